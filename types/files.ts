@@ -1,0 +1,9 @@
+/** What the upload endpoint (dev host) or cloud storage (WeChat) hands back for one file. */
+export interface UploadedFile {
+  /** Stable id to store in documents: local://<name> locally, cloud://… on CloudBase. */
+  fileId: string
+  /** URL the app can display right away. */
+  url: string
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp'
+  size: number
+}

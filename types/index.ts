@@ -1,0 +1,5 @@
+export * from './result'
+export * from './member'
+export * from './files'
+export * from './cron'
+export * from './api'

@@ -1,0 +1,20 @@
+export type Role = 'member' | 'host'
+
+export interface MemberProfile {
+  openid: string
+  nickname: string
+  /** Display URL for the avatar ('' when the member has none yet). */
+  avatarUrl: string
+  role: Role
+  /** Epoch milliseconds of the member's first call. */
+  joinedAt: number
+}
+
+export type MeInput = Record<string, never>
+
+export interface UpdateProfileInput {
+  /** 1–20 characters after trimming. */
+  nickname?: string
+  /** A file id returned by the upload endpoint (local:// or cloud://), or '' to clear. */
+  avatarFileId?: string
+}
