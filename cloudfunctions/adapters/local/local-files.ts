@@ -1,0 +1,46 @@
+// Files on disk under the data folder, served by the dev host at /files/<name>.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { UploadedFile } from '../../../types/files'
+import type { Files, ImageType } from '../../ports/files'
+import type { Store } from '../../ports/store'
+import type { Clock } from '../../ports/clock'
+import { COLLECTIONS } from '../../platform/collections'
+
+const EXTENSIONS: Record<ImageType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+const PREFIX = 'local://'
+
+export interface FileDoc {
+  _id: string // the file name
+  ownerOpenid: string
+  contentType: ImageType
+  size: number
+  createdAt: number
+}
+
+export class LocalFiles implements Files {
+  constructor(readonly directory: string, private readonly store: Store, private readonly clock: Clock) {
+    mkdirSync(directory, { recursive: true })
+  }
+
+  async save(ownerOpenid: string, bytes: Buffer, contentType: ImageType): Promise<UploadedFile> {
+    const name = `${randomBytes(12).toString('hex')}.${EXTENSIONS[contentType]}`
+    writeFileSync(join(this.directory, name), bytes)
+    await this.store.collection<FileDoc>(COLLECTIONS.files.name).insert({
+      _id: name, ownerOpenid, contentType, size: bytes.length, createdAt: this.clock.now()
+    })
+    const fileId = PREFIX + name
+    return { fileId, url: this.urlFor(fileId), contentType, size: bytes.length }
+  }
+
+  async isUsableBy(fileId: string, openid: string): Promise<boolean> {
+    if (!fileId.startsWith(PREFIX)) return false
+    const record = await this.store.collection<FileDoc>(COLLECTIONS.files.name).get(fileId.slice(PREFIX.length))
+    return record?.ownerOpenid === openid
+  }
+
+  urlFor(fileId: string): string {
+    return fileId.startsWith(PREFIX) ? `/files/${fileId.slice(PREFIX.length)}` : fileId
+  }
+}

@@ -1,0 +1,41 @@
+// The runtime on one laptop: the embedded database under the data folder, files
+// on disk, subscribe messages recorded locally.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { EmbeddedStore } from '../store/embedded-store'
+import { allCollections } from '../../platform/collections'
+import { systemClock, type Clock } from '../../ports/clock'
+import { parseOpenidList, type Runtime } from '../../platform/runtime'
+import { LocalNotifier } from './local-notifier'
+import { LocalFiles } from './local-files'
+
+export interface LocalRuntimeOptions {
+  /** Folder for the database and files, or ':memory:' (files then go to a temp folder). */
+  dataDir: string
+  clock?: Clock
+  hostOpenids?: Iterable<string>
+}
+
+export interface LocalRuntime extends Runtime {
+  store: EmbeddedStore
+  files: LocalFiles
+}
+
+export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
+  const clock = options.clock ?? systemClock
+  const store = new EmbeddedStore({ dataDir: options.dataDir, collections: allCollections() })
+  const filesDir = options.dataDir === ':memory:' ? mkdtempSync(join(tmpdir(), 'community-files-')) : join(resolve(options.dataDir), 'files')
+  return {
+    store,
+    clock,
+    notifier: new LocalNotifier(store, clock),
+    files: new LocalFiles(filesDir, store, clock),
+    config: { mode: 'local', hostOpenids: new Set(options.hostOpenids ?? []) }
+  }
+}
+
+/** Used when a function is loaded with no runtime installed (e.g. `node -e` against a built bundle). */
+export function createLocalRuntimeFromEnv(): LocalRuntime {
+  return createLocalRuntime({ dataDir: process.env.DATA_DIR ?? '.data', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS) })
+}

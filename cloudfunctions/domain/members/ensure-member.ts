@@ -1,0 +1,36 @@
+// Members are created on their first call. The insert is keyed by openid, so
+// concurrent first calls create one member and one welcome message.
+import type { Role } from '../../../types/member'
+import { isConflict } from '../../ports/store'
+import { chinaTime } from '../../ports/clock'
+import type { Runtime } from '../../platform/runtime'
+import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { MEMBERS, defaultNickname, type MemberDoc } from './member'
+
+export async function ensureMember(runtime: Runtime, openid: string, role: Role, now: number): Promise<MemberDoc> {
+  const members = runtime.store.collection<MemberDoc>(MEMBERS)
+  const existing = await members.get(openid)
+  if (existing) {
+    // Host rights come from configuration; keep the stored copy in step with it.
+    if (existing.role !== role) {
+      await members.update(openid, { set: { role, updatedAt: now } })
+      return { ...existing, role, updatedAt: now }
+    }
+    return existing
+  }
+  const member: MemberDoc = { _id: openid, nickname: defaultNickname(openid), avatarFileId: '', role, joinedAt: now, updatedAt: now }
+  try {
+    await runtime.store.transaction(async (tx) => {
+      await tx.collection<MemberDoc>(MEMBERS).insert(member)
+      await enqueueSubscribeMessage(tx, {
+        key: `welcome:${openid}`,
+        now,
+        message: { openid, template: 'welcome', page: 'pages/me/index', data: { thing1: '欢迎加入社群', time2: chinaTime(now).format('YYYY年MM月DD日 HH:mm') } }
+      })
+    })
+  } catch (error) {
+    if (!isConflict(error)) throw error
+    return (await members.get(openid))!
+  }
+  return member
+}

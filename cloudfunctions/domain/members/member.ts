@@ -1,0 +1,17 @@
+import type { Role } from '../../../types/member'
+import { COLLECTIONS } from '../../platform/collections'
+
+export interface MemberDoc {
+  _id: string // the openid
+  nickname: string
+  avatarFileId: string
+  role: Role
+  joinedAt: number
+  updatedAt: number
+}
+
+export const MEMBERS = COLLECTIONS.members.name
+
+export function defaultNickname(openid: string): string {
+  return `成员${openid.slice(-4)}`
+}

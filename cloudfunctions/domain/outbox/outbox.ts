@@ -1,0 +1,45 @@
+// Side effects that must not fail the work that caused them (subscribe messages
+// now; points and analytics later) are written to the outbox in the same
+// transaction as that work, and delivered by the cron function with retries.
+import type { BaseDoc, DocOps } from '../../ports/store'
+import { isConflict } from '../../ports/store'
+import type { SubscribeMessage } from '../../ports/notifier'
+import { COLLECTIONS } from '../../platform/collections'
+
+export const OUTBOX = COLLECTIONS.outbox.name
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed'
+
+export interface OutboxDoc extends BaseDoc {
+  kind: 'subscribeMessage'
+  payload: SubscribeMessage
+  status: OutboxStatus
+  attempts: number
+  /** When the next delivery attempt is due; also the lease while one is in flight. */
+  nextAttemptAt: number
+  createdAt: number
+  sentAt?: number
+  lastError?: string
+}
+
+/** Anything with collection(): the store itself or an open transaction. */
+export interface Writer {
+  collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'insert'>
+}
+
+/** Enqueues once per key: replays of the same fact enqueue nothing new. */
+export async function enqueueSubscribeMessage(writer: Writer, entry: { key: string; message: SubscribeMessage; now: number }): Promise<void> {
+  try {
+    await writer.collection<OutboxDoc>(OUTBOX).insert({
+      _id: entry.key,
+      kind: 'subscribeMessage',
+      payload: entry.message,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: entry.now,
+      createdAt: entry.now
+    })
+  } catch (error) {
+    if (!isConflict(error)) throw error
+  }
+}

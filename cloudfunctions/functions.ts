@@ -1,0 +1,16 @@
+// Every deployable cloud function, by name. The dev host, the bundler and the
+// automatic tests all read this one list.
+import type { FunctionName } from '../types/api'
+import type { ActionMap } from './platform/define-action'
+import type { FunctionMain } from './platform/create-function'
+import * as member from './member/index'
+import * as cron from './cron/index'
+import { memberActions } from './member/actions'
+import { cronActions } from './cron/actions'
+
+export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
+  member: { main: member.main, actions: memberActions },
+  cron: { main: cron.main, actions: cronActions }
+}
+
+export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[]

@@ -1,0 +1,52 @@
+// The router every cloud function's entry point is: parse the event, find the
+// action, resolve the caller from the context, validate input, check the role,
+// run the domain, and answer the envelope. No stack trace ever leaves here.
+import { randomUUID } from 'node:crypto'
+import type { ApiResult } from '../../types/result'
+import type { FunctionName } from '../../types/api'
+import { AppError, errors } from './app-error'
+import type { ActionMap, ActionDefinition } from './define-action'
+import { callerFromContext, type FunctionContext } from './caller'
+import { describeInputError } from './describe-input-error'
+import { getRuntime } from './runtime'
+import { ensureMember } from '../domain/members/ensure-member'
+
+export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+export function failure(error: AppError): ApiResult<never> {
+  return { ok: false, error: error.toApiError() }
+}
+
+export function createFunction<F extends FunctionName>(name: F, actions: ActionMap<F>): FunctionMain {
+  const registry = actions as unknown as Record<string, ActionDefinition<F, never>>
+  return async function main(event, context) {
+    const requestId = typeof context?.request_id === 'string' ? context.request_id : randomUUID()
+    try {
+      if (!isPlainObject(event)) throw new AppError('INVALID_INPUT', '请求格式不正确，应为 JSON 对象', '(root)')
+      const { action, ...rawInput } = event
+      if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(registry, action)) {
+        throw errors.unknownAction(name, action)
+      }
+      const definition = registry[action]
+      const runtime = getRuntime()
+      const identity = callerFromContext(context, runtime.config.mode === 'cloudbase' ? process.env : undefined)
+      if (!identity) throw errors.unauthenticated()
+      const parsed = definition.input.safeParse(rawInput)
+      if (!parsed.success) throw describeInputError(parsed.error)
+      const role = runtime.config.hostOpenids.has(identity.openid) ? 'host' : 'member'
+      if (definition.role === 'host' && role !== 'host') throw errors.forbidden()
+      const now = runtime.clock.now()
+      await ensureMember(runtime, identity.openid, role, now)
+      const data = await definition.handle(parsed.data as never, { caller: { openid: identity.openid, role }, runtime, now, requestId })
+      return { ok: true, data }
+    } catch (error) {
+      if (error instanceof AppError) return failure(error)
+      console.error(`[${name}] request ${requestId} failed`, error)
+      return failure(new AppError('INTERNAL', `服务繁忙，请稍后再试（${requestId.slice(0, 8)}）`))
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// An action is registered with its input schema and the role it needs. The
+// registry drives the router, the authorization tests and the malformed-input tests.
+import type { z } from 'zod'
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
+import type { Role } from '../../types/member'
+import type { Runtime } from './runtime'
+
+export interface Caller {
+  openid: string
+  role: Role
+}
+
+export interface ActionContext {
+  caller: Caller
+  runtime: Runtime
+  /** The clock's now when the call arrived: one instant per call. */
+  now: number
+  requestId: string
+}
+
+export interface ActionDefinition<F extends FunctionName, A extends ActionName<F>> {
+  /** 'member' lets any signed-in member call it; 'host' only hosts. */
+  role: Role
+  input: z.ZodType<ActionInput<F, A>>
+  handle(input: ActionInput<F, A>, context: ActionContext): Promise<ActionOutput<F, A>>
+  /** A sample of valid input, used by the automatic authorization tests. */
+  example: ActionInput<F, A>
+}
+
+/** Every action of function F, no more and no fewer than the contract names. */
+export type ActionMap<F extends FunctionName> = { [A in ActionName<F>]: ActionDefinition<F, A> }
+
+export function defineActions<F extends FunctionName>(_fn: F, actions: ActionMap<F>): ActionMap<F> {
+  return actions
+}

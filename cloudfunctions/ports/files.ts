@@ -1,0 +1,24 @@
+// Member-uploaded files (avatars now, check-in photos next). Locally the dev host
+// stores them on disk; in WeChat the app uploads to CloudBase storage itself.
+import type { UploadedFile } from '../../types/files'
+
+export type ImageType = UploadedFile['contentType']
+
+export interface Files {
+  /** Keeps the bytes and records who uploaded them (local adapter; CloudBase uploads go client → storage). */
+  save(ownerOpenid: string, bytes: Buffer, contentType: ImageType): Promise<UploadedFile>
+  /** Whether this member may attach this file id to their own content. */
+  isUsableBy(fileId: string, openid: string): Promise<boolean>
+  /** A URL the app can display. */
+  urlFor(fileId: string): string
+}
+
+export const MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+/** Recognises an image by its first bytes, never by its name. */
+export function sniffImageType(bytes: Buffer): ImageType | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
+  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp'
+  return null
+}

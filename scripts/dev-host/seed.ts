@@ -1,0 +1,33 @@
+// A small living community for a fresh data folder. Later capabilities add their
+// demo content here (challenges, check-ins, circles, events).
+import type { Runtime } from '../../cloudfunctions/platform/runtime'
+import { ensureMember } from '../../cloudfunctions/domain/members/ensure-member'
+import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
+import { isConflict } from '../../cloudfunctions/ports/store'
+import { SEED_PERSONAS, personaOpenid } from './personas'
+
+const DAY = 24 * 3600_000
+
+export async function seedIfEmpty(runtime: Runtime): Promise<boolean> {
+  try {
+    await runtime.store.collection<{ _id: string; seededAt: number }>('meta').insert({ _id: 'seed', seededAt: runtime.clock.now() })
+  } catch (error) {
+    if (isConflict(error)) return false
+    throw error
+  }
+  await seedCommunity(runtime)
+  return true
+}
+
+async function seedCommunity(runtime: Runtime): Promise<void> {
+  const now = runtime.clock.now()
+  const members = runtime.store.collection<MemberDoc>(MEMBERS)
+  for (const [index, { persona, nickname }] of SEED_PERSONAS.entries()) {
+    const openid = personaOpenid(persona)
+    const role = runtime.config.hostOpenids.has(openid) ? 'host' : 'member'
+    // Stagger join dates so the community looks lived in.
+    const joinedAt = now - (SEED_PERSONAS.length - index) * 9 * DAY
+    await ensureMember(runtime, openid, role, joinedAt)
+    await members.update(openid, { set: { nickname, joinedAt } })
+  }
+}
