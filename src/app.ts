@@ -1,0 +1,24 @@
+import { PropsWithChildren } from 'react'
+import Taro, { useLaunch } from '@tarojs/taro'
+import { hasSession } from './services/session'
+import { DEV_LOGIN_PAGE } from './services/routes'
+import './app.css'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    if (process.env.TARO_ENV === 'weapp') {
+      // Once per launch: every later Taro.cloud call reuses this instance.
+      // No env configured → WeChat picks the project's default environment.
+      Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
+    }
+    if (process.env.TARO_ENV === 'h5' && !hasSession() && !location.hash.includes(DEV_LOGIN_PAGE)) {
+      // The H5 build talks to the dev host, which needs a persona token first.
+      // Deferred a tick so the router has mounted the first page before we leave it.
+      setTimeout(() => Taro.reLaunch({ url: DEV_LOGIN_PAGE }), 0)
+    }
+  })
+
+  return children
+}
+
+export default App

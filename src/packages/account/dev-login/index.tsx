@@ -1,0 +1,94 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import Skeleton from '../../../components/skeleton'
+import ErrorState from '../../../components/error-state'
+import { listPersonas, loginAs, PERSONA_PATTERN, type DevPersona } from '../../../services/session'
+import { clearQueryCache, useQuery } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import { ME_PAGE } from '../../../services/routes'
+import './index.css'
+
+const ROLE_LABEL = { host: '主理人', member: '成员' } as const
+
+// H5 against the dev host only: stands in for WeChat telling the function who calls.
+export default function DevLoginPage() {
+  const personas = useQuery<DevPersona[]>('dev.personas', listPersonas)
+  const [custom, setCustom] = useState('')
+  const [busy, setBusy] = useState<string | null>(null)
+
+  const login = async (persona: string) => {
+    if (busy) return
+    setBusy(persona)
+    try {
+      await loginAs(persona)
+      // A different member now: nothing cached for the previous one may show.
+      clearQueryCache()
+      await Taro.switchTab({ url: ME_PAGE })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const customName = custom.trim()
+  const customValid = PERSONA_PATTERN.test(customName)
+
+  return (
+    <View className='page dev-login'>
+      <View className='dev-login-intro'>
+        <Text className='dev-login-title'>本地开发登录</Text>
+        <Text className='dev-login-desc'>选择一个身份进入。在微信里由云开发识别用户，不会出现这一页。</Text>
+      </View>
+
+      <View className='card dev-login-list'>
+        {personas.loading ? <PersonaSkeleton /> : null}
+        {!personas.loading && !personas.data ? <ErrorState error={personas.error} onRetry={() => { void personas.refetch() }} /> : null}
+        {personas.data?.map((p) => (
+          <View key={p.persona} className='dev-login-persona' data-persona={p.persona} onClick={() => { void login(p.persona) }}>
+            <Avatar url='' nickname={p.nickname} size={80} />
+            <View className='dev-login-persona-text'>
+              <Text className='dev-login-nickname'>{p.nickname}</Text>
+              <Text className='dev-login-id'>{p.persona}</Text>
+            </View>
+            <Text className={`dev-login-role dev-login-role-${p.role}`}>{busy === p.persona ? '登录中…' : ROLE_LABEL[p.role]}</Text>
+          </View>
+        ))}
+      </View>
+
+      <Text className='dev-login-section'>或输入任意身份名（新成员）</Text>
+      <View className='card dev-login-custom'>
+        <Input
+          className='dev-login-input'
+          value={custom}
+          maxlength={32}
+          placeholder='字母、数字、_ 或 -'
+          placeholderClass='dev-login-placeholder'
+          onInput={(e) => setCustom(e.detail.value)}
+          onConfirm={() => { if (customValid) void login(customName) }}
+        />
+        <View
+          className={`btn btn-primary btn-small dev-login-go ${customValid && !busy ? '' : 'btn-disabled'}`}
+          onClick={() => { if (customValid) void login(customName) }}
+        >
+          进入
+        </View>
+      </View>
+    </View>
+  )
+}
+
+function PersonaSkeleton() {
+  return (
+    <View>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='dev-login-persona'>
+          <Skeleton width={80} height={80} round />
+          <View className='dev-login-persona-text'><Skeleton width={200} height={32} /></View>
+        </View>
+      ))}
+    </View>
+  )
+}
