@@ -1,0 +1,28 @@
+// The runtime inside a CloudBase function instance: created once per instance and
+// reused while it stays warm. Only ever loaded when APP_RUNTIME is 'cloudbase'.
+import tcb from '@cloudbase/node-sdk'
+import { systemClock } from '../../ports/clock'
+import { parseOpenidList, type Runtime } from '../../platform/runtime'
+import { CloudbaseStore } from './cloudbase-store'
+import { WechatNotifier } from './wechat-notifier'
+import { CloudbaseFiles } from './cloudbase-files'
+
+function templatesFromEnv(): Record<string, string> {
+  try {
+    return JSON.parse(process.env.WX_SUBSCRIBE_TEMPLATES ?? '{}')
+  } catch {
+    console.error('[runtime] WX_SUBSCRIBE_TEMPLATES is not valid JSON; subscribe messages are off')
+    return {}
+  }
+}
+
+export function createCloudbaseRuntime(): Runtime {
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  return {
+    store: new CloudbaseStore(app.database()),
+    clock: systemClock,
+    notifier: new WechatNotifier(app, templatesFromEnv(), process.env.WX_MINIPROGRAM_STATE ?? 'formal'),
+    files: new CloudbaseFiles(process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? ''),
+    config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS) }
+  }
+}

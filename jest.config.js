@@ -1,0 +1,10 @@
+// Jest runs TypeScript through swc (fast; `npm run typecheck` does the type checking).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2021' }, module: { type: 'commonjs' } }] },
+  setupFiles: ['<rootDir>/test/setup-env.js'],
+  testTimeout: 20000,
+  maxWorkers: 2
+}
