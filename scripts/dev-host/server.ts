@@ -61,7 +61,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
 
   const h5Dir = resolve(options.h5Dir ?? 'dist/h5')
   const serveStatic = existsSync(h5Dir) ? sirv(h5Dir, { dev: false, etag: true, single: true }) : null
-  const serveFiles = sirv(runtime.files.directory, { dev: false, etag: true, maxAge: 31536000, immutable: true })
+  // dev mode: uploads arrive after start, so look files up per request.
+  const serveFiles = sirv(runtime.files.directory, { dev: true, etag: true })
 
   function callerOpenid(req: IncomingMessage): string | null {
     const token = bearerToken(req.headers.authorization)

@@ -1,0 +1,140 @@
+// The dev host over real HTTP: sessions, the function gateway, uploads, files,
+// the outbox and cron endpoints, on a fresh data folder.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startDevHost, type DevHost } from '../../scripts/dev-host/server'
+import { signSession } from '../../scripts/dev-host/session'
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8ffff3f0005fe02fea7d6a4f50000000049454e44ae426082', 'hex')
+const silent = { log: () => {}, error: () => {} }
+
+let host: DevHost
+let dataDir: string
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'devhost-'))
+  host = await startDevHost({ port: 0, dataDir, h5Dir: join(dataDir, 'no-h5'), logger: silent })
+})
+afterAll(async () => {
+  await host.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+async function post(path: string, body: unknown, token?: string, raw = false) {
+  const res = await fetch(host.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: raw ? (body as string) : JSON.stringify(body)
+  })
+  return { status: res.status, body: await res.json() }
+}
+
+async function login(persona: string): Promise<string> {
+  const { body } = await post('/dev/login', { persona })
+  return body.data.token
+}
+
+test('/healthz answers ok', async () => {
+  const res = await fetch(host.url + '/healthz')
+  expect(res.status).toBe(200)
+  expect(await res.json()).toEqual({ ok: true })
+})
+
+test('a persona logs in and member.me returns the seeded profile', async () => {
+  const token = await login('xiaomei')
+  const { status, body } = await post('/fn/member', { action: 'me' }, token)
+  expect(status).toBe(200)
+  expect(body).toMatchObject({ ok: true, data: { openid: 'dev_xiaomei', nickname: '小美', role: 'member' } })
+})
+
+test('the host persona is a host', async () => {
+  const { body } = await post('/fn/member', { action: 'me' }, await login('host'))
+  expect(body.data.role).toBe('host')
+})
+
+test('any persona name works and becomes a member', async () => {
+  const { body } = await post('/fn/member', { action: 'me' }, await login('new-face_01'))
+  expect(body.data).toMatchObject({ openid: 'dev_new-face_01', role: 'member' })
+})
+
+test('no token, a forged token or a tampered token: UNAUTHENTICATED', async () => {
+  expect((await post('/fn/member', { action: 'me' })).body).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+  const forged = signSession({ persona: 'host', openid: 'dev_host' }, Buffer.from('not-the-secret'))
+  expect((await post('/fn/member', { action: 'me' }, forged)).body.error.code).toBe('UNAUTHENTICATED')
+  const real = await login('xiaomei')
+  const [payload, mac] = real.split('.')
+  const swapped = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), openid: 'dev_host' })).toString('base64url')
+  expect((await post('/fn/member', { action: 'me' }, `${swapped}.${mac}`)).body.error.code).toBe('UNAUTHENTICATED')
+})
+
+test('identity in the body is refused, never used', async () => {
+  const { body } = await post('/fn/member', { action: 'me', openid: 'dev_host' }, await login('dawei'))
+  expect(body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'openid' } })
+})
+
+test('a non-JSON body, an unknown function and an oversized body answer typed errors', async () => {
+  const token = await login('xiaomei')
+  expect(await post('/fn/member', '{"action":', token, true)).toEqual({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', message: '请求体不是合法的 JSON' } } })
+  expect((await post('/fn/nope', { action: 'me' }, token)).body.error.code).toBe('UNKNOWN_FUNCTION')
+  expect((await post('/fn/__proto__', { action: 'me' }, token)).body.error.code).toBe('UNKNOWN_FUNCTION')
+  const big = await post('/fn/member', { action: 'updateProfile', nickname: 'x'.repeat(2 * 1024 * 1024) }, token)
+  expect(big).toEqual({ status: 413, body: { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' } } })
+})
+
+test('login refuses a bad persona name with a typed error', async () => {
+  expect((await post('/dev/login', { persona: '../../etc' })).body).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'persona' } })
+  expect((await post('/dev/login', 'oops', undefined, true)).body.error.code).toBe('INVALID_INPUT')
+})
+
+test('upload: an image by content (raw or multipart), served back, and usable as an avatar', async () => {
+  const token = await login('lily')
+  const raw = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: PNG })
+  const uploaded = await raw.json()
+  expect(uploaded).toMatchObject({ ok: true, data: { contentType: 'image/png', size: PNG.length } })
+
+  const form = new FormData()
+  form.append('file', new Blob([PNG], { type: 'image/png' }), 'avatar.png')
+  const multipart = await (await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json()
+  expect(multipart.ok).toBe(true)
+
+  const served = await fetch(host.url + uploaded.data.url)
+  expect(served.status).toBe(200)
+  expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true)
+
+  const saved = await post('/fn/member', { action: 'updateProfile', avatarFileId: multipart.data.fileId }, token)
+  expect(saved.body.data.avatarUrl).toBe(multipart.data.url)
+})
+
+test('upload refuses a text file named .png, an empty body and a stranger', async () => {
+  const token = await login('lily')
+  const text = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'hello, not an image' })
+  expect(await text.json()).toEqual({ ok: false, error: { code: 'UNSUPPORTED_MEDIA', message: '只支持 JPG、PNG、WebP 格式的图片' } })
+  const empty = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}` } })
+  expect((await empty.json()).error.code).toBe('INVALID_INPUT')
+  const stranger = await fetch(host.url + '/upload', { method: 'POST', body: PNG })
+  expect(stranger.status).toBe(401)
+})
+
+test('the seeded welcome messages are delivered by /dev/cron and listed at /dev/outbox', async () => {
+  const cron = await post('/dev/cron', {})
+  expect(cron.body.ok).toBe(true)
+  const outbox = await (await fetch(host.url + '/dev/outbox')).json()
+  const welcomed = outbox.data.delivered.map((n: { openid: string }) => n.openid)
+  expect(welcomed).toEqual(expect.arrayContaining(['dev_host', 'dev_xiaomei', 'dev_dawei', 'dev_ajie', 'dev_lily']))
+  expect(outbox.data.outbox.every((e: { status: string }) => e.status === 'sent')).toBe(true)
+})
+
+test('the personas list reflects current nicknames', async () => {
+  const personas = await (await fetch(host.url + '/dev/personas')).json()
+  expect(personas.data.map((p: { persona: string }) => p.persona)).toEqual(['host', 'xiaomei', 'dawei', 'ajie', 'lily'])
+  expect(personas.data[0]).toMatchObject({ role: 'host', nickname: '主理人·林教练' })
+})
+
+test('with dev login off (production), the /dev endpoints do not exist', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'devhost-prod-'))
+  const prod = await startDevHost({ port: 0, dataDir: dir, devLogin: false, logger: silent })
+  const res = await fetch(prod.url + '/dev/login', { method: 'POST', body: JSON.stringify({ persona: 'host' }) })
+  expect(res.status).toBe(404)
+  await prod.close()
+  rmSync(dir, { recursive: true, force: true })
+})

@@ -1,0 +1,85 @@
+import { HOST, call, callRaw, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { FUNCTIONS } from '../../cloudfunctions/functions'
+import { OUTBOX, enqueueSubscribeMessage, type OutboxDoc } from '../../cloudfunctions/domain/outbox/outbox'
+import { LEASE_MS, MAX_ATTEMPTS, backoffAfter, drainOutbox } from '../../cloudfunctions/domain/outbox/drain-outbox'
+import { NOTIFICATIONS } from '../../cloudfunctions/adapters/local/local-notifier'
+import { NotifyError, type SubscribeMessage } from '../../cloudfunctions/ports/notifier'
+
+const timer = { Type: 'Timer', TriggerName: 'every-minute', Time: '2026-11-23T02:00:00Z' }
+const message = (openid: string): SubscribeMessage => ({ openid, template: 'welcome', data: { thing1: '欢迎' } })
+
+let runtime: TestRuntime
+beforeEach(() => { runtime = useTestRuntime() })
+afterEach(() => closeTestRuntime(runtime))
+
+const outbox = () => runtime.store.collection<OutboxDoc>(OUTBOX)
+
+test('the timer trigger delivers due messages once; running it again changes nothing', async () => {
+  await call('member', 'me', {}, 'o_a')
+  await call('member', 'me', {}, 'o_b')
+  const first = ok(await FUNCTIONS.cron.main(timer, { request_id: 'r1' })) as { jobs: Array<{ counts: Record<string, number> }> }
+  expect(first.jobs[0].counts).toEqual({ sent: 2, retried: 0, failed: 0 })
+  const fingerprint = runtime.store.fingerprint()
+  const second = ok(await FUNCTIONS.cron.main(timer, { request_id: 'r2' })) as { jobs: Array<{ counts: Record<string, number> }> }
+  expect(second.jobs[0].counts).toEqual({ sent: 0, retried: 0, failed: 0 })
+  expect(runtime.store.fingerprint()).toBe(fingerprint)
+  expect(await runtime.store.collection(NOTIFICATIONS).count({})).toBe(2)
+})
+
+test('enqueueing the same key twice queues one message', async () => {
+  await enqueueSubscribeMessage(runtime.store, { key: 'k', message: message('o_a'), now: runtime.clock.now() })
+  await enqueueSubscribeMessage(runtime.store, { key: 'k', message: message('o_a'), now: runtime.clock.now() })
+  expect(await outbox().count({})).toBe(1)
+})
+
+test('a member whose event only claims to be a timer goes through the host check', async () => {
+  expect(await callRaw('cron', timer, 'o_sneaky')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+  expect(await callRaw('cron', { action: 'run' }, 'o_sneaky')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(ok(await call('cron', 'run', { jobs: ['drainOutbox'] }, HOST)).jobs).toHaveLength(1)
+})
+
+test('concurrent drains deliver each message exactly once', async () => {
+  for (let i = 0; i < 30; i++) await enqueueSubscribeMessage(runtime.store, { key: `m${i}`, message: message(`o_${i}`), now: runtime.clock.now() })
+  const reports = await Promise.all([drainOutbox(runtime), drainOutbox(runtime), drainOutbox(runtime)])
+  expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(30)
+  expect(await runtime.store.collection(NOTIFICATIONS).count({})).toBe(30)
+})
+
+test('a failing send is retried with backoff, then given up after the last attempt', async () => {
+  let calls = 0
+  runtime.notifier = { send: async () => { calls++; throw new Error('network down') } }
+  await enqueueSubscribeMessage(runtime.store, { key: 'flaky', message: message('o_a'), now: runtime.clock.now() })
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const report = await drainOutbox(runtime)
+    expect(report.sent).toBe(0)
+    const entry = (await outbox().get('flaky'))!
+    expect(entry.attempts).toBe(attempt)
+    if (attempt < MAX_ATTEMPTS) {
+      expect(entry.status).toBe('pending')
+      expect(entry.nextAttemptAt).toBe(runtime.clock.now() + backoffAfter(attempt))
+      // Not due yet: nothing happens until the backoff has passed.
+      expect((await drainOutbox(runtime)).retried).toBe(0)
+      runtime.clock.advance(backoffAfter(attempt))
+    } else {
+      expect(entry.status).toBe('failed')
+      expect(entry.lastError).toBe('network down')
+    }
+  }
+  expect(calls).toBe(MAX_ATTEMPTS)
+})
+
+test('a permanent refusal (the member never authorised the template) fails at once', async () => {
+  runtime.notifier = { send: async () => { throw new NotifyError('errcode 43101', true) } }
+  await enqueueSubscribeMessage(runtime.store, { key: 'refused', message: message('o_a'), now: runtime.clock.now() })
+  expect(await drainOutbox(runtime)).toEqual({ sent: 0, retried: 0, failed: 1 })
+  expect((await outbox().get('refused'))!.status).toBe('failed')
+})
+
+test('a delivery that died mid-flight is retried once its lease runs out', async () => {
+  await enqueueSubscribeMessage(runtime.store, { key: 'lost', message: message('o_a'), now: runtime.clock.now() })
+  // Simulate a crashed run: the entry was claimed (lease taken) but never finished.
+  await outbox().update('lost', { set: { nextAttemptAt: runtime.clock.now() + LEASE_MS } })
+  expect((await drainOutbox(runtime)).sent).toBe(0)
+  runtime.clock.advance(LEASE_MS)
+  expect((await drainOutbox(runtime)).sent).toBe(1)
+})
