@@ -1,0 +1,52 @@
+// The artifact CloudBase runs: the bundled `member` function, loaded as CloudBase
+// loads it, with the caller in a CloudBase-shaped context. Only the SDK's
+// network transport is replaced; the database client serialises real requests.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { Db } from '@cloudbase/database'
+import { buildFunctions } from '../../scripts/build-functions'
+
+const sent: Array<[string, Record<string, any>]> = []
+const member = { _id: 'oCloudCaller000000000000001', nickname: '云端用户', avatarFileId: '', role: 'member', joinedAt: 1790000000000, updatedAt: 1790000000000 }
+
+jest.mock('@cloudbase/node-sdk', () => {
+  const { Db: RealDb } = jest.requireActual('@cloudbase/database')
+  RealDb.reqClass = class {
+    async send(action: string, params: Record<string, any>) {
+      sent.push([action, params])
+      if (action === 'database.getDocument') return { data: { list: [JSON.stringify(member)] } }
+      return { data: { updated: 1 } }
+    }
+  }
+  return { __esModule: true, default: { SYMBOL_CURRENT_ENV: Symbol('current'), init: () => ({ database: () => new RealDb({}), callWxOpenApi: async () => ({ result: { errcode: 0 } }) }) } }
+}, { virtual: false })
+
+let outDir: string
+beforeAll(async () => {
+  // Inside the repository, so the bundle resolves @cloudbase/node-sdk as it would on CloudBase.
+  mkdirSync(join(__dirname, '..', '..', 'dist'), { recursive: true })
+  outDir = mkdtempSync(join(__dirname, '..', '..', 'dist', 'functions-test-'))
+  await buildFunctions(outDir)
+})
+afterAll(() => rmSync(outDir, { recursive: true, force: true }))
+
+test('each bundle is self-contained: the CloudBase SDK external, no embedded database inside', () => {
+  const code = readFileSync(join(outDir, 'member', 'index.js'), 'utf8')
+  expect(code).toContain('@cloudbase/node-sdk')
+  expect(code).not.toContain('better-sqlite3')
+  expect(code).not.toContain('EmbeddedStore')
+  const pkg = JSON.parse(readFileSync(join(outDir, 'member', 'package.json'), 'utf8'))
+  expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
+})
+
+test('the bundled member function answers me for the caller CloudBase names in the context', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require(join(outDir, 'member', 'index.js'))
+  void Db
+  const context = { request_id: 'req-1', function_name: 'member', environment: JSON.stringify({ WX_OPENID: member._id, WX_APPID: 'wx0000000000000000', TCB_ENV: 'env-test' }) }
+  const result = await main({ action: 'me' }, context)
+  expect(result).toEqual({ ok: true, data: { openid: member._id, nickname: '云端用户', avatarUrl: '', role: 'member', joinedAt: member.joinedAt } })
+  expect(sent[0]).toEqual(['database.getDocument', expect.objectContaining({ collectionName: 'members', query: JSON.stringify({ _id: member._id }) })])
+  const anonymous = await main({ action: 'me' }, { request_id: 'req-2' })
+  expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+})
