@@ -22,7 +22,7 @@ test('the registry is not empty and has host-only actions to check', () => {
 describe.each(actions.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s', (_label, { fn, action, definition }) => {
   test('without a caller in the context: UNAUTHENTICATED, nothing written', async () => {
     const before = runtime.store.fingerprint()
-    const result = await callRaw(fn, { action, ...definition.example })
+    const result = await callRaw(fn, { action, ...(definition.example as object) })
     expect(result).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.any(String) } })
     expect(runtime.store.fingerprint()).toBe(before)
   })
@@ -30,17 +30,17 @@ describe.each(actions.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s', (_l
   if (definition.role === 'host') {
     test('a member is refused with FORBIDDEN and nothing is written', async () => {
       const before = runtime.store.fingerprint()
-      const result = await callRaw(fn, { action, ...definition.example }, MEMBER)
+      const result = await callRaw(fn, { action, ...(definition.example as object) }, MEMBER)
       expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只有主理人可以进行此操作' } })
       expect(runtime.store.fingerprint()).toBe(before)
     })
     test('the host passes the role check', async () => {
-      const result = await callRaw(fn, { action, ...definition.example }, HOST)
+      const result = await callRaw(fn, { action, ...(definition.example as object) }, HOST)
       expect(result.ok || result.error.code).not.toBe('FORBIDDEN')
     })
   } else {
     test('a member may call it', async () => {
-      const result = await callRaw(fn, { action, ...definition.example }, MEMBER)
+      const result = await callRaw(fn, { action, ...(definition.example as object) }, MEMBER)
       expect(result.ok || result.error.code).not.toBe('FORBIDDEN')
     })
   }

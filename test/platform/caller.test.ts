@@ -28,7 +28,7 @@ test('no caller when the context carries no openid, or is malformed', () => {
 })
 
 test('process env is a fallback only when the runtime passes it (CloudBase), never locally', () => {
-  const env = { WX_OPENID: 'oFromEnv' } as NodeJS.ProcessEnv
+  const env = { WX_OPENID: 'oFromEnv' } as unknown as NodeJS.ProcessEnv
   expect(callerFromContext({ request_id: 'x' }, env)?.openid).toBe('oFromEnv')
   expect(callerFromContext({ request_id: 'x' })).toBeNull()
 })

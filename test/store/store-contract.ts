@@ -113,6 +113,24 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
       expect(all).toHaveLength(30)
     })
 
+    test('documents missing a sort key come first ascending and last descending, across pages', async () => {
+      for (let i = 0; i < 12; i++) await items().insert({ _id: `n${String(i).padStart(2, '0')}`, group: 'g', score: i, at: i, ...(i % 4 === 0 ? {} : { note: `v${i % 3}` }) })
+      for (const direction of ['asc', 'desc'] as const) {
+        const ids: string[] = []
+        let after: string | null = null
+        do {
+          const page: { items: Item[]; next: string | null } = await items().find({ group: 'g' }, { sort: [['note', direction]], limit: 5, after })
+          ids.push(...page.items.map((d) => d._id))
+          after = page.next
+        } while (after)
+        const missing = ['n00', 'n04', 'n08']
+        expect(ids).toHaveLength(12)
+        expect(new Set(ids).size).toBe(12)
+        if (direction === 'asc') expect(ids.slice(0, 3)).toEqual(missing)
+        else expect(ids.slice(-3)).toEqual([...missing].reverse())
+      }
+    })
+
     test('a transaction commits all its writes together', async () => {
       await store.transaction(async (tx) => {
         await tx.collection<Item>(name).insert({ _id: 't1', group: 'g', score: 1, at: 1 })

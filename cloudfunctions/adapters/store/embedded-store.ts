@@ -126,7 +126,9 @@ export class EmbeddedStore implements Store {
   private declare(declaration: CollectionDeclaration): void {
     this.ensureTable(declaration.name)
     for (const index of declaration.indexes) {
-      const columns = index.fields.map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`).join(', ')
+      // _id last, as every find() sorts by it last, so the index serves the whole ORDER BY.
+      const lastDirection = index.fields[index.fields.length - 1][1].toUpperCase()
+      const columns = [...index.fields.map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`), `id ${lastDirection}`].join(', ')
       this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${declaration.name}_${index.name}" ON "c_${declaration.name}" (${columns})`)
     }
   }
@@ -212,17 +214,22 @@ export class EmbeddedStore implements Store {
         this.outside((): Page<T> => {
           const sort = normalizeSort(options.sort)
           const limit = clampLimit(options.limit)
-          const params: unknown[] = []
-          const where = [filterSql(filter, params)]
-          if (options.after) {
+          const order = sort.map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`).join(', ')
+          const select = (extra: string[], extraParams: unknown[], take: number): T[] => {
+            const params: unknown[] = []
+            const where = [filterSql(filter, params), ...extra]
+            const rows = this.statement(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
+              .all(...params, ...extraParams, take) as Array<{ doc: string }>
+            return rows.map((row) => JSON.parse(row.doc) as T)
+          }
+          let rows: T[]
+          if (!options.after) rows = select([], [], limit + 1)
+          else {
             const values = decodeCursor(options.after, sort)
             if (!values) throw new StoreUsageError('invalid cursor')
-            where.push(keysetSql(sort, values, params))
+            rows = this.pageAfter(sort, values, select, limit + 1)
           }
-          const order = sort.map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`).join(', ')
-          const rows = this.statement(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
-            .all(...params, limit + 1) as Array<{ doc: string }>
-          const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T)
+          const items = rows.slice(0, limit)
           const next = rows.length > limit ? encodeCursor(items[items.length - 1] as unknown as Record<string, unknown>, sort) : null
           return { items, next }
         }),
@@ -233,6 +240,31 @@ export class EmbeddedStore implements Store {
           return row.n
         })
     }
+  }
+
+  /**
+   * The rows after a keyset cursor. A bound on the first sort key lets SQLite
+   * seek straight to the cursor in the index (the OR of the full keyset
+   * condition alone makes it scan from the start), so a deep page costs the
+   * same as the first. Rows whose first key is NULL sort last when descending,
+   * outside that bound, so they are read by a second query when the page
+   * reaches them.
+   */
+  private pageAfter<T>(
+    sort: Array<[string, SortDirection]>,
+    values: Scalar[],
+    select: (extra: string[], extraParams: unknown[], take: number) => T[],
+    take: number
+  ): T[] {
+    const [firstPath, firstDirection] = sort[0]
+    const first = fieldExpr(firstPath)
+    const keysetParams: unknown[] = []
+    const keyset = keysetSql(sort, values, keysetParams)
+    if (values[0] === null) return select([`${first} IS NULL`, keyset], keysetParams, take)
+    const bound = `${first} ${firstDirection === 'asc' ? '>=' : '<='} ?`
+    const rows = select([bound, keyset], [bindable(values[0]), ...keysetParams], take)
+    if (firstDirection === 'asc' || rows.length >= take || firstPath === '_id') return rows
+    return [...rows, ...select([`${first} IS NULL`], [], take - rows.length)]
   }
 
   async transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
