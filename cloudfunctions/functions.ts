@@ -5,12 +5,19 @@ import type { ActionMap } from './platform/define-action'
 import type { FunctionMain } from './platform/create-function'
 import * as member from './member/index'
 import * as cron from './cron/index'
+import * as checkin from './checkin/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
+import { checkinActions } from './checkin/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
+  checkin: { main: checkin.main, actions: checkinActions },
   cron: { main: cron.main, actions: cronActions }
 }
 
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[]
+
+/** Functions triggered by the platform rather than called by the app (no actions, no typed client). */
+export { main as mediaCheckMain } from './mediaCheck/index'
+export const PLATFORM_FUNCTION_NAMES = ['mediaCheck'] as const

@@ -6,7 +6,7 @@
 import { build } from 'esbuild'
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FUNCTION_NAMES } from '../cloudfunctions/functions'
+import { FUNCTION_NAMES, PLATFORM_FUNCTION_NAMES } from '../cloudfunctions/functions'
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rootPackage = require('../package.json') as { dependencies: Record<string, string> }
@@ -15,7 +15,7 @@ const OUT = join(__dirname, '..', 'dist', 'functions')
 export async function buildFunctions(outDir = OUT): Promise<Record<string, number>> {
   rmSync(outDir, { recursive: true, force: true })
   const sizes: Record<string, number> = {}
-  for (const name of FUNCTION_NAMES) {
+  for (const name of [...FUNCTION_NAMES, ...PLATFORM_FUNCTION_NAMES]) {
     const dir = join(outDir, name)
     mkdirSync(dir, { recursive: true })
     await build({

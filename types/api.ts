@@ -2,6 +2,12 @@
 // Both src/ (the typed client) and cloudfunctions/ (the action registry) are checked against it.
 import type { MeInput, MemberProfile, UpdateProfileInput } from './member'
 import type { CronRunInput, CronRunReport } from './cron'
+import type { Page, PageInput } from './page'
+import type {
+  AddCommentInput, Challenge, ChallengeDetail, ChallengeIdInput, ChallengeInput, CheckinIdInput, CheckinView, CommentIdInput,
+  CommentView, FeatureInput, FeedInput, HideCheckinInput, LikeResult, ListChallengesInput, ListCommentsInput, MakeupCheckinInput,
+  PostCheckinInput, PostCheckinResult, ReportInput, ReportView, ResolveReportInput, UpdateChallengeInput, ChallengeProgress
+} from './checkin'
 
 export interface ApiContract {
   member: {
@@ -10,6 +16,30 @@ export interface ApiContract {
   }
   cron: {
     run: { input: CronRunInput; output: CronRunReport }
+  }
+  checkin: {
+    // members
+    listChallenges: { input: ListChallengesInput; output: Page<Challenge> }
+    getChallenge: { input: ChallengeIdInput; output: ChallengeDetail }
+    joinChallenge: { input: ChallengeIdInput; output: ChallengeProgress }
+    postCheckin: { input: PostCheckinInput; output: PostCheckinResult }
+    makeupCheckin: { input: MakeupCheckinInput; output: PostCheckinResult }
+    feed: { input: FeedInput; output: Page<CheckinView> }
+    getCheckin: { input: CheckinIdInput; output: CheckinView }
+    toggleLike: { input: CheckinIdInput; output: LikeResult }
+    addComment: { input: AddCommentInput; output: CommentView }
+    deleteComment: { input: CommentIdInput; output: { deleted: true } }
+    listComments: { input: ListCommentsInput; output: Page<CommentView> }
+    report: { input: ReportInput; output: { reported: true } }
+    // hosts
+    createChallenge: { input: ChallengeInput; output: Challenge }
+    updateChallenge: { input: UpdateChallengeInput; output: Challenge }
+    archiveChallenge: { input: ChallengeIdInput; output: Challenge }
+    featureCheckin: { input: FeatureInput; output: CheckinView }
+    hideCheckin: { input: HideCheckinInput; output: CheckinView }
+    hideComment: { input: CommentIdInput; output: { hidden: true } }
+    moderationQueue: { input: PageInput; output: Page<ReportView> }
+    resolveReport: { input: ResolveReportInput; output: ReportView }
   }
 }
 

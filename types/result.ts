@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA'
   | 'RATE_LIMITED'
+  | 'CONTENT_REJECTED'
+  | 'CHECKIN_CLOSED'
+  | 'LIMIT_REACHED'
   | 'INTERNAL'
 
 export interface ApiError {

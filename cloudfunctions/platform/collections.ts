@@ -33,6 +33,53 @@ export const COLLECTIONS = {
   files: {
     name: 'files',
     indexes: [{ name: 'owner', fields: [['ownerOpenid', 'asc'], ['createdAt', 'desc']] }]
+  },
+  domainEvents: {
+    name: 'domain_events',
+    indexes: [
+      { name: 'unprocessed', fields: [['processedAt', 'asc'], ['createdAt', 'asc']] },
+      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] }
+    ]
+  },
+  challenges: {
+    name: 'challenges',
+    indexes: [{ name: 'start', fields: [['archived', 'asc'], ['startDate', 'desc']] }]
+  },
+  participants: {
+    name: 'challenge_participants',
+    indexes: [
+      { name: 'challenge', fields: [['challengeId', 'asc'], ['joinedAt', 'desc']] },
+      { name: 'member', fields: [['openid', 'asc'], ['joinedAt', 'desc']] }
+    ]
+  },
+  checkins: {
+    name: 'checkins',
+    indexes: [
+      { name: 'feed', fields: [['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'challenge', fields: [['challengeId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'featured', fields: [['featured', 'asc'], ['status', 'asc'], ['featuredAt', 'desc']] },
+      { name: 'member', fields: [['openid', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] }
+    ]
+  },
+  likes: {
+    name: 'likes',
+    indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'desc']] }]
+  },
+  comments: {
+    name: 'comments',
+    indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['status', 'asc'], ['createdAt', 'asc']] }]
+  },
+  reports: {
+    name: 'reports',
+    indexes: [{ name: 'queue', fields: [['status', 'asc'], ['updatedAt', 'desc']] }]
+  },
+  reportMarks: {
+    name: 'report_marks',
+    indexes: []
+  },
+  mediaChecks: {
+    name: 'media_checks',
+    indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

@@ -10,6 +10,7 @@ import { callerFromContext, type FunctionContext } from './caller'
 import { describeInputError } from './describe-input-error'
 import { getRuntime } from './runtime'
 import { ensureMember } from '../domain/members/ensure-member'
+import { InvalidCursorError } from '../ports/store'
 
 export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
 
@@ -45,6 +46,7 @@ export function createFunction<F extends FunctionName>(name: F, actions: ActionM
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return failure(error)
+      if (error instanceof InvalidCursorError) return failure(new AppError('INVALID_INPUT', '分页参数无效，请刷新后重试', 'after'))
       console.error(`[${name}] request ${requestId} failed`, error)
       return failure(new AppError('INTERNAL', `服务繁忙，请稍后再试（${requestId.slice(0, 8)}）`))
     }

@@ -23,8 +23,11 @@ export interface ActionDefinition<F extends FunctionName, A extends ActionName<F
   role: Role
   input: z.ZodType<ActionInput<F, A>>
   handle(input: ActionInput<F, A>, context: ActionContext): Promise<ActionOutput<F, A>>
-  /** A sample of valid input, used by the automatic authorization tests. */
-  example: ActionInput<F, A>
+  /**
+   * A sample of valid input, used by the automatic authorization tests. Typed so
+   * an input with its own `action` field (which the flat event would shadow) fails to compile.
+   */
+  example: ActionInput<F, A> & { action?: never }
 }
 
 /** Every action of function F, no more and no fewer than the contract names. */

@@ -5,6 +5,7 @@ import type { Store } from '../ports/store'
 import type { Clock } from '../ports/clock'
 import type { Notifier } from '../ports/notifier'
 import type { Files } from '../ports/files'
+import type { ContentSafety } from '../ports/content-safety'
 
 export interface RuntimeConfig {
   mode: 'local' | 'cloudbase'
@@ -17,6 +18,7 @@ export interface Runtime {
   clock: Clock
   notifier: Notifier
   files: Files
+  contentSafety: ContentSafety
   config: RuntimeConfig
 }
 

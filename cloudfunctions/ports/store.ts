@@ -100,3 +100,11 @@ export class StoreUsageError extends Error {
 export function isConflict(error: unknown): error is StoreConflictError {
   return error instanceof StoreConflictError
 }
+
+/** A cursor that was not produced by this query (tampered, or from another list). */
+export class InvalidCursorError extends StoreUsageError {
+  constructor() {
+    super('invalid cursor')
+    this.name = 'InvalidCursorError'
+  }
+}

@@ -8,7 +8,7 @@ import { resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
-import { FUNCTIONS } from '../../cloudfunctions/functions'
+import { FUNCTIONS, mediaCheckMain } from '../../cloudfunctions/functions'
 import type { FunctionName } from '../../types/api'
 import { setRuntime } from '../../cloudfunctions/platform/runtime'
 import { localContextFor } from '../../cloudfunctions/platform/caller'
@@ -122,6 +122,17 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     sendJson(res, 200, await FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev', Time: new Date(runtime.clock.now()).toISOString() }, { request_id: randomUUID() }))
   }
 
+  async function mediaCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Stands in for WeChat's wxa_media_check message push (try it with LOCAL_IMAGE_CHECK=pending).
+    let body: { traceId?: unknown; suggest?: unknown }
+    try {
+      body = JSON.parse((await readBody(req, 4096)).toString('utf8'))
+    } catch {
+      return sendError(res, 400, 'INVALID_INPUT', '请求体不是合法的 JSON')
+    }
+    sendJson(res, 200, await mediaCheckMain({ Event: 'wxa_media_check', trace_id: body.traceId, result: { suggest: body.suggest } }, { request_id: randomUUID() }))
+  }
+
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const openid = callerOpenid(req)
     if (!openid) return sendError(res, 401, 'UNAUTHENTICATED', '请先登录')
@@ -155,6 +166,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       if (path === '/dev/personas') return personas(res)
       if (path === '/dev/outbox') return outbox(res)
       if (path === '/dev/cron' && method === 'POST') return runCron(res)
+      if (path === '/dev/media-check' && method === 'POST') return mediaCheck(req, res)
       return sendError(res, 404, 'NOT_FOUND', '没有这个开发者接口')
     }
     if (serveStatic) return serveStatic(req, res, () => sendError(res, 404, 'NOT_FOUND', '页面不存在'))

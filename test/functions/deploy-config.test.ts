@@ -3,7 +3,7 @@
 // index becomes a CloudBase index request.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { FUNCTION_NAMES } from '../../cloudfunctions/functions'
+import { FUNCTION_NAMES, PLATFORM_FUNCTION_NAMES } from '../../cloudfunctions/functions'
 import { allCollections } from '../../cloudfunctions/platform/collections'
 import { indexRequests } from '../../scripts/cloudbase-setup'
 
@@ -11,7 +11,7 @@ const rc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudbaserc.json
 
 test('cloudbaserc.json deploys exactly the registered functions from dist/functions', () => {
   expect(rc.functionRoot).toBe('./dist/functions')
-  expect(rc.functions.map((f: { name: string }) => f.name).sort()).toEqual([...FUNCTION_NAMES].sort())
+  expect(rc.functions.map((f: { name: string }) => f.name).sort()).toEqual([...FUNCTION_NAMES, ...PLATFORM_FUNCTION_NAMES].sort())
   for (const fn of rc.functions) expect(fn.handler).toBe('index.main')
 })
 

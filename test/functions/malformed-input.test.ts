@@ -26,6 +26,9 @@ function malformedVariants(example: Record<string, unknown>): Array<[string, Rec
   for (const key of Object.keys(example)) {
     for (const wrong of WRONG_TYPES) {
       if (JSON.stringify(wrong) === JSON.stringify(example[key])) continue
+      // An empty array or object is a valid value of its own kind; only other kinds are wrong.
+      const kind = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v)
+      if (kind(wrong) === kind(example[key]) && kind(wrong) !== 'string') continue
       variants.push([`${key} = ${JSON.stringify(wrong).slice(0, 20)}`, { ...example, [key]: wrong }])
     }
   }

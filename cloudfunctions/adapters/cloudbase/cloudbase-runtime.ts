@@ -6,6 +6,7 @@ import { parseOpenidList, type Runtime } from '../../platform/runtime'
 import { CloudbaseStore } from './cloudbase-store'
 import { WechatNotifier } from './wechat-notifier'
 import { CloudbaseFiles } from './cloudbase-files'
+import { WechatContentSafety } from './wechat-content-safety'
 
 function templatesFromEnv(): Record<string, string> {
   try {
@@ -23,6 +24,10 @@ export function createCloudbaseRuntime(): Runtime {
     clock: systemClock,
     notifier: new WechatNotifier(app, templatesFromEnv(), process.env.WX_MINIPROGRAM_STATE ?? 'formal'),
     files: new CloudbaseFiles(process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? ''),
+    contentSafety: new WechatContentSafety(app, async (fileIds) => {
+      const { fileList } = await app.getTempFileURL({ fileList: fileIds })
+      return fileList.map((f: { tempFileURL: string }) => f.tempFileURL)
+    }),
     config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS) }
   }
 }

@@ -2,7 +2,7 @@
 // handle is created once per function instance by the CloudBase runtime.
 import { randomUUID } from 'node:crypto'
 import type { BaseDoc, Collection, DocOps, FindOptions, Page, Store, Transaction } from '../../ports/store'
-import { StoreConflictError, StoreUsageError } from '../../ports/store'
+import { InvalidCursorError, StoreConflictError } from '../../ports/store'
 import { applyUpdate, clampLimit, decodeCursor, encodeCursor, matchesFilter, normalizeSort } from '../store/document-ops'
 import { isDuplicateKeyError, keysetQuery, toQuery, toUpdate, type Command } from './cloudbase-query'
 
@@ -78,7 +78,7 @@ export class CloudbaseStore implements Store {
         let where: unknown = toQuery(_, filter)
         if (options.after) {
           const values = decodeCursor(options.after, sort)
-          if (!values) throw new StoreUsageError('invalid cursor')
+          if (!values) throw new InvalidCursorError()
           where = _.and([where, keysetQuery(_, sort, values)])
         }
         let query = ref().where(where)

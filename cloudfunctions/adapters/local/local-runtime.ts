@@ -9,12 +9,15 @@ import { systemClock, type Clock } from '../../ports/clock'
 import { parseOpenidList, type Runtime } from '../../platform/runtime'
 import { LocalNotifier } from './local-notifier'
 import { LocalFiles } from './local-files'
+import { KeywordContentSafety } from './keyword-content-safety'
+import type { ContentSafety } from '../../ports/content-safety'
 
 export interface LocalRuntimeOptions {
   /** Folder for the database and files, or ':memory:' (files then go to a temp folder). */
   dataDir: string
   clock?: Clock
   hostOpenids?: Iterable<string>
+  contentSafety?: ContentSafety
 }
 
 export interface LocalRuntime extends Runtime {
@@ -31,6 +34,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
     clock,
     notifier: new LocalNotifier(store, clock),
     files: new LocalFiles(filesDir, store, clock),
+    contentSafety: options.contentSafety ?? KeywordContentSafety.fromEnv(process.env),
     config: { mode: 'local', hostOpenids: new Set(options.hostOpenids ?? []) }
   }
 }

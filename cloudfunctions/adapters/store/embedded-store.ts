@@ -12,7 +12,7 @@ import { Mutex } from 'async-mutex'
 import type {
   BaseDoc, Collection, DocOps, Filter, FieldCondition, FindOptions, Page, Scalar, SortDirection, Store, Transaction, UpdateOps
 } from '../../ports/store'
-import { StoreConflictError, StoreUsageError } from '../../ports/store'
+import { InvalidCursorError, StoreConflictError, StoreUsageError } from '../../ports/store'
 import type { CollectionDeclaration } from '../../platform/collections'
 import { applyUpdate, clampLimit, decodeCursor, encodeCursor, matchesFilter, normalizeSort } from './document-ops'
 
@@ -226,7 +226,7 @@ export class EmbeddedStore implements Store {
           if (!options.after) rows = select([], [], limit + 1)
           else {
             const values = decodeCursor(options.after, sort)
-            if (!values) throw new StoreUsageError('invalid cursor')
+            if (!values) throw new InvalidCursorError()
             rows = this.pageAfter(sort, values, select, limit + 1)
           }
           const items = rows.slice(0, limit)

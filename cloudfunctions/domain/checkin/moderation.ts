@@ -1,0 +1,144 @@
+// What hosts do to keep the wall good: feature testimonials (精选), hide
+// check-ins and comments, and work through what members reported.
+import type { CheckinView, ReportInput, ReportView, ResolveReportInput } from '../../../types/checkin'
+import type { Page, PageInput } from '../../../types/page'
+import { isConflict } from '../../ports/store'
+import { AppError, errors } from '../../platform/app-error'
+import { COLLECTIONS } from '../../platform/collections'
+import type { Caller } from '../../platform/define-action'
+import type { Runtime } from '../../platform/runtime'
+import { recordDomainEvent } from '../events/domain-events'
+import { CHECKINS, loadVisibleCheckin, type CheckinDoc } from './checkin'
+import { COMMENTS, takeDownComment, type CommentDoc } from './comment'
+import { PARTICIPANTS, participantId, type ParticipantDoc } from './participant'
+import { authorsOf, checkinView } from './views'
+
+export const REPORTS = COLLECTIONS.reports.name
+export const REPORT_MARKS = COLLECTIONS.reportMarks.name
+
+interface ReportDoc {
+  _id: string
+  targetType: 'checkin' | 'comment'
+  targetId: string
+  reason: string
+  reporterCount: number
+  status: 'open' | 'resolved'
+  resolution: 'hidden' | 'dismissed' | null
+  createdAt: number
+  updatedAt: number
+}
+
+async function loadCheckin(runtime: Runtime, checkinId: string): Promise<CheckinDoc> {
+  const checkin = await runtime.store.collection<CheckinDoc>(CHECKINS).get(checkinId)
+  if (!checkin) throw errors.notFound('打卡')
+  return checkin
+}
+
+export async function featureCheckin(runtime: Runtime, caller: Caller, checkinId: string, featured: boolean, now: number): Promise<CheckinView> {
+  const checkin = await loadCheckin(runtime, checkinId)
+  if (featured && checkin.status !== 'visible') throw new AppError('CONFLICT', '只能精选公开可见的打卡')
+  await runtime.store.transaction(async (tx) => {
+    await tx.collection<CheckinDoc>(CHECKINS).update(checkinId, { set: { featured, featuredAt: featured ? checkin.featuredAt ?? now : null } })
+    if (featured) await recordDomainEvent(tx, { type: 'checkin.featured', key: checkinId, openid: checkin.openid, refId: checkinId, at: now })
+  })
+  return checkinView(runtime, caller, await loadCheckin(runtime, checkinId))
+}
+
+/** Hides a check-in (or shows it again). A hidden day no longer counts toward the author's progress. */
+export async function setCheckinHidden(runtime: Runtime, checkinId: string, hidden: boolean, reason: string, now: number): Promise<void> {
+  await runtime.store.transaction(async (tx) => {
+    const checkins = tx.collection<CheckinDoc>(CHECKINS)
+    const checkin = await checkins.get(checkinId)
+    if (!checkin) throw errors.notFound('打卡')
+    if ((checkin.status === 'hidden') === hidden) return
+    const status = hidden ? 'hidden' : checkin.pendingChecks > 0 ? 'pending' : 'visible'
+    await checkins.update(checkinId, { set: { status, hiddenReason: hidden ? reason : '', ...(hidden ? { featured: false, featuredAt: null } : {}) } })
+    const participants = tx.collection<ParticipantDoc>(PARTICIPANTS)
+    const participant = await participants.get(participantId(checkin.challengeId, checkin.openid))
+    if (participant) {
+      const doneDates = hidden ? participant.doneDates.filter((d) => d !== checkin.date) : [...new Set([...participant.doneDates, checkin.date])].sort()
+      await participants.update(participant._id, { set: { doneDates } })
+    }
+    if (hidden) {
+      await recordDomainEvent(tx, { type: 'checkin.revoked', key: checkinId, openid: checkin.openid, refId: checkinId, payload: { reason }, at: now })
+    }
+  })
+}
+
+export async function hideCheckin(runtime: Runtime, caller: Caller, checkinId: string, hidden: boolean, now: number): Promise<CheckinView> {
+  await setCheckinHidden(runtime, checkinId, hidden, '主理人隐藏', now)
+  return checkinView(runtime, caller, await loadCheckin(runtime, checkinId))
+}
+
+export async function hideComment(runtime: Runtime, commentId: string): Promise<{ hidden: true }> {
+  const comment = await runtime.store.collection<CommentDoc>(COMMENTS).get(commentId)
+  if (!comment || comment.status === 'deleted') throw errors.notFound('评论')
+  await takeDownComment(runtime, commentId, 'hidden')
+  return { hidden: true }
+}
+
+export async function report(runtime: Runtime, caller: Caller, input: ReportInput, now: number): Promise<{ reported: true }> {
+  if (input.targetType === 'checkin') await loadVisibleCheckin(runtime, input.targetId, caller)
+  else {
+    const comment = await runtime.store.collection<CommentDoc>(COMMENTS).get(input.targetId)
+    if (!comment || comment.status !== 'visible') throw errors.notFound('评论')
+  }
+  const reportId = `${input.targetType}:${input.targetId}`
+  try {
+    await runtime.store.transaction(async (tx) => {
+      // One mark per reporter and target: reporting twice counts once.
+      await tx.collection(REPORT_MARKS).insert({ _id: `${reportId}:${caller.openid}`, createdAt: now } as { _id: string })
+      const reports = tx.collection<ReportDoc>(REPORTS)
+      const existing = await reports.get(reportId)
+      if (existing) {
+        await reports.update(reportId, { set: { reason: input.reason.trim(), status: 'open', resolution: null, updatedAt: now }, inc: { reporterCount: 1 } })
+      } else {
+        await reports.insert({ _id: reportId, targetType: input.targetType, targetId: input.targetId, reason: input.reason.trim(), reporterCount: 1, status: 'open', resolution: null, createdAt: now, updatedAt: now })
+      }
+    })
+  } catch (error) {
+    if (!isConflict(error)) throw error
+  }
+  return { reported: true }
+}
+
+async function reportViews(runtime: Runtime, reports: ReportDoc[]): Promise<ReportView[]> {
+  const checkins = new Map<string, CheckinDoc>()
+  const comments = new Map<string, CommentDoc>()
+  for (const r of reports) {
+    if (r.targetType === 'checkin') {
+      const c = await runtime.store.collection<CheckinDoc>(CHECKINS).get(r.targetId)
+      if (c) checkins.set(r.targetId, c)
+    } else {
+      const c = await runtime.store.collection<CommentDoc>(COMMENTS).get(r.targetId)
+      if (c) comments.set(r.targetId, c)
+    }
+  }
+  const authors = await authorsOf(runtime, [...checkins.values(), ...comments.values()].map((d) => d.openid))
+  return reports.map((r) => {
+    const target = r.targetType === 'checkin' ? checkins.get(r.targetId) : comments.get(r.targetId)
+    const photos = r.targetType === 'checkin' ? (checkins.get(r.targetId)?.photoFileIds ?? []).map((fileId) => ({ fileId, url: runtime.files.urlFor(fileId) })) : []
+    return {
+      id: r._id, targetType: r.targetType, targetId: r.targetId, reason: r.reason, reporterCount: r.reporterCount,
+      status: r.status, resolution: r.resolution, createdAt: r.createdAt,
+      preview: { text: target?.text ?? '（内容已删除）', author: target ? authors.get(target.openid)! : { openid: '', nickname: '', avatarUrl: '' }, photos }
+    }
+  })
+}
+
+export async function moderationQueue(runtime: Runtime, input: PageInput): Promise<Page<ReportView>> {
+  const page = await runtime.store.collection<ReportDoc>(REPORTS).find({ status: 'open' }, { sort: [['updatedAt', 'desc']], limit: 20, after: input.after })
+  return { items: await reportViews(runtime, page.items), next: page.next }
+}
+
+export async function resolveReport(runtime: Runtime, input: ResolveReportInput, now: number): Promise<ReportView> {
+  const reports = runtime.store.collection<ReportDoc>(REPORTS)
+  const current = await reports.get(input.reportId)
+  if (!current) throw errors.notFound('举报')
+  if (input.resolution === 'hide') {
+    if (current.targetType === 'checkin') await setCheckinHidden(runtime, current.targetId, true, `举报处理：${current.reason}`, now)
+    else await takeDownComment(runtime, current.targetId, 'hidden')
+  }
+  await reports.update(input.reportId, { set: { status: 'resolved', resolution: input.resolution === 'hide' ? 'hidden' : 'dismissed', updatedAt: now } })
+  return (await reportViews(runtime, [(await reports.get(input.reportId))!]))[0]
+}

@@ -1,0 +1,69 @@
+// A member's participation in one challenge: the dates checked in (made up or
+// not), from which progress and streaks are derived.
+import type { ChallengeProgress } from '../../../types/checkin'
+import { COLLECTIONS } from '../../platform/collections'
+import { addDays, chinaDate } from '../time/china-calendar'
+import { isWindowOpen, isWithinChallenge, phaseOn, type ChallengeDoc } from './challenge'
+import { computeStreaks } from './streaks'
+
+export const PARTICIPANTS = COLLECTIONS.participants.name
+/** How many days back a make-up card reaches. */
+export const MAKEUP_WINDOW_DAYS = 3
+
+export interface ParticipantDoc {
+  _id: string
+  challengeId: string
+  openid: string
+  joinedAt: number
+  doneDates: string[]
+  makeupDates: string[]
+  makeupUsed: number
+  longestStreak: number
+  completedAt: number | null
+}
+
+export function participantId(challengeId: string, openid: string): string {
+  return `${challengeId}:${openid}`
+}
+
+export function newParticipant(challengeId: string, openid: string, now: number): ParticipantDoc {
+  return { _id: participantId(challengeId, openid), challengeId, openid, joinedAt: now, doneDates: [], makeupDates: [], makeupUsed: 0, longestStreak: 0, completedAt: null }
+}
+
+export function makeupCardsLeft(challenge: ChallengeDoc, participant: ParticipantDoc | null): number {
+  return Math.max(0, challenge.makeupCardsPerMember - (participant?.makeupUsed ?? 0))
+}
+
+/** Missed days in the last MAKEUP_WINDOW_DAYS days that a card could still fill. */
+export function makeupableDates(challenge: ChallengeDoc, participant: ParticipantDoc | null, today: string): string[] {
+  if (makeupCardsLeft(challenge, participant) === 0) return []
+  const done = new Set(participant?.doneDates ?? [])
+  const dates: string[] = []
+  for (let back = MAKEUP_WINDOW_DAYS; back >= 1; back--) {
+    const date = addDays(today, -back)
+    if (isWithinChallenge(challenge, date) && !done.has(date)) dates.push(date)
+  }
+  return dates
+}
+
+export function progressOf(challenge: ChallengeDoc, participant: ParticipantDoc | null, now: number): ChallengeProgress {
+  const today = chinaDate(now)
+  const doneDates = [...(participant?.doneDates ?? [])].sort()
+  const makeups = new Set(participant?.makeupDates ?? [])
+  const streaks = computeStreaks(doneDates, today)
+  return {
+    joined: participant !== null,
+    joinedAt: participant?.joinedAt ?? null,
+    daysDone: doneDates.length,
+    daysTotal: challenge.days,
+    currentStreak: streaks.current,
+    longestStreak: Math.max(streaks.longest, participant?.longestStreak ?? 0),
+    makeupCardsLeft: makeupCardsLeft(challenge, participant),
+    today,
+    checkedInToday: doneDates.includes(today),
+    windowOpen: phaseOn(challenge, today) === 'running' && isWindowOpen(challenge, now),
+    completed: doneDates.length >= challenge.days,
+    doneDays: doneDates.map((date) => ({ date, makeup: makeups.has(date) })),
+    makeupableDates: makeupableDates(challenge, participant, today)
+  }
+}

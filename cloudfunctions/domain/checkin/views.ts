@@ -1,0 +1,83 @@
+// Turns stored check-ins and comments into what the app shows, fetching the
+// authors, challenge titles and the caller's likes for a whole page at once.
+import type { Author, CheckinView, CommentView } from '../../../types/checkin'
+import type { Runtime } from '../../platform/runtime'
+import type { Caller } from '../../platform/define-action'
+import { MEMBERS, defaultNickname, type MemberDoc } from '../members/member'
+import { COLLECTIONS } from '../../platform/collections'
+import { CHALLENGES, dayNumberOf, type ChallengeDoc } from './challenge'
+import type { CheckinDoc } from './checkin'
+import type { CommentDoc } from './comment'
+
+export const LIKES = COLLECTIONS.likes.name
+
+export function likeId(checkinId: string, openid: string): string {
+  return `${checkinId}:${openid}`
+}
+
+async function byIds<T extends { _id: string }>(runtime: Runtime, collection: string, ids: string[]): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const page = await runtime.store.collection<T>(collection).find({ _id: { $in: unique } }, { limit: 100 })
+  return new Map(page.items.map((doc) => [doc._id, doc]))
+}
+
+export async function authorsOf(runtime: Runtime, openids: string[]): Promise<Map<string, Author>> {
+  const members = await byIds<MemberDoc>(runtime, MEMBERS, openids)
+  return new Map(openids.map((openid) => {
+    const member = members.get(openid)
+    return [openid, {
+      openid,
+      nickname: member?.nickname ?? defaultNickname(openid),
+      avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : ''
+    }]
+  }))
+}
+
+export async function checkinViews(runtime: Runtime, caller: Caller, checkins: CheckinDoc[]): Promise<CheckinView[]> {
+  const [authors, challenges, likes] = await Promise.all([
+    authorsOf(runtime, checkins.map((c) => c.openid)),
+    byIds<ChallengeDoc>(runtime, CHALLENGES, checkins.map((c) => c.challengeId)),
+    byIds<{ _id: string }>(runtime, LIKES, checkins.map((c) => likeId(c._id, caller.openid)))
+  ])
+  return checkins.map((c) => {
+    const challenge = challenges.get(c.challengeId)
+    return {
+      id: c._id,
+      challengeId: c.challengeId,
+      challengeTitle: challenge?.title ?? '',
+      author: authors.get(c.openid)!,
+      date: c.date,
+      dayNumber: challenge ? dayNumberOf(challenge, c.date) : 0,
+      text: c.text,
+      photos: c.photoFileIds.map((fileId) => ({ fileId, url: runtime.files.urlFor(fileId) })),
+      location: c.location,
+      createdAt: c.createdAt,
+      makeup: c.makeup,
+      featured: c.featured,
+      status: c.status,
+      likeCount: c.likeCount,
+      commentCount: c.commentCount,
+      likedByMe: likes.has(likeId(c._id, caller.openid)),
+      mine: c.openid === caller.openid
+    }
+  })
+}
+
+export async function checkinView(runtime: Runtime, caller: Caller, checkin: CheckinDoc): Promise<CheckinView> {
+  return (await checkinViews(runtime, caller, [checkin]))[0]
+}
+
+export async function commentViews(runtime: Runtime, caller: Caller, comments: CommentDoc[]): Promise<CommentView[]> {
+  const authors = await authorsOf(runtime, comments.flatMap((c) => (c.replyToOpenid ? [c.openid, c.replyToOpenid] : [c.openid])))
+  return comments.map((c) => ({
+    id: c._id,
+    checkinId: c.checkinId,
+    parentId: c.parentId,
+    author: authors.get(c.openid)!,
+    replyTo: c.replyToOpenid ? authors.get(c.replyToOpenid)! : null,
+    text: c.text,
+    createdAt: c.createdAt,
+    mine: c.openid === caller.openid
+  }))
+}

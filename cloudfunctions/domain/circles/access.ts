@@ -1,0 +1,24 @@
+// Circle-scoped content: only a circle's current members may take part. Circles
+// and their memberships arrive with the paid memberships capability; until then
+// no circle exists, so circle-restricted content cannot be created.
+import { AppError } from '../../platform/app-error'
+import type { Runtime } from '../../platform/runtime'
+
+export const CIRCLES = 'circles'
+export const CIRCLE_MEMBERS = 'circle_members'
+
+interface CircleMemberDoc {
+  _id: string
+  endsAt: number
+}
+
+export async function assertCircleExists(runtime: Runtime, circleId: string | null): Promise<void> {
+  if (circleId === null) return
+  if (!(await runtime.store.collection(CIRCLES).get(circleId))) throw new AppError('INVALID_INPUT', '圈子不存在', 'circleId')
+}
+
+export async function assertCircleMember(runtime: Runtime, circleId: string | null, openid: string, now: number): Promise<void> {
+  if (circleId === null) return
+  const membership = await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(`${circleId}:${openid}`)
+  if (!membership || membership.endsAt <= now) throw new AppError('FORBIDDEN', '仅圈子成员可参加，请先加入圈子')
+}

@@ -1,0 +1,47 @@
+// Facts other capabilities react to (the growth system turns them into points).
+// Each is keyed by the fact it records, so recording it again records nothing:
+// a replayed check-in or a retried request never grants twice.
+import type { BaseDoc, DocOps } from '../../ports/store'
+import { isConflict } from '../../ports/store'
+import { COLLECTIONS } from '../../platform/collections'
+
+export type DomainEventType = 'checkin.posted' | 'streak.reached' | 'challenge.completed' | 'checkin.featured' | 'checkin.revoked' | 'comment.received'
+
+export interface DomainEventDoc extends BaseDoc {
+  type: DomainEventType
+  /** The member the fact is about (who earns or loses points). */
+  openid: string
+  /** What the fact refers to, e.g. a check-in id. */
+  refId: string
+  payload: Record<string, unknown>
+  createdAt: number
+  /** Set by the consumer when it has applied the event. */
+  processedAt: number | null
+}
+
+export const DOMAIN_EVENTS = COLLECTIONS.domainEvents.name
+
+export interface EventWriter {
+  collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'insert'>
+}
+
+export async function recordDomainEvent(
+  writer: EventWriter,
+  event: { type: DomainEventType; key: string; openid: string; refId: string; payload?: Record<string, unknown>; at: number }
+): Promise<boolean> {
+  try {
+    await writer.collection<DomainEventDoc>(DOMAIN_EVENTS).insert({
+      _id: `${event.type}:${event.key}`,
+      type: event.type,
+      openid: event.openid,
+      refId: event.refId,
+      payload: event.payload ?? {},
+      createdAt: event.at,
+      processedAt: null
+    })
+    return true
+  } catch (error) {
+    if (isConflict(error)) return false
+    throw error
+  }
+}

@@ -1,0 +1,204 @@
+// Check-in challenges and the testimonial feed (客户见证).
+// Dates are China calendar dates 'YYYY-MM-DD' (Asia/Shanghai); instants are epoch ms.
+import type { PageInput } from './page'
+
+export interface StreakBonus {
+  /** Streak length that earns the bonus, e.g. 7 or 21. */
+  day: number
+  points: number
+}
+
+export interface ChallengeInput {
+  /** 1–40 characters. */
+  title: string
+  /** Up to 2000 characters. */
+  description: string
+  /** A file id from the upload endpoint / cloud storage, or '' for none. */
+  coverFileId: string
+  /** First day, China date 'YYYY-MM-DD'. */
+  startDate: string
+  /** 1–365. */
+  days: number
+  /** Daily window in China time, 'HH:mm', start before end (e.g. '05:00'–'23:59'; the end minute is included). */
+  windowStart: string
+  windowEnd: string
+  /** Minimum characters of text per check-in, 0–500. */
+  minTextLength: number
+  /** 0–9, minPhotos ≤ maxPhotos. */
+  minPhotos: number
+  maxPhotos: number
+  /** Points per check-in, 0–1000 (used by the growth system). */
+  pointsPerCheckin: number
+  /** At most 10, distinct days within the challenge. */
+  streakBonuses: StreakBonus[]
+  /** Make-up cards (补卡) each member may use in this challenge, 0–30. */
+  makeupCardsPerMember: number
+  /** Restrict to a circle's current members (circles arrive with memberships); null for everyone. */
+  circleId: string | null
+}
+
+export type ChallengePhase = 'upcoming' | 'running' | 'ended'
+
+export interface Challenge extends ChallengeInput {
+  id: string
+  coverUrl: string
+  /** Last day, China date. */
+  endDate: string
+  phase: ChallengePhase
+  archived: boolean
+  participantCount: number
+  checkinCount: number
+  createdAt: number
+}
+
+export interface CheckedDay {
+  date: string
+  makeup: boolean
+}
+
+export interface ChallengeProgress {
+  joined: boolean
+  joinedAt: number | null
+  daysDone: number
+  daysTotal: number
+  currentStreak: number
+  longestStreak: number
+  makeupCardsLeft: number
+  /** Today in China time, 'YYYY-MM-DD'. */
+  today: string
+  checkedInToday: boolean
+  /** Whether today's window is open now. */
+  windowOpen: boolean
+  completed: boolean
+  doneDays: CheckedDay[]
+  /** Missed days a make-up card can still cover (within the last 3 days). */
+  makeupableDates: string[]
+}
+
+export interface ChallengeDetail {
+  challenge: Challenge
+  progress: ChallengeProgress
+}
+
+export interface Author {
+  openid: string
+  nickname: string
+  avatarUrl: string
+}
+
+export interface Photo {
+  fileId: string
+  url: string
+}
+
+export type CheckinStatus = 'visible' | 'pending' | 'hidden'
+
+export interface CheckinView {
+  id: string
+  challengeId: string
+  challengeTitle: string
+  author: Author
+  /** The China date the check-in counts for. */
+  date: string
+  /** Day N of the challenge. */
+  dayNumber: number
+  text: string
+  photos: Photo[]
+  location: string
+  createdAt: number
+  makeup: boolean
+  featured: boolean
+  /** 'pending' while images are being checked: only the author sees it. */
+  status: CheckinStatus
+  likeCount: number
+  commentCount: number
+  likedByMe: boolean
+  mine: boolean
+}
+
+export interface CommentView {
+  id: string
+  checkinId: string
+  /** The top-level comment this replies to; null for a top-level comment. */
+  parentId: string | null
+  author: Author
+  replyTo: Author | null
+  text: string
+  createdAt: number
+  mine: boolean
+}
+
+export type ReportTarget = 'checkin' | 'comment'
+
+export interface ReportView {
+  id: string
+  targetType: ReportTarget
+  targetId: string
+  /** The latest reason given. */
+  reason: string
+  reporterCount: number
+  status: 'open' | 'resolved'
+  resolution: 'hidden' | 'dismissed' | null
+  createdAt: number
+  preview: { text: string; author: Author; photos: Photo[] }
+}
+
+// ---- action inputs ----
+
+export interface ListChallengesInput extends PageInput {
+  phase?: ChallengePhase | 'all'
+  /** Hosts only: include archived challenges. */
+  includeArchived?: boolean
+}
+export interface ChallengeIdInput { challengeId: string }
+export type UpdateChallengeInput = ChallengeIdInput & Partial<ChallengeInput>
+
+export interface PostCheckinInput {
+  challengeId: string
+  /** Check-in text, up to 2000 characters. */
+  text: string
+  /** Up to 9 uploaded file ids. */
+  photoFileIds: string[]
+  /** Optional location text, up to 50 characters. */
+  location?: string
+}
+export interface MakeupCheckinInput extends PostCheckinInput {
+  /** The missed China date to make up, within the last 3 days. */
+  date: string
+}
+export interface PostCheckinResult {
+  checkin: CheckinView
+  /** True when this day was already checked in: the existing check-in is returned, nothing granted again. */
+  duplicate: boolean
+  progress: ChallengeProgress
+}
+
+export type FeedScope = 'all' | 'challenge' | 'featured' | 'member'
+export interface FeedInput extends PageInput {
+  scope: FeedScope
+  /** With scope 'challenge' (and optionally 'featured'). */
+  challengeId?: string
+  /** With scope 'member': whose check-ins (default: the caller's own). Never identity: that comes from the platform. */
+  authorOpenid?: string
+}
+export interface CheckinIdInput { checkinId: string }
+export interface LikeResult { liked: boolean; likeCount: number }
+export interface AddCommentInput {
+  checkinId: string
+  /** 1–500 characters. */
+  text: string
+  /** Reply to this comment (a reply to a reply attaches to its top-level comment). */
+  parentId?: string | null
+}
+export interface CommentIdInput { commentId: string }
+export interface ListCommentsInput extends PageInput { checkinId: string }
+export interface ReportInput {
+  targetType: ReportTarget
+  targetId: string
+  /** 1–200 characters. */
+  reason: string
+}
+export interface FeatureInput { checkinId: string; featured: boolean }
+export interface HideCheckinInput { checkinId: string; hidden: boolean }
+/** 'resolution', not 'action': the event's own 'action' names the function's action. */
+export interface ResolveReportInput { reportId: string; resolution: 'hide' | 'dismiss' }
