@@ -19,16 +19,17 @@ export default defineAppConfig({
     navigationBarTitleText: '社群',
     navigationBarTextStyle: 'black'
   },
-  // Text-only tab bar: WeChat accepts items without iconPath, and it costs no image bytes.
+  // Icons are 81×81 PNGs (~1–2 KB each; sources beside them as SVG). Taro's H5 tab
+  // bar draws an empty image box for items without one, so both builds get icons.
   tabBar: {
     color: '#8a8f99',
     selectedColor: '#16a36a',
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/feed/index', text: '动态' },
-      { pagePath: 'pages/challenges/index', text: '挑战' },
-      { pagePath: 'pages/me/index', text: '我的' }
+      { pagePath: 'pages/feed/index', text: '动态', iconPath: 'assets/tabbar/feed.png', selectedIconPath: 'assets/tabbar/feed-active.png' },
+      { pagePath: 'pages/challenges/index', text: '挑战', iconPath: 'assets/tabbar/challenges.png', selectedIconPath: 'assets/tabbar/challenges-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' }
     ]
   }
 })

@@ -30,6 +30,7 @@ export default function MePage() {
 
   return (
     <View className='page me-page'>
+      <View className='me-hero' />
       {loading ? <ProfileSkeleton /> : null}
       {!loading && !me && error ? <View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View> : null}
       {me ? (

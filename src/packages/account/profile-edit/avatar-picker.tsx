@@ -19,7 +19,9 @@ export default function AvatarPicker({ currentUrl, nickname, upload, onPicked }:
   const face = (
     <View className='avatar-picker-face'>
       <Avatar url={upload?.preview ?? currentUrl} nickname={nickname} size={176} />
-      <View className='avatar-picker-camera'>换</View>
+      <View className='avatar-picker-camera'>
+        <View className='avatar-picker-camera-body'><View className='avatar-picker-camera-lens' /></View>
+      </View>
     </View>
   )
 

@@ -9,7 +9,7 @@ import { showError } from '../../../services/show-error'
 import { ME_PAGE } from '../../../services/routes'
 import type { UpdateProfileInput } from '../../../../types/member'
 import AvatarPicker from './avatar-picker'
-import { NICKNAME_MAX, nicknameError } from './nickname'
+import { NICKNAME_MAX, nicknameError, nicknameLength } from './nickname'
 import { useAvatarUpload } from './use-avatar-upload'
 import './index.css'
 
@@ -52,13 +52,14 @@ export default function ProfileEditPage() {
 
   return (
     <View className='page profile-edit'>
-      <AvatarPicker currentUrl={me.avatarUrl} nickname={nickname || me.nickname} upload={upload} onPicked={(path) => { void start(path) }} />
+      <AvatarPicker currentUrl={me.avatarUrl} nickname={nickname.trim() || me.nickname} upload={upload} onPicked={(path) => { void start(path) }} />
 
       <View className='card profile-edit-field'>
         <Text className='profile-edit-label'>昵称</Text>
         <Input
           className='profile-edit-input'
-          type='nickname'
+          // WeChat's nickname keyboard offers the member's WeChat name; H5 has no such type.
+          type={process.env.TARO_ENV === 'weapp' ? 'nickname' : 'text'}
           value={nickname}
           maxlength={NICKNAME_MAX}
           placeholder='怎么称呼你'
@@ -67,7 +68,7 @@ export default function ProfileEditPage() {
           // WeChat's nickname keyboard can fill the field without an input event.
           onBlur={(e) => { if (e.detail.value !== nickname) onNickname(e.detail.value) }}
         />
-        <Text className='profile-edit-counter'>{nickname.trim().length}/{NICKNAME_MAX}</Text>
+        <Text className='profile-edit-counter'>{nicknameLength(nickname)}/{NICKNAME_MAX}</Text>
       </View>
       {localError ?? serverError ? <Text className='profile-edit-error'>{localError ?? serverError}</Text> : null}
 

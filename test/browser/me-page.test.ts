@@ -1,0 +1,104 @@
+// Browser journey: the H5 build on the dev host in Debian's Chromium, as a member
+// would use it: pick a persona, see 我的, change avatar and nickname, see them stick.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { makePng } from './png'
+
+const CHROMIUM = '/usr/bin/chromium'
+const ROOT = join(__dirname, '..', '..')
+const ARTIFACTS = join(ROOT, 'test', 'artifacts')
+
+if (!existsSync(CHROMIUM)) {
+  it('chromium not installed: browser journeys skipped', () => {
+    console.warn(`${CHROMIUM} is missing (apt-get install chromium fonts-wqy-microhei): skipping the 我的 browser journey`)
+  })
+} else {
+  describe('我的 in the H5 build', () => {
+    let host: { url: string; close(): Promise<void> }
+    let browser: Browser
+    let page: Page
+    let dataDir: string
+
+    beforeAll(async () => {
+      if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
+        execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'ignore' })
+      }
+      mkdirSync(ARTIFACTS, { recursive: true })
+      dataDir = mkdtempSync(join(tmpdir(), 'me-page-'))
+      const silent = { log: () => {}, error: () => {} }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { startDevHost } = require('../../scripts/dev-host/server')
+      host = await startDevHost({ port: 0, dataDir, h5Dir: join(ROOT, 'dist', 'h5'), seed: true, logger: silent })
+      const { chromium } = await import('playwright-core')
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+      })
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+      page = await context.newPage()
+    }, 180_000)
+
+    afterAll(async () => {
+      await browser?.close()
+      await host?.close()
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    })
+
+    // Taro's H5 router slides pages in (300 ms): let it settle so screenshots show one page.
+    const shot = async (name: string) => {
+      await page.waitForTimeout(450)
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+    }
+
+    it('logs in as xiaomei, renames her with a new avatar, and 我的 shows both', async () => {
+      // No session yet: the app sends us to pick a persona.
+      await page.goto(host.url)
+      const xiaomei = page.locator('.dev-login-persona', { hasText: '小美' })
+      await xiaomei.waitFor()
+      await shot('01-dev-login')
+      await xiaomei.click()
+
+      const nickname = page.locator('.me-nickname')
+      await expect(nickname.textContent({ timeout: 15_000 })).resolves.toBe('小美')
+      await expect(page.locator('.me-role').textContent()).resolves.toBe('成员')
+      await expect(page.locator('.me-joined').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日加入$/)
+      await shot('02-me')
+
+      await page.locator('.me-menu-item', { hasText: '编辑资料' }).click()
+      const input = page.locator('.profile-edit-input input')
+      await input.waitFor()
+      await expect(input.inputValue()).resolves.toBe('小美')
+
+      // H5 picks the avatar through a file input; hand it a real PNG.
+      const chooser = page.waitForEvent('filechooser')
+      await page.locator('.avatar-picker-button').click()
+      await (await chooser).setFiles({ name: 'avatar.png', mimeType: 'image/png', buffer: makePng() })
+      await page.locator('.avatar-picker-done').waitFor({ timeout: 15_000 })
+
+      await input.fill('  小美爱跑步  ')
+      await expect(page.locator('.profile-edit-counter').textContent()).resolves.toBe('5/20')
+      await shot('03-profile-edit')
+      // Taro H5 buttons and views are custom elements: click the element itself.
+      await page.locator('.profile-edit-save').click()
+
+      await page.locator('.me-nickname', { hasText: '小美爱跑步' }).waitFor({ timeout: 15_000 })
+      const avatarSrc = await page.locator('.me-profile .avatar img').getAttribute('src')
+      expect(avatarSrc).toMatch(/\/files\//)
+      await page.waitForLoadState('networkidle')
+      await shot('04-me-updated')
+
+      // A reload reads from the server, not from the page's memory.
+      await page.reload()
+      await expect(page.locator('.me-nickname').textContent({ timeout: 15_000 })).resolves.toBe('小美爱跑步')
+    }, 90_000)
+
+    it('shows the empty check-in feed with the tab bar', async () => {
+      await page.locator('.weui-tabbar__item', { hasText: '动态' }).click()
+      await page.locator('.empty-state-title', { hasText: '还没有打卡动态' }).waitFor()
+      await shot('05-feed-empty')
+    }, 30_000)
+  })
+}
