@@ -5,6 +5,7 @@ import { ensureMember } from '../../cloudfunctions/domain/members/ensure-member'
 import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
 import { isConflict } from '../../cloudfunctions/ports/store'
 import { SEED_PERSONAS, personaOpenid } from './personas'
+import { seedCheckins } from './seed-checkins'
 
 const DAY = 24 * 3600_000
 
@@ -30,4 +31,5 @@ async function seedCommunity(runtime: Runtime): Promise<void> {
     await ensureMember(runtime, openid, role, joinedAt)
     await members.update(openid, { set: { nickname, joinedAt } })
   }
+  await seedCheckins(runtime, now)
 }

@@ -124,6 +124,20 @@ test('the seeded welcome messages are delivered by /dev/cron and listed at /dev/
   expect(outbox.data.outbox.every((e: { status: string }) => e.status === 'sent')).toBe(true)
 })
 
+test('a fresh data folder meets a living community: challenges in every phase, a feed with photos, likes and featured posts', async () => {
+  const token = await login('xiaomei')
+  const challenges = (await post('/fn/checkin', { action: 'listChallenges', phase: 'all' }, token)).body.data.items
+  expect(challenges.map((c: { phase: string }) => c.phase).sort()).toEqual(['running', 'running', 'upcoming'])
+  const feed = (await post('/fn/checkin', { action: 'feed', scope: 'all' }, token)).body.data.items
+  expect(feed.length).toBeGreaterThanOrEqual(8)
+  expect(feed.some((c: { photos: unknown[] }) => c.photos.length > 0)).toBe(true)
+  expect(feed.some((c: { likeCount: number }) => c.likeCount > 0)).toBe(true)
+  const photo = await fetch(host.url + feed.find((c: { photos: unknown[] }) => c.photos.length > 0).photos[0].url)
+  expect(photo.headers.get('content-type')).toBe('image/png')
+  const featured = (await post('/fn/checkin', { action: 'feed', scope: 'featured' }, token)).body.data.items
+  expect(featured.length).toBeGreaterThanOrEqual(1)
+})
+
 test('the personas list reflects current nicknames', async () => {
   const personas = await (await fetch(host.url + '/dev/personas')).json()
   expect(personas.data.map((p: { persona: string }) => p.persona)).toEqual(['host', 'xiaomei', 'dawei', 'ajie', 'lily'])

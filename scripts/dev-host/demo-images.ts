@@ -1,0 +1,57 @@
+// Small gradient PNGs for the demo community's photos, drawn here so the seed
+// needs no image files in the repository.
+import { deflateSync } from 'node:zlib'
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(data.length)
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body))
+  return Buffer.concat([length, body, crc])
+}
+
+/** A size×size PNG fading diagonally from one RGB colour to another. */
+export function gradientPng(from: [number, number, number], to: [number, number, number], size = 240): Buffer {
+  const rows: Buffer[] = []
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 3)
+    for (let x = 0; x < size; x++) {
+      const t = (x + y) / (2 * (size - 1))
+      for (let c = 0; c < 3; c++) row[1 + x * 3 + c] = Math.round(from[c] + (to[c] - from[c]) * t)
+    }
+    rows.push(row)
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(size, 0)
+  header.writeUInt32BE(size, 4)
+  header[8] = 8 // bit depth
+  header[9] = 2 // truecolour RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0))
+  ])
+}
+
+export const DEMO_PALETTES: Array<[[number, number, number], [number, number, number]]> = [
+  [[255, 183, 94], [237, 143, 3]],
+  [[120, 198, 163], [46, 134, 171]],
+  [[255, 154, 158], [250, 208, 196]],
+  [[161, 196, 253], [194, 233, 251]],
+  [[212, 252, 121], [150, 230, 161]],
+  [[251, 194, 235], [166, 193, 238]]
+]
