@@ -3,12 +3,14 @@
 import { join } from 'node:path'
 import { benchStore } from './store'
 import { benchFunctions } from './functions'
+import { benchFeed } from './feed'
 import { buildFunctions } from '../scripts/build-functions'
 
 async function main(): Promise<void> {
   const figures: Record<string, number | string> = { node: process.version }
   Object.assign(figures, await benchStore())
   Object.assign(figures, await benchFunctions())
+  Object.assign(figures, await benchFeed())
   const sizes = await buildFunctions()
   figures.function_bundle_kb_max = Math.round(Math.max(...Object.values(sizes)) / 1024)
   const start = process.hrtime.bigint()
