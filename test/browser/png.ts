@@ -1,5 +1,5 @@
-// A real PNG made in memory (no fixture file): a soft two-tone square, enough
-// for the dev host's content sniffing and for a visible avatar in screenshots.
+// A real PNG made in memory (no fixture file): a warm gradient with a pale disc,
+// enough for the dev host's content sniffing and for a visible avatar in screenshots.
 import { deflateSync } from 'node:zlib'
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -33,8 +33,10 @@ export function makePng(size = 96): Buffer {
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 3)
     for (let x = 0; x < size; x++) {
-      const warm = x + y < size
-      row.set(warm ? [255, 170, 90] : [90, 140, 255], 1 + x * 3)
+      const t = y / size
+      const inDisc = (x - size / 2) ** 2 + (y - size * 0.45) ** 2 < (size * 0.22) ** 2
+      const rgb = inDisc ? [255, 240, 225] : [255, Math.round(190 - 70 * t), Math.round(110 + 40 * t)]
+      row.set(rgb, 1 + x * 3)
     }
     rows.push(row)
   }
