@@ -6,13 +6,16 @@ import type { FunctionMain } from './platform/create-function'
 import * as member from './member/index'
 import * as cron from './cron/index'
 import * as checkin from './checkin/index'
+import * as growth from './growth/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
+import { growthActions } from './growth/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
   checkin: { main: checkin.main, actions: checkinActions },
+  growth: { main: growth.main, actions: growthActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

@@ -8,6 +8,10 @@ import type {
   CommentView, FeatureInput, FeedInput, HideCheckinInput, LikeResult, ListChallengesInput, ListCommentsInput, MakeupCheckinInput,
   PostCheckinInput, PostCheckinResult, ReportInput, ReportView, ResolveReportInput, UpdateChallengeInput, ChallengeProgress
 } from './checkin'
+import type {
+  AdjustPointsInput, GrowthSettings, GrowthSummary, LedgerEntryView, ListRedemptionsInput, MallItem, MallItemInput, MemberSegmentView,
+  RedeemInput, RedemptionView, SegmentsInput, ShipRedemptionInput, UpdateGrowthSettingsInput, UpdateMallItemInput
+} from './growth'
 
 export interface ApiContract {
   member: {
@@ -40,6 +44,24 @@ export interface ApiContract {
     hideComment: { input: CommentIdInput; output: { hidden: true } }
     moderationQueue: { input: PageInput; output: Page<ReportView> }
     resolveReport: { input: ResolveReportInput; output: ReportView }
+  }
+  growth: {
+    // members
+    summary: { input: Record<string, never>; output: GrowthSummary }
+    ledger: { input: PageInput; output: Page<LedgerEntryView> }
+    acknowledgeCelebration: { input: Record<string, never>; output: { acknowledged: true } }
+    mallItems: { input: PageInput; output: Page<MallItem> }
+    redeem: { input: RedeemInput; output: RedemptionView }
+    myRedemptions: { input: PageInput; output: Page<RedemptionView> }
+    // hosts
+    settings: { input: Record<string, never>; output: GrowthSettings }
+    updateSettings: { input: UpdateGrowthSettingsInput; output: GrowthSettings }
+    adjustPoints: { input: AdjustPointsInput; output: LedgerEntryView }
+    createMallItem: { input: MallItemInput; output: MallItem }
+    updateMallItem: { input: UpdateMallItemInput; output: MallItem }
+    listRedemptions: { input: ListRedemptionsInput; output: Page<RedemptionView> }
+    shipRedemption: { input: ShipRedemptionInput; output: RedemptionView }
+    segments: { input: SegmentsInput; output: Page<MemberSegmentView> }
   }
 }
 

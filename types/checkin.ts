@@ -35,6 +35,8 @@ export interface ChallengeInput {
   makeupCardsPerMember: number
   /** Restrict to a circle's current members (circles arrive with memberships); null for everyone. */
   circleId: string | null
+  /** Only members at or above this tier level may join (1 for everyone). */
+  minTierLevel: number
 }
 
 export type ChallengePhase = 'upcoming' | 'running' | 'ended'
@@ -84,6 +86,8 @@ export interface Author {
   openid: string
   nickname: string
   avatarUrl: string
+  /** The tier badge shown beside the name ('' for none). */
+  badge: string
 }
 
 export interface Photo {

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'CONTENT_REJECTED'
   | 'CHECKIN_CLOSED'
   | 'LIMIT_REACHED'
+  | 'OUT_OF_STOCK'
   | 'INTERNAL'
 
 export interface ApiError {

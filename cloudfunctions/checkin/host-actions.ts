@@ -10,7 +10,7 @@ type HostActionNames = 'createChallenge' | 'updateChallenge' | 'archiveChallenge
 export const EXAMPLE_CHALLENGE = {
   title: '21 天减脂打卡', description: '每天记录饮食和运动', coverFileId: '', startDate: '2026-11-23', days: 21,
   windowStart: '05:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9, pointsPerCheckin: 10,
-  streakBonuses: [{ day: 7, points: 50 }, { day: 21, points: 200 }], makeupCardsPerMember: 2, circleId: null
+  streakBonuses: [{ day: 7, points: 50 }, { day: 21, points: 200 }], makeupCardsPerMember: 2, circleId: null, minTierLevel: 1
 }
 
 export const checkinHostActions: Pick<CheckinActions, HostActionNames> = {

@@ -77,6 +77,44 @@ export const COLLECTIONS = {
     name: 'report_marks',
     indexes: []
   },
+  settings: {
+    name: 'settings',
+    indexes: []
+  },
+  wallets: {
+    name: 'wallets',
+    indexes: [{ name: 'growth', fields: [['growth', 'desc']] }]
+  },
+  ledger: {
+    name: 'ledger',
+    indexes: [
+      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      { name: 'expiring', fields: [['expiresAt', 'asc']] }
+    ]
+  },
+  dailyTotals: {
+    name: 'daily_totals',
+    indexes: []
+  },
+  perkGrants: {
+    name: 'perk_grants',
+    indexes: []
+  },
+  tierUps: {
+    name: 'tier_ups',
+    indexes: []
+  },
+  mallItems: {
+    name: 'mall_items',
+    indexes: [{ name: 'shelf', fields: [['active', 'asc'], ['createdAt', 'desc']] }]
+  },
+  redemptions: {
+    name: 'redemptions',
+    indexes: [
+      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] }
+    ]
+  },
   mediaChecks: {
     name: 'media_checks',
     indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]

@@ -31,7 +31,7 @@ export async function seedCheckins(runtime: Runtime, now: number): Promise<void>
   }
   const cover = async (n: number) => photo(host.openid, n)
 
-  const base = { windowStart: '05:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9, makeupCardsPerMember: 2, circleId: null }
+  const base = { windowStart: '05:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9, makeupCardsPerMember: 2, circleId: null, minTierLevel: 1 }
   const diet = await createChallenge(runtime, host, {
     ...base, title: '21 天减脂打卡', description: '每天记录饮食和运动，互相监督，21 天养成好习惯。坚持 7 天、21 天有额外积分奖励。',
     coverFileId: await cover(0), startDate: addDays(today, -5), days: 21, pointsPerCheckin: 10,

@@ -11,7 +11,7 @@ export function challengeInput(overrides: Partial<ChallengeInput> = {}): Challen
   return {
     title: '21 天减脂打卡', description: '每天记录饮食和运动', coverFileId: '', startDate: '2026-11-20', days: 21,
     windowStart: '05:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9, pointsPerCheckin: 10,
-    streakBonuses: [{ day: 3, points: 30 }, { day: 7, points: 70 }], makeupCardsPerMember: 2, circleId: null,
+    streakBonuses: [{ day: 3, points: 30 }, { day: 7, points: 70 }], makeupCardsPerMember: 2, circleId: null, minTierLevel: 1,
     ...overrides
   }
 }

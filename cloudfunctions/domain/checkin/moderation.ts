@@ -121,7 +121,7 @@ async function reportViews(runtime: Runtime, reports: ReportDoc[]): Promise<Repo
     return {
       id: r._id, targetType: r.targetType, targetId: r.targetId, reason: r.reason, reporterCount: r.reporterCount,
       status: r.status, resolution: r.resolution, createdAt: r.createdAt,
-      preview: { text: target?.text ?? '（内容已删除）', author: target ? authors.get(target.openid)! : { openid: '', nickname: '', avatarUrl: '' }, photos }
+      preview: { text: target?.text ?? '（内容已删除）', author: target ? authors.get(target.openid)! : { openid: '', nickname: '', avatarUrl: '', badge: '' }, photos }
     }
   })
 }

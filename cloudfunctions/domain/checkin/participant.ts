@@ -30,13 +30,19 @@ export function newParticipant(challengeId: string, openid: string, now: number)
   return { _id: participantId(challengeId, openid), challengeId, openid, joinedAt: now, doneDates: [], makeupDates: [], makeupUsed: 0, longestStreak: 0, completedAt: null }
 }
 
-export function makeupCardsLeft(challenge: ChallengeDoc, participant: ParticipantDoc | null): number {
+/** Cards this challenge still allows the member (its own allowance, spent first). */
+export function challengeCardsLeft(challenge: ChallengeDoc, participant: ParticipantDoc | null): number {
   return Math.max(0, challenge.makeupCardsPerMember - (participant?.makeupUsed ?? 0))
 }
 
+/** All cards usable here: the challenge's own plus the member's wallet cards (mall, tier perks). */
+export function makeupCardsLeft(challenge: ChallengeDoc, participant: ParticipantDoc | null, walletCards = 0): number {
+  return challengeCardsLeft(challenge, participant) + walletCards
+}
+
 /** Missed days in the last MAKEUP_WINDOW_DAYS days that a card could still fill. */
-export function makeupableDates(challenge: ChallengeDoc, participant: ParticipantDoc | null, today: string): string[] {
-  if (makeupCardsLeft(challenge, participant) === 0) return []
+export function makeupableDates(challenge: ChallengeDoc, participant: ParticipantDoc | null, today: string, walletCards = 0): string[] {
+  if (makeupCardsLeft(challenge, participant, walletCards) === 0) return []
   const done = new Set(participant?.doneDates ?? [])
   const dates: string[] = []
   for (let back = MAKEUP_WINDOW_DAYS; back >= 1; back--) {
@@ -46,7 +52,7 @@ export function makeupableDates(challenge: ChallengeDoc, participant: Participan
   return dates
 }
 
-export function progressOf(challenge: ChallengeDoc, participant: ParticipantDoc | null, now: number): ChallengeProgress {
+export function progressOf(challenge: ChallengeDoc, participant: ParticipantDoc | null, now: number, walletCards = 0): ChallengeProgress {
   const today = chinaDate(now)
   const doneDates = [...(participant?.doneDates ?? [])].sort()
   const makeups = new Set(participant?.makeupDates ?? [])
@@ -58,12 +64,12 @@ export function progressOf(challenge: ChallengeDoc, participant: ParticipantDoc 
     daysTotal: challenge.days,
     currentStreak: streaks.current,
     longestStreak: Math.max(streaks.longest, participant?.longestStreak ?? 0),
-    makeupCardsLeft: makeupCardsLeft(challenge, participant),
+    makeupCardsLeft: makeupCardsLeft(challenge, participant, walletCards),
     today,
     checkedInToday: doneDates.includes(today),
     windowOpen: phaseOn(challenge, today) === 'running' && isWindowOpen(challenge, now),
     completed: doneDates.length >= challenge.days,
     doneDays: doneDates.map((date) => ({ date, makeup: makeups.has(date) })),
-    makeupableDates: makeupableDates(challenge, participant, today)
+    makeupableDates: makeupableDates(challenge, participant, today, walletCards)
   }
 }

@@ -5,12 +5,18 @@ import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { AppError } from '../../platform/app-error'
 import { assertCircleMember } from '../circles/access'
+import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { chinaDate } from '../time/china-calendar'
 import { CHALLENGES, loadChallenge, phaseOn, toChallenge, type ChallengeDoc } from './challenge'
 import { PARTICIPANTS, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
 
 export async function assertMayTakePart(runtime: Runtime, challenge: ChallengeDoc, caller: Caller, now: number): Promise<void> {
-  if (caller.role !== 'host') await assertCircleMember(runtime, challenge.circleId, caller.openid, now)
+  if (caller.role === 'host') return
+  await assertCircleMember(runtime, challenge.circleId, caller.openid, now)
+  if ((challenge.minTierLevel ?? 1) > 1) {
+    const wallet = await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid)
+    if ((wallet?.tierLevel ?? 1) < challenge.minTierLevel) throw new AppError('FORBIDDEN', `这个挑战需要达到 Lv${challenge.minTierLevel} 才能参加`)
+  }
 }
 
 /** Inside a transaction: the participant record, created (and counted) if this is the member's first time. */
@@ -34,11 +40,15 @@ export async function joinChallenge(runtime: Runtime, caller: Caller, challengeI
     if (!isConflict(error)) throw error
   }
   const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid))
-  return progressOf(challenge, participant, now)
+  return progressOf(challenge, participant, now, await walletCards(runtime, caller.openid))
+}
+
+async function walletCards(runtime: Runtime, openid: string): Promise<number> {
+  return (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))?.makeupCards ?? 0
 }
 
 export async function getChallengeDetail(runtime: Runtime, caller: Caller, challengeId: string, now: number): Promise<ChallengeDetail> {
   const challenge = await loadChallenge(runtime, challengeId, { allowArchived: caller.role === 'host' })
   const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid))
-  return { challenge: toChallenge(challenge, runtime, now), progress: progressOf(challenge, participant, now) }
+  return { challenge: toChallenge(challenge, runtime, now), progress: progressOf(challenge, participant, now, await walletCards(runtime, caller.openid)) }
 }

@@ -14,7 +14,8 @@ import { recordDomainEvent } from '../events/domain-events'
 import { addDays, chinaDate } from '../time/china-calendar'
 import { CHALLENGES, isWindowOpen, isWithinChallenge, loadChallenge, phaseOn, type ChallengeDoc } from './challenge'
 import { CHECKINS, checkinId, type CheckinDoc } from './checkin'
-import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, makeupCardsLeft, participantId, progressOf, type ParticipantDoc } from './participant'
+import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, makeupCardsLeft, participantId, progressOf, type ParticipantDoc } from './participant'
+import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart, ensureParticipant } from './participation'
 import { computeStreaks } from './streaks'
 import { checkinView } from './views'
@@ -38,12 +39,13 @@ function checkRequirements(challenge: ChallengeDoc, text: string, photoCount: nu
 }
 
 async function result(runtime: Runtime, caller: Caller, challenge: ChallengeDoc, id: string, duplicate: boolean, now: number): Promise<PostCheckinResult> {
-  const [checkin, participant] = await Promise.all([
+  const [checkin, participant, wallet] = await Promise.all([
     runtime.store.collection<CheckinDoc>(CHECKINS).get(id),
-    runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challenge._id, caller.openid))
+    runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challenge._id, caller.openid)),
+    runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid)
   ])
   const fresh = (await runtime.store.collection<ChallengeDoc>(CHALLENGES).get(challenge._id)) ?? challenge
-  return { checkin: await checkinView(runtime, caller, checkin!), duplicate, progress: progressOf(fresh, participant, now) }
+  return { checkin: await checkinView(runtime, caller, checkin!), duplicate, progress: progressOf(fresh, participant, now, wallet?.makeupCards ?? 0) }
 }
 
 async function store(
@@ -73,7 +75,14 @@ async function store(
       }
       await tx.collection<CheckinDoc>(CHECKINS).insert(checkin)
       const participant = await ensureParticipant(tx, challenge._id, caller.openid, now)
-      if (makeup && makeupCardsLeft(challenge, participant) === 0) throw new AppError('LIMIT_REACHED', '补卡次数已用完')
+      // The challenge's own allowance is spent first, then a wallet card (mall, tier perk).
+      const useWalletCard = makeup && challengeCardsLeft(challenge, participant) === 0
+      if (useWalletCard) {
+        const wallets = tx.collection<WalletDoc>(WALLETS)
+        const wallet = await wallets.get(caller.openid)
+        if (!wallet || wallet.makeupCards <= 0) throw new AppError('LIMIT_REACHED', '补卡次数已用完')
+        await wallets.update(caller.openid, { inc: { makeupCards: -1 }, set: { updatedAt: now } })
+      }
       const doneDates = [...participant.doneDates, date].sort()
       const streaks = computeStreaks(doneDates, chinaDate(now))
       const completed = doneDates.length >= challenge.days && participant.completedAt === null
@@ -84,20 +93,20 @@ async function store(
           ...(makeup ? { makeupDates: [...participant.makeupDates, date] } : {}),
           ...(completed ? { completedAt: now } : {})
         },
-        inc: makeup ? { makeupUsed: 1 } : {}
+        inc: makeup && !useWalletCard ? { makeupUsed: 1 } : {}
       })
       await tx.collection<ChallengeDoc>(CHALLENGES).update(challenge._id, { inc: { checkinCount: 1 } })
       for (const trace of traces) {
         await tx.collection<MediaCheckDoc>(MEDIA_CHECKS).insert({ _id: trace.traceId, checkinId: id, fileId: trace.fileId, verdict: 'pending', createdAt: now, resolvedAt: null })
       }
       const fact = { openid: caller.openid, refId: id, at: now }
-      await recordDomainEvent(tx, { ...fact, type: 'checkin.posted', key: id, payload: { challengeId: challenge._id, date, makeup, points: challenge.pointsPerCheckin } })
+      await recordDomainEvent(tx, { ...fact, type: 'checkin.posted', key: id, payload: { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin } })
       for (const bonus of challenge.streakBonuses) {
         if (streaks.current >= bonus.day) {
-          await recordDomainEvent(tx, { ...fact, type: 'streak.reached', key: `${challenge._id}:${caller.openid}:${bonus.day}`, payload: { challengeId: challenge._id, streak: bonus.day, points: bonus.points } })
+          await recordDomainEvent(tx, { ...fact, type: 'streak.reached', key: `${challenge._id}:${caller.openid}:${bonus.day}`, payload: { challengeId: challenge._id, challengeTitle: challenge.title, streak: bonus.day, points: bonus.points } })
         }
       }
-      if (completed) await recordDomainEvent(tx, { ...fact, type: 'challenge.completed', key: `${challenge._id}:${caller.openid}`, payload: { challengeId: challenge._id } })
+      if (completed) await recordDomainEvent(tx, { ...fact, type: 'challenge.completed', key: `${challenge._id}:${caller.openid}`, payload: { challengeId: challenge._id, challengeTitle: challenge.title } })
     })
   } catch (error) {
     if (!isConflict(error)) throw error
@@ -123,7 +132,8 @@ export async function makeupCheckin(runtime: Runtime, caller: Caller, input: Mak
   if (input.date < addDays(today, -MAKEUP_WINDOW_DAYS)) throw new AppError('INVALID_INPUT', `只能补最近 ${MAKEUP_WINDOW_DAYS} 天内的打卡`, 'date')
   if (!isWithinChallenge(challenge, input.date)) throw new AppError('INVALID_INPUT', '这一天不在挑战日期内', 'date')
   const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challenge._id, caller.openid))
-  if (!participant?.doneDates.includes(input.date) && makeupCardsLeft(challenge, participant) === 0) {
+  const wallet = await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid)
+  if (!participant?.doneDates.includes(input.date) && makeupCardsLeft(challenge, participant, wallet?.makeupCards ?? 0) === 0) {
     throw new AppError('LIMIT_REACHED', '补卡次数已用完')
   }
   return store(runtime, caller, challenge, input, input.date, true, now)

@@ -30,7 +30,8 @@ const challengeFields = {
   pointsPerCheckin: int(0, 1000, '打卡积分'),
   streakBonuses: z.array(z.strictObject({ day: int(2, 365, '连续天数'), points: int(1, 10000, '奖励积分') }), { error: '连续打卡奖励格式不正确' }).max(10, { error: '连续打卡奖励最多 10 档' }),
   makeupCardsPerMember: int(0, 30, '补卡次数'),
-  circleId: id('圈子').nullable()
+  circleId: id('圈子').nullable(),
+  minTierLevel: int(1, 10, '等级要求')
 }
 
 export const challengeInput: z.ZodType<ChallengeInput> = z.strictObject(challengeFields)

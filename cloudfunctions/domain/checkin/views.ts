@@ -6,6 +6,8 @@ import type { Caller } from '../../platform/define-action'
 import { MEMBERS, defaultNickname, type MemberDoc } from '../members/member'
 import { COLLECTIONS } from '../../platform/collections'
 import { CHALLENGES, dayNumberOf, type ChallengeDoc } from './challenge'
+import { WALLETS, type WalletDoc } from '../growth/wallet'
+import { loadSettings } from '../growth/settings'
 import type { CheckinDoc } from './checkin'
 import type { CommentDoc } from './comment'
 
@@ -23,13 +25,15 @@ async function byIds<T extends { _id: string }>(runtime: Runtime, collection: st
 }
 
 export async function authorsOf(runtime: Runtime, openids: string[]): Promise<Map<string, Author>> {
-  const members = await byIds<MemberDoc>(runtime, MEMBERS, openids)
+  const [members, wallets, settings] = await Promise.all([byIds<MemberDoc>(runtime, MEMBERS, openids), byIds<WalletDoc>(runtime, WALLETS, openids), loadSettings(runtime)])
+  const badges = new Map(settings.tiers.map((tier) => [tier.level, tier.perks.badge]))
   return new Map(openids.map((openid) => {
     const member = members.get(openid)
     return [openid, {
       openid,
       nickname: member?.nickname ?? defaultNickname(openid),
-      avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : ''
+      avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
+      badge: badges.get(wallets.get(openid)?.tierLevel ?? 1) ?? ''
     }]
   }))
 }

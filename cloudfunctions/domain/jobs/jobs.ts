@@ -3,6 +3,8 @@
 // add theirs here (closing unpaid orders, expiring memberships, settling boards).
 import type { Runtime } from '../../platform/runtime'
 import { drainOutbox } from '../outbox/drain-outbox'
+import { applyDomainEvents } from '../growth/apply-events'
+import { expirePoints } from '../growth/expire-points'
 
 export interface Job {
   name: string
@@ -10,5 +12,8 @@ export interface Job {
 }
 
 export const JOBS: Job[] = [
+  // Facts first, so the messages they queue (tier-ups) go out in the same run.
+  { name: 'applyDomainEvents', run: (runtime) => applyDomainEvents(runtime, { limit: 500 }) },
+  { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

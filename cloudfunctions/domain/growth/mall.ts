@@ -1,0 +1,131 @@
+// The points mall. Redeeming is one transaction over the item (stock), the
+// wallet (balance, spent oldest grant first) and the redemption record, keyed by
+// the app's request id: never a negative balance, never more than the stock,
+// and a retried tap redeems once.
+import { randomUUID } from 'node:crypto'
+import type { MallItem, MallItemInput, RedeemInput, RedemptionView, ShipRedemptionInput, UpdateMallItemInput, ListRedemptionsInput } from '../../../types/growth'
+import type { Page, PageInput } from '../../../types/page'
+import type { Filter } from '../../ports/store'
+import { AppError, errors } from '../../platform/app-error'
+import { COLLECTIONS } from '../../platform/collections'
+import type { Caller } from '../../platform/define-action'
+import type { Runtime } from '../../platform/runtime'
+import { authorsOf } from '../checkin/views'
+import { spend } from './ledger'
+import { unspentGrants } from './unspent'
+import { WALLETS, walletIn, type WalletDoc } from './wallet'
+
+export const MALL_ITEMS = COLLECTIONS.mallItems.name
+export const REDEMPTIONS = COLLECTIONS.redemptions.name
+
+export interface MallItemDoc extends MallItemInput {
+  _id: string
+  active: boolean
+  redeemedCount: number
+  createdAt: number
+  updatedAt: number
+}
+
+interface RedemptionDoc {
+  _id: string
+  openid: string
+  itemId: string
+  itemName: string
+  kind: MallItemInput['kind']
+  pricePoints: number
+  status: RedemptionView['status']
+  address: RedemptionView['address']
+  trackingNo: string
+  createdAt: number
+}
+
+function toItem(doc: MallItemDoc, runtime: Runtime): MallItem {
+  const { _id, createdAt: _c, updatedAt: _u, ...rest } = doc
+  return { ...rest, id: _id, imageUrl: doc.imageFileId ? runtime.files.urlFor(doc.imageFileId) : '' }
+}
+
+async function toRedemptionViews(runtime: Runtime, docs: RedemptionDoc[]): Promise<RedemptionView[]> {
+  const authors = await authorsOf(runtime, docs.map((d) => d.openid))
+  return docs.map((d) => ({
+    id: d._id, itemId: d.itemId, itemName: d.itemName, kind: d.kind, pricePoints: d.pricePoints, status: d.status,
+    address: d.address, trackingNo: d.trackingNo, createdAt: d.createdAt,
+    member: { openid: d.openid, nickname: authors.get(d.openid)!.nickname }
+  }))
+}
+
+export async function createMallItem(runtime: Runtime, caller: Caller, input: MallItemInput, now: number): Promise<MallItem> {
+  if (input.imageFileId && !(await runtime.files.isUsableBy(input.imageFileId, caller.openid))) throw new AppError('INVALID_INPUT', '商品图片无效，请重新上传', 'imageFileId')
+  const doc: MallItemDoc = { ...input, _id: randomUUID(), active: true, redeemedCount: 0, createdAt: now, updatedAt: now }
+  await runtime.store.collection<MallItemDoc>(MALL_ITEMS).insert(doc)
+  return toItem(doc, runtime)
+}
+
+export async function updateMallItem(runtime: Runtime, caller: Caller, input: UpdateMallItemInput, now: number): Promise<MallItem> {
+  const { itemId, ...changes } = input
+  const items = runtime.store.collection<MallItemDoc>(MALL_ITEMS)
+  if (!(await items.get(itemId))) throw errors.notFound('商品')
+  if (changes.imageFileId && !(await runtime.files.isUsableBy(changes.imageFileId, caller.openid))) throw new AppError('INVALID_INPUT', '商品图片无效，请重新上传', 'imageFileId')
+  await items.update(itemId, { set: { ...changes, updatedAt: now } })
+  return toItem((await items.get(itemId))!, runtime)
+}
+
+export async function listMallItems(runtime: Runtime, caller: Caller, input: PageInput): Promise<Page<MallItem>> {
+  const filter: Filter = caller.role === 'host' ? {} : { active: true }
+  const page = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  return { items: page.items.map((doc) => toItem(doc, runtime)), next: page.next }
+}
+
+export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInput, now: number): Promise<RedemptionView> {
+  const redemptionId = `${caller.openid}:${input.requestId}`
+  const redemptions = runtime.store.collection<RedemptionDoc>(REDEMPTIONS)
+  const done = await redemptions.get(redemptionId)
+  if (done) return (await toRedemptionViews(runtime, [done]))[0]
+  const item = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).get(input.itemId)
+  if (!item || !item.active) throw errors.notFound('商品')
+  if (item.kind === 'physical' && !input.address) throw new AppError('INVALID_INPUT', '实物商品请填写收货地址', 'address')
+  const unspent = await unspentGrants(runtime, caller.openid)
+  const perMember = item.perMemberLimit > 0
+    ? (await redemptions.find({ openid: caller.openid }, { sort: [['createdAt', 'desc']], limit: 100 })).items.filter((r) => r.itemId === item._id).length
+    : 0
+  if (item.perMemberLimit > 0 && perMember >= item.perMemberLimit) throw new AppError('LIMIT_REACHED', `每人最多兑换 ${item.perMemberLimit} 次`)
+
+  const redemption = await runtime.store.transaction(async (tx) => {
+    const existing = await tx.collection<RedemptionDoc>(REDEMPTIONS).get(redemptionId)
+    if (existing) return existing
+    const items = tx.collection<MallItemDoc>(MALL_ITEMS)
+    const fresh = (await items.get(item._id))!
+    if (fresh.stock <= 0) throw new AppError('OUT_OF_STOCK', '已兑完，下次早点来')
+    const wallets = tx.collection<WalletDoc>(WALLETS)
+    const wallet = await walletIn(wallets, caller.openid, now)
+    if (wallet.tierLevel < fresh.minTierLevel) throw new AppError('FORBIDDEN', `达到 Lv${fresh.minTierLevel} 才能兑换`)
+    await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, unspent, strict: true })
+    await items.update(fresh._id, { inc: { stock: -1, redeemedCount: 1 }, set: { updatedAt: now } })
+    if (fresh.kind === 'makeupCard') await wallets.update(caller.openid, { inc: { makeupCards: 1 } })
+    const doc: RedemptionDoc = {
+      _id: redemptionId, openid: caller.openid, itemId: fresh._id, itemName: fresh.name, kind: fresh.kind, pricePoints: fresh.pricePoints,
+      status: fresh.kind === 'physical' ? 'awaitingShipment' : 'done', address: fresh.kind === 'physical' ? input.address ?? null : null, trackingNo: '', createdAt: now
+    }
+    await tx.collection<RedemptionDoc>(REDEMPTIONS).insert(doc)
+    return doc
+  })
+  return (await toRedemptionViews(runtime, [redemption]))[0]
+}
+
+export async function myRedemptions(runtime: Runtime, openid: string, input: PageInput): Promise<Page<RedemptionView>> {
+  const page = await runtime.store.collection<RedemptionDoc>(REDEMPTIONS).find({ openid }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  return { items: await toRedemptionViews(runtime, page.items), next: page.next }
+}
+
+export async function listRedemptions(runtime: Runtime, input: ListRedemptionsInput): Promise<Page<RedemptionView>> {
+  const page = await runtime.store.collection<RedemptionDoc>(REDEMPTIONS).find(input.status ? { status: input.status } : {}, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  return { items: await toRedemptionViews(runtime, page.items), next: page.next }
+}
+
+export async function shipRedemption(runtime: Runtime, input: ShipRedemptionInput): Promise<RedemptionView> {
+  const redemptions = runtime.store.collection<RedemptionDoc>(REDEMPTIONS)
+  const shipped = await redemptions.updateIf(input.redemptionId, { status: 'awaitingShipment' }, { set: { status: 'shipped', trackingNo: input.trackingNo.trim() } })
+  const doc = await redemptions.get(input.redemptionId)
+  if (!doc) throw errors.notFound('兑换记录')
+  if (!shipped && doc.status !== 'shipped') throw new AppError('CONFLICT', '这笔兑换不需要发货')
+  return (await toRedemptionViews(runtime, [doc]))[0]
+}

@@ -1,0 +1,8 @@
+import { fromPayloadPoints, type ScoringRule } from './rule'
+
+export const checkinPosted: ScoringRule = {
+  rule: 'checkinPosted',
+  counts: 'checkin.posted',
+  worth: fromPayloadPoints,
+  reason: (event) => `${event.payload.makeup ? '补卡' : '打卡'}「${String(event.payload.challengeTitle ?? '挑战')}」`
+}

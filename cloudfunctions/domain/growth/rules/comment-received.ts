@@ -1,0 +1,8 @@
+import { fromSetting, type ScoringRule } from './rule'
+
+export const commentReceived: ScoringRule = {
+  rule: 'commentReceived',
+  counts: 'comment.received',
+  worth: fromSetting,
+  reason: () => '打卡收到评论'
+}

@@ -1,0 +1,13 @@
+// Every scoring rule, by the fact it counts. Events, referrals and payments add
+// theirs (eventAttended, inviteActivated, firstPayment) when those facts exist.
+import type { DomainEventType } from '../../events/domain-events'
+import type { ScoringRule } from './rule'
+import { checkinPosted } from './checkin-posted'
+import { streakReached } from './streak-reached'
+import { challengeCompleted } from './challenge-completed'
+import { featuredByHost } from './featured-by-host'
+import { commentReceived } from './comment-received'
+
+export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived]
+
+export const RULE_FOR_EVENT = new Map<DomainEventType, ScoringRule>(SCORING_RULES.map((rule) => [rule.counts, rule]))

@@ -1,0 +1,8 @@
+import { fromPayloadPoints, type ScoringRule } from './rule'
+
+export const streakReached: ScoringRule = {
+  rule: 'streakReached',
+  counts: 'streak.reached',
+  worth: fromPayloadPoints,
+  reason: (event) => `连续打卡 ${String(event.payload.streak)} 天「${String(event.payload.challengeTitle ?? '挑战')}」`
+}

@@ -1,0 +1,45 @@
+// What "我的成长" shows, and the member's ledger history.
+import type { GrowthSummary, LedgerEntryView } from '../../../types/growth'
+import type { Page, PageInput } from '../../../types/page'
+import type { Runtime } from '../../platform/runtime'
+import { ensureMonthlyPerks } from './monthly-perks'
+import { loadSettings, nextTier, tierFor } from './settings'
+import { LEDGER, WALLETS, emptyWallet, type LedgerEntryDoc, type WalletDoc } from './wallet'
+
+const THIRTY_DAYS = 30 * 24 * 3600_000
+
+export async function growthSummary(runtime: Runtime, openid: string, now: number): Promise<GrowthSummary> {
+  await ensureMonthlyPerks(runtime, openid, now)
+  const settings = await loadSettings(runtime)
+  const wallet = (await runtime.store.collection<WalletDoc>(WALLETS).get(openid)) ?? emptyWallet(openid, now)
+  const tier = settings.tiers.find((t) => t.level === wallet.tierLevel) ?? tierFor(wallet.growth, settings.tiers)
+  const next = nextTier(tier, settings.tiers)
+  const expiring = await runtime.store.collection<LedgerEntryDoc>(LEDGER).find(
+    { openid, remaining: { $gt: 0 }, expiresAt: { $lte: now + THIRTY_DAYS } }, { sort: [['createdAt', 'asc']], limit: 100 }
+  )
+  return {
+    points: wallet.points,
+    growth: wallet.growth,
+    tier,
+    nextTier: next,
+    growthToNext: next ? Math.max(0, next.minGrowth - wallet.growth) : 0,
+    expiringSoon: expiring.items.reduce((sum, e) => sum + e.remaining, 0),
+    makeupCards: wallet.makeupCards,
+    celebrateTier: wallet.celebrateLevel ? settings.tiers.find((t) => t.level === wallet.celebrateLevel) ?? null : null,
+    tiers: [...settings.tiers].sort((a, b) => a.level - b.level)
+  }
+}
+
+export async function acknowledgeCelebration(runtime: Runtime, openid: string, now: number): Promise<{ acknowledged: true }> {
+  await runtime.store.collection<WalletDoc>(WALLETS).updateIf(openid, { celebrateLevel: { $ne: null } }, { set: { celebrateLevel: null, updatedAt: now } })
+  return { acknowledged: true }
+}
+
+export function toLedgerView(entry: LedgerEntryDoc): LedgerEntryView {
+  return { id: entry._id, rule: entry.rule, reason: entry.reason, points: entry.points, growth: entry.growth, createdAt: entry.createdAt }
+}
+
+export async function ledgerHistory(runtime: Runtime, openid: string, input: PageInput): Promise<Page<LedgerEntryView>> {
+  const page = await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  return { items: page.items.map(toLedgerView), next: page.next }
+}

@@ -1,0 +1,49 @@
+// A member's balances: spendable points, growth value (never decreases), the
+// tier it reached, and make-up cards usable in any challenge.
+import { COLLECTIONS } from '../../platform/collections'
+import type { DocOps } from '../../ports/store'
+
+export const WALLETS = COLLECTIONS.wallets.name
+export const LEDGER = COLLECTIONS.ledger.name
+
+export interface WalletDoc {
+  _id: string // openid
+  points: number
+  growth: number
+  tierLevel: number
+  /** A tier reached that the app has not celebrated yet. */
+  celebrateLevel: number | null
+  makeupCards: number
+  updatedAt: number
+}
+
+export type LedgerRule = 'checkinPosted' | 'streakReached' | 'challengeCompleted' | 'featuredByHost' | 'commentReceived'
+  | 'eventAttended' | 'inviteActivated' | 'firstPayment' | 'manual' | 'redeem' | 'expire' | 'revoke' | 'refund'
+
+export interface LedgerEntryDoc {
+  _id: string // `${openid}:${rule}:${refId}`: a replayed fact finds its entry and grants nothing
+  openid: string
+  rule: LedgerRule
+  refId: string
+  reason: string
+  points: number
+  growth: number
+  createdAt: number
+  /** China date of the entry, for daily caps. */
+  date: string
+  /** For grants: when the points expire (null: never), and how many are still unspent. */
+  expiresAt: number | null
+  remaining: number
+}
+
+export function emptyWallet(openid: string, now: number): WalletDoc {
+  return { _id: openid, points: 0, growth: 0, tierLevel: 1, celebrateLevel: null, makeupCards: 0, updatedAt: now }
+}
+
+export async function walletIn(wallets: Pick<DocOps<WalletDoc>, 'get' | 'insert'>, openid: string, now: number): Promise<WalletDoc> {
+  const existing = await wallets.get(openid)
+  if (existing) return existing
+  const wallet = emptyWallet(openid, now)
+  await wallets.insert(wallet)
+  return wallet
+}
