@@ -1,0 +1,113 @@
+// The points mall: atomic redemption under a 200-member race for 50 units,
+// balances that always add up to the ledger, physical items with shipping, and
+// a make-up card bought with points used in a challenge.
+import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
+import { CHINA_10AM, createChallenge } from '../checkin/checkin-fixtures'
+
+let runtime: TestRuntime
+beforeEach(() => {
+  runtime = useTestRuntime()
+  runtime.clock.set(CHINA_10AM)
+})
+afterEach(() => closeTestRuntime(runtime))
+
+const item = (overrides: object = {}) => ({ name: '补卡券', description: '任意挑战补一次卡', imageFileId: '', kind: 'makeupCard' as const, pricePoints: 50, stock: 50, minTierLevel: 1, perMemberLimit: 0, ...overrides })
+
+async function fund(openid: string, points: number) {
+  ok(await call('member', 'me', {}, openid))
+  ok(await call('growth', 'adjustPoints', { memberOpenid: openid, points, reason: '测试', requestId: `fund-${openid}`.replace(/[^A-Za-z0-9_-]/g, '') }, HOST))
+}
+
+async function balancesMatchLedger(): Promise<boolean> {
+  const wallets = (await runtime.store.collection<WalletDoc>(WALLETS).find({}, { limit: 100 })).items
+  let after: string | null = null
+  const sums = new Map<string, number>()
+  do {
+    const page: { items: LedgerEntryDoc[]; next: string | null } = await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({}, { limit: 100, after })
+    for (const e of page.items) sums.set(e.openid, (sums.get(e.openid) ?? 0) + e.points)
+    after = page.next
+  } while (after)
+  return wallets.every((w) => w.points === (sums.get(w._id) ?? 0) && w.points >= 0)
+}
+
+test('200 concurrent redemptions of 50 in stock: exactly 50 succeed, 150 are told it is sold out', async () => {
+  const { id } = ok(await call('growth', 'createMallItem', item(), HOST))
+  const members = Array.from({ length: 200 }, (_, i) => `o_m${i}`)
+  for (const m of members) await fund(m, 60)
+  const results = await Promise.all(members.map((m, i) => call('growth', 'redeem', { itemId: id, requestId: `race-${String(i).padStart(4, '0')}` }, m)))
+  expect(results.filter((r) => r.ok)).toHaveLength(50)
+  const failures = results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))
+  expect(failures).toHaveLength(150)
+  expect(new Set(failures)).toEqual(new Set(['OUT_OF_STOCK']))
+  const items = ok(await call('growth', 'mallItems', {}, 'o_m0')).items
+  expect(items[0]).toMatchObject({ stock: 0, redeemedCount: 50 })
+  expect(await balancesMatchLedger()).toBe(true)
+})
+
+test('a member racing their own balance never goes negative', async () => {
+  const { id } = ok(await call('growth', 'createMallItem', item({ stock: 100 }), HOST))
+  await fund('o_a', 120) // enough for two
+  const results = await Promise.all(Array.from({ length: 10 }, (_, i) => call('growth', 'redeem', { itemId: id, requestId: `self-${String(i).padStart(4, '0')}` }, 'o_a')))
+  expect(results.filter((r) => r.ok)).toHaveLength(2)
+  expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'LIMIT_REACHED')).toBe(true)
+  expect((await runtime.store.collection<WalletDoc>(WALLETS).get('o_a'))!.points).toBe(20)
+  expect(await balancesMatchLedger()).toBe(true)
+})
+
+test('a retried tap redeems once', async () => {
+  const { id } = ok(await call('growth', 'createMallItem', item(), HOST))
+  await fund('o_a', 200)
+  const first = ok(await call('growth', 'redeem', { itemId: id, requestId: 'tap-00000001' }, 'o_a'))
+  const again = ok(await call('growth', 'redeem', { itemId: id, requestId: 'tap-00000001' }, 'o_a'))
+  expect(again.id).toBe(first.id)
+  expect(ok(await call('growth', 'summary', {}, 'o_a'))).toMatchObject({ points: 150, makeupCards: 1 })
+})
+
+test('a make-up card bought in the mall fills a missed day once the challenge allowance is used up', async () => {
+  const challengeId = await createChallenge({ startDate: '2026-11-15', makeupCardsPerMember: 0 })
+  const { id } = ok(await call('growth', 'createMallItem', item(), HOST))
+  await fund('o_a', 50)
+  const before = ok(await call('checkin', 'getChallenge', { challengeId }, 'o_a')).progress
+  expect(before).toMatchObject({ makeupCardsLeft: 0, makeupableDates: [] })
+  ok(await call('growth', 'redeem', { itemId: id, requestId: 'card-00000001' }, 'o_a'))
+  const after = ok(await call('checkin', 'getChallenge', { challengeId }, 'o_a')).progress
+  expect(after).toMatchObject({ makeupCardsLeft: 1, makeupableDates: ['2026-11-20', '2026-11-21', '2026-11-22'] })
+  ok(await call('checkin', 'makeupCheckin', { challengeId, date: '2026-11-22', text: '用补卡券补上昨天', photoFileIds: [] }, 'o_a'))
+  expect(ok(await call('growth', 'summary', {}, 'o_a')).makeupCards).toBe(0)
+  expect(await call('checkin', 'makeupCheckin', { challengeId, date: '2026-11-21', text: '再补一天试试看', photoFileIds: [] }, 'o_a')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } })
+})
+
+test('physical items need an address and go through shipping', async () => {
+  const { id } = ok(await call('growth', 'createMallItem', item({ name: '社群定制水杯', kind: 'physical', pricePoints: 30, stock: 5 }), HOST))
+  await fund('o_a', 100)
+  expect(await call('growth', 'redeem', { itemId: id, requestId: 'cup-00000001' }, 'o_a')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'address' } })
+  const address = { name: '小美', phone: '13800138000', address: '上海市徐汇区漕溪北路 1 号' }
+  const redemption = ok(await call('growth', 'redeem', { itemId: id, requestId: 'cup-00000002', address }, 'o_a'))
+  expect(redemption).toMatchObject({ status: 'awaitingShipment', address })
+  const queue = ok(await call('growth', 'listRedemptions', { status: 'awaitingShipment' }, HOST)).items
+  expect(queue.map((r) => r.id)).toEqual([redemption.id])
+  const shipped = ok(await call('growth', 'shipRedemption', { redemptionId: redemption.id, trackingNo: 'SF1234567890' }, HOST))
+  expect(shipped).toMatchObject({ status: 'shipped', trackingNo: 'SF1234567890' })
+  expect(ok(await call('growth', 'myRedemptions', {}, 'o_a')).items[0].status).toBe('shipped')
+})
+
+test('tier-only items and per-member limits', async () => {
+  const vip = ok(await call('growth', 'createMallItem', item({ name: 'KOL 专属周边', kind: 'virtual', minTierLevel: 4 }), HOST))
+  const once = ok(await call('growth', 'createMallItem', item({ name: '新人礼包', kind: 'virtual', pricePoints: 1, perMemberLimit: 1 }), HOST))
+  await fund('o_a', 500)
+  expect(await call('growth', 'redeem', { itemId: vip.id, requestId: 'vip-00000001' }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '达到 Lv4 才能兑换' } })
+  ok(await call('growth', 'redeem', { itemId: once.id, requestId: 'gift-0000001' }, 'o_a'))
+  expect(await call('growth', 'redeem', { itemId: once.id, requestId: 'gift-0000002' }, 'o_a')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED', message: '每人最多兑换 1 次' } })
+})
+
+test('segments layer members by tier and recent activity', async () => {
+  await fund('o_busy', 10)
+  ok(await call('growth', 'updateSettings', { rules: { featuredByHost: { points: 1, growth: 2500, dailyCap: null } } }, HOST))
+  const { recordDomainEvent } = await import('../../cloudfunctions/domain/events/domain-events')
+  await recordDomainEvent(runtime.store, { type: 'checkin.featured', key: 'kol', openid: 'o_kol', refId: 'x', at: runtime.clock.now() })
+  ok(await call('growth', 'summary', {}, 'o_kol'))
+  const segments = ok(await call('growth', 'segments', {}, HOST)).items
+  expect(segments[0]).toMatchObject({ openid: 'o_kol', segment: 'kol', tierLevel: 4 })
+  expect(segments.find((s) => s.openid === 'o_busy')).toMatchObject({ segment: 'silent' })
+})
