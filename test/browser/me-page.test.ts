@@ -24,7 +24,8 @@ if (!existsSync(CHROMIUM)) {
 
     beforeAll(async () => {
       if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
-        execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'ignore' })
+        // Jest sets NODE_ENV=test, which Taro would take for a dev build (react-refresh hooks that break outside its dev server).
+        execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
       }
       mkdirSync(ARTIFACTS, { recursive: true })
       dataDir = mkdtempSync(join(tmpdir(), 'me-page-'))
