@@ -4,13 +4,15 @@ import { join } from 'node:path'
 import { benchStore } from './store'
 import { benchFunctions } from './functions'
 import { benchFeed } from './feed'
+import { benchGrowth } from './growth'
 import { buildFunctions } from '../scripts/build-functions'
 
 async function main(): Promise<void> {
-  const figures: Record<string, number | string> = { node: process.version }
+  const figures: Record<string, number | string | boolean> = { node: process.version }
   Object.assign(figures, await benchStore())
   Object.assign(figures, await benchFunctions())
   Object.assign(figures, await benchFeed())
+  Object.assign(figures, await benchGrowth())
   const sizes = await buildFunctions()
   figures.function_bundle_kb_max = Math.round(Math.max(...Object.values(sizes)) / 1024)
   const start = process.hrtime.bigint()

@@ -6,6 +6,7 @@ import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/mem
 import { isConflict } from '../../cloudfunctions/ports/store'
 import { SEED_PERSONAS, personaOpenid } from './personas'
 import { seedCheckins } from './seed-checkins'
+import { seedGrowth } from './seed-growth'
 
 const DAY = 24 * 3600_000
 
@@ -32,4 +33,5 @@ async function seedCommunity(runtime: Runtime): Promise<void> {
     await members.update(openid, { set: { nickname, joinedAt } })
   }
   await seedCheckins(runtime, now)
+  await seedGrowth(runtime, now)
 }

@@ -60,7 +60,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   const secret = loadSessionSecret(dataDir)
 
   const h5Dir = resolve(options.h5Dir ?? 'dist/h5')
-  const serveStatic = existsSync(h5Dir) ? sirv(h5Dir, { dev: false, etag: true, single: true }) : null
+  // dev: look files up per request, so a rebuilt H5 app is served without a restart.
+  const serveStatic = existsSync(h5Dir) ? sirv(h5Dir, { dev: true, etag: true, single: true }) : null
   // dev mode: uploads arrive after start, so look files up per request.
   const serveFiles = sirv(runtime.files.directory, { dev: true, etag: true })
 

@@ -1,0 +1,18 @@
+// Points from the seeded check-ins, and a points mall with something to buy.
+import type { Runtime } from '../../cloudfunctions/platform/runtime'
+import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { createMallItem } from '../../cloudfunctions/domain/growth/mall'
+import { personaOpenid } from './personas'
+import { DEMO_PALETTES, gradientPng } from './demo-images'
+
+export async function seedGrowth(runtime: Runtime, now: number): Promise<void> {
+  while ((await applyDomainEvents(runtime, { limit: 200 })).applied > 0) { /* settle every seeded fact */ }
+  const host = { openid: personaOpenid('host'), role: 'host' as const }
+  const image = async (n: number) => (await runtime.files.save(host.openid, gradientPng(...DEMO_PALETTES[n]), 'image/png')).fileId
+  const items = [
+    { name: '补卡券', description: '错过打卡也不怕：在任意挑战中补一天（最近 3 天内）。', kind: 'makeupCard' as const, pricePoints: 30, stock: 200, minTierLevel: 1, perMemberLimit: 0 },
+    { name: '社群定制运动水杯', description: '600ml 大容量，印有社群 logo，包邮到家。', kind: 'physical' as const, pricePoints: 300, stock: 20, minTierLevel: 1, perMemberLimit: 1 },
+    { name: '一对一饮食点评', description: '教练亲自点评你一周的饮食记录（核心成员专享）。', kind: 'virtual' as const, pricePoints: 500, stock: 10, minTierLevel: 3, perMemberLimit: 1 }
+  ]
+  for (const [i, item] of items.entries()) await createMallItem(runtime, host, { ...item, imageFileId: await image(i + 3) }, now - (items.length - i) * 1000)
+}
