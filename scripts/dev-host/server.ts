@@ -61,7 +61,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
 
   const h5Dir = resolve(options.h5Dir ?? 'dist/h5')
   // dev: look files up per request, so a rebuilt H5 app is served without a restart.
-  const serveStatic = existsSync(h5Dir) ? sirv(h5Dir, { dev: true, etag: true, single: true }) : null
+  let serveH5: ReturnType<typeof sirv> | null = null
+  const serveStatic = () => (serveH5 ??= existsSync(h5Dir) ? sirv(h5Dir, { dev: true, etag: true, single: true }) : null)
   // dev mode: uploads arrive after start, so look files up per request.
   const serveFiles = sirv(runtime.files.directory, { dev: true, etag: true })
 
@@ -170,7 +171,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       if (path === '/dev/media-check' && method === 'POST') return mediaCheck(req, res)
       return sendError(res, 404, 'NOT_FOUND', '没有这个开发者接口')
     }
-    if (serveStatic) return serveStatic(req, res, () => sendError(res, 404, 'NOT_FOUND', '页面不存在'))
+    const h5 = serveStatic()
+    if (h5) return h5(req, res, () => sendError(res, 404, 'NOT_FOUND', '页面不存在'))
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
     res.end('H5 build not found: run `npm run build:h5` (npm run dev does it for you).\n')
   }
