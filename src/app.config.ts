@@ -10,7 +10,10 @@ export default defineAppConfig({
       // dev-login only makes sense against the dev host: in WeChat the caller's
       // identity comes from the cloud context, so the page is not even built there.
       pages: isH5 ? ['profile-edit/index', 'dev-login/index'] : ['profile-edit/index']
-    }
+    },
+    // Growth: the member's points, ledger, mall and redemptions; and the host's console for it.
+    { root: 'packages/growth', pages: ['center/index', 'ledger/index', 'mall/index', 'redemptions/index'] },
+    { root: 'packages/host-growth', pages: ['index/index', 'rules/index', 'items/index', 'item-edit/index', 'adjust/index', 'shipping/index', 'segments/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../components/avatar'
 import ErrorState from '../../components/error-state'
+import GrowthEntry from '../../components/growth-entry'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
@@ -48,6 +49,7 @@ export default function MePage() {
       ) : null}
 
       <View className='card me-menu'>
+        <GrowthEntry />
         <View className='me-menu-item' onClick={openEditor}>
           <Text className='me-menu-label'>编辑资料</Text>
           <Text className='me-menu-hint'>头像、昵称</Text>

@@ -1,0 +1,33 @@
+import { ScrollView, View, Text } from '@tarojs/components'
+import { formatPoints } from '../../../services/growth'
+import type { Tier } from '../../../../types/growth'
+import { perkLines } from './celebration'
+
+/** Every tier side by side with its perks; the member's own tier stands out. */
+export default function TierRow({ tiers, current }: { tiers: Tier[]; current: Tier }) {
+  return (
+    <ScrollView scrollX className='gc-tiers' showScrollbar={false}>
+      <View className='gc-tiers-track'>
+        {tiers.map((tier) => {
+          const perks = perkLines(tier)
+          const state = tier.level === current.level ? 'current' : tier.level < current.level ? 'reached' : 'locked'
+          return (
+            <View key={tier.level} className={`gc-tier gc-tier-${state}`}>
+              <View className='gc-tier-head'>
+                <Text className='gc-tier-level'>Lv{tier.level}</Text>
+                {state === 'current' ? <Text className='gc-tier-tag'>当前</Text> : null}
+              </View>
+              <Text className='gc-tier-name'>{tier.name}</Text>
+              <Text className='gc-tier-min'>成长值 {formatPoints(tier.minGrowth)}</Text>
+              <View className='gc-tier-perks'>
+                {perks.length > 0
+                  ? perks.map((line) => <Text key={line} className='gc-tier-perk'>{line}</Text>)
+                  : <Text className='gc-tier-perk gc-tier-perk-none'>基础权益</Text>}
+              </View>
+            </View>
+          )
+        })}
+      </View>
+    </ScrollView>
+  )
+}

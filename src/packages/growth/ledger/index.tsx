@@ -1,0 +1,86 @@
+import { useEffect } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { formatDateTime, formatPoints } from '../../../services/growth'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { LedgerEntryView } from '../../../../types/growth'
+import { MALL_PAGE } from '../routes'
+import './index.css'
+
+export default function LedgerPage() {
+  const list = usePagedQuery<LedgerEntryView>('growth.ledger', (after) => callFunction('growth', 'ledger', { after }))
+  usePullDownRefetch(list.refetch)
+  // A cached first page paints at once; the latest entries follow.
+  useEffect(() => { void list.refetch() }, [])
+  useReachBottom(() => { void list.loadMore() })
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  if (list.loading) return <LedgerSkeleton />
+  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
+  if (list.items.length === 0) {
+    return (
+      <View className='page'>
+        <EmptyState
+          glyph='积'
+          title='还没有积分记录'
+          description='打卡、完成挑战、被主理人精选都能获得积分和成长值'
+          action={<View className='btn btn-ghost btn-small' onClick={() => { void Taro.navigateBack() }}>返回我的成长</View>}
+        />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page ledger-page'>
+      <View className='card ledger-list'>
+        {list.items.map((entry) => <LedgerRow key={entry.id} entry={entry} />)}
+      </View>
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      {!list.hasMore ? <View className='ledger-mall-link' onClick={() => { void Taro.navigateTo({ url: MALL_PAGE }) }}>积分可在积分商城兑换好礼 ›</View> : null}
+    </View>
+  )
+}
+
+function LedgerRow({ entry }: { entry: LedgerEntryView }) {
+  const sign = entry.points > 0 ? 'plus' : entry.points < 0 ? 'minus' : 'zero'
+  const points = entry.points > 0 ? `+${formatPoints(entry.points)}` : entry.points < 0 ? `−${formatPoints(-entry.points)}` : '0'
+  return (
+    <View className='ledger-row'>
+      <View className='ledger-main'>
+        <Text className='ledger-reason'>{entry.reason}</Text>
+        <Text className='ledger-time'>{formatDateTime(entry.createdAt)}</Text>
+      </View>
+      <View className='ledger-amounts'>
+        <Text className={`ledger-points ledger-points-${sign}`}>{points}</Text>
+        {entry.growth !== 0 ? <Text className='ledger-growth'>成长值 {entry.growth > 0 ? '+' : '−'}{formatPoints(Math.abs(entry.growth))}</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+function LedgerSkeleton() {
+  return (
+    <View className='page ledger-page' aria-busy>
+      <View className='card ledger-list'>
+        {[0, 1, 2, 3, 4, 5].map((i) => (
+          <View key={i} className='ledger-row'>
+            <View className='ledger-main'>
+              <Skeleton width={320} height={30} />
+              <Skeleton width={180} height={24} className='ledger-skeleton-gap' />
+            </View>
+            <Skeleton width={80} height={36} />
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

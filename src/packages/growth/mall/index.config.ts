@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '积分商城',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 160
+})

@@ -1,0 +1,94 @@
+import { useEffect } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { formatDateTime, formatPoints } from '../../../services/growth'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
+import { MALL_PAGE } from '../routes'
+import { maskPhone } from '../mall/address'
+import './index.css'
+
+const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awaitingShipment: '待发货', shipped: '已发货' }
+
+export default function RedemptionsPage() {
+  const list = usePagedQuery<RedemptionView>('growth.myRedemptions', (after) => callFunction('growth', 'myRedemptions', { after }))
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  useEffect(() => { void list.refetch() }, [])
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  if (list.loading) return <RedemptionsSkeleton />
+  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
+  if (list.items.length === 0) {
+    return (
+      <View className='page'>
+        <EmptyState
+          glyph='兑'
+          title='还没有兑换记录'
+          description='积分可以兑换补卡券、社群周边等好礼'
+          action={<View className='btn btn-primary btn-small' onClick={() => { void Taro.redirectTo({ url: MALL_PAGE }) }}>去积分商城</View>}
+        />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page redemptions-page'>
+      {list.items.map((r) => <RedemptionCard key={r.id} redemption={r} />)}
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+    </View>
+  )
+}
+
+function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
+  const copyTracking = () => { void Taro.setClipboardData({ data: r.trackingNo }) }
+  return (
+    <View className='card rd-card'>
+      <View className='rd-head'>
+        <Text className='rd-name'>{r.itemName}</Text>
+        <Text className={`rd-status rd-status-${r.status}`}>{STATUS_LABEL[r.status]}</Text>
+      </View>
+      <View className='rd-meta'>
+        <Text className='rd-time'>{formatDateTime(r.createdAt)}</Text>
+        <Text className='rd-cost'>−{formatPoints(r.pricePoints)} 积分</Text>
+      </View>
+      {r.kind === 'makeupCard' ? <Text className='rd-note'>补卡券已放入「我的成长」，可在挑战中补卡</Text> : null}
+      {r.address ? (
+        <View className='rd-address'>
+          <Text>{r.address.name} {maskPhone(r.address.phone)}</Text>
+          <Text className='rd-address-line'>{r.address.address}</Text>
+        </View>
+      ) : null}
+      {r.status === 'awaitingShipment' ? <Text className='rd-note rd-note-wait'>主理人会尽快为你发货</Text> : null}
+      {r.status === 'shipped' && r.trackingNo ? (
+        <View className='rd-tracking' onClick={copyTracking}>
+          <Text className='rd-tracking-label'>快递单号</Text>
+          <Text className='rd-tracking-no'>{r.trackingNo}</Text>
+          <Text className='rd-tracking-copy'>复制</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function RedemptionsSkeleton() {
+  return (
+    <View className='page redemptions-page' aria-busy>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='card rd-card'>
+          <View className='rd-head'><Skeleton width={280} height={34} /><Skeleton width={96} height={34} /></View>
+          <Skeleton width={360} height={24} className='rd-skeleton-gap' />
+        </View>
+      ))}
+    </View>
+  )
+}

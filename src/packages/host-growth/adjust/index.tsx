@@ -1,0 +1,179 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Input, ScrollView } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { callFunction, ApiCallError } from '../../../services/api'
+import { formatDateTime, formatPoints } from '../../../services/growth'
+import { newRequestId } from '../../../services/request-id'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { showError } from '../../../services/show-error'
+import type { LedgerEntryView, MemberSegmentView } from '../../../../types/growth'
+import '../components/form.css'
+import './index.css'
+
+type Sign = 'grant' | 'deduct'
+type Field = 'memberOpenid' | 'points' | 'reason'
+const QUICK_REASONS = ['活动奖励', '线下打卡补录', '优质分享', '违规扣除']
+// No answer from the server: the same request id goes out again, so it applies once.
+const UNKNOWN_OUTCOME = new Set(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
+
+interface Done { entry: LedgerEntryView; nickname: string }
+
+export default function AdjustPage() {
+  const members = usePagedQuery<MemberSegmentView>('hostGrowth.segments.all', (after) => callFunction('growth', 'segments', { after }))
+  const [search, setSearch] = useState('')
+  const [member, setMember] = useState<MemberSegmentView | null>(null)
+  const [sign, setSign] = useState<Sign>('grant')
+  const [points, setPoints] = useState('')
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [busy, setBusy] = useState(false)
+  const [done, setDone] = useState<Done[]>([])
+  const requestId = useRef<string | null>(null)
+
+  // Opened from 成员分层 with a member in mind: select them once the list is in.
+  const wanted = useRouter().params.openid
+  useEffect(() => {
+    if (!wanted || member) return
+    const found = members.items.find((m) => m.openid === wanted)
+    if (found) setMember(found)
+  }, [wanted, members.items])
+
+  const shown = useMemo(() => {
+    const q = search.trim().toLowerCase()
+    return q ? members.items.filter((m) => m.nickname.toLowerCase().includes(q)) : members.items
+  }, [members.items, search])
+
+  // Any change makes it a different adjustment, with its own request id.
+  const edit = (field: Field, apply: () => void) => {
+    apply()
+    requestId.current = null
+    setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+
+  const amount = Number(points)
+  const validAmount = /^\d+$/.test(points.trim()) && amount >= 1 && amount <= 1_000_000
+
+  const submit = async () => {
+    if (busy) return
+    const found: Partial<Record<Field, string>> = {}
+    if (!member) found.memberOpenid = '请选择成员'
+    if (!validAmount) found.points = '请填写 1–1,000,000 之间的整数'
+    const why = reason.trim()
+    if (!why) found.reason = '请填写调整原因，成员会看到'
+    else if (Array.from(why).length > 100) found.reason = '原因最多 100 个字'
+    setErrors(found)
+    if (Object.keys(found).length > 0 || !member) return
+
+    requestId.current ??= newRequestId('adj')
+    setBusy(true)
+    try {
+      const entry = await callFunction('growth', 'adjustPoints', {
+        memberOpenid: member.openid,
+        points: sign === 'grant' ? amount : -amount,
+        reason: why,
+        requestId: requestId.current
+      })
+      requestId.current = null
+      setDone((d) => [{ entry, nickname: member.nickname }, ...d])
+      setPoints('')
+      setReason('')
+      void Taro.showToast({ title: sign === 'grant' ? '积分已发放' : '积分已扣除', icon: 'success', duration: 1500 })
+    } catch (err) {
+      if (!(err instanceof ApiCallError) || !UNKNOWN_OUTCOME.has(err.code)) requestId.current = null
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field as Field]: err.message })
+      showError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='page hg-adjust'>
+      <View className='hg-section-title'>
+        <Text className='hg-section-title-text'>选择成员</Text>
+        {member ? <Text className='hg-section-title-hint'>已选：{member.nickname}</Text> : null}
+      </View>
+      <View className={`card hg-adjust-members ${errors.memberOpenid ? 'hg-adjust-invalid' : ''}`}>
+        <View className='hg-adjust-search'>
+          <Input className='hg-adjust-search-input' value={search} placeholder='搜索昵称' placeholderClass='hg-placeholder' onInput={(e) => setSearch(e.detail.value)} />
+        </View>
+        {members.loading ? <MemberSkeleton /> : null}
+        {members.error ? <ErrorState error={members.error} onRetry={() => { void members.refetch() }} /> : null}
+        {!members.loading && !members.error ? (
+          <ScrollView scrollY className='hg-adjust-list' onScrollToLower={() => { void members.loadMore() }}>
+            {shown.map((m) => (
+              <View key={m.openid} className={`hg-adjust-member ${member?.openid === m.openid ? 'hg-adjust-member-on' : ''}`} data-openid={m.openid} onClick={() => edit('memberOpenid', () => setMember(m))}>
+                <Avatar url={m.avatarUrl} nickname={m.nickname} size={64} />
+                <View className='hg-adjust-member-text'>
+                  <Text className='hg-adjust-member-name'>{m.nickname}</Text>
+                  <Text className='hg-adjust-member-meta'>Lv{m.tierLevel} · 成长值 {formatPoints(m.growth)}</Text>
+                </View>
+                <View className='hg-adjust-radio'>{member?.openid === m.openid ? <View className='hg-adjust-radio-dot' /> : null}</View>
+              </View>
+            ))}
+            {shown.length === 0 ? <Text className='hg-adjust-none'>{search.trim() ? '没有匹配的成员' : '还没有成员获得过积分'}</Text> : null}
+          </ScrollView>
+        ) : null}
+      </View>
+      {errors.memberOpenid ? <Text className='hg-error-line hg-adjust-error'>{errors.memberOpenid}</Text> : null}
+
+      <View className='card hg-form'>
+        <View className='hg-row'>
+          <Text className='hg-row-label'>方式</Text>
+          <View className='hg-chips hg-adjust-sign'>
+            <Text className={`hg-chip sign-grant ${sign === 'grant' ? 'hg-chip-on' : ''}`} onClick={() => edit('points', () => setSign('grant'))}>＋ 增加</Text>
+            <Text className={`hg-chip sign-deduct ${sign === 'deduct' ? 'hg-chip-on hg-chip-deduct' : ''}`} onClick={() => edit('points', () => setSign('deduct'))}>－ 扣除</Text>
+          </View>
+        </View>
+        <View className={`hg-row ${errors.points ? 'hg-row-invalid' : ''}`}>
+          <Text className='hg-row-label'>积分</Text>
+          <Input className='hg-row-input field-points' type='number' value={points} maxlength={7} placeholder='调整多少积分' placeholderClass='hg-placeholder' onInput={(e) => edit('points', () => setPoints(e.detail.value))} />
+        </View>
+        {errors.points ? <Text className='hg-row-error'>{errors.points}</Text> : null}
+        <View className={`hg-row ${errors.reason ? 'hg-row-invalid' : ''}`}>
+          <Text className='hg-row-label'>原因</Text>
+          <Input className='hg-row-input field-reason' value={reason} maxlength={100} placeholder='成员会在积分明细里看到' placeholderClass='hg-placeholder' onInput={(e) => edit('reason', () => setReason(e.detail.value))} />
+        </View>
+        {errors.reason ? <Text className='hg-row-error'>{errors.reason}</Text> : null}
+        <View className='hg-adjust-quick'>
+          {QUICK_REASONS.map((r) => <Text key={r} className='hg-adjust-quick-chip' onClick={() => edit('reason', () => setReason(r))}>{r}</Text>)}
+        </View>
+      </View>
+
+      <View className={`btn btn-primary hg-adjust-submit ${sign === 'deduct' ? 'hg-adjust-submit-deduct' : ''} ${busy ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>
+        {busy ? '提交中…' : `确认${sign === 'grant' ? '增加' : '扣除'}${validAmount ? ` ${formatPoints(amount)} ` : ''}积分`}
+      </View>
+
+      {done.length > 0 ? (
+        <View className='card hg-adjust-done'>
+          <Text className='hg-adjust-done-title'>本次已调整</Text>
+          {done.map(({ entry, nickname }) => (
+            <View key={entry.id} className='hg-adjust-done-row'>
+              <View className='hg-adjust-done-text'>
+                <Text>{nickname}</Text>
+                <Text className='hg-adjust-done-meta'>{entry.reason} · {formatDateTime(entry.createdAt)}</Text>
+              </View>
+              <Text className={entry.points > 0 ? 'hg-plus' : 'hg-minus'}>{entry.points > 0 ? '+' : '−'}{formatPoints(Math.abs(entry.points))}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function MemberSkeleton() {
+  return (
+    <View>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='hg-adjust-member'>
+          <Skeleton width={64} height={64} round />
+          <View className='hg-adjust-member-text'><Skeleton width={180} height={28} /></View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,87 @@
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { useQuery, usePullDownRefetch } from '../../../services/use-query'
+import { ADJUST_PAGE, ITEMS_PAGE, RULES_PAGE, SEGMENTS_PAGE, SHIPPING_PAGE } from '../routes'
+import './index.css'
+
+interface ConsoleStats {
+  awaitingShipment: string
+  itemsOnSale: string
+  members: string
+}
+
+// Counts from the first page of each list: "20+" says there are more without paging through all.
+const countOf = (page: { items: unknown[]; next: string | null }, filtered?: number) => `${filtered ?? page.items.length}${page.next ? '+' : ''}`
+
+async function loadStats(): Promise<ConsoleStats> {
+  const [shipping, items, members] = await Promise.all([
+    callFunction('growth', 'listRedemptions', { status: 'awaitingShipment' }),
+    callFunction('growth', 'mallItems', {}),
+    callFunction('growth', 'segments', {})
+  ])
+  return {
+    awaitingShipment: countOf(shipping),
+    itemsOnSale: countOf(items, items.items.filter((i) => i.active).length),
+    members: countOf(members)
+  }
+}
+
+const ENTRIES = [
+  { url: RULES_PAGE, glyph: '规', tone: 'green', title: '规则与等级', desc: '积分、成长值、每日上限与等级权益' },
+  { url: ITEMS_PAGE, glyph: '商', tone: 'orange', title: '商城商品', desc: '新增、编辑、上架或下架兑换商品' },
+  { url: ADJUST_PAGE, glyph: '调', tone: 'blue', title: '积分调整', desc: '为成员手动增加或扣除积分' },
+  { url: SHIPPING_PAGE, glyph: '发', tone: 'purple', title: '兑换发货', desc: '填写快递单号，完成实物发货' },
+  { url: SEGMENTS_PAGE, glyph: '层', tone: 'teal', title: '成员分层', desc: 'KOL / 核心 / 普通 / 沉默成员' }
+]
+
+export default function HostGrowthHome() {
+  const stats = useQuery<ConsoleStats>('hostGrowth.stats', loadStats)
+  useDidShow(() => { void stats.refetch() })
+  usePullDownRefetch(stats.refetch)
+
+  return (
+    <View className='page hg-home'>
+      <View className='hg-home-intro'>
+        <Text className='hg-home-title'>成长与商城</Text>
+        <Text className='hg-home-desc'>用积分和等级激励成员持续打卡，用商城让积分有处可用。</Text>
+      </View>
+
+      {stats.error && !stats.data ? (
+        <View className='card'><ErrorState error={stats.error} onRetry={() => { void stats.refetch() }} /></View>
+      ) : (
+        <View className='card hg-stats'>
+          <Stat label='待发货' value={stats.data?.awaitingShipment} warn={stats.data !== undefined && stats.data.awaitingShipment !== '0'} onClick={() => { void Taro.navigateTo({ url: SHIPPING_PAGE }) }} />
+          <View className='hg-stat-divider' />
+          <Stat label='在售商品' value={stats.data?.itemsOnSale} onClick={() => { void Taro.navigateTo({ url: ITEMS_PAGE }) }} />
+          <View className='hg-stat-divider' />
+          <Stat label='有积分的成员' value={stats.data?.members} onClick={() => { void Taro.navigateTo({ url: SEGMENTS_PAGE }) }} />
+        </View>
+      )}
+
+      <View className='card hg-menu'>
+        {ENTRIES.map((entry) => (
+          <View key={entry.url} className='hg-menu-item' onClick={() => { void Taro.navigateTo({ url: entry.url }) }}>
+            <View className={`hg-menu-icon hg-tone-${entry.tone}`}><Text>{entry.glyph}</Text></View>
+            <View className='hg-menu-text'>
+              <Text className='hg-menu-title'>{entry.title}</Text>
+              <Text className='hg-menu-desc'>{entry.desc}</Text>
+            </View>
+            <Text className='hg-chevron'>›</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function Stat({ label, value, warn, onClick }: { label: string; value?: string; warn?: boolean; onClick: () => void }) {
+  return (
+    <View className='hg-stat' onClick={onClick}>
+      {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hg-stat-value ${warn ? 'hg-stat-warn' : ''}`}>{value}</Text>}
+      <Text className='hg-stat-label'>{label}</Text>
+    </View>
+  )
+}

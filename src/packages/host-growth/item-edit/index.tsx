@@ -1,0 +1,188 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Input, Textarea, Image } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import ProgressBar from '../../../components/progress-bar'
+import Skeleton from '../../../components/skeleton'
+import { callFunction, ApiCallError } from '../../../services/api'
+import { setQueryData, useQuery } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { MallItem, MallItemInput } from '../../../../types/growth'
+import type { Page } from '../../../../types/page'
+import { KIND_OPTIONS } from '../labels'
+import { useGrowthSettings } from '../queries'
+import { EMPTY_ITEM, draftToInput, itemToDraft, type ItemDraft, type ItemErrors } from './item-draft'
+import { useImageUpload } from './use-image-upload'
+import '../components/form.css'
+import './index.css'
+
+/** The host's list is short; a direct link to an item pages through it to find the one. */
+async function findItem(id: string): Promise<MallItem | null> {
+  let after: string | null = null
+  for (let i = 0; i < 50; i++) {
+    const page: Page<MallItem> = await callFunction('growth', 'mallItems', { after })
+    const found = page.items.find((item) => item.id === id)
+    if (found) return found
+    if (!page.next) return null
+    after = page.next
+  }
+  return null
+}
+
+const itemKey = (id: string) => `hostGrowth.item.${id}`
+
+function safeDecode(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
+export default function ItemEditPage() {
+  const router = useRouter()
+  const id = safeDecode(router.params.id ?? '')
+  const item = useQuery<MallItem | null>(itemKey(id || 'new'), () => (id ? findItem(id) : Promise.resolve(null)))
+
+  useEffect(() => { void Taro.setNavigationBarTitle({ title: id ? '编辑商品' : '新增商品' }) }, [id])
+
+  if (item.loading) return <EditSkeleton />
+  if (item.data === undefined) return <View className='page'><View className='card'><ErrorState error={item.error} onRetry={() => { void item.refetch() }} /></View></View>
+  if (id && item.data === null) return <View className='page'><View className='card'><ErrorState error={new ApiCallError('NOT_FOUND', '商品不存在或已删除')} onRetry={() => { void item.refetch() }} /></View></View>
+  return <ItemForm item={item.data} />
+}
+
+function ItemForm({ item }: { item: MallItem | null }) {
+  const settings = useGrowthSettings()
+  const [draft, setDraft] = useState<ItemDraft>(() => (item ? itemToDraft(item) : EMPTY_ITEM))
+  const [errors, setErrors] = useState<ItemErrors>({})
+  const [saving, setSaving] = useState(false)
+  const { upload, uploading, pick } = useImageUpload()
+  const tiers = settings.data?.tiers ?? [{ level: 1, name: '新人' }]
+
+  const set = <K extends keyof ItemDraft>(field: K, value: ItemDraft[K], errorField: keyof MallItemInput) => {
+    setDraft((d) => ({ ...d, [field]: value }))
+    setErrors((e) => ({ ...e, [errorField]: undefined }))
+  }
+
+  const save = async () => {
+    if (saving || uploading) return
+    const imageFileId = upload?.fileId ?? item?.imageFileId ?? ''
+    const { input, errors: found } = draftToInput(draft, imageFileId)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    setSaving(true)
+    try {
+      let saved: MallItem
+      if (item) {
+        // The picture only when replaced: an unchanged file id needs no re-check.
+        const { imageFileId: _unchanged, ...rest } = input
+        saved = await callFunction('growth', 'updateMallItem', { itemId: item.id, ...rest, ...(upload?.fileId ? { imageFileId: upload.fileId } : {}) })
+      } else {
+        saved = await callFunction('growth', 'createMallItem', input)
+      }
+      setQueryData(itemKey(saved.id), saved)
+      await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
+      setTimeout(() => { void Taro.navigateBack() }, 700)
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field]: err.message })
+      showError(err)
+      setSaving(false)
+    }
+  }
+
+  const imageSrc = upload?.preview ?? item?.imageUrl ?? ''
+  const kindHint = KIND_OPTIONS.find((k) => k.kind === draft.kind)?.hint
+
+  return (
+    <View className='page hg-item-edit'>
+      <View className='card hg-form'>
+        <View className={`hg-row hg-row-top ${errors.imageFileId ? 'hg-row-invalid' : ''}`}>
+          <Text className='hg-row-label'>图片</Text>
+          <View className='hg-edit-image-wrap'>
+            <View className='hg-edit-image' onClick={() => { void pick() }}>
+              {imageSrc ? <Image className='hg-edit-image-pic' src={imageSrc} mode='aspectFill' /> : <Text className='hg-edit-image-plus'>＋</Text>}
+            </View>
+            <View className='hg-edit-image-status'>
+              {upload && !upload.fileId ? (
+                <View className='hg-edit-progress'><ProgressBar percent={upload.percent} /><Text className='hg-edit-hint'>上传中 {upload.percent}%</Text></View>
+              ) : (
+                <Text className='hg-edit-hint'>{upload?.fileId ? '图片已上传，保存后生效' : imageSrc ? '点击图片更换' : '点击上传，建议方形图片'}</Text>
+              )}
+            </View>
+          </View>
+        </View>
+        {errors.imageFileId ? <Text className='hg-row-error'>{errors.imageFileId}</Text> : null}
+
+        <View className={`hg-row ${errors.name ? 'hg-row-invalid' : ''}`}>
+          <Text className='hg-row-label'>名称</Text>
+          <Input className='hg-row-input field-name' value={draft.name} maxlength={40} placeholder='如：补卡券' placeholderClass='hg-placeholder' onInput={(e) => set('name', e.detail.value, 'name')} />
+        </View>
+        {errors.name ? <Text className='hg-row-error'>{errors.name}</Text> : null}
+
+        <View className={`hg-row hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
+          <Text className='hg-row-label'>介绍</Text>
+          <Textarea className='hg-row-textarea field-description' value={draft.description} maxlength={500} autoHeight placeholder='成员兑换前会看到的说明' placeholderClass='hg-placeholder' onInput={(e) => set('description', e.detail.value, 'description')} />
+        </View>
+        {errors.description ? <Text className='hg-row-error'>{errors.description}</Text> : null}
+      </View>
+
+      <View className='card hg-form'>
+        <View className='hg-row hg-row-top'>
+          <Text className='hg-row-label'>类型</Text>
+          <View className='hg-edit-choice'>
+            <View className='hg-chips'>
+              {KIND_OPTIONS.map((k) => (
+                <Text key={k.kind} className={`hg-chip kind-${k.kind} ${draft.kind === k.kind ? 'hg-chip-on' : ''}`} onClick={() => set('kind', k.kind, 'kind')}>{k.label}</Text>
+              ))}
+            </View>
+            {kindHint ? <Text className='hg-edit-hint'>{kindHint}</Text> : null}
+          </View>
+        </View>
+
+        <NumberRow label='兑换积分' field='pricePoints' value={draft.price} suffix='积分' error={errors.pricePoints} onInput={(v) => set('price', v, 'pricePoints')} />
+        <NumberRow label='库存' field='stock' value={draft.stock} suffix='件' error={errors.stock} onInput={(v) => set('stock', v, 'stock')} />
+
+        <View className='hg-row hg-row-top'>
+          <Text className='hg-row-label'>兑换门槛</Text>
+          <View className='hg-chips'>
+            {tiers.map((t) => (
+              <Text key={t.level} className={`hg-chip tier-${t.level} ${draft.minTierLevel === t.level ? 'hg-chip-on' : ''}`} onClick={() => set('minTierLevel', t.level, 'minTierLevel')}>
+                {t.level === 1 ? '所有人' : `Lv${t.level} ${t.name}`}
+              </Text>
+            ))}
+          </View>
+        </View>
+
+        <NumberRow label='每人限兑' field='perMemberLimit' value={draft.limit} suffix='次（0 为不限）' error={errors.perMemberLimit} onInput={(v) => set('limit', v, 'perMemberLimit')} />
+      </View>
+
+      <View className={`btn btn-primary hg-edit-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+        {saving ? '保存中…' : uploading ? '图片上传中…' : item ? '保存修改' : '创建并上架'}
+      </View>
+    </View>
+  )
+}
+
+function NumberRow({ label, field, value, suffix, error, onInput }: { label: string; field: string; value: string; suffix: string; error?: string; onInput: (v: string) => void }) {
+  return (
+    <View>
+      <View className={`hg-row ${error ? 'hg-row-invalid' : ''}`}>
+        <Text className='hg-row-label'>{label}</Text>
+        <Input className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onInput={(e) => onInput(e.detail.value)} />
+        <Text className='hg-row-suffix'>{suffix}</Text>
+      </View>
+      {error ? <Text className='hg-row-error'>{error}</Text> : null}
+    </View>
+  )
+}
+
+function EditSkeleton() {
+  return (
+    <View className='page hg-item-edit' aria-busy>
+      <View className='card hg-form'>
+        {[0, 1, 2].map((i) => <View key={i} className='hg-row'><Skeleton width='100%' height={44} /></View>)}
+      </View>
+    </View>
+  )
+}

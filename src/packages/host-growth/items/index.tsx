@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { View, Text, Image } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { formatPoints } from '../../../services/growth'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { MallItem } from '../../../../types/growth'
+import { KIND_LABEL } from '../labels'
+import { useHostItems } from '../queries'
+import { ITEM_EDIT_PAGE } from '../routes'
+import './index.css'
+
+export default function HostItemsPage() {
+  const list = useHostItems()
+  const [toggling, setToggling] = useState<string | null>(null)
+  // Back from the editor: show what was saved.
+  useDidShow(() => { void list.refetch() })
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  const edit = (item?: MallItem) => { void Taro.navigateTo({ url: item ? `${ITEM_EDIT_PAGE}?id=${encodeURIComponent(item.id)}` : ITEM_EDIT_PAGE }) }
+
+  const toggle = async (item: MallItem) => {
+    if (toggling) return
+    setToggling(item.id)
+    try {
+      await callFunction('growth', 'updateMallItem', { itemId: item.id, active: !item.active })
+      await list.refetch()
+      void Taro.showToast({ title: item.active ? '已下架' : '已上架', icon: 'success', duration: 1200 })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setToggling(null)
+    }
+  }
+
+  const addButton = <View className='btn btn-primary hg-items-add' onClick={() => edit()}>＋ 新增商品</View>
+
+  if (list.loading) return <ItemsSkeleton />
+  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
+  if (list.items.length === 0) {
+    return <View className='page'><EmptyState glyph='商' title='还没有商品' description='上架补卡券、社群周边或一对一服务，让成员的积分有处可用' action={addButton} /></View>
+  }
+
+  return (
+    <View className='page hg-items'>
+      {addButton}
+      {list.items.map((item) => (
+        <View key={item.id} className={`card hg-item ${item.active ? '' : 'hg-item-off'}`}>
+          <View className='hg-item-main' onClick={() => edit(item)}>
+            {item.imageUrl ? <Image className='hg-item-image' src={item.imageUrl} mode='aspectFill' lazyLoad /> : <View className='hg-item-image hg-item-noimage'><Text>礼</Text></View>}
+            <View className='hg-item-text'>
+              <View className='hg-item-title-row'>
+                <Text className='hg-item-name'>{item.name}</Text>
+                <Text className={`hg-item-state ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
+              </View>
+              <Text className='hg-item-price'>{formatPoints(item.pricePoints)} 积分</Text>
+              <View className='hg-item-tags'>
+                <Text className='hg-item-tag'>{KIND_LABEL[item.kind]}</Text>
+                {item.minTierLevel > 1 ? <Text className='hg-item-tag hg-item-tag-tier'>Lv{item.minTierLevel} 专享</Text> : null}
+                {item.perMemberLimit > 0 ? <Text className='hg-item-tag'>每人限 {item.perMemberLimit}</Text> : null}
+              </View>
+            </View>
+          </View>
+          <View className='hg-item-foot'>
+            <Text className={`hg-item-stock ${item.stock === 0 ? 'hg-item-stock-out' : ''}`}>库存 {item.stock} · 已兑 {item.redeemedCount}</Text>
+            <View className='btn btn-ghost btn-small hg-item-edit' onClick={() => edit(item)}>编辑</View>
+            <View className={`btn btn-small hg-item-toggle ${item.active ? 'hg-item-toggle-off' : 'btn-primary'}`} onClick={() => { void toggle(item) }}>
+              {toggling === item.id ? '…' : item.active ? '下架' : '上架'}
+            </View>
+          </View>
+        </View>
+      ))}
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+    </View>
+  )
+}
+
+function ItemsSkeleton() {
+  return (
+    <View className='page hg-items' aria-busy>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='card hg-item'>
+          <View className='hg-item-main'>
+            <Skeleton width={144} height={144} />
+            <View className='hg-item-text'>
+              <Skeleton width={260} height={32} />
+              <Skeleton width={140} height={28} className='hg-item-skeleton-gap' />
+            </View>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

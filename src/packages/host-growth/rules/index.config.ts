@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '规则与等级'
+})

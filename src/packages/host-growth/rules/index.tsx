@@ -1,0 +1,178 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { callFunction, ApiCallError } from '../../../services/api'
+import { discountLabel } from '../../../services/growth'
+import { setQueryData } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { GrowthRule } from '../../../../types/growth'
+import MiniField from '../components/mini-field'
+import { RULES } from '../labels'
+import { SETTINGS_KEY, useGrowthSettings } from '../queries'
+import { MAX_TIERS, fromDraft, newTierDraft, toDraft, type DraftErrors, type RuleDraft, type SettingsDraft, type TierDraft } from './settings-draft'
+import '../components/form.css'
+import './index.css'
+
+export default function RulesPage() {
+  const settings = useGrowthSettings()
+  // null until the host edits: the form follows the loaded settings.
+  const [edited, setEdited] = useState<SettingsDraft | null>(null)
+  const [errors, setErrors] = useState<DraftErrors>({})
+  const [saving, setSaving] = useState(false)
+
+  if (settings.loading) return <RulesSkeleton />
+  if (!settings.data) return <View className='page'><View className='card'><ErrorState error={settings.error} onRetry={() => { void settings.refetch() }} /></View></View>
+
+  const saved = toDraft(settings.data)
+  const draft = edited ?? saved
+  const dirty = JSON.stringify(draft) !== JSON.stringify(saved)
+
+  const change = (next: SettingsDraft, clear: string[]) => {
+    setEdited(next)
+    setErrors((e) => {
+      const rest = { ...e }
+      for (const key of clear) delete rest[key]
+      delete rest.tiers
+      return rest
+    })
+  }
+  const setRule = (rule: GrowthRule, field: keyof RuleDraft, value: string) =>
+    change({ ...draft, rules: { ...draft.rules, [rule]: { ...draft.rules[rule], [field]: value } } }, [`rules.${rule}.${field}`])
+  const setTier = (index: number, field: keyof TierDraft, value: string, path: string) =>
+    change({ ...draft, tiers: draft.tiers.map((t, i) => (i === index ? { ...t, [field]: value } : t)) }, [`tiers.${index}.${path}`])
+  const addTier = () => change({ ...draft, tiers: [...draft.tiers, newTierDraft(draft.tiers[draft.tiers.length - 1])] }, [])
+  const removeLastTier = () => change({ ...draft, tiers: draft.tiers.slice(0, -1) }, Object.keys(errors).filter((k) => k.startsWith(`tiers.${draft.tiers.length - 1}.`)))
+
+  const save = async () => {
+    if (saving || !dirty) return
+    const { input, errors: found } = fromDraft(draft)
+    setErrors(found)
+    if (Object.keys(found).length > 0) {
+      void Taro.showToast({ title: '请检查标红的项', icon: 'none' })
+      return
+    }
+    setSaving(true)
+    try {
+      const next = await callFunction('growth', 'updateSettings', input)
+      setQueryData(SETTINGS_KEY, next)
+      setEdited(null)
+      void Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field]: err.message })
+      showError(err)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='page hg-rules'>
+      <View className='hg-section-title'>
+        <Text className='hg-section-title-text'>获取规则</Text>
+        <Text className='hg-section-title-hint'>积分和成长值都填 0 即关闭；上限留空为不限</Text>
+      </View>
+      {RULES.map(({ rule, name, hint }) => {
+        const d = draft.rules[rule]
+        const off = d.points.trim() === '0' && d.growth.trim() === '0'
+        const err = (f: string) => errors[`rules.${rule}.${f}`]
+        return (
+          <View key={rule} className={`card hg-rule hg-rule-${rule}`}>
+            <View className='hg-rule-head'>
+              <Text className='hg-rule-name'>{name}</Text>
+              {off ? <Text className='hg-rule-off'>已关闭</Text> : null}
+            </View>
+            <Text className='hg-rule-hint'>{hint}</Text>
+            <View className='hg-rule-fields'>
+              <MiniField name={`rule-${rule}-points`} label='积分' value={d.points} error={err('points')} onInput={(v) => setRule(rule, 'points', v)} />
+              <MiniField name={`rule-${rule}-growth`} label='成长值' value={d.growth} error={err('growth')} onInput={(v) => setRule(rule, 'growth', v)} />
+              <MiniField name={`rule-${rule}-dailyCap`} label='每日积分上限' placeholder='不限' value={d.dailyCap} error={err('dailyCap')} onInput={(v) => setRule(rule, 'dailyCap', v)} />
+            </View>
+          </View>
+        )
+      })}
+
+      <View className='hg-section-title'>
+        <Text className='hg-section-title-text'>积分有效期</Text>
+        <Text className='hg-section-title-hint'>每笔积分自获得起计算，先到期的先用</Text>
+      </View>
+      <View className='card hg-expiry'>
+        <MiniField name='expire-months' label='有效期（0 为永不过期）' suffix='个月' value={draft.expireMonths} maxlength={3} error={errors.pointsExpireMonths} onInput={(v) => change({ ...draft, expireMonths: v }, ['pointsExpireMonths'])} />
+      </View>
+
+      <View className='hg-section-title'>
+        <Text className='hg-section-title-text'>等级与权益</Text>
+        <Text className='hg-section-title-hint'>成长值达到门槛即升级</Text>
+      </View>
+      {errors.tiers ? <Text className='hg-error-line'>{errors.tiers}</Text> : null}
+      {draft.tiers.map((tier, i) => (
+        <TierCard
+          key={i}
+          index={i}
+          tier={tier}
+          errors={errors}
+          removable={i > 0 && i === draft.tiers.length - 1}
+          onChange={(field, value, path) => setTier(i, field, value, path)}
+          onRemove={removeLastTier}
+        />
+      ))}
+      {draft.tiers.length < MAX_TIERS ? <View className='hg-add-tier' onClick={addTier}>＋ 添加 Lv{draft.tiers.length + 1}</View> : null}
+
+      <View className='hg-savebar-space' />
+      <View className='hg-savebar'>
+        <View className={`btn btn-primary hg-rules-save ${dirty && !saving ? '' : 'btn-disabled'}`} onClick={() => { void save() }}>
+          {saving ? '保存中…' : dirty ? '保存设置' : '未修改'}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+interface TierCardProps {
+  index: number
+  tier: TierDraft
+  errors: DraftErrors
+  removable: boolean
+  onChange: (field: keyof TierDraft, value: string, path: string) => void
+  onRemove: () => void
+}
+
+function TierCard({ index, tier, errors, removable, onChange, onRemove }: TierCardProps) {
+  const err = (path: string) => errors[`tiers.${index}.${path}`]
+  const discount = discountLabel(Number(tier.discount) || 0)
+  const cards = Number(tier.cards) || 0
+  const preview = [discount ? `活动 ${discount}` : '', cards > 0 ? `每月补卡 ${cards} 张` : '', tier.badge.trim() ? `徽章「${tier.badge.trim()}」` : ''].filter(Boolean).join(' · ')
+  return (
+    <View className={`card hg-tier hg-tier-${index + 1}`}>
+      <View className='hg-tier-head'>
+        <Text className='hg-tier-level'>Lv{index + 1}</Text>
+        <Text className='hg-tier-preview'>{preview || '基础权益'}</Text>
+        {removable ? <Text className='hg-tier-remove' onClick={onRemove}>删除</Text> : null}
+      </View>
+      <View className='hg-rule-fields'>
+        <MiniField name={`tier-${index}-name`} type='text' label='名称' value={tier.name} maxlength={10} error={err('name')} onInput={(v) => onChange('name', v, 'name')} />
+        <MiniField name={`tier-${index}-minGrowth`} label='成长值门槛' value={tier.minGrowth} disabled={index === 0} error={err('minGrowth')} onInput={(v) => onChange('minGrowth', v, 'minGrowth')} />
+      </View>
+      <View className='hg-rule-fields'>
+        <MiniField name={`tier-${index}-discount`} label='活动减免' suffix='%' value={tier.discount} maxlength={3} error={err('perks.eventDiscountPercent')} onInput={(v) => onChange('discount', v, 'perks.eventDiscountPercent')} />
+        <MiniField name={`tier-${index}-cards`} label='每月补卡' suffix='张' value={tier.cards} maxlength={2} error={err('perks.monthlyMakeupCards')} onInput={(v) => onChange('cards', v, 'perks.monthlyMakeupCards')} />
+        <MiniField name={`tier-${index}-badge`} type='text' label='徽章' placeholder='无' value={tier.badge} maxlength={6} error={err('perks.badge')} onInput={(v) => onChange('badge', v, 'perks.badge')} />
+      </View>
+    </View>
+  )
+}
+
+function RulesSkeleton() {
+  return (
+    <View className='page hg-rules' aria-busy>
+      {[0, 1, 2, 3].map((i) => (
+        <View key={i} className='card hg-rule'>
+          <Skeleton width={200} height={34} />
+          <Skeleton width={360} height={24} className='hg-skeleton-gap' />
+          <Skeleton width='100%' height={72} className='hg-skeleton-gap' />
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { formatPoints } from '../../../services/growth'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { MemberSegmentView, Segment } from '../../../../types/growth'
+import { SEGMENTS, SEGMENT_LABEL } from '../labels'
+import { ADJUST_PAGE } from '../routes'
+import '../components/form.css'
+import './index.css'
+
+type Filter = Segment | 'all'
+// The server filters each page of members after reading it, so a narrow
+// segment can come back short; keep reading until the screen has enough.
+const FILL_SCREEN = 12
+
+export default function SegmentsPage() {
+  const [filter, setFilter] = useState<Filter>('all')
+  const list = usePagedQuery<MemberSegmentView>(`hostGrowth.segments.${filter}`, (after) =>
+    callFunction('growth', 'segments', filter === 'all' ? { after } : { segment: filter, after }))
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  useEffect(() => { void list.refetch() }, [filter])
+  useEffect(() => {
+    if (!list.loading && list.hasMore && !list.loadingMore && !list.moreFailed && list.items.length < FILL_SCREEN) void list.loadMore()
+  }, [list.loading, list.hasMore, list.loadingMore, list.items.length])
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  const hint = SEGMENTS.find((s) => s.segment === filter)?.hint ?? '按成长值从高到低'
+
+  return (
+    <View className='page hg-segments'>
+      <View className='hg-tabs'>
+        <View className={`hg-tab tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}><Text>全部</Text></View>
+        {SEGMENTS.map((s) => (
+          <View key={s.segment} className={`hg-tab tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
+            <Text>{s.label}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='hg-segments-hint'>{hint} · 点击成员可调整积分</Text>
+
+      {list.loading || (list.items.length === 0 && list.hasMore && !list.moreFailed) ? <SegmentsSkeleton /> : null}
+      {list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
+      {!list.loading && !list.error && list.items.length === 0 && !list.hasMore ? (
+        <EmptyState glyph='层' title='这一层还没有成员' description='成员打卡、参与活动积累成长值后，会按活跃度自动分层' />
+      ) : null}
+      {list.items.length > 0 ? (
+        <View className='card hg-segments-list'>
+          {list.items.map((m) => (
+            <View key={m.openid} className='hg-member' onClick={() => { void Taro.navigateTo({ url: `${ADJUST_PAGE}?openid=${encodeURIComponent(m.openid)}` }) }}>
+              <Avatar url={m.avatarUrl} nickname={m.nickname} size={80} />
+              <View className='hg-member-text'>
+                <View className='hg-member-name-row'>
+                  <Text className='hg-member-name'>{m.nickname}</Text>
+                  <Text className='hg-member-tier'>Lv{m.tierLevel}</Text>
+                </View>
+                <Text className='hg-member-meta'>成长值 {formatPoints(m.growth)} · 30 天活跃 {m.activeDays30} 天</Text>
+              </View>
+              <Text className={`hg-member-segment hg-segment-${m.segment}`}>{SEGMENT_LABEL[m.segment]}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {list.items.length > 0 || list.moreFailed ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+    </View>
+  )
+}
+
+function SegmentsSkeleton() {
+  return (
+    <View className='card hg-segments-list' aria-busy>
+      {[0, 1, 2, 3].map((i) => (
+        <View key={i} className='hg-member'>
+          <Skeleton width={80} height={80} round />
+          <View className='hg-member-text'>
+            <Skeleton width={180} height={30} />
+            <Skeleton width={300} height={24} className='hg-member-skeleton-gap' />
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

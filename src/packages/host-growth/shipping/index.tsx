@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { View, Text, Input } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction, ApiCallError } from '../../../services/api'
+import { formatDateTime, formatPoints } from '../../../services/growth'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { RedemptionView } from '../../../../types/growth'
+import '../components/form.css'
+import './index.css'
+
+type Tab = 'awaitingShipment' | 'shipped'
+const TABS: { tab: Tab; label: string }[] = [
+  { tab: 'awaitingShipment', label: '待发货' },
+  { tab: 'shipped', label: '已发货' }
+]
+
+export default function ShippingPage() {
+  const [tab, setTab] = useState<Tab>('awaitingShipment')
+  const list = usePagedQuery<RedemptionView>(`hostGrowth.redemptions.${tab}`, (after) => callFunction('growth', 'listRedemptions', { status: tab, after }))
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  // Each visit and each tab switch shows the current queue.
+  useEffect(() => { void list.refetch() }, [tab])
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  return (
+    <View className='page hg-shipping'>
+      <View className='hg-tabs'>
+        {TABS.map((t) => (
+          <View key={t.tab} className={`hg-tab tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
+            <Text>{t.label}</Text>
+          </View>
+        ))}
+      </View>
+      {list.loading ? <ShippingSkeleton /> : null}
+      {list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        tab === 'awaitingShipment'
+          ? <EmptyState glyph='发' title='没有待发货的兑换' description='成员兑换实物后会出现在这里，填写快递单号即可发货' />
+          : <EmptyState glyph='递' title='还没有发过货' description='发货后，成员能在「我的兑换」里看到快递单号' />
+      ) : null}
+      {list.items.map((r) => <RedemptionCard key={r.id} redemption={r} onShipped={() => { void list.refetch() }} />)}
+      {list.items.length > 0 ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+    </View>
+  )
+}
+
+function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionView; onShipped: () => void }) {
+  const [trackingNo, setTrackingNo] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const ship = async () => {
+    if (busy) return
+    const no = trackingNo.trim()
+    if (!no) { setError('请填写快递单号'); return }
+    if (no.length > 40) { setError('快递单号最多 40 个字'); return }
+    setBusy(true)
+    try {
+      await callFunction('growth', 'shipRedemption', { redemptionId: r.id, trackingNo: no })
+      void Taro.showToast({ title: '已发货', icon: 'success', duration: 1200 })
+      onShipped()
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
+      showError(err)
+      // Shipped elsewhere (another host, another tab): the queue is stale.
+      if (err instanceof ApiCallError && err.code === 'CONFLICT') onShipped()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const copyAddress = () => {
+    if (r.address) void Taro.setClipboardData({ data: `${r.address.name} ${r.address.phone} ${r.address.address}` })
+  }
+
+  return (
+    <View className='card hg-ship-card' data-id={r.id}>
+      <View className='hg-ship-head'>
+        <Text className='hg-ship-item'>{r.itemName}</Text>
+        <Text className='hg-ship-cost'>{formatPoints(r.pricePoints)} 积分</Text>
+      </View>
+      <Text className='hg-ship-meta'>{r.member.nickname} · {formatDateTime(r.createdAt)} 兑换</Text>
+      {r.address ? (
+        <View className='hg-ship-address' onClick={copyAddress}>
+          <View className='hg-ship-address-text'>
+            <Text className='hg-ship-address-who'>{r.address.name} {r.address.phone}</Text>
+            <Text className='hg-ship-address-line'>{r.address.address}</Text>
+          </View>
+          <Text className='hg-ship-copy'>复制</Text>
+        </View>
+      ) : null}
+      {r.status === 'awaitingShipment' ? (
+        <View>
+          <View className={`hg-ship-form ${error ? 'hg-ship-form-invalid' : ''}`}>
+            <Input
+              className='hg-ship-input'
+              value={trackingNo}
+              maxlength={40}
+              placeholder='填写快递单号'
+              placeholderClass='hg-placeholder'
+              onInput={(e) => { setTrackingNo(e.detail.value); setError(null) }}
+              onConfirm={() => { void ship() }}
+            />
+            <View className={`btn btn-primary btn-small hg-ship-button ${busy ? 'btn-disabled' : ''}`} onClick={() => { void ship() }}>{busy ? '发货中…' : '发货'}</View>
+          </View>
+          {error ? <Text className='hg-ship-error'>{error}</Text> : null}
+        </View>
+      ) : (
+        <View className='hg-ship-done'>
+          <Text className='hg-ship-done-label'>快递单号</Text>
+          <Text className='hg-ship-done-no'>{r.trackingNo}</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function ShippingSkeleton() {
+  return (
+    <View aria-busy>
+      {[0, 1].map((i) => (
+        <View key={i} className='card hg-ship-card'>
+          <Skeleton width={300} height={34} />
+          <Skeleton width={240} height={24} className='hg-ship-skeleton-gap' />
+          <Skeleton width='100%' height={100} className='hg-ship-skeleton-gap' />
+        </View>
+      ))}
+    </View>
+  )
+}
