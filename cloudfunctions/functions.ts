@@ -7,15 +7,18 @@ import * as member from './member/index'
 import * as cron from './cron/index'
 import * as checkin from './checkin/index'
 import * as growth from './growth/index'
+import * as membership from './membership/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
 import { growthActions } from './growth/actions'
+import { membershipActions } from './membership/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
   checkin: { main: checkin.main, actions: checkinActions },
   growth: { main: growth.main, actions: growthActions },
+  membership: { main: membership.main, actions: membershipActions },
   cron: { main: cron.main, actions: cronActions }
 }
 
@@ -23,4 +26,5 @@ export const FUNCTION_NAMES = Object.keys(FUNCTIONS) as FunctionName[]
 
 /** Functions triggered by the platform rather than called by the app (no actions, no typed client). */
 export { main as mediaCheckMain } from './mediaCheck/index'
-export const PLATFORM_FUNCTION_NAMES = ['mediaCheck'] as const
+export { main as payNotifyMain } from './payNotify/index'
+export const PLATFORM_FUNCTION_NAMES = ['mediaCheck', 'payNotify'] as const

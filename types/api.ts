@@ -12,6 +12,10 @@ import type {
   AdjustPointsInput, GrowthSettings, GrowthSummary, LedgerEntryView, ListRedemptionsInput, MallItem, MallItemInput, MemberSegmentView,
   RedeemInput, RedemptionView, SegmentsInput, ShipRedemptionInput, UpdateGrowthSettingsInput, UpdateMallItemInput
 } from './growth'
+import type {
+  Circle, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput,
+  ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput
+} from './membership'
 
 export interface ApiContract {
   member: {
@@ -62,6 +66,25 @@ export interface ApiContract {
     listRedemptions: { input: ListRedemptionsInput; output: Page<RedemptionView> }
     shipRedemption: { input: ShipRedemptionInput; output: RedemptionView }
     segments: { input: SegmentsInput; output: Page<MemberSegmentView> }
+  }
+  membership: {
+    // members
+    listCircles: { input: PageInput; output: Page<Circle> }
+    getCircle: { input: CircleIdInput; output: CircleDetail }
+    joinFree: { input: JoinFreeInput; output: MembershipView }
+    startTrial: { input: CircleIdInput; output: MembershipView }
+    createOrder: { input: CreateOrderInput; output: CreateOrderResult }
+    getOrder: { input: OrderIdInput; output: OrderView }
+    myOrders: { input: PageInput; output: Page<OrderView> }
+    myMemberships: { input: Record<string, never>; output: MembershipView[] }
+    requestRefund: { input: OrderIdInput; output: OrderView }
+    // hosts
+    createCircle: { input: CircleInput; output: Circle }
+    updateCircle: { input: UpdateCircleInput; output: Circle }
+    archiveCircle: { input: CircleIdInput; output: Circle }
+    listOrders: { input: ListOrdersInput; output: Page<OrderView> }
+    refundOrder: { input: HostRefundInput; output: OrderView }
+    flaggedPayments: { input: PageInput; output: Page<FlaggedPaymentView> }
   }
 }
 

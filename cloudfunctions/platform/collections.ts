@@ -115,6 +115,34 @@ export const COLLECTIONS = {
       { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] }
     ]
   },
+  circles: {
+    name: 'circles',
+    indexes: [{ name: 'list', fields: [['archived', 'asc'], ['createdAt', 'desc']] }]
+  },
+  circleMembers: {
+    name: 'circle_members',
+    indexes: [
+      { name: 'circle', fields: [['circleId', 'asc'], ['endsAt', 'desc']] },
+      { name: 'member', fields: [['openid', 'asc'], ['endsAt', 'desc']] },
+      { name: 'ending', fields: [['endsAt', 'asc']] }
+    ]
+  },
+  orders: {
+    name: 'orders',
+    indexes: [
+      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'unpaid', fields: [['status', 'asc'], ['payBefore', 'asc']] }
+    ]
+  },
+  refunds: {
+    name: 'refunds',
+    indexes: [{ name: 'order', fields: [['orderId', 'asc'], ['createdAt', 'asc']] }]
+  },
+  flaggedPayments: {
+    name: 'flagged_payments',
+    indexes: [{ name: 'recent', fields: [['createdAt', 'desc']] }]
+  },
   mediaChecks: {
     name: 'media_checks',
     indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]

@@ -6,6 +6,7 @@ import type { Clock } from '../ports/clock'
 import type { Notifier } from '../ports/notifier'
 import type { Files } from '../ports/files'
 import type { ContentSafety } from '../ports/content-safety'
+import type { Payments } from '../ports/payments'
 
 export interface RuntimeConfig {
   mode: 'local' | 'cloudbase'
@@ -19,6 +20,7 @@ export interface Runtime {
   notifier: Notifier
   files: Files
   contentSafety: ContentSafety
+  payments: Payments
   config: RuntimeConfig
 }
 

@@ -8,7 +8,8 @@ import { resolve } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import sirv from 'sirv'
-import { FUNCTIONS, mediaCheckMain } from '../../cloudfunctions/functions'
+import { FUNCTIONS, mediaCheckMain, payNotifyMain } from '../../cloudfunctions/functions'
+import { sandboxPay, sandboxPayPage } from './sandbox-pay-page'
 import type { FunctionName } from '../../types/api'
 import { setRuntime } from '../../cloudfunctions/platform/runtime'
 import { localContextFor } from '../../cloudfunctions/platform/caller'
@@ -135,6 +136,15 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     sendJson(res, 200, await mediaCheckMain({ Event: 'wxa_media_check', trace_id: body.traceId, result: { suggest: body.suggest } }, { request_id: randomUUID() }))
   }
 
+  async function payNotify(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The notify URL, as CloudBase HTTP access would deliver it to payNotify.
+    const body = (await readBody(req, 64 * 1024)).toString('utf8')
+    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
+    const answer = await payNotifyMain({ headers, body, isBase64Encoded: false })
+    res.writeHead(answer.statusCode, answer.headers)
+    res.end(answer.body)
+  }
+
   async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const openid = callerOpenid(req)
     if (!openid) return sendError(res, 401, 'UNAUTHENTICATED', '请先登录')
@@ -158,6 +168,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       return callFunction(decodeURIComponent(path.slice(4)), req, res)
     }
     if (path === '/upload' && method === 'POST') return upload(req, res)
+    if (path === '/pay/notify' && method === 'POST') return payNotify(req, res)
+    if (path === '/sandbox-pay' && devLogin) return sandboxPayPage(runtime.payments, url, res)
     if (path.startsWith('/files/')) {
       req.url = path.slice('/files'.length)
       return serveFiles(req, res, () => sendError(res, 404, 'NOT_FOUND', '文件不存在'))
@@ -169,6 +181,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       if (path === '/dev/outbox') return outbox(res)
       if (path === '/dev/cron' && method === 'POST') return runCron(res)
       if (path === '/dev/media-check' && method === 'POST') return mediaCheck(req, res)
+      if (path === '/dev/sandbox-pay' && method === 'POST') return sandboxPay(runtime.payments, req, res)
       return sendError(res, 404, 'NOT_FOUND', '没有这个开发者接口')
     }
     const h5 = serveStatic()

@@ -7,6 +7,9 @@ import { CloudbaseStore } from './cloudbase-store'
 import { WechatNotifier } from './wechat-notifier'
 import { CloudbaseFiles } from './cloudbase-files'
 import { WechatContentSafety } from './wechat-content-safety'
+import { WechatPayV3 } from '../wechatpay/wechatpay-v3'
+import { wechatPayConfigFromEnv } from '../wechatpay/config-from-env'
+import type { Payments } from '../../ports/payments'
 
 function templatesFromEnv(): Record<string, string> {
   try {
@@ -14,6 +17,22 @@ function templatesFromEnv(): Record<string, string> {
   } catch {
     console.error('[runtime] WX_SUBSCRIBE_TEMPLATES is not valid JSON; subscribe messages are off')
     return {}
+  }
+}
+
+/** Payments are configured lazily so functions that never take money run without WeChat Pay settings. */
+function lazyWechatPay(): Payments {
+  let instance: WechatPayV3 | null = null
+  const get = () => (instance ??= new WechatPayV3(wechatPayConfigFromEnv(process.env), systemClock))
+  return {
+    provider: 'wechat',
+    get appid() { return get().appid },
+    get mchid() { return get().mchid },
+    prepay: (r) => get().prepay(r),
+    verifyNotify: (h, b) => get().verifyNotify(h, b),
+    query: (o) => get().query(o),
+    close: (o) => get().close(o),
+    refund: (r) => get().refund(r)
   }
 }
 
@@ -28,6 +47,7 @@ export function createCloudbaseRuntime(): Runtime {
       const { fileList } = await app.getTempFileURL({ fileList: fileIds })
       return fileList.map((f: { tempFileURL: string }) => f.tempFileURL)
     }),
+    payments: lazyWechatPay(),
     config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS) }
   }
 }

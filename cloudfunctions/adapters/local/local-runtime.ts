@@ -11,6 +11,7 @@ import { LocalNotifier } from './local-notifier'
 import { LocalFiles } from './local-files'
 import { KeywordContentSafety } from './keyword-content-safety'
 import type { ContentSafety } from '../../ports/content-safety'
+import { SandboxPay, loadSandboxKeys } from '../sandbox-pay/sandbox-pay'
 
 export interface LocalRuntimeOptions {
   /** Folder for the database and files, or ':memory:' (files then go to a temp folder). */
@@ -23,6 +24,7 @@ export interface LocalRuntimeOptions {
 export interface LocalRuntime extends Runtime {
   store: EmbeddedStore
   files: LocalFiles
+  payments: SandboxPay
 }
 
 export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
@@ -35,6 +37,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
     notifier: new LocalNotifier(store, clock),
     files: new LocalFiles(filesDir, store, clock),
     contentSafety: options.contentSafety ?? KeywordContentSafety.fromEnv(process.env),
+    payments: new SandboxPay(loadSandboxKeys(options.dataDir), store, clock),
     config: { mode: 'local', hostOpenids: new Set(options.hostOpenids ?? []) }
   }
 }

@@ -1,11 +1,11 @@
-// Circle-scoped content: only a circle's current members may take part. Circles
-// and their memberships arrive with the paid memberships capability; until then
-// no circle exists, so circle-restricted content cannot be created.
+// Circle-scoped content: only a circle's current members (paid, trial or free,
+// not yet ended) may take part.
 import { AppError } from '../../platform/app-error'
 import type { Runtime } from '../../platform/runtime'
+import { COLLECTIONS } from '../../platform/collections'
 
-export const CIRCLES = 'circles'
-export const CIRCLE_MEMBERS = 'circle_members'
+export const CIRCLES = COLLECTIONS.circles.name
+export const CIRCLE_MEMBERS = COLLECTIONS.circleMembers.name
 
 interface CircleMemberDoc {
   _id: string

@@ -5,6 +5,7 @@ import type { Runtime } from '../../platform/runtime'
 import { drainOutbox } from '../outbox/drain-outbox'
 import { applyDomainEvents } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
+import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
 
 export interface Job {
   name: string
@@ -15,5 +16,7 @@ export const JOBS: Job[] = [
   // Facts first, so the messages they queue (tier-ups) go out in the same run.
   { name: 'applyDomainEvents', run: (runtime) => applyDomainEvents(runtime, { limit: 500 }) },
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
+  { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },
+  { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

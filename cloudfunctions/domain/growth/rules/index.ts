@@ -1,5 +1,5 @@
-// Every scoring rule, by the fact it counts. Events, referrals and payments add
-// theirs (eventAttended, inviteActivated, firstPayment) when those facts exist.
+// Every scoring rule, by the fact it counts. Events and referrals add theirs
+// (eventAttended, inviteActivated) when those facts exist.
 import type { DomainEventType } from '../../events/domain-events'
 import type { ScoringRule } from './rule'
 import { checkinPosted } from './checkin-posted'
@@ -7,7 +7,8 @@ import { streakReached } from './streak-reached'
 import { challengeCompleted } from './challenge-completed'
 import { featuredByHost } from './featured-by-host'
 import { commentReceived } from './comment-received'
+import { firstPayment } from './first-payment'
 
-export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived]
+export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment]
 
 export const RULE_FOR_EVENT = new Map<DomainEventType, ScoringRule>(SCORING_RULES.map((rule) => [rule.counts, rule]))

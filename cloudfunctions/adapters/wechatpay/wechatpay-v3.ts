@@ -1,0 +1,123 @@
+// WeChat Pay API v3 (JSAPI, for the mini-program) over HTTPS: signed requests,
+// verified responses, prepay, query, close, refund, and notify verification.
+// The HTTP transport is injected so tests run the real signing code against a
+// fake server that checks signatures and answers with signed responses.
+import type { ClientPayment, Payments, PrepayRequest, RefundRequest, PaymentEvent, TradeState } from '../../ports/payments'
+import type { Clock } from '../../ports/clock'
+import { dayjs } from '../../ports/clock'
+import { authorizationHeader, clientPaySign, nonce, verifyWechatpaySignature, type MerchantCredentials } from './v3-crypto'
+import { parseVerifiedNotify } from './notify-events'
+
+export interface HttpRequest {
+  method: 'GET' | 'POST'
+  url: string
+  headers: Record<string, string>
+  body: string
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>
+
+export const fetchTransport: HttpTransport = async (request) => {
+  const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.method === 'GET' ? undefined : request.body })
+  const headers: Record<string, string> = {}
+  res.headers.forEach((value, key) => { headers[key] = value })
+  return { status: res.status, headers, body: await res.text() }
+}
+
+export interface WechatPayConfig extends MerchantCredentials {
+  appid: string
+  /** APIv3 key (32 characters) that decrypts notify resources. */
+  apiV3Key: string
+  /** Platform certificate serials or a WeChat Pay public-key id ("PUB_KEY_ID_…") → public key PEM. */
+  platformKeys: Record<string, string>
+  notifyUrl: string
+  baseUrl?: string
+}
+
+export class WechatPayError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(`WeChat Pay ${status} ${code}: ${message}`)
+    this.name = 'WechatPayError'
+  }
+}
+
+export class WechatPayV3 implements Payments {
+  readonly provider = 'wechat' as const
+  readonly appid: string
+  readonly mchid: string
+  private readonly baseUrl: string
+
+  constructor(private readonly config: WechatPayConfig, private readonly clock: Clock, private readonly transport: HttpTransport = fetchTransport) {
+    this.appid = config.appid
+    this.mchid = config.mchid
+    this.baseUrl = config.baseUrl ?? 'https://api.mch.weixin.qq.com'
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, payload?: object): Promise<{ status: number; data: any }> {
+    const body = payload ? JSON.stringify(payload) : ''
+    const timestamp = Math.floor(this.clock.now() / 1000)
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'user-agent': 'community-miniprogram/1.0',
+      authorization: authorizationHeader(this.config, method, path, body, timestamp, nonce())
+    }
+    const response = await this.transport({ method, url: this.baseUrl + path, headers, body })
+    // Every answer is signed by the platform: an unsigned or forged one is not trusted.
+    if (response.body || response.status < 300) verifyWechatpaySignature(response.headers, response.body, this.config.platformKeys, this.clock.now())
+    const data = response.body ? JSON.parse(response.body) : {}
+    if (response.status >= 300) throw new WechatPayError(response.status, String(data.code ?? 'UNKNOWN'), String(data.message ?? ''))
+    return { status: response.status, data }
+  }
+
+  async prepay(request: PrepayRequest): Promise<ClientPayment> {
+    const { data } = await this.call('POST', '/v3/pay/transactions/jsapi', {
+      appid: this.appid,
+      mchid: this.mchid,
+      description: request.description.slice(0, 127),
+      out_trade_no: request.outTradeNo,
+      time_expire: dayjs(request.expiresAt).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm:ssZ'),
+      notify_url: this.config.notifyUrl,
+      amount: { total: request.amountFen, currency: 'CNY' },
+      payer: { openid: request.payerOpenid }
+    })
+    return { provider: 'wechat', ...clientPaySign(this.appid, String(data.prepay_id), this.config.privateKeyPem, Math.floor(this.clock.now() / 1000), nonce()) }
+  }
+
+  async verifyNotify(headers: Record<string, string | undefined>, rawBody: string): Promise<PaymentEvent> {
+    return parseVerifiedNotify(headers, rawBody, this.config.platformKeys, this.config.apiV3Key, this.clock.now())
+  }
+
+  async query(outTradeNo: string): Promise<TradeState> {
+    const { data } = await this.call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.mchid}`)
+    return {
+      state: data.trade_state ?? 'UNKNOWN',
+      transactionId: String(data.transaction_id ?? ''),
+      amountFen: Number(data.amount?.total ?? 0),
+      appid: String(data.appid ?? ''),
+      mchid: String(data.mchid ?? ''),
+      payerOpenid: String(data.payer?.openid ?? '')
+    }
+  }
+
+  async close(outTradeNo: string): Promise<void> {
+    await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.mchid })
+  }
+
+  async refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'> {
+    const { data } = await this.call('POST', '/v3/refund/domestic/refunds', {
+      out_trade_no: request.outTradeNo,
+      out_refund_no: request.outRefundNo,
+      reason: request.reason.slice(0, 80),
+      notify_url: this.config.notifyUrl,
+      amount: { refund: request.refundFen, total: request.totalFen, currency: 'CNY' }
+    })
+    return data.status === 'SUCCESS' ? 'SUCCESS' : 'PROCESSING'
+  }
+}

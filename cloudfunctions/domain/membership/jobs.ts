@@ -1,0 +1,52 @@
+// Timer jobs for memberships: close orders left unpaid for 30 minutes (at
+// WeChat too, after checking they were not paid after all), remind members 3
+// days before their membership ends, and tell them when it has ended.
+import type { Runtime } from '../../platform/runtime'
+import { chinaTime } from '../../ports/clock'
+import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { CIRCLES } from '../circles/access'
+import type { CircleDoc } from './circle'
+import { CIRCLE_MEMBERS, DAY_MS, FOREVER, type CircleMemberDoc } from './membership'
+import { ORDERS, type OrderDoc } from './order'
+import { settlePayment } from './settle-payment'
+
+export async function closeUnpaidOrders(runtime: Runtime): Promise<{ closed: number; settled: number }> {
+  const now = runtime.clock.now()
+  const due = await runtime.store.collection<OrderDoc>(ORDERS).find({ status: 'created', payBefore: { $lte: now } }, { sort: [['payBefore', 'asc']], limit: 100 })
+  let closed = 0
+  let settled = 0
+  for (const order of due.items) {
+    const trade = await runtime.payments.query(order._id)
+    if (trade.state === 'SUCCESS') {
+      if ((await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid })) === 'fulfilled') settled++
+      continue
+    }
+    await runtime.payments.close(order._id)
+    if (await runtime.store.collection<OrderDoc>(ORDERS).updateIf(order._id, { status: 'created' }, { set: { status: 'closed' } })) closed++
+  }
+  return { closed, settled }
+}
+
+export async function remindMembershipEnds(runtime: Runtime): Promise<{ reminded: number; ended: number }> {
+  const now = runtime.clock.now()
+  const members = runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
+  const soon = await members.find({ endsAt: { $gt: now - DAY_MS, $lte: now + 3 * DAY_MS } }, { sort: [['endsAt', 'asc']], limit: 200 })
+  let reminded = 0
+  let ended = 0
+  for (const m of soon.items) {
+    if (m.endsAt === FOREVER) continue
+    const circle = await runtime.store.collection<CircleDoc>(CIRCLES).get(m.circleId)
+    const name = circle?.name ?? '圈子'
+    const endDate = chinaTime(m.endsAt).format('YYYY年MM月DD日')
+    if (m.endsAt > now && m.remindedFor !== m.endsAt) {
+      await enqueueSubscribeMessage(runtime.store, { key: `renewal:${m._id}:${m.endsAt}`, now, message: { openid: m.openid, template: 'renewalReminder', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: endDate } } })
+      await members.update(m._id, { set: { remindedFor: m.endsAt } })
+      reminded++
+    } else if (m.endsAt <= now && m.expiredNoticeFor !== m.endsAt) {
+      await enqueueSubscribeMessage(runtime.store, { key: `expired:${m._id}:${m.endsAt}`, now, message: { openid: m.openid, template: 'membershipExpired', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: endDate } } })
+      await members.update(m._id, { set: { expiredNoticeFor: m.endsAt } })
+      ended++
+    }
+  }
+  return { reminded, ended }
+}

@@ -1,0 +1,112 @@
+// Creating and following orders. The server prices every order from the plan;
+// the client sends only which plan.
+import { randomBytes } from 'node:crypto'
+import type { CreateOrderResult, FlaggedPaymentView, ListOrdersInput, MembershipView, OrderView } from '../../../types/membership'
+import type { Page, PageInput } from '../../../types/page'
+import { AppError, errors } from '../../platform/app-error'
+import { COLLECTIONS } from '../../platform/collections'
+import type { Caller } from '../../platform/define-action'
+import type { Runtime } from '../../platform/runtime'
+import { CIRCLES } from '../circles/access'
+import { loadCircle, type CircleDoc } from './circle'
+import { CIRCLE_MEMBERS, FOREVER, extendMembership, membershipId, toMyMembership, type CircleMemberDoc } from './membership'
+import { ORDERS, PAY_WINDOW_MS, loadOrder, newOutTradeNo, toOrderViews, type OrderDoc } from './order'
+import { settlePayment } from './settle-payment'
+
+async function circlesOf(runtime: Runtime, orders: OrderDoc[]): Promise<Map<string, CircleDoc>> {
+  const ids = [...new Set(orders.map((o) => o.circleId))]
+  if (ids.length === 0) return new Map()
+  const page = await runtime.store.collection<CircleDoc>(CIRCLES).find({ _id: { $in: ids } }, { limit: 100 })
+  return new Map(page.items.map((c) => [c._id, c]))
+}
+
+async function views(runtime: Runtime, orders: OrderDoc[]): Promise<OrderView[]> {
+  return toOrderViews(runtime, orders, await circlesOf(runtime, orders), runtime.clock.now())
+}
+
+export async function createOrder(runtime: Runtime, caller: Caller, circleId: string, planId: string, now: number): Promise<CreateOrderResult> {
+  const circle = await loadCircle(runtime, circleId)
+  if (circle.kind === 'free') throw new AppError('CONFLICT', '免费圈子无需付费，直接加入即可')
+  const plan = circle.plans.find((p) => p.id === planId)
+  if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'planId')
+  const order: OrderDoc = {
+    _id: newOutTradeNo(now, randomBytes(6).toString('hex')), openid: caller.openid, circleId, circleName: circle.name, planId,
+    planName: plan.name, days: plan.days, amountFen: plan.priceFen, refundedFen: 0, status: 'created', createdAt: now,
+    payBefore: now + PAY_WINDOW_MS, paidAt: null, transactionId: '', periodStart: null, periodEnd: null
+  }
+  await runtime.store.collection<OrderDoc>(ORDERS).insert(order)
+  const payment = await runtime.payments.prepay({ outTradeNo: order._id, description: `${circle.name}·${plan.name}`, amountFen: order.amountFen, payerOpenid: caller.openid, expiresAt: order.payBefore })
+  return { order: (await views(runtime, [order]))[0], payment }
+}
+
+/**
+ * The app's "I've paid" check. When the order is still unpaid here, WeChat Pay
+ * is asked directly, so a lost notify never leaves a paying member waiting.
+ */
+export async function getOrder(runtime: Runtime, caller: Caller, orderId: string): Promise<OrderView> {
+  let order = await loadOrder(runtime, orderId)
+  if (order.openid !== caller.openid && caller.role !== 'host') throw errors.notFound('订单')
+  if (order.status === 'created') {
+    const trade = await runtime.payments.query(order._id)
+    if (trade.state === 'SUCCESS') {
+      await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid })
+      order = await loadOrder(runtime, orderId)
+    }
+  }
+  return (await views(runtime, [order]))[0]
+}
+
+export async function myOrders(runtime: Runtime, openid: string, input: PageInput): Promise<Page<OrderView>> {
+  const page = await runtime.store.collection<OrderDoc>(ORDERS).find({ openid }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  return { items: await views(runtime, page.items), next: page.next }
+}
+
+export async function listOrders(runtime: Runtime, input: ListOrdersInput): Promise<Page<OrderView>> {
+  const page = await runtime.store.collection<OrderDoc>(ORDERS).find(input.status ? { status: input.status } : {}, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  return { items: await views(runtime, page.items), next: page.next }
+}
+
+export async function joinFree(runtime: Runtime, caller: Caller, circleId: string, answers: string[], now: number): Promise<MembershipView> {
+  const circle = await loadCircle(runtime, circleId)
+  if (circle.kind !== 'free') throw new AppError('CONFLICT', '这个圈子需要付费加入')
+  if (circle.joinQuestions.length > 0 && answers.filter((a) => a.trim()).length < circle.joinQuestions.length) throw new AppError('INVALID_INPUT', '请回答加入问题', 'answers')
+  const members = runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
+  const id = membershipId(circleId, caller.openid)
+  const current = await members.get(id)
+  if (!current) {
+    try {
+      await members.insert({ _id: id, circleId, openid: caller.openid, startedAt: now, endsAt: FOREVER, source: 'free', trialUsed: false, remindedFor: null, expiredNoticeFor: null })
+    } catch { /* joined twice at once: one membership */ }
+  } else if (current.endsAt <= now) {
+    await members.update(id, { set: { endsAt: FOREVER, startedAt: now, source: 'free' } })
+  }
+  return membershipView(runtime, circle, (await members.get(id))!, now)
+}
+
+export async function startTrial(runtime: Runtime, caller: Caller, circleId: string, now: number): Promise<MembershipView> {
+  const circle = await loadCircle(runtime, circleId)
+  if (circle.kind !== 'trialThenPaid') throw new AppError('CONFLICT', '这个圈子没有免费试用')
+  await runtime.store.transaction(async (tx) => {
+    const members = tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
+    const current = await members.get(membershipId(circleId, caller.openid))
+    if (current?.trialUsed) throw new AppError('LIMIT_REACHED', '每位成员只能试用一次')
+    if (current && current.endsAt > now) throw new AppError('CONFLICT', '你已经是圈子成员')
+    await extendMembership(members, circleId, caller.openid, circle.trialDays, now, 'trial')
+  })
+  return membershipView(runtime, circle, (await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(membershipId(circleId, caller.openid)))!, now)
+}
+
+function membershipView(runtime: Runtime, circle: CircleDoc, doc: CircleMemberDoc, now: number): MembershipView {
+  return { ...toMyMembership(circle._id, doc, now), circleName: circle.name, coverUrl: circle.coverFileId ? runtime.files.urlFor(circle.coverFileId) : '', plans: circle.plans }
+}
+
+export async function myMemberships(runtime: Runtime, openid: string, now: number): Promise<MembershipView[]> {
+  const docs = (await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).find({ openid }, { sort: [['endsAt', 'desc']], limit: 100 })).items
+  const circles = new Map((await Promise.all(docs.map((d) => runtime.store.collection<CircleDoc>(CIRCLES).get(d.circleId)))).filter((c): c is CircleDoc => c !== null).map((c) => [c._id, c]))
+  return docs.filter((d) => circles.has(d.circleId)).map((d) => membershipView(runtime, circles.get(d.circleId)!, d, now))
+}
+
+export async function flaggedPayments(runtime: Runtime, input: PageInput): Promise<Page<FlaggedPaymentView>> {
+  const page = await runtime.store.collection<FlaggedPaymentView & { _id: string }>(COLLECTIONS.flaggedPayments.name).find({}, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  return { items: page.items.map(({ _id, ...rest }) => ({ ...rest, id: _id })), next: page.next }
+}

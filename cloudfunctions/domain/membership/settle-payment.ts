@@ -1,0 +1,65 @@
+// A payment reported by WeChat (notify, or our own query after a lost notify)
+// settles its order exactly once: amount, appid and mchid must match what the
+// server priced; then, in one transaction, the order is marked paid and the
+// membership extended. Replays find the order fulfilled and change nothing.
+import type { Runtime } from '../../platform/runtime'
+import { COLLECTIONS } from '../../platform/collections'
+import { isConflict } from '../../ports/store'
+import { recordDomainEvent } from '../events/domain-events'
+import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
+import { chinaTime } from '../../ports/clock'
+import { CIRCLE_MEMBERS, extendMembership, type CircleMemberDoc } from './membership'
+import { ORDERS, type OrderDoc } from './order'
+
+export interface PaidFact {
+  outTradeNo: string
+  transactionId: string
+  amountFen: number
+  appid: string
+  mchid: string
+}
+
+export type SettleResult = 'fulfilled' | 'already' | 'flagged'
+
+async function flag(runtime: Runtime, fact: PaidFact, reason: string, expectedFen: number | null): Promise<void> {
+  try {
+    await runtime.store.collection(COLLECTIONS.flaggedPayments.name).insert({
+      _id: `${fact.outTradeNo}:${fact.transactionId}`, outTradeNo: fact.outTradeNo, reason, expectedFen, receivedFen: fact.amountFen, createdAt: runtime.clock.now()
+    } as never)
+  } catch (error) {
+    if (!isConflict(error)) throw error
+  }
+}
+
+export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<SettleResult> {
+  const order = await runtime.store.collection<OrderDoc>(ORDERS).get(fact.outTradeNo)
+  if (!order) {
+    await flag(runtime, fact, '未知订单', null)
+    return 'flagged'
+  }
+  const mismatch = fact.amountFen !== order.amountFen ? '金额与订单不符' : fact.appid !== runtime.payments.appid ? 'appid 与商户配置不符' : fact.mchid !== runtime.payments.mchid ? 'mchid 与商户配置不符' : null
+  if (mismatch) {
+    await flag(runtime, fact, mismatch, order.amountFen)
+    return 'flagged'
+  }
+  const now = runtime.clock.now()
+  return runtime.store.transaction(async (tx) => {
+    const orders = tx.collection<OrderDoc>(ORDERS)
+    const fresh = (await orders.get(order._id))!
+    // A closed order that was paid in its last second is still honoured: the money arrived.
+    if (fresh.status !== 'created' && fresh.status !== 'closed') return 'already'
+    const period = await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), fresh.circleId, fresh.openid, fresh.days, now, 'paid')
+    await orders.update(fresh._id, { set: { status: 'fulfilled', paidAt: now, transactionId: fact.transactionId, periodStart: period.start, periodEnd: period.end } })
+    // Side effects go to the outbox and the facts log, never back into the payment.
+    await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { circleName: fresh.circleName }, at: now })
+    const outbox = tx.collection<OutboxDoc>(OUTBOX)
+    const key = `paid:${fresh._id}`
+    if (!(await outbox.get(key))) {
+      await outbox.insert({
+        _id: key, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+        payload: { openid: fresh.openid, template: 'membershipActive', page: `packages/membership/circle/index?id=${fresh.circleId}`, data: { thing1: fresh.circleName, time2: chinaTime(period.end).format('YYYY年MM月DD日') } }
+      })
+    }
+    return 'fulfilled'
+  })
+}

@@ -1,0 +1,60 @@
+// Money moves through this port: WeChat Pay API v3 in production, a sandbox that
+// speaks the same signed format locally. Amounts are integer fen.
+
+export interface PrepayRequest {
+  outTradeNo: string
+  description: string
+  amountFen: number
+  payerOpenid: string
+  /** When the payment window closes (epoch ms). */
+  expiresAt: number
+}
+
+/** What the app needs to open the payment: WeChat's requestPayment fields, or the sandbox page. */
+export type ClientPayment =
+  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
+  | { provider: 'sandbox'; payUrl: string }
+
+/** A verified notify, turned into a few neutral facts. */
+export type PaymentEvent =
+  | { kind: 'paid'; outTradeNo: string; transactionId: string; amountFen: number; appid: string; mchid: string; payerOpenid: string }
+  | { kind: 'refunded'; outTradeNo: string; outRefundNo: string; refundFen: number; succeeded: boolean }
+  | { kind: 'ignored'; eventType: string }
+
+export interface TradeState {
+  state: 'SUCCESS' | 'NOTPAY' | 'CLOSED' | 'REFUND' | 'USERPAYING' | 'PAYERROR' | 'UNKNOWN'
+  transactionId: string
+  amountFen: number
+  appid: string
+  mchid: string
+  payerOpenid: string
+}
+
+export interface RefundRequest {
+  outTradeNo: string
+  outRefundNo: string
+  refundFen: number
+  totalFen: number
+  reason: string
+}
+
+export interface Payments {
+  readonly provider: 'wechat' | 'sandbox'
+  /** The merchant identity notifies must name. */
+  readonly appid: string
+  readonly mchid: string
+  prepay(request: PrepayRequest): Promise<ClientPayment>
+  /** Verifies the signature (and freshness) of a notify and decrypts it; throws InvalidNotifyError. */
+  verifyNotify(headers: Record<string, string | undefined>, rawBody: string): Promise<PaymentEvent>
+  query(outTradeNo: string): Promise<TradeState>
+  close(outTradeNo: string): Promise<void>
+  /** Starts a refund; 'SUCCESS' when it settled at once, else a refund notify follows. */
+  refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'>
+}
+
+export class InvalidNotifyError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InvalidNotifyError'
+  }
+}

@@ -1,0 +1,121 @@
+// Circles (圈子), their plans, memberships, and orders paid through WeChat Pay.
+// Money is integer fen; instants are epoch ms.
+import type { PageInput } from './page'
+
+export type CircleKind = 'free' | 'paid' | 'trialThenPaid'
+
+export interface PlanInput {
+  /** e.g. 月卡 / 季卡 / 年卡, 1–20 characters. */
+  name: string
+  /** 1–3660 days. */
+  days: number
+  /** 1 fen – ¥100,000. */
+  priceFen: number
+}
+
+export interface Plan extends PlanInput {
+  id: string
+}
+
+export interface CircleInput {
+  /** 1–30 characters. */
+  name: string
+  description: string
+  coverFileId: string
+  kind: CircleKind
+  /** Free trial length for 'trialThenPaid', 1–30 days. */
+  trialDays: number
+  /** Optional questions shown when joining (at most 3). */
+  joinQuestions: string[]
+  /** Paid plans ('paid' and 'trialThenPaid' need at least one). */
+  plans: PlanInput[]
+  /** Full refund within this many days of payment, 0–30. */
+  fullRefundDays: number
+  /** After that: a pro-rata refund of the unused days, or none. */
+  refundAfter: 'prorata' | 'none'
+}
+
+export interface Circle extends Omit<CircleInput, 'plans'> {
+  id: string
+  coverUrl: string
+  plans: Plan[]
+  memberCount: number
+  archived: boolean
+  createdAt: number
+}
+
+export type MembershipStatus = 'none' | 'trial' | 'active' | 'expired'
+
+export interface MyMembership {
+  circleId: string
+  status: MembershipStatus
+  startedAt: number | null
+  endsAt: number | null
+  trialUsed: boolean
+}
+
+export interface CircleDetail {
+  circle: Circle
+  membership: MyMembership
+}
+
+export type OrderStatus = 'created' | 'fulfilled' | 'closed' | 'refunding' | 'refunded'
+
+export interface OrderView {
+  id: string
+  circleId: string
+  circleName: string
+  planId: string
+  planName: string
+  days: number
+  amountFen: number
+  refundedFen: number
+  status: OrderStatus
+  createdAt: number
+  paidAt: number | null
+  /** The payment window closes at this time (30 minutes after creation). */
+  payBefore: number
+  /** What a refund requested now would return (0 when none is allowed). */
+  refundableFen: number
+  member: { openid: string; nickname: string }
+}
+
+export type ClientPaymentView =
+  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
+  | { provider: 'sandbox'; payUrl: string }
+
+export interface CreateOrderResult {
+  order: OrderView
+  payment: ClientPaymentView
+}
+
+export interface MembershipView extends MyMembership {
+  circleName: string
+  coverUrl: string
+  plans: Plan[]
+}
+
+export interface FlaggedPaymentView {
+  id: string
+  outTradeNo: string
+  reason: string
+  expectedFen: number | null
+  receivedFen: number
+  createdAt: number
+}
+
+// ---- inputs ----
+export interface CircleIdInput { circleId: string }
+export interface JoinFreeInput { circleId: string; answers: string[] }
+export interface CreateOrderInput { circleId: string; planId: string }
+export interface OrderIdInput { orderId: string }
+export type UpdateCircleInput = CircleIdInput & Partial<Omit<CircleInput, 'plans'>> & { plans?: Array<PlanInput & { id?: string }> }
+export interface ListOrdersInput extends PageInput { status?: OrderStatus }
+export interface HostRefundInput {
+  orderId: string
+  /** Fen to refund; at most what is left of the payment. */
+  amountFen: number
+  /** A key per refund, reused on retry: the same out_refund_no at WeChat. */
+  requestId: string
+  reason: string
+}
