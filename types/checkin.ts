@@ -153,6 +153,8 @@ export interface ListChallengesInput extends PageInput {
   phase?: ChallengePhase | 'all'
   /** Hosts only: include archived challenges. */
   includeArchived?: boolean
+  /** Only the challenges of this circle (circle-scoped content). */
+  circleId?: string
 }
 export interface ChallengeIdInput { challengeId: string }
 export type UpdateChallengeInput = ChallengeIdInput & Partial<ChallengeInput>

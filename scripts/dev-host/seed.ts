@@ -7,6 +7,7 @@ import { isConflict } from '../../cloudfunctions/ports/store'
 import { SEED_PERSONAS, personaOpenid } from './personas'
 import { seedCheckins } from './seed-checkins'
 import { seedGrowth } from './seed-growth'
+import { seedCircles } from './seed-circles'
 
 const DAY = 24 * 3600_000
 
@@ -34,4 +35,5 @@ async function seedCommunity(runtime: Runtime): Promise<void> {
   }
   await seedCheckins(runtime, now)
   await seedGrowth(runtime, now)
+  await seedCircles(runtime, now)
 }

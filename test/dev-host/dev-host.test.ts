@@ -127,7 +127,7 @@ test('the seeded welcome messages are delivered by /dev/cron and listed at /dev/
 test('a fresh data folder meets a living community: challenges in every phase, a feed with photos, likes and featured posts', async () => {
   const token = await login('xiaomei')
   const challenges = (await post('/fn/checkin', { action: 'listChallenges', phase: 'all' }, token)).body.data.items
-  expect(challenges.map((c: { phase: string }) => c.phase).sort()).toEqual(['running', 'running', 'upcoming'])
+  expect(challenges.map((c: { phase: string }) => c.phase).sort()).toEqual(['running', 'running', 'running', 'upcoming'])
   const feed = (await post('/fn/checkin', { action: 'feed', scope: 'all' }, token)).body.data.items
   expect(feed.length).toBeGreaterThanOrEqual(8)
   expect(feed.some((c: { photos: unknown[] }) => c.photos.length > 0)).toBe(true)

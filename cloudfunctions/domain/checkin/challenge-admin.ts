@@ -70,6 +70,7 @@ export async function listChallenges(runtime: Runtime, caller: Caller, input: Li
   const today = chinaDate(now)
   const filter: Filter = {}
   if (!(input.includeArchived && caller.role === 'host')) filter.archived = false
+  if (input.circleId) filter.circleId = input.circleId
   const phase = input.phase ?? 'all'
   if (phase === 'upcoming') filter.startDate = { $gt: today }
   if (phase === 'running') filter.startDate = { $lte: today }

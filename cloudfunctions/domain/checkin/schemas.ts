@@ -42,6 +42,7 @@ export const challengeIdInput: z.ZodType<ChallengeIdInput> = z.strictObject({ ch
 export const listChallengesInput: z.ZodType<ListChallengesInput> = z.strictObject({
   phase: z.enum(['upcoming', 'running', 'ended', 'all'], { error: '阶段只能是 upcoming、running、ended 或 all' }).optional(),
   includeArchived: z.boolean({ error: 'includeArchived 必须是布尔值' }).optional(),
+  circleId: id('圈子').optional(),
   after: cursor
 })
 
