@@ -13,7 +13,11 @@ export default defineAppConfig({
     },
     // Growth: the member's points, ledger, mall and redemptions; and the host's console for it.
     { root: 'packages/growth', pages: ['center/index', 'ledger/index', 'mall/index', 'redemptions/index'] },
-    { root: 'packages/host-growth', pages: ['index/index', 'rules/index', 'items/index', 'item-edit/index', 'adjust/index', 'shipping/index', 'segments/index'] }
+    { root: 'packages/host-growth', pages: ['index/index', 'rules/index', 'items/index', 'item-edit/index', 'adjust/index', 'shipping/index', 'segments/index'] },
+    // Check-in challenges: detail with calendar, the composer and one check-in with its comments.
+    { root: 'packages/challenge', pages: ['detail/index', 'compose/index', 'checkin/index'] },
+    // The host console: challenges, the challenge form and the moderation queue.
+    { root: 'packages/host', pages: ['index/index', 'challenges/index', 'challenge-form/index', 'moderation/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

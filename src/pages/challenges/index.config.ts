@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '挑战'
+  navigationBarTitleText: '挑战',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200
 })

@@ -1,3 +1,6 @@
 export default definePageConfig({
-  navigationBarTitleText: '动态'
+  navigationBarTitleText: '动态',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 200
 })

@@ -1,16 +1,58 @@
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import EmptyState from '../../components/empty-state'
+import ErrorState from '../../components/error-state'
+import Segmented from '../../components/segmented'
+import LoadMore from '../../components/load-more'
+import CheckinCard from '../../components/checkin-card'
+import CheckinCardSkeleton from '../../components/checkin-card/card-skeleton'
+import { useFeed } from '../../services/checkin'
+import { CHALLENGES_PAGE } from '../../services/checkin-routes'
+import { showError } from '../../services/show-error'
 import './index.css'
 
-// Check-ins arrive with challenges; until then the feed says so plainly.
+type Scope = 'all' | 'featured'
+const SCOPES = [{ value: 'all', label: '全部' }, { value: 'featured', label: '精选' }] as const
+
+// The testimonial wall: everyone's check-ins, newest first, or the host's picks.
 export default function FeedPage() {
+  const [scope, setScope] = useState<Scope>('all')
+  const feed = useFeed(scope)
+
+  usePullDownRefresh(() => { void feed.refetch().finally(() => Taro.stopPullDownRefresh()) })
+  useReachBottom(() => { void feed.loadMore() })
+  // With cards already on screen a failed refresh is a toast, not a blank page.
+  useEffect(() => {
+    if (feed.refreshError) showError(feed.refreshError)
+  }, [feed.refreshError])
+
   return (
     <View className='page feed-page'>
-      <EmptyState
-        glyph='卡'
-        title='还没有打卡动态'
-        description='主理人开启打卡挑战后，大家每天的打卡会出现在这里，可以点赞和评论。'
-      />
+      <View className='feed-switch'>
+        <Segmented options={SCOPES} value={scope} onChange={setScope} />
+      </View>
+      {feed.loading ? <CheckinCardSkeleton /> : null}
+      {feed.error ? <View className='card'><ErrorState error={feed.error} onRetry={() => { void feed.refetch() }} /></View> : null}
+      {!feed.loading && !feed.error && feed.items.length === 0 ? <FeedEmpty scope={scope} /> : null}
+      {feed.items.map((checkin) => <CheckinCard key={checkin.id} checkin={checkin} />)}
+      {feed.items.length > 0 ? (
+        <LoadMore count={feed.items.length} hasMore={feed.hasMore} loadingMore={feed.loadingMore} moreFailed={feed.moreFailed} onMore={() => { void feed.loadMore() }} />
+      ) : null}
     </View>
+  )
+}
+
+function FeedEmpty({ scope }: { scope: Scope }) {
+  if (scope === 'featured') {
+    return <EmptyState glyph='精' title='还没有精选打卡' description='主理人会把打动人的打卡设为精选，它们会出现在这里。' />
+  }
+  return (
+    <EmptyState
+      glyph='卡'
+      title='还没有打卡动态'
+      description='加入一个挑战，完成第一次打卡，大家的打卡会出现在这里，可以点赞和评论。'
+      action={<View className='btn btn-primary btn-small' onClick={() => { void Taro.switchTab({ url: CHALLENGES_PAGE }) }}>去看看挑战</View>}
+    />
   )
 }

@@ -8,6 +8,7 @@ import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
 import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE } from '../../services/routes'
+import { HOST_HOME_PAGE } from '../../services/checkin-routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -50,6 +51,13 @@ export default function MePage() {
 
       <View className='card me-menu'>
         <GrowthEntry />
+        {me?.role === 'host' ? (
+          <View className='me-menu-item me-host-entry' onClick={() => { void Taro.navigateTo({ url: HOST_HOME_PAGE }) }}>
+            <Text className='me-menu-label'>主理人后台</Text>
+            <Text className='me-menu-hint'>挑战、审核、成长</Text>
+            <Text className='me-chevron'>›</Text>
+          </View>
+        ) : null}
         <View className='me-menu-item' onClick={openEditor}>
           <Text className='me-menu-label'>编辑资料</Text>
           <Text className='me-menu-hint'>头像、昵称</Text>

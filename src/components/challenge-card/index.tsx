@@ -1,0 +1,41 @@
+import Taro from '@tarojs/taro'
+import { Image, View, Text } from '@tarojs/components'
+import type { Challenge } from '../../../types/checkin'
+import { challengeDetailUrl } from '../../services/checkin-routes'
+import { formatDateRange } from './dates'
+import './index.css'
+
+const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
+
+interface ChallengeCardProps {
+  challenge: Challenge
+  /** Host console: show 已归档 and an edit link. */
+  onEdit?: () => void
+}
+
+/** A challenge in a list: cover, title, dates and how lively it is. */
+export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps) {
+  const open = () => { void Taro.navigateTo({ url: challengeDetailUrl(challenge.id) }) }
+  return (
+    <View className='card challenge-card' data-id={challenge.id} onClick={open}>
+      <View className='challenge-card-cover'>
+        {challenge.coverUrl
+          ? <Image className='challenge-card-cover-img' src={challenge.coverUrl} mode='aspectFill' lazyLoad />
+          : <View className='challenge-card-cover-blank'><Text>{Array.from(challenge.title)[0] ?? '战'}</Text></View>}
+        <Text className={`challenge-card-phase challenge-card-phase-${challenge.phase}`}>{PHASE_LABEL[challenge.phase]}</Text>
+        {challenge.archived ? <Text className='challenge-card-archived'>已归档</Text> : null}
+      </View>
+      <View className='challenge-card-body'>
+        <Text className='challenge-card-title'>{challenge.title}</Text>
+        <Text className='challenge-card-dates'>{formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天</Text>
+        <View className='challenge-card-stats'>
+          <Text className='challenge-card-stat'><Text className='challenge-card-num'>{challenge.participantCount}</Text> 人参加</Text>
+          <Text className='challenge-card-stat'><Text className='challenge-card-num'>{challenge.checkinCount}</Text> 次打卡</Text>
+          {onEdit ? (
+            <Text className='challenge-card-edit' onClick={(e) => { e.stopPropagation(); onEdit() }}>编辑</Text>
+          ) : null}
+        </View>
+      </View>
+    </View>
+  )
+}

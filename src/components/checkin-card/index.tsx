@@ -1,0 +1,76 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { CheckinView } from '../../../types/checkin'
+import Avatar from '../avatar'
+import { toggleLikeOptimistic } from '../../services/checkin'
+import { checkinDetailUrl } from '../../services/checkin-routes'
+import PhotoGrid from './photo-grid'
+import { formatPostedAt } from './time'
+import './index.css'
+
+interface CheckinCardProps {
+  checkin: CheckinView
+  /** Off inside a challenge's own list, where the title would repeat. */
+  showChallenge?: boolean
+  /** The detail page shows the whole text and is already where a tap would go. */
+  detail?: boolean
+}
+
+type Tap = { stopPropagation: () => void }
+
+/** One testimonial: who, which day of which challenge, what they wrote and showed, likes and comments. */
+export default function CheckinCard({ checkin, showChallenge = true, detail = false }: CheckinCardProps) {
+  const open = (focusComment = false) => {
+    if (detail) return
+    void Taro.navigateTo({ url: checkinDetailUrl(checkin.id, focusComment) })
+  }
+  const like = (e: Tap) => {
+    e.stopPropagation()
+    void toggleLikeOptimistic(checkin, detail ? checkin : undefined)
+  }
+  const comment = (e: Tap) => {
+    e.stopPropagation()
+    open(true)
+  }
+
+  return (
+    <View className={`card checkin-card ${detail ? 'checkin-card-detail' : ''}`} data-id={checkin.id} onClick={() => open()}>
+      <View className='checkin-card-head'>
+        <Avatar url={checkin.author.avatarUrl} nickname={checkin.author.nickname} size={80} />
+        <View className='checkin-card-who'>
+          <View className='checkin-card-name-row'>
+            <Text className='checkin-card-name'>{checkin.author.nickname}</Text>
+            {checkin.author.badge ? <Text className='checkin-card-badge'>{checkin.author.badge}</Text> : null}
+          </View>
+          <Text className='checkin-card-meta'>
+            {formatPostedAt(checkin.createdAt)}
+            {showChallenge ? ` · ${checkin.challengeTitle}` : ''}
+          </Text>
+        </View>
+        {checkin.featured ? <Text className='checkin-card-featured'>精选</Text> : null}
+      </View>
+
+      <View className='checkin-card-tags'>
+        <Text className='checkin-tag checkin-tag-day'>第 {checkin.dayNumber} 天</Text>
+        {checkin.makeup ? <Text className='checkin-tag checkin-tag-makeup'>补卡</Text> : null}
+        {checkin.status === 'pending' ? <Text className='checkin-tag checkin-tag-pending'>审核中</Text> : null}
+        {checkin.status === 'hidden' ? <Text className='checkin-tag checkin-tag-hidden'>已隐藏</Text> : null}
+      </View>
+
+      {checkin.text ? <Text className={`checkin-card-text ${detail ? '' : 'checkin-card-text-clamp'}`}>{checkin.text}</Text> : null}
+      <PhotoGrid photos={checkin.photos} />
+      {checkin.location ? <Text className='checkin-card-location'>{checkin.location}</Text> : null}
+
+      <View className='checkin-card-actions'>
+        <View className={`checkin-action checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>
+          <View className='checkin-heart' />
+          <Text className='checkin-action-count'>{checkin.likeCount > 0 ? checkin.likeCount : '赞'}</Text>
+        </View>
+        <View className='checkin-action checkin-comment' onClick={comment}>
+          <View className='checkin-bubble' />
+          <Text className='checkin-action-count'>{checkin.commentCount > 0 ? checkin.commentCount : '评论'}</Text>
+        </View>
+      </View>
+    </View>
+  )
+}

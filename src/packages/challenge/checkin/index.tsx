@@ -1,0 +1,202 @@
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { View, Text, Input } from '@tarojs/components'
+import CheckinCard from '../../../components/checkin-card'
+import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
+import ErrorState from '../../../components/error-state'
+import LoadMore from '../../../components/load-more'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { checkinKey, patchCheckin, putCheckin } from '../../../services/checkin'
+import { appendListItem, patchListItems, usePagedList } from '../../../services/checkin-paged'
+import { challengeDetailUrl } from '../../../services/checkin-routes'
+import { useMe } from '../../../services/member'
+import { useQuery } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { CheckinView, CommentView, ReportTarget } from '../../../../types/checkin'
+import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
+import './index.css'
+
+const REPORT_REASONS = ['广告', '盗图/虚假打卡', '不友善', '其他']
+const COMMENT_MAX = 500
+
+export default function CheckinDetailPage() {
+  const { id = '', comment: focusParam } = useRouter().params
+  const checkin = useQuery<CheckinView>(checkinKey(id), () => callFunction('checkin', 'getCheckin', { checkinId: id }))
+  const commentsKey = `checkin.comments.${id}`
+  const comments = usePagedList<CommentView>(commentsKey, (after) => callFunction('checkin', 'listComments', { checkinId: id, after }))
+  const { data: me } = useMe()
+  const [draft, setDraft] = useState('')
+  const [replyTo, setReplyTo] = useState<CommentView | null>(null)
+  const [focus, setFocus] = useState(focusParam === '1')
+  const [sending, setSending] = useState(false)
+  const [moderating, setModerating] = useState(false)
+
+  usePullDownRefresh(() => { void Promise.all([checkin.refetch(), comments.refetch()]).finally(() => Taro.stopPullDownRefresh()) })
+  useReachBottom(() => { void comments.loadMore() })
+  useEffect(() => {
+    if (checkin.error && checkin.data) showError(checkin.error)
+  }, [checkin.error])
+
+  const data = checkin.data
+  if (checkin.loading) return <View className='page'><CheckinCardSkeleton count={1} /></View>
+  if (!data) return <View className='page'><View className='card'><ErrorState error={checkin.error} onRetry={() => { void checkin.refetch() }} /></View></View>
+
+  const isHost = me?.role === 'host'
+  const countComments = (delta: number) => patchCheckin(id, { commentCount: Math.max(0, data.commentCount + delta) }, data)
+  const dropComment = (commentId: string) => patchListItems<CommentView>(commentsKey, commentId, () => null)
+
+  const report = async (targetType: ReportTarget, targetId: string) => {
+    let tapIndex: number
+    try {
+      tapIndex = (await Taro.showActionSheet({ itemList: REPORT_REASONS, alertText: '举报原因' })).tapIndex
+    } catch {
+      return // cancelled
+    }
+    try {
+      await callFunction('checkin', 'report', { targetType, targetId, reason: REPORT_REASONS[tapIndex] })
+      void Taro.showToast({ title: '已收到举报，我们会尽快处理', icon: 'none', duration: 2000 })
+    } catch (err) {
+      showError(err)
+    }
+  }
+
+  const moderate = async (run: () => Promise<CheckinView>, done: string) => {
+    if (moderating) return
+    setModerating(true)
+    try {
+      putCheckin(await run())
+      void Taro.showToast({ title: done, icon: 'success', duration: 1200 })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setModerating(false)
+    }
+  }
+  const toggleFeatured = () => moderate(() => callFunction('checkin', 'featureCheckin', { checkinId: id, featured: !data.featured }), data.featured ? '已取消精选' : '已设为精选')
+  const toggleHidden = async () => {
+    const hiding = data.status !== 'hidden'
+    if (hiding) {
+      const { confirm } = await Taro.showModal({ title: '隐藏这条打卡？', content: '隐藏后其他成员看不到它，这一天也不再计入作者的打卡进度。', confirmText: '隐藏', confirmColor: '#f04a3e' })
+      if (!confirm) return
+    }
+    await moderate(() => callFunction('checkin', 'hideCheckin', { checkinId: id, hidden: hiding }), hiding ? '已隐藏' : '已恢复')
+  }
+
+  const send = async () => {
+    const text = draft.trim()
+    if (!text || sending) return
+    setSending(true)
+    try {
+      const added = await callFunction('checkin', 'addComment', { checkinId: id, text, parentId: replyTo?.id ?? null })
+      appendListItem(commentsKey, added)
+      countComments(1)
+      setDraft('')
+      setReplyTo(null)
+      setFocus(false)
+    } catch (err) {
+      showError(err)
+      if (err instanceof ApiCallError && err.field === 'parentId') setReplyTo(null)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const actions: CommentActions = {
+    onReply: (c) => { setReplyTo(c); setFocus(true) },
+    onDelete: async (c) => {
+      const { confirm } = await Taro.showModal({ title: '删除这条评论？', confirmText: '删除', confirmColor: '#f04a3e' })
+      if (!confirm) return
+      try {
+        await callFunction('checkin', 'deleteComment', { commentId: c.id })
+        dropComment(c.id)
+        countComments(-1)
+      } catch (err) {
+        showError(err)
+      }
+    },
+    onHide: async (c) => {
+      try {
+        await callFunction('checkin', 'hideComment', { commentId: c.id })
+        dropComment(c.id)
+        countComments(-1)
+        void Taro.showToast({ title: '已隐藏评论', icon: 'success', duration: 1200 })
+      } catch (err) {
+        showError(err)
+      }
+    },
+    onReport: (c) => { void report('comment', c.id) },
+    onMore: async (c) => {
+      const options: Array<[string, () => void]> = [['回复', () => actions.onReply(c)]]
+      if (c.mine) options.push(['删除', () => { void actions.onDelete(c) }])
+      if (isHost && !c.mine) options.push(['隐藏', () => { void actions.onHide(c) }])
+      if (!c.mine) options.push(['举报', () => actions.onReport(c)])
+      try {
+        const { tapIndex } = await Taro.showActionSheet({ itemList: options.map(([label]) => label) })
+        options[tapIndex]?.[1]()
+      } catch {
+        // cancelled
+      }
+    }
+  }
+
+  const threads = threadsOf(comments.items)
+
+  return (
+    <View className='page checkin-detail'>
+      <CheckinCard checkin={data} detail />
+      <View className='checkin-detail-tools'>
+        <Text className='checkin-detail-link' onClick={() => { void Taro.navigateTo({ url: challengeDetailUrl(data.challengeId) }) }}>查看挑战 ›</Text>
+        <View className='checkin-detail-tools-right'>
+          {isHost ? (
+            <View className={`checkin-tool ${data.featured ? 'checkin-tool-on' : ''}`} onClick={() => { void toggleFeatured() }}>
+              <Text>{data.featured ? '取消精选' : '设为精选'}</Text>
+            </View>
+          ) : null}
+          {isHost ? (
+            <View className='checkin-tool checkin-tool-danger' onClick={() => { void toggleHidden() }}>
+              <Text>{data.status === 'hidden' ? '恢复显示' : '隐藏'}</Text>
+            </View>
+          ) : null}
+          {!data.mine ? <View className='checkin-tool' onClick={() => { void report('checkin', id) }}><Text>举报</Text></View> : null}
+        </View>
+      </View>
+
+      <View className='card checkin-comments'>
+        <Text className='checkin-comments-title'>评论 {data.commentCount > 0 ? data.commentCount : ''}</Text>
+        {comments.loading ? <Text className='checkin-comments-empty'>评论加载中…</Text> : null}
+        {comments.error ? <ErrorState error={comments.error} onRetry={() => { void comments.refetch() }} /> : null}
+        {!comments.loading && !comments.error && threads.length === 0 ? <Text className='checkin-comments-empty'>还没有评论，来说第一句吧</Text> : null}
+        {threads.map((thread) => <CommentThread key={thread.comment.id} thread={thread} isHost={isHost} actions={actions} />)}
+        {comments.items.length > 0 ? (
+          <LoadMore count={comments.items.length} hasMore={comments.hasMore} loadingMore={comments.loadingMore} moreFailed={comments.moreFailed} onMore={() => { void comments.loadMore() }} />
+        ) : null}
+      </View>
+
+      <View className='comment-bar'>
+        {replyTo ? (
+          <View className='comment-bar-reply'>
+            <Text className='comment-bar-reply-text'>回复 @{replyTo.author.nickname}</Text>
+            <Text className='comment-bar-reply-cancel' onClick={() => setReplyTo(null)}>取消</Text>
+          </View>
+        ) : null}
+        <View className='comment-bar-row'>
+          <Input
+            className='comment-bar-input'
+            value={draft}
+            maxlength={COMMENT_MAX}
+            focus={focus}
+            confirmType='send'
+            placeholder={replyTo ? `回复 @${replyTo.author.nickname}` : '说点什么，鼓励一下…'}
+            placeholderClass='comment-bar-placeholder'
+            onInput={(e) => setDraft(e.detail.value)}
+            onBlur={() => setFocus(false)}
+            onConfirm={() => { void send() }}
+          />
+          <View className={`comment-bar-send ${draft.trim() && !sending ? '' : 'comment-bar-send-off'}`} onClick={() => { void send() }}>
+            <Text>{sending ? '发送中' : '发送'}</Text>
+          </View>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,167 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Textarea, Input } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { challengeKey, checkinPosted, useChallenge } from '../../../services/checkin'
+import { challengeDetailUrl } from '../../../services/checkin-routes'
+import { setQueryData } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { PostCheckinInput } from '../../../../types/checkin'
+import { dayLabel, addDays } from '../components/china-dates'
+import PhotoPicker from './photo-picker'
+import { usePhotoUploads } from './use-photo-uploads'
+import './index.css'
+
+const TEXT_MAX = 2000
+const LOCATION_MAX = 50
+
+type Field = 'text' | 'photoFileIds' | 'location' | 'date'
+
+/** Characters as the server counts them: code points of the trimmed text. */
+const lengthOf = (text: string) => [...text.trim()].length
+
+export default function ComposePage() {
+  const { challengeId = '', date: makeupDate } = useRouter().params
+  const { data, error, loading, refetch } = useChallenge(challengeId)
+  const photos = usePhotoUploads()
+  const [text, setText] = useState('')
+  const [location, setLocation] = useState('')
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
+  const [submitting, setSubmitting] = useState(false)
+
+  if (loading) return <ComposeSkeleton />
+  if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+
+  const { challenge, progress } = data
+  const length = lengthOf(text)
+  const short = Math.max(0, challenge.minTextLength - length)
+  const day = makeupDate ?? progress.today
+  const dayNumber = Math.round((Date.parse(day) - Date.parse(challenge.startDate)) / 86_400_000) + 1
+  const busy = submitting || photos.uploading
+
+  const setField = (field: Field, message?: string) => setErrors((all) => ({ ...all, [field]: message }))
+
+  const validate = (): boolean => {
+    const found: Partial<Record<Field, string>> = {}
+    if (short > 0) found.text = `至少写 ${challenge.minTextLength} 个字，还差 ${short} 个`
+    if (photos.failed) found.photoFileIds = '有图片上传失败，请重试或删除'
+    else if (photos.fileIds.length < challenge.minPhotos) found.photoFileIds = `请至少上传 ${challenge.minPhotos} 张图片`
+    setErrors(found)
+    return Object.keys(found).length === 0
+  }
+
+  const submit = async () => {
+    if (busy || !validate()) return
+    const input: PostCheckinInput = { challengeId, text: text.trim(), photoFileIds: photos.fileIds }
+    if (location.trim()) input.location = location.trim()
+    setSubmitting(true)
+    try {
+      const result = makeupDate
+        ? await callFunction('checkin', 'makeupCheckin', { ...input, date: makeupDate })
+        : await callFunction('checkin', 'postCheckin', input)
+      setQueryData(challengeKey(challengeId), {
+        challenge: { ...challenge, checkinCount: challenge.checkinCount + (result.duplicate ? 0 : 1) },
+        progress: result.progress
+      })
+      checkinPosted(result.checkin)
+      if (result.duplicate) {
+        await Taro.showToast({ title: makeupDate ? '这一天已经打过卡了' : '今天已经打过卡了', icon: 'none', duration: 1800 })
+      } else {
+        const points = challenge.pointsPerCheckin > 0 ? ` +${challenge.pointsPerCheckin} 积分` : ''
+        await Taro.showToast({ title: (makeupDate ? '补卡成功' : '打卡成功') + points, icon: 'success', duration: 1500 })
+      }
+      setTimeout(() => goBack(challengeId), 900)
+    } catch (err) {
+      if (err instanceof ApiCallError && err.field && ['text', 'photoFileIds', 'location', 'date'].includes(err.field)) {
+        setField(err.field as Field, err.message)
+      }
+      showError(err)
+      setSubmitting(false)
+    }
+  }
+
+  const submitLabel = submitting ? '提交中…' : photos.uploading ? '图片上传中…' : makeupDate ? '提交补卡' : '打卡'
+
+  return (
+    <View className='page compose'>
+      <View className='compose-head'>
+        <Text className='compose-challenge'>{challenge.title}</Text>
+        <View className='compose-day-row'>
+          <Text className='compose-day'>第 {dayNumber} 天</Text>
+          {makeupDate ? <Text className='compose-makeup'>补卡 · {dayLabel(makeupDate)}{makeupDate === addDays(progress.today, -1) ? '（昨天）' : ''}</Text> : null}
+        </View>
+        {makeupDate ? <Text className='compose-makeup-hint'>将使用 1 次补卡机会（剩 {progress.makeupCardsLeft} 次）</Text> : null}
+      </View>
+
+      <View className={`card compose-card ${errors.text ? 'compose-card-error' : ''}`}>
+        <Textarea
+          className='compose-textarea'
+          value={text}
+          maxlength={TEXT_MAX}
+          autoHeight
+          placeholder={challenge.minTextLength > 0 ? `今天做了什么？至少 ${challenge.minTextLength} 个字` : '今天做了什么？说说你的收获'}
+          placeholderClass='compose-placeholder'
+          onInput={(e) => { setText(e.detail.value); if (errors.text) setField('text') }}
+        />
+        <View className='compose-count-row'>
+          <Text className={`compose-count ${short > 0 ? 'compose-count-short' : 'compose-count-ok'}`}>
+            {challenge.minTextLength > 0 ? (short > 0 ? `还差 ${short} 字` : '字数已达标') : ''}
+          </Text>
+          <Text className='compose-count'>{length}{challenge.minTextLength > 0 ? ` / 至少 ${challenge.minTextLength}` : ''}</Text>
+        </View>
+      </View>
+      {errors.text ? <Text className='compose-error'>{errors.text}</Text> : null}
+
+      {challenge.maxPhotos > 0 ? (
+        <View className={`card compose-card ${errors.photoFileIds ? 'compose-card-error' : ''}`}>
+          <View className='compose-label-row'>
+            <Text className='compose-label'>照片</Text>
+            <Text className='compose-label-hint'>{challenge.minPhotos > 0 ? `至少 ${challenge.minPhotos} 张，` : ''}最多 {challenge.maxPhotos} 张</Text>
+          </View>
+          <PhotoPicker
+            slots={photos.slots}
+            max={challenge.maxPhotos}
+            onAdd={(paths) => { photos.add(paths); setField('photoFileIds') }}
+            onRetry={photos.retry}
+            onRemove={(key) => { photos.remove(key); setField('photoFileIds') }}
+          />
+        </View>
+      ) : null}
+      {errors.photoFileIds ? <Text className='compose-error'>{errors.photoFileIds}</Text> : null}
+
+      <View className={`card compose-location ${errors.location ? 'compose-card-error' : ''}`}>
+        <Text className='compose-label'>位置</Text>
+        <Input
+          className='compose-location-input'
+          value={location}
+          maxlength={LOCATION_MAX}
+          placeholder='选填，如：奥林匹克森林公园'
+          placeholderClass='compose-placeholder'
+          onInput={(e) => { setLocation(e.detail.value); if (errors.location) setField('location') }}
+        />
+      </View>
+      {errors.location ? <Text className='compose-error'>{errors.location}</Text> : null}
+      {errors.date ? <Text className='compose-error'>{errors.date}</Text> : null}
+
+      <View className={`btn btn-primary compose-submit ${busy ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{submitLabel}</View>
+    </View>
+  )
+}
+
+function goBack(challengeId: string) {
+  // Opened directly (a shared link, a reload in H5) there is nothing to go back to.
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: challengeDetailUrl(challengeId) })
+}
+
+function ComposeSkeleton() {
+  return (
+    <View className='page compose' aria-busy>
+      <Skeleton width={360} height={40} className='compose-skeleton-line' />
+      <View className='card'><Skeleton width='100%' height={240} /></View>
+      <View className='card'><Skeleton width={200} height={200} /></View>
+    </View>
+  )
+}

@@ -1,0 +1,57 @@
+import { useRef, useState } from 'react'
+import { uploadImage } from '../../../services/api'
+import { toApiCallError } from '../../../services/api-error'
+
+export interface PhotoSlot {
+  key: string
+  /** Local path, shown at once. */
+  path: string
+  percent: number
+  /** Set when uploaded: what the check-in saves. */
+  fileId?: string
+  /** The upload failed; retry() starts it again. */
+  error?: string
+}
+
+/** Each picked photo uploads at once with its own progress; a failed one can be retried or removed. */
+export function usePhotoUploads() {
+  const [slots, setSlots] = useState<PhotoSlot[]>([])
+  const seq = useRef(0)
+
+  const update = (key: string, change: Partial<PhotoSlot>) =>
+    setSlots((all) => all.map((slot) => (slot.key === key ? { ...slot, ...change } : slot)))
+
+  const upload = async (key: string, path: string) => {
+    update(key, { percent: 0, error: undefined })
+    try {
+      const { fileId } = await uploadImage(path, (percent) => update(key, { percent }))
+      update(key, { percent: 100, fileId })
+    } catch (err) {
+      // A removed slot simply stays removed: update() finds nothing to change.
+      update(key, { error: toApiCallError(err).message })
+    }
+  }
+
+  const add = (paths: string[]) => {
+    const added = paths.map((path) => ({ key: `p${++seq.current}`, path, percent: 0 }))
+    setSlots((all) => all.concat(added))
+    for (const slot of added) void upload(slot.key, slot.path)
+  }
+
+  const retry = (key: string) => {
+    const slot = slots.find((s) => s.key === key)
+    if (slot) void upload(key, slot.path)
+  }
+
+  const remove = (key: string) => setSlots((all) => all.filter((slot) => slot.key !== key))
+
+  return {
+    slots,
+    add,
+    retry,
+    remove,
+    uploading: slots.some((s) => !s.fileId && !s.error),
+    failed: slots.some((s) => Boolean(s.error)),
+    fileIds: slots.flatMap((s) => (s.fileId ? [s.fileId] : []))
+  }
+}

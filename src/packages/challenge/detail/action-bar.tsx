@@ -1,0 +1,46 @@
+import { View, Text } from '@tarojs/components'
+import type { Challenge, ChallengeProgress } from '../../../../types/checkin'
+import { dayLabel } from '../components/china-dates'
+
+interface ActionBarProps {
+  challenge: Challenge
+  progress: ChallengeProgress
+  joining: boolean
+  onJoin: () => void
+  onCheckin: () => void
+}
+
+/** The one thing to do next: join, check in today, or why not now. */
+export default function ActionBar({ challenge, progress, joining, onJoin, onCheckin }: ActionBarProps) {
+  let label: string
+  let hint = ''
+  let enabled = false
+  let action: (() => void) | undefined
+  if (challenge.phase === 'ended') {
+    label = '挑战已结束'
+  } else if (!progress.joined) {
+    label = joining ? '加入中…' : '加入挑战'
+    hint = challenge.phase === 'upcoming' ? `${dayLabel(challenge.startDate)}开始，先报名吧` : ''
+    enabled = !joining
+    action = onJoin
+  } else if (challenge.phase === 'upcoming') {
+    label = `${dayLabel(challenge.startDate)}开始打卡`
+    hint = '已报名，开始当天记得来打卡'
+  } else if (progress.checkedInToday) {
+    label = '今日已打卡'
+    hint = progress.currentStreak > 1 ? `已连续打卡 ${progress.currentStreak} 天，明天继续` : '明天继续加油'
+  } else if (!progress.windowOpen) {
+    label = '今日打卡'
+    hint = `打卡时间为每天 ${challenge.windowStart}–${challenge.windowEnd}`
+  } else {
+    label = '今日打卡'
+    enabled = true
+    action = onCheckin
+  }
+  return (
+    <View className='detail-action-bar'>
+      {hint ? <Text className='detail-action-hint'>{hint}</Text> : null}
+      <View className={`btn btn-primary detail-action-main ${enabled ? '' : 'btn-disabled'}`} onClick={() => { if (enabled) action?.() }}>{label}</View>
+    </View>
+  )
+}

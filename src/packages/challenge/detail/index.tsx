@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Image, View, Text } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import EmptyState from '../../../components/empty-state'
+import LoadMore from '../../../components/load-more'
+import CheckinCard from '../../../components/checkin-card'
+import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
+import Skeleton from '../../../components/skeleton'
+import { formatDateRange } from '../../../components/challenge-card/dates'
+import { callFunction } from '../../../services/api'
+import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed } from '../../../services/checkin'
+import { challengeFormUrl, composeUrl } from '../../../services/checkin-routes'
+import { useMe } from '../../../services/member'
+import { setQueryData } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { ChallengeDetail } from '../../../../types/checkin'
+import MonthCalendar from '../components/month-calendar'
+import ProgressRing from '../components/progress-ring'
+import { dayLabel } from '../components/china-dates'
+import ActionBar from './action-bar'
+import ChallengeRules from './rules'
+import './index.css'
+
+const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
+
+export default function ChallengeDetailPage() {
+  const id = useRouter().params.id ?? ''
+  const { data, error, loading, refetch } = useChallenge(id)
+  const feed = useFeed('challenge', id)
+  const { data: me } = useMe()
+  const [joining, setJoining] = useState(false)
+
+  // Back from the composer (or the form): progress and counts may have moved.
+  useDidShow(() => { if (data) void refetch() })
+  usePullDownRefresh(() => { void Promise.all([refetch(), feed.refetch()]).finally(() => Taro.stopPullDownRefresh()) })
+  useReachBottom(() => { void feed.loadMore() })
+  useEffect(() => {
+    if (error && data) showError(error)
+  }, [error])
+
+  if (loading) return <DetailSkeleton />
+  if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+
+  const { challenge, progress } = data
+  const isHost = me?.role === 'host'
+  const put = (next: ChallengeDetail) => {
+    setQueryData(challengeKey(id), next)
+    challengeChanged(next.challenge)
+  }
+
+  const join = async () => {
+    setJoining(true)
+    try {
+      const joined = await callFunction('checkin', 'joinChallenge', { challengeId: id })
+      const counted = !progress.joined && joined.joined
+      put({ challenge: { ...challenge, participantCount: challenge.participantCount + (counted ? 1 : 0) }, progress: joined })
+      void Taro.showToast({ title: '已加入挑战', icon: 'success', duration: 1500 })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setJoining(false)
+    }
+  }
+
+  const archive = async () => {
+    const { confirm } = await Taro.showModal({ title: '归档这个挑战？', content: '归档后成员将看不到它，已有的打卡会保留。', confirmText: '归档', confirmColor: '#f04a3e' })
+    if (!confirm) return
+    try {
+      const archived = await callFunction('checkin', 'archiveChallenge', { challengeId: id })
+      put({ challenge: archived, progress })
+      void refetchChallenges()
+      void Taro.showToast({ title: '已归档', icon: 'success' })
+    } catch (err) {
+      showError(err)
+    }
+  }
+
+  const open = (url: string) => { void Taro.navigateTo({ url }) }
+
+  return (
+    <View className='challenge-detail'>
+      <View className='detail-cover'>
+        {challenge.coverUrl
+          ? <Image className='detail-cover-img' src={challenge.coverUrl} mode='aspectFill' />
+          : <View className='detail-cover-blank'><Text>{Array.from(challenge.title)[0] ?? '战'}</Text></View>}
+      </View>
+
+      <View className='page detail-body'>
+        <View className='card detail-head'>
+          <View className='detail-badges'>
+            <Text className={`detail-phase detail-phase-${challenge.phase}`}>{PHASE_LABEL[challenge.phase]}</Text>
+            {challenge.archived ? <Text className='detail-phase detail-phase-archived'>已归档</Text> : null}
+          </View>
+          <Text className='detail-title'>{challenge.title}</Text>
+          <Text className='detail-dates'>{formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天</Text>
+          <View className='detail-stats'>
+            <Text className='detail-stat'><Text className='detail-stat-num'>{challenge.participantCount}</Text> 人参加</Text>
+            <Text className='detail-stat'><Text className='detail-stat-num'>{challenge.checkinCount}</Text> 次打卡</Text>
+          </View>
+          {challenge.description ? <Text className='detail-desc'>{challenge.description}</Text> : null}
+          {isHost ? (
+            <View className='detail-host'>
+              <View className='btn btn-ghost btn-small detail-host-btn' onClick={() => open(challengeFormUrl(id))}>编辑</View>
+              {challenge.archived ? null : <View className='btn btn-small detail-host-btn detail-archive' onClick={() => { void archive() }}>归档</View>}
+            </View>
+          ) : null}
+        </View>
+
+        {progress.joined ? (
+          <View className='card detail-progress'>
+            <ProgressRing done={progress.daysDone} total={progress.daysTotal} size={200} />
+            <View className='detail-progress-stats'>
+              <ProgressStat value={progress.currentStreak} unit='天' label='当前连续' />
+              <ProgressStat value={progress.longestStreak} unit='天' label='最长连续' />
+              <ProgressStat value={progress.makeupCardsLeft} unit='次' label='补卡机会' />
+            </View>
+          </View>
+        ) : null}
+
+        <View className='card detail-calendar'>
+          <MonthCalendar challenge={challenge} progress={progress} onMakeup={(date) => open(composeUrl(id, date))} />
+          {progress.makeupableDates.length > 0 && challenge.phase !== 'upcoming' ? (
+            <View className='detail-makeup'>
+              <Text className='detail-makeup-title'>漏打的日子可以补卡（剩 {progress.makeupCardsLeft} 次）</Text>
+              <View className='detail-makeup-list'>
+                {progress.makeupableDates.map((date) => (
+                  <View key={date} className='detail-makeup-chip' data-date={date} onClick={() => open(composeUrl(id, date))}>
+                    <Text>补卡 {dayLabel(date)}</Text>
+                  </View>
+                ))}
+              </View>
+            </View>
+          ) : null}
+        </View>
+
+        <ChallengeRules challenge={challenge} />
+
+        <Text className='detail-section-title detail-feed-title'>成员打卡</Text>
+        {feed.loading ? <CheckinCardSkeleton count={1} /> : null}
+        {feed.error ? <View className='card'><ErrorState error={feed.error} onRetry={() => { void feed.refetch() }} /></View> : null}
+        {!feed.loading && !feed.error && feed.items.length === 0 ? (
+          <EmptyState glyph='卡' title='还没有人打卡' description={challenge.phase === 'upcoming' ? '挑战开始后，大家的打卡会出现在这里。' : '成为第一个打卡的人吧。'} />
+        ) : null}
+        {feed.items.map((checkin) => <CheckinCard key={checkin.id} checkin={checkin} showChallenge={false} />)}
+        {feed.items.length > 0 ? (
+          <LoadMore count={feed.items.length} hasMore={feed.hasMore} loadingMore={feed.loadingMore} moreFailed={feed.moreFailed} onMore={() => { void feed.loadMore() }} />
+        ) : null}
+      </View>
+
+      <ActionBar challenge={challenge} progress={progress} joining={joining} onJoin={() => { void join() }} onCheckin={() => open(composeUrl(id))} />
+    </View>
+  )
+}
+
+function ProgressStat({ value, unit, label }: { value: number; unit: string; label: string }) {
+  return (
+    <View className='detail-progress-stat'>
+      <Text className='detail-progress-value'>{value}<Text className='detail-progress-unit'> {unit}</Text></Text>
+      <Text className='detail-progress-label'>{label}</Text>
+    </View>
+  )
+}
+
+function DetailSkeleton() {
+  return (
+    <View className='challenge-detail' aria-busy>
+      <Skeleton width='100%' height={360} />
+      <View className='page detail-body'>
+        <View className='card detail-head'>
+          <Skeleton width={120} height={36} className='detail-skeleton-line' />
+          <Skeleton width={420} height={44} className='detail-skeleton-line' />
+          <Skeleton width={300} height={26} className='detail-skeleton-line' />
+          <Skeleton width='100%' height={26} />
+        </View>
+        <View className='card'><Skeleton width='100%' height={420} /></View>
+      </View>
+    </View>
+  )
+}

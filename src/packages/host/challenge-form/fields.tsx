@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+
+export function FormRow({ label, hint, error, children, column = false }: { label: string; hint?: string; error?: string; children: ReactNode; column?: boolean }) {
+  return (
+    <View className={`form-row ${column ? 'form-row-column' : ''}`}>
+      <View className='form-row-main'>
+        <View className='form-row-label'>
+          <Text>{label}</Text>
+          {hint ? <Text className='form-row-hint'>{hint}</Text> : null}
+        </View>
+        <View className='form-row-control'>{children}</View>
+      </View>
+      {error ? <Text className='form-row-error'>{error}</Text> : null}
+    </View>
+  )
+}
+
+export function NumberInput({ value, onChange, unit, name, maxlength = 4 }: { value: string; onChange: (v: string) => void; unit?: string; name: string; maxlength?: number }) {
+  return (
+    <View className='form-number'>
+      <Input
+        className='form-number-input'
+        data-field={name}
+        type='number'
+        value={value}
+        maxlength={maxlength}
+        onInput={(e) => onChange(e.detail.value.replace(/\D/g, ''))}
+      />
+      {unit ? <Text className='form-unit'>{unit}</Text> : null}
+    </View>
+  )
+}
+
+/** − value + for small counts (photos, make-up cards). */
+export function Stepper({ value, min, max, onChange, unit, name }: { value: number; min: number; max: number; onChange: (v: number) => void; unit?: string; name: string }) {
+  return (
+    <View className='form-stepper' data-field={name}>
+      <View className={`form-stepper-btn ${value <= min ? 'form-stepper-off' : ''}`} onClick={() => { if (value > min) onChange(value - 1) }}>−</View>
+      <Text className='form-stepper-value'>{value}{unit ? ` ${unit}` : ''}</Text>
+      <View className={`form-stepper-btn ${value >= max ? 'form-stepper-off' : ''}`} onClick={() => { if (value < max) onChange(value + 1) }}>+</View>
+    </View>
+  )
+}

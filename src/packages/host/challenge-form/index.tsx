@@ -1,0 +1,206 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { challengeChanged, refetchChallenges, useChallenge } from '../../../services/checkin'
+import { challengeDetailUrl } from '../../../services/checkin-routes'
+import { showError } from '../../../services/show-error'
+import { chinaTime } from '../../../utils/china-time'
+import type { Challenge } from '../../../../types/checkin'
+import BonusEditor from './bonus-editor'
+import CoverPicker from './cover-picker'
+import { FormRow, NumberInput, Stepper } from './fields'
+import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toInput, type FieldErrors, type FormState } from './form-state'
+import './index.css'
+
+const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
+
+export default function ChallengeFormPage() {
+  const editId = useRouter().params.id
+  return editId ? <EditChallenge id={editId} /> : <ChallengeForm initial={emptyForm(chinaToday())} />
+}
+
+function chinaToday(): string {
+  return chinaTime(Date.now()).format('YYYY-MM-DD')
+}
+
+function EditChallenge({ id }: { id: string }) {
+  const { data, error, loading, refetch } = useChallenge(id)
+  useEffect(() => { void Taro.setNavigationBarTitle({ title: '编辑挑战' }) }, [])
+  if (loading) return <FormSkeleton />
+  if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+  return <ChallengeForm initial={formOf(data.challenge)} editing={data.challenge} />
+}
+
+function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Challenge }) {
+  const [form, setForm] = useState(initial)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [coverBusy, setCoverBusy] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const today = chinaToday()
+  // Once members have checked in, the schedule is anchored.
+  const startLocked = editing !== undefined && editing.checkinCount > 0
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }))
+    const field = (key === 'bonuses' ? 'streakBonuses' : key === 'coverUrl' ? 'coverFileId' : key) as keyof FieldErrors
+    if (errors[field] || (key === 'windowEnd' && errors.windowStart) || (key === 'maxPhotos' && errors.minPhotos)) {
+      setErrors((e) => ({ ...e, [field]: undefined, ...(key === 'windowEnd' ? { windowStart: undefined } : {}), ...(key === 'maxPhotos' ? { minPhotos: undefined } : {}) }))
+    }
+  }
+
+  const save = async () => {
+    if (saving || coverBusy) return
+    const checked = toInput(form)
+    if ('errors' in checked) {
+      setErrors(checked.errors)
+      void Taro.showToast({ title: Object.values(checked.errors)[0] ?? '请检查表单', icon: 'none' })
+      return
+    }
+    setSaving(true)
+    try {
+      if (editing) {
+        const changes = changesOf(editing, checked.input)
+        if (Object.keys(changes).length === 0) {
+          void Taro.showToast({ title: '没有修改', icon: 'none' })
+          setSaving(false)
+          return
+        }
+        const updated = await callFunction('checkin', 'updateChallenge', { challengeId: editing.id, ...changes })
+        challengeChanged(updated)
+        const cached = Taro.getCurrentPages().length > 1
+        await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
+        void refetchChallenges()
+        // The detail page underneath refetches when shown again.
+        setTimeout(() => { void (cached ? Taro.navigateBack() : Taro.redirectTo({ url: challengeDetailUrl(updated.id) })) }, 800)
+      } else {
+        const created = await callFunction('checkin', 'createChallenge', checked.input)
+        void refetchChallenges()
+        await Taro.showToast({ title: '挑战已发布', icon: 'success', duration: 1200 })
+        setTimeout(() => { void Taro.redirectTo({ url: challengeDetailUrl(created.id) }) }, 800)
+      }
+    } catch (err) {
+      const field = err instanceof ApiCallError ? fieldOf(err.field) : null
+      if (field) setErrors((e) => ({ ...e, [field]: (err as ApiCallError).message }))
+      showError(err)
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='page challenge-form'>
+      <CoverPicker
+        url={form.coverUrl}
+        onUploaded={(fileId, url) => { setForm((f) => ({ ...f, coverFileId: fileId, coverUrl: url })); setErrors((e) => ({ ...e, coverFileId: undefined })) }}
+        onRemove={() => setForm((f) => ({ ...f, coverFileId: '', coverUrl: '' }))}
+        onBusy={setCoverBusy}
+      />
+      {errors.coverFileId ? <Text className='form-error-block'>{errors.coverFileId}</Text> : null}
+
+      <Text className='form-section'>基本信息</Text>
+      <View className='card form-card'>
+        <FormRow label='标题' error={errors.title} column>
+          <View className='form-title-row'>
+            <Input
+              className='form-input form-title-input'
+              data-field='title'
+              value={form.title}
+              maxlength={TITLE_MAX}
+              placeholder='例如：21 天早起打卡'
+              placeholderClass='form-placeholder'
+              onInput={(e) => set('title', e.detail.value)}
+            />
+            <Text className='form-counter'>{[...form.title.trim()].length}/{TITLE_MAX}</Text>
+          </View>
+        </FormRow>
+        <FormRow label='介绍' error={errors.description} column>
+          <Textarea
+            className='form-textarea'
+            value={form.description}
+            maxlength={DESCRIPTION_MAX}
+            autoHeight
+            placeholder='挑战的目标、怎么打卡、完成后有什么收获'
+            placeholderClass='form-placeholder'
+            onInput={(e) => set('description', e.detail.value)}
+          />
+        </FormRow>
+      </View>
+
+      <Text className='form-section'>时间安排</Text>
+      <View className='card form-card'>
+        <FormRow label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
+          <Picker mode='date' value={form.startDate} start={editing ? undefined : today} disabled={startLocked} onChange={(e) => set('startDate', String(e.detail.value))}>
+            <View className={`form-picker ${startLocked ? 'form-picker-off' : ''}`}>
+              <Text>{form.startDate}{form.startDate === today ? '（今天）' : ''}</Text>
+              <Text className='form-chevron'>›</Text>
+            </View>
+          </Picker>
+        </FormRow>
+        <FormRow label='持续天数' error={errors.days}>
+          <NumberInput name='days' value={form.days} unit='天' maxlength={3} onChange={(v) => set('days', v)} />
+        </FormRow>
+        <FormRow label='每日打卡时间' error={errors.windowStart ?? errors.windowEnd}>
+          <View className='form-window'>
+            <Picker mode='time' value={form.windowStart} onChange={(e) => set('windowStart', String(e.detail.value))}>
+              <View className='form-time'>{form.windowStart}</View>
+            </Picker>
+            <Text className='form-window-dash'>至</Text>
+            <Picker mode='time' value={form.windowEnd} onChange={(e) => set('windowEnd', String(e.detail.value))}>
+              <View className='form-time'>{form.windowEnd}</View>
+            </Picker>
+          </View>
+        </FormRow>
+      </View>
+
+      <Text className='form-section'>打卡要求</Text>
+      <View className='card form-card'>
+        <FormRow label='最少字数' error={errors.minTextLength}>
+          <NumberInput name='minTextLength' value={form.minTextLength} unit='字' maxlength={3} onChange={(v) => set('minTextLength', v)} />
+        </FormRow>
+        <FormRow label='最少图片' error={errors.minPhotos}>
+          <Stepper name='minPhotos' value={form.minPhotos} min={0} max={9} unit='张' onChange={(v) => set('minPhotos', v)} />
+        </FormRow>
+        <FormRow label='最多图片' error={errors.maxPhotos}>
+          <Stepper name='maxPhotos' value={form.maxPhotos} min={0} max={9} unit='张' onChange={(v) => set('maxPhotos', v)} />
+        </FormRow>
+        <FormRow label='参与等级' error={errors.minTierLevel}>
+          <Picker mode='selector' range={TIERS} value={form.minTierLevel - 1} onChange={(e) => set('minTierLevel', Number(e.detail.value) + 1)}>
+            <View className='form-picker'>
+              <Text>{TIERS[form.minTierLevel - 1] ?? `Lv${form.minTierLevel} 及以上`}</Text>
+              <Text className='form-chevron'>›</Text>
+            </View>
+          </Picker>
+        </FormRow>
+      </View>
+
+      <Text className='form-section'>积分与补卡</Text>
+      <View className='card form-card'>
+        <FormRow label='每次打卡积分' error={errors.pointsPerCheckin}>
+          <NumberInput name='pointsPerCheckin' value={form.pointsPerCheckin} unit='积分' onChange={(v) => set('pointsPerCheckin', v)} />
+        </FormRow>
+        <FormRow label='每人补卡次数' hint='可补最近 3 天' error={errors.makeupCardsPerMember}>
+          <Stepper name='makeupCardsPerMember' value={form.makeupCardsPerMember} min={0} max={30} unit='次' onChange={(v) => set('makeupCardsPerMember', v)} />
+        </FormRow>
+        <FormRow label='连续打卡奖励' error={errors.streakBonuses} column>
+          <BonusEditor rows={form.bonuses} onChange={(rows) => set('bonuses', rows)} />
+        </FormRow>
+      </View>
+
+      <View className={`btn btn-primary form-save ${saving || coverBusy ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+        {saving ? '保存中…' : coverBusy ? '封面上传中…' : editing ? '保存修改' : '发布挑战'}
+      </View>
+    </View>
+  )
+}
+
+function FormSkeleton() {
+  return (
+    <View className='page challenge-form' aria-busy>
+      <Skeleton width='100%' height={340} className='form-skeleton-block' />
+      <View className='card'><Skeleton width='100%' height={200} /></View>
+      <View className='card'><Skeleton width='100%' height={300} /></View>
+    </View>
+  )
+}

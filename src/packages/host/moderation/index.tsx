@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Image, View, Text } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import LoadMore from '../../../components/load-more'
+import Skeleton from '../../../components/skeleton'
+import { formatPostedAt } from '../../../components/checkin-card/time'
+import { callFunction } from '../../../services/api'
+import { FEED_PREFIX } from '../../../services/checkin'
+import { patchListItems, refetchLists, usePagedList } from '../../../services/checkin-paged'
+import { checkinDetailUrl } from '../../../services/checkin-routes'
+import { showError } from '../../../services/show-error'
+import type { ReportView } from '../../../../types/checkin'
+import './index.css'
+
+const QUEUE_KEY = 'checkin.moderation'
+
+/** Open reports, most recently reported first: hide the content or dismiss the report. */
+export default function ModerationPage() {
+  const queue = usePagedList<ReportView>(QUEUE_KEY, (after) => callFunction('checkin', 'moderationQueue', { after }))
+  const [busy, setBusy] = useState<string | null>(null)
+
+  usePullDownRefresh(() => { void queue.refetch().finally(() => Taro.stopPullDownRefresh()) })
+  useReachBottom(() => { void queue.loadMore() })
+  useEffect(() => {
+    if (queue.refreshError) showError(queue.refreshError)
+  }, [queue.refreshError])
+
+  const resolve = async (report: ReportView, resolution: 'hide' | 'dismiss') => {
+    if (busy) return
+    if (resolution === 'hide') {
+      const what = report.targetType === 'checkin' ? '这条打卡' : '这条评论'
+      const { confirm } = await Taro.showModal({ title: `隐藏${what}？`, content: '隐藏后其他成员将看不到它。', confirmText: '隐藏', confirmColor: '#f04a3e' })
+      if (!confirm) return
+    }
+    setBusy(report.id)
+    try {
+      await callFunction('checkin', 'resolveReport', { reportId: report.id, resolution })
+      patchListItems<ReportView>(QUEUE_KEY, report.id, () => null)
+      if (resolution === 'hide') void refetchLists(FEED_PREFIX)
+      void Taro.showToast({ title: resolution === 'hide' ? '已隐藏' : '已忽略', icon: 'success', duration: 1200 })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <View className='page moderation'>
+      {queue.loading ? <QueueSkeleton /> : null}
+      {queue.error ? <View className='card'><ErrorState error={queue.error} onRetry={() => { void queue.refetch() }} /></View> : null}
+      {!queue.loading && !queue.error && queue.items.length === 0 ? (
+        <EmptyState glyph='审' title='没有待处理的举报' description='成员举报打卡或评论后，会出现在这里等你处理。' />
+      ) : null}
+      {queue.items.map((report) => (
+        <View key={report.id} className='card report' data-id={report.id}>
+          <View className='report-head'>
+            <Text className={`report-type report-type-${report.targetType}`}>{report.targetType === 'checkin' ? '打卡' : '评论'}</Text>
+            <Text className='report-reason'>举报理由：{report.reason}</Text>
+            <Text className='report-count'>{report.reporterCount} 人举报</Text>
+          </View>
+          <View
+            className='report-preview'
+            onClick={() => { if (report.targetType === 'checkin') void Taro.navigateTo({ url: checkinDetailUrl(report.targetId) }) }}
+          >
+            <View className='report-author'>
+              <Avatar url={report.preview.author.avatarUrl} nickname={report.preview.author.nickname || '?'} size={56} />
+              <Text className='report-author-name'>{report.preview.author.nickname || '未知成员'}</Text>
+              <Text className='report-time'>{formatPostedAt(report.createdAt)}</Text>
+            </View>
+            <Text className='report-text'>{report.preview.text}</Text>
+            {report.preview.photos.length > 0 ? (
+              <View className='report-photos'>
+                {report.preview.photos.slice(0, 4).map((photo) => (
+                  <Image key={photo.fileId} className='report-photo' src={photo.url} mode='aspectFill' />
+                ))}
+                {report.preview.photos.length > 4 ? <Text className='report-more'>+{report.preview.photos.length - 4}</Text> : null}
+              </View>
+            ) : null}
+          </View>
+          <View className='report-actions'>
+            <View className={`btn btn-small report-dismiss ${busy === report.id ? 'btn-disabled' : ''}`} onClick={() => { void resolve(report, 'dismiss') }}>忽略</View>
+            <View className={`btn btn-small report-hide ${busy === report.id ? 'btn-disabled' : ''}`} onClick={() => { void resolve(report, 'hide') }}>隐藏</View>
+          </View>
+        </View>
+      ))}
+      {queue.items.length > 0 ? (
+        <LoadMore count={queue.items.length} hasMore={queue.hasMore} loadingMore={queue.loadingMore} moreFailed={queue.moreFailed} onMore={() => { void queue.loadMore() }} />
+      ) : null}
+    </View>
+  )
+}
+
+function QueueSkeleton() {
+  return (
+    <View aria-busy>
+      {[0, 1].map((i) => (
+        <View key={i} className='card report'>
+          <Skeleton width={360} height={30} className='report-skeleton-line' />
+          <Skeleton width='100%' height={140} className='report-skeleton-line' />
+          <Skeleton width={300} height={60} />
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,86 @@
+import type { Challenge, ChallengeDetail, ChallengePhase, CheckinView, FeedScope } from '../../types/checkin'
+import { callFunction } from './api'
+import { patchListItems, prependListItem, refetchLists, usePagedList } from './checkin-paged'
+import { setQueryData, useQuery } from './use-query'
+import { showError } from './show-error'
+
+// Check-in calls and cache keys shared by the tab pages (动态, 挑战) and the
+// challenge/host subpackages. Ships in the main package, so it stays small.
+
+export const FEED_PREFIX = 'checkin.feed.'
+export const CHALLENGES_PREFIX = 'checkin.challenges.'
+
+export const feedKey = (scope: FeedScope, challengeId?: string) => `${FEED_PREFIX}${scope}${challengeId ? '.' + challengeId : ''}`
+export const challengeKey = (challengeId: string) => `checkin.challenge.${challengeId}`
+export const checkinKey = (checkinId: string) => `checkin.one.${checkinId}`
+
+/** The testimonial feed: 20 a page, newest first. */
+export function useFeed(scope: FeedScope, challengeId?: string) {
+  return usePagedList<CheckinView>(feedKey(scope, challengeId), (after) =>
+    callFunction('checkin', 'feed', { scope, ...(challengeId ? { challengeId } : {}), after })
+  )
+}
+
+export function useChallenges(phase: ChallengePhase | 'all', includeArchived = false) {
+  return usePagedList<Challenge>(`${CHALLENGES_PREFIX}${phase}${includeArchived ? '.archived' : ''}`, (after) =>
+    callFunction('checkin', 'listChallenges', { phase, ...(includeArchived ? { includeArchived } : {}), after })
+  )
+}
+
+export function useChallenge(challengeId: string) {
+  return useQuery<ChallengeDetail>(challengeKey(challengeId), () => callFunction('checkin', 'getChallenge', { challengeId }))
+}
+
+/** A changed check-in (liked, featured, hidden, commented) shown everywhere it appears. */
+export function putCheckin(checkin: CheckinView): void {
+  patchListItems<CheckinView>(FEED_PREFIX, checkin.id, (old) => ({ ...old, ...checkin }))
+  setQueryData(checkinKey(checkin.id), checkin)
+}
+
+/** Changes a few fields of a check-in in every list on screen (and its detail, when given). */
+export function patchCheckin(id: string, change: Partial<CheckinView>, detail?: CheckinView): void {
+  patchListItems<CheckinView>(FEED_PREFIX, id, (old) => ({ ...old, ...change }))
+  if (detail) setQueryData(checkinKey(id), { ...detail, ...change })
+}
+
+/** A new check-in: on top of the lists that show it, then a refresh behind it. */
+export function checkinPosted(checkin: CheckinView): void {
+  prependListItem(feedKey('all'), checkin)
+  prependListItem(feedKey('challenge', checkin.challengeId), checkin)
+  setQueryData(checkinKey(checkin.id), checkin)
+  // A check-in waiting for its image check is not in the feed yet: keep showing
+  // it to its author (审核中) instead of refreshing it away.
+  if (checkin.status === 'visible') void refetchLists(FEED_PREFIX)
+  void refetchLists(CHALLENGES_PREFIX)
+}
+
+export function challengeChanged(challenge: Challenge): void {
+  patchListItems<Challenge>(CHALLENGES_PREFIX, challenge.id, (old) => ({ ...old, ...challenge }))
+}
+
+export function refetchChallenges(): Promise<void> {
+  return refetchLists(CHALLENGES_PREFIX)
+}
+
+const liking = new Set<string>()
+
+/**
+ * Likes or unlikes at once (optimistic), then settles on the server's count;
+ * on failure the old state comes back and the error is shown.
+ */
+export async function toggleLikeOptimistic(checkin: CheckinView, detail?: CheckinView): Promise<void> {
+  if (liking.has(checkin.id)) return
+  liking.add(checkin.id)
+  const before = { likedByMe: checkin.likedByMe, likeCount: checkin.likeCount }
+  const after = { likedByMe: !checkin.likedByMe, likeCount: Math.max(0, checkin.likeCount + (checkin.likedByMe ? -1 : 1)) }
+  patchCheckin(checkin.id, after, detail)
+  try {
+    const result = await callFunction('checkin', 'toggleLike', { checkinId: checkin.id })
+    patchCheckin(checkin.id, { likedByMe: result.liked, likeCount: result.likeCount }, detail && { ...detail, ...after })
+  } catch (err) {
+    patchCheckin(checkin.id, before, detail && { ...detail, ...after })
+    showError(err)
+  } finally {
+    liking.delete(checkin.id)
+  }
+}
