@@ -8,17 +8,20 @@ import * as cron from './cron/index'
 import * as checkin from './checkin/index'
 import * as growth from './growth/index'
 import * as membership from './membership/index'
+import * as events from './events/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
 import { growthActions } from './growth/actions'
 import { membershipActions } from './membership/actions'
+import { eventActions } from './events/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
   checkin: { main: checkin.main, actions: checkinActions },
   growth: { main: growth.main, actions: growthActions },
   membership: { main: membership.main, actions: membershipActions },
+  events: { main: events.main, actions: eventActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

@@ -16,6 +16,7 @@ import type {
   Circle, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput,
   ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput
 } from './membership'
+import type { AttendeeList, AttendeeView, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupResult, SignupView, UpdateEventInput } from './events'
 
 export interface ApiContract {
   member: {
@@ -85,6 +86,22 @@ export interface ApiContract {
     listOrders: { input: ListOrdersInput; output: Page<OrderView> }
     refundOrder: { input: HostRefundInput; output: OrderView }
     flaggedPayments: { input: PageInput; output: Page<FlaggedPaymentView> }
+  }
+  events: {
+    // members
+    listEvents: { input: ListEventsInput; output: Page<EventView> }
+    getEvent: { input: EventIdInput; output: EventView }
+    signup: { input: EventIdInput; output: SignupResult }
+    paySeat: { input: EventIdInput; output: SignupResult }
+    cancelSignup: { input: EventIdInput; output: SignupView }
+    myTickets: { input: PageInput; output: Page<EventView> }
+    // hosts
+    createEvent: { input: EventInput; output: EventView }
+    updateEvent: { input: UpdateEventInput; output: EventView }
+    cancelEvent: { input: EventIdInput; output: EventView }
+    attendees: { input: EventIdInput; output: AttendeeList }
+    exportAttendees: { input: EventIdInput; output: { filename: string; csv: string } }
+    checkInTicket: { input: CheckInTicketInput; output: AttendeeView }
   }
 }
 

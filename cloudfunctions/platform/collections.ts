@@ -143,6 +143,19 @@ export const COLLECTIONS = {
     name: 'flagged_payments',
     indexes: [{ name: 'recent', fields: [['createdAt', 'desc']] }]
   },
+  meetups: {
+    name: 'meetups',
+    indexes: [{ name: 'start', fields: [['startAt', 'asc']] }]
+  },
+  signups: {
+    name: 'signups',
+    indexes: [
+      { name: 'event', fields: [['eventId', 'asc'], ['status', 'asc'], ['createdAt', 'asc']] },
+      { name: 'waitlist', fields: [['eventId', 'asc'], ['status', 'asc'], ['waitlistedAt', 'asc']] },
+      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      { name: 'holds', fields: [['status', 'asc'], ['payBefore', 'asc']] }
+    ]
+  },
   mediaChecks: {
     name: 'media_checks',
     indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]

@@ -12,6 +12,8 @@ export interface RuntimeConfig {
   mode: 'local' | 'cloudbase'
   /** Openids allowed to act as hosts (主理人). */
   hostOpenids: ReadonlySet<string>
+  /** Secret that signs event tickets. */
+  ticketSecret: string
 }
 
 export interface Runtime {

@@ -36,6 +36,12 @@ function lazyWechatPay(): Payments {
   }
 }
 
+function ticketSecretFromEnv(): string {
+  const secret = process.env.TICKET_SECRET
+  if (!secret || secret.length < 16) console.error('[runtime] TICKET_SECRET is missing or short: event tickets cannot be issued safely')
+  return secret ?? ''
+}
+
 export function createCloudbaseRuntime(): Runtime {
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
   return {
@@ -48,6 +54,6 @@ export function createCloudbaseRuntime(): Runtime {
       return fileList.map((f: { tempFileURL: string }) => f.tempFileURL)
     }),
     payments: lazyWechatPay(),
-    config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS) }
+    config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS), ticketSecret: ticketSecretFromEnv() }
   }
 }

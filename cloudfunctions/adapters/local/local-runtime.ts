@@ -1,6 +1,7 @@
 // The runtime on one laptop: the embedded database under the data folder, files
 // on disk, subscribe messages recorded locally.
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { EmbeddedStore } from '../store/embedded-store'
@@ -27,6 +28,17 @@ export interface LocalRuntime extends Runtime {
   payments: SandboxPay
 }
 
+/** A random secret kept in the data folder (random per process for in-memory runtimes). */
+function persistentSecret(dataDir: string, name: string): string {
+  if (dataDir === ':memory:') return randomBytes(32).toString('hex')
+  const file = join(dataDir, name)
+  if (existsSync(file)) return readFileSync(file, 'utf8')
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}
+
 export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
   const clock = options.clock ?? systemClock
   const store = new EmbeddedStore({ dataDir: options.dataDir, collections: allCollections() })
@@ -38,7 +50,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
     files: new LocalFiles(filesDir, store, clock),
     contentSafety: options.contentSafety ?? KeywordContentSafety.fromEnv(process.env),
     payments: new SandboxPay(loadSandboxKeys(options.dataDir), store, clock),
-    config: { mode: 'local', hostOpenids: new Set(options.hostOpenids ?? []) }
+    config: { mode: 'local', hostOpenids: new Set(options.hostOpenids ?? []), ticketSecret: process.env.TICKET_SECRET ?? persistentSecret(options.dataDir, 'ticket-secret') }
   }
 }
 

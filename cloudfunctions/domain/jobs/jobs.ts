@@ -6,6 +6,7 @@ import { drainOutbox } from '../outbox/drain-outbox'
 import { applyDomainEvents } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
 import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
+import { expireSeatHolds, remindEvents } from '../meetups/jobs'
 
 export interface Job {
   name: string
@@ -18,5 +19,7 @@ export const JOBS: Job[] = [
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
   { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },
   { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
+  { name: 'expireSeatHolds', run: (runtime) => expireSeatHolds(runtime) },
+  { name: 'remindEvents', run: (runtime) => remindEvents(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

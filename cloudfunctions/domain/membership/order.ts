@@ -14,6 +14,10 @@ export const PAY_WINDOW_MS = 30 * 60_000
 
 export interface OrderDoc {
   _id: string
+  /** What the order buys: circle membership (default) or an event seat. */
+  kind?: 'membership' | 'event'
+  eventId?: string
+  signupId?: string
   openid: string
   circleId: string
   circleName: string

@@ -10,6 +10,8 @@ import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
 import { chinaTime } from '../../ports/clock'
 import { CIRCLE_MEMBERS, extendMembership, type CircleMemberDoc } from './membership'
 import { ORDERS, type OrderDoc } from './order'
+import { confirmPaidSeat } from '../meetups/signups'
+import { hostRefund } from './refunds'
 
 export interface PaidFact {
   outTradeNo: string
@@ -43,11 +45,18 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     return 'flagged'
   }
   const now = runtime.clock.now()
-  return runtime.store.transaction(async (tx) => {
+  let seatLost = false
+  const result = await runtime.store.transaction(async (tx): Promise<SettleResult> => {
     const orders = tx.collection<OrderDoc>(ORDERS)
     const fresh = (await orders.get(order._id))!
     // A closed order that was paid in its last second is still honoured: the money arrived.
     if (fresh.status !== 'created' && fresh.status !== 'closed') return 'already'
+    if (fresh.kind === 'event') {
+      seatLost = (await confirmPaidSeat(tx, fresh, now)) === 'noSeat'
+      await orders.update(fresh._id, { set: { status: 'fulfilled', paidAt: now, transactionId: fact.transactionId } })
+      await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { circleName: fresh.circleName }, at: now })
+      return 'fulfilled'
+    }
     const period = await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), fresh.circleId, fresh.openid, fresh.days, now, 'paid')
     await orders.update(fresh._id, { set: { status: 'fulfilled', paidAt: now, transactionId: fact.transactionId, periodStart: period.start, periodEnd: period.end } })
     // Side effects go to the outbox and the facts log, never back into the payment.
@@ -62,4 +71,10 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     }
     return 'fulfilled'
   })
+  if (seatLost) {
+    // Paid after the hold lapsed and the event filled up: the money goes back, and the host sees why.
+    await flag(runtime, fact, '付款时名额已满，已自动退款', order.amountFen)
+    await hostRefund(runtime, { orderId: order._id, amountFen: order.amountFen, requestId: 'noseat', reason: '活动名额已满' }).catch((error) => console.error('[settle] refund failed', error))
+  }
+  return result
 }

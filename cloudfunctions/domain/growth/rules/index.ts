@@ -1,5 +1,5 @@
-// Every scoring rule, by the fact it counts. Events and referrals add theirs
-// (eventAttended, inviteActivated) when those facts exist.
+// Every scoring rule, by the fact it counts. Referrals add theirs
+// (inviteActivated) when that fact exists.
 import type { DomainEventType } from '../../events/domain-events'
 import type { ScoringRule } from './rule'
 import { checkinPosted } from './checkin-posted'
@@ -8,7 +8,8 @@ import { challengeCompleted } from './challenge-completed'
 import { featuredByHost } from './featured-by-host'
 import { commentReceived } from './comment-received'
 import { firstPayment } from './first-payment'
+import { eventAttended } from './event-attended'
 
-export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment]
+export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment, eventAttended]
 
 export const RULE_FOR_EVENT = new Map<DomainEventType, ScoringRule>(SCORING_RULES.map((rule) => [rule.counts, rule]))

@@ -1,0 +1,8 @@
+import { fromSetting, type ScoringRule } from './rule'
+
+export const eventAttended: ScoringRule = {
+  rule: 'eventAttended',
+  counts: 'event.attended',
+  worth: fromSetting,
+  reason: (event) => `参加活动「${String(event.payload.eventTitle ?? '活动')}」`
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod'
+import type { CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, UpdateEventInput } from '../../../types/events'
+import { fileIdSchema } from '../members/schemas'
+
+const int = (min: number, max: number, what: string) =>
+  z.number({ error: `${what}必须是数字` }).int({ error: `${what}必须是整数` }).min(min, { error: `${what}不能小于 ${min}` }).max(max, { error: `${what}不能大于 ${max}` })
+const text = (min: number, max: number, what: string) =>
+  z.string({ error: `${what}必须是文字` }).max(max, { error: `${what}最多 ${max} 个字` }).refine((s) => s.trim().length >= min, { error: `请填写${what}` })
+const instant = (what: string) => int(1_500_000_000_000, 4_102_444_800_000, what)
+const id = (what: string) => z.string({ error: `${what}必须是文字` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}太长` })
+
+const eventFields = {
+  title: text(1, 40, '活动标题'),
+  description: text(0, 3000, '活动介绍'),
+  coverFileId: fileIdSchema,
+  startAt: instant('开始时间'),
+  endAt: instant('结束时间'),
+  mode: z.enum(['offline', 'online'], { error: '活动形式只能是线下或线上' }),
+  address: text(0, 200, '地址'),
+  onlineLink: text(0, 500, '线上链接'),
+  capacity: int(1, 10000, '名额'),
+  feeFen: int(0, 10_000_000, '费用（分）'),
+  tierDiscount: z.boolean({ error: 'tierDiscount 必须是布尔值' }),
+  signupDeadline: instant('报名截止时间'),
+  circleId: id('圈子').nullable(),
+  refundableHoursBefore: int(0, 720, '可退款时间'),
+  feeReturn: z.enum(['none', 'refund', 'points'], { error: '费用返还只能是不返还、退款或积分' })
+}
+export const eventInput: z.ZodType<EventInput> = z.strictObject(eventFields)
+export const updateEventInput: z.ZodType<UpdateEventInput> = z.strictObject({
+  eventId: id('活动'),
+  ...Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, v.optional()]))
+}) as unknown as z.ZodType<UpdateEventInput>
+export const eventIdInput: z.ZodType<EventIdInput> = z.strictObject({ eventId: id('活动') })
+export const listEventsInput: z.ZodType<ListEventsInput> = z.strictObject({
+  when: z.enum(['upcoming', 'past'], { error: '只能是 upcoming 或 past' }),
+  after: z.string().max(2000).nullable().optional()
+})
+export const checkInTicketInput: z.ZodType<CheckInTicketInput> = z.strictObject({ eventId: id('活动'), ticketCode: z.string({ error: '票码必须是文字' }).min(1, { error: '请输入票码' }).max(1000, { error: '票码太长' }) })

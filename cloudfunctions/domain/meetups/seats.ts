@@ -1,0 +1,64 @@
+// Seats and the waitlist. Taking a seat is a conditional increment of the
+// event's counter (never above capacity) in the same transaction as the signup
+// it belongs to, so under any concurrency the counter equals the held and
+// confirmed signups. A freed seat goes to the first on the waitlist.
+import { randomBytes } from 'node:crypto'
+import type { Transaction } from '../../ports/store'
+import type { Runtime } from '../../platform/runtime'
+import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { chinaTime } from '../../ports/clock'
+import { ORDERS, PAY_WINDOW_MS, newOutTradeNo, type OrderDoc } from '../membership/order'
+import { HOLD_MS, MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
+
+/** Inside a transaction: takes one seat if one is free. */
+export async function takeSeat(tx: Transaction, eventId: string): Promise<boolean> {
+  const meetups = tx.collection<MeetupDoc>(MEETUPS)
+  const meetup = await meetups.get(eventId)
+  if (!meetup || meetup.status !== 'scheduled' || meetup.seatsTaken >= meetup.capacity) return false
+  await meetups.update(eventId, { inc: { seatsTaken: 1 } })
+  return true
+}
+
+export async function releaseSeat(tx: Transaction, eventId: string): Promise<void> {
+  const meetups = tx.collection<MeetupDoc>(MEETUPS)
+  const meetup = await meetups.get(eventId)
+  if (meetup && meetup.seatsTaken > 0) await meetups.update(eventId, { inc: { seatsTaken: -1 } })
+}
+
+/** Creates the order a held or offered paid seat is paid through (the same orders and Payments port as memberships). */
+export async function createSeatOrder(tx: Transaction, meetup: MeetupDoc, signup: SignupDoc, now: number): Promise<OrderDoc> {
+  const order: OrderDoc = {
+    _id: newOutTradeNo(now, randomBytes(6).toString('hex')), kind: 'event', eventId: meetup._id, signupId: signup._id,
+    openid: signup.openid, circleId: '', circleName: meetup.title, planId: '', planName: '活动报名', days: 0,
+    amountFen: signup.priceFen, refundedFen: 0, status: 'created', createdAt: now, payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS),
+    paidAt: null, transactionId: '', periodStart: null, periodEnd: null
+  }
+  await tx.collection<OrderDoc>(ORDERS).insert(order)
+  return order
+}
+
+/** Offers freed seats to the waitlist, first come first served: confirmed when free, a 15-minute payment window when paid. */
+export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Promise<number> {
+  let promoted = 0
+  for (;;) {
+    const next = (await runtime.store.collection<SignupDoc>(SIGNUPS).find({ eventId, status: 'waitlisted' }, { sort: [['waitlistedAt', 'asc']], limit: 1 })).items[0]
+    if (!next) return promoted
+    const now = runtime.clock.now()
+    const outcome = await runtime.store.transaction(async (tx) => {
+      const signups = tx.collection<SignupDoc>(SIGNUPS)
+      const fresh = await signups.get(next._id)
+      if (!fresh || fresh.status !== 'waitlisted') return 'skip' as const
+      if (!(await takeSeat(tx, eventId))) return 'full' as const
+      const meetup = (await tx.collection<MeetupDoc>(MEETUPS).get(eventId))!
+      const paid = fresh.priceFen > 0
+      await signups.update(fresh._id, { set: { status: paid ? 'offered' : 'confirmed', payBefore: paid ? now + HOLD_MS : null, waitlistedAt: null, updatedAt: now } })
+      await enqueueSubscribeMessage(tx, {
+        key: `promoted:${fresh._id}:${now}`, now,
+        message: { openid: fresh.openid, template: 'waitlistPromoted', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, thing2: paid ? '候补成功，请在 15 分钟内完成支付' : '候补成功，已为你保留名额', time3: chinaTime(meetup.startAt).format('MM月DD日 HH:mm') } }
+      })
+      return 'promoted' as const
+    })
+    if (outcome === 'full') return promoted
+    if (outcome === 'promoted') promoted++
+  }
+}

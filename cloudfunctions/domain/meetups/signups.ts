@@ -1,0 +1,138 @@
+// Signing up, paying for a held seat, and cancelling.
+import type { EventView, SignupResult, SignupView } from '../../../types/events'
+import type { Page, PageInput } from '../../../types/page'
+import type { ClientPayment } from '../../ports/payments'
+import { AppError } from '../../platform/app-error'
+import type { Caller } from '../../platform/define-action'
+import type { Runtime } from '../../platform/runtime'
+import { assertCircleMember } from '../circles/access'
+import { ORDERS, type OrderDoc } from '../membership/order'
+import { hostRefund } from '../membership/refunds'
+import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
+import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
+import { toSignupView } from './signup-views'
+
+export async function eventView(runtime: Runtime, caller: Caller, meetup: MeetupDoc, now: number): Promise<EventView> {
+  const [mine, waitlistCount, myPriceFen] = await Promise.all([
+    runtime.store.collection<SignupDoc>(SIGNUPS).get(signupId(meetup._id, caller.openid)),
+    runtime.store.collection<SignupDoc>(SIGNUPS).count({ eventId: meetup._id, status: 'waitlisted' }),
+    priceFor(runtime, meetup, caller.openid)
+  ])
+  return toEventView(runtime, meetup, { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost: caller.role === 'host' }, now)
+}
+
+async function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): Promise<ClientPayment> {
+  return runtime.payments.prepay({ outTradeNo: order._id, description: `活动报名·${meetup.title}`, amountFen: order.amountFen, payerOpenid: order.openid, expiresAt: order.payBefore })
+}
+
+/**
+ * Free: confirmed while seats last. Paid: a seat held for 15 minutes pending
+ * payment. Full: the waitlist. One signup per member per event, so retries and
+ * double taps change nothing.
+ */
+export async function signup(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<SignupResult> {
+  const meetup = await loadMeetup(runtime, eventId)
+  if (meetup.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
+  if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '报名已截止')
+  if (caller.role !== 'host') await assertCircleMember(runtime, meetup.circleId, caller.openid, now)
+  const priceFen = await priceFor(runtime, meetup, caller.openid)
+  const id = signupId(eventId, caller.openid)
+  const order = await runtime.store.transaction(async (tx) => {
+    const signups = tx.collection<SignupDoc>(SIGNUPS)
+    const existing = await signups.get(id)
+    if (existing && existing.status !== 'cancelled' && existing.status !== 'expired') return null
+    const seated = await takeSeat(tx, eventId)
+    const paid = priceFen > 0
+    const doc: SignupDoc = {
+      _id: id, eventId, openid: caller.openid, status: seated ? (paid ? 'held' : 'confirmed') : 'waitlisted', priceFen,
+      payBefore: seated && paid ? now + HOLD_MS : null, orderId: null, waitlistedAt: seated ? null : now, attendedAt: null, createdAt: existing?.createdAt ?? now, updatedAt: now
+    }
+    if (existing) await signups.set(doc)
+    else await signups.insert(doc)
+    if (!seated || !paid) return null
+    const created = await createSeatOrder(tx, meetup, doc, now)
+    await signups.update(id, { set: { orderId: created._id } })
+    return created
+  })
+  const payment = order ? await prepayFor(runtime, meetup, order) : null
+  const fresh = (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!
+  return { signup: await toSignupView(runtime, fresh), payment }
+}
+
+/** Pays for a held seat or a waitlist offer: a fresh order when the previous one lapsed. */
+export async function paySeat(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<SignupResult> {
+  const meetup = await loadMeetup(runtime, eventId)
+  const id = signupId(eventId, caller.openid)
+  const current = await runtime.store.collection<SignupDoc>(SIGNUPS).get(id)
+  if (!current || (current.status !== 'held' && current.status !== 'offered')) throw new AppError('CONFLICT', '当前没有待支付的名额')
+  if (current.payBefore !== null && now > current.payBefore) throw new AppError('CHECKIN_CLOSED', '支付时间已过，名额已释放')
+  const existingOrder = current.orderId ? await runtime.store.collection<OrderDoc>(ORDERS).get(current.orderId) : null
+  const order = existingOrder && existingOrder.status === 'created' && existingOrder.payBefore > now
+    ? existingOrder
+    : await runtime.store.transaction(async (tx) => {
+      const created = await createSeatOrder(tx, meetup, current, now)
+      await tx.collection<SignupDoc>(SIGNUPS).update(id, { set: { orderId: created._id, updatedAt: now } })
+      return created
+    })
+  const payment = await prepayFor(runtime, meetup, order)
+  return { signup: await toSignupView(runtime, (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!), payment }
+}
+
+/** Inside the payment's settling transaction: the paid seat is confirmed. */
+export async function confirmPaidSeat(tx: import('../../ports/store').Transaction, order: OrderDoc, now: number): Promise<'confirmed' | 'noSeat'> {
+  const signups = tx.collection<SignupDoc>(SIGNUPS)
+  const signup = order.signupId ? await signups.get(order.signupId) : null
+  if (!signup) return 'noSeat'
+  if (signup.status === 'held' || signup.status === 'offered') {
+    await signups.update(signup._id, { set: { status: 'confirmed', payBefore: null, orderId: order._id, updatedAt: now } })
+    return 'confirmed'
+  }
+  if (signup.status === 'confirmed' || signup.status === 'attended') return 'confirmed'
+  // The hold lapsed before the money arrived: take a seat again if one is free.
+  if (await takeSeat(tx, signup.eventId)) {
+    await signups.update(signup._id, { set: { status: 'confirmed', payBefore: null, waitlistedAt: null, orderId: order._id, updatedAt: now } })
+    return 'confirmed'
+  }
+  return 'noSeat'
+}
+
+export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<SignupView> {
+  const meetup = await loadMeetup(runtime, eventId)
+  if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '已过取消截止时间')
+  const id = signupId(eventId, caller.openid)
+  const before = await runtime.store.collection<SignupDoc>(SIGNUPS).get(id)
+  if (!before || before.status === 'cancelled' || before.status === 'expired') throw new AppError('NOT_FOUND', '没有找到你的报名')
+  if (before.status === 'attended') throw new AppError('CONFLICT', '已签到，不能取消')
+  await runtime.store.transaction(async (tx) => {
+    const signups = tx.collection<SignupDoc>(SIGNUPS)
+    const fresh = (await signups.get(id))!
+    if (fresh.status === 'cancelled') return
+    if (['held', 'offered', 'confirmed'].includes(fresh.status)) await releaseSeat(tx, eventId)
+    await signups.update(id, { set: { status: 'cancelled', payBefore: null, waitlistedAt: null, updatedAt: now } })
+  })
+  // Refund by policy: paid and cancelled early enough.
+  if (before.status === 'confirmed' && before.orderId && now <= meetup.startAt - meetup.refundableHoursBefore * 3600_000) {
+    const order = await runtime.store.collection<OrderDoc>(ORDERS).get(before.orderId)
+    if (order && order.status === 'fulfilled' && order.amountFen > order.refundedFen) {
+      await hostRefund(runtime, { orderId: order._id, amountFen: order.amountFen - order.refundedFen, requestId: 'cancel', reason: '取消报名退款' })
+    }
+  }
+  await promoteFromWaitlist(runtime, eventId)
+  return toSignupView(runtime, (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!)
+}
+
+export async function listEvents(runtime: Runtime, caller: Caller, input: { when: 'upcoming' | 'past'; after?: string | null }, now: number): Promise<Page<EventView>> {
+  const upcoming = input.when === 'upcoming'
+  const page = await runtime.store.collection<MeetupDoc>(MEETUPS).find(
+    upcoming ? { startAt: { $gt: now - 24 * 3600_000 } } : { startAt: { $lte: now } },
+    { sort: [['startAt', upcoming ? 'asc' : 'desc']], limit: 20, after: input.after }
+  )
+  const items = page.items.filter((m) => (upcoming ? m.endAt >= now : m.endAt < now))
+  return { items: await Promise.all(items.map((m) => eventView(runtime, caller, m, now))), next: page.next }
+}
+
+export async function myTickets(runtime: Runtime, caller: Caller, input: PageInput, now: number): Promise<Page<EventView>> {
+  const page = await runtime.store.collection<SignupDoc>(SIGNUPS).find({ openid: caller.openid, status: { $in: ['held', 'confirmed', 'waitlisted', 'offered', 'attended'] } }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  const meetups = await Promise.all(page.items.map((s) => runtime.store.collection<MeetupDoc>(MEETUPS).get(s.eventId)))
+  return { items: await Promise.all(meetups.filter((m): m is MeetupDoc => m !== null).map((m) => eventView(runtime, caller, m, now))), next: page.next }
+}

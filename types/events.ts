@@ -1,0 +1,106 @@
+// Offline and online events: signup, capacity, waitlist, fees, tickets.
+// Money is integer fen; instants are epoch ms (shown in China time).
+import type { PageInput } from './page'
+import type { ClientPaymentView } from './membership'
+
+export type EventMode = 'offline' | 'online'
+export type FeeReturn = 'none' | 'refund' | 'points'
+
+export interface EventInput {
+  /** 1–40 characters. */
+  title: string
+  description: string
+  coverFileId: string
+  startAt: number
+  endAt: number
+  mode: EventMode
+  /** For offline events. */
+  address: string
+  /** For online events; shown only to confirmed attendees. */
+  onlineLink: string
+  /** 1–10,000 seats. */
+  capacity: number
+  /** 0 for free. */
+  feeFen: number
+  /** Apply the member's tier discount (growth perks) to the fee. */
+  tierDiscount: boolean
+  /** Signups and cancellations close at this time (≤ startAt). */
+  signupDeadline: number
+  circleId: string | null
+  /** Paid signups are refunded when cancelled at least this many hours before the start. */
+  refundableHoursBefore: number
+  /** "Fee returned on attendance": as a refund, as points, or not at all. */
+  feeReturn: FeeReturn
+}
+
+export type EventPhase = 'upcoming' | 'ongoing' | 'ended'
+
+export type SignupStatus = 'held' | 'confirmed' | 'waitlisted' | 'offered' | 'attended' | 'cancelled' | 'expired'
+
+export interface SignupView {
+  id: string
+  eventId: string
+  status: SignupStatus
+  priceFen: number
+  /** For held and offered seats: pay before this time or the seat passes on. */
+  payBefore: number | null
+  /** 1-based place in the waitlist. */
+  waitlistPosition: number | null
+  /** QR code (PNG data URL) of the signed ticket, for confirmed signups. */
+  ticketQr: string
+  /** The signed ticket itself (what the QR code holds), for entering by hand in H5. */
+  ticketCode: string
+  orderId: string | null
+  attendedAt: number | null
+  createdAt: number
+}
+
+export interface EventView extends Omit<EventInput, 'onlineLink'> {
+  id: string
+  coverUrl: string
+  /** Only for confirmed or attended members and hosts; '' otherwise. */
+  onlineLink: string
+  status: 'scheduled' | 'cancelled'
+  phase: EventPhase
+  seatsLeft: number
+  waitlistCount: number
+  /** The price this member would pay (tier discount applied). */
+  myPriceFen: number
+  mySignup: SignupView | null
+}
+
+export interface SignupResult {
+  signup: SignupView
+  /** Present when the seat is held pending payment. */
+  payment: ClientPaymentView | null
+}
+
+export interface AttendeeView {
+  signupId: string
+  openid: string
+  nickname: string
+  avatarUrl: string
+  status: SignupStatus
+  priceFen: number
+  createdAt: number
+  attendedAt: number | null
+  waitlistPosition: number | null
+}
+
+export interface AttendeeList {
+  confirmed: number
+  held: number
+  waitlisted: number
+  attended: number
+  items: AttendeeView[]
+}
+
+// ---- inputs ----
+export interface ListEventsInput extends PageInput { when: 'upcoming' | 'past' }
+export interface EventIdInput { eventId: string }
+export type UpdateEventInput = EventIdInput & Partial<EventInput>
+export interface CheckInTicketInput {
+  eventId: string
+  /** What the scanner read (or the host typed). */
+  ticketCode: string
+}
