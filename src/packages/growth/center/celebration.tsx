@@ -25,6 +25,6 @@ export function perkLines(tier: Tier): string[] {
   const discount = discountLabel(tier.perks.eventDiscountPercent)
   if (discount) lines.push(`活动 ${discount}`)
   if (tier.perks.monthlyMakeupCards > 0) lines.push(`每月补卡 ${tier.perks.monthlyMakeupCards} 张`)
-  if (tier.perks.badge) lines.push(`专属徽章「${tier.perks.badge}」`)
+  if (tier.perks.badge) lines.push(`徽章「${tier.perks.badge}」`)
   return lines
 }

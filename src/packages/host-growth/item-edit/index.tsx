@@ -166,14 +166,14 @@ function ItemForm({ item }: { item: MallItem | null }) {
 
 function NumberRow({ label, field, value, suffix, error, onInput }: { label: string; field: string; value: string; suffix: string; error?: string; onInput: (v: string) => void }) {
   return (
-    <View>
+    <>
       <View className={`hg-row ${error ? 'hg-row-invalid' : ''}`}>
         <Text className='hg-row-label'>{label}</Text>
         <Input className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onInput={(e) => onInput(e.detail.value)} />
         <Text className='hg-row-suffix'>{suffix}</Text>
       </View>
       {error ? <Text className='hg-row-error'>{error}</Text> : null}
-    </View>
+    </>
   )
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { callFunction, ApiCallError } from '../../../services/api'
@@ -71,27 +71,51 @@ export default function RulesPage() {
     <View className='page hg-rules'>
       <View className='hg-section-title'>
         <Text className='hg-section-title-text'>获取规则</Text>
-        <Text className='hg-section-title-hint'>积分和成长值都填 0 即关闭；上限留空为不限</Text>
+        <Text className='hg-section-title-hint'>都填 0 即关闭；上限留空为不限</Text>
       </View>
-      {RULES.map(({ rule, name, hint }) => {
-        const d = draft.rules[rule]
-        const off = d.points.trim() === '0' && d.growth.trim() === '0'
-        const err = (f: string) => errors[`rules.${rule}.${f}`]
-        return (
-          <View key={rule} className={`card hg-rule hg-rule-${rule}`}>
-            <View className='hg-rule-head'>
-              <Text className='hg-rule-name'>{name}</Text>
-              {off ? <Text className='hg-rule-off'>已关闭</Text> : null}
+      <View className='card hg-rule-table'>
+        <View className='hg-rule-row hg-rule-header'>
+          <Text className='hg-rule-label'>行为</Text>
+          <Text className='hg-rule-col'>积分</Text>
+          <Text className='hg-rule-col'>成长值</Text>
+          <Text className='hg-rule-col'>每日上限</Text>
+        </View>
+        {RULES.map(({ rule, name, hint }) => {
+          const d = draft.rules[rule]
+          const off = d.points.trim() === '0' && d.growth.trim() === '0'
+          const fieldErrors = (['points', 'growth', 'dailyCap'] as const).map((f) => errors[`rules.${rule}.${f}`]).filter(Boolean)
+          const cell = (field: keyof RuleDraft, placeholder = '0') => (
+            <View className={`hg-rule-cell ${errors[`rules.${rule}.${field}`] ? 'hg-rule-cell-invalid' : ''}`}>
+              <Input
+                className={`hg-rule-input field-rule-${rule}-${field}`}
+                type='number'
+                value={d[field]}
+                maxlength={7}
+                placeholder={placeholder}
+                placeholderClass='hg-placeholder'
+                onInput={(e) => setRule(rule, field, e.detail.value)}
+              />
             </View>
-            <Text className='hg-rule-hint'>{hint}</Text>
-            <View className='hg-rule-fields'>
-              <MiniField name={`rule-${rule}-points`} label='积分' value={d.points} error={err('points')} onInput={(v) => setRule(rule, 'points', v)} />
-              <MiniField name={`rule-${rule}-growth`} label='成长值' value={d.growth} error={err('growth')} onInput={(v) => setRule(rule, 'growth', v)} />
-              <MiniField name={`rule-${rule}-dailyCap`} label='每日积分上限' placeholder='不限' value={d.dailyCap} error={err('dailyCap')} onInput={(v) => setRule(rule, 'dailyCap', v)} />
+          )
+          return (
+            <View key={rule} className={`hg-rule hg-rule-${rule}`}>
+              <View className='hg-rule-row'>
+                <View className='hg-rule-label'>
+                  <View className='hg-rule-name-row'>
+                    <Text className='hg-rule-name'>{name}</Text>
+                    {off ? <Text className='hg-rule-off'>已关闭</Text> : null}
+                  </View>
+                  <Text className='hg-rule-hint'>{hint}</Text>
+                </View>
+                {cell('points')}
+                {cell('growth')}
+                {cell('dailyCap', '不限')}
+              </View>
+              {fieldErrors.length > 0 ? <Text className='hg-rule-error'>{fieldErrors.join('；')}</Text> : null}
             </View>
-          </View>
-        )
-      })}
+          )
+        })}
+      </View>
 
       <View className='hg-section-title'>
         <Text className='hg-section-title-text'>积分有效期</Text>
@@ -122,7 +146,7 @@ export default function RulesPage() {
       <View className='hg-savebar-space' />
       <View className='hg-savebar'>
         <View className={`btn btn-primary hg-rules-save ${dirty && !saving ? '' : 'btn-disabled'}`} onClick={() => { void save() }}>
-          {saving ? '保存中…' : dirty ? '保存设置' : '未修改'}
+          {saving ? '保存中…' : '保存设置'}
         </View>
       </View>
     </View>
@@ -166,13 +190,19 @@ function TierCard({ index, tier, errors, removable, onChange, onRemove }: TierCa
 function RulesSkeleton() {
   return (
     <View className='page hg-rules' aria-busy>
-      {[0, 1, 2, 3].map((i) => (
-        <View key={i} className='card hg-rule'>
-          <Skeleton width={200} height={34} />
-          <Skeleton width={360} height={24} className='hg-skeleton-gap' />
-          <Skeleton width='100%' height={72} className='hg-skeleton-gap' />
-        </View>
-      ))}
+      <View className='card hg-rule-table'>
+        {[0, 1, 2, 3, 4].map((i) => (
+          <View key={i} className='hg-rule-row'>
+            <View className='hg-rule-label'>
+              <Skeleton width={140} height={30} />
+              <Skeleton width={220} height={20} className='hg-skeleton-gap' />
+            </View>
+            <Skeleton width={124} height={68} className='hg-rule-cell' />
+            <Skeleton width={124} height={68} className='hg-rule-cell' />
+            <Skeleton width={124} height={68} className='hg-rule-cell' />
+          </View>
+        ))}
+      </View>
     </View>
   )
 }
