@@ -5,6 +5,7 @@ import { benchStore } from './store'
 import { benchFunctions } from './functions'
 import { benchFeed } from './feed'
 import { benchGrowth } from './growth'
+import { benchEvents } from './events'
 import { buildFunctions } from '../scripts/build-functions'
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await benchFunctions())
   Object.assign(figures, await benchFeed())
   Object.assign(figures, await benchGrowth())
+  Object.assign(figures, await benchEvents())
   const sizes = await buildFunctions()
   figures.function_bundle_kb_max = Math.round(Math.max(...Object.values(sizes)) / 1024)
   const start = process.hrtime.bigint()

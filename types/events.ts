@@ -46,7 +46,7 @@ export interface SignupView {
   payBefore: number | null
   /** 1-based place in the waitlist. */
   waitlistPosition: number | null
-  /** QR code (PNG data URL) of the signed ticket, for confirmed signups. */
+  /** QR code (SVG data URL) of the signed ticket, for confirmed signups. */
   ticketQr: string
   /** The signed ticket itself (what the QR code holds), for entering by hand in H5. */
   ticketCode: string

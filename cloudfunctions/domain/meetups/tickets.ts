@@ -31,6 +31,8 @@ export function readTicket(code: string, secret: string): TicketClaims | null {
   }
 }
 
-export function ticketQr(code: string): Promise<string> {
-  return QRCode.toDataURL(code, { margin: 1, width: 320, errorCorrectionLevel: 'M' })
+/** The QR code as an SVG data URL: vector, small, and rendered by <Image> in WeChat and H5 alike. */
+export async function ticketQr(code: string): Promise<string> {
+  const svg = await QRCode.toString(code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
 }
