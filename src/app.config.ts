@@ -13,6 +13,9 @@ export default defineAppConfig({
     },
     // Growth: the member's points, ledger, mall and redemptions; and the host's console for it.
     { root: 'packages/growth', pages: ['center/index', 'ledger/index', 'mall/index', 'redemptions/index'] },
+    // Paid circles: list, detail with plans, the order page the pay flow returns to, 我的会员; and the host's console for them.
+    { root: 'packages/membership', pages: ['circles/index', 'circle/index', 'order/index', 'mine/index'] },
+    { root: 'packages/host-membership', pages: ['index/index', 'circle-form/index', 'orders/index', 'flagged/index'] },
     { root: 'packages/host-growth', pages: ['index/index', 'rules/index', 'items/index', 'item-edit/index', 'adjust/index', 'shipping/index', 'segments/index'] },
     // Check-in challenges: detail with calendar, the composer and one check-in with its comments.
     { root: 'packages/challenge', pages: ['detail/index', 'compose/index', 'checkin/index'] },
