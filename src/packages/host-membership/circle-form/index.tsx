@@ -1,0 +1,206 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Input, Textarea, Image } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import ProgressBar from '../../../components/progress-bar'
+import Skeleton from '../../../components/skeleton'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { setQueryData, useQuery } from '../../../services/use-query'
+import { refundRuleLabel } from '../../../services/membership'
+import type { Circle, CircleDetail } from '../../../../types/membership'
+import { safeDecode } from '../../membership/params'
+import { hostCircleKey } from '../queries'
+import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, type CircleDraft, type DraftErrors } from './draft'
+import PlansEditor from './plans-editor'
+import { useCoverUpload } from './use-cover-upload'
+import './index.css'
+
+export default function CircleFormPage() {
+  const router = useRouter()
+  const circleId = safeDecode(router.params.id)
+  const detail = useQuery<CircleDetail | null>(hostCircleKey(circleId || 'new'), () =>
+    circleId ? callFunction('membership', 'getCircle', { circleId }) : Promise.resolve(null)
+  )
+
+  useEffect(() => { void Taro.setNavigationBarTitle({ title: circleId ? '编辑圈子' : '新建圈子' }) }, [circleId])
+
+  if (detail.loading) return <FormSkeleton />
+  if (detail.data === undefined) return <View className='page'><View className='card'><ErrorState error={detail.error} onRetry={() => { void detail.refetch() }} /></View></View>
+  return <CircleForm circle={detail.data?.circle ?? null} />
+}
+
+function CircleForm({ circle }: { circle: Circle | null }) {
+  const [draft, setDraft] = useState<CircleDraft>(() => (circle ? circleToDraft(circle) : EMPTY_DRAFT))
+  const [errors, setErrors] = useState<DraftErrors>({})
+  const [saving, setSaving] = useState(false)
+  const { upload, uploading, pick } = useCoverUpload()
+
+  const set = <K extends keyof CircleDraft>(field: K, value: CircleDraft[K]) => {
+    setDraft((d) => ({ ...d, [field]: value }))
+    setErrors((e) => ({ ...e, [field]: undefined }))
+  }
+
+  const save = async () => {
+    if (saving || uploading) return
+    const { input, errors: found } = draftToInput(draft)
+    setErrors(found)
+    if (Object.keys(found).some((k) => found[k as keyof DraftErrors] !== undefined)) {
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
+      return
+    }
+    setSaving(true)
+    try {
+      let saved: Circle
+      if (circle) {
+        // The cover only when replaced: an unchanged file id needs no re-check.
+        saved = await callFunction('membership', 'updateCircle', { circleId: circle.id, ...input, ...(upload?.fileId ? { coverFileId: upload.fileId } : {}) })
+      } else {
+        saved = await callFunction('membership', 'createCircle', { ...input, plans: input.plans.map(({ name, days, priceFen }) => ({ name, days, priceFen })), coverFileId: upload?.fileId ?? '' })
+      }
+      setQueryData(hostCircleKey(saved.id), { circle: saved, membership: { circleId: saved.id, status: 'none', startedAt: null, endsAt: null, trialUsed: false } })
+      await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
+      setTimeout(() => { void Taro.navigateBack() }, 700)
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field.split('.')[0]]: err.message })
+      showError(err)
+      setSaving(false)
+    }
+  }
+
+  const archive = async () => {
+    if (!circle) return
+    const { confirm } = await Taro.showModal({ title: '归档圈子', content: '归档后成员将看不到这个圈子，已付费成员的订单不受影响。', confirmText: '归档', confirmColor: '#f04a3e' })
+    if (!confirm) return
+    try {
+      await callFunction('membership', 'archiveCircle', { circleId: circle.id })
+      await Taro.showToast({ title: '已归档', icon: 'success', duration: 1200 })
+      setTimeout(() => { void Taro.navigateBack() }, 700)
+    } catch (err) {
+      showError(err)
+    }
+  }
+
+  const coverSrc = upload?.preview ?? circle?.coverUrl ?? ''
+  const kindHint = KIND_OPTIONS.find((k) => k.value === draft.kind)?.hint
+  const refundPreview = draftToInput(draft).input
+
+  return (
+    <View className='page hf-page'>
+      <Text className='hf-section'>基本信息</Text>
+      <View className='card hf-card'>
+        <View className='hf-cover-row'>
+          <View className='hf-cover' onClick={() => { void pick() }}>
+            {coverSrc ? <Image className='hf-cover-img' src={coverSrc} mode='aspectFill' /> : <Text className='hf-cover-plus'>＋</Text>}
+          </View>
+          <View className='hf-cover-status'>
+            <Text className='hf-label'>封面</Text>
+            {upload && !upload.fileId ? (
+              <View className='hf-progress'><ProgressBar percent={upload.percent} /><Text className='hf-hint'>上传中 {upload.percent}%</Text></View>
+            ) : (
+              <Text className='hf-hint'>{upload?.fileId ? '封面已上传，保存后生效' : coverSrc ? '点击图片更换' : '点击上传，建议 16:9 横图'}</Text>
+            )}
+          </View>
+        </View>
+
+        <Field label='名称' error={errors.name}>
+          <Input className='hf-input field-name' value={draft.name} maxlength={30} placeholder='如：减脂私教营' placeholderClass='hf-placeholder' onInput={(e) => set('name', e.detail.value)} />
+        </Field>
+        <Field label='介绍' error={errors.description} top>
+          <Textarea className='hf-textarea field-description' value={draft.description} maxlength={2000} autoHeight placeholder='成员加入前会看到：圈子里有什么、适合谁' placeholderClass='hf-placeholder' onInput={(e) => set('description', e.detail.value)} />
+        </Field>
+      </View>
+
+      <Text className='hf-section'>加入方式</Text>
+      <View className='card hf-card'>
+        <View className='hf-chips'>
+          {KIND_OPTIONS.map((k) => (
+            <Text key={k.value} className={`hf-chip kind-${k.value} ${draft.kind === k.value ? 'hf-chip-on' : ''}`} onClick={() => set('kind', k.value)}>{k.label}</Text>
+          ))}
+        </View>
+        {kindHint ? <Text className='hf-hint hf-kind-hint'>{kindHint}</Text> : null}
+
+        {draft.kind === 'trialThenPaid' ? (
+          <Field label='试用天数' error={errors.trialDays} suffix='天'>
+            <Input className='hf-input field-trial-days' type='number' value={draft.trialDays} maxlength={2} placeholder='7' placeholderClass='hf-placeholder' onInput={(e) => set('trialDays', e.detail.value)} />
+          </Field>
+        ) : null}
+
+        {draft.kind === 'free' ? (
+          <View className='hf-questions'>
+            <Text className='hf-label'>加入问题（选填，最多 {MAX_QUESTIONS} 个）</Text>
+            {draft.questions.map((q, i) => (
+              <View key={i} className='hf-question'>
+                <Input className='hf-question-input' value={q} maxlength={100} placeholder={`问题 ${i + 1}`} placeholderClass='hf-placeholder' onInput={(e) => { const value = e.detail.value; set('questions', draft.questions.map((old, j) => (j === i ? value : old))) }} />
+                <Text className='hf-question-remove' onClick={() => set('questions', draft.questions.filter((_, j) => j !== i))}>删除</Text>
+              </View>
+            ))}
+            {errors.questions ? <Text className='hf-error'>{errors.questions}</Text> : null}
+            {draft.questions.length < MAX_QUESTIONS ? <View className='hf-add' onClick={() => set('questions', [...draft.questions, ''])}><Text>＋ 添加问题</Text></View> : null}
+          </View>
+        ) : null}
+      </View>
+
+      {draft.kind !== 'free' ? (
+        <View>
+          <Text className='hf-section'>套餐</Text>
+          <View className='card hf-card'>
+            <PlansEditor plans={draft.plans} errors={errors} onChange={(plans) => { setDraft((d) => ({ ...d, plans })); setErrors((e) => ({ ...e, plan: undefined, plans: undefined })) }} />
+          </View>
+
+          <Text className='hf-section'>退款规则</Text>
+          <View className='card hf-card'>
+            <Field label='全额退款' error={errors.fullRefundDays} suffix='天内'>
+              <Input className='hf-input field-full-refund-days' type='number' value={draft.fullRefundDays} maxlength={2} placeholder='7' placeholderClass='hf-placeholder' onInput={(e) => set('fullRefundDays', e.detail.value)} />
+            </Field>
+            <View className='hf-row'>
+              <Text className='hf-label hf-row-label'>之后</Text>
+              <View className='hf-chips'>
+                <Text className={`hf-chip refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>按剩余天数退</Text>
+                <Text className={`hf-chip refund-none ${draft.refundAfter === 'none' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'none')}>不退</Text>
+              </View>
+            </View>
+            <Text className='hf-hint hf-refund-preview'>成员看到：{refundRuleLabel(refundPreview)}</Text>
+          </View>
+        </View>
+      ) : null}
+
+      <View className={`btn btn-primary hf-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+        {saving ? '保存中…' : uploading ? '封面上传中…' : circle ? '保存修改' : '创建圈子'}
+      </View>
+      {circle && !circle.archived ? <View className='hf-archive' onClick={() => { void archive() }}><Text>归档圈子</Text></View> : null}
+    </View>
+  )
+}
+
+interface FieldProps {
+  label: string
+  error?: string
+  suffix?: string
+  top?: boolean
+  children: ReactNode
+}
+
+function Field({ label, error, suffix, top, children }: FieldProps) {
+  return (
+    <View className='hf-field'>
+      <View className={`hf-row ${top ? 'hf-row-top' : ''} ${error ? 'hf-row-invalid' : ''}`}>
+        <Text className='hf-label hf-row-label'>{label}</Text>
+        {children}
+        {suffix ? <Text className='hf-suffix'>{suffix}</Text> : null}
+      </View>
+      {error ? <Text className='hf-error'>{error}</Text> : null}
+    </View>
+  )
+}
+
+function FormSkeleton() {
+  return (
+    <View className='page hf-page' aria-busy>
+      <View className='card hf-card'>
+        <Skeleton width={200} height={112} />
+        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={44} className='hf-skeleton-gap' />)}
+      </View>
+    </View>
+  )
+}

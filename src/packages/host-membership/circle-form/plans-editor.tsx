@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react'
+import { View, Text, Input } from '@tarojs/components'
+import { perDayLabel } from '../../../services/membership'
+import { yuanToFen } from '../money'
+import { MAX_PLANS, newPlanKey, type DraftErrors, type PlanDraft } from './draft'
+
+interface PlansEditorProps {
+  plans: PlanDraft[]
+  errors: DraftErrors
+  onChange: (plans: PlanDraft[]) => void
+}
+
+/** Up to five plans: name, length in days and price in yuan (saved as fen). */
+export default function PlansEditor({ plans, errors, onChange }: PlansEditorProps) {
+  const update = (key: string, field: 'name' | 'days' | 'price', value: string) =>
+    onChange(plans.map((p) => (p.key === key ? { ...p, [field]: value } : p)))
+  const remove = (key: string) => onChange(plans.filter((p) => p.key !== key))
+  const add = () => onChange([...plans, { key: newPlanKey(), name: '', days: '', price: '' }])
+
+  return (
+    <View className='hf-plans'>
+      {plans.map((plan, i) => {
+        const planErrors = errors.plan?.[plan.key] ?? {}
+        const fen = yuanToFen(plan.price)
+        const days = Number(plan.days)
+        const perDay = fen !== null && fen > 0 && Number.isInteger(days) && days > 0 ? perDayLabel({ priceFen: fen, days }) : ''
+        return (
+          <View key={plan.key} className='hf-plan' data-plan-index={i}>
+            <View className='hf-plan-head'>
+              <Text className='hf-plan-index'>套餐 {i + 1}</Text>
+              {perDay ? <Text className='hf-plan-per-day'>约 {perDay}</Text> : null}
+              <Text className='hf-plan-remove' onClick={() => remove(plan.key)}>删除</Text>
+            </View>
+            <View className='hf-plan-fields'>
+              <MiniField label='名称' error={planErrors.name} grow={2}>
+                <Input className='hf-mini-input plan-name' value={plan.name} maxlength={20} placeholder='月卡' placeholderClass='hf-placeholder' onInput={(e) => update(plan.key, 'name', e.detail.value)} />
+              </MiniField>
+              <MiniField label='天数' error={planErrors.days} suffix='天'>
+                <Input className='hf-mini-input plan-days' type='number' value={plan.days} maxlength={4} placeholder='30' placeholderClass='hf-placeholder' onInput={(e) => update(plan.key, 'days', e.detail.value)} />
+              </MiniField>
+              <MiniField label='价格' error={planErrors.price} prefix='¥' grow={2}>
+                <Input className='hf-mini-input plan-price' type='digit' value={plan.price} maxlength={12} placeholder='99.00' placeholderClass='hf-placeholder' onInput={(e) => update(plan.key, 'price', e.detail.value)} />
+              </MiniField>
+            </View>
+          </View>
+        )
+      })}
+      {errors.plans ? <Text className='hf-error'>{errors.plans}</Text> : null}
+      {plans.length < MAX_PLANS ? <View className='hf-add' onClick={add}><Text>＋ 添加套餐</Text></View> : null}
+    </View>
+  )
+}
+
+interface MiniFieldProps {
+  label: string
+  error?: string
+  prefix?: string
+  suffix?: string
+  grow?: number
+  children: ReactNode
+}
+
+function MiniField({ label, error, prefix, suffix, grow = 1, children }: MiniFieldProps) {
+  return (
+    <View className={`hf-mini ${error ? 'hf-mini-invalid' : ''}`} style={{ flex: grow }}>
+      <Text className='hf-mini-label'>{label}</Text>
+      <View className='hf-mini-box'>
+        {prefix ? <Text className='hf-mini-affix'>{prefix}</Text> : null}
+        {children}
+        {suffix ? <Text className='hf-mini-affix'>{suffix}</Text> : null}
+      </View>
+      {error ? <Text className='hf-mini-error'>{error}</Text> : null}
+    </View>
+  )
+}

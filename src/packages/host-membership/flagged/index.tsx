@@ -1,0 +1,96 @@
+import { useEffect } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { formatOrderTime } from '../../../services/membership'
+import { formatFen } from '../../../utils/format'
+import type { FlaggedPaymentView } from '../../../../types/membership'
+import { FLAGGED_KEY } from '../queries'
+import './index.css'
+
+/**
+ * Payment notifies that were verified but did not match an order (another
+ * amount, an unknown out_trade_no). Nothing was granted for them; the host
+ * settles them in the WeChat Pay merchant console.
+ */
+export default function FlaggedPaymentsPage() {
+  const list = usePagedQuery<FlaggedPaymentView>(FLAGGED_KEY, (after) => callFunction('membership', 'flaggedPayments', { after }))
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  useEffect(() => { void list.refetch() }, [])
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  if (list.loading) return <FlaggedSkeleton />
+  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
+  if (list.items.length === 0) {
+    return (
+      <View className='page'>
+        <EmptyState glyph='安' title='没有异常支付' description='支付金额与订单不符、或找不到对应订单的支付通知会出现在这里' />
+      </View>
+    )
+  }
+  return (
+    <View className='page hfl-page'>
+      <Text className='hfl-note'>以下支付已验签但与订单不符，系统未据此开通会员。请在微信支付商户平台核实后处理（如原路退款）。</Text>
+      {list.items.map((item) => <FlaggedCard key={item.id} item={item} />)}
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+    </View>
+  )
+}
+
+function FlaggedCard({ item }: { item: FlaggedPaymentView }) {
+  const copy = () => { void Taro.setClipboardData({ data: item.outTradeNo }) }
+  const mismatch = item.expectedFen !== null && item.expectedFen !== item.receivedFen
+  return (
+    <View className='card hfl-card' data-id={item.id}>
+      <View className='hfl-head'>
+        <Text className='hfl-reason'>{item.reason}</Text>
+        <Text className='hfl-time'>{formatOrderTime(item.createdAt)}</Text>
+      </View>
+      <View className='hfl-trade' onClick={copy}>
+        <Text className='hfl-trade-label'>商户订单号</Text>
+        <Text className='hfl-trade-no'>{item.outTradeNo}</Text>
+        <Text className='hfl-copy'>复制</Text>
+      </View>
+      <View className='hfl-amounts'>
+        <View className='hfl-amount'>
+          <Text className='hfl-amount-label'>应收</Text>
+          <Text className='hfl-amount-value'>{item.expectedFen === null ? '无对应订单' : formatFen(item.expectedFen)}</Text>
+        </View>
+        <View className='hfl-amount'>
+          <Text className='hfl-amount-label'>实收</Text>
+          <Text className={`hfl-amount-value ${mismatch || item.expectedFen === null ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen)}</Text>
+        </View>
+        {item.expectedFen !== null ? (
+          <View className='hfl-amount'>
+            <Text className='hfl-amount-label'>差额</Text>
+            <Text className={`hfl-amount-value ${mismatch ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen - item.expectedFen)}</Text>
+          </View>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+function FlaggedSkeleton() {
+  return (
+    <View className='page hfl-page' aria-busy>
+      {[0, 1].map((i) => (
+        <View key={i} className='card hfl-card'>
+          <Skeleton width={300} height={32} />
+          <Skeleton width='100%' height={64} className='hfl-skeleton-gap' />
+          <Skeleton width='70%' height={40} className='hfl-skeleton-gap' />
+        </View>
+      ))}
+    </View>
+  )
+}

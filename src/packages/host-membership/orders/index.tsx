@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react'
+import { useReachBottom, useRouter } from '@tarojs/taro'
+import { View, Text, ScrollView } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { ORDER_STATUS_LABEL, formatOrderTime, orderStatusOf } from '../../../services/membership'
+import { formatFen } from '../../../utils/format'
+import type { OrderStatus, OrderView } from '../../../../types/membership'
+import { OrderStatusTag } from '../../membership/components/tags'
+import { hostOrdersKey } from '../queries'
+import RefundSheet from './refund-sheet'
+import './index.css'
+
+type Filter = OrderStatus | 'all'
+const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
+  { value: 'all', label: '全部' },
+  ...(['created', 'fulfilled', 'refunding', 'refunded', 'closed'] as const).map((s) => ({ value: s, label: ORDER_STATUS_LABEL[s] }))
+]
+
+const isFilter = (raw: string | undefined): raw is Filter => FILTERS.some((f) => f.value === raw)
+
+export default function HostOrdersPage() {
+  const router = useRouter()
+  const [filter, setFilter] = useState<Filter>(() => (isFilter(router.params.status) ? router.params.status : 'all'))
+  return (
+    <View className='page ho-page'>
+      <ScrollView className='ho-tabs' scrollX enableFlex>
+        {FILTERS.map((f) => (
+          <View key={f.value} className={`ho-tab ${f.value === filter ? 'ho-tab-on' : ''}`} data-status={f.value} onClick={() => setFilter(f.value)}>
+            <Text>{f.label}</Text>
+          </View>
+        ))}
+      </ScrollView>
+      {/* One list per filter, so each keeps its own cache and scroll. */}
+      <OrderList key={filter} filter={filter} />
+    </View>
+  )
+}
+
+function OrderList({ filter }: { filter: Filter }) {
+  const list = usePagedQuery<OrderView>(hostOrdersKey(filter), (after) =>
+    callFunction('membership', 'listOrders', { ...(filter === 'all' ? {} : { status: filter }), after })
+  )
+  const [refunding, setRefunding] = useState<OrderView | null>(null)
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  useEffect(() => { void list.refetch() }, [])
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  if (list.loading) return <OrdersSkeleton />
+  if (list.error) return <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View>
+  if (list.items.length === 0) {
+    return <EmptyState glyph='单' title={filter === 'all' ? '还没有订单' : `没有${ORDER_STATUS_LABEL[filter]}的订单`} description='成员购买圈子套餐后，订单会出现在这里' />
+  }
+  return (
+    <View>
+      {list.items.map((order) => <HostOrderCard key={order.id} order={order} onRefund={setRefunding} />)}
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      {refunding ? (
+        <RefundSheet
+          order={refunding}
+          onClose={() => setRefunding(null)}
+          onDone={() => { setRefunding(null); void list.refetch() }}
+        />
+      ) : null}
+    </View>
+  )
+}
+
+function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order: OrderView) => void }) {
+  const remaining = order.amountFen - order.refundedFen
+  return (
+    <View className='card ho-card' data-id={order.id}>
+      <View className='ho-head'>
+        <Avatar url='' nickname={order.member.nickname} size={64} />
+        <Text className='ho-member'>{order.member.nickname}</Text>
+        <OrderStatusTag status={orderStatusOf(order)} />
+      </View>
+      <View className='ho-body'>
+        <View className='ho-what'>
+          <Text className='ho-plan'>{order.circleName} · {order.planName}（{order.days} 天）</Text>
+          <Text className='ho-time'>下单 {formatOrderTime(order.createdAt)}</Text>
+          {order.paidAt !== null ? <Text className='ho-time'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
+          <Text className='ho-id'>{order.id}</Text>
+        </View>
+        <View className='ho-money'>
+          <Text className='ho-amount'>{formatFen(order.amountFen)}</Text>
+          {order.refundedFen > 0 ? <Text className='ho-refunded'>已退 {formatFen(order.refundedFen)}</Text> : null}
+        </View>
+      </View>
+      {order.status === 'fulfilled' && remaining > 0 ? (
+        <View className='ho-actions'>
+          <Text className='ho-remaining'>可退余额 {formatFen(remaining)}</Text>
+          <View className='btn btn-ghost btn-small ho-refund' onClick={() => onRefund(order)}>退款</View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function OrdersSkeleton() {
+  return (
+    <View aria-busy>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='card ho-card'>
+          <View className='ho-head'><Skeleton width={64} height={64} round /><Skeleton width={160} height={30} className='ho-skeleton-name' /></View>
+          <Skeleton width='80%' height={28} className='ho-skeleton-gap' />
+          <Skeleton width='50%' height={24} className='ho-skeleton-gap' />
+        </View>
+      ))}
+    </View>
+  )
+}

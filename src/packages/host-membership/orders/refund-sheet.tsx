@@ -1,0 +1,111 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input } from '@tarojs/components'
+import { callFunction } from '../../../services/api'
+import { toApiCallError } from '../../../services/api-error'
+import { showError } from '../../../services/show-error'
+import { formatFen } from '../../../utils/format'
+import type { OrderView } from '../../../../types/membership'
+import Popup from '../../membership/components/popup'
+import { fenToYuanText, yuanToFen } from '../money'
+import { newRefundRequestId } from './request-id'
+
+interface RefundSheetProps {
+  order: OrderView
+  onDone: (order: OrderView) => void
+  onClose: () => void
+}
+
+interface Pending {
+  requestId: string
+  amountFen: number
+  reason: string
+}
+
+/** Refunds sent without an answer, per order: reopening the sheet retries the same one. */
+const unanswered = new Map<string, Pending>()
+
+/**
+ * A host's refund: any amount up to what is left of the payment, with a reason.
+ * The request id is made once per submit and kept while the answer is unknown
+ * (network failure, server error) — even across closing and reopening the
+ * sheet — so a retry can never refund twice.
+ */
+export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps) {
+  const remaining = order.amountFen - order.refundedFen
+  const [retrying, setRetrying] = useState(() => unanswered.has(order.id))
+  const [amount, setAmount] = useState(() => fenToYuanText(unanswered.get(order.id)?.amountFen ?? remaining))
+  const [reason, setReason] = useState(() => unanswered.get(order.id)?.reason ?? '')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const sending = useRef(false)
+
+  const fen = yuanToFen(amount)
+  const submit = async () => {
+    if (sending.current) return
+    // A retry sends exactly what was sent before (the order may already show it refunded).
+    let attempt = unanswered.get(order.id)
+    if (!attempt) {
+      if (fen === null || fen < 1) return setError('请填写退款金额')
+      if (fen > remaining) return setError(`最多可退 ${formatFen(remaining)}`)
+      if (!reason.trim()) return setError('请填写退款原因')
+      attempt = { requestId: newRefundRequestId(), amountFen: fen, reason: reason.trim() }
+    }
+    setError(null)
+    unanswered.set(order.id, attempt)
+    sending.current = true
+    setBusy(true)
+    try {
+      const updated = await callFunction('membership', 'refundOrder', { orderId: order.id, ...attempt })
+      unanswered.delete(order.id)
+      void Taro.showToast({ title: updated.status === 'refunding' ? '退款处理中' : '已退款', icon: 'success' })
+      onDone(updated)
+    } catch (err) {
+      const code = toApiCallError(err).code
+      // No answer (or an unexpected one): the refund may have started, so the same id goes again.
+      if (code === 'NETWORK' || code === 'INTERNAL') setRetrying(true)
+      else {
+        unanswered.delete(order.id)
+        setRetrying(false)
+      }
+      showError(err)
+    } finally {
+      sending.current = false
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Popup open position='bottom' onClose={() => { if (!busy) onClose() }} className='hr-sheet'>
+      <Text className='hr-title'>退款给 {order.member.nickname}</Text>
+      <Text className='hr-sub'>{order.circleName} · {order.planName} · 实付 {formatFen(order.amountFen)}{order.refundedFen > 0 ? ` · 已退 ${formatFen(order.refundedFen)}` : ''}</Text>
+
+      <View className='hr-field'>
+        <Text className='hr-label'>退款金额</Text>
+        <View className={`hr-box ${(error && error.includes('金额')) || (fen !== null && fen > remaining) ? 'hr-box-invalid' : ''}`}>
+          <Text className='hr-yuan'>¥</Text>
+          <Input className='hr-input hr-amount' type='digit' value={amount} disabled={retrying} maxlength={12} onInput={(e) => { setAmount(e.detail.value); setError(null) }} />
+          <Text className='hr-all' onClick={() => { if (!retrying) setAmount(fenToYuanText(remaining)) }}>全部</Text>
+        </View>
+        <Text className='hr-hint'>最多可退 {formatFen(remaining)}；按剩余天数退款时请自行核算</Text>
+      </View>
+
+      <View className='hr-field'>
+        <Text className='hr-label'>退款原因</Text>
+        <View className='hr-box'>
+          <Input className='hr-input hr-reason' value={reason} disabled={retrying} maxlength={80} placeholder='如：协商退款、重复购买' placeholderClass='hr-placeholder' onInput={(e) => { setReason(e.detail.value); setError(null) }} />
+        </View>
+      </View>
+
+      {error ? <Text className='hr-error'>{error}</Text> : null}
+      {retrying ? <Text className='hr-retry'>上次请求没有得到答复，重试会沿用同一退款单号，不会重复退款</Text> : null}
+
+      <View className='hr-actions'>
+        <View className='btn btn-ghost hr-cancel' onClick={() => { if (!busy) onClose() }}>{retrying ? '稍后再试' : '取消'}</View>
+        <View className={`btn btn-danger hr-submit ${busy ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>
+          {busy ? '提交中…' : retrying ? '重试退款' : `确认退款${fen !== null && fen > 0 && fen <= remaining ? ` ${formatFen(fen)}` : ''}`}
+        </View>
+      </View>
+    </Popup>
+  )
+}

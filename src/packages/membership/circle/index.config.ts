@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '圈子详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

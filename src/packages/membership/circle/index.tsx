@@ -1,0 +1,176 @@
+import { useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
+import { hasAccess, lowestPlan, membershipEndLabel, refundRuleLabel } from '../../../services/membership'
+import { formatChineseDate, formatFen } from '../../../utils/format'
+import type { CircleDetail, MembershipView } from '../../../../types/membership'
+import Cover from '../components/cover'
+import PlanPicker from '../components/plan-picker'
+import { KindTag, MembershipTag } from '../components/tags'
+import { useCheckout } from '../components/use-checkout'
+import { safeDecode } from '../params'
+import { circleKey, useCircle, useCircleChallenges } from '../queries'
+import ChallengeList from './challenge-list'
+import JoinFree from './join-free'
+import './index.css'
+
+export default function CirclePage() {
+  const router = useRouter()
+  const circleId = safeDecode(router.params.id)
+  const detail = useCircle(circleId)
+  const challenges = useCircleChallenges(circleId)
+  const refetchAll = () => Promise.all([detail.refetch(), challenges.refetch()]).then(() => undefined)
+  usePullDownRefetch(refetchAll)
+  // Back from paying, a refund or a challenge: access may have changed.
+  useDidShow(() => { if (detail.data) void refetchAll() })
+
+  if (detail.loading) return <CircleSkeleton />
+  if (!detail.data) return <View className='page'><View className='card'><ErrorState error={detail.error} onRetry={() => { void detail.refetch() }} /></View></View>
+  return <CircleView detail={detail.data} challenges={challenges} renew={router.params.renew === '1'} />
+}
+
+interface CircleViewProps {
+  detail: CircleDetail
+  challenges: ReturnType<typeof useCircleChallenges>
+  renew: boolean
+}
+
+function CircleView({ detail, challenges, renew }: CircleViewProps) {
+  const { circle, membership } = detail
+  const access = hasAccess(membership)
+  const paid = circle.kind !== 'free' && circle.plans.length > 0
+  const [picking, setPicking] = useState(renew)
+  const [planId, setPlanId] = useState<string | null>(() => circle.plans[0]?.id ?? null)
+  const [trialBusy, setTrialBusy] = useState(false)
+  const { busy: paying, checkout } = useCheckout()
+
+  const plan = circle.plans.find((p) => p.id === planId) ?? null
+  const showPicker = paid && (!access || picking)
+  const renewing = access && membership.status === 'active'
+  const canTrial = circle.kind === 'trialThenPaid' && !access && !membership.trialUsed
+
+  const joined = (view: MembershipView) => {
+    const { circleId, status, startedAt, endsAt, trialUsed } = view
+    const wasMember = access
+    setQueryData<CircleDetail>(circleKey(circle.id), {
+      circle: { ...circle, memberCount: circle.memberCount + (wasMember ? 0 : 1) },
+      membership: { circleId, status, startedAt, endsAt, trialUsed }
+    })
+    void challenges.refetch()
+  }
+
+  const startTrial = async () => {
+    if (trialBusy) return
+    setTrialBusy(true)
+    try {
+      joined(await callFunction('membership', 'startTrial', { circleId: circle.id }))
+      void Taro.showToast({ title: '试用已开始', icon: 'success' })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setTrialBusy(false)
+    }
+  }
+
+  const pay = () => {
+    if (!plan || paying) return
+    void checkout(circle.id, plan.id)
+  }
+
+  return (
+    <View className={`page circle-page ${showPicker ? 'circle-page-with-bar' : ''}`}>
+      <Cover className='circle-hero' url={circle.coverUrl} name={circle.name} />
+
+      <View className='card circle-head'>
+        <View className='circle-head-row'>
+          <Text className='circle-name'>{circle.name}</Text>
+          <KindTag kind={circle.kind} />
+        </View>
+        <Text className='circle-meta'>
+          {circle.memberCount} 位成员{paid && !access ? ` · ${formatFen(lowestPlan(circle.plans)!.priceFen)} 起` : ''}
+          {circle.kind === 'trialThenPaid' ? ` · 可免费试用 ${circle.trialDays} 天` : ''}
+        </Text>
+        {membership.status !== 'none' ? (
+          <View className={`circle-status circle-status-${membership.status}`}>
+            <MembershipTag status={membership.status} />
+            <Text className='circle-status-end'>{membershipEndLabel(membership)}</Text>
+            {paid && access && !picking ? (
+              <View className='btn btn-ghost btn-small circle-renew' onClick={() => setPicking(true)}>
+                {membership.status === 'trial' ? '开通会员' : '续费'}
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+      </View>
+
+      <View className='card circle-section'>
+        <Text className='circle-section-title'>圈子介绍</Text>
+        <Text className='circle-desc'>{circle.description || '主理人还没有写介绍'}</Text>
+      </View>
+
+      <ChallengeList challenges={challenges} unlocked={access} />
+
+      {circle.kind === 'free' && !access ? <JoinFree circle={circle} onJoined={joined} /> : null}
+
+      {canTrial ? (
+        <View className='card circle-section circle-trial'>
+          <View className='circle-trial-text'>
+            <Text className='circle-trial-title'>先免费体验 {circle.trialDays} 天</Text>
+            <Text className='circle-trial-desc'>试用期内可参加全部会员挑战，到期后再决定是否开通</Text>
+          </View>
+          <View className={`btn btn-primary btn-small circle-trial-button ${trialBusy ? 'btn-disabled' : ''}`} onClick={() => { void startTrial() }}>
+            {trialBusy ? '开通中…' : `免费试用 ${circle.trialDays} 天`}
+          </View>
+        </View>
+      ) : null}
+
+      {showPicker ? (
+        <View className='card circle-section circle-plans'>
+          <View className='circle-section-head'>
+            <Text className='circle-section-title'>{renewing ? '续费套餐' : access ? '开通会员' : '选择套餐'}</Text>
+            {access && picking ? <Text className='circle-section-hint circle-plans-close' onClick={() => setPicking(false)}>收起</Text> : null}
+          </View>
+          {access && membership.endsAt !== null ? (
+            <Text className='circle-plans-note'>续费后会员期从 {formatChineseDate(membership.endsAt)} 起顺延</Text>
+          ) : null}
+          <PlanPicker plans={circle.plans} value={planId} onChange={setPlanId} />
+          <Text className='circle-refund-rule'>{refundRuleLabel(circle)}</Text>
+        </View>
+      ) : null}
+
+      {showPicker && plan ? (
+        <View className='circle-pay-bar'>
+          <View className='circle-pay-total'>
+            <Text className='circle-pay-label'>{plan.name} · 合计</Text>
+            <Text className='circle-pay-amount'>{formatFen(plan.priceFen)}</Text>
+          </View>
+          <View className={`btn btn-primary circle-pay-button ${paying ? 'btn-disabled' : ''}`} onClick={pay}>
+            {paying ? '正在前往支付…' : renewing ? '立即续费' : '立即支付'}
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function CircleSkeleton() {
+  return (
+    <View className='page circle-page' aria-busy>
+      <Skeleton width='100%' height={320} className='circle-hero' />
+      <View className='card circle-head'>
+        <Skeleton width={320} height={44} />
+        <Skeleton width={220} height={26} className='circle-skeleton-gap' />
+      </View>
+      <View className='card circle-section'>
+        <Skeleton width={160} height={32} />
+        <Skeleton width='100%' height={26} className='circle-skeleton-gap' />
+        <Skeleton width='80%' height={26} className='circle-skeleton-gap' />
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,93 @@
+import { useEffect } from 'react'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { hasAccess, priceFromLabel } from '../../../services/membership'
+import { circleUrl } from '../../../services/membership-routes'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { showError } from '../../../services/show-error'
+import type { Circle, MembershipView } from '../../../../types/membership'
+import Cover from '../components/cover'
+import { KindTag, MembershipTag } from '../components/tags'
+import { CIRCLES_KEY, useMyMemberships } from '../queries'
+import './index.css'
+
+export default function CirclesPage() {
+  const list = usePagedQuery<Circle>(CIRCLES_KEY, (after) => callFunction('membership', 'listCircles', { after }))
+  const mine = useMyMemberships()
+  const refetchAll = () => Promise.all([list.refetch(), mine.refetch()]).then(() => undefined)
+  usePullDownRefetch(refetchAll)
+  useReachBottom(() => { void list.loadMore() })
+  // Back from paying or a trial: member counts and 已加入 marks have changed.
+  useDidShow(() => { void mine.refetch() })
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  if (list.loading) return <CirclesSkeleton />
+  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
+  if (list.items.length === 0) {
+    return (
+      <View className='page'>
+        <EmptyState glyph='圈' title='还没有圈子' description='主理人创建圈子后，会在这里出现' />
+      </View>
+    )
+  }
+
+  const byCircle = new Map((mine.data ?? []).map((m) => [m.circleId, m]))
+  return (
+    <View className='page circles-page'>
+      <View className='circles-intro'>
+        <Text className='circles-title'>加入圈子</Text>
+        <Text className='circles-desc'>会员专属挑战、直播答疑和同伴监督</Text>
+      </View>
+      {list.items.map((circle) => <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />)}
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+    </View>
+  )
+}
+
+function CircleCard({ circle, membership }: { circle: Circle; membership?: MembershipView }) {
+  const open = () => { void Taro.navigateTo({ url: circleUrl(circle.id) }) }
+  const joined = membership && hasAccess(membership)
+  return (
+    <View className='card circle-card' data-id={circle.id} onClick={open}>
+      <Cover className='circle-card-cover' url={circle.coverUrl} name={circle.name} />
+      <View className='circle-card-body'>
+        <View className='circle-card-head'>
+          <Text className='circle-card-name'>{circle.name}</Text>
+          <KindTag kind={circle.kind} />
+          {circle.archived ? <Text className='circle-card-archived'>已归档</Text> : null}
+        </View>
+        {circle.description ? <Text className='circle-card-desc'>{circle.description}</Text> : null}
+        <View className='circle-card-foot'>
+          <Text className='circle-card-members'><Text className='circle-card-num'>{circle.memberCount}</Text> 位成员</Text>
+          {joined && membership ? <MembershipTag status={membership.status} /> : <Text className='circle-card-price'>{priceFromLabel(circle)}</Text>}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+function CirclesSkeleton() {
+  return (
+    <View className='page circles-page' aria-busy>
+      <View className='circles-intro'><Skeleton width={200} height={44} /><Skeleton width={420} height={28} className='circles-skeleton-gap' /></View>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='card circle-card'>
+          <Skeleton width={184} height={184} />
+          <View className='circle-card-body'>
+            <Skeleton width={260} height={34} />
+            <Skeleton width='90%' height={26} className='circles-skeleton-gap' />
+            <Skeleton width={200} height={26} className='circles-skeleton-gap' />
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,44 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { openPayment } from '../../../services/payment'
+import { orderUrl } from '../../../services/membership-routes'
+
+/**
+ * 立即支付: the server prices and creates the order, then the member pays.
+ * On the dev host the browser leaves for the 模拟支付 page (which comes back to
+ * the order page); in WeChat the pay sheet opens and the order page follows,
+ * paid or not, since only the server knows for sure.
+ */
+export function useCheckout() {
+  const [busy, setBusy] = useState(false)
+  const running = useRef(false)
+
+  const checkout = async (circleId: string, planId: string, options: { replace?: boolean } = {}) => {
+    if (running.current) return
+    running.current = true
+    setBusy(true)
+    let leaving = false
+    try {
+      const { order, payment } = await callFunction('membership', 'createOrder', { circleId, planId })
+      const outcome = await openPayment(payment)
+      if (outcome === 'redirected') {
+        leaving = true
+        return
+      }
+      if (outcome === 'failed') void Taro.showToast({ title: '支付没有完成，可在订单页重新支付', icon: 'none', duration: 2500 })
+      const url = orderUrl(order.id)
+      await (options.replace ? Taro.redirectTo({ url }) : Taro.navigateTo({ url }))
+    } catch (err) {
+      showError(err)
+    } finally {
+      running.current = false
+      // Leaving for the pay page: keep the button busy, unless the browser comes back to this page (bfcache).
+      if (leaving) setTimeout(() => setBusy(false), 4000)
+      else setBusy(false)
+    }
+  }
+
+  return { busy, checkout }
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
+import { formatFen } from '../../../utils/format'
+import type { OrderView } from '../../../../types/membership'
+import ConfirmDialog from '../components/confirm-dialog'
+import { MY_ORDERS_KEY, circleKey, orderKey, useMyMemberships } from '../queries'
+import Memberships from './memberships'
+import OrderCard from './order-card'
+import './index.css'
+
+export default function MyMembershipPage() {
+  const memberships = useMyMemberships()
+  const orders = usePagedQuery<OrderView>(MY_ORDERS_KEY, (after) => callFunction('membership', 'myOrders', { after }))
+  const [refunding, setRefunding] = useState<OrderView | null>(null)
+  const [refundBusy, setRefundBusy] = useState(false)
+
+  const refetchAll = () => Promise.all([memberships.refetch(), orders.refetch()]).then(() => undefined)
+  usePullDownRefetch(refetchAll)
+  useReachBottom(() => { void orders.loadMore() })
+  // Back from paying or renewing: statuses and end dates have moved.
+  useDidShow(() => { if (memberships.data) void refetchAll() })
+  useEffect(() => {
+    if (orders.refreshError) showError(orders.refreshError)
+  }, [orders.refreshError])
+
+  const refund = async () => {
+    if (!refunding || refundBusy) return
+    setRefundBusy(true)
+    try {
+      const order = await callFunction('membership', 'requestRefund', { orderId: refunding.id })
+      setQueryData(orderKey(order.id), order)
+      setRefunding(null)
+      void Taro.showToast({ title: order.status === 'refunded' ? '退款成功' : '退款已提交', icon: 'success' })
+      // Access ends with the refund: the circle must be re-read wherever it shows.
+      setQueryData(circleKey(order.circleId), undefined)
+      await refetchAll()
+    } catch (err) {
+      showError(err)
+    } finally {
+      setRefundBusy(false)
+    }
+  }
+
+  return (
+    <View className='page mine-page'>
+      <Text className='mine-section-title'>我的圈子</Text>
+      <Memberships data={memberships.data} error={memberships.error} loading={memberships.loading} onRetry={() => { void memberships.refetch() }} />
+
+      <Text className='mine-section-title'>我的订单</Text>
+      {orders.loading ? (
+        <OrdersSkeleton />
+      ) : orders.error ? (
+        <View className='card'><ErrorState error={orders.error} onRetry={() => { void orders.refetch() }} /></View>
+      ) : orders.items.length === 0 ? (
+        <View className='card mine-empty'>
+          <Text className='mine-empty-title'>还没有订单</Text>
+          <Text className='mine-empty-desc'>开通付费圈子后，订单会出现在这里</Text>
+        </View>
+      ) : (
+        <View className='mine-orders'>
+          {orders.items.map((order) => <OrderCard key={order.id} order={order} onRefund={setRefunding} />)}
+          <ListFooter count={orders.items.length} hasMore={orders.hasMore} loadingMore={orders.loadingMore} moreFailed={orders.moreFailed} onRetry={() => { void orders.loadMore() }} />
+        </View>
+      )}
+
+      {refunding ? (
+        <ConfirmDialog
+          title='申请退款'
+          figure={formatFen(refunding.refundableFen)}
+          confirmText='确认退款'
+          busyText='退款中…'
+          busy={refundBusy}
+          danger
+          onConfirm={() => { void refund() }}
+          onCancel={() => setRefunding(null)}
+        >
+          <Text className='ms-dialog-text'>{refunding.circleName} · {refunding.planName}（实付 {formatFen(refunding.amountFen)}）</Text>
+          <Text className='ms-dialog-text ms-dialog-warn'>退款将原路退回，退款后会员权益立即结束，且无法撤销</Text>
+        </ConfirmDialog>
+      ) : null}
+    </View>
+  )
+}
+
+function OrdersSkeleton() {
+  return (
+    <View aria-busy>
+      {[0, 1].map((i) => (
+        <View key={i} className='card mo-card'>
+          <View className='mo-head'><Skeleton width={300} height={32} /><Skeleton width={90} height={36} /></View>
+          <Skeleton width={360} height={24} className='mine-skeleton-gap' />
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,46 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { canStillPay, formatOrderTime, orderStatusOf } from '../../../services/membership'
+import { orderUrl } from '../../../services/membership-routes'
+import { formatFen } from '../../../utils/format'
+import type { OrderView } from '../../../../types/membership'
+import { OrderStatusTag } from '../components/tags'
+
+interface OrderCardProps {
+  order: OrderView
+  onRefund: (order: OrderView) => void
+}
+
+/** One of my orders: what, how much, when; 去支付 while open, 申请退款 while refundable. */
+export default function OrderCard({ order, onRefund }: OrderCardProps) {
+  const status = orderStatusOf(order)
+  const open = () => { void Taro.navigateTo({ url: orderUrl(order.id) }) }
+  return (
+    <View className='card mo-card' data-id={order.id} onClick={open}>
+      <View className='mo-head'>
+        <Text className='mo-title'>{order.circleName} · {order.planName}</Text>
+        <OrderStatusTag status={status} />
+      </View>
+      <View className='mo-body'>
+        <View className='mo-times'>
+          <Text className='mo-time'>下单 {formatOrderTime(order.createdAt)}</Text>
+          {order.paidAt !== null ? <Text className='mo-time'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
+        </View>
+        <Text className='mo-amount'>{formatFen(order.amountFen)}</Text>
+      </View>
+      {order.refundedFen > 0 ? <Text className='mo-refunded'>已退款 {formatFen(order.refundedFen)}</Text> : null}
+      {order.refundableFen > 0 ? (
+        <View className='mo-actions'>
+          <Text className='mo-refundable'>可退 {formatFen(order.refundableFen)}</Text>
+          <View className='btn btn-ghost btn-small mo-refund' onClick={(e) => { e.stopPropagation(); onRefund(order) }}>申请退款</View>
+        </View>
+      ) : null}
+      {canStillPay(order) ? (
+        <View className='mo-actions'>
+          <Text className='mo-pay-hint'>请在 {formatOrderTime(order.payBefore).slice(11)} 前支付</Text>
+          <View className='btn btn-primary btn-small mo-pay' onClick={(e) => { e.stopPropagation(); open() }}>去支付</View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

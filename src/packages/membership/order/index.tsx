@@ -1,0 +1,175 @@
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { ApiCallError } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { usePullDownRefetch } from '../../../services/use-query'
+import { canStillPay, formatOrderTime, membershipEndLabel, orderStatusOf } from '../../../services/membership'
+import { CIRCLE_PAGE, MY_MEMBERSHIP_PAGE, circleUrl } from '../../../services/membership-routes'
+import { reopenSandboxPayment } from '../../../services/payment'
+import { formatFen } from '../../../utils/format'
+import type { OrderView } from '../../../../types/membership'
+import { OrderStatusTag } from '../components/tags'
+import { useCheckout } from '../components/use-checkout'
+import { safeDecode } from '../params'
+import { useCircle } from '../queries'
+import { useOrderStatus } from './use-order-status'
+import './index.css'
+
+export default function OrderPage() {
+  const router = useRouter()
+  const orderId = safeDecode(router.params.id)
+  const order = useOrderStatus(orderId)
+  usePullDownRefetch(order.refetch)
+
+  if (!orderId) return <View className='page'><View className='card'><ErrorState error={new ApiCallError('NOT_FOUND', '缺少订单号')} onRetry={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }} /></View></View>
+  if (order.loading) return <OrderSkeleton />
+  if (!order.data) return <View className='page'><View className='card'><ErrorState error={order.error} onRetry={() => { void order.refetch() }} /></View></View>
+  return <OrderDetail order={order.data} polling={order.polling} recheck={order.recheck} />
+}
+
+interface OrderDetailProps {
+  order: OrderView
+  polling: boolean
+  recheck: () => Promise<OrderView>
+}
+
+function OrderDetail({ order, polling, recheck }: OrderDetailProps) {
+  const status = orderStatusOf(order)
+  return (
+    <View className={`page order-page order-page-${status}`}>
+      {order.status === 'fulfilled' ? <PaidHero order={order} /> : null}
+      {order.status === 'created' ? <WaitingHero order={order} polling={polling} recheck={recheck} /> : null}
+      {status === 'closed' ? <ClosedHero order={order} /> : null}
+      {order.status === 'refunding' || order.status === 'refunded' ? <RefundHero order={order} /> : null}
+
+      <View className='card order-info'>
+        <View className='order-info-head'>
+          <Text className='order-info-title'>订单信息</Text>
+          <OrderStatusTag status={status} />
+        </View>
+        <Row label='圈子' value={order.circleName} />
+        <Row label='套餐' value={`${order.planName} · ${order.days} 天`} />
+        <Row label='金额' value={formatFen(order.amountFen)} strong />
+        {order.refundedFen > 0 ? <Row label='已退款' value={formatFen(order.refundedFen)} /> : null}
+        <Row label='订单号' value={order.id} mono />
+        <Row label='下单时间' value={formatOrderTime(order.createdAt)} />
+        {order.paidAt !== null ? <Row label='支付时间' value={formatOrderTime(order.paidAt)} /> : null}
+      </View>
+    </View>
+  )
+}
+
+function Row({ label, value, strong, mono }: { label: string; value: string; strong?: boolean; mono?: boolean }) {
+  return (
+    <View className='order-row'>
+      <Text className='order-row-label'>{label}</Text>
+      <Text className={`order-row-value ${strong ? 'order-row-strong' : ''} ${mono ? 'order-row-mono' : ''}`}>{value}</Text>
+    </View>
+  )
+}
+
+/** 进入圈子: back to the circle when we came from it, else open it in place of this page. */
+function openCircle(circleId: string) {
+  const pages = Taro.getCurrentPages()
+  const previous = pages.length > 1 ? pages[pages.length - 2] : null
+  if (previous && `/${previous.route ?? ''}`.startsWith(CIRCLE_PAGE)) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: circleUrl(circleId) })
+}
+
+function PaidHero({ order }: { order: OrderView }) {
+  const circle = useCircle(order.circleId)
+  const membership = circle.data?.membership
+  return (
+    <View className='card order-hero order-hero-success'>
+      <View className='order-mark order-mark-success'><View className='order-check' /></View>
+      <Text className='order-hero-title'>支付成功</Text>
+      <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+      <Text className='order-hero-desc'>
+        {membership && membership.status !== 'none' ? `「${order.circleName}」会员 · ${membershipEndLabel(membership)}` : `已开通「${order.circleName}」${order.planName}`}
+      </Text>
+      <View className='btn btn-primary order-hero-button order-go-circle' onClick={() => openCircle(order.circleId)}>进入圈子</View>
+      <View className='order-hero-link' onClick={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }}><Text>查看我的会员</Text></View>
+    </View>
+  )
+}
+
+function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
+  const [checking, setChecking] = useState(false)
+  const { busy: paying, checkout } = useCheckout()
+  const payable = canStillPay(order)
+
+  const checkPaid = async () => {
+    if (checking) return
+    setChecking(true)
+    try {
+      const fresh = await recheck()
+      if (fresh.status === 'created') void Taro.showToast({ title: '还没有收到支付结果，请稍后再试', icon: 'none', duration: 2500 })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setChecking(false)
+    }
+  }
+
+  // The dev host's sandbox can reopen the same payment; WeChat's pay sheet needs a fresh order.
+  const payAgain = () => {
+    if (process.env.TARO_ENV === 'h5') reopenSandboxPayment(order.id)
+    else void checkout(order.circleId, order.planId, { replace: true })
+  }
+
+  if (!payable) return null
+  return (
+    <View className='card order-hero order-hero-waiting'>
+      {polling ? <View className='order-spinner' /> : <View className='order-mark order-mark-waiting'><View className='order-clock' /></View>}
+      <Text className='order-hero-title'>{polling ? '正在确认支付结果…' : '等待支付'}</Text>
+      <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+      <Text className='order-hero-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
+      <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>{paying ? '正在前往支付…' : '去支付'}</View>
+      <View className={`btn btn-ghost order-hero-button order-check-paid ${checking ? 'btn-disabled' : ''}`} onClick={() => { void checkPaid() }}>
+        {checking ? '查询中…' : '我已支付'}
+      </View>
+    </View>
+  )
+}
+
+function ClosedHero({ order }: { order: OrderView }) {
+  return (
+    <View className='card order-hero order-hero-closed'>
+      <View className='order-mark order-mark-closed'><View className='order-cross' /></View>
+      <Text className='order-hero-title'>订单已关闭</Text>
+      <Text className='order-hero-desc'>超过支付时限未付款，订单已自动关闭，不会扣款</Text>
+      <View className='btn btn-primary order-hero-button' onClick={() => { void Taro.redirectTo({ url: circleUrl(order.circleId) }) }}>重新选择套餐</View>
+    </View>
+  )
+}
+
+function RefundHero({ order }: { order: OrderView }) {
+  const done = order.status === 'refunded'
+  return (
+    <View className='card order-hero order-hero-refund'>
+      <View className='order-mark order-mark-refund'><Text className='order-mark-text'>退</Text></View>
+      <Text className='order-hero-title'>{done ? '已退款' : '退款处理中'}</Text>
+      <Text className='order-hero-amount'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
+      <Text className='order-hero-desc'>{done ? '款项已原路退回，会员权益已结束' : '款项将原路退回，一般 1–3 个工作日到账'}</Text>
+      <View className='order-hero-link' onClick={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }}><Text>查看我的会员</Text></View>
+    </View>
+  )
+}
+
+function OrderSkeleton() {
+  return (
+    <View className='page order-page' aria-busy>
+      <View className='card order-hero'>
+        <Skeleton width={120} height={120} round />
+        <Skeleton width={240} height={40} className='order-skeleton-gap' />
+        <Skeleton width={180} height={56} className='order-skeleton-gap' />
+      </View>
+      <View className='card order-info'>
+        {[0, 1, 2, 3].map((i) => <Skeleton key={i} width='100%' height={30} className='order-skeleton-gap' />)}
+      </View>
+    </View>
+  )
+}
