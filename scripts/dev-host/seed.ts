@@ -1,6 +1,6 @@
 // A small living community for a fresh data folder. Later capabilities add their
-// demo content here (challenges, check-ins, circles, events).
-import type { Runtime } from '../../cloudfunctions/platform/runtime'
+// demo content here (challenges, check-ins, points and mall, circles, events).
+import type { LocalRuntime as Runtime } from '../../cloudfunctions/adapters/local/local-runtime'
 import { ensureMember } from '../../cloudfunctions/domain/members/ensure-member'
 import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
 import { isConflict } from '../../cloudfunctions/ports/store'
@@ -8,6 +8,7 @@ import { SEED_PERSONAS, personaOpenid } from './personas'
 import { seedCheckins } from './seed-checkins'
 import { seedGrowth } from './seed-growth'
 import { seedCircles } from './seed-circles'
+import { seedEvents } from './seed-events'
 
 const DAY = 24 * 3600_000
 
@@ -36,4 +37,5 @@ async function seedCommunity(runtime: Runtime): Promise<void> {
   await seedCheckins(runtime, now)
   await seedGrowth(runtime, now)
   await seedCircles(runtime, now)
+  await seedEvents(runtime, now)
 }
