@@ -16,6 +16,10 @@ import './index.css'
 
 const open = (url: string) => () => { void Taro.navigateTo({ url }) }
 
+// Levels celebrated in this run of the app: a summary fetched before the
+// acknowledgement landed must not bring the popup back on the next visit.
+const celebrated = new Set<number>()
+
 export default function GrowthCenterPage() {
   const { data, error, loading, refetch } = useGrowthSummary()
   const celebrating = useCelebration(data)
@@ -122,15 +126,14 @@ function Entry({ glyph, label, tone, onClick }: { glyph: string; label: string; 
  */
 function useCelebration(summary: GrowthSummary | undefined) {
   const [tier, setTier] = useState<Tier | null>(null)
-  const shown = useRef<number | null>(null)
   const latest = useRef(summary)
   latest.current = summary
   const level = summary?.celebrateTier?.level ?? null
 
   useEffect(() => {
     const reached = latest.current?.celebrateTier
-    if (!reached || shown.current === reached.level) return
-    shown.current = reached.level
+    if (!reached || celebrated.has(reached.level)) return
+    celebrated.add(reached.level)
     setTier(reached)
     callFunction('growth', 'acknowledgeCelebration', {}).then(
       () => { if (latest.current) putGrowthSummary({ ...latest.current, celebrateTier: null }) },

@@ -16,9 +16,9 @@ interface PopupProps {
 export default function Popup({ open, position, onClose, className, children }: PopupProps) {
   if (!open) return null
   return (
-    // catchMove: the page under the mask must not scroll in WeChat.
-    <View className='popup' catchMove>
-      <View className='popup-mask' onClick={() => onClose?.()} />
+    <View className='popup'>
+      {/* catchMove: dragging the mask must not scroll the page under it in WeChat; the sheet itself may scroll. */}
+      <View className='popup-mask' catchMove onClick={() => onClose?.()} />
       <View className={`popup-body popup-${position} ${className ?? ''}`}>{children}</View>
     </View>
   )

@@ -30,11 +30,11 @@ async function loadStats(): Promise<ConsoleStats> {
 }
 
 const ENTRIES = [
-  { url: RULES_PAGE, glyph: '规', tone: 'green', title: '规则与等级', desc: '积分、成长值、每日上限与等级权益' },
-  { url: ITEMS_PAGE, glyph: '商', tone: 'orange', title: '商城商品', desc: '新增、编辑、上架或下架兑换商品' },
-  { url: ADJUST_PAGE, glyph: '调', tone: 'blue', title: '积分调整', desc: '为成员手动增加或扣除积分' },
-  { url: SHIPPING_PAGE, glyph: '发', tone: 'purple', title: '兑换发货', desc: '填写快递单号，完成实物发货' },
-  { url: SEGMENTS_PAGE, glyph: '层', tone: 'teal', title: '成员分层', desc: 'KOL / 核心 / 普通 / 沉默成员' }
+  { key: 'rules', url: RULES_PAGE, glyph: '规', tone: 'green', title: '规则与等级', desc: '积分、成长值、每日上限与等级权益' },
+  { key: 'items', url: ITEMS_PAGE, glyph: '商', tone: 'orange', title: '商城商品', desc: '新增、编辑、上架或下架兑换商品' },
+  { key: 'adjust', url: ADJUST_PAGE, glyph: '调', tone: 'blue', title: '积分调整', desc: '为成员手动增加或扣除积分' },
+  { key: 'shipping', url: SHIPPING_PAGE, glyph: '发', tone: 'purple', title: '兑换发货', desc: '填写快递单号，完成实物发货' },
+  { key: 'segments', url: SEGMENTS_PAGE, glyph: '层', tone: 'teal', title: '成员分层', desc: 'KOL / 核心 / 普通 / 沉默成员' }
 ]
 
 export default function HostGrowthHome() {
@@ -63,7 +63,7 @@ export default function HostGrowthHome() {
 
       <View className='card hg-menu'>
         {ENTRIES.map((entry) => (
-          <View key={entry.url} className='hg-menu-item' onClick={() => { void Taro.navigateTo({ url: entry.url }) }}>
+          <View key={entry.key} className='hg-menu-item' data-entry={entry.key} onClick={() => { void Taro.navigateTo({ url: entry.url }) }}>
             <View className={`hg-menu-icon hg-tone-${entry.tone}`}><Text>{entry.glyph}</Text></View>
             <View className='hg-menu-text'>
               <Text className='hg-menu-title'>{entry.title}</Text>
