@@ -7,7 +7,7 @@ import type { GrowthSummary, RedemptionView } from '../../types/growth'
 import type { Page as ListPage } from '../../types/page'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
 
-const GRANT = 400
+const GRANT = 1000
 const TRACKING = 'SF1234567890'
 
 if (!hasChromium) {
@@ -49,6 +49,16 @@ if (!hasChromium) {
       await expect(text('.gc-tier-badge')).resolves.toBe(tier)
       if (before.nextTier) await expect(text('.gc-growth-hint')).resolves.toBe(`再获得 ${before.growthToNext} 成长值升级为 Lv${before.nextTier.level} ${before.nextTier.name}`)
       await expect(page.locator('.gc-tier').count()).resolves.toBe(before.tiers.length)
+      if (before.celebrateTier) {
+        // A tier reached since her last visit (the seed's first payment) is celebrated once.
+        await expect(text('.gc-celebrate-title')).resolves.toBe(`恭喜升级为 Lv${before.celebrateTier.level} ${before.celebrateTier.name}`)
+        await shot('growth-01a-celebration')
+        await page.locator('.gc-celebrate-ok').click()
+        await open('/packages/growth/center/index')
+        await page.locator('.gc-points').waitFor({ timeout: 15_000 })
+        await page.waitForLoadState('networkidle')
+        await expect(page.locator('.gc-celebrate').count()).resolves.toBe(0)
+      }
       await shot('growth-01-center')
     }, 30_000)
 
@@ -61,7 +71,7 @@ if (!hasChromium) {
       await page.locator('.field-points input').fill(String(GRANT))
       await page.locator('.field-reason input').fill('线下活动奖励')
       await page.locator('.hg-adjust-submit').click()
-      await expect(page.locator('.hg-adjust-done-row', { hasText: '小美' }).textContent({ timeout: 15_000 })).resolves.toContain(`+${GRANT}`)
+      await expect(page.locator('.hg-adjust-done-row', { hasText: '小美' }).textContent({ timeout: 15_000 })).resolves.toContain(`+${points(GRANT)}`)
 
       await open('/packages/host-growth/rules/index')
       await page.locator('.hg-rule-checkinPosted').waitFor({ timeout: 15_000 })
@@ -128,6 +138,15 @@ if (!hasChromium) {
       await page.locator('.mall-confirm-ok').click()
       await page.locator('.mall-balance-points', { hasText: new RegExp(`^${points(balance - 300)}$`) }).waitFor({ timeout: 15_000 })
 
+      // 每人限兑 1: the server refuses a second one and says why; nothing is spent.
+      await page.locator('.mall-card', { hasText: '社群定制运动水杯' }).click()
+      await page.locator('.mall-sheet-redeem').click()
+      await page.locator('.mall-confirm-ok').click()
+      // Taro's H5 toast fades in with a transition; what it says is what matters here.
+      await page.locator('.taro__toast', { hasText: '每人最多兑换 1 次' }).waitFor({ state: 'attached', timeout: 15_000 })
+      await page.locator('.mall-confirm').waitFor({ state: 'detached' })
+      await expect(text('.mall-balance-points')).resolves.toBe(points(balance - 300))
+
       await page.locator('.mall-balance-link').click()
       await expect(page.locator('.rd-card', { hasText: '社群定制运动水杯' }).locator('.rd-status').textContent({ timeout: 15_000 })).resolves.toBe('待发货')
       await expect(page.locator('.rd-card', { hasText: '补卡券' }).locator('.rd-status').textContent()).resolves.toBe('已完成')
@@ -141,7 +160,7 @@ if (!hasChromium) {
 
       await page.locator('.gc-entry', { hasText: '积分明细' }).click()
       await expect(page.locator('.ledger-row', { hasText: '兑换「补卡券」' }).locator('.ledger-points').textContent({ timeout: 15_000 })).resolves.toBe('−30')
-      await expect(page.locator('.ledger-row', { hasText: '主理人调整：线下活动奖励' }).locator('.ledger-points').textContent()).resolves.toBe(`+${GRANT}`)
+      await expect(page.locator('.ledger-row', { hasText: '主理人调整：线下活动奖励' }).locator('.ledger-points').textContent()).resolves.toBe(`+${points(GRANT)}`)
       await shot('growth-04-ledger')
     }, 40_000)
 
