@@ -9,12 +9,14 @@ import * as checkin from './checkin/index'
 import * as growth from './growth/index'
 import * as membership from './membership/index'
 import * as events from './events/index'
+import * as leaderboard from './leaderboard/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
 import { growthActions } from './growth/actions'
 import { membershipActions } from './membership/actions'
 import { eventActions } from './events/actions'
+import { leaderboardActions } from './leaderboard/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
@@ -22,6 +24,7 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   growth: { main: growth.main, actions: growthActions },
   membership: { main: membership.main, actions: membershipActions },
   events: { main: events.main, actions: eventActions },
+  leaderboard: { main: leaderboard.main, actions: leaderboardActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

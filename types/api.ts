@@ -16,6 +16,7 @@ import type {
   Circle, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput,
   ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput
 } from './membership'
+import type { BoardInput, BoardView, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput } from './leaderboard'
 import type { AttendeeList, AttendeeView, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupResult, SignupView, UpdateEventInput } from './events'
 
 export interface ApiContract {
@@ -102,6 +103,16 @@ export interface ApiContract {
     attendees: { input: EventIdInput; output: AttendeeList }
     exportAttendees: { input: EventIdInput; output: { filename: string; csv: string } }
     checkInTicket: { input: CheckInTicketInput; output: AttendeeView }
+  }
+  leaderboard: {
+    // members
+    board: { input: BoardInput; output: BoardView }
+    myInvite: { input: Record<string, never>; output: InviteInfo }
+    myInvitees: { input: MyInvitesInput; output: Page<InviteeView> }
+    contests: { input: PageInput; output: Page<ContestView> }
+    // hosts
+    createContest: { input: ContestInput; output: ContestView }
+    setBoardRewards: { input: { weekly: number[]; monthly: number[] }; output: { weekly: number[]; monthly: number[] } }
   }
 }
 

@@ -10,7 +10,10 @@ export interface MemberProfile {
   joinedAt: number
 }
 
-export type MeInput = Record<string, never>
+export interface MeInput {
+  /** The invite code the app was opened with (scene of a mini-program code, or ?invite= in H5): counted only on a member's first login. */
+  inviteCode?: string
+}
 
 export interface UpdateProfileInput {
   /** 1–20 characters after trimming. */

@@ -156,6 +156,30 @@ export const COLLECTIONS = {
       { name: 'holds', fields: [['status', 'asc'], ['payBefore', 'asc']] }
     ]
   },
+  boards: {
+    name: 'boards',
+    indexes: []
+  },
+  boardEntries: {
+    name: 'board_entries',
+    indexes: [{ name: 'rank', fields: [['boardId', 'asc'], ['score', 'desc'], ['reachedAt', 'asc']] }]
+  },
+  boardTree: {
+    name: 'board_tree',
+    indexes: []
+  },
+  referrals: {
+    name: 'referrals',
+    indexes: [{ name: 'inviter', fields: [['inviter', 'asc'], ['joinedAt', 'desc']] }]
+  },
+  inviteCodes: {
+    name: 'invite_codes',
+    indexes: []
+  },
+  contests: {
+    name: 'contests',
+    indexes: [{ name: 'recent', fields: [['startAt', 'desc']] }]
+  },
   mediaChecks: {
     name: 'media_checks',
     indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]

@@ -7,6 +7,7 @@ import type { Notifier } from '../ports/notifier'
 import type { Files } from '../ports/files'
 import type { ContentSafety } from '../ports/content-safety'
 import type { Payments } from '../ports/payments'
+import type { MiniCodes } from '../ports/mini-codes'
 
 export interface RuntimeConfig {
   mode: 'local' | 'cloudbase'
@@ -23,6 +24,7 @@ export interface Runtime {
   files: Files
   contentSafety: ContentSafety
   payments: Payments
+  miniCodes: MiniCodes
   config: RuntimeConfig
 }
 

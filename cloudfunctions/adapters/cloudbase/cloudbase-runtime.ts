@@ -9,6 +9,7 @@ import { CloudbaseFiles } from './cloudbase-files'
 import { WechatContentSafety } from './wechat-content-safety'
 import { WechatPayV3 } from '../wechatpay/wechatpay-v3'
 import { wechatPayConfigFromEnv } from '../wechatpay/config-from-env'
+import { WechatMiniCodes } from './wechat-mini-codes'
 import type { Payments } from '../../ports/payments'
 
 function templatesFromEnv(): Record<string, string> {
@@ -54,6 +55,7 @@ export function createCloudbaseRuntime(): Runtime {
       return fileList.map((f: { tempFileURL: string }) => f.tempFileURL)
     }),
     payments: lazyWechatPay(),
+    miniCodes: new WechatMiniCodes(app, process.env.WX_MINIPROGRAM_STATE === 'developer' ? 'develop' : process.env.WX_MINIPROGRAM_STATE === 'trial' ? 'trial' : 'release'),
     config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS), ticketSecret: ticketSecretFromEnv() }
   }
 }

@@ -13,6 +13,7 @@ import { LocalFiles } from './local-files'
 import { KeywordContentSafety } from './keyword-content-safety'
 import type { ContentSafety } from '../../ports/content-safety'
 import { SandboxPay, loadSandboxKeys } from '../sandbox-pay/sandbox-pay'
+import { LocalMiniCodes } from './local-mini-codes'
 
 export interface LocalRuntimeOptions {
   /** Folder for the database and files, or ':memory:' (files then go to a temp folder). */
@@ -50,6 +51,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions): LocalRuntime {
     files: new LocalFiles(filesDir, store, clock),
     contentSafety: options.contentSafety ?? KeywordContentSafety.fromEnv(process.env),
     payments: new SandboxPay(loadSandboxKeys(options.dataDir), store, clock),
+    miniCodes: new LocalMiniCodes(process.env.PUBLIC_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`),
     config: { mode: 'local', hostOpenids: new Set(options.hostOpenids ?? []), ticketSecret: process.env.TICKET_SECRET ?? persistentSecret(options.dataDir, 'ticket-secret') }
   }
 }

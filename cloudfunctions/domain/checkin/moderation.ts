@@ -60,7 +60,7 @@ export async function setCheckinHidden(runtime: Runtime, checkinId: string, hidd
       await participants.update(participant._id, { set: { doneDates } })
     }
     if (hidden) {
-      await recordDomainEvent(tx, { type: 'checkin.revoked', key: checkinId, openid: checkin.openid, refId: checkinId, payload: { reason }, at: now })
+      await recordDomainEvent(tx, { type: 'checkin.revoked', key: checkinId, openid: checkin.openid, refId: checkinId, payload: { reason, challengeId: checkin.challengeId }, at: now })
     }
   })
 }

@@ -100,7 +100,7 @@ async function store(
         await tx.collection<MediaCheckDoc>(MEDIA_CHECKS).insert({ _id: trace.traceId, checkinId: id, fileId: trace.fileId, verdict: 'pending', createdAt: now, resolvedAt: null })
       }
       const fact = { openid: caller.openid, refId: id, at: now }
-      await recordDomainEvent(tx, { ...fact, type: 'checkin.posted', key: id, payload: { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin } })
+      await recordDomainEvent(tx, { ...fact, type: 'checkin.posted', key: id, payload: { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin, streak: streaks.current } })
       for (const bonus of challenge.streakBonuses) {
         if (streaks.current >= bonus.day) {
           await recordDomainEvent(tx, { ...fact, type: 'streak.reached', key: `${challenge._id}:${caller.openid}:${bonus.day}`, payload: { challengeId: challenge._id, challengeTitle: challenge.title, streak: bonus.day, points: bonus.points } })

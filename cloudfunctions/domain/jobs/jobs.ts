@@ -7,6 +7,7 @@ import { applyDomainEvents } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
 import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
 import { expireSeatHolds, remindEvents } from '../meetups/jobs'
+import { settleBoards } from '../leaderboard/settle'
 
 export interface Job {
   name: string
@@ -21,5 +22,6 @@ export const JOBS: Job[] = [
   { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
   { name: 'expireSeatHolds', run: (runtime) => expireSeatHolds(runtime) },
   { name: 'remindEvents', run: (runtime) => remindEvents(runtime) },
+  { name: 'settleBoards', run: (runtime) => settleBoards(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

@@ -17,7 +17,9 @@ export const fileIdSchema = z
   .max(512, { error: '文件标识太长' })
   .refine((s) => s === '' || /^(local|cloud):\/\/[\w./-]+$/.test(s), { error: '文件标识格式不正确' })
 
-export const meInput: z.ZodType<MeInput> = z.strictObject({}) as unknown as z.ZodType<MeInput>
+export const meInput: z.ZodType<MeInput> = z.strictObject({
+  inviteCode: z.string({ error: '邀请码必须是文字' }).regex(/^[A-Za-z0-9]{1,32}$/, { error: '邀请码格式不正确' }).optional()
+})
 
 export const updateProfileInput: z.ZodType<UpdateProfileInput> = z
   .strictObject({ nickname: nicknameSchema.optional(), avatarFileId: fileIdSchema.optional() })

@@ -1,5 +1,4 @@
-// Every scoring rule, by the fact it counts. Referrals add theirs
-// (inviteActivated) when that fact exists.
+// Every scoring rule, by the fact it counts.
 import type { DomainEventType } from '../../events/domain-events'
 import type { ScoringRule } from './rule'
 import { checkinPosted } from './checkin-posted'
@@ -9,7 +8,8 @@ import { featuredByHost } from './featured-by-host'
 import { commentReceived } from './comment-received'
 import { firstPayment } from './first-payment'
 import { eventAttended } from './event-attended'
+import { inviteActivated } from './invite-activated'
 
-export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment, eventAttended]
+export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment, eventAttended, inviteActivated]
 
 export const RULE_FOR_EVENT = new Map<DomainEventType, ScoringRule>(SCORING_RULES.map((rule) => [rule.counts, rule]))

@@ -1,0 +1,8 @@
+import { fromSetting, type ScoringRule } from './rule'
+
+export const inviteActivated: ScoringRule = {
+  rule: 'inviteActivated',
+  counts: 'invite.activated',
+  worth: fromSetting,
+  reason: () => '邀请的好友完成首次打卡或付费'
+}

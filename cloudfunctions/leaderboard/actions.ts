@@ -1,0 +1,45 @@
+import { defineActions } from '../platform/define-action'
+import * as s from '../domain/leaderboard/schemas'
+import { emptyInput, pageInput } from '../domain/growth/schemas'
+import { boardView } from '../domain/leaderboard/board-view'
+import { inviteCodeOf, myInvitees } from '../domain/leaderboard/referral'
+import { REFERRALS, type ReferralDoc } from '../domain/leaderboard/referral'
+import { createContest, listContests } from '../domain/leaderboard/contests'
+import { saveBoardRewards } from '../domain/leaderboard/rewards'
+import { applyDomainEvents } from '../domain/growth/apply-events'
+import { LEDGER, type LedgerEntryDoc } from '../domain/growth/wallet'
+
+export const leaderboardActions = defineActions('leaderboard', {
+  board: {
+    role: 'member', input: s.boardInput, example: { kind: 'pointsWeek' },
+    handle: async (input, { runtime, caller, now }) => {
+      await applyDomainEvents(runtime, { openid: caller.openid })
+      return boardView(runtime, caller, input, now)
+    }
+  },
+  myInvite: {
+    role: 'member', input: emptyInput, example: {},
+    handle: async (_input, { runtime, caller }) => {
+      await applyDomainEvents(runtime, { openid: caller.openid })
+      const code = await inviteCodeOf(runtime, caller.openid)
+      const referrals = runtime.store.collection<ReferralDoc>(REFERRALS)
+      const rewards = (await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid: caller.openid, rule: 'inviteActivated' }, { limit: 100 })).items
+      return {
+        code,
+        shareUrl: runtime.miniCodes.shareUrl(code),
+        qrImage: await runtime.miniCodes.inviteImage(code),
+        invitedCount: await referrals.count({ inviter: caller.openid }),
+        activatedCount: await referrals.count({ inviter: caller.openid, status: 'activated' }),
+        rewardPoints: rewards.reduce((sum, e) => sum + e.points, 0)
+      }
+    }
+  },
+  myInvitees: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, caller }) => myInvitees(runtime, caller.openid, input) },
+  contests: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, now }) => listContests(runtime, input, now) },
+  createContest: {
+    role: 'host', input: s.contestInput,
+    example: { title: '12 月邀请赛', startAt: Date.parse('2026-12-01T00:00:00+08:00'), endAt: Date.parse('2026-12-31T23:59:59+08:00'), prizePoints: [500, 300, 100] },
+    handle: (input, { runtime, now }) => createContest(runtime, input, now)
+  },
+  setBoardRewards: { role: 'host', input: s.rewardsInput, example: { weekly: [100, 60, 30], monthly: [300, 200, 100] }, handle: (input, { runtime }) => saveBoardRewards(runtime, input) }
+})
