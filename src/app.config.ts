@@ -17,6 +17,9 @@ export default defineAppConfig({
     { root: 'packages/membership', pages: ['circles/index', 'circle/index', 'order/index', 'mine/index'] },
     { root: 'packages/host-membership', pages: ['index/index', 'circle-form/index', 'orders/index', 'flagged/index'] },
     { root: 'packages/host-growth', pages: ['index/index', 'rules/index', 'items/index', 'item-edit/index', 'adjust/index', 'shipping/index', 'segments/index'] },
+    // Events: list, detail with signup/pay/ticket, 我的票; and the host's console, form, attendee list and door scanner.
+    { root: 'packages/events', pages: ['list/index', 'detail/index', 'tickets/index'] },
+    { root: 'packages/host-events', pages: ['index/index', 'event-form/index', 'attendees/index', 'scanner/index'] },
     // Check-in challenges: detail with calendar, the composer and one check-in with its comments.
     { root: 'packages/challenge', pages: ['detail/index', 'compose/index', 'checkin/index'] },
     // The host console: challenges, the challenge form and the moderation queue.
