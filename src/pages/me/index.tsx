@@ -5,6 +5,7 @@ import Avatar from '../../components/avatar'
 import ErrorState from '../../components/error-state'
 import GrowthEntry from '../../components/growth-entry'
 import MembershipEntries from '../../components/membership-entries'
+import EventsEntries from '../../components/events-entries'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
@@ -53,6 +54,7 @@ export default function MePage() {
       <View className='card me-menu'>
         <GrowthEntry />
         <MembershipEntries isHost={me?.role === 'host'} />
+        <EventsEntries isHost={me?.role === 'host'} />
         {me?.role === 'host' ? (
           <View className='me-menu-item me-host-entry' onClick={() => { void Taro.navigateTo({ url: HOST_HOME_PAGE }) }}>
             <Text className='me-menu-label'>主理人后台</Text>
