@@ -1,0 +1,43 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { EventView } from '../../../../types/events'
+import { formatEventTime, priceLabel, seatsLabel } from '../../../services/events'
+import { eventDetailUrl } from '../../../services/events-routes'
+import EventCover from './event-cover'
+import StatusTag from './status-tag'
+import './event-card.css'
+
+const PHASE_LABEL = { upcoming: '报名中', ongoing: '进行中', ended: '已结束' } as const
+
+/** An event in a list: cover, title, when and where, price and seats, and the member's own status. */
+export default function EventCard({ event }: { event: EventView }) {
+  const open = () => { void Taro.navigateTo({ url: eventDetailUrl(event.id) }) }
+  const cancelled = event.status === 'cancelled'
+  const full = event.seatsLeft === 0
+  return (
+    <View className={`card ev-card ${cancelled ? 'ev-card-cancelled' : ''}`} data-id={event.id} onClick={open}>
+      <EventCover className='ev-card-cover' url={event.coverUrl} title={event.title}>
+        <Text className={`ev-card-phase ev-card-phase-${cancelled ? 'cancelled' : event.phase}`}>{cancelled ? '已取消' : PHASE_LABEL[event.phase]}</Text>
+        <StatusTag signup={event.mySignup} className='ev-card-mine' />
+      </EventCover>
+      <View className='ev-card-body'>
+        <Text className='ev-card-title'>{event.title}</Text>
+        <View className='ev-card-line'>
+          <Text className='ev-card-icon'>时</Text>
+          <Text className='ev-card-text'>{formatEventTime(event.startAt)}</Text>
+        </View>
+        <View className='ev-card-line'>
+          <Text className='ev-card-icon'>{event.mode === 'online' ? '线' : '地'}</Text>
+          <Text className='ev-card-text ev-card-place'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
+        </View>
+        <View className='ev-card-foot'>
+          <Text className={`ev-card-price ${event.feeFen === 0 ? 'ev-card-free' : ''}`}>{priceLabel(event.myPriceFen)}</Text>
+          {event.myPriceFen < event.feeFen ? <Text className='ev-card-was'>{priceLabel(event.feeFen)}</Text> : null}
+          {!cancelled && event.phase !== 'ended'
+            ? <Text className={`ev-card-seats ${full ? 'ev-card-seats-full' : ''}`}>{seatsLabel(event)}</Text>
+            : null}
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,188 @@
+import { useEffect } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import ProgressBar from '../../../components/progress-bar'
+import Skeleton from '../../../components/skeleton'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { countdownLabel, eventKey, feeReturnLabel, formatEventRange, formatEventTime, refundPolicyLabel, seatsLabel } from '../../../services/events'
+import { EVENTS_PAGE, attendeesUrl, scannerUrl } from '../../../services/events-routes'
+import { useGrowthSummary } from '../../../services/growth'
+import { useMe } from '../../../services/member'
+import { routeParam } from '../../../services/checkin-routes'
+import { showError } from '../../../services/show-error'
+import { usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { formatFen } from '../../../utils/format'
+import type { EventView } from '../../../../types/events'
+import EventCover from '../components/event-cover'
+import { useNow } from '../components/use-now'
+import ActionBar from './action-bar'
+import MySignup from './my-signup'
+import { useSignupActions } from './use-signup-actions'
+import './index.css'
+
+export default function EventDetailPage() {
+  const router = useRouter()
+  const eventId = routeParam(router.params.id)
+  const query = useQuery<EventView>(eventKey(eventId || 'none'), () =>
+    eventId ? callFunction('events', 'getEvent', { eventId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少活动编号'))
+  )
+  usePullDownRefetch(query.refetch)
+  // Back from paying (the order page), from WeChat's pay sheet or a subscribe message: the seat may have changed.
+  useDidShow(() => { void query.refetch() })
+  useEffect(() => {
+    if (query.error && query.data) showError(query.error)
+  }, [query.error])
+
+  if (query.loading) return <DetailSkeleton />
+  if (!query.data) {
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState error={query.error} onRetry={() => { if (eventId) void query.refetch(); else void Taro.redirectTo({ url: EVENTS_PAGE }) }} />
+        </View>
+      </View>
+    )
+  }
+  return <EventDetail event={query.data} refetch={query.refetch} scrollToTicket={router.params.ticket === '1'} />
+}
+
+function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; refetch: () => Promise<void>; scrollToTicket: boolean }) {
+  const now = useNow(30_000)
+  const actions = useSignupActions(event, refetch)
+  const { data: me } = useMe()
+  const signup = event.mySignup
+  const hasTicket = signup?.status === 'confirmed' || signup?.status === 'attended'
+
+  useEffect(() => {
+    if (scrollToTicket && hasTicket) setTimeout(() => { void Taro.pageScrollTo({ selector: '#ev-ticket', duration: 200 }) }, 300)
+  }, [scrollToTicket, hasTicket])
+
+  const cancelled = event.status === 'cancelled'
+  const taken = event.capacity - event.seatsLeft
+  return (
+    <View className='page ev-detail-page'>
+      <EventCover className='ev-detail-cover' url={event.coverUrl} title={event.title} />
+
+      <View className='card ev-detail-head'>
+        <View className='ev-detail-tags'>
+          <Text className={`ev-detail-mode ev-detail-mode-${event.mode}`}>{event.mode === 'online' ? '线上' : '线下'}</Text>
+          {cancelled ? <Text className='ev-detail-cancelled'>活动已取消</Text> : <Text className={`ev-detail-countdown ev-detail-countdown-${event.phase}`}>{countdownLabel(event, now)}</Text>}
+        </View>
+        <Text className='ev-detail-title'>{event.title}</Text>
+        <Row glyph='时' label={formatEventRange(event.startAt, event.endAt, now)} />
+        {event.mode === 'offline'
+          ? <Row glyph='地' label={event.address} action='复制' onAction={() => { void Taro.setClipboardData({ data: event.address }) }} />
+          : event.onlineLink
+            ? <Row glyph='线' label={event.onlineLink} className='ev-detail-link' action='复制链接' onAction={() => { void Taro.setClipboardData({ data: event.onlineLink }) }} />
+            : <Row glyph='线' label='线上活动，报名成功后可见参会链接' muted />}
+      </View>
+
+      {signup ? <MySignup event={event} signup={signup} /> : null}
+
+      <View className='card ev-detail-facts'>
+        <View className='ev-detail-price-row'>
+          <PriceBlock event={event} />
+          <View className='ev-detail-seats'>
+            <Text className={`ev-detail-seats-left ${event.seatsLeft === 0 ? 'ev-detail-seats-full' : ''}`}>{seatsLabel(event)}</Text>
+            <Text className='ev-detail-seats-sub'>{taken}/{event.capacity} 已报名{event.waitlistCount > 0 ? ` · ${event.waitlistCount} 人候补` : ''}</Text>
+          </View>
+        </View>
+        <ProgressBar percent={(taken / Math.max(1, event.capacity)) * 100} />
+        <View className='ev-detail-rules'>
+          <Fact label='报名截止' value={formatEventTime(event.signupDeadline, now)} />
+          <Fact label='取消规则' value={refundPolicyLabel(event)} />
+          {event.feeFen > 0 && event.feeReturn !== 'none' ? <Fact label='费用返还' value={feeReturnLabel(event.feeReturn)} highlight /> : null}
+        </View>
+      </View>
+
+      {event.description ? (
+        <View className='card ev-detail-desc'>
+          <Text className='ev-detail-section'>活动介绍</Text>
+          <Text className='ev-detail-desc-text' userSelect>{event.description}</Text>
+        </View>
+      ) : null}
+
+      {me?.role === 'host' ? (
+        <View className='card ev-detail-host'>
+          <Text className='ev-detail-section'>主理人</Text>
+          <View className='ev-detail-host-links'>
+            <View className='btn btn-ghost btn-small ev-detail-host-attendees' onClick={() => { void Taro.navigateTo({ url: attendeesUrl(event.id) }) }}>报名名单</View>
+            <View className='btn btn-ghost btn-small ev-detail-host-scan' onClick={() => { void Taro.navigateTo({ url: scannerUrl(event.id) }) }}>检票</View>
+          </View>
+        </View>
+      ) : null}
+
+      <ActionBar event={event} now={now} busy={actions.busy} onSignup={() => { void actions.signup() }} onPay={() => { void actions.pay() }} onCancel={(text, done) => { void actions.cancel(text, done) }} />
+    </View>
+  )
+}
+
+/** The member's price; with a tier discount, the list price struck through and whose price it is. */
+function PriceBlock({ event }: { event: EventView }) {
+  const discounted = event.feeFen > 0 && event.myPriceFen < event.feeFen
+  if (event.feeFen === 0) return <View className='ev-detail-price'><Text className='ev-detail-amount ev-detail-free'>免费</Text></View>
+  return (
+    <View className='ev-detail-price'>
+      <View className='ev-detail-price-line'>
+        <Text className='ev-detail-amount'>{formatFen(event.myPriceFen)}</Text>
+        {discounted ? <Text className='ev-detail-was'>{formatFen(event.feeFen)}</Text> : null}
+      </View>
+      {discounted ? <TierPriceTag /> : null}
+      {!discounted && event.tierDiscount ? <Text className='ev-detail-tier-hint'>升级会员等级可享折扣</Text> : null}
+    </View>
+  )
+}
+
+/** Lv2 会员价: the tier comes from the growth summary 我的 already caches. */
+function TierPriceTag() {
+  const level = useGrowthSummary().data?.tier.level
+  return <Text className='ev-detail-tier'>{level ? `Lv${level} 会员价` : '会员价'}</Text>
+}
+
+interface RowProps {
+  glyph: string
+  label: string
+  muted?: boolean
+  className?: string
+  action?: string
+  onAction?: () => void
+}
+
+function Row({ glyph, label, muted, className, action, onAction }: RowProps) {
+  return (
+    <View className={`ev-detail-row ${className ?? ''}`}>
+      <Text className='ev-detail-glyph'>{glyph}</Text>
+      <Text className={`ev-detail-row-text ${muted ? 'ev-detail-row-muted' : ''}`} userSelect>{label}</Text>
+      {action ? <Text className='ev-detail-row-action' onClick={onAction}>{action}</Text> : null}
+    </View>
+  )
+}
+
+function Fact({ label, value, highlight }: { label: string; value: string; highlight?: boolean }) {
+  return (
+    <View className='ev-detail-fact'>
+      <Text className='ev-detail-fact-label'>{label}</Text>
+      <Text className={`ev-detail-fact-value ${highlight ? 'ev-detail-fact-highlight' : ''}`}>{value}</Text>
+    </View>
+  )
+}
+
+function DetailSkeleton() {
+  return (
+    <View className='page ev-detail-page' aria-busy>
+      <Skeleton width='100%' height={380} className='ev-detail-cover' />
+      <View className='card'>
+        <Skeleton width={180} height={36} />
+        <Skeleton width='80%' height={44} className='ev-detail-skeleton-gap' />
+        <Skeleton width='65%' height={30} className='ev-detail-skeleton-gap' />
+        <Skeleton width='90%' height={30} className='ev-detail-skeleton-gap' />
+      </View>
+      <View className='card'>
+        <Skeleton width={200} height={52} />
+        <Skeleton width='100%' height={12} className='ev-detail-skeleton-gap' />
+        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={30} className='ev-detail-skeleton-gap' />)}
+      </View>
+    </View>
+  )
+}

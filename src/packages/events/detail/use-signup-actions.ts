@@ -1,0 +1,58 @@
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import type { EventView, SignupResult } from '../../../../types/events'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { payForSeat } from '../pay-flow'
+
+export type Busy = 'signup' | 'pay' | 'cancel' | null
+
+/**
+ * 报名 / 去支付 / 取消报名 on one event. Every answer is followed by a fresh
+ * read of the event (seats, waitlist and my status all move together).
+ * One action at a time: a double tap never sends two.
+ */
+export function useSignupActions(event: EventView, refetch: () => Promise<void>) {
+  const [busy, setBusy] = useState<Busy>(null)
+  const running = useRef(false)
+
+  const run = async (kind: Exclude<Busy, null>, action: () => Promise<'leaving' | void>) => {
+    if (running.current) return
+    running.current = true
+    setBusy(kind)
+    let leaving = false
+    try {
+      leaving = (await action()) === 'leaving'
+    } catch (err) {
+      showError(err)
+      await refetch()
+    } finally {
+      running.current = false
+      // Leaving for the 模拟支付 page: stay busy, unless the browser comes back to this page (bfcache).
+      if (leaving) setTimeout(() => setBusy(null), 4000)
+      else setBusy(null)
+    }
+  }
+
+  const afterSeat = async (result: SignupResult): Promise<'leaving' | void> => {
+    const outcome = await payForSeat(event.id, result)
+    if (outcome === 'redirected') return 'leaving'
+    await refetch()
+    if (outcome !== 'none') return
+    const { status, waitlistPosition } = result.signup
+    if (status === 'confirmed') void Taro.showToast({ title: '报名成功', icon: 'success', duration: 1500 })
+    else if (status === 'waitlisted') void Taro.showToast({ title: `已加入候补${waitlistPosition ? `，第 ${waitlistPosition} 位` : ''}`, icon: 'none', duration: 2000 })
+  }
+
+  const signup = () => run('signup', async () => afterSeat(await callFunction('events', 'signup', { eventId: event.id })))
+  const pay = () => run('pay', async () => afterSeat(await callFunction('events', 'paySeat', { eventId: event.id })))
+  /** doneText: what the toast says afterwards (已取消报名 / 已退出候补). */
+  const cancel = (doneText: string, onDone: () => void) => run('cancel', async () => {
+    await callFunction('events', 'cancelSignup', { eventId: event.id })
+    onDone()
+    await refetch()
+    void Taro.showToast({ title: doneText, icon: 'none', duration: 1500 })
+  })
+
+  return { busy, signup, pay, cancel }
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react'
+import { useDidShow, useReachBottom } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Segmented from '../../../components/segmented'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { eventListKey } from '../../../services/events'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import type { EventView } from '../../../../types/events'
+import EventCard from '../components/event-card'
+import './index.css'
+
+type When = 'upcoming' | 'past'
+const TABS: ReadonlyArray<{ value: When; label: string }> = [
+  { value: 'upcoming', label: '即将开始' },
+  { value: 'past', label: '往期' }
+]
+
+export default function EventsPage() {
+  const [when, setWhen] = useState<When>('upcoming')
+  const list = usePagedQuery<EventView>(eventListKey(when), (after) => callFunction('events', 'listEvents', { when, after }))
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  // Back from a signup or a payment: seats and my status have changed.
+  useDidShow(() => { void list.refetch() })
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  return (
+    <View className='page ev-list-page'>
+      <Segmented className='ev-list-tabs' options={TABS} value={when} onChange={setWhen} />
+      {list.loading ? <ListSkeleton /> : null}
+      {!list.loading && list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        when === 'upcoming'
+          ? <EmptyState glyph='活' title='近期没有活动' description='主理人发起活动后会出现在这里，记得常来看看' />
+          : <EmptyState glyph='往' title='还没有往期活动' description='结束的活动会留在这里' />
+      ) : null}
+      {list.items.map((event) => <EventCard key={event.id} event={event} />)}
+      {list.items.length > 0
+        ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+        : null}
+    </View>
+  )
+}
+
+function ListSkeleton() {
+  return (
+    <View aria-busy>
+      {[0, 1].map((i) => (
+        <View key={i} className='card ev-card ev-list-skeleton'>
+          <Skeleton width='100%' height={300} className='ev-list-skeleton-cover' />
+          <View className='ev-list-skeleton-body'>
+            <Skeleton width='70%' height={36} />
+            <Skeleton width='55%' height={26} className='ev-list-skeleton-gap' />
+            <Skeleton width='80%' height={26} className='ev-list-skeleton-gap' />
+            <Skeleton width={160} height={34} className='ev-list-skeleton-gap' />
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,100 @@
+import { useEffect } from 'react'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { MY_TICKETS_KEY, formatClock, formatEventTime } from '../../../services/events'
+import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import type { EventView, SignupView } from '../../../../types/events'
+import EventCover from '../components/event-cover'
+import StatusTag from '../components/status-tag'
+import './index.css'
+
+export default function TicketsPage() {
+  const list = usePagedQuery<EventView>(MY_TICKETS_KEY, (after) => callFunction('events', 'myTickets', { after }))
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  useDidShow(() => { void list.refetch() })
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  if (list.loading) return <TicketsSkeleton />
+  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
+  if (list.items.length === 0) {
+    return (
+      <View className='page'>
+        <EmptyState
+          glyph='票'
+          title='还没有报名活动'
+          description='报名成功后，入场票会出现在这里'
+          action={<View className='btn btn-primary btn-small ev-tickets-browse' onClick={() => { void Taro.redirectTo({ url: EVENTS_PAGE }) }}>去看看活动</View>}
+        />
+      </View>
+    )
+  }
+  return (
+    <View className='page ev-tickets-page'>
+      {list.items.map((event) => <TicketRow key={event.id} event={event} />)}
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+    </View>
+  )
+}
+
+/** The one line under the title that says what to do next. */
+function nextStep(signup: SignupView | null, event: EventView): string {
+  if (event.status === 'cancelled') return '活动已取消，已支付的费用将原路退回'
+  switch (signup?.status) {
+    case 'confirmed': return event.phase === 'ended' ? '活动已结束' : '查看入场票 ›'
+    case 'attended': return '已签到，感谢参加'
+    case 'held':
+    case 'offered': return signup.payBefore ? `请在 ${formatClock(signup.payBefore)} 前支付 ›` : '去支付 ›'
+    case 'waitlisted': return '有人取消时按顺序递补'
+    default: return ''
+  }
+}
+
+function TicketRow({ event }: { event: EventView }) {
+  const signup = event.mySignup
+  const hasTicket = signup?.status === 'confirmed'
+  const open = () => { void Taro.navigateTo({ url: eventDetailUrl(event.id) + (hasTicket ? '&ticket=1' : '') }) }
+  const step = nextStep(signup, event)
+  return (
+    <View className={`card ev-ticket-row ev-ticket-row-${signup?.status ?? 'none'}`} data-id={event.id} onClick={open}>
+      <EventCover className='ev-ticket-row-cover' url={event.coverUrl} title={event.title} />
+      <View className='ev-ticket-row-body'>
+        <View className='ev-ticket-row-head'>
+          <Text className='ev-ticket-row-title'>{event.title}</Text>
+        </View>
+        <Text className='ev-ticket-row-time'>{formatEventTime(event.startAt)}</Text>
+        <View className='ev-ticket-row-foot'>
+          <StatusTag signup={signup} />
+          {step ? <Text className={`ev-ticket-row-step ${hasTicket || signup?.status === 'held' || signup?.status === 'offered' ? 'ev-ticket-row-step-go' : ''}`}>{step}</Text> : null}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+function TicketsSkeleton() {
+  return (
+    <View className='page ev-tickets-page' aria-busy>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='card ev-ticket-row'>
+          <Skeleton width={168} height={168} />
+          <View className='ev-ticket-row-body'>
+            <Skeleton width='80%' height={32} />
+            <Skeleton width='60%' height={26} className='ev-tickets-skeleton-gap' />
+            <Skeleton width={140} height={34} className='ev-tickets-skeleton-gap' />
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}

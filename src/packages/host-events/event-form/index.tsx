@@ -1,0 +1,255 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Input, Textarea, Image, Picker, Switch } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import ProgressBar from '../../../components/progress-bar'
+import Skeleton from '../../../components/skeleton'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { routeParam } from '../../../services/checkin-routes'
+import { FEE_RETURN_OPTIONS, eventKey, formatEventTime, refundPolicyLabel } from '../../../services/events'
+import { HOST_EVENTS_PAGE } from '../../../services/events-routes'
+import { showError } from '../../../services/show-error'
+import { setQueryData, useQuery } from '../../../services/use-query'
+import type { EventView } from '../../../../types/events'
+import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
+import { useCoverUpload } from './use-cover-upload'
+import './index.css'
+
+export default function EventFormPage() {
+  const router = useRouter()
+  const eventId = routeParam(router.params.id)
+  const detail = useQuery<EventView | null>(eventId ? eventKey(eventId) : 'host-events.form.new', () =>
+    eventId ? callFunction('events', 'getEvent', { eventId }) : Promise.resolve(null)
+  )
+  useEffect(() => { void Taro.setNavigationBarTitle({ title: eventId ? '编辑活动' : '发起活动' }) }, [eventId])
+
+  if (detail.loading) return <FormSkeleton />
+  if (detail.data === undefined) return <View className='page'><View className='card'><ErrorState error={detail.error} onRetry={() => { void detail.refetch() }} /></View></View>
+  return <EventForm event={detail.data} />
+}
+
+/** Back where the host came from (the console), or to the console when the form was opened directly. */
+function leave() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: HOST_EVENTS_PAGE })
+}
+
+function EventForm({ event }: { event: EventView | null }) {
+  const [draft, setDraft] = useState<EventDraft>(() => (event ? eventToDraft(event) : emptyDraft()))
+  const [errors, setErrors] = useState<DraftErrors>({})
+  const [saving, setSaving] = useState(false)
+  const { upload, uploading, pick } = useCoverUpload()
+  // The server refuses a new fee once anyone holds a seat.
+  const feeLocked = event !== null && event.capacity - event.seatsLeft > 0
+
+  const set = <K extends keyof EventDraft>(field: K, value: EventDraft[K], clears: DraftField[] = []) => {
+    setDraft((d) => ({ ...d, [field]: value }))
+    if (clears.length > 0) setErrors((e) => ({ ...e, ...Object.fromEntries(clears.map((c) => [c, undefined])) }))
+  }
+
+  const save = async () => {
+    if (saving || uploading) return
+    const { input, errors: found } = draftToInput(draft, { creating: event === null })
+    setErrors(found)
+    if (Object.values(found).some(Boolean)) {
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = event
+        // The cover only when replaced; the fee only when it changed (a locked fee is never re-sent).
+        ? await callFunction('events', 'updateEvent', { eventId: event.id, ...withoutUnchangedFee(input, event), ...(upload?.fileId ? { coverFileId: upload.fileId } : {}) })
+        : await callFunction('events', 'createEvent', { ...input, coverFileId: upload?.fileId ?? '', circleId: null })
+      setQueryData(eventKey(saved.id), saved)
+      await Taro.showToast({ title: event ? '已保存' : '活动已发布', icon: 'success', duration: 1200 })
+      setTimeout(leave, 700)
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field.split('.')[0]]: err.message })
+      showError(err)
+      setSaving(false)
+    }
+  }
+
+  const coverSrc = upload?.preview ?? event?.coverUrl ?? ''
+  const preview = draftToInput(draft, { creating: false }).input
+  const paid = preview.feeFen > 0
+
+  return (
+    <View className='page hev-form'>
+      <Text className='hev-form-section'>基本信息</Text>
+      <View className='card hev-form-card'>
+        <View className='hev-form-cover-row'>
+          <View className={`hev-form-cover ${errors.coverFileId ? 'hev-form-cover-invalid' : ''}`} onClick={() => { void pick() }}>
+            {coverSrc ? <Image className='hev-form-cover-img' src={coverSrc} mode='aspectFill' /> : <Text className='hev-form-cover-plus'>＋</Text>}
+          </View>
+          <View className='hev-form-cover-status'>
+            <Text className='hev-form-label'>封面</Text>
+            {upload && !upload.fileId ? (
+              <View className='hev-form-progress'><ProgressBar percent={upload.percent} /><Text className='hev-form-hint'>上传中 {upload.percent}%</Text></View>
+            ) : (
+              <Text className='hev-form-hint'>{upload?.fileId ? '封面已上传，保存后生效' : coverSrc ? '点击图片更换' : '点击上传，建议 16:9 横图'}</Text>
+            )}
+            {errors.coverFileId ? <Text className='hev-form-error'>{errors.coverFileId}</Text> : null}
+          </View>
+        </View>
+        <Field label='标题' error={errors.title}>
+          <Input className='hev-form-input field-title' value={draft.title} maxlength={40} placeholder='如：周末徒步·滨江 10 公里' placeholderClass='hev-form-placeholder' onInput={(e) => set('title', e.detail.value, ['title'])} />
+        </Field>
+        <Field label='介绍' error={errors.description} top>
+          <Textarea className='hev-form-textarea field-description' value={draft.description} maxlength={3000} autoHeight placeholder='流程、集合方式、需要准备什么' placeholderClass='hev-form-placeholder' onInput={(e) => set('description', e.detail.value, ['description'])} />
+        </Field>
+      </View>
+
+      <Text className='hev-form-section'>时间</Text>
+      <View className='card hev-form-card'>
+        <WhenField label='开始' error={errors.startAt} date={draft.startDate} time={draft.startTime} className='field-start'
+          onDate={(v) => {
+            // Moving the start day carries the end day with it, as a one-day event usually wants.
+            setDraft((d) => ({ ...d, startDate: v, endDate: d.endDate === d.startDate ? v : d.endDate }))
+            setErrors((e) => ({ ...e, startAt: undefined, endAt: undefined, signupDeadline: undefined }))
+          }}
+          onTime={(v) => set('startTime', v, ['startAt', 'endAt', 'signupDeadline'])} />
+        <WhenField label='结束' error={errors.endAt} date={draft.endDate} time={draft.endTime} className='field-end'
+          onDate={(v) => set('endDate', v, ['endAt'])} onTime={(v) => set('endTime', v, ['endAt'])} />
+        <WhenField label='报名截止' error={errors.signupDeadline} date={draft.deadlineDate} time={draft.deadlineTime} className='field-deadline'
+          onDate={(v) => set('deadlineDate', v, ['signupDeadline'])} onTime={(v) => set('deadlineTime', v, ['signupDeadline'])} />
+        <Text className='hev-form-hint hev-form-note'>均为北京时间；报名截止后不能再报名或取消</Text>
+      </View>
+
+      <Text className='hev-form-section'>地点</Text>
+      <View className='card hev-form-card'>
+        <View className='hev-form-chips hev-form-mode'>
+          <Text className={`hev-form-chip mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>线下</Text>
+          <Text className={`hev-form-chip mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>线上</Text>
+        </View>
+        {draft.mode === 'offline' ? (
+          <Field label='地址' error={errors.address} top>
+            <Textarea className='hev-form-textarea hev-form-textarea-short field-address' value={draft.address} maxlength={200} autoHeight placeholder='城市、街道、门牌和集合点' placeholderClass='hev-form-placeholder' onInput={(e) => set('address', e.detail.value, ['address'])} />
+          </Field>
+        ) : (
+          <Field label='链接' error={errors.onlineLink}>
+            <Input className='hev-form-input field-online-link' value={draft.onlineLink} maxlength={500} placeholder='https://…（仅报名成功的成员可见）' placeholderClass='hev-form-placeholder' onInput={(e) => set('onlineLink', e.detail.value, ['onlineLink'])} />
+          </Field>
+        )}
+      </View>
+
+      <Text className='hev-form-section'>名额与费用</Text>
+      <View className='card hev-form-card'>
+        <Field label='名额' error={errors.capacity} suffix='人'>
+          <Input className='hev-form-input field-capacity' type='number' value={draft.capacity} maxlength={5} placeholder='30' placeholderClass='hev-form-placeholder' onInput={(e) => set('capacity', e.detail.value, ['capacity'])} />
+        </Field>
+        <Field label='报名费' error={errors.feeFen} suffix='元' hint={feeLocked ? '已有人报名，费用不能再改' : '填 0 为免费活动'}>
+          <Input className='hev-form-input field-fee' type='digit' value={draft.fee} maxlength={10} disabled={feeLocked} placeholder='0' placeholderClass='hev-form-placeholder' onInput={(e) => set('fee', e.detail.value, ['feeFen', 'feeReturn'])} />
+        </Field>
+        {paid ? (
+          <View>
+            <View className='hev-form-field'>
+              <View className='hev-form-row'>
+                <View className='hev-form-switch-text'>
+                  <Text className='hev-form-label'>会员等级折扣</Text>
+                  <Text className='hev-form-hint'>按成员等级权益打折（成长体系中设置）</Text>
+                </View>
+                <Switch className='field-tier-discount' checked={draft.tierDiscount} color='#16a36a' onChange={(e) => set('tierDiscount', e.detail.value)} />
+              </View>
+            </View>
+            <Field label='可退款' error={errors.refundableHoursBefore} prefix='开始前' suffix='小时以上'>
+              <Input className='hev-form-input hev-form-input-short field-refundable-hours' type='number' value={draft.refundableHours} maxlength={3} placeholder='24' placeholderClass='hev-form-placeholder' onInput={(e) => set('refundableHours', e.detail.value, ['refundableHoursBefore'])} />
+            </Field>
+            <View className='hev-form-field'>
+              <View className='hev-form-row hev-form-row-top'>
+                <Text className='hev-form-label hev-form-row-label'>到场返还</Text>
+                <View className='hev-form-chips'>
+                  {FEE_RETURN_OPTIONS.map((o) => (
+                    <Text key={o.value} className={`hev-form-chip fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`} onClick={() => set('feeReturn', o.value, ['feeReturn'])}>{o.label}</Text>
+                  ))}
+                </View>
+              </View>
+              {errors.feeReturn ? <Text className='hev-form-error'>{errors.feeReturn}</Text> : null}
+            </View>
+            <Text className='hev-form-hint hev-form-note'>
+              {FEE_RETURN_OPTIONS.find((o) => o.value === draft.feeReturn)?.hint}；成员看到：{refundPolicyLabel(preview)}
+            </Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className={`btn btn-primary hev-form-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+        {saving ? '保存中…' : uploading ? '封面上传中…' : event ? '保存修改' : '发布活动'}
+      </View>
+    </View>
+  )
+}
+
+function withoutUnchangedFee<T extends { feeFen: number }>(input: T, event: EventView): Omit<T, 'feeFen'> & { feeFen?: number } {
+  if (input.feeFen !== event.feeFen) return input
+  const { feeFen: _unchanged, ...rest } = input
+  return rest
+}
+
+interface FieldProps {
+  label: string
+  error?: string
+  prefix?: string
+  suffix?: string
+  hint?: string
+  top?: boolean
+  children: ReactNode
+}
+
+function Field({ label, error, prefix, suffix, hint, top, children }: FieldProps) {
+  return (
+    <View className='hev-form-field'>
+      <View className={`hev-form-row ${top ? 'hev-form-row-top' : ''} ${error ? 'hev-form-row-invalid' : ''}`}>
+        <Text className='hev-form-label hev-form-row-label'>{label}</Text>
+        {prefix ? <Text className='hev-form-prefix'>{prefix}</Text> : null}
+        {children}
+        {suffix ? <Text className='hev-form-suffix'>{suffix}</Text> : null}
+      </View>
+      {error ? <Text className='hev-form-error'>{error}</Text> : hint ? <Text className='hev-form-hint hev-form-field-hint'>{hint}</Text> : null}
+    </View>
+  )
+}
+
+interface WhenFieldProps {
+  label: string
+  error?: string
+  date: string
+  time: string
+  className: string
+  onDate: (value: string) => void
+  onTime: (value: string) => void
+}
+
+/** A China-time date and clock from the native pickers, shown as 12月06日 周六 and 14:00. */
+function WhenField({ label, error, date, time, className, onDate, onTime }: WhenFieldProps) {
+  const at = chinaInstant(date, time)
+  return (
+    <View className={`hev-form-field ${className}`}>
+      <View className={`hev-form-row ${error ? 'hev-form-row-invalid' : ''}`}>
+        <Text className='hev-form-label hev-form-row-label'>{label}</Text>
+        <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
+          <View className='hev-form-pick hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
+        </Picker>
+        <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
+          <View className='hev-form-pick hev-form-pick-time'>{time || '选择时间'}</View>
+        </Picker>
+      </View>
+      {error ? <Text className='hev-form-error'>{error}</Text> : null}
+    </View>
+  )
+}
+
+function FormSkeleton() {
+  return (
+    <View className='page hev-form' aria-busy>
+      <View className='card hev-form-card'>
+        <Skeleton width={240} height={136} />
+        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />)}
+      </View>
+      <View className='card hev-form-card'>
+        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />)}
+      </View>
+    </View>
+  )
+}

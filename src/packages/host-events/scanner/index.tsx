@@ -1,0 +1,136 @@
+import { useRef, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View, Text, Textarea } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import { callFunction } from '../../../services/api'
+import { toApiCallError } from '../../../services/api-error'
+import { routeParam } from '../../../services/checkin-routes'
+import { eventKey, formatEventRange } from '../../../services/events'
+import { useQuery } from '../../../services/use-query'
+import { chinaTime } from '../../../utils/china-time'
+import type { AttendeeView, EventView } from '../../../../types/events'
+import { useAttendees } from '../queries'
+import './index.css'
+
+type Result =
+  | { ok: true; attendee: AttendeeView; at: number }
+  | { ok: false; message: string; at: number }
+
+const isWeapp = process.env.TARO_ENV !== 'h5'
+
+/** 检票: the host scans (WeChat) or types (H5) a ticket; each answer is shown large enough to read at the door. */
+export default function ScannerPage() {
+  const eventId = routeParam(useRouter().params.id)
+  const event = useQuery<EventView>(eventKey(eventId || 'none'), () => callFunction('events', 'getEvent', { eventId }))
+  const counts = useAttendees(eventId)
+  const [code, setCode] = useState('')
+  const [manual, setManual] = useState(!isWeapp)
+  const [checking, setChecking] = useState(false)
+  const [result, setResult] = useState<Result | null>(null)
+  const [history, setHistory] = useState<Result[]>([])
+  const busy = useRef(false)
+
+  const checkIn = async (ticketCode: string) => {
+    const trimmed = ticketCode.trim()
+    if (busy.current) return
+    if (!trimmed) {
+      void Taro.showToast({ title: '请输入票码', icon: 'none' })
+      return
+    }
+    busy.current = true
+    setChecking(true)
+    let outcome: Result
+    try {
+      const attendee = await callFunction('events', 'checkInTicket', { eventId, ticketCode: trimmed })
+      outcome = { ok: true, attendee, at: Date.now() }
+      setCode('')
+      if (isWeapp) void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)
+    } catch (err) {
+      outcome = { ok: false, message: toApiCallError(err).message, at: Date.now() }
+      if (isWeapp) void Taro.vibrateLong().catch(() => undefined)
+    } finally {
+      busy.current = false
+      setChecking(false)
+    }
+    setResult(outcome)
+    setHistory((h) => [outcome, ...h].slice(0, 20))
+    void counts.refetch()
+  }
+
+  const scan = async () => {
+    let scanned: string
+    try {
+      scanned = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+    } catch {
+      return // closed the camera
+    }
+    await checkIn(scanned)
+  }
+
+  const c = counts.data
+  return (
+    <View className='page hev-scan-page'>
+      <View className='card hev-scan-head'>
+        <Text className='hev-scan-title'>{event.data?.title ?? '检票'}</Text>
+        {event.data ? <Text className='hev-scan-meta'>{formatEventRange(event.data.startAt, event.data.endAt)}</Text> : null}
+        <View className='hev-scan-progress'>
+          <Text className='hev-scan-progress-num'>{c ? c.attended : '–'}</Text>
+          <Text className='hev-scan-progress-of'>/ {c ? c.confirmed : '–'} 已签到</Text>
+        </View>
+      </View>
+
+      {result ? <ResultCard result={result} /> : null}
+
+      <View className='card hev-scan-input-card'>
+        {isWeapp ? (
+          <View className={`btn btn-primary hev-scan-camera ${checking ? 'btn-disabled' : ''}`} onClick={() => { if (!checking) void scan() }}>{checking ? '核验中…' : '扫码检票'}</View>
+        ) : null}
+        {manual ? (
+          <View className='hev-scan-manual'>
+            <Text className='hev-scan-label'>输入票码</Text>
+            <Textarea className='hev-scan-code' value={code} maxlength={1000} autoHeight placeholder='粘贴或输入成员入场票下方的票码（T1. 开头）' placeholderClass='hev-scan-placeholder' onInput={(e) => setCode(e.detail.value)} />
+            <View className={`btn ${isWeapp ? 'btn-ghost' : 'btn-primary'} hev-scan-submit ${checking ? 'btn-disabled' : ''}`} onClick={() => { void checkIn(code) }}>{checking ? '核验中…' : '核销'}</View>
+          </View>
+        ) : (
+          <Text className='hev-scan-toggle' onClick={() => setManual(true)}>扫不出来？手动输入票码</Text>
+        )}
+      </View>
+
+      {history.length > 1 ? (
+        <View className='card hev-scan-history'>
+          <Text className='hev-scan-section'>本次检票记录</Text>
+          {history.slice(1).map((h, i) => (
+            <View key={`${h.at}-${i}`} className='hev-scan-history-row'>
+              <Text className={`hev-scan-dot ${h.ok ? 'hev-scan-dot-ok' : 'hev-scan-dot-fail'}`} />
+              <Text className='hev-scan-history-text'>{h.ok ? `${h.attendee.nickname} 签到成功` : h.message}</Text>
+              <Text className='hev-scan-history-time'>{chinaTime(h.at).format('HH:mm:ss')}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function ResultCard({ result }: { result: Result }) {
+  if (result.ok) {
+    return (
+      <View className='card hev-scan-result hev-scan-ok' key={result.at}>
+        <View className='hev-scan-mark hev-scan-mark-ok'><View className='hev-scan-check' /></View>
+        <Text className='hev-scan-result-title'>签到成功</Text>
+        <View className='hev-scan-who'>
+          <Avatar url={result.attendee.avatarUrl} nickname={result.attendee.nickname} size={64} />
+          <Text className='hev-scan-name'>{result.attendee.nickname}</Text>
+        </View>
+        <Text className='hev-scan-result-desc'>{chinaTime(result.at).format('HH:mm:ss')} 核销</Text>
+      </View>
+    )
+  }
+  return (
+    <View className='card hev-scan-result hev-scan-fail' key={result.at}>
+      <View className='hev-scan-mark hev-scan-mark-fail'><Text className='hev-scan-cross'>!</Text></View>
+      <Text className='hev-scan-result-title'>不能签到</Text>
+      <Text className='hev-scan-reason'>{result.message}</Text>
+    </View>
+  )
+}
