@@ -6,6 +6,7 @@ import { benchFunctions } from './functions'
 import { benchFeed } from './feed'
 import { benchGrowth } from './growth'
 import { benchEvents } from './events'
+import { benchLeaderboard } from './leaderboard'
 import { buildFunctions } from '../scripts/build-functions'
 
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await benchFeed())
   Object.assign(figures, await benchGrowth())
   Object.assign(figures, await benchEvents())
+  Object.assign(figures, await benchLeaderboard())
   const sizes = await buildFunctions()
   figures.function_bundle_kb_max = Math.round(Math.max(...Object.values(sizes)) / 1024)
   const start = process.hrtime.bigint()

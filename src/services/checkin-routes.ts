@@ -16,3 +16,13 @@ export const checkinDetailUrl = (checkinId: string, focusComment = false) =>
 export const composeUrl = (challengeId: string, makeupDate?: string) =>
   `${COMPOSE_PAGE}?challengeId=${encodeURIComponent(challengeId)}${makeupDate ? `&date=${makeupDate}` : ''}`
 export const challengeFormUrl = (challengeId?: string) => (challengeId ? `${CHALLENGE_FORM_PAGE}?id=${encodeURIComponent(challengeId)}` : CHALLENGE_FORM_PAGE)
+
+/** A page's query value as sent: WeChat hands query values over still encoded, and so does Taro's H5 router. */
+export function routeParam(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

@@ -3,6 +3,7 @@ import type { ApiResult } from '../../types/result'
 import type { UploadedFile } from '../../types/files'
 import { ApiCallError, NETWORK_MESSAGE } from './api-error'
 import { getToken } from './session'
+import { callFunction } from './api'
 
 export type UploadProgress = (percent: number) => void
 
@@ -17,11 +18,13 @@ export function uploadImage(filePath: string, onProgress?: UploadProgress): Prom
   return process.env.TARO_ENV === 'h5' ? uploadToDevHost(filePath, onProgress) : uploadToCloud(filePath, onProgress)
 }
 
-function uploadToCloud(filePath: string, onProgress?: UploadProgress): Promise<UploadResult> {
+async function uploadToCloud(filePath: string, onProgress?: UploadProgress): Promise<UploadResult> {
+  // The functions accept a cloud:// id only under the caller's own folder.
+  const openid = await callerOpenid()
   return new Promise((resolve, reject) => {
     // With callbacks wx.cloud.uploadFile returns its task, the only way to get progress.
     const task = Taro.cloud.uploadFile({
-      cloudPath: `uploads/${randomName()}.${extensionOf(filePath)}`,
+      cloudPath: `uploads/${openid}/${randomName()}.${extensionOf(filePath)}`,
       filePath,
       success: (res) => resolve({ fileId: res.fileID, url: res.fileID }),
       fail: () => reject(new ApiCallError('NETWORK', '上传失败，请检查网络后重试'))
@@ -49,7 +52,23 @@ async function uploadToDevHost(filePath: string, onProgress?: UploadProgress): P
   return { fileId: body.data.fileId, url: body.data.url }
 }
 
-// Not derived from the openid: the path must not reveal who uploaded.
+// The caller's openid never changes within a launch of the mini-program: ask
+// member.me once (a call the app makes anyway) and keep the answer. api.ts
+// re-exports this module; the import cycle is only used at call time.
+let openidOnce: Promise<string> | null = null
+
+function callerOpenid(): Promise<string> {
+  openidOnce ??= callFunction('member', 'me', {}).then(
+    (me) => me.openid,
+    (err: unknown) => {
+      openidOnce = null // let the next upload try again
+      throw err
+    }
+  )
+  return openidOnce
+}
+
+// The file name itself is random: the folder already says whose it is.
 function randomName(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }

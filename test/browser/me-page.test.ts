@@ -1,62 +1,31 @@
 // Browser journey: the H5 build on the dev host in Debian's Chromium, as a member
 // would use it: pick a persona, see 我的, change avatar and nickname, see them stick.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { makePng } from './png'
+import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ROOT = join(__dirname, '..', '..')
-const ARTIFACTS = join(ROOT, 'test', 'artifacts')
-
-if (!existsSync(CHROMIUM)) {
+if (!hasChromium) {
   it('chromium not installed: browser journeys skipped', () => {
     console.warn(`${CHROMIUM} is missing (apt-get install chromium fonts-wqy-microhei): skipping the 我的 browser journey`)
   })
 } else {
   describe('我的 in the H5 build', () => {
-    let host: { url: string; close(): Promise<void> }
-    let browser: Browser
-    let page: Page
-    let dataDir: string
+    let harness: Harness
+    let page: Harness['page']
 
     beforeAll(async () => {
-      if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
-        // Jest sets NODE_ENV=test, which Taro would take for a dev build (react-refresh hooks that break outside its dev server).
-        execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
-      }
-      mkdirSync(ARTIFACTS, { recursive: true })
-      dataDir = mkdtempSync(join(tmpdir(), 'me-page-'))
-      const silent = { log: () => {}, error: () => {} }
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { startDevHost } = require('../../scripts/dev-host/server')
-      host = await startDevHost({ port: 0, dataDir, h5Dir: join(ROOT, 'dist', 'h5'), seed: true, logger: silent })
-      const { chromium } = await import('playwright-core')
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
-      })
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-      page = await context.newPage()
+      harness = await startHarness('me-page-')
+      page = harness.page
     }, 180_000)
 
     afterAll(async () => {
-      await browser?.close()
-      await host?.close()
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+      await harness?.close()
     })
 
-    // Taro's H5 router slides pages in (300 ms): let it settle so screenshots show one page.
-    const shot = async (name: string) => {
-      await page.waitForTimeout(450)
-      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
-    }
+    const shot = (name: string) => harness.shot(name)
 
     it('logs in as xiaomei, renames her with a new avatar, and 我的 shows both', async () => {
       // No session yet: the app sends us to pick a persona.
-      await page.goto(host.url)
+      await page.goto(harness.url)
       const xiaomei = page.locator('.dev-login-persona', { hasText: '小美' })
       await xiaomei.waitFor()
       await shot('01-dev-login')
@@ -96,10 +65,11 @@ if (!existsSync(CHROMIUM)) {
       await expect(page.locator('.me-nickname').textContent({ timeout: 15_000 })).resolves.toBe('小美爱跑步')
     }, 90_000)
 
-    it('shows the empty check-in feed with the tab bar', async () => {
+    it('shows the check-in feed with the tab bar', async () => {
       await page.locator('.weui-tabbar__item', { hasText: '动态' }).click()
-      await page.locator('.empty-state-title', { hasText: '还没有打卡动态' }).waitFor()
-      await shot('05-feed-empty')
+      await page.locator('.checkin-card').first().waitFor({ timeout: 15_000 })
+      await page.waitForLoadState('networkidle')
+      await shot('05-feed')
     }, 30_000)
   })
 }

@@ -8,7 +8,7 @@ import LoadMore from '../../../components/load-more'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { checkinKey, patchCheckin, putCheckin } from '../../../services/checkin'
 import { appendListItem, patchListItems, usePagedList } from '../../../services/checkin-paged'
-import { challengeDetailUrl } from '../../../services/checkin-routes'
+import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { useMe } from '../../../services/member'
 import { useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -20,7 +20,9 @@ const REPORT_REASONS = ['广告', '盗图/虚假打卡', '不友善', '其他']
 const COMMENT_MAX = 500
 
 export default function CheckinDetailPage() {
-  const { id = '', comment: focusParam } = useRouter().params
+  const { params } = useRouter()
+  const id = routeParam(params.id)
+  const focusParam = params.comment
   const checkin = useQuery<CheckinView>(checkinKey(id), () => callFunction('checkin', 'getCheckin', { checkinId: id }))
   const commentsKey = `checkin.comments.${id}`
   const comments = usePagedList<CommentView>(commentsKey, (after) => callFunction('checkin', 'listComments', { checkinId: id, after }))
@@ -157,7 +159,7 @@ export default function CheckinDetailPage() {
               <Text>{data.status === 'hidden' ? '恢复显示' : '隐藏'}</Text>
             </View>
           ) : null}
-          {!data.mine ? <View className='checkin-tool' onClick={() => { void report('checkin', id) }}><Text>举报</Text></View> : null}
+          {!data.mine && !isHost ? <View className='checkin-tool' onClick={() => { void report('checkin', id) }}><Text>举报</Text></View> : null}
         </View>
       </View>
 

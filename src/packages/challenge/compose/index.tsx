@@ -5,7 +5,7 @@ import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { challengeKey, checkinPosted, useChallenge } from '../../../services/checkin'
-import { challengeDetailUrl } from '../../../services/checkin-routes'
+import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { setQueryData } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { PostCheckinInput } from '../../../../types/checkin'
@@ -23,7 +23,9 @@ type Field = 'text' | 'photoFileIds' | 'location' | 'date'
 const lengthOf = (text: string) => [...text.trim()].length
 
 export default function ComposePage() {
-  const { challengeId = '', date: makeupDate } = useRouter().params
+  const { params } = useRouter()
+  const challengeId = routeParam(params.challengeId)
+  const makeupDate = routeParam(params.date) || undefined
   const { data, error, loading, refetch } = useChallenge(challengeId)
   const photos = usePhotoUploads()
   const [text, setText] = useState('')
@@ -101,7 +103,7 @@ export default function ComposePage() {
           value={text}
           maxlength={TEXT_MAX}
           autoHeight
-          placeholder={challenge.minTextLength > 0 ? `今天做了什么？至少 ${challenge.minTextLength} 个字` : '今天做了什么？说说你的收获'}
+          placeholder={`${makeupDate ? '那天' : '今天'}做了什么？${challenge.minTextLength > 0 ? `至少 ${challenge.minTextLength} 个字` : '说说你的收获'}`}
           placeholderClass='compose-placeholder'
           onInput={(e) => { setText(e.detail.value); if (errors.text) setField('text') }}
         />

@@ -10,7 +10,7 @@ import Skeleton from '../../../components/skeleton'
 import { formatDateRange } from '../../../components/challenge-card/dates'
 import { callFunction } from '../../../services/api'
 import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed } from '../../../services/checkin'
-import { challengeFormUrl, composeUrl } from '../../../services/checkin-routes'
+import { challengeFormUrl, composeUrl, routeParam } from '../../../services/checkin-routes'
 import { useMe } from '../../../services/member'
 import { setQueryData } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -25,7 +25,7 @@ import './index.css'
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
 
 export default function ChallengeDetailPage() {
-  const id = useRouter().params.id ?? ''
+  const id = routeParam(useRouter().params.id)
   const { data, error, loading, refetch } = useChallenge(id)
   const feed = useFeed('challenge', id)
   const { data: me } = useMe()

@@ -1,6 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
 import { formatPoints } from '../../../services/growth'
 import type { MallItem } from '../../../../types/growth'
+import { KIND_LABEL } from './availability'
 
 /** One tile of the mall grid. */
 export default function ItemCard({ item, onOpen }: { item: MallItem; onOpen: () => void }) {
@@ -14,6 +15,7 @@ export default function ItemCard({ item, onOpen }: { item: MallItem; onOpen: () 
       </View>
       <View className='mall-card-body'>
         <Text className='mall-card-name'>{item.name}</Text>
+        <Text className='mall-card-desc'>{item.description || KIND_LABEL[item.kind]}</Text>
         <View className='mall-card-meta'>
           <Text className='mall-price'>{formatPoints(item.pricePoints)}<Text className='mall-price-unit'> 积分</Text></Text>
           <Text className='mall-stock'>剩 {item.stock}</Text>

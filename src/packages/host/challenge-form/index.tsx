@@ -5,7 +5,7 @@ import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { challengeChanged, refetchChallenges, useChallenge } from '../../../services/checkin'
-import { challengeDetailUrl } from '../../../services/checkin-routes'
+import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import { chinaTime } from '../../../utils/china-time'
 import type { Challenge } from '../../../../types/checkin'
@@ -18,7 +18,7 @@ import './index.css'
 const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
 
 export default function ChallengeFormPage() {
-  const editId = useRouter().params.id
+  const editId = routeParam(useRouter().params.id)
   return editId ? <EditChallenge id={editId} /> : <ChallengeForm initial={emptyForm(chinaToday())} />
 }
 
@@ -133,7 +133,8 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         <FormRow label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
           <Picker mode='date' value={form.startDate} start={editing ? undefined : today} disabled={startLocked} onChange={(e) => set('startDate', String(e.detail.value))}>
             <View className={`form-picker ${startLocked ? 'form-picker-off' : ''}`}>
-              <Text>{form.startDate}{form.startDate === today ? '（今天）' : ''}</Text>
+              {form.startDate === today ? <Text className='form-today'>今天</Text> : null}
+              <Text>{form.startDate}</Text>
               <Text className='form-chevron'>›</Text>
             </View>
           </Picker>

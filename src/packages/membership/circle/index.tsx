@@ -161,7 +161,7 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
 function CircleSkeleton() {
   return (
     <View className='page circle-page' aria-busy>
-      <Skeleton width='100%' height={320} className='circle-hero' />
+      <Skeleton width='100%' height={280} className='circle-hero' />
       <View className='card circle-head'>
         <Skeleton width={320} height={44} />
         <Skeleton width={220} height={26} className='circle-skeleton-gap' />

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Textarea } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import type { Circle, MembershipView } from '../../../../types/membership'
 import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
@@ -42,11 +42,10 @@ export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
       {circle.joinQuestions.map((question, i) => (
         <View key={i} className={`join-question ${missing && !answers[i].trim() ? 'join-question-missing' : ''}`}>
           <Text className='join-question-text'>{i + 1}. {question}</Text>
-          <Textarea
+          <Input
             className='join-question-input'
             value={answers[i]}
-            maxlength={500}
-            autoHeight
+            maxlength={200}
             placeholder='写下你的回答'
             placeholderClass='join-placeholder'
             onInput={(e) => {

@@ -67,7 +67,7 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
         {circle.description ? <Text className='circle-card-desc'>{circle.description}</Text> : null}
         <View className='circle-card-foot'>
           <Text className='circle-card-members'><Text className='circle-card-num'>{circle.memberCount}</Text> 位成员</Text>
-          {joined && membership ? <MembershipTag status={membership.status} /> : <Text className='circle-card-price'>{priceFromLabel(circle)}</Text>}
+          {joined && membership ? <MembershipTag status={membership.status} /> : <Text className={`circle-card-price circle-card-price-${circle.kind}`}>{priceFromLabel(circle)}</Text>}
         </View>
       </View>
     </View>

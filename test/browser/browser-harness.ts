@@ -1,0 +1,101 @@
+// Shared by the browser journeys: the H5 build on an in-process dev host with a
+// fresh data folder, Debian's Chromium through playwright-core, persona login
+// and screenshots into test/artifacts/.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+
+export const CHROMIUM = '/usr/bin/chromium'
+export const ROOT = join(__dirname, '..', '..')
+export const ARTIFACTS = join(ROOT, 'test', 'artifacts')
+export const hasChromium = existsSync(CHROMIUM)
+const DEV_LOGIN = '/packages/account/dev-login/index'
+
+export interface Harness {
+  url: string
+  page: Page
+  /** Saves test/artifacts/<name>.png once Taro's page transition has settled. */
+  shot(name: string): Promise<void>
+  /** Opens a page by its address in a fresh document (Taro's H5 router keeps earlier pages in the DOM). */
+  open(path: string): Promise<void>
+  /** Signs in through the dev login page as this persona and waits for 我的. */
+  loginAs(persona: string): Promise<void>
+  /** A session token for calling the dev host directly (set-up steps that are not under test). */
+  tokenFor(persona: string): Promise<string>
+  /** POST /fn/<name> as that token. */
+  call<T>(token: string, name: string, event: object): Promise<T>
+  close(): Promise<void>
+}
+
+/** Builds H5 if there is none, starts a seeded dev host on a temp folder and opens a phone-sized page. */
+export async function startHarness(prefix: string): Promise<Harness> {
+  if (!existsSync(join(ROOT, 'dist', 'h5', 'index.html'))) {
+    // Jest sets NODE_ENV=test, which Taro would take for a dev build (react-refresh hooks that break outside its dev server).
+    execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } })
+  }
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const dataDir = mkdtempSync(join(tmpdir(), prefix))
+  const silent = { log: () => {}, error: () => {} }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startDevHost } = require('../../scripts/dev-host/server')
+  const host: { url: string; close(): Promise<void> } = await startDevHost({ port: 0, dataDir, h5Dir: join(ROOT, 'dist', 'h5'), seed: true, logger: silent })
+  let browser: Browser | undefined
+  try {
+    const { chromium } = await import('playwright-core')
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
+    })
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+    const page = await context.newPage()
+    const url = host.url.replace(/\/$/, '')
+
+    const call = async <T>(token: string, name: string, event: object): Promise<T> => {
+      const res = await fetch(`${url}/fn/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(event) })
+      const body = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } }
+      if (!body.ok) throw new Error(`${name}: ${body.error?.message}`)
+      return body.data as T
+    }
+
+    return {
+      url,
+      page,
+      async shot(name) {
+        // Taro's H5 router slides pages in (300 ms): let it settle so screenshots show one page.
+        await page.waitForTimeout(450)
+        await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+      },
+      async loginAs(persona) {
+        // A fresh document on the login page with no session, as after 切换身份.
+        await page.goto(`${url}/#${DEV_LOGIN}`)
+        await page.evaluate(() => localStorage.clear())
+        await page.reload()
+        const choice = page.locator(`.dev-login-persona[data-persona="${persona}"]`)
+        await choice.waitFor({ timeout: 15_000 })
+        await choice.click()
+        await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
+      },
+      async open(path) {
+        await page.goto(`${url}/#${path}`)
+        await page.reload()
+      },
+      async tokenFor(persona) {
+        const res = await fetch(`${url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) })
+        return ((await res.json()) as { data: { token: string } }).data.token
+      },
+      call,
+      async close() {
+        await browser?.close()
+        await host.close()
+        rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
+  } catch (error) {
+    await browser?.close()
+    await host.close()
+    rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  }
+}
