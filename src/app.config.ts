@@ -23,7 +23,10 @@ export default defineAppConfig({
     // Check-in challenges: detail with calendar, the composer and one check-in with its comments.
     { root: 'packages/challenge', pages: ['detail/index', 'compose/index', 'checkin/index'] },
     // The host console: challenges, the challenge form and the moderation queue.
-    { root: 'packages/host', pages: ['index/index', 'challenges/index', 'challenge-form/index', 'moderation/index'] }
+    { root: 'packages/host', pages: ['index/index', 'challenges/index', 'challenge-form/index', 'moderation/index'] },
+    // Leaderboards, 我的邀请 and invite contests; and the host's contests and board rewards.
+    { root: 'packages/leaderboard', pages: ['boards/index', 'invite/index', 'contests/index'] },
+    { root: 'packages/host-leaderboard', pages: ['index/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',
