@@ -11,6 +11,7 @@ import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
 import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE } from '../../services/routes'
 import { HOST_HOME_PAGE } from '../../services/checkin-routes'
+import { BOARDS_PAGE, HOST_LEADERBOARD_PAGE, INVITE_PAGE } from '../../packages/leaderboard/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -55,6 +56,23 @@ export default function MePage() {
         <GrowthEntry />
         <MembershipEntries isHost={me?.role === 'host'} />
         <EventsEntries isHost={me?.role === 'host'} />
+        <View className='me-menu-item me-boards-entry' onClick={() => { void Taro.navigateTo({ url: BOARDS_PAGE }) }}>
+          <Text className='me-menu-label'>排行榜</Text>
+          <Text className='me-menu-hint'>周榜、月榜与新人榜</Text>
+          <Text className='me-chevron'>›</Text>
+        </View>
+        <View className='me-menu-item me-invite-entry' onClick={() => { void Taro.navigateTo({ url: INVITE_PAGE }) }}>
+          <Text className='me-menu-label'>我的邀请</Text>
+          <Text className='me-menu-hint'>邀请好友得积分</Text>
+          <Text className='me-chevron'>›</Text>
+        </View>
+        {me?.role === 'host' ? (
+          <View className='me-menu-item me-host-leaderboard-entry' onClick={() => { void Taro.navigateTo({ url: HOST_LEADERBOARD_PAGE }) }}>
+            <Text className='me-menu-label'>榜单与邀请赛</Text>
+            <Text className='me-menu-hint'>邀请赛、榜单奖励</Text>
+            <Text className='me-chevron'>›</Text>
+          </View>
+        ) : null}
         {me?.role === 'host' ? (
           <View className='me-menu-item me-host-entry' onClick={() => { void Taro.navigateTo({ url: HOST_HOME_PAGE }) }}>
             <Text className='me-menu-label'>主理人后台</Text>
