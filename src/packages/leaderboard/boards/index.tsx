@@ -1,0 +1,211 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import Segmented from '../../../components/segmented'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { routeParam } from '../../../services/checkin-routes'
+import { showError } from '../../../services/show-error'
+import { usePullDownRefetch, useQuery } from '../../../services/use-query'
+import type { BoardEntryView, BoardInput, BoardKind, BoardView } from '../../../../types/leaderboard'
+import { SCORE_UNIT, boardKey, rewardLabel } from '../labels'
+import './index.css'
+
+type PointsKind = 'pointsWeek' | 'pointsMonth' | 'pointsAll'
+const POINTS_TABS: ReadonlyArray<{ value: PointsKind; label: string }> = [
+  { value: 'pointsWeek', label: '周榜' },
+  { value: 'pointsMonth', label: '月榜' },
+  { value: 'pointsAll', label: '总榜' }
+]
+const CHALLENGE_TABS: ReadonlyArray<{ value: BoardKind; label: string }> = [
+  { value: 'challengeCheckins', label: '打卡次数' },
+  { value: 'challengeStreak', label: '连续天数' }
+]
+const PERIODS: ReadonlyArray<{ value: 'current' | 'previous'; label: string }> = [
+  { value: 'current', label: '本期' },
+  { value: 'previous', label: '上期' }
+]
+const KINDS: BoardKind[] = ['pointsWeek', 'pointsMonth', 'pointsAll', 'challengeCheckins', 'challengeStreak', 'contestInvites']
+
+export default function BoardsPage() {
+  const params = useRouter().params
+  const challengeId = routeParam(params.challengeId)
+  const contestId = routeParam(params.contestId)
+  const title = routeParam(params.title)
+  const asked = KINDS.find((k) => k === params.kind)
+  const initial: BoardKind = asked ?? (contestId ? 'contestInvites' : challengeId ? 'challengeCheckins' : 'pointsWeek')
+
+  const [kind, setKind] = useState<BoardKind>(initial)
+  const [period, setPeriod] = useState<'current' | 'previous'>('current')
+  const [newcomers, setNewcomers] = useState(false)
+
+  const isPoints = kind === 'pointsWeek' || kind === 'pointsMonth' || kind === 'pointsAll'
+  const periodic = kind === 'pointsWeek' || kind === 'pointsMonth'
+  const input: BoardInput = {
+    kind,
+    ...(challengeId && !isPoints && kind !== 'contestInvites' ? { challengeId } : {}),
+    ...(contestId && kind === 'contestInvites' ? { contestId } : {}),
+    ...(periodic ? { period } : {}),
+    ...(isPoints && newcomers ? { newcomers: true } : {})
+  }
+  const board = useQuery<BoardView>(boardKey(input), () => callFunction('leaderboard', 'board', input))
+  usePullDownRefetch(board.refetch)
+  useDidShow(() => { if (board.data) void board.refetch() })
+  useEffect(() => {
+    if (board.error && board.data) showError(board.error)
+  }, [board.error])
+  useEffect(() => {
+    if (title) void Taro.setNavigationBarTitle({ title })
+  }, [title])
+
+  const data = board.data
+  const unit = SCORE_UNIT[kind]
+  return (
+    <View className='page lb-page'>
+      {isPoints ? (
+        <View className='lb-controls'>
+          <Segmented options={POINTS_TABS} value={kind as PointsKind} onChange={(k) => { setKind(k); if (k === 'pointsAll') setPeriod('current') }} />
+          <View className='lb-toggles'>
+            <View className={`lb-chip lb-newcomers ${newcomers ? 'lb-chip-on' : ''}`} onClick={() => setNewcomers(!newcomers)}>
+              <Text>新人榜</Text>
+            </View>
+            {periodic ? (
+              <View className='lb-periods'>
+                {PERIODS.map((p) => (
+                  <View key={p.value} className={`lb-period lb-period-${p.value} ${p.value === period ? 'lb-period-on' : ''}`} onClick={() => setPeriod(p.value)}>
+                    <Text>{p.label}</Text>
+                  </View>
+                ))}
+              </View>
+            ) : null}
+          </View>
+        </View>
+      ) : kind !== 'contestInvites' ? (
+        <View className='lb-controls'><Segmented options={CHALLENGE_TABS} value={kind} onChange={setKind} /></View>
+      ) : null}
+
+      {board.loading ? <BoardSkeleton /> : null}
+      {!board.loading && !data && board.error ? <View className='card'><ErrorState error={board.error} onRetry={() => { void board.refetch() }} /></View> : null}
+      {data ? (
+        <View>
+          <View className='lb-head'>
+            <View className='lb-head-row'>
+              <Text className='lb-title'>{data.title}</Text>
+              {periodic && period === 'previous' ? (
+                <Text className={`lb-settled ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text>
+              ) : null}
+            </View>
+            <Text className='lb-period-label'>{data.periodLabel}{data.total > 0 ? ` · ${data.total} 人上榜` : ''}{newcomers && isPoints ? ' · 加入 30 天内' : ''}</Text>
+            {data.rewards.some((p) => p > 0) ? (
+              <View className='lb-rewards'>
+                {data.rewards.map((points, i) => (points > 0 ? <Text key={i} className='lb-reward'>{rewardLabel(i + 1, points)}</Text> : null))}
+              </View>
+            ) : null}
+          </View>
+          {data.entries.length === 0 ? (
+            <EmptyState glyph='榜' title='榜单还空着' description={emptyHint(kind)} />
+          ) : (
+            <View>
+              <Podium entries={data.entries.slice(0, 3)} unit={unit} rewards={data.rewards} />
+              {data.entries.length > 3 ? (
+                <View className='card lb-list'>
+                  {data.entries.slice(3).map((entry) => (
+                    <Row key={entry.openid} entry={entry} unit={unit} reward={data.rewards[entry.rank - 1] ?? 0} mine={entry.openid === data.me?.openid} />
+                  ))}
+                </View>
+              ) : null}
+            </View>
+          )}
+          <MyRankBar me={data.me} unit={unit} />
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function emptyHint(kind: BoardKind): string {
+  if (kind === 'contestInvites') return '邀请好友加入并完成首次打卡，就会出现在这里'
+  if (kind === 'challengeCheckins' || kind === 'challengeStreak') return '完成打卡就会出现在这里'
+  return '打卡、评论、参加活动都能获得积分，来做第一名吧'
+}
+
+function Podium({ entries, unit, rewards }: { entries: BoardEntryView[]; unit: string; rewards: number[] }) {
+  // Second, first, third: the winner stands in the middle.
+  const order = [entries[1], entries[0], entries[2]]
+  return (
+    <View className='card lb-podium'>
+      {order.map((entry, i) => {
+        const place = [2, 1, 3][i]
+        if (!entry) return <View key={place} className='lb-podium-slot' />
+        const reward = rewards[entry.rank - 1] ?? 0
+        return (
+          <View key={entry.openid} className={`lb-podium-slot lb-podium-${place}`} data-rank={entry.rank}>
+            <View className='lb-podium-avatar'>
+              <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={place === 1 ? 128 : 104} />
+              <Text className={`lb-medal lb-medal-${Math.min(entry.rank, 3)}`}>{entry.rank}</Text>
+            </View>
+            <Text className='lb-podium-name'>{entry.nickname}</Text>
+            {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
+            <Text className='lb-podium-score'>{entry.score}<Text className='lb-unit'> {unit}</Text></Text>
+            {reward > 0 ? <Text className='lb-podium-reward'>+{reward} 积分</Text> : null}
+            <View className={`lb-step lb-step-${place}`} />
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+function Row({ entry, unit, reward, mine }: { entry: BoardEntryView; unit: string; reward: number; mine: boolean }) {
+  return (
+    <View className={`lb-row ${mine ? 'lb-row-mine' : ''}`} data-rank={entry.rank}>
+      <Text className='lb-row-rank'>{entry.rank}</Text>
+      <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={72} />
+      <View className='lb-row-text'>
+        <View className='lb-row-name-line'>
+          <Text className='lb-row-name'>{entry.nickname}</Text>
+          {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
+        </View>
+        {reward > 0 ? <Text className='lb-row-reward'>+{reward} 积分</Text> : null}
+      </View>
+      <Text className='lb-row-score'>{entry.score}<Text className='lb-unit'> {unit}</Text></Text>
+    </View>
+  )
+}
+
+function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
+  return (
+    <View className='lb-mine'>
+      <Text className='lb-mine-label'>我的排名</Text>
+      {me ? (
+        <View className='lb-mine-body'>
+          <Text className='lb-mine-rank'>第 {me.rank} 名</Text>
+          <Text className='lb-mine-score'>{me.score} {unit}</Text>
+        </View>
+      ) : (
+        <View className='lb-mine-body'><Text className='lb-mine-none'>暂未上榜</Text></View>
+      )}
+    </View>
+  )
+}
+
+function BoardSkeleton() {
+  return (
+    <View aria-busy>
+      <View className='lb-head'><Skeleton width={240} height={40} /><Skeleton width={320} height={26} className='lb-skeleton-gap' /></View>
+      <View className='card lb-podium'>
+        {[104, 128, 104].map((size, i) => (
+          <View key={i} className='lb-podium-slot'><Skeleton width={size} height={size} round /><Skeleton width={120} height={28} className='lb-skeleton-gap' /></View>
+        ))}
+      </View>
+      <View className='card lb-list'>
+        {[0, 1, 2, 3].map((i) => (
+          <View key={i} className='lb-row'><Skeleton width={72} height={72} round /><Skeleton width='50%' height={30} className='lb-skeleton-row' /></View>
+        ))}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,32 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import type { ContestView } from '../../../../types/leaderboard'
+import { PHASE_LABEL, contestWindow } from '../labels'
+import { boardUrl } from '../routes'
+import './contest-card.css'
+
+/** One invite contest: phase, window in China time, prizes; tapping opens its board. */
+export default function ContestCard({ contest }: { contest: ContestView }) {
+  const open = () => { void Taro.navigateTo({ url: boardUrl('contestInvites', { contestId: contest.id, title: contest.title }) }) }
+  return (
+    <View className='card ct-card' data-id={contest.id} onClick={open}>
+      <View className='ct-card-head'>
+        <Text className='ct-card-title'>{contest.title}</Text>
+        <Text className={`ct-phase ct-phase-${contest.phase}`}>{contest.settled ? '已结算' : PHASE_LABEL[contest.phase]}</Text>
+      </View>
+      <Text className='ct-card-window'>{contestWindow(contest.startAt, contest.endAt)}（北京时间）</Text>
+      <View className='ct-prizes'>
+        {contest.prizePoints.map((points, i) => (
+          <View key={i} className={`ct-prize ct-prize-${i + 1}`}>
+            <Text className='ct-prize-place'>第 {i + 1} 名</Text>
+            <Text className='ct-prize-points'>+{points}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='ct-card-foot'>
+        <Text className='ct-card-rule'>按邀请并激活的好友人数排名</Text>
+        <Text className='ct-card-link'>查看榜单 ›</Text>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,7 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的邀请',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+  enableShareAppMessage: true
+})

@@ -1,0 +1,136 @@
+import { useEffect } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import { View, Text, Image, Button } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Skeleton from '../../../components/skeleton'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { useQuery } from '../../../services/use-query'
+import { formatDay } from '../../../utils/format'
+import type { InviteInfo, InviteeView } from '../../../../types/leaderboard'
+import { COMMUNITY_NAME, MY_INVITEES_KEY, MY_INVITE_KEY } from '../labels'
+import './index.css'
+
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+export default function InvitePage() {
+  const info = useQuery<InviteInfo>(MY_INVITE_KEY, () => callFunction('leaderboard', 'myInvite', {}))
+  const code = info.data?.code ?? ''
+
+  // WeChat's share sheet (the 分享给好友 button and the menu): the feed, carrying my code.
+  useShareAppMessage(() => ({
+    title: `邀请你加入${COMMUNITY_NAME}，一起打卡`,
+    path: code ? `pages/feed/index?invite=${code}` : 'pages/feed/index'
+  }))
+
+  const copy = () => {
+    if (!info.data) return
+    void Taro.setClipboardData({ data: info.data.shareUrl }).then(
+      () => { void Taro.showToast({ title: '链接已复制', icon: 'success' }) },
+      (err: unknown) => { showError(err) }
+    )
+  }
+
+  return (
+    <View className='page iv-page'>
+      {info.loading ? <PosterSkeleton /> : null}
+      {!info.loading && !info.data && info.error ? <View className='card'><ErrorState error={info.error} onRetry={() => { void info.refetch() }} /></View> : null}
+      {info.data ? (
+        <View>
+          <View className='iv-poster'>
+            <Text className='iv-poster-community'>{COMMUNITY_NAME}</Text>
+            <Text className='iv-poster-line'>邀请你一起打卡、成长</Text>
+            <View className='iv-poster-qr-box'>
+              <Image className='iv-poster-qr' src={info.data.qrImage} mode='aspectFit' />
+            </View>
+            <Text className='iv-poster-hint'>{isWeapp ? '微信扫码进入小程序' : '扫码或打开链接加入'}</Text>
+            <View className='iv-poster-code'>
+              <Text className='iv-poster-code-label'>我的邀请码</Text>
+              <Text className='iv-poster-code-value'>{info.data.code}</Text>
+            </View>
+          </View>
+          <View className='iv-actions'>
+            <View className='btn btn-ghost iv-copy' onClick={copy}>复制链接</View>
+            {isWeapp ? <Button className='reset-button btn btn-primary iv-share' openType='share'>分享给好友</Button> : null}
+          </View>
+          <Text className='iv-rule'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
+
+          <View className='card iv-stats'>
+            <Stat className='iv-stat-invited' value={info.data.invitedCount} label='已邀请' />
+            <Stat className='iv-stat-activated' value={info.data.activatedCount} label='已激活' />
+            <Stat className='iv-stat-points' value={info.data.rewardPoints} label='获得积分' />
+          </View>
+          {/* After myInvite: it applies pending rewards, so the list shows them. */}
+          <Invitees onRefreshInfo={info.refetch} />
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Stat({ value, label, className }: { value: number; label: string; className: string }) {
+  return (
+    <View className={`iv-stat ${className}`}>
+      <Text className='iv-stat-value'>{value}</Text>
+      <Text className='iv-stat-label'>{label}</Text>
+    </View>
+  )
+}
+
+function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
+  const list = usePagedQuery<InviteeView>(MY_INVITEES_KEY, (after) => callFunction('leaderboard', 'myInvitees', { after }))
+  useReachBottom(() => { void list.loadMore() })
+  usePullDownRefresh(() => {
+    void onRefreshInfo().then(() => list.refetch()).finally(() => Taro.stopPullDownRefresh())
+  })
+  // Back on the page (a friend may have joined meanwhile): stats first, then the list.
+  useDidShow(() => { void onRefreshInfo().then(() => list.refetch()) })
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  return (
+    <View>
+      <Text className='iv-section'>邀请记录</Text>
+      {list.loading ? <View className='card'><Skeleton width='100%' height={72} /></View> : null}
+      {!list.loading && list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        <EmptyState glyph='邀' title='还没有好友通过你加入' description='把海报或链接发给朋友，他们加入后会出现在这里' />
+      ) : null}
+      {list.items.length > 0 ? (
+        <View className='card iv-list'>
+          {list.items.map((invitee) => (
+            <View key={invitee.openid} className={`iv-invitee iv-invitee-${invitee.status}`} data-openid={invitee.openid}>
+              <Avatar url={invitee.avatarUrl} nickname={invitee.nickname} size={80} />
+              <View className='iv-invitee-text'>
+                <Text className='iv-invitee-name'>{invitee.nickname}</Text>
+                <Text className='iv-invitee-date'>{formatDay(invitee.joinedAt)}加入{invitee.activatedAt ? ` · ${formatDay(invitee.activatedAt)}激活` : ''}</Text>
+              </View>
+              <View className='iv-invitee-side'>
+                <Text className={`iv-status iv-status-${invitee.status}`}>{invitee.status === 'activated' ? '已激活' : '已加入'}</Text>
+                <Text className='iv-invitee-reward'>{invitee.rewardPoints > 0 ? `+${invitee.rewardPoints} 积分` : invitee.status === 'joined' ? '待首次打卡' : '—'}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {list.items.length > 0
+        ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+        : null}
+    </View>
+  )
+}
+
+function PosterSkeleton() {
+  return (
+    <View aria-busy className='iv-poster iv-poster-skeleton'>
+      <Skeleton width={200} height={40} />
+      <Skeleton width={360} height={360} className='iv-skeleton-gap' />
+      <Skeleton width={280} height={36} className='iv-skeleton-gap' />
+    </View>
+  )
+}
