@@ -10,6 +10,7 @@ import * as growth from './growth/index'
 import * as membership from './membership/index'
 import * as events from './events/index'
 import * as leaderboard from './leaderboard/index'
+import * as rewards from './rewards/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
@@ -17,6 +18,7 @@ import { growthActions } from './growth/actions'
 import { membershipActions } from './membership/actions'
 import { eventActions } from './events/actions'
 import { leaderboardActions } from './leaderboard/actions'
+import { rewardActions } from './rewards/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
@@ -25,6 +27,7 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   membership: { main: membership.main, actions: membershipActions },
   events: { main: events.main, actions: eventActions },
   leaderboard: { main: leaderboard.main, actions: leaderboardActions },
+  rewards: { main: rewards.main, actions: rewardActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

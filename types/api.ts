@@ -17,7 +17,8 @@ import type {
   ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput
 } from './membership'
 import type { BoardInput, BoardView, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput } from './leaderboard'
-import type { AttendeeList, AttendeeView, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupResult, SignupView, UpdateEventInput } from './events'
+import type { AttendeeList, AttendeeView, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupInput, SignupResult, SignupView, UpdateEventInput } from './events'
+import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
 
 export interface ApiContract {
   member: {
@@ -92,8 +93,8 @@ export interface ApiContract {
     // members
     listEvents: { input: ListEventsInput; output: Page<EventView> }
     getEvent: { input: EventIdInput; output: EventView }
-    signup: { input: EventIdInput; output: SignupResult }
-    paySeat: { input: EventIdInput; output: SignupResult }
+    signup: { input: SignupInput; output: SignupResult }
+    paySeat: { input: SignupInput; output: SignupResult }
     cancelSignup: { input: EventIdInput; output: SignupView }
     myTickets: { input: PageInput; output: Page<EventView> }
     // hosts
@@ -113,6 +114,14 @@ export interface ApiContract {
     // hosts
     createContest: { input: ContestInput; output: ContestView }
     setBoardRewards: { input: { weekly: number[]; monthly: number[] }; output: { weekly: number[]; monthly: number[] } }
+  }
+  rewards: {
+    // members
+    campaigns: { input: PageInput; output: Page<CampaignView> }
+    claimCoupon: { input: CampaignIdInput; output: CouponView }
+    myCoupons: { input: MyCouponsInput; output: Page<CouponView> }
+    // hosts
+    createCampaign: { input: CampaignInput; output: CampaignView }
   }
 }
 

@@ -98,6 +98,11 @@ export interface AttendeeList {
 // ---- inputs ----
 export interface ListEventsInput extends PageInput { when: 'upcoming' | 'past' }
 export interface EventIdInput { eventId: string }
+export interface SignupInput {
+  eventId: string
+  /** One coupon for the fee, checked and applied by the server. */
+  couponId?: string
+}
 export type UpdateEventInput = EventIdInput & Partial<EventInput>
 export interface CheckInTicketInput {
   eventId: string

@@ -69,6 +69,10 @@ export interface OrderView {
   planName: string
   days: number
   amountFen: number
+  /** Price before the coupon. */
+  listPriceFen: number
+  discountFen: number
+  couponId: string | null
   refundedFen: number
   status: OrderStatus
   createdAt: number
@@ -107,7 +111,12 @@ export interface FlaggedPaymentView {
 // ---- inputs ----
 export interface CircleIdInput { circleId: string }
 export interface JoinFreeInput { circleId: string; answers: string[] }
-export interface CreateOrderInput { circleId: string; planId: string }
+export interface CreateOrderInput {
+  circleId: string
+  planId: string
+  /** One coupon per order; the server checks it and prices the order. */
+  couponId?: string
+}
 export interface OrderIdInput { orderId: string }
 export type UpdateCircleInput = CircleIdInput & Partial<Omit<CircleInput, 'plans'>> & { plans?: Array<PlanInput & { id?: string }> }
 export interface ListOrdersInput extends PageInput { status?: OrderStatus }

@@ -180,6 +180,14 @@ export const COLLECTIONS = {
     name: 'contests',
     indexes: [{ name: 'recent', fields: [['startAt', 'desc']] }]
   },
+  campaigns: {
+    name: 'coupon_campaigns',
+    indexes: [{ name: 'recent', fields: [['createdAt', 'desc']] }]
+  },
+  coupons: {
+    name: 'coupons',
+    indexes: [{ name: 'member', fields: [['openid', 'asc'], ['claimedAt', 'desc']] }]
+  },
   mediaChecks: {
     name: 'media_checks',
     indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]

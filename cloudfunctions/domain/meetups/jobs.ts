@@ -6,6 +6,7 @@ import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
 import { promoteFromWaitlist, releaseSeat } from './seats'
+import { returnCoupon } from '../rewards/coupons'
 
 export async function expireSeatHolds(runtime: Runtime): Promise<{ expired: number; promoted: number }> {
   const now = runtime.clock.now()
@@ -30,7 +31,15 @@ export async function expireSeatHolds(runtime: Runtime): Promise<{ expired: numb
       expired++
       events.add(signup.eventId)
       if (signup.orderId) await runtime.payments.close(signup.orderId).catch(() => undefined)
-      if (signup.orderId) await runtime.store.collection<OrderDoc>(ORDERS).updateIf(signup.orderId, { status: 'created' }, { set: { status: 'closed' } })
+      if (signup.orderId) {
+        const orderId = signup.orderId
+        await runtime.store.transaction(async (tx) => {
+          const order = await tx.collection<OrderDoc>(ORDERS).get(orderId)
+          if (!order || order.status !== 'created') return
+          await tx.collection<OrderDoc>(ORDERS).update(orderId, { set: { status: 'closed' } })
+          await returnCoupon(tx, order.couponId, orderId)
+        })
+      }
     }
   }
   let promoted = 0

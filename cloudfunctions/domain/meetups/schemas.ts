@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, UpdateEventInput } from '../../../types/events'
+import type { CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, UpdateEventInput } from '../../../types/events'
 import { fileIdSchema } from '../members/schemas'
 
 const int = (min: number, max: number, what: string) =>
@@ -32,6 +32,7 @@ export const updateEventInput: z.ZodType<UpdateEventInput> = z.strictObject({
   ...Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, v.optional()]))
 }) as unknown as z.ZodType<UpdateEventInput>
 export const eventIdInput: z.ZodType<EventIdInput> = z.strictObject({ eventId: id('活动') })
+export const signupInput: z.ZodType<SignupInput> = z.strictObject({ eventId: id('活动'), couponId: id('优惠券').optional() })
 export const listEventsInput: z.ZodType<ListEventsInput> = z.strictObject({
   when: z.enum(['upcoming', 'past'], { error: '只能是 upcoming 或 past' }),
   after: z.string().max(2000).nullable().optional()

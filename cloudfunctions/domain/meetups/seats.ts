@@ -9,6 +9,7 @@ import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { chinaTime } from '../../ports/clock'
 import { ORDERS, PAY_WINDOW_MS, newOutTradeNo, type OrderDoc } from '../membership/order'
 import { HOLD_MS, MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
+import { lockCoupon } from '../rewards/coupons'
 
 /** Inside a transaction: takes one seat if one is free. */
 export async function takeSeat(tx: Transaction, eventId: string): Promise<boolean> {
@@ -26,12 +27,16 @@ export async function releaseSeat(tx: Transaction, eventId: string): Promise<voi
 }
 
 /** Creates the order a held or offered paid seat is paid through (the same orders and Payments port as memberships). */
-export async function createSeatOrder(tx: Transaction, meetup: MeetupDoc, signup: SignupDoc, now: number): Promise<OrderDoc> {
+export async function createSeatOrder(tx: Transaction, meetup: MeetupDoc, signup: SignupDoc, now: number, couponId?: string): Promise<OrderDoc> {
   const order: OrderDoc = {
     _id: newOutTradeNo(now, randomBytes(6).toString('hex')), kind: 'event', eventId: meetup._id, signupId: signup._id,
     openid: signup.openid, circleId: '', circleName: meetup.title, planId: '', planName: '活动报名', days: 0,
-    amountFen: signup.priceFen, refundedFen: 0, status: 'created', createdAt: now, payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS),
-    paidAt: null, transactionId: '', periodStart: null, periodEnd: null
+    amountFen: signup.priceFen, listPriceFen: signup.priceFen, discountFen: 0, couponId: couponId ?? null, refundedFen: 0, status: 'created', createdAt: now,
+    payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS), paidAt: null, transactionId: '', periodStart: null, periodEnd: null
+  }
+  if (couponId) {
+    order.discountFen = await lockCoupon(tx, couponId, signup.openid, 'event', signup.priceFen, order._id, now)
+    order.amountFen = signup.priceFen - order.discountFen
   }
   await tx.collection<OrderDoc>(ORDERS).insert(order)
   return order

@@ -8,6 +8,7 @@ import type { Runtime } from '../../platform/runtime'
 import { assertCircleMember } from '../circles/access'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { hostRefund } from '../membership/refunds'
+import { returnCoupon } from '../rewards/coupons'
 import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
 import { toSignupView } from './signup-views'
@@ -30,7 +31,7 @@ async function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): 
  * payment. Full: the waitlist. One signup per member per event, so retries and
  * double taps change nothing.
  */
-export async function signup(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<SignupResult> {
+export async function signup(runtime: Runtime, caller: Caller, eventId: string, now: number, couponId?: string): Promise<SignupResult> {
   const meetup = await loadMeetup(runtime, eventId)
   if (meetup.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
   if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '报名已截止')
@@ -50,7 +51,7 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
     if (existing) await signups.set(doc)
     else await signups.insert(doc)
     if (!seated || !paid) return null
-    const created = await createSeatOrder(tx, meetup, doc, now)
+    const created = await createSeatOrder(tx, meetup, doc, now, couponId)
     await signups.update(id, { set: { orderId: created._id } })
     return created
   })
@@ -60,17 +61,23 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
 }
 
 /** Pays for a held seat or a waitlist offer: a fresh order when the previous one lapsed. */
-export async function paySeat(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<SignupResult> {
+export async function paySeat(runtime: Runtime, caller: Caller, eventId: string, now: number, couponId?: string): Promise<SignupResult> {
   const meetup = await loadMeetup(runtime, eventId)
   const id = signupId(eventId, caller.openid)
   const current = await runtime.store.collection<SignupDoc>(SIGNUPS).get(id)
   if (!current || (current.status !== 'held' && current.status !== 'offered')) throw new AppError('CONFLICT', '当前没有待支付的名额')
   if (current.payBefore !== null && now > current.payBefore) throw new AppError('CHECKIN_CLOSED', '支付时间已过，名额已释放')
   const existingOrder = current.orderId ? await runtime.store.collection<OrderDoc>(ORDERS).get(current.orderId) : null
-  const order = existingOrder && existingOrder.status === 'created' && existingOrder.payBefore > now
+  const reuse = existingOrder && existingOrder.status === 'created' && existingOrder.payBefore > now && (!couponId || existingOrder.couponId === couponId)
+  const order = reuse
     ? existingOrder
     : await runtime.store.transaction(async (tx) => {
-      const created = await createSeatOrder(tx, meetup, current, now)
+      // A new order replaces an unpaid one: that one closes and its coupon comes back.
+      if (existingOrder && existingOrder.status === 'created') {
+        await tx.collection<OrderDoc>(ORDERS).update(existingOrder._id, { set: { status: 'closed' } })
+        await returnCoupon(tx, existingOrder.couponId, existingOrder._id)
+      }
+      const created = await createSeatOrder(tx, meetup, current, now, couponId)
       await tx.collection<SignupDoc>(SIGNUPS).update(id, { set: { orderId: created._id, updatedAt: now } })
       return created
     })

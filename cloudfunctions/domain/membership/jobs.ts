@@ -9,6 +9,7 @@ import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, DAY_MS, FOREVER, type CircleMemberDoc } from './membership'
 import { ORDERS, type OrderDoc } from './order'
 import { settlePayment } from './settle-payment'
+import { returnCoupon } from '../rewards/coupons'
 
 export async function closeUnpaidOrders(runtime: Runtime): Promise<{ closed: number; settled: number }> {
   const now = runtime.clock.now()
@@ -22,7 +23,12 @@ export async function closeUnpaidOrders(runtime: Runtime): Promise<{ closed: num
       continue
     }
     await runtime.payments.close(order._id)
-    if (await runtime.store.collection<OrderDoc>(ORDERS).updateIf(order._id, { status: 'created' }, { set: { status: 'closed' } })) closed++
+    const didClose = await runtime.store.transaction(async (tx) => {
+      if (!(await tx.collection<OrderDoc>(ORDERS).updateIf(order._id, { status: 'created' }, { set: { status: 'closed' } }))) return false
+      await returnCoupon(tx, order.couponId, order._id)
+      return true
+    })
+    if (didClose) closed++
   }
   return { closed, settled }
 }

@@ -25,6 +25,10 @@ export interface OrderDoc {
   planName: string
   days: number
   amountFen: number
+  /** Before the coupon (absent on orders made before coupons existed). */
+  listPriceFen?: number
+  discountFen?: number
+  couponId?: string | null
   refundedFen: number
   status: OrderView['status']
   createdAt: number
@@ -55,7 +59,7 @@ export async function toOrderViews(runtime: Runtime, orders: OrderDoc[], circles
   const authors = await authorsOf(runtime, orders.map((o) => o.openid))
   return orders.map((o) => ({
     id: o._id, circleId: o.circleId, circleName: o.circleName, planId: o.planId, planName: o.planName, days: o.days,
-    amountFen: o.amountFen, refundedFen: o.refundedFen, status: o.status, createdAt: o.createdAt, paidAt: o.paidAt, payBefore: o.payBefore,
+    amountFen: o.amountFen, listPriceFen: o.listPriceFen ?? o.amountFen, discountFen: o.discountFen ?? 0, couponId: o.couponId ?? null, refundedFen: o.refundedFen, status: o.status, createdAt: o.createdAt, paidAt: o.paidAt, payBefore: o.payBefore,
     refundableFen: refundableFen(o, circles.get(o.circleId) ?? null, now),
     member: { openid: o.openid, nickname: authors.get(o.openid)!.nickname }
   }))

@@ -12,6 +12,7 @@ import { loadCircle, type CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, FOREVER, extendMembership, membershipId, toMyMembership, type CircleMemberDoc } from './membership'
 import { ORDERS, PAY_WINDOW_MS, loadOrder, newOutTradeNo, toOrderViews, type OrderDoc } from './order'
 import { settlePayment } from './settle-payment'
+import { lockCoupon } from '../rewards/coupons'
 
 async function circlesOf(runtime: Runtime, orders: OrderDoc[]): Promise<Map<string, CircleDoc>> {
   const ids = [...new Set(orders.map((o) => o.circleId))]
@@ -24,17 +25,23 @@ async function views(runtime: Runtime, orders: OrderDoc[]): Promise<OrderView[]>
   return toOrderViews(runtime, orders, await circlesOf(runtime, orders), runtime.clock.now())
 }
 
-export async function createOrder(runtime: Runtime, caller: Caller, circleId: string, planId: string, now: number): Promise<CreateOrderResult> {
+export async function createOrder(runtime: Runtime, caller: Caller, circleId: string, planId: string, now: number, couponId?: string): Promise<CreateOrderResult> {
   const circle = await loadCircle(runtime, circleId)
   if (circle.kind === 'free') throw new AppError('CONFLICT', '免费圈子无需付费，直接加入即可')
   const plan = circle.plans.find((p) => p.id === planId)
   if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'planId')
   const order: OrderDoc = {
     _id: newOutTradeNo(now, randomBytes(6).toString('hex')), openid: caller.openid, circleId, circleName: circle.name, planId,
-    planName: plan.name, days: plan.days, amountFen: plan.priceFen, refundedFen: 0, status: 'created', createdAt: now,
-    payBefore: now + PAY_WINDOW_MS, paidAt: null, transactionId: '', periodStart: null, periodEnd: null
+    planName: plan.name, days: plan.days, amountFen: plan.priceFen, listPriceFen: plan.priceFen, discountFen: 0, couponId: couponId ?? null,
+    refundedFen: 0, status: 'created', createdAt: now, payBefore: now + PAY_WINDOW_MS, paidAt: null, transactionId: '', periodStart: null, periodEnd: null
   }
-  await runtime.store.collection<OrderDoc>(ORDERS).insert(order)
+  await runtime.store.transaction(async (tx) => {
+    if (couponId) {
+      order.discountFen = await lockCoupon(tx, couponId, caller.openid, 'membership', plan.priceFen, order._id, now)
+      order.amountFen = plan.priceFen - order.discountFen
+    }
+    await tx.collection<OrderDoc>(ORDERS).insert(order)
+  })
   const payment = await runtime.payments.prepay({ outTradeNo: order._id, description: `${circle.name}·${plan.name}`, amountFen: order.amountFen, payerOpenid: caller.openid, expiresAt: order.payBefore })
   return { order: (await views(runtime, [order]))[0], payment }
 }

@@ -9,6 +9,7 @@ import { CIRCLES } from '../circles/access'
 import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, membershipId, type CircleMemberDoc } from './membership'
 import { ORDERS, loadOrder, refundableFen, toOrderViews, type OrderDoc } from './order'
+import { returnCoupon } from '../rewards/coupons'
 
 export const REFUNDS = COLLECTIONS.refunds.name
 
@@ -44,6 +45,7 @@ export async function completeRefund(runtime: Runtime, outRefundNo: string, succ
     await refunds.update(outRefundNo, { set: { status: 'success' } })
     const refundedFen = order.refundedFen + refund.amountFen
     await orders.update(order._id, { set: { refundedFen, status: refundedFen >= order.amountFen ? 'refunded' : 'fulfilled' } })
+    if (refundedFen >= order.amountFen) await returnCoupon(tx, order.couponId, order._id)
     if (refund.endsAccess || refundedFen >= order.amountFen) {
       const members = tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
       const membership = await members.get(membershipId(order.circleId, order.openid))

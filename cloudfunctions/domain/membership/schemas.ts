@@ -28,7 +28,7 @@ export const updateCircleInput: z.ZodType<UpdateCircleInput> = z.strictObject({
 }) as unknown as z.ZodType<UpdateCircleInput>
 export const circleIdInput: z.ZodType<CircleIdInput> = z.strictObject({ circleId: id('圈子') })
 export const joinFreeInput: z.ZodType<JoinFreeInput> = z.strictObject({ circleId: id('圈子'), answers: z.array(text(0, 500, '回答')).max(3, { error: '回答太多' }) })
-export const createOrderInput: z.ZodType<CreateOrderInput> = z.strictObject({ circleId: id('圈子'), planId: id('套餐') })
+export const createOrderInput: z.ZodType<CreateOrderInput> = z.strictObject({ circleId: id('圈子'), planId: id('套餐'), couponId: id('优惠券').optional() })
 export const orderIdInput: z.ZodType<OrderIdInput> = z.strictObject({ orderId: id('订单') })
 export const listOrdersInput: z.ZodType<ListOrdersInput> = z.strictObject({
   status: z.enum(['created', 'fulfilled', 'closed', 'refunding', 'refunded'], { error: '订单状态不合法' }).optional(),

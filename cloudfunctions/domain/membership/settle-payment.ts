@@ -12,6 +12,7 @@ import { CIRCLE_MEMBERS, extendMembership, type CircleMemberDoc } from './member
 import { ORDERS, type OrderDoc } from './order'
 import { confirmPaidSeat } from '../meetups/signups'
 import { hostRefund } from './refunds'
+import { markCouponUsed } from '../rewards/coupons'
 
 export interface PaidFact {
   outTradeNo: string
@@ -51,6 +52,7 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     const fresh = (await orders.get(order._id))!
     // A closed order that was paid in its last second is still honoured: the money arrived.
     if (fresh.status !== 'created' && fresh.status !== 'closed') return 'already'
+    await markCouponUsed(tx, fresh.couponId, fresh._id)
     if (fresh.kind === 'event') {
       seatLost = (await confirmPaidSeat(tx, fresh, now)) === 'noSeat'
       await orders.update(fresh._id, { set: { status: 'fulfilled', paidAt: now, transactionId: fact.transactionId } })

@@ -1,0 +1,96 @@
+// Coupons: claims never exceed the stock under concurrency; the server applies
+// one per order, marks it used with the payment, and returns it when the order
+// closes unpaid or is refunded in full.
+import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import type { CampaignInput } from '../../types/coupons'
+import { payNotifyMain } from '../../cloudfunctions/functions'
+import { closeUnpaidOrders } from '../../cloudfunctions/domain/membership/jobs'
+
+let runtime: TestRuntime
+beforeEach(() => {
+  runtime = useTestRuntime()
+  runtime.clock.set('2026-11-23T10:00:00+08:00')
+})
+afterEach(() => closeTestRuntime(runtime))
+
+const campaign = async (overrides: Partial<CampaignInput> = {}) => ok(await call('rewards', 'createCampaign', {
+  name: '新人立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 5000,
+  validFrom: runtime.clock.now() - 1000, validTo: runtime.clock.now() + 30 * 24 * 3600_000, appliesTo: ['membership', 'event'], stock: 10, ...overrides
+}, HOST))
+const circle = async () => ok(await call('membership', 'createCircle', {
+  name: '私教营', description: '', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [], plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
+}, HOST))
+const deliver = async (orderId: string) => {
+  const notify = await runtime.payments.pay(orderId)
+  return payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+}
+
+test('100 members claiming 10 coupons at once: exactly 10 get one; claiming twice gives the same coupon', async () => {
+  const c = await campaign()
+  const results = await Promise.all(Array.from({ length: 100 }, (_, i) => call('rewards', 'claimCoupon', { campaignId: c.id }, `o_${i}`)))
+  expect(results.filter((r) => r.ok)).toHaveLength(10)
+  expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'OUT_OF_STOCK')).toBe(true)
+  const winner = results.findIndex((r) => r.ok)
+  const again = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, `o_${winner}`))
+  expect(again.id).toBe(`${c.id}:o_${winner}`)
+  expect(ok(await call('rewards', 'campaigns', {}, 'o_x')).items[0]).toMatchObject({ claimed: 10, claimedByMe: false })
+})
+
+test('applied on the server at order creation, used with the payment, one per order', async () => {
+  const c = await campaign()
+  const k = await circle()
+  const coupon = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
+  const { order } = ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a'))
+  expect(order).toMatchObject({ listPriceFen: 9900, discountFen: 2000, amountFen: 7900, couponId: coupon.id })
+  expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这张优惠券已被使用' } })
+  expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'couponId' } })
+  expect((await deliver(order.id)).statusCode).toBe(200)
+  expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'used', orderId: order.id })
+})
+
+test('returned when the order closes unpaid, and when it is refunded in full', async () => {
+  const c = await campaign()
+  const k = await circle()
+  const coupon = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
+  const first = ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a')).order
+  runtime.clock.advance(31 * 60_000)
+  await closeUnpaidOrders(runtime)
+  expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'available', orderId: null })
+  const second = ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a')).order
+  expect(second.id).not.toBe(first.id)
+  await deliver(second.id)
+  ok(await call('membership', 'requestRefund', { orderId: second.id }, 'o_a'))
+  expect(ok(await call('rewards', 'myCoupons', { usableFor: 'membership' }, 'o_a')).items.map((x) => x.id)).toEqual([coupon.id])
+})
+
+test('minimum spend, scope, validity and percent-off rules', async () => {
+  const k = await circle()
+  const big = await campaign({ minSpendFen: 20000 })
+  const eventsOnly = await campaign({ appliesTo: ['event'] })
+  const later = await campaign({ validFrom: runtime.clock.now() + 3600_000 })
+  const percent = await campaign({ kind: 'percentOff', amountOffFen: 0, percentOff: 15, minSpendFen: 0 })
+  const claim = async (id: string) => ok(await call('rewards', 'claimCoupon', { campaignId: id }, 'o_a')).id
+  const order = (couponId: string) => call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId }, 'o_a')
+  expect(await order(await claim(big.id))).toMatchObject({ ok: false, error: { field: 'couponId', message: '满 ¥200.00 可用' } })
+  expect(await order(await claim(eventsOnly.id))).toMatchObject({ ok: false, error: { field: 'couponId', message: '这张优惠券不能用于会员' } })
+  expect(await order(await claim(later.id))).toMatchObject({ ok: false, error: { field: 'couponId', message: '优惠券不在有效期内' } })
+  expect(ok(await order(await claim(percent.id))).order).toMatchObject({ discountFen: 1485, amountFen: 8415 })
+  expect(await call('rewards', 'createCampaign', { name: 'x', kind: 'percentOff', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, appliesTo: ['event'], stock: 1 }, HOST)).toMatchObject({ ok: false, error: { field: 'percentOff' } })
+})
+
+test('an event fee takes a coupon too, and gets it back when the seat hold lapses', async () => {
+  const start = Date.parse('2026-12-06T14:00:00+08:00')
+  const event = ok(await call('events', 'createEvent', {
+    title: '徒步', description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline', address: '上海', onlineLink: '',
+    capacity: 5, feeFen: 8000, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 24, feeReturn: 'none'
+  }, HOST))
+  const c = await campaign()
+  const coupon = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
+  const held = ok(await call('events', 'signup', { eventId: event.id, couponId: coupon.id }, 'o_a'))
+  const order = ok(await call('membership', 'getOrder', { orderId: held.signup.orderId! }, 'o_a'))
+  expect(order).toMatchObject({ amountFen: 6000, discountFen: 2000 })
+  const { expireSeatHolds } = await import('../../cloudfunctions/domain/meetups/jobs')
+  runtime.clock.advance(16 * 60_000)
+  await expireSeatHolds(runtime)
+  expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0].status).toBe('available')
+})
