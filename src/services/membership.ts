@@ -58,6 +58,14 @@ export function refundRuleLabel(circle: Pick<Circle, 'fullRefundDays' | 'refundA
   return `支付后 ${circle.fullRefundDays} 天内可全额退款，之后${after}`
 }
 
+/**
+ * The orders collection also carries event signups (paid through the same
+ * Payments port); those have no circle and no days to show.
+ */
+export function isCircleOrder(order: Pick<OrderView, 'circleId'>): boolean {
+  return order.circleId !== ''
+}
+
 /** A created order whose payment window has not closed yet. */
 export function canStillPay(order: Pick<OrderView, 'status' | 'payBefore'>, now: number = Date.now()): boolean {
   return order.status === 'created' && now < order.payBefore

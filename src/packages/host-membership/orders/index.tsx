@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useReachBottom, useRouter } from '@tarojs/taro'
-import { View, Text, ScrollView } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
@@ -31,13 +31,13 @@ export default function HostOrdersPage() {
   const [filter, setFilter] = useState<Filter>(() => (isFilter(router.params.status) ? router.params.status : 'all'))
   return (
     <View className='page ho-page'>
-      <ScrollView className='ho-tabs' scrollX enableFlex>
+      <View className='ho-tabs'>
         {FILTERS.map((f) => (
           <View key={f.value} className={`ho-tab ${f.value === filter ? 'ho-tab-on' : ''}`} data-status={f.value} onClick={() => setFilter(f.value)}>
             <Text>{f.label}</Text>
           </View>
         ))}
-      </ScrollView>
+      </View>
       {/* One list per filter, so each keeps its own cache and scroll. */}
       <OrderList key={filter} filter={filter} />
     </View>
@@ -87,7 +87,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
       </View>
       <View className='ho-body'>
         <View className='ho-what'>
-          <Text className='ho-plan'>{order.circleName} · {order.planName}（{order.days} 天）</Text>
+          <Text className='ho-plan'>{order.circleName} · {order.planName}{order.days > 0 ? `（${order.days} 天）` : ''}</Text>
           <Text className='ho-time'>下单 {formatOrderTime(order.createdAt)}</Text>
           {order.paidAt !== null ? <Text className='ho-time'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
           <Text className='ho-id'>{order.id}</Text>

@@ -13,15 +13,17 @@ const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已�
 interface ChallengeListProps {
   challenges: { data: Page<Challenge> | undefined; error: unknown; loading: boolean; refetch: () => Promise<void> }
   unlocked: boolean
+  /** Free circles: their challenges are for members, but nothing is paid for. */
+  free: boolean
 }
 
 /** The circle's own challenges: open to members, shown locked to everyone else as a preview. */
-export default function ChallengeList({ challenges, unlocked }: ChallengeListProps) {
+export default function ChallengeList({ challenges, unlocked, free }: ChallengeListProps) {
   const items = challenges.data?.items.filter((c) => !c.archived) ?? []
   return (
     <View className='card circle-section circle-challenges'>
       <View className='circle-section-head'>
-        <Text className='circle-section-title'>会员专属挑战</Text>
+        <Text className='circle-section-title'>{free ? '圈子挑战' : '会员专属挑战'}</Text>
         {!unlocked && items.length > 0 ? <Text className='circle-section-hint circle-locked-hint'>加入后解锁</Text> : null}
       </View>
       {challenges.loading ? (

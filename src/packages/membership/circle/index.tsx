@@ -113,7 +113,7 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
         <Text className='circle-desc'>{circle.description || '主理人还没有写介绍'}</Text>
       </View>
 
-      <ChallengeList challenges={challenges} unlocked={access} />
+      <ChallengeList challenges={challenges} unlocked={access} free={circle.kind === 'free'} />
 
       {circle.kind === 'free' && !access ? <JoinFree circle={circle} onJoined={joined} /> : null}
 

@@ -6,7 +6,7 @@ import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { usePullDownRefetch } from '../../../services/use-query'
-import { canStillPay, formatOrderTime, membershipEndLabel, orderStatusOf } from '../../../services/membership'
+import { canStillPay, formatOrderTime, isCircleOrder, membershipEndLabel, orderStatusOf } from '../../../services/membership'
 import { CIRCLE_PAGE, MY_MEMBERSHIP_PAGE, circleUrl } from '../../../services/membership-routes'
 import { reopenSandboxPayment } from '../../../services/payment'
 import { formatFen } from '../../../utils/format'
@@ -50,8 +50,8 @@ function OrderDetail({ order, polling, recheck }: OrderDetailProps) {
           <Text className='order-info-title'>订单信息</Text>
           <OrderStatusTag status={status} />
         </View>
-        <Row label='圈子' value={order.circleName} />
-        <Row label='套餐' value={`${order.planName} · ${order.days} 天`} />
+        <Row label={isCircleOrder(order) ? '圈子' : '活动'} value={order.circleName} />
+        <Row label='套餐' value={order.days > 0 ? `${order.planName} · ${order.days} 天` : order.planName} />
         <Row label='金额' value={formatFen(order.amountFen)} strong />
         {order.refundedFen > 0 ? <Row label='已退款' value={formatFen(order.refundedFen)} /> : null}
         <Row label='订单号' value={order.id} mono />
@@ -71,6 +71,12 @@ function Row({ label, value, strong, mono }: { label: string; value: string; str
   )
 }
 
+/** Event orders (no circle): back to where the payment started, else 我的会员. */
+function goBack() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE })
+}
+
 /** 进入圈子: back to the circle when we came from it, else open it in place of this page. */
 function openCircle(circleId: string) {
   const pages = Taro.getCurrentPages()
@@ -80,6 +86,21 @@ function openCircle(circleId: string) {
 }
 
 function PaidHero({ order }: { order: OrderView }) {
+  if (!isCircleOrder(order)) {
+    return (
+      <View className='card order-hero order-hero-success'>
+        <View className='order-mark order-mark-success'><View className='order-check' /></View>
+        <Text className='order-hero-title'>支付成功</Text>
+        <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+        <Text className='order-hero-desc'>「{order.circleName}」{order.planName}已完成</Text>
+        <View className='btn btn-primary order-hero-button' onClick={goBack}>返回</View>
+      </View>
+    )
+  }
+  return <CirclePaidHero order={order} />
+}
+
+function CirclePaidHero({ order }: { order: OrderView }) {
   const circle = useCircle(order.circleId)
   const membership = circle.data?.membership
   return (
@@ -117,7 +138,8 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
   // The dev host's sandbox can reopen the same payment; WeChat's pay sheet needs a fresh order.
   const payAgain = () => {
     if (process.env.TARO_ENV === 'h5') reopenSandboxPayment(order.id)
-    else void checkout(order.circleId, order.planId, { replace: true })
+    else if (isCircleOrder(order)) void checkout(order.circleId, order.planId, { replace: true })
+    else goBack() // an event seat is re-ordered from its own page
   }
 
   if (!payable) return null
@@ -141,7 +163,9 @@ function ClosedHero({ order }: { order: OrderView }) {
       <View className='order-mark order-mark-closed'><View className='order-cross' /></View>
       <Text className='order-hero-title'>订单已关闭</Text>
       <Text className='order-hero-desc'>超过支付时限未付款，订单已自动关闭，不会扣款</Text>
-      <View className='btn btn-primary order-hero-button' onClick={() => { void Taro.redirectTo({ url: circleUrl(order.circleId) }) }}>重新选择套餐</View>
+      {isCircleOrder(order)
+        ? <View className='btn btn-primary order-hero-button' onClick={() => { void Taro.redirectTo({ url: circleUrl(order.circleId) }) }}>重新选择套餐</View>
+        : <View className='btn btn-primary order-hero-button' onClick={goBack}>返回</View>}
     </View>
   )
 }

@@ -1,0 +1,163 @@
+// Browser journey for paid circles, in the H5 build on the dev host: Lily opens
+// 减脂私教营 and sees its members-only challenge locked → picks 月卡 (¥99.00) →
+// pays on the sandbox's 模拟支付 page → lands on the order page (支付成功) →
+// the circle shows her as 会员 and the challenge opens → in 我的会员 she asks
+// for the refund (可退 ¥99.00) → access ends: 已过期, the challenge locked again.
+// The host then sees the refunded order. Screenshots: test/artifacts/membership-*.png.
+import type { CircleDetail, OrderView } from '../../types/membership'
+import type { Page as ListPage } from '../../types/page'
+import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
+
+const CIRCLE = '减脂私教营'
+const CHALLENGE = '私教营·14 天控糖'
+
+if (!hasChromium) {
+  it('chromium not installed: browser journeys skipped', () => {
+    console.warn(`${CHROMIUM} is missing (apt-get install chromium fonts-wqy-microhei): skipping the membership browser journey`)
+  })
+} else {
+  describe('paid circles: preview, WeChat Pay sandbox, members-only challenge, refund in the H5 build', () => {
+    let harness: Harness
+    let page: Harness['page']
+    let circleId = ''
+    let orderId = ''
+
+    beforeAll(async () => {
+      harness = await startHarness('membership-journey-')
+      page = harness.page
+    }, 180_000)
+
+    afterAll(async () => {
+      await harness?.close()
+    })
+
+    const shot = (name: string) => harness.shot(`membership-${name}`)
+    const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
+    /**
+     * Taps the middle of an element, as a finger would, once its page has slid
+     * in: while Taro's H5 router animates a page (a transform on .taro_page),
+     * fixed bars are laid out against the moving page and cover what is under
+     * them, which also trips playwright's own hit-target check.
+     */
+    const tap = async (selector: string, options: { hasText?: string } = {}) => {
+      const target = page.locator(selector, options).first()
+      await target.waitFor({ timeout: 15_000 })
+      await page.waitForFunction((el) => {
+        const host = el?.closest('.taro_page')
+        const transform = host ? getComputedStyle(host).transform : 'none'
+        return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
+      }, await target.elementHandle(), { timeout: 5_000 })
+      // Centred, as a finger would scroll it: clear of the fixed pay bar at the bottom.
+      await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      const box = await target.boundingBox()
+      if (!box) throw new Error(`${selector} has no box`)
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    }
+    const lilyCall = async <T>(event: object): Promise<T> => harness.call<T>(await harness.tokenFor('lily'), 'membership', event)
+
+    it('shows a non-member the locked preview and the plan picker', async () => {
+      await harness.loginAs('lily')
+      await tap('.me-circles-entry')
+      await tap('.circle-card', { hasText: CIRCLE })
+
+      await page.locator('.circle-name', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
+      // Members-only content is listed, but locked.
+      await page.locator('.cc-row-locked', { hasText: CHALLENGE }).waitFor({ timeout: 15_000 })
+      await expect(text('.circle-locked-hint')).resolves.toBe('加入后解锁')
+      await expect(page.locator('.circle-status').count()).resolves.toBe(0)
+
+      // Three plans with price and price per day; 月卡 is picked.
+      const plans = page.locator('.plan-card')
+      await expect(plans.count()).resolves.toBe(3)
+      await expect(page.locator('.plan-card', { hasText: '季卡' }).locator('.plan-card-amount').textContent()).resolves.toBe('¥269.00')
+      await tap('.plan-card', { hasText: '年卡' })
+      await page.locator('.circle-pay-amount', { hasText: '¥365.00' }).waitFor({ timeout: 5_000 })
+      await tap('.plan-card', { hasText: '月卡' })
+      await page.locator('.plan-card-on .plan-card-name', { hasText: '月卡' }).waitFor({ timeout: 5_000 })
+      await expect(text('.plan-card-on .plan-card-per-day')).resolves.toBe('约 ¥3.30/天')
+      await expect(text('.circle-pay-amount')).resolves.toBe('¥99.00')
+      await page.locator('.circle-challenges').scrollIntoViewIfNeeded()
+      await shot('01-circle-preview')
+
+      circleId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
+      expect(circleId).not.toBe('')
+    }, 45_000)
+
+    it('pays 月卡 on the sandbox page and lands on 支付成功', async () => {
+      await tap('.circle-pay-button')
+      await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
+      orderId = new URL(page.url()).searchParams.get('order') ?? ''
+      await expect(page.locator('.amount').textContent()).resolves.toBe('¥99.00')
+      await shot('02-sandbox-pay')
+      await page.locator('#pay', { hasText: '确认支付' }).click()
+
+      // The sandbox sends us back to the order page, which confirms with the server.
+      await page.waitForURL(/packages\/membership\/order\/index\?id=/, { timeout: 15_000 })
+      await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+      await expect(text('.order-hero-amount')).resolves.toBe('¥99.00')
+      await expect(text('.order-info .ms-tag')).resolves.toBe('已支付')
+      await page.locator('.order-hero-desc', { hasText: /会员 · \d{4}年\d{1,2}月\d{1,2}日到期/ }).waitFor({ timeout: 15_000 })
+      await shot('03-order-success')
+
+      const order = await lilyCall<OrderView>({ action: 'getOrder', orderId })
+      expect(order).toMatchObject({ status: 'fulfilled', amountFen: 9900, planName: '月卡', refundableFen: 9900 })
+    }, 45_000)
+
+    it('opens the circle as a member and the members-only challenge with it', async () => {
+      await tap('.order-go-circle')
+      await page.locator('.circle-status-active .ms-tag', { hasText: '会员' }).waitFor({ timeout: 15_000 })
+      await expect(text('.circle-status-end')).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日到期$/)
+      await expect(page.locator('.cc-row-locked').count()).resolves.toBe(0)
+      await expect(page.locator('.plan-card').count()).resolves.toBe(0) // no picker until 续费
+      await shot('04-circle-member')
+
+      await tap('.cc-row', { hasText: CHALLENGE })
+      await page.locator('.detail-title', { hasText: CHALLENGE }).waitFor({ timeout: 15_000 })
+    }, 30_000)
+
+    it('refunds from 我的会员 and loses access', async () => {
+      await harness.open('/pages/me/index')
+      await tap('.me-membership-entry')
+      const order = page.locator(`.mo-card[data-id="${orderId}"]`)
+      await order.locator('.mo-refundable', { hasText: '可退 ¥99.00' }).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('会员')
+
+      await tap(`.mo-card[data-id="${orderId}"] .mo-refund`)
+      await expect(text('.ms-confirm .ms-dialog-amount')).resolves.toBe('¥99.00')
+      await shot('05-mine-refund-confirm')
+      await tap('.ms-confirm-ok')
+
+      await order.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
+      await page.locator('.mine-row-expired', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
+      await expect(order.locator('.mo-refund').count()).resolves.toBe(0)
+      await page.waitForTimeout(1600) // let the 退款成功 toast go
+      await shot('06-mine-refunded')
+
+      const detail = await lilyCall<CircleDetail>({ action: 'getCircle', circleId })
+      expect(detail.membership.status).toBe('expired')
+
+      // Back in the circle: 已过期, the challenge locked again and the plans on offer.
+      await tap('.mine-row', { hasText: CIRCLE })
+      await page.locator('.circle-status-expired .ms-tag', { hasText: '已过期' }).waitFor({ timeout: 15_000 })
+      await page.locator('.cc-row-locked', { hasText: CHALLENGE }).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.plan-card').count()).resolves.toBe(3)
+    }, 45_000)
+
+    it('shows the host the refunded order', async () => {
+      await harness.loginAs('host')
+      await tap('.me-host-membership-entry')
+      await tap('.hm-menu-item', { hasText: '订单管理' })
+      const card = page.locator(`.ho-card[data-id="${orderId}"]`)
+      await card.waitFor({ timeout: 15_000 })
+      await expect(card.locator('.ho-member').textContent()).resolves.toBe('Lily')
+      await expect(card.locator('.ms-tag').textContent()).resolves.toBe('已退款')
+      await expect(card.locator('.ho-refunded').textContent()).resolves.toBe('已退 ¥99.00')
+      await tap('.ho-tab', { hasText: '已退款' })
+      await page.locator(`.ho-card[data-id="${orderId}"]`).waitFor({ timeout: 15_000 })
+      await shot('07-host-orders')
+
+      const refunded = await harness.call<ListPage<OrderView>>(await harness.tokenFor('host'), 'membership', { action: 'listOrders', status: 'refunded' })
+      expect(refunded.items.map((o) => o.id)).toContain(orderId)
+    }, 30_000)
+  })
+}
