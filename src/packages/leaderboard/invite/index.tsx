@@ -13,6 +13,7 @@ import { useQuery } from '../../../services/use-query'
 import { formatDay } from '../../../utils/format'
 import type { InviteInfo, InviteeView } from '../../../../types/leaderboard'
 import { COMMUNITY_NAME, MY_INVITEES_KEY, MY_INVITE_KEY } from '../labels'
+import { CONTESTS_PAGE } from '../routes'
 import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
@@ -56,6 +57,11 @@ export default function InvitePage() {
             {isWeapp ? <Button className='reset-button btn btn-primary iv-share' openType='share'>分享给好友</Button> : null}
           </View>
           <Text className='iv-rule'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
+          <View className='card iv-contests' onClick={() => { void Taro.navigateTo({ url: CONTESTS_PAGE }) }}>
+            <Text className='iv-contests-label'>邀请赛</Text>
+            <Text className='iv-contests-hint'>邀请冲榜，前 3 名得积分</Text>
+            <Text className='iv-contests-chevron'>›</Text>
+          </View>
 
           <View className='card iv-stats'>
             <Stat className='iv-stat-invited' value={info.data.invitedCount} label='已邀请' />

@@ -1,0 +1,200 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input, Picker } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { chinaTime } from '../../../utils/china-time'
+import type { BoardView, ContestView } from '../../../../types/leaderboard'
+import ContestCard from '../../leaderboard/contests/contest-card'
+import { CONTESTS_KEY, boardKey } from '../../leaderboard/labels'
+import './index.css'
+
+const MAX_PLACES = 10
+const DAY_MS = 24 * 3600_000
+
+/** 2026-12-01 + 09:00 read as China time → epoch ms, or null. */
+function chinaInstant(date: string, time: string): number | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null
+  const at = Date.parse(`${date}T${time}:00+08:00`)
+  return Number.isFinite(at) ? at : null
+}
+
+const points = (value: string): number | null => (/^\d{1,6}$/.test(value.trim()) && Number(value) <= 100000 ? Number(value) : null)
+
+export default function HostLeaderboardPage() {
+  const contests = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => callFunction('leaderboard', 'contests', { after }))
+  const week = useQuery<BoardView>(boardKey({ kind: 'pointsWeek', period: 'current' }), () => callFunction('leaderboard', 'board', { kind: 'pointsWeek', period: 'current' }))
+  const month = useQuery<BoardView>(boardKey({ kind: 'pointsMonth', period: 'current' }), () => callFunction('leaderboard', 'board', { kind: 'pointsMonth', period: 'current' }))
+  usePullDownRefetch(async () => { await Promise.all([contests.refetch(), week.refetch(), month.refetch()]) })
+
+  return (
+    <View className='page hlb-page'>
+      <Text className='hlb-section'>创建邀请赛</Text>
+      <ContestForm onCreated={() => { void contests.refetch() }} />
+
+      <Text className='hlb-section'>榜单奖励</Text>
+      {week.loading || month.loading ? <View className='card'><Skeleton width='100%' height={240} /></View> : null}
+      {!week.loading && !month.loading && (!week.data || !month.data) ? (
+        <View className='card'><ErrorState error={week.error ?? month.error} onRetry={() => { void week.refetch(); void month.refetch() }} /></View>
+      ) : null}
+      {week.data && month.data ? <RewardsForm weekly={week.data.rewards} monthly={month.data.rewards} onSaved={() => { void week.refetch(); void month.refetch() }} /> : null}
+
+      <Text className='hlb-section'>邀请赛</Text>
+      {contests.loading ? <View className='card'><Skeleton width='100%' height={200} /></View> : null}
+      {!contests.loading && contests.error ? <View className='card'><ErrorState error={contests.error} onRetry={() => { void contests.refetch() }} /></View> : null}
+      {!contests.loading && !contests.error && contests.items.length === 0 ? <View className='card hlb-empty'><Text className='muted'>还没有邀请赛，在上面创建第一场</Text></View> : null}
+      {contests.items.map((contest) => <ContestCard key={contest.id} contest={contest} />)}
+      {contests.hasMore ? <View className='hlb-more' onClick={() => { void contests.loadMore() }}><Text>{contests.loadingMore ? '加载中…' : '加载更多'}</Text></View> : null}
+    </View>
+  )
+}
+
+interface ContestDraft {
+  title: string
+  startDate: string
+  startTime: string
+  endDate: string
+  endTime: string
+  prizes: [string, string, string]
+}
+
+function emptyDraft(): ContestDraft {
+  const start = chinaTime(Date.now() + DAY_MS).format('YYYY-MM-DD')
+  const end = chinaTime(Date.now() + 14 * DAY_MS).format('YYYY-MM-DD')
+  return { title: '', startDate: start, startTime: '00:00', endDate: end, endTime: '23:59', prizes: ['500', '300', '100'] }
+}
+
+function ContestForm({ onCreated }: { onCreated: () => void }) {
+  const [draft, setDraft] = useState<ContestDraft>(emptyDraft)
+  const [error, setError] = useState('')
+  const [saving, setSaving] = useState(false)
+  const set = (patch: Partial<ContestDraft>) => { setDraft((d) => ({ ...d, ...patch })); setError('') }
+
+  const submit = async () => {
+    if (saving) return
+    const title = draft.title.trim()
+    const startAt = chinaInstant(draft.startDate, draft.startTime)
+    const endAt = chinaInstant(draft.endDate, draft.endTime)
+    const prizes = draft.prizes.map(points)
+    const problem = !title ? '请填写标题'
+      : startAt === null || endAt === null ? '请选择开始和结束时间'
+        : endAt <= startAt ? '结束时间要晚于开始时间'
+          : prizes.some((p) => p === null) ? '奖励积分需为 0–100000 的整数' : ''
+    if (problem) { setError(problem); return }
+    setSaving(true)
+    try {
+      await callFunction('leaderboard', 'createContest', { title, startAt: startAt!, endAt: endAt!, prizePoints: prizes as [number, number, number] })
+      void Taro.showToast({ title: '邀请赛已创建', icon: 'success' })
+      setDraft(emptyDraft())
+      onCreated()
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
+      showError(err)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='card hlb-card hlb-contest-form'>
+      <View className='hlb-row'>
+        <Text className='hlb-label'>标题</Text>
+        <Input className='hlb-input hlb-title-input' value={draft.title} maxlength={40} placeholder='如：12 月邀请赛' placeholderClass='hlb-placeholder' onInput={(e) => set({ title: e.detail.value })} />
+      </View>
+      <When label='开始' date={draft.startDate} time={draft.startTime} onDate={(v) => set({ startDate: v })} onTime={(v) => set({ startTime: v })} />
+      <When label='结束' date={draft.endDate} time={draft.endTime} onDate={(v) => set({ endDate: v })} onTime={(v) => set({ endTime: v })} />
+      <View className='hlb-row hlb-prizes'>
+        <Text className='hlb-label'>奖励</Text>
+        {draft.prizes.map((value, i) => (
+          <View key={i} className='hlb-prize'>
+            <Text className='hlb-prize-place'>第 {i + 1} 名</Text>
+            <Input className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onInput={(e) => {
+              const prizes = [...draft.prizes] as ContestDraft['prizes']
+              prizes[i] = e.detail.value
+              set({ prizes })
+            }} />
+          </View>
+        ))}
+      </View>
+      <Text className='hlb-hint'>均为北京时间；按邀请并激活的好友人数排名，结束后前 3 名获得积分</Text>
+      {error ? <Text className='hlb-error'>{error}</Text> : null}
+      <View className={`btn btn-primary hlb-submit hlb-create ${saving ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{saving ? '创建中…' : '创建邀请赛'}</View>
+    </View>
+  )
+}
+
+function When({ label, date, time, onDate, onTime }: { label: string; date: string; time: string; onDate: (v: string) => void; onTime: (v: string) => void }) {
+  return (
+    <View className='hlb-row'>
+      <Text className='hlb-label'>{label}</Text>
+      <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
+        <View className='hlb-pick'>{date}</View>
+      </Picker>
+      <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
+        <View className='hlb-pick hlb-pick-time'>{time}</View>
+      </Picker>
+    </View>
+  )
+}
+
+function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: number[]; onSaved: () => void }) {
+  const [week, setWeek] = useState<string[]>(() => weekly.map(String))
+  const [month, setMonth] = useState<string[]>(() => monthly.map(String))
+  const [error, setError] = useState('')
+  const [saving, setSaving] = useState(false)
+  useEffect(() => { setWeek(weekly.map(String)) }, [weekly.join(',')])
+  useEffect(() => { setMonth(monthly.map(String)) }, [monthly.join(',')])
+
+  const save = async () => {
+    if (saving) return
+    const w = week.map(points)
+    const m = month.map(points)
+    if ([...w, ...m].some((p) => p === null)) { setError('奖励积分需为 0–100000 的整数'); return }
+    setSaving(true)
+    try {
+      const saved = await callFunction('leaderboard', 'setBoardRewards', { weekly: w as number[], monthly: m as number[] })
+      setWeek(saved.weekly.map(String))
+      setMonth(saved.monthly.map(String))
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+      onSaved()
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
+      showError(err)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <View className='card hlb-card hlb-rewards'>
+      <Places title='周榜' name='weekly' values={week} onChange={(v) => { setWeek(v); setError('') }} />
+      <Places title='月榜' name='monthly' values={month} onChange={(v) => { setMonth(v); setError('') }} />
+      <Text className='hlb-hint'>每期结束后按名次发放积分（最多 {MAX_PLACES} 名），新人榜同样适用</Text>
+      {error ? <Text className='hlb-error'>{error}</Text> : null}
+      <View className={`btn btn-primary hlb-submit hlb-save-rewards ${saving ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>{saving ? '保存中…' : '保存奖励'}</View>
+    </View>
+  )
+}
+
+function Places({ title, name, values, onChange }: { title: string; name: string; values: string[]; onChange: (values: string[]) => void }) {
+  return (
+    <View className={`hlb-places hlb-places-${name}`}>
+      <Text className='hlb-places-title'>{title}</Text>
+      {values.length === 0 ? <Text className='hlb-hint'>未设置奖励</Text> : null}
+      {values.map((value, i) => (
+        <View key={i} className='hlb-place'>
+          <Text className='hlb-place-label'>第 {i + 1} 名</Text>
+          <Input className='hlb-place-input' type='number' value={value} maxlength={6} placeholder='0' placeholderClass='hlb-placeholder'
+            onInput={(e) => onChange(values.map((v, j) => (j === i ? e.detail.value : v)))} />
+          <Text className='hlb-place-unit'>积分</Text>
+          <Text className='hlb-place-remove' onClick={() => onChange(values.filter((_, j) => j !== i))}>删除</Text>
+        </View>
+      ))}
+      {values.length < MAX_PLACES ? <Text className='hlb-place-add' onClick={() => onChange([...values, '0'])}>＋ 添加名次</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,131 @@
+// Browser journey for leaderboards and referral, in the H5 build on the dev host:
+// 小美 opens 我的邀请 and copies her link → a brand-new member arrives through it
+// (before logging in: the code survives the dev login) and posts a first check-in
+// in the seeded 21 天减脂打卡 → 小美 sees them under 我的邀请 as 已激活 with the
+// reward → both are on this week's board (周榜), with 我的排名 at the bottom.
+import type { BoardView, InviteInfo } from '../../types/leaderboard'
+import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
+
+const NEWBIE = 'newbie01'
+const CHALLENGE = '21 天减脂打卡'
+const POST = '第一天打卡：早餐燕麦加鸡蛋，晚饭后快走 40 分钟。'
+
+if (!hasChromium) {
+  it('chromium not installed: browser journeys skipped', () => {
+    console.warn(`${CHROMIUM} is missing (apt-get install chromium fonts-wqy-microhei): skipping the leaderboard browser journey`)
+  })
+} else {
+  describe('leaderboards and referral in the H5 build', () => {
+    let harness: Harness
+    let page: Harness['page']
+    let code = ''
+    let inviteHash = ''
+
+    beforeAll(async () => {
+      harness = await startHarness('leaderboard-journey-')
+      page = harness.page
+    }, 180_000)
+
+    afterAll(async () => {
+      await harness?.close()
+    })
+
+    const shot = (name: string) => harness.shot(name)
+    const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
+
+    it('小美 opens 我的邀请 and copies her share link', async () => {
+      await harness.loginAs('xiaomei')
+      await page.locator('.me-invite-entry').click()
+      code = ((await text('.iv-poster-code-value')) ?? '').trim()
+      expect(code).toMatch(/^[A-Za-z0-9]{1,32}$/)
+      await page.locator('.iv-poster-qr img').waitFor({ timeout: 15_000 })
+      await page.locator('.iv-copy').click()
+      // Taro's H5 clipboard keeps what it copied in storage beside the real clipboard.
+      const copied = await page.evaluate(() => {
+        const raw = localStorage.getItem('taro_clipboard')
+        return raw ? (JSON.parse(raw) as { data: string }).data : ''
+      })
+      const url = new URL(copied)
+      inviteHash = url.hash
+      expect(inviteHash).toBe(`#/pages/feed/index?invite=${code}`)
+      // The same link the server hands out.
+      const info = await harness.call<InviteInfo>(await harness.tokenFor('xiaomei'), 'leaderboard', { action: 'myInvite' })
+      expect(info.shareUrl).toBe(copied)
+    }, 40_000)
+
+    it('a new member arrives through the link, logs in and posts a first check-in', async () => {
+      // A fresh browser with no session opens the shared link: the app sends them to log in first.
+      await page.evaluate(() => localStorage.clear())
+      await page.goto(`${harness.url}/${inviteHash}`)
+      await page.reload()
+      const input = page.locator('.dev-login-input input')
+      await input.waitFor({ timeout: 15_000 })
+      await input.fill(NEWBIE)
+      await page.locator('.dev-login-go').click()
+      await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
+      // member.me carried the code once; nothing is left pending.
+      await page.waitForLoadState('networkidle')
+      await expect(page.evaluate(() => localStorage.getItem('pendingInviteCode'))).resolves.toBeNull()
+
+      await page.goto(`${harness.url}/#/pages/challenges/index`)
+      await page.reload()
+      await page.locator('.challenge-card', { hasText: CHALLENGE }).click()
+      await page.locator('.detail-action-main', { hasText: '加入挑战' }).click()
+      await page.locator('.detail-action-main', { hasText: '今日打卡' }).waitFor({ timeout: 15_000 })
+      await page.locator('.detail-action-main').click()
+      const textarea = page.locator('.compose-textarea textarea')
+      await textarea.waitFor()
+      await textarea.fill(POST)
+      await page.locator('.compose-submit').click()
+      await page.locator('.detail-action-main', { hasText: '今日已打卡' }).waitFor({ timeout: 15_000 })
+    }, 50_000)
+
+    it('小美 sees the new member under 我的邀请 as 已激活 with the reward', async () => {
+      await harness.loginAs('xiaomei')
+      await page.locator('.me-invite-entry').click()
+      const invitee = page.locator('.iv-invitee', { hasText: NEWBIE })
+      await invitee.waitFor({ timeout: 15_000 })
+      await expect(invitee.locator('.iv-status').textContent()).resolves.toBe('已激活')
+      const reward = (await invitee.locator('.iv-invitee-reward').textContent()) ?? ''
+      expect(reward).toMatch(/^\+\d+ 积分$/)
+      const points = Number(reward.replace(/\D/g, ''))
+      expect(points).toBeGreaterThan(0)
+      await expect(text('.iv-stat-invited .iv-stat-value')).resolves.toBe('1')
+      await expect(text('.iv-stat-activated .iv-stat-value')).resolves.toBe('1')
+      await expect(text('.iv-stat-points .iv-stat-value')).resolves.toBe(String(points))
+      await page.waitForLoadState('networkidle')
+      await shot('leaderboard-02-invite')
+    }, 40_000)
+
+    it('both are on this week\'s board, with 我的排名 at the bottom', async () => {
+      await page.goto(`${harness.url}/#/pages/me/index`)
+      await page.reload()
+      await page.locator('.me-boards-entry').click()
+      await page.locator('.segmented-item-active', { hasText: '周榜' }).waitFor({ timeout: 15_000 })
+      await page.locator('.lb-title').waitFor({ timeout: 15_000 })
+      const board = await harness.call<BoardView>(await harness.tokenFor('xiaomei'), 'leaderboard', { action: 'board', kind: 'pointsWeek' })
+      const names = board.entries.map((e) => e.nickname)
+      expect(names).toEqual(expect.arrayContaining([NEWBIE, '小美']))
+      // What the page shows is what the server ranked: podium and list together.
+      const shown = await page.locator('.lb-podium-name, .lb-row-name').allTextContents()
+      expect(shown.sort()).toEqual([...names].sort())
+      const mine = board.me!
+      expect(mine).not.toBeNull()
+      await expect(text('.lb-mine-rank')).resolves.toBe(`第 ${mine.rank} 名`)
+      await expect(text('.lb-mine-score')).resolves.toBe(`${mine.score} 积分`)
+      await page.waitForLoadState('networkidle')
+      await shot('leaderboard-01-board')
+
+      // 新人榜 (first 30 days) has the newcomer; 我的排名 follows that board too.
+      await page.locator('.lb-newcomers').click()
+      await page.locator('.lb-title', { hasText: '新人周榜' }).waitFor({ timeout: 15_000 })
+      await page.locator('.lb-podium-name', { hasText: NEWBIE }).waitFor({ timeout: 15_000 })
+      const newcomers = await harness.call<BoardView>(await harness.tokenFor('xiaomei'), 'leaderboard', { action: 'board', kind: 'pointsWeek', newcomers: true })
+      await expect(text(newcomers.me ? '.lb-mine-rank' : '.lb-mine-none')).resolves.toBe(newcomers.me ? `第 ${newcomers.me.rank} 名` : '暂未上榜')
+      // 上期 shows whether that week was settled.
+      await page.locator('.lb-newcomers').click()
+      await page.locator('.lb-period-previous').click()
+      await page.locator('.lb-settled').waitFor({ timeout: 15_000 })
+    }, 40_000)
+  })
+}
