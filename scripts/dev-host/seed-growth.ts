@@ -2,6 +2,7 @@
 import type { Runtime } from '../../cloudfunctions/platform/runtime'
 import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
 import { createMallItem } from '../../cloudfunctions/domain/growth/mall'
+import { createCampaign } from '../../cloudfunctions/domain/rewards/coupons'
 import { personaOpenid } from './personas'
 import { DEMO_PALETTES, gradientPng } from './demo-images'
 
@@ -15,4 +16,8 @@ export async function seedGrowth(runtime: Runtime, now: number): Promise<void> {
     { name: '一对一饮食点评', description: '教练亲自点评你一周的饮食记录（核心成员专享）。', kind: 'virtual' as const, pricePoints: 500, stock: 10, minTierLevel: 3, perMemberLimit: 1 }
   ]
   for (const [i, item] of items.entries()) await createMallItem(runtime, host, { ...item, imageFileId: await image(i + 3) }, now - (items.length - i) * 1000)
+  await createCampaign(runtime, {
+    name: '新人立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 5000,
+    validFrom: now - 24 * 3600_000, validTo: now + 60 * 24 * 3600_000, appliesTo: ['membership', 'event'], stock: 100
+  }, now)
 }
