@@ -48,7 +48,7 @@ if (!hasChromium) {
       await page.locator('.cover-picker-actions').waitFor({ timeout: 15_000 })
       // Starts today (China date) by default: the picker says so.
       await page.locator('.form-picker .form-today').waitFor()
-      await shot('10-host-form')
+      await shot('checkin-01-host-form')
       await page.locator('.challenge-form .form-save').click()
 
       await page.locator('.detail-title', { hasText: TITLE }).waitFor({ timeout: 15_000 })
@@ -78,7 +78,7 @@ if (!hasChromium) {
       await (await chooser).setFiles({ name: 'run.png', mimeType: 'image/png', buffer: makePng(120) })
       await page.locator('.photo-picker-done').waitFor({ timeout: 15_000 })
       await page.locator('.compose-location-input input').fill('滨江步道')
-      await shot('11-composer')
+      await shot('checkin-02-composer')
       await page.locator('.compose-submit').click()
 
       // Back on the detail page, the day is done and the calendar shows it.
@@ -90,14 +90,14 @@ if (!hasChromium) {
       checkinId = (await card.getAttribute('data-id')) ?? ''
       expect(checkinId).not.toBe('')
       await page.locator('.detail-progress').evaluate((el) => el.scrollIntoView({ block: 'start' }))
-      await shot('12-challenge-detail')
+      await shot('checkin-03-challenge-detail')
 
       await go('/pages/feed/index')
       const first = page.locator('.feed-page .checkin-card').first()
       await expect(first.locator('.checkin-card-text').textContent({ timeout: 15_000 })).resolves.toBe(POST)
       await expect(first.locator('.checkin-card-meta').textContent()).resolves.toMatch(new RegExp(`^今天 \\d{2}:\\d{2} · ${TITLE}$`))
       await expect(first.locator('.photo-grid-single-img').count()).resolves.toBe(1)
-      await shot('13-feed')
+      await shot('checkin-04-feed')
     }, 50_000)
 
     it('Lily likes and comments on it, and reports another post', async () => {
@@ -117,7 +117,7 @@ if (!hasChromium) {
       await page.locator('.comment-bar-send').click()
       await page.locator('.comment-text', { hasText: '配速好稳' }).waitFor({ timeout: 15_000 })
       await expect(page.locator('.checkin-detail .checkin-comment .checkin-action-count').textContent()).resolves.toBe('1')
-      await shot('14-checkin-detail')
+      await shot('checkin-05-checkin-detail')
 
       // A seeded post by someone else: report it with a reason from the sheet.
       await go('/pages/feed/index')
@@ -140,16 +140,16 @@ if (!hasChromium) {
       const featured = page.locator('.feed-page .checkin-card').first()
       await expect(featured.getAttribute('data-id', { timeout: 15_000 })).resolves.toBe(checkinId)
       await page.waitForLoadState('networkidle')
-      await shot('15-feed-featured')
+      await shot('checkin-06-feed-featured')
 
       await go('/packages/host/moderation/index')
       const report = page.locator('.report', { hasText: '盗图/虚假打卡' })
       await report.waitFor({ timeout: 15_000 })
       await page.waitForLoadState('networkidle')
-      await shot('16-moderation')
+      await shot('checkin-07-moderation')
       await report.locator('.report-dismiss').click()
       await page.locator('.empty-state-title', { hasText: '没有待处理的举报' }).waitFor({ timeout: 15_000 })
-      await shot('17-moderation-empty')
+      await shot('checkin-08-moderation-empty')
     }, 40_000)
   })
 }
