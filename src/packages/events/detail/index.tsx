@@ -84,7 +84,11 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         <View className='ev-detail-price-row'>
           <PriceBlock event={event} />
           <View className='ev-detail-seats'>
-            <Text className={`ev-detail-seats-left ${event.seatsLeft === 0 ? 'ev-detail-seats-full' : ''}`}>{seatsLabel(event)}</Text>
+            {event.phase === 'ended' || cancelled ? (
+              <Text className='ev-detail-seats-left ev-detail-seats-over'>{cancelled ? '已取消' : `${taken} 人报名`}</Text>
+            ) : (
+              <Text className={`ev-detail-seats-left ${event.seatsLeft === 0 ? 'ev-detail-seats-full' : ''}`}>{seatsLabel(event)}</Text>
+            )}
             <Text className='ev-detail-seats-sub'>{taken}/{event.capacity} 已报名{event.waitlistCount > 0 ? ` · ${event.waitlistCount} 人候补` : ''}</Text>
           </View>
         </View>
@@ -171,7 +175,7 @@ function Fact({ label, value, highlight }: { label: string; value: string; highl
 function DetailSkeleton() {
   return (
     <View className='page ev-detail-page' aria-busy>
-      <Skeleton width='100%' height={380} className='ev-detail-cover' />
+      <View className='ev-detail-cover'><Skeleton width='100%' height={380} /></View>
       <View className='card'>
         <Skeleton width={180} height={36} />
         <Skeleton width='80%' height={44} className='ev-detail-skeleton-gap' />

@@ -39,9 +39,8 @@ export function useSignupActions(event: EventView, refetch: () => Promise<void>)
     if (outcome === 'redirected') return 'leaving'
     await refetch()
     if (outcome !== 'none') return
-    const { status, waitlistPosition } = result.signup
-    if (status === 'confirmed') void Taro.showToast({ title: '报名成功', icon: 'success', duration: 1500 })
-    else if (status === 'waitlisted') void Taro.showToast({ title: `已加入候补${waitlistPosition ? `，第 ${waitlistPosition} 位` : ''}`, icon: 'none', duration: 2000 })
+    // A waitlist place needs no toast: the page shows it large.
+    if (result.signup.status === 'confirmed') void Taro.showToast({ title: '报名成功', icon: 'success', duration: 1500 })
   }
 
   const signup = () => run('signup', async () => afterSeat(await callFunction('events', 'signup', { eventId: event.id })))

@@ -53,6 +53,7 @@ function EventForm({ event }: { event: EventView | null }) {
     setErrors(found)
     if (Object.values(found).some(Boolean)) {
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' })
+      scrollToFirstError()
       return
     }
     setSaving(true)
@@ -65,7 +66,10 @@ function EventForm({ event }: { event: EventView | null }) {
       await Taro.showToast({ title: event ? '已保存' : '活动已发布', icon: 'success', duration: 1200 })
       setTimeout(leave, 700)
     } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field.split('.')[0]]: err.message })
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) {
+        setErrors({ [err.field.split('.')[0]]: err.message })
+        scrollToFirstError()
+      }
       showError(err)
       setSaving(false)
     }
@@ -80,7 +84,7 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='hev-form-section'>基本信息</Text>
       <View className='card hev-form-card'>
         <View className='hev-form-cover-row'>
-          <View className={`hev-form-cover ${errors.coverFileId ? 'hev-form-cover-invalid' : ''}`} onClick={() => { void pick() }}>
+          <View className={`hev-form-cover ${errors.coverFileId ? 'hev-form-cover-invalid hev-form-invalid' : ''}`} onClick={() => { void pick() }}>
             {coverSrc ? <Image className='hev-form-cover-img' src={coverSrc} mode='aspectFill' /> : <Text className='hev-form-cover-plus'>＋</Text>}
           </View>
           <View className='hev-form-cover-status'>
@@ -156,10 +160,10 @@ function EventForm({ event }: { event: EventView | null }) {
             <Field label='可退款' error={errors.refundableHoursBefore} prefix='开始前' suffix='小时以上'>
               <Input className='hev-form-input hev-form-input-short field-refundable-hours' type='number' value={draft.refundableHours} maxlength={3} placeholder='24' placeholderClass='hev-form-placeholder' onInput={(e) => set('refundableHours', e.detail.value, ['refundableHoursBefore'])} />
             </Field>
-            <View className='hev-form-field'>
-              <View className='hev-form-row hev-form-row-top'>
-                <Text className='hev-form-label hev-form-row-label'>到场返还</Text>
-                <View className='hev-form-chips'>
+            <View className={`hev-form-field ${errors.feeReturn ? 'hev-form-invalid' : ''}`}>
+              <View className='hev-form-stack'>
+                <Text className='hev-form-label'>到场返还</Text>
+                <View className='hev-form-chips hev-form-stack-chips'>
                   {FEE_RETURN_OPTIONS.map((o) => (
                     <Text key={o.value} className={`hev-form-chip fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`} onClick={() => set('feeReturn', o.value, ['feeReturn'])}>{o.label}</Text>
                   ))}
@@ -181,6 +185,11 @@ function EventForm({ event }: { event: EventView | null }) {
   )
 }
 
+/** After the errors render: bring the first one into view (it may be far above the save button). */
+function scrollToFirstError() {
+  setTimeout(() => { void Taro.pageScrollTo({ selector: '.hev-form-invalid', duration: 200 }).catch(() => undefined) }, 60)
+}
+
 function withoutUnchangedFee<T extends { feeFen: number }>(input: T, event: EventView): Omit<T, 'feeFen'> & { feeFen?: number } {
   if (input.feeFen !== event.feeFen) return input
   const { feeFen: _unchanged, ...rest } = input
@@ -199,7 +208,7 @@ interface FieldProps {
 
 function Field({ label, error, prefix, suffix, hint, top, children }: FieldProps) {
   return (
-    <View className='hev-form-field'>
+    <View className={`hev-form-field ${error ? 'hev-form-invalid' : ''}`}>
       <View className={`hev-form-row ${top ? 'hev-form-row-top' : ''} ${error ? 'hev-form-row-invalid' : ''}`}>
         <Text className='hev-form-label hev-form-row-label'>{label}</Text>
         {prefix ? <Text className='hev-form-prefix'>{prefix}</Text> : null}
@@ -225,7 +234,7 @@ interface WhenFieldProps {
 function WhenField({ label, error, date, time, className, onDate, onTime }: WhenFieldProps) {
   const at = chinaInstant(date, time)
   return (
-    <View className={`hev-form-field ${className}`}>
+    <View className={`hev-form-field ${className} ${error ? 'hev-form-invalid' : ''}`}>
       <View className={`hev-form-row ${error ? 'hev-form-row-invalid' : ''}`}>
         <Text className='hev-form-label hev-form-row-label'>{label}</Text>
         <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>

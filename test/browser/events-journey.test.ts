@@ -1,0 +1,182 @@
+// Browser journey for events, in the H5 build on the dev host: the host creates
+// a paid event with 2 seats (¥10) through the form → 小美 and 大伟 sign up and
+// pay on the sandbox's 模拟支付 page, 阿杰 finds it full and joins the waitlist
+// (第 1 位) → 大伟 cancels (refunded by policy) → 阿杰 is promoted (offered) and
+// pays → Lily queues too (set up through the API) → the host sees the
+// attendees and types 小美's ticket code into the scanner: 签到成功, and again:
+// 票已核销. Screenshots go to test/artifacts/events-*.png.
+import type { AttendeeList, EventView } from '../../types/events'
+import type { Page as ListPage } from '../../types/page'
+import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
+import { makePng } from './png'
+
+const TITLE = '周日读书会·小范围分享'
+const ADDRESS = '上海市黄浦区福州路 465 号（书城三楼咖啡区）'
+const DETAIL = '/packages/events/detail/index'
+
+if (!hasChromium) {
+  it('chromium not installed: browser journeys skipped', () => {
+    console.warn(`${CHROMIUM} is missing (apt-get install chromium fonts-wqy-microhei): skipping the events browser journey`)
+  })
+} else {
+  describe('events: signup, capacity, waitlist, fees and tickets in the H5 build', () => {
+    let harness: Harness
+    let page: Harness['page']
+    let eventId = ''
+    let ticketCode = ''
+
+    beforeAll(async () => {
+      harness = await startHarness('events-journey-')
+      page = harness.page
+    }, 180_000)
+
+    afterAll(async () => {
+      await harness?.close()
+    })
+
+    const shot = (name: string) => harness.shot(`events-${name}`)
+    const detail = () => harness.open(`${DETAIL}?id=${encodeURIComponent(eventId)}`)
+    const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
+
+    /** 模拟支付: confirm on the sandbox page, which returns to the order page (支付成功), then back to the event. */
+    const payInSandbox = async () => {
+      await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
+      await page.locator('#pay', { hasText: '确认支付' }).click()
+      await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+      await detail()
+    }
+
+    it('the host creates a paid event with 2 seats through the form', async () => {
+      await harness.loginAs('host')
+      await page.locator('.me-host-events-entry').click()
+      await page.locator('.hev-create').click()
+      await page.locator('.field-title input').waitFor({ timeout: 15_000 })
+
+      // Nothing sent until the fields say what is missing.
+      await page.locator('.hev-form-save').click()
+      await expect(text('.hev-form-error')).resolves.toBe('请填写活动标题')
+
+      await page.locator('.field-title input').fill(TITLE)
+      await page.locator('.field-description textarea').fill('每人带一本最近在读的书，10 分钟分享，之后自由交流。')
+      const chooser = page.waitForEvent('filechooser')
+      await page.locator('.hev-form-cover').click()
+      await (await chooser).setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: makePng(160) })
+      await page.locator('.hev-form-hint', { hasText: '封面已上传' }).waitFor({ timeout: 15_000 })
+      await page.locator('.field-address textarea').fill(ADDRESS)
+      await page.locator('.field-capacity input').fill('2')
+      await page.locator('.field-fee input').fill('10')
+      await page.locator('.fee-return-none').waitFor()
+      await page.locator('.hev-form-save').click()
+
+      const card = page.locator('.hev-card', { hasText: TITLE })
+      await card.waitFor({ timeout: 15_000 })
+      eventId = (await card.getAttribute('data-id')) ?? ''
+      expect(eventId).not.toBe('')
+      await expect(card.locator('.hev-card-meta').textContent()).resolves.toContain('¥10.00')
+    }, 40_000)
+
+    it('小美 finds it in 活动, sees seats and countdown, signs up and pays in the sandbox; her ticket shows', async () => {
+      await harness.loginAs('xiaomei')
+      await page.locator('.me-events-entry').click()
+      const card = page.locator('.ev-card', { hasText: TITLE })
+      await expect(card.locator('.ev-card-seats').textContent({ timeout: 15_000 })).resolves.toBe('剩 2 个名额')
+      await card.click()
+
+      await expect(text('.ev-detail-seats-left')).resolves.toBe('剩 2 个名额')
+      await expect(text('.ev-detail-countdown')).resolves.toMatch(/^距开始 \d+ 天/)
+      await expect(text('.ev-detail-rules')).resolves.toContain('活动开始前 24 小时以上取消可全额退款')
+      await shot('01-detail')
+
+      await page.locator('.ev-action-signup').click()
+      await payInSandbox()
+      await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
+      await expect(page.locator('.ev-ticket-qr img').getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;base64,/)
+      ticketCode = ((await text('.ev-ticket-code')) ?? '').trim()
+      expect(ticketCode).toMatch(/^T1\./)
+      await expect(text('.ev-action-done')).resolves.toBe('已报名')
+      await page.locator('.ev-ticket').scrollIntoViewIfNeeded()
+      await shot('02-ticket')
+    }, 40_000)
+
+    it('大伟 takes the last seat; 阿杰 finds it full and is 第 1 位 on the waitlist', async () => {
+      await harness.loginAs('dawei')
+      await detail()
+      await expect(text('.ev-detail-seats-left')).resolves.toBe('剩 1 个名额')
+      await page.locator('.ev-action-signup').click()
+      await payInSandbox()
+      await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
+
+      await harness.loginAs('ajie')
+      await detail()
+      await expect(text('.ev-detail-seats-left')).resolves.toBe('已满，可候补')
+      await page.locator('.ev-action-waitlist').click()
+      await expect(text('.ev-mine-position-num')).resolves.toBe('1')
+      await expect(text('.ev-action-waiting')).resolves.toBe('候补中')
+      await shot('03-waitlist')
+
+      // 我的票 lists it with the place in line.
+      await harness.open('/packages/events/tickets/index')
+      await expect(page.locator('.ev-ticket-row', { hasText: TITLE }).locator('.ev-status-tag').textContent({ timeout: 15_000 })).resolves.toBe('候补第 1 位')
+    }, 40_000)
+
+    it('大伟 cancels with a refund; 阿杰 is promoted, pays, and gets his ticket', async () => {
+      await harness.loginAs('dawei')
+      await detail()
+      await page.locator('.ev-action-cancel').click()
+      const dialog = page.locator('.ev-cancel-dialog')
+      await expect(dialog.textContent({ timeout: 15_000 })).resolves.toContain('将原路退回')
+      await page.locator('.ev-dialog-ok').click()
+      await dialog.waitFor({ state: 'detached', timeout: 15_000 })
+      // His seat went straight to 阿杰, so the event is still full.
+      await page.locator('.ev-action-waitlist').waitFor({ timeout: 15_000 })
+
+      await harness.loginAs('ajie')
+      await detail()
+      await expect(text('.ev-mine-pay .ev-mine-kicker')).resolves.toBe('候补成功，名额已为你保留')
+      await expect(text('.ev-mine-timer-num')).resolves.toMatch(/^1[45]:\d\d$/)
+      await page.locator('.ev-action-pay').click()
+      await payInSandbox()
+      await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
+    }, 40_000)
+
+    it('the host sees the attendees, checks 小美 in by her ticket code, and a second try says 票已核销', async () => {
+      // Lily arrives late and queues (set-up through the API): the list shows a waitlist place too.
+      const lily = await harness.call<{ signup: { status: string } }>(await harness.tokenFor('lily'), 'events', { action: 'signup', eventId })
+      expect(lily.signup.status).toBe('waitlisted')
+
+      await harness.loginAs('host')
+      await page.locator('.me-host-events-entry').click()
+      await page.locator('.hev-card', { hasText: TITLE }).locator('.hev-open-attendees').click()
+      await expect(text('.hev-att-count-confirmed .hev-att-count-num')).resolves.toBe('2')
+      await expect(page.locator('.hev-att-row .hev-att-name').allTextContents()).resolves.toEqual(expect.arrayContaining(['小美', '阿杰']))
+      await expect(page.locator('.hev-att-row', { hasText: '大伟' }).count()).resolves.toBe(0)
+      await expect(page.locator('.hev-att-row', { hasText: 'Lily' }).locator('.hev-att-status').textContent()).resolves.toBe('候补第 1 位')
+      await shot('04-attendees')
+
+      // 导出 CSV downloads a file named by the server.
+      const download = page.waitForEvent('download')
+      await page.locator('.hev-att-export').click()
+      expect((await download).suggestedFilename()).toBe(`${TITLE}-报名名单.csv`)
+
+      await page.locator('.hev-att-scan').click()
+      await page.locator('.hev-scan-code textarea').fill(ticketCode)
+      await page.locator('.hev-scan-submit').click()
+      await expect(text('.hev-scan-result-title')).resolves.toBe('签到成功')
+      await expect(text('.hev-scan-name')).resolves.toBe('小美')
+      await expect(text('.hev-scan-progress-num')).resolves.toBe('1')
+      await shot('05-scanner-ok')
+
+      await page.locator('.hev-scan-code textarea').fill(ticketCode)
+      await page.locator('.hev-scan-submit').click()
+      await expect(page.locator('.hev-scan-reason').textContent({ timeout: 15_000 })).resolves.toContain('票已核销')
+      await shot('06-scanner-used')
+
+      // The server agrees: two confirmed (one attended), Lily waiting.
+      const token = await harness.tokenFor('host')
+      const list = await harness.call<AttendeeList>(token, 'events', { action: 'attendees', eventId })
+      expect({ confirmed: list.confirmed, attended: list.attended, waitlisted: list.waitlisted, held: list.held }).toEqual({ confirmed: 2, attended: 1, waitlisted: 1, held: 0 })
+      const mine = await harness.call<ListPage<EventView>>(await harness.tokenFor('xiaomei'), 'events', { action: 'myTickets' })
+      expect(mine.items.find((e) => e.id === eventId)?.mySignup?.status).toBe('attended')
+    }, 40_000)
+  })
+}
