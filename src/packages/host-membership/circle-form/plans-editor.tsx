@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text, Input } from '@tarojs/components'
 import { perDayLabel } from '../../../services/membership'
+import { formatFen } from '../../../utils/format'
 import { yuanToFen } from '../money'
 import { MAX_PLANS, newPlanKey, type DraftErrors, type PlanDraft } from './draft'
 
@@ -29,6 +30,8 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
             <View className='hf-plan-head'>
               <Text className='hf-plan-index'>套餐 {i + 1}</Text>
               {perDay ? <Text className='hf-plan-per-day'>约 {perDay}</Text> : null}
+              {/* More than two decimals: say what will be saved (rounded half up to the fen). */}
+              {fen !== null && /\.\d{3,}/.test(plan.price) ? <Text className='hf-plan-rounded'>按 {formatFen(fen)} 保存</Text> : null}
               <Text className='hf-plan-remove' onClick={() => remove(plan.key)}>删除</Text>
             </View>
             <View className='hf-plan-fields'>
