@@ -4,6 +4,7 @@
 // in the seeded 21 天减脂打卡 → 小美 sees them under 我的邀请 as 已激活 with the
 // reward → both are on this week's board (周榜), with 我的排名 at the bottom.
 import type { BoardView, InviteInfo } from '../../types/leaderboard'
+import type { MemberProfile } from '../../types/member'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
 
 const NEWBIE = 'newbie01'
@@ -20,6 +21,8 @@ if (!hasChromium) {
     let page: Harness['page']
     let code = ''
     let inviteHash = ''
+    /** The new member's nickname, as the server named them. */
+    let newbie = ''
 
     beforeAll(async () => {
       harness = await startHarness('leaderboard-journey-')
@@ -58,10 +61,13 @@ if (!hasChromium) {
       await page.evaluate(() => localStorage.clear())
       await page.goto(`${harness.url}/${inviteHash}`)
       await page.reload()
-      const input = page.locator('.dev-login-input input')
+      // The launch redirect and the first refused call may both open the login page: use the one on screen.
+      const input = page.locator('.dev-login-input input >> visible=true').last()
       await input.waitFor({ timeout: 15_000 })
+      // The code was kept from the link while the app sent them to log in.
+      await expect(page.evaluate(() => localStorage.getItem('pendingInviteCode'))).resolves.toContain(code)
       await input.fill(NEWBIE)
-      await page.locator('.dev-login-go').click()
+      await page.locator('.dev-login-go >> visible=true').last().click()
       await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
       // member.me carried the code once; nothing is left pending.
       await page.waitForLoadState('networkidle')
@@ -78,12 +84,21 @@ if (!hasChromium) {
       await textarea.fill(POST)
       await page.locator('.compose-submit').click()
       await page.locator('.detail-action-main', { hasText: '今日已打卡' }).waitFor({ timeout: 15_000 })
+      newbie = (await harness.call<MemberProfile>(await harness.tokenFor(NEWBIE), 'member', { action: 'me' })).nickname
+
+      // They look at 周榜 and find themselves there (the board applies their new points first).
+      await page.goto(`${harness.url}/#/pages/me/index`)
+      await page.reload()
+      await page.locator('.me-boards-entry').click()
+      await page.locator('.lb-mine-rank').waitFor({ timeout: 15_000 })
+      await expect(text('.lb-mine-score')).resolves.toMatch(/^[1-9]\d* 积分$/)
+      await page.locator('.lb-row-mine, .lb-podium-mine').first().waitFor()
     }, 50_000)
 
     it('小美 sees the new member under 我的邀请 as 已激活 with the reward', async () => {
       await harness.loginAs('xiaomei')
       await page.locator('.me-invite-entry').click()
-      const invitee = page.locator('.iv-invitee', { hasText: NEWBIE })
+      const invitee = page.locator('.iv-invitee', { hasText: newbie })
       await invitee.waitFor({ timeout: 15_000 })
       await expect(invitee.locator('.iv-status').textContent()).resolves.toBe('已激活')
       const reward = (await invitee.locator('.iv-invitee-reward').textContent()) ?? ''
@@ -105,7 +120,7 @@ if (!hasChromium) {
       await page.locator('.lb-title').waitFor({ timeout: 15_000 })
       const board = await harness.call<BoardView>(await harness.tokenFor('xiaomei'), 'leaderboard', { action: 'board', kind: 'pointsWeek' })
       const names = board.entries.map((e) => e.nickname)
-      expect(names).toEqual(expect.arrayContaining([NEWBIE, '小美']))
+      expect(names).toEqual(expect.arrayContaining([newbie, '小美']))
       // What the page shows is what the server ranked: podium and list together.
       const shown = await page.locator('.lb-podium-name, .lb-row-name').allTextContents()
       expect(shown.sort()).toEqual([...names].sort())
@@ -119,7 +134,7 @@ if (!hasChromium) {
       // 新人榜 (first 30 days) has the newcomer; 我的排名 follows that board too.
       await page.locator('.lb-newcomers').click()
       await page.locator('.lb-title', { hasText: '新人周榜' }).waitFor({ timeout: 15_000 })
-      await page.locator('.lb-podium-name', { hasText: NEWBIE }).waitFor({ timeout: 15_000 })
+      await page.locator('.lb-podium-name, .lb-row-name', { hasText: newbie }).waitFor({ timeout: 15_000 })
       const newcomers = await harness.call<BoardView>(await harness.tokenFor('xiaomei'), 'leaderboard', { action: 'board', kind: 'pointsWeek', newcomers: true })
       await expect(text(newcomers.me ? '.lb-mine-rank' : '.lb-mine-none')).resolves.toBe(newcomers.me ? `第 ${newcomers.me.rank} 名` : '暂未上榜')
       // 上期 shows whether that week was settled.

@@ -109,7 +109,7 @@ export default function BoardsPage() {
             <EmptyState glyph='榜' title='榜单还空着' description={emptyHint(kind)} />
           ) : (
             <View>
-              <Podium entries={data.entries.slice(0, 3)} unit={unit} rewards={data.rewards} />
+              <Podium entries={data.entries.slice(0, 3)} unit={unit} rewards={data.rewards} mine={data.me?.openid ?? ''} />
               {data.entries.length > 3 ? (
                 <View className='card lb-list'>
                   {data.entries.slice(3).map((entry) => (
@@ -132,7 +132,7 @@ function emptyHint(kind: BoardKind): string {
   return '打卡、评论、参加活动都能获得积分，来做第一名吧'
 }
 
-function Podium({ entries, unit, rewards }: { entries: BoardEntryView[]; unit: string; rewards: number[] }) {
+function Podium({ entries, unit, rewards, mine }: { entries: BoardEntryView[]; unit: string; rewards: number[]; mine: string }) {
   // Second, first, third: the winner stands in the middle.
   const order = [entries[1], entries[0], entries[2]]
   return (
@@ -142,7 +142,7 @@ function Podium({ entries, unit, rewards }: { entries: BoardEntryView[]; unit: s
         if (!entry) return <View key={place} className='lb-podium-slot' />
         const reward = rewards[entry.rank - 1] ?? 0
         return (
-          <View key={entry.openid} className={`lb-podium-slot lb-podium-${place}`} data-rank={entry.rank}>
+          <View key={entry.openid} className={`lb-podium-slot lb-podium-${place} ${entry.openid === mine ? 'lb-podium-mine' : ''}`} data-rank={entry.rank}>
             <View className='lb-podium-avatar'>
               <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={place === 1 ? 128 : 104} />
               <Text className={`lb-medal lb-medal-${Math.min(entry.rank, 3)}`}>{entry.rank}</Text>
