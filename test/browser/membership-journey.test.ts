@@ -58,6 +58,11 @@ if (!hasChromium) {
     it('shows a non-member the locked preview and the plan picker', async () => {
       await harness.loginAs('lily')
       await tap('.me-circles-entry')
+      const card = page.locator('.circle-card', { hasText: CIRCLE })
+      await card.waitFor({ timeout: 15_000 })
+      await expect(card.locator('.circle-card-price').textContent()).resolves.toBe('¥99.00 起')
+      circleId = (await card.getAttribute('data-id')) ?? ''
+      expect(circleId).not.toBe('')
       await tap('.circle-card', { hasText: CIRCLE })
 
       await page.locator('.circle-name', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
@@ -78,9 +83,6 @@ if (!hasChromium) {
       await expect(text('.circle-pay-amount')).resolves.toBe('¥99.00')
       await page.locator('.circle-challenges').scrollIntoViewIfNeeded()
       await shot('01-circle-preview')
-
-      circleId = new URL(page.url().replace('/#/', '/')).searchParams.get('id') ?? ''
-      expect(circleId).not.toBe('')
     }, 45_000)
 
     it('pays 月卡 on the sandbox page and lands on 支付成功', async () => {
