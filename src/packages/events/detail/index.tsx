@@ -60,6 +60,8 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
 
   const cancelled = event.status === 'cancelled'
   const taken = event.capacity - event.seatsLeft
+  // Ended or cancelled: what is left to sign up for no longer matters.
+  const over = cancelled || event.phase === 'ended'
   return (
     <View className='page ev-detail-page'>
       <EventCover className='ev-detail-cover' url={event.coverUrl} title={event.title} />
@@ -84,18 +86,20 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         <View className='ev-detail-price-row'>
           <PriceBlock event={event} />
           <View className='ev-detail-seats'>
-            {event.phase === 'ended' || cancelled ? (
+            {over ? (
               <Text className='ev-detail-seats-left ev-detail-seats-over'>{cancelled ? '已取消' : `${taken} 人报名`}</Text>
             ) : (
               <Text className={`ev-detail-seats-left ${event.seatsLeft === 0 ? 'ev-detail-seats-full' : ''}`}>{seatsLabel(event)}</Text>
             )}
-            <Text className='ev-detail-seats-sub'>{taken}/{event.capacity} 已报名{event.waitlistCount > 0 ? ` · ${event.waitlistCount} 人候补` : ''}</Text>
+            <Text className='ev-detail-seats-sub'>
+              {over ? `共 ${event.capacity} 个名额` : `${taken}/${event.capacity} 已报名${event.waitlistCount > 0 ? ` · ${event.waitlistCount} 人候补` : ''}`}
+            </Text>
           </View>
         </View>
         <ProgressBar percent={(taken / Math.max(1, event.capacity)) * 100} />
         <View className='ev-detail-rules'>
           <Fact label='报名截止' value={formatEventTime(event.signupDeadline, now)} />
-          <Fact label='取消规则' value={refundPolicyLabel(event)} />
+          {over ? null : <Fact label='取消规则' value={refundPolicyLabel(event)} />}
           {event.feeFen > 0 && event.feeReturn !== 'none' ? <Fact label='费用返还' value={feeReturnLabel(event.feeReturn)} highlight /> : null}
         </View>
       </View>
