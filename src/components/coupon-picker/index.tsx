@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react'
+import { View, Text } from '@tarojs/components'
+import type { CouponScope, CouponView } from '../../../types/coupons'
+import type { Page } from '../../../types/page'
+import { callFunction } from '../../services/api'
+import { useQuery } from '../../services/use-query'
+import { formatFen } from '../../utils/format'
+import { discountFen, myCouponsKey, ruleLabel, validityLabel, yuanLabel } from './rules'
+import './index.css'
+
+interface CouponPickerProps {
+  scope: CouponScope
+  /** The list price the coupon would come off, in fen. */
+  priceFen: number
+  value: string | null
+  /** The picked coupon (or null for none) and the discount expected on this price. */
+  onChange: (couponId: string | null, discountFen: number) => void
+}
+
+/**
+ * One row, 优惠券 · −¥20.00 ›, that opens the member's usable coupons below it:
+ * pick one or 不使用优惠券. Coupons under their minimum spend are shown but
+ * cannot be picked. The server checks and prices the order again.
+ */
+export default function CouponPicker({ scope, priceFen, value, onChange }: CouponPickerProps) {
+  const query = useQuery<Page<CouponView>>(myCouponsKey(scope), () => callFunction('rewards', 'myCoupons', { usableFor: scope }))
+  const [open, setOpen] = useState(false)
+  const coupons = query.data?.items ?? []
+  const picked = coupons.find((c) => c.id === value) ?? null
+  const off = picked ? discountFen(picked, priceFen) : 0
+  const usable = coupons.filter((c) => discountFen(c, priceFen) > 0)
+
+  // A new price (another plan) or a refreshed list: drop a coupon that no longer applies, keep the discount current.
+  useEffect(() => {
+    if (!query.data || value === null) return
+    if (!picked || off === 0) onChange(null, 0)
+    else onChange(picked.id, off)
+  }, [priceFen, query.data, value, off])
+
+  let summary: string
+  if (query.loading) summary = '加载中…'
+  else if (picked && off > 0) summary = `−${formatFen(off)}`
+  else if (usable.length > 0) summary = `${usable.length} 张可用`
+  else summary = coupons.length > 0 ? '暂无满足条件的券' : '暂无可用'
+
+  return (
+    <View className='coupon-picker'>
+      <View className='coupon-picker-row' onClick={() => { if (coupons.length > 0) setOpen(!open) }}>
+        <Text className='coupon-picker-label'>优惠券</Text>
+        <Text className={`coupon-picker-summary ${picked ? 'coupon-picker-summary-on' : ''} ${usable.length > 0 && !picked ? 'coupon-picker-summary-hint' : ''}`}>{summary}</Text>
+        {coupons.length > 0 ? <Text className='coupon-picker-chevron'>{open ? '⌃' : '›'}</Text> : null}
+      </View>
+      {open ? (
+        <View className='coupon-picker-list' role='radiogroup'>
+          {coupons.map((coupon) => {
+            const cut = discountFen(coupon, priceFen)
+            const on = coupon.id === value
+            return (
+              <View
+                key={coupon.id}
+                className={`coupon-option ${on ? 'coupon-option-on' : ''} ${cut === 0 ? 'coupon-option-off' : ''}`}
+                data-id={coupon.id}
+                role='radio'
+                aria-checked={on}
+                onClick={() => { if (cut > 0) { onChange(coupon.id, cut); setOpen(false) } }}
+              >
+                <View className='coupon-option-main'>
+                  <Text className='coupon-option-name'>{coupon.name}</Text>
+                  <Text className='coupon-option-rule'>{ruleLabel(coupon)} · {validityLabel(coupon.validFrom, coupon.validTo)}</Text>
+                  {cut === 0 ? <Text className='coupon-option-why'>满 {yuanLabel(coupon.minSpendFen)} 可用</Text> : null}
+                </View>
+                {cut > 0 ? <Text className='coupon-option-cut'>−{formatFen(cut)}</Text> : null}
+                <View className='coupon-radio'>{on ? <View className='coupon-radio-dot' /> : null}</View>
+              </View>
+            )
+          })}
+          <View className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`} role='radio' aria-checked={value === null} onClick={() => { onChange(null, 0); setOpen(false) }}>
+            <View className='coupon-option-main'><Text className='coupon-option-name'>不使用优惠券</Text></View>
+            <View className='coupon-radio'>{value === null ? <View className='coupon-radio-dot' /> : null}</View>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

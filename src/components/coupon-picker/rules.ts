@@ -1,0 +1,57 @@
+import type { CouponKind, CouponScope, CouponStatus, CouponView } from '../../../types/coupons'
+import { chinaTime } from '../../utils/china-time'
+import { formatFen } from '../../utils/format'
+
+// Coupon wording and the expected discount, shared by the picker and the
+// rewards pages. The server prices the order; this only predicts it.
+
+type Terms = Pick<CouponView, 'kind' | 'amountOffFen' | 'percentOff' | 'minSpendFen'>
+
+/** ¥50 for whole yuan, ¥19.90 otherwise. */
+export function yuanLabel(fen: number): string {
+  return fen % 100 === 0 ? `¥${fen / 100}` : formatFen(fen)
+}
+
+/** 15 (% off) → 8.5 折. */
+export function zheLabel(percentOff: number): string {
+  return `${String((100 - percentOff) / 10)} 折`
+}
+
+/** The big figure on a coupon: ¥20 / 8.5 折. */
+export function faceLabel(terms: Pick<Terms, 'kind' | 'amountOffFen' | 'percentOff'>): string {
+  return terms.kind === 'amountOff' ? yuanLabel(terms.amountOffFen) : zheLabel(terms.percentOff)
+}
+
+/** 满 ¥50 减 ¥20 / 立减 ¥20 / 8.5 折 / 满 ¥100 享 8.5 折. */
+export function ruleLabel(terms: Terms): string {
+  if (terms.kind === 'amountOff') {
+    return terms.minSpendFen > 0 ? `满 ${yuanLabel(terms.minSpendFen)} 减 ${yuanLabel(terms.amountOffFen)}` : `立减 ${yuanLabel(terms.amountOffFen)}`
+  }
+  return terms.minSpendFen > 0 ? `满 ${yuanLabel(terms.minSpendFen)} 享 ${zheLabel(terms.percentOff)}` : zheLabel(terms.percentOff)
+}
+
+export const KIND_LABEL: Record<CouponKind, string> = { amountOff: '满减', percentOff: '折扣' }
+export const SCOPE_LABEL: Record<CouponScope, string> = { membership: '会员', event: '活动' }
+
+/** 会员、活动可用 */
+export function scopeLabel(appliesTo: CouponScope[]): string {
+  return `${appliesTo.map((s) => SCOPE_LABEL[s]).join('、')}可用`
+}
+
+/** 2026.11.01–2026.12.31, China time. */
+export function validityLabel(validFrom: number, validTo: number): string {
+  return `${chinaTime(validFrom).format('YYYY.MM.DD')}–${chinaTime(validTo).format('YYYY.MM.DD')}`
+}
+
+export const STATUS_LABEL: Record<CouponStatus, string> = { available: '可使用', locked: '待支付占用', used: '已使用', expired: '已过期' }
+
+/** Expected discount on a list price: amountOff capped at price − 1 fen, percentOff rounded down; 0 below the minimum spend. */
+export function discountFen(terms: Terms, priceFen: number): number {
+  if (priceFen <= 1 || priceFen < terms.minSpendFen) return 0
+  const off = terms.kind === 'amountOff' ? terms.amountOffFen : Math.floor((priceFen * terms.percentOff) / 100)
+  return Math.max(0, Math.min(off, priceFen - 1))
+}
+
+/** Cache key of the member's coupons (all, or usable for one scope). */
+export const myCouponsKey = (scope?: CouponScope) => `rewards.myCoupons.${scope ?? 'all'}`
+export const CAMPAIGNS_KEY = 'rewards.campaigns'

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '优惠券活动'
+})

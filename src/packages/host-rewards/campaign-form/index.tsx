@@ -1,0 +1,172 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Input, Picker } from '@tarojs/components'
+import Segmented from '../../../components/segmented'
+import { ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
+import { ApiCallError, callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { chinaTime } from '../../../utils/china-time'
+import type { CampaignInput, CouponKind, CouponScope } from '../../../../types/coupons'
+import './index.css'
+
+const DAY_MS = 24 * 3600_000
+const KINDS: ReadonlyArray<{ value: CouponKind; label: string }> = [{ value: 'amountOff', label: '满减' }, { value: 'percentOff', label: '折扣' }]
+const SCOPES: ReadonlyArray<{ value: CouponScope; label: string }> = [{ value: 'membership', label: '会员套餐' }, { value: 'event', label: '付费活动' }]
+
+interface Draft {
+  name: string
+  kind: CouponKind
+  amountYuan: string
+  /** 8.5 (折) */
+  zhe: string
+  minSpendYuan: string
+  fromDate: string
+  toDate: string
+  appliesTo: CouponScope[]
+  stock: string
+}
+
+function emptyDraft(): Draft {
+  return {
+    name: '', kind: 'amountOff', amountYuan: '', zhe: '', minSpendYuan: '0',
+    fromDate: chinaTime(Date.now()).format('YYYY-MM-DD'), toDate: chinaTime(Date.now() + 30 * DAY_MS).format('YYYY-MM-DD'),
+    appliesTo: ['membership', 'event'], stock: '100'
+  }
+}
+
+/** '19.9' → 1990; null unless a non-negative amount with at most two decimals. */
+function yuanToFen(value: string): number | null {
+  const v = value.trim()
+  if (!/^\d{1,6}(\.\d{1,2})?$/.test(v)) return null
+  const [yuan, cents = ''] = v.split('.')
+  return Number(yuan) * 100 + Number(cents.padEnd(2, '0'))
+}
+
+/** '8.5' 折 → 15 (% off); null unless 0.1–9.9 折 in whole percents. */
+function zheToPercentOff(value: string): number | null {
+  const v = value.trim()
+  if (!/^\d(\.\d)?$/.test(v)) return null
+  const percentOff = 100 - Math.round(Number(v) * 10)
+  return percentOff >= 1 && percentOff <= 99 ? percentOff : null
+}
+
+const dayStart = (date: string) => Date.parse(`${date}T00:00:00+08:00`)
+const dayEnd = (date: string) => Date.parse(`${date}T23:59:59+08:00`)
+
+function toInput(d: Draft): CampaignInput | string {
+  const name = d.name.trim()
+  if (!name || name.length > 30) return '名称需为 1–30 个字'
+  const amountOffFen = d.kind === 'amountOff' ? yuanToFen(d.amountYuan) : 0
+  const percentOff = d.kind === 'percentOff' ? zheToPercentOff(d.zhe) : 0
+  if (d.kind === 'amountOff' && (!amountOffFen || amountOffFen <= 0)) return '请填写减免金额（元，最多两位小数）'
+  if (d.kind === 'percentOff' && !percentOff) return '折扣需为 0.1–9.9 折'
+  const minSpendFen = yuanToFen(d.minSpendYuan || '0')
+  if (minSpendFen === null) return '使用门槛需为金额（元，最多两位小数）'
+  if (d.kind === 'amountOff' && minSpendFen > 0 && amountOffFen! >= minSpendFen) return '减免金额要小于使用门槛'
+  const validFrom = dayStart(d.fromDate)
+  const validTo = dayEnd(d.toDate)
+  if (!Number.isFinite(validFrom) || !Number.isFinite(validTo) || validTo <= validFrom) return '结束日期不能早于开始日期'
+  if (d.appliesTo.length === 0) return '请至少选择一个适用范围'
+  if (!/^\d{1,6}$/.test(d.stock.trim()) || Number(d.stock) < 1) return '发放数量需为正整数'
+  return { name, kind: d.kind, amountOffFen: amountOffFen ?? 0, percentOff: percentOff ?? 0, minSpendFen, validFrom, validTo, appliesTo: d.appliesTo, stock: Number(d.stock) }
+}
+
+export default function CampaignFormPage() {
+  const [draft, setDraft] = useState<Draft>(emptyDraft)
+  const [error, setError] = useState('')
+  const [saving, setSaving] = useState(false)
+  const [last, setLast] = useState('')
+  const set = (patch: Partial<Draft>) => { setDraft((d) => ({ ...d, ...patch })); setError('') }
+  const parsed = toInput(draft)
+  const preview = typeof parsed === 'string' ? null : parsed
+
+  const toggleScope = (scope: CouponScope) => {
+    const on = draft.appliesTo.includes(scope)
+    set({ appliesTo: on ? draft.appliesTo.filter((s) => s !== scope) : SCOPES.map((s) => s.value).filter((s) => s === scope || draft.appliesTo.includes(s)) })
+  }
+
+  const submit = async () => {
+    if (saving) return
+    if (typeof parsed === 'string') { setError(parsed); return }
+    setSaving(true)
+    try {
+      const created = await callFunction('rewards', 'createCampaign', parsed)
+      void Taro.showToast({ title: '已发布', icon: 'success' })
+      setDraft(emptyDraft())
+      setError('')
+      setLast(`${created.name}：${ruleLabel(created)}，${created.stock} 张`)
+    } catch (err) {
+      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
+      showError(err)
+    } finally {
+      setSaving(false)
+    }
+  }
+  return (
+    <View className='page hr-page'>
+      <View className='card hr-card'>
+        <View className='hr-row'>
+          <Text className='hr-label'>名称</Text>
+          <Input className='hr-input hr-name' value={draft.name} maxlength={30} placeholder='如：新人立减 20 元' placeholderClass='hr-placeholder' onInput={(e) => set({ name: e.detail.value })} />
+        </View>
+        <View className='hr-row'>
+          <Text className='hr-label'>类型</Text>
+          <Segmented className='hr-kind' options={KINDS} value={draft.kind} onChange={(kind) => set({ kind })} />
+        </View>
+        {draft.kind === 'amountOff' ? (
+          <View className='hr-row'>
+            <Text className='hr-label'>减免</Text>
+            <Input className='hr-input hr-amount' type='digit' value={draft.amountYuan} maxlength={9} placeholder='20' placeholderClass='hr-placeholder' onInput={(e) => set({ amountYuan: e.detail.value })} />
+            <Text className='hr-unit'>元</Text>
+          </View>
+        ) : (
+          <View className='hr-row'>
+            <Text className='hr-label'>折扣</Text>
+            <Input className='hr-input hr-zhe' type='digit' value={draft.zhe} maxlength={3} placeholder='8.5' placeholderClass='hr-placeholder' onInput={(e) => set({ zhe: e.detail.value })} />
+            <Text className='hr-unit'>折</Text>
+          </View>
+        )}
+        <View className='hr-row'>
+          <Text className='hr-label'>门槛</Text>
+          <Text className='hr-unit hr-unit-before'>满</Text>
+          <Input className='hr-input hr-min' type='digit' value={draft.minSpendYuan} maxlength={9} placeholder='0 为无门槛' placeholderClass='hr-placeholder' onInput={(e) => set({ minSpendYuan: e.detail.value })} />
+          <Text className='hr-unit'>元可用</Text>
+        </View>
+        <View className='hr-row'>
+          <Text className='hr-label'>有效期</Text>
+          <Picker mode='date' value={draft.fromDate} onChange={(e) => set({ fromDate: String(e.detail.value) })}>
+            <View className='hr-pick hr-from'>{draft.fromDate}</View>
+          </Picker>
+          <Text className='hr-unit'>至</Text>
+          <Picker mode='date' value={draft.toDate} onChange={(e) => set({ toDate: String(e.detail.value) })}>
+            <View className='hr-pick hr-to'>{draft.toDate}</View>
+          </Picker>
+        </View>
+        <View className='hr-row'>
+          <Text className='hr-label'>适用</Text>
+          {SCOPES.map((scope) => {
+            const on = draft.appliesTo.includes(scope.value)
+            return (
+              <View key={scope.value} className={`hr-check hr-scope-${scope.value} ${on ? 'hr-check-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggleScope(scope.value)}>
+                <View className='hr-box'>{on ? <Text className='hr-tick'>✓</Text> : null}</View>
+                <Text>{scope.label}</Text>
+              </View>
+            )
+          })}
+        </View>
+        <View className='hr-row'>
+          <Text className='hr-label'>数量</Text>
+          <Input className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onInput={(e) => set({ stock: e.detail.value })} />
+          <Text className='hr-unit'>张</Text>
+        </View>
+        {preview ? (
+          <Text className='hr-preview'>预览：{ruleLabel(preview)} · {scopeLabel(preview.appliesTo)} · {validityLabel(preview.validFrom, preview.validTo)}</Text>
+        ) : null}
+        <Text className='hr-hint'>有效期按北京时间，从开始日 00:00 到结束日 23:59；每位成员限领 1 张</Text>
+        {error ? <Text className='hr-error'>{error}</Text> : null}
+        <View className={`btn btn-primary hr-submit ${saving ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{saving ? '发布中…' : '发布优惠券'}</View>
+        {last ? <Text className='hr-last'>已发布 {last}</Text> : null}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import ListFooter from '../../../components/list-footer'
+import Segmented from '../../../components/segmented'
+import Skeleton from '../../../components/skeleton'
+import { CAMPAIGNS_KEY, STATUS_LABEL, faceLabel, myCouponsKey, ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
+import { callFunction } from '../../../services/api'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch } from '../../../services/use-query'
+import type { CampaignView, CouponView } from '../../../../types/coupons'
+import './index.css'
+
+type Tab = 'center' | 'mine'
+const TABS: ReadonlyArray<{ value: Tab; label: string }> = [{ value: 'center', label: '领券中心' }, { value: 'mine', label: '我的优惠券' }]
+
+export default function CouponsPage() {
+  const router = useRouter()
+  const [tab, setTab] = useState<Tab>(router.params.tab === 'mine' ? 'mine' : 'center')
+  const campaigns = usePagedQuery<CampaignView>(CAMPAIGNS_KEY, (after) => callFunction('rewards', 'campaigns', { after }))
+  const mine = usePagedQuery<CouponView>(myCouponsKey(), (after) => callFunction('rewards', 'myCoupons', { after }))
+  const list = tab === 'center' ? campaigns : mine
+  usePullDownRefetch(list.refetch)
+  useReachBottom(() => { void list.loadMore() })
+  // Back from paying with a coupon: its status has moved.
+  useDidShow(() => { void mine.refetch() })
+  useEffect(() => {
+    if (list.refreshError) showError(list.refreshError)
+  }, [list.refreshError])
+
+  return (
+    <View className='page cp-page'>
+      <Segmented className='cp-tabs' options={TABS} value={tab} onChange={setTab} />
+      {tab === 'center'
+        ? <Campaigns list={campaigns} onClaimed={() => { void campaigns.refetch(); void mine.refetch() }} />
+        : <MyCoupons list={mine} />}
+    </View>
+  )
+}
+
+function ListState<T>({ list, empty }: { list: PagedQuery<T>; empty: ReactNode }) {
+  if (list.loading) {
+    return (
+      <View aria-busy>
+        {[0, 1].map((i) => <View key={i} className='card'><Skeleton width='100%' height={150} /></View>)}
+      </View>
+    )
+  }
+  if (list.error) return <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View>
+  if (list.items.length === 0) return empty
+  return null
+}
+
+function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClaimed: () => void }) {
+  const [claiming, setClaiming] = useState<string | null>(null)
+  const claim = async (campaign: CampaignView) => {
+    if (claiming) return
+    setClaiming(campaign.id)
+    try {
+      await callFunction('rewards', 'claimCoupon', { campaignId: campaign.id })
+      void Taro.showToast({ title: '领取成功', icon: 'success' })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setClaiming(null)
+      onClaimed()
+    }
+  }
+  const now = Date.now()
+  return (
+    <View className='cp-list'>
+      <ListState list={list} empty={<EmptyState glyph='券' title='暂时没有可领的券' description='主理人发布优惠活动后会出现在这里' />} />
+      {list.items.map((campaign) => {
+        const left = Math.max(0, campaign.stock - campaign.claimed)
+        const ended = now > campaign.validTo
+        const label = campaign.claimedByMe ? '已领取' : ended ? '已结束' : left === 0 ? '已抢光' : claiming === campaign.id ? '领取中…' : '领取'
+        const canClaim = !campaign.claimedByMe && !ended && left > 0
+        return (
+          <View key={campaign.id} className={`cp-card cp-campaign ${canClaim ? '' : 'cp-card-dim'}`} data-id={campaign.id}>
+            <CouponFace terms={campaign} />
+            <View className='cp-body'>
+              <Text className='cp-name'>{campaign.name}</Text>
+              <Text className='cp-meta'>{scopeLabel(campaign.appliesTo)}</Text>
+              <Text className='cp-meta'>{validityLabel(campaign.validFrom, campaign.validTo)}</Text>
+              <Text className='cp-stock'>{left > 0 ? `剩 ${left} 张` : '已领完'}</Text>
+            </View>
+            <View className={`btn btn-small cp-claim ${canClaim ? 'btn-primary' : 'cp-claim-off'}`} onClick={() => { if (canClaim) void claim(campaign) }}>{label}</View>
+          </View>
+        )
+      })}
+      {list.items.length > 0 ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+    </View>
+  )
+}
+
+function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
+  return (
+    <View className='cp-list'>
+      <ListState list={list} empty={<EmptyState glyph='券' title='还没有优惠券' description='在领券中心领取后，开通会员或报名活动时可以使用' />} />
+      {list.items.map((coupon) => {
+        const dim = coupon.status === 'used' || coupon.status === 'expired'
+        return (
+          <View key={coupon.id} className={`cp-card cp-coupon ${dim ? 'cp-card-dim' : ''}`} data-id={coupon.id}>
+            <CouponFace terms={coupon} />
+            <View className='cp-body'>
+              <Text className='cp-name'>{coupon.name}</Text>
+              <Text className='cp-meta'>{scopeLabel(coupon.appliesTo)}</Text>
+              <Text className='cp-meta'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
+            </View>
+            <Text className={`cp-tag cp-tag-${coupon.status}`}>{STATUS_LABEL[coupon.status]}</Text>
+          </View>
+        )
+      })}
+      {list.items.length > 0 ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+    </View>
+  )
+}
+
+function CouponFace({ terms }: { terms: Pick<CouponView, 'kind' | 'amountOffFen' | 'percentOff' | 'minSpendFen'> }) {
+  return (
+    <View className='cp-face'>
+      <Text className='cp-face-figure'>{faceLabel(terms)}</Text>
+      <Text className='cp-face-rule'>{ruleLabel(terms)}</Text>
+    </View>
+  )
+}
