@@ -26,7 +26,10 @@ export default defineAppConfig({
     { root: 'packages/host', pages: ['index/index', 'challenges/index', 'challenge-form/index', 'moderation/index'] },
     // Leaderboards, 我的邀请 and invite contests; and the host's contests and board rewards.
     { root: 'packages/leaderboard', pages: ['boards/index', 'invite/index', 'contests/index'] },
-    { root: 'packages/host-leaderboard', pages: ['index/index'] }
+    { root: 'packages/host-leaderboard', pages: ['index/index'] },
+    // Coupons: 领券中心 and 我的优惠券; and the host's campaign form.
+    { root: 'packages/rewards', pages: ['coupons/index'] },
+    { root: 'packages/host-rewards', pages: ['campaign-form/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',
