@@ -12,6 +12,7 @@ import { showError } from '../../services/show-error'
 import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE } from '../../services/routes'
 import { HOST_HOME_PAGE } from '../../services/checkin-routes'
 import { BOARDS_PAGE, HOST_LEADERBOARD_PAGE, INVITE_PAGE } from '../../packages/leaderboard/routes'
+import { CAMPAIGN_FORM_PAGE, COUPONS_PAGE } from '../../packages/rewards/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -66,6 +67,18 @@ export default function MePage() {
           <Text className='me-menu-hint'>邀请好友得积分</Text>
           <Text className='me-chevron'>›</Text>
         </View>
+        <View className='me-menu-item me-coupons-entry' onClick={() => { void Taro.navigateTo({ url: COUPONS_PAGE }) }}>
+          <Text className='me-menu-label'>优惠券</Text>
+          <Text className='me-menu-hint'>领券中心、我的优惠券</Text>
+          <Text className='me-chevron'>›</Text>
+        </View>
+        {me?.role === 'host' ? (
+          <View className='me-menu-item me-host-campaign-entry' onClick={() => { void Taro.navigateTo({ url: CAMPAIGN_FORM_PAGE }) }}>
+            <Text className='me-menu-label'>优惠券活动</Text>
+            <Text className='me-menu-hint'>发布满减、折扣券</Text>
+            <Text className='me-chevron'>›</Text>
+          </View>
+        ) : null}
         {me?.role === 'host' ? (
           <View className='me-menu-item me-host-leaderboard-entry' onClick={() => { void Taro.navigateTo({ url: HOST_LEADERBOARD_PAGE }) }}>
             <Text className='me-menu-label'>榜单与邀请赛</Text>
