@@ -2,7 +2,8 @@
 // 小美 opens 我的邀请 and copies her link → a brand-new member arrives through it
 // (before logging in: the code survives the dev login) and posts a first check-in
 // in the seeded 21 天减脂打卡 → 小美 sees them under 我的邀请 as 已激活 with the
-// reward → both are on this week's board (周榜), with 我的排名 at the bottom.
+// reward → both are on this week's board (周榜), with 我的排名 at the bottom →
+// the host creates an invite contest and board rewards; a member opens its board.
 import type { BoardView, InviteInfo } from '../../types/leaderboard'
 import type { MemberProfile } from '../../types/member'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
@@ -141,6 +142,39 @@ if (!hasChromium) {
       await page.locator('.lb-newcomers').click()
       await page.locator('.lb-period-previous').click()
       await page.locator('.lb-settled').waitFor({ timeout: 15_000 })
+    }, 40_000)
+
+    it('the host creates an invite contest and sets board rewards; members see the contest and its board', async () => {
+      await harness.loginAs('host')
+      await page.locator('.me-host-leaderboard-entry').click()
+      const title = page.locator('.hlb-title-input input')
+      await title.waitFor({ timeout: 15_000 })
+      await title.fill('12 月邀请赛')
+      await page.locator('.hlb-create').click()
+      const card = page.locator('.ct-card', { hasText: '12 月邀请赛' })
+      await card.waitFor({ timeout: 15_000 })
+      await expect(card.locator('.ct-phase').textContent()).resolves.toBe('未开始')
+      await expect(card.locator('.ct-prize-points').allTextContents()).resolves.toEqual(['+500', '+300', '+100'])
+
+      // Weekly rewards: one more place, saved and read back.
+      await page.locator('.hlb-places-weekly .hlb-place-add').click()
+      await page.locator('.hlb-places-weekly .hlb-place-input input').last().fill('10')
+      await page.locator('.hlb-save-rewards').click()
+      await page.getByText('已保存').waitFor({ timeout: 15_000 })
+      const week = await harness.call<BoardView>(await harness.tokenFor('host'), 'leaderboard', { action: 'board', kind: 'pointsWeek' })
+      expect(week.rewards).toEqual([100, 60, 30, 10])
+      await page.locator('.hlb-places-weekly').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot('leaderboard-03-host')
+
+      await harness.loginAs('dawei')
+      await page.goto(`${harness.url}/#/packages/leaderboard/contests/index`)
+      await page.reload()
+      await page.locator('.ct-card', { hasText: '12 月邀请赛' }).click()
+      await page.locator('.lb-title', { hasText: '12 月邀请赛' }).waitFor({ timeout: 15_000 })
+      await page.locator('.empty-state-title', { hasText: '榜单还空着' }).waitFor()
+      await expect(page.locator('.lb-reward').allTextContents()).resolves.toEqual(['第 1 名 +500 积分', '第 2 名 +300 积分', '第 3 名 +100 积分'])
+      await expect(text('.lb-mine-none')).resolves.toBe('暂未上榜')
+      await shot('leaderboard-04-contest-board')
     }, 40_000)
   })
 }

@@ -1,5 +1,4 @@
+// No pull-to-refresh: this is mostly a form, and a pull while typing would reload it.
 export default definePageConfig({
-  navigationBarTitleText: '榜单与邀请赛',
-  enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
+  navigationBarTitleText: '榜单与邀请赛'
 })

@@ -6,7 +6,7 @@ import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import type { BoardView, ContestView } from '../../../../types/leaderboard'
 import ContestCard from '../../leaderboard/contests/contest-card'
@@ -29,7 +29,6 @@ export default function HostLeaderboardPage() {
   const contests = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => callFunction('leaderboard', 'contests', { after }))
   const week = useQuery<BoardView>(boardKey({ kind: 'pointsWeek', period: 'current' }), () => callFunction('leaderboard', 'board', { kind: 'pointsWeek', period: 'current' }))
   const month = useQuery<BoardView>(boardKey({ kind: 'pointsMonth', period: 'current' }), () => callFunction('leaderboard', 'board', { kind: 'pointsMonth', period: 'current' }))
-  usePullDownRefetch(async () => { await Promise.all([contests.refetch(), week.refetch(), month.refetch()]) })
 
   return (
     <View className='page hlb-page'>
