@@ -9,6 +9,7 @@ import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { hasAccess, lowestPlan, membershipEndLabel, refundRuleLabel } from '../../../services/membership'
 import { formatChineseDate, formatFen } from '../../../utils/format'
 import type { CircleDetail, MembershipView } from '../../../../types/membership'
+import CouponPicker from '../../../components/coupon-picker'
 import Cover from '../components/cover'
 import PlanPicker from '../components/plan-picker'
 import { KindTag, MembershipTag } from '../components/tags'
@@ -48,6 +49,7 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
   const [planId, setPlanId] = useState<string | null>(() => circle.plans[0]?.id ?? null)
   const [trialBusy, setTrialBusy] = useState(false)
   const { busy: paying, checkout } = useCheckout()
+  const [coupon, setCoupon] = useState<{ id: string | null; off: number }>({ id: null, off: 0 })
 
   const plan = circle.plans.find((p) => p.id === planId) ?? null
   const showPicker = paid && (!access || picking)
@@ -79,7 +81,7 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
 
   const pay = () => {
     if (!plan || paying) return
-    void checkout(circle.id, plan.id)
+    void checkout(circle.id, plan.id, { couponId: coupon.id })
   }
 
   return (
@@ -139,6 +141,7 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
             <Text className='circle-plans-note'>续费后会员期从 {formatChineseDate(membership.endsAt)} 起顺延</Text>
           ) : null}
           <PlanPicker plans={circle.plans} value={planId} onChange={setPlanId} />
+          {plan ? <CouponPicker scope='membership' priceFen={plan.priceFen} value={coupon.id} onChange={(id, off) => setCoupon({ id, off })} /> : null}
           <Text className='circle-refund-rule'>{refundRuleLabel(circle)}</Text>
         </View>
       ) : null}
@@ -147,7 +150,8 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
         <View className='circle-pay-bar'>
           <View className='circle-pay-total'>
             <Text className='circle-pay-label'>{plan.name} · 合计</Text>
-            <Text className='circle-pay-amount'>{formatFen(plan.priceFen)}</Text>
+            <Text className='circle-pay-amount'>{formatFen(plan.priceFen - coupon.off)}</Text>
+            {coupon.off > 0 ? <Text className='circle-pay-discount'>优惠 −{formatFen(coupon.off)}</Text> : null}
           </View>
           <View className={`btn btn-primary circle-pay-button ${paying ? 'btn-disabled' : ''}`} onClick={pay}>
             {paying ? '正在前往支付…' : renewing ? '立即续费' : '立即支付'}

@@ -15,13 +15,13 @@ export function useCheckout() {
   const [busy, setBusy] = useState(false)
   const running = useRef(false)
 
-  const checkout = async (circleId: string, planId: string, options: { replace?: boolean } = {}) => {
+  const checkout = async (circleId: string, planId: string, options: { replace?: boolean; couponId?: string | null } = {}) => {
     if (running.current) return
     running.current = true
     setBusy(true)
     let leaving = false
     try {
-      const { order, payment } = await callFunction('membership', 'createOrder', { circleId, planId })
+      const { order, payment } = await callFunction('membership', 'createOrder', { circleId, planId, ...(options.couponId ? { couponId: options.couponId } : {}) })
       const outcome = await openPayment(payment)
       if (outcome === 'redirected') {
         leaving = true
