@@ -13,6 +13,8 @@ interface ActionBarProps {
   onSignup: () => void
   onPay: () => void
   onCancel: (doneText: string, onDone: () => void) => void
+  /** Expected coupon discount on the fee, taken off the shown price and the pay buttons. */
+  discountFen?: number
 }
 
 interface Action {
@@ -23,11 +25,11 @@ interface Action {
 }
 
 /** The bottom bar: what this member can do now, with the price beside it. */
-export default function ActionBar({ event, now, busy, onSignup, onPay, onCancel }: ActionBarProps) {
+export default function ActionBar({ event, now, busy, onSignup, onPay, onCancel, discountFen = 0 }: ActionBarProps) {
   const [confirming, setConfirming] = useState(false)
   const signup = activeSignup(event.mySignup)
-  const actions = actionsFor(event, signup, now, busy, { onSignup, onPay, openCancel: () => setConfirming(true) })
-  const price = signup && signup.priceFen > 0 ? signup.priceFen : event.myPriceFen
+  const actions = actionsFor(event, signup, now, busy, { onSignup, onPay, openCancel: () => setConfirming(true) }, discountFen)
+  const price = (signup && signup.priceFen > 0 ? signup.priceFen : event.myPriceFen) - discountFen
 
   return (
     <View className='ev-bar'>
@@ -54,7 +56,7 @@ function activeSignup(signup: SignupView | null): SignupView | null {
   return signup && signup.status !== 'cancelled' && signup.status !== 'expired' ? signup : null
 }
 
-function actionsFor(event: EventView, signup: SignupView | null, now: number, busy: Busy, handlers: { onSignup: () => void; onPay: () => void; openCancel: () => void }): Action[] {
+function actionsFor(event: EventView, signup: SignupView | null, now: number, busy: Busy, handlers: { onSignup: () => void; onPay: () => void; openCancel: () => void }, discountFen = 0): Action[] {
   const off = (label: string, className = 'ev-action-off'): Action[] => [{ label, kind: 'disabled', className }]
   if (event.status === 'cancelled') return off('活动已取消')
   const canCancel = now <= event.signupDeadline && event.phase === 'upcoming'
@@ -66,7 +68,7 @@ function actionsFor(event: EventView, signup: SignupView | null, now: number, bu
       case 'offered': {
         const expired = signup.payBefore !== null && now > signup.payBefore
         if (expired) return off('名额已释放')
-        const pay: Action = { label: busy === 'pay' ? '正在前往支付…' : `去支付 ${formatFen(signup.priceFen)}`, kind: busy === 'pay' ? 'disabled' : 'primary', onClick: handlers.onPay, className: 'ev-action-pay' }
+        const pay: Action = { label: busy === 'pay' ? '正在前往支付…' : `去支付 ${formatFen(signup.priceFen - discountFen)}`, kind: busy === 'pay' ? 'disabled' : 'primary', onClick: handlers.onPay, className: 'ev-action-pay' }
         return canCancel ? [cancelAction('取消'), pay] : [pay]
       }
       case 'waitlisted':
@@ -82,7 +84,7 @@ function actionsFor(event: EventView, signup: SignupView | null, now: number, bu
   if (now > event.signupDeadline) return off('报名已截止')
   const going = busy === 'signup'
   if (event.seatsLeft === 0) return [{ label: going ? '提交中…' : '加入候补', kind: going ? 'disabled' : 'primary', onClick: handlers.onSignup, className: 'ev-action-waitlist' }]
-  const label = event.myPriceFen > 0 ? `报名并支付 ${formatFen(event.myPriceFen)}` : '免费报名'
+  const label = event.myPriceFen > 0 ? `报名并支付 ${formatFen(event.myPriceFen - discountFen)}` : '免费报名'
   return [{ label: going ? '提交中…' : label, kind: going ? 'disabled' : 'primary', onClick: handlers.onSignup, className: 'ev-action-signup' }]
 }
 

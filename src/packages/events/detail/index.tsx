@@ -1,7 +1,8 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
+import CouponPicker from '../../../components/coupon-picker'
 import ProgressBar from '../../../components/progress-bar'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
@@ -50,6 +51,7 @@ export default function EventDetailPage() {
 function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; refetch: () => Promise<void>; scrollToTicket: boolean }) {
   const now = useNow(30_000)
   const actions = useSignupActions(event, refetch)
+  const [coupon, setCoupon] = useState<{ id: string | null; off: number }>({ id: null, off: 0 })
   const { data: me } = useMe()
   const signup = event.mySignup
   const hasTicket = signup?.status === 'confirmed' || signup?.status === 'attended'
@@ -121,9 +123,24 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         </View>
       ) : null}
 
-      <ActionBar event={event} now={now} busy={actions.busy} onSignup={() => { void actions.signup() }} onPay={() => { void actions.pay() }} onCancel={(text, done) => { void actions.cancel(text, done) }} />
+      {couponPrice(event, now) > 0 ? (
+        <View className='card ev-detail-coupon'>
+          <CouponPicker scope='event' priceFen={couponPrice(event, now)} value={coupon.id} onChange={(id, off) => setCoupon({ id, off })} />
+        </View>
+      ) : null}
+
+      <ActionBar event={event} now={now} busy={actions.busy} discountFen={couponPrice(event, now) > 0 ? coupon.off : 0} onSignup={() => { void actions.signup(coupon.id) }} onPay={() => { void actions.pay(coupon.id) }} onCancel={(text, done) => { void actions.cancel(text, done) }} />
     </View>
   )
+}
+
+/** The fee a coupon could come off now: a new signup's price, or the unpaid seat's; 0 when nothing is to be paid. */
+function couponPrice(event: EventView, now: number): number {
+  if (event.status === 'cancelled' || event.phase !== 'upcoming') return 0
+  const signup = event.mySignup
+  if (signup && (signup.status === 'held' || signup.status === 'offered')) return signup.payBefore !== null && now > signup.payBefore ? 0 : signup.priceFen
+  if (signup && signup.status !== 'cancelled' && signup.status !== 'expired') return 0
+  return now > event.signupDeadline || event.seatsLeft === 0 ? 0 : event.myPriceFen
 }
 
 /** The member's price; with a tier discount, the list price struck through and whose price it is. */

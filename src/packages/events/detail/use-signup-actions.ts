@@ -43,8 +43,10 @@ export function useSignupActions(event: EventView, refetch: () => Promise<void>)
     if (result.signup.status === 'confirmed') void Taro.showToast({ title: '报名成功', icon: 'success', duration: 1500 })
   }
 
-  const signup = () => run('signup', async () => afterSeat(await callFunction('events', 'signup', { eventId: event.id })))
-  const pay = () => run('pay', async () => afterSeat(await callFunction('events', 'paySeat', { eventId: event.id })))
+  /** couponId: a coupon the member picked for the fee (paid events only; the server checks and prices it). */
+  const withCoupon = (couponId?: string | null) => ({ eventId: event.id, ...(couponId ? { couponId } : {}) })
+  const signup = (couponId?: string | null) => run('signup', async () => afterSeat(await callFunction('events', 'signup', withCoupon(couponId))))
+  const pay = (couponId?: string | null) => run('pay', async () => afterSeat(await callFunction('events', 'paySeat', withCoupon(couponId))))
   /** doneText: what the toast says afterwards (已取消报名 / 已退出候补). */
   const cancel = (doneText: string, onDone: () => void) => run('cancel', async () => {
     await callFunction('events', 'cancelSignup', { eventId: event.id })
