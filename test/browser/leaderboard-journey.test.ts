@@ -160,9 +160,16 @@ if (!hasChromium) {
       await page.locator('.hlb-places-weekly .hlb-place-add').click()
       await page.locator('.hlb-places-weekly .hlb-place-input input').last().fill('10')
       await page.locator('.hlb-save-rewards').click()
-      await page.getByText('已保存').waitFor({ timeout: 15_000 })
-      const week = await harness.call<BoardView>(await harness.tokenFor('host'), 'leaderboard', { action: 'board', kind: 'pointsWeek' })
-      expect(week.rewards).toEqual([100, 60, 30, 10])
+      const hostToken = await harness.tokenFor('host')
+      let rewards: number[] = []
+      for (let i = 0; i < 50 && rewards.length !== 4; i++) {
+        await page.waitForTimeout(100)
+        rewards = (await harness.call<BoardView>(hostToken, 'leaderboard', { action: 'board', kind: 'pointsWeek' })).rewards
+      }
+      expect(rewards).toEqual([100, 60, 30, 10])
+      await expect(page.locator('.hlb-places-weekly .hlb-place-input input').last().inputValue()).resolves.toBe('10')
+      // Let the 已保存 toast go before the screenshot.
+      await page.waitForTimeout(1600)
       await page.locator('.hlb-places-weekly').evaluate((el) => el.scrollIntoView({ block: 'center' }))
       await shot('leaderboard-03-host')
 
