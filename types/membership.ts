@@ -63,6 +63,9 @@ export type OrderStatus = 'created' | 'fulfilled' | 'closed' | 'refunding' | 're
 
 export interface OrderView {
   id: string
+  /** What the order buys: a circle membership or an event seat (then eventId names the event). */
+  kind: 'membership' | 'event'
+  eventId: string | null
   circleId: string
   circleName: string
   planId: string

@@ -34,7 +34,13 @@ export const leaderboardActions = defineActions('leaderboard', {
       }
     }
   },
-  myInvitees: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, caller }) => myInvitees(runtime, caller.openid, input) },
+  myInvitees: {
+    role: 'member', input: pageInput, example: {},
+    handle: async (input, { runtime, caller }) => {
+      if (!input.after) await applyDomainEvents(runtime, { openid: caller.openid })
+      return myInvitees(runtime, caller.openid, input)
+    }
+  },
   contests: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, now }) => listContests(runtime, input, now) },
   createContest: {
     role: 'host', input: s.contestInput,

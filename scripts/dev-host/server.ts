@@ -200,6 +200,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   await new Promise<void>((done) => server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', done))
   const { port } = server.address() as AddressInfo
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
+  if (!process.env.PUBLIC_URL) runtime.miniCodes.publicUrl = url
 
   const cronEvery = options.cronIntervalMs ?? 0
   const timer = cronEvery > 0

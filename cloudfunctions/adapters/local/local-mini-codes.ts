@@ -2,7 +2,8 @@ import QRCode from 'qrcode'
 import { INVITE_PAGE, type MiniCodes } from '../../ports/mini-codes'
 
 export class LocalMiniCodes implements MiniCodes {
-  constructor(private readonly publicUrl: string) {}
+  /** The dev host sets this to its real address once it listens (unless PUBLIC_URL is set). */
+  constructor(public publicUrl: string) {}
 
   shareUrl(code: string): string {
     return `${this.publicUrl}/#/${INVITE_PAGE}?invite=${encodeURIComponent(code)}`

@@ -27,6 +27,7 @@ export interface LocalRuntime extends Runtime {
   store: EmbeddedStore
   files: LocalFiles
   payments: SandboxPay
+  miniCodes: LocalMiniCodes
 }
 
 /** A random secret kept in the data folder (random per process for in-memory runtimes). */

@@ -58,7 +58,7 @@ export function refundableFen(order: OrderDoc, circle: Pick<CircleDoc, 'fullRefu
 export async function toOrderViews(runtime: Runtime, orders: OrderDoc[], circles: Map<string, CircleDoc>, now: number): Promise<OrderView[]> {
   const authors = await authorsOf(runtime, orders.map((o) => o.openid))
   return orders.map((o) => ({
-    id: o._id, circleId: o.circleId, circleName: o.circleName, planId: o.planId, planName: o.planName, days: o.days,
+    id: o._id, kind: o.kind ?? 'membership', eventId: o.eventId ?? null, circleId: o.circleId, circleName: o.circleName, planId: o.planId, planName: o.planName, days: o.days,
     amountFen: o.amountFen, listPriceFen: o.listPriceFen ?? o.amountFen, discountFen: o.discountFen ?? 0, couponId: o.couponId ?? null, refundedFen: o.refundedFen, status: o.status, createdAt: o.createdAt, paidAt: o.paidAt, payBefore: o.payBefore,
     refundableFen: refundableFen(o, circles.get(o.circleId) ?? null, now),
     member: { openid: o.openid, nickname: authors.get(o.openid)!.nickname }
