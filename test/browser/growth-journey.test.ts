@@ -189,5 +189,24 @@ if (!hasChromium) {
       const after = await harness.call<GrowthSummary>(token, 'growth', { action: 'summary' })
       expect(after.points).toBe(before.points + GRANT - 330)
     }, 40_000)
+
+    it('积分明细 scrolls on past the first page (keyset next → after)', async () => {
+      const member = await harness.call<ListPage<RedemptionView>>(await harness.tokenFor('xiaomei'), 'growth', { action: 'myRedemptions' })
+      const hostToken = await harness.tokenFor('host')
+      for (let i = 0; i < 20; i++) {
+        await harness.call(hostToken, 'growth', { action: 'adjustPoints', memberOpenid: member.items[0].member.openid, points: 1, reason: `早起打卡奖励 ${i + 1}`, requestId: `adj-journey-${String(i).padStart(2, '0')}` })
+      }
+      await open('/packages/growth/ledger/index')
+      await page.locator('.ledger-row').nth(19).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.ledger-row').count()).resolves.toBe(20)
+      // Scroll like a thumb does (many small steps): the page asks for the next page near the bottom.
+      const older = page.locator('.ledger-row', { hasText: '兑换「补卡券」' })
+      for (let i = 0; i < 40 && (await older.count()) === 0; i++) {
+        await page.mouse.wheel(0, 400)
+        await page.waitForTimeout(80)
+      }
+      await older.waitFor({ timeout: 15_000 })
+      expect(await page.locator('.ledger-row').count()).toBeGreaterThan(20)
+    }, 30_000)
   })
 }
