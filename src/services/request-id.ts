@@ -4,9 +4,9 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 function randomChars(n: number): string {
   const bytes = new Uint8Array(n)
-  const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
-  if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes)
-  // WeChat's JS engine has no Web Crypto; with the timestamp prefix Math.random is unique enough for a retry key.
+  // typeof, not globalThis: older WeChat engines have neither globalThis nor Web Crypto.
+  // There, with the timestamp prefix, Math.random is unique enough for a retry key.
+  if (typeof crypto !== 'undefined' && typeof crypto.getRandomValues === 'function') crypto.getRandomValues(bytes)
   else for (let i = 0; i < n; i++) bytes[i] = Math.floor(Math.random() * 256)
   return Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('')
 }
