@@ -3,6 +3,7 @@ import { callFunction } from './api'
 import { patchListItems, prependListItem, refetchLists, usePagedList } from './checkin-paged'
 import { setQueryData, useQuery } from './use-query'
 import { showError } from './show-error'
+import { hasSession } from './session'
 
 // Check-in calls and cache keys shared by the tab pages (动态, 挑战) and the
 // challenge/host subpackages. Ships in the main package, so it stays small.
@@ -14,16 +15,23 @@ export const feedKey = (scope: FeedScope, challengeId?: string) => `${FEED_PREFI
 export const challengeKey = (challengeId: string) => `checkin.challenge.${challengeId}`
 export const checkinKey = (checkinId: string) => `checkin.one.${checkinId}`
 
+// H5 on first open has no dev session yet and app.ts is already sending the
+// member to pick a persona: a call now would only answer UNAUTHENTICATED and
+// send them there a second time (two login pages stacked). The tab pages wait;
+// logging in clears the cache and they fetch then.
+const EMPTY_PAGE = { items: [], next: null }
+const awaitingLogin = () => process.env.TARO_ENV === 'h5' && !hasSession()
+
 /** The testimonial feed: 20 a page, newest first. */
 export function useFeed(scope: FeedScope, challengeId?: string) {
-  return usePagedList<CheckinView>(feedKey(scope, challengeId), (after) =>
-    callFunction('checkin', 'feed', { scope, ...(challengeId ? { challengeId } : {}), after })
+  return usePagedList<CheckinView>(feedKey(scope, challengeId), async (after) =>
+    awaitingLogin() ? EMPTY_PAGE : callFunction('checkin', 'feed', { scope, ...(challengeId ? { challengeId } : {}), after })
   )
 }
 
 export function useChallenges(phase: ChallengePhase | 'all', includeArchived = false) {
-  return usePagedList<Challenge>(`${CHALLENGES_PREFIX}${phase}${includeArchived ? '.archived' : ''}`, (after) =>
-    callFunction('checkin', 'listChallenges', { phase, ...(includeArchived ? { includeArchived } : {}), after })
+  return usePagedList<Challenge>(`${CHALLENGES_PREFIX}${phase}${includeArchived ? '.archived' : ''}`, async (after) =>
+    awaitingLogin() ? EMPTY_PAGE : callFunction('checkin', 'listChallenges', { phase, ...(includeArchived ? { includeArchived } : {}), after })
   )
 }
 

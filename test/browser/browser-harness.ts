@@ -59,6 +59,13 @@ export async function startHarness(prefix: string): Promise<Harness> {
       return body.data as T
     }
 
+    // A new query string makes every visit a real navigation: a fresh document, so
+    // neither pages kept by the router nor a pending navigateBack can leak into it.
+    let visit = 0
+    const fresh = async (path: string) => {
+      await page.goto(`${url}/?visit=${++visit}#${path}`)
+    }
+
     return {
       url,
       page,
@@ -69,18 +76,15 @@ export async function startHarness(prefix: string): Promise<Harness> {
       },
       async loginAs(persona) {
         // A fresh document on the login page with no session, as after 切换身份.
-        await page.goto(`${url}/#${DEV_LOGIN}`)
+        await fresh(DEV_LOGIN)
         await page.evaluate(() => localStorage.clear())
-        await page.reload()
+        await fresh(DEV_LOGIN)
         const choice = page.locator(`.dev-login-persona[data-persona="${persona}"]`)
         await choice.waitFor({ timeout: 15_000 })
         await choice.click()
         await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
       },
-      async open(path) {
-        await page.goto(`${url}/#${path}`)
-        await page.reload()
-      },
+      open: fresh,
       async tokenFor(persona) {
         const res = await fetch(`${url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona }) })
         return ((await res.json()) as { data: { token: string } }).data.token

@@ -80,6 +80,8 @@ if (!hasChromium) {
       await page.locator('.compose-location-input input').fill('滨江步道')
       await shot('checkin-02-composer')
       await page.locator('.compose-submit').click()
+      // The composer goes back to the detail page once the success toast has shown.
+      await page.locator('.compose').waitFor({ state: 'detached', timeout: 15_000 })
 
       // Back on the detail page, the day is done and the calendar shows it.
       await page.locator('.detail-action-main', { hasText: '今日已打卡' }).waitFor({ timeout: 15_000 })
