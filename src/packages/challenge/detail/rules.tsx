@@ -14,7 +14,8 @@ export default function ChallengeRules({ challenge }: { challenge: Challenge }) 
   if (challenge.streakBonuses.length > 0) {
     rows.push(['连续奖励', challenge.streakBonuses.map((b) => `连续 ${b.day} 天 +${b.points}`).join('，')])
   }
-  rows.push(['补卡机会', challenge.makeupCardsPerMember > 0 ? `每人 ${challenge.makeupCardsPerMember} 次，可补最近 3 天` : '不可补卡'])
+  // Wallet cards (mall, tier perks) work in every challenge, so 0 here never means "no make-ups at all".
+  rows.push(['补卡机会', challenge.makeupCardsPerMember > 0 ? `每人 ${challenge.makeupCardsPerMember} 次，可补最近 3 天；补卡券另计` : '本挑战不送补卡次数，可用补卡券补最近 3 天'])
   if (challenge.minTierLevel > 1) rows.push(['参与要求', `Lv${challenge.minTierLevel} 及以上成员`])
   return (
     <View className='card detail-rules'>

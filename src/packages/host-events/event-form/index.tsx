@@ -12,7 +12,7 @@ import { showError } from '../../../services/show-error'
 import { setQueryData, useQuery } from '../../../services/use-query'
 import type { EventView } from '../../../../types/events'
 import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
-import { useCoverUpload } from './use-cover-upload'
+import { useImageUpload } from '../../../services/use-image-upload'
 import './index.css'
 
 export default function EventFormPage() {
@@ -38,7 +38,7 @@ function EventForm({ event }: { event: EventView | null }) {
   const [draft, setDraft] = useState<EventDraft>(() => (event ? eventToDraft(event) : emptyDraft()))
   const [errors, setErrors] = useState<DraftErrors>({})
   const [saving, setSaving] = useState(false)
-  const { upload, uploading, pick } = useCoverUpload()
+  const { upload, uploading, pick } = useImageUpload()
   // The server refuses a new fee once anyone holds a seat.
   const feeLocked = event !== null && event.capacity - event.seatsLeft > 0
 

@@ -12,7 +12,7 @@ import type { Page } from '../../../../types/page'
 import { KIND_OPTIONS } from '../labels'
 import { useGrowthSettings } from '../queries'
 import { EMPTY_ITEM, draftToInput, itemToDraft, type ItemDraft, type ItemErrors } from './item-draft'
-import { useImageUpload } from './use-image-upload'
+import { useImageUpload } from '../../../services/use-image-upload'
 import '../components/form.css'
 import './index.css'
 

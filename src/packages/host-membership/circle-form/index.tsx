@@ -13,7 +13,7 @@ import { safeDecode } from '../../membership/params'
 import { hostCircleKey } from '../queries'
 import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, type CircleDraft, type DraftErrors } from './draft'
 import PlansEditor from './plans-editor'
-import { useCoverUpload } from './use-cover-upload'
+import { useImageUpload } from '../../../services/use-image-upload'
 import './index.css'
 
 export default function CircleFormPage() {
@@ -34,7 +34,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
   const [draft, setDraft] = useState<CircleDraft>(() => (circle ? circleToDraft(circle) : EMPTY_DRAFT))
   const [errors, setErrors] = useState<DraftErrors>({})
   const [saving, setSaving] = useState(false)
-  const { upload, uploading, pick } = useCoverUpload()
+  const { upload, uploading, pick } = useImageUpload()
 
   const set = <K extends keyof CircleDraft>(field: K, value: CircleDraft[K]) => {
     setDraft((d) => ({ ...d, [field]: value }))
