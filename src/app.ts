@@ -4,6 +4,7 @@ import { hasSession } from './services/session'
 import { captureInvite } from './services/invite-capture'
 import { deliverInvite } from './services/member'
 import { DEV_LOGIN_PAGE } from './services/routes'
+import { redirectToDevLogin } from './services/dev-login-redirect'
 import './app.css'
 
 function App({ children }: PropsWithChildren) {
@@ -19,7 +20,7 @@ function App({ children }: PropsWithChildren) {
     if (process.env.TARO_ENV === 'h5' && !hasSession() && !location.hash.includes(DEV_LOGIN_PAGE)) {
       // The H5 build talks to the dev host, which needs a persona token first.
       // Deferred a tick so the router has mounted the first page before we leave it.
-      setTimeout(() => Taro.reLaunch({ url: DEV_LOGIN_PAGE }), 0)
+      setTimeout(redirectToDevLogin, 0)
     }
   })
 

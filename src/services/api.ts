@@ -3,7 +3,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../
 import type { ApiResult } from '../../types/result'
 import { ApiCallError, NETWORK_MESSAGE } from './api-error'
 import { clearToken, getToken } from './session'
-import { DEV_LOGIN_PAGE } from './routes'
+import { redirectToDevLogin } from './dev-login-redirect'
 
 export { ApiCallError } from './api-error'
 export { uploadImage } from './upload'
@@ -26,7 +26,7 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   if (result.error.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') {
     // The dev host forgot the token (restart, wiped data): pick a persona again.
     clearToken()
-    void Taro.reLaunch({ url: DEV_LOGIN_PAGE })
+    redirectToDevLogin()
   }
   throw ApiCallError.from(result.error)
 }

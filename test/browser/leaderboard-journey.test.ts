@@ -157,8 +157,12 @@ if (!hasChromium) {
       await expect(card.locator('.ct-prize-points').allTextContents()).resolves.toEqual(['+500', '+300', '+100'])
 
       // Weekly rewards: one more place, saved and read back.
+      const places = page.locator('.hlb-places-weekly .hlb-place-input input')
+      const before = await places.count()
       await page.locator('.hlb-places-weekly .hlb-place-add').click()
-      await page.locator('.hlb-places-weekly .hlb-place-input input').last().fill('10')
+      // Fill the new row only once it is rendered (filling "last" too early edits the 3rd place).
+      for (let i = 0; i < 50 && (await places.count()) === before; i++) await page.waitForTimeout(100)
+      await places.nth(before).fill('10')
       await page.locator('.hlb-save-rewards').click()
       const hostToken = await harness.tokenFor('host')
       let rewards: number[] = []
