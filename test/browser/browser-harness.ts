@@ -18,6 +18,13 @@ export interface Harness {
   page: Page
   /** Saves test/artifacts/<name>.png once Taro's page transition has settled. */
   shot(name: string): Promise<void>
+  /**
+   * Taps the middle of an element, as a finger would, once its page has slid
+   * in: while Taro's H5 router animates a page (a transform on .taro_page),
+   * fixed bars are laid out against the moving page and cover what is under
+   * them, which also trips playwright's own hit-target check.
+   */
+  tap(selector: string, options?: { hasText?: string }): Promise<void>
   /** Opens a page by its address in a fresh document (Taro's H5 router keeps earlier pages in the DOM). */
   open(path: string): Promise<void>
   /** Signs in through the dev login page as this persona and waits for 我的. */
@@ -69,6 +76,20 @@ export async function startHarness(prefix: string): Promise<Harness> {
     return {
       url,
       page,
+      async tap(selector, options = {}) {
+        const target = page.locator(selector, options).first()
+        await target.waitFor({ timeout: 15_000 })
+        await page.waitForFunction((el) => {
+          const host = el?.closest('.taro_page')
+          const transform = host ? getComputedStyle(host).transform : 'none'
+          return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
+        }, await target.elementHandle(), { timeout: 5_000 })
+        // Centred, as a finger would scroll it: clear of fixed bars at the bottom.
+        await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+        const box = await target.boundingBox()
+        if (!box) throw new Error(`${selector} has no box`)
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      },
       async shot(name) {
         // Taro's H5 router slides pages in (300 ms): let it settle so screenshots show one page.
         await page.waitForTimeout(450)

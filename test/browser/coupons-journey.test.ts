@@ -29,20 +29,7 @@ if (!hasChromium) {
 
     const shot = (name: string) => harness.shot(`coupons-${name}`)
     const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
-    /** Taps the middle of an element once its page has stopped sliding (see the membership journey). */
-    const tap = async (selector: string, options: { hasText?: string } = {}) => {
-      const target = page.locator(selector, options).first()
-      await target.waitFor({ timeout: 15_000 })
-      await page.waitForFunction((el) => {
-        const host = el?.closest('.taro_page')
-        const transform = host ? getComputedStyle(host).transform : 'none'
-        return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
-      }, await target.elementHandle(), { timeout: 5_000 })
-      await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-      const box = await target.boundingBox()
-      if (!box) throw new Error(`${selector} has no box`)
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-    }
+    const tap = (selector: string, options: { hasText?: string } = {}) => harness.tap(selector, options)
 
     it('claims 新人立减 20 元 in 领券中心', async () => {
       await harness.loginAs('lily')

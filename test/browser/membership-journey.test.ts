@@ -33,26 +33,7 @@ if (!hasChromium) {
 
     const shot = (name: string) => harness.shot(`membership-${name}`)
     const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
-    /**
-     * Taps the middle of an element, as a finger would, once its page has slid
-     * in: while Taro's H5 router animates a page (a transform on .taro_page),
-     * fixed bars are laid out against the moving page and cover what is under
-     * them, which also trips playwright's own hit-target check.
-     */
-    const tap = async (selector: string, options: { hasText?: string } = {}) => {
-      const target = page.locator(selector, options).first()
-      await target.waitFor({ timeout: 15_000 })
-      await page.waitForFunction((el) => {
-        const host = el?.closest('.taro_page')
-        const transform = host ? getComputedStyle(host).transform : 'none'
-        return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
-      }, await target.elementHandle(), { timeout: 5_000 })
-      // Centred, as a finger would scroll it: clear of the fixed pay bar at the bottom.
-      await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-      const box = await target.boundingBox()
-      if (!box) throw new Error(`${selector} has no box`)
-      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-    }
+    const tap = (selector: string, options: { hasText?: string } = {}) => harness.tap(selector, options)
     const lilyCall = async <T>(event: object): Promise<T> => harness.call<T>(await harness.tokenFor('lily'), 'membership', event)
 
     it('shows a non-member the locked preview and the plan picker', async () => {
