@@ -62,7 +62,9 @@ if (!hasChromium) {
       await page.evaluate(() => localStorage.clear())
       await page.goto(`${harness.url}/${inviteHash}`)
       await page.reload()
-      // The launch redirect and the first refused call may both open the login page: use the one on screen.
+      // Without a session the app starts on the login page, the link's query kept in its address.
+      await page.locator('.dev-login-persona').first().waitFor({ timeout: 15_000 })
+      expect(new URL(page.url()).hash).toBe(`#/packages/account/dev-login/index?invite=${code}`)
       const input = page.locator('.dev-login-input input >> visible=true').last()
       await input.waitFor({ timeout: 15_000 })
       // The code was kept from the link while the app sent them to log in.
