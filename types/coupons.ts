@@ -1,9 +1,13 @@
 // Coupons: amount off or percent off, a minimum spend, a validity window, for
-// memberships and/or events. Claimed from a host's campaign (limited stock) or
-// given as rewards. Applied by the server at order creation, one per order.
+// memberships and/or events; or a free event ticket. Claimed from a host's
+// campaign (limited stock) or given as rewards (contest prizes). Applied by the
+// server at order creation, one per order; a free ticket at signup.
 import type { PageInput } from './page'
 
-export type CouponKind = 'amountOff' | 'percentOff'
+/** freeTicket: one event signup at no charge (events only; one event or any). */
+export type CouponKind = 'amountOff' | 'percentOff' | 'freeTicket'
+/** claim: members take one from the campaign list; reward: only given as a prize. */
+export type CampaignChannel = 'claim' | 'reward'
 export type CouponScope = 'membership' | 'event'
 
 export interface CampaignInput {
@@ -19,13 +23,19 @@ export interface CampaignInput {
   validFrom: number
   validTo: number
   appliesTo: CouponScope[]
-  /** Coupons members can claim. */
+  /** Coupons members can claim, or prizes that can be given. */
   stock: number
+  /** Default claim. */
+  channel?: CampaignChannel
+  /** freeTicket only: the one event it admits to; absent or null for any event. */
+  eventId?: string | null
 }
 
 export interface CampaignView extends CampaignInput {
   id: string
   claimed: number
+  channel: CampaignChannel
+  eventId: string | null
   /** Whether the caller already holds one. */
   claimedByMe: boolean
 }
@@ -43,10 +53,16 @@ export interface CouponView {
   validFrom: number
   validTo: number
   appliesTo: CouponScope[]
+  /** freeTicket: the one event it admits to, or null for any. */
+  eventId: string | null
   /** locked: held by an unpaid order; returned when it closes or is refunded. */
   status: CouponStatus
   orderId: string | null
 }
 
 export interface CampaignIdInput { campaignId: string }
-export interface MyCouponsInput extends PageInput { usableFor?: CouponScope }
+export interface MyCouponsInput extends PageInput {
+  usableFor?: CouponScope
+  /** With usableFor 'event': leaves out free tickets for other events. */
+  eventId?: string
+}

@@ -1,4 +1,5 @@
 // Leaderboards, referral (invites) and invite contests.
+import type { CouponKind } from './coupons'
 import type { PageInput } from './page'
 
 export type BoardKind = 'pointsWeek' | 'pointsMonth' | 'pointsAll' | 'challengeCheckins' | 'challengeStreak' | 'contestInvites'
@@ -39,6 +40,8 @@ export interface BoardView {
   total: number
   /** Points for the top places when the period settles (index 0 = 1st). */
   rewards: number[]
+  /** Invite contests: the coupon or free ticket given with each place's points (name), or null. */
+  rewardCoupons: Array<string | null>
 }
 
 export interface InviteInfo {
@@ -63,17 +66,31 @@ export interface InviteeView {
   rewardPoints: number
 }
 
+/** One place's prize: points, and optionally a coupon or free event ticket. */
+export interface ContestPrize {
+  points: number
+  /** A coupon campaign (a free ticket is one kind) whose coupon is given with the points; null for none. */
+  couponCampaignId: string | null
+}
+
+export interface ContestPrizeView extends ContestPrize {
+  /** The campaign's name, e.g. 免费活动票·读书会; null without a coupon. */
+  couponName: string | null
+  couponKind: CouponKind | null
+}
+
 export interface ContestInput {
   /** 1–40 characters. */
   title: string
   startAt: number
   endAt: number
-  /** Points for 1st, 2nd, 3rd. */
-  prizePoints: [number, number, number]
+  /** Prizes for 1st, 2nd, 3rd. */
+  prizes: [ContestPrize, ContestPrize, ContestPrize]
 }
 
 export interface ContestView extends ContestInput {
   id: string
+  prizes: [ContestPrizeView, ContestPrizeView, ContestPrizeView]
   phase: 'upcoming' | 'running' | 'ended'
   settled: boolean
 }

@@ -44,7 +44,7 @@ export const leaderboardActions = defineActions('leaderboard', {
   contests: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, now }) => listContests(runtime, input, now) },
   createContest: {
     role: 'host', input: s.contestInput,
-    example: { title: '12 月邀请赛', startAt: Date.parse('2026-12-01T00:00:00+08:00'), endAt: Date.parse('2026-12-31T23:59:59+08:00'), prizePoints: [500, 300, 100] },
+    example: { title: '12 月邀请赛', startAt: Date.parse('2026-12-01T00:00:00+08:00'), endAt: Date.parse('2026-12-31T23:59:59+08:00'), prizes: [{ points: 500, couponCampaignId: null }, { points: 300, couponCampaignId: null }, { points: 100, couponCampaignId: null }] },
     handle: (input, { runtime, now }) => createContest(runtime, input, now)
   },
   setBoardRewards: { role: 'host', input: s.rewardsInput, example: { weekly: [100, 60, 30], monthly: [300, 200, 100] }, handle: (input, { runtime }) => saveBoardRewards(runtime, input) }

@@ -8,6 +8,7 @@ import { setScore, weekStart, ENTRIES, type EntryDoc } from '../../cloudfunction
 import { rankOf } from '../../cloudfunctions/domain/leaderboard/board-view'
 import { WALLETS, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { createChallenge, post } from '../checkin/checkin-fixtures'
+import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 
 let runtime: TestRuntime
 beforeEach(() => {
@@ -16,6 +17,7 @@ beforeEach(() => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
+const pointsOnly = (a: number, b: number, c: number) => [a, b, c].map((points) => ({ points, couponCampaignId: null })) as [{ points: number; couponCampaignId: null }, { points: number; couponCampaignId: null }, { points: number; couponCampaignId: null }]
 const board = (openid: string, input: Parameters<typeof call<'leaderboard', 'board'>>[2]) => call('leaderboard', 'board', input, openid)
 
 test('weeks start on Monday 00:00 China time, whatever the server zone', () => {
@@ -135,8 +137,8 @@ describe('referral', () => {
   test('an invite contest counts activations inside its window and settles its prizes once', async () => {
     const id = await createChallenge()
     const now = runtime.clock.now()
-    const contest = ok(await call('leaderboard', 'createContest', { title: '11 月邀请赛', startAt: now - 3600_000, endAt: now + 3600_000, prizePoints: [500, 300, 100] }, HOST))
-    expect(await call('leaderboard', 'createContest', { title: 'x', startAt: now, endAt: now + 1, prizePoints: [1, 1, 1] }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const contest = ok(await call('leaderboard', 'createContest', { title: '11 月邀请赛', startAt: now - 3600_000, endAt: now + 3600_000, prizes: pointsOnly(500, 300, 100) }, HOST))
+    expect(await call('leaderboard', 'createContest', { title: 'x', startAt: now, endAt: now + 1, prizes: pointsOnly(1, 1, 1) }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const code = await inviteCode('o_a')
     ok(await call('member', 'me', { inviteCode: code }, 'o_g'))
     ok(await post(id, 'o_g'))
@@ -148,5 +150,51 @@ describe('referral', () => {
     await settleBoards(runtime)
     await settleBoards(runtime)
     expect(ok(await call('growth', 'ledger', {}, 'o_a')).items.filter((e) => e.reason.includes('11 月邀请赛'))).toHaveLength(1)
+  })
+
+  test('contest prizes can carry a coupon or a free event ticket: given to the top places once, while the stock lasts', async () => {
+    const id = await createChallenge()
+    const now = runtime.clock.now()
+    const campaign = async (name: string, stock: number, kind: 'amountOff' | 'freeTicket', validTo = now + 30 * 24 * 3600_000) => ok(await call('rewards', 'createCampaign', {
+      name, kind, amountOffFen: kind === 'amountOff' ? 2000 : 0, percentOff: 0, minSpendFen: 0, validFrom: now, validTo, appliesTo: ['event'], stock, channel: 'reward'
+    }, HOST))
+    const ticket = await campaign('免费活动票', 1, 'freeTicket')
+    const cash = await campaign('活动立减 20 元', 5, 'amountOff')
+    const soon = await campaign('快过期', 5, 'amountOff', now + 3600_000)
+    const window = { title: '双 12 邀请赛', startAt: now - 3600_000, endAt: now + 2 * 3600_000 }
+    // A prize coupon must exist and outlive the contest.
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: 'nope' }, { points: 0, couponCampaignId: null }, { points: 0, couponCampaignId: null }] }, HOST))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'prizes.0.couponCampaignId' } })
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: null }, { points: 0, couponCampaignId: soon.id }, { points: 0, couponCampaignId: null }] }, HOST))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'prizes.1.couponCampaignId' } })
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: '1', couponCampaignId: null }, { points: 0, couponCampaignId: null }] as never }, HOST))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    // 1st: points and the only free ticket; 2nd: a cash coupon; 3rd: the free ticket again, but its stock is gone.
+    const contest = ok(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 500, couponCampaignId: ticket.id }, { points: 0, couponCampaignId: cash.id }, { points: 100, couponCampaignId: ticket.id }] }, HOST))
+    expect(contest.prizes.map((p) => p.couponName)).toEqual(['免费活动票', '活动立减 20 元', '免费活动票'])
+    expect(ok(await call('leaderboard', 'contests', {}, 'o_x')).items[0].prizes[0]).toMatchObject({ points: 500, couponKind: 'freeTicket' })
+    // o_a invites two who activate, o_b one, o_c one (later): places 1, 2, 3.
+    for (const [inviter, invitees] of [['o_a', ['o_a1', 'o_a2']], ['o_b', ['o_b1']], ['o_c', ['o_c1']]] as const) {
+      const code = await inviteCode(inviter)
+      for (const invitee of invitees) {
+        ok(await call('member', 'me', { inviteCode: code }, invitee))
+        ok(await post(id, invitee))
+        runtime.clock.advance(60_000)
+      }
+    }
+    await applyDomainEvents(runtime)
+    await applyDomainEvents(runtime)
+    const live = ok(await board('o_a', { kind: 'contestInvites', contestId: contest.id }))
+    expect(live.entries.map((e) => e.openid)).toEqual(['o_a', 'o_b', 'o_c'])
+    expect(live.rewardCoupons).toEqual(['免费活动票', '活动立减 20 元', '免费活动票'])
+    runtime.clock.advance(3 * 3600_000)
+    await settleBoards(runtime)
+    await settleBoards(runtime)
+    const coupons = async (openid: string) => ok(await call('rewards', 'myCoupons', {}, openid)).items.map((c) => [c.name, c.kind, c.status])
+    expect(await coupons('o_a')).toEqual([['免费活动票', 'freeTicket', 'available']])
+    expect(await coupons('o_b')).toEqual([['活动立减 20 元', 'amountOff', 'available']])
+    expect(await coupons('o_c')).toEqual([]) // the ticket's stock of 1 went to 1st place
+    expect(ok(await call('growth', 'ledger', {}, 'o_c')).items.filter((e) => e.reason.includes('双 12 邀请赛'))).toHaveLength(1)
+    expect(await runtime.store.collection(OUTBOX).count({ 'payload.template': 'prizeWon' })).toBe(2)
   })
 })

@@ -94,3 +94,68 @@ test('an event fee takes a coupon too, and gets it back when the seat hold lapse
   await expireSeatHolds(runtime)
   expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0].status).toBe('available')
 })
+
+describe('free event tickets', () => {
+  const start = Date.parse('2026-12-06T14:00:00+08:00')
+  const paidEvent = async (capacity = 5) => ok(await call('events', 'createEvent', {
+    title: '读书会', description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline', address: '上海', onlineLink: '',
+    capacity, feeFen: 8000, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 24, feeReturn: 'none'
+  }, HOST))
+  const freeTicket = (overrides: Partial<CampaignInput> = {}) => campaign({ name: '免费活动票', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, appliesTo: ['event'], ...overrides })
+
+  test('admits to a paid event at no charge, with no payment; cancelling gives the ticket back', async () => {
+    const event = await paidEvent()
+    const c = await freeTicket()
+    expect(c).toMatchObject({ kind: 'freeTicket', channel: 'claim', eventId: null, amountOffFen: 0 })
+    const ticket = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
+    expect(ok(await call('rewards', 'myCoupons', { usableFor: 'event', eventId: event.id }, 'o_a')).items.map((x) => x.id)).toEqual([ticket.id])
+    const result = ok(await call('events', 'signup', { eventId: event.id, couponId: ticket.id }, 'o_a'))
+    expect(result.payment).toBeNull()
+    expect(result.signup).toMatchObject({ status: 'confirmed', priceFen: 0, orderId: null })
+    expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'used' })
+    // A retry (double tap) changes nothing.
+    expect(ok(await call('events', 'signup', { eventId: event.id, couponId: ticket.id }, 'o_a')).signup.status).toBe('confirmed')
+    expect(ok(await call('events', 'getEvent', { eventId: event.id }, 'o_a')).seatsLeft).toBe(4)
+    ok(await call('events', 'cancelSignup', { eventId: event.id }, 'o_a'))
+    expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'available', orderId: null })
+    expect(ok(await call('events', 'getEvent', { eventId: event.id }, 'o_a')).seatsLeft).toBe(5)
+  })
+
+  test('kept when the event is full, refused for another event, for paying a held seat and for memberships', async () => {
+    const full = await paidEvent(1)
+    ok(await call('events', 'signup', { eventId: full.id }, 'o_b'))
+    const other = await paidEvent()
+    const onlyOther = await freeTicket({ eventId: other.id })
+    const any = await freeTicket()
+    const ticket = ok(await call('rewards', 'claimCoupon', { campaignId: any.id }, 'o_a'))
+    const narrow = ok(await call('rewards', 'claimCoupon', { campaignId: onlyOther.id }, 'o_a'))
+    expect(await call('events', 'signup', { eventId: full.id, couponId: ticket.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } })
+    expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items.every((x) => x.status === 'available')).toBe(true)
+    expect(await call('events', 'getEvent', { eventId: full.id }, 'o_a')).toMatchObject({ ok: true, data: { mySignup: null } })
+    const third = await paidEvent()
+    expect(await call('events', 'signup', { eventId: third.id, couponId: narrow.id }, 'o_a')).toMatchObject({ ok: false, error: { field: 'couponId', message: '这张免费票不能用于这个活动' } })
+    expect(ok(await call('rewards', 'myCoupons', { usableFor: 'event', eventId: third.id }, 'o_a')).items.map((x) => x.id)).toEqual([ticket.id])
+    // A held seat is paid through an order: a free ticket cannot pay it.
+    ok(await call('events', 'signup', { eventId: third.id }, 'o_a'))
+    expect(await call('events', 'paySeat', { eventId: third.id, couponId: ticket.id }, 'o_a')).toMatchObject({ ok: false, error: { field: 'couponId' } })
+    const k = await circle()
+    expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: ticket.id }, 'o_a')).toMatchObject({ ok: false, error: { field: 'couponId' } })
+    expect(await call('rewards', 'createCampaign', { name: 'x', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, appliesTo: ['membership'], stock: 1 }, HOST)).toMatchObject({ ok: false, error: { field: 'appliesTo' } })
+  })
+
+  test('the host cancelling the event gives free tickets back', async () => {
+    const event = await paidEvent()
+    const ticket = ok(await call('rewards', 'claimCoupon', { campaignId: (await freeTicket()).id }, 'o_a'))
+    ok(await call('events', 'signup', { eventId: event.id, couponId: ticket.id }, 'o_a'))
+    ok(await call('events', 'cancelEvent', { eventId: event.id }, HOST))
+    expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'available' })
+  })
+
+  test('reward campaigns are hidden from members and cannot be claimed', async () => {
+    const prize = await freeTicket({ channel: 'reward' })
+    const open = await campaign()
+    expect(ok(await call('rewards', 'campaigns', {}, 'o_a')).items.map((x) => x.id)).toEqual([open.id])
+    expect(ok(await call('rewards', 'campaigns', {}, HOST)).items.map((x) => x.id).sort()).toEqual([open.id, prize.id].sort())
+    expect(await call('rewards', 'claimCoupon', { campaignId: prize.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})

@@ -9,7 +9,7 @@ import { authorsOf } from '../checkin/views'
 import { CHALLENGES, type ChallengeDoc } from '../checkin/challenge'
 import { BOARDS, ENTRIES, boardIds, type BoardDoc, type EntryDoc } from './boards'
 import { TREE, beyondIndex, treeCountAtOrBelow } from './rank-index'
-import { CONTESTS, type ContestDoc } from './contests'
+import { CONTESTS, prizeViews, prizesOf, type ContestDoc } from './contests'
 import { loadBoardRewards } from './rewards'
 
 const WEEK = 7 * 24 * 3600_000
@@ -31,7 +31,7 @@ export async function topEntries(runtime: Runtime, boardId: string, limit = 50):
   })
 }
 
-async function describe(runtime: Runtime, input: BoardInput, now: number): Promise<{ boardId: string; title: string; periodLabel: string; rewards: number[] }> {
+async function describe(runtime: Runtime, input: BoardInput, now: number): Promise<{ boardId: string; title: string; periodLabel: string; rewards: number[]; rewardCoupons?: Array<string | null> }> {
   const previous = input.period === 'previous'
   const rewards = await loadBoardRewards(runtime)
   const suffix = input.newcomers ? ':new' : ''
@@ -61,13 +61,14 @@ async function describe(runtime: Runtime, input: BoardInput, now: number): Promi
       if (!input.contestId) throw new AppError('INVALID_INPUT', '缺少参数：contestId', 'contestId')
       const contest = await runtime.store.collection<ContestDoc>(CONTESTS).get(input.contestId)
       if (!contest) throw new AppError('NOT_FOUND', '邀请赛不存在', 'contestId')
-      return { boardId: boardIds.invites(contest._id), title: contest.title, periodLabel: label(contest.startAt, contest.endAt), rewards: contest.prizePoints }
+      const prizes = await prizeViews(runtime, prizesOf(contest))
+      return { boardId: boardIds.invites(contest._id), title: contest.title, periodLabel: label(contest.startAt, contest.endAt), rewards: prizes.map((p) => p.points), rewardCoupons: prizes.map((p) => p.couponName) }
     }
   }
 }
 
 export async function boardView(runtime: Runtime, caller: Caller, input: BoardInput, now: number): Promise<BoardView> {
-  const { boardId, title, periodLabel, rewards } = await describe(runtime, input, now)
+  const { boardId, title, periodLabel, rewards, rewardCoupons = [] } = await describe(runtime, input, now)
   const [board, top, mine] = await Promise.all([
     runtime.store.collection<BoardDoc>(BOARDS).get(boardId),
     topEntries(runtime, boardId),
@@ -79,7 +80,7 @@ export async function boardView(runtime: Runtime, caller: Caller, input: BoardIn
     return { rank, openid: entry.openid, nickname: a.nickname, avatarUrl: a.avatarUrl, badge: a.badge, score: entry.score }
   }
   return {
-    boardId, title, periodLabel, rewards,
+    boardId, title, periodLabel, rewards, rewardCoupons,
     settled: board?.settled ?? false,
     entries: top.map((e) => view(e, e.rank)),
     me: mine && mine.score > 0 ? view(mine, await rankOf(runtime, boardId, mine)) : null,

@@ -5,6 +5,11 @@ const int = (min: number, max: number, what: string) =>
   z.number({ error: `${what}必须是数字` }).int({ error: `${what}必须是整数` }).min(min, { error: `${what}不能小于 ${min}` }).max(max, { error: `${what}不能大于 ${max}` })
 const id = (what: string) => z.string({ error: `${what}必须是文字` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}太长` })
 
+const prize = (place: number) => z.strictObject({
+  points: int(0, 100000, `第 ${place} 名奖励积分`),
+  couponCampaignId: id(`第 ${place} 名奖品券`).nullable()
+}, { error: `第 ${place} 名奖品格式不对` })
+
 export const boardInput: z.ZodType<BoardInput> = z.strictObject({
   kind: z.enum(['pointsWeek', 'pointsMonth', 'pointsAll', 'challengeCheckins', 'challengeStreak', 'contestInvites'], { error: '榜单类型不合法' }),
   challengeId: id('挑战').optional(),
@@ -16,7 +21,7 @@ export const contestInput: z.ZodType<ContestInput> = z.strictObject({
   title: z.string({ error: '标题必须是文字' }).max(40, { error: '标题最多 40 个字' }).refine((s) => s.trim().length > 0, { error: '请填写标题' }),
   startAt: int(1_500_000_000_000, 4_102_444_800_000, '开始时间'),
   endAt: int(1_500_000_000_000, 4_102_444_800_000, '结束时间'),
-  prizePoints: z.tuple([int(0, 100000, '第 1 名奖励'), int(0, 100000, '第 2 名奖励'), int(0, 100000, '第 3 名奖励')], { error: '奖励需为 3 个名次的积分' })
+  prizes: z.tuple([prize(1), prize(2), prize(3)], { error: '奖品需为 3 个名次' })
 })
 export const rewardsInput = z.strictObject({
   weekly: z.array(int(0, 100000, '周榜奖励')).max(10, { error: '最多 10 个名次' }),

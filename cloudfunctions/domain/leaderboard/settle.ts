@@ -1,20 +1,27 @@
 // The timer job that closes finished periods: last week's and last month's
 // boards, and ended invite contests. Each stores its final board and grants its
 // rewards once: the board is marked settled in the same transaction as the
-// grants, and every grant is keyed by board and place, so running it again
-// changes nothing.
+// grants (points, and a contest's prize coupons), and every grant is keyed by
+// board and place, so running it again changes nothing.
 import type { Runtime } from '../../platform/runtime'
 import { grant } from '../growth/ledger'
 import { chinaTime } from '../../ports/clock'
 import { loadSettings } from '../growth/settings'
 import { BOARDS, boardIds, type BoardDoc } from './boards'
 import { topEntries } from './board-view'
-import { CONTESTS, type ContestDoc } from './contests'
+import { CONTESTS, prizesOf, type ContestDoc } from './contests'
+import { issuePrizeCoupon } from '../rewards/coupons'
+import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { loadBoardRewards } from './rewards'
 
 const WEEK = 7 * 24 * 3600_000
 
-async function settleBoard(runtime: Runtime, boardId: string, prizes: number[], title: string): Promise<boolean> {
+interface Prize {
+  points: number
+  couponCampaignId?: string | null
+}
+
+async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], title: string): Promise<boolean> {
   const board = await runtime.store.collection<BoardDoc>(BOARDS).get(boardId)
   if (!board || board.settled) return false
   const top = await topEntries(runtime, boardId)
@@ -25,8 +32,17 @@ async function settleBoard(runtime: Runtime, boardId: string, prizes: number[], 
     if (!fresh || fresh.settled) return false
     // Places, not ranks, take prizes: among ties the one who got there first places higher.
     for (const [place, entry] of top.slice(0, prizes.length).entries()) {
-      if (prizes[place] > 0) {
-        await grant(tx, { openid: entry.openid, rule: 'manual', refId: `board:${boardId}:${place + 1}`, reason: `${title}第 ${place + 1} 名奖励`, points: prizes[place], growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now }, settings.tiers)
+      const { points, couponCampaignId } = prizes[place]
+      const key = `board:${boardId}:${place + 1}`
+      if (points > 0) {
+        await grant(tx, { openid: entry.openid, rule: 'manual', refId: key, reason: `${title}第 ${place + 1} 名奖励`, points, growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now }, settings.tiers)
+      }
+      // A campaign whose stock ran out gives no coupon; the points still count.
+      if (couponCampaignId && (await issuePrizeCoupon(tx, couponCampaignId, entry.openid, key, now)) === 'issued') {
+        await enqueueSubscribeMessage(tx, {
+          key: `prize:${key}`, now,
+          message: { openid: entry.openid, template: 'prizeWon', page: 'packages/rewards/coupons/index', data: { thing1: `${title}第 ${place + 1} 名`, thing2: '奖品券已放入你的卡券' } }
+        })
       }
     }
     await tx.collection<BoardDoc>(BOARDS).update(boardId, { set: { settled: true, results: top.map((e) => ({ openid: e.openid, score: e.score, rank: e.rank })) } })
@@ -44,11 +60,11 @@ export async function settleBoards(runtime: Runtime): Promise<{ settled: number 
     [lastWeek, rewards.weekly, '积分周榜'], [`${lastWeek}:new`, rewards.weekly, '新人周榜'],
     [lastMonth, rewards.monthly, '积分月榜'], [`${lastMonth}:new`, rewards.monthly, '新人月榜']
   ] as Array<[string, number[], string]>) {
-    if (await settleBoard(runtime, boardId, prizes, title)) settled++
+    if (await settleBoard(runtime, boardId, prizes.map((points) => ({ points })), title)) settled++
   }
   const contests = await runtime.store.collection<ContestDoc>(CONTESTS).find({ settled: false, endAt: { $lt: now } }, { sort: [['endAt', 'asc']], limit: 20 })
   for (const contest of contests.items) {
-    await settleBoard(runtime, boardIds.invites(contest._id), contest.prizePoints, contest.title)
+    await settleBoard(runtime, boardIds.invites(contest._id), prizesOf(contest), contest.title)
     await runtime.store.collection<ContestDoc>(CONTESTS).update(contest._id, { set: { settled: true } })
     settled++
   }

@@ -9,6 +9,7 @@ import { authorsOf } from '../checkin/views'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { hostRefund } from '../membership/refunds'
+import { freeTicketHolder, returnCoupon } from '../rewards/coupons'
 import { chinaTime } from '../../ports/clock'
 import { MEETUPS, SIGNUPS, loadMeetup, type MeetupDoc, type SignupDoc } from './event'
 import { eventView } from './signups'
@@ -56,7 +57,10 @@ export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: str
     const page: { items: SignupDoc[]; next: string | null } = await runtime.store.collection<SignupDoc>(SIGNUPS).find({ eventId }, { sort: [['createdAt', 'asc']], limit: 100, after })
     for (const signup of page.items) {
       if (signup.status === 'cancelled' || signup.status === 'expired') continue
-      await runtime.store.collection<SignupDoc>(SIGNUPS).update(signup._id, { set: { status: 'cancelled', payBefore: null, updatedAt: now } })
+      await runtime.store.transaction(async (tx) => {
+        await tx.collection<SignupDoc>(SIGNUPS).update(signup._id, { set: { status: 'cancelled', payBefore: null, couponId: null, updatedAt: now } })
+        await returnCoupon(tx, signup.couponId, freeTicketHolder(signup._id))
+      })
       if (signup.orderId) {
         const order = await runtime.store.collection<OrderDoc>(ORDERS).get(signup.orderId)
         if (order?.status === 'fulfilled' && order.amountFen > order.refundedFen) {

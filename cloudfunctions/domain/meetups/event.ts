@@ -33,6 +33,8 @@ export interface SignupDoc {
   /** Waitlist order: first come, first served. */
   waitlistedAt: number | null
   attendedAt: number | null
+  /** The free ticket this signup was admitted with (returned if it is cancelled). */
+  couponId?: string | null
   createdAt: number
   updatedAt: number
 }

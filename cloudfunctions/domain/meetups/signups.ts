@@ -8,7 +8,7 @@ import type { Runtime } from '../../platform/runtime'
 import { assertCircleMember } from '../circles/access'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { hostRefund } from '../membership/refunds'
-import { returnCoupon } from '../rewards/coupons'
+import { freeTicketHolder, isFreeTicket, returnCoupon, useFreeTicket } from '../rewards/coupons'
 import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
 import { toSignupView } from './signup-views'
@@ -28,25 +28,32 @@ async function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): 
 
 /**
  * Free: confirmed while seats last. Paid: a seat held for 15 minutes pending
- * payment. Full: the waitlist. One signup per member per event, so retries and
- * double taps change nothing.
+ * payment. Full: the waitlist. With a free ticket (a prize): confirmed at no
+ * charge while seats last, the ticket used in the same transaction; when full
+ * the ticket is kept. One signup per member per event, so retries and double
+ * taps change nothing.
  */
 export async function signup(runtime: Runtime, caller: Caller, eventId: string, now: number, couponId?: string): Promise<SignupResult> {
   const meetup = await loadMeetup(runtime, eventId)
   if (meetup.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
   if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '报名已截止')
   if (caller.role !== 'host') await assertCircleMember(runtime, meetup.circleId, caller.openid, now)
-  const priceFen = await priceFor(runtime, meetup, caller.openid)
+  const freeTicketId = couponId && (await isFreeTicket(runtime, couponId)) ? couponId : null
+  const priceFen = freeTicketId ? 0 : await priceFor(runtime, meetup, caller.openid)
   const id = signupId(eventId, caller.openid)
   const order = await runtime.store.transaction(async (tx) => {
     const signups = tx.collection<SignupDoc>(SIGNUPS)
     const existing = await signups.get(id)
     if (existing && existing.status !== 'cancelled' && existing.status !== 'expired') return null
     const seated = await takeSeat(tx, eventId)
+    if (freeTicketId) {
+      if (!seated) throw new AppError('OUT_OF_STOCK', '名额已满，免费票已为你保留，可在有空位时再用')
+      await useFreeTicket(tx, freeTicketId, caller.openid, eventId, id, now)
+    }
     const paid = priceFen > 0
     const doc: SignupDoc = {
       _id: id, eventId, openid: caller.openid, status: seated ? (paid ? 'held' : 'confirmed') : 'waitlisted', priceFen,
-      payBefore: seated && paid ? now + HOLD_MS : null, orderId: null, waitlistedAt: seated ? null : now, attendedAt: null, createdAt: existing?.createdAt ?? now, updatedAt: now
+      payBefore: seated && paid ? now + HOLD_MS : null, orderId: null, waitlistedAt: seated ? null : now, attendedAt: null, couponId: freeTicketId, createdAt: existing?.createdAt ?? now, updatedAt: now
     }
     if (existing) await signups.set(doc)
     else await signups.insert(doc)
@@ -115,7 +122,9 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
     const fresh = (await signups.get(id))!
     if (fresh.status === 'cancelled') return
     if (['held', 'offered', 'confirmed'].includes(fresh.status)) await releaseSeat(tx, eventId)
-    await signups.update(id, { set: { status: 'cancelled', payBefore: null, waitlistedAt: null, updatedAt: now } })
+    await signups.update(id, { set: { status: 'cancelled', payBefore: null, waitlistedAt: null, couponId: null, updatedAt: now } })
+    // A free ticket comes back to the member, to use again.
+    await returnCoupon(tx, fresh.couponId, freeTicketHolder(id))
   })
   // Refund by policy: paid and cancelled early enough.
   if (before.status === 'confirmed' && before.orderId && now <= meetup.startAt - meetup.refundableHoursBefore * 3600_000) {

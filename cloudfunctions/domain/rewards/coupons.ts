@@ -1,11 +1,14 @@
 // Coupons. A campaign's stock is a guarded counter claimed in the same
 // transaction as the member's coupon (one per member per campaign). An order
 // locks its coupon in the transaction that creates it; payment marks it used;
-// closing the order unpaid or refunding it in full returns it.
+// closing the order unpaid or refunding it in full returns it. Reward campaigns
+// are not claimable: their coupons are given as prizes, one per prize key. A
+// free ticket is used by the signup it admits, and comes back if that signup is
+// cancelled.
 import { randomUUID } from 'node:crypto'
 import type { CampaignInput, CampaignView, CouponScope, CouponView, MyCouponsInput } from '../../../types/coupons'
 import type { Page, PageInput } from '../../../types/page'
-import type { Transaction } from '../../ports/store'
+import type { Filter, Transaction } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { AppError, errors } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
@@ -22,7 +25,7 @@ export interface CampaignDoc extends CampaignInput {
 }
 
 export interface CouponDoc {
-  _id: string // `${campaignId}:${openid}`
+  _id: string // claimed: `${campaignId}:${openid}`; a prize: `${campaignId}:${openid}:${prizeKey}`
   campaignId: string
   openid: string
   status: 'available' | 'locked' | 'used'
@@ -31,25 +34,56 @@ export interface CouponDoc {
 }
 
 function couponView(coupon: CouponDoc, campaign: CampaignDoc, now: number): CouponView {
-  const { _id: _c, claimed: _n, createdAt: _t, stock: _s, ...terms } = campaign
+  const { _id: _c, claimed: _n, createdAt: _t, stock: _s, channel: _ch, eventId, ...terms } = campaign
   const expired = coupon.status === 'available' && now > campaign.validTo
-  return { ...terms, id: coupon._id, campaignId: campaign._id, status: expired ? 'expired' : coupon.status, orderId: coupon.orderId }
+  return { ...terms, id: coupon._id, campaignId: campaign._id, eventId: eventId ?? null, status: expired ? 'expired' : coupon.status, orderId: coupon.orderId }
 }
+
+function campaignView(doc: CampaignDoc, claimedByMe: boolean): CampaignView {
+  const { _id, createdAt: _t, ...rest } = doc
+  return { ...rest, id: _id, channel: doc.channel ?? 'claim', eventId: doc.eventId ?? null, claimedByMe }
+}
+
+/** The signup a free ticket was used for stands where an order id would. */
+export const freeTicketHolder = (signupId: string) => `signup:${signupId}`
 
 export async function createCampaign(runtime: Runtime, input: CampaignInput, now: number): Promise<CampaignView> {
   if (input.validTo <= input.validFrom) throw new AppError('INVALID_INPUT', '有效期结束需晚于开始', 'validTo')
   if (input.kind === 'amountOff' && input.amountOffFen <= 0) throw new AppError('INVALID_INPUT', '请填写减免金额', 'amountOffFen')
   if (input.kind === 'percentOff' && (input.percentOff < 1 || input.percentOff > 99)) throw new AppError('INVALID_INPUT', '折扣需在 1%–99% 之间', 'percentOff')
+  if (input.kind === 'freeTicket' && (input.appliesTo.length !== 1 || input.appliesTo[0] !== 'event')) throw new AppError('INVALID_INPUT', '免费票只能用于活动报名', 'appliesTo')
+  if (input.kind !== 'freeTicket' && input.eventId) throw new AppError('INVALID_INPUT', '只有免费票可以指定活动', 'eventId')
   if (input.appliesTo.length === 0) throw new AppError('INVALID_INPUT', '请选择适用范围', 'appliesTo')
-  const doc: CampaignDoc = { ...input, _id: randomUUID(), claimed: 0, createdAt: now }
+  if (input.eventId && !(await runtime.store.collection(COLLECTIONS.meetups.name).get(input.eventId))) throw errors.notFound('活动')
+  const terms = input.kind === 'freeTicket' ? { ...input, amountOffFen: 0, percentOff: 0, minSpendFen: 0 } : input
+  const doc: CampaignDoc = { ...terms, channel: input.channel ?? 'claim', eventId: input.eventId ?? null, _id: randomUUID(), claimed: 0, createdAt: now }
   await runtime.store.collection<CampaignDoc>(CAMPAIGNS).insert(doc)
-  return { ...(({ _id, createdAt: _t, ...rest }) => ({ ...rest, id: _id }))(doc), claimedByMe: false }
+  return campaignView(doc, false)
 }
 
+/** Members see the campaigns they can claim; the host sees prize campaigns too. */
 export async function listCampaigns(runtime: Runtime, caller: Caller, input: PageInput): Promise<Page<CampaignView>> {
-  const page = await runtime.store.collection<CampaignDoc>(CAMPAIGNS).find({}, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  const filter: Filter = caller.role === 'host' ? {} : { channel: { $ne: 'reward' } }
+  const page = await runtime.store.collection<CampaignDoc>(CAMPAIGNS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   const mine = await Promise.all(page.items.map((c) => runtime.store.collection<CouponDoc>(COUPONS).get(`${c._id}:${caller.openid}`)))
-  return { items: page.items.map(({ _id, createdAt: _t, ...rest }, i) => ({ ...rest, id: _id, claimedByMe: mine[i] !== null })), next: page.next }
+  return { items: page.items.map((c, i) => campaignView(c, mine[i] !== null)), next: page.next }
+}
+
+/**
+ * Inside a transaction: gives one coupon of a campaign as a prize, once per
+ * prize key, while the campaign's stock lasts. Answers what happened.
+ */
+export async function issuePrizeCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number): Promise<'issued' | 'already' | 'outOfStock' | 'missing'> {
+  const id = `${campaignId}:${openid}:${prizeKey}`
+  const coupons = tx.collection<CouponDoc>(COUPONS)
+  if (await coupons.get(id)) return 'already'
+  const campaigns = tx.collection<CampaignDoc>(CAMPAIGNS)
+  const campaign = await campaigns.get(campaignId)
+  if (!campaign) return 'missing'
+  if (campaign.claimed >= campaign.stock) return 'outOfStock'
+  await campaigns.update(campaignId, { inc: { claimed: 1 } })
+  await coupons.insert({ _id: id, campaignId, openid, status: 'available', orderId: null, claimedAt: now })
+  return 'issued'
 }
 
 /** Claims one coupon: never more than the stock, one per member. */
@@ -60,6 +94,7 @@ export async function claimCoupon(runtime: Runtime, caller: Caller, campaignId: 
       const campaigns = tx.collection<CampaignDoc>(CAMPAIGNS)
       const campaign = await campaigns.get(campaignId)
       if (!campaign) throw errors.notFound('优惠券活动')
+      if (campaign.channel === 'reward') throw new AppError('FORBIDDEN', '这张券只能通过奖励获得')
       if (now > campaign.validTo) throw new AppError('CHECKIN_CLOSED', '活动已结束')
       if (await tx.collection<CouponDoc>(COUPONS).get(id)) return
       if (campaign.claimed >= campaign.stock) throw new AppError('OUT_OF_STOCK', '优惠券已领完')
@@ -77,7 +112,28 @@ export async function myCoupons(runtime: Runtime, caller: Caller, input: MyCoupo
   const page = await runtime.store.collection<CouponDoc>(COUPONS).find({ openid: caller.openid }, { sort: [['claimedAt', 'desc']], limit: 20, after: input.after })
   const campaigns = await Promise.all(page.items.map((c) => runtime.store.collection<CampaignDoc>(CAMPAIGNS).get(c.campaignId)))
   const views = page.items.map((c, i) => couponView(c, campaigns[i]!, now))
-  return { items: input.usableFor ? views.filter((v) => v.status === 'available' && v.appliesTo.includes(input.usableFor!) && v.validFrom <= now) : views, next: page.next }
+  const usable = (v: CouponView) => v.status === 'available' && v.appliesTo.includes(input.usableFor!) && v.validFrom <= now && (v.eventId === null || v.eventId === input.eventId)
+  return { items: input.usableFor ? views.filter(usable) : views, next: page.next }
+}
+
+/** Inside the signup's transaction: checks a free ticket for this event and marks it used by the signup. */
+export async function useFreeTicket(tx: Transaction, couponId: string, openid: string, eventId: string, signupId: string, now: number): Promise<void> {
+  const coupons = tx.collection<CouponDoc>(COUPONS)
+  const coupon = await coupons.get(couponId)
+  if (!coupon || coupon.openid !== openid) throw new AppError('NOT_FOUND', '优惠券不存在', 'couponId')
+  if (coupon.status !== 'available') throw new AppError('CONFLICT', '这张免费票已被使用')
+  const campaign = (await tx.collection<CampaignDoc>(CAMPAIGNS).get(coupon.campaignId))!
+  if (campaign.kind !== 'freeTicket') throw new AppError('INVALID_INPUT', '这不是免费票', 'couponId')
+  if (now < campaign.validFrom || now > campaign.validTo) throw new AppError('INVALID_INPUT', '免费票不在有效期内', 'couponId')
+  if (campaign.eventId && campaign.eventId !== eventId) throw new AppError('INVALID_INPUT', '这张免费票不能用于这个活动', 'couponId')
+  await coupons.update(couponId, { set: { status: 'used', orderId: freeTicketHolder(signupId) } })
+}
+
+/** Whether a coupon is a free ticket (decides the signup's path before its transaction). */
+export async function isFreeTicket(runtime: Runtime, couponId: string): Promise<boolean> {
+  const coupon = await runtime.store.collection<CouponDoc>(COUPONS).get(couponId)
+  const campaign = coupon ? await runtime.store.collection<CampaignDoc>(CAMPAIGNS).get(coupon.campaignId) : null
+  return campaign?.kind === 'freeTicket'
 }
 
 /** Inside the order's transaction: checks the coupon, locks it to the order, and returns the discount. */
@@ -89,6 +145,7 @@ export async function lockCoupon(tx: Transaction, couponId: string, openid: stri
   const campaign = (await tx.collection<CampaignDoc>(CAMPAIGNS).get(coupon.campaignId))!
   if (now < campaign.validFrom || now > campaign.validTo) throw new AppError('INVALID_INPUT', '优惠券不在有效期内', 'couponId')
   if (!campaign.appliesTo.includes(scope)) throw new AppError('INVALID_INPUT', scope === 'event' ? '这张优惠券不能用于活动报名' : '这张优惠券不能用于会员', 'couponId')
+  if (campaign.kind === 'freeTicket') throw new AppError('INVALID_INPUT', '免费票请在报名时使用：取消待支付的名额后重新报名', 'couponId')
   if (amountFen < campaign.minSpendFen) throw new AppError('INVALID_INPUT', `满 ¥${(campaign.minSpendFen / 100).toFixed(2)} 可用`, 'couponId')
   const off = campaign.kind === 'amountOff' ? campaign.amountOffFen : Math.floor((amountFen * campaign.percentOff) / 100)
   // WeChat Pay takes at least 1 fen; a coupon never makes an order free.
