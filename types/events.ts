@@ -67,6 +67,10 @@ export interface EventView extends Omit<EventInput, 'onlineLink'> {
   /** The price this member would pay (tier discount applied). */
   myPriceFen: number
   mySignup: SignupView | null
+  /** A members-only event: the circle's name; null when open to everyone. */
+  circleName: string | null
+  /** Whether the caller may sign up as far as the circle goes (true for open events and hosts). */
+  inCircle: boolean
 }
 
 export interface SignupResult {

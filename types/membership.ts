@@ -122,7 +122,11 @@ export interface CreateOrderInput {
 }
 export interface OrderIdInput { orderId: string }
 export type UpdateCircleInput = CircleIdInput & Partial<Omit<CircleInput, 'plans'>> & { plans?: Array<PlanInput & { id?: string }> }
-export interface ListOrdersInput extends PageInput { status?: OrderStatus }
+export interface ListOrdersInput extends PageInput {
+  status?: OrderStatus
+  /** Circle memberships or event fees; both when absent. */
+  kind?: 'membership' | 'event'
+}
 export interface HostRefundInput {
   orderId: string
   /** Fen to refund; at most what is left of the payment. */

@@ -132,6 +132,7 @@ export const COLLECTIONS = {
     indexes: [
       { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
       { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'kind', fields: [['kind', 'asc'], ['createdAt', 'desc']] },
       { name: 'unpaid', fields: [['status', 'asc'], ['payBefore', 'asc']] }
     ]
   },

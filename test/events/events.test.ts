@@ -219,3 +219,19 @@ test('settings are checked: times, address or link, deadline', async () => {
   await bad({ mode: 'online', onlineLink: 'ftp://x' }, 'onlineLink')
   await bad({ capacity: 0 }, 'capacity')
 })
+
+test('a members-only event names its circle, tells a non-member, and lets them in once they join', async () => {
+  const circle = ok(await call('membership', 'createCircle', {
+    name: '跑步圈', description: '', coverFileId: '', kind: 'free', trialDays: 7, joinQuestions: [], plans: [], fullRefundDays: 0, refundAfter: 'none'
+  }, HOST))
+  const eventId = await create({ circleId: circle.id })
+  expect(ok(await call('events', 'getEvent', { eventId }, 'o_a'))).toMatchObject({ circleId: circle.id, circleName: '跑步圈', inCircle: false })
+  expect(await signup(eventId, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '仅圈子成员可参加，请先加入圈子' } })
+  expect(await statuses(eventId)).toEqual([])
+  ok(await call('membership', 'joinFree', { circleId: circle.id, answers: [] }, 'o_a'))
+  expect(ok(await call('events', 'getEvent', { eventId }, 'o_a')).inCircle).toBe(true)
+  expect(ok(await signup(eventId, 'o_a')).signup.status).toBe('confirmed')
+  // Open events and the host are never held back by a circle.
+  expect(ok(await call('events', 'getEvent', { eventId }, HOST)).inCircle).toBe(true)
+  expect(ok(await call('events', 'getEvent', { eventId: await create() }, 'o_b'))).toMatchObject({ circleName: null, inCircle: true })
+})

@@ -159,3 +159,23 @@ describe('free event tickets', () => {
     expect(await call('rewards', 'claimCoupon', { campaignId: prize.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
+
+test('the host lists orders by kind (memberships, event fees) and status', async () => {
+  const k = await circle()
+  const start = Date.parse('2026-12-06T14:00:00+08:00')
+  const event = ok(await call('events', 'createEvent', {
+    title: '徒步', description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline', address: '上海', onlineLink: '',
+    capacity: 5, feeFen: 8000, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 24, feeReturn: 'none'
+  }, HOST))
+  const membership = ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id }, 'o_a')).order
+  const seat = ok(await call('events', 'signup', { eventId: event.id }, 'o_b')).signup
+  await deliver(membership.id)
+  const ids = async (input: object) => ok(await call('membership', 'listOrders', input, HOST)).items.map((o) => o.id)
+  expect(await ids({ kind: 'membership' })).toEqual([membership.id])
+  expect(await ids({ kind: 'event' })).toEqual([seat.orderId])
+  expect(await ids({ kind: 'event', status: 'fulfilled' })).toEqual([])
+  expect(await ids({ kind: 'membership', status: 'fulfilled' })).toEqual([membership.id])
+  expect((await ids({})).sort()).toEqual([membership.id, seat.orderId].sort())
+  expect(await call('membership', 'listOrders', { kind: 'gift' } as never, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'kind' } })
+  expect(await call('membership', 'listOrders', { kind: 'event' }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+})

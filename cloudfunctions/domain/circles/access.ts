@@ -17,6 +17,16 @@ export async function assertCircleExists(runtime: Runtime, circleId: string | nu
   if (!(await runtime.store.collection(CIRCLES).get(circleId))) throw new AppError('INVALID_INPUT', '圈子不存在', 'circleId')
 }
 
+/** For showing a circle-scoped item: the circle's name and whether this member is in it now. */
+export async function circleAccess(runtime: Runtime, circleId: string | null, openid: string, now: number): Promise<{ circleName: string | null; inCircle: boolean }> {
+  if (circleId === null) return { circleName: null, inCircle: true }
+  const [circle, membership] = await Promise.all([
+    runtime.store.collection<{ _id: string; name: string }>(CIRCLES).get(circleId),
+    runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(`${circleId}:${openid}`)
+  ])
+  return { circleName: circle?.name ?? null, inCircle: membership !== null && membership.endsAt > now }
+}
+
 export async function assertCircleMember(runtime: Runtime, circleId: string | null, openid: string, now: number): Promise<void> {
   if (circleId === null) return
   const membership = await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(`${circleId}:${openid}`)

@@ -64,7 +64,7 @@ export async function priceFor(runtime: Runtime, meetup: MeetupDoc, openid: stri
   return Math.max(1, Math.floor((meetup.feeFen * (100 - discount)) / 100))
 }
 
-export function toEventView(runtime: Runtime, meetup: MeetupDoc, extras: { myPriceFen: number; mySignup: SignupView | null; waitlistCount: number; isHost: boolean }, now: number): EventView {
+export function toEventView(runtime: Runtime, meetup: MeetupDoc, extras: { myPriceFen: number; mySignup: SignupView | null; waitlistCount: number; isHost: boolean; circleName: string | null; inCircle: boolean }, now: number): EventView {
   const { _id, seatsTaken, createdBy: _b, createdAt: _c, updatedAt: _u, onlineLink, ...rest } = meetup
   const attending = extras.mySignup && (extras.mySignup.status === 'confirmed' || extras.mySignup.status === 'attended')
   return {
@@ -76,6 +76,8 @@ export function toEventView(runtime: Runtime, meetup: MeetupDoc, extras: { myPri
     seatsLeft: Math.max(0, meetup.capacity - seatsTaken),
     waitlistCount: extras.waitlistCount,
     myPriceFen: extras.myPriceFen,
-    mySignup: extras.mySignup
+    mySignup: extras.mySignup,
+    circleName: extras.circleName,
+    inCircle: extras.inCircle
   }
 }

@@ -5,7 +5,7 @@ import type { ClientPayment } from '../../ports/payments'
 import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
-import { assertCircleMember } from '../circles/access'
+import { assertCircleMember, circleAccess } from '../circles/access'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { hostRefund } from '../membership/refunds'
 import { freeTicketHolder, isFreeTicket, returnCoupon, useFreeTicket } from '../rewards/coupons'
@@ -14,12 +14,14 @@ import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './s
 import { toSignupView } from './signup-views'
 
 export async function eventView(runtime: Runtime, caller: Caller, meetup: MeetupDoc, now: number): Promise<EventView> {
-  const [mine, waitlistCount, myPriceFen] = await Promise.all([
+  const [mine, waitlistCount, myPriceFen, access] = await Promise.all([
     runtime.store.collection<SignupDoc>(SIGNUPS).get(signupId(meetup._id, caller.openid)),
     runtime.store.collection<SignupDoc>(SIGNUPS).count({ eventId: meetup._id, status: 'waitlisted' }),
-    priceFor(runtime, meetup, caller.openid)
+    priceFor(runtime, meetup, caller.openid),
+    circleAccess(runtime, meetup.circleId, caller.openid, now)
   ])
-  return toEventView(runtime, meetup, { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost: caller.role === 'host' }, now)
+  const isHost = caller.role === 'host'
+  return toEventView(runtime, meetup, { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle }, now)
 }
 
 async function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): Promise<ClientPayment> {

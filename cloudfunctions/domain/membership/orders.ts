@@ -7,6 +7,7 @@ import { AppError, errors } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
+import type { Filter } from '../../ports/store'
 import { CIRCLES } from '../circles/access'
 import { loadCircle, type CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, FOREVER, extendMembership, membershipId, toMyMembership, type CircleMemberDoc } from './membership'
@@ -69,7 +70,11 @@ export async function myOrders(runtime: Runtime, openid: string, input: PageInpu
 }
 
 export async function listOrders(runtime: Runtime, input: ListOrdersInput): Promise<Page<OrderView>> {
-  const page = await runtime.store.collection<OrderDoc>(ORDERS).find(input.status ? { status: input.status } : {}, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  const filter: Filter = {}
+  if (input.status) filter.status = input.status
+  // Orders made before event fees existed carry no kind: they are memberships.
+  if (input.kind) filter.kind = input.kind === 'event' ? 'event' : { $ne: 'event' }
+  const page = await runtime.store.collection<OrderDoc>(ORDERS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   return { items: await views(runtime, page.items), next: page.next }
 }
 

@@ -32,6 +32,7 @@ export const createOrderInput: z.ZodType<CreateOrderInput> = z.strictObject({ ci
 export const orderIdInput: z.ZodType<OrderIdInput> = z.strictObject({ orderId: id('订单') })
 export const listOrdersInput: z.ZodType<ListOrdersInput> = z.strictObject({
   status: z.enum(['created', 'fulfilled', 'closed', 'refunding', 'refunded'], { error: '订单状态不合法' }).optional(),
+  kind: z.enum(['membership', 'event'], { error: '订单类型只能是会员或活动' }).optional(),
   after: z.string().max(2000).nullable().optional()
 })
 export const hostRefundInput: z.ZodType<HostRefundInput> = z.strictObject({

@@ -24,10 +24,12 @@ export interface EventDraft {
   tierDiscount: boolean
   refundableHours: string
   feeReturn: FeeReturn
+  /** A members-only event: the circle whose current members may sign up; null for everyone. */
+  circleId: string | null
 }
 
 /** Errors by the server's field names, so an INVALID_INPUT `field` lands on the same line. */
-export type DraftField = 'title' | 'description' | 'coverFileId' | 'startAt' | 'endAt' | 'mode' | 'address' | 'onlineLink' | 'capacity' | 'feeFen' | 'signupDeadline' | 'refundableHoursBefore' | 'feeReturn'
+export type DraftField = 'title' | 'description' | 'coverFileId' | 'startAt' | 'endAt' | 'mode' | 'address' | 'onlineLink' | 'capacity' | 'feeFen' | 'signupDeadline' | 'refundableHoursBefore' | 'feeReturn' | 'circleId'
 export type DraftErrors = Partial<Record<DraftField, string>>
 
 const HOUR_MS = 3600_000
@@ -52,7 +54,7 @@ export function emptyDraft(now: number = Date.now()): EventDraft {
     title: '', description: '', mode: 'offline', address: '', onlineLink: '',
     startDate: day, startTime: '14:00', endDate: day, endTime: '16:00',
     deadlineDate: dateOf(deadline), deadlineTime: timeOf(deadline),
-    capacity: '30', fee: '0', tierDiscount: true, refundableHours: '24', feeReturn: 'none'
+    capacity: '30', fee: '0', tierDiscount: true, refundableHours: '24', feeReturn: 'none', circleId: null
   }
 }
 
@@ -62,7 +64,7 @@ export function eventToDraft(event: EventView): EventDraft {
     startDate: dateOf(event.startAt), startTime: timeOf(event.startAt), endDate: dateOf(event.endAt), endTime: timeOf(event.endAt),
     deadlineDate: dateOf(event.signupDeadline), deadlineTime: timeOf(event.signupDeadline),
     capacity: String(event.capacity), fee: fenToYuanText(event.feeFen), tierDiscount: event.tierDiscount,
-    refundableHours: String(event.refundableHoursBefore), feeReturn: event.feeReturn
+    refundableHours: String(event.refundableHoursBefore), feeReturn: event.feeReturn, circleId: event.circleId
   }
 }
 
@@ -88,7 +90,7 @@ function intIn(text: string, min: number, max: number): number | null {
 const length = (s: string) => Array.from(s.trim()).length
 
 export interface DraftResult {
-  input: Omit<EventInput, 'coverFileId' | 'circleId'>
+  input: Omit<EventInput, 'coverFileId'>
   errors: DraftErrors
 }
 
@@ -143,7 +145,8 @@ export function draftToInput(draft: EventDraft, options: { creating: boolean; no
       signupDeadline: signupDeadline ?? 0,
       refundableHoursBefore: refundableHoursBefore ?? 0,
       // Free events have nothing to return.
-      feeReturn: feeFen ? draft.feeReturn : 'none'
+      feeReturn: feeFen ? draft.feeReturn : 'none',
+      circleId: draft.circleId
     },
     errors
   }

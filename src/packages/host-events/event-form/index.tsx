@@ -11,6 +11,8 @@ import { HOST_EVENTS_PAGE } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { setQueryData, useQuery } from '../../../services/use-query'
 import type { EventView } from '../../../../types/events'
+import type { Circle } from '../../../../types/membership'
+import type { Page } from '../../../../types/page'
 import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
 import { useImageUpload } from '../../../services/use-image-upload'
 import './index.css'
@@ -61,7 +63,7 @@ function EventForm({ event }: { event: EventView | null }) {
       const saved = event
         // The cover only when replaced; the fee only when it changed (a locked fee is never re-sent).
         ? await callFunction('events', 'updateEvent', { eventId: event.id, ...withoutUnchangedFee(input, event), ...(upload?.fileId ? { coverFileId: upload.fileId } : {}) })
-        : await callFunction('events', 'createEvent', { ...input, coverFileId: upload?.fileId ?? '', circleId: null })
+        : await callFunction('events', 'createEvent', { ...input, coverFileId: upload?.fileId ?? '' })
       setQueryData(eventKey(saved.id), saved)
       await Taro.showToast({ title: event ? '已保存' : '活动已发布', icon: 'success', duration: 1200 })
       setTimeout(leave, 700)
@@ -178,9 +180,37 @@ function EventForm({ event }: { event: EventView | null }) {
         ) : null}
       </View>
 
+      <Text className='hev-form-section'>谁可以报名</Text>
+      <View className={`card hev-form-card ${errors.circleId ? 'hev-form-invalid' : ''}`}>
+        <CircleChoice value={draft.circleId} onChange={(circleId) => set('circleId', circleId, ['circleId'])} />
+        {errors.circleId ? <Text className='hev-form-error'>{errors.circleId}</Text> : null}
+      </View>
+
       <View className={`btn btn-primary hev-form-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
         {saving ? '保存中…' : uploading ? '封面上传中…' : event ? '保存修改' : '发布活动'}
       </View>
+    </View>
+  )
+}
+
+/** Everyone, or only the current members of one circle (paid, trial or free). */
+function CircleChoice({ value, onChange }: { value: string | null; onChange: (circleId: string | null) => void }) {
+  const circles = useQuery<Page<Circle>>('host-events.form.circles', () => callFunction('membership', 'listCircles', {}))
+  // An archived circle stays listed only while this event still points at it.
+  const choices = (circles.data?.items ?? []).filter((c) => !c.archived || c.id === value)
+  const picked = choices.find((c) => c.id === value)
+  return (
+    <View className='hev-form-field hev-form-circle'>
+      <View className='hev-form-chips hev-form-circle-chips'>
+        <Text className={`hev-form-chip circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>所有成员</Text>
+        {circles.loading ? <Skeleton width={160} height={56} /> : null}
+        {choices.map((c) => (
+          <Text key={c.id} className={`hev-form-chip circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>仅「{c.name}」成员</Text>
+        ))}
+      </View>
+      <Text className='hev-form-hint hev-form-field-hint'>
+        {picked ? `只有「${picked.name}」的当前成员（付费、试用或免费加入）可以报名，其他人会看到加入圈子的入口` : '社群里的任何成员都可以报名'}
+      </Text>
     </View>
   )
 }

@@ -26,9 +26,13 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
 
 const isFilter = (raw: string | undefined): raw is Filter => FILTERS.some((f) => f.value === raw)
 
+type Kind = 'all' | 'membership' | 'event'
+const KINDS: ReadonlyArray<{ value: Kind; label: string }> = [{ value: 'all', label: '全部类型' }, { value: 'membership', label: '会员' }, { value: 'event', label: '活动报名' }]
+
 export default function HostOrdersPage() {
   const router = useRouter()
   const [filter, setFilter] = useState<Filter>(() => (isFilter(router.params.status) ? router.params.status : 'all'))
+  const [kind, setKind] = useState<Kind>('all')
   return (
     <View className='page ho-page'>
       <View className='ho-tabs'>
@@ -38,15 +42,20 @@ export default function HostOrdersPage() {
           </View>
         ))}
       </View>
+      <View className='ho-kinds'>
+        {KINDS.map((k) => (
+          <Text key={k.value} className={`ho-kind ${k.value === kind ? 'ho-kind-on' : ''}`} data-kind={k.value} onClick={() => setKind(k.value)}>{k.label}</Text>
+        ))}
+      </View>
       {/* One list per filter, so each keeps its own cache and scroll. */}
-      <OrderList key={filter} filter={filter} />
+      <OrderList key={`${filter}:${kind}`} filter={filter} kind={kind} />
     </View>
   )
 }
 
-function OrderList({ filter }: { filter: Filter }) {
-  const list = usePagedQuery<OrderView>(hostOrdersKey(filter), (after) =>
-    callFunction('membership', 'listOrders', { ...(filter === 'all' ? {} : { status: filter }), after })
+function OrderList({ filter, kind }: { filter: Filter; kind: Kind }) {
+  const list = usePagedQuery<OrderView>(hostOrdersKey(`${filter}.${kind}`), (after) =>
+    callFunction('membership', 'listOrders', { ...(filter === 'all' ? {} : { status: filter }), ...(kind === 'all' ? {} : { kind }), after })
   )
   const [refunding, setRefunding] = useState<OrderView | null>(null)
   usePullDownRefetch(list.refetch)
