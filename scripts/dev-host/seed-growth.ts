@@ -3,6 +3,7 @@ import type { Runtime } from '../../cloudfunctions/platform/runtime'
 import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
 import { createMallItem } from '../../cloudfunctions/domain/growth/mall'
 import { createCampaign } from '../../cloudfunctions/domain/rewards/coupons'
+import { createContest } from '../../cloudfunctions/domain/leaderboard/contests'
 import { personaOpenid } from './personas'
 import { DEMO_PALETTES, gradientPng } from './demo-images'
 
@@ -19,5 +20,14 @@ export async function seedGrowth(runtime: Runtime, now: number): Promise<void> {
   await createCampaign(runtime, {
     name: '新人立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 5000,
     validFrom: now - 24 * 3600_000, validTo: now + 60 * 24 * 3600_000, appliesTo: ['membership', 'event'], stock: 100
+  }, now)
+  // An invite contest under way, whose winner also gets a free ticket to any event.
+  const ticket = await createCampaign(runtime, {
+    name: '邀请赛奖品·免费活动票', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0,
+    validFrom: now - 24 * 3600_000, validTo: now + 90 * 24 * 3600_000, appliesTo: ['event'], stock: 3, channel: 'reward', eventId: null
+  }, now)
+  await createContest(runtime, {
+    title: '老带新邀请赛', startAt: now - 3 * 24 * 3600_000, endAt: now + 11 * 24 * 3600_000,
+    prizes: [{ points: 500, couponCampaignId: ticket.id }, { points: 300, couponCampaignId: null }, { points: 100, couponCampaignId: null }]
   }, now)
 }
