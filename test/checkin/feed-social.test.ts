@@ -164,10 +164,16 @@ describe('images checked asynchronously', () => {
     expect(checkin.status).toBe('pending')
     expect(ok(await feed('o_x', { scope: 'all' })).items).toEqual([])
     expect(ok(await feed('o_a', { scope: 'member' })).items.map((c) => c.status)).toEqual(['pending'])
+    // The author sees it pinned on the wall and in the challenge, marked pending; others do not.
+    expect(ok(await feed('o_a', { scope: 'all' })).items.map((c) => [c.id, c.status])).toEqual([[checkin.id, 'pending']])
+    expect(ok(await feed('o_a', { scope: 'challenge', challengeId })).items.map((c) => c.id)).toEqual([checkin.id])
+    expect(ok(await feed('o_x', { scope: 'challenge', challengeId })).items).toEqual([])
     expect(ok(await push(traceIds[0], 'pass'))).toEqual({ status: 'applied' })
     expect(ok(await feed('o_x', { scope: 'all' })).items).toEqual([])
     ok(await push(traceIds[1], 'pass'))
     expect(ok(await feed('o_x', { scope: 'all' })).items.map((c) => c.id)).toEqual([checkin.id])
+    // Visible now: listed once, not pinned as well.
+    expect(ok(await feed('o_a', { scope: 'all' })).items.map((c) => [c.id, c.status])).toEqual([[checkin.id, 'visible']])
     expect(ok(await push(traceIds[1], 'risky'))).toEqual({ status: 'ignored' })
   })
 

@@ -32,8 +32,19 @@ function feedQuery(input: FeedInput, caller: Caller): { filter: Filter; options:
   }
 }
 
+/**
+ * The caller's own check-ins still waiting for the image check, pinned above
+ * the first page of the wall they were posted to: the author sees their post
+ * land (marked 审核中) while nobody else sees it yet.
+ */
+async function ownPending(runtime: Runtime, caller: Caller, input: FeedInput): Promise<CheckinDoc[]> {
+  if (input.after || (input.scope !== 'all' && input.scope !== 'challenge')) return []
+  const filter: Filter = { openid: caller.openid, status: 'pending', ...(input.scope === 'challenge' && input.challengeId ? { challengeId: input.challengeId } : {}) }
+  return (await runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, { sort: [['createdAt', 'desc']], limit: 3 })).items
+}
+
 export async function feed(runtime: Runtime, caller: Caller, input: FeedInput): Promise<Page<CheckinView>> {
   const { filter, options } = feedQuery(input, caller)
-  const page = await runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, options)
-  return { items: await checkinViews(runtime, caller, page.items), next: page.next }
+  const [pending, page] = await Promise.all([ownPending(runtime, caller, input), runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, options)])
+  return { items: await checkinViews(runtime, caller, [...pending, ...page.items]), next: page.next }
 }
