@@ -51,6 +51,8 @@ export interface SignupView {
   /** The signed ticket itself (what the QR code holds), for entering by hand in H5. */
   ticketCode: string
   orderId: string | null
+  /** Admitted with a free ticket (it comes back to the member if this signup is cancelled). */
+  withFreeTicket: boolean
   attendedAt: number | null
   createdAt: number
 }

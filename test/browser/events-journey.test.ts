@@ -178,5 +178,36 @@ if (!hasChromium) {
       const mine = await harness.call<ListPage<EventView>>(await harness.tokenFor('xiaomei'), 'events', { action: 'myTickets' })
       expect(mine.items.find((e) => e.id === eventId)?.mySignup?.status).toBe('attended')
     }, 40_000)
+
+    it('a members-only event: the host picks the circle in the form; a non-member is sent to join it, a member signs up', async () => {
+      const RUN = '跑团夜跑·江边 5 公里'
+      await harness.loginAs('host')
+      await harness.open('/packages/host-events/event-form/index')
+      await page.locator('.field-title input').waitFor({ timeout: 15_000 })
+      await page.locator('.field-title input').fill(RUN)
+      await page.locator('.field-address textarea').fill('上海市徐汇区龙腾大道 2350 号')
+      await harness.tap('.circle-choice', { hasText: '跑步爱好者' })
+      await expect(text('.hev-form-circle .hev-form-field-hint')).resolves.toContain('只有「跑步爱好者」的当前成员')
+      await shot('07-members-only-form')
+      await page.locator('.hev-form-save').click()
+      const card = page.locator('.hev-card', { hasText: RUN })
+      await card.waitFor({ timeout: 15_000 })
+      const runId = (await card.getAttribute('data-id')) ?? ''
+
+      // 大伟 is not in 跑步爱好者: the event says so and the button takes him to the circle.
+      await harness.loginAs('dawei')
+      await harness.open(`${DETAIL}?id=${encodeURIComponent(runId)}`)
+      await expect(text('.ev-detail-rules')).resolves.toContain('仅「跑步爱好者」成员，加入圈子后即可报名')
+      await shot('08-members-only-detail')
+      await harness.tap('.ev-action-join-circle')
+      await page.waitForURL(/packages\/membership\/circle\/index/, { timeout: 15_000 })
+      // 阿杰 joined 跑步爱好者 in the seed: he signs up as usual.
+      await harness.loginAs('ajie')
+      await harness.open(`${DETAIL}?id=${encodeURIComponent(runId)}`)
+      await harness.tap('.ev-action-signup')
+      await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
+      const event = await harness.call<EventView>(await harness.tokenFor('ajie'), 'events', { action: 'getEvent', eventId: runId })
+      expect(event).toMatchObject({ circleName: '跑步爱好者', inCircle: true, mySignup: { status: 'confirmed' } })
+    }, 60_000)
   })
 }

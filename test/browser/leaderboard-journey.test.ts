@@ -3,14 +3,22 @@
 // (before logging in: the code survives the dev login) and posts a first check-in
 // in the seeded 21 天减脂打卡 → 小美 sees them under 我的邀请 as 已激活 with the
 // reward → both are on this week's board (周榜), with 我的排名 at the bottom →
-// the host creates an invite contest and board rewards; a member opens its board.
-import type { BoardView, InviteInfo } from '../../types/leaderboard'
+// the running 冲刺邀请赛 (set up through the API, 1st place also wins a
+// prize-only free event ticket) has 小美 on its podium with the ticket named →
+// the host creates an invite contest choosing that ticket for 1st place in the
+// form, and board rewards; a member opens its board.
+import type { CampaignView } from '../../types/coupons'
+import type { BoardView, ContestView, InviteInfo } from '../../types/leaderboard'
+import type { Page as ListPage } from '../../types/page'
 import type { MemberProfile } from '../../types/member'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
 
 const NEWBIE = 'newbie01'
 const CHALLENGE = '21 天减脂打卡'
 const POST = '第一天打卡：早餐燕麦加鸡蛋，晚饭后快走 40 分钟。'
+const PRIZE = '冠军奖·免费活动票'
+const SPRINT = '冲刺邀请赛'
+const DAY_MS = 24 * 3600_000
 
 if (!hasChromium) {
   it('chromium not installed: browser journeys skipped', () => {
@@ -24,6 +32,9 @@ if (!hasChromium) {
     let inviteHash = ''
     /** The new member's nickname, as the server named them. */
     let newbie = ''
+    /** The prize-only free ticket campaign and the contest already running when the newcomer arrives. */
+    let prizeId = ''
+    let sprintId = ''
 
     beforeAll(async () => {
       harness = await startHarness('leaderboard-journey-')
@@ -36,8 +47,33 @@ if (!hasChromium) {
 
     const shot = (name: string) => harness.shot(name)
     const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
+    /** Taro's H5 Picker (mode selector): open it, tap the option, 确定. */
+    const choose = async (trigger: string, option: string) => {
+      await harness.tap(trigger)
+      // Every Picker keeps its sheet in the page; only the open one is displayed.
+      const item = page.locator('.weui-picker__item:visible', { hasText: option }).first()
+      await item.waitFor({ timeout: 5_000 })
+      await page.waitForTimeout(400) // the sheet slides up
+      const box = await item.boundingBox()
+      await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2)
+      await page.waitForTimeout(400) // the column settles on the tapped row
+      await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click()
+      await item.waitFor({ state: 'hidden', timeout: 5_000 })
+    }
 
     it('小美 opens 我的邀请 and copies her share link', async () => {
+      // Set up through the API: a prize-only free ticket, and a contest already running that gives it to 1st place.
+      const hostToken = await harness.tokenFor('host')
+      const now = Date.now()
+      prizeId = (await harness.call<CampaignView>(hostToken, 'rewards', {
+        action: 'createCampaign', name: PRIZE, kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0,
+        validFrom: now - DAY_MS, validTo: now + 60 * DAY_MS, appliesTo: ['event'], stock: 3, channel: 'reward', eventId: null
+      })).id
+      sprintId = (await harness.call<ContestView>(hostToken, 'leaderboard', {
+        action: 'createContest', title: SPRINT, startAt: now - DAY_MS, endAt: now + 7 * DAY_MS,
+        prizes: [{ points: 200, couponCampaignId: prizeId }, { points: 100, couponCampaignId: null }, { points: 0, couponCampaignId: null }]
+      })).id
+
       await harness.loginAs('xiaomei')
       await page.locator('.me-invite-entry').click()
       code = ((await text('.iv-poster-code-value')) ?? '').trim()
@@ -146,17 +182,48 @@ if (!hasChromium) {
       await page.locator('.lb-settled').waitFor({ timeout: 15_000 })
     }, 40_000)
 
+    it('the running contest\'s board names the prize ticket beside the points, on the podium too', async () => {
+      await harness.open(`/packages/leaderboard/boards/index?kind=contestInvites&contestId=${encodeURIComponent(sprintId)}&title=${encodeURIComponent(SPRINT)}`)
+      await page.locator('.lb-title', { hasText: SPRINT }).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.lb-reward').allTextContents()).resolves.toEqual([`第 1 名 +200 积分 + ${PRIZE}`, '第 2 名 +100 积分'])
+      // 小美's activated invite puts her first, with the points and the ticket she would win.
+      const winner = page.locator('.lb-podium-1')
+      await expect(winner.locator('.lb-podium-name').textContent()).resolves.toBe('小美')
+      await expect(winner.locator('.lb-podium-reward').textContent()).resolves.toBe('+200 积分')
+      await expect(winner.locator('.lb-podium-coupon').textContent()).resolves.toBe(`+ ${PRIZE}`)
+      await page.waitForLoadState('networkidle')
+      await shot('leaderboard-08-contest-podium')
+    }, 30_000)
+
     it('the host creates an invite contest and sets board rewards; members see the contest and its board', async () => {
+      const hostToken = await harness.tokenFor('host')
       await harness.loginAs('host')
       await page.locator('.me-host-leaderboard-entry').click()
       const title = page.locator('.hlb-title-input input')
       await title.waitFor({ timeout: 15_000 })
       await title.fill('12 月邀请赛')
+      await expect(page.locator('.hlb-prize-coupon-name').allTextContents()).resolves.toEqual(['不送券', '不送券', '不送券'])
+      await choose('.hlb-prize-place-1 .hlb-prize-coupon', PRIZE)
+      await expect(text('.hlb-prize-place-1 .hlb-prize-coupon-name')).resolves.toBe(PRIZE)
+      await page.locator('.hlb-contest-form').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await shot('leaderboard-05-host-contest-prize')
       await page.locator('.hlb-create').click()
       const card = page.locator('.ct-card', { hasText: '12 月邀请赛' })
       await card.waitFor({ timeout: 15_000 })
       await expect(card.locator('.ct-phase').textContent()).resolves.toBe('未开始')
       await expect(card.locator('.ct-prize-points').allTextContents()).resolves.toEqual(['+500', '+300', '+100'])
+      await expect(card.locator('.ct-prize-1 .ct-prize-coupon-name').textContent()).resolves.toBe(PRIZE)
+      await expect(card.locator('.ct-prize-coupon').count()).resolves.toBe(1)
+      // The form starts over with no coupon chosen.
+      await expect(page.locator('.hlb-prize-coupon-name').allTextContents()).resolves.toEqual(['不送券', '不送券', '不送券'])
+      const contests = await harness.call<ListPage<ContestView>>(hostToken, 'leaderboard', { action: 'contests' })
+      expect(contests.items.find((c) => c.title === '12 月邀请赛')?.prizes).toEqual([
+        { points: 500, couponCampaignId: prizeId, couponName: PRIZE, couponKind: 'freeTicket' },
+        { points: 300, couponCampaignId: null, couponName: null, couponKind: null },
+        { points: 100, couponCampaignId: null, couponName: null, couponKind: null }
+      ])
+      await card.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot('leaderboard-06-host-contest-card')
 
       // Weekly rewards: one more place, saved and read back.
       const places = page.locator('.hlb-places-weekly .hlb-place-input input')
@@ -166,7 +233,6 @@ if (!hasChromium) {
       for (let i = 0; i < 50 && (await places.count()) === before; i++) await page.waitForTimeout(100)
       await places.nth(before).fill('10')
       await page.locator('.hlb-save-rewards').click()
-      const hostToken = await harness.tokenFor('host')
       let rewards: number[] = []
       for (let i = 0; i < 50 && rewards.length !== 4; i++) {
         await page.waitForTimeout(100)
@@ -182,10 +248,12 @@ if (!hasChromium) {
       await harness.loginAs('dawei')
       await page.goto(`${harness.url}/#/packages/leaderboard/contests/index`)
       await page.reload()
+      await page.locator('.ct-card', { hasText: '12 月邀请赛' }).locator('.ct-prize-coupon', { hasText: PRIZE }).waitFor({ timeout: 15_000 })
+      await shot('leaderboard-07-contests')
       await page.locator('.ct-card', { hasText: '12 月邀请赛' }).click()
       await page.locator('.lb-title', { hasText: '12 月邀请赛' }).waitFor({ timeout: 15_000 })
       await page.locator('.empty-state-title', { hasText: '榜单还空着' }).waitFor()
-      await expect(page.locator('.lb-reward').allTextContents()).resolves.toEqual(['第 1 名 +500 积分', '第 2 名 +300 积分', '第 3 名 +100 积分'])
+      await expect(page.locator('.lb-reward').allTextContents()).resolves.toEqual([`第 1 名 +500 积分 + ${PRIZE}`, '第 2 名 +300 积分', '第 3 名 +100 积分'])
       await expect(text('.lb-mine-none')).resolves.toBe('暂未上榜')
       await shot('leaderboard-04-contest-board')
     }, 40_000)

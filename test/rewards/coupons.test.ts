@@ -111,7 +111,7 @@ describe('free event tickets', () => {
     expect(ok(await call('rewards', 'myCoupons', { usableFor: 'event', eventId: event.id }, 'o_a')).items.map((x) => x.id)).toEqual([ticket.id])
     const result = ok(await call('events', 'signup', { eventId: event.id, couponId: ticket.id }, 'o_a'))
     expect(result.payment).toBeNull()
-    expect(result.signup).toMatchObject({ status: 'confirmed', priceFen: 0, orderId: null })
+    expect(result.signup).toMatchObject({ status: 'confirmed', priceFen: 0, orderId: null, withFreeTicket: true })
     expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'used' })
     // A retry (double tap) changes nothing.
     expect(ok(await call('events', 'signup', { eventId: event.id, couponId: ticket.id }, 'o_a')).signup.status).toBe('confirmed')

@@ -19,6 +19,6 @@ export async function toSignupView(runtime: Runtime, signup: SignupDoc): Promise
     waitlistPosition: await waitlistPosition(runtime, signup),
     ticketQr: hasTicket ? await ticketQr(code) : '',
     ticketCode: code,
-    orderId: signup.orderId, attendedAt: signup.attendedAt, createdAt: signup.createdAt
+    orderId: signup.orderId, withFreeTicket: Boolean(signup.couponId), attendedAt: signup.attendedAt, createdAt: signup.createdAt
   }
 }

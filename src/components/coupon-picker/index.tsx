@@ -12,20 +12,27 @@ interface CouponPickerProps {
   scope: CouponScope
   /** The list price the coupon would come off, in fen. */
   priceFen: number
+  /** Events: the event signed up for (free tickets for other events are left out). */
+  eventId?: string
+  /** Whether free tickets are offered (a new signup: yes; paying for a held seat: no). Default yes. */
+  freeTickets?: boolean
   value: string | null
-  /** The picked coupon (or null for none) and the discount expected on this price. */
-  onChange: (couponId: string | null, discountFen: number) => void
+  /** The picked coupon (or null for none), the discount expected on this price, and the coupon itself. */
+  onChange: (couponId: string | null, discountFen: number, coupon: CouponView | null) => void
 }
 
 /**
  * One row, 优惠券 · −¥20.00 ›, that opens the member's usable coupons below it:
  * pick one or 不使用优惠券. Coupons under their minimum spend are shown but
- * cannot be picked. The server checks and prices the order again.
+ * cannot be picked; a free ticket makes the price 免费. The server checks and
+ * prices the order again.
  */
-export default function CouponPicker({ scope, priceFen, value, onChange }: CouponPickerProps) {
-  const query = useQuery<Page<CouponView>>(myCouponsKey(scope), () => callFunction('rewards', 'myCoupons', { usableFor: scope }))
+export default function CouponPicker({ scope, priceFen, eventId, freeTickets = true, value, onChange }: CouponPickerProps) {
+  const query = useQuery<Page<CouponView>>(myCouponsKey(scope, eventId), () => callFunction('rewards', 'myCoupons', { usableFor: scope, ...(eventId ? { eventId } : {}) }))
   const [open, setOpen] = useState(false)
-  const coupons = query.data?.items ?? []
+  // Shown again (after a signup was cancelled, a coupon used elsewhere): the list may have moved.
+  useEffect(() => { if (query.data) void query.refetch() }, [])
+  const coupons = (query.data?.items ?? []).filter((c) => freeTickets || c.kind !== 'freeTicket')
   const picked = coupons.find((c) => c.id === value) ?? null
   const off = picked ? discountFen(picked, priceFen) : 0
   const usable = coupons.filter((c) => discountFen(c, priceFen) > 0)
@@ -33,13 +40,13 @@ export default function CouponPicker({ scope, priceFen, value, onChange }: Coupo
   // A new price (another plan) or a refreshed list: drop a coupon that no longer applies, keep the discount current.
   useEffect(() => {
     if (!query.data || value === null) return
-    if (!picked || off === 0) onChange(null, 0)
-    else onChange(picked.id, off)
+    if (!picked || off === 0) onChange(null, 0, null)
+    else onChange(picked.id, off, picked)
   }, [priceFen, query.data, value, off])
 
   let summary: string
   if (query.loading) summary = '加载中…'
-  else if (picked && off > 0) summary = `−${formatFen(off)}`
+  else if (picked && off > 0) summary = picked.kind === 'freeTicket' ? '免费' : `−${formatFen(off)}`
   else if (usable.length > 0) summary = `${usable.length} 张可用`
   else summary = coupons.length > 0 ? '暂无满足条件的券' : '暂无可用'
 
@@ -62,19 +69,19 @@ export default function CouponPicker({ scope, priceFen, value, onChange }: Coupo
                 data-id={coupon.id}
                 role='radio'
                 aria-checked={on}
-                onClick={() => { if (cut > 0) { onChange(coupon.id, cut); setOpen(false) } }}
+                onClick={() => { if (cut > 0) { onChange(coupon.id, cut, coupon); setOpen(false) } }}
               >
                 <View className='coupon-option-main'>
                   <Text className='coupon-option-name'>{coupon.name}</Text>
                   <Text className='coupon-option-rule'>{ruleLabel(coupon)} · {validityLabel(coupon.validFrom, coupon.validTo)}</Text>
                   {cut === 0 ? <Text className='coupon-option-why'>满 {yuanLabel(coupon.minSpendFen)} 可用</Text> : null}
                 </View>
-                {cut > 0 ? <Text className='coupon-option-cut'>−{formatFen(cut)}</Text> : null}
+                {cut > 0 ? <Text className='coupon-option-cut'>{coupon.kind === 'freeTicket' ? '免费' : `−${formatFen(cut)}`}</Text> : null}
                 <View className='coupon-radio'>{on ? <View className='coupon-radio-dot' /> : null}</View>
               </View>
             )
           })}
-          <View className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`} role='radio' aria-checked={value === null} onClick={() => { onChange(null, 0); setOpen(false) }}>
+          <View className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`} role='radio' aria-checked={value === null} onClick={() => { onChange(null, 0, null); setOpen(false) }}>
             <View className='coupon-option-main'><Text className='coupon-option-name'>不使用优惠券</Text></View>
             <View className='coupon-radio'>{value === null ? <View className='coupon-radio-dot' /> : null}</View>
           </View>

@@ -32,5 +32,8 @@ export function contestWindow(startAt: number, endAt: number, now: number = Date
   return `${fmt(startAt)} – ${fmt(endAt)}`
 }
 
-/** 第 1 名 +100 积分 */
-export const rewardLabel = (place: number, points: number) => `第 ${place} 名 +${points} 积分`
+/** 第 1 名 +100 积分, with a contest's prize coupon: 第 1 名 +500 积分 + 免费活动票 (or 第 1 名 免费活动票 without points). */
+export function rewardLabel(place: number, points: number, coupon?: string | null): string {
+  const prizes = [points > 0 ? `+${points} 积分` : '', coupon ?? ''].filter(Boolean)
+  return `第 ${place} 名 ${prizes.join(' + ')}`
+}

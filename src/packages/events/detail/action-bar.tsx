@@ -1,4 +1,6 @@
 import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { circleUrl } from '../../../services/membership-routes'
 import { View, Text } from '@tarojs/components'
 import type { EventView, SignupView } from '../../../../types/events'
 import { formatEventTime, priceLabel, refundDeadline } from '../../../services/events'
@@ -15,6 +17,8 @@ interface ActionBarProps {
   onCancel: (doneText: string, onDone: () => void) => void
   /** Expected coupon discount on the fee, taken off the shown price and the pay buttons. */
   discountFen?: number
+  /** The picked coupon is a free ticket: the signup is free (discountFen is the whole fee). */
+  freeTicket?: boolean
 }
 
 interface Action {
@@ -25,11 +29,12 @@ interface Action {
 }
 
 /** The bottom bar: what this member can do now, with the price beside it. */
-export default function ActionBar({ event, now, busy, onSignup, onPay, onCancel, discountFen = 0 }: ActionBarProps) {
+export default function ActionBar({ event, now, busy, onSignup, onPay, onCancel, discountFen = 0, freeTicket = false }: ActionBarProps) {
   const [confirming, setConfirming] = useState(false)
   const signup = activeSignup(event.mySignup)
-  const actions = actionsFor(event, signup, now, busy, { onSignup, onPay, openCancel: () => setConfirming(true) }, discountFen)
-  const price = (signup && signup.priceFen > 0 ? signup.priceFen : event.myPriceFen) - discountFen
+  const actions = actionsFor(event, signup, now, busy, { onSignup, onPay, openCancel: () => setConfirming(true) }, discountFen, freeTicket)
+  // A signup's own price (0 when admitted with a free ticket), else what signing up would cost now.
+  const price = (signup ? signup.priceFen : event.myPriceFen) - discountFen
 
   return (
     <View className='ev-bar'>
@@ -56,7 +61,7 @@ function activeSignup(signup: SignupView | null): SignupView | null {
   return signup && signup.status !== 'cancelled' && signup.status !== 'expired' ? signup : null
 }
 
-function actionsFor(event: EventView, signup: SignupView | null, now: number, busy: Busy, handlers: { onSignup: () => void; onPay: () => void; openCancel: () => void }, discountFen = 0): Action[] {
+function actionsFor(event: EventView, signup: SignupView | null, now: number, busy: Busy, handlers: { onSignup: () => void; onPay: () => void; openCancel: () => void }, discountFen = 0, freeTicket = false): Action[] {
   const off = (label: string, className = 'ev-action-off'): Action[] => [{ label, kind: 'disabled', className }]
   if (event.status === 'cancelled') return off('活动已取消')
   const canCancel = now <= event.signupDeadline && event.phase === 'upcoming'
@@ -83,8 +88,13 @@ function actionsFor(event: EventView, signup: SignupView | null, now: number, bu
   if (event.phase === 'ongoing') return off('活动进行中')
   if (now > event.signupDeadline) return off('报名已截止')
   const going = busy === 'signup'
+  // Members-only: join the circle first (its page offers the free join, the trial or the plans).
+  if (!event.inCircle && event.circleId) {
+    const circleId = event.circleId
+    return [{ label: '加入圈子后报名', kind: 'primary', onClick: () => { void Taro.navigateTo({ url: circleUrl(circleId) }) }, className: 'ev-action-join-circle' }]
+  }
   if (event.seatsLeft === 0) return [{ label: going ? '提交中…' : '加入候补', kind: going ? 'disabled' : 'primary', onClick: handlers.onSignup, className: 'ev-action-waitlist' }]
-  const label = event.myPriceFen > 0 ? `报名并支付 ${formatFen(event.myPriceFen - discountFen)}` : '免费报名'
+  const label = event.myPriceFen === 0 ? '免费报名' : freeTicket ? '使用免费票报名' : `报名并支付 ${formatFen(event.myPriceFen - discountFen)}`
   return [{ label: going ? '提交中…' : label, kind: going ? 'disabled' : 'primary', onClick: handlers.onSignup, className: 'ev-action-signup' }]
 }
 
@@ -110,6 +120,7 @@ function CancelDialog({ event, signup, now, busy, onCancel, onConfirm }: CancelD
     text = `已过可退款时间（${formatEventTime(refundDeadline(event))} 前），取消后报名费不退还`
     warn = true
   } else if (signup.status === 'held' || signup.status === 'offered') text = '尚未支付，不会扣款；名额将让给候补的人'
+  else if (signup.withFreeTicket) text = '取消后名额将让给其他人，免费票会退回你的卡券'
   else text = '取消后名额将让给其他人'
   return (
     <Dialog

@@ -48,10 +48,13 @@ export default function EventDetailPage() {
   return <EventDetail event={query.data} refetch={query.refetch} scrollToTicket={router.params.ticket === '1'} />
 }
 
+const NO_COUPON = { id: null, off: 0, free: false }
+
 function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; refetch: () => Promise<void>; scrollToTicket: boolean }) {
   const now = useNow(30_000)
   const actions = useSignupActions(event, refetch)
-  const [coupon, setCoupon] = useState<{ id: string | null; off: number }>({ id: null, off: 0 })
+  // free: the coupon is a free ticket (the signup costs nothing).
+  const [coupon, setCoupon] = useState<{ id: string | null; off: number; free: boolean }>(NO_COUPON)
   const { data: me } = useMe()
   const signup = event.mySignup
   const hasTicket = signup?.status === 'confirmed' || signup?.status === 'attended'
@@ -64,6 +67,9 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
   const taken = event.capacity - event.seatsLeft
   // Ended or cancelled: what is left to sign up for no longer matters.
   const over = cancelled || event.phase === 'ended'
+  const price = couponPrice(event, now)
+  // Nothing left to pay (signed up, full, closed): the picked coupon was used or no longer applies.
+  useEffect(() => { if (price === 0) setCoupon(NO_COUPON) }, [price])
   return (
     <View className='page ev-detail-page'>
       <EventCover className='ev-detail-cover' url={event.coverUrl} title={event.title} />
@@ -101,6 +107,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         <ProgressBar percent={(taken / Math.max(1, event.capacity)) * 100} />
         <View className='ev-detail-rules'>
           <Fact label='报名截止' value={formatEventTime(event.signupDeadline, now)} />
+          {event.circleName ? <Fact label='谁可报名' value={`仅「${event.circleName}」成员${event.inCircle ? '' : '，加入圈子后即可报名'}`} highlight={!event.inCircle} /> : null}
           {over ? null : <Fact label='取消规则' value={refundPolicyLabel(event)} />}
           {event.feeFen > 0 && event.feeReturn !== 'none' ? <Fact label='费用返还' value={feeReturnLabel(event.feeReturn)} highlight /> : null}
         </View>
@@ -123,22 +130,27 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         </View>
       ) : null}
 
-      {couponPrice(event, now) > 0 ? (
+      {price > 0 ? (
         <View className='card ev-detail-coupon'>
-          <CouponPicker scope='event' priceFen={couponPrice(event, now)} value={coupon.id} onChange={(id, off) => setCoupon({ id, off })} />
+          {/* A held seat is paid for: a free ticket only works at signup. */}
+          <CouponPicker scope='event' eventId={event.id} freeTickets={!seatHeld(event)} priceFen={price} value={coupon.id} onChange={(id, off, picked) => setCoupon({ id, off, free: picked?.kind === 'freeTicket' })} />
         </View>
       ) : null}
 
-      <ActionBar event={event} now={now} busy={actions.busy} discountFen={couponPrice(event, now) > 0 ? coupon.off : 0} onSignup={() => { void actions.signup(coupon.id) }} onPay={() => { void actions.pay(coupon.id) }} onCancel={(text, done) => { void actions.cancel(text, done) }} />
+      <ActionBar event={event} now={now} busy={actions.busy} discountFen={price > 0 ? coupon.off : 0} freeTicket={price > 0 && coupon.free} onSignup={() => { void actions.signup(coupon.id) }} onPay={() => { void actions.pay(coupon.id) }} onCancel={(text, done) => { void actions.cancel(text, done) }} />
     </View>
   )
 }
+
+/** A seat held (or offered from the waitlist) pending payment. */
+const seatHeld = (event: EventView) => event.mySignup?.status === 'held' || event.mySignup?.status === 'offered'
 
 /** The fee a coupon could come off now: a new signup's price, or the unpaid seat's; 0 when nothing is to be paid. */
 function couponPrice(event: EventView, now: number): number {
   if (event.status === 'cancelled' || event.phase !== 'upcoming') return 0
   const signup = event.mySignup
-  if (signup && (signup.status === 'held' || signup.status === 'offered')) return signup.payBefore !== null && now > signup.payBefore ? 0 : signup.priceFen
+  if (!signup && !event.inCircle) return 0
+  if (signup && seatHeld(event)) return signup.payBefore !== null && now > signup.payBefore ? 0 : signup.priceFen
   if (signup && signup.status !== 'cancelled' && signup.status !== 'expired') return 0
   return now > event.signupDeadline || event.seatsLeft === 0 ? 0 : event.myPriceFen
 }

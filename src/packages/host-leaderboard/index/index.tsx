@@ -8,7 +8,10 @@ import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
-import type { BoardView, ContestView } from '../../../../types/leaderboard'
+import type { CampaignView } from '../../../../types/coupons'
+import type { BoardView, ContestInput, ContestView } from '../../../../types/leaderboard'
+import type { Page } from '../../../../types/page'
+import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import ContestCard from '../../leaderboard/contests/contest-card'
 import { CONTESTS_KEY, boardKey } from '../../leaderboard/labels'
 import './index.css'
@@ -52,26 +55,42 @@ export default function HostLeaderboardPage() {
   )
 }
 
+type Three<T> = [T, T, T]
+
 interface ContestDraft {
   title: string
   startDate: string
   startTime: string
   endDate: string
   endTime: string
-  prizes: [string, string, string]
+  /** Points by place, as typed. */
+  prizes: Three<string>
+  /** The prize coupon campaign by place, or null for none. */
+  coupons: Three<string | null>
 }
 
 function emptyDraft(): ContestDraft {
   const start = chinaTime(Date.now() + DAY_MS).format('YYYY-MM-DD')
   const end = chinaTime(Date.now() + 14 * DAY_MS).format('YYYY-MM-DD')
-  return { title: '', startDate: start, startTime: '00:00', endDate: end, endTime: '23:59', prizes: ['500', '300', '100'] }
+  return { title: '', startDate: start, startTime: '00:00', endDate: end, endTime: '23:59', prizes: ['500', '300', '100'], coupons: [null, null, null] }
 }
 
 function ContestForm({ onCreated }: { onCreated: () => void }) {
   const [draft, setDraft] = useState<ContestDraft>(emptyDraft)
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
+  // The host sees every campaign, prize-only ones too; expired ones cannot be prizes.
+  const campaigns = useQuery<Page<CampaignView>>(CAMPAIGNS_KEY, () => callFunction('rewards', 'campaigns', {}))
+  // Back from publishing a campaign: show it.
+  useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
+  const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now())
+  const choiceLabels = ['不送券', ...choices.map((c) => `${c.name} · 剩 ${Math.max(0, c.stock - c.claimed)} 张`)]
   const set = (patch: Partial<ContestDraft>) => { setDraft((d) => ({ ...d, ...patch })); setError('') }
+  const setAt = <K extends 'prizes' | 'coupons'>(key: K, i: number, value: ContestDraft[K][number]) => {
+    const next = [...draft[key]] as ContestDraft[K]
+    next[i] = value
+    set({ [key]: next })
+  }
 
   const submit = async () => {
     if (saving) return
@@ -86,7 +105,8 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
     if (problem) { setError(problem); return }
     setSaving(true)
     try {
-      await callFunction('leaderboard', 'createContest', { title, startAt: startAt!, endAt: endAt!, prizePoints: prizes as [number, number, number] })
+      const withCoupons = prizes.map((points, i) => ({ points: points!, couponCampaignId: draft.coupons[i] })) as ContestInput['prizes']
+      await callFunction('leaderboard', 'createContest', { title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
       void Taro.showToast({ title: '邀请赛已创建', icon: 'success' })
       setDraft(emptyDraft())
       onCreated()
@@ -106,20 +126,27 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
       </View>
       <When label='开始' date={draft.startDate} time={draft.startTime} onDate={(v) => set({ startDate: v })} onTime={(v) => set({ startTime: v })} />
       <When label='结束' date={draft.endDate} time={draft.endTime} onDate={(v) => set({ endDate: v })} onTime={(v) => set({ endTime: v })} />
-      <View className='hlb-row hlb-prizes'>
+      <View className='hlb-prizes'>
         <Text className='hlb-label'>奖励</Text>
-        {draft.prizes.map((value, i) => (
-          <View key={i} className='hlb-prize'>
-            <Text className='hlb-prize-place'>第 {i + 1} 名</Text>
-            <Input className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onInput={(e) => {
-              const prizes = [...draft.prizes] as ContestDraft['prizes']
-              prizes[i] = e.detail.value
-              set({ prizes })
-            }} />
-          </View>
-        ))}
+        {draft.prizes.map((value, i) => {
+          const picked = choices.findIndex((c) => c.id === draft.coupons[i])
+          return (
+            <View key={i} className={`hlb-prize hlb-prize-place-${i + 1}`}>
+              <Text className='hlb-prize-place'>第 {i + 1} 名</Text>
+              <Input className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onInput={(e) => setAt('prizes', i, e.detail.value)} />
+              <Text className='hlb-prize-unit'>积分</Text>
+              <Picker className='hlb-prize-picker' mode='selector' range={choiceLabels} value={picked + 1} onChange={(e) => setAt('coupons', i, choices[Number(e.detail.value) - 1]?.id ?? null)}>
+                <View className={`hlb-prize-coupon ${picked >= 0 ? 'hlb-prize-coupon-on' : ''}`}>
+                  <Text className='hlb-prize-coupon-name'>{picked >= 0 ? choices[picked].name : '不送券'}</Text>
+                  <Text className='hlb-prize-chevron'>›</Text>
+                </View>
+              </Picker>
+            </View>
+          )
+        })}
       </View>
-      <Text className='hlb-hint'>均为北京时间；按邀请并激活的好友人数排名，结束后前 3 名获得积分</Text>
+      <Text className='hlb-hint'>均为北京时间；按邀请并激活的好友人数排名，结束后前 3 名获得积分和所选奖品券</Text>
+      {choices.length === 0 && !campaigns.loading ? <Text className='hlb-hint'>还没有可作奖品的券：在「发布优惠券」中选择仅作奖品</Text> : null}
       {error ? <Text className='hlb-error'>{error}</Text> : null}
       <View className={`btn btn-primary hlb-submit hlb-create ${saving ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{saving ? '创建中…' : '创建邀请赛'}</View>
     </View>

@@ -1,17 +1,22 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import Segmented from '../../../components/segmented'
-import { ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
+import { KIND_LABEL, ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
 import { ApiCallError, callFunction } from '../../../services/api'
+import { eventListKey } from '../../../services/events'
 import { showError } from '../../../services/show-error'
+import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
-import type { CampaignInput, CouponKind, CouponScope } from '../../../../types/coupons'
+import type { CampaignChannel, CampaignInput, CouponKind, CouponScope } from '../../../../types/coupons'
+import type { EventView } from '../../../../types/events'
+import type { Page } from '../../../../types/page'
 import './index.css'
 
 const DAY_MS = 24 * 3600_000
-const KINDS: ReadonlyArray<{ value: CouponKind; label: string }> = [{ value: 'amountOff', label: '满减' }, { value: 'percentOff', label: '折扣' }]
+const KINDS: ReadonlyArray<{ value: CouponKind; label: string }> = [{ value: 'amountOff', label: '满减' }, { value: 'percentOff', label: '折扣' }, { value: 'freeTicket', label: KIND_LABEL.freeTicket }]
 const SCOPES: ReadonlyArray<{ value: CouponScope; label: string }> = [{ value: 'membership', label: '会员套餐' }, { value: 'event', label: '付费活动' }]
+const CHANNELS: ReadonlyArray<{ value: CampaignChannel; label: string }> = [{ value: 'claim', label: '会员领取' }, { value: 'reward', label: '仅作奖品' }]
 
 interface Draft {
   name: string
@@ -24,13 +29,16 @@ interface Draft {
   toDate: string
   appliesTo: CouponScope[]
   stock: string
+  channel: CampaignChannel
+  /** Free tickets: the one event they admit to, or null for any. */
+  eventId: string | null
 }
 
 function emptyDraft(): Draft {
   return {
     name: '', kind: 'amountOff', amountYuan: '', zhe: '', minSpendYuan: '0',
     fromDate: chinaTime(Date.now()).format('YYYY-MM-DD'), toDate: chinaTime(Date.now() + 30 * DAY_MS).format('YYYY-MM-DD'),
-    appliesTo: ['membership', 'event'], stock: '100'
+    appliesTo: ['membership', 'event'], stock: '100', channel: 'claim', eventId: null
   }
 }
 
@@ -56,6 +64,7 @@ const dayEnd = (date: string) => Date.parse(`${date}T23:59:59+08:00`)
 function toInput(d: Draft): CampaignInput | string {
   const name = d.name.trim()
   if (!name || name.length > 30) return '名称需为 1–30 个字'
+  if (d.kind === 'freeTicket') return freeTicketInput(d, name)
   const amountOffFen = d.kind === 'amountOff' ? yuanToFen(d.amountYuan) : 0
   const percentOff = d.kind === 'percentOff' ? zheToPercentOff(d.zhe) : 0
   if (d.kind === 'amountOff' && (!amountOffFen || amountOffFen <= 0)) return '请填写减免金额（元，最多两位小数）'
@@ -68,7 +77,16 @@ function toInput(d: Draft): CampaignInput | string {
   if (!Number.isFinite(validFrom) || !Number.isFinite(validTo) || validTo <= validFrom) return '结束日期不能早于开始日期'
   if (d.appliesTo.length === 0) return '请至少选择一个适用范围'
   if (!/^\d{1,6}$/.test(d.stock.trim()) || Number(d.stock) < 1) return '发放数量需为正整数'
-  return { name, kind: d.kind, amountOffFen: amountOffFen ?? 0, percentOff: percentOff ?? 0, minSpendFen, validFrom, validTo, appliesTo: d.appliesTo, stock: Number(d.stock) }
+  return { name, kind: d.kind, amountOffFen: amountOffFen ?? 0, percentOff: percentOff ?? 0, minSpendFen, validFrom, validTo, appliesTo: d.appliesTo, stock: Number(d.stock), channel: d.channel }
+}
+
+/** A free ticket: no amounts, events only, one event or any. */
+function freeTicketInput(d: Draft, name: string): CampaignInput | string {
+  const validFrom = dayStart(d.fromDate)
+  const validTo = dayEnd(d.toDate)
+  if (!Number.isFinite(validFrom) || !Number.isFinite(validTo) || validTo <= validFrom) return '结束日期不能早于开始日期'
+  if (!/^\d{1,6}$/.test(d.stock.trim()) || Number(d.stock) < 1) return '发放数量需为正整数'
+  return { name, kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom, validTo, appliesTo: ['event'], stock: Number(d.stock), channel: d.channel, eventId: d.eventId }
 }
 
 export default function CampaignFormPage() {
@@ -79,6 +97,13 @@ export default function CampaignFormPage() {
   const set = (patch: Partial<Draft>) => { setDraft((d) => ({ ...d, ...patch })); setError('') }
   const parsed = toInput(draft)
   const preview = typeof parsed === 'string' ? null : parsed
+  const free = draft.kind === 'freeTicket'
+  // Free tickets may name one upcoming event (the list's first page is plenty for a picker).
+  const upcoming = useQuery<Page<EventView>>(eventListKey('upcoming'), () => callFunction('events', 'listEvents', { when: 'upcoming' }))
+  useEffect(() => { if (free && upcoming.data) void upcoming.refetch() }, [free])
+  const events = (upcoming.data?.items ?? []).filter((e) => e.status !== 'cancelled')
+  const eventIndex = events.findIndex((e) => e.id === draft.eventId)
+  const eventTitle = eventIndex >= 0 ? events[eventIndex].title : undefined
 
   const toggleScope = (scope: CouponScope) => {
     const on = draft.appliesTo.includes(scope)
@@ -113,7 +138,17 @@ export default function CampaignFormPage() {
           <Text className='hr-label'>类型</Text>
           <Segmented className='hr-kind' options={KINDS} value={draft.kind} onChange={(kind) => set({ kind })} />
         </View>
-        {draft.kind === 'amountOff' ? (
+        {free ? (
+          <View className='hr-row'>
+            <Text className='hr-label'>活动</Text>
+            <Picker className='hr-event-picker' mode='selector' range={['任意活动', ...events.map((e) => e.title)]} value={eventIndex + 1} onChange={(e) => set({ eventId: events[Number(e.detail.value) - 1]?.id ?? null })}>
+              <View className='hr-pick hr-event'>
+                <Text className='hr-event-title'>{eventTitle ?? '任意活动'}</Text>
+                <Text className='hr-chevron'>›</Text>
+              </View>
+            </Picker>
+          </View>
+        ) : draft.kind === 'amountOff' ? (
           <View className='hr-row'>
             <Text className='hr-label'>减免</Text>
             <Input className='hr-input hr-amount' type='digit' value={draft.amountYuan} maxlength={9} placeholder='20' placeholderClass='hr-placeholder' onInput={(e) => set({ amountYuan: e.detail.value })} />
@@ -126,12 +161,14 @@ export default function CampaignFormPage() {
             <Text className='hr-unit'>折</Text>
           </View>
         )}
-        <View className='hr-row'>
-          <Text className='hr-label'>门槛</Text>
-          <Text className='hr-unit hr-unit-before'>满</Text>
-          <Input className='hr-input hr-min' type='digit' value={draft.minSpendYuan} maxlength={9} placeholder='0 为无门槛' placeholderClass='hr-placeholder' onInput={(e) => set({ minSpendYuan: e.detail.value })} />
-          <Text className='hr-unit'>元可用</Text>
-        </View>
+        {free ? null : (
+          <View className='hr-row'>
+            <Text className='hr-label'>门槛</Text>
+            <Text className='hr-unit hr-unit-before'>满</Text>
+            <Input className='hr-input hr-min' type='digit' value={draft.minSpendYuan} maxlength={9} placeholder='0 为无门槛' placeholderClass='hr-placeholder' onInput={(e) => set({ minSpendYuan: e.detail.value })} />
+            <Text className='hr-unit'>元可用</Text>
+          </View>
+        )}
         <View className='hr-row'>
           <Text className='hr-label'>有效期</Text>
           <Picker mode='date' value={draft.fromDate} onChange={(e) => set({ fromDate: String(e.detail.value) })}>
@@ -144,7 +181,7 @@ export default function CampaignFormPage() {
         </View>
         <View className='hr-row'>
           <Text className='hr-label'>适用</Text>
-          {SCOPES.map((scope) => {
+          {free ? <Text className='hr-fixed'>活动报名（免费报名一次）</Text> : SCOPES.map((scope) => {
             const on = draft.appliesTo.includes(scope.value)
             return (
               <View key={scope.value} className={`hr-check hr-scope-${scope.value} ${on ? 'hr-check-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggleScope(scope.value)}>
@@ -155,14 +192,21 @@ export default function CampaignFormPage() {
           })}
         </View>
         <View className='hr-row'>
+          <Text className='hr-label'>发放</Text>
+          <Segmented className='hr-channel' options={CHANNELS} value={draft.channel} onChange={(channel) => set({ channel })} />
+        </View>
+        {draft.channel === 'reward' ? <Text className='hr-hint hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
+        <View className='hr-row'>
           <Text className='hr-label'>数量</Text>
           <Input className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onInput={(e) => set({ stock: e.detail.value })} />
           <Text className='hr-unit'>张</Text>
         </View>
         {preview ? (
-          <Text className='hr-preview'>预览：{ruleLabel(preview)} · {scopeLabel(preview.appliesTo)} · {validityLabel(preview.validFrom, preview.validTo)}</Text>
+          <Text className='hr-preview'>
+            预览：{free ? `${KIND_LABEL.freeTicket} · ${eventTitle ?? '任意活动'}` : `${ruleLabel(preview)} · ${scopeLabel(preview.appliesTo)}`} · {validityLabel(preview.validFrom, preview.validTo)}{preview.channel === 'reward' ? ' · 仅作奖品' : ''}
+          </Text>
         ) : null}
-        <Text className='hr-hint'>有效期按北京时间，从开始日 00:00 到结束日 23:59；每位成员限领 1 张</Text>
+        <Text className='hr-hint'>有效期按北京时间，从开始日 00:00 到结束日 23:59；{draft.channel === 'reward' ? '奖品每个名次发 1 张，发完为止' : '每位成员限领 1 张'}</Text>
         {error ? <Text className='hr-error'>{error}</Text> : null}
         <View className={`btn btn-primary hr-submit ${saving ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{saving ? '发布中…' : '发布优惠券'}</View>
         {last ? <Text className='hr-last'>已发布 {last}</Text> : null}

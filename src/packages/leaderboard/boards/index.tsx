@@ -99,9 +99,9 @@ export default function BoardsPage() {
               ) : null}
             </View>
             <Text className='lb-period-label'>{data.periodLabel}{data.total > 0 ? ` · ${data.total} 人上榜` : ''}{newcomers && isPoints ? ' · 加入 30 天内' : ''}</Text>
-            {data.rewards.some((p) => p > 0) ? (
+            {data.rewards.some((p, i) => p > 0 || data.rewardCoupons[i]) ? (
               <View className='lb-rewards'>
-                {data.rewards.map((points, i) => (points > 0 ? <Text key={i} className='lb-reward'>{rewardLabel(i + 1, points)}</Text> : null))}
+                {data.rewards.map((points, i) => (points > 0 || data.rewardCoupons[i] ? <Text key={i} className='lb-reward'>{rewardLabel(i + 1, points, data.rewardCoupons[i])}</Text> : null))}
               </View>
             ) : null}
           </View>
@@ -109,11 +109,11 @@ export default function BoardsPage() {
             <EmptyState glyph='榜' title='榜单还空着' description={emptyHint(kind)} />
           ) : (
             <View>
-              <Podium entries={data.entries.slice(0, 3)} unit={unit} rewards={data.rewards} mine={data.me?.openid ?? ''} />
+              <Podium entries={data.entries.slice(0, 3)} unit={unit} rewards={data.rewards} coupons={data.rewardCoupons} mine={data.me?.openid ?? ''} />
               {data.entries.length > 3 ? (
                 <View className='card lb-list'>
                   {data.entries.slice(3).map((entry) => (
-                    <Row key={entry.openid} entry={entry} unit={unit} reward={data.rewards[entry.rank - 1] ?? 0} mine={entry.openid === data.me?.openid} />
+                    <Row key={entry.openid} entry={entry} unit={unit} reward={data.rewards[entry.rank - 1] ?? 0} coupon={data.rewardCoupons[entry.rank - 1] ?? null} mine={entry.openid === data.me?.openid} />
                   ))}
                 </View>
               ) : null}
@@ -132,7 +132,8 @@ function emptyHint(kind: BoardKind): string {
   return '打卡、评论、参加活动都能获得积分，来做第一名吧'
 }
 
-function Podium({ entries, unit, rewards, mine }: { entries: BoardEntryView[]; unit: string; rewards: number[]; mine: string }) {
+/** coupons: a contest's prize coupon names by place (empty for other boards). */
+function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntryView[]; unit: string; rewards: number[]; coupons: Array<string | null>; mine: string }) {
   // Second, first, third: the winner stands in the middle.
   const order = [entries[1], entries[0], entries[2]]
   return (
@@ -141,6 +142,7 @@ function Podium({ entries, unit, rewards, mine }: { entries: BoardEntryView[]; u
         const place = [2, 1, 3][i]
         if (!entry) return <View key={place} className='lb-podium-slot' />
         const reward = rewards[entry.rank - 1] ?? 0
+        const coupon = coupons[entry.rank - 1] ?? null
         return (
           <View key={entry.openid} className={`lb-podium-slot lb-podium-${place} ${entry.openid === mine ? 'lb-podium-mine' : ''}`} data-rank={entry.rank}>
             <View className='lb-podium-avatar'>
@@ -151,6 +153,7 @@ function Podium({ entries, unit, rewards, mine }: { entries: BoardEntryView[]; u
             {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
             <Text className='lb-podium-score'>{entry.score}<Text className='lb-unit'> {unit}</Text></Text>
             {reward > 0 ? <Text className='lb-podium-reward'>+{reward} 积分</Text> : null}
+            {coupon ? <Text className='lb-podium-coupon'>+ {coupon}</Text> : null}
             <View className={`lb-step lb-step-${place}`} />
           </View>
         )
@@ -159,7 +162,7 @@ function Podium({ entries, unit, rewards, mine }: { entries: BoardEntryView[]; u
   )
 }
 
-function Row({ entry, unit, reward, mine }: { entry: BoardEntryView; unit: string; reward: number; mine: boolean }) {
+function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; unit: string; reward: number; coupon: string | null; mine: boolean }) {
   return (
     <View className={`lb-row ${mine ? 'lb-row-mine' : ''}`} data-rank={entry.rank}>
       <Text className='lb-row-rank'>{entry.rank}</Text>
@@ -169,7 +172,7 @@ function Row({ entry, unit, reward, mine }: { entry: BoardEntryView; unit: strin
           <Text className='lb-row-name'>{entry.nickname}</Text>
           {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
         </View>
-        {reward > 0 ? <Text className='lb-row-reward'>+{reward} 积分</Text> : null}
+        {reward > 0 || coupon ? <Text className='lb-row-reward'>{[reward > 0 ? `+${reward} 积分` : '', coupon ?? ''].filter(Boolean).join(' + ')}</Text> : null}
       </View>
       <Text className='lb-row-score'>{entry.score}<Text className='lb-unit'> {unit}</Text></Text>
     </View>

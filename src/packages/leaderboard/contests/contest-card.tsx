@@ -5,7 +5,7 @@ import { PHASE_LABEL, contestWindow } from '../labels'
 import { boardUrl } from '../routes'
 import './contest-card.css'
 
-/** One invite contest: phase, window in China time, prizes; tapping opens its board. */
+/** One invite contest: phase, window in China time, prizes (points and any prize coupon); tapping opens its board. */
 export default function ContestCard({ contest }: { contest: ContestView }) {
   const open = () => { void Taro.navigateTo({ url: boardUrl('contestInvites', { contestId: contest.id, title: contest.title }) }) }
   return (
@@ -16,10 +16,16 @@ export default function ContestCard({ contest }: { contest: ContestView }) {
       </View>
       <Text className='ct-card-window'>{contestWindow(contest.startAt, contest.endAt)}（北京时间）</Text>
       <View className='ct-prizes'>
-        {contest.prizePoints.map((points, i) => (
+        {contest.prizes.map((prize, i) => (
           <View key={i} className={`ct-prize ct-prize-${i + 1}`}>
             <Text className='ct-prize-place'>第 {i + 1} 名</Text>
-            <Text className='ct-prize-points'>+{points}</Text>
+            {prize.points > 0 || !prize.couponName ? <Text className='ct-prize-points'>+{prize.points}</Text> : null}
+            {prize.couponName ? (
+              <View className='ct-prize-coupon'>
+                <Text className='ct-prize-coupon-glyph'>券</Text>
+                <Text className='ct-prize-coupon-name'>{prize.couponName}</Text>
+              </View>
+            ) : null}
           </View>
         ))}
       </View>

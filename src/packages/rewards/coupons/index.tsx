@@ -6,12 +6,15 @@ import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
-import { CAMPAIGNS_KEY, STATUS_LABEL, faceLabel, myCouponsKey, ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
+import { CAMPAIGNS_KEY, STATUS_LABEL, faceLabel, myCouponsKey, ruleLabel, scopeLabel, ticketScopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
 import { callFunction } from '../../../services/api'
+import { eventKey } from '../../../services/events'
+import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import type { CampaignView, CouponView } from '../../../../types/coupons'
+import type { EventView } from '../../../../types/events'
 import './index.css'
 
 type Tab = 'center' | 'mine'
@@ -76,14 +79,16 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
       {list.items.map((campaign) => {
         const left = Math.max(0, campaign.stock - campaign.claimed)
         const ended = now > campaign.validTo
-        const label = campaign.claimedByMe ? '已领取' : ended ? '已结束' : left === 0 ? '已抢光' : claiming === campaign.id ? '领取中…' : '领取'
-        const canClaim = !campaign.claimedByMe && !ended && left > 0
+        // Prize-only campaigns reach this list only for the host: they are given, not claimed.
+        const prizeOnly = campaign.channel === 'reward'
+        const label = prizeOnly ? '仅作奖品' : campaign.claimedByMe ? '已领取' : ended ? '已结束' : left === 0 ? '已抢光' : claiming === campaign.id ? '领取中…' : '领取'
+        const canClaim = !prizeOnly && !campaign.claimedByMe && !ended && left > 0
         return (
           <View key={campaign.id} className={`cp-card cp-campaign ${canClaim ? '' : 'cp-card-dim'}`} data-id={campaign.id}>
             <CouponFace terms={campaign} />
             <View className='cp-body'>
               <Text className='cp-name'>{campaign.name}</Text>
-              <Text className='cp-meta'>{scopeLabel(campaign.appliesTo)}</Text>
+              <Where terms={campaign} />
               <Text className='cp-meta'>{validityLabel(campaign.validFrom, campaign.validTo)}</Text>
               <Text className='cp-stock'>{left > 0 ? `剩 ${left} 张` : '已领完'}</Text>
             </View>
@@ -102,13 +107,17 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
       <ListState list={list} empty={<EmptyState glyph='券' title='还没有优惠券' description='在领券中心领取后，开通会员或报名活动时可以使用' />} />
       {list.items.map((coupon) => {
         const dim = coupon.status === 'used' || coupon.status === 'expired'
+        const ticketToUse = coupon.kind === 'freeTicket' && coupon.status === 'available' && coupon.validFrom <= Date.now()
         return (
           <View key={coupon.id} className={`cp-card cp-coupon ${dim ? 'cp-card-dim' : ''}`} data-id={coupon.id}>
             <CouponFace terms={coupon} />
             <View className='cp-body'>
               <Text className='cp-name'>{coupon.name}</Text>
-              <Text className='cp-meta'>{scopeLabel(coupon.appliesTo)}</Text>
+              <Where terms={coupon} />
               <Text className='cp-meta'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
+              {ticketToUse ? (
+                <Text className='cp-use' onClick={() => { void Taro.navigateTo({ url: coupon.eventId ? eventDetailUrl(coupon.eventId) : EVENTS_PAGE }) }}>去报名 ›</Text>
+              ) : null}
             </View>
             <Text className={`cp-tag cp-tag-${coupon.status}`}>{STATUS_LABEL[coupon.status]}</Text>
           </View>
@@ -119,9 +128,21 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
   )
 }
 
+/** 会员、活动可用; a free ticket: 任意活动可用 or the one event it admits to. */
+function Where({ terms }: { terms: Pick<CouponView, 'kind' | 'appliesTo' | 'eventId'> }) {
+  if (terms.kind === 'freeTicket' && terms.eventId) return <TicketEvent eventId={terms.eventId} />
+  return <Text className='cp-meta'>{terms.kind === 'freeTicket' ? ticketScopeLabel(null) : scopeLabel(terms.appliesTo)}</Text>
+}
+
+/** 限「周末徒步」: the title read from the event (指定活动可用 until then, or if it cannot be read). */
+function TicketEvent({ eventId }: { eventId: string }) {
+  const event = useQuery<EventView>(eventKey(eventId), () => callFunction('events', 'getEvent', { eventId }))
+  return <Text className='cp-meta cp-ticket-event'>{ticketScopeLabel(eventId, event.data?.title)}</Text>
+}
+
 function CouponFace({ terms }: { terms: Pick<CouponView, 'kind' | 'amountOffFen' | 'percentOff' | 'minSpendFen'> }) {
   return (
-    <View className='cp-face'>
+    <View className={`cp-face ${terms.kind === 'freeTicket' ? 'cp-face-ticket' : ''}`}>
       <Text className='cp-face-figure'>{faceLabel(terms)}</Text>
       <Text className='cp-face-rule'>{ruleLabel(terms)}</Text>
     </View>
