@@ -56,9 +56,8 @@ export function checkinPosted(checkin: CheckinView): void {
   prependListItem(feedKey('all'), checkin)
   prependListItem(feedKey('challenge', checkin.challengeId), checkin)
   setQueryData(checkinKey(checkin.id), checkin)
-  // A check-in waiting for its image check is not in the feed yet: keep showing
-  // it to its author (审核中) instead of refreshing it away.
-  if (checkin.status === 'visible') void refetchLists(FEED_PREFIX)
+  // One waiting for its image check comes back pinned to its author (审核中).
+  void refetchLists(FEED_PREFIX)
   void refetchLists(CHALLENGES_PREFIX)
 }
 
