@@ -83,7 +83,11 @@ export const COLLECTIONS = {
   },
   wallets: {
     name: 'wallets',
-    indexes: [{ name: 'growth', fields: [['growth', 'desc']] }]
+    indexes: [
+      { name: 'growth', fields: [['growth', 'desc']] },
+      { name: 'segment', fields: [['segment', 'asc'], ['growth', 'desc']] },
+      { name: 'segmentDay', fields: [['segmentDay', 'asc']] }
+    ]
   },
   ledger: {
     name: 'ledger',

@@ -208,5 +208,27 @@ if (!hasChromium) {
       await older.waitFor({ timeout: 15_000 })
       expect(await page.locator('.ledger-row').count()).toBeGreaterThan(20)
     }, 30_000)
+
+    it('the host layers members by segment: each tab lists only its own, filtered on the server', async () => {
+      await harness.loginAs('host')
+      await open('/packages/host-growth/segments/index')
+      await page.locator('.hg-member').first().waitFor({ timeout: 15_000 })
+      const everyone = await page.locator('.hg-member').count()
+      expect(everyone).toBeGreaterThan(3)
+      let shown = 0
+      for (const [segment, label] of [['kol', 'KOL'], ['core', '核心'], ['ordinary', '普通'], ['silent', '沉默']]) {
+        await harness.tap(`.hg-tab.tab-${segment}`)
+        await page.locator(`.hg-tab.tab-${segment}.hg-tab-on`).waitFor({ timeout: 15_000 })
+        await page.waitForLoadState('networkidle')
+        // Settled on this tab: a list (every row tagged with it) or the empty state.
+        await page.locator(`.hg-member .hg-segment-${segment}, .hg-segments .empty-state`).first().waitFor({ timeout: 15_000 })
+        const tags = await page.locator('.hg-member .hg-member-segment').allTextContents()
+        expect(tags.every((t) => t === label)).toBe(true)
+        shown += tags.length
+        if (segment === 'ordinary') await shot('growth-08-host-segments-ordinary')
+      }
+      // Every member is in exactly one segment.
+      expect(shown).toBe(everyone)
+    }, 40_000)
   })
 }

@@ -10,6 +10,7 @@ import { dayjs } from '../../ports/clock'
 import { chinaDate } from '../time/china-calendar'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
 import { tierFor } from './settings'
+import { segmentAfterActivity } from './segments'
 import { LEDGER, WALLETS, walletIn, type LedgerEntryDoc, type LedgerRule, type WalletDoc } from './wallet'
 
 export function entryId(openid: string, rule: LedgerRule, refId: string): string {
@@ -75,7 +76,10 @@ export async function grant(tx: Transaction, request: GrantRequest, tiers: Tier[
   const wallets = tx.collection<WalletDoc>(WALLETS)
   const wallet = await walletIn(wallets, request.openid, request.now)
   const growth = wallet.growth + request.growth
-  await wallets.update(wallet._id, { set: { points: wallet.points + points, growth, updatedAt: request.now, ...(await applyTier(tx, wallet, growth, tiers, request.now)) } })
+  const tierChange = await applyTier(tx, wallet, growth, tiers, request.now)
+  // Growth earned today makes today an active day: the member's segment moves at once.
+  const activity = request.growth > 0 ? segmentAfterActivity(wallet, tierChange.tierLevel ?? wallet.tierLevel, request.now) : {}
+  await wallets.update(wallet._id, { set: { points: wallet.points + points, growth, updatedAt: request.now, ...tierChange, ...activity } })
   return entry
 }
 

@@ -1,13 +1,19 @@
 // User layering for the host console: KOL, core, ordinary and silent members,
-// from growth value and the days they were active in the last 30 China days.
+// from the tier and the days they were active (earned growth) in the last 30
+// China days. Each wallet stores its active dates and its segment: a grant
+// moves the member up at once, and the refreshSegments job works every wallet
+// out again once a China day (members slide to silent without doing anything),
+// so the console filters by segment with an index instead of reading everyone.
 import type { MemberSegmentView, Segment, SegmentsInput } from '../../../types/growth'
 import type { Page } from '../../../types/page'
+import type { Filter } from '../../ports/store'
 import type { Runtime } from '../../platform/runtime'
 import { authorsOf } from '../checkin/views'
-import { chinaDate } from '../time/china-calendar'
+import { addDays, chinaDate } from '../time/china-calendar'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from './wallet'
 
-const THIRTY_DAYS = 30 * 24 * 3600_000
+const WINDOW_DAYS = 30
+const REFRESH_BATCH = 200
 
 export function segmentOf(tierLevel: number, activeDays30: number): Segment {
   if (tierLevel >= 4) return 'kol'
@@ -16,22 +22,57 @@ export function segmentOf(tierLevel: number, activeDays30: number): Segment {
   return 'silent'
 }
 
-async function activeDays(runtime: Runtime, openid: string, now: number): Promise<number> {
+/** The dates still inside the 30-day window ending today (China dates), plus today when active now. */
+export function recentDates(dates: string[], now: number, activeNow = false): string[] {
+  const today = chinaDate(now)
+  const first = addDays(today, -(WINDOW_DAYS - 1))
+  const kept = new Set(dates.filter((d) => d >= first && d <= today))
+  if (activeNow) kept.add(today)
+  return [...kept].sort()
+}
+
+/** The wallet fields a grant with growth sets: today counts as active, and the segment follows. */
+export function segmentAfterActivity(wallet: WalletDoc, tierLevel: number, now: number): Pick<WalletDoc, 'activeDates' | 'segment' | 'segmentDay'> {
+  const activeDates = recentDates(wallet.activeDates ?? [], now, true)
+  return { activeDates, segment: segmentOf(tierLevel, activeDates.length), segmentDay: chinaDate(now) }
+}
+
+/** Wallets made before segments were stored: their active dates from the ledger. */
+async function datesFromLedger(runtime: Runtime, openid: string, now: number): Promise<string[]> {
   const recent = await runtime.store.collection<LedgerEntryDoc>(LEDGER).find(
-    { openid, createdAt: { $gte: now - THIRTY_DAYS }, growth: { $gt: 0 } }, { sort: [['createdAt', 'desc']], limit: 100 }
+    { openid, createdAt: { $gte: now - WINDOW_DAYS * 24 * 3600_000 }, growth: { $gt: 0 } }, { sort: [['createdAt', 'desc']], limit: 100 }
   )
-  return new Set(recent.items.map((e) => chinaDate(e.createdAt))).size
+  return recentDates(recent.items.map((e) => chinaDate(e.createdAt)), now)
+}
+
+/** Timer job: works out the segment of every wallet not yet done this China day, a batch per run. */
+export async function refreshSegments(runtime: Runtime): Promise<{ refreshed: number }> {
+  const now = runtime.clock.now()
+  const today = chinaDate(now)
+  const stale = await runtime.store.collection<WalletDoc>(WALLETS).find({ segmentDay: { $ne: today } }, { sort: [['growth', 'desc']], limit: REFRESH_BATCH })
+  let refreshed = 0
+  for (const wallet of stale.items) {
+    const legacy = wallet.activeDates === undefined ? await datesFromLedger(runtime, wallet._id, now) : null
+    await runtime.store.transaction(async (tx) => {
+      const wallets = tx.collection<WalletDoc>(WALLETS)
+      const fresh = await wallets.get(wallet._id)
+      if (!fresh || fresh.segmentDay === today) return
+      const activeDates = recentDates(fresh.activeDates ?? legacy ?? [], now)
+      await wallets.update(fresh._id, { set: { activeDates, segment: segmentOf(fresh.tierLevel, activeDates.length), segmentDay: today } })
+      refreshed++
+    })
+  }
+  return { refreshed }
 }
 
 export async function memberSegments(runtime: Runtime, input: SegmentsInput, now: number): Promise<Page<MemberSegmentView>> {
-  // Members by growth value, highest first; members who never earned anything are silent and listed last by the app.
-  const page = await runtime.store.collection<WalletDoc>(WALLETS).find({}, { sort: [['growth', 'desc']], limit: 50, after: input.after })
+  const filter: Filter = input.segment ? { segment: input.segment } : {}
+  const page = await runtime.store.collection<WalletDoc>(WALLETS).find(filter, { sort: [['growth', 'desc']], limit: 50, after: input.after })
   const authors = await authorsOf(runtime, page.items.map((w) => w._id))
-  const views: MemberSegmentView[] = []
-  for (const wallet of page.items) {
-    const days = await activeDays(runtime, wallet._id, now)
+  const views = page.items.map((wallet): MemberSegmentView => {
     const author = authors.get(wallet._id)!
-    views.push({ openid: wallet._id, nickname: author.nickname, avatarUrl: author.avatarUrl, growth: wallet.growth, tierLevel: wallet.tierLevel, activeDays30: days, segment: segmentOf(wallet.tierLevel, days) })
-  }
-  return { items: input.segment ? views.filter((v) => v.segment === input.segment) : views, next: page.next }
+    const days = recentDates(wallet.activeDates ?? [], now).length
+    return { openid: wallet._id, nickname: author.nickname, avatarUrl: author.avatarUrl, growth: wallet.growth, tierLevel: wallet.tierLevel, activeDays30: days, segment: wallet.segment ?? segmentOf(wallet.tierLevel, days) }
+  })
+  return { items: views, next: page.next }
 }

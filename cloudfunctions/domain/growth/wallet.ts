@@ -2,6 +2,8 @@
 // tier it reached, and make-up cards usable in any challenge.
 import { COLLECTIONS } from '../../platform/collections'
 import type { DocOps } from '../../ports/store'
+import type { Segment } from '../../../types/growth'
+import { chinaDate } from '../time/china-calendar'
 
 export const WALLETS = COLLECTIONS.wallets.name
 export const LEDGER = COLLECTIONS.ledger.name
@@ -15,6 +17,12 @@ export interface WalletDoc {
   celebrateLevel: number | null
   makeupCards: number
   updatedAt: number
+  /** China dates with growth in the last 30 days (absent on wallets made before segments were stored). */
+  activeDates?: string[]
+  /** The host's layering, kept current by grants and by the daily refreshSegments job. */
+  segment?: Segment
+  /** The China date the segment was last worked out. */
+  segmentDay?: string
 }
 
 export type LedgerRule = 'checkinPosted' | 'streakReached' | 'challengeCompleted' | 'featuredByHost' | 'commentReceived'
@@ -37,7 +45,7 @@ export interface LedgerEntryDoc {
 }
 
 export function emptyWallet(openid: string, now: number): WalletDoc {
-  return { _id: openid, points: 0, growth: 0, tierLevel: 1, celebrateLevel: null, makeupCards: 0, updatedAt: now }
+  return { _id: openid, points: 0, growth: 0, tierLevel: 1, celebrateLevel: null, makeupCards: 0, updatedAt: now, activeDates: [], segment: 'silent', segmentDay: chinaDate(now) }
 }
 
 export async function walletIn(wallets: Pick<DocOps<WalletDoc>, 'get' | 'insert'>, openid: string, now: number): Promise<WalletDoc> {

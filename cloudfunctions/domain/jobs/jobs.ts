@@ -5,6 +5,7 @@ import type { Runtime } from '../../platform/runtime'
 import { drainOutbox } from '../outbox/drain-outbox'
 import { applyDomainEvents } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
+import { refreshSegments } from '../growth/segments'
 import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
 import { expireSeatHolds, remindEvents } from '../meetups/jobs'
 import { settleBoards } from '../leaderboard/settle'
@@ -18,6 +19,7 @@ export const JOBS: Job[] = [
   // Facts first, so the messages they queue (tier-ups) go out in the same run.
   { name: 'applyDomainEvents', run: (runtime) => applyDomainEvents(runtime, { limit: 500 }) },
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
+  { name: 'refreshSegments', run: (runtime) => refreshSegments(runtime) },
   { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },
   { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
   { name: 'expireSeatHolds', run: (runtime) => expireSeatHolds(runtime) },

@@ -18,9 +18,6 @@ import '../components/form.css'
 import './index.css'
 
 type Filter = Segment | 'all'
-// The server filters each page of members after reading it, so a narrow
-// segment can come back short; keep reading until the screen has enough.
-const FILL_SCREEN = 12
 
 export default function SegmentsPage() {
   const [filter, setFilter] = useState<Filter>('all')
@@ -29,9 +26,6 @@ export default function SegmentsPage() {
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   useEffect(() => { void list.refetch() }, [filter])
-  useEffect(() => {
-    if (!list.loading && list.hasMore && !list.loadingMore && !list.moreFailed && list.items.length < FILL_SCREEN) void list.loadMore()
-  }, [list.loading, list.hasMore, list.loadingMore, list.items.length])
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
