@@ -85,7 +85,8 @@ export interface MemberSegmentView {
   segment: Segment
 }
 
-export type MallItemKind = 'makeupCard' | 'physical' | 'virtual'
+/** coupon: redeeming gives one coupon (or free event ticket) of a host's campaign. */
+export type MallItemKind = 'makeupCard' | 'physical' | 'virtual' | 'coupon'
 
 export interface MallItemInput {
   /** 1–40 characters. */
@@ -101,6 +102,8 @@ export interface MallItemInput {
   minTierLevel: number
   /** Most each member may redeem (0 for no limit). */
   perMemberLimit: number
+  /** kind coupon: the campaign whose coupon a redemption gives. */
+  couponCampaignId?: string | null
 }
 
 export interface MallItem extends MallItemInput {

@@ -230,5 +230,38 @@ if (!hasChromium) {
       // Every member is in exactly one segment.
       expect(shown).toBe(everyone)
     }, 40_000)
+
+    it('the host sells a coupon in the mall; 小美 redeems it and finds it in 我的卡券', async () => {
+      const NAME = '活动立减券（积分兑）'
+      await harness.loginAs('host')
+      await open('/packages/host-growth/item-edit/index')
+      await page.locator('.field-name input').waitFor({ timeout: 15_000 })
+      await page.locator('.field-name input').fill(NAME)
+      await harness.tap('.hg-chip.kind-coupon')
+      // Saving without a coupon chosen says so beside the choice.
+      await page.locator('.field-pricePoints input').fill('20')
+      await page.locator('.field-stock input').fill('10')
+      await page.locator('.hg-edit-save').click()
+      await expect(text('.hg-coupon-choice .hg-row-error')).resolves.toBe('请选择兑换后发放的优惠券')
+      await harness.tap('.coupon-choice', { hasText: '新人立减 20 元' })
+      await shot('growth-09-host-coupon-item')
+      await page.locator('.hg-edit-save').click()
+      await page.waitForLoadState('networkidle')
+      const hostToken = await harness.tokenFor('host')
+      const items = await harness.call<ListPage<{ id: string; name: string; kind: string; couponCampaignId: string | null }>>(hostToken, 'growth', { action: 'mallItems' })
+      expect(items.items.find((i) => i.name === NAME)).toMatchObject({ kind: 'coupon', couponCampaignId: expect.any(String) })
+
+      await harness.loginAs('xiaomei')
+      await open('/packages/growth/mall/index')
+      await page.locator('.mall-card', { hasText: NAME }).click()
+      await expect(text('.mall-sheet-note')).resolves.toContain('我的卡券')
+      await page.locator('.mall-sheet-redeem').click()
+      await page.locator('.mall-confirm-ok').click()
+      await page.locator('.mall-confirm').waitFor({ state: 'detached', timeout: 15_000 })
+      await open('/packages/growth/redemptions/index')
+      await harness.tap('.rd-note-coupon')
+      await page.locator('.cp-coupon', { hasText: '新人立减 20 元' }).first().waitFor({ timeout: 15_000 })
+      await shot('growth-10-coupon-redeemed')
+    }, 60_000)
   })
 }

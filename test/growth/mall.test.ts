@@ -111,3 +111,27 @@ test('segments layer members by tier and recent activity', async () => {
   expect(segments[0]).toMatchObject({ openid: 'o_kol', segment: 'kol', tierLevel: 4 })
   expect(segments.find((s) => s.openid === 'o_busy')).toMatchObject({ segment: 'silent' })
 })
+
+test('a coupon item gives one coupon per redemption, in the same transaction as the points it costs', async () => {
+  const now = runtime.clock.now()
+  const campaign = ok(await call('rewards', 'createCampaign', {
+    name: '活动立减 10 元', kind: 'amountOff', amountOffFen: 1000, percentOff: 0, minSpendFen: 0, validFrom: now, validTo: now + 30 * 24 * 3600_000, appliesTo: ['event'], stock: 1, channel: 'reward'
+  }, HOST))
+  expect(await call('growth', 'createMallItem', item({ kind: 'coupon' }), HOST)).toMatchObject({ ok: false, error: { field: 'couponCampaignId' } })
+  expect(await call('growth', 'createMallItem', item({ kind: 'coupon', couponCampaignId: 'nope' }), HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'couponCampaignId' } })
+  expect(await call('growth', 'createMallItem', item({ kind: 'physical', couponCampaignId: campaign.id }), HOST)).toMatchObject({ ok: false, error: { field: 'couponCampaignId' } })
+  const coupon = ok(await call('growth', 'createMallItem', item({ name: '10 元活动券', kind: 'coupon', couponCampaignId: campaign.id, pricePoints: 100, stock: 5 }), HOST))
+  await fund('o_a', 500)
+  await fund('o_b', 500)
+  const first = ok(await call('growth', 'redeem', { itemId: coupon.id, requestId: 'coupon-0001' }, 'o_a'))
+  expect(first).toMatchObject({ kind: 'coupon', status: 'done' })
+  // A retried tap redeems once and gives one coupon.
+  ok(await call('growth', 'redeem', { itemId: coupon.id, requestId: 'coupon-0001' }, 'o_a'))
+  expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items.map((c) => [c.name, c.status])).toEqual([['活动立减 10 元', 'available']])
+  expect(ok(await call('growth', 'summary', {}, 'o_a')).points).toBe(400)
+  // The campaign's last coupon is gone: the redemption is refused and nothing is spent.
+  expect(await call('growth', 'redeem', { itemId: coupon.id, requestId: 'coupon-0002' }, 'o_b')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } })
+  expect(ok(await call('growth', 'summary', {}, 'o_b')).points).toBe(500)
+  expect(ok(await call('growth', 'mallItems', {}, 'o_b')).items.find((i) => i.id === coupon.id)).toMatchObject({ stock: 4 })
+  expect(await balancesMatchLedger()).toBe(true)
+})

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { MallItem, MallItemInput, RedeemInput, RedemptionView, ShipRedemptionInput, UpdateMallItemInput, ListRedemptionsInput } from '../../../types/growth'
 import type { Page, PageInput } from '../../../types/page'
 import type { Filter } from '../../ports/store'
+import { CAMPAIGNS, issueCoupon } from '../rewards/coupons'
 import { AppError, errors } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Caller } from '../../platform/define-action'
@@ -53,7 +54,18 @@ async function toRedemptionViews(runtime: Runtime, docs: RedemptionDoc[]): Promi
   }))
 }
 
+/** A coupon item names an existing campaign; other kinds name none. */
+async function checkCouponItem(runtime: Runtime, kind: MallItemInput['kind'], couponCampaignId: string | null | undefined): Promise<void> {
+  if (kind !== 'coupon') {
+    if (couponCampaignId) throw new AppError('INVALID_INPUT', '只有优惠券商品可以选择优惠券', 'couponCampaignId')
+    return
+  }
+  if (!couponCampaignId) throw new AppError('INVALID_INPUT', '请选择兑换后发放的优惠券', 'couponCampaignId')
+  if (!(await runtime.store.collection(CAMPAIGNS).get(couponCampaignId))) throw new AppError('NOT_FOUND', '优惠券不存在', 'couponCampaignId')
+}
+
 export async function createMallItem(runtime: Runtime, caller: Caller, input: MallItemInput, now: number): Promise<MallItem> {
+  await checkCouponItem(runtime, input.kind, input.couponCampaignId)
   if (input.imageFileId && !(await runtime.files.isUsableBy(input.imageFileId, caller.openid))) throw new AppError('INVALID_INPUT', '商品图片无效，请重新上传', 'imageFileId')
   const doc: MallItemDoc = { ...input, _id: randomUUID(), active: true, redeemedCount: 0, createdAt: now, updatedAt: now }
   await runtime.store.collection<MallItemDoc>(MALL_ITEMS).insert(doc)
@@ -63,7 +75,11 @@ export async function createMallItem(runtime: Runtime, caller: Caller, input: Ma
 export async function updateMallItem(runtime: Runtime, caller: Caller, input: UpdateMallItemInput, now: number): Promise<MallItem> {
   const { itemId, ...changes } = input
   const items = runtime.store.collection<MallItemDoc>(MALL_ITEMS)
-  if (!(await items.get(itemId))) throw errors.notFound('商品')
+  const current = await items.get(itemId)
+  if (!current) throw errors.notFound('商品')
+  if (changes.kind !== undefined || changes.couponCampaignId !== undefined) {
+    await checkCouponItem(runtime, changes.kind ?? current.kind, changes.couponCampaignId !== undefined ? changes.couponCampaignId : current.couponCampaignId)
+  }
   if (changes.imageFileId && !(await runtime.files.isUsableBy(changes.imageFileId, caller.openid))) throw new AppError('INVALID_INPUT', '商品图片无效，请重新上传', 'imageFileId')
   await items.update(itemId, { set: { ...changes, updatedAt: now } })
   return toItem((await items.get(itemId))!, runtime)
@@ -101,6 +117,12 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
     await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, unspent, strict: true })
     await items.update(fresh._id, { inc: { stock: -1, redeemedCount: 1 }, set: { updatedAt: now } })
     if (fresh.kind === 'makeupCard') await wallets.update(caller.openid, { inc: { makeupCards: 1 } })
+    if (fresh.kind === 'coupon') {
+      // The coupon is given in the same transaction: no points spent without it.
+      const given = await issueCoupon(tx, fresh.couponCampaignId ?? '', caller.openid, `mall:${redemptionId}`, now)
+      if (given === 'outOfStock') throw new AppError('OUT_OF_STOCK', '这张券已发完，下次早点来')
+      if (given === 'missing') throw errors.notFound('优惠券')
+    }
     const doc: RedemptionDoc = {
       _id: redemptionId, openid: caller.openid, itemId: fresh._id, itemName: fresh.name, kind: fresh.kind, pricePoints: fresh.pricePoints,
       status: fresh.kind === 'physical' ? 'awaitingShipment' : 'done', address: fresh.kind === 'physical' ? input.address ?? null : null, trackingNo: '', createdAt: now

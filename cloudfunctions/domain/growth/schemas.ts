@@ -42,11 +42,12 @@ const mallItemFields = {
   name: text(1, 40, '商品名称'),
   description: text(0, 500, '商品介绍'),
   imageFileId: fileIdSchema,
-  kind: z.enum(['makeupCard', 'physical', 'virtual'], { error: '商品类型只能是补卡、实物或虚拟' }),
+  kind: z.enum(['makeupCard', 'physical', 'virtual', 'coupon'], { error: '商品类型只能是补卡、实物、虚拟或优惠券' }),
   pricePoints: int(1, 1_000_000, '兑换积分'),
   stock: int(0, 1_000_000, '库存'),
   minTierLevel: int(1, 10, '等级要求'),
-  perMemberLimit: int(0, 1000, '每人限兑')
+  perMemberLimit: int(0, 1000, '每人限兑'),
+  couponCampaignId: z.string({ error: '优惠券必须是文字' }).min(1, { error: '请选择优惠券' }).max(200, { error: '优惠券标识太长' }).nullable().optional()
 }
 export const mallItemInput: z.ZodType<MallItemInput> = z.strictObject(mallItemFields)
 export const updateMallItemInput: z.ZodType<UpdateMallItemInput> = z.strictObject({

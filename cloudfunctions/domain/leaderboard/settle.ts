@@ -10,7 +10,7 @@ import { loadSettings } from '../growth/settings'
 import { BOARDS, boardIds, type BoardDoc } from './boards'
 import { topEntries } from './board-view'
 import { CONTESTS, prizesOf, type ContestDoc } from './contests'
-import { issuePrizeCoupon } from '../rewards/coupons'
+import { issueCoupon } from '../rewards/coupons'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { loadBoardRewards } from './rewards'
 
@@ -38,7 +38,7 @@ async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], t
         await grant(tx, { openid: entry.openid, rule: 'manual', refId: key, reason: `${title}第 ${place + 1} 名奖励`, points, growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now }, settings.tiers)
       }
       // A campaign whose stock ran out gives no coupon; the points still count.
-      if (couponCampaignId && (await issuePrizeCoupon(tx, couponCampaignId, entry.openid, key, now)) === 'issued') {
+      if (couponCampaignId && (await issueCoupon(tx, couponCampaignId, entry.openid, key, now)) === 'issued') {
         await enqueueSubscribeMessage(tx, {
           key: `prize:${key}`, now,
           message: { openid: entry.openid, template: 'prizeWon', page: 'packages/rewards/coupons/index', data: { thing1: `${title}第 ${place + 1} 名`, thing2: '奖品券已放入你的卡券' } }

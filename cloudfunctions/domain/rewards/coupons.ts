@@ -25,7 +25,7 @@ export interface CampaignDoc extends CampaignInput {
 }
 
 export interface CouponDoc {
-  _id: string // claimed: `${campaignId}:${openid}`; a prize: `${campaignId}:${openid}:${prizeKey}`
+  _id: string // claimed: `${campaignId}:${openid}`; given (prize, mall): `${campaignId}:${openid}:${key}`
   campaignId: string
   openid: string
   status: 'available' | 'locked' | 'used'
@@ -70,10 +70,11 @@ export async function listCampaigns(runtime: Runtime, caller: Caller, input: Pag
 }
 
 /**
- * Inside a transaction: gives one coupon of a campaign as a prize, once per
- * prize key, while the campaign's stock lasts. Answers what happened.
+ * Inside a transaction: gives one coupon of a campaign (a contest prize, a
+ * points-mall redemption), once per key, while the campaign's stock lasts.
+ * Answers what happened.
  */
-export async function issuePrizeCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number): Promise<'issued' | 'already' | 'outOfStock' | 'missing'> {
+export async function issueCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number): Promise<'issued' | 'already' | 'outOfStock' | 'missing'> {
   const id = `${campaignId}:${openid}:${prizeKey}`
   const coupons = tx.collection<CouponDoc>(COUPONS)
   if (await coupons.get(id)) return 'already'

@@ -15,10 +15,11 @@ export const RULES: { rule: GrowthRule; name: string; hint: string }[] = [
 export const KIND_OPTIONS: { kind: MallItemKind; label: string; hint: string }[] = [
   { kind: 'makeupCard', label: '补卡券', hint: '兑换后自动发放，任意挑战可用' },
   { kind: 'physical', label: '实物', hint: '成员填写收货地址，由你发货' },
-  { kind: 'virtual', label: '虚拟', hint: '服务或权益，兑换后你联系成员' }
+  { kind: 'virtual', label: '虚拟', hint: '服务或权益，兑换后你联系成员' },
+  { kind: 'coupon', label: '优惠券', hint: '兑换后自动放入成员的卡券（选一个「仅作奖品」的券最合适）' }
 ]
 
-export const KIND_LABEL: Record<MallItemKind, string> = { makeupCard: '补卡券', physical: '实物', virtual: '虚拟' }
+export const KIND_LABEL: Record<MallItemKind, string> = { makeupCard: '补卡券', physical: '实物', virtual: '虚拟', coupon: '优惠券' }
 
 export const SEGMENTS: { segment: Segment; label: string; hint: string }[] = [
   { segment: 'kol', label: 'KOL', hint: 'Lv4 及以上' },

@@ -16,4 +16,4 @@ export function availabilityOf(item: MallItem, points: number, tierLevel: number
   return { ok: true }
 }
 
-export const KIND_LABEL: Record<MallItem['kind'], string> = { makeupCard: '补卡券', physical: '实物', virtual: '虚拟' }
+export const KIND_LABEL: Record<MallItem['kind'], string> = { makeupCard: '补卡券', physical: '实物', virtual: '虚拟', coupon: '优惠券' }

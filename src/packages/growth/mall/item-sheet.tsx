@@ -37,6 +37,7 @@ export default function ItemSheet({ item, availability, address, addressErrors, 
       {item.description ? <Text className='mall-sheet-desc'>{item.description}</Text> : null}
       {item.kind === 'makeupCard' ? <Text className='mall-sheet-note'>兑换后自动放入「我的成长」，可在任意挑战中补卡。</Text> : null}
       {item.kind === 'virtual' ? <Text className='mall-sheet-note'>兑换后主理人会与你联系安排。</Text> : null}
+      {item.kind === 'coupon' ? <Text className='mall-sheet-note'>兑换后自动放入「我的卡券」，报名活动或开通会员时可用。</Text> : null}
       {item.kind === 'physical' ? <AddressForm value={address} errors={addressErrors} onChange={onAddressChange} /> : null}
       <View className={`btn btn-primary mall-sheet-redeem ${availability.ok ? '' : 'btn-disabled'}`} onClick={onRedeem}>
         {availability.ok ? '立即兑换' : availability.label}

@@ -13,6 +13,7 @@ import { showError } from '../../../services/show-error'
 import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
 import { maskPhone } from '../mall/address'
+import { COUPONS_PAGE } from '../../rewards/routes'
 import './index.css'
 
 const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awaitingShipment: '待发货', shipped: '已发货' }
@@ -62,6 +63,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
         <Text className='rd-cost'>−{formatPoints(r.pricePoints)} 积分</Text>
       </View>
       {r.kind === 'makeupCard' ? <Text className='rd-note'>补卡券已放入「我的成长」，可在挑战中补卡</Text> : null}
+      {r.kind === 'coupon' ? <Text className='rd-note rd-note-coupon' onClick={() => { void Taro.navigateTo({ url: `${COUPONS_PAGE}?tab=mine` }) }}>券已放入「我的卡券」，去看看 ›</Text> : null}
       {r.address ? (
         <View className='rd-address'>
           <Text>{r.address.name} {maskPhone(r.address.phone)}</Text>

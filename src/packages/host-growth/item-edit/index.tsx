@@ -9,6 +9,8 @@ import { setQueryData, useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { MallItem, MallItemInput } from '../../../../types/growth'
 import type { Page } from '../../../../types/page'
+import type { CampaignView } from '../../../../types/coupons'
+import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import { KIND_OPTIONS } from '../labels'
 import { useGrowthSettings } from '../queries'
 import { EMPTY_ITEM, draftToInput, itemToDraft, type ItemDraft, type ItemErrors } from './item-draft'
@@ -30,6 +32,27 @@ async function findItem(id: string): Promise<MallItem | null> {
 }
 
 const itemKey = (id: string) => `hostGrowth.item.${id}`
+
+/** The host's unexpired campaigns (prize-only ones too): the coupon a redemption gives. */
+function CouponChoice({ value, error, onChange }: { value: string | null; error?: string; onChange: (campaignId: string) => void }) {
+  const campaigns = useQuery<Page<CampaignView>>(CAMPAIGNS_KEY, () => callFunction('rewards', 'campaigns', {}))
+  const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now() || c.id === value)
+  return (
+    <View className={`hg-row hg-row-top hg-coupon-choice ${error ? 'hg-row-invalid' : ''}`}>
+      <Text className='hg-row-label'>发放的券</Text>
+      <View className='hg-edit-choice'>
+        {campaigns.loading ? <Skeleton width={240} height={56} /> : null}
+        <View className='hg-chips'>
+          {choices.map((c) => (
+            <Text key={c.id} className={`hg-chip coupon-choice ${value === c.id ? 'hg-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>{c.name} · 剩 {Math.max(0, c.stock - c.claimed)}</Text>
+          ))}
+        </View>
+        {!campaigns.loading && choices.length === 0 ? <Text className='hg-edit-hint'>还没有可发放的券：先在「发布优惠券」中创建一个</Text> : null}
+        {error ? <Text className='hg-row-error'>{error}</Text> : null}
+      </View>
+    </View>
+  )
+}
 
 function safeDecode(raw: string): string {
   try {
@@ -139,6 +162,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
             {kindHint ? <Text className='hg-edit-hint'>{kindHint}</Text> : null}
           </View>
         </View>
+        {draft.kind === 'coupon' ? <CouponChoice value={draft.couponCampaignId} error={errors.couponCampaignId} onChange={(id) => set('couponCampaignId', id, 'couponCampaignId')} /> : null}
 
         <NumberRow label='兑换积分' field='pricePoints' value={draft.price} suffix='积分' error={errors.pricePoints} onInput={(v) => set('price', v, 'pricePoints')} />
         <NumberRow label='库存' field='stock' value={draft.stock} suffix='件' error={errors.stock} onInput={(v) => set('stock', v, 'stock')} />

@@ -11,10 +11,12 @@ export interface ItemDraft {
   stock: string
   minTierLevel: number
   limit: string
+  /** kind coupon: the campaign a redemption gives a coupon of. */
+  couponCampaignId: string | null
 }
 export type ItemErrors = Partial<Record<keyof MallItemInput, string>>
 
-export const EMPTY_ITEM: ItemDraft = { name: '', description: '', kind: 'makeupCard', price: '', stock: '', minTierLevel: 1, limit: '0' }
+export const EMPTY_ITEM: ItemDraft = { name: '', description: '', kind: 'makeupCard', price: '', stock: '', minTierLevel: 1, limit: '0', couponCampaignId: null }
 
 export function itemToDraft(item: MallItem): ItemDraft {
   return {
@@ -24,7 +26,8 @@ export function itemToDraft(item: MallItem): ItemDraft {
     price: String(item.pricePoints),
     stock: String(item.stock),
     minTierLevel: item.minTierLevel,
-    limit: String(item.perMemberLimit)
+    limit: String(item.perMemberLimit),
+    couponCampaignId: item.couponCampaignId ?? null
   }
 }
 
@@ -57,7 +60,9 @@ export function draftToInput(draft: ItemDraft, imageFileId: string): { input: Ma
     pricePoints: num('pricePoints', draft.price, 1, 1_000_000, '兑换积分'),
     stock: num('stock', draft.stock, 0, 1_000_000, '库存'),
     minTierLevel: draft.minTierLevel,
-    perMemberLimit: num('perMemberLimit', draft.limit, 0, 1000, '每人限兑')
+    perMemberLimit: num('perMemberLimit', draft.limit, 0, 1000, '每人限兑'),
+    couponCampaignId: draft.kind === 'coupon' ? draft.couponCampaignId : null
   }
+  if (draft.kind === 'coupon' && !draft.couponCampaignId) errors.couponCampaignId = '请选择兑换后发放的优惠券'
   return { input, errors }
 }
