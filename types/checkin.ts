@@ -80,6 +80,10 @@ export interface ChallengeProgress {
 export interface ChallengeDetail {
   challenge: Challenge
   progress: ChallengeProgress
+  /** Members-only challenge: the circle's name; null when open to everyone. */
+  circleName: string | null
+  /** Whether the caller may take part as far as the circle goes (true for open challenges and hosts). */
+  inCircle: boolean
 }
 
 export interface Author {

@@ -38,6 +38,16 @@ if (!hasChromium) {
 
     it('shows a non-member the locked preview and the plan picker', async () => {
       await harness.loginAs('lily')
+      // The members-only challenge's wall is locked to her, with the way into the circle.
+      const challenges = await harness.call<ListPage<{ id: string; title: string }>>(await harness.tokenFor('lily'), 'checkin', { action: 'listChallenges', phase: 'all' })
+      const gatedId = challenges.items.find((c) => c.title === CHALLENGE)?.id ?? ''
+      expect(gatedId).not.toBe('')
+      await harness.open(`/packages/challenge/detail/index?id=${encodeURIComponent(gatedId)}`)
+      await page.locator('.detail-feed-locked', { hasText: '仅圈子成员可见' }).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.detail-feed-locked .checkin-card').count()).resolves.toBe(0)
+      await expect(text('.detail-action-main')).resolves.toBe('加入圈子后参加')
+      await shot('00-challenge-locked')
+      await harness.loginAs('lily')
       await tap('.me-circles-entry')
       const card = page.locator('.circle-card', { hasText: CIRCLE })
       await card.waitFor({ timeout: 15_000 })

@@ -208,3 +208,43 @@ test('circle settings are checked', async () => {
   expect(await call('membership', 'createCircle', circleInput({ plans: [{ name: '月卡', days: 30, priceFen: 0 }] }), HOST)).toMatchObject({ ok: false, error: { field: 'plans.0.priceFen' } })
   expect(await call('membership', 'createCircle', circleInput({ plans: [{ name: '月卡', days: 30, priceFen: 99.5 }] }), HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 })
+
+test('check-ins of a members-only challenge are seen only by the circle\'s current members and hosts, on every feed and by id', async () => {
+  const c = await circle()
+  const gated = ok(await call('checkin', 'createChallenge', challengeInput({ circleId: c.id, startDate: '2026-11-23' }), HOST))
+  const open = ok(await call('checkin', 'createChallenge', challengeInput({ title: '公开挑战', startDate: '2026-11-23' }), HOST))
+  await deliver(await notifyFor((await buy(c.id, c.plans[0].id, 'o_a')).id))
+  ok(await call('checkin', 'joinChallenge', { challengeId: gated.id }, 'o_a'))
+  const inside = ok(await call('checkin', 'postCheckin', { challengeId: gated.id, text: '圈内打卡，今天练了腿', photoFileIds: [] }, 'o_a')).checkin
+  ok(await call('checkin', 'featureCheckin', { checkinId: inside.id, featured: true }, HOST))
+  ok(await call('checkin', 'joinChallenge', { challengeId: open.id }, 'o_b'))
+  const outside = ok(await call('checkin', 'postCheckin', { challengeId: open.id, text: '公开打卡，今天跑了五公里', photoFileIds: [] }, 'o_b')).checkin
+  const ids = async (openid: string, input: object) => ok(await call('checkin', 'feed', input as never, openid)).items.map((x) => x.id)
+
+  // o_b is not in the circle: the open check-in only, everywhere.
+  expect(await ids('o_b', { scope: 'all' })).toEqual([outside.id])
+  expect(await ids('o_b', { scope: 'featured' })).toEqual([])
+  expect(await ids('o_b', { scope: 'member', authorOpenid: 'o_a' })).toEqual([])
+  expect(await call('checkin', 'feed', { scope: 'challenge', challengeId: gated.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await call('checkin', 'getCheckin', { checkinId: inside.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect(await call('checkin', 'toggleLike', { checkinId: inside.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  expect(await call('checkin', 'addComment', { checkinId: inside.id, text: '加油' }, 'o_b')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+  expect(ok(await call('checkin', 'getChallenge', { challengeId: gated.id }, 'o_b'))).toMatchObject({ circleName: '减脂训练营', inCircle: false })
+  expect(ok(await call('checkin', 'getChallenge', { challengeId: gated.id }, 'o_a'))).toMatchObject({ circleName: '减脂训练营', inCircle: true })
+  expect(ok(await call('checkin', 'getChallenge', { challengeId: open.id }, 'o_b'))).toMatchObject({ circleName: null, inCircle: true })
+
+  // The member and the host see both.
+  expect((await ids('o_a', { scope: 'all' })).sort()).toEqual([inside.id, outside.id].sort())
+  expect(await ids('o_a', { scope: 'challenge', challengeId: gated.id })).toEqual([inside.id])
+  expect((await ids(HOST, { scope: 'all' })).sort()).toEqual([inside.id, outside.id].sort())
+  expect(await ids(HOST, { scope: 'featured' })).toEqual([inside.id])
+
+  // Another member's membership ending closes it again (the author still sees their own).
+  ok(await call('checkin', 'joinChallenge', { challengeId: open.id }, 'o_c'))
+  await deliver(await notifyFor((await buy(c.id, c.plans[0].id, 'o_c')).id))
+  expect(await ids('o_c', { scope: 'featured' })).toEqual([inside.id])
+  runtime.clock.advance(31 * DAY)
+  expect(await ids('o_c', { scope: 'featured' })).toEqual([])
+  expect(await ids('o_a', { scope: 'member' })).toEqual([inside.id])
+})

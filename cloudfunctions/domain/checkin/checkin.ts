@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../../platform/collections'
 import { errors } from '../../platform/app-error'
 import type { Runtime } from '../../platform/runtime'
 import type { Caller } from '../../platform/define-action'
+import { isCircleMember } from '../circles/access'
 
 export const CHECKINS = COLLECTIONS.checkins.name
 
@@ -13,6 +14,8 @@ export interface CheckinDoc {
   challengeId: string
   openid: string
   date: string
+  /** The challenge's circle when it is members-only (copied at posting); absent or null when open. */
+  circleId?: string | null
   text: string
   photoFileIds: string[]
   location: string
@@ -37,8 +40,15 @@ export function canSee(checkin: CheckinDoc, caller: Caller): boolean {
   return checkin.status === 'visible' || checkin.openid === caller.openid || caller.role === 'host'
 }
 
+/**
+ * A check-in the caller may see and act on: visible (or theirs, or the caller
+ * is a host), and from a members-only challenge only to the circle's current
+ * members. Anything else reads as not found, so nothing leaks by probing ids.
+ */
 export async function loadVisibleCheckin(runtime: Runtime, id: string, caller: Caller): Promise<CheckinDoc> {
   const checkin = await runtime.store.collection<CheckinDoc>(CHECKINS).get(id)
   if (!checkin || !canSee(checkin, caller)) throw errors.notFound('打卡')
+  const gated = checkin.circleId && caller.role !== 'host' && checkin.openid !== caller.openid
+  if (gated && !(await isCircleMember(runtime, checkin.circleId!, caller.openid, runtime.clock.now()))) throw errors.notFound('打卡')
   return checkin
 }

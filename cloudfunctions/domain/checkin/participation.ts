@@ -4,7 +4,7 @@ import { isConflict, type Transaction } from '../../ports/store'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { AppError } from '../../platform/app-error'
-import { assertCircleMember } from '../circles/access'
+import { assertCircleMember, circleAccess } from '../circles/access'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { chinaDate } from '../time/china-calendar'
 import { CHALLENGES, loadChallenge, phaseOn, toChallenge, type ChallengeDoc } from './challenge'
@@ -49,6 +49,14 @@ async function walletCards(runtime: Runtime, openid: string): Promise<number> {
 
 export async function getChallengeDetail(runtime: Runtime, caller: Caller, challengeId: string, now: number): Promise<ChallengeDetail> {
   const challenge = await loadChallenge(runtime, challengeId, { allowArchived: caller.role === 'host' })
-  const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid))
-  return { challenge: toChallenge(challenge, runtime, now), progress: progressOf(challenge, participant, now, await walletCards(runtime, caller.openid)) }
+  const [participant, access] = await Promise.all([
+    runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid)),
+    circleAccess(runtime, challenge.circleId, caller.openid, now)
+  ])
+  return {
+    challenge: toChallenge(challenge, runtime, now),
+    progress: progressOf(challenge, participant, now, await walletCards(runtime, caller.openid)),
+    circleName: access.circleName,
+    inCircle: caller.role === 'host' || access.inCircle
+  }
 }

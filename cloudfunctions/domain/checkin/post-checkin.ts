@@ -69,7 +69,7 @@ async function store(
   try {
     await runtime.store.transaction(async (tx) => {
       const checkin: CheckinDoc = {
-        _id: id, challengeId: challenge._id, openid: caller.openid, date, text, photoFileIds: input.photoFileIds,
+        _id: id, challengeId: challenge._id, circleId: challenge.circleId ?? null, openid: caller.openid, date, text, photoFileIds: input.photoFileIds,
         location: (input.location ?? '').trim(), createdAt: now, makeup, featured: false, featuredAt: null,
         status: traces.length > 0 ? 'pending' : 'visible', pendingChecks: traces.length, hiddenReason: '', likeCount: 0, commentCount: 0
       }

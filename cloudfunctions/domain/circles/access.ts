@@ -27,6 +27,19 @@ export async function circleAccess(runtime: Runtime, circleId: string | null, op
   return { circleName: circle?.name ?? null, inCircle: membership !== null && membership.endsAt > now }
 }
 
+/** The circles this member belongs to now (paid, trial or free, not ended). */
+export async function currentCircleIds(runtime: Runtime, openid: string, now: number): Promise<string[]> {
+  const page = await runtime.store.collection<CircleMemberDoc & { circleId: string; openid: string }>(CIRCLE_MEMBERS).find(
+    { openid, endsAt: { $gt: now } }, { sort: [['endsAt', 'desc']], limit: 100 }
+  )
+  return page.items.map((m) => m.circleId)
+}
+
+export async function isCircleMember(runtime: Runtime, circleId: string, openid: string, now: number): Promise<boolean> {
+  const membership = await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(`${circleId}:${openid}`)
+  return membership !== null && membership.endsAt > now
+}
+
 export async function assertCircleMember(runtime: Runtime, circleId: string | null, openid: string, now: number): Promise<void> {
   if (circleId === null) return
   const membership = await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(`${circleId}:${openid}`)

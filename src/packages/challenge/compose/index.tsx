@@ -12,6 +12,7 @@ import type { PostCheckinInput } from '../../../../types/checkin'
 import { dayLabel, addDays } from '../components/china-dates'
 import PhotoPicker from './photo-picker'
 import { usePhotoUploads } from './use-photo-uploads'
+import type { ChallengeDetail } from '../../../../types/checkin'
 import './index.css'
 
 const TEXT_MAX = 2000
@@ -63,7 +64,8 @@ export default function ComposePage() {
       const result = makeupDate
         ? await callFunction('checkin', 'makeupCheckin', { ...input, date: makeupDate })
         : await callFunction('checkin', 'postCheckin', input)
-      setQueryData(challengeKey(challengeId), {
+      setQueryData<ChallengeDetail>(challengeKey(challengeId), {
+        ...data,
         challenge: { ...challenge, checkinCount: challenge.checkinCount + (result.duplicate ? 0 : 1) },
         progress: result.progress
       })

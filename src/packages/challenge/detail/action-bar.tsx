@@ -5,19 +5,28 @@ import { dayLabel } from '../components/china-dates'
 interface ActionBarProps {
   challenge: Challenge
   progress: ChallengeProgress
+  /** Members-only and the caller is not in the circle: the way in instead of joining. */
+  circleName: string | null
+  inCircle: boolean
+  onOpenCircle: () => void
   joining: boolean
   onJoin: () => void
   onCheckin: () => void
 }
 
 /** The one thing to do next: join, check in today, or why not now. */
-export default function ActionBar({ challenge, progress, joining, onJoin, onCheckin }: ActionBarProps) {
+export default function ActionBar({ challenge, progress, circleName, inCircle, onOpenCircle, joining, onJoin, onCheckin }: ActionBarProps) {
   let label: string
   let hint = ''
   let enabled = false
   let action: (() => void) | undefined
   if (challenge.phase === 'ended') {
     label = '挑战已结束'
+  } else if (!inCircle) {
+    label = '加入圈子后参加'
+    hint = circleName ? `「${circleName}」成员专属挑战` : '圈子成员专属挑战'
+    enabled = true
+    action = onOpenCircle
   } else if (!progress.joined) {
     label = joining ? '加入中…' : '加入挑战'
     hint = challenge.phase === 'upcoming' ? `${dayLabel(challenge.startDate)}开始，先报名吧` : ''

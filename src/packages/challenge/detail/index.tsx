@@ -8,11 +8,12 @@ import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
 import Skeleton from '../../../components/skeleton'
 import { formatDateRange } from '../../../components/challenge-card/dates'
-import { callFunction } from '../../../services/api'
+import { ApiCallError, callFunction } from '../../../services/api'
 import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed } from '../../../services/checkin'
 import { challengeFormUrl, composeUrl, routeParam } from '../../../services/checkin-routes'
 import { useMe } from '../../../services/member'
 import { setQueryData } from '../../../services/use-query'
+import { circleUrl } from '../../../services/membership-routes'
 import { showError } from '../../../services/show-error'
 import type { ChallengeDetail } from '../../../../types/checkin'
 import MonthCalendar from '../components/month-calendar'
@@ -54,7 +55,7 @@ export default function ChallengeDetailPage() {
     try {
       const joined = await callFunction('checkin', 'joinChallenge', { challengeId: id })
       const counted = !progress.joined && joined.joined
-      put({ challenge: { ...challenge, participantCount: challenge.participantCount + (counted ? 1 : 0) }, progress: joined })
+      put({ ...data, challenge: { ...challenge, participantCount: challenge.participantCount + (counted ? 1 : 0) }, progress: joined })
       void Taro.showToast({ title: '已加入挑战', icon: 'success', duration: 1500 })
     } catch (err) {
       showError(err)
@@ -68,7 +69,7 @@ export default function ChallengeDetailPage() {
     if (!confirm) return
     try {
       const archived = await callFunction('checkin', 'archiveChallenge', { challengeId: id })
-      put({ challenge: archived, progress })
+      put({ ...data, challenge: archived })
       void refetchChallenges()
       void Taro.showToast({ title: '已归档', icon: 'success' })
     } catch (err) {
@@ -138,7 +139,14 @@ export default function ChallengeDetailPage() {
 
         <Text className='detail-section-title detail-feed-title'>成员打卡</Text>
         {feed.loading ? <CheckinCardSkeleton count={1} /> : null}
-        {feed.error ? <View className='card'><ErrorState error={feed.error} onRetry={() => { void feed.refetch() }} /></View> : null}
+        {feed.error instanceof ApiCallError && feed.error.code === 'FORBIDDEN' && challenge.circleId ? (
+          // Members-only: the wall is for the circle; the way in is its page.
+          <View className='detail-feed-locked'>
+            <EmptyState glyph='锁' title='仅圈子成员可见' description={feed.error.message} action={
+              <View className='btn btn-primary btn-small detail-join-circle' onClick={() => { void Taro.navigateTo({ url: circleUrl(challenge.circleId!) }) }}>去加入圈子</View>
+            } />
+          </View>
+        ) : feed.error ? <View className='card'><ErrorState error={feed.error} onRetry={() => { void feed.refetch() }} /></View> : null}
         {!feed.loading && !feed.error && feed.items.length === 0 ? (
           <EmptyState glyph='卡' title='还没有人打卡' description={challenge.phase === 'upcoming' ? '挑战开始后，大家的打卡会出现在这里。' : '成为第一个打卡的人吧。'} />
         ) : null}
@@ -148,7 +156,7 @@ export default function ChallengeDetailPage() {
         ) : null}
       </View>
 
-      <ActionBar challenge={challenge} progress={progress} joining={joining} onJoin={() => { void join() }} onCheckin={() => open(composeUrl(id))} />
+      <ActionBar challenge={challenge} progress={progress} circleName={data.circleName} inCircle={data.inCircle} onOpenCircle={() => { if (challenge.circleId) void Taro.navigateTo({ url: circleUrl(challenge.circleId) }) }} joining={joining} onJoin={() => { void join() }} onCheckin={() => open(composeUrl(id))} />
     </View>
   )
 }
