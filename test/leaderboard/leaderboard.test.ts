@@ -152,29 +152,37 @@ describe('referral', () => {
     expect(ok(await call('growth', 'ledger', {}, 'o_a')).items.filter((e) => e.reason.includes('11 月邀请赛'))).toHaveLength(1)
   })
 
-  test('contest prizes can carry a coupon or a free event ticket: given to the top places once, while the stock lasts', async () => {
+  test('contest prizes can carry a coupon or a free event ticket: set aside at creation, given to the top places once, the rest put back', async () => {
     const id = await createChallenge()
     const now = runtime.clock.now()
     const campaign = async (name: string, stock: number, kind: 'amountOff' | 'freeTicket', validTo = now + 30 * 24 * 3600_000) => ok(await call('rewards', 'createCampaign', {
       name, kind, amountOffFen: kind === 'amountOff' ? 2000 : 0, percentOff: 0, minSpendFen: 0, validFrom: now, validTo, appliesTo: ['event'], stock, channel: 'reward'
     }, HOST))
+    const claimed = async (campaignId: string) => ok(await call('rewards', 'campaigns', {}, HOST)).items.find((c) => c.id === campaignId)!.claimed
     const ticket = await campaign('免费活动票', 1, 'freeTicket')
     const cash = await campaign('活动立减 20 元', 5, 'amountOff')
     const soon = await campaign('快过期', 5, 'amountOff', now + 3600_000)
     const window = { title: '双 12 邀请赛', startAt: now - 3600_000, endAt: now + 2 * 3600_000 }
-    // A prize coupon must exist and outlive the contest.
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: 'nope' }, { points: 0, couponCampaignId: null }, { points: 0, couponCampaignId: null }] }, HOST))
+    const none = { points: 0, couponCampaignId: null }
+    // A prize coupon must exist, outlive the contest, and have enough left for its places.
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: 'nope' }, none, none] }, HOST))
       .toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'prizes.0.couponCampaignId' } })
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: null }, { points: 0, couponCampaignId: soon.id }, { points: 0, couponCampaignId: null }] }, HOST))
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [none, { points: 0, couponCampaignId: soon.id }, none] }, HOST))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'prizes.1.couponCampaignId' } })
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: '1', couponCampaignId: null }, { points: 0, couponCampaignId: null }] as never }, HOST))
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: '1', couponCampaignId: null }, none] as never }, HOST))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    // 1st: points and the only free ticket; 2nd: a cash coupon; 3rd: the free ticket again, but its stock is gone.
-    const contest = ok(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 500, couponCampaignId: ticket.id }, { points: 0, couponCampaignId: cash.id }, { points: 100, couponCampaignId: ticket.id }] }, HOST))
-    expect(contest.prizes.map((p) => p.couponName)).toEqual(['免费活动票', '活动立减 20 元', '免费活动票'])
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: ticket.id }, none, { points: 1, couponCampaignId: ticket.id }] }, HOST))
+      .toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK', field: 'prizes.0.couponCampaignId' } })
+    expect(await claimed(ticket.id)).toBe(0) // the refused contest set nothing aside
+    // 1st: points and the only free ticket; 2nd and 3rd: a cash coupon each.
+    const contest = ok(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 500, couponCampaignId: ticket.id }, { points: 0, couponCampaignId: cash.id }, { points: 100, couponCampaignId: cash.id }] }, HOST))
+    expect(contest.prizes.map((p) => p.couponName)).toEqual(['免费活动票', '活动立减 20 元', '活动立减 20 元'])
+    expect([await claimed(ticket.id), await claimed(cash.id)]).toEqual([1, 2])
     expect(ok(await call('leaderboard', 'contests', {}, 'o_x')).items[0].prizes[0]).toMatchObject({ points: 500, couponKind: 'freeTicket' })
-    // o_a invites two who activate, o_b one, o_c one (later): places 1, 2, 3.
-    for (const [inviter, invitees] of [['o_a', ['o_a1', 'o_a2']], ['o_b', ['o_b1']], ['o_c', ['o_c1']]] as const) {
+    // Set aside means set aside: nobody else can take the last ticket.
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: ticket.id }, none, none] }, HOST)).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } })
+    // Only two members make the board: o_a (two activated invites) and o_b (one).
+    for (const [inviter, invitees] of [['o_a', ['o_a1', 'o_a2']], ['o_b', ['o_b1']]] as const) {
       const code = await inviteCode(inviter)
       for (const invitee of invitees) {
         ok(await call('member', 'me', { inviteCode: code }, invitee))
@@ -185,16 +193,30 @@ describe('referral', () => {
     await applyDomainEvents(runtime)
     await applyDomainEvents(runtime)
     const live = ok(await board('o_a', { kind: 'contestInvites', contestId: contest.id }))
-    expect(live.entries.map((e) => e.openid)).toEqual(['o_a', 'o_b', 'o_c'])
-    expect(live.rewardCoupons).toEqual(['免费活动票', '活动立减 20 元', '免费活动票'])
+    expect(live.entries.map((e) => e.openid)).toEqual(['o_a', 'o_b'])
+    expect(live.rewardCoupons).toEqual(['免费活动票', '活动立减 20 元', '活动立减 20 元'])
     runtime.clock.advance(3 * 3600_000)
     await settleBoards(runtime)
     await settleBoards(runtime)
     const coupons = async (openid: string) => ok(await call('rewards', 'myCoupons', {}, openid)).items.map((c) => [c.name, c.kind, c.status])
     expect(await coupons('o_a')).toEqual([['免费活动票', 'freeTicket', 'available']])
     expect(await coupons('o_b')).toEqual([['活动立减 20 元', 'amountOff', 'available']])
-    expect(await coupons('o_c')).toEqual([]) // the ticket's stock of 1 went to 1st place
-    expect(ok(await call('growth', 'ledger', {}, 'o_c')).items.filter((e) => e.reason.includes('双 12 邀请赛'))).toHaveLength(1)
+    // The third place was never reached: its coupon went back, once.
+    expect([await claimed(ticket.id), await claimed(cash.id)]).toEqual([1, 1])
     expect(await runtime.store.collection(OUTBOX).count({ 'payload.template': 'prizeWon' })).toBe(2)
+  })
+
+  test('a contest nobody entered puts all its prize coupons back when it ends', async () => {
+    const now = runtime.clock.now()
+    const cash = ok(await call('rewards', 'createCampaign', {
+      name: '活动立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 0, validFrom: now, validTo: now + 30 * 24 * 3600_000, appliesTo: ['event'], stock: 3, channel: 'reward'
+    }, HOST))
+    ok(await call('leaderboard', 'createContest', { title: '冷清的邀请赛', startAt: now - 3600_000, endAt: now + 3600_000, prizes: [{ points: 100, couponCampaignId: cash.id }, { points: 50, couponCampaignId: cash.id }, { points: 0, couponCampaignId: null }] }, HOST))
+    const claimed = async () => ok(await call('rewards', 'campaigns', {}, HOST)).items[0].claimed
+    expect(await claimed()).toBe(2)
+    runtime.clock.advance(2 * 3600_000)
+    expect((await settleBoards(runtime)).settled).toBeGreaterThan(0)
+    await settleBoards(runtime)
+    expect(await claimed()).toBe(0)
   })
 })

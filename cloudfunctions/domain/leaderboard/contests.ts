@@ -7,7 +7,7 @@ import type { Page, PageInput } from '../../../types/page'
 import { AppError } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Runtime } from '../../platform/runtime'
-import { CAMPAIGNS, type CampaignDoc } from '../rewards/coupons'
+import { CAMPAIGNS, reserveCoupons, type CampaignDoc } from '../rewards/coupons'
 
 export const CONTESTS = COLLECTIONS.contests.name
 
@@ -49,11 +49,22 @@ async function checkPrize(runtime: Runtime, prize: ContestPrize, place: number, 
   if (campaign.validTo <= endAt) throw new AppError('INVALID_INPUT', `第 ${place + 1} 名的奖品券在邀请赛结束前就过期了`, field)
 }
 
+/**
+ * The prize coupons are set aside from their campaigns' stock in the same
+ * transaction that stores the contest, so the winners always get them;
+ * settlement puts back those of places nobody reached.
+ */
 export async function createContest(runtime: Runtime, input: ContestInput, now: number): Promise<ContestView> {
   if (input.endAt <= input.startAt) throw new AppError('INVALID_INPUT', '结束时间需晚于开始时间', 'endAt')
   for (const [place, prize] of input.prizes.entries()) await checkPrize(runtime, prize, place, input.endAt)
+  const counts = new Map<string, number>()
+  for (const prize of input.prizes) if (prize.couponCampaignId) counts.set(prize.couponCampaignId, (counts.get(prize.couponCampaignId) ?? 0) + 1)
+  const field = (campaignId: string) => `prizes.${input.prizes.findIndex((p) => p.couponCampaignId === campaignId)}.couponCampaignId`
   const doc: ContestDoc = { ...input, _id: randomUUID(), settled: false, createdAt: now }
-  await runtime.store.collection<ContestDoc>(CONTESTS).insert(doc)
+  await runtime.store.transaction(async (tx) => {
+    await reserveCoupons(tx, counts, field)
+    await tx.collection<ContestDoc>(CONTESTS).insert(doc)
+  })
   return toView(runtime, doc, now)
 }
 

@@ -10,7 +10,7 @@ import { loadSettings } from '../growth/settings'
 import { BOARDS, boardIds, type BoardDoc } from './boards'
 import { topEntries } from './board-view'
 import { CONTESTS, prizesOf, type ContestDoc } from './contests'
-import { issueCoupon } from '../rewards/coupons'
+import { issueCoupon, releaseCoupon } from '../rewards/coupons'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { loadBoardRewards } from './rewards'
 
@@ -21,7 +21,12 @@ interface Prize {
   couponCampaignId?: string | null
 }
 
-async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], title: string): Promise<boolean> {
+interface SettleOptions {
+  /** Contest prizes: their coupons were set aside at creation; unreached places give theirs back. */
+  couponsReserved?: boolean
+}
+
+async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], title: string, options: SettleOptions = {}): Promise<boolean> {
   const board = await runtime.store.collection<BoardDoc>(BOARDS).get(boardId)
   if (!board || board.settled) return false
   const top = await topEntries(runtime, boardId)
@@ -37,13 +42,15 @@ async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], t
       if (points > 0) {
         await grant(tx, { openid: entry.openid, rule: 'manual', refId: key, reason: `${title}第 ${place + 1} 名奖励`, points, growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now }, settings.tiers)
       }
-      // A campaign whose stock ran out gives no coupon; the points still count.
-      if (couponCampaignId && (await issueCoupon(tx, couponCampaignId, entry.openid, key, now)) === 'issued') {
+      if (couponCampaignId && (await issueCoupon(tx, couponCampaignId, entry.openid, key, now, { reserved: options.couponsReserved })) === 'issued') {
         await enqueueSubscribeMessage(tx, {
           key: `prize:${key}`, now,
           message: { openid: entry.openid, template: 'prizeWon', page: 'packages/rewards/coupons/index', data: { thing1: `${title}第 ${place + 1} 名`, thing2: '奖品券已放入你的卡券' } }
         })
       }
+    }
+    if (options.couponsReserved) {
+      for (const prize of prizes.slice(top.length)) if (prize.couponCampaignId) await releaseCoupon(tx, prize.couponCampaignId)
     }
     await tx.collection<BoardDoc>(BOARDS).update(boardId, { set: { settled: true, results: top.map((e) => ({ openid: e.openid, score: e.score, rank: e.rank })) } })
     return true
@@ -64,8 +71,16 @@ export async function settleBoards(runtime: Runtime): Promise<{ settled: number 
   }
   const contests = await runtime.store.collection<ContestDoc>(CONTESTS).find({ settled: false, endAt: { $lt: now } }, { sort: [['endAt', 'asc']], limit: 20 })
   for (const contest of contests.items) {
-    await settleBoard(runtime, boardIds.invites(contest._id), prizesOf(contest), contest.title)
-    await runtime.store.collection<ContestDoc>(CONTESTS).update(contest._id, { set: { settled: true } })
+    const boardId = boardIds.invites(contest._id)
+    const hasBoard = (await runtime.store.collection<BoardDoc>(BOARDS).get(boardId)) !== null
+    if (hasBoard) await settleBoard(runtime, boardId, prizesOf(contest), contest.title, { couponsReserved: true })
+    await runtime.store.transaction(async (tx) => {
+      const fresh = await tx.collection<ContestDoc>(CONTESTS).get(contest._id)
+      if (!fresh || fresh.settled) return
+      // Nobody made the board: every prize coupon set aside goes back to its campaign.
+      if (!hasBoard) for (const prize of prizesOf(fresh)) if (prize.couponCampaignId) await releaseCoupon(tx, prize.couponCampaignId)
+      await tx.collection<ContestDoc>(CONTESTS).update(contest._id, { set: { settled: true } })
+    })
     settled++
   }
   return { settled }

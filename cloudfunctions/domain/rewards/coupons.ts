@@ -74,15 +74,18 @@ export async function listCampaigns(runtime: Runtime, caller: Caller, input: Pag
  * points-mall redemption), once per key, while the campaign's stock lasts.
  * Answers what happened.
  */
-export async function issueCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number): Promise<'issued' | 'already' | 'outOfStock' | 'missing'> {
+export async function issueCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number, options: { reserved?: boolean } = {}): Promise<'issued' | 'already' | 'outOfStock' | 'missing'> {
   const id = `${campaignId}:${openid}:${prizeKey}`
   const coupons = tx.collection<CouponDoc>(COUPONS)
   if (await coupons.get(id)) return 'already'
   const campaigns = tx.collection<CampaignDoc>(CAMPAIGNS)
   const campaign = await campaigns.get(campaignId)
   if (!campaign) return 'missing'
-  if (campaign.claimed >= campaign.stock) return 'outOfStock'
-  await campaigns.update(campaignId, { inc: { claimed: 1 } })
+  // A reserved coupon (a contest prize) was counted out of the stock when the contest was made.
+  if (!options.reserved) {
+    if (campaign.claimed >= campaign.stock) return 'outOfStock'
+    await campaigns.update(campaignId, { inc: { claimed: 1 } })
+  }
   await coupons.insert({ _id: id, campaignId, openid, status: 'available', orderId: null, claimedAt: now })
   return 'issued'
 }
@@ -115,6 +118,28 @@ export async function myCoupons(runtime: Runtime, caller: Caller, input: MyCoupo
   const views = page.items.map((c, i) => couponView(c, campaigns[i]!, now))
   const usable = (v: CouponView) => v.status === 'available' && v.appliesTo.includes(input.usableFor!) && v.validFrom <= now && (v.eventId === null || v.eventId === input.eventId)
   return { items: input.usableFor ? views.filter(usable) : views, next: page.next }
+}
+
+/**
+ * Inside a transaction: sets coupons of campaigns aside (prizes of a contest),
+ * so the winners always get theirs; refuses when a campaign has too few left.
+ */
+export async function reserveCoupons(tx: Transaction, counts: Map<string, number>, place: (campaignId: string) => string): Promise<void> {
+  const campaigns = tx.collection<CampaignDoc>(CAMPAIGNS)
+  for (const [campaignId, count] of counts) {
+    const campaign = await campaigns.get(campaignId)
+    if (!campaign) throw new AppError('NOT_FOUND', '奖品券不存在', place(campaignId))
+    const left = campaign.stock - campaign.claimed
+    if (left < count) throw new AppError('OUT_OF_STOCK', `「${campaign.name}」只剩 ${left} 张，不够 ${count} 个名次`, place(campaignId))
+    await campaigns.update(campaignId, { inc: { claimed: count } })
+  }
+}
+
+/** Puts back coupons set aside for prizes nobody won (fewer winners than places). */
+export async function releaseCoupon(tx: Transaction, campaignId: string): Promise<void> {
+  const campaigns = tx.collection<CampaignDoc>(CAMPAIGNS)
+  const campaign = await campaigns.get(campaignId)
+  if (campaign && campaign.claimed > 0) await campaigns.update(campaignId, { inc: { claimed: -1 } })
 }
 
 /** Inside the signup's transaction: checks a free ticket for this event and marks it used by the signup. */
