@@ -139,9 +139,10 @@ if (!hasChromium) {
 
       await go('/pages/feed/index')
       await page.locator('.segmented-item', { hasText: '精选' }).click()
-      const featured = page.locator('.feed-page .checkin-card').first()
-      await expect(featured.getAttribute('data-id', { timeout: 15_000 })).resolves.toBe(checkinId)
+      // Loading skeletons share the card's class but carry no id: wait for the real list.
+      await page.locator(`.feed-page .checkin-card[data-id="${checkinId}"]`).waitFor({ timeout: 15_000 })
       await page.waitForLoadState('networkidle')
+      await expect(page.locator('.feed-page .checkin-card[data-id]').first().getAttribute('data-id')).resolves.toBe(checkinId)
       await shot('checkin-06-feed-featured')
 
       await go('/packages/host/moderation/index')
