@@ -25,6 +25,8 @@ export interface Harness {
    * them, which also trips playwright's own hit-target check.
    */
   tap(selector: string, options?: { hasText?: string }): Promise<void>
+  /** Taro's H5 Picker (mode selector): open it by its trigger, tap the option, 确定. */
+  choose(trigger: string, option: string): Promise<void>
   /** Opens a page by its address in a fresh document (Taro's H5 router keeps earlier pages in the DOM). */
   open(path: string): Promise<void>
   /** Signs in through the dev login page as this persona and waits for 我的. */
@@ -73,22 +75,36 @@ export async function startHarness(prefix: string): Promise<Harness> {
       await page.goto(`${url}/?visit=${++visit}#${path}`)
     }
 
+    const tap = async (selector: string, options: { hasText?: string } = {}) => {
+      const target = page.locator(selector, options).first()
+      await target.waitFor({ timeout: 15_000 })
+      await page.waitForFunction((el) => {
+        const host = el?.closest('.taro_page')
+        const transform = host ? getComputedStyle(host).transform : 'none'
+        return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
+      }, await target.elementHandle(), { timeout: 5_000 })
+      // Centred, as a finger would scroll it: clear of fixed bars at the bottom.
+      await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      const box = await target.boundingBox()
+      if (!box) throw new Error(`${selector} has no box`)
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    }
+
     return {
       url,
       page,
-      async tap(selector, options = {}) {
-        const target = page.locator(selector, options).first()
-        await target.waitFor({ timeout: 15_000 })
-        await page.waitForFunction((el) => {
-          const host = el?.closest('.taro_page')
-          const transform = host ? getComputedStyle(host).transform : 'none'
-          return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
-        }, await target.elementHandle(), { timeout: 5_000 })
-        // Centred, as a finger would scroll it: clear of fixed bars at the bottom.
-        await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-        const box = await target.boundingBox()
-        if (!box) throw new Error(`${selector} has no box`)
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+      tap,
+      async choose(trigger, option) {
+        await tap(trigger)
+        // Every Picker keeps its sheet in the page; only the open one is displayed.
+        const item = page.locator('.weui-picker__item:visible', { hasText: option }).first()
+        await item.waitFor({ timeout: 5_000 })
+        await page.waitForTimeout(400) // the sheet slides up
+        const box = await item.boundingBox()
+        await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2)
+        await page.waitForTimeout(400) // the column settles on the tapped row
+        await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click()
+        await item.waitFor({ state: 'hidden', timeout: 5_000 })
       },
       async shot(name) {
         // Taro's H5 router slides pages in (300 ms): let it settle so screenshots show one page.

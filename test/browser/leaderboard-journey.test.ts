@@ -47,19 +47,7 @@ if (!hasChromium) {
 
     const shot = (name: string) => harness.shot(name)
     const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
-    /** Taro's H5 Picker (mode selector): open it, tap the option, 确定. */
-    const choose = async (trigger: string, option: string) => {
-      await harness.tap(trigger)
-      // Every Picker keeps its sheet in the page; only the open one is displayed.
-      const item = page.locator('.weui-picker__item:visible', { hasText: option }).first()
-      await item.waitFor({ timeout: 5_000 })
-      await page.waitForTimeout(400) // the sheet slides up
-      const box = await item.boundingBox()
-      await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2)
-      await page.waitForTimeout(400) // the column settles on the tapped row
-      await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click()
-      await item.waitFor({ state: 'hidden', timeout: 5_000 })
-    }
+    const choose = (trigger: string, option: string) => harness.choose(trigger, option)
 
     it('小美 opens 我的邀请 and copies her share link', async () => {
       // Set up through the API: a prize-only free ticket, and a contest already running that gives it to 1st place.
