@@ -44,6 +44,15 @@ export interface BoardView {
   rewardCoupons: Array<string | null>
 }
 
+/** What the invite poster shows of the member: a check-in of theirs as a testimonial. */
+export interface InvitePoster {
+  photoUrl: string
+  /** The check-in's words, at most 40 characters (… when cut). */
+  quote: string
+  /** The host featured it (精选). */
+  featured: boolean
+}
+
 export interface InviteInfo {
   code: string
   /** The H5 link (local) or the mini-program path with the code, to share. */
@@ -53,6 +62,8 @@ export interface InviteInfo {
   invitedCount: number
   activatedCount: number
   rewardPoints: number
+  /** Their latest featured check-in with a photo, else their latest with a photo; null when there is none. */
+  poster: InvitePoster | null
 }
 
 export interface InviteeView {

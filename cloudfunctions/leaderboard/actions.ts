@@ -2,12 +2,10 @@ import { defineActions } from '../platform/define-action'
 import * as s from '../domain/leaderboard/schemas'
 import { emptyInput, pageInput } from '../domain/growth/schemas'
 import { boardView } from '../domain/leaderboard/board-view'
-import { inviteCodeOf, myInvitees } from '../domain/leaderboard/referral'
-import { REFERRALS, type ReferralDoc } from '../domain/leaderboard/referral'
+import { inviteInfo, myInvitees } from '../domain/leaderboard/referral'
 import { createContest, listContests } from '../domain/leaderboard/contests'
 import { saveBoardRewards } from '../domain/leaderboard/rewards'
 import { applyDomainEvents } from '../domain/growth/apply-events'
-import { LEDGER, type LedgerEntryDoc } from '../domain/growth/wallet'
 
 export const leaderboardActions = defineActions('leaderboard', {
   board: {
@@ -21,17 +19,7 @@ export const leaderboardActions = defineActions('leaderboard', {
     role: 'member', input: emptyInput, example: {},
     handle: async (_input, { runtime, caller }) => {
       await applyDomainEvents(runtime, { openid: caller.openid })
-      const code = await inviteCodeOf(runtime, caller.openid)
-      const referrals = runtime.store.collection<ReferralDoc>(REFERRALS)
-      const rewards = (await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid: caller.openid, rule: 'inviteActivated' }, { limit: 100 })).items
-      return {
-        code,
-        shareUrl: runtime.miniCodes.shareUrl(code),
-        qrImage: await runtime.miniCodes.inviteImage(code),
-        invitedCount: await referrals.count({ inviter: caller.openid }),
-        activatedCount: await referrals.count({ inviter: caller.openid, status: 'activated' }),
-        rewardPoints: rewards.reduce((sum, e) => sum + e.points, 0)
-      }
+      return inviteInfo(runtime, caller.openid)
     }
   },
   myInvitees: {

@@ -67,6 +67,11 @@ if (!hasChromium) {
       code = ((await text('.iv-poster-code-value')) ?? '').trim()
       expect(code).toMatch(/^[A-Za-z0-9]{1,32}$/)
       await page.locator('.iv-poster-qr img').waitFor({ timeout: 15_000 })
+      // The poster carries her own check-in as the testimonial (the seed gives her photos).
+      const mine = await harness.call<InviteInfo>(await harness.tokenFor('xiaomei'), 'leaderboard', { action: 'myInvite' })
+      expect(mine.poster).not.toBeNull()
+      await page.locator('.iv-story-photo img').waitFor({ timeout: 15_000 })
+      await expect(text('.iv-story-quote')).resolves.toBe(`“${mine.poster!.quote}”`)
       await page.locator('.iv-copy').click()
       // Taro's H5 clipboard keeps what it copied in storage beside the real clipboard.
       const copied = await page.evaluate(() => {

@@ -7,7 +7,7 @@ import { settleBoards } from '../../cloudfunctions/domain/leaderboard/settle'
 import { setScore, weekStart, ENTRIES, type EntryDoc } from '../../cloudfunctions/domain/leaderboard/boards'
 import { rankOf } from '../../cloudfunctions/domain/leaderboard/board-view'
 import { WALLETS, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
-import { createChallenge, post } from '../checkin/checkin-fixtures'
+import { createChallenge, post, uploadPhoto } from '../checkin/checkin-fixtures'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 
 let runtime: TestRuntime
@@ -94,6 +94,26 @@ describe('referral', () => {
   async function inviteCode(openid: string) {
     return ok(await call('leaderboard', 'myInvite', {}, openid)).code
   }
+
+  test('the invite poster shows my latest featured check-in with a photo, else my latest with a photo, never a members-only one', async () => {
+    expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toBeNull()
+    const id = await createChallenge()
+    const photo = await uploadPhoto(runtime, 'o_p')
+    const first = ok(await post(id, 'o_p', '第一天：跟着教练练了 30 分钟，出了一身汗，感觉整个人都轻松了，明天继续加油坚持下去！', [photo])).checkin
+    expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toMatchObject({ featured: false, photoUrl: expect.stringContaining('/files/'), quote: expect.stringMatching(/^第一天.{37}…$/) })
+    runtime.clock.advance(24 * 3600_000)
+    ok(await post(id, 'o_p', '第二天：没带相机，只写几句话记录一下今天的训练'))
+    ok(await call('checkin', 'featureCheckin', { checkinId: first.id, featured: true }, HOST))
+    expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toMatchObject({ featured: true })
+    // A newer photo from a members-only challenge stays inside its circle.
+    ok(await call('checkin', 'featureCheckin', { checkinId: first.id, featured: false }, HOST))
+    const circle = ok(await call('membership', 'createCircle', { name: '跑团', description: '', coverFileId: '', kind: 'free', trialDays: 7, joinQuestions: [], plans: [], fullRefundDays: 0, refundAfter: 'none' }, HOST))
+    ok(await call('membership', 'joinFree', { circleId: circle.id, answers: [] }, 'o_p'))
+    const gated = await createChallenge({ circleId: circle.id })
+    runtime.clock.advance(3600_000)
+    ok(await post(gated, 'o_p', '圈内打卡：今天的私教课内容不对外公开哦', [await uploadPhoto(runtime, 'o_p')]))
+    expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toMatchObject({ featured: false, quote: expect.stringMatching(/^第一天/) })
+  })
 
   test('attribution once on first login; no self-invite, no re-attribution, no cycles', async () => {
     const codeA = await inviteCode('o_a')

@@ -3,7 +3,8 @@
 // re-attribution, no cycles). The inviter is rewarded when the invitee
 // activates — first check-in or first payment — not on arrival.
 import { randomInt } from 'node:crypto'
-import type { InviteeView } from '../../../types/leaderboard'
+import type { InviteInfo, InvitePoster, InviteeView } from '../../../types/leaderboard'
+import { CHECKINS, type CheckinDoc } from '../checkin/checkin'
 import type { Page, PageInput } from '../../../types/page'
 import type { Transaction } from '../../ports/store'
 import { isConflict } from '../../ports/store'
@@ -80,6 +81,36 @@ export async function activateInvite(tx: Transaction, inviteeOpenid: string, at:
   if (!referral || referral.status !== 'joined') return
   await referrals.update(inviteeOpenid, { set: { status: 'activated', activatedAt: at } })
   await recordDomainEvent(tx, { type: 'invite.activated', key: inviteeOpenid, openid: referral.inviter, refId: inviteeOpenid, payload: {}, at })
+}
+
+const QUOTE_CHARS = 40
+
+/**
+ * The testimonial on a member's invite poster: the photo and words of their
+ * latest featured check-in with a photo, else their latest with a photo.
+ * Only open check-ins: a members-only challenge's stay inside its circle.
+ */
+export async function posterOf(runtime: Runtime, openid: string): Promise<InvitePoster | null> {
+  const recent = await runtime.store.collection<CheckinDoc>(CHECKINS).find({ openid, status: 'visible', circleId: { $in: [null] } }, { sort: [['createdAt', 'desc']], limit: 30 })
+  const withPhoto = recent.items.filter((c) => c.photoFileIds.length > 0)
+  const pick = withPhoto.find((c) => c.featured) ?? withPhoto[0]
+  if (!pick) return null
+  const chars = Array.from(pick.text.trim())
+  return { photoUrl: runtime.files.urlFor(pick.photoFileIds[0]), quote: chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS).join('')}…` : chars.join(''), featured: pick.featured }
+}
+
+/** 我的邀请: my code, link, QR (a mini-program code in WeChat), poster and counts. */
+export async function inviteInfo(runtime: Runtime, openid: string): Promise<InviteInfo> {
+  const code = await inviteCodeOf(runtime, openid)
+  const referrals = runtime.store.collection<ReferralDoc>(REFERRALS)
+  const [qrImage, invitedCount, activatedCount, rewards, poster] = await Promise.all([
+    runtime.miniCodes.inviteImage(code),
+    referrals.count({ inviter: openid }),
+    referrals.count({ inviter: openid, status: 'activated' }),
+    runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid, rule: 'inviteActivated' }, { limit: 100 }),
+    posterOf(runtime, openid)
+  ])
+  return { code, shareUrl: runtime.miniCodes.shareUrl(code), qrImage, invitedCount, activatedCount, rewardPoints: rewards.items.reduce((sum, e) => sum + e.points, 0), poster }
 }
 
 export async function myInvitees(runtime: Runtime, openid: string, input: PageInput): Promise<Page<InviteeView>> {

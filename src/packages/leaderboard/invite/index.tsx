@@ -40,9 +40,17 @@ export default function InvitePage() {
       {!info.loading && !info.data && info.error ? <View className='card'><ErrorState error={info.error} onRetry={() => { void info.refetch() }} /></View> : null}
       {info.data ? (
         <View>
-          <View className='iv-poster'>
+          <View className={`iv-poster ${info.data.poster ? 'iv-poster-with-story' : ''}`}>
             <Text className='iv-poster-community'>{COMMUNITY_NAME}</Text>
             <Text className='iv-poster-line'>邀请你一起打卡、成长</Text>
+            {info.data.poster ? (
+              // My own check-in as the testimonial: the photo and my words.
+              <View className='iv-story'>
+                <Image className='iv-story-photo' src={info.data.poster.photoUrl} mode='aspectFill' />
+                {info.data.poster.featured ? <Text className='iv-story-tag'>精选打卡</Text> : null}
+                <Text className='iv-story-quote'>“{info.data.poster.quote}”</Text>
+              </View>
+            ) : null}
             <View className='iv-poster-qr-box'>
               <Image className='iv-poster-qr' src={info.data.qrImage} mode='aspectFit' />
             </View>
@@ -59,7 +67,7 @@ export default function InvitePage() {
           <Text className='iv-rule'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
           <View className='card iv-contests' onClick={() => { void Taro.navigateTo({ url: CONTESTS_PAGE }) }}>
             <Text className='iv-contests-label'>邀请赛</Text>
-            <Text className='iv-contests-hint'>邀请冲榜，前 3 名得积分</Text>
+            <Text className='iv-contests-hint'>邀请冲榜，前 3 名得积分和奖品</Text>
             <Text className='iv-contests-chevron'>›</Text>
           </View>
 
