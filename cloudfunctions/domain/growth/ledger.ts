@@ -78,7 +78,7 @@ export async function grant(tx: Transaction, request: GrantRequest, tiers: Tier[
   const growth = wallet.growth + request.growth
   const tierChange = await applyTier(tx, wallet, growth, tiers, request.now)
   // Growth earned today makes today an active day: the member's segment moves at once.
-  const activity = request.growth > 0 ? segmentAfterActivity(wallet, tierChange.tierLevel ?? wallet.tierLevel, request.now) : {}
+  const activity = request.growth > 0 ? segmentAfterActivity(wallet, tierChange.tierLevel ?? wallet.tierLevel, date) : {}
   await wallets.update(wallet._id, { set: { points: wallet.points + points, growth, updatedAt: request.now, ...tierChange, ...activity } })
   return entry
 }

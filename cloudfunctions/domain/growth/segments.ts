@@ -24,17 +24,22 @@ export function segmentOf(tierLevel: number, activeDays30: number): Segment {
 
 /** The dates still inside the 30-day window ending today (China dates), plus today when active now. */
 export function recentDates(dates: string[], now: number, activeNow = false): string[] {
-  const today = chinaDate(now)
+  return recentDatesUpTo(dates, chinaDate(now), activeNow)
+}
+
+function recentDatesUpTo(dates: string[], today: string, activeNow: boolean): string[] {
   const first = addDays(today, -(WINDOW_DAYS - 1))
   const kept = new Set(dates.filter((d) => d >= first && d <= today))
   if (activeNow) kept.add(today)
   return [...kept].sort()
 }
 
-/** The wallet fields a grant with growth sets: today counts as active, and the segment follows. */
-export function segmentAfterActivity(wallet: WalletDoc, tierLevel: number, now: number): Pick<WalletDoc, 'activeDates' | 'segment' | 'segmentDay'> {
-  const activeDates = recentDates(wallet.activeDates ?? [], now, true)
-  return { activeDates, segment: segmentOf(tierLevel, activeDates.length), segmentDay: chinaDate(now) }
+/** The wallet fields a grant with growth on this China date sets: the day counts as active, and the segment follows. */
+export function segmentAfterActivity(wallet: WalletDoc, tierLevel: number, today: string): Pick<WalletDoc, 'activeDates' | 'segment' | 'segmentDay'> {
+  // Nothing to work out when the wallet already counted today (most grants).
+  if (wallet.segmentDay === today && wallet.activeDates?.includes(today) && wallet.tierLevel === tierLevel && wallet.segment) return {}
+  const activeDates = recentDatesUpTo(wallet.activeDates ?? [], today, true)
+  return { activeDates, segment: segmentOf(tierLevel, activeDates.length), segmentDay: today }
 }
 
 /** Wallets made before segments were stored: their active dates from the ledger. */
