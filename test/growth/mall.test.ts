@@ -134,4 +134,12 @@ test('a coupon item gives one coupon per redemption, in the same transaction as 
   expect(ok(await call('growth', 'summary', {}, 'o_b')).points).toBe(500)
   expect(ok(await call('growth', 'mallItems', {}, 'o_b')).items.find((i) => i.id === coupon.id)).toMatchObject({ stock: 4 })
   expect(await balancesMatchLedger()).toBe(true)
+  // Past the campaign's validity, a coupon item is refused before any points move.
+  const later = ok(await call('rewards', 'createCampaign', {
+    name: '限时券', kind: 'amountOff', amountOffFen: 500, percentOff: 0, minSpendFen: 0, validFrom: now, validTo: now + 3600_000, appliesTo: ['event'], stock: 10, channel: 'reward'
+  }, HOST))
+  const shortLived = ok(await call('growth', 'createMallItem', item({ name: '限时券', kind: 'coupon', couponCampaignId: later.id, pricePoints: 10 }), HOST))
+  runtime.clock.advance(2 * 3600_000)
+  expect(await call('growth', 'redeem', { itemId: shortLived.id, requestId: 'coupon-0003' }, 'o_b')).toMatchObject({ ok: false, error: { message: '这张券已过期，不能再兑换' } })
+  expect(ok(await call('growth', 'summary', {}, 'o_b')).points).toBe(500)
 })

@@ -121,6 +121,7 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
       // The coupon is given in the same transaction: no points spent without it.
       const given = await issueCoupon(tx, fresh.couponCampaignId ?? '', caller.openid, `mall:${redemptionId}`, now)
       if (given === 'outOfStock') throw new AppError('OUT_OF_STOCK', '这张券已发完，下次早点来')
+      if (given === 'expired') throw new AppError('CHECKIN_CLOSED', '这张券已过期，不能再兑换')
       if (given === 'missing') throw errors.notFound('优惠券')
     }
     const doc: RedemptionDoc = {

@@ -74,13 +74,14 @@ export async function listCampaigns(runtime: Runtime, caller: Caller, input: Pag
  * points-mall redemption), once per key, while the campaign's stock lasts.
  * Answers what happened.
  */
-export async function issueCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number, options: { reserved?: boolean } = {}): Promise<'issued' | 'already' | 'outOfStock' | 'missing'> {
+export async function issueCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number, options: { reserved?: boolean } = {}): Promise<'issued' | 'already' | 'outOfStock' | 'expired' | 'missing'> {
   const id = `${campaignId}:${openid}:${prizeKey}`
   const coupons = tx.collection<CouponDoc>(COUPONS)
   if (await coupons.get(id)) return 'already'
   const campaigns = tx.collection<CampaignDoc>(CAMPAIGNS)
   const campaign = await campaigns.get(campaignId)
   if (!campaign) return 'missing'
+  if (now > campaign.validTo) return 'expired'
   // A reserved coupon (a contest prize) was counted out of the stock when the contest was made.
   if (!options.reserved) {
     if (campaign.claimed >= campaign.stock) return 'outOfStock'
