@@ -194,8 +194,12 @@ if (!hasChromium) {
       await card.waitFor({ timeout: 15_000 })
       const runId = (await card.getAttribute('data-id')) ?? ''
 
-      // 大伟 is not in 跑步爱好者: the event says so and the button takes him to the circle.
+      // 大伟 is not in 跑步爱好者: the list marks the event, the event says so and the button takes him to the circle.
       await harness.loginAs('dawei')
+      await harness.open('/packages/events/list/index')
+      await expect(page.locator('.ev-card', { hasText: RUN }).locator('.ev-card-circle').textContent({ timeout: 15_000 })).resolves.toBe('圈子专属 · 未加入')
+      await page.locator('.ev-card', { hasText: RUN }).scrollIntoViewIfNeeded()
+      await shot('09-members-only-list')
       await harness.open(`${DETAIL}?id=${encodeURIComponent(runId)}`)
       await expect(text('.ev-detail-rules')).resolves.toContain('仅「跑步爱好者」成员，加入圈子后即可报名')
       await shot('08-members-only-detail')

@@ -42,6 +42,8 @@ if (!hasChromium) {
       const challenges = await harness.call<ListPage<{ id: string; title: string }>>(await harness.tokenFor('lily'), 'checkin', { action: 'listChallenges', phase: 'all' })
       const gatedId = challenges.items.find((c) => c.title === CHALLENGE)?.id ?? ''
       expect(gatedId).not.toBe('')
+      await harness.open('/pages/challenges/index')
+      await expect(page.locator('.challenge-card', { hasText: CHALLENGE }).locator('.challenge-card-circle').textContent({ timeout: 15_000 })).resolves.toBe('圈子专属')
       await harness.open(`/packages/challenge/detail/index?id=${encodeURIComponent(gatedId)}`)
       await page.locator('.detail-feed-locked', { hasText: '仅圈子成员可见' }).waitFor({ timeout: 15_000 })
       await expect(page.locator('.detail-feed-locked .checkin-card').count()).resolves.toBe(0)

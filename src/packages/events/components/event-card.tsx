@@ -31,6 +31,7 @@ export default function EventCard({ event }: { event: EventView }) {
           <Text className='ev-card-text ev-card-place'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
         </View>
         <View className='ev-card-foot'>
+          {event.circleName ? <Text className={`ev-card-circle ${event.inCircle ? '' : 'ev-card-circle-locked'}`}>{event.inCircle ? '圈子专属' : '圈子专属 · 未加入'}</Text> : null}
           <Text className={`ev-card-price ${event.feeFen === 0 ? 'ev-card-free' : ''}`}>{priceLabel(event.myPriceFen)}</Text>
           {event.myPriceFen < event.feeFen ? <Text className='ev-card-was'>{priceLabel(event.feeFen)}</Text> : null}
           {!cancelled && event.phase !== 'ended'
