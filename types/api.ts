@@ -14,8 +14,7 @@ import type {
 } from './growth'
 import type {
   Circle, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput,
-  ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput
-} from './membership'
+  ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput, MyOrdersInput } from './membership'
 import type { BoardInput, BoardView, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput } from './leaderboard'
 import type { AttendeeList, AttendeeView, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupInput, SignupResult, SignupView, UpdateEventInput } from './events'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
@@ -78,7 +77,7 @@ export interface ApiContract {
     startTrial: { input: CircleIdInput; output: MembershipView }
     createOrder: { input: CreateOrderInput; output: CreateOrderResult }
     getOrder: { input: OrderIdInput; output: OrderView }
-    myOrders: { input: PageInput; output: Page<OrderView> }
+    myOrders: { input: MyOrdersInput; output: Page<OrderView> }
     myMemberships: { input: Record<string, never>; output: MembershipView[] }
     requestRefund: { input: OrderIdInput; output: OrderView }
     // hosts

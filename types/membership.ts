@@ -122,6 +122,10 @@ export interface CreateOrderInput {
 }
 export interface OrderIdInput { orderId: string }
 export type UpdateCircleInput = CircleIdInput & Partial<Omit<CircleInput, 'plans'>> & { plans?: Array<PlanInput & { id?: string }> }
+export interface MyOrdersInput extends PageInput {
+  /** Circle memberships or event fees; both when absent. */
+  kind?: 'membership' | 'event'
+}
 export interface ListOrdersInput extends PageInput {
   status?: OrderStatus
   /** Circle memberships or event fees; both when absent. */

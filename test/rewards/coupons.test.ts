@@ -178,4 +178,9 @@ test('the host lists orders by kind (memberships, event fees) and status', async
   expect((await ids({})).sort()).toEqual([membership.id, seat.orderId].sort())
   expect(await call('membership', 'listOrders', { kind: 'gift' } as never, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'kind' } })
   expect(await call('membership', 'listOrders', { kind: 'event' }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  // A member's own list filters the same way (我的会员 shows memberships only).
+  ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id }, 'o_b'))
+  expect(ok(await call('membership', 'myOrders', { kind: 'event' }, 'o_b')).items.map((o) => o.id)).toEqual([seat.orderId])
+  expect(ok(await call('membership', 'myOrders', { kind: 'membership' }, 'o_b')).items.map((o) => o.kind)).toEqual(['membership'])
+  expect(ok(await call('membership', 'myOrders', {}, 'o_b')).items).toHaveLength(2)
 })

@@ -1,7 +1,7 @@
 // Creating and following orders. The server prices every order from the plan;
 // the client sends only which plan.
 import { randomBytes } from 'node:crypto'
-import type { CreateOrderResult, FlaggedPaymentView, ListOrdersInput, MembershipView, OrderView } from '../../../types/membership'
+import type { CreateOrderResult, FlaggedPaymentView, ListOrdersInput, MembershipView, OrderView, MyOrdersInput } from '../../../types/membership'
 import type { Page, PageInput } from '../../../types/page'
 import { AppError, errors } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
@@ -64,16 +64,19 @@ export async function getOrder(runtime: Runtime, caller: Caller, orderId: string
   return (await views(runtime, [order]))[0]
 }
 
-export async function myOrders(runtime: Runtime, openid: string, input: PageInput): Promise<Page<OrderView>> {
-  const page = await runtime.store.collection<OrderDoc>(ORDERS).find({ openid }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+/** Orders made before event fees existed carry no kind: they are memberships. */
+function kindFilter(kind: 'membership' | 'event' | undefined): Filter {
+  return kind ? { kind: kind === 'event' ? 'event' : { $ne: 'event' } } : {}
+}
+
+export async function myOrders(runtime: Runtime, openid: string, input: MyOrdersInput): Promise<Page<OrderView>> {
+  const page = await runtime.store.collection<OrderDoc>(ORDERS).find({ openid, ...kindFilter(input.kind) }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   return { items: await views(runtime, page.items), next: page.next }
 }
 
 export async function listOrders(runtime: Runtime, input: ListOrdersInput): Promise<Page<OrderView>> {
-  const filter: Filter = {}
+  const filter: Filter = { ...kindFilter(input.kind) }
   if (input.status) filter.status = input.status
-  // Orders made before event fees existed carry no kind: they are memberships.
-  if (input.kind) filter.kind = input.kind === 'event' ? 'event' : { $ne: 'event' }
   const page = await runtime.store.collection<OrderDoc>(ORDERS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   return { items: await views(runtime, page.items), next: page.next }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CircleIdInput, CircleInput, CreateOrderInput, HostRefundInput, JoinFreeInput, ListOrdersInput, OrderIdInput, UpdateCircleInput } from '../../../types/membership'
+import type { CircleIdInput, CircleInput, CreateOrderInput, HostRefundInput, JoinFreeInput, ListOrdersInput, OrderIdInput, UpdateCircleInput, MyOrdersInput } from '../../../types/membership'
 import { fileIdSchema } from '../members/schemas'
 
 const int = (min: number, max: number, what: string) =>
@@ -30,6 +30,10 @@ export const circleIdInput: z.ZodType<CircleIdInput> = z.strictObject({ circleId
 export const joinFreeInput: z.ZodType<JoinFreeInput> = z.strictObject({ circleId: id('圈子'), answers: z.array(text(0, 500, '回答')).max(3, { error: '回答太多' }) })
 export const createOrderInput: z.ZodType<CreateOrderInput> = z.strictObject({ circleId: id('圈子'), planId: id('套餐'), couponId: id('优惠券').optional() })
 export const orderIdInput: z.ZodType<OrderIdInput> = z.strictObject({ orderId: id('订单') })
+export const myOrdersInput: z.ZodType<MyOrdersInput> = z.strictObject({
+  kind: z.enum(['membership', 'event'], { error: '订单类型只能是会员或活动' }).optional(),
+  after: z.string().max(2000).nullable().optional()
+})
 export const listOrdersInput: z.ZodType<ListOrdersInput> = z.strictObject({
   status: z.enum(['created', 'fulfilled', 'closed', 'refunding', 'refunded'], { error: '订单状态不合法' }).optional(),
   kind: z.enum(['membership', 'event'], { error: '订单类型只能是会员或活动' }).optional(),

@@ -18,7 +18,7 @@ import './index.css'
 
 export default function MyMembershipPage() {
   const memberships = useMyMemberships()
-  const orders = usePagedQuery<OrderView>(MY_ORDERS_KEY, (after) => callFunction('membership', 'myOrders', { after }))
+  const orders = usePagedQuery<OrderView>(MY_ORDERS_KEY, (after) => callFunction('membership', 'myOrders', { kind: 'membership', after }))
   const [refunding, setRefunding] = useState<OrderView | null>(null)
   const [refundBusy, setRefundBusy] = useState(false)
 
