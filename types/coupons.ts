@@ -36,6 +36,8 @@ export interface CampaignView extends CampaignInput {
   claimed: number
   channel: CampaignChannel
   eventId: string | null
+  /** freeTicket for one event: its title ('' if the event is gone); null otherwise. */
+  eventTitle: string | null
   /** Whether the caller already holds one. */
   claimedByMe: boolean
 }
@@ -55,6 +57,8 @@ export interface CouponView {
   appliesTo: CouponScope[]
   /** freeTicket: the one event it admits to, or null for any. */
   eventId: string | null
+  /** That event's title ('' if the event is gone); null for any event. */
+  eventTitle: string | null
   /** locked: held by an unpaid order; returned when it closes or is refunded. */
   status: CouponStatus
   orderId: string | null

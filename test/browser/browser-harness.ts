@@ -85,7 +85,16 @@ export async function startHarness(prefix: string): Promise<Harness> {
       }, await target.elementHandle(), { timeout: 5_000 })
       // Centred, as a finger would scroll it: clear of fixed bars at the bottom.
       await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
-      const box = await target.boundingBox()
+      // Content still loading above it (a summary card, a list) moves it: tap once it stays put.
+      let box = await target.boundingBox()
+      for (let i = 0; i < 20; i++) {
+        await page.waitForTimeout(100)
+        const again = await target.boundingBox()
+        const still = box && again && Math.abs(box.x - again.x) < 1 && Math.abs(box.y - again.y) < 1
+        box = again
+        if (still) break
+        await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      }
       if (!box) throw new Error(`${selector} has no box`)
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
     }

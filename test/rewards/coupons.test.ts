@@ -129,6 +129,7 @@ describe('free event tickets', () => {
     const any = await freeTicket()
     const ticket = ok(await call('rewards', 'claimCoupon', { campaignId: any.id }, 'o_a'))
     const narrow = ok(await call('rewards', 'claimCoupon', { campaignId: onlyOther.id }, 'o_a'))
+    expect([narrow.eventId, narrow.eventTitle, ticket.eventTitle]).toEqual([other.id, '读书会', null])
     expect(await call('events', 'signup', { eventId: full.id, couponId: ticket.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } })
     expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items.every((x) => x.status === 'available')).toBe(true)
     expect(await call('events', 'getEvent', { eventId: full.id }, 'o_a')).toMatchObject({ ok: true, data: { mySignup: null } })

@@ -33,15 +33,22 @@ export interface CouponDoc {
   claimedAt: number
 }
 
-function couponView(coupon: CouponDoc, campaign: CampaignDoc, now: number): CouponView {
-  const { _id: _c, claimed: _n, createdAt: _t, stock: _s, channel: _ch, eventId, ...terms } = campaign
-  const expired = coupon.status === 'available' && now > campaign.validTo
-  return { ...terms, id: coupon._id, campaignId: campaign._id, eventId: eventId ?? null, status: expired ? 'expired' : coupon.status, orderId: coupon.orderId }
+/** The titles of the events free tickets are for, one read per distinct event. */
+async function eventTitles(runtime: Runtime, campaigns: Array<CampaignDoc | null>): Promise<Map<string, string>> {
+  const ids = [...new Set(campaigns.map((c) => c?.eventId).filter((id): id is string => Boolean(id)))]
+  const events = await Promise.all(ids.map((id) => runtime.store.collection<{ _id: string; title: string }>(COLLECTIONS.meetups.name).get(id)))
+  return new Map(ids.map((id, i) => [id, events[i]?.title ?? '']))
 }
 
-function campaignView(doc: CampaignDoc, claimedByMe: boolean): CampaignView {
+function couponView(coupon: CouponDoc, campaign: CampaignDoc, titles: Map<string, string>, now: number): CouponView {
+  const { _id: _c, claimed: _n, createdAt: _t, stock: _s, channel: _ch, eventId, ...terms } = campaign
+  const expired = coupon.status === 'available' && now > campaign.validTo
+  return { ...terms, id: coupon._id, campaignId: campaign._id, eventId: eventId ?? null, eventTitle: eventId ? titles.get(eventId) ?? '' : null, status: expired ? 'expired' : coupon.status, orderId: coupon.orderId }
+}
+
+function campaignView(doc: CampaignDoc, claimedByMe: boolean, titles: Map<string, string>): CampaignView {
   const { _id, createdAt: _t, ...rest } = doc
-  return { ...rest, id: _id, channel: doc.channel ?? 'claim', eventId: doc.eventId ?? null, claimedByMe }
+  return { ...rest, id: _id, channel: doc.channel ?? 'claim', eventId: doc.eventId ?? null, eventTitle: doc.eventId ? titles.get(doc.eventId) ?? '' : null, claimedByMe }
 }
 
 /** The signup a free ticket was used for stands where an order id would. */
@@ -58,7 +65,7 @@ export async function createCampaign(runtime: Runtime, input: CampaignInput, now
   const terms = input.kind === 'freeTicket' ? { ...input, amountOffFen: 0, percentOff: 0, minSpendFen: 0 } : input
   const doc: CampaignDoc = { ...terms, channel: input.channel ?? 'claim', eventId: input.eventId ?? null, _id: randomUUID(), claimed: 0, createdAt: now }
   await runtime.store.collection<CampaignDoc>(CAMPAIGNS).insert(doc)
-  return campaignView(doc, false)
+  return campaignView(doc, false, await eventTitles(runtime, [doc]))
 }
 
 /** Members see the campaigns they can claim; the host sees prize campaigns too. */
@@ -66,7 +73,8 @@ export async function listCampaigns(runtime: Runtime, caller: Caller, input: Pag
   const filter: Filter = caller.role === 'host' ? {} : { channel: { $ne: 'reward' } }
   const page = await runtime.store.collection<CampaignDoc>(CAMPAIGNS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   const mine = await Promise.all(page.items.map((c) => runtime.store.collection<CouponDoc>(COUPONS).get(`${c._id}:${caller.openid}`)))
-  return { items: page.items.map((c, i) => campaignView(c, mine[i] !== null)), next: page.next }
+  const titles = await eventTitles(runtime, page.items)
+  return { items: page.items.map((c, i) => campaignView(c, mine[i] !== null, titles)), next: page.next }
 }
 
 /**
@@ -110,13 +118,14 @@ export async function claimCoupon(runtime: Runtime, caller: Caller, campaignId: 
     if (!isConflict(error)) throw error
   }
   const [coupon, campaign] = await Promise.all([runtime.store.collection<CouponDoc>(COUPONS).get(id), runtime.store.collection<CampaignDoc>(CAMPAIGNS).get(campaignId)])
-  return couponView(coupon!, campaign!, now)
+  return couponView(coupon!, campaign!, await eventTitles(runtime, [campaign]), now)
 }
 
 export async function myCoupons(runtime: Runtime, caller: Caller, input: MyCouponsInput, now: number): Promise<Page<CouponView>> {
   const page = await runtime.store.collection<CouponDoc>(COUPONS).find({ openid: caller.openid }, { sort: [['claimedAt', 'desc']], limit: 20, after: input.after })
   const campaigns = await Promise.all(page.items.map((c) => runtime.store.collection<CampaignDoc>(CAMPAIGNS).get(c.campaignId)))
-  const views = page.items.map((c, i) => couponView(c, campaigns[i]!, now))
+  const titles = await eventTitles(runtime, campaigns)
+  const views = page.items.map((c, i) => couponView(c, campaigns[i]!, titles, now))
   const usable = (v: CouponView) => v.status === 'available' && v.appliesTo.includes(input.usableFor!) && v.validFrom <= now && (v.eventId === null || v.eventId === input.eventId)
   return { items: input.usableFor ? views.filter(usable) : views, next: page.next }
 }

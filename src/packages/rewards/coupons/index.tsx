@@ -8,13 +8,11 @@ import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { CAMPAIGNS_KEY, STATUS_LABEL, faceLabel, myCouponsKey, ruleLabel, scopeLabel, ticketScopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
 import { callFunction } from '../../../services/api'
-import { eventKey } from '../../../services/events'
 import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { usePullDownRefetch } from '../../../services/use-query'
 import type { CampaignView, CouponView } from '../../../../types/coupons'
-import type { EventView } from '../../../../types/events'
 import './index.css'
 
 type Tab = 'center' | 'mine'
@@ -129,15 +127,9 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
 }
 
 /** 会员、活动可用; a free ticket: 任意活动可用 or the one event it admits to. */
-function Where({ terms }: { terms: Pick<CouponView, 'kind' | 'appliesTo' | 'eventId'> }) {
-  if (terms.kind === 'freeTicket' && terms.eventId) return <TicketEvent eventId={terms.eventId} />
-  return <Text className='cp-meta'>{terms.kind === 'freeTicket' ? ticketScopeLabel(null) : scopeLabel(terms.appliesTo)}</Text>
-}
-
-/** 限「周末徒步」: the title read from the event (指定活动可用 until then, or if it cannot be read). */
-function TicketEvent({ eventId }: { eventId: string }) {
-  const event = useQuery<EventView>(eventKey(eventId), () => callFunction('events', 'getEvent', { eventId }))
-  return <Text className='cp-meta cp-ticket-event'>{ticketScopeLabel(eventId, event.data?.title)}</Text>
+function Where({ terms }: { terms: Pick<CouponView, 'kind' | 'appliesTo' | 'eventId' | 'eventTitle'> }) {
+  if (terms.kind !== 'freeTicket') return <Text className='cp-meta'>{scopeLabel(terms.appliesTo)}</Text>
+  return <Text className={`cp-meta ${terms.eventId ? 'cp-ticket-event' : ''}`}>{ticketScopeLabel(terms.eventId, terms.eventTitle ?? undefined)}</Text>
 }
 
 function CouponFace({ terms }: { terms: Pick<CouponView, 'kind' | 'amountOffFen' | 'percentOff' | 'minSpendFen'> }) {
