@@ -4,6 +4,7 @@ import { View, Text, Input, Textarea, Image } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import ProgressBar from '../../../components/progress-bar'
 import Skeleton from '../../../components/skeleton'
+import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { callFunction, ApiCallError } from '../../../services/api'
 import { setQueryData, useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -35,7 +36,9 @@ const itemKey = (id: string) => `hostGrowth.item.${id}`
 
 /** The host's unexpired campaigns (prize-only ones too): the coupon a redemption gives. */
 function CouponChoice({ value, error, onChange }: { value: string | null; error?: string; onChange: (campaignId: string) => void }) {
-  const campaigns = useQuery<Page<CampaignView>>(CAMPAIGNS_KEY, () => callFunction('rewards', 'campaigns', {}))
+  const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => callFunction('rewards', 'campaigns', { after })))
+  // A campaign published since the list was cached shows up too.
+  useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now() || c.id === value)
   return (
     <View className={`hg-row hg-row-top hg-coupon-choice ${error ? 'hg-row-invalid' : ''}`}>

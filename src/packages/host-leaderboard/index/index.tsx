@@ -4,6 +4,7 @@ import { View, Text, Input, Picker } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
+import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery } from '../../../services/use-query'
@@ -80,7 +81,7 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
   // The host sees every campaign, prize-only ones too; expired ones cannot be prizes.
-  const campaigns = useQuery<Page<CampaignView>>(CAMPAIGNS_KEY, () => callFunction('rewards', 'campaigns', {}))
+  const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => callFunction('rewards', 'campaigns', { after })))
   // Back from publishing a campaign: show it.
   useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now())

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import Segmented from '../../../components/segmented'
 import { KIND_LABEL, ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
+import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { eventListKey } from '../../../services/events'
 import { showError } from '../../../services/show-error'
@@ -99,7 +100,9 @@ export default function CampaignFormPage() {
   const preview = typeof parsed === 'string' ? null : parsed
   const free = draft.kind === 'freeTicket'
   // Free tickets may name one upcoming event (the list's first page is plenty for a picker).
-  const upcoming = useQuery<Page<EventView>>(eventListKey('upcoming'), () => callFunction('events', 'listEvents', { when: 'upcoming' }))
+  const upcoming = useQuery<Page<EventView>>(`${eventListKey('upcoming')}.all`, () => fetchAllPages((after) => callFunction('events', 'listEvents', { when: 'upcoming', after })))
+  // An event created since the list was cached shows up too.
+  useEffect(() => { if (upcoming.data) void upcoming.refetch() }, [])
   useEffect(() => { if (free && upcoming.data) void upcoming.refetch() }, [free])
   const events = (upcoming.data?.items ?? []).filter((e) => e.status !== 'cancelled')
   const eventIndex = events.findIndex((e) => e.id === draft.eventId)
