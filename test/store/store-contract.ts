@@ -80,6 +80,9 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
       expect(await ids({ group: { $ne: 'odd' }, score: { $gt: 5 } })).toEqual(['f6', 'f8'])
       expect(await ids({ flag: true })).toEqual(['f0', 'f1', 'f2'])
       expect(await ids({ note: { $exists: true } })).toEqual(['f0'])
+      // A field some documents lack (older documents): $in with null and $ne both match them.
+      expect(await ids({ note: { $in: [null] }, score: { $lt: 3 } })).toEqual(['f0', 'f1', 'f2'])
+      expect(await ids({ label: { $ne: 'x' }, score: { $lt: 2 } })).toEqual(['f0', 'f1'])
       expect(await items().count({ group: 'even' })).toBe(5)
       expect(await items().count({})).toBe(10)
     })
