@@ -234,6 +234,10 @@ test('check-ins of a members-only challenge are seen only by the circle\'s curre
   expect(ok(await call('checkin', 'getChallenge', { challengeId: gated.id }, 'o_a'))).toMatchObject({ circleName: '减脂训练营', inCircle: true })
   expect(ok(await call('checkin', 'getChallenge', { challengeId: open.id }, 'o_b'))).toMatchObject({ circleName: null, inCircle: true })
 
+  // With check-ins posted, the challenge's audience is fixed: opening it up (or closing it) is refused.
+  expect(await call('checkin', 'updateChallenge', { challengeId: gated.id, circleId: null }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  expect(await call('checkin', 'updateChallenge', { challengeId: open.id, circleId: c.id }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+
   // The member and the host see both.
   expect((await ids('o_a', { scope: 'all' })).sort()).toEqual([inside.id, outside.id].sort())
   expect(await ids('o_a', { scope: 'challenge', challengeId: gated.id })).toEqual([inside.id])

@@ -55,6 +55,11 @@ export async function updateChallenge(runtime: Runtime, caller: Caller, input: U
   if (current.checkinCount > 0 && changes.startDate !== undefined && changes.startDate !== current.startDate) {
     throw new AppError('CONFLICT', '已有成员打卡，不能修改开始日期')
   }
+  // Each check-in keeps the circle it was posted under: moving a challenge with
+  // check-ins into or out of a circle would leave them with the wrong audience.
+  if (current.checkinCount > 0 && changes.circleId !== undefined && changes.circleId !== (current.circleId ?? null)) {
+    throw new AppError('CONFLICT', '已有成员打卡，不能修改圈子限制；可以新建一个圈子专属挑战')
+  }
   const set = { ...changes, streakBonuses: [...next.streakBonuses].sort((a, b) => a.day - b.day), endDate: endDateOf(next.startDate, next.days), updatedAt: now }
   await runtime.store.collection<ChallengeDoc>(CHALLENGES).update(challengeId, { set })
   return toChallenge(await loadChallenge(runtime, challengeId, { allowArchived: true }), runtime, now)
