@@ -1,5 +1,4 @@
-import { useEffect } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
@@ -8,21 +7,15 @@ import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { formatDateTime, formatPoints } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { useListPage } from '../../../services/use-list-page'
 import type { LedgerEntryView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
 import './index.css'
 
 export default function LedgerPage() {
   const list = usePagedQuery<LedgerEntryView>('growth.ledger', (after) => callFunction('growth', 'ledger', { after }))
-  usePullDownRefetch(list.refetch)
   // A cached first page paints at once; the latest entries follow.
-  useEffect(() => { void list.refetch() }, [])
-  useReachBottom(() => { void list.loadMore() })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list)
 
   if (list.loading) return <LedgerSkeleton />
   if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>

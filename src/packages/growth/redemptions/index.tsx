@@ -1,5 +1,4 @@
-import { useEffect } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
@@ -8,8 +7,7 @@ import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { formatDateTime, formatPoints } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { useListPage } from '../../../services/use-list-page'
 import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
 import { maskPhone } from '../mall/address'
@@ -20,12 +18,7 @@ const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awai
 
 export default function RedemptionsPage() {
   const list = usePagedQuery<RedemptionView>('growth.myRedemptions', (after) => callFunction('growth', 'myRedemptions', { after }))
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
-  useEffect(() => { void list.refetch() }, [])
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list)
 
   if (list.loading) return <RedemptionsSkeleton />
   if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>

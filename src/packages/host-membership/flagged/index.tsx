@@ -1,14 +1,12 @@
-import { useEffect } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
-import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { useListPage } from '../../../services/use-list-page'
 import { formatOrderTime } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
 import type { FlaggedPaymentView } from '../../../../types/membership'
@@ -22,12 +20,7 @@ import './index.css'
  */
 export default function FlaggedPaymentsPage() {
   const list = usePagedQuery<FlaggedPaymentView>(FLAGGED_KEY, (after) => callFunction('membership', 'flaggedPayments', { after }))
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
-  useEffect(() => { void list.refetch() }, [])
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list)
 
   if (list.loading) return <FlaggedSkeleton />
   if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>

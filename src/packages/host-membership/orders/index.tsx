@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import { useReachBottom, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
@@ -7,9 +7,8 @@ import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
-import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { useListPage } from '../../../services/use-list-page'
 import { ORDER_STATUS_LABEL, formatOrderTime, orderStatusOf } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
 import type { OrderStatus, OrderView } from '../../../../types/membership'
@@ -58,12 +57,7 @@ function OrderList({ filter, kind }: { filter: Filter; kind: Kind }) {
     callFunction('membership', 'listOrders', { ...(filter === 'all' ? {} : { status: filter }), ...(kind === 'all' ? {} : { kind }), after })
   )
   const [refunding, setRefunding] = useState<OrderView | null>(null)
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
-  useEffect(() => { void list.refetch() }, [])
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list)
 
   if (list.loading) return <OrdersSkeleton />
   if (list.error) return <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View>
