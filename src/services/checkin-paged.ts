@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Page } from '../../types/page'
 import { setQueryData, useQuery } from './use-query'
+import type { PagedQuery } from './use-paged-query'
 
 // Keyset-paged lists whose items change in place (a like, a 精选, a hidden
 // check-in) wherever they show. The whole list (all pages loaded so far) is one
@@ -8,10 +9,8 @@ import { setQueryData, useQuery } from './use-query'
 // mirror of the lists currently on screen so a change can be written into
 // every one of them, and marks the others stale so they refetch when shown.
 
-export interface PagedState<T> {
-  items: T[]
-  next: string | null
-}
+/** The pages loaded so far, as one page. */
+export type PagedState<T> = Page<T>
 
 interface Live {
   mounts: number
@@ -30,20 +29,8 @@ function put<T>(key: string, state: PagedState<T>): void {
   setQueryData(key, state)
 }
 
-export interface PagedList<T> {
-  items: T[]
-  /** Nothing to show yet (first load). */
-  loading: boolean
-  /** The first page failed and nothing is cached. */
-  error: unknown
-  /** A refresh failed while older items are still on screen. */
-  refreshError: unknown
-  hasMore: boolean
-  loadingMore: boolean
-  moreFailed: boolean
-  refetch: () => Promise<void>
-  loadMore: () => Promise<void>
-}
+/** The same shape as every other paged list in the app (use-paged-query). */
+export type PagedList<T> = PagedQuery<T>
 
 export function usePagedList<T extends { id: string }>(key: string, fetchPage: (after: string | null) => Promise<Page<T>>): PagedList<T> {
   const fetchRef = useRef(fetchPage)
