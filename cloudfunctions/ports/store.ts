@@ -101,6 +101,40 @@ export function isConflict(error: unknown): error is StoreConflictError {
   return error instanceof StoreConflictError
 }
 
+/**
+ * A transaction wrote a document another open transaction had written (or that
+ * changed after its snapshot): CloudBase's DATABASE_TRANSACTION_CONFLICT.
+ * `transaction()` already re-ran the callback as `runTransaction` does; this
+ * reaches the caller only when those retries are spent. Retryable as a whole.
+ */
+export class StoreTransactionConflictError extends Error {
+  readonly retryable = true
+  constructor(readonly collection: string, readonly id: string) {
+    super(`write conflict on ${collection}/${id}`)
+    this.name = 'StoreTransactionConflictError'
+  }
+}
+
+/**
+ * A transaction whose earlier operation failed (a duplicate insert, a write
+ * conflict) is aborted on the server: every later operation and the commit
+ * fail, even when the callback caught the first error. Nothing of it is kept.
+ */
+export class StoreTransactionAbortedError extends Error {
+  constructor(readonly cause: Error) {
+    super(`transaction aborted by an earlier failed operation: ${cause.message}`)
+    this.name = 'StoreTransactionAbortedError'
+  }
+}
+
+export function isTransactionConflict(error: unknown): error is StoreTransactionConflictError {
+  return error instanceof StoreTransactionConflictError
+    || (error instanceof StoreTransactionAbortedError && error.cause instanceof StoreTransactionConflictError)
+}
+
+/** Retries a transaction makes on a write conflict before the conflict reaches the caller (runTransaction's default). */
+export const TRANSACTION_CONFLICT_RETRIES = 3
+
 /** A cursor that was not produced by this query (tampered, or from another list). */
 export class InvalidCursorError extends StoreUsageError {
   constructor() {

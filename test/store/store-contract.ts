@@ -1,7 +1,9 @@
 // The Store contract: the same cases against every adapter available. An adapter
 // that passes these behaves the same for every rule built on it.
 import type { Store } from '../../cloudfunctions/ports/store'
-import { StoreConflictError } from '../../cloudfunctions/ports/store'
+import {
+  StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, TRANSACTION_CONFLICT_RETRIES, isTransactionConflict
+} from '../../cloudfunctions/ports/store'
 
 interface Item {
   _id: string
@@ -180,22 +182,135 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
       expect(await items().count({})).toBe(1)
     })
 
-    test('interleaved transactions never see or break each other half done', async () => {
+    test('interleaved transactions never see or break each other half done: conflicting transfers retry or fail, none is lost', async () => {
       await items().insert({ _id: 'a1', group: 'acct', score: 100, at: 0 })
       await items().insert({ _id: 'a2', group: 'acct', score: 100, at: 0 })
       // 40 concurrent transfers, each reading both balances, yielding, then writing.
-      await Promise.all(Array.from({ length: 40 }, (_, i) => store.transaction(async (tx) => {
+      const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => store.transaction(async (tx) => {
         const [from, to] = i % 2 ? ['a1', 'a2'] : ['a2', 'a1']
         const a = await tx.collection<Item>(name).get(from)
         const b = await tx.collection<Item>(name).get(to)
         await new Promise((r) => setTimeout(r, 1))
         await tx.collection<Item>(name).set({ ...a!, score: a!.score - 3 })
         await tx.collection<Item>(name).set({ ...b!, score: b!.score + 3 })
+        return from
       })))
       const a1 = await items().get('a1')
       const a2 = await items().get('a2')
       expect(a1!.score + a2!.score).toBe(200)
-      expect(a1!.score).toBe(100)
+      const done = results.filter((r): r is PromiseFulfilledResult<string> => r.status === 'fulfilled').map((r) => r.value)
+      expect(done.length).toBeGreaterThan(0)
+      // Every committed transfer moved 3; every other one reached the caller as a write conflict.
+      expect(a1!.score).toBe(100 - 3 * done.filter((f) => f === 'a1').length + 3 * done.filter((f) => f === 'a2').length)
+      for (const r of results) if (r.status === 'rejected') expect(isTransactionConflict(r.reason)).toBe(true)
+    })
+
+    test('a failed insert aborts the transaction even when the callback catches it: nothing commits', async () => {
+      await items().insert({ _id: 'held', group: 'g', score: 1, at: 1 })
+      const attempt = store.transaction(async (tx) => {
+        await tx.collection<Item>(name).insert({ _id: 'before', group: 'g', score: 1, at: 1 })
+        try {
+          await tx.collection<Item>(name).insert({ _id: 'held', group: 'g', score: 2, at: 2 })
+        } catch (error) {
+          expect(error).toBeInstanceOf(StoreConflictError)
+        }
+        // The server has aborted the transaction: later operations fail too.
+        await expect(tx.collection<Item>(name).get('held')).rejects.toBeInstanceOf(StoreTransactionAbortedError)
+        return 'carried on'
+      })
+      await expect(attempt).rejects.toBeInstanceOf(StoreTransactionAbortedError)
+      expect(await items().get('before')).toBeNull()
+      expect((await items().get('held'))?.score).toBe(1)
+    })
+
+    test('insert-if-absent inside a transaction reads by id first and commits', async () => {
+      await items().insert({ _id: 'once', group: 'g', score: 1, at: 1 })
+      await store.transaction(async (tx) => {
+        const col = tx.collection<Item>(name)
+        if (!(await col.get('once'))) await col.insert({ _id: 'once', group: 'g', score: 9, at: 9 })
+        if (!(await col.get('fresh'))) await col.insert({ _id: 'fresh', group: 'g', score: 2, at: 2 })
+      })
+      expect((await items().get('once'))?.score).toBe(1)
+      expect((await items().get('fresh'))?.score).toBe(2)
+    })
+
+    test('a transaction reads a snapshot: a write committed after it started is not seen, and writing that document conflicts', async () => {
+      await items().insert({ _id: 'snap', group: 'g', score: 1, at: 1 })
+      let release!: () => void
+      const paused = new Promise<void>((r) => { release = r })
+      let started!: () => void
+      const hasStarted = new Promise<void>((r) => { started = r })
+      const seen: number[] = []
+      let attempts = 0
+      const slow = store.transaction(async (tx) => {
+        attempts++
+        seen.push((await tx.collection<Item>(name).get('snap'))!.score)
+        started()
+        await paused
+        await tx.collection<Item>(name).update('snap', { inc: { score: 100 } })
+      })
+      await hasStarted
+      await items().update('snap', { inc: { score: 10 } })
+      release()
+      await slow
+      // The first attempt read 1 and its write conflicted with the newer version; the retry read 11.
+      expect(seen).toEqual([1, 11])
+      expect(attempts).toBe(2)
+      expect((await items().get('snap'))?.score).toBe(111)
+    })
+
+    test('two open transactions writing one document: the second fails at once, and is retried a bounded number of times', async () => {
+      await items().insert({ _id: 'hot', group: 'g', score: 0, at: 0 })
+      let release!: () => void
+      const paused = new Promise<void>((r) => { release = r })
+      let locked!: () => void
+      const isLocked = new Promise<void>((r) => { locked = r })
+      const holder = store.transaction(async (tx) => {
+        await tx.collection<Item>(name).update('hot', { inc: { score: 1 } })
+        locked()
+        await paused
+      })
+      await isLocked
+      let attempts = 0
+      const contender = store.transaction(async (tx) => {
+        attempts++
+        await tx.collection<Item>(name).update('hot', { inc: { score: 10 } })
+      })
+      await expect(contender).rejects.toBeInstanceOf(StoreTransactionConflictError)
+      expect(attempts).toBe(1 + TRANSACTION_CONFLICT_RETRIES)
+      release()
+      await holder
+      expect((await items().get('hot'))?.score).toBe(1)
+    })
+
+    test('a write outside transactions to a document an open transaction holds waits for it, then applies', async () => {
+      await items().insert({ _id: 'queued', group: 'g', score: 0, at: 0 })
+      let release!: () => void
+      const paused = new Promise<void>((r) => { release = r })
+      let locked!: () => void
+      const isLocked = new Promise<void>((r) => { locked = r })
+      const holder = store.transaction(async (tx) => {
+        await tx.collection<Item>(name).update('queued', { inc: { score: 1 } })
+        locked()
+        await paused
+      })
+      await isLocked
+      const outside = items().update('queued', { inc: { score: 10 } })
+      // Nobody outside sees the open transaction's write.
+      expect((await items().get('queued'))?.score).toBe(0)
+      release()
+      await Promise.all([holder, outside])
+      expect((await items().get('queued'))?.score).toBe(11)
+    })
+
+    test('concurrent transactions on different documents all commit', async () => {
+      await Promise.all(Array.from({ length: 30 }, (_, i) => store.transaction(async (tx) => {
+        const col = tx.collection<Item>(name)
+        await col.insert({ _id: `own${i}`, group: 'g', score: i, at: i })
+        await new Promise((r) => setTimeout(r, 1))
+        await col.update(`own${i}`, { inc: { score: 1 } })
+      })))
+      expect(await items().count({ group: 'g' })).toBe(30)
     })
   })
 }

@@ -1,18 +1,33 @@
 // The embedded Store: SQLite through better-sqlite3, one table of JSON documents
 // per collection with expression indexes from the collection declarations.
-// better-sqlite3 is synchronous, so a single operation is atomic by itself; an
-// async transaction holds a mutex from BEGIN to COMMIT so no other request can
-// run inside it or see it half done.
+//
+// It is the local twin of CloudBase's database and at least as strict as it
+// (see ../cloudbase/README.md for the sources of each rule):
+// - Transactions run concurrently, each reading a snapshot taken when it starts.
+//   Writes are buffered and applied in one synchronous SQLite transaction at
+//   commit, so nobody ever sees a transaction half done.
+// - A write to a document another open transaction has written, or that was
+//   written after this transaction's snapshot, fails at once with a write
+//   conflict (MongoDB's WriteConflict, CloudBase's DATABASE_TRANSACTION_CONFLICT).
+// - Any failed operation aborts the transaction: later operations and the
+//   commit fail even when the callback caught the error.
+// - `transaction()` re-runs the callback on a write conflict up to
+//   TRANSACTION_CONFLICT_RETRIES times, immediately, as runTransaction does;
+//   then the conflict reaches the caller.
+// - A write outside any transaction to a document an open transaction has
+//   written waits until that transaction ends (MongoDB queues it behind the
+//   transaction's lock), then counts as a write after every open snapshot.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash, randomUUID } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { Mutex } from 'async-mutex'
 import type {
-  BaseDoc, Collection, DocOps, Filter, FieldCondition, FindOptions, Page, Scalar, SortDirection, Store, Transaction, UpdateOps
+  BaseDoc, Collection, DocOps, Filter, FieldCondition, FindOptions, Scalar, SortDirection, Store, Transaction, UpdateOps
 } from '../../ports/store'
-import { InvalidCursorError, StoreConflictError, StoreUsageError } from '../../ports/store'
+import {
+  InvalidCursorError, StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES
+} from '../../ports/store'
 import type { CollectionDeclaration } from '../../platform/collections'
 import { applyUpdate, clampLimit, decodeCursor, encodeCursor, matchesFilter, normalizeSort } from './document-ops'
 
@@ -104,13 +119,36 @@ function keysetSql(sort: Array<[string, SortDirection]>, values: Scalar[], param
   return `(${alternatives.join(' OR ')})`
 }
 
+/** One open transaction: its snapshot, its buffered writes and whether it already failed. */
+interface OpenTransaction {
+  /** The commit sequence number its snapshot was taken at. */
+  snapshot: number
+  /** Buffered writes by document key; null is a removal. */
+  writes: Map<string, { table: string; id: string; doc: string | null }>
+  /** The first failed operation: the transaction can no longer commit. */
+  failure: Error | null
+  /** Settles when the transaction commits or rolls back (writers outside transactions wait on it). */
+  ended: Promise<void>
+  end: () => void
+}
+
+const keyOf = (table: string, id: string) => `${table}\u0000${id}`
+
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const
   private readonly db: Database.Database
-  private readonly mutex = new Mutex()
   private readonly inTransaction = new AsyncLocalStorage<true>()
   private readonly statements = new Map<string, Database.Statement>()
   private readonly tables = new Set<string>()
+  /** Advances on every committed write, inside a transaction or not. */
+  private sequence = 0
+  private readonly open = new Set<OpenTransaction>()
+  /** Document key → the open transaction that has written it (its write lock). */
+  private readonly locks = new Map<string, OpenTransaction>()
+  /** Document key → sequence of its last committed write, kept while an older snapshot is open. */
+  private readonly lastWrite = new Map<string, number>()
+  /** Document key → earlier versions ({ until: the write that replaced it, doc }), kept for open snapshots. */
+  private readonly history = new Map<string, Array<{ until: number; doc: string | null }>>()
 
   constructor(options: EmbeddedStoreOptions) {
     if (options.dataDir === ':memory:') this.db = new Database(':memory:')
@@ -151,94 +189,205 @@ export class EmbeddedStore implements Store {
     return statement
   }
 
-  /** Runs a synchronous operation outside any open transaction. */
-  private async outside<R>(op: () => R): Promise<R> {
+  private assertOutside(): void {
     if (this.inTransaction.getStore()) {
       throw new StoreUsageError('inside a transaction, use the transaction handle (tx.collection), not the store')
     }
-    if (!this.mutex.isLocked()) return op()
-    return this.mutex.runExclusive(op)
   }
 
-  private docOps<T extends BaseDoc>(name: string, run: <R>(op: () => R) => Promise<R>): DocOps<T> {
+  private readCommitted(table: string, id: string): string | null {
+    const row = this.statement(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as { doc: string } | undefined
+    return row ? row.doc : null
+  }
+
+  /** The committed version of a document as a snapshot taken at `snapshot` saw it. */
+  private readAsOf(table: string, id: string, snapshot: number): string | null {
+    const key = keyOf(table, id)
+    if ((this.lastWrite.get(key) ?? 0) > snapshot) {
+      const older = this.history.get(key)?.find((version) => version.until > snapshot)
+      if (older) return older.doc
+    }
+    return this.readCommitted(table, id)
+  }
+
+  /** Applies committed writes to SQLite at once, keeping the replaced versions for open snapshots. */
+  private applyWrites(writes: Iterable<{ table: string; id: string; doc: string | null }>, committer: OpenTransaction | null): void {
+    const sequence = ++this.sequence
+    const keepHistory = [...this.open].some((t) => t !== committer)
+    this.db.transaction(() => {
+      for (const { table, id, doc } of writes) {
+        const key = keyOf(table, id)
+        if (keepHistory) {
+          const versions = this.history.get(key) ?? []
+          versions.push({ until: sequence, doc: this.readCommitted(table, id) })
+          this.history.set(key, versions)
+        }
+        if (keepHistory || this.lastWrite.size > 0) this.lastWrite.set(key, sequence)
+        if (doc === null) this.statement(`DELETE FROM ${table} WHERE id = ?`).run(id)
+        else this.statement(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`).run(id, doc)
+      }
+    })()
+  }
+
+  /** Forgets versions and write marks no open snapshot can need any more. */
+  private prune(): void {
+    if (this.open.size === 0) {
+      this.lastWrite.clear()
+      this.history.clear()
+      return
+    }
+    const oldest = Math.min(...[...this.open].map((t) => t.snapshot))
+    for (const [key, at] of this.lastWrite) if (at <= oldest) this.lastWrite.delete(key)
+    for (const [key, versions] of this.history) {
+      const kept = versions.filter((v) => v.until > oldest)
+      if (kept.length === 0) this.history.delete(key)
+      else if (kept.length !== versions.length) this.history.set(key, kept)
+    }
+  }
+
+  /** A write outside transactions waits for any open transaction holding the document, then applies at once. */
+  private async writeOutside<R>(table: string, id: string, write: () => { result: R; doc?: string | null }): Promise<R> {
+    this.assertOutside()
+    const key = keyOf(table, id)
+    for (let holder = this.locks.get(key); holder; holder = this.locks.get(key)) await holder.ended
+    const { result, doc } = write()
+    if (doc !== undefined) this.applyWrites([{ table, id, doc }], null)
+    return result
+  }
+
+  private outsideOps<T extends BaseDoc>(name: string): DocOps<T> {
     const table = this.ensureTable(name)
-    const read = (id: string): T | null => {
-      const row = this.statement(`SELECT doc FROM ${table} WHERE id = ?`).get(id) as { doc: string } | undefined
-      return row ? (JSON.parse(row.doc) as T) : null
-    }
-    const write = (doc: T): void => {
-      this.statement(`UPDATE ${table} SET doc = ? WHERE id = ?`).run(JSON.stringify(doc), doc._id)
-    }
+    const parse = (doc: string | null) => (doc === null ? null : (JSON.parse(doc) as T))
     return {
-      get: (id) => run(() => read(id)),
-      insert: (input) =>
-        run(() => {
-          const id = input._id ?? randomUUID()
-          try {
-            this.statement(`INSERT INTO ${table} (id, doc) VALUES (?, ?)`).run(id, JSON.stringify({ ...input, _id: id }))
-          } catch (error) {
-            if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new StoreConflictError(name, id)
-            throw error
-          }
-          return id
-        }),
+      get: async (id) => {
+        this.assertOutside()
+        return parse(this.readCommitted(table, id))
+      },
+      insert: (input) => {
+        const id = input._id ?? randomUUID()
+        return this.writeOutside(table, id, () => {
+          if (this.readCommitted(table, id) !== null) throw new StoreConflictError(name, id)
+          return { result: id, doc: JSON.stringify({ ...input, _id: id }) }
+        })
+      },
       update: (id, ops: UpdateOps) =>
-        run(() => {
-          const current = read(id)
-          if (!current) return false
-          write(applyUpdate(current as T & Record<string, unknown>, ops))
-          return true
+        this.writeOutside(table, id, () => {
+          const current = parse(this.readCommitted(table, id))
+          if (!current) return { result: false }
+          return { result: true, doc: JSON.stringify(applyUpdate(current as T & Record<string, unknown>, ops)) }
         }),
       updateIf: (id, condition: Filter, ops: UpdateOps) =>
-        run(() => {
-          const current = read(id)
-          if (!current || !matchesFilter(current as unknown as Record<string, unknown>, condition)) return false
-          write(applyUpdate(current as T & Record<string, unknown>, ops))
-          return true
+        this.writeOutside(table, id, () => {
+          const current = parse(this.readCommitted(table, id))
+          if (!current || !matchesFilter(current as unknown as Record<string, unknown>, condition)) return { result: false }
+          return { result: true, doc: JSON.stringify(applyUpdate(current as T & Record<string, unknown>, ops)) }
         }),
-      set: (doc) =>
-        run(() => {
-          this.statement(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
-            .run(doc._id, JSON.stringify(doc))
-        }),
-      remove: (id) => run(() => this.statement(`DELETE FROM ${table} WHERE id = ?`).run(id).changes > 0)
+      set: (doc) => this.writeOutside(table, doc._id, () => ({ result: undefined, doc: JSON.stringify(doc) })),
+      remove: (id) =>
+        this.writeOutside(table, id, () => (this.readCommitted(table, id) === null ? { result: false } : { result: true, doc: null }))
+    }
+  }
+
+  private transactionOps<T extends BaseDoc>(name: string, tx: OpenTransaction): DocOps<T> {
+    const table = this.ensureTable(name)
+    const parse = (doc: string | null) => (doc === null ? null : (JSON.parse(doc) as T))
+    const active = () => {
+      if (tx.failure) throw new StoreTransactionAbortedError(tx.failure)
+    }
+    const fail = (error: Error): never => {
+      tx.failure = error
+      throw error
+    }
+    const read = (id: string): string | null => {
+      const buffered = tx.writes.get(keyOf(table, id))
+      return buffered ? buffered.doc : this.readAsOf(table, id, tx.snapshot)
+    }
+    /** Takes the document's write lock, or fails the transaction with a write conflict. */
+    const lock = (id: string): void => {
+      const key = keyOf(table, id)
+      const holder = this.locks.get(key)
+      if ((holder && holder !== tx) || (this.lastWrite.get(key) ?? 0) > tx.snapshot) fail(new StoreTransactionConflictError(name, id))
+      this.locks.set(key, tx)
+    }
+    const write = (id: string, doc: string | null) => tx.writes.set(keyOf(table, id), { table, id, doc })
+    return {
+      get: async (id) => {
+        active()
+        return parse(read(id))
+      },
+      insert: async (input) => {
+        active()
+        const id = input._id ?? randomUUID()
+        lock(id)
+        // The unique _id index sees committed documents, not only this snapshot.
+        if (read(id) !== null || (!tx.writes.has(keyOf(table, id)) && this.readCommitted(table, id) !== null)) fail(new StoreConflictError(name, id))
+        write(id, JSON.stringify({ ...input, _id: id }))
+        return id
+      },
+      update: async (id, ops: UpdateOps) => {
+        active()
+        const current = parse(read(id))
+        if (!current) return false
+        lock(id)
+        write(id, JSON.stringify(applyUpdate(current as T & Record<string, unknown>, ops)))
+        return true
+      },
+      updateIf: async (id, condition: Filter, ops: UpdateOps) => {
+        active()
+        const current = parse(read(id))
+        if (!current || !matchesFilter(current as unknown as Record<string, unknown>, condition)) return false
+        lock(id)
+        write(id, JSON.stringify(applyUpdate(current as T & Record<string, unknown>, ops)))
+        return true
+      },
+      set: async (doc) => {
+        active()
+        lock(doc._id)
+        write(doc._id, JSON.stringify(doc))
+      },
+      remove: async (id) => {
+        active()
+        if (read(id) === null) return false
+        lock(id)
+        write(id, null)
+        return true
+      }
     }
   }
 
   collection<T extends BaseDoc>(name: string): Collection<T> {
     const table = this.ensureTable(name)
-    const ops = this.docOps<T>(name, (op) => this.outside(op))
     return {
-      ...ops,
-      find: (filter, options: FindOptions = {}) =>
-        this.outside((): Page<T> => {
-          const sort = normalizeSort(options.sort)
-          const limit = clampLimit(options.limit)
-          const order = sort.map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`).join(', ')
-          const select = (extra: string[], extraParams: unknown[], take: number): T[] => {
-            const params: unknown[] = []
-            const where = [filterSql(filter, params), ...extra]
-            const rows = this.statement(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
-              .all(...params, ...extraParams, take) as Array<{ doc: string }>
-            return rows.map((row) => JSON.parse(row.doc) as T)
-          }
-          let rows: T[]
-          if (!options.after) rows = select([], [], limit + 1)
-          else {
-            const values = decodeCursor(options.after, sort)
-            if (!values) throw new InvalidCursorError()
-            rows = this.pageAfter(sort, values, select, limit + 1)
-          }
-          const items = rows.slice(0, limit)
-          const next = rows.length > limit ? encodeCursor(items[items.length - 1] as unknown as Record<string, unknown>, sort) : null
-          return { items, next }
-        }),
-      count: (filter) =>
-        this.outside(() => {
+      ...this.outsideOps<T>(name),
+      find: async (filter, options: FindOptions = {}) => {
+        this.assertOutside()
+        const sort = normalizeSort(options.sort)
+        const limit = clampLimit(options.limit)
+        const order = sort.map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`).join(', ')
+        const select = (extra: string[], extraParams: unknown[], take: number): T[] => {
           const params: unknown[] = []
-          const row = this.statement(`SELECT COUNT(*) AS n FROM ${table} WHERE ${filterSql(filter, params)}`).get(...params) as { n: number }
-          return row.n
-        })
+          const where = [filterSql(filter, params), ...extra]
+          const rows = this.statement(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
+            .all(...params, ...extraParams, take) as Array<{ doc: string }>
+          return rows.map((row) => JSON.parse(row.doc) as T)
+        }
+        let rows: T[]
+        if (!options.after) rows = select([], [], limit + 1)
+        else {
+          const values = decodeCursor(options.after, sort)
+          if (!values) throw new InvalidCursorError()
+          rows = this.pageAfter(sort, values, select, limit + 1)
+        }
+        const items = rows.slice(0, limit)
+        const next = rows.length > limit ? encodeCursor(items[items.length - 1] as unknown as Record<string, unknown>, sort) : null
+        return { items, next }
+      },
+      count: async (filter) => {
+        this.assertOutside()
+        const params: unknown[] = []
+        const row = this.statement(`SELECT COUNT(*) AS n FROM ${table} WHERE ${filterSql(filter, params)}`).get(...params) as { n: number }
+        return row.n
+      }
     }
   }
 
@@ -267,24 +416,40 @@ export class EmbeddedStore implements Store {
     return [...rows, ...select([`${first} IS NULL`], [], take - rows.length)]
   }
 
+  /** One attempt: a snapshot, the callback, then commit — or nothing at all. */
+  private async attempt<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
+    let end!: () => void
+    const ended = new Promise<void>((resolve) => { end = resolve })
+    const tx: OpenTransaction = { snapshot: this.sequence, writes: new Map(), failure: null, ended, end }
+    this.open.add(tx)
+    const release = () => {
+      for (const key of tx.writes.keys()) if (this.locks.get(key) === tx) this.locks.delete(key)
+      for (const [key, holder] of this.locks) if (holder === tx) this.locks.delete(key)
+      this.open.delete(tx)
+      this.prune()
+      tx.end()
+    }
+    try {
+      const result = await this.inTransaction.run(true, () => fn({ collection: <T extends BaseDoc>(name: string) => this.transactionOps<T>(name, tx) }))
+      // The server aborted the transaction at its first failed operation: catching that error does not save it.
+      if (tx.failure) throw new StoreTransactionAbortedError(tx.failure)
+      this.applyWrites(tx.writes.values(), tx)
+      return result
+    } finally {
+      release()
+    }
+  }
+
   async transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     if (this.inTransaction.getStore()) throw new StoreUsageError('transactions do not nest')
-    return this.mutex.runExclusive(() =>
-      this.inTransaction.run(true, async () => {
-        const tx: Transaction = {
-          collection: <T extends BaseDoc>(name: string) => this.docOps<T>(name, async (op) => op())
-        }
-        this.db.exec('BEGIN IMMEDIATE')
-        try {
-          const result = await fn(tx)
-          this.db.exec('COMMIT')
-          return result
-        } catch (error) {
-          if (this.db.inTransaction) this.db.exec('ROLLBACK')
-          throw error
-        }
-      })
-    )
+    for (let retries = TRANSACTION_CONFLICT_RETRIES; ; retries--) {
+      try {
+        return await this.attempt(fn)
+      } catch (error) {
+        // Like runTransaction: only a write conflict thrown out of the callback is retried, at once.
+        if (!(error instanceof StoreTransactionConflictError) || retries <= 0) throw error
+      }
+    }
   }
 
   /** For tests and tooling: a digest of every document of every collection, to prove nothing was written. */
@@ -301,7 +466,7 @@ export class EmbeddedStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.mutex.waitForUnlock()
+    await Promise.all([...this.open].map((t) => t.ended))
     this.db.close()
   }
 }
