@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'CHECKIN_CLOSED'
   | 'LIMIT_REACHED'
   | 'OUT_OF_STOCK'
+  /** Too many members changed the same thing at once; nothing was changed. Safe to retry. */
+  | 'BUSY'
   | 'INTERNAL'
 
 export interface ApiError {
@@ -23,6 +25,8 @@ export interface ApiError {
   message: string
   /** For INVALID_INPUT: the offending field's path, e.g. "nickname". */
   field?: string
+  /** True when nothing was changed and the same request may simply be sent again (BUSY). */
+  retryable?: boolean
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError }

@@ -8,7 +8,10 @@ export class AppError extends Error {
   }
 
   toApiError(): ApiError {
-    return this.field ? { code: this.code, message: this.message, field: this.field } : { code: this.code, message: this.message }
+    const error: ApiError = { code: this.code, message: this.message }
+    if (this.field) error.field = this.field
+    if (this.code === 'BUSY') error.retryable = true
+    return error
   }
 }
 
@@ -17,6 +20,7 @@ export const errors = {
   forbidden: () => new AppError('FORBIDDEN', '只有主理人可以进行此操作'),
   notFound: (what: string) => new AppError('NOT_FOUND', `${what}不存在`),
   conflict: (message: string) => new AppError('CONFLICT', message),
+  busy: () => new AppError('BUSY', '同一时间参与的人太多，这次没有保存，请稍后再试'),
   invalidInput: (field: string, message: string) => new AppError('INVALID_INPUT', message, field),
   unknownAction: (fn: string, action: unknown) =>
     new AppError('UNKNOWN_ACTION', `未知操作：${fn}.${typeof action === 'string' ? action.slice(0, 64) : String(action)}`, 'action')

@@ -10,7 +10,8 @@ import { callerFromContext, type FunctionContext } from './caller'
 import { describeInputError } from './describe-input-error'
 import { getRuntime } from './runtime'
 import { ensureMember } from '../domain/members/ensure-member'
-import { InvalidCursorError } from '../ports/store'
+import { InvalidCursorError, isTransactionConflict } from '../ports/store'
+import { withConflictRetries } from './conflict-retries'
 
 export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
 
@@ -41,12 +42,15 @@ export function createFunction<F extends FunctionName>(name: F, actions: ActionM
       const role = runtime.config.hostOpenids.has(identity.openid) ? 'host' : 'member'
       if (definition.role === 'host' && role !== 'host') throw errors.forbidden()
       const now = runtime.clock.now()
-      await ensureMember(runtime, identity.openid, role, now)
-      const data = await definition.handle(parsed.data as never, { caller: { openid: identity.openid, role }, runtime, now, requestId })
+      // A member's first calls may race to create them: that is a conflict like any other.
+      await withConflictRetries(() => ensureMember(runtime, identity.openid, role, now))
+      const run = () => definition.handle(parsed.data as never, { caller: { openid: identity.openid, role }, runtime, now, requestId })
+      const data = definition.retryOnConflict === false ? await run() : await withConflictRetries(run)
       return { ok: true, data }
     } catch (error) {
       if (error instanceof AppError) return failure(error)
       if (error instanceof InvalidCursorError) return failure(new AppError('INVALID_INPUT', '分页参数无效，请刷新后重试', 'after'))
+      if (isTransactionConflict(error)) return failure(errors.busy())
       console.error(`[${name}] request ${requestId} failed`, error)
       return failure(new AppError('INTERNAL', `服务繁忙，请稍后再试（${requestId.slice(0, 8)}）`))
     }

@@ -28,6 +28,14 @@ export interface ActionDefinition<F extends FunctionName, A extends ActionName<F
    * an input with its own `action` field (which the flat event would shadow) fails to compile.
    */
   example: ActionInput<F, A> & { action?: never }
+  /**
+   * When a transaction of this action loses a write conflict (another member
+   * changed the same document at that moment), the router runs the action
+   * again with jittered backoff: safe because every state change is keyed and
+   * idempotent. `false` for an action that must not run twice; it answers BUSY
+   * at the first conflict.
+   */
+  retryOnConflict?: false
 }
 
 /** Every action of function F, no more and no fewer than the contract names. */

@@ -1,6 +1,9 @@
 // Facts other capabilities react to (the growth system turns them into points).
 // Each is keyed by the fact it records, so recording it again records nothing:
-// a replayed check-in or a retried request never grants twice.
+// a replayed check-in or a retried request never grants twice. Inside a
+// transaction a duplicate insert would abort the whole transaction (CloudBase
+// transactions are MongoDB's), so the fact is read by id first and inserted
+// only when absent.
 import type { BaseDoc, DocOps } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
@@ -22,16 +25,19 @@ export interface DomainEventDoc extends BaseDoc {
 export const DOMAIN_EVENTS = COLLECTIONS.domainEvents.name
 
 export interface EventWriter {
-  collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'insert'>
+  collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'get' | 'insert'>
 }
 
 export async function recordDomainEvent(
   writer: EventWriter,
   event: { type: DomainEventType; key: string; openid: string; refId: string; payload?: Record<string, unknown>; at: number }
 ): Promise<boolean> {
+  const facts = writer.collection<DomainEventDoc>(DOMAIN_EVENTS)
+  const id = `${event.type}:${event.key}`
+  if (await facts.get(id)) return false
   try {
-    await writer.collection<DomainEventDoc>(DOMAIN_EVENTS).insert({
-      _id: `${event.type}:${event.key}`,
+    await facts.insert({
+      _id: id,
       type: event.type,
       openid: event.openid,
       refId: event.refId,
@@ -41,6 +47,7 @@ export async function recordDomainEvent(
     })
     return true
   } catch (error) {
+    // Only outside a transaction can a concurrent writer still get there first.
     if (isConflict(error)) return false
     throw error
   }

@@ -24,13 +24,18 @@ export interface OutboxDoc extends BaseDoc {
 
 /** Anything with collection(): the store itself or an open transaction. */
 export interface Writer {
-  collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'insert'>
+  collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'get' | 'insert'>
 }
 
-/** Enqueues once per key: replays of the same fact enqueue nothing new. */
+/**
+ * Enqueues once per key: replays of the same fact enqueue nothing new. Read by
+ * id first: inside a transaction a duplicate insert aborts the transaction.
+ */
 export async function enqueueSubscribeMessage(writer: Writer, entry: { key: string; message: SubscribeMessage; now: number }): Promise<void> {
+  const outbox = writer.collection<OutboxDoc>(OUTBOX)
+  if (await outbox.get(entry.key)) return
   try {
-    await writer.collection<OutboxDoc>(OUTBOX).insert({
+    await outbox.insert({
       _id: entry.key,
       kind: 'subscribeMessage',
       payload: entry.message,
