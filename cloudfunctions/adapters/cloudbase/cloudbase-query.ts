@@ -58,7 +58,32 @@ export function toUpdate(_: Command, ops: UpdateOps): Record<string, unknown> {
   return data
 }
 
+/** The error code of a failed database call: a thrown TcbError or a resolved `{ code, message }` both carry it. */
+export function errorCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === undefined || code === null || code === '' ? null : String(code)
+}
+
+function errorMessage(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message
+  return typeof message === 'string' ? message : ''
+}
+
+/**
+ * A duplicate `_id` (or other unique index) write. CloudBase answers
+ * `DATABASE_DUPLICATE_WRITE` (docs.cloudbase.net/error-code/DATABASE_DUPLICATE_WRITE);
+ * older gateways and wx-server-sdk wrap MongoDB's own error instead
+ * (`DATABASE_REQUEST_FAILED` with an `E11000 duplicate key error …` message, or code 11000).
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown }
-  return /duplicate|E11000/i.test(`${e?.code ?? ''} ${e?.message ?? ''}`)
+  const code = errorCode(error)
+  if (code === 'DATABASE_DUPLICATE_WRITE' || code === '11000') return true
+  return /\bE11000 duplicate key\b|DATABASE_DUPLICATE_WRITE/.test(errorMessage(error))
+}
+
+/** A write lock conflict: the only error runTransaction retries (@cloudbase/database src/transaction/index.ts). */
+export const TRANSACTION_CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT'
+
+export function isTransactionConflictCode(error: unknown): boolean {
+  return errorCode(error) === TRANSACTION_CONFLICT_CODE
 }
