@@ -3,7 +3,7 @@
 // Needs TCB_ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY, and
 // @cloudbase/manager-node (installed on demand by the deploy script, not a
 // project dependency: nothing else needs it).
-import { allCollections, type CollectionDeclaration } from '../cloudfunctions/platform/collections'
+import { allCollections, indexKeys, type CollectionDeclaration } from '../cloudfunctions/platform/collections'
 
 export interface IndexRequest {
   collection: string
@@ -17,7 +17,8 @@ export function indexRequests(collections: CollectionDeclaration[] = allCollecti
     IndexName: `ix_${index.name}`,
     MgoKeySchema: {
       MgoIsUnique: false,
-      MgoIndexKeys: index.fields.map(([path, direction]) => ({ Name: path, Direction: direction === 'asc' ? '1' as const : '-1' as const }))
+      // The full key list, ending with the `_id` tie-breaker every sorted find adds (as the embedded indexes do).
+      MgoIndexKeys: indexKeys(index).map(([path, direction]) => ({ Name: path, Direction: direction === 'asc' ? '1' as const : '-1' as const }))
     }
   })))
 }

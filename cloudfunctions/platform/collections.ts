@@ -38,7 +38,9 @@ export const COLLECTIONS = {
     name: 'domain_events',
     indexes: [
       { name: 'unprocessed', fields: [['processedAt', 'asc'], ['createdAt', 'asc']] },
-      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] }
+      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      // A member's own facts, applied right after their action.
+      { name: 'memberUnprocessed', fields: [['openid', 'asc'], ['processedAt', 'asc'], ['createdAt', 'asc']] }
     ]
   },
   challenges: {
@@ -58,7 +60,8 @@ export const COLLECTIONS = {
       { name: 'feed', fields: [['status', 'asc'], ['createdAt', 'desc']] },
       { name: 'challenge', fields: [['challengeId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
       { name: 'featured', fields: [['featured', 'asc'], ['status', 'asc'], ['featuredAt', 'desc']] },
-      { name: 'member', fields: [['openid', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] }
+      { name: 'member', fields: [['openid', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
+      { name: 'memberChallenge', fields: [['challengeId', 'asc'], ['openid', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] }
     ]
   },
   likes: {
@@ -93,7 +96,8 @@ export const COLLECTIONS = {
     name: 'ledger',
     indexes: [
       { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
-      { name: 'expiring', fields: [['expiresAt', 'asc']] }
+      { name: 'expiring', fields: [['expiresAt', 'asc']] },
+      { name: 'memberRule', fields: [['openid', 'asc'], ['rule', 'asc']] }
     ]
   },
   dailyTotals: {
@@ -137,7 +141,8 @@ export const COLLECTIONS = {
       { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
       { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] },
       { name: 'kind', fields: [['kind', 'asc'], ['createdAt', 'desc']] },
-      { name: 'unpaid', fields: [['status', 'asc'], ['payBefore', 'asc']] }
+      { name: 'unpaid', fields: [['status', 'asc'], ['payBefore', 'asc']] },
+      { name: 'recent', fields: [['createdAt', 'desc']] }
     ]
   },
   refunds: {
@@ -158,7 +163,11 @@ export const COLLECTIONS = {
       { name: 'event', fields: [['eventId', 'asc'], ['status', 'asc'], ['createdAt', 'asc']] },
       { name: 'waitlist', fields: [['eventId', 'asc'], ['status', 'asc'], ['waitlistedAt', 'asc']] },
       { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
-      { name: 'holds', fields: [['status', 'asc'], ['payBefore', 'asc']] }
+      { name: 'holds', fields: [['status', 'asc'], ['payBefore', 'asc']] },
+      // Held and offered seats together ($in): bounded by payBefore, status checked per row.
+      { name: 'lapsing', fields: [['payBefore', 'asc']] },
+      { name: 'eventAll', fields: [['eventId', 'asc'], ['createdAt', 'asc']] },
+      { name: 'eventStatus', fields: [['eventId', 'asc'], ['status', 'asc']] }
     ]
   },
   boards: {
@@ -169,13 +178,20 @@ export const COLLECTIONS = {
     name: 'board_entries',
     indexes: [{ name: 'rank', fields: [['boardId', 'asc'], ['score', 'desc'], ['reachedAt', 'asc']] }]
   },
-  boardTree: {
-    name: 'board_tree',
+  rankCounts: {
+    name: 'rank_counts',
+    indexes: []
+  },
+  boardMoves: {
+    name: 'board_moves',
     indexes: []
   },
   referrals: {
     name: 'referrals',
-    indexes: [{ name: 'inviter', fields: [['inviter', 'asc'], ['joinedAt', 'desc']] }]
+    indexes: [
+      { name: 'inviter', fields: [['inviter', 'asc'], ['joinedAt', 'desc']] },
+      { name: 'inviterStatus', fields: [['inviter', 'asc'], ['status', 'asc'], ['joinedAt', 'desc']] }
+    ]
   },
   inviteCodes: {
     name: 'invite_codes',
@@ -183,7 +199,10 @@ export const COLLECTIONS = {
   },
   contests: {
     name: 'contests',
-    indexes: [{ name: 'recent', fields: [['startAt', 'desc']] }]
+    indexes: [
+      { name: 'recent', fields: [['startAt', 'desc']] },
+      { name: 'unsettled', fields: [['settled', 'asc'], ['endAt', 'asc']] }
+    ]
   },
   campaigns: {
     name: 'coupon_campaigns',
@@ -200,6 +219,20 @@ export const COLLECTIONS = {
 } as const satisfies Record<string, CollectionDeclaration>
 
 export type CollectionKey = keyof typeof COLLECTIONS
+
+/**
+ * An index's full key list as every adapter builds it: the declared fields, then
+ * `_id` in the direction of the last field. Every find sorts by `_id` last as the
+ * tie-breaker (normalizeSort), so an index that backs a sorted query must end with
+ * it or the database sorts every matching document. The embedded store and the
+ * CloudBase setup (scripts/cloudbase-setup.ts) both take their keys from here.
+ */
+export function indexKeys(index: IndexDeclaration): Array<[string, SortDirection]> {
+  const fields = index.fields
+  if (fields.length > 0 && fields[fields.length - 1][0] === '_id') return [...fields]
+  const lastDirection: SortDirection = fields.length > 0 ? fields[fields.length - 1][1] : 'asc'
+  return [...fields, ['_id', lastDirection]]
+}
 
 export function allCollections(): CollectionDeclaration[] {
   return Object.values(COLLECTIONS) as unknown as CollectionDeclaration[]

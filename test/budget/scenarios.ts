@@ -61,7 +61,10 @@ export interface ScenarioResult {
   largestTx: number
   insideTx: number
   byOp: Record<string, number>
+  /** The queries of the measured call. */
   queries: RecordedQuery[]
+  /** Every query made in the scenario's world, setup calls included (all go through actions). */
+  worldQueries: RecordedQuery[]
   /** Cron jobs: the work the measured run did (sum of its counts). */
   work?: number
   /** Cron jobs: the runs after the measured one, until one finds nothing left (at most 5): each picks up where the last left off. */
@@ -599,7 +602,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const base = { id: scenario.id, fn: scenario.fn, action: scenario.action, kind: scenario.kind, limit: limitOf(scenario) }
   try {
     const usage = await scenario.run(world)
-    const result: ScenarioResult = { ...base, ...usage }
+    const result: ScenarioResult = { ...base, ...usage, worldQueries: world.runtime.store.queries }
     if (scenario.job) {
       result.reruns = []
       for (let run = 0; run < 5; run++) {
@@ -612,7 +615,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     }
     return result
   } catch (error) {
-    return { ...base, requests: NaN, transactions: NaN, largestTx: NaN, insideTx: NaN, byOp: {}, queries: [], error: error instanceof Error ? error.message : String(error) }
+    return { ...base, requests: NaN, transactions: NaN, largestTx: NaN, insideTx: NaN, byOp: {}, queries: [], worldQueries: world.runtime.store.queries, error: error instanceof Error ? error.message : String(error) }
   } finally {
     await world.close()
   }

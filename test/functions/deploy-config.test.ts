@@ -27,6 +27,6 @@ test('every declared index becomes one CloudBase index with matching key order a
   expect(requests.find((r) => r.collection === 'outbox')).toEqual({
     collection: 'outbox',
     IndexName: 'ix_due',
-    MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'status', Direction: '1' }, { Name: 'nextAttemptAt', Direction: '1' }] }
+    MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'status', Direction: '1' }, { Name: 'nextAttemptAt', Direction: '1' }, { Name: '_id', Direction: '1' }] }
   })
 })
