@@ -7,6 +7,7 @@ import { benchFeed } from './feed'
 import { benchGrowth } from './growth'
 import { benchEvents } from './events'
 import { benchLeaderboard } from './leaderboard'
+import { benchRequests } from './requests'
 import { buildFunctions } from '../scripts/build-functions'
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await benchGrowth())
   Object.assign(figures, await benchEvents())
   Object.assign(figures, await benchLeaderboard())
+  Object.assign(figures, await benchRequests())
   const sizes = await buildFunctions()
   figures.function_bundle_kb_max = Math.round(Math.max(...Object.values(sizes)) / 1024)
   const start = process.hrtime.bigint()
