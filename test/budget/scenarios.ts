@@ -631,7 +631,7 @@ export async function runScenarios(scenarios: Scenario[] = ALL_SCENARIOS): Promi
 export function tableLine(result: ScenarioResult): string {
   return JSON.stringify({
     action: result.id, requests: result.requests, transactions: result.transactions, largestTx: result.largestTx,
-    limit: result.limit.requests, ...(result.work !== undefined ? { work: result.work, reruns: result.reruns } : {}), ...(result.error ? { error: result.error } : {})
+    limit: result.limit.requests, ...(result.work !== undefined ? { work: result.work, requestsPerItem: result.work > 0 ? Number((result.requests / result.work).toFixed(1)) : null, reruns: result.reruns } : {}), ...(result.error ? { error: result.error } : {})
   })
 }
 
