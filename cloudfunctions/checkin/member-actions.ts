@@ -10,15 +10,6 @@ import { toggleLike } from '../domain/checkin/likes'
 import { addComment, deleteComment, listComments } from '../domain/checkin/comment'
 import { report } from '../domain/checkin/moderation'
 import * as s from '../domain/checkin/schemas'
-import { applyDomainEvents } from '../domain/growth/apply-events'
-import type { Runtime } from '../platform/runtime'
-
-/** The member's new facts become points and board moves right away (the check-in itself is already saved; cron catches up on any failure). */
-async function settledAfter<T>(runtime: Runtime, openid: string, work: Promise<T>): Promise<T> {
-  const result = await work
-  await applyDomainEvents(runtime, { openid }).catch((error) => console.error('[checkin] settling facts failed; cron will retry', error))
-  return result
-}
 
 type CheckinActions = ActionMap<'checkin'>
 type MemberActionNames = 'listChallenges' | 'getChallenge' | 'joinChallenge' | 'postCheckin' | 'makeupCheckin' | 'feed' | 'getCheckin' | 'toggleLike' | 'addComment' | 'deleteComment' | 'listComments' | 'report'
@@ -27,8 +18,8 @@ export const checkinMemberActions: Pick<CheckinActions, MemberActionNames> = {
   listChallenges: { role: 'member', input: s.listChallengesInput, example: { phase: 'running' }, handle: (input, { runtime, caller, now }) => listChallenges(runtime, caller, input, now) },
   getChallenge: { role: 'member', input: s.challengeIdInput, example: { challengeId: 'c1' }, handle: (input, { runtime, caller, now }) => getChallengeDetail(runtime, caller, input.challengeId, now) },
   joinChallenge: { role: 'member', input: s.challengeIdInput, example: { challengeId: 'c1' }, handle: (input, { runtime, caller, now }) => joinChallenge(runtime, caller, input.challengeId, now) },
-  postCheckin: { role: 'member', input: s.postCheckinInput, example: { challengeId: 'c1', text: '今天跑了 5 公里', photoFileIds: [] }, handle: (input, { runtime, caller, now }) => settledAfter(runtime, caller.openid, postCheckin(runtime, caller, input, now)) },
-  makeupCheckin: { role: 'member', input: s.makeupCheckinInput, example: { challengeId: 'c1', date: '2026-11-22', text: '补卡', photoFileIds: [] }, handle: (input, { runtime, caller, now }) => settledAfter(runtime, caller.openid, makeupCheckin(runtime, caller, input, now)) },
+  postCheckin: { role: 'member', input: s.postCheckinInput, example: { challengeId: 'c1', text: '今天跑了 5 公里', photoFileIds: [] }, handle: (input, { runtime, caller, now }) => postCheckin(runtime, caller, input, now) },
+  makeupCheckin: { role: 'member', input: s.makeupCheckinInput, example: { challengeId: 'c1', date: '2026-11-22', text: '补卡', photoFileIds: [] }, handle: (input, { runtime, caller, now }) => makeupCheckin(runtime, caller, input, now) },
   feed: { role: 'member', input: s.feedInput, example: { scope: 'all' }, handle: (input, { runtime, caller }) => feed(runtime, caller, input) },
   getCheckin: { role: 'member', input: s.checkinIdInput, example: { checkinId: 'k1' }, handle: async (input, { runtime, caller }) => checkinView(runtime, caller, await loadVisibleCheckin(runtime, input.checkinId, caller)) },
   toggleLike: { role: 'member', input: s.checkinIdInput, example: { checkinId: 'k1' }, handle: (input, { runtime, caller, now }) => toggleLike(runtime, caller, input.checkinId, now) },

@@ -5,7 +5,7 @@ import { createMallItem, listMallItems, listRedemptions, myRedemptions, redeem, 
 import { adjustPoints, updateGrowthSettings } from '../domain/growth/admin'
 import { loadSettings } from '../domain/growth/settings'
 import { memberSegments } from '../domain/growth/segments'
-import { applyDomainEvents } from '../domain/growth/apply-events'
+import { settleOwnFacts } from '../domain/growth/apply-events'
 
 const EXAMPLE_ITEM = { name: '补卡券', description: '可在任意挑战中补一次卡', imageFileId: '', kind: 'makeupCard' as const, pricePoints: 50, stock: 100, minTierLevel: 1, perMemberLimit: 0 }
 
@@ -14,14 +14,14 @@ export const growthActions = defineActions('growth', {
     role: 'member', input: s.emptyInput, example: {},
     // Facts recorded by other actions are settled first, so the numbers are current.
     handle: async (_input, { runtime, caller, now }) => {
-      await applyDomainEvents(runtime, { openid: caller.openid })
+      await settleOwnFacts(runtime, caller.openid)
       return growthSummary(runtime, caller.openid, now)
     }
   },
   ledger: {
     role: 'member', input: s.pageInput, example: {},
     handle: async (input, { runtime, caller }) => {
-      if (!input.after) await applyDomainEvents(runtime, { openid: caller.openid })
+      if (!input.after) await settleOwnFacts(runtime, caller.openid)
       return ledgerHistory(runtime, caller.openid, input)
     }
   },

@@ -18,8 +18,13 @@ export interface DomainEventDoc extends BaseDoc {
   refId: string
   payload: Record<string, unknown>
   createdAt: number
-  /** Set by the consumer when it has applied the event. */
+  /** Set by the growth consumer when it has applied the fact to points (and invites). */
   processedAt: number | null
+  /** Points the fact was granted (for the points boards). */
+  granted?: number
+  /** 'pending' until the board mover has moved the boards for it (absent on facts from before boards moved apart). */
+  boards?: 'pending' | 'done'
+  boardsAt?: number
 }
 
 export const DOMAIN_EVENTS = COLLECTIONS.domainEvents.name
@@ -43,7 +48,8 @@ export async function recordDomainEvent(
       refId: event.refId,
       payload: event.payload ?? {},
       createdAt: event.at,
-      processedAt: null
+      processedAt: null,
+      boards: 'pending'
     })
     return true
   } catch (error) {

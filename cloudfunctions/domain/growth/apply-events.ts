@@ -1,14 +1,18 @@
-// Turns recorded facts into ledger entries. Each event is applied in one
-// transaction that also marks it processed, so it counts exactly once however
-// often this runs (right after the action that caused it, and by cron).
+// Turns recorded facts into ledger entries. A member's unapplied facts are
+// applied together in one small transaction (one wallet read and write, one
+// ledger entry and one mark per fact), so each counts exactly once however
+// often this runs: when the member next reads their growth, and by cron.
+// Boards move afterwards, from the same facts, by the board mover
+// (leaderboard/move-boards.ts): no member transaction writes a shared document.
 import type { Runtime } from '../../platform/runtime'
+import type { GrowthSettings } from '../../../types/growth'
 import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
 import { RULE_FOR_EVENT } from './rules'
 import { loadSettings } from './settings'
-import { grant, spend, entryId } from './ledger'
+import { grantAll, spend, entryId, type GrantRequest } from './ledger'
 import { unspentGrants } from './unspent'
 import { LEDGER, type LedgerEntryDoc } from './wallet'
-import { moveBoards, runningContests } from '../leaderboard/score-facts'
+import { activateInvite } from '../leaderboard/referral'
 
 export interface ApplyReport {
   applied: number
@@ -16,59 +20,100 @@ export interface ApplyReport {
   [key: string]: number
 }
 
-async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: number, contests: Awaited<ReturnType<typeof runningContests>>): Promise<void> {
+/** Facts applied in one transaction: 3 ops each plus the wallet and the invite, within 8 + 2 requests. */
+export const FACTS_PER_TRANSACTION = 2
+
+async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: number): Promise<boolean> {
   // A check-in hidden for cheating gives back the points it earned (growth value never decreases).
   const original = await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(event.openid, 'checkinPosted', `checkin.posted:${event.refId}`))
   const unspent = await unspentGrants(runtime, event.openid)
-  await runtime.store.transaction(async (tx) => {
+  return runtime.store.transaction(async (tx) => {
     const fresh = await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).get(event._id)
-    if (!fresh || fresh.processedAt !== null) return
+    if (!fresh || fresh.processedAt !== null) return false
     if (original && original.points > 0) {
       // Its own unspent points go first, then the oldest others.
       const ordered = [original, ...unspent.filter((g) => g._id !== original._id)]
       await spend(tx, { openid: event.openid, rule: 'revoke', refId: event.refId, reason: '打卡被隐藏，收回积分', amount: original.points, now, unspent: ordered, strict: false })
     }
-    await moveBoards(tx, event, null, contests)
-    await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).update(event._id, { set: { processedAt: now } })
+    await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).set({ ...fresh, processedAt: now, granted: 0 })
+    return true
+  })
+}
+
+function grantRequestOf(event: DomainEventDoc, settings: GrowthSettings): GrantRequest | null {
+  const rule = RULE_FOR_EVENT.get(event.type)
+  const setting = rule ? settings.rules[rule.rule] : null
+  // A setting of 0 switches that part of the rule off.
+  if (!rule || !setting || (setting.points <= 0 && setting.growth <= 0)) return null
+  const worth = rule.worth(event, setting)
+  return {
+    // The fact's own id is its key: one ledger entry per fact.
+    openid: event.openid, rule: rule.rule, refId: event._id, reason: rule.reason(event),
+    points: setting.points > 0 ? worth.points : 0, growth: setting.growth > 0 ? worth.growth : 0,
+    dailyCap: setting.dailyCap, expireMonths: settings.pointsExpireMonths, now: event.createdAt
+  }
+}
+
+/** Applies some of one member's facts together; the ones already applied (by a concurrent run) are skipped. */
+async function applyTogether(runtime: Runtime, openid: string, events: DomainEventDoc[], settings: GrowthSettings, now: number): Promise<number> {
+  return runtime.store.transaction(async (tx) => {
+    const facts = tx.collection<DomainEventDoc>(DOMAIN_EVENTS)
+    const fresh: DomainEventDoc[] = []
+    for (const event of events) {
+      const current = await facts.get(event._id)
+      if (current && current.processedAt === null) fresh.push(current)
+    }
+    const requests = fresh.map((event) => grantRequestOf(event, settings))
+    // Unapplied facts have no ledger entry yet: their ids are keyed by the fact.
+    const entries = await grantAll(tx, openid, requests.filter((r): r is GrantRequest => r !== null), settings.tiers, { fresh: true })
+    const grantedBy = new Map(entries.map((e) => [e.refId, e.points]))
+    // The invitee's first check-in or payment activates the invite (once: the referral's status guards it).
+    const activating = fresh.find((e) => e.type === 'checkin.posted' || e.type === 'payment.first')
+    if (activating) await activateInvite(tx, openid, activating.createdAt)
+    for (const event of fresh) await facts.set({ ...event, processedAt: now, granted: grantedBy.get(event._id) ?? 0 })
+    return fresh.length
   })
 }
 
 export async function applyDomainEvents(runtime: Runtime, options: { openid?: string; limit?: number } = {}): Promise<ApplyReport> {
-  const settings = await loadSettings(runtime)
   const now = runtime.clock.now()
   const report: ApplyReport = { applied: 0, skipped: 0 }
-  const contests = await runningContests(runtime.store, now)
   const events = await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).find(
     { processedAt: null, ...(options.openid ? { openid: options.openid } : {}) },
     { sort: [['createdAt', 'asc']], limit: options.limit ?? 100 }
   )
-  for (const event of events.items) {
-    if (event.type === 'checkin.revoked') {
-      await revokeCheckinGrant(runtime, event, now, contests)
-      report.applied++
-      continue
+  if (events.items.length === 0) return report
+  const settings = await loadSettings(runtime)
+  const byMember = new Map<string, DomainEventDoc[]>()
+  for (const event of events.items) byMember.set(event.openid, [...(byMember.get(event.openid) ?? []), event])
+  for (const [openid, own] of byMember) {
+    let batch: DomainEventDoc[] = []
+    const flush = async () => {
+      if (batch.length === 0) return
+      const applied = await applyTogether(runtime, openid, batch, settings, now)
+      report.applied += applied
+      report.skipped += batch.length - applied
+      batch = []
     }
-    const rule = RULE_FOR_EVENT.get(event.type)
-    const setting = rule ? settings.rules[rule.rule] : null
-    const applied = await runtime.store.transaction(async (tx) => {
-      const fresh = await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).get(event._id)
-      if (!fresh || fresh.processedAt !== null) return false
-      // A setting of 0 switches that part of the rule off.
-      let granted: LedgerEntryDoc | null = null
-      if (rule && setting && (setting.points > 0 || setting.growth > 0)) {
-        const worth = rule.worth(event, setting)
-        granted = await grant(tx, {
-          // The event id is the fact's own key: one ledger entry per fact.
-          openid: event.openid, rule: rule.rule, refId: event._id, reason: rule.reason(event),
-          points: setting.points > 0 ? worth.points : 0, growth: setting.growth > 0 ? worth.growth : 0,
-          dailyCap: setting.dailyCap, expireMonths: settings.pointsExpireMonths, now: event.createdAt
-        }, settings.tiers)
+    for (const event of own) {
+      if (event.type === 'checkin.revoked') {
+        await flush()
+        report[(await revokeCheckinGrant(runtime, event, now)) ? 'applied' : 'skipped']++
+        continue
       }
-      await moveBoards(tx, event, granted, contests)
-      await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).update(event._id, { set: { processedAt: now } })
-      return true
-    })
-    report[applied ? 'applied' : 'skipped']++
+      batch.push(event)
+      if (batch.length === FACTS_PER_TRANSACTION) await flush()
+    }
+    await flush()
   }
   return report
+}
+
+/**
+ * Before a member reads their own numbers: applies their oldest unapplied facts
+ * (one transaction's worth; cron applies the rest within a minute), so a
+ * check-in's points show at once without the check-in paying for them.
+ */
+export function settleOwnFacts(runtime: Runtime, openid: string): Promise<ApplyReport> {
+  return applyDomainEvents(runtime, { openid, limit: FACTS_PER_TRANSACTION })
 }

@@ -5,21 +5,16 @@
 import type { Tier } from '../../../types/growth'
 import type { Transaction } from '../../ports/store'
 import { AppError } from '../../platform/app-error'
-import { COLLECTIONS } from '../../platform/collections'
 import { dayjs } from '../../ports/clock'
 import { chinaDate } from '../time/china-calendar'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
 import { tierFor } from './settings'
+import { MEMBERS, type MemberDoc } from '../members/member'
 import { segmentAfterActivity } from './segments'
-import { LEDGER, WALLETS, walletIn, type LedgerEntryDoc, type LedgerRule, type WalletDoc } from './wallet'
+import { LEDGER, WALLETS, emptyWallet, walletIn, type LedgerEntryDoc, type LedgerRule, type WalletDoc } from './wallet'
 
 export function entryId(openid: string, rule: LedgerRule, refId: string): string {
   return `${openid}:${rule}:${refId}`
-}
-
-interface DailyTotalDoc {
-  _id: string
-  points: number
 }
 
 export interface GrantRequest {
@@ -35,52 +30,71 @@ export interface GrantRequest {
   now: number
 }
 
-/** Applies the tier the growth value reaches; a new, higher tier is celebrated once and announced. */
+/**
+ * Applies the tier the growth value reaches. Growth never decreases and the
+ * stored tier only rises, so each level is reached once per member: its
+ * announcement is a plain keyed insert (a duplicate would abort the transaction).
+ */
 async function applyTier(tx: Transaction, wallet: WalletDoc, growth: number, tiers: Tier[], now: number): Promise<Partial<WalletDoc>> {
   const tier = tierFor(growth, tiers)
   if (tier.level <= wallet.tierLevel) return {}
-  const tierUps = tx.collection<{ _id: string; at: number }>(COLLECTIONS.tierUps.name)
-  const key = `${wallet._id}:${tier.level}`
-  if (await tierUps.get(key)) return { tierLevel: tier.level }
-  await tierUps.insert({ _id: key, at: now })
-  const outbox = tx.collection<OutboxDoc>(OUTBOX)
-  const messageKey = `tierUp:${key}`
-  if (!(await outbox.get(messageKey))) {
-    await outbox.insert({
-      _id: messageKey, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-      payload: { openid: wallet._id, template: 'tierUp', page: 'packages/growth/center/index', data: { thing1: `升级为 Lv${tier.level} ${tier.name}`, time2: dayjs(now).tz('Asia/Shanghai').format('YYYY年MM月DD日') } }
-    })
-  }
+  await tx.collection<OutboxDoc>(OUTBOX).insert({
+    _id: `tierUp:${wallet._id}:${tier.level}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+    payload: { openid: wallet._id, template: 'tierUp', page: 'packages/growth/center/index', data: { thing1: `升级为 Lv${tier.level} ${tier.name}`, time2: dayjs(now).tz('Asia/Shanghai').format('YYYY年MM月DD日') } }
+  })
+  // Lists show a member's badge from the member document alone (one read per page, not two).
+  await tx.collection<MemberDoc>(MEMBERS).update(wallet._id, { set: { tierLevel: tier.level } })
   return { tierLevel: tier.level, celebrateLevel: tier.level }
+}
+
+/** Points a rule has granted today (China date), kept on the wallet so a capped grant reads no other document. */
+function grantedToday(wallet: WalletDoc, rule: LedgerRule, date: string): number {
+  return wallet.today?.date === date ? wallet.today.points[rule] ?? 0 : 0
+}
+
+/**
+ * Grants several entries to one member in one transaction: one wallet read,
+ * one wallet write. Each entry is once per (member, rule, reference): unless
+ * the caller vouches that none exists yet (`fresh`, e.g. the fact being
+ * applied was read unapplied in this transaction), each is looked up first.
+ * Returns the entries written.
+ */
+export async function grantAll(tx: Transaction, openid: string, requests: GrantRequest[], tiers: Tier[], options: { fresh?: boolean } = {}): Promise<LedgerEntryDoc[]> {
+  if (requests.length === 0) return []
+  const ledger = tx.collection<LedgerEntryDoc>(LEDGER)
+  const wallets = tx.collection<WalletDoc>(WALLETS)
+  // A new wallet is written once, with everything it gets, at the end.
+  let wallet = (await wallets.get(openid)) ?? emptyWallet(openid, requests[0].now)
+  const written: LedgerEntryDoc[] = []
+  for (const request of requests) {
+    const id = entryId(openid, request.rule, request.refId)
+    if (!options.fresh && (await ledger.get(id))) continue
+    const date = chinaDate(request.now)
+    const before = grantedToday(wallet, request.rule, date)
+    const points = request.dailyCap === null ? request.points : Math.max(0, Math.min(request.points, request.dailyCap - before))
+    const entry: LedgerEntryDoc = {
+      _id: id, openid, rule: request.rule, refId: request.refId, reason: request.reason,
+      points, growth: request.growth, createdAt: request.now, date,
+      expiresAt: request.expireMonths > 0 && points > 0 ? dayjs(request.now).add(request.expireMonths, 'month').valueOf() : null,
+      remaining: points
+    }
+    await ledger.insert(entry)
+    written.push(entry)
+    const growth = wallet.growth + request.growth
+    const tierChange = await applyTier(tx, wallet, growth, tiers, request.now)
+    // Growth earned today makes today an active day: the member's segment moves at once.
+    const activity = request.growth > 0 ? segmentAfterActivity(wallet, tierChange.tierLevel ?? wallet.tierLevel, date) : {}
+    const today = { date, points: { ...(wallet.today?.date === date ? wallet.today.points : {}), [request.rule]: before + points } }
+    const step: Partial<WalletDoc> = { points: wallet.points + points, growth, updatedAt: request.now, today, ...tierChange, ...activity }
+    wallet = { ...wallet, ...step }
+  }
+  if (written.length > 0) await wallets.set(wallet)
+  return written
 }
 
 /** Grants once per (member, rule, reference); returns the entry, or null when it was already granted. */
 export async function grant(tx: Transaction, request: GrantRequest, tiers: Tier[]): Promise<LedgerEntryDoc | null> {
-  const ledger = tx.collection<LedgerEntryDoc>(LEDGER)
-  const id = entryId(request.openid, request.rule, request.refId)
-  if (await ledger.get(id)) return null
-  const date = chinaDate(request.now)
-  let points = request.points
-  const totals = tx.collection<DailyTotalDoc>(COLLECTIONS.dailyTotals.name)
-  const totalId = `${request.openid}:${request.rule}:${date}`
-  const total = await totals.get(totalId)
-  if (request.dailyCap !== null) points = Math.max(0, Math.min(points, request.dailyCap - (total?.points ?? 0)))
-  const entry: LedgerEntryDoc = {
-    _id: id, openid: request.openid, rule: request.rule, refId: request.refId, reason: request.reason,
-    points, growth: request.growth, createdAt: request.now, date,
-    expiresAt: request.expireMonths > 0 && points > 0 ? dayjs(request.now).add(request.expireMonths, 'month').valueOf() : null,
-    remaining: points
-  }
-  await ledger.insert(entry)
-  await totals.set({ _id: totalId, points: (total?.points ?? 0) + points })
-  const wallets = tx.collection<WalletDoc>(WALLETS)
-  const wallet = await walletIn(wallets, request.openid, request.now)
-  const growth = wallet.growth + request.growth
-  const tierChange = await applyTier(tx, wallet, growth, tiers, request.now)
-  // Growth earned today makes today an active day: the member's segment moves at once.
-  const activity = request.growth > 0 ? segmentAfterActivity(wallet, tierChange.tierLevel ?? wallet.tierLevel, date) : {}
-  await wallets.update(wallet._id, { set: { points: wallet.points + points, growth, updatedAt: request.now, ...tierChange, ...activity } })
-  return entry
+  return (await grantAll(tx, request.openid, [request], tiers))[0] ?? null
 }
 
 export interface SpendRequest {

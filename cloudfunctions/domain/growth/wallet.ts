@@ -23,6 +23,8 @@ export interface WalletDoc {
   segment?: Segment
   /** The China date the segment was last worked out. */
   segmentDay?: string
+  /** Points each rule granted on one China date, for daily caps (absent before caps moved onto the wallet). */
+  today?: { date: string; points: Partial<Record<LedgerRule, number>> }
 }
 
 export type LedgerRule = 'checkinPosted' | 'streakReached' | 'challengeCompleted' | 'featuredByHost' | 'commentReceived'

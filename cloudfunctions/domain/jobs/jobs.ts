@@ -9,6 +9,7 @@ import { refreshSegments } from '../growth/segments'
 import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
 import { expireSeatHolds, remindEvents } from '../meetups/jobs'
 import { settleBoards } from '../leaderboard/settle'
+import { moveBoards } from '../leaderboard/move-boards'
 
 export interface Job {
   name: string
@@ -16,8 +17,10 @@ export interface Job {
 }
 
 export const JOBS: Job[] = [
-  // Facts first, so the messages they queue (tier-ups) go out in the same run.
-  { name: 'applyDomainEvents', run: (runtime) => applyDomainEvents(runtime, { limit: 500 }) },
+  // Facts first, so the messages they queue (tier-ups) go out in the same run,
+  // then the boards they move. Each takes a batch that fits a run at 20 ms a request.
+  { name: 'applyDomainEvents', run: (runtime) => applyDomainEvents(runtime, { limit: 80 }) },
+  { name: 'moveBoards', run: (runtime) => moveBoards(runtime) },
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
   { name: 'refreshSegments', run: (runtime) => refreshSegments(runtime) },
   { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },

@@ -1,5 +1,7 @@
 // Reading a board: the top 50 from the (boardId, score desc, reachedAt asc)
-// index, and the caller's own rank from the rank index — never by scanning.
+// index, and the caller's own rank from the rank counts (one request at any
+// board size) — never by scanning. Boards move a minute or so after the facts
+// behind them (the board mover is a cron job).
 import type { BoardEntryView, BoardInput, BoardView } from '../../../types/leaderboard'
 import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
@@ -8,18 +10,16 @@ import { chinaTime } from '../../ports/clock'
 import { authorsOf } from '../checkin/views'
 import { CHALLENGES, type ChallengeDoc } from '../checkin/challenge'
 import { BOARDS, ENTRIES, boardIds, type BoardDoc, type EntryDoc } from './boards'
-import { TREE, beyondIndex, treeCountAtOrBelow } from './rank-index'
+import { RANK_COUNTS, countAbove, readCounts, type CountsDoc } from './rank-counts'
 import { CONTESTS, prizeViews, prizesOf, type ContestDoc } from './contests'
 import { loadBoardRewards } from './rewards'
 
 const WEEK = 7 * 24 * 3600_000
 
-/** Competition ranking: ties share a rank (1, 2, 2, 4). */
-export async function rankOf(runtime: Runtime, boardId: string, entry: EntryDoc): Promise<number> {
-  const board = await runtime.store.collection<BoardDoc>(BOARDS).get(boardId)
-  if (beyondIndex(entry.score)) return 1 + (await runtime.store.collection(ENTRIES).count({ boardId, score: { $gt: entry.score } }))
-  const atOrBelow = await treeCountAtOrBelow(runtime.store.collection(TREE), boardId, entry.score)
-  return 1 + (board?.total ?? 0) - atOrBelow
+/** Competition ranking: ties share a rank (1, 2, 2, 4). One request. */
+export async function rankOf(runtime: Runtime, boardId: string, entry: Pick<EntryDoc, 'score'>): Promise<number> {
+  const { coarse, bucket } = await readCounts(runtime.store.collection<CountsDoc>(RANK_COUNTS), boardId, entry.score)
+  return 1 + countAbove(coarse, bucket, entry.score).above
 }
 
 export async function topEntries(runtime: Runtime, boardId: string, limit = 50): Promise<Array<EntryDoc & { rank: number }>> {
@@ -74,6 +74,8 @@ export async function boardView(runtime: Runtime, caller: Caller, input: BoardIn
     topEntries(runtime, boardId),
     runtime.store.collection<EntryDoc>(ENTRIES).get(`${boardId}:${caller.openid}`)
   ])
+  const ranked = mine && mine.score > 0 ? mine : null
+  const counts = await readCounts(runtime.store.collection<CountsDoc>(RANK_COUNTS), boardId, ranked?.score ?? null)
   const authors = await authorsOf(runtime, [...top.map((e) => e.openid), caller.openid])
   const view = (entry: EntryDoc, rank: number): BoardEntryView => {
     const a = authors.get(entry.openid)!
@@ -83,8 +85,8 @@ export async function boardView(runtime: Runtime, caller: Caller, input: BoardIn
     boardId, title, periodLabel, rewards, rewardCoupons,
     settled: board?.settled ?? false,
     entries: top.map((e) => view(e, e.rank)),
-    me: mine && mine.score > 0 ? view(mine, await rankOf(runtime, boardId, mine)) : null,
-    total: board?.total ?? 0
+    me: ranked ? view(ranked, 1 + countAbove(counts.coarse, counts.bucket, ranked.score).above) : null,
+    total: countAbove(counts.coarse, null, 0).total
   }
 }
 

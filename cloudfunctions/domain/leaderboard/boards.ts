@@ -1,12 +1,10 @@
-// Board scores. Each score change updates the member's entry and the rank
-// index in one transaction. Board ids name their period in China time:
+// Board scores: one entry per member per board, moved by the board mover
+// (move-boards.ts) from applied facts. Board ids name their period in China time:
 // points:week:<Monday>, points:month:<yyyymm>, points:all, checkins:<challenge>,
 // streak:<challenge>, invites:<contest>; a ':new' suffix is the newcomers' view.
-import type { DocOps, Transaction } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
 import { chinaTime } from '../../ports/clock'
 import { addDays } from '../time/china-calendar'
-import { TREE, treeAdd } from './rank-index'
 
 export const ENTRIES = COLLECTIONS.boardEntries.name
 export const BOARDS = COLLECTIONS.boards.name
@@ -23,7 +21,6 @@ export interface EntryDoc {
 
 export interface BoardDoc {
   _id: string
-  total: number
   settled: boolean
   results: Array<{ openid: string; score: number; rank: number }> | null
 }
@@ -44,26 +41,4 @@ export const boardIds = {
   checkins: (challengeId: string) => `checkins:${challengeId}`,
   streak: (challengeId: string) => `streak:${challengeId}`,
   invites: (contestId: string) => `invites:${contestId}`
-}
-
-/** Sets a member's score on a board (creating the entry), keeping the rank index in step. */
-export async function setScore(tx: Transaction, boardId: string, openid: string, score: number, at: number): Promise<void> {
-  const entries = tx.collection<EntryDoc>(ENTRIES)
-  const nodes = tx.collection<{ _id: string; n: number }>(TREE)
-  const boards = tx.collection<BoardDoc>(BOARDS) as DocOps<BoardDoc>
-  const id = `${boardId}:${openid}`
-  const current = await entries.get(id)
-  if (current && current.score === score) return
-  if (current) await treeAdd(nodes, boardId, current.score, -1)
-  else {
-    const board = await boards.get(boardId)
-    await boards.set({ _id: boardId, total: (board?.total ?? 0) + 1, settled: board?.settled ?? false, results: board?.results ?? null })
-  }
-  await treeAdd(nodes, boardId, score, 1)
-  await entries.set({ _id: id, boardId, openid, score, reachedAt: at })
-}
-
-export async function addScore(tx: Transaction, boardId: string, openid: string, delta: number, at: number): Promise<void> {
-  const current = await tx.collection<EntryDoc>(ENTRIES).get(`${boardId}:${openid}`)
-  await setScore(tx, boardId, openid, Math.max(0, (current?.score ?? 0) + delta), at)
 }

@@ -8,6 +8,8 @@ export interface MemberDoc {
   role: Role
   joinedAt: number
   updatedAt: number
+  /** The tier the member's wallet reached, copied here when it rises (absent until the first rise: Lv1). */
+  tierLevel?: number
 }
 
 export const MEMBERS = COLLECTIONS.members.name
