@@ -8,9 +8,13 @@ import { MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
 import { promoteFromWaitlist, releaseSeat } from './seats'
 import { returnCoupon } from '../rewards/coupons'
 
+/** Lapsed holds released per run: about 16 requests each with the waitlist promotion, within 500 a run. */
+export const HOLD_BATCH = 25
+
 export async function expireSeatHolds(runtime: Runtime): Promise<{ expired: number; promoted: number }> {
   const now = runtime.clock.now()
-  const lapsed = (await runtime.store.collection<SignupDoc>(SIGNUPS).find({ status: { $in: ['held', 'offered'] }, payBefore: { $lte: now } }, { sort: [['payBefore', 'asc']], limit: 200 })).items
+  // Released holds leave the filter, so the next run starts where this one stopped.
+  const lapsed = (await runtime.store.collection<SignupDoc>(SIGNUPS).find({ status: { $in: ['held', 'offered'] }, payBefore: { $lte: now } }, { sort: [['payBefore', 'asc']], limit: HOLD_BATCH })).items
   let expired = 0
   const events = new Set<string>()
   for (const signup of lapsed) {
