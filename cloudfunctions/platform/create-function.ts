@@ -43,8 +43,8 @@ export function createFunction<F extends FunctionName>(name: F, actions: ActionM
       if (definition.role === 'host' && role !== 'host') throw errors.forbidden()
       const now = runtime.clock.now()
       // A member's first calls may race to create them: that is a conflict like any other.
-      await withConflictRetries(() => ensureMember(runtime, identity.openid, role, now))
-      const run = () => definition.handle(parsed.data as never, { caller: { openid: identity.openid, role }, runtime, now, requestId })
+      const member = await withConflictRetries(() => ensureMember(runtime, identity.openid, role, now))
+      const run = () => definition.handle(parsed.data as never, { caller: { openid: identity.openid, role }, member, runtime, now, requestId })
       const data = definition.retryOnConflict === false ? await run() : await withConflictRetries(run)
       return { ok: true, data }
     } catch (error) {

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
 import type { Role } from '../../types/member'
 import type { Runtime } from './runtime'
+import type { MemberDoc } from '../domain/members/member'
 
 export interface Caller {
   openid: string
@@ -12,6 +13,8 @@ export interface Caller {
 
 export interface ActionContext {
   caller: Caller
+  /** The caller's member document, as the router read (or created) it for this call. */
+  member: MemberDoc
   runtime: Runtime
   /** The clock's now when the call arrived: one instant per call. */
   now: number

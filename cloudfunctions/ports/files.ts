@@ -9,6 +9,8 @@ export interface Files {
   save(ownerOpenid: string, bytes: Buffer, contentType: ImageType): Promise<UploadedFile>
   /** Whether this member may attach this file id to their own content. */
   isUsableBy(fileId: string, openid: string): Promise<boolean>
+  /** Whether this member may attach all these file ids (one lookup for a whole check-in's photos). */
+  allUsableBy(fileIds: string[], openid: string): Promise<boolean>
   /** A URL the app can display. */
   urlFor(fileId: string): string
 }

@@ -1,5 +1,6 @@
 // Demo challenges and a lived-in testimonial wall, made through the real domain
 // with back-dated clocks so every counter, streak and fact is consistent.
+import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
 import type { Runtime } from '../../cloudfunctions/platform/runtime'
 import type { Caller } from '../../cloudfunctions/platform/define-action'
 import { createChallenge } from '../../cloudfunctions/domain/checkin/challenge-admin'
@@ -56,7 +57,8 @@ export async function seedCheckins(runtime: Runtime, now: number): Promise<void>
       const when = at(date, 7 + (n % 12))
       if (when > now) continue // today's later hours have not happened yet
       const photos = n % 3 === 2 ? [] : await Promise.all(Array.from({ length: 1 + (n % 3) }, (_, i) => photo(openid, n + i)))
-      const { checkin } = await postCheckin(runtime, { openid, role: 'member' }, { challengeId: diet.id, text: lines[n % lines.length], photoFileIds: photos }, when)
+      const member = (await runtime.store.collection<MemberDoc>(MEMBERS).get(openid))!
+      const { checkin } = await postCheckin(runtime, { openid, role: 'member' }, member, { challengeId: diet.id, text: lines[n % lines.length], photoFileIds: photos }, when)
       posted.push({ id: checkin.id, openid })
       n++
     }

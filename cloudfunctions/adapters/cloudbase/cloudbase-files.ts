@@ -17,6 +17,11 @@ export class CloudbaseFiles implements Files {
     return match !== null && (this.envId === '' || match[1] === this.envId) && match[2] === openid
   }
 
+  async allUsableBy(fileIds: string[], openid: string): Promise<boolean> {
+    for (const fileId of fileIds) if (!(await this.isUsableBy(fileId, openid))) return false
+    return true
+  }
+
   urlFor(fileId: string): string {
     // The mini-program's <Image> renders cloud:// ids directly.
     return fileId

@@ -40,6 +40,14 @@ export class LocalFiles implements Files {
     return record?.ownerOpenid === openid
   }
 
+  async allUsableBy(fileIds: string[], openid: string): Promise<boolean> {
+    if (fileIds.length === 0) return true
+    if (!fileIds.every((id) => id.startsWith(PREFIX))) return false
+    const names = [...new Set(fileIds.map((id) => id.slice(PREFIX.length)))]
+    const found = await this.store.collection<FileDoc>(COLLECTIONS.files.name).find({ _id: { $in: names } }, { limit: names.length })
+    return found.items.length === names.length && found.items.every((record) => record.ownerOpenid === openid)
+  }
+
   urlFor(fileId: string): string {
     return fileId.startsWith(PREFIX) ? `/files/${fileId.slice(PREFIX.length)}` : fileId
   }

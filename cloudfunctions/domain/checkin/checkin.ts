@@ -29,6 +29,9 @@ export interface CheckinDoc {
   hiddenReason: string
   likeCount: number
   commentCount: number
+  /** The challenge's title and the day of it, copied at posting so lists need no challenge lookup (absent on older check-ins). */
+  challengeTitle?: string
+  dayNumber?: number
 }
 
 export function checkinId(challengeId: string, openid: string, date: string): string {

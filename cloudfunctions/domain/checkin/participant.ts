@@ -20,6 +20,8 @@ export interface ParticipantDoc {
   makeupUsed: number
   longestStreak: number
   completedAt: number | null
+  /** Streak bonus days already earned here (absent on participants from before they were kept: see newBonusDays). */
+  bonusDays?: number[]
 }
 
 export function participantId(challengeId: string, openid: string): string {
@@ -27,7 +29,7 @@ export function participantId(challengeId: string, openid: string): string {
 }
 
 export function newParticipant(challengeId: string, openid: string, now: number): ParticipantDoc {
-  return { _id: participantId(challengeId, openid), challengeId, openid, joinedAt: now, doneDates: [], makeupDates: [], makeupUsed: 0, longestStreak: 0, completedAt: null }
+  return { _id: participantId(challengeId, openid), challengeId, openid, joinedAt: now, doneDates: [], makeupDates: [], makeupUsed: 0, longestStreak: 0, completedAt: null, bonusDays: [] }
 }
 
 /** Cards this challenge still allows the member (its own allowance, spent first). */

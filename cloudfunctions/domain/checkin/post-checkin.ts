@@ -4,21 +4,24 @@
 // fact (posted, streak reached, completed) once; the others get the existing
 // check-in back with duplicate: true.
 import type { MakeupCheckinInput, PostCheckinInput, PostCheckinResult } from '../../../types/checkin'
-import { isConflict } from '../../ports/store'
+import { isConflict, type Transaction } from '../../ports/store'
 import { REJECTED_TEXT_MESSAGE } from '../../ports/content-safety'
 import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { COLLECTIONS } from '../../platform/collections'
-import { recordDomainEvent } from '../events/domain-events'
+import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
+import type { MemberDoc } from '../members/member'
 import { addDays, chinaDate } from '../time/china-calendar'
-import { CHALLENGES, isWindowOpen, isWithinChallenge, loadChallenge, phaseOn, type ChallengeDoc } from './challenge'
+import { CHALLENGES, dayNumberOf, isWindowOpen, isWithinChallenge, loadChallenge, phaseOn, type ChallengeDoc } from './challenge'
 import { CHECKINS, checkinId, type CheckinDoc } from './checkin'
-import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, makeupCardsLeft, participantId, progressOf, type ParticipantDoc } from './participant'
+import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, makeupCardsLeft, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
-import { assertMayTakePart, ensureParticipant } from './participation'
+import { assertMayTakePart } from './participation'
 import { computeStreaks } from './streaks'
 import { checkinView } from './views'
+import { loadSettings } from '../growth/settings'
+import type { CheckinView } from '../../../types/checkin'
 
 export const MEDIA_CHECKS = COLLECTIONS.mediaChecks.name
 
@@ -38,103 +41,151 @@ function checkRequirements(challenge: ChallengeDoc, text: string, photoCount: nu
   if (photoCount > challenge.maxPhotos) throw new AppError('INVALID_INPUT', challenge.maxPhotos === 0 ? '这个挑战不需要上传图片' : `最多上传 ${challenge.maxPhotos} 张图片`, 'photoFileIds')
 }
 
-async function result(runtime: Runtime, caller: Caller, challenge: ChallengeDoc, id: string, duplicate: boolean, now: number): Promise<PostCheckinResult> {
-  const [checkin, participant, wallet] = await Promise.all([
-    runtime.store.collection<CheckinDoc>(CHECKINS).get(id),
-    runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challenge._id, caller.openid)),
-    runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid)
-  ])
-  const fresh = (await runtime.store.collection<ChallengeDoc>(CHALLENGES).get(challenge._id)) ?? challenge
-  return { checkin: await checkinView(runtime, caller, checkin!), duplicate, progress: progressOf(fresh, participant, now, wallet?.makeupCards ?? 0) }
+/** The caller's own new check-in as the wall shows it, from the documents in hand (no likes, no comments yet). */
+async function newCheckinView(runtime: Runtime, caller: Caller, member: MemberDoc, checkin: CheckinDoc): Promise<CheckinView> {
+  const settings = await loadSettings(runtime)
+  const badge = settings.tiers.find((tier) => tier.level === (member.tierLevel ?? 1))?.perks.badge ?? ''
+  return {
+    id: checkin._id, challengeId: checkin.challengeId, challengeTitle: checkin.challengeTitle ?? '',
+    author: { openid: caller.openid, nickname: member.nickname, avatarUrl: member.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '', badge },
+    date: checkin.date, dayNumber: checkin.dayNumber ?? 0, text: checkin.text,
+    photos: checkin.photoFileIds.map((fileId) => ({ fileId, url: runtime.files.urlFor(fileId) })),
+    location: checkin.location, createdAt: checkin.createdAt, makeup: checkin.makeup, featured: false, status: checkin.status,
+    likeCount: 0, commentCount: 0, likedByMe: false, mine: true
+  }
+}
+
+/** What the app shows after posting: the check-in as others will see it and the member's progress, from what is in hand. */
+async function result(
+  runtime: Runtime, caller: Caller, member: MemberDoc, challenge: ChallengeDoc, checkin: CheckinDoc, participant: ParticipantDoc | null,
+  walletCards: number | null, duplicate: boolean, now: number
+): Promise<PostCheckinResult> {
+  const cards = walletCards ?? (await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid))?.makeupCards ?? 0
+  const view = duplicate ? await checkinView(runtime, caller, checkin) : await newCheckinView(runtime, caller, member, checkin)
+  return { checkin: view, duplicate, progress: progressOf(challenge, participant, now, cards) }
+}
+
+/** Streak bonus days this check-in reaches for the first time (a member earns each bonus once per challenge). */
+async function newBonusDays(tx: Transaction, challenge: ChallengeDoc, participant: ParticipantDoc, current: number, openid: string): Promise<number[]> {
+  const reached = challenge.streakBonuses.filter((bonus) => current >= bonus.day).map((bonus) => bonus.day)
+  if (participant.bonusDays) return reached.filter((day) => !participant.bonusDays!.includes(day))
+  // Participants from before bonus days were kept on them: the recorded facts tell (read by id: a duplicate insert would abort).
+  const fresh: number[] = []
+  for (const day of reached) {
+    if (!(await tx.collection(DOMAIN_EVENTS).get(`streak.reached:${challenge._id}:${openid}:${day}`))) fresh.push(day)
+  }
+  return fresh
 }
 
 async function store(
-  runtime: Runtime, caller: Caller, challenge: ChallengeDoc, input: PostCheckinInput, date: string, makeup: boolean, now: number
+  runtime: Runtime, caller: Caller, member: MemberDoc, challenge: ChallengeDoc, input: PostCheckinInput, date: string, makeup: boolean, now: number,
+  known: { participant?: ParticipantDoc | null; walletCards?: number | null } = {}
 ): Promise<PostCheckinResult> {
   await assertMayTakePart(runtime, challenge, caller, now)
   const text = input.text.trim()
   checkRequirements(challenge, text, input.photoFileIds.length)
-  for (const fileId of input.photoFileIds) {
-    if (!(await runtime.files.isUsableBy(fileId, caller.openid))) throw new AppError('INVALID_INPUT', '图片无效，请重新上传', 'photoFileIds')
-  }
+  if (!(await runtime.files.allUsableBy(input.photoFileIds, caller.openid))) throw new AppError('INVALID_INPUT', '图片无效，请重新上传', 'photoFileIds')
   const id = checkinId(challenge._id, caller.openid, date)
-  if (await runtime.store.collection<CheckinDoc>(CHECKINS).get(id)) return result(runtime, caller, challenge, id, true, now)
+  const checkins = runtime.store.collection<CheckinDoc>(CHECKINS)
+  const existing = async () => {
+    const [checkin, participant] = await Promise.all([checkins.get(id), runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challenge._id, caller.openid))])
+    return result(runtime, caller, member, challenge, checkin!, participant, known.walletCards ?? null, true, now)
+  }
+  // A make-up's caller already read the participant: its dates tell whether this day is done.
+  const done = known.participant !== undefined ? known.participant?.doneDates.includes(date) ?? false : (await checkins.get(id)) !== null
+  if (done) return existing()
 
   const textVerdict = await runtime.contentSafety.checkText(`${text} ${input.location ?? ''}`, caller.openid)
   if (!textVerdict.ok) throw new AppError('CONTENT_REJECTED', `${REJECTED_TEXT_MESSAGE}（${textVerdict.reason}）`, 'text')
   const imageVerdict = await runtime.contentSafety.checkImages(input.photoFileIds, caller.openid)
   if (imageVerdict.status === 'reject') throw new AppError('CONTENT_REJECTED', `图片未通过安全检测（${imageVerdict.reason}）`, 'photoFileIds')
   const traces = imageVerdict.status === 'pending' ? imageVerdict.traces : []
+  // WeChat's verdicts arrive later by trace id. Recorded before the check-in: one that never lands leaves a trace that matches nothing.
+  for (const trace of traces) {
+    await runtime.store.collection<MediaCheckDoc>(MEDIA_CHECKS).set({ _id: trace.traceId, checkinId: id, fileId: trace.fileId, verdict: 'pending', createdAt: now, resolvedAt: null })
+  }
 
+  const checkin: CheckinDoc = {
+    _id: id, challengeId: challenge._id, circleId: challenge.circleId ?? null, openid: caller.openid, date, text, photoFileIds: input.photoFileIds,
+    location: (input.location ?? '').trim(), createdAt: now, makeup, featured: false, featuredAt: null,
+    status: traces.length > 0 ? 'pending' : 'visible', pendingChecks: traces.length, hiddenReason: '', likeCount: 0, commentCount: 0,
+    challengeTitle: challenge.title, dayNumber: dayNumberOf(challenge, date)
+  }
+  let outcome: { participant: ParticipantDoc; joined: boolean; walletCards: number | null }
   try {
-    await runtime.store.transaction(async (tx) => {
-      const checkin: CheckinDoc = {
-        _id: id, challengeId: challenge._id, circleId: challenge.circleId ?? null, openid: caller.openid, date, text, photoFileIds: input.photoFileIds,
-        location: (input.location ?? '').trim(), createdAt: now, makeup, featured: false, featuredAt: null,
-        status: traces.length > 0 ? 'pending' : 'visible', pendingChecks: traces.length, hiddenReason: '', likeCount: 0, commentCount: 0
-      }
+    // At most 8 document operations: participant read and write, the check-in, a wallet card (make-up), and up to three facts.
+    outcome = await runtime.store.transaction(async (tx) => {
+      const participants = tx.collection<ParticipantDoc>(PARTICIPANTS)
+      const found = await participants.get(participantId(challenge._id, caller.openid))
+      const participant = found ?? newParticipant(challenge._id, caller.openid, now)
       await tx.collection<CheckinDoc>(CHECKINS).insert(checkin)
-      const participant = await ensureParticipant(tx, challenge._id, caller.openid, now)
       // The challenge's own allowance is spent first, then a wallet card (mall, tier perk).
       const useWalletCard = makeup && challengeCardsLeft(challenge, participant) === 0
+      let walletCards: number | null = known.walletCards ?? null
       if (useWalletCard) {
         const wallets = tx.collection<WalletDoc>(WALLETS)
         const wallet = await wallets.get(caller.openid)
         if (!wallet || wallet.makeupCards <= 0) throw new AppError('LIMIT_REACHED', '补卡次数已用完')
-        await wallets.update(caller.openid, { inc: { makeupCards: -1 }, set: { updatedAt: now } })
+        await wallets.set({ ...wallet, makeupCards: wallet.makeupCards - 1, updatedAt: now })
+        walletCards = wallet.makeupCards - 1
       }
       const doneDates = [...participant.doneDates, date].sort()
       const streaks = computeStreaks(doneDates, chinaDate(now))
       const completed = doneDates.length >= challenge.days && participant.completedAt === null
-      await tx.collection<ParticipantDoc>(PARTICIPANTS).update(participant._id, {
-        set: {
-          doneDates,
-          longestStreak: Math.max(participant.longestStreak, streaks.longest),
-          ...(makeup ? { makeupDates: [...participant.makeupDates, date] } : {}),
-          ...(completed ? { completedAt: now } : {})
-        },
-        inc: makeup && !useWalletCard ? { makeupUsed: 1 } : {}
-      })
-      await tx.collection<ChallengeDoc>(CHALLENGES).update(challenge._id, { inc: { checkinCount: 1 } })
-      for (const trace of traces) {
-        await tx.collection<MediaCheckDoc>(MEDIA_CHECKS).insert({ _id: trace.traceId, checkinId: id, fileId: trace.fileId, verdict: 'pending', createdAt: now, resolvedAt: null })
+      const bonusDays = await newBonusDays(tx, challenge, participant, streaks.current, caller.openid)
+      const next: ParticipantDoc = {
+        ...participant,
+        doneDates,
+        longestStreak: Math.max(participant.longestStreak, streaks.longest),
+        makeupDates: makeup ? [...participant.makeupDates, date] : participant.makeupDates,
+        makeupUsed: participant.makeupUsed + (makeup && !useWalletCard ? 1 : 0),
+        completedAt: completed ? now : participant.completedAt,
+        bonusDays: [...(participant.bonusDays ?? challenge.streakBonuses.filter((b) => b.day <= participant.longestStreak).map((b) => b.day)), ...bonusDays]
       }
-      const fact = { openid: caller.openid, refId: id, at: now }
-      await recordDomainEvent(tx, { ...fact, type: 'checkin.posted', key: id, payload: { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin, streak: streaks.current } })
-      for (const bonus of challenge.streakBonuses) {
-        if (streaks.current >= bonus.day) {
-          await recordDomainEvent(tx, { ...fact, type: 'streak.reached', key: `${challenge._id}:${caller.openid}:${bonus.day}`, payload: { challengeId: challenge._id, challengeTitle: challenge.title, streak: bonus.day, points: bonus.points } })
-        }
+      await participants.set(next)
+      // Each fact is new: the check-in insert above, the bonus days and the completion mark guard them in this transaction.
+      const facts = tx.collection<DomainEventDoc>(DOMAIN_EVENTS)
+      const fact = (type: DomainEventDoc['type'], key: string, payload: Record<string, unknown>): DomainEventDoc =>
+        ({ _id: `${type}:${key}`, type, openid: caller.openid, refId: id, payload, createdAt: now, processedAt: null, boards: 'pending' })
+      await facts.insert(fact('checkin.posted', id, { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin, streak: streaks.current }))
+      for (const day of bonusDays) {
+        const bonus = challenge.streakBonuses.find((b) => b.day === day)!
+        await facts.insert(fact('streak.reached', `${challenge._id}:${caller.openid}:${day}`, { challengeId: challenge._id, challengeTitle: challenge.title, streak: day, points: bonus.points }))
       }
-      if (completed) await recordDomainEvent(tx, { ...fact, type: 'challenge.completed', key: `${challenge._id}:${caller.openid}`, payload: { challengeId: challenge._id, challengeTitle: challenge.title } })
+      if (completed) await facts.insert(fact('challenge.completed', `${challenge._id}:${caller.openid}`, { challengeId: challenge._id, challengeTitle: challenge.title }))
+      return { participant: next, joined: found === null, walletCards }
     })
   } catch (error) {
+    // Fifty identical requests at once: one stored the check-in, the others find it.
     if (!isConflict(error)) throw error
-    return result(runtime, caller, challenge, id, true, now)
+    return existing()
   }
-  return result(runtime, caller, challenge, id, false, now)
+  // The challenge's counters move outside the transaction: every member's check-in would otherwise lock one document.
+  await runtime.store.collection<ChallengeDoc>(CHALLENGES).update(challenge._id, { inc: { checkinCount: 1, ...(outcome.joined ? { participantCount: 1 } : {}) } })
+  return result(runtime, caller, member, challenge, checkin, outcome.participant, outcome.walletCards, false, now)
 }
 
-export async function postCheckin(runtime: Runtime, caller: Caller, input: PostCheckinInput, now: number): Promise<PostCheckinResult> {
+export async function postCheckin(runtime: Runtime, caller: Caller, member: MemberDoc, input: PostCheckinInput, now: number): Promise<PostCheckinResult> {
   const challenge = await loadChallenge(runtime, input.challengeId)
   const today = chinaDate(now)
   const phase = phaseOn(challenge, today)
   if (phase === 'upcoming') throw new AppError('CHECKIN_CLOSED', `挑战将于 ${challenge.startDate} 开始，届时再来打卡吧`)
   if (phase === 'ended') throw new AppError('CHECKIN_CLOSED', '挑战已结束')
   if (!isWindowOpen(challenge, now)) throw new AppError('CHECKIN_CLOSED', `今天的打卡时间是 ${challenge.windowStart}–${challenge.windowEnd}`)
-  return store(runtime, caller, challenge, input, today, false, now)
+  return store(runtime, caller, member, challenge, input, today, false, now)
 }
 
-export async function makeupCheckin(runtime: Runtime, caller: Caller, input: MakeupCheckinInput, now: number): Promise<PostCheckinResult> {
+export async function makeupCheckin(runtime: Runtime, caller: Caller, member: MemberDoc, input: MakeupCheckinInput, now: number): Promise<PostCheckinResult> {
   const challenge = await loadChallenge(runtime, input.challengeId)
   const today = chinaDate(now)
   if (input.date >= today) throw new AppError('INVALID_INPUT', '只能为已经过去的日子补卡', 'date')
   if (input.date < addDays(today, -MAKEUP_WINDOW_DAYS)) throw new AppError('INVALID_INPUT', `只能补最近 ${MAKEUP_WINDOW_DAYS} 天内的打卡`, 'date')
   if (!isWithinChallenge(challenge, input.date)) throw new AppError('INVALID_INPUT', '这一天不在挑战日期内', 'date')
   const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challenge._id, caller.openid))
-  const wallet = await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid)
-  if (!participant?.doneDates.includes(input.date) && makeupCardsLeft(challenge, participant, wallet?.makeupCards ?? 0) === 0) {
+  // Wallet cards matter only once the challenge's own allowance is spent.
+  const walletCards = challengeCardsLeft(challenge, participant) > 0 ? null : (await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid))?.makeupCards ?? 0
+  if (!participant?.doneDates.includes(input.date) && makeupCardsLeft(challenge, participant, walletCards ?? 0) === 0) {
     throw new AppError('LIMIT_REACHED', '补卡次数已用完')
   }
-  return store(runtime, caller, challenge, input, input.date, true, now)
+  return store(runtime, caller, member, challenge, input, input.date, true, now, { participant, walletCards })
 }
