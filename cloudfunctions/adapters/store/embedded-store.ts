@@ -28,7 +28,7 @@ import type {
 import {
   InvalidCursorError, StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES
 } from '../../ports/store'
-import type { CollectionDeclaration } from '../../platform/collections'
+import { indexKeys, type CollectionDeclaration } from '../../platform/collections'
 import { applyUpdate, clampLimit, decodeCursor, encodeCursor, matchesFilter, normalizeSort } from './document-ops'
 
 export interface EmbeddedStoreOptions {
@@ -164,9 +164,8 @@ export class EmbeddedStore implements Store {
   private declare(declaration: CollectionDeclaration): void {
     this.ensureTable(declaration.name)
     for (const index of declaration.indexes) {
-      // _id last, as every find() sorts by it last, so the index serves the whole ORDER BY.
-      const lastDirection = index.fields[index.fields.length - 1][1].toUpperCase()
-      const columns = [...index.fields.map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`), `id ${lastDirection}`].join(', ')
+      // The same key list CloudBase gets: ending with _id, as every find() sorts by it last, so the index serves the whole ORDER BY.
+      const columns = indexKeys(index).map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`).join(', ')
       this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${declaration.name}_${index.name}" ON "c_${declaration.name}" (${columns})`)
     }
   }
