@@ -35,6 +35,8 @@ export interface Harness {
   tokenFor(persona: string): Promise<string>
   /** POST /fn/<name> as that token. */
   call<T>(token: string, name: string, event: object): Promise<T>
+  /** Runs the cron function now, as CloudBase's one-minute timer would (boards move there). */
+  cron(): Promise<void>
   close(): Promise<void>
 }
 
@@ -136,6 +138,10 @@ export async function startHarness(prefix: string): Promise<Harness> {
         return ((await res.json()) as { data: { token: string } }).data.token
       },
       call,
+      async cron() {
+        const res = await fetch(`${url}/dev/cron`, { method: 'POST' })
+        if (!res.ok) throw new Error(`cron: ${res.status}`)
+      },
       async close() {
         await browser?.close()
         await host.close()

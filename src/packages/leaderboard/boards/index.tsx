@@ -189,7 +189,10 @@ function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
           <Text className='lb-mine-score'>{me.score} {unit}</Text>
         </View>
       ) : (
-        <View className='lb-mine-body'><Text className='lb-mine-none'>暂未上榜</Text></View>
+        <View className='lb-mine-body'>
+          <Text className='lb-mine-none'>暂未上榜</Text>
+          <Text className='lb-mine-hint'>刚打卡？榜单约 1 分钟后更新</Text>
+        </View>
       )}
     </View>
   )
