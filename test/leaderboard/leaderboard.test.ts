@@ -1,14 +1,28 @@
-// Boards and referral on the embedded database: ties, China-time week
-// boundaries, the rank index against a brute-force count, settlement run twice,
-// attribution rules, activation-only rewards with a daily cap.
+// Boards and referral on the embedded database. Boards move when cron runs
+// (facts are applied to points, then the board mover moves the boards), so each
+// test runs those jobs before it reads a board. Ties, China-time week
+// boundaries, ranks from the score histogram against a brute-force count, the
+// mover run twice or killed half way, settlement run twice, attribution rules,
+// activation-only rewards with a daily cap.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
 import { settleBoards } from '../../cloudfunctions/domain/leaderboard/settle'
-import { setScore, weekStart, ENTRIES, type EntryDoc } from '../../cloudfunctions/domain/leaderboard/boards'
+import { BOARDS, ENTRIES, boardIds, weekStart, type BoardDoc, type EntryDoc } from '../../cloudfunctions/domain/leaderboard/boards'
 import { rankOf } from '../../cloudfunctions/domain/leaderboard/board-view'
+import { FACTS_PER_BATCH, moveBoards } from '../../cloudfunctions/domain/leaderboard/move-boards'
+import { RANK_COUNTS, coarseId, type CountsDoc } from '../../cloudfunctions/domain/leaderboard/rank-counts'
+import { DOMAIN_EVENTS, type DomainEventDoc, type DomainEventType } from '../../cloudfunctions/domain/events/domain-events'
+import { MEMBERS } from '../../cloudfunctions/domain/members/member'
 import { WALLETS, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
+import { runJobs } from '../../cloudfunctions/domain/jobs/run-jobs'
+import { EmbeddedStore } from '../../cloudfunctions/adapters/store/embedded-store'
+import { allCollections } from '../../cloudfunctions/platform/collections'
+import { FrozenClock } from '../../cloudfunctions/ports/clock'
+import type { Runtime } from '../../cloudfunctions/platform/runtime'
+import type { BaseDoc, Collection, Store } from '../../cloudfunctions/ports/store'
 import { createChallenge, post, uploadPhoto } from '../checkin/checkin-fixtures'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
+import { boardScores, boardState, drainBoards, histogramProblems, pointsBoardsFromLedger, readAll, undrainedFacts } from './board-checks'
 
 let runtime: TestRuntime
 beforeEach(() => {
@@ -19,42 +33,237 @@ afterEach(() => closeTestRuntime(runtime))
 
 const pointsOnly = (a: number, b: number, c: number) => [a, b, c].map((points) => ({ points, couponCampaignId: null })) as [{ points: number; couponCampaignId: null }, { points: number; couponCampaignId: null }, { points: number; couponCampaignId: null }]
 const board = (openid: string, input: Parameters<typeof call<'leaderboard', 'board'>>[2]) => call('leaderboard', 'board', input, openid)
+/** What a minute of cron does for the boards, until nothing is left. */
+const drain = () => drainBoards(runtime)
+
+/** A small deterministic random source, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+interface FactSpec {
+  id: string
+  openid: string
+  type?: DomainEventType
+  granted: number
+  createdAt: number
+  payload?: Record<string, unknown>
+}
+
+/** Facts as the growth consumer leaves them: applied to points (granted), waiting for the board mover. */
+async function appliedFacts(store: Store, facts: FactSpec[], processedAt: number): Promise<void> {
+  const events = store.collection<DomainEventDoc>(DOMAIN_EVENTS)
+  for (const f of facts) {
+    await events.insert({ _id: f.id, type: f.type ?? 'checkin.featured', openid: f.openid, refId: f.id, payload: f.payload ?? {}, createdAt: f.createdAt, processedAt, granted: f.granted, boards: 'pending' })
+  }
+}
 
 test('weeks start on Monday 00:00 China time, whatever the server zone', () => {
   expect(weekStart(Date.parse('2026-11-29T23:59:59+08:00'))).toBe('2026-11-23') // Sunday night
   expect(weekStart(Date.parse('2026-11-30T00:00:00+08:00'))).toBe('2026-11-30') // Monday: 2026-11-29T16:00Z
   expect(weekStart(Date.parse('2027-01-01T12:00:00+08:00'))).toBe('2026-12-28')
+  expect(boardIds.month(Date.parse('2026-11-30T23:59:59+08:00'))).toBe('points:month:202611')
+  expect(boardIds.month(Date.parse('2026-12-01T00:00:00+08:00'))).toBe('points:month:202612') // 2026-11-30T16:00Z
 })
 
-test('check-ins move the points boards; ties share a rank and the earlier one is listed first', async () => {
+test('check-ins move the points boards when cron runs; ties share a rank and the earlier one is listed first', async () => {
   const id = await createChallenge({ pointsPerCheckin: 10 })
   for (const m of ['o_a', 'o_b', 'o_c']) {
     ok(await post(id, m))
     runtime.clock.advance(60_000)
   }
   ok(await call('growth', 'adjustPoints', { memberOpenid: 'o_c', points: 5, reason: '奖励', requestId: 'adj-0000001' }, HOST))
-  await applyDomainEvents(runtime)
+  // Reading a board settles nothing: boards move on cron.
+  expect(ok(await board('o_b', { kind: 'pointsWeek' })).entries).toEqual([])
+  await drain()
   const week = ok(await board('o_b', { kind: 'pointsWeek' }))
   // Manual adjustments are not "earned" points: o_c ties with the others.
   expect(week.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_a', 10, 1], ['o_b', 10, 1], ['o_c', 10, 1]])
   expect(week.me).toMatchObject({ openid: 'o_b', rank: 1, score: 10 })
+  expect(week.total).toBe(3)
   expect(week.periodLabel).toBe('11月23日–11月29日')
+  const month = ok(await board('o_c', { kind: 'pointsMonth' }))
+  expect(month).toMatchObject({ boardId: 'points:month:202611', periodLabel: '2026年11月', total: 3, me: { rank: 1, score: 10 } })
   const checkins = ok(await board('o_a', { kind: 'challengeCheckins', challengeId: id }))
   expect(checkins.entries).toHaveLength(3)
+  expect(await histogramProblems(runtime.store)).toEqual([])
 })
 
-test('the rank index agrees with a brute-force count, including ties and scores past the index', async () => {
-  const boardId = 'test:rank'
-  const scores = [0, 5, 5, 7, 100, 100, 100, 131070, 131071, 200000, 3, 5]
-  await runtime.store.transaction(async (tx) => {
-    for (const [i, score] of scores.entries()) await setScore(tx, boardId, `o_${i}`, score, 1000 + i)
-    await setScore(tx, boardId, 'o_1', 8, 2000) // a score changes: the index moves with it
-  })
-  const entries = (await runtime.store.collection<EntryDoc>(ENTRIES).find({ boardId }, { limit: 100 })).items
-  for (const entry of entries) {
-    const brute = 1 + entries.filter((e) => e.score > entry.score).length
-    expect(await rankOf(runtime, boardId, entry)).toBe(brute)
+test('ranks and totals agree with a brute-force count for a few hundred members moved by facts, across buckets and ties', async () => {
+  const rand = random(11)
+  const now = runtime.clock.now()
+  const facts: FactSpec[] = []
+  const members = 300
+  for (let m = 0; m < members; m++) {
+    const openid = `o_r${String(m).padStart(3, '0')}`
+    // Skewed scores over several buckets, with many ties (multiples of 10) and a few far out.
+    const n = 1 + Math.floor(rand() * 3)
+    for (let k = 0; k < n; k++) {
+      const granted = rand() < 0.05 ? 5000 + Math.floor(rand() * 200_000) : 10 * Math.floor(rand() ** 3 * 120)
+      facts.push({ id: `f:${openid}:${k}`, openid, granted, createdAt: now - Math.floor(rand() * 3600_000) })
+    }
   }
+  await appliedFacts(runtime.store, facts, now)
+  const { runs } = await drain()
+  expect(runs).toBeGreaterThanOrEqual(Math.ceil(facts.length / FACTS_PER_BATCH)) // a batch a run
+  expect(await undrainedFacts(runtime.store)).toBe(0)
+  for (const boardId of [boardIds.all(), boardIds.week(now), boardIds.month(now)]) {
+    const entries = await readAll<EntryDoc>(runtime.store, ENTRIES, { boardId })
+    // Every member with a fact has an entry, and it holds the sum of what their facts granted.
+    const sums = new Map<string, number>()
+    for (const f of facts) sums.set(f.openid, (sums.get(f.openid) ?? 0) + f.granted)
+    expect(new Map(entries.map((e) => [e.openid, e.score]))).toEqual(new Map([...sums].filter(([, s]) => s > 0)))
+    const coarse = await runtime.store.collection<CountsDoc>(RANK_COUNTS).get(coarseId(boardId))
+    expect(Object.values(coarse!.n).reduce((a, b) => a + b, 0)).toBe(entries.length)
+    for (const entry of entries) {
+      const brute = 1 + entries.filter((e) => e.score > entry.score).length
+      expect([entry.openid, await rankOf(runtime, boardId, entry)]).toEqual([entry.openid, brute])
+    }
+  }
+  // The action shows the same rank and total.
+  const all = await readAll<EntryDoc>(runtime.store, ENTRIES, { boardId: boardIds.all() })
+  for (const entry of all.slice(0, 20)) {
+    const view = ok(await board(entry.openid, { kind: 'pointsAll' }))
+    expect(view.me).toMatchObject({ rank: 1 + all.filter((e) => e.score > entry.score).length, score: entry.score })
+    expect(view.total).toBe(all.length)
+  }
+  expect(await histogramProblems(runtime.store)).toEqual([])
+})
+
+describe('the board mover', () => {
+  const AT = Date.parse('2026-11-25T09:00:00+08:00')
+
+  /** Facts that move every kind of board: points (and newcomers'), check-ins up and down, streaks; several per member. */
+  function mixedFacts(seed: number, count: number): FactSpec[] {
+    const rand = random(seed)
+    const facts: FactSpec[] = []
+    for (let i = 0; i < count; i++) {
+      const openid = `o_m${Math.floor(rand() * 12)}`
+      const kind = rand()
+      const createdAt = AT + i * 1000 - (rand() < 0.2 ? 7 * 24 * 3600_000 : 0) // some last week
+      const id = `f${String(i).padStart(3, '0')}`
+      if (kind < 0.5) facts.push({ id, openid, type: 'checkin.posted', granted: 10, createdAt, payload: { challengeId: 'c1', streak: 1 + Math.floor(rand() * 9) } })
+      else if (kind < 0.65) facts.push({ id, openid, type: 'checkin.revoked', granted: 0, createdAt, payload: { challengeId: 'c1' } })
+      else facts.push({ id, openid, granted: Math.floor(rand() * 700), createdAt })
+    }
+    return facts
+  }
+
+  /** A runtime of the store and clock alone (all the mover uses), on a fresh database. */
+  function moverRuntime(): { runtime: Runtime; store: EmbeddedStore; clock: FrozenClock } {
+    const store = new EmbeddedStore({ dataDir: ':memory:', collections: allCollections() })
+    const clock = new FrozenClock(AT + 3600_000)
+    return { runtime: { store, clock } as unknown as Runtime, store, clock }
+  }
+
+  async function seed(store: Store, facts: FactSpec[], now: number): Promise<void> {
+    // Half the members joined recently: their points go on the newcomers' boards too.
+    for (let m = 0; m < 12; m++) await store.collection(MEMBERS).insert({ _id: `o_m${m}`, joinedAt: m % 2 === 0 ? AT - 3 * 24 * 3600_000 : AT - 90 * 24 * 3600_000 } as never)
+    await appliedFacts(store, facts, now)
+  }
+
+  test('moves boards only for applied facts, and running it again changes nothing', async () => {
+    const facts = mixedFacts(3, 90)
+    await seed(runtime.store, facts, runtime.clock.now())
+    await runtime.store.collection(DOMAIN_EVENTS).insert({ _id: 'unapplied', type: 'checkin.featured', openid: 'o_m1', refId: 'x', payload: {}, createdAt: AT, processedAt: null, boards: 'pending' } as DomainEventDoc)
+    const first = await moveBoards(runtime, { batches: 100 })
+    expect(first.facts).toBe(90)
+    expect(first.batches).toBeGreaterThanOrEqual(Math.ceil(90 / FACTS_PER_BATCH))
+    const once = await boardState(runtime.store)
+    expect(await moveBoards(runtime, { batches: 100 })).toEqual({ facts: 0, entries: 0, batches: 0 })
+    expect(await runJobs(runtime, ['moveBoards'])).toMatchObject({ jobs: [{ ok: true, counts: { facts: 0 } }] })
+    expect(await boardState(runtime.store)).toEqual(once)
+    expect((await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).get('unapplied'))!.boards).toBe('pending')
+    expect(await histogramProblems(runtime.store)).toEqual([])
+    // Each board holds exactly what its facts add up to.
+    const expected = new Map<string, number>()
+    const add = (id: string, delta: number, set?: number) => expected.set(id, set ?? Math.max(0, (expected.get(id) ?? 0) + delta))
+    for (const f of [...facts].sort((a, b) => (a.id < b.id ? -1 : 1))) { // the mover's order: processedAt, then id
+      if (f.granted > 0) {
+        for (const b of [boardIds.week(f.createdAt), boardIds.month(f.createdAt), boardIds.all()]) {
+          add(`${b}:${f.openid}`, f.granted)
+          if (Number(f.openid.slice(3)) % 2 === 0) add(`${b}:new:${f.openid}`, f.granted)
+        }
+      }
+      if (f.type === 'checkin.posted') {
+        add(`checkins:c1:${f.openid}`, 1)
+        add(`streak:c1:${f.openid}`, 0, f.payload!.streak as number)
+      }
+      if (f.type === 'checkin.revoked') add(`checkins:c1:${f.openid}`, -1)
+    }
+    const scores = Object.fromEntries(Object.entries(once.entries).map(([id, [score]]) => [id, score]))
+    expect(scores).toEqual(Object.fromEntries(expected))
+  })
+
+  /** A store whose process dies after `writes` writes: every later write throws, as nothing more reaches the database. */
+  function dyingStore(inner: Store, writes: number): Store & { written: number } {
+    const store = {
+      kind: inner.kind,
+      written: 0,
+      collection<T extends BaseDoc>(name: string): Collection<T> {
+        const c = inner.collection<T>(name)
+        const write = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+          if (store.written >= writes) throw new Error('the function instance died')
+          store.written++
+          return fn(...args)
+        }
+        return {
+          get: (id) => c.get(id),
+          find: (filter, options) => c.find(filter, options),
+          count: (filter) => c.count(filter),
+          insert: write((doc) => c.insert(doc)),
+          set: write((doc) => c.set(doc)),
+          update: write((id, ops) => c.update(id, ops)),
+          updateIf: write((id, condition, ops) => c.updateIf(id, condition, ops)),
+          remove: write((id) => c.remove(id))
+        }
+      },
+      transaction: () => { throw new Error('the board mover uses no transactions') },
+      close: () => inner.close()
+    }
+    return store
+  }
+
+  test('a run that dies after any write is finished by the next run, with nothing counted twice', async () => {
+    const facts = mixedFacts(5, 55) // two batches
+    // What one uninterrupted run leaves behind, and how many writes it makes.
+    const reference = moverRuntime()
+    await seed(reference.store, facts, reference.clock.now())
+    const counting = dyingStore(reference.store, Infinity)
+    expect(await moveBoards({ ...reference.runtime, store: counting }, { batches: 10 })).toMatchObject({ facts: 55, batches: 2 })
+    const want = await boardState(reference.store)
+    const total = counting.written
+    expect(total).toBeGreaterThan(50)
+    await reference.store.close()
+    let checked = 0
+    // The first 60 writes one by one (lease, plan, the first writes of the batch), then every fifth, and the last few
+    // (the sweep of every write takes ~15 s).
+    const points = [...new Set([...Array.from({ length: total - 1 }, (_, i) => i + 1).filter((n) => n < 60 || n % 5 === 0), total - 3, total - 2, total - 1])]
+    for (const dieAfter of points) {
+      const { runtime: rt, store, clock } = moverRuntime()
+      await seed(store, facts, clock.now())
+      await expect(moveBoards({ ...rt, store: dyingStore(store, dieAfter) }, { batches: 10 })).rejects.toThrow('died')
+      // The dead run still holds its lease: a run now does nothing...
+      if (dieAfter === 3) expect(await moveBoards(rt, { batches: 10 })).toEqual({ facts: 0, entries: 0, batches: 0 })
+      // ...and once the lease has lapsed the next run finishes the saved plan, then the rest.
+      clock.advance(5 * 60_000 + 1)
+      await moveBoards(rt, { batches: 10 })
+      expect([dieAfter, await boardState(store)]).toEqual([dieAfter, want])
+      expect(await undrainedFacts(store)).toBe(0)
+      expect(await store.collection('board_moves').get('plan')).toBeNull()
+      expect(await histogramProblems(store)).toEqual([])
+      await store.close()
+      checked++
+    }
+    expect(checked).toBe(points.length)
+  })
 })
 
 test('the caller sees their own rank even far down, and the newcomers\' view lists only members in their first 30 days', async () => {
@@ -64,13 +273,66 @@ test('the caller sees their own rank even far down, and the newcomers\' view lis
   runtime.clock.set('2026-11-25T10:00:00+08:00')
   for (let i = 0; i < 60; i++) ok(await post(id, `o_${String(i).padStart(2, '0')}`))
   ok(await post(id, 'o_old'))
-  await applyDomainEvents(runtime, { limit: 500 })
+  await drain()
   const all = ok(await board('o_old', { kind: 'pointsWeek' }))
   expect(all.entries).toHaveLength(50)
+  expect(all.total).toBe(61)
   expect(all.me).toMatchObject({ rank: 1, score: 10 }) // everyone tied
   const fresh = ok(await board('o_old', { kind: 'pointsWeek', newcomers: true }))
   expect(fresh.me).toBeNull()
   expect(fresh.total).toBe(60)
+  expect(fresh.title).toBe('新人周榜')
+  // One newcomer pulls ahead: far down the list, the others share rank 2.
+  const featured = ok(await call('checkin', 'feed', { scope: 'all' }, 'o_59')).items.find((c) => c.author.openid === 'o_59')!
+  ok(await call('checkin', 'featureCheckin', { checkinId: featured.id, featured: true }, HOST))
+  await drain()
+  const ahead = ok(await board('o_00', { kind: 'pointsWeek', newcomers: true }))
+  expect(ahead.entries[0]).toMatchObject({ openid: 'o_59', rank: 1 })
+  expect(ahead.me).toMatchObject({ openid: 'o_00', rank: 2 })
+  expect(ok(await board('o_old', { kind: 'pointsWeek' })).me).toMatchObject({ rank: 2 })
+  expect(await histogramProblems(runtime.store)).toEqual([])
+})
+
+test('challenge boards count check-ins and the current streak; a hidden check-in comes off the count', async () => {
+  const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20' })
+  const posted: Record<string, string[]> = {}
+  for (const [day, members] of [['2026-11-23', ['o_a', 'o_b']], ['2026-11-24', ['o_a', 'o_b']], ['2026-11-25', ['o_a', 'o_c']]] as const) {
+    runtime.clock.set(`${day}T08:00:00+08:00`)
+    for (const m of members) (posted[m] ??= []).push(ok(await post(id, m)).checkin.id)
+  }
+  await drain()
+  const checkins = ok(await board('o_c', { kind: 'challengeCheckins', challengeId: id }))
+  expect(checkins.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_a', 3, 1], ['o_b', 2, 2], ['o_c', 1, 3]])
+  expect(checkins.me).toMatchObject({ rank: 3 })
+  expect(checkins.title).toContain('打卡次数榜')
+  const streak = ok(await board('o_b', { kind: 'challengeStreak', challengeId: id }))
+  expect(streak.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_a', 3, 1], ['o_b', 2, 2], ['o_c', 1, 3]])
+  ok(await call('checkin', 'hideCheckin', { checkinId: posted.o_a[0], hidden: true }, HOST))
+  await drain()
+  const after = ok(await board('o_b', { kind: 'challengeCheckins', challengeId: id }))
+  // o_a is back to 2 (reached again when the check-in was hidden, so o_b, there first, is listed first).
+  expect(after.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_b', 2, 1], ['o_a', 2, 1], ['o_c', 1, 3]])
+  expect(after.me).toMatchObject({ rank: 1 })
+  expect(await histogramProblems(runtime.store)).toEqual([])
+})
+
+test('the points boards equal a recount from the ledger, per period, across a week and a month boundary', async () => {
+  const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20', days: 30 })
+  // Sunday 29 Nov late evening, Monday 30 Nov (new week, same month), Tuesday 1 Dec (new month); o_c only on Monday.
+  for (const at of ['2026-11-29T23:30:00+08:00', '2026-11-30T05:30:00+08:00', '2026-12-01T05:30:00+08:00']) {
+    runtime.clock.set(at)
+    for (const m of ['o_a', 'o_b', 'o_c']) if (m !== 'o_c' || at.startsWith('2026-11-30')) ok(await post(id, m))
+  }
+  await drain()
+  const recount = await pointsBoardsFromLedger(runtime.store)
+  expect([...recount.keys()].sort()).toEqual(['points:all', 'points:month:202611', 'points:month:202612', 'points:week:2026-11-23', 'points:week:2026-11-30'])
+  for (const [boardId, scores] of recount) expect([boardId, await boardScores(runtime.store, boardId)]).toEqual([boardId, scores])
+  const previous = ok(await board('o_a', { kind: 'pointsWeek', period: 'previous' }))
+  expect(previous).toMatchObject({ boardId: 'points:week:2026-11-23', periodLabel: '11月23日–11月29日' })
+  expect(previous.entries.map((e) => [e.openid, e.score])).toEqual([['o_a', 10], ['o_b', 10]])
+  const lastMonth = ok(await board('o_a', { kind: 'pointsMonth', period: 'previous' }))
+  expect(lastMonth).toMatchObject({ boardId: 'points:month:202611', periodLabel: '2026年11月' })
+  expect(await histogramProblems(runtime.store)).toEqual([])
 })
 
 test('settlement stores the final board and grants the top places once, however often it runs', async () => {
@@ -78,16 +340,43 @@ test('settlement stores the final board and grants the top places once, however 
   ok(await post(id, 'o_a'))
   runtime.clock.advance(60_000)
   ok(await post(id, 'o_b'))
-  await applyDomainEvents(runtime)
+  await drain()
   ok(await call('leaderboard', 'setBoardRewards', { weekly: [100, 50], monthly: [] }, HOST))
   expect(await settleBoards(runtime)).toEqual({ settled: 0 }) // the week is not over
   runtime.clock.set('2026-11-30T00:00:01+08:00')
   expect(await settleBoards(runtime)).toEqual({ settled: 2 }) // the week and its newcomers' view
   expect(await settleBoards(runtime)).toEqual({ settled: 0 })
+  expect((await runJobs(runtime)).jobs.find((j) => j.job === 'settleBoards')!.counts).toEqual({ settled: 0 })
   const wallet = async (o: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(o))!.points
   expect(await wallet('o_a')).toBe(10 + 100 + 100) // 1st on both the weekly and the newcomers' board
   expect(await wallet('o_b')).toBe(10 + 50 + 50)
-  expect(ok(await board('o_a', { kind: 'pointsWeek', period: 'previous' }))).toMatchObject({ settled: true, periodLabel: '11月23日–11月29日' })
+  const previous = ok(await board('o_a', { kind: 'pointsWeek', period: 'previous' }))
+  expect(previous).toMatchObject({ settled: true, periodLabel: '11月23日–11月29日', me: { rank: 1, score: 10 } })
+  // Rewards are not earned points: the settled board and this week's stay as they were.
+  await drain()
+  expect(ok(await board('o_a', { kind: 'pointsWeek', period: 'previous' })).entries.map((e) => e.score)).toEqual([10, 10])
+  expect(ok(await board('o_a', { kind: 'pointsWeek' })).entries).toEqual([])
+  const stored = await runtime.store.collection<BoardDoc>(BOARDS).get('points:week:2026-11-23')
+  expect(stored!.results!.map((r) => [r.openid, r.rank])).toEqual([['o_a', 1], ['o_b', 1]])
+})
+
+// BUG (move-boards.ts + settle.ts): the mover moves one batch of FACTS_PER_BATCH
+// facts a cron run, and settleBoards runs right after it in the same run
+// without asking whether facts of the closing period are still waiting. A rush
+// of more than 40 check-ins in the last minutes of a week is settled with only
+// the first 40 on the board, and the rest land on a board already settled.
+test.failing('settlement waits for the closing week\'s facts to reach its board (a backlog over one batch is not settled early)', async () => {
+  const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20' })
+  ok(await call('leaderboard', 'setBoardRewards', { weekly: [100], monthly: [] }, HOST))
+  runtime.clock.set('2026-11-29T23:58:00+08:00') // Sunday night
+  for (let i = 0; i < 60; i++) ok(await post(id, `o_${String(i).padStart(2, '0')}`))
+  runtime.clock.set('2026-11-30T00:00:30+08:00') // the first cron run of the new week
+  await runJobs(runtime)
+  await drain()
+  const stored = await runtime.store.collection<BoardDoc>(BOARDS).get('points:week:2026-11-23')
+  // Everyone scored 10 last week: the stored results should be the top 50 of 60, all tied at rank 1.
+  expect(stored!.settled).toBe(true)
+  expect(stored!.results).toHaveLength(50)
 })
 
 describe('referral', () => {
@@ -162,8 +451,7 @@ describe('referral', () => {
     const code = await inviteCode('o_a')
     ok(await call('member', 'me', { inviteCode: code }, 'o_g'))
     ok(await post(id, 'o_g'))
-    await applyDomainEvents(runtime)
-    await applyDomainEvents(runtime)
+    await drain()
     const live = ok(await board('o_a', { kind: 'contestInvites', contestId: contest.id }))
     expect(live.entries).toEqual([expect.objectContaining({ openid: 'o_a', score: 1, rank: 1 })])
     runtime.clock.advance(2 * 3600_000)
@@ -210,8 +498,7 @@ describe('referral', () => {
         runtime.clock.advance(60_000)
       }
     }
-    await applyDomainEvents(runtime)
-    await applyDomainEvents(runtime)
+    await drain()
     const live = ok(await board('o_a', { kind: 'contestInvites', contestId: contest.id }))
     expect(live.entries.map((e) => e.openid)).toEqual(['o_a', 'o_b'])
     expect(live.rewardCoupons).toEqual(['免费活动票', '活动立减 20 元', '活动立减 20 元'])
