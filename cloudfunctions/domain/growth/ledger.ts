@@ -104,35 +104,96 @@ export interface SpendRequest {
   reason: string
   amount: number
   now: number
-  /** The member's unspent grants, oldest first, read before the transaction (transactions cannot query). */
+  /**
+   * The member's unspent grants as stored, read before the transaction (transactions cannot query).
+   * Oldest first (or empty) means plain first-in-first-out, which touches no grant at all; any other
+   * order (a revoked grant first) is taken in that order, writing the grants it touches.
+   */
   unspent: LedgerEntryDoc[]
   /** When false, spend what there is instead of refusing (reversals, expiry). */
   strict: boolean
 }
 
-/** Takes points oldest grant first. Refuses (strict) or takes what is there when the balance is short. */
-export async function spend(tx: Transaction, request: SpendRequest): Promise<LedgerEntryDoc | null> {
+export interface SpendOptions {
+  /** The caller vouches that this spend's entry does not exist yet (e.g. its redemption was read absent in this transaction). */
+  fresh?: boolean
+  /** The wallet, already read in this transaction (saves a read). */
+  wallet?: WalletDoc
+  /** More wallet changes to write in the same wallet write (e.g. a make-up card bought). */
+  walletChanges?: Partial<WalletDoc>
+}
+
+/** Stored grants in the order points are spent: oldest first. */
+export function fifoOrder(grants: LedgerEntryDoc[]): LedgerEntryDoc[] {
+  return [...grants].sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+}
+
+/**
+ * What each grant truly has left: the stored `remaining` less the wallet's
+ * unsettled first-in-first-out spending, taken from the oldest grants first.
+ */
+export function trueRemaining(grants: LedgerEntryDoc[], unsettled: number): Map<string, number> {
+  const left = new Map<string, number>()
+  let owed = Math.max(0, unsettled)
+  for (const g of fifoOrder(grants)) {
+    const take = Math.min(owed, Math.max(0, g.remaining))
+    owed -= take
+    left.set(g._id, Math.max(0, g.remaining) - take)
+  }
+  return left
+}
+
+function isFifo(grants: LedgerEntryDoc[]): boolean {
+  return grants.every((g, i) => i === 0 || grants[i - 1].createdAt <= g.createdAt)
+}
+
+/**
+ * Takes points oldest grant first. Refuses (strict) or takes what is there when the balance is short.
+ *
+ * A first-in-first-out spend writes the wallet and its own entry only: the
+ * amount joins the wallet's `unsettledSpent`, which is owed by the oldest
+ * grants and deducted from their stored `remaining` later (by expirePoints, or
+ * by a spend in another order), so a spend costs the same however many grants
+ * it spans. Readers of `remaining` apply it with trueRemaining().
+ */
+export async function spend(tx: Transaction, request: SpendRequest, options: SpendOptions = {}): Promise<LedgerEntryDoc | null> {
   const ledger = tx.collection<LedgerEntryDoc>(LEDGER)
   const id = entryId(request.openid, request.rule, request.refId)
-  if (await ledger.get(id)) return null
+  if (!options.fresh && (await ledger.get(id))) return null
   const wallets = tx.collection<WalletDoc>(WALLETS)
-  const wallet = await walletIn(wallets, request.openid, request.now)
+  const wallet = options.wallet ?? (await walletIn(wallets, request.openid, request.now))
   if (request.strict && wallet.points < request.amount) throw new AppError('LIMIT_REACHED', `积分不足：需要 ${request.amount}，当前 ${wallet.points}`)
-  const amount = Math.min(request.amount, wallet.points)
-  let need = amount
-  for (const candidate of request.unspent) {
-    if (need === 0) break
-    const grantEntry = await ledger.get(candidate._id) // re-read inside the transaction
-    if (!grantEntry || grantEntry.remaining <= 0) continue
-    const take = Math.min(need, grantEntry.remaining)
-    await ledger.update(grantEntry._id, { inc: { remaining: -take } })
-    need -= take
+  const amount = Math.max(0, Math.min(request.amount, wallet.points))
+  let unsettled = wallet.unsettledSpent ?? 0
+  if (isFifo(request.unspent)) {
+    unsettled += amount
+  } else {
+    // Another order: settle what the oldest grants owe, then take in the order given, re-reading each grant here.
+    const fresh = new Map<string, LedgerEntryDoc>()
+    for (const candidate of fifoOrder(request.unspent)) {
+      const doc = await ledger.get(candidate._id)
+      if (doc && doc.remaining > 0) fresh.set(doc._id, doc)
+    }
+    const left = trueRemaining([...fresh.values()], unsettled)
+    unsettled = Math.max(0, unsettled - [...fresh.values()].reduce((sum, g) => sum + g.remaining - left.get(g._id)!, 0))
+    let need = amount
+    for (const candidate of request.unspent) {
+      if (need === 0) break
+      const has = left.get(candidate._id) ?? 0
+      const take = Math.min(need, has)
+      left.set(candidate._id, has - take)
+      need -= take
+    }
+    // Whatever the listed grants could not cover is owed first-in-first-out by the rest.
+    unsettled += need
+    for (const g of fresh.values()) if (left.get(g._id) !== g.remaining) await ledger.set({ ...g, remaining: left.get(g._id)! })
   }
   const entry: LedgerEntryDoc = {
     _id: id, openid: request.openid, rule: request.rule, refId: request.refId, reason: request.reason,
     points: -amount, growth: 0, createdAt: request.now, date: chinaDate(request.now), expiresAt: null, remaining: 0
   }
   await ledger.insert(entry)
-  await wallets.update(wallet._id, { set: { points: wallet.points - amount, updatedAt: request.now } })
+  // The wallet was read in this transaction: a whole-document write is one request.
+  await wallets.set({ ...wallet, ...options.walletChanges, points: wallet.points - amount, unsettledSpent: unsettled, updatedAt: request.now })
   return entry
 }

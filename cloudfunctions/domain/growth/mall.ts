@@ -13,7 +13,6 @@ import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { authorsOf } from '../checkin/views'
 import { spend } from './ledger'
-import { unspentGrants } from './unspent'
 import { WALLETS, walletIn, type WalletDoc } from './wallet'
 
 export const MALL_ITEMS = COLLECTIONS.mallItems.name
@@ -99,7 +98,6 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
   const item = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).get(input.itemId)
   if (!item || !item.active) throw errors.notFound('商品')
   if (item.kind === 'physical' && !input.address) throw new AppError('INVALID_INPUT', '实物商品请填写收货地址', 'address')
-  const unspent = await unspentGrants(runtime, caller.openid)
   const perMember = item.perMemberLimit > 0
     ? (await redemptions.find({ openid: caller.openid }, { sort: [['createdAt', 'desc']], limit: 100 })).items.filter((r) => r.itemId === item._id).length
     : 0
@@ -114,9 +112,13 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
     const wallets = tx.collection<WalletDoc>(WALLETS)
     const wallet = await walletIn(wallets, caller.openid, now)
     if (wallet.tierLevel < fresh.minTierLevel) throw new AppError('FORBIDDEN', `达到 Lv${fresh.minTierLevel} 才能兑换`)
-    await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, unspent, strict: true })
-    await items.update(fresh._id, { inc: { stock: -1, redeemedCount: 1 }, set: { updatedAt: now } })
-    if (fresh.kind === 'makeupCard') await wallets.update(caller.openid, { inc: { makeupCards: 1 } })
+    // Oldest grants first, settled later (spend() touches no grant); the redemption was read absent here, so its
+    // ledger entry is too; the wallet is written once, with the make-up card bought.
+    await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, unspent: [], strict: true }, {
+      fresh: true, wallet, walletChanges: fresh.kind === 'makeupCard' ? { makeupCards: wallet.makeupCards + 1 } : {}
+    })
+    // Read in this transaction: a whole-document write is one request; a concurrent redemption's write conflicts.
+    await items.set({ ...fresh, stock: fresh.stock - 1, redeemedCount: fresh.redeemedCount + 1, updatedAt: now })
     if (fresh.kind === 'coupon') {
       // The coupon is given in the same transaction: no points spent without it.
       const given = await issueCoupon(tx, fresh.couponCampaignId ?? '', caller.openid, `mall:${redemptionId}`, now)

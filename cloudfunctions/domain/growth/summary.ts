@@ -4,26 +4,32 @@ import type { Page, PageInput } from '../../../types/page'
 import type { Runtime } from '../../platform/runtime'
 import { ensureMonthlyPerks } from './monthly-perks'
 import { loadSettings, nextTier, tierFor } from './settings'
-import { LEDGER, WALLETS, emptyWallet, type LedgerEntryDoc, type WalletDoc } from './wallet'
+import { trueRemaining } from './ledger'
+import { unspentGrants } from './unspent'
+import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from './wallet'
 
 const THIRTY_DAYS = 30 * 24 * 3600_000
 
 export async function growthSummary(runtime: Runtime, openid: string, now: number): Promise<GrowthSummary> {
-  await ensureMonthlyPerks(runtime, openid, now)
-  const settings = await loadSettings(runtime)
-  const wallet = (await runtime.store.collection<WalletDoc>(WALLETS).get(openid)) ?? emptyWallet(openid, now)
+  // Three reads at once: settings, wallet, and the grants with points left (oldest first).
+  const [settings, stored, unspent] = await Promise.all([
+    loadSettings(runtime),
+    runtime.store.collection<WalletDoc>(WALLETS).get(openid),
+    unspentGrants(runtime, openid)
+  ])
+  const wallet = await ensureMonthlyPerks(runtime, openid, now, settings, stored)
   const tier = settings.tiers.find((t) => t.level === wallet.tierLevel) ?? tierFor(wallet.growth, settings.tiers)
   const next = nextTier(tier, settings.tiers)
-  const expiring = await runtime.store.collection<LedgerEntryDoc>(LEDGER).find(
-    { openid, remaining: { $gt: 0 }, expiresAt: { $lte: now + THIRTY_DAYS } }, { sort: [['createdAt', 'asc']], limit: 100 }
-  )
+  // What each grant truly has left, after the spending the oldest grants still owe.
+  const left = trueRemaining(unspent, wallet.unsettledSpent ?? 0)
+  const expiringSoon = unspent.filter((g) => g.expiresAt !== null && g.expiresAt <= now + THIRTY_DAYS).reduce((sum, g) => sum + (left.get(g._id) ?? 0), 0)
   return {
     points: wallet.points,
     growth: wallet.growth,
     tier,
     nextTier: next,
     growthToNext: next ? Math.max(0, next.minGrowth - wallet.growth) : 0,
-    expiringSoon: expiring.items.reduce((sum, e) => sum + e.remaining, 0),
+    expiringSoon,
     makeupCards: wallet.makeupCards,
     celebrateTier: wallet.celebrateLevel ? settings.tiers.find((t) => t.level === wallet.celebrateLevel) ?? null : null,
     tiers: [...settings.tiers].sort((a, b) => a.level - b.level)

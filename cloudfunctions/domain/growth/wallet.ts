@@ -25,6 +25,14 @@ export interface WalletDoc {
   segmentDay?: string
   /** Points each rule granted on one China date, for daily caps (absent before caps moved onto the wallet). */
   today?: { date: string; points: Partial<Record<LedgerRule, number>> }
+  /**
+   * Points spent first-in-first-out that the oldest grants' stored `remaining`
+   * does not show yet (see spend() in ledger.ts): what a grant truly has left is
+   * its `remaining` less what this takes, oldest grant first.
+   */
+  unsettledSpent?: number
+  /** The China month ('YYYYMM') whose tier make-up cards were given (see monthly-perks.ts). */
+  perksMonth?: string
 }
 
 export type LedgerRule = 'checkinPosted' | 'streakReached' | 'challengeCompleted' | 'featuredByHost' | 'commentReceived'
