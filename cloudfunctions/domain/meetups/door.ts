@@ -9,7 +9,7 @@ import { authorsOf } from '../checkin/views'
 import { grant } from '../growth/ledger'
 import { loadSettings } from '../growth/settings'
 import { ORDERS, type OrderDoc } from '../membership/order'
-import { hostRefund } from '../membership/refunds'
+import { refundKnownOrder } from '../membership/refunds'
 import { SIGNUPS, loadMeetup, type MeetupDoc, type SignupDoc } from './event'
 import { readTicket } from './tickets'
 
@@ -41,7 +41,7 @@ async function returnFee(runtime: Runtime, meetup: MeetupDoc, signup: SignupDoc,
   const order = await runtime.store.collection<OrderDoc>(ORDERS).get(signup.orderId)
   if (!order || order.status !== 'fulfilled') return
   if (meetup.feeReturn === 'refund') {
-    await hostRefund(runtime, { orderId: order._id, amountFen: order.amountFen - order.refundedFen, requestId: 'attended', reason: '到场返还报名费' })
+    await refundKnownOrder(runtime, order, { amountFen: order.amountFen - order.refundedFen, requestId: 'attended', reason: '到场返还报名费' })
     return
   }
   const settings = await loadSettings(runtime)

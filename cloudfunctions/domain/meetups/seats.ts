@@ -11,19 +11,29 @@ import { ORDERS, PAY_WINDOW_MS, newOutTradeNo, type OrderDoc } from '../membersh
 import { HOLD_MS, MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
 import { lockCoupon } from '../rewards/coupons'
 
-/** Inside a transaction: takes one seat if one is free. */
-export async function takeSeat(tx: Transaction, eventId: string): Promise<boolean> {
+/**
+ * Inside a transaction: takes one seat if one is free; returns the event as it
+ * now is, or null. The event is read here, so its write is one whole-document
+ * set (an update would read it again); a concurrent seat change conflicts.
+ */
+export async function takeSeatIn(tx: Transaction, eventId: string): Promise<MeetupDoc | null> {
   const meetups = tx.collection<MeetupDoc>(MEETUPS)
   const meetup = await meetups.get(eventId)
-  if (!meetup || meetup.status !== 'scheduled' || meetup.seatsTaken >= meetup.capacity) return false
-  await meetups.update(eventId, { inc: { seatsTaken: 1 } })
-  return true
+  if (!meetup || meetup.status !== 'scheduled' || meetup.seatsTaken >= meetup.capacity) return null
+  const taken = { ...meetup, seatsTaken: meetup.seatsTaken + 1 }
+  await meetups.set(taken)
+  return taken
+}
+
+/** Inside a transaction: takes one seat if one is free. */
+export async function takeSeat(tx: Transaction, eventId: string): Promise<boolean> {
+  return (await takeSeatIn(tx, eventId)) !== null
 }
 
 export async function releaseSeat(tx: Transaction, eventId: string): Promise<void> {
   const meetups = tx.collection<MeetupDoc>(MEETUPS)
   const meetup = await meetups.get(eventId)
-  if (meetup && meetup.seatsTaken > 0) await meetups.update(eventId, { inc: { seatsTaken: -1 } })
+  if (meetup && meetup.seatsTaken > 0) await meetups.set({ ...meetup, seatsTaken: meetup.seatsTaken - 1 })
 }
 
 /** Creates the order a held or offered paid seat is paid through (the same orders and Payments port as memberships). */
@@ -53,17 +63,19 @@ export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Pr
       const signups = tx.collection<SignupDoc>(SIGNUPS)
       const fresh = await signups.get(next._id)
       if (!fresh || fresh.status !== 'waitlisted') return 'skip' as const
-      if (!(await takeSeat(tx, eventId))) return 'full' as const
-      const meetup = (await tx.collection<MeetupDoc>(MEETUPS).get(eventId))!
+      const meetup = await takeSeatIn(tx, eventId)
+      if (!meetup) return 'full' as const
       const paid = fresh.priceFen > 0
-      await signups.update(fresh._id, { set: { status: paid ? 'offered' : 'confirmed', payBefore: paid ? now + HOLD_MS : null, waitlistedAt: null, updatedAt: now } })
+      await signups.set({ ...fresh, status: paid ? 'offered' : 'confirmed', payBefore: paid ? now + HOLD_MS : null, waitlistedAt: null, updatedAt: now })
       await enqueueSubscribeMessage(tx, {
         key: `promoted:${fresh._id}:${now}`, now,
         message: { openid: fresh.openid, template: 'waitlistPromoted', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, thing2: paid ? '候补成功，请在 15 分钟内完成支付' : '候补成功，已为你保留名额', time3: chinaTime(meetup.startAt).format('MM月DD日 HH:mm') } }
       })
-      return 'promoted' as const
+      // That was the last free seat: no need to look at the waitlist again.
+      return meetup.seatsTaken >= meetup.capacity ? 'promotedLast' as const : 'promoted' as const
     })
     if (outcome === 'full') return promoted
-    if (outcome === 'promoted') promoted++
+    if (outcome === 'promoted' || outcome === 'promotedLast') promoted++
+    if (outcome === 'promotedLast') return promoted
   }
 }

@@ -7,7 +7,7 @@ import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { assertCircleMember, circleAccess } from '../circles/access'
 import { ORDERS, type OrderDoc } from '../membership/order'
-import { hostRefund } from '../membership/refunds'
+import { refundKnownOrder } from '../membership/refunds'
 import { freeTicketHolder, isFreeTicket, returnCoupon, useFreeTicket } from '../rewards/coupons'
 import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
@@ -116,27 +116,29 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
   const meetup = await loadMeetup(runtime, eventId)
   if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '已过取消截止时间')
   const id = signupId(eventId, caller.openid)
-  const before = await runtime.store.collection<SignupDoc>(SIGNUPS).get(id)
-  if (!before || before.status === 'cancelled' || before.status === 'expired') throw new AppError('NOT_FOUND', '没有找到你的报名')
-  if (before.status === 'attended') throw new AppError('CONFLICT', '已签到，不能取消')
-  await runtime.store.transaction(async (tx) => {
+  // The signup is read once, in the transaction (a refusal there changes nothing).
+  const { before, after } = await runtime.store.transaction(async (tx) => {
     const signups = tx.collection<SignupDoc>(SIGNUPS)
-    const fresh = (await signups.get(id))!
-    if (fresh.status === 'cancelled') return
+    const fresh = await signups.get(id)
+    if (!fresh || fresh.status === 'cancelled' || fresh.status === 'expired') throw new AppError('NOT_FOUND', '没有找到你的报名')
+    if (fresh.status === 'attended') throw new AppError('CONFLICT', '已签到，不能取消')
     if (['held', 'offered', 'confirmed'].includes(fresh.status)) await releaseSeat(tx, eventId)
-    await signups.update(id, { set: { status: 'cancelled', payBefore: null, waitlistedAt: null, couponId: null, updatedAt: now } })
+    const cancelled: SignupDoc = { ...fresh, status: 'cancelled', payBefore: null, waitlistedAt: null, couponId: null, updatedAt: now }
+    await signups.set(cancelled)
     // A free ticket comes back to the member, to use again.
     await returnCoupon(tx, fresh.couponId, freeTicketHolder(id))
+    return { before: fresh, after: cancelled }
   })
   // Refund by policy: paid and cancelled early enough.
   if (before.status === 'confirmed' && before.orderId && now <= meetup.startAt - meetup.refundableHoursBefore * 3600_000) {
     const order = await runtime.store.collection<OrderDoc>(ORDERS).get(before.orderId)
     if (order && order.status === 'fulfilled' && order.amountFen > order.refundedFen) {
-      await hostRefund(runtime, { orderId: order._id, amountFen: order.amountFen - order.refundedFen, requestId: 'cancel', reason: '取消报名退款' })
+      await refundKnownOrder(runtime, order, { amountFen: order.amountFen - order.refundedFen, requestId: 'cancel', reason: '取消报名退款' })
     }
   }
-  await promoteFromWaitlist(runtime, eventId)
-  return toSignupView(runtime, (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!)
+  // A seat came free: the first on the waitlist gets it (a held seat, or one the waitlist was not waiting for, frees none).
+  if (['held', 'offered', 'confirmed'].includes(before.status)) await promoteFromWaitlist(runtime, eventId)
+  return toSignupView(runtime, after)
 }
 
 export async function listEvents(runtime: Runtime, caller: Caller, input: { when: 'upcoming' | 'past'; after?: string | null }, now: number): Promise<Page<EventView>> {

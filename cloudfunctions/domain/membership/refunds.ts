@@ -22,62 +22,75 @@ interface RefundDoc {
   createdAt: number
 }
 
-async function view(runtime: Runtime, orderId: string): Promise<OrderView> {
-  const order = await loadOrder(runtime, orderId)
-  const circle = await runtime.store.collection<CircleDoc>(CIRCLES).get(order.circleId)
+async function view(runtime: Runtime, orderId: string, known?: { order?: OrderDoc | null; circle?: CircleDoc | null }): Promise<OrderView> {
+  const order = known?.order ?? (await loadOrder(runtime, orderId))
+  const circle = known?.circle !== undefined ? known.circle : await runtime.store.collection<CircleDoc>(CIRCLES).get(order.circleId)
   return (await toOrderViews(runtime, [order], new Map(circle ? [[circle._id, circle]] : []), runtime.clock.now()))[0]
 }
 
-/** Marks a refund settled (from WeChat's answer or its refund notify); idempotent. */
-export async function completeRefund(runtime: Runtime, outRefundNo: string, succeeded = true): Promise<void> {
+/**
+ * Marks a refund settled (from WeChat's answer or its refund notify); idempotent.
+ * Returns the order as it now is (null when there was nothing to settle).
+ * Every document is read here before it is written, so each write is a whole-document set: one request, not two.
+ */
+export async function completeRefund(runtime: Runtime, outRefundNo: string, succeeded = true): Promise<OrderDoc | null> {
   const now = runtime.clock.now()
-  await runtime.store.transaction(async (tx) => {
+  return runtime.store.transaction(async (tx) => {
     const refunds = tx.collection<RefundDoc>(REFUNDS)
     const refund = await refunds.get(outRefundNo)
-    if (!refund || refund.status !== 'processing') return
+    if (!refund || refund.status !== 'processing') return null
     const orders = tx.collection<OrderDoc>(ORDERS)
     const order = (await orders.get(refund.orderId))!
     if (!succeeded) {
-      await refunds.update(outRefundNo, { set: { status: 'failed' } })
-      await orders.update(order._id, { set: { status: 'fulfilled' } })
-      return
+      const back: OrderDoc = { ...order, status: 'fulfilled' }
+      await refunds.set({ ...refund, status: 'failed' })
+      await orders.set(back)
+      return back
     }
-    await refunds.update(outRefundNo, { set: { status: 'success' } })
+    await refunds.set({ ...refund, status: 'success' })
     const refundedFen = order.refundedFen + refund.amountFen
-    await orders.update(order._id, { set: { refundedFen, status: refundedFen >= order.amountFen ? 'refunded' : 'fulfilled' } })
+    const settled: OrderDoc = { ...order, refundedFen, status: refundedFen >= order.amountFen ? 'refunded' : 'fulfilled' }
+    await orders.set(settled)
     if (refundedFen >= order.amountFen) await returnCoupon(tx, order.couponId, order._id)
-    if (refund.endsAccess || refundedFen >= order.amountFen) {
+    if ((order.kind ?? 'membership') === 'membership' && (refund.endsAccess || refundedFen >= order.amountFen)) {
       const members = tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
       const membership = await members.get(membershipId(order.circleId, order.openid))
-      if (membership && membership.endsAt > now) await members.update(membership._id, { set: { endsAt: now } })
+      if (membership && membership.endsAt > now) await members.set({ ...membership, endsAt: now })
     }
+    return settled
   })
 }
 
-async function startRefund(runtime: Runtime, order: OrderDoc, amountFen: number, outRefundNo: string, reason: string, endsAccess: boolean): Promise<void> {
+/** Starts (or, on a retry, resumes) a refund; returns the order as it now is when this call changed it, else null. */
+async function startRefund(runtime: Runtime, order: OrderDoc, amountFen: number, outRefundNo: string, reason: string, endsAccess: boolean): Promise<OrderDoc | null> {
   const now = runtime.clock.now()
   const started = await runtime.store.transaction(async (tx) => {
     const refunds = tx.collection<RefundDoc>(REFUNDS)
-    if (await refunds.get(outRefundNo)) return false // a retry: WeChat already has this out_refund_no
+    const before = await refunds.get(outRefundNo)
+    if (before) return { refund: before, order: null } // a retry: WeChat already has this out_refund_no
     const orders = tx.collection<OrderDoc>(ORDERS)
     const fresh = (await orders.get(order._id))!
     if (fresh.status !== 'fulfilled') throw new AppError('CONFLICT', fresh.status === 'refunding' ? '退款处理中，请稍候' : '这笔订单不能退款')
     if (amountFen > fresh.amountFen - fresh.refundedFen) throw new AppError('INVALID_INPUT', `最多可退 ${((fresh.amountFen - fresh.refundedFen) / 100).toFixed(2)} 元`, 'amountFen')
-    await refunds.insert({ _id: outRefundNo, orderId: fresh._id, amountFen, status: 'processing', endsAccess, createdAt: now })
-    await orders.update(fresh._id, { set: { status: 'refunding' } })
-    return true
+    const refund: RefundDoc = { _id: outRefundNo, orderId: fresh._id, amountFen, status: 'processing', endsAccess, createdAt: now }
+    await refunds.insert(refund)
+    // Read above in this transaction: the whole-document write is one request.
+    const refunding: OrderDoc = { ...fresh, status: 'refunding' }
+    await orders.set(refunding)
+    return { refund, order: refunding }
   })
-  const refund = await runtime.store.collection<RefundDoc>(REFUNDS).get(outRefundNo)
-  if (!refund || refund.status !== 'processing') return
+  const refund = started.refund
+  if (refund.status !== 'processing') return null
   let answer: 'SUCCESS' | 'PROCESSING'
   try {
     answer = await runtime.payments.refund({ outTradeNo: order._id, outRefundNo, refundFen: refund.amountFen, totalFen: order.amountFen, reason })
   } catch (error) {
-    if (started) await completeRefund(runtime, outRefundNo, false)
+    if (started.order) await completeRefund(runtime, outRefundNo, false)
     console.error('[refund] provider refused', error)
     throw new AppError('CONFLICT', '退款申请未被受理，请稍后重试')
   }
-  if (answer === 'SUCCESS') await completeRefund(runtime, outRefundNo)
+  if (answer === 'SUCCESS') return completeRefund(runtime, outRefundNo)
+  return started.order
 }
 
 export async function requestRefund(runtime: Runtime, caller: Caller, orderId: string): Promise<OrderView> {
@@ -86,12 +99,21 @@ export async function requestRefund(runtime: Runtime, caller: Caller, orderId: s
   const circle = await runtime.store.collection<CircleDoc>(CIRCLES).get(order.circleId)
   const amount = refundableFen(order, circle, runtime.clock.now())
   if (amount <= 0) throw new AppError('CONFLICT', order.status === 'fulfilled' ? '已超过退款期限，无法退款' : '这笔订单不能退款')
-  await startRefund(runtime, order, amount, `${order._id}-R`, '会员申请退款', true)
-  return view(runtime, orderId)
+  const after = await startRefund(runtime, order, amount, `${order._id}-R`, '会员申请退款', true)
+  return view(runtime, orderId, { order: after, circle })
+}
+
+/**
+ * Refunds part or all of an order the caller has just read (an event fee on
+ * cancellation or attendance): no order view is built. Returns the order as it
+ * now is when this call changed it, else null.
+ */
+export function refundKnownOrder(runtime: Runtime, order: OrderDoc, input: { amountFen: number; requestId: string; reason: string }): Promise<OrderDoc | null> {
+  return startRefund(runtime, order, input.amountFen, `${order._id}-${input.requestId}`.slice(0, 64), input.reason, false)
 }
 
 export async function hostRefund(runtime: Runtime, input: { orderId: string; amountFen: number; requestId: string; reason: string }): Promise<OrderView> {
   const order = await loadOrder(runtime, input.orderId)
-  await startRefund(runtime, order, input.amountFen, `${order._id}-${input.requestId}`.slice(0, 64), input.reason, false)
-  return view(runtime, input.orderId)
+  const after = await startRefund(runtime, order, input.amountFen, `${order._id}-${input.requestId}`.slice(0, 64), input.reason, false)
+  return view(runtime, input.orderId, { order: after })
 }
