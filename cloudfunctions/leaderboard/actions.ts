@@ -15,9 +15,9 @@ export const leaderboardActions = defineActions('leaderboard', {
   },
   myInvite: {
     role: 'member', input: emptyInput, example: {},
-    handle: async (_input, { runtime, caller }) => {
+    handle: async (_input, { runtime, caller, member }) => {
       await settleOwnFacts(runtime, caller.openid)
-      return inviteInfo(runtime, caller.openid)
+      return inviteInfo(runtime, caller.openid, member)
     }
   },
   myInvitees: {

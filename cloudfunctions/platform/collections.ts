@@ -40,7 +40,11 @@ export const COLLECTIONS = {
       { name: 'unprocessed', fields: [['processedAt', 'asc'], ['createdAt', 'asc']] },
       { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
       // A member's own facts, applied right after their action.
-      { name: 'memberUnprocessed', fields: [['openid', 'asc'], ['processedAt', 'asc'], ['createdAt', 'asc']] }
+      { name: 'memberUnprocessed', fields: [['openid', 'asc'], ['processedAt', 'asc'], ['createdAt', 'asc']] },
+      // The board mover's queue: applied facts whose boards have not moved, in the order they were applied.
+      { name: 'boardQueue', fields: [['boards', 'asc'], ['processedAt', 'asc']] },
+      // The oldest fact still on its way to the boards: a period is settled only once none of its facts is.
+      { name: 'boardBacklog', fields: [['boards', 'asc'], ['createdAt', 'asc']] }
     ]
   },
   challenges: {

@@ -12,7 +12,7 @@ import { loadSettings } from './settings'
 import { grantAll, spend, entryId, type GrantRequest } from './ledger'
 import { unspentGrants } from './unspent'
 import { LEDGER, type LedgerEntryDoc } from './wallet'
-import { activateInvite } from '../leaderboard/referral'
+import { REFERRALS, activateInvite, type ReferralDoc } from '../leaderboard/referral'
 
 export interface ApplyReport {
   applied: number
@@ -20,7 +20,7 @@ export interface ApplyReport {
   [key: string]: number
 }
 
-/** Facts applied in one transaction: 3 ops each plus the wallet and the invite, within 8 + 2 requests. */
+/** Facts applied in one transaction: 3 ops each plus the wallet's read and write (8), and the invite's activation when one waits. */
 export const FACTS_PER_TRANSACTION = 2
 
 async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: number): Promise<boolean> {
@@ -54,8 +54,18 @@ function grantRequestOf(event: DomainEventDoc, settings: GrowthSettings): GrantR
   }
 }
 
+const activates = (event: DomainEventDoc) => event.type === 'checkin.posted' || event.type === 'payment.first'
+
+/** Members among these whose invite still waits for activation (read outside the transactions: most have none). */
+async function awaitingActivation(runtime: Runtime, events: DomainEventDoc[]): Promise<Set<string>> {
+  const openids = [...new Set(events.filter(activates).map((e) => e.openid))]
+  if (openids.length === 0) return new Set()
+  const page = await runtime.store.collection<ReferralDoc>(REFERRALS).find({ _id: { $in: openids } }, { limit: openids.length })
+  return new Set(page.items.filter((r) => r.status === 'joined').map((r) => r._id))
+}
+
 /** Applies some of one member's facts together; the ones already applied (by a concurrent run) are skipped. */
-async function applyTogether(runtime: Runtime, openid: string, events: DomainEventDoc[], settings: GrowthSettings, now: number): Promise<number> {
+async function applyTogether(runtime: Runtime, openid: string, events: DomainEventDoc[], settings: GrowthSettings, now: number, mayActivate: boolean): Promise<number> {
   return runtime.store.transaction(async (tx) => {
     const facts = tx.collection<DomainEventDoc>(DOMAIN_EVENTS)
     const fresh: DomainEventDoc[] = []
@@ -68,7 +78,7 @@ async function applyTogether(runtime: Runtime, openid: string, events: DomainEve
     const entries = await grantAll(tx, openid, requests.filter((r): r is GrantRequest => r !== null), settings.tiers, { fresh: true })
     const grantedBy = new Map(entries.map((e) => [e.refId, e.points]))
     // The invitee's first check-in or payment activates the invite (once: the referral's status guards it).
-    const activating = fresh.find((e) => e.type === 'checkin.posted' || e.type === 'payment.first')
+    const activating = mayActivate ? fresh.find(activates) : undefined
     if (activating) await activateInvite(tx, openid, activating.createdAt)
     for (const event of fresh) await facts.set({ ...event, processedAt: now, granted: grantedBy.get(event._id) ?? 0 })
     return fresh.length
@@ -84,13 +94,14 @@ export async function applyDomainEvents(runtime: Runtime, options: { openid?: st
   )
   if (events.items.length === 0) return report
   const settings = await loadSettings(runtime)
+  const invited = await awaitingActivation(runtime, events.items)
   const byMember = new Map<string, DomainEventDoc[]>()
   for (const event of events.items) byMember.set(event.openid, [...(byMember.get(event.openid) ?? []), event])
   for (const [openid, own] of byMember) {
     let batch: DomainEventDoc[] = []
     const flush = async () => {
       if (batch.length === 0) return
-      const applied = await applyTogether(runtime, openid, batch, settings, now)
+      const applied = await applyTogether(runtime, openid, batch, settings, now, invited.has(openid))
       report.applied += applied
       report.skipped += batch.length - applied
       batch = []
@@ -102,7 +113,8 @@ export async function applyDomainEvents(runtime: Runtime, options: { openid?: st
         continue
       }
       batch.push(event)
-      if (batch.length === FACTS_PER_TRANSACTION) await flush()
+      // A waiting invite's activation adds 3 operations: that fact goes alone, so no transaction passes 8.
+      if (batch.length === FACTS_PER_TRANSACTION || (invited.has(openid) && activates(event))) await flush()
     }
     await flush()
   }

@@ -10,7 +10,7 @@ import type { Transaction } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Runtime } from '../../platform/runtime'
-import { recordDomainEvent } from '../events/domain-events'
+import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { authorsOf } from '../checkin/views'
 import { LEDGER, type LedgerEntryDoc } from '../growth/wallet'
@@ -36,9 +36,9 @@ interface CodeDoc {
   openid: string
 }
 
-export async function inviteCodeOf(runtime: Runtime, openid: string): Promise<string> {
+export async function inviteCodeOf(runtime: Runtime, openid: string, known?: MemberDoc & { inviteCode?: string }): Promise<string> {
   const members = runtime.store.collection<MemberDoc & { inviteCode?: string }>(MEMBERS)
-  const member = await members.get(openid)
+  const member = known ?? (await members.get(openid))
   if (member?.inviteCode) return member.inviteCode
   for (;;) {
     const code = Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')
@@ -49,7 +49,7 @@ export async function inviteCodeOf(runtime: Runtime, openid: string): Promise<st
       throw error
     }
     // Two first calls at once may both make a code; the member keeps whichever landed, the other stays unused.
-    await members.updateIf(openid, { inviteCode: { $exists: false } }, { set: { inviteCode: code } })
+    if (await members.updateIf(openid, { inviteCode: { $exists: false } }, { set: { inviteCode: code } })) return code
     return (await members.get(openid))?.inviteCode ?? code
   }
 }
@@ -79,8 +79,11 @@ export async function activateInvite(tx: Transaction, inviteeOpenid: string, at:
   const referrals = tx.collection<ReferralDoc>(REFERRALS)
   const referral = await referrals.get(inviteeOpenid)
   if (!referral || referral.status !== 'joined') return
-  await referrals.update(inviteeOpenid, { set: { status: 'activated', activatedAt: at } })
-  await recordDomainEvent(tx, { type: 'invite.activated', key: inviteeOpenid, openid: referral.inviter, refId: inviteeOpenid, payload: {}, at })
+  await referrals.set({ ...referral, status: 'activated', activatedAt: at })
+  // The referral's status, read and changed in this transaction, makes the fact new: a plain insert.
+  await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).insert({
+    _id: `invite.activated:${inviteeOpenid}`, type: 'invite.activated', openid: referral.inviter, refId: inviteeOpenid, payload: {}, createdAt: at, processedAt: null, boards: 'pending'
+  })
 }
 
 const QUOTE_CHARS = 40
@@ -100,8 +103,8 @@ export async function posterOf(runtime: Runtime, openid: string): Promise<Invite
 }
 
 /** 我的邀请: my code, link, QR (a mini-program code in WeChat), poster and counts. */
-export async function inviteInfo(runtime: Runtime, openid: string): Promise<InviteInfo> {
-  const code = await inviteCodeOf(runtime, openid)
+export async function inviteInfo(runtime: Runtime, openid: string, member?: MemberDoc): Promise<InviteInfo> {
+  const code = await inviteCodeOf(runtime, openid, member)
   const referrals = runtime.store.collection<ReferralDoc>(REFERRALS)
   const [qrImage, invitedCount, activatedCount, rewards, poster] = await Promise.all([
     runtime.miniCodes.inviteImage(code),

@@ -13,6 +13,7 @@ import { CONTESTS, prizesOf, type ContestDoc } from './contests'
 import { issueCoupon, releaseCoupon } from '../rewards/coupons'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { loadBoardRewards } from './rewards'
+import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
 
 const WEEK = 7 * 24 * 3600_000
 
@@ -57,20 +58,42 @@ async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], t
   })
 }
 
-export async function settleBoards(runtime: Runtime): Promise<{ settled: number }> {
+/**
+ * The time before which every fact has reached the boards: the oldest fact the
+ * board mover has not moved yet (Infinity when none waits). A period ending
+ * after it is settled on a later run, once its last facts are on its board.
+ */
+async function boardsCompleteBefore(runtime: Runtime): Promise<number> {
+  const oldest = await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).find({ boards: 'pending' }, { sort: [['createdAt', 'asc']], limit: 1 })
+  return oldest.items[0]?.createdAt ?? Infinity
+}
+
+export async function settleBoards(runtime: Runtime): Promise<{ settled: number; waiting: number }> {
   const now = runtime.clock.now()
   const rewards = await loadBoardRewards(runtime)
+  const complete = await boardsCompleteBefore(runtime)
   let settled = 0
+  let waiting = 0
+  const thisWeek = Date.parse(`${boardIds.week(now).slice('points:week:'.length)}T00:00:00+08:00`)
+  const thisMonth = chinaTime(now).startOf('month').valueOf()
   const lastWeek = boardIds.week(now - WEEK)
-  const lastMonth = boardIds.month(chinaTime(now).startOf('month').valueOf() - 1)
-  for (const [boardId, prizes, title] of [
-    [lastWeek, rewards.weekly, '积分周榜'], [`${lastWeek}:new`, rewards.weekly, '新人周榜'],
-    [lastMonth, rewards.monthly, '积分月榜'], [`${lastMonth}:new`, rewards.monthly, '新人月榜']
-  ] as Array<[string, number[], string]>) {
+  const lastMonth = boardIds.month(thisMonth - 1)
+  for (const [boardId, prizes, title, endsAt] of [
+    [lastWeek, rewards.weekly, '积分周榜', thisWeek], [`${lastWeek}:new`, rewards.weekly, '新人周榜', thisWeek],
+    [lastMonth, rewards.monthly, '积分月榜', thisMonth], [`${lastMonth}:new`, rewards.monthly, '新人月榜', thisMonth]
+  ] as Array<[string, number[], string, number]>) {
+    if (complete < endsAt) {
+      waiting++
+      continue
+    }
     if (await settleBoard(runtime, boardId, prizes.map((points) => ({ points })), title)) settled++
   }
   const contests = await runtime.store.collection<ContestDoc>(CONTESTS).find({ settled: false, endAt: { $lt: now } }, { sort: [['endAt', 'asc']], limit: 20 })
   for (const contest of contests.items) {
+    if (complete <= contest.endAt) {
+      waiting++
+      continue
+    }
     const boardId = boardIds.invites(contest._id)
     const hasBoard = (await runtime.store.collection<BoardDoc>(BOARDS).get(boardId)) !== null
     if (hasBoard) await settleBoard(runtime, boardId, prizesOf(contest), contest.title, { couponsReserved: true })
@@ -83,5 +106,5 @@ export async function settleBoards(runtime: Runtime): Promise<{ settled: number 
     })
     settled++
   }
-  return { settled }
+  return { settled, waiting }
 }
