@@ -1,4 +1,11 @@
 // The testimonial wall: newest first, 20 a page, keyset cursors on indexes.
+//
+// On CloudBase each read is a round trip, so a page is held to six requests
+// counting the router's member read: the caller's circles (members only; not for
+// a challenge's wall or one's own check-ins), the page, the caller's own pending
+// check-ins (first page of 全部 and of a challenge), then the authors and the
+// caller's likes (views.ts). Settings come from the instance's cache; titles and
+// day numbers come with the check-ins.
 import type { CheckinView, FeedInput } from '../../../types/checkin'
 import type { Page } from '../../../types/page'
 import type { Filter, FindOptions } from '../../ports/store'
@@ -26,14 +33,10 @@ async function feedQuery(runtime: Runtime, input: FeedInput, caller: Caller): Pr
   switch (input.scope) {
     case 'all':
       return { filter: { status: 'visible', ...(await circleScope(runtime, caller)) }, options: byCreated }
-    case 'challenge': {
+    case 'challenge':
+      // Who may read this wall is settled once the page is in hand (mayReadWall).
       if (!input.challengeId) throw new AppError('INVALID_INPUT', '缺少参数：challengeId', 'challengeId')
-      const challenge = await runtime.store.collection<ChallengeDoc>(CHALLENGES).get(input.challengeId)
-      if (challenge?.circleId && caller.role !== 'host' && !(await isCircleMember(runtime, challenge.circleId, caller.openid, runtime.clock.now()))) {
-        throw new AppError('FORBIDDEN', '加入圈子后可以看到成员打卡')
-      }
       return { filter: { challengeId: input.challengeId, status: 'visible' }, options: byCreated }
-    }
     case 'featured':
       return {
         filter: { featured: true, status: 'visible', ...(input.challengeId ? { challengeId: input.challengeId } : {}), ...(await circleScope(runtime, caller)) },
@@ -49,6 +52,30 @@ async function feedQuery(runtime: Runtime, input: FeedInput, caller: Caller): Pr
 }
 
 /**
+ * A members-only challenge's wall is for its circle's current members and
+ * hosts; others are refused (nothing of the page is returned). Each check-in
+ * carries the circle it was posted under, and a challenge with check-ins cannot
+ * move into or out of a circle, so a wall with check-ins on it says itself
+ * whether it is members-only; only an empty one needs the challenge read.
+ * Returns the challenge when it was read.
+ */
+async function mayReadWall(runtime: Runtime, caller: Caller, challengeId: string, checkins: CheckinDoc[]): Promise<ChallengeDoc | null> {
+  if (caller.role === 'host') return null
+  let challenge: ChallengeDoc | null = null
+  let circleId: string | null
+  if (checkins.length > 0) {
+    circleId = checkins.find((c) => c.circleId)?.circleId ?? null
+  } else {
+    challenge = await runtime.store.collection<ChallengeDoc>(CHALLENGES).get(challengeId)
+    circleId = challenge?.circleId ?? null
+  }
+  if (circleId && !(await isCircleMember(runtime, circleId, caller.openid, runtime.clock.now()))) {
+    throw new AppError('FORBIDDEN', '加入圈子后可以看到成员打卡')
+  }
+  return challenge
+}
+
+/**
  * The caller's own check-ins still waiting for the image check, pinned above
  * the first page of the wall they were posted to: the author sees their post
  * land (marked 审核中) while nobody else sees it yet.
@@ -60,7 +87,11 @@ async function ownPending(runtime: Runtime, caller: Caller, input: FeedInput): P
 }
 
 export async function feed(runtime: Runtime, caller: Caller, input: FeedInput): Promise<Page<CheckinView>> {
-  const { filter, options } = await feedQuery(runtime, input, caller)
-  const [pending, page] = await Promise.all([ownPending(runtime, caller, input), runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, options)])
-  return { items: await checkinViews(runtime, caller, [...pending, ...page.items]), next: page.next }
+  const [pending, page] = await Promise.all([
+    ownPending(runtime, caller, input),
+    feedQuery(runtime, input, caller).then(({ filter, options }) => runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, options))
+  ])
+  const items = [...pending, ...page.items]
+  const challenge = input.scope === 'challenge' ? await mayReadWall(runtime, caller, input.challengeId!, items) : null
+  return { items: await checkinViews(runtime, caller, items, { challenges: challenge ? [challenge] : [] }), next: page.next }
 }

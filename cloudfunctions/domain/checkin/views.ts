@@ -1,12 +1,16 @@
 // Turns stored check-ins and comments into what the app shows, fetching the
-// authors, challenge titles and the caller's likes for a whole page at once.
+// authors and the caller's likes for a whole page at once. On CloudBase each
+// lookup is a network round trip, so a page costs two: the authors' member
+// documents (they carry the tier for the badge) and the likes. The badge names
+// come from the settings, which an instance keeps for a while; the challenge's
+// title and day number come with the check-in (copied at posting), and only
+// older check-ins without them need their challenges looked up.
 import type { Author, CheckinView, CommentView } from '../../../types/checkin'
 import type { Runtime } from '../../platform/runtime'
 import type { Caller } from '../../platform/define-action'
 import { MEMBERS, defaultNickname, type MemberDoc } from '../members/member'
 import { COLLECTIONS } from '../../platform/collections'
 import { CHALLENGES, dayNumberOf, type ChallengeDoc } from './challenge'
-import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { loadSettings } from '../growth/settings'
 import type { CheckinDoc } from './checkin'
 import type { CommentDoc } from './comment'
@@ -24,8 +28,12 @@ async function byIds<T extends { _id: string }>(runtime: Runtime, collection: st
   return new Map(page.items.map((doc) => [doc._id, doc]))
 }
 
+/**
+ * Authors as shown: nickname, avatar and tier badge. The tier is the member
+ * document's copy of the wallet's (written when it rises; absent means Lv1).
+ */
 export async function authorsOf(runtime: Runtime, openids: string[]): Promise<Map<string, Author>> {
-  const [members, wallets, settings] = await Promise.all([byIds<MemberDoc>(runtime, MEMBERS, openids), byIds<WalletDoc>(runtime, WALLETS, openids), loadSettings(runtime)])
+  const [members, settings] = await Promise.all([byIds<MemberDoc>(runtime, MEMBERS, openids), loadSettings(runtime)])
   const badges = new Map(settings.tiers.map((tier) => [tier.level, tier.perks.badge]))
   return new Map(openids.map((openid) => {
     const member = members.get(openid)
@@ -33,26 +41,39 @@ export async function authorsOf(runtime: Runtime, openids: string[]): Promise<Ma
       openid,
       nickname: member?.nickname ?? defaultNickname(openid),
       avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
-      badge: badges.get(wallets.get(openid)?.tierLevel ?? 1) ?? ''
+      badge: badges.get(member?.tierLevel ?? 1) ?? ''
     }]
   }))
 }
 
-export async function checkinViews(runtime: Runtime, caller: Caller, checkins: CheckinDoc[]): Promise<CheckinView[]> {
-  const [authors, challenges, likes] = await Promise.all([
+/** What the caller already holds, so views need not read it again. */
+export interface KnownDocs {
+  challenges?: ChallengeDoc[]
+}
+
+function copiedAtPosting(c: CheckinDoc): boolean {
+  return c.challengeTitle !== undefined && c.dayNumber !== undefined
+}
+
+export async function checkinViews(runtime: Runtime, caller: Caller, checkins: CheckinDoc[], known: KnownDocs = {}): Promise<CheckinView[]> {
+  const challenges = new Map((known.challenges ?? []).map((c) => [c._id, c]))
+  // Only check-ins posted before the title and day were copied onto them need their challenge.
+  const missing = checkins.filter((c) => !copiedAtPosting(c) && !challenges.has(c.challengeId)).map((c) => c.challengeId)
+  const [authors, fetched, likes] = await Promise.all([
     authorsOf(runtime, checkins.map((c) => c.openid)),
-    byIds<ChallengeDoc>(runtime, CHALLENGES, checkins.map((c) => c.challengeId)),
+    byIds<ChallengeDoc>(runtime, CHALLENGES, missing),
     byIds<{ _id: string }>(runtime, LIKES, checkins.map((c) => likeId(c._id, caller.openid)))
   ])
+  for (const [id, challenge] of fetched) challenges.set(id, challenge)
   return checkins.map((c) => {
     const challenge = challenges.get(c.challengeId)
     return {
       id: c._id,
       challengeId: c.challengeId,
-      challengeTitle: challenge?.title ?? '',
+      challengeTitle: c.challengeTitle ?? challenge?.title ?? '',
       author: authors.get(c.openid)!,
       date: c.date,
-      dayNumber: challenge ? dayNumberOf(challenge, c.date) : 0,
+      dayNumber: c.dayNumber ?? (challenge ? dayNumberOf(challenge, c.date) : 0),
       text: c.text,
       photos: c.photoFileIds.map((fileId) => ({ fileId, url: runtime.files.urlFor(fileId) })),
       location: c.location,

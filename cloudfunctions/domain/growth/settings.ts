@@ -31,14 +31,42 @@ interface SettingsDoc extends GrowthSettings {
   updatedAt: number
 }
 
+/**
+ * How long a function instance keeps the settings it read. On CloudBase every
+ * read is a network round trip and a warm instance serves many calls; a host's
+ * change reaches other instances within this long (the instance that saved it
+ * at once).
+ */
+export const SETTINGS_CACHE_MS = 30_000
+
+/** Per Store instance, so a fresh store (a test's, a new runtime's) never sees another's settings. */
+const cache = new WeakMap<object, { settings: GrowthSettings; readAt: number }>()
+/** Saves per Store instance: a read that started before a save must not refill the cache after it. */
+const saves = new WeakMap<object, number>()
+
 export async function loadSettings(runtime: Runtime): Promise<GrowthSettings> {
+  const key = runtime.store
+  const now = runtime.clock.now()
+  const hit = cache.get(key)
+  if (hit && now >= hit.readAt && now - hit.readAt < SETTINGS_CACHE_MS) return hit.settings
+  const savesBefore = saves.get(key) ?? 0
   const doc = await runtime.store.collection<SettingsDoc>(COLLECTIONS.settings.name).get(SETTINGS_DOC)
-  if (!doc) return DEFAULT_SETTINGS
-  return { rules: { ...DEFAULT_RULES, ...doc.rules }, tiers: doc.tiers ?? DEFAULT_TIERS, pointsExpireMonths: doc.pointsExpireMonths ?? 12 }
+  const settings = doc ? { rules: { ...DEFAULT_RULES, ...doc.rules }, tiers: doc.tiers ?? DEFAULT_TIERS, pointsExpireMonths: doc.pointsExpireMonths ?? 12 } : DEFAULT_SETTINGS
+  if ((saves.get(key) ?? 0) === savesBefore) cache.set(key, { settings, readAt: now })
+  return settings
 }
 
 export async function saveSettings(runtime: Runtime, settings: GrowthSettings, now: number): Promise<void> {
-  await runtime.store.collection<SettingsDoc>(COLLECTIONS.settings.name).set({ _id: SETTINGS_DOC, ...settings, updatedAt: now })
+  const key = runtime.store
+  saves.set(key, (saves.get(key) ?? 0) + 1)
+  cache.delete(key)
+  try {
+    await runtime.store.collection<SettingsDoc>(COLLECTIONS.settings.name).set({ _id: SETTINGS_DOC, ...settings, updatedAt: now })
+  } finally {
+    // Again after the write: a read that ran alongside it may have seen the old document.
+    saves.set(key, (saves.get(key) ?? 0) + 1)
+    cache.delete(key)
+  }
 }
 
 /** The highest tier whose threshold the growth value reaches. */
