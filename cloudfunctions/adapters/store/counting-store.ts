@@ -9,6 +9,7 @@
 // any meter started with `startMeter()` (process-wide: for one action at a time).
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { BaseDoc, Collection, DocOps, FieldCondition, Filter, FindOptions, SortDirection, Store, Transaction, UpdateOps } from '../../ports/store'
+import { StoreTransactionAbortedError, StoreTransactionConflictError, TRANSACTION_CONFLICT_RETRIES } from '../../ports/store'
 import { INSIDE_COST, OUTSIDE_COST, TRANSACTION_COST } from './request-cost'
 import { applyUpdate, normalizeSort } from './document-ops'
 
@@ -202,21 +203,36 @@ export class CountingStore implements Store {
       attempt.ops += requests
       this.charge(meters, `tx.${op}`, requests, true)
     }
-    /** A request is sent (and charged) even when the operation then fails. */
+    /**
+     * A request is sent (and charged) even when the operation then fails, except
+     * after an earlier failure: the adapter knows the transaction is aborted and
+     * refuses without sending anything.
+     */
     const flat = <A extends unknown[], R>(op: string, cost: number, call: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
-        charge(op, cost)
-        return call(...args)
+        try {
+          return await call(...args)
+        } catch (error) {
+          if (error instanceof StoreTransactionAbortedError) cost = 0
+          throw error
+        } finally {
+          charge(op, cost)
+        }
       }
-    /** Read, then a write only when the document exists (and the condition holds). */
+    /** Read, then a write only when the document exists (and the condition holds); a write refused by a conflict was still sent. */
     const readWrite = <A extends unknown[]>(op: string, call: (...args: A) => Promise<boolean>) =>
       async (...args: A): Promise<boolean> => {
-        let applied = false
+        let cost: number = INSIDE_COST.updateMiss
         try {
-          applied = await call(...args)
+          const applied = await call(...args)
+          if (applied) cost = INSIDE_COST[op as 'update' | 'updateIf']
           return applied
+        } catch (error) {
+          if (error instanceof StoreTransactionAbortedError) cost = 0
+          else if (error instanceof StoreTransactionConflictError) cost = INSIDE_COST[op as 'update' | 'updateIf']
+          throw error
         } finally {
-          charge(op, applied ? INSIDE_COST[op as 'update' | 'updateIf'] : INSIDE_COST.updateMiss)
+          charge(op, cost)
         }
       }
     return {
@@ -231,8 +247,10 @@ export class CountingStore implements Store {
 
   transaction<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     const meters = this.meters()
+    let attempts = 0
     // Wrapping the callback charges every attempt when the inner store retries it.
     return this.inner.transaction(async (innerTx) => {
+      attempts++
       const attempt: Attempt = { ops: 0 }
       for (const meter of meters) if (meter.active) meter.transactions += 1
       this.charge(meters, 'tx.start', TRANSACTION_COST.start, true)
@@ -246,7 +264,13 @@ export class CountingStore implements Store {
         finish('commit')
         return result
       } catch (error) {
-        finish('rollback')
+        // runTransaction re-runs a conflicted attempt without aborting it; only the last attempt rolls back.
+        const retried = error instanceof StoreTransactionConflictError && attempts <= TRANSACTION_CONFLICT_RETRIES
+        if (retried) {
+          for (const meter of meters) if (meter.active) meter.largestTx = Math.max(meter.largestTx, attempt.ops)
+        } else {
+          finish('rollback')
+        }
         throw error
       }
     })

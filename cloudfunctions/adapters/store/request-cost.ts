@@ -31,7 +31,13 @@ export const INSIDE_COST = {
   updateMiss: 1
 } as const
 
-/** Each attempt of runTransaction: startTransaction, then commitTransaction or abortTransaction. */
+/**
+ * Each attempt of runTransaction: startTransaction, then commitTransaction or
+ * abortTransaction — except an attempt that lost a write conflict and is
+ * re-run: runTransaction starts the next attempt without aborting it. Inside,
+ * a write refused by a conflict was still sent; an operation after a failure
+ * is refused by the adapter without a request.
+ */
 export const TRANSACTION_COST = {
   start: 1,
   commit: 1,
