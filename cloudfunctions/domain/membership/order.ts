@@ -30,6 +30,8 @@ export interface OrderDoc {
   discountFen?: number
   couponId?: string | null
   refundedFen: number
+  /** The out_refund_no in flight while status is 'refunding' (absent on orders refunded before it was kept). */
+  refundingNo?: string | null
   status: OrderView['status']
   createdAt: number
   payBefore: number

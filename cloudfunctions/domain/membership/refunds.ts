@@ -33,23 +33,34 @@ async function view(runtime: Runtime, orderId: string, known?: { order?: OrderDo
  * Returns the order as it now is (null when there was nothing to settle).
  * Every document is read here before it is written, so each write is a whole-document set: one request, not two.
  */
-export async function completeRefund(runtime: Runtime, outRefundNo: string, succeeded = true): Promise<OrderDoc | null> {
+export async function completeRefund(runtime: Runtime, outRefundNo: string, succeeded = true, started?: RefundDoc): Promise<OrderDoc | null> {
   const now = runtime.clock.now()
   return runtime.store.transaction(async (tx) => {
     const refunds = tx.collection<RefundDoc>(REFUNDS)
-    const refund = await refunds.get(outRefundNo)
-    if (!refund || refund.status !== 'processing') return null
     const orders = tx.collection<OrderDoc>(ORDERS)
-    const order = (await orders.get(refund.orderId))!
+    let refund: RefundDoc | null
+    let order: OrderDoc
+    if (started) {
+      // Just started by this call: the order says whether it is still in flight (both were written together,
+      // and both are written together when it settles), so the refund record is not read again.
+      const current = await orders.get(started.orderId)
+      if (!current || current.status !== 'refunding' || current.refundingNo !== started._id) return null
+      refund = started
+      order = current
+    } else {
+      refund = await refunds.get(outRefundNo)
+      if (!refund || refund.status !== 'processing') return null
+      order = (await orders.get(refund.orderId))!
+    }
     if (!succeeded) {
-      const back: OrderDoc = { ...order, status: 'fulfilled' }
+      const back: OrderDoc = { ...order, status: 'fulfilled', refundingNo: null }
       await refunds.set({ ...refund, status: 'failed' })
       await orders.set(back)
       return back
     }
     await refunds.set({ ...refund, status: 'success' })
     const refundedFen = order.refundedFen + refund.amountFen
-    const settled: OrderDoc = { ...order, refundedFen, status: refundedFen >= order.amountFen ? 'refunded' : 'fulfilled' }
+    const settled: OrderDoc = { ...order, refundedFen, status: refundedFen >= order.amountFen ? 'refunded' : 'fulfilled', refundingNo: null }
     await orders.set(settled)
     if (refundedFen >= order.amountFen) await returnCoupon(tx, order.couponId, order._id)
     if ((order.kind ?? 'membership') === 'membership' && (refund.endsAccess || refundedFen >= order.amountFen)) {
@@ -75,7 +86,7 @@ async function startRefund(runtime: Runtime, order: OrderDoc, amountFen: number,
     const refund: RefundDoc = { _id: outRefundNo, orderId: fresh._id, amountFen, status: 'processing', endsAccess, createdAt: now }
     await refunds.insert(refund)
     // Read above in this transaction: the whole-document write is one request.
-    const refunding: OrderDoc = { ...fresh, status: 'refunding' }
+    const refunding: OrderDoc = { ...fresh, status: 'refunding', refundingNo: outRefundNo }
     await orders.set(refunding)
     return { refund, order: refunding }
   })
@@ -85,11 +96,11 @@ async function startRefund(runtime: Runtime, order: OrderDoc, amountFen: number,
   try {
     answer = await runtime.payments.refund({ outTradeNo: order._id, outRefundNo, refundFen: refund.amountFen, totalFen: order.amountFen, reason })
   } catch (error) {
-    if (started.order) await completeRefund(runtime, outRefundNo, false)
+    if (started.order) await completeRefund(runtime, outRefundNo, false, started.order ? refund : undefined)
     console.error('[refund] provider refused', error)
     throw new AppError('CONFLICT', '退款申请未被受理，请稍后重试')
   }
-  if (answer === 'SUCCESS') return completeRefund(runtime, outRefundNo)
+  if (answer === 'SUCCESS') return completeRefund(runtime, outRefundNo, true, started.order ? refund : undefined)
   return started.order
 }
 
