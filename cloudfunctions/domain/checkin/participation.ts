@@ -1,6 +1,6 @@
 // Joining a challenge and reading one's progress.
 import type { ChallengeDetail, ChallengeProgress } from '../../../types/checkin'
-import { isConflict, type Transaction } from '../../ports/store'
+import { isConflict } from '../../ports/store'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { AppError } from '../../platform/app-error'
@@ -19,25 +19,29 @@ export async function assertMayTakePart(runtime: Runtime, challenge: ChallengeDo
   }
 }
 
-/** Inside a transaction: the participant record, created (and counted) if this is the member's first time. */
-export async function ensureParticipant(tx: Transaction, challengeId: string, openid: string, now: number): Promise<ParticipantDoc> {
-  const participants = tx.collection<ParticipantDoc>(PARTICIPANTS)
-  const existing = await participants.get(participantId(challengeId, openid))
-  if (existing) return existing
-  const participant = newParticipant(challengeId, openid, now)
-  await participants.insert(participant)
-  await tx.collection<ChallengeDoc>(CHALLENGES).update(challengeId, { inc: { participantCount: 1 } })
-  return participant
+/**
+ * The participant record, created if this is the member's first time; says
+ * whether it was. One keyed insert: fifty joins at once create one.
+ */
+async function ensureParticipant(runtime: Runtime, challengeId: string, openid: string, now: number): Promise<boolean> {
+  const participants = runtime.store.collection<ParticipantDoc>(PARTICIPANTS)
+  if (await participants.get(participantId(challengeId, openid))) return false
+  try {
+    await participants.insert(newParticipant(challengeId, openid, now))
+    return true
+  } catch (error) {
+    if (isConflict(error)) return false
+    throw error
+  }
 }
 
 export async function joinChallenge(runtime: Runtime, caller: Caller, challengeId: string, now: number): Promise<ChallengeProgress> {
   const challenge = await loadChallenge(runtime, challengeId)
   if (phaseOn(challenge, chinaDate(now)) === 'ended') throw new AppError('CHECKIN_CLOSED', '挑战已结束，不能再加入')
   await assertMayTakePart(runtime, challenge, caller, now)
-  try {
-    await runtime.store.transaction((tx) => ensureParticipant(tx, challengeId, caller.openid, now))
-  } catch (error) {
-    if (!isConflict(error)) throw error
+  // The challenge's counter moves by an atomic increment outside any transaction: every member's join would otherwise lock one document.
+  if (await ensureParticipant(runtime, challengeId, caller.openid, now)) {
+    await runtime.store.collection<ChallengeDoc>(CHALLENGES).update(challengeId, { inc: { participantCount: 1 } })
   }
   const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid))
   return progressOf(challenge, participant, now, await walletCards(runtime, caller.openid))
