@@ -13,15 +13,15 @@ export const growthActions = defineActions('growth', {
   summary: {
     role: 'member', input: s.emptyInput, example: {},
     // Facts recorded by other actions are settled first, so the numbers are current.
-    handle: async (_input, { runtime, caller, now }) => {
-      await settleOwnFacts(runtime, caller.openid)
+    handle: async (_input, { runtime, caller, member, now }) => {
+      await settleOwnFacts(runtime, caller.openid, member)
       return growthSummary(runtime, caller.openid, now)
     }
   },
   ledger: {
     role: 'member', input: s.pageInput, example: {},
-    handle: async (input, { runtime, caller }) => {
-      if (!input.after) await settleOwnFacts(runtime, caller.openid)
+    handle: async (input, { runtime, caller, member }) => {
+      if (!input.after) await settleOwnFacts(runtime, caller.openid, member)
       return ledgerHistory(runtime, caller.openid, input)
     }
   },

@@ -16,14 +16,14 @@ export const leaderboardActions = defineActions('leaderboard', {
   myInvite: {
     role: 'member', input: emptyInput, example: {},
     handle: async (_input, { runtime, caller, member }) => {
-      await settleOwnFacts(runtime, caller.openid)
+      await settleOwnFacts(runtime, caller.openid, member)
       return inviteInfo(runtime, caller.openid, member)
     }
   },
   myInvitees: {
     role: 'member', input: pageInput, example: {},
-    handle: async (input, { runtime, caller }) => {
-      if (!input.after) await settleOwnFacts(runtime, caller.openid)
+    handle: async (input, { runtime, caller, member }) => {
+      if (!input.after) await settleOwnFacts(runtime, caller.openid, member)
       return myInvitees(runtime, caller.openid, input)
     }
   },

@@ -48,7 +48,12 @@ export interface BudgetRuntime extends Runtime {
 
 let filesDir: string | null = null
 
-/** The runtime's parts as createLocalRuntime builds them, every store holder given the counting store. */
+/**
+ * The runtime's parts as createLocalRuntime builds them. The domain's store is
+ * the counting one; the local stand-ins for WeChat's own services (subscribe
+ * messages, cloud storage, WeChat Pay) keep their records in the embedded store
+ * uncharged, because their CloudBase counterparts make no database requests.
+ */
 export function createBudgetRuntime(dataDir: string, start = BUDGET_START): BudgetRuntime {
   filesDir ??= mkdtempSync(join(tmpdir(), 'budget-files-'))
   const clock = new FrozenClock(start)
@@ -58,10 +63,10 @@ export function createBudgetRuntime(dataDir: string, start = BUDGET_START): Budg
     store,
     embedded,
     clock,
-    notifier: new LocalNotifier(store, clock),
-    files: new LocalFiles(filesDir, store, clock),
+    notifier: new LocalNotifier(embedded, clock),
+    files: new LocalFiles(filesDir, embedded, clock),
     contentSafety: new KeywordContentSafety(),
-    payments: new SandboxPay(loadSandboxKeys(':memory:'), store, clock),
+    payments: new SandboxPay(loadSandboxKeys(':memory:'), embedded, clock),
     miniCodes: new LocalMiniCodes('http://127.0.0.1:3000'),
     config: { mode: 'local', hostOpenids: new Set([HOST]), ticketSecret: TICKET_SECRET }
   }

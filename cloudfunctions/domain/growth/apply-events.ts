@@ -13,6 +13,7 @@ import { grantAll, spend, entryId, type GrantRequest } from './ledger'
 import { unspentGrants } from './unspent'
 import { LEDGER, type LedgerEntryDoc } from './wallet'
 import { REFERRALS, activateInvite, type ReferralDoc } from '../leaderboard/referral'
+import type { MemberDoc } from '../members/member'
 
 export interface ApplyReport {
   applied: number
@@ -56,9 +57,13 @@ function grantRequestOf(event: DomainEventDoc, settings: GrowthSettings): GrantR
 
 const activates = (event: DomainEventDoc) => event.type === 'checkin.posted' || event.type === 'payment.first'
 
-/** Members among these whose invite still waits for activation (read outside the transactions: most have none). */
-async function awaitingActivation(runtime: Runtime, events: DomainEventDoc[]): Promise<Set<string>> {
-  const openids = [...new Set(events.filter(activates).map((e) => e.openid))]
+/**
+ * Members among these whose invite still waits for activation, read outside
+ * the transactions. A member document known to say 'none' (never invited)
+ * needs no read.
+ */
+async function awaitingActivation(runtime: Runtime, events: DomainEventDoc[], known?: MemberDoc): Promise<Set<string>> {
+  const openids = [...new Set(events.filter(activates).map((e) => e.openid))].filter((openid) => !(known?._id === openid && known.invite === 'none'))
   if (openids.length === 0) return new Set()
   const page = await runtime.store.collection<ReferralDoc>(REFERRALS).find({ _id: { $in: openids } }, { limit: openids.length })
   return new Set(page.items.filter((r) => r.status === 'joined').map((r) => r._id))
@@ -85,7 +90,7 @@ async function applyTogether(runtime: Runtime, openid: string, events: DomainEve
   })
 }
 
-export async function applyDomainEvents(runtime: Runtime, options: { openid?: string; limit?: number } = {}): Promise<ApplyReport> {
+export async function applyDomainEvents(runtime: Runtime, options: { openid?: string; limit?: number; member?: MemberDoc } = {}): Promise<ApplyReport> {
   const now = runtime.clock.now()
   const report: ApplyReport = { applied: 0, skipped: 0 }
   const events = await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).find(
@@ -94,7 +99,7 @@ export async function applyDomainEvents(runtime: Runtime, options: { openid?: st
   )
   if (events.items.length === 0) return report
   const settings = await loadSettings(runtime)
-  const invited = await awaitingActivation(runtime, events.items)
+  const invited = await awaitingActivation(runtime, events.items, options.member)
   const byMember = new Map<string, DomainEventDoc[]>()
   for (const event of events.items) byMember.set(event.openid, [...(byMember.get(event.openid) ?? []), event])
   for (const [openid, own] of byMember) {
@@ -126,6 +131,6 @@ export async function applyDomainEvents(runtime: Runtime, options: { openid?: st
  * (one transaction's worth; cron applies the rest within a minute), so a
  * check-in's points show at once without the check-in paying for them.
  */
-export function settleOwnFacts(runtime: Runtime, openid: string): Promise<ApplyReport> {
-  return applyDomainEvents(runtime, { openid, limit: FACTS_PER_TRANSACTION })
+export function settleOwnFacts(runtime: Runtime, openid: string, member?: MemberDoc): Promise<ApplyReport> {
+  return applyDomainEvents(runtime, { openid, limit: FACTS_PER_TRANSACTION, member })
 }

@@ -41,8 +41,9 @@ export async function ensureMonthlyPerks(runtime: Runtime, openid: string, now: 
     const fresh = (await wallets.get(openid)) ?? emptyWallet(openid, now)
     const cards = cardsFor(settings, fresh.tierLevel)
     if (fresh.perksMonth === month || cards <= 0) return fresh
-    // Wallets from before perksMonth: the keyed grant says whether this month was given.
-    const given = await txGrants.get(key)
+    // A wallet that remembers an earlier month has not had this one's (its keyed record is new: a plain insert);
+    // for wallets from before perksMonth, the keyed record says whether this month was given.
+    const given = fresh.perksMonth !== undefined ? null : await txGrants.get(key)
     if (!given) await txGrants.insert({ _id: key, cards, at: now })
     const next: WalletDoc = { ...fresh, makeupCards: fresh.makeupCards + (given ? 0 : cards), perksMonth: month, updatedAt: now }
     await wallets.set(next)

@@ -55,7 +55,8 @@ export interface LedgerEntryDoc {
 }
 
 export function emptyWallet(openid: string, now: number): WalletDoc {
-  return { _id: openid, points: 0, growth: 0, tierLevel: 1, celebrateLevel: null, makeupCards: 0, updatedAt: now, activeDates: [], segment: 'silent', segmentDay: chinaDate(now) }
+  // perksMonth '' (not absent): no month's cards given yet, and no keyed record from before perksMonth existed to look for.
+  return { _id: openid, points: 0, growth: 0, tierLevel: 1, celebrateLevel: null, makeupCards: 0, updatedAt: now, activeDates: [], segment: 'silent', segmentDay: chinaDate(now), perksMonth: '' }
 }
 
 export async function walletIn(wallets: Pick<DocOps<WalletDoc>, 'get' | 'insert'>, openid: string, now: number): Promise<WalletDoc> {

@@ -67,6 +67,8 @@ export async function attributeInvite(runtime: Runtime, invitee: MemberDoc, code
   }
   try {
     await runtime.store.collection<ReferralDoc>(REFERRALS).insert({ _id: invitee._id, inviter: owner.openid, code, status: 'joined', joinedAt: now, activatedAt: null })
+    // So settling the invitee's facts knows to look for the invite (members never invited skip that read).
+    await runtime.store.collection<MemberDoc>(MEMBERS).update(invitee._id, { set: { invite: 'pending' } })
     return true
   } catch (error) {
     if (isConflict(error)) return false

@@ -18,7 +18,7 @@ export async function ensureMember(runtime: Runtime, openid: string, role: Role,
     }
     return existing
   }
-  const member: MemberDoc = { _id: openid, nickname: defaultNickname(openid), avatarFileId: '', role, joinedAt: now, updatedAt: now }
+  const member: MemberDoc = { _id: openid, nickname: defaultNickname(openid), avatarFileId: '', role, joinedAt: now, updatedAt: now, invite: 'none' }
   try {
     await runtime.store.transaction(async (tx) => {
       await tx.collection<MemberDoc>(MEMBERS).insert(member)

@@ -10,6 +10,12 @@ export interface MemberDoc {
   updatedAt: number
   /** The tier the member's wallet reached, copied here when it rises (absent until the first rise: Lv1). */
   tierLevel?: number
+  /**
+   * Whether an invite of theirs waits for their first check-in or payment:
+   * 'none' (never invited), 'pending' (attributed, maybe activated since: the
+   * referral says). Absent on members from before it was kept.
+   */
+  invite?: 'none' | 'pending'
 }
 
 export const MEMBERS = COLLECTIONS.members.name
