@@ -7,7 +7,7 @@ import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { assertCircleMember, circleAccess } from '../circles/access'
 import { ORDERS, type OrderDoc } from '../membership/order'
-import { refundKnownOrder } from '../membership/refunds'
+import { beginRefund, finishRefund } from '../membership/refunds'
 import { freeTicketHolder, isFreeTicket, returnCoupon, useFreeTicket } from '../rewards/coupons'
 import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
@@ -116,8 +116,10 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
   const meetup = await loadMeetup(runtime, eventId)
   if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '已过取消截止时间')
   const id = signupId(eventId, caller.openid)
-  // The signup is read once, in the transaction (a refusal there changes nothing).
-  const { before, after } = await runtime.store.transaction(async (tx) => {
+  const refundable = now <= meetup.startAt - meetup.refundableHoursBefore * 3600_000
+  // The signup is read once, in the transaction (a refusal there changes nothing). A paid seat given up early
+  // enough begins its refund in the same transaction, so the two cannot part.
+  const { before, after, refund } = await runtime.store.transaction(async (tx) => {
     const signups = tx.collection<SignupDoc>(SIGNUPS)
     const fresh = await signups.get(id)
     if (!fresh || fresh.status === 'cancelled' || fresh.status === 'expired') throw new AppError('NOT_FOUND', '没有找到你的报名')
@@ -127,15 +129,13 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
     await signups.set(cancelled)
     // A free ticket comes back to the member, to use again.
     await returnCoupon(tx, fresh.couponId, freeTicketHolder(id))
-    return { before: fresh, after: cancelled }
+    // Refund by policy: paid and cancelled early enough (nothing when the order has nothing left to refund).
+    const refund = fresh.status === 'confirmed' && fresh.orderId && refundable
+      ? await beginRefund(tx, fresh.orderId, { amountFen: 'rest', outRefundNo: `${fresh.orderId}-cancel`.slice(0, 64), endsAccess: false, now, quietly: true })
+      : null
+    return { before: fresh, after: cancelled, refund }
   })
-  // Refund by policy: paid and cancelled early enough.
-  if (before.status === 'confirmed' && before.orderId && now <= meetup.startAt - meetup.refundableHoursBefore * 3600_000) {
-    const order = await runtime.store.collection<OrderDoc>(ORDERS).get(before.orderId)
-    if (order && order.status === 'fulfilled' && order.amountFen > order.refundedFen) {
-      await refundKnownOrder(runtime, order, { amountFen: order.amountFen - order.refundedFen, requestId: 'cancel', reason: '取消报名退款' })
-    }
-  }
+  if (refund) await finishRefund(runtime, refund, '取消报名退款')
   // A seat came free: the first on the waitlist gets it (a held seat, or one the waitlist was not waiting for, frees none).
   if (['held', 'offered', 'confirmed'].includes(before.status)) await promoteFromWaitlist(runtime, eventId)
   return toSignupView(runtime, after)

@@ -10,10 +10,11 @@ import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, membershipId, type CircleMemberDoc } from './membership'
 import { ORDERS, loadOrder, refundableFen, toOrderViews, type OrderDoc } from './order'
 import { returnCoupon } from '../rewards/coupons'
+import type { Transaction } from '../../ports/store'
 
 export const REFUNDS = COLLECTIONS.refunds.name
 
-interface RefundDoc {
+export interface RefundDoc {
   _id: string // out_refund_no
   orderId: string
   amountFen: number
@@ -72,36 +73,66 @@ export async function completeRefund(runtime: Runtime, outRefundNo: string, succ
   })
 }
 
-/** Starts (or, on a retry, resumes) a refund; returns the order as it now is when this call changed it, else null. */
-async function startRefund(runtime: Runtime, order: OrderDoc, amountFen: number, outRefundNo: string, reason: string, endsAccess: boolean): Promise<OrderDoc | null> {
-  const now = runtime.clock.now()
-  const started = await runtime.store.transaction(async (tx) => {
-    const refunds = tx.collection<RefundDoc>(REFUNDS)
-    const before = await refunds.get(outRefundNo)
-    if (before) return { refund: before, order: null } // a retry: WeChat already has this out_refund_no
-    const orders = tx.collection<OrderDoc>(ORDERS)
-    const fresh = (await orders.get(order._id))!
-    if (fresh.status !== 'fulfilled') throw new AppError('CONFLICT', fresh.status === 'refunding' ? '退款处理中，请稍候' : '这笔订单不能退款')
-    if (amountFen > fresh.amountFen - fresh.refundedFen) throw new AppError('INVALID_INPUT', `最多可退 ${((fresh.amountFen - fresh.refundedFen) / 100).toFixed(2)} 元`, 'amountFen')
-    const refund: RefundDoc = { _id: outRefundNo, orderId: fresh._id, amountFen, status: 'processing', endsAccess, createdAt: now }
-    await refunds.insert(refund)
-    // Read above in this transaction: the whole-document write is one request.
-    const refunding: OrderDoc = { ...fresh, status: 'refunding', refundingNo: outRefundNo }
-    await orders.set(refunding)
-    return { refund, order: refunding }
-  })
-  const refund = started.refund
+/** A refund begun in a transaction: its record, and the order as this call left it (null on a retry: WeChat already has it). */
+export interface BegunRefund {
+  refund: RefundDoc
+  order: OrderDoc | null
+}
+
+/**
+ * Inside a transaction: records a refund and marks the order refunding, or
+ * finds the record a retry left (WeChat already has that out_refund_no).
+ * `amountFen: 'rest'` refunds what is left of the order; `quietly` returns
+ * null instead of refusing when the order cannot be refunded (so a
+ * cancellation that carries the refund still goes through).
+ */
+export async function beginRefund(
+  tx: Transaction, orderId: string,
+  input: { amountFen: number | 'rest'; outRefundNo: string; endsAccess: boolean; now: number; quietly?: boolean }
+): Promise<BegunRefund | null> {
+  const refunds = tx.collection<RefundDoc>(REFUNDS)
+  const before = await refunds.get(input.outRefundNo)
+  if (before) return { refund: before, order: null }
+  const orders = tx.collection<OrderDoc>(ORDERS)
+  const fresh = await orders.get(orderId)
+  if (!fresh) throw errors.notFound('订单')
+  const rest = fresh.amountFen - fresh.refundedFen
+  const amountFen = input.amountFen === 'rest' ? rest : input.amountFen
+  if (fresh.status !== 'fulfilled' || amountFen <= 0) {
+    if (input.quietly) return null
+    throw new AppError('CONFLICT', fresh.status === 'refunding' ? '退款处理中，请稍候' : '这笔订单不能退款')
+  }
+  if (amountFen > rest) throw new AppError('INVALID_INPUT', `最多可退 ${(rest / 100).toFixed(2)} 元`, 'amountFen')
+  const refund: RefundDoc = { _id: input.outRefundNo, orderId: fresh._id, amountFen, status: 'processing', endsAccess: input.endsAccess, createdAt: input.now }
+  await refunds.insert(refund)
+  // Read above in this transaction: the whole-document write is one request.
+  const refunding: OrderDoc = { ...fresh, status: 'refunding', refundingNo: input.outRefundNo }
+  await orders.set(refunding)
+  return { refund, order: refunding }
+}
+
+/** After beginRefund committed: asks WeChat Pay, and settles at once when it answers SUCCESS. Returns the order as this call left it, else null. */
+export async function finishRefund(runtime: Runtime, begun: BegunRefund, reason: string): Promise<OrderDoc | null> {
+  const { refund } = begun
   if (refund.status !== 'processing') return null
+  const totalFen = begun.order?.amountFen ?? (await loadOrder(runtime, refund.orderId)).amountFen
   let answer: 'SUCCESS' | 'PROCESSING'
   try {
-    answer = await runtime.payments.refund({ outTradeNo: order._id, outRefundNo, refundFen: refund.amountFen, totalFen: order.amountFen, reason })
+    answer = await runtime.payments.refund({ outTradeNo: refund.orderId, outRefundNo: refund._id, refundFen: refund.amountFen, totalFen, reason })
   } catch (error) {
-    if (started.order) await completeRefund(runtime, outRefundNo, false, started.order ? refund : undefined)
+    if (begun.order) await completeRefund(runtime, refund._id, false, refund)
     console.error('[refund] provider refused', error)
     throw new AppError('CONFLICT', '退款申请未被受理，请稍后重试')
   }
-  if (answer === 'SUCCESS') return completeRefund(runtime, outRefundNo, true, started.order ? refund : undefined)
-  return started.order
+  if (answer === 'SUCCESS') return completeRefund(runtime, refund._id, true, begun.order ? refund : undefined)
+  return begun.order
+}
+
+/** Starts (or, on a retry, resumes) a refund; returns the order as it now is when this call changed it, else null. */
+async function startRefund(runtime: Runtime, order: OrderDoc, amountFen: number, outRefundNo: string, reason: string, endsAccess: boolean): Promise<OrderDoc | null> {
+  const now = runtime.clock.now()
+  const begun = (await runtime.store.transaction((tx) => beginRefund(tx, order._id, { amountFen, outRefundNo, endsAccess, now })))!
+  return finishRefund(runtime, begun, reason)
 }
 
 export async function requestRefund(runtime: Runtime, caller: Caller, orderId: string): Promise<OrderView> {
