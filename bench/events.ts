@@ -4,6 +4,7 @@ import { setRuntime } from '../cloudfunctions/platform/runtime'
 import { createEvent } from '../cloudfunctions/domain/meetups/admin'
 import { signup } from '../cloudfunctions/domain/meetups/signups'
 import { MEETUPS, SIGNUPS, type MeetupDoc } from '../cloudfunctions/domain/meetups/event'
+import { withConflictRetries } from '../cloudfunctions/platform/conflict-retries'
 
 export async function benchEvents(): Promise<Record<string, number | boolean>> {
   const runtime = createLocalRuntime({ dataDir: ':memory:' })
@@ -13,7 +14,8 @@ export async function benchEvents(): Promise<Record<string, number | boolean>> {
   const host = { openid: 'host', role: 'host' as const }
   const base = { description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline' as const, address: '上海', onlineLink: '', feeFen: 0, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 0, feeReturn: 'none' as const }
   const race = await createEvent(runtime, host, { ...base, title: 'race', capacity: 50 }, now)
-  const results = await Promise.all(Array.from({ length: 500 }, (_, i) => signup(runtime, { openid: `o${i}`, role: 'member' }, race.id, now)))
+  // Each signup as the router runs it: a transaction that loses the seat counter's write conflict runs again after a jittered pause.
+  const results = await Promise.all(Array.from({ length: 500 }, (_, i) => withConflictRetries(() => signup(runtime, { openid: `o${i}`, role: 'member' }, race.id, now))))
   const seated = results.filter((r) => r.signup.status === 'confirmed').length
   const waitlisted = results.filter((r) => r.signup.status === 'waitlisted').length
   const meetup = (await runtime.store.collection<MeetupDoc>(MEETUPS).get(race.id))!

@@ -42,7 +42,7 @@ export function toMyMembership(circleId: string, doc: CircleMemberDoc | null, no
 
 /** Extends (or starts) access by `days` from the later of now and the current end. Returns the new period. */
 export async function extendMembership(
-  members: Pick<DocOps<CircleMemberDoc>, 'get' | 'insert' | 'update'>, circleId: string, openid: string, days: number, now: number, source: 'paid' | 'trial'
+  members: Pick<DocOps<CircleMemberDoc>, 'get' | 'insert' | 'set'>, circleId: string, openid: string, days: number, now: number, source: 'paid' | 'trial'
 ): Promise<{ start: number; end: number }> {
   const id = membershipId(circleId, openid)
   const current = await members.get(id)
@@ -51,7 +51,8 @@ export async function extendMembership(
   if (!current) {
     await members.insert({ _id: id, circleId, openid, startedAt: now, endsAt: end, source, trialUsed: source === 'trial', remindedFor: null, expiredNoticeFor: null })
   } else {
-    await members.update(id, { set: { endsAt: end, source: current.endsAt > now && current.source === 'paid' ? 'paid' : source, ...(current.endsAt <= now ? { startedAt: now } : {}), ...(source === 'trial' ? { trialUsed: true } : {}) } })
+    // Read above (in the caller's transaction): the whole-document write is one request, not a read and a write.
+    await members.set({ ...current, endsAt: end, source: current.endsAt > now && current.source === 'paid' ? 'paid' : source, ...(current.endsAt <= now ? { startedAt: now } : {}), ...(source === 'trial' ? { trialUsed: true } : {}) })
   }
   return { start, end }
 }

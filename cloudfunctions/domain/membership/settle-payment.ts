@@ -55,22 +55,19 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     await markCouponUsed(tx, fresh.couponId, fresh._id)
     if (fresh.kind === 'event') {
       seatLost = (await confirmPaidSeat(tx, fresh, now)) === 'noSeat'
-      await orders.update(fresh._id, { set: { status: 'fulfilled', paidAt: now, transactionId: fact.transactionId } })
+      await orders.set({ ...fresh, status: 'fulfilled', paidAt: now, transactionId: fact.transactionId })
       await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { circleName: fresh.circleName }, at: now })
       return 'fulfilled'
     }
     const period = await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), fresh.circleId, fresh.openid, fresh.days, now, 'paid')
-    await orders.update(fresh._id, { set: { status: 'fulfilled', paidAt: now, transactionId: fact.transactionId, periodStart: period.start, periodEnd: period.end } })
+    await orders.set({ ...fresh, status: 'fulfilled', paidAt: now, transactionId: fact.transactionId, periodStart: period.start, periodEnd: period.end })
     // Side effects go to the outbox and the facts log, never back into the payment.
     await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { circleName: fresh.circleName }, at: now })
-    const outbox = tx.collection<OutboxDoc>(OUTBOX)
-    const key = `paid:${fresh._id}`
-    if (!(await outbox.get(key))) {
-      await outbox.insert({
-        _id: key, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-        payload: { openid: fresh.openid, template: 'membershipActive', page: `packages/membership/circle/index?id=${fresh.circleId}`, data: { thing1: fresh.circleName, time2: chinaTime(period.end).format('YYYY年MM月DD日') } }
-      })
-    }
+    // The order moved out of 'created' in this transaction, so its message is new: a plain insert.
+    await tx.collection<OutboxDoc>(OUTBOX).insert({
+      _id: `paid:${fresh._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+      payload: { openid: fresh.openid, template: 'membershipActive', page: `packages/membership/circle/index?id=${fresh.circleId}`, data: { thing1: fresh.circleName, time2: chinaTime(period.end).format('YYYY年MM月DD日') } }
+    })
     return 'fulfilled'
   })
   if (seatLost) {
