@@ -11,14 +11,11 @@ import { WechatPayV3 } from '../wechatpay/wechatpay-v3'
 import { wechatPayConfigFromEnv } from '../wechatpay/config-from-env'
 import { WechatMiniCodes } from './wechat-mini-codes'
 import type { Payments } from '../../ports/payments'
+import { subscribeTemplatesFromEnv, ticketSecretFromEnv as ticketSecretSetting } from './settings-from-env'
 
+/** WX_SUBSCRIBE_TEMPLATES_B64 (what the deploy sets) or WX_SUBSCRIBE_TEMPLATES; a bad value logs and turns messages off. */
 function templatesFromEnv(): Record<string, string> {
-  try {
-    return JSON.parse(process.env.WX_SUBSCRIBE_TEMPLATES ?? '{}')
-  } catch {
-    console.error('[runtime] WX_SUBSCRIBE_TEMPLATES is not valid JSON; subscribe messages are off')
-    return {}
-  }
+  return subscribeTemplatesFromEnv(process.env)
 }
 
 /** Payments are configured lazily so functions that never take money run without WeChat Pay settings. */
@@ -37,10 +34,9 @@ function lazyWechatPay(): Payments {
   }
 }
 
+/** TICKET_SECRET; missing or short logs and signs with a throwaway key (tickets unforgeable, not scannable). */
 function ticketSecretFromEnv(): string {
-  const secret = process.env.TICKET_SECRET
-  if (!secret || secret.length < 16) console.error('[runtime] TICKET_SECRET is missing or short: event tickets cannot be issued safely')
-  return secret ?? ''
+  return ticketSecretSetting(process.env)
 }
 
 export function createCloudbaseRuntime(): Runtime {
