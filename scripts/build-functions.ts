@@ -3,10 +3,30 @@
 // APP_RUNTIME is fixed to 'cloudbase' so the local adapters and better-sqlite3
 // are dropped from the bundle; @cloudbase/node-sdk stays external and is
 // installed by CloudBase from the function's own package.json.
+// config.json carries `permissions.openapi`: each 云调用 a function makes must be
+// listed there, else WeChat refuses it with -604101 (docs.cloudbase.net FAQ
+// "云调用报错 -604101"; the guide's openapi page). The list is derived from the
+// modules esbuild actually put into the bundle.
 import { build } from 'esbuild'
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FUNCTION_NAMES, PLATFORM_FUNCTION_NAMES } from '../cloudfunctions/functions'
+import { OPENAPI_MEDIA_CHECK_ASYNC, OPENAPI_MSG_SEC_CHECK, OPENAPI_SUBSCRIBE_SEND, OPENAPI_WXACODE_UNLIMITED } from '../cloudfunctions/adapters/cloudbase/wechat-openapi'
+
+/** The modules that reach a 云调用 through a port, and which ones (ports/content-safety, mini-codes, notifier). */
+export const OPENAPI_CALLERS: Record<string, string[]> = {
+  'cloudfunctions/domain/checkin/post-checkin.ts': [OPENAPI_MSG_SEC_CHECK, OPENAPI_MEDIA_CHECK_ASYNC],
+  'cloudfunctions/domain/checkin/comment.ts': [OPENAPI_MSG_SEC_CHECK],
+  'cloudfunctions/domain/leaderboard/referral.ts': [OPENAPI_WXACODE_UNLIMITED],
+  'cloudfunctions/domain/outbox/drain-outbox.ts': [OPENAPI_SUBSCRIBE_SEND]
+}
+
+/** config.json for one bundle: the 云调用 its modules make (an empty list when none). */
+export function functionConfig(bundleInputs: string[]): { permissions: { openapi: string[] } } {
+  const apis = new Set<string>()
+  for (const input of bundleInputs) for (const api of OPENAPI_CALLERS[input.replace(/\\/g, '/')] ?? []) apis.add(api)
+  return { permissions: { openapi: [...apis].sort() } }
+}
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const rootPackage = require('../package.json') as { dependencies: Record<string, string> }
@@ -18,7 +38,9 @@ export async function buildFunctions(outDir = OUT): Promise<Record<string, numbe
   for (const name of [...FUNCTION_NAMES, ...PLATFORM_FUNCTION_NAMES]) {
     const dir = join(outDir, name)
     mkdirSync(dir, { recursive: true })
-    await build({
+    const result = await build({
+      metafile: true,
+      absWorkingDir: join(__dirname, '..'),
       entryPoints: [join(__dirname, '..', 'cloudfunctions', name, 'index.ts')],
       outfile: join(dir, 'index.js'),
       bundle: true,
@@ -39,6 +61,7 @@ export async function buildFunctions(outDir = OUT): Promise<Record<string, numbe
       main: 'index.js',
       dependencies: { '@cloudbase/node-sdk': rootPackage.dependencies['@cloudbase/node-sdk'] }
     }, null, 2) + '\n')
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(functionConfig(Object.keys(result.metafile.inputs)), null, 2) + '\n')
     sizes[name] = statSync(join(dir, 'index.js')).size
   }
   return sizes

@@ -2,7 +2,7 @@
 // also run them on demand through the `run` action (the dev host's POST /dev/cron).
 import { createFunction } from '../platform/create-function'
 import type { FunctionContext } from '../platform/caller'
-import { callerFromContext } from '../platform/caller'
+import { callerFromContext, isTimerInvocation } from '../platform/caller'
 import { getRuntime } from '../platform/runtime'
 import { runJobs } from '../domain/jobs/run-jobs'
 import { cronActions } from './actions'
@@ -14,10 +14,15 @@ function isTimerEvent(event: unknown): boolean {
 }
 
 export async function main(event: unknown, context?: FunctionContext) {
-  // A timer trigger carries no WeChat caller; an event that merely claims to be a
-  // timer but comes from a member goes through the router and its host check.
-  const runtime = getRuntime()
-  const caller = callerFromContext(context, runtime.config.mode === 'cloudbase' ? process.env : undefined)
-  if (isTimerEvent(event) && !caller) return { ok: true as const, data: await runJobs(runtime) }
+  // The timer is recognised by its trigger source in the context (TRIGGER_SRC
+  // 'timer' / source 'wx_trigger'), never by the absence of an openid: a stale
+  // WX_OPENID in a warm instance's process.env must not skip cron, and an
+  // anonymous call shaped like a timer event must not run every job.
+  if (isTimerEvent(event)) {
+    if (!isTimerInvocation(context) || callerFromContext(context)) {
+      return { ok: false as const, error: { code: 'FORBIDDEN' as const, message: '只接受定时触发器' } }
+    }
+    return { ok: true as const, data: await runJobs(getRuntime()) }
+  }
   return routed(event, context)
 }

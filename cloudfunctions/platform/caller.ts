@@ -48,6 +48,53 @@ export function callerFromContext(context: FunctionContext | undefined, fallback
   return { openid, appid: typeof appid === 'string' ? appid : '' }
 }
 
+/**
+ * What triggered this run, as the platform says in the context: `TRIGGER_SRC`
+ * ('timer' for a timer trigger: @cloudbase/node-sdk `src/utils/wxCloudToken.ts`)
+ * and `TCB_SOURCE` / `SOURCE`, the call chain ("wx_client", "wx_trigger",
+ * "wx_client,scf", …: wx-server-sdk getWXContext, documented under
+ * Cloud.getWXContext SOURCE). Read from the context only, never from
+ * process.env: a warm instance keeps the previous run's variables there.
+ */
+export interface InvocationSource {
+  triggerSrc: string
+  /** The chain, first element first ('' when the context names none). */
+  chain: string[]
+}
+
+export function invocationSource(context: FunctionContext | undefined): InvocationSource {
+  const vars = contextVariables(context)
+  const triggerSrc = typeof vars.TRIGGER_SRC === 'string' ? vars.TRIGGER_SRC : ''
+  const raw = vars.TCB_SOURCE ?? vars.SOURCE
+  const chain = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : []).map((s) => s.trim()).filter(Boolean)
+  return { triggerSrc, chain }
+}
+
+/** A timer trigger: TRIGGER_SRC 'timer', or a chain that starts with 'wx_trigger', and no client anywhere in it. */
+export function isTimerInvocation(context: FunctionContext | undefined): boolean {
+  const source = invocationSource(context)
+  if (isClientInvocation(context)) return false
+  return source.triggerSrc === 'timer' || source.chain[0] === 'wx_trigger'
+}
+
+/** Sources that are a member's (or a developer's) own call: the mini-program, DevTools, local debugging, the dev host's signed sessions. */
+const CLIENT_SOURCES = new Set(['wx_client', 'wx_devtools', 'wx_localdebug', 'wx_crawler', 'local'])
+
+export function isClientInvocation(context: FunctionContext | undefined): boolean {
+  const source = invocationSource(context)
+  return CLIENT_SOURCES.has(source.triggerSrc) || source.chain.some((s) => CLIENT_SOURCES.has(s))
+}
+
+/** The context the dev host hands to cron for its timer (POST /dev/cron, the interval timer), shaped as CloudBase's timer trigger. */
+export function localTimerContext(requestId: string): FunctionContext {
+  return {
+    request_id: requestId,
+    function_name: 'cron',
+    namespace: 'local',
+    environment: JSON.stringify({ TCB_ENV: 'local', TRIGGER_SRC: 'timer', TCB_SOURCE: 'wx_trigger' })
+  }
+}
+
 /** The context the dev host (and tests) hand to a function for a verified caller. */
 export function localContextFor(openid: string, functionName: string, requestId: string): FunctionContext {
   return {

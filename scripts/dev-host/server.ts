@@ -12,7 +12,7 @@ import { FUNCTIONS, mediaCheckMain, payNotifyMain } from '../../cloudfunctions/f
 import { sandboxPay, sandboxPayPage } from './sandbox-pay-page'
 import type { FunctionName } from '../../types/api'
 import { setRuntime } from '../../cloudfunctions/platform/runtime'
-import { localContextFor } from '../../cloudfunctions/platform/caller'
+import { localContextFor, localTimerContext } from '../../cloudfunctions/platform/caller'
 import { AppError } from '../../cloudfunctions/platform/app-error'
 import { createLocalRuntime, type LocalRuntime } from '../../cloudfunctions/adapters/local/local-runtime'
 import { OUTBOX, type OutboxDoc } from '../../cloudfunctions/domain/outbox/outbox'
@@ -122,7 +122,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
 
   async function runCron(res: ServerResponse): Promise<void> {
     // The same entry the CloudBase timer trigger calls, with no caller in the context.
-    sendJson(res, 200, await FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev', Time: new Date(runtime.clock.now()).toISOString() }, { request_id: randomUUID() }))
+    sendJson(res, 200, await FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev', Time: new Date(runtime.clock.now()).toISOString() }, localTimerContext(randomUUID())))
   }
 
   async function mediaCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -205,7 +205,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   const cronEvery = options.cronIntervalMs ?? 0
   const timer = cronEvery > 0
     ? setInterval(() => {
-        FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev-interval' }, { request_id: randomUUID() })
+        FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev-interval' }, localTimerContext(randomUUID()))
           .catch((error) => logger.error('[dev-host] cron failed', error))
       }, cronEvery)
     : null

@@ -21,10 +21,13 @@ export interface HttpResponse {
   body: string
 }
 
-export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>
+export type HttpTransport = (request: HttpRequest, signal?: AbortSignal) => Promise<HttpResponse>
 
-export const fetchTransport: HttpTransport = async (request) => {
-  const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.method === 'GET' ? undefined : request.body })
+/** Every WeChat Pay call gives up after this long: a cron run or a payment must not hang on it (a timed-out refund may still have been accepted: query it). */
+export const WECHATPAY_TIMEOUT_MS = 4000
+
+export const fetchTransport: HttpTransport = async (request, signal) => {
+  const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.method === 'GET' ? undefined : request.body, signal })
   const headers: Record<string, string> = {}
   res.headers.forEach((value, key) => { headers[key] = value })
   return { status: res.status, headers, body: await res.text() }
@@ -38,6 +41,8 @@ export interface WechatPayConfig extends MerchantCredentials {
   platformKeys: Record<string, string>
   notifyUrl: string
   baseUrl?: string
+  /** Per request; WECHATPAY_TIMEOUT_MS unless set. */
+  timeoutMs?: number
 }
 
 export class WechatPayError extends Error {
@@ -59,6 +64,24 @@ export class WechatPayV3 implements Payments {
     this.baseUrl = config.baseUrl ?? 'https://api.mch.weixin.qq.com'
   }
 
+  /** The transport, bounded: aborted (and rejected) after the timeout, whatever the transport does with the signal. */
+  private async send(request: HttpRequest): Promise<HttpResponse> {
+    const timeoutMs = this.config.timeoutMs ?? WECHATPAY_TIMEOUT_MS
+    const controller = new AbortController()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        reject(new WechatPayError(0, 'TIMEOUT', `no answer within ${timeoutMs} ms (${request.method} ${request.url.replace(this.baseUrl, '')})`))
+      }, timeoutMs)
+    })
+    try {
+      return await Promise.race([this.transport(request, controller.signal), timeout])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
   private async call(method: 'GET' | 'POST', path: string, payload?: object): Promise<{ status: number; data: any }> {
     const body = payload ? JSON.stringify(payload) : ''
     const timestamp = Math.floor(this.clock.now() / 1000)
@@ -68,7 +91,7 @@ export class WechatPayV3 implements Payments {
       'user-agent': 'community-miniprogram/1.0',
       authorization: authorizationHeader(this.config, method, path, body, timestamp, nonce())
     }
-    const response = await this.transport({ method, url: this.baseUrl + path, headers, body })
+    const response = await this.send({ method, url: this.baseUrl + path, headers, body })
     // Every answer is signed by the platform: an unsigned or forged one is not trusted.
     if (response.body || response.status < 300) verifyWechatpaySignature(response.headers, response.body, this.config.platformKeys, this.clock.now())
     const data = response.body ? JSON.parse(response.body) : {}
@@ -95,7 +118,14 @@ export class WechatPayV3 implements Payments {
   }
 
   async query(outTradeNo: string): Promise<TradeState> {
-    const { data } = await this.call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.mchid}`)
+    let data: any
+    try {
+      ({ data } = await this.call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.mchid}`))
+    } catch (error) {
+      // 404 ORDER_NOT_EXIST: WeChat never saw this order (prepay never reached it), so it was never paid.
+      if (error instanceof WechatPayError && error.code === 'ORDER_NOT_EXIST') return { state: 'NOTPAY', transactionId: '', amountFen: 0, appid: '', mchid: '', payerOpenid: '' }
+      throw error
+    }
     return {
       state: data.trade_state ?? 'UNKNOWN',
       transactionId: String(data.transaction_id ?? ''),
@@ -107,7 +137,13 @@ export class WechatPayV3 implements Payments {
   }
 
   async close(outTradeNo: string): Promise<void> {
-    await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.mchid })
+    try {
+      await this.call('POST', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`, { mchid: this.mchid })
+    } catch (error) {
+      // Already closed, or never known to WeChat: either way it can no longer be paid. ORDERPAID is thrown: paid is final, the caller settles it.
+      if (error instanceof WechatPayError && (error.code === 'ORDER_CLOSED' || error.code === 'ORDER_NOT_EXIST')) return
+      throw error
+    }
   }
 
   async refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'> {

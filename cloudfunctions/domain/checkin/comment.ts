@@ -37,7 +37,16 @@ export async function addComment(runtime: Runtime, caller: Caller, input: AddCom
     parentId = parent.parentId ?? parent._id
     replyToOpenid = parent.openid
   }
-  const verdict = await runtime.contentSafety.checkText(text, caller.openid)
+  // A comment whose check cannot be made (WeChat unreachable, -604101, a timeout) is not saved
+  // and not published: the member is told to send it again (BUSY, retryable) and the app keeps
+  // the draft. Check-ins, which carry a day's progress, are held for review instead (post-checkin.ts).
+  let verdict: Awaited<ReturnType<typeof runtime.contentSafety.checkText>>
+  try {
+    verdict = await runtime.contentSafety.checkText(text, caller.openid)
+  } catch (error) {
+    console.error('[addComment] content check unavailable:', (error as Error)?.message ?? error)
+    throw new AppError('BUSY', COMMENT_CHECK_UNAVAILABLE)
+  }
   if (!verdict.ok) throw new AppError('CONTENT_REJECTED', `${REJECTED_TEXT_MESSAGE}（${verdict.reason}）`, 'text')
   const comment: CommentDoc = { _id: randomUUID(), checkinId: checkin._id, openid: caller.openid, parentId, replyToOpenid, text, createdAt: now, status: 'visible' }
   await runtime.store.transaction(async (tx) => {
@@ -78,3 +87,6 @@ export async function listComments(runtime: Runtime, caller: Caller, input: List
   )
   return { items: await commentViews(runtime, caller, page.items), next: page.next }
 }
+
+/** What a member sees when a comment could not be checked (nothing was saved). */
+export const COMMENT_CHECK_UNAVAILABLE = '内容检测暂时不可用，评论没有发出，请稍后再试'

@@ -95,11 +95,25 @@ async function store(
   const done = known.participant !== undefined ? known.participant?.doneDates.includes(date) ?? false : (await checkins.get(id)) !== null
   if (done) return existing()
 
-  const textVerdict = await runtime.contentSafety.checkText(`${text} ${input.location ?? ''}`, caller.openid)
-  if (!textVerdict.ok) throw new AppError('CONTENT_REJECTED', `${REJECTED_TEXT_MESSAGE}（${textVerdict.reason}）`, 'text')
-  const imageVerdict = await runtime.contentSafety.checkImages(input.photoFileIds, caller.openid)
-  if (imageVerdict.status === 'reject') throw new AppError('CONTENT_REJECTED', `图片未通过安全检测（${imageVerdict.reason}）`, 'photoFileIds')
-  const traces = imageVerdict.status === 'pending' ? imageVerdict.traces : []
+  // Content checks. A refusal is the member's to fix. When the check itself cannot be made
+  // (WeChat unreachable, -604101, a timeout) the post is held for review: saved as pending
+  // (hidden from others, 审核中 to its author) and put in the host's moderation queue;
+  // never lost, never published unchecked. The queue entry is written only then.
+  let held = false
+  let traces: Array<{ fileId: string; traceId: string }> = []
+  try {
+    const textVerdict = await runtime.contentSafety.checkText(`${text} ${input.location ?? ''}`, caller.openid)
+    if (!textVerdict.ok) throw new AppError('CONTENT_REJECTED', `${REJECTED_TEXT_MESSAGE}（${textVerdict.reason}）`, 'text')
+    const imageVerdict = await runtime.contentSafety.checkImages(input.photoFileIds, caller.openid)
+    if (imageVerdict.status === 'reject') throw new AppError('CONTENT_REJECTED', `图片未通过安全检测（${imageVerdict.reason}）`, 'photoFileIds')
+    traces = imageVerdict.status === 'pending' ? imageVerdict.traces : []
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    console.error('[postCheckin] content check unavailable, holding for review:', (error as Error)?.message ?? error)
+    held = true
+    traces = []
+    await holdForReview(runtime, id, now)
+  }
   // WeChat's verdicts arrive later by trace id. Recorded before the check-in: one that never lands leaves a trace that matches nothing.
   for (const trace of traces) {
     await runtime.store.collection<MediaCheckDoc>(MEDIA_CHECKS).set({ _id: trace.traceId, checkinId: id, fileId: trace.fileId, verdict: 'pending', createdAt: now, resolvedAt: null })
@@ -108,7 +122,7 @@ async function store(
   const checkin: CheckinDoc = {
     _id: id, challengeId: challenge._id, circleId: challenge.circleId ?? null, openid: caller.openid, date, text, photoFileIds: input.photoFileIds,
     location: (input.location ?? '').trim(), createdAt: now, makeup, featured: false, featuredAt: null,
-    status: traces.length > 0 ? 'pending' : 'visible', pendingChecks: traces.length, hiddenReason: '', likeCount: 0, commentCount: 0,
+    status: held || traces.length > 0 ? 'pending' : 'visible', pendingChecks: traces.length, hiddenReason: held ? HELD_FOR_REVIEW : '', likeCount: 0, commentCount: 0,
     challengeTitle: challenge.title, dayNumber: dayNumberOf(challenge, date)
   }
   let outcome: { participant: ParticipantDoc; joined: boolean; walletCards: number | null }
@@ -188,4 +202,17 @@ export async function makeupCheckin(runtime: Runtime, caller: Caller, member: Me
     throw new AppError('LIMIT_REACHED', '补卡次数已用完')
   }
   return store(runtime, caller, member, challenge, input, input.date, true, now, { participant, walletCards })
+}
+
+/** Why a held check-in waits (its hiddenReason; the host's queue shows it as the report reason). */
+export const HELD_FOR_REVIEW = '内容安全检测暂不可用，等待主理人审核'
+
+/** Lists a held check-in in the host's moderation queue (an open report on it, as a member's report would be). */
+async function holdForReview(runtime: Runtime, checkinId: string, now: number): Promise<void> {
+  const reportId = `checkin:${checkinId}`
+  try {
+    await runtime.store.collection<{ _id: string }>(COLLECTIONS.reports.name).insert({ _id: reportId, targetType: 'checkin', targetId: checkinId, reason: HELD_FOR_REVIEW, reporterCount: 0, status: 'open', resolution: null, createdAt: now, updatedAt: now } as { _id: string })
+  } catch (error) {
+    if (!isConflict(error)) throw error
+  }
 }

@@ -109,7 +109,11 @@ export async function inviteInfo(runtime: Runtime, openid: string, member?: Memb
   const code = await inviteCodeOf(runtime, openid, member)
   const referrals = runtime.store.collection<ReferralDoc>(REFERRALS)
   const [qrImage, invitedCount, activatedCount, rewards, poster] = await Promise.all([
-    runtime.miniCodes.inviteImage(code),
+    // The QR is a nicety: when WeChat cannot make it, the page shows the text code ('' here).
+    runtime.miniCodes.inviteImage(code).catch((error: unknown) => {
+      console.error('[inviteInfo] invite QR unavailable:', (error as Error)?.message ?? error)
+      return ''
+    }),
     referrals.count({ inviter: openid }),
     referrals.count({ inviter: openid, status: 'activated' }),
     runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid, rule: 'inviteActivated' }, { limit: 100 }),

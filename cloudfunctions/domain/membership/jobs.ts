@@ -2,8 +2,8 @@
 // WeChat too, after checking they were not paid after all), remind members 3
 // days before their membership ends, and tell them when it has ended.
 import type { Runtime } from '../../platform/runtime'
-import { chinaTime } from '../../ports/clock'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { subscribeMessage } from '../notifications/format'
 import { CIRCLES } from '../circles/access'
 import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, DAY_MS, FOREVER, type CircleMemberDoc } from './membership'
@@ -16,27 +16,47 @@ export const CLOSE_BATCH = 60
 /** Memberships looked at per run: about 4 requests each. */
 export const REMIND_BATCH = 100
 
-export async function closeUnpaidOrders(runtime: Runtime): Promise<{ closed: number; settled: number }> {
+/** How long an order whose closing failed waits before the next try (it moves to the back of the queue). */
+export const CLOSE_RETRY_MS = 10 * 60 * 1000
+
+export async function closeUnpaidOrders(runtime: Runtime): Promise<{ closed: number; settled: number; failed?: number }> {
   const now = runtime.clock.now()
-  // Closed and settled orders leave the filter, so the next run starts where this one stopped.
-  const due = await runtime.store.collection<OrderDoc>(ORDERS).find({ status: 'created', payBefore: { $lte: now } }, { sort: [['payBefore', 'asc']], limit: CLOSE_BATCH })
+  const orders = runtime.store.collection<OrderDoc>(ORDERS)
+  // Closed and settled orders leave the filter, so the next run starts where this one stopped;
+  // an order that fails is moved back (payBefore) so it can never hold up the ones behind it.
+  const due = await orders.find({ status: 'created', payBefore: { $lte: now } }, { sort: [['payBefore', 'asc']], limit: CLOSE_BATCH })
   let closed = 0
   let settled = 0
+  let failed = 0
   for (const order of due.items) {
-    const trade = await runtime.payments.query(order._id)
-    if (trade.state === 'SUCCESS') {
-      if ((await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid })) === 'fulfilled') settled++
-      continue
+    try {
+      // query answers NOTPAY for an order WeChat never saw (ORDER_NOT_EXIST): unpaid.
+      const trade = await runtime.payments.query(order._id)
+      if (trade.state === 'SUCCESS') {
+        // Paid after all: final, settle it.
+        if ((await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid })) === 'fulfilled') settled++
+        continue
+      }
+      if (trade.state === 'USERPAYING' || trade.state === 'REFUND') throw new Error(`WeChat says ${trade.state}`)
+      // Already CLOSED there needs no close call; close() treats "already closed" and "never existed" as done.
+      if (trade.state !== 'CLOSED') await runtime.payments.close(order._id)
+      const didClose = await runtime.store.transaction(async (tx) => {
+        if (!(await tx.collection<OrderDoc>(ORDERS).updateIf(order._id, { status: 'created' }, { set: { status: 'closed' } }))) return false
+        await returnCoupon(tx, order.couponId, order._id)
+        return true
+      })
+      if (didClose) closed++
+    } catch (error) {
+      failed++
+      console.error(`[closeUnpaidOrders] ${order._id} left for a later run:`, (error as Error).message)
+      try {
+        await orders.updateIf(order._id, { status: 'created' }, { set: { payBefore: now + CLOSE_RETRY_MS } })
+      } catch (moveError) {
+        console.error(`[closeUnpaidOrders] could not move ${order._id} back:`, (moveError as Error).message)
+      }
     }
-    await runtime.payments.close(order._id)
-    const didClose = await runtime.store.transaction(async (tx) => {
-      if (!(await tx.collection<OrderDoc>(ORDERS).updateIf(order._id, { status: 'created' }, { set: { status: 'closed' } }))) return false
-      await returnCoupon(tx, order.couponId, order._id)
-      return true
-    })
-    if (didClose) closed++
   }
-  return { closed, settled }
+  return { closed, settled, ...(failed ? { failed } : {}) }
 }
 
 export async function remindMembershipEnds(runtime: Runtime): Promise<{ reminded: number; ended: number }> {
@@ -52,13 +72,12 @@ export async function remindMembershipEnds(runtime: Runtime): Promise<{ reminded
     if (!circles.has(m.circleId)) circles.set(m.circleId, runtime.store.collection<CircleDoc>(CIRCLES).get(m.circleId))
     const circle = await circles.get(m.circleId)!
     const name = circle?.name ?? '圈子'
-    const endDate = chinaTime(m.endsAt).format('YYYY年MM月DD日')
     if (m.endsAt > now && m.remindedFor !== m.endsAt) {
-      await enqueueSubscribeMessage(runtime.store, { key: `renewal:${m._id}:${m.endsAt}`, now, message: { openid: m.openid, template: 'renewalReminder', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: endDate } } })
+      await enqueueSubscribeMessage(runtime.store, { key: `renewal:${m._id}:${m.endsAt}`, now, message: subscribeMessage({ openid: m.openid, template: 'renewalReminder', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: m.endsAt } }) })
       await members.update(m._id, { set: { remindedFor: m.endsAt } })
       reminded++
     } else if (m.endsAt <= now && m.expiredNoticeFor !== m.endsAt) {
-      await enqueueSubscribeMessage(runtime.store, { key: `expired:${m._id}:${m.endsAt}`, now, message: { openid: m.openid, template: 'membershipExpired', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: endDate } } })
+      await enqueueSubscribeMessage(runtime.store, { key: `expired:${m._id}:${m.endsAt}`, now, message: subscribeMessage({ openid: m.openid, template: 'membershipExpired', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: m.endsAt } }) })
       await members.update(m._id, { set: { expiredNoticeFor: m.endsAt } })
       ended++
     }

@@ -51,10 +51,12 @@ export default function InvitePage() {
                 <Text className='iv-story-quote'>“{info.data.poster.quote}”</Text>
               </View>
             ) : null}
-            <View className='iv-poster-qr-box'>
-              <Image className='iv-poster-qr' src={info.data.qrImage} mode='aspectFit' />
-            </View>
-            <Text className='iv-poster-hint'>{isWeapp ? '微信扫码进入小程序' : '扫码或打开链接加入'}</Text>
+            {info.data.qrImage ? (
+              <View className='iv-poster-qr-box'>
+                <Image className='iv-poster-qr' src={info.data.qrImage} mode='aspectFit' />
+              </View>
+            ) : null}
+            <Text className='iv-poster-hint'>{info.data.qrImage ? (isWeapp ? '微信扫码进入小程序' : '扫码或打开链接加入') : '小程序码暂时无法生成，请把邀请码告诉好友'}</Text>
             <View className='iv-poster-code'>
               <Text className='iv-poster-code-label'>我的邀请码</Text>
               <Text className='iv-poster-code-value'>{info.data.code}</Text>
