@@ -1,5 +1,6 @@
 // Creates every declared collection and its indexes in a CloudBase environment,
-// from the same declarations the embedded database uses. Part of `npm run deploy`.
+// from the same declarations the embedded database uses. Part of `npm run deploy`,
+// which runs it before any function is deployed and before the cron timer exists.
 // Needs TCB_ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY, and
 // @cloudbase/manager-node (installed on demand by the deploy script, not a
 // project dependency: nothing else needs it).
