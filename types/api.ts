@@ -1,6 +1,7 @@
 // The contract of every cloud function action: what the client sends, what it gets back.
 // Both src/ (the typed client) and cloudfunctions/ (the action registry) are checked against it.
 import type { MeInput, MemberProfile, UpdateProfileInput } from './member'
+import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGrantsInput, SetChallengeReminderInput, SubscribeGrantsView, SubscribeTemplates } from './notifications'
 import type { CronRunInput, CronRunReport } from './cron'
 import type { Page, PageInput } from './page'
 import type {
@@ -23,6 +24,11 @@ export interface ApiContract {
   member: {
     me: { input: MeInput; output: MemberProfile }
     updateProfile: { input: UpdateProfileInput; output: MemberProfile }
+    // subscribe messages and reminders
+    subscribeTemplates: { input: Record<string, never>; output: SubscribeTemplates }
+    recordSubscribeGrants: { input: RecordSubscribeGrantsInput; output: SubscribeGrantsView }
+    challengeReminder: { input: ChallengeReminderInput; output: ChallengeReminderView }
+    setChallengeReminder: { input: SetChallengeReminderInput; output: ChallengeReminderView }
   }
   cron: {
     run: { input: CronRunInput; output: CronRunReport }

@@ -3,6 +3,9 @@ import { getProfile, updateProfile } from '../domain/members/profile'
 import { meInput, updateProfileInput } from '../domain/members/schemas'
 import { attributeInvite } from '../domain/leaderboard/referral'
 import { MEMBERS, type MemberDoc } from '../domain/members/member'
+import { grantsOf, recordGrants, subscribeTemplateIds } from '../domain/notifications/grants'
+import { getChallengeReminder, setChallengeReminder } from '../domain/notifications/reminders'
+import { challengeReminderInput, recordSubscribeGrantsInput, setChallengeReminderInput, subscribeTemplatesInput } from '../domain/notifications/schemas'
 
 export const memberActions = defineActions('member', {
   me: {
@@ -23,5 +26,31 @@ export const memberActions = defineActions('member', {
     input: updateProfileInput,
     example: { nickname: '新的昵称' },
     handle: (input, { runtime, caller, now }) => updateProfile(runtime, caller.openid, input, now)
+  },
+  // Subscribe messages: the template ids the app asks for (and the grants left), and the grants a tap gave.
+  subscribeTemplates: {
+    role: 'member',
+    input: subscribeTemplatesInput,
+    example: {},
+    handle: async (_input, { runtime, caller }) => ({ ...subscribeTemplateIds(runtime), grants: await grantsOf(runtime.store, caller.openid) })
+  },
+  recordSubscribeGrants: {
+    role: 'member',
+    input: recordSubscribeGrantsInput,
+    example: { requestId: 'grant-req-0001', accepted: ['eventReminder'] },
+    handle: (input, { runtime, caller, now }) => recordGrants(runtime, caller.openid, input.requestId, input.accepted, now)
+  },
+  // The opt-in check-in reminders of one challenge.
+  challengeReminder: {
+    role: 'member',
+    input: challengeReminderInput,
+    example: { challengeId: 'c1' },
+    handle: (input, { runtime, caller }) => getChallengeReminder(runtime, caller.openid, input.challengeId)
+  },
+  setChallengeReminder: {
+    role: 'member',
+    input: setChallengeReminderInput,
+    example: { challengeId: 'c1', daily: true, streak: false },
+    handle: (input, { runtime, caller, now }) => setChallengeReminder(runtime, caller.openid, input, now)
   }
 })

@@ -219,6 +219,21 @@ export const COLLECTIONS = {
   mediaChecks: {
     name: 'media_checks',
     indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]
+  },
+  // Subscribe-message grants per member and template (id openid:template), spent one per message.
+  subscribeGrants: {
+    name: 'subscribe_grants',
+    indexes: [{ name: 'member', fields: [['openid', 'asc']] }]
+  },
+  // One per requestSubscribeMessage answer recorded (id openid:requestId): replays record nothing.
+  subscribeGrantRequests: {
+    name: 'subscribe_grant_requests',
+    indexes: []
+  },
+  // Opt-in check-in reminders (id kind:challengeId:openid), taken by cron when due.
+  reminders: {
+    name: 'reminders',
+    indexes: [{ name: 'due', fields: [['kind', 'asc'], ['dueAt', 'asc']] }]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

@@ -295,6 +295,19 @@ export const ACTION_SCENARIOS: Scenario[] = [
     return (await w.measure('member', 'me', { inviteCode: invite.code }, newMember('invited'))).usage
   }),
   member('member.updateProfile', async (w) => (await w.measure('member', 'updateProfile', { nickname: '小美美' }, XIAOMEI)).usage),
+  member('member.subscribeTemplates', async (w) => (await w.measure('member', 'subscribeTemplates', {}, XIAOMEI)).usage),
+  member('member.recordSubscribeGrants', async (w) => {
+    await w.call('member', 'recordSubscribeGrants', { requestId: 'budget-grant-0', accepted: ['eventReminder'] }, XIAOMEI)
+    return (await w.measure('member', 'recordSubscribeGrants', { requestId: 'budget-grant-1', accepted: ['eventReminder', 'eventCancelled', 'waitlistPromoted'] }, XIAOMEI)).usage
+  }),
+  member('member.challengeReminder', async (w) => {
+    const { diet } = await seeded(w)
+    return (await w.measure('member', 'challengeReminder', { challengeId: diet._id }, XIAOMEI)).usage
+  }),
+  member('member.setChallengeReminder', async (w) => {
+    const { diet } = await seeded(w)
+    return (await w.measure('member', 'setChallengeReminder', { challengeId: diet._id, daily: true, streak: true, hour: 7 }, XIAOMEI)).usage
+  }),
 
   // checkin, members
   member('checkin.listChallenges', async (w) => (await w.measure('checkin', 'listChallenges', { phase: 'running' }, XIAOMEI)).usage),
@@ -574,12 +587,44 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     }
     w.advanceDays(12)
   },
+  async remindCheckins(w) {
+    // 120 members of the diet challenge opted in and granted; the next morning at the window start (05:00).
+    const { diet } = await seeded(w)
+    for (let i = 0; i < 120; i++) await optedIn(w, await joined(w, diet._id), diet._id, i)
+    w.clock.set(chinaMorning(w, 1, 5 * 60))
+  },
+  async remindStreaks(w) {
+    // 30 members checked in two days running and opted in; the third evening at 21:00 they have not yet.
+    const { diet } = await seeded(w)
+    const members: string[] = []
+    for (let i = 0; i < 30; i++) {
+      const openid = await joined(w, diet._id)
+      await post(w, openid, diet._id)
+      await optedIn(w, openid, diet._id, i)
+      members.push(openid)
+    }
+    w.advanceDays(1)
+    for (const openid of members) await post(w, openid, diet._id)
+    w.clock.set(chinaMorning(w, 1, 21 * 60))
+  },
   async drainOutbox(w) {
     const { online } = await seeded(w)
     for (let i = 0; i < 10; i++) await w.call('events', 'signup', { eventId: online._id }, newMember('remind'))
     w.advanceDays(1.5)
     await w.call('cron', 'run', { jobs: ['remindEvents'] }, HOST)
   }
+}
+
+/** Opts a member into both check-in reminders and grants both templates (setup). */
+async function optedIn(w: World, openid: string, challengeId: string, i: number): Promise<void> {
+  await w.call('member', 'setChallengeReminder', { challengeId, daily: true, streak: true }, openid)
+  await w.call('member', 'recordSubscribeGrants', { requestId: `budget-remind-${i}-${openid.length}`, accepted: ['checkinReminder', 'streakReminder'] }, openid)
+}
+
+/** A China day `days` from the world's today, at `minute` past midnight (China time). */
+function chinaMorning(w: World, days: number, minute: number): number {
+  const date = new Date(w.now() + 8 * 3600_000 + days * DAY).toISOString().slice(0, 10)
+  return Date.parse(`${date}T00:00:00+08:00`) + minute * 60_000
 }
 
 function workDone(counts: Record<string, number>): number {

@@ -115,13 +115,20 @@ test('upload refuses a text file named .png, an empty body and a stranger', asyn
   expect(stranger.status).toBe(401)
 })
 
-test('the seeded welcome messages are delivered by /dev/cron and listed at /dev/outbox', async () => {
+test('/dev/cron settles the outbox listed at /dev/outbox: a message is delivered only on a grant', async () => {
+  // Lily accepts the welcome message (as the app does after requestSubscribeMessage; simulated on the dev host).
+  const granted = await post('/fn/member', { action: 'recordSubscribeGrants', requestId: 'dev-host-grant-1', accepted: ['welcome'] }, await login('lily'))
+  expect(granted.body.data.grants).toEqual({ welcome: 1 })
   const cron = await post('/dev/cron', {})
   expect(cron.body.ok).toBe(true)
   const outbox = await (await fetch(host.url + '/dev/outbox')).json()
   const welcomed = outbox.data.delivered.map((n: { openid: string }) => n.openid)
-  expect(welcomed).toEqual(expect.arrayContaining(['dev_host', 'dev_xiaomei', 'dev_dawei', 'dev_ajie', 'dev_lily']))
-  expect(outbox.data.outbox.every((e: { status: string }) => e.status === 'sent')).toBe(true)
+  expect(welcomed).toContain('dev_lily')
+  // The seeded members never granted a welcome: WeChat would refuse it (43101), so it is skipped, not retried.
+  const skipped = outbox.data.outbox.filter((e: { status: string }) => e.status === 'skipped')
+  expect(skipped.map((e: { payload: { openid: string } }) => e.payload.openid)).toEqual(expect.arrayContaining(['dev_host', 'dev_xiaomei', 'dev_dawei', 'dev_ajie']))
+  expect(skipped.every((e: { lastError: string }) => e.lastError === 'no grant')).toBe(true)
+  expect(outbox.data.outbox.every((e: { status: string }) => e.status === 'sent' || e.status === 'skipped')).toBe(true)
 })
 
 test('a fresh data folder meets a living community: challenges in every phase, a feed with photos, likes and featured posts', async () => {

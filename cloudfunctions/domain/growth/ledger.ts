@@ -8,6 +8,7 @@ import { AppError } from '../../platform/app-error'
 import { dayjs } from '../../ports/clock'
 import { chinaDate } from '../time/china-calendar'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
+import { subscribeMessage } from '../notifications/format'
 import { tierFor } from './settings'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { segmentAfterActivity } from './segments'
@@ -40,7 +41,7 @@ async function applyTier(tx: Transaction, wallet: WalletDoc, growth: number, tie
   if (tier.level <= wallet.tierLevel) return {}
   await tx.collection<OutboxDoc>(OUTBOX).insert({
     _id: `tierUp:${wallet._id}:${tier.level}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-    payload: { openid: wallet._id, template: 'tierUp', page: 'packages/growth/center/index', data: { thing1: `升级为 Lv${tier.level} ${tier.name}`, time2: dayjs(now).tz('Asia/Shanghai').format('YYYY年MM月DD日') } }
+    payload: subscribeMessage({ openid: wallet._id, template: 'tierUp', page: 'packages/growth/center/index', data: { thing1: `升级为 Lv${tier.level} ${tier.name}`, time2: now } })
   })
   // Lists show a member's badge from the member document alone (one read per page, not two).
   await tx.collection<MemberDoc>(MEMBERS).update(wallet._id, { set: { tierLevel: tier.level } })

@@ -10,6 +10,7 @@ import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
 import { expireSeatHolds, remindEvents } from '../meetups/jobs'
 import { settleBoards } from '../leaderboard/settle'
 import { moveBoards } from '../leaderboard/move-boards'
+import { sendDueReminders } from '../notifications/reminders'
 
 export interface Job {
   name: string
@@ -28,5 +29,8 @@ export const JOBS: Job[] = [
   { name: 'expireSeatHolds', run: (runtime) => expireSeatHolds(runtime) },
   { name: 'remindEvents', run: (runtime) => remindEvents(runtime) },
   { name: 'settleBoards', run: (runtime) => settleBoards(runtime) },
+  // Opt-in check-in reminders (at the challenge's hour; "your streak breaks tonight"), queued before the drain.
+  { name: 'remindCheckins', run: (runtime) => sendDueReminders(runtime, 'daily') },
+  { name: 'remindStreaks', run: (runtime) => sendDueReminders(runtime, 'streak') },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

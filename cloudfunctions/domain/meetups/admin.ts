@@ -7,6 +7,7 @@ import type { Runtime } from '../../platform/runtime'
 import { assertCircleExists } from '../circles/access'
 import { authorsOf } from '../checkin/views'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { subscribeMessage } from '../notifications/format'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { hostRefund } from '../membership/refunds'
 import { freeTicketHolder, returnCoupon } from '../rewards/coupons'
@@ -69,7 +70,7 @@ export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: str
       }
       await enqueueSubscribeMessage(runtime.store, {
         key: `eventCancelled:${signup._id}`, now,
-        message: { openid: signup.openid, template: 'eventCancelled', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, time2: chinaTime(meetup.startAt).format('MM月DD日 HH:mm'), thing3: '活动已取消，费用将原路退回' } }
+        message: subscribeMessage({ openid: signup.openid, template: 'eventCancelled', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, time2: meetup.startAt, thing3: '活动已取消，费用将原路退回' } })
       })
     }
     after = page.next

@@ -1,8 +1,8 @@
 // Timer jobs for events: lapsed seat holds release their seat to the waitlist,
 // and confirmed attendees are reminded 24 hours and 1 hour before the start.
 import type { Runtime } from '../../platform/runtime'
-import { chinaTime } from '../../ports/clock'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { subscribeMessage } from '../notifications/format'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
 import { promoteFromWaitlist, releaseSeat } from './seats'
@@ -63,7 +63,7 @@ export async function remindEvents(runtime: Runtime): Promise<{ reminded: number
       if (before) continue
       await enqueueSubscribeMessage(runtime.store, {
         key: `eventReminder:${window}:${signup._id}`, now,
-        message: { openid: signup.openid, template: 'eventReminder', page: `packages/events/detail/index?id=${meetup._id}`, data: { thing1: meetup.title, time2: chinaTime(meetup.startAt).format('MM月DD日 HH:mm'), thing3: meetup.mode === 'offline' ? meetup.address.slice(0, 20) : '线上活动' } }
+        message: subscribeMessage({ openid: signup.openid, template: 'eventReminder', page: `packages/events/detail/index?id=${meetup._id}`, data: { thing1: meetup.title, time2: meetup.startAt, thing3: meetup.mode === 'offline' ? meetup.address : '线上活动' } })
       })
       reminded++
     }

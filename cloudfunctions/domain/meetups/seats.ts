@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Transaction } from '../../ports/store'
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { chinaTime } from '../../ports/clock'
+import { subscribeMessage } from '../notifications/format'
 import { ORDERS, PAY_WINDOW_MS, newOutTradeNo, type OrderDoc } from '../membership/order'
 import { HOLD_MS, MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
 import { lockCoupon } from '../rewards/coupons'
@@ -69,7 +69,7 @@ export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Pr
       await signups.set({ ...fresh, status: paid ? 'offered' : 'confirmed', payBefore: paid ? now + HOLD_MS : null, waitlistedAt: null, updatedAt: now })
       await enqueueSubscribeMessage(tx, {
         key: `promoted:${fresh._id}:${now}`, now,
-        message: { openid: fresh.openid, template: 'waitlistPromoted', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, thing2: paid ? '候补成功，请在 15 分钟内完成支付' : '候补成功，已为你保留名额', time3: chinaTime(meetup.startAt).format('MM月DD日 HH:mm') } }
+        message: subscribeMessage({ openid: fresh.openid, template: 'waitlistPromoted', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, thing2: paid ? '候补成功，请在 15 分钟内完成支付' : '候补成功，已为你保留名额', time3: meetup.startAt } })
       })
       // That was the last free seat: no need to look at the waitlist again.
       return meetup.seatsTaken >= meetup.capacity ? 'promotedLast' as const : 'promoted' as const

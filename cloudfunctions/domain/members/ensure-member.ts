@@ -2,9 +2,9 @@
 // concurrent first calls create one member and one welcome message.
 import type { Role } from '../../../types/member'
 import { isConflict } from '../../ports/store'
-import { chinaTime } from '../../ports/clock'
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { subscribeMessage } from '../notifications/format'
 import { MEMBERS, defaultNickname, type MemberDoc } from './member'
 
 export async function ensureMember(runtime: Runtime, openid: string, role: Role, now: number): Promise<MemberDoc> {
@@ -25,7 +25,7 @@ export async function ensureMember(runtime: Runtime, openid: string, role: Role,
       await enqueueSubscribeMessage(tx, {
         key: `welcome:${openid}`,
         now,
-        message: { openid, template: 'welcome', page: 'pages/me/index', data: { thing1: '欢迎加入社群', time2: chinaTime(now).format('YYYY年MM月DD日 HH:mm') } }
+        message: subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: '欢迎加入社群', time2: now } })
       })
     })
   } catch (error) {

@@ -2,8 +2,8 @@
 // WeChat too, after checking they were not paid after all), remind members 3
 // days before their membership ends, and tell them when it has ended.
 import type { Runtime } from '../../platform/runtime'
-import { chinaTime } from '../../ports/clock'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
+import { subscribeMessage } from '../notifications/format'
 import { CIRCLES } from '../circles/access'
 import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, DAY_MS, FOREVER, type CircleMemberDoc } from './membership'
@@ -72,13 +72,12 @@ export async function remindMembershipEnds(runtime: Runtime): Promise<{ reminded
     if (!circles.has(m.circleId)) circles.set(m.circleId, runtime.store.collection<CircleDoc>(CIRCLES).get(m.circleId))
     const circle = await circles.get(m.circleId)!
     const name = circle?.name ?? '圈子'
-    const endDate = chinaTime(m.endsAt).format('YYYY年MM月DD日')
     if (m.endsAt > now && m.remindedFor !== m.endsAt) {
-      await enqueueSubscribeMessage(runtime.store, { key: `renewal:${m._id}:${m.endsAt}`, now, message: { openid: m.openid, template: 'renewalReminder', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: endDate } } })
+      await enqueueSubscribeMessage(runtime.store, { key: `renewal:${m._id}:${m.endsAt}`, now, message: subscribeMessage({ openid: m.openid, template: 'renewalReminder', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: m.endsAt } }) })
       await members.update(m._id, { set: { remindedFor: m.endsAt } })
       reminded++
     } else if (m.endsAt <= now && m.expiredNoticeFor !== m.endsAt) {
-      await enqueueSubscribeMessage(runtime.store, { key: `expired:${m._id}:${m.endsAt}`, now, message: { openid: m.openid, template: 'membershipExpired', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: endDate } } })
+      await enqueueSubscribeMessage(runtime.store, { key: `expired:${m._id}:${m.endsAt}`, now, message: subscribeMessage({ openid: m.openid, template: 'membershipExpired', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: m.endsAt } }) })
       await members.update(m._id, { set: { expiredNoticeFor: m.endsAt } })
       ended++
     }

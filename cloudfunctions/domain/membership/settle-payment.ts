@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../platform/collections'
 import { isConflict } from '../../ports/store'
 import { recordDomainEvent } from '../events/domain-events'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
-import { chinaTime } from '../../ports/clock'
+import { subscribeMessage } from '../notifications/format'
 import { CIRCLE_MEMBERS, extendMembership, type CircleMemberDoc } from './membership'
 import { ORDERS, type OrderDoc } from './order'
 import { confirmPaidSeat } from '../meetups/signups'
@@ -66,7 +66,7 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     // The order moved out of 'created' in this transaction, so its message is new: a plain insert.
     await tx.collection<OutboxDoc>(OUTBOX).insert({
       _id: `paid:${fresh._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-      payload: { openid: fresh.openid, template: 'membershipActive', page: `packages/membership/circle/index?id=${fresh.circleId}`, data: { thing1: fresh.circleName, time2: chinaTime(period.end).format('YYYY年MM月DD日') } }
+      payload: subscribeMessage({ openid: fresh.openid, template: 'membershipActive', page: `packages/membership/circle/index?id=${fresh.circleId}`, data: { thing1: fresh.circleName, time2: period.end } })
     })
     return 'fulfilled'
   })

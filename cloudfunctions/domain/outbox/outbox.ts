@@ -5,10 +5,12 @@ import type { BaseDoc, DocOps } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import type { SubscribeMessage } from '../../ports/notifier'
 import { COLLECTIONS } from '../../platform/collections'
+import { formatData } from '../notifications/format'
 
 export const OUTBOX = COLLECTIONS.outbox.name
 
-export type OutboxStatus = 'pending' | 'sent' | 'failed'
+/** 'skipped': never sent because the member holds no grant for the template (WeChat would refuse it: 43101). */
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'skipped'
 
 export interface OutboxDoc extends BaseDoc {
   kind: 'subscribeMessage'
@@ -28,7 +30,7 @@ export interface Writer {
 }
 
 /**
- * Enqueues once per key: replays of the same fact enqueue nothing new. Read by
+ * Enqueues once per key (the data is shaped to WeChat's field rules here, whatever the caller passed): replays of the same fact enqueue nothing new. Read by
  * id first: inside a transaction a duplicate insert aborts the transaction.
  */
 export async function enqueueSubscribeMessage(writer: Writer, entry: { key: string; message: SubscribeMessage; now: number }): Promise<void> {
@@ -38,7 +40,7 @@ export async function enqueueSubscribeMessage(writer: Writer, entry: { key: stri
     await outbox.insert({
       _id: entry.key,
       kind: 'subscribeMessage',
-      payload: entry.message,
+      payload: { ...entry.message, data: formatData(entry.message.data) },
       status: 'pending',
       attempts: 0,
       nextAttemptAt: entry.now,

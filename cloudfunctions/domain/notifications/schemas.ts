@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_TEMPLATE_KEYS, type ChallengeReminderInput, type RecordSubscribeGrantsInput, type SetChallengeReminderInput } from '../../../types/notifications'
+
+const requestId = z.string({ error: '请求标识必须是文字' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求标识格式不正确' })
+const challengeId = z.string({ error: '挑战必须是文字' }).min(1, { error: '缺少挑战' }).max(200, { error: '挑战太长' })
+const templateKey = z.enum(SUBSCRIBE_TEMPLATE_KEYS, { error: '未知的消息模板' })
+
+export const subscribeTemplatesInput: z.ZodType<Record<string, never>> = z.strictObject({})
+
+export const recordSubscribeGrantsInput: z.ZodType<RecordSubscribeGrantsInput> = z.strictObject({
+  requestId,
+  accepted: z.array(templateKey, { error: '订阅结果必须是列表' })
+    .min(1, { error: '没有同意的消息' })
+    .max(MAX_TEMPLATES_PER_REQUEST, { error: `一次最多订阅 ${MAX_TEMPLATES_PER_REQUEST} 条消息` })
+})
+
+export const challengeReminderInput: z.ZodType<ChallengeReminderInput> = z.strictObject({ challengeId })
+
+export const setChallengeReminderInput: z.ZodType<SetChallengeReminderInput> = z.strictObject({
+  challengeId,
+  daily: z.boolean({ error: '每日提醒必须是开或关' }),
+  streak: z.boolean({ error: '断签提醒必须是开或关' }),
+  hour: z.number({ error: '提醒时间必须是数字' }).int({ error: '提醒时间必须是整点' }).min(0, { error: '提醒时间需在 0–23 点' }).max(23, { error: '提醒时间需在 0–23 点' }).nullable().optional()
+})
