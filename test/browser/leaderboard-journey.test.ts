@@ -178,6 +178,8 @@ if (!hasChromium) {
     }, 40_000)
 
     it('the running contest\'s board names the prize ticket beside the points, on the podium too', async () => {
+      // The activated invite is a fact of its own (recorded when the newbie's check-in was applied): the next timer run moves the contest board.
+      await harness.cron()
       await harness.open(`/packages/leaderboard/boards/index?kind=contestInvites&contestId=${encodeURIComponent(sprintId)}&title=${encodeURIComponent(SPRINT)}`)
       await page.locator('.lb-title', { hasText: SPRINT }).waitFor({ timeout: 15_000 })
       await expect(page.locator('.lb-reward').allTextContents()).resolves.toEqual([`第 1 名 +200 积分 + ${PRIZE}`, '第 2 名 +100 积分'])
