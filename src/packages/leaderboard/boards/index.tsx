@@ -191,7 +191,7 @@ function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
       ) : (
         <View className='lb-mine-body'>
           <Text className='lb-mine-none'>暂未上榜</Text>
-          <Text className='lb-mine-hint'>刚打卡？榜单约 1 分钟后更新</Text>
+          <Text className='lb-mine-hint'>榜单约每分钟更新</Text>
         </View>
       )}
     </View>
