@@ -18,7 +18,7 @@ jest.mock('@cloudbase/node-sdk', () => {
       return { data: { updated: 1 } }
     }
   }
-  return { __esModule: true, default: { SYMBOL_CURRENT_ENV: Symbol('current'), init: () => ({ database: () => new RealDb({}), callWxOpenApi: async () => ({ result: { errcode: 0 } }) }) } }
+  return { __esModule: true, default: { SYMBOL_CURRENT_ENV: Symbol('current'), init: () => ({ database: () => new RealDb({}), callCompatibleWxOpenApi: async () => Buffer.alloc(0) }) } }
 }, { virtual: false })
 
 let outDir: string
@@ -49,4 +49,14 @@ test('the bundled member function answers me for the caller CloudBase names in t
   expect(sent[0]).toEqual(['database.getDocument', expect.objectContaining({ collectionName: 'members', query: JSON.stringify({ _id: member._id }) })])
   const anonymous = await main({ action: 'me' }, { request_id: 'req-2' })
   expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+})
+
+test('each bundle ships config.json with the 云调用 its modules make (else WeChat answers -604101)', () => {
+  const openapi = (name: string) => JSON.parse(readFileSync(join(outDir, name, 'config.json'), 'utf8')).permissions.openapi
+  expect(openapi('checkin')).toEqual(expect.arrayContaining(['security.mediaCheckAsync', 'security.msgSecCheck']))
+  expect(openapi('leaderboard')).toContain('wxacode.getUnlimited')
+  expect(openapi('cron')).toContain('subscribeMessage.send')
+  expect(openapi('payNotify')).toEqual([])
+  // Only the documented route ships: no bundle calls the deprecated callWxOpenApi.
+  for (const name of ['checkin', 'leaderboard', 'cron']) expect(readFileSync(join(outDir, name, 'index.js'), 'utf8')).not.toContain('callWxOpenApi(')
 })

@@ -53,14 +53,14 @@ test('the timer is recognised by its trigger source: a call shaped like a timer 
   expect(await FUNCTIONS.cron.main(timer, { request_id: 'y', environment: JSON.stringify({ TRIGGER_SRC: 'timer', WX_OPENID: 'o_a' }) })).toMatchObject(refused)
   expect(runtime.store.fingerprint()).toBe(fingerprint)
   // CloudBase's timer: TRIGGER_SRC 'timer' (or the source chain 'wx_trigger'), in the new and the old context shapes
-  expect(ok(await FUNCTIONS.cron.main(timer, { request_id: 't1', environment: JSON.stringify({ TRIGGER_SRC: 'timer', TCB_ENV: 'env' }) })).jobs.length).toBeGreaterThan(0)
-  expect(ok(await FUNCTIONS.cron.main(timer, { request_id: 't2', environ: 'TCB_SOURCE=wx_trigger;TCB_ENV=env' })).jobs.length).toBeGreaterThan(0)
+  expect((ok(await FUNCTIONS.cron.main(timer, { request_id: 't1', environment: JSON.stringify({ TRIGGER_SRC: 'timer', TCB_ENV: 'env' }) })) as { jobs: unknown[] }).jobs.length).toBeGreaterThan(0)
+  expect((ok(await FUNCTIONS.cron.main(timer, { request_id: 't2', environ: 'TCB_SOURCE=wx_trigger;TCB_ENV=env' })) as { jobs: unknown[] }).jobs.length).toBeGreaterThan(0)
 })
 
 test('a stale WX_OPENID in a warm instance does not make the timer skip cron', async () => {
   process.env.WX_OPENID = 'o_stale'
   try {
-    expect(ok(await FUNCTIONS.cron.main(timer, { request_id: 't', environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) })).jobs.length).toBeGreaterThan(0)
+    expect((ok(await FUNCTIONS.cron.main(timer, { request_id: 't', environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) })) as { jobs: unknown[] }).jobs.length).toBeGreaterThan(0)
   } finally {
     delete process.env.WX_OPENID
   }
