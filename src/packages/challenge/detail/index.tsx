@@ -21,6 +21,8 @@ import ProgressRing from '../components/progress-ring'
 import { dayLabel } from '../components/china-dates'
 import ActionBar from './action-bar'
 import ChallengeRules from './rules'
+import ReminderToggle from './reminder-toggle'
+import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import './index.css'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
@@ -31,6 +33,8 @@ export default function ChallengeDetailPage() {
   const feed = useFeed('challenge', id)
   const { data: me } = useMe()
   const [joining, setJoining] = useState(false)
+  const [remindersVersion, setRemindersVersion] = useState(0)
+  useEffect(() => { void prefetchSubscribeTemplates() }, [])
 
   // Back from the composer (or the form): progress and counts may have moved.
   useDidShow(() => { if (data) void refetch() })
@@ -51,9 +55,16 @@ export default function ChallengeDetailPage() {
   }
 
   const join = async () => {
+    // Asked first, inside the tap: the two check-in reminders and tier-ups. Accepting a reminder turns it on.
+    const asked = requestSubscribe(SUBSCRIBE_FOR.challengeJoin)
     setJoining(true)
     try {
+      const accepted = await asked
       const joined = await callFunction('checkin', 'joinChallenge', { challengeId: id })
+      if (accepted.includes('checkinReminder') || accepted.includes('streakReminder')) {
+        await callFunction('member', 'setChallengeReminder', { challengeId: id, daily: accepted.includes('checkinReminder'), streak: accepted.includes('streakReminder') }).catch(() => undefined)
+        setRemindersVersion((v) => v + 1)
+      }
       const counted = !progress.joined && joined.joined
       put({ ...data, challenge: { ...challenge, participantCount: challenge.participantCount + (counted ? 1 : 0) }, progress: joined })
       void Taro.showToast({ title: '已加入挑战', icon: 'success', duration: 1500 })
@@ -118,6 +129,8 @@ export default function ChallengeDetailPage() {
             </View>
           </View>
         ) : null}
+
+        {progress.joined && challenge.phase !== 'ended' && !challenge.archived ? <ReminderToggle challengeId={id} version={remindersVersion} /> : null}
 
         <View className='card detail-calendar'>
           <MonthCalendar challenge={challenge} progress={progress} onMakeup={(date) => open(composeUrl(id, date))} />

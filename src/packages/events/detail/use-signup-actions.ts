@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { EventView, SignupResult } from '../../../../types/events'
 import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { payForSeat } from '../pay-flow'
+import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 
 export type Busy = 'signup' | 'pay' | 'cancel' | null
 
@@ -15,6 +16,7 @@ export type Busy = 'signup' | 'pay' | 'cancel' | null
 export function useSignupActions(event: EventView, refetch: () => Promise<void>) {
   const [busy, setBusy] = useState<Busy>(null)
   const running = useRef(false)
+  useEffect(() => { void prefetchSubscribeTemplates() }, [])
 
   const run = async (kind: Exclude<Busy, null>, action: () => Promise<'leaving' | void>) => {
     if (running.current) return
@@ -45,7 +47,11 @@ export function useSignupActions(event: EventView, refetch: () => Promise<void>)
 
   /** couponId: a coupon the member picked for the fee (paid events only; the server checks and prices it). */
   const withCoupon = (couponId?: string | null) => ({ eventId: event.id, ...(couponId ? { couponId } : {}) })
-  const signup = (couponId?: string | null) => run('signup', async () => afterSeat(await callFunction('events', 'signup', withCoupon(couponId))))
+  const signup = (couponId?: string | null) => {
+    // Asked first, inside the tap (WeChat opens the dialog only from one): reminder, waitlist and cancellation messages.
+    const asked = running.current ? null : requestSubscribe(SUBSCRIBE_FOR.eventSignup)
+    return run('signup', async () => { await asked; return afterSeat(await callFunction('events', 'signup', withCoupon(couponId))) })
+  }
   const pay = (couponId?: string | null) => run('pay', async () => afterSeat(await callFunction('events', 'paySeat', withCoupon(couponId))))
   /** doneText: what the toast says afterwards (已取消报名 / 已退出候补). */
   const cancel = (doneText: string, onDone: () => void) => run('cancel', async () => {

@@ -1,9 +1,10 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { openPayment } from '../../../services/payment'
 import { orderUrl } from '../../../services/membership-routes'
+import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 
 /**
  * 立即支付: the server prices and creates the order, then the member pays.
@@ -14,13 +15,17 @@ import { orderUrl } from '../../../services/membership-routes'
 export function useCheckout() {
   const [busy, setBusy] = useState(false)
   const running = useRef(false)
+  useEffect(() => { void prefetchSubscribeTemplates() }, [])
 
   const checkout = async (circleId: string, planId: string, options: { replace?: boolean; couponId?: string | null } = {}) => {
     if (running.current) return
+    // Asked first, inside the tap (no await before it): activation, renewal and expiry messages.
+    const asked = requestSubscribe(SUBSCRIBE_FOR.membership)
     running.current = true
     setBusy(true)
     let leaving = false
     try {
+      await asked
       const { order, payment } = await callFunction('membership', 'createOrder', { circleId, planId, ...(options.couponId ? { couponId: options.couponId } : {}) })
       const outcome = await openPayment(payment)
       if (outcome === 'redirected') {
