@@ -33,12 +33,12 @@ export interface RenderedConfig { envId: string; functionRoot: string; functions
  * @cloudbase/cli 2.12.10 bundles) over the given environment. It reads
  * process.env itself, so the environment is swapped in for the call.
  */
-export async function renderCloudbaserc(env: NodeJS.ProcessEnv, rcPath = join(ROOT, 'cloudbaserc.json')): Promise<RenderedConfig> {
+export async function renderCloudbaserc(env: Readonly<Record<string, string | undefined>>, rcPath = join(ROOT, 'cloudbaserc.json')): Promise<RenderedConfig> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { ConfigParser } = require('@cloudbase/toolbox/lib/config/cloudbase') as { ConfigParser: { parseRawConfig(raw: unknown, cwd?: string): Promise<RenderedConfig> } }
   const raw = JSON.parse(readFileSync(rcPath, 'utf8'))
   const saved = process.env
-  process.env = { ...env }
+  process.env = { ...env } as NodeJS.ProcessEnv
   try {
     return await ConfigParser.parseRawConfig(raw, ROOT)
   } finally {
@@ -77,7 +77,7 @@ function derBase64(kind: 'private' | 'public', name: string, value: string): str
  * given and checked with the functions' own decoders. WeChat Pay is optional:
  * when no key is given, nothing is derived (payments stay off).
  */
-export function deployVariables(env: NodeJS.ProcessEnv): { values: Record<string, string>; problems: string[] } {
+export function deployVariables(env: Readonly<Record<string, string | undefined>>): { values: Record<string, string>; problems: string[] } {
   const values: Record<string, string> = {}
   const problems: string[] = []
   const given = (...names: string[]) => names.map((name) => ({ name, value: env[name]?.trim() })).find((v) => v.value) as { name: string; value: string } | undefined

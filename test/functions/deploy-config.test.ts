@@ -59,7 +59,7 @@ const TEMPLATES: Record<string, string> = {
   '备注': '会员"到期"提醒 \\ 模板'
 }
 const OPENIDS = ['oWx1a2B3c4D5e6F7g8H9i0JkLmNo', 'oWx1Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2', 'oWx1Qq1Rr2Ss3Tt4Uu5Vv6Ww7Xx8']
-const SETTINGS: NodeJS.ProcessEnv = {
+const SETTINGS: Readonly<Record<string, string | undefined>> = {
   TCB_ENV_ID: 'community-prod-7g3xk2a1b2c3d4e5',
   HOST_OPENIDS: OPENIDS.join(','),
   TICKET_SECRET: 'f3b9c0d2e8a14b6f9d7e5c3a1b2c4d6e8f0a1b3c5d7e9f1a2b4c6d8e0f2a4b6c',
@@ -74,13 +74,13 @@ const SETTINGS: NodeJS.ProcessEnv = {
   WXPAY_NOTIFY_URL: 'https://community-prod-7g3xk2a1b2c3d4e5-1312345678.ap-shanghai.app.tcloudbase.com/pay/notify'
 }
 
-async function renderWith(settings: NodeJS.ProcessEnv) {
+async function renderWith(settings: Readonly<Record<string, string | undefined>>) {
   const { values, problems } = deployVariables(settings)
   expect(problems).toEqual([])
   return renderCloudbaserc({ ...settings, ...values })
 }
 
-const fnEnv = (fns: RenderedFunction[], name: string) => fns.find((f) => f.name === name)?.envVariables as NodeJS.ProcessEnv
+const fnEnv = (fns: RenderedFunction[], name: string) => fns.find((f) => f.name === name)?.envVariables as Readonly<Record<string, string | undefined>>
 
 describe('cloudbaserc.json rendered by the CLI renderer with realistic settings', () => {
   test('the rule itself: a JSON map or a PEM pasted by {{env.X}} makes the config unparsable', async () => {

@@ -26,7 +26,7 @@ export function decodeBase64Text(value: string): string | null {
  * of the JSON map, what the deploy sets) or WX_SUBSCRIBE_TEMPLATES (the JSON
  * map itself). Anything else: an error in the log and no templates (messages off).
  */
-export function subscribeTemplatesFromEnv(env: NodeJS.ProcessEnv = process.env, log: Log = defaultLog): Record<string, string> {
+export function subscribeTemplatesFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, log: Log = defaultLog): Record<string, string> {
   const b64 = env.WX_SUBSCRIBE_TEMPLATES_B64?.trim()
   const plain = env.WX_SUBSCRIBE_TEMPLATES?.trim()
   const name = b64 ? 'WX_SUBSCRIBE_TEMPLATES_B64' : 'WX_SUBSCRIBE_TEMPLATES'
@@ -56,7 +56,7 @@ export function subscribeTemplatesFromEnv(env: NodeJS.ProcessEnv = process.env, 
  * used: tickets cannot be forged, and those issued will not scan at the door
  * (issuing tickets is off in effect) until TICKET_SECRET is set.
  */
-export function ticketSecretFromEnv(env: NodeJS.ProcessEnv = process.env, log: Log = defaultLog): string {
+export function ticketSecretFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, log: Log = defaultLog): string {
   const secret = env.TICKET_SECRET?.trim() ?? ''
   if (secret.length >= 16) return secret
   log(`[runtime] TICKET_SECRET is ${secret ? 'shorter than 16 characters' : 'missing'}: event tickets are signed with a throwaway key and will not scan at the door (set it to e.g. \`openssl rand -hex 32\`)`)

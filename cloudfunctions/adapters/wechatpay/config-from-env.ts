@@ -19,14 +19,14 @@ function notConfigured(message: string): Error {
   return error
 }
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
+function required(env: Readonly<Record<string, string | undefined>>, name: string): string {
   const value = env[name]?.trim()
   if (!value) throw notConfigured(`set ${name}`)
   return value
 }
 
 /** The first of the names that is set, with its name (the base64 variant first). */
-function either(env: NodeJS.ProcessEnv, ...names: string[]): { name: string; value: string } | null {
+function either(env: Readonly<Record<string, string | undefined>>, ...names: string[]): { name: string; value: string } | null {
   for (const name of names) {
     const value = env[name]?.trim()
     if (value) return { name, value }
@@ -76,7 +76,7 @@ export function keyPemFromEnvValue(kind: KeyKind, name: string, value: string): 
   return (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'pem', type: 'spki' }).toString()
 }
 
-function platformKeysJson(env: NodeJS.ProcessEnv): Record<string, string> {
+function platformKeysJson(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
   const found = either(env, 'WXPAY_PLATFORM_KEYS_B64', 'WXPAY_PLATFORM_KEYS')
   if (!found) return {}
   const text = found.name.endsWith('_B64') ? Buffer.from(found.value, 'base64').toString('utf8') : found.value
@@ -89,7 +89,7 @@ function platformKeysJson(env: NodeJS.ProcessEnv): Record<string, string> {
   throw notConfigured(`${found.name} must be a JSON object of certificate serial → public key`)
 }
 
-export function wechatPayConfigFromEnv(env: NodeJS.ProcessEnv): WechatPayConfig {
+export function wechatPayConfigFromEnv(env: Readonly<Record<string, string | undefined>>): WechatPayConfig {
   const platformKeys: Record<string, string> = {}
   // Either the WeChat Pay public key (微信支付公钥, id "PUB_KEY_ID_…") or platform certificates' public keys by serial.
   const publicKey = either(env, 'WXPAY_PUBLIC_KEY_B64', 'WXPAY_PUBLIC_KEY')
