@@ -14,15 +14,16 @@ function isTimerEvent(event: unknown): boolean {
 }
 
 export async function main(event: unknown, context?: FunctionContext) {
-  // The timer is recognised by its trigger source in the context (TRIGGER_SRC
-  // 'timer' / source 'wx_trigger'), never by the absence of an openid: a stale
+  // The timer is recognised by its trigger source (TRIGGER_SRC 'timer' / source
+  // 'wx_trigger', the context first), never by the absence of an openid: a stale
   // WX_OPENID in a warm instance's process.env must not skip cron, and an
   // anonymous call shaped like a timer event must not run every job.
   if (isTimerEvent(event)) {
-    if (!isTimerInvocation(context) || callerFromContext(context)) {
+    const runtime = getRuntime()
+    if (!isTimerInvocation(context, runtime.config.mode === 'cloudbase' ? process.env : undefined) || callerFromContext(context)) {
       return { ok: false as const, error: { code: 'FORBIDDEN' as const, message: '只接受定时触发器' } }
     }
-    return { ok: true as const, data: await runJobs(getRuntime()) }
+    return { ok: true as const, data: await runJobs(runtime) }
   }
   return routed(event, context)
 }

@@ -53,8 +53,12 @@ export function callerFromContext(context: FunctionContext | undefined, fallback
  * ('timer' for a timer trigger: @cloudbase/node-sdk `src/utils/wxCloudToken.ts`)
  * and `TCB_SOURCE` / `SOURCE`, the call chain ("wx_client", "wx_trigger",
  * "wx_client,scf", …: wx-server-sdk getWXContext, documented under
- * Cloud.getWXContext SOURCE). Read from the context only, never from
- * process.env: a warm instance keeps the previous run's variables there.
+ * Cloud.getWXContext SOURCE). The context comes first; `TRIGGER_SRC` alone
+ * falls back to process.env (pass it), with the precedence the SDK itself uses
+ * to pick a timer's API token (`getCloudbaseContext` in
+ * @cloudbase/node-sdk `src/utils/tcbcontext.ts`: context > process.env), in
+ * case the platform puts it only there. A stale value there cannot make a
+ * member's call a timer: their context names them (see cron's main).
  */
 export interface InvocationSource {
   triggerSrc: string
@@ -62,17 +66,18 @@ export interface InvocationSource {
   chain: string[]
 }
 
-export function invocationSource(context: FunctionContext | undefined): InvocationSource {
+export function invocationSource(context: FunctionContext | undefined, fallbackEnv?: Readonly<Record<string, string | undefined>>): InvocationSource {
   const vars = contextVariables(context)
-  const triggerSrc = typeof vars.TRIGGER_SRC === 'string' ? vars.TRIGGER_SRC : ''
+  const fromContext = typeof vars.TRIGGER_SRC === 'string' ? vars.TRIGGER_SRC : ''
+  const triggerSrc = fromContext || fallbackEnv?.TRIGGER_SRC || ''
   const raw = vars.TCB_SOURCE ?? vars.SOURCE
   const chain = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(',') : []).map((s) => s.trim()).filter(Boolean)
   return { triggerSrc, chain }
 }
 
 /** A timer trigger: TRIGGER_SRC 'timer', or a chain that starts with 'wx_trigger', and no client anywhere in it. */
-export function isTimerInvocation(context: FunctionContext | undefined): boolean {
-  const source = invocationSource(context)
+export function isTimerInvocation(context: FunctionContext | undefined, fallbackEnv?: Readonly<Record<string, string | undefined>>): boolean {
+  const source = invocationSource(context, fallbackEnv)
   if (isClientInvocation(context)) return false
   return source.triggerSrc === 'timer' || source.chain[0] === 'wx_trigger'
 }

@@ -1,5 +1,5 @@
 // Identity comes from the function context exactly where CloudBase puts it.
-import { callerFromContext, localContextFor } from '../../cloudfunctions/platform/caller'
+import { callerFromContext, isTimerInvocation, localContextFor } from '../../cloudfunctions/platform/caller'
 
 // Shapes recorded from CloudBase's context (values replaced).
 const currentArchitecture = {
@@ -35,4 +35,17 @@ test('process env is a fallback only when the runtime passes it (CloudBase), nev
 
 test('the dev host context round-trips through the same parser', () => {
   expect(callerFromContext(localContextFor('dev_xiaomei', 'member', 'r'))?.openid).toBe('dev_xiaomei')
+})
+
+describe('the trigger source, as the SDK reads it (context first, then process.env)', () => {
+  test('TRIGGER_SRC only in process.env still marks a timer run', () => {
+    expect(isTimerInvocation({ request_id: 'r' }, { TRIGGER_SRC: 'timer' })).toBe(true)
+  })
+  test('the context wins over a stale process.env value', () => {
+    expect(isTimerInvocation({ request_id: 'r', environment: JSON.stringify({ TRIGGER_SRC: 'wx_client' }) }, { TRIGGER_SRC: 'timer' })).toBe(false)
+    expect(isTimerInvocation({ request_id: 'r', environment: JSON.stringify({ TCB_SOURCE: 'wx_client' }) }, { TRIGGER_SRC: 'timer' })).toBe(false)
+  })
+  test('without the fallback (local mode), process.env is never read', () => {
+    expect(isTimerInvocation({ request_id: 'r' })).toBe(false)
+  })
 })
