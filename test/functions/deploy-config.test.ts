@@ -128,7 +128,8 @@ describe('cloudbaserc.json rendered by the CLI renderer with realistic settings'
   test('each function gets only the settings it uses', async () => {
     const config = await renderWith(SETTINGS)
     const names = (fn: string) => Object.keys(fnEnv(config.functions, fn) ?? {}).sort()
-    expect(names('mediaCheck')).toEqual([])
+    // mediaCheck checks that a push names our mini-program: the appid, when the push's own context does not carry it.
+    expect(names('mediaCheck')).toEqual(['WXPAY_APPID'])
     for (const fn of ['checkin', 'growth', 'leaderboard', 'rewards']) expect(names(fn)).toEqual(['HOST_OPENIDS'])
     expect(names('member')).toEqual(['HOST_OPENIDS', 'WX_SUBSCRIBE_TEMPLATES_B64'])
     expect(names('payNotify').every((n) => n.startsWith('WXPAY_'))).toBe(true)
