@@ -9,7 +9,8 @@ import { KeywordContentSafety } from '../../cloudfunctions/adapters/local/keywor
 import { WxOpenApiError } from '../../cloudfunctions/adapters/cloudbase/wechat-openapi'
 import { mediaCheckMain } from '../../cloudfunctions/functions'
 import { localContextFor } from '../../cloudfunctions/platform/caller'
-import { HELD_FOR_REVIEW, MEDIA_CHECKS, type MediaCheckDoc } from '../../cloudfunctions/domain/checkin/post-checkin'
+import { MEDIA_CHECKS, type MediaCheckDoc } from '../../cloudfunctions/domain/checkin/post-checkin'
+import { HELD_FOR_REVIEW } from '../../cloudfunctions/domain/checkin/checkin'
 import type { ContentSafety } from '../../cloudfunctions/ports/content-safety'
 import { CHINA_10AM, createChallenge, post, uploadPhoto } from './checkin-fixtures'
 
@@ -43,10 +44,19 @@ describe('a content-check outage', () => {
     // Posting again the same day finds it: nothing lost, nothing doubled.
     runtime.contentSafety = new KeywordContentSafety()
     expect(ok(await post(challengeId, 'o_a', '今天跑了五公里')).checkin.id).toBe(checkin.id)
-    // The host publishes it (hide, then show again).
-    ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
-    ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: false }, HOST))
+    // The host finds nothing wrong: dismissing the queue entry publishes it.
+    ok(await call('checkin', 'resolveReport', { reportId: queue[0].id, resolution: 'dismiss' }, HOST))
     expect(ok(await feed('o_x', 'all')).items.map((c) => c.id)).toEqual([checkin.id])
+    expect(ok(await call('checkin', 'moderationQueue', {}, HOST)).items).toEqual([])
+  })
+
+  test('the host may also take a held check-in down instead: hidden, its points taken back', async () => {
+    runtime.contentSafety = down
+    const { checkin } = ok(await post(challengeId, 'o_b', '今天跑了五公里'))
+    const queue = ok(await call('checkin', 'moderationQueue', {}, HOST)).items
+    ok(await call('checkin', 'resolveReport', { reportId: queue[0].id, resolution: 'hide' }, HOST))
+    expect(ok(await feed('o_x', 'all')).items).toEqual([])
+    expect(ok(await feed('o_b', 'member')).items.map((c) => [c.id, c.status])).toEqual([[checkin.id, 'hidden']])
   })
 
   test('an image-check outage after the text passed holds the check-in too', async () => {

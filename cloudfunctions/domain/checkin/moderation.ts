@@ -8,7 +8,7 @@ import { COLLECTIONS } from '../../platform/collections'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { recordDomainEvent } from '../events/domain-events'
-import { CHECKINS, loadVisibleCheckin, type CheckinDoc } from './checkin'
+import { CHECKINS, HELD_FOR_REVIEW, loadVisibleCheckin, type CheckinDoc } from './checkin'
 import { COMMENTS, takeDownComment, type CommentDoc } from './comment'
 import { PARTICIPANTS, participantId, type ParticipantDoc } from './participant'
 import { authorsOf, checkinView } from './views'
@@ -63,6 +63,13 @@ export async function setCheckinHidden(runtime: Runtime, checkinId: string, hidd
       await recordDomainEvent(tx, { type: 'checkin.revoked', key: checkinId, openid: checkin.openid, refId: checkinId, payload: { reason, challengeId: checkin.challengeId }, at: now })
     }
   })
+}
+
+/** The host found nothing wrong with a check-in held while the content check was down: it goes up on the wall. */
+async function publishHeld(runtime: Runtime, checkinId: string): Promise<void> {
+  await runtime.store.collection<CheckinDoc>(CHECKINS).updateIf(
+    checkinId, { status: 'pending', hiddenReason: HELD_FOR_REVIEW, pendingChecks: 0 }, { set: { status: 'visible', hiddenReason: '' } }
+  )
 }
 
 export async function hideCheckin(runtime: Runtime, caller: Caller, checkinId: string, hidden: boolean, now: number): Promise<CheckinView> {
@@ -138,6 +145,8 @@ export async function resolveReport(runtime: Runtime, input: ResolveReportInput,
   if (input.resolution === 'hide') {
     if (current.targetType === 'checkin') await setCheckinHidden(runtime, current.targetId, true, `举报处理：${current.reason}`, now)
     else await takeDownComment(runtime, current.targetId, 'hidden')
+  } else if (current.targetType === 'checkin') {
+    await publishHeld(runtime, current.targetId)
   }
   await reports.update(input.reportId, { set: { status: 'resolved', resolution: input.resolution === 'hide' ? 'hidden' : 'dismissed', updatedAt: now } })
   return (await reportViews(runtime, [(await reports.get(input.reportId))!]))[0]

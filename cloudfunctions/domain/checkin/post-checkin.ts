@@ -14,7 +14,7 @@ import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
 import type { MemberDoc } from '../members/member'
 import { addDays, chinaDate } from '../time/china-calendar'
 import { CHALLENGES, dayNumberOf, isWindowOpen, isWithinChallenge, loadChallenge, phaseOn, type ChallengeDoc } from './challenge'
-import { CHECKINS, checkinId, type CheckinDoc } from './checkin'
+import { CHECKINS, HELD_FOR_REVIEW, checkinId, type CheckinDoc } from './checkin'
 import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, makeupCardsLeft, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart } from './participation'
@@ -204,8 +204,6 @@ export async function makeupCheckin(runtime: Runtime, caller: Caller, member: Me
   return store(runtime, caller, member, challenge, input, input.date, true, now, { participant, walletCards })
 }
 
-/** Why a held check-in waits (its hiddenReason; the host's queue shows it as the report reason). */
-export const HELD_FOR_REVIEW = '内容安全检测暂不可用，等待主理人审核'
 
 /** Lists a held check-in in the host's moderation queue (an open report on it, as a member's report would be). */
 async function holdForReview(runtime: Runtime, checkinId: string, now: number): Promise<void> {
