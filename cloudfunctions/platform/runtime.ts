@@ -15,6 +15,8 @@ export interface RuntimeConfig {
   hostOpenids: ReadonlySet<string>
   /** Secret that signs event tickets. */
   ticketSecret: string
+  /** Our subscribe-message template keys → WeChat template ids (empty locally, where messages are simulated). */
+  subscribeTemplates?: Readonly<Record<string, string>>
 }
 
 export interface Runtime {

@@ -2,7 +2,7 @@ import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '..
 import { enqueueSubscribeMessage, OUTBOX, type OutboxDoc } from '../../cloudfunctions/domain/outbox/outbox'
 import { drainOutbox } from '../../cloudfunctions/domain/outbox/drain-outbox'
 import { NOTIFICATIONS } from '../../cloudfunctions/adapters/local/local-notifier'
-import { parseTemplateMap, spendGrant } from '../../cloudfunctions/domain/notifications/grants'
+import { spendGrant, subscribeTemplateIds } from '../../cloudfunctions/domain/notifications/grants'
 import { subscribeMessage } from '../../cloudfunctions/domain/notifications/format'
 import { NotifyError } from '../../cloudfunctions/ports/notifier'
 
@@ -70,10 +70,8 @@ test('a retryable failure gives the grant back; a 43101 clears it', async () => 
   expect(ok(await call('member', 'subscribeTemplates', {}, 'o_a')).grants).toEqual({})
 })
 
-test('the template map is read as JSON or as base64 JSON; unknown keys are dropped', () => {
-  const map = { eventReminder: 'TPL_A', bogus: 'x' }
-  expect(parseTemplateMap(JSON.stringify(map))).toEqual({ eventReminder: 'TPL_A' })
-  expect(parseTemplateMap(Buffer.from(JSON.stringify(map)).toString('base64'))).toEqual({ eventReminder: 'TPL_A' })
-  expect(parseTemplateMap('not json')).toEqual({})
-  expect(parseTemplateMap(undefined)).toEqual({})
+test('in WeChat the app is given the template ids the runtime decoded (the notifier sends with the same map); unknown keys are dropped', () => {
+  const cloud = { ...runtime, config: { ...runtime.config, mode: 'cloudbase' as const, subscribeTemplates: { eventReminder: 'TPL_A', bogus: 'x' } } }
+  expect(subscribeTemplateIds(cloud)).toEqual({ mode: 'wechat', templates: { eventReminder: 'TPL_A' } })
+  expect(subscribeTemplateIds({ ...cloud, config: { ...cloud.config, subscribeTemplates: undefined } })).toEqual({ mode: 'wechat', templates: {} })
 })

@@ -41,10 +41,11 @@ function ticketSecretFromEnv(): string {
 
 export function createCloudbaseRuntime(): Runtime {
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  const templates = templatesFromEnv()
   return {
     store: new CloudbaseStore(app.database()),
     clock: systemClock,
-    notifier: new WechatNotifier(app, templatesFromEnv(), process.env.WX_MINIPROGRAM_STATE ?? 'formal'),
+    notifier: new WechatNotifier(app, templates, process.env.WX_MINIPROGRAM_STATE ?? 'formal'),
     files: new CloudbaseFiles(process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? ''),
     contentSafety: new WechatContentSafety(app, async (fileIds) => {
       const { fileList } = await app.getTempFileURL({ fileList: fileIds })
@@ -52,6 +53,6 @@ export function createCloudbaseRuntime(): Runtime {
     }),
     payments: lazyWechatPay(),
     miniCodes: new WechatMiniCodes(app, process.env.WX_MINIPROGRAM_STATE === 'developer' ? 'develop' : process.env.WX_MINIPROGRAM_STATE === 'trial' ? 'trial' : 'release'),
-    config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS), ticketSecret: ticketSecretFromEnv() }
+    config: { mode: 'cloudbase', hostOpenids: parseOpenidList(process.env.HOST_OPENIDS), ticketSecret: ticketSecretFromEnv(), subscribeTemplates: templates }
   }
 }

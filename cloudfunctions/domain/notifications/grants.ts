@@ -70,31 +70,17 @@ export async function clearGrant(store: Store, openid: string, template: string,
 }
 
 /**
- * The template ids the app asks for. In WeChat they come from the server's
- * configuration (WX_SUBSCRIBE_TEMPLATES: a JSON map of key → template id, or
- * the same JSON base64-encoded, which survives the CLI's text substitution);
- * on the dev host there is no WeChat, so the ids are placeholders and the app
- * simulates an "accept".
+ * The template ids the app asks for. In WeChat they come from the function's
+ * configuration, decoded once by the runtime (WX_SUBSCRIBE_TEMPLATES_B64 — see
+ * adapters/cloudbase/settings-from-env.ts — the same map the notifier sends
+ * with); on the dev host there is no WeChat, so the ids are placeholders and
+ * the app simulates an "accept".
  */
-export function subscribeTemplateIds(runtime: Runtime, env: NodeJS.ProcessEnv = process.env): Pick<SubscribeTemplates, 'mode' | 'templates'> {
+export function subscribeTemplateIds(runtime: Runtime): Pick<SubscribeTemplates, 'mode' | 'templates'> {
   if (runtime.config.mode === 'local') {
     return { mode: 'simulated', templates: Object.fromEntries(SUBSCRIBE_TEMPLATE_KEYS.map((key) => [key, `dev-${key}`])) }
   }
-  return { mode: 'wechat', templates: parseTemplateMap(env.WX_SUBSCRIBE_TEMPLATES_B64 ?? env.WX_SUBSCRIBE_TEMPLATES) }
-}
-
-export function parseTemplateMap(raw: string | undefined): Partial<Record<SubscribeTemplateKey, string>> {
-  if (!raw) return {}
-  const text = raw.trim()
-  for (const candidate of [text, Buffer.from(text, 'base64').toString('utf8')]) {
-    try {
-      const parsed = JSON.parse(candidate) as unknown
-      if (!parsed || typeof parsed !== 'object') continue
-      const known = SUBSCRIBE_TEMPLATE_KEYS as readonly string[]
-      return Object.fromEntries(Object.entries(parsed as Record<string, unknown>).filter(([key, id]) => known.includes(key) && typeof id === 'string' && id.length > 0)) as Partial<Record<SubscribeTemplateKey, string>>
-    } catch {
-      // not this encoding
-    }
-  }
-  return {}
+  const known = SUBSCRIBE_TEMPLATE_KEYS as readonly string[]
+  const configured = Object.entries(runtime.config.subscribeTemplates ?? {}).filter(([key, id]) => known.includes(key) && id.length > 0)
+  return { mode: 'wechat', templates: Object.fromEntries(configured) as Partial<Record<SubscribeTemplateKey, string>> }
 }
