@@ -78,6 +78,7 @@ export function requestSubscribe(keys: readonly SubscribeTemplateKey[]): Promise
 /** The keys each tap that leads to messages asks for (at most 3 each). */
 export const SUBSCRIBE_FOR = {
   membership: ['membershipActive', 'renewalReminder', 'membershipExpired'],
+  trial: ['renewalReminder', 'membershipExpired'],
   eventSignup: ['eventReminder', 'waitlistPromoted', 'eventCancelled'],
   contest: ['prizeWon'],
   challengeJoin: ['checkinReminder', 'streakReminder', 'tierUp'],

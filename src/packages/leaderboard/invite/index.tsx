@@ -7,6 +7,7 @@ import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
+import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery } from '../../../services/use-query'
@@ -28,7 +29,12 @@ export default function InvitePage() {
     path: code ? `pages/feed/index?invite=${code}` : 'pages/feed/index'
   }))
 
+  // Inviting is how a member enters the contests: their taps ask to hear if they win a prize.
+  useEffect(() => { void prefetchSubscribeTemplates() }, [])
+  const askForPrizeNews = () => { void requestSubscribe(SUBSCRIBE_FOR.contest) }
+
   const copy = () => {
+    askForPrizeNews()
     if (!info.data) return
     // Both WeChat and Taro's H5 say 内容已复制 themselves.
     void Taro.setClipboardData({ data: info.data.shareUrl }).catch(showError)
@@ -64,7 +70,7 @@ export default function InvitePage() {
           </View>
           <View className='iv-actions'>
             <View className='btn btn-ghost iv-copy' onClick={copy}>复制链接</View>
-            {isWeapp ? <Button className='reset-button btn btn-primary iv-share' openType='share'>分享给好友</Button> : null}
+            {isWeapp ? <Button className='reset-button btn btn-primary iv-share' openType='share' onClick={askForPrizeNews}>分享给好友</Button> : null}
           </View>
           <Text className='iv-rule'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
           <View className='card iv-contests' onClick={() => { void Taro.navigateTo({ url: CONTESTS_PAGE }) }}>

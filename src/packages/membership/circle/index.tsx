@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
+import { SUBSCRIBE_FOR, requestSubscribe } from '../../../services/subscribe'
 import { showError } from '../../../services/show-error'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { hasAccess, lowestPlan, membershipEndLabel, refundRuleLabel } from '../../../services/membership'
@@ -68,8 +69,11 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
 
   const startTrial = async () => {
     if (trialBusy) return
+    // In the tap, before any await: the reminders before the trial ends (WeChat opens the dialog only from a tap).
+    const asked = requestSubscribe(SUBSCRIBE_FOR.trial)
     setTrialBusy(true)
     try {
+      await asked
       joined(await callFunction('membership', 'startTrial', { circleId: circle.id }))
       void Taro.showToast({ title: '试用已开始', icon: 'success' })
     } catch (err) {
