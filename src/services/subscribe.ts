@@ -84,3 +84,18 @@ export const SUBSCRIBE_FOR = {
   challengeJoin: ['checkinReminder', 'streakReminder', 'tierUp'],
   reminders: ['checkinReminder', 'streakReminder']
 } as const satisfies Record<string, readonly SubscribeTemplateKey[]>
+
+/**
+ * Each grant brings one message, so a daily reminder needs a fresh grant each
+ * day: the check-in tap asks again for the challenges whose reminders the
+ * member turned on (remembered here from the reminder toggles, this session).
+ */
+const remindersOn = new Map<string, boolean>()
+
+export function noteReminderOptIn(challengeId: string, on: boolean): void {
+  remindersOn.set(challengeId, on)
+}
+
+export function wantsReminders(challengeId: string): boolean {
+  return remindersOn.get(challengeId) === true
+}

@@ -12,6 +12,7 @@ import type { PostCheckinInput } from '../../../../types/checkin'
 import { dayLabel, addDays } from '../components/china-dates'
 import PhotoPicker from './photo-picker'
 import { usePhotoUploads } from './use-photo-uploads'
+import { SUBSCRIBE_FOR, requestSubscribe, wantsReminders } from '../../../services/subscribe'
 import type { ChallengeDetail } from '../../../../types/checkin'
 import './index.css'
 
@@ -57,10 +58,13 @@ export default function ComposePage() {
 
   const submit = async () => {
     if (busy || !validate()) return
+    // Reminders the member turned on need a fresh grant for each message: asked in this tap, before any await.
+    const asked = wantsReminders(challengeId) ? requestSubscribe(SUBSCRIBE_FOR.reminders) : null
     const input: PostCheckinInput = { challengeId, text: text.trim(), photoFileIds: photos.fileIds }
     if (location.trim()) input.location = location.trim()
     setSubmitting(true)
     try {
+      await asked
       const result = makeupDate
         ? await callFunction('checkin', 'makeupCheckin', { ...input, date: makeupDate })
         : await callFunction('checkin', 'postCheckin', input)

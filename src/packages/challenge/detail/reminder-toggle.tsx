@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components'
 import type { ChallengeReminderView } from '../../../../types/notifications'
 import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
-import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
+import { SUBSCRIBE_FOR, noteReminderOptIn, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 
 export default function ReminderToggle({ challengeId, version }: { challengeId: string; version: number }) {
   const [state, setState] = useState<ChallengeReminderView | null>(null)
@@ -14,7 +14,12 @@ export default function ReminderToggle({ challengeId, version }: { challengeId: 
 
   useEffect(() => {
     void prefetchSubscribeTemplates()
-    callFunction('member', 'challengeReminder', { challengeId }).then(setState).catch(() => setState(null))
+    callFunction('member', 'challengeReminder', { challengeId })
+      .then((loaded) => {
+        noteReminderOptIn(challengeId, loaded.daily || loaded.streak)
+        setState(loaded)
+      })
+      .catch(() => setState(null))
   }, [challengeId, version])
 
   if (!state) return null
@@ -28,7 +33,9 @@ export default function ReminderToggle({ challengeId, version }: { challengeId: 
     void (async () => {
       try {
         await asked
-        setState(await callFunction('member', 'setChallengeReminder', { challengeId, daily: next.daily, streak: next.streak, hour: state.hour }))
+        const saved = await callFunction('member', 'setChallengeReminder', { challengeId, daily: next.daily, streak: next.streak, hour: state.hour })
+        noteReminderOptIn(challengeId, saved.daily || saved.streak)
+        setState(saved)
       } catch (err) {
         showError(err)
       } finally {
