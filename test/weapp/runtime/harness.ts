@@ -470,6 +470,25 @@ export async function settle(rounds = 6): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setTimeout(resolve, 0))
 }
 
+/** Settles until `done()` holds (or `timeoutMs` passes). */
+export async function until(done: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!done() && Date.now() <= deadline) await settle(1)
+}
+
+/**
+ * Settles until the page shows `text` (or `timeoutMs` passes): how many event-loop
+ * turns a render takes depends on the machine's load, so a fixed count is flaky.
+ */
+export async function untilText(page: PageInstance, text: string, timeoutMs = 5000): Promise<string> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    await settle(1)
+    const shown = textOf(page)
+    if (shown.includes(text) || Date.now() > deadline) return shown
+  }
+}
+
 /** The page's rendered text, as a member would read it. */
 export function textOf(page: PageInstance): string {
   return (page.root.dom.textContent ?? '').replace(/\s+/g, ' ').trim()

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WEAPP_DIR, allPages, ensureWeappBuild, filesUnder, readAppJson } from '../weapp-build'
 import { answer, challenge, checkin, payment } from './fixtures'
-import { compileRenderLayer, settle, tap, textOf, WeappRuntime, type RenderLayer } from './harness'
+import { compileRenderLayer, settle, tap, textOf, until, untilText, WeappRuntime, type RenderLayer } from './harness'
 
 ensureWeappBuild()
 
@@ -81,7 +81,7 @@ describe('weapp build at run time', () => {
 
     it('feed: the check-in wall', async () => {
       const page = rt.open('pages/feed/index')
-      await settle()
+      await untilText(page, checkin.text)
       expect(rt.callsTo('cloud.callFunction')).toContainEqual({ name: 'checkin', data: expect.objectContaining({ action: 'feed', scope: 'all' }) })
       expect(textOf(page)).toContain(checkin.text)
       expect(textOf(page)).toContain(checkin.author.nickname)
@@ -89,15 +89,13 @@ describe('weapp build at run time', () => {
 
     it('challenges: the challenge list', async () => {
       const page = rt.open('pages/challenges/index')
-      await settle()
-      expect(textOf(page)).toContain(challenge.title)
+      expect(await untilText(page, challenge.title)).toContain(challenge.title)
     })
 
     it('me: the profile and growth', async () => {
       const page = rt.open('pages/me/index')
-      await settle()
+      expect(await untilText(page, '小美')).toContain('小美')
       expect(rt.callsTo('cloud.callFunction').map((c) => `${c.name}.${c.data.action}`)).toEqual(expect.arrayContaining(['member.me', 'growth.summary']))
-      expect(textOf(page)).toContain('小美')
     })
   })
 
@@ -106,10 +104,9 @@ describe('weapp build at run time', () => {
     try {
       rt.launch()
       const page = rt.open('packages/membership/circle/index', { id: 'c1' })
-      await settle()
-      expect(textOf(page)).toContain('晨跑私教圈')
+      expect(await untilText(page, '晨跑私教圈')).toContain('晨跑私教圈')
       tap(page, '立即支付')
-      await settle(12)
+      await until(() => rt.callsTo('requestPayment').length > 0)
       expect(rt.callsTo('cloud.callFunction')).toContainEqual({ name: 'membership', data: expect.objectContaining({ action: 'createOrder', circleId: 'c1', planId: 'p1' }) })
       const { provider: _provider, ...params } = payment
       expect(rt.callsTo('requestPayment')).toEqual([params])
@@ -134,9 +131,8 @@ describe('weapp build at run time', () => {
     try {
       rt.launch()
       const page = rt.open('packages/leaderboard/invite/index')
-      await settle()
+      expect(await untilText(page, 'XM8K2Q')).toContain('XM8K2Q')
       expect(rt.callsTo('cloud.callFunction')).toContainEqual({ name: 'leaderboard', data: expect.objectContaining({ action: 'myInvite' }) })
-      expect(textOf(page)).toContain('XM8K2Q')
       expect(rt.errors).toEqual([])
     } finally {
       rt.dispose()
