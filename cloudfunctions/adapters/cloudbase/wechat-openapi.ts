@@ -8,6 +8,8 @@
 // errcode is WeChat's refusal); anything else (wxacode.getUnlimited's PNG) comes
 // back as a Buffer. `callWxOpenApi` (action `wx.api`) is the route wx-server-sdk
 // marks "DEPRECATED" and it never returns binary bodies.
+import protobuf from 'protobufjs/light'
+
 // Sources: wx-server-sdk 4.0.2 index.js `src/api/openapi/openapi.ts` (callWXOpenAPI),
 // `src/api/cloud/provider/tcb/api/callWXOpenAPI.ts` (callGeneralOpenAPI) and
 // `src/protobuf/openapi.js`; @cloudbase/node-sdk 3.18.3 `src/wx/index.ts`.
@@ -27,82 +29,40 @@ export class WxOpenApiError extends Error {
 
 export type OpenApiResult = { kind: 'json'; data: Record<string, any> } | { kind: 'binary'; contentType: string; buffer: Buffer }
 
-// ---- minimal protobuf (proto3) for the two messages ----
-
-function varint(value: number): Buffer {
-  const out: number[] = []
-  let v = value >>> 0
-  if (value < 0) {
-    // int32 negatives are 10-byte varints (two's complement, 64 bits)
-    let big = BigInt.asUintN(64, BigInt(value))
-    while (big >= 0x80n) { out.push(Number(big & 0x7fn) | 0x80); big >>= 7n }
-    out.push(Number(big))
-    return Buffer.from(out)
+// ---- the two protobuf messages, read and written by protobufjs ----
+// Field numbers and types as wx-server-sdk's generated `src/protobuf/openapi.js` declares them.
+const schema = protobuf.Root.fromJSON({
+  nested: {
+    ApiType: { values: { OPEN_API: 0 } },
+    OpenApiPair: { fields: { key: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 } } },
+    OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'OpenApiPair', id: 1 } } },
+    CommApiData: { fields: { apiType: { type: 'ApiType', id: 1 }, openapiData: { type: 'OpenApiData', id: 2 }, appid: { type: 'string', id: 6 } } },
+    CommOpenApiResp: {
+      fields: {
+        respData: { type: 'bytes', id: 1 }, contentType: { type: 'string', id: 2 }, errorCode: { type: 'int32', id: 3 },
+        httpCode: { type: 'uint32', id: 4 }, headers: { rule: 'repeated', type: 'OpenApiPair', id: 5 }, svrkitErrorCode: { type: 'int32', id: 6 }
+      }
+    }
   }
-  while (v >= 0x80) { out.push((v & 0x7f) | 0x80); v >>>= 7 }
-  out.push(v)
-  return Buffer.from(out)
-}
+})
+const CommApiData = schema.lookupType('CommApiData')
+const CommOpenApiRespType = schema.lookupType('CommOpenApiResp')
 
-function field(no: number, wireType: 0 | 2, payload: Buffer | number): Buffer {
-  const key = varint((no << 3) | wireType)
-  if (wireType === 0) return Buffer.concat([key, varint(payload as number)])
-  const bytes = payload as Buffer
-  return Buffer.concat([key, varint(bytes.length), bytes])
-}
-
-/** CommApiData { apiType = 1 (OPEN_API = 0); openapiData = 2 { pairs = 1 { key = 1; value = 2 } }; appid = 6 }. */
+/** CommApiData { apiType: OPEN_API, openapiData: { pairs: one per top-level field, its value JSON text }, appid }. */
 export function encodeOpenApiRequest(data: Record<string, unknown>, appid?: string): Buffer {
   const pairs = Object.entries(data)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => field(1, 2, Buffer.concat([field(1, 2, Buffer.from(key)), field(2, 2, Buffer.from(JSON.stringify(value)))])))
-  // apiType is written even at 0, as protobufjs does for a set field
-  const parts = [field(1, 0, 0), field(2, 2, Buffer.concat(pairs))]
-  if (appid) parts.push(field(6, 2, Buffer.from(appid)))
-  return Buffer.concat(parts)
-}
-
-interface Reader { buf: Buffer; pos: number }
-
-function readVarint(r: Reader): bigint {
-  let result = 0n
-  let shift = 0n
-  for (;;) {
-    if (r.pos >= r.buf.length) throw new Error('truncated varint')
-    const byte = r.buf[r.pos++]
-    result |= BigInt(byte & 0x7f) << shift
-    if ((byte & 0x80) === 0) return result
-    shift += 7n
-    if (shift > 70n) throw new Error('varint too long')
-  }
+    .map(([key, value]) => ({ key, value: Buffer.from(JSON.stringify(value)) }))
+  const message = CommApiData.fromObject({ apiType: 0, openapiData: { pairs }, ...(appid ? { appid } : {}) })
+  return Buffer.from(CommApiData.encode(message).finish())
 }
 
 export interface CommOpenApiResp { respData: Buffer; contentType: string; errorCode: number; httpCode: number }
 
-/** CommOpenApiResp { respData = 1 bytes; contentType = 2 string; errorCode = 3 int32; httpCode = 4 uint32; headers = 5; svrkitErrorCode = 6 }. */
+/** CommOpenApiResp { respData, contentType, errorCode, httpCode, headers, svrkitErrorCode }; throws on bytes that are not one. */
 export function decodeOpenApiResponse(buf: Buffer): CommOpenApiResp {
-  const r: Reader = { buf, pos: 0 }
-  const out: CommOpenApiResp = { respData: Buffer.alloc(0), contentType: '', errorCode: 0, httpCode: 0 }
-  while (r.pos < buf.length) {
-    const key = Number(readVarint(r))
-    const no = key >>> 3
-    const wire = key & 7
-    if (wire === 0) {
-      const v = readVarint(r)
-      if (no === 3) out.errorCode = Number(BigInt.asIntN(32, v))
-      else if (no === 4) out.httpCode = Number(BigInt.asUintN(32, v))
-    } else if (wire === 2) {
-      const len = Number(readVarint(r))
-      if (r.pos + len > buf.length) throw new Error('truncated field')
-      const bytes = buf.subarray(r.pos, r.pos + len)
-      r.pos += len
-      if (no === 1) out.respData = Buffer.from(bytes)
-      else if (no === 2) out.contentType = bytes.toString('utf8')
-    } else if (wire === 5) r.pos += 4
-    else if (wire === 1) r.pos += 8
-    else throw new Error(`unsupported wire type ${wire}`)
-  }
-  return out
+  const decoded = CommOpenApiRespType.toObject(CommOpenApiRespType.decode(buf), { defaults: true }) as { respData: Uint8Array; contentType: string; errorCode: number; httpCode: number }
+  return { respData: Buffer.from(decoded.respData), contentType: decoded.contentType, errorCode: decoded.errorCode, httpCode: decoded.httpCode }
 }
 
 /**
