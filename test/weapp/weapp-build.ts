@@ -54,7 +54,7 @@ export function allPages(app: AppJson): string[] {
 }
 
 // The npm package ships the Linux binaries without the execute bit; its own wrapper chmods them too.
-function compiler(name: 'wcc' | 'wcsc'): string {
+export function compiler(name: 'wcc' | 'wcsc'): string {
   const bin = join(ROOT, 'node_modules', 'miniprogram-compiler', 'bin', 'linux', name)
   try {
     accessSync(bin, constants.X_OK)

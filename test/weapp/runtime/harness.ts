@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize, relative } from 'node:path'
 import vm from 'node:vm'
 import { JSDOM } from 'jsdom'
-import { allPages, builtFiles, readAppJson, WEAPP_DIR } from '../weapp-build'
+import { allPages, builtFiles, compiler, readAppJson, WEAPP_DIR } from '../weapp-build'
 
 type AnyFn = (...args: any[]) => any
 type Dict = Record<string, any>
@@ -91,9 +91,10 @@ export function compileRenderLayer(weappDir = WEAPP_DIR): RenderLayer {
     const using = (JSON.parse(readFileSync(join(weappDir, f.replace(/\.wxml$/, '.json')), 'utf8')) as { usingComponents: object }).usingComponents
     return [f, String(Object.keys(using).length), ...Object.keys(using)]
   })]
-  const wcc = join(__dirname, '..', '..', '..', 'node_modules', 'miniprogram-compiler', 'bin', 'linux', 'wcc')
-  const run = spawnSync(wcc, ['-d', '-cc', componentArgs.join(' '), ...wxml, ...wxs, '-gn', '$gwx'], { cwd: weappDir, maxBuffer: 64 * 1024 * 1024 })
-  if (run.status !== 0) throw new Error('wcc failed: ' + run.stderr.toString())
+  // compiler() sets the execute bit the npm package ships without (a fresh `npm ci` has none).
+  const run = spawnSync(compiler('wcc'), ['-d', '-cc', componentArgs.join(' '), ...wxml, ...wxs, '-gn', '$gwx'], { cwd: weappDir, maxBuffer: 64 * 1024 * 1024 })
+  if (run.error) throw new Error(`wcc could not run: ${run.error.message}`)
+  if (run.status !== 0) throw new Error('wcc failed: ' + String(run.stderr))
   const warnings: string[] = []
   const record = (...args: unknown[]) => warnings.push(args.map(String).join(' '))
   // The view layer's own global object (WeChat's webview): wcc's code reads and writes `window`.
