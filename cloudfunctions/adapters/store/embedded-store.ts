@@ -158,6 +158,8 @@ export class EmbeddedStore implements Store {
       this.db.pragma('journal_mode = WAL')
       this.db.pragma('synchronous = NORMAL')
     }
+    // 64 MB of page cache (SQLite's default is 2 MB): small hot documents (rank counts, settings) stay in memory beside large collections.
+    this.db.pragma('cache_size = -65536')
     for (const declaration of options.collections) this.declare(declaration)
   }
 
