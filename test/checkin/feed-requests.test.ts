@@ -12,7 +12,10 @@ import { DEFAULT_TIERS, SETTINGS_CACHE_MS, loadSettings, saveSettings } from '..
 import { EmbeddedStore } from '../../cloudfunctions/adapters/store/embedded-store'
 import { allCollections } from '../../cloudfunctions/platform/collections'
 import type { FeedInput } from '../../types/checkin'
-import { CHINA_10AM, createChallenge, post } from './checkin-fixtures'
+import { CHINA_10AM, createChallenge, post, uploadPhoto } from './checkin-fixtures'
+import { KeywordContentSafety } from '../../cloudfunctions/adapters/local/keyword-content-safety'
+import { MEDIA_CHECKS } from '../../cloudfunctions/domain/checkin/post-checkin'
+import { resolveMediaCheck } from '../../cloudfunctions/domain/checkin/media-check'
 
 let runtime: TestRuntime
 let store: CountingStore
@@ -51,15 +54,15 @@ async function fillWall(count: number): Promise<string[]> {
 }
 
 describe('requests per page', () => {
-  test('every scope, first and next page, within 6 on a warm instance; the settings read is the only extra on a cold one', async () => {
+  test('every scope, first and next page, within 6 even on a cold instance (the settings read is the only extra)', async () => {
     const ids = await fillWall(25)
     for (const id of ids.slice(0, 22)) ok(await call('checkin', 'featureCheckin', { checkinId: id, featured: true }, HOST))
     const scopes: Array<[FeedInput, number, string?]> = [
-      // the member read, circles, the page, own pending, authors, likes
-      [{ scope: 'all' }, 6],
+      // the member read, circles, the page, authors, likes (own pending: the member document lists none)
+      [{ scope: 'all' }, 5],
       [{ scope: 'featured' }, 5],
-      // no circles query: who may read the wall is told by its check-ins
-      [{ scope: 'challenge', challengeId }, 5],
+      // no circles query (who may read the wall is told by its check-ins), no own-pending query
+      [{ scope: 'challenge', challengeId }, 4],
       [{ scope: 'member', authorOpenid: 'o_m3' }, 5],
       // one's own: no circles either
       [{ scope: 'member' }, 4, 'o_m3']
@@ -74,15 +77,30 @@ describe('requests per page', () => {
       if (first.next) {
         const next = await measured(viewer, { ...input, after: first.next })
         expect(next.items.items.length).toBeGreaterThan(0)
-        // no own-pending query on later pages
-        expect([input.scope, next.usage.requests]).toEqual([input.scope, warm - (input.scope === 'all' || input.scope === 'challenge' ? 1 : 0)])
+        expect([input.scope, next.usage.requests]).toEqual([input.scope, warm])
       }
     }
     // Once the instance's settings are older than the cache time (or on a cold instance) the page reads them again: one more.
     runtime.clock.advance(SETTINGS_CACHE_MS)
     const { usage } = await measured('o_viewer', { scope: 'all' })
-    expect(usage.requests).toBe(7)
+    expect(usage.requests).toBe(6)
     expect(usage.byOp.get).toBe(2) // the member and the settings
+  })
+
+  test('an author with a check-in waiting for its image check: one lookup by id pins it, and once checked the list empties itself', async () => {
+    await fillWall(3)
+    runtime.contentSafety = new KeywordContentSafety(undefined, 'pending')
+    const photo = await uploadPhoto(runtime, 'o_pending')
+    const mine = ok(await post(challengeId, 'o_pending', '今天的照片也拍好了', [photo])).checkin
+    expect(mine.status).toBe('pending')
+    const pinned = await measured('o_pending', { scope: 'all' })
+    expect(pinned.items.items[0].id).toBe(mine.id)
+    expect(pinned.usage.requests).toBe(6) // the ids lookup is the sixth
+    // WeChat's verdict arrives: the next visit finds it checked and clears the list, the one after makes no lookup.
+    const trace = (await runtime.store.collection<{ _id: string; checkinId: string }>(MEDIA_CHECKS).find({}, { limit: 10 })).items.find((t) => t.checkinId === mine.id)!
+    await resolveMediaCheck(runtime, trace._id, 'pass', runtime.clock.now())
+    await measured('o_pending', { scope: 'all' })
+    expect((await measured('o_pending', { scope: 'all' })).usage.requests).toBe(5)
   })
 
   test('a page of check-ins posted before titles and days were copied looks their challenges up, once for the page', async () => {

@@ -37,6 +37,9 @@ export interface CheckinDoc {
 /** Why a check-in held for review waits (its hiddenReason; the host's queue shows it as the report reason). */
 export const HELD_FOR_REVIEW = '内容安全检测暂不可用，等待主理人审核'
 
+/** How many of a member's pending check-ins their wall pins (the member document lists them). */
+export const PINNED_PENDING = 3
+
 export function checkinId(challengeId: string, openid: string, date: string): string {
   return `${challengeId}:${openid}:${date.replace(/-/g, '')}`
 }

@@ -12,10 +12,12 @@ import type { Filter, FindOptions } from '../../ports/store'
 import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
-import { CHECKINS, type CheckinDoc } from './checkin'
+import { CHECKINS, PINNED_PENDING, type CheckinDoc } from './checkin'
+import { MEMBERS } from '../members/member'
 import { CHALLENGES, type ChallengeDoc } from './challenge'
 import { currentCircleIds, isCircleMember } from '../circles/access'
 import { checkinViews } from './views'
+import type { MemberDoc } from '../members/member'
 
 export const FEED_PAGE_SIZE = 20
 
@@ -80,15 +82,26 @@ async function mayReadWall(runtime: Runtime, caller: Caller, challengeId: string
  * the first page of the wall they were posted to: the author sees their post
  * land (marked 审核中) while nobody else sees it yet.
  */
-async function ownPending(runtime: Runtime, caller: Caller, input: FeedInput): Promise<CheckinDoc[]> {
+async function ownPending(runtime: Runtime, caller: Caller, input: FeedInput, member?: MemberDoc): Promise<CheckinDoc[]> {
   if (input.after || (input.scope !== 'all' && input.scope !== 'challenge')) return []
+  // The member document lists the check-ins posted while a check was pending: none, no query.
+  const ids = member ? member.pendingCheckins ?? [] : null
+  if (ids !== null && ids.length === 0) return []
+  const inScope = (c: CheckinDoc) => c.status === 'pending' && c.openid === caller.openid && (input.scope !== 'challenge' || !input.challengeId || c.challengeId === input.challengeId)
+  if (ids !== null) {
+    const found = await runtime.store.collection<CheckinDoc>(CHECKINS).find({ _id: { $in: ids } }, { limit: ids.length })
+    // Checks that have since finished leave the list (once), so later visits make no query.
+    const still = new Set(found.items.filter((c) => c.status === 'pending').map((c) => c._id))
+    if (still.size < ids.length) await runtime.store.collection<MemberDoc>(MEMBERS).updateIf(caller.openid, {}, { set: { pendingCheckins: ids.filter((id) => still.has(id)) } })
+    return found.items.filter(inScope).sort((a, b) => b.createdAt - a.createdAt).slice(0, PINNED_PENDING)
+  }
   const filter: Filter = { openid: caller.openid, status: 'pending', ...(input.scope === 'challenge' && input.challengeId ? { challengeId: input.challengeId } : {}) }
-  return (await runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, { sort: [['createdAt', 'desc']], limit: 3 })).items
+  return (await runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, { sort: [['createdAt', 'desc']], limit: PINNED_PENDING })).items
 }
 
-export async function feed(runtime: Runtime, caller: Caller, input: FeedInput): Promise<Page<CheckinView>> {
+export async function feed(runtime: Runtime, caller: Caller, input: FeedInput, member?: MemberDoc): Promise<Page<CheckinView>> {
   const [pending, page] = await Promise.all([
-    ownPending(runtime, caller, input),
+    ownPending(runtime, caller, input, member),
     feedQuery(runtime, input, caller).then(({ filter, options }) => runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, options))
   ])
   const items = [...pending, ...page.items]

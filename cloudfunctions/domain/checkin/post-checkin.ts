@@ -11,10 +11,10 @@ import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { COLLECTIONS } from '../../platform/collections'
 import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
-import type { MemberDoc } from '../members/member'
+import { MEMBERS, type MemberDoc } from '../members/member'
 import { addDays, chinaDate } from '../time/china-calendar'
 import { CHALLENGES, dayNumberOf, isWindowOpen, isWithinChallenge, loadChallenge, phaseOn, type ChallengeDoc } from './challenge'
-import { CHECKINS, HELD_FOR_REVIEW, checkinId, type CheckinDoc } from './checkin'
+import { CHECKINS, HELD_FOR_REVIEW, PINNED_PENDING, checkinId, type CheckinDoc } from './checkin'
 import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, makeupCardsLeft, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart } from './participation'
@@ -176,6 +176,10 @@ async function store(
   }
   // The challenge's counters move outside the transaction: every member's check-in would otherwise lock one document.
   await runtime.store.collection<ChallengeDoc>(CHALLENGES).update(challenge._id, { inc: { checkinCount: 1, ...(outcome.joined ? { participantCount: 1 } : {}) } })
+  // A check-in that waits for its image check is pinned on its author's wall: the member document says which (kept short).
+  if (checkin.status === 'pending') {
+    await runtime.store.collection<MemberDoc>(MEMBERS).update(caller.openid, { set: { pendingCheckins: [...(member.pendingCheckins ?? []).filter((p) => p !== id).slice(-(PINNED_PENDING - 1)), id] } })
+  }
   return result(runtime, caller, member, challenge, checkin, outcome.participant, outcome.walletCards, false, now)
 }
 

@@ -16,6 +16,12 @@ export interface MemberDoc {
    * referral says). Absent on members from before it was kept.
    */
   invite?: 'none' | 'pending'
+  /**
+   * The member's latest check-ins posted while an image check (or a review) was
+   * still pending, newest last: the wall pins the ones still pending for their
+   * author without a query when there are none. Absent or empty: nothing pending.
+   */
+  pendingCheckins?: string[]
 }
 
 export const MEMBERS = COLLECTIONS.members.name
