@@ -246,10 +246,15 @@ if (!hasChromium) {
       await harness.tap('.coupon-choice', { hasText: '新人立减 20 元' })
       await shot('growth-09-host-coupon-item')
       await page.locator('.hg-edit-save').click()
-      await page.waitForLoadState('networkidle')
+      // The save is under way once the tap lands; under load 'networkidle' can come before it starts: wait for the item itself.
       const hostToken = await harness.tokenFor('host')
-      const items = await harness.call<ListPage<{ id: string; name: string; kind: string; couponCampaignId: string | null }>>(hostToken, 'growth', { action: 'mallItems' })
-      expect(items.items.find((i) => i.name === NAME)).toMatchObject({ kind: 'coupon', couponCampaignId: expect.any(String) })
+      type Item = { id: string; name: string; kind: string; couponCampaignId: string | null }
+      let saved: Item | undefined
+      for (let tries = 0; !saved && tries < 40; tries++) {
+        if (tries > 0) await page.waitForTimeout(250)
+        saved = (await harness.call<ListPage<Item>>(hostToken, 'growth', { action: 'mallItems' })).items.find((i) => i.name === NAME)
+      }
+      expect(saved).toMatchObject({ kind: 'coupon', couponCampaignId: expect.any(String) })
 
       await harness.loginAs('xiaomei')
       await open('/packages/growth/mall/index')
