@@ -1,6 +1,6 @@
 // Shared by the weapp tests: where the build is, building it when stale, and
 // WeChat's own template/style compilers from the miniprogram-compiler package.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { accessSync, chmodSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
@@ -71,16 +71,21 @@ export interface CompileResult {
 
 /** wcc, called the way miniprogram-compiler's wxmlToJs calls it (complete code for custom components). */
 export function compileWxml(wxml: string[], wxs: string[]): CompileResult {
+  const run = runWcc(wxml, wxs)
+  return { status: run.status, stderr: String(run.stderr ?? '') }
+}
+
+/** The wcc run itself, in a build folder: its stdout is the `$gwx` render code (the weapp runtime harness evaluates it). */
+export function runWcc(wxml: string[], wxs: string[], dir = WEAPP_DIR): SpawnSyncReturns<Buffer> {
   const components = wxml.filter((f) => {
-    const json = join(WEAPP_DIR, f.replace(/\.wxml$/, '.json'))
+    const json = join(dir, f.replace(/\.wxml$/, '.json'))
     return existsSync(json) && (JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: object }).usingComponents
   })
   const componentArgs = [String(components.length), ...components.flatMap((f) => {
-    const using = (JSON.parse(readFileSync(join(WEAPP_DIR, f.replace(/\.wxml$/, '.json')), 'utf8')) as { usingComponents: object }).usingComponents
+    const using = (JSON.parse(readFileSync(join(dir, f.replace(/\.wxml$/, '.json')), 'utf8')) as { usingComponents: object }).usingComponents
     return [f, String(Object.keys(using).length), ...Object.keys(using)]
   })]
-  const run = spawnSync(compiler('wcc'), ['-d', '-cc', componentArgs.join(' '), ...wxml, ...wxs, '-gn', '$gwx'], { cwd: WEAPP_DIR, maxBuffer: 64 * 1024 * 1024 })
-  return { status: run.status, stderr: run.stderr.toString() }
+  return spawnSync(compiler('wcc'), ['-d', '-cc', componentArgs.join(' '), ...wxml, ...wxs, '-gn', '$gwx'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 })
 }
 
 /** wcsc, called like miniprogram-compiler's wxssToJs: styles with a .json beside them (pages, components) first. */

@@ -9,12 +9,11 @@
 //   renders what they produce and dispatches taps back to the page's handlers.
 // Everything that crosses from logic to view (setData) is JSON round-tripped,
 // as WeChat's bridge does.
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize, relative } from 'node:path'
 import vm from 'node:vm'
 import { JSDOM } from 'jsdom'
-import { allPages, builtFiles, compiler, readAppJson, WEAPP_DIR } from '../weapp-build'
+import { allPages, builtFiles, readAppJson, runWcc, WEAPP_DIR } from '../weapp-build'
 
 type AnyFn = (...args: any[]) => any
 type Dict = Record<string, any>
@@ -83,16 +82,8 @@ export interface RenderLayer {
 export function compileRenderLayer(weappDir = WEAPP_DIR): RenderLayer {
   const wxml = builtFiles('.wxml')
   const wxs = builtFiles('.wxs')
-  const components = wxml.filter((f) => {
-    const json = join(weappDir, f.replace(/\.wxml$/, '.json'))
-    return existsSync(json) && (JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: object }).usingComponents
-  })
-  const componentArgs = [String(components.length), ...components.flatMap((f) => {
-    const using = (JSON.parse(readFileSync(join(weappDir, f.replace(/\.wxml$/, '.json')), 'utf8')) as { usingComponents: object }).usingComponents
-    return [f, String(Object.keys(using).length), ...Object.keys(using)]
-  })]
-  // compiler() sets the execute bit the npm package ships without (a fresh `npm ci` has none).
-  const run = spawnSync(compiler('wcc'), ['-d', '-cc', componentArgs.join(' '), ...wxml, ...wxs, '-gn', '$gwx'], { cwd: weappDir, maxBuffer: 64 * 1024 * 1024 })
+  // The same wcc call the compile suite makes (compiler() sets the execute bit a fresh `npm ci` lacks).
+  const run = runWcc(wxml, wxs, weappDir)
   if (run.error) throw new Error(`wcc could not run: ${run.error.message}`)
   if (run.status !== 0) throw new Error('wcc failed: ' + String(run.stderr))
   const warnings: string[] = []
