@@ -97,6 +97,13 @@ interface Attempt {
   failure: Error | null
 }
 
+/** `add` with the document's own _id (a new one when it has none); a duplicate surfaces as a Conflict through `send`. */
+async function insertInto(ref: () => any, send: (id: string, request: () => Promise<any>) => Promise<any>, input: Record<string, unknown>): Promise<string> {
+  const id = (input._id as string | undefined) ?? randomUUID()
+  await send(id, () => ref().add({ ...input, _id: id }))
+  return id
+}
+
 export class CloudbaseStore implements Store {
   readonly kind = 'cloudbase' as const
   private readonly _: Command
@@ -129,11 +136,7 @@ export class CloudbaseStore implements Store {
     const get = async (id: string) => firstDoc<T>(await send(id, () => ref().doc(id).get()))
     const ops: DocOps<T> = {
       get,
-      insert: async (input) => {
-        const id = (input._id as string | undefined) ?? randomUUID()
-        await send(id, () => ref().add({ ...input, _id: id }))
-        return id
-      },
+      insert: (input) => insertInto(ref, send, input as Record<string, unknown>),
       update: async (id, update) => {
         const res = await send(id, () => ref().where({ _id: id }).update(toUpdate(_, update)))
         // `updated` counts modified documents: an update that changes nothing reports 0,
@@ -195,11 +198,7 @@ export class CloudbaseStore implements Store {
     }
     return {
       get,
-      insert: async (input) => {
-        const id = (input._id as string | undefined) ?? randomUUID()
-        await send(id, () => ref().add({ ...input, _id: id }))
-        return id
-      },
+      insert: (input) => insertInto(ref, send, input as Record<string, unknown>),
       // No conditional write inside a transaction (doc().update() matches by _id only):
       // read the snapshot, apply the ops here, write the whole document. A write to a
       // document changed since the snapshot is a conflict, so nothing is lost.
