@@ -19,9 +19,7 @@ import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, makeupCardsLeft, 
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart } from './participation'
 import { computeStreaks } from './streaks'
-import { checkinView } from './views'
-import { loadSettings } from '../growth/settings'
-import type { CheckinView } from '../../../types/checkin'
+import { checkinView, checkinViews } from './views'
 
 export const MEDIA_CHECKS = COLLECTIONS.mediaChecks.name
 
@@ -41,27 +39,15 @@ function checkRequirements(challenge: ChallengeDoc, text: string, photoCount: nu
   if (photoCount > challenge.maxPhotos) throw new AppError('INVALID_INPUT', challenge.maxPhotos === 0 ? '这个挑战不需要上传图片' : `最多上传 ${challenge.maxPhotos} 张图片`, 'photoFileIds')
 }
 
-/** The caller's own new check-in as the wall shows it, from the documents in hand (no likes, no comments yet). */
-async function newCheckinView(runtime: Runtime, caller: Caller, member: MemberDoc, checkin: CheckinDoc): Promise<CheckinView> {
-  const settings = await loadSettings(runtime)
-  const badge = settings.tiers.find((tier) => tier.level === (member.tierLevel ?? 1))?.perks.badge ?? ''
-  return {
-    id: checkin._id, challengeId: checkin.challengeId, challengeTitle: checkin.challengeTitle ?? '',
-    author: { openid: caller.openid, nickname: member.nickname, avatarUrl: member.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '', badge },
-    date: checkin.date, dayNumber: checkin.dayNumber ?? 0, text: checkin.text,
-    photos: checkin.photoFileIds.map((fileId) => ({ fileId, url: runtime.files.urlFor(fileId) })),
-    location: checkin.location, createdAt: checkin.createdAt, makeup: checkin.makeup, featured: false, status: checkin.status,
-    likeCount: 0, commentCount: 0, likedByMe: false, mine: true
-  }
-}
-
 /** What the app shows after posting: the check-in as others will see it and the member's progress, from what is in hand. */
 async function result(
   runtime: Runtime, caller: Caller, member: MemberDoc, challenge: ChallengeDoc, checkin: CheckinDoc, participant: ParticipantDoc | null,
   walletCards: number | null, duplicate: boolean, now: number
 ): Promise<PostCheckinResult> {
   const cards = walletCards ?? (await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid))?.makeupCards ?? 0
-  const view = duplicate ? await checkinView(runtime, caller, checkin) : await newCheckinView(runtime, caller, member, checkin)
+  const view = duplicate
+    ? await checkinView(runtime, caller, checkin)
+    : (await checkinViews(runtime, caller, [checkin], { challenges: [challenge], members: [member], justPosted: true }))[0]
   return { checkin: view, duplicate, progress: progressOf(challenge, participant, now, cards) }
 }
 

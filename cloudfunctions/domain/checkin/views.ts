@@ -32,8 +32,10 @@ async function byIds<T extends { _id: string }>(runtime: Runtime, collection: st
  * Authors as shown: nickname, avatar and tier badge. The tier is the member
  * document's copy of the wallet's (written when it rises; absent means Lv1).
  */
-export async function authorsOf(runtime: Runtime, openids: string[]): Promise<Map<string, Author>> {
-  const [members, settings] = await Promise.all([byIds<MemberDoc>(runtime, MEMBERS, openids), loadSettings(runtime)])
+export async function authorsOf(runtime: Runtime, openids: string[], known: MemberDoc[] = []): Promise<Map<string, Author>> {
+  const have = new Set(known.map((m) => m._id))
+  const [fetched, settings] = await Promise.all([byIds<MemberDoc>(runtime, MEMBERS, openids.filter((o) => !have.has(o))), loadSettings(runtime)])
+  const members = new Map([...known.map((m) => [m._id, m] as const), ...fetched])
   const badges = new Map(settings.tiers.map((tier) => [tier.level, tier.perks.badge]))
   return new Map(openids.map((openid) => {
     const member = members.get(openid)
@@ -49,6 +51,10 @@ export async function authorsOf(runtime: Runtime, openids: string[]): Promise<Ma
 /** What the caller already holds, so views need not read it again. */
 export interface KnownDocs {
   challenges?: ChallengeDoc[]
+  /** Authors' member documents the caller already holds (e.g. the router's read of the caller). */
+  members?: MemberDoc[]
+  /** The check-ins were posted by this very call: nobody can have liked them. */
+  justPosted?: boolean
 }
 
 function copiedAtPosting(c: CheckinDoc): boolean {
@@ -60,9 +66,10 @@ export async function checkinViews(runtime: Runtime, caller: Caller, checkins: C
   // Only check-ins posted before the title and day were copied onto them need their challenge.
   const missing = checkins.filter((c) => !copiedAtPosting(c) && !challenges.has(c.challengeId)).map((c) => c.challengeId)
   const [authors, fetched, likes] = await Promise.all([
-    authorsOf(runtime, checkins.map((c) => c.openid)),
+    authorsOf(runtime, checkins.map((c) => c.openid), known.members),
     byIds<ChallengeDoc>(runtime, CHALLENGES, missing),
-    byIds<{ _id: string }>(runtime, LIKES, checkins.map((c) => likeId(c._id, caller.openid)))
+    // Check-ins this call has just posted have no likes yet.
+    byIds<{ _id: string }>(runtime, LIKES, known.justPosted ? [] : checkins.map((c) => likeId(c._id, caller.openid)))
   ])
   for (const [id, challenge] of fetched) challenges.set(id, challenge)
   return checkins.map((c) => {
