@@ -8,7 +8,7 @@ import type { BaseDoc, DocOps } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
 
-export type DomainEventType = 'checkin.posted' | 'streak.reached' | 'challenge.completed' | 'checkin.featured' | 'checkin.revoked' | 'comment.received' | 'payment.first' | 'event.attended' | 'invite.activated'
+export type DomainEventType = 'checkin.posted' | 'streak.reached' | 'challenge.completed' | 'checkin.featured' | 'checkin.revoked' | 'comment.received' | 'payment.first' | 'payment.refunded' | 'event.attended' | 'invite.activated'
 
 export interface DomainEventDoc extends BaseDoc {
   type: DomainEventType
