@@ -24,6 +24,8 @@ export interface ApiContract {
   member: {
     me: { input: MeInput; output: MemberProfile }
     updateProfile: { input: UpdateProfileInput; output: MemberProfile }
+    /** The member skipped the nickname and avatar prompt: not asked again, on any device. */
+    markProfilePrompted: { input: Record<string, never>; output: MemberProfile }
     // subscribe messages and reminders
     subscribeTemplates: { input: Record<string, never>; output: SubscribeTemplates }
     recordSubscribeGrants: { input: RecordSubscribeGrantsInput; output: SubscribeGrantsView }

@@ -8,6 +8,11 @@ export interface MemberProfile {
   role: Role
   /** Epoch milliseconds of the member's first call. */
   joinedAt: number
+  /**
+   * Nickname and avatar are still the defaults and the member was never asked:
+   * the app asks for them once, before their first check-in or comment.
+   */
+  askProfile: boolean
 }
 
 export interface MeInput {

@@ -1,5 +1,6 @@
 import { defineActions } from '../platform/define-action'
-import { getProfile, updateProfile } from '../domain/members/profile'
+import { getProfile, toProfile, updateProfile } from '../domain/members/profile'
+import { markProfilePrompted, markProfilePromptedInput } from '../domain/members/profile-prompt'
 import { meInput, updateProfileInput } from '../domain/members/schemas'
 import { attributeInvite } from '../domain/leaderboard/referral'
 import { MEMBERS, type MemberDoc } from '../domain/members/member'
@@ -26,6 +27,13 @@ export const memberActions = defineActions('member', {
     input: updateProfileInput,
     example: { nickname: '新的昵称' },
     handle: (input, { runtime, caller, now }) => updateProfile(runtime, caller.openid, input, now)
+  },
+  // The once-only nickname and avatar prompt, skipped (saving goes through updateProfile).
+  markProfilePrompted: {
+    role: 'member',
+    input: markProfilePromptedInput,
+    example: {},
+    handle: async (_input, { runtime, member, now }) => toProfile(await markProfilePrompted(runtime, member, now), runtime)
   },
   // Subscribe messages: the template ids the app asks for (and the grants left), and the grants a tap gave.
   subscribeTemplates: {

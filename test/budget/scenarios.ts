@@ -295,6 +295,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
     return (await w.measure('member', 'me', { inviteCode: invite.code }, newMember('invited'))).usage
   }),
   member('member.updateProfile', async (w) => (await w.measure('member', 'updateProfile', { nickname: '小美美' }, XIAOMEI)).usage),
+  member('member.markProfilePrompted', async (w) => (await w.measure('member', 'markProfilePrompted', {}, newMember('prompted'))).usage),
   member('member.subscribeTemplates', async (w) => (await w.measure('member', 'subscribeTemplates', {}, XIAOMEI)).usage),
   member('member.recordSubscribeGrants', async (w) => {
     await w.call('member', 'recordSubscribeGrants', { requestId: 'budget-grant-0', accepted: ['eventReminder'] }, XIAOMEI)

@@ -11,7 +11,7 @@ afterEach(() => closeTestRuntime(runtime))
 describe('member.me', () => {
   test('creates the member on the first call with a default nickname and the member role', async () => {
     const profile = ok(await call('member', 'me', {}, 'o_abcd1234'))
-    expect(profile).toEqual({ openid: 'o_abcd1234', nickname: '成员1234', avatarUrl: '', role: 'member', joinedAt: START })
+    expect(profile).toEqual({ openid: 'o_abcd1234', nickname: '成员1234', avatarUrl: '', role: 'member', joinedAt: START, askProfile: true })
     runtime.clock.advance(60_000)
     expect(ok(await call('member', 'me', {}, 'o_abcd1234')).joinedAt).toBe(START)
   })

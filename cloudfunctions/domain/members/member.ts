@@ -22,6 +22,8 @@ export interface MemberDoc {
    * author without a query when there are none. Absent or empty: nothing pending.
    */
   pendingCheckins?: string[]
+  /** When the app first asked them for a nickname and avatar and they skipped (absent: never asked; see profile-prompt.ts). */
+  profilePromptedAt?: number
 }
 
 export const MEMBERS = COLLECTIONS.members.name

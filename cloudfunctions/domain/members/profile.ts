@@ -2,6 +2,7 @@ import type { MemberProfile, UpdateProfileInput } from '../../../types/member'
 import { AppError, errors } from '../../platform/app-error'
 import type { Runtime } from '../../platform/runtime'
 import { MEMBERS, type MemberDoc } from './member'
+import { asksForProfile } from './profile-prompt'
 
 export function toProfile(member: MemberDoc, runtime: Runtime): MemberProfile {
   return {
@@ -9,7 +10,8 @@ export function toProfile(member: MemberDoc, runtime: Runtime): MemberProfile {
     nickname: member.nickname,
     avatarUrl: member.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
     role: member.role,
-    joinedAt: member.joinedAt
+    joinedAt: member.joinedAt,
+    askProfile: asksForProfile(member)
   }
 }
 

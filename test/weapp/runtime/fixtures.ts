@@ -45,7 +45,7 @@ export const payment = { provider: 'wechat', timeStamp: '1747706400', nonceStr: 
 
 export const fixtures: Fixtures = {
   member: {
-    me: () => ({ openid: 'o-xiaomei', nickname: '小美', avatarUrl: '', role: 'member', joinedAt: NOW - 30 * 86400e3 })
+    me: () => ({ openid: 'o-xiaomei', nickname: '小美', avatarUrl: '', role: 'member', joinedAt: NOW - 30 * 86400e3, askProfile: false })
   },
   checkin: {
     feed: () => ({ items: [checkin], next: null }),
