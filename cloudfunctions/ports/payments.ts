@@ -38,6 +38,12 @@ export interface RefundRequest {
   reason: string
 }
 
+/** A refund as the provider knows it (WeChat: 查询单笔退款). NOT_FOUND: the provider never received it. */
+export interface RefundState {
+  status: 'SUCCESS' | 'PROCESSING' | 'CLOSED' | 'ABNORMAL' | 'NOT_FOUND'
+  refundFen: number
+}
+
 export interface Payments {
   readonly provider: 'wechat' | 'sandbox'
   /** The merchant identity notifies must name. */
@@ -50,11 +56,26 @@ export interface Payments {
   close(outTradeNo: string): Promise<void>
   /** Starts a refund; 'SUCCESS' when it settled at once, else a refund notify follows. */
   refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'>
+  /** Asks the provider where a refund stands (after a timeout, or when its notify never came). */
+  queryRefund(outRefundNo: string): Promise<RefundState>
 }
 
 export class InvalidNotifyError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'InvalidNotifyError'
+  }
+}
+
+/**
+ * The provider refused a refund for good (WeChat answered 4xx: not enough
+ * balance, a bad amount, an unrefundable trade): it was not accepted and will
+ * not happen. Any other failure (a timeout, a network fault, a 5xx) may have
+ * been accepted: the refund stays processing and is asked about later.
+ */
+export class RefundRefusedError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message)
+    this.name = 'RefundRefusedError'
   }
 }

@@ -6,7 +6,7 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ClientPayment, Payments, PaymentEvent, PrepayRequest, RefundRequest, TradeState } from '../../ports/payments'
+import { RefundRefusedError, type ClientPayment, type Payments, type PaymentEvent, type PrepayRequest, type RefundRequest, type RefundState, type TradeState } from '../../ports/payments'
 import type { Store } from '../../ports/store'
 import type { Clock } from '../../ports/clock'
 import { dayjs } from '../../ports/clock'
@@ -155,14 +155,19 @@ export class SandboxPay implements Payments {
 
   async refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'> {
     const trade = await this.trades().get(request.outTradeNo)
-    if (!trade || trade.state !== 'SUCCESS' && trade.state !== 'REFUND') throw new Error('trade not refundable')
+    if (!trade || trade.state !== 'SUCCESS' && trade.state !== 'REFUND') throw new RefundRefusedError('TRADE_NOT_REFUNDABLE', 'trade not refundable')
     // The same out_refund_no twice is one refund, as at WeChat.
     const marker = this.store.collection<{ _id: string; refundFen: number }>('sandbox_refunds')
     if (!(await marker.get(request.outRefundNo))) {
-      if (trade.refundedFen + request.refundFen > trade.amountFen) throw new Error('refund exceeds the payment')
+      if (trade.refundedFen + request.refundFen > trade.amountFen) throw new RefundRefusedError('INVALID_REQUEST', 'refund exceeds the payment')
       await marker.insert({ _id: request.outRefundNo, refundFen: request.refundFen })
       await this.trades().update(trade._id, { inc: { refundedFen: request.refundFen }, set: { state: 'REFUND' } })
     }
     return 'SUCCESS'
+  }
+
+  async queryRefund(outRefundNo: string): Promise<RefundState> {
+    const marker = await this.store.collection<{ _id: string; refundFen: number }>('sandbox_refunds').get(outRefundNo)
+    return marker ? { status: 'SUCCESS', refundFen: marker.refundFen } : { status: 'NOT_FOUND', refundFen: 0 }
   }
 }

@@ -2,7 +2,7 @@
 // verified responses, prepay, query, close, refund, and notify verification.
 // The HTTP transport is injected so tests run the real signing code against a
 // fake server that checks signatures and answers with signed responses.
-import type { ClientPayment, Payments, PrepayRequest, RefundRequest, PaymentEvent, TradeState } from '../../ports/payments'
+import { RefundRefusedError, type ClientPayment, type Payments, type PrepayRequest, type RefundRequest, type RefundState, type PaymentEvent, type TradeState } from '../../ports/payments'
 import type { Clock } from '../../ports/clock'
 import { dayjs } from '../../ports/clock'
 import { authorizationHeader, clientPaySign, nonce, verifyWechatpaySignature, type MerchantCredentials } from './v3-crypto'
@@ -147,13 +147,32 @@ export class WechatPayV3 implements Payments {
   }
 
   async refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'> {
-    const { data } = await this.call('POST', '/v3/refund/domestic/refunds', {
-      out_trade_no: request.outTradeNo,
-      out_refund_no: request.outRefundNo,
-      reason: request.reason.slice(0, 80),
-      notify_url: this.config.notifyUrl,
-      amount: { refund: request.refundFen, total: request.totalFen, currency: 'CNY' }
-    })
+    let data: any
+    try {
+      ({ data } = await this.call('POST', '/v3/refund/domestic/refunds', {
+        out_trade_no: request.outTradeNo,
+        out_refund_no: request.outRefundNo,
+        reason: request.reason.slice(0, 80),
+        notify_url: this.config.notifyUrl,
+        amount: { refund: request.refundFen, total: request.totalFen, currency: 'CNY' }
+      }))
+    } catch (error) {
+      // A 4xx is WeChat's final no (NOT_ENOUGH, INVALID_REQUEST, …), except 429 FREQUENCY_LIMITED: ask again later.
+      if (error instanceof WechatPayError && error.status >= 400 && error.status < 500 && error.status !== 429) throw new RefundRefusedError(error.code, error.message)
+      throw error
+    }
     return data.status === 'SUCCESS' ? 'SUCCESS' : 'PROCESSING'
+  }
+
+  /** 查询单笔退款（通过商户退款单号）: status SUCCESS / CLOSED / PROCESSING / ABNORMAL; 404 RESOURCE_NOT_EXISTS when WeChat never received it. */
+  async queryRefund(outRefundNo: string): Promise<RefundState> {
+    try {
+      const { data } = await this.call('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`)
+      const status = ['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL'].includes(data.status) ? data.status : 'PROCESSING'
+      return { status, refundFen: Number(data.amount?.refund ?? 0) }
+    } catch (error) {
+      if (error instanceof WechatPayError && error.code === 'RESOURCE_NOT_EXISTS') return { status: 'NOT_FOUND', refundFen: 0 }
+      throw error
+    }
   }
 }
