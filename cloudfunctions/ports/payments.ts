@@ -61,8 +61,14 @@ export interface Payments {
 }
 
 export class InvalidNotifyError extends Error {
-  constructor(message: string) {
+  /**
+   * 401: not shown to come from the provider (headers, serial, timestamp, signature, APIv3 key).
+   * 400: verified, but its content is not a notify the provider sends (a resource that is not JSON, or lacks a required field).
+   */
+  readonly status: 400 | 401
+  constructor(message: string, status: 400 | 401 = 401) {
     super(message)
+    this.status = status
     this.name = 'InvalidNotifyError'
   }
 }
