@@ -231,8 +231,10 @@ export const CHECKIN_SCENARIOS: Scenario[] = [
     return (await w.measure('checkin', 'postCheckin', { challengeId: diet._id, text: TEXT, photoFileIds: [] }, openid)).usage
   }),
   scenario('checkin.makeupCheckin.first', 'checkin', async (w) => {
+    // Joined yesterday and missed it: a card fills only days since joining.
     const { diet } = await seeded(w)
     const openid = await joined(w, diet._id)
+    w.advanceDays(1)
     return (await w.measure('checkin', 'makeupCheckin', { challengeId: diet._id, date: w.today(-1), text: TEXT, photoFileIds: [] }, openid)).usage
   }),
   scenario('checkin.makeupCheckin.nextDay', 'checkin', async (w) => {

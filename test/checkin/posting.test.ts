@@ -105,13 +105,17 @@ describe('make-up cards and streak facts', () => {
     const today = ok(await post(id, 'o_a'))
     expect(today.progress).toMatchObject({ currentStreak: 1, makeupableDates: ['2026-11-22'] })
     const made = ok(await call('checkin', 'makeupCheckin', { challengeId: id, date: '2026-11-22', text: '昨天忘了打卡，补上', photoFileIds: [] }, 'o_a'))
-    expect(made.checkin).toMatchObject({ makeup: true, date: '2026-11-22', dayNumber: 5 })
+    expect(made.checkin).toMatchObject({ makeup: true, date: '2026-11-22', dayNumber: 4 }) // the member's 4th day done
     expect(made.progress).toMatchObject({ currentStreak: 4, daysDone: 4, makeupCardsLeft: 1, makeupableDates: [] })
     expect(made.progress.doneDays).toContainEqual({ date: '2026-11-22', makeup: true })
   })
 
   test('older days, today, days outside the challenge and an empty card box are refused', async () => {
     const id = await createChallenge({ startDate: '2026-11-21', makeupCardsPerMember: 1 })
+    // Joined on the challenge's first day: every day since can be made up.
+    runtime.clock.set('2026-11-21T08:00:00+08:00')
+    ok(await call('checkin', 'joinChallenge', { challengeId: id }, 'o_a'))
+    runtime.clock.set(CHINA_10AM)
     const makeup = (date: string) => call('checkin', 'makeupCheckin', { challengeId: id, date, text: '补卡的内容在这里', photoFileIds: [] }, 'o_a')
     expect(await makeup('2026-11-19')).toMatchObject({ ok: false, error: { field: 'date', message: '只能补最近 3 天内的打卡' } })
     expect(await makeup('2026-11-20')).toMatchObject({ ok: false, error: { field: 'date', message: '这一天不在挑战日期内' } })
@@ -123,6 +127,9 @@ describe('make-up cards and streak facts', () => {
 
   test('concurrent make-ups never spend more cards than there are', async () => {
     const id = await createChallenge({ startDate: '2026-11-15', makeupCardsPerMember: 1 })
+    runtime.clock.set('2026-11-15T08:00:00+08:00')
+    ok(await call('checkin', 'joinChallenge', { challengeId: id }, 'o_a'))
+    runtime.clock.set(CHINA_10AM)
     const results = await Promise.all(['2026-11-20', '2026-11-21', '2026-11-22'].map((date) =>
       call('checkin', 'makeupCheckin', { challengeId: id, date, text: '补卡的内容在这里', photoFileIds: [] }, 'o_a')))
     expect(results.filter((r) => r.ok)).toHaveLength(1)

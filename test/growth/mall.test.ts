@@ -66,6 +66,10 @@ test('a retried tap redeems once', async () => {
 
 test('a make-up card bought in the mall fills a missed day once the challenge allowance is used up', async () => {
   const challengeId = await createChallenge({ startDate: '2026-11-15', makeupCardsPerMember: 0 })
+  // Joined on its first day: the missed days since can be made up.
+  runtime.clock.set('2026-11-15T08:00:00+08:00')
+  ok(await call('checkin', 'joinChallenge', { challengeId }, 'o_a'))
+  runtime.clock.set(CHINA_10AM)
   const { id } = ok(await call('growth', 'createMallItem', item(), HOST))
   await fund('o_a', 50)
   const before = ok(await call('checkin', 'getChallenge', { challengeId }, 'o_a')).progress

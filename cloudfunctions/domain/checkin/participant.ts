@@ -42,14 +42,23 @@ export function makeupCardsLeft(challenge: ChallengeDoc, participant: Participan
   return challengeCardsLeft(challenge, participant) + walletCards
 }
 
-/** Missed days in the last MAKEUP_WINDOW_DAYS days that a card could still fill. */
+/** The China date the member joined the challenge: the earliest day a make-up card can fill. */
+export function joinDateOf(participant: Pick<ParticipantDoc, 'joinedAt'>): string {
+  return chinaDate(participant.joinedAt)
+}
+
+/**
+ * Missed days in the last MAKEUP_WINDOW_DAYS days that a card could still fill:
+ * only days since the member joined (a member who joined today has none).
+ */
 export function makeupableDates(challenge: ChallengeDoc, participant: ParticipantDoc | null, today: string, walletCards = 0): string[] {
-  if (makeupCardsLeft(challenge, participant, walletCards) === 0) return []
-  const done = new Set(participant?.doneDates ?? [])
+  if (!participant || makeupCardsLeft(challenge, participant, walletCards) === 0) return []
+  const done = new Set(participant.doneDates)
+  const joined = joinDateOf(participant)
   const dates: string[] = []
   for (let back = MAKEUP_WINDOW_DAYS; back >= 1; back--) {
     const date = addDays(today, -back)
-    if (isWithinChallenge(challenge, date) && !done.has(date)) dates.push(date)
+    if (date >= joined && isWithinChallenge(challenge, date) && !done.has(date)) dates.push(date)
   }
   return dates
 }

@@ -13,9 +13,10 @@ import { COLLECTIONS } from '../../platform/collections'
 import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { addDays, chinaDate } from '../time/china-calendar'
-import { CHALLENGES, dayNumberOf, isWindowOpen, isWithinChallenge, loadChallenge, phaseOn, type ChallengeDoc } from './challenge'
+import { chinaTime } from '../../ports/clock'
+import { CHALLENGES, isWindowOpen, isWithinChallenge, loadChallenge, phaseOn, type ChallengeDoc } from './challenge'
 import { CHECKINS, HELD_FOR_REVIEW, PINNED_PENDING, checkinId, type CheckinDoc } from './checkin'
-import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, makeupCardsLeft, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
+import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, joinDateOf, makeupCardsLeft, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart } from './participation'
 import { computeStreaks } from './streaks'
@@ -105,11 +106,12 @@ async function store(
     await runtime.store.collection<MediaCheckDoc>(MEDIA_CHECKS).set({ _id: trace.traceId, checkinId: id, fileId: trace.fileId, verdict: 'pending', createdAt: now, resolvedAt: null })
   }
 
-  const checkin: CheckinDoc = {
+  // The day number is the member's: their count of days done with this one, known only inside the transaction.
+  let checkin: CheckinDoc = {
     _id: id, challengeId: challenge._id, circleId: challenge.circleId ?? null, openid: caller.openid, date, text, photoFileIds: input.photoFileIds,
     location: (input.location ?? '').trim(), createdAt: now, makeup, featured: false, featuredAt: null,
     status: held || traces.length > 0 ? 'pending' : 'visible', pendingChecks: traces.length, hiddenReason: held ? HELD_FOR_REVIEW : '', likeCount: 0, commentCount: 0,
-    challengeTitle: challenge.title, dayNumber: dayNumberOf(challenge, date)
+    challengeTitle: challenge.title, dayNumber: 0
   }
   let outcome: { participant: ParticipantDoc; joined: boolean; walletCards: number | null }
   try {
@@ -118,6 +120,9 @@ async function store(
       const participants = tx.collection<ParticipantDoc>(PARTICIPANTS)
       const found = await participants.get(participantId(challenge._id, caller.openid))
       const participant = found ?? newParticipant(challenge._id, caller.openid, now)
+      const doneDates = [...participant.doneDates, date].sort()
+      // "第 N 天": the member's N-th check-in day in this challenge (a make-up counts as the next one).
+      checkin = { ...checkin, dayNumber: doneDates.length }
       await tx.collection<CheckinDoc>(CHECKINS).insert(checkin)
       // The challenge's own allowance is spent first, then a wallet card (mall, tier perk).
       const useWalletCard = makeup && challengeCardsLeft(challenge, participant) === 0
@@ -129,7 +134,6 @@ async function store(
         await wallets.set({ ...wallet, makeupCards: wallet.makeupCards - 1, updatedAt: now })
         walletCards = wallet.makeupCards - 1
       }
-      const doneDates = [...participant.doneDates, date].sort()
       const streaks = computeStreaks(doneDates, chinaDate(now))
       const completed = doneDates.length >= challenge.days && participant.completedAt === null
       const bonusDays = await newBonusDays(tx, challenge, participant, streaks.current, caller.openid)
@@ -186,6 +190,11 @@ export async function makeupCheckin(runtime: Runtime, caller: Caller, member: Me
   if (input.date < addDays(today, -MAKEUP_WINDOW_DAYS)) throw new AppError('INVALID_INPUT', `只能补最近 ${MAKEUP_WINDOW_DAYS} 天内的打卡`, 'date')
   if (!isWithinChallenge(challenge, input.date)) throw new AppError('INVALID_INPUT', '这一天不在挑战日期内', 'date')
   const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challenge._id, caller.openid))
+  // A card fills only a day missed since joining: never the days before (a first-day member has none).
+  if (!participant) throw new AppError('INVALID_INPUT', '加入挑战后才能补卡', 'date')
+  if (input.date < joinDateOf(participant)) {
+    throw new AppError('INVALID_INPUT', `只能补加入挑战（${chinaTime(participant.joinedAt).format('M月D日')}）以来漏打的日子`, 'date')
+  }
   // Wallet cards matter only once the challenge's own allowance is spent.
   const walletCards = challengeCardsLeft(challenge, participant) > 0 ? null : (await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid))?.makeupCards ?? 0
   if (!participant?.doneDates.includes(input.date) && makeupCardsLeft(challenge, participant, walletCards ?? 0) === 0) {
