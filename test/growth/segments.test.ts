@@ -66,3 +66,16 @@ test('wallets stored before segments existed get theirs from the ledger', async 
   await refreshSegments(runtime)
   expect(await runtime.store.collection<WalletDoc>(WALLETS).get('o_old')).toMatchObject({ segment: 'ordinary', activeDates: ['2026-11-23'] })
 })
+
+test('staff are left out: the host (a host openid in the runtime config) is never listed, in no segment', async () => {
+  // The host looks at their own growth (a wallet, silent) and earns growth like anyone.
+  ok(await call('growth', 'summary', {}, HOST))
+  ok(await call('member', 'me', {}, 'o_member'))
+  ok(await call('growth', 'summary', {}, 'o_member'))
+  expect(await segment(HOST)).toBe('silent')
+  expect(await listed('silent')).toEqual(['o_member'])
+  expect(await listed()).toEqual(['o_member'])
+  await active(HOST, 'h1')
+  expect(await listed('ordinary')).toEqual([])
+  expect(await listed()).not.toContain(HOST)
+})

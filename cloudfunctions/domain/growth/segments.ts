@@ -75,8 +75,11 @@ export async function refreshSegments(runtime: Runtime): Promise<{ refreshed: nu
 export async function memberSegments(runtime: Runtime, input: SegmentsInput, now: number): Promise<Page<MemberSegmentView>> {
   const filter: Filter = input.segment ? { segment: input.segment } : {}
   const page = await runtime.store.collection<WalletDoc>(WALLETS).find(filter, { sort: [['growth', 'desc']], limit: 50, after: input.after })
-  const authors = await authorsOf(runtime, page.items.map((w) => w._id))
-  const views = page.items.map((wallet): MemberSegmentView => {
+  // Staff (the host openids, as the router decides caller.role) are not members to layer: left out of every segment.
+  // Dropped from the page rather than the query: a page may come back short, and the cursor still goes on.
+  const wallets = page.items.filter((w) => !runtime.config.hostOpenids.has(w._id))
+  const authors = await authorsOf(runtime, wallets.map((w) => w._id))
+  const views = wallets.map((wallet): MemberSegmentView => {
     const author = authors.get(wallet._id)!
     const days = recentDates(wallet.activeDates ?? [], now).length
     return { openid: wallet._id, nickname: author.nickname, avatarUrl: author.avatarUrl, growth: wallet.growth, tierLevel: wallet.tierLevel, activeDays30: days, segment: wallet.segment ?? segmentOf(wallet.tierLevel, days) }
