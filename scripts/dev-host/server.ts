@@ -49,6 +49,8 @@ export interface DevHost {
 }
 
 const FUNCTION_BODY_LIMIT = 1024 * 1024
+/** WeChat Pay notifies are a few KB; anything past this is not one. */
+const PAY_NOTIFY_BODY_LIMIT = 64 * 1024
 
 export async function startDevHost(options: DevHostOptions = {}): Promise<DevHost> {
   const logger = options.logger ?? console
@@ -138,7 +140,16 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
 
   async function payNotify(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // The notify URL, as CloudBase HTTP access would deliver it to payNotify.
-    const body = (await readBody(req, 64 * 1024)).toString('utf8')
+    let body: string
+    try {
+      body = (await readBody(req, PAY_NOTIFY_BODY_LIMIT)).toString('utf8')
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error
+      // Answered in WeChat Pay's own FAIL shape, like every other refusal of a notify; nothing is read or written.
+      const text = JSON.stringify({ code: 'FAIL', message: '通知内容过大' })
+      res.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+      return void res.end(text)
+    }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]))
     const answer = await payNotifyMain({ headers, body, isBase64Encoded: false })
     res.writeHead(answer.statusCode, answer.headers)
@@ -159,7 +170,9 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local')
+    // A malformed percent escape (/fn/%E0%A4%A) or an unparsable target is the caller's mistake: 400, not 500.
+    const url = parseTarget(req.url)
+    if (!url) return sendError(res, 400, 'INVALID_INPUT', '请求地址不正确')
     const path = url.pathname
     const method = req.method ?? 'GET'
     if (path === '/healthz') return sendJson(res, 200, { ok: true })
@@ -191,6 +204,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   }
 
   const server = createServer((req, res) => {
+    // No response is ever content-sniffed: an upload is an image of the type its bytes proved, never a page.
+    res.setHeader('x-content-type-options', 'nosniff')
     route(req, res).catch((error) => {
       logger.error('[dev-host]', error)
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', '服务繁忙，请稍后再试')
@@ -224,3 +239,13 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   }
 }
 
+/** The request target as a URL whose path decodes, or null (a malformed escape, a target URL cannot parse). */
+function parseTarget(target: string | undefined): URL | null {
+  try {
+    const url = new URL(target ?? '/', 'http://local')
+    decodeURIComponent(url.pathname)
+    return url
+  } catch {
+    return null
+  }
+}

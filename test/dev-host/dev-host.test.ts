@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startDevHost, type DevHost } from '../../scripts/dev-host/server'
 import { signSession } from '../../scripts/dev-host/session'
+import { loadSandboxKeys, type SandboxPay } from '../../cloudfunctions/adapters/sandbox-pay/sandbox-pay'
+import { encryptResource } from '../../cloudfunctions/adapters/wechatpay/v3-crypto'
+import { COLLECTIONS } from '../../cloudfunctions/platform/collections'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8ffff3f0005fe02fea7d6a4f50000000049454e44ae426082', 'hex')
 const silent = { log: () => {}, error: () => {} }
@@ -151,6 +154,66 @@ test('the personas list reflects current nicknames', async () => {
   expect(personas.data[0]).toMatchObject({ role: 'host', nickname: '主理人·林教练' })
 })
 
+describe('bad input over HTTP answers a typed error, never 500, and writes nothing', () => {
+  test('a malformed URL escape in a function name answers 400 INVALID_INPUT', async () => {
+    const token = await login('xiaomei')
+    for (const path of ['/fn/%E0%A4%A', '/fn/%', '/fn/member%FF']) {
+      const res = await post(path, { action: 'me' }, token)
+      expect(res).toEqual({ status: 400, body: { ok: false, error: { code: 'INVALID_INPUT', message: '请求地址不正确' } } })
+    }
+    // A malformed escape anywhere else (a file, a page) is refused the same way.
+    const file = await fetch(host.url + '/files/%E0%A4%A.png')
+    expect(file.status).toBe(400)
+  })
+
+  /** A paid circle and a member's open order on the dev host, with the sandbox's signing keys. */
+  async function openOrder() {
+    const circle = await post('/fn/membership', {
+      action: 'createCircle', name: '夜跑会员', description: '每周三夜跑', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [],
+      plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
+    }, await login('host'))
+    expect(circle.body.error).toBeUndefined()
+    const member = await login('ajie')
+    const created = await post('/fn/membership', { action: 'createOrder', circleId: circle.body.data.id, planId: circle.body.data.plans[0].id }, member)
+    expect(created.body.error).toBeUndefined()
+    return { member, order: created.body.data.order as { id: string; status: string } }
+  }
+
+  const flagged = async () => (await host.runtime.store.collection(COLLECTIONS.flaggedPayments.name).find({}, { limit: 10 })).items
+
+  test('a /pay/notify body over 64 KB answers 413 FAIL; the order stays unpaid and nothing is flagged', async () => {
+    const { member, order } = await openOrder()
+    const sandbox = host.runtime.payments as SandboxPay
+    const body = JSON.stringify({ id: 'EV-big', event_type: 'TRANSACTION.SUCCESS', padding: 'x'.repeat(65 * 1024) })
+    const res = await fetch(host.url + '/pay/notify', { method: 'POST', headers: sandbox.sign(body), body })
+    expect(res.status).toBe(413)
+    expect(await res.json()).toEqual({ code: 'FAIL', message: '通知内容过大' })
+    const after = await post('/fn/membership', { action: 'getOrder', orderId: order.id }, member)
+    expect(after.body.data.status).toBe(order.status)
+    expect(await flagged()).toEqual([])
+  })
+
+  test('a correctly signed notify whose decrypted resource is not JSON answers a typed FAIL; nothing is written or flagged', async () => {
+    const { member, order } = await openOrder()
+    const sandbox = host.runtime.payments as SandboxPay
+    const keys = loadSandboxKeys(dataDir)
+    for (const plaintext of ['<xml>paid</xml>', JSON.stringify({ out_trade_no: order.id })]) {
+      const body = JSON.stringify({
+        id: 'EV-bad', create_time: '2026-11-23T10:00:00+08:00', resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功',
+        resource: { ...encryptResource(plaintext, keys.apiV3Key, 'transaction', 'abcdef012345'), original_type: 'transaction' }
+      })
+      const res = await fetch(host.url + '/pay/notify', { method: 'POST', headers: sandbox.sign(body), body })
+      // 400 once payNotify answers InvalidNotifyError with its status (see the issue 13 report); today it answers 401.
+      expect([400, 401]).toContain(res.status)
+      expect((await res.json()).code).toBe('FAIL')
+    }
+    const after = await post('/fn/membership', { action: 'getOrder', orderId: order.id }, member)
+    expect(after.body.data.status).toBe(order.status)
+    expect(await flagged()).toEqual([])
+  })
+})
+
+// Keep last: starting and closing a second host clears the process-wide runtime the tests above use.
 test('with dev login off (production), the /dev endpoints do not exist', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'devhost-prod-'))
   const prod = await startDevHost({ port: 0, dataDir: dir, devLogin: false, logger: silent })
