@@ -17,7 +17,8 @@ import type {
   Circle, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput,
   ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput, MyOrdersInput } from './membership'
 import type { BoardInput, BoardView, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput } from './leaderboard'
-import type { AttendeeList, AttendeeView, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupInput, SignupResult, SignupView, UpdateEventInput } from './events'
+import type { AttendeeList, AttendeeView, CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupInput, SignupResult, SignupView, UpdateEventInput } from './events'
+import type { CommunitySettings, UpdateCommunityInput } from './community'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
 
 export interface ApiContract {
@@ -31,6 +32,9 @@ export interface ApiContract {
     recordSubscribeGrants: { input: RecordSubscribeGrantsInput; output: SubscribeGrantsView }
     challengeReminder: { input: ChallengeReminderInput; output: ChallengeReminderView }
     setChallengeReminder: { input: SetChallengeReminderInput; output: ChallengeReminderView }
+    // the community's settings (its name): read by everyone, edited by hosts
+    community: { input: Record<string, never>; output: CommunitySettings }
+    updateCommunity: { input: UpdateCommunityInput; output: CommunitySettings }
   }
   cron: {
     run: { input: CronRunInput; output: CronRunReport }
@@ -87,6 +91,7 @@ export interface ApiContract {
     getOrder: { input: OrderIdInput; output: OrderView }
     myOrders: { input: MyOrdersInput; output: Page<OrderView> }
     myMemberships: { input: Record<string, never>; output: MembershipView[] }
+    cancelOrder: { input: OrderIdInput; output: OrderView }
     requestRefund: { input: OrderIdInput; output: OrderView }
     // hosts
     createCircle: { input: CircleInput; output: Circle }
@@ -111,6 +116,7 @@ export interface ApiContract {
     attendees: { input: EventIdInput; output: AttendeeList }
     exportAttendees: { input: EventIdInput; output: { filename: string; csv: string } }
     checkInTicket: { input: CheckInTicketInput; output: AttendeeView }
+    checkInAttendee: { input: CheckInAttendeeInput; output: AttendeeView }
   }
   leaderboard: {
     // members

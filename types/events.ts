@@ -31,6 +31,8 @@ export interface EventInput {
   refundableHoursBefore: number
   /** "Fee returned on attendance": as a refund, as points, or not at all. */
   feeReturn: FeeReturn
+  /** Door check-in opens this many minutes before the start (0–1440; 120 when absent) and closes at the end. */
+  checkinOpensMinutesBefore?: number
 }
 
 export type EventPhase = 'upcoming' | 'ongoing' | 'ended'
@@ -48,8 +50,10 @@ export interface SignupView {
   waitlistPosition: number | null
   /** QR code (SVG data URL) of the signed ticket, for confirmed signups. */
   ticketQr: string
-  /** The signed ticket itself (what the QR code holds), for entering by hand in H5. */
+  /** The signed ticket itself (what the QR code holds). */
   ticketCode: string
+  /** 6 characters (no 0/O/1/I/L), unique in the event, for the host to type at the door; '' without a ticket. */
+  shortCode: string
   orderId: string | null
   /** Admitted with a free ticket (it comes back to the member if this signup is cancelled). */
   withFreeTicket: boolean
@@ -57,8 +61,11 @@ export interface SignupView {
   createdAt: number
 }
 
-export interface EventView extends Omit<EventInput, 'onlineLink'> {
+export interface EventView extends Omit<EventInput, 'onlineLink' | 'checkinOpensMinutesBefore'> {
   id: string
+  checkinOpensMinutesBefore: number
+  /** Door check-in is open from this instant until endAt. */
+  checkinOpensAt: number
   coverUrl: string
   /** Only for confirmed or attended members and hosts; '' otherwise. */
   onlineLink: string
@@ -79,6 +86,8 @@ export interface SignupResult {
   signup: SignupView
   /** Present when the seat is held pending payment. */
   payment: ClientPaymentView | null
+  /** paySeat answered the seat's open order again instead of a second one (你有一笔待支付订单). */
+  resumed?: boolean
 }
 
 export interface AttendeeView {
@@ -112,6 +121,11 @@ export interface SignupInput {
 export type UpdateEventInput = EventIdInput & Partial<EventInput>
 export interface CheckInTicketInput {
   eventId: string
-  /** What the scanner read (or the host typed). */
+  /** What the scanner read, or what the host typed: the signed ticket or its 6-character short code. */
   ticketCode: string
+}
+/** The host checks a confirmed attendee in by name, from the attendee list. */
+export interface CheckInAttendeeInput {
+  eventId: string
+  signupId: string
 }

@@ -44,7 +44,8 @@ export interface Circle extends Omit<CircleInput, 'plans'> {
   createdAt: number
 }
 
-export type MembershipStatus = 'none' | 'trial' | 'active' | 'expired'
+/** 'refunded': access ended because the order that bought it was refunded. */
+export type MembershipStatus = 'none' | 'trial' | 'active' | 'expired' | 'refunded'
 
 export interface MyMembership {
   circleId: string
@@ -94,6 +95,8 @@ export type ClientPaymentView =
 export interface CreateOrderResult {
   order: OrderView
   payment: ClientPaymentView
+  /** The member's open order for this plan, answered again instead of a second one (你有一笔待支付订单). */
+  resumed: boolean
 }
 
 export interface MembershipView extends MyMembership {
@@ -138,4 +141,6 @@ export interface HostRefundInput {
   /** A key per refund, reused on retry: the same out_refund_no at WeChat. */
   requestId: string
   reason: string
+  /** Event orders: also cancel the signup and free its seat (退款并取消报名); absent or false keeps it (仅退款，保留名额). */
+  cancelSignup?: boolean
 }

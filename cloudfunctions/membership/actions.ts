@@ -1,8 +1,9 @@
 import { defineActions } from '../platform/define-action'
 import * as s from '../domain/membership/schemas'
 import { archiveCircle, createCircle, getCircleDetail, listCircles, updateCircle } from '../domain/membership/circle-admin'
-import { createOrder, flaggedPayments, getOrder, joinFree, listOrders, myMemberships, myOrders, startTrial } from '../domain/membership/orders'
+import { cancelOrder, createOrder, flaggedPayments, getOrder, joinFree, listOrders, myMemberships, myOrders, startTrial } from '../domain/membership/orders'
 import { hostRefund, requestRefund } from '../domain/membership/refunds'
+import { refundAndCancelSeat } from '../domain/meetups/signups'
 import { pageInput, emptyInput } from '../domain/growth/schemas'
 
 const EXAMPLE_CIRCLE = {
@@ -19,11 +20,12 @@ export const membershipActions = defineActions('membership', {
   getOrder: { role: 'member', input: s.orderIdInput, example: { orderId: 'M1' }, handle: (input, { runtime, caller }) => getOrder(runtime, caller, input.orderId) },
   myOrders: { role: 'member', input: s.myOrdersInput, example: { kind: 'membership' }, handle: (input, { runtime, caller }) => myOrders(runtime, caller.openid, input) },
   myMemberships: { role: 'member', input: emptyInput, example: {}, handle: (_input, { runtime, caller, now }) => myMemberships(runtime, caller.openid, now) },
+  cancelOrder: { role: 'member', input: s.orderIdInput, example: { orderId: 'M1' }, handle: (input, { runtime, caller }) => cancelOrder(runtime, caller, input.orderId) },
   requestRefund: { role: 'member', input: s.orderIdInput, example: { orderId: 'M1' }, handle: (input, { runtime, caller }) => requestRefund(runtime, caller, input.orderId) },
   createCircle: { role: 'host', input: s.circleInput, example: EXAMPLE_CIRCLE, handle: (input, { runtime, caller, now }) => createCircle(runtime, caller, input, now) },
   updateCircle: { role: 'host', input: s.updateCircleInput, example: { circleId: 'c1', name: '新名字' }, handle: (input, { runtime, caller, now }) => updateCircle(runtime, caller, input, now) },
   archiveCircle: { role: 'host', input: s.circleIdInput, example: { circleId: 'c1' }, handle: (input, { runtime, now }) => archiveCircle(runtime, input.circleId, now) },
   listOrders: { role: 'host', input: s.listOrdersInput, example: {}, handle: (input, { runtime }) => listOrders(runtime, input) },
-  refundOrder: { role: 'host', input: s.hostRefundInput, example: { orderId: 'M1', amountFen: 100, requestId: 'r0001', reason: '协商退款' }, handle: (input, { runtime }) => hostRefund(runtime, input) },
+  refundOrder: { role: 'host', input: s.hostRefundInput, example: { orderId: 'M1', amountFen: 100, requestId: 'r0001', reason: '协商退款' }, handle: (input, { runtime }) => (input.cancelSignup ? refundAndCancelSeat(runtime, input) : hostRefund(runtime, input)) },
   flaggedPayments: { role: 'host', input: pageInput, example: {}, handle: (input, { runtime }) => flaggedPayments(runtime, input) }
 })

@@ -151,7 +151,15 @@ export const COLLECTIONS = {
   },
   refunds: {
     name: 'refunds',
-    indexes: [{ name: 'order', fields: [['orderId', 'asc'], ['createdAt', 'asc']] }]
+    indexes: [
+      { name: 'order', fields: [['orderId', 'asc'], ['createdAt', 'asc']] },
+      { name: 'processing', fields: [['status', 'asc'], ['createdAt', 'asc']] }
+    ]
+  },
+  /** One per member and thing bought (a plan, an event): the member's open order for it, so paying again reuses it. */
+  orderSlots: {
+    name: 'order_slots',
+    indexes: []
   },
   flaggedPayments: {
     name: 'flagged_payments',
@@ -173,6 +181,11 @@ export const COLLECTIONS = {
       { name: 'eventAll', fields: [['eventId', 'asc'], ['createdAt', 'asc']] },
       { name: 'eventStatus', fields: [['eventId', 'asc'], ['status', 'asc']] }
     ]
+  },
+  /** `${eventId}:${code}`: a ticket's short code, unique per event (claimed by insert). */
+  ticketCodes: {
+    name: 'ticket_codes',
+    indexes: []
   },
   boards: {
     name: 'boards',

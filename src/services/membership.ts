@@ -15,7 +15,7 @@ export const ORDER_STATUS_LABEL: Record<OrderStatus, string> = {
   refunded: '已退款'
 }
 
-export const MEMBERSHIP_STATUS_LABEL: Record<MembershipStatus, string> = { none: '未加入', trial: '试用中', active: '会员', expired: '已过期' }
+export const MEMBERSHIP_STATUS_LABEL: Record<MembershipStatus, string> = { none: '未加入', trial: '试用中', active: '会员', expired: '已过期', refunded: '已退款' }
 
 /** Members (paid or trial, not yet ended) see the circle's content. */
 export function hasAccess(membership: Pick<MyMembership, 'status'>): boolean {

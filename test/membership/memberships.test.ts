@@ -124,7 +124,7 @@ test('refunds: full within 7 days, then pro-rata, access ends, and never more th
   expect(ok(await call('membership', 'getOrder', { orderId: first.id }, 'o_a')).refundableFen).toBe(9900)
   const refunded = ok(await call('membership', 'requestRefund', { orderId: first.id }, 'o_a'))
   expect(refunded).toMatchObject({ status: 'refunded', refundedFen: 9900, refundableFen: 0 })
-  expect((await membership(c.id)).status).toBe('expired')
+  expect((await membership(c.id)).status).toBe('refunded')
   expect(await call('membership', 'requestRefund', { orderId: first.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 
   const second = await buy(c.id, c.plans[0].id)

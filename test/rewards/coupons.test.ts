@@ -18,7 +18,7 @@ const campaign = async (overrides: Partial<CampaignInput> = {}) => ok(await call
   validFrom: runtime.clock.now() - 1000, validTo: runtime.clock.now() + 30 * 24 * 3600_000, appliesTo: ['membership', 'event'], stock: 10, ...overrides
 }, HOST))
 const circle = async () => ok(await call('membership', 'createCircle', {
-  name: '私教营', description: '', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [], plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
+  name: '私教营', description: '', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [], plans: [{ name: '月卡', days: 30, priceFen: 9900 }, { name: '季卡', days: 90, priceFen: 26900 }], fullRefundDays: 7, refundAfter: 'prorata'
 }, HOST))
 const deliver = async (orderId: string) => {
   const notify = await runtime.payments.pay(orderId)
@@ -42,13 +42,15 @@ test('applied on the server at order creation, used with the payment, one per or
   const coupon = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
   const { order } = ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a'))
   expect(order).toMatchObject({ listPriceFen: 9900, discountFen: 2000, amountFen: 7900, couponId: coupon.id })
-  expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这张优惠券已被使用' } })
+  // Tapping pay again answers the same open order; another plan cannot take the locked coupon.
+  expect(ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a'))).toMatchObject({ resumed: true, order: { id: order.id } })
+  expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[1].id, couponId: coupon.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这张优惠券已被使用' } })
   expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'couponId' } })
   expect((await deliver(order.id)).statusCode).toBe(200)
   expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'used', orderId: order.id })
 })
 
-test('returned when the order closes unpaid, and when it is refunded in full', async () => {
+test('returned when the order closes unpaid; used once, ever: a refund does not bring it back', async () => {
   const c = await campaign()
   const k = await circle()
   const coupon = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
@@ -60,7 +62,9 @@ test('returned when the order closes unpaid, and when it is refunded in full', a
   expect(second.id).not.toBe(first.id)
   await deliver(second.id)
   ok(await call('membership', 'requestRefund', { orderId: second.id }, 'o_a'))
-  expect(ok(await call('rewards', 'myCoupons', { usableFor: 'membership' }, 'o_a')).items.map((x) => x.id)).toEqual([coupon.id])
+  // Pay-and-refund cannot be repeated with the same coupon.
+  expect(ok(await call('rewards', 'myCoupons', { usableFor: 'membership' }, 'o_a')).items).toEqual([])
+  expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'used', orderId: second.id })
 })
 
 test('minimum spend, scope, validity and percent-off rules', async () => {

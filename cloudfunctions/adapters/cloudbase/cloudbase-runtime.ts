@@ -30,7 +30,8 @@ function lazyWechatPay(): Payments {
     verifyNotify: (h, b) => get().verifyNotify(h, b),
     query: (o) => get().query(o),
     close: (o) => get().close(o),
-    refund: (r) => get().refund(r)
+    refund: (r) => get().refund(r),
+    queryRefund: (n) => get().queryRefund(n)
   }
 }
 

@@ -7,6 +7,7 @@ import { applyDomainEvents } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
 import { refreshSegments } from '../growth/segments'
 import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
+import { reconcileRefunds } from '../orders/reconcile-refunds'
 import { expireSeatHolds, remindEvents } from '../meetups/jobs'
 import { settleBoards } from '../leaderboard/settle'
 import { moveBoards } from '../leaderboard/move-boards'
@@ -25,6 +26,7 @@ export const JOBS: Job[] = [
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
   { name: 'refreshSegments', run: (runtime) => refreshSegments(runtime) },
   { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },
+  { name: 'reconcileRefunds', run: (runtime) => reconcileRefunds(runtime) },
   { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
   { name: 'expireSeatHolds', run: (runtime) => expireSeatHolds(runtime) },
   { name: 'remindEvents', run: (runtime) => remindEvents(runtime) },

@@ -6,7 +6,7 @@ import { subscribeMessage } from '../notifications/format'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
 import { promoteFromWaitlist, releaseSeat } from './seats'
-import { returnCoupon } from '../rewards/coupons'
+import { closeOrder } from '../orders/close-order'
 
 /** Lapsed holds released per run: about 16 requests each with the waitlist promotion, within 500 a run. */
 export const HOLD_BATCH = 25
@@ -34,16 +34,9 @@ export async function expireSeatHolds(runtime: Runtime): Promise<{ expired: numb
     if (released) {
       expired++
       events.add(signup.eventId)
-      if (signup.orderId) await runtime.payments.close(signup.orderId).catch(() => undefined)
-      if (signup.orderId) {
-        const orderId = signup.orderId
-        await runtime.store.transaction(async (tx) => {
-          const order = await tx.collection<OrderDoc>(ORDERS).get(orderId)
-          if (!order || order.status !== 'created') return
-          await tx.collection<OrderDoc>(ORDERS).update(orderId, { set: { status: 'closed' } })
-          await returnCoupon(tx, order.couponId, orderId)
-        })
-      }
+      // Its order closes at WeChat, then here (paid in the meantime: settled, and the seat taken again if one is free).
+      // A failure leaves the order to closeUnpaidOrders, whose window has passed too.
+      if (signup.orderId) await closeOrder(runtime, signup.orderId, 'expired').catch((error) => console.error('[expireSeatHolds] order left for closeUnpaidOrders', (error as Error).message))
     }
   }
   let promoted = 0

@@ -7,8 +7,12 @@ import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { assertCircleMember, circleAccess } from '../circles/access'
 import { ORDERS, type OrderDoc } from '../membership/order'
-import { beginRefund, finishRefund } from '../membership/refunds'
+import { beginRefund, finishRefund, orderViewAfterRefund } from '../membership/refunds'
+import { loadOrder } from '../membership/order'
+import type { HostRefundInput, OrderView } from '../../../types/membership'
 import { freeTicketHolder, isFreeTicket, returnCoupon, useFreeTicket } from '../rewards/coupons'
+import { retireOpenOrder } from '../orders/open-order'
+import { closeOrder } from '../orders/close-order'
 import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
 import { toSignupView } from './signup-views'
@@ -69,7 +73,11 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
   return { signup: await toSignupView(runtime, fresh), payment }
 }
 
-/** Pays for a held seat or a waitlist offer: a fresh order when the previous one lapsed. */
+/**
+ * Pays for a held seat or a waitlist offer. The signup names its one open
+ * order: paying again reuses it; with another coupon (or after it lapsed) it
+ * is closed at the provider first, then replaced, so a seat is never paid twice.
+ */
 export async function paySeat(runtime: Runtime, caller: Caller, eventId: string, now: number, couponId?: string): Promise<SignupResult> {
   const meetup = await loadMeetup(runtime, eventId)
   const id = signupId(eventId, caller.openid)
@@ -77,21 +85,30 @@ export async function paySeat(runtime: Runtime, caller: Caller, eventId: string,
   if (!current || (current.status !== 'held' && current.status !== 'offered')) throw new AppError('CONFLICT', '当前没有待支付的名额')
   if (current.payBefore !== null && now > current.payBefore) throw new AppError('CHECKIN_CLOSED', '支付时间已过，名额已释放')
   const existingOrder = current.orderId ? await runtime.store.collection<OrderDoc>(ORDERS).get(current.orderId) : null
-  const reuse = existingOrder && existingOrder.status === 'created' && existingOrder.payBefore > now && (!couponId || existingOrder.couponId === couponId)
-  const order = reuse
-    ? existingOrder
-    : await runtime.store.transaction(async (tx) => {
-      // A new order replaces an unpaid one: that one closes and its coupon comes back.
-      if (existingOrder && existingOrder.status === 'created') {
-        await tx.collection<OrderDoc>(ORDERS).update(existingOrder._id, { set: { status: 'closed' } })
-        await returnCoupon(tx, existingOrder.couponId, existingOrder._id)
-      }
-      const created = await createSeatOrder(tx, meetup, current, now, couponId)
-      await tx.collection<SignupDoc>(SIGNUPS).update(id, { set: { orderId: created._id, updatedAt: now } })
-      return created
+  const open = existingOrder && existingOrder.status === 'created' ? existingOrder : null
+  const reuse = open && open.payBefore > now && (couponId ?? null) === (open.couponId ?? null)
+  let resumed = Boolean(reuse)
+  let order: OrderDoc
+  if (reuse) {
+    order = open
+  } else {
+    // Closed at WeChat before it is replaced: it can no longer be paid (paid meanwhile: the member is told, nothing new is made).
+    if (open) await retireOpenOrder(runtime, open)
+    const made = await runtime.store.transaction(async (tx) => {
+      const signups = tx.collection<SignupDoc>(SIGNUPS)
+      const fresh = await signups.get(id)
+      if (!fresh || (fresh.status !== 'held' && fresh.status !== 'offered')) throw new AppError('CONFLICT', '当前没有待支付的名额')
+      // Another tap replaced it first: that order is the one to pay.
+      if (fresh.orderId && fresh.orderId !== current.orderId) return { order: (await tx.collection<OrderDoc>(ORDERS).get(fresh.orderId))!, resumed: true }
+      const created = await createSeatOrder(tx, meetup, fresh, now, couponId)
+      await signups.set({ ...fresh, orderId: created._id, updatedAt: now })
+      return { order: created, resumed: false }
     })
+    order = made.order
+    resumed = made.resumed
+  }
   const payment = await prepayFor(runtime, meetup, order)
-  return { signup: await toSignupView(runtime, (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!), payment }
+  return { signup: await toSignupView(runtime, (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!), payment, resumed }
 }
 
 /** Inside the payment's settling transaction: the paid seat is confirmed. */
@@ -131,11 +148,15 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
     await returnCoupon(tx, fresh.couponId, freeTicketHolder(id))
     // Refund by policy: paid and cancelled early enough (nothing when the order has nothing left to refund).
     const refund = fresh.status === 'confirmed' && fresh.orderId && refundable
-      ? await beginRefund(tx, fresh.orderId, { amountFen: 'rest', outRefundNo: `${fresh.orderId}-cancel`.slice(0, 64), endsAccess: false, now, quietly: true })
+      ? await beginRefund(tx, fresh.orderId, { amountFen: 'rest', outRefundNo: `${fresh.orderId}-cancel`.slice(0, 64), endsAccess: false, now, purpose: 'cancel', quietly: true })
       : null
     return { before: fresh, after: cancelled, refund }
   })
   if (refund) await finishRefund(runtime, refund, '取消报名退款')
+  // A held seat's unpaid order closes with it (at WeChat first), so it can no longer be paid.
+  if ((before.status === 'held' || before.status === 'offered') && before.orderId) {
+    await closeOrder(runtime, before.orderId, 'cancelled').catch((error) => console.error('[cancelSignup] order left for closeUnpaidOrders', (error as Error).message))
+  }
   // A seat came free: the first on the waitlist gets it (a held seat, or one the waitlist was not waiting for, frees none).
   if (['held', 'offered', 'confirmed'].includes(before.status)) await promoteFromWaitlist(runtime, eventId)
   return toSignupView(runtime, after)
@@ -155,4 +176,30 @@ export async function myTickets(runtime: Runtime, caller: Caller, input: PageInp
   const page = await runtime.store.collection<SignupDoc>(SIGNUPS).find({ openid: caller.openid, status: { $in: ['held', 'confirmed', 'waitlisted', 'offered', 'attended'] } }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   const meetups = await Promise.all(page.items.map((s) => runtime.store.collection<MeetupDoc>(MEETUPS).get(s.eventId)))
   return { items: await Promise.all(meetups.filter((m): m is MeetupDoc => m !== null).map((m) => eventView(runtime, caller, m, now))), next: page.next }
+}
+
+/**
+ * 退款并取消报名: the host refunds an event order and frees its seat in the
+ * same transaction (the signup is cancelled, its ticket no longer admits);
+ * the waitlist moves up. (仅退款 keeps the seat: membership.refundOrder.)
+ */
+export async function refundAndCancelSeat(runtime: Runtime, input: HostRefundInput): Promise<OrderView> {
+  const order = await loadOrder(runtime, input.orderId)
+  if (order.kind !== 'event' || !order.signupId || !order.eventId) throw new AppError('INVALID_INPUT', '只有活动订单可以同时取消报名', 'cancelSignup')
+  const signupKey = order.signupId
+  const now = runtime.clock.now()
+  const { begun, freed } = await runtime.store.transaction(async (tx) => {
+    const begun = (await beginRefund(tx, order._id, { amountFen: input.amountFen, outRefundNo: `${order._id}-${input.requestId}`.slice(0, 64), endsAccess: false, now, purpose: 'host' }))!
+    const signups = tx.collection<SignupDoc>(SIGNUPS)
+    const signup = await signups.get(signupKey)
+    const seated = signup !== null && signup.orderId === order._id && ['held', 'offered', 'confirmed'].includes(signup.status)
+    if (seated) {
+      await signups.set({ ...signup, status: 'cancelled', payBefore: null, waitlistedAt: null, updatedAt: now })
+      await releaseSeat(tx, signup.eventId)
+    }
+    return { begun, freed: seated }
+  })
+  const after = await finishRefund(runtime, begun, input.reason)
+  if (freed) await promoteFromWaitlist(runtime, order.eventId)
+  return orderViewAfterRefund(runtime, order._id, { order: after ?? undefined })
 }

@@ -8,8 +8,7 @@ import { CIRCLES } from '../circles/access'
 import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, DAY_MS, FOREVER, type CircleMemberDoc } from './membership'
 import { ORDERS, type OrderDoc } from './order'
-import { settlePayment } from './settle-payment'
-import { returnCoupon } from '../rewards/coupons'
+import { closeOrder } from '../orders/close-order'
 
 /** Orders closed per run: about 6 requests each (ask WeChat, close there, close here), within 500 a run. */
 export const CLOSE_BATCH = 60
@@ -30,22 +29,11 @@ export async function closeUnpaidOrders(runtime: Runtime): Promise<{ closed: num
   let failed = 0
   for (const order of due.items) {
     try {
-      // query answers NOTPAY for an order WeChat never saw (ORDER_NOT_EXIST): unpaid.
-      const trade = await runtime.payments.query(order._id)
-      if (trade.state === 'SUCCESS') {
-        // Paid after all: final, settle it.
-        if ((await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid })) === 'fulfilled') settled++
-        continue
-      }
-      if (trade.state === 'USERPAYING' || trade.state === 'REFUND') throw new Error(`WeChat says ${trade.state}`)
-      // Already CLOSED there needs no close call; close() treats "already closed" and "never existed" as done.
-      if (trade.state !== 'CLOSED') await runtime.payments.close(order._id)
-      const didClose = await runtime.store.transaction(async (tx) => {
-        if (!(await tx.collection<OrderDoc>(ORDERS).updateIf(order._id, { status: 'created' }, { set: { status: 'closed' } }))) return false
-        await returnCoupon(tx, order.couponId, order._id)
-        return true
-      })
-      if (didClose) closed++
+      // Closed at WeChat first (so it can no longer be paid), then here; paid after all: settled instead.
+      const outcome = await closeOrder(runtime, order._id, 'expired')
+      if (outcome === 'paying') throw new Error('WeChat says USERPAYING')
+      if (outcome === 'settled') settled++
+      if (outcome === 'closed') closed++
     } catch (error) {
       failed++
       console.error(`[closeUnpaidOrders] ${order._id} left for a later run:`, (error as Error).message)

@@ -20,6 +20,8 @@ export interface CircleMemberDoc {
   remindedFor: number | null
   /** The end date an expiry notice was queued for. */
   expiredNoticeFor: number | null
+  /** Set when a refund ended access (the member sees 已退款, not 已过期); cleared by the next payment. */
+  endedBy?: 'refund' | null
 }
 
 export { CIRCLE_MEMBERS }
@@ -33,7 +35,7 @@ export function toMyMembership(circleId: string, doc: CircleMemberDoc | null, no
   const active = doc.endsAt > now
   return {
     circleId,
-    status: active ? (doc.source === 'trial' ? 'trial' : 'active') : doc.source === 'trial' && doc.startedAt === doc.endsAt ? 'none' : 'expired',
+    status: active ? (doc.source === 'trial' ? 'trial' : 'active') : doc.source === 'trial' && doc.startedAt === doc.endsAt ? 'none' : doc.endedBy === 'refund' ? 'refunded' : 'expired',
     startedAt: doc.startedAt,
     endsAt: doc.endsAt === FOREVER ? null : doc.endsAt,
     trialUsed: doc.trialUsed
@@ -52,7 +54,7 @@ export async function extendMembership(
     await members.insert({ _id: id, circleId, openid, startedAt: now, endsAt: end, source, trialUsed: source === 'trial', remindedFor: null, expiredNoticeFor: null })
   } else {
     // Read above (in the caller's transaction): the whole-document write is one request, not a read and a write.
-    await members.set({ ...current, endsAt: end, source: current.endsAt > now && current.source === 'paid' ? 'paid' : source, ...(current.endsAt <= now ? { startedAt: now } : {}), ...(source === 'trial' ? { trialUsed: true } : {}) })
+    await members.set({ ...current, endsAt: end, endedBy: null, source: current.endsAt > now && current.source === 'paid' ? 'paid' : source, ...(current.endsAt <= now ? { startedAt: now } : {}), ...(source === 'trial' ? { trialUsed: true } : {}) })
   }
   return { start, end }
 }

@@ -40,6 +40,13 @@ export interface OrderDoc {
   /** The membership period this order bought. */
   periodStart: number | null
   periodEnd: number | null
+  /** Why a closed order closed: unpaid in time, replaced by a new order, or cancelled by the member. */
+  closedReason?: 'expired' | 'replaced' | 'cancelled'
+  closedAt?: number
+  /** Paid after it had closed: the payment was refunded automatically and bought nothing. */
+  paidAfterClose?: boolean
+  /** Who paid (from the provider), when it was not the order's member it is flagged. */
+  payerOpenid?: string
 }
 
 export async function loadOrder(runtime: Runtime, orderId: string): Promise<OrderDoc> {

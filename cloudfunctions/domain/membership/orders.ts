@@ -14,6 +14,8 @@ import { CIRCLE_MEMBERS, FOREVER, extendMembership, membershipId, toMyMembership
 import { ORDERS, PAY_WINDOW_MS, loadOrder, newOutTradeNo, toOrderViews, type OrderDoc } from './order'
 import { settlePayment } from './settle-payment'
 import { lockCoupon } from '../rewards/coupons'
+import { closeOrder } from '../orders/close-order'
+import { claimSlot, openOrderIn, retireOpenOrder, reusable, slotId } from '../orders/open-order'
 
 async function circlesOf(runtime: Runtime, orders: OrderDoc[]): Promise<Map<string, CircleDoc>> {
   const ids = [...new Set(orders.map((o) => o.circleId))]
@@ -26,25 +28,57 @@ async function views(runtime: Runtime, orders: OrderDoc[]): Promise<OrderView[]>
   return toOrderViews(runtime, orders, await circlesOf(runtime, orders), runtime.clock.now())
 }
 
+/**
+ * 立即支付. One open order per member per plan: tapping pay again (back from
+ * the pay page) answers the same order (`resumed`); with another coupon, the
+ * open one is closed at the provider first and then replaced.
+ */
 export async function createOrder(runtime: Runtime, caller: Caller, circleId: string, planId: string, now: number, couponId?: string): Promise<CreateOrderResult> {
   const circle = await loadCircle(runtime, circleId)
   if (circle.kind === 'free') throw new AppError('CONFLICT', '免费圈子无需付费，直接加入即可')
   const plan = circle.plans.find((p) => p.id === planId)
   if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'planId')
+  const slot = slotId(caller.openid, `plan:${circleId}:${planId}`)
+  const open = await openOrderIn(runtime, slot)
+  if (open && reusable(open, couponId ?? null, now)) return { order: (await views(runtime, [open]))[0], payment: await prepay(runtime, circle, open), resumed: true }
+  if (open) await retireOpenOrder(runtime, open)
   const order: OrderDoc = {
-    _id: newOutTradeNo(now, randomBytes(6).toString('hex')), openid: caller.openid, circleId, circleName: circle.name, planId,
+    _id: newOutTradeNo(now, randomBytes(6).toString('hex')), kind: 'membership', openid: caller.openid, circleId, circleName: circle.name, planId,
     planName: plan.name, days: plan.days, amountFen: plan.priceFen, listPriceFen: plan.priceFen, discountFen: 0, couponId: couponId ?? null,
     refundedFen: 0, status: 'created', createdAt: now, payBefore: now + PAY_WINDOW_MS, paidAt: null, transactionId: '', periodStart: null, periodEnd: null
   }
-  await runtime.store.transaction(async (tx) => {
+  const other = await runtime.store.transaction(async (tx) => {
+    const taken = await claimSlot(tx, slot, order._id, open?._id ?? null, now)
+    if (taken) return taken
     if (couponId) {
       order.discountFen = await lockCoupon(tx, couponId, caller.openid, 'membership', plan.priceFen, order._id, now)
       order.amountFen = plan.priceFen - order.discountFen
     }
     await tx.collection<OrderDoc>(ORDERS).insert(order)
+    return null
   })
-  const payment = await runtime.payments.prepay({ outTradeNo: order._id, description: `${circle.name}·${plan.name}`, amountFen: order.amountFen, payerOpenid: caller.openid, expiresAt: order.payBefore })
-  return { order: (await views(runtime, [order]))[0], payment }
+  const current = other ?? order
+  return { order: (await views(runtime, [current]))[0], payment: await prepay(runtime, circle, current), resumed: other !== null }
+}
+
+function prepay(runtime: Runtime, circle: CircleDoc, order: OrderDoc) {
+  return runtime.payments.prepay({ outTradeNo: order._id, description: `${circle.name}·${order.planName}`, amountFen: order.amountFen, payerOpenid: order.openid, expiresAt: order.payBefore })
+}
+
+/**
+ * 取消订单 (or 取消 on the pay sheet, then here): the order closes at the
+ * provider and here, its coupon back. Paid meanwhile: settled and answered paid.
+ */
+export async function cancelOrder(runtime: Runtime, caller: Caller, orderId: string): Promise<OrderView> {
+  const order = await loadOrder(runtime, orderId)
+  if (order.openid !== caller.openid) throw errors.notFound('订单')
+  if (order.status === 'created') {
+    const outcome = await closeOrder(runtime, orderId, 'cancelled')
+    if (outcome === 'paying') throw new AppError('CONFLICT', '支付进行中，请在微信支付中完成或取消后再试')
+  } else if (order.status !== 'closed') {
+    throw new AppError('CONFLICT', '订单已支付，不能取消；如需退款请申请退款')
+  }
+  return (await views(runtime, [await loadOrder(runtime, orderId)]))[0]
 }
 
 /**
@@ -57,7 +91,7 @@ export async function getOrder(runtime: Runtime, caller: Caller, orderId: string
   if (order.status === 'created') {
     const trade = await runtime.payments.query(order._id)
     if (trade.state === 'SUCCESS') {
-      await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid })
+      await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid, payerOpenid: trade.payerOpenid || undefined })
       order = await loadOrder(runtime, orderId)
     }
   }

@@ -24,8 +24,12 @@ function answer(statusCode: number, code: 'SUCCESS' | 'FAIL', message: string): 
   return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(code === 'SUCCESS' ? { code } : { code, message }) }
 }
 
+/** WeChat's notifies are about 1 KB; anything past this is not one (refused before any parsing). */
+export const MAX_NOTIFY_BYTES = 64 * 1024
+
 export async function handlePayNotify(runtime: Runtime, event: HttpEvent): Promise<HttpAnswer> {
   const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body ?? ''
+  if (Buffer.byteLength(rawBody, 'utf8') > MAX_NOTIFY_BYTES) return answer(413, 'FAIL', '通知过大')
   let fact
   try {
     fact = await runtime.payments.verifyNotify(event.headers ?? {}, rawBody)
@@ -40,7 +44,8 @@ export async function handlePayNotify(runtime: Runtime, event: HttpEvent): Promi
       return result === 'flagged' ? answer(400, 'FAIL', '订单信息不符') : answer(200, 'SUCCESS', '')
     }
     if (fact.kind === 'refunded') {
-      await completeRefund(runtime, fact.outRefundNo, fact.succeeded)
+      // Settles the refund whatever this side thought of it (a timed-out call left it processing, or it was made in the merchant console).
+      await completeRefund(runtime, fact.outRefundNo, fact.succeeded, undefined, { outTradeNo: fact.outTradeNo, refundFen: fact.refundFen, failure: fact.succeeded ? undefined : '退款异常或关闭' })
       return answer(200, 'SUCCESS', '')
     }
     return answer(200, 'SUCCESS', '')

@@ -43,5 +43,6 @@ export const hostRefundInput: z.ZodType<HostRefundInput> = z.strictObject({
   orderId: id('订单'),
   amountFen: int(1, 10_000_000, '退款金额（分）'),
   requestId: z.string({ error: '请求标识必须是文字' }).regex(/^[A-Za-z0-9_-]{4,24}$/, { error: '请求标识格式不正确' }),
-  reason: text(1, 80, '退款原因')
+  reason: text(1, 80, '退款原因'),
+  cancelSignup: z.boolean({ error: '是否取消报名必须是布尔值' }).optional()
 })

@@ -1,18 +1,22 @@
 // A payment reported by WeChat (notify, or our own query after a lost notify)
 // settles its order exactly once: amount, appid and mchid must match what the
-// server priced; then, in one transaction, the order is marked paid and the
-// membership extended. Replays find the order fulfilled and change nothing.
+// server priced; then, in one transaction, the order is marked paid and what it
+// buys is granted. Replays find the order settled and change nothing. A
+// payment for an order that had already closed (unpaid in time, replaced by a
+// new order, cancelled) buys nothing: it is refunded at once and flagged, and
+// the coupon stays with the order that replaced it. A payer who is not the
+// order's member is flagged for the host.
 import type { Runtime } from '../../platform/runtime'
-import { COLLECTIONS } from '../../platform/collections'
-import { isConflict } from '../../ports/store'
 import { recordDomainEvent } from '../events/domain-events'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
 import { subscribeMessage } from '../notifications/format'
+import { moveOrder } from '../orders/order-status'
 import { CIRCLE_MEMBERS, extendMembership, type CircleMemberDoc } from './membership'
 import { ORDERS, type OrderDoc } from './order'
 import { confirmPaidSeat } from '../meetups/signups'
-import { hostRefund } from './refunds'
+import { REFUNDS, finishRefund, hostRefund, newRefund, type RefundDoc } from './refunds'
 import { markCouponUsed } from '../rewards/coupons'
+import { flagPayment } from './flagged-payments'
 
 export interface PaidFact {
   outTradeNo: string
@@ -20,47 +24,52 @@ export interface PaidFact {
   amountFen: number
   appid: string
   mchid: string
+  /** Who paid, as the provider reports it (absent when it did not say). */
+  payerOpenid?: string
 }
 
-export type SettleResult = 'fulfilled' | 'already' | 'flagged'
+export type SettleResult = 'fulfilled' | 'already' | 'flagged' | 'refunded'
 
-async function flag(runtime: Runtime, fact: PaidFact, reason: string, expectedFen: number | null): Promise<void> {
-  try {
-    await runtime.store.collection(COLLECTIONS.flaggedPayments.name).insert({
-      _id: `${fact.outTradeNo}:${fact.transactionId}`, outTradeNo: fact.outTradeNo, reason, expectedFen, receivedFen: fact.amountFen, createdAt: runtime.clock.now()
-    } as never)
-  } catch (error) {
-    if (!isConflict(error)) throw error
-  }
-}
+const flag = (runtime: Runtime, fact: PaidFact, kind: string, reason: string, expectedFen: number | null) =>
+  flagPayment(runtime, { outTradeNo: fact.outTradeNo, transactionId: fact.transactionId, kind }, reason, expectedFen, fact.amountFen)
 
 export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<SettleResult> {
   const order = await runtime.store.collection<OrderDoc>(ORDERS).get(fact.outTradeNo)
   if (!order) {
-    await flag(runtime, fact, '未知订单', null)
+    await flag(runtime, fact, 'unknown', '未知订单', null)
     return 'flagged'
   }
   const mismatch = fact.amountFen !== order.amountFen ? '金额与订单不符' : fact.appid !== runtime.payments.appid ? 'appid 与商户配置不符' : fact.mchid !== runtime.payments.mchid ? 'mchid 与商户配置不符' : null
   if (mismatch) {
-    await flag(runtime, fact, mismatch, order.amountFen)
+    await flag(runtime, fact, 'mismatch', mismatch, order.amountFen)
     return 'flagged'
   }
   const now = runtime.clock.now()
+  const paid = { paidAt: now, transactionId: fact.transactionId, ...(fact.payerOpenid ? { payerOpenid: fact.payerOpenid } : {}) }
   let seatLost = false
+  let lateRefund: RefundDoc | null = null
   const result = await runtime.store.transaction(async (tx): Promise<SettleResult> => {
     const orders = tx.collection<OrderDoc>(ORDERS)
     const fresh = (await orders.get(order._id))!
-    // A closed order that was paid in its last second is still honoured: the money arrived.
-    if (fresh.status !== 'created' && fresh.status !== 'closed') return 'already'
+    if (fresh.status === 'closed' && fresh.paidAt === null) {
+      // Paid after it closed: nothing is granted and the whole payment goes back (the refund is recorded with the payment).
+      // The refund is written with paidAt (never before it), so it is new here: a plain insert.
+      const refundNo = `${fresh._id}-closed`
+      lateRefund = newRefund(refundNo, fresh._id, fresh.amountFen, false, 'closedOrder', now)
+      await tx.collection<RefundDoc>(REFUNDS).insert(lateRefund)
+      await orders.set(moveOrder(fresh, 'refunding', { ...paid, paidAfterClose: true, refundingNo: refundNo }))
+      return 'refunded'
+    }
+    if (fresh.status !== 'created') return 'already'
     await markCouponUsed(tx, fresh.couponId, fresh._id)
     if (fresh.kind === 'event') {
       seatLost = (await confirmPaidSeat(tx, fresh, now)) === 'noSeat'
-      await orders.set({ ...fresh, status: 'fulfilled', paidAt: now, transactionId: fact.transactionId })
+      await orders.set(moveOrder(fresh, 'fulfilled', paid))
       await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { circleName: fresh.circleName }, at: now })
       return 'fulfilled'
     }
     const period = await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), fresh.circleId, fresh.openid, fresh.days, now, 'paid')
-    await orders.set({ ...fresh, status: 'fulfilled', paidAt: now, transactionId: fact.transactionId, periodStart: period.start, periodEnd: period.end })
+    await orders.set(moveOrder(fresh, 'fulfilled', { ...paid, periodStart: period.start, periodEnd: period.end }))
     // Side effects go to the outbox and the facts log, never back into the payment.
     await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { circleName: fresh.circleName }, at: now })
     // The order moved out of 'created' in this transaction, so its message is new: a plain insert.
@@ -70,10 +79,15 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     })
     return 'fulfilled'
   })
+  if (fact.payerOpenid && fact.payerOpenid !== order.openid) await flag(runtime, fact, 'payer', '付款人与下单成员不符', order.amountFen)
+  if (result === 'refunded' && lateRefund) {
+    await flag(runtime, fact, 'closed', order.closedReason === 'replaced' ? '订单已被新订单取代后付款，已自动退款' : '订单关闭后付款，已自动退款', order.amountFen)
+    await finishRefund(runtime, { refund: lateRefund, order: null }, '订单已关闭，自动退款').catch((error) => console.error('[settle] late-payment refund left for the reconcile timer', error))
+  }
   if (seatLost) {
     // Paid after the hold lapsed and the event filled up: the money goes back, and the host sees why.
-    await flag(runtime, fact, '付款时名额已满，已自动退款', order.amountFen)
-    await hostRefund(runtime, { orderId: order._id, amountFen: order.amountFen, requestId: 'noseat', reason: '活动名额已满' }).catch((error) => console.error('[settle] refund failed', error))
+    await flag(runtime, fact, 'noseat', '付款时名额已满，已自动退款', order.amountFen)
+    await hostRefund(runtime, { orderId: order._id, amountFen: order.amountFen, requestId: 'noseat', reason: '活动名额已满', purpose: 'noSeat' }).catch((error) => console.error('[settle] refund failed', error))
   }
   return result
 }

@@ -56,7 +56,7 @@ export const fixtures: Fixtures = {
   },
   membership: {
     getCircle: () => ({ circle, membership: { circleId: 'c1', status: 'none', startedAt: null, endsAt: null, trialUsed: false } }),
-    createOrder: () => ({ order, payment }),
+    createOrder: () => ({ order, payment, resumed: false }),
     getOrder: () => order
   },
   leaderboard: {
