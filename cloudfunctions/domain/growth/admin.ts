@@ -7,7 +7,6 @@ import { MEMBERS } from '../members/member'
 import { grant, spend, entryId } from './ledger'
 import { loadSettings, saveSettings } from './settings'
 import { toLedgerView } from './summary'
-import { unspentGrants } from './unspent'
 import { LEDGER, type LedgerEntryDoc } from './wallet'
 
 export async function updateGrowthSettings(runtime: Runtime, input: UpdateGrowthSettingsInput, now: number): Promise<GrowthSettings> {
@@ -30,13 +29,12 @@ export async function adjustPoints(runtime: Runtime, input: AdjustPointsInput, n
   if (!(await runtime.store.collection(MEMBERS).get(input.memberOpenid))) throw new AppError('NOT_FOUND', '成员不存在', 'memberOpenid')
   const reason = `主理人调整：${input.reason.trim()}`
   const refId = `manual:${input.requestId}`
-  const unspent = input.points < 0 ? await unspentGrants(runtime, input.memberOpenid) : []
   const settings = await loadSettings(runtime)
   await runtime.store.transaction(async (tx) => {
     if (input.points > 0) {
       await grant(tx, { openid: input.memberOpenid, rule: 'manual', refId, reason, points: input.points, growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now }, settings.tiers)
     } else {
-      await spend(tx, { openid: input.memberOpenid, rule: 'manual', refId, reason, amount: -input.points, now, unspent, strict: true })
+      await spend(tx, { openid: input.memberOpenid, rule: 'manual', refId, reason, amount: -input.points, now, strict: true })
     }
   })
   return toLedgerView((await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(input.memberOpenid, 'manual', refId)))!)

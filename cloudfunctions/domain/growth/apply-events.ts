@@ -10,8 +10,8 @@ import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
 import { RULE_FOR_EVENT } from './rules'
 import { loadSettings } from './settings'
 import { grantAll, spend, entryId, type GrantRequest } from './ledger'
-import { unspentGrants } from './unspent'
-import { LEDGER, type LedgerEntryDoc } from './wallet'
+import { olderHeldOf } from './unspent'
+import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from './wallet'
 import { REFERRALS, activateInvite, type ReferralDoc } from '../leaderboard/referral'
 import type { MemberDoc } from '../members/member'
 
@@ -27,18 +27,23 @@ export const FACTS_PER_TRANSACTION = 2
 async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: number): Promise<boolean> {
   // A check-in hidden for cheating gives back the points it earned (growth value never decreases).
   const original = await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(event.openid, 'checkinPosted', `checkin.posted:${event.refId}`))
-  const unspent = await unspentGrants(runtime, event.openid)
+  const first = original && original.points > 0 ? await ownGrantFirst(runtime, original) : undefined
   return runtime.store.transaction(async (tx) => {
     const fresh = await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).get(event._id)
     if (!fresh || fresh.processedAt !== null) return false
     if (original && original.points > 0) {
       // Its own unspent points go first, then the oldest others.
-      const ordered = [original, ...unspent.filter((g) => g._id !== original._id)]
-      await spend(tx, { openid: event.openid, rule: 'revoke', refId: event.refId, reason: '打卡被隐藏，收回积分', amount: original.points, now, unspent: ordered, strict: false })
+      await spend(tx, { openid: event.openid, rule: 'revoke', refId: event.refId, reason: '打卡被隐藏，收回积分', amount: original.points, now, first, strict: false })
     }
     await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).set({ ...fresh, processedAt: now, granted: 0 })
     return true
   })
+}
+
+/** A grant to take back from first: what the grants older than it hold, walked before the transaction. */
+async function ownGrantFirst(runtime: Runtime, grant: LedgerEntryDoc): Promise<{ id: string; olderHeld: number }> {
+  const wallet = await runtime.store.collection<WalletDoc>(WALLETS).get(grant.openid)
+  return { id: grant._id, olderHeld: await olderHeldOf(runtime, grant, wallet) }
 }
 
 function grantRequestOf(event: DomainEventDoc, settings: GrowthSettings): GrantRequest | null {

@@ -106,11 +106,12 @@ export interface SpendRequest {
   amount: number
   now: number
   /**
-   * The member's unspent grants as stored, read before the transaction (transactions cannot query).
-   * Oldest first (or empty) means plain first-in-first-out, which touches no grant at all; any other
-   * order (a revoked grant first) is taken in that order, writing the grants it touches.
+   * A grant to take from before the oldest ones (a revoked check-in's or a
+   * refunded payment's own points), with what the grants older than it hold as
+   * stored (at least: olderHeldOf() in unspent.ts works it out before the
+   * transaction, which cannot query). Without it, points are spent oldest first.
    */
-  unspent: LedgerEntryDoc[]
+  first?: { id: string; olderHeld: number }
   /** When false, spend what there is instead of refusing (reversals, expiry). */
   strict: boolean
 }
@@ -124,14 +125,20 @@ export interface SpendOptions {
   walletChanges?: Partial<WalletDoc>
 }
 
-/** Stored grants in the order points are spent: oldest first. */
+/** Stored grants in the order points are spent: oldest first (createdAt, then `_id`, as the Store sorts). */
 export function fifoOrder(grants: LedgerEntryDoc[]): LedgerEntryDoc[] {
-  return [...grants].sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+  return [...grants].sort(fifoCompare)
+}
+
+export function fifoCompare(a: Pick<LedgerEntryDoc, 'createdAt' | '_id'>, b: Pick<LedgerEntryDoc, 'createdAt' | '_id'>): number {
+  return a.createdAt - b.createdAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
 }
 
 /**
  * What each grant truly has left: the stored `remaining` less the wallet's
  * unsettled first-in-first-out spending, taken from the oldest grants first.
+ * Only right for a run of grants that starts at the member's oldest grant with
+ * points left (every older grant stores 0): the unsettled amount is owed from there.
  */
 export function trueRemaining(grants: LedgerEntryDoc[], unsettled: number): Map<string, number> {
   const left = new Map<string, number>()
@@ -144,18 +151,25 @@ export function trueRemaining(grants: LedgerEntryDoc[], unsettled: number): Map<
   return left
 }
 
-function isFifo(grants: LedgerEntryDoc[]): boolean {
-  return grants.every((g, i) => i === 0 || grants[i - 1].createdAt <= g.createdAt)
+/** What one grant truly has left, given what the grants older than it hold as stored. */
+export function trulyLeft(grant: LedgerEntryDoc, olderHeld: number, unsettled: number): number {
+  const remaining = Math.max(0, grant.remaining)
+  return remaining - Math.min(remaining, Math.max(0, unsettled - olderHeld))
 }
 
 /**
- * Takes points oldest grant first. Refuses (strict) or takes what is there when the balance is short.
+ * Takes points oldest grant first (after the `first` grant's own, when given).
+ * Refuses (strict) or takes what is there when the balance is short.
  *
- * A first-in-first-out spend writes the wallet and its own entry only: the
+ * First-in-first-out spending writes the wallet and its own entry only: the
  * amount joins the wallet's `unsettledSpent`, which is owed by the oldest
- * grants and deducted from their stored `remaining` later (by expirePoints, or
- * by a spend in another order), so a spend costs the same however many grants
- * it spans. Readers of `remaining` apply it with trueRemaining().
+ * grants, however many pages of them there are, and deducted from their stored
+ * `remaining` later by expirePoints (which walks them oldest first), so a spend
+ * costs the same however many grants it spans. Readers of `remaining` apply it
+ * with trueRemaining(). The `first` grant gives what it truly has left (taking
+ * no more than that leaves every other grant's true remainder as it was); the
+ * rest is spent first-in-first-out. Either way the grants' stored remainders
+ * less `unsettledSpent` equal the wallet's points.
  */
 export async function spend(tx: Transaction, request: SpendRequest, options: SpendOptions = {}): Promise<LedgerEntryDoc | null> {
   const ledger = tx.collection<LedgerEntryDoc>(LEDGER)
@@ -165,29 +179,16 @@ export async function spend(tx: Transaction, request: SpendRequest, options: Spe
   const wallet = options.wallet ?? (await walletIn(wallets, request.openid, request.now))
   if (request.strict && wallet.points < request.amount) throw new AppError('LIMIT_REACHED', `积分不足：需要 ${request.amount}，当前 ${wallet.points}`)
   const amount = Math.max(0, Math.min(request.amount, wallet.points))
-  let unsettled = wallet.unsettledSpent ?? 0
-  if (isFifo(request.unspent)) {
-    unsettled += amount
-  } else {
-    // Another order: settle what the oldest grants owe, then take in the order given, re-reading each grant here.
-    const fresh = new Map<string, LedgerEntryDoc>()
-    for (const candidate of fifoOrder(request.unspent)) {
-      const doc = await ledger.get(candidate._id)
-      if (doc && doc.remaining > 0) fresh.set(doc._id, doc)
-    }
-    const left = trueRemaining([...fresh.values()], unsettled)
-    unsettled = Math.max(0, unsettled - [...fresh.values()].reduce((sum, g) => sum + g.remaining - left.get(g._id)!, 0))
-    let need = amount
-    for (const candidate of request.unspent) {
-      if (need === 0) break
-      const has = left.get(candidate._id) ?? 0
-      const take = Math.min(need, has)
-      left.set(candidate._id, has - take)
+  const unsettled = wallet.unsettledSpent ?? 0
+  let need = amount
+  if (request.first && need > 0) {
+    // Re-read here: what it has left now, under the unsettled spending as it is now.
+    const own = await ledger.get(request.first.id)
+    const take = own ? Math.min(need, trulyLeft(own, request.first.olderHeld, unsettled)) : 0
+    if (own && take > 0) {
+      await ledger.set({ ...own, remaining: own.remaining - take })
       need -= take
     }
-    // Whatever the listed grants could not cover is owed first-in-first-out by the rest.
-    unsettled += need
-    for (const g of fresh.values()) if (left.get(g._id) !== g.remaining) await ledger.set({ ...g, remaining: left.get(g._id)! })
   }
   const entry: LedgerEntryDoc = {
     _id: id, openid: request.openid, rule: request.rule, refId: request.refId, reason: request.reason,
@@ -195,6 +196,6 @@ export async function spend(tx: Transaction, request: SpendRequest, options: Spe
   }
   await ledger.insert(entry)
   // The wallet was read in this transaction: a whole-document write is one request.
-  await wallets.set({ ...wallet, ...options.walletChanges, points: wallet.points - amount, unsettledSpent: unsettled, updatedAt: request.now })
+  await wallets.set({ ...wallet, ...options.walletChanges, points: wallet.points - amount, unsettledSpent: unsettled + need, updatedAt: request.now })
   return entry
 }

@@ -114,7 +114,7 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
     if (wallet.tierLevel < fresh.minTierLevel) throw new AppError('FORBIDDEN', `达到 Lv${fresh.minTierLevel} 才能兑换`)
     // Oldest grants first, settled later (spend() touches no grant); the redemption was read absent here, so its
     // ledger entry is too; the wallet is written once, with the make-up card bought.
-    await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, unspent: [], strict: true }, {
+    await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, strict: true }, {
       fresh: true, wallet, walletChanges: fresh.kind === 'makeupCard' ? { makeupCards: wallet.makeupCards + 1 } : {}
     })
     // Read in this transaction: a whole-document write is one request; a concurrent redemption's write conflicts.
