@@ -1,16 +1,17 @@
 import { z } from 'zod'
 import type { MeInput, UpdateProfileInput } from '../../../types/member'
+import { nicknameError } from '../../../types/nickname'
 
-// Control characters and the zero-width family make nicknames that look empty or impersonate others.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/
-
+// One rule with the profile form (types/nickname.ts): emoji sequences welcome; lone surrogates,
+// hidden control/format characters and names with nothing visible refused.
 export const nicknameSchema = z
   .string({ error: '昵称必须是文字' })
   .max(200, { error: '昵称最多 20 个字' })
   .transform((s) => s.trim())
-  .refine((s) => [...s].length >= 1 && [...s].length <= 20, { error: '昵称需为 1–20 个字' })
-  .refine((s) => !INVISIBLE.test(s), { error: '昵称不能包含不可见字符' })
+  .superRefine((s, ctx) => {
+    const message = nicknameError(s)
+    if (message) ctx.addIssue({ code: 'custom', message })
+  })
 
 export const fileIdSchema = z
   .string({ error: '文件标识必须是文字' })
