@@ -1,4 +1,5 @@
 import { defineActions } from '../platform/define-action'
+import { communityActions } from './community-actions'
 import { getProfile, toProfile, updateProfile } from '../domain/members/profile'
 import { markProfilePrompted, markProfilePromptedInput } from '../domain/members/profile-prompt'
 import { meInput, updateProfileInput } from '../domain/members/schemas'
@@ -9,6 +10,7 @@ import { getChallengeReminder, setChallengeReminder } from '../domain/notificati
 import { challengeReminderInput, recordSubscribeGrantsInput, setChallengeReminderInput, subscribeTemplatesInput } from '../domain/notifications/schemas'
 
 export const memberActions = defineActions('member', {
+  ...communityActions,
   me: {
     role: 'member',
     input: meInput,

@@ -9,8 +9,11 @@ import { seedCheckins } from './seed-checkins'
 import { seedGrowth } from './seed-growth'
 import { seedCircles } from './seed-circles'
 import { seedEvents } from './seed-events'
+import { saveCommunity } from '../../cloudfunctions/domain/community/settings'
 
 const DAY = 24 * 3600_000
+/** The demo community's name (the host can rename it in the console). */
+export const DEMO_COMMUNITY_NAME = '林教练燃脂俱乐部'
 
 export async function seedIfEmpty(runtime: Runtime): Promise<boolean> {
   try {
@@ -25,6 +28,7 @@ export async function seedIfEmpty(runtime: Runtime): Promise<boolean> {
 
 async function seedCommunity(runtime: Runtime): Promise<void> {
   const now = runtime.clock.now()
+  await saveCommunity(runtime, { name: DEMO_COMMUNITY_NAME }, personaOpenid('host'), now)
   const members = runtime.store.collection<MemberDoc>(MEMBERS)
   for (const [index, { persona, nickname }] of SEED_PERSONAS.entries()) {
     const openid = personaOpenid(persona)

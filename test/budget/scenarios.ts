@@ -494,7 +494,23 @@ export const ACTION_SCENARIOS: Scenario[] = [
     const { hike } = await seeded(w)
     const view = await w.call('events', 'getEvent', { eventId: hike._id }, XIAOMEI)
     if (!view.mySignup?.ticketCode) throw new Error('小美 has no ticket for the hike')
+    w.clock.set(view.checkinOpensAt) // the door opens
     return (await w.measure('events', 'checkInTicket', { eventId: hike._id, ticketCode: view.mySignup.ticketCode }, HOST)).usage
+  }),
+  // Typed at the door: the short code, for a paid hike whose fee is refunded on attendance.
+  host('events.checkInTicket.shortCode', async (w) => {
+    const { hike } = await seeded(w)
+    const view = await w.call('events', 'getEvent', { eventId: hike._id }, XIAOMEI)
+    if (!view.mySignup?.shortCode) throw new Error('小美 has no short code for the hike')
+    w.clock.set(view.startAt)
+    return (await w.measure('events', 'checkInTicket', { eventId: hike._id, ticketCode: view.mySignup.shortCode.toLowerCase() }, HOST)).usage
+  }),
+  host('events.checkInAttendee', async (w) => {
+    const { hike } = await seeded(w)
+    const view = await w.call('events', 'getEvent', { eventId: hike._id }, DAWEI)
+    if (view.mySignup?.status !== 'confirmed') throw new Error('大伟 has no confirmed seat in the hike')
+    w.clock.set(view.startAt)
+    return (await w.measure('events', 'checkInAttendee', { eventId: hike._id, signupId: view.mySignup.id }, HOST)).usage
   }),
 
   // leaderboard

@@ -1,0 +1,66 @@
+// The community's settings: its name, one document read by id. Members read it
+// (the app caches it) to say the community's name on the invite poster and in
+// the share text instead of "社群"; only a host changes it, 1–20 characters.
+import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
+import { setRuntime, type Runtime } from '../../cloudfunctions/platform/runtime'
+import { DEFAULT_COMMUNITY_NAME } from '../../types/community'
+
+let runtime: TestRuntime
+let store: CountingStore
+let fingerprint: () => string
+beforeEach(async () => {
+  runtime = useTestRuntime()
+  const embedded = runtime.store
+  fingerprint = () => embedded.fingerprint()
+  store = new CountingStore(runtime.store)
+  ;(runtime as unknown as Runtime).store = store
+  setRuntime(runtime)
+  ok(await call('member', 'me', {}, 'o_member'))
+})
+afterEach(() => closeTestRuntime(runtime))
+
+const read = (openid = 'o_member') => call('member', 'community', {}, openid)
+const rename = (name: string, openid = HOST) => call('member', 'updateCommunity', { name }, openid)
+
+test('a fresh community is called by the default name until the host names it; then every member reads the new name', async () => {
+  expect(ok(await read())).toEqual({ name: DEFAULT_COMMUNITY_NAME })
+  expect(DEFAULT_COMMUNITY_NAME).not.toBe('社群')
+  expect(ok(await rename('  林教练燃脂俱乐部 '))).toEqual({ name: '林教练燃脂俱乐部' })
+  expect(ok(await read())).toEqual({ name: '林教练燃脂俱乐部' })
+  expect(ok(await read('o_other'))).toEqual({ name: '林教练燃脂俱乐部' })
+  expect(ok(await read(HOST))).toEqual({ name: '林教练燃脂俱乐部' })
+})
+
+test('reading the settings is one request beyond the caller\'s own member document: the settings document by id', async () => {
+  ok(await rename('跑团'))
+  const { result, usage } = await store.measure(() => read())
+  expect(ok(result)).toEqual({ name: '跑团' })
+  // The router reads the caller (1); the settings are one get by id.
+  expect(usage.byOp).toEqual({ get: 2 })
+})
+
+test('the name is 1–20 characters after trimming, with no invisible characters; refusals name the field and change nothing', async () => {
+  ok(await rename('跑团'))
+  const before = fingerprint()
+  const refused = async (name: string, message: string) =>
+    expect(await rename(name)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'name', message } })
+  await refused('', '请填写社群名称')
+  await refused('   ', '请填写社群名称')
+  await refused('一'.repeat(21), '社群名称最多 20 个字')
+  await refused('林教练\u200b俱乐部', '社群名称不能包含不可见字符')
+  await refused('林教练\u202e部乐俱', '社群名称不能包含不可见字符')
+  await refused('坏\ud800名字', '社群名称不能包含不可见字符')
+  expect(await call('member', 'updateCommunity', { name: 42 } as never, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'name' } })
+  expect(fingerprint()).toBe(before)
+  // Exactly 20 characters, an emoji among them, is fine.
+  ok(await rename('一'.repeat(19) + '🏃'))
+  expect(ok(await read()).name).toBe('一'.repeat(19) + '🏃')
+})
+
+test('only a host may rename the community: a member is refused with nothing written', async () => {
+  const before = fingerprint()
+  expect(await rename('我的社群', 'o_member')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(fingerprint()).toBe(before)
+  expect(ok(await read())).toEqual({ name: DEFAULT_COMMUNITY_NAME })
+})
