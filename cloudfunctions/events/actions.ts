@@ -4,7 +4,7 @@ import { pageInput } from '../domain/growth/schemas'
 import { loadMeetup } from '../domain/meetups/event'
 import { cancelSignup, eventView, listEvents, myTickets, paySeat, signup } from '../domain/meetups/signups'
 import { attendees, cancelEvent, createEvent, exportAttendees, updateEvent } from '../domain/meetups/admin'
-import { checkInTicket } from '../domain/meetups/door'
+import { checkInAttendee, checkInTicket } from '../domain/meetups/door'
 
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 export const EXAMPLE_EVENT = {
@@ -25,5 +25,6 @@ export const eventActions = defineActions('events', {
   cancelEvent: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => cancelEvent(runtime, caller, input.eventId, now) },
   attendees: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => attendees(runtime, input.eventId) },
   exportAttendees: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => exportAttendees(runtime, input.eventId) },
-  checkInTicket: { role: 'host', input: s.checkInTicketInput, example: { eventId: 'e1', ticketCode: 'T1.x.y' }, handle: (input, { runtime, now }) => checkInTicket(runtime, input.eventId, input.ticketCode, now) }
+  checkInTicket: { role: 'host', input: s.checkInTicketInput, example: { eventId: 'e1', ticketCode: 'T1.x.y' }, handle: (input, { runtime, now }) => checkInTicket(runtime, input.eventId, input.ticketCode, now) },
+  checkInAttendee: { role: 'host', input: s.checkInAttendeeInput, example: { eventId: 'e1', signupId: 'e1:o_member' }, handle: (input, { runtime, now }) => checkInAttendee(runtime, input.eventId, input.signupId, now) }
 })

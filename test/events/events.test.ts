@@ -169,6 +169,7 @@ describe('tickets at the door', () => {
     ok(await signup(other, 'o_a'))
     const code = ok(await call('events', 'getEvent', { eventId }, 'o_a')).mySignup!.ticketCode
     const otherCode = ok(await call('events', 'getEvent', { eventId: other }, 'o_a')).mySignup!.ticketCode
+    runtime.clock.set(START - 3600_000) // the door opens 2 hours before the start
     expect(await call('events', 'checkInTicket', { eventId, ticketCode: code }, 'o_b')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     const attendee = ok(await call('events', 'checkInTicket', { eventId, ticketCode: code }, HOST))
     expect(attendee).toMatchObject({ openid: 'o_a', status: 'attended' })

@@ -78,8 +78,8 @@ export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: str
   return eventView(runtime, caller, await loadMeetup(runtime, eventId), now)
 }
 
-export async function attendees(runtime: Runtime, eventId: string): Promise<AttendeeList> {
-  await loadMeetup(runtime, eventId)
+/** Every signup of the event, oldest first (100 a request). */
+async function allSignups(runtime: Runtime, eventId: string): Promise<SignupDoc[]> {
   const all: SignupDoc[] = []
   let after: string | null = null
   do {
@@ -87,7 +87,10 @@ export async function attendees(runtime: Runtime, eventId: string): Promise<Atte
     all.push(...page.items)
     after = page.next
   } while (after)
-  const authors = await authorsOf(runtime, all.map((s) => s.openid).slice(0, 100))
+  return all
+}
+
+function attendeeList(all: SignupDoc[], authors: Map<string, { nickname: string; avatarUrl: string }>): AttendeeList {
   const waitlist = all.filter((s) => s.status === 'waitlisted').sort((a, b) => (a.waitlistedAt ?? 0) - (b.waitlistedAt ?? 0))
   const items: AttendeeView[] = all.filter((s) => s.status !== 'cancelled' && s.status !== 'expired').map((s) => ({
     signupId: s._id, openid: s.openid, nickname: authors.get(s.openid)?.nickname ?? s.openid, avatarUrl: authors.get(s.openid)?.avatarUrl ?? '',
@@ -98,7 +101,20 @@ export async function attendees(runtime: Runtime, eventId: string): Promise<Atte
   return { confirmed: count('confirmed') + count('attended'), held: count('held') + count('offered'), waitlisted: count('waitlisted'), attended: count('attended'), items }
 }
 
-const STATUS_TEXT: Record<string, string> = { confirmed: '已确认', held: '待支付', offered: '候补待支付', waitlisted: '候补中', attended: '已签到' }
+export async function attendees(runtime: Runtime, eventId: string): Promise<AttendeeList> {
+  await loadMeetup(runtime, eventId)
+  const all = await allSignups(runtime, eventId)
+  return attendeeList(all, await authorsOf(runtime, all.map((s) => s.openid).slice(0, 100)))
+}
+
+const STATUS_TEXT: Record<string, string> = { confirmed: '已确认', held: '待支付', offered: '候补待支付', waitlisted: '候补中', attended: '已签到', cancelled: '已取消', expired: '已过期' }
+const ORDER_STATUS_TEXT: Record<string, string> = { created: '待支付', fulfilled: '已支付', closed: '已关闭', refunding: '退款中', refunded: '已退款' }
+
+function orderStatusText(order: OrderDoc | undefined): string {
+  if (!order) return ''
+  if (order.status === 'fulfilled' && order.refundedFen > 0) return '部分退款'
+  return ORDER_STATUS_TEXT[order.status] ?? order.status
+}
 
 function csvCell(value: string | number): string {
   const text = String(value)
@@ -107,12 +123,42 @@ function csvCell(value: string | number): string {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
+/** The orders behind these signups, read 100 at a time by id. */
+async function ordersOf(runtime: Runtime, signups: SignupDoc[]): Promise<Map<string, OrderDoc>> {
+  const ids = [...new Set(signups.map((s) => s.orderId).filter((id): id is string => Boolean(id)))]
+  const found = new Map<string, OrderDoc>()
+  for (let i = 0; i < ids.length; i += 100) {
+    const chunk = ids.slice(i, i + 100)
+    for (const order of (await runtime.store.collection<OrderDoc>(ORDERS).find({ _id: { $in: chunk } }, { limit: chunk.length })).items) found.set(order._id, order)
+  }
+  return found
+}
+
+/**
+ * The sheet a host reconciles with: every current signup, plus cancelled ones
+ * whose order was paid (refunded or not), with what was paid and refunded.
+ */
 export async function exportAttendees(runtime: Runtime, eventId: string): Promise<{ filename: string; csv: string }> {
   const meetup = await loadMeetup(runtime, eventId)
-  const list = await attendees(runtime, eventId)
-  const rows = [['昵称', '状态', '报名时间', '费用（元）', '签到时间', '候补位置']]
-  for (const a of list.items) {
-    rows.push([a.nickname, STATUS_TEXT[a.status] ?? a.status, chinaTime(a.createdAt).format('YYYY-MM-DD HH:mm'), (a.priceFen / 100).toFixed(2), a.attendedAt ? chinaTime(a.attendedAt).format('YYYY-MM-DD HH:mm') : '', a.waitlistPosition ?? ''].map(String))
+  const all = await allSignups(runtime, eventId)
+  const [orders, authors] = await Promise.all([ordersOf(runtime, all), authorsOf(runtime, all.map((s) => s.openid).slice(0, 100))])
+  const list = attendeeList(all, authors)
+  const bySignup = new Map(all.map((s) => [s._id, s]))
+  const paid = (s: SignupDoc) => Boolean(s.orderId && orders.get(s.orderId)?.paidAt)
+  const rows = [['昵称', '状态', '报名时间', '费用（元）', '实付（元）', '退款（元）', '订单状态', '订单号', '签到时间', '候补位置']]
+  const row = (s: SignupDoc, nickname: string, waitlistPosition: number | null) => {
+    const order = s.orderId ? orders.get(s.orderId) : undefined
+    rows.push([
+      nickname, STATUS_TEXT[s.status] ?? s.status, chinaTime(s.createdAt).format('YYYY-MM-DD HH:mm'), yuan(s.priceFen),
+      yuan(order?.paidAt ? order.amountFen : 0), yuan(order?.refundedFen ?? 0), orderStatusText(order), order?._id ?? '',
+      s.attendedAt ? chinaTime(s.attendedAt).format('YYYY-MM-DD HH:mm') : '', waitlistPosition ?? ''
+    ].map(String))
+  }
+  for (const a of list.items) row(bySignup.get(a.signupId)!, a.nickname, a.waitlistPosition)
+  for (const s of all) {
+    if ((s.status === 'cancelled' || s.status === 'expired') && paid(s)) row(s, authors.get(s.openid)?.nickname ?? s.openid, null)
   }
   // A BOM so Excel opens the UTF-8 file with Chinese intact.
   const csv = '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'

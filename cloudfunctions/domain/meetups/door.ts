@@ -1,39 +1,84 @@
-// Checking tickets at the door: a signed ticket for this event, used once.
+// Checking in at the door — by the signed ticket, its short code, or by name
+// from the attendee list — inside the event's window, each ticket used once.
 // Attendance is a growth fact, and returns the fee when the event says so.
 import type { AttendeeView } from '../../../types/events'
 import { AppError } from '../../platform/app-error'
 import type { Runtime } from '../../platform/runtime'
 import { chinaTime } from '../../ports/clock'
-import { recordDomainEvent } from '../events/domain-events'
-import { authorsOf } from '../checkin/views'
+import type { BaseDoc } from '../../ports/store'
+import { recordDomainEvent, type EventWriter } from '../events/domain-events'
+import { MEMBERS, defaultNickname, type MemberDoc } from '../members/member'
 import { grant } from '../growth/ledger'
 import { loadSettings } from '../growth/settings'
 import { ORDERS, type OrderDoc } from '../membership/order'
 import { refundKnownOrder } from '../membership/refunds'
-import { SIGNUPS, loadMeetup, type MeetupDoc, type SignupDoc } from './event'
+import { SIGNUPS, checkinOpensAt, loadMeetup, type MeetupDoc, type SignupDoc } from './event'
+import { assertShortCodeShape, normalizeShortCode, signupIdForShortCode } from './short-codes'
 import { readTicket } from './tickets'
 
 /** Fee returned as points: ¥1 = 10 points. */
 export const POINTS_PER_YUAN = 10
 
-export async function checkInTicket(runtime: Runtime, eventId: string, ticketCode: string, now: number): Promise<AttendeeView> {
-  const claims = readTicket(ticketCode, runtime.config.ticketSecret)
-  if (!claims) throw new AppError('INVALID_INPUT', '无效的票：签名不正确', 'ticketCode')
-  if (claims.eventId !== eventId) throw new AppError('CONFLICT', '这张票不是本场活动的')
-  const meetup = await loadMeetup(runtime, eventId)
+/**
+ * The door is open from the event's check-in window before the start until its
+ * end. Outside it every way in is refused before anything is written.
+ */
+export function assertDoorOpen(meetup: MeetupDoc, now: number): void {
   if (meetup.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
+  const opensAt = checkinOpensAt(meetup)
+  if (now < opensAt) throw new AppError('CHECKIN_CLOSED', `活动未开始，${chinaTime(opensAt).format('MM-DD HH:mm')} 起可签到`)
+  if (now > meetup.endAt) throw new AppError('CHECKIN_CLOSED', '活动已结束，不能签到')
+}
+
+/** What the scanner read or the host typed: the signed ticket (T1.…) or its 6-character short code. */
+export async function checkInTicket(runtime: Runtime, eventId: string, ticketCode: string, now: number): Promise<AttendeeView> {
+  const typed = ticketCode.trim()
+  if (typed.startsWith('T1.')) {
+    const claims = readTicket(typed, runtime.config.ticketSecret)
+    if (!claims) throw new AppError('INVALID_INPUT', '无效的票：签名不正确', 'ticketCode')
+    if (claims.eventId !== eventId) throw new AppError('CONFLICT', '这张票不是本场活动的')
+    const meetup = await loadMeetup(runtime, eventId)
+    assertDoorOpen(meetup, now)
+    return admit(runtime, meetup, claims.signupId, now)
+  }
+  const code = normalizeShortCode(typed)
+  assertShortCodeShape(code)
+  const [meetup, signupId] = await Promise.all([loadMeetup(runtime, eventId), signupIdForShortCode(runtime, eventId, code)])
+  assertDoorOpen(meetup, now)
+  if (!signupId) throw new AppError('NOT_FOUND', '没有这个票码，请核对是否是本场活动的票')
+  return admit(runtime, meetup, signupId, now, code)
+}
+
+/** The host checks a confirmed attendee in by name (the attendee list's 签到). */
+export async function checkInAttendee(runtime: Runtime, eventId: string, signupId: string, now: number): Promise<AttendeeView> {
+  const meetup = await loadMeetup(runtime, eventId)
+  assertDoorOpen(meetup, now)
+  return admit(runtime, meetup, signupId, now)
+}
+
+/** The one door rule after the window: a confirmed signup of this event, used once, even when two scanners read it at the same moment. */
+async function admit(runtime: Runtime, meetup: MeetupDoc, signupId: string, now: number, shortCode?: string): Promise<AttendeeView> {
+  const eventId = meetup._id
   const signups = runtime.store.collection<SignupDoc>(SIGNUPS)
-  const signup = await signups.get(claims.signupId)
+  const signup = await signups.get(signupId)
   if (!signup || signup.eventId !== eventId) throw new AppError('NOT_FOUND', '没有这张票对应的报名')
+  // A code from before the member cancelled and signed up again no longer admits.
+  if (shortCode !== undefined && signup.shortCode !== shortCode) throw new AppError('CONFLICT', '票码已失效（报名已重新办理），请让成员出示最新的票')
   if (signup.status === 'attended') throw new AppError('CONFLICT', `票已核销（${chinaTime(signup.attendedAt!).format('HH:mm')} 已签到）`)
   if (signup.status !== 'confirmed') throw new AppError('CONFLICT', '报名未确认，不能签到')
-  // Used once, even when two scanners read it at the same moment.
   const used = await signups.updateIf(signup._id, { status: 'confirmed' }, { set: { status: 'attended', attendedAt: now, updatedAt: now } })
   if (!used) throw new AppError('CONFLICT', '票已核销')
-  await recordDomainEvent(runtime.store, { type: 'event.attended', key: signup._id, openid: signup.openid, refId: eventId, payload: { eventTitle: meetup.title }, at: now })
+  // This call just used the ticket, so the attendance fact cannot exist yet (a crashed earlier attempt's is
+  // caught by the insert's conflict): write it without reading first, one request instead of two.
+  const insertOnly: EventWriter = { collection: <T extends BaseDoc>(name: string) => ({ get: async () => null, insert: (doc: Omit<T, '_id'> & { _id?: string }) => runtime.store.collection<T>(name).insert(doc) }) }
+  await recordDomainEvent(insertOnly, { type: 'event.attended', key: signup._id, openid: signup.openid, refId: eventId, payload: { eventTitle: meetup.title }, at: now })
   await returnFee(runtime, meetup, signup, now)
-  const author = (await authorsOf(runtime, [signup.openid])).get(signup.openid)!
-  return { signupId: signup._id, openid: signup.openid, nickname: author.nickname, avatarUrl: author.avatarUrl, status: 'attended', priceFen: signup.priceFen, createdAt: signup.createdAt, attendedAt: now, waitlistPosition: null }
+  // Name and face for the host's screen: the member document alone (no tier badge here, so no settings read).
+  const member = await runtime.store.collection<MemberDoc>(MEMBERS).get(signup.openid)
+  return {
+    signupId: signup._id, openid: signup.openid, nickname: member?.nickname ?? defaultNickname(signup.openid), avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
+    status: 'attended', priceFen: signup.priceFen, createdAt: signup.createdAt, attendedAt: now, waitlistPosition: null
+  }
 }
 
 async function returnFee(runtime: Runtime, meetup: MeetupDoc, signup: SignupDoc, now: number): Promise<void> {

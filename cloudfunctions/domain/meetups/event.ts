@@ -11,6 +11,8 @@ import { loadSettings } from '../growth/settings'
 export const MEETUPS = COLLECTIONS.meetups.name
 export const SIGNUPS = COLLECTIONS.signups.name
 export const HOLD_MS = 15 * 60_000
+/** Door check-in opens this long before the start unless the event says otherwise. */
+export const DEFAULT_CHECKIN_OPENS_MINUTES = 120
 
 export interface MeetupDoc extends EventInput {
   _id: string
@@ -35,6 +37,8 @@ export interface SignupDoc {
   attendedAt: number | null
   /** The free ticket this signup was admitted with (returned if it is cancelled). */
   couponId?: string | null
+  /** The ticket's short code, typed at the door; given at the first view of a confirmed signup (short-codes.ts). */
+  shortCode?: string
   createdAt: number
   updatedAt: number
 }
@@ -47,6 +51,11 @@ export function phaseOf(meetup: Pick<MeetupDoc, 'startAt' | 'endAt'>, now: numbe
   if (now < meetup.startAt) return 'upcoming'
   if (now <= meetup.endAt) return 'ongoing'
   return 'ended'
+}
+
+/** Door check-in: open from this instant until the end. */
+export function checkinOpensAt(meetup: Pick<MeetupDoc, 'startAt' | 'checkinOpensMinutesBefore'>): number {
+  return meetup.startAt - (meetup.checkinOpensMinutesBefore ?? DEFAULT_CHECKIN_OPENS_MINUTES) * 60_000
 }
 
 export async function loadMeetup(runtime: Runtime, eventId: string): Promise<MeetupDoc> {
@@ -73,6 +82,8 @@ export function toEventView(runtime: Runtime, meetup: MeetupDoc, extras: { myPri
     coverUrl: meetup.coverFileId ? runtime.files.urlFor(meetup.coverFileId) : '',
     onlineLink: attending || extras.isHost ? onlineLink : '',
     phase: phaseOf(meetup, now),
+    checkinOpensMinutesBefore: meetup.checkinOpensMinutesBefore ?? DEFAULT_CHECKIN_OPENS_MINUTES,
+    checkinOpensAt: checkinOpensAt(meetup),
     seatsLeft: Math.max(0, meetup.capacity - seatsTaken),
     waitlistCount: extras.waitlistCount,
     myPriceFen: extras.myPriceFen,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, UpdateEventInput } from '../../../types/events'
+import type { CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, UpdateEventInput } from '../../../types/events'
 import { fileIdSchema } from '../members/schemas'
 
 const int = (min: number, max: number, what: string) =>
@@ -24,7 +24,8 @@ const eventFields = {
   signupDeadline: instant('报名截止时间'),
   circleId: id('圈子').nullable(),
   refundableHoursBefore: int(0, 720, '可退款时间'),
-  feeReturn: z.enum(['none', 'refund', 'points'], { error: '费用返还只能是不返还、退款或积分' })
+  feeReturn: z.enum(['none', 'refund', 'points'], { error: '费用返还只能是不返还、退款或积分' }),
+  checkinOpensMinutesBefore: int(0, 1440, '签到提前开放时间（分钟）').optional()
 }
 export const eventInput: z.ZodType<EventInput> = z.strictObject(eventFields)
 export const updateEventInput: z.ZodType<UpdateEventInput> = z.strictObject({
@@ -38,3 +39,4 @@ export const listEventsInput: z.ZodType<ListEventsInput> = z.strictObject({
   after: z.string().max(2000).nullable().optional()
 })
 export const checkInTicketInput: z.ZodType<CheckInTicketInput> = z.strictObject({ eventId: id('活动'), ticketCode: z.string({ error: '票码必须是文字' }).min(1, { error: '请输入票码' }).max(1000, { error: '票码太长' }) })
+export const checkInAttendeeInput: z.ZodType<CheckInAttendeeInput> = z.strictObject({ eventId: id('活动'), signupId: id('报名') })
