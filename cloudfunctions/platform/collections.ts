@@ -127,6 +127,11 @@ export const COLLECTIONS = {
       { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] }
     ]
   },
+  /** Redemptions per member of a limited mall item, `${itemId}:${openid}`: read and written in the redemption's transaction. */
+  redemptionCounts: {
+    name: 'redemption_counts',
+    indexes: []
+  },
   circles: {
     name: 'circles',
     indexes: [{ name: 'list', fields: [['archived', 'asc'], ['createdAt', 'desc']] }]

@@ -17,6 +17,18 @@ import { WALLETS, walletIn, type WalletDoc } from './wallet'
 
 export const MALL_ITEMS = COLLECTIONS.mallItems.name
 export const REDEMPTIONS = COLLECTIONS.redemptions.name
+export const REDEMPTION_COUNTS = COLLECTIONS.redemptionCounts.name
+
+/** How often one member redeemed one limited item: the per-member limit, kept inside the redemption's transaction. */
+interface RedemptionCountDoc {
+  _id: string // `${itemId}:${openid}`
+  itemId: string
+  openid: string
+  count: number
+  updatedAt: number
+}
+
+export const redemptionCountId = (itemId: string, openid: string) => `${itemId}:${openid}`
 
 export interface MallItemDoc extends MallItemInput {
   _id: string
@@ -98,10 +110,15 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
   const item = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).get(input.itemId)
   if (!item || !item.active) throw errors.notFound('商品')
   if (item.kind === 'physical' && !input.address) throw new AppError('INVALID_INPUT', '实物商品请填写收货地址', 'address')
-  const perMember = item.perMemberLimit > 0
+  // Redemptions made before the counter existed, counted once when a member has no counter for the item yet.
+  const limited = item.perMemberLimit > 0
+  const counterId = redemptionCountId(item._id, caller.openid)
+  const counter = limited ? await runtime.store.collection<RedemptionCountDoc>(REDEMPTION_COUNTS).get(counterId) : null
+  const before = limited && !counter
     ? (await redemptions.find({ openid: caller.openid }, { sort: [['createdAt', 'desc']], limit: 100 })).items.filter((r) => r.itemId === item._id).length
     : 0
-  if (item.perMemberLimit > 0 && perMember >= item.perMemberLimit) throw new AppError('LIMIT_REACHED', `每人最多兑换 ${item.perMemberLimit} 次`)
+  // A quick refusal; the transaction below is what holds the limit.
+  if (limited && (counter?.count ?? before) >= item.perMemberLimit) throw new AppError('LIMIT_REACHED', `每人最多兑换 ${item.perMemberLimit} 次`)
 
   const redemption = await runtime.store.transaction(async (tx) => {
     const existing = await tx.collection<RedemptionDoc>(REDEMPTIONS).get(redemptionId)
@@ -112,6 +129,15 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
     const wallets = tx.collection<WalletDoc>(WALLETS)
     const wallet = await walletIn(wallets, caller.openid, now)
     if (wallet.tierLevel < fresh.minTierLevel) throw new AppError('FORBIDDEN', `达到 Lv${fresh.minTierLevel} 才能兑换`)
+    if (fresh.perMemberLimit > 0) {
+      // The per-member count is read and written here: parallel taps write one counter document, so they
+      // conflict and run again one after another, each seeing the count the other left.
+      const counts = tx.collection<RedemptionCountDoc>(REDEMPTION_COUNTS)
+      const current = await counts.get(counterId)
+      const count = current?.count ?? before
+      if (count >= fresh.perMemberLimit) throw new AppError('LIMIT_REACHED', `每人最多兑换 ${fresh.perMemberLimit} 次`)
+      await counts.set({ _id: counterId, itemId: fresh._id, openid: caller.openid, count: count + 1, updatedAt: now })
+    }
     // Oldest grants first, settled later (spend() touches no grant); the redemption was read absent here, so its
     // ledger entry is too; the wallet is written once, with the make-up card bought.
     await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, strict: true }, {
