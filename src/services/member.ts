@@ -38,3 +38,17 @@ export async function updateProfile(input: UpdateProfileInput): Promise<MemberPr
   setQueryData(ME_KEY, profile)
   return profile
 }
+
+/**
+ * The member skipped the nickname and avatar prompt: not asked again in this
+ * run at once, and on no device once the server has kept it (a failed call
+ * means asking again on a later launch, never blocking what they were doing).
+ */
+export async function skipProfilePrompt(me: MemberProfile): Promise<void> {
+  setQueryData<MemberProfile>(ME_KEY, { ...me, askProfile: false })
+  try {
+    setQueryData(ME_KEY, await callFunction('member', 'markProfilePrompted', {}))
+  } catch {
+    // Kept locally above; the server is told next time.
+  }
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { CheckinView } from '../../../types/checkin'
@@ -6,6 +7,7 @@ import { toggleLikeOptimistic } from '../../services/checkin'
 import { checkinDetailUrl } from '../../services/checkin-routes'
 import PhotoGrid from './photo-grid'
 import { formatPostedAt } from './time'
+import { overflowsClamp } from './text-lines'
 import './index.css'
 
 interface CheckinCardProps {
@@ -20,6 +22,9 @@ type Tap = { stopPropagation: () => void }
 
 /** One testimonial: who, which day of which challenge, what they wrote and showed, likes and comments. */
 export default function CheckinCard({ checkin, showChallenge = true, detail = false }: CheckinCardProps) {
+  // A long text is cut to a few lines in lists; 全文 opens it in place, 收起 cuts it again.
+  const [expanded, setExpanded] = useState(false)
+  const long = !detail && overflowsClamp(checkin.text)
   const open = (focusComment = false) => {
     if (detail) return
     void Taro.navigateTo({ url: checkinDetailUrl(checkin.id, focusComment) })
@@ -27,6 +32,10 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
   const like = (e: Tap) => {
     e.stopPropagation()
     void toggleLikeOptimistic(checkin, detail ? checkin : undefined)
+  }
+  const toggleText = (e: Tap) => {
+    e.stopPropagation()
+    setExpanded(!expanded)
   }
   const comment = (e: Tap) => {
     e.stopPropagation()
@@ -57,7 +66,8 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
         {checkin.status === 'hidden' ? <Text className='checkin-tag checkin-tag-hidden'>已隐藏</Text> : null}
       </View>
 
-      {checkin.text ? <Text className={`checkin-card-text ${detail ? '' : 'checkin-card-text-clamp'}`}>{checkin.text}</Text> : null}
+      {checkin.text ? <Text className={`checkin-card-text ${long && !expanded ? 'checkin-card-text-clamp' : ''}`}>{checkin.text}</Text> : null}
+      {long ? <Text className='checkin-card-more' onClick={toggleText}>{expanded ? '收起' : '全文'}</Text> : null}
       <PhotoGrid photos={checkin.photos} />
       {checkin.location ? <Text className='checkin-card-location'>{checkin.location}</Text> : null}
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import Skeleton from '../../../components/skeleton'
@@ -7,13 +7,14 @@ import ErrorState from '../../../components/error-state'
 import { listPersonas, loginAs, PERSONA_PATTERN, type DevPersona } from '../../../services/session'
 import { clearQueryCache, useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
-import { ME_PAGE } from '../../../services/routes'
+import { goAfterDevLogin } from '../../../services/dev-login-redirect'
 import './index.css'
 
 const ROLE_LABEL = { host: '主理人', member: '成员' } as const
 
 // H5 against the dev host only: stands in for WeChat telling the function who calls.
 export default function DevLoginPage() {
+  const { params } = useRouter()
   const personas = useQuery<DevPersona[]>('dev.personas', listPersonas)
   const [custom, setCustom] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
@@ -25,7 +26,8 @@ export default function DevLoginPage() {
       await loginAs(persona)
       // A different member now: nothing cached for the previous one may show.
       clearQueryCache()
-      await Taro.switchTab({ url: ME_PAGE })
+      // Back to the page a link (or a lost session) was opened on, else 我的.
+      await goAfterDevLogin(params)
     } catch (err) {
       showError(err)
     } finally {

@@ -8,9 +8,9 @@ import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { ME_PAGE } from '../../../services/routes'
 import type { UpdateProfileInput } from '../../../../types/member'
-import AvatarPicker from './avatar-picker'
-import { NICKNAME_MAX, nicknameError, nicknameLength } from './nickname'
-import { useAvatarUpload } from './use-avatar-upload'
+import AvatarPicker from '../../../components/profile-fields/avatar-picker'
+import { NICKNAME_MAX, nicknameError, nicknameLength } from '../../../components/profile-fields/nickname'
+import { useAvatarUpload } from '../../../components/profile-fields/use-avatar-upload'
 import './index.css'
 
 export default function ProfileEditPage() {

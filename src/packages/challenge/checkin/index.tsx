@@ -13,6 +13,7 @@ import { useMe } from '../../../services/member'
 import { useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { CheckinView, CommentView, ReportTarget } from '../../../../types/checkin'
+import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import './index.css'
 
@@ -32,6 +33,8 @@ export default function CheckinDetailPage() {
   const [focus, setFocus] = useState(focusParam === '1')
   const [sending, setSending] = useState(false)
   const [moderating, setModerating] = useState(false)
+  // A member still called 成员xxxx is asked for a nickname and avatar before their first comment.
+  const profilePrompt = useProfilePrompt('评论')
 
   usePullDownRefresh(() => { void Promise.all([checkin.refetch(), comments.refetch()]).finally(() => Taro.stopPullDownRefresh()) })
   useReachBottom(() => { void comments.loadMore() })
@@ -84,11 +87,17 @@ export default function CheckinDetailPage() {
     await moderate(() => callFunction('checkin', 'hideCheckin', { checkinId: id, hidden: hiding }), hiding ? '已隐藏' : '已恢复')
   }
 
-  const send = async () => {
+  const onSend = () => {
+    if (!draft.trim() || sending) return
+    profilePrompt.guard((step) => { void send(step) })
+  }
+
+  const send = async (profileStep?: ProfileStep) => {
     const text = draft.trim()
     if (!text || sending) return
     setSending(true)
     try {
+      if (profileStep) await profileStep()
       const added = await callFunction('checkin', 'addComment', { checkinId: id, text, parentId: replyTo?.id ?? null })
       appendListItem(commentsKey, added)
       countComments(1)
@@ -192,13 +201,14 @@ export default function CheckinDetailPage() {
             placeholderClass='comment-bar-placeholder'
             onInput={(e) => setDraft(e.detail.value)}
             onBlur={() => setFocus(false)}
-            onConfirm={() => { void send() }}
+            onConfirm={onSend}
           />
-          <View className={`comment-bar-send ${draft.trim() && !sending ? '' : 'comment-bar-send-off'}`} onClick={() => { void send() }}>
+          <View className={`comment-bar-send ${draft.trim() && !sending ? '' : 'comment-bar-send-off'}`} onClick={onSend}>
             <Text>{sending ? '发送中' : '发送'}</Text>
           </View>
         </View>
       </View>
+      {profilePrompt.sheet}
     </View>
   )
 }

@@ -13,6 +13,7 @@ import { dayLabel, addDays } from '../components/china-dates'
 import PhotoPicker from './photo-picker'
 import { usePhotoUploads } from './use-photo-uploads'
 import { SUBSCRIBE_FOR, requestSubscribe, wantsReminders } from '../../../services/subscribe'
+import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import type { ChallengeDetail } from '../../../../types/checkin'
 import './index.css'
 
@@ -34,6 +35,8 @@ export default function ComposePage() {
   const [location, setLocation] = useState('')
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [submitting, setSubmitting] = useState(false)
+  // A member still called 成员xxxx is asked for a nickname and avatar before their first post shows up in the feed.
+  const profilePrompt = useProfilePrompt(makeupDate ? '补卡' : '打卡')
 
   if (loading) return <ComposeSkeleton />
   if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
@@ -56,8 +59,13 @@ export default function ComposePage() {
     return Object.keys(found).length === 0
   }
 
-  const submit = async () => {
+  const onSubmit = () => {
     if (busy || !validate()) return
+    profilePrompt.guard((step) => { void submit(step) })
+  }
+
+  /** Called in the tap (打卡, or 保存/跳过 on the profile prompt, whose step runs first). */
+  const submit = async (profileStep?: ProfileStep) => {
     // Reminders the member turned on need a fresh grant for each message: asked in this tap, before any await.
     const asked = wantsReminders(challengeId) ? requestSubscribe(SUBSCRIBE_FOR.reminders) : null
     const input: PostCheckinInput = { challengeId, text: text.trim(), photoFileIds: photos.fileIds }
@@ -65,6 +73,7 @@ export default function ComposePage() {
     setSubmitting(true)
     try {
       await asked
+      if (profileStep) await profileStep()
       const result = makeupDate
         ? await callFunction('checkin', 'makeupCheckin', { ...input, date: makeupDate })
         : await callFunction('checkin', 'postCheckin', input)
@@ -153,7 +162,8 @@ export default function ComposePage() {
       {errors.location ? <Text className='compose-error'>{errors.location}</Text> : null}
       {errors.date ? <Text className='compose-error'>{errors.date}</Text> : null}
 
-      <View className={`btn btn-primary compose-submit ${busy ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{submitLabel}</View>
+      <View className={`btn btn-primary compose-submit ${busy ? 'btn-disabled' : ''}`} onClick={onSubmit}>{submitLabel}</View>
+      {profilePrompt.sheet}
     </View>
   )
 }

@@ -12,7 +12,7 @@ export default function CenterSkeleton() {
         <Skeleton width={360} height={24} className='gc-skeleton-gap' />
       </View>
       <View className='card gc-stats'>
-        {[0, 1, 2].map((i) => (
+        {[0, 1].map((i) => (
           <View key={i} className='gc-stat'>
             <Skeleton width={80} height={40} />
             <Skeleton width={100} height={24} className='gc-skeleton-gap-sm' />

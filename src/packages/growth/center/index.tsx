@@ -52,15 +52,11 @@ export default function GrowthCenterPage() {
         </View>
       ) : null}
 
+      {/* 成长值 is on the progress bar above, next to the level it leads to: not repeated here. */}
       <View className='card gc-stats'>
         <View className='gc-stat'>
           <Text className='gc-stat-value'>{data.makeupCards}<Text className='gc-stat-unit'> 张</Text></Text>
           <Text className='gc-stat-label'>补卡券</Text>
-        </View>
-        <View className='gc-stat-divider' />
-        <View className='gc-stat'>
-          <Text className='gc-stat-value'>{formatPoints(data.growth)}</Text>
-          <Text className='gc-stat-label'>成长值</Text>
         </View>
         <View className='gc-stat-divider' />
         <View className='gc-stat'>

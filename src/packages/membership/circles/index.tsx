@@ -44,7 +44,7 @@ export default function CirclesPage() {
     <View className='page circles-page'>
       <View className='circles-intro'>
         <Text className='circles-title'>加入圈子</Text>
-        <Text className='circles-desc'>会员专属挑战、直播答疑和同伴监督</Text>
+        <Text className='circles-desc'>会员专属的挑战和活动，和同伴一起坚持</Text>
       </View>
       {list.items.map((circle) => <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />)}
       <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
-import { uploadImage } from '../../../services/api'
-import { showError } from '../../../services/show-error'
+import { uploadImage } from '../../services/api'
+import { showError } from '../../services/show-error'
 
 export interface AvatarUpload {
   /** Local path shown at once, before the upload finishes. */

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Button, View, Text } from '@tarojs/components'
-import Avatar from '../../../components/avatar'
-import ProgressBar from '../../../components/progress-bar'
+import Avatar from '../avatar'
+import ProgressBar from '../progress-bar'
 import type { AvatarUpload } from './use-avatar-upload'
+import './avatar-picker.css'
 
 interface AvatarPickerProps {
   currentUrl: string
