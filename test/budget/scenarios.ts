@@ -298,6 +298,8 @@ export const ACTION_SCENARIOS: Scenario[] = [
   }),
   member('member.updateProfile', async (w) => (await w.measure('member', 'updateProfile', { nickname: '小美美' }, XIAOMEI)).usage),
   member('member.markProfilePrompted', async (w) => (await w.measure('member', 'markProfilePrompted', {}, newMember('prompted'))).usage),
+  member('member.community', async (w) => (await w.measure('member', 'community', {}, XIAOMEI)).usage),
+  host('member.updateCommunity', async (w) => (await w.measure('member', 'updateCommunity', { name: '林教练燃脂俱乐部' }, HOST)).usage),
   member('member.subscribeTemplates', async (w) => (await w.measure('member', 'subscribeTemplates', {}, XIAOMEI)).usage),
   member('member.recordSubscribeGrants', async (w) => {
     await w.call('member', 'recordSubscribeGrants', { requestId: 'budget-grant-0', accepted: ['eventReminder'] }, XIAOMEI)
@@ -428,6 +430,24 @@ export const ACTION_SCENARIOS: Scenario[] = [
     await paidOrder(w, XIAOMEI)
     return (await w.measure('membership', 'myMemberships', {}, XIAOMEI)).usage
   }),
+  member('membership.createOrder.resumed', async (w) => {
+    // Back from the pay page, 立即支付 again: the open order answered again.
+    const { camp } = await seeded(w)
+    await w.call('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id }, XIAOMEI)
+    return (await w.measure('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id }, XIAOMEI)).usage
+  }),
+  member('membership.createOrder.replaced', async (w) => {
+    // The open order replaced with a coupon: closed at the provider and here first.
+    const { camp, amountOff } = await seeded(w)
+    await w.call('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id }, XIAOMEI)
+    const coupon = await w.call('rewards', 'claimCoupon', { campaignId: amountOff._id }, XIAOMEI)
+    return (await w.measure('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id, couponId: coupon.id }, XIAOMEI)).usage
+  }),
+  member('membership.cancelOrder', async (w) => {
+    const { camp } = await seeded(w)
+    const { order } = await w.call('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id }, XIAOMEI)
+    return (await w.measure('membership', 'cancelOrder', { orderId: order.id }, XIAOMEI)).usage
+  }),
   member('membership.requestRefund', async (w) => {
     const orderId = await paidOrder(w, XIAOMEI)
     return (await w.measure('membership', 'requestRefund', { orderId }, XIAOMEI)).usage
@@ -467,6 +487,16 @@ export const ACTION_SCENARIOS: Scenario[] = [
   host('membership.refundOrder', async (w) => {
     const orderId = await paidOrder(w, DAWEI)
     return (await w.measure('membership', 'refundOrder', { orderId, amountFen: 1000, requestId: 'refund-budget-01', reason: '协商退款' }, HOST)).usage
+  }),
+  host('membership.refundOrder.cancelSignup', async (w) => {
+    // 退款并取消报名: a paid seat refunded and freed, the waitlist moved up.
+    const { hike } = await seeded(w)
+    const opener = newMember('seat')
+    await w.call('events', 'signup', { eventId: hike._id }, opener)
+    const { orderId } = (await w.runtime.store.collection<{ _id: string; orderId: string }>('signups').get(`${hike._id}:${opener}`))!
+    const notify = await w.runtime.payments.pay(orderId)
+    await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+    return (await w.measure('membership', 'refundOrder', { orderId, amountFen: 1000, requestId: 'refund-seat-01', reason: '无法参加', cancelSignup: true }, HOST)).usage
   }),
   host('membership.flaggedPayments', async (w) => (await w.measure('membership', 'flaggedPayments', {}, HOST)).usage),
 
@@ -575,6 +605,20 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     const { camp } = await seeded(w)
     for (let i = 0; i < 10; i++) await w.call('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id }, newMember('order'))
     w.clock.advance(31 * 60_000)
+  },
+  async reconcileRefunds(w) {
+    // Ten refunds whose provider call timed out after WeChat took them: still processing a minute later.
+    const refund = w.runtime.payments.refund.bind(w.runtime.payments)
+    w.runtime.payments.refund = async (request) => {
+      await refund(request)
+      throw new Error('WeChat Pay 0 TIMEOUT')
+    }
+    for (let i = 0; i < 10; i++) {
+      const orderId = await paidOrder(w, newMember('refund'))
+      await w.call('membership', 'refundOrder', { orderId, amountFen: 1000, requestId: `budget-${i}0000`, reason: '协商退款' }, HOST)
+    }
+    w.runtime.payments.refund = refund
+    w.clock.advance(2 * 60_000)
   },
   async remindMembershipEnds(w) {
     const { breakfast } = await seeded(w)

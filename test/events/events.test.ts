@@ -2,6 +2,7 @@
 // under a 500-signup race, waitlist promotion for free and paid events, holds
 // that lapse with a frozen clock, cancellation refunds, tickets at the door.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { SIGNUPS, MEETUPS, type MeetupDoc, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
@@ -15,7 +16,11 @@ beforeEach(() => {
   runtime = useTestRuntime()
   runtime.clock.set('2026-11-23T10:00:00+08:00')
 })
-afterEach(() => closeTestRuntime(runtime))
+afterEach(async () => {
+  // The books add up after every test here, the races included (test/helpers/money-invariants.ts).
+  await expectMoneyAddsUp(runtime)
+  await closeTestRuntime(runtime)
+})
 
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({

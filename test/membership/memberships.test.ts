@@ -3,6 +3,7 @@
 // refused and flagged mismatches, lost notifies settled by query, renewals,
 // refunds within their limits, trials, and unpaid orders closed at 30 minutes.
 import { HOST, call, callRaw, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { CircleInput } from '../../types/membership'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { ORDERS } from '../../cloudfunctions/domain/membership/order'
@@ -17,7 +18,11 @@ beforeEach(() => {
   runtime = useTestRuntime()
   runtime.clock.set('2026-11-23T10:00:00+08:00')
 })
-afterEach(() => closeTestRuntime(runtime))
+afterEach(async () => {
+  // The books add up after every test here, the races included (test/helpers/money-invariants.ts).
+  await expectMoneyAddsUp(runtime)
+  await closeTestRuntime(runtime)
+})
 
 const DAY = 24 * 3600_000
 const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => ({

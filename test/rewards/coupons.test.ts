@@ -2,6 +2,7 @@
 // one per order, marks it used with the payment, and returns it when the order
 // closes unpaid or is refunded in full.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { CampaignInput } from '../../types/coupons'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/membership/jobs'
@@ -11,7 +12,11 @@ beforeEach(() => {
   runtime = useTestRuntime()
   runtime.clock.set('2026-11-23T10:00:00+08:00')
 })
-afterEach(() => closeTestRuntime(runtime))
+afterEach(async () => {
+  // The books add up after every test here, the races included (test/helpers/money-invariants.ts).
+  await expectMoneyAddsUp(runtime)
+  await closeTestRuntime(runtime)
+})
 
 const campaign = async (overrides: Partial<CampaignInput> = {}) => ok(await call('rewards', 'createCampaign', {
   name: '新人立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 5000,

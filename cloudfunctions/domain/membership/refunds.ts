@@ -58,7 +58,7 @@ export interface RefundDoc {
 
 export async function orderViewAfterRefund(runtime: Runtime, orderId: string, known?: { order?: OrderDoc | null; circle?: CircleDoc | null }): Promise<OrderView> {
   const order = known?.order ?? (await loadOrder(runtime, orderId))
-  const circle = known?.circle !== undefined ? known.circle : await runtime.store.collection<CircleDoc>(CIRCLES).get(order.circleId)
+  const circle = known?.circle !== undefined ? known.circle : order.kind === 'event' ? null : await runtime.store.collection<CircleDoc>(CIRCLES).get(order.circleId)
   return (await toOrderViews(runtime, [order], new Map(circle ? [[circle._id, circle]] : []), runtime.clock.now()))[0]
 }
 
@@ -145,7 +145,9 @@ export async function completeRefund(
     if (full && refund.purpose !== 'attendance') {
       await recordDomainEvent(tx, { type: 'payment.refunded', key: order._id, openid: order.openid, refId: order._id, payload: { circleName: order.circleName }, at: now })
     }
-    // The refund is news to the member whatever ended: a notice of the refund, never the expiry message.
+    // The refund is news to the member whatever ended: a notice of the refund, never the expiry message
+    // (not for a signup the member just cancelled: the page they tapped says 已退款).
+    if (refund.purpose === 'cancel') return settled
     await tx.collection<OutboxDoc>(OUTBOX).insert({
       _id: `refunded:${refund._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
       payload: subscribeMessage({
