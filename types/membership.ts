@@ -85,6 +85,10 @@ export interface OrderView {
   payBefore: number
   /** What a refund requested now would return (0 when none is allowed). */
   refundableFen: number
+  /** Why a closed order closed: unpaid in time, replaced by a newer order, or cancelled by the member. */
+  closedReason: 'expired' | 'replaced' | 'cancelled' | null
+  /** Paid after it had closed: refunded automatically, nothing bought. */
+  paidAfterClose: boolean
   member: { openid: string; nickname: string }
 }
 

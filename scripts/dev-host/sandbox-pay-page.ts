@@ -17,7 +17,10 @@ export async function sandboxPayPage(sandbox: SandboxPay, url: URL, res: ServerR
   const trade = await sandbox.trade(orderId)
   if (!trade) return sendError(res, 404, 'NOT_FOUND', '支付单不存在')
   const yuan = (trade.amountFen / 100).toFixed(2)
+  // Back to the order page saying how it went: paid (it waits for the notify) or cancelled (待支付 at once, as after WeChat's pay sheet).
   const back = `${ORDER_PAGE}?id=${encodeURIComponent(orderId)}`
+  const paidBack = `${back}&after=paid`
+  const cancelledBack = `${back}&after=cancelled`
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>模拟支付</title><style>
 body{margin:0;font-family:-apple-system,"PingFang SC","WenQuanYi Micro Hei",sans-serif;background:#f5f6f8;color:#1f2329}
@@ -32,8 +35,8 @@ button{width:100%;height:46px;border:0;border-radius:23px;font-size:16px}.pay{ba
 <script>
 document.getElementById('pay').onclick=async function(){this.disabled=true;this.textContent='支付中…';
 const r=await fetch('/dev/sandbox-pay',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({order:${JSON.stringify(orderId)}})});
-const j=await r.json();if(j.ok){location.href=${JSON.stringify(back)}}else{alert(j.error&&j.error.message||'支付失败');this.disabled=false;this.textContent='确认支付'}};
-document.getElementById('cancel').onclick=function(){location.href=${JSON.stringify(back)}};
+const j=await r.json();if(j.ok){location.href=${JSON.stringify(paidBack)}}else{alert(j.error&&j.error.message||'支付失败');this.disabled=false;this.textContent='确认支付'}};
+document.getElementById('cancel').onclick=function(){location.href=${JSON.stringify(cancelledBack)}};
 </script></body></html>`
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
   res.end(html)

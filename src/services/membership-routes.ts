@@ -12,5 +12,6 @@ export const HOST_FLAGGED_PAGE = '/packages/host-membership/flagged/index'
 
 /** renew: open the plan picker at once (续费 from 我的会员). */
 export const circleUrl = (circleId: string, renew = false) => `${CIRCLE_PAGE}?id=${encodeURIComponent(circleId)}${renew ? '&renew=1' : ''}`
-export const orderUrl = (orderId: string) => `${ORDER_PAGE}?id=${encodeURIComponent(orderId)}`
+/** after: how the member came back from paying: 'paid' (wait for the result) or 'cancelled' (show 待支付 at once). */
+export const orderUrl = (orderId: string, after?: 'paid' | 'cancelled') => `${ORDER_PAGE}?id=${encodeURIComponent(orderId)}${after ? `&after=${after}` : ''}`
 export const circleFormUrl = (circleId?: string) => (circleId ? `${HOST_CIRCLE_FORM_PAGE}?id=${encodeURIComponent(circleId)}` : HOST_CIRCLE_FORM_PAGE)

@@ -81,6 +81,7 @@ export const SUBSCRIBE_FOR = {
   trial: ['renewalReminder', 'membershipExpired'],
   eventSignup: ['eventReminder', 'waitlistPromoted', 'eventCancelled'],
   contest: ['prizeWon'],
+  refund: ['refundResult'],
   challengeJoin: ['checkinReminder', 'streakReminder', 'tierUp'],
   reminders: ['checkinReminder', 'streakReminder']
 } as const satisfies Record<string, readonly SubscribeTemplateKey[]>

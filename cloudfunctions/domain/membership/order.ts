@@ -70,6 +70,7 @@ export async function toOrderViews(runtime: Runtime, orders: OrderDoc[], circles
     id: o._id, kind: o.kind ?? 'membership', eventId: o.eventId ?? null, circleId: o.circleId, circleName: o.circleName, planId: o.planId, planName: o.planName, days: o.days,
     amountFen: o.amountFen, listPriceFen: o.listPriceFen ?? o.amountFen, discountFen: o.discountFen ?? 0, couponId: o.couponId ?? null, refundedFen: o.refundedFen, status: o.status, createdAt: o.createdAt, paidAt: o.paidAt, payBefore: o.payBefore,
     refundableFen: refundableFen(o, circles.get(o.circleId) ?? null, now),
+    closedReason: o.closedReason ?? null, paidAfterClose: o.paidAfterClose === true,
     member: { openid: o.openid, nickname: authors.get(o.openid)!.nickname }
   }))
 }

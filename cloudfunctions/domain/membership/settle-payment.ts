@@ -65,7 +65,7 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     if (fresh.kind === 'event') {
       seatLost = (await confirmPaidSeat(tx, fresh, now)) === 'noSeat'
       await orders.set(moveOrder(fresh, 'fulfilled', paid))
-      await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { circleName: fresh.circleName }, at: now })
+      await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: { kind: 'event', title: fresh.circleName }, at: now })
       return 'fulfilled'
     }
     const period = await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), fresh.circleId, fresh.openid, fresh.days, now, 'paid')

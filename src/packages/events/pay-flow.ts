@@ -16,6 +16,8 @@ const POLL_TIMES = 8
 
 export async function payForSeat(eventId: string, result: SignupResult): Promise<PayOutcome | 'none'> {
   if (!result.payment) return 'none'
+  // 去支付 again for the same seat: the same order, and the member is told so (never a second order).
+  if (result.resumed) void Taro.showToast({ title: '你有一笔待支付订单，继续支付', icon: 'none', duration: 1500 })
   const outcome = await openPayment(result.payment)
   if (outcome === 'paid') {
     const confirmed = await waitForConfirmation(eventId)

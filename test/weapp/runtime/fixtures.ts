@@ -37,7 +37,7 @@ export const circle: Circle = {
 export const order: OrderView = {
   id: 'o1', kind: 'membership', eventId: null, circleId: 'c1', circleName: circle.name, planId: 'p1', planName: '月卡', days: 30, amountFen: 9900,
   listPriceFen: 9900, discountFen: 0, couponId: null, refundedFen: 0, status: 'created', createdAt: NOW, paidAt: null, payBefore: NOW + 15 * 60e3,
-  refundableFen: 0, member: { openid: 'o-xiaomei', nickname: '小美' }
+  refundableFen: 0, closedReason: null, paidAfterClose: false, member: { openid: 'o-xiaomei', nickname: '小美' }
 } as OrderView
 
 /** The server-signed parameters the app must hand to wx.requestPayment unchanged. */

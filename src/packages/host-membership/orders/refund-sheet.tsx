@@ -20,6 +20,8 @@ interface Pending {
   requestId: string
   amountFen: number
   reason: string
+  /** Event orders: also cancel the signup and free its seat. */
+  cancelSignup?: boolean
 }
 
 /** Refunds sent without an answer, per order: reopening the sheet retries the same one. */
@@ -38,6 +40,9 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
   const [reason, setReason] = useState(() => unanswered.get(order.id)?.reason ?? '')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const isEvent = order.kind === 'event'
+  // Event orders: 退款并取消报名 (the seat goes to the waitlist) or 仅退款 (the member keeps the seat).
+  const [cancelSignup, setCancelSignup] = useState(() => unanswered.get(order.id)?.cancelSignup ?? true)
   const sending = useRef(false)
 
   const fen = yuanToFen(amount)
@@ -49,7 +54,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
       if (fen === null || fen < 1) return setError('请填写退款金额')
       if (fen > remaining) return setError(`最多可退 ${formatFen(remaining)}`)
       if (!reason.trim()) return setError('请填写退款原因')
-      attempt = { requestId: newRefundRequestId(), amountFen: fen, reason: reason.trim() }
+      attempt = { requestId: newRefundRequestId(), amountFen: fen, reason: reason.trim(), ...(isEvent ? { cancelSignup } : {}) }
     }
     setError(null)
     unanswered.set(order.id, attempt)
@@ -58,7 +63,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
     try {
       const updated = await callFunction('membership', 'refundOrder', { orderId: order.id, ...attempt })
       unanswered.delete(order.id)
-      void Taro.showToast({ title: updated.status === 'refunding' ? '退款处理中' : '已退款', icon: 'success' })
+      void Taro.showToast({ title: updated.status === 'refunding' ? '退款处理中' : attempt.cancelSignup ? '已退款并取消报名' : '已退款', icon: 'success' })
       onDone(updated)
     } catch (err) {
       const code = toApiCallError(err).code
@@ -96,6 +101,28 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
           <Input className='hr-input hr-reason' value={reason} disabled={retrying} maxlength={80} placeholder='如：协商退款、重复购买' placeholderClass='hr-placeholder' onInput={(e) => { setReason(e.detail.value); setError(null) }} />
         </View>
       </View>
+
+      {isEvent ? (
+        <View className='hr-field hr-seat'>
+          <Text className='hr-label'>报名名额</Text>
+          {[
+            { value: true, title: '退款并取消报名', hint: '名额释放，候补成员自动递补，原电子票失效' },
+            { value: false, title: '仅退款（保留名额）', hint: '成员仍可凭票入场，如部分退款、差价补偿' }
+          ].map((option) => (
+            <View
+              key={option.title}
+              className={`hr-option ${cancelSignup === option.value ? 'hr-option-on' : ''} ${retrying ? 'btn-disabled' : ''}`}
+              onClick={() => { if (!retrying) setCancelSignup(option.value) }}
+            >
+              <View className='hr-radio' />
+              <View className='hr-option-text'>
+                <Text className='hr-option-title'>{option.title}</Text>
+                <Text className='hr-hint'>{option.hint}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
 
       {error ? <Text className='hr-error'>{error}</Text> : null}
       {retrying ? <Text className='hr-retry'>上次请求没有得到答复，重试会沿用同一退款单号，不会重复退款</Text> : null}

@@ -4,6 +4,10 @@ import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { openPayment } from '../../../services/payment'
 import { orderUrl } from '../../../services/membership-routes'
+import { formatFen } from '../../../utils/format'
+import { chinaTime } from '../../../utils/china-time'
+
+const formatClock = (at: number) => chinaTime(at).format('HH:mm')
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 
 /**
@@ -17,7 +21,8 @@ export function useCheckout() {
   const running = useRef(false)
   useEffect(() => { void prefetchSubscribeTemplates() }, [])
 
-  const checkout = async (circleId: string, planId: string, options: { replace?: boolean; couponId?: string | null } = {}) => {
+  /** resume: paying an open order from its own page (no "待支付订单" question: that is where the member is). */
+  const checkout = async (circleId: string, planId: string, options: { replace?: boolean; couponId?: string | null; resume?: boolean } = {}) => {
     if (running.current) return
     // Asked first, inside the tap (no await before it): activation, renewal and expiry messages.
     const asked = requestSubscribe(SUBSCRIBE_FOR.membership)
@@ -26,14 +31,26 @@ export function useCheckout() {
     let leaving = false
     try {
       await asked
-      const { order, payment } = await callFunction('membership', 'createOrder', { circleId, planId, ...(options.couponId ? { couponId: options.couponId } : {}) })
+      const { order, payment, resumed } = await callFunction('membership', 'createOrder', { circleId, planId, ...(options.couponId ? { couponId: options.couponId } : {}) })
+      // Back from the pay page and tapping again: the same order, and the member is told so (never a second order).
+      if (resumed && !options.resume) {
+        const { confirm } = await Taro.showModal({
+          title: '你有一笔待支付订单',
+          content: `「${order.circleName}」${order.planName} ${formatFen(order.amountFen)}，请在 ${formatClock(order.payBefore)} 前完成支付`,
+          confirmText: '继续支付', cancelText: '查看订单'
+        })
+        if (!confirm) {
+          await Taro.navigateTo({ url: orderUrl(order.id) })
+          return
+        }
+      }
       const outcome = await openPayment(payment)
       if (outcome === 'redirected') {
         leaving = true
         return
       }
       if (outcome === 'failed') void Taro.showToast({ title: '支付没有完成，可在订单页重新支付', icon: 'none', duration: 2500 })
-      const url = orderUrl(order.id)
+      const url = orderUrl(order.id, outcome === 'paid' ? 'paid' : 'cancelled')
       await (options.replace ? Taro.redirectTo({ url }) : Taro.navigateTo({ url }))
     } catch (err) {
       showError(err)

@@ -1,3 +1,4 @@
+import { SUBSCRIBE_FOR, requestSubscribe } from '../../../services/subscribe'
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
@@ -33,8 +34,11 @@ export default function MyMembershipPage() {
 
   const refund = async () => {
     if (!refunding || refundBusy) return
+    // Asked inside the tap (no await before it): the refund notice when the money is back.
+    const asked = requestSubscribe(SUBSCRIBE_FOR.refund)
     setRefundBusy(true)
     try {
+      await asked
       const order = await callFunction('membership', 'requestRefund', { orderId: refunding.id })
       setQueryData(orderKey(order.id), order)
       setRefunding(null)
@@ -83,7 +87,7 @@ export default function MyMembershipPage() {
           onCancel={() => setRefunding(null)}
         >
           <Text className='ms-dialog-text'>{refunding.circleName} · {refunding.planName}（实付 {formatFen(refunding.amountFen)}）</Text>
-          <Text className='ms-dialog-text ms-dialog-warn'>退款将原路退回，退款后会员权益立即结束，且无法撤销</Text>
+          <Text className='ms-dialog-text ms-dialog-warn'>退款将原路退回，这笔订单购买的会员时长随即扣除，且无法撤销</Text>
         </ConfirmDialog>
       ) : null}
     </View>

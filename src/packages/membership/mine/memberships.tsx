@@ -66,7 +66,7 @@ function MembershipRow({ membership: m }: { membership: MembershipView }) {
         <Text className='mine-row-end'>{membershipEndLabel(m)}</Text>
       </View>
       {renewable ? (
-        <View className='btn btn-ghost btn-small mine-renew' onClick={renew}>{m.status === 'expired' ? '重新开通' : m.status === 'trial' ? '开通' : '续费'}</View>
+        <View className='btn btn-ghost btn-small mine-renew' onClick={renew}>{m.status === 'expired' || m.status === 'refunded' ? '重新开通' : m.status === 'trial' ? '开通' : '续费'}</View>
       ) : null}
     </View>
   )

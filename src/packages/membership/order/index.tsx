@@ -3,9 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError } from '../../../services/api'
+import { ApiCallError, callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { canStillPay, formatOrderTime, isCircleOrder, membershipEndLabel, orderStatusOf } from '../../../services/membership'
 import { CIRCLE_PAGE, MY_MEMBERSHIP_PAGE, circleUrl } from '../../../services/membership-routes'
 import { reopenSandboxPayment } from '../../../services/payment'
@@ -14,14 +14,14 @@ import type { OrderView } from '../../../../types/membership'
 import { OrderStatusTag } from '../components/tags'
 import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
-import { useCircle } from '../queries'
+import { orderKey, useCircle } from '../queries'
 import { useOrderStatus } from './use-order-status'
 import './index.css'
 
 export default function OrderPage() {
   const router = useRouter()
   const orderId = safeDecode(router.params.id)
-  const order = useOrderStatus(orderId)
+  const order = useOrderStatus(orderId, router.params.after === 'paid')
   usePullDownRefetch(order.refetch)
 
   if (!orderId) return <View className='page'><View className='card'><ErrorState error={new ApiCallError('NOT_FOUND', '缺少订单号')} onRetry={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }} /></View></View>
@@ -51,7 +51,7 @@ function OrderDetail({ order, polling, recheck }: OrderDetailProps) {
           <OrderStatusTag status={status} />
         </View>
         <Row label={isCircleOrder(order) ? '圈子' : '活动'} value={order.circleName} />
-        <Row label='套餐' value={order.days > 0 ? `${order.planName} · ${order.days} 天` : order.planName} />
+        {isCircleOrder(order) ? <Row label='套餐' value={order.days > 0 ? `${order.planName} · ${order.days} 天` : order.planName} /> : <Row label='类型' value='活动报名费' />}
         <Row label='金额' value={formatFen(order.amountFen)} strong />
         {order.refundedFen > 0 ? <Row label='已退款' value={formatFen(order.refundedFen)} /> : null}
         <Row label='订单号' value={order.id} mono />
@@ -119,6 +119,7 @@ function CirclePaidHero({ order }: { order: OrderView }) {
 
 function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
   const [checking, setChecking] = useState(false)
+  const [cancelling, setCancelling] = useState(false)
   const { busy: paying, checkout } = useCheckout()
   const payable = canStillPay(order)
 
@@ -135,34 +136,68 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
     }
   }
 
-  // The dev host's sandbox can reopen the same payment; WeChat's pay sheet needs a fresh order.
+  // The same order again: the sandbox page on the dev host; in WeChat the server answers the open order (same out_trade_no).
   const payAgain = () => {
     if (process.env.TARO_ENV === 'h5') reopenSandboxPayment(order.id)
-    else if (isCircleOrder(order)) void checkout(order.circleId, order.planId, { replace: true })
-    else goBack() // an event seat is re-ordered from its own page
+    else if (isCircleOrder(order)) void checkout(order.circleId, order.planId, { replace: true, resume: true, couponId: order.couponId })
+    else goBack() // an event seat is paid from its own page
+  }
+
+  // 取消订单: closed at the payment provider, then here; the coupon comes back.
+  const cancel = async () => {
+    if (cancelling) return
+    const { confirm } = await Taro.showModal({ title: '取消订单？', content: '取消后需重新下单才能支付', confirmText: '取消订单', cancelText: '再想想' })
+    if (!confirm) return
+    setCancelling(true)
+    try {
+      const fresh = await callFunction('membership', 'cancelOrder', { orderId: order.id })
+      setQueryData(orderKey(order.id), fresh)
+      void Taro.showToast({ title: fresh.status === 'closed' ? '订单已取消' : '订单已支付', icon: 'none' })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setCancelling(false)
+    }
   }
 
   if (!payable) return null
+  if (polling) {
+    return (
+      <View className='card order-hero order-hero-waiting'>
+        <View className='order-spinner' />
+        <Text className='order-hero-title'>正在确认支付结果…</Text>
+        <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+        <Text className='order-hero-desc'>支付结果通常几秒内到达</Text>
+      </View>
+    )
+  }
   return (
     <View className='card order-hero order-hero-waiting'>
-      {polling ? <View className='order-spinner' /> : <View className='order-mark order-mark-waiting'><View className='order-clock' /></View>}
-      <Text className='order-hero-title'>{polling ? '正在确认支付结果…' : '等待支付'}</Text>
+      <View className='order-mark order-mark-waiting'><View className='order-clock' /></View>
+      <Text className='order-hero-title'>待支付</Text>
       <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
       <Text className='order-hero-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
       <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>{paying ? '正在前往支付…' : '去支付'}</View>
-      <View className={`btn btn-ghost order-hero-button order-check-paid ${checking ? 'btn-disabled' : ''}`} onClick={() => { void checkPaid() }}>
-        {checking ? '查询中…' : '我已支付'}
+      <View className={`btn btn-ghost order-hero-button order-cancel ${cancelling ? 'btn-disabled' : ''}`} onClick={() => { void cancel() }}>{cancelling ? '正在取消…' : '取消订单'}</View>
+      <View className={`order-hero-link order-check-paid ${checking ? 'btn-disabled' : ''}`} onClick={() => { void checkPaid() }}>
+        <Text>{checking ? '查询中…' : '已经付过款？刷新支付结果'}</Text>
       </View>
     </View>
   )
+}
+
+const CLOSED_WHY: Record<NonNullable<OrderView['closedReason']>, string> = {
+  expired: '超过支付时限未付款，订单已自动关闭，不会扣款',
+  cancelled: '你已取消这笔订单，不会扣款',
+  replaced: '你用新的订单（如换了优惠券）重新下单，这笔订单已关闭'
 }
 
 function ClosedHero({ order }: { order: OrderView }) {
   return (
     <View className='card order-hero order-hero-closed'>
       <View className='order-mark order-mark-closed'><View className='order-cross' /></View>
-      <Text className='order-hero-title'>订单已关闭</Text>
-      <Text className='order-hero-desc'>超过支付时限未付款，订单已自动关闭，不会扣款</Text>
+      <Text className='order-hero-title'>{order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'}</Text>
+      <Text className='order-hero-desc'>{CLOSED_WHY[order.closedReason ?? 'expired']}</Text>
       {isCircleOrder(order)
         ? <View className='btn btn-primary order-hero-button' onClick={() => { void Taro.redirectTo({ url: circleUrl(order.circleId) }) }}>重新选择套餐</View>
         : <View className='btn btn-primary order-hero-button' onClick={goBack}>返回</View>}
@@ -177,7 +212,7 @@ function RefundHero({ order }: { order: OrderView }) {
       <View className='order-mark order-mark-refund'><Text className='order-mark-text'>退</Text></View>
       <Text className='order-hero-title'>{done ? '已退款' : '退款处理中'}</Text>
       <Text className='order-hero-amount'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
-      <Text className='order-hero-desc'>{done ? '款项已原路退回，会员权益已结束' : '款项将原路退回，一般 1–3 个工作日到账'}</Text>
+      <Text className='order-hero-desc'>{order.paidAfterClose ? '订单关闭后才收到付款，款项已自动原路退回' : done ? (isCircleOrder(order) ? '款项已原路退回，这笔订单购买的会员时长已扣除' : '款项已原路退回') : '退款处理中，款项将原路退回，一般 1–3 个工作日到账'}</Text>
       <View className='order-hero-link' onClick={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }}><Text>查看我的会员</Text></View>
     </View>
   )

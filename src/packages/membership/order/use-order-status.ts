@@ -8,14 +8,16 @@ const POLL_EVERY_MS = 2000
 const POLL_FOR_MS = 20_000
 
 /**
- * The order, re-read every 2 s for up to 20 s while it is still unpaid: the
- * payment notify may land a moment after the member returns, and getOrder asks
- * the payment provider itself when it has not. recheck() is the 我已支付 button.
+ * The order. Back from a payment the member confirmed (`waitForPayment`), it is
+ * re-read every 2 s for up to 20 s while still unpaid: the notify may land a
+ * moment later, and getOrder asks the payment provider itself when it has not.
+ * Otherwise (back from 取消, or opened from a list) an unpaid order reads
+ * 待支付 at once. recheck() is the 我已支付 button.
  */
-export function useOrderStatus(orderId: string) {
+export function useOrderStatus(orderId: string, waitForPayment: boolean) {
   const fetchOrder = () => callFunction('membership', 'getOrder', { orderId })
   const query = useQuery<OrderView>(orderKey(orderId), fetchOrder)
-  const [pollUntil] = useState(() => Date.now() + POLL_FOR_MS)
+  const [pollUntil] = useState(() => (waitForPayment ? Date.now() + POLL_FOR_MS : 0))
   const [, tick] = useState(0)
   const unpaid = query.data?.status === 'created'
   const polling = unpaid && Date.now() < pollUntil
