@@ -12,7 +12,7 @@ export async function seedCircles(runtime: Runtime, now: number): Promise<void> 
   const cover = async (n: number) => (await runtime.files.save(host.openid, gradientPng(...DEMO_PALETTES[n]), 'image/png')).fileId
   const base = { joinQuestions: [] as string[], fullRefundDays: 7, refundAfter: 'prorata' as const, trialDays: 7 }
   const camp = await createCircle(runtime, host, {
-    ...base, name: '减脂私教营', description: '林教练的付费私教圈：每周两次直播答疑、专属饮食计划、会员专属挑战。7 天内不满意全额退款。',
+    ...base, name: '减脂私教营', description: '林教练的付费私教圈：专属饮食计划、会员专属打卡挑战、主理人点评与活动优惠。7 天内不满意全额退款。',
     coverFileId: await cover(5), kind: 'paid', plans: [{ name: '月卡', days: 30, priceFen: 9900 }, { name: '季卡', days: 90, priceFen: 26900 }, { name: '年卡', days: 365, priceFen: 36500 }]
   }, now - 10 * 24 * 3600_000)
   const runners = await createCircle(runtime, host, {

@@ -48,7 +48,7 @@ export function membershipEndLabel(membership: Pick<MyMembership, 'status' | 'en
   if (membership.status === 'none') return ''
   if (membership.endsAt === null) return '长期有效'
   const date = formatChineseDate(membership.endsAt)
-  if (membership.status === 'refunded') return '已退款，会员权益已结束'
+  if (membership.status === 'refunded') return '退款后会员权益已结束'
   return membership.status === 'expired' ? `${date}已到期` : `${date}到期`
 }
 

@@ -1,9 +1,12 @@
 // Browser journey for paid circles, in the H5 build on the dev host: Lily opens
 // 减脂私教营 and sees its members-only challenge locked → picks 月卡 (¥99.00) →
-// pays on the sandbox's 模拟支付 page → lands on the order page (支付成功) →
-// the circle shows her as 会员 and the challenge opens → in 我的会员 she asks
-// for the refund (可退 ¥99.00) → access ends: 已过期, the challenge locked again.
-// The host then sees the refunded order. Screenshots: test/artifacts/membership-*.png.
+// 取消 on the sandbox's 模拟支付 page → the order page says 待支付 with 去支付
+// and 取消订单 → back in the circle, 立即支付 again answers 你有一笔待支付订单
+// and opens the same order (one order, never two) → pays → 支付成功 → the circle
+// shows her as 会员 and the challenge opens → she renews (60 days) → in 我的会员
+// she refunds the renewal: still 会员, 30 days left → refunds the first: 已退款,
+// the challenge locked again. A third order is cancelled with 取消订单. The host
+// then sees the refunded orders. Screenshots: test/artifacts/membership-*.png.
 import type { CircleDetail, OrderView } from '../../types/membership'
 import type { Page as ListPage } from '../../types/page'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
@@ -78,12 +81,34 @@ if (!hasChromium) {
       await shot('01-circle-preview')
     }, 45_000)
 
-    it('pays 月卡 on the sandbox page and lands on 支付成功', async () => {
+    it('取消 on the pay page shows 待支付 with 去支付 and 取消订单', async () => {
       await tap('.circle-pay-button')
       await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
       orderId = new URL(page.url()).searchParams.get('order') ?? ''
       await expect(page.locator('.amount').textContent()).resolves.toBe('¥99.00')
       await shot('02-sandbox-pay')
+      await page.locator('#cancel', { hasText: '取消' }).click()
+
+      await page.waitForURL(/packages\/membership\/order\/index\?id=.*after=cancelled/, { timeout: 15_000 })
+      await page.locator('.order-hero-title', { hasText: '待支付' }).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.order-hero-title', { hasText: '正在确认支付结果' }).count()).resolves.toBe(0)
+      await expect(text('.order-pay')).resolves.toBe('去支付')
+      await expect(text('.order-cancel')).resolves.toBe('取消订单')
+      await expect(text('.order-info .ms-tag')).resolves.toBe('待支付')
+      await shot('02b-order-waiting')
+    }, 45_000)
+
+    it('立即支付 again: 你有一笔待支付订单, the same order, paid once', async () => {
+      await harness.open(`/packages/membership/circle/index?id=${encodeURIComponent(circleId)}`)
+      await tap('.plan-card', { hasText: '月卡' })
+      await page.locator('.plan-card-on .plan-card-name', { hasText: '月卡' }).waitFor({ timeout: 15_000 })
+      await tap('.circle-pay-button')
+      await expect(page.locator('.taro-modal__title').textContent({ timeout: 15_000 })).resolves.toBe('你有一笔待支付订单')
+      await expect(text('.taro-modal__text')).resolves.toMatch(/^月卡 ¥99\.00，\d{2}:\d{2} 前支付有效$/)
+      await shot('02c-open-order-modal')
+      await page.locator('.taro-model__confirm', { hasText: '继续支付' }).click()
+      await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
+      expect(new URL(page.url()).searchParams.get('order')).toBe(orderId)
       await page.locator('#pay', { hasText: '确认支付' }).click()
 
       // The sandbox sends us back to the order page, which confirms with the server.
@@ -96,6 +121,8 @@ if (!hasChromium) {
 
       const order = await lilyCall<OrderView>({ action: 'getOrder', orderId })
       expect(order).toMatchObject({ status: 'fulfilled', amountFen: 9900, planName: '月卡', refundableFen: 9900 })
+      const mine = await lilyCall<ListPage<OrderView>>({ action: 'myOrders', kind: 'membership' })
+      expect(mine.items.filter((o) => o.circleId === circleId).map((o) => o.id)).toEqual([orderId])
     }, 45_000)
 
     it('opens the circle as a member and the members-only challenge with it', async () => {
@@ -110,32 +137,75 @@ if (!hasChromium) {
       await page.locator('.detail-title', { hasText: CHALLENGE }).waitFor({ timeout: 15_000 })
     }, 30_000)
 
-    it('refunds from 我的会员 and loses access', async () => {
+    let renewalId = ''
+    it('renews for a second month: 60 days', async () => {
+      await harness.open(`/packages/membership/circle/index?id=${encodeURIComponent(circleId)}&renew=1`)
+      await tap('.plan-card', { hasText: '月卡' })
+      await page.locator('.plan-card-on .plan-card-name', { hasText: '月卡' }).waitFor({ timeout: 15_000 })
+      await tap('.circle-pay-button')
+      await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
+      renewalId = new URL(page.url()).searchParams.get('order') ?? ''
+      expect(renewalId).not.toBe(orderId)
+      await page.locator('#pay', { hasText: '确认支付' }).click()
+      await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+      const detail = await lilyCall<CircleDetail>({ action: 'getCircle', circleId })
+      const first = await lilyCall<OrderView>({ action: 'getOrder', orderId })
+      expect(detail.membership.endsAt! - first.paidAt!).toBe(60 * 24 * 3600_000)
+    }, 45_000)
+
+    it('refunds the renewal from 我的会员: still 会员 with 30 days; then the first: 已退款, access ends', async () => {
       await harness.open('/pages/me/index')
       await tap('.me-membership-entry')
-      const order = page.locator(`.mo-card[data-id="${orderId}"]`)
-      await order.locator('.mo-refundable', { hasText: '可退 ¥99.00' }).waitFor({ timeout: 15_000 })
+      const renewal = page.locator(`.mo-card[data-id="${renewalId}"]`)
+      await renewal.locator('.mo-refundable', { hasText: '可退 ¥99.00' }).waitFor({ timeout: 15_000 })
       await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('会员')
+      const before = (await lilyCall<CircleDetail>({ action: 'getCircle', circleId })).membership.endsAt!
 
-      await tap(`.mo-card[data-id="${orderId}"] .mo-refund`)
+      await tap(`.mo-card[data-id="${renewalId}"] .mo-refund`)
       await expect(text('.ms-confirm .ms-dialog-amount')).resolves.toBe('¥99.00')
       await shot('05-mine-refund-confirm')
       await tap('.ms-confirm-ok')
-
-      await order.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
-      await page.locator('.mine-row-expired', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
-      await expect(order.locator('.mo-refund').count()).resolves.toBe(0)
+      await renewal.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
+      // Only the renewal's 30 days went: she is still a member.
+      const after = (await lilyCall<CircleDetail>({ action: 'getCircle', circleId })).membership
+      expect(after).toMatchObject({ status: 'active', endsAt: before - 30 * 24 * 3600_000 })
+      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('会员')
       await page.waitForTimeout(1600) // let the 退款成功 toast go
+      await shot('05b-mine-one-refunded')
+
+      const order = page.locator(`.mo-card[data-id="${orderId}"]`)
+      await tap(`.mo-card[data-id="${orderId}"] .mo-refund`)
+      await tap('.ms-confirm-ok')
+      await order.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
+      await page.locator('.mine-row-refunded', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('已退款')
+      await expect(order.locator('.mo-refund').count()).resolves.toBe(0)
+      await page.waitForTimeout(1600)
       await shot('06-mine-refunded')
 
       const detail = await lilyCall<CircleDetail>({ action: 'getCircle', circleId })
-      expect(detail.membership.status).toBe('expired')
+      expect(detail.membership.status).toBe('refunded')
 
-      // Back in the circle: 已过期, the challenge locked again and the plans on offer.
+      // Back in the circle: 已退款, the challenge locked again and the plans on offer.
       await tap('.mine-row', { hasText: CIRCLE })
-      await page.locator('.circle-status-expired .ms-tag', { hasText: '已过期' }).waitFor({ timeout: 15_000 })
+      await page.locator('.circle-status-refunded .ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
       await page.locator('.cc-row-locked', { hasText: CHALLENGE }).waitFor({ timeout: 15_000 })
       await expect(page.locator('.plan-card').count()).resolves.toBe(3)
+    }, 60_000)
+
+    it('取消订单 closes an unpaid order', async () => {
+      await tap('.plan-card', { hasText: '季卡' })
+      await tap('.circle-pay-button')
+      await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
+      const unpaidId = new URL(page.url()).searchParams.get('order') ?? ''
+      await page.locator('#cancel').click()
+      await page.locator('.order-hero-title', { hasText: '待支付' }).waitFor({ timeout: 15_000 })
+      await tap('.order-cancel')
+      await page.locator('.taro-model__confirm', { hasText: '取消订单' }).click()
+      await page.locator('.order-hero-title', { hasText: '订单已取消' }).waitFor({ timeout: 15_000 })
+      await expect(text('.order-hero-desc')).resolves.toBe('你已取消这笔订单，不会扣款')
+      await shot('06b-order-cancelled')
+      expect(await lilyCall<OrderView>({ action: 'getOrder', orderId: unpaidId })).toMatchObject({ status: 'closed', closedReason: 'cancelled' })
     }, 45_000)
 
     it('shows the host the refunded order', async () => {

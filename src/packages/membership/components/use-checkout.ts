@@ -36,7 +36,7 @@ export function useCheckout() {
       if (resumed && !options.resume) {
         const { confirm } = await Taro.showModal({
           title: '你有一笔待支付订单',
-          content: `「${order.circleName}」${order.planName} ${formatFen(order.amountFen)}，请在 ${formatClock(order.payBefore)} 前完成支付`,
+          content: `${order.planName} ${formatFen(order.amountFen)}，${formatClock(order.payBefore)} 前支付有效`,
           confirmText: '继续支付', cancelText: '查看订单'
         })
         if (!confirm) {
