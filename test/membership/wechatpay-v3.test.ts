@@ -6,7 +6,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 // An independent, maintained v3 implementation, used only to cross-check ours.
 import { Aes, Formatter, Rsa } from 'wechatpay-axios-plugin'
 import { FrozenClock } from '../../cloudfunctions/ports/clock'
-import { InvalidNotifyError } from '../../cloudfunctions/ports/payments'
+import { InvalidNotifyError, RefundRefusedError } from '../../cloudfunctions/ports/payments'
 import { WechatPayV3, type HttpRequest, type HttpResponse } from '../../cloudfunctions/adapters/wechatpay/wechatpay-v3'
 import { encryptResource, rsaSign, signatureMessage } from '../../cloudfunctions/adapters/wechatpay/v3-crypto'
 
@@ -83,6 +83,36 @@ describe('requests and responses', () => {
       'POST /v3/refund/domestic/refunds'
     ])
     expect(JSON.parse(server.seen[2].body)).toMatchObject({ out_trade_no: 'M1', out_refund_no: 'M1-R', amount: { refund: 500, total: 9900, currency: 'CNY' } })
+  })
+})
+
+describe('refunds: a final no, a timeout, and asking where one stands', () => {
+  test('a 4xx refund answer is a RefundRefusedError; 429 and 5xx are not (the refund may still happen)', async () => {
+    let answer = signedResponse(403, { code: 'NOT_ENOUGH', message: '基本账户余额不足，请充值后重新发起' })
+    const pay = new WechatPayV3(config, clock, fakeWechat(() => answer).transport)
+    const request = { outTradeNo: 'M1', outRefundNo: 'M1-R', refundFen: 100, totalFen: 9900, reason: '会员申请退款' }
+    await expect(pay.refund(request)).rejects.toBeInstanceOf(RefundRefusedError)
+    answer = signedResponse(429, { code: 'FREQUENCY_LIMITED', message: '频率超限' })
+    await expect(pay.refund(request)).rejects.not.toBeInstanceOf(RefundRefusedError)
+    answer = signedResponse(500, { code: 'SYSTEM_ERROR', message: '系统超时' })
+    await expect(pay.refund(request)).rejects.not.toBeInstanceOf(RefundRefusedError)
+  })
+
+  test('queryRefund reads 查询单笔退款 (GET /v3/refund/domestic/refunds/{out_refund_no}); 404 RESOURCE_NOT_EXISTS is NOT_FOUND', async () => {
+    // The answer's shape as WeChat's docs give it (abridged).
+    let answer = signedResponse(200, {
+      refund_id: '50000000382019052709732678859', out_refund_no: 'M1-R', transaction_id: '1217752501201407033233368018', out_trade_no: 'M1',
+      channel: 'ORIGINAL', user_received_account: '招商银行信用卡0403', success_time: '2026-11-23T10:01:00+08:00', create_time: '2026-11-23T10:00:00+08:00',
+      status: 'SUCCESS', funds_account: 'AVAILABLE', amount: { total: 9900, refund: 9900, payer_total: 9900, payer_refund: 9900, settlement_refund: 9900, settlement_total: 9900, discount_refund: 0, currency: 'CNY' }
+    })
+    const server = fakeWechat(() => answer)
+    const pay = new WechatPayV3(config, clock, server.transport)
+    await expect(pay.queryRefund('M1-R')).resolves.toEqual({ status: 'SUCCESS', refundFen: 9900 })
+    expect(server.seen[0]).toMatchObject({ method: 'GET', url: 'https://api.mch.weixin.qq.com/v3/refund/domestic/refunds/M1-R' })
+    answer = signedResponse(200, { out_refund_no: 'M1-R', status: 'ABNORMAL', amount: { refund: 9900 } })
+    await expect(pay.queryRefund('M1-R')).resolves.toEqual({ status: 'ABNORMAL', refundFen: 9900 })
+    answer = signedResponse(404, { code: 'RESOURCE_NOT_EXISTS', message: '退款单不存在' })
+    await expect(pay.queryRefund('M1-R')).resolves.toEqual({ status: 'NOT_FOUND', refundFen: 0 })
   })
 })
 
