@@ -224,5 +224,19 @@ if (!hasChromium) {
       const refunded = await harness.call<ListPage<OrderView>>(await harness.tokenFor('host'), 'membership', { action: 'listOrders', status: 'refunded' })
       expect(refunded.items.map((o) => o.id)).toContain(orderId)
     }, 30_000)
+
+    it('offers 退款并取消报名 or 仅退款（保留名额） for an event order', async () => {
+      const events = await harness.call<ListPage<OrderView>>(await harness.tokenFor('host'), 'membership', { action: 'listOrders', kind: 'event', status: 'fulfilled' })
+      const eventOrder = events.items[0]
+      expect(eventOrder).toBeDefined()
+      await tap('.ho-tab', { hasText: '已支付' })
+      await tap(`.ho-card[data-id="${eventOrder.id}"] .ho-refund`)
+      await page.locator('.hr-option-on .hr-option-title', { hasText: '退款并取消报名' }).waitFor({ timeout: 15_000 })
+      await expect(page.locator('.hr-option .hr-option-title').allTextContents()).resolves.toEqual(['退款并取消报名', '仅退款（保留名额）'])
+      await tap('.hr-option', { hasText: '仅退款' })
+      await page.locator('.hr-option-on .hr-option-title', { hasText: '仅退款（保留名额）' }).waitFor({ timeout: 5_000 })
+      await shot('08-host-event-refund-sheet')
+      await tap('.hr-cancel')
+    }, 30_000)
   })
 }

@@ -92,7 +92,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
           <Input className='hr-input hr-amount' type='digit' value={amount} disabled={retrying} maxlength={12} onInput={(e) => { setAmount(e.detail.value); setError(null) }} />
           <Text className='hr-all' onClick={() => { if (!retrying) setAmount(fenToYuanText(remaining)) }}>全部</Text>
         </View>
-        <Text className='hr-hint'>最多可退 {formatFen(remaining)}；按剩余天数退款时请自行核算</Text>
+        <Text className='hr-hint'>最多可退 {formatFen(remaining)}{isEvent ? '' : '；按剩余天数退款时请自行核算'}</Text>
       </View>
 
       <View className='hr-field'>
