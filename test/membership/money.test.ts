@@ -288,3 +288,10 @@ describe('item 11: the host refunds an event order with or without its seat', ()
     expect(await call('membership', 'refundOrder', { orderId: m.id, amountFen: 100, requestId: 'x0001', reason: '补偿', cancelSignup: true }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'cancelSignup' } })
   })
 })
+
+test('item 12: a notify body over 64 KB is refused with 413 before any parsing, nothing written or flagged', async () => {
+  const before = runtime.store.fingerprint()
+  const answer = await payNotifyMain({ headers: {}, body: 'x'.repeat(64 * 1024 + 1), isBase64Encoded: false })
+  expect(answer).toMatchObject({ statusCode: 413, body: JSON.stringify({ code: 'FAIL', message: '通知过大' }) })
+  expect(runtime.store.fingerprint()).toBe(before)
+})
