@@ -8,6 +8,7 @@ import { listPersonas, loginAs, PERSONA_PATTERN, type DevPersona } from '../../.
 import { clearQueryCache, useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import { goAfterDevLogin } from '../../../services/dev-login-redirect'
+import { deliverInvite } from '../../../services/member'
 import './index.css'
 
 const ROLE_LABEL = { host: '主理人', member: '成员' } as const
@@ -26,6 +27,8 @@ export default function DevLoginPage() {
       await loginAs(persona)
       // A different member now: nothing cached for the previous one may show.
       clearQueryCache()
+      // An invite code the link carried counts only on a first login: hand it over now, whatever page comes next.
+      await deliverInvite().catch(() => {})
       // Back to the page a link (or a lost session) was opened on, else 我的.
       await goAfterDevLogin(params)
     } catch (err) {
