@@ -37,6 +37,8 @@ export interface Harness {
   call<T>(token: string, name: string, event: object): Promise<T>
   /** Runs the cron function now, as CloudBase's one-minute timer would (boards move there). */
   cron(): Promise<void>
+  /** The dev host's own store: for set-up a journey cannot make through the app (e.g. back-dating a join). */
+  store: import('../../cloudfunctions/ports/store').Store
   close(): Promise<void>
 }
 
@@ -51,7 +53,7 @@ export async function startHarness(prefix: string): Promise<Harness> {
   const silent = { log: () => {}, error: () => {} }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startDevHost } = require('../../scripts/dev-host/server')
-  const host: { url: string; close(): Promise<void> } = await startDevHost({ port: 0, dataDir, h5Dir: join(ROOT, 'dist', 'h5'), seed: true, logger: silent })
+  const host: { url: string; runtime: { store: Harness['store'] }; close(): Promise<void> } = await startDevHost({ port: 0, dataDir, h5Dir: join(ROOT, 'dist', 'h5'), seed: true, logger: silent })
   let browser: Browser | undefined
   try {
     const { chromium } = await import('playwright-core')
@@ -138,6 +140,7 @@ export async function startHarness(prefix: string): Promise<Harness> {
         return ((await res.json()) as { data: { token: string } }).data.token
       },
       call,
+      store: host.runtime.store,
       async cron() {
         const res = await fetch(`${url}/dev/cron`, { method: 'POST' })
         if (!res.ok) throw new Error(`cron: ${res.status}`)

@@ -1,11 +1,13 @@
 // Browser journey across check-ins and growth, in the H5 build on the dev host:
-// a brand-new member posts today's check-in → 我的成长 shows the points and
-// growth it earned → they redeem a 补卡券 in the mall → back in the challenge
-// (which gives no make-up chances of its own) the card fills yesterday, shown
-// with 补 in the calendar, and the wallet's card is spent.
+// a new member joins a challenge (the join back-dated three days: a card fills
+// only days missed since joining) and posts today's check-in → 我的成长 shows
+// the points and growth it earned → they redeem a 补卡券 in the mall → back in
+// the challenge (which gives no make-up chances of its own) the card fills
+// yesterday, shown with 补 in the calendar, and the wallet's card is spent.
 import type { ChallengeDetail, ChallengeInput, Challenge } from '../../types/checkin'
 import type { GrowthSummary } from '../../types/growth'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
+import { PARTICIPANTS, participantId } from '../../cloudfunctions/domain/checkin/participant'
 
 const TITLE = '补卡挑战'
 const DEV_LOGIN = '/packages/account/dev-login/index'
@@ -98,6 +100,8 @@ if (!hasChromium) {
       await expect(page.locator('.detail-phase').first().textContent()).resolves.toBe('进行中')
       await page.locator('.detail-action-main', { hasText: '加入挑战' }).click()
       await page.locator('.detail-action-main', { hasText: '今日打卡' }).waitFor({ timeout: 15_000 })
+      // As if they had joined three days ago and not checked in since (the app has no way to travel in time).
+      await harness.store.collection(PARTICIPANTS).update(participantId(challengeId, `dev_${persona}`), { set: { joinedAt: Date.now() - 3 * DAY } })
       // No make-up chances yet: the challenge gives none and the wallet is empty.
       await expect(page.locator('.detail-makeup-chip').count()).resolves.toBe(0)
       await page.locator('.detail-action-main').click()
@@ -135,7 +139,7 @@ if (!hasChromium) {
       await openChallenge()
       const chip = page.locator(`.detail-makeup-chip[data-date="${yesterday}"]`)
       await chip.waitFor({ timeout: 15_000 })
-      // The challenge started 3 days ago: every missed day in the window can be made up.
+      // They joined 3 days ago: every day missed since (all in the window) can be made up.
       await expect(page.locator('.detail-makeup-chip').evaluateAll((els) => els.map((el) => el.getAttribute('data-date'))))
         .resolves.toEqual([chinaDate(-3), chinaDate(-2), yesterday])
       await expect(page.locator('.detail-makeup-title').textContent()).resolves.toBe('漏打的日子可以补卡（剩 1 次）')

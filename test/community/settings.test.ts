@@ -4,7 +4,7 @@
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
 import { setRuntime, type Runtime } from '../../cloudfunctions/platform/runtime'
-import { DEFAULT_COMMUNITY_NAME } from '../../types/community'
+import { COMMUNITY_NAME_MAX, DEFAULT_COMMUNITY_NAME } from '../../types/community'
 
 let runtime: TestRuntime
 let store: CountingStore
@@ -63,4 +63,11 @@ test('only a host may rename the community: a member is refused with nothing wri
   expect(await rename('我的社群', 'o_member')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(fingerprint()).toBe(before)
   expect(ok(await read())).toEqual({ name: DEFAULT_COMMUNITY_NAME })
+})
+
+test('the app falls back to the same default name and limit as the server (types/ is type-only for the app build)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const source: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../src/services/community.ts'), 'utf8')
+  expect(source).toContain(`DEFAULT_COMMUNITY_NAME = '${DEFAULT_COMMUNITY_NAME}'`)
+  expect(source).toContain(`COMMUNITY_NAME_MAX = ${COMMUNITY_NAME_MAX}`)
 })

@@ -3,8 +3,10 @@ import { chinaTime } from '../../utils/china-time'
 
 // Wording shared by the leaderboard pages and the host's.
 
-/** The community's display name on the invite poster (the app's own title). */
-export const COMMUNITY_NAME = '社群'
+/** What a shared invite says in WeChat's chat list: the community by its name. */
+export function inviteShareTitle(communityName: string): string {
+  return `邀请你加入${communityName}，一起打卡`
+}
 
 export const boardKey = (input: object) => `leaderboard.board.${JSON.stringify(input)}`
 export const MY_INVITE_KEY = 'leaderboard.myInvite'

@@ -2,7 +2,9 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import { useMe } from '../../../services/member'
+import { useCommunityName } from '../../../services/community'
 import { challengeFormUrl, HOST_CHALLENGES_PAGE, HOST_GROWTH_PAGE, MODERATION_PAGE } from '../../../services/checkin-routes'
+import CommunityNameRow from './community-name-row'
 import './index.css'
 
 const ENTRIES = [
@@ -15,13 +17,14 @@ const ENTRIES = [
 /** The host's console: where challenges are made and the wall is kept tidy. */
 export default function HostHomePage() {
   const { data: me } = useMe()
+  const communityName = useCommunityName()
   return (
     <View className='page host-home'>
       <View className='host-home-hero'>
         {me ? <Avatar url={me.avatarUrl} nickname={me.nickname} size={96} /> : null}
         <View className='host-home-hello'>
           <Text className='host-home-name'>{me ? me.nickname : '主理人'}</Text>
-          <Text className='host-home-sub'>经营你的社群：挑战、审核与成长</Text>
+          <Text className='host-home-sub'>经营{communityName ? `「${communityName}」` : '你的社群'}：挑战、审核与成长</Text>
         </View>
       </View>
       <View className='card host-home-menu'>
@@ -36,6 +39,7 @@ export default function HostHomePage() {
           </View>
         ))}
       </View>
+      <CommunityNameRow />
     </View>
   )
 }

@@ -13,7 +13,8 @@ import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery } from '../../../services/use-query'
 import { formatDay } from '../../../utils/format'
 import type { InviteInfo, InviteeView } from '../../../../types/leaderboard'
-import { COMMUNITY_NAME, MY_INVITEES_KEY, MY_INVITE_KEY } from '../labels'
+import { MY_INVITEES_KEY, MY_INVITE_KEY, inviteShareTitle } from '../labels'
+import { DEFAULT_COMMUNITY_NAME, useCommunityName } from '../../../services/community'
 import { CONTESTS_PAGE } from '../routes'
 import './index.css'
 
@@ -22,10 +23,12 @@ const isWeapp = process.env.TARO_ENV === 'weapp'
 export default function InvitePage() {
   const info = useQuery<InviteInfo>(MY_INVITE_KEY, () => callFunction('leaderboard', 'myInvite', {}))
   const code = info.data?.code ?? ''
+  // The community by its name on the poster and in the share text (read once, cached).
+  const communityName = useCommunityName()
 
   // WeChat's share sheet (the 分享给好友 button and the menu): the feed, carrying my code.
   useShareAppMessage(() => ({
-    title: `邀请你加入${COMMUNITY_NAME}，一起打卡`,
+    title: inviteShareTitle(communityName || DEFAULT_COMMUNITY_NAME),
     path: code ? `pages/feed/index?invite=${code}` : 'pages/feed/index'
   }))
 
@@ -47,7 +50,7 @@ export default function InvitePage() {
       {info.data ? (
         <View>
           <View className={`iv-poster ${info.data.poster ? 'iv-poster-with-story' : ''}`}>
-            <Text className='iv-poster-community'>{COMMUNITY_NAME}</Text>
+            <Text className='iv-poster-community'>{communityName}</Text>
             <Text className='iv-poster-line'>邀请你一起打卡、成长</Text>
             {info.data.poster ? (
               // My own check-in as the testimonial: the photo and my words.
