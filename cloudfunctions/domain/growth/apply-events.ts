@@ -9,7 +9,7 @@ import type { GrowthSettings } from '../../../types/growth'
 import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
 import { RULE_FOR_EVENT } from './rules'
 import { loadSettings } from './settings'
-import { grantAll, spend, entryId, type GrantRequest } from './ledger'
+import { grantAll, lowerTier, spend, entryId, type GrantRequest } from './ledger'
 import { olderHeldOf } from './unspent'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from './wallet'
 import { REFERRALS, activateInvite, type ReferralDoc } from '../leaderboard/referral'
@@ -36,6 +36,44 @@ async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: 
       await spend(tx, { openid: event.openid, rule: 'revoke', refId: event.refId, reason: '打卡被隐藏，收回积分', amount: original.points, now, first, strict: false })
     }
     await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).set({ ...fresh, processedAt: now, granted: 0 })
+    return true
+  })
+}
+
+/**
+ * A refunded payment takes back what it granted, once: the points and growth
+ * value of the member's first-payment fact when that fact was this order's
+ * (another order's refund took nothing from it), the tier the lowered growth
+ * reaches, and (by the board mover, from `granted` below the 0 and the time in
+ * `payload.grantedAt`) the points boards. Points already spent are taken as
+ * far as the balance goes, as a hidden check-in's are. Returns 'wait' while
+ * the first payment's own fact is still to be applied.
+ */
+async function refundPaymentGrant(runtime: Runtime, event: DomainEventDoc, settings: GrowthSettings, now: number): Promise<boolean | 'wait'> {
+  const first = await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).get(`payment.first:${event.openid}`)
+  const ours = first !== null && first.refId === event.refId
+  if (ours && first.processedAt === null) return 'wait'
+  const original = ours ? await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(event.openid, 'firstPayment', first._id)) : null
+  const takeFirst = original && original.points > 0 ? await ownGrantFirst(runtime, original) : undefined
+  return runtime.store.transaction(async (tx) => {
+    const facts = tx.collection<DomainEventDoc>(DOMAIN_EVENTS)
+    const fresh = await facts.get(event._id)
+    if (!fresh || fresh.processedAt !== null) return false
+    if (!original || (original.points <= 0 && original.growth <= 0)) {
+      await facts.set({ ...fresh, processedAt: now, granted: 0 })
+      return true
+    }
+    const wallet = await tx.collection<WalletDoc>(WALLETS).get(event.openid)
+    if (wallet) {
+      const growth = Math.max(0, wallet.growth - original.growth)
+      const circle = String(first!.payload.circleName ?? fresh.payload.circleName ?? '圈子')
+      // The fact was read unapplied here: the refund's own entry cannot exist yet.
+      await spend(tx, { openid: event.openid, rule: 'refund', refId: event.refId, reason: `退款「${circle}」，收回首次付费奖励`, amount: original.points, now, first: takeFirst, strict: false }, {
+        fresh: true, wallet, walletChanges: await lowerTier(tx, wallet, growth, settings.tiers), growthTaken: wallet.growth - growth
+      })
+    }
+    // The boards move back by what the payment put on them, at the time it did.
+    await facts.set({ ...fresh, processedAt: now, granted: -original.points, payload: { ...fresh.payload, grantedAt: original.createdAt } })
     return true
   })
 }
@@ -120,6 +158,12 @@ export async function applyDomainEvents(runtime: Runtime, options: { openid?: st
       if (event.type === 'checkin.revoked') {
         await flush()
         report[(await revokeCheckinGrant(runtime, event, now)) ? 'applied' : 'skipped']++
+        continue
+      }
+      if (event.type === 'payment.refunded') {
+        await flush()
+        // Waiting for its payment's own fact (a later run applies both, in order).
+        report[(await refundPaymentGrant(runtime, event, settings, now)) === true ? 'applied' : 'skipped']++
         continue
       }
       batch.push(event)

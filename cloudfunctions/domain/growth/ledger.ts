@@ -32,20 +32,40 @@ export interface GrantRequest {
 }
 
 /**
- * Applies the tier the growth value reaches. Growth never decreases and the
- * stored tier only rises, so each level is reached once per member: its
- * announcement is a plain keyed insert (a duplicate would abort the transaction).
+ * Applies the tier the growth value reaches. Growth only decreases when a
+ * refund takes back what its payment granted (lowerTier), so a level is
+ * usually reached once per member; one reached again after such a refund is
+ * neither announced nor celebrated a second time (its announcement is keyed,
+ * read before it is inserted: a duplicate insert would abort the transaction).
  */
 async function applyTier(tx: Transaction, wallet: WalletDoc, growth: number, tiers: Tier[], now: number): Promise<Partial<WalletDoc>> {
   const tier = tierFor(growth, tiers)
   if (tier.level <= wallet.tierLevel) return {}
-  await tx.collection<OutboxDoc>(OUTBOX).insert({
-    _id: `tierUp:${wallet._id}:${tier.level}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-    payload: subscribeMessage({ openid: wallet._id, template: 'tierUp', page: 'packages/growth/center/index', data: { thing1: `升级为 Lv${tier.level} ${tier.name}`, time2: now } })
-  })
+  const outbox = tx.collection<OutboxDoc>(OUTBOX)
+  const announcement = `tierUp:${wallet._id}:${tier.level}`
+  const again = wallet.tierLowered ? (await outbox.get(announcement)) !== null : false
+  if (!again) {
+    await outbox.insert({
+      _id: announcement, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+      payload: subscribeMessage({ openid: wallet._id, template: 'tierUp', page: 'packages/growth/center/index', data: { thing1: `升级为 Lv${tier.level} ${tier.name}`, time2: now } })
+    })
+  }
   // Lists show a member's badge from the member document alone (one read per page, not two).
   await tx.collection<MemberDoc>(MEMBERS).update(wallet._id, { set: { tierLevel: tier.level } })
-  return { tierLevel: tier.level, celebrateLevel: tier.level }
+  return again ? { tierLevel: tier.level } : { tierLevel: tier.level, celebrateLevel: tier.level }
+}
+
+/**
+ * The wallet changes when growth goes down (a refund takes back what its
+ * payment granted): the tier the lowered growth reaches, on the wallet and the
+ * member document (so the tier's perks, such as its event discount, go too).
+ */
+export async function lowerTier(tx: Transaction, wallet: WalletDoc, growth: number, tiers: Tier[]): Promise<Partial<WalletDoc>> {
+  const tier = tierFor(growth, tiers)
+  if (tier.level >= wallet.tierLevel) return { growth }
+  await tx.collection<MemberDoc>(MEMBERS).update(wallet._id, { set: { tierLevel: tier.level } })
+  const celebrateLevel = wallet.celebrateLevel !== null && wallet.celebrateLevel > tier.level ? null : wallet.celebrateLevel
+  return { growth, tierLevel: tier.level, celebrateLevel, tierLowered: true }
 }
 
 /** Points a rule has granted today (China date), kept on the wallet so a capped grant reads no other document. */
@@ -123,6 +143,8 @@ export interface SpendOptions {
   wallet?: WalletDoc
   /** More wallet changes to write in the same wallet write (e.g. a make-up card bought). */
   walletChanges?: Partial<WalletDoc>
+  /** Growth value taken back with the points (a refund), shown on the spend's own entry; the wallet's growth comes in walletChanges. */
+  growthTaken?: number
 }
 
 /** Stored grants in the order points are spent: oldest first (createdAt, then `_id`, as the Store sorts). */
@@ -192,7 +214,7 @@ export async function spend(tx: Transaction, request: SpendRequest, options: Spe
   }
   const entry: LedgerEntryDoc = {
     _id: id, openid: request.openid, rule: request.rule, refId: request.refId, reason: request.reason,
-    points: -amount, growth: 0, createdAt: request.now, date: chinaDate(request.now), expiresAt: null, remaining: 0
+    points: -amount, growth: -(options.growthTaken ?? 0), createdAt: request.now, date: chinaDate(request.now), expiresAt: null, remaining: 0
   }
   await ledger.insert(entry)
   // The wallet was read in this transaction: a whole-document write is one request.

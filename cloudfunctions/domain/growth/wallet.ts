@@ -1,4 +1,5 @@
-// A member's balances: spendable points, growth value (never decreases), the
+// A member's balances: spendable points, growth value (never decreases, except
+// when a refund takes back what its payment granted), the
 // tier it reached, and make-up cards usable in any challenge.
 import { COLLECTIONS } from '../../platform/collections'
 import type { DocOps } from '../../ports/store'
@@ -31,6 +32,8 @@ export interface WalletDoc {
    * its `remaining` less what this takes, oldest grant first.
    */
   unsettledSpent?: number
+  /** A refund once lowered this member's tier: a level reached again may already have been announced (see applyTier in ledger.ts). */
+  tierLowered?: boolean
   /** The China month ('YYYYMM') whose tier make-up cards were given (see monthly-perks.ts). */
   perksMonth?: string
 }

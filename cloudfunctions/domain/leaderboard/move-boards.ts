@@ -64,6 +64,15 @@ export function boardMovesOf(fact: DomainEventDoc, member: MemberDoc | null, con
     if (typeof fact.payload.streak === 'number') moves.push({ boardId: boardIds.streak(challengeId), move: { kind: 'set', score: fact.payload.streak } })
   }
   if (fact.type === 'checkin.revoked' && challengeId) moves.push({ boardId: boardIds.checkins(challengeId), move: { kind: 'add', delta: -1 } })
+  // A refunded payment takes back the points its first payment put on the points boards, on the boards of that time.
+  if (fact.type === 'payment.refunded' && granted < 0) {
+    const grantedAt = typeof fact.payload.grantedAt === 'number' ? fact.payload.grantedAt : at
+    const newcomer = member !== null && grantedAt - member.joinedAt <= NEWCOMER_DAYS * 24 * 3600_000
+    for (const boardId of [boardIds.week(grantedAt), boardIds.month(grantedAt), boardIds.all()]) {
+      moves.push({ boardId, move: { kind: 'add', delta: granted } })
+      if (newcomer) moves.push({ boardId: `${boardId}:new`, move: { kind: 'add', delta: granted } })
+    }
+  }
   if (fact.type === 'invite.activated') {
     for (const contest of contests) if (at >= contest.startAt && at <= contest.endAt) moves.push({ boardId: boardIds.invites(contest._id), move: { kind: 'add', delta: 1 } })
   }
