@@ -44,8 +44,8 @@ export default function ComposePage() {
   const { challenge, progress } = data
   const length = lengthOf(text)
   const short = Math.max(0, challenge.minTextLength - length)
-  const day = makeupDate ?? progress.today
-  const dayNumber = Math.round((Date.parse(day) - Date.parse(challenge.startDate)) / 86_400_000) + 1
+  // The member's next day done, as the server numbers the check-in (第 N 天 is the member's, not the challenge's).
+  const dayNumber = progress.daysDone + 1
   const busy = submitting || photos.uploading
 
   const setField = (field: Field, message?: string) => setErrors((all) => ({ ...all, [field]: message }))
