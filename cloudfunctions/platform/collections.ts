@@ -158,7 +158,7 @@ export const COLLECTIONS = {
     name: 'refunds',
     indexes: [
       { name: 'order', fields: [['orderId', 'asc'], ['createdAt', 'asc']] },
-      { name: 'processing', fields: [['status', 'asc'], ['createdAt', 'asc']] }
+      { name: 'processing', fields: [['status', 'asc'], ['nextCheckAt', 'asc']] }
     ]
   },
   /** One per member and thing bought (a plan, an event): the member's open order for it, so paying again reuses it. */

@@ -45,7 +45,7 @@ test('the bundled member function answers me for the caller CloudBase names in t
   void Db
   const context = { request_id: 'req-1', function_name: 'member', environment: JSON.stringify({ WX_OPENID: member._id, WX_APPID: 'wx0000000000000000', TCB_ENV: 'env-test' }) }
   const result = await main({ action: 'me' }, context)
-  expect(result).toEqual({ ok: true, data: { openid: member._id, nickname: '云端用户', avatarUrl: '', role: 'member', joinedAt: member.joinedAt } })
+  expect(result).toEqual({ ok: true, data: { openid: member._id, nickname: '云端用户', avatarUrl: '', role: 'member', joinedAt: member.joinedAt, askProfile: false } })
   expect(sent[0]).toEqual(['database.getDocument', expect.objectContaining({ collectionName: 'members', query: JSON.stringify({ _id: member._id }) })])
   const anonymous = await main({ action: 'me' }, { request_id: 'req-2' })
   expect(anonymous).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
