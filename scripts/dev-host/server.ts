@@ -23,7 +23,7 @@ import { BodyTooLargeError, readBody, sendError, sendJson } from './http-utils'
 import { bearerToken, loadSessionSecret, signSession, verifySession } from './session'
 import { PERSONA_PATTERN, SEED_PERSONAS, hostOpenidsFrom, personaOpenid } from './personas'
 import { seedIfEmpty } from './seed'
-import { readUploadedImage } from './upload'
+import { UPLOAD_MESSAGES, readUploadedImage } from './upload'
 
 export interface DevHostOptions {
   port?: number
@@ -51,6 +51,7 @@ export interface DevHost {
 const FUNCTION_BODY_LIMIT = 1024 * 1024
 /** WeChat Pay notifies are a few KB; anything past this is not one. */
 const PAY_NOTIFY_BODY_LIMIT = 64 * 1024
+const UPLOAD_STATUS: Partial<Record<string, number>> = { PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA: 415 }
 
 export async function startDevHost(options: DevHostOptions = {}): Promise<DevHost> {
   const logger = options.logger ?? console
@@ -163,8 +164,8 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       const { bytes, contentType } = await readUploadedImage(req)
       sendJson(res, 200, { ok: true, data: await runtime.files.save(openid, bytes, contentType) })
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', '图片不能超过 10 MB')
-      if (error instanceof AppError) return sendJson(res, error.code === 'PAYLOAD_TOO_LARGE' ? 413 : 400, { ok: false, error: error.toApiError() })
+      if (error instanceof BodyTooLargeError) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', UPLOAD_MESSAGES.tooLarge)
+      if (error instanceof AppError) return sendJson(res, UPLOAD_STATUS[error.code] ?? 400, { ok: false, error: error.toApiError() })
       throw error
     }
   }

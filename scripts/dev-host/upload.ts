@@ -1,13 +1,22 @@
 // POST /upload: a raw image body or multipart/form-data with a `file` field
-// (what Taro.uploadFile sends in H5). The type is decided by the bytes.
+// (what Taro.uploadFile sends in H5). The type is decided by the bytes, and the
+// whole image must hold together (adapters/local/image-check.ts).
 import type { IncomingMessage } from 'node:http'
-import { MAX_IMAGE_BYTES, sniffImageType } from '../../cloudfunctions/ports/files'
+import { MAX_IMAGE_BYTES, type ImageType } from '../../cloudfunctions/ports/files'
 import { AppError } from '../../cloudfunctions/platform/app-error'
+import { checkImage } from '../../cloudfunctions/adapters/local/image-check'
 import { readBody } from './http-utils'
 
 const MULTIPART_OVERHEAD = 64 * 1024
 
-export async function readUploadedImage(req: IncomingMessage): Promise<{ bytes: Buffer; contentType: NonNullable<ReturnType<typeof sniffImageType>> }> {
+/** What the member reads when a picture is refused; no retry can change these answers. */
+export const UPLOAD_MESSAGES = {
+  tooLarge: '图片超过 10MB，请压缩后再传',
+  unsupported: '只支持 JPG、PNG、WebP 格式的图片',
+  damaged: '图片已损坏或不完整，请换一张'
+} as const
+
+export async function readUploadedImage(req: IncomingMessage): Promise<{ bytes: Buffer; contentType: ImageType }> {
   const raw = await readBody(req, MAX_IMAGE_BYTES + MULTIPART_OVERHEAD)
   let bytes = raw
   const contentTypeHeader = req.headers['content-type'] ?? ''
@@ -19,8 +28,8 @@ export async function readUploadedImage(req: IncomingMessage): Promise<{ bytes: 
     bytes = Buffer.from(await file.arrayBuffer())
   }
   if (bytes.length === 0) throw new AppError('INVALID_INPUT', '没有收到文件', 'file')
-  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', '图片不能超过 10 MB')
-  const contentType = sniffImageType(bytes)
-  if (!contentType) throw new AppError('UNSUPPORTED_MEDIA', '只支持 JPG、PNG、WebP 格式的图片')
-  return { bytes, contentType }
+  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', UPLOAD_MESSAGES.tooLarge)
+  const image = checkImage(bytes)
+  if (!image.ok) throw new AppError('UNSUPPORTED_MEDIA', UPLOAD_MESSAGES[image.reason])
+  return { bytes, contentType: image.contentType }
 }

@@ -1,6 +1,6 @@
 // The dev host over real HTTP: sessions, the function gateway, uploads, files,
 // the outbox and cron endpoints, on a fresh data folder.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startDevHost, type DevHost } from '../../scripts/dev-host/server'
@@ -8,9 +8,11 @@ import { signSession } from '../../scripts/dev-host/session'
 import { loadSandboxKeys, type SandboxPay } from '../../cloudfunctions/adapters/sandbox-pay/sandbox-pay'
 import { encryptResource } from '../../cloudfunctions/adapters/wechatpay/v3-crypto'
 import { COLLECTIONS } from '../../cloudfunctions/platform/collections'
+import { HTML, JPEG, PNG, WEBP, WEBP_LOSSLESS, bigPng } from './images'
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da6364f8ffff3f0005fe02fea7d6a4f50000000049454e44ae426082', 'hex')
 const silent = { log: () => {}, error: () => {} }
+/** fetch's body types want a plain ArrayBuffer view, not Node's Buffer type. */
+const bodyOf = (bytes: Buffer): Uint8Array<ArrayBuffer> => new Uint8Array(bytes)
 
 let host: DevHost
 let dataDir: string
@@ -91,12 +93,12 @@ test('login refuses a bad persona name with a typed error', async () => {
 
 test('upload: an image by content (raw or multipart), served back, and usable as an avatar', async () => {
   const token = await login('lily')
-  const raw = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: PNG })
+  const raw = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: bodyOf(PNG) })
   const uploaded = await raw.json()
   expect(uploaded).toMatchObject({ ok: true, data: { contentType: 'image/png', size: PNG.length } })
 
   const form = new FormData()
-  form.append('file', new Blob([PNG], { type: 'image/png' }), 'avatar.png')
+  form.append('file', new Blob([bodyOf(PNG)], { type: 'image/png' }), 'avatar.png')
   const multipart = await (await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })).json()
   expect(multipart.ok).toBe(true)
 
@@ -114,7 +116,7 @@ test('upload refuses a text file named .png, an empty body and a stranger', asyn
   expect(await text.json()).toEqual({ ok: false, error: { code: 'UNSUPPORTED_MEDIA', message: '只支持 JPG、PNG、WebP 格式的图片' } })
   const empty = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}` } })
   expect((await empty.json()).error.code).toBe('INVALID_INPUT')
-  const stranger = await fetch(host.url + '/upload', { method: 'POST', body: PNG })
+  const stranger = await fetch(host.url + '/upload', { method: 'POST', body: bodyOf(PNG) })
   expect(stranger.status).toBe(401)
 })
 
@@ -152,6 +154,77 @@ test('the personas list reflects current nicknames', async () => {
   const personas = await (await fetch(host.url + '/dev/personas')).json()
   expect(personas.data.map((p: { persona: string }) => p.persona)).toEqual(['host', 'xiaomei', 'dawei', 'ajie', 'lily'])
   expect(personas.data[0]).toMatchObject({ role: 'host', nickname: '主理人·林教练' })
+})
+
+describe('uploads are images through and through, served as what their bytes are', () => {
+  const upload = async (body: Buffer | string, token: string) => {
+    const res = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: typeof body === 'string' ? body : bodyOf(body) })
+    return { status: res.status, body: await res.json() }
+  }
+
+  test.each([
+    ['a JPEG', JPEG, 'image/jpeg'],
+    ['a PNG', PNG, 'image/png'],
+    ['a lossy WebP', WEBP, 'image/webp'],
+    ['a lossless WebP', WEBP_LOSSLESS, 'image/webp']
+  ])('%s is accepted and served with its sniffed type and nosniff', async (_label, bytes, type) => {
+    const { body } = await upload(bytes as Buffer, await login('lily'))
+    expect(body).toMatchObject({ ok: true, data: { contentType: type, size: (bytes as Buffer).length } })
+    const served = await fetch(host.url + body.data.url)
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe(type)
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes as Buffer)).toBe(true)
+  })
+
+  test.each([
+    ['a PNG header followed by HTML', Buffer.concat([PNG.subarray(0, 8), HTML])],
+    ['a PNG header and IHDR followed by HTML', Buffer.concat([PNG.subarray(0, 33), HTML])],
+    ['a whole PNG with HTML after IEND', Buffer.concat([PNG, HTML])],
+    ['a PNG with a corrupted chunk checksum', Buffer.concat([PNG.subarray(0, 29), Buffer.from([0, 0, 0, 0]), PNG.subarray(33)])],
+    ['a JPEG header followed by HTML', Buffer.concat([JPEG.subarray(0, 4), HTML])],
+    ['a JPEG whose segments end in HTML', Buffer.concat([JPEG.subarray(0, JPEG.length - 2), HTML])],
+    ['a JPEG with HTML after its end marker', Buffer.concat([JPEG, HTML])],
+    ['a WebP header followed by HTML', Buffer.concat([WEBP.subarray(0, 12), HTML])],
+    ['a WebP with HTML after its chunks', Buffer.concat([WEBP, HTML])]
+  ])('%s is refused as a damaged image, and nothing is stored', async (_label, bytes) => {
+    const before = await host.runtime.store.collection(COLLECTIONS.files.name).count({})
+    const res = await upload(bytes, await login('lily'))
+    expect(res).toEqual({ status: 415, body: { ok: false, error: { code: 'UNSUPPORTED_MEDIA', message: '图片已损坏或不完整，请换一张' } } })
+    expect(await host.runtime.store.collection(COLLECTIONS.files.name).count({})).toBe(before)
+  })
+
+  test('a file of another type is refused with a message naming the types that work', async () => {
+    const gif = Buffer.from('474946383961010001000000002c00000000010001000002003b', 'hex')
+    for (const bytes of [gif, HTML, Buffer.from('%PDF-1.4\n')]) {
+      expect(await upload(bytes, await login('lily'))).toEqual({ status: 415, body: { ok: false, error: { code: 'UNSUPPORTED_MEDIA', message: '只支持 JPG、PNG、WebP 格式的图片' } } })
+    }
+  })
+
+  test('an image over 10 MB is refused with a message saying so, raw or multipart', async () => {
+    const token = await login('lily')
+    const big = bigPng(10 * 1024 * 1024 + 4096)
+    const tooBig = { ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: '图片超过 10MB，请压缩后再传' } }
+    expect(await upload(big, token)).toEqual({ status: 413, body: tooBig })
+    const form = new FormData()
+    form.append('file', new Blob([bodyOf(big)], { type: 'image/png' }), 'big.png')
+    const multipart = await fetch(host.url + '/upload', { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form })
+    expect({ status: multipart.status, body: await multipart.json() }).toEqual({ status: 413, body: tooBig })
+  })
+
+  test('only names the upload endpoint gave out are served from /files/', async () => {
+    for (const name of ['..%2Fcommunity.sqlite', 'community.sqlite', 'x.html', '0123456789abcdef01234567.svg']) {
+      expect((await fetch(host.url + '/files/' + name)).status).toBe(404)
+    }
+  })
+
+  test('the database and the secrets in the data folder are readable by their owner only', () => {
+    for (const name of ['community.sqlite', 'community.sqlite-wal', 'community.sqlite-shm', 'session-secret', 'ticket-secret', 'sandbox-pay-keys.json']) {
+      const file = join(dataDir, name)
+      if (!existsSync(file) && name.endsWith('-shm')) continue // SQLite may have checkpointed and removed it
+      expect([name, (statSync(file).mode & 0o777).toString(8)]).toEqual([name, '600'])
+    }
+  })
 })
 
 describe('bad input over HTTP answers a typed error, never 500, and writes nothing', () => {

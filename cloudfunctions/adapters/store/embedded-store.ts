@@ -19,7 +19,7 @@
 //   transaction's lock), then counts as a write after every open snapshot.
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type {
@@ -154,7 +154,9 @@ export class EmbeddedStore implements Store {
     if (options.dataDir === ':memory:') this.db = new Database(':memory:')
     else {
       mkdirSync(options.dataDir, { recursive: true })
-      this.db = new Database(join(options.dataDir, 'community.sqlite'))
+      const file = join(options.dataDir, 'community.sqlite')
+      ownerOnly(file)
+      this.db = new Database(file)
       this.db.pragma('journal_mode = WAL')
       this.db.pragma('synchronous = NORMAL')
     }
@@ -470,4 +472,14 @@ export class EmbeddedStore implements Store {
     await Promise.all([...this.open].map((t) => t.ended))
     this.db.close()
   }
+}
+
+/**
+ * The database holds every member's data: readable by its owner only (0600),
+ * like the secrets beside it. SQLite gives its -wal and -shm files the
+ * database file's mode; files from before this rule are tightened too.
+ */
+function ownerOnly(databaseFile: string): void {
+  closeSync(openSync(databaseFile, 'a', 0o600))
+  for (const file of [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`]) if (existsSync(file)) chmodSync(file, 0o600)
 }
