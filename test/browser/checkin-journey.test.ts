@@ -73,6 +73,16 @@ if (!hasChromium) {
       await page.locator('.compose-submit').click()
       await page.locator('.compose-error', { hasText: '至少写 5 个字' }).waitFor()
       await text.fill(POST)
+      // A picture with a web page after its end shows in the browser, but the upload is refused by its
+      // bytes; the tile says why and offers no retry (a retry could never work).
+      const refused = page.waitForEvent('filechooser')
+      await page.locator('.photo-picker-add').click()
+      await (await refused).setFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.concat([makePng(8), Buffer.from('<html><script>alert(1)</script></html>')]) })
+      await expect(page.locator('.photo-picker-failed-text').textContent({ timeout: 15_000 })).resolves.toBe('图片已损坏或不完整，请换一张')
+      await expect(page.locator('.photo-picker-retry').count()).resolves.toBe(0)
+      await shot('checkin-02a-refused-photo')
+      await page.locator('.photo-picker-remove').click()
+      await expect(page.locator('.photo-picker-failed').count()).resolves.toBe(0)
       const chooser = page.waitForEvent('filechooser')
       await page.locator('.photo-picker-add').click()
       await (await chooser).setFiles({ name: 'run.png', mimeType: 'image/png', buffer: makePng(120) })

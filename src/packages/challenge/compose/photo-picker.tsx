@@ -35,9 +35,9 @@ export default function PhotoPicker({ slots, max, onAdd, onRetry, onRemove }: Ph
               </View>
             ) : null}
             {slot.error ? (
-              <View className='photo-picker-veil photo-picker-failed' onClick={() => onRetry(slot.key)}>
-                <Text className='photo-picker-failed-text'>上传失败</Text>
-                <Text className='photo-picker-retry'>点击重试</Text>
+              <View className='photo-picker-veil photo-picker-failed' onClick={() => { if (slot.retryable) onRetry(slot.key) }}>
+                <Text className='photo-picker-failed-text'>{slot.error}</Text>
+                {slot.retryable ? <Text className='photo-picker-retry'>点击重试</Text> : null}
               </View>
             ) : null}
             {slot.fileId ? <View className='photo-picker-done' /> : null}

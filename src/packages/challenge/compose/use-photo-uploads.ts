@@ -9,9 +9,14 @@ export interface PhotoSlot {
   percent: number
   /** Set when uploaded: what the check-in saves. */
   fileId?: string
-  /** The upload failed; retry() starts it again. */
+  /** The upload failed, and why (the server's reason when it refused the file). */
   error?: string
+  /** A network failure can be retried; a refused file (too large, not an image) must be replaced. */
+  retryable?: boolean
 }
+
+/** Refusals no retry can change: the member has to pick another picture. */
+const REFUSALS = new Set(['PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA', 'INVALID_INPUT'])
 
 /** Each picked photo uploads at once with its own progress; a failed one can be retried or removed. */
 export function usePhotoUploads() {
@@ -28,7 +33,8 @@ export function usePhotoUploads() {
       update(key, { percent: 100, fileId })
     } catch (err) {
       // A removed slot simply stays removed: update() finds nothing to change.
-      update(key, { error: toApiCallError(err).message })
+      const error = toApiCallError(err)
+      update(key, { error: error.message, retryable: !REFUSALS.has(error.code) })
     }
   }
 
