@@ -3,8 +3,13 @@
 // pay on the sandbox's 模拟支付 page, 阿杰 finds it full and joins the waitlist
 // (第 1 位) → 大伟 cancels (refunded by policy) → 阿杰 is promoted (offered) and
 // pays → Lily queues too (set up through the API) → the host sees the
-// attendees and types 小美's ticket code into the scanner: 签到成功, and again:
-// 票已核销. Screenshots go to test/artifacts/events-*.png.
+// attendees, downloads the CSV (大伟's refund on it), and types 小美's 6-character
+// ticket code into the scanner a week early: refused with the time the door
+// opens; the event is moved to start within the hour (set-up through the API:
+// the dev host runs on the real clock), and the same code gives 签到成功, then
+// 票已核销; 阿杰 is checked in by name from the attendee list. Screenshots go to
+// test/artifacts/events-*.png.
+import { readFileSync } from 'node:fs'
 import type { AttendeeList, EventView } from '../../types/events'
 import type { Page as ListPage } from '../../types/page'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
@@ -13,6 +18,10 @@ import { makePng } from './png'
 const TITLE = '周日读书会·小范围分享'
 const ADDRESS = '上海市黄浦区福州路 465 号（书城三楼咖啡区）'
 const DETAIL = '/packages/events/detail/index'
+const SCANNER = '/packages/host-events/scanner/index'
+const ATTENDEES = '/packages/host-events/attendees/index'
+/** MM-DD HH:mm in China time, as the door's refusal says it. */
+const chinaClock = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ')
 
 if (!hasChromium) {
   it('chromium not installed: browser journeys skipped', () => {
@@ -23,7 +32,7 @@ if (!hasChromium) {
     let harness: Harness
     let page: Harness['page']
     let eventId = ''
-    let ticketCode = ''
+    let shortCode = ''
 
     beforeAll(async () => {
       harness = await startHarness('events-journey-')
@@ -66,6 +75,11 @@ if (!hasChromium) {
       await page.locator('.field-capacity input').fill('2')
       await page.locator('.field-fee input').fill('10')
       await page.locator('.fee-return-none').waitFor()
+      // The door opens 2 hours before the start unless the host says otherwise.
+      await expect(page.locator('.field-checkin-opens input').inputValue()).resolves.toBe('120')
+      await expect(text('.hev-form-note')).resolves.toMatch(/；签到从 \d{2}月\d{2}日 周. 12:00 起开放，到活动结束为止$/)
+      await page.locator('.field-checkin-opens').scrollIntoViewIfNeeded()
+      await shot('00-form-checkin-window')
       await page.locator('.hev-form-save').click()
 
       const card = page.locator('.hev-card', { hasText: TITLE })
@@ -91,8 +105,11 @@ if (!hasChromium) {
       await payInSandbox()
       await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
       await expect(page.locator('.ev-ticket-qr img').getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;base64,/)
-      ticketCode = ((await text('.ev-ticket-code')) ?? '').trim()
-      expect(ticketCode).toMatch(/^T1\./)
+      // Under the QR, in large letters: the 6-character code to read out at the door.
+      shortCode = (await page.locator('.ev-ticket-short-code').getAttribute('data-code')) ?? ''
+      expect(shortCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)
+      await expect(text('.ev-ticket-short-code')).resolves.toBe(`${shortCode.slice(0, 3)} ${shortCode.slice(3)}`)
+      await expect(text('.ev-ticket-hint')).resolves.toMatch(/起可签到$/)
       await expect(text('.ev-action-done')).resolves.toBe('已报名')
       await page.locator('.ev-ticket').scrollIntoViewIfNeeded()
       await shot('02-ticket')
@@ -139,7 +156,7 @@ if (!hasChromium) {
       await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
     }, 40_000)
 
-    it('the host sees the attendees, checks 小美 in by her ticket code, and a second try says 票已核销', async () => {
+    it('the host sees the attendees; 小美\'s short code is refused a week early and accepted once the door opens; 阿杰 is checked in by name', async () => {
       // Lily arrives late and queues (set-up through the API): the list shows a waitlist place too.
       const lily = await harness.call<{ signup: { status: string } }>(await harness.tokenFor('lily'), 'events', { action: 'signup', eventId })
       expect(lily.signup.status).toBe('waitlisted')
@@ -153,31 +170,64 @@ if (!hasChromium) {
       await expect(page.locator('.hev-att-row', { hasText: 'Lily' }).locator('.hev-att-status').textContent()).resolves.toBe('候补第 1 位')
       await shot('04-attendees')
 
-      // 导出 CSV downloads a file named by the server.
+      // 导出 CSV downloads a file named by the server, with the money to reconcile: 大伟's fee came back.
       const download = page.waitForEvent('download')
       await page.locator('.hev-att-export').click()
-      expect((await download).suggestedFilename()).toBe(`${TITLE}-报名名单.csv`)
+      const file = await download
+      expect(file.suggestedFilename()).toBe(`${TITLE}-报名名单.csv`)
+      const csv = readFileSync((await file.path())!, 'utf8')
+      expect(csv.split('\r\n')[0]).toContain('实付（元）,退款（元）,订单状态')
+      expect(csv.split('\r\n').find((line) => line.startsWith('大伟,'))).toMatch(/^大伟,已取消,[^,]+,(\d+\.\d\d),\1,\1,已退款,M\w+,,$/) // fee (his tier's price), paid, refunded
 
+      // A week before the event: 小美's code, typed as a host would (lower case, a space), is refused with the opening time.
+      const token = await harness.tokenFor('host')
+      const before = await harness.call<EventView>(token, 'events', { action: 'getEvent', eventId })
+      expect(before.checkinOpensAt).toBe(before.startAt - 2 * 3600_000)
       await page.locator('.hev-att-scan').click()
-      await page.locator('.hev-scan-code textarea').fill(ticketCode)
+      await expect(text('.hev-scan-door')).resolves.toBe(`签到未开始：${chinaClock(before.checkinOpensAt)} 起可签到`)
+      await page.locator('.hev-scan-code textarea').fill(`${shortCode.slice(0, 3).toLowerCase()} ${shortCode.slice(3)}`)
+      await page.locator('.hev-scan-submit').click()
+      await expect(text('.hev-scan-result-title')).resolves.toBe('不能签到')
+      await expect(text('.hev-scan-reason')).resolves.toBe(`活动未开始，${chinaClock(before.checkinOpensAt)} 起可签到`)
+      await expect(text('.hev-scan-progress-num')).resolves.toBe('0')
+      await shot('05-scanner-too-early')
+
+      // The event now starts within the hour (the dev host keeps real time, so the event moves instead of the clock).
+      const startAt = Date.now() + 3600_000
+      await harness.call(token, 'events', { action: 'updateEvent', eventId, startAt, endAt: startAt + 2 * 3600_000, signupDeadline: startAt - 600_000 })
+      await harness.open(`${SCANNER}?id=${encodeURIComponent(eventId)}`)
+      await expect(text('.hev-scan-door')).resolves.toMatch(/^签到中 · /)
+      await page.locator('.hev-scan-code textarea').fill(shortCode)
       await page.locator('.hev-scan-submit').click()
       await expect(text('.hev-scan-result-title')).resolves.toBe('签到成功')
       await expect(text('.hev-scan-name')).resolves.toBe('小美')
       await expect(text('.hev-scan-progress-num')).resolves.toBe('1')
-      await shot('05-scanner-ok')
+      await shot('06-scanner-ok')
 
-      await page.locator('.hev-scan-code textarea').fill(ticketCode)
+      await page.locator('.hev-scan-code textarea').fill(shortCode)
       await page.locator('.hev-scan-submit').click()
       await expect(page.locator('.hev-scan-reason').textContent({ timeout: 15_000 })).resolves.toContain('票已核销')
-      await shot('06-scanner-used')
+      await shot('07-scanner-used')
 
-      // The server agrees: two confirmed (one attended), Lily waiting.
-      const token = await harness.tokenFor('host')
+      // 阿杰 left his phone at home: the host checks him in by name from the list, after a confirm step.
+      await harness.open(`${ATTENDEES}?id=${encodeURIComponent(eventId)}`)
+      const ajie = page.locator('.hev-att-row', { hasText: '阿杰' })
+      await ajie.locator('.hev-att-checkin').waitFor({ timeout: 15_000 })
+      await expect(page.locator('.hev-att-row', { hasText: '小美' }).locator('.hev-att-checkin').count()).resolves.toBe(0)
+      await harness.tap('.hev-att-row .hev-att-checkin')
+      await expect(page.locator('.taro-modal__text').textContent({ timeout: 15_000 })).resolves.toBe('确认「阿杰」已到场？签到后不能撤销。')
+      await shot('08-attendee-confirm')
+      await page.locator('.taro-model__confirm').click()
+      await expect(ajie.locator('.hev-att-status').textContent({ timeout: 15_000 })).resolves.toBe('已签到')
+      await expect(text('.hev-att-count-attended .hev-att-count-num')).resolves.toBe('2')
+      await shot('09-attendee-checked-in')
+
+      // The server agrees: two confirmed, both attended, Lily waiting.
       const list = await harness.call<AttendeeList>(token, 'events', { action: 'attendees', eventId })
-      expect({ confirmed: list.confirmed, attended: list.attended, waitlisted: list.waitlisted, held: list.held }).toEqual({ confirmed: 2, attended: 1, waitlisted: 1, held: 0 })
+      expect({ confirmed: list.confirmed, attended: list.attended, waitlisted: list.waitlisted, held: list.held }).toEqual({ confirmed: 2, attended: 2, waitlisted: 1, held: 0 })
       const mine = await harness.call<ListPage<EventView>>(await harness.tokenFor('xiaomei'), 'events', { action: 'myTickets' })
       expect(mine.items.find((e) => e.id === eventId)?.mySignup?.status).toBe('attended')
-    }, 40_000)
+    }, 60_000)
 
     it('a members-only event: the host picks the circle in the form; a non-member is sent to join it, a member signs up', async () => {
       const RUN = '跑团夜跑·江边 5 公里'
@@ -188,7 +238,7 @@ if (!hasChromium) {
       await page.locator('.field-address textarea').fill('上海市徐汇区龙腾大道 2350 号')
       await harness.tap('.circle-choice', { hasText: '跑步爱好者' })
       await expect(text('.hev-form-circle .hev-form-field-hint')).resolves.toContain('只有「跑步爱好者」的当前成员')
-      await shot('07-members-only-form')
+      await shot('10-members-only-form')
       await page.locator('.hev-form-save').click()
       const card = page.locator('.hev-card', { hasText: RUN })
       await card.waitFor({ timeout: 15_000 })
@@ -199,10 +249,10 @@ if (!hasChromium) {
       await harness.open('/packages/events/list/index')
       await expect(page.locator('.ev-card', { hasText: RUN }).locator('.ev-card-circle').textContent({ timeout: 15_000 })).resolves.toBe('圈子专属 · 未加入')
       await page.locator('.ev-card', { hasText: RUN }).scrollIntoViewIfNeeded()
-      await shot('09-members-only-list')
+      await shot('12-members-only-list')
       await harness.open(`${DETAIL}?id=${encodeURIComponent(runId)}`)
       await expect(text('.ev-detail-rules')).resolves.toContain('仅「跑步爱好者」成员，加入圈子后即可报名')
-      await shot('08-members-only-detail')
+      await shot('11-members-only-detail')
       await harness.tap('.ev-action-join-circle')
       await page.waitForURL(/packages\/membership\/circle\/index/, { timeout: 15_000 })
       // 阿杰 joined 跑步爱好者 in the seed: he signs up as usual.

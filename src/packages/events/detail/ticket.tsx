@@ -3,17 +3,22 @@ import { Image, View, Text } from '@tarojs/components'
 import type { EventView, SignupView } from '../../../../types/events'
 import { formatEventRange } from '../../../services/events'
 import { chinaTime } from '../../../utils/china-time'
+import './ticket.css'
 
 function hintFor(event: EventView, signup: SignupView): string {
   if (signup.status === 'attended' && signup.attendedAt) return `${chinaTime(signup.attendedAt).format('MM月DD日 HH:mm')} 已签到，欢迎参加`
-  if (event.mode === 'online') return '线上活动凭上方链接参加；主理人也可凭此票签到'
-  return '到场时出示二维码，由主理人扫码签到'
+  const opens = `${chinaTime(event.checkinOpensAt).format('MM月DD日 HH:mm')} 起可签到`
+  if (event.mode === 'online') return `线上活动凭上方链接参加；${opens}`
+  return `到场时出示二维码，或报出下方票码；${opens}`
 }
 
-/** 入场票: the QR code the host scans at the door, and the code itself for typing in or copying. */
+/** ABC DEF: two halves read more easily aloud and at a glance. */
+const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
+
+/** 入场票: the QR code the host scans at the door, and below it the short code to read out or type in. */
 export default function Ticket({ event, signup }: { event: EventView; signup: SignupView }) {
   const attended = signup.status === 'attended'
-  const copy = () => { void Taro.setClipboardData({ data: signup.ticketCode }) }
+  const copy = () => { void Taro.setClipboardData({ data: signup.shortCode }) }
   return (
     <View id='ev-ticket' className={`ev-ticket ${attended ? 'ev-ticket-used' : ''}`}>
       <View className='ev-ticket-head'>
@@ -32,15 +37,14 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
           <Image className='ev-ticket-qr' src={signup.ticketQr} mode='aspectFit' />
           {attended ? <View className='ev-ticket-stamp'><Text>已签到</Text></View> : null}
         </View>
-        <Text className='ev-ticket-hint'>{hintFor(event, signup)}</Text>
-        {attended ? null : (
-          <View className='ev-ticket-code-box'>
-            <View className='ev-ticket-code-row'>
-              <Text className='ev-ticket-code' selectable userSelect>{signup.ticketCode}</Text>
-            </View>
-            <View className='btn btn-ghost btn-small ev-ticket-copy' onClick={copy}>复制票码</View>
+        {signup.shortCode ? (
+          <View className={`ev-ticket-short ${attended ? 'ev-ticket-short-used' : ''}`}>
+            <Text className='ev-ticket-short-label'>票码</Text>
+            <Text className='ev-ticket-short-code' data-code={signup.shortCode} selectable userSelect>{spaced(signup.shortCode)}</Text>
           </View>
-        )}
+        ) : null}
+        <Text className='ev-ticket-hint'>{hintFor(event, signup)}</Text>
+        {attended || !signup.shortCode ? null : <View className='btn btn-ghost btn-small ev-ticket-copy' onClick={copy}>复制票码</View>}
       </View>
     </View>
   )

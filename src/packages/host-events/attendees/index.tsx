@@ -10,6 +10,7 @@ import { routeParam } from '../../../services/checkin-routes'
 import { SIGNUP_STATUS_LABEL, eventKey, formatEventRange, priceLabel } from '../../../services/events'
 import { eventFormUrl, scannerUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
+import { toApiCallError } from '../../../services/api-error'
 import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { formatDateTime } from '../../../services/growth'
 import type { AttendeeView, EventView, SignupStatus } from '../../../../types/events'
@@ -73,6 +74,27 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
     }
   }
 
+  // By name, for a member without their phone: the same door rule as a scanned ticket (window, used once).
+  const checkIn = async (attendee: AttendeeView) => {
+    const { confirm } = await Taro.showModal({
+      title: '确认签到',
+      content: `确认「${attendee.nickname}」已到场？签到后${event.feeReturn === 'refund' && attendee.priceFen > 0 ? '报名费将原路退回，' : event.feeReturn === 'points' && attendee.priceFen > 0 ? '报名费将返还为积分，' : ''}不能撤销。`,
+      confirmText: '签到',
+      cancelText: '取消'
+    })
+    if (!confirm) return
+    try {
+      await callFunction('events', 'checkInAttendee', { eventId: event.id, signupId: attendee.signupId })
+      void Taro.showToast({ title: `${attendee.nickname} 已签到`, icon: 'success', duration: 1500 })
+    } catch (err) {
+      // A refusal says why (not open yet and from when, already in): worth more than a passing toast.
+      const error = toApiCallError(err)
+      if (error.code === 'UNAUTHENTICATED') return
+      await Taro.showModal({ title: '不能签到', content: error.message || '出了点问题，请稍后重试', showCancel: false, confirmText: '知道了' })
+    }
+    await refetch()
+  }
+
   const cancelEvent = async () => {
     const paidCount = items.filter((a) => a.priceFen > 0 && (a.status === 'confirmed' || a.status === 'attended')).length
     const { confirm } = await Taro.showModal({
@@ -129,7 +151,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
         <EmptyState glyph='名' title={filter === 'all' ? '还没有人报名' : '这一栏还没有人'} description={filter === 'all' ? '成员报名后会出现在这里' : undefined} />
       ) : (
         <View className='card hev-att-list'>
-          {shown.map((a) => <AttendeeRow key={a.signupId} attendee={a} />)}
+          {shown.map((a) => <AttendeeRow key={a.signupId} attendee={a} onCheckIn={!cancelled && a.status === 'confirmed' ? () => { void checkIn(a) } : undefined} />)}
         </View>
       )}
 
@@ -152,7 +174,7 @@ function Count({ value, label, tone }: { value: number; label: string; tone: str
   )
 }
 
-function AttendeeRow({ attendee }: { attendee: AttendeeView }) {
+function AttendeeRow({ attendee, onCheckIn }: { attendee: AttendeeView; onCheckIn?: () => void }) {
   const status = attendee.status === 'waitlisted' && attendee.waitlistPosition ? `候补第 ${attendee.waitlistPosition} 位` : SIGNUP_STATUS_LABEL[attendee.status]
   const when = attendee.attendedAt ? `${formatDateTime(attendee.attendedAt)} 签到` : `${formatDateTime(attendee.createdAt)} 报名`
   return (
@@ -162,7 +184,9 @@ function AttendeeRow({ attendee }: { attendee: AttendeeView }) {
         <Text className='hev-att-name'>{attendee.nickname}</Text>
         <Text className='hev-att-when'>{when}{attendee.priceFen > 0 ? ` · ${priceLabel(attendee.priceFen)}` : ''}</Text>
       </View>
-      <Text className={`hev-att-status hev-att-status-${attendee.status}`}>{status}</Text>
+      {onCheckIn
+        ? <View className='btn btn-primary btn-small hev-att-checkin' onClick={onCheckIn}>签到</View>
+        : <Text className={`hev-att-status hev-att-status-${attendee.status}`}>{status}</Text>}
     </View>
   )
 }

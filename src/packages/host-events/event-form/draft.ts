@@ -24,12 +24,14 @@ export interface EventDraft {
   tierDiscount: boolean
   refundableHours: string
   feeReturn: FeeReturn
+  /** Minutes before the start that door check-in opens, as typed (0–1440). */
+  checkinOpensMinutes: string
   /** A members-only event: the circle whose current members may sign up; null for everyone. */
   circleId: string | null
 }
 
 /** Errors by the server's field names, so an INVALID_INPUT `field` lands on the same line. */
-export type DraftField = 'title' | 'description' | 'coverFileId' | 'startAt' | 'endAt' | 'mode' | 'address' | 'onlineLink' | 'capacity' | 'feeFen' | 'signupDeadline' | 'refundableHoursBefore' | 'feeReturn' | 'circleId'
+export type DraftField = 'title' | 'description' | 'coverFileId' | 'startAt' | 'endAt' | 'mode' | 'address' | 'onlineLink' | 'capacity' | 'feeFen' | 'signupDeadline' | 'refundableHoursBefore' | 'feeReturn' | 'circleId' | 'checkinOpensMinutesBefore'
 export type DraftErrors = Partial<Record<DraftField, string>>
 
 const HOUR_MS = 3600_000
@@ -54,7 +56,7 @@ export function emptyDraft(now: number = Date.now()): EventDraft {
     title: '', description: '', mode: 'offline', address: '', onlineLink: '',
     startDate: day, startTime: '14:00', endDate: day, endTime: '16:00',
     deadlineDate: dateOf(deadline), deadlineTime: timeOf(deadline),
-    capacity: '30', fee: '0', tierDiscount: true, refundableHours: '24', feeReturn: 'none', circleId: null
+    capacity: '30', fee: '0', tierDiscount: true, refundableHours: '24', feeReturn: 'none', circleId: null, checkinOpensMinutes: '120'
   }
 }
 
@@ -64,7 +66,8 @@ export function eventToDraft(event: EventView): EventDraft {
     startDate: dateOf(event.startAt), startTime: timeOf(event.startAt), endDate: dateOf(event.endAt), endTime: timeOf(event.endAt),
     deadlineDate: dateOf(event.signupDeadline), deadlineTime: timeOf(event.signupDeadline),
     capacity: String(event.capacity), fee: fenToYuanText(event.feeFen), tierDiscount: event.tierDiscount,
-    refundableHours: String(event.refundableHoursBefore), feeReturn: event.feeReturn, circleId: event.circleId
+    refundableHours: String(event.refundableHoursBefore), feeReturn: event.feeReturn, circleId: event.circleId,
+    checkinOpensMinutes: String(event.checkinOpensMinutesBefore)
   }
 }
 
@@ -128,6 +131,8 @@ export function draftToInput(draft: EventDraft, options: { creating: boolean; no
   else if (feeFen > 10_000_000) errors.feeFen = '费用最多 ¥100,000'
   const refundableHoursBefore = intIn(draft.refundableHours, 0, 720)
   if (refundableHoursBefore === null) errors.refundableHoursBefore = '为 0–720 小时'
+  const checkinOpensMinutesBefore = intIn(draft.checkinOpensMinutes, 0, 1440)
+  if (checkinOpensMinutesBefore === null) errors.checkinOpensMinutesBefore = '为 0–1440 分钟（最早提前一天）'
 
   return {
     input: {
@@ -146,7 +151,8 @@ export function draftToInput(draft: EventDraft, options: { creating: boolean; no
       refundableHoursBefore: refundableHoursBefore ?? 0,
       // Free events have nothing to return.
       feeReturn: feeFen ? draft.feeReturn : 'none',
-      circleId: draft.circleId
+      circleId: draft.circleId,
+      checkinOpensMinutesBefore: checkinOpensMinutesBefore ?? 0
     },
     errors
   }

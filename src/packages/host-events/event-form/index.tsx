@@ -120,7 +120,10 @@ function EventForm({ event }: { event: EventView | null }) {
           onDate={(v) => set('endDate', v, ['endAt'])} onTime={(v) => set('endTime', v, ['endAt'])} />
         <WhenField label='报名截止' error={errors.signupDeadline} date={draft.deadlineDate} time={draft.deadlineTime} className='field-deadline'
           onDate={(v) => set('deadlineDate', v, ['signupDeadline'])} onTime={(v) => set('deadlineTime', v, ['signupDeadline'])} />
-        <Text className='hev-form-hint hev-form-note'>均为北京时间；报名截止后不能再报名或取消</Text>
+        <Field label='签到' error={errors.checkinOpensMinutesBefore} prefix='开始前' suffix='分钟起'>
+          <Input className='hev-form-input hev-form-input-short field-checkin-opens' type='number' value={draft.checkinOpensMinutes} maxlength={4} placeholder='120' placeholderClass='hev-form-placeholder' onInput={(e) => set('checkinOpensMinutes', e.detail.value, ['checkinOpensMinutesBefore'])} />
+        </Field>
+        <Text className='hev-form-hint hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
       </View>
 
       <Text className='hev-form-section'>地点</Text>
@@ -213,6 +216,14 @@ function CircleChoice({ value, onChange }: { value: string | null; onChange: (ci
       </Text>
     </View>
   )
+}
+
+/** When the door is open: 从 12月06日 周六 12:00 起开放，到活动结束为止. */
+function checkinWindowText(draft: EventDraft): string {
+  const start = chinaInstant(draft.startDate, draft.startTime)
+  const minutes = /^\d+$/.test(draft.checkinOpensMinutes.trim()) ? Number(draft.checkinOpensMinutes.trim()) : null
+  if (start === null || minutes === null || minutes > 1440) return '从开始前设定的时间起开放，到活动结束为止'
+  return `从 ${formatEventTime(start - minutes * 60_000)} 起开放，到活动结束为止`
 }
 
 /** After the errors render: bring the first one into view (it may be far above the save button). */

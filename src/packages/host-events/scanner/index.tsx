@@ -18,7 +18,16 @@ type Result =
 
 const isWeapp = process.env.TARO_ENV !== 'h5'
 
-/** 检票: the host scans (WeChat) or types (H5) a ticket; each answer is shown large enough to read at the door. */
+/** When the door opens and closes, or why it is shut now. */
+function doorText(event: EventView, now: number): { text: string; open: boolean } {
+  const range = `${chinaTime(event.checkinOpensAt).format('MM-DD HH:mm')} – ${chinaTime(event.endAt).format('MM-DD HH:mm')}`
+  if (event.status === 'cancelled') return { text: '活动已取消，不能签到', open: false }
+  if (now < event.checkinOpensAt) return { text: `签到未开始：${chinaTime(event.checkinOpensAt).format('MM-DD HH:mm')} 起可签到`, open: false }
+  if (now > event.endAt) return { text: '活动已结束，不能签到', open: false }
+  return { text: `签到中 · ${range}`, open: true }
+}
+
+/** 检票: the host scans (WeChat) or types (H5) a ticket or its 6-character code; each answer is shown large enough to read at the door. */
 export default function ScannerPage() {
   const eventId = routeParam(useRouter().params.id)
   const event = useQuery<EventView>(eventKey(eventId || 'none'), () => callFunction('events', 'getEvent', { eventId }))
@@ -68,11 +77,13 @@ export default function ScannerPage() {
   }
 
   const c = counts.data
+  const door = event.data ? doorText(event.data, Date.now()) : null
   return (
     <View className='page hev-scan-page'>
       <View className='card hev-scan-head'>
         <Text className='hev-scan-title'>{event.data?.title ?? '检票'}</Text>
         {event.data ? <Text className='hev-scan-meta'>{formatEventRange(event.data.startAt, event.data.endAt)}</Text> : null}
+        {door ? <Text className={`hev-scan-door ${door.open ? 'hev-scan-door-open' : 'hev-scan-door-shut'}`}>{door.text}</Text> : null}
         <View className='hev-scan-progress'>
           <Text className='hev-scan-progress-num'>{c ? c.attended : '–'}</Text>
           <Text className='hev-scan-progress-of'>/ {c ? c.confirmed : '–'} 已签到</Text>
@@ -88,7 +99,8 @@ export default function ScannerPage() {
         {manual ? (
           <View className='hev-scan-manual'>
             <Text className='hev-scan-label'>输入票码</Text>
-            <Textarea className='hev-scan-code' value={code} maxlength={1000} autoHeight placeholder='粘贴或输入成员入场票下方的票码（T1. 开头）' placeholderClass='hev-scan-placeholder' onInput={(e) => setCode(e.detail.value)} />
+            <Textarea className='hev-scan-code' value={code} maxlength={1000} autoHeight placeholder='输入入场票上的 6 位票码，如 7K3 M9P（也可粘贴完整票码）' placeholderClass='hev-scan-placeholder' onInput={(e) => setCode(e.detail.value)} />
+            <Text className='hev-scan-tip'>票码不含 0、O、1、I、L；大小写、空格都可以</Text>
             <View className={`btn ${isWeapp ? 'btn-ghost' : 'btn-primary'} hev-scan-submit ${checking ? 'btn-disabled' : ''}`} onClick={() => { void checkIn(code) }}>{checking ? '核验中…' : '核销'}</View>
           </View>
         ) : (
