@@ -58,7 +58,9 @@ if (!hasChromium) {
       await harness.open(GROWTH_CENTER)
       await page.locator('.gc-points').waitFor({ timeout: 15_000 })
       await page.waitForLoadState('networkidle')
-      return { points: toNumber(await page.locator('.gc-points').textContent()), growth: await stat('成长值'), cards: await stat('补卡券') }
+      // 成长值 shows once, on the progress bar toward the next level.
+      const growth = toNumber(await page.locator('.gc-growth-now').textContent({ timeout: 15_000 }))
+      return { points: toNumber(await page.locator('.gc-points').textContent()), growth, cards: await stat('补卡券') }
     }
     const summary = () => harness.call<GrowthSummary>(memberToken, 'growth', { action: 'summary' })
     const openChallenge = async () => {
@@ -73,6 +75,9 @@ if (!hasChromium) {
     }
     const submitCompose = async () => {
       await page.locator('.compose-submit').click()
+      // A new member is asked once for a nickname and avatar before the first check-in: this one skips it.
+      const prompt = page.locator('.profile-prompt-skip')
+      if (await prompt.waitFor({ timeout: 3_000 }).then(() => true, () => false)) await prompt.click()
       await page.locator('.compose').waitFor({ state: 'detached', timeout: 15_000 })
     }
 

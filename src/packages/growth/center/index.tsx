@@ -88,7 +88,7 @@ function GrowthProgress({ summary }: { summary: GrowthSummary }) {
     return (
       <View className='gc-growth'>
         <ProgressBar percent={100} />
-        <Text className='gc-growth-hint'>成长值 {formatPoints(growth)} · 已是最高等级</Text>
+        <Text className='gc-growth-hint'><Text className='gc-growth-now'>成长值 {formatPoints(growth)}</Text> · 已是最高等级</Text>
       </View>
     )
   }
@@ -97,7 +97,7 @@ function GrowthProgress({ summary }: { summary: GrowthSummary }) {
   return (
     <View className='gc-growth'>
       <View className='gc-growth-row'>
-        <Text>成长值 {formatPoints(growth)}</Text>
+        <Text className='gc-growth-now'>成长值 {formatPoints(growth)}</Text>
         <Text>{formatPoints(nextTier.minGrowth)}</Text>
       </View>
       <ProgressBar percent={percent} />
