@@ -177,7 +177,7 @@ if (!hasChromium) {
       await tap('.ev-action-signup')
       await page.locator('.ev-action-done', { hasText: '已报名' }).waitFor({ timeout: 15_000 })
       expect(page.url()).not.toContain('sandbox-pay')
-      await page.locator('#ev-ticket .ev-ticket-code').waitFor({ timeout: 15_000 })
+      await page.locator('#ev-ticket .ev-ticket-short-code').waitFor({ timeout: 15_000 })
       await expect(text('.ev-bar-amount')).resolves.toBe('免费')
       await expect(page.locator('.ev-detail-coupon').count()).resolves.toBe(0)
       await page.waitForTimeout(1600) // let the 报名成功 toast go
