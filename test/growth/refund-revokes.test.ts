@@ -125,3 +125,12 @@ test('the payment and its refund applied in one run, in order', async () => {
   await consume()
   expect(await standing('o_both')).toEqual({ points: 0, growth: 0, tierLevel: 1, memberTier: 1, allTime: 0, week: 0, month: 0 })
 })
+
+test('an event fee reads as one in the ledger: 首次付费报名「…」, and its refund names the event', async () => {
+  await recordDomainEvent(runtime.store, { type: 'payment.first', key: 'o_event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
+  await consume()
+  expect((await allEntries('o_event')).map((e) => e.reason)).toEqual(['首次付费报名「周末徒步」'])
+  await recordDomainEvent(runtime.store, { type: 'payment.refunded', key: 'order-event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
+  await consume()
+  expect((await allEntries('o_event')).map((e) => e.reason).sort()).toEqual(['退款「周末徒步」，收回首次付费奖励', '首次付费报名「周末徒步」'].sort())
+})

@@ -66,9 +66,10 @@ async function refundPaymentGrant(runtime: Runtime, event: DomainEventDoc, setti
     const wallet = await tx.collection<WalletDoc>(WALLETS).get(event.openid)
     if (wallet) {
       const growth = Math.max(0, wallet.growth - original.growth)
-      const circle = String(first!.payload.circleName ?? fresh.payload.circleName ?? '圈子')
+      // What was paid for: the circle, or the event for an event fee.
+      const bought = first!.payload.kind === 'event' ? first!.payload.title ?? '活动' : first!.payload.circleName ?? fresh.payload.circleName ?? '圈子'
       // The fact was read unapplied here: the refund's own entry cannot exist yet.
-      await spend(tx, { openid: event.openid, rule: 'refund', refId: event.refId, reason: `退款「${circle}」，收回首次付费奖励`, amount: original.points, now, first: takeFirst, strict: false }, {
+      await spend(tx, { openid: event.openid, rule: 'refund', refId: event.refId, reason: `退款「${String(bought)}」，收回首次付费奖励`, amount: original.points, now, first: takeFirst, strict: false }, {
         fresh: true, wallet, walletChanges: await lowerTier(tx, wallet, growth, settings.tiers), growthTaken: wallet.growth - growth
       })
     }
