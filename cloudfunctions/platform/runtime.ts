@@ -1,34 +1,10 @@
 // The adapters one function instance uses, built once per instance (CloudBase
 // reuses warm instances) and handed to the domain. Nothing in the domain knows
 // which runtime it is on.
-import type { Store } from '../ports/store'
-import type { Clock } from '../ports/clock'
-import type { Notifier } from '../ports/notifier'
-import type { Files } from '../ports/files'
-import type { ContentSafety } from '../ports/content-safety'
-import type { Payments } from '../ports/payments'
-import type { MiniCodes } from '../ports/mini-codes'
+import type { Runtime } from './runtime-shape'
 
-export interface RuntimeConfig {
-  mode: 'local' | 'cloudbase'
-  /** Openids allowed to act as hosts (主理人). */
-  hostOpenids: ReadonlySet<string>
-  /** Secret that signs event tickets. */
-  ticketSecret: string
-  /** Our subscribe-message template keys → WeChat template ids (empty locally, where messages are simulated). */
-  subscribeTemplates?: Readonly<Record<string, string>>
-}
-
-export interface Runtime {
-  store: Store
-  clock: Clock
-  notifier: Notifier
-  files: Files
-  contentSafety: ContentSafety
-  payments: Payments
-  miniCodes: MiniCodes
-  config: RuntimeConfig
-}
+export type { Runtime, RuntimeConfig } from './runtime-shape'
+export { parseOpenidList } from './runtime-shape'
 
 let current: Runtime | null = null
 
@@ -50,8 +26,4 @@ export function getRuntime(): Runtime {
     current = require('../adapters/local/local-runtime').createLocalRuntimeFromEnv() as Runtime
   }
   return current
-}
-
-export function parseOpenidList(value: string | undefined): Set<string> {
-  return new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))
 }

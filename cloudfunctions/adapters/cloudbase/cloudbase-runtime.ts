@@ -2,7 +2,7 @@
 // reused while it stays warm. Only ever loaded when APP_RUNTIME is 'cloudbase'.
 import tcb from '@cloudbase/node-sdk'
 import { systemClock } from '../../ports/clock'
-import { parseOpenidList, type Runtime } from '../../platform/runtime'
+import { parseOpenidList, type Runtime } from '../../platform/runtime-shape'
 import { CloudbaseStore } from './cloudbase-store'
 import { WechatNotifier } from './wechat-notifier'
 import { CloudbaseFiles } from './cloudbase-files'
