@@ -3,7 +3,7 @@ import type { ApiResult } from '../../types/result'
 import type { UploadedFile } from '../../types/files'
 import { ApiCallError, NETWORK_MESSAGE } from './api-error'
 import { getToken } from './session'
-import { callFunction } from './api'
+import { callFunction } from './call-function'
 
 export type UploadProgress = (percent: number) => void
 
@@ -53,8 +53,7 @@ async function uploadToDevHost(filePath: string, onProgress?: UploadProgress): P
 }
 
 // The caller's openid never changes within a launch of the mini-program: ask
-// member.me once (a call the app makes anyway) and keep the answer. api.ts
-// re-exports this module; the import cycle is only used at call time.
+// member.me once (a call the app makes anyway) and keep the answer.
 let openidOnce: Promise<string> | null = null
 
 function callerOpenid(): Promise<string> {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { uploadImage } from './api'
+import { uploadImage } from './upload'
 import { showError } from './show-error'
 
 export interface ImageUpload {
