@@ -5,25 +5,12 @@ import type { AddCommentInput, CommentView, ListCommentsInput } from '../../../t
 import type { Page } from '../../../types/page'
 import { REJECTED_TEXT_MESSAGE } from '../../ports/content-safety'
 import { AppError, errors } from '../../platform/app-error'
-import { COLLECTIONS } from '../../platform/collections'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { recordDomainEvent } from '../events/domain-events'
 import { CHECKINS, loadVisibleCheckin, type CheckinDoc } from './checkin'
 import { commentViews } from './views'
-
-export const COMMENTS = COLLECTIONS.comments.name
-
-export interface CommentDoc {
-  _id: string
-  checkinId: string
-  openid: string
-  parentId: string | null
-  replyToOpenid: string | null
-  text: string
-  createdAt: number
-  status: 'visible' | 'hidden' | 'deleted'
-}
+import { COMMENTS, type CommentDoc } from './comment-doc'
 
 export async function addComment(runtime: Runtime, caller: Caller, input: AddCommentInput, now: number): Promise<CommentView> {
   const checkin = await loadVisibleCheckin(runtime, input.checkinId, caller)

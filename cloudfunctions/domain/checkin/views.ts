@@ -13,7 +13,7 @@ import { COLLECTIONS } from '../../platform/collections'
 import { CHALLENGES, dayNumberOf, type ChallengeDoc } from './challenge'
 import { loadSettings } from '../growth/settings'
 import type { CheckinDoc } from './checkin'
-import type { CommentDoc } from './comment'
+import type { CommentDoc } from './comment-doc'
 
 export const LIKES = COLLECTIONS.likes.name
 

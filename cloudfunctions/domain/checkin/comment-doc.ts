@@ -1,0 +1,16 @@
+// A comment as stored. Its own file so the views that render comments and the
+// actions that write them both read the shape without importing each other.
+import { COLLECTIONS } from '../../platform/collections'
+
+export const COMMENTS = COLLECTIONS.comments.name
+
+export interface CommentDoc {
+  _id: string
+  checkinId: string
+  openid: string
+  parentId: string | null
+  replyToOpenid: string | null
+  text: string
+  createdAt: number
+  status: 'visible' | 'hidden' | 'deleted'
+}
