@@ -1,5 +1,7 @@
 // The main package holds only the tab pages members open daily; everything else
 // lives in subpackages so the first download stays small (WeChat caps it at 2 MB).
+import { colors } from './styles/tokens'
+
 const isH5 = process.env.TARO_ENV === 'h5'
 
 export default defineAppConfig({
@@ -33,17 +35,17 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'dark',
-    backgroundColor: '#f5f6f8',
-    navigationBarBackgroundColor: '#ffffff',
+    backgroundColor: colors.bg,
+    navigationBarBackgroundColor: colors.surface,
     navigationBarTitleText: '社群',
     navigationBarTextStyle: 'black'
   },
   // Icons are 81×81 PNGs (~1–2 KB each; sources beside them as SVG). Taro's H5 tab
   // bar draws an empty image box for items without one, so both builds get icons.
   tabBar: {
-    color: '#8a8f99',
-    selectedColor: '#16a36a',
-    backgroundColor: '#ffffff',
+    color: colors.text3,
+    selectedColor: colors.brand,
+    backgroundColor: colors.surface,
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/feed/index', text: '动态', iconPath: 'assets/tabbar/feed.png', selectedIconPath: 'assets/tabbar/feed-active.png' },

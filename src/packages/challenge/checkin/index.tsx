@@ -16,6 +16,7 @@ import type { CheckinView, CommentView, ReportTarget } from '../../../../types/c
 import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import './index.css'
+import { colors } from '../../../styles/tokens'
 
 const REPORT_REASONS = ['广告', '盗图/虚假打卡', '不友善', '其他']
 const COMMENT_MAX = 500
@@ -81,7 +82,7 @@ export default function CheckinDetailPage() {
   const toggleHidden = async () => {
     const hiding = data.status !== 'hidden'
     if (hiding) {
-      const { confirm } = await Taro.showModal({ title: '隐藏这条打卡？', content: '隐藏后其他成员看不到它，这一天也不再计入作者的打卡进度。', confirmText: '隐藏', confirmColor: '#f04a3e' })
+      const { confirm } = await Taro.showModal({ title: '隐藏这条打卡？', content: '隐藏后其他成员看不到它，这一天也不再计入作者的打卡进度。', confirmText: '隐藏', confirmColor: colors.danger })
       if (!confirm) return
     }
     await moderate(() => callFunction('checkin', 'hideCheckin', { checkinId: id, hidden: hiding }), hiding ? '已隐藏' : '已恢复')
@@ -115,7 +116,7 @@ export default function CheckinDetailPage() {
   const actions: CommentActions = {
     onReply: (c) => { setReplyTo(c); setFocus(true) },
     onDelete: async (c) => {
-      const { confirm } = await Taro.showModal({ title: '删除这条评论？', confirmText: '删除', confirmColor: '#f04a3e' })
+      const { confirm } = await Taro.showModal({ title: '删除这条评论？', confirmText: '删除', confirmColor: colors.danger })
       if (!confirm) return
       try {
         await callFunction('checkin', 'deleteComment', { commentId: c.id })

@@ -24,6 +24,7 @@ import ChallengeRules from './rules'
 import ReminderToggle from './reminder-toggle'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import './index.css'
+import { colors } from '../../../styles/tokens'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
 
@@ -76,7 +77,7 @@ export default function ChallengeDetailPage() {
   }
 
   const archive = async () => {
-    const { confirm } = await Taro.showModal({ title: '归档这个挑战？', content: '归档后成员将看不到它，已有的打卡会保留。', confirmText: '归档', confirmColor: '#f04a3e' })
+    const { confirm } = await Taro.showModal({ title: '归档这个挑战？', content: '归档后成员将看不到它，已有的打卡会保留。', confirmText: '归档', confirmColor: colors.danger })
     if (!confirm) return
     try {
       const archived = await callFunction('checkin', 'archiveChallenge', { challengeId: id })

@@ -17,6 +17,7 @@ import type { AttendeeView, EventView, SignupStatus } from '../../../../types/ev
 import { saveCsv, shareCsv, type SavedCsv } from '../csv-file'
 import { useAttendees } from '../queries'
 import './index.css'
+import { colors } from '../../../styles/tokens'
 
 type Filter = 'all' | 'confirmed' | 'held' | 'waitlisted' | 'attended'
 const FILTERS: ReadonlyArray<{ value: Filter; label: string; statuses: SignupStatus[] }> = [
@@ -102,7 +103,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
       content: `取消后所有报名失效${paidCount > 0 ? `，已支付的 ${paidCount} 位成员将全额退款` : ''}，并通知报名的成员。此操作不能撤销。`,
       confirmText: '取消活动',
       cancelText: '再想想',
-      confirmColor: '#f04a3e'
+      confirmColor: colors.danger
     })
     if (!confirm) return
     try {

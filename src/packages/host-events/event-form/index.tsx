@@ -16,6 +16,7 @@ import type { Page } from '../../../../types/page'
 import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
 import { useImageUpload } from '../../../services/use-image-upload'
 import './index.css'
+import { colors } from '../../../styles/tokens'
 
 export default function EventFormPage() {
   const router = useRouter()
@@ -159,7 +160,7 @@ function EventForm({ event }: { event: EventView | null }) {
                   <Text className='hev-form-label'>会员等级折扣</Text>
                   <Text className='hev-form-hint'>按成员等级权益打折（成长体系中设置）</Text>
                 </View>
-                <Switch className='field-tier-discount' checked={draft.tierDiscount} color='#16a36a' onChange={(e) => set('tierDiscount', e.detail.value)} />
+                <Switch className='field-tier-discount' checked={draft.tierDiscount} color={colors.brand} onChange={(e) => set('tierDiscount', e.detail.value)} />
               </View>
             </View>
             <Field label='可退款' error={errors.refundableHoursBefore} prefix='开始前' suffix='小时以上'>

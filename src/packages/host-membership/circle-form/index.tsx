@@ -15,6 +15,7 @@ import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, 
 import PlansEditor from './plans-editor'
 import { useImageUpload } from '../../../services/use-image-upload'
 import './index.css'
+import { colors } from '../../../styles/tokens'
 
 export default function CircleFormPage() {
   const router = useRouter()
@@ -70,7 +71,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
 
   const archive = async () => {
     if (!circle) return
-    const { confirm } = await Taro.showModal({ title: '归档圈子', content: '归档后成员将看不到这个圈子，已付费成员的订单不受影响。', confirmText: '归档', confirmColor: '#f04a3e' })
+    const { confirm } = await Taro.showModal({ title: '归档圈子', content: '归档后成员将看不到这个圈子，已付费成员的订单不受影响。', confirmText: '归档', confirmColor: colors.danger })
     if (!confirm) return
     try {
       await callFunction('membership', 'archiveCircle', { circleId: circle.id })

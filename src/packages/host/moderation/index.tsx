@@ -14,6 +14,7 @@ import { checkinDetailUrl } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import type { ReportView } from '../../../../types/checkin'
 import './index.css'
+import { colors } from '../../../styles/tokens'
 
 const QUEUE_KEY = 'checkin.moderation'
 
@@ -32,7 +33,7 @@ export default function ModerationPage() {
     if (busy) return
     if (resolution === 'hide') {
       const what = report.targetType === 'checkin' ? '这条打卡' : '这条评论'
-      const { confirm } = await Taro.showModal({ title: `隐藏${what}？`, content: '隐藏后其他成员将看不到它。', confirmText: '隐藏', confirmColor: '#f04a3e' })
+      const { confirm } = await Taro.showModal({ title: `隐藏${what}？`, content: '隐藏后其他成员将看不到它。', confirmText: '隐藏', confirmColor: colors.danger })
       if (!confirm) return
     }
     setBusy(report.id)
