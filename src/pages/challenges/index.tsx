@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../components/empty-state'
 import ErrorState from '../../components/error-state'
 import Segmented from '../../components/segmented'
-import LoadMore from '../../components/load-more'
+import ListFooter from '../../components/list-footer'
 import Skeleton from '../../components/skeleton'
 import ChallengeCard from '../../components/challenge-card'
 import { useChallenges } from '../../services/checkin'
@@ -50,7 +50,7 @@ export default function ChallengesPage() {
       {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='战' {...EMPTY[phase]} /> : null}
       {list.items.map((challenge) => <ChallengeCard key={challenge.id} challenge={challenge} />)}
       {list.items.length > 0 ? (
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onMore={() => { void list.loadMore() }} />
+        <ListFooter list={list} />
       ) : null}
     </View>
   )

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components'
 import EmptyState from '../../components/empty-state'
 import ErrorState from '../../components/error-state'
 import Segmented from '../../components/segmented'
-import LoadMore from '../../components/load-more'
+import ListFooter from '../../components/list-footer'
 import CheckinCard from '../../components/checkin-card'
 import CheckinCardSkeleton from '../../components/checkin-card/card-skeleton'
 import { useFeed } from '../../services/checkin'
@@ -37,7 +37,7 @@ export default function FeedPage() {
       {!feed.loading && !feed.error && feed.items.length === 0 ? <FeedEmpty scope={scope} /> : null}
       {feed.items.map((checkin) => <CheckinCard key={checkin.id} checkin={checkin} />)}
       {feed.items.length > 0 ? (
-        <LoadMore count={feed.items.length} hasMore={feed.hasMore} loadingMore={feed.loadingMore} moreFailed={feed.moreFailed} onMore={() => { void feed.loadMore() }} />
+        <ListFooter list={feed} />
       ) : null}
     </View>
   )

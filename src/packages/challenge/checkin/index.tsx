@@ -4,7 +4,7 @@ import { View, Text, Input } from '@tarojs/components'
 import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
 import ErrorState from '../../../components/error-state'
-import LoadMore from '../../../components/load-more'
+import ListFooter from '../../../components/list-footer'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { checkinKey, patchCheckin, putCheckin } from '../../../services/checkin'
 import { appendListItem, patchListItems, usePagedList } from '../../../services/checkin-paged'
@@ -180,7 +180,7 @@ export default function CheckinDetailPage() {
         {!comments.loading && !comments.error && threads.length === 0 ? <Text className='checkin-comments-empty'>还没有评论，来说第一句吧</Text> : null}
         {threads.map((thread) => <CommentThread key={thread.comment.id} thread={thread} isHost={isHost} actions={actions} />)}
         {comments.items.length > 0 ? (
-          <LoadMore count={comments.items.length} hasMore={comments.hasMore} loadingMore={comments.loadingMore} moreFailed={comments.moreFailed} onMore={() => { void comments.loadMore() }} />
+          <ListFooter list={comments} />
         ) : null}
       </View>
 

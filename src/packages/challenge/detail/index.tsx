@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { Image, View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import EmptyState from '../../../components/empty-state'
-import LoadMore from '../../../components/load-more'
+import ListFooter from '../../../components/list-footer'
 import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
 import Skeleton from '../../../components/skeleton'
@@ -166,7 +166,7 @@ export default function ChallengeDetailPage() {
         ) : null}
         {feed.items.map((checkin) => <CheckinCard key={checkin.id} checkin={checkin} showChallenge={false} />)}
         {feed.items.length > 0 ? (
-          <LoadMore count={feed.items.length} hasMore={feed.hasMore} loadingMore={feed.loadingMore} moreFailed={feed.moreFailed} onMore={() => { void feed.loadMore() }} />
+          <ListFooter list={feed} />
         ) : null}
       </View>
 

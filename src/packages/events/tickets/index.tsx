@@ -42,7 +42,7 @@ export default function TicketsPage() {
   return (
     <View className='page ev-tickets-page'>
       {list.items.map((event) => <TicketRow key={event.id} event={event} />)}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      <ListFooter list={list} />
     </View>
   )
 }

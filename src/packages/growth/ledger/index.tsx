@@ -37,7 +37,7 @@ export default function LedgerPage() {
       <View className='card ledger-list'>
         {list.items.map((entry) => <LedgerRow key={entry.id} entry={entry} />)}
       </View>
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      <ListFooter list={list} />
       {!list.hasMore ? <View className='ledger-mall-link' onClick={() => { void Taro.navigateTo({ url: MALL_PAGE }) }}>积分可在积分商城兑换好礼 ›</View> : null}
     </View>
   )

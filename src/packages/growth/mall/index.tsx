@@ -142,7 +142,7 @@ function MallBody({ items, onOpen }: { items: PagedQuery<MallItem>; onOpen: (ite
       <View className='mall-grid'>
         {items.items.map((item) => <ItemCard key={item.id} item={item} onOpen={() => onOpen(item)} />)}
       </View>
-      <ListFooter count={items.items.length} hasMore={items.hasMore} loadingMore={items.loadingMore} moreFailed={items.moreFailed} onRetry={() => { void items.loadMore() }} />
+      <ListFooter list={items} />
     </View>
   )
 }

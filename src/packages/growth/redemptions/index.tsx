@@ -38,7 +38,7 @@ export default function RedemptionsPage() {
   return (
     <View className='page redemptions-page'>
       {list.items.map((r) => <RedemptionCard key={r.id} redemption={r} />)}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -52,7 +52,7 @@ export default function HostEventsPage() {
       ) : null}
       {list.items.map((event) => <HostEventCard key={event.id} event={event} />)}
       {list.items.length > 0
-        ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+        ? <ListFooter list={list} />
         : null}
     </View>
   )

@@ -79,7 +79,7 @@ export default function HostItemsPage() {
           </View>
         </View>
       ))}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      <ListFooter list={list} />
     </View>
   )
 }

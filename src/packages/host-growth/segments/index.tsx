@@ -66,7 +66,7 @@ export default function SegmentsPage() {
           ))}
         </View>
       ) : null}
-      {list.items.length > 0 || list.moreFailed ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+      {list.items.length > 0 || list.moreFailed ? <ListFooter list={list} /> : null}
     </View>
   )
 }

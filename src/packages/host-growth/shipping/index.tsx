@@ -48,7 +48,7 @@ export default function ShippingPage() {
           : <EmptyState glyph='递' title='还没有发过货' description='发货后，成员能在「我的兑换」里看到快递单号' />
       ) : null}
       {list.items.map((r) => <RedemptionCard key={r.id} redemption={r} onShipped={() => { void list.refetch() }} />)}
-      {list.items.length > 0 ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }

@@ -35,7 +35,7 @@ export default function FlaggedPaymentsPage() {
     <View className='page hfl-page'>
       <Text className='hfl-note'>以下支付已验签但与订单不符，系统未据此开通会员。请在微信支付商户平台核实后处理（如原路退款）。</Text>
       {list.items.map((item) => <FlaggedCard key={item.id} item={item} />)}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -91,7 +91,7 @@ export default function HostMembershipHome() {
       ) : (
         <View>
           {circles.items.map((circle) => <CircleRow key={circle.id} circle={circle} onClick={() => go(circleFormUrl(circle.id))} />)}
-          <ListFooter count={circles.items.length} hasMore={circles.hasMore} loadingMore={circles.loadingMore} moreFailed={circles.moreFailed} onRetry={() => { void circles.loadMore() }} />
+          <ListFooter list={circles} />
         </View>
       )}
     </View>

@@ -67,7 +67,7 @@ function OrderList({ filter, kind }: { filter: Filter; kind: Kind }) {
   return (
     <View>
       {list.items.map((order) => <HostOrderCard key={order.id} order={order} onRefund={setRefunding} />)}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      <ListFooter list={list} />
       {refunding ? (
         <RefundSheet
           order={refunding}

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import ChallengeCard from '../../../components/challenge-card'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
-import LoadMore from '../../../components/load-more'
+import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { useChallenges } from '../../../services/checkin'
 import { challengeFormUrl } from '../../../services/checkin-routes'
@@ -38,7 +38,7 @@ export default function HostChallengesPage() {
         <ChallengeCard key={challenge.id} challenge={challenge} onEdit={() => { void Taro.navigateTo({ url: challengeFormUrl(challenge.id) }) }} />
       ))}
       {list.items.length > 0 ? (
-        <LoadMore count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onMore={() => { void list.loadMore() }} />
+        <ListFooter list={list} />
       ) : null}
     </View>
   )

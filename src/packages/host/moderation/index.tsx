@@ -4,7 +4,7 @@ import { Image, View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
-import LoadMore from '../../../components/load-more'
+import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { formatPostedAt } from '../../../components/checkin-card/time'
 import { callFunction } from '../../../services/api'
@@ -89,7 +89,7 @@ export default function ModerationPage() {
         </View>
       ))}
       {queue.items.length > 0 ? (
-        <LoadMore count={queue.items.length} hasMore={queue.hasMore} loadingMore={queue.loadingMore} moreFailed={queue.moreFailed} onMore={() => { void queue.loadMore() }} />
+        <ListFooter list={queue} />
       ) : null}
     </View>
   )

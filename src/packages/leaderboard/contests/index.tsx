@@ -40,7 +40,7 @@ export default function ContestsPage() {
       ) : null}
       {list.items.map((contest) => <ContestCard key={contest.id} contest={contest} />)}
       {list.items.length > 0
-        ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+        ? <ListFooter list={list} />
         : null}
     </View>
   )

@@ -142,7 +142,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
         </View>
       ) : null}
       {list.items.length > 0
-        ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+        ? <ListFooter list={list} />
         : null}
     </View>
   )

@@ -47,7 +47,7 @@ export default function CirclesPage() {
         <Text className='circles-desc'>会员专属的挑战和活动，和同伴一起坚持</Text>
       </View>
       {list.items.map((circle) => <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />)}
-      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} />
+      <ListFooter list={list} />
     </View>
   )
 }

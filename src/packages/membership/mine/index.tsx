@@ -71,7 +71,7 @@ export default function MyMembershipPage() {
       ) : (
         <View className='mine-orders'>
           {orders.items.map((order) => <OrderCard key={order.id} order={order} onRefund={setRefunding} />)}
-          <ListFooter count={orders.items.length} hasMore={orders.hasMore} loadingMore={orders.loadingMore} moreFailed={orders.moreFailed} onRetry={() => { void orders.loadMore() }} />
+          <ListFooter list={orders} />
         </View>
       )}
 

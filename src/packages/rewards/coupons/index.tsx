@@ -94,7 +94,7 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
           </View>
         )
       })}
-      {list.items.length > 0 ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }
@@ -121,7 +121,7 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
           </View>
         )
       })}
-      {list.items.length > 0 ? <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} moreFailed={list.moreFailed} onRetry={() => { void list.loadMore() }} /> : null}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }
