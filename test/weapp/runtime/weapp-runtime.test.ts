@@ -51,7 +51,7 @@ async function mountAll(weappDir: string): Promise<string[]> {
 describe('weapp build at run time', () => {
   it('mounts every page of app.json with no runtime error or template warning', async () => {
     expect(await mountAll(WEAPP_DIR)).toEqual([])
-  })
+  }, 120_000) // every page of the app mounted in jsdom: tens of seconds on a busy 2-core machine
 
   it('registers Page() for every page with the lifecycle Taro needs', () => {
     const rt = new WeappRuntime(view, { cloud: answer })
