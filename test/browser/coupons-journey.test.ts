@@ -196,8 +196,8 @@ if (!hasChromium) {
     it('cancelling the signup gives the free ticket back', async () => {
       await tap('.ev-action-cancel')
       const dialog = page.locator('.ev-cancel-dialog')
-      await expect(dialog.locator('.ev-dialog-text').textContent()).resolves.toContain('免费票会退回')
-      await tap('.ev-cancel-dialog .ev-dialog-ok')
+      await expect(dialog.locator('.confirm-dialog-text').textContent()).resolves.toContain('免费票会退回')
+      await tap('.ev-cancel-dialog .confirm-dialog-ok')
       await page.locator('.ev-action-signup').waitFor({ timeout: 15_000 })
       const coupons = await harness.call<ListPage<CouponView>>(await harness.tokenFor('lily'), 'rewards', { action: 'myCoupons' })
       expect(coupons.items.find((c) => c.id === ticketId)?.status).toBe('available')

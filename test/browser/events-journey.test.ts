@@ -142,7 +142,7 @@ if (!hasChromium) {
       await page.locator('.ev-action-cancel').click()
       const dialog = page.locator('.ev-cancel-dialog')
       await expect(dialog.textContent({ timeout: 15_000 })).resolves.toContain('将原路退回')
-      await page.locator('.ev-dialog-ok').click()
+      await page.locator('.ev-cancel-dialog .confirm-dialog-ok').click()
       await dialog.waitFor({ state: 'detached', timeout: 15_000 })
       // His seat went straight to 阿杰, so the event is still full.
       await page.locator('.ev-action-waitlist').waitFor({ timeout: 15_000 })

@@ -110,9 +110,9 @@ if (!hasChromium) {
         }
         return route.continue()
       })
-      await page.locator('.mall-confirm-ok').click()
-      await page.locator('.mall-confirm-ok', { hasText: '重试' }).waitFor({ timeout: 15_000 })
-      await page.locator('.mall-confirm-ok').click()
+      await page.locator('.mall-confirm .confirm-dialog-ok').click()
+      await page.locator('.mall-confirm .confirm-dialog-ok', { hasText: '重试' }).waitFor({ timeout: 15_000 })
+      await page.locator('.mall-confirm .confirm-dialog-ok').click()
       await dialog.waitFor({ state: 'detached', timeout: 15_000 })
       await page.unroute('**/fn/growth')
       expect(requestIds).toHaveLength(2)
@@ -135,13 +135,13 @@ if (!hasChromium) {
       await page.locator('.mall-input-phone input').fill('13800138000')
       await page.locator('.mall-sheet-redeem').click()
       await expect(page.locator('.mall-confirm').textContent({ timeout: 15_000 })).resolves.toContain('寄往：小美 138****8000')
-      await page.locator('.mall-confirm-ok').click()
+      await page.locator('.mall-confirm .confirm-dialog-ok').click()
       await page.locator('.mall-balance-points', { hasText: new RegExp(`^${points(balance - 300)}$`) }).waitFor({ timeout: 15_000 })
 
       // 每人限兑 1: the server refuses a second one and says why; nothing is spent.
       await page.locator('.mall-card', { hasText: '社群定制运动水杯' }).click()
       await page.locator('.mall-sheet-redeem').click()
-      await page.locator('.mall-confirm-ok').click()
+      await page.locator('.mall-confirm .confirm-dialog-ok').click()
       // Taro's H5 toast fades in with a transition; what it says is what matters here.
       await page.locator('.taro__toast', { hasText: '每人最多兑换 1 次' }).waitFor({ state: 'attached', timeout: 15_000 })
       await page.locator('.mall-confirm').waitFor({ state: 'detached' })
@@ -261,7 +261,7 @@ if (!hasChromium) {
       await page.locator('.mall-card', { hasText: NAME }).click()
       await expect(text('.mall-sheet-note')).resolves.toContain('我的卡券')
       await page.locator('.mall-sheet-redeem').click()
-      await page.locator('.mall-confirm-ok').click()
+      await page.locator('.mall-confirm .confirm-dialog-ok').click()
       await page.locator('.mall-confirm').waitFor({ state: 'detached', timeout: 15_000 })
       await open('/packages/growth/redemptions/index')
       await harness.tap('.rd-note-coupon')

@@ -129,7 +129,7 @@ if (!hasChromium) {
       await card.click()
       await page.locator('.mall-sheet-redeem').click()
       await expect(page.locator('.mall-confirm').textContent({ timeout: 15_000 })).resolves.toContain(`兑换后剩余${before.points - 30}`)
-      await page.locator('.mall-confirm-ok').click()
+      await page.locator('.mall-confirm .confirm-dialog-ok').click()
       await page.locator('.mall-confirm').waitFor({ state: 'detached', timeout: 15_000 })
       await page.locator('.mall-balance-points', { hasText: new RegExp(`^${before.points - 30}$`) }).waitFor({ timeout: 15_000 })
       await shot('growth-makeup-02')

@@ -162,9 +162,9 @@ if (!hasChromium) {
       const before = (await lilyCall<CircleDetail>({ action: 'getCircle', circleId })).membership.endsAt!
 
       await tap(`.mo-card[data-id="${renewalId}"] .mo-refund`)
-      await expect(text('.ms-confirm .ms-dialog-amount')).resolves.toBe('¥99.00')
+      await expect(text('.ms-confirm .confirm-dialog-figure')).resolves.toBe('¥99.00')
       await shot('05-mine-refund-confirm')
-      await tap('.ms-confirm-ok')
+      await tap('.ms-confirm .confirm-dialog-ok')
       await renewal.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
       // Only the renewal's 30 days went: she is still a member.
       const after = (await lilyCall<CircleDetail>({ action: 'getCircle', circleId })).membership
@@ -175,7 +175,7 @@ if (!hasChromium) {
 
       const order = page.locator(`.mo-card[data-id="${orderId}"]`)
       await tap(`.mo-card[data-id="${orderId}"] .mo-refund`)
-      await tap('.ms-confirm-ok')
+      await tap('.ms-confirm .confirm-dialog-ok')
       await order.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
       await page.locator('.mine-row-refunded', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
       await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('已退款')

@@ -5,7 +5,7 @@ import { View, Text } from '@tarojs/components'
 import type { EventView, SignupView } from '../../../../types/events'
 import { formatEventTime, priceLabel, refundDeadline } from '../../../services/events'
 import { formatFen } from '../../../utils/format'
-import Dialog from '../components/dialog'
+import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import type { Busy } from './use-signup-actions'
 
 interface ActionBarProps {
@@ -123,8 +123,9 @@ function CancelDialog({ event, signup, now, busy, onCancel, onConfirm }: CancelD
   else if (signup.withFreeTicket) text = '取消后名额将让给其他人，免费票会退回你的卡券'
   else text = '取消后名额将让给其他人'
   return (
-    <Dialog
+    <ConfirmDialog
       className='ev-cancel-dialog'
+      cancelText='再想想'
       title={leavingWaitlist ? '退出候补？' : '取消报名？'}
       figure={refundable ? formatFen(signup.priceFen) : undefined}
       confirmText={leavingWaitlist ? '退出候补' : paid && !refundable ? '仍要取消' : '确认取消'}
@@ -134,7 +135,7 @@ function CancelDialog({ event, signup, now, busy, onCancel, onConfirm }: CancelD
       onCancel={onCancel}
       onConfirm={() => onConfirm(leavingWaitlist ? '已退出候补' : refundable ? '已取消，报名费将原路退回' : '已取消报名')}
     >
-      <Text className={`ev-dialog-text ${warn ? 'ev-dialog-warn' : ''}`}>{text}</Text>
-    </Dialog>
+      <DialogText warn={warn}>{text}</DialogText>
+    </ConfirmDialog>
   )
 }

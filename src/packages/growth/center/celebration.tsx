@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { discountLabel, tierLabel } from '../../../services/growth'
 import type { Tier } from '../../../../types/growth'
-import Popup from '../components/popup'
+import Popup from '../../../components/popup'
 
 /** The one-time "you levelled up" moment, with what the new tier brings. */
 export default function Celebration({ tier, onClose }: { tier: Tier; onClose: () => void }) {

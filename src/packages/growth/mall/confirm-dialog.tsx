@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
 import { formatPoints } from '../../../services/growth'
 import type { MallItem, ShippingAddress } from '../../../../types/growth'
-import Popup from '../components/popup'
+import ConfirmDialog from '../../../components/confirm-dialog'
 import { maskPhone } from './address'
 
-interface ConfirmDialogProps {
+interface RedeemConfirmProps {
   item: MallItem
   balance: number
   address: ShippingAddress | null
@@ -16,10 +16,17 @@ interface ConfirmDialogProps {
 }
 
 /** The last look before points are spent: price, balance now and after. */
-export default function ConfirmDialog({ item, balance, address, busy, retrying, onConfirm, onCancel }: ConfirmDialogProps) {
+export default function RedeemConfirm({ item, balance, address, busy, retrying, onConfirm, onCancel }: RedeemConfirmProps) {
   return (
-    <Popup open position='center' className='mall-confirm'>
-      <Text className='mall-confirm-title'>确认兑换</Text>
+    <ConfirmDialog
+      className='mall-confirm'
+      title='确认兑换'
+      confirmText={retrying ? '重试' : '确认兑换'}
+      busyText='兑换中…'
+      busy={busy}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
       <Text className='mall-confirm-item'>{item.name}</Text>
       <View className='mall-confirm-rows'>
         <View className='mall-confirm-row'><Text className='muted'>消耗积分</Text><Text className='mall-confirm-cost'>−{formatPoints(item.pricePoints)}</Text></View>
@@ -33,12 +40,6 @@ export default function ConfirmDialog({ item, balance, address, busy, retrying, 
         </View>
       ) : null}
       {retrying ? <Text className='mall-confirm-retry'>上次请求没有回应，重试不会重复扣积分</Text> : null}
-      <View className='mall-confirm-actions'>
-        <View className='btn btn-ghost mall-confirm-cancel' onClick={() => { if (!busy) onCancel() }}>取消</View>
-        <View className={`btn btn-primary mall-confirm-ok ${busy ? 'btn-disabled' : ''}`} onClick={onConfirm}>
-          {busy ? '兑换中…' : retrying ? '重试' : '确认兑换'}
-        </View>
-      </View>
-    </Popup>
+    </ConfirmDialog>
   )
 }

@@ -1,7 +1,7 @@
 import { View, Text, Image } from '@tarojs/components'
 import { formatPoints } from '../../../services/growth'
 import type { MallItem, ShippingAddress } from '../../../../types/growth'
-import Popup from '../components/popup'
+import Popup from '../../../components/popup'
 import AddressForm from './address-form'
 import type { AddressErrors, AddressField } from './address'
 import { KIND_LABEL, type Availability } from './availability'

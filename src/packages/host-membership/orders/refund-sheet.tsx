@@ -6,7 +6,7 @@ import { toApiCallError } from '../../../services/api-error'
 import { showError } from '../../../services/show-error'
 import { formatFen } from '../../../utils/format'
 import type { OrderView } from '../../../../types/membership'
-import Popup from '../../membership/components/popup'
+import Popup from '../../../components/popup'
 import { fenToYuanText, yuanToFen } from '../money'
 import { newRefundRequestId } from './request-id'
 

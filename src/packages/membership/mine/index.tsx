@@ -11,7 +11,7 @@ import { usePagedQuery } from '../../../services/use-paged-query'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
 import type { OrderView } from '../../../../types/membership'
-import ConfirmDialog from '../components/confirm-dialog'
+import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import { MY_ORDERS_KEY, circleKey, orderKey, useMyMemberships } from '../queries'
 import Memberships from './memberships'
 import OrderCard from './order-card'
@@ -77,6 +77,7 @@ export default function MyMembershipPage() {
 
       {refunding ? (
         <ConfirmDialog
+          className='ms-confirm'
           title='申请退款'
           figure={formatFen(refunding.refundableFen)}
           confirmText='确认退款'
@@ -86,8 +87,8 @@ export default function MyMembershipPage() {
           onConfirm={() => { void refund() }}
           onCancel={() => setRefunding(null)}
         >
-          <Text className='ms-dialog-text'>{refunding.circleName} · {refunding.planName}（实付 {formatFen(refunding.amountFen)}）</Text>
-          <Text className='ms-dialog-text ms-dialog-warn'>退款将原路退回，这笔订单购买的会员时长随即扣除，且无法撤销</Text>
+          <DialogText>{refunding.circleName} · {refunding.planName}（实付 {formatFen(refunding.amountFen)}）</DialogText>
+          <DialogText warn>退款将原路退回，这笔订单购买的会员时长随即扣除，且无法撤销</DialogText>
         </ConfirmDialog>
       ) : null}
     </View>
