@@ -2,8 +2,7 @@ import { useEffect } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { MY_TICKETS_KEY, formatClock, formatEventTime } from '../../../services/events'
@@ -25,25 +24,22 @@ export default function TicketsPage() {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
 
-  if (list.loading) return <TicketsSkeleton />
-  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
-  if (list.items.length === 0) {
-    return (
-      <View className='page'>
+  return (
+    <PagedListView
+      list={list}
+      className='ev-tickets-page'
+      skeleton={<TicketsSkeleton />}
+      empty={
         <EmptyState
           glyph='票'
           title='还没有报名活动'
           description='报名成功后，入场票会出现在这里'
           action={<View className='btn btn-primary btn-small ev-tickets-browse' onClick={() => { void Taro.redirectTo({ url: EVENTS_PAGE }) }}>去看看活动</View>}
         />
-      </View>
-    )
-  }
-  return (
-    <View className='page ev-tickets-page'>
-      {list.items.map((event) => <TicketRow key={event.id} event={event} />)}
-      <ListFooter list={list} />
-    </View>
+      }
+    >
+      {(items) => items.map((event) => <TicketRow key={event.id} event={event} />)}
+    </PagedListView>
   )
 }
 

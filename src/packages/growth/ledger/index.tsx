@@ -1,13 +1,11 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { formatDateTime, formatPoints } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { useListPage } from '../../../services/use-list-page'
 import type { LedgerEntryView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
 import './index.css'
@@ -15,31 +13,23 @@ import './index.css'
 export default function LedgerPage() {
   const list = usePagedQuery<LedgerEntryView>('growth.ledger', (after) => callFunction('growth', 'ledger', { after }))
   // A cached first page paints at once; the latest entries follow.
-  useListPage(list)
-
-  if (list.loading) return <LedgerSkeleton />
-  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
-  if (list.items.length === 0) {
-    return (
-      <View className='page'>
+  return (
+    <PagedList
+      list={list}
+      className='ledger-page'
+      skeleton={<LedgerSkeleton />}
+      empty={
         <EmptyState
           glyph='积'
           title='还没有积分记录'
           description='打卡、完成挑战、被主理人精选都能获得积分和成长值'
           action={<View className='btn btn-ghost btn-small' onClick={() => { void Taro.navigateBack() }}>返回我的成长</View>}
         />
-      </View>
-    )
-  }
-
-  return (
-    <View className='page ledger-page'>
-      <View className='card ledger-list'>
-        {list.items.map((entry) => <LedgerRow key={entry.id} entry={entry} />)}
-      </View>
-      <ListFooter list={list} />
-      {!list.hasMore ? <View className='ledger-mall-link' onClick={() => { void Taro.navigateTo({ url: MALL_PAGE }) }}>积分可在积分商城兑换好礼 ›</View> : null}
-    </View>
+      }
+      footer={!list.hasMore ? <View className='ledger-mall-link' onClick={() => { void Taro.navigateTo({ url: MALL_PAGE }) }}>积分可在积分商城兑换好礼 ›</View> : null}
+    >
+      {(items) => <View className='card ledger-list'>{items.map((entry) => <LedgerRow key={entry.id} entry={entry} />)}</View>}
+    </PagedList>
   )
 }
 

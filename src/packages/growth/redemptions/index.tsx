@@ -1,13 +1,11 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { formatDateTime, formatPoints } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { useListPage } from '../../../services/use-list-page'
 import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
 import { maskPhone } from '../mall/address'
@@ -18,28 +16,22 @@ const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awai
 
 export default function RedemptionsPage() {
   const list = usePagedQuery<RedemptionView>('growth.myRedemptions', (after) => callFunction('growth', 'myRedemptions', { after }))
-  useListPage(list)
-
-  if (list.loading) return <RedemptionsSkeleton />
-  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
-  if (list.items.length === 0) {
-    return (
-      <View className='page'>
+  return (
+    <PagedList
+      list={list}
+      className='redemptions-page'
+      skeleton={<RedemptionsSkeleton />}
+      empty={
         <EmptyState
           glyph='兑'
           title='还没有兑换记录'
           description='积分可以兑换补卡券、社群周边等好礼'
           action={<View className='btn btn-primary btn-small' onClick={() => { void Taro.redirectTo({ url: MALL_PAGE }) }}>去积分商城</View>}
         />
-      </View>
-    )
-  }
-
-  return (
-    <View className='page redemptions-page'>
-      {list.items.map((r) => <RedemptionCard key={r.id} redemption={r} />)}
-      <ListFooter list={list} />
-    </View>
+      }
+    >
+      {(items) => items.map((r) => <RedemptionCard key={r.id} redemption={r} />)}
+    </PagedList>
   )
 }
 

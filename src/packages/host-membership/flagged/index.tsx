@@ -1,12 +1,10 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { useListPage } from '../../../services/use-list-page'
 import { formatOrderTime } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
 import type { FlaggedPaymentView } from '../../../../types/membership'
@@ -20,23 +18,20 @@ import './index.css'
  */
 export default function FlaggedPaymentsPage() {
   const list = usePagedQuery<FlaggedPaymentView>(FLAGGED_KEY, (after) => callFunction('membership', 'flaggedPayments', { after }))
-  useListPage(list)
-
-  if (list.loading) return <FlaggedSkeleton />
-  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
-  if (list.items.length === 0) {
-    return (
-      <View className='page'>
-        <EmptyState glyph='安' title='没有异常支付' description='支付金额与订单不符、或找不到对应订单的支付通知会出现在这里' />
-      </View>
-    )
-  }
   return (
-    <View className='page hfl-page'>
-      <Text className='hfl-note'>以下支付已验签但与订单不符，系统未据此开通会员。请在微信支付商户平台核实后处理（如原路退款）。</Text>
-      {list.items.map((item) => <FlaggedCard key={item.id} item={item} />)}
-      <ListFooter list={list} />
-    </View>
+    <PagedList
+      list={list}
+      className='hfl-page'
+      skeleton={<FlaggedSkeleton />}
+      empty={<EmptyState glyph='安' title='没有异常支付' description='支付金额与订单不符、或找不到对应订单的支付通知会出现在这里' />}
+    >
+      {(items) => (
+        <>
+          <Text className='hfl-note'>以下支付已验签但与订单不符，系统未据此开通会员。请在微信支付商户平台核实后处理（如原路退款）。</Text>
+          {items.map((item) => <FlaggedCard key={item.id} item={item} />)}
+        </>
+      )}
+    </PagedList>
   )
 }
 

@@ -2,8 +2,7 @@ import { useEffect } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { hasAccess, priceFromLabel } from '../../../services/membership'
@@ -29,26 +28,24 @@ export default function CirclesPage() {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
 
-  if (list.loading) return <CirclesSkeleton />
-  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
-  if (list.items.length === 0) {
-    return (
-      <View className='page'>
-        <EmptyState glyph='圈' title='还没有圈子' description='主理人创建圈子后，会在这里出现' />
-      </View>
-    )
-  }
-
   const byCircle = new Map((mine.data ?? []).map((m) => [m.circleId, m]))
   return (
-    <View className='page circles-page'>
-      <View className='circles-intro'>
-        <Text className='circles-title'>加入圈子</Text>
-        <Text className='circles-desc'>会员专属的挑战和活动，和同伴一起坚持</Text>
-      </View>
-      {list.items.map((circle) => <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />)}
-      <ListFooter list={list} />
-    </View>
+    <PagedListView
+      list={list}
+      className='circles-page'
+      skeleton={<CirclesSkeleton />}
+      empty={<EmptyState glyph='圈' title='还没有圈子' description='主理人创建圈子后，会在这里出现' />}
+    >
+      {(items) => (
+        <>
+          <View className='circles-intro'>
+            <Text className='circles-title'>加入圈子</Text>
+            <Text className='circles-desc'>会员专属的挑战和活动，和同伴一起坚持</Text>
+          </View>
+          {items.map((circle) => <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />)}
+        </>
+      )}
+    </PagedListView>
   )
 }
 
