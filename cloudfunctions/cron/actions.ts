@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CronRunInput } from '../../types/cron'
 import { defineActions } from '../platform/define-action'
 import { JOB_NAMES, runJobs } from '../domain/jobs/run-jobs'

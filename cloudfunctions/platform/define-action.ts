@@ -1,6 +1,6 @@
 // An action is registered with its input schema and the role it needs. The
 // registry drives the router, the authorization tests and the malformed-input tests.
-import type { z } from 'zod'
+import type * as z from 'zod'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
 import type { Role } from '../../types/member'
 import type { Runtime } from './runtime'

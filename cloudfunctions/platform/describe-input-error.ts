@@ -1,6 +1,6 @@
 // Turns a schema failure into one INVALID_INPUT error that names the field and
 // says, in Chinese, what is wrong with it.
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { AppError } from './app-error'
 
 export function describeInputError(error: z.ZodError): AppError {

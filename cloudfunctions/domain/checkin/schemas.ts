@@ -1,5 +1,5 @@
 // Input schemas of the check-in actions, checked against the contract in types/checkin.ts.
-import { z } from 'zod'
+import * as z from 'zod'
 import type {
   AddCommentInput, ChallengeIdInput, ChallengeInput, CheckinIdInput, CommentIdInput, FeatureInput, FeedInput, HideCheckinInput,
   ListChallengesInput, ListCommentsInput, MakeupCheckinInput, PostCheckinInput, ReportInput, ResolveReportInput, UpdateChallengeInput

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { COMMUNITY_NAME_MAX, type UpdateCommunityInput } from '../../../types/community'
 
 // Control characters, line separators, zero-width spaces and direction overrides make a name that looks

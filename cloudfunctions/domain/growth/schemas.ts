@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type {
   AdjustPointsInput, ListRedemptionsInput, MallItemInput, RedeemInput, RuleSetting, SegmentsInput, ShipRedemptionInput, Tier,
   UpdateGrowthSettingsInput, UpdateMallItemInput

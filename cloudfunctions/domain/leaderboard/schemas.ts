@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { BoardInput, ContestInput } from '../../../types/leaderboard'
 
 const int = (min: number, max: number, what: string) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, UpdateEventInput } from '../../../types/events'
 import { fileIdSchema } from '../members/schemas'
 

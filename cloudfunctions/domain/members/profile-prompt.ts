@@ -2,7 +2,7 @@
 // app asks them once for a nickname and avatar, at the first moment it matters
 // (their first check-in or comment); saving goes through updateProfile, and
 // skipping is remembered here so no other device asks again.
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Runtime } from '../../platform/runtime'
 import { MEMBERS, defaultNickname, type MemberDoc } from './member'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { MeInput, UpdateProfileInput } from '../../../types/member'
 import { nicknameError } from '../../../types/nickname'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CircleIdInput, CircleInput, CreateOrderInput, HostRefundInput, JoinFreeInput, ListOrdersInput, OrderIdInput, UpdateCircleInput, MyOrdersInput } from '../../../types/membership'
 import { fileIdSchema } from '../members/schemas'
 

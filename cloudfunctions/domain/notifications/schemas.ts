@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_TEMPLATE_KEYS, type ChallengeReminderInput, type RecordSubscribeGrantsInput, type SetChallengeReminderInput } from '../../../types/notifications'
 
 const requestId = z.string({ error: '请求标识必须是文字' }).regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求标识格式不正确' })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CampaignIdInput, CampaignInput, MyCouponsInput } from '../../../types/coupons'
 
 const int = (min: number, max: number, what: string) =>
