@@ -602,8 +602,10 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     w.advanceDays(1)
   },
   async closeUnpaidOrders(w) {
-    const { camp } = await seeded(w)
+    // Unpaid orders of both kinds: plans, and event seats whose holds lapse with them (the seats back to the waitlist).
+    const { camp, hike } = await seeded(w)
     for (let i = 0; i < 10; i++) await w.call('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id }, newMember('order'))
+    for (let i = 0; i < 10; i++) await w.call('events', 'signup', { eventId: hike._id }, newMember('hold'))
     w.clock.advance(31 * 60_000)
   },
   async reconcileRefunds(w) {
@@ -624,11 +626,6 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     const { breakfast } = await seeded(w)
     for (let i = 0; i < 10; i++) await w.call('membership', 'startTrial', { circleId: breakfast._id }, newMember('trial'))
     w.advanceDays(5)
-  },
-  async expireSeatHolds(w) {
-    const { hike } = await seeded(w)
-    for (let i = 0; i < 10; i++) await w.call('events', 'signup', { eventId: hike._id }, newMember('hold'))
-    w.clock.advance(16 * 60_000)
   },
   async remindEvents(w) {
     const { online } = await seeded(w)

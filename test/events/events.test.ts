@@ -6,7 +6,8 @@ import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { SIGNUPS, MEETUPS, type MeetupDoc, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
-import { expireSeatHolds, remindEvents } from '../../cloudfunctions/domain/meetups/jobs'
+import { remindEvents } from '../../cloudfunctions/domain/meetups/jobs'
+import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { issueTicket } from '../../cloudfunctions/domain/meetups/tickets'
 import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
@@ -83,14 +84,19 @@ describe('paid events', () => {
     expect((await pay(a.signup.orderId!)).statusCode).toBe(200)
     expect(ok(await call('events', 'getEvent', { eventId }, 'o_a')).mySignup).toMatchObject({ status: 'confirmed', ticketCode: expect.stringMatching(/^T1\./), ticketQr: expect.stringMatching(/^data:image\/svg\+xml;base64,/) })
     runtime.clock.advance(14 * 60_000)
-    expect(await expireSeatHolds(runtime)).toEqual({ expired: 0, promoted: 0 })
+    // The one job that closes unpaid orders ends the hold with its order.
+    expect(await closeUnpaidOrders(runtime)).toEqual({ closed: 0, settled: 0 })
     runtime.clock.advance(60_000)
-    expect(await expireSeatHolds(runtime)).toEqual({ expired: 1, promoted: 1 })
+    expect(await closeUnpaidOrders(runtime)).toEqual({ closed: 1, settled: 0 })
+    expect(ok(await call('events', 'getEvent', { eventId }, 'o_b')).mySignup!.status).toBe('expired')
     const offered = ok(await call('events', 'getEvent', { eventId }, 'o_c')).mySignup!
     expect(offered).toMatchObject({ status: 'offered', payBefore: runtime.clock.now() + 15 * 60_000 })
     expect(await runtime.store.collection(OUTBOX).count({ 'payload.template': 'waitlistPromoted', 'payload.openid': 'o_c' })).toBe(1)
-    // The promoted member pays within their window.
+    // The promoted member pays within their window (the offer's order, made with it: not a return to an open order).
     const seat = ok(await call('events', 'paySeat', { eventId }, 'o_c'))
+    expect(seat.resumed).toBe(false)
+    expect(seat.signup.orderId).toBe(offered.orderId)
+    expect(ok(await call('events', 'paySeat', { eventId }, 'o_c')).resumed).toBe(true)
     expect((await pay(seat.signup.orderId!)).statusCode).toBe(200)
     expect(ok(await call('events', 'getEvent', { eventId }, 'o_c')).mySignup!.status).toBe('confirmed')
     expect(await seatsMatchRecords(eventId)).toBe(true)

@@ -98,9 +98,9 @@ test('an event fee takes a coupon too, and gets it back when the seat hold lapse
   const held = ok(await call('events', 'signup', { eventId: event.id, couponId: coupon.id }, 'o_a'))
   const order = ok(await call('membership', 'getOrder', { orderId: held.signup.orderId! }, 'o_a'))
   expect(order).toMatchObject({ amountFen: 6000, discountFen: 2000 })
-  const { expireSeatHolds } = await import('../../cloudfunctions/domain/meetups/jobs')
   runtime.clock.advance(16 * 60_000)
-  await expireSeatHolds(runtime)
+  await closeUnpaidOrders(runtime)
+  expect(ok(await call('events', 'getEvent', { eventId: event.id }, 'o_a')).mySignup!.status).toBe('expired')
   expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0].status).toBe('available')
 })
 

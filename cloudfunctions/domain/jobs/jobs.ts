@@ -6,9 +6,10 @@ import { drainOutbox } from '../outbox/drain-outbox'
 import { applyDomainEvents } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
 import { refreshSegments } from '../growth/segments'
-import { closeUnpaidOrders, remindMembershipEnds } from '../membership/jobs'
+import { remindMembershipEnds } from '../membership/jobs'
+import { closeUnpaidOrders } from '../orders/close-unpaid'
 import { reconcileRefunds } from '../orders/reconcile-refunds'
-import { expireSeatHolds, remindEvents } from '../meetups/jobs'
+import { remindEvents } from '../meetups/jobs'
 import { settleBoards } from '../leaderboard/settle'
 import { moveBoards } from '../leaderboard/move-boards'
 import { sendDueReminders } from '../notifications/reminders'
@@ -25,10 +26,10 @@ export const JOBS: Job[] = [
   { name: 'moveBoards', run: (runtime) => moveBoards(runtime) },
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
   { name: 'refreshSegments', run: (runtime) => refreshSegments(runtime) },
+  // Unpaid orders of every kind (an event's lapsed seat hold ends with its order, the seat back to the waitlist).
   { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },
   { name: 'reconcileRefunds', run: (runtime) => reconcileRefunds(runtime) },
   { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
-  { name: 'expireSeatHolds', run: (runtime) => expireSeatHolds(runtime) },
   { name: 'remindEvents', run: (runtime) => remindEvents(runtime) },
   { name: 'settleBoards', run: (runtime) => settleBoards(runtime) },
   // Opt-in check-in reminders (at the challenge's hour; "your streak breaks tonight"), queued before the drain.

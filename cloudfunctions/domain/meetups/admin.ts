@@ -8,8 +8,8 @@ import { assertCircleExists } from '../circles/access'
 import { authorsOf } from '../checkin/views'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { subscribeMessage } from '../notifications/format'
-import { ORDERS, type OrderDoc } from '../membership/order'
-import { hostRefund } from '../membership/refunds'
+import { ORDERS, orderStatusText, type OrderDoc } from '../orders/order'
+import { refundKnownOrder } from '../orders/refunds'
 import { freeTicketHolder, returnCoupon } from '../rewards/coupons'
 import { chinaTime } from '../../ports/clock'
 import { MEETUPS, SIGNUPS, loadMeetup, type MeetupDoc, type SignupDoc } from './event'
@@ -65,7 +65,7 @@ export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: str
       if (signup.orderId) {
         const order = await runtime.store.collection<OrderDoc>(ORDERS).get(signup.orderId)
         if (order?.status === 'fulfilled' && order.amountFen > order.refundedFen) {
-          await hostRefund(runtime, { orderId: order._id, amountFen: order.amountFen - order.refundedFen, requestId: 'eventcancel', reason: '活动取消退款' })
+          await refundKnownOrder(runtime, order, { amountFen: order.amountFen - order.refundedFen, requestId: 'eventcancel', reason: '活动取消退款' })
         }
       }
       await enqueueSubscribeMessage(runtime.store, {
@@ -108,13 +108,6 @@ export async function attendees(runtime: Runtime, eventId: string): Promise<Atte
 }
 
 const STATUS_TEXT: Record<string, string> = { confirmed: '已确认', held: '待支付', offered: '候补待支付', waitlisted: '候补中', attended: '已签到', cancelled: '已取消', expired: '已过期' }
-const ORDER_STATUS_TEXT: Record<string, string> = { created: '待支付', fulfilled: '已支付', closed: '已关闭', refunding: '退款中', refunded: '已退款' }
-
-function orderStatusText(order: OrderDoc | undefined): string {
-  if (!order) return ''
-  if (order.status === 'fulfilled' && order.refundedFen > 0) return '部分退款'
-  return ORDER_STATUS_TEXT[order.status] ?? order.status
-}
 
 function csvCell(value: string | number): string {
   const text = String(value)
@@ -152,7 +145,7 @@ export async function exportAttendees(runtime: Runtime, eventId: string): Promis
     const order = s.orderId ? orders.get(s.orderId) : undefined
     rows.push([
       nickname, STATUS_TEXT[s.status] ?? s.status, chinaTime(s.createdAt).format('YYYY-MM-DD HH:mm'), yuan(s.priceFen),
-      yuan(order?.paidAt ? order.amountFen : 0), yuan(order?.refundedFen ?? 0), orderStatusText(order), order?._id ?? '',
+      yuan(order?.paidAt ? order.amountFen : 0), yuan(order?.refundedFen ?? 0), order ? orderStatusText(order) : '', order?._id ?? '',
       s.attendedAt ? chinaTime(s.attendedAt).format('YYYY-MM-DD HH:mm') : '', waitlistPosition ?? ''
     ].map(String))
   }

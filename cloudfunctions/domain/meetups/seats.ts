@@ -7,9 +7,9 @@ import type { Transaction } from '../../ports/store'
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { subscribeMessage } from '../notifications/format'
-import { ORDERS, PAY_WINDOW_MS, newOutTradeNo, type OrderDoc } from '../membership/order'
+import { ORDERS, PAY_WINDOW_MS, newOrder, newOutTradeNo, type OrderDoc } from '../orders/order'
+import { priceOrder } from '../orders/pricing'
 import { HOLD_MS, MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
-import { lockCoupon } from '../rewards/coupons'
 
 /**
  * Inside a transaction: takes one seat if one is free; returns the event as it
@@ -36,23 +36,26 @@ export async function releaseSeat(tx: Transaction, eventId: string): Promise<voi
   if (meetup && meetup.seatsTaken > 0) await meetups.set({ ...meetup, seatsTaken: meetup.seatsTaken - 1 })
 }
 
-/** Creates the order a held or offered paid seat is paid through (the same orders and Payments port as memberships). */
+/**
+ * Creates the order a held or offered paid seat is paid through (priced by the
+ * orders module, the coupon applied there). Its window ends with the hold, so
+ * when it closes unpaid the hold lapses with it (seat-order.ts).
+ */
 export async function createSeatOrder(tx: Transaction, meetup: MeetupDoc, signup: SignupDoc, now: number, couponId?: string): Promise<OrderDoc> {
-  const order: OrderDoc = {
-    _id: newOutTradeNo(now, randomBytes(6).toString('hex')), kind: 'event', eventId: meetup._id, signupId: signup._id,
-    openid: signup.openid, circleId: '', circleName: meetup.title, planId: '', planName: '活动报名', days: 0,
-    amountFen: signup.priceFen, listPriceFen: signup.priceFen, discountFen: 0, couponId: couponId ?? null, refundedFen: 0, status: 'created', createdAt: now,
-    payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS), paidAt: null, transactionId: '', periodStart: null, periodEnd: null
-  }
-  if (couponId) {
-    order.discountFen = await lockCoupon(tx, couponId, signup.openid, 'event', signup.priceFen, order._id, now)
-    order.amountFen = signup.priceFen - order.discountFen
-  }
+  const draft = newOrder({
+    id: newOutTradeNo(now, randomBytes(6).toString('hex')), item: { kind: 'event', eventId: meetup._id, signupId: signup._id, title: meetup.title },
+    openid: signup.openid, listPriceFen: signup.priceFen, payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS), couponId, now
+  })
+  const order = await priceOrder(tx, draft, now)
   await tx.collection<OrderDoc>(ORDERS).insert(order)
   return order
 }
 
-/** Offers freed seats to the waitlist, first come first served: confirmed when free, a 15-minute payment window when paid. */
+/**
+ * Offers freed seats to the waitlist, first come first served: confirmed when
+ * free; when paid, a 15-minute payment window with its order open from the
+ * start (so the one job that closes unpaid orders also ends a lapsed offer).
+ */
 export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Promise<number> {
   let promoted = 0
   for (;;) {
@@ -66,7 +69,9 @@ export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Pr
       const meetup = await takeSeatIn(tx, eventId)
       if (!meetup) return 'full' as const
       const paid = fresh.priceFen > 0
-      await signups.set({ ...fresh, status: paid ? 'offered' : 'confirmed', payBefore: paid ? now + HOLD_MS : null, waitlistedAt: null, updatedAt: now })
+      const offered: SignupDoc = { ...fresh, status: paid ? 'offered' : 'confirmed', payBefore: paid ? now + HOLD_MS : null, waitlistedAt: null, updatedAt: now }
+      const order = paid ? await createSeatOrder(tx, meetup, offered, now) : null
+      await signups.set({ ...offered, orderId: order ? order._id : fresh.orderId })
       await enqueueSubscribeMessage(tx, {
         key: `promoted:${fresh._id}:${now}`, now,
         message: subscribeMessage({ openid: fresh.openid, template: 'waitlistPromoted', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, thing2: paid ? '候补成功，请在 15 分钟内完成支付' : '候补成功，已为你保留名额', time3: meetup.startAt } })

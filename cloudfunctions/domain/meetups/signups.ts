@@ -6,15 +6,16 @@ import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { assertCircleMember, circleAccess } from '../circles/access'
-import { ORDERS, type OrderDoc } from '../membership/order'
-import { beginRefund, finishRefund, orderViewAfterRefund } from '../membership/refunds'
-import { loadOrder } from '../membership/order'
+import { ORDERS, kindOf, loadOrder, type OrderDoc } from '../orders/order'
+import { beginRefund, finishRefund, refundNoFor } from '../orders/refunds'
+import { orderViewAfterRefund } from '../membership/refunds'
 import type { HostRefundInput, OrderView } from '../../../types/membership'
 import { freeTicketHolder, isFreeTicket, returnCoupon, useFreeTicket } from '../rewards/coupons'
-import { retireOpenOrder } from '../orders/open-order'
+import { prepayOrder, retireOpenOrder } from '../orders/open-order'
 import { closeOrder } from '../orders/close-order'
 import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
+import { SEAT_KIND, seatOf } from './seat-order'
 import { toSignupView } from './signup-views'
 
 export async function eventView(runtime: Runtime, caller: Caller, meetup: MeetupDoc, now: number): Promise<EventView> {
@@ -28,8 +29,8 @@ export async function eventView(runtime: Runtime, caller: Caller, meetup: Meetup
   return toEventView(runtime, meetup, { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle }, now)
 }
 
-async function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): Promise<ClientPayment> {
-  return runtime.payments.prepay({ outTradeNo: order._id, description: `活动报名·${meetup.title}`, amountFen: order.amountFen, payerOpenid: order.openid, expiresAt: order.payBefore })
+function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): Promise<ClientPayment> {
+  return prepayOrder(runtime, order, `活动报名·${meetup.title}`)
 }
 
 /**
@@ -91,6 +92,12 @@ export async function paySeat(runtime: Runtime, caller: Caller, eventId: string,
   let order: OrderDoc
   if (reuse) {
     order = open
+    // A waitlist offer's order is made with the offer: the first tap on 支付 is not a return to it
+    // (the signup's updatedAt moves on, so the next tap is).
+    if (current.status === 'offered' && current.updatedAt === open.createdAt) {
+      resumed = false
+      await runtime.store.collection<SignupDoc>(SIGNUPS).updateIf(id, { updatedAt: current.updatedAt }, { set: { updatedAt: Math.max(now, current.updatedAt + 1) } })
+    }
   } else {
     // Closed at WeChat before it is replaced: it can no longer be paid (paid meanwhile: the member is told, nothing new is made).
     if (open) await retireOpenOrder(runtime, open)
@@ -109,24 +116,6 @@ export async function paySeat(runtime: Runtime, caller: Caller, eventId: string,
   }
   const payment = await prepayFor(runtime, meetup, order)
   return { signup: await toSignupView(runtime, (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!), payment, resumed }
-}
-
-/** Inside the payment's settling transaction: the paid seat is confirmed. */
-export async function confirmPaidSeat(tx: import('../../ports/store').Transaction, order: OrderDoc, now: number): Promise<'confirmed' | 'noSeat'> {
-  const signups = tx.collection<SignupDoc>(SIGNUPS)
-  const signup = order.signupId ? await signups.get(order.signupId) : null
-  if (!signup) return 'noSeat'
-  if (signup.status === 'held' || signup.status === 'offered') {
-    await signups.update(signup._id, { set: { status: 'confirmed', payBefore: null, orderId: order._id, updatedAt: now } })
-    return 'confirmed'
-  }
-  if (signup.status === 'confirmed' || signup.status === 'attended') return 'confirmed'
-  // The hold lapsed before the money arrived: take a seat again if one is free.
-  if (await takeSeat(tx, signup.eventId)) {
-    await signups.update(signup._id, { set: { status: 'confirmed', payBefore: null, waitlistedAt: null, orderId: order._id, updatedAt: now } })
-    return 'confirmed'
-  }
-  return 'noSeat'
 }
 
 export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<SignupView> {
@@ -185,11 +174,12 @@ export async function myTickets(runtime: Runtime, caller: Caller, input: PageInp
  */
 export async function refundAndCancelSeat(runtime: Runtime, input: HostRefundInput): Promise<OrderView> {
   const order = await loadOrder(runtime, input.orderId)
-  if (order.kind !== 'event' || !order.signupId || !order.eventId) throw new AppError('INVALID_INPUT', '只有活动订单可以同时取消报名', 'cancelSignup')
-  const signupKey = order.signupId
+  const seat = kindOf(order) === SEAT_KIND ? seatOf(order) : null
+  if (!seat || !seat.signupId || !seat.eventId) throw new AppError('INVALID_INPUT', '只有活动订单可以同时取消报名', 'cancelSignup')
+  const signupKey = seat.signupId
   const now = runtime.clock.now()
   const { begun, freed } = await runtime.store.transaction(async (tx) => {
-    const begun = (await beginRefund(tx, order._id, { amountFen: input.amountFen, outRefundNo: `${order._id}-${input.requestId}`.slice(0, 64), endsAccess: false, now, purpose: 'host' }))!
+    const begun = (await beginRefund(tx, order._id, { amountFen: input.amountFen, outRefundNo: refundNoFor(order._id, input.requestId), endsAccess: false, now, purpose: 'host' }))!
     const signups = tx.collection<SignupDoc>(SIGNUPS)
     const signup = await signups.get(signupKey)
     const seated = signup !== null && signup.orderId === order._id && ['held', 'offered', 'confirmed'].includes(signup.status)
@@ -200,6 +190,6 @@ export async function refundAndCancelSeat(runtime: Runtime, input: HostRefundInp
     return { begun, freed: seated }
   })
   const after = await finishRefund(runtime, begun, input.reason)
-  if (freed) await promoteFromWaitlist(runtime, order.eventId)
+  if (freed) await promoteFromWaitlist(runtime, seat.eventId)
   return orderViewAfterRefund(runtime, order._id, { order: after ?? undefined })
 }

@@ -1,51 +1,17 @@
-// Timer jobs for memberships: close orders left unpaid for 30 minutes (at
-// WeChat too, after checking they were not paid after all), remind members 3
-// days before their membership ends, and tell them when it has ended.
+// Timer jobs for memberships: remind members 3 days before their membership
+// ends, and tell them when it has ended. (Unpaid orders of every kind close in
+// the orders module's one job, re-exported here for older imports.)
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { subscribeMessage } from '../notifications/format'
 import { CIRCLES } from '../circles/access'
 import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, DAY_MS, FOREVER, type CircleMemberDoc } from './membership'
-import { ORDERS, type OrderDoc } from './order'
-import { closeOrder } from '../orders/close-order'
 
-/** Orders closed per run: about 6 requests each (ask WeChat, close there, close here), within 500 a run. */
-export const CLOSE_BATCH = 60
+export { CLOSE_RETRY_MS, closeUnpaidOrders } from '../orders/close-unpaid'
+
 /** Memberships looked at per run: about 4 requests each. */
 export const REMIND_BATCH = 100
-
-/** How long an order whose closing failed waits before the next try (it moves to the back of the queue). */
-export const CLOSE_RETRY_MS = 10 * 60 * 1000
-
-export async function closeUnpaidOrders(runtime: Runtime): Promise<{ closed: number; settled: number; failed?: number }> {
-  const now = runtime.clock.now()
-  const orders = runtime.store.collection<OrderDoc>(ORDERS)
-  // Closed and settled orders leave the filter, so the next run starts where this one stopped;
-  // an order that fails is moved back (payBefore) so it can never hold up the ones behind it.
-  const due = await orders.find({ status: 'created', payBefore: { $lte: now } }, { sort: [['payBefore', 'asc']], limit: CLOSE_BATCH })
-  let closed = 0
-  let settled = 0
-  let failed = 0
-  for (const order of due.items) {
-    try {
-      // Closed at WeChat first (so it can no longer be paid), then here; paid after all: settled instead.
-      const outcome = await closeOrder(runtime, order._id, 'expired')
-      if (outcome === 'paying') throw new Error('WeChat says USERPAYING')
-      if (outcome === 'settled') settled++
-      if (outcome === 'closed') closed++
-    } catch (error) {
-      failed++
-      console.error(`[closeUnpaidOrders] ${order._id} left for a later run:`, (error as Error).message)
-      try {
-        await orders.updateIf(order._id, { status: 'created' }, { set: { payBefore: now + CLOSE_RETRY_MS } })
-      } catch (moveError) {
-        console.error(`[closeUnpaidOrders] could not move ${order._id} back:`, (moveError as Error).message)
-      }
-    }
-  }
-  return { closed, settled, ...(failed ? { failed } : {}) }
-}
 
 export async function remindMembershipEnds(runtime: Runtime): Promise<{ reminded: number; ended: number }> {
   const now = runtime.clock.now()

@@ -1,6 +1,5 @@
 // Creating and following orders. The server prices every order from the plan;
 // the client sends only which plan.
-import { randomBytes } from 'node:crypto'
 import type { CreateOrderResult, FlaggedPaymentView, ListOrdersInput, MembershipView, OrderView, MyOrdersInput } from '../../../types/membership'
 import type { Page, PageInput } from '../../../types/page'
 import { AppError, errors } from '../../platform/app-error'
@@ -11,14 +10,15 @@ import type { Filter } from '../../ports/store'
 import { CIRCLES } from '../circles/access'
 import { loadCircle, type CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, FOREVER, extendMembership, membershipId, toMyMembership, type CircleMemberDoc } from './membership'
-import { ORDERS, PAY_WINDOW_MS, loadOrder, newOutTradeNo, toOrderViews, type OrderDoc } from './order'
-import { settlePayment } from './settle-payment'
-import { lockCoupon } from '../rewards/coupons'
+import { circleIdOf, toOrderViews } from './order'
+import { planItem, planOf } from './plan-order'
+import { ORDERS, loadOrder, type OrderDoc } from '../orders/order'
+import { settlePayment } from '../orders/settle-payment'
 import { closeOrder } from '../orders/close-order'
-import { claimSlot, openOrderIn, retireOpenOrder, reusable, slotId } from '../orders/open-order'
+import { openOrder } from '../orders/open-order'
 
 async function circlesOf(runtime: Runtime, orders: OrderDoc[]): Promise<Map<string, CircleDoc>> {
-  const ids = [...new Set(orders.map((o) => o.circleId))]
+  const ids = [...new Set(orders.map(circleIdOf).filter((id): id is string => Boolean(id)))]
   if (ids.length === 0) return new Map()
   const page = await runtime.store.collection<CircleDoc>(CIRCLES).find({ _id: { $in: ids } }, { limit: 100 })
   return new Map(page.items.map((c) => [c._id, c]))
@@ -38,31 +38,11 @@ export async function createOrder(runtime: Runtime, caller: Caller, circleId: st
   if (circle.kind === 'free') throw new AppError('CONFLICT', '免费圈子无需付费，直接加入即可')
   const plan = circle.plans.find((p) => p.id === planId)
   if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'planId')
-  const slot = slotId(caller.openid, `plan:${circleId}:${planId}`)
-  const open = await openOrderIn(runtime, slot)
-  if (open && reusable(open, couponId ?? null, now)) return { order: (await views(runtime, [open]))[0], payment: await prepay(runtime, circle, open), resumed: true }
-  if (open) await retireOpenOrder(runtime, open)
-  const order: OrderDoc = {
-    _id: newOutTradeNo(now, randomBytes(6).toString('hex')), kind: 'membership', openid: caller.openid, circleId, circleName: circle.name, planId,
-    planName: plan.name, days: plan.days, amountFen: plan.priceFen, listPriceFen: plan.priceFen, discountFen: 0, couponId: couponId ?? null,
-    refundedFen: 0, status: 'created', createdAt: now, payBefore: now + PAY_WINDOW_MS, paidAt: null, transactionId: '', periodStart: null, periodEnd: null
-  }
-  const other = await runtime.store.transaction(async (tx) => {
-    const taken = await claimSlot(tx, slot, order._id, open?._id ?? null, now)
-    if (taken) return taken
-    if (couponId) {
-      order.discountFen = await lockCoupon(tx, couponId, caller.openid, 'membership', plan.priceFen, order._id, now)
-      order.amountFen = plan.priceFen - order.discountFen
-    }
-    await tx.collection<OrderDoc>(ORDERS).insert(order)
-    return null
+  const { order, payment, resumed } = await openOrder(runtime, {
+    what: `plan:${circleId}:${planId}`, openid: caller.openid, listPriceFen: plan.priceFen, couponId, now, description: (o) => `${circle.name}·${planOf(o).planName}`,
+    item: planItem({ circleId, circleName: circle.name, planId, planName: plan.name, days: plan.days })
   })
-  const current = other ?? order
-  return { order: (await views(runtime, [current]))[0], payment: await prepay(runtime, circle, current), resumed: other !== null }
-}
-
-function prepay(runtime: Runtime, circle: CircleDoc, order: OrderDoc) {
-  return runtime.payments.prepay({ outTradeNo: order._id, description: `${circle.name}·${order.planName}`, amountFen: order.amountFen, payerOpenid: order.openid, expiresAt: order.payBefore })
+  return { order: (await views(runtime, [order]))[0], payment, resumed }
 }
 
 /**
@@ -98,7 +78,7 @@ export async function getOrder(runtime: Runtime, caller: Caller, orderId: string
   return (await views(runtime, [order]))[0]
 }
 
-/** Orders made before event fees existed carry no kind: they are memberships. */
+/** Orders made before event fees existed carry no kind: they are memberships (so membership is "not an event"). */
 function kindFilter(kind: 'membership' | 'event' | undefined): Filter {
   return kind ? { kind: kind === 'event' ? 'event' : { $ne: 'event' } } : {}
 }

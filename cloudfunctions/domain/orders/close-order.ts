@@ -3,9 +3,11 @@
 // order was paid after all wins: the caller settles it instead.
 import type { Runtime } from '../../platform/runtime'
 import type { TradeState } from '../../ports/payments'
-import { ORDERS, type OrderDoc } from '../membership/order'
 import { returnCoupon } from '../rewards/coupons'
-import { moveOrder } from './order-status'
+import './installed-kinds'
+import { kindFor, type AfterCommit } from './kinds'
+import { ORDERS, closeOrderDoc, type ClosedReason, type OrderDoc } from './order'
+import { settlePayment } from './settle-payment'
 
 export type ProviderClose = { state: 'closed' } | { state: 'paid'; trade: TradeState } | { state: 'paying' }
 
@@ -28,17 +30,26 @@ export async function closeAtProvider(runtime: Runtime, orderId: string): Promis
   return { state: 'closed' }
 }
 
-/** Here, after the provider closed it: created → closed and the coupon returned; false when it was no longer open. */
-export async function closeOrderHere(runtime: Runtime, orderId: string, reason: NonNullable<OrderDoc['closedReason']>): Promise<boolean> {
+/**
+ * Here, after the provider closed it: created → closed, the coupon returned,
+ * and what the order held let go by its kind (a seat hold), in one
+ * transaction; false when it was no longer open.
+ */
+export async function closeOrderHere(runtime: Runtime, orderId: string, reason: ClosedReason): Promise<boolean> {
   const now = runtime.clock.now()
-  return runtime.store.transaction(async (tx) => {
+  let after: AfterCommit | void = undefined
+  const closed = await runtime.store.transaction(async (tx) => {
     const orders = tx.collection<OrderDoc>(ORDERS)
     const order = await orders.get(orderId)
     if (!order || order.status !== 'created') return false
-    await orders.set(moveOrder(order, 'closed', { closedReason: reason, closedAt: now }))
+    const done = closeOrderDoc(order, reason, now)
+    await orders.set(done)
     await returnCoupon(tx, order.couponId, order._id)
+    after = await kindFor(order).onClosed?.(tx, done, reason, now)
     return true
   })
+  if (closed && after) await (after as AfterCommit)(runtime)
+  return closed
 }
 
 /**
@@ -46,13 +57,11 @@ export async function closeOrderHere(runtime: Runtime, orderId: string, reason: 
  * all: settled instead ('settled'). A member in the middle of paying: left
  * open ('paying').
  */
-export async function closeOrder(runtime: Runtime, orderId: string, reason: NonNullable<OrderDoc['closedReason']>): Promise<'closed' | 'settled' | 'paying' | 'gone'> {
+export async function closeOrder(runtime: Runtime, orderId: string, reason: ClosedReason): Promise<'closed' | 'settled' | 'paying' | 'gone'> {
   const atProvider = await closeAtProvider(runtime, orderId)
   if (atProvider.state === 'paying') return 'paying'
   if (atProvider.state === 'paid') {
     const { trade } = atProvider
-    // Imported here, not at the top: settling reaches the event and membership modules, which close orders too.
-    const { settlePayment } = await import('../membership/settle-payment')
     await settlePayment(runtime, { outTradeNo: orderId, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid, payerOpenid: trade.payerOpenid || undefined })
     return 'settled'
   }

@@ -4,12 +4,15 @@
 // WeChat shows the same payment), and a different coupon replaces it only
 // after it is closed at the provider, so two payments for one thing can never
 // both go through.
+import { randomBytes } from 'node:crypto'
 import { AppError } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Runtime } from '../../platform/runtime'
+import type { ClientPayment } from '../../ports/payments'
 import type { Transaction } from '../../ports/store'
-import { ORDERS, type OrderDoc } from '../membership/order'
 import { closeOrder } from './close-order'
+import { ORDERS, PAY_WINDOW_MS, newOrder, newOutTradeNo, type OrderDoc, type OrderItem } from './order'
+import { priceOrder } from './pricing'
 
 export const ORDER_SLOTS = COLLECTIONS.orderSlots.name
 
@@ -63,4 +66,32 @@ export async function claimSlot(tx: Transaction, id: string, orderId: string, se
   if (slot) await slots.set({ ...slot, orderId })
   else await slots.insert({ _id: id, orderId })
   return null
+}
+
+/** Asks the provider for the member's payment parameters (the same out_trade_no every time, so WeChat shows one payment). */
+export function prepayOrder(runtime: Runtime, order: OrderDoc, description: string): Promise<ClientPayment> {
+  return runtime.payments.prepay({ outTradeNo: order._id, description, amountFen: order.amountFen, payerOpenid: order.openid, expiresAt: order.payBefore })
+}
+
+/**
+ * 立即支付 for a thing with one open order per member (`what`, e.g.
+ * `plan:{circleId}:{planId}`): the open order again (`resumed`) while it can
+ * still be paid as it is; otherwise a new one, priced here with the coupon,
+ * after the open one is closed at the provider.
+ */
+export async function openOrder(runtime: Runtime, input: { what: string; item: OrderItem; openid: string; listPriceFen: number; couponId?: string; description: (order: OrderDoc) => string; now: number }): Promise<{ order: OrderDoc; payment: ClientPayment; resumed: boolean }> {
+  const { now } = input
+  const slot = slotId(input.openid, input.what)
+  const open = await openOrderIn(runtime, slot)
+  if (open && reusable(open, input.couponId ?? null, now)) return { order: open, payment: await prepayOrder(runtime, open, input.description(open)), resumed: true }
+  if (open) await retireOpenOrder(runtime, open)
+  const draft = newOrder({ id: newOutTradeNo(now, randomBytes(6).toString('hex')), item: input.item, openid: input.openid, listPriceFen: input.listPriceFen, payBefore: now + PAY_WINDOW_MS, couponId: input.couponId, now })
+  const result = await runtime.store.transaction(async (tx) => {
+    const taken = await claimSlot(tx, slot, draft._id, open?._id ?? null, now)
+    if (taken) return { order: taken, resumed: true }
+    const order = await priceOrder(tx, draft, now)
+    await tx.collection<OrderDoc>(ORDERS).insert(order)
+    return { order, resumed: false }
+  })
+  return { ...result, payment: await prepayOrder(runtime, result.order, input.description(result.order)) }
 }

@@ -1,4 +1,4 @@
-// WeChat Pay's notify, as CloudBase's HTTP access delivers it. Bad signature or
+// WeChat Pay's notify, for orders of every kind, as CloudBase's HTTP access delivers it. Bad signature or
 // stale timestamp: refused, nothing written. A payment that does not match the
 // server's order: refused and flagged for the host. Otherwise the order settles
 // in one transaction, and only then is success answered; a failure answers 500

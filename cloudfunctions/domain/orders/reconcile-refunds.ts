@@ -5,8 +5,9 @@
 // fails and the host is asked to look.
 import type { Runtime } from '../../platform/runtime'
 import { RefundRefusedError } from '../../ports/payments'
-import { ORDERS, type OrderDoc } from '../membership/order'
-import { REFUNDS, REFUND_CHECK_AFTER_MS, REFUND_MAX_ATTEMPTS, completeRefund, type RefundDoc } from '../membership/refunds'
+import { ORDERS, type OrderDoc } from './order'
+import { REFUNDS, REFUND_CHECK_AFTER_MS, REFUND_MAX_ATTEMPTS, type RefundDoc } from './refund-doc'
+import { completeRefund } from './refunds'
 
 /** Refunds looked at per run: a query (or a resend) and a settling transaction of about 10 requests each. */
 export const RECONCILE_BATCH = 40

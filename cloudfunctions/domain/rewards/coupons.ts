@@ -6,7 +6,7 @@
 // free ticket is used by the signup it admits, and comes back if that signup is
 // cancelled.
 import { randomUUID } from 'node:crypto'
-import type { CampaignInput, CampaignView, CouponScope, CouponView, MyCouponsInput } from '../../../types/coupons'
+import type { CampaignInput, CampaignView, CouponView, MyCouponsInput } from '../../../types/coupons'
 import type { Page, PageInput } from '../../../types/page'
 import type { Filter, Transaction } from '../../ports/store'
 import { isConflict } from '../../ports/store'
@@ -14,6 +14,9 @@ import { AppError, errors } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
+// What a coupon can apply to is whatever can be sold: the registered order kinds' scopes.
+import '../orders/installed-kinds'
+import { couponScopes } from '../orders/kinds'
 
 export const CAMPAIGNS = COLLECTIONS.campaigns.name
 export const COUPONS = COLLECTIONS.coupons.name
@@ -61,6 +64,8 @@ export async function createCampaign(runtime: Runtime, input: CampaignInput, now
   if (input.kind === 'freeTicket' && (input.appliesTo.length !== 1 || input.appliesTo[0] !== 'event')) throw new AppError('INVALID_INPUT', '免费票只能用于活动报名', 'appliesTo')
   if (input.kind !== 'freeTicket' && input.eventId) throw new AppError('INVALID_INPUT', '只有免费票可以指定活动', 'eventId')
   if (input.appliesTo.length === 0) throw new AppError('INVALID_INPUT', '请选择适用范围', 'appliesTo')
+  const scopes = couponScopes()
+  if (input.appliesTo.some((scope) => !scopes.includes(scope))) throw new AppError('INVALID_INPUT', '适用范围不存在', 'appliesTo')
   if (input.eventId && !(await runtime.store.collection(COLLECTIONS.meetups.name).get(input.eventId))) throw errors.notFound('活动')
   const terms = input.kind === 'freeTicket' ? { ...input, amountOffFen: 0, percentOff: 0, minSpendFen: 0 } : input
   const doc: CampaignDoc = { ...terms, channel: input.channel ?? 'claim', eventId: input.eventId ?? null, _id: randomUUID(), claimed: 0, createdAt: now }
@@ -172,15 +177,15 @@ export async function isFreeTicket(runtime: Runtime, couponId: string): Promise<
   return campaign?.kind === 'freeTicket'
 }
 
-/** Inside the order's transaction: checks the coupon, locks it to the order, and returns the discount. */
-export async function lockCoupon(tx: Transaction, couponId: string, openid: string, scope: CouponScope, amountFen: number, orderId: string, now: number): Promise<number> {
+/** Inside the order's transaction: checks the coupon applies to the order's kind (`scope`), locks it to the order, and returns the discount. */
+export async function lockCoupon(tx: Transaction, couponId: string, openid: string, scope: { scope: string; label: string }, amountFen: number, orderId: string, now: number): Promise<number> {
   const coupons = tx.collection<CouponDoc>(COUPONS)
   const coupon = await coupons.get(couponId)
   if (!coupon || coupon.openid !== openid) throw new AppError('NOT_FOUND', '优惠券不存在', 'couponId')
   if (coupon.status !== 'available') throw new AppError('CONFLICT', '这张优惠券已被使用')
   const campaign = (await tx.collection<CampaignDoc>(CAMPAIGNS).get(coupon.campaignId))!
   if (now < campaign.validFrom || now > campaign.validTo) throw new AppError('INVALID_INPUT', '优惠券不在有效期内', 'couponId')
-  if (!campaign.appliesTo.includes(scope)) throw new AppError('INVALID_INPUT', scope === 'event' ? '这张优惠券不能用于活动报名' : '这张优惠券不能用于会员', 'couponId')
+  if (!(campaign.appliesTo as string[]).includes(scope.scope)) throw new AppError('INVALID_INPUT', `这张优惠券不能用于${scope.label}`, 'couponId')
   if (campaign.kind === 'freeTicket') throw new AppError('INVALID_INPUT', '免费票请在报名时使用：取消待支付的名额后重新报名', 'couponId')
   if (amountFen < campaign.minSpendFen) throw new AppError('INVALID_INPUT', `满 ¥${(campaign.minSpendFen / 100).toFixed(2)} 可用`, 'couponId')
   const off = campaign.kind === 'amountOff' ? campaign.amountOffFen : Math.floor((amountFen * campaign.percentOff) / 100)

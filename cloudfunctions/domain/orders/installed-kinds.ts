@@ -1,0 +1,5 @@
+// The paid capabilities, one line each: importing a capability's kind file
+// registers its order kind (kinds.ts). Settlement, closing and refunds import
+// this file, so every entry point that can meet an order knows every kind.
+import '../membership/plan-order'
+import '../meetups/seat-order'
