@@ -8,7 +8,7 @@
 // errcode is WeChat's refusal); anything else (wxacode.getUnlimited's PNG) comes
 // back as a Buffer. `callWxOpenApi` (action `wx.api`) is the route wx-server-sdk
 // marks "DEPRECATED" and it never returns binary bodies.
-import protobuf from 'protobufjs/light'
+import { Reader, Writer } from 'protobufjs/minimal'
 
 // Sources: wx-server-sdk 4.0.2 index.js `src/api/openapi/openapi.ts` (callWXOpenAPI),
 // `src/api/cloud/provider/tcb/api/callWXOpenAPI.ts` (callGeneralOpenAPI) and
@@ -27,42 +27,62 @@ export class WxOpenApiError extends Error {
   }
 }
 
-export type OpenApiResult = { kind: 'json'; data: Record<string, any> } | { kind: 'binary'; contentType: string; buffer: Buffer }
+/** A JSON answer: errcode/errmsg on every API, the rest depends on the API (the fields our callers read are named). */
+export interface OpenApiJson {
+  errcode?: number
+  errmsg?: string
+  /** msgSecCheck v2: pass | review | risky. */
+  result?: { suggest?: string }
+  /** mediaCheckAsync v2. */
+  trace_id?: unknown
+  [field: string]: unknown
+}
 
-// ---- the two protobuf messages, read and written by protobufjs ----
-// Field numbers and types as wx-server-sdk's generated `src/protobuf/openapi.js` declares them.
-const schema = protobuf.Root.fromJSON({
-  nested: {
-    ApiType: { values: { OPEN_API: 0 } },
-    OpenApiPair: { fields: { key: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 } } },
-    OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'OpenApiPair', id: 1 } } },
-    CommApiData: { fields: { apiType: { type: 'ApiType', id: 1 }, openapiData: { type: 'OpenApiData', id: 2 }, appid: { type: 'string', id: 6 } } },
-    CommOpenApiResp: {
-      fields: {
-        respData: { type: 'bytes', id: 1 }, contentType: { type: 'string', id: 2 }, errorCode: { type: 'int32', id: 3 },
-        httpCode: { type: 'uint32', id: 4 }, headers: { rule: 'repeated', type: 'OpenApiPair', id: 5 }, svrkitErrorCode: { type: 'int32', id: 6 }
-      }
-    }
-  }
-})
-const CommApiData = schema.lookupType('CommApiData')
-const CommOpenApiRespType = schema.lookupType('CommOpenApiResp')
+export type OpenApiResult = { kind: 'json'; data: OpenApiJson } | { kind: 'binary'; contentType: string; buffer: Buffer }
+
+// ---- the two protobuf messages, written and read as protobufjs's static code
+// generator (pbjs -t static) would, on protobufjs/minimal's Writer and Reader:
+// about 35 KB in a bundle where protobufjs/light with a JSON schema was 90 KB.
+// Field numbers and types as wx-server-sdk's generated `src/protobuf/openapi.js`
+// declares them:
+//   OpenApiPair { string key = 1; bytes value = 2 }
+//   OpenApiData { repeated OpenApiPair pairs = 1 }
+//   CommApiData { ApiType apiType = 1 (OPEN_API = 0); OpenApiData openapiData = 2; string appid = 6 }
+//   CommOpenApiResp { bytes respData = 1; string contentType = 2; int32 errorCode = 3; uint32 httpCode = 4;
+//                     repeated OpenApiPair headers = 5; int32 svrkitErrorCode = 6 }
+const OPEN_API = 0
 
 /** CommApiData { apiType: OPEN_API, openapiData: { pairs: one per top-level field, its value JSON text }, appid }. */
 export function encodeOpenApiRequest(data: Record<string, unknown>, appid?: string): Buffer {
-  const pairs = Object.entries(data)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => ({ key, value: Buffer.from(JSON.stringify(value)) }))
-  const message = CommApiData.fromObject({ apiType: 0, openapiData: { pairs }, ...(appid ? { appid } : {}) })
-  return Buffer.from(CommApiData.encode(message).finish())
+  const writer = Writer.create()
+  writer.uint32(/* 1, varint */ 8).int32(OPEN_API)
+  writer.uint32(/* 2, length-delimited */ 18).fork()
+  for (const [key, value] of Object.entries(data)) {
+    if (value === undefined) continue
+    writer.uint32(/* pairs = 1 */ 10).fork().uint32(/* key = 1 */ 10).string(key).uint32(/* value = 2 */ 18).bytes(Buffer.from(JSON.stringify(value))).ldelim()
+  }
+  writer.ldelim()
+  if (appid) writer.uint32(/* 6, length-delimited */ 50).string(appid)
+  return Buffer.from(writer.finish())
 }
 
 export interface CommOpenApiResp { respData: Buffer; contentType: string; errorCode: number; httpCode: number }
 
 /** CommOpenApiResp { respData, contentType, errorCode, httpCode, headers, svrkitErrorCode }; throws on bytes that are not one. */
 export function decodeOpenApiResponse(buf: Buffer): CommOpenApiResp {
-  const decoded = CommOpenApiRespType.toObject(CommOpenApiRespType.decode(buf), { defaults: true }) as { respData: Uint8Array; contentType: string; errorCode: number; httpCode: number }
-  return { respData: Buffer.from(decoded.respData), contentType: decoded.contentType, errorCode: decoded.errorCode, httpCode: decoded.httpCode }
+  const reader = Reader.create(buf)
+  const resp: CommOpenApiResp = { respData: Buffer.alloc(0), contentType: '', errorCode: 0, httpCode: 0 }
+  while (reader.pos < reader.len) {
+    const tag = reader.uint32()
+    switch (tag >>> 3) {
+      case 1: resp.respData = Buffer.from(reader.bytes()); break
+      case 2: resp.contentType = reader.string(); break
+      case 3: resp.errorCode = reader.int32(); break
+      case 4: resp.httpCode = reader.uint32(); break
+      default: reader.skipType(tag & 7) // headers, svrkitErrorCode and anything newer
+    }
+  }
+  return resp
 }
 
 /**
@@ -89,7 +109,7 @@ export async function callOpenApi(transport: CompatibleOpenApiTransport, api: st
   }
   if (resp.errorCode) throw new WxOpenApiError(api, resp.errorCode, `system error: error code: ${resp.errorCode}`)
   if (/(application\/json)|(text\/plain)/.test(resp.contentType)) {
-    let data: Record<string, any>
+    let data: OpenApiJson | null
     try {
       data = JSON.parse(resp.respData.toString('utf8'))
     } catch {
