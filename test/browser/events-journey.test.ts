@@ -133,7 +133,7 @@ if (!hasChromium) {
 
       // 我的票 lists it with the place in line.
       await harness.open('/packages/events/tickets/index')
-      await expect(page.locator('.ev-ticket-row', { hasText: TITLE }).locator('.ev-status-tag').textContent({ timeout: 15_000 })).resolves.toBe('候补第 1 位')
+      await expect(page.locator('.ev-ticket-row', { hasText: TITLE }).locator('.tag').textContent({ timeout: 15_000 })).resolves.toBe('候补第 1 位')
     }, 40_000)
 
     it('大伟 cancels with a refund; 阿杰 is promoted, pays, and gets his ticket', async () => {

@@ -53,7 +53,7 @@ if (!hasChromium) {
       await expect(page.locator('.me-joined').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日加入$/)
       await shot('02-me')
 
-      await page.locator('.me-menu-item', { hasText: '编辑资料' }).click()
+      await page.locator('.menu-row', { hasText: '编辑资料' }).click()
       const input = page.locator('.profile-edit-input input')
       await input.waitFor()
       await expect(input.inputValue()).resolves.toBe('小美')

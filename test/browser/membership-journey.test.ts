@@ -94,7 +94,7 @@ if (!hasChromium) {
       await expect(page.locator('.order-hero-title', { hasText: '正在确认支付结果' }).count()).resolves.toBe(0)
       await expect(text('.order-pay')).resolves.toBe('去支付')
       await expect(text('.order-cancel')).resolves.toBe('取消订单')
-      await expect(text('.order-info .ms-tag')).resolves.toBe('待支付')
+      await expect(text('.order-info .tag')).resolves.toBe('待支付')
       await shot('02b-order-waiting')
     }, 45_000)
 
@@ -115,7 +115,7 @@ if (!hasChromium) {
       await page.waitForURL(/packages\/membership\/order\/index\?id=/, { timeout: 15_000 })
       await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
       await expect(text('.order-hero-amount')).resolves.toBe('¥99.00')
-      await expect(text('.order-info .ms-tag')).resolves.toBe('已支付')
+      await expect(text('.order-info .tag')).resolves.toBe('已支付')
       await page.locator('.order-hero-desc', { hasText: /会员 · \d{4}年\d{1,2}月\d{1,2}日到期/ }).waitFor({ timeout: 15_000 })
       await shot('03-order-success')
 
@@ -127,7 +127,7 @@ if (!hasChromium) {
 
     it('opens the circle as a member and the members-only challenge with it', async () => {
       await tap('.order-go-circle')
-      await page.locator('.circle-status-active .ms-tag', { hasText: '会员' }).waitFor({ timeout: 15_000 })
+      await page.locator('.circle-status-active .tag', { hasText: '会员' }).waitFor({ timeout: 15_000 })
       await expect(text('.circle-status-end')).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日到期$/)
       await expect(page.locator('.cc-row-locked').count()).resolves.toBe(0)
       await expect(page.locator('.plan-card').count()).resolves.toBe(0) // no picker until 续费
@@ -158,27 +158,27 @@ if (!hasChromium) {
       await tap('.me-membership-entry')
       const renewal = page.locator(`.mo-card[data-id="${renewalId}"]`)
       await renewal.locator('.mo-refundable', { hasText: '可退 ¥99.00' }).waitFor({ timeout: 15_000 })
-      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('会员')
+      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.tag').textContent()).resolves.toBe('会员')
       const before = (await lilyCall<CircleDetail>({ action: 'getCircle', circleId })).membership.endsAt!
 
       await tap(`.mo-card[data-id="${renewalId}"] .mo-refund`)
       await expect(text('.ms-confirm .confirm-dialog-figure')).resolves.toBe('¥99.00')
       await shot('05-mine-refund-confirm')
       await tap('.ms-confirm .confirm-dialog-ok')
-      await renewal.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
+      await renewal.locator('.tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
       // Only the renewal's 30 days went: she is still a member.
       const after = (await lilyCall<CircleDetail>({ action: 'getCircle', circleId })).membership
       expect(after).toMatchObject({ status: 'active', endsAt: before - 30 * 24 * 3600_000 })
-      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('会员')
+      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.tag').textContent()).resolves.toBe('会员')
       await page.waitForTimeout(1600) // let the 退款成功 toast go
       await shot('05b-mine-one-refunded')
 
       const order = page.locator(`.mo-card[data-id="${orderId}"]`)
       await tap(`.mo-card[data-id="${orderId}"] .mo-refund`)
       await tap('.ms-confirm .confirm-dialog-ok')
-      await order.locator('.ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
+      await order.locator('.tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
       await page.locator('.mine-row-refunded', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
-      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.ms-tag').textContent()).resolves.toBe('已退款')
+      await expect(page.locator('.mine-row', { hasText: CIRCLE }).locator('.tag').textContent()).resolves.toBe('已退款')
       await expect(order.locator('.mo-refund').count()).resolves.toBe(0)
       await page.waitForTimeout(1600)
       await shot('06-mine-refunded')
@@ -188,7 +188,7 @@ if (!hasChromium) {
 
       // Back in the circle: 已退款, the challenge locked again and the plans on offer.
       await tap('.mine-row', { hasText: CIRCLE })
-      await page.locator('.circle-status-refunded .ms-tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
+      await page.locator('.circle-status-refunded .tag', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
       await page.locator('.cc-row-locked', { hasText: CHALLENGE }).waitFor({ timeout: 15_000 })
       await expect(page.locator('.plan-card').count()).resolves.toBe(3)
     }, 60_000)
@@ -215,7 +215,7 @@ if (!hasChromium) {
       const card = page.locator(`.ho-card[data-id="${orderId}"]`)
       await card.waitFor({ timeout: 15_000 })
       await expect(card.locator('.ho-member').textContent()).resolves.toBe('Lily')
-      await expect(card.locator('.ms-tag').textContent()).resolves.toBe('已退款')
+      await expect(card.locator('.tag').textContent()).resolves.toBe('已退款')
       await expect(card.locator('.ho-refunded').textContent()).resolves.toBe('已退 ¥99.00')
       await tap('.ho-tab', { hasText: '已退款' })
       await page.locator(`.ho-card[data-id="${orderId}"]`).waitFor({ timeout: 15_000 })

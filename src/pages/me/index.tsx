@@ -17,6 +17,7 @@ import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
 import './index.css'
+import MenuRow from '../../components/menu-row'
 
 const ROLE_LABEL = { host: '主理人', member: '成员' } as const
 
@@ -57,47 +58,19 @@ export default function MePage() {
         <GrowthEntry />
         <MembershipEntries isHost={me?.role === 'host'} />
         <EventsEntries isHost={me?.role === 'host'} />
-        <View className='me-menu-item me-boards-entry' onClick={() => { void Taro.navigateTo({ url: BOARDS_PAGE }) }}>
-          <Text className='me-menu-label'>排行榜</Text>
-          <Text className='me-menu-hint'>周榜、月榜与新人榜</Text>
-          <Text className='me-chevron'>›</Text>
-        </View>
-        <View className='me-menu-item me-invite-entry' onClick={() => { void Taro.navigateTo({ url: INVITE_PAGE }) }}>
-          <Text className='me-menu-label'>我的邀请</Text>
-          <Text className='me-menu-hint'>邀请好友得积分</Text>
-          <Text className='me-chevron'>›</Text>
-        </View>
-        <View className='me-menu-item me-coupons-entry' onClick={() => { void Taro.navigateTo({ url: COUPONS_PAGE }) }}>
-          <Text className='me-menu-label'>优惠券</Text>
-          <Text className='me-menu-hint'>领券中心、我的优惠券</Text>
-          <Text className='me-chevron'>›</Text>
-        </View>
+        <MenuRow className='me-boards-entry' title='排行榜' hint='周榜、月榜与新人榜' onClick={() => { void Taro.navigateTo({ url: BOARDS_PAGE }) }} />
+        <MenuRow className='me-invite-entry' title='我的邀请' hint='邀请好友得积分' onClick={() => { void Taro.navigateTo({ url: INVITE_PAGE }) }} />
+        <MenuRow className='me-coupons-entry' title='优惠券' hint='领券中心、我的优惠券' onClick={() => { void Taro.navigateTo({ url: COUPONS_PAGE }) }} />
         {me?.role === 'host' ? (
-          <View className='me-menu-item me-host-campaign-entry' onClick={() => { void Taro.navigateTo({ url: CAMPAIGN_FORM_PAGE }) }}>
-            <Text className='me-menu-label'>优惠券活动</Text>
-            <Text className='me-menu-hint'>发布满减、折扣券</Text>
-            <Text className='me-chevron'>›</Text>
-          </View>
+          <MenuRow className='me-host-campaign-entry' title='优惠券活动' hint='发布满减、折扣券' onClick={() => { void Taro.navigateTo({ url: CAMPAIGN_FORM_PAGE }) }} />
         ) : null}
         {me?.role === 'host' ? (
-          <View className='me-menu-item me-host-leaderboard-entry' onClick={() => { void Taro.navigateTo({ url: HOST_LEADERBOARD_PAGE }) }}>
-            <Text className='me-menu-label'>榜单与邀请赛</Text>
-            <Text className='me-menu-hint'>邀请赛、榜单奖励</Text>
-            <Text className='me-chevron'>›</Text>
-          </View>
+          <MenuRow className='me-host-leaderboard-entry' title='榜单与邀请赛' hint='邀请赛、榜单奖励' onClick={() => { void Taro.navigateTo({ url: HOST_LEADERBOARD_PAGE }) }} />
         ) : null}
         {me?.role === 'host' ? (
-          <View className='me-menu-item me-host-entry' onClick={() => { void Taro.navigateTo({ url: HOST_HOME_PAGE }) }}>
-            <Text className='me-menu-label'>主理人后台</Text>
-            <Text className='me-menu-hint'>挑战、审核、成长</Text>
-            <Text className='me-chevron'>›</Text>
-          </View>
+          <MenuRow className='me-host-entry' title='主理人后台' hint='挑战、审核、成长' onClick={() => { void Taro.navigateTo({ url: HOST_HOME_PAGE }) }} />
         ) : null}
-        <View className='me-menu-item' onClick={openEditor}>
-          <Text className='me-menu-label'>编辑资料</Text>
-          <Text className='me-menu-hint'>头像、昵称</Text>
-          <Text className='me-chevron'>›</Text>
-        </View>
+        <MenuRow title='编辑资料' hint='头像、昵称' onClick={openEditor} />
         {process.env.TARO_ENV === 'h5' ? <SwitchPersonaItem /> : null}
       </View>
     </View>
@@ -111,10 +84,6 @@ function SwitchPersonaItem() {
     void Taro.reLaunch({ url: DEV_LOGIN_PAGE })
   }
   return (
-    <View className='me-menu-item' onClick={switchPersona}>
-      <Text className='me-menu-label'>切换身份</Text>
-      <Text className='me-menu-hint'>本地开发</Text>
-      <Text className='me-chevron'>›</Text>
-    </View>
+    <MenuRow title='切换身份' hint='本地开发' onClick={switchPersona} />
   )
 }

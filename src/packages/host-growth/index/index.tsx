@@ -6,6 +6,7 @@ import { callFunction } from '../../../services/api'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import { ADJUST_PAGE, ITEMS_PAGE, RULES_PAGE, SEGMENTS_PAGE, SHIPPING_PAGE } from '../routes'
 import './index.css'
+import MenuRow from '../../../components/menu-row'
 
 interface ConsoleStats {
   awaitingShipment: string
@@ -35,7 +36,7 @@ const ENTRIES = [
   { key: 'adjust', url: ADJUST_PAGE, glyph: '调', tone: 'blue', title: '积分调整', desc: '为成员手动增加或扣除积分' },
   { key: 'shipping', url: SHIPPING_PAGE, glyph: '发', tone: 'purple', title: '兑换发货', desc: '填写快递单号，完成实物发货' },
   { key: 'segments', url: SEGMENTS_PAGE, glyph: '层', tone: 'teal', title: '成员分层', desc: 'KOL / 核心 / 普通 / 沉默成员' }
-]
+] as const
 
 export default function HostGrowthHome() {
   const stats = useQuery<ConsoleStats>('hostGrowth.stats', loadStats)
@@ -63,14 +64,7 @@ export default function HostGrowthHome() {
 
       <View className='card hg-menu'>
         {ENTRIES.map((entry) => (
-          <View key={entry.key} className='hg-menu-item' data-entry={entry.key} onClick={() => { void Taro.navigateTo({ url: entry.url }) }}>
-            <View className={`hg-menu-icon hg-tone-${entry.tone}`}><Text>{entry.glyph}</Text></View>
-            <View className='hg-menu-text'>
-              <Text className='hg-menu-title'>{entry.title}</Text>
-              <Text className='hg-menu-desc'>{entry.desc}</Text>
-            </View>
-            <Text className='hg-chevron'>›</Text>
-          </View>
+          <MenuRow key={entry.key} className='hg-menu-item' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => { void Taro.navigateTo({ url: entry.url }) }} />
         ))}
       </View>
     </View>

@@ -14,6 +14,8 @@ import { KindTag } from '../../membership/components/tags'
 import { HOST_FLAGGED_PAGE, circleFormUrl, hostOrdersUrl } from '../routes'
 import { HOST_CIRCLES_KEY, HOST_STATS_KEY } from '../queries'
 import './index.css'
+import MenuRow from '../../../components/menu-row'
+import type { Tone } from '../../../components/tag'
 
 interface Stats {
   unpaid: string
@@ -126,15 +128,6 @@ function Stat({ label, value, warn, onClick }: { label: string; value?: string; 
   )
 }
 
-function MenuItem({ glyph, tone, title, desc, onClick }: { glyph: string; tone: string; title: string; desc: string; onClick: () => void }) {
-  return (
-    <View className='hm-menu-item' onClick={onClick}>
-      <View className={`hm-menu-icon hm-tone-${tone}`}><Text>{glyph}</Text></View>
-      <View className='hm-menu-text'>
-        <Text className='hm-menu-title'>{title}</Text>
-        <Text className='hm-menu-desc'>{desc}</Text>
-      </View>
-      <Text className='hm-chevron'>›</Text>
-    </View>
-  )
+function MenuItem({ glyph, tone, title, desc, onClick }: { glyph: string; tone: Tone; title: string; desc: string; onClick: () => void }) {
+  return <MenuRow className='hm-menu-item' icon={{ glyph, tone }} title={title} desc={desc} onClick={onClick} />
 }

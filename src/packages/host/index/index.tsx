@@ -6,6 +6,7 @@ import { useCommunityName } from '../../../services/community'
 import { challengeFormUrl, HOST_CHALLENGES_PAGE, HOST_GROWTH_PAGE, MODERATION_PAGE } from '../../../services/checkin-routes'
 import CommunityNameRow from './community-name-row'
 import './index.css'
+import MenuRow from '../../../components/menu-row'
 
 const ENTRIES = [
   { key: 'create', glyph: '＋', title: '发起挑战', desc: '设置天数、打卡规则和积分奖励', url: challengeFormUrl(), tone: 'green' },
@@ -29,14 +30,7 @@ export default function HostHomePage() {
       </View>
       <View className='card host-home-menu'>
         {ENTRIES.map((entry) => (
-          <View key={entry.key} className='host-entry' data-entry={entry.key} onClick={() => { void Taro.navigateTo({ url: entry.url }) }}>
-            <View className={`host-entry-icon host-entry-${entry.tone}`}><Text>{entry.glyph}</Text></View>
-            <View className='host-entry-text'>
-              <Text className='host-entry-title'>{entry.title}</Text>
-              <Text className='host-entry-desc'>{entry.desc}</Text>
-            </View>
-            <Text className='host-entry-chevron'>›</Text>
-          </View>
+          <MenuRow key={entry.key} className='host-entry' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => { void Taro.navigateTo({ url: entry.url }) }} />
         ))}
       </View>
       <CommunityNameRow />
