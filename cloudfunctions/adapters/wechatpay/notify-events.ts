@@ -64,7 +64,7 @@ function malformed(reason: string): InvalidNotifyError {
   return new InvalidNotifyError(reason, 400)
 }
 
-function isObject(value: unknown): value is Record<string, any> {
+function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

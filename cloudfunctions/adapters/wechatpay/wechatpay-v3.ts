@@ -45,6 +45,22 @@ export interface WechatPayConfig extends MerchantCredentials {
   timeoutMs?: number
 }
 
+/** The fields of WeChat Pay's JSON answers (errors, jsapi, 查询订单, refunds) that we read; any may be missing. */
+interface PayAnswer {
+  code?: string
+  message?: string
+  prepay_id?: string
+  trade_state?: TradeState['state']
+  transaction_id?: string
+  appid?: string
+  mchid?: string
+  payer?: { openid?: string }
+  amount?: { total?: number; refund?: number }
+  status?: string
+}
+
+const REFUND_STATUSES = ['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL'] as const
+
 export class WechatPayError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
     super(`WeChat Pay ${status} ${code}: ${message}`)
@@ -82,7 +98,7 @@ export class WechatPayV3 implements Payments {
     }
   }
 
-  private async call(method: 'GET' | 'POST', path: string, payload?: object): Promise<{ status: number; data: any }> {
+  private async call(method: 'GET' | 'POST', path: string, payload?: object): Promise<{ status: number; data: PayAnswer }> {
     const body = payload ? JSON.stringify(payload) : ''
     const timestamp = Math.floor(this.clock.now() / 1000)
     const headers: Record<string, string> = {
@@ -94,7 +110,7 @@ export class WechatPayV3 implements Payments {
     const response = await this.send({ method, url: this.baseUrl + path, headers, body })
     // Every answer is signed by the platform: an unsigned or forged one is not trusted.
     if (response.body || response.status < 300) verifyWechatpaySignature(response.headers, response.body, this.config.platformKeys, this.clock.now())
-    const data = response.body ? JSON.parse(response.body) : {}
+    const data = (response.body ? JSON.parse(response.body) : {}) as PayAnswer
     if (response.status >= 300) throw new WechatPayError(response.status, String(data.code ?? 'UNKNOWN'), String(data.message ?? ''))
     return { status: response.status, data }
   }
@@ -118,7 +134,7 @@ export class WechatPayV3 implements Payments {
   }
 
   async query(outTradeNo: string): Promise<TradeState> {
-    let data: any
+    let data: PayAnswer
     try {
       ({ data } = await this.call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.mchid}`))
     } catch (error) {
@@ -147,7 +163,7 @@ export class WechatPayV3 implements Payments {
   }
 
   async refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'> {
-    let data: any
+    let data: PayAnswer
     try {
       ({ data } = await this.call('POST', '/v3/refund/domestic/refunds', {
         out_trade_no: request.outTradeNo,
@@ -168,7 +184,7 @@ export class WechatPayV3 implements Payments {
   async queryRefund(outRefundNo: string): Promise<RefundState> {
     try {
       const { data } = await this.call('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`)
-      const status = ['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL'].includes(data.status) ? data.status : 'PROCESSING'
+      const status = REFUND_STATUSES.find((known) => known === data.status) ?? 'PROCESSING'
       return { status, refundFen: Number(data.amount?.refund ?? 0) }
     } catch (error) {
       if (error instanceof WechatPayError && error.code === 'RESOURCE_NOT_EXISTS') return { status: 'NOT_FOUND', refundFen: 0 }
