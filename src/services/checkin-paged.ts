@@ -61,6 +61,8 @@ export function usePagedList<T extends { id: string }>(key: string, fetchPage: (
       const e = live.get(key)
       if (e && --e.mounts <= 0) live.delete(key)
     }
+    // Registers this screen under its key once; later answers reach the entry through the effect below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- per key, not per answer
   }, [key])
 
   const data = query.data

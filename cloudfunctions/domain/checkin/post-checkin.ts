@@ -87,7 +87,7 @@ async function store(
   // (hidden from others, 审核中 to its author) and put in the host's moderation queue;
   // never lost, never published unchecked. The queue entry is written only then.
   let held = false
-  let traces: Array<{ fileId: string; traceId: string }> = []
+  let traces: Array<{ fileId: string; traceId: string }>
   try {
     const textVerdict = await runtime.contentSafety.checkText(`${text} ${input.location ?? ''}`, caller.openid)
     if (!textVerdict.ok) throw new AppError('CONTENT_REJECTED', `${REJECTED_TEXT_MESSAGE}（${textVerdict.reason}）`, 'text')
