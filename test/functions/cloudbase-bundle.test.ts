@@ -6,13 +6,13 @@ import { join } from 'node:path'
 import { Db } from '@cloudbase/database'
 import { buildFunctions } from '../../scripts/build-functions'
 
-const sent: Array<[string, Record<string, any>]> = []
+const sent: Array<[string, Record<string, unknown>]> = []
 const member = { _id: 'oCloudCaller000000000000001', nickname: '云端用户', avatarFileId: '', role: 'member', joinedAt: 1790000000000, updatedAt: 1790000000000 }
 
 jest.mock('@cloudbase/node-sdk', () => {
   const { Db: RealDb } = jest.requireActual('@cloudbase/database')
   RealDb.reqClass = class {
-    async send(action: string, params: Record<string, any>) {
+    async send(action: string, params: Record<string, unknown>) {
       sent.push([action, params])
       if (action === 'database.getDocument') return { data: { list: [JSON.stringify(member)] } }
       return { data: { updated: 1 } }

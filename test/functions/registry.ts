@@ -7,11 +7,11 @@ import type { FunctionName } from '../../types/api'
 export interface RegisteredAction {
   fn: FunctionName
   action: string
-  definition: ActionDefinition<any, any>
+  definition: ActionDefinition<FunctionName, never>
 }
 
 export function registeredActions(): RegisteredAction[] {
   return FUNCTION_NAMES.flatMap((fn) =>
-    Object.entries(FUNCTIONS[fn].actions as Record<string, ActionDefinition<any, any>>).map(([action, definition]) => ({ fn, action, definition }))
+    Object.entries(FUNCTIONS[fn].actions as Record<string, ActionDefinition<FunctionName, never>>).map(([action, definition]) => ({ fn, action, definition }))
   )
 }

@@ -61,7 +61,7 @@ function encodeResponse(a: Answer): Buffer {
 
 jest.mock('@cloudbase/node-sdk/dist/utils/request', () => ({
   requestWithTimingsMeasure: jest.fn(),
-  extraRequest: jest.fn(async (opts: { formData: Record<string, any>; headers: Record<string, string> }) => {
+  extraRequest: jest.fn(async (opts: { formData: { apiName: string; requestData: Buffer; [field: string]: unknown }; headers: Record<string, string> }) => {
     const { fields, apiType } = decodeRequest(opts.formData.requestData)
     expect(apiType).toBe(0) // OPEN_API
     expect(opts.headers.Authorization).toMatch(/^TC3-HMAC-SHA256 /)

@@ -16,6 +16,7 @@ import {
 import { CloudbaseEmulator, TcbError, wireDb } from './cloudbase-emulator'
 import { storeContract } from './store-contract'
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- node-sdk's wire params and Db are untyped, as in cloudbase-emulator.ts */
 type Sent = [string, Record<string, any>]
 
 /**

@@ -12,6 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, normalize, relative } from 'node:path'
 import vm from 'node:vm'
+
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-this-alias -- a stand-in for WeChat's untyped JS globals, whose App/Page/Component callbacks see the harness as `self` */
 import { JSDOM } from 'jsdom'
 import { allPages, builtFiles, readAppJson, runWcc, WEAPP_DIR } from '../weapp-build'
 
@@ -58,6 +60,7 @@ function jc(): JComponent {
   if (!jComponent) {
     installDom()
     // Loaded after the DOM is in place: exparser reads the globals when it starts.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after installDom()
     jComponent = require('j-component') as JComponent
     // WeChat's built-in components as j-component renders them (as miniprogram-simulate registers them).
     // wcc output keeps the `wx-` prefix on the tags j-component calls official, so both ids are registered.
