@@ -10,6 +10,7 @@
 import { build } from 'esbuild'
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import packageJson from '../package.json'
 import { FUNCTION_NAMES, PLATFORM_FUNCTION_NAMES } from '../cloudfunctions/functions'
 import { OPENAPI_MEDIA_CHECK_ASYNC, OPENAPI_MSG_SEC_CHECK, OPENAPI_SUBSCRIBE_SEND, OPENAPI_WXACODE_UNLIMITED } from '../cloudfunctions/adapters/cloudbase/wechat-openapi'
 
@@ -28,8 +29,7 @@ export function functionConfig(bundleInputs: string[]): { permissions: { openapi
   return { permissions: { openapi: [...apis].sort() } }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const rootPackage = require('../package.json') as { dependencies: Record<string, string> }
+const rootPackage: { dependencies: Record<string, string> } = packageJson
 const OUT = join(__dirname, '..', 'dist', 'functions')
 
 export async function buildFunctions(outDir = OUT): Promise<Record<string, number>> {

@@ -1,6 +1,8 @@
 // The community's settings: its name, one document read by id. Members read it
 // (the app caches it) to say the community's name on the invite poster and in
 // the share text instead of "社群"; only a host changes it, 1–20 characters.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
 import { setRuntime, type Runtime } from '../../cloudfunctions/platform/runtime'
@@ -66,8 +68,7 @@ test('only a host may rename the community: a member is refused with nothing wri
 })
 
 test('the app falls back to the same default name and limit as the server (types/ is type-only for the app build)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const source: string = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../src/services/community.ts'), 'utf8')
+  const source = readFileSync(join(__dirname, '../../src/services/community.ts'), 'utf8')
   expect(source).toContain(`DEFAULT_COMMUNITY_NAME = '${DEFAULT_COMMUNITY_NAME}'`)
   expect(source).toContain(`COMMUNITY_NAME_MAX = ${COMMUNITY_NAME_MAX}`)
 })
