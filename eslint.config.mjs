@@ -83,7 +83,6 @@ export default tseslint.config(
     files: ['cloudfunctions/domain/**', 'cloudfunctions/ports/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict({
-        paths: [CLOUDBASE_SDK],
         patterns: [
           { group: ['**/adapters', '**/adapters/**'], message: '领域代码不导入适配器：适配器经 Runtime 的 ports 交给领域。' },
           { group: SDKS, message: '领域代码不导入平台 SDK：需要时在 ports/ 声明接口，由 adapters/ 实现。' }
