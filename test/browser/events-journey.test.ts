@@ -63,7 +63,7 @@ if (!hasChromium) {
 
       // Nothing sent until the fields say what is missing.
       await page.locator('.hev-form-save').click()
-      await expect(text('.hev-form-error')).resolves.toBe('请填写活动标题')
+      await expect(text('.form-field-error')).resolves.toBe('请填写活动标题')
 
       await page.locator('.field-title input').fill(TITLE)
       await page.locator('.field-description textarea').fill('每人带一本最近在读的书，10 分钟分享，之后自由交流。')

@@ -16,8 +16,8 @@ import { CAMPAIGN_FORM_PAGE, COUPONS_PAGE } from '../../packages/rewards/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
-import './index.css'
 import MenuRow from '../../components/menu-row'
+import './index.css'
 
 const ROLE_LABEL = { host: '主理人', member: '成员' } as const
 

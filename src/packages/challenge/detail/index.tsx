@@ -23,8 +23,8 @@ import ActionBar from './action-bar'
 import ChallengeRules from './rules'
 import ReminderToggle from './reminder-toggle'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
-import './index.css'
 import { colors } from '../../../styles/tokens'
+import './index.css'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
 

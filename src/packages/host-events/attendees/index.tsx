@@ -16,8 +16,8 @@ import { formatDateTime } from '../../../services/growth'
 import type { AttendeeView, EventView, SignupStatus } from '../../../../types/events'
 import { saveCsv, shareCsv, type SavedCsv } from '../csv-file'
 import { useAttendees } from '../queries'
-import './index.css'
 import { colors } from '../../../styles/tokens'
+import './index.css'
 
 type Filter = 'all' | 'confirmed' | 'held' | 'waitlisted' | 'attended'
 const FILTERS: ReadonlyArray<{ value: Filter; label: string; statuses: SignupStatus[] }> = [

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea, Image, Picker, Switch } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
@@ -15,8 +15,9 @@ import type { Circle } from '../../../../types/membership'
 import type { Page } from '../../../../types/page'
 import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
 import { useImageUpload } from '../../../services/use-image-upload'
-import './index.css'
 import { colors } from '../../../styles/tokens'
+import FormField from '../../../components/form-field'
+import './index.css'
 
 export default function EventFormPage() {
   const router = useRouter()
@@ -87,7 +88,7 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='hev-form-section'>基本信息</Text>
       <View className='card hev-form-card'>
         <View className='hev-form-cover-row'>
-          <View className={`hev-form-cover ${errors.coverFileId ? 'hev-form-cover-invalid hev-form-invalid' : ''}`} onClick={() => { void pick() }}>
+          <View className={`hev-form-cover ${errors.coverFileId ? 'hev-form-cover-invalid form-field-invalid' : ''}`} onClick={() => { void pick() }}>
             {coverSrc ? <Image className='hev-form-cover-img' src={coverSrc} mode='aspectFill' /> : <Text className='hev-form-cover-plus'>＋</Text>}
           </View>
           <View className='hev-form-cover-status'>
@@ -97,15 +98,15 @@ function EventForm({ event }: { event: EventView | null }) {
             ) : (
               <Text className='hev-form-hint'>{upload?.fileId ? '封面已上传，保存后生效' : coverSrc ? '点击图片更换' : '点击上传，建议 16:9 横图'}</Text>
             )}
-            {errors.coverFileId ? <Text className='hev-form-error'>{errors.coverFileId}</Text> : null}
+            {errors.coverFileId ? <Text className='form-field-error hev-form-stack-error'>{errors.coverFileId}</Text> : null}
           </View>
         </View>
-        <Field label='标题' error={errors.title}>
-          <Input className='hev-form-input field-title' value={draft.title} maxlength={40} placeholder='如：周末徒步·滨江 10 公里' placeholderClass='hev-form-placeholder' onInput={(e) => set('title', e.detail.value, ['title'])} />
-        </Field>
-        <Field label='介绍' error={errors.description} top>
-          <Textarea className='hev-form-textarea field-description' value={draft.description} maxlength={3000} autoHeight placeholder='流程、集合方式、需要准备什么' placeholderClass='hev-form-placeholder' onInput={(e) => set('description', e.detail.value, ['description'])} />
-        </Field>
+        <FormField label='标题' error={errors.title}>
+          <Input className='form-field-input field-title' value={draft.title} maxlength={40} placeholder='如：周末徒步·滨江 10 公里' placeholderClass='form-field-placeholder' onInput={(e) => set('title', e.detail.value, ['title'])} />
+        </FormField>
+        <FormField label='介绍' error={errors.description} top>
+          <Textarea className='form-field-textarea field-description' value={draft.description} maxlength={3000} autoHeight placeholder='流程、集合方式、需要准备什么' placeholderClass='form-field-placeholder' onInput={(e) => set('description', e.detail.value, ['description'])} />
+        </FormField>
       </View>
 
       <Text className='hev-form-section'>时间</Text>
@@ -121,9 +122,9 @@ function EventForm({ event }: { event: EventView | null }) {
           onDate={(v) => set('endDate', v, ['endAt'])} onTime={(v) => set('endTime', v, ['endAt'])} />
         <WhenField label='报名截止' error={errors.signupDeadline} date={draft.deadlineDate} time={draft.deadlineTime} className='field-deadline'
           onDate={(v) => set('deadlineDate', v, ['signupDeadline'])} onTime={(v) => set('deadlineTime', v, ['signupDeadline'])} />
-        <Field label='签到' error={errors.checkinOpensMinutesBefore} prefix='开始前' suffix='分钟起'>
-          <Input className='hev-form-input hev-form-input-short field-checkin-opens' type='number' value={draft.checkinOpensMinutes} maxlength={4} placeholder='120' placeholderClass='hev-form-placeholder' onInput={(e) => set('checkinOpensMinutes', e.detail.value, ['checkinOpensMinutesBefore'])} />
-        </Field>
+        <FormField label='签到' error={errors.checkinOpensMinutesBefore} prefix='开始前' suffix='分钟起'>
+          <Input className='form-field-input form-field-input-short field-checkin-opens' type='number' value={draft.checkinOpensMinutes} maxlength={4} placeholder='120' placeholderClass='form-field-placeholder' onInput={(e) => set('checkinOpensMinutes', e.detail.value, ['checkinOpensMinutesBefore'])} />
+        </FormField>
         <Text className='hev-form-hint hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
       </View>
 
@@ -134,28 +135,28 @@ function EventForm({ event }: { event: EventView | null }) {
           <Text className={`hev-form-chip mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>线上</Text>
         </View>
         {draft.mode === 'offline' ? (
-          <Field label='地址' error={errors.address} top>
-            <Textarea className='hev-form-textarea hev-form-textarea-short field-address' value={draft.address} maxlength={200} autoHeight placeholder='城市、街道、门牌和集合点' placeholderClass='hev-form-placeholder' onInput={(e) => set('address', e.detail.value, ['address'])} />
-          </Field>
+          <FormField label='地址' error={errors.address} top>
+            <Textarea className='form-field-textarea hev-form-textarea-short field-address' value={draft.address} maxlength={200} autoHeight placeholder='城市、街道、门牌和集合点' placeholderClass='form-field-placeholder' onInput={(e) => set('address', e.detail.value, ['address'])} />
+          </FormField>
         ) : (
-          <Field label='链接' error={errors.onlineLink}>
-            <Input className='hev-form-input field-online-link' value={draft.onlineLink} maxlength={500} placeholder='https://…（仅报名成功的成员可见）' placeholderClass='hev-form-placeholder' onInput={(e) => set('onlineLink', e.detail.value, ['onlineLink'])} />
-          </Field>
+          <FormField label='链接' error={errors.onlineLink}>
+            <Input className='form-field-input field-online-link' value={draft.onlineLink} maxlength={500} placeholder='https://…（仅报名成功的成员可见）' placeholderClass='form-field-placeholder' onInput={(e) => set('onlineLink', e.detail.value, ['onlineLink'])} />
+          </FormField>
         )}
       </View>
 
       <Text className='hev-form-section'>名额与费用</Text>
       <View className='card hev-form-card'>
-        <Field label='名额' error={errors.capacity} suffix='人'>
-          <Input className='hev-form-input field-capacity' type='number' value={draft.capacity} maxlength={5} placeholder='30' placeholderClass='hev-form-placeholder' onInput={(e) => set('capacity', e.detail.value, ['capacity'])} />
-        </Field>
-        <Field label='报名费' error={errors.feeFen} suffix='元' hint={feeLocked ? '已有人报名，费用不能再改' : '填 0 为免费活动'}>
-          <Input className='hev-form-input field-fee' type='digit' value={draft.fee} maxlength={10} disabled={feeLocked} placeholder='0' placeholderClass='hev-form-placeholder' onInput={(e) => set('fee', e.detail.value, ['feeFen', 'feeReturn'])} />
-        </Field>
+        <FormField label='名额' error={errors.capacity} suffix='人'>
+          <Input className='form-field-input field-capacity' type='number' value={draft.capacity} maxlength={5} placeholder='30' placeholderClass='form-field-placeholder' onInput={(e) => set('capacity', e.detail.value, ['capacity'])} />
+        </FormField>
+        <FormField label='报名费' error={errors.feeFen} suffix='元' hint={feeLocked ? '已有人报名，费用不能再改' : '填 0 为免费活动'}>
+          <Input className='form-field-input field-fee' type='digit' value={draft.fee} maxlength={10} disabled={feeLocked} placeholder='0' placeholderClass='form-field-placeholder' onInput={(e) => set('fee', e.detail.value, ['feeFen', 'feeReturn'])} />
+        </FormField>
         {paid ? (
           <View>
-            <View className='hev-form-field'>
-              <View className='hev-form-row'>
+            <View className='form-field'>
+              <View className='form-field-row'>
                 <View className='hev-form-switch-text'>
                   <Text className='hev-form-label'>会员等级折扣</Text>
                   <Text className='hev-form-hint'>按成员等级权益打折（成长体系中设置）</Text>
@@ -163,10 +164,10 @@ function EventForm({ event }: { event: EventView | null }) {
                 <Switch className='field-tier-discount' checked={draft.tierDiscount} color={colors.brand} onChange={(e) => set('tierDiscount', e.detail.value)} />
               </View>
             </View>
-            <Field label='可退款' error={errors.refundableHoursBefore} prefix='开始前' suffix='小时以上'>
-              <Input className='hev-form-input hev-form-input-short field-refundable-hours' type='number' value={draft.refundableHours} maxlength={3} placeholder='24' placeholderClass='hev-form-placeholder' onInput={(e) => set('refundableHours', e.detail.value, ['refundableHoursBefore'])} />
-            </Field>
-            <View className={`hev-form-field ${errors.feeReturn ? 'hev-form-invalid' : ''}`}>
+            <FormField label='可退款' error={errors.refundableHoursBefore} prefix='开始前' suffix='小时以上'>
+              <Input className='form-field-input form-field-input-short field-refundable-hours' type='number' value={draft.refundableHours} maxlength={3} placeholder='24' placeholderClass='form-field-placeholder' onInput={(e) => set('refundableHours', e.detail.value, ['refundableHoursBefore'])} />
+            </FormField>
+            <View className={`form-field ${errors.feeReturn ? 'form-field-invalid' : ''}`}>
               <View className='hev-form-stack'>
                 <Text className='hev-form-label'>到场返还</Text>
                 <View className='hev-form-chips hev-form-stack-chips'>
@@ -175,7 +176,7 @@ function EventForm({ event }: { event: EventView | null }) {
                   ))}
                 </View>
               </View>
-              {errors.feeReturn ? <Text className='hev-form-error'>{errors.feeReturn}</Text> : null}
+              {errors.feeReturn ? <Text className='form-field-error hev-form-stack-error'>{errors.feeReturn}</Text> : null}
             </View>
             <Text className='hev-form-hint hev-form-note'>
               {FEE_RETURN_OPTIONS.find((o) => o.value === draft.feeReturn)?.hint}；成员看到：{refundPolicyLabel(preview)}
@@ -185,9 +186,9 @@ function EventForm({ event }: { event: EventView | null }) {
       </View>
 
       <Text className='hev-form-section'>谁可以报名</Text>
-      <View className={`card hev-form-card ${errors.circleId ? 'hev-form-invalid' : ''}`}>
+      <View className={`card hev-form-card ${errors.circleId ? 'form-field-invalid' : ''}`}>
         <CircleChoice value={draft.circleId} onChange={(circleId) => set('circleId', circleId, ['circleId'])} />
-        {errors.circleId ? <Text className='hev-form-error'>{errors.circleId}</Text> : null}
+        {errors.circleId ? <Text className='form-field-error hev-form-stack-error'>{errors.circleId}</Text> : null}
       </View>
 
       <View className={`btn btn-primary hev-form-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
@@ -204,7 +205,7 @@ function CircleChoice({ value, onChange }: { value: string | null; onChange: (ci
   const choices = (circles.data?.items ?? []).filter((c) => !c.archived || c.id === value)
   const picked = choices.find((c) => c.id === value)
   return (
-    <View className='hev-form-field hev-form-circle'>
+    <View className='form-field hev-form-circle'>
       <View className='hev-form-chips hev-form-circle-chips'>
         <Text className={`hev-form-chip circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>所有成员</Text>
         {circles.loading ? <Skeleton width={160} height={56} /> : null}
@@ -212,7 +213,7 @@ function CircleChoice({ value, onChange }: { value: string | null; onChange: (ci
           <Text key={c.id} className={`hev-form-chip circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>仅「{c.name}」成员</Text>
         ))}
       </View>
-      <Text className='hev-form-hint hev-form-field-hint'>
+      <Text className='hev-form-hint hev-form-circle-hint'>
         {picked ? `只有「${picked.name}」的当前成员（付费、试用或免费加入）可以报名，其他人会看到加入圈子的入口` : '社群里的任何成员都可以报名'}
       </Text>
     </View>
@@ -229,37 +230,13 @@ function checkinWindowText(draft: EventDraft): string {
 
 /** After the errors render: bring the first one into view (it may be far above the save button). */
 function scrollToFirstError() {
-  setTimeout(() => { void Taro.pageScrollTo({ selector: '.hev-form-invalid', duration: 200 }).catch(() => undefined) }, 60)
+  setTimeout(() => { void Taro.pageScrollTo({ selector: '.form-field-invalid', duration: 200 }).catch(() => undefined) }, 60)
 }
 
 function withoutUnchangedFee<T extends { feeFen: number }>(input: T, event: EventView): Omit<T, 'feeFen'> & { feeFen?: number } {
   if (input.feeFen !== event.feeFen) return input
   const { feeFen: _unchanged, ...rest } = input
   return rest
-}
-
-interface FieldProps {
-  label: string
-  error?: string
-  prefix?: string
-  suffix?: string
-  hint?: string
-  top?: boolean
-  children: ReactNode
-}
-
-function Field({ label, error, prefix, suffix, hint, top, children }: FieldProps) {
-  return (
-    <View className={`hev-form-field ${error ? 'hev-form-invalid' : ''}`}>
-      <View className={`hev-form-row ${top ? 'hev-form-row-top' : ''} ${error ? 'hev-form-row-invalid' : ''}`}>
-        <Text className='hev-form-label hev-form-row-label'>{label}</Text>
-        {prefix ? <Text className='hev-form-prefix'>{prefix}</Text> : null}
-        {children}
-        {suffix ? <Text className='hev-form-suffix'>{suffix}</Text> : null}
-      </View>
-      {error ? <Text className='hev-form-error'>{error}</Text> : hint ? <Text className='hev-form-hint hev-form-field-hint'>{hint}</Text> : null}
-    </View>
-  )
 }
 
 interface WhenFieldProps {
@@ -276,18 +253,14 @@ interface WhenFieldProps {
 function WhenField({ label, error, date, time, className, onDate, onTime }: WhenFieldProps) {
   const at = chinaInstant(date, time)
   return (
-    <View className={`hev-form-field ${className} ${error ? 'hev-form-invalid' : ''}`}>
-      <View className={`hev-form-row ${error ? 'hev-form-row-invalid' : ''}`}>
-        <Text className='hev-form-label hev-form-row-label'>{label}</Text>
+    <FormField label={label} error={error} className={className}>
         <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
           <View className='hev-form-pick hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
         </Picker>
         <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
           <View className='hev-form-pick hev-form-pick-time'>{time || '选择时间'}</View>
         </Picker>
-      </View>
-      {error ? <Text className='hev-form-error'>{error}</Text> : null}
-    </View>
+    </FormField>
   )
 }
 

@@ -5,8 +5,8 @@ import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import { ADJUST_PAGE, ITEMS_PAGE, RULES_PAGE, SEGMENTS_PAGE, SHIPPING_PAGE } from '../routes'
-import './index.css'
 import MenuRow from '../../../components/menu-row'
+import './index.css'
 
 interface ConsoleStats {
   awaitingShipment: string

@@ -14,8 +14,8 @@ import { hostCircleKey } from '../queries'
 import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, type CircleDraft, type DraftErrors } from './draft'
 import PlansEditor from './plans-editor'
 import { useImageUpload } from '../../../services/use-image-upload'
-import './index.css'
 import { colors } from '../../../styles/tokens'
+import './index.css'
 
 export default function CircleFormPage() {
   const router = useRouter()

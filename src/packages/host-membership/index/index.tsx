@@ -13,9 +13,9 @@ import Cover from '../../membership/components/cover'
 import { KindTag } from '../../membership/components/tags'
 import { HOST_FLAGGED_PAGE, circleFormUrl, hostOrdersUrl } from '../routes'
 import { HOST_CIRCLES_KEY, HOST_STATS_KEY } from '../queries'
-import './index.css'
 import MenuRow from '../../../components/menu-row'
 import type { Tone } from '../../../components/tag'
+import './index.css'
 
 interface Stats {
   unpaid: string

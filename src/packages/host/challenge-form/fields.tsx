@@ -1,20 +1,4 @@
-import type { ReactNode } from 'react'
 import { View, Text, Input } from '@tarojs/components'
-
-export function FormRow({ label, hint, error, children, column = false }: { label: string; hint?: string; error?: string; children: ReactNode; column?: boolean }) {
-  return (
-    <View className={`form-row ${column ? 'form-row-column' : ''}`}>
-      <View className='form-row-main'>
-        <View className='form-row-label'>
-          <Text>{label}</Text>
-          {hint ? <Text className='form-row-hint'>{hint}</Text> : null}
-        </View>
-        <View className='form-row-control'>{children}</View>
-      </View>
-      {error ? <Text className='form-row-error'>{error}</Text> : null}
-    </View>
-  )
-}
 
 export function NumberInput({ value, onChange, unit, name, maxlength = 4 }: { value: string; onChange: (v: string) => void; unit?: string; name: string; maxlength?: number }) {
   return (

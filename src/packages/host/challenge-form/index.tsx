@@ -11,8 +11,9 @@ import { chinaTime } from '../../../utils/china-time'
 import type { Challenge } from '../../../../types/checkin'
 import BonusEditor from './bonus-editor'
 import CoverPicker from './cover-picker'
-import { FormRow, NumberInput, Stepper } from './fields'
+import { NumberInput, Stepper } from './fields'
 import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toInput, type FieldErrors, type FormState } from './form-state'
+import FormField from '../../../components/form-field'
 import './index.css'
 
 const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
@@ -101,7 +102,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
 
       <Text className='form-section'>基本信息</Text>
       <View className='card form-card'>
-        <FormRow label='标题' error={errors.title} column>
+        <FormField layout='column' label='标题' error={errors.title}>
           <View className='form-title-row'>
             <Input
               className='form-input form-title-input'
@@ -114,8 +115,8 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
             />
             <Text className='form-counter'>{[...form.title.trim()].length}/{TITLE_MAX}</Text>
           </View>
-        </FormRow>
-        <FormRow label='介绍' error={errors.description} column>
+        </FormField>
+        <FormField layout='column' label='介绍' error={errors.description}>
           <Textarea
             className='form-textarea'
             value={form.description}
@@ -125,12 +126,12 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
             placeholderClass='form-placeholder'
             onInput={(e) => set('description', e.detail.value)}
           />
-        </FormRow>
+        </FormField>
       </View>
 
       <Text className='form-section'>时间安排</Text>
       <View className='card form-card'>
-        <FormRow label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
+        <FormField layout='end' label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
           <Picker mode='date' value={form.startDate} start={editing ? undefined : today} disabled={startLocked} onChange={(e) => set('startDate', String(e.detail.value))}>
             <View className={`form-picker ${startLocked ? 'form-picker-off' : ''}`}>
               {form.startDate === today ? <Text className='form-today'>今天</Text> : null}
@@ -138,11 +139,11 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
               <Text className='form-chevron'>›</Text>
             </View>
           </Picker>
-        </FormRow>
-        <FormRow label='持续天数' error={errors.days}>
+        </FormField>
+        <FormField layout='end' label='持续天数' error={errors.days}>
           <NumberInput name='days' value={form.days} unit='天' maxlength={3} onChange={(v) => set('days', v)} />
-        </FormRow>
-        <FormRow label='每日打卡时间' error={errors.windowStart ?? errors.windowEnd}>
+        </FormField>
+        <FormField layout='end' label='每日打卡时间' error={errors.windowStart ?? errors.windowEnd}>
           <View className='form-window'>
             <Picker mode='time' value={form.windowStart} onChange={(e) => set('windowStart', String(e.detail.value))}>
               <View className='form-time'>{form.windowStart}</View>
@@ -152,41 +153,41 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
               <View className='form-time'>{form.windowEnd}</View>
             </Picker>
           </View>
-        </FormRow>
+        </FormField>
       </View>
 
       <Text className='form-section'>打卡要求</Text>
       <View className='card form-card'>
-        <FormRow label='最少字数' error={errors.minTextLength}>
+        <FormField layout='end' label='最少字数' error={errors.minTextLength}>
           <NumberInput name='minTextLength' value={form.minTextLength} unit='字' maxlength={3} onChange={(v) => set('minTextLength', v)} />
-        </FormRow>
-        <FormRow label='最少图片' error={errors.minPhotos}>
+        </FormField>
+        <FormField layout='end' label='最少图片' error={errors.minPhotos}>
           <Stepper name='minPhotos' value={form.minPhotos} min={0} max={9} unit='张' onChange={(v) => set('minPhotos', v)} />
-        </FormRow>
-        <FormRow label='最多图片' error={errors.maxPhotos}>
+        </FormField>
+        <FormField layout='end' label='最多图片' error={errors.maxPhotos}>
           <Stepper name='maxPhotos' value={form.maxPhotos} min={0} max={9} unit='张' onChange={(v) => set('maxPhotos', v)} />
-        </FormRow>
-        <FormRow label='参与等级' error={errors.minTierLevel}>
+        </FormField>
+        <FormField layout='end' label='参与等级' error={errors.minTierLevel}>
           <Picker mode='selector' range={TIERS} value={form.minTierLevel - 1} onChange={(e) => set('minTierLevel', Number(e.detail.value) + 1)}>
             <View className='form-picker'>
               <Text>{TIERS[form.minTierLevel - 1] ?? `Lv${form.minTierLevel} 及以上`}</Text>
               <Text className='form-chevron'>›</Text>
             </View>
           </Picker>
-        </FormRow>
+        </FormField>
       </View>
 
       <Text className='form-section'>积分与补卡</Text>
       <View className='card form-card'>
-        <FormRow label='每次打卡积分' error={errors.pointsPerCheckin}>
+        <FormField layout='end' label='每次打卡积分' error={errors.pointsPerCheckin}>
           <NumberInput name='pointsPerCheckin' value={form.pointsPerCheckin} unit='积分' onChange={(v) => set('pointsPerCheckin', v)} />
-        </FormRow>
-        <FormRow label='每人补卡次数' hint='可补最近 3 天' error={errors.makeupCardsPerMember}>
+        </FormField>
+        <FormField layout='end' label='每人补卡次数' hint='可补最近 3 天' error={errors.makeupCardsPerMember}>
           <Stepper name='makeupCardsPerMember' value={form.makeupCardsPerMember} min={0} max={30} unit='次' onChange={(v) => set('makeupCardsPerMember', v)} />
-        </FormRow>
-        <FormRow label='连续打卡奖励' error={errors.streakBonuses} column>
+        </FormField>
+        <FormField layout='column' label='连续打卡奖励' error={errors.streakBonuses}>
           <BonusEditor rows={form.bonuses} onChange={(rows) => set('bonuses', rows)} />
-        </FormRow>
+        </FormField>
       </View>
 
       <View className={`btn btn-primary form-save ${saving || coverBusy ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>

@@ -13,8 +13,8 @@ import { patchListItems, refetchLists, usePagedList } from '../../../services/ch
 import { checkinDetailUrl } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import type { ReportView } from '../../../../types/checkin'
-import './index.css'
 import { colors } from '../../../styles/tokens'
+import './index.css'
 
 const QUEUE_KEY = 'checkin.moderation'
 
