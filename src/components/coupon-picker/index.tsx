@@ -6,6 +6,7 @@ import { callFunction } from '../../services/api'
 import { useQuery } from '../../services/use-query'
 import { formatFen } from '../../utils/format'
 import { discountFen, myCouponsKey, ruleLabel, validityLabel, yuanLabel } from './rules'
+import RadioRow from '../radio-row'
 import './index.css'
 
 interface CouponPickerProps {
@@ -63,13 +64,15 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
             const cut = discountFen(coupon, priceFen)
             const on = coupon.id === value
             return (
-              <View
+              <RadioRow
                 key={coupon.id}
+                on={on}
+                disabled={cut === 0}
+                mark='end'
+                tone='danger'
                 className={`coupon-option ${on ? 'coupon-option-on' : ''} ${cut === 0 ? 'coupon-option-off' : ''}`}
-                data-id={coupon.id}
-                role='radio'
-                aria-checked={on}
-                onClick={() => { if (cut > 0) { onChange(coupon.id, cut, coupon); setOpen(false) } }}
+                data={{ id: coupon.id }}
+                onSelect={() => { onChange(coupon.id, cut, coupon); setOpen(false) }}
               >
                 <View className='coupon-option-main'>
                   <Text className='coupon-option-name'>{coupon.name}</Text>
@@ -77,14 +80,12 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
                   {cut === 0 ? <Text className='coupon-option-why'>满 {yuanLabel(coupon.minSpendFen)} 可用</Text> : null}
                 </View>
                 {cut > 0 ? <Text className='coupon-option-cut'>{coupon.kind === 'freeTicket' ? '免费' : `−${formatFen(cut)}`}</Text> : null}
-                <View className='coupon-radio'>{on ? <View className='coupon-radio-dot' /> : null}</View>
-              </View>
+              </RadioRow>
             )
           })}
-          <View className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`} role='radio' aria-checked={value === null} onClick={() => { onChange(null, 0, null); setOpen(false) }}>
+          <RadioRow on={value === null} mark='end' tone='danger' className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`} onSelect={() => { onChange(null, 0, null); setOpen(false) }}>
             <View className='coupon-option-main'><Text className='coupon-option-name'>不使用优惠券</Text></View>
-            <View className='coupon-radio'>{value === null ? <View className='coupon-radio-dot' /> : null}</View>
-          </View>
+          </RadioRow>
         </View>
       ) : null}
     </View>

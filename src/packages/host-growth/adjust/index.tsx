@@ -11,6 +11,7 @@ import { usePagedQuery } from '../../../services/use-paged-query'
 import { showError } from '../../../services/show-error'
 import type { LedgerEntryView, MemberSegmentView } from '../../../../types/growth'
 import '../components/form.css'
+import RadioRow from '../../../components/radio-row'
 import './index.css'
 
 type Sign = 'grant' | 'deduct'
@@ -105,14 +106,13 @@ export default function AdjustPage() {
         {!members.loading && !members.error ? (
           <ScrollView scrollY className='hg-adjust-list' onScrollToLower={() => { void members.loadMore() }}>
             {shown.map((m) => (
-              <View key={m.openid} className={`hg-adjust-member ${member?.openid === m.openid ? 'hg-adjust-member-on' : ''}`} data-openid={m.openid} onClick={() => edit('memberOpenid', () => setMember(m))}>
+              <RadioRow key={m.openid} on={member?.openid === m.openid} mark='end' className={`hg-adjust-member ${member?.openid === m.openid ? 'hg-adjust-member-on' : ''}`} data={{ openid: m.openid }} onSelect={() => edit('memberOpenid', () => setMember(m))}>
                 <Avatar url={m.avatarUrl} nickname={m.nickname} size={64} />
                 <View className='hg-adjust-member-text'>
                   <Text className='hg-adjust-member-name'>{m.nickname}</Text>
                   <Text className='hg-adjust-member-meta'>Lv{m.tierLevel} · 成长值 {formatPoints(m.growth)}</Text>
                 </View>
-                <View className='hg-adjust-radio'>{member?.openid === m.openid ? <View className='hg-adjust-radio-dot' /> : null}</View>
-              </View>
+              </RadioRow>
             ))}
             {shown.length === 0 ? <Text className='hg-adjust-none'>{search.trim() ? '没有匹配的成员' : '还没有成员获得过积分'}</Text> : null}
           </ScrollView>

@@ -9,6 +9,7 @@ import type { OrderView } from '../../../../types/membership'
 import Popup from '../../../components/popup'
 import { fenToYuanText, yuanToFen } from '../money'
 import { newRefundRequestId } from './request-id'
+import RadioRow from '../../../components/radio-row'
 
 interface RefundSheetProps {
   order: OrderView
@@ -109,17 +110,18 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
             { value: true, title: '退款并取消报名', hint: '名额释放，候补成员自动递补，原电子票失效' },
             { value: false, title: '仅退款（保留名额）', hint: '成员仍可凭票入场，如部分退款、差价补偿' }
           ].map((option) => (
-            <View
+            <RadioRow
               key={option.title}
+              on={cancelSignup === option.value}
+              disabled={retrying}
               className={`hr-option ${cancelSignup === option.value ? 'hr-option-on' : ''} ${retrying ? 'btn-disabled' : ''}`}
-              onClick={() => { if (!retrying) setCancelSignup(option.value) }}
+              onSelect={() => setCancelSignup(option.value)}
             >
-              <View className='hr-radio' />
               <View className='hr-option-text'>
                 <Text className='hr-option-title'>{option.title}</Text>
                 <Text className='hr-hint'>{option.hint}</Text>
               </View>
-            </View>
+            </RadioRow>
           ))}
         </View>
       ) : null}

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import type { Plan } from '../../../../types/membership'
 import { daysLabel, perDayLabel } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
+import RadioRow from '../../../components/radio-row'
 import './plan-picker.css'
 
 interface PlanPickerProps {
@@ -18,16 +19,8 @@ export default function PlanPicker({ plans, value, onChange }: PlanPickerProps) 
       {plans.map((plan) => {
         const on = plan.id === value
         return (
-          <View
-            key={plan.id}
-            className={`plan-card ${on ? 'plan-card-on' : ''}`}
-            data-plan={plan.name}
-            role='radio'
-            aria-checked={on}
-            onClick={() => onChange(plan.id)}
-          >
+          <RadioRow key={plan.id} on={on} className={`plan-card ${on ? 'plan-card-on' : ''}`} data={{ plan: plan.name }} onSelect={() => onChange(plan.id)}>
             {best?.id === plan.id ? <Text className='plan-card-best'>最划算</Text> : null}
-            <View className='plan-radio'>{on ? <View className='plan-radio-dot' /> : null}</View>
             <View className='plan-card-main'>
               <Text className='plan-card-name'>{plan.name}</Text>
               <Text className='plan-card-days'>{daysLabel(plan.days)}</Text>
@@ -36,7 +29,7 @@ export default function PlanPicker({ plans, value, onChange }: PlanPickerProps) 
               <Text className='plan-card-amount'>{formatFen(plan.priceFen)}</Text>
               <Text className='plan-card-per-day'>约 {perDayLabel(plan)}</Text>
             </View>
-          </View>
+          </RadioRow>
         )
       })}
     </View>
