@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea, Input } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
@@ -10,11 +10,10 @@ import { setQueryData } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { PostCheckinInput } from '../../../../types/checkin'
 import { dayLabel, addDays } from '../components/china-dates'
-import PhotoPicker from './photo-picker'
-import { usePhotoUploads } from './use-photo-uploads'
 import { SUBSCRIBE_FOR, requestSubscribe, wantsReminders } from '../../../services/subscribe'
 import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import type { ChallengeDetail } from '../../../../types/checkin'
+import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
 
 const TEXT_MAX = 2000
@@ -30,11 +29,13 @@ export default function ComposePage() {
   const challengeId = routeParam(params.challengeId)
   const makeupDate = routeParam(params.date) || undefined
   const { data, error, loading, refetch } = useChallenge(challengeId)
-  const photos = usePhotoUploads()
+  const photos = useImageUploads(data?.challenge.maxPhotos ?? 9)
   const [text, setText] = useState('')
   const [location, setLocation] = useState('')
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [submitting, setSubmitting] = useState(false)
+  // Adding or removing a photo answers 请至少上传 N 张图片 (it is checked again on submit).
+  useEffect(() => { setErrors((all) => (all.photoFileIds ? { ...all, photoFileIds: undefined } : all)) }, [photos.slots.length])
   // A member still called 成员xxxx is asked for a nickname and avatar before their first post shows up in the feed.
   const profilePrompt = useProfilePrompt(makeupDate ? '补卡' : '打卡')
 
@@ -137,13 +138,7 @@ export default function ComposePage() {
             <Text className='compose-label'>照片</Text>
             <Text className='compose-label-hint'>{challenge.minPhotos > 0 ? `至少 ${challenge.minPhotos} 张，` : ''}最多 {challenge.maxPhotos} 张</Text>
           </View>
-          <PhotoPicker
-            slots={photos.slots}
-            max={challenge.maxPhotos}
-            onAdd={(paths) => { photos.add(paths); setField('photoFileIds') }}
-            onRetry={photos.retry}
-            onRemove={(key) => { photos.remove(key); setField('photoFileIds') }}
-          />
+          <ImagePicker mode='grid' uploads={photos} />
         </View>
       ) : null}
       {errors.photoFileIds ? <Text className='compose-error'>{errors.photoFileIds}</Text> : null}

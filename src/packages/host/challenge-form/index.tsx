@@ -10,10 +10,10 @@ import { showError } from '../../../services/show-error'
 import { chinaTime } from '../../../utils/china-time'
 import type { Challenge } from '../../../../types/checkin'
 import BonusEditor from './bonus-editor'
-import CoverPicker from './cover-picker'
 import { NumberInput, Stepper } from './fields'
 import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toInput, type FieldErrors, type FormState } from './form-state'
 import FormField from '../../../components/form-field'
+import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
 
 const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
@@ -38,7 +38,9 @@ function EditChallenge({ id }: { id: string }) {
 function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Challenge }) {
   const [form, setForm] = useState(initial)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [coverBusy, setCoverBusy] = useState(false)
+  const cover = useImageUploads(1)
+  const coverSlot = cover.slots[0]
+  const coverBusy = cover.uploading
   const [saving, setSaving] = useState(false)
   const today = chinaToday()
   // Once members have checked in, the schedule is anchored.
@@ -52,8 +54,19 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
     }
   }
 
+  // A finished upload becomes the form's cover; a failed one stays on the picker, saying why.
+  useEffect(() => {
+    if (!coverSlot?.fileId) return
+    setForm((f) => ({ ...f, coverFileId: coverSlot.fileId ?? '', coverUrl: coverSlot.url ?? coverSlot.path }))
+    setErrors((e) => ({ ...e, coverFileId: undefined }))
+  }, [coverSlot?.fileId])
+
   const save = async () => {
     if (saving || coverBusy) return
+    if (cover.failed) {
+      void Taro.showToast({ title: '封面上传失败，请重试或更换', icon: 'none' })
+      return
+    }
     const checked = toInput(form)
     if ('errors' in checked) {
       setErrors(checked.errors)
@@ -92,12 +105,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
 
   return (
     <View className='page challenge-form'>
-      <CoverPicker
-        url={form.coverUrl}
-        onUploaded={(fileId, url) => { setForm((f) => ({ ...f, coverFileId: fileId, coverUrl: url })); setErrors((e) => ({ ...e, coverFileId: undefined })) }}
-        onRemove={() => setForm((f) => ({ ...f, coverFileId: '', coverUrl: '' }))}
-        onBusy={setCoverBusy}
-      />
+      <ImagePicker mode='cover' uploads={cover} url={form.coverUrl} onRemoveSaved={() => setForm((f) => ({ ...f, coverFileId: '', coverUrl: '' }))} />
       {errors.coverFileId ? <Text className='form-error-block'>{errors.coverFileId}</Text> : null}
 
       <Text className='form-section'>基本信息</Text>

@@ -1,0 +1,109 @@
+import { Image, View, Text } from '@tarojs/components'
+import ProgressBar from '../progress-bar'
+import type { ImageSlot, ImageUploads } from './use-image-uploads'
+import './index.css'
+
+export { useImageUploads, describeUploadError, type ImageSlot, type ImageUploads } from './use-image-uploads'
+
+type ImagePickerProps =
+  | {
+      /** Square tiles with a tile to add more, up to uploads.max. */
+      mode: 'grid'
+      uploads: ImageUploads
+    }
+  | {
+      /** One wide picture: the saved one (url) until a new one is picked. */
+      mode: 'cover'
+      uploads: ImageUploads
+      url: string
+      /** Forget the saved picture (移除). */
+      onRemoveSaved: () => void
+      placeholder?: string
+    }
+
+/**
+ * Pictures that upload as soon as they are picked (useImageUploads), with progress;
+ * a failure says why on the picture (图片超过 10MB, 只支持 JPG、PNG、WebP…) and offers
+ * 点击重试 only when a retry can work.
+ */
+export default function ImagePicker(props: ImagePickerProps) {
+  return props.mode === 'grid' ? <Grid uploads={props.uploads} /> : <Cover {...props} />
+}
+
+function Grid({ uploads }: { uploads: ImageUploads }) {
+  const { slots, max } = uploads
+  return (
+    <View className='photo-picker'>
+      {slots.map((slot) => (
+        <View key={slot.key} className='photo-picker-cell'>
+          <View className='photo-picker-tile'>
+            <Image className='photo-picker-img' src={slot.path} mode='aspectFill' />
+            {!slot.fileId && !slot.error ? (
+              <View className='photo-picker-veil'>
+                <Text className='photo-picker-percent'>{Math.round(slot.percent)}%</Text>
+                <View className='photo-picker-bar'><ProgressBar percent={slot.percent} /></View>
+              </View>
+            ) : null}
+            <Failure slot={slot} prefix='photo-picker' onRetry={uploads.retry} />
+            {slot.fileId ? <View className='photo-picker-done' /> : null}
+            <View className='photo-picker-remove' onClick={() => uploads.remove(slot.key)}><Text>×</Text></View>
+          </View>
+        </View>
+      ))}
+      {slots.length < max ? (
+        <View className='photo-picker-cell'>
+          <View className='photo-picker-tile photo-picker-add' onClick={() => { void uploads.pick() }}>
+            <View className='photo-picker-plus' />
+            <Text className='photo-picker-add-text'>{slots.length}/{max}</Text>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建议 16:9）' }: { uploads: ImageUploads; url: string; onRemoveSaved: () => void; placeholder?: string }) {
+  const slot = uploads.slots[0]
+  const shown = slot?.path ?? url
+  const busy = slot !== undefined && !slot.fileId && !slot.error
+  const remove = () => {
+    if (slot) uploads.remove(slot.key)
+    onRemoveSaved()
+  }
+  return (
+    <View className='cover-picker'>
+      <View className='cover-picker-box' onClick={() => { if (!slot?.error) void uploads.pick() }}>
+        {shown ? <Image className='cover-picker-img' src={shown} mode='aspectFill' /> : (
+          <View className='cover-picker-empty'>
+            <View className='cover-picker-plus' />
+            <Text className='cover-picker-empty-text'>{placeholder}</Text>
+          </View>
+        )}
+        {busy ? (
+          <View className='cover-picker-veil'>
+            <Text className='cover-picker-percent'>上传中 {Math.round(slot.percent)}%</Text>
+            <View className='cover-picker-bar'><ProgressBar percent={slot.percent} /></View>
+          </View>
+        ) : null}
+        {slot ? <Failure slot={slot} prefix='cover-picker' onRetry={uploads.retry} /> : null}
+      </View>
+      {shown && !busy ? (
+        <View className='cover-picker-actions'>
+          <Text className='cover-picker-link' onClick={() => { void uploads.pick() }}>更换</Text>
+          <Text className='cover-picker-link cover-picker-remove' onClick={remove}>移除</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** Why the upload failed, over the picture; a tap retries when that can help. */
+function Failure({ slot, prefix, onRetry }: { slot: ImageSlot; prefix: 'photo-picker' | 'cover-picker'; onRetry: (key: string) => void }) {
+  if (!slot.error) return null
+  return (
+    <View className={`${prefix}-veil ${prefix}-failed`} onClick={(e) => { e.stopPropagation(); if (slot.retryable) onRetry(slot.key) }}>
+      <Text className={prefix === 'photo-picker' ? 'photo-picker-failed-text' : 'cover-picker-error'}>{slot.error}</Text>
+      {slot.retryable ? <Text className={`${prefix}-retry`}>点击重试</Text> : null}
+    </View>
+  )
+}
