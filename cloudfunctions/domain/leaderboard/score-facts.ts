@@ -1,6 +1,7 @@
 // Invite contests running around a moment, for the board mover: an activated
 // invite counts on every contest whose window holds it.
 import { COLLECTIONS } from '../../platform/collections'
+import type { Store } from '../../ports/store'
 
 export interface RunningContest {
   _id: string
@@ -8,7 +9,7 @@ export interface RunningContest {
   endAt: number
 }
 
-export async function runningContests(store: { collection<T extends { _id: string }>(name: string): { find: (...args: any[]) => Promise<{ items: T[] }> } }, now: number): Promise<RunningContest[]> {
+export async function runningContests(store: Pick<Store, 'collection'>, now: number): Promise<RunningContest[]> {
   const page = await store.collection<RunningContest & { settled: boolean }>(COLLECTIONS.contests.name).find({ startAt: { $lte: now } }, { sort: [['startAt', 'desc']], limit: 50 })
   return page.items.filter((c) => c.endAt >= now - 24 * 3600_000)
 }
