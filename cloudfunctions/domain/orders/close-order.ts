@@ -3,7 +3,7 @@
 // order was paid after all wins: the caller settles it instead.
 import type { Runtime } from '../../platform/runtime'
 import type { TradeState } from '../../ports/payments'
-import { returnCoupon } from '../rewards/coupons'
+import { returnCoupon } from './order-coupons'
 import './installed-kinds'
 import { kindFor, type AfterCommit } from './kinds'
 import { ORDERS, closeOrderDoc, type ClosedReason, type OrderDoc } from './order'

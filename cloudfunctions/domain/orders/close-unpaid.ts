@@ -1,6 +1,8 @@
 // The timer's one job for unpaid orders of every kind: closed at the provider
 // (after checking they were not paid after all), then here, where the kind lets
 // go of what the order held (an event's seat hold goes back to the waitlist).
+// Every kind registered before any order is met (an entry point of its own).
+import './installed-kinds'
 import type { Runtime } from '../../platform/runtime'
 import { closeOrder } from './close-order'
 import { ORDERS, type OrderDoc } from './order'

@@ -3,6 +3,8 @@
 // server's order: refused and flagged for the host. Otherwise the order settles
 // in one transaction, and only then is success answered; a failure answers 500
 // so WeChat retries (it does, for about a day).
+// Every kind registered before any order is met (an entry point of its own).
+import './installed-kinds'
 import type { Runtime } from '../../platform/runtime'
 import { InvalidNotifyError } from '../../ports/payments'
 import { settlePayment } from './settle-payment'

@@ -2,7 +2,7 @@
 // kind worked out (a plan's price, a member's seat fee), less the coupon the
 // member chose if the coupon applies to the kind. The client never sends an amount.
 import type { Transaction } from '../../ports/store'
-import { lockCoupon } from '../rewards/coupons'
+import { lockCoupon } from './order-coupons'
 import { kindFor } from './kinds'
 import type { OrderDoc } from './order'
 

@@ -3,6 +3,8 @@
 // asked and its answer settles them. A refund it never received is sent again
 // under the same out_refund_no (WeChat makes it once), up to a limit; then it
 // fails and the host is asked to look.
+// Every kind registered before any order is met (an entry point of its own).
+import './installed-kinds'
 import type { Runtime } from '../../platform/runtime'
 import { RefundRefusedError } from '../../ports/payments'
 import { ORDERS, type OrderDoc } from './order'

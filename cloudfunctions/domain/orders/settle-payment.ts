@@ -8,7 +8,7 @@
 // payer who is not the order's member is flagged for the host.
 import type { Runtime } from '../../platform/runtime'
 import { recordDomainEvent } from '../events/domain-events'
-import { markCouponUsed } from '../rewards/coupons'
+import { markCouponUsed } from './order-coupons'
 import { flagPayment } from './flagged-payments'
 import './installed-kinds'
 import { kindFor, type AfterCommit } from './kinds'
@@ -64,7 +64,7 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     const paid = payOrder(fresh, payment)
     const fulfilment = await kind.fulfil(tx, paid, now)
     after = fulfilment.afterCommit
-    const fulfilled = fulfilOrder(paid, fulfilment.item)
+    const fulfilled = fulfilOrder(paid, fulfilment.item, fulfilment.oldFields)
     await orders.set(fulfilled)
     // Side effects go to the outbox and the facts log (the kind's, and this one), never back into the payment.
     await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: kind.describe(fulfilled).firstPaymentFact, at: now })
