@@ -76,7 +76,7 @@ export const planOrderKind = registerOrderKind({
       _id: `paid:${order._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
       payload: subscribeMessage({ openid: order.openid, template: 'membershipActive', page: `packages/membership/circle/index?id=${plan.circleId}`, data: { thing1: plan.circleName, time2: period.end } })
     })
-    return { item: { ...plan, periodStart: period.start, periodEnd: period.end } }
+    return { item: { ...plan, periodStart: period.start, periodEnd: period.end }, oldFields: { periodStart: period.start, periodEnd: period.end } }
   },
   async onRefunded(tx, { order, endsAccess, full, now }) {
     if (endsAccess || full) await shortenMembership(tx, order, now)

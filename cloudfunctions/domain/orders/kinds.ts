@@ -30,6 +30,8 @@ export interface OrderDescription {
 export interface Fulfilment {
   /** The item as fulfilment left it (e.g. with the period a plan bought); absent: unchanged. */
   item?: OrderItem
+  /** For an order in the old shape (no item): the old fields that hold the same, so old documents keep their shape. */
+  oldFields?: Partial<Pick<OrderDoc, 'periodStart' | 'periodEnd'>>
   afterCommit?: AfterCommit
 }
 

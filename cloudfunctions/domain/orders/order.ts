@@ -97,9 +97,13 @@ export function payOrder(order: OrderDoc, payment: Payment): PaidOrder {
   return moveOrder(order, 'paid', { paidAt: payment.paidAt, transactionId: payment.transactionId, ...(payment.payerOpenid ? { payerOpenid: payment.payerOpenid } : {}) })
 }
 
-/** What it buys is granted; `item` takes what the kind recorded (e.g. the period a plan bought). */
-export function fulfilOrder(order: PaidOrder, item?: OrderItem): OrderDoc {
-  return moveOrder(order, 'fulfilled', item ? { item } : {})
+/**
+ * What it buys is granted; `item` takes what the kind recorded (e.g. the
+ * period a plan bought), or, on an order in the old shape, `oldFields` do.
+ */
+export function fulfilOrder(order: PaidOrder, item?: OrderItem, oldFields: Partial<Pick<OrderDoc, 'periodStart' | 'periodEnd'>> = {}): OrderDoc {
+  const changes: Partial<PaidOrder> = order.item ? (item ? { item } : {}) : oldFields
+  return moveOrder(order, 'fulfilled', changes)
 }
 
 /** Unpaid, and no longer payable: expired, replaced by a new order, or cancelled. */
