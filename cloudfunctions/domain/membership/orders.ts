@@ -11,7 +11,7 @@ import { CIRCLES } from '../circles/access'
 import { loadCircle, type CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, FOREVER, extendMembership, membershipId, toMyMembership, type CircleMemberDoc } from './membership'
 import { circleIdOf, toOrderViews } from './order'
-import { planItem, planOf } from './plan-order'
+import { PLAN_KIND, planItem, planOf } from './plan-order'
 import { ORDERS, loadOrder, type OrderDoc } from '../orders/order'
 import { settlePayment } from '../orders/settle-payment'
 import { closeOrder } from '../orders/close-order'
@@ -78,9 +78,14 @@ export async function getOrder(runtime: Runtime, caller: Caller, orderId: string
   return (await views(runtime, [order]))[0]
 }
 
-/** Orders made before event fees existed carry no kind: they are memberships (so membership is "not an event"). */
-function kindFilter(kind: 'membership' | 'event' | undefined): Filter {
-  return kind ? { kind: kind === 'event' ? 'event' : { $ne: 'event' } } : {}
+/**
+ * Orders made before event fees existed carry no kind: they are memberships,
+ * so "membership" reads as "not an event" (the only kind older than `kind`
+ * itself; the store has no "missing or equal"); any other kind is itself.
+ */
+function kindFilter(kind: string | undefined): Filter {
+  if (!kind) return {}
+  return { kind: kind === PLAN_KIND ? { $ne: 'event' } : kind }
 }
 
 export async function myOrders(runtime: Runtime, openid: string, input: MyOrdersInput): Promise<Page<OrderView>> {
