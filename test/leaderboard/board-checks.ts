@@ -85,9 +85,11 @@ const EARNED: LedgerRule[] = ['checkinPosted', 'streakReached', 'challengeComple
  */
 export async function pointsBoardsFromLedger(store: Store): Promise<Map<string, Map<string, number>>> {
   const facts = new Map((await readAll<DomainEventDoc>(store, DOMAIN_EVENTS)).map((f) => [f._id, f]))
+  // A hidden check-in's points come off the boards of the time they were earned.
+  const revoked = new Set([...facts.values()].filter((f) => f.type === 'checkin.revoked' && (f.granted ?? 0) < 0).map((f) => `checkin.posted:${f.refId}`))
   const boards = new Map<string, Map<string, number>>()
   for (const entry of await readAll<LedgerEntryDoc>(store, LEDGER)) {
-    if (!EARNED.includes(entry.rule) || entry.points <= 0) continue
+    if (!EARNED.includes(entry.rule) || entry.points <= 0 || revoked.has(entry.refId)) continue
     const fact = facts.get(entry.refId)
     if (!fact) throw new Error(`ledger entry ${entry._id} has no fact ${entry.refId}`)
     for (const boardId of [boardIds.week(fact.createdAt), boardIds.month(fact.createdAt), boardIds.all()]) {

@@ -335,6 +335,29 @@ test('the points boards equal a recount from the ledger, per period, across a we
   expect(await histogramProblems(runtime.store)).toEqual([])
 })
 
+test('a hidden check-in\'s points come off the points boards of the week and month it was posted in, once', async () => {
+  const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20', days: 30 })
+  runtime.clock.set('2026-11-27T07:00:00+08:00')
+  const cheat = ok(await post(id, 'o_a')).checkin.id
+  ok(await post(id, 'o_b'))
+  runtime.clock.set('2026-12-01T07:00:00+08:00')
+  ok(await post(id, 'o_a'))
+  await drain()
+  expect(await boardScores(runtime.store, 'points:week:2026-11-23')).toEqual(new Map([['o_a', 10], ['o_b', 10]]))
+  // Hidden a week later: the boards of its own week and month lose it, this week's keep the newer check-in.
+  runtime.clock.set('2026-12-02T09:00:00+08:00')
+  ok(await call('checkin', 'hideCheckin', { checkinId: cheat, hidden: true }, HOST))
+  await drain()
+  await drain()
+  expect(await boardScores(runtime.store, 'points:week:2026-11-23')).toEqual(new Map([['o_b', 10]]))
+  expect(await boardScores(runtime.store, 'points:month:202611')).toEqual(new Map([['o_b', 10]]))
+  expect(await boardScores(runtime.store, 'points:all')).toEqual(new Map([['o_a', 10], ['o_b', 10]]))
+  expect((await boardScores(runtime.store, 'points:week:2026-11-30')).get('o_a')).toBe(10)
+  const recount = await pointsBoardsFromLedger(runtime.store)
+  for (const [boardId, scores] of recount) expect([boardId, await boardScores(runtime.store, boardId)]).toEqual([boardId, scores])
+  expect(await histogramProblems(runtime.store)).toEqual([])
+})
+
 test('settlement stores the final board and grants the top places once, however often it runs', async () => {
   const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20' })
   ok(await post(id, 'o_a'))

@@ -35,7 +35,9 @@ async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: 
       // Its own unspent points go first, then the oldest others.
       await spend(tx, { openid: event.openid, rule: 'revoke', refId: event.refId, reason: '打卡被隐藏，收回积分', amount: original.points, now, first, strict: false })
     }
-    await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).set({ ...fresh, processedAt: now, granted: 0 })
+    // What the check-in put on the points boards comes off them, on the boards of its time (move-boards.ts).
+    const taken = original && original.points > 0 ? { granted: -original.points, payload: { ...fresh.payload, grantedAt: original.createdAt } } : { granted: 0 }
+    await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).set({ ...fresh, processedAt: now, ...taken })
     return true
   })
 }

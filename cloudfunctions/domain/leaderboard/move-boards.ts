@@ -64,8 +64,8 @@ export function boardMovesOf(fact: DomainEventDoc, member: MemberDoc | null, con
     if (typeof fact.payload.streak === 'number') moves.push({ boardId: boardIds.streak(challengeId), move: { kind: 'set', score: fact.payload.streak } })
   }
   if (fact.type === 'checkin.revoked' && challengeId) moves.push({ boardId: boardIds.checkins(challengeId), move: { kind: 'add', delta: -1 } })
-  // A refunded payment takes back the points its first payment put on the points boards, on the boards of that time.
-  if (fact.type === 'payment.refunded' && granted < 0) {
+  // A refunded payment or a hidden check-in takes back the points its grant put on the points boards, on the boards of that time.
+  if ((fact.type === 'payment.refunded' || fact.type === 'checkin.revoked') && granted < 0) {
     const grantedAt = typeof fact.payload.grantedAt === 'number' ? fact.payload.grantedAt : at
     const newcomer = member !== null && grantedAt - member.joinedAt <= NEWCOMER_DAYS * 24 * 3600_000
     for (const boardId of [boardIds.week(grantedAt), boardIds.month(grantedAt), boardIds.all()]) {
