@@ -237,7 +237,7 @@ if (!hasChromium) {
       await page.locator('.field-title input').fill(RUN)
       await page.locator('.field-address textarea').fill('上海市徐汇区龙腾大道 2350 号')
       await harness.tap('.circle-choice', { hasText: '跑步爱好者' })
-      await expect(text('.hev-form-circle .hev-form-field-hint')).resolves.toContain('只有「跑步爱好者」的当前成员')
+      await expect(text('.hev-form-circle .hev-form-circle-hint')).resolves.toContain('只有「跑步爱好者」的当前成员')
       await shot('10-members-only-form')
       await page.locator('.hev-form-save').click()
       const card = page.locator('.hev-card', { hasText: RUN })
