@@ -135,7 +135,7 @@ export interface RedemptionView {
 }
 
 // ---- inputs ----
-export interface LedgerInput extends PageInput {}
+export type LedgerInput = PageInput
 export interface RedeemInput {
   itemId: string
   /** A key the app makes per tap, so a retried request redeems once. */

@@ -106,4 +106,4 @@ export interface ContestView extends ContestInput {
   settled: boolean
 }
 
-export interface MyInvitesInput extends PageInput {}
+export type MyInvitesInput = PageInput
