@@ -7,6 +7,7 @@ import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } fr
 import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
 import { setRuntime, type Runtime } from '../../cloudfunctions/platform/runtime'
 import { COMMUNITY_NAME_MAX, DEFAULT_COMMUNITY_NAME } from '../../types/community'
+import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 
 let runtime: TestRuntime
 let store: CountingStore
@@ -71,4 +72,11 @@ test('the app falls back to the same default name and limit as the server (types
   const source = readFileSync(join(__dirname, '../../src/services/community.ts'), 'utf8')
   expect(source).toContain(`DEFAULT_COMMUNITY_NAME = '${DEFAULT_COMMUNITY_NAME}'`)
   expect(source).toContain(`COMMUNITY_NAME_MAX = ${COMMUNITY_NAME_MAX}`)
+})
+
+test('a new member\'s welcome message names the community', async () => {
+  ok(await rename('林教练燃脂俱乐部'))
+  ok(await call('member', 'me', {}, 'o_newcomer'))
+  const queued = await runtime.store.collection<{ _id: string; payload: { data: Record<string, string> } }>(OUTBOX).get('welcome:o_newcomer')
+  expect(queued?.payload.data.thing1).toBe('欢迎加入林教练燃脂俱乐部')
 })

@@ -5,6 +5,7 @@ import { isConflict } from '../../ports/store'
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { subscribeMessage } from '../notifications/format'
+import { loadCommunity } from '../community/settings'
 import { MEMBERS, defaultNickname, type MemberDoc } from './member'
 
 export async function ensureMember(runtime: Runtime, openid: string, role: Role, now: number): Promise<MemberDoc> {
@@ -19,13 +20,15 @@ export async function ensureMember(runtime: Runtime, openid: string, role: Role,
     return existing
   }
   const member: MemberDoc = { _id: openid, nickname: defaultNickname(openid), avatarFileId: '', role, joinedAt: now, updatedAt: now, invite: 'none' }
+  // The welcome names the community (one read, on a member's very first call only).
+  const community = await loadCommunity(runtime)
   try {
     await runtime.store.transaction(async (tx) => {
       await tx.collection<MemberDoc>(MEMBERS).insert(member)
       await enqueueSubscribeMessage(tx, {
         key: `welcome:${openid}`,
         now,
-        message: subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: '欢迎加入社群', time2: now } })
+        message: subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: `欢迎加入${community.name}`, time2: now } })
       })
     })
   } catch (error) {
