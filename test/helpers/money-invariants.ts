@@ -4,7 +4,8 @@
 // on two paid orders, every wallet equals its ledger and what its grants still
 // hold, and every event's seat counter equals its seated signups.
 import type { LocalRuntime } from '../../cloudfunctions/adapters/local/local-runtime'
-import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/membership/order'
+import { ORDERS, kindOf, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
+import { PLAN_KIND, planOf } from '../../cloudfunctions/domain/membership/plan-order'
 import { REFUNDS, type RefundDoc } from '../../cloudfunctions/domain/membership/refunds'
 import { COUPONS, type CouponDoc } from '../../cloudfunctions/domain/rewards/coupons'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
@@ -39,7 +40,8 @@ export async function moneyProblems(runtime: LocalRuntime): Promise<string[]> {
     if (!paid && !['created', 'closed'].includes(order.status)) problems.push(`${order._id}: ${order.status} without a payment`)
     if (paid && !['fulfilled', 'refunding', 'refunded'].includes(order.status)) problems.push(`${order._id}: paid but ${order.status}`)
     if (order.paidAfterClose && order.status === 'fulfilled') problems.push(`${order._id}: paid after it closed, yet fulfilled`)
-    if (paid && !order.paidAfterClose && (order.kind ?? 'membership') === 'membership' && order.periodStart === null) problems.push(`${order._id}: paid membership without its period`)
+    // A plan's period is under `item` on new orders and in the old top-level fields on old ones: planOf reads both.
+    if (paid && !order.paidAfterClose && kindOf(order) === PLAN_KIND && planOf(order).periodStart === null) problems.push(`${order._id}: paid membership without its period`)
     if (paid && !order.paidAfterClose && order.couponId && order.status !== 'refunded') couponUses.set(order.couponId, [...(couponUses.get(order.couponId) ?? []), order._id])
     if (paid && !order.paidAfterClose && order.couponId) {
       const coupon = coupons.find((c) => c._id === order.couponId)
