@@ -1,6 +1,5 @@
 // `npm run bench`: prints one JSON object of figures. Speed targets live here,
 // never in unit tests. Each capability adds its own figures.
-import { join } from 'node:path'
 import { benchStore } from './store'
 import { benchFunctions } from './functions'
 import { benchFeed } from './feed'
@@ -8,7 +7,7 @@ import { benchGrowth } from './growth'
 import { benchEvents } from './events'
 import { benchLeaderboard } from './leaderboard'
 import { benchRequests } from './requests'
-import { buildFunctions } from '../scripts/build-functions'
+import { benchBundles } from './bundles'
 
 async function main(): Promise<void> {
   const figures: Record<string, number | string | boolean> = { node: process.version }
@@ -19,13 +18,8 @@ async function main(): Promise<void> {
   Object.assign(figures, await benchEvents())
   Object.assign(figures, await benchLeaderboard())
   Object.assign(figures, await benchRequests())
-  const sizes = await buildFunctions()
-  figures.function_bundle_kb_max = Math.round(Math.max(...Object.values(sizes)) / 1024)
-  const start = process.hrtime.bigint()
-  // Cold load of a bundle as CloudBase would require it (the SDK is external and lazy).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- timing a built file's require is the point
-  require(join(__dirname, '..', 'dist', 'functions', 'member', 'index.js'))
-  figures.function_cold_require_ms = Number((Number(process.hrtime.bigint() - start) / 1e6).toFixed(1))
+  // Every bundle's size, and its cold require in a fresh node process (median of runs); the max of each first.
+  Object.assign(figures, await benchBundles())
   console.log(JSON.stringify(figures, null, 2))
 }
 

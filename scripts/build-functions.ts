@@ -7,7 +7,7 @@
 // listed there, else WeChat refuses it with -604101 (docs.cloudbase.net FAQ
 // "云调用报错 -604101"; the guide's openapi page). The list is derived from the
 // modules esbuild actually put into the bundle.
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import packageJson from '../package.json'
@@ -32,28 +32,34 @@ export function functionConfig(bundleInputs: string[]): { permissions: { openapi
 const rootPackage: { dependencies: Record<string, string> } = packageJson
 const OUT = join(__dirname, '..', 'dist', 'functions')
 
+/** esbuild's options for one function's bundle (bench/bundles.ts reads the same, with its metafile). */
+export function bundleOptions(name: string, outfile: string) {
+  const root = join(__dirname, '..')
+  return {
+    metafile: true,
+    absWorkingDir: root,
+    entryPoints: [join(root, 'cloudfunctions', name, 'index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node18',
+    format: 'cjs',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    define: { 'process.env.APP_RUNTIME': '"cloudbase"' },
+    external: ['@cloudbase/node-sdk', 'better-sqlite3'],
+    logLevel: 'warning'
+  } satisfies BuildOptions
+}
+
 export async function buildFunctions(outDir = OUT): Promise<Record<string, number>> {
   rmSync(outDir, { recursive: true, force: true })
   const sizes: Record<string, number> = {}
   for (const name of [...FUNCTION_NAMES, ...PLATFORM_FUNCTION_NAMES]) {
     const dir = join(outDir, name)
     mkdirSync(dir, { recursive: true })
-    const result = await build({
-      metafile: true,
-      absWorkingDir: join(__dirname, '..'),
-      entryPoints: [join(__dirname, '..', 'cloudfunctions', name, 'index.ts')],
-      outfile: join(dir, 'index.js'),
-      bundle: true,
-      platform: 'node',
-      target: 'node18',
-      format: 'cjs',
-      minify: true,
-      keepNames: true,
-      legalComments: 'none',
-      define: { 'process.env.APP_RUNTIME': '"cloudbase"' },
-      external: ['@cloudbase/node-sdk', 'better-sqlite3'],
-      logLevel: 'warning'
-    })
+    const result = await build(bundleOptions(name, join(dir, 'index.js')))
     writeFileSync(join(dir, 'package.json'), JSON.stringify({
       name,
       version: '1.0.0',
