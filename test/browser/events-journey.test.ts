@@ -70,7 +70,7 @@ if (!hasChromium) {
       const chooser = page.waitForEvent('filechooser')
       await page.locator('.hev-form-cover').click()
       await (await chooser).setFiles({ name: 'cover.png', mimeType: 'image/png', buffer: makePng(160) })
-      await page.locator('.hev-form-hint', { hasText: '封面已上传' }).waitFor({ timeout: 15_000 })
+      await page.locator('.image-thumb-hint', { hasText: '封面已上传' }).waitFor({ timeout: 15_000 })
       await page.locator('.field-address textarea').fill(ADDRESS)
       await page.locator('.field-capacity input').fill('2')
       await page.locator('.field-fee input').fill('10')

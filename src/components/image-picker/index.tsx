@@ -20,6 +20,22 @@ type ImagePickerProps =
       onRemoveSaved: () => void
       placeholder?: string
     }
+  | {
+      /** A small picture beside its label and state, for forms (a cover, an item image). */
+      mode: 'thumb'
+      uploads: ImageUploads
+      url: string
+      label?: string
+      shape?: 'wide' | 'square'
+      /** What the empty state asks for (点击上传，建议 16:9 横图). */
+      emptyHint: string
+      /** Said once the new picture is up (封面已上传，保存后生效). */
+      doneHint: string
+      /** The form refused the field: a red frame. */
+      invalid?: boolean
+      /** The page's own class on the picture, also a hook for journeys. */
+      boxClassName?: string
+    }
 
 /**
  * Pictures that upload as soon as they are picked (useImageUploads), with progress;
@@ -27,7 +43,9 @@ type ImagePickerProps =
  * 点击重试 only when a retry can work.
  */
 export default function ImagePicker(props: ImagePickerProps) {
-  return props.mode === 'grid' ? <Grid uploads={props.uploads} /> : <Cover {...props} />
+  if (props.mode === 'grid') return <Grid uploads={props.uploads} />
+  if (props.mode === 'cover') return <Cover {...props} />
+  return <Thumb {...props} />
 }
 
 function Grid({ uploads }: { uploads: ImageUploads }) {
@@ -93,6 +111,33 @@ function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建�
           <Text className='cover-picker-link cover-picker-remove' onClick={remove}>移除</Text>
         </View>
       ) : null}
+    </View>
+  )
+}
+
+function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, invalid, boxClassName }: Extract<ImagePickerProps, { mode: 'thumb' }>) {
+  const slot = uploads.slots[0]
+  const shown = slot?.path ?? url
+  const busy = slot !== undefined && !slot.fileId && !slot.error
+  return (
+    <View className='image-thumb'>
+      <View className={`image-thumb-box image-thumb-${shape} ${invalid ? 'image-thumb-invalid form-field-invalid' : ''} ${boxClassName ?? ''}`} onClick={() => { void uploads.pick() }}>
+        {shown ? <Image className='image-thumb-img' src={shown} mode='aspectFill' /> : <Text className='image-thumb-plus'>＋</Text>}
+        {slot?.error ? <View className='image-thumb-failed' /> : null}
+      </View>
+      <View className='image-thumb-status'>
+        {label ? <Text className='image-thumb-label'>{label}</Text> : null}
+        {busy ? (
+          <View className='image-thumb-progress'><ProgressBar percent={slot.percent} /><Text className='image-thumb-hint'>上传中 {Math.round(slot.percent)}%</Text></View>
+        ) : slot?.error ? (
+          <View className='image-thumb-progress'>
+            <Text className='image-thumb-error'>{slot.error}</Text>
+            <Text className='image-thumb-retry' onClick={() => { if (slot.retryable) uploads.retry(slot.key); else void uploads.pick() }}>{slot.retryable ? '点击重试' : '换一张'}</Text>
+          </View>
+        ) : (
+          <Text className='image-thumb-hint'>{slot?.fileId ? doneHint : shown ? '点击图片更换' : emptyHint}</Text>
+        )}
+      </View>
     </View>
   )
 }

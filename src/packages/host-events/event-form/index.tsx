@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea, Image, Picker, Switch } from '@tarojs/components'
+import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
-import ProgressBar from '../../../components/progress-bar'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { routeParam } from '../../../services/checkin-routes'
@@ -14,9 +13,9 @@ import type { EventView } from '../../../../types/events'
 import type { Circle } from '../../../../types/membership'
 import type { Page } from '../../../../types/page'
 import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
-import { useImageUpload } from '../../../services/use-image-upload'
 import { colors } from '../../../styles/tokens'
 import FormField from '../../../components/form-field'
+import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
 
 export default function EventFormPage() {
@@ -42,7 +41,9 @@ function EventForm({ event }: { event: EventView | null }) {
   const [draft, setDraft] = useState<EventDraft>(() => (event ? eventToDraft(event) : emptyDraft()))
   const [errors, setErrors] = useState<DraftErrors>({})
   const [saving, setSaving] = useState(false)
-  const { upload, uploading, pick } = useImageUpload()
+  const picture = useImageUploads(1)
+  const uploaded = picture.slots[0]?.fileId
+  const uploading = picture.uploading
   // The server refuses a new fee once anyone holds a seat.
   const feeLocked = event !== null && event.capacity - event.seatsLeft > 0
 
@@ -53,6 +54,10 @@ function EventForm({ event }: { event: EventView | null }) {
 
   const save = async () => {
     if (saving || uploading) return
+    if (picture.failed) {
+      void Taro.showToast({ title: '图片上传失败，请重试或换一张', icon: 'none' })
+      return
+    }
     const { input, errors: found } = draftToInput(draft, { creating: event === null })
     setErrors(found)
     if (Object.values(found).some(Boolean)) {
@@ -64,8 +69,8 @@ function EventForm({ event }: { event: EventView | null }) {
     try {
       const saved = event
         // The cover only when replaced; the fee only when it changed (a locked fee is never re-sent).
-        ? await callFunction('events', 'updateEvent', { eventId: event.id, ...withoutUnchangedFee(input, event), ...(upload?.fileId ? { coverFileId: upload.fileId } : {}) })
-        : await callFunction('events', 'createEvent', { ...input, coverFileId: upload?.fileId ?? '' })
+        ? await callFunction('events', 'updateEvent', { eventId: event.id, ...withoutUnchangedFee(input, event), ...(uploaded ? { coverFileId: uploaded } : {}) })
+        : await callFunction('events', 'createEvent', { ...input, coverFileId: uploaded ?? '' })
       setQueryData(eventKey(saved.id), saved)
       await Taro.showToast({ title: event ? '已保存' : '活动已发布', icon: 'success', duration: 1200 })
       setTimeout(leave, 700)
@@ -79,7 +84,6 @@ function EventForm({ event }: { event: EventView | null }) {
     }
   }
 
-  const coverSrc = upload?.preview ?? event?.coverUrl ?? ''
   const preview = draftToInput(draft, { creating: false }).input
   const paid = preview.feeFen > 0
 
@@ -88,18 +92,8 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='hev-form-section'>基本信息</Text>
       <View className='card hev-form-card'>
         <View className='hev-form-cover-row'>
-          <View className={`hev-form-cover ${errors.coverFileId ? 'hev-form-cover-invalid form-field-invalid' : ''}`} onClick={() => { void pick() }}>
-            {coverSrc ? <Image className='hev-form-cover-img' src={coverSrc} mode='aspectFill' /> : <Text className='hev-form-cover-plus'>＋</Text>}
-          </View>
-          <View className='hev-form-cover-status'>
-            <Text className='hev-form-label'>封面</Text>
-            {upload && !upload.fileId ? (
-              <View className='hev-form-progress'><ProgressBar percent={upload.percent} /><Text className='hev-form-hint'>上传中 {upload.percent}%</Text></View>
-            ) : (
-              <Text className='hev-form-hint'>{upload?.fileId ? '封面已上传，保存后生效' : coverSrc ? '点击图片更换' : '点击上传，建议 16:9 横图'}</Text>
-            )}
-            {errors.coverFileId ? <Text className='form-field-error hev-form-stack-error'>{errors.coverFileId}</Text> : null}
-          </View>
+          <ImagePicker mode='thumb' uploads={picture} url={event?.coverUrl ?? ''} label='封面' boxClassName='hev-form-cover' invalid={Boolean(errors.coverFileId)} emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
+          {errors.coverFileId ? <Text className='form-field-error hev-form-stack-error'>{errors.coverFileId}</Text> : null}
         </View>
         <FormField label='标题' error={errors.title}>
           <Input className='form-field-input field-title' value={draft.title} maxlength={40} placeholder='如：周末徒步·滨江 10 公里' placeholderClass='form-field-placeholder' onInput={(e) => set('title', e.detail.value, ['title'])} />

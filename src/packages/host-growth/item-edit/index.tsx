@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea, Image } from '@tarojs/components'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
-import ProgressBar from '../../../components/progress-bar'
 import Skeleton from '../../../components/skeleton'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { callFunction, ApiCallError } from '../../../services/api'
@@ -15,8 +14,8 @@ import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import { KIND_OPTIONS } from '../labels'
 import { useGrowthSettings } from '../queries'
 import { EMPTY_ITEM, draftToInput, itemToDraft, type ItemDraft, type ItemErrors } from './item-draft'
-import { useImageUpload } from '../../../services/use-image-upload'
 import '../components/form.css'
+import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
 
 /** The host's list is short; a direct link to an item pages through it to find the one. */
@@ -83,7 +82,9 @@ function ItemForm({ item }: { item: MallItem | null }) {
   const [draft, setDraft] = useState<ItemDraft>(() => (item ? itemToDraft(item) : EMPTY_ITEM))
   const [errors, setErrors] = useState<ItemErrors>({})
   const [saving, setSaving] = useState(false)
-  const { upload, uploading, pick } = useImageUpload()
+  const picture = useImageUploads(1)
+  const uploaded = picture.slots[0]?.fileId
+  const uploading = picture.uploading
   const tiers = settings.data?.tiers ?? [{ level: 1, name: '新人' }]
 
   const set = <K extends keyof ItemDraft>(field: K, value: ItemDraft[K], errorField: keyof MallItemInput) => {
@@ -93,7 +94,11 @@ function ItemForm({ item }: { item: MallItem | null }) {
 
   const save = async () => {
     if (saving || uploading) return
-    const imageFileId = upload?.fileId ?? item?.imageFileId ?? ''
+    if (picture.failed) {
+      void Taro.showToast({ title: '图片上传失败，请重试或换一张', icon: 'none' })
+      return
+    }
+    const imageFileId = uploaded ?? item?.imageFileId ?? ''
     const { input, errors: found } = draftToInput(draft, imageFileId)
     setErrors(found)
     if (Object.keys(found).length > 0) return
@@ -103,7 +108,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
       if (item) {
         // The picture only when replaced: an unchanged file id needs no re-check.
         const { imageFileId: _unchanged, ...rest } = input
-        saved = await callFunction('growth', 'updateMallItem', { itemId: item.id, ...rest, ...(upload?.fileId ? { imageFileId: upload.fileId } : {}) })
+        saved = await callFunction('growth', 'updateMallItem', { itemId: item.id, ...rest, ...(uploaded ? { imageFileId: uploaded } : {}) })
       } else {
         saved = await callFunction('growth', 'createMallItem', input)
       }
@@ -117,7 +122,6 @@ function ItemForm({ item }: { item: MallItem | null }) {
     }
   }
 
-  const imageSrc = upload?.preview ?? item?.imageUrl ?? ''
   const kindHint = KIND_OPTIONS.find((k) => k.kind === draft.kind)?.hint
 
   return (
@@ -126,16 +130,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
         <View className={`hg-row hg-row-top ${errors.imageFileId ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label'>图片</Text>
           <View className='hg-edit-image-wrap'>
-            <View className='hg-edit-image' onClick={() => { void pick() }}>
-              {imageSrc ? <Image className='hg-edit-image-pic' src={imageSrc} mode='aspectFill' /> : <Text className='hg-edit-image-plus'>＋</Text>}
-            </View>
-            <View className='hg-edit-image-status'>
-              {upload && !upload.fileId ? (
-                <View className='hg-edit-progress'><ProgressBar percent={upload.percent} /><Text className='hg-edit-hint'>上传中 {upload.percent}%</Text></View>
-              ) : (
-                <Text className='hg-edit-hint'>{upload?.fileId ? '图片已上传，保存后生效' : imageSrc ? '点击图片更换' : '点击上传，建议方形图片'}</Text>
-              )}
-            </View>
+            <ImagePicker mode='thumb' shape='square' uploads={picture} url={item?.imageUrl ?? ''} boxClassName='hg-edit-image' invalid={Boolean(errors.imageFileId)} emptyHint='点击上传，建议方形图片' doneHint='图片已上传，保存后生效' />
           </View>
         </View>
         {errors.imageFileId ? <Text className='hg-row-error'>{errors.imageFileId}</Text> : null}

@@ -1,8 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea, Image } from '@tarojs/components'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
-import ProgressBar from '../../../components/progress-bar'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
@@ -13,8 +12,8 @@ import { safeDecode } from '../../membership/params'
 import { hostCircleKey } from '../queries'
 import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, type CircleDraft, type DraftErrors } from './draft'
 import PlansEditor from './plans-editor'
-import { useImageUpload } from '../../../services/use-image-upload'
 import { colors } from '../../../styles/tokens'
+import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
 
 export default function CircleFormPage() {
@@ -35,7 +34,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
   const [draft, setDraft] = useState<CircleDraft>(() => (circle ? circleToDraft(circle) : EMPTY_DRAFT))
   const [errors, setErrors] = useState<DraftErrors>({})
   const [saving, setSaving] = useState(false)
-  const { upload, uploading, pick } = useImageUpload()
+  const picture = useImageUploads(1)
+  const uploaded = picture.slots[0]?.fileId
+  const uploading = picture.uploading
 
   const set = <K extends keyof CircleDraft>(field: K, value: CircleDraft[K]) => {
     setDraft((d) => ({ ...d, [field]: value }))
@@ -44,6 +45,10 @@ function CircleForm({ circle }: { circle: Circle | null }) {
 
   const save = async () => {
     if (saving || uploading) return
+    if (picture.failed) {
+      void Taro.showToast({ title: '图片上传失败，请重试或换一张', icon: 'none' })
+      return
+    }
     const { input, errors: found } = draftToInput(draft)
     setErrors(found)
     if (Object.keys(found).some((k) => found[k as keyof DraftErrors] !== undefined)) {
@@ -55,9 +60,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
       let saved: Circle
       if (circle) {
         // The cover only when replaced: an unchanged file id needs no re-check.
-        saved = await callFunction('membership', 'updateCircle', { circleId: circle.id, ...input, ...(upload?.fileId ? { coverFileId: upload.fileId } : {}) })
+        saved = await callFunction('membership', 'updateCircle', { circleId: circle.id, ...input, ...(uploaded ? { coverFileId: uploaded } : {}) })
       } else {
-        saved = await callFunction('membership', 'createCircle', { ...input, plans: input.plans.map(({ name, days, priceFen }) => ({ name, days, priceFen })), coverFileId: upload?.fileId ?? '' })
+        saved = await callFunction('membership', 'createCircle', { ...input, plans: input.plans.map(({ name, days, priceFen }) => ({ name, days, priceFen })), coverFileId: uploaded ?? '' })
       }
       setQueryData(hostCircleKey(saved.id), { circle: saved, membership: { circleId: saved.id, status: 'none', startedAt: null, endsAt: null, trialUsed: false } })
       await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
@@ -82,7 +87,6 @@ function CircleForm({ circle }: { circle: Circle | null }) {
     }
   }
 
-  const coverSrc = upload?.preview ?? circle?.coverUrl ?? ''
   const kindHint = KIND_OPTIONS.find((k) => k.value === draft.kind)?.hint
   const refundPreview = draftToInput(draft).input
 
@@ -91,17 +95,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
       <Text className='hf-section'>基本信息</Text>
       <View className='card hf-card'>
         <View className='hf-cover-row'>
-          <View className='hf-cover' onClick={() => { void pick() }}>
-            {coverSrc ? <Image className='hf-cover-img' src={coverSrc} mode='aspectFill' /> : <Text className='hf-cover-plus'>＋</Text>}
-          </View>
-          <View className='hf-cover-status'>
-            <Text className='hf-label'>封面</Text>
-            {upload && !upload.fileId ? (
-              <View className='hf-progress'><ProgressBar percent={upload.percent} /><Text className='hf-hint'>上传中 {upload.percent}%</Text></View>
-            ) : (
-              <Text className='hf-hint'>{upload?.fileId ? '封面已上传，保存后生效' : coverSrc ? '点击图片更换' : '点击上传，建议 16:9 横图'}</Text>
-            )}
-          </View>
+          <ImagePicker mode='thumb' uploads={picture} url={circle?.coverUrl ?? ''} label='封面' boxClassName='hf-cover' emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
         </View>
 
         <Field label='名称' error={errors.name}>
