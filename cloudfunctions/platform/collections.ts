@@ -34,7 +34,8 @@ export const COLLECTIONS = {
     name: 'files',
     indexes: [{ name: 'owner', fields: [['ownerOpenid', 'asc'], ['createdAt', 'desc']] }]
   },
-  domainEvents: {
+  /** The facts log (stored under its first name, domain_events: renaming a collection would need a migration). */
+  facts: {
     name: 'domain_events',
     indexes: [
       { name: 'unprocessed', fields: [['processedAt', 'asc'], ['createdAt', 'asc']] },

@@ -1,6 +1,6 @@
 // Points from the seeded check-ins, and a points mall with something to buy.
 import type { Runtime } from '../../cloudfunctions/platform/runtime'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { moveBoards } from '../../cloudfunctions/domain/leaderboard/move-boards'
 import { createMallItem } from '../../cloudfunctions/domain/growth/mall'
 import { createCampaign } from '../../cloudfunctions/domain/rewards/coupons'
@@ -9,7 +9,7 @@ import { personaOpenid } from './personas'
 import { DEMO_PALETTES, gradientPng } from './demo-images'
 
 export async function seedGrowth(runtime: Runtime, now: number): Promise<void> {
-  while ((await applyDomainEvents(runtime, { limit: 200 })).applied > 0) { /* settle every seeded fact */ }
+  while ((await applyFacts(runtime, { limit: 200 })).applied > 0) { /* settle every seeded fact */ }
   while ((await moveBoards(runtime)).facts > 0) { /* and move the boards, as the timer would */ }
   const host = { openid: personaOpenid('host'), role: 'host' as const }
   const image = async (n: number) => (await runtime.files.save(host.openid, gradientPng(...DEMO_PALETTES[n]), 'image/png')).fileId

@@ -585,7 +585,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 
 /** What makes work for each job, through real actions (not counted). */
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
-  async applyDomainEvents(w) {
+  async applyFacts(w) {
     // Comments and features make facts for the authors, applied by cron.
     const checkins = await w.docs<{ _id: string; openid: string }>('checkins', { status: 'visible' })
     for (const [i, checkin] of checkins.slice(0, 12).entries()) {
@@ -694,7 +694,7 @@ function workDone(counts: Record<string, number>): number {
 /** Cron's points step until nothing is left (setup, not measured). */
 async function drainPoints(w: World): Promise<void> {
   for (let run = 0; run < 50; run++) {
-    const { data } = await w.measure('cron', 'run', { jobs: ['applyDomainEvents'] }, HOST)
+    const { data } = await w.measure('cron', 'run', { jobs: ['applyFacts'] }, HOST)
     if (workDone(data.jobs[0].counts) === 0) return
   }
 }

@@ -5,7 +5,7 @@ import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } fr
 import { KeywordContentSafety } from '../../cloudfunctions/adapters/local/keyword-content-safety'
 import { mediaCheckMain } from '../../cloudfunctions/functions'
 import { localContextFor } from '../../cloudfunctions/platform/caller'
-import { DOMAIN_EVENTS } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { MEDIA_CHECKS, type MediaCheckDoc } from '../../cloudfunctions/domain/checkin/post-checkin'
 import { CHINA_10AM, createChallenge, post, uploadPhoto } from './checkin-fixtures'
 
@@ -89,7 +89,7 @@ describe('comments', () => {
     expect(list.map((c) => c.text)).toEqual(['太棒了！', '谢谢鼓励', '一起加油'])
     expect(ok(await call('checkin', 'getCheckin', { checkinId: checkin.id }, 'o_x')).commentCount).toBe(3)
     // The author earns a fact for each comment from someone else, not for their own reply.
-    expect(await runtime.store.collection(DOMAIN_EVENTS).count({ type: 'comment.received' })).toBe(2)
+    expect(await runtime.store.collection(FACTS).count({ type: 'comment.received' })).toBe(2)
   })
 
   test('members delete their own comments only; hosts may take any down', async () => {
@@ -127,7 +127,7 @@ describe('reports and moderation', () => {
     // The author still sees it, marked hidden; the day no longer counts.
     expect(ok(await feed('o_cheat', { scope: 'member' })).items[0].status).toBe('hidden')
     expect(ok(await call('checkin', 'getChallenge', { challengeId }, 'o_cheat')).progress.daysDone).toBe(0)
-    expect(await runtime.store.collection(DOMAIN_EVENTS).count({ type: 'checkin.revoked', refId: checkin.id })).toBe(1)
+    expect(await runtime.store.collection(FACTS).count({ type: 'checkin.revoked', refId: checkin.id })).toBe(1)
   })
 
   test('a dismissed report leaves the check-in alone', async () => {

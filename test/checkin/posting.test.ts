@@ -1,7 +1,7 @@
 // Posting check-ins: China days with the server in UTC, windows, requirements,
 // idempotency under a 50-request race, make-up cards, streak facts, content checks.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { DOMAIN_EVENTS, type DomainEventDoc } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
 import { CHECKINS } from '../../cloudfunctions/domain/checkin/checkin'
 import { CHINA_10AM, createChallenge, post, uploadPhoto } from './checkin-fixtures'
 
@@ -12,7 +12,7 @@ beforeEach(() => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
-const events = async (type: string) => (await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).find({ type }, { limit: 100 })).items
+const events = async (type: string) => (await runtime.store.collection<FactDoc>(FACTS).find({ type }, { limit: 100 })).items
 
 describe('China days whatever the server zone', () => {
   test('23:59:59 and 00:00:00 China time are two days, and make a streak of 2', async () => {

@@ -61,7 +61,7 @@ test('200 members check in at the same moment: all succeed, once each; after cro
   // The next morning the same crowd again, while members read their growth (which applies their own facts) and cron runs.
   runtime.clock.set('2026-11-26T08:00:00+08:00')
   const reads = Promise.all(crowd200.slice(0, 50).map((openid) => call('growth', 'summary', {}, openid)))
-  const cron = call('cron', 'run', { jobs: ['applyDomainEvents', 'moveBoards'] }, HOST)
+  const cron = call('cron', 'run', { jobs: ['applyFacts', 'moveBoards'] }, HOST)
   const day2 = await crowd(crowd200, (openid) => post(id, openid))
   console.log(`200 simultaneous check-ins the next day: ${day2.retried} needed a client retry, ${day2.rounds} rounds`)
   for (const read of await reads) ok(read)

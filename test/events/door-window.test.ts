@@ -6,7 +6,7 @@ import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } fr
 import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
-import { DOMAIN_EVENTS } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 
 let runtime: TestRuntime
 beforeEach(() => {
@@ -51,7 +51,7 @@ describe('the door window', () => {
     expect(runtime.store.fingerprint()).toBe(before)
     expect((await runtime.store.collection<SignupDoc>(SIGNUPS).get(ticket.signupId))!.status).toBe('confirmed')
     expect(ok(await call('membership', 'getOrder', { orderId: ticket.orderId }, 'o_a')).refundedFen).toBe(0)
-    expect(await runtime.store.collection(DOMAIN_EVENTS).count({ type: 'event.attended' })).toBe(0)
+    expect(await runtime.store.collection(FACTS).count({ type: 'event.attended' })).toBe(0)
   })
 
   test('from 2 hours before the start the ticket is accepted, and the fee comes back', async () => {
@@ -60,7 +60,7 @@ describe('the door window', () => {
     runtime.clock.set(START - 2 * 3600_000)
     expect(ok(await call('events', 'checkInTicket', { eventId, ticketCode: ticket.token }, HOST))).toMatchObject({ openid: 'o_a', status: 'attended' })
     expect(ok(await call('membership', 'getOrder', { orderId: ticket.orderId }, 'o_a')).refundedFen).toBe(2000)
-    expect(await runtime.store.collection(DOMAIN_EVENTS).count({ type: 'event.attended' })).toBe(1)
+    expect(await runtime.store.collection(FACTS).count({ type: 'event.attended' })).toBe(1)
   })
 
   test('after the end: "活动已结束，不能签到", nothing written; the last moment of the event is still inside', async () => {

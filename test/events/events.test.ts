@@ -9,7 +9,7 @@ import { SIGNUPS, MEETUPS, type MeetupDoc, type SignupDoc } from '../../cloudfun
 import { remindEvents } from '../../cloudfunctions/domain/meetups/jobs'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { issueTicket } from '../../cloudfunctions/domain/meetups/tickets'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 
 let runtime: TestRuntime
@@ -108,9 +108,9 @@ describe('paid events', () => {
     const eventId = await create({ feeFen: 5000, tierDiscount: true })
     ok(await call('member', 'me', {}, 'o_vip'))
     ok(await call('growth', 'updateSettings', { rules: { featuredByHost: { points: 0, growth: 600, dailyCap: null } } }, HOST))
-    const { recordDomainEvent } = await import('../../cloudfunctions/domain/events/domain-events')
-    await recordDomainEvent(runtime.store, { type: 'checkin.featured', key: 'x', openid: 'o_vip', refId: 'x', at: runtime.clock.now() })
-    await applyDomainEvents(runtime)
+    const { recordFact } = await import('../../cloudfunctions/domain/facts/facts')
+    await recordFact(runtime.store, { type: 'checkin.featured', key: 'x', openid: 'o_vip', refId: 'x', at: runtime.clock.now() })
+    await applyFacts(runtime)
     expect(ok(await call('events', 'getEvent', { eventId }, 'o_vip')).myPriceFen).toBe(4500) // Lv3 核心: 10% off
     expect(ok(await signup(eventId, 'o_vip')).signup.priceFen).toBe(4500)
     expect(ok(await call('events', 'getEvent', { eventId }, 'o_new')).myPriceFen).toBe(5000)
@@ -165,7 +165,7 @@ describe('paid events', () => {
     ok(await call('events', 'checkInTicket', { eventId: pointsEvent, ticketCode: await ticket(pointsEvent) }, HOST))
     expect(ok(await call('membership', 'getOrder', { orderId: r.signup.orderId! }, 'o_a')).refundedFen).toBe(2000)
     // Reading one's growth applies only a small transaction's worth of facts; cron applies the rest.
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
     const summary = ok(await call('growth', 'summary', {}, 'o_a'))
     // 200 points returned (¥20 × 10), plus attendance points for both events (30 each).
     expect(summary.points).toBe(200 + 30 + 30 + 100) // and the first payment

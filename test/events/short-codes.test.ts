@@ -7,7 +7,7 @@ import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
 import { SHORT_CODE_ALPHABET, TICKET_CODES, ensureShortCode } from '../../cloudfunctions/domain/meetups/short-codes'
-import { DOMAIN_EVENTS } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 
 let runtime: TestRuntime
 beforeEach(() => {
@@ -136,6 +136,6 @@ describe('at the door', () => {
     expect(tries.filter((t) => t.ok)).toHaveLength(1)
     for (const t of tries.filter((x) => !x.ok)) expect(t).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(CONFLICT|BUSY)$/) } })
     expect(ok(await call('membership', 'getOrder', { orderId: s.signup.orderId! }, 'o_a')).refundedFen).toBe(2000)
-    expect(await runtime.store.collection(DOMAIN_EVENTS).count({ type: 'event.attended' })).toBe(1)
+    expect(await runtime.store.collection(FACTS).count({ type: 'event.attended' })).toBe(1)
   })
 })

@@ -26,7 +26,7 @@ test('the timer trigger delivers due messages once; running it again changes not
   type Report = { jobs: Array<{ job: string; counts: Record<string, number> }> }
   const drained = (report: Report) => report.jobs.find((j) => j.job === 'drainOutbox')!.counts
   const first = ok(await FUNCTIONS.cron.main(timer, localTimerContext('r1'))) as Report
-  expect(first.jobs.map((j) => j.job)).toEqual(['applyDomainEvents', 'moveBoards', 'expirePoints', 'refreshSegments', 'closeUnpaidOrders', 'reconcileRefunds', 'remindMembershipEnds', 'remindEvents', 'settleBoards', 'remindCheckins', 'remindStreaks', 'drainOutbox'])
+  expect(first.jobs.map((j) => j.job)).toEqual(['applyFacts', 'moveBoards', 'expirePoints', 'refreshSegments', 'closeUnpaidOrders', 'reconcileRefunds', 'remindMembershipEnds', 'remindEvents', 'settleBoards', 'remindCheckins', 'remindStreaks', 'drainOutbox'])
   expect(drained(first)).toEqual({ sent: 2, retried: 0, failed: 0, skipped: 0 })
   const fingerprint = runtime.store.fingerprint()
   const second = ok(await FUNCTIONS.cron.main(timer, localTimerContext('r2'))) as Report

@@ -3,7 +3,7 @@
 // expires only what each grant truly has left, the summary's "expiring soon"
 // counts the same, and a revoked check-in still gives its own points back first.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { expirePoints } from '../../cloudfunctions/domain/growth/expire-points'
 import { trueRemaining } from '../../cloudfunctions/domain/growth/ledger'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
@@ -55,11 +55,11 @@ test('a revoked check-in gives its own points back even while older grants owe u
   runtime.clock.advance(DAY)
   const id = await createChallenge({ pointsPerCheckin: 10 })
   const { checkin } = ok(await post(id, 'o_r'))
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   ok(await adjust('o_r', -30, 'spend-some-0001'))
   expect(await wallet('o_r')).toMatchObject({ points: 30, unsettledSpent: 30 })
   ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   const grants = (await entries('o_r')).filter((e) => e.points > 0).sort((a, b) => a.createdAt - b.createdAt)
   // The old grant paid the 30 spent (still owed, unsettled); the check-in's own 10 went back.
   const w = await wallet('o_r')

@@ -2,9 +2,9 @@
 // points expire first-in-first-out, a revoked check-in gives its points back,
 // and a new tier is celebrated exactly once.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { expirePoints } from '../../cloudfunctions/domain/growth/expire-points'
-import { recordDomainEvent } from '../../cloudfunctions/domain/events/domain-events'
+import { recordFact } from '../../cloudfunctions/domain/facts/facts'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { CHINA_10AM, createChallenge, post } from '../checkin/checkin-fixtures'
@@ -19,15 +19,15 @@ afterEach(() => closeTestRuntime(runtime))
 const wallet = async (openid: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))!
 const ledgerSum = async (openid: string) => (await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid }, { limit: 100 })).items.reduce((s, e) => s + e.points, 0)
 const comment = (openid: string, key: string, at: number) =>
-  recordDomainEvent(runtime.store, { type: 'comment.received', key, openid, refId: 'k1', payload: { commentId: key }, at })
+  recordFact(runtime.store, { type: 'comment.received', key, openid, refId: 'k1', payload: { commentId: key }, at })
 
 test('a check-in grants the challenge\'s points and growth once, however often events are applied', async () => {
   const id = await createChallenge({ pointsPerCheckin: 15 })
   ok(await post(id, 'o_a'))
-  await applyDomainEvents(runtime)
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
+  await applyFacts(runtime)
   ok(await post(id, 'o_a')) // same day: duplicate
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   const summary = ok(await call('growth', 'summary', {}, 'o_a'))
   expect(summary).toMatchObject({ points: 15, growth: 10, tier: { level: 1, name: '新人' }, nextTier: { level: 2 }, growthToNext: 90 })
   const history = ok(await call('growth', 'ledger', {}, 'o_a')).items
@@ -37,11 +37,11 @@ test('a check-in grants the challenge\'s points and growth once, however often e
 test('the comment-received cap (20 points a day) resets at China midnight, not UTC midnight', async () => {
   runtime.clock.set('2026-11-23T23:50:00+08:00')
   for (let i = 0; i < 12; i++) await comment('o_a', `late${i}`, runtime.clock.now() + i * 1000)
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   expect((await wallet('o_a')).points).toBe(20)
   runtime.clock.set('2026-11-24T00:00:00+08:00') // still the 23rd in UTC
   await comment('o_a', 'after-midnight', runtime.clock.now())
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   expect((await wallet('o_a')).points).toBe(22)
   expect(await ledgerSum('o_a')).toBe(22)
 })
@@ -75,13 +75,13 @@ test('points about to expire are shown', async () => {
 test('a check-in hidden for cheating gives its points back, once; growth stays', async () => {
   const id = await createChallenge({ pointsPerCheckin: 10 })
   const { checkin } = ok(await post(id, 'o_cheat'))
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   expect((await wallet('o_cheat')).points).toBe(10)
   ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: false }, HOST))
   ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   expect(await wallet('o_cheat')).toMatchObject({ points: 0, growth: 10 })
   expect(ok(await call('growth', 'ledger', {}, 'o_cheat')).items.map((e) => [e.rule, e.points])).toEqual([['revoke', -10], ['checkinPosted', 10]])
 })
@@ -89,10 +89,10 @@ test('a check-in hidden for cheating gives its points back, once; growth stays',
 test('reaching a tier is celebrated once in the app and announced once', async () => {
   ok(await call('member', 'me', {}, 'o_a'))
   ok(await call('growth', 'updateSettings', { rules: { featuredByHost: { points: 5, growth: 60, dailyCap: null } } }, HOST))
-  for (const key of ['k1', 'k2', 'k3']) await recordDomainEvent(runtime.store, { type: 'checkin.featured', key, openid: 'o_a', refId: key, at: runtime.clock.now() })
+  for (const key of ['k1', 'k2', 'k3']) await recordFact(runtime.store, { type: 'checkin.featured', key, openid: 'o_a', refId: key, at: runtime.clock.now() })
   // Reading one's growth settles the oldest unapplied facts (one small transaction's worth); cron applies the rest.
   expect(ok(await call('growth', 'summary', {}, 'o_a')).growth).toBe(120)
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   const summary = ok(await call('growth', 'summary', {}, 'o_a'))
   expect(summary).toMatchObject({ growth: 180, tier: { level: 2, name: '活跃' }, celebrateTier: { level: 2 } })
   ok(await call('growth', 'acknowledgeCelebration', {}, 'o_a'))
@@ -103,7 +103,7 @@ test('reaching a tier is celebrated once in the app and announced once', async (
 test('a rule set to 0 grants nothing', async () => {
   ok(await call('growth', 'updateSettings', { rules: { commentReceived: { points: 0, growth: 0, dailyCap: null } } }, HOST))
   await comment('o_a', 'c1', runtime.clock.now())
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   expect(await runtime.store.collection(LEDGER).count({ openid: 'o_a' })).toBe(0)
 })
 
@@ -129,7 +129,7 @@ test('tiers bring badges on check-ins and monthly make-up cards', async () => {
   const id = await createChallenge()
   ok(await call('member', 'me', {}, 'o_a'))
   ok(await call('growth', 'updateSettings', { rules: { featuredByHost: { points: 0, growth: 600, dailyCap: null } } }, HOST))
-  await recordDomainEvent(runtime.store, { type: 'checkin.featured', key: 'x', openid: 'o_a', refId: 'x', at: runtime.clock.now() })
+  await recordFact(runtime.store, { type: 'checkin.featured', key: 'x', openid: 'o_a', refId: 'x', at: runtime.clock.now() })
   expect(ok(await call('growth', 'summary', {}, 'o_a'))).toMatchObject({ tier: { level: 3, name: '核心' }, makeupCards: 2 })
   expect(ok(await call('growth', 'summary', {}, 'o_a')).makeupCards).toBe(2)
   const { checkin } = ok(await post(id, 'o_a'))

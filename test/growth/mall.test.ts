@@ -108,8 +108,8 @@ test('tier-only items and per-member limits', async () => {
 test('segments layer members by tier and recent activity', async () => {
   await fund('o_busy', 10)
   ok(await call('growth', 'updateSettings', { rules: { featuredByHost: { points: 1, growth: 2500, dailyCap: null } } }, HOST))
-  const { recordDomainEvent } = await import('../../cloudfunctions/domain/events/domain-events')
-  await recordDomainEvent(runtime.store, { type: 'checkin.featured', key: 'kol', openid: 'o_kol', refId: 'x', at: runtime.clock.now() })
+  const { recordFact } = await import('../../cloudfunctions/domain/facts/facts')
+  await recordFact(runtime.store, { type: 'checkin.featured', key: 'kol', openid: 'o_kol', refId: 'x', at: runtime.clock.now() })
   ok(await call('growth', 'summary', {}, 'o_kol'))
   const segments = ok(await call('growth', 'segments', {}, HOST)).items
   expect(segments[0]).toMatchObject({ openid: 'o_kol', segment: 'kol', tierLevel: 4 })

@@ -9,7 +9,7 @@ import { DEFAULT_TIERS } from '../../cloudfunctions/domain/growth/settings'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
 import type { Runtime } from '../../cloudfunctions/platform/runtime'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { CHINA_10AM, createChallenge, post } from '../checkin/checkin-fixtures'
 
 jest.setTimeout(120_000)
@@ -141,12 +141,12 @@ test('a hidden check-in among 1,000 older grants gives its own points back witho
   runtime.clock.set(CHINA_10AM + DAY)
   const id = await createChallenge({ pointsPerCheckin: 10 })
   const { checkin } = ok(await post(id, 'o_hide'))
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   ok(await redeemItem('o_hide', 995, 'redeem-hide-0001'))
   expect(await expectAddsUp('o_hide')).toMatchObject({ points: 15 })
   ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
   const counting = new CountingStore(runtime.store)
-  const { usage } = await counting.measure(() => applyDomainEvents({ ...runtime, store: counting } as unknown as Runtime))
+  const { usage } = await counting.measure(() => applyFacts({ ...runtime, store: counting } as unknown as Runtime))
   // Only the grants from the check-in on are read before the transaction, and the transaction is small.
   expect(usage.largestTx).toBeLessThanOrEqual(8)
   expect(usage.requests).toBeLessThanOrEqual(16)

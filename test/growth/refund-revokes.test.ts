@@ -3,8 +3,8 @@
 // place on the points boards. A refund of an order that was not the first
 // payment takes nothing; applying the refund again changes nothing.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
-import { recordDomainEvent, DOMAIN_EVENTS, type DomainEventDoc } from '../../cloudfunctions/domain/events/domain-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
+import { recordFact, FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
 import { moveBoards } from '../../cloudfunctions/domain/leaderboard/move-boards'
 import { ENTRIES, boardIds, type EntryDoc } from '../../cloudfunctions/domain/leaderboard/boards'
 import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
@@ -42,12 +42,12 @@ async function standing(openid: string, at = CHINA_10AM) {
 }
 
 const payFirst = (openid: string, orderId: string, at = runtime.clock.now()) =>
-  recordDomainEvent(runtime.store, { type: 'payment.first', key: openid, openid, refId: orderId, payload: { circleName: '减脂营' }, at })
+  recordFact(runtime.store, { type: 'payment.first', key: openid, openid, refId: orderId, payload: { circleName: '减脂营' }, at })
 const refunded = (openid: string, orderId: string, at = runtime.clock.now()) =>
-  recordDomainEvent(runtime.store, { type: 'payment.refunded', key: orderId, openid, refId: orderId, payload: { circleName: '减脂营' }, at })
+  recordFact(runtime.store, { type: 'payment.refunded', key: orderId, openid, refId: orderId, payload: { circleName: '减脂营' }, at })
 
 async function consume() {
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   await moveBoards(runtime, { batches: 5 })
 }
 
@@ -82,12 +82,12 @@ test('a refund of an order that was not the first payment takes nothing', async 
   await consume()
   expect(await standing('o_two')).toEqual({ points: 100, growth: 100, tierLevel: 2, memberTier: 2, allTime: 100, week: 100, month: 100 })
   expect((await allEntries('o_two')).filter((e) => e.rule === 'refund')).toEqual([])
-  expect(await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).get('payment.refunded:order-b')).toMatchObject({ processedAt: expect.any(Number), granted: 0 })
+  expect(await runtime.store.collection<FactDoc>(FACTS).get('payment.refunded:order-b')).toMatchObject({ processedAt: expect.any(Number), granted: 0 })
   // A member who never paid: a refund fact takes nothing either.
   ok(await call('member', 'me', {}, 'o_none'))
   await refunded('o_none', 'order-c')
   await consume()
-  expect(await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).get('payment.refunded:order-c')).toMatchObject({ processedAt: expect.any(Number), granted: 0 })
+  expect(await runtime.store.collection<FactDoc>(FACTS).get('payment.refunded:order-c')).toMatchObject({ processedAt: expect.any(Number), granted: 0 })
 })
 
 test('points already spent: the refund takes what the balance has (never below 0), and growth and tier still go', async () => {
@@ -111,7 +111,7 @@ test('refunded a week later: the boards of the payment\'s week move back, and a 
   await consume()
   expect(await standing('o_late', paidAt)).toMatchObject({ points: 0, growth: 0, tierLevel: 1, allTime: 0, week: 0 })
   // Growth earned again reaches Lv2 again: no second announcement (a duplicate insert would abort the grant).
-  await recordDomainEvent(runtime.store, { type: 'challenge.completed', key: 'o_late:c1', openid: 'o_late', refId: 'c1', payload: { challengeTitle: '21 天' }, at: runtime.clock.now() })
+  await recordFact(runtime.store, { type: 'challenge.completed', key: 'o_late:c1', openid: 'o_late', refId: 'c1', payload: { challengeTitle: '21 天' }, at: runtime.clock.now() })
   await consume()
   expect(await standing('o_late', paidAt)).toMatchObject({ points: 100, growth: 100, tierLevel: 2, memberTier: 2 })
   expect((await runtime.store.collection(OUTBOX).find({}, { limit: 100 })).items.filter((m) => m._id === 'tierUp:o_late:2')).toHaveLength(1)
@@ -127,10 +127,10 @@ test('the payment and its refund applied in one run, in order', async () => {
 })
 
 test('an event fee reads as one in the ledger: 首次付费报名「…」, and its refund names the event', async () => {
-  await recordDomainEvent(runtime.store, { type: 'payment.first', key: 'o_event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
+  await recordFact(runtime.store, { type: 'payment.first', key: 'o_event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
   await consume()
   expect((await allEntries('o_event')).map((e) => e.reason)).toEqual(['首次付费报名「周末徒步」'])
-  await recordDomainEvent(runtime.store, { type: 'payment.refunded', key: 'order-event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
+  await recordFact(runtime.store, { type: 'payment.refunded', key: 'order-event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
   await consume()
   expect((await allEntries('o_event')).map((e) => e.reason).sort()).toEqual(['退款「周末徒步」，收回首次付费奖励', '首次付费报名「周末徒步」'].sort())
 })

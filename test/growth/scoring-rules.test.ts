@@ -11,13 +11,13 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { entryId } from '../../cloudfunctions/domain/growth/ledger'
 import { DEFAULT_RULES } from '../../cloudfunctions/domain/growth/settings'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { SCORING_RULES } from '../../cloudfunctions/domain/growth/rules'
 import type { ScoringRule } from '../../cloudfunctions/domain/growth/rules/rule'
-import { DOMAIN_EVENTS, recordDomainEvent, type DomainEventDoc, type DomainEventType } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS, recordFact, type FactDoc, type FactType } from '../../cloudfunctions/domain/facts/facts'
 import type { GrowthRule } from '../../types/growth'
 import { CHINA_10AM } from '../checkin/checkin-fixtures'
 
@@ -25,7 +25,7 @@ const RULES_DIR = join(__dirname, '..', '..', 'cloudfunctions', 'domain', 'growt
 const MEMBER = 'o_rules'
 
 interface FactShape {
-  type: DomainEventType
+  type: FactType
   key: string
   refId: string
   payload: Record<string, unknown>
@@ -85,7 +85,7 @@ beforeEach(async () => {
 afterEach(() => closeTestRuntime(runtime))
 
 const record = (shape: FactShape) =>
-  recordDomainEvent(runtime.store, { type: shape.type, key: shape.key, openid: MEMBER, refId: shape.refId, payload: shape.payload, at: runtime.clock.now() })
+  recordFact(runtime.store, { type: shape.type, key: shape.key, openid: MEMBER, refId: shape.refId, payload: shape.payload, at: runtime.clock.now() })
 
 /** Everything the consumer writes for the member: the wallet and the ledger, entry by entry. */
 async function standing() {
@@ -99,7 +99,7 @@ async function standing() {
 }
 
 async function unapplied(): Promise<number> {
-  return runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).count({ processedAt: null })
+  return runtime.store.collection<FactDoc>(FACTS).count({ processedAt: null })
 }
 
 test('every file in growth/rules/ is a rule in the registry, and every registered rule has a case here', async () => {
@@ -123,9 +123,9 @@ describe.each(SCORING_RULES.map((rule) => [rule.rule, rule] as const))('%s', (_n
 
   test('scores what its default setting says, and a rerun grants nothing new', async () => {
     expect(await record(shape)).toBe(true)
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
     const once = await standing()
-    const worth = rule.worth((await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).get(`${shape.type}:${shape.key}`))!, DEFAULT_RULES[rule.rule])
+    const worth = rule.worth((await runtime.store.collection<FactDoc>(FACTS).get(`${shape.type}:${shape.key}`))!, DEFAULT_RULES[rule.rule])
     expect(worth.points).toBeGreaterThan(0)
     expect(once.ledger).toEqual([{ id: entryId(MEMBER, rule.rule, `${shape.type}:${shape.key}`), points: worth.points, growth: worth.growth, remaining: worth.points }])
     expect(once).toMatchObject({ points: worth.points, growth: worth.growth })
@@ -133,8 +133,8 @@ describe.each(SCORING_RULES.map((rule) => [rule.rule, rule] as const))('%s', (_n
     // The producer retried, the consumer ran again (twice): nothing changes.
     expect(await record(shape)).toBe(false)
     runtime.clock.advance(60_000)
-    await applyDomainEvents(runtime)
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
+    await applyFacts(runtime)
     expect(await standing()).toEqual(once)
     expect(await unapplied()).toBe(0)
   })
@@ -146,17 +146,17 @@ describe.each(SCORING_RULES.map((rule) => [rule.rule, rule] as const))('%s', (_n
 
   test(`a revoked fact scores 0 (${revokedBy.type} after the grant), once however often it is applied`, async () => {
     await record(shape)
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
     expect((await standing()).points).toBeGreaterThan(0)
     runtime.clock.advance(24 * 3600_000)
     expect(await record(revokedBy)).toBe(true)
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
     const revoked = await standing()
     expect(revoked.points).toBe(0)
     expect(revoked.ledger.reduce((sum, e) => sum + e.points, 0)).toBe(0)
     expect(await record(revokedBy)).toBe(false)
-    await applyDomainEvents(runtime)
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
+    await applyFacts(runtime)
     expect(await standing()).toEqual(revoked)
   })
 
@@ -164,8 +164,8 @@ describe.each(SCORING_RULES.map((rule) => [rule.rule, rule] as const))('%s', (_n
     await record(shape)
     runtime.clock.advance(60_000)
     await record(revokedBy)
-    await applyDomainEvents(runtime)
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
+    await applyFacts(runtime)
     const revoked = await standing()
     expect(revoked.points).toBe(0)
     expect(revoked.ledger.reduce((sum, e) => sum + e.points, 0)).toBe(0)

@@ -4,8 +4,8 @@
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import { LEDGER, WALLETS, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { refreshSegments } from '../../cloudfunctions/domain/growth/segments'
-import { recordDomainEvent } from '../../cloudfunctions/domain/events/domain-events'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { recordFact } from '../../cloudfunctions/domain/facts/facts'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 
 let runtime: TestRuntime
 beforeEach(() => {
@@ -19,8 +19,8 @@ const segment = (openid: string) => runtime.store.collection<WalletDoc>(WALLETS)
 const listed = async (filter?: string) => ok(await call('growth', 'segments', filter ? { segment: filter as never } : {}, HOST)).items.map((m) => m.openid)
 /** A check-in fact: growth for its author today. */
 async function active(openid: string, key: string) {
-  await recordDomainEvent(runtime.store, { type: 'checkin.featured', key, openid, refId: key, at: runtime.clock.now() })
-  await applyDomainEvents(runtime)
+  await recordFact(runtime.store, { type: 'checkin.featured', key, openid, refId: key, at: runtime.clock.now() })
+  await applyFacts(runtime)
 }
 
 test('a new member is silent; growth earned today makes them ordinary at once, and the filter finds them', async () => {

@@ -6,7 +6,7 @@ import type { Runtime } from '../../cloudfunctions/platform/runtime'
 import { runJobs } from '../../cloudfunctions/domain/jobs/run-jobs'
 import { ENTRIES, boardIds, type EntryDoc } from '../../cloudfunctions/domain/leaderboard/boards'
 import { BUCKET, RANK_COUNTS, bucketOf, type CountsDoc } from '../../cloudfunctions/domain/leaderboard/rank-counts'
-import { DOMAIN_EVENTS, type DomainEventDoc } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
 import { LEDGER, type LedgerEntryDoc, type LedgerRule } from '../../cloudfunctions/domain/growth/wallet'
 
 /** Every document of a collection, page by page. */
@@ -24,7 +24,7 @@ export async function readAll<T extends BaseDoc>(store: Store, name: string, fil
 /** Runs the cron jobs that apply facts and move boards until neither has work left. */
 export async function drainBoards(runtime: Runtime, maxRuns = 500): Promise<{ runs: number }> {
   for (let runs = 1; runs <= maxRuns; runs++) {
-    const report = await runJobs(runtime, ['applyDomainEvents', 'moveBoards'])
+    const report = await runJobs(runtime, ['applyFacts', 'moveBoards'])
     const failed = report.jobs.find((j) => !j.ok)
     if (failed) throw new Error(`cron job ${failed.job} failed: ${failed.error}`)
     const [apply, move] = report.jobs
@@ -35,7 +35,7 @@ export async function drainBoards(runtime: Runtime, maxRuns = 500): Promise<{ ru
 
 /** Facts not yet applied to points, or applied but not yet moved onto the boards. */
 export async function undrainedFacts(store: Store): Promise<number> {
-  return (await store.collection(DOMAIN_EVENTS).count({ processedAt: null })) + (await store.collection(DOMAIN_EVENTS).count({ boards: 'pending' }))
+  return (await store.collection(FACTS).count({ processedAt: null })) + (await store.collection(FACTS).count({ boards: 'pending' }))
 }
 
 /** The boards' state with timestamps of the mover's own bookkeeping left out: entries and non-zero counts. */
@@ -84,7 +84,7 @@ const EARNED: LedgerRule[] = ['checkinPosted', 'streakReached', 'challengeComple
  * Returns board id → openid → score.
  */
 export async function pointsBoardsFromLedger(store: Store): Promise<Map<string, Map<string, number>>> {
-  const facts = new Map((await readAll<DomainEventDoc>(store, DOMAIN_EVENTS)).map((f) => [f._id, f]))
+  const facts = new Map((await readAll<FactDoc>(store, FACTS)).map((f) => [f._id, f]))
   // A hidden check-in's points come off the boards of the time they were earned.
   const revoked = new Set([...facts.values()].filter((f) => f.type === 'checkin.revoked' && (f.granted ?? 0) < 0).map((f) => `checkin.posted:${f.refId}`))
   const boards = new Map<string, Map<string, number>>()

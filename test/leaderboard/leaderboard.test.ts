@@ -5,13 +5,13 @@
 // mover run twice or killed half way, settlement run twice, attribution rules,
 // activation-only rewards with a daily cap.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { settleBoards } from '../../cloudfunctions/domain/leaderboard/settle'
 import { BOARDS, ENTRIES, boardIds, weekStart, type BoardDoc, type EntryDoc } from '../../cloudfunctions/domain/leaderboard/boards'
 import { rankOf } from '../../cloudfunctions/domain/leaderboard/board-view'
 import { FACTS_PER_BATCH, moveBoards } from '../../cloudfunctions/domain/leaderboard/move-boards'
 import { RANK_COUNTS, coarseId, type CountsDoc } from '../../cloudfunctions/domain/leaderboard/rank-counts'
-import { DOMAIN_EVENTS, type DomainEventDoc, type DomainEventType } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS, type FactDoc, type FactType } from '../../cloudfunctions/domain/facts/facts'
 import { MEMBERS } from '../../cloudfunctions/domain/members/member'
 import { WALLETS, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { runJobs } from '../../cloudfunctions/domain/jobs/run-jobs'
@@ -51,7 +51,7 @@ function random(seed: number): () => number {
 interface FactSpec {
   id: string
   openid: string
-  type?: DomainEventType
+  type?: FactType
   granted: number
   createdAt: number
   payload?: Record<string, unknown>
@@ -59,7 +59,7 @@ interface FactSpec {
 
 /** Facts as the growth consumer leaves them: applied to points (granted), waiting for the board mover. */
 async function appliedFacts(store: Store, facts: FactSpec[], processedAt: number): Promise<void> {
-  const events = store.collection<DomainEventDoc>(DOMAIN_EVENTS)
+  const events = store.collection<FactDoc>(FACTS)
   for (const f of facts) {
     await events.insert({ _id: f.id, type: f.type ?? 'checkin.featured', openid: f.openid, refId: f.id, payload: f.payload ?? {}, createdAt: f.createdAt, processedAt, granted: f.granted, boards: 'pending' })
   }
@@ -172,7 +172,7 @@ describe('the board mover', () => {
   test('moves boards only for applied facts, and running it again changes nothing', async () => {
     const facts = mixedFacts(3, 90)
     await seed(runtime.store, facts, runtime.clock.now())
-    await runtime.store.collection(DOMAIN_EVENTS).insert({ _id: 'unapplied', type: 'checkin.featured', openid: 'o_m1', refId: 'x', payload: {}, createdAt: AT, processedAt: null, boards: 'pending' } as DomainEventDoc)
+    await runtime.store.collection(FACTS).insert({ _id: 'unapplied', type: 'checkin.featured', openid: 'o_m1', refId: 'x', payload: {}, createdAt: AT, processedAt: null, boards: 'pending' } as FactDoc)
     const first = await moveBoards(runtime, { batches: 100 })
     expect(first.facts).toBe(90)
     expect(first.batches).toBeGreaterThanOrEqual(Math.ceil(90 / FACTS_PER_BATCH))
@@ -180,7 +180,7 @@ describe('the board mover', () => {
     expect(await moveBoards(runtime, { batches: 100 })).toEqual({ facts: 0, entries: 0, batches: 0 })
     expect(await runJobs(runtime, ['moveBoards'])).toMatchObject({ jobs: [{ ok: true, counts: { facts: 0 } }] })
     expect(await boardState(runtime.store)).toEqual(once)
-    expect((await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).get('unapplied'))!.boards).toBe('pending')
+    expect((await runtime.store.collection<FactDoc>(FACTS).get('unapplied'))!.boards).toBe('pending')
     expect(await histogramProblems(runtime.store)).toEqual([])
     // Each board holds exactly what its facts add up to.
     const expected = new Map<string, number>()
@@ -453,11 +453,11 @@ describe('referral', () => {
     const id = await createChallenge()
     const code = await inviteCode('o_a')
     for (let i = 0; i < 6; i++) ok(await call('member', 'me', { inviteCode: code }, `o_f${i}`))
-    await applyDomainEvents(runtime)
+    await applyFacts(runtime)
     expect(ok(await call('leaderboard', 'myInvite', {}, 'o_a'))).toMatchObject({ invitedCount: 6, activatedCount: 0, rewardPoints: 0 })
     for (let i = 0; i < 6; i++) ok(await post(id, `o_f${i}`))
-    await applyDomainEvents(runtime, { limit: 500 })
-    await applyDomainEvents(runtime, { limit: 500 }) // the activation facts recorded by the first pass
+    await applyFacts(runtime, { limit: 500 })
+    await applyFacts(runtime, { limit: 500 }) // the activation facts recorded by the first pass
     const info = ok(await call('leaderboard', 'myInvite', {}, 'o_a'))
     expect(info).toMatchObject({ invitedCount: 6, activatedCount: 6, rewardPoints: 200 }) // 50 each, capped at 200 a day
     expect(info.qrImage).toMatch(/^data:image\/svg\+xml;base64,/)

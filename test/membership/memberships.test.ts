@@ -9,7 +9,7 @@ import { payNotifyMain } from '../../cloudfunctions/functions'
 import { ORDERS } from '../../cloudfunctions/domain/membership/order'
 import { CIRCLE_MEMBERS } from '../../cloudfunctions/domain/membership/membership'
 import { closeUnpaidOrders, remindMembershipEnds } from '../../cloudfunctions/domain/membership/jobs'
-import { applyDomainEvents } from '../../cloudfunctions/domain/growth/apply-events'
+import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { challengeInput } from '../checkin/checkin-fixtures'
 
@@ -68,7 +68,7 @@ test('a valid notify fulfils once and opens circle-scoped content; 20 concurrent
   expect(ok(await call('checkin', 'joinChallenge', { challengeId: challenge.id }, 'o_a')).joined).toBe(true)
   expect(await runtime.store.collection(OUTBOX).count({ 'payload.template': 'membershipActive' })).toBe(1)
   // The first payment is a growth fact: points once.
-  await applyDomainEvents(runtime)
+  await applyFacts(runtime)
   expect(ok(await call('growth', 'ledger', {}, 'o_a')).items.filter((e) => e.rule === 'firstPayment')).toHaveLength(1)
 })
 

@@ -11,7 +11,7 @@ import { REFUNDS, type RefundDoc } from '../../cloudfunctions/domain/membership/
 import { remindMembershipEnds } from '../../cloudfunctions/domain/membership/jobs'
 import { reconcileRefunds } from '../../cloudfunctions/domain/orders/reconcile-refunds'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
-import { DOMAIN_EVENTS } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
 
 let runtime: TestRuntime
@@ -216,7 +216,7 @@ describe('items 3 and 4: a refund takes back what its payment bought, and only t
     const { order: o } = ok(await call('membership', 'createOrder', { circleId: c.id, planId: c.plans[0].id }, 'o_a'))
     await pay(o.id)
     ok(await call('membership', 'requestRefund', { orderId: o.id }, 'o_a'))
-    const facts = await runtime.store.collection<{ _id: string; type: string; refId: string }>(DOMAIN_EVENTS).find({ openid: 'o_a' }, { limit: 10 })
+    const facts = await runtime.store.collection<{ _id: string; type: string; refId: string }>(FACTS).find({ openid: 'o_a' }, { limit: 10 })
     expect(facts.items.filter((f) => f.type === 'payment.refunded').map((f) => f.refId)).toEqual([o.id])
   })
 })

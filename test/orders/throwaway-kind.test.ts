@@ -9,7 +9,7 @@ import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { couponScopes } from '../../cloudfunctions/domain/orders/kinds'
 import { CAMPAIGNS, COUPONS } from '../../cloudfunctions/domain/rewards/coupons'
-import { DOMAIN_EVENTS } from '../../cloudfunctions/domain/events/domain-events'
+import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { STICKER_PACKS, STICKER_RELEASES, buyStickers, type StickerPackDoc } from './throwaway-kind'
 
@@ -58,7 +58,7 @@ test('bought, paid through the signed sandbox notify (once, however often it is 
   expect((await deliverNotify(notify)).statusCode).toBe(200)
   expect(await order(bought._id)).toMatchObject({ status: 'fulfilled', paidAt: runtime.clock.now() })
   expect(await pack(bought._id)).toMatchObject({ openid: 'o_a', packId: 'cats', status: 'owned' })
-  expect(await runtime.store.collection(DOMAIN_EVENTS).get('payment.first:o_a')).toMatchObject({ refId: bought._id, payload: { kind: 'stickers', title: '贴纸包 cats' } })
+  expect(await runtime.store.collection(FACTS).get('payment.first:o_a')).toMatchObject({ refId: bought._id, payload: { kind: 'stickers', title: '贴纸包 cats' } })
 
   // The member and host views read it through its kind's description.
   expect(ok(await call('membership', 'getOrder', { orderId: bought._id }, 'o_a'))).toMatchObject({ circleName: '贴纸包 cats', planName: '贴纸包', status: 'fulfilled', refundableFen: 0 })

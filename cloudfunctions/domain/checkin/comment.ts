@@ -7,7 +7,7 @@ import { REJECTED_TEXT_MESSAGE } from '../../ports/content-safety'
 import { AppError, errors } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
-import { recordDomainEvent } from '../events/domain-events'
+import { recordFact } from '../facts/facts'
 import { CHECKINS, loadVisibleCheckin, type CheckinDoc } from './checkin'
 import { commentViews } from './views'
 import { COMMENTS, type CommentDoc } from './comment-doc'
@@ -40,7 +40,7 @@ export async function addComment(runtime: Runtime, caller: Caller, input: AddCom
     await tx.collection<CommentDoc>(COMMENTS).insert(comment)
     await tx.collection<CheckinDoc>(CHECKINS).update(checkin._id, { inc: { commentCount: 1 } })
     if (checkin.openid !== caller.openid) {
-      await recordDomainEvent(tx, { type: 'comment.received', key: comment._id, openid: checkin.openid, refId: checkin._id, payload: { commentId: comment._id, from: caller.openid }, at: now })
+      await recordFact(tx, { type: 'comment.received', key: comment._id, openid: checkin.openid, refId: checkin._id, payload: { commentId: comment._id, from: caller.openid }, at: now })
     }
   })
   return (await commentViews(runtime, caller, [comment]))[0]

@@ -7,7 +7,7 @@ import { AppError, errors } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
-import { recordDomainEvent } from '../events/domain-events'
+import { recordFact } from '../facts/facts'
 import { CHECKINS, HELD_FOR_REVIEW, loadVisibleCheckin, type CheckinDoc } from './checkin'
 import { takeDownComment } from './comment'
 import { COMMENTS, type CommentDoc } from './comment-doc'
@@ -40,7 +40,7 @@ export async function featureCheckin(runtime: Runtime, caller: Caller, checkinId
   if (featured && checkin.status !== 'visible') throw new AppError('CONFLICT', '只能精选公开可见的打卡')
   await runtime.store.transaction(async (tx) => {
     await tx.collection<CheckinDoc>(CHECKINS).update(checkinId, { set: { featured, featuredAt: featured ? checkin.featuredAt ?? now : null } })
-    if (featured) await recordDomainEvent(tx, { type: 'checkin.featured', key: checkinId, openid: checkin.openid, refId: checkinId, at: now })
+    if (featured) await recordFact(tx, { type: 'checkin.featured', key: checkinId, openid: checkin.openid, refId: checkinId, at: now })
   })
   return checkinView(runtime, caller, await loadCheckin(runtime, checkinId))
 }
@@ -61,7 +61,7 @@ export async function setCheckinHidden(runtime: Runtime, checkinId: string, hidd
       await participants.update(participant._id, { set: { doneDates } })
     }
     if (hidden) {
-      await recordDomainEvent(tx, { type: 'checkin.revoked', key: checkinId, openid: checkin.openid, refId: checkinId, payload: { reason, challengeId: checkin.challengeId }, at: now })
+      await recordFact(tx, { type: 'checkin.revoked', key: checkinId, openid: checkin.openid, refId: checkinId, payload: { reason, challengeId: checkin.challengeId }, at: now })
     }
   })
 }

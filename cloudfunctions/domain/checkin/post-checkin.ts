@@ -10,7 +10,7 @@ import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { COLLECTIONS } from '../../platform/collections'
-import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
+import { FACTS, type FactDoc } from '../facts/facts'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { addDays, chinaDate } from '../time/china-calendar'
 import { chinaTime } from '../../ports/clock'
@@ -59,7 +59,7 @@ async function newBonusDays(tx: Transaction, challenge: ChallengeDoc, participan
   // Participants from before bonus days were kept on them: the recorded facts tell (read by id: a duplicate insert would abort).
   const fresh: number[] = []
   for (const day of reached) {
-    if (!(await tx.collection(DOMAIN_EVENTS).get(`streak.reached:${challenge._id}:${openid}:${day}`))) fresh.push(day)
+    if (!(await tx.collection(FACTS).get(`streak.reached:${challenge._id}:${openid}:${day}`))) fresh.push(day)
   }
   return fresh
 }
@@ -148,8 +148,8 @@ async function store(
       }
       await participants.set(next)
       // Each fact is new: the check-in insert above, the bonus days and the completion mark guard them in this transaction.
-      const facts = tx.collection<DomainEventDoc>(DOMAIN_EVENTS)
-      const fact = (type: DomainEventDoc['type'], key: string, payload: Record<string, unknown>): DomainEventDoc =>
+      const facts = tx.collection<FactDoc>(FACTS)
+      const fact = (type: FactDoc['type'], key: string, payload: Record<string, unknown>): FactDoc =>
         ({ _id: `${type}:${key}`, type, openid: caller.openid, refId: id, payload, createdAt: now, processedAt: null, boards: 'pending' })
       await facts.insert(fact('checkin.posted', id, { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin, streak: streaks.current }))
       for (const day of bonusDays) {

@@ -6,7 +6,7 @@
 // (leaderboard/move-boards.ts): no member transaction writes a shared document.
 import type { Runtime } from '../../platform/runtime'
 import type { GrowthSettings } from '../../../types/growth'
-import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
+import { FACTS, type FactDoc } from '../facts/facts'
 import { RULE_FOR_EVENT } from './rules'
 import { loadSettings } from './settings'
 import { grantAll, lowerTier, spend, entryId, type GrantRequest } from './ledger'
@@ -24,12 +24,12 @@ export interface ApplyReport {
 /** Facts applied in one transaction: 3 ops each plus the wallet's read and write (8), and the invite's activation when one waits. */
 export const FACTS_PER_TRANSACTION = 2
 
-async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: number): Promise<boolean> {
+async function revokeCheckinGrant(runtime: Runtime, event: FactDoc, now: number): Promise<boolean> {
   // A check-in hidden for cheating gives back the points it earned (growth value never decreases).
   const original = await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(event.openid, 'checkinPosted', `checkin.posted:${event.refId}`))
   const first = original && original.points > 0 ? await ownGrantFirst(runtime, original) : undefined
   return runtime.store.transaction(async (tx) => {
-    const fresh = await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).get(event._id)
+    const fresh = await tx.collection<FactDoc>(FACTS).get(event._id)
     if (!fresh || fresh.processedAt !== null) return false
     if (original && original.points > 0) {
       // Its own unspent points go first, then the oldest others.
@@ -37,7 +37,7 @@ async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: 
     }
     // What the check-in put on the points boards comes off them, on the boards of its time (move-boards.ts).
     const taken = original && original.points > 0 ? { granted: -original.points, payload: { ...fresh.payload, grantedAt: original.createdAt } } : { granted: 0 }
-    await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).set({ ...fresh, processedAt: now, ...taken })
+    await tx.collection<FactDoc>(FACTS).set({ ...fresh, processedAt: now, ...taken })
     return true
   })
 }
@@ -51,14 +51,14 @@ async function revokeCheckinGrant(runtime: Runtime, event: DomainEventDoc, now: 
  * far as the balance goes, as a hidden check-in's are. Returns 'wait' while
  * the first payment's own fact is still to be applied.
  */
-async function refundPaymentGrant(runtime: Runtime, event: DomainEventDoc, settings: GrowthSettings, now: number): Promise<boolean | 'wait'> {
-  const first = await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).get(`payment.first:${event.openid}`)
+async function refundPaymentGrant(runtime: Runtime, event: FactDoc, settings: GrowthSettings, now: number): Promise<boolean | 'wait'> {
+  const first = await runtime.store.collection<FactDoc>(FACTS).get(`payment.first:${event.openid}`)
   const ours = first !== null && first.refId === event.refId
   if (ours && first.processedAt === null) return 'wait'
   const original = ours ? await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(event.openid, 'firstPayment', first._id)) : null
   const takeFirst = original && original.points > 0 ? await ownGrantFirst(runtime, original) : undefined
   return runtime.store.transaction(async (tx) => {
-    const facts = tx.collection<DomainEventDoc>(DOMAIN_EVENTS)
+    const facts = tx.collection<FactDoc>(FACTS)
     const fresh = await facts.get(event._id)
     if (!fresh || fresh.processedAt !== null) return false
     if (!original || (original.points <= 0 && original.growth <= 0)) {
@@ -87,7 +87,7 @@ async function ownGrantFirst(runtime: Runtime, grant: LedgerEntryDoc): Promise<{
   return { id: grant._id, olderHeld: await olderHeldOf(runtime, grant, wallet) }
 }
 
-function grantRequestOf(event: DomainEventDoc, settings: GrowthSettings): GrantRequest | null {
+function grantRequestOf(event: FactDoc, settings: GrowthSettings): GrantRequest | null {
   const rule = RULE_FOR_EVENT.get(event.type)
   const setting = rule ? settings.rules[rule.rule] : null
   // A setting of 0 switches that part of the rule off.
@@ -101,14 +101,14 @@ function grantRequestOf(event: DomainEventDoc, settings: GrowthSettings): GrantR
   }
 }
 
-const activates = (event: DomainEventDoc) => event.type === 'checkin.posted' || event.type === 'payment.first'
+const activates = (event: FactDoc) => event.type === 'checkin.posted' || event.type === 'payment.first'
 
 /**
  * Members among these whose invite still waits for activation, read outside
  * the transactions. A member document known to say 'none' (never invited)
  * needs no read.
  */
-async function awaitingActivation(runtime: Runtime, events: DomainEventDoc[], known?: MemberDoc): Promise<Set<string>> {
+async function awaitingActivation(runtime: Runtime, events: FactDoc[], known?: MemberDoc): Promise<Set<string>> {
   const openids = [...new Set(events.filter(activates).map((e) => e.openid))].filter((openid) => !(known?._id === openid && known.invite === 'none'))
   if (openids.length === 0) return new Set()
   const page = await runtime.store.collection<ReferralDoc>(REFERRALS).find({ _id: { $in: openids } }, { limit: openids.length })
@@ -116,10 +116,10 @@ async function awaitingActivation(runtime: Runtime, events: DomainEventDoc[], kn
 }
 
 /** Applies some of one member's facts together; the ones already applied (by a concurrent run) are skipped. */
-async function applyTogether(runtime: Runtime, openid: string, events: DomainEventDoc[], settings: GrowthSettings, now: number, mayActivate: boolean): Promise<number> {
+async function applyTogether(runtime: Runtime, openid: string, events: FactDoc[], settings: GrowthSettings, now: number, mayActivate: boolean): Promise<number> {
   return runtime.store.transaction(async (tx) => {
-    const facts = tx.collection<DomainEventDoc>(DOMAIN_EVENTS)
-    const fresh: DomainEventDoc[] = []
+    const facts = tx.collection<FactDoc>(FACTS)
+    const fresh: FactDoc[] = []
     for (const event of events) {
       const current = await facts.get(event._id)
       if (current && current.processedAt === null) fresh.push(current)
@@ -136,20 +136,20 @@ async function applyTogether(runtime: Runtime, openid: string, events: DomainEve
   })
 }
 
-export async function applyDomainEvents(runtime: Runtime, options: { openid?: string; limit?: number; member?: MemberDoc } = {}): Promise<ApplyReport> {
+export async function applyFacts(runtime: Runtime, options: { openid?: string; limit?: number; member?: MemberDoc } = {}): Promise<ApplyReport> {
   const now = runtime.clock.now()
   const report: ApplyReport = { applied: 0, skipped: 0 }
-  const events = await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).find(
+  const events = await runtime.store.collection<FactDoc>(FACTS).find(
     { processedAt: null, ...(options.openid ? { openid: options.openid } : {}) },
     { sort: [['createdAt', 'asc']], limit: options.limit ?? 100 }
   )
   if (events.items.length === 0) return report
   const settings = await loadSettings(runtime)
   const invited = await awaitingActivation(runtime, events.items, options.member)
-  const byMember = new Map<string, DomainEventDoc[]>()
+  const byMember = new Map<string, FactDoc[]>()
   for (const event of events.items) byMember.set(event.openid, [...(byMember.get(event.openid) ?? []), event])
   for (const [openid, own] of byMember) {
-    let batch: DomainEventDoc[] = []
+    let batch: FactDoc[] = []
     const flush = async () => {
       if (batch.length === 0) return
       const applied = await applyTogether(runtime, openid, batch, settings, now, invited.has(openid))
@@ -184,5 +184,5 @@ export async function applyDomainEvents(runtime: Runtime, options: { openid?: st
  * check-in's points show at once without the check-in paying for them.
  */
 export function settleOwnFacts(runtime: Runtime, openid: string, member?: MemberDoc): Promise<ApplyReport> {
-  return applyDomainEvents(runtime, { openid, limit: FACTS_PER_TRANSACTION, member })
+  return applyFacts(runtime, { openid, limit: FACTS_PER_TRANSACTION, member })
 }

@@ -3,7 +3,7 @@
 // add theirs here (closing unpaid orders, expiring memberships, settling boards).
 import type { Runtime } from '../../platform/runtime'
 import { drainOutbox } from '../outbox/drain-outbox'
-import { applyDomainEvents } from '../growth/apply-events'
+import { applyFacts } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
 import { refreshSegments } from '../growth/segments'
 import { remindMembershipEnds } from '../membership/jobs'
@@ -22,7 +22,7 @@ export interface Job {
 export const JOBS: Job[] = [
   // Facts first, so the messages they queue (tier-ups) go out in the same run,
   // then the boards they move. Each takes a batch that fits a run at 20 ms a request.
-  { name: 'applyDomainEvents', run: (runtime) => applyDomainEvents(runtime, { limit: 80 }) },
+  { name: 'applyFacts', run: (runtime) => applyFacts(runtime, { limit: 80 }) },
   { name: 'moveBoards', run: (runtime) => moveBoards(runtime) },
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
   { name: 'refreshSegments', run: (runtime) => refreshSegments(runtime) },

@@ -15,7 +15,7 @@ import type { Runtime } from '../../platform/runtime'
 import type { Collection } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
-import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
+import { FACTS, type FactDoc } from '../facts/facts'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { BOARDS, ENTRIES, NEWCOMER_DAYS, boardIds, type BoardDoc, type EntryDoc } from './boards'
 import { RANK_COUNTS, countChanges, type CountsDoc } from './rank-counts'
@@ -47,7 +47,7 @@ interface LeaseDoc {
 type ScoreMove = { kind: 'add'; delta: number } | { kind: 'set'; score: number }
 
 /** What one fact does to the boards, given the points it was granted. */
-export function boardMovesOf(fact: DomainEventDoc, member: MemberDoc | null, contests: RunningContest[]): Array<{ boardId: string; move: ScoreMove }> {
+export function boardMovesOf(fact: FactDoc, member: MemberDoc | null, contests: RunningContest[]): Array<{ boardId: string; move: ScoreMove }> {
   const at = fact.createdAt
   const moves: Array<{ boardId: string; move: ScoreMove }> = []
   const granted = fact.granted ?? 0
@@ -122,7 +122,7 @@ async function carryOut(runtime: Runtime, plan: PlanDoc, now: number): Promise<v
   }
   const entries = store.collection<EntryDoc>(ENTRIES)
   for (const entry of plan.entries) await entries.set(entry)
-  const facts = store.collection<DomainEventDoc>(DOMAIN_EVENTS)
+  const facts = store.collection<FactDoc>(FACTS)
   for (const id of plan.facts) await facts.update(id, { set: { boards: 'done', boardsAt: now } })
   await store.collection<PlanDoc>(MOVES).remove(PLAN_ID)
 }
@@ -130,7 +130,7 @@ async function carryOut(runtime: Runtime, plan: PlanDoc, now: number): Promise<v
 /** Works out a batch: the facts it takes, and the absolute values they leave behind. */
 async function planBatch(runtime: Runtime, now: number): Promise<PlanDoc | null> {
   const { store } = runtime
-  const pending = await store.collection<DomainEventDoc>(DOMAIN_EVENTS).find(
+  const pending = await store.collection<FactDoc>(FACTS).find(
     { boards: 'pending', processedAt: { $gt: 0 } }, { sort: [['processedAt', 'asc']], limit: FACTS_PER_BATCH }
   )
   if (pending.items.length === 0) return null

@@ -10,7 +10,7 @@ import type { Transaction } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Runtime } from '../../platform/runtime'
-import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
+import { FACTS, type FactDoc } from '../facts/facts'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { authorsOf } from '../checkin/views'
 import { LEDGER, type LedgerEntryDoc } from '../growth/wallet'
@@ -83,7 +83,7 @@ export async function activateInvite(tx: Transaction, inviteeOpenid: string, at:
   if (!referral || referral.status !== 'joined') return
   await referrals.set({ ...referral, status: 'activated', activatedAt: at })
   // The referral's status, read and changed in this transaction, makes the fact new: a plain insert.
-  await tx.collection<DomainEventDoc>(DOMAIN_EVENTS).insert({
+  await tx.collection<FactDoc>(FACTS).insert({
     _id: `invite.activated:${inviteeOpenid}`, type: 'invite.activated', openid: referral.inviter, refId: inviteeOpenid, payload: {}, createdAt: at, processedAt: null, boards: 'pending'
   })
 }

@@ -14,7 +14,7 @@ import { issueCoupon, releaseCoupon } from '../rewards/coupons'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { subscribeMessage } from '../notifications/format'
 import { loadBoardRewards } from './rewards'
-import { DOMAIN_EVENTS, type DomainEventDoc } from '../events/domain-events'
+import { FACTS, type FactDoc } from '../facts/facts'
 
 const WEEK = 7 * 24 * 3600_000
 
@@ -65,7 +65,7 @@ async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], t
  * after it is settled on a later run, once its last facts are on its board.
  */
 async function boardsCompleteBefore(runtime: Runtime): Promise<number> {
-  const oldest = await runtime.store.collection<DomainEventDoc>(DOMAIN_EVENTS).find({ boards: 'pending' }, { sort: [['createdAt', 'asc']], limit: 1 })
+  const oldest = await runtime.store.collection<FactDoc>(FACTS).find({ boards: 'pending' }, { sort: [['createdAt', 'asc']], limit: 1 })
   return oldest.items[0]?.createdAt ?? Infinity
 }
 

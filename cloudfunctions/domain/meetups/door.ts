@@ -6,7 +6,7 @@ import { AppError } from '../../platform/app-error'
 import type { Runtime } from '../../platform/runtime'
 import { chinaTime } from '../../ports/clock'
 import type { BaseDoc } from '../../ports/store'
-import { recordDomainEvent, type EventWriter } from '../events/domain-events'
+import { recordFact, type FactWriter } from '../facts/facts'
 import { MEMBERS, defaultNickname, type MemberDoc } from '../members/member'
 import { grant } from '../growth/ledger'
 import { loadSettings } from '../growth/settings'
@@ -70,8 +70,8 @@ async function admit(runtime: Runtime, meetup: MeetupDoc, signupId: string, now:
   if (!used) throw new AppError('CONFLICT', '票已核销')
   // This call just used the ticket, so the attendance fact cannot exist yet (a crashed earlier attempt's is
   // caught by the insert's conflict): write it without reading first, one request instead of two.
-  const insertOnly: EventWriter = { collection: <T extends BaseDoc>(name: string) => ({ get: async () => null, insert: (doc: Omit<T, '_id'> & { _id?: string }) => runtime.store.collection<T>(name).insert(doc) }) }
-  await recordDomainEvent(insertOnly, { type: 'event.attended', key: signup._id, openid: signup.openid, refId: eventId, payload: { eventTitle: meetup.title }, at: now })
+  const insertOnly: FactWriter = { collection: <T extends BaseDoc>(name: string) => ({ get: async () => null, insert: (doc: Omit<T, '_id'> & { _id?: string }) => runtime.store.collection<T>(name).insert(doc) }) }
+  await recordFact(insertOnly, { type: 'event.attended', key: signup._id, openid: signup.openid, refId: eventId, payload: { eventTitle: meetup.title }, at: now })
   await returnFee(runtime, meetup, signup, now)
   // Name and face for the host's screen: the member document alone (no tier badge here, so no settings read).
   const member = await runtime.store.collection<MemberDoc>(MEMBERS).get(signup.openid)

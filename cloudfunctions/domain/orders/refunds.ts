@@ -11,7 +11,7 @@ import { AppError, errors } from '../../platform/app-error'
 import type { Runtime } from '../../platform/runtime'
 import { RefundRefusedError } from '../../ports/payments'
 import type { Transaction } from '../../ports/store'
-import { recordDomainEvent } from '../events/domain-events'
+import { recordFact } from '../facts/facts'
 import { subscribeMessage } from '../notifications/format'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
 import { flagPayment } from './flagged-payments'
@@ -79,7 +79,7 @@ export async function completeRefund(
     await kind.onRefunded?.(tx, { order: settled, endsAccess: refund.endsAccess, full, purpose: refund.purpose ?? 'host', now })
     const about = kind.describe(order)
     if (full && refund.purpose !== 'attendance') {
-      await recordDomainEvent(tx, { type: 'payment.refunded', key: order._id, openid: order.openid, refId: order._id, payload: { circleName: about.title }, at: now })
+      await recordFact(tx, { type: 'payment.refunded', key: order._id, openid: order.openid, refId: order._id, payload: { circleName: about.title }, at: now })
     }
     // The refund is news to the member whatever ended: a notice of the refund, never the expiry message
     // (not for a signup the member just cancelled: the page they tapped says 已退款).

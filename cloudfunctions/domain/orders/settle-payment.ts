@@ -7,7 +7,7 @@
 // once and flagged, and the coupon stays with the order that replaced it. A
 // payer who is not the order's member is flagged for the host.
 import type { Runtime } from '../../platform/runtime'
-import { recordDomainEvent } from '../events/domain-events'
+import { recordFact } from '../facts/facts'
 import { markCouponUsed } from './order-coupons'
 import { flagPayment } from './flagged-payments'
 import './installed-kinds'
@@ -67,7 +67,7 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     const fulfilled = fulfilOrder(paid, fulfilment.item, fulfilment.oldFields)
     await orders.set(fulfilled)
     // Side effects go to the outbox and the facts log (the kind's, and this one), never back into the payment.
-    await recordDomainEvent(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: kind.describe(fulfilled).firstPaymentFact, at: now })
+    await recordFact(tx, { type: 'payment.first', key: fresh.openid, openid: fresh.openid, refId: fresh._id, payload: kind.describe(fulfilled).firstPaymentFact, at: now })
     return 'fulfilled'
   })
   if (fact.payerOpenid && fact.payerOpenid !== order.openid) await flag(runtime, fact, 'payer', '付款人与下单成员不符', order.amountFen)

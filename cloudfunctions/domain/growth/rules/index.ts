@@ -1,5 +1,5 @@
 // Every scoring rule, by the fact it counts.
-import type { DomainEventType } from '../../events/domain-events'
+import type { FactType } from '../../facts/facts'
 import type { ScoringRule } from './rule'
 import { checkinPosted } from './checkin-posted'
 import { streakReached } from './streak-reached'
@@ -12,4 +12,4 @@ import { inviteActivated } from './invite-activated'
 
 export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment, eventAttended, inviteActivated]
 
-export const RULE_FOR_EVENT = new Map<DomainEventType, ScoringRule>(SCORING_RULES.map((rule) => [rule.counts, rule]))
+export const RULE_FOR_EVENT = new Map<FactType, ScoringRule>(SCORING_RULES.map((rule) => [rule.counts, rule]))

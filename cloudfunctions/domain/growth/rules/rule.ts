@@ -1,22 +1,22 @@
 // A scoring rule: which fact it counts, how much it is worth, and how the
 // member reads it in their ledger. One small file per rule.
 import type { GrowthRule, RuleSetting } from '../../../../types/growth'
-import type { DomainEventDoc, DomainEventType } from '../../events/domain-events'
+import type { FactDoc, FactType } from '../../facts/facts'
 
 export interface ScoringRule {
   rule: GrowthRule
-  counts: DomainEventType
+  counts: FactType
   /** Points and growth for one fact; the rule's setting is the default, 0 points switches it off. */
-  worth(event: DomainEventDoc, setting: RuleSetting): { points: number; growth: number }
-  reason(event: DomainEventDoc): string
+  worth(event: FactDoc, setting: RuleSetting): { points: number; growth: number }
+  reason(event: FactDoc): string
 }
 
-export function fromSetting(_event: DomainEventDoc, setting: RuleSetting): { points: number; growth: number } {
+export function fromSetting(_event: FactDoc, setting: RuleSetting): { points: number; growth: number } {
   return { points: setting.points, growth: setting.growth }
 }
 
 /** The fact's own figure (a challenge's points per check-in, a streak bonus) when it carries one. */
-export function fromPayloadPoints(event: DomainEventDoc, setting: RuleSetting): { points: number; growth: number } {
+export function fromPayloadPoints(event: FactDoc, setting: RuleSetting): { points: number; growth: number } {
   const own = event.payload.points
   return { points: typeof own === 'number' ? own : setting.points, growth: setting.growth }
 }

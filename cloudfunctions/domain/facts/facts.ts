@@ -8,10 +8,10 @@ import type { BaseDoc, DocOps } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
 
-export type DomainEventType = 'checkin.posted' | 'streak.reached' | 'challenge.completed' | 'checkin.featured' | 'checkin.revoked' | 'comment.received' | 'payment.first' | 'payment.refunded' | 'event.attended' | 'invite.activated'
+export type FactType = 'checkin.posted' | 'streak.reached' | 'challenge.completed' | 'checkin.featured' | 'checkin.revoked' | 'comment.received' | 'payment.first' | 'payment.refunded' | 'event.attended' | 'invite.activated'
 
-export interface DomainEventDoc extends BaseDoc {
-  type: DomainEventType
+export interface FactDoc extends BaseDoc {
+  type: FactType
   /** The member the fact is about (who earns or loses points). */
   openid: string
   /** What the fact refers to, e.g. a check-in id. */
@@ -27,17 +27,17 @@ export interface DomainEventDoc extends BaseDoc {
   boardsAt?: number
 }
 
-export const DOMAIN_EVENTS = COLLECTIONS.domainEvents.name
+export const FACTS = COLLECTIONS.facts.name
 
-export interface EventWriter {
+export interface FactWriter {
   collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'get' | 'insert'>
 }
 
-export async function recordDomainEvent(
-  writer: EventWriter,
-  event: { type: DomainEventType; key: string; openid: string; refId: string; payload?: Record<string, unknown>; at: number }
+export async function recordFact(
+  writer: FactWriter,
+  event: { type: FactType; key: string; openid: string; refId: string; payload?: Record<string, unknown>; at: number }
 ): Promise<boolean> {
-  const facts = writer.collection<DomainEventDoc>(DOMAIN_EVENTS)
+  const facts = writer.collection<FactDoc>(FACTS)
   const id = `${event.type}:${event.key}`
   if (await facts.get(id)) return false
   try {
