@@ -8,7 +8,7 @@ import { AppError } from '../../platform/app-error'
 import { dayjs } from '../../ports/clock'
 import { chinaDate } from '../time/china-calendar'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
-import { subscribeMessage } from '../notifications/format'
+import { tierUpMessage } from '../notifications/messages'
 import { tierFor } from './settings'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { segmentAfterActivity } from './segments'
@@ -47,7 +47,7 @@ async function applyTier(tx: Transaction, wallet: WalletDoc, growth: number, tie
   if (!again) {
     await outbox.insert({
       _id: announcement, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-      payload: subscribeMessage({ openid: wallet._id, template: 'tierUp', page: 'packages/growth/center/index', data: { thing1: `升级为 Lv${tier.level} ${tier.name}`, time2: now } })
+      payload: tierUpMessage(wallet._id, tier, now)
     })
   }
   // Lists show a member's badge from the member document alone (one read per page, not two).

@@ -12,7 +12,7 @@ import { topEntries } from './board-view'
 import { CONTESTS, prizesOf, type ContestDoc } from './contests'
 import { issueCoupon, releaseCoupon } from '../rewards/coupons'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { subscribeMessage } from '../notifications/format'
+import { prizeWonMessage } from '../notifications/messages'
 import { loadBoardRewards } from './rewards'
 import { FACTS, type FactDoc } from '../facts/facts'
 
@@ -47,7 +47,7 @@ async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], t
       if (couponCampaignId && (await issueCoupon(tx, couponCampaignId, entry.openid, key, now, { reserved: options.couponsReserved })) === 'issued') {
         await enqueueSubscribeMessage(tx, {
           key: `prize:${key}`, now,
-          message: subscribeMessage({ openid: entry.openid, template: 'prizeWon', page: 'packages/rewards/coupons/index', data: { thing1: `${title}第 ${place + 1} 名`, thing2: '奖品券已放入你的卡券' } })
+          message: prizeWonMessage(entry.openid, title, place + 1)
         })
       }
     }

@@ -7,7 +7,7 @@ import type { Runtime } from '../../platform/runtime'
 import { assertCircleExists } from '../circles/access'
 import { authorsOf } from '../checkin/views'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { subscribeMessage } from '../notifications/format'
+import { eventCancelledMessage } from '../notifications/messages'
 import { ORDERS, orderStatusText, type OrderDoc } from '../orders/order'
 import { refundKnownOrder } from '../orders/refunds'
 import { freeTicketHolder, returnCoupon } from '../rewards/coupons'
@@ -70,7 +70,7 @@ export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: str
       }
       await enqueueSubscribeMessage(runtime.store, {
         key: `eventCancelled:${signup._id}`, now,
-        message: subscribeMessage({ openid: signup.openid, template: 'eventCancelled', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, time2: meetup.startAt, thing3: '活动已取消，费用将原路退回' } })
+        message: eventCancelledMessage(signup.openid, { id: eventId, title: meetup.title, startAt: meetup.startAt })
       })
     }
     after = page.next

@@ -3,7 +3,7 @@
 // orders module's one closing job: seat-order.ts.)
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { subscribeMessage } from '../notifications/format'
+import { eventReminderMessage } from '../notifications/messages'
 import { MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
 
 export async function remindEvents(runtime: Runtime): Promise<{ reminded: number }> {
@@ -18,7 +18,7 @@ export async function remindEvents(runtime: Runtime): Promise<{ reminded: number
       if (before) continue
       await enqueueSubscribeMessage(runtime.store, {
         key: `eventReminder:${window}:${signup._id}`, now,
-        message: subscribeMessage({ openid: signup.openid, template: 'eventReminder', page: `packages/events/detail/index?id=${meetup._id}`, data: { thing1: meetup.title, time2: meetup.startAt, thing3: meetup.mode === 'offline' ? meetup.address : '线上活动' } })
+        message: eventReminderMessage(signup.openid, { id: meetup._id, title: meetup.title, startAt: meetup.startAt, where: meetup.mode === 'offline' ? meetup.address : '线上活动' })
       })
       reminded++
     }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import type { Transaction } from '../../ports/store'
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { subscribeMessage } from '../notifications/format'
+import { waitlistPromotedMessage } from '../notifications/messages'
 import { ORDERS, PAY_WINDOW_MS, newOrder, newOutTradeNo, type OrderDoc } from '../orders/order'
 import { priceOrder } from '../orders/pricing'
 import { HOLD_MS, MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
@@ -74,7 +74,7 @@ export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Pr
       await signups.set({ ...offered, orderId: order ? order._id : fresh.orderId })
       await enqueueSubscribeMessage(tx, {
         key: `promoted:${fresh._id}:${now}`, now,
-        message: subscribeMessage({ openid: fresh.openid, template: 'waitlistPromoted', page: `packages/events/detail/index?id=${eventId}`, data: { thing1: meetup.title, thing2: paid ? '候补成功，请在 15 分钟内完成支付' : '候补成功，已为你保留名额', time3: meetup.startAt } })
+        message: waitlistPromotedMessage(fresh.openid, { id: eventId, title: meetup.title, startAt: meetup.startAt }, paid)
       })
       // That was the last free seat: no need to look at the waitlist again.
       return meetup.seatsTaken >= meetup.capacity ? 'promotedLast' as const : 'promoted' as const

@@ -4,7 +4,7 @@ import type { Role } from '../../../types/member'
 import { isConflict } from '../../ports/store'
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { subscribeMessage } from '../notifications/format'
+import { welcomeMessage } from '../notifications/messages'
 import { loadCommunity } from '../community/settings'
 import { MEMBERS, defaultNickname, type MemberDoc } from './member'
 
@@ -28,7 +28,7 @@ export async function ensureMember(runtime: Runtime, openid: string, role: Role,
       await enqueueSubscribeMessage(tx, {
         key: `welcome:${openid}`,
         now,
-        message: subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: `欢迎加入${community.name}`, time2: now } })
+        message: welcomeMessage(openid, community.name, now)
       })
     })
   } catch (error) {

@@ -3,7 +3,7 @@
 // the orders module's one job, re-exported here for older imports.)
 import type { Runtime } from '../../platform/runtime'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { subscribeMessage } from '../notifications/format'
+import { membershipExpiredMessage, renewalReminderMessage } from '../notifications/messages'
 import { CIRCLES } from '../circles/access'
 import type { CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, DAY_MS, FOREVER, type CircleMemberDoc } from './membership'
@@ -27,11 +27,11 @@ export async function remindMembershipEnds(runtime: Runtime): Promise<{ reminded
     const circle = await circles.get(m.circleId)!
     const name = circle?.name ?? '圈子'
     if (m.endsAt > now && m.remindedFor !== m.endsAt) {
-      await enqueueSubscribeMessage(runtime.store, { key: `renewal:${m._id}:${m.endsAt}`, now, message: subscribeMessage({ openid: m.openid, template: 'renewalReminder', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: m.endsAt } }) })
+      await enqueueSubscribeMessage(runtime.store, { key: `renewal:${m._id}:${m.endsAt}`, now, message: renewalReminderMessage(m.openid, { circleId: m.circleId, circleName: name }, m.endsAt) })
       await members.update(m._id, { set: { remindedFor: m.endsAt } })
       reminded++
     } else if (m.endsAt <= now && m.expiredNoticeFor !== m.endsAt) {
-      await enqueueSubscribeMessage(runtime.store, { key: `expired:${m._id}:${m.endsAt}`, now, message: subscribeMessage({ openid: m.openid, template: 'membershipExpired', page: `packages/membership/circle/index?id=${m.circleId}`, data: { thing1: name, time2: m.endsAt } }) })
+      await enqueueSubscribeMessage(runtime.store, { key: `expired:${m._id}:${m.endsAt}`, now, message: membershipExpiredMessage(m.openid, { circleId: m.circleId, circleName: name }, m.endsAt) })
       await members.update(m._id, { set: { expiredNoticeFor: m.endsAt } })
       ended++
     }

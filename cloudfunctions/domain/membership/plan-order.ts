@@ -2,7 +2,7 @@
 // access by the plan's days; a refund takes back what this order bought and is
 // still unused. Registered with the orders module (orders/kinds.ts) from here.
 import type { Transaction } from '../../ports/store'
-import { subscribeMessage } from '../notifications/format'
+import { membershipActiveMessage } from '../notifications/messages'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
 import { registerOrderKind } from '../orders/kinds'
 import type { OrderDoc } from '../orders/order'
@@ -74,7 +74,7 @@ export const planOrderKind = registerOrderKind({
     // The order moves out of 'created' in this transaction, so its message is new: a plain insert.
     await tx.collection<OutboxDoc>(OUTBOX).insert({
       _id: `paid:${order._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-      payload: subscribeMessage({ openid: order.openid, template: 'membershipActive', page: `packages/membership/circle/index?id=${plan.circleId}`, data: { thing1: plan.circleName, time2: period.end } })
+      payload: membershipActiveMessage(order.openid, plan, period.end)
     })
     return { item: { ...plan, periodStart: period.start, periodEnd: period.end }, oldFields: { periodStart: period.start, periodEnd: period.end } }
   },

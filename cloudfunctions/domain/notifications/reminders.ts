@@ -18,7 +18,7 @@ import { PARTICIPANTS, participantId, type ParticipantDoc } from '../checkin/par
 import { computeStreaks } from '../checkin/streaks'
 import { addDays, chinaDate, parseClock, startOfChinaDate } from '../time/china-calendar'
 import { enqueueSubscribeMessage } from '../outbox/outbox'
-import { subscribeMessage } from './format'
+import { checkinReminderMessage, streakReminderMessage } from './messages'
 import { SUBSCRIBE_GRANTS, grantId, type SubscribeGrantDoc } from './grants'
 
 export const REMINDERS = COLLECTIONS.reminders.name
@@ -136,14 +136,13 @@ function reasonNotToSend(kind: ReminderKind, occurrence: number, challenge: Chal
 }
 
 function reminderMessage(kind: ReminderKind, challenge: ChallengeDoc, participant: ParticipantDoc, now: number) {
-  const page = `packages/challenge/detail/index?id=${challenge._id}`
   const today = chinaDate(now)
   const closes = startOfChinaDate(today) + parseClock(challenge.windowEnd) * 60_000
   if (kind === 'daily') {
-    return subscribeMessage({ openid: participant.openid, template: 'checkinReminder', page, data: { thing1: challenge.title, thing2: '今天还没打卡，记得来打卡哦', time3: closes } })
+    return checkinReminderMessage(participant.openid, { id: challenge._id, title: challenge.title }, closes)
   }
   const streak = computeStreaks(participant.doneDates, today).current
-  return subscribeMessage({ openid: participant.openid, template: 'streakReminder', page, data: { thing1: challenge.title, number2: streak, thing3: `已连续${streak}天，今晚打卡不断签`, time4: closes } })
+  return streakReminderMessage(participant.openid, { id: challenge._id, title: challenge.title }, streak, closes)
 }
 
 /** One run of a reminder job: the due reminders of one kind, oldest first, at most `limit`. */

@@ -12,7 +12,7 @@ import type { Runtime } from '../../platform/runtime'
 import { RefundRefusedError } from '../../ports/payments'
 import type { Transaction } from '../../ports/store'
 import { recordFact } from '../facts/facts'
-import { subscribeMessage } from '../notifications/format'
+import { refundResultMessage } from '../notifications/messages'
 import { OUTBOX, type OutboxDoc } from '../outbox/outbox'
 import { flagPayment } from './flagged-payments'
 import { kindFor } from './kinds'
@@ -86,7 +86,7 @@ export async function completeRefund(
     if (refund.purpose === 'cancel') return settled
     await tx.collection<OutboxDoc>(OUTBOX).insert({
       _id: `refunded:${refund._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
-      payload: subscribeMessage({ openid: order.openid, template: 'refundResult', page: about.page, data: { thing1: about.title, amount2: refund.amountFen, time3: now } })
+      payload: refundResultMessage(order.openid, about, refund.amountFen, now)
     })
     return settled
   })
