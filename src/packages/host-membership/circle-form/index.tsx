@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
@@ -14,6 +14,7 @@ import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, 
 import PlansEditor from './plans-editor'
 import { colors } from '../../../styles/tokens'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
+import FormField from '../../../components/form-field'
 import './index.css'
 
 export default function CircleFormPage() {
@@ -98,12 +99,12 @@ function CircleForm({ circle }: { circle: Circle | null }) {
           <ImagePicker mode='thumb' uploads={picture} url={circle?.coverUrl ?? ''} label='封面' boxClassName='hf-cover' emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
         </View>
 
-        <Field label='名称' error={errors.name}>
-          <Input className='hf-input field-name' value={draft.name} maxlength={30} placeholder='如：减脂私教营' placeholderClass='hf-placeholder' onInput={(e) => set('name', e.detail.value)} />
-        </Field>
-        <Field label='介绍' error={errors.description} top>
-          <Textarea className='hf-textarea field-description' value={draft.description} maxlength={2000} autoHeight placeholder='成员加入前会看到：圈子里有什么、适合谁' placeholderClass='hf-placeholder' onInput={(e) => set('description', e.detail.value)} />
-        </Field>
+        <FormField label='名称' error={errors.name}>
+          <Input className='form-field-input field-name' value={draft.name} maxlength={30} placeholder='如：减脂私教营' placeholderClass='form-field-placeholder' onInput={(e) => set('name', e.detail.value)} />
+        </FormField>
+        <FormField label='介绍' error={errors.description} top>
+          <Textarea className='form-field-textarea field-description' value={draft.description} maxlength={2000} autoHeight placeholder='成员加入前会看到：圈子里有什么、适合谁' placeholderClass='form-field-placeholder' onInput={(e) => set('description', e.detail.value)} />
+        </FormField>
       </View>
 
       <Text className='hf-section'>加入方式</Text>
@@ -116,9 +117,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         {kindHint ? <Text className='hf-hint hf-kind-hint'>{kindHint}</Text> : null}
 
         {draft.kind === 'trialThenPaid' ? (
-          <Field label='试用天数' error={errors.trialDays} suffix='天'>
-            <Input className='hf-input field-trial-days' type='number' value={draft.trialDays} maxlength={2} placeholder='7' placeholderClass='hf-placeholder' onInput={(e) => set('trialDays', e.detail.value)} />
-          </Field>
+          <FormField label='试用天数' error={errors.trialDays} suffix='天'>
+            <Input className='form-field-input field-trial-days' type='number' value={draft.trialDays} maxlength={2} placeholder='7' placeholderClass='form-field-placeholder' onInput={(e) => set('trialDays', e.detail.value)} />
+          </FormField>
         ) : null}
 
         {draft.kind === 'free' ? (
@@ -145,16 +146,15 @@ function CircleForm({ circle }: { circle: Circle | null }) {
 
           <Text className='hf-section'>退款规则</Text>
           <View className='card hf-card'>
-            <Field label='全额退款' error={errors.fullRefundDays} suffix='天内'>
-              <Input className='hf-input field-full-refund-days' type='number' value={draft.fullRefundDays} maxlength={2} placeholder='7' placeholderClass='hf-placeholder' onInput={(e) => set('fullRefundDays', e.detail.value)} />
-            </Field>
-            <View className='hf-row'>
-              <Text className='hf-label hf-row-label'>之后</Text>
+            <FormField label='全额退款' error={errors.fullRefundDays} suffix='天内'>
+              <Input className='form-field-input field-full-refund-days' type='number' value={draft.fullRefundDays} maxlength={2} placeholder='7' placeholderClass='form-field-placeholder' onInput={(e) => set('fullRefundDays', e.detail.value)} />
+            </FormField>
+            <FormField label='之后'>
               <View className='hf-chips'>
                 <Text className={`hf-chip refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>按剩余天数退</Text>
                 <Text className={`hf-chip refund-none ${draft.refundAfter === 'none' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'none')}>不退</Text>
               </View>
-            </View>
+            </FormField>
             <Text className='hf-hint hf-refund-preview'>成员看到：{refundRuleLabel(refundPreview)}</Text>
           </View>
         </View>
@@ -164,27 +164,6 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         {saving ? '保存中…' : uploading ? '封面上传中…' : circle ? '保存修改' : '创建圈子'}
       </View>
       {circle && !circle.archived ? <View className='hf-archive' onClick={() => { void archive() }}><Text>归档圈子</Text></View> : null}
-    </View>
-  )
-}
-
-interface FieldProps {
-  label: string
-  error?: string
-  suffix?: string
-  top?: boolean
-  children: ReactNode
-}
-
-function Field({ label, error, suffix, top, children }: FieldProps) {
-  return (
-    <View className='hf-field'>
-      <View className={`hf-row ${top ? 'hf-row-top' : ''} ${error ? 'hf-row-invalid' : ''}`}>
-        <Text className='hf-label hf-row-label'>{label}</Text>
-        {children}
-        {suffix ? <Text className='hf-suffix'>{suffix}</Text> : null}
-      </View>
-      {error ? <Text className='hf-error'>{error}</Text> : null}
     </View>
   )
 }
