@@ -12,6 +12,7 @@ import { chinaTime } from '../../../utils/china-time'
 import type { CampaignChannel, CampaignInput, CouponKind, CouponScope } from '../../../../types/coupons'
 import type { EventView } from '../../../../types/events'
 import type { Page } from '../../../../types/page'
+import FormField from '../../../components/form-field'
 import './index.css'
 
 const DAY_MS = 24 * 3600_000
@@ -133,47 +134,40 @@ export default function CampaignFormPage() {
   return (
     <View className='page hr-page'>
       <View className='card hr-card'>
-        <View className='hr-row'>
-          <Text className='hr-label'>名称</Text>
+        <FormField label='名称'>
           <Input className='hr-input hr-name' value={draft.name} maxlength={30} placeholder='如：新人立减 20 元' placeholderClass='hr-placeholder' onInput={(e) => set({ name: e.detail.value })} />
-        </View>
-        <View className='hr-row'>
-          <Text className='hr-label'>类型</Text>
+        </FormField>
+        <FormField label='类型'>
           <Segmented className='hr-kind' options={KINDS} value={draft.kind} onChange={(kind) => set({ kind })} />
-        </View>
+        </FormField>
         {free ? (
-          <View className='hr-row'>
-            <Text className='hr-label'>活动</Text>
+          <FormField label='活动'>
             <Picker className='hr-event-picker' mode='selector' range={['任意活动', ...events.map((e) => e.title)]} value={eventIndex + 1} onChange={(e) => set({ eventId: events[Number(e.detail.value) - 1]?.id ?? null })}>
               <View className='hr-pick hr-event'>
                 <Text className='hr-event-title'>{eventTitle ?? '任意活动'}</Text>
                 <Text className='hr-chevron'>›</Text>
               </View>
             </Picker>
-          </View>
+          </FormField>
         ) : draft.kind === 'amountOff' ? (
-          <View className='hr-row'>
-            <Text className='hr-label'>减免</Text>
+          <FormField label='减免'>
             <Input className='hr-input hr-amount' type='digit' value={draft.amountYuan} maxlength={9} placeholder='20' placeholderClass='hr-placeholder' onInput={(e) => set({ amountYuan: e.detail.value })} />
             <Text className='hr-unit'>元</Text>
-          </View>
+          </FormField>
         ) : (
-          <View className='hr-row'>
-            <Text className='hr-label'>折扣</Text>
+          <FormField label='折扣'>
             <Input className='hr-input hr-zhe' type='digit' value={draft.zhe} maxlength={3} placeholder='8.5' placeholderClass='hr-placeholder' onInput={(e) => set({ zhe: e.detail.value })} />
             <Text className='hr-unit'>折</Text>
-          </View>
+          </FormField>
         )}
         {free ? null : (
-          <View className='hr-row'>
-            <Text className='hr-label'>门槛</Text>
+          <FormField label='门槛'>
             <Text className='hr-unit hr-unit-before'>满</Text>
             <Input className='hr-input hr-min' type='digit' value={draft.minSpendYuan} maxlength={9} placeholder='0 为无门槛' placeholderClass='hr-placeholder' onInput={(e) => set({ minSpendYuan: e.detail.value })} />
             <Text className='hr-unit'>元可用</Text>
-          </View>
+          </FormField>
         )}
-        <View className='hr-row'>
-          <Text className='hr-label'>有效期</Text>
+        <FormField label='有效期'>
           <Picker mode='date' value={draft.fromDate} onChange={(e) => set({ fromDate: String(e.detail.value) })}>
             <View className='hr-pick hr-from'>{draft.fromDate}</View>
           </Picker>
@@ -181,9 +175,8 @@ export default function CampaignFormPage() {
           <Picker mode='date' value={draft.toDate} onChange={(e) => set({ toDate: String(e.detail.value) })}>
             <View className='hr-pick hr-to'>{draft.toDate}</View>
           </Picker>
-        </View>
-        <View className='hr-row'>
-          <Text className='hr-label'>适用</Text>
+        </FormField>
+        <FormField label='适用'>
           {free ? <Text className='hr-fixed'>活动报名（免费报名一次）</Text> : SCOPES.map((scope) => {
             const on = draft.appliesTo.includes(scope.value)
             return (
@@ -193,17 +186,15 @@ export default function CampaignFormPage() {
               </View>
             )
           })}
-        </View>
-        <View className='hr-row'>
-          <Text className='hr-label'>发放</Text>
+        </FormField>
+        <FormField label='发放'>
           <Segmented className='hr-channel' options={CHANNELS} value={draft.channel} onChange={(channel) => set({ channel })} />
-        </View>
+        </FormField>
         {draft.channel === 'reward' ? <Text className='hr-hint hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
-        <View className='hr-row'>
-          <Text className='hr-label'>数量</Text>
+        <FormField label='数量'>
           <Input className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onInput={(e) => set({ stock: e.detail.value })} />
           <Text className='hr-unit'>张</Text>
-        </View>
+        </FormField>
         {preview ? (
           <Text className='hr-preview'>
             预览：{free ? `${KIND_LABEL.freeTicket} · ${eventTitle ?? '任意活动'}` : `${ruleLabel(preview)} · ${scopeLabel(preview.appliesTo)}`} · {validityLabel(preview.validFrom, preview.validTo)}{preview.channel === 'reward' ? ' · 仅作奖品' : ''}
