@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { callFunction } from '../../../services/api'
 import { formatPoints } from '../../../services/growth'
@@ -44,16 +43,17 @@ export default function HostItemsPage() {
 
   const addButton = <View className='btn btn-primary hg-items-add' onClick={() => edit()}>＋ 新增商品</View>
 
-  if (list.loading) return <ItemsSkeleton />
-  if (list.error) return <View className='page'><View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
-  if (list.items.length === 0) {
-    return <View className='page'><EmptyState glyph='商' title='还没有商品' description='上架补卡券、社群周边或一对一服务，让成员的积分有处可用' action={addButton} /></View>
-  }
-
   return (
-    <View className='page hg-items'>
-      {addButton}
-      {list.items.map((item) => (
+    <PagedListView
+      list={list}
+      className='hg-items'
+      skeleton={<ItemsSkeleton />}
+      empty={<EmptyState glyph='商' title='还没有商品' description='上架补卡券、社群周边或一对一服务，让成员的积分有处可用' action={addButton} />}
+    >
+      {(items) => (
+        <>
+          {addButton}
+          {items.map((item) => (
         <View key={item.id} className={`card hg-item ${item.active ? '' : 'hg-item-off'}`}>
           <View className='hg-item-main' onClick={() => edit(item)}>
             {item.imageUrl ? <Image className='hg-item-image' src={item.imageUrl} mode='aspectFill' lazyLoad /> : <View className='hg-item-image hg-item-noimage'><Text>礼</Text></View>}
@@ -78,9 +78,10 @@ export default function HostItemsPage() {
             </View>
           </View>
         </View>
-      ))}
-      <ListFooter list={list} />
-    </View>
+          ))}
+        </>
+      )}
+    </PagedListView>
   )
 }
 
