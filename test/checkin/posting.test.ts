@@ -143,7 +143,7 @@ describe('make-up cards and streak facts', () => {
       ok(await post(id, 'o_a'))
       ok(await post(id, 'o_a'))
     }
-    expect((await events('streak.reached')).map((e) => e.payload.streak).sort()).toEqual([2, 3])
+    expect((await events('streak.reached')).map((e) => (e as FactDoc<'streak.reached'>).payload.streak).sort()).toEqual([2, 3])
     const completed = await events('challenge.completed')
     expect(completed).toHaveLength(1)
     expect(completed[0]).toMatchObject({ openid: 'o_a', payload: { challengeId: id } })

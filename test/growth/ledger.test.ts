@@ -19,7 +19,7 @@ afterEach(() => closeTestRuntime(runtime))
 const wallet = async (openid: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))!
 const ledgerSum = async (openid: string) => (await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid }, { limit: 100 })).items.reduce((s, e) => s + e.points, 0)
 const comment = (openid: string, key: string, at: number) =>
-  recordFact(runtime.store, { type: 'comment.received', key, openid, refId: 'k1', payload: { commentId: key }, at })
+  recordFact(runtime.store, { type: 'comment.received', key, openid, refId: 'k1', payload: { commentId: key, from: 'o_commenter' }, at })
 
 test('a check-in grants the challenge\'s points and growth once, however often events are applied', async () => {
   const id = await createChallenge({ pointsPerCheckin: 15 })

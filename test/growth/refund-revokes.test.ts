@@ -111,7 +111,7 @@ test('refunded a week later: the boards of the payment\'s week move back, and a 
   await consume()
   expect(await standing('o_late', paidAt)).toMatchObject({ points: 0, growth: 0, tierLevel: 1, allTime: 0, week: 0 })
   // Growth earned again reaches Lv2 again: no second announcement (a duplicate insert would abort the grant).
-  await recordFact(runtime.store, { type: 'challenge.completed', key: 'o_late:c1', openid: 'o_late', refId: 'c1', payload: { challengeTitle: '21 天' }, at: runtime.clock.now() })
+  await recordFact(runtime.store, { type: 'challenge.completed', key: 'o_late:c1', openid: 'o_late', refId: 'c1', payload: { challengeId: 'c1', challengeTitle: '21 天' }, at: runtime.clock.now() })
   await consume()
   expect(await standing('o_late', paidAt)).toMatchObject({ points: 100, growth: 100, tierLevel: 2, memberTier: 2 })
   expect((await runtime.store.collection(OUTBOX).find({}, { limit: 100 })).items.filter((m) => m._id === 'tierUp:o_late:2')).toHaveLength(1)
@@ -130,7 +130,7 @@ test('an event fee reads as one in the ledger: 首次付费报名「…」, and 
   await recordFact(runtime.store, { type: 'payment.first', key: 'o_event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
   await consume()
   expect((await allEntries('o_event')).map((e) => e.reason)).toEqual(['首次付费报名「周末徒步」'])
-  await recordFact(runtime.store, { type: 'payment.refunded', key: 'order-event', openid: 'o_event', refId: 'order-event', payload: { kind: 'event', title: '周末徒步' }, at: runtime.clock.now() })
+  await recordFact(runtime.store, { type: 'payment.refunded', key: 'order-event', openid: 'o_event', refId: 'order-event', payload: { circleName: '周末徒步' }, at: runtime.clock.now() })
   await consume()
   expect((await allEntries('o_event')).map((e) => e.reason).sort()).toEqual(['退款「周末徒步」，收回首次付费奖励', '首次付费报名「周末徒步」'].sort())
 })

@@ -61,7 +61,7 @@ interface FactSpec {
 async function appliedFacts(store: Store, facts: FactSpec[], processedAt: number): Promise<void> {
   const events = store.collection<FactDoc>(FACTS)
   for (const f of facts) {
-    await events.insert({ _id: f.id, type: f.type ?? 'checkin.featured', openid: f.openid, refId: f.id, payload: f.payload ?? {}, createdAt: f.createdAt, processedAt, granted: f.granted, boards: 'pending' })
+    await events.insert(<FactDoc>{ _id: f.id, type: f.type ?? 'checkin.featured', openid: f.openid, refId: f.id, payload: f.payload ?? {}, createdAt: f.createdAt, processedAt, granted: f.granted, boards: 'pending' })
   }
 }
 

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { COLLECTIONS } from '../../platform/collections'
-import { FACTS, type FactDoc } from '../facts/facts'
+import { FACTS, type FactDoc, type FactPayloads, type FactType } from '../facts/facts'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { addDays, chinaDate } from '../time/china-calendar'
 import { chinaTime } from '../../ports/clock'
@@ -149,8 +149,8 @@ async function store(
       await participants.set(next)
       // Each fact is new: the check-in insert above, the bonus days and the completion mark guard them in this transaction.
       const facts = tx.collection<FactDoc>(FACTS)
-      const fact = (type: FactDoc['type'], key: string, payload: Record<string, unknown>): FactDoc =>
-        ({ _id: `${type}:${key}`, type, openid: caller.openid, refId: id, payload, createdAt: now, processedAt: null, boards: 'pending' })
+      const fact = <T extends FactType>(type: T, key: string, payload: FactPayloads[T]): FactDoc =>
+        (<FactDoc>{ _id: `${type}:${key}`, type, openid: caller.openid, refId: id, payload, createdAt: now, processedAt: null, boards: 'pending' })
       await facts.insert(fact('checkin.posted', id, { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin, streak: streaks.current }))
       for (const day of bonusDays) {
         const bonus = challenge.streakBonuses.find((b) => b.day === day)!

@@ -8,40 +8,67 @@ import type { BaseDoc, DocOps } from '../../ports/store'
 import { isConflict } from '../../ports/store'
 import { COLLECTIONS } from '../../platform/collections'
 
-export type FactType = 'checkin.posted' | 'streak.reached' | 'challenge.completed' | 'checkin.featured' | 'checkin.revoked' | 'comment.received' | 'payment.first' | 'payment.refunded' | 'event.attended' | 'invite.activated'
+/**
+ * What each fact carries, by its type: written by the capability that records
+ * it, read by the growth rules and the board mover. Facts stored before a field
+ * existed may lack it, so readers keep their fallbacks.
+ */
+export interface FactPayloads {
+  'checkin.posted': { challengeId: string; challengeTitle: string; date: string; makeup: boolean; points: number; streak: number }
+  'streak.reached': { challengeId: string; challengeTitle: string; streak: number; points: number }
+  'challenge.completed': { challengeId: string; challengeTitle: string }
+  'checkin.featured': Record<string, never>
+  /** `grantedAt`: set when applied, the time of the check-in's own grant (its boards move back). */
+  'checkin.revoked': { reason: string; challengeId: string; grantedAt?: number }
+  'comment.received': { commentId: string; from: string }
+  /** A membership's first payment names its circle; another kind's (an event fee: kind 'event') names its kind and what was bought. */
+  'payment.first': { kind?: undefined; circleName: string } | { kind: string; title: string; circleName?: undefined }
+  /** `grantedAt`: set when applied, the time of the first payment's grant (its boards move back). */
+  'payment.refunded': { circleName: string; grantedAt?: number }
+  'event.attended': { eventTitle: string }
+  'invite.activated': Record<string, never>
+}
 
-export interface FactDoc extends BaseDoc {
-  type: FactType
+export type FactType = keyof FactPayloads
+
+interface FactFields<T extends FactType> extends BaseDoc {
+  type: T
   /** The member the fact is about (who earns or loses points). */
   openid: string
   /** What the fact refers to, e.g. a check-in id. */
   refId: string
-  payload: Record<string, unknown>
+  payload: FactPayloads[T]
   createdAt: number
   /** Set by the growth consumer when it has applied the fact to points (and invites). */
   processedAt: number | null
-  /** Points the fact was granted (for the points boards). */
+  /** Points the fact was granted (for the points boards); negative when it takes back an earlier grant. */
   granted?: number
   /** 'pending' until the board mover has moved the boards for it (absent on facts from before boards moved apart). */
   boards?: 'pending' | 'done'
   boardsAt?: number
 }
 
+/** A fact of one type, or (by default) any fact: narrow on `type` to read its payload. */
+export type FactDoc<T extends FactType = FactType> = T extends FactType ? FactFields<T> : never
+
 export const FACTS = COLLECTIONS.facts.name
+
+/** A fact that carries nothing may leave its payload out. */
+type PayloadOf<T extends FactType> = FactPayloads[T] extends Record<string, never> ? { payload?: FactPayloads[T] } : { payload: FactPayloads[T] }
 
 export interface FactWriter {
   collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'get' | 'insert'>
 }
 
-export async function recordFact(
+export async function recordFact<T extends FactType>(
   writer: FactWriter,
-  event: { type: FactType; key: string; openid: string; refId: string; payload?: Record<string, unknown>; at: number }
+  event: { type: T; key: string; openid: string; refId: string; at: number } & PayloadOf<T>
 ): Promise<boolean> {
   const facts = writer.collection<FactDoc>(FACTS)
   const id = `${event.type}:${event.key}`
   if (await facts.get(id)) return false
   try {
-    await facts.insert({
+    await facts.insert(<FactDoc>{
       _id: id,
       type: event.type,
       openid: event.openid,

@@ -24,12 +24,12 @@ export interface ApplyReport {
 /** Facts applied in one transaction: 3 ops each plus the wallet's read and write (8), and the invite's activation when one waits. */
 export const FACTS_PER_TRANSACTION = 2
 
-async function revokeCheckinGrant(runtime: Runtime, event: FactDoc, now: number): Promise<boolean> {
+async function revokeCheckinGrant(runtime: Runtime, event: FactDoc<'checkin.revoked'>, now: number): Promise<boolean> {
   // A check-in hidden for cheating gives back the points it earned (growth value never decreases).
   const original = await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(event.openid, 'checkinPosted', `checkin.posted:${event.refId}`))
   const first = original && original.points > 0 ? await ownGrantFirst(runtime, original) : undefined
   return runtime.store.transaction(async (tx) => {
-    const fresh = await tx.collection<FactDoc>(FACTS).get(event._id)
+    const fresh = await tx.collection<FactDoc<'checkin.revoked'>>(FACTS).get(event._id)
     if (!fresh || fresh.processedAt !== null) return false
     if (original && original.points > 0) {
       // Its own unspent points go first, then the oldest others.
@@ -37,7 +37,7 @@ async function revokeCheckinGrant(runtime: Runtime, event: FactDoc, now: number)
     }
     // What the check-in put on the points boards comes off them, on the boards of its time (move-boards.ts).
     const taken = original && original.points > 0 ? { granted: -original.points, payload: { ...fresh.payload, grantedAt: original.createdAt } } : { granted: 0 }
-    await tx.collection<FactDoc>(FACTS).set({ ...fresh, processedAt: now, ...taken })
+    await tx.collection<FactDoc<'checkin.revoked'>>(FACTS).set({ ...fresh, processedAt: now, ...taken })
     return true
   })
 }
@@ -51,14 +51,14 @@ async function revokeCheckinGrant(runtime: Runtime, event: FactDoc, now: number)
  * far as the balance goes, as a hidden check-in's are. Returns 'wait' while
  * the first payment's own fact is still to be applied.
  */
-async function refundPaymentGrant(runtime: Runtime, event: FactDoc, settings: GrowthSettings, now: number): Promise<boolean | 'wait'> {
-  const first = await runtime.store.collection<FactDoc>(FACTS).get(`payment.first:${event.openid}`)
+async function refundPaymentGrant(runtime: Runtime, event: FactDoc<'payment.refunded'>, settings: GrowthSettings, now: number): Promise<boolean | 'wait'> {
+  const first = await runtime.store.collection<FactDoc<'payment.first'>>(FACTS).get(`payment.first:${event.openid}`)
   const ours = first !== null && first.refId === event.refId
   if (ours && first.processedAt === null) return 'wait'
   const original = ours ? await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(entryId(event.openid, 'firstPayment', first._id)) : null
   const takeFirst = original && original.points > 0 ? await ownGrantFirst(runtime, original) : undefined
   return runtime.store.transaction(async (tx) => {
-    const facts = tx.collection<FactDoc>(FACTS)
+    const facts = tx.collection<FactDoc<'payment.refunded'>>(FACTS)
     const fresh = await facts.get(event._id)
     if (!fresh || fresh.processedAt !== null) return false
     if (!original || (original.points <= 0 && original.growth <= 0)) {
@@ -69,7 +69,7 @@ async function refundPaymentGrant(runtime: Runtime, event: FactDoc, settings: Gr
     if (wallet) {
       const growth = Math.max(0, wallet.growth - original.growth)
       // What was paid for: the circle, or the event for an event fee.
-      const bought = first!.payload.kind === 'event' ? first!.payload.title ?? '活动' : first!.payload.circleName ?? fresh.payload.circleName ?? '圈子'
+      const bought = first!.payload.kind === undefined ? first!.payload.circleName ?? fresh.payload.circleName ?? '圈子' : first!.payload.title ?? '活动'
       // The fact was read unapplied here: the refund's own entry cannot exist yet.
       await spend(tx, { openid: event.openid, rule: 'refund', refId: event.refId, reason: `退款「${String(bought)}」，收回首次付费奖励`, amount: original.points, now, first: takeFirst, strict: false }, {
         fresh: true, wallet, walletChanges: await lowerTier(tx, wallet, growth, settings.tiers), growthTaken: wallet.growth - growth

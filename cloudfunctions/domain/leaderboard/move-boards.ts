@@ -58,7 +58,7 @@ export function boardMovesOf(fact: FactDoc, member: MemberDoc | null, contests: 
       if (newcomer) moves.push({ boardId: `${boardId}:new`, move: { kind: 'add', delta: granted } })
     }
   }
-  const challengeId = typeof fact.payload.challengeId === 'string' ? fact.payload.challengeId : null
+  const challengeId = fact.type === 'checkin.posted' || fact.type === 'checkin.revoked' ? fact.payload.challengeId ?? null : null
   if (fact.type === 'checkin.posted' && challengeId) {
     moves.push({ boardId: boardIds.checkins(challengeId), move: { kind: 'add', delta: 1 } })
     if (typeof fact.payload.streak === 'number') moves.push({ boardId: boardIds.streak(challengeId), move: { kind: 'set', score: fact.payload.streak } })

@@ -7,6 +7,7 @@ import type { Runtime } from '../../platform/runtime'
 import type { Transaction } from '../../ports/store'
 import type { ClosedReason, OrderDoc, OrderItem, PaidOrder } from './order'
 import type { RefundPurpose } from './refund-doc'
+import type { FactPayloads } from '../facts/facts'
 
 /** Work to do once the transaction committed (its own transactions, provider calls): never inside one. */
 export type AfterCommit = (runtime: Runtime) => Promise<void>
@@ -19,7 +20,7 @@ export interface OrderDescription {
   /** The mini-program page a message about this order opens. */
   page: string
   /** The payload of the member's payment.first fact (read by growth's first-payment rule). */
-  firstPaymentFact: Record<string, unknown>
+  firstPaymentFact: FactPayloads['payment.first']
   /** For the order views' contract (types/membership OrderView), when the kind has them. */
   circleId?: string
   planId?: string

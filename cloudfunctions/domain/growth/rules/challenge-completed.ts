@@ -1,6 +1,6 @@
 import { fromSetting, type ScoringRule } from './rule'
 
-export const challengeCompleted: ScoringRule = {
+export const challengeCompleted: ScoringRule<'challenge.completed'> = {
   rule: 'challengeCompleted',
   counts: 'challenge.completed',
   worth: fromSetting,

@@ -1,6 +1,6 @@
 import { fromPayloadPoints, type ScoringRule } from './rule'
 
-export const checkinPosted: ScoringRule = {
+export const checkinPosted: ScoringRule<'checkin.posted'> = {
   rule: 'checkinPosted',
   counts: 'checkin.posted',
   worth: fromPayloadPoints,

@@ -1,6 +1,6 @@
 import { fromSetting, type ScoringRule } from './rule'
 
-export const commentReceived: ScoringRule = {
+export const commentReceived: ScoringRule<'comment.received'> = {
   rule: 'commentReceived',
   counts: 'comment.received',
   worth: fromSetting,

@@ -1,6 +1,6 @@
 import { fromSetting, type ScoringRule } from './rule'
 
-export const eventAttended: ScoringRule = {
+export const eventAttended: ScoringRule<'event.attended'> = {
   rule: 'eventAttended',
   counts: 'event.attended',
   worth: fromSetting,

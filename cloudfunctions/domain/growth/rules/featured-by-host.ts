@@ -1,6 +1,6 @@
 import { fromSetting, type ScoringRule } from './rule'
 
-export const featuredByHost: ScoringRule = {
+export const featuredByHost: ScoringRule<'checkin.featured'> = {
   rule: 'featuredByHost',
   counts: 'checkin.featured',
   worth: fromSetting,

@@ -1,6 +1,6 @@
 import { fromSetting, type ScoringRule } from './rule'
 
-export const inviteActivated: ScoringRule = {
+export const inviteActivated: ScoringRule<'invite.activated'> = {
   rule: 'inviteActivated',
   counts: 'invite.activated',
   worth: fromSetting,

@@ -3,12 +3,13 @@
 import type { GrowthRule, RuleSetting } from '../../../../types/growth'
 import type { FactDoc, FactType } from '../../facts/facts'
 
-export interface ScoringRule {
+/** A rule for facts of type T (method syntax on purpose: the registry holds rules of every type as ScoringRule). */
+export interface ScoringRule<T extends FactType = FactType> {
   rule: GrowthRule
-  counts: FactType
+  counts: T
   /** Points and growth for one fact; the rule's setting is the default, 0 points switches it off. */
-  worth(event: FactDoc, setting: RuleSetting): { points: number; growth: number }
-  reason(event: FactDoc): string
+  worth(event: FactDoc<T>, setting: RuleSetting): { points: number; growth: number }
+  reason(event: FactDoc<T>): string
 }
 
 export function fromSetting(_event: FactDoc, setting: RuleSetting): { points: number; growth: number } {
@@ -16,7 +17,7 @@ export function fromSetting(_event: FactDoc, setting: RuleSetting): { points: nu
 }
 
 /** The fact's own figure (a challenge's points per check-in, a streak bonus) when it carries one. */
-export function fromPayloadPoints(event: FactDoc, setting: RuleSetting): { points: number; growth: number } {
+export function fromPayloadPoints(event: FactDoc<'checkin.posted' | 'streak.reached'>, setting: RuleSetting): { points: number; growth: number } {
   const own = event.payload.points
   return { points: typeof own === 'number' ? own : setting.points, growth: setting.growth }
 }

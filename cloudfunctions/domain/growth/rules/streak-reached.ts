@@ -1,6 +1,6 @@
 import { fromPayloadPoints, type ScoringRule } from './rule'
 
-export const streakReached: ScoringRule = {
+export const streakReached: ScoringRule<'streak.reached'> = {
   rule: 'streakReached',
   counts: 'streak.reached',
   worth: fromPayloadPoints,
