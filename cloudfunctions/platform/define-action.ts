@@ -1,6 +1,6 @@
 // An action is registered with its input schema and the role it needs. The
 // registry drives the router, the authorization tests and the malformed-input tests.
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
 import type { Role } from '../../types/member'
 import type { Runtime } from './runtime'
@@ -24,7 +24,7 @@ export interface ActionContext {
 export interface ActionDefinition<F extends FunctionName, A extends ActionName<F>> {
   /** 'member' lets any signed-in member call it; 'host' only hosts. */
   role: Role
-  input: z.ZodType<ActionInput<F, A>>
+  input: z.ZodMiniType<ActionInput<F, A>>
   handle(input: ActionInput<F, A>, context: ActionContext): Promise<ActionOutput<F, A>>
   /**
    * A sample of valid input, used by the automatic authorization tests. Typed so

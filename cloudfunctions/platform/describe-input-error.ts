@@ -1,9 +1,9 @@
 // Turns a schema failure into one INVALID_INPUT error that names the field and
 // says, in Chinese, what is wrong with it.
-import type * as z from 'zod'
+import type * as z from 'zod/mini'
 import { AppError } from './app-error'
 
-export function describeInputError(error: z.ZodError): AppError {
+export function describeInputError(error: z.core.$ZodError): AppError {
   const issue = error.issues[0]
   const field = issue.path.length > 0 ? issue.path.join('.') : issue.code === 'unrecognized_keys' ? String(issue.keys[0]) : '(root)'
   // A schema may carry its own Chinese message; zod's defaults are English, so translate by code.

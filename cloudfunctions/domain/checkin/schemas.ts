@@ -1,5 +1,5 @@
 // Input schemas of the check-in actions, checked against the contract in types/checkin.ts.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type {
   AddCommentInput, ChallengeIdInput, ChallengeInput, CheckinIdInput, CommentIdInput, FeatureInput, FeedInput, HideCheckinInput,
   ListChallengesInput, ListCommentsInput, MakeupCheckinInput, PostCheckinInput, ReportInput, ResolveReportInput, UpdateChallengeInput
@@ -8,16 +8,17 @@ import type { PageInput } from '../../../types/page'
 import { fileIdSchema } from '../members/schemas'
 import { isValidDate } from '../time/china-calendar'
 
-const id = (what: string) => z.string({ error: `${what}必须是文字` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}太长` })
-const cursor = z.string().max(2000, { error: '分页参数太长' }).nullable().optional()
-const date = z.string().max(10).refine(isValidDate, { error: '日期格式应为 YYYY-MM-DD' })
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' })
+const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
+const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2000, { error: '分页参数太长' }))))
+const date = z.string().check(z.maxLength(10), z.refine(isValidDate, { error: '日期格式应为 YYYY-MM-DD' }))
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' }))
 const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).int({ error: `${what}必须是整数` }).min(min, { error: `${what}不能小于 ${min}` }).max(max, { error: `${what}不能大于 ${max}` })
-const text = (max: number, what: string) => z.string({ error: `${what}必须是文字` }).max(max, { error: `${what}最多 ${max} 个字` })
+  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
+const text = (max: number, what: string) => z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }))
+const filled = (message: string) => z.refine<string>((s) => s.trim().length > 0, { error: message })
 
 const challengeFields = {
-  title: text(40, '标题').refine((s) => s.trim().length > 0, { error: '请填写挑战标题' }),
+  title: text(40, '标题').check(filled('请填写挑战标题')),
   description: text(2000, '介绍'),
   coverFileId: fileIdSchema,
   startDate: date,
@@ -28,57 +29,60 @@ const challengeFields = {
   minPhotos: int(0, 9, '最少图片数'),
   maxPhotos: int(0, 9, '最多图片数'),
   pointsPerCheckin: int(0, 1000, '打卡积分'),
-  streakBonuses: z.array(z.strictObject({ day: int(2, 365, '连续天数'), points: int(1, 10000, '奖励积分') }), { error: '连续打卡奖励格式不正确' }).max(10, { error: '连续打卡奖励最多 10 档' }),
+  streakBonuses: z.array(z.strictObject({ day: int(2, 365, '连续天数'), points: int(1, 10000, '奖励积分') }), { error: '连续打卡奖励格式不正确' })
+    .check(z.maxLength(10, { error: '连续打卡奖励最多 10 档' })),
   makeupCardsPerMember: int(0, 30, '补卡次数'),
-  circleId: id('圈子').nullable(),
+  circleId: z.nullable(id('圈子')),
   minTierLevel: int(1, 10, '等级要求')
 }
 
-export const challengeInput: z.ZodType<ChallengeInput> = z.strictObject(challengeFields)
-export const updateChallengeInput: z.ZodType<UpdateChallengeInput> = z
-  .strictObject({ challengeId: id('挑战'), ...Object.fromEntries(Object.entries(challengeFields).map(([k, v]) => [k, v.optional()])) })
-  .refine((v) => Object.keys(v).length > 1, { error: '请至少修改一项', path: ['challengeId'] }) as unknown as z.ZodType<UpdateChallengeInput>
-export const challengeIdInput: z.ZodType<ChallengeIdInput> = z.strictObject({ challengeId: id('挑战') })
-export const listChallengesInput: z.ZodType<ListChallengesInput> = z.strictObject({
-  phase: z.enum(['upcoming', 'running', 'ended', 'all'], { error: '阶段只能是 upcoming、running、ended 或 all' }).optional(),
-  includeArchived: z.boolean({ error: 'includeArchived 必须是布尔值' }).optional(),
-  circleId: id('圈子').optional(),
+export const challengeInput: z.ZodMiniType<ChallengeInput> = z.strictObject(challengeFields)
+export const updateChallengeInput: z.ZodMiniType<UpdateChallengeInput> = z
+  .strictObject({ challengeId: id('挑战'), ...Object.fromEntries(Object.entries(challengeFields).map(([k, v]) => [k, z.optional(v)])) })
+  .check(z.refine((v) => Object.keys(v).length > 1, { error: '请至少修改一项', path: ['challengeId'] })) as unknown as z.ZodMiniType<UpdateChallengeInput>
+export const challengeIdInput: z.ZodMiniType<ChallengeIdInput> = z.strictObject({ challengeId: id('挑战') })
+export const listChallengesInput: z.ZodMiniType<ListChallengesInput> = z.strictObject({
+  phase: z.optional(z.enum(['upcoming', 'running', 'ended', 'all'], { error: '阶段只能是 upcoming、running、ended 或 all' })),
+  includeArchived: z.optional(z.boolean({ error: 'includeArchived 必须是布尔值' })),
+  circleId: z.optional(id('圈子')),
   after: cursor
 })
 
 const checkinFields = {
   challengeId: id('挑战'),
   text: text(2000, '打卡内容'),
-  photoFileIds: z.array(fileIdSchema.refine((s) => s !== '', { error: '图片标识不能为空' }), { error: '图片列表格式不正确' }).max(9, { error: '最多 9 张图片' })
-    .refine((ids) => new Set(ids).size === ids.length, { error: '图片不能重复' }),
-  location: text(50, '位置').optional()
+  photoFileIds: z.array(fileIdSchema.check(z.refine((s) => s !== '', { error: '图片标识不能为空' })), { error: '图片列表格式不正确' }).check(
+    z.maxLength(9, { error: '最多 9 张图片' }),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: '图片不能重复' })
+  ),
+  location: z.optional(text(50, '位置'))
 }
-export const postCheckinInput: z.ZodType<PostCheckinInput> = z.strictObject(checkinFields)
-export const makeupCheckinInput: z.ZodType<MakeupCheckinInput> = z.strictObject({ ...checkinFields, date })
+export const postCheckinInput: z.ZodMiniType<PostCheckinInput> = z.strictObject(checkinFields)
+export const makeupCheckinInput: z.ZodMiniType<MakeupCheckinInput> = z.strictObject({ ...checkinFields, date })
 
-export const feedInput: z.ZodType<FeedInput> = z.strictObject({
+export const feedInput: z.ZodMiniType<FeedInput> = z.strictObject({
   scope: z.enum(['all', 'challenge', 'featured', 'member'], { error: '范围只能是 all、challenge、featured 或 member' }),
-  challengeId: id('挑战').optional(),
-  authorOpenid: id('成员').optional(),
+  challengeId: z.optional(id('挑战')),
+  authorOpenid: z.optional(id('成员')),
   after: cursor
 })
-export const checkinIdInput: z.ZodType<CheckinIdInput> = z.strictObject({ checkinId: id('打卡') })
-export const addCommentInput: z.ZodType<AddCommentInput> = z.strictObject({
+export const checkinIdInput: z.ZodMiniType<CheckinIdInput> = z.strictObject({ checkinId: id('打卡') })
+export const addCommentInput: z.ZodMiniType<AddCommentInput> = z.strictObject({
   checkinId: id('打卡'),
-  text: text(500, '评论').refine((s) => s.trim().length > 0, { error: '评论不能为空' }),
-  parentId: id('评论').nullable().optional()
+  text: text(500, '评论').check(filled('评论不能为空')),
+  parentId: z.optional(z.nullable(id('评论')))
 })
-export const commentIdInput: z.ZodType<CommentIdInput> = z.strictObject({ commentId: id('评论') })
-export const listCommentsInput: z.ZodType<ListCommentsInput> = z.strictObject({ checkinId: id('打卡'), after: cursor })
-export const reportInput: z.ZodType<ReportInput> = z.strictObject({
+export const commentIdInput: z.ZodMiniType<CommentIdInput> = z.strictObject({ commentId: id('评论') })
+export const listCommentsInput: z.ZodMiniType<ListCommentsInput> = z.strictObject({ checkinId: id('打卡'), after: cursor })
+export const reportInput: z.ZodMiniType<ReportInput> = z.strictObject({
   targetType: z.enum(['checkin', 'comment'], { error: '举报对象只能是打卡或评论' }),
   targetId: id('举报对象'),
-  reason: text(200, '举报理由').refine((s) => s.trim().length > 0, { error: '请填写举报理由' })
+  reason: text(200, '举报理由').check(filled('请填写举报理由'))
 })
-export const featureInput: z.ZodType<FeatureInput> = z.strictObject({ checkinId: id('打卡'), featured: z.boolean({ error: 'featured 必须是布尔值' }) })
-export const hideCheckinInput: z.ZodType<HideCheckinInput> = z.strictObject({ checkinId: id('打卡'), hidden: z.boolean({ error: 'hidden 必须是布尔值' }) })
-export const pageInput: z.ZodType<PageInput> = z.strictObject({ after: cursor })
-export const resolveReportInput: z.ZodType<ResolveReportInput> = z.strictObject({
+export const featureInput: z.ZodMiniType<FeatureInput> = z.strictObject({ checkinId: id('打卡'), featured: z.boolean({ error: 'featured 必须是布尔值' }) })
+export const hideCheckinInput: z.ZodMiniType<HideCheckinInput> = z.strictObject({ checkinId: id('打卡'), hidden: z.boolean({ error: 'hidden 必须是布尔值' }) })
+export const pageInput: z.ZodMiniType<PageInput> = z.strictObject({ after: cursor })
+export const resolveReportInput: z.ZodMiniType<ResolveReportInput> = z.strictObject({
   reportId: id('举报'),
   resolution: z.enum(['hide', 'dismiss'], { error: '处理方式只能是 hide 或 dismiss' })
 })

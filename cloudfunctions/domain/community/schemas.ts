@@ -1,4 +1,4 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import { COMMUNITY_NAME_MAX, type UpdateCommunityInput } from '../../../types/community'
 
 // Control characters, line separators, zero-width spaces and direction overrides make a name that looks
@@ -6,14 +6,14 @@ import { COMMUNITY_NAME_MAX, type UpdateCommunityInput } from '../../../types/co
 // eslint-disable-next-line no-control-regex
 const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
-export const communityNameSchema = z
-  .string({ error: '社群名称必须是文字' })
-  .max(200, { error: `社群名称最多 ${COMMUNITY_NAME_MAX} 个字` })
-  .transform((s) => s.trim())
-  .refine((s) => [...s].length >= 1, { error: '请填写社群名称' })
-  .refine((s) => [...s].length <= COMMUNITY_NAME_MAX, { error: `社群名称最多 ${COMMUNITY_NAME_MAX} 个字` })
-  .refine((s) => !UNSHOWABLE.test(s), { error: '社群名称不能包含不可见字符' })
+export const communityNameSchema = z.string({ error: '社群名称必须是文字' }).check(
+  z.maxLength(200, { error: `社群名称最多 ${COMMUNITY_NAME_MAX} 个字` }),
+  z.trim(),
+  z.refine((s) => [...s].length >= 1, { error: '请填写社群名称' }),
+  z.refine((s) => [...s].length <= COMMUNITY_NAME_MAX, { error: `社群名称最多 ${COMMUNITY_NAME_MAX} 个字` }),
+  z.refine((s) => !UNSHOWABLE.test(s), { error: '社群名称不能包含不可见字符' })
+)
 
-export const communityInput: z.ZodType<Record<string, never>> = z.strictObject({})
+export const communityInput: z.ZodMiniType<Record<string, never>> = z.strictObject({})
 
-export const updateCommunityInput: z.ZodType<UpdateCommunityInput> = z.strictObject({ name: communityNameSchema })
+export const updateCommunityInput: z.ZodMiniType<UpdateCommunityInput> = z.strictObject({ name: communityNameSchema })

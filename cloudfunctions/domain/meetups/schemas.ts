@@ -1,13 +1,13 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, UpdateEventInput } from '../../../types/events'
 import { fileIdSchema } from '../members/schemas'
 
 const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).int({ error: `${what}必须是整数` }).min(min, { error: `${what}不能小于 ${min}` }).max(max, { error: `${what}不能大于 ${max}` })
+  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (min: number, max: number, what: string) =>
-  z.string({ error: `${what}必须是文字` }).max(max, { error: `${what}最多 ${max} 个字` }).refine((s) => s.trim().length >= min, { error: `请填写${what}` })
+  z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }), z.refine((s) => s.trim().length >= min, { error: `请填写${what}` }))
 const instant = (what: string) => int(1_500_000_000_000, 4_102_444_800_000, what)
-const id = (what: string) => z.string({ error: `${what}必须是文字` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}太长` })
+const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
 
 const eventFields = {
   title: text(1, 40, '活动标题'),
@@ -22,21 +22,21 @@ const eventFields = {
   feeFen: int(0, 10_000_000, '费用（分）'),
   tierDiscount: z.boolean({ error: 'tierDiscount 必须是布尔值' }),
   signupDeadline: instant('报名截止时间'),
-  circleId: id('圈子').nullable(),
+  circleId: z.nullable(id('圈子')),
   refundableHoursBefore: int(0, 720, '可退款时间'),
   feeReturn: z.enum(['none', 'refund', 'points'], { error: '费用返还只能是不返还、退款或积分' }),
-  checkinOpensMinutesBefore: int(0, 1440, '签到提前开放时间（分钟）').optional()
+  checkinOpensMinutesBefore: z.optional(int(0, 1440, '签到提前开放时间（分钟）'))
 }
-export const eventInput: z.ZodType<EventInput> = z.strictObject(eventFields)
-export const updateEventInput: z.ZodType<UpdateEventInput> = z.strictObject({
+export const eventInput: z.ZodMiniType<EventInput> = z.strictObject(eventFields)
+export const updateEventInput: z.ZodMiniType<UpdateEventInput> = z.strictObject({
   eventId: id('活动'),
-  ...Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, v.optional()]))
-}) as unknown as z.ZodType<UpdateEventInput>
-export const eventIdInput: z.ZodType<EventIdInput> = z.strictObject({ eventId: id('活动') })
-export const signupInput: z.ZodType<SignupInput> = z.strictObject({ eventId: id('活动'), couponId: id('优惠券').optional() })
-export const listEventsInput: z.ZodType<ListEventsInput> = z.strictObject({
+  ...Object.fromEntries(Object.entries(eventFields).map(([k, v]) => [k, z.optional(v)]))
+}) as unknown as z.ZodMiniType<UpdateEventInput>
+export const eventIdInput: z.ZodMiniType<EventIdInput> = z.strictObject({ eventId: id('活动') })
+export const signupInput: z.ZodMiniType<SignupInput> = z.strictObject({ eventId: id('活动'), couponId: z.optional(id('优惠券')) })
+export const listEventsInput: z.ZodMiniType<ListEventsInput> = z.strictObject({
   when: z.enum(['upcoming', 'past'], { error: '只能是 upcoming 或 past' }),
-  after: z.string().max(2000).nullable().optional()
+  after: z.optional(z.nullable(z.string().check(z.maxLength(2000))))
 })
-export const checkInTicketInput: z.ZodType<CheckInTicketInput> = z.strictObject({ eventId: id('活动'), ticketCode: z.string({ error: '票码必须是文字' }).min(1, { error: '请输入票码' }).max(1000, { error: '票码太长' }) })
-export const checkInAttendeeInput: z.ZodType<CheckInAttendeeInput> = z.strictObject({ eventId: id('活动'), signupId: id('报名') })
+export const checkInTicketInput: z.ZodMiniType<CheckInTicketInput> = z.strictObject({ eventId: id('活动'), ticketCode: z.string({ error: '票码必须是文字' }).check(z.minLength(1, { error: '请输入票码' }), z.maxLength(1000, { error: '票码太长' })) })
+export const checkInAttendeeInput: z.ZodMiniType<CheckInAttendeeInput> = z.strictObject({ eventId: id('活动'), signupId: id('报名') })

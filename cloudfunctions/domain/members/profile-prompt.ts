@@ -2,7 +2,7 @@
 // app asks them once for a nickname and avatar, at the first moment it matters
 // (their first check-in or comment); saving goes through updateProfile, and
 // skipping is remembered here so no other device asks again.
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { Runtime } from '../../platform/runtime'
 import { MEMBERS, defaultNickname, type MemberDoc } from './member'
 
@@ -12,7 +12,7 @@ export function asksForProfile(member: MemberDoc): boolean {
   return member.nickname === defaultNickname(member._id) && !member.avatarFileId
 }
 
-export const markProfilePromptedInput: z.ZodType<Record<string, never>> = z.strictObject({})
+export const markProfilePromptedInput: z.ZodMiniType<Record<string, never>> = z.strictObject({})
 
 /** The member saw the prompt (and skipped it): keeps the first time; one write, none when already kept. */
 export async function markProfilePrompted(runtime: Runtime, member: MemberDoc, now: number): Promise<MemberDoc> {

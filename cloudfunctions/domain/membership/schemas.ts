@@ -1,12 +1,14 @@
-import * as z from 'zod'
+import * as z from 'zod/mini'
 import type { CircleIdInput, CircleInput, CreateOrderInput, HostRefundInput, JoinFreeInput, ListOrdersInput, OrderIdInput, UpdateCircleInput, MyOrdersInput } from '../../../types/membership'
 import { fileIdSchema } from '../members/schemas'
 
 const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).int({ error: `${what}必须是整数` }).min(min, { error: `${what}不能小于 ${min}` }).max(max, { error: `${what}不能大于 ${max}` })
+  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (min: number, max: number, what: string) =>
-  z.string({ error: `${what}必须是文字` }).max(max, { error: `${what}最多 ${max} 个字` }).refine((s) => s.trim().length >= min, { error: `请填写${what}` })
-const id = (what: string) => z.string({ error: `${what}必须是文字` }).min(1, { error: `缺少${what}` }).max(200, { error: `${what}太长` })
+  z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }), z.refine((s) => s.trim().length >= min, { error: `请填写${what}` }))
+const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
+const after = z.optional(z.nullable(z.string().check(z.maxLength(2000))))
+const orderKind = z.optional(z.enum(['membership', 'event'], { error: '订单类型只能是会员或活动' }))
 
 const plan = z.strictObject({ name: text(1, 20, '套餐名称'), days: int(1, 3660, '天数'), priceFen: int(1, 10_000_000, '价格（分）') })
 const circleFields = {
@@ -15,34 +17,34 @@ const circleFields = {
   coverFileId: fileIdSchema,
   kind: z.enum(['free', 'paid', 'trialThenPaid'], { error: '类型只能是免费、付费或先试用后付费' }),
   trialDays: int(1, 30, '试用天数'),
-  joinQuestions: z.array(text(1, 100, '加入问题'), { error: '加入问题格式不正确' }).max(3, { error: '最多 3 个加入问题' }),
-  plans: z.array(plan, { error: '套餐格式不正确' }).max(5, { error: '最多 5 个套餐' }),
+  joinQuestions: z.array(text(1, 100, '加入问题'), { error: '加入问题格式不正确' }).check(z.maxLength(3, { error: '最多 3 个加入问题' })),
+  plans: z.array(plan, { error: '套餐格式不正确' }).check(z.maxLength(5, { error: '最多 5 个套餐' })),
   fullRefundDays: int(0, 30, '全额退款天数'),
   refundAfter: z.enum(['prorata', 'none'], { error: '退款规则只能是按剩余天数或不退' })
 }
-export const circleInput: z.ZodType<CircleInput> = z.strictObject(circleFields)
-export const updateCircleInput: z.ZodType<UpdateCircleInput> = z.strictObject({
+export const circleInput: z.ZodMiniType<CircleInput> = z.strictObject(circleFields)
+export const updateCircleInput: z.ZodMiniType<UpdateCircleInput> = z.strictObject({
   circleId: id('圈子'),
-  ...Object.fromEntries(Object.entries(circleFields).filter(([k]) => k !== 'plans').map(([k, v]) => [k, v.optional()])),
-  plans: z.array(plan.extend({ id: z.string().max(40).optional() })).max(5, { error: '最多 5 个套餐' }).optional()
-}) as unknown as z.ZodType<UpdateCircleInput>
-export const circleIdInput: z.ZodType<CircleIdInput> = z.strictObject({ circleId: id('圈子') })
-export const joinFreeInput: z.ZodType<JoinFreeInput> = z.strictObject({ circleId: id('圈子'), answers: z.array(text(0, 500, '回答')).max(3, { error: '回答太多' }) })
-export const createOrderInput: z.ZodType<CreateOrderInput> = z.strictObject({ circleId: id('圈子'), planId: id('套餐'), couponId: id('优惠券').optional() })
-export const orderIdInput: z.ZodType<OrderIdInput> = z.strictObject({ orderId: id('订单') })
-export const myOrdersInput: z.ZodType<MyOrdersInput> = z.strictObject({
-  kind: z.enum(['membership', 'event'], { error: '订单类型只能是会员或活动' }).optional(),
-  after: z.string().max(2000).nullable().optional()
+  ...Object.fromEntries(Object.entries(circleFields).filter(([k]) => k !== 'plans').map(([k, v]) => [k, z.optional(v)])),
+  plans: z.optional(z.array(z.extend(plan, { id: z.optional(z.string().check(z.maxLength(40))) })).check(z.maxLength(5, { error: '最多 5 个套餐' })))
+}) as unknown as z.ZodMiniType<UpdateCircleInput>
+export const circleIdInput: z.ZodMiniType<CircleIdInput> = z.strictObject({ circleId: id('圈子') })
+export const joinFreeInput: z.ZodMiniType<JoinFreeInput> = z.strictObject({ circleId: id('圈子'), answers: z.array(text(0, 500, '回答')).check(z.maxLength(3, { error: '回答太多' })) })
+export const createOrderInput: z.ZodMiniType<CreateOrderInput> = z.strictObject({ circleId: id('圈子'), planId: id('套餐'), couponId: z.optional(id('优惠券')) })
+export const orderIdInput: z.ZodMiniType<OrderIdInput> = z.strictObject({ orderId: id('订单') })
+export const myOrdersInput: z.ZodMiniType<MyOrdersInput> = z.strictObject({
+  kind: orderKind,
+  after
 })
-export const listOrdersInput: z.ZodType<ListOrdersInput> = z.strictObject({
-  status: z.enum(['created', 'fulfilled', 'closed', 'refunding', 'refunded'], { error: '订单状态不合法' }).optional(),
-  kind: z.enum(['membership', 'event'], { error: '订单类型只能是会员或活动' }).optional(),
-  after: z.string().max(2000).nullable().optional()
+export const listOrdersInput: z.ZodMiniType<ListOrdersInput> = z.strictObject({
+  status: z.optional(z.enum(['created', 'fulfilled', 'closed', 'refunding', 'refunded'], { error: '订单状态不合法' })),
+  kind: orderKind,
+  after
 })
-export const hostRefundInput: z.ZodType<HostRefundInput> = z.strictObject({
+export const hostRefundInput: z.ZodMiniType<HostRefundInput> = z.strictObject({
   orderId: id('订单'),
   amountFen: int(1, 10_000_000, '退款金额（分）'),
-  requestId: z.string({ error: '请求标识必须是文字' }).regex(/^[A-Za-z0-9_-]{4,24}$/, { error: '请求标识格式不正确' }),
+  requestId: z.string({ error: '请求标识必须是文字' }).check(z.regex(/^[A-Za-z0-9_-]{4,24}$/, { error: '请求标识格式不正确' })),
   reason: text(1, 80, '退款原因'),
-  cancelSignup: z.boolean({ error: '是否取消报名必须是布尔值' }).optional()
+  cancelSignup: z.optional(z.boolean({ error: '是否取消报名必须是布尔值' }))
 })
