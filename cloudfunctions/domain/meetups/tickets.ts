@@ -1,7 +1,8 @@
 // Tickets are signed tokens, not guessable ids: HMAC-SHA256 over the event and
 // signup, so a forged or altered ticket is refused at the door.
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import QRCode from 'qrcode'
+import { create as createQr } from 'qrcode/lib/core/qrcode'
+import { render as renderSvg } from 'qrcode/lib/renderer/svg-tag'
 
 export interface TicketClaims {
   eventId: string
@@ -31,8 +32,12 @@ export function readTicket(code: string, secret: string): TicketClaims | null {
   }
 }
 
-/** The QR code as an SVG data URL: vector, small, and rendered by <Image> in WeChat and H5 alike. */
+/**
+ * The QR code as an SVG data URL: vector, small, and rendered by <Image> in WeChat and H5 alike.
+ * Encoder and SVG renderer are loaded by path, as QRCode.toString(code, { type: 'svg' }) uses them
+ * (same output), so the bundle leaves out qrcode's PNG renderer and pngjs.
+ */
 export async function ticketQr(code: string): Promise<string> {
-  const svg = await QRCode.toString(code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+  const svg = renderSvg(createQr(code, { errorCorrectionLevel: 'M' }), { margin: 1 })
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
 }
