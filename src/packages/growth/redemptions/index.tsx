@@ -10,9 +10,11 @@ import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
 import { maskPhone } from '../mall/address'
 import { COUPONS_PAGE } from '../../rewards/routes'
+import Tag, { type Tone } from '../../../components/tag'
 import './index.css'
 
 const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awaitingShipment: '待发货', shipped: '已发货' }
+const STATUS_TONE: Record<RedemptionStatus, Tone> = { done: 'green', awaitingShipment: 'warn', shipped: 'blue' }
 
 export default function RedemptionsPage() {
   const list = usePagedQuery<RedemptionView>('growth.myRedemptions', (after) => callFunction('growth', 'myRedemptions', { after }))
@@ -41,7 +43,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
     <View className='card rd-card'>
       <View className='rd-head'>
         <Text className='rd-name'>{r.itemName}</Text>
-        <Text className={`rd-status rd-status-${r.status}`}>{STATUS_LABEL[r.status]}</Text>
+        <Tag tone={STATUS_TONE[r.status]} className='rd-status'>{STATUS_LABEL[r.status]}</Tag>
       </View>
       <View className='rd-meta'>
         <Text className='rd-time'>{formatDateTime(r.createdAt)}</Text>

@@ -12,8 +12,11 @@ import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
-import type { CampaignView, CouponView } from '../../../../types/coupons'
+import type { CampaignView, CouponStatus, CouponView } from '../../../../types/coupons'
+import Tag, { type Tone } from '../../../components/tag'
 import './index.css'
+
+const STATUS_TONE: Record<CouponStatus, Tone> = { available: 'green', locked: 'orange', used: 'grey', expired: 'grey' }
 
 type Tab = 'center' | 'mine'
 const TABS: ReadonlyArray<{ value: Tab; label: string }> = [{ value: 'center', label: '领券中心' }, { value: 'mine', label: '我的优惠券' }]
@@ -117,7 +120,7 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
                 <Text className='cp-use' onClick={() => { void Taro.navigateTo({ url: coupon.eventId ? eventDetailUrl(coupon.eventId) : EVENTS_PAGE }) }}>去报名 ›</Text>
               ) : null}
             </View>
-            <Text className={`cp-tag cp-tag-${coupon.status}`}>{STATUS_LABEL[coupon.status]}</Text>
+            <Tag tone={STATUS_TONE[coupon.status]} className='cp-tag'>{STATUS_LABEL[coupon.status]}</Tag>
           </View>
         )
       })}
