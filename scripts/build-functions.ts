@@ -7,7 +7,7 @@
 // listed there, else WeChat refuses it with -604101 (docs.cloudbase.net FAQ
 // "云调用报错 -604101"; the guide's openapi page). The list is derived from the
 // modules esbuild actually put into the bundle.
-import { build, type BuildOptions } from 'esbuild'
+import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import packageJson from '../package.json'
@@ -32,6 +32,20 @@ export function functionConfig(bundleInputs: string[]): { permissions: { openapi
 const rootPackage: { dependencies: Record<string, string> } = packageJson
 const OUT = join(__dirname, '..', 'dist', 'functions')
 
+/**
+ * protobufjs/minimal looks for long.js (`require("long")` in a try, null when absent) to
+ * represent 64-bit fields; the two 云调用 messages (adapters/cloudbase/wechat-openapi.ts)
+ * have none, so the bundle gets an empty module instead of 11 KB of long.js, and
+ * protobufjs takes the absent branch it was written for.
+ */
+const noLongJs: Plugin = {
+  name: 'no-long-js',
+  setup(b) {
+    b.onResolve({ filter: /^long$/ }, () => ({ path: 'long', namespace: 'no-long-js' }))
+    b.onLoad({ filter: /.*/, namespace: 'no-long-js' }, () => ({ contents: 'module.exports = null', loader: 'js' }))
+  }
+}
+
 /** esbuild's options for one function's bundle (bench/bundles.ts reads the same, with its metafile). */
 export function bundleOptions(name: string, outfile: string) {
   const root = join(__dirname, '..')
@@ -49,6 +63,7 @@ export function bundleOptions(name: string, outfile: string) {
     legalComments: 'none',
     define: { 'process.env.APP_RUNTIME': '"cloudbase"' },
     external: ['@cloudbase/node-sdk', 'better-sqlite3'],
+    plugins: [noLongJs],
     logLevel: 'warning'
   } satisfies BuildOptions
 }
