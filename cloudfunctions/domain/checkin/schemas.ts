@@ -17,7 +17,7 @@ const int = (min: number, max: number, what: string) =>
 const text = (max: number, what: string) => z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }))
 const filled = (message: string) => z.refine<string>((s) => s.trim().length > 0, { error: message })
 
-const challengeFields = {
+const challengeFields = () => ({
   title: text(40, '标题').check(filled('请填写挑战标题')),
   description: text(2000, '介绍'),
   coverFileId: fileIdSchema,
@@ -34,21 +34,21 @@ const challengeFields = {
   makeupCardsPerMember: int(0, 30, '补卡次数'),
   circleId: z.nullable(id('圈子')),
   minTierLevel: int(1, 10, '等级要求')
-}
+})
 
-export const challengeInput: z.ZodMiniType<ChallengeInput> = z.strictObject(challengeFields)
-export const updateChallengeInput: z.ZodMiniType<UpdateChallengeInput> = z
-  .strictObject({ challengeId: id('挑战'), ...Object.fromEntries(Object.entries(challengeFields).map(([k, v]) => [k, z.optional(v)])) })
-  .check(z.refine((v) => Object.keys(v).length > 1, { error: '请至少修改一项', path: ['challengeId'] })) as unknown as z.ZodMiniType<UpdateChallengeInput>
-export const challengeIdInput: z.ZodMiniType<ChallengeIdInput> = z.strictObject({ challengeId: id('挑战') })
-export const listChallengesInput: z.ZodMiniType<ListChallengesInput> = z.strictObject({
+export const challengeInput: z.ZodMiniType<ChallengeInput> = z.lazy(() => z.strictObject(challengeFields()))
+export const updateChallengeInput: z.ZodMiniType<UpdateChallengeInput> = z.lazy(() => z
+  .strictObject({ challengeId: id('挑战'), ...Object.fromEntries(Object.entries(challengeFields()).map(([k, v]) => [k, z.optional(v)])) })
+  .check(z.refine((v) => Object.keys(v).length > 1, { error: '请至少修改一项', path: ['challengeId'] })) as unknown as z.ZodMiniType<UpdateChallengeInput>)
+export const challengeIdInput: z.ZodMiniType<ChallengeIdInput> = z.lazy(() => z.strictObject({ challengeId: id('挑战') }))
+export const listChallengesInput: z.ZodMiniType<ListChallengesInput> = z.lazy(() => z.strictObject({
   phase: z.optional(z.enum(['upcoming', 'running', 'ended', 'all'], { error: '阶段只能是 upcoming、running、ended 或 all' })),
   includeArchived: z.optional(z.boolean({ error: 'includeArchived 必须是布尔值' })),
   circleId: z.optional(id('圈子')),
   after: cursor
-})
+}))
 
-const checkinFields = {
+const checkinFields = () => ({
   challengeId: id('挑战'),
   text: text(2000, '打卡内容'),
   photoFileIds: z.array(fileIdSchema.check(z.refine((s) => s !== '', { error: '图片标识不能为空' })), { error: '图片列表格式不正确' }).check(
@@ -56,33 +56,33 @@ const checkinFields = {
     z.refine((ids) => new Set(ids).size === ids.length, { error: '图片不能重复' })
   ),
   location: z.optional(text(50, '位置'))
-}
-export const postCheckinInput: z.ZodMiniType<PostCheckinInput> = z.strictObject(checkinFields)
-export const makeupCheckinInput: z.ZodMiniType<MakeupCheckinInput> = z.strictObject({ ...checkinFields, date })
+})
+export const postCheckinInput: z.ZodMiniType<PostCheckinInput> = z.lazy(() => z.strictObject(checkinFields()))
+export const makeupCheckinInput: z.ZodMiniType<MakeupCheckinInput> = z.lazy(() => z.strictObject({ ...checkinFields(), date }))
 
-export const feedInput: z.ZodMiniType<FeedInput> = z.strictObject({
+export const feedInput: z.ZodMiniType<FeedInput> = z.lazy(() => z.strictObject({
   scope: z.enum(['all', 'challenge', 'featured', 'member'], { error: '范围只能是 all、challenge、featured 或 member' }),
   challengeId: z.optional(id('挑战')),
   authorOpenid: z.optional(id('成员')),
   after: cursor
-})
-export const checkinIdInput: z.ZodMiniType<CheckinIdInput> = z.strictObject({ checkinId: id('打卡') })
-export const addCommentInput: z.ZodMiniType<AddCommentInput> = z.strictObject({
+}))
+export const checkinIdInput: z.ZodMiniType<CheckinIdInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡') }))
+export const addCommentInput: z.ZodMiniType<AddCommentInput> = z.lazy(() => z.strictObject({
   checkinId: id('打卡'),
   text: text(500, '评论').check(filled('评论不能为空')),
   parentId: z.optional(z.nullable(id('评论')))
-})
-export const commentIdInput: z.ZodMiniType<CommentIdInput> = z.strictObject({ commentId: id('评论') })
-export const listCommentsInput: z.ZodMiniType<ListCommentsInput> = z.strictObject({ checkinId: id('打卡'), after: cursor })
-export const reportInput: z.ZodMiniType<ReportInput> = z.strictObject({
+}))
+export const commentIdInput: z.ZodMiniType<CommentIdInput> = z.lazy(() => z.strictObject({ commentId: id('评论') }))
+export const listCommentsInput: z.ZodMiniType<ListCommentsInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), after: cursor }))
+export const reportInput: z.ZodMiniType<ReportInput> = z.lazy(() => z.strictObject({
   targetType: z.enum(['checkin', 'comment'], { error: '举报对象只能是打卡或评论' }),
   targetId: id('举报对象'),
   reason: text(200, '举报理由').check(filled('请填写举报理由'))
-})
-export const featureInput: z.ZodMiniType<FeatureInput> = z.strictObject({ checkinId: id('打卡'), featured: z.boolean({ error: 'featured 必须是布尔值' }) })
-export const hideCheckinInput: z.ZodMiniType<HideCheckinInput> = z.strictObject({ checkinId: id('打卡'), hidden: z.boolean({ error: 'hidden 必须是布尔值' }) })
-export const pageInput: z.ZodMiniType<PageInput> = z.strictObject({ after: cursor })
-export const resolveReportInput: z.ZodMiniType<ResolveReportInput> = z.strictObject({
+}))
+export const featureInput: z.ZodMiniType<FeatureInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), featured: z.boolean({ error: 'featured 必须是布尔值' }) }))
+export const hideCheckinInput: z.ZodMiniType<HideCheckinInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), hidden: z.boolean({ error: 'hidden 必须是布尔值' }) }))
+export const pageInput: z.ZodMiniType<PageInput> = z.lazy(() => z.strictObject({ after: cursor }))
+export const resolveReportInput: z.ZodMiniType<ResolveReportInput> = z.lazy(() => z.strictObject({
   reportId: id('举报'),
   resolution: z.enum(['hide', 'dismiss'], { error: '处理方式只能是 hide 或 dismiss' })
-})
+}))

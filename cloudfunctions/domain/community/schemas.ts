@@ -14,6 +14,6 @@ export const communityNameSchema = z.string({ error: '社群名称必须是文�
   z.refine((s) => !UNSHOWABLE.test(s), { error: '社群名称不能包含不可见字符' })
 )
 
-export const communityInput: z.ZodMiniType<Record<string, never>> = z.strictObject({})
+export const communityInput: z.ZodMiniType<Record<string, never>> = z.lazy(() => z.strictObject({}))
 
-export const updateCommunityInput: z.ZodMiniType<UpdateCommunityInput> = z.strictObject({ name: communityNameSchema })
+export const updateCommunityInput: z.ZodMiniType<UpdateCommunityInput> = z.lazy(() => z.strictObject({ name: communityNameSchema }))

@@ -5,7 +5,7 @@ const int = (min: number, max: number, what: string) =>
   z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const id = () => z.string().check(z.minLength(1), z.maxLength(200))
 
-export const campaignInput: z.ZodMiniType<CampaignInput> = z.strictObject({
+export const campaignInput: z.ZodMiniType<CampaignInput> = z.lazy(() => z.strictObject({
   name: z.string({ error: '名称必须是文字' }).check(z.maxLength(30, { error: '名称最多 30 个字' }), z.refine((s) => s.trim().length > 0, { error: '请填写名称' })),
   kind: z.enum(['amountOff', 'percentOff', 'freeTicket'], { error: '类型只能是满减、折扣或免费票' }),
   amountOffFen: int(0, 10_000_000, '减免金额（分）'),
@@ -17,10 +17,10 @@ export const campaignInput: z.ZodMiniType<CampaignInput> = z.strictObject({
   stock: int(1, 1_000_000, '数量'),
   channel: z.optional(z.enum(['claim', 'reward'], { error: '发放方式只能是领取或奖励' })),
   eventId: z.optional(z.nullable(z.string({ error: '活动必须是文字' }).check(z.minLength(1, { error: '缺少活动' }), z.maxLength(200, { error: '活动太长' }))))
-})
-export const campaignIdInput: z.ZodMiniType<CampaignIdInput> = z.strictObject({ campaignId: id() })
-export const myCouponsInput: z.ZodMiniType<MyCouponsInput> = z.strictObject({
+}))
+export const campaignIdInput: z.ZodMiniType<CampaignIdInput> = z.lazy(() => z.strictObject({ campaignId: id() }))
+export const myCouponsInput: z.ZodMiniType<MyCouponsInput> = z.lazy(() => z.strictObject({
   usableFor: z.optional(z.enum(['membership', 'event'], { error: '适用范围只能是会员或活动' })),
   eventId: z.optional(id()),
   after: z.optional(z.nullable(z.string().check(z.maxLength(2000))))
-})
+}))
