@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
-import { bundleOptions, buildFunctions } from '../scripts/build-functions'
+import { bundleFunction, buildFunctions } from '../scripts/build-functions'
 import { FUNCTION_NAMES, PLATFORM_FUNCTION_NAMES } from '../cloudfunctions/functions'
 import { percentile } from './stats'
 
@@ -39,8 +39,8 @@ export async function benchBundles(options: { build?: boolean } = {}): Promise<R
 
 /** Bytes per npm package (or `(app)` for our own code) in one bundle's output. */
 export async function bundlePackages(name: string): Promise<Record<string, number>> {
-  const { metafile } = await import('esbuild').then(({ build }) => build({ ...bundleOptions(name, join(DIST, name, 'index.js')), write: false }))
-  const out = Object.values(metafile.outputs)[0]
+  const { result } = await bundleFunction(name, join(DIST, name, 'index.js'))
+  const out = Object.values(result.metafile.outputs)[0]
   const perPackage: Record<string, number> = {}
   for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)

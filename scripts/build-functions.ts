@@ -46,8 +46,27 @@ const noLongJs: Plugin = {
   }
 }
 
-/** esbuild's options for one function's bundle (bench/bundles.ts reads the same, with its metafile). */
-export function bundleOptions(name: string, outfile: string) {
+/**
+ * A function whose modules make no 云调用 gets an empty config.json permissions.openapi, so
+ * WeChat would refuse any 云调用 it tried (-604101). Its bundle carries no protobuf codec
+ * for that route either (protobufjs/minimal, ~24 KB, imported only by
+ * adapters/cloudbase/wechat-openapi.ts): a stand-in whose Reader and Writer refuse.
+ */
+export const NO_OPENAPI_MESSAGE = 'this function makes no 云调用 (config.json permits none), so its bundle has no 云调用 codec'
+const noOpenApiCodec: Plugin = {
+  name: 'no-openapi-codec',
+  setup(b) {
+    b.onResolve({ filter: /^protobufjs\/minimal$/ }, () => ({ path: 'protobufjs/minimal', namespace: 'no-openapi-codec' }))
+    b.onLoad({ filter: /.*/, namespace: 'no-openapi-codec' }, () => ({
+      contents: `const refuse = () => { throw new Error(${JSON.stringify(NO_OPENAPI_MESSAGE)}) }
+module.exports = { Reader: { create: refuse }, Writer: { create: refuse } }`,
+      loader: 'js'
+    }))
+  }
+}
+
+/** esbuild's options for one function's bundle; `openapi: false` leaves the 云调用 codec out. */
+export function bundleOptions(name: string, outfile: string, { openapi = true }: { openapi?: boolean } = {}) {
   const root = join(__dirname, '..')
   return {
     metafile: true,
@@ -65,9 +84,17 @@ export function bundleOptions(name: string, outfile: string) {
     legalComments: 'none',
     define: { 'process.env.APP_RUNTIME': '"cloudbase"' },
     external: ['@cloudbase/node-sdk', 'better-sqlite3'],
-    plugins: [noLongJs],
+    plugins: openapi ? [noLongJs] : [noLongJs, noOpenApiCodec],
     logLevel: 'warning'
   } satisfies BuildOptions
+}
+
+/** One function's bundle (in memory) and its config.json; the codec stays only where a 云调用 is permitted. */
+export async function bundleFunction(name: string, outfile: string) {
+  const withCodec = await build({ ...bundleOptions(name, outfile), write: false })
+  const config = functionConfig(Object.keys(withCodec.metafile.inputs))
+  const result = config.permissions.openapi.length > 0 ? withCodec : await build({ ...bundleOptions(name, outfile, { openapi: false }), write: false })
+  return { result, config }
 }
 
 export async function buildFunctions(outDir = OUT): Promise<Record<string, number>> {
@@ -76,7 +103,8 @@ export async function buildFunctions(outDir = OUT): Promise<Record<string, numbe
   for (const name of [...FUNCTION_NAMES, ...PLATFORM_FUNCTION_NAMES]) {
     const dir = join(outDir, name)
     mkdirSync(dir, { recursive: true })
-    const result = await build(bundleOptions(name, join(dir, 'index.js')))
+    const { result, config } = await bundleFunction(name, join(dir, 'index.js'))
+    writeFileSync(join(dir, 'index.js'), result.outputFiles[0].contents)
     writeFileSync(join(dir, 'package.json'), JSON.stringify({
       name,
       version: '1.0.0',
@@ -84,7 +112,7 @@ export async function buildFunctions(outDir = OUT): Promise<Record<string, numbe
       main: 'index.js',
       dependencies: { '@cloudbase/node-sdk': rootPackage.dependencies['@cloudbase/node-sdk'] }
     }, null, 2) + '\n')
-    writeFileSync(join(dir, 'config.json'), JSON.stringify(functionConfig(Object.keys(result.metafile.inputs)), null, 2) + '\n')
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
     sizes[name] = statSync(join(dir, 'index.js')).size
   }
   return sizes
