@@ -32,6 +32,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
   const query = useQuery<Page<CouponView>>(myCouponsKey(scope, eventId), () => callFunction('rewards', 'myCoupons', { usableFor: scope, ...(eventId ? { eventId } : {}) }))
   const [open, setOpen] = useState(false)
   // Shown again (after a signup was cancelled, a coupon used elsewhere): the list may have moved.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached, not on every render
   useEffect(() => { if (query.data) void query.refetch() }, [])
   const coupons = (query.data?.items ?? []).filter((c) => freeTickets || c.kind !== 'freeTicket')
   const picked = coupons.find((c) => c.id === value) ?? null
@@ -43,6 +44,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
     if (!query.data || value === null) return
     if (!picked || off === 0) onChange(null, 0, null)
     else onChange(picked.id, off, picked)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- onChange is the parent's inline callback and picked is derived from these; depending on them would re-run (and re-set the parent) every render
   }, [priceFen, query.data, value, off])
 
   let summary: string

@@ -31,6 +31,7 @@ export default function MePage() {
   // With a profile already on screen a failed refresh is a toast, not a blank page.
   useEffect(() => {
     if (error && me) showError(error)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [error])
 
   const openEditor = () => { void Taro.navigateTo({ url: PROFILE_EDIT_PAGE }) }

@@ -41,6 +41,7 @@ export default function CheckinDetailPage() {
   useReachBottom(() => { void comments.loadMore() })
   useEffect(() => {
     if (checkin.error && checkin.data) showError(checkin.error)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [checkin.error])
 
   const data = checkin.data

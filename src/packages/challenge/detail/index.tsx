@@ -43,6 +43,7 @@ export default function ChallengeDetailPage() {
   useReachBottom(() => { void feed.loadMore() })
   useEffect(() => {
     if (error && data) showError(error)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [error])
 
   if (loading) return <DetailSkeleton />

@@ -33,6 +33,7 @@ export default function EventDetailPage() {
   useDidShow(() => { void query.refetch() })
   useEffect(() => {
     if (query.error && query.data) showError(query.error)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [query.error])
 
   if (query.loading) return <DetailSkeleton />

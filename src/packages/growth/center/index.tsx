@@ -29,6 +29,7 @@ export default function GrowthCenterPage() {
   usePullDownRefetch(refetch)
   useEffect(() => {
     if (error && data) showError(error)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [error])
 
   if (loading) return <CenterSkeleton />

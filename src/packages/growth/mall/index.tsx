@@ -32,6 +32,7 @@ export default function MallPage() {
   const refetchAll = () => Promise.all([items.refetch(), summary.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
   useReachBottom(() => { void items.loadMore() })
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh what the cache painted
   useEffect(() => { void refetchAll() }, [])
   useEffect(() => {
     if (items.refreshError) showError(items.refreshError)

@@ -38,6 +38,7 @@ export default function AttendeesPage() {
   useDidShow(() => { void list.refetch() })
   useEffect(() => {
     if (list.error && list.data) showError(list.error)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [list.error])
 
   if (list.loading || event.loading) return <AttendeesSkeleton />

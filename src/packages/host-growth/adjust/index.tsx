@@ -40,7 +40,7 @@ export default function AdjustPage() {
     if (!wanted || member) return
     const found = members.items.find((m) => m.openid === wanted)
     if (found) setMember(found)
-  }, [wanted, members.items])
+  }, [wanted, member, members.items])
 
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase()

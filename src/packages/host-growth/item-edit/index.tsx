@@ -37,6 +37,7 @@ const itemKey = (id: string) => `hostGrowth.item.${id}`
 function CouponChoice({ value, error, onChange }: { value: string | null; error?: string; onChange: (campaignId: string) => void }) {
   const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => callFunction('rewards', 'campaigns', { after })))
   // A campaign published since the list was cached shows up too.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
   useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now() || c.id === value)
   return (

@@ -25,7 +25,9 @@ export default function SegmentsPage() {
     callFunction('growth', 'segments', filter === 'all' ? { after } : { segment: filter, after }))
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
-  useEffect(() => { void list.refetch() }, [filter])
+  // list.refetch changes with the key, i.e. with the filter: each switch shows the current list.
+  const refetchList = list.refetch
+  useEffect(() => { void refetchList() }, [refetchList])
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])

@@ -26,7 +26,9 @@ export default function ShippingPage() {
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   // Each visit and each tab switch shows the current queue.
-  useEffect(() => { void list.refetch() }, [tab])
+  // list.refetch changes with the key, i.e. with the tab.
+  const refetchList = list.refetch
+  useEffect(() => { void refetchList() }, [refetchList])
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])

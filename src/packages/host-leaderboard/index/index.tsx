@@ -83,6 +83,7 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
   // The host sees every campaign, prize-only ones too; expired ones cannot be prizes.
   const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => callFunction('rewards', 'campaigns', { after })))
   // Back from publishing a campaign: show it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
   useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now())
   const choiceLabels = ['不送券', ...choices.map((c) => `${c.name} · 剩 ${Math.max(0, c.stock - c.claimed)} 张`)]
@@ -173,8 +174,11 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
   const [month, setMonth] = useState<string[]>(() => monthly.map(String))
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
-  useEffect(() => { setWeek(weekly.map(String)) }, [weekly.join(',')])
-  useEffect(() => { setMonth(monthly.map(String)) }, [monthly.join(',')])
+  // Keyed by the values, not the arrays (new on every render), so a reload resets the form without a loop.
+  const weeklyKey = weekly.join(',')
+  const monthlyKey = monthly.join(',')
+  useEffect(() => { setWeek(weeklyKey ? weeklyKey.split(',') : []) }, [weeklyKey])
+  useEffect(() => { setMonth(monthlyKey ? monthlyKey.split(',') : []) }, [monthlyKey])
 
   const save = async () => {
     if (saving) return

@@ -103,7 +103,9 @@ export default function CampaignFormPage() {
   // Free tickets may name one upcoming event (the list's first page is plenty for a picker).
   const upcoming = useQuery<Page<EventView>>(`${eventListKey('upcoming')}.all`, () => fetchAllPages((after) => callFunction('events', 'listEvents', { when: 'upcoming', after })))
   // An event created since the list was cached shows up too.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
   useEffect(() => { if (upcoming.data) void upcoming.refetch() }, [])
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the kind switches to a free ticket
   useEffect(() => { if (free && upcoming.data) void upcoming.refetch() }, [free])
   const events = (upcoming.data?.items ?? []).filter((e) => e.status !== 'cancelled')
   const eventIndex = events.findIndex((e) => e.id === draft.eventId)

@@ -59,6 +59,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
     if (!coverSlot?.fileId) return
     setForm((f) => ({ ...f, coverFileId: coverSlot.fileId ?? '', coverUrl: coverSlot.url ?? coverSlot.path }))
     setErrors((e) => ({ ...e, coverFileId: undefined }))
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newly finished upload (a new fileId) replaces the form's cover
   }, [coverSlot?.fileId])
 
   const save = async () => {

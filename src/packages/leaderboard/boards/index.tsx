@@ -56,6 +56,7 @@ export default function BoardsPage() {
   useDidShow(() => { if (board.data) void board.refetch() })
   useEffect(() => {
     if (board.error && board.data) showError(board.error)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [board.error])
   useEffect(() => {
     if (title) void Taro.setNavigationBarTitle({ title })

@@ -21,15 +21,16 @@ export function useOrderStatus(orderId: string, waitForPayment: boolean) {
   const [, tick] = useState(0)
   const unpaid = query.data?.status === 'created'
   const polling = unpaid && Date.now() < pollUntil
+  const { refetch, fetching, data } = query
 
   useEffect(() => {
-    if (!polling || query.fetching) return
+    if (!polling || fetching) return
     const timer = setTimeout(() => {
-      if (Date.now() < pollUntil) void query.refetch()
+      if (Date.now() < pollUntil) void refetch()
       else tick((n) => n + 1) // the window is over: render once more to say so
     }, POLL_EVERY_MS)
     return () => clearTimeout(timer)
-  }, [polling, query.fetching, query.data])
+  }, [polling, fetching, data, pollUntil, refetch])
 
   const recheck = async (): Promise<OrderView> => {
     const order = await fetchOrder()
