@@ -1,9 +1,13 @@
-import type { EventView, FeeReturn, SignupStatus, SignupView } from '../../types/events'
+import type { Page, PageInput } from '../../types/page'
+import { callFunction } from './api'
+import { useQuery } from './use-query'
+import type { EventView, FeeReturn, SignupStatus, SignupView, AttendeeList, AttendeeView, CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, SignupResult, UpdateEventInput } from '../../types/events'
 import { chinaTime } from '../utils/china-time'
 import { formatFen } from '../utils/format'
 
-// Wording for events shared by the member pages (packages/events) and the
-// host's (packages/host-events): dates in China time, seats, money and rules.
+// Events in the client, shared by the member pages (packages/events) and the
+// host's (packages/host-events): the server calls (at the end; pages call these,
+// never callFunction), cache keys, and wording for dates in China time, seats, money and rules.
 
 const HOUR_MS = 3600_000
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -106,4 +110,63 @@ export function formatClock(at: number, now: number = Date.now()): string {
 export function formatMmSs(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000))
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`
+}
+
+// Server calls (events): the pages call these, never callFunction.
+
+export function fetchEvents(input: ListEventsInput): Promise<Page<EventView>> {
+  return callFunction('events', 'listEvents', input)
+}
+
+export function fetchEvent(input: EventIdInput): Promise<EventView> {
+  return callFunction('events', 'getEvent', input)
+}
+
+export function signUpForEvent(input: SignupInput): Promise<SignupResult> {
+  return callFunction('events', 'signup', input)
+}
+
+export function paySeat(input: SignupInput): Promise<SignupResult> {
+  return callFunction('events', 'paySeat', input)
+}
+
+export function cancelSignup(input: EventIdInput): Promise<SignupView> {
+  return callFunction('events', 'cancelSignup', input)
+}
+
+export function fetchMyTickets(input: PageInput): Promise<Page<EventView>> {
+  return callFunction('events', 'myTickets', input)
+}
+
+export function createEvent(input: EventInput): Promise<EventView> {
+  return callFunction('events', 'createEvent', input)
+}
+
+export function updateEvent(input: UpdateEventInput): Promise<EventView> {
+  return callFunction('events', 'updateEvent', input)
+}
+
+export function cancelEvent(input: EventIdInput): Promise<EventView> {
+  return callFunction('events', 'cancelEvent', input)
+}
+
+export function fetchAttendees(input: EventIdInput): Promise<AttendeeList> {
+  return callFunction('events', 'attendees', input)
+}
+
+export function exportAttendees(input: EventIdInput): Promise<{ filename: string; csv: string }> {
+  return callFunction('events', 'exportAttendees', input)
+}
+
+export function checkInTicket(input: CheckInTicketInput): Promise<AttendeeView> {
+  return callFunction('events', 'checkInTicket', input)
+}
+
+export function checkInAttendee(input: CheckInAttendeeInput): Promise<AttendeeView> {
+  return callFunction('events', 'checkInAttendee', input)
+}
+
+/** Who is coming to one event: counts and the list; shared by the host's console, the list page and the scanner. */
+export function useAttendees(eventId: string) {
+  return useQuery<AttendeeList>(attendeesKey(eventId || 'none'), () => fetchAttendees({ eventId }))
 }

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { EventView, SignupResult } from '../../../types/events'
-import { callFunction } from '../../services/api'
-import { eventKey, formatClock } from '../../services/events'
+import { eventKey, formatClock, fetchEvent } from '../../services/events'
 import { openPayment, type PayOutcome } from '../../services/payment'
 import { setQueryData } from '../../services/use-query'
 
@@ -34,7 +33,7 @@ export async function payForSeat(eventId: string, result: SignupResult): Promise
 async function waitForConfirmation(eventId: string): Promise<boolean> {
   for (let i = 0; i < POLL_TIMES; i++) {
     try {
-      const event: EventView = await callFunction('events', 'getEvent', { eventId })
+      const event: EventView = await fetchEvent({ eventId })
       setQueryData(eventKey(eventId), event)
       const status = event.mySignup?.status
       if (status === 'confirmed' || status === 'attended') return true

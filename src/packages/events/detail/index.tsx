@@ -5,8 +5,8 @@ import ErrorState from '../../../components/error-state'
 import CouponPicker from '../../../components/coupon-picker'
 import ProgressBar from '../../../components/progress-bar'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError, callFunction } from '../../../services/api'
-import { countdownLabel, eventKey, feeReturnLabel, formatEventRange, formatEventTime, refundPolicyLabel, seatsLabel } from '../../../services/events'
+import { ApiCallError } from '../../../services/api'
+import { countdownLabel, eventKey, feeReturnLabel, formatEventRange, formatEventTime, refundPolicyLabel, seatsLabel, fetchEvent } from '../../../services/events'
 import { EVENTS_PAGE, attendeesUrl, scannerUrl } from '../../../services/events-routes'
 import { useGrowthSummary } from '../../../services/growth'
 import { useMe } from '../../../services/member'
@@ -26,7 +26,7 @@ export default function EventDetailPage() {
   const router = useRouter()
   const eventId = routeParam(router.params.id)
   const query = useQuery<EventView>(eventKey(eventId || 'none'), () =>
-    eventId ? callFunction('events', 'getEvent', { eventId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少活动编号'))
+    eventId ? fetchEvent({ eventId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少活动编号'))
   )
   usePullDownRefetch(query.refetch)
   // Back from paying (the order page), from WeChat's pay sheet or a subscribe message: the seat may have changed.

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import type { EventView, SignupResult } from '../../../../types/events'
-import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { payForSeat } from '../pay-flow'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
+import { cancelSignup, paySeat, signUpForEvent } from '../../../services/events'
 
 export type Busy = 'signup' | 'pay' | 'cancel' | null
 
@@ -50,12 +50,12 @@ export function useSignupActions(event: EventView, refetch: () => Promise<void>)
   const signup = (couponId?: string | null) => {
     // Asked first, inside the tap (WeChat opens the dialog only from one): reminder, waitlist and cancellation messages.
     const asked = running.current ? null : requestSubscribe(SUBSCRIBE_FOR.eventSignup)
-    return run('signup', async () => { await asked; return afterSeat(await callFunction('events', 'signup', withCoupon(couponId))) })
+    return run('signup', async () => { await asked; return afterSeat(await signUpForEvent(withCoupon(couponId))) })
   }
-  const pay = (couponId?: string | null) => run('pay', async () => afterSeat(await callFunction('events', 'paySeat', withCoupon(couponId))))
+  const pay = (couponId?: string | null) => run('pay', async () => afterSeat(await paySeat(withCoupon(couponId))))
   /** doneText: what the toast says afterwards (已取消报名 / 已退出候补). */
   const cancel = (doneText: string, onDone: () => void) => run('cancel', async () => {
-    await callFunction('events', 'cancelSignup', { eventId: event.id })
+    await cancelSignup({ eventId: event.id })
     onDone()
     await refetch()
     void Taro.showToast({ title: doneText, icon: 'none', duration: 1500 })

@@ -6,8 +6,7 @@ import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { eventListKey } from '../../../services/events'
+import { eventListKey, fetchEvents } from '../../../services/events'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
@@ -23,7 +22,7 @@ const TABS: ReadonlyArray<{ value: When; label: string }> = [
 
 export default function EventsPage() {
   const [when, setWhen] = useState<When>('upcoming')
-  const list = usePagedQuery<EventView>(eventListKey(when), (after) => callFunction('events', 'listEvents', { when, after }))
+  const list = usePagedQuery<EventView>(eventListKey(when), (after) => fetchEvents({ when, after }))
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   // Back from a signup or a payment: seats and my status have changed.

@@ -4,8 +4,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { MY_TICKETS_KEY, formatClock, formatEventTime } from '../../../services/events'
+import { MY_TICKETS_KEY, formatClock, formatEventTime, fetchMyTickets } from '../../../services/events'
 import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -16,7 +15,7 @@ import StatusTag from '../components/status-tag'
 import './index.css'
 
 export default function TicketsPage() {
-  const list = usePagedQuery<EventView>(MY_TICKETS_KEY, (after) => callFunction('events', 'myTickets', { after }))
+  const list = usePagedQuery<EventView>(MY_TICKETS_KEY, (after) => fetchMyTickets({ after }))
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   useDidShow(() => { void list.refetch() })

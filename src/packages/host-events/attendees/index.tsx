@@ -5,9 +5,8 @@ import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { routeParam } from '../../../services/checkin-routes'
-import { SIGNUP_STATUS_LABEL, eventKey, formatEventRange, priceLabel } from '../../../services/events'
+import { SIGNUP_STATUS_LABEL, eventKey, formatEventRange, priceLabel, cancelEvent, checkInAttendee, exportAttendees, fetchEvent, useAttendees } from '../../../services/events'
 import { eventFormUrl, scannerUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { toApiCallError } from '../../../services/api-error'
@@ -15,7 +14,6 @@ import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/us
 import { formatDateTime } from '../../../services/growth'
 import type { AttendeeView, EventView, SignupStatus } from '../../../../types/events'
 import { saveCsv, shareCsv, type SavedCsv } from '../csv-file'
-import { useAttendees } from '../queries'
 import { colors } from '../../../styles/tokens'
 import './index.css'
 
@@ -30,7 +28,7 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string; statuses: SignupSta
 
 export default function AttendeesPage() {
   const eventId = routeParam(useRouter().params.id)
-  const event = useQuery<EventView>(eventKey(eventId || 'none'), () => callFunction('events', 'getEvent', { eventId }))
+  const event = useQuery<EventView>(eventKey(eventId || 'none'), () => fetchEvent({ eventId }))
   const list = useAttendees(eventId)
   const refetchAll = () => Promise.all([event.refetch(), list.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
@@ -65,7 +63,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
     if (exporting) return
     setExporting(true)
     try {
-      const { filename, csv } = await callFunction('events', 'exportAttendees', { eventId: event.id })
+      const { filename, csv } = await exportAttendees({ eventId: event.id })
       const file = saveCsv(filename, csv)
       setSaved(file)
       if (!file) void Taro.showToast({ title: '已下载名单', icon: 'success', duration: 1500 })
@@ -86,7 +84,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
     })
     if (!confirm) return
     try {
-      await callFunction('events', 'checkInAttendee', { eventId: event.id, signupId: attendee.signupId })
+      await checkInAttendee({ eventId: event.id, signupId: attendee.signupId })
       void Taro.showToast({ title: `${attendee.nickname} 已签到`, icon: 'success', duration: 1500 })
     } catch (err) {
       // A refusal says why (not open yet and from when, already in): worth more than a passing toast.
@@ -97,7 +95,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
     await refetch()
   }
 
-  const cancelEvent = async () => {
+  const confirmCancelEvent = async () => {
     const paidCount = items.filter((a) => a.priceFen > 0 && (a.status === 'confirmed' || a.status === 'attended')).length
     const { confirm } = await Taro.showModal({
       title: '取消活动',
@@ -108,7 +106,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
     })
     if (!confirm) return
     try {
-      const updated = await callFunction('events', 'cancelEvent', { eventId: event.id })
+      const updated = await cancelEvent({ eventId: event.id })
       setQueryData(eventKey(event.id), updated)
       await refetch()
       void Taro.showToast({ title: '活动已取消', icon: 'success', duration: 1500 })
@@ -160,7 +158,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
       {!cancelled && event.phase !== 'ended' ? (
         <View className='hev-att-danger'>
           <Text className='hev-att-edit' onClick={() => { void Taro.navigateTo({ url: eventFormUrl(event.id) }) }}>编辑活动</Text>
-          <Text className='hev-att-cancel-event' onClick={() => { void cancelEvent() }}>取消活动</Text>
+          <Text className='hev-att-cancel-event' onClick={() => { void confirmCancelEvent() }}>取消活动</Text>
         </View>
       ) : null}
     </View>

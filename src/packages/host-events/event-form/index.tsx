@@ -5,7 +5,7 @@ import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError, callFunction } from '../../../services/api'
 import { routeParam } from '../../../services/checkin-routes'
-import { FEE_RETURN_OPTIONS, eventKey, formatEventTime, refundPolicyLabel } from '../../../services/events'
+import { FEE_RETURN_OPTIONS, eventKey, formatEventTime, refundPolicyLabel, createEvent, fetchEvent, updateEvent } from '../../../services/events'
 import { HOST_EVENTS_PAGE } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { setQueryData, useQuery } from '../../../services/use-query'
@@ -22,7 +22,7 @@ export default function EventFormPage() {
   const router = useRouter()
   const eventId = routeParam(router.params.id)
   const detail = useQuery<EventView | null>(eventId ? eventKey(eventId) : 'host-events.form.new', () =>
-    eventId ? callFunction('events', 'getEvent', { eventId }) : Promise.resolve(null)
+    eventId ? fetchEvent({ eventId }) : Promise.resolve(null)
   )
   useEffect(() => { void Taro.setNavigationBarTitle({ title: eventId ? '编辑活动' : '发起活动' }) }, [eventId])
 
@@ -69,8 +69,8 @@ function EventForm({ event }: { event: EventView | null }) {
     try {
       const saved = event
         // The cover only when replaced; the fee only when it changed (a locked fee is never re-sent).
-        ? await callFunction('events', 'updateEvent', { eventId: event.id, ...withoutUnchangedFee(input, event), ...(uploaded ? { coverFileId: uploaded } : {}) })
-        : await callFunction('events', 'createEvent', { ...input, coverFileId: uploaded ?? '' })
+        ? await updateEvent({ eventId: event.id, ...withoutUnchangedFee(input, event), ...(uploaded ? { coverFileId: uploaded } : {}) })
+        : await createEvent({ ...input, coverFileId: uploaded ?? '' })
       setQueryData(eventKey(saved.id), saved)
       await Taro.showToast({ title: event ? '已保存' : '活动已发布', icon: 'success', duration: 1200 })
       setTimeout(leave, 700)

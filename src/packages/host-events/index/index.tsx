@@ -6,14 +6,12 @@ import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { formatEventTime, priceLabel } from '../../../services/events'
+import { formatEventTime, priceLabel, fetchEvents, useAttendees } from '../../../services/events'
 import { attendeesUrl, eventDetailUrl, eventFormUrl, scannerUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import type { EventView } from '../../../../types/events'
-import { useAttendees } from '../queries'
 import './index.css'
 
 type When = 'upcoming' | 'past'
@@ -27,7 +25,7 @@ const go = (url: string) => { void Taro.navigateTo({ url }) }
 export default function HostEventsPage() {
   const [when, setWhen] = useState<When>('upcoming')
   // Its own cache key: the host's list must not repaint the member list's status tags.
-  const list = usePagedQuery<EventView>(`host-events.list.${when}`, (after) => callFunction('events', 'listEvents', { when, after }))
+  const list = usePagedQuery<EventView>(`host-events.list.${when}`, (after) => fetchEvents({ when, after }))
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   useDidShow(() => { void list.refetch() })

@@ -2,14 +2,12 @@ import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import { callFunction } from '../../../services/api'
 import { toApiCallError } from '../../../services/api-error'
 import { routeParam } from '../../../services/checkin-routes'
-import { eventKey, formatEventRange } from '../../../services/events'
+import { eventKey, formatEventRange, checkInTicket, fetchEvent, useAttendees } from '../../../services/events'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import type { AttendeeView, EventView } from '../../../../types/events'
-import { useAttendees } from '../queries'
 import './index.css'
 
 type Result =
@@ -30,7 +28,7 @@ function doorText(event: EventView, now: number): { text: string; open: boolean 
 /** 检票: the host scans (WeChat) or types (H5) a ticket or its 6-character code; each answer is shown large enough to read at the door. */
 export default function ScannerPage() {
   const eventId = routeParam(useRouter().params.id)
-  const event = useQuery<EventView>(eventKey(eventId || 'none'), () => callFunction('events', 'getEvent', { eventId }))
+  const event = useQuery<EventView>(eventKey(eventId || 'none'), () => fetchEvent({ eventId }))
   const counts = useAttendees(eventId)
   const [code, setCode] = useState('')
   const [manual, setManual] = useState(!isWeapp)
@@ -50,7 +48,7 @@ export default function ScannerPage() {
     setChecking(true)
     let outcome: Result
     try {
-      const attendee = await callFunction('events', 'checkInTicket', { eventId, ticketCode: trimmed })
+      const attendee = await checkInTicket({ eventId, ticketCode: trimmed })
       outcome = { ok: true, attendee, at: Date.now() }
       setCode('')
       if (isWeapp) void Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)

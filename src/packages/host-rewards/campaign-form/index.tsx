@@ -5,7 +5,7 @@ import Segmented from '../../../components/segmented'
 import { KIND_LABEL, ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { ApiCallError, callFunction } from '../../../services/api'
-import { eventListKey } from '../../../services/events'
+import { eventListKey, fetchEvents } from '../../../services/events'
 import { showError } from '../../../services/show-error'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
@@ -101,7 +101,7 @@ export default function CampaignFormPage() {
   const preview = typeof parsed === 'string' ? null : parsed
   const free = draft.kind === 'freeTicket'
   // Free tickets may name one upcoming event (the list's first page is plenty for a picker).
-  const upcoming = useQuery<Page<EventView>>(`${eventListKey('upcoming')}.all`, () => fetchAllPages((after) => callFunction('events', 'listEvents', { when: 'upcoming', after })))
+  const upcoming = useQuery<Page<EventView>>(`${eventListKey('upcoming')}.all`, () => fetchAllPages((after) => fetchEvents({ when: 'upcoming', after })))
   // An event created since the list was cached shows up too.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
   useEffect(() => { if (upcoming.data) void upcoming.refetch() }, [])
