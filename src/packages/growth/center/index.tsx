@@ -3,8 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import ProgressBar from '../../../components/progress-bar'
-import { callFunction } from '../../../services/api'
-import { formatPoints, putGrowthSummary, tierLabel, useGrowthSummary } from '../../../services/growth'
+import { formatPoints, putGrowthSummary, tierLabel, useGrowthSummary, acknowledgeCelebration } from '../../../services/growth'
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { GrowthSummary, Tier } from '../../../../types/growth'
@@ -132,7 +131,7 @@ function useCelebration(summary: GrowthSummary | undefined) {
     if (!reached || celebrated.has(reached.level)) return
     celebrated.add(reached.level)
     setTier(reached)
-    callFunction('growth', 'acknowledgeCelebration', {}).then(
+    acknowledgeCelebration().then(
       () => { if (latest.current) putGrowthSummary({ ...latest.current, celebrateTier: null }) },
       // Not acknowledged: the server offers it again next time, which is the right failure.
       () => {}

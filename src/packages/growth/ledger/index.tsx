@@ -3,15 +3,14 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { formatDateTime, formatPoints } from '../../../services/growth'
+import { formatDateTime, formatPoints, fetchLedger } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { LedgerEntryView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
 import './index.css'
 
 export default function LedgerPage() {
-  const list = usePagedQuery<LedgerEntryView>('growth.ledger', (after) => callFunction('growth', 'ledger', { after }))
+  const list = usePagedQuery<LedgerEntryView>('growth.ledger', (after) => fetchLedger({ after }))
   // A cached first page paints at once; the latest entries follow.
   return (
     <PagedList

@@ -5,8 +5,7 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { formatPoints, tierLabel, useGrowthSummary } from '../../../services/growth'
+import { formatPoints, tierLabel, useGrowthSummary, fetchMallItems } from '../../../services/growth'
 import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -22,7 +21,7 @@ import './index.css'
 
 export default function MallPage() {
   const summary = useGrowthSummary()
-  const items = usePagedQuery<MallItem>('growth.mallItems', (after) => callFunction('growth', 'mallItems', { after }))
+  const items = usePagedQuery<MallItem>('growth.mallItems', (after) => fetchMallItems({ after }))
   const [selected, setSelected] = useState<MallItem | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [address, setAddress] = useState<ShippingAddress>(savedAddress)

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { callFunction, ApiCallError } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
 import { newRequestId } from '../../../services/request-id'
 import { showError } from '../../../services/show-error'
 import type { MallItem, RedemptionView, ShippingAddress } from '../../../../types/growth'
+import { redeemMallItem } from '../../../services/growth'
 
 // Answers that say the request may or may not have been applied: the member can
 // tap again and the same requestId makes sure it is redeemed once.
@@ -36,7 +37,7 @@ export function useRedeem() {
     requestId.current ??= newRequestId('rdm')
     setBusy(true)
     try {
-      const redemption = await callFunction('growth', 'redeem', {
+      const redemption = await redeemMallItem({
         itemId: item.id,
         requestId: requestId.current,
         ...(address ? { address } : {})

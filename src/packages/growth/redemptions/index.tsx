@@ -3,8 +3,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { formatDateTime, formatPoints } from '../../../services/growth'
+import { formatDateTime, formatPoints, fetchMyRedemptions } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
 import { MALL_PAGE } from '../routes'
@@ -17,7 +16,7 @@ const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awai
 const STATUS_TONE: Record<RedemptionStatus, Tone> = { done: 'green', awaitingShipment: 'warn', shipped: 'blue' }
 
 export default function RedemptionsPage() {
-  const list = usePagedQuery<RedemptionView>('growth.myRedemptions', (after) => callFunction('growth', 'myRedemptions', { after }))
+  const list = usePagedQuery<RedemptionView>('growth.myRedemptions', (after) => fetchMyRedemptions({ after }))
   return (
     <PagedList
       list={list}

@@ -4,8 +4,8 @@ import { View, Text, Input, ScrollView } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { callFunction, ApiCallError } from '../../../services/api'
-import { formatDateTime, formatPoints } from '../../../services/growth'
+import { ApiCallError } from '../../../services/api'
+import { formatDateTime, formatPoints, adjustPoints, fetchSegments } from '../../../services/growth'
 import { newRequestId } from '../../../services/request-id'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { showError } from '../../../services/show-error'
@@ -23,7 +23,7 @@ const UNKNOWN_OUTCOME = new Set(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
 interface Done { entry: LedgerEntryView; nickname: string }
 
 export default function AdjustPage() {
-  const members = usePagedQuery<MemberSegmentView>('hostGrowth.segments.all', (after) => callFunction('growth', 'segments', { after }))
+  const members = usePagedQuery<MemberSegmentView>('hostGrowth.segments.all', (after) => fetchSegments({ after }))
   const [search, setSearch] = useState('')
   const [member, setMember] = useState<MemberSegmentView | null>(null)
   const [sign, setSign] = useState<Sign>('grant')
@@ -71,7 +71,7 @@ export default function AdjustPage() {
     requestId.current ??= newRequestId('adj')
     setBusy(true)
     try {
-      const entry = await callFunction('growth', 'adjustPoints', {
+      const entry = await adjustPoints({
         memberOpenid: member.openid,
         points: sign === 'grant' ? amount : -amount,
         reason: why,

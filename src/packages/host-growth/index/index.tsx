@@ -2,11 +2,11 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import { ADJUST_PAGE, ITEMS_PAGE, RULES_PAGE, SEGMENTS_PAGE, SHIPPING_PAGE } from '../routes'
 import MenuRow from '../../../components/menu-row'
 import './index.css'
+import { fetchMallItems, fetchRedemptions, fetchSegments } from '../../../services/growth'
 
 interface ConsoleStats {
   awaitingShipment: string
@@ -19,9 +19,9 @@ const countOf = (page: { items: unknown[]; next: string | null }, filtered?: num
 
 async function loadStats(): Promise<ConsoleStats> {
   const [shipping, items, members] = await Promise.all([
-    callFunction('growth', 'listRedemptions', { status: 'awaitingShipment' }),
-    callFunction('growth', 'mallItems', {}),
-    callFunction('growth', 'segments', {})
+    fetchRedemptions({ status: 'awaitingShipment' }),
+    fetchMallItems({}),
+    fetchSegments({})
   ])
   return {
     awaitingShipment: countOf(shipping),

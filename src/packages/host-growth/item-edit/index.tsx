@@ -12,17 +12,17 @@ import type { Page } from '../../../../types/page'
 import type { CampaignView } from '../../../../types/coupons'
 import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import { KIND_OPTIONS } from '../labels'
-import { useGrowthSettings } from '../queries'
 import { EMPTY_ITEM, draftToInput, itemToDraft, type ItemDraft, type ItemErrors } from './item-draft'
 import '../components/form.css'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
+import { createMallItem, fetchMallItems, updateMallItem, useGrowthSettings } from '../../../services/growth'
 
 /** The host's list is short; a direct link to an item pages through it to find the one. */
 async function findItem(id: string): Promise<MallItem | null> {
   let after: string | null = null
   for (let i = 0; i < 50; i++) {
-    const page: Page<MallItem> = await callFunction('growth', 'mallItems', { after })
+    const page: Page<MallItem> = await fetchMallItems({ after })
     const found = page.items.find((item) => item.id === id)
     if (found) return found
     if (!page.next) return null
@@ -109,9 +109,9 @@ function ItemForm({ item }: { item: MallItem | null }) {
       if (item) {
         // The picture only when replaced: an unchanged file id needs no re-check.
         const { imageFileId: _unchanged, ...rest } = input
-        saved = await callFunction('growth', 'updateMallItem', { itemId: item.id, ...rest, ...(uploaded ? { imageFileId: uploaded } : {}) })
+        saved = await updateMallItem({ itemId: item.id, ...rest, ...(uploaded ? { imageFileId: uploaded } : {}) })
       } else {
-        saved = await callFunction('growth', 'createMallItem', input)
+        saved = await createMallItem(input)
       }
       setQueryData(itemKey(saved.id), saved)
       await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })

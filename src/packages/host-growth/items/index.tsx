@@ -4,13 +4,11 @@ import { View, Text, Image } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { formatPoints } from '../../../services/growth'
+import { formatPoints, updateMallItem, useHostItems } from '../../../services/growth'
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { MallItem } from '../../../../types/growth'
 import { KIND_LABEL } from '../labels'
-import { useHostItems } from '../queries'
 import { ITEM_EDIT_PAGE } from '../routes'
 import './index.css'
 
@@ -31,7 +29,7 @@ export default function HostItemsPage() {
     if (toggling) return
     setToggling(item.id)
     try {
-      await callFunction('growth', 'updateMallItem', { itemId: item.id, active: !item.active })
+      await updateMallItem({ itemId: item.id, active: !item.active })
       await list.refetch()
       void Taro.showToast({ title: item.active ? '已下架' : '已上架', icon: 'success', duration: 1200 })
     } catch (err) {

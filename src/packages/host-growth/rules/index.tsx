@@ -3,14 +3,13 @@ import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { callFunction, ApiCallError } from '../../../services/api'
-import { discountLabel } from '../../../services/growth'
+import { ApiCallError } from '../../../services/api'
+import { discountLabel, updateGrowthSettings, SETTINGS_KEY, useGrowthSettings } from '../../../services/growth'
 import { setQueryData } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { GrowthRule } from '../../../../types/growth'
 import MiniField from '../components/mini-field'
 import { RULES } from '../labels'
-import { SETTINGS_KEY, useGrowthSettings } from '../queries'
 import { MAX_TIERS, fromDraft, newTierDraft, toDraft, type DraftErrors, type RuleDraft, type SettingsDraft, type TierDraft } from './settings-draft'
 import '../components/form.css'
 import './index.css'
@@ -55,7 +54,7 @@ export default function RulesPage() {
     }
     setSaving(true)
     try {
-      const next = await callFunction('growth', 'updateSettings', input)
+      const next = await updateGrowthSettings(input)
       setQueryData(SETTINGS_KEY, next)
       setEdited(null)
       void Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })

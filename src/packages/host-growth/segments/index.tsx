@@ -6,8 +6,7 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { formatPoints } from '../../../services/growth'
+import { formatPoints, fetchSegments } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -22,7 +21,7 @@ type Filter = Segment | 'all'
 export default function SegmentsPage() {
   const [filter, setFilter] = useState<Filter>('all')
   const list = usePagedQuery<MemberSegmentView>(`hostGrowth.segments.${filter}`, (after) =>
-    callFunction('growth', 'segments', filter === 'all' ? { after } : { segment: filter, after }))
+    fetchSegments(filter === 'all' ? { after } : { segment: filter, after }))
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   // list.refetch changes with the key, i.e. with the filter: each switch shows the current list.

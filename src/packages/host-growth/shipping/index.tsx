@@ -5,8 +5,8 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction, ApiCallError } from '../../../services/api'
-import { formatDateTime, formatPoints } from '../../../services/growth'
+import { ApiCallError } from '../../../services/api'
+import { formatDateTime, formatPoints, fetchRedemptions, shipRedemption } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -22,7 +22,7 @@ const TABS: { tab: Tab; label: string }[] = [
 
 export default function ShippingPage() {
   const [tab, setTab] = useState<Tab>('awaitingShipment')
-  const list = usePagedQuery<RedemptionView>(`hostGrowth.redemptions.${tab}`, (after) => callFunction('growth', 'listRedemptions', { status: tab, after }))
+  const list = usePagedQuery<RedemptionView>(`hostGrowth.redemptions.${tab}`, (after) => fetchRedemptions({ status: tab, after }))
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   // Each visit and each tab switch shows the current queue.
@@ -67,7 +67,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
     if (no.length > 40) { setError('快递单号最多 40 个字'); return }
     setBusy(true)
     try {
-      await callFunction('growth', 'shipRedemption', { redemptionId: r.id, trackingNo: no })
+      await shipRedemption({ redemptionId: r.id, trackingNo: no })
       void Taro.showToast({ title: '已发货', icon: 'success', duration: 1200 })
       onShipped()
     } catch (err) {
