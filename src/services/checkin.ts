@@ -1,4 +1,5 @@
-import type { Challenge, ChallengeDetail, ChallengePhase, CheckinView, FeedScope } from '../../types/checkin'
+import type { Page } from '../../types/page'
+import type { Challenge, ChallengeDetail, ChallengePhase, CheckinView, FeedScope, ListChallengesInput } from '../../types/checkin'
 import { callFunction } from './api'
 import { patchListItems, prependListItem, refetchLists, usePagedList } from './checkin-paged'
 import { setQueryData, useQuery } from './use-query'
@@ -90,4 +91,10 @@ export async function toggleLikeOptimistic(checkin: CheckinView, detail?: Checki
   } finally {
     liking.delete(checkin.id)
   }
+}
+
+// Server calls (checkin): the pages call these, never callFunction.
+
+export function fetchChallenges(input: ListChallengesInput): Promise<Page<Challenge>> {
+  return callFunction('checkin', 'listChallenges', input)
 }

@@ -1,9 +1,16 @@
-import type { Circle, CircleKind, MembershipStatus, MyMembership, OrderStatus, OrderView, Plan } from '../../types/membership'
+import type { Page, PageInput } from '../../types/page'
+import { callFunction } from './api'
+import { fetchChallenges } from './checkin'
+import { useQuery } from './use-query'
+import type { Challenge } from '../../types/checkin'
+import type { Circle, CircleKind, MembershipStatus, MyMembership, OrderStatus, OrderView, Plan, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput, ListOrdersInput, MembershipView, MyOrdersInput, OrderIdInput, UpdateCircleInput } from '../../types/membership'
 import { chinaTime } from '../utils/china-time'
 import { formatChineseDate, formatFen } from '../utils/format'
 
-// Labels and money/date wording for circles, memberships and orders, shared by
-// the member pages (packages/membership) and the host's (packages/host-membership).
+// Circles, memberships and orders in the client, shared by the member pages
+// (packages/membership) and the host's (packages/host-membership): labels and
+// money/date wording, the server calls (pages call these, never callFunction),
+// cache keys and the shared queries.
 
 export const KIND_LABEL: Record<CircleKind, string> = { free: '免费', paid: '付费', trialThenPaid: '可试用' }
 
@@ -81,3 +88,98 @@ export function orderStatusOf(order: Pick<OrderView, 'status' | 'payBefore'>, no
 export function formatOrderTime(at: number): string {
   return chinaTime(at).format('YYYY-MM-DD HH:mm')
 }
+
+// Server calls (membership): the pages call these, never callFunction.
+
+export function fetchCircles(input: PageInput): Promise<Page<Circle>> {
+  return callFunction('membership', 'listCircles', input)
+}
+
+export function fetchCircle(input: CircleIdInput): Promise<CircleDetail> {
+  return callFunction('membership', 'getCircle', input)
+}
+
+export function joinFreeCircle(input: JoinFreeInput): Promise<MembershipView> {
+  return callFunction('membership', 'joinFree', input)
+}
+
+export function startTrial(input: CircleIdInput): Promise<MembershipView> {
+  return callFunction('membership', 'startTrial', input)
+}
+
+export function createOrder(input: CreateOrderInput): Promise<CreateOrderResult> {
+  return callFunction('membership', 'createOrder', input)
+}
+
+export function fetchOrder(input: OrderIdInput): Promise<OrderView> {
+  return callFunction('membership', 'getOrder', input)
+}
+
+export function fetchMyOrders(input: MyOrdersInput): Promise<Page<OrderView>> {
+  return callFunction('membership', 'myOrders', input)
+}
+
+export function fetchMyMemberships(): Promise<MembershipView[]> {
+  return callFunction('membership', 'myMemberships', {})
+}
+
+export function cancelOrder(input: OrderIdInput): Promise<OrderView> {
+  return callFunction('membership', 'cancelOrder', input)
+}
+
+export function requestRefund(input: OrderIdInput): Promise<OrderView> {
+  return callFunction('membership', 'requestRefund', input)
+}
+
+export function createCircle(input: CircleInput): Promise<Circle> {
+  return callFunction('membership', 'createCircle', input)
+}
+
+export function updateCircle(input: UpdateCircleInput): Promise<Circle> {
+  return callFunction('membership', 'updateCircle', input)
+}
+
+export function archiveCircle(input: CircleIdInput): Promise<Circle> {
+  return callFunction('membership', 'archiveCircle', input)
+}
+
+export function fetchOrders(input: ListOrdersInput): Promise<Page<OrderView>> {
+  return callFunction('membership', 'listOrders', input)
+}
+
+export function refundOrder(input: HostRefundInput): Promise<OrderView> {
+  return callFunction('membership', 'refundOrder', input)
+}
+
+export function fetchFlaggedPayments(input: PageInput): Promise<Page<FlaggedPaymentView>> {
+  return callFunction('membership', 'flaggedPayments', input)
+}
+
+// Cache keys of the member's membership pages. Everything that changes access
+// (paying, a trial, a refund) refetches these when the pages show again.
+export const CIRCLES_KEY = 'membership.circles'
+export const MY_MEMBERSHIPS_KEY = 'membership.mine'
+export const MY_ORDERS_KEY = 'membership.myOrders'
+export const circleKey = (circleId: string) => `membership.circle.${circleId}`
+export const circleChallengesKey = (circleId: string) => `membership.circleChallenges.${circleId}`
+export const orderKey = (orderId: string) => `membership.order.${orderId}`
+
+export function useCircle(circleId: string) {
+  return useQuery<CircleDetail>(circleKey(circleId), () => fetchCircle({ circleId }))
+}
+
+/** The circle's own challenges (members-only content); one page is plenty for a circle. */
+export function useCircleChallenges(circleId: string) {
+  return useQuery<Page<Challenge>>(circleChallengesKey(circleId), () => fetchChallenges({ circleId, phase: 'all' }))
+}
+
+export function useMyMemberships() {
+  return useQuery<MembershipView[]>(MY_MEMBERSHIPS_KEY, fetchMyMemberships)
+}
+
+// Cache keys of the host's membership console.
+export const HOST_CIRCLES_KEY = 'hostMembership.circles'
+export const HOST_STATS_KEY = 'hostMembership.stats'
+export const hostOrdersKey = (status: string) => `hostMembership.orders.${status}`
+export const hostCircleKey = (circleId: string) => `hostMembership.circle.${circleId}`
+export const FLAGGED_KEY = 'hostMembership.flagged'

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError, callFunction } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
 import { routeParam } from '../../../services/checkin-routes'
 import { FEE_RETURN_OPTIONS, eventKey, formatEventTime, refundPolicyLabel, createEvent, fetchEvent, updateEvent } from '../../../services/events'
 import { HOST_EVENTS_PAGE } from '../../../services/events-routes'
@@ -17,6 +17,7 @@ import { colors } from '../../../styles/tokens'
 import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
+import { fetchCircles } from '../../../services/membership'
 
 export default function EventFormPage() {
   const router = useRouter()
@@ -194,7 +195,7 @@ function EventForm({ event }: { event: EventView | null }) {
 
 /** Everyone, or only the current members of one circle (paid, trial or free). */
 function CircleChoice({ value, onChange }: { value: string | null; onChange: (circleId: string | null) => void }) {
-  const circles = useQuery<Page<Circle>>('host-events.form.circles', () => callFunction('membership', 'listCircles', {}))
+  const circles = useQuery<Page<Circle>>('host-events.form.circles', () => fetchCircles({}))
   // An archived circle stays listed only while this event still points at it.
   const choices = (circles.data?.items ?? []).filter((c) => !c.archived || c.id === value)
   const picked = choices.find((c) => c.id === value)

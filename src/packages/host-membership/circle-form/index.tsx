@@ -3,13 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError, callFunction } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { setQueryData, useQuery } from '../../../services/use-query'
-import { refundRuleLabel } from '../../../services/membership'
+import { refundRuleLabel, archiveCircle, createCircle, fetchCircle, updateCircle, hostCircleKey } from '../../../services/membership'
 import type { Circle, CircleDetail } from '../../../../types/membership'
 import { safeDecode } from '../../membership/params'
-import { hostCircleKey } from '../queries'
 import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, type CircleDraft, type DraftErrors } from './draft'
 import PlansEditor from './plans-editor'
 import { colors } from '../../../styles/tokens'
@@ -21,7 +20,7 @@ export default function CircleFormPage() {
   const router = useRouter()
   const circleId = safeDecode(router.params.id)
   const detail = useQuery<CircleDetail | null>(hostCircleKey(circleId || 'new'), () =>
-    circleId ? callFunction('membership', 'getCircle', { circleId }) : Promise.resolve(null)
+    circleId ? fetchCircle({ circleId }) : Promise.resolve(null)
   )
 
   useEffect(() => { void Taro.setNavigationBarTitle({ title: circleId ? '编辑圈子' : '新建圈子' }) }, [circleId])
@@ -61,9 +60,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
       let saved: Circle
       if (circle) {
         // The cover only when replaced: an unchanged file id needs no re-check.
-        saved = await callFunction('membership', 'updateCircle', { circleId: circle.id, ...input, ...(uploaded ? { coverFileId: uploaded } : {}) })
+        saved = await updateCircle({ circleId: circle.id, ...input, ...(uploaded ? { coverFileId: uploaded } : {}) })
       } else {
-        saved = await callFunction('membership', 'createCircle', { ...input, plans: input.plans.map(({ name, days, priceFen }) => ({ name, days, priceFen })), coverFileId: uploaded ?? '' })
+        saved = await createCircle({ ...input, plans: input.plans.map(({ name, days, priceFen }) => ({ name, days, priceFen })), coverFileId: uploaded ?? '' })
       }
       setQueryData(hostCircleKey(saved.id), { circle: saved, membership: { circleId: saved.id, status: 'none', startedAt: null, endsAt: null, trialUsed: false } })
       await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
@@ -80,7 +79,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
     const { confirm } = await Taro.showModal({ title: '归档圈子', content: '归档后成员将看不到这个圈子，已付费成员的订单不受影响。', confirmText: '归档', confirmColor: colors.danger })
     if (!confirm) return
     try {
-      await callFunction('membership', 'archiveCircle', { circleId: circle.id })
+      await archiveCircle({ circleId: circle.id })
       await Taro.showToast({ title: '已归档', icon: 'success', duration: 1200 })
       setTimeout(() => { void Taro.navigateBack() }, 700)
     } catch (err) {

@@ -3,12 +3,10 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { formatOrderTime } from '../../../services/membership'
+import { formatOrderTime, fetchFlaggedPayments, FLAGGED_KEY } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
 import type { FlaggedPaymentView } from '../../../../types/membership'
-import { FLAGGED_KEY } from '../queries'
 import './index.css'
 
 /**
@@ -17,7 +15,7 @@ import './index.css'
  * settles them in the WeChat Pay merchant console.
  */
 export default function FlaggedPaymentsPage() {
-  const list = usePagedQuery<FlaggedPaymentView>(FLAGGED_KEY, (after) => callFunction('membership', 'flaggedPayments', { after }))
+  const list = usePagedQuery<FlaggedPaymentView>(FLAGGED_KEY, (after) => fetchFlaggedPayments({ after }))
   return (
     <PagedList
       list={list}

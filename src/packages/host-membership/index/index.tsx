@@ -3,16 +3,14 @@ import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
-import { priceFromLabel } from '../../../services/membership'
+import { priceFromLabel, fetchCircles, fetchFlaggedPayments, fetchOrders, HOST_CIRCLES_KEY, HOST_STATS_KEY } from '../../../services/membership'
 import { CIRCLES_PAGE } from '../../../services/membership-routes'
 import type { Circle } from '../../../../types/membership'
 import Cover from '../../membership/components/cover'
 import { KindTag } from '../../membership/components/tags'
 import { HOST_FLAGGED_PAGE, circleFormUrl, hostOrdersUrl } from '../routes'
-import { HOST_CIRCLES_KEY, HOST_STATS_KEY } from '../queries'
 import MenuRow from '../../../components/menu-row'
 import type { Tone } from '../../../components/tag'
 import './index.css'
@@ -28,16 +26,16 @@ const countOf = (page: { items: unknown[]; next: string | null }) => `${page.ite
 
 async function loadStats(): Promise<Stats> {
   const [unpaid, refunding, flagged] = await Promise.all([
-    callFunction('membership', 'listOrders', { status: 'created' }),
-    callFunction('membership', 'listOrders', { status: 'refunding' }),
-    callFunction('membership', 'flaggedPayments', {})
+    fetchOrders({ status: 'created' }),
+    fetchOrders({ status: 'refunding' }),
+    fetchFlaggedPayments({})
   ])
   return { unpaid: countOf(unpaid), refunding: countOf(refunding), flagged: countOf(flagged) }
 }
 
 export default function HostMembershipHome() {
   const stats = useQuery<Stats>(HOST_STATS_KEY, loadStats)
-  const circles = usePagedQuery<Circle>(HOST_CIRCLES_KEY, (after) => callFunction('membership', 'listCircles', { after }))
+  const circles = usePagedQuery<Circle>(HOST_CIRCLES_KEY, (after) => fetchCircles({ after }))
   const refetchAll = () => Promise.all([stats.refetch(), circles.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
   useReachBottom(() => { void circles.loadMore() })

@@ -6,14 +6,12 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useListPage } from '../../../services/use-list-page'
-import { ORDER_STATUS_LABEL, formatOrderTime, orderStatusOf } from '../../../services/membership'
+import { ORDER_STATUS_LABEL, formatOrderTime, orderStatusOf, fetchOrders, hostOrdersKey } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
 import type { OrderStatus, OrderView } from '../../../../types/membership'
 import { OrderStatusTag } from '../../membership/components/tags'
-import { hostOrdersKey } from '../queries'
 import RefundSheet from './refund-sheet'
 import './index.css'
 
@@ -54,7 +52,7 @@ export default function HostOrdersPage() {
 
 function OrderList({ filter, kind }: { filter: Filter; kind: Kind }) {
   const list = usePagedQuery<OrderView>(hostOrdersKey(`${filter}.${kind}`), (after) =>
-    callFunction('membership', 'listOrders', { ...(filter === 'all' ? {} : { status: filter }), ...(kind === 'all' ? {} : { kind }), after })
+    fetchOrders({ ...(filter === 'all' ? {} : { status: filter }), ...(kind === 'all' ? {} : { kind }), after })
   )
   const [refunding, setRefunding] = useState<OrderView | null>(null)
   useListPage(list)

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
-import { callFunction } from '../../../services/api'
 import { toApiCallError } from '../../../services/api-error'
 import { showError } from '../../../services/show-error'
 import { formatFen } from '../../../utils/format'
@@ -10,6 +9,7 @@ import Popup from '../../../components/popup'
 import { fenToYuanText, yuanToFen } from '../money'
 import { newRefundRequestId } from './request-id'
 import RadioRow from '../../../components/radio-row'
+import { refundOrder } from '../../../services/membership'
 
 interface RefundSheetProps {
   order: OrderView
@@ -62,7 +62,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
     sending.current = true
     setBusy(true)
     try {
-      const updated = await callFunction('membership', 'refundOrder', { orderId: order.id, ...attempt })
+      const updated = await refundOrder({ orderId: order.id, ...attempt })
       unanswered.delete(order.id)
       void Taro.showToast({ title: updated.status === 'refunding' ? '退款处理中' : attempt.cancelSignup ? '已退款并取消报名' : '已退款', icon: 'success' })
       onDone(updated)

@@ -3,11 +3,10 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { SUBSCRIBE_FOR, requestSubscribe } from '../../../services/subscribe'
 import { showError } from '../../../services/show-error'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
-import { hasAccess, lowestPlan, membershipEndLabel, refundRuleLabel } from '../../../services/membership'
+import { hasAccess, lowestPlan, membershipEndLabel, refundRuleLabel, startTrial, circleKey, useCircle, useCircleChallenges } from '../../../services/membership'
 import { formatChineseDate, formatFen } from '../../../utils/format'
 import type { CircleDetail, MembershipView } from '../../../../types/membership'
 import CouponPicker from '../../../components/coupon-picker'
@@ -16,7 +15,6 @@ import PlanPicker from '../components/plan-picker'
 import { KindTag, MembershipTag } from '../components/tags'
 import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
-import { circleKey, useCircle, useCircleChallenges } from '../queries'
 import ChallengeList from './challenge-list'
 import JoinFree from './join-free'
 import './index.css'
@@ -67,14 +65,14 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
     void challenges.refetch()
   }
 
-  const startTrial = async () => {
+  const beginTrial = async () => {
     if (trialBusy) return
     // In the tap, before any await: the reminders before the trial ends (WeChat opens the dialog only from a tap).
     const asked = requestSubscribe(SUBSCRIBE_FOR.trial)
     setTrialBusy(true)
     try {
       await asked
-      joined(await callFunction('membership', 'startTrial', { circleId: circle.id }))
+      joined(await startTrial({ circleId: circle.id }))
       void Taro.showToast({ title: '试用已开始', icon: 'success' })
     } catch (err) {
       showError(err)
@@ -129,7 +127,7 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
             <Text className='circle-trial-title'>先免费体验 {circle.trialDays} 天</Text>
             <Text className='circle-trial-desc'>试用期内可参加全部会员挑战，到期后再决定是否开通</Text>
           </View>
-          <View className={`btn btn-primary btn-small circle-trial-button ${trialBusy ? 'btn-disabled' : ''}`} onClick={() => { void startTrial() }}>
+          <View className={`btn btn-primary btn-small circle-trial-button ${trialBusy ? 'btn-disabled' : ''}`} onClick={() => { void beginTrial() }}>
             {trialBusy ? '开通中…' : `免费试用 ${circle.trialDays} 天`}
           </View>
         </View>

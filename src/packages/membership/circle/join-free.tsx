@@ -2,8 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import type { Circle, MembershipView } from '../../../../types/membership'
-import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
+import { joinFreeCircle } from '../../../services/membership'
 
 interface JoinFreeProps {
   circle: Circle
@@ -25,7 +25,7 @@ export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
     }
     setBusy(true)
     try {
-      const membership = await callFunction('membership', 'joinFree', { circleId: circle.id, answers: answers.map((a) => a.trim()) })
+      const membership = await joinFreeCircle({ circleId: circle.id, answers: answers.map((a) => a.trim()) })
       void Taro.showToast({ title: '已加入圈子', icon: 'success' })
       onJoined(membership)
     } catch (err) {

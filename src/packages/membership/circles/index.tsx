@@ -4,8 +4,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
-import { hasAccess, priceFromLabel } from '../../../services/membership'
+import { hasAccess, priceFromLabel, fetchCircles, CIRCLES_KEY, useMyMemberships } from '../../../services/membership'
 import { circleUrl } from '../../../services/membership-routes'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
@@ -13,11 +12,10 @@ import { showError } from '../../../services/show-error'
 import type { Circle, MembershipView } from '../../../../types/membership'
 import Cover from '../components/cover'
 import { KindTag, MembershipTag } from '../components/tags'
-import { CIRCLES_KEY, useMyMemberships } from '../queries'
 import './index.css'
 
 export default function CirclesPage() {
-  const list = usePagedQuery<Circle>(CIRCLES_KEY, (after) => callFunction('membership', 'listCircles', { after }))
+  const list = usePagedQuery<Circle>(CIRCLES_KEY, (after) => fetchCircles({ after }))
   const mine = useMyMemberships()
   const refetchAll = () => Promise.all([list.refetch(), mine.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)

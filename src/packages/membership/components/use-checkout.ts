@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { openPayment } from '../../../services/payment'
 import { orderUrl } from '../../../services/membership-routes'
 import { formatFen } from '../../../utils/format'
 import { chinaTime } from '../../../utils/china-time'
+import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
+import { createOrder } from '../../../services/membership'
 
 const formatClock = (at: number) => chinaTime(at).format('HH:mm')
-import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 
 /**
  * 立即支付: the server prices and creates the order, then the member pays.
@@ -31,7 +31,7 @@ export function useCheckout() {
     let leaving = false
     try {
       await asked
-      const { order, payment, resumed } = await callFunction('membership', 'createOrder', { circleId, planId, ...(options.couponId ? { couponId: options.couponId } : {}) })
+      const { order, payment, resumed } = await createOrder({ circleId, planId, ...(options.couponId ? { couponId: options.couponId } : {}) })
       // Back from the pay page and tapping again: the same order, and the member is told so (never a second order).
       if (resumed && !options.resume) {
         const { confirm } = await Taro.showModal({

@@ -5,21 +5,20 @@ import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
 import type { OrderView } from '../../../../types/membership'
 import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
-import { MY_ORDERS_KEY, circleKey, orderKey, useMyMemberships } from '../queries'
 import Memberships from './memberships'
 import OrderCard from './order-card'
 import './index.css'
+import { fetchMyOrders, requestRefund, MY_ORDERS_KEY, circleKey, orderKey, useMyMemberships } from '../../../services/membership'
 
 export default function MyMembershipPage() {
   const memberships = useMyMemberships()
-  const orders = usePagedQuery<OrderView>(MY_ORDERS_KEY, (after) => callFunction('membership', 'myOrders', { kind: 'membership', after }))
+  const orders = usePagedQuery<OrderView>(MY_ORDERS_KEY, (after) => fetchMyOrders({ kind: 'membership', after }))
   const [refunding, setRefunding] = useState<OrderView | null>(null)
   const [refundBusy, setRefundBusy] = useState(false)
 
@@ -39,7 +38,7 @@ export default function MyMembershipPage() {
     setRefundBusy(true)
     try {
       await asked
-      const order = await callFunction('membership', 'requestRefund', { orderId: refunding.id })
+      const order = await requestRefund({ orderId: refunding.id })
       setQueryData(orderKey(order.id), order)
       setRefunding(null)
       void Taro.showToast({ title: order.status === 'refunded' ? '退款成功' : '退款已提交', icon: 'success' })

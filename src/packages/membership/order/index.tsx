@@ -3,10 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError, callFunction } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
-import { canStillPay, formatOrderTime, isCircleOrder, membershipEndLabel, orderStatusOf } from '../../../services/membership'
+import { canStillPay, formatOrderTime, isCircleOrder, membershipEndLabel, orderStatusOf, cancelOrder, orderKey, useCircle } from '../../../services/membership'
 import { CIRCLE_PAGE, MY_MEMBERSHIP_PAGE, circleUrl } from '../../../services/membership-routes'
 import { reopenSandboxPayment } from '../../../services/payment'
 import { formatFen } from '../../../utils/format'
@@ -14,7 +14,6 @@ import type { OrderView } from '../../../../types/membership'
 import { OrderStatusTag } from '../components/tags'
 import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
-import { orderKey, useCircle } from '../queries'
 import { useOrderStatus } from './use-order-status'
 import './index.css'
 
@@ -150,7 +149,7 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
     if (!confirm) return
     setCancelling(true)
     try {
-      const fresh = await callFunction('membership', 'cancelOrder', { orderId: order.id })
+      const fresh = await cancelOrder({ orderId: order.id })
       setQueryData(orderKey(order.id), fresh)
       void Taro.showToast({ title: fresh.status === 'closed' ? '订单已取消' : '订单已支付', icon: 'none' })
     } catch (err) {

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
-import { callFunction } from '../../../services/api'
 import { setQueryData, useQuery } from '../../../services/use-query'
 import type { OrderView } from '../../../../types/membership'
-import { orderKey } from '../queries'
+import { fetchOrder, orderKey } from '../../../services/membership'
 
 const POLL_EVERY_MS = 2000
 const POLL_FOR_MS = 20_000
@@ -15,8 +14,8 @@ const POLL_FOR_MS = 20_000
  * 待支付 at once. recheck() is the 我已支付 button.
  */
 export function useOrderStatus(orderId: string, waitForPayment: boolean) {
-  const fetchOrder = () => callFunction('membership', 'getOrder', { orderId })
-  const query = useQuery<OrderView>(orderKey(orderId), fetchOrder)
+  const readOrder = () => fetchOrder({ orderId })
+  const query = useQuery<OrderView>(orderKey(orderId), readOrder)
   const [pollUntil] = useState(() => (waitForPayment ? Date.now() + POLL_FOR_MS : 0))
   const [, tick] = useState(0)
   const unpaid = query.data?.status === 'created'
@@ -33,7 +32,7 @@ export function useOrderStatus(orderId: string, waitForPayment: boolean) {
   }, [polling, fetching, data, pollUntil, refetch])
 
   const recheck = async (): Promise<OrderView> => {
-    const order = await fetchOrder()
+    const order = await readOrder()
     setQueryData(orderKey(orderId), order)
     return order
   }
