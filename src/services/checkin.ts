@@ -1,5 +1,5 @@
-import type { Page } from '../../types/page'
-import type { Challenge, ChallengeDetail, ChallengePhase, CheckinView, FeedScope, ListChallengesInput } from '../../types/checkin'
+import type { Page, PageInput } from '../../types/page'
+import type { Challenge, ChallengeDetail, ChallengePhase, CheckinView, FeedScope, ListChallengesInput, AddCommentInput, ChallengeIdInput, ChallengeInput, ChallengeProgress, CheckinIdInput, CommentIdInput, CommentView, FeatureInput, HideCheckinInput, ListCommentsInput, MakeupCheckinInput, PostCheckinInput, PostCheckinResult, ReportInput, ReportView, ResolveReportInput, UpdateChallengeInput } from '../../types/checkin'
 import { callFunction } from './api'
 import { patchListItems, prependListItem, refetchLists, usePagedList } from './checkin-paged'
 import { setQueryData, useQuery } from './use-query'
@@ -97,4 +97,70 @@ export async function toggleLikeOptimistic(checkin: CheckinView, detail?: Checki
 
 export function fetchChallenges(input: ListChallengesInput): Promise<Page<Challenge>> {
   return callFunction('checkin', 'listChallenges', input)
+}
+
+// Server calls (checkin): the pages call these, never callFunction.
+
+export function joinChallenge(input: ChallengeIdInput): Promise<ChallengeProgress> {
+  return callFunction('checkin', 'joinChallenge', input)
+}
+
+export function postCheckin(input: PostCheckinInput): Promise<PostCheckinResult> {
+  return callFunction('checkin', 'postCheckin', input)
+}
+
+export function makeupCheckin(input: MakeupCheckinInput): Promise<PostCheckinResult> {
+  return callFunction('checkin', 'makeupCheckin', input)
+}
+
+export function fetchCheckin(input: CheckinIdInput): Promise<CheckinView> {
+  return callFunction('checkin', 'getCheckin', input)
+}
+
+export function addComment(input: AddCommentInput): Promise<CommentView> {
+  return callFunction('checkin', 'addComment', input)
+}
+
+export function deleteComment(input: CommentIdInput): Promise<{ deleted: true }> {
+  return callFunction('checkin', 'deleteComment', input)
+}
+
+export function fetchComments(input: ListCommentsInput): Promise<Page<CommentView>> {
+  return callFunction('checkin', 'listComments', input)
+}
+
+export function reportContent(input: ReportInput): Promise<{ reported: true }> {
+  return callFunction('checkin', 'report', input)
+}
+
+export function createChallenge(input: ChallengeInput): Promise<Challenge> {
+  return callFunction('checkin', 'createChallenge', input)
+}
+
+export function updateChallenge(input: UpdateChallengeInput): Promise<Challenge> {
+  return callFunction('checkin', 'updateChallenge', input)
+}
+
+export function archiveChallenge(input: ChallengeIdInput): Promise<Challenge> {
+  return callFunction('checkin', 'archiveChallenge', input)
+}
+
+export function featureCheckin(input: FeatureInput): Promise<CheckinView> {
+  return callFunction('checkin', 'featureCheckin', input)
+}
+
+export function hideCheckin(input: HideCheckinInput): Promise<CheckinView> {
+  return callFunction('checkin', 'hideCheckin', input)
+}
+
+export function hideComment(input: CommentIdInput): Promise<{ hidden: true }> {
+  return callFunction('checkin', 'hideComment', input)
+}
+
+export function fetchModerationQueue(input: PageInput): Promise<Page<ReportView>> {
+  return callFunction('checkin', 'moderationQueue', input)
+}
+
+export function resolveReport(input: ResolveReportInput): Promise<ReportView> {
+  return callFunction('checkin', 'resolveReport', input)
 }

@@ -1,3 +1,4 @@
+import type { ChallengeReminderInput, ChallengeReminderView, SetChallengeReminderInput } from '../../types/notifications'
 import type { MemberProfile, UpdateProfileInput } from '../../types/member'
 import { ApiCallError, callFunction } from './api'
 import { inviteDelivered, pendingInvite } from './invite-capture'
@@ -51,4 +52,14 @@ export async function skipProfilePrompt(me: MemberProfile): Promise<void> {
   } catch {
     // Kept locally above; the server is told next time.
   }
+}
+
+// Server calls (member): the pages call these, never callFunction.
+
+export function fetchChallengeReminder(input: ChallengeReminderInput): Promise<ChallengeReminderView> {
+  return callFunction('member', 'challengeReminder', input)
+}
+
+export function setChallengeReminder(input: SetChallengeReminderInput): Promise<ChallengeReminderView> {
+  return callFunction('member', 'setChallengeReminder', input)
 }

@@ -5,8 +5,8 @@ import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
-import { ApiCallError, callFunction } from '../../../services/api'
-import { checkinKey, patchCheckin, putCheckin } from '../../../services/checkin'
+import { ApiCallError } from '../../../services/api'
+import { checkinKey, patchCheckin, putCheckin, addComment, deleteComment, featureCheckin, fetchCheckin, fetchComments, hideCheckin, hideComment, reportContent } from '../../../services/checkin'
 import { appendListItem, patchListItems, usePagedList } from '../../../services/checkin-paged'
 import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { useMe } from '../../../services/member'
@@ -25,9 +25,9 @@ export default function CheckinDetailPage() {
   const { params } = useRouter()
   const id = routeParam(params.id)
   const focusParam = params.comment
-  const checkin = useQuery<CheckinView>(checkinKey(id), () => callFunction('checkin', 'getCheckin', { checkinId: id }))
+  const checkin = useQuery<CheckinView>(checkinKey(id), () => fetchCheckin({ checkinId: id }))
   const commentsKey = `checkin.comments.${id}`
-  const comments = usePagedList<CommentView>(commentsKey, (after) => callFunction('checkin', 'listComments', { checkinId: id, after }))
+  const comments = usePagedList<CommentView>(commentsKey, (after) => fetchComments({ checkinId: id, after }))
   const { data: me } = useMe()
   const [draft, setDraft] = useState('')
   const [replyTo, setReplyTo] = useState<CommentView | null>(null)
@@ -60,7 +60,7 @@ export default function CheckinDetailPage() {
       return // cancelled
     }
     try {
-      await callFunction('checkin', 'report', { targetType, targetId, reason: REPORT_REASONS[tapIndex] })
+      await reportContent({ targetType, targetId, reason: REPORT_REASONS[tapIndex] })
       void Taro.showToast({ title: '已收到举报，我们会尽快处理', icon: 'none', duration: 2000 })
     } catch (err) {
       showError(err)
@@ -79,14 +79,14 @@ export default function CheckinDetailPage() {
       setModerating(false)
     }
   }
-  const toggleFeatured = () => moderate(() => callFunction('checkin', 'featureCheckin', { checkinId: id, featured: !data.featured }), data.featured ? '已取消精选' : '已设为精选')
+  const toggleFeatured = () => moderate(() => featureCheckin({ checkinId: id, featured: !data.featured }), data.featured ? '已取消精选' : '已设为精选')
   const toggleHidden = async () => {
     const hiding = data.status !== 'hidden'
     if (hiding) {
       const { confirm } = await Taro.showModal({ title: '隐藏这条打卡？', content: '隐藏后其他成员看不到它，这一天也不再计入作者的打卡进度。', confirmText: '隐藏', confirmColor: colors.danger })
       if (!confirm) return
     }
-    await moderate(() => callFunction('checkin', 'hideCheckin', { checkinId: id, hidden: hiding }), hiding ? '已隐藏' : '已恢复')
+    await moderate(() => hideCheckin({ checkinId: id, hidden: hiding }), hiding ? '已隐藏' : '已恢复')
   }
 
   const onSend = () => {
@@ -100,7 +100,7 @@ export default function CheckinDetailPage() {
     setSending(true)
     try {
       if (profileStep) await profileStep()
-      const added = await callFunction('checkin', 'addComment', { checkinId: id, text, parentId: replyTo?.id ?? null })
+      const added = await addComment({ checkinId: id, text, parentId: replyTo?.id ?? null })
       appendListItem(commentsKey, added)
       countComments(1)
       setDraft('')
@@ -120,7 +120,7 @@ export default function CheckinDetailPage() {
       const { confirm } = await Taro.showModal({ title: '删除这条评论？', confirmText: '删除', confirmColor: colors.danger })
       if (!confirm) return
       try {
-        await callFunction('checkin', 'deleteComment', { commentId: c.id })
+        await deleteComment({ commentId: c.id })
         dropComment(c.id)
         countComments(-1)
       } catch (err) {
@@ -129,7 +129,7 @@ export default function CheckinDetailPage() {
     },
     onHide: async (c) => {
       try {
-        await callFunction('checkin', 'hideComment', { commentId: c.id })
+        await hideComment({ commentId: c.id })
         dropComment(c.id)
         countComments(-1)
         void Taro.showToast({ title: '已隐藏评论', icon: 'success', duration: 1200 })

@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea, Input } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError, callFunction } from '../../../services/api'
-import { challengeKey, checkinPosted, useChallenge } from '../../../services/checkin'
+import { ApiCallError } from '../../../services/api'
+import { challengeKey, checkinPosted, useChallenge, makeupCheckin, postCheckin } from '../../../services/checkin'
 import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { setQueryData } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -76,8 +76,8 @@ export default function ComposePage() {
       await asked
       if (profileStep) await profileStep()
       const result = makeupDate
-        ? await callFunction('checkin', 'makeupCheckin', { ...input, date: makeupDate })
-        : await callFunction('checkin', 'postCheckin', input)
+        ? await makeupCheckin({ ...input, date: makeupDate })
+        : await postCheckin(input)
       setQueryData<ChallengeDetail>(challengeKey(challengeId), {
         ...data,
         challenge: { ...challenge, checkinCount: challenge.checkinCount + (result.duplicate ? 0 : 1) },

@@ -8,10 +8,10 @@ import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
 import Skeleton from '../../../components/skeleton'
 import { formatDateRange } from '../../../components/challenge-card/dates'
-import { ApiCallError, callFunction } from '../../../services/api'
-import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed } from '../../../services/checkin'
+import { ApiCallError } from '../../../services/api'
+import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed, archiveChallenge, joinChallenge } from '../../../services/checkin'
 import { challengeFormUrl, composeUrl, routeParam } from '../../../services/checkin-routes'
-import { useMe } from '../../../services/member'
+import { useMe, setChallengeReminder } from '../../../services/member'
 import { setQueryData } from '../../../services/use-query'
 import { circleUrl } from '../../../services/membership-routes'
 import { showError } from '../../../services/show-error'
@@ -62,9 +62,9 @@ export default function ChallengeDetailPage() {
     setJoining(true)
     try {
       const accepted = await asked
-      const joined = await callFunction('checkin', 'joinChallenge', { challengeId: id })
+      const joined = await joinChallenge({ challengeId: id })
       if (accepted.includes('checkinReminder') || accepted.includes('streakReminder')) {
-        await callFunction('member', 'setChallengeReminder', { challengeId: id, daily: accepted.includes('checkinReminder'), streak: accepted.includes('streakReminder') }).catch(() => undefined)
+        await setChallengeReminder({ challengeId: id, daily: accepted.includes('checkinReminder'), streak: accepted.includes('streakReminder') }).catch(() => undefined)
         setRemindersVersion((v) => v + 1)
       }
       const counted = !progress.joined && joined.joined
@@ -81,7 +81,7 @@ export default function ChallengeDetailPage() {
     const { confirm } = await Taro.showModal({ title: '归档这个挑战？', content: '归档后成员将看不到它，已有的打卡会保留。', confirmText: '归档', confirmColor: colors.danger })
     if (!confirm) return
     try {
-      const archived = await callFunction('checkin', 'archiveChallenge', { challengeId: id })
+      const archived = await archiveChallenge({ challengeId: id })
       put({ ...data, challenge: archived })
       void refetchChallenges()
       void Taro.showToast({ title: '已归档', icon: 'success' })

@@ -4,9 +4,9 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { ChallengeReminderView } from '../../../../types/notifications'
-import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { SUBSCRIBE_FOR, noteReminderOptIn, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
+import { fetchChallengeReminder, setChallengeReminder } from '../../../services/member'
 
 export default function ReminderToggle({ challengeId, version }: { challengeId: string; version: number }) {
   const [state, setState] = useState<ChallengeReminderView | null>(null)
@@ -14,7 +14,7 @@ export default function ReminderToggle({ challengeId, version }: { challengeId: 
 
   useEffect(() => {
     void prefetchSubscribeTemplates()
-    callFunction('member', 'challengeReminder', { challengeId })
+    fetchChallengeReminder({ challengeId })
       .then((loaded) => {
         noteReminderOptIn(challengeId, loaded.daily || loaded.streak)
         setState(loaded)
@@ -33,7 +33,7 @@ export default function ReminderToggle({ challengeId, version }: { challengeId: 
     void (async () => {
       try {
         await asked
-        const saved = await callFunction('member', 'setChallengeReminder', { challengeId, daily: next.daily, streak: next.streak, hour: state.hour })
+        const saved = await setChallengeReminder({ challengeId, daily: next.daily, streak: next.streak, hour: state.hour })
         noteReminderOptIn(challengeId, saved.daily || saved.streak)
         setState(saved)
       } catch (err) {

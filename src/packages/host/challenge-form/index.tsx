@@ -3,8 +3,8 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError, callFunction } from '../../../services/api'
-import { challengeChanged, refetchChallenges, useChallenge } from '../../../services/checkin'
+import { ApiCallError } from '../../../services/api'
+import { challengeChanged, refetchChallenges, useChallenge, createChallenge, updateChallenge } from '../../../services/checkin'
 import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import { chinaTime } from '../../../utils/china-time'
@@ -83,7 +83,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
           setSaving(false)
           return
         }
-        const updated = await callFunction('checkin', 'updateChallenge', { challengeId: editing.id, ...changes })
+        const updated = await updateChallenge({ challengeId: editing.id, ...changes })
         challengeChanged(updated)
         const cached = Taro.getCurrentPages().length > 1
         await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
@@ -91,7 +91,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         // The detail page underneath refetches when shown again.
         setTimeout(() => { void (cached ? Taro.navigateBack() : Taro.redirectTo({ url: challengeDetailUrl(updated.id) })) }, 800)
       } else {
-        const created = await callFunction('checkin', 'createChallenge', checked.input)
+        const created = await createChallenge(checked.input)
         void refetchChallenges()
         await Taro.showToast({ title: '挑战已发布', icon: 'success', duration: 1200 })
         setTimeout(() => { void Taro.redirectTo({ url: challengeDetailUrl(created.id) }) }, 800)

@@ -7,8 +7,7 @@ import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { formatPostedAt } from '../../../components/checkin-card/time'
-import { callFunction } from '../../../services/api'
-import { FEED_PREFIX } from '../../../services/checkin'
+import { FEED_PREFIX, fetchModerationQueue, resolveReport } from '../../../services/checkin'
 import { patchListItems, refetchLists, usePagedList } from '../../../services/checkin-paged'
 import { checkinDetailUrl } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
@@ -20,7 +19,7 @@ const QUEUE_KEY = 'checkin.moderation'
 
 /** Open reports, most recently reported first: hide the content or dismiss the report. */
 export default function ModerationPage() {
-  const queue = usePagedList<ReportView>(QUEUE_KEY, (after) => callFunction('checkin', 'moderationQueue', { after }))
+  const queue = usePagedList<ReportView>(QUEUE_KEY, (after) => fetchModerationQueue({ after }))
   const [busy, setBusy] = useState<string | null>(null)
 
   usePullDownRefresh(() => { void queue.refetch().finally(() => Taro.stopPullDownRefresh()) })
@@ -38,7 +37,7 @@ export default function ModerationPage() {
     }
     setBusy(report.id)
     try {
-      await callFunction('checkin', 'resolveReport', { reportId: report.id, resolution })
+      await resolveReport({ reportId: report.id, resolution })
       patchListItems<ReportView>(QUEUE_KEY, report.id, () => null)
       if (resolution === 'hide') void refetchLists(FEED_PREFIX)
       void Taro.showToast({ title: resolution === 'hide' ? '已隐藏' : '已忽略', icon: 'success', duration: 1200 })
