@@ -2,12 +2,12 @@ import { useEffect, useState } from 'react'
 import { View, Text } from '@tarojs/components'
 import type { CouponScope, CouponView } from '../../../types/coupons'
 import type { Page } from '../../../types/page'
-import { callFunction } from '../../services/api'
 import { useQuery } from '../../services/use-query'
 import { formatFen } from '../../utils/format'
 import { discountFen, myCouponsKey, ruleLabel, validityLabel, yuanLabel } from './rules'
 import RadioRow from '../radio-row'
 import './index.css'
+import { fetchMyCoupons } from '../../services/rewards'
 
 interface CouponPickerProps {
   scope: CouponScope
@@ -29,7 +29,7 @@ interface CouponPickerProps {
  * prices the order again.
  */
 export default function CouponPicker({ scope, priceFen, eventId, freeTickets = true, value, onChange }: CouponPickerProps) {
-  const query = useQuery<Page<CouponView>>(myCouponsKey(scope, eventId), () => callFunction('rewards', 'myCoupons', { usableFor: scope, ...(eventId ? { eventId } : {}) }))
+  const query = useQuery<Page<CouponView>>(myCouponsKey(scope, eventId), () => fetchMyCoupons({ usableFor: scope, ...(eventId ? { eventId } : {}) }))
   const [open, setOpen] = useState(false)
   // Shown again (after a signup was cancelled, a coupon used elsewhere): the list may have moved.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached, not on every render

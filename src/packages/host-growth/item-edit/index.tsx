@@ -4,7 +4,7 @@ import { View, Text, Input, Textarea } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
-import { callFunction, ApiCallError } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
 import { setQueryData, useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { MallItem, MallItemInput } from '../../../../types/growth'
@@ -17,6 +17,7 @@ import '../components/form.css'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
 import { createMallItem, fetchMallItems, updateMallItem, useGrowthSettings } from '../../../services/growth'
+import { fetchCampaigns } from '../../../services/rewards'
 
 /** The host's list is short; a direct link to an item pages through it to find the one. */
 async function findItem(id: string): Promise<MallItem | null> {
@@ -35,7 +36,7 @@ const itemKey = (id: string) => `hostGrowth.item.${id}`
 
 /** The host's unexpired campaigns (prize-only ones too): the coupon a redemption gives. */
 function CouponChoice({ value, error, onChange }: { value: string | null; error?: string; onChange: (campaignId: string) => void }) {
-  const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => callFunction('rewards', 'campaigns', { after })))
+  const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => fetchCampaigns({ after })))
   // A campaign published since the list was cached shows up too.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
   useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError, callFunction } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -16,6 +16,8 @@ import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import ContestCard from '../../leaderboard/contests/contest-card'
 import { CONTESTS_KEY, boardKey } from '../../leaderboard/labels'
 import './index.css'
+import { createContest, fetchBoard, fetchContests, setBoardRewards } from '../../../services/leaderboard'
+import { fetchCampaigns } from '../../../services/rewards'
 
 const MAX_PLACES = 10
 const DAY_MS = 24 * 3600_000
@@ -30,9 +32,9 @@ function chinaInstant(date: string, time: string): number | null {
 const points = (value: string): number | null => (/^\d{1,6}$/.test(value.trim()) && Number(value) <= 100000 ? Number(value) : null)
 
 export default function HostLeaderboardPage() {
-  const contests = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => callFunction('leaderboard', 'contests', { after }))
-  const week = useQuery<BoardView>(boardKey({ kind: 'pointsWeek', period: 'current' }), () => callFunction('leaderboard', 'board', { kind: 'pointsWeek', period: 'current' }))
-  const month = useQuery<BoardView>(boardKey({ kind: 'pointsMonth', period: 'current' }), () => callFunction('leaderboard', 'board', { kind: 'pointsMonth', period: 'current' }))
+  const contests = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => fetchContests({ after }))
+  const week = useQuery<BoardView>(boardKey({ kind: 'pointsWeek', period: 'current' }), () => fetchBoard({ kind: 'pointsWeek', period: 'current' }))
+  const month = useQuery<BoardView>(boardKey({ kind: 'pointsMonth', period: 'current' }), () => fetchBoard({ kind: 'pointsMonth', period: 'current' }))
 
   return (
     <View className='page hlb-page'>
@@ -81,7 +83,7 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
   // The host sees every campaign, prize-only ones too; expired ones cannot be prizes.
-  const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => callFunction('rewards', 'campaigns', { after })))
+  const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => fetchCampaigns({ after })))
   // Back from publishing a campaign: show it.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
   useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
@@ -108,7 +110,7 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
     setSaving(true)
     try {
       const withCoupons = prizes.map((points, i) => ({ points: points!, couponCampaignId: draft.coupons[i] })) as ContestInput['prizes']
-      await callFunction('leaderboard', 'createContest', { title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
+      await createContest({ title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
       void Taro.showToast({ title: '邀请赛已创建', icon: 'success' })
       setDraft(emptyDraft())
       onCreated()
@@ -187,7 +189,7 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
     if ([...w, ...m].some((p) => p === null)) { setError('奖励积分需为 0–100000 的整数'); return }
     setSaving(true)
     try {
-      const saved = await callFunction('leaderboard', 'setBoardRewards', { weekly: w as number[], monthly: m as number[] })
+      const saved = await setBoardRewards({ weekly: w as number[], monthly: m as number[] })
       setWeek(saved.weekly.map(String))
       setMonth(saved.monthly.map(String))
       void Taro.showToast({ title: '已保存', icon: 'success' })

@@ -4,7 +4,7 @@ import { View, Text, Input, Picker } from '@tarojs/components'
 import Segmented from '../../../components/segmented'
 import { KIND_LABEL, ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
-import { ApiCallError, callFunction } from '../../../services/api'
+import { ApiCallError } from '../../../services/api'
 import { eventListKey, fetchEvents } from '../../../services/events'
 import { showError } from '../../../services/show-error'
 import { useQuery } from '../../../services/use-query'
@@ -14,6 +14,7 @@ import type { EventView } from '../../../../types/events'
 import type { Page } from '../../../../types/page'
 import FormField from '../../../components/form-field'
 import './index.css'
+import { createCampaign } from '../../../services/rewards'
 
 const DAY_MS = 24 * 3600_000
 const KINDS: ReadonlyArray<{ value: CouponKind; label: string }> = [{ value: 'amountOff', label: '满减' }, { value: 'percentOff', label: '折扣' }, { value: 'freeTicket', label: KIND_LABEL.freeTicket }]
@@ -121,7 +122,7 @@ export default function CampaignFormPage() {
     if (typeof parsed === 'string') { setError(parsed); return }
     setSaving(true)
     try {
-      const created = await callFunction('rewards', 'createCampaign', parsed)
+      const created = await createCampaign(parsed)
       void Taro.showToast({ title: '已发布', icon: 'success' })
       setDraft(emptyDraft())
       setError('')

@@ -6,13 +6,13 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { routeParam } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import type { BoardEntryView, BoardInput, BoardKind, BoardView } from '../../../../types/leaderboard'
 import { SCORE_UNIT, boardKey, rewardLabel } from '../labels'
 import './index.css'
+import { fetchBoard } from '../../../services/leaderboard'
 
 type PointsKind = 'pointsWeek' | 'pointsMonth' | 'pointsAll'
 const POINTS_TABS: ReadonlyArray<{ value: PointsKind; label: string }> = [
@@ -51,7 +51,7 @@ export default function BoardsPage() {
     ...(periodic ? { period } : {}),
     ...(isPoints && newcomers ? { newcomers: true } : {})
   }
-  const board = useQuery<BoardView>(boardKey(input), () => callFunction('leaderboard', 'board', input))
+  const board = useQuery<BoardView>(boardKey(input), () => fetchBoard(input))
   usePullDownRefetch(board.refetch)
   useDidShow(() => { if (board.data) void board.refetch() })
   useEffect(() => {

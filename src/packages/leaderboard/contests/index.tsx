@@ -5,16 +5,16 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import type { ContestView } from '../../../../types/leaderboard'
 import { CONTESTS_KEY } from '../labels'
 import ContestCard from './contest-card'
+import { fetchContests } from '../../../services/leaderboard'
 
 export default function ContestsPage() {
-  const list = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => callFunction('leaderboard', 'contests', { after }))
+  const list = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => fetchContests({ after }))
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
   useEffect(() => {

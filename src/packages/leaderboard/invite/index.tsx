@@ -6,7 +6,6 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { callFunction } from '../../../services/api'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -17,11 +16,12 @@ import { MY_INVITEES_KEY, MY_INVITE_KEY, inviteShareTitle } from '../labels'
 import { DEFAULT_COMMUNITY_NAME, useCommunityName } from '../../../services/community'
 import { CONTESTS_PAGE } from '../routes'
 import './index.css'
+import { fetchMyInvite, fetchMyInvitees } from '../../../services/leaderboard'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
 export default function InvitePage() {
-  const info = useQuery<InviteInfo>(MY_INVITE_KEY, () => callFunction('leaderboard', 'myInvite', {}))
+  const info = useQuery<InviteInfo>(MY_INVITE_KEY, () => fetchMyInvite())
   const code = info.data?.code ?? ''
   // The community by its name on the poster and in the share text (read once, cached).
   const communityName = useCommunityName()
@@ -105,7 +105,7 @@ function Stat({ value, label, className }: { value: number; label: string; class
 }
 
 function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
-  const list = usePagedQuery<InviteeView>(MY_INVITEES_KEY, (after) => callFunction('leaderboard', 'myInvitees', { after }))
+  const list = usePagedQuery<InviteeView>(MY_INVITEES_KEY, (after) => fetchMyInvitees({ after }))
   useReachBottom(() => { void list.loadMore() })
   usePullDownRefresh(() => {
     void onRefreshInfo().then(() => list.refetch()).finally(() => Taro.stopPullDownRefresh())

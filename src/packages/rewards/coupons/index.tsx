@@ -7,7 +7,6 @@ import ListFooter from '../../../components/list-footer'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { CAMPAIGNS_KEY, STATUS_LABEL, faceLabel, myCouponsKey, ruleLabel, scopeLabel, ticketScopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
-import { callFunction } from '../../../services/api'
 import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
@@ -15,6 +14,7 @@ import { usePullDownRefetch } from '../../../services/use-query'
 import type { CampaignView, CouponStatus, CouponView } from '../../../../types/coupons'
 import Tag, { type Tone } from '../../../components/tag'
 import './index.css'
+import { claimCoupon, fetchCampaigns, fetchMyCoupons } from '../../../services/rewards'
 
 const STATUS_TONE: Record<CouponStatus, Tone> = { available: 'green', locked: 'orange', used: 'grey', expired: 'grey' }
 
@@ -24,8 +24,8 @@ const TABS: ReadonlyArray<{ value: Tab; label: string }> = [{ value: 'center', l
 export default function CouponsPage() {
   const router = useRouter()
   const [tab, setTab] = useState<Tab>(router.params.tab === 'mine' ? 'mine' : 'center')
-  const campaigns = usePagedQuery<CampaignView>(CAMPAIGNS_KEY, (after) => callFunction('rewards', 'campaigns', { after }))
-  const mine = usePagedQuery<CouponView>(myCouponsKey(), (after) => callFunction('rewards', 'myCoupons', { after }))
+  const campaigns = usePagedQuery<CampaignView>(CAMPAIGNS_KEY, (after) => fetchCampaigns({ after }))
+  const mine = usePagedQuery<CouponView>(myCouponsKey(), (after) => fetchMyCoupons({ after }))
   const list = tab === 'center' ? campaigns : mine
   usePullDownRefetch(list.refetch)
   useReachBottom(() => { void list.loadMore() })
@@ -64,7 +64,7 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
     if (claiming) return
     setClaiming(campaign.id)
     try {
-      await callFunction('rewards', 'claimCoupon', { campaignId: campaign.id })
+      await claimCoupon({ campaignId: campaign.id })
       void Taro.showToast({ title: '领取成功', icon: 'success' })
     } catch (err) {
       showError(err)

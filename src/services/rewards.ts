@@ -1,0 +1,22 @@
+import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from '../../types/coupons'
+import type { Page, PageInput } from '../../types/page'
+import { callFunction } from './api'
+
+// Coupon campaigns and a member's coupons: every rewards call the pages make,
+// named and typed from types/coupons (pages call these, never callFunction).
+
+export function fetchCampaigns(input: PageInput): Promise<Page<CampaignView>> {
+  return callFunction('rewards', 'campaigns', input)
+}
+
+export function claimCoupon(input: CampaignIdInput): Promise<CouponView> {
+  return callFunction('rewards', 'claimCoupon', input)
+}
+
+export function fetchMyCoupons(input: MyCouponsInput): Promise<Page<CouponView>> {
+  return callFunction('rewards', 'myCoupons', input)
+}
+
+export function createCampaign(input: CampaignInput): Promise<CampaignView> {
+  return callFunction('rewards', 'createCampaign', input)
+}
