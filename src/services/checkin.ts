@@ -99,8 +99,6 @@ export function fetchChallenges(input: ListChallengesInput): Promise<Page<Challe
   return callFunction('checkin', 'listChallenges', input)
 }
 
-// Server calls (checkin): the pages call these, never callFunction.
-
 export function joinChallenge(input: ChallengeIdInput): Promise<ChallengeProgress> {
   return callFunction('checkin', 'joinChallenge', input)
 }
