@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
-import { DEV_LOGIN_PAGE, ME_PAGE } from './routes'
-import { CHALLENGES_PAGE, FEED_PAGE } from './checkin-routes'
+import { DEV_LOGIN_PAGE, ME_PAGE, CHALLENGES_PAGE, FEED_PAGE } from './routes'
 import { hasSession } from './session'
 
 let redirecting = false

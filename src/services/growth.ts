@@ -10,7 +10,6 @@ import { formatDay } from '../utils/format'
 // cache keys and labels, shared by 我的 (main package), the growth pages and the
 // host's growth console. Kept small on purpose: this file ships in the main package.
 
-export const GROWTH_CENTER_PAGE = '/packages/growth/center/index'
 export const GROWTH_SUMMARY_KEY = 'growth.summary'
 
 export function fetchGrowthSummary(): Promise<GrowthSummary> {

@@ -1,4 +1,104 @@
-// Page paths used for navigation, in one place so a moved page breaks one line.
+// Every page path the app navigates to, in one table, so a moved page breaks
+// one line. Pages import paths and URL builders from here, never write
+// '/packages/…' themselves. 我的 and the H5 login redirect (main package)
+// import this file, so it holds strings and tiny URL builders only.
+import type { BoardKind } from '../../types/leaderboard'
+import type { OrderStatus } from '../../types/membership'
+
+// Main package and account
+export const FEED_PAGE = '/pages/feed/index'
+export const CHALLENGES_PAGE = '/pages/challenges/index'
 export const ME_PAGE = '/pages/me/index'
 export const PROFILE_EDIT_PAGE = '/packages/account/profile-edit/index'
 export const DEV_LOGIN_PAGE = '/packages/account/dev-login/index'
+
+// Challenges and check-ins, and the host's check-in console
+export const CHALLENGE_DETAIL_PAGE = '/packages/challenge/detail/index'
+export const COMPOSE_PAGE = '/packages/challenge/compose/index'
+export const CHECKIN_DETAIL_PAGE = '/packages/challenge/checkin/index'
+export const HOST_HOME_PAGE = '/packages/host/index/index'
+export const HOST_CHALLENGES_PAGE = '/packages/host/challenges/index'
+export const CHALLENGE_FORM_PAGE = '/packages/host/challenge-form/index'
+export const MODERATION_PAGE = '/packages/host/moderation/index'
+
+export const challengeDetailUrl = (challengeId: string) => `${CHALLENGE_DETAIL_PAGE}?id=${encodeURIComponent(challengeId)}`
+export const checkinDetailUrl = (checkinId: string, focusComment = false) =>
+  `${CHECKIN_DETAIL_PAGE}?id=${encodeURIComponent(checkinId)}${focusComment ? '&comment=1' : ''}`
+export const composeUrl = (challengeId: string, makeupDate?: string) =>
+  `${COMPOSE_PAGE}?challengeId=${encodeURIComponent(challengeId)}${makeupDate ? `&date=${makeupDate}` : ''}`
+export const challengeFormUrl = (challengeId?: string) => (challengeId ? `${CHALLENGE_FORM_PAGE}?id=${encodeURIComponent(challengeId)}` : CHALLENGE_FORM_PAGE)
+
+// Events and the host's events console
+export const EVENTS_PAGE = '/packages/events/list/index'
+export const EVENT_DETAIL_PAGE = '/packages/events/detail/index'
+export const MY_TICKETS_PAGE = '/packages/events/tickets/index'
+export const HOST_EVENTS_PAGE = '/packages/host-events/index/index'
+export const HOST_EVENT_FORM_PAGE = '/packages/host-events/event-form/index'
+export const HOST_ATTENDEES_PAGE = '/packages/host-events/attendees/index'
+export const HOST_SCANNER_PAGE = '/packages/host-events/scanner/index'
+
+const withId = (page: string, id: string) => `${page}?id=${encodeURIComponent(id)}`
+export const eventDetailUrl = (eventId: string) => withId(EVENT_DETAIL_PAGE, eventId)
+export const eventFormUrl = (eventId?: string) => (eventId ? withId(HOST_EVENT_FORM_PAGE, eventId) : HOST_EVENT_FORM_PAGE)
+export const attendeesUrl = (eventId: string) => withId(HOST_ATTENDEES_PAGE, eventId)
+export const scannerUrl = (eventId: string) => withId(HOST_SCANNER_PAGE, eventId)
+
+// Membership and the host's membership console
+export const CIRCLES_PAGE = '/packages/membership/circles/index'
+export const CIRCLE_PAGE = '/packages/membership/circle/index'
+/** The dev host's 模拟支付 page sends members back here (scripts/dev-host/sandbox-pay-page.ts). */
+export const ORDER_PAGE = '/packages/membership/order/index'
+export const MY_MEMBERSHIP_PAGE = '/packages/membership/mine/index'
+export const HOST_MEMBERSHIP_PAGE = '/packages/host-membership/index/index'
+export const HOST_CIRCLE_FORM_PAGE = '/packages/host-membership/circle-form/index'
+export const HOST_ORDERS_PAGE = '/packages/host-membership/orders/index'
+export const HOST_FLAGGED_PAGE = '/packages/host-membership/flagged/index'
+
+/** renew: open the plan picker at once (续费 from 我的会员). */
+export const circleUrl = (circleId: string, renew = false) => `${CIRCLE_PAGE}?id=${encodeURIComponent(circleId)}${renew ? '&renew=1' : ''}`
+/** after: how the member came back from paying: 'paid' (wait for the result) or 'cancelled' (show 待支付 at once). */
+export const orderUrl = (orderId: string, after?: 'paid' | 'cancelled') => `${ORDER_PAGE}?id=${encodeURIComponent(orderId)}${after ? `&after=${after}` : ''}`
+export const circleFormUrl = (circleId?: string) => (circleId ? `${HOST_CIRCLE_FORM_PAGE}?id=${encodeURIComponent(circleId)}` : HOST_CIRCLE_FORM_PAGE)
+export const hostOrdersUrl = (status?: OrderStatus) => (status ? `${HOST_ORDERS_PAGE}?status=${status}` : HOST_ORDERS_PAGE)
+
+// Growth (points, mall) and the host's growth console
+export const GROWTH_CENTER_PAGE = '/packages/growth/center/index'
+export const LEDGER_PAGE = '/packages/growth/ledger/index'
+export const MALL_PAGE = '/packages/growth/mall/index'
+export const REDEMPTIONS_PAGE = '/packages/growth/redemptions/index'
+export const HOST_GROWTH_PAGE = '/packages/host-growth/index/index'
+export const RULES_PAGE = '/packages/host-growth/rules/index'
+export const ITEMS_PAGE = '/packages/host-growth/items/index'
+export const ITEM_EDIT_PAGE = '/packages/host-growth/item-edit/index'
+export const ADJUST_PAGE = '/packages/host-growth/adjust/index'
+export const SHIPPING_PAGE = '/packages/host-growth/shipping/index'
+export const SEGMENTS_PAGE = '/packages/host-growth/segments/index'
+
+// Coupons and the host's campaigns
+export const COUPONS_PAGE = '/packages/rewards/coupons/index'
+export const CAMPAIGN_FORM_PAGE = '/packages/host-rewards/campaign-form/index'
+
+// Leaderboards, invites and contests
+export const BOARDS_PAGE = '/packages/leaderboard/boards/index'
+export const INVITE_PAGE = '/packages/leaderboard/invite/index'
+export const CONTESTS_PAGE = '/packages/leaderboard/contests/index'
+export const HOST_LEADERBOARD_PAGE = '/packages/host-leaderboard/index/index'
+
+/** The board page for a challenge (challengeCheckins / challengeStreak) or a contest (contestInvites). */
+export function boardUrl(kind: BoardKind, ids: { challengeId?: string; contestId?: string; title?: string } = {}): string {
+  const params = [`kind=${kind}`]
+  if (ids.challengeId) params.push(`challengeId=${encodeURIComponent(ids.challengeId)}`)
+  if (ids.contestId) params.push(`contestId=${encodeURIComponent(ids.contestId)}`)
+  if (ids.title) params.push(`title=${encodeURIComponent(ids.title)}`)
+  return `${BOARDS_PAGE}?${params.join('&')}`
+}
+
+/** A page's query value as sent: WeChat hands query values over still encoded, and so does Taro's H5 router. */
+export function routeParam(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

@@ -4,11 +4,11 @@ import { View, Text } from '@tarojs/components'
 import type { CheckinView } from '../../../types/checkin'
 import Avatar from '../avatar'
 import { toggleLikeOptimistic } from '../../services/checkin'
-import { checkinDetailUrl } from '../../services/checkin-routes'
 import PhotoGrid from './photo-grid'
 import { formatPostedAt } from './time'
 import { overflowsClamp } from './text-lines'
 import './index.css'
+import { checkinDetailUrl } from '../../services/routes'
 
 interface CheckinCardProps {
   checkin: CheckinView

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { EVENTS_PAGE, HOST_EVENTS_PAGE, MY_TICKETS_PAGE } from '../../services/events-routes'
 import MenuRow from '../menu-row'
+import { EVENTS_PAGE, HOST_EVENTS_PAGE, MY_TICKETS_PAGE } from '../../services/routes'
 
 /**
  * 我的 → 活动 and 我的票 for everyone, 活动管理 for hosts.

@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { GROWTH_CENTER_PAGE, formatPoints, tierLabel, useGrowthSummary } from '../../services/growth'
+import { formatPoints, tierLabel, useGrowthSummary } from '../../services/growth'
 import MenuRow from '../menu-row'
+import { GROWTH_CENTER_PAGE } from '../../services/routes'
 
 /**
  * 我的 → 我的成长, with the tier and balance at a glance ("Lv2 活跃 · 128 积分").

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { CIRCLES_PAGE, HOST_MEMBERSHIP_PAGE, MY_MEMBERSHIP_PAGE } from '../../services/membership-routes'
 import MenuRow from '../menu-row'
+import { CIRCLES_PAGE, HOST_MEMBERSHIP_PAGE, MY_MEMBERSHIP_PAGE } from '../../services/routes'
 
 /**
  * 我的 → 我的会员 and 会员圈子 for everyone, 圈子与订单 for hosts.

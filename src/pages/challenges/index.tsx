@@ -8,11 +8,11 @@ import ListFooter from '../../components/list-footer'
 import Skeleton from '../../components/skeleton'
 import ChallengeCard from '../../components/challenge-card'
 import { useChallenges } from '../../services/checkin'
-import { challengeFormUrl } from '../../services/checkin-routes'
 import { useMe } from '../../services/member'
 import { showError } from '../../services/show-error'
 import type { ChallengePhase } from '../../../types/checkin'
 import './index.css'
+import { challengeFormUrl } from '../../services/routes'
 
 const PHASES = [
   { value: 'running', label: '进行中' },

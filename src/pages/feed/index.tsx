@@ -8,9 +8,9 @@ import ListFooter from '../../components/list-footer'
 import CheckinCard from '../../components/checkin-card'
 import CheckinCardSkeleton from '../../components/checkin-card/card-skeleton'
 import { useFeed } from '../../services/checkin'
-import { CHALLENGES_PAGE } from '../../services/checkin-routes'
 import { showError } from '../../services/show-error'
 import './index.css'
+import { CHALLENGES_PAGE } from '../../services/routes'
 
 type Scope = 'all' | 'featured'
 const SCOPES = [{ value: 'all', label: '全部' }, { value: 'featured', label: '精选' }] as const

@@ -8,7 +8,6 @@ import ListFooter from '../../../components/list-footer'
 import { ApiCallError } from '../../../services/api'
 import { checkinKey, patchCheckin, putCheckin, addComment, deleteComment, featureCheckin, fetchCheckin, fetchComments, hideCheckin, hideComment, reportContent } from '../../../services/checkin'
 import { appendListItem, patchListItems, usePagedList } from '../../../services/checkin-paged'
-import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { useMe } from '../../../services/member'
 import { useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -17,6 +16,7 @@ import { useProfilePrompt, type ProfileStep } from '../../../components/profile-
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import { colors } from '../../../styles/tokens'
 import './index.css'
+import { challengeDetailUrl, routeParam } from '../../../services/routes'
 
 const REPORT_REASONS = ['广告', '盗图/虚假打卡', '不友善', '其他']
 const COMMENT_MAX = 500

@@ -5,7 +5,6 @@ import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { challengeKey, checkinPosted, useChallenge, makeupCheckin, postCheckin } from '../../../services/checkin'
-import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { setQueryData } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { PostCheckinInput } from '../../../../types/checkin'
@@ -15,6 +14,7 @@ import { useProfilePrompt, type ProfileStep } from '../../../components/profile-
 import type { ChallengeDetail } from '../../../../types/checkin'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
+import { challengeDetailUrl, routeParam } from '../../../services/routes'
 
 const TEXT_MAX = 2000
 const LOCATION_MAX = 50

@@ -10,10 +10,8 @@ import Skeleton from '../../../components/skeleton'
 import { formatDateRange } from '../../../components/challenge-card/dates'
 import { ApiCallError } from '../../../services/api'
 import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed, archiveChallenge, joinChallenge } from '../../../services/checkin'
-import { challengeFormUrl, composeUrl, routeParam } from '../../../services/checkin-routes'
 import { useMe, setChallengeReminder } from '../../../services/member'
 import { setQueryData } from '../../../services/use-query'
-import { circleUrl } from '../../../services/membership-routes'
 import { showError } from '../../../services/show-error'
 import type { ChallengeDetail } from '../../../../types/checkin'
 import MonthCalendar from '../components/month-calendar'
@@ -25,6 +23,7 @@ import ReminderToggle from './reminder-toggle'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { colors } from '../../../styles/tokens'
 import './index.css'
+import { challengeFormUrl, composeUrl, routeParam, circleUrl } from '../../../services/routes'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
 

@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { EventView } from '../../../../types/events'
 import { formatEventTime, priceLabel, seatsLabel } from '../../../services/events'
-import { eventDetailUrl } from '../../../services/events-routes'
 import EventCover from './event-cover'
 import StatusTag from './status-tag'
 import './event-card.css'
+import { eventDetailUrl } from '../../../services/routes'
 
 const PHASE_LABEL = { upcoming: '报名中', ongoing: '进行中', ended: '已结束' } as const
 

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { circleUrl } from '../../../services/membership-routes'
 import { View, Text } from '@tarojs/components'
 import type { EventView, SignupView } from '../../../../types/events'
 import { formatEventTime, priceLabel, refundDeadline } from '../../../services/events'
 import { formatFen } from '../../../utils/format'
 import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import type { Busy } from './use-signup-actions'
+import { circleUrl } from '../../../services/routes'
 
 interface ActionBarProps {
   event: EventView

@@ -7,10 +7,8 @@ import ProgressBar from '../../../components/progress-bar'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { countdownLabel, eventKey, feeReturnLabel, formatEventRange, formatEventTime, refundPolicyLabel, seatsLabel, fetchEvent } from '../../../services/events'
-import { EVENTS_PAGE, attendeesUrl, scannerUrl } from '../../../services/events-routes'
 import { useGrowthSummary } from '../../../services/growth'
 import { useMe } from '../../../services/member'
-import { routeParam } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
@@ -21,6 +19,7 @@ import ActionBar from './action-bar'
 import MySignup from './my-signup'
 import { useSignupActions } from './use-signup-actions'
 import './index.css'
+import { EVENTS_PAGE, attendeesUrl, scannerUrl, routeParam } from '../../../services/routes'
 
 export default function EventDetailPage() {
   const router = useRouter()

@@ -5,7 +5,6 @@ import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { MY_TICKETS_KEY, formatClock, formatEventTime, fetchMyTickets } from '../../../services/events'
-import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
@@ -13,6 +12,7 @@ import type { EventView, SignupView } from '../../../../types/events'
 import EventCover from '../components/event-cover'
 import StatusTag from '../components/status-tag'
 import './index.css'
+import { EVENTS_PAGE, eventDetailUrl } from '../../../services/routes'
 
 export default function TicketsPage() {
   const list = usePagedQuery<EventView>(MY_TICKETS_KEY, (after) => fetchMyTickets({ after }))

@@ -7,11 +7,11 @@ import { formatPoints, putGrowthSummary, tierLabel, useGrowthSummary, acknowledg
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { GrowthSummary, Tier } from '../../../../types/growth'
-import { LEDGER_PAGE, MALL_PAGE, REDEMPTIONS_PAGE } from '../routes'
 import Celebration from './celebration'
 import CenterSkeleton from './center-skeleton'
 import TierRow from './tier-row'
 import './index.css'
+import { LEDGER_PAGE, MALL_PAGE, REDEMPTIONS_PAGE } from '../../../services/routes'
 
 const open = (url: string) => () => { void Taro.navigateTo({ url }) }
 

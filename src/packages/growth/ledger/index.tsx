@@ -6,8 +6,8 @@ import Skeleton from '../../../components/skeleton'
 import { formatDateTime, formatPoints, fetchLedger } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { LedgerEntryView } from '../../../../types/growth'
-import { MALL_PAGE } from '../routes'
 import './index.css'
+import { MALL_PAGE } from '../../../services/routes'
 
 export default function LedgerPage() {
   const list = usePagedQuery<LedgerEntryView>('growth.ledger', (after) => fetchLedger({ after }))

@@ -10,7 +10,6 @@ import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-quer
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { MallItem, ShippingAddress } from '../../../../types/growth'
-import { REDEMPTIONS_PAGE } from '../routes'
 import { addressErrors, savedAddress, saveAddress, trimAddress, type AddressErrors, type AddressField } from './address'
 import { availabilityOf } from './availability'
 import ConfirmDialog from './confirm-dialog'
@@ -18,6 +17,7 @@ import ItemCard from './item-card'
 import ItemSheet from './item-sheet'
 import { useRedeem } from './use-redeem'
 import './index.css'
+import { REDEMPTIONS_PAGE } from '../../../services/routes'
 
 export default function MallPage() {
   const summary = useGrowthSummary()

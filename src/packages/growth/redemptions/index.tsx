@@ -6,11 +6,10 @@ import Skeleton from '../../../components/skeleton'
 import { formatDateTime, formatPoints, fetchMyRedemptions } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
-import { MALL_PAGE } from '../routes'
 import { maskPhone } from '../mall/address'
-import { COUPONS_PAGE } from '../../rewards/routes'
 import Tag, { type Tone } from '../../../components/tag'
 import './index.css'
+import { MALL_PAGE, COUPONS_PAGE } from '../../../services/routes'
 
 const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awaitingShipment: '待发货', shipped: '已发货' }
 const STATUS_TONE: Record<RedemptionStatus, Tone> = { done: 'green', awaitingShipment: 'warn', shipped: 'blue' }

@@ -5,9 +5,7 @@ import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { routeParam } from '../../../services/checkin-routes'
 import { SIGNUP_STATUS_LABEL, eventKey, formatEventRange, priceLabel, cancelEvent, checkInAttendee, exportAttendees, fetchEvent, useAttendees } from '../../../services/events'
-import { eventFormUrl, scannerUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { toApiCallError } from '../../../services/api-error'
 import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
@@ -16,6 +14,7 @@ import type { AttendeeView, EventView, SignupStatus } from '../../../../types/ev
 import { saveCsv, shareCsv, type SavedCsv } from '../csv-file'
 import { colors } from '../../../styles/tokens'
 import './index.css'
+import { routeParam, eventFormUrl, scannerUrl } from '../../../services/routes'
 
 type Filter = 'all' | 'confirmed' | 'held' | 'waitlisted' | 'attended'
 const FILTERS: ReadonlyArray<{ value: Filter; label: string; statuses: SignupStatus[] }> = [

@@ -4,9 +4,7 @@ import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
-import { routeParam } from '../../../services/checkin-routes'
 import { FEE_RETURN_OPTIONS, eventKey, formatEventTime, refundPolicyLabel, createEvent, fetchEvent, updateEvent } from '../../../services/events'
-import { HOST_EVENTS_PAGE } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { setQueryData, useQuery } from '../../../services/use-query'
 import type { EventView } from '../../../../types/events'
@@ -18,6 +16,7 @@ import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
 import { fetchCircles } from '../../../services/membership'
+import { routeParam, HOST_EVENTS_PAGE } from '../../../services/routes'
 
 export default function EventFormPage() {
   const router = useRouter()

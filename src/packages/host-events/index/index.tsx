@@ -7,12 +7,12 @@ import ListFooter from '../../../components/list-footer'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { formatEventTime, priceLabel, fetchEvents, useAttendees } from '../../../services/events'
-import { attendeesUrl, eventDetailUrl, eventFormUrl, scannerUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import type { EventView } from '../../../../types/events'
 import './index.css'
+import { attendeesUrl, eventDetailUrl, eventFormUrl, scannerUrl } from '../../../services/routes'
 
 type When = 'upcoming' | 'past'
 const TABS: ReadonlyArray<{ value: When; label: string }> = [

@@ -3,12 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Textarea } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import { toApiCallError } from '../../../services/api-error'
-import { routeParam } from '../../../services/checkin-routes'
 import { eventKey, formatEventRange, checkInTicket, fetchEvent, useAttendees } from '../../../services/events'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import type { AttendeeView, EventView } from '../../../../types/events'
 import './index.css'
+import { routeParam } from '../../../services/routes'
 
 type Result =
   | { ok: true; attendee: AttendeeView; at: number }

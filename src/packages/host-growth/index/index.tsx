@@ -3,10 +3,10 @@ import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
-import { ADJUST_PAGE, ITEMS_PAGE, RULES_PAGE, SEGMENTS_PAGE, SHIPPING_PAGE } from '../routes'
 import MenuRow from '../../../components/menu-row'
 import './index.css'
 import { fetchMallItems, fetchRedemptions, fetchSegments } from '../../../services/growth'
+import { ADJUST_PAGE, ITEMS_PAGE, RULES_PAGE, SEGMENTS_PAGE, SHIPPING_PAGE } from '../../../services/routes'
 
 interface ConsoleStats {
   awaitingShipment: string

@@ -6,14 +6,13 @@ import Skeleton from '../../../components/skeleton'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import { priceFromLabel, fetchCircles, fetchFlaggedPayments, fetchOrders, HOST_CIRCLES_KEY, HOST_STATS_KEY } from '../../../services/membership'
-import { CIRCLES_PAGE } from '../../../services/membership-routes'
 import type { Circle } from '../../../../types/membership'
 import Cover from '../../membership/components/cover'
 import { KindTag } from '../../membership/components/tags'
-import { HOST_FLAGGED_PAGE, circleFormUrl, hostOrdersUrl } from '../routes'
 import MenuRow from '../../../components/menu-row'
 import type { Tone } from '../../../components/tag'
 import './index.css'
+import { CIRCLES_PAGE, HOST_FLAGGED_PAGE, circleFormUrl, hostOrdersUrl } from '../../../services/routes'
 
 interface Stats {
   unpaid: string

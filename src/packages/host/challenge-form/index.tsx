@@ -5,7 +5,6 @@ import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { challengeChanged, refetchChallenges, useChallenge, createChallenge, updateChallenge } from '../../../services/checkin'
-import { challengeDetailUrl, routeParam } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import { chinaTime } from '../../../utils/china-time'
 import type { Challenge } from '../../../../types/checkin'
@@ -15,6 +14,7 @@ import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toIn
 import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
+import { challengeDetailUrl, routeParam } from '../../../services/routes'
 
 const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
 

@@ -7,9 +7,9 @@ import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { useChallenges } from '../../../services/checkin'
-import { challengeFormUrl } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import './index.css'
+import { challengeFormUrl } from '../../../services/routes'
 
 /** Every challenge, archived ones too, newest start first. */
 export default function HostChallengesPage() {

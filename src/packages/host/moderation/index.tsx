@@ -9,11 +9,11 @@ import Skeleton from '../../../components/skeleton'
 import { formatPostedAt } from '../../../components/checkin-card/time'
 import { FEED_PREFIX, fetchModerationQueue, resolveReport } from '../../../services/checkin'
 import { patchListItems, refetchLists, usePagedList } from '../../../services/checkin-paged'
-import { checkinDetailUrl } from '../../../services/checkin-routes'
 import { showError } from '../../../services/show-error'
 import type { ReportView } from '../../../../types/checkin'
 import { colors } from '../../../styles/tokens'
 import './index.css'
+import { checkinDetailUrl } from '../../../services/routes'
 
 const QUEUE_KEY = 'checkin.moderation'
 

@@ -4,9 +4,9 @@ import type { Challenge } from '../../../../types/checkin'
 import type { Page } from '../../../../types/page'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { challengeDetailUrl } from '../../../services/checkin-routes'
 import Cover from '../components/cover'
 import Lock from '../components/lock'
+import { challengeDetailUrl } from '../../../services/routes'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
 

@@ -5,7 +5,6 @@ import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { hasAccess, priceFromLabel, fetchCircles, CIRCLES_KEY, useMyMemberships } from '../../../services/membership'
-import { circleUrl } from '../../../services/membership-routes'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
@@ -13,6 +12,7 @@ import type { Circle, MembershipView } from '../../../../types/membership'
 import Cover from '../components/cover'
 import { KindTag, MembershipTag } from '../components/tags'
 import './index.css'
+import { circleUrl } from '../../../services/routes'
 
 export default function CirclesPage() {
   const list = usePagedQuery<Circle>(CIRCLES_KEY, (after) => fetchCircles({ after }))

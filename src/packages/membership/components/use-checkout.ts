@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { showError } from '../../../services/show-error'
 import { openPayment } from '../../../services/payment'
-import { orderUrl } from '../../../services/membership-routes'
 import { formatFen } from '../../../utils/format'
 import { chinaTime } from '../../../utils/china-time'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { createOrder } from '../../../services/membership'
+import { orderUrl } from '../../../services/routes'
 
 const formatClock = (at: number) => chinaTime(at).format('HH:mm')
 

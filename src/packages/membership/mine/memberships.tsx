@@ -3,10 +3,10 @@ import { View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { membershipEndLabel } from '../../../services/membership'
-import { CIRCLES_PAGE, circleUrl } from '../../../services/membership-routes'
 import type { MembershipView } from '../../../../types/membership'
 import Cover from '../components/cover'
 import { MembershipTag } from '../components/tags'
+import { CIRCLES_PAGE, circleUrl } from '../../../services/routes'
 
 interface MembershipsProps {
   data: MembershipView[] | undefined

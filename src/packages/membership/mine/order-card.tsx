@@ -1,10 +1,10 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { canStillPay, formatOrderTime, orderStatusOf } from '../../../services/membership'
-import { orderUrl } from '../../../services/membership-routes'
 import { formatFen } from '../../../utils/format'
 import type { OrderView } from '../../../../types/membership'
 import { OrderStatusTag } from '../components/tags'
+import { orderUrl } from '../../../services/routes'
 
 interface OrderCardProps {
   order: OrderView

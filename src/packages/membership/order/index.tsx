@@ -7,7 +7,6 @@ import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { canStillPay, formatOrderTime, isCircleOrder, membershipEndLabel, orderStatusOf, cancelOrder, orderKey, useCircle } from '../../../services/membership'
-import { CIRCLE_PAGE, MY_MEMBERSHIP_PAGE, circleUrl } from '../../../services/membership-routes'
 import { reopenSandboxPayment } from '../../../services/payment'
 import { formatFen } from '../../../utils/format'
 import type { OrderView } from '../../../../types/membership'
@@ -16,6 +15,7 @@ import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
 import { useOrderStatus } from './use-order-status'
 import './index.css'
+import { CIRCLE_PAGE, MY_MEMBERSHIP_PAGE, circleUrl } from '../../../services/routes'
 
 export default function OrderPage() {
   const router = useRouter()

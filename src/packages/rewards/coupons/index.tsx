@@ -7,7 +7,6 @@ import ListFooter from '../../../components/list-footer'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { CAMPAIGNS_KEY, STATUS_LABEL, faceLabel, myCouponsKey, ruleLabel, scopeLabel, ticketScopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
-import { EVENTS_PAGE, eventDetailUrl } from '../../../services/events-routes'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
@@ -15,6 +14,7 @@ import type { CampaignView, CouponStatus, CouponView } from '../../../../types/c
 import Tag, { type Tone } from '../../../components/tag'
 import './index.css'
 import { claimCoupon, fetchCampaigns, fetchMyCoupons } from '../../../services/rewards'
+import { EVENTS_PAGE, eventDetailUrl } from '../../../services/routes'
 
 const STATUS_TONE: Record<CouponStatus, Tone> = { available: 'green', locked: 'orange', used: 'grey', expired: 'grey' }
 
