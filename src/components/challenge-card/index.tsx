@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro'
 import { Image, View, Text } from '@tarojs/components'
 import type { Challenge } from '../../../types/checkin'
 import { formatDateRange } from './dates'
-import './index.css'
 import { challengeDetailUrl } from '../../services/routes'
+import './index.css'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
 

@@ -7,8 +7,8 @@ import { toggleLikeOptimistic } from '../../services/checkin'
 import PhotoGrid from './photo-grid'
 import { formatPostedAt } from './time'
 import { overflowsClamp } from './text-lines'
-import './index.css'
 import { checkinDetailUrl } from '../../services/routes'
+import './index.css'
 
 interface CheckinCardProps {
   checkin: CheckinView

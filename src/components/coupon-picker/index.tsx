@@ -6,8 +6,8 @@ import { useQuery } from '../../services/use-query'
 import { formatFen } from '../../utils/format'
 import { discountFen, myCouponsKey, ruleLabel, validityLabel, yuanLabel } from './rules'
 import RadioRow from '../radio-row'
-import './index.css'
 import { fetchMyCoupons } from '../../services/rewards'
+import './index.css'
 
 interface CouponPickerProps {
   scope: CouponScope

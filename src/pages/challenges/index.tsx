@@ -11,8 +11,8 @@ import { useChallenges } from '../../services/checkin'
 import { useMe } from '../../services/member'
 import { showError } from '../../services/show-error'
 import type { ChallengePhase } from '../../../types/checkin'
-import './index.css'
 import { challengeFormUrl } from '../../services/routes'
+import './index.css'
 
 const PHASES = [
   { value: 'running', label: '进行中' },

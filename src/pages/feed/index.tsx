@@ -9,8 +9,8 @@ import CheckinCard from '../../components/checkin-card'
 import CheckinCardSkeleton from '../../components/checkin-card/card-skeleton'
 import { useFeed } from '../../services/checkin'
 import { showError } from '../../services/show-error'
-import './index.css'
 import { CHALLENGES_PAGE } from '../../services/routes'
+import './index.css'
 
 type Scope = 'all' | 'featured'
 const SCOPES = [{ value: 'all', label: '全部' }, { value: 'featured', label: '精选' }] as const

@@ -15,8 +15,8 @@ import type { CheckinView, CommentView, ReportTarget } from '../../../../types/c
 import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import { colors } from '../../../styles/tokens'
-import './index.css'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import './index.css'
 
 const REPORT_REASONS = ['广告', '盗图/虚假打卡', '不友善', '其他']
 const COMMENT_MAX = 500

@@ -13,8 +13,8 @@ import { SUBSCRIBE_FOR, requestSubscribe, wantsReminders } from '../../../servic
 import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import type { ChallengeDetail } from '../../../../types/checkin'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
-import './index.css'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import './index.css'
 
 const TEXT_MAX = 2000
 const LOCATION_MAX = 50

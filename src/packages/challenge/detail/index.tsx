@@ -22,8 +22,8 @@ import ChallengeRules from './rules'
 import ReminderToggle from './reminder-toggle'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { colors } from '../../../styles/tokens'
-import './index.css'
 import { challengeFormUrl, composeUrl, routeParam, circleUrl } from '../../../services/routes'
+import './index.css'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
 

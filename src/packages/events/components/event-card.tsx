@@ -4,8 +4,8 @@ import type { EventView } from '../../../../types/events'
 import { formatEventTime, priceLabel, seatsLabel } from '../../../services/events'
 import EventCover from './event-cover'
 import StatusTag from './status-tag'
-import './event-card.css'
 import { eventDetailUrl } from '../../../services/routes'
+import './event-card.css'
 
 const PHASE_LABEL = { upcoming: '报名中', ongoing: '进行中', ended: '已结束' } as const
 

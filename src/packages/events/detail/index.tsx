@@ -18,8 +18,8 @@ import { useNow } from '../components/use-now'
 import ActionBar from './action-bar'
 import MySignup from './my-signup'
 import { useSignupActions } from './use-signup-actions'
-import './index.css'
 import { EVENTS_PAGE, attendeesUrl, scannerUrl, routeParam } from '../../../services/routes'
+import './index.css'
 
 export default function EventDetailPage() {
   const router = useRouter()

@@ -11,8 +11,8 @@ import { usePullDownRefetch } from '../../../services/use-query'
 import type { EventView, SignupView } from '../../../../types/events'
 import EventCover from '../components/event-cover'
 import StatusTag from '../components/status-tag'
-import './index.css'
 import { EVENTS_PAGE, eventDetailUrl } from '../../../services/routes'
+import './index.css'
 
 export default function TicketsPage() {
   const list = usePagedQuery<EventView>(MY_TICKETS_KEY, (after) => fetchMyTickets({ after }))

@@ -10,8 +10,8 @@ import type { GrowthSummary, Tier } from '../../../../types/growth'
 import Celebration from './celebration'
 import CenterSkeleton from './center-skeleton'
 import TierRow from './tier-row'
-import './index.css'
 import { LEDGER_PAGE, MALL_PAGE, REDEMPTIONS_PAGE } from '../../../services/routes'
+import './index.css'
 
 const open = (url: string) => () => { void Taro.navigateTo({ url }) }
 

@@ -6,8 +6,8 @@ import Skeleton from '../../../components/skeleton'
 import { formatDateTime, formatPoints, fetchLedger } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { LedgerEntryView } from '../../../../types/growth'
-import './index.css'
 import { MALL_PAGE } from '../../../services/routes'
+import './index.css'
 
 export default function LedgerPage() {
   const list = usePagedQuery<LedgerEntryView>('growth.ledger', (after) => fetchLedger({ after }))

@@ -16,8 +16,8 @@ import ConfirmDialog from './confirm-dialog'
 import ItemCard from './item-card'
 import ItemSheet from './item-sheet'
 import { useRedeem } from './use-redeem'
-import './index.css'
 import { REDEMPTIONS_PAGE } from '../../../services/routes'
+import './index.css'
 
 export default function MallPage() {
   const summary = useGrowthSummary()

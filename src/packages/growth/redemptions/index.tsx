@@ -8,8 +8,8 @@ import { usePagedQuery } from '../../../services/use-paged-query'
 import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
 import { maskPhone } from '../mall/address'
 import Tag, { type Tone } from '../../../components/tag'
-import './index.css'
 import { MALL_PAGE, COUPONS_PAGE } from '../../../services/routes'
+import './index.css'
 
 const STATUS_LABEL: Record<RedemptionStatus, string> = { done: '已完成', awaitingShipment: '待发货', shipped: '已发货' }
 const STATUS_TONE: Record<RedemptionStatus, Tone> = { done: 'green', awaitingShipment: 'warn', shipped: 'blue' }

@@ -13,8 +13,8 @@ import { formatDateTime } from '../../../services/growth'
 import type { AttendeeView, EventView, SignupStatus } from '../../../../types/events'
 import { saveCsv, shareCsv, type SavedCsv } from '../csv-file'
 import { colors } from '../../../styles/tokens'
-import './index.css'
 import { routeParam, eventFormUrl, scannerUrl } from '../../../services/routes'
+import './index.css'
 
 type Filter = 'all' | 'confirmed' | 'held' | 'waitlisted' | 'attended'
 const FILTERS: ReadonlyArray<{ value: Filter; label: string; statuses: SignupStatus[] }> = [

@@ -14,9 +14,9 @@ import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors,
 import { colors } from '../../../styles/tokens'
 import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
-import './index.css'
 import { fetchCircles } from '../../../services/membership'
 import { routeParam, HOST_EVENTS_PAGE } from '../../../services/routes'
+import './index.css'
 
 export default function EventFormPage() {
   const router = useRouter()

@@ -11,8 +11,8 @@ import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import type { EventView } from '../../../../types/events'
-import './index.css'
 import { attendeesUrl, eventDetailUrl, eventFormUrl, scannerUrl } from '../../../services/routes'
+import './index.css'
 
 type When = 'upcoming' | 'past'
 const TABS: ReadonlyArray<{ value: When; label: string }> = [

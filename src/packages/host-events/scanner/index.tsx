@@ -7,8 +7,8 @@ import { eventKey, formatEventRange, checkInTicket, fetchEvent, useAttendees } f
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import type { AttendeeView, EventView } from '../../../../types/events'
-import './index.css'
 import { routeParam } from '../../../services/routes'
+import './index.css'
 
 type Result =
   | { ok: true; attendee: AttendeeView; at: number }

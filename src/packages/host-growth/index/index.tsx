@@ -4,9 +4,9 @@ import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import MenuRow from '../../../components/menu-row'
-import './index.css'
 import { fetchMallItems, fetchRedemptions, fetchSegments } from '../../../services/growth'
 import { ADJUST_PAGE, ITEMS_PAGE, RULES_PAGE, SEGMENTS_PAGE, SHIPPING_PAGE } from '../../../services/routes'
+import './index.css'
 
 interface ConsoleStats {
   awaitingShipment: string

@@ -13,11 +13,11 @@ import type { CampaignView } from '../../../../types/coupons'
 import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import { KIND_OPTIONS } from '../labels'
 import { EMPTY_ITEM, draftToInput, itemToDraft, type ItemDraft, type ItemErrors } from './item-draft'
+import { createMallItem, fetchMallItems, updateMallItem, useGrowthSettings } from '../../../services/growth'
+import { fetchCampaigns } from '../../../services/rewards'
 import '../components/form.css'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import './index.css'
-import { createMallItem, fetchMallItems, updateMallItem, useGrowthSettings } from '../../../services/growth'
-import { fetchCampaigns } from '../../../services/rewards'
 
 /** The host's list is short; a direct link to an item pages through it to find the one. */
 async function findItem(id: string): Promise<MallItem | null> {

@@ -9,8 +9,8 @@ import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { MallItem } from '../../../../types/growth'
 import { KIND_LABEL } from '../labels'
-import './index.css'
 import { ITEM_EDIT_PAGE } from '../../../services/routes'
+import './index.css'
 
 export default function HostItemsPage() {
   const list = useHostItems()

@@ -12,9 +12,9 @@ import { usePullDownRefetch } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { MemberSegmentView, Segment } from '../../../../types/growth'
 import { SEGMENTS, SEGMENT_LABEL } from '../labels'
+import { ADJUST_PAGE } from '../../../services/routes'
 import '../components/form.css'
 import './index.css'
-import { ADJUST_PAGE } from '../../../services/routes'
 
 type Filter = Segment | 'all'
 

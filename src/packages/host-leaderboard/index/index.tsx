@@ -15,9 +15,9 @@ import type { Page } from '../../../../types/page'
 import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import ContestCard from '../../leaderboard/contests/contest-card'
 import { CONTESTS_KEY, boardKey } from '../../leaderboard/labels'
-import './index.css'
 import { createContest, fetchBoard, fetchContests, setBoardRewards } from '../../../services/leaderboard'
 import { fetchCampaigns } from '../../../services/rewards'
+import './index.css'
 
 const MAX_PLACES = 10
 const DAY_MS = 24 * 3600_000

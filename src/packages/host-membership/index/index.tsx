@@ -11,8 +11,8 @@ import Cover from '../../membership/components/cover'
 import { KindTag } from '../../membership/components/tags'
 import MenuRow from '../../../components/menu-row'
 import type { Tone } from '../../../components/tag'
-import './index.css'
 import { CIRCLES_PAGE, HOST_FLAGGED_PAGE, circleFormUrl, hostOrdersUrl } from '../../../services/routes'
+import './index.css'
 
 interface Stats {
   unpaid: string

@@ -13,8 +13,8 @@ import type { CampaignChannel, CampaignInput, CouponKind, CouponScope } from '..
 import type { EventView } from '../../../../types/events'
 import type { Page } from '../../../../types/page'
 import FormField from '../../../components/form-field'
-import './index.css'
 import { createCampaign } from '../../../services/rewards'
+import './index.css'
 
 const DAY_MS = 24 * 3600_000
 const KINDS: ReadonlyArray<{ value: CouponKind; label: string }> = [{ value: 'amountOff', label: '满减' }, { value: 'percentOff', label: '折扣' }, { value: 'freeTicket', label: KIND_LABEL.freeTicket }]

@@ -13,8 +13,8 @@ import { NumberInput, Stepper } from './fields'
 import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toInput, type FieldErrors, type FormState } from './form-state'
 import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
-import './index.css'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import './index.css'
 
 const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
 

@@ -8,8 +8,8 @@ import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { useChallenges } from '../../../services/checkin'
 import { showError } from '../../../services/show-error'
-import './index.css'
 import { challengeFormUrl } from '../../../services/routes'
+import './index.css'
 
 /** Every challenge, archived ones too, newest start first. */
 export default function HostChallengesPage() {

@@ -5,8 +5,8 @@ import { useMe } from '../../../services/member'
 import { useCommunityName } from '../../../services/community'
 import CommunityNameRow from './community-name-row'
 import MenuRow from '../../../components/menu-row'
-import './index.css'
 import { challengeFormUrl, HOST_CHALLENGES_PAGE, HOST_GROWTH_PAGE, MODERATION_PAGE } from '../../../services/routes'
+import './index.css'
 
 const ENTRIES = [
   { key: 'create', glyph: '＋', title: '发起挑战', desc: '设置天数、打卡规则和积分奖励', url: challengeFormUrl(), tone: 'green' },

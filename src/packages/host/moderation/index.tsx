@@ -12,8 +12,8 @@ import { patchListItems, refetchLists, usePagedList } from '../../../services/ch
 import { showError } from '../../../services/show-error'
 import type { ReportView } from '../../../../types/checkin'
 import { colors } from '../../../styles/tokens'
-import './index.css'
 import { checkinDetailUrl } from '../../../services/routes'
+import './index.css'
 
 const QUEUE_KEY = 'checkin.moderation'
 

@@ -10,9 +10,9 @@ import { showError } from '../../../services/show-error'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import type { BoardEntryView, BoardInput, BoardKind, BoardView } from '../../../../types/leaderboard'
 import { SCORE_UNIT, boardKey, rewardLabel } from '../labels'
-import './index.css'
 import { fetchBoard } from '../../../services/leaderboard'
 import { routeParam } from '../../../services/routes'
+import './index.css'
 
 type PointsKind = 'pointsWeek' | 'pointsMonth' | 'pointsAll'
 const POINTS_TABS: ReadonlyArray<{ value: PointsKind; label: string }> = [

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ContestView } from '../../../../types/leaderboard'
 import { PHASE_LABEL, contestWindow } from '../labels'
-import './contest-card.css'
 import { boardUrl } from '../../../services/routes'
+import './contest-card.css'
 
 /** One invite contest: phase, window in China time, prizes (points and any prize coupon); tapping opens its board. */
 export default function ContestCard({ contest }: { contest: ContestView }) {

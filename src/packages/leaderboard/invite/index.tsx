@@ -14,9 +14,9 @@ import { formatDay } from '../../../utils/format'
 import type { InviteInfo, InviteeView } from '../../../../types/leaderboard'
 import { MY_INVITEES_KEY, MY_INVITE_KEY, inviteShareTitle } from '../labels'
 import { DEFAULT_COMMUNITY_NAME, useCommunityName } from '../../../services/community'
-import './index.css'
 import { fetchMyInvite, fetchMyInvitees } from '../../../services/leaderboard'
 import { CONTESTS_PAGE } from '../../../services/routes'
+import './index.css'
 
 const isWeapp = process.env.TARO_ENV === 'weapp'
 

@@ -11,8 +11,8 @@ import { showError } from '../../../services/show-error'
 import type { Circle, MembershipView } from '../../../../types/membership'
 import Cover from '../components/cover'
 import { KindTag, MembershipTag } from '../components/tags'
-import './index.css'
 import { circleUrl } from '../../../services/routes'
+import './index.css'
 
 export default function CirclesPage() {
   const list = usePagedQuery<Circle>(CIRCLES_KEY, (after) => fetchCircles({ after }))

@@ -13,8 +13,8 @@ import type { OrderView } from '../../../../types/membership'
 import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import Memberships from './memberships'
 import OrderCard from './order-card'
-import './index.css'
 import { fetchMyOrders, requestRefund, MY_ORDERS_KEY, circleKey, orderKey, useMyMemberships } from '../../../services/membership'
+import './index.css'
 
 export default function MyMembershipPage() {
   const memberships = useMyMemberships()

@@ -14,8 +14,8 @@ import { OrderStatusTag } from '../components/tags'
 import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
 import { useOrderStatus } from './use-order-status'
-import './index.css'
 import { CIRCLE_PAGE, MY_MEMBERSHIP_PAGE, circleUrl } from '../../../services/routes'
+import './index.css'
 
 export default function OrderPage() {
   const router = useRouter()

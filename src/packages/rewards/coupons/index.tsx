@@ -12,9 +12,9 @@ import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-quer
 import { usePullDownRefetch } from '../../../services/use-query'
 import type { CampaignView, CouponStatus, CouponView } from '../../../../types/coupons'
 import Tag, { type Tone } from '../../../components/tag'
-import './index.css'
 import { claimCoupon, fetchCampaigns, fetchMyCoupons } from '../../../services/rewards'
 import { EVENTS_PAGE, eventDetailUrl } from '../../../services/routes'
+import './index.css'
 
 const STATUS_TONE: Record<CouponStatus, Tone> = { available: 'green', locked: 'orange', used: 'grey', expired: 'grey' }
 
