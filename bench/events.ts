@@ -1,9 +1,9 @@
 // Events: the 500-for-50 signup race gives exactly 50 seats, and sequential signups per second.
 import { createLocalRuntime } from '../cloudfunctions/adapters/local/local-runtime'
 import { setRuntime } from '../cloudfunctions/platform/runtime'
-import { createEvent } from '../cloudfunctions/domain/meetups/admin'
-import { signup } from '../cloudfunctions/domain/meetups/signups'
-import { MEETUPS, SIGNUPS, type MeetupDoc } from '../cloudfunctions/domain/meetups/event'
+import { createEvent } from '../cloudfunctions/domain/events/admin'
+import { signup } from '../cloudfunctions/domain/events/signups'
+import { EVENTS, SIGNUPS, type EventDoc } from '../cloudfunctions/domain/events/event'
 import { withConflictRetries } from '../cloudfunctions/platform/conflict-retries'
 
 export async function benchEvents(): Promise<Record<string, number | boolean>> {
@@ -18,7 +18,7 @@ export async function benchEvents(): Promise<Record<string, number | boolean>> {
   const results = await Promise.all(Array.from({ length: 500 }, (_, i) => withConflictRetries(() => signup(runtime, { openid: `o${i}`, role: 'member' }, race.id, now))))
   const seated = results.filter((r) => r.signup.status === 'confirmed').length
   const waitlisted = results.filter((r) => r.signup.status === 'waitlisted').length
-  const meetup = (await runtime.store.collection<MeetupDoc>(MEETUPS).get(race.id))!
+  const event = (await runtime.store.collection<EventDoc>(EVENTS).get(race.id))!
   const records = await runtime.store.collection(SIGNUPS).count({ eventId: race.id, status: 'confirmed' })
 
   const big = await createEvent(runtime, host, { ...base, title: 'big', capacity: 10000 }, now)
@@ -29,7 +29,7 @@ export async function benchEvents(): Promise<Record<string, number | boolean>> {
   setRuntime(null)
   await runtime.store.close()
   return {
-    signup_race_ok: seated === 50 && waitlisted === 450 && meetup.seatsTaken === 50 && records === 50,
+    signup_race_ok: seated === 50 && waitlisted === 450 && event.seatsTaken === 50 && records === 50,
     signups_per_s: Math.round(count / seconds)
   }
 }

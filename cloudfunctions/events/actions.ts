@@ -1,10 +1,10 @@
 import { defineActions } from '../platform/define-action'
-import * as s from '../domain/meetups/schemas'
+import * as s from '../domain/events/schemas'
 import { pageInput } from '../domain/growth/schemas'
-import { loadMeetup } from '../domain/meetups/event'
-import { cancelSignup, eventView, listEvents, myTickets, paySeat, signup } from '../domain/meetups/signups'
-import { attendees, cancelEvent, createEvent, exportAttendees, updateEvent } from '../domain/meetups/admin'
-import { checkInAttendee, checkInTicket } from '../domain/meetups/door'
+import { loadEvent } from '../domain/events/event'
+import { cancelSignup, eventView, listEvents, myTickets, paySeat, signup } from '../domain/events/signups'
+import { attendees, cancelEvent, createEvent, exportAttendees, updateEvent } from '../domain/events/admin'
+import { checkInAttendee, checkInTicket } from '../domain/events/door'
 
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 export const EXAMPLE_EVENT = {
@@ -15,7 +15,7 @@ export const EXAMPLE_EVENT = {
 
 export const eventActions = defineActions('events', {
   listEvents: { role: 'member', input: s.listEventsInput, example: { when: 'upcoming' }, handle: (input, { runtime, caller, now }) => listEvents(runtime, caller, input, now) },
-  getEvent: { role: 'member', input: s.eventIdInput, example: { eventId: 'e1' }, handle: async (input, { runtime, caller, now }) => eventView(runtime, caller, await loadMeetup(runtime, input.eventId), now) },
+  getEvent: { role: 'member', input: s.eventIdInput, example: { eventId: 'e1' }, handle: async (input, { runtime, caller, now }) => eventView(runtime, caller, await loadEvent(runtime, input.eventId), now) },
   signup: { role: 'member', input: s.signupInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => signup(runtime, caller, input.eventId, now, input.couponId) },
   paySeat: { role: 'member', input: s.signupInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => paySeat(runtime, caller, input.eventId, now, input.couponId) },
   cancelSignup: { role: 'member', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => cancelSignup(runtime, caller, input.eventId, now) },

@@ -3,7 +3,7 @@ import * as s from '../domain/membership/schemas'
 import { archiveCircle, createCircle, getCircleDetail, listCircles, updateCircle } from '../domain/membership/circle-admin'
 import { cancelOrder, createOrder, flaggedPayments, getOrder, joinFree, listOrders, myMemberships, myOrders, startTrial } from '../domain/membership/orders'
 import { hostRefund, requestRefund } from '../domain/membership/refunds'
-import { refundAndCancelSeat } from '../domain/meetups/signups'
+import { refundAndCancelSeat } from '../domain/events/signups'
 import { pageInput, emptyInput } from '../domain/growth/schemas'
 
 const EXAMPLE_CIRCLE = {

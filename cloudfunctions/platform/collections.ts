@@ -171,7 +171,8 @@ export const COLLECTIONS = {
     name: 'flagged_payments',
     indexes: [{ name: 'recent', fields: [['createdAt', 'desc']] }]
   },
-  meetups: {
+  /** 活动 (stored under their first name, meetups: renaming a collection would need a migration). */
+  events: {
     name: 'meetups',
     indexes: [{ name: 'start', fields: [['startAt', 'asc']] }]
   },

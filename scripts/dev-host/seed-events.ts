@@ -1,8 +1,8 @@
 // Upcoming and past events, with some members already signed up.
 import type { LocalRuntime } from '../../cloudfunctions/adapters/local/local-runtime'
 import { handlePayNotify } from '../../cloudfunctions/domain/membership/pay-notify'
-import { createEvent } from '../../cloudfunctions/domain/meetups/admin'
-import { signup } from '../../cloudfunctions/domain/meetups/signups'
+import { createEvent } from '../../cloudfunctions/domain/events/admin'
+import { signup } from '../../cloudfunctions/domain/events/signups'
 import { addDays, chinaDate, startOfChinaDate } from '../../cloudfunctions/domain/time/china-calendar'
 import { personaOpenid } from './personas'
 import { DEMO_PALETTES, gradientPng } from './demo-images'

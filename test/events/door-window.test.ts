@@ -5,7 +5,7 @@
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
-import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
+import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 
 let runtime: TestRuntime

@@ -5,10 +5,10 @@ import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } fr
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
-import { SIGNUPS, MEETUPS, type MeetupDoc, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
-import { remindEvents } from '../../cloudfunctions/domain/meetups/jobs'
+import { SIGNUPS, EVENTS, type EventDoc, type SignupDoc } from '../../cloudfunctions/domain/events/event'
+import { remindEvents } from '../../cloudfunctions/domain/events/jobs'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
-import { issueTicket } from '../../cloudfunctions/domain/meetups/tickets'
+import { issueTicket } from '../../cloudfunctions/domain/events/tickets'
 import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 
@@ -37,9 +37,9 @@ const pay = async (orderId: string) => {
 }
 const statuses = async (eventId: string) => (await runtime.store.collection<SignupDoc>(SIGNUPS).find({ eventId }, { limit: 100 })).items.map((s) => s.status)
 async function seatsMatchRecords(eventId: string): Promise<boolean> {
-  const meetup = (await runtime.store.collection<MeetupDoc>(MEETUPS).get(eventId))!
+  const event = (await runtime.store.collection<EventDoc>(EVENTS).get(eventId))!
   const taken = await runtime.store.collection(SIGNUPS).count({ eventId, status: { $in: ['held', 'offered', 'confirmed', 'attended'] } })
-  return meetup.seatsTaken === taken && taken <= meetup.capacity
+  return event.seatsTaken === taken && taken <= event.capacity
 }
 
 test('500 concurrent signups for 50 seats: exactly 50 seats, 450 waitlisted, counter equal to the records', async () => {

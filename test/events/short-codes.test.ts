@@ -5,8 +5,8 @@
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
-import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
-import { SHORT_CODE_ALPHABET, TICKET_CODES, ensureShortCode } from '../../cloudfunctions/domain/meetups/short-codes'
+import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
+import { SHORT_CODE_ALPHABET, TICKET_CODES, ensureShortCode } from '../../cloudfunctions/domain/events/short-codes'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 
 let runtime: TestRuntime

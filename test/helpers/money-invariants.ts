@@ -9,7 +9,7 @@ import { PLAN_KIND, planOf } from '../../cloudfunctions/domain/membership/plan-o
 import { REFUNDS, type RefundDoc } from '../../cloudfunctions/domain/membership/refunds'
 import { COUPONS, type CouponDoc } from '../../cloudfunctions/domain/rewards/coupons'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
-import { MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
+import { EVENTS, SIGNUPS, type EventDoc, type SignupDoc } from '../../cloudfunctions/domain/events/event'
 import type { BaseDoc } from '../../cloudfunctions/ports/store'
 
 async function all<T extends BaseDoc>(runtime: LocalRuntime, name: string): Promise<T[]> {
@@ -26,9 +26,9 @@ async function all<T extends BaseDoc>(runtime: LocalRuntime, name: string): Prom
 /** Every rule broken, as readable lines (empty when the books add up). */
 export async function moneyProblems(runtime: LocalRuntime): Promise<string[]> {
   const problems: string[] = []
-  const [orders, refunds, coupons, wallets, ledger, meetups, signups] = await Promise.all([
+  const [orders, refunds, coupons, wallets, ledger, events, signups] = await Promise.all([
     all<OrderDoc>(runtime, ORDERS), all<RefundDoc>(runtime, REFUNDS), all<CouponDoc>(runtime, COUPONS), all<WalletDoc>(runtime, WALLETS),
-    all<LedgerEntryDoc>(runtime, LEDGER), all<MeetupDoc>(runtime, MEETUPS), all<SignupDoc>(runtime, SIGNUPS)
+    all<LedgerEntryDoc>(runtime, LEDGER), all<EventDoc>(runtime, EVENTS), all<SignupDoc>(runtime, SIGNUPS)
   ])
   const couponUses = new Map<string, string[]>()
   for (const order of orders) {
@@ -66,9 +66,9 @@ export async function moneyProblems(runtime: LocalRuntime): Promise<string[]> {
     const held = mine.reduce((sum, e) => sum + Math.max(0, e.remaining), 0) - (wallet.unsettledSpent ?? 0)
     if (held !== wallet.points) problems.push(`wallet ${wallet._id}: ${wallet.points} points, grants hold ${held}`)
   }
-  for (const meetup of meetups) {
-    const seated = signups.filter((s) => s.eventId === meetup._id && ['held', 'offered', 'confirmed', 'attended'].includes(s.status)).length
-    if (seated !== meetup.seatsTaken) problems.push(`event ${meetup._id}: ${meetup.seatsTaken} seats taken, ${seated} seated signups`)
+  for (const event of events) {
+    const seated = signups.filter((s) => s.eventId === event._id && ['held', 'offered', 'confirmed', 'attended'].includes(s.status)).length
+    if (seated !== event.seatsTaken) problems.push(`event ${event._id}: ${event.seatsTaken} seats taken, ${seated} seated signups`)
   }
   return problems
 }

@@ -12,7 +12,7 @@ import { remindMembershipEnds } from '../../cloudfunctions/domain/membership/job
 import { reconcileRefunds } from '../../cloudfunctions/domain/orders/reconcile-refunds'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
-import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/meetups/event'
+import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
 
 let runtime: TestRuntime
 beforeEach(() => {

@@ -2,4 +2,4 @@
 // registers its order kind (kinds.ts). Settlement, closing and refunds import
 // this file, so every entry point that can meet an order knows every kind.
 import '../membership/plan-order'
-import '../meetups/seat-order'
+import '../events/seat-order'

@@ -1,5 +1,5 @@
 // What can be sold. Each paid capability registers its order kind from its own
-// folder (membership/plan-order.ts, meetups/seat-order.ts), and
+// folder (membership/plan-order.ts, events/seat-order.ts), and
 // installed-kinds.ts lists those files: settlement, closing and refunds
 // (this folder) call the kind's handlers and never branch on a kind.
 import { AppError } from '../../platform/app-error'

@@ -39,7 +39,7 @@ export interface CouponDoc {
 /** The titles of the events free tickets are for, one read per distinct event. */
 async function eventTitles(runtime: Runtime, campaigns: Array<CampaignDoc | null>): Promise<Map<string, string>> {
   const ids = [...new Set(campaigns.map((c) => c?.eventId).filter((id): id is string => Boolean(id)))]
-  const events = await Promise.all(ids.map((id) => runtime.store.collection<{ _id: string; title: string }>(COLLECTIONS.meetups.name).get(id)))
+  const events = await Promise.all(ids.map((id) => runtime.store.collection<{ _id: string; title: string }>(COLLECTIONS.events.name).get(id)))
   return new Map(ids.map((id, i) => [id, events[i]?.title ?? '']))
 }
 
@@ -66,7 +66,7 @@ export async function createCampaign(runtime: Runtime, input: CampaignInput, now
   if (input.appliesTo.length === 0) throw new AppError('INVALID_INPUT', '请选择适用范围', 'appliesTo')
   const scopes = couponScopes()
   if (input.appliesTo.some((scope) => !scopes.includes(scope))) throw new AppError('INVALID_INPUT', '适用范围不存在', 'appliesTo')
-  if (input.eventId && !(await runtime.store.collection(COLLECTIONS.meetups.name).get(input.eventId))) throw errors.notFound('活动')
+  if (input.eventId && !(await runtime.store.collection(COLLECTIONS.events.name).get(input.eventId))) throw errors.notFound('活动')
   const terms = input.kind === 'freeTicket' ? { ...input, amountOffFen: 0, percentOff: 0, minSpendFen: 0 } : input
   const doc: CampaignDoc = { ...terms, channel: input.channel ?? 'claim', eventId: input.eventId ?? null, _id: randomUUID(), claimed: 0, createdAt: now }
   await runtime.store.collection<CampaignDoc>(CAMPAIGNS).insert(doc)

@@ -12,7 +12,7 @@ import { grant } from '../growth/ledger'
 import { loadSettings } from '../growth/settings'
 import { ORDERS, type OrderDoc } from '../orders/order'
 import { refundKnownOrder } from '../orders/refunds'
-import { SIGNUPS, checkinOpensAt, loadMeetup, type MeetupDoc, type SignupDoc } from './event'
+import { SIGNUPS, checkinOpensAt, loadEvent, type EventDoc, type SignupDoc } from './event'
 import { assertShortCodeShape, normalizeShortCode, signupIdForShortCode } from './short-codes'
 import { readTicket } from './tickets'
 
@@ -23,11 +23,11 @@ export const POINTS_PER_YUAN = 10
  * The door is open from the event's check-in window before the start until its
  * end. Outside it every way in is refused before anything is written.
  */
-export function assertDoorOpen(meetup: MeetupDoc, now: number): void {
-  if (meetup.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
-  const opensAt = checkinOpensAt(meetup)
+export function assertDoorOpen(event: EventDoc, now: number): void {
+  if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
+  const opensAt = checkinOpensAt(event)
   if (now < opensAt) throw new AppError('CHECKIN_CLOSED', `活动未开始，${chinaTime(opensAt).format('MM-DD HH:mm')} 起可签到`)
-  if (now > meetup.endAt) throw new AppError('CHECKIN_CLOSED', '活动已结束，不能签到')
+  if (now > event.endAt) throw new AppError('CHECKIN_CLOSED', '活动已结束，不能签到')
 }
 
 /** What the scanner read or the host typed: the signed ticket (T1.…) or its 6-character short code. */
@@ -37,28 +37,28 @@ export async function checkInTicket(runtime: Runtime, eventId: string, ticketCod
     const claims = readTicket(typed, runtime.config.ticketSecret)
     if (!claims) throw new AppError('INVALID_INPUT', '无效的票：签名不正确', 'ticketCode')
     if (claims.eventId !== eventId) throw new AppError('CONFLICT', '这张票不是本场活动的')
-    const meetup = await loadMeetup(runtime, eventId)
-    assertDoorOpen(meetup, now)
-    return admit(runtime, meetup, claims.signupId, now)
+    const event = await loadEvent(runtime, eventId)
+    assertDoorOpen(event, now)
+    return admit(runtime, event, claims.signupId, now)
   }
   const code = normalizeShortCode(typed)
   assertShortCodeShape(code)
-  const [meetup, signupId] = await Promise.all([loadMeetup(runtime, eventId), signupIdForShortCode(runtime, eventId, code)])
-  assertDoorOpen(meetup, now)
+  const [event, signupId] = await Promise.all([loadEvent(runtime, eventId), signupIdForShortCode(runtime, eventId, code)])
+  assertDoorOpen(event, now)
   if (!signupId) throw new AppError('NOT_FOUND', '没有这个票码，请核对是否是本场活动的票')
-  return admit(runtime, meetup, signupId, now, code)
+  return admit(runtime, event, signupId, now, code)
 }
 
 /** The host checks a confirmed attendee in by name (the attendee list's 签到). */
 export async function checkInAttendee(runtime: Runtime, eventId: string, signupId: string, now: number): Promise<AttendeeView> {
-  const meetup = await loadMeetup(runtime, eventId)
-  assertDoorOpen(meetup, now)
-  return admit(runtime, meetup, signupId, now)
+  const event = await loadEvent(runtime, eventId)
+  assertDoorOpen(event, now)
+  return admit(runtime, event, signupId, now)
 }
 
 /** The one door rule after the window: a confirmed signup of this event, used once, even when two scanners read it at the same moment. */
-async function admit(runtime: Runtime, meetup: MeetupDoc, signupId: string, now: number, shortCode?: string): Promise<AttendeeView> {
-  const eventId = meetup._id
+async function admit(runtime: Runtime, event: EventDoc, signupId: string, now: number, shortCode?: string): Promise<AttendeeView> {
+  const eventId = event._id
   const signups = runtime.store.collection<SignupDoc>(SIGNUPS)
   const signup = await signups.get(signupId)
   if (!signup || signup.eventId !== eventId) throw new AppError('NOT_FOUND', '没有这张票对应的报名')
@@ -71,8 +71,8 @@ async function admit(runtime: Runtime, meetup: MeetupDoc, signupId: string, now:
   // This call just used the ticket, so the attendance fact cannot exist yet (a crashed earlier attempt's is
   // caught by the insert's conflict): write it without reading first, one request instead of two.
   const insertOnly: FactWriter = { collection: <T extends BaseDoc>(name: string) => ({ get: async () => null, insert: (doc: Omit<T, '_id'> & { _id?: string }) => runtime.store.collection<T>(name).insert(doc) }) }
-  await recordFact(insertOnly, { type: 'event.attended', key: signup._id, openid: signup.openid, refId: eventId, payload: { eventTitle: meetup.title }, at: now })
-  await returnFee(runtime, meetup, signup, now)
+  await recordFact(insertOnly, { type: 'event.attended', key: signup._id, openid: signup.openid, refId: eventId, payload: { eventTitle: event.title }, at: now })
+  await returnFee(runtime, event, signup, now)
   // Name and face for the host's screen: the member document alone (no tier badge here, so no settings read).
   const member = await runtime.store.collection<MemberDoc>(MEMBERS).get(signup.openid)
   return {
@@ -81,17 +81,17 @@ async function admit(runtime: Runtime, meetup: MeetupDoc, signupId: string, now:
   }
 }
 
-async function returnFee(runtime: Runtime, meetup: MeetupDoc, signup: SignupDoc, now: number): Promise<void> {
-  if (meetup.feeReturn === 'none' || signup.priceFen === 0 || !signup.orderId) return
+async function returnFee(runtime: Runtime, event: EventDoc, signup: SignupDoc, now: number): Promise<void> {
+  if (event.feeReturn === 'none' || signup.priceFen === 0 || !signup.orderId) return
   const order = await runtime.store.collection<OrderDoc>(ORDERS).get(signup.orderId)
   if (!order || order.status !== 'fulfilled') return
-  if (meetup.feeReturn === 'refund') {
+  if (event.feeReturn === 'refund') {
     await refundKnownOrder(runtime, order, { amountFen: order.amountFen - order.refundedFen, requestId: 'attended', reason: '到场返还报名费' })
     return
   }
   const settings = await loadSettings(runtime)
   await runtime.store.transaction((tx) => grant(tx, {
-    openid: signup.openid, rule: 'refund', refId: `attendance:${signup._id}`, reason: `到场返还「${meetup.title}」报名费`,
+    openid: signup.openid, rule: 'refund', refId: `attendance:${signup._id}`, reason: `到场返还「${event.title}」报名费`,
     points: Math.round((order.amountFen / 100) * POINTS_PER_YUAN), growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now
   }, settings.tiers))
 }

@@ -13,24 +13,24 @@ import type { HostRefundInput, OrderView } from '../../../types/membership'
 import { freeTicketHolder, isFreeTicket, returnCoupon, useFreeTicket } from '../rewards/coupons'
 import { prepayOrder, retireOpenOrder } from '../orders/open-order'
 import { closeOrder } from '../orders/close-order'
-import { HOLD_MS, SIGNUPS, loadMeetup, priceFor, signupId, toEventView, type MeetupDoc, type SignupDoc, MEETUPS } from './event'
+import { HOLD_MS, SIGNUPS, loadEvent, priceFor, signupId, toEventView, type EventDoc, type SignupDoc, EVENTS } from './event'
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
 import { SEAT_KIND, seatOf } from './seat-order'
 import { toSignupView } from './signup-views'
 
-export async function eventView(runtime: Runtime, caller: Caller, meetup: MeetupDoc, now: number): Promise<EventView> {
+export async function eventView(runtime: Runtime, caller: Caller, event: EventDoc, now: number): Promise<EventView> {
   const [mine, waitlistCount, myPriceFen, access] = await Promise.all([
-    runtime.store.collection<SignupDoc>(SIGNUPS).get(signupId(meetup._id, caller.openid)),
-    runtime.store.collection<SignupDoc>(SIGNUPS).count({ eventId: meetup._id, status: 'waitlisted' }),
-    priceFor(runtime, meetup, caller.openid),
-    circleAccess(runtime, meetup.circleId, caller.openid, now)
+    runtime.store.collection<SignupDoc>(SIGNUPS).get(signupId(event._id, caller.openid)),
+    runtime.store.collection<SignupDoc>(SIGNUPS).count({ eventId: event._id, status: 'waitlisted' }),
+    priceFor(runtime, event, caller.openid),
+    circleAccess(runtime, event.circleId, caller.openid, now)
   ])
   const isHost = caller.role === 'host'
-  return toEventView(runtime, meetup, { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle }, now)
+  return toEventView(runtime, event, { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle }, now)
 }
 
-function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): Promise<ClientPayment> {
-  return prepayOrder(runtime, order, `活动报名·${meetup.title}`)
+function prepayFor(runtime: Runtime, event: EventDoc, order: OrderDoc): Promise<ClientPayment> {
+  return prepayOrder(runtime, order, `活动报名·${event.title}`)
 }
 
 /**
@@ -41,12 +41,12 @@ function prepayFor(runtime: Runtime, meetup: MeetupDoc, order: OrderDoc): Promis
  * taps change nothing.
  */
 export async function signup(runtime: Runtime, caller: Caller, eventId: string, now: number, couponId?: string): Promise<SignupResult> {
-  const meetup = await loadMeetup(runtime, eventId)
-  if (meetup.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
-  if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '报名已截止')
-  if (caller.role !== 'host') await assertCircleMember(runtime, meetup.circleId, caller.openid, now)
+  const event = await loadEvent(runtime, eventId)
+  if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
+  if (now > event.signupDeadline) throw new AppError('CHECKIN_CLOSED', '报名已截止')
+  if (caller.role !== 'host') await assertCircleMember(runtime, event.circleId, caller.openid, now)
   const freeTicketId = couponId && (await isFreeTicket(runtime, couponId)) ? couponId : null
-  const priceFen = freeTicketId ? 0 : await priceFor(runtime, meetup, caller.openid)
+  const priceFen = freeTicketId ? 0 : await priceFor(runtime, event, caller.openid)
   const id = signupId(eventId, caller.openid)
   const order = await runtime.store.transaction(async (tx) => {
     const signups = tx.collection<SignupDoc>(SIGNUPS)
@@ -65,11 +65,11 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
     if (existing) await signups.set(doc)
     else await signups.insert(doc)
     if (!seated || !paid) return null
-    const created = await createSeatOrder(tx, meetup, doc, now, couponId)
+    const created = await createSeatOrder(tx, event, doc, now, couponId)
     await signups.update(id, { set: { orderId: created._id } })
     return created
   })
-  const payment = order ? await prepayFor(runtime, meetup, order) : null
+  const payment = order ? await prepayFor(runtime, event, order) : null
   const fresh = (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!
   return { signup: await toSignupView(runtime, fresh), payment }
 }
@@ -80,7 +80,7 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
  * is closed at the provider first, then replaced, so a seat is never paid twice.
  */
 export async function paySeat(runtime: Runtime, caller: Caller, eventId: string, now: number, couponId?: string): Promise<SignupResult> {
-  const meetup = await loadMeetup(runtime, eventId)
+  const event = await loadEvent(runtime, eventId)
   const id = signupId(eventId, caller.openid)
   const current = await runtime.store.collection<SignupDoc>(SIGNUPS).get(id)
   if (!current || (current.status !== 'held' && current.status !== 'offered')) throw new AppError('CONFLICT', '当前没有待支付的名额')
@@ -107,22 +107,22 @@ export async function paySeat(runtime: Runtime, caller: Caller, eventId: string,
       if (!fresh || (fresh.status !== 'held' && fresh.status !== 'offered')) throw new AppError('CONFLICT', '当前没有待支付的名额')
       // Another tap replaced it first: that order is the one to pay.
       if (fresh.orderId && fresh.orderId !== current.orderId) return { order: (await tx.collection<OrderDoc>(ORDERS).get(fresh.orderId))!, resumed: true }
-      const created = await createSeatOrder(tx, meetup, fresh, now, couponId)
+      const created = await createSeatOrder(tx, event, fresh, now, couponId)
       await signups.set({ ...fresh, orderId: created._id, updatedAt: now })
       return { order: created, resumed: false }
     })
     order = made.order
     resumed = made.resumed
   }
-  const payment = await prepayFor(runtime, meetup, order)
+  const payment = await prepayFor(runtime, event, order)
   return { signup: await toSignupView(runtime, (await runtime.store.collection<SignupDoc>(SIGNUPS).get(id))!), payment, resumed }
 }
 
 export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<SignupView> {
-  const meetup = await loadMeetup(runtime, eventId)
-  if (now > meetup.signupDeadline) throw new AppError('CHECKIN_CLOSED', '已过取消截止时间')
+  const event = await loadEvent(runtime, eventId)
+  if (now > event.signupDeadline) throw new AppError('CHECKIN_CLOSED', '已过取消截止时间')
   const id = signupId(eventId, caller.openid)
-  const refundable = now <= meetup.startAt - meetup.refundableHoursBefore * 3600_000
+  const refundable = now <= event.startAt - event.refundableHoursBefore * 3600_000
   // The signup is read once, in the transaction (a refusal there changes nothing). A paid seat given up early
   // enough begins its refund in the same transaction, so the two cannot part.
   const { before, after, refund } = await runtime.store.transaction(async (tx) => {
@@ -153,7 +153,7 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
 
 export async function listEvents(runtime: Runtime, caller: Caller, input: { when: 'upcoming' | 'past'; after?: string | null }, now: number): Promise<Page<EventView>> {
   const upcoming = input.when === 'upcoming'
-  const page = await runtime.store.collection<MeetupDoc>(MEETUPS).find(
+  const page = await runtime.store.collection<EventDoc>(EVENTS).find(
     upcoming ? { startAt: { $gt: now - 24 * 3600_000 } } : { startAt: { $lte: now } },
     { sort: [['startAt', upcoming ? 'asc' : 'desc']], limit: 20, after: input.after }
   )
@@ -163,8 +163,8 @@ export async function listEvents(runtime: Runtime, caller: Caller, input: { when
 
 export async function myTickets(runtime: Runtime, caller: Caller, input: PageInput, now: number): Promise<Page<EventView>> {
   const page = await runtime.store.collection<SignupDoc>(SIGNUPS).find({ openid: caller.openid, status: { $in: ['held', 'confirmed', 'waitlisted', 'offered', 'attended'] } }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
-  const meetups = await Promise.all(page.items.map((s) => runtime.store.collection<MeetupDoc>(MEETUPS).get(s.eventId)))
-  return { items: await Promise.all(meetups.filter((m): m is MeetupDoc => m !== null).map((m) => eventView(runtime, caller, m, now))), next: page.next }
+  const events = await Promise.all(page.items.map((s) => runtime.store.collection<EventDoc>(EVENTS).get(s.eventId)))
+  return { items: await Promise.all(events.filter((m): m is EventDoc => m !== null).map((m) => eventView(runtime, caller, m, now))), next: page.next }
 }
 
 /**

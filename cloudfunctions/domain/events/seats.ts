@@ -9,19 +9,19 @@ import { enqueueSubscribeMessage } from '../outbox/outbox'
 import { waitlistPromotedMessage } from '../notifications/messages'
 import { ORDERS, PAY_WINDOW_MS, newOrder, newOutTradeNo, type OrderDoc } from '../orders/order'
 import { priceOrder } from '../orders/pricing'
-import { HOLD_MS, MEETUPS, SIGNUPS, type MeetupDoc, type SignupDoc } from './event'
+import { HOLD_MS, EVENTS, SIGNUPS, type EventDoc, type SignupDoc } from './event'
 
 /**
  * Inside a transaction: takes one seat if one is free; returns the event as it
  * now is, or null. The event is read here, so its write is one whole-document
  * set (an update would read it again); a concurrent seat change conflicts.
  */
-export async function takeSeatIn(tx: Transaction, eventId: string): Promise<MeetupDoc | null> {
-  const meetups = tx.collection<MeetupDoc>(MEETUPS)
-  const meetup = await meetups.get(eventId)
-  if (!meetup || meetup.status !== 'scheduled' || meetup.seatsTaken >= meetup.capacity) return null
-  const taken = { ...meetup, seatsTaken: meetup.seatsTaken + 1 }
-  await meetups.set(taken)
+export async function takeSeatIn(tx: Transaction, eventId: string): Promise<EventDoc | null> {
+  const events = tx.collection<EventDoc>(EVENTS)
+  const event = await events.get(eventId)
+  if (!event || event.status !== 'scheduled' || event.seatsTaken >= event.capacity) return null
+  const taken = { ...event, seatsTaken: event.seatsTaken + 1 }
+  await events.set(taken)
   return taken
 }
 
@@ -31,9 +31,9 @@ export async function takeSeat(tx: Transaction, eventId: string): Promise<boolea
 }
 
 export async function releaseSeat(tx: Transaction, eventId: string): Promise<void> {
-  const meetups = tx.collection<MeetupDoc>(MEETUPS)
-  const meetup = await meetups.get(eventId)
-  if (meetup && meetup.seatsTaken > 0) await meetups.set({ ...meetup, seatsTaken: meetup.seatsTaken - 1 })
+  const events = tx.collection<EventDoc>(EVENTS)
+  const event = await events.get(eventId)
+  if (event && event.seatsTaken > 0) await events.set({ ...event, seatsTaken: event.seatsTaken - 1 })
 }
 
 /**
@@ -41,9 +41,9 @@ export async function releaseSeat(tx: Transaction, eventId: string): Promise<voi
  * orders module, the coupon applied there). Its window ends with the hold, so
  * when it closes unpaid the hold lapses with it (seat-order.ts).
  */
-export async function createSeatOrder(tx: Transaction, meetup: MeetupDoc, signup: SignupDoc, now: number, couponId?: string): Promise<OrderDoc> {
+export async function createSeatOrder(tx: Transaction, event: EventDoc, signup: SignupDoc, now: number, couponId?: string): Promise<OrderDoc> {
   const draft = newOrder({
-    id: newOutTradeNo(now, randomBytes(6).toString('hex')), item: { kind: 'event', eventId: meetup._id, signupId: signup._id, title: meetup.title },
+    id: newOutTradeNo(now, randomBytes(6).toString('hex')), item: { kind: 'event', eventId: event._id, signupId: signup._id, title: event.title },
     openid: signup.openid, listPriceFen: signup.priceFen, payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS), couponId, now
   })
   const order = await priceOrder(tx, draft, now)
@@ -66,18 +66,18 @@ export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Pr
       const signups = tx.collection<SignupDoc>(SIGNUPS)
       const fresh = await signups.get(next._id)
       if (!fresh || fresh.status !== 'waitlisted') return 'skip' as const
-      const meetup = await takeSeatIn(tx, eventId)
-      if (!meetup) return 'full' as const
+      const event = await takeSeatIn(tx, eventId)
+      if (!event) return 'full' as const
       const paid = fresh.priceFen > 0
       const offered: SignupDoc = { ...fresh, status: paid ? 'offered' : 'confirmed', payBefore: paid ? now + HOLD_MS : null, waitlistedAt: null, updatedAt: now }
-      const order = paid ? await createSeatOrder(tx, meetup, offered, now) : null
+      const order = paid ? await createSeatOrder(tx, event, offered, now) : null
       await signups.set({ ...offered, orderId: order ? order._id : fresh.orderId })
       await enqueueSubscribeMessage(tx, {
         key: `promoted:${fresh._id}:${now}`, now,
-        message: waitlistPromotedMessage(fresh.openid, { id: eventId, title: meetup.title, startAt: meetup.startAt }, paid)
+        message: waitlistPromotedMessage(fresh.openid, { id: eventId, title: event.title, startAt: event.startAt }, paid)
       })
       // That was the last free seat: no need to look at the waitlist again.
-      return meetup.seatsTaken >= meetup.capacity ? 'promotedLast' as const : 'promoted' as const
+      return event.seatsTaken >= event.capacity ? 'promotedLast' as const : 'promoted' as const
     })
     if (outcome === 'full') return promoted
     if (outcome === 'promoted' || outcome === 'promotedLast') promoted++

@@ -12,7 +12,7 @@ import { ORDERS, orderStatusText, type OrderDoc } from '../orders/order'
 import { refundKnownOrder } from '../orders/refunds'
 import { freeTicketHolder, returnCoupon } from '../rewards/coupons'
 import { chinaTime } from '../../ports/clock'
-import { MEETUPS, SIGNUPS, loadMeetup, type MeetupDoc, type SignupDoc } from './event'
+import { EVENTS, SIGNUPS, loadEvent, type EventDoc, type SignupDoc } from './event'
 import { eventView } from './signups'
 import { promoteFromWaitlist } from './seats'
 
@@ -28,14 +28,14 @@ export async function createEvent(runtime: Runtime, caller: Caller, input: Event
   checkTimes(input)
   await assertCircleExists(runtime, input.circleId)
   if (input.coverFileId && !(await runtime.files.isUsableBy(input.coverFileId, caller.openid))) throw new AppError('INVALID_INPUT', '封面图片无效，请重新上传', 'coverFileId')
-  const doc: MeetupDoc = { ...input, _id: randomUUID(), status: 'scheduled', seatsTaken: 0, createdBy: caller.openid, createdAt: now, updatedAt: now }
-  await runtime.store.collection<MeetupDoc>(MEETUPS).insert(doc)
+  const doc: EventDoc = { ...input, _id: randomUUID(), status: 'scheduled', seatsTaken: 0, createdBy: caller.openid, createdAt: now, updatedAt: now }
+  await runtime.store.collection<EventDoc>(EVENTS).insert(doc)
   return eventView(runtime, caller, doc, now)
 }
 
 export async function updateEvent(runtime: Runtime, caller: Caller, input: UpdateEventInput, now: number): Promise<EventView> {
   const { eventId, ...changes } = input
-  const current = await loadMeetup(runtime, eventId)
+  const current = await loadEvent(runtime, eventId)
   if (current.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能修改')
   const { _id, status: _s, seatsTaken, createdBy: _b, createdAt: _c, updatedAt: _u, ...editable } = current
   const next: EventInput = { ...editable, ...changes }
@@ -43,16 +43,16 @@ export async function updateEvent(runtime: Runtime, caller: Caller, input: Updat
   if (changes.capacity !== undefined && changes.capacity < seatsTaken) throw new AppError('INVALID_INPUT', `已有 ${seatsTaken} 人占用名额，名额不能少于这个数`, 'capacity')
   if (changes.feeFen !== undefined && changes.feeFen !== current.feeFen && seatsTaken > 0) throw new AppError('CONFLICT', '已有人报名，不能修改费用')
   if (changes.circleId !== undefined) await assertCircleExists(runtime, changes.circleId)
-  await runtime.store.collection<MeetupDoc>(MEETUPS).update(eventId, { set: { ...changes, updatedAt: now } })
+  await runtime.store.collection<EventDoc>(EVENTS).update(eventId, { set: { ...changes, updatedAt: now } })
   // More seats may let the waitlist in.
   if (changes.capacity !== undefined && changes.capacity > current.capacity) await promoteFromWaitlist(runtime, eventId)
-  return eventView(runtime, caller, await loadMeetup(runtime, eventId), now)
+  return eventView(runtime, caller, await loadEvent(runtime, eventId), now)
 }
 
 /** Cancelling refunds every paid signup and tells everyone who signed up. */
 export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: string, now: number): Promise<EventView> {
-  const meetup = await loadMeetup(runtime, eventId)
-  await runtime.store.collection<MeetupDoc>(MEETUPS).update(eventId, { set: { status: 'cancelled', seatsTaken: 0, updatedAt: now } })
+  const event = await loadEvent(runtime, eventId)
+  await runtime.store.collection<EventDoc>(EVENTS).update(eventId, { set: { status: 'cancelled', seatsTaken: 0, updatedAt: now } })
   let after: string | null = null
   do {
     const page: { items: SignupDoc[]; next: string | null } = await runtime.store.collection<SignupDoc>(SIGNUPS).find({ eventId }, { sort: [['createdAt', 'asc']], limit: 100, after })
@@ -70,12 +70,12 @@ export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: str
       }
       await enqueueSubscribeMessage(runtime.store, {
         key: `eventCancelled:${signup._id}`, now,
-        message: eventCancelledMessage(signup.openid, { id: eventId, title: meetup.title, startAt: meetup.startAt })
+        message: eventCancelledMessage(signup.openid, { id: eventId, title: event.title, startAt: event.startAt })
       })
     }
     after = page.next
   } while (after)
-  return eventView(runtime, caller, await loadMeetup(runtime, eventId), now)
+  return eventView(runtime, caller, await loadEvent(runtime, eventId), now)
 }
 
 /** Every signup of the event, oldest first (100 a request). */
@@ -102,7 +102,7 @@ function attendeeList(all: SignupDoc[], authors: Map<string, { nickname: string;
 }
 
 export async function attendees(runtime: Runtime, eventId: string): Promise<AttendeeList> {
-  await loadMeetup(runtime, eventId)
+  await loadEvent(runtime, eventId)
   const all = await allSignups(runtime, eventId)
   return attendeeList(all, await authorsOf(runtime, all.map((s) => s.openid).slice(0, 100)))
 }
@@ -134,7 +134,7 @@ async function ordersOf(runtime: Runtime, signups: SignupDoc[]): Promise<Map<str
  * whose order was paid (refunded or not), with what was paid and refunded.
  */
 export async function exportAttendees(runtime: Runtime, eventId: string): Promise<{ filename: string; csv: string }> {
-  const meetup = await loadMeetup(runtime, eventId)
+  const event = await loadEvent(runtime, eventId)
   const all = await allSignups(runtime, eventId)
   const [orders, authors] = await Promise.all([ordersOf(runtime, all), authorsOf(runtime, all.map((s) => s.openid).slice(0, 100))])
   const list = attendeeList(all, authors)
@@ -155,5 +155,5 @@ export async function exportAttendees(runtime: Runtime, eventId: string): Promis
   }
   // A BOM so Excel opens the UTF-8 file with Chinese intact.
   const csv = '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
-  return { filename: `${meetup.title}-报名名单.csv`, csv }
+  return { filename: `${event.title}-报名名单.csv`, csv }
 }
