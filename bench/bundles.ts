@@ -55,11 +55,17 @@ export async function bundlePackages(name: string): Promise<Record<string, numbe
 }
 
 if (require.main === module) {
-  (async () => {
+  ;(async () => {
     if (process.argv.includes('--packages')) {
       for (const name of [...FUNCTION_NAMES, ...PLATFORM_FUNCTION_NAMES]) {
         const perPackage = await bundlePackages(name)
-        console.log(name, Object.entries(perPackage).slice(0, 12).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(' | '))
+        console.log(
+          name,
+          Object.entries(perPackage)
+            .slice(0, 12)
+            .map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`)
+            .join(' | ')
+        )
       }
       return
     }

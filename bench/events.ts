@@ -12,7 +12,21 @@ export async function benchEvents(): Promise<Record<string, number | boolean>> {
   const now = Date.parse('2026-11-23T10:00:00+08:00')
   const start = Date.parse('2026-12-06T14:00:00+08:00')
   const host = { openid: 'host', role: 'host' as const }
-  const base = { description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline' as const, address: '上海', onlineLink: '', feeFen: 0, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 0, feeReturn: 'none' as const }
+  const base = {
+    description: '',
+    coverFileId: '',
+    startAt: start,
+    endAt: start + 3600_000,
+    mode: 'offline' as const,
+    address: '上海',
+    onlineLink: '',
+    feeFen: 0,
+    tierDiscount: false,
+    signupDeadline: start,
+    circleId: null,
+    refundableHoursBefore: 0,
+    feeReturn: 'none' as const
+  }
   const race = await createEvent(runtime, host, { ...base, title: 'race', capacity: 50 }, now)
   // Each signup as the router runs it: a transaction that loses the seat counter's write conflict runs again after a jittered pause.
   const results = await Promise.all(Array.from({ length: 500 }, (_, i) => withConflictRetries(() => signup(runtime, { openid: `o${i}`, role: 'member' }, race.id, now))))

@@ -25,9 +25,22 @@ export async function benchFeed(): Promise<Record<string, number>> {
     for (let i = 0; i < CHECKIN_COUNT; i++) {
       const openid = `o${i % MEMBER_COUNT}`
       await checkins.insert({
-        _id: `k${i}`, challengeId: `c${i % 10}`, openid, date: '2026-01-01', text: '今天完成了训练，感觉很好', photoFileIds: [], location: '',
-        createdAt: start + i * 60_000, makeup: false, featured: i % 50 === 0, featuredAt: i % 50 === 0 ? start + i * 60_000 : null,
-        status: 'visible', pendingChecks: 0, hiddenReason: '', likeCount: i % 7, commentCount: 0
+        _id: `k${i}`,
+        challengeId: `c${i % 10}`,
+        openid,
+        date: '2026-01-01',
+        text: '今天完成了训练，感觉很好',
+        photoFileIds: [],
+        location: '',
+        createdAt: start + i * 60_000,
+        makeup: false,
+        featured: i % 50 === 0,
+        featuredAt: i % 50 === 0 ? start + i * 60_000 : null,
+        status: 'visible',
+        pendingChecks: 0,
+        hiddenReason: '',
+        likeCount: i % 7,
+        commentCount: 0
       })
     }
   })

@@ -14,17 +14,34 @@ export async function benchGrowth(): Promise<Record<string, number | boolean>> {
   const now = Date.parse('2026-11-23T10:00:00+08:00')
   const start = process.hrtime.bigint()
   for (let i = 0; i < GRANTS; i++) {
-    await runtime.store.transaction((tx) => grant(tx, {
-      openid: `o${i % 500}`, rule: 'checkinPosted', refId: `k${i}`, reason: '打卡', points: 10, growth: 10, dailyCap: null, expireMonths: 12, now: now + i
-    }, DEFAULT_TIERS))
+    await runtime.store.transaction((tx) =>
+      grant(
+        tx,
+        {
+          openid: `o${i % 500}`,
+          rule: 'checkinPosted',
+          refId: `k${i}`,
+          reason: '打卡',
+          points: 10,
+          growth: 10,
+          dailyCap: null,
+          expireMonths: 12,
+          now: now + i
+        },
+        DEFAULT_TIERS
+      )
+    )
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
 
   const host = { openid: 'host', role: 'host' as const }
   const item = await createMallItem(runtime, host, { name: '补卡券', description: '', imageFileId: '', kind: 'makeupCard', pricePoints: 30, stock: 300, minTierLevel: 1, perMemberLimit: 0 }, now)
   // As the router runs them: a redemption that loses the stock counter's write conflict runs again after a jittered pause.
-  const attempts = await Promise.allSettled(Array.from({ length: 1000 }, (_, i) =>
-    withConflictRetries(() => redeem(runtime, { openid: `o${i % 500}`, role: 'member' }, { itemId: item.id, requestId: `bench-${String(i).padStart(5, '0')}` }, now))))
+  const attempts = await Promise.allSettled(
+    Array.from({ length: 1000 }, (_, i) =>
+      withConflictRetries(() => redeem(runtime, { openid: `o${i % 500}`, role: 'member' }, { itemId: item.id, requestId: `bench-${String(i).padStart(5, '0')}` }, now))
+    )
+  )
   const wallets = (await runtime.store.collection<WalletDoc>(WALLETS).find({}, { limit: 100 })).items
   let balanced = true
   for (const wallet of wallets) {

@@ -33,7 +33,12 @@ async function redisFigures(samples: number[]): Promise<{ rank: number; top: num
   const redis = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 5, retryStrategy: (n: number) => (n > 20 ? null : 100) })
   try {
     for (let i = 0; i < 50; i++) {
-      try { await redis.connect(); break } catch { await new Promise((r) => setTimeout(r, 100)) }
+      try {
+        await redis.connect()
+        break
+      } catch {
+        await new Promise((r) => setTimeout(r, 100))
+      }
     }
     for (let start = 0; start < MEMBERS; start += 20_000) {
       const pipeline = redis.pipeline()
@@ -116,8 +121,11 @@ export async function benchLeaderboard(): Promise<Record<string, number | string
 }
 
 if (require.main === module) {
-  benchLeaderboard().then((figures) => console.log(JSON.stringify(figures, null, 2)), (error) => {
-    console.error(error)
-    process.exit(1)
-  })
+  benchLeaderboard().then(
+    (figures) => console.log(JSON.stringify(figures, null, 2)),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    }
+  )
 }

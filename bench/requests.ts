@@ -26,8 +26,11 @@ export async function benchRequests(): Promise<Record<string, number>> {
 }
 
 if (require.main === module) {
-  benchRequests().then((figures) => console.log(JSON.stringify(figures, null, 2)), (error) => {
-    console.error(error)
-    process.exit(1)
-  })
+  benchRequests().then(
+    (figures) => console.log(JSON.stringify(figures, null, 2)),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    }
+  )
 }

@@ -5,7 +5,20 @@ import type { CollectionDeclaration } from '../cloudfunctions/platform/collectio
 import { percentile, round, timeEach } from './stats'
 
 const DOCS = 100_000
-const collections: CollectionDeclaration[] = [{ name: 'bench_items', indexes: [{ name: 'group_at', fields: [['group', 'asc'], ['at', 'desc']] }] }]
+const collections: CollectionDeclaration[] = [
+  {
+    name: 'bench_items',
+    indexes: [
+      {
+        name: 'group_at',
+        fields: [
+          ['group', 'asc'],
+          ['at', 'desc']
+        ]
+      }
+    ]
+  }
+]
 
 export async function benchStore(): Promise<Record<string, number>> {
   const store = new EmbeddedStore({ dataDir: ':memory:', collections })

@@ -105,13 +105,20 @@ export async function buildFunctions(outDir = OUT): Promise<Record<string, numbe
     mkdirSync(dir, { recursive: true })
     const { result, config } = await bundleFunction(name, join(dir, 'index.js'))
     writeFileSync(join(dir, 'index.js'), result.outputFiles[0].contents)
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({
-      name,
-      version: '1.0.0',
-      private: true,
-      main: 'index.js',
-      dependencies: { '@cloudbase/node-sdk': rootPackage.dependencies['@cloudbase/node-sdk'] }
-    }, null, 2) + '\n')
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify(
+        {
+          name,
+          version: '1.0.0',
+          private: true,
+          main: 'index.js',
+          dependencies: { '@cloudbase/node-sdk': rootPackage.dependencies['@cloudbase/node-sdk'] }
+        },
+        null,
+        2
+      ) + '\n'
+    )
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
     sizes[name] = statSync(join(dir, 'index.js')).size
   }
@@ -119,10 +126,12 @@ export async function buildFunctions(outDir = OUT): Promise<Record<string, numbe
 }
 
 if (require.main === module) {
-  buildFunctions().then((sizes) => {
-    console.log(JSON.stringify({ out: 'dist/functions', bundle_bytes: sizes }))
-  }).catch((error) => {
-    console.error(error)
-    process.exit(1)
-  })
+  buildFunctions()
+    .then((sizes) => {
+      console.log(JSON.stringify({ out: 'dist/functions', bundle_bytes: sizes }))
+    })
+    .catch((error) => {
+      console.error(error)
+      process.exit(1)
+    })
 }

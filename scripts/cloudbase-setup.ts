@@ -13,15 +13,17 @@ export interface IndexRequest {
 }
 
 export function indexRequests(collections: CollectionDeclaration[] = allCollections()): IndexRequest[] {
-  return collections.flatMap((collection) => collection.indexes.map((index) => ({
-    collection: collection.name,
-    IndexName: `ix_${index.name}`,
-    MgoKeySchema: {
-      MgoIsUnique: false,
-      // The full key list, ending with the `_id` tie-breaker every sorted find adds (as the embedded indexes do).
-      MgoIndexKeys: indexKeys(index).map(([path, direction]) => ({ Name: path, Direction: direction === 'asc' ? '1' as const : '-1' as const }))
-    }
-  })))
+  return collections.flatMap((collection) =>
+    collection.indexes.map((index) => ({
+      collection: collection.name,
+      IndexName: `ix_${index.name}`,
+      MgoKeySchema: {
+        MgoIsUnique: false,
+        // The full key list, ending with the `_id` tie-breaker every sorted find adds (as the embedded indexes do).
+        MgoIndexKeys: indexKeys(index).map(([path, direction]) => ({ Name: path, Direction: direction === 'asc' ? ('1' as const) : ('-1' as const) }))
+      }
+    }))
+  )
 }
 
 async function main(): Promise<void> {

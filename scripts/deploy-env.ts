@@ -24,8 +24,16 @@ export const ROOT = join(__dirname, '..')
 /** SCF: "单个函数的环境变量大小 4KB" (cloud.tencent.com/document/product/583/11637). */
 export const SCF_ENV_LIMIT_BYTES = 4096
 
-export interface RenderedFunction { name: string; envVariables?: Record<string, unknown>; triggers?: unknown[] }
-export interface RenderedConfig { envId: string; functionRoot: string; functions: RenderedFunction[] }
+export interface RenderedFunction {
+  name: string
+  envVariables?: Record<string, unknown>
+  triggers?: unknown[]
+}
+export interface RenderedConfig {
+  envId: string
+  functionRoot: string
+  functions: RenderedFunction[]
+}
 
 /**
  * cloudbaserc.json rendered exactly as `tcb fn deploy` renders it: the CLI's
@@ -66,9 +74,7 @@ export function renderedProblems(config: RenderedConfig): string[] {
 
 function derBase64(kind: 'private' | 'public', name: string, value: string): string {
   const pem = keyPemFromEnvValue(kind, name, value)
-  const der = kind === 'private'
-    ? createPrivateKey(pem).export({ format: 'der', type: 'pkcs8' })
-    : createPublicKey(pem).export({ format: 'der', type: 'spki' })
+  const der = kind === 'private' ? createPrivateKey(pem).export({ format: 'der', type: 'pkcs8' }) : createPublicKey(pem).export({ format: 'der', type: 'spki' })
   return der.toString('base64')
 }
 
@@ -89,7 +95,10 @@ export function deployVariables(env: Readonly<Record<string, string | undefined>
     if (errors.length > 0) problems.push(...errors)
     else values.WX_SUBSCRIBE_TEMPLATES_B64 = Buffer.from(JSON.stringify(decoded)).toString('base64')
   }
-  for (const [kind, base] of [['private', 'WXPAY_PRIVATE_KEY'], ['public', 'WXPAY_PUBLIC_KEY']] as const) {
+  for (const [kind, base] of [
+    ['private', 'WXPAY_PRIVATE_KEY'],
+    ['public', 'WXPAY_PUBLIC_KEY']
+  ] as const) {
     const key = given(`${base}_B64`, base)
     if (!key) continue
     try {

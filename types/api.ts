@@ -5,19 +5,78 @@ import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGran
 import type { CronRunInput, CronRunReport } from './cron'
 import type { Page, PageInput } from './page'
 import type {
-  AddCommentInput, Challenge, ChallengeDetail, ChallengeIdInput, ChallengeInput, CheckinIdInput, CheckinView, CommentIdInput,
-  CommentView, FeatureInput, FeedInput, HideCheckinInput, LikeResult, ListChallengesInput, ListCommentsInput, MakeupCheckinInput,
-  PostCheckinInput, PostCheckinResult, ReportInput, ReportView, ResolveReportInput, UpdateChallengeInput, ChallengeProgress
+  AddCommentInput,
+  Challenge,
+  ChallengeDetail,
+  ChallengeIdInput,
+  ChallengeInput,
+  CheckinIdInput,
+  CheckinView,
+  CommentIdInput,
+  CommentView,
+  FeatureInput,
+  FeedInput,
+  HideCheckinInput,
+  LikeResult,
+  ListChallengesInput,
+  ListCommentsInput,
+  MakeupCheckinInput,
+  PostCheckinInput,
+  PostCheckinResult,
+  ReportInput,
+  ReportView,
+  ResolveReportInput,
+  UpdateChallengeInput,
+  ChallengeProgress
 } from './checkin'
 import type {
-  AdjustPointsInput, GrowthSettings, GrowthSummary, LedgerEntryView, ListRedemptionsInput, MallItem, MallItemInput, MemberSegmentView,
-  RedeemInput, RedemptionView, SegmentsInput, ShipRedemptionInput, UpdateGrowthSettingsInput, UpdateMallItemInput
+  AdjustPointsInput,
+  GrowthSettings,
+  GrowthSummary,
+  LedgerEntryView,
+  ListRedemptionsInput,
+  MallItem,
+  MallItemInput,
+  MemberSegmentView,
+  RedeemInput,
+  RedemptionView,
+  SegmentsInput,
+  ShipRedemptionInput,
+  UpdateGrowthSettingsInput,
+  UpdateMallItemInput
 } from './growth'
 import type {
-  Circle, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput,
-  ListOrdersInput, MembershipView, OrderIdInput, OrderView, UpdateCircleInput, MyOrdersInput } from './membership'
+  Circle,
+  CircleDetail,
+  CircleIdInput,
+  CircleInput,
+  CreateOrderInput,
+  CreateOrderResult,
+  FlaggedPaymentView,
+  HostRefundInput,
+  JoinFreeInput,
+  ListOrdersInput,
+  MembershipView,
+  OrderIdInput,
+  OrderView,
+  UpdateCircleInput,
+  MyOrdersInput
+} from './membership'
 import type { BoardInput, BoardView, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput } from './leaderboard'
-import type { AttendeeList, AttendeeView, CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, EventView, ListEventsInput, SignupInput, SignupResult, SignupView, UpdateEventInput } from './events'
+import type {
+  AttendeeList,
+  AttendeeView,
+  CheckInAttendeeInput,
+  CheckInTicketInput,
+  EventIdInput,
+  EventInput,
+  EventView,
+  ListEventsInput,
+  SignupInput,
+  SignupResult,
+  SignupView,
+  UpdateEventInput
+} from './events'
 import type { CommunitySettings, UpdateCommunityInput } from './community'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
 
@@ -140,10 +199,8 @@ export interface ApiContract {
 
 export type FunctionName = keyof ApiContract
 export type ActionName<F extends FunctionName> = keyof ApiContract[F] & string
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> =
-  ApiContract[F][A] extends { input: infer I } ? I : never
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> =
-  ApiContract[F][A] extends { output: infer O } ? O : never
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = ApiContract[F][A] extends { input: infer I } ? I : never
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = ApiContract[F][A] extends { output: infer O } ? O : never
 
 /** The event a function receives: the action name beside the action's own fields. */
 export type ActionEvent<F extends FunctionName, A extends ActionName<F>> = { action: A } & ActionInput<F, A>

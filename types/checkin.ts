@@ -160,7 +160,9 @@ export interface ListChallengesInput extends PageInput {
   /** Only the challenges of this circle (circle-scoped content). */
   circleId?: string
 }
-export interface ChallengeIdInput { challengeId: string }
+export interface ChallengeIdInput {
+  challengeId: string
+}
 export type UpdateChallengeInput = ChallengeIdInput & Partial<ChallengeInput>
 
 export interface PostCheckinInput {
@@ -191,8 +193,13 @@ export interface FeedInput extends PageInput {
   /** With scope 'member': whose check-ins (default: the caller's own). Never identity: that comes from the platform. */
   authorOpenid?: string
 }
-export interface CheckinIdInput { checkinId: string }
-export interface LikeResult { liked: boolean; likeCount: number }
+export interface CheckinIdInput {
+  checkinId: string
+}
+export interface LikeResult {
+  liked: boolean
+  likeCount: number
+}
 export interface AddCommentInput {
   checkinId: string
   /** 1–500 characters. */
@@ -200,15 +207,28 @@ export interface AddCommentInput {
   /** Reply to this comment (a reply to a reply attaches to its top-level comment). */
   parentId?: string | null
 }
-export interface CommentIdInput { commentId: string }
-export interface ListCommentsInput extends PageInput { checkinId: string }
+export interface CommentIdInput {
+  commentId: string
+}
+export interface ListCommentsInput extends PageInput {
+  checkinId: string
+}
 export interface ReportInput {
   targetType: ReportTarget
   targetId: string
   /** 1–200 characters. */
   reason: string
 }
-export interface FeatureInput { checkinId: string; featured: boolean }
-export interface HideCheckinInput { checkinId: string; hidden: boolean }
+export interface FeatureInput {
+  checkinId: string
+  featured: boolean
+}
+export interface HideCheckinInput {
+  checkinId: string
+  hidden: boolean
+}
 /** 'resolution', not 'action': the event's own 'action' names the function's action. */
-export interface ResolveReportInput { reportId: string; resolution: 'hide' | 'dismiss' }
+export interface ResolveReportInput {
+  reportId: string
+  resolution: 'hide' | 'dismiss'
+}

@@ -64,7 +64,9 @@ export interface CouponView {
   orderId: string | null
 }
 
-export interface CampaignIdInput { campaignId: string }
+export interface CampaignIdInput {
+  campaignId: string
+}
 export interface MyCouponsInput extends PageInput {
   usableFor?: CouponScope
   /** With usableFor 'event': leaves out free tickets for other events. */

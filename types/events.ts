@@ -111,8 +111,12 @@ export interface AttendeeList {
 }
 
 // ---- inputs ----
-export interface ListEventsInput extends PageInput { when: 'upcoming' | 'past' }
-export interface EventIdInput { eventId: string }
+export interface ListEventsInput extends PageInput {
+  when: 'upcoming' | 'past'
+}
+export interface EventIdInput {
+  eventId: string
+}
 export interface SignupInput {
   eventId: string
   /** One coupon for the fee, checked and applied by the server. */

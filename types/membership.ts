@@ -92,9 +92,7 @@ export interface OrderView {
   member: { openid: string; nickname: string }
 }
 
-export type ClientPaymentView =
-  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
-  | { provider: 'sandbox'; payUrl: string }
+export type ClientPaymentView = { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string } | { provider: 'sandbox'; payUrl: string }
 
 export interface CreateOrderResult {
   order: OrderView
@@ -119,15 +117,22 @@ export interface FlaggedPaymentView {
 }
 
 // ---- inputs ----
-export interface CircleIdInput { circleId: string }
-export interface JoinFreeInput { circleId: string; answers: string[] }
+export interface CircleIdInput {
+  circleId: string
+}
+export interface JoinFreeInput {
+  circleId: string
+  answers: string[]
+}
 export interface CreateOrderInput {
   circleId: string
   planId: string
   /** One coupon per order; the server checks it and prices the order. */
   couponId?: string
 }
-export interface OrderIdInput { orderId: string }
+export interface OrderIdInput {
+  orderId: string
+}
 export type UpdateCircleInput = CircleIdInput & Partial<Omit<CircleInput, 'plans'>> & { plans?: Array<PlanInput & { id?: string }> }
 export interface MyOrdersInput extends PageInput {
   /** Circle memberships or event fees; both when absent. */

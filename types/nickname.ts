@@ -50,10 +50,26 @@ export function isWellFormedText(text: string): boolean {
 
 /** Pictographs that start or continue an emoji sequence (a superset of Extended_Pictographic's blocks). */
 function isPictographic(cp: number): boolean {
-  return cp === 0x00a9 || cp === 0x00ae || cp === 0x203c || cp === 0x2049 || cp === 0x2122 || cp === 0x2139 ||
-    between(cp, 0x2190, 0x21ff) || between(cp, 0x2300, 0x23ff) || cp === 0x24c2 || between(cp, 0x25a0, 0x27bf) ||
-    between(cp, 0x2900, 0x297f) || between(cp, 0x2b00, 0x2bff) || cp === 0x3030 || cp === 0x303d || cp === 0x3297 || cp === 0x3299 ||
-    (between(cp, 0x1f000, 0x1faff) && !isSkinTone(cp) && !isRegionalIndicator(cp)) || between(cp, 0x1fc00, 0x1fffd)
+  return (
+    cp === 0x00a9 ||
+    cp === 0x00ae ||
+    cp === 0x203c ||
+    cp === 0x2049 ||
+    cp === 0x2122 ||
+    cp === 0x2139 ||
+    between(cp, 0x2190, 0x21ff) ||
+    between(cp, 0x2300, 0x23ff) ||
+    cp === 0x24c2 ||
+    between(cp, 0x25a0, 0x27bf) ||
+    between(cp, 0x2900, 0x297f) ||
+    between(cp, 0x2b00, 0x2bff) ||
+    cp === 0x3030 ||
+    cp === 0x303d ||
+    cp === 0x3297 ||
+    cp === 0x3299 ||
+    (between(cp, 0x1f000, 0x1faff) && !isSkinTone(cp) && !isRegionalIndicator(cp)) ||
+    between(cp, 0x1fc00, 0x1fffd)
+  )
 }
 
 const isSkinTone = (cp: number) => between(cp, 0x1f3fb, 0x1f3ff)
@@ -61,19 +77,37 @@ const isRegionalIndicator = (cp: number) => between(cp, 0x1f1e6, 0x1f1ff)
 const isVariationSelector = (cp: number) => between(cp, 0xfe00, 0xfe0f) || between(cp, 0xe0100, 0xe01ef)
 const isTag = (cp: number) => between(cp, 0xe0020, 0xe007f)
 /** Combining marks that extend the character before them (accents, the keycap's enclosing mark). */
-const isCombining = (cp: number) => between(cp, 0x0300, 0x036f) || between(cp, 0x1ab0, 0x1aff) || between(cp, 0x1dc0, 0x1dff) ||
-  between(cp, 0x20d0, 0x20ff) || between(cp, 0xfe20, 0xfe2f)
+const isCombining = (cp: number) => between(cp, 0x0300, 0x036f) || between(cp, 0x1ab0, 0x1aff) || between(cp, 0x1dc0, 0x1dff) || between(cp, 0x20d0, 0x20ff) || between(cp, 0xfe20, 0xfe2f)
 
 /** Controls (C0, DEL, C1) and line/paragraph separators: never part of a name. */
 const isControl = (cp: number) => cp <= 0x1f || between(cp, 0x7f, 0x9f) || cp === 0x2028 || cp === 0x2029
 
 /** Unicode's format characters (General_Category Cf): invisible, and able to reorder or hide what follows. */
 export function isFormatCharacter(cp: number): boolean {
-  return cp === 0x00ad || between(cp, 0x0600, 0x0605) || cp === 0x061c || cp === 0x06dd || cp === 0x070f ||
-    cp === 0x0890 || cp === 0x0891 || cp === 0x08e2 || cp === 0x180e || between(cp, 0x200b, 0x200f) ||
-    between(cp, 0x202a, 0x202e) || between(cp, 0x2060, 0x2064) || between(cp, 0x2066, 0x206f) || cp === 0xfeff ||
-    between(cp, 0xfff9, 0xfffb) || cp === 0x110bd || cp === 0x110cd || between(cp, 0x13430, 0x1343f) ||
-    between(cp, 0x1bca0, 0x1bca3) || between(cp, 0x1d173, 0x1d17a) || cp === 0xe0001 || isTag(cp)
+  return (
+    cp === 0x00ad ||
+    between(cp, 0x0600, 0x0605) ||
+    cp === 0x061c ||
+    cp === 0x06dd ||
+    cp === 0x070f ||
+    cp === 0x0890 ||
+    cp === 0x0891 ||
+    cp === 0x08e2 ||
+    cp === 0x180e ||
+    between(cp, 0x200b, 0x200f) ||
+    between(cp, 0x202a, 0x202e) ||
+    between(cp, 0x2060, 0x2064) ||
+    between(cp, 0x2066, 0x206f) ||
+    cp === 0xfeff ||
+    between(cp, 0xfff9, 0xfffb) ||
+    cp === 0x110bd ||
+    cp === 0x110cd ||
+    between(cp, 0x13430, 0x1343f) ||
+    between(cp, 0x1bca0, 0x1bca3) ||
+    between(cp, 0x1d173, 0x1d17a) ||
+    cp === 0xe0001 ||
+    isTag(cp)
+  )
 }
 
 /** Letters and symbols that render as nothing (Hangul fillers, braille blank, invisible joiners). */
@@ -140,11 +174,18 @@ export function nicknameLength(raw: string): number {
   let pendingIndicator = false
   for (let i = 0; i < points.length; i++) {
     const cp = points[i]
-    if (cp === null) { count++; pendingIndicator = false; continue }
+    if (cp === null) {
+      count++
+      pendingIndicator = false
+      continue
+    }
     const joined = i > 0 && points[i - 1] === ZWJ
     if (cp === ZWJ || joined || isVariationSelector(cp) || isTag(cp) || isCombining(cp) || (isSkinTone(cp) && i > 0)) continue
     if (isRegionalIndicator(cp)) {
-      if (pendingIndicator) { pendingIndicator = false; continue }
+      if (pendingIndicator) {
+        pendingIndicator = false
+        continue
+      }
       pendingIndicator = true
     } else {
       pendingIndicator = false

@@ -3,8 +3,18 @@
 
 /** Our template keys; the server maps each to a WeChat template id. */
 export const SUBSCRIBE_TEMPLATE_KEYS = [
-  'welcome', 'tierUp', 'membershipActive', 'renewalReminder', 'membershipExpired',
-  'waitlistPromoted', 'eventReminder', 'eventCancelled', 'prizeWon', 'checkinReminder', 'streakReminder', 'refundResult'
+  'welcome',
+  'tierUp',
+  'membershipActive',
+  'renewalReminder',
+  'membershipExpired',
+  'waitlistPromoted',
+  'eventReminder',
+  'eventCancelled',
+  'prizeWon',
+  'checkinReminder',
+  'streakReminder',
+  'refundResult'
 ] as const
 
 export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number]

@@ -12,16 +12,32 @@ import { report } from '../domain/checkin/moderation'
 import * as s from '../domain/checkin/schemas'
 
 type CheckinActions = ActionMap<'checkin'>
-type MemberActionNames = 'listChallenges' | 'getChallenge' | 'joinChallenge' | 'postCheckin' | 'makeupCheckin' | 'feed' | 'getCheckin' | 'toggleLike' | 'addComment' | 'deleteComment' | 'listComments' | 'report'
+type MemberActionNames =
+  'listChallenges' | 'getChallenge' | 'joinChallenge' | 'postCheckin' | 'makeupCheckin' | 'feed' | 'getCheckin' | 'toggleLike' | 'addComment' | 'deleteComment' | 'listComments' | 'report'
 
 export const checkinMemberActions: Pick<CheckinActions, MemberActionNames> = {
   listChallenges: { role: 'member', input: s.listChallengesInput, example: { phase: 'running' }, handle: (input, { runtime, caller, now }) => listChallenges(runtime, caller, input, now) },
   getChallenge: { role: 'member', input: s.challengeIdInput, example: { challengeId: 'c1' }, handle: (input, { runtime, caller, now }) => getChallengeDetail(runtime, caller, input.challengeId, now) },
   joinChallenge: { role: 'member', input: s.challengeIdInput, example: { challengeId: 'c1' }, handle: (input, { runtime, caller, now }) => joinChallenge(runtime, caller, input.challengeId, now) },
-  postCheckin: { role: 'member', input: s.postCheckinInput, example: { challengeId: 'c1', text: '今天跑了 5 公里', photoFileIds: [] }, handle: (input, { runtime, caller, member, now }) => postCheckin(runtime, caller, member, input, now) },
-  makeupCheckin: { role: 'member', input: s.makeupCheckinInput, example: { challengeId: 'c1', date: '2026-11-22', text: '补卡', photoFileIds: [] }, handle: (input, { runtime, caller, member, now }) => makeupCheckin(runtime, caller, member, input, now) },
+  postCheckin: {
+    role: 'member',
+    input: s.postCheckinInput,
+    example: { challengeId: 'c1', text: '今天跑了 5 公里', photoFileIds: [] },
+    handle: (input, { runtime, caller, member, now }) => postCheckin(runtime, caller, member, input, now)
+  },
+  makeupCheckin: {
+    role: 'member',
+    input: s.makeupCheckinInput,
+    example: { challengeId: 'c1', date: '2026-11-22', text: '补卡', photoFileIds: [] },
+    handle: (input, { runtime, caller, member, now }) => makeupCheckin(runtime, caller, member, input, now)
+  },
   feed: { role: 'member', input: s.feedInput, example: { scope: 'all' }, handle: (input, { runtime, caller, member }) => feed(runtime, caller, input, member) },
-  getCheckin: { role: 'member', input: s.checkinIdInput, example: { checkinId: 'k1' }, handle: async (input, { runtime, caller }) => checkinView(runtime, caller, await loadVisibleCheckin(runtime, input.checkinId, caller)) },
+  getCheckin: {
+    role: 'member',
+    input: s.checkinIdInput,
+    example: { checkinId: 'k1' },
+    handle: async (input, { runtime, caller }) => checkinView(runtime, caller, await loadVisibleCheckin(runtime, input.checkinId, caller))
+  },
   toggleLike: { role: 'member', input: s.checkinIdInput, example: { checkinId: 'k1' }, handle: (input, { runtime, caller, now }) => toggleLike(runtime, caller, input.checkinId, now) },
   addComment: { role: 'member', input: s.addCommentInput, example: { checkinId: 'k1', text: '加油！' }, handle: (input, { runtime, caller, now }) => addComment(runtime, caller, input, now) },
   deleteComment: { role: 'member', input: s.commentIdInput, example: { commentId: 'm1' }, handle: (input, { runtime, caller }) => deleteComment(runtime, caller, input.commentId) },

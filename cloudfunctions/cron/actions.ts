@@ -4,7 +4,16 @@ import { defineActions } from '../platform/define-action'
 import { JOB_NAMES, runJobs } from '../domain/jobs/run-jobs'
 
 const runInput: z.ZodMiniType<CronRunInput> = z.strictObject({
-  jobs: z.optional(z.array(z.string().check(z.maxLength(64), z.refine((name) => JOB_NAMES.includes(name), { error: '没有这个任务' }))).check(z.maxLength(20)))
+  jobs: z.optional(
+    z
+      .array(
+        z.string().check(
+          z.maxLength(64),
+          z.refine((name) => JOB_NAMES.includes(name), { error: '没有这个任务' })
+        )
+      )
+      .check(z.maxLength(20))
+  )
 })
 
 export const cronActions = defineActions('cron', {

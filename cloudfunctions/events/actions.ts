@@ -8,14 +8,31 @@ import { checkInAttendee, checkInTicket } from '../domain/events/door'
 
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 export const EXAMPLE_EVENT = {
-  title: '周末徒步·香山', description: '一起走 10 公里', coverFileId: '', startAt: START, endAt: START + 3 * 3600_000, mode: 'offline' as const,
-  address: '北京市海淀区香山公园东门', onlineLink: '', capacity: 30, feeFen: 5000, tierDiscount: true, signupDeadline: START - 3600_000,
-  circleId: null, refundableHoursBefore: 24, feeReturn: 'refund' as const
+  title: '周末徒步·香山',
+  description: '一起走 10 公里',
+  coverFileId: '',
+  startAt: START,
+  endAt: START + 3 * 3600_000,
+  mode: 'offline' as const,
+  address: '北京市海淀区香山公园东门',
+  onlineLink: '',
+  capacity: 30,
+  feeFen: 5000,
+  tierDiscount: true,
+  signupDeadline: START - 3600_000,
+  circleId: null,
+  refundableHoursBefore: 24,
+  feeReturn: 'refund' as const
 }
 
 export const eventActions = defineActions('events', {
   listEvents: { role: 'member', input: s.listEventsInput, example: { when: 'upcoming' }, handle: (input, { runtime, caller, now }) => listEvents(runtime, caller, input, now) },
-  getEvent: { role: 'member', input: s.eventIdInput, example: { eventId: 'e1' }, handle: async (input, { runtime, caller, now }) => eventView(runtime, caller, await loadEvent(runtime, input.eventId), now) },
+  getEvent: {
+    role: 'member',
+    input: s.eventIdInput,
+    example: { eventId: 'e1' },
+    handle: async (input, { runtime, caller, now }) => eventView(runtime, caller, await loadEvent(runtime, input.eventId), now)
+  },
   signup: { role: 'member', input: s.signupInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => signup(runtime, caller, input.eventId, now, input.couponId) },
   paySeat: { role: 'member', input: s.signupInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => paySeat(runtime, caller, input.eventId, now, input.couponId) },
   cancelSignup: { role: 'member', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => cancelSignup(runtime, caller, input.eventId, now) },
@@ -25,6 +42,16 @@ export const eventActions = defineActions('events', {
   cancelEvent: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => cancelEvent(runtime, caller, input.eventId, now) },
   attendees: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => attendees(runtime, input.eventId) },
   exportAttendees: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => exportAttendees(runtime, input.eventId) },
-  checkInTicket: { role: 'host', input: s.checkInTicketInput, example: { eventId: 'e1', ticketCode: 'T1.x.y' }, handle: (input, { runtime, now }) => checkInTicket(runtime, input.eventId, input.ticketCode, now) },
-  checkInAttendee: { role: 'host', input: s.checkInAttendeeInput, example: { eventId: 'e1', signupId: 'e1:o_member' }, handle: (input, { runtime, now }) => checkInAttendee(runtime, input.eventId, input.signupId, now) }
+  checkInTicket: {
+    role: 'host',
+    input: s.checkInTicketInput,
+    example: { eventId: 'e1', ticketCode: 'T1.x.y' },
+    handle: (input, { runtime, now }) => checkInTicket(runtime, input.eventId, input.ticketCode, now)
+  },
+  checkInAttendee: {
+    role: 'host',
+    input: s.checkInAttendeeInput,
+    example: { eventId: 'e1', signupId: 'e1:o_member' },
+    handle: (input, { runtime, now }) => checkInAttendee(runtime, input.eventId, input.signupId, now)
+  }
 })

@@ -11,7 +11,9 @@ const EXAMPLE_ITEM = { name: '补卡券', description: '可在任意挑战中补
 
 export const growthActions = defineActions('growth', {
   summary: {
-    role: 'member', input: s.emptyInput, example: {},
+    role: 'member',
+    input: s.emptyInput,
+    example: {},
     // Facts recorded by other actions are settled first, so the numbers are current.
     handle: async (_input, { runtime, caller, member, now }) => {
       await settleOwnFacts(runtime, caller.openid, member)
@@ -19,7 +21,9 @@ export const growthActions = defineActions('growth', {
     }
   },
   ledger: {
-    role: 'member', input: s.pageInput, example: {},
+    role: 'member',
+    input: s.pageInput,
+    example: {},
     handle: async (input, { runtime, caller, member }) => {
       if (!input.after) await settleOwnFacts(runtime, caller.openid, member)
       return ledgerHistory(runtime, caller.openid, input)
@@ -31,7 +35,12 @@ export const growthActions = defineActions('growth', {
   myRedemptions: { role: 'member', input: s.pageInput, example: {}, handle: (input, { runtime, caller }) => myRedemptions(runtime, caller.openid, input) },
   settings: { role: 'host', input: s.emptyInput, example: {}, handle: (_input, { runtime }) => loadSettings(runtime) },
   updateSettings: { role: 'host', input: s.updateSettingsInput, example: { pointsExpireMonths: 12 }, handle: (input, { runtime, now }) => updateGrowthSettings(runtime, input, now) },
-  adjustPoints: { role: 'host', input: s.adjustPointsInput, example: { memberOpenid: 'o_member', points: 10, reason: '活动奖励', requestId: 'adj-00000001' }, handle: (input, { runtime, now }) => adjustPoints(runtime, input, now) },
+  adjustPoints: {
+    role: 'host',
+    input: s.adjustPointsInput,
+    example: { memberOpenid: 'o_member', points: 10, reason: '活动奖励', requestId: 'adj-00000001' },
+    handle: (input, { runtime, now }) => adjustPoints(runtime, input, now)
+  },
   createMallItem: { role: 'host', input: s.mallItemInput, example: EXAMPLE_ITEM, handle: (input, { runtime, caller, now }) => createMallItem(runtime, caller, input, now) },
   updateMallItem: { role: 'host', input: s.updateMallItemInput, example: { itemId: 'i1', stock: 10 }, handle: (input, { runtime, caller, now }) => updateMallItem(runtime, caller, input, now) },
   listRedemptions: { role: 'host', input: s.listRedemptionsInput, example: {}, handle: (input, { runtime }) => listRedemptions(runtime, input) },

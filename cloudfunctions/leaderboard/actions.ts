@@ -9,19 +9,25 @@ import { settleOwnFacts } from '../domain/growth/apply-events'
 
 export const leaderboardActions = defineActions('leaderboard', {
   board: {
-    role: 'member', input: s.boardInput, example: { kind: 'pointsWeek' },
+    role: 'member',
+    input: s.boardInput,
+    example: { kind: 'pointsWeek' },
     // Boards move by cron (the board mover), a minute or so after the facts behind them.
     handle: (input, { runtime, caller, now }) => boardView(runtime, caller, input, now)
   },
   myInvite: {
-    role: 'member', input: emptyInput, example: {},
+    role: 'member',
+    input: emptyInput,
+    example: {},
     handle: async (_input, { runtime, caller, member }) => {
       await settleOwnFacts(runtime, caller.openid, member)
       return inviteInfo(runtime, caller.openid, member)
     }
   },
   myInvitees: {
-    role: 'member', input: pageInput, example: {},
+    role: 'member',
+    input: pageInput,
+    example: {},
     handle: async (input, { runtime, caller, member }) => {
       if (!input.after) await settleOwnFacts(runtime, caller.openid, member)
       return myInvitees(runtime, caller.openid, input)
@@ -29,8 +35,18 @@ export const leaderboardActions = defineActions('leaderboard', {
   },
   contests: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, now }) => listContests(runtime, input, now) },
   createContest: {
-    role: 'host', input: s.contestInput,
-    example: { title: '12 月邀请赛', startAt: Date.parse('2026-12-01T00:00:00+08:00'), endAt: Date.parse('2026-12-31T23:59:59+08:00'), prizes: [{ points: 500, couponCampaignId: null }, { points: 300, couponCampaignId: null }, { points: 100, couponCampaignId: null }] },
+    role: 'host',
+    input: s.contestInput,
+    example: {
+      title: '12 月邀请赛',
+      startAt: Date.parse('2026-12-01T00:00:00+08:00'),
+      endAt: Date.parse('2026-12-31T23:59:59+08:00'),
+      prizes: [
+        { points: 500, couponCampaignId: null },
+        { points: 300, couponCampaignId: null },
+        { points: 100, couponCampaignId: null }
+      ]
+    },
     handle: (input, { runtime, now }) => createContest(runtime, input, now)
   },
   setBoardRewards: { role: 'host', input: s.rewardsInput, example: { weekly: [100, 60, 30], monthly: [300, 200, 100] }, handle: (input, { runtime }) => saveBoardRewards(runtime, input) }

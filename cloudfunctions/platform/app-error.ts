@@ -2,7 +2,11 @@ import type { ApiError, ErrorCode } from '../../types/result'
 
 /** A failure the caller should see as it is: a code and a human (Chinese) message. */
 export class AppError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly field?: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string
+  ) {
     super(message)
     this.name = 'AppError'
   }
@@ -22,6 +26,5 @@ export const errors = {
   conflict: (message: string) => new AppError('CONFLICT', message),
   busy: () => new AppError('BUSY', '同一时间参与的人太多，这次没有保存，请稍后再试'),
   invalidInput: (field: string, message: string) => new AppError('INVALID_INPUT', message, field),
-  unknownAction: (fn: string, action: unknown) =>
-    new AppError('UNKNOWN_ACTION', `未知操作：${fn}.${typeof action === 'string' ? action.slice(0, 64) : String(action)}`, 'action')
+  unknownAction: (fn: string, action: unknown) => new AppError('UNKNOWN_ACTION', `未知操作：${fn}.${typeof action === 'string' ? action.slice(0, 64) : String(action)}`, 'action')
 }

@@ -20,66 +20,209 @@ export const COLLECTIONS = {
   },
   outbox: {
     name: 'outbox',
-    indexes: [{ name: 'due', fields: [['status', 'asc'], ['nextAttemptAt', 'asc']] }]
+    indexes: [
+      {
+        name: 'due',
+        fields: [
+          ['status', 'asc'],
+          ['nextAttemptAt', 'asc']
+        ]
+      }
+    ]
   },
   notifications: {
     name: 'notifications',
-    indexes: [{ name: 'recipient', fields: [['openid', 'asc'], ['sentAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'recipient',
+        fields: [
+          ['openid', 'asc'],
+          ['sentAt', 'desc']
+        ]
+      }
+    ]
   },
   jobRuns: {
     name: 'job_runs',
-    indexes: [{ name: 'job', fields: [['job', 'asc'], ['startedAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'job',
+        fields: [
+          ['job', 'asc'],
+          ['startedAt', 'desc']
+        ]
+      }
+    ]
   },
   files: {
     name: 'files',
-    indexes: [{ name: 'owner', fields: [['ownerOpenid', 'asc'], ['createdAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'owner',
+        fields: [
+          ['ownerOpenid', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
   },
   /** The facts log (stored under its first name, domain_events: renaming a collection would need a migration). */
   facts: {
     name: 'domain_events',
     indexes: [
-      { name: 'unprocessed', fields: [['processedAt', 'asc'], ['createdAt', 'asc']] },
-      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      {
+        name: 'unprocessed',
+        fields: [
+          ['processedAt', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      },
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
       // A member's own facts, applied right after their action.
-      { name: 'memberUnprocessed', fields: [['openid', 'asc'], ['processedAt', 'asc'], ['createdAt', 'asc']] },
+      {
+        name: 'memberUnprocessed',
+        fields: [
+          ['openid', 'asc'],
+          ['processedAt', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      },
       // The board mover's queue: applied facts whose boards have not moved, in the order they were applied.
-      { name: 'boardQueue', fields: [['boards', 'asc'], ['processedAt', 'asc']] },
+      {
+        name: 'boardQueue',
+        fields: [
+          ['boards', 'asc'],
+          ['processedAt', 'asc']
+        ]
+      },
       // The oldest fact still on its way to the boards: a period is settled only once none of its facts is.
-      { name: 'boardBacklog', fields: [['boards', 'asc'], ['createdAt', 'asc']] }
+      {
+        name: 'boardBacklog',
+        fields: [
+          ['boards', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      }
     ]
   },
   challenges: {
     name: 'challenges',
-    indexes: [{ name: 'start', fields: [['archived', 'asc'], ['startDate', 'desc']] }]
+    indexes: [
+      {
+        name: 'start',
+        fields: [
+          ['archived', 'asc'],
+          ['startDate', 'desc']
+        ]
+      }
+    ]
   },
   participants: {
     name: 'challenge_participants',
     indexes: [
-      { name: 'challenge', fields: [['challengeId', 'asc'], ['joinedAt', 'desc']] },
-      { name: 'member', fields: [['openid', 'asc'], ['joinedAt', 'desc']] }
+      {
+        name: 'challenge',
+        fields: [
+          ['challengeId', 'asc'],
+          ['joinedAt', 'desc']
+        ]
+      },
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['joinedAt', 'desc']
+        ]
+      }
     ]
   },
   checkins: {
     name: 'checkins',
     indexes: [
-      { name: 'feed', fields: [['status', 'asc'], ['createdAt', 'desc']] },
-      { name: 'challenge', fields: [['challengeId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
-      { name: 'featured', fields: [['featured', 'asc'], ['status', 'asc'], ['featuredAt', 'desc']] },
-      { name: 'member', fields: [['openid', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] },
-      { name: 'memberChallenge', fields: [['challengeId', 'asc'], ['openid', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] }
+      {
+        name: 'feed',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'challenge',
+        fields: [
+          ['challengeId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'featured',
+        fields: [
+          ['featured', 'asc'],
+          ['status', 'asc'],
+          ['featuredAt', 'desc']
+        ]
+      },
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'memberChallenge',
+        fields: [
+          ['challengeId', 'asc'],
+          ['openid', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
     ]
   },
   likes: {
     name: 'likes',
-    indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'checkin',
+        fields: [
+          ['checkinId', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
   },
   comments: {
     name: 'comments',
-    indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['status', 'asc'], ['createdAt', 'asc']] }]
+    indexes: [
+      {
+        name: 'checkin',
+        fields: [
+          ['checkinId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      }
+    ]
   },
   reports: {
     name: 'reports',
-    indexes: [{ name: 'queue', fields: [['status', 'asc'], ['updatedAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'queue',
+        fields: [
+          ['status', 'asc'],
+          ['updatedAt', 'desc']
+        ]
+      }
+    ]
   },
   reportMarks: {
     name: 'report_marks',
@@ -93,16 +236,34 @@ export const COLLECTIONS = {
     name: 'wallets',
     indexes: [
       { name: 'growth', fields: [['growth', 'desc']] },
-      { name: 'segment', fields: [['segment', 'asc'], ['growth', 'desc']] },
+      {
+        name: 'segment',
+        fields: [
+          ['segment', 'asc'],
+          ['growth', 'desc']
+        ]
+      },
       { name: 'segmentDay', fields: [['segmentDay', 'asc']] }
     ]
   },
   ledger: {
     name: 'ledger',
     indexes: [
-      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
       { name: 'expiring', fields: [['expiresAt', 'asc']] },
-      { name: 'memberRule', fields: [['openid', 'asc'], ['rule', 'asc']] }
+      {
+        name: 'memberRule',
+        fields: [
+          ['openid', 'asc'],
+          ['rule', 'asc']
+        ]
+      }
     ]
   },
   dailyTotals: {
@@ -119,13 +280,33 @@ export const COLLECTIONS = {
   },
   mallItems: {
     name: 'mall_items',
-    indexes: [{ name: 'shelf', fields: [['active', 'asc'], ['createdAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'shelf',
+        fields: [
+          ['active', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
   },
   redemptions: {
     name: 'redemptions',
     indexes: [
-      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
-      { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] }
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'status',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
     ]
   },
   /** Redemptions per member of a limited mall item, `${itemId}:${openid}`: read and written in the redemption's transaction. */
@@ -135,31 +316,87 @@ export const COLLECTIONS = {
   },
   circles: {
     name: 'circles',
-    indexes: [{ name: 'list', fields: [['archived', 'asc'], ['createdAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'list',
+        fields: [
+          ['archived', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
   },
   circleMembers: {
     name: 'circle_members',
     indexes: [
-      { name: 'circle', fields: [['circleId', 'asc'], ['endsAt', 'desc']] },
-      { name: 'member', fields: [['openid', 'asc'], ['endsAt', 'desc']] },
+      {
+        name: 'circle',
+        fields: [
+          ['circleId', 'asc'],
+          ['endsAt', 'desc']
+        ]
+      },
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['endsAt', 'desc']
+        ]
+      },
       { name: 'ending', fields: [['endsAt', 'asc']] }
     ]
   },
   orders: {
     name: 'orders',
     indexes: [
-      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
-      { name: 'status', fields: [['status', 'asc'], ['createdAt', 'desc']] },
-      { name: 'kind', fields: [['kind', 'asc'], ['createdAt', 'desc']] },
-      { name: 'unpaid', fields: [['status', 'asc'], ['payBefore', 'asc']] },
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'status',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'kind',
+        fields: [
+          ['kind', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'unpaid',
+        fields: [
+          ['status', 'asc'],
+          ['payBefore', 'asc']
+        ]
+      },
       { name: 'recent', fields: [['createdAt', 'desc']] }
     ]
   },
   refunds: {
     name: 'refunds',
     indexes: [
-      { name: 'order', fields: [['orderId', 'asc'], ['createdAt', 'asc']] },
-      { name: 'processing', fields: [['status', 'asc'], ['nextCheckAt', 'asc']] }
+      {
+        name: 'order',
+        fields: [
+          ['orderId', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      },
+      {
+        name: 'processing',
+        fields: [
+          ['status', 'asc'],
+          ['nextCheckAt', 'asc']
+        ]
+      }
     ]
   },
   /** One per member and thing bought (a plan, an event): the member's open order for it, so paying again reuses it. */
@@ -179,14 +416,52 @@ export const COLLECTIONS = {
   signups: {
     name: 'signups',
     indexes: [
-      { name: 'event', fields: [['eventId', 'asc'], ['status', 'asc'], ['createdAt', 'asc']] },
-      { name: 'waitlist', fields: [['eventId', 'asc'], ['status', 'asc'], ['waitlistedAt', 'asc']] },
-      { name: 'member', fields: [['openid', 'asc'], ['createdAt', 'desc']] },
-      { name: 'holds', fields: [['status', 'asc'], ['payBefore', 'asc']] },
+      {
+        name: 'event',
+        fields: [
+          ['eventId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      },
+      {
+        name: 'waitlist',
+        fields: [
+          ['eventId', 'asc'],
+          ['status', 'asc'],
+          ['waitlistedAt', 'asc']
+        ]
+      },
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'holds',
+        fields: [
+          ['status', 'asc'],
+          ['payBefore', 'asc']
+        ]
+      },
       // Held and offered seats together ($in): bounded by payBefore, status checked per row.
       { name: 'lapsing', fields: [['payBefore', 'asc']] },
-      { name: 'eventAll', fields: [['eventId', 'asc'], ['createdAt', 'asc']] },
-      { name: 'eventStatus', fields: [['eventId', 'asc'], ['status', 'asc']] }
+      {
+        name: 'eventAll',
+        fields: [
+          ['eventId', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      },
+      {
+        name: 'eventStatus',
+        fields: [
+          ['eventId', 'asc'],
+          ['status', 'asc']
+        ]
+      }
     ]
   },
   /** `${eventId}:${code}`: a ticket's short code, unique per event (claimed by insert). */
@@ -200,7 +475,16 @@ export const COLLECTIONS = {
   },
   boardEntries: {
     name: 'board_entries',
-    indexes: [{ name: 'rank', fields: [['boardId', 'asc'], ['score', 'desc'], ['reachedAt', 'asc']] }]
+    indexes: [
+      {
+        name: 'rank',
+        fields: [
+          ['boardId', 'asc'],
+          ['score', 'desc'],
+          ['reachedAt', 'asc']
+        ]
+      }
+    ]
   },
   rankCounts: {
     name: 'rank_counts',
@@ -213,8 +497,21 @@ export const COLLECTIONS = {
   referrals: {
     name: 'referrals',
     indexes: [
-      { name: 'inviter', fields: [['inviter', 'asc'], ['joinedAt', 'desc']] },
-      { name: 'inviterStatus', fields: [['inviter', 'asc'], ['status', 'asc'], ['joinedAt', 'desc']] }
+      {
+        name: 'inviter',
+        fields: [
+          ['inviter', 'asc'],
+          ['joinedAt', 'desc']
+        ]
+      },
+      {
+        name: 'inviterStatus',
+        fields: [
+          ['inviter', 'asc'],
+          ['status', 'asc'],
+          ['joinedAt', 'desc']
+        ]
+      }
     ]
   },
   inviteCodes: {
@@ -225,7 +522,13 @@ export const COLLECTIONS = {
     name: 'contests',
     indexes: [
       { name: 'recent', fields: [['startAt', 'desc']] },
-      { name: 'unsettled', fields: [['settled', 'asc'], ['endAt', 'asc']] }
+      {
+        name: 'unsettled',
+        fields: [
+          ['settled', 'asc'],
+          ['endAt', 'asc']
+        ]
+      }
     ]
   },
   campaigns: {
@@ -234,11 +537,27 @@ export const COLLECTIONS = {
   },
   coupons: {
     name: 'coupons',
-    indexes: [{ name: 'member', fields: [['openid', 'asc'], ['claimedAt', 'desc']] }]
+    indexes: [
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['claimedAt', 'desc']
+        ]
+      }
+    ]
   },
   mediaChecks: {
     name: 'media_checks',
-    indexes: [{ name: 'checkin', fields: [['checkinId', 'asc'], ['createdAt', 'asc']] }]
+    indexes: [
+      {
+        name: 'checkin',
+        fields: [
+          ['checkinId', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      }
+    ]
   },
   // Subscribe-message grants per member and template (id openid:template), spent one per message.
   subscribeGrants: {
@@ -253,7 +572,15 @@ export const COLLECTIONS = {
   // Opt-in check-in reminders (id kind:challengeId:openid), taken by cron when due.
   reminders: {
     name: 'reminders',
-    indexes: [{ name: 'due', fields: [['kind', 'asc'], ['dueAt', 'asc']] }]
+    indexes: [
+      {
+        name: 'due',
+        fields: [
+          ['kind', 'asc'],
+          ['dueAt', 'asc']
+        ]
+      }
+    ]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

@@ -31,5 +31,10 @@ export interface Runtime {
 }
 
 export function parseOpenidList(value: string | undefined): Set<string> {
-  return new Set((value ?? '').split(',').map((s) => s.trim()).filter(Boolean))
+  return new Set(
+    (value ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+  )
 }

@@ -16,7 +16,10 @@ export interface Notifier {
 
 /** A failure worth retrying later (network, rate limit) versus one that never will succeed. */
 export class NotifyError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean
+  ) {
     super(message)
     this.name = 'NotifyError'
   }

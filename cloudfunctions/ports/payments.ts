@@ -11,9 +11,7 @@ export interface PrepayRequest {
 }
 
 /** What the app needs to open the payment: WeChat's requestPayment fields, or the sandbox page. */
-export type ClientPayment =
-  | { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string }
-  | { provider: 'sandbox'; payUrl: string }
+export type ClientPayment = { provider: 'wechat'; timeStamp: string; nonceStr: string; package: string; signType: 'RSA'; paySign: string } | { provider: 'sandbox'; payUrl: string }
 
 /** A verified notify, turned into a few neutral facts. */
 export type PaymentEvent =
@@ -80,7 +78,10 @@ export class InvalidNotifyError extends Error {
  * been accepted: the refund stays processing and is asked about later.
  */
 export class RefundRefusedError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
     super(message)
     this.name = 'RefundRefusedError'
   }

@@ -84,7 +84,10 @@ export interface Store {
 }
 
 export class StoreConflictError extends Error {
-  constructor(readonly collection: string, readonly id: string) {
+  constructor(
+    readonly collection: string,
+    readonly id: string
+  ) {
     super(`duplicate id ${id} in ${collection}`)
     this.name = 'StoreConflictError'
   }
@@ -109,7 +112,10 @@ export function isConflict(error: unknown): error is StoreConflictError {
  */
 export class StoreTransactionConflictError extends Error {
   readonly retryable = true
-  constructor(readonly collection: string, readonly id: string) {
+  constructor(
+    readonly collection: string,
+    readonly id: string
+  ) {
     super(`write conflict on ${collection}/${id}`)
     this.name = 'StoreTransactionConflictError'
   }
@@ -128,8 +134,7 @@ export class StoreTransactionAbortedError extends Error {
 }
 
 export function isTransactionConflict(error: unknown): error is StoreTransactionConflictError {
-  return error instanceof StoreTransactionConflictError
-    || (error instanceof StoreTransactionAbortedError && error.cause instanceof StoreTransactionConflictError)
+  return error instanceof StoreTransactionConflictError || (error instanceof StoreTransactionAbortedError && error.cause instanceof StoreTransactionConflictError)
 }
 
 /** Retries a transaction makes on a write conflict before the conflict reaches the caller (runTransaction's default). */

@@ -8,8 +8,19 @@ export const rewardActions = defineActions('rewards', {
   claimCoupon: { role: 'member', input: s.campaignIdInput, example: { campaignId: 'c1' }, handle: (input, { runtime, caller, now }) => claimCoupon(runtime, caller, input.campaignId, now) },
   myCoupons: { role: 'member', input: s.myCouponsInput, example: {}, handle: (input, { runtime, caller, now }) => myCoupons(runtime, caller, input, now) },
   createCampaign: {
-    role: 'host', input: s.campaignInput,
-    example: { name: '新人立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 5000, validFrom: Date.parse('2026-11-01T00:00:00+08:00'), validTo: Date.parse('2026-12-31T23:59:59+08:00'), appliesTo: ['membership', 'event'], stock: 100 },
+    role: 'host',
+    input: s.campaignInput,
+    example: {
+      name: '新人立减 20 元',
+      kind: 'amountOff',
+      amountOffFen: 2000,
+      percentOff: 0,
+      minSpendFen: 5000,
+      validFrom: Date.parse('2026-11-01T00:00:00+08:00'),
+      validTo: Date.parse('2026-12-31T23:59:59+08:00'),
+      appliesTo: ['membership', 'event'],
+      stock: 100
+    },
     handle: (input, { runtime, now }) => createCampaign(runtime, input, now)
   }
 })

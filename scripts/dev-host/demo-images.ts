@@ -39,19 +39,32 @@ export function gradientPng(from: [number, number, number], to: [number, number,
   header.writeUInt32BE(size, 4)
   header[8] = 8 // bit depth
   header[9] = 2 // truecolour RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0))
-  ])
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))])
 }
 
 export const DEMO_PALETTES: Array<[[number, number, number], [number, number, number]]> = [
-  [[255, 183, 94], [237, 143, 3]],
-  [[120, 198, 163], [46, 134, 171]],
-  [[255, 154, 158], [250, 208, 196]],
-  [[161, 196, 253], [194, 233, 251]],
-  [[212, 252, 121], [150, 230, 161]],
-  [[251, 194, 235], [166, 193, 238]]
+  [
+    [255, 183, 94],
+    [237, 143, 3]
+  ],
+  [
+    [120, 198, 163],
+    [46, 134, 171]
+  ],
+  [
+    [255, 154, 158],
+    [250, 208, 196]
+  ],
+  [
+    [161, 196, 253],
+    [194, 233, 251]
+  ],
+  [
+    [212, 252, 121],
+    [150, 230, 161]
+  ],
+  [
+    [251, 194, 235],
+    [166, 193, 238]
+  ]
 ]

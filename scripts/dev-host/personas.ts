@@ -22,6 +22,9 @@ export function personaOpenid(persona: string): string {
 
 /** HOST_OPENIDS entries may be persona names (host) or openids (dev_host, o…). */
 export function hostOpenidsFrom(value: string | undefined): Set<string> {
-  const entries = (value ?? 'host').split(',').map((s) => s.trim()).filter(Boolean)
+  const entries = (value ?? 'host')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   return new Set(entries.flatMap((entry) => [entry, personaOpenid(entry)]))
 }

@@ -58,5 +58,9 @@ export async function sandboxPay(sandbox: SandboxPay, req: IncomingMessage, res:
   }
   // Deliver the notify exactly as CloudBase's HTTP access would hand it to the function.
   const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  sendJson(res, 200, { ok: answer.statusCode < 300, data: { notifyStatus: answer.statusCode, notifyBody: answer.body }, ...(answer.statusCode < 300 ? {} : { error: { code: 'CONFLICT', message: '支付通知未被受理' } }) })
+  sendJson(res, 200, {
+    ok: answer.statusCode < 300,
+    data: { notifyStatus: answer.statusCode, notifyBody: answer.body },
+    ...(answer.statusCode < 300 ? {} : { error: { code: 'CONFLICT', message: '支付通知未被受理' } })
+  })
 }

@@ -33,19 +33,57 @@ export async function seedCheckins(runtime: Runtime, now: number): Promise<void>
   const cover = async (n: number) => photo(host.openid, n)
 
   const base = { windowStart: '05:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9, makeupCardsPerMember: 2, circleId: null, minTierLevel: 1 }
-  const diet = await createChallenge(runtime, host, {
-    ...base, title: '21 天减脂打卡', description: '每天记录饮食和运动，互相监督，21 天养成好习惯。坚持 7 天、21 天有额外积分奖励。',
-    coverFileId: await cover(0), startDate: addDays(today, -5), days: 21, pointsPerCheckin: 10,
-    streakBonuses: [{ day: 7, points: 50 }, { day: 21, points: 200 }]
-  }, now - 6 * 24 * HOUR)
-  await createChallenge(runtime, host, {
-    ...base, title: '早起打卡 30 天', description: '每天 7 点前起床，拍一张清晨的照片。', coverFileId: await cover(1),
-    startDate: addDays(today, -2), days: 30, windowStart: '05:00', windowEnd: '09:00', pointsPerCheckin: 5, streakBonuses: [{ day: 7, points: 30 }]
-  }, now - 3 * 24 * HOUR)
-  await createChallenge(runtime, host, {
-    ...base, title: '读书打卡·12 月', description: '每天读 20 页，写一句话感想。', coverFileId: await cover(2),
-    startDate: addDays(today, 3), days: 31, minTextLength: 10, pointsPerCheckin: 5, streakBonuses: []
-  }, now - 24 * HOUR)
+  const diet = await createChallenge(
+    runtime,
+    host,
+    {
+      ...base,
+      title: '21 天减脂打卡',
+      description: '每天记录饮食和运动，互相监督，21 天养成好习惯。坚持 7 天、21 天有额外积分奖励。',
+      coverFileId: await cover(0),
+      startDate: addDays(today, -5),
+      days: 21,
+      pointsPerCheckin: 10,
+      streakBonuses: [
+        { day: 7, points: 50 },
+        { day: 21, points: 200 }
+      ]
+    },
+    now - 6 * 24 * HOUR
+  )
+  await createChallenge(
+    runtime,
+    host,
+    {
+      ...base,
+      title: '早起打卡 30 天',
+      description: '每天 7 点前起床，拍一张清晨的照片。',
+      coverFileId: await cover(1),
+      startDate: addDays(today, -2),
+      days: 30,
+      windowStart: '05:00',
+      windowEnd: '09:00',
+      pointsPerCheckin: 5,
+      streakBonuses: [{ day: 7, points: 30 }]
+    },
+    now - 3 * 24 * HOUR
+  )
+  await createChallenge(
+    runtime,
+    host,
+    {
+      ...base,
+      title: '读书打卡·12 月',
+      description: '每天读 20 页，写一句话感想。',
+      coverFileId: await cover(2),
+      startDate: addDays(today, 3),
+      days: 31,
+      minTextLength: 10,
+      pointsPerCheckin: 5,
+      streakBonuses: []
+    },
+    now - 24 * HOUR
+  )
 
   let n = 0
   const posted: Array<{ id: string; openid: string }> = []

@@ -72,7 +72,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
 
   function callerOpenid(req: IncomingMessage): string | null {
     const token = bearerToken(req.headers.authorization)
-    return token ? verifySession(token, secret)?.openid ?? null : null
+    return token ? (verifySession(token, secret)?.openid ?? null) : null
   }
 
   async function callFunction(name: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -110,10 +110,12 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
 
   async function personas(res: ServerResponse): Promise<void> {
     const members = runtime.store.collection<MemberDoc>(MEMBERS)
-    const data = await Promise.all(SEED_PERSONAS.map(async ({ persona, nickname }) => {
-      const member = await members.get(personaOpenid(persona))
-      return { persona, nickname: member?.nickname ?? nickname, role: hostOpenids.has(personaOpenid(persona)) ? 'host' : 'member' }
-    }))
+    const data = await Promise.all(
+      SEED_PERSONAS.map(async ({ persona, nickname }) => {
+        const member = await members.get(personaOpenid(persona))
+        return { persona, nickname: member?.nickname ?? nickname, role: hostOpenids.has(personaOpenid(persona)) ? 'host' : 'member' }
+      })
+    )
     sendJson(res, 200, { ok: true, data })
   }
 
@@ -219,12 +221,12 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   if (!process.env.PUBLIC_URL) runtime.miniCodes.publicUrl = url
 
   const cronEvery = options.cronIntervalMs ?? 0
-  const timer = cronEvery > 0
-    ? setInterval(() => {
-        FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev-interval' }, localTimerContext(randomUUID()))
-          .catch((error) => logger.error('[dev-host] cron failed', error))
-      }, cronEvery)
-    : null
+  const timer =
+    cronEvery > 0
+      ? setInterval(() => {
+          FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev-interval' }, localTimerContext(randomUUID())).catch((error) => logger.error('[dev-host] cron failed', error))
+        }, cronEvery)
+      : null
   timer?.unref()
 
   return {

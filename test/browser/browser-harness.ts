@@ -82,11 +82,15 @@ export async function startHarness(prefix: string): Promise<Harness> {
     const tap = async (selector: string, options: { hasText?: string } = {}) => {
       const target = page.locator(selector, options).first()
       await target.waitFor({ timeout: 15_000 })
-      await page.waitForFunction((el) => {
-        const host = el?.closest('.taro_page')
-        const transform = host ? getComputedStyle(host).transform : 'none'
-        return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
-      }, await target.elementHandle(), { timeout: 5_000 })
+      await page.waitForFunction(
+        (el) => {
+          const host = el?.closest('.taro_page')
+          const transform = host ? getComputedStyle(host).transform : 'none'
+          return transform === 'none' || transform === 'matrix(1, 0, 0, 1, 0, 0)'
+        },
+        await target.elementHandle(),
+        { timeout: 5_000 }
+      )
       // Centred, as a finger would scroll it: clear of fixed bars at the bottom.
       await target.evaluate((el) => el.scrollIntoView({ block: 'center' }))
       // Content still loading above it (a summary card, a list) moves it: tap once it stays put.

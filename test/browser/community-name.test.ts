@@ -60,7 +60,7 @@ if (!hasChromium) {
       await expect(harness.call(token, 'member', { action: 'community' })).resolves.toEqual({ name: RENAMED })
     }, 60_000)
 
-    it('小美\'s poster carries the new name', async () => {
+    it("小美's poster carries the new name", async () => {
       await harness.loginAs('xiaomei')
       await expect(posterName()).resolves.toBe(RENAMED)
       await harness.shot('community-03-poster-renamed')

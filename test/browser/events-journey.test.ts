@@ -156,7 +156,7 @@ if (!hasChromium) {
       await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
     }, 40_000)
 
-    it('the host sees the attendees; 小美\'s short code is refused a week early and accepted once the door opens; 阿杰 is checked in by name', async () => {
+    it("the host sees the attendees; 小美's short code is refused a week early and accepted once the door opens; 阿杰 is checked in by name", async () => {
       // Lily arrives late and queues (set-up through the API): the list shows a waitlist place too.
       const lily = await harness.call<{ signup: { status: string } }>(await harness.tokenFor('lily'), 'events', { action: 'signup', eventId })
       expect(lily.signup.status).toBe('waitlisted')

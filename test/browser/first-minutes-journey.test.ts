@@ -47,9 +47,21 @@ if (!hasChromium) {
       const hostToken = await harness.tokenFor('host')
       for (const title of [RUN, WATER]) {
         const input: ChallengeInput = {
-          title, description: '新人也能轻松完成的小挑战。', coverFileId: '', startDate: chinaDate(), days: 21,
-          windowStart: '00:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9,
-          pointsPerCheckin: 10, streakBonuses: [], makeupCardsPerMember: 0, circleId: null, minTierLevel: 1
+          title,
+          description: '新人也能轻松完成的小挑战。',
+          coverFileId: '',
+          startDate: chinaDate(),
+          days: 21,
+          windowStart: '00:00',
+          windowEnd: '23:59',
+          minTextLength: 5,
+          minPhotos: 0,
+          maxPhotos: 9,
+          pointsPerCheckin: 10,
+          streakBonuses: [],
+          makeupCardsPerMember: 0,
+          circleId: null,
+          minTierLevel: 1
         }
         challengeIds[title] = (await harness.call<Challenge>(hostToken, 'checkin', { action: 'createChallenge', ...input })).id
       }
@@ -97,8 +109,9 @@ if (!hasChromium) {
       await expect(page.locator('.profile-prompt-skip').textContent()).resolves.toBe('跳过，直接打卡')
       await shot('01-prompt')
       // Nothing was posted while the prompt is up.
-      await expect(harness.call<ListPage<unknown>>(await harness.tokenFor('newbie01'), 'checkin', { action: 'feed', scope: 'member', authorOpenid: 'dev_newbie01' }))
-        .resolves.toMatchObject({ items: [] })
+      await expect(harness.call<ListPage<unknown>>(await harness.tokenFor('newbie01'), 'checkin', { action: 'feed', scope: 'member', authorOpenid: 'dev_newbie01' })).resolves.toMatchObject({
+        items: []
+      })
 
       await page.locator('.profile-prompt-input input').fill(NICKNAME)
       const chooser = page.waitForEvent('filechooser')
@@ -224,7 +237,12 @@ if (!hasChromium) {
       // 小美's seeded points may have just lifted her a level: the one-time celebration comes first.
       if (await page.locator('.gc-celebrate-ok').count()) await page.locator('.gc-celebrate-ok').click()
       // The member's own 成长值, in the hero beside the progress to the next level; the stats card does not repeat it.
-      await expect(page.locator('.gc-hero, .gc-stats').getByText(/^成长值/).count()).resolves.toBe(1)
+      await expect(
+        page
+          .locator('.gc-hero, .gc-stats')
+          .getByText(/^成长值/)
+          .count()
+      ).resolves.toBe(1)
       await expect(page.locator('.gc-growth-row').textContent()).resolves.toMatch(/^成长值 [\d,]+/)
       await expect(page.locator('.gc-stat', { hasText: '成长值' }).count()).resolves.toBe(0)
       await expect(page.locator('.gc-stat-label').allTextContents()).resolves.toEqual(['补卡券', '30 天内过期'])

@@ -194,7 +194,13 @@ if (!hasChromium) {
       const member = await harness.call<ListPage<RedemptionView>>(await harness.tokenFor('xiaomei'), 'growth', { action: 'myRedemptions' })
       const hostToken = await harness.tokenFor('host')
       for (let i = 0; i < 20; i++) {
-        await harness.call(hostToken, 'growth', { action: 'adjustPoints', memberOpenid: member.items[0].member.openid, points: 1, reason: `早起打卡奖励 ${i + 1}`, requestId: `adj-journey-${String(i).padStart(2, '0')}` })
+        await harness.call(hostToken, 'growth', {
+          action: 'adjustPoints',
+          memberOpenid: member.items[0].member.openid,
+          points: 1,
+          reason: `早起打卡奖励 ${i + 1}`,
+          requestId: `adj-journey-${String(i).padStart(2, '0')}`
+        })
       }
       await open('/packages/growth/ledger/index')
       await page.locator('.ledger-row').nth(19).waitFor({ timeout: 15_000 })
@@ -216,7 +222,12 @@ if (!hasChromium) {
       const everyone = await page.locator('.hg-member').count()
       expect(everyone).toBeGreaterThan(3)
       let shown = 0
-      for (const [segment, label] of [['kol', 'KOL'], ['core', '核心'], ['ordinary', '普通'], ['silent', '沉默']]) {
+      for (const [segment, label] of [
+        ['kol', 'KOL'],
+        ['core', '核心'],
+        ['ordinary', '普通'],
+        ['silent', '沉默']
+      ]) {
         await harness.tap(`.hg-tab.tab-${segment}`)
         await page.locator(`.hg-tab.tab-${segment}.hg-tab-on`).waitFor({ timeout: 15_000 })
         await page.waitForLoadState('networkidle')

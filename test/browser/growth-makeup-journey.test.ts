@@ -37,11 +37,22 @@ if (!hasChromium) {
       page = harness.page
       const hostToken = await harness.tokenFor('host')
       const input: ChallengeInput = {
-        title: TITLE, description: '', coverFileId: '', startDate: chinaDate(-3), days: 21,
-        windowStart: '00:00', windowEnd: '23:59', minTextLength: 2, minPhotos: 0, maxPhotos: 9,
-        pointsPerCheckin: 20, streakBonuses: [],
+        title: TITLE,
+        description: '',
+        coverFileId: '',
+        startDate: chinaDate(-3),
+        days: 21,
+        windowStart: '00:00',
+        windowEnd: '23:59',
+        minTextLength: 2,
+        minPhotos: 0,
+        maxPhotos: 9,
+        pointsPerCheckin: 20,
+        streakBonuses: [],
         // No make-up chances of its own: only a card from the mall can fill a missed day.
-        makeupCardsPerMember: 0, circleId: null, minTierLevel: 1
+        makeupCardsPerMember: 0,
+        circleId: null,
+        minTierLevel: 1
       }
       const challenge = await harness.call<Challenge>(hostToken, 'checkin', { action: 'createChallenge', ...input })
       challengeId = challenge.id
@@ -77,7 +88,13 @@ if (!hasChromium) {
       await page.locator('.compose-submit').click()
       // A new member is asked once for a nickname and avatar before the first check-in: this one skips it.
       const prompt = page.locator('.profile-prompt-skip')
-      if (await prompt.waitFor({ timeout: 3_000 }).then(() => true, () => false)) await prompt.click()
+      if (
+        await prompt.waitFor({ timeout: 3_000 }).then(
+          () => true,
+          () => false
+        )
+      )
+        await prompt.click()
       await page.locator('.compose').waitFor({ state: 'detached', timeout: 15_000 })
     }
 
@@ -93,7 +110,11 @@ if (!hasChromium) {
 
       // 30 points from the host, so the check-in's 20 plus these afford the 30-point 补卡券 either way.
       await harness.call(await harness.tokenFor('host'), 'growth', {
-        action: 'adjustPoints', memberOpenid: `dev_${persona}`, points: 30, reason: '补卡旅程初始积分', requestId: `mk-journey-${persona}`
+        action: 'adjustPoints',
+        memberOpenid: `dev_${persona}`,
+        points: 30,
+        reason: '补卡旅程初始积分',
+        requestId: `mk-journey-${persona}`
       })
 
       before = await readCenter()
@@ -145,8 +166,7 @@ if (!hasChromium) {
       const chip = page.locator(`.detail-makeup-chip[data-date="${yesterday}"]`)
       await chip.waitFor({ timeout: 15_000 })
       // They joined 3 days ago: every day missed since (all in the window) can be made up.
-      await expect(page.locator('.detail-makeup-chip').evaluateAll((els) => els.map((el) => el.getAttribute('data-date'))))
-        .resolves.toEqual([chinaDate(-3), chinaDate(-2), yesterday])
+      await expect(page.locator('.detail-makeup-chip').evaluateAll((els) => els.map((el) => el.getAttribute('data-date')))).resolves.toEqual([chinaDate(-3), chinaDate(-2), yesterday])
       await expect(page.locator('.detail-makeup-title').textContent()).resolves.toBe('漏打的日子可以补卡（剩 1 次）')
       await chip.click()
 
@@ -159,7 +179,12 @@ if (!hasChromium) {
 
       // The server has it as a make-up day, and the card came out of the wallet.
       const detail = await harness.call<ChallengeDetail>(memberToken, 'checkin', { action: 'getChallenge', challengeId })
-      expect(detail.progress.doneDays).toEqual(expect.arrayContaining([{ date: yesterday, makeup: true }, { date: today, makeup: false }]))
+      expect(detail.progress.doneDays).toEqual(
+        expect.arrayContaining([
+          { date: yesterday, makeup: true },
+          { date: today, makeup: false }
+        ])
+      )
       expect(detail.progress.daysDone).toBe(2)
       expect(detail.progress.makeupCardsLeft).toBe(0)
       expect(detail.progress.makeupableDates).toEqual([])

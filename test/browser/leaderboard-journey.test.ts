@@ -53,14 +53,35 @@ if (!hasChromium) {
       // Set up through the API: a prize-only free ticket, and a contest already running that gives it to 1st place.
       const hostToken = await harness.tokenFor('host')
       const now = Date.now()
-      prizeId = (await harness.call<CampaignView>(hostToken, 'rewards', {
-        action: 'createCampaign', name: PRIZE, kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0,
-        validFrom: now - DAY_MS, validTo: now + 60 * DAY_MS, appliesTo: ['event'], stock: 3, channel: 'reward', eventId: null
-      })).id
-      sprintId = (await harness.call<ContestView>(hostToken, 'leaderboard', {
-        action: 'createContest', title: SPRINT, startAt: now - DAY_MS, endAt: now + 7 * DAY_MS,
-        prizes: [{ points: 200, couponCampaignId: prizeId }, { points: 100, couponCampaignId: null }, { points: 0, couponCampaignId: null }]
-      })).id
+      prizeId = (
+        await harness.call<CampaignView>(hostToken, 'rewards', {
+          action: 'createCampaign',
+          name: PRIZE,
+          kind: 'freeTicket',
+          amountOffFen: 0,
+          percentOff: 0,
+          minSpendFen: 0,
+          validFrom: now - DAY_MS,
+          validTo: now + 60 * DAY_MS,
+          appliesTo: ['event'],
+          stock: 3,
+          channel: 'reward',
+          eventId: null
+        })
+      ).id
+      sprintId = (
+        await harness.call<ContestView>(hostToken, 'leaderboard', {
+          action: 'createContest',
+          title: SPRINT,
+          startAt: now - DAY_MS,
+          endAt: now + 7 * DAY_MS,
+          prizes: [
+            { points: 200, couponCampaignId: prizeId },
+            { points: 100, couponCampaignId: null },
+            { points: 0, couponCampaignId: null }
+          ]
+        })
+      ).id
 
       await harness.loginAs('xiaomei')
       await page.locator('.me-invite-entry').click()
@@ -149,7 +170,7 @@ if (!hasChromium) {
       await shot('leaderboard-02-invite')
     }, 40_000)
 
-    it('both are on this week\'s board, with 我的排名 at the bottom', async () => {
+    it("both are on this week's board, with 我的排名 at the bottom", async () => {
       await page.goto(`${harness.url}/#/pages/me/index`)
       await page.reload()
       await page.locator('.me-boards-entry').click()
@@ -180,7 +201,7 @@ if (!hasChromium) {
       await page.locator('.lb-settled').waitFor({ timeout: 15_000 })
     }, 40_000)
 
-    it('the running contest\'s board names the prize ticket beside the points, on the podium too', async () => {
+    it("the running contest's board names the prize ticket beside the points, on the podium too", async () => {
       // The activated invite is a fact of its own (recorded when the newbie's check-in was applied): the next timer run moves the contest board.
       await harness.cron()
       await harness.open(`/packages/leaderboard/boards/index?kind=contestInvites&contestId=${encodeURIComponent(sprintId)}&title=${encodeURIComponent(SPRINT)}`)

@@ -21,7 +21,9 @@ beforeAll(async () => {
 
 test('every registered action has at least one budget scenario', () => {
   const covered = new Set(ALL_SCENARIOS.map((s) => `${s.fn}.${s.action}`))
-  const missing = registeredActions().map((a) => `${a.fn}.${a.action}`).filter((name) => !covered.has(name))
+  const missing = registeredActions()
+    .map((a) => `${a.fn}.${a.action}`)
+    .filter((name) => !covered.has(name))
   expect(missing).toEqual([])
 })
 
@@ -32,10 +34,18 @@ test('every cron job has a budget scenario', () => {
 test('batch-shaped host actions are listed with their counts, never exempted silently', () => {
   const batch = ALL_SCENARIOS.filter((s) => s.kind === 'batch').map((s) => `${s.fn}.${s.action}`)
   expect([...new Set(batch)].sort()).toEqual(Object.keys(BATCH).sort())
-  const hostOnly = new Set(registeredActions().filter((a) => a.definition.role === 'host').map((a) => `${a.fn}.${a.action}`))
+  const hostOnly = new Set(
+    registeredActions()
+      .filter((a) => a.definition.role === 'host')
+      .map((a) => `${a.fn}.${a.action}`)
+  )
   for (const name of batch) expect(hostOnly.has(name)).toBe(true)
-  console.log(`batch-shaped host actions over the host budget of ${LIMITS.host.requests}:\n` +
-    Object.entries(BATCH).map(([name, b]) => `  ${name}: ${results.get(name)?.requests} requests now, limit ${b.requests} (${b.why})`).join('\n'))
+  console.log(
+    `batch-shaped host actions over the host budget of ${LIMITS.host.requests}:\n` +
+      Object.entries(BATCH)
+        .map(([name, b]) => `  ${name}: ${results.get(name)?.requests} requests now, limit ${b.requests} (${b.why})`)
+        .join('\n')
+  )
 })
 
 test('member scenarios run as members and host scenarios as the host', () => {

@@ -164,17 +164,42 @@ async function paidOrder(w: World, openid: string): Promise<string> {
 function futureEvent(w: World, overrides: Partial<EventInput> = {}): EventInput {
   const start = w.now() + 10 * DAY
   return {
-    title: '周末徒步·香山', description: '一起走 10 公里', coverFileId: '', startAt: start, endAt: start + 3 * 3600_000, mode: 'offline',
-    address: '北京市海淀区香山公园东门', onlineLink: '', capacity: 30, feeFen: 5000, tierDiscount: true, signupDeadline: start - 3600_000,
-    circleId: null, refundableHoursBefore: 24, feeReturn: 'refund', ...overrides
+    title: '周末徒步·香山',
+    description: '一起走 10 公里',
+    coverFileId: '',
+    startAt: start,
+    endAt: start + 3 * 3600_000,
+    mode: 'offline',
+    address: '北京市海淀区香山公园东门',
+    onlineLink: '',
+    capacity: 30,
+    feeFen: 5000,
+    tierDiscount: true,
+    signupDeadline: start - 3600_000,
+    circleId: null,
+    refundableHoursBefore: 24,
+    feeReturn: 'refund',
+    ...overrides
   }
 }
 
 function newChallenge(w: World): ChallengeInput {
   return {
-    title: '30 天拉伸', description: '每天拉伸 10 分钟', coverFileId: '', startDate: w.today(), days: 30,
-    windowStart: '05:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9, pointsPerCheckin: 10,
-    streakBonuses: [{ day: 7, points: 50 }], makeupCardsPerMember: 2, circleId: null, minTierLevel: 1
+    title: '30 天拉伸',
+    description: '每天拉伸 10 分钟',
+    coverFileId: '',
+    startDate: w.today(),
+    days: 30,
+    windowStart: '05:00',
+    windowEnd: '23:59',
+    minTextLength: 5,
+    minPhotos: 0,
+    maxPhotos: 9,
+    pointsPerCheckin: 10,
+    streakBonuses: [{ day: 7, points: 50 }],
+    makeupCardsPerMember: 2,
+    circleId: null,
+    minTierLevel: 1
   }
 }
 
@@ -390,9 +415,27 @@ export const ACTION_SCENARIOS: Scenario[] = [
   host('growth.settings', async (w) => (await w.measure('growth', 'settings', {}, HOST)).usage),
   host('growth.updateSettings', async (w) => (await w.measure('growth', 'updateSettings', { pointsExpireMonths: 24 }, HOST)).usage),
   host('growth.adjustPoints', async (w) => (await w.measure('growth', 'adjustPoints', { memberOpenid: DAWEI, points: 20, reason: '线下活动奖励', requestId: 'adj-budget-0001' }, HOST)).usage),
-  host('growth.createMallItem', async (w) => (await w.measure('growth', 'createMallItem', {
-    name: '运动毛巾', description: '速干', imageFileId: '', kind: 'physical', pricePoints: 100, stock: 50, minTierLevel: 1, perMemberLimit: 1
-  }, HOST)).usage),
+  host(
+    'growth.createMallItem',
+    async (w) =>
+      (
+        await w.measure(
+          'growth',
+          'createMallItem',
+          {
+            name: '运动毛巾',
+            description: '速干',
+            imageFileId: '',
+            kind: 'physical',
+            pricePoints: 100,
+            stock: 50,
+            minTierLevel: 1,
+            perMemberLimit: 1
+          },
+          HOST
+        )
+      ).usage
+  ),
   host('growth.updateMallItem', async (w) => (await w.measure('growth', 'updateMallItem', { itemId: (await seeded(w)).physical._id, stock: 30 }, HOST)).usage),
   host('growth.listRedemptions', async (w) => (await w.measure('growth', 'listRedemptions', { status: 'awaitingShipment' }, HOST)).usage),
   host('growth.shipRedemption', async (w) => {
@@ -474,10 +517,28 @@ export const ACTION_SCENARIOS: Scenario[] = [
   }),
 
   // membership, host
-  host('membership.createCircle', async (w) => (await w.measure('membership', 'createCircle', {
-    name: '减脂训练营', description: '每周直播 + 打卡监督', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [],
-    plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
-  }, HOST)).usage),
+  host(
+    'membership.createCircle',
+    async (w) =>
+      (
+        await w.measure(
+          'membership',
+          'createCircle',
+          {
+            name: '减脂训练营',
+            description: '每周直播 + 打卡监督',
+            coverFileId: '',
+            kind: 'paid',
+            trialDays: 7,
+            joinQuestions: [],
+            plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
+            fullRefundDays: 7,
+            refundAfter: 'prorata'
+          },
+          HOST
+        )
+      ).usage
+  ),
   host('membership.updateCircle', async (w) => (await w.measure('membership', 'updateCircle', { circleId: (await seeded(w)).camp._id, name: '减脂私教营·冬季' }, HOST)).usage),
   host('membership.archiveCircle', async (w) => (await w.measure('membership', 'archiveCircle', { circleId: (await seeded(w)).breakfast._id }, HOST)).usage),
   host('membership.listOrders', async (w) => {
@@ -559,10 +620,27 @@ export const ACTION_SCENARIOS: Scenario[] = [
     return (await w.measure('leaderboard', 'myInvitees', {}, XIAOMEI)).usage
   }),
   member('leaderboard.contests', async (w) => (await w.measure('leaderboard', 'contests', {}, XIAOMEI)).usage),
-  host('leaderboard.createContest', async (w) => (await w.measure('leaderboard', 'createContest', {
-    title: '12 月邀请赛', startAt: w.now() + 8 * DAY, endAt: w.now() + 38 * DAY,
-    prizes: [{ points: 500, couponCampaignId: null }, { points: 300, couponCampaignId: null }, { points: 100, couponCampaignId: null }]
-  }, HOST)).usage),
+  host(
+    'leaderboard.createContest',
+    async (w) =>
+      (
+        await w.measure(
+          'leaderboard',
+          'createContest',
+          {
+            title: '12 月邀请赛',
+            startAt: w.now() + 8 * DAY,
+            endAt: w.now() + 38 * DAY,
+            prizes: [
+              { points: 500, couponCampaignId: null },
+              { points: 300, couponCampaignId: null },
+              { points: 100, couponCampaignId: null }
+            ]
+          },
+          HOST
+        )
+      ).usage
+  ),
   host('leaderboard.setBoardRewards', async (w) => (await w.measure('leaderboard', 'setBoardRewards', { weekly: [100, 60, 30], monthly: [300, 200, 100] }, HOST)).usage),
 
   // rewards
@@ -572,10 +650,28 @@ export const ACTION_SCENARIOS: Scenario[] = [
     await w.call('rewards', 'claimCoupon', { campaignId: (await seeded(w)).amountOff._id }, XIAOMEI)
     return (await w.measure('rewards', 'myCoupons', { usableFor: 'membership' }, XIAOMEI)).usage
   }),
-  host('rewards.createCampaign', async (w) => (await w.measure('rewards', 'createCampaign', {
-    name: '周末立减 10 元', kind: 'amountOff', amountOffFen: 1000, percentOff: 0, minSpendFen: 3000,
-    validFrom: w.now(), validTo: w.now() + 30 * DAY, appliesTo: ['membership', 'event'], stock: 100
-  }, HOST)).usage),
+  host(
+    'rewards.createCampaign',
+    async (w) =>
+      (
+        await w.measure(
+          'rewards',
+          'createCampaign',
+          {
+            name: '周末立减 10 元',
+            kind: 'amountOff',
+            amountOffFen: 1000,
+            percentOff: 0,
+            minSpendFen: 3000,
+            validFrom: w.now(),
+            validTo: w.now() + 30 * DAY,
+            appliesTo: ['membership', 'event'],
+            stock: 100
+          },
+          HOST
+        )
+      ).usage
+  ),
 
   // cron, by hand: the host's "run now" (every job) on the seeded community
   scenario('cron.run', 'cron', async (w) => (await w.measure('cron', 'run', {}, HOST)).usage)
@@ -739,7 +835,17 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     }
     return result
   } catch (error) {
-    return { ...base, requests: NaN, transactions: NaN, largestTx: NaN, insideTx: NaN, byOp: {}, queries: [], worldQueries: world.runtime.store.queries, error: error instanceof Error ? error.message : String(error) }
+    return {
+      ...base,
+      requests: NaN,
+      transactions: NaN,
+      largestTx: NaN,
+      insideTx: NaN,
+      byOp: {},
+      queries: [],
+      worldQueries: world.runtime.store.queries,
+      error: error instanceof Error ? error.message : String(error)
+    }
   } finally {
     await world.close()
   }
@@ -754,8 +860,13 @@ export async function runScenarios(scenarios: Scenario[] = ALL_SCENARIOS): Promi
 /** One JSON line per scenario, for the lead's table. */
 export function tableLine(result: ScenarioResult): string {
   return JSON.stringify({
-    action: result.id, requests: result.requests, transactions: result.transactions, largestTx: result.largestTx,
-    limit: result.limit.requests, ...(result.work !== undefined ? { work: result.work, requestsPerItem: result.work > 0 ? Number((result.requests / result.work).toFixed(1)) : null, reruns: result.reruns } : {}), ...(result.error ? { error: result.error } : {})
+    action: result.id,
+    requests: result.requests,
+    transactions: result.transactions,
+    largestTx: result.largestTx,
+    limit: result.limit.requests,
+    ...(result.work !== undefined ? { work: result.work, requestsPerItem: result.work > 0 ? Number((result.requests / result.work).toFixed(1)) : null, reruns: result.reruns } : {}),
+    ...(result.error ? { error: result.error } : {})
   })
 }
 

@@ -9,9 +9,24 @@ export const CHINA_10AM = Date.parse('2026-11-23T10:00:00+08:00')
 
 export function challengeInput(overrides: Partial<ChallengeInput> = {}): ChallengeInput {
   return {
-    title: '21 天减脂打卡', description: '每天记录饮食和运动', coverFileId: '', startDate: '2026-11-20', days: 21,
-    windowStart: '05:00', windowEnd: '23:59', minTextLength: 5, minPhotos: 0, maxPhotos: 9, pointsPerCheckin: 10,
-    streakBonuses: [{ day: 3, points: 30 }, { day: 7, points: 70 }], makeupCardsPerMember: 2, circleId: null, minTierLevel: 1,
+    title: '21 天减脂打卡',
+    description: '每天记录饮食和运动',
+    coverFileId: '',
+    startDate: '2026-11-20',
+    days: 21,
+    windowStart: '05:00',
+    windowEnd: '23:59',
+    minTextLength: 5,
+    minPhotos: 0,
+    maxPhotos: 9,
+    pointsPerCheckin: 10,
+    streakBonuses: [
+      { day: 3, points: 30 },
+      { day: 7, points: 70 }
+    ],
+    makeupCardsPerMember: 2,
+    circleId: null,
+    minTierLevel: 1,
     ...overrides
   }
 }
@@ -24,5 +39,4 @@ export async function uploadPhoto(runtime: TestRuntime, openid: string): Promise
   return (await runtime.files.save(openid, PNG, 'image/png')).fileId
 }
 
-export const post = (challengeId: string, openid: string, text = '今天完成了训练，感觉很好', photoFileIds: string[] = []) =>
-  call('checkin', 'postCheckin', { challengeId, text, photoFileIds }, openid)
+export const post = (challengeId: string, openid: string, text = '今天完成了训练，感觉很好', photoFileIds: string[] = []) => call('checkin', 'postCheckin', { challengeId, text, photoFileIds }, openid)

@@ -28,7 +28,9 @@ afterEach(async () => {
   await closeTestRuntime(runtime)
 })
 
-const noPermission = () => { throw new WxOpenApiError('security.msgSecCheck', -604101, 'system error: error code: -604101') }
+const noPermission = () => {
+  throw new WxOpenApiError('security.msgSecCheck', -604101, 'system error: error code: -604101')
+}
 const down: ContentSafety = { checkText: async () => noPermission(), checkImages: async () => noPermission() }
 const feed = (openid: string, scope: 'all' | 'member') => call('checkin', 'feed', { scope }, openid)
 
@@ -90,8 +92,18 @@ describe("WeChat's image-check push", () => {
     return { checkin, traceId }
   }
   const pushEvent = (traceId: string, appid = 'wx1234567890abcdef') => ({
-    ToUserName: 'gh_38cc0a6d4f7e', FromUserName: 'o_a', CreateTime: 1790000000, MsgType: 'event', Event: 'wxa_media_check',
-    appid, trace_id: traceId, version: 2, detail: [{ strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100, prob: 90 }], errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }
+    ToUserName: 'gh_38cc0a6d4f7e',
+    FromUserName: 'o_a',
+    CreateTime: 1790000000,
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid,
+    trace_id: traceId,
+    version: 2,
+    detail: [{ strategy: 'content_model', errcode: 0, suggest: 'pass', label: 100, prob: 90 }],
+    errcode: 0,
+    errmsg: 'ok',
+    result: { suggest: 'pass', label: 100 }
   })
   // The push runs with the pushing member's openid and appid in the context, and no client source.
   const pushContext = { request_id: 'push', environment: JSON.stringify({ WX_OPENID: 'o_a', WX_APPID: 'wx1234567890abcdef', TCB_ENV: 'env' }) }

@@ -12,9 +12,13 @@ beforeEach(() => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
-const stored = (id: string) => runtime.store.collection<CheckinDoc>(CHECKINS).get(id).then((c) => c?.dayNumber)
+const stored = (id: string) =>
+  runtime.store
+    .collection<CheckinDoc>(CHECKINS)
+    .get(id)
+    .then((c) => c?.dayNumber)
 
-test('a member who starts on the challenge\'s 4th day posts 第 1 天, then 第 2 天 after a missed day; the feed and wall show the same', async () => {
+test("a member who starts on the challenge's 4th day posts 第 1 天, then 第 2 天 after a missed day; the feed and wall show the same", async () => {
   const id = await createChallenge({ startDate: '2026-11-20' })
   runtime.clock.set('2026-11-23T09:00:00+08:00')
   const first = ok(await post(id, 'o_late'))
@@ -24,7 +28,10 @@ test('a member who starts on the challenge\'s 4th day posts 第 1 天, then 第 
   expect(second.checkin.dayNumber).toBe(2)
   expect([await stored(first.checkin.id), await stored(second.checkin.id)]).toEqual([1, 2])
   const feed = ok(await call('checkin', 'feed', { scope: 'all' }, 'o_viewer')).items
-  expect(feed.map((c) => [c.date, c.dayNumber])).toEqual([['2026-11-25', 2], ['2026-11-23', 1]])
+  expect(feed.map((c) => [c.date, c.dayNumber])).toEqual([
+    ['2026-11-25', 2],
+    ['2026-11-23', 1]
+  ])
   const wall = ok(await call('checkin', 'feed', { scope: 'challenge', challengeId: id }, 'o_viewer')).items
   expect(wall.map((c) => c.dayNumber)).toEqual([2, 1])
   expect(ok(await call('checkin', 'getCheckin', { checkinId: first.checkin.id }, 'o_viewer')).dayNumber).toBe(1)
@@ -41,10 +48,12 @@ test('two members on the same day each get their own number', async () => {
   expect([early.duplicate, early.checkin.dayNumber, newcomer.checkin.dayNumber]).toEqual([true, 2, 1])
 })
 
-test('a make-up card counts as one more day done: the made-up day is the member\'s next number', async () => {
+test("a make-up card counts as one more day done: the made-up day is the member's next number", async () => {
   const id = await createChallenge({ startDate: '2026-11-18' })
-  runtime.clock.set('2026-11-20T08:00:00+08:00'); ok(await post(id, 'o_a'))
-  runtime.clock.set('2026-11-21T08:00:00+08:00'); ok(await post(id, 'o_a'))
+  runtime.clock.set('2026-11-20T08:00:00+08:00')
+  ok(await post(id, 'o_a'))
+  runtime.clock.set('2026-11-21T08:00:00+08:00')
+  ok(await post(id, 'o_a'))
   runtime.clock.set('2026-11-23T08:00:00+08:00')
   expect(ok(await post(id, 'o_a')).checkin.dayNumber).toBe(3)
   const made = ok(await call('checkin', 'makeupCheckin', { challengeId: id, date: '2026-11-22', text: '昨天忘了打卡，补上', photoFileIds: [] }, 'o_a'))

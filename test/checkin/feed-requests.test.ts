@@ -124,7 +124,7 @@ describe('requests per page', () => {
 })
 
 describe('badges', () => {
-  test('come from the tier on the member document (absent: Lv1) and follow the host\'s badge names at once', async () => {
+  test("come from the tier on the member document (absent: Lv1) and follow the host's badge names at once", async () => {
     ok(await post(challengeId, 'o_a'))
     runtime.clock.advance(1000)
     ok(await post(challengeId, 'o_b'))
@@ -167,11 +167,19 @@ describe('settings kept per instance', () => {
     // A store whose settings read sees the document as it was when the read began, and answers late.
     let stored: object | null = null
     let answer!: () => void
-    const late = new Promise<void>((resolve) => { answer = resolve })
+    const late = new Promise<void>((resolve) => {
+      answer = resolve
+    })
     const slow = {
       collection: () => ({
-        get: async () => { const seen = stored; await late; return seen },
-        set: async (doc: object) => { stored = doc }
+        get: async () => {
+          const seen = stored
+          await late
+          return seen
+        },
+        set: async (doc: object) => {
+          stored = doc
+        }
       })
     }
     const r = { ...runtime, store: slow } as unknown as Runtime
@@ -210,7 +218,11 @@ describe('members-only walls', () => {
     const mine = ok(await post(id, 'o_lapsing')).checkin
     const theirs = ok(await post(id, 'o_in')).checkin
     expect(await feed('o_out', { scope: 'challenge', challengeId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(ok(await feed('o_in', { scope: 'challenge', challengeId: id })).items.map((i) => i.id).sort()).toEqual([mine.id, theirs.id].sort())
+    expect(
+      ok(await feed('o_in', { scope: 'challenge', challengeId: id }))
+        .items.map((i) => i.id)
+        .sort()
+    ).toEqual([mine.id, theirs.id].sort())
     runtime.clock.advance(2 * 3600_000)
     expect(await feed('o_lapsing', { scope: 'challenge', challengeId: id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(ok(await feed(HOST, { scope: 'challenge', challengeId: id })).items).toHaveLength(2)

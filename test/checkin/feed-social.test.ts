@@ -148,7 +148,9 @@ describe('reports and moderation', () => {
 })
 
 describe('images checked asynchronously', () => {
-  beforeEach(() => { runtime.contentSafety = new KeywordContentSafety(undefined, 'pending') })
+  beforeEach(() => {
+    runtime.contentSafety = new KeywordContentSafety(undefined, 'pending')
+  })
 
   async function postWithPhotos(count: number) {
     const photos = await Promise.all(Array.from({ length: count }, () => uploadPhoto(runtime, 'o_a')))
@@ -156,8 +158,7 @@ describe('images checked asynchronously', () => {
     const checks = (await runtime.store.collection<MediaCheckDoc>(MEDIA_CHECKS).find({ checkinId: checkin.id }, { limit: 10 })).items
     return { checkin, traceIds: checks.map((c) => c._id) }
   }
-  const push = (traceId: string, suggest: string, context = { request_id: 'push' }) =>
-    mediaCheckMain({ Event: 'wxa_media_check', trace_id: traceId, result: { suggest } }, context)
+  const push = (traceId: string, suggest: string, context = { request_id: 'push' }) => mediaCheckMain({ Event: 'wxa_media_check', trace_id: traceId, result: { suggest } }, context)
 
   test('pending and hidden from others until every image passes', async () => {
     const { checkin, traceIds } = await postWithPhotos(2)

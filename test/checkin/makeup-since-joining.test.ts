@@ -14,8 +14,7 @@ beforeEach(() => {
 afterEach(() => closeTestRuntime(runtime))
 
 const join = (challengeId: string, openid: string) => call('checkin', 'joinChallenge', { challengeId }, openid)
-const makeup = (challengeId: string, openid: string, date: string) =>
-  call('checkin', 'makeupCheckin', { challengeId, date, text: '补上漏打的那一天', photoFileIds: [] }, openid)
+const makeup = (challengeId: string, openid: string, date: string) => call('checkin', 'makeupCheckin', { challengeId, date, text: '补上漏打的那一天', photoFileIds: [] }, openid)
 
 test('a member who joins today is offered no make-up days, and a make-up for a day before joining is refused with nothing written', async () => {
   runtime.clock.set('2026-11-23T10:00:00+08:00')

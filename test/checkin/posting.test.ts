@@ -99,8 +99,10 @@ describe('idempotency', () => {
 describe('make-up cards and streak facts', () => {
   test('a missed day within the last 3 days is filled by a card and the streak survives', async () => {
     const id = await createChallenge({ startDate: '2026-11-18' })
-    runtime.clock.set('2026-11-20T08:00:00+08:00'); ok(await post(id, 'o_a'))
-    runtime.clock.set('2026-11-21T08:00:00+08:00'); ok(await post(id, 'o_a'))
+    runtime.clock.set('2026-11-20T08:00:00+08:00')
+    ok(await post(id, 'o_a'))
+    runtime.clock.set('2026-11-21T08:00:00+08:00')
+    ok(await post(id, 'o_a'))
     runtime.clock.set('2026-11-23T08:00:00+08:00')
     const today = ok(await post(id, 'o_a'))
     expect(today.progress).toMatchObject({ currentStreak: 1, makeupableDates: ['2026-11-22'] })
@@ -130,14 +132,22 @@ describe('make-up cards and streak facts', () => {
     runtime.clock.set('2026-11-15T08:00:00+08:00')
     ok(await call('checkin', 'joinChallenge', { challengeId: id }, 'o_a'))
     runtime.clock.set(CHINA_10AM)
-    const results = await Promise.all(['2026-11-20', '2026-11-21', '2026-11-22'].map((date) =>
-      call('checkin', 'makeupCheckin', { challengeId: id, date, text: '补卡的内容在这里', photoFileIds: [] }, 'o_a')))
+    const results = await Promise.all(
+      ['2026-11-20', '2026-11-21', '2026-11-22'].map((date) => call('checkin', 'makeupCheckin', { challengeId: id, date, text: '补卡的内容在这里', photoFileIds: [] }, 'o_a'))
+    )
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(ok(await call('checkin', 'getChallenge', { challengeId: id }, 'o_a')).progress).toMatchObject({ daysDone: 1, makeupCardsLeft: 0 })
   })
 
   test('each streak milestone and the completion are recorded once', async () => {
-    const id = await createChallenge({ startDate: '2026-11-23', days: 3, streakBonuses: [{ day: 2, points: 20 }, { day: 3, points: 30 }] })
+    const id = await createChallenge({
+      startDate: '2026-11-23',
+      days: 3,
+      streakBonuses: [
+        { day: 2, points: 20 },
+        { day: 3, points: 30 }
+      ]
+    })
     for (const day of ['23', '24', '25']) {
       runtime.clock.set(`2026-11-${day}T09:00:00+08:00`)
       ok(await post(id, 'o_a'))
@@ -176,7 +186,10 @@ describe('challenges', () => {
 
   test('inconsistent settings are refused with the field named', async () => {
     const bad = async (overrides: object, field: string) =>
-      expect(await call('checkin', 'createChallenge', { ...(await import('./checkin-fixtures')).challengeInput(overrides) }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field } })
+      expect(await call('checkin', 'createChallenge', { ...(await import('./checkin-fixtures')).challengeInput(overrides) }, HOST)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field }
+      })
     await bad({ minPhotos: 3, maxPhotos: 1 }, 'minPhotos')
     await bad({ windowStart: '22:00', windowEnd: '06:00' }, 'windowStart')
     await bad({ streakBonuses: [{ day: 30, points: 1 }] }, 'streakBonuses')

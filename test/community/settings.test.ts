@@ -35,7 +35,7 @@ test('a fresh community is called by the default name until the host names it; t
   expect(ok(await read(HOST))).toEqual({ name: '林教练燃脂俱乐部' })
 })
 
-test('reading the settings is one request beyond the caller\'s own member document: the settings document by id', async () => {
+test("reading the settings is one request beyond the caller's own member document: the settings document by id", async () => {
   ok(await rename('跑团'))
   const { result, usage } = await store.measure(() => read())
   expect(ok(result)).toEqual({ name: '跑团' })
@@ -46,8 +46,7 @@ test('reading the settings is one request beyond the caller\'s own member docume
 test('the name is 1–20 characters after trimming, with no invisible characters; refusals name the field and change nothing', async () => {
   ok(await rename('跑团'))
   const before = fingerprint()
-  const refused = async (name: string, message: string) =>
-    expect(await rename(name)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'name', message } })
+  const refused = async (name: string, message: string) => expect(await rename(name)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'name', message } })
   await refused('', '请填写社群名称')
   await refused('   ', '请填写社群名称')
   await refused('一'.repeat(21), '社群名称最多 20 个字')
@@ -74,7 +73,7 @@ test('the app falls back to the same default name and limit as the server (types
   expect(source).toContain(`COMMUNITY_NAME_MAX = ${COMMUNITY_NAME_MAX}`)
 })
 
-test('a new member\'s welcome message names the community', async () => {
+test("a new member's welcome message names the community", async () => {
   ok(await rename('林教练燃脂俱乐部'))
   ok(await call('member', 'me', {}, 'o_newcomer'))
   const queued = await runtime.store.collection<{ _id: string; payload: { data: Record<string, string> } }>(OUTBOX).get('welcome:o_newcomer')

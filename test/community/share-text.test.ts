@@ -6,7 +6,7 @@ import { inviteShareTitle } from '../../src/packages/leaderboard/labels'
 
 const source = (path: string) => readFileSync(join(__dirname, '../../src', path), 'utf8')
 
-test('the share title says the community\'s name', () => {
+test("the share title says the community's name", () => {
   expect(inviteShareTitle('林教练燃脂俱乐部')).toBe('邀请你加入林教练燃脂俱乐部，一起打卡')
 })
 

@@ -30,10 +30,12 @@ async function crowd<T>(members: string[], send: (openid: string) => Promise<Api
   let rounds = 0
   while (pending.length > 0) {
     if (++rounds > maxRounds) throw new Error(`${pending.length} requests still BUSY after ${maxRounds} rounds`)
-    const answers = await Promise.all(pending.map(async (openid) => {
-      if (rounds > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 50))
-      return [openid, await send(openid)] as const
-    }))
+    const answers = await Promise.all(
+      pending.map(async (openid) => {
+        if (rounds > 1) await new Promise((resolve) => setTimeout(resolve, Math.random() * 50))
+        return [openid, await send(openid)] as const
+      })
+    )
     const busy: string[] = []
     for (const [openid, answer] of answers) {
       if (answer.ok) results.set(openid, answer.data)

@@ -259,10 +259,22 @@ describe('bad input over HTTP answers a typed error, never 500, and writes nothi
 
   /** A paid circle and a member's open order on the dev host, with the sandbox's signing keys. */
   async function openOrder() {
-    const circle = await post('/fn/membership', {
-      action: 'createCircle', name: '夜跑会员', description: '每周三夜跑', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [],
-      plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
-    }, await login('host'))
+    const circle = await post(
+      '/fn/membership',
+      {
+        action: 'createCircle',
+        name: '夜跑会员',
+        description: '每周三夜跑',
+        coverFileId: '',
+        kind: 'paid',
+        trialDays: 7,
+        joinQuestions: [],
+        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
+        fullRefundDays: 7,
+        refundAfter: 'prorata'
+      },
+      await login('host')
+    )
     expect(circle.body.error).toBeUndefined()
     const member = await login('ajie')
     const created = await post('/fn/membership', { action: 'createOrder', circleId: circle.body.data.id, planId: circle.body.data.plans[0].id }, member)
@@ -290,7 +302,11 @@ describe('bad input over HTTP answers a typed error, never 500, and writes nothi
     const keys = loadSandboxKeys(dataDir)
     for (const plaintext of ['<xml>paid</xml>', JSON.stringify({ out_trade_no: order.id })]) {
       const body = JSON.stringify({
-        id: 'EV-bad', create_time: '2026-11-23T10:00:00+08:00', resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功',
+        id: 'EV-bad',
+        create_time: '2026-11-23T10:00:00+08:00',
+        resource_type: 'encrypt-resource',
+        event_type: 'TRANSACTION.SUCCESS',
+        summary: '支付成功',
         resource: { ...encryptResource(plaintext, keys.apiV3Key, 'transaction', 'abcdef012345'), original_type: 'transaction' }
       })
       const res = await fetch(host.url + '/pay/notify', { method: 'POST', headers: sandbox.sign(body), body })

@@ -14,20 +14,42 @@ afterEach(() => closeTestRuntime(runtime))
 
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山', description: '', coverFileId: '', startAt: START, endAt: START + 3 * 3600_000, mode: 'offline',
-  address: '北京市海淀区香山公园东门', onlineLink: '', capacity: 10, feeFen: 2000, tierDiscount: false, signupDeadline: START - 3600_000,
-  circleId: null, refundableHoursBefore: 24, feeReturn: 'none', ...overrides
+  title: '周末徒步·香山',
+  description: '',
+  coverFileId: '',
+  startAt: START,
+  endAt: START + 3 * 3600_000,
+  mode: 'offline',
+  address: '北京市海淀区香山公园东门',
+  onlineLink: '',
+  capacity: 10,
+  feeFen: 2000,
+  tierDiscount: false,
+  signupDeadline: START - 3600_000,
+  circleId: null,
+  refundableHoursBefore: 24,
+  feeReturn: 'none',
+  ...overrides
 })
 
 function parse(csv: string): Array<Record<string, string>> {
-  const [head, ...rows] = csv.replace(/^\ufeff/, '').trim().split('\r\n').map((line) => line.split(','))
+  const [head, ...rows] = csv
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','))
   return rows.map((cells) => Object.fromEntries(head.map((h, i) => [h, cells[i]])))
 }
 
 test('the CSV shows what each member paid, what was refunded and the order status', async () => {
   const eventId = ok(await call('events', 'createEvent', eventInput(), HOST)).id
   const orders: Record<string, string> = {}
-  for (const [openid, nickname] of [['o_a', '阿满'], ['o_b', '小贝'], ['o_c', '小晨'], ['o_d', '大丁']]) {
+  for (const [openid, nickname] of [
+    ['o_a', '阿满'],
+    ['o_b', '小贝'],
+    ['o_c', '小晨'],
+    ['o_d', '大丁']
+  ]) {
     ok(await call('member', 'updateProfile', { nickname }, openid))
     const s = ok(await call('events', 'signup', { eventId }, openid))
     orders[openid] = s.signup.orderId!
@@ -49,7 +71,7 @@ test('the CSV shows what each member paid, what was refunded and the order statu
   expect(rows).toHaveLength(4)
 })
 
-test('a free event\'s sheet has empty money columns and no cancelled rows', async () => {
+test("a free event's sheet has empty money columns and no cancelled rows", async () => {
   const eventId = ok(await call('events', 'createEvent', eventInput({ feeFen: 0 }), HOST)).id
   ok(await call('events', 'signup', { eventId }, 'o_a'))
   ok(await call('events', 'signup', { eventId }, 'o_b'))

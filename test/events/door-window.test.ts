@@ -18,9 +18,22 @@ afterEach(() => closeTestRuntime(runtime))
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 const END = START + 3 * 3600_000
 const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山', description: '', coverFileId: '', startAt: START, endAt: END, mode: 'offline',
-  address: '北京市海淀区香山公园东门', onlineLink: '', capacity: 50, feeFen: 2000, tierDiscount: false, signupDeadline: START - 3600_000,
-  circleId: null, refundableHoursBefore: 24, feeReturn: 'refund', ...overrides
+  title: '周末徒步·香山',
+  description: '',
+  coverFileId: '',
+  startAt: START,
+  endAt: END,
+  mode: 'offline',
+  address: '北京市海淀区香山公园东门',
+  onlineLink: '',
+  capacity: 50,
+  feeFen: 2000,
+  tierDiscount: false,
+  signupDeadline: START - 3600_000,
+  circleId: null,
+  refundableHoursBefore: 24,
+  feeReturn: 'refund',
+  ...overrides
 })
 const create = async (overrides: Partial<EventInput> = {}) => ok(await call('events', 'createEvent', eventInput(overrides), HOST)).id
 const pay = async (orderId: string) => {
@@ -87,7 +100,10 @@ describe('the door window', () => {
     // An event made without the setting opens 2 hours before.
     expect(ok(await call('events', 'getEvent', { eventId: await create() }, 'o_a'))).toMatchObject({ checkinOpensMinutesBefore: 120, checkinOpensAt: START - 2 * 3600_000 })
     for (const bad of [-1, 1441, 1.5]) {
-      expect(await call('events', 'createEvent', eventInput({ checkinOpensMinutesBefore: bad }), HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'checkinOpensMinutesBefore' } })
+      expect(await call('events', 'createEvent', eventInput({ checkinOpensMinutesBefore: bad }), HOST)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', field: 'checkinOpensMinutesBefore' }
+      })
     }
   })
 })

@@ -25,9 +25,22 @@ afterEach(async () => {
 
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山', description: '一起走 10 公里', coverFileId: '', startAt: START, endAt: START + 3 * 3600_000, mode: 'offline',
-  address: '北京市海淀区香山公园东门', onlineLink: '', capacity: 50, feeFen: 0, tierDiscount: false, signupDeadline: START - 3600_000,
-  circleId: null, refundableHoursBefore: 24, feeReturn: 'none', ...overrides
+  title: '周末徒步·香山',
+  description: '一起走 10 公里',
+  coverFileId: '',
+  startAt: START,
+  endAt: START + 3 * 3600_000,
+  mode: 'offline',
+  address: '北京市海淀区香山公园东门',
+  onlineLink: '',
+  capacity: 50,
+  feeFen: 0,
+  tierDiscount: false,
+  signupDeadline: START - 3600_000,
+  circleId: null,
+  refundableHoursBefore: 24,
+  feeReturn: 'none',
+  ...overrides
 })
 const create = async (overrides: Partial<EventInput> = {}) => ok(await call('events', 'createEvent', eventInput(overrides), HOST)).id
 const signup = (eventId: string, openid: string) => call('events', 'signup', { eventId }, openid)
@@ -82,7 +95,11 @@ describe('paid events', () => {
     expect([a.signup.status, b.signup.status, c.signup.status]).toEqual(['held', 'held', 'waitlisted'])
     expect(a.payment).toEqual({ provider: 'sandbox', payUrl: `/sandbox-pay?order=${a.signup.orderId}` })
     expect((await pay(a.signup.orderId!)).statusCode).toBe(200)
-    expect(ok(await call('events', 'getEvent', { eventId }, 'o_a')).mySignup).toMatchObject({ status: 'confirmed', ticketCode: expect.stringMatching(/^T1\./), ticketQr: expect.stringMatching(/^data:image\/svg\+xml;base64,/) })
+    expect(ok(await call('events', 'getEvent', { eventId }, 'o_a')).mySignup).toMatchObject({
+      status: 'confirmed',
+      ticketCode: expect.stringMatching(/^T1\./),
+      ticketQr: expect.stringMatching(/^data:image\/svg\+xml;base64,/)
+    })
     runtime.clock.advance(14 * 60_000)
     // The one job that closes unpaid orders ends the hold with its order.
     expect(await closeUnpaidOrders(runtime)).toEqual({ closed: 0, settled: 0 })
@@ -235,9 +252,24 @@ test('settings are checked: times, address or link, deadline', async () => {
 })
 
 test('a members-only event names its circle, tells a non-member, and lets them in once they join', async () => {
-  const circle = ok(await call('membership', 'createCircle', {
-    name: '跑步圈', description: '', coverFileId: '', kind: 'free', trialDays: 7, joinQuestions: [], plans: [], fullRefundDays: 0, refundAfter: 'none'
-  }, HOST))
+  const circle = ok(
+    await call(
+      'membership',
+      'createCircle',
+      {
+        name: '跑步圈',
+        description: '',
+        coverFileId: '',
+        kind: 'free',
+        trialDays: 7,
+        joinQuestions: [],
+        plans: [],
+        fullRefundDays: 0,
+        refundAfter: 'none'
+      },
+      HOST
+    )
+  )
   const eventId = await create({ circleId: circle.id })
   expect(ok(await call('events', 'getEvent', { eventId }, 'o_a'))).toMatchObject({ circleId: circle.id, circleName: '跑步圈', inCircle: false })
   expect(await signup(eventId, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '仅圈子成员可参加，请先加入圈子' } })

@@ -18,9 +18,22 @@ afterEach(() => closeTestRuntime(runtime))
 
 const START = Date.parse('2026-12-06T14:00:00+08:00')
 const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山', description: '', coverFileId: '', startAt: START, endAt: START + 3 * 3600_000, mode: 'offline',
-  address: '北京市海淀区香山公园东门', onlineLink: '', capacity: 300, feeFen: 0, tierDiscount: false, signupDeadline: START - 3600_000,
-  circleId: null, refundableHoursBefore: 24, feeReturn: 'none', ...overrides
+  title: '周末徒步·香山',
+  description: '',
+  coverFileId: '',
+  startAt: START,
+  endAt: START + 3 * 3600_000,
+  mode: 'offline',
+  address: '北京市海淀区香山公园东门',
+  onlineLink: '',
+  capacity: 300,
+  feeFen: 0,
+  tierDiscount: false,
+  signupDeadline: START - 3600_000,
+  circleId: null,
+  refundableHoursBefore: 24,
+  feeReturn: 'none',
+  ...overrides
 })
 const create = async (overrides: Partial<EventInput> = {}) => ok(await call('events', 'createEvent', eventInput(overrides), HOST)).id
 const mine = async (eventId: string, openid: string) => ok(await call('events', 'getEvent', { eventId }, openid)).mySignup!
@@ -99,15 +112,21 @@ describe('at the door', () => {
     const unknown = [...SHORT_CODE_ALPHABET].find((c) => !otherCode.startsWith(c) && !old.startsWith(c) && !fresh.startsWith(c))!.repeat(6)
     expect(await call('events', 'checkInTicket', { eventId, ticketCode: unknown }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '没有这个票码，请核对是否是本场活动的票' } })
     expect(await call('events', 'checkInTicket', { eventId, ticketCode: otherCode }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await call('events', 'checkInTicket', { eventId, ticketCode: 'AB0CD1' }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '票码不含 0、O、1、I、L，请核对后再输入' } })
+    expect(await call('events', 'checkInTicket', { eventId, ticketCode: 'AB0CD1' }, HOST)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '票码不含 0、O、1、I、L，请核对后再输入' }
+    })
     expect(await call('events', 'checkInTicket', { eventId, ticketCode: 'ABC' }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请输入 6 位票码，或扫描二维码' } })
     if (old !== fresh) {
-      expect(await call('events', 'checkInTicket', { eventId, ticketCode: old }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '票码已失效（报名已重新办理），请让成员出示最新的票' } })
+      expect(await call('events', 'checkInTicket', { eventId, ticketCode: old }, HOST)).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: '票码已失效（报名已重新办理），请让成员出示最新的票' }
+      })
     }
     expect(ok(await call('events', 'checkInTicket', { eventId, ticketCode: fresh }, HOST)).status).toBe('attended')
   })
 
-  test('the host checks a member in by name; a waitlisted member or another event\'s signup is refused', async () => {
+  test("the host checks a member in by name; a waitlisted member or another event's signup is refused", async () => {
     const eventId = await create({ capacity: 1 })
     ok(await call('events', 'signup', { eventId }, 'o_a'))
     ok(await call('events', 'signup', { eventId }, 'o_b'))
@@ -129,10 +148,15 @@ describe('at the door', () => {
     await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
     const ticket = await mine(eventId, 'o_a')
     atTheDoor()
-    const tries = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-      i % 3 === 0 ? call('events', 'checkInTicket', { eventId, ticketCode: ticket.ticketCode }, HOST)
-        : i % 3 === 1 ? call('events', 'checkInTicket', { eventId, ticketCode: ticket.shortCode }, HOST)
-          : call('events', 'checkInAttendee', { eventId, signupId: ticket.id }, HOST)))
+    const tries = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        i % 3 === 0
+          ? call('events', 'checkInTicket', { eventId, ticketCode: ticket.ticketCode }, HOST)
+          : i % 3 === 1
+            ? call('events', 'checkInTicket', { eventId, ticketCode: ticket.shortCode }, HOST)
+            : call('events', 'checkInAttendee', { eventId, signupId: ticket.id }, HOST)
+      )
+    )
     expect(tries.filter((t) => t.ok)).toHaveLength(1)
     for (const t of tries.filter((x) => !x.ok)) expect(t).toMatchObject({ ok: false, error: { code: expect.stringMatching(/^(CONFLICT|BUSY)$/) } })
     expect(ok(await call('membership', 'getOrder', { orderId: s.signup.orderId! }, 'o_a')).refundedFen).toBe(2000)

@@ -9,17 +9,21 @@ import { buildFunctions } from '../../scripts/build-functions'
 const sent: Array<[string, Record<string, unknown>]> = []
 const member = { _id: 'oCloudCaller000000000000001', nickname: '云端用户', avatarFileId: '', role: 'member', joinedAt: 1790000000000, updatedAt: 1790000000000 }
 
-jest.mock('@cloudbase/node-sdk', () => {
-  const { Db: RealDb } = jest.requireActual('@cloudbase/database')
-  RealDb.reqClass = class {
-    async send(action: string, params: Record<string, unknown>) {
-      sent.push([action, params])
-      if (action === 'database.getDocument') return { data: { list: [JSON.stringify(member)] } }
-      return { data: { updated: 1 } }
+jest.mock(
+  '@cloudbase/node-sdk',
+  () => {
+    const { Db: RealDb } = jest.requireActual('@cloudbase/database')
+    RealDb.reqClass = class {
+      async send(action: string, params: Record<string, unknown>) {
+        sent.push([action, params])
+        if (action === 'database.getDocument') return { data: { list: [JSON.stringify(member)] } }
+        return { data: { updated: 1 } }
+      }
     }
-  }
-  return { __esModule: true, default: { SYMBOL_CURRENT_ENV: Symbol('current'), init: () => ({ database: () => new RealDb({}), callCompatibleWxOpenApi: async () => Buffer.alloc(0) }) } }
-}, { virtual: false })
+    return { __esModule: true, default: { SYMBOL_CURRENT_ENV: Symbol('current'), init: () => ({ database: () => new RealDb({}), callCompatibleWxOpenApi: async () => Buffer.alloc(0) }) } }
+  },
+  { virtual: false }
+)
 
 let outDir: string
 beforeAll(async () => {

@@ -12,7 +12,9 @@ const message = (openid: string): SubscribeMessage => ({ openid, template: 'welc
 const grantWelcome = (openid: string, count = 1) => runtime.store.collection('subscribe_grants').set({ _id: `${openid}:welcome`, openid, template: 'welcome', count, updatedAt: 0 } as never)
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 const outbox = () => runtime.store.collection<OutboxDoc>(OUTBOX)
@@ -26,7 +28,20 @@ test('the timer trigger delivers due messages once; running it again changes not
   type Report = { jobs: Array<{ job: string; counts: Record<string, number> }> }
   const drained = (report: Report) => report.jobs.find((j) => j.job === 'drainOutbox')!.counts
   const first = ok(await FUNCTIONS.cron.main(timer, localTimerContext('r1'))) as Report
-  expect(first.jobs.map((j) => j.job)).toEqual(['applyFacts', 'moveBoards', 'expirePoints', 'refreshSegments', 'closeUnpaidOrders', 'reconcileRefunds', 'remindMembershipEnds', 'remindEvents', 'settleBoards', 'remindCheckins', 'remindStreaks', 'drainOutbox'])
+  expect(first.jobs.map((j) => j.job)).toEqual([
+    'applyFacts',
+    'moveBoards',
+    'expirePoints',
+    'refreshSegments',
+    'closeUnpaidOrders',
+    'reconcileRefunds',
+    'remindMembershipEnds',
+    'remindEvents',
+    'settleBoards',
+    'remindCheckins',
+    'remindStreaks',
+    'drainOutbox'
+  ])
   expect(drained(first)).toEqual({ sent: 2, retried: 0, failed: 0, skipped: 0 })
   const fingerprint = runtime.store.fingerprint()
   const second = ok(await FUNCTIONS.cron.main(timer, localTimerContext('r2'))) as Report
@@ -84,7 +99,12 @@ test('concurrent drains deliver each message exactly once', async () => {
 
 test('a failing send is retried with backoff, then given up after the last attempt', async () => {
   let calls = 0
-  runtime.notifier = { send: async () => { calls++; throw new Error('network down') } }
+  runtime.notifier = {
+    send: async () => {
+      calls++
+      throw new Error('network down')
+    }
+  }
   await grantWelcome('o_a')
   await enqueueSubscribeMessage(runtime.store, { key: 'flaky', message: message('o_a'), now: runtime.clock.now() })
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -107,7 +127,11 @@ test('a failing send is retried with backoff, then given up after the last attem
 })
 
 test('a permanent refusal (the member never authorised the template) fails at once', async () => {
-  runtime.notifier = { send: async () => { throw new NotifyError('errcode 43101', true) } }
+  runtime.notifier = {
+    send: async () => {
+      throw new NotifyError('errcode 43101', true)
+    }
+  }
   await grantWelcome('o_a')
   await enqueueSubscribeMessage(runtime.store, { key: 'refused', message: message('o_a'), now: runtime.clock.now() })
   expect(await drainOutbox(runtime)).toEqual({ sent: 0, retried: 0, failed: 1, skipped: 0 })

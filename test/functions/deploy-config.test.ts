@@ -33,7 +33,14 @@ test('every declared index becomes one CloudBase index with matching key order a
   expect(requests.find((r) => r.collection === 'outbox')).toEqual({
     collection: 'outbox',
     IndexName: 'ix_due',
-    MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'status', Direction: '1' }, { Name: 'nextAttemptAt', Direction: '1' }, { Name: '_id', Direction: '1' }] }
+    MgoKeySchema: {
+      MgoIsUnique: false,
+      MgoIndexKeys: [
+        { Name: 'status', Direction: '1' },
+        { Name: 'nextAttemptAt', Direction: '1' },
+        { Name: '_id', Direction: '1' }
+      ]
+    }
   })
 })
 
@@ -51,12 +58,19 @@ const { privateKey: PRIVATE_PEM, publicKey: PUBLIC_PEM } = generateKeyPairSync('
 })
 const templateId = (seed: string) => `${seed}${'x'.repeat(43)}`.slice(0, 43).replace(/[^A-Za-z0-9_-]/g, 'Q')
 const TEMPLATES: Record<string, string> = {
-  welcome: templateId('W7kQ-welcome'), tierUp: templateId('Tq9_tierUp'), membershipActive: templateId('MbAct1'),
-  renewalReminder: templateId('RnwRem2'), membershipExpired: templateId('MbExp3'), waitlistPromoted: templateId('WaitP4'),
-  eventReminder: templateId('EvRem5'), eventCancelled: templateId('EvCan6'), prizeWon: templateId('Prize7'),
-  checkinReminder: templateId('ChkRem8'), streakAtRisk: templateId('Streak9'),
+  welcome: templateId('W7kQ-welcome'),
+  tierUp: templateId('Tq9_tierUp'),
+  membershipActive: templateId('MbAct1'),
+  renewalReminder: templateId('RnwRem2'),
+  membershipExpired: templateId('MbExp3'),
+  waitlistPromoted: templateId('WaitP4'),
+  eventReminder: templateId('EvRem5'),
+  eventCancelled: templateId('EvCan6'),
+  prizeWon: templateId('Prize7'),
+  checkinReminder: templateId('ChkRem8'),
+  streakAtRisk: templateId('Streak9'),
   // Quotes, backslashes and Chinese: what broke the CLI's text substitution.
-  '备注': '会员"到期"提醒 \\ 模板'
+  备注: '会员"到期"提醒 \\ 模板'
 }
 const OPENIDS = ['oWx1a2B3c4D5e6F7g8H9i0JkLmNo', 'oWx1Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2', 'oWx1Qq1Rr2Ss3Tt4Uu5Vv6Ww7Xx8']
 const SETTINGS: Readonly<Record<string, string | undefined>> = {
@@ -95,15 +109,26 @@ describe('cloudbaserc.json rendered by the CLI renderer with realistic settings'
 
   test.each([
     ['plain JSON and PEMs', {}],
-    ['base64 of the JSON and `base64 -w0` of the PEM files', {
-      WX_SUBSCRIBE_TEMPLATES: undefined, WX_SUBSCRIBE_TEMPLATES_B64: Buffer.from(SETTINGS.WX_SUBSCRIBE_TEMPLATES!).toString('base64'),
-      WXPAY_PRIVATE_KEY: undefined, WXPAY_PRIVATE_KEY_B64: Buffer.from(PRIVATE_PEM).toString('base64'),
-      WXPAY_PUBLIC_KEY: undefined, WXPAY_PUBLIC_KEY_B64: Buffer.from(PUBLIC_PEM).toString('base64')
-    }],
-    ['the PEM bodies on one line', {
-      WXPAY_PRIVATE_KEY: undefined, WXPAY_PRIVATE_KEY_B64: PRIVATE_PEM.replace(/-----[^-]+-----|\n/g, ''),
-      WXPAY_PUBLIC_KEY: undefined, WXPAY_PUBLIC_KEY_B64: PUBLIC_PEM.replace(/-----[^-]+-----|\n/g, '')
-    }]
+    [
+      'base64 of the JSON and `base64 -w0` of the PEM files',
+      {
+        WX_SUBSCRIBE_TEMPLATES: undefined,
+        WX_SUBSCRIBE_TEMPLATES_B64: Buffer.from(SETTINGS.WX_SUBSCRIBE_TEMPLATES!).toString('base64'),
+        WXPAY_PRIVATE_KEY: undefined,
+        WXPAY_PRIVATE_KEY_B64: Buffer.from(PRIVATE_PEM).toString('base64'),
+        WXPAY_PUBLIC_KEY: undefined,
+        WXPAY_PUBLIC_KEY_B64: Buffer.from(PUBLIC_PEM).toString('base64')
+      }
+    ],
+    [
+      'the PEM bodies on one line',
+      {
+        WXPAY_PRIVATE_KEY: undefined,
+        WXPAY_PRIVATE_KEY_B64: PRIVATE_PEM.replace(/-----[^-]+-----|\n/g, ''),
+        WXPAY_PUBLIC_KEY: undefined,
+        WXPAY_PUBLIC_KEY_B64: PUBLIC_PEM.replace(/-----[^-]+-----|\n/g, '')
+      }
+    ]
   ])('%s: parses, string values, every function under 4 KB, settings decode to the inputs', async (_label, overrides) => {
     const config = await renderWith({ ...SETTINGS, ...overrides })
     expect(config.envId).toBe(SETTINGS.TCB_ENV_ID)
@@ -116,10 +141,25 @@ describe('cloudbaserc.json rendered by the CLI renderer with realistic settings'
       const pay = wechatPayConfigFromEnv(fnEnv(config.functions, name))
       expect(pay.privateKeyPem).toBe(PRIVATE_PEM)
       expect(pay.platformKeys).toEqual({ [SETTINGS.WXPAY_PUBLIC_KEY_ID!]: PUBLIC_PEM })
-      expect(pay).toMatchObject({ appid: SETTINGS.WXPAY_APPID, mchid: SETTINGS.WXPAY_MCHID, serialNo: SETTINGS.WXPAY_SERIAL_NO, apiV3Key: SETTINGS.WXPAY_APIV3_KEY, notifyUrl: SETTINGS.WXPAY_NOTIFY_URL })
+      expect(pay).toMatchObject({
+        appid: SETTINGS.WXPAY_APPID,
+        mchid: SETTINGS.WXPAY_MCHID,
+        serialNo: SETTINGS.WXPAY_SERIAL_NO,
+        apiV3Key: SETTINGS.WXPAY_APIV3_KEY,
+        notifyUrl: SETTINGS.WXPAY_NOTIFY_URL
+      })
     }
-    for (const name of ['member', 'cron']) expect(subscribeTemplatesFromEnv(fnEnv(config.functions, name), () => { throw new Error('no log expected') })).toEqual(TEMPLATES)
-    expect(ticketSecretFromEnv(fnEnv(config.functions, 'events'), () => { throw new Error('no log expected') })).toBe(SETTINGS.TICKET_SECRET)
+    for (const name of ['member', 'cron'])
+      expect(
+        subscribeTemplatesFromEnv(fnEnv(config.functions, name), () => {
+          throw new Error('no log expected')
+        })
+      ).toEqual(TEMPLATES)
+    expect(
+      ticketSecretFromEnv(fnEnv(config.functions, 'events'), () => {
+        throw new Error('no log expected')
+      })
+    ).toBe(SETTINGS.TICKET_SECRET)
     for (const fn of config.functions.filter((f) => f.name !== 'payNotify' && f.name !== 'mediaCheck')) {
       expect([...parseOpenidList(fnEnv(config.functions, fn.name).HOST_OPENIDS)]).toEqual(OPENIDS)
     }
@@ -155,7 +195,11 @@ describe('bad settings switch their feature off with a clear message', () => {
       expect.stringContaining('WX_SUBSCRIBE_TEMPLATES is not valid JSON'),
       expect.stringContaining('WX_SUBSCRIBE_TEMPLATES must be a JSON object')
     ])
-    expect(subscribeTemplatesFromEnv({}, () => { throw new Error('unset is not an error') })).toEqual({})
+    expect(
+      subscribeTemplatesFromEnv({}, () => {
+        throw new Error('unset is not an error')
+      })
+    ).toEqual({})
   })
 
   test('a missing or short ticket secret is logged and replaced by a throwaway key', () => {

@@ -10,7 +10,9 @@ const HUGE = 'x'.repeat(200_000)
 const WRONG_TYPES: unknown[] = [42, true, null, [], {}, HUGE]
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 function expectTypedError(result: { ok: boolean; error?: { code: string; message: string } }, code: string) {
@@ -22,7 +24,10 @@ function expectTypedError(result: { ok: boolean; error?: { code: string; message
 
 /** Variants of a valid example with one field made wrong in each way. */
 function malformedVariants(example: Record<string, unknown>): Array<[string, Record<string, unknown>]> {
-  const variants: Array<[string, Record<string, unknown>]> = [['an unknown field', { ...example, __proto_pollution: 1 }], ['an openid in the body', { ...example, openid: 'o_someone_else' }]]
+  const variants: Array<[string, Record<string, unknown>]> = [
+    ['an unknown field', { ...example, __proto_pollution: 1 }],
+    ['an openid in the body', { ...example, openid: 'o_someone_else' }]
+  ]
   for (const key of Object.keys(example)) {
     for (const wrong of WRONG_TYPES) {
       if (JSON.stringify(wrong) === JSON.stringify(example[key])) continue
@@ -37,7 +42,10 @@ function malformedVariants(example: Record<string, unknown>): Array<[string, Rec
 
 describe.each(FUNCTION_NAMES.map((fn) => [fn]))('function %s', (fn) => {
   test.each([
-    ['null', null], ['a string', 'me'], ['a number', 7], ['an array', [{ action: 'me' }]]
+    ['null', null],
+    ['a string', 'me'],
+    ['a number', 7],
+    ['an array', [{ action: 'me' }]]
   ])('an event that is %s answers INVALID_INPUT and writes nothing', async (_label, event) => {
     const before = runtime.store.fingerprint()
     expectTypedError(await callRaw(fn, event, HOST), 'INVALID_INPUT')
@@ -45,7 +53,11 @@ describe.each(FUNCTION_NAMES.map((fn) => [fn]))('function %s', (fn) => {
   })
 
   test.each([
-    ['missing', {}], ['unknown', { action: 'dropDatabase' }], ['not a string', { action: 12 }], ['huge', { action: HUGE }], ['inherited', { action: 'toString' }]
+    ['missing', {}],
+    ['unknown', { action: 'dropDatabase' }],
+    ['not a string', { action: 12 }],
+    ['huge', { action: HUGE }],
+    ['inherited', { action: 'toString' }]
   ])('an action that is %s answers UNKNOWN_ACTION and writes nothing', async (_label, event) => {
     const before = runtime.store.fingerprint()
     const result = await callRaw(fn, event, HOST)

@@ -6,7 +6,9 @@ import { isWellFormedText, nicknameError, nicknameLength } from '../../types/nic
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 describe('member.me', () => {

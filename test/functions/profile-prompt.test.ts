@@ -6,7 +6,9 @@ import { START, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } f
 import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 describe('the profile prompt', () => {

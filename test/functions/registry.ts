@@ -11,7 +11,5 @@ export interface RegisteredAction {
 }
 
 export function registeredActions(): RegisteredAction[] {
-  return FUNCTION_NAMES.flatMap((fn) =>
-    Object.entries(FUNCTIONS[fn].actions as Record<string, ActionDefinition<FunctionName, never>>).map(([action, definition]) => ({ fn, action, definition }))
-  )
+  return FUNCTION_NAMES.flatMap((fn) => Object.entries(FUNCTIONS[fn].actions as Record<string, ActionDefinition<FunctionName, never>>).map(([action, definition]) => ({ fn, action, definition })))
 }

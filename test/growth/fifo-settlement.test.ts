@@ -20,8 +20,7 @@ const DAY = 24 * 3600_000
 const wallet = async (openid: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))!
 const entries = async (openid: string) => (await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid }, { limit: 100 })).items
 const ledgerSum = async (openid: string) => (await entries(openid)).reduce((s, e) => s + e.points, 0)
-const adjust = (openid: string, points: number, requestId: string) =>
-  call('growth', 'adjustPoints', { memberOpenid: openid, points, reason: '测试', requestId }, HOST)
+const adjust = (openid: string, points: number, requestId: string) => call('growth', 'adjustPoints', { memberOpenid: openid, points, reason: '测试', requestId }, HOST)
 
 test('many small grants: a spend writes no grant, expiry settles oldest first and expires only what is left', async () => {
   ok(await call('member', 'me', {}, 'o_f'))

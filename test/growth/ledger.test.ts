@@ -18,10 +18,9 @@ afterEach(() => closeTestRuntime(runtime))
 
 const wallet = async (openid: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))!
 const ledgerSum = async (openid: string) => (await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid }, { limit: 100 })).items.reduce((s, e) => s + e.points, 0)
-const comment = (openid: string, key: string, at: number) =>
-  recordFact(runtime.store, { type: 'comment.received', key, openid, refId: 'k1', payload: { commentId: key, from: 'o_commenter' }, at })
+const comment = (openid: string, key: string, at: number) => recordFact(runtime.store, { type: 'comment.received', key, openid, refId: 'k1', payload: { commentId: key, from: 'o_commenter' }, at })
 
-test('a check-in grants the challenge\'s points and growth once, however often events are applied', async () => {
+test("a check-in grants the challenge's points and growth once, however often events are applied", async () => {
   const id = await createChallenge({ pointsPerCheckin: 15 })
   ok(await post(id, 'o_a'))
   await applyFacts(runtime)
@@ -83,7 +82,10 @@ test('a check-in hidden for cheating gives its points back, once; growth stays',
   ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
   await applyFacts(runtime)
   expect(await wallet('o_cheat')).toMatchObject({ points: 0, growth: 10 })
-  expect(ok(await call('growth', 'ledger', {}, 'o_cheat')).items.map((e) => [e.rule, e.points])).toEqual([['revoke', -10], ['checkinPosted', 10]])
+  expect(ok(await call('growth', 'ledger', {}, 'o_cheat')).items.map((e) => [e.rule, e.points])).toEqual([
+    ['revoke', -10],
+    ['checkinPosted', 10]
+  ])
 })
 
 test('reaching a tier is celebrated once in the app and announced once', async () => {
@@ -120,7 +122,12 @@ test('manual adjustments: a retried request applies once; a deduction never goes
 
 test('tier settings must start at Lv1 with growth 0 and rise', async () => {
   const tiers = ok(await call('growth', 'settings', {}, HOST)).tiers
-  expect(tiers.map((t) => [t.level, t.name, t.minGrowth])).toEqual([[1, '新人', 0], [2, '活跃', 100], [3, '核心', 500], [4, 'KOL', 2000]])
+  expect(tiers.map((t) => [t.level, t.name, t.minGrowth])).toEqual([
+    [1, '新人', 0],
+    [2, '活跃', 100],
+    [3, '核心', 500],
+    [4, 'KOL', 2000]
+  ])
   const swapped = tiers.map((t) => (t.level === 3 ? { ...t, minGrowth: 50 } : t))
   expect(await call('growth', 'updateSettings', { tiers: swapped }, HOST)).toMatchObject({ ok: false, error: { field: 'tiers', message: '等级越高，成长值门槛必须越高' } })
 })

@@ -15,7 +15,17 @@ beforeEach(() => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
-const item = (overrides: object = {}) => ({ name: '新人礼包', description: '每人限兑', imageFileId: '', kind: 'virtual' as const, pricePoints: 10, stock: 100, minTierLevel: 1, perMemberLimit: 3, ...overrides })
+const item = (overrides: object = {}) => ({
+  name: '新人礼包',
+  description: '每人限兑',
+  imageFileId: '',
+  kind: 'virtual' as const,
+  pricePoints: 10,
+  stock: 100,
+  minTierLevel: 1,
+  perMemberLimit: 3,
+  ...overrides
+})
 
 async function fund(openid: string, points: number) {
   ok(await call('member', 'me', {}, openid))

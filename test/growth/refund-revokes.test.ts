@@ -36,8 +36,13 @@ async function standing(openid: string, at = CHINA_10AM) {
   // The ledger adds up: entries sum to the wallet, and so do the grants less the unsettled spending.
   expect({ ledger: ledger.reduce((s, e) => s + e.points, 0), held: held - (wallet.unsettledSpent ?? 0) }).toEqual({ ledger: wallet.points, held: wallet.points })
   return {
-    points: wallet.points, growth: wallet.growth, tierLevel: wallet.tierLevel, memberTier: member.tierLevel ?? 1,
-    allTime: await score(boardIds.all()), week: await score(boardIds.week(at)), month: await score(boardIds.month(at))
+    points: wallet.points,
+    growth: wallet.growth,
+    tierLevel: wallet.tierLevel,
+    memberTier: member.tierLevel ?? 1,
+    allTime: await score(boardIds.all()),
+    week: await score(boardIds.week(at)),
+    month: await score(boardIds.month(at))
   }
 }
 
@@ -101,7 +106,7 @@ test('points already spent: the refund takes what the balance has (never below 0
   expect(await standing('o_spent')).toEqual({ points: 0, growth: 0, tierLevel: 1, memberTier: 1, allTime: 0, week: 0, month: 0 })
 })
 
-test('refunded a week later: the boards of the payment\'s week move back, and a tier reached again after it is not announced twice', async () => {
+test("refunded a week later: the boards of the payment's week move back, and a tier reached again after it is not announced twice", async () => {
   ok(await call('member', 'me', {}, 'o_late'))
   const paidAt = runtime.clock.now()
   await payFirst('o_late', 'order-l')

@@ -84,8 +84,7 @@ beforeEach(async () => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
-const record = (shape: FactShape) =>
-  recordFact(runtime.store, { type: shape.type, key: shape.key, openid: MEMBER, refId: shape.refId, payload: shape.payload as never, at: runtime.clock.now() })
+const record = (shape: FactShape) => recordFact(runtime.store, { type: shape.type, key: shape.key, openid: MEMBER, refId: shape.refId, payload: shape.payload as never, at: runtime.clock.now() })
 
 /** Everything the consumer writes for the member: the wallet and the ledger, entry by entry. */
 async function standing() {

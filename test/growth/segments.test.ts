@@ -15,7 +15,11 @@ beforeEach(() => {
 afterEach(() => closeTestRuntime(runtime))
 
 const DAY = 24 * 3600_000
-const segment = (openid: string) => runtime.store.collection<WalletDoc>(WALLETS).get(openid).then((w) => w?.segment)
+const segment = (openid: string) =>
+  runtime.store
+    .collection<WalletDoc>(WALLETS)
+    .get(openid)
+    .then((w) => w?.segment)
 const listed = async (filter?: string) => ok(await call('growth', 'segments', filter ? { segment: filter as never } : {}, HOST)).items.map((m) => m.openid)
 /** A check-in fact: growth for its author today. */
 async function active(openid: string, key: string) {

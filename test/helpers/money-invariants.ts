@@ -27,8 +27,13 @@ async function all<T extends BaseDoc>(runtime: LocalRuntime, name: string): Prom
 export async function moneyProblems(runtime: LocalRuntime): Promise<string[]> {
   const problems: string[] = []
   const [orders, refunds, coupons, wallets, ledger, events, signups] = await Promise.all([
-    all<OrderDoc>(runtime, ORDERS), all<RefundDoc>(runtime, REFUNDS), all<CouponDoc>(runtime, COUPONS), all<WalletDoc>(runtime, WALLETS),
-    all<LedgerEntryDoc>(runtime, LEDGER), all<EventDoc>(runtime, EVENTS), all<SignupDoc>(runtime, SIGNUPS)
+    all<OrderDoc>(runtime, ORDERS),
+    all<RefundDoc>(runtime, REFUNDS),
+    all<CouponDoc>(runtime, COUPONS),
+    all<WalletDoc>(runtime, WALLETS),
+    all<LedgerEntryDoc>(runtime, LEDGER),
+    all<EventDoc>(runtime, EVENTS),
+    all<SignupDoc>(runtime, SIGNUPS)
   ])
   const couponUses = new Map<string, string[]>()
   for (const order of orders) {

@@ -33,9 +33,7 @@ export function callRaw(fn: FunctionName, event: unknown, openid?: string): Prom
   return FUNCTIONS[fn].main(event, context)
 }
 
-export async function call<F extends FunctionName, A extends ActionName<F>>(
-  fn: F, action: A, input: ActionInput<F, A>, openid: string
-): Promise<ApiResult<ActionOutput<F, A>>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: ActionInput<F, A>, openid: string): Promise<ApiResult<ActionOutput<F, A>>> {
   return (await callRaw(fn, { action, ...(input as object) }, openid)) as ApiResult<ActionOutput<F, A>>
 }
 

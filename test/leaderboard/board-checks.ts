@@ -44,7 +44,11 @@ export async function boardState(store: Store): Promise<{ entries: Record<string
   for (const e of await readAll<EntryDoc>(store, ENTRIES)) entries[e._id] = [e.score, e.reachedAt]
   const counts: Record<string, Record<string, number>> = {}
   for (const c of await readAll<CountsDoc>(store, RANK_COUNTS)) {
-    const n = Object.fromEntries(Object.entries(c.n).filter(([, v]) => v !== 0).sort(([a], [b]) => Number(a) - Number(b)))
+    const n = Object.fromEntries(
+      Object.entries(c.n)
+        .filter(([, v]) => v !== 0)
+        .sort(([a], [b]) => Number(a) - Number(b))
+    )
     if (Object.keys(n).length > 0) counts[c._id] = n
   }
   return { entries, counts }

@@ -31,7 +31,12 @@ beforeEach(() => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
-const pointsOnly = (a: number, b: number, c: number) => [a, b, c].map((points) => ({ points, couponCampaignId: null })) as [{ points: number; couponCampaignId: null }, { points: number; couponCampaignId: null }, { points: number; couponCampaignId: null }]
+const pointsOnly = (a: number, b: number, c: number) =>
+  [a, b, c].map((points) => ({ points, couponCampaignId: null })) as [
+    { points: number; couponCampaignId: null },
+    { points: number; couponCampaignId: null },
+    { points: number; couponCampaignId: null }
+  ]
 const board = (openid: string, input: Parameters<typeof call<'leaderboard', 'board'>>[2]) => call('leaderboard', 'board', input, openid)
 /** What a minute of cron does for the boards, until nothing is left. */
 const drain = () => drainBoards(runtime)
@@ -61,7 +66,17 @@ interface FactSpec {
 async function appliedFacts(store: Store, facts: FactSpec[], processedAt: number): Promise<void> {
   const events = store.collection<FactDoc>(FACTS)
   for (const f of facts) {
-    await events.insert(<FactDoc>{ _id: f.id, type: f.type ?? 'checkin.featured', openid: f.openid, refId: f.id, payload: f.payload ?? {}, createdAt: f.createdAt, processedAt, granted: f.granted, boards: 'pending' })
+    await events.insert(<FactDoc>{
+      _id: f.id,
+      type: f.type ?? 'checkin.featured',
+      openid: f.openid,
+      refId: f.id,
+      payload: f.payload ?? {},
+      createdAt: f.createdAt,
+      processedAt,
+      granted: f.granted,
+      boards: 'pending'
+    })
   }
 }
 
@@ -85,7 +100,11 @@ test('check-ins move the points boards when cron runs; ties share a rank and the
   await drain()
   const week = ok(await board('o_b', { kind: 'pointsWeek' }))
   // Manual adjustments are not "earned" points: o_c ties with the others.
-  expect(week.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_a', 10, 1], ['o_b', 10, 1], ['o_c', 10, 1]])
+  expect(week.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([
+    ['o_a', 10, 1],
+    ['o_b', 10, 1],
+    ['o_c', 10, 1]
+  ])
   expect(week.me).toMatchObject({ openid: 'o_b', rank: 1, score: 10 })
   expect(week.total).toBe(3)
   expect(week.periodLabel).toBe('11月23日–11月29日')
@@ -172,7 +191,9 @@ describe('the board mover', () => {
   test('moves boards only for applied facts, and running it again changes nothing', async () => {
     const facts = mixedFacts(3, 90)
     await seed(runtime.store, facts, runtime.clock.now())
-    await runtime.store.collection(FACTS).insert({ _id: 'unapplied', type: 'checkin.featured', openid: 'o_m1', refId: 'x', payload: {}, createdAt: AT, processedAt: null, boards: 'pending' } as FactDoc)
+    await runtime.store
+      .collection(FACTS)
+      .insert({ _id: 'unapplied', type: 'checkin.featured', openid: 'o_m1', refId: 'x', payload: {}, createdAt: AT, processedAt: null, boards: 'pending' } as FactDoc)
     const first = await moveBoards(runtime, { batches: 100 })
     expect(first.facts).toBe(90)
     expect(first.batches).toBeGreaterThanOrEqual(Math.ceil(90 / FACTS_PER_BATCH))
@@ -185,7 +206,8 @@ describe('the board mover', () => {
     // Each board holds exactly what its facts add up to.
     const expected = new Map<string, number>()
     const add = (id: string, delta: number, set?: number) => expected.set(id, set ?? Math.max(0, (expected.get(id) ?? 0) + delta))
-    for (const f of [...facts].sort((a, b) => (a.id < b.id ? -1 : 1))) { // the mover's order: processedAt, then id
+    for (const f of [...facts].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+      // the mover's order: processedAt, then id
       if (f.granted > 0) {
         for (const b of [boardIds.week(f.createdAt), boardIds.month(f.createdAt), boardIds.all()]) {
           add(`${b}:${f.openid}`, f.granted)
@@ -209,11 +231,13 @@ describe('the board mover', () => {
       written: 0,
       collection<T extends BaseDoc>(name: string): Collection<T> {
         const c = inner.collection<T>(name)
-        const write = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
-          if (store.written >= writes) throw new Error('the function instance died')
-          store.written++
-          return fn(...args)
-        }
+        const write =
+          <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+          async (...args: A): Promise<R> => {
+            if (store.written >= writes) throw new Error('the function instance died')
+            store.written++
+            return fn(...args)
+          }
         return {
           get: (id) => c.get(id),
           find: (filter, options) => c.find(filter, options),
@@ -225,7 +249,9 @@ describe('the board mover', () => {
           remove: write((id) => c.remove(id))
         }
       },
-      transaction: () => { throw new Error('the board mover uses no transactions') },
+      transaction: () => {
+        throw new Error('the board mover uses no transactions')
+      },
       close: () => inner.close()
     }
     return store
@@ -266,7 +292,7 @@ describe('the board mover', () => {
   })
 })
 
-test('the caller sees their own rank even far down, and the newcomers\' view lists only members in their first 30 days', async () => {
+test("the caller sees their own rank even far down, and the newcomers' view lists only members in their first 30 days", async () => {
   const id = await createChallenge({ pointsPerCheckin: 10 })
   runtime.clock.set('2026-10-01T10:00:00+08:00')
   ok(await call('member', 'me', {}, 'o_old'))
@@ -296,22 +322,38 @@ test('the caller sees their own rank even far down, and the newcomers\' view lis
 test('challenge boards count check-ins and the current streak; a hidden check-in comes off the count', async () => {
   const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20' })
   const posted: Record<string, string[]> = {}
-  for (const [day, members] of [['2026-11-23', ['o_a', 'o_b']], ['2026-11-24', ['o_a', 'o_b']], ['2026-11-25', ['o_a', 'o_c']]] as const) {
+  for (const [day, members] of [
+    ['2026-11-23', ['o_a', 'o_b']],
+    ['2026-11-24', ['o_a', 'o_b']],
+    ['2026-11-25', ['o_a', 'o_c']]
+  ] as const) {
     runtime.clock.set(`${day}T08:00:00+08:00`)
     for (const m of members) (posted[m] ??= []).push(ok(await post(id, m)).checkin.id)
   }
   await drain()
   const checkins = ok(await board('o_c', { kind: 'challengeCheckins', challengeId: id }))
-  expect(checkins.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_a', 3, 1], ['o_b', 2, 2], ['o_c', 1, 3]])
+  expect(checkins.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([
+    ['o_a', 3, 1],
+    ['o_b', 2, 2],
+    ['o_c', 1, 3]
+  ])
   expect(checkins.me).toMatchObject({ rank: 3 })
   expect(checkins.title).toContain('打卡次数榜')
   const streak = ok(await board('o_b', { kind: 'challengeStreak', challengeId: id }))
-  expect(streak.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_a', 3, 1], ['o_b', 2, 2], ['o_c', 1, 3]])
+  expect(streak.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([
+    ['o_a', 3, 1],
+    ['o_b', 2, 2],
+    ['o_c', 1, 3]
+  ])
   ok(await call('checkin', 'hideCheckin', { checkinId: posted.o_a[0], hidden: true }, HOST))
   await drain()
   const after = ok(await board('o_b', { kind: 'challengeCheckins', challengeId: id }))
   // o_a is back to 2 (reached again when the check-in was hidden, so o_b, there first, is listed first).
-  expect(after.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([['o_b', 2, 1], ['o_a', 2, 1], ['o_c', 1, 3]])
+  expect(after.entries.map((e) => [e.openid, e.score, e.rank])).toEqual([
+    ['o_b', 2, 1],
+    ['o_a', 2, 1],
+    ['o_c', 1, 3]
+  ])
   expect(after.me).toMatchObject({ rank: 1 })
   expect(await histogramProblems(runtime.store)).toEqual([])
 })
@@ -329,13 +371,16 @@ test('the points boards equal a recount from the ledger, per period, across a we
   for (const [boardId, scores] of recount) expect([boardId, await boardScores(runtime.store, boardId)]).toEqual([boardId, scores])
   const previous = ok(await board('o_a', { kind: 'pointsWeek', period: 'previous' }))
   expect(previous).toMatchObject({ boardId: 'points:week:2026-11-23', periodLabel: '11月23日–11月29日' })
-  expect(previous.entries.map((e) => [e.openid, e.score])).toEqual([['o_a', 10], ['o_b', 10]])
+  expect(previous.entries.map((e) => [e.openid, e.score])).toEqual([
+    ['o_a', 10],
+    ['o_b', 10]
+  ])
   const lastMonth = ok(await board('o_a', { kind: 'pointsMonth', period: 'previous' }))
   expect(lastMonth).toMatchObject({ boardId: 'points:month:202611', periodLabel: '2026年11月' })
   expect(await histogramProblems(runtime.store)).toEqual([])
 })
 
-test('a hidden check-in\'s points come off the points boards of the week and month it was posted in, once', async () => {
+test("a hidden check-in's points come off the points boards of the week and month it was posted in, once", async () => {
   const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20', days: 30 })
   runtime.clock.set('2026-11-27T07:00:00+08:00')
   const cheat = ok(await post(id, 'o_a')).checkin.id
@@ -343,7 +388,12 @@ test('a hidden check-in\'s points come off the points boards of the week and mon
   runtime.clock.set('2026-12-01T07:00:00+08:00')
   ok(await post(id, 'o_a'))
   await drain()
-  expect(await boardScores(runtime.store, 'points:week:2026-11-23')).toEqual(new Map([['o_a', 10], ['o_b', 10]]))
+  expect(await boardScores(runtime.store, 'points:week:2026-11-23')).toEqual(
+    new Map([
+      ['o_a', 10],
+      ['o_b', 10]
+    ])
+  )
   // Hidden a week later: the boards of its own week and month lose it, this week's keep the newer check-in.
   runtime.clock.set('2026-12-02T09:00:00+08:00')
   ok(await call('checkin', 'hideCheckin', { checkinId: cheat, hidden: true }, HOST))
@@ -351,7 +401,12 @@ test('a hidden check-in\'s points come off the points boards of the week and mon
   await drain()
   expect(await boardScores(runtime.store, 'points:week:2026-11-23')).toEqual(new Map([['o_b', 10]]))
   expect(await boardScores(runtime.store, 'points:month:202611')).toEqual(new Map([['o_b', 10]]))
-  expect(await boardScores(runtime.store, 'points:all')).toEqual(new Map([['o_a', 10], ['o_b', 10]]))
+  expect(await boardScores(runtime.store, 'points:all')).toEqual(
+    new Map([
+      ['o_a', 10],
+      ['o_b', 10]
+    ])
+  )
   expect((await boardScores(runtime.store, 'points:week:2026-11-30')).get('o_a')).toBe(10)
   const recount = await pointsBoardsFromLedger(runtime.store)
   for (const [boardId, scores] of recount) expect([boardId, await boardScores(runtime.store, boardId)]).toEqual([boardId, scores])
@@ -380,13 +435,16 @@ test('settlement stores the final board and grants the top places once, however 
   expect(ok(await board('o_a', { kind: 'pointsWeek', period: 'previous' })).entries.map((e) => e.score)).toEqual([10, 10])
   expect(ok(await board('o_a', { kind: 'pointsWeek' })).entries).toEqual([])
   const stored = await runtime.store.collection<BoardDoc>(BOARDS).get('points:week:2026-11-23')
-  expect(stored!.results!.map((r) => [r.openid, r.rank])).toEqual([['o_a', 1], ['o_b', 1]])
+  expect(stored!.results!.map((r) => [r.openid, r.rank])).toEqual([
+    ['o_a', 1],
+    ['o_b', 1]
+  ])
 })
 
 // The mover moves one batch of FACTS_PER_BATCH facts a cron run: a rush of
 // check-ins in a week's last minutes may still be on its way to the board when
 // the week ends. Settlement waits until none of the week's facts is.
-test('settlement waits for the closing week\'s facts to reach its board (a backlog over one batch is not settled early)', async () => {
+test("settlement waits for the closing week's facts to reach its board (a backlog over one batch is not settled early)", async () => {
   const id = await createChallenge({ pointsPerCheckin: 10, startDate: '2026-11-20' })
   ok(await call('leaderboard', 'setBoardRewards', { weekly: [100], monthly: [] }, HOST))
   runtime.clock.set('2026-11-29T23:58:00+08:00') // Sunday night
@@ -420,7 +478,14 @@ describe('referral', () => {
     expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toMatchObject({ featured: true })
     // A newer photo from a members-only challenge stays inside its circle.
     ok(await call('checkin', 'featureCheckin', { checkinId: first.id, featured: false }, HOST))
-    const circle = ok(await call('membership', 'createCircle', { name: '跑团', description: '', coverFileId: '', kind: 'free', trialDays: 7, joinQuestions: [], plans: [], fullRefundDays: 0, refundAfter: 'none' }, HOST))
+    const circle = ok(
+      await call(
+        'membership',
+        'createCircle',
+        { name: '跑团', description: '', coverFileId: '', kind: 'free', trialDays: 7, joinQuestions: [], plans: [], fullRefundDays: 0, refundAfter: 'none' },
+        HOST
+      )
+    )
     ok(await call('membership', 'joinFree', { circleId: circle.id, answers: [] }, 'o_p'))
     const gated = await createChallenge({ circleId: circle.id })
     runtime.clock.advance(3600_000)
@@ -442,7 +507,9 @@ describe('referral', () => {
     ok(await call('member', 'me', {}, 'o_late'))
     runtime.clock.advance(11 * 60_000)
     ok(await call('member', 'me', { inviteCode: codeA }, 'o_late')) // not a first login any more
-    const invitees = ok(await call('leaderboard', 'myInvitees', {}, 'o_a')).items.map((i) => i.openid).sort()
+    const invitees = ok(await call('leaderboard', 'myInvitees', {}, 'o_a'))
+      .items.map((i) => i.openid)
+      .sort()
     expect(invitees).toEqual(['o_b', 'o_e'])
     expect(ok(await call('leaderboard', 'myInvitees', {}, 'o_b')).items.map((i) => i.openid)).toEqual(['o_d'])
     expect(ok(await call('leaderboard', 'myInvitees', {}, 'o_d')).items).toEqual([])
@@ -487,9 +554,26 @@ describe('referral', () => {
   test('contest prizes can carry a coupon or a free event ticket: set aside at creation, given to the top places once, the rest put back', async () => {
     const id = await createChallenge()
     const now = runtime.clock.now()
-    const campaign = async (name: string, stock: number, kind: 'amountOff' | 'freeTicket', validTo = now + 30 * 24 * 3600_000) => ok(await call('rewards', 'createCampaign', {
-      name, kind, amountOffFen: kind === 'amountOff' ? 2000 : 0, percentOff: 0, minSpendFen: 0, validFrom: now, validTo, appliesTo: ['event'], stock, channel: 'reward'
-    }, HOST))
+    const campaign = async (name: string, stock: number, kind: 'amountOff' | 'freeTicket', validTo = now + 30 * 24 * 3600_000) =>
+      ok(
+        await call(
+          'rewards',
+          'createCampaign',
+          {
+            name,
+            kind,
+            amountOffFen: kind === 'amountOff' ? 2000 : 0,
+            percentOff: 0,
+            minSpendFen: 0,
+            validFrom: now,
+            validTo,
+            appliesTo: ['event'],
+            stock,
+            channel: 'reward'
+          },
+          HOST
+        )
+      )
     const claimed = async (campaignId: string) => ok(await call('rewards', 'campaigns', {}, HOST)).items.find((c) => c.id === campaignId)!.claimed
     const ticket = await campaign('免费活动票', 1, 'freeTicket')
     const cash = await campaign('活动立减 20 元', 5, 'amountOff')
@@ -497,24 +581,52 @@ describe('referral', () => {
     const window = { title: '双 12 邀请赛', startAt: now - 3600_000, endAt: now + 2 * 3600_000 }
     const none = { points: 0, couponCampaignId: null }
     // A prize coupon must exist, outlive the contest, and have enough left for its places.
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: 'nope' }, none, none] }, HOST))
-      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'prizes.0.couponCampaignId' } })
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [none, { points: 0, couponCampaignId: soon.id }, none] }, HOST))
-      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'prizes.1.couponCampaignId' } })
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: '1', couponCampaignId: null }, none] as never }, HOST))
-      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: ticket.id }, none, { points: 1, couponCampaignId: ticket.id }] }, HOST))
-      .toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK', field: 'prizes.0.couponCampaignId' } })
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: 'nope' }, none, none] }, HOST)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', field: 'prizes.0.couponCampaignId' }
+    })
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [none, { points: 0, couponCampaignId: soon.id }, none] }, HOST)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'prizes.1.couponCampaignId' }
+    })
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: '1', couponCampaignId: null }, none] as never }, HOST)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: ticket.id }, none, { points: 1, couponCampaignId: ticket.id }] }, HOST)).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_STOCK', field: 'prizes.0.couponCampaignId' }
+    })
     expect(await claimed(ticket.id)).toBe(0) // the refused contest set nothing aside
     // 1st: points and the only free ticket; 2nd and 3rd: a cash coupon each.
-    const contest = ok(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 500, couponCampaignId: ticket.id }, { points: 0, couponCampaignId: cash.id }, { points: 100, couponCampaignId: cash.id }] }, HOST))
+    const contest = ok(
+      await call(
+        'leaderboard',
+        'createContest',
+        {
+          ...window,
+          prizes: [
+            { points: 500, couponCampaignId: ticket.id },
+            { points: 0, couponCampaignId: cash.id },
+            { points: 100, couponCampaignId: cash.id }
+          ]
+        },
+        HOST
+      )
+    )
     expect(contest.prizes.map((p) => p.couponName)).toEqual(['免费活动票', '活动立减 20 元', '活动立减 20 元'])
     expect([await claimed(ticket.id), await claimed(cash.id)]).toEqual([1, 2])
     expect(ok(await call('leaderboard', 'contests', {}, 'o_x')).items[0].prizes[0]).toMatchObject({ points: 500, couponKind: 'freeTicket' })
     // Set aside means set aside: nobody else can take the last ticket.
-    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: ticket.id }, none, none] }, HOST)).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } })
+    expect(await call('leaderboard', 'createContest', { ...window, prizes: [{ points: 1, couponCampaignId: ticket.id }, none, none] }, HOST)).toMatchObject({
+      ok: false,
+      error: { code: 'OUT_OF_STOCK' }
+    })
     // Only two members make the board: o_a (two activated invites) and o_b (one).
-    for (const [inviter, invitees] of [['o_a', ['o_a1', 'o_a2']], ['o_b', ['o_b1']]] as const) {
+    for (const [inviter, invitees] of [
+      ['o_a', ['o_a1', 'o_a2']],
+      ['o_b', ['o_b1']]
+    ] as const) {
       const code = await inviteCode(inviter)
       for (const invitee of invitees) {
         ok(await call('member', 'me', { inviteCode: code }, invitee))
@@ -539,10 +651,42 @@ describe('referral', () => {
 
   test('a contest nobody entered puts all its prize coupons back when it ends', async () => {
     const now = runtime.clock.now()
-    const cash = ok(await call('rewards', 'createCampaign', {
-      name: '活动立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 0, validFrom: now, validTo: now + 30 * 24 * 3600_000, appliesTo: ['event'], stock: 3, channel: 'reward'
-    }, HOST))
-    ok(await call('leaderboard', 'createContest', { title: '冷清的邀请赛', startAt: now - 3600_000, endAt: now + 3600_000, prizes: [{ points: 100, couponCampaignId: cash.id }, { points: 50, couponCampaignId: cash.id }, { points: 0, couponCampaignId: null }] }, HOST))
+    const cash = ok(
+      await call(
+        'rewards',
+        'createCampaign',
+        {
+          name: '活动立减 20 元',
+          kind: 'amountOff',
+          amountOffFen: 2000,
+          percentOff: 0,
+          minSpendFen: 0,
+          validFrom: now,
+          validTo: now + 30 * 24 * 3600_000,
+          appliesTo: ['event'],
+          stock: 3,
+          channel: 'reward'
+        },
+        HOST
+      )
+    )
+    ok(
+      await call(
+        'leaderboard',
+        'createContest',
+        {
+          title: '冷清的邀请赛',
+          startAt: now - 3600_000,
+          endAt: now + 3600_000,
+          prizes: [
+            { points: 100, couponCampaignId: cash.id },
+            { points: 50, couponCampaignId: cash.id },
+            { points: 0, couponCampaignId: null }
+          ]
+        },
+        HOST
+      )
+    )
     const claimed = async () => ok(await call('rewards', 'campaigns', {}, HOST)).items[0].claimed
     expect(await claimed()).toBe(2)
     runtime.clock.advance(2 * 3600_000)

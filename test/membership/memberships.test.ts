@@ -26,8 +26,19 @@ afterEach(async () => {
 
 const DAY = 24 * 3600_000
 const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => ({
-  name: '减脂训练营', description: '每周直播 + 打卡监督', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [],
-  plans: [{ name: '月卡', days: 30, priceFen: 9900 }, { name: '年卡', days: 365, priceFen: 36500 }], fullRefundDays: 7, refundAfter: 'prorata', ...overrides
+  name: '减脂训练营',
+  description: '每周直播 + 打卡监督',
+  coverFileId: '',
+  kind: 'paid',
+  trialDays: 7,
+  joinQuestions: [],
+  plans: [
+    { name: '月卡', days: 30, priceFen: 9900 },
+    { name: '年卡', days: 365, priceFen: 36500 }
+  ],
+  fullRefundDays: 7,
+  refundAfter: 'prorata',
+  ...overrides
 })
 
 async function circle(overrides: Partial<CircleInput> = {}) {
@@ -48,7 +59,10 @@ const membership = async (circleId: string, openid = 'o_a') => ok(await call('me
 
 test('the server prices the order; the client cannot send an amount', async () => {
   const c = await circle()
-  expect(await callRaw('membership', { action: 'createOrder', circleId: c.id, planId: c.plans[0].id, amountFen: 1 }, 'o_a')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'amountFen' } })
+  expect(await callRaw('membership', { action: 'createOrder', circleId: c.id, planId: c.plans[0].id, amountFen: 1 }, 'o_a')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', field: 'amountFen' }
+  })
   const { order, payment } = ok(await call('membership', 'createOrder', { circleId: c.id, planId: c.plans[0].id }, 'o_a'))
   expect(order).toMatchObject({ amountFen: 9900, status: 'created', planName: '月卡', days: 30, payBefore: runtime.clock.now() + 30 * 60_000 })
   expect(payment).toEqual({ provider: 'sandbox', payUrl: `/sandbox-pay?order=${order.id}` })
@@ -109,7 +123,9 @@ test('after a lost notify, polling the order asks the provider and settles it', 
 test('renewal extends from the later of now and the current end, across month ends and a leap day', async () => {
   runtime.clock.set('2028-01-31T12:00:00+08:00')
   const c = await circle()
-  const pay = async () => { await deliver(await notifyFor((await buy(c.id, c.plans[0].id)).id)) }
+  const pay = async () => {
+    await deliver(await notifyFor((await buy(c.id, c.plans[0].id)).id))
+  }
   await pay()
   expect((await membership(c.id)).endsAt).toBe(Date.parse('2028-03-01T12:00:00+08:00')) // 30 days over 29-day February 2028
   runtime.clock.set('2028-02-20T09:00:00+08:00')
@@ -138,7 +154,10 @@ test('refunds: full within 7 days, then pro-rata, access ends, and never more th
   expect(ok(await call('membership', 'getOrder', { orderId: second.id }, 'o_a')).refundableFen).toBe(4950)
   expect(await call('membership', 'requestRefund', { orderId: second.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   expect(ok(await call('membership', 'requestRefund', { orderId: second.id }, 'o_a'))).toMatchObject({ refundedFen: 4950, status: 'fulfilled' })
-  expect(await call('membership', 'refundOrder', { orderId: second.id, amountFen: 4951, requestId: 'host01', reason: '补偿' }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'amountFen' } })
+  expect(await call('membership', 'refundOrder', { orderId: second.id, amountFen: 4951, requestId: 'host01', reason: '补偿' }, HOST)).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', field: 'amountFen' }
+  })
   const rest = { orderId: second.id, amountFen: 4950, requestId: 'host02', reason: '补偿' }
   expect(ok(await call('membership', 'refundOrder', rest, HOST))).toMatchObject({ refundedFen: 9900, status: 'refunded' })
   // The same request again is the same out_refund_no: answered the same, nothing more moves.
@@ -214,7 +233,7 @@ test('circle settings are checked', async () => {
   expect(await call('membership', 'createCircle', circleInput({ plans: [{ name: '月卡', days: 30, priceFen: 99.5 }] }), HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
 })
 
-test('check-ins of a members-only challenge are seen only by the circle\'s current members and hosts, on every feed and by id', async () => {
+test("check-ins of a members-only challenge are seen only by the circle's current members and hosts, on every feed and by id", async () => {
   const c = await circle()
   const gated = ok(await call('checkin', 'createChallenge', challengeInput({ circleId: c.id, startDate: '2026-11-23' }), HOST))
   const open = ok(await call('checkin', 'createChallenge', challengeInput({ title: '公开挑战', startDate: '2026-11-23' }), HOST))

@@ -25,20 +25,73 @@ afterEach(async () => {
 })
 
 const DAY = 24 * 3600_000
-const circle = async () => ok(await call('membership', 'createCircle', {
-  name: '私教营', description: '', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [],
-  plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
-}, HOST))
-const campaign = async (overrides: Partial<CampaignInput> = {}) => ok(await call('rewards', 'createCampaign', {
-  name: '立减', kind: 'amountOff', amountOffFen: 300, percentOff: 0, minSpendFen: 0,
-  validFrom: runtime.clock.now() - 1000, validTo: runtime.clock.now() + 30 * DAY, appliesTo: ['membership', 'event'], stock: 10, ...overrides
-}, HOST))
+const circle = async () =>
+  ok(
+    await call(
+      'membership',
+      'createCircle',
+      {
+        name: '私教营',
+        description: '',
+        coverFileId: '',
+        kind: 'paid',
+        trialDays: 7,
+        joinQuestions: [],
+        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
+        fullRefundDays: 7,
+        refundAfter: 'prorata'
+      },
+      HOST
+    )
+  )
+const campaign = async (overrides: Partial<CampaignInput> = {}) =>
+  ok(
+    await call(
+      'rewards',
+      'createCampaign',
+      {
+        name: '立减',
+        kind: 'amountOff',
+        amountOffFen: 300,
+        percentOff: 0,
+        minSpendFen: 0,
+        validFrom: runtime.clock.now() - 1000,
+        validTo: runtime.clock.now() + 30 * DAY,
+        appliesTo: ['membership', 'event'],
+        stock: 10,
+        ...overrides
+      },
+      HOST
+    )
+  )
 const claim = async (campaignId: string, openid = 'o_a') => ok(await call('rewards', 'claimCoupon', { campaignId }, openid))
 const START = Date.parse('2026-12-06T14:00:00+08:00')
-const paidEvent = async (overrides: Partial<EventInput> = {}) => ok(await call('events', 'createEvent', {
-  title: '周末徒步', description: '', coverFileId: '', startAt: START, endAt: START + 3 * 3600_000, mode: 'offline', address: '香山公园东门', onlineLink: '',
-  capacity: 1, feeFen: 2000, tierDiscount: false, signupDeadline: START - 3600_000, circleId: null, refundableHoursBefore: 24, feeReturn: 'none', ...overrides
-}, HOST)).id
+const paidEvent = async (overrides: Partial<EventInput> = {}) =>
+  ok(
+    await call(
+      'events',
+      'createEvent',
+      {
+        title: '周末徒步',
+        description: '',
+        coverFileId: '',
+        startAt: START,
+        endAt: START + 3 * 3600_000,
+        mode: 'offline',
+        address: '香山公园东门',
+        onlineLink: '',
+        capacity: 1,
+        feeFen: 2000,
+        tierDiscount: false,
+        signupDeadline: START - 3600_000,
+        circleId: null,
+        refundableHoursBefore: 24,
+        feeReturn: 'none',
+        ...overrides
+      },
+      HOST
+    )
+  ).id
 const deliverNotify = (notify: { headers: Record<string, string>; body: string }) => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
 const pay = async (orderId: string) => deliverNotify(await runtime.payments.pay(orderId))
 const order = async (orderId: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(orderId))!
@@ -107,7 +160,9 @@ describe('item 2: a refund is processing until the provider says otherwise', () 
       if (afterAccepting) await real(request)
       throw new Error('WeChat Pay 0 TIMEOUT: no answer within 4000 ms')
     }
-    return () => { runtime.payments.refund = real }
+    return () => {
+      runtime.payments.refund = real
+    }
   }
 
   test('a timeout after WeChat accepted leaves it processing; the REFUND.SUCCESS notify settles it', async () => {
@@ -251,7 +306,7 @@ describe('items 7 and 8: one open order, and a way out of it', () => {
   })
 })
 
-test('item 10: a payer who is not the order\'s member is flagged (the payment still settles)', async () => {
+test("item 10: a payer who is not the order's member is flagged (the payment still settles)", async () => {
   const c = await circle()
   const { order: o } = ok(await call('membership', 'createOrder', { circleId: c.id, planId: c.plans[0].id }, 'o_a'))
   await runtime.store.collection('sandbox_trades').update(o.id, { set: { payerOpenid: 'o_stranger' } })
@@ -285,7 +340,10 @@ describe('item 11: the host refunds an event order with or without its seat', ()
     const c = await circle()
     const { order: m } = ok(await call('membership', 'createOrder', { circleId: c.id, planId: c.plans[0].id }, 'o_a'))
     await pay(m.id)
-    expect(await call('membership', 'refundOrder', { orderId: m.id, amountFen: 100, requestId: 'x0001', reason: '补偿', cancelSignup: true }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'cancelSignup' } })
+    expect(await call('membership', 'refundOrder', { orderId: m.id, amountFen: 100, requestId: 'x0001', reason: '补偿', cancelSignup: true }, HOST)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', field: 'cancelSignup' }
+    })
   })
 })
 

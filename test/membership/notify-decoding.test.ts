@@ -21,20 +21,54 @@ const platform = (() => {
   return { privatePem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicPem: publicKey.export({ type: 'spki', format: 'pem' }).toString() }
 })()
 const APIV3_KEY = randomBytes(16).toString('hex')
-const wechat = new WechatPayV3({
-  appid: 'wx1234567890abcdef', mchid: '1230000109', serialNo: 'MERCHANTSERIAL01', privateKeyPem: platform.privatePem,
-  apiV3Key: APIV3_KEY, platformKeys: { [SERIAL]: platform.publicPem }, notifyUrl: 'https://example.invalid/pay/notify'
-}, clock)
+const wechat = new WechatPayV3(
+  {
+    appid: 'wx1234567890abcdef',
+    mchid: '1230000109',
+    serialNo: 'MERCHANTSERIAL01',
+    privateKeyPem: platform.privatePem,
+    apiV3Key: APIV3_KEY,
+    platformKeys: { [SERIAL]: platform.publicPem },
+    notifyUrl: 'https://example.invalid/pay/notify'
+  },
+  clock
+)
 
-const transaction = { appid: 'wx1234567890abcdef', mchid: '1230000109', out_trade_no: 'M20261123100000abc', transaction_id: '4200001234202611231234567890', trade_state: 'SUCCESS', payer: { openid: 'o1' }, amount: { total: 9900, currency: 'CNY' } }
-const refund = { mchid: '1230000109', out_trade_no: 'M20261123100000abc', transaction_id: '4200001234202611231234567890', out_refund_no: 'M20261123100000abc-R1', refund_id: '50300001', refund_status: 'SUCCESS', amount: { total: 9900, refund: 9900, payer_total: 9900, payer_refund: 9900 } }
+const transaction = {
+  appid: 'wx1234567890abcdef',
+  mchid: '1230000109',
+  out_trade_no: 'M20261123100000abc',
+  transaction_id: '4200001234202611231234567890',
+  trade_state: 'SUCCESS',
+  payer: { openid: 'o1' },
+  amount: { total: 9900, currency: 'CNY' }
+}
+const refund = {
+  mchid: '1230000109',
+  out_trade_no: 'M20261123100000abc',
+  transaction_id: '4200001234202611231234567890',
+  out_refund_no: 'M20261123100000abc-R1',
+  refund_id: '50300001',
+  refund_status: 'SUCCESS',
+  amount: { total: 9900, refund: 9900, payer_total: 9900, payer_refund: 9900 }
+}
 
 /** A notify signed and encrypted by the independent implementation, as WeChat builds it, around any plaintext resource. */
 function wechatNotify(eventType: string, plaintext: string, associatedData = 'transaction') {
   const nonceIv = 'fdasflkja484'
   const body = JSON.stringify({
-    id: 'EV-2018022511223320873', create_time: '2026-11-23T10:00:00+08:00', resource_type: 'encrypt-resource', event_type: eventType, summary: '通知',
-    resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: Aes.AesGcm.encrypt(plaintext, APIV3_KEY, nonceIv, associatedData), associated_data: associatedData, nonce: nonceIv, original_type: associatedData }
+    id: 'EV-2018022511223320873',
+    create_time: '2026-11-23T10:00:00+08:00',
+    resource_type: 'encrypt-resource',
+    event_type: eventType,
+    summary: '通知',
+    resource: {
+      algorithm: 'AEAD_AES_256_GCM',
+      ciphertext: Aes.AesGcm.encrypt(plaintext, APIV3_KEY, nonceIv, associatedData),
+      associated_data: associatedData,
+      nonce: nonceIv,
+      original_type: associatedData
+    }
   })
   return signed(body)
 }
@@ -67,14 +101,31 @@ const MALFORMED: Array<[string, string, string]> = [
 describe('WeChat Pay v3 adapter', () => {
   test('a well-formed payment and refund still decode', async () => {
     const paid = wechatNotify('TRANSACTION.SUCCESS', JSON.stringify(transaction))
-    expect(await wechat.verifyNotify(paid.headers, paid.body)).toEqual({ kind: 'paid', outTradeNo: transaction.out_trade_no, transactionId: transaction.transaction_id, amountFen: 9900, appid: transaction.appid, mchid: transaction.mchid, payerOpenid: 'o1' })
+    expect(await wechat.verifyNotify(paid.headers, paid.body)).toEqual({
+      kind: 'paid',
+      outTradeNo: transaction.out_trade_no,
+      transactionId: transaction.transaction_id,
+      amountFen: 9900,
+      appid: transaction.appid,
+      mchid: transaction.mchid,
+      payerOpenid: 'o1'
+    })
     const refunded = wechatNotify('REFUND.SUCCESS', JSON.stringify(refund), 'refund')
-    expect(await wechat.verifyNotify(refunded.headers, refunded.body)).toEqual({ kind: 'refunded', outTradeNo: refund.out_trade_no, outRefundNo: refund.out_refund_no, refundFen: 9900, succeeded: true })
+    expect(await wechat.verifyNotify(refunded.headers, refunded.body)).toEqual({
+      kind: 'refunded',
+      outTradeNo: refund.out_trade_no,
+      outRefundNo: refund.out_refund_no,
+      refundFen: 9900,
+      succeeded: true
+    })
   })
 
   test.each(MALFORMED)('%s is refused with InvalidNotifyError', async (_label, eventType, plaintext) => {
     const { headers, body } = wechatNotify(eventType, plaintext, eventType.startsWith('REFUND.') ? 'refund' : 'transaction')
-    const error = await wechat.verifyNotify(headers, body).then(() => null, (e: unknown) => e)
+    const error = await wechat.verifyNotify(headers, body).then(
+      () => null,
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(InvalidNotifyError)
   })
 
@@ -85,7 +136,10 @@ describe('WeChat Pay v3 adapter', () => {
     ['a resource whose nonce is missing', JSON.stringify({ event_type: 'TRANSACTION.SUCCESS', resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: randomBytes(40).toString('base64') } })]
   ])('a signed envelope with %s is refused with InvalidNotifyError', async (_label, body) => {
     const notify = signed(body)
-    const error = await wechat.verifyNotify(notify.headers, notify.body).then(() => null, (e: unknown) => e)
+    const error = await wechat.verifyNotify(notify.headers, notify.body).then(
+      () => null,
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(InvalidNotifyError)
   })
 })
@@ -97,7 +151,11 @@ describe('sandbox adapter', () => {
   /** Signed and encrypted with the sandbox's own platform key and APIv3 key, as its 模拟支付 page does. */
   function sandboxNotify(eventType: string, plaintext: string, associatedData: string) {
     const body = JSON.stringify({
-      id: 'EV-1', create_time: '2026-11-23T10:00:00+08:00', resource_type: 'encrypt-resource', event_type: eventType, summary: eventType,
+      id: 'EV-1',
+      create_time: '2026-11-23T10:00:00+08:00',
+      resource_type: 'encrypt-resource',
+      event_type: eventType,
+      summary: eventType,
       resource: { ...encryptResource(plaintext, keys.apiV3Key, associatedData, randomBytes(6).toString('hex')), original_type: associatedData }
     })
     return { body, headers: sandbox.sign(body) }
@@ -110,7 +168,10 @@ describe('sandbox adapter', () => {
 
   test.each(MALFORMED)('%s is refused with InvalidNotifyError', async (_label, eventType, plaintext) => {
     const { headers, body } = sandboxNotify(eventType, plaintext, eventType.startsWith('REFUND.') ? 'refund' : 'transaction')
-    const error = await sandbox.verifyNotify(headers, body).then(() => null, (e: unknown) => e)
+    const error = await sandbox.verifyNotify(headers, body).then(
+      () => null,
+      (e: unknown) => e
+    )
     expect(error).toBeInstanceOf(InvalidNotifyError)
   })
 })

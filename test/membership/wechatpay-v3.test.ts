@@ -21,15 +21,24 @@ const APIV3_KEY = randomBytes(16).toString('hex')
 const NOW = Date.parse('2026-11-23T10:00:00+08:00')
 const clock = new FrozenClock(NOW)
 const config = {
-  appid: 'wx1234567890abcdef', mchid: '1230000109', serialNo: 'MERCHANTSERIAL01', privateKeyPem: merchant.privatePem,
-  apiV3Key: APIV3_KEY, platformKeys: { PUB_KEY_ID_0112300001092025: platform.publicPem }, notifyUrl: 'https://example.invalid/pay/notify'
+  appid: 'wx1234567890abcdef',
+  mchid: '1230000109',
+  serialNo: 'MERCHANTSERIAL01',
+  privateKeyPem: merchant.privatePem,
+  apiV3Key: APIV3_KEY,
+  platformKeys: { PUB_KEY_ID_0112300001092025: platform.publicPem },
+  notifyUrl: 'https://example.invalid/pay/notify'
 }
 
 function signedResponse(status: number, body: object | '', serial = 'PUB_KEY_ID_0112300001092025'): HttpResponse {
   const text = body === '' ? '' : JSON.stringify(body)
   const ts = String(Math.floor(clock.now() / 1000))
   const nonceStr = 'RESPONSENONCE123'
-  return { status, body: text, headers: { 'wechatpay-timestamp': ts, 'wechatpay-nonce': nonceStr, 'wechatpay-serial': serial, 'wechatpay-signature': rsaSign(signatureMessage(ts, nonceStr, text), platform.privatePem) } }
+  return {
+    status,
+    body: text,
+    headers: { 'wechatpay-timestamp': ts, 'wechatpay-nonce': nonceStr, 'wechatpay-serial': serial, 'wechatpay-signature': rsaSign(signatureMessage(ts, nonceStr, text), platform.privatePem) }
+  }
 }
 
 /** A stand-in for api.mch.weixin.qq.com that checks each request's signature like WeChat does. */
@@ -56,7 +65,14 @@ describe('requests and responses', () => {
     const pay = new WechatPayV3(config, clock, server.transport)
     const params = await pay.prepay({ outTradeNo: 'M20261123100000abc', description: '减脂训练营·月卡', amountFen: 9900, payerOpenid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o', expiresAt: NOW + 1800_000 })
     const sent = JSON.parse(server.seen[0].body)
-    expect(sent).toMatchObject({ appid: config.appid, mchid: config.mchid, out_trade_no: 'M20261123100000abc', amount: { total: 9900, currency: 'CNY' }, payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }, time_expire: '2026-11-23T10:30:00+08:00' })
+    expect(sent).toMatchObject({
+      appid: config.appid,
+      mchid: config.mchid,
+      out_trade_no: 'M20261123100000abc',
+      amount: { total: 9900, currency: 'CNY' },
+      payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
+      time_expire: '2026-11-23T10:30:00+08:00'
+    })
     expect(params).toMatchObject({ provider: 'wechat', package: 'prepay_id=wx201410272009395522657a690389285100', signType: 'RSA' })
     if (params.provider !== 'wechat') throw new Error('expected wechat params')
     expect(Rsa.verify(Formatter.joinedByLineFeed(config.appid, params.timeStamp, params.nonceStr, params.package), params.paySign, merchant.publicPem)).toBe(true)
@@ -64,7 +80,9 @@ describe('requests and responses', () => {
 
   test('a response not signed by the platform is not trusted', async () => {
     const forged = fakeWechat(() => ({ ...signedResponse(200, { prepay_id: 'x' }), headers: { ...signedResponse(200, { prepay_id: 'y' }).headers } }))
-    await expect(new WechatPayV3(config, clock, forged.transport).prepay({ outTradeNo: 'M1', description: 'd', amountFen: 1, payerOpenid: 'o', expiresAt: NOW })).rejects.toBeInstanceOf(InvalidNotifyError)
+    await expect(new WechatPayV3(config, clock, forged.transport).prepay({ outTradeNo: 'M1', description: 'd', amountFen: 1, payerOpenid: 'o', expiresAt: NOW })).rejects.toBeInstanceOf(
+      InvalidNotifyError
+    )
   })
 
   test('query, close and refund use the v3 paths and bodies', async () => {
@@ -101,9 +119,17 @@ describe('refunds: a final no, a timeout, and asking where one stands', () => {
   test('queryRefund reads 查询单笔退款 (GET /v3/refund/domestic/refunds/{out_refund_no}); 404 RESOURCE_NOT_EXISTS is NOT_FOUND', async () => {
     // The answer's shape as WeChat's docs give it (abridged).
     let answer = signedResponse(200, {
-      refund_id: '50000000382019052709732678859', out_refund_no: 'M1-R', transaction_id: '1217752501201407033233368018', out_trade_no: 'M1',
-      channel: 'ORIGINAL', user_received_account: '招商银行信用卡0403', success_time: '2026-11-23T10:01:00+08:00', create_time: '2026-11-23T10:00:00+08:00',
-      status: 'SUCCESS', funds_account: 'AVAILABLE', amount: { total: 9900, refund: 9900, payer_total: 9900, payer_refund: 9900, settlement_refund: 9900, settlement_total: 9900, discount_refund: 0, currency: 'CNY' }
+      refund_id: '50000000382019052709732678859',
+      out_refund_no: 'M1-R',
+      transaction_id: '1217752501201407033233368018',
+      out_trade_no: 'M1',
+      channel: 'ORIGINAL',
+      user_received_account: '招商银行信用卡0403',
+      success_time: '2026-11-23T10:01:00+08:00',
+      create_time: '2026-11-23T10:00:00+08:00',
+      status: 'SUCCESS',
+      funds_account: 'AVAILABLE',
+      amount: { total: 9900, refund: 9900, payer_total: 9900, payer_refund: 9900, settlement_refund: 9900, settlement_total: 9900, discount_refund: 0, currency: 'CNY' }
     })
     const server = fakeWechat(() => answer)
     const pay = new WechatPayV3(config, clock, server.transport)
@@ -118,14 +144,32 @@ describe('refunds: a final no, a timeout, and asking where one stands', () => {
 
 describe('notifies', () => {
   const pay = new WechatPayV3(config, clock)
-  const transaction = { appid: config.appid, mchid: config.mchid, out_trade_no: 'M20261123100000abc', transaction_id: '4200001234202611231234567890', trade_state: 'SUCCESS', payer: { openid: 'o1' }, amount: { total: 9900, currency: 'CNY' } }
+  const transaction = {
+    appid: config.appid,
+    mchid: config.mchid,
+    out_trade_no: 'M20261123100000abc',
+    transaction_id: '4200001234202611231234567890',
+    trade_state: 'SUCCESS',
+    payer: { openid: 'o1' },
+    amount: { total: 9900, currency: 'CNY' }
+  }
 
   /** A notify built and signed by the independent implementation, the way WeChat builds it. */
   function independentNotify(timestamp = Math.floor(NOW / 1000), serial = 'PUB_KEY_ID_0112300001092025') {
     const nonceIv = 'fdasflkja484'
     const body = JSON.stringify({
-      id: 'EV-2018022511223320873', create_time: '2026-11-23T10:00:00+08:00', resource_type: 'encrypt-resource', event_type: 'TRANSACTION.SUCCESS', summary: '支付成功',
-      resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext: Aes.AesGcm.encrypt(JSON.stringify(transaction), APIV3_KEY, nonceIv, 'transaction'), associated_data: 'transaction', nonce: nonceIv, original_type: 'transaction' }
+      id: 'EV-2018022511223320873',
+      create_time: '2026-11-23T10:00:00+08:00',
+      resource_type: 'encrypt-resource',
+      event_type: 'TRANSACTION.SUCCESS',
+      summary: '支付成功',
+      resource: {
+        algorithm: 'AEAD_AES_256_GCM',
+        ciphertext: Aes.AesGcm.encrypt(JSON.stringify(transaction), APIV3_KEY, nonceIv, 'transaction'),
+        associated_data: 'transaction',
+        nonce: nonceIv,
+        original_type: 'transaction'
+      }
     })
     const nonceStr = 'NOTIFYNONCE00001'
     const signature = Rsa.sign(Formatter.joinedByLineFeed(String(timestamp), nonceStr, body), platform.privatePem)
@@ -134,7 +178,15 @@ describe('notifies', () => {
 
   test('a notify signed and encrypted by an independent implementation is verified and decrypted by ours', async () => {
     const { body, headers } = independentNotify()
-    expect(await pay.verifyNotify(headers, body)).toEqual({ kind: 'paid', outTradeNo: 'M20261123100000abc', transactionId: '4200001234202611231234567890', amountFen: 9900, appid: config.appid, mchid: config.mchid, payerOpenid: 'o1' })
+    expect(await pay.verifyNotify(headers, body)).toEqual({
+      kind: 'paid',
+      outTradeNo: 'M20261123100000abc',
+      transactionId: '4200001234202611231234567890',
+      amountFen: 9900,
+      appid: config.appid,
+      mchid: config.mchid,
+      payerOpenid: 'o1'
+    })
   })
 
   test('our encryption decrypts with the independent implementation', () => {
@@ -143,7 +195,14 @@ describe('notifies', () => {
   })
 
   test.each([
-    ['a body changed by one byte', () => { const n = independentNotify(); return { ...n, body: n.body.replace('"summary":"支付成功"', '"summary":"支付成功 "') } }, 'bad signature'],
+    [
+      'a body changed by one byte',
+      () => {
+        const n = independentNotify()
+        return { ...n, body: n.body.replace('"summary":"支付成功"', '"summary":"支付成功 "') }
+      },
+      'bad signature'
+    ],
     ['an unknown serial', () => independentNotify(Math.floor(NOW / 1000), 'PUB_KEY_ID_SOMEONEELSE'), 'unknown platform serial'],
     ['a timestamp 301 s old', () => independentNotify(Math.floor(NOW / 1000) - 301), 'timestamp outside 300 s'],
     ['missing headers', () => ({ body: independentNotify().body, headers: {} }), 'missing Wechatpay-* headers']

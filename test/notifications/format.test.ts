@@ -35,7 +35,10 @@ test('number, amount and character_string', () => {
 })
 
 test('formatData types each key by its name; unknown types are refused', () => {
-  expect(formatData({ thing1: '很长很长很长很长很长很长很长很长很长很长很长', time2: NOON_UTC_NEW_YEAR_EVE })).toEqual({ thing1: '很长很长很长很长很长很长很长很长很长很…', time2: '2027年01月01日 00:30' })
+  expect(formatData({ thing1: '很长很长很长很长很长很长很长很长很长很长很长', time2: NOON_UTC_NEW_YEAR_EVE })).toEqual({
+    thing1: '很长很长很长很长很长很长很长很长很长很…',
+    time2: '2027年01月01日 00:30'
+  })
   expect(() => formatData({ color1: 'red' })).toThrow(/unknown subscribe message field type/)
   // Formatting twice changes nothing (the outbox formats whatever it is given).
   const once = formatData({ thing1: '二十一天早睡早起挑战·第二季·坚持就是胜利！', time2: NOON_UTC_NEW_YEAR_EVE })
@@ -44,5 +47,10 @@ test('formatData types each key by its name; unknown types are refused', () => {
 
 test('subscribeMessage refuses a template we do not know', () => {
   expect(() => subscribeMessage({ openid: 'o', template: 'nope' as never, data: {} })).toThrow(/unknown subscribe template/)
-  expect(subscribeMessage({ openid: 'o', template: 'welcome', page: 'pages/me/index', data: { thing1: '欢迎', time2: 0 } })).toEqual({ openid: 'o', template: 'welcome', page: 'pages/me/index', data: { thing1: '欢迎', time2: '1970年01月01日 08:00' } })
+  expect(subscribeMessage({ openid: 'o', template: 'welcome', page: 'pages/me/index', data: { thing1: '欢迎', time2: 0 } })).toEqual({
+    openid: 'o',
+    template: 'welcome',
+    page: 'pages/me/index',
+    data: { thing1: '欢迎', time2: '1970年01月01日 08:00' }
+  })
 })

@@ -7,7 +7,9 @@ import { subscribeMessage } from '../../cloudfunctions/domain/notifications/form
 import { NotifyError } from '../../cloudfunctions/ports/notifier'
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 const message = (openid: string) => subscribeMessage({ openid, template: 'eventReminder', data: { thing1: '周末徒步', time2: runtime.clock.now(), thing3: '线上活动' } })
@@ -33,7 +35,10 @@ test('grants are recorded per member and template, once per request id', async (
 
 test('unknown keys and more than 3 keys are refused', async () => {
   expect(await call('member', 'recordSubscribeGrants', { requestId: 'req-00000003', accepted: ['spam' as never] }, 'o_a')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-  expect(await call('member', 'recordSubscribeGrants', { requestId: 'req-00000004', accepted: ['welcome', 'tierUp', 'prizeWon', 'eventReminder'] }, 'o_a')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  expect(await call('member', 'recordSubscribeGrants', { requestId: 'req-00000004', accepted: ['welcome', 'tierUp', 'prizeWon', 'eventReminder'] }, 'o_a')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' }
+  })
 })
 
 test('a send spends one grant; without one the entry is skipped, not retried', async () => {
@@ -60,11 +65,19 @@ test('concurrent spends never spend more grants than there are', async () => {
 
 test('a retryable failure gives the grant back; a 43101 clears it', async () => {
   await call('member', 'recordSubscribeGrants', { requestId: 'req-00000009', accepted: ['eventReminder'] }, 'o_a')
-  runtime.notifier = { send: async () => { throw new Error('network down') } }
+  runtime.notifier = {
+    send: async () => {
+      throw new Error('network down')
+    }
+  }
   await enqueue('flaky')
   expect((await drainOutbox(runtime)).retried).toBe(1)
   expect(ok(await call('member', 'subscribeTemplates', {}, 'o_a')).grants).toEqual({ eventReminder: 1 })
-  runtime.notifier = { send: async () => { throw new NotifyError('subscribeMessage.send errcode 43101: user refuse to accept the msg', true) } }
+  runtime.notifier = {
+    send: async () => {
+      throw new NotifyError('subscribeMessage.send errcode 43101: user refuse to accept the msg', true)
+    }
+  }
   runtime.clock.advance(3600_000)
   expect((await drainOutbox(runtime)).failed).toBe(1)
   expect(ok(await call('member', 'subscribeTemplates', {}, 'o_a')).grants).toEqual({})

@@ -6,16 +6,33 @@ import { REMINDERS, sendDueReminders } from '../../cloudfunctions/domain/notific
 import type { ChallengeInput } from '../../types/checkin'
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 const china = (at: string) => Date.parse(`${at}+08:00`)
 const challengeInput: ChallengeInput = {
-  title: '二十一天早睡早起挑战·第二季·坚持就是胜利', description: '每天早起', coverFileId: '', startDate: '2026-11-23', days: 30,
-  windowStart: '07:00', windowEnd: '22:00', minTextLength: 2, minPhotos: 0, maxPhotos: 9, pointsPerCheckin: 10,
-  streakBonuses: [], makeupCardsPerMember: 0, circleId: null, minTierLevel: 1
+  title: '二十一天早睡早起挑战·第二季·坚持就是胜利',
+  description: '每天早起',
+  coverFileId: '',
+  startDate: '2026-11-23',
+  days: 30,
+  windowStart: '07:00',
+  windowEnd: '22:00',
+  minTextLength: 2,
+  minPhotos: 0,
+  maxPhotos: 9,
+  pointsPerCheckin: 10,
+  streakBonuses: [],
+  makeupCardsPerMember: 0,
+  circleId: null,
+  minTierLevel: 1
 }
-const A = 'o_rem_a', B = 'o_rem_b', C = 'o_rem_c', D = 'o_rem_d'
+const A = 'o_rem_a',
+  B = 'o_rem_b',
+  C = 'o_rem_c',
+  D = 'o_rem_d'
 const outbox = () => runtime.store.collection<OutboxDoc>(OUTBOX)
 let grantRequest = 0
 const grant = (openid: string) => call('member', 'recordSubscribeGrants', { requestId: `grant-${String(++grantRequest).padStart(6, '0')}`, accepted: ['checkinReminder', 'streakReminder'] }, openid)
@@ -26,10 +43,18 @@ async function setup(): Promise<string> {
   for (const openid of [A, B, C, D]) ok(await call('checkin', 'joinChallenge', { challengeId: challenge.id }, openid))
   await post(A, challenge.id)
   await post(B, challenge.id)
-  expect(ok(await call('member', 'setChallengeReminder', { challengeId: challenge.id, daily: true, streak: true }, A))).toEqual({ challengeId: challenge.id, daily: true, streak: true, hour: null, dailyAt: '07:00' })
+  expect(ok(await call('member', 'setChallengeReminder', { challengeId: challenge.id, daily: true, streak: true }, A))).toEqual({
+    challengeId: challenge.id,
+    daily: true,
+    streak: true,
+    hour: null,
+    dailyAt: '07:00'
+  })
   expect(ok(await call('member', 'setChallengeReminder', { challengeId: challenge.id, daily: true, streak: true, hour: 8 }, B)).dailyAt).toBe('08:00')
   ok(await call('member', 'setChallengeReminder', { challengeId: challenge.id, daily: true, streak: true, hour: 3 }, C)) // 03:00 is outside the window: window start
-  await grant(A); await grant(A); await grant(C)
+  await grant(A)
+  await grant(A)
+  await grant(C)
   return challenge.id
 }
 

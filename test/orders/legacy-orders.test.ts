@@ -20,37 +20,113 @@ const DAY = 24 * 3600_000
 const deliverNotify = (notify: { headers: Record<string, string>; body: string }) => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
 
 test('an old membership order (no kind, no item) is paid, shown and refunded by its plan fields', async () => {
-  const circle = ok(await call('membership', 'createCircle', {
-    name: '私教营', description: '', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [], plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
-  }, HOST))
+  const circle = ok(
+    await call(
+      'membership',
+      'createCircle',
+      {
+        name: '私教营',
+        description: '',
+        coverFileId: '',
+        kind: 'paid',
+        trialDays: 7,
+        joinQuestions: [],
+        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
+        fullRefundDays: 7,
+        refundAfter: 'prorata'
+      },
+      HOST
+    )
+  )
   const now = runtime.clock.now()
   const id = 'M20261123100000legacy01'
   await runtime.store.collection<OrderDoc>(ORDERS).insert({
-    _id: id, openid: 'o_a', circleId: circle.id, circleName: circle.name, planId: circle.plans[0].id, planName: '月卡', days: 30, amountFen: 9900, couponId: null, refundedFen: 0,
-    status: 'created', createdAt: now, payBefore: now + 30 * 60_000, paidAt: null, transactionId: '', periodStart: null, periodEnd: null
+    _id: id,
+    openid: 'o_a',
+    circleId: circle.id,
+    circleName: circle.name,
+    planId: circle.plans[0].id,
+    planName: '月卡',
+    days: 30,
+    amountFen: 9900,
+    couponId: null,
+    refundedFen: 0,
+    status: 'created',
+    createdAt: now,
+    payBefore: now + 30 * 60_000,
+    paidAt: null,
+    transactionId: '',
+    periodStart: null,
+    periodEnd: null
   })
   await runtime.payments.prepay({ outTradeNo: id, description: '私教营·月卡', amountFen: 9900, payerOpenid: 'o_a', expiresAt: now + 30 * 60_000 })
   expect((await deliverNotify(await runtime.payments.pay(id))).statusCode).toBe(200)
   expect(ok(await call('membership', 'getCircle', { circleId: circle.id }, 'o_a')).membership).toMatchObject({ status: 'active', endsAt: now + 30 * DAY })
-  expect(ok(await call('membership', 'getOrder', { orderId: id }, 'o_a'))).toMatchObject({ kind: 'membership', circleId: circle.id, circleName: '私教营', planName: '月卡', days: 30, status: 'fulfilled', refundableFen: 9900 })
+  expect(ok(await call('membership', 'getOrder', { orderId: id }, 'o_a'))).toMatchObject({
+    kind: 'membership',
+    circleId: circle.id,
+    circleName: '私教营',
+    planName: '月卡',
+    days: 30,
+    status: 'fulfilled',
+    refundableFen: 9900
+  })
   expect(ok(await call('membership', 'requestRefund', { orderId: id }, 'o_a'))).toMatchObject({ status: 'refunded', refundedFen: 9900 })
   expect(ok(await call('membership', 'getCircle', { circleId: circle.id }, 'o_a')).membership).toMatchObject({ status: 'refunded' })
 })
 
 test('an old event order (placeholders, title in circleName) is shown and refunded with its seat', async () => {
   const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const event = ok(await call('events', 'createEvent', {
-    title: '周末徒步', description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline', address: '香山', onlineLink: '',
-    capacity: 2, feeFen: 2000, tierDiscount: false, signupDeadline: start - 3600_000, circleId: null, refundableHoursBefore: 24, feeReturn: 'none'
-  }, HOST))
+  const event = ok(
+    await call(
+      'events',
+      'createEvent',
+      {
+        title: '周末徒步',
+        description: '',
+        coverFileId: '',
+        startAt: start,
+        endAt: start + 3600_000,
+        mode: 'offline',
+        address: '香山',
+        onlineLink: '',
+        capacity: 2,
+        feeFen: 2000,
+        tierDiscount: false,
+        signupDeadline: start - 3600_000,
+        circleId: null,
+        refundableHoursBefore: 24,
+        feeReturn: 'none'
+      },
+      HOST
+    )
+  )
   const held = ok(await call('events', 'signup', { eventId: event.id }, 'o_a'))
   // Rewrite the new order as the old code wrote it.
   const orders = runtime.store.collection<OrderDoc>(ORDERS)
   const { item: _item, ...rest } = (await orders.get(held.signup.orderId!))!
-  await orders.set({ ...rest, kind: 'event', eventId: event.id, signupId: `${event.id}:o_a`, circleId: '', circleName: '周末徒步', planId: '', planName: '活动报名', days: 0, periodStart: null, periodEnd: null })
+  await orders.set({
+    ...rest,
+    kind: 'event',
+    eventId: event.id,
+    signupId: `${event.id}:o_a`,
+    circleId: '',
+    circleName: '周末徒步',
+    planId: '',
+    planName: '活动报名',
+    days: 0,
+    periodStart: null,
+    periodEnd: null
+  })
   expect((await deliverNotify(await runtime.payments.pay(held.signup.orderId!))).statusCode).toBe(200)
   expect(ok(await call('events', 'getEvent', { eventId: event.id }, 'o_a')).mySignup!.status).toBe('confirmed')
-  expect(ok(await call('membership', 'getOrder', { orderId: held.signup.orderId! }, 'o_a'))).toMatchObject({ kind: 'event', eventId: event.id, circleName: '周末徒步', planName: '活动报名', status: 'fulfilled' })
+  expect(ok(await call('membership', 'getOrder', { orderId: held.signup.orderId! }, 'o_a'))).toMatchObject({
+    kind: 'event',
+    eventId: event.id,
+    circleName: '周末徒步',
+    planName: '活动报名',
+    status: 'fulfilled'
+  })
   const refunded = ok(await call('membership', 'refundOrder', { orderId: held.signup.orderId!, amountFen: 2000, requestId: 'legacy1', reason: '协商退款', cancelSignup: true }, HOST))
   expect(refunded).toMatchObject({ status: 'refunded', eventId: event.id })
   expect(ok(await call('events', 'getEvent', { eventId: event.id }, 'o_a'))).toMatchObject({ seatsLeft: 2, mySignup: { status: 'cancelled' } })

@@ -32,8 +32,20 @@ async function couponFor(appliesTo: string[], openid = 'o_a'): Promise<string> {
   const now = runtime.clock.now()
   const campaignId = `camp-${appliesTo.join('-')}`
   await runtime.store.collection(CAMPAIGNS).insert({
-    _id: campaignId, name: '立减 1 元', kind: 'amountOff', amountOffFen: 100, percentOff: 0, minSpendFen: 0, validFrom: now - 1000, validTo: now + 86_400_000,
-    appliesTo, stock: 10, claimed: 1, channel: 'claim', eventId: null, createdAt: now
+    _id: campaignId,
+    name: '立减 1 元',
+    kind: 'amountOff',
+    amountOffFen: 100,
+    percentOff: 0,
+    minSpendFen: 0,
+    validFrom: now - 1000,
+    validTo: now + 86_400_000,
+    appliesTo,
+    stock: 10,
+    claimed: 1,
+    channel: 'claim',
+    eventId: null,
+    createdAt: now
   } as never)
   await runtime.store.collection(COUPONS).insert({ _id: `${campaignId}:${openid}`, campaignId, openid, status: 'available', orderId: null, claimedAt: now } as never)
   return `${campaignId}:${openid}`
@@ -71,7 +83,10 @@ test('bought, paid through the signed sandbox notify (once, however often it is 
   const message = await runtime.store.collection<{ _id: string; payload: { page: string } }>(OUTBOX).get(`refunded:${bought._id}-sticker1`)
   expect(message!.payload.page).toBe('packages/stickers/index?id=cats')
   // Refunded is final: the machine refuses another.
-  expect(await call('membership', 'refundOrder', { orderId: bought._id, amountFen: 1, requestId: 'sticker2', reason: '再退' }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这笔订单不能退款' } })
+  expect(await call('membership', 'refundOrder', { orderId: bought._id, amountFen: 1, requestId: 'sticker2', reason: '再退' }, HOST)).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: '这笔订单不能退款' }
+  })
 })
 
 test('a partial refund leaves it fulfilled (partly refunded) and keeps what it bought', async () => {
@@ -103,13 +118,31 @@ test('a coupon for another kind is refused in that kind’s words; one for stick
   const membershipOnly = await couponFor(['membership'])
   await expect(buyStickers(runtime, 'o_a', 'cats', membershipOnly)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '这张优惠券不能用于贴纸' })
   const stickersOnly = await couponFor(['stickers'], 'o_b')
-  const circle = ok(await call('membership', 'createCircle', {
-    name: '私教营', description: '', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [], plans: [{ name: '月卡', days: 30, priceFen: 9900 }], fullRefundDays: 7, refundAfter: 'prorata'
-  }, HOST))
-  expect(await call('membership', 'createOrder', { circleId: circle.id, planId: circle.plans[0].id, couponId: stickersOnly }, 'o_b')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '这张优惠券不能用于会员' } })
+  const circle = ok(
+    await call(
+      'membership',
+      'createCircle',
+      {
+        name: '私教营',
+        description: '',
+        coverFileId: '',
+        kind: 'paid',
+        trialDays: 7,
+        joinQuestions: [],
+        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
+        fullRefundDays: 7,
+        refundAfter: 'prorata'
+      },
+      HOST
+    )
+  )
+  expect(await call('membership', 'createOrder', { circleId: circle.id, planId: circle.plans[0].id, couponId: stickersOnly }, 'o_b')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: '这张优惠券不能用于会员' }
+  })
 })
 
-test('a campaign may name the new kind\'s coupon scope with no edit to rewards: the scopes are the registered kinds\'', async () => {
+test("a campaign may name the new kind's coupon scope with no edit to rewards: the scopes are the registered kinds'", async () => {
   const input = { name: '贴纸立减', kind: 'amountOff' as const, amountOffFen: 100, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, stock: 10 }
   expect(ok(await call('rewards', 'createCampaign', { ...input, appliesTo: ['stickers'] as never }, HOST))).toMatchObject({ appliesTo: ['stickers'] })
   const refused = await call('rewards', 'createCampaign', { ...input, appliesTo: ['groupBuy'] as never }, HOST)

@@ -3,11 +3,16 @@ import { callerFromContext, isTimerInvocation, localContextFor } from '../../clo
 
 // Shapes recorded from CloudBase's context (values replaced).
 const currentArchitecture = {
-  memory_limit_in_mb: 256, time_limit_in_ms: 3000, request_id: 'b1a2', function_name: 'member', namespace: 'env-abc',
+  memory_limit_in_mb: 256,
+  time_limit_in_ms: 3000,
+  request_id: 'b1a2',
+  function_name: 'member',
+  namespace: 'env-abc',
   environment: JSON.stringify({ WX_OPENID: 'oAbCdEfGhIjKlMnOpQrStUvWxYz1', WX_APPID: 'wx1234567890abcdef', TCB_ENV: 'env-abc', TRIGGER_SRC: 'wx' })
 }
 const olderArchitecture = {
-  request_id: 'c3d4', function_name: 'member',
+  request_id: 'c3d4',
+  function_name: 'member',
   environ: 'WX_OPENID=oAbCdEfGhIjKlMnOpQrStUvWxYz2;WX_APPID=wx1234567890abcdef;TCB_ENV=env-abc;TCB_CONTEXT_KEYS=TCB_ENV,TRIGGER_SRC'
 }
 

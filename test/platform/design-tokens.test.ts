@@ -57,7 +57,12 @@ test('the detector itself catches what it must and lets tokens through', () => {
 test('every var(--…) a stylesheet uses is declared in tokens.css', () => {
   const unknown = sources
     .filter((f) => f.endsWith('.css'))
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/var\((--[a-z0-9-]+)/g)].map((m) => m[1]).filter((name) => !declared.has(name)).map((name) => `${rel(file)} ${name}`))
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/var\((--[a-z0-9-]+)/g)]
+        .map((m) => m[1])
+        .filter((name) => !declared.has(name))
+        .map((name) => `${rel(file)} ${name}`)
+    )
   expect(unknown).toEqual([])
 })
 

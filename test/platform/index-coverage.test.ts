@@ -27,15 +27,20 @@ test('the scenarios ran (so the queries below are every query they make)', () =>
 test('every query is served by a declared index', () => {
   const uncovered = distinctQueries(queries).filter((q) => !coverage(q).covered)
   if (uncovered.length > 0) {
-    console.log(['queries no declared index serves:', ...uncovered.map((q) => {
-      const where = queries.find((x) => formatQuery(x) === formatQuery(q))
-      return `  ${formatQuery(q)}   (e.g. in ${where?.scenario})`
-    })].join('\n'))
+    console.log(
+      [
+        'queries no declared index serves:',
+        ...uncovered.map((q) => {
+          const where = queries.find((x) => formatQuery(x) === formatQuery(q))
+          return `  ${formatQuery(q)}   (e.g. in ${where?.scenario})`
+        })
+      ].join('\n')
+    )
   }
   expect(uncovered.map(formatQuery)).toEqual([])
 })
 
-test('every declared index ends with the _id tie-breaker, in the last key\'s direction', () => {
+test("every declared index ends with the _id tie-breaker, in the last key's direction", () => {
   for (const collection of allCollections()) {
     for (const index of collection.indexes) {
       const keys = indexKeys(index)

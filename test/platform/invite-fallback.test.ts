@@ -5,11 +5,18 @@ import type { MiniCodes } from '../../cloudfunctions/ports/mini-codes'
 import { WxOpenApiError } from '../../cloudfunctions/adapters/cloudbase/wechat-openapi'
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 test('a failed wxacode.getUnlimited leaves the invite info whole, with an empty qrImage', async () => {
-  const failing: MiniCodes = { shareUrl: (code) => `pages/feed/index?invite=${code}`, inviteImage: async () => { throw new WxOpenApiError('wxacode.getUnlimited', -604101, 'system error') } }
+  const failing: MiniCodes = {
+    shareUrl: (code) => `pages/feed/index?invite=${code}`,
+    inviteImage: async () => {
+      throw new WxOpenApiError('wxacode.getUnlimited', -604101, 'system error')
+    }
+  }
   Object.assign(runtime, { miniCodes: failing })
   const quiet = jest.spyOn(console, 'error').mockImplementation(() => {})
   const info = ok(await call('leaderboard', 'myInvite', {}, 'o_a'))

@@ -41,7 +41,12 @@ const RESTRICTED = '@typescript-eslint/no-restricted-imports'
 
 // The domain (and the ports it is handed) imports no adapter and no SDK.
 const domainAdapter = probe('domain → adapter', 'cloudfunctions/domain/growth/probe.ts', "import { EmbeddedStore } from '../../adapters/store/embedded-store'", 'export { EmbeddedStore }')
-const domainAdapterType = probe('domain → adapter (type only)', 'cloudfunctions/domain/checkin/probe.ts', "import type { CloudbaseStore } from '../../adapters/cloudbase/cloudbase-store'", 'export type Probe = CloudbaseStore')
+const domainAdapterType = probe(
+  'domain → adapter (type only)',
+  'cloudfunctions/domain/checkin/probe.ts',
+  "import type { CloudbaseStore } from '../../adapters/cloudbase/cloudbase-store'",
+  'export type Probe = CloudbaseStore'
+)
 const portAdapter = probe('ports → adapter', 'cloudfunctions/ports/probe.ts', "import { LocalFiles } from '../adapters/local/local-files'", 'export { LocalFiles }')
 const domainSdk = probe('domain → node-sdk', 'cloudfunctions/domain/members/probe.ts', "import tcb from '@cloudbase/node-sdk'", 'export default tcb')
 const domainDriver = probe('domain → better-sqlite3', 'cloudfunctions/domain/leaderboard/probe.ts', "import Database from 'better-sqlite3'", 'export default Database')
@@ -58,7 +63,12 @@ const domainLegal = probe(
 
 // The app imports nothing from the functions.
 const appFunctions = probe('src → cloudfunctions', 'src/services/probe.ts', "import { FUNCTIONS } from '../../cloudfunctions/functions'", 'export { FUNCTIONS }')
-const appFunctionsType = probe('src → cloudfunctions (type only)', 'src/packages/growth/probe.ts', "import type { Runtime } from '../../../cloudfunctions/platform/runtime'", 'export type Probe = Runtime')
+const appFunctionsType = probe(
+  'src → cloudfunctions (type only)',
+  'src/packages/growth/probe.ts',
+  "import type { Runtime } from '../../../cloudfunctions/platform/runtime'",
+  'export type Probe = Runtime'
+)
 const appLegal = probe(
   'src → types, services',
   'src/services/probe.ts',

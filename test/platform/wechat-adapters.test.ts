@@ -18,41 +18,74 @@ let answer: (s: Sent) => Answer = () => ({})
 
 // ---- an independent protobuf reader/writer for the fixtures (bytes spelled out, not our adapter's code) ----
 function readVarint(buf: Buffer, at: { pos: number }): number {
-  let result = 0; let mul = 1
-  for (;;) { const b = buf[at.pos++]; result += (b & 0x7f) * mul; if (b < 0x80) return result; mul *= 128 }
+  let result = 0
+  let mul = 1
+  for (;;) {
+    const b = buf[at.pos++]
+    result += (b & 0x7f) * mul
+    if (b < 0x80) return result
+    mul *= 128
+  }
 }
 function fieldsOf(buf: Buffer): Array<[number, Buffer | number]> {
-  const at = { pos: 0 }; const out: Array<[number, Buffer | number]> = []
+  const at = { pos: 0 }
+  const out: Array<[number, Buffer | number]> = []
   while (at.pos < buf.length) {
     const key = readVarint(buf, at)
     if ((key & 7) === 0) out.push([key >> 3, readVarint(buf, at)])
-    else { const len = readVarint(buf, at); out.push([key >> 3, buf.subarray(at.pos, at.pos + len)]); at.pos += len }
+    else {
+      const len = readVarint(buf, at)
+      out.push([key >> 3, buf.subarray(at.pos, at.pos + len)])
+      at.pos += len
+    }
   }
   return out
 }
 /** CommApiData → { apiType, fields } with each pair's JSON value parsed. */
 function decodeRequest(buf: Buffer): { apiType: number; fields: Record<string, unknown> } {
-  let apiType = -1; const fields: Record<string, unknown> = {}
+  let apiType = -1
+  const fields: Record<string, unknown> = {}
   for (const [no, v] of fieldsOf(buf)) {
     if (no === 1) apiType = v as number
-    if (no === 2) for (const [pno, pair] of fieldsOf(v as Buffer)) {
-      if (pno !== 1) continue
-      const kv = Object.fromEntries(fieldsOf(pair as Buffer)) as Record<number, Buffer>
-      fields[kv[1].toString()] = JSON.parse(kv[2].toString())
-    }
+    if (no === 2)
+      for (const [pno, pair] of fieldsOf(v as Buffer)) {
+        if (pno !== 1) continue
+        const kv = Object.fromEntries(fieldsOf(pair as Buffer)) as Record<number, Buffer>
+        fields[kv[1].toString()] = JSON.parse(kv[2].toString())
+      }
   }
   return { apiType, fields }
 }
-const len = (b: Buffer) => { const out: number[] = []; let n = b.length; while (n >= 0x80) { out.push((n & 0x7f) | 0x80); n >>>= 7 } out.push(n); return Buffer.from(out) }
+const len = (b: Buffer) => {
+  const out: number[] = []
+  let n = b.length
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80)
+    n >>>= 7
+  }
+  out.push(n)
+  return Buffer.from(out)
+}
 /** CommOpenApiResp { respData = 1; contentType = 2; errorCode = 3 (int32); httpCode = 4 }. */
 function encodeResponse(a: Answer): Buffer {
   const parts: Buffer[] = []
-  if (a.body !== undefined) { const b = Buffer.isBuffer(a.body) ? a.body : Buffer.from(a.body); parts.push(Buffer.from([0x0a]), len(b), b) }
-  if (a.contentType) { const b = Buffer.from(a.contentType); parts.push(Buffer.from([0x12]), len(b), b) }
+  if (a.body !== undefined) {
+    const b = Buffer.isBuffer(a.body) ? a.body : Buffer.from(a.body)
+    parts.push(Buffer.from([0x0a]), len(b), b)
+  }
+  if (a.contentType) {
+    const b = Buffer.from(a.contentType)
+    parts.push(Buffer.from([0x12]), len(b), b)
+  }
   if (a.errorCode) {
     // a negative int32 is a ten-byte varint
-    let v = BigInt.asUintN(64, BigInt(a.errorCode)); const bytes = [0x18]
-    while (v >= 0x80n) { bytes.push(Number(v & 0x7fn) | 0x80); v >>= 7n } bytes.push(Number(v))
+    let v = BigInt.asUintN(64, BigInt(a.errorCode))
+    const bytes = [0x18]
+    while (v >= 0x80n) {
+      bytes.push(Number(v & 0x7fn) | 0x80)
+      v >>= 7n
+    }
+    bytes.push(Number(v))
     parts.push(Buffer.from(bytes))
   }
   parts.push(Buffer.from([0x20, 0xc8, 0x01])) // httpCode 200
@@ -88,7 +121,9 @@ afterAll(() => {
   delete process.env.TENCENTCLOUD_REGION
   delete process.env.SCF_NAMESPACE
 })
-beforeEach(() => { sent.length = 0 })
+beforeEach(() => {
+  sent.length = 0
+})
 
 const json = (o: object): Answer => ({ contentType: 'application/json; charset=UTF-8', body: JSON.stringify(o) })
 const NO_PERMISSION: Answer = { errorCode: -604101 } // not in config.json permissions.openapi
@@ -123,7 +158,13 @@ describe('content security', () => {
     answer = () => json({ errcode: 0, errmsg: 'ok', trace_id: `trace-${++n}` })
     const safety = new WechatContentSafety(sdk, async (ids) => ids.map((id) => `https://tmp.example/${id.split('/').pop()}`))
     const verdict = await safety.checkImages(['cloud://env.bucket/uploads/o_a/1.jpg', 'cloud://env.bucket/uploads/o_a/2.png'], 'o_a')
-    expect(verdict).toEqual({ status: 'pending', traces: [{ fileId: 'cloud://env.bucket/uploads/o_a/1.jpg', traceId: 'trace-1' }, { fileId: 'cloud://env.bucket/uploads/o_a/2.png', traceId: 'trace-2' }] })
+    expect(verdict).toEqual({
+      status: 'pending',
+      traces: [
+        { fileId: 'cloud://env.bucket/uploads/o_a/1.jpg', traceId: 'trace-1' },
+        { fileId: 'cloud://env.bucket/uploads/o_a/2.png', traceId: 'trace-2' }
+      ]
+    })
     expect(sent[1]).toMatchObject({ apiName: 'security.mediaCheckAsync', fields: { media_url: 'https://tmp.example/2.png', media_type: 2, version: 2, scene: 3, openid: 'o_a' } })
     expect(await safety.checkImages([], 'o_a')).toEqual({ status: 'pass' })
     answer = () => NO_PERMISSION

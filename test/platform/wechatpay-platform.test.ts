@@ -18,36 +18,61 @@ const platform = keyPair()
 const KEY_ID = 'PUB_KEY_ID_0112300001092025'
 
 let runtime: TestRuntime
-beforeEach(() => { runtime = useTestRuntime() })
+beforeEach(() => {
+  runtime = useTestRuntime()
+})
 afterEach(() => closeTestRuntime(runtime))
 
 function signed(status: number, body: object | ''): HttpResponse {
   const text = body === '' ? '' : JSON.stringify(body)
   const ts = String(Math.floor(runtime.clock.now() / 1000))
-  return { status, body: text, headers: { 'wechatpay-timestamp': ts, 'wechatpay-nonce': 'N0NCE', 'wechatpay-serial': KEY_ID, 'wechatpay-signature': rsaSign(signatureMessage(ts, 'N0NCE', text), platform.privatePem) } }
+  return {
+    status,
+    body: text,
+    headers: { 'wechatpay-timestamp': ts, 'wechatpay-nonce': 'N0NCE', 'wechatpay-serial': KEY_ID, 'wechatpay-signature': rsaSign(signatureMessage(ts, 'N0NCE', text), platform.privatePem) }
+  }
 }
 
 // WeChat Pay's documented error answers (https://pay.weixin.qq.com/doc/v3/merchant/4012791858 and the close/query pages)
 const ORDER_NOT_EXIST = () => signed(404, { code: 'ORDER_NOT_EXIST', message: '订单不存在' })
 const ORDER_CLOSED = () => signed(400, { code: 'ORDER_CLOSED', message: '订单已关闭' })
 const ORDERPAID = () => signed(400, { code: 'ORDERPAID', message: '订单已支付' })
-const NOTPAY = (outTradeNo: string) => signed(200, { appid: 'wx1234567890abcdef', mchid: '1230000109', out_trade_no: outTradeNo, trade_state: 'NOTPAY', trade_state_desc: '订单未支付', amount: { total: 9900, currency: 'CNY' } })
+const NOTPAY = (outTradeNo: string) =>
+  signed(200, { appid: 'wx1234567890abcdef', mchid: '1230000109', out_trade_no: outTradeNo, trade_state: 'NOTPAY', trade_state_desc: '订单未支付', amount: { total: 9900, currency: 'CNY' } })
 
 function pay(answer: (req: HttpRequest, signal?: AbortSignal) => Promise<HttpResponse> | HttpResponse, timeoutMs?: number) {
   const seen: HttpRequest[] = []
-  const payments = new WechatPayV3({
-    appid: 'wx1234567890abcdef', mchid: '1230000109', serialNo: 'MERCHANTSERIAL01', privateKeyPem: merchant.privatePem,
-    apiV3Key: '0123456789abcdef0123456789abcdef', platformKeys: { [KEY_ID]: platform.publicPem }, notifyUrl: 'https://example.invalid/pay/notify', timeoutMs
-  }, runtime.clock, async (req, signal) => { seen.push(req); return answer(req, signal) })
+  const payments = new WechatPayV3(
+    {
+      appid: 'wx1234567890abcdef',
+      mchid: '1230000109',
+      serialNo: 'MERCHANTSERIAL01',
+      privateKeyPem: merchant.privatePem,
+      apiV3Key: '0123456789abcdef0123456789abcdef',
+      platformKeys: { [KEY_ID]: platform.publicPem },
+      notifyUrl: 'https://example.invalid/pay/notify',
+      timeoutMs
+    },
+    runtime.clock,
+    async (req, signal) => {
+      seen.push(req)
+      return answer(req, signal)
+    }
+  )
   return { payments, seen }
 }
 
-const never = (_req: HttpRequest, signal?: AbortSignal) => new Promise<HttpResponse>((_, reject) => { signal?.addEventListener('abort', () => reject(new Error('aborted'))) })
+const never = (_req: HttpRequest, signal?: AbortSignal) =>
+  new Promise<HttpResponse>((_, reject) => {
+    signal?.addEventListener('abort', () => reject(new Error('aborted')))
+  })
 
 describe('the WeChat Pay adapter', () => {
   test('query: 404 ORDER_NOT_EXIST is an order never paid; other signed 4xx are errors with their code', async () => {
     expect((await pay(ORDER_NOT_EXIST).payments.query('o1')).state).toBe('NOTPAY')
-    const error = await pay(() => signed(401, { code: 'SIGN_ERROR', message: '签名错误' })).payments.query('o1').catch((e) => e)
+    const error = await pay(() => signed(401, { code: 'SIGN_ERROR', message: '签名错误' }))
+      .payments.query('o1')
+      .catch((e) => e)
     expect(error).toBeInstanceOf(WechatPayError)
     expect([error.status, error.code]).toEqual([401, 'SIGN_ERROR'])
   })
@@ -61,7 +86,12 @@ describe('the WeChat Pay adapter', () => {
   test('every call gives up after its timeout (4 s unless configured), and the transport is told to abort', async () => {
     expect(WECHATPAY_TIMEOUT_MS).toBe(4000)
     let aborted = false
-    const { payments } = pay((req, signal) => { signal?.addEventListener('abort', () => { aborted = true }); return never(req, signal) }, 50)
+    const { payments } = pay((req, signal) => {
+      signal?.addEventListener('abort', () => {
+        aborted = true
+      })
+      return never(req, signal)
+    }, 50)
     const started = Date.now()
     await expect(payments.query('o1')).rejects.toMatchObject({ code: 'TIMEOUT' })
     expect(Date.now() - started).toBeLessThan(1000)
@@ -80,8 +110,23 @@ describe('closing unpaid orders never stalls', () => {
   async function seedOrder(id: string, minutesOverdue: number) {
     const now = runtime.clock.now()
     await runtime.store.collection<OrderDoc>(ORDERS).insert({
-      _id: id, openid: 'o_a', circleId: 'c', circleName: '圈子', planId: 'p', planName: '月卡', days: 30, amountFen: 9900, couponId: null, refundedFen: 0,
-      status: 'created', createdAt: now - (30 + minutesOverdue) * 60_000, payBefore: now - minutesOverdue * 60_000, paidAt: null, transactionId: '', periodStart: null, periodEnd: null
+      _id: id,
+      openid: 'o_a',
+      circleId: 'c',
+      circleName: '圈子',
+      planId: 'p',
+      planName: '月卡',
+      days: 30,
+      amountFen: 9900,
+      couponId: null,
+      refundedFen: 0,
+      status: 'created',
+      createdAt: now - (30 + minutesOverdue) * 60_000,
+      payBefore: now - minutesOverdue * 60_000,
+      paidAt: null,
+      transactionId: '',
+      periodStart: null,
+      periodEnd: null
     } as OrderDoc)
   }
   const statusOf = async (id: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(id))!

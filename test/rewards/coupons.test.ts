@@ -18,13 +18,48 @@ afterEach(async () => {
   await closeTestRuntime(runtime)
 })
 
-const campaign = async (overrides: Partial<CampaignInput> = {}) => ok(await call('rewards', 'createCampaign', {
-  name: '新人立减 20 元', kind: 'amountOff', amountOffFen: 2000, percentOff: 0, minSpendFen: 5000,
-  validFrom: runtime.clock.now() - 1000, validTo: runtime.clock.now() + 30 * 24 * 3600_000, appliesTo: ['membership', 'event'], stock: 10, ...overrides
-}, HOST))
-const circle = async () => ok(await call('membership', 'createCircle', {
-  name: '私教营', description: '', coverFileId: '', kind: 'paid', trialDays: 7, joinQuestions: [], plans: [{ name: '月卡', days: 30, priceFen: 9900 }, { name: '季卡', days: 90, priceFen: 26900 }], fullRefundDays: 7, refundAfter: 'prorata'
-}, HOST))
+const campaign = async (overrides: Partial<CampaignInput> = {}) =>
+  ok(
+    await call(
+      'rewards',
+      'createCampaign',
+      {
+        name: '新人立减 20 元',
+        kind: 'amountOff',
+        amountOffFen: 2000,
+        percentOff: 0,
+        minSpendFen: 5000,
+        validFrom: runtime.clock.now() - 1000,
+        validTo: runtime.clock.now() + 30 * 24 * 3600_000,
+        appliesTo: ['membership', 'event'],
+        stock: 10,
+        ...overrides
+      },
+      HOST
+    )
+  )
+const circle = async () =>
+  ok(
+    await call(
+      'membership',
+      'createCircle',
+      {
+        name: '私教营',
+        description: '',
+        coverFileId: '',
+        kind: 'paid',
+        trialDays: 7,
+        joinQuestions: [],
+        plans: [
+          { name: '月卡', days: 30, priceFen: 9900 },
+          { name: '季卡', days: 90, priceFen: 26900 }
+        ],
+        fullRefundDays: 7,
+        refundAfter: 'prorata'
+      },
+      HOST
+    )
+  )
 const deliver = async (orderId: string) => {
   const notify = await runtime.payments.pay(orderId)
   return payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
@@ -49,7 +84,10 @@ test('applied on the server at order creation, used with the payment, one per or
   expect(order).toMatchObject({ listPriceFen: 9900, discountFen: 2000, amountFen: 7900, couponId: coupon.id })
   // Tapping pay again answers the same open order; another plan cannot take the locked coupon.
   expect(ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_a'))).toMatchObject({ resumed: true, order: { id: order.id } })
-  expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[1].id, couponId: coupon.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这张优惠券已被使用' } })
+  expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[1].id, couponId: coupon.id }, 'o_a')).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT', message: '这张优惠券已被使用' }
+  })
   expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: coupon.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'couponId' } })
   expect((await deliver(order.id)).statusCode).toBe(200)
   expect(ok(await call('rewards', 'myCoupons', {}, 'o_a')).items[0]).toMatchObject({ status: 'used', orderId: order.id })
@@ -84,15 +122,42 @@ test('minimum spend, scope, validity and percent-off rules', async () => {
   expect(await order(await claim(eventsOnly.id))).toMatchObject({ ok: false, error: { field: 'couponId', message: '这张优惠券不能用于会员' } })
   expect(await order(await claim(later.id))).toMatchObject({ ok: false, error: { field: 'couponId', message: '优惠券不在有效期内' } })
   expect(ok(await order(await claim(percent.id))).order).toMatchObject({ discountFen: 1485, amountFen: 8415 })
-  expect(await call('rewards', 'createCampaign', { name: 'x', kind: 'percentOff', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, appliesTo: ['event'], stock: 1 }, HOST)).toMatchObject({ ok: false, error: { field: 'percentOff' } })
+  expect(
+    await call(
+      'rewards',
+      'createCampaign',
+      { name: 'x', kind: 'percentOff', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, appliesTo: ['event'], stock: 1 },
+      HOST
+    )
+  ).toMatchObject({ ok: false, error: { field: 'percentOff' } })
 })
 
 test('an event fee takes a coupon too, and gets it back when the seat hold lapses', async () => {
   const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const event = ok(await call('events', 'createEvent', {
-    title: '徒步', description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline', address: '上海', onlineLink: '',
-    capacity: 5, feeFen: 8000, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 24, feeReturn: 'none'
-  }, HOST))
+  const event = ok(
+    await call(
+      'events',
+      'createEvent',
+      {
+        title: '徒步',
+        description: '',
+        coverFileId: '',
+        startAt: start,
+        endAt: start + 3600_000,
+        mode: 'offline',
+        address: '上海',
+        onlineLink: '',
+        capacity: 5,
+        feeFen: 8000,
+        tierDiscount: false,
+        signupDeadline: start,
+        circleId: null,
+        refundableHoursBefore: 24,
+        feeReturn: 'none'
+      },
+      HOST
+    )
+  )
   const c = await campaign()
   const coupon = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
   const held = ok(await call('events', 'signup', { eventId: event.id, couponId: coupon.id }, 'o_a'))
@@ -106,11 +171,33 @@ test('an event fee takes a coupon too, and gets it back when the seat hold lapse
 
 describe('free event tickets', () => {
   const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const paidEvent = async (capacity = 5) => ok(await call('events', 'createEvent', {
-    title: '读书会', description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline', address: '上海', onlineLink: '',
-    capacity, feeFen: 8000, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 24, feeReturn: 'none'
-  }, HOST))
-  const freeTicket = (overrides: Partial<CampaignInput> = {}) => campaign({ name: '免费活动票', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, appliesTo: ['event'], ...overrides })
+  const paidEvent = async (capacity = 5) =>
+    ok(
+      await call(
+        'events',
+        'createEvent',
+        {
+          title: '读书会',
+          description: '',
+          coverFileId: '',
+          startAt: start,
+          endAt: start + 3600_000,
+          mode: 'offline',
+          address: '上海',
+          onlineLink: '',
+          capacity,
+          feeFen: 8000,
+          tierDiscount: false,
+          signupDeadline: start,
+          circleId: null,
+          refundableHoursBefore: 24,
+          feeReturn: 'none'
+        },
+        HOST
+      )
+    )
+  const freeTicket = (overrides: Partial<CampaignInput> = {}) =>
+    campaign({ name: '免费活动票', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, appliesTo: ['event'], ...overrides })
 
   test('admits to a paid event at no charge, with no payment; cancelling gives the ticket back', async () => {
     const event = await paidEvent()
@@ -150,7 +237,14 @@ describe('free event tickets', () => {
     expect(await call('events', 'paySeat', { eventId: third.id, couponId: ticket.id }, 'o_a')).toMatchObject({ ok: false, error: { field: 'couponId' } })
     const k = await circle()
     expect(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id, couponId: ticket.id }, 'o_a')).toMatchObject({ ok: false, error: { field: 'couponId' } })
-    expect(await call('rewards', 'createCampaign', { name: 'x', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, appliesTo: ['membership'], stock: 1 }, HOST)).toMatchObject({ ok: false, error: { field: 'appliesTo' } })
+    expect(
+      await call(
+        'rewards',
+        'createCampaign',
+        { name: 'x', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, appliesTo: ['membership'], stock: 1 },
+        HOST
+      )
+    ).toMatchObject({ ok: false, error: { field: 'appliesTo' } })
   })
 
   test('the host cancelling the event gives free tickets back', async () => {
@@ -165,7 +259,11 @@ describe('free event tickets', () => {
     const prize = await freeTicket({ channel: 'reward' })
     const open = await campaign()
     expect(ok(await call('rewards', 'campaigns', {}, 'o_a')).items.map((x) => x.id)).toEqual([open.id])
-    expect(ok(await call('rewards', 'campaigns', {}, HOST)).items.map((x) => x.id).sort()).toEqual([open.id, prize.id].sort())
+    expect(
+      ok(await call('rewards', 'campaigns', {}, HOST))
+        .items.map((x) => x.id)
+        .sort()
+    ).toEqual([open.id, prize.id].sort())
     expect(await call('rewards', 'claimCoupon', { campaignId: prize.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
@@ -173,10 +271,30 @@ describe('free event tickets', () => {
 test('the host lists orders by kind (memberships, event fees) and status', async () => {
   const k = await circle()
   const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const event = ok(await call('events', 'createEvent', {
-    title: '徒步', description: '', coverFileId: '', startAt: start, endAt: start + 3600_000, mode: 'offline', address: '上海', onlineLink: '',
-    capacity: 5, feeFen: 8000, tierDiscount: false, signupDeadline: start, circleId: null, refundableHoursBefore: 24, feeReturn: 'none'
-  }, HOST))
+  const event = ok(
+    await call(
+      'events',
+      'createEvent',
+      {
+        title: '徒步',
+        description: '',
+        coverFileId: '',
+        startAt: start,
+        endAt: start + 3600_000,
+        mode: 'offline',
+        address: '上海',
+        onlineLink: '',
+        capacity: 5,
+        feeFen: 8000,
+        tierDiscount: false,
+        signupDeadline: start,
+        circleId: null,
+        refundableHoursBefore: 24,
+        feeReturn: 'none'
+      },
+      HOST
+    )
+  )
   const membership = ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id }, 'o_a')).order
   const seat = ok(await call('events', 'signup', { eventId: event.id }, 'o_b')).signup
   await deliver(membership.id)

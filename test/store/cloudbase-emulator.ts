@@ -198,8 +198,10 @@ export class CloudbaseEmulator {
 
   private async handle(action: string, params: Params): Promise<ServerAnswer> {
     switch (action) {
-      case 'database.startTransaction': return this.start()
-      case 'database.commitTransaction': return this.commit(params.transactionId)
+      case 'database.startTransaction':
+        return this.start()
+      case 'database.commitTransaction':
+        return this.commit(params.transactionId)
       case 'database.abortTransaction': {
         const tx = this.openTx(params.transactionId)
         if (!tx) return noSuchTransaction()
@@ -212,7 +214,8 @@ export class CloudbaseEmulator {
       case 'database.removeDocument':
         if (params.transactionId) return this.inTransaction(action, params)
         return this.outside(action, params)
-      case 'database.calculateDocument': return this.outside(action, params)
+      case 'database.calculateDocument':
+        return this.outside(action, params)
       default:
         return { code: 'INVALID_ACTION', message: `invalid action ${action}` }
     }
@@ -273,9 +276,13 @@ export class CloudbaseEmulator {
   private start(): ServerAnswer {
     const id = `emu-tx-${++this.txSeq}`
     let end!: () => void
-    const ended = new Promise<void>((resolve) => { end = resolve })
+    const ended = new Promise<void>((resolve) => {
+      end = resolve
+    })
     const tx: OpenTx = { id, snapshot: this.seq, writes: new Map(), state: 'open', ended, end, timer: undefined as any }
-    tx.timer = setTimeout(() => { if (tx.state === 'open') this.abort(tx) }, this.lifetimeMs)
+    tx.timer = setTimeout(() => {
+      if (tx.state === 'open') this.abort(tx)
+    }, this.lifetimeMs)
     tx.timer.unref?.()
     this.txs.set(id, tx)
     return { transactionId: id }
@@ -433,7 +440,10 @@ export class CloudbaseEmulator {
       let cursor = find(this.committed(collection), query, params.projection ? decode(params.projection) : undefined)
       if (params.order) cursor = cursor.sort(decode(params.order))
       if (params.offset) cursor = cursor.skip(Number(params.offset))
-      const list = cursor.limit(limit).all().map((d) => encode(d as Doc))
+      const list = cursor
+        .limit(limit)
+        .all()
+        .map((d) => encode(d as Doc))
       return { data: { list } }
     }
 

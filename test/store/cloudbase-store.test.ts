@@ -10,9 +10,7 @@
 // - a live environment, when CloudBase credentials are present.
 import { CloudbaseError, CloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/cloudbase-store'
 import { INSIDE_COST, OUTSIDE_COST, TRANSACTION_COST } from '../../cloudfunctions/adapters/store/request-cost'
-import {
-  StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES
-} from '../../cloudfunctions/ports/store'
+import { StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES } from '../../cloudfunctions/ports/store'
 import { CloudbaseEmulator, TcbError, wireDb } from './cloudbase-emulator'
 import { storeContract } from './store-contract'
 
@@ -71,7 +69,10 @@ describe('CloudBase store on the SDK wire format', () => {
   ])('a duplicate _id answered by the server becomes a Conflict: %s', async (_label, throwOnCode, answer) => {
     const { db, sent } = recordingDb(() => answer, { throwOnCode })
     const store = new CloudbaseStore(db)
-    const error = await store.collection('members').insert({ _id: 'o1', nickname: 'a' } as any).catch((e) => e)
+    const error = await store
+      .collection('members')
+      .insert({ _id: 'o1', nickname: 'a' } as any)
+      .catch((e) => e)
     expect(error).toBeInstanceOf(StoreConflictError)
     expect(error).toMatchObject({ collection: 'members', id: 'o1' })
     expect(sent[0][0]).toBe('database.insertDocument')
@@ -80,7 +81,10 @@ describe('CloudBase store on the SDK wire format', () => {
 
   test.each([true, false])('other server errors surface with their code (throwOnCode %s)', async (throwOnCode) => {
     const { db } = recordingDb(() => ({ code: 'DATABASE_PERMISSION_DENIED', message: 'no' }), { throwOnCode })
-    const error = await new CloudbaseStore(db).collection('members').get('x').catch((e) => e)
+    const error = await new CloudbaseStore(db)
+      .collection('members')
+      .get('x')
+      .catch((e) => e)
     expect(error).toBeInstanceOf(CloudbaseError)
     expect(error.code).toBe('DATABASE_PERMISSION_DENIED')
     expect(error.message).toContain('DATABASE_PERMISSION_DENIED')
@@ -125,24 +129,29 @@ describe('CloudBase store on the SDK wire format', () => {
   /** A transport for transactions: numbered transaction ids, a document to read, and `fail` to answer chosen requests. */
   function transactionDb(fail: (action: string, params: Record<string, any>) => unknown, throwOnCode = true) {
     let started = 0
-    return recordingDb((action, params) => {
-      const failure = fail(action, params)
-      if (failure) return failure
-      if (action === 'database.startTransaction') return { transactionId: `tx${++started}` }
-      if (action === 'database.getDocument') return { data: { list: [JSON.stringify({ _id: 'a', n: 1 })] } }
-      if (action === 'database.insertDocument') return { data: { insertedIds: [JSON.parse(params.data[0])._id] } }
-      if (action === 'database.modifyDocument') return { data: { updated: 1, upsert_id: null } }
-      return {}
-    }, { throwOnCode })
+    return recordingDb(
+      (action, params) => {
+        const failure = fail(action, params)
+        if (failure) return failure
+        if (action === 'database.startTransaction') return { transactionId: `tx${++started}` }
+        if (action === 'database.getDocument') return { data: { list: [JSON.stringify({ _id: 'a', n: 1 })] } }
+        if (action === 'database.insertDocument') return { data: { insertedIds: [JSON.parse(params.data[0])._id] } }
+        if (action === 'database.modifyDocument') return { data: { updated: 1, upsert_id: null } }
+        return {}
+      },
+      { throwOnCode }
+    )
   }
 
   test.each([true, false])('a write conflict is retried %#: runTransaction re-runs the callback 3 more times, then the caller gets StoreTransactionConflictError', async (throwOnCode) => {
     const { db, sent } = transactionDb((action) => (action === 'database.modifyDocument' ? CONFLICT : undefined), throwOnCode)
     let attempts = 0
-    const error = await new CloudbaseStore(db).transaction(async (tx) => {
-      attempts++
-      await tx.collection('things').update('a', { inc: { n: 1 } })
-    }).catch((e) => e)
+    const error = await new CloudbaseStore(db)
+      .transaction(async (tx) => {
+        attempts++
+        await tx.collection('things').update('a', { inc: { n: 1 } })
+      })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(StoreTransactionConflictError)
     expect(error).toMatchObject({ collection: 'things', id: 'a' })
     expect(attempts).toBe(1 + TRANSACTION_CONFLICT_RETRIES)
@@ -159,8 +168,13 @@ describe('CloudBase store on the SDK wire format', () => {
     const { db, sent } = transactionDb((action) => (action === 'database.modifyDocument' && conflicts-- > 0 ? CONFLICT : undefined))
     expect(await new CloudbaseStore(db).transaction(async (tx) => tx.collection('things').update('a', { inc: { n: 1 } }))).toBe(true)
     expect(sent.map(([a]) => a)).toEqual([
-      'database.startTransaction', 'database.getDocument', 'database.modifyDocument',
-      'database.startTransaction', 'database.getDocument', 'database.modifyDocument', 'database.commitTransaction'
+      'database.startTransaction',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.startTransaction',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.commitTransaction'
     ])
   })
 
@@ -168,15 +182,20 @@ describe('CloudBase store on the SDK wire format', () => {
     const { db, sent } = transactionDb((action) => (action === 'database.insertDocument' ? DUPLICATE : undefined), throwOnCode)
     let caught: unknown
     let later: unknown
-    const error = await new CloudbaseStore(db).transaction(async (tx) => {
-      try {
-        await tx.collection('members').insert({ _id: 'o1', nickname: 'a' } as any)
-      } catch (e) {
-        caught = e
-      }
-      later = await tx.collection('members').get('o1').catch((e) => e)
-      return 'carried on'
-    }).catch((e) => e)
+    const error = await new CloudbaseStore(db)
+      .transaction(async (tx) => {
+        try {
+          await tx.collection('members').insert({ _id: 'o1', nickname: 'a' } as any)
+        } catch (e) {
+          caught = e
+        }
+        later = await tx
+          .collection('members')
+          .get('o1')
+          .catch((e) => e)
+        return 'carried on'
+      })
+      .catch((e) => e)
     expect(caught).toBeInstanceOf(StoreConflictError)
     expect(later).toBeInstanceOf(StoreTransactionAbortedError)
     expect(error).toBeInstanceOf(StoreTransactionAbortedError)
@@ -186,9 +205,11 @@ describe('CloudBase store on the SDK wire format', () => {
 
   test('an uncaught duplicate insert inside a transaction rolls back and reaches the caller as the Conflict itself', async () => {
     const { db, sent } = transactionDb((action) => (action === 'database.insertDocument' ? DUPLICATE : undefined))
-    const error = await new CloudbaseStore(db).transaction(async (tx) => {
-      await tx.collection('members').insert({ _id: 'o1', nickname: 'a' } as any)
-    }).catch((e) => e)
+    const error = await new CloudbaseStore(db)
+      .transaction(async (tx) => {
+        await tx.collection('members').insert({ _id: 'o1', nickname: 'a' } as any)
+      })
+      .catch((e) => e)
     expect(error).toBeInstanceOf(StoreConflictError)
     expect(sent.map(([a]) => a)).toEqual(['database.startTransaction', 'database.insertDocument', 'database.abortTransaction'])
   })
@@ -196,7 +217,11 @@ describe('CloudBase store on the SDK wire format', () => {
   test('an error of the callback passes through untouched, even one with a code of its own', async () => {
     const { db, sent } = transactionDb(() => undefined)
     const mine = Object.assign(new Error('sold out'), { code: 'CONFLICT' })
-    await expect(new CloudbaseStore(db).transaction(async () => { throw mine })).rejects.toBe(mine)
+    await expect(
+      new CloudbaseStore(db).transaction(async () => {
+        throw mine
+      })
+    ).rejects.toBe(mine)
     expect(sent.map(([a]) => a)).toEqual(['database.startTransaction', 'database.abortTransaction'])
   })
 
@@ -208,10 +233,14 @@ describe('CloudBase store on the SDK wire format', () => {
     expect(error.code).toBe('DATABASE_TRANSACTION_FAIL')
   })
 
-  test('the store itself is refused inside a transaction callback (a write there would wait for the transaction\'s own lock)', async () => {
+  test("the store itself is refused inside a transaction callback (a write there would wait for the transaction's own lock)", async () => {
     const { db } = transactionDb(() => undefined)
     const store = new CloudbaseStore(db)
-    await expect(store.transaction(async () => { await store.collection('things').update('a', { inc: { n: 1 } }) })).rejects.toBeInstanceOf(StoreUsageError)
+    await expect(
+      store.transaction(async () => {
+        await store.collection('things').update('a', { inc: { n: 1 } })
+      })
+    ).rejects.toBeInstanceOf(StoreUsageError)
     await expect(store.transaction(async () => store.transaction(async () => 1))).rejects.toBeInstanceOf(StoreUsageError)
   })
 })
@@ -251,7 +280,14 @@ describe('the wire emulator answers as CloudBase does', () => {
     await db.collection('many').add(Array.from({ length: 1005 }, (_, i) => ({ _id: `d${String(i).padStart(4, '0')}`, i })))
     expect((await db.collection('many').get()).data).toHaveLength(100)
     expect((await db.collection('many').limit(5000).get()).data).toHaveLength(1000)
-    expect((await db.collection('many').where({ i: db.command.in([1, 2, 3000]) }).get()).data.map((d: any) => d._id)).toEqual(['d0001', 'd0002'])
+    expect(
+      (
+        await db
+          .collection('many')
+          .where({ i: db.command.in([1, 2, 3000]) })
+          .get()
+      ).data.map((d: any) => d._id)
+    ).toEqual(['d0001', 'd0002'])
     const t = await db.startTransaction()
     await expect(t.collection('many').where({ i: 1 }).get()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
     await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' })
@@ -259,7 +295,11 @@ describe('the wire emulator answers as CloudBase does', () => {
 })
 
 describe('request costs: what each Store call sends on the wire equals request-cost.ts', () => {
-  interface Item { _id: string; n: number; tag?: string }
+  interface Item {
+    _id: string
+    n: number
+    tag?: string
+  }
   let emulator: CloudbaseEmulator
   let store: CloudbaseStore
   beforeEach(async () => {
@@ -289,7 +329,11 @@ describe('request costs: what each Store call sends on the wire equals request-c
     expect(await sentBy(() => items().update('a', { set: { n: 3 } }))).toBe(OUTSIDE_COST.update + OUTSIDE_COST.updateConfirm) // unchanged
     expect(await sentBy(() => items().update('missing', { set: { n: 3 } }))).toBe(OUTSIDE_COST.update + OUTSIDE_COST.updateConfirm)
     let next: string | null = null
-    expect(await sentBy(async () => { next = (await items().find({}, { sort: [['n', 'asc']], limit: 1 })).next })).toBe(OUTSIDE_COST.find)
+    expect(
+      await sentBy(async () => {
+        next = (await items().find({}, { sort: [['n', 'asc']], limit: 1 })).next
+      })
+    ).toBe(OUTSIDE_COST.find)
     expect(next).not.toBeNull()
     expect(await sentBy(() => items().find({}, { sort: [['n', 'asc']], limit: 1, after: next }))).toBe(OUTSIDE_COST.find)
     expect(await sentBy(() => items().count({ n: { $gte: 0 } }))).toBe(OUTSIDE_COST.count)
@@ -297,24 +341,26 @@ describe('request costs: what each Store call sends on the wire equals request-c
 
   test('inside a transaction: each document operation, and start + commit per transaction', async () => {
     const inside: Record<string, number> = {}
-    const total = await sentBy(() => store.transaction(async (tx) => {
-      const col = tx.collection<Item>('c')
-      const measure = async (label: string, call: () => Promise<unknown>) => {
-        const from = emulator.requests.length
-        await call()
-        inside[label] = emulator.requests.length - from
-      }
-      await measure('get', () => col.get('a'))
-      await measure('getMissing', () => col.get('missing'))
-      await measure('insert', () => col.insert({ _id: 'x', n: 1 }))
-      await measure('set', () => col.set({ _id: 'y', n: 1 }))
-      await measure('remove', () => col.remove('y'))
-      await measure('update', () => col.update('a', { inc: { n: 1 } }))
-      await measure('updateMissing', () => col.update('missing', { inc: { n: 1 } }))
-      await measure('updateIf', () => col.updateIf('b', { n: 2 }, { inc: { n: 1 } }))
-      await measure('updateIfFails', () => col.updateIf('b', { n: 2 }, { inc: { n: 1 } }))
-      await measure('updateIfMissing', () => col.updateIf('missing', {}, { inc: { n: 1 } }))
-    }))
+    const total = await sentBy(() =>
+      store.transaction(async (tx) => {
+        const col = tx.collection<Item>('c')
+        const measure = async (label: string, call: () => Promise<unknown>) => {
+          const from = emulator.requests.length
+          await call()
+          inside[label] = emulator.requests.length - from
+        }
+        await measure('get', () => col.get('a'))
+        await measure('getMissing', () => col.get('missing'))
+        await measure('insert', () => col.insert({ _id: 'x', n: 1 }))
+        await measure('set', () => col.set({ _id: 'y', n: 1 }))
+        await measure('remove', () => col.remove('y'))
+        await measure('update', () => col.update('a', { inc: { n: 1 } }))
+        await measure('updateMissing', () => col.update('missing', { inc: { n: 1 } }))
+        await measure('updateIf', () => col.updateIf('b', { n: 2 }, { inc: { n: 1 } }))
+        await measure('updateIfFails', () => col.updateIf('b', { n: 2 }, { inc: { n: 1 } }))
+        await measure('updateIfMissing', () => col.updateIf('missing', {}, { inc: { n: 1 } }))
+      })
+    )
     expect(inside).toEqual({
       get: INSIDE_COST.get,
       getMissing: INSIDE_COST.get,
@@ -333,32 +379,48 @@ describe('request costs: what each Store call sends on the wire equals request-c
   })
 
   test('a transaction that throws: start, its operations, one rollback; after a failed operation nothing more is sent', async () => {
-    expect(await sentBy(() => store.transaction(async (tx) => {
-      await tx.collection<Item>('c').get('a')
-      throw new Error('changed my mind')
-    }))).toBe(TRANSACTION_COST.start + INSIDE_COST.get + TRANSACTION_COST.rollback)
+    expect(
+      await sentBy(() =>
+        store.transaction(async (tx) => {
+          await tx.collection<Item>('c').get('a')
+          throw new Error('changed my mind')
+        })
+      )
+    ).toBe(TRANSACTION_COST.start + INSIDE_COST.get + TRANSACTION_COST.rollback)
 
-    expect(await sentBy(() => store.transaction(async (tx) => {
-      const col = tx.collection<Item>('c')
-      await col.insert({ _id: 'a', n: 9 }).catch(() => undefined) // duplicate: the server aborts the transaction
-      await col.get('b').catch(() => undefined)
-      await col.update('b', { inc: { n: 1 } }).catch(() => undefined)
-      await col.set({ _id: 'z', n: 1 }).catch(() => undefined)
-    }))).toBe(TRANSACTION_COST.start + INSIDE_COST.insert + TRANSACTION_COST.rollback)
+    expect(
+      await sentBy(() =>
+        store.transaction(async (tx) => {
+          const col = tx.collection<Item>('c')
+          await col.insert({ _id: 'a', n: 9 }).catch(() => undefined) // duplicate: the server aborts the transaction
+          await col.get('b').catch(() => undefined)
+          await col.update('b', { inc: { n: 1 } }).catch(() => undefined)
+          await col.set({ _id: 'z', n: 1 }).catch(() => undefined)
+        })
+      )
+    ).toBe(TRANSACTION_COST.start + INSIDE_COST.insert + TRANSACTION_COST.rollback)
   })
 
   test('a write conflict: every attempt costs start + its requests; only the last one rolls back (runTransaction retries without abortTransaction)', async () => {
     let release!: () => void
-    const paused = new Promise<void>((r) => { release = r })
+    const paused = new Promise<void>((r) => {
+      release = r
+    })
     let locked!: () => void
-    const isLocked = new Promise<void>((r) => { locked = r })
+    const isLocked = new Promise<void>((r) => {
+      locked = r
+    })
     const holder = store.transaction(async (tx) => {
       await tx.collection<Item>('c').update('a', { inc: { n: 1 } })
       locked()
       await paused
     })
     await isLocked
-    const sent = await sentBy(() => store.transaction(async (tx) => { await tx.collection<Item>('c').update('a', { inc: { n: 10 } }) }))
+    const sent = await sentBy(() =>
+      store.transaction(async (tx) => {
+        await tx.collection<Item>('c').update('a', { inc: { n: 10 } })
+      })
+    )
     const attempts = 1 + TRANSACTION_CONFLICT_RETRIES
     // The refused write was sent, so a conflicted update costs its full INSIDE_COST.update.
     expect(sent).toBe(attempts * (TRANSACTION_COST.start + INSIDE_COST.update) + TRANSACTION_COST.rollback)
@@ -368,8 +430,10 @@ describe('request costs: what each Store call sends on the wire equals request-c
 })
 
 storeContract('cloudbase (SDK request code on the wire emulator)', async () => new CloudbaseStore(new CloudbaseEmulator().database()))
-storeContract('cloudbase (SDK request code on the wire emulator, errors resolved as with setThrowOnCode(false))',
-  async () => new CloudbaseStore(new CloudbaseEmulator({ throwOnCode: false }).database()))
+storeContract(
+  'cloudbase (SDK request code on the wire emulator, errors resolved as with setThrowOnCode(false))',
+  async () => new CloudbaseStore(new CloudbaseEmulator({ throwOnCode: false }).database())
+)
 
 const env = process.env.TCB_ENV_ID
 const hasCredentials = Boolean(env && process.env.TENCENTCLOUD_SECRETID && process.env.TENCENTCLOUD_SECRETKEY)

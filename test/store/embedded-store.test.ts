@@ -31,7 +31,9 @@ describe('embedded store specifics', () => {
   test('declared indexes exist and are used by the matching query', async () => {
     const store = new EmbeddedStore({ dataDir: ':memory:', collections: allCollections() })
     const plan = (store as unknown as { db: import('better-sqlite3').Database }).db
-      .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "c_outbox" WHERE json_extract(doc, '$.status') = ? AND json_extract(doc, '$.nextAttemptAt') <= ? ORDER BY json_extract(doc, '$.nextAttemptAt') ASC, id ASC LIMIT 10`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT doc FROM "c_outbox" WHERE json_extract(doc, '$.status') = ? AND json_extract(doc, '$.nextAttemptAt') <= ? ORDER BY json_extract(doc, '$.nextAttemptAt') ASC, id ASC LIMIT 10`
+      )
       .all('pending', 1) as Array<{ detail: string }>
     expect(plan.map((p) => p.detail).join(' ')).toContain('ix_outbox_due')
     await store.close()
@@ -39,7 +41,11 @@ describe('embedded store specifics', () => {
 
   test('using the store instead of the transaction handle inside a transaction is refused, not a deadlock', async () => {
     const store = new EmbeddedStore({ dataDir: ':memory:', collections: allCollections() })
-    await expect(store.transaction(async () => { await store.collection('members').get('x') })).rejects.toBeInstanceOf(StoreUsageError)
+    await expect(
+      store.transaction(async () => {
+        await store.collection('members').get('x')
+      })
+    ).rejects.toBeInstanceOf(StoreUsageError)
     await store.close()
   })
 

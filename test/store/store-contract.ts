@@ -1,9 +1,7 @@
 // The Store contract: the same cases against every adapter available. An adapter
 // that passes these behaves the same for every rule built on it.
 import type { Store } from '../../cloudfunctions/ports/store'
-import {
-  StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, TRANSACTION_CONFLICT_RETRIES, isTransactionConflict
-} from '../../cloudfunctions/ports/store'
+import { StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, TRANSACTION_CONFLICT_RETRIES, isTransactionConflict } from '../../cloudfunctions/ports/store'
 
 interface Item {
   _id: string
@@ -22,9 +20,15 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
     let seq = 0
     // Each test gets its own collection so adapters that share a backend stay isolated.
     let name: string
-    beforeAll(async () => { store = await open() })
-    afterAll(async () => { await close(store) })
-    beforeEach(() => { name = `contract_${Date.now().toString(36)}_${seq++}` })
+    beforeAll(async () => {
+      store = await open()
+    })
+    afterAll(async () => {
+      await close(store)
+    })
+    beforeEach(() => {
+      name = `contract_${Date.now().toString(36)}_${seq++}`
+    })
 
     const items = () => store.collection<Item>(name)
 
@@ -74,8 +78,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
 
     test('find filters by equality, ranges, $in, $ne and $exists; count agrees', async () => {
       for (let i = 0; i < 10; i++) await items().insert({ _id: `f${i}`, group: i % 2 ? 'odd' : 'even', score: i, at: i, flag: i < 3, ...(i === 0 ? { note: null } : {}) })
-      const ids = async (filter: Parameters<ReturnType<typeof items>['find']>[0]) =>
-        (await items().find(filter, { sort: [['score', 'asc']], limit: 100 })).items.map((d) => d._id)
+      const ids = async (filter: Parameters<ReturnType<typeof items>['find']>[0]) => (await items().find(filter, { sort: [['score', 'asc']], limit: 100 })).items.map((d) => d._id)
       expect(await ids({ group: 'odd' })).toEqual(['f1', 'f3', 'f5', 'f7', 'f9'])
       expect(await ids({ score: { $gte: 3, $lt: 6 } })).toEqual(['f3', 'f4', 'f5'])
       expect(await ids({ score: { $in: [2, 8, 42] } })).toEqual(['f2', 'f8'])
@@ -109,7 +112,17 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
       const all: Item[] = []
       let after: string | null = null
       do {
-        const page: { items: Item[]; next: string | null } = await items().find({}, { sort: [['score', 'desc'], ['at', 'asc']], limit: 7, after })
+        const page: { items: Item[]; next: string | null } = await items().find(
+          {},
+          {
+            sort: [
+              ['score', 'desc'],
+              ['at', 'asc']
+            ],
+            limit: 7,
+            after
+          }
+        )
         all.push(...page.items)
         after = page.next
       } while (after)
@@ -148,21 +161,25 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
 
     test('a transaction that throws leaves nothing behind', async () => {
       await items().insert({ _id: 'r', group: 'g', score: 1, at: 1 })
-      await expect(store.transaction(async (tx) => {
-        await tx.collection<Item>(name).update('r', { inc: { score: 100 } })
-        await tx.collection<Item>(name).insert({ _id: 'r2', group: 'g', score: 1, at: 1 })
-        throw new Error('boom')
-      })).rejects.toThrow('boom')
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.collection<Item>(name).update('r', { inc: { score: 100 } })
+          await tx.collection<Item>(name).insert({ _id: 'r2', group: 'g', score: 1, at: 1 })
+          throw new Error('boom')
+        })
+      ).rejects.toThrow('boom')
       expect((await items().get('r'))?.score).toBe(1)
       expect(await items().get('r2')).toBeNull()
     })
 
     test('a conflict inside a transaction rolls it back', async () => {
       await items().insert({ _id: 'k', group: 'g', score: 1, at: 1 })
-      await expect(store.transaction(async (tx) => {
-        await tx.collection<Item>(name).insert({ _id: 'k2', group: 'g', score: 1, at: 1 })
-        await tx.collection<Item>(name).insert({ _id: 'k', group: 'g', score: 1, at: 1 })
-      })).rejects.toBeInstanceOf(StoreConflictError)
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.collection<Item>(name).insert({ _id: 'k2', group: 'g', score: 1, at: 1 })
+          await tx.collection<Item>(name).insert({ _id: 'k', group: 'g', score: 1, at: 1 })
+        })
+      ).rejects.toBeInstanceOf(StoreConflictError)
       expect(await items().get('k2')).toBeNull()
     })
 
@@ -186,15 +203,19 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
       await items().insert({ _id: 'a1', group: 'acct', score: 100, at: 0 })
       await items().insert({ _id: 'a2', group: 'acct', score: 100, at: 0 })
       // 40 concurrent transfers, each reading both balances, yielding, then writing.
-      const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => store.transaction(async (tx) => {
-        const [from, to] = i % 2 ? ['a1', 'a2'] : ['a2', 'a1']
-        const a = await tx.collection<Item>(name).get(from)
-        const b = await tx.collection<Item>(name).get(to)
-        await new Promise((r) => setTimeout(r, 1))
-        await tx.collection<Item>(name).set({ ...a!, score: a!.score - 3 })
-        await tx.collection<Item>(name).set({ ...b!, score: b!.score + 3 })
-        return from
-      })))
+      const results = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) =>
+          store.transaction(async (tx) => {
+            const [from, to] = i % 2 ? ['a1', 'a2'] : ['a2', 'a1']
+            const a = await tx.collection<Item>(name).get(from)
+            const b = await tx.collection<Item>(name).get(to)
+            await new Promise((r) => setTimeout(r, 1))
+            await tx.collection<Item>(name).set({ ...a!, score: a!.score - 3 })
+            await tx.collection<Item>(name).set({ ...b!, score: b!.score + 3 })
+            return from
+          })
+        )
+      )
       const a1 = await items().get('a1')
       const a2 = await items().get('a2')
       expect(a1!.score + a2!.score).toBe(200)
@@ -237,9 +258,13 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
     test('a transaction reads a snapshot: a write committed after it started is not seen, and writing that document conflicts', async () => {
       await items().insert({ _id: 'snap', group: 'g', score: 1, at: 1 })
       let release!: () => void
-      const paused = new Promise<void>((r) => { release = r })
+      const paused = new Promise<void>((r) => {
+        release = r
+      })
       let started!: () => void
-      const hasStarted = new Promise<void>((r) => { started = r })
+      const hasStarted = new Promise<void>((r) => {
+        started = r
+      })
       const seen: number[] = []
       let attempts = 0
       const slow = store.transaction(async (tx) => {
@@ -262,9 +287,13 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
     test('two open transactions writing one document: the second fails at once, and is retried a bounded number of times', async () => {
       await items().insert({ _id: 'hot', group: 'g', score: 0, at: 0 })
       let release!: () => void
-      const paused = new Promise<void>((r) => { release = r })
+      const paused = new Promise<void>((r) => {
+        release = r
+      })
       let locked!: () => void
-      const isLocked = new Promise<void>((r) => { locked = r })
+      const isLocked = new Promise<void>((r) => {
+        locked = r
+      })
       const holder = store.transaction(async (tx) => {
         await tx.collection<Item>(name).update('hot', { inc: { score: 1 } })
         locked()
@@ -286,9 +315,13 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
     test('a write outside transactions to a document an open transaction holds waits for it, then applies', async () => {
       await items().insert({ _id: 'queued', group: 'g', score: 0, at: 0 })
       let release!: () => void
-      const paused = new Promise<void>((r) => { release = r })
+      const paused = new Promise<void>((r) => {
+        release = r
+      })
       let locked!: () => void
-      const isLocked = new Promise<void>((r) => { locked = r })
+      const isLocked = new Promise<void>((r) => {
+        locked = r
+      })
       const holder = store.transaction(async (tx) => {
         await tx.collection<Item>(name).update('queued', { inc: { score: 1 } })
         locked()
@@ -304,12 +337,16 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
     })
 
     test('concurrent transactions on different documents all commit', async () => {
-      await Promise.all(Array.from({ length: 30 }, (_, i) => store.transaction(async (tx) => {
-        const col = tx.collection<Item>(name)
-        await col.insert({ _id: `own${i}`, group: 'g', score: i, at: i })
-        await new Promise((r) => setTimeout(r, 1))
-        await col.update(`own${i}`, { inc: { score: 1 } })
-      })))
+      await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          store.transaction(async (tx) => {
+            const col = tx.collection<Item>(name)
+            await col.insert({ _id: `own${i}`, group: 'g', score: i, at: i })
+            await new Promise((r) => setTimeout(r, 1))
+            await col.update(`own${i}`, { inc: { score: 1 } })
+          })
+        )
+      )
       expect(await items().count({ group: 'g' })).toBe(30)
     })
   })

@@ -17,11 +17,19 @@ export function filesUnder(dir: string): string[] {
 
 /** Relative, forward-slash paths of the build's files with this extension. */
 export function builtFiles(ext: string): string[] {
-  return filesUnder(WEAPP_DIR).filter((f) => f.endsWith(ext)).map((f) => relative(WEAPP_DIR, f).split(sep).join('/')).sort()
+  return filesUnder(WEAPP_DIR)
+    .filter((f) => f.endsWith(ext))
+    .map((f) => relative(WEAPP_DIR, f).split(sep).join('/'))
+    .sort()
 }
 
 function newestMtime(paths: string[]): number {
-  return Math.max(...paths.filter(existsSync).flatMap((p) => (statSync(p).isDirectory() ? filesUnder(p) : [p])).map((f) => statSync(f).mtimeMs))
+  return Math.max(
+    ...paths
+      .filter(existsSync)
+      .flatMap((p) => (statSync(p).isDirectory() ? filesUnder(p) : [p]))
+      .map((f) => statSync(f).mtimeMs)
+  )
 }
 
 /** Production build into dist/weapp unless it is newer than every source it comes from. */
@@ -81,10 +89,13 @@ export function runWcc(wxml: string[], wxs: string[], dir = WEAPP_DIR): SpawnSyn
     const json = join(dir, f.replace(/\.wxml$/, '.json'))
     return existsSync(json) && (JSON.parse(readFileSync(json, 'utf8')) as { usingComponents?: object }).usingComponents
   })
-  const componentArgs = [String(components.length), ...components.flatMap((f) => {
-    const using = (JSON.parse(readFileSync(join(dir, f.replace(/\.wxml$/, '.json')), 'utf8')) as { usingComponents: object }).usingComponents
-    return [f, String(Object.keys(using).length), ...Object.keys(using)]
-  })]
+  const componentArgs = [
+    String(components.length),
+    ...components.flatMap((f) => {
+      const using = (JSON.parse(readFileSync(join(dir, f.replace(/\.wxml$/, '.json')), 'utf8')) as { usingComponents: object }).usingComponents
+      return [f, String(Object.keys(using).length), ...Object.keys(using)]
+    })
+  ]
   return spawnSync(compiler('wcc'), ['-d', '-cc', componentArgs.join(' '), ...wxml, ...wxs, '-gn', '$gwx'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 })
 }
 

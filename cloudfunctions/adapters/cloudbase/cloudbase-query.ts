@@ -32,7 +32,9 @@ export function keysetQuery(_: Command, sort: Array<[string, SortDirection]>, va
   const alternatives: Array<Record<string, unknown>> = []
   sort.forEach(([path, direction], i) => {
     const clause: Record<string, unknown> = {}
-    sort.slice(0, i).forEach(([p], j) => { clause[p] = values[j] === null ? _.eq(null) : values[j] })
+    sort.slice(0, i).forEach(([p], j) => {
+      clause[p] = values[j] === null ? _.eq(null) : values[j]
+    })
     const value = values[i]
     if (value === null) {
       if (direction === 'desc') return

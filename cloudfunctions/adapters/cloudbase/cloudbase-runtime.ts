@@ -24,8 +24,12 @@ function lazyWechatPay(): Payments {
   const get = () => (instance ??= new WechatPayV3(wechatPayConfigFromEnv(process.env), systemClock))
   return {
     provider: 'wechat',
-    get appid() { return get().appid },
-    get mchid() { return get().mchid },
+    get appid() {
+      return get().appid
+    },
+    get mchid() {
+      return get().mchid
+    },
     prepay: (r) => get().prepay(r),
     verifyNotify: (h, b) => get().verifyNotify(h, b),
     query: (o) => get().query(o),

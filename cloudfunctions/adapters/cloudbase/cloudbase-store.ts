@@ -21,20 +21,20 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomUUID } from 'node:crypto'
 import type { BaseDoc, Collection, DocOps, FindOptions, Page, Store, Transaction } from '../../ports/store'
-import {
-  InvalidCursorError, StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES
-} from '../../ports/store'
+import { InvalidCursorError, StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES } from '../../ports/store'
 import { applyUpdate, clampLimit, decodeCursor, encodeCursor, matchesFilter, normalizeSort } from '../store/document-ops'
-import {
-  errorCode, isDuplicateKeyError, isTransactionConflictCode, keysetQuery, toQuery, toUpdate, TRANSACTION_CONFLICT_CODE, type Command
-} from './cloudbase-query'
+import { errorCode, isDuplicateKeyError, isTransactionConflictCode, keysetQuery, toQuery, toUpdate, TRANSACTION_CONFLICT_CODE, type Command } from './cloudbase-query'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Db = any
 
 /** A database failure other than the ones the Store names (permission, timeout, expired transaction, …). */
 export class CloudbaseError extends Error {
-  constructor(readonly code: string, message: string, readonly requestId = '') {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly requestId = ''
+  ) {
     super(`${code}: ${message}`)
     this.name = 'CloudbaseError'
   }
@@ -50,8 +50,13 @@ class CloudbaseTransactionConflictError extends StoreTransactionConflictError {
 }
 
 function isStoreError(error: unknown): error is Error {
-  return error instanceof StoreConflictError || error instanceof StoreTransactionConflictError
-    || error instanceof StoreTransactionAbortedError || error instanceof StoreUsageError || error instanceof CloudbaseError
+  return (
+    error instanceof StoreConflictError ||
+    error instanceof StoreTransactionConflictError ||
+    error instanceof StoreTransactionAbortedError ||
+    error instanceof StoreUsageError ||
+    error instanceof CloudbaseError
+  )
 }
 
 /** The Store's error for a failed database call on `collection`/`id`, whichever shape the SDK gave it. */
@@ -146,7 +151,11 @@ export class CloudbaseStore implements Store {
       updateIf: async (id, condition, update) => {
         // One conditional write on the server: atomic, no read-then-write race. Every
         // caller's ops change the document, so 0 updated means the condition failed.
-        const res = await send(id, () => ref().where({ ...toQuery(_, condition), _id: id }).update(toUpdate(_, update)))
+        const res = await send(id, () =>
+          ref()
+            .where({ ...toQuery(_, condition), _id: id })
+            .update(toUpdate(_, update))
+        )
         return res.updated > 0
       },
       set: async (doc) => {

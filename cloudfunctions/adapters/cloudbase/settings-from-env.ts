@@ -59,6 +59,8 @@ export function subscribeTemplatesFromEnv(env: Readonly<Record<string, string | 
 export function ticketSecretFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, log: Log = defaultLog): string {
   const secret = env.TICKET_SECRET?.trim() ?? ''
   if (secret.length >= 16) return secret
-  log(`[runtime] TICKET_SECRET is ${secret ? 'shorter than 16 characters' : 'missing'}: event tickets are signed with a throwaway key and will not scan at the door (set it to e.g. \`openssl rand -hex 32\`)`)
+  log(
+    `[runtime] TICKET_SECRET is ${secret ? 'shorter than 16 characters' : 'missing'}: event tickets are signed with a throwaway key and will not scan at the door (set it to e.g. \`openssl rand -hex 32\`)`
+  )
   return randomBytes(32).toString('hex')
 }

@@ -6,7 +6,10 @@ import type { ContentSafety, ImageVerdict, TextVerdict } from '../../ports/conte
 import { callOpenApi, OPENAPI_MEDIA_CHECK_ASYNC, OPENAPI_MSG_SEC_CHECK, type CompatibleOpenApiTransport } from './wechat-openapi'
 
 export class WechatContentSafety implements ContentSafety {
-  constructor(private readonly api: CompatibleOpenApiTransport, private readonly tempUrl: (fileIds: string[]) => Promise<string[]>) {}
+  constructor(
+    private readonly api: CompatibleOpenApiTransport,
+    private readonly tempUrl: (fileIds: string[]) => Promise<string[]>
+  ) {}
 
   async checkText(text: string, openid: string): Promise<TextVerdict> {
     if (!text.trim()) return { ok: true }

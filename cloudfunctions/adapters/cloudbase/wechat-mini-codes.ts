@@ -6,7 +6,10 @@ import { INVITE_PAGE, type MiniCodes } from '../../ports/mini-codes'
 import { callOpenApi, OPENAPI_WXACODE_UNLIMITED, type CompatibleOpenApiTransport } from './wechat-openapi'
 
 export class WechatMiniCodes implements MiniCodes {
-  constructor(private readonly api: CompatibleOpenApiTransport, private readonly envVersion = 'release') {}
+  constructor(
+    private readonly api: CompatibleOpenApiTransport,
+    private readonly envVersion = 'release'
+  ) {}
 
   shareUrl(code: string): string {
     return `${INVITE_PAGE}?invite=${code}`

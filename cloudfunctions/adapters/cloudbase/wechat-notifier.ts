@@ -9,7 +9,11 @@ import { callOpenApi, OPENAPI_SUBSCRIBE_SEND, WxOpenApiError, type CompatibleOpe
 const PERMANENT = new Set([43101, 40003, 40037, 47003, 41030, -604101])
 
 export class WechatNotifier implements Notifier {
-  constructor(private readonly api: CompatibleOpenApiTransport, private readonly templates: Record<string, string>, private readonly miniprogramState = 'formal') {}
+  constructor(
+    private readonly api: CompatibleOpenApiTransport,
+    private readonly templates: Record<string, string>,
+    private readonly miniprogramState = 'formal'
+  ) {}
 
   async send(message: SubscribeMessage): Promise<void> {
     const templateId = this.templates[message.template]

@@ -21,7 +21,11 @@ export interface CompatibleOpenApiTransport {
 
 /** A 云调用 failed: `errcode` is WeChat's (43101, 47003, …), or the platform's (-604101: the API is not in config.json's permissions.openapi). */
 export class WxOpenApiError extends Error {
-  constructor(readonly api: string, readonly errcode: number, message: string) {
+  constructor(
+    readonly api: string,
+    readonly errcode: number,
+    message: string
+  ) {
     super(`openapi.${api} errcode ${errcode}: ${message}`)
     this.name = 'WxOpenApiError'
   }
@@ -59,14 +63,26 @@ export function encodeOpenApiRequest(data: Record<string, unknown>, appid?: stri
   writer.uint32(/* 2, length-delimited */ 18).fork()
   for (const [key, value] of Object.entries(data)) {
     if (value === undefined) continue
-    writer.uint32(/* pairs = 1 */ 10).fork().uint32(/* key = 1 */ 10).string(key).uint32(/* value = 2 */ 18).bytes(Buffer.from(JSON.stringify(value))).ldelim()
+    writer
+      .uint32(/* pairs = 1 */ 10)
+      .fork()
+      .uint32(/* key = 1 */ 10)
+      .string(key)
+      .uint32(/* value = 2 */ 18)
+      .bytes(Buffer.from(JSON.stringify(value)))
+      .ldelim()
   }
   writer.ldelim()
   if (appid) writer.uint32(/* 6, length-delimited */ 50).string(appid)
   return Buffer.from(writer.finish())
 }
 
-export interface CommOpenApiResp { respData: Buffer; contentType: string; errorCode: number; httpCode: number }
+export interface CommOpenApiResp {
+  respData: Buffer
+  contentType: string
+  errorCode: number
+  httpCode: number
+}
 
 /** CommOpenApiResp { respData, contentType, errorCode, httpCode, headers, svrkitErrorCode }; throws on bytes that are not one. */
 export function decodeOpenApiResponse(buf: Buffer): CommOpenApiResp {
@@ -75,11 +91,20 @@ export function decodeOpenApiResponse(buf: Buffer): CommOpenApiResp {
   while (reader.pos < reader.len) {
     const tag = reader.uint32()
     switch (tag >>> 3) {
-      case 1: resp.respData = Buffer.from(reader.bytes()); break
-      case 2: resp.contentType = reader.string(); break
-      case 3: resp.errorCode = reader.int32(); break
-      case 4: resp.httpCode = reader.uint32(); break
-      default: reader.skipType(tag & 7) // headers, svrkitErrorCode and anything newer
+      case 1:
+        resp.respData = Buffer.from(reader.bytes())
+        break
+      case 2:
+        resp.contentType = reader.string()
+        break
+      case 3:
+        resp.errorCode = reader.int32()
+        break
+      case 4:
+        resp.httpCode = reader.uint32()
+        break
+      default:
+        reader.skipType(tag & 7) // headers, svrkitErrorCode and anything newer
     }
   }
   return resp
@@ -104,7 +129,11 @@ export async function callOpenApi(transport: CompatibleOpenApiTransport, api: st
   } catch {
     // not protobuf: the gateway's own JSON error (node-sdk parsed it only when its content-type said JSON)
     let parsed: { code?: unknown; message?: unknown } = {}
-    try { parsed = JSON.parse(raw.toString('utf8')) } catch { /* unknown body */ }
+    try {
+      parsed = JSON.parse(raw.toString('utf8'))
+    } catch {
+      /* unknown body */
+    }
     throw new Error(`openapi.${api} failed: ${String(parsed.code ?? 'unreadable answer')} ${String(parsed.message ?? '')}`.trim())
   }
   if (resp.errorCode) throw new WxOpenApiError(api, resp.errorCode, `system error: error code: ${resp.errorCode}`)

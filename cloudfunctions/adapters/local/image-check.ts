@@ -37,7 +37,10 @@ function isWholeJpeg(bytes: Buffer): boolean {
     if (i + 4 > bytes.length || bytes[i] !== 0xff) return false
     while (bytes[i + 1] === 0xff && i + 4 < bytes.length) i++ // fill bytes
     const marker = bytes[i + 1]
-    if (marker === 0x01) { i += 2; continue } // TEM: no length
+    if (marker === 0x01) {
+      i += 2
+      continue
+    } // TEM: no length
     if (marker === 0x00 || marker === 0xd8 || marker === 0xd9 || (marker >= 0xd0 && marker <= 0xd7)) return false
     const length = bytes.readUInt16BE(i + 2)
     if (length < 2 || i + 2 + length > bytes.length) return false

@@ -9,7 +9,10 @@ export const DEFAULT_BLOCKLIST = ['赌博', '博彩', '代开发票', '色情', 
 export class KeywordContentSafety implements ContentSafety {
   private readonly keywords: string[]
 
-  constructor(keywords: string[] = DEFAULT_BLOCKLIST, private readonly imageMode: 'pass' | 'pending' = 'pass') {
+  constructor(
+    keywords: string[] = DEFAULT_BLOCKLIST,
+    private readonly imageMode: 'pass' | 'pending' = 'pass'
+  ) {
     this.keywords = keywords.map((k) => k.trim().toLowerCase()).filter(Boolean)
   }
 

@@ -20,7 +20,11 @@ export interface FileDoc {
 }
 
 export class LocalFiles implements Files {
-  constructor(readonly directory: string, private readonly store: Store, private readonly clock: Clock) {
+  constructor(
+    readonly directory: string,
+    private readonly store: Store,
+    private readonly clock: Clock
+  ) {
     mkdirSync(directory, { recursive: true })
   }
 
@@ -28,7 +32,11 @@ export class LocalFiles implements Files {
     const name = `${randomBytes(12).toString('hex')}.${EXTENSIONS[contentType]}`
     writeFileSync(join(this.directory, name), bytes)
     await this.store.collection<FileDoc>(COLLECTIONS.files.name).insert({
-      _id: name, ownerOpenid, contentType, size: bytes.length, createdAt: this.clock.now()
+      _id: name,
+      ownerOpenid,
+      contentType,
+      size: bytes.length,
+      createdAt: this.clock.now()
     })
     const fileId = PREFIX + name
     return { fileId, url: this.urlFor(fileId), contentType, size: bytes.length }

@@ -18,7 +18,10 @@ export interface NotificationDoc {
 export const NOTIFICATIONS = COLLECTIONS.notifications.name
 
 export class LocalNotifier implements Notifier {
-  constructor(private readonly store: Store, private readonly clock: Clock) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock
+  ) {}
 
   async send(message: SubscribeMessage): Promise<void> {
     await this.store.collection<NotificationDoc>(NOTIFICATIONS).insert({

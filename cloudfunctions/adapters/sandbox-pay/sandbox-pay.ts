@@ -69,7 +69,11 @@ export class SandboxPay implements Payments {
   readonly appid = SANDBOX_APPID
   readonly mchid = SANDBOX_MCHID
 
-  constructor(private readonly keys: SandboxKeys, private readonly store: Store, private readonly clock: Clock) {}
+  constructor(
+    private readonly keys: SandboxKeys,
+    private readonly store: Store,
+    private readonly clock: Clock
+  ) {}
 
   private trades() {
     return this.store.collection<SandboxTrade>(SANDBOX_TRADES)
@@ -77,8 +81,14 @@ export class SandboxPay implements Payments {
 
   async prepay(request: PrepayRequest): Promise<ClientPayment> {
     await this.trades().set({
-      _id: request.outTradeNo, description: request.description, amountFen: request.amountFen, payerOpenid: request.payerOpenid,
-      expiresAt: request.expiresAt, state: 'NOTPAY', transactionId: '', refundedFen: 0
+      _id: request.outTradeNo,
+      description: request.description,
+      amountFen: request.amountFen,
+      payerOpenid: request.payerOpenid,
+      expiresAt: request.expiresAt,
+      state: 'NOTPAY',
+      transactionId: '',
+      refundedFen: 0
     })
     return { provider: 'sandbox', payUrl: `/sandbox-pay?order=${encodeURIComponent(request.outTradeNo)}` }
   }
@@ -114,26 +124,41 @@ export class SandboxPay implements Payments {
 
   transactionNotify(trade: SandboxTrade): SignedNotify {
     const resource = {
-      appid: this.appid, mchid: this.mchid, out_trade_no: trade._id, transaction_id: trade.transactionId,
-      trade_type: 'JSAPI', trade_state: 'SUCCESS', trade_state_desc: '支付成功', bank_type: 'OTHERS',
+      appid: this.appid,
+      mchid: this.mchid,
+      out_trade_no: trade._id,
+      transaction_id: trade.transactionId,
+      trade_type: 'JSAPI',
+      trade_state: 'SUCCESS',
+      trade_state_desc: '支付成功',
+      bank_type: 'OTHERS',
       success_time: dayjs(this.clock.now()).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm:ssZ'),
-      payer: { openid: trade.payerOpenid }, amount: { total: trade.amountFen, payer_total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' }
+      payer: { openid: trade.payerOpenid },
+      amount: { total: trade.amountFen, payer_total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' }
     }
     return this.notify('TRANSACTION.SUCCESS', 'transaction', resource)
   }
 
   refundNotify(trade: SandboxTrade, outRefundNo: string, refundFen: number): SignedNotify {
     const resource = {
-      mchid: this.mchid, out_trade_no: trade._id, transaction_id: trade.transactionId, out_refund_no: outRefundNo,
-      refund_id: `5030${Date.now()}`, refund_status: 'SUCCESS', amount: { total: trade.amountFen, refund: refundFen, payer_total: trade.amountFen, payer_refund: refundFen }
+      mchid: this.mchid,
+      out_trade_no: trade._id,
+      transaction_id: trade.transactionId,
+      out_refund_no: outRefundNo,
+      refund_id: `5030${Date.now()}`,
+      refund_status: 'SUCCESS',
+      amount: { total: trade.amountFen, refund: refundFen, payer_total: trade.amountFen, payer_refund: refundFen }
     }
     return this.notify('REFUND.SUCCESS', 'refund', resource)
   }
 
   private notify(eventType: string, associatedData: string, resource: object): SignedNotify {
     const body = JSON.stringify({
-      id: randomUUID(), create_time: dayjs(this.clock.now()).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm:ssZ'),
-      resource_type: 'encrypt-resource', event_type: eventType, summary: eventType,
+      id: randomUUID(),
+      create_time: dayjs(this.clock.now()).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm:ssZ'),
+      resource_type: 'encrypt-resource',
+      event_type: eventType,
+      summary: eventType,
       resource: { ...encryptResource(JSON.stringify(resource), this.keys.apiV3Key, associatedData, randomBytes(6).toString('hex')), original_type: associatedData }
     })
     return { headers: this.sign(body), body }
@@ -155,7 +180,7 @@ export class SandboxPay implements Payments {
 
   async refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'> {
     const trade = await this.trades().get(request.outTradeNo)
-    if (!trade || trade.state !== 'SUCCESS' && trade.state !== 'REFUND') throw new RefundRefusedError('TRADE_NOT_REFUNDABLE', 'trade not refundable')
+    if (!trade || (trade.state !== 'SUCCESS' && trade.state !== 'REFUND')) throw new RefundRefusedError('TRADE_NOT_REFUNDABLE', 'trade not refundable')
     // The same out_refund_no twice is one refund, as at WeChat.
     const marker = this.store.collection<{ _id: string; refundFen: number }>('sandbox_refunds')
     if (!(await marker.get(request.outRefundNo))) {

@@ -163,7 +163,8 @@ export class CountingStore implements Store {
 
   collection<T extends BaseDoc>(name: string): Collection<T> {
     const inner = this.inner.collection<T>(name)
-    const charged = <A extends unknown[], R>(op: string, cost: number, call: (...args: A) => Promise<R>) =>
+    const charged =
+      <A extends unknown[], R>(op: string, cost: number, call: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
         this.charge(this.meters(), op, cost, false)
         return call(...args)
@@ -208,7 +209,8 @@ export class CountingStore implements Store {
      * after an earlier failure: the adapter knows the transaction is aborted and
      * refuses without sending anything.
      */
-    const flat = <A extends unknown[], R>(op: string, cost: number, call: (...args: A) => Promise<R>) =>
+    const flat =
+      <A extends unknown[], R>(op: string, cost: number, call: (...args: A) => Promise<R>) =>
       async (...args: A): Promise<R> => {
         try {
           return await call(...args)
@@ -220,7 +222,8 @@ export class CountingStore implements Store {
         }
       }
     /** Read, then a write only when the document exists (and the condition holds); a write refused by a conflict was still sent. */
-    const readWrite = <A extends unknown[]>(op: string, call: (...args: A) => Promise<boolean>) =>
+    const readWrite =
+      <A extends unknown[]>(op: string, call: (...args: A) => Promise<boolean>) =>
       async (...args: A): Promise<boolean> => {
         let cost: number = INSIDE_COST.updateMiss
         try {

@@ -22,12 +22,8 @@ import { createHash, randomUUID } from 'node:crypto'
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type {
-  BaseDoc, Collection, DocOps, Filter, FieldCondition, FindOptions, Scalar, SortDirection, Store, Transaction, UpdateOps
-} from '../../ports/store'
-import {
-  InvalidCursorError, StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES
-} from '../../ports/store'
+import type { BaseDoc, Collection, DocOps, Filter, FieldCondition, FindOptions, Scalar, SortDirection, Store, Transaction, UpdateOps } from '../../ports/store'
+import { InvalidCursorError, StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES } from '../../ports/store'
 import { indexKeys, type CollectionDeclaration } from '../../platform/collections'
 import { applyUpdate, clampLimit, decodeCursor, encodeCursor, matchesFilter, normalizeSort } from './document-ops'
 
@@ -85,7 +81,12 @@ function conditionSql(path: string, condition: FieldCondition, params: unknown[]
     if (condition.$in.includes(null)) alternatives.push(`${expr} IS NULL`)
     parts.push(alternatives.length > 0 ? `(${alternatives.join(' OR ')})` : '0')
   }
-  for (const [op, sql] of [['$gt', '>'], ['$gte', '>='], ['$lt', '<'], ['$lte', '<=']] as const) {
+  for (const [op, sql] of [
+    ['$gt', '>'],
+    ['$gte', '>='],
+    ['$lt', '<'],
+    ['$lte', '<=']
+  ] as const) {
     if (op in condition) {
       params.push(bindable(condition[op]))
       parts.push(`${expr} ${sql} ?`)
@@ -169,7 +170,9 @@ export class EmbeddedStore implements Store {
     this.ensureTable(declaration.name)
     for (const index of declaration.indexes) {
       // The same key list CloudBase gets: ending with _id, as every find() sorts by it last, so the index serves the whole ORDER BY.
-      const columns = indexKeys(index).map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`).join(', ')
+      const columns = indexKeys(index)
+        .map(([path, dir]) => `${fieldExpr(path)} ${dir.toUpperCase()}`)
+        .join(', ')
       this.db.exec(`CREATE INDEX IF NOT EXISTS "ix_${declaration.name}_${index.name}" ON "c_${declaration.name}" (${columns})`)
     }
   }
@@ -286,8 +289,7 @@ export class EmbeddedStore implements Store {
           return { result: true, doc: JSON.stringify(applyUpdate(current as T & Record<string, unknown>, ops)) }
         }),
       set: (doc) => this.writeOutside(table, doc._id, () => ({ result: undefined, doc: JSON.stringify(doc) })),
-      remove: (id) =>
-        this.writeOutside(table, id, () => (this.readCommitted(table, id) === null ? { result: false } : { result: true, doc: null }))
+      remove: (id) => this.writeOutside(table, id, () => (this.readCommitted(table, id) === null ? { result: false } : { result: true, doc: null }))
     }
   }
 
@@ -370,8 +372,7 @@ export class EmbeddedStore implements Store {
         const select = (extra: string[], extraParams: unknown[], take: number): T[] => {
           const params: unknown[] = []
           const where = [filterSql(filter, params), ...extra]
-          const rows = this.statement(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
-            .all(...params, ...extraParams, take) as Array<{ doc: string }>
+          const rows = this.statement(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`).all(...params, ...extraParams, take) as Array<{ doc: string }>
           return rows.map((row) => JSON.parse(row.doc) as T)
         }
         let rows: T[]
@@ -402,12 +403,7 @@ export class EmbeddedStore implements Store {
    * outside that bound, so they are read by a second query when the page
    * reaches them.
    */
-  private pageAfter<T>(
-    sort: Array<[string, SortDirection]>,
-    values: Scalar[],
-    select: (extra: string[], extraParams: unknown[], take: number) => T[],
-    take: number
-  ): T[] {
+  private pageAfter<T>(sort: Array<[string, SortDirection]>, values: Scalar[], select: (extra: string[], extraParams: unknown[], take: number) => T[], take: number): T[] {
     const [firstPath, firstDirection] = sort[0]
     const first = fieldExpr(firstPath)
     const keysetParams: unknown[] = []
@@ -422,7 +418,9 @@ export class EmbeddedStore implements Store {
   /** One attempt: a snapshot, the callback, then commit — or nothing at all. */
   private async attempt<R>(fn: (tx: Transaction) => Promise<R>): Promise<R> {
     let end!: () => void
-    const ended = new Promise<void>((resolve) => { end = resolve })
+    const ended = new Promise<void>((resolve) => {
+      end = resolve
+    })
     const tx: OpenTransaction = { snapshot: this.sequence, writes: new Map(), failure: null, ended, end }
     this.open.add(tx)
     const release = () => {

@@ -47,9 +47,10 @@ function parseKey(kind: KeyKind, value: string): KeyObject {
   const decoded = bytes.toString('utf8')
   if (decoded.includes('-----BEGIN')) return parseKey(kind, decoded)
   // DER: PKCS#8 / SPKI as WeChat issues them, PKCS#1 as a fallback.
-  const attempts: Array<() => KeyObject> = kind === 'private'
-    ? [() => createPrivateKey({ key: bytes, format: 'der', type: 'pkcs8' }), () => createPrivateKey({ key: bytes, format: 'der', type: 'pkcs1' })]
-    : [() => createPublicKey({ key: bytes, format: 'der', type: 'spki' }), () => createPublicKey({ key: bytes, format: 'der', type: 'pkcs1' })]
+  const attempts: Array<() => KeyObject> =
+    kind === 'private'
+      ? [() => createPrivateKey({ key: bytes, format: 'der', type: 'pkcs8' }), () => createPrivateKey({ key: bytes, format: 'der', type: 'pkcs1' })]
+      : [() => createPublicKey({ key: bytes, format: 'der', type: 'spki' }), () => createPublicKey({ key: bytes, format: 'der', type: 'pkcs1' })]
   let last: unknown
   for (const attempt of attempts) {
     try {

@@ -10,9 +10,7 @@ interface NotifyEnvelope {
   resource?: unknown
 }
 
-export function parseVerifiedNotify(
-  headers: Record<string, string | undefined>, rawBody: string, platformKeys: Record<string, string>, apiV3Key: string, nowMs: number
-): PaymentEvent {
+export function parseVerifiedNotify(headers: Record<string, string | undefined>, rawBody: string, platformKeys: Record<string, string>, apiV3Key: string, nowMs: number): PaymentEvent {
   verifyWechatpaySignature(headers, rawBody, platformKeys, nowMs)
   let envelope: NotifyEnvelope
   try {

@@ -59,12 +59,7 @@ export const MAX_CLOCK_SKEW_SECONDS = 300
  * Verifies a notify's (or response's) signature with the platform key named by
  * Wechatpay-Serial, and that its timestamp is within 5 minutes of now.
  */
-export function verifyWechatpaySignature(
-  headers: Record<string, string | undefined>,
-  body: string,
-  platformKeys: Record<string, string>,
-  nowMs: number
-): void {
+export function verifyWechatpaySignature(headers: Record<string, string | undefined>, body: string, platformKeys: Record<string, string>, nowMs: number): void {
   const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
   const timestamp = h['wechatpay-timestamp']
   const nonceStr = h['wechatpay-nonce']

@@ -29,7 +29,9 @@ export const WECHATPAY_TIMEOUT_MS = 4000
 export const fetchTransport: HttpTransport = async (request, signal) => {
   const res = await fetch(request.url, { method: request.method, headers: request.headers, body: request.method === 'GET' ? undefined : request.body, signal })
   const headers: Record<string, string> = {}
-  res.headers.forEach((value, key) => { headers[key] = value })
+  res.headers.forEach((value, key) => {
+    headers[key] = value
+  })
   return { status: res.status, headers, body: await res.text() }
 }
 
@@ -62,7 +64,11 @@ interface PayAnswer {
 const REFUND_STATUSES = ['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL'] as const
 
 export class WechatPayError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string
+  ) {
     super(`WeChat Pay ${status} ${code}: ${message}`)
     this.name = 'WechatPayError'
   }
@@ -74,7 +80,11 @@ export class WechatPayV3 implements Payments {
   readonly mchid: string
   private readonly baseUrl: string
 
-  constructor(private readonly config: WechatPayConfig, private readonly clock: Clock, private readonly transport: HttpTransport = fetchTransport) {
+  constructor(
+    private readonly config: WechatPayConfig,
+    private readonly clock: Clock,
+    private readonly transport: HttpTransport = fetchTransport
+  ) {
     this.appid = config.appid
     this.mchid = config.mchid
     this.baseUrl = config.baseUrl ?? 'https://api.mch.weixin.qq.com'
@@ -136,7 +146,7 @@ export class WechatPayV3 implements Payments {
   async query(outTradeNo: string): Promise<TradeState> {
     let data: PayAnswer
     try {
-      ({ data } = await this.call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.mchid}`))
+      ;({ data } = await this.call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}?mchid=${this.mchid}`))
     } catch (error) {
       // 404 ORDER_NOT_EXIST: WeChat never saw this order (prepay never reached it), so it was never paid.
       if (error instanceof WechatPayError && error.code === 'ORDER_NOT_EXIST') return { state: 'NOTPAY', transactionId: '', amountFen: 0, appid: '', mchid: '', payerOpenid: '' }
@@ -165,7 +175,7 @@ export class WechatPayV3 implements Payments {
   async refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'> {
     let data: PayAnswer
     try {
-      ({ data } = await this.call('POST', '/v3/refund/domestic/refunds', {
+      ;({ data } = await this.call('POST', '/v3/refund/domestic/refunds', {
         out_trade_no: request.outTradeNo,
         out_refund_no: request.outRefundNo,
         reason: request.reason.slice(0, 80),

@@ -68,10 +68,7 @@ export async function deleteComment(runtime: Runtime, caller: Caller, commentId:
 
 export async function listComments(runtime: Runtime, caller: Caller, input: ListCommentsInput): Promise<Page<CommentView>> {
   await loadVisibleCheckin(runtime, input.checkinId, caller)
-  const page = await runtime.store.collection<CommentDoc>(COMMENTS).find(
-    { checkinId: input.checkinId, status: 'visible' },
-    { sort: [['createdAt', 'asc']], limit: 50, after: input.after }
-  )
+  const page = await runtime.store.collection<CommentDoc>(COMMENTS).find({ checkinId: input.checkinId, status: 'visible' }, { sort: [['createdAt', 'asc']], limit: 50, after: input.after })
   return { items: await commentViews(runtime, caller, page.items), next: page.next }
 }
 

@@ -85,7 +85,7 @@ async function mayReadWall(runtime: Runtime, caller: Caller, challengeId: string
 async function ownPending(runtime: Runtime, caller: Caller, input: FeedInput, member?: MemberDoc): Promise<CheckinDoc[]> {
   if (input.after || (input.scope !== 'all' && input.scope !== 'challenge')) return []
   // The member document lists the check-ins posted while a check was pending: none, no query.
-  const ids = member ? member.pendingCheckins ?? [] : null
+  const ids = member ? (member.pendingCheckins ?? []) : null
   if (ids !== null && ids.length === 0) return []
   const inScope = (c: CheckinDoc) => c.status === 'pending' && c.openid === caller.openid && (input.scope !== 'challenge' || !input.challengeId || c.challengeId === input.challengeId)
   if (ids !== null) {
@@ -93,7 +93,10 @@ async function ownPending(runtime: Runtime, caller: Caller, input: FeedInput, me
     // Checks that have since finished leave the list (once), so later visits make no query.
     const still = new Set(found.items.filter((c) => c.status === 'pending').map((c) => c._id))
     if (still.size < ids.length) await runtime.store.collection<MemberDoc>(MEMBERS).updateIf(caller.openid, {}, { set: { pendingCheckins: ids.filter((id) => still.has(id)) } })
-    return found.items.filter(inScope).sort((a, b) => b.createdAt - a.createdAt).slice(0, PINNED_PENDING)
+    return found.items
+      .filter(inScope)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, PINNED_PENDING)
   }
   const filter: Filter = { openid: caller.openid, status: 'pending', ...(input.scope === 'challenge' && input.challengeId ? { challengeId: input.challengeId } : {}) }
   return (await runtime.store.collection<CheckinDoc>(CHECKINS).find(filter, { sort: [['createdAt', 'desc']], limit: PINNED_PENDING })).items

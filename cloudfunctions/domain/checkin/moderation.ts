@@ -39,7 +39,7 @@ export async function featureCheckin(runtime: Runtime, caller: Caller, checkinId
   const checkin = await loadCheckin(runtime, checkinId)
   if (featured && checkin.status !== 'visible') throw new AppError('CONFLICT', '只能精选公开可见的打卡')
   await runtime.store.transaction(async (tx) => {
-    await tx.collection<CheckinDoc>(CHECKINS).update(checkinId, { set: { featured, featuredAt: featured ? checkin.featuredAt ?? now : null } })
+    await tx.collection<CheckinDoc>(CHECKINS).update(checkinId, { set: { featured, featuredAt: featured ? (checkin.featuredAt ?? now) : null } })
     if (featured) await recordFact(tx, { type: 'checkin.featured', key: checkinId, openid: checkin.openid, refId: checkinId, at: now })
   })
   return checkinView(runtime, caller, await loadCheckin(runtime, checkinId))
@@ -68,9 +68,7 @@ export async function setCheckinHidden(runtime: Runtime, checkinId: string, hidd
 
 /** The host found nothing wrong with a check-in held while the content check was down: it goes up on the wall. */
 async function publishHeld(runtime: Runtime, checkinId: string): Promise<void> {
-  await runtime.store.collection<CheckinDoc>(CHECKINS).updateIf(
-    checkinId, { status: 'pending', hiddenReason: HELD_FOR_REVIEW, pendingChecks: 0 }, { set: { status: 'visible', hiddenReason: '' } }
-  )
+  await runtime.store.collection<CheckinDoc>(CHECKINS).updateIf(checkinId, { status: 'pending', hiddenReason: HELD_FOR_REVIEW, pendingChecks: 0 }, { set: { status: 'visible', hiddenReason: '' } })
 }
 
 export async function hideCheckin(runtime: Runtime, caller: Caller, checkinId: string, hidden: boolean, now: number): Promise<CheckinView> {
@@ -101,7 +99,17 @@ export async function report(runtime: Runtime, caller: Caller, input: ReportInpu
       if (existing) {
         await reports.update(reportId, { set: { reason: input.reason.trim(), status: 'open', resolution: null, updatedAt: now }, inc: { reporterCount: 1 } })
       } else {
-        await reports.insert({ _id: reportId, targetType: input.targetType, targetId: input.targetId, reason: input.reason.trim(), reporterCount: 1, status: 'open', resolution: null, createdAt: now, updatedAt: now })
+        await reports.insert({
+          _id: reportId,
+          targetType: input.targetType,
+          targetId: input.targetId,
+          reason: input.reason.trim(),
+          reporterCount: 1,
+          status: 'open',
+          resolution: null,
+          createdAt: now,
+          updatedAt: now
+        })
       }
     })
   } catch (error) {
@@ -122,13 +130,22 @@ async function reportViews(runtime: Runtime, reports: ReportDoc[]): Promise<Repo
       if (c) comments.set(r.targetId, c)
     }
   }
-  const authors = await authorsOf(runtime, [...checkins.values(), ...comments.values()].map((d) => d.openid))
+  const authors = await authorsOf(
+    runtime,
+    [...checkins.values(), ...comments.values()].map((d) => d.openid)
+  )
   return reports.map((r) => {
     const target = r.targetType === 'checkin' ? checkins.get(r.targetId) : comments.get(r.targetId)
     const photos = r.targetType === 'checkin' ? (checkins.get(r.targetId)?.photoFileIds ?? []).map((fileId) => ({ fileId, url: runtime.files.urlFor(fileId) })) : []
     return {
-      id: r._id, targetType: r.targetType, targetId: r.targetId, reason: r.reason, reporterCount: r.reporterCount,
-      status: r.status, resolution: r.resolution, createdAt: r.createdAt,
+      id: r._id,
+      targetType: r.targetType,
+      targetId: r.targetId,
+      reason: r.reason,
+      reporterCount: r.reporterCount,
+      status: r.status,
+      resolution: r.resolution,
+      createdAt: r.createdAt,
       preview: { text: target?.text ?? '（内容已删除）', author: target ? authors.get(target.openid)! : { openid: '', nickname: '', avatarUrl: '', badge: '' }, photos }
     }
   })

@@ -42,13 +42,18 @@ function checkRequirements(challenge: ChallengeDoc, text: string, photoCount: nu
 
 /** What the app shows after posting: the check-in as others will see it and the member's progress, from what is in hand. */
 async function result(
-  runtime: Runtime, caller: Caller, member: MemberDoc, challenge: ChallengeDoc, checkin: CheckinDoc, participant: ParticipantDoc | null,
-  walletCards: number | null, duplicate: boolean, now: number
+  runtime: Runtime,
+  caller: Caller,
+  member: MemberDoc,
+  challenge: ChallengeDoc,
+  checkin: CheckinDoc,
+  participant: ParticipantDoc | null,
+  walletCards: number | null,
+  duplicate: boolean,
+  now: number
 ): Promise<PostCheckinResult> {
   const cards = walletCards ?? (await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid))?.makeupCards ?? 0
-  const view = duplicate
-    ? await checkinView(runtime, caller, checkin)
-    : (await checkinViews(runtime, caller, [checkin], { challenges: [challenge], members: [member], justPosted: true }))[0]
+  const view = duplicate ? await checkinView(runtime, caller, checkin) : (await checkinViews(runtime, caller, [checkin], { challenges: [challenge], members: [member], justPosted: true }))[0]
   return { checkin: view, duplicate, progress: progressOf(challenge, participant, now, cards) }
 }
 
@@ -65,7 +70,14 @@ async function newBonusDays(tx: Transaction, challenge: ChallengeDoc, participan
 }
 
 async function store(
-  runtime: Runtime, caller: Caller, member: MemberDoc, challenge: ChallengeDoc, input: PostCheckinInput, date: string, makeup: boolean, now: number,
+  runtime: Runtime,
+  caller: Caller,
+  member: MemberDoc,
+  challenge: ChallengeDoc,
+  input: PostCheckinInput,
+  date: string,
+  makeup: boolean,
+  now: number,
   known: { participant?: ParticipantDoc | null; walletCards?: number | null } = {}
 ): Promise<PostCheckinResult> {
   await assertMayTakePart(runtime, challenge, caller, now)
@@ -79,7 +91,7 @@ async function store(
     return result(runtime, caller, member, challenge, checkin!, participant, known.walletCards ?? null, true, now)
   }
   // A make-up's caller already read the participant: its dates tell whether this day is done.
-  const done = known.participant !== undefined ? known.participant?.doneDates.includes(date) ?? false : (await checkins.get(id)) !== null
+  const done = known.participant !== undefined ? (known.participant?.doneDates.includes(date) ?? false) : (await checkins.get(id)) !== null
   if (done) return existing()
 
   // Content checks. A refusal is the member's to fix. When the check itself cannot be made
@@ -108,10 +120,25 @@ async function store(
 
   // The day number is the member's: their count of days done with this one, known only inside the transaction.
   let checkin: CheckinDoc = {
-    _id: id, challengeId: challenge._id, circleId: challenge.circleId ?? null, openid: caller.openid, date, text, photoFileIds: input.photoFileIds,
-    location: (input.location ?? '').trim(), createdAt: now, makeup, featured: false, featuredAt: null,
-    status: held || traces.length > 0 ? 'pending' : 'visible', pendingChecks: traces.length, hiddenReason: held ? HELD_FOR_REVIEW : '', likeCount: 0, commentCount: 0,
-    challengeTitle: challenge.title, dayNumber: 0
+    _id: id,
+    challengeId: challenge._id,
+    circleId: challenge.circleId ?? null,
+    openid: caller.openid,
+    date,
+    text,
+    photoFileIds: input.photoFileIds,
+    location: (input.location ?? '').trim(),
+    createdAt: now,
+    makeup,
+    featured: false,
+    featuredAt: null,
+    status: held || traces.length > 0 ? 'pending' : 'visible',
+    pendingChecks: traces.length,
+    hiddenReason: held ? HELD_FOR_REVIEW : '',
+    likeCount: 0,
+    commentCount: 0,
+    challengeTitle: challenge.title,
+    dayNumber: 0
   }
   let outcome: { participant: ParticipantDoc; joined: boolean; walletCards: number | null }
   try {
@@ -150,7 +177,7 @@ async function store(
       // Each fact is new: the check-in insert above, the bonus days and the completion mark guard them in this transaction.
       const facts = tx.collection<FactDoc>(FACTS)
       const fact = <T extends FactType>(type: T, key: string, payload: FactPayloads[T]): FactDoc =>
-        (<FactDoc>{ _id: `${type}:${key}`, type, openid: caller.openid, refId: id, payload, createdAt: now, processedAt: null, boards: 'pending' })
+        <FactDoc>{ _id: `${type}:${key}`, type, openid: caller.openid, refId: id, payload, createdAt: now, processedAt: null, boards: 'pending' }
       await facts.insert(fact('checkin.posted', id, { challengeId: challenge._id, challengeTitle: challenge.title, date, makeup, points: challenge.pointsPerCheckin, streak: streaks.current }))
       for (const day of bonusDays) {
         const bonus = challenge.streakBonuses.find((b) => b.day === day)!
@@ -196,19 +223,30 @@ export async function makeupCheckin(runtime: Runtime, caller: Caller, member: Me
     throw new AppError('INVALID_INPUT', `只能补加入挑战（${chinaTime(participant.joinedAt).format('M月D日')}）以来漏打的日子`, 'date')
   }
   // Wallet cards matter only once the challenge's own allowance is spent.
-  const walletCards = challengeCardsLeft(challenge, participant) > 0 ? null : (await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid))?.makeupCards ?? 0
+  const walletCards = challengeCardsLeft(challenge, participant) > 0 ? null : ((await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid))?.makeupCards ?? 0)
   if (!participant?.doneDates.includes(input.date) && makeupCardsLeft(challenge, participant, walletCards ?? 0) === 0) {
     throw new AppError('LIMIT_REACHED', '补卡次数已用完')
   }
   return store(runtime, caller, member, challenge, input, input.date, true, now, { participant, walletCards })
 }
 
-
 /** Lists a held check-in in the host's moderation queue (an open report on it, as a member's report would be). */
 async function holdForReview(runtime: Runtime, checkinId: string, now: number): Promise<void> {
   const reportId = `checkin:${checkinId}`
   try {
-    await runtime.store.collection<{ _id: string }>(COLLECTIONS.reports.name).insert({ _id: reportId, targetType: 'checkin', targetId: checkinId, reason: HELD_FOR_REVIEW, reporterCount: 0, status: 'open', resolution: null, createdAt: now, updatedAt: now } as { _id: string })
+    await runtime.store.collection<{ _id: string }>(COLLECTIONS.reports.name).insert({
+      _id: reportId,
+      targetType: 'checkin',
+      targetId: checkinId,
+      reason: HELD_FOR_REVIEW,
+      reporterCount: 0,
+      status: 'open',
+      resolution: null,
+      createdAt: now,
+      updatedAt: now
+    } as {
+      _id: string
+    })
   } catch (error) {
     if (!isConflict(error)) throw error
   }

@@ -1,8 +1,21 @@
 // Input schemas of the check-in actions, checked against the contract in types/checkin.ts.
 import * as z from 'zod/mini'
 import type {
-  AddCommentInput, ChallengeIdInput, ChallengeInput, CheckinIdInput, CommentIdInput, FeatureInput, FeedInput, HideCheckinInput,
-  ListChallengesInput, ListCommentsInput, MakeupCheckinInput, PostCheckinInput, ReportInput, ResolveReportInput, UpdateChallengeInput
+  AddCommentInput,
+  ChallengeIdInput,
+  ChallengeInput,
+  CheckinIdInput,
+  CommentIdInput,
+  FeatureInput,
+  FeedInput,
+  HideCheckinInput,
+  ListChallengesInput,
+  ListCommentsInput,
+  MakeupCheckinInput,
+  PostCheckinInput,
+  ReportInput,
+  ResolveReportInput,
+  UpdateChallengeInput
 } from '../../../types/checkin'
 import type { PageInput } from '../../../types/page'
 import { fileIdSchema } from '../members/schemas'
@@ -29,7 +42,8 @@ const challengeFields = () => ({
   minPhotos: int(0, 9, '最少图片数'),
   maxPhotos: int(0, 9, '最多图片数'),
   pointsPerCheckin: int(0, 1000, '打卡积分'),
-  streakBonuses: z.array(z.strictObject({ day: int(2, 365, '连续天数'), points: int(1, 10000, '奖励积分') }), { error: '连续打卡奖励格式不正确' })
+  streakBonuses: z
+    .array(z.strictObject({ day: int(2, 365, '连续天数'), points: int(1, 10000, '奖励积分') }), { error: '连续打卡奖励格式不正确' })
     .check(z.maxLength(10, { error: '连续打卡奖励最多 10 档' })),
   makeupCardsPerMember: int(0, 30, '补卡次数'),
   circleId: z.nullable(id('圈子')),
@@ -37,16 +51,21 @@ const challengeFields = () => ({
 })
 
 export const challengeInput: z.ZodMiniType<ChallengeInput> = z.lazy(() => z.strictObject(challengeFields()))
-export const updateChallengeInput: z.ZodMiniType<UpdateChallengeInput> = z.lazy(() => z
-  .strictObject({ challengeId: id('挑战'), ...Object.fromEntries(Object.entries(challengeFields()).map(([k, v]) => [k, z.optional(v)])) })
-  .check(z.refine((v) => Object.keys(v).length > 1, { error: '请至少修改一项', path: ['challengeId'] })) as unknown as z.ZodMiniType<UpdateChallengeInput>)
+export const updateChallengeInput: z.ZodMiniType<UpdateChallengeInput> = z.lazy(
+  () =>
+    z
+      .strictObject({ challengeId: id('挑战'), ...Object.fromEntries(Object.entries(challengeFields()).map(([k, v]) => [k, z.optional(v)])) })
+      .check(z.refine((v) => Object.keys(v).length > 1, { error: '请至少修改一项', path: ['challengeId'] })) as unknown as z.ZodMiniType<UpdateChallengeInput>
+)
 export const challengeIdInput: z.ZodMiniType<ChallengeIdInput> = z.lazy(() => z.strictObject({ challengeId: id('挑战') }))
-export const listChallengesInput: z.ZodMiniType<ListChallengesInput> = z.lazy(() => z.strictObject({
-  phase: z.optional(z.enum(['upcoming', 'running', 'ended', 'all'], { error: '阶段只能是 upcoming、running、ended 或 all' })),
-  includeArchived: z.optional(z.boolean({ error: 'includeArchived 必须是布尔值' })),
-  circleId: z.optional(id('圈子')),
-  after: cursor
-}))
+export const listChallengesInput: z.ZodMiniType<ListChallengesInput> = z.lazy(() =>
+  z.strictObject({
+    phase: z.optional(z.enum(['upcoming', 'running', 'ended', 'all'], { error: '阶段只能是 upcoming、running、ended 或 all' })),
+    includeArchived: z.optional(z.boolean({ error: 'includeArchived 必须是布尔值' })),
+    circleId: z.optional(id('圈子')),
+    after: cursor
+  })
+)
 
 const checkinFields = () => ({
   challengeId: id('挑战'),
@@ -60,29 +79,37 @@ const checkinFields = () => ({
 export const postCheckinInput: z.ZodMiniType<PostCheckinInput> = z.lazy(() => z.strictObject(checkinFields()))
 export const makeupCheckinInput: z.ZodMiniType<MakeupCheckinInput> = z.lazy(() => z.strictObject({ ...checkinFields(), date }))
 
-export const feedInput: z.ZodMiniType<FeedInput> = z.lazy(() => z.strictObject({
-  scope: z.enum(['all', 'challenge', 'featured', 'member'], { error: '范围只能是 all、challenge、featured 或 member' }),
-  challengeId: z.optional(id('挑战')),
-  authorOpenid: z.optional(id('成员')),
-  after: cursor
-}))
+export const feedInput: z.ZodMiniType<FeedInput> = z.lazy(() =>
+  z.strictObject({
+    scope: z.enum(['all', 'challenge', 'featured', 'member'], { error: '范围只能是 all、challenge、featured 或 member' }),
+    challengeId: z.optional(id('挑战')),
+    authorOpenid: z.optional(id('成员')),
+    after: cursor
+  })
+)
 export const checkinIdInput: z.ZodMiniType<CheckinIdInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡') }))
-export const addCommentInput: z.ZodMiniType<AddCommentInput> = z.lazy(() => z.strictObject({
-  checkinId: id('打卡'),
-  text: text(500, '评论').check(filled('评论不能为空')),
-  parentId: z.optional(z.nullable(id('评论')))
-}))
+export const addCommentInput: z.ZodMiniType<AddCommentInput> = z.lazy(() =>
+  z.strictObject({
+    checkinId: id('打卡'),
+    text: text(500, '评论').check(filled('评论不能为空')),
+    parentId: z.optional(z.nullable(id('评论')))
+  })
+)
 export const commentIdInput: z.ZodMiniType<CommentIdInput> = z.lazy(() => z.strictObject({ commentId: id('评论') }))
 export const listCommentsInput: z.ZodMiniType<ListCommentsInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), after: cursor }))
-export const reportInput: z.ZodMiniType<ReportInput> = z.lazy(() => z.strictObject({
-  targetType: z.enum(['checkin', 'comment'], { error: '举报对象只能是打卡或评论' }),
-  targetId: id('举报对象'),
-  reason: text(200, '举报理由').check(filled('请填写举报理由'))
-}))
+export const reportInput: z.ZodMiniType<ReportInput> = z.lazy(() =>
+  z.strictObject({
+    targetType: z.enum(['checkin', 'comment'], { error: '举报对象只能是打卡或评论' }),
+    targetId: id('举报对象'),
+    reason: text(200, '举报理由').check(filled('请填写举报理由'))
+  })
+)
 export const featureInput: z.ZodMiniType<FeatureInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), featured: z.boolean({ error: 'featured 必须是布尔值' }) }))
 export const hideCheckinInput: z.ZodMiniType<HideCheckinInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), hidden: z.boolean({ error: 'hidden 必须是布尔值' }) }))
 export const pageInput: z.ZodMiniType<PageInput> = z.lazy(() => z.strictObject({ after: cursor }))
-export const resolveReportInput: z.ZodMiniType<ResolveReportInput> = z.lazy(() => z.strictObject({
-  reportId: id('举报'),
-  resolution: z.enum(['hide', 'dismiss'], { error: '处理方式只能是 hide 或 dismiss' })
-}))
+export const resolveReportInput: z.ZodMiniType<ResolveReportInput> = z.lazy(() =>
+  z.strictObject({
+    reportId: id('举报'),
+    resolution: z.enum(['hide', 'dismiss'], { error: '处理方式只能是 hide 或 dismiss' })
+  })
+)

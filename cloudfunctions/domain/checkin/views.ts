@@ -34,18 +34,30 @@ async function byIds<T extends { _id: string }>(runtime: Runtime, collection: st
  */
 export async function authorsOf(runtime: Runtime, openids: string[], known: MemberDoc[] = []): Promise<Map<string, Author>> {
   const have = new Set(known.map((m) => m._id))
-  const [fetched, settings] = await Promise.all([byIds<MemberDoc>(runtime, MEMBERS, openids.filter((o) => !have.has(o))), loadSettings(runtime)])
+  const [fetched, settings] = await Promise.all([
+    byIds<MemberDoc>(
+      runtime,
+      MEMBERS,
+      openids.filter((o) => !have.has(o))
+    ),
+    loadSettings(runtime)
+  ])
   const members = new Map([...known.map((m) => [m._id, m] as const), ...fetched])
   const badges = new Map(settings.tiers.map((tier) => [tier.level, tier.perks.badge]))
-  return new Map(openids.map((openid) => {
-    const member = members.get(openid)
-    return [openid, {
-      openid,
-      nickname: member?.nickname ?? defaultNickname(openid),
-      avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
-      badge: badges.get(member?.tierLevel ?? 1) ?? ''
-    }]
-  }))
+  return new Map(
+    openids.map((openid) => {
+      const member = members.get(openid)
+      return [
+        openid,
+        {
+          openid,
+          nickname: member?.nickname ?? defaultNickname(openid),
+          avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
+          badge: badges.get(member?.tierLevel ?? 1) ?? ''
+        }
+      ]
+    })
+  )
 }
 
 /** What the caller already holds, so views need not read it again. */
@@ -66,7 +78,11 @@ export async function checkinViews(runtime: Runtime, caller: Caller, checkins: C
   // Only check-ins posted before the title and day were copied onto them need their challenge.
   const missing = checkins.filter((c) => !copiedAtPosting(c) && !challenges.has(c.challengeId)).map((c) => c.challengeId)
   const [authors, fetched, likes] = await Promise.all([
-    authorsOf(runtime, checkins.map((c) => c.openid), known.members),
+    authorsOf(
+      runtime,
+      checkins.map((c) => c.openid),
+      known.members
+    ),
     byIds<ChallengeDoc>(runtime, CHALLENGES, missing),
     // Check-ins this call has just posted have no likes yet.
     byIds<{ _id: string }>(runtime, LIKES, known.justPosted ? [] : checkins.map((c) => likeId(c._id, caller.openid)))
@@ -101,7 +117,10 @@ export async function checkinView(runtime: Runtime, caller: Caller, checkin: Che
 }
 
 export async function commentViews(runtime: Runtime, caller: Caller, comments: CommentDoc[]): Promise<CommentView[]> {
-  const authors = await authorsOf(runtime, comments.flatMap((c) => (c.replyToOpenid ? [c.openid, c.replyToOpenid] : [c.openid])))
+  const authors = await authorsOf(
+    runtime,
+    comments.flatMap((c) => (c.replyToOpenid ? [c.openid, c.replyToOpenid] : [c.openid]))
+  )
   return comments.map((c) => ({
     id: c._id,
     checkinId: c.checkinId,

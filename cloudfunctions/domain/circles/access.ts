@@ -29,9 +29,7 @@ export async function circleAccess(runtime: Runtime, circleId: string | null, op
 
 /** The circles this member belongs to now (paid, trial or free, not ended). */
 export async function currentCircleIds(runtime: Runtime, openid: string, now: number): Promise<string[]> {
-  const page = await runtime.store.collection<CircleMemberDoc & { circleId: string; openid: string }>(CIRCLE_MEMBERS).find(
-    { openid, endsAt: { $gt: now } }, { sort: [['endsAt', 'desc']], limit: 100 }
-  )
+  const page = await runtime.store.collection<CircleMemberDoc & { circleId: string; openid: string }>(CIRCLE_MEMBERS).find({ openid, endsAt: { $gt: now } }, { sort: [['endsAt', 'desc']], limit: 100 })
   return page.items.map((m) => m.circleId)
 }
 

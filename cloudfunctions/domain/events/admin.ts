@@ -69,7 +69,8 @@ export async function cancelEvent(runtime: Runtime, caller: Caller, eventId: str
         }
       }
       await enqueueSubscribeMessage(runtime.store, {
-        key: `eventCancelled:${signup._id}`, now,
+        key: `eventCancelled:${signup._id}`,
+        now,
         message: eventCancelledMessage(signup.openid, { id: eventId, title: event.title, startAt: event.startAt })
       })
     }
@@ -92,11 +93,19 @@ async function allSignups(runtime: Runtime, eventId: string): Promise<SignupDoc[
 
 function attendeeList(all: SignupDoc[], authors: Map<string, { nickname: string; avatarUrl: string }>): AttendeeList {
   const waitlist = all.filter((s) => s.status === 'waitlisted').sort((a, b) => (a.waitlistedAt ?? 0) - (b.waitlistedAt ?? 0))
-  const items: AttendeeView[] = all.filter((s) => s.status !== 'cancelled' && s.status !== 'expired').map((s) => ({
-    signupId: s._id, openid: s.openid, nickname: authors.get(s.openid)?.nickname ?? s.openid, avatarUrl: authors.get(s.openid)?.avatarUrl ?? '',
-    status: s.status, priceFen: s.priceFen, createdAt: s.createdAt, attendedAt: s.attendedAt,
-    waitlistPosition: s.status === 'waitlisted' ? waitlist.indexOf(s) + 1 : null
-  }))
+  const items: AttendeeView[] = all
+    .filter((s) => s.status !== 'cancelled' && s.status !== 'expired')
+    .map((s) => ({
+      signupId: s._id,
+      openid: s.openid,
+      nickname: authors.get(s.openid)?.nickname ?? s.openid,
+      avatarUrl: authors.get(s.openid)?.avatarUrl ?? '',
+      status: s.status,
+      priceFen: s.priceFen,
+      createdAt: s.createdAt,
+      attendedAt: s.attendedAt,
+      waitlistPosition: s.status === 'waitlisted' ? waitlist.indexOf(s) + 1 : null
+    }))
   const count = (status: string) => all.filter((s) => s.status === status).length
   return { confirmed: count('confirmed') + count('attended'), held: count('held') + count('offered'), waitlisted: count('waitlisted'), attended: count('attended'), items }
 }
@@ -143,11 +152,20 @@ export async function exportAttendees(runtime: Runtime, eventId: string): Promis
   const rows = [['昵称', '状态', '报名时间', '费用（元）', '实付（元）', '退款（元）', '订单状态', '订单号', '签到时间', '候补位置']]
   const row = (s: SignupDoc, nickname: string, waitlistPosition: number | null) => {
     const order = s.orderId ? orders.get(s.orderId) : undefined
-    rows.push([
-      nickname, STATUS_TEXT[s.status] ?? s.status, chinaTime(s.createdAt).format('YYYY-MM-DD HH:mm'), yuan(s.priceFen),
-      yuan(order?.paidAt ? order.amountFen : 0), yuan(order?.refundedFen ?? 0), order ? orderStatusText(order) : '', order?._id ?? '',
-      s.attendedAt ? chinaTime(s.attendedAt).format('YYYY-MM-DD HH:mm') : '', waitlistPosition ?? ''
-    ].map(String))
+    rows.push(
+      [
+        nickname,
+        STATUS_TEXT[s.status] ?? s.status,
+        chinaTime(s.createdAt).format('YYYY-MM-DD HH:mm'),
+        yuan(s.priceFen),
+        yuan(order?.paidAt ? order.amountFen : 0),
+        yuan(order?.refundedFen ?? 0),
+        order ? orderStatusText(order) : '',
+        order?._id ?? '',
+        s.attendedAt ? chinaTime(s.attendedAt).format('YYYY-MM-DD HH:mm') : '',
+        waitlistPosition ?? ''
+      ].map(String)
+    )
   }
   for (const a of list.items) row(bySignup.get(a.signupId)!, a.nickname, a.waitlistPosition)
   for (const s of all) {

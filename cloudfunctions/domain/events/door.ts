@@ -70,14 +70,23 @@ async function admit(runtime: Runtime, event: EventDoc, signupId: string, now: n
   if (!used) throw new AppError('CONFLICT', '票已核销')
   // This call just used the ticket, so the attendance fact cannot exist yet (a crashed earlier attempt's is
   // caught by the insert's conflict): write it without reading first, one request instead of two.
-  const insertOnly: FactWriter = { collection: <T extends BaseDoc>(name: string) => ({ get: async () => null, insert: (doc: Omit<T, '_id'> & { _id?: string }) => runtime.store.collection<T>(name).insert(doc) }) }
+  const insertOnly: FactWriter = {
+    collection: <T extends BaseDoc>(name: string) => ({ get: async () => null, insert: (doc: Omit<T, '_id'> & { _id?: string }) => runtime.store.collection<T>(name).insert(doc) })
+  }
   await recordFact(insertOnly, { type: 'event.attended', key: signup._id, openid: signup.openid, refId: eventId, payload: { eventTitle: event.title }, at: now })
   await returnFee(runtime, event, signup, now)
   // Name and face for the host's screen: the member document alone (no tier badge here, so no settings read).
   const member = await runtime.store.collection<MemberDoc>(MEMBERS).get(signup.openid)
   return {
-    signupId: signup._id, openid: signup.openid, nickname: member?.nickname ?? defaultNickname(signup.openid), avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
-    status: 'attended', priceFen: signup.priceFen, createdAt: signup.createdAt, attendedAt: now, waitlistPosition: null
+    signupId: signup._id,
+    openid: signup.openid,
+    nickname: member?.nickname ?? defaultNickname(signup.openid),
+    avatarUrl: member?.avatarFileId ? runtime.files.urlFor(member.avatarFileId) : '',
+    status: 'attended',
+    priceFen: signup.priceFen,
+    createdAt: signup.createdAt,
+    attendedAt: now,
+    waitlistPosition: null
   }
 }
 
@@ -90,8 +99,21 @@ async function returnFee(runtime: Runtime, event: EventDoc, signup: SignupDoc, n
     return
   }
   const settings = await loadSettings(runtime)
-  await runtime.store.transaction((tx) => grant(tx, {
-    openid: signup.openid, rule: 'refund', refId: `attendance:${signup._id}`, reason: `到场返还「${event.title}」报名费`,
-    points: Math.round((order.amountFen / 100) * POINTS_PER_YUAN), growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now
-  }, settings.tiers))
+  await runtime.store.transaction((tx) =>
+    grant(
+      tx,
+      {
+        openid: signup.openid,
+        rule: 'refund',
+        refId: `attendance:${signup._id}`,
+        reason: `到场返还「${event.title}」报名费`,
+        points: Math.round((order.amountFen / 100) * POINTS_PER_YUAN),
+        growth: 0,
+        dailyCap: null,
+        expireMonths: settings.pointsExpireMonths,
+        now
+      },
+      settings.tiers
+    )
+  )
 }

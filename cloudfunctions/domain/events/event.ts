@@ -73,7 +73,12 @@ export async function priceFor(runtime: Runtime, event: EventDoc, openid: string
   return Math.max(1, Math.floor((event.feeFen * (100 - discount)) / 100))
 }
 
-export function toEventView(runtime: Runtime, event: EventDoc, extras: { myPriceFen: number; mySignup: SignupView | null; waitlistCount: number; isHost: boolean; circleName: string | null; inCircle: boolean }, now: number): EventView {
+export function toEventView(
+  runtime: Runtime,
+  event: EventDoc,
+  extras: { myPriceFen: number; mySignup: SignupView | null; waitlistCount: number; isHost: boolean; circleName: string | null; inCircle: boolean },
+  now: number
+): EventView {
   const { _id, seatsTaken, createdBy: _b, createdAt: _c, updatedAt: _u, onlineLink, ...rest } = event
   const attending = extras.mySignup && (extras.mySignup.status === 'confirmed' || extras.mySignup.status === 'attended')
   return {

@@ -17,7 +17,8 @@ export async function remindEvents(runtime: Runtime): Promise<{ reminded: number
       const before = await runtime.store.collection('outbox').get(`eventReminder:${window}:${signup._id}`)
       if (before) continue
       await enqueueSubscribeMessage(runtime.store, {
-        key: `eventReminder:${window}:${signup._id}`, now,
+        key: `eventReminder:${window}:${signup._id}`,
+        now,
         message: eventReminderMessage(signup.openid, { id: event._id, title: event.title, startAt: event.startAt, where: event.mode === 'offline' ? event.address : '线上活动' })
       })
       reminded++

@@ -5,7 +5,10 @@ import { fileIdSchema } from '../members/schemas'
 const int = (min: number, max: number, what: string) =>
   z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (min: number, max: number, what: string) =>
-  z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }), z.refine((s) => s.trim().length >= min, { error: `请填写${what}` }))
+  z.string({ error: `${what}必须是文字` }).check(
+    z.maxLength(max, { error: `${what}最多 ${max} 个字` }),
+    z.refine((s) => s.trim().length >= min, { error: `请填写${what}` })
+  )
 const instant = (what: string) => int(1_500_000_000_000, 4_102_444_800_000, what)
 const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
 
@@ -28,15 +31,22 @@ const eventFields = () => ({
   checkinOpensMinutesBefore: z.optional(int(0, 1440, '签到提前开放时间（分钟）'))
 })
 export const eventInput: z.ZodMiniType<EventInput> = z.lazy(() => z.strictObject(eventFields()))
-export const updateEventInput: z.ZodMiniType<UpdateEventInput> = z.lazy(() => z.strictObject({
-  eventId: id('活动'),
-  ...Object.fromEntries(Object.entries(eventFields()).map(([k, v]) => [k, z.optional(v)]))
-}) as unknown as z.ZodMiniType<UpdateEventInput>)
+export const updateEventInput: z.ZodMiniType<UpdateEventInput> = z.lazy(
+  () =>
+    z.strictObject({
+      eventId: id('活动'),
+      ...Object.fromEntries(Object.entries(eventFields()).map(([k, v]) => [k, z.optional(v)]))
+    }) as unknown as z.ZodMiniType<UpdateEventInput>
+)
 export const eventIdInput: z.ZodMiniType<EventIdInput> = z.lazy(() => z.strictObject({ eventId: id('活动') }))
 export const signupInput: z.ZodMiniType<SignupInput> = z.lazy(() => z.strictObject({ eventId: id('活动'), couponId: z.optional(id('优惠券')) }))
-export const listEventsInput: z.ZodMiniType<ListEventsInput> = z.lazy(() => z.strictObject({
-  when: z.enum(['upcoming', 'past'], { error: '只能是 upcoming 或 past' }),
-  after: z.optional(z.nullable(z.string().check(z.maxLength(2000))))
-}))
-export const checkInTicketInput: z.ZodMiniType<CheckInTicketInput> = z.lazy(() => z.strictObject({ eventId: id('活动'), ticketCode: z.string({ error: '票码必须是文字' }).check(z.minLength(1, { error: '请输入票码' }), z.maxLength(1000, { error: '票码太长' })) }))
+export const listEventsInput: z.ZodMiniType<ListEventsInput> = z.lazy(() =>
+  z.strictObject({
+    when: z.enum(['upcoming', 'past'], { error: '只能是 upcoming 或 past' }),
+    after: z.optional(z.nullable(z.string().check(z.maxLength(2000))))
+  })
+)
+export const checkInTicketInput: z.ZodMiniType<CheckInTicketInput> = z.lazy(() =>
+  z.strictObject({ eventId: id('活动'), ticketCode: z.string({ error: '票码必须是文字' }).check(z.minLength(1, { error: '请输入票码' }), z.maxLength(1000, { error: '票码太长' })) })
+)
 export const checkInAttendeeInput: z.ZodMiniType<CheckInAttendeeInput> = z.lazy(() => z.strictObject({ eventId: id('活动'), signupId: id('报名') }))

@@ -63,7 +63,9 @@ export const seatOrderKind = registerOrderKind({
     return {
       afterCommit: async (runtime) => {
         await flagPayment(runtime, { outTradeNo: order._id, transactionId: order.transactionId, kind: 'noseat' }, '付款时名额已满，已自动退款', order.amountFen, order.amountFen)
-        await refundOrderById(runtime, { orderId: order._id, amountFen: order.amountFen, requestId: 'noseat', reason: '活动名额已满', purpose: 'noSeat' }).catch((error) => console.error('[settle] refund failed', error))
+        await refundOrderById(runtime, { orderId: order._id, amountFen: order.amountFen, requestId: 'noseat', reason: '活动名额已满', purpose: 'noSeat' }).catch((error) =>
+          console.error('[settle] refund failed', error)
+        )
       }
     }
   },

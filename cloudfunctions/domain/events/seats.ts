@@ -43,8 +43,13 @@ export async function releaseSeat(tx: Transaction, eventId: string): Promise<voi
  */
 export async function createSeatOrder(tx: Transaction, event: EventDoc, signup: SignupDoc, now: number, couponId?: string): Promise<OrderDoc> {
   const draft = newOrder({
-    id: newOutTradeNo(now, randomBytes(6).toString('hex')), item: { kind: 'event', eventId: event._id, signupId: signup._id, title: event.title },
-    openid: signup.openid, listPriceFen: signup.priceFen, payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS), couponId, now
+    id: newOutTradeNo(now, randomBytes(6).toString('hex')),
+    item: { kind: 'event', eventId: event._id, signupId: signup._id, title: event.title },
+    openid: signup.openid,
+    listPriceFen: signup.priceFen,
+    payBefore: Math.min(now + PAY_WINDOW_MS, signup.payBefore ?? now + HOLD_MS),
+    couponId,
+    now
   })
   const order = await priceOrder(tx, draft, now)
   await tx.collection<OrderDoc>(ORDERS).insert(order)
@@ -73,11 +78,12 @@ export async function promoteFromWaitlist(runtime: Runtime, eventId: string): Pr
       const order = paid ? await createSeatOrder(tx, event, offered, now) : null
       await signups.set({ ...offered, orderId: order ? order._id : fresh.orderId })
       await enqueueSubscribeMessage(tx, {
-        key: `promoted:${fresh._id}:${now}`, now,
+        key: `promoted:${fresh._id}:${now}`,
+        now,
         message: waitlistPromotedMessage(fresh.openid, { id: eventId, title: event.title, startAt: event.startAt }, paid)
       })
       // That was the last free seat: no need to look at the waitlist again.
-      return event.seatsTaken >= event.capacity ? 'promotedLast' as const : 'promoted' as const
+      return event.seatsTaken >= event.capacity ? ('promotedLast' as const) : ('promoted' as const)
     })
     if (outcome === 'full') return promoted
     if (outcome === 'promoted' || outcome === 'promotedLast') promoted++

@@ -17,12 +17,18 @@ export async function toSignupView(runtime: Runtime, signup: SignupDoc): Promise
   // A ticket's short code is given at its first view (then kept on the signup).
   const shortCode = hasTicket ? await ensureShortCode(runtime, signup) : ''
   return {
-    id: signup._id, eventId: signup.eventId, status: signup.status, priceFen: signup.priceFen,
+    id: signup._id,
+    eventId: signup.eventId,
+    status: signup.status,
+    priceFen: signup.priceFen,
     payBefore: signup.status === 'held' || signup.status === 'offered' ? signup.payBefore : null,
     waitlistPosition: await waitlistPosition(runtime, signup),
     ticketQr: hasTicket ? await ticketQr(code) : '',
     ticketCode: code,
     shortCode,
-    orderId: signup.orderId, withFreeTicket: Boolean(signup.couponId), attendedAt: signup.attendedAt, createdAt: signup.createdAt
+    orderId: signup.orderId,
+    withFreeTicket: Boolean(signup.couponId),
+    attendedAt: signup.attendedAt,
+    createdAt: signup.createdAt
   }
 }

@@ -26,7 +26,12 @@ export async function eventView(runtime: Runtime, caller: Caller, event: EventDo
     circleAccess(runtime, event.circleId, caller.openid, now)
   ])
   const isHost = caller.role === 'host'
-  return toEventView(runtime, event, { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle }, now)
+  return toEventView(
+    runtime,
+    event,
+    { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle },
+    now
+  )
 }
 
 function prepayFor(runtime: Runtime, event: EventDoc, order: OrderDoc): Promise<ClientPayment> {
@@ -59,8 +64,18 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
     }
     const paid = priceFen > 0
     const doc: SignupDoc = {
-      _id: id, eventId, openid: caller.openid, status: seated ? (paid ? 'held' : 'confirmed') : 'waitlisted', priceFen,
-      payBefore: seated && paid ? now + HOLD_MS : null, orderId: null, waitlistedAt: seated ? null : now, attendedAt: null, couponId: freeTicketId, createdAt: existing?.createdAt ?? now, updatedAt: now
+      _id: id,
+      eventId,
+      openid: caller.openid,
+      status: seated ? (paid ? 'held' : 'confirmed') : 'waitlisted',
+      priceFen,
+      payBefore: seated && paid ? now + HOLD_MS : null,
+      orderId: null,
+      waitlistedAt: seated ? null : now,
+      attendedAt: null,
+      couponId: freeTicketId,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now
     }
     if (existing) await signups.set(doc)
     else await signups.insert(doc)
@@ -136,9 +151,10 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
     // A free ticket comes back to the member, to use again.
     await returnCoupon(tx, fresh.couponId, freeTicketHolder(id))
     // Refund by policy: paid and cancelled early enough (nothing when the order has nothing left to refund).
-    const refund = fresh.status === 'confirmed' && fresh.orderId && refundable
-      ? await beginRefund(tx, fresh.orderId, { amountFen: 'rest', outRefundNo: `${fresh.orderId}-cancel`.slice(0, 64), endsAccess: false, now, purpose: 'cancel', quietly: true })
-      : null
+    const refund =
+      fresh.status === 'confirmed' && fresh.orderId && refundable
+        ? await beginRefund(tx, fresh.orderId, { amountFen: 'rest', outRefundNo: `${fresh.orderId}-cancel`.slice(0, 64), endsAccess: false, now, purpose: 'cancel', quietly: true })
+        : null
     return { before: fresh, after: cancelled, refund }
   })
   if (refund) await finishRefund(runtime, refund, '取消报名退款')
@@ -153,16 +169,17 @@ export async function cancelSignup(runtime: Runtime, caller: Caller, eventId: st
 
 export async function listEvents(runtime: Runtime, caller: Caller, input: { when: 'upcoming' | 'past'; after?: string | null }, now: number): Promise<Page<EventView>> {
   const upcoming = input.when === 'upcoming'
-  const page = await runtime.store.collection<EventDoc>(EVENTS).find(
-    upcoming ? { startAt: { $gt: now - 24 * 3600_000 } } : { startAt: { $lte: now } },
-    { sort: [['startAt', upcoming ? 'asc' : 'desc']], limit: 20, after: input.after }
-  )
+  const page = await runtime.store
+    .collection<EventDoc>(EVENTS)
+    .find(upcoming ? { startAt: { $gt: now - 24 * 3600_000 } } : { startAt: { $lte: now } }, { sort: [['startAt', upcoming ? 'asc' : 'desc']], limit: 20, after: input.after })
   const items = page.items.filter((m) => (upcoming ? m.endAt >= now : m.endAt < now))
   return { items: await Promise.all(items.map((m) => eventView(runtime, caller, m, now))), next: page.next }
 }
 
 export async function myTickets(runtime: Runtime, caller: Caller, input: PageInput, now: number): Promise<Page<EventView>> {
-  const page = await runtime.store.collection<SignupDoc>(SIGNUPS).find({ openid: caller.openid, status: { $in: ['held', 'confirmed', 'waitlisted', 'offered', 'attended'] } }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
+  const page = await runtime.store
+    .collection<SignupDoc>(SIGNUPS)
+    .find({ openid: caller.openid, status: { $in: ['held', 'confirmed', 'waitlisted', 'offered', 'attended'] } }, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   const events = await Promise.all(page.items.map((s) => runtime.store.collection<EventDoc>(EVENTS).get(s.eventId)))
   return { items: await Promise.all(events.filter((m): m is EventDoc => m !== null).map((m) => eventView(runtime, caller, m, now))), next: page.next }
 }

@@ -60,10 +60,7 @@ export interface FactWriter {
   collection<T extends BaseDoc>(name: string): Pick<DocOps<T>, 'get' | 'insert'>
 }
 
-export async function recordFact<T extends FactType>(
-  writer: FactWriter,
-  event: { type: T; key: string; openid: string; refId: string; at: number } & PayloadOf<T>
-): Promise<boolean> {
+export async function recordFact<T extends FactType>(writer: FactWriter, event: { type: T; key: string; openid: string; refId: string; at: number } & PayloadOf<T>): Promise<boolean> {
   const facts = writer.collection<FactDoc>(FACTS)
   const id = `${event.type}:${event.key}`
   if (await facts.get(id)) return false

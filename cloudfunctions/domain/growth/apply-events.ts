@@ -69,11 +69,18 @@ async function refundPaymentGrant(runtime: Runtime, event: FactDoc<'payment.refu
     if (wallet) {
       const growth = Math.max(0, wallet.growth - original.growth)
       // What was paid for: the circle, or the event for an event fee.
-      const bought = first!.payload.kind === undefined ? first!.payload.circleName ?? fresh.payload.circleName ?? '圈子' : first!.payload.title ?? '活动'
+      const bought = first!.payload.kind === undefined ? (first!.payload.circleName ?? fresh.payload.circleName ?? '圈子') : (first!.payload.title ?? '活动')
       // The fact was read unapplied here: the refund's own entry cannot exist yet.
-      await spend(tx, { openid: event.openid, rule: 'refund', refId: event.refId, reason: `退款「${String(bought)}」，收回首次付费奖励`, amount: original.points, now, first: takeFirst, strict: false }, {
-        fresh: true, wallet, walletChanges: await lowerTier(tx, wallet, growth, settings.tiers), growthTaken: wallet.growth - growth
-      })
+      await spend(
+        tx,
+        { openid: event.openid, rule: 'refund', refId: event.refId, reason: `退款「${String(bought)}」，收回首次付费奖励`, amount: original.points, now, first: takeFirst, strict: false },
+        {
+          fresh: true,
+          wallet,
+          walletChanges: await lowerTier(tx, wallet, growth, settings.tiers),
+          growthTaken: wallet.growth - growth
+        }
+      )
     }
     // The boards move back by what the payment put on them, at the time it did.
     await facts.set({ ...fresh, processedAt: now, granted: -original.points, payload: { ...fresh.payload, grantedAt: original.createdAt } })
@@ -95,9 +102,15 @@ function grantRequestOf(event: FactDoc, settings: GrowthSettings): GrantRequest 
   const worth = rule.worth(event, setting)
   return {
     // The fact's own id is its key: one ledger entry per fact.
-    openid: event.openid, rule: rule.rule, refId: event._id, reason: rule.reason(event),
-    points: setting.points > 0 ? worth.points : 0, growth: setting.growth > 0 ? worth.growth : 0,
-    dailyCap: setting.dailyCap, expireMonths: settings.pointsExpireMonths, now: event.createdAt
+    openid: event.openid,
+    rule: rule.rule,
+    refId: event._id,
+    reason: rule.reason(event),
+    points: setting.points > 0 ? worth.points : 0,
+    growth: setting.growth > 0 ? worth.growth : 0,
+    dailyCap: setting.dailyCap,
+    expireMonths: settings.pointsExpireMonths,
+    now: event.createdAt
   }
 }
 
@@ -126,7 +139,13 @@ async function applyTogether(runtime: Runtime, openid: string, events: FactDoc[]
     }
     const requests = fresh.map((event) => grantRequestOf(event, settings))
     // Unapplied facts have no ledger entry yet: their ids are keyed by the fact.
-    const entries = await grantAll(tx, openid, requests.filter((r): r is GrantRequest => r !== null), settings.tiers, { fresh: true })
+    const entries = await grantAll(
+      tx,
+      openid,
+      requests.filter((r): r is GrantRequest => r !== null),
+      settings.tiers,
+      { fresh: true }
+    )
     const grantedBy = new Map(entries.map((e) => [e.refId, e.points]))
     // The invitee's first check-in or payment activates the invite (once: the referral's status guards it).
     const activating = mayActivate ? fresh.find(activates) : undefined
@@ -139,10 +158,9 @@ async function applyTogether(runtime: Runtime, openid: string, events: FactDoc[]
 export async function applyFacts(runtime: Runtime, options: { openid?: string; limit?: number; member?: MemberDoc } = {}): Promise<ApplyReport> {
   const now = runtime.clock.now()
   const report: ApplyReport = { applied: 0, skipped: 0 }
-  const events = await runtime.store.collection<FactDoc>(FACTS).find(
-    { processedAt: null, ...(options.openid ? { openid: options.openid } : {}) },
-    { sort: [['createdAt', 'asc']], limit: options.limit ?? 100 }
-  )
+  const events = await runtime.store
+    .collection<FactDoc>(FACTS)
+    .find({ processedAt: null, ...(options.openid ? { openid: options.openid } : {}) }, { sort: [['createdAt', 'asc']], limit: options.limit ?? 100 })
   if (events.items.length === 0) return report
   const settings = await loadSettings(runtime)
   const invited = await awaitingActivation(runtime, events.items, options.member)

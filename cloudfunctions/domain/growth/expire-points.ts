@@ -65,8 +65,17 @@ async function settleChunk(runtime: Runtime, openid: string, chunk: LedgerEntryD
         const take = Math.min(remaining, balance)
         if (take > 0) {
           await ledger.insert({
-            _id: entryId(openid, 'expire', g._id), openid, rule: 'expire', refId: g._id, reason: '积分到期',
-            points: -take, growth: 0, createdAt: now, date: chinaDate(now), expiresAt: null, remaining: 0
+            _id: entryId(openid, 'expire', g._id),
+            openid,
+            rule: 'expire',
+            refId: g._id,
+            reason: '积分到期',
+            points: -take,
+            growth: 0,
+            createdAt: now,
+            date: chinaDate(now),
+            expiresAt: null,
+            remaining: 0
           })
           balance -= take
           result = { expired: result.expired + 1, points: result.points + take }

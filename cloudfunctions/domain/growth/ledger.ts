@@ -46,7 +46,12 @@ async function applyTier(tx: Transaction, wallet: WalletDoc, growth: number, tie
   const again = wallet.tierLowered ? (await outbox.get(announcement)) !== null : false
   if (!again) {
     await outbox.insert({
-      _id: announcement, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+      _id: announcement,
+      kind: 'subscribeMessage',
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
       payload: tierUpMessage(wallet._id, tier, now)
     })
   }
@@ -70,7 +75,7 @@ export async function lowerTier(tx: Transaction, wallet: WalletDoc, growth: numb
 
 /** Points a rule has granted today (China date), kept on the wallet so a capped grant reads no other document. */
 function grantedToday(wallet: WalletDoc, rule: LedgerRule, date: string): number {
-  return wallet.today?.date === date ? wallet.today.points[rule] ?? 0 : 0
+  return wallet.today?.date === date ? (wallet.today.points[rule] ?? 0) : 0
 }
 
 /**
@@ -94,8 +99,15 @@ export async function grantAll(tx: Transaction, openid: string, requests: GrantR
     const before = grantedToday(wallet, request.rule, date)
     const points = request.dailyCap === null ? request.points : Math.max(0, Math.min(request.points, request.dailyCap - before))
     const entry: LedgerEntryDoc = {
-      _id: id, openid, rule: request.rule, refId: request.refId, reason: request.reason,
-      points, growth: request.growth, createdAt: request.now, date,
+      _id: id,
+      openid,
+      rule: request.rule,
+      refId: request.refId,
+      reason: request.reason,
+      points,
+      growth: request.growth,
+      createdAt: request.now,
+      date,
       expiresAt: request.expireMonths > 0 && points > 0 ? dayjs(request.now).add(request.expireMonths, 'month').valueOf() : null,
       remaining: points
     }
@@ -213,8 +225,17 @@ export async function spend(tx: Transaction, request: SpendRequest, options: Spe
     }
   }
   const entry: LedgerEntryDoc = {
-    _id: id, openid: request.openid, rule: request.rule, refId: request.refId, reason: request.reason,
-    points: -amount, growth: -(options.growthTaken ?? 0), createdAt: request.now, date: chinaDate(request.now), expiresAt: null, remaining: 0
+    _id: id,
+    openid: request.openid,
+    rule: request.rule,
+    refId: request.refId,
+    reason: request.reason,
+    points: -amount,
+    growth: -(options.growthTaken ?? 0),
+    createdAt: request.now,
+    date: chinaDate(request.now),
+    expiresAt: null,
+    remaining: 0
   }
   await ledger.insert(entry)
   // The wallet was read in this transaction: a whole-document write is one request.

@@ -57,10 +57,20 @@ function toItem(doc: MallItemDoc, runtime: Runtime): MallItem {
 }
 
 async function toRedemptionViews(runtime: Runtime, docs: RedemptionDoc[]): Promise<RedemptionView[]> {
-  const authors = await authorsOf(runtime, docs.map((d) => d.openid))
+  const authors = await authorsOf(
+    runtime,
+    docs.map((d) => d.openid)
+  )
   return docs.map((d) => ({
-    id: d._id, itemId: d.itemId, itemName: d.itemName, kind: d.kind, pricePoints: d.pricePoints, status: d.status,
-    address: d.address, trackingNo: d.trackingNo, createdAt: d.createdAt,
+    id: d._id,
+    itemId: d.itemId,
+    itemName: d.itemName,
+    kind: d.kind,
+    pricePoints: d.pricePoints,
+    status: d.status,
+    address: d.address,
+    trackingNo: d.trackingNo,
+    createdAt: d.createdAt,
     member: { openid: d.openid, nickname: authors.get(d.openid)!.nickname }
   }))
 }
@@ -114,9 +124,7 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
   const limited = item.perMemberLimit > 0
   const counterId = redemptionCountId(item._id, caller.openid)
   const counter = limited ? await runtime.store.collection<RedemptionCountDoc>(REDEMPTION_COUNTS).get(counterId) : null
-  const before = limited && !counter
-    ? (await redemptions.find({ openid: caller.openid }, { sort: [['createdAt', 'desc']], limit: 100 })).items.filter((r) => r.itemId === item._id).length
-    : 0
+  const before = limited && !counter ? (await redemptions.find({ openid: caller.openid }, { sort: [['createdAt', 'desc']], limit: 100 })).items.filter((r) => r.itemId === item._id).length : 0
   // A quick refusal; the transaction below is what holds the limit.
   if (limited && (counter?.count ?? before) >= item.perMemberLimit) throw new AppError('LIMIT_REACHED', `每人最多兑换 ${item.perMemberLimit} 次`)
 
@@ -140,9 +148,15 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
     }
     // Oldest grants first, settled later (spend() touches no grant); the redemption was read absent here, so its
     // ledger entry is too; the wallet is written once, with the make-up card bought.
-    await spend(tx, { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, strict: true }, {
-      fresh: true, wallet, walletChanges: fresh.kind === 'makeupCard' ? { makeupCards: wallet.makeupCards + 1 } : {}
-    })
+    await spend(
+      tx,
+      { openid: caller.openid, rule: 'redeem', refId: redemptionId, reason: `兑换「${fresh.name}」`, amount: fresh.pricePoints, now, strict: true },
+      {
+        fresh: true,
+        wallet,
+        walletChanges: fresh.kind === 'makeupCard' ? { makeupCards: wallet.makeupCards + 1 } : {}
+      }
+    )
     // Read in this transaction: a whole-document write is one request; a concurrent redemption's write conflicts.
     await items.set({ ...fresh, stock: fresh.stock - 1, redeemedCount: fresh.redeemedCount + 1, updatedAt: now })
     if (fresh.kind === 'coupon') {
@@ -153,8 +167,16 @@ export async function redeem(runtime: Runtime, caller: Caller, input: RedeemInpu
       if (given === 'missing') throw errors.notFound('优惠券')
     }
     const doc: RedemptionDoc = {
-      _id: redemptionId, openid: caller.openid, itemId: fresh._id, itemName: fresh.name, kind: fresh.kind, pricePoints: fresh.pricePoints,
-      status: fresh.kind === 'physical' ? 'awaitingShipment' : 'done', address: fresh.kind === 'physical' ? input.address ?? null : null, trackingNo: '', createdAt: now
+      _id: redemptionId,
+      openid: caller.openid,
+      itemId: fresh._id,
+      itemName: fresh.name,
+      kind: fresh.kind,
+      pricePoints: fresh.pricePoints,
+      status: fresh.kind === 'physical' ? 'awaitingShipment' : 'done',
+      address: fresh.kind === 'physical' ? (input.address ?? null) : null,
+      trackingNo: '',
+      createdAt: now
     }
     await tx.collection<RedemptionDoc>(REDEMPTIONS).insert(doc)
     return doc

@@ -45,10 +45,13 @@ export function segmentAfterActivity(wallet: WalletDoc, tierLevel: number, today
 
 /** Wallets made before segments were stored: their active dates from the ledger. */
 async function datesFromLedger(runtime: Runtime, openid: string, now: number): Promise<string[]> {
-  const recent = await runtime.store.collection<LedgerEntryDoc>(LEDGER).find(
-    { openid, createdAt: { $gte: now - WINDOW_DAYS * 24 * 3600_000 }, growth: { $gt: 0 } }, { sort: [['createdAt', 'desc']], limit: 100 }
+  const recent = await runtime.store
+    .collection<LedgerEntryDoc>(LEDGER)
+    .find({ openid, createdAt: { $gte: now - WINDOW_DAYS * 24 * 3600_000 }, growth: { $gt: 0 } }, { sort: [['createdAt', 'desc']], limit: 100 })
+  return recentDates(
+    recent.items.map((e) => chinaDate(e.createdAt)),
+    now
   )
-  return recentDates(recent.items.map((e) => chinaDate(e.createdAt)), now)
 }
 
 /** Timer job: works out the segment of every wallet not yet done this China day, a batch per run. */
@@ -78,11 +81,22 @@ export async function memberSegments(runtime: Runtime, input: SegmentsInput, now
   // Staff (the host openids, as the router decides caller.role) are not members to layer: left out of every segment.
   // Dropped from the page rather than the query: a page may come back short, and the cursor still goes on.
   const wallets = page.items.filter((w) => !runtime.config.hostOpenids.has(w._id))
-  const authors = await authorsOf(runtime, wallets.map((w) => w._id))
+  const authors = await authorsOf(
+    runtime,
+    wallets.map((w) => w._id)
+  )
   const views = wallets.map((wallet): MemberSegmentView => {
     const author = authors.get(wallet._id)!
     const days = recentDates(wallet.activeDates ?? [], now).length
-    return { openid: wallet._id, nickname: author.nickname, avatarUrl: author.avatarUrl, growth: wallet.growth, tierLevel: wallet.tierLevel, activeDays30: days, segment: wallet.segment ?? segmentOf(wallet.tierLevel, days) }
+    return {
+      openid: wallet._id,
+      nickname: author.nickname,
+      avatarUrl: author.avatarUrl,
+      growth: wallet.growth,
+      tierLevel: wallet.tierLevel,
+      activeDays30: days,
+      segment: wallet.segment ?? segmentOf(wallet.tierLevel, days)
+    }
   })
   return { items: views, next: page.next }
 }

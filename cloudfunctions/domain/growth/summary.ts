@@ -14,11 +14,7 @@ const SUMMARY_PAGES = 10
 
 export async function growthSummary(runtime: Runtime, openid: string, now: number): Promise<GrowthSummary> {
   // Three reads at once: settings, wallet, and the first page of grants with points left (oldest first).
-  const [settings, stored, first] = await Promise.all([
-    loadSettings(runtime),
-    runtime.store.collection<WalletDoc>(WALLETS).get(openid),
-    unspentPage(runtime, openid)
-  ])
+  const [settings, stored, first] = await Promise.all([loadSettings(runtime), runtime.store.collection<WalletDoc>(WALLETS).get(openid), unspentPage(runtime, openid)])
   const wallet = await ensureMonthlyPerks(runtime, openid, now, settings, stored)
   const soon = (g: LedgerEntryDoc) => g.expiresAt !== null && g.expiresAt <= now + THIRTY_DAYS
   // Further pages only while the unsettled spending reaches past the grants read (they owe it oldest first), or the
@@ -43,7 +39,7 @@ export async function growthSummary(runtime: Runtime, openid: string, now: numbe
     growthToNext: next ? Math.max(0, next.minGrowth - wallet.growth) : 0,
     expiringSoon,
     makeupCards: wallet.makeupCards,
-    celebrateTier: wallet.celebrateLevel ? settings.tiers.find((t) => t.level === wallet.celebrateLevel) ?? null : null,
+    celebrateTier: wallet.celebrateLevel ? (settings.tiers.find((t) => t.level === wallet.celebrateLevel) ?? null) : null,
     tiers: [...settings.tiers].sort((a, b) => a.level - b.level)
   }
 }

@@ -37,7 +37,10 @@ export async function olderHeldOf(runtime: Runtime, grant: LedgerEntryDoc, walle
   let held = 0
   let after: string | null = null
   do {
-    const page: Page<LedgerEntryDoc> = await ledger.find({ openid: grant.openid, remaining: { $gt: 0 }, createdAt: { $gte: grant.createdAt } }, { sort: [['createdAt', 'asc']], limit: UNSPENT_PAGE, after })
+    const page: Page<LedgerEntryDoc> = await ledger.find(
+      { openid: grant.openid, remaining: { $gt: 0 }, createdAt: { $gte: grant.createdAt } },
+      { sort: [['createdAt', 'asc']], limit: UNSPENT_PAGE, after }
+    )
     held += heldBy(page.items.filter((g) => fifoCompare(g, grant) >= 0))
     after = page.next
   } while (after)

@@ -38,8 +38,20 @@ export interface WalletDoc {
   perksMonth?: string
 }
 
-export type LedgerRule = 'checkinPosted' | 'streakReached' | 'challengeCompleted' | 'featuredByHost' | 'commentReceived'
-  | 'eventAttended' | 'inviteActivated' | 'firstPayment' | 'manual' | 'redeem' | 'expire' | 'revoke' | 'refund'
+export type LedgerRule =
+  | 'checkinPosted'
+  | 'streakReached'
+  | 'challengeCompleted'
+  | 'featuredByHost'
+  | 'commentReceived'
+  | 'eventAttended'
+  | 'inviteActivated'
+  | 'firstPayment'
+  | 'manual'
+  | 'redeem'
+  | 'expire'
+  | 'revoke'
+  | 'refund'
 
 export interface LedgerEntryDoc {
   _id: string // `${openid}:${rule}:${refId}`: a replayed fact finds its entry and grants nothing

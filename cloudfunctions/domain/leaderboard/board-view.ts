@@ -23,7 +23,16 @@ export async function rankOf(runtime: Runtime, boardId: string, entry: Pick<Entr
 }
 
 export async function topEntries(runtime: Runtime, boardId: string, limit = 50): Promise<Array<EntryDoc & { rank: number }>> {
-  const page = await runtime.store.collection<EntryDoc>(ENTRIES).find({ boardId, score: { $gt: 0 } }, { sort: [['score', 'desc'], ['reachedAt', 'asc']], limit })
+  const page = await runtime.store.collection<EntryDoc>(ENTRIES).find(
+    { boardId, score: { $gt: 0 } },
+    {
+      sort: [
+        ['score', 'desc'],
+        ['reachedAt', 'asc']
+      ],
+      limit
+    }
+  )
   let rank = 0
   return page.items.map((entry, i) => {
     if (i === 0 || entry.score !== page.items[i - 1].score) rank = i + 1
@@ -55,14 +64,25 @@ async function describe(runtime: Runtime, input: BoardInput, now: number): Promi
       const challenge = await runtime.store.collection<ChallengeDoc>(CHALLENGES).get(input.challengeId)
       if (!challenge) throw new AppError('NOT_FOUND', '挑战不存在', 'challengeId')
       const streak = input.kind === 'challengeStreak'
-      return { boardId: (streak ? boardIds.streak : boardIds.checkins)(challenge._id), title: `${challenge.title}·${streak ? '连续打卡榜' : '打卡次数榜'}`, periodLabel: `${challenge.startDate}–${challenge.endDate}`, rewards: [] }
+      return {
+        boardId: (streak ? boardIds.streak : boardIds.checkins)(challenge._id),
+        title: `${challenge.title}·${streak ? '连续打卡榜' : '打卡次数榜'}`,
+        periodLabel: `${challenge.startDate}–${challenge.endDate}`,
+        rewards: []
+      }
     }
     case 'contestInvites': {
       if (!input.contestId) throw new AppError('INVALID_INPUT', '缺少参数：contestId', 'contestId')
       const contest = await runtime.store.collection<ContestDoc>(CONTESTS).get(input.contestId)
       if (!contest) throw new AppError('NOT_FOUND', '邀请赛不存在', 'contestId')
       const prizes = await prizeViews(runtime, prizesOf(contest))
-      return { boardId: boardIds.invites(contest._id), title: contest.title, periodLabel: label(contest.startAt, contest.endAt), rewards: prizes.map((p) => p.points), rewardCoupons: prizes.map((p) => p.couponName) }
+      return {
+        boardId: boardIds.invites(contest._id),
+        title: contest.title,
+        periodLabel: label(contest.startAt, contest.endAt),
+        rewards: prizes.map((p) => p.points),
+        rewardCoupons: prizes.map((p) => p.couponName)
+      }
     }
   }
 }
@@ -82,11 +102,14 @@ export async function boardView(runtime: Runtime, caller: Caller, input: BoardIn
     return { rank, openid: entry.openid, nickname: a.nickname, avatarUrl: a.avatarUrl, badge: a.badge, score: entry.score }
   }
   return {
-    boardId, title, periodLabel, rewards, rewardCoupons,
+    boardId,
+    title,
+    periodLabel,
+    rewards,
+    rewardCoupons,
     settled: board?.settled ?? false,
     entries: top.map((e) => view(e, e.rank)),
     me: ranked ? view(ranked, 1 + countAbove(counts.coarse, counts.bucket, ranked.score).above) : null,
     total: countAbove(counts.coarse, null, 0).total
   }
 }
-

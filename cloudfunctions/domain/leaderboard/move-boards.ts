@@ -58,7 +58,7 @@ export function boardMovesOf(fact: FactDoc, member: MemberDoc | null, contests: 
       if (newcomer) moves.push({ boardId: `${boardId}:new`, move: { kind: 'add', delta: granted } })
     }
   }
-  const challengeId = fact.type === 'checkin.posted' || fact.type === 'checkin.revoked' ? fact.payload.challengeId ?? null : null
+  const challengeId = fact.type === 'checkin.posted' || fact.type === 'checkin.revoked' ? (fact.payload.challengeId ?? null) : null
   if (fact.type === 'checkin.posted' && challengeId) {
     moves.push({ boardId: boardIds.checkins(challengeId), move: { kind: 'add', delta: 1 } })
     if (typeof fact.payload.streak === 'number') moves.push({ boardId: boardIds.streak(challengeId), move: { kind: 'set', score: fact.payload.streak } })
@@ -130,12 +130,13 @@ async function carryOut(runtime: Runtime, plan: PlanDoc, now: number): Promise<v
 /** Works out a batch: the facts it takes, and the absolute values they leave behind. */
 async function planBatch(runtime: Runtime, now: number): Promise<PlanDoc | null> {
   const { store } = runtime
-  const pending = await store.collection<FactDoc>(FACTS).find(
-    { boards: 'pending', processedAt: { $gt: 0 } }, { sort: [['processedAt', 'asc']], limit: FACTS_PER_BATCH }
-  )
+  const pending = await store.collection<FactDoc>(FACTS).find({ boards: 'pending', processedAt: { $gt: 0 } }, { sort: [['processedAt', 'asc']], limit: FACTS_PER_BATCH })
   if (pending.items.length === 0) return null
   const [members, contests] = await Promise.all([
-    byIds(store.collection<MemberDoc>(MEMBERS), pending.items.map((f) => f.openid)),
+    byIds(
+      store.collection<MemberDoc>(MEMBERS),
+      pending.items.map((f) => f.openid)
+    ),
     pending.items.some((f) => f.type === 'invite.activated') ? runningContests(store, now) : Promise.resolve([])
   ])
   const factMoves = pending.items.map((fact) => ({ fact, moves: boardMovesOf(fact, members.get(fact.openid) ?? null, contests) }))

@@ -45,7 +45,7 @@ export async function readCounts(counts: Pick<Collection<CountsDoc>, 'find'>, bo
   const ids = [coarseId(boardId), ...(score === null ? [] : [bucketId(boardId, bucketOf(score))])]
   const page = await counts.find({ _id: { $in: ids } }, { limit: ids.length })
   const byId = new Map(page.items.map((doc) => [doc._id, doc]))
-  return { coarse: byId.get(ids[0]) ?? null, bucket: score === null ? null : byId.get(ids[1]) ?? null }
+  return { coarse: byId.get(ids[0]) ?? null, bucket: score === null ? null : (byId.get(ids[1]) ?? null) }
 }
 
 /** The count changes one score change makes: out of the old score (if any), into the new one (if any). */

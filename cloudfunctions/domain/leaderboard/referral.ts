@@ -84,7 +84,14 @@ export async function activateInvite(tx: Transaction, inviteeOpenid: string, at:
   await referrals.set({ ...referral, status: 'activated', activatedAt: at })
   // The referral's status, read and changed in this transaction, makes the fact new: a plain insert.
   await tx.collection<FactDoc>(FACTS).insert({
-    _id: `invite.activated:${inviteeOpenid}`, type: 'invite.activated', openid: referral.inviter, refId: inviteeOpenid, payload: {}, createdAt: at, processedAt: null, boards: 'pending'
+    _id: `invite.activated:${inviteeOpenid}`,
+    type: 'invite.activated',
+    openid: referral.inviter,
+    refId: inviteeOpenid,
+    payload: {},
+    createdAt: at,
+    processedAt: null,
+    boards: 'pending'
   })
 }
 
@@ -124,7 +131,10 @@ export async function inviteInfo(runtime: Runtime, openid: string, member?: Memb
 
 export async function myInvitees(runtime: Runtime, openid: string, input: PageInput): Promise<Page<InviteeView>> {
   const page = await runtime.store.collection<ReferralDoc>(REFERRALS).find({ inviter: openid }, { sort: [['joinedAt', 'desc']], limit: 20, after: input.after })
-  const authors = await authorsOf(runtime, page.items.map((r) => r._id))
+  const authors = await authorsOf(
+    runtime,
+    page.items.map((r) => r._id)
+  )
   const items: InviteeView[] = []
   for (const r of page.items) {
     const reward = await runtime.store.collection<LedgerEntryDoc>(LEDGER).get(`${openid}:inviteActivated:invite.activated:${r._id}`)

@@ -42,11 +42,16 @@ async function settleBoard(runtime: Runtime, boardId: string, prizes: Prize[], t
       const { points, couponCampaignId } = prizes[place]
       const key = `board:${boardId}:${place + 1}`
       if (points > 0) {
-        await grant(tx, { openid: entry.openid, rule: 'manual', refId: key, reason: `${title}第 ${place + 1} 名奖励`, points, growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now }, settings.tiers)
+        await grant(
+          tx,
+          { openid: entry.openid, rule: 'manual', refId: key, reason: `${title}第 ${place + 1} 名奖励`, points, growth: 0, dailyCap: null, expireMonths: settings.pointsExpireMonths, now },
+          settings.tiers
+        )
       }
       if (couponCampaignId && (await issueCoupon(tx, couponCampaignId, entry.openid, key, now, { reserved: options.couponsReserved })) === 'issued') {
         await enqueueSubscribeMessage(tx, {
-          key: `prize:${key}`, now,
+          key: `prize:${key}`,
+          now,
           message: prizeWonMessage(entry.openid, title, place + 1)
         })
       }
@@ -80,14 +85,24 @@ export async function settleBoards(runtime: Runtime): Promise<{ settled: number;
   const lastWeek = boardIds.week(now - WEEK)
   const lastMonth = boardIds.month(thisMonth - 1)
   for (const [boardId, prizes, title, endsAt] of [
-    [lastWeek, rewards.weekly, '积分周榜', thisWeek], [`${lastWeek}:new`, rewards.weekly, '新人周榜', thisWeek],
-    [lastMonth, rewards.monthly, '积分月榜', thisMonth], [`${lastMonth}:new`, rewards.monthly, '新人月榜', thisMonth]
+    [lastWeek, rewards.weekly, '积分周榜', thisWeek],
+    [`${lastWeek}:new`, rewards.weekly, '新人周榜', thisWeek],
+    [lastMonth, rewards.monthly, '积分月榜', thisMonth],
+    [`${lastMonth}:new`, rewards.monthly, '新人月榜', thisMonth]
   ] as Array<[string, number[], string, number]>) {
     if (complete < endsAt) {
       waiting++
       continue
     }
-    if (await settleBoard(runtime, boardId, prizes.map((points) => ({ points })), title)) settled++
+    if (
+      await settleBoard(
+        runtime,
+        boardId,
+        prizes.map((points) => ({ points })),
+        title
+      )
+    )
+      settled++
   }
   const contests = await runtime.store.collection<ContestDoc>(CONTESTS).find({ settled: false, endAt: { $lt: now } }, { sort: [['endAt', 'asc']], limit: 20 })
   for (const contest of contests.items) {

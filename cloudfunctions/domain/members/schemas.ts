@@ -18,10 +18,14 @@ export const fileIdSchema = z.string({ error: '文件标识必须是文字' }).c
   z.refine((s) => s === '' || /^(local|cloud):\/\/[\w./-]+$/.test(s), { error: '文件标识格式不正确' })
 )
 
-export const meInput: z.ZodMiniType<MeInput> = z.lazy(() => z.strictObject({
-  inviteCode: z.optional(z.string({ error: '邀请码必须是文字' }).check(z.regex(/^[A-Za-z0-9]{1,32}$/, { error: '邀请码格式不正确' })))
-}))
+export const meInput: z.ZodMiniType<MeInput> = z.lazy(() =>
+  z.strictObject({
+    inviteCode: z.optional(z.string({ error: '邀请码必须是文字' }).check(z.regex(/^[A-Za-z0-9]{1,32}$/, { error: '邀请码格式不正确' })))
+  })
+)
 
-export const updateProfileInput: z.ZodMiniType<UpdateProfileInput> = z.lazy(() => z
-  .strictObject({ nickname: z.optional(nicknameSchema), avatarFileId: z.optional(fileIdSchema) })
-  .check(z.refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { error: '请至少修改一项资料', path: ['nickname'] })))
+export const updateProfileInput: z.ZodMiniType<UpdateProfileInput> = z.lazy(() =>
+  z
+    .strictObject({ nickname: z.optional(nicknameSchema), avatarFileId: z.optional(fileIdSchema) })
+    .check(z.refine((v) => v.nickname !== undefined || v.avatarFileId !== undefined, { error: '请至少修改一项资料', path: ['nickname'] }))
+)

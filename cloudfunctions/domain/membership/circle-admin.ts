@@ -20,7 +20,11 @@ export async function createCircle(runtime: Runtime, caller: Caller, input: Circ
   const doc: CircleDoc = {
     ...input,
     plans: input.kind === 'free' ? [] : input.plans.map((plan) => ({ ...plan, id: randomUUID().slice(0, 8) })),
-    _id: randomUUID(), archived: false, createdBy: caller.openid, createdAt: now, updatedAt: now
+    _id: randomUUID(),
+    archived: false,
+    createdBy: caller.openid,
+    createdAt: now,
+    updatedAt: now
   }
   await runtime.store.collection<CircleDoc>(CIRCLES).insert(doc)
   return toCircle(runtime, doc, now)
@@ -31,7 +35,9 @@ export async function updateCircle(runtime: Runtime, caller: Caller, input: Upda
   const current = await loadCircle(runtime, circleId, { allowArchived: true })
   const kind = changes.kind ?? current.kind
   // Plans keep their ids, so existing orders still name them.
-  const nextPlans = plans ? plans.map((plan) => ({ name: plan.name, days: plan.days, priceFen: plan.priceFen, id: plan.id && current.plans.some((p) => p.id === plan.id) ? plan.id : randomUUID().slice(0, 8) })) : current.plans
+  const nextPlans = plans
+    ? plans.map((plan) => ({ name: plan.name, days: plan.days, priceFen: plan.priceFen, id: plan.id && current.plans.some((p) => p.id === plan.id) ? plan.id : randomUUID().slice(0, 8) }))
+    : current.plans
   checkPlans(kind, nextPlans)
   if (changes.coverFileId && !(await runtime.files.isUsableBy(changes.coverFileId, caller.openid))) throw new AppError('INVALID_INPUT', '封面图片无效，请重新上传', 'coverFileId')
   await runtime.store.collection<CircleDoc>(CIRCLES).update(circleId, { set: { ...changes, plans: kind === 'free' ? [] : nextPlans, updatedAt: now } })

@@ -44,7 +44,12 @@ export function toMyMembership(circleId: string, doc: CircleMemberDoc | null, no
 
 /** Extends (or starts) access by `days` from the later of now and the current end. Returns the new period. */
 export async function extendMembership(
-  members: Pick<DocOps<CircleMemberDoc>, 'get' | 'insert' | 'set'>, circleId: string, openid: string, days: number, now: number, source: 'paid' | 'trial'
+  members: Pick<DocOps<CircleMemberDoc>, 'get' | 'insert' | 'set'>,
+  circleId: string,
+  openid: string,
+  days: number,
+  now: number,
+  source: 'paid' | 'trial'
 ): Promise<{ start: number; end: number }> {
   const id = membershipId(circleId, openid)
   const current = await members.get(id)
@@ -54,7 +59,14 @@ export async function extendMembership(
     await members.insert({ _id: id, circleId, openid, startedAt: now, endsAt: end, source, trialUsed: source === 'trial', remindedFor: null, expiredNoticeFor: null })
   } else {
     // Read above (in the caller's transaction): the whole-document write is one request, not a read and a write.
-    await members.set({ ...current, endsAt: end, endedBy: null, source: current.endsAt > now && current.source === 'paid' ? 'paid' : source, ...(current.endsAt <= now ? { startedAt: now } : {}), ...(source === 'trial' ? { trialUsed: true } : {}) })
+    await members.set({
+      ...current,
+      endsAt: end,
+      endedBy: null,
+      source: current.endsAt > now && current.source === 'paid' ? 'paid' : source,
+      ...(current.endsAt <= now ? { startedAt: now } : {}),
+      ...(source === 'trial' ? { trialUsed: true } : {})
+    })
   }
   return { start, end }
 }

@@ -27,16 +27,35 @@ export function refundableFen(order: OrderDoc, circle: Pick<CircleDoc, 'fullRefu
 export const circleIdOf = (order: OrderDoc): string | null => (kindOf(order) === PLAN_KIND ? planOf(order).circleId : null)
 
 export async function toOrderViews(runtime: Runtime, orders: OrderDoc[], circles: Map<string, CircleDoc>, now: number): Promise<OrderView[]> {
-  const authors = await authorsOf(runtime, orders.map((o) => o.openid))
+  const authors = await authorsOf(
+    runtime,
+    orders.map((o) => o.openid)
+  )
   return orders.map((o) => {
     const about = kindFor(o).describe(o)
     const circleId = circleIdOf(o)
     return {
       // The view's contract predates kinds: circle and plan fields read '' / 0 on orders that are not memberships.
-      id: o._id, kind: kindOf(o) as OrderView['kind'], eventId: about.eventId ?? null, circleId: about.circleId ?? '', circleName: about.title, planId: about.planId ?? '', planName: about.label, days: about.days ?? 0,
-      amountFen: o.amountFen, listPriceFen: o.listPriceFen ?? o.amountFen, discountFen: o.discountFen ?? 0, couponId: o.couponId ?? null, refundedFen: o.refundedFen, status: o.status, createdAt: o.createdAt, paidAt: o.paidAt, payBefore: o.payBefore,
-      refundableFen: refundableFen(o, circleId ? circles.get(circleId) ?? null : null, now),
-      closedReason: o.closedReason ?? null, paidAfterClose: o.paidAfterClose === true,
+      id: o._id,
+      kind: kindOf(o) as OrderView['kind'],
+      eventId: about.eventId ?? null,
+      circleId: about.circleId ?? '',
+      circleName: about.title,
+      planId: about.planId ?? '',
+      planName: about.label,
+      days: about.days ?? 0,
+      amountFen: o.amountFen,
+      listPriceFen: o.listPriceFen ?? o.amountFen,
+      discountFen: o.discountFen ?? 0,
+      couponId: o.couponId ?? null,
+      refundedFen: o.refundedFen,
+      status: o.status,
+      createdAt: o.createdAt,
+      paidAt: o.paidAt,
+      payBefore: o.payBefore,
+      refundableFen: refundableFen(o, circleId ? (circles.get(circleId) ?? null) : null, now),
+      closedReason: o.closedReason ?? null,
+      paidAfterClose: o.paidAfterClose === true,
       member: { openid: o.openid, nickname: authors.get(o.openid)!.nickname }
     }
   })

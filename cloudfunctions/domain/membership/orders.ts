@@ -39,7 +39,12 @@ export async function createOrder(runtime: Runtime, caller: Caller, circleId: st
   const plan = circle.plans.find((p) => p.id === planId)
   if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'planId')
   const { order, payment, resumed } = await openOrder(runtime, {
-    what: `plan:${circleId}:${planId}`, openid: caller.openid, listPriceFen: plan.priceFen, couponId, now, description: (o) => `${circle.name}·${planOf(o).planName}`,
+    what: `plan:${circleId}:${planId}`,
+    openid: caller.openid,
+    listPriceFen: plan.priceFen,
+    couponId,
+    now,
+    description: (o) => `${circle.name}·${planOf(o).planName}`,
     item: planItem({ circleId, circleName: circle.name, planId, planName: plan.name, days: plan.days })
   })
   return { order: (await views(runtime, [order]))[0], payment, resumed }
@@ -71,7 +76,14 @@ export async function getOrder(runtime: Runtime, caller: Caller, orderId: string
   if (order.status === 'created') {
     const trade = await runtime.payments.query(order._id)
     if (trade.state === 'SUCCESS') {
-      await settlePayment(runtime, { outTradeNo: order._id, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid, payerOpenid: trade.payerOpenid || undefined })
+      await settlePayment(runtime, {
+        outTradeNo: order._id,
+        transactionId: trade.transactionId,
+        amountFen: trade.amountFen,
+        appid: trade.appid,
+        mchid: trade.mchid,
+        payerOpenid: trade.payerOpenid || undefined
+      })
       order = await loadOrder(runtime, orderId)
     }
   }
@@ -110,7 +122,9 @@ export async function joinFree(runtime: Runtime, caller: Caller, circleId: strin
   if (!current) {
     try {
       await members.insert({ _id: id, circleId, openid: caller.openid, startedAt: now, endsAt: FOREVER, source: 'free', trialUsed: false, remindedFor: null, expiredNoticeFor: null })
-    } catch { /* joined twice at once: one membership */ }
+    } catch {
+      /* joined twice at once: one membership */
+    }
   } else if (current.endsAt <= now) {
     await members.update(id, { set: { endsAt: FOREVER, startedAt: now, source: 'free' } })
   }

@@ -34,8 +34,14 @@ export function planItem(input: Omit<PlanItem, 'kind' | 'periodStart' | 'periodE
 export function planOf(order: Omit<OrderDoc, 'status'>): PlanItem {
   if (order.item?.kind === PLAN_KIND) return order.item as unknown as PlanItem
   return {
-    kind: PLAN_KIND, circleId: order.circleId ?? '', circleName: order.circleName ?? '', planId: order.planId ?? '', planName: order.planName ?? '', days: order.days ?? 0,
-    periodStart: order.periodStart ?? null, periodEnd: order.periodEnd ?? null
+    kind: PLAN_KIND,
+    circleId: order.circleId ?? '',
+    circleName: order.circleName ?? '',
+    planId: order.planId ?? '',
+    planName: order.planName ?? '',
+    days: order.days ?? 0,
+    periodStart: order.periodStart ?? null,
+    periodEnd: order.periodEnd ?? null
   }
 }
 
@@ -64,8 +70,13 @@ export const planOrderKind = registerOrderKind({
   describe(order) {
     const plan = planOf(order)
     return {
-      title: plan.circleName, label: plan.planName, page: `packages/membership/order/index?id=${order._id}`, firstPaymentFact: { circleName: plan.circleName },
-      circleId: plan.circleId, planId: plan.planId, days: plan.days
+      title: plan.circleName,
+      label: plan.planName,
+      page: `packages/membership/order/index?id=${order._id}`,
+      firstPaymentFact: { circleName: plan.circleName },
+      circleId: plan.circleId,
+      planId: plan.planId,
+      days: plan.days
     }
   },
   async fulfil(tx, order, now) {
@@ -73,7 +84,12 @@ export const planOrderKind = registerOrderKind({
     const period = await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), plan.circleId, order.openid, plan.days, now, 'paid')
     // The order moves out of 'created' in this transaction, so its message is new: a plain insert.
     await tx.collection<OutboxDoc>(OUTBOX).insert({
-      _id: `paid:${order._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+      _id: `paid:${order._id}`,
+      kind: 'subscribeMessage',
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
       payload: membershipActiveMessage(order.openid, plan, period.end)
     })
     return { item: { ...plan, periodStart: period.start, periodEnd: period.end }, oldFields: { periodStart: period.start, periodEnd: period.end } }

@@ -36,6 +36,12 @@ export async function requestRefund(runtime: Runtime, caller: Caller, orderId: s
 
 export async function hostRefund(runtime: Runtime, input: { orderId: string; amountFen: number; requestId: string; reason: string; purpose?: RefundPurpose }): Promise<OrderView> {
   const order = await loadOrder(runtime, input.orderId)
-  const after = await refundOrder(runtime, order, { amountFen: input.amountFen, outRefundNo: refundNoFor(order._id, input.requestId), reason: input.reason, endsAccess: false, purpose: input.purpose ?? 'host' })
+  const after = await refundOrder(runtime, order, {
+    amountFen: input.amountFen,
+    outRefundNo: refundNoFor(order._id, input.requestId),
+    reason: input.reason,
+    endsAccess: false,
+    purpose: input.purpose ?? 'host'
+  })
   return orderViewAfterRefund(runtime, input.orderId, { order: after })
 }

@@ -5,7 +5,10 @@ import { fileIdSchema } from '../members/schemas'
 const int = (min: number, max: number, what: string) =>
   z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (min: number, max: number, what: string) =>
-  z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }), z.refine((s) => s.trim().length >= min, { error: `请填写${what}` }))
+  z.string({ error: `${what}必须是文字` }).check(
+    z.maxLength(max, { error: `${what}最多 ${max} 个字` }),
+    z.refine((s) => s.trim().length >= min, { error: `请填写${what}` })
+  )
 const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
 const after = z.optional(z.nullable(z.string().check(z.maxLength(2000))))
 const orderKind = z.optional(z.enum(['membership', 'event'], { error: '订单类型只能是会员或活动' }))
@@ -23,28 +26,41 @@ const circleFields = () => ({
   refundAfter: z.enum(['prorata', 'none'], { error: '退款规则只能是按剩余天数或不退' })
 })
 export const circleInput: z.ZodMiniType<CircleInput> = z.lazy(() => z.strictObject(circleFields()))
-export const updateCircleInput: z.ZodMiniType<UpdateCircleInput> = z.lazy(() => z.strictObject({
-  circleId: id('圈子'),
-  ...Object.fromEntries(Object.entries(circleFields()).filter(([k]) => k !== 'plans').map(([k, v]) => [k, z.optional(v)])),
-  plans: z.optional(z.array(z.extend(plan(), { id: z.optional(z.string().check(z.maxLength(40))) })).check(z.maxLength(5, { error: '最多 5 个套餐' })))
-}) as unknown as z.ZodMiniType<UpdateCircleInput>)
+export const updateCircleInput: z.ZodMiniType<UpdateCircleInput> = z.lazy(
+  () =>
+    z.strictObject({
+      circleId: id('圈子'),
+      ...Object.fromEntries(
+        Object.entries(circleFields())
+          .filter(([k]) => k !== 'plans')
+          .map(([k, v]) => [k, z.optional(v)])
+      ),
+      plans: z.optional(z.array(z.extend(plan(), { id: z.optional(z.string().check(z.maxLength(40))) })).check(z.maxLength(5, { error: '最多 5 个套餐' })))
+    }) as unknown as z.ZodMiniType<UpdateCircleInput>
+)
 export const circleIdInput: z.ZodMiniType<CircleIdInput> = z.lazy(() => z.strictObject({ circleId: id('圈子') }))
 export const joinFreeInput: z.ZodMiniType<JoinFreeInput> = z.lazy(() => z.strictObject({ circleId: id('圈子'), answers: z.array(text(0, 500, '回答')).check(z.maxLength(3, { error: '回答太多' })) }))
 export const createOrderInput: z.ZodMiniType<CreateOrderInput> = z.lazy(() => z.strictObject({ circleId: id('圈子'), planId: id('套餐'), couponId: z.optional(id('优惠券')) }))
 export const orderIdInput: z.ZodMiniType<OrderIdInput> = z.lazy(() => z.strictObject({ orderId: id('订单') }))
-export const myOrdersInput: z.ZodMiniType<MyOrdersInput> = z.lazy(() => z.strictObject({
-  kind: orderKind,
-  after
-}))
-export const listOrdersInput: z.ZodMiniType<ListOrdersInput> = z.lazy(() => z.strictObject({
-  status: z.optional(z.enum(['created', 'fulfilled', 'closed', 'refunding', 'refunded'], { error: '订单状态不合法' })),
-  kind: orderKind,
-  after
-}))
-export const hostRefundInput: z.ZodMiniType<HostRefundInput> = z.lazy(() => z.strictObject({
-  orderId: id('订单'),
-  amountFen: int(1, 10_000_000, '退款金额（分）'),
-  requestId: z.string({ error: '请求标识必须是文字' }).check(z.regex(/^[A-Za-z0-9_-]{4,24}$/, { error: '请求标识格式不正确' })),
-  reason: text(1, 80, '退款原因'),
-  cancelSignup: z.optional(z.boolean({ error: '是否取消报名必须是布尔值' }))
-}))
+export const myOrdersInput: z.ZodMiniType<MyOrdersInput> = z.lazy(() =>
+  z.strictObject({
+    kind: orderKind,
+    after
+  })
+)
+export const listOrdersInput: z.ZodMiniType<ListOrdersInput> = z.lazy(() =>
+  z.strictObject({
+    status: z.optional(z.enum(['created', 'fulfilled', 'closed', 'refunding', 'refunded'], { error: '订单状态不合法' })),
+    kind: orderKind,
+    after
+  })
+)
+export const hostRefundInput: z.ZodMiniType<HostRefundInput> = z.lazy(() =>
+  z.strictObject({
+    orderId: id('订单'),
+    amountFen: int(1, 10_000_000, '退款金额（分）'),
+    requestId: z.string({ error: '请求标识必须是文字' }).check(z.regex(/^[A-Za-z0-9_-]{4,24}$/, { error: '请求标识格式不正确' })),
+    reason: text(1, 80, '退款原因'),
+    cancelSignup: z.optional(z.boolean({ error: '是否取消报名必须是布尔值' }))
+  })
+)

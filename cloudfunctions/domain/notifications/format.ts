@@ -33,7 +33,12 @@ function clean(value: string): string {
 function cut(value: string, max: number, ellipsis = true): string {
   const all = chars(value)
   if (all.length <= max) return value
-  return ellipsis ? all.slice(0, max - 1).join('').trimEnd() + ELLIPSIS : all.slice(0, max).join('')
+  return ellipsis
+    ? all
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd() + ELLIPSIS
+    : all.slice(0, max).join('')
 }
 
 export function thing(value: string): string {
@@ -58,7 +63,9 @@ export function date(value: number | string): string {
 
 /** Chinese characters only, at most 5 (WeChat refuses anything else in a phrase). */
 export function phrase(value: string): string {
-  const han = chars(value).filter((c) => HAN.test(c)).join('')
+  const han = chars(value)
+    .filter((c) => HAN.test(c))
+    .join('')
   return cut(han, PHRASE_MAX, false) || '通知'
 }
 
@@ -93,15 +100,24 @@ export type FieldValue = string | number
 export function formatField(key: string, value: FieldValue): string {
   const type = key.replace(/\d+$/, '')
   switch (type) {
-    case 'thing': return thing(String(value))
-    case 'time': return time(value)
-    case 'date': return date(value)
-    case 'phrase': return phrase(String(value))
-    case 'number': return number(value)
-    case 'amount': return amount(value)
-    case 'character_string': return characterString(value)
-    case 'name': return name(String(value))
-    default: throw new Error(`unknown subscribe message field type "${type}" (${key})`)
+    case 'thing':
+      return thing(String(value))
+    case 'time':
+      return time(value)
+    case 'date':
+      return date(value)
+    case 'phrase':
+      return phrase(String(value))
+    case 'number':
+      return number(value)
+    case 'amount':
+      return amount(value)
+    case 'character_string':
+      return characterString(value)
+    case 'name':
+      return name(String(value))
+    default:
+      throw new Error(`unknown subscribe message field type "${type}" (${key})`)
   }
 }
 

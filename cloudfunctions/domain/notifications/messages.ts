@@ -44,7 +44,12 @@ export const checkinReminderMessage = (openid: string, challenge: { id: string; 
 
 /** A streak breaks tonight unless the member checks in. */
 export const streakReminderMessage = (openid: string, challenge: { id: string; title: string }, streak: number, closes: number): SubscribeMessage =>
-  subscribeMessage({ openid, template: 'streakReminder', page: CHALLENGE_PAGE(challenge.id), data: { thing1: challenge.title, number2: streak, thing3: `已连续${streak}天，今晚打卡不断签`, time4: closes } })
+  subscribeMessage({
+    openid,
+    template: 'streakReminder',
+    page: CHALLENGE_PAGE(challenge.id),
+    data: { thing1: challenge.title, number2: streak, thing3: `已连续${streak}天，今晚打卡不断签`, time4: closes }
+  })
 
 interface EventRef {
   id: string
@@ -59,7 +64,9 @@ export const eventCancelledMessage = (openid: string, event: EventRef): Subscrib
 /** A waitlisted member got a seat: held for payment (paid events) or theirs. */
 export const waitlistPromotedMessage = (openid: string, event: EventRef, paid: boolean): SubscribeMessage =>
   subscribeMessage({
-    openid, template: 'waitlistPromoted', page: EVENT_PAGE(event.id),
+    openid,
+    template: 'waitlistPromoted',
+    page: EVENT_PAGE(event.id),
     data: { thing1: event.title, thing2: paid ? '候补成功，请在 15 分钟内完成支付' : '候补成功，已为你保留名额', time3: event.startAt }
   })
 

@@ -90,7 +90,11 @@ async function remindersOf(runtime: Runtime, challengeId: string, openid: string
 export async function getChallengeReminder(runtime: Runtime, openid: string, challengeId: string): Promise<ChallengeReminderView> {
   const challenge = await loadChallenge(runtime, challengeId)
   const docs = await remindersOf(runtime, challengeId, openid)
-  return view(challenge, docs.find((d) => d.kind === 'daily'), docs.find((d) => d.kind === 'streak'))
+  return view(
+    challenge,
+    docs.find((d) => d.kind === 'daily'),
+    docs.find((d) => d.kind === 'streak')
+  )
 }
 
 export async function setChallengeReminder(runtime: Runtime, openid: string, input: SetChallengeReminderInput, now: number): Promise<ChallengeReminderView> {
@@ -105,7 +109,7 @@ export async function setChallengeReminder(runtime: Runtime, openid: string, inp
       await reminders.remove(id)
       continue
     }
-    const hour = kind === 'daily' ? input.hour ?? null : null
+    const hour = kind === 'daily' ? (input.hour ?? null) : null
     const doc: ReminderDoc = { _id: id, kind, challengeId: challenge._id, openid, hour, dueAt: nextDue(now, reminderMinute(kind, challenge, hour)), createdAt: now, updatedAt: now }
     await reminders.set(doc)
     result[kind] = doc

@@ -62,7 +62,14 @@ export async function closeOrder(runtime: Runtime, orderId: string, reason: Clos
   if (atProvider.state === 'paying') return 'paying'
   if (atProvider.state === 'paid') {
     const { trade } = atProvider
-    await settlePayment(runtime, { outTradeNo: orderId, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid, payerOpenid: trade.payerOpenid || undefined })
+    await settlePayment(runtime, {
+      outTradeNo: orderId,
+      transactionId: trade.transactionId,
+      amountFen: trade.amountFen,
+      appid: trade.appid,
+      mchid: trade.mchid,
+      payerOpenid: trade.payerOpenid || undefined
+    })
     return 'settled'
   }
   return (await closeOrderHere(runtime, orderId, reason)) ? 'closed' : 'gone'

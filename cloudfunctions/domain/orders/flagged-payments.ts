@@ -9,11 +9,20 @@ import { isConflict } from '../../ports/store'
 export const FLAGGED_PAYMENTS = COLLECTIONS.flaggedPayments.name
 
 export async function flagPayment(
-  runtime: Runtime, subject: { outTradeNo: string; transactionId: string; kind: string }, reason: string, expectedFen: number | null, receivedFen: number
+  runtime: Runtime,
+  subject: { outTradeNo: string; transactionId: string; kind: string },
+  reason: string,
+  expectedFen: number | null,
+  receivedFen: number
 ): Promise<void> {
   try {
     await runtime.store.collection(FLAGGED_PAYMENTS).insert({
-      _id: `${subject.outTradeNo}:${subject.transactionId}:${subject.kind}`, outTradeNo: subject.outTradeNo, reason, expectedFen, receivedFen, createdAt: runtime.clock.now()
+      _id: `${subject.outTradeNo}:${subject.transactionId}:${subject.kind}`,
+      outTradeNo: subject.outTradeNo,
+      reason,
+      expectedFen,
+      receivedFen,
+      createdAt: runtime.clock.now()
     } as never)
   } catch (error) {
     if (!isConflict(error)) throw error

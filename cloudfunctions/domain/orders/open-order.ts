@@ -79,13 +79,24 @@ export function prepayOrder(runtime: Runtime, order: OrderDoc, description: stri
  * still be paid as it is; otherwise a new one, priced here with the coupon,
  * after the open one is closed at the provider.
  */
-export async function openOrder(runtime: Runtime, input: { what: string; item: OrderItem; openid: string; listPriceFen: number; couponId?: string; description: (order: OrderDoc) => string; now: number }): Promise<{ order: OrderDoc; payment: ClientPayment; resumed: boolean }> {
+export async function openOrder(
+  runtime: Runtime,
+  input: { what: string; item: OrderItem; openid: string; listPriceFen: number; couponId?: string; description: (order: OrderDoc) => string; now: number }
+): Promise<{ order: OrderDoc; payment: ClientPayment; resumed: boolean }> {
   const { now } = input
   const slot = slotId(input.openid, input.what)
   const open = await openOrderIn(runtime, slot)
   if (open && reusable(open, input.couponId ?? null, now)) return { order: open, payment: await prepayOrder(runtime, open, input.description(open)), resumed: true }
   if (open) await retireOpenOrder(runtime, open)
-  const draft = newOrder({ id: newOutTradeNo(now, randomBytes(6).toString('hex')), item: input.item, openid: input.openid, listPriceFen: input.listPriceFen, payBefore: now + PAY_WINDOW_MS, couponId: input.couponId, now })
+  const draft = newOrder({
+    id: newOutTradeNo(now, randomBytes(6).toString('hex')),
+    item: input.item,
+    openid: input.openid,
+    listPriceFen: input.listPriceFen,
+    payBefore: now + PAY_WINDOW_MS,
+    couponId: input.couponId,
+    now
+  })
   const result = await runtime.store.transaction(async (tx) => {
     const taken = await claimSlot(tx, slot, draft._id, open?._id ?? null, now)
     if (taken) return { order: taken, resumed: true }

@@ -31,7 +31,10 @@ export const STATE_LABEL: Record<OrderState, string> = { created: '待支付', p
 
 /** Refused moves are CONFLICTs whose message says why (e.g. "订单已关闭，不能改为已付款"). */
 export class IllegalOrderMove extends AppError {
-  constructor(readonly from: OrderState, readonly to: OrderState) {
+  constructor(
+    readonly from: OrderState,
+    readonly to: OrderState
+  ) {
     super('CONFLICT', `订单${STATE_LABEL[from]}，不能改为${STATE_LABEL[to]}`)
   }
 }

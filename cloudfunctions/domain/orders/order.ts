@@ -85,8 +85,20 @@ export function newOutTradeNo(now: number, random: string): string {
 /** A new unpaid order at its list price (pricing applies the coupon: pricing.ts). */
 export function newOrder(input: { id: string; item: OrderItem; openid: string; listPriceFen: number; payBefore: number; couponId?: string | null; now: number }): OrderDoc {
   return {
-    _id: input.id, kind: input.item.kind, item: input.item, openid: input.openid, amountFen: input.listPriceFen, listPriceFen: input.listPriceFen, discountFen: 0,
-    couponId: input.couponId ?? null, refundedFen: 0, status: 'created', createdAt: input.now, payBefore: input.payBefore, paidAt: null, transactionId: ''
+    _id: input.id,
+    kind: input.item.kind,
+    item: input.item,
+    openid: input.openid,
+    amountFen: input.listPriceFen,
+    listPriceFen: input.listPriceFen,
+    discountFen: 0,
+    couponId: input.couponId ?? null,
+    refundedFen: 0,
+    status: 'created',
+    createdAt: input.now,
+    payBefore: input.payBefore,
+    paidAt: null,
+    transactionId: ''
   }
 }
 
@@ -114,7 +126,13 @@ export function closeOrderDoc(order: OrderDoc, reason: ClosedReason, now: number
 /** Paid after it closed: bought nothing, and the whole payment goes back under `refundNo`. */
 export function payClosedOrder(order: OrderDoc, payment: Payment, refundNo: string): OrderDoc {
   if (order.paidAt !== null) throw new AppError('CONFLICT', '订单已付款')
-  return moveOrder(order, 'refunding', { paidAt: payment.paidAt, transactionId: payment.transactionId, ...(payment.payerOpenid ? { payerOpenid: payment.payerOpenid } : {}), paidAfterClose: true, refundingNo: refundNo })
+  return moveOrder(order, 'refunding', {
+    paidAt: payment.paidAt,
+    transactionId: payment.transactionId,
+    ...(payment.payerOpenid ? { payerOpenid: payment.payerOpenid } : {}),
+    paidAfterClose: true,
+    refundingNo: refundNo
+  })
 }
 
 /** A refund of `amountFen` begins; one at a time, never more than is left. */
@@ -140,7 +158,7 @@ const backFromRefunding = (order: OrderDoc): OrderStatus => (order.paidAfterClos
 export function settleRefund(order: OrderDoc, refundNo: string, refundFen: number): OrderDoc {
   const refundedFen = Math.min(order.amountFen, order.refundedFen + refundFen)
   const inFlight = isRefundInFlight(order, refundNo)
-  const changes = { refundedFen, refundingNo: inFlight ? null : order.refundingNo ?? null }
+  const changes = { refundedFen, refundingNo: inFlight ? null : (order.refundingNo ?? null) }
   const to: OrderStatus = refundedFen >= order.amountFen ? 'refunded' : inFlight ? backFromRefunding(order) : order.status
   return to === order.status ? { ...order, ...changes } : moveOrder(order, to, changes)
 }

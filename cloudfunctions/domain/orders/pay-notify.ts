@@ -30,7 +30,7 @@ function answer(statusCode: number, code: 'SUCCESS' | 'FAIL', message: string): 
 export const MAX_NOTIFY_BYTES = 64 * 1024
 
 export async function handlePayNotify(runtime: Runtime, event: HttpEvent): Promise<HttpAnswer> {
-  const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : event.body ?? ''
+  const rawBody = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '')
   if (Buffer.byteLength(rawBody, 'utf8') > MAX_NOTIFY_BYTES) return answer(413, 'FAIL', '通知过大')
   let fact
   try {

@@ -20,14 +20,19 @@ export async function reconcileRefunds(runtime: Runtime): Promise<{ settled: num
   const due = (await refunds.find({ status: 'processing', nextCheckAt: { $lte: now } }, { sort: [['nextCheckAt', 'asc']], limit: RECONCILE_BATCH })).items
   const report = { settled: 0, failed: 0, waiting: 0, resent: 0 }
   for (const refund of due) {
-    const later = (attempts = refund.attempts ?? 1) => refunds.updateIf(refund._id, { status: 'processing' }, { set: { nextCheckAt: now + REFUND_CHECK_AFTER_MS * 2 ** Math.min(attempts, 6), attempts } })
+    const later = (attempts = refund.attempts ?? 1) =>
+      refunds.updateIf(refund._id, { status: 'processing' }, { set: { nextCheckAt: now + REFUND_CHECK_AFTER_MS * 2 ** Math.min(attempts, 6), attempts } })
     try {
       const state = await runtime.payments.queryRefund(refund._id)
       if (state.status === 'SUCCESS') {
         await completeRefund(runtime, refund._id, true)
         report.settled++
       } else if (state.status === 'CLOSED' || state.status === 'ABNORMAL') {
-        await completeRefund(runtime, refund._id, false, undefined, { outTradeNo: refund.orderId, refundFen: refund.amountFen, failure: state.status === 'ABNORMAL' ? '退款异常（如银行卡已注销）' : '退款已关闭' })
+        await completeRefund(runtime, refund._id, false, undefined, {
+          outTradeNo: refund.orderId,
+          refundFen: refund.amountFen,
+          failure: state.status === 'ABNORMAL' ? '退款异常（如银行卡已注销）' : '退款已关闭'
+        })
         report.failed++
       } else if (state.status === 'PROCESSING') {
         await later()

@@ -28,7 +28,10 @@ import { REFUNDS, newRefund, type RefundDoc, type RefundPurpose } from './refund
  * each write is a whole-document set: one request, not two.
  */
 export async function completeRefund(
-  runtime: Runtime, outRefundNo: string, succeeded = true, started?: RefundDoc,
+  runtime: Runtime,
+  outRefundNo: string,
+  succeeded = true,
+  started?: RefundDoc,
   reported?: { outTradeNo: string; refundFen: number; failure?: string }
 ): Promise<OrderDoc | null> {
   const now = runtime.clock.now()
@@ -52,7 +55,15 @@ export async function completeRefund(
         if (!reported || !succeeded) return null
         order = await orders.get(reported.outTradeNo)
         if (!order || order.paidAt === null) return null
-        refund = { _id: outRefundNo, orderId: order._id, amountFen: Math.min(reported.refundFen, order.amountFen - order.refundedFen), status: 'processing', endsAccess: false, purpose: 'external', createdAt: now }
+        refund = {
+          _id: outRefundNo,
+          orderId: order._id,
+          amountFen: Math.min(reported.refundFen, order.amountFen - order.refundedFen),
+          status: 'processing',
+          endsAccess: false,
+          purpose: 'external',
+          createdAt: now
+        }
         if (refund.amountFen <= 0) return null
         await refunds.insert(refund)
       } else {
@@ -85,7 +96,12 @@ export async function completeRefund(
     // (not for a signup the member just cancelled: the page they tapped says 已退款).
     if (refund.purpose === 'cancel') return settled
     await tx.collection<OutboxDoc>(OUTBOX).insert({
-      _id: `refunded:${refund._id}`, kind: 'subscribeMessage', status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+      _id: `refunded:${refund._id}`,
+      kind: 'subscribeMessage',
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
       payload: refundResultMessage(order.openid, about, refund.amountFen, now)
     })
     return settled
@@ -111,7 +127,8 @@ export interface BegunRefund {
  * cancellation that carries the refund still goes through).
  */
 export async function beginRefund(
-  tx: Transaction, orderId: string,
+  tx: Transaction,
+  orderId: string,
   input: { amountFen: number | 'rest'; outRefundNo: string; endsAccess: boolean; now: number; purpose: RefundPurpose; quietly?: boolean }
 ): Promise<BegunRefund | null> {
   const refunds = tx.collection<RefundDoc>(REFUNDS)
@@ -162,7 +179,11 @@ export async function finishRefund(runtime: Runtime, begun: BegunRefund, reason:
 }
 
 /** Starts (or, on a retry, resumes) a refund of an order just read; returns the order as it now is when this call changed it, else null. */
-export async function refundOrder(runtime: Runtime, order: OrderDoc, input: { amountFen: number; outRefundNo: string; reason: string; endsAccess: boolean; purpose: RefundPurpose }): Promise<OrderDoc | null> {
+export async function refundOrder(
+  runtime: Runtime,
+  order: OrderDoc,
+  input: { amountFen: number; outRefundNo: string; reason: string; endsAccess: boolean; purpose: RefundPurpose }
+): Promise<OrderDoc | null> {
   const now = runtime.clock.now()
   const begun = (await runtime.store.transaction((tx) => beginRefund(tx, order._id, { ...input, now })))!
   return finishRefund(runtime, begun, input.reason)
@@ -178,7 +199,10 @@ export const refundNoFor = (orderId: string, requestId: string): string => `${or
  */
 export function refundKnownOrder(runtime: Runtime, order: OrderDoc, input: { amountFen: number; requestId: string; reason: string; purpose?: RefundPurpose }): Promise<OrderDoc | null> {
   return refundOrder(runtime, order, {
-    amountFen: input.amountFen, outRefundNo: refundNoFor(order._id, input.requestId), reason: input.reason, endsAccess: false,
+    amountFen: input.amountFen,
+    outRefundNo: refundNoFor(order._id, input.requestId),
+    reason: input.reason,
+    endsAccess: false,
     purpose: input.purpose ?? (input.requestId === 'attended' ? 'attendance' : 'host')
   })
 }

@@ -37,7 +37,8 @@ export async function settlePayment(runtime: Runtime, fact: PaidFact): Promise<S
     await flag(runtime, fact, 'unknown', '未知订单', null)
     return 'flagged'
   }
-  const mismatch = fact.amountFen !== order.amountFen ? '金额与订单不符' : fact.appid !== runtime.payments.appid ? 'appid 与商户配置不符' : fact.mchid !== runtime.payments.mchid ? 'mchid 与商户配置不符' : null
+  const mismatch =
+    fact.amountFen !== order.amountFen ? '金额与订单不符' : fact.appid !== runtime.payments.appid ? 'appid 与商户配置不符' : fact.mchid !== runtime.payments.mchid ? 'mchid 与商户配置不符' : null
   if (mismatch) {
     await flag(runtime, fact, 'mismatch', mismatch, order.amountFen)
     return 'flagged'

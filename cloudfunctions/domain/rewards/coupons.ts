@@ -46,12 +46,20 @@ async function eventTitles(runtime: Runtime, campaigns: Array<CampaignDoc | null
 function couponView(coupon: CouponDoc, campaign: CampaignDoc, titles: Map<string, string>, now: number): CouponView {
   const { _id: _c, claimed: _n, createdAt: _t, stock: _s, channel: _ch, eventId, ...terms } = campaign
   const expired = coupon.status === 'available' && now > campaign.validTo
-  return { ...terms, id: coupon._id, campaignId: campaign._id, eventId: eventId ?? null, eventTitle: eventId ? titles.get(eventId) ?? '' : null, status: expired ? 'expired' : coupon.status, orderId: coupon.orderId }
+  return {
+    ...terms,
+    id: coupon._id,
+    campaignId: campaign._id,
+    eventId: eventId ?? null,
+    eventTitle: eventId ? (titles.get(eventId) ?? '') : null,
+    status: expired ? 'expired' : coupon.status,
+    orderId: coupon.orderId
+  }
 }
 
 function campaignView(doc: CampaignDoc, claimedByMe: boolean, titles: Map<string, string>): CampaignView {
   const { _id, createdAt: _t, ...rest } = doc
-  return { ...rest, id: _id, channel: doc.channel ?? 'claim', eventId: doc.eventId ?? null, eventTitle: doc.eventId ? titles.get(doc.eventId) ?? '' : null, claimedByMe }
+  return { ...rest, id: _id, channel: doc.channel ?? 'claim', eventId: doc.eventId ?? null, eventTitle: doc.eventId ? (titles.get(doc.eventId) ?? '') : null, claimedByMe }
 }
 
 /** The signup a free ticket was used for stands where an order id would. */
@@ -87,7 +95,14 @@ export async function listCampaigns(runtime: Runtime, caller: Caller, input: Pag
  * points-mall redemption), once per key, while the campaign's stock lasts.
  * Answers what happened.
  */
-export async function issueCoupon(tx: Transaction, campaignId: string, openid: string, prizeKey: string, now: number, options: { reserved?: boolean } = {}): Promise<'issued' | 'already' | 'outOfStock' | 'expired' | 'missing'> {
+export async function issueCoupon(
+  tx: Transaction,
+  campaignId: string,
+  openid: string,
+  prizeKey: string,
+  now: number,
+  options: { reserved?: boolean } = {}
+): Promise<'issued' | 'already' | 'outOfStock' | 'expired' | 'missing'> {
   const id = `${campaignId}:${openid}:${prizeKey}`
   const coupons = tx.collection<CouponDoc>(COUPONS)
   if (await coupons.get(id)) return 'already'

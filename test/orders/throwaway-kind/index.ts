@@ -27,7 +27,12 @@ export const stickerKind = registerOrderKind({
   kind: STICKER_KIND,
   couponScope: 'stickers',
   couponLabel: '贴纸',
-  describe: (order) => ({ title: itemOf(order).name, label: '贴纸包', page: `packages/stickers/index?id=${itemOf(order).packId}`, firstPaymentFact: { kind: STICKER_KIND, title: itemOf(order).name } }),
+  describe: (order) => ({
+    title: itemOf(order).name,
+    label: '贴纸包',
+    page: `packages/stickers/index?id=${itemOf(order).packId}`,
+    firstPaymentFact: { kind: STICKER_KIND, title: itemOf(order).name }
+  }),
   async fulfil(tx, order) {
     await tx.collection<StickerPackDoc>(STICKER_PACKS).insert({ _id: order._id, openid: order.openid, packId: itemOf(order).packId, status: 'owned' })
     return {}
@@ -43,7 +48,12 @@ export const stickerKind = registerOrderKind({
 /** 购买贴纸包: priced here on the server (¥6.00), one open order per member per pack. */
 export function buyStickers(runtime: Runtime, openid: string, packId: string, couponId?: string) {
   return openOrder(runtime, {
-    what: `stickers:${packId}`, openid, listPriceFen: 600, couponId, now: runtime.clock.now(), description: () => `贴纸包·${packId}`,
+    what: `stickers:${packId}`,
+    openid,
+    listPriceFen: 600,
+    couponId,
+    now: runtime.clock.now(),
+    description: () => `贴纸包·${packId}`,
     item: { kind: STICKER_KIND, packId, name: `贴纸包 ${packId}` }
   })
 }

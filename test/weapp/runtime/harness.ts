@@ -33,8 +33,26 @@ export function installDom(): void {
   if (jsdom) return
   jsdom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true })
   const win = jsdom.window as unknown as Dict
-  const names = ['document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Text', 'Event', 'CustomEvent', 'UIEvent', 'MouseEvent',
-    'TouchEvent', 'KeyboardEvent', 'FocusEvent', 'EventTarget', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame', 'MutationObserver']
+  const names = [
+    'document',
+    'navigator',
+    'Node',
+    'Element',
+    'HTMLElement',
+    'Text',
+    'Event',
+    'CustomEvent',
+    'UIEvent',
+    'MouseEvent',
+    'TouchEvent',
+    'KeyboardEvent',
+    'FocusEvent',
+    'EventTarget',
+    'getComputedStyle',
+    'requestAnimationFrame',
+    'cancelAnimationFrame',
+    'MutationObserver'
+  ]
   const g = globalThis as Dict
   Object.defineProperty(g, 'window', { value: win, configurable: true, writable: true })
   for (const name of names) if (win[name] !== undefined) Object.defineProperty(g, name, { value: win[name], configurable: true, writable: true })
@@ -64,9 +82,40 @@ function jc(): JComponent {
     jComponent = require('j-component') as JComponent
     // WeChat's built-in components as j-component renders them (as miniprogram-simulate registers them).
     // wcc output keeps the `wx-` prefix on the tags j-component calls official, so both ids are registered.
-    const builtins = ['view', 'text', 'image', 'button', 'input', 'textarea', 'scroll-view', 'swiper', 'swiper-item', 'picker', 'switch',
-      'navigator', 'icon', 'progress', 'rich-text', 'checkbox', 'checkbox-group', 'radio', 'radio-group', 'label', 'form', 'slider',
-      'canvas', 'video', 'map', 'web-view', 'open-data', 'movable-area', 'movable-view', 'cover-view', 'cover-image', 'block']
+    const builtins = [
+      'view',
+      'text',
+      'image',
+      'button',
+      'input',
+      'textarea',
+      'scroll-view',
+      'swiper',
+      'swiper-item',
+      'picker',
+      'switch',
+      'navigator',
+      'icon',
+      'progress',
+      'rich-text',
+      'checkbox',
+      'checkbox-group',
+      'radio',
+      'radio-group',
+      'label',
+      'form',
+      'slider',
+      'canvas',
+      'video',
+      'map',
+      'web-view',
+      'open-data',
+      'movable-area',
+      'movable-view',
+      'cover-view',
+      'cover-image',
+      'block'
+    ]
     for (const name of builtins) {
       for (const id of [name, 'wx-' + name]) jComponent.register({ id, tagName: 'wx-' + name, template: '<slot/>' })
     }
@@ -153,12 +202,18 @@ export class WeappRuntime {
   private readonly storage: Map<string, unknown>
   private readonly timers = new Set<NodeJS.Timeout>()
 
-  constructor(readonly view: RenderLayer, private readonly options: LogicOptions, readonly weappDir = WEAPP_DIR) {
+  constructor(
+    readonly view: RenderLayer,
+    private readonly options: LogicOptions,
+    readonly weappDir = WEAPP_DIR
+  ) {
     this.storage = new Map(Object.entries(options.storage ?? {}))
     const self = this
     const context: Dict = {
       wx: this.createWx(),
-      App(config: Dict) { self.appConfig = config },
+      App(config: Dict) {
+        self.appConfig = config
+      },
       Page(config: Dict) {
         if (!self.loading) throw new Error('Page() called outside a page script')
         self.pageConfigs.set(self.loading.replace(/\.js$/, ''), config)
@@ -167,24 +222,48 @@ export class WeappRuntime {
         if (!self.loading) throw new Error('Component() called outside a component script')
         self.componentConfigs.set(self.loading.replace(/\.js$/, ''), config)
       },
-      Behavior(definition: Dict) { return definition },
-      getApp() { return self.appConfig },
-      getCurrentPages() { return self.pageStack.map((p) => p.instance) },
-      requirePlugin(name: string) { throw new Error(`requirePlugin(${name}): no plugins in this app`) },
+      Behavior(definition: Dict) {
+        return definition
+      },
+      getApp() {
+        return self.appConfig
+      },
+      getCurrentPages() {
+        return self.pageStack.map((p) => p.instance)
+      },
+      requirePlugin(name: string) {
+        throw new Error(`requirePlugin(${name}): no plugins in this app`)
+      },
       console: {
-        log() {}, info() {}, debug() {},
+        log() {},
+        info() {},
+        debug() {},
         warn: (...args: unknown[]) => self.warnings.push(args.map(String).join(' ')),
-        error: (...args: unknown[]) => self.errors.push('console.error: ' + args.map((a) => (a instanceof Error ? a.stack ?? a.message : String(a))).join(' '))
+        error: (...args: unknown[]) => self.errors.push('console.error: ' + args.map((a) => (a instanceof Error ? (a.stack ?? a.message) : String(a))).join(' '))
       },
       setTimeout: (fn: AnyFn, ms?: number, ...args: unknown[]) => {
         if (self.disposed) return undefined
-        const t = setTimeout(() => { self.timers.delete(t); self.guard('setTimeout', () => fn(...args)) }, ms)
+        const t = setTimeout(() => {
+          self.timers.delete(t)
+          self.guard('setTimeout', () => fn(...args))
+        }, ms)
         self.timers.add(t)
         return t
       },
-      clearTimeout: (t: NodeJS.Timeout) => { self.timers.delete(t); clearTimeout(t) },
-      setInterval: (fn: AnyFn, ms?: number) => { if (self.disposed) return undefined; const t = setInterval(() => self.guard('setInterval', fn), ms); self.timers.add(t); return t },
-      clearInterval: (t: NodeJS.Timeout) => { self.timers.delete(t); clearInterval(t) }
+      clearTimeout: (t: NodeJS.Timeout) => {
+        self.timers.delete(t)
+        clearTimeout(t)
+      },
+      setInterval: (fn: AnyFn, ms?: number) => {
+        if (self.disposed) return undefined
+        const t = setInterval(() => self.guard('setInterval', fn), ms)
+        self.timers.add(t)
+        return t
+      },
+      clearInterval: (t: NodeJS.Timeout) => {
+        self.timers.delete(t)
+        clearInterval(t)
+      }
     }
     vm.createContext(context)
     this.context = context
@@ -214,7 +293,10 @@ export class WeappRuntime {
   dispose(): void {
     this.disposed = true
     for (const page of this.pageStack) page.root.detach()
-    for (const t of this.timers) { clearTimeout(t); clearInterval(t) }
+    for (const t of this.timers) {
+      clearTimeout(t)
+      clearInterval(t)
+    }
     this.timers.clear()
     for (const d of this.disposers) d()
   }
@@ -230,20 +312,52 @@ export class WeappRuntime {
   private createWx(): Dict {
     const self = this
     // A WeChat async API: success/fail/complete callbacks (Taro promisifies them itself).
-    const api = (name: string, answer: (args: Dict) => Dict | Promise<Dict> = () => ({})) => (args: Dict = {}) => {
-      self.record(name, args)
-      Promise.resolve().then(() => answer(args)).then(
-        (res) => { args.success?.({ errMsg: `${name}:ok`, ...res }); args.complete?.({ errMsg: `${name}:ok`, ...res }) },
-        (err: Error) => { const res = { errMsg: `${name}:fail ${err.message}` }; args.fail?.(res); args.complete?.(res) }
-      )
-    }
-    const sync = (name: string, fn: AnyFn) => (...args: unknown[]) => { self.record(name, { args }); return fn(...args) }
+    const api =
+      (name: string, answer: (args: Dict) => Dict | Promise<Dict> = () => ({})) =>
+      (args: Dict = {}) => {
+        self.record(name, args)
+        Promise.resolve()
+          .then(() => answer(args))
+          .then(
+            (res) => {
+              args.success?.({ errMsg: `${name}:ok`, ...res })
+              args.complete?.({ errMsg: `${name}:ok`, ...res })
+            },
+            (err: Error) => {
+              const res = { errMsg: `${name}:fail ${err.message}` }
+              args.fail?.(res)
+              args.complete?.(res)
+            }
+          )
+      }
+    const sync =
+      (name: string, fn: AnyFn) =>
+      (...args: unknown[]) => {
+        self.record(name, { args })
+        return fn(...args)
+      }
     const systemInfo = {
-      brand: 'devtools', model: 'iPhone 12', pixelRatio: 3, screenWidth: 390, screenHeight: 844, windowWidth: 390, windowHeight: 750,
-      statusBarHeight: 47, language: 'zh_CN', version: '8.0.50', system: 'iOS 16.0', platform: 'devtools', SDKVersion: '3.5.0',
-      safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 }, theme: 'light'
+      brand: 'devtools',
+      model: 'iPhone 12',
+      pixelRatio: 3,
+      screenWidth: 390,
+      screenHeight: 844,
+      windowWidth: 390,
+      windowHeight: 750,
+      statusBarHeight: 47,
+      language: 'zh_CN',
+      version: '8.0.50',
+      system: 'iOS 16.0',
+      platform: 'devtools',
+      SDKVersion: '3.5.0',
+      safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
+      theme: 'light'
     }
-    const navigate = (name: string) => api(name, (args) => { self.navigations.push({ api: name, url: String(args.url ?? '') }); return {} })
+    const navigate = (name: string) =>
+      api(name, (args) => {
+        self.navigations.push({ api: name, url: String(args.url ?? '') })
+        return {}
+      })
     const wx: Dict = {
       cloud: {
         init: sync('cloud.init', () => undefined),
@@ -251,9 +365,22 @@ export class WeappRuntime {
           self.record('cloud.callFunction', { name: args.name, data: args.data })
           // The bridge: the event is serialised on the way out, the answer on the way back.
           const data = JSON.parse(JSON.stringify(args.data ?? {})) as Dict
-          const promise = Promise.resolve().then(() => ({ errMsg: 'cloud.callFunction:ok', requestID: 'fixture', result: JSON.parse(JSON.stringify(self.options.cloud(args.name, data) ?? null)) as unknown }))
+          const promise = Promise.resolve().then(() => ({
+            errMsg: 'cloud.callFunction:ok',
+            requestID: 'fixture',
+            result: JSON.parse(JSON.stringify(self.options.cloud(args.name, data) ?? null)) as unknown
+          }))
           if (args.success || args.fail || args.complete) {
-            promise.then((res) => { args.success?.(res); args.complete?.(res) }, (err: Error) => { args.fail?.({ errMsg: err.message }); args.complete?.({ errMsg: err.message }) })
+            promise.then(
+              (res) => {
+                args.success?.(res)
+                args.complete?.(res)
+              },
+              (err: Error) => {
+                args.fail?.({ errMsg: err.message })
+                args.complete?.({ errMsg: err.message })
+              }
+            )
             return undefined
           }
           return promise
@@ -275,16 +402,39 @@ export class WeappRuntime {
       canIUse: () => true,
       nextTick: (fn: AnyFn) => Promise.resolve().then(fn),
       getUpdateManager: () => ({ onCheckForUpdate() {}, onUpdateReady() {}, onUpdateFailed() {}, applyUpdate() {} }),
-      onAppShow() {}, onAppHide() {}, offAppShow() {}, offAppHide() {}, onError() {}, onUnhandledRejection() {}, onPageNotFound() {},
-      onNetworkStatusChange() {}, onMemoryWarning() {}, onThemeChange() {}, onWindowResize() {}, offWindowResize() {},
+      onAppShow() {},
+      onAppHide() {},
+      offAppShow() {},
+      offAppHide() {},
+      onError() {},
+      onUnhandledRejection() {},
+      onPageNotFound() {},
+      onNetworkStatusChange() {},
+      onMemoryWarning() {},
+      onThemeChange() {},
+      onWindowResize() {},
+      offWindowResize() {},
       getStorageSync: (key: string) => (self.storage.has(key) ? self.storage.get(key) : ''),
-      setStorageSync: (key: string, value: unknown) => { self.storage.set(key, JSON.parse(JSON.stringify(value)) as unknown) },
-      removeStorageSync: (key: string) => { self.storage.delete(key) },
+      setStorageSync: (key: string, value: unknown) => {
+        self.storage.set(key, JSON.parse(JSON.stringify(value)) as unknown)
+      },
+      removeStorageSync: (key: string) => {
+        self.storage.delete(key)
+      },
       clearStorageSync: () => self.storage.clear(),
       getStorageInfoSync: () => ({ keys: [...self.storage.keys()], currentSize: 1, limitSize: 10240 }),
-      getStorage: api('getStorage', (args) => { if (!self.storage.has(args.key)) throw new Error('data not found'); return { data: self.storage.get(args.key) } }),
-      setStorage: api('setStorage', (args) => { self.storage.set(args.key, args.data); return {} }),
-      removeStorage: api('removeStorage', (args) => { self.storage.delete(args.key); return {} }),
+      getStorage: api('getStorage', (args) => {
+        if (!self.storage.has(args.key)) throw new Error('data not found')
+        return { data: self.storage.get(args.key) }
+      }),
+      setStorage: api('setStorage', (args) => {
+        self.storage.set(args.key, args.data)
+        return {}
+      }),
+      removeStorage: api('removeStorage', (args) => {
+        self.storage.delete(args.key)
+        return {}
+      }),
       login: api('login', () => ({ code: 'fixture-code' })),
       requestPayment: api('requestPayment'),
       requestSubscribeMessage: api('requestSubscribeMessage', (args) => Object.fromEntries(((args.tmplIds as string[]) ?? []).map((id) => [id, 'accept']))),
@@ -293,34 +443,90 @@ export class WeappRuntime {
       redirectTo: navigate('redirectTo'),
       switchTab: navigate('switchTab'),
       reLaunch: navigate('reLaunch'),
-      navigateBack: api('navigateBack', (args) => { self.navigations.push({ api: 'navigateBack', url: String(args.delta ?? 1) }); return {} }),
-      showToast: api('showToast'), hideToast: api('hideToast'), showLoading: api('showLoading'), hideLoading: api('hideLoading'),
+      navigateBack: api('navigateBack', (args) => {
+        self.navigations.push({ api: 'navigateBack', url: String(args.delta ?? 1) })
+        return {}
+      }),
+      showToast: api('showToast'),
+      hideToast: api('hideToast'),
+      showLoading: api('showLoading'),
+      hideLoading: api('hideLoading'),
       showModal: api('showModal', () => ({ confirm: true, cancel: false })),
       showActionSheet: api('showActionSheet', () => ({ tapIndex: 0 })),
-      setNavigationBarTitle: api('setNavigationBarTitle'), setNavigationBarColor: api('setNavigationBarColor'),
-      showNavigationBarLoading: api('showNavigationBarLoading'), hideNavigationBarLoading: api('hideNavigationBarLoading'),
-      startPullDownRefresh: api('startPullDownRefresh'), stopPullDownRefresh: api('stopPullDownRefresh'), pageScrollTo: api('pageScrollTo'),
-      setTabBarBadge: api('setTabBarBadge'), removeTabBarBadge: api('removeTabBarBadge'), showTabBarRedDot: api('showTabBarRedDot'), hideTabBarRedDot: api('hideTabBarRedDot'),
-      setClipboardData: api('setClipboardData'), getClipboardData: api('getClipboardData', () => ({ data: '' })),
-      chooseImage: api('chooseImage', () => { throw new Error('cancel') }), chooseMedia: api('chooseMedia', () => { throw new Error('cancel') }),
-      previewImage: api('previewImage'), saveImageToPhotosAlbum: api('saveImageToPhotosAlbum'), getImageInfo: api('getImageInfo', () => ({ width: 100, height: 100, path: 'wxfile://fixture' })),
+      setNavigationBarTitle: api('setNavigationBarTitle'),
+      setNavigationBarColor: api('setNavigationBarColor'),
+      showNavigationBarLoading: api('showNavigationBarLoading'),
+      hideNavigationBarLoading: api('hideNavigationBarLoading'),
+      startPullDownRefresh: api('startPullDownRefresh'),
+      stopPullDownRefresh: api('stopPullDownRefresh'),
+      pageScrollTo: api('pageScrollTo'),
+      setTabBarBadge: api('setTabBarBadge'),
+      removeTabBarBadge: api('removeTabBarBadge'),
+      showTabBarRedDot: api('showTabBarRedDot'),
+      hideTabBarRedDot: api('hideTabBarRedDot'),
+      setClipboardData: api('setClipboardData'),
+      getClipboardData: api('getClipboardData', () => ({ data: '' })),
+      chooseImage: api('chooseImage', () => {
+        throw new Error('cancel')
+      }),
+      chooseMedia: api('chooseMedia', () => {
+        throw new Error('cancel')
+      }),
+      previewImage: api('previewImage'),
+      saveImageToPhotosAlbum: api('saveImageToPhotosAlbum'),
+      getImageInfo: api('getImageInfo', () => ({ width: 100, height: 100, path: 'wxfile://fixture' })),
       compressImage: api('compressImage', (args) => ({ tempFilePath: args.src })),
-      uploadFile: api('uploadFile', () => ({ statusCode: 200, data: '{}' })), downloadFile: api('downloadFile', () => ({ statusCode: 200, tempFilePath: 'wxfile://fixture' })),
-      request: api('request', () => { throw new Error('no network in the harness') }),
-      scanCode: api('scanCode', () => { throw new Error('cancel') }),
-      getLocation: api('getLocation', () => ({ latitude: 31.23, longitude: 121.47 })), chooseLocation: api('chooseLocation', () => { throw new Error('cancel') }),
-      vibrateShort: api('vibrateShort'), vibrateLong: api('vibrateLong'),
-      shareFileMessage: api('shareFileMessage'), showShareMenu: api('showShareMenu'), hideShareMenu: api('hideShareMenu'), updateShareMenu: api('updateShareMenu'),
-      getFileSystemManager: () => ({ writeFile: api('fs.writeFile'), writeFileSync() {}, readFile: api('fs.readFile', () => ({ data: '' })), readFileSync: () => '', access: api('fs.access'), mkdirSync() {}, unlinkSync() {} }),
+      uploadFile: api('uploadFile', () => ({ statusCode: 200, data: '{}' })),
+      downloadFile: api('downloadFile', () => ({ statusCode: 200, tempFilePath: 'wxfile://fixture' })),
+      request: api('request', () => {
+        throw new Error('no network in the harness')
+      }),
+      scanCode: api('scanCode', () => {
+        throw new Error('cancel')
+      }),
+      getLocation: api('getLocation', () => ({ latitude: 31.23, longitude: 121.47 })),
+      chooseLocation: api('chooseLocation', () => {
+        throw new Error('cancel')
+      }),
+      vibrateShort: api('vibrateShort'),
+      vibrateLong: api('vibrateLong'),
+      shareFileMessage: api('shareFileMessage'),
+      showShareMenu: api('showShareMenu'),
+      hideShareMenu: api('hideShareMenu'),
+      updateShareMenu: api('updateShareMenu'),
+      getFileSystemManager: () => ({
+        writeFile: api('fs.writeFile'),
+        writeFileSync() {},
+        readFile: api('fs.readFile', () => ({ data: '' })),
+        readFileSync: () => '',
+        access: api('fs.access'),
+        mkdirSync() {},
+        unlinkSync() {}
+      }),
       env: { USER_DATA_PATH: 'wxfile://usr' },
       createSelectorQuery: () => {
-        const q: Dict = { in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, node: () => q, exec: (cb?: AnyFn) => cb?.([]) }
+        const q: Dict = {
+          in: () => q,
+          select: () => q,
+          selectAll: () => q,
+          selectViewport: () => q,
+          boundingClientRect: () => q,
+          scrollOffset: () => q,
+          fields: () => q,
+          node: () => q,
+          exec: (cb?: AnyFn) => cb?.([])
+        }
         return q
       },
-      createIntersectionObserver: () => { const o: Dict = { relativeTo: () => o, relativeToViewport: () => o, observe() {}, disconnect() {} }; return o },
+      createIntersectionObserver: () => {
+        const o: Dict = { relativeTo: () => o, relativeToViewport: () => o, observe() {}, disconnect() {} }
+        return o
+      },
       createCanvasContext: () => new Proxy({}, { get: () => () => undefined }),
       createInnerAudioContext: () => ({ play() {}, pause() {}, stop() {}, destroy() {}, onEnded() {}, onError() {} }),
-      reportAnalytics() {}, reportEvent() {}, getRealtimeLogManager: () => ({ info() {}, warn() {}, error() {}, setFilterMsg() {} })
+      reportAnalytics() {},
+      reportEvent() {},
+      getRealtimeLogManager: () => ({ info() {}, warn() {}, error() {}, setFilterMsg() {} })
     }
     return Object.assign(wx, this.options.wx ?? {})
   }
@@ -431,13 +637,15 @@ export class WeappRuntime {
       else fields[key] = value
     }
     const view = this.view
-    const id = jc().register(this.wrapSetData({
-      tagName: 'page',
-      template: (data: Dict) => view.render(path + '.wxml', data),
-      usingComponents: this.usingComponents(path),
-      data: JSON.parse(JSON.stringify(config.data ?? {})) as Dict,
-      methods
-    }))
+    const id = jc().register(
+      this.wrapSetData({
+        tagName: 'page',
+        template: (data: Dict) => view.render(path + '.wxml', data),
+        usingComponents: this.usingComponents(path),
+        data: JSON.parse(JSON.stringify(config.data ?? {})) as Dict,
+        methods
+      })
+    )
     const root = jc().create(id)
     const instance = root.instance
     Object.assign(instance, JSON.parse(JSON.stringify(fields)) as Dict, { route: path, __route__: path, options: query })

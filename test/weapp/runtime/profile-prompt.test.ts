@@ -17,8 +17,19 @@ beforeAll(() => {
 })
 
 const progress: ChallengeProgress = {
-  joined: true, joinedAt: Date.UTC(2025, 4, 18), daysDone: 0, daysTotal: 21, currentStreak: 0, longestStreak: 0, makeupCardsLeft: 2,
-  today: '2025-05-20', checkedInToday: false, windowOpen: true, completed: false, doneDays: [], makeupableDates: []
+  joined: true,
+  joinedAt: Date.UTC(2025, 4, 18),
+  daysDone: 0,
+  daysTotal: 21,
+  currentStreak: 0,
+  longestStreak: 0,
+  makeupCardsLeft: 2,
+  today: '2025-05-20',
+  checkedInToday: false,
+  windowOpen: true,
+  completed: false,
+  doneDays: [],
+  makeupableDates: []
 }
 const newcomer: MemberProfile = { openid: 'o-newbie01', nickname: '成员ie01', avatarUrl: '', role: 'member', joinedAt: Date.UTC(2025, 4, 18), askProfile: true }
 

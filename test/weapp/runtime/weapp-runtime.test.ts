@@ -102,7 +102,7 @@ describe('weapp build at run time', () => {
     })
   })
 
-  it('pay path: 立即支付 creates the order and hands the server\'s parameters to wx.requestPayment', async () => {
+  it("pay path: 立即支付 creates the order and hands the server's parameters to wx.requestPayment", async () => {
     const rt = new WeappRuntime(view, { cloud: answer })
     try {
       rt.launch()
