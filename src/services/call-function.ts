@@ -10,15 +10,9 @@ import { redirectToDevLogin } from './dev-login-redirect'
  * `{ action, ...input }`; same answer: `{ ok, data | error }`.
  * Failures throw ApiCallError; pages show them through showError().
  */
-export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
-  name: F,
-  action: A,
-  input: ActionInput<F, A>
-): Promise<ActionOutput<F, A>> {
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(name: F, action: A, input: ActionInput<F, A>): Promise<ActionOutput<F, A>> {
   const event = { action, ...(input as object) }
-  const result = process.env.TARO_ENV === 'h5'
-    ? await callDevHost<ActionOutput<F, A>>(name, event)
-    : await callCloud<ActionOutput<F, A>>(name, event)
+  const result = process.env.TARO_ENV === 'h5' ? await callDevHost<ActionOutput<F, A>>(name, event) : await callCloud<ActionOutput<F, A>>(name, event)
   if (result.ok) return result.data
   if (result.error.code === 'UNAUTHENTICATED' && process.env.TARO_ENV === 'h5') {
     // The dev host forgot the token (restart, wiped data): pick a persona again.

@@ -1,5 +1,29 @@
 import type { Page, PageInput } from '../../types/page'
-import type { Challenge, ChallengeDetail, ChallengePhase, CheckinView, FeedScope, ListChallengesInput, AddCommentInput, ChallengeIdInput, ChallengeInput, ChallengeProgress, CheckinIdInput, CommentIdInput, CommentView, FeatureInput, HideCheckinInput, ListCommentsInput, MakeupCheckinInput, PostCheckinInput, PostCheckinResult, ReportInput, ReportView, ResolveReportInput, UpdateChallengeInput } from '../../types/checkin'
+import type {
+  Challenge,
+  ChallengeDetail,
+  ChallengePhase,
+  CheckinView,
+  FeedScope,
+  ListChallengesInput,
+  AddCommentInput,
+  ChallengeIdInput,
+  ChallengeInput,
+  ChallengeProgress,
+  CheckinIdInput,
+  CommentIdInput,
+  CommentView,
+  FeatureInput,
+  HideCheckinInput,
+  ListCommentsInput,
+  MakeupCheckinInput,
+  PostCheckinInput,
+  PostCheckinResult,
+  ReportInput,
+  ReportView,
+  ResolveReportInput,
+  UpdateChallengeInput
+} from '../../types/checkin'
 import { callFunction } from './api'
 import { patchListItems, prependListItem, refetchLists, usePagedList } from './checkin-paged'
 import { setQueryData, useQuery } from './use-query'

@@ -50,7 +50,9 @@ export function startOnDevLoginWithoutSession(): void {
 export function redirectToDevLogin(): void {
   if (redirecting || onDevLoginPage()) return
   redirecting = true
-  Taro.reLaunch({ url: loginUrl('', addressTarget()) }).finally(() => { redirecting = false })
+  Taro.reLaunch({ url: loginUrl('', addressTarget()) }).finally(() => {
+    redirecting = false
+  })
 }
 
 /**
@@ -60,7 +62,11 @@ export function redirectToDevLogin(): void {
  */
 export async function goAfterDevLogin(params: Record<string, string | undefined>): Promise<void> {
   let raw = params[TARGET_PARAM] ?? ''
-  try { raw = decodeURIComponent(raw) } catch { /* kept as sent */ }
+  try {
+    raw = decodeURIComponent(raw)
+  } catch {
+    /* kept as sent */
+  }
   const target = appPageTarget(raw)
   const path = target.split('?')[0]
   if (!target || TAB_PAGES.includes(path)) {

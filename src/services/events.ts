@@ -1,7 +1,22 @@
 import type { Page, PageInput } from '../../types/page'
 import { callFunction } from './api'
 import { useQuery } from './use-query'
-import type { EventView, FeeReturn, SignupStatus, SignupView, AttendeeList, AttendeeView, CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, SignupResult, UpdateEventInput } from '../../types/events'
+import type {
+  EventView,
+  FeeReturn,
+  SignupStatus,
+  SignupView,
+  AttendeeList,
+  AttendeeView,
+  CheckInAttendeeInput,
+  CheckInTicketInput,
+  EventIdInput,
+  EventInput,
+  ListEventsInput,
+  SignupInput,
+  SignupResult,
+  UpdateEventInput
+} from '../../types/events'
 import { chinaTime } from '../utils/china-time'
 import { formatFen } from '../utils/format'
 

@@ -1,5 +1,21 @@
 import type { Page, PageInput } from '../../types/page'
-import type { GrowthSummary, Tier, AdjustPointsInput, GrowthSettings, LedgerEntryView, ListRedemptionsInput, MallItem, MallItemInput, MemberSegmentView, RedeemInput, RedemptionView, SegmentsInput, ShipRedemptionInput, UpdateGrowthSettingsInput, UpdateMallItemInput } from '../../types/growth'
+import type {
+  GrowthSummary,
+  Tier,
+  AdjustPointsInput,
+  GrowthSettings,
+  LedgerEntryView,
+  ListRedemptionsInput,
+  MallItem,
+  MallItemInput,
+  MemberSegmentView,
+  RedeemInput,
+  RedemptionView,
+  SegmentsInput,
+  ShipRedemptionInput,
+  UpdateGrowthSettingsInput,
+  UpdateMallItemInput
+} from '../../types/growth'
 import { callFunction } from './api'
 import { setQueryData, useQuery } from './use-query'
 import { usePagedQuery } from './use-paged-query'

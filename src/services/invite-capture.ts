@@ -12,7 +12,11 @@ interface LaunchOptions {
 }
 
 function decode(value: string): string {
-  try { return decodeURIComponent(value) } catch { return value }
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
 }
 
 /** The code in the launch options (WeChat) or the address (H5), if any. */

@@ -3,7 +3,28 @@ import { callFunction } from './api'
 import { fetchChallenges } from './checkin'
 import { useQuery } from './use-query'
 import type { Challenge } from '../../types/checkin'
-import type { Circle, CircleKind, MembershipStatus, MyMembership, OrderStatus, OrderView, Plan, CircleDetail, CircleIdInput, CircleInput, CreateOrderInput, CreateOrderResult, FlaggedPaymentView, HostRefundInput, JoinFreeInput, ListOrdersInput, MembershipView, MyOrdersInput, OrderIdInput, UpdateCircleInput } from '../../types/membership'
+import type {
+  Circle,
+  CircleKind,
+  MembershipStatus,
+  MyMembership,
+  OrderStatus,
+  OrderView,
+  Plan,
+  CircleDetail,
+  CircleIdInput,
+  CircleInput,
+  CreateOrderInput,
+  CreateOrderResult,
+  FlaggedPaymentView,
+  HostRefundInput,
+  JoinFreeInput,
+  ListOrdersInput,
+  MembershipView,
+  MyOrdersInput,
+  OrderIdInput,
+  UpdateCircleInput
+} from '../../types/membership'
 import { chinaTime } from '../utils/china-time'
 import { formatChineseDate, formatFen } from '../utils/format'
 

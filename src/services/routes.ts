@@ -22,10 +22,8 @@ export const CHALLENGE_FORM_PAGE = '/packages/host/challenge-form/index'
 export const MODERATION_PAGE = '/packages/host/moderation/index'
 
 export const challengeDetailUrl = (challengeId: string) => `${CHALLENGE_DETAIL_PAGE}?id=${encodeURIComponent(challengeId)}`
-export const checkinDetailUrl = (checkinId: string, focusComment = false) =>
-  `${CHECKIN_DETAIL_PAGE}?id=${encodeURIComponent(checkinId)}${focusComment ? '&comment=1' : ''}`
-export const composeUrl = (challengeId: string, makeupDate?: string) =>
-  `${COMPOSE_PAGE}?challengeId=${encodeURIComponent(challengeId)}${makeupDate ? `&date=${makeupDate}` : ''}`
+export const checkinDetailUrl = (checkinId: string, focusComment = false) => `${CHECKIN_DETAIL_PAGE}?id=${encodeURIComponent(checkinId)}${focusComment ? '&comment=1' : ''}`
+export const composeUrl = (challengeId: string, makeupDate?: string) => `${COMPOSE_PAGE}?challengeId=${encodeURIComponent(challengeId)}${makeupDate ? `&date=${makeupDate}` : ''}`
 export const challengeFormUrl = (challengeId?: string) => (challengeId ? `${CHALLENGE_FORM_PAGE}?id=${encodeURIComponent(challengeId)}` : CHALLENGE_FORM_PAGE)
 
 // Events and the host's events console

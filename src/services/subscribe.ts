@@ -28,7 +28,9 @@ export function prefetchSubscribeTemplates(): Promise<SubscribeTemplates | null>
   loading ??= callFunction('member', 'subscribeTemplates', {})
     .then((loaded) => (templates = loaded))
     .catch(() => null)
-    .finally(() => { loading = null })
+    .finally(() => {
+      loading = null
+    })
   return loading
 }
 

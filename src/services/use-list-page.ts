@@ -11,10 +11,14 @@ import { showError } from './show-error'
  */
 export function useListPage<T>(list: PagedQuery<T>): void {
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   // Once per opening: `list` is a new object every render.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only, by design
-  useEffect(() => { void list.refetch() }, [])
+  useEffect(() => {
+    void list.refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only, by design
+  }, [])
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])

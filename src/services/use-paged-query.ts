@@ -41,7 +41,7 @@ export function usePagedQuery<T>(key: string, fetchPage: (after: string | null) 
   // Pages fetched after an older first page no longer follow this one.
   const current = extra && base && extra.base === base ? extra : null
   const items = base ? (current ? base.items.concat(current.items) : base.items) : []
-  const next = current ? current.next : base?.next ?? null
+  const next = current ? current.next : (base?.next ?? null)
   const baseRef = useRef(base)
   baseRef.current = base
 

@@ -28,13 +28,20 @@ function notify(key: string): void {
 function run(key: string, fetcher: () => Promise<unknown>): Promise<void> {
   const entry = entryOf(key)
   if (entry.inflight) return entry.inflight
-  entry.inflight = fetcher().then(
-    (data) => { entry.data = data; entry.error = undefined },
-    (error: unknown) => { entry.error = error }
-  ).finally(() => {
-    entry.inflight = undefined
-    notify(key)
-  })
+  entry.inflight = fetcher()
+    .then(
+      (data) => {
+        entry.data = data
+        entry.error = undefined
+      },
+      (error: unknown) => {
+        entry.error = error
+      }
+    )
+    .finally(() => {
+      entry.inflight = undefined
+      notify(key)
+    })
   notify(key)
   return entry.inflight
 }
@@ -75,7 +82,9 @@ export function useQuery<T>(key: string, fetcher: () => Promise<T>): QueryState<
     let set = listeners.get(key)
     if (!set) listeners.set(key, (set = new Set()))
     set.add(listener)
-    return () => { set?.delete(listener) }
+    return () => {
+      set?.delete(listener)
+    }
   }, [key])
 
   // After every render, not just on mount: a cleared cache (new login) must refill itself.

@@ -15,13 +15,19 @@ interface ChallengeCardProps {
 
 /** A challenge in a list: cover, title, dates and how lively it is. */
 export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps) {
-  const open = () => { void Taro.navigateTo({ url: challengeDetailUrl(challenge.id) }) }
+  const open = () => {
+    void Taro.navigateTo({ url: challengeDetailUrl(challenge.id) })
+  }
   return (
     <View className='card challenge-card' data-id={challenge.id} onClick={open}>
       <View className='challenge-card-cover'>
-        {challenge.coverUrl
-          ? <Image className='challenge-card-cover-img' src={challenge.coverUrl} mode='aspectFill' lazyLoad />
-          : <View className='challenge-card-cover-blank'><Text>{Array.from(challenge.title)[0] ?? '战'}</Text></View>}
+        {challenge.coverUrl ? (
+          <Image className='challenge-card-cover-img' src={challenge.coverUrl} mode='aspectFill' lazyLoad />
+        ) : (
+          <View className='challenge-card-cover-blank'>
+            <Text>{Array.from(challenge.title)[0] ?? '战'}</Text>
+          </View>
+        )}
         <Text className={`challenge-card-phase challenge-card-phase-${challenge.phase}`}>{PHASE_LABEL[challenge.phase]}</Text>
         {challenge.archived ? <Text className='challenge-card-archived'>已归档</Text> : null}
         {challenge.circleId ? <Text className='challenge-card-circle'>圈子专属</Text> : null}
@@ -29,12 +35,25 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
       </View>
       <View className='challenge-card-body'>
         <Text className='challenge-card-title'>{challenge.title}</Text>
-        <Text className='challenge-card-dates'>{formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天</Text>
+        <Text className='challenge-card-dates'>
+          {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
+        </Text>
         <View className='challenge-card-stats'>
-          <Text className='challenge-card-stat'><Text className='challenge-card-num'>{challenge.participantCount}</Text> 人参加</Text>
-          <Text className='challenge-card-stat'><Text className='challenge-card-num'>{challenge.checkinCount}</Text> 次打卡</Text>
+          <Text className='challenge-card-stat'>
+            <Text className='challenge-card-num'>{challenge.participantCount}</Text> 人参加
+          </Text>
+          <Text className='challenge-card-stat'>
+            <Text className='challenge-card-num'>{challenge.checkinCount}</Text> 次打卡
+          </Text>
           {onEdit ? (
-            <Text className='challenge-card-edit' onClick={(e) => { e.stopPropagation(); onEdit() }}>编辑</Text>
+            <Text
+              className='challenge-card-edit'
+              onClick={(e) => {
+                e.stopPropagation()
+                onEdit()
+              }}>
+              编辑
+            </Text>
           ) : null}
         </View>
       </View>

@@ -67,7 +67,11 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       </View>
 
       {checkin.text ? <Text className={`checkin-card-text ${long && !expanded ? 'checkin-card-text-clamp' : ''}`}>{checkin.text}</Text> : null}
-      {long ? <Text className='checkin-card-more' onClick={toggleText}>{expanded ? '收起' : '全文'}</Text> : null}
+      {long ? (
+        <Text className='checkin-card-more' onClick={toggleText}>
+          {expanded ? '收起' : '全文'}
+        </Text>
+      ) : null}
       <PhotoGrid photos={checkin.photos} />
       {checkin.location ? <Text className='checkin-card-location'>{checkin.location}</Text> : null}
 

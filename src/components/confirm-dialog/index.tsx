@@ -31,8 +31,18 @@ export default function ConfirmDialog({ title, figure, children, confirmText, bu
       {figure ? <Text className='confirm-dialog-figure'>{figure}</Text> : null}
       {children}
       <View className='confirm-dialog-actions'>
-        <View className='btn btn-ghost confirm-dialog-cancel' onClick={() => { if (!busy) onCancel() }}>{cancelText}</View>
-        <View className={`btn ${danger ? 'btn-danger' : 'btn-primary'} confirm-dialog-ok ${busy ? 'btn-disabled' : ''}`} onClick={() => { if (!busy) onConfirm() }}>
+        <View
+          className='btn btn-ghost confirm-dialog-cancel'
+          onClick={() => {
+            if (!busy) onCancel()
+          }}>
+          {cancelText}
+        </View>
+        <View
+          className={`btn ${danger ? 'btn-danger' : 'btn-primary'} confirm-dialog-ok ${busy ? 'btn-disabled' : ''}`}
+          onClick={() => {
+            if (!busy) onConfirm()
+          }}>
           {busy ? busyText : confirmText}
         </View>
       </View>

@@ -32,8 +32,10 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
   const query = useQuery<Page<CouponView>>(myCouponsKey(scope, eventId), () => fetchMyCoupons({ usableFor: scope, ...(eventId ? { eventId } : {}) }))
   const [open, setOpen] = useState(false)
   // Shown again (after a signup was cancelled, a coupon used elsewhere): the list may have moved.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached, not on every render
-  useEffect(() => { if (query.data) void query.refetch() }, [])
+  useEffect(() => {
+    if (query.data) void query.refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached, not on every render
+  }, [])
   const coupons = (query.data?.items ?? []).filter((c) => freeTickets || c.kind !== 'freeTicket')
   const picked = coupons.find((c) => c.id === value) ?? null
   const off = picked ? discountFen(picked, priceFen) : 0
@@ -44,7 +46,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
     if (!query.data || value === null) return
     if (!picked || off === 0) onChange(null, 0, null)
     else onChange(picked.id, off, picked)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- onChange is the parent's inline callback and picked is derived from these; depending on them would re-run (and re-set the parent) every render
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onChange is the parent's inline callback and picked is derived from these; depending on them would re-run (and re-set the parent) every render
   }, [priceFen, query.data, value, off])
 
   let summary: string
@@ -55,7 +57,11 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
 
   return (
     <View className='coupon-picker'>
-      <View className='coupon-picker-row' onClick={() => { if (coupons.length > 0) setOpen(!open) }}>
+      <View
+        className='coupon-picker-row'
+        onClick={() => {
+          if (coupons.length > 0) setOpen(!open)
+        }}>
         <Text className='coupon-picker-label'>优惠券</Text>
         <Text className={`coupon-picker-summary ${picked ? 'coupon-picker-summary-on' : ''} ${usable.length > 0 && !picked ? 'coupon-picker-summary-hint' : ''}`}>{summary}</Text>
         {coupons.length > 0 ? <Text className='coupon-picker-chevron'>{open ? '⌃' : '›'}</Text> : null}
@@ -74,19 +80,33 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
                 tone='danger'
                 className={`coupon-option ${on ? 'coupon-option-on' : ''} ${cut === 0 ? 'coupon-option-off' : ''}`}
                 data={{ id: coupon.id }}
-                onSelect={() => { onChange(coupon.id, cut, coupon); setOpen(false) }}
-              >
+                onSelect={() => {
+                  onChange(coupon.id, cut, coupon)
+                  setOpen(false)
+                }}>
                 <View className='coupon-option-main'>
                   <Text className='coupon-option-name'>{coupon.name}</Text>
-                  <Text className='coupon-option-rule'>{ruleLabel(coupon)} · {validityLabel(coupon.validFrom, coupon.validTo)}</Text>
+                  <Text className='coupon-option-rule'>
+                    {ruleLabel(coupon)} · {validityLabel(coupon.validFrom, coupon.validTo)}
+                  </Text>
                   {cut === 0 ? <Text className='coupon-option-why'>满 {yuanLabel(coupon.minSpendFen)} 可用</Text> : null}
                 </View>
                 {cut > 0 ? <Text className='coupon-option-cut'>{coupon.kind === 'freeTicket' ? '免费' : `−${formatFen(cut)}`}</Text> : null}
               </RadioRow>
             )
           })}
-          <RadioRow on={value === null} mark='end' tone='danger' className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`} onSelect={() => { onChange(null, 0, null); setOpen(false) }}>
-            <View className='coupon-option-main'><Text className='coupon-option-name'>不使用优惠券</Text></View>
+          <RadioRow
+            on={value === null}
+            mark='end'
+            tone='danger'
+            className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`}
+            onSelect={() => {
+              onChange(null, 0, null)
+              setOpen(false)
+            }}>
+            <View className='coupon-option-main'>
+              <Text className='coupon-option-name'>不使用优惠券</Text>
+            </View>
           </RadioRow>
         </View>
       ) : null}

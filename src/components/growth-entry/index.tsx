@@ -9,8 +9,18 @@ import { GROWTH_CENTER_PAGE } from '../../services/routes'
  */
 export default function GrowthEntry() {
   const { data, refetch } = useGrowthSummary()
-  useDidShow(() => { void refetch() })
+  useDidShow(() => {
+    void refetch()
+  })
   return (
-    <MenuRow className='growth-entry' title='我的成长' hint={data ? `${tierLabel(data.tier)} · ${formatPoints(data.points)} 积分` : '积分、等级与商城'} hintClassName='growth-entry-hint' onClick={() => { void Taro.navigateTo({ url: GROWTH_CENTER_PAGE }) }} />
+    <MenuRow
+      className='growth-entry'
+      title='我的成长'
+      hint={data ? `${tierLabel(data.tier)} · ${formatPoints(data.points)} 积分` : '积分、等级与商城'}
+      hintClassName='growth-entry-hint'
+      onClick={() => {
+        void Taro.navigateTo({ url: GROWTH_CENTER_PAGE })
+      }}
+    />
   )
 }

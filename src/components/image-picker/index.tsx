@@ -59,20 +59,30 @@ function Grid({ uploads }: { uploads: ImageUploads }) {
             {!slot.fileId && !slot.error ? (
               <View className='photo-picker-veil'>
                 <Text className='photo-picker-percent'>{Math.round(slot.percent)}%</Text>
-                <View className='photo-picker-bar'><ProgressBar percent={slot.percent} /></View>
+                <View className='photo-picker-bar'>
+                  <ProgressBar percent={slot.percent} />
+                </View>
               </View>
             ) : null}
             <Failure slot={slot} prefix='photo-picker' onRetry={uploads.retry} />
             {slot.fileId ? <View className='photo-picker-done' /> : null}
-            <View className='photo-picker-remove' onClick={() => uploads.remove(slot.key)}><Text>×</Text></View>
+            <View className='photo-picker-remove' onClick={() => uploads.remove(slot.key)}>
+              <Text>×</Text>
+            </View>
           </View>
         </View>
       ))}
       {slots.length < max ? (
         <View className='photo-picker-cell'>
-          <View className='photo-picker-tile photo-picker-add' onClick={() => { void uploads.pick() }}>
+          <View
+            className='photo-picker-tile photo-picker-add'
+            onClick={() => {
+              void uploads.pick()
+            }}>
             <View className='photo-picker-plus' />
-            <Text className='photo-picker-add-text'>{slots.length}/{max}</Text>
+            <Text className='photo-picker-add-text'>
+              {slots.length}/{max}
+            </Text>
           </View>
         </View>
       ) : null}
@@ -90,8 +100,14 @@ function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建�
   }
   return (
     <View className='cover-picker'>
-      <View className='cover-picker-box' onClick={() => { if (!slot?.error) void uploads.pick() }}>
-        {shown ? <Image className='cover-picker-img' src={shown} mode='aspectFill' /> : (
+      <View
+        className='cover-picker-box'
+        onClick={() => {
+          if (!slot?.error) void uploads.pick()
+        }}>
+        {shown ? (
+          <Image className='cover-picker-img' src={shown} mode='aspectFill' />
+        ) : (
           <View className='cover-picker-empty'>
             <View className='cover-picker-plus' />
             <Text className='cover-picker-empty-text'>{placeholder}</Text>
@@ -100,15 +116,25 @@ function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建�
         {busy ? (
           <View className='cover-picker-veil'>
             <Text className='cover-picker-percent'>上传中 {Math.round(slot.percent)}%</Text>
-            <View className='cover-picker-bar'><ProgressBar percent={slot.percent} /></View>
+            <View className='cover-picker-bar'>
+              <ProgressBar percent={slot.percent} />
+            </View>
           </View>
         ) : null}
         {slot ? <Failure slot={slot} prefix='cover-picker' onRetry={uploads.retry} /> : null}
       </View>
       {shown && !busy ? (
         <View className='cover-picker-actions'>
-          <Text className='cover-picker-link' onClick={() => { void uploads.pick() }}>更换</Text>
-          <Text className='cover-picker-link cover-picker-remove' onClick={remove}>移除</Text>
+          <Text
+            className='cover-picker-link'
+            onClick={() => {
+              void uploads.pick()
+            }}>
+            更换
+          </Text>
+          <Text className='cover-picker-link cover-picker-remove' onClick={remove}>
+            移除
+          </Text>
         </View>
       ) : null}
     </View>
@@ -121,18 +147,32 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
   const busy = slot !== undefined && !slot.fileId && !slot.error
   return (
     <View className='image-thumb'>
-      <View className={`image-thumb-box image-thumb-${shape} ${invalid ? 'image-thumb-invalid form-field-invalid' : ''} ${boxClassName ?? ''}`} onClick={() => { void uploads.pick() }}>
+      <View
+        className={`image-thumb-box image-thumb-${shape} ${invalid ? 'image-thumb-invalid form-field-invalid' : ''} ${boxClassName ?? ''}`}
+        onClick={() => {
+          void uploads.pick()
+        }}>
         {shown ? <Image className='image-thumb-img' src={shown} mode='aspectFill' /> : <Text className='image-thumb-plus'>＋</Text>}
         {slot?.error ? <View className='image-thumb-failed' /> : null}
       </View>
       <View className='image-thumb-status'>
         {label ? <Text className='image-thumb-label'>{label}</Text> : null}
         {busy ? (
-          <View className='image-thumb-progress'><ProgressBar percent={slot.percent} /><Text className='image-thumb-hint'>上传中 {Math.round(slot.percent)}%</Text></View>
+          <View className='image-thumb-progress'>
+            <ProgressBar percent={slot.percent} />
+            <Text className='image-thumb-hint'>上传中 {Math.round(slot.percent)}%</Text>
+          </View>
         ) : slot?.error ? (
           <View className='image-thumb-progress'>
             <Text className='image-thumb-error'>{slot.error}</Text>
-            <Text className='image-thumb-retry' onClick={() => { if (slot.retryable) uploads.retry(slot.key); else void uploads.pick() }}>{slot.retryable ? '点击重试' : '换一张'}</Text>
+            <Text
+              className='image-thumb-retry'
+              onClick={() => {
+                if (slot.retryable) uploads.retry(slot.key)
+                else void uploads.pick()
+              }}>
+              {slot.retryable ? '点击重试' : '换一张'}
+            </Text>
           </View>
         ) : (
           <Text className='image-thumb-hint'>{slot?.fileId ? doneHint : shown ? '点击图片更换' : emptyHint}</Text>
@@ -146,7 +186,12 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
 function Failure({ slot, prefix, onRetry }: { slot: ImageSlot; prefix: 'photo-picker' | 'cover-picker'; onRetry: (key: string) => void }) {
   if (!slot.error) return null
   return (
-    <View className={`${prefix}-veil ${prefix}-failed`} onClick={(e) => { e.stopPropagation(); if (slot.retryable) onRetry(slot.key) }}>
+    <View
+      className={`${prefix}-veil ${prefix}-failed`}
+      onClick={(e) => {
+        e.stopPropagation()
+        if (slot.retryable) onRetry(slot.key)
+      }}>
       <Text className={prefix === 'photo-picker' ? 'photo-picker-failed-text' : 'cover-picker-error'}>{slot.error}</Text>
       {slot.retryable ? <Text className={`${prefix}-retry`}>点击重试</Text> : null}
     </View>

@@ -35,8 +35,7 @@ export function useImageUploads(max: number) {
   const [slots, setSlots] = useState<ImageSlot[]>([])
   const seq = useRef(0)
 
-  const update = (key: string, change: Partial<ImageSlot>) =>
-    setSlots((all) => all.map((slot) => (slot.key === key ? { ...slot, ...change } : slot)))
+  const update = (key: string, change: Partial<ImageSlot>) => setSlots((all) => all.map((slot) => (slot.key === key ? { ...slot, ...change } : slot)))
 
   const upload = async (key: string, path: string) => {
     update(key, { percent: 0, error: undefined })

@@ -24,13 +24,19 @@ export default function MenuRow({ title, hint, hintClassName, desc, icon, classN
   const rich = Boolean(icon || desc)
   return (
     <View className={`menu-row ${rich ? 'menu-row-rich' : ''} ${className ?? ''}`} data-entry={entry} onClick={onClick}>
-      {icon ? <View className={`menu-row-icon tone-${icon.tone}`}><Text>{icon.glyph}</Text></View> : null}
+      {icon ? (
+        <View className={`menu-row-icon tone-${icon.tone}`}>
+          <Text>{icon.glyph}</Text>
+        </View>
+      ) : null}
       {rich ? (
         <View className={`menu-row-text ${icon ? 'menu-row-text-after-icon' : ''}`}>
           <Text className='menu-row-title'>{title}</Text>
           {desc ? <Text className='menu-row-desc'>{desc}</Text> : null}
         </View>
-      ) : <Text className='menu-row-label'>{title}</Text>}
+      ) : (
+        <Text className='menu-row-label'>{title}</Text>
+      )}
       {hint !== undefined ? <Text className={`menu-row-hint ${hintClassName ?? ''}`}>{hint}</Text> : <View className='menu-row-fill' />}
       <Text className='menu-row-chevron'>›</Text>
     </View>

@@ -36,9 +36,27 @@ export function PagedListView<T>({ list, skeleton, empty, children, className, h
   if (list.loading) return <>{skeleton}</>
   const page = `page ${className ?? ''}`
   if (list.error) {
-    return <View className={page}>{header}<View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View></View>
+    return (
+      <View className={page}>
+        {header}
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
   }
-  if (list.items.length === 0) return <View className={page}>{header}{empty}</View>
+  if (list.items.length === 0)
+    return (
+      <View className={page}>
+        {header}
+        {empty}
+      </View>
+    )
   return (
     <View className={page}>
       {header}

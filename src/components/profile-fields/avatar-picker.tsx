@@ -21,7 +21,9 @@ export default function AvatarPicker({ currentUrl, nickname, upload, onPicked }:
     <View className='avatar-picker-face'>
       <Avatar url={upload?.preview ?? currentUrl} nickname={nickname} size={176} />
       <View className='avatar-picker-camera'>
-        <View className='avatar-picker-camera-body'><View className='avatar-picker-camera-lens' /></View>
+        <View className='avatar-picker-camera-body'>
+          <View className='avatar-picker-camera-lens' />
+        </View>
       </View>
     </View>
   )
@@ -38,15 +40,17 @@ export default function AvatarPicker({ currentUrl, nickname, upload, onPicked }:
   return (
     <View className='avatar-picker'>
       {process.env.TARO_ENV === 'weapp' ? (
-        <Button
-          className='reset-button avatar-picker-button'
-          openType='chooseAvatar'
-          onChooseAvatar={(e) => onPicked((e.detail as { avatarUrl: string }).avatarUrl)}
-        >
+        <Button className='reset-button avatar-picker-button' openType='chooseAvatar' onChooseAvatar={(e) => onPicked((e.detail as { avatarUrl: string }).avatarUrl)}>
           {face}
         </Button>
       ) : (
-        <View className='avatar-picker-button' onClick={() => { void pickInH5() }}>{face}</View>
+        <View
+          className='avatar-picker-button'
+          onClick={() => {
+            void pickInH5()
+          }}>
+          {face}
+        </View>
       )}
       <UploadStatus upload={upload} />
     </View>

@@ -37,17 +37,20 @@ export function useProfilePrompt(purpose: string) {
     else go()
   }
 
-  const sheet = waiting && me ? (
-    <ProfilePromptSheet
-      me={me}
-      purpose={purpose}
-      onCancel={() => setWaiting(null)}
-      onContinue={(step) => waiting.go(async () => {
-        await step()
-        setWaiting(null)
-      })}
-    />
-  ) : null
+  const sheet =
+    waiting && me ? (
+      <ProfilePromptSheet
+        me={me}
+        purpose={purpose}
+        onCancel={() => setWaiting(null)}
+        onContinue={(step) =>
+          waiting.go(async () => {
+            await step()
+            setWaiting(null)
+          })
+        }
+      />
+    ) : null
 
   return { guard, sheet }
 }
@@ -106,14 +109,27 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
   return (
     <View className='profile-prompt'>
       {/* catchMove: dragging the mask must not scroll the page under it in WeChat. */}
-      <View className='profile-prompt-mask' catchMove onClick={() => { if (!working) onCancel() }} />
+      <View
+        className='profile-prompt-mask'
+        catchMove
+        onClick={() => {
+          if (!working) onCancel()
+        }}
+      />
       <View className='profile-prompt-sheet'>
         <Text className='profile-prompt-title'>设置头像和昵称</Text>
         <Text className='profile-prompt-desc'>
           你的{purpose}会带着头像和昵称出现在动态里，现在显示为「{me.nickname}」。换一个，让大家认识你。
         </Text>
 
-        <AvatarPicker currentUrl={me.avatarUrl} nickname={nickname || me.nickname} upload={upload} onPicked={(path) => { void start(path) }} />
+        <AvatarPicker
+          currentUrl={me.avatarUrl}
+          nickname={nickname || me.nickname}
+          upload={upload}
+          onPicked={(path) => {
+            void start(path)
+          }}
+        />
 
         <View className='profile-prompt-field'>
           <Text className='profile-prompt-label'>昵称</Text>
@@ -127,13 +143,19 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
             placeholderClass='profile-prompt-placeholder'
             onInput={(e) => onNickname(e.detail.value)}
             // WeChat's nickname keyboard can fill the field without an input event.
-            onBlur={(e) => { if (e.detail.value !== typed) onNickname(e.detail.value) }}
+            onBlur={(e) => {
+              if (e.detail.value !== typed) onNickname(e.detail.value)
+            }}
           />
-          <Text className='profile-prompt-counter'>{nicknameLength(typed)}/{NICKNAME_MAX}</Text>
+          <Text className='profile-prompt-counter'>
+            {nicknameLength(typed)}/{NICKNAME_MAX}
+          </Text>
         </View>
-        {localError ?? serverError ? <Text className='profile-prompt-error'>{localError ?? serverError}</Text> : null}
+        {(localError ?? serverError) ? <Text className='profile-prompt-error'>{localError ?? serverError}</Text> : null}
 
-        <View className={`btn btn-primary profile-prompt-save ${canSave ? '' : 'btn-disabled'}`} onClick={save}>{saveLabel}</View>
+        <View className={`btn btn-primary profile-prompt-save ${canSave ? '' : 'btn-disabled'}`} onClick={save}>
+          {saveLabel}
+        </View>
         <View className='profile-prompt-skip' onClick={skip}>
           <Text>{working === 'skip' ? '请稍候…' : `跳过，直接${purpose}`}</Text>
         </View>

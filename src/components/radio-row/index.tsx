@@ -23,7 +23,15 @@ export default function RadioRow({ on, onSelect, disabled, mark = 'start', tone 
   const dataset = Object.fromEntries(Object.entries(data ?? {}).map(([key, value]) => [`data-${key}`, value]))
   const dot = <View className={`radio-row-mark ${on ? `radio-row-mark-on radio-row-${tone}` : ''}`}>{on ? <View className='radio-row-dot' /> : null}</View>
   return (
-    <View className={`radio-row ${className ?? ''}`} role='radio' aria-checked={on} aria-disabled={disabled} onClick={() => { if (!disabled) onSelect() }} {...dataset}>
+    <View
+      className={`radio-row ${className ?? ''}`}
+      role='radio'
+      aria-checked={on}
+      aria-disabled={disabled}
+      onClick={() => {
+        if (!disabled) onSelect()
+      }}
+      {...dataset}>
       {mark === 'start' ? dot : null}
       {children}
       {mark === 'end' ? dot : null}

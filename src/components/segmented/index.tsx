@@ -16,8 +16,9 @@ export default function Segmented<V extends string>({ options, value, onChange, 
         <View
           key={option.value}
           className={`segmented-item ${option.value === value ? 'segmented-item-active' : ''}`}
-          onClick={() => { if (option.value !== value) onChange(option.value) }}
-        >
+          onClick={() => {
+            if (option.value !== value) onChange(option.value)
+          }}>
           <Text>{option.label}</Text>
         </View>
       ))}

@@ -31,27 +31,46 @@ export default function ChallengesPage() {
   const list = useChallenges(phase)
   const { data: me } = useMe()
 
-  usePullDownRefresh(() => { void list.refetch().finally(() => Taro.stopPullDownRefresh()) })
-  useReachBottom(() => { void list.loadMore() })
+  usePullDownRefresh(() => {
+    void list.refetch().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
 
-  const create = () => { void Taro.navigateTo({ url: challengeFormUrl() }) }
+  const create = () => {
+    void Taro.navigateTo({ url: challengeFormUrl() })
+  }
 
   return (
     <View className='page challenges-page'>
       <View className='challenges-top'>
         <Segmented className='challenges-switch' options={PHASES} value={phase} onChange={setPhase} />
-        {me?.role === 'host' ? <View className='challenges-create' onClick={create}><Text>+ 发起挑战</Text></View> : null}
+        {me?.role === 'host' ? (
+          <View className='challenges-create' onClick={create}>
+            <Text>+ 发起挑战</Text>
+          </View>
+        ) : null}
       </View>
       {list.loading ? <ChallengeSkeleton /> : null}
-      {list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='战' {...EMPTY[phase]} /> : null}
-      {list.items.map((challenge) => <ChallengeCard key={challenge.id} challenge={challenge} />)}
-      {list.items.length > 0 ? (
-        <ListFooter list={list} />
+      {list.error ? (
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
       ) : null}
+      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='战' {...EMPTY[phase]} /> : null}
+      {list.items.map((challenge) => (
+        <ChallengeCard key={challenge.id} challenge={challenge} />
+      ))}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }

@@ -13,15 +13,22 @@ import { CHALLENGES_PAGE } from '../../services/routes'
 import './index.css'
 
 type Scope = 'all' | 'featured'
-const SCOPES = [{ value: 'all', label: '全部' }, { value: 'featured', label: '精选' }] as const
+const SCOPES = [
+  { value: 'all', label: '全部' },
+  { value: 'featured', label: '精选' }
+] as const
 
 // The testimonial wall: everyone's check-ins, newest first, or the host's picks.
 export default function FeedPage() {
   const [scope, setScope] = useState<Scope>('all')
   const feed = useFeed(scope)
 
-  usePullDownRefresh(() => { void feed.refetch().finally(() => Taro.stopPullDownRefresh()) })
-  useReachBottom(() => { void feed.loadMore() })
+  usePullDownRefresh(() => {
+    void feed.refetch().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void feed.loadMore()
+  })
   // With cards already on screen a failed refresh is a toast, not a blank page.
   useEffect(() => {
     if (feed.refreshError) showError(feed.refreshError)
@@ -33,12 +40,21 @@ export default function FeedPage() {
         <Segmented options={SCOPES} value={scope} onChange={setScope} />
       </View>
       {feed.loading ? <CheckinCardSkeleton /> : null}
-      {feed.error ? <View className='card'><ErrorState error={feed.error} onRetry={() => { void feed.refetch() }} /></View> : null}
-      {!feed.loading && !feed.error && feed.items.length === 0 ? <FeedEmpty scope={scope} /> : null}
-      {feed.items.map((checkin) => <CheckinCard key={checkin.id} checkin={checkin} />)}
-      {feed.items.length > 0 ? (
-        <ListFooter list={feed} />
+      {feed.error ? (
+        <View className='card'>
+          <ErrorState
+            error={feed.error}
+            onRetry={() => {
+              void feed.refetch()
+            }}
+          />
+        </View>
       ) : null}
+      {!feed.loading && !feed.error && feed.items.length === 0 ? <FeedEmpty scope={scope} /> : null}
+      {feed.items.map((checkin) => (
+        <CheckinCard key={checkin.id} checkin={checkin} />
+      ))}
+      {feed.items.length > 0 ? <ListFooter list={feed} /> : null}
     </View>
   )
 }
@@ -52,7 +68,15 @@ function FeedEmpty({ scope }: { scope: Scope }) {
       glyph='卡'
       title='还没有打卡动态'
       description='加入一个挑战，完成第一次打卡，大家的打卡会出现在这里，可以点赞和评论。'
-      action={<View className='btn btn-primary btn-small' onClick={() => { void Taro.switchTab({ url: CHALLENGES_PAGE }) }}>去看看挑战</View>}
+      action={
+        <View
+          className='btn btn-primary btn-small'
+          onClick={() => {
+            void Taro.switchTab({ url: CHALLENGES_PAGE })
+          }}>
+          去看看挑战
+        </View>
+      }
     />
   )
 }

@@ -22,22 +22,35 @@ export default function MePage() {
   const { data: me, error, loading, refetch } = useMe()
 
   // Coming back from 编辑资料 (or another app) should show the latest profile.
-  useDidShow(() => { void refetch() })
+  useDidShow(() => {
+    void refetch()
+  })
   usePullDownRefetch(refetch)
 
   // With a profile already on screen a failed refresh is a toast, not a blank page.
   useEffect(() => {
     if (error && me) showError(error)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [error])
 
-  const openEditor = () => { void Taro.navigateTo({ url: PROFILE_EDIT_PAGE }) }
+  const openEditor = () => {
+    void Taro.navigateTo({ url: PROFILE_EDIT_PAGE })
+  }
 
   return (
     <View className='page me-page'>
       <View className='me-hero' />
       {loading ? <ProfileSkeleton /> : null}
-      {!loading && !me && error ? <View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View> : null}
+      {!loading && !me && error ? (
+        <View className='card'>
+          <ErrorState
+            error={error}
+            onRetry={() => {
+              void refetch()
+            }}
+          />
+        </View>
+      ) : null}
       {me ? (
         <View className='card me-profile' onClick={openEditor}>
           <Avatar url={me.avatarUrl} nickname={me.nickname} size={136} />
@@ -56,17 +69,59 @@ export default function MePage() {
         <GrowthEntry />
         <MembershipEntries isHost={me?.role === 'host'} />
         <EventsEntries isHost={me?.role === 'host'} />
-        <MenuRow className='me-boards-entry' title='排行榜' hint='周榜、月榜与新人榜' onClick={() => { void Taro.navigateTo({ url: BOARDS_PAGE }) }} />
-        <MenuRow className='me-invite-entry' title='我的邀请' hint='邀请好友得积分' onClick={() => { void Taro.navigateTo({ url: INVITE_PAGE }) }} />
-        <MenuRow className='me-coupons-entry' title='优惠券' hint='领券中心、我的优惠券' onClick={() => { void Taro.navigateTo({ url: COUPONS_PAGE }) }} />
+        <MenuRow
+          className='me-boards-entry'
+          title='排行榜'
+          hint='周榜、月榜与新人榜'
+          onClick={() => {
+            void Taro.navigateTo({ url: BOARDS_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-invite-entry'
+          title='我的邀请'
+          hint='邀请好友得积分'
+          onClick={() => {
+            void Taro.navigateTo({ url: INVITE_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-coupons-entry'
+          title='优惠券'
+          hint='领券中心、我的优惠券'
+          onClick={() => {
+            void Taro.navigateTo({ url: COUPONS_PAGE })
+          }}
+        />
         {me?.role === 'host' ? (
-          <MenuRow className='me-host-campaign-entry' title='优惠券活动' hint='发布满减、折扣券' onClick={() => { void Taro.navigateTo({ url: CAMPAIGN_FORM_PAGE }) }} />
+          <MenuRow
+            className='me-host-campaign-entry'
+            title='优惠券活动'
+            hint='发布满减、折扣券'
+            onClick={() => {
+              void Taro.navigateTo({ url: CAMPAIGN_FORM_PAGE })
+            }}
+          />
         ) : null}
         {me?.role === 'host' ? (
-          <MenuRow className='me-host-leaderboard-entry' title='榜单与邀请赛' hint='邀请赛、榜单奖励' onClick={() => { void Taro.navigateTo({ url: HOST_LEADERBOARD_PAGE }) }} />
+          <MenuRow
+            className='me-host-leaderboard-entry'
+            title='榜单与邀请赛'
+            hint='邀请赛、榜单奖励'
+            onClick={() => {
+              void Taro.navigateTo({ url: HOST_LEADERBOARD_PAGE })
+            }}
+          />
         ) : null}
         {me?.role === 'host' ? (
-          <MenuRow className='me-host-entry' title='主理人后台' hint='挑战、审核、成长' onClick={() => { void Taro.navigateTo({ url: HOST_HOME_PAGE }) }} />
+          <MenuRow
+            className='me-host-entry'
+            title='主理人后台'
+            hint='挑战、审核、成长'
+            onClick={() => {
+              void Taro.navigateTo({ url: HOST_HOME_PAGE })
+            }}
+          />
         ) : null}
         <MenuRow title='编辑资料' hint='头像、昵称' onClick={openEditor} />
         {process.env.TARO_ENV === 'h5' ? <SwitchPersonaItem /> : null}
@@ -81,7 +136,5 @@ function SwitchPersonaItem() {
     clearToken()
     void Taro.reLaunch({ url: DEV_LOGIN_PAGE })
   }
-  return (
-    <MenuRow title='切换身份' hint='本地开发' onClick={switchPersona} />
-  )
+  return <MenuRow title='切换身份' hint='本地开发' onClick={switchPersona} />
 }

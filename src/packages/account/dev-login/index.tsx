@@ -50,9 +50,22 @@ export default function DevLoginPage() {
 
       <View className='card dev-login-list'>
         {personas.loading ? <PersonaSkeleton /> : null}
-        {!personas.loading && !personas.data ? <ErrorState error={personas.error} onRetry={() => { void personas.refetch() }} /> : null}
+        {!personas.loading && !personas.data ? (
+          <ErrorState
+            error={personas.error}
+            onRetry={() => {
+              void personas.refetch()
+            }}
+          />
+        ) : null}
         {personas.data?.map((p) => (
-          <View key={p.persona} className='dev-login-persona' data-persona={p.persona} onClick={() => { void login(p.persona) }}>
+          <View
+            key={p.persona}
+            className='dev-login-persona'
+            data-persona={p.persona}
+            onClick={() => {
+              void login(p.persona)
+            }}>
             <Avatar url='' nickname={p.nickname} size={80} />
             <View className='dev-login-persona-text'>
               <Text className='dev-login-nickname'>{p.nickname}</Text>
@@ -72,12 +85,15 @@ export default function DevLoginPage() {
           placeholder='字母、数字、_ 或 -'
           placeholderClass='dev-login-placeholder'
           onInput={(e) => setCustom(e.detail.value)}
-          onConfirm={() => { if (customValid) void login(customName) }}
+          onConfirm={() => {
+            if (customValid) void login(customName)
+          }}
         />
         <View
           className={`btn btn-primary btn-small dev-login-go ${customValid && !busy ? '' : 'btn-disabled'}`}
-          onClick={() => { if (customValid) void login(customName) }}
-        >
+          onClick={() => {
+            if (customValid) void login(customName)
+          }}>
           进入
         </View>
       </View>
@@ -91,7 +107,9 @@ function PersonaSkeleton() {
       {[0, 1, 2].map((i) => (
         <View key={i} className='dev-login-persona'>
           <Skeleton width={80} height={80} round />
-          <View className='dev-login-persona-text'><Skeleton width={200} height={32} /></View>
+          <View className='dev-login-persona-text'>
+            <Skeleton width={200} height={32} />
+          </View>
         </View>
       ))}
     </View>

@@ -22,7 +22,19 @@ export default function ProfileEditPage() {
   const { upload, uploading, start } = useAvatarUpload()
 
   if (loading) return <EditSkeleton />
-  if (!me) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+  if (!me)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={error}
+            onRetry={() => {
+              void refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
 
   const nickname = typed ?? me.nickname
   const localError = typed === null ? null : nicknameError(nickname)
@@ -52,7 +64,14 @@ export default function ProfileEditPage() {
 
   return (
     <View className='page profile-edit'>
-      <AvatarPicker currentUrl={me.avatarUrl} nickname={nickname.trim() || me.nickname} upload={upload} onPicked={(path) => { void start(path) }} />
+      <AvatarPicker
+        currentUrl={me.avatarUrl}
+        nickname={nickname.trim() || me.nickname}
+        upload={upload}
+        onPicked={(path) => {
+          void start(path)
+        }}
+      />
 
       <View className='card profile-edit-field'>
         <Text className='profile-edit-label'>昵称</Text>
@@ -66,13 +85,21 @@ export default function ProfileEditPage() {
           placeholderClass='profile-edit-placeholder'
           onInput={(e) => onNickname(e.detail.value)}
           // WeChat's nickname keyboard can fill the field without an input event.
-          onBlur={(e) => { if (e.detail.value !== nickname) onNickname(e.detail.value) }}
+          onBlur={(e) => {
+            if (e.detail.value !== nickname) onNickname(e.detail.value)
+          }}
         />
-        <Text className='profile-edit-counter'>{nicknameLength(nickname)}/{NICKNAME_MAX}</Text>
+        <Text className='profile-edit-counter'>
+          {nicknameLength(nickname)}/{NICKNAME_MAX}
+        </Text>
       </View>
-      {localError ?? serverError ? <Text className='profile-edit-error'>{localError ?? serverError}</Text> : null}
+      {(localError ?? serverError) ? <Text className='profile-edit-error'>{localError ?? serverError}</Text> : null}
 
-      <View className={`btn btn-primary profile-edit-save ${canSave ? '' : 'btn-disabled'}`} onClick={() => { void save() }}>
+      <View
+        className={`btn btn-primary profile-edit-save ${canSave ? '' : 'btn-disabled'}`}
+        onClick={() => {
+          void save()
+        }}>
         {saving ? '保存中…' : uploading ? '头像上传中…' : '保存'}
       </View>
     </View>
@@ -88,8 +115,12 @@ function goBack() {
 function EditSkeleton() {
   return (
     <View className='page profile-edit'>
-      <View className='avatar-picker'><Skeleton width={176} height={176} round /></View>
-      <View className='card profile-edit-field'><Skeleton width='100%' height={44} /></View>
+      <View className='avatar-picker'>
+        <Skeleton width={176} height={176} round />
+      </View>
+      <View className='card profile-edit-field'>
+        <Skeleton width='100%' height={44} />
+      </View>
     </View>
   )
 }

@@ -39,7 +39,9 @@ export default function CommentThread({ thread, isHost, actions }: { thread: Thr
       <CommentRow comment={thread.comment} isHost={isHost} actions={actions} />
       {thread.replies.length > 0 ? (
         <View className='comment-replies'>
-          {thread.replies.map((reply) => <CommentRow key={reply.id} comment={reply} isHost={isHost} actions={actions} reply />)}
+          {thread.replies.map((reply) => (
+            <CommentRow key={reply.id} comment={reply} isHost={isHost} actions={actions} reply />
+          ))}
         </View>
       ) : null}
     </View>
@@ -61,10 +63,24 @@ function CommentRow({ comment, isHost, actions, reply = false }: { comment: Comm
           {comment.text}
         </Text>
         <View className='comment-links'>
-          <Text className='comment-link' onClick={() => actions.onReply(comment)}>回复</Text>
-          {comment.mine ? <Text className='comment-link comment-link-danger' onClick={() => actions.onDelete(comment)}>删除</Text> : null}
-          {isHost && !comment.mine ? <Text className='comment-link' onClick={() => actions.onHide(comment)}>隐藏</Text> : null}
-          {!comment.mine ? <Text className='comment-link' onClick={() => actions.onReport(comment)}>举报</Text> : null}
+          <Text className='comment-link' onClick={() => actions.onReply(comment)}>
+            回复
+          </Text>
+          {comment.mine ? (
+            <Text className='comment-link comment-link-danger' onClick={() => actions.onDelete(comment)}>
+              删除
+            </Text>
+          ) : null}
+          {isHost && !comment.mine ? (
+            <Text className='comment-link' onClick={() => actions.onHide(comment)}>
+              隐藏
+            </Text>
+          ) : null}
+          {!comment.mine ? (
+            <Text className='comment-link' onClick={() => actions.onReport(comment)}>
+              举报
+            </Text>
+          ) : null}
         </View>
       </View>
     </View>

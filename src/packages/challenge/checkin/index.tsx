@@ -37,16 +37,37 @@ export default function CheckinDetailPage() {
   // A member still called 成员xxxx is asked for a nickname and avatar before their first comment.
   const profilePrompt = useProfilePrompt('评论')
 
-  usePullDownRefresh(() => { void Promise.all([checkin.refetch(), comments.refetch()]).finally(() => Taro.stopPullDownRefresh()) })
-  useReachBottom(() => { void comments.loadMore() })
+  usePullDownRefresh(() => {
+    void Promise.all([checkin.refetch(), comments.refetch()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void comments.loadMore()
+  })
   useEffect(() => {
     if (checkin.error && checkin.data) showError(checkin.error)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [checkin.error])
 
   const data = checkin.data
-  if (checkin.loading) return <View className='page'><CheckinCardSkeleton count={1} /></View>
-  if (!data) return <View className='page'><View className='card'><ErrorState error={checkin.error} onRetry={() => { void checkin.refetch() }} /></View></View>
+  if (checkin.loading)
+    return (
+      <View className='page'>
+        <CheckinCardSkeleton count={1} />
+      </View>
+    )
+  if (!data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={checkin.error}
+            onRetry={() => {
+              void checkin.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
 
   const isHost = me?.role === 'host'
   const countComments = (delta: number) => patchCheckin(id, { commentCount: Math.max(0, data.commentCount + delta) }, data)
@@ -91,7 +112,9 @@ export default function CheckinDetailPage() {
 
   const onSend = () => {
     if (!draft.trim() || sending) return
-    profilePrompt.guard((step) => { void send(step) })
+    profilePrompt.guard((step) => {
+      void send(step)
+    })
   }
 
   const send = async (profileStep?: ProfileStep) => {
@@ -115,7 +138,10 @@ export default function CheckinDetailPage() {
   }
 
   const actions: CommentActions = {
-    onReply: (c) => { setReplyTo(c); setFocus(true) },
+    onReply: (c) => {
+      setReplyTo(c)
+      setFocus(true)
+    },
     onDelete: async (c) => {
       const { confirm } = await Taro.showModal({ title: '删除这条评论？', confirmText: '删除', confirmColor: colors.danger })
       if (!confirm) return
@@ -137,11 +163,25 @@ export default function CheckinDetailPage() {
         showError(err)
       }
     },
-    onReport: (c) => { void report('comment', c.id) },
+    onReport: (c) => {
+      void report('comment', c.id)
+    },
     onMore: async (c) => {
       const options: Array<[string, () => void]> = [['回复', () => actions.onReply(c)]]
-      if (c.mine) options.push(['删除', () => { void actions.onDelete(c) }])
-      if (isHost && !c.mine) options.push(['隐藏', () => { void actions.onHide(c) }])
+      if (c.mine)
+        options.push([
+          '删除',
+          () => {
+            void actions.onDelete(c)
+          }
+        ])
+      if (isHost && !c.mine)
+        options.push([
+          '隐藏',
+          () => {
+            void actions.onHide(c)
+          }
+        ])
       if (!c.mine) options.push(['举报', () => actions.onReport(c)])
       try {
         const { tapIndex } = await Taro.showActionSheet({ itemList: options.map(([label]) => label) })
@@ -158,38 +198,69 @@ export default function CheckinDetailPage() {
     <View className='page checkin-detail'>
       <CheckinCard checkin={data} detail />
       <View className='checkin-detail-tools'>
-        <Text className='checkin-detail-link' onClick={() => { void Taro.navigateTo({ url: challengeDetailUrl(data.challengeId) }) }}>查看挑战 ›</Text>
+        <Text
+          className='checkin-detail-link'
+          onClick={() => {
+            void Taro.navigateTo({ url: challengeDetailUrl(data.challengeId) })
+          }}>
+          查看挑战 ›
+        </Text>
         <View className='checkin-detail-tools-right'>
           {isHost ? (
-            <View className={`checkin-tool ${data.featured ? 'checkin-tool-on' : ''}`} onClick={() => { void toggleFeatured() }}>
+            <View
+              className={`checkin-tool ${data.featured ? 'checkin-tool-on' : ''}`}
+              onClick={() => {
+                void toggleFeatured()
+              }}>
               <Text>{data.featured ? '取消精选' : '设为精选'}</Text>
             </View>
           ) : null}
           {isHost ? (
-            <View className='checkin-tool checkin-tool-danger' onClick={() => { void toggleHidden() }}>
+            <View
+              className='checkin-tool checkin-tool-danger'
+              onClick={() => {
+                void toggleHidden()
+              }}>
               <Text>{data.status === 'hidden' ? '恢复显示' : '隐藏'}</Text>
             </View>
           ) : null}
-          {!data.mine && !isHost ? <View className='checkin-tool' onClick={() => { void report('checkin', id) }}><Text>举报</Text></View> : null}
+          {!data.mine && !isHost ? (
+            <View
+              className='checkin-tool'
+              onClick={() => {
+                void report('checkin', id)
+              }}>
+              <Text>举报</Text>
+            </View>
+          ) : null}
         </View>
       </View>
 
       <View className='card checkin-comments'>
         <Text className='checkin-comments-title'>评论 {data.commentCount > 0 ? data.commentCount : ''}</Text>
         {comments.loading ? <Text className='checkin-comments-empty'>评论加载中…</Text> : null}
-        {comments.error ? <ErrorState error={comments.error} onRetry={() => { void comments.refetch() }} /> : null}
-        {!comments.loading && !comments.error && threads.length === 0 ? <Text className='checkin-comments-empty'>还没有评论，来说第一句吧</Text> : null}
-        {threads.map((thread) => <CommentThread key={thread.comment.id} thread={thread} isHost={isHost} actions={actions} />)}
-        {comments.items.length > 0 ? (
-          <ListFooter list={comments} />
+        {comments.error ? (
+          <ErrorState
+            error={comments.error}
+            onRetry={() => {
+              void comments.refetch()
+            }}
+          />
         ) : null}
+        {!comments.loading && !comments.error && threads.length === 0 ? <Text className='checkin-comments-empty'>还没有评论，来说第一句吧</Text> : null}
+        {threads.map((thread) => (
+          <CommentThread key={thread.comment.id} thread={thread} isHost={isHost} actions={actions} />
+        ))}
+        {comments.items.length > 0 ? <ListFooter list={comments} /> : null}
       </View>
 
       <View className='comment-bar'>
         {replyTo ? (
           <View className='comment-bar-reply'>
             <Text className='comment-bar-reply-text'>回复 @{replyTo.author.nickname}</Text>
-            <Text className='comment-bar-reply-cancel' onClick={() => setReplyTo(null)}>取消</Text>
+            <Text className='comment-bar-reply-cancel' onClick={() => setReplyTo(null)}>
+              取消
+            </Text>
           </View>
         ) : null}
         <View className='comment-bar-row'>

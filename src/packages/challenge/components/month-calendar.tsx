@@ -41,12 +41,28 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
   return (
     <View className='month-calendar'>
       <View className='month-calendar-head'>
-        <View className={`month-calendar-nav ${canPrev ? '' : 'month-calendar-nav-off'}`} onClick={() => { if (canPrev) setMonth(addMonths(month, -1)) }}>‹</View>
+        <View
+          className={`month-calendar-nav ${canPrev ? '' : 'month-calendar-nav-off'}`}
+          onClick={() => {
+            if (canPrev) setMonth(addMonths(month, -1))
+          }}>
+          ‹
+        </View>
         <Text className='month-calendar-title'>{monthLabel(month)}</Text>
-        <View className={`month-calendar-nav ${canNext ? '' : 'month-calendar-nav-off'}`} onClick={() => { if (canNext) setMonth(addMonths(month, 1)) }}>›</View>
+        <View
+          className={`month-calendar-nav ${canNext ? '' : 'month-calendar-nav-off'}`}
+          onClick={() => {
+            if (canNext) setMonth(addMonths(month, 1))
+          }}>
+          ›
+        </View>
       </View>
       <View className='month-calendar-grid'>
-        {WEEKDAYS.map((w) => <Text key={w} className='month-calendar-weekday'>{w}</Text>)}
+        {WEEKDAYS.map((w) => (
+          <Text key={w} className='month-calendar-weekday'>
+            {w}
+          </Text>
+        ))}
         {monthGrid(month).map((date, i) => {
           if (!date) return <View key={`blank-${i}`} className='month-calendar-cell' />
           const state = stateOf(date, challenge, progress, done)
@@ -56,8 +72,9 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
               key={date}
               className={`month-calendar-cell month-calendar-${state} ${canMakeup ? 'month-calendar-makeupable' : ''}`}
               data-date={date}
-              onClick={() => { if (canMakeup) onMakeup?.(date) }}
-            >
+              onClick={() => {
+                if (canMakeup) onMakeup?.(date)
+              }}>
               <View className='month-calendar-day'>
                 <Text>{Number(date.slice(8))}</Text>
               </View>
@@ -68,10 +85,22 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
         })}
       </View>
       <View className='month-calendar-legend'>
-        <View className='month-calendar-key'><View className='month-calendar-swatch month-calendar-swatch-done' /><Text>已打卡</Text></View>
-        <View className='month-calendar-key'><View className='month-calendar-swatch month-calendar-swatch-makeup' /><Text>补卡</Text></View>
-        <View className='month-calendar-key'><View className='month-calendar-swatch month-calendar-swatch-missed' /><Text>未打卡</Text></View>
-        <View className='month-calendar-key'><View className='month-calendar-swatch month-calendar-swatch-today' /><Text>今天</Text></View>
+        <View className='month-calendar-key'>
+          <View className='month-calendar-swatch month-calendar-swatch-done' />
+          <Text>已打卡</Text>
+        </View>
+        <View className='month-calendar-key'>
+          <View className='month-calendar-swatch month-calendar-swatch-makeup' />
+          <Text>补卡</Text>
+        </View>
+        <View className='month-calendar-key'>
+          <View className='month-calendar-swatch month-calendar-swatch-missed' />
+          <Text>未打卡</Text>
+        </View>
+        <View className='month-calendar-key'>
+          <View className='month-calendar-swatch month-calendar-swatch-today' />
+          <Text>今天</Text>
+        </View>
       </View>
     </View>
   )

@@ -28,7 +28,10 @@ export default function ProgressRing({ done, total, size = 200 }: ProgressRingPr
         <View className='progress-ring-half progress-ring-half-left' style={{ transform: `rotate(${left}deg)` }} />
       </View>
       <View className='progress-ring-hole'>
-        <Text className='progress-ring-value'>{done}<Text className='progress-ring-total'>/{total}</Text></Text>
+        <Text className='progress-ring-value'>
+          {done}
+          <Text className='progress-ring-total'>/{total}</Text>
+        </Text>
         <Text className='progress-ring-label'>已打卡天数</Text>
       </View>
     </View>

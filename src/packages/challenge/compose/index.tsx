@@ -35,12 +35,26 @@ export default function ComposePage() {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
   const [submitting, setSubmitting] = useState(false)
   // Adding or removing a photo answers 请至少上传 N 张图片 (it is checked again on submit).
-  useEffect(() => { setErrors((all) => (all.photoFileIds ? { ...all, photoFileIds: undefined } : all)) }, [photos.slots.length])
+  useEffect(() => {
+    setErrors((all) => (all.photoFileIds ? { ...all, photoFileIds: undefined } : all))
+  }, [photos.slots.length])
   // A member still called 成员xxxx is asked for a nickname and avatar before their first post shows up in the feed.
   const profilePrompt = useProfilePrompt(makeupDate ? '补卡' : '打卡')
 
   if (loading) return <ComposeSkeleton />
-  if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+  if (!data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={error}
+            onRetry={() => {
+              void refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
 
   const { challenge, progress } = data
   const length = lengthOf(text)
@@ -62,7 +76,9 @@ export default function ComposePage() {
 
   const onSubmit = () => {
     if (busy || !validate()) return
-    profilePrompt.guard((step) => { void submit(step) })
+    profilePrompt.guard((step) => {
+      void submit(step)
+    })
   }
 
   /** Called in the tap (打卡, or 保存/跳过 on the profile prompt, whose step runs first). */
@@ -75,9 +91,7 @@ export default function ComposePage() {
     try {
       await asked
       if (profileStep) await profileStep()
-      const result = makeupDate
-        ? await makeupCheckin({ ...input, date: makeupDate })
-        : await postCheckin(input)
+      const result = makeupDate ? await makeupCheckin({ ...input, date: makeupDate }) : await postCheckin(input)
       setQueryData<ChallengeDetail>(challengeKey(challengeId), {
         ...data,
         challenge: { ...challenge, checkinCount: challenge.checkinCount + (result.duplicate ? 0 : 1) },
@@ -108,7 +122,12 @@ export default function ComposePage() {
         <Text className='compose-challenge'>{challenge.title}</Text>
         <View className='compose-day-row'>
           <Text className='compose-day'>第 {dayNumber} 天</Text>
-          {makeupDate ? <Text className='compose-makeup'>补卡 · {dayLabel(makeupDate)}{makeupDate === addDays(progress.today, -1) ? '（昨天）' : ''}</Text> : null}
+          {makeupDate ? (
+            <Text className='compose-makeup'>
+              补卡 · {dayLabel(makeupDate)}
+              {makeupDate === addDays(progress.today, -1) ? '（昨天）' : ''}
+            </Text>
+          ) : null}
         </View>
         {makeupDate ? <Text className='compose-makeup-hint'>将使用 1 次补卡机会（剩 {progress.makeupCardsLeft} 次）</Text> : null}
       </View>
@@ -121,13 +140,17 @@ export default function ComposePage() {
           autoHeight
           placeholder={`${makeupDate ? '那天' : '今天'}做了什么？${challenge.minTextLength > 0 ? `至少 ${challenge.minTextLength} 个字` : '说说你的收获'}`}
           placeholderClass='compose-placeholder'
-          onInput={(e) => { setText(e.detail.value); if (errors.text) setField('text') }}
+          onInput={(e) => {
+            setText(e.detail.value)
+            if (errors.text) setField('text')
+          }}
         />
         <View className='compose-count-row'>
-          <Text className={`compose-count ${short > 0 ? 'compose-count-short' : 'compose-count-ok'}`}>
-            {challenge.minTextLength > 0 ? (short > 0 ? `还差 ${short} 字` : '字数已达标') : ''}
+          <Text className={`compose-count ${short > 0 ? 'compose-count-short' : 'compose-count-ok'}`}>{challenge.minTextLength > 0 ? (short > 0 ? `还差 ${short} 字` : '字数已达标') : ''}</Text>
+          <Text className='compose-count'>
+            {length}
+            {challenge.minTextLength > 0 ? ` / 至少 ${challenge.minTextLength}` : ''}
           </Text>
-          <Text className='compose-count'>{length}{challenge.minTextLength > 0 ? ` / 至少 ${challenge.minTextLength}` : ''}</Text>
         </View>
       </View>
       {errors.text ? <Text className='compose-error'>{errors.text}</Text> : null}
@@ -136,7 +159,9 @@ export default function ComposePage() {
         <View className={`card compose-card ${errors.photoFileIds ? 'compose-card-error' : ''}`}>
           <View className='compose-label-row'>
             <Text className='compose-label'>照片</Text>
-            <Text className='compose-label-hint'>{challenge.minPhotos > 0 ? `至少 ${challenge.minPhotos} 张，` : ''}最多 {challenge.maxPhotos} 张</Text>
+            <Text className='compose-label-hint'>
+              {challenge.minPhotos > 0 ? `至少 ${challenge.minPhotos} 张，` : ''}最多 {challenge.maxPhotos} 张
+            </Text>
           </View>
           <ImagePicker mode='grid' uploads={photos} />
         </View>
@@ -151,13 +176,18 @@ export default function ComposePage() {
           maxlength={LOCATION_MAX}
           placeholder='选填，如：奥林匹克森林公园'
           placeholderClass='compose-placeholder'
-          onInput={(e) => { setLocation(e.detail.value); if (errors.location) setField('location') }}
+          onInput={(e) => {
+            setLocation(e.detail.value)
+            if (errors.location) setField('location')
+          }}
         />
       </View>
       {errors.location ? <Text className='compose-error'>{errors.location}</Text> : null}
       {errors.date ? <Text className='compose-error'>{errors.date}</Text> : null}
 
-      <View className={`btn btn-primary compose-submit ${busy ? 'btn-disabled' : ''}`} onClick={onSubmit}>{submitLabel}</View>
+      <View className={`btn btn-primary compose-submit ${busy ? 'btn-disabled' : ''}`} onClick={onSubmit}>
+        {submitLabel}
+      </View>
       {profilePrompt.sheet}
     </View>
   )
@@ -173,8 +203,12 @@ function ComposeSkeleton() {
   return (
     <View className='page compose' aria-busy>
       <Skeleton width={360} height={40} className='compose-skeleton-line' />
-      <View className='card'><Skeleton width='100%' height={240} /></View>
-      <View className='card'><Skeleton width={200} height={200} /></View>
+      <View className='card'>
+        <Skeleton width='100%' height={240} />
+      </View>
+      <View className='card'>
+        <Skeleton width={200} height={200} />
+      </View>
     </View>
   )
 }

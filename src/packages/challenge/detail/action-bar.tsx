@@ -49,7 +49,13 @@ export default function ActionBar({ challenge, progress, circleName, inCircle, o
   return (
     <View className='detail-action-bar'>
       {hint ? <Text className='detail-action-hint'>{hint}</Text> : null}
-      <View className={`btn btn-primary detail-action-main ${enabled ? '' : 'btn-disabled'}`} onClick={() => { if (enabled) action?.() }}>{label}</View>
+      <View
+        className={`btn btn-primary detail-action-main ${enabled ? '' : 'btn-disabled'}`}
+        onClick={() => {
+          if (enabled) action?.()
+        }}>
+        {label}
+      </View>
     </View>
   )
 }

@@ -34,19 +34,39 @@ export default function ChallengeDetailPage() {
   const { data: me } = useMe()
   const [joining, setJoining] = useState(false)
   const [remindersVersion, setRemindersVersion] = useState(0)
-  useEffect(() => { void prefetchSubscribeTemplates() }, [])
+  useEffect(() => {
+    void prefetchSubscribeTemplates()
+  }, [])
 
   // Back from the composer (or the form): progress and counts may have moved.
-  useDidShow(() => { if (data) void refetch() })
-  usePullDownRefresh(() => { void Promise.all([refetch(), feed.refetch()]).finally(() => Taro.stopPullDownRefresh()) })
-  useReachBottom(() => { void feed.loadMore() })
+  useDidShow(() => {
+    if (data) void refetch()
+  })
+  usePullDownRefresh(() => {
+    void Promise.all([refetch(), feed.refetch()]).finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void feed.loadMore()
+  })
   useEffect(() => {
     if (error && data) showError(error)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [error])
 
   if (loading) return <DetailSkeleton />
-  if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+  if (!data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={error}
+            onRetry={() => {
+              void refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
 
   const { challenge, progress } = data
   const isHost = me?.role === 'host'
@@ -89,14 +109,20 @@ export default function ChallengeDetailPage() {
     }
   }
 
-  const open = (url: string) => { void Taro.navigateTo({ url }) }
+  const open = (url: string) => {
+    void Taro.navigateTo({ url })
+  }
 
   return (
     <View className='challenge-detail'>
       <View className='detail-cover'>
-        {challenge.coverUrl
-          ? <Image className='detail-cover-img' src={challenge.coverUrl} mode='aspectFill' />
-          : <View className='detail-cover-blank'><Text>{Array.from(challenge.title)[0] ?? '战'}</Text></View>}
+        {challenge.coverUrl ? (
+          <Image className='detail-cover-img' src={challenge.coverUrl} mode='aspectFill' />
+        ) : (
+          <View className='detail-cover-blank'>
+            <Text>{Array.from(challenge.title)[0] ?? '战'}</Text>
+          </View>
+        )}
       </View>
 
       <View className='page detail-body'>
@@ -106,16 +132,32 @@ export default function ChallengeDetailPage() {
             {challenge.archived ? <Text className='detail-phase detail-phase-archived'>已归档</Text> : null}
           </View>
           <Text className='detail-title'>{challenge.title}</Text>
-          <Text className='detail-dates'>{formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天</Text>
+          <Text className='detail-dates'>
+            {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
+          </Text>
           <View className='detail-stats'>
-            <Text className='detail-stat'><Text className='detail-stat-num'>{challenge.participantCount}</Text> 人参加</Text>
-            <Text className='detail-stat'><Text className='detail-stat-num'>{challenge.checkinCount}</Text> 次打卡</Text>
+            <Text className='detail-stat'>
+              <Text className='detail-stat-num'>{challenge.participantCount}</Text> 人参加
+            </Text>
+            <Text className='detail-stat'>
+              <Text className='detail-stat-num'>{challenge.checkinCount}</Text> 次打卡
+            </Text>
           </View>
           {challenge.description ? <Text className='detail-desc'>{challenge.description}</Text> : null}
           {isHost ? (
             <View className='detail-host'>
-              <View className='btn btn-ghost btn-small detail-host-btn' onClick={() => open(challengeFormUrl(id))}>编辑</View>
-              {challenge.archived ? null : <View className='btn btn-small detail-host-btn detail-archive' onClick={() => { void archive() }}>归档</View>}
+              <View className='btn btn-ghost btn-small detail-host-btn' onClick={() => open(challengeFormUrl(id))}>
+                编辑
+              </View>
+              {challenge.archived ? null : (
+                <View
+                  className='btn btn-small detail-host-btn detail-archive'
+                  onClick={() => {
+                    void archive()
+                  }}>
+                  归档
+                </View>
+              )}
             </View>
           ) : null}
         </View>
@@ -156,21 +198,54 @@ export default function ChallengeDetailPage() {
         {feed.error instanceof ApiCallError && feed.error.code === 'FORBIDDEN' && challenge.circleId ? (
           // Members-only: the wall is for the circle; the way in is its page.
           <View className='detail-feed-locked'>
-            <EmptyState glyph='锁' title='仅圈子成员可见' description={feed.error.message} action={
-              <View className='btn btn-primary btn-small detail-join-circle' onClick={() => { void Taro.navigateTo({ url: circleUrl(challenge.circleId!) }) }}>去加入圈子</View>
-            } />
+            <EmptyState
+              glyph='锁'
+              title='仅圈子成员可见'
+              description={feed.error.message}
+              action={
+                <View
+                  className='btn btn-primary btn-small detail-join-circle'
+                  onClick={() => {
+                    void Taro.navigateTo({ url: circleUrl(challenge.circleId!) })
+                  }}>
+                  去加入圈子
+                </View>
+              }
+            />
           </View>
-        ) : feed.error ? <View className='card'><ErrorState error={feed.error} onRetry={() => { void feed.refetch() }} /></View> : null}
+        ) : feed.error ? (
+          <View className='card'>
+            <ErrorState
+              error={feed.error}
+              onRetry={() => {
+                void feed.refetch()
+              }}
+            />
+          </View>
+        ) : null}
         {!feed.loading && !feed.error && feed.items.length === 0 ? (
           <EmptyState glyph='卡' title='还没有人打卡' description={challenge.phase === 'upcoming' ? '挑战开始后，大家的打卡会出现在这里。' : '成为第一个打卡的人吧。'} />
         ) : null}
-        {feed.items.map((checkin) => <CheckinCard key={checkin.id} checkin={checkin} showChallenge={false} />)}
-        {feed.items.length > 0 ? (
-          <ListFooter list={feed} />
-        ) : null}
+        {feed.items.map((checkin) => (
+          <CheckinCard key={checkin.id} checkin={checkin} showChallenge={false} />
+        ))}
+        {feed.items.length > 0 ? <ListFooter list={feed} /> : null}
       </View>
 
-      <ActionBar challenge={challenge} progress={progress} circleName={data.circleName} inCircle={data.inCircle} onOpenCircle={() => { if (challenge.circleId) void Taro.navigateTo({ url: circleUrl(challenge.circleId) }) }} joining={joining} onJoin={() => { void join() }} onCheckin={() => open(composeUrl(id))} />
+      <ActionBar
+        challenge={challenge}
+        progress={progress}
+        circleName={data.circleName}
+        inCircle={data.inCircle}
+        onOpenCircle={() => {
+          if (challenge.circleId) void Taro.navigateTo({ url: circleUrl(challenge.circleId) })
+        }}
+        joining={joining}
+        onJoin={() => {
+          void join()
+        }}
+        onCheckin={() => open(composeUrl(id))}
+      />
     </View>
   )
 }
@@ -178,7 +253,10 @@ export default function ChallengeDetailPage() {
 function ProgressStat({ value, unit, label }: { value: number; unit: string; label: string }) {
   return (
     <View className='detail-progress-stat'>
-      <Text className='detail-progress-value'>{value}<Text className='detail-progress-unit'> {unit}</Text></Text>
+      <Text className='detail-progress-value'>
+        {value}
+        <Text className='detail-progress-unit'> {unit}</Text>
+      </Text>
       <Text className='detail-progress-label'>{label}</Text>
     </View>
   )
@@ -195,7 +273,9 @@ function DetailSkeleton() {
           <Skeleton width={300} height={26} className='detail-skeleton-line' />
           <Skeleton width='100%' height={26} />
         </View>
-        <View className='card'><Skeleton width='100%' height={420} /></View>
+        <View className='card'>
+          <Skeleton width='100%' height={420} />
+        </View>
       </View>
     </View>
   )

@@ -3,9 +3,7 @@ import type { Challenge } from '../../../../types/checkin'
 
 /** What a check-in must contain and what it earns, in the host's own numbers. */
 export default function ChallengeRules({ challenge }: { challenge: Challenge }) {
-  const photos = challenge.maxPhotos === 0
-    ? '不需要图片'
-    : challenge.minPhotos > 0 ? `${challenge.minPhotos}–${challenge.maxPhotos} 张图片` : `可配最多 ${challenge.maxPhotos} 张图片`
+  const photos = challenge.maxPhotos === 0 ? '不需要图片' : challenge.minPhotos > 0 ? `${challenge.minPhotos}–${challenge.maxPhotos} 张图片` : `可配最多 ${challenge.maxPhotos} 张图片`
   const rows: Array<[string, string]> = [
     ['打卡时间', challenge.windowStart === '00:00' && challenge.windowEnd === '23:59' ? '全天可打卡' : `每天 ${challenge.windowStart}–${challenge.windowEnd}`],
     ['打卡内容', `${challenge.minTextLength > 0 ? `至少 ${challenge.minTextLength} 个字` : '文字不限'}，${photos}`],

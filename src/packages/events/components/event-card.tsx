@@ -11,7 +11,9 @@ const PHASE_LABEL = { upcoming: '报名中', ongoing: '进行中', ended: '已�
 
 /** An event in a list: cover, title, when and where, price and seats, and the member's own status. */
 export default function EventCard({ event }: { event: EventView }) {
-  const open = () => { void Taro.navigateTo({ url: eventDetailUrl(event.id) }) }
+  const open = () => {
+    void Taro.navigateTo({ url: eventDetailUrl(event.id) })
+  }
   const cancelled = event.status === 'cancelled'
   const full = event.seatsLeft === 0
   return (
@@ -34,9 +36,7 @@ export default function EventCard({ event }: { event: EventView }) {
           {event.circleName ? <Text className={`ev-card-circle ${event.inCircle ? '' : 'ev-card-circle-locked'}`}>{event.inCircle ? '圈子专属' : '圈子专属 · 未加入'}</Text> : null}
           <Text className={`ev-card-price ${event.feeFen === 0 ? 'ev-card-free' : ''}`}>{priceLabel(event.myPriceFen)}</Text>
           {event.myPriceFen < event.feeFen ? <Text className='ev-card-was'>{priceLabel(event.feeFen)}</Text> : null}
-          {!cancelled && event.phase !== 'ended'
-            ? <Text className={`ev-card-seats ${full ? 'ev-card-seats-full' : ''}`}>{seatsLabel(event)}</Text>
-            : null}
+          {!cancelled && event.phase !== 'ended' ? <Text className={`ev-card-seats ${full ? 'ev-card-seats-full' : ''}`}>{seatsLabel(event)}</Text> : null}
         </View>
       </View>
     </View>

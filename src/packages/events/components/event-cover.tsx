@@ -13,9 +13,13 @@ interface EventCoverProps {
 export default function EventCover({ url, title, className, children }: EventCoverProps) {
   return (
     <View className={`ev-cover ${className ?? ''}`}>
-      {url
-        ? <Image className='ev-cover-img' src={url} mode='aspectFill' lazyLoad />
-        : <View className='ev-cover-blank'><Text>{Array.from(title.trim())[0] ?? '活'}</Text></View>}
+      {url ? (
+        <Image className='ev-cover-img' src={url} mode='aspectFill' lazyLoad />
+      ) : (
+        <View className='ev-cover-blank'>
+          <Text>{Array.from(title.trim())[0] ?? '活'}</Text>
+        </View>
+      )}
       {children}
     </View>
   )

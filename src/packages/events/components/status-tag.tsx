@@ -8,5 +8,9 @@ const TONE: Record<SignupStatus, Tone> = { confirmed: 'green', attended: 'blue',
 export default function StatusTag({ signup, className }: { signup: Pick<SignupView, 'status' | 'waitlistPosition'> | null; className?: string }) {
   const tag = myStatusTag(signup)
   if (!tag) return null
-  return <Tag tone={TONE[tag.tone]} className={className}>{tag.label}</Tag>
+  return (
+    <Tag tone={TONE[tag.tone]} className={className}>
+      {tag.label}
+    </Tag>
+  )
 }

@@ -44,7 +44,10 @@ export default function ActionBar({ event, now, busy, onSignup, onPay, onCancel,
       </View>
       <View className='ev-bar-actions'>
         {actions.map((a) => (
-          <View key={a.className} className={`btn ev-bar-btn ${a.className} ${a.kind === 'primary' ? 'btn-primary' : a.kind === 'ghost' ? 'btn-ghost' : 'ev-bar-btn-off'}`} onClick={() => a.onClick?.()}>
+          <View
+            key={a.className}
+            className={`btn ev-bar-btn ${a.className} ${a.kind === 'primary' ? 'btn-primary' : a.kind === 'ghost' ? 'btn-ghost' : 'ev-bar-btn-off'}`}
+            onClick={() => a.onClick?.()}>
             {a.label}
           </View>
         ))}
@@ -61,7 +64,15 @@ function activeSignup(signup: SignupView | null): SignupView | null {
   return signup && signup.status !== 'cancelled' && signup.status !== 'expired' ? signup : null
 }
 
-function actionsFor(event: EventView, signup: SignupView | null, now: number, busy: Busy, handlers: { onSignup: () => void; onPay: () => void; openCancel: () => void }, discountFen = 0, freeTicket = false): Action[] {
+function actionsFor(
+  event: EventView,
+  signup: SignupView | null,
+  now: number,
+  busy: Busy,
+  handlers: { onSignup: () => void; onPay: () => void; openCancel: () => void },
+  discountFen = 0,
+  freeTicket = false
+): Action[] {
   const off = (label: string, className = 'ev-action-off'): Action[] => [{ label, kind: 'disabled', className }]
   if (event.status === 'cancelled') return off('活动已取消')
   const canCancel = now <= event.signupDeadline && event.phase === 'upcoming'
@@ -73,7 +84,12 @@ function actionsFor(event: EventView, signup: SignupView | null, now: number, bu
       case 'offered': {
         const expired = signup.payBefore !== null && now > signup.payBefore
         if (expired) return off('名额已释放')
-        const pay: Action = { label: busy === 'pay' ? '正在前往支付…' : `去支付 ${formatFen(signup.priceFen - discountFen)}`, kind: busy === 'pay' ? 'disabled' : 'primary', onClick: handlers.onPay, className: 'ev-action-pay' }
+        const pay: Action = {
+          label: busy === 'pay' ? '正在前往支付…' : `去支付 ${formatFen(signup.priceFen - discountFen)}`,
+          kind: busy === 'pay' ? 'disabled' : 'primary',
+          onClick: handlers.onPay,
+          className: 'ev-action-pay'
+        }
         return canCancel ? [cancelAction('取消'), pay] : [pay]
       }
       case 'waitlisted':
@@ -91,7 +107,16 @@ function actionsFor(event: EventView, signup: SignupView | null, now: number, bu
   // Members-only: join the circle first (its page offers the free join, the trial or the plans).
   if (!event.inCircle && event.circleId) {
     const circleId = event.circleId
-    return [{ label: '加入圈子后报名', kind: 'primary', onClick: () => { void Taro.navigateTo({ url: circleUrl(circleId) }) }, className: 'ev-action-join-circle' }]
+    return [
+      {
+        label: '加入圈子后报名',
+        kind: 'primary',
+        onClick: () => {
+          void Taro.navigateTo({ url: circleUrl(circleId) })
+        },
+        className: 'ev-action-join-circle'
+      }
+    ]
   }
   if (event.seatsLeft === 0) return [{ label: going ? '提交中…' : '加入候补', kind: going ? 'disabled' : 'primary', onClick: handlers.onSignup, className: 'ev-action-waitlist' }]
   const label = event.myPriceFen === 0 ? '免费报名' : freeTicket ? '使用免费票报名' : `报名并支付 ${formatFen(event.myPriceFen - discountFen)}`
@@ -133,8 +158,7 @@ function CancelDialog({ event, signup, now, busy, onCancel, onConfirm }: CancelD
       busy={busy}
       danger
       onCancel={onCancel}
-      onConfirm={() => onConfirm(leavingWaitlist ? '已退出候补' : refundable ? '已取消，报名费将原路退回' : '已取消报名')}
-    >
+      onConfirm={() => onConfirm(leavingWaitlist ? '已退出候补' : refundable ? '已取消，报名费将原路退回' : '已取消报名')}>
       <DialogText warn={warn}>{text}</DialogText>
     </ConfirmDialog>
   )

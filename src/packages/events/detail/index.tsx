@@ -24,15 +24,15 @@ import './index.css'
 export default function EventDetailPage() {
   const router = useRouter()
   const eventId = routeParam(router.params.id)
-  const query = useQuery<EventView>(eventKey(eventId || 'none'), () =>
-    eventId ? fetchEvent({ eventId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少活动编号'))
-  )
+  const query = useQuery<EventView>(eventKey(eventId || 'none'), () => (eventId ? fetchEvent({ eventId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少活动编号'))))
   usePullDownRefetch(query.refetch)
   // Back from paying (the order page), from WeChat's pay sheet or a subscribe message: the seat may have changed.
-  useDidShow(() => { void query.refetch() })
+  useDidShow(() => {
+    void query.refetch()
+  })
   useEffect(() => {
     if (query.error && query.data) showError(query.error)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [query.error])
 
   if (query.loading) return <DetailSkeleton />
@@ -40,7 +40,13 @@ export default function EventDetailPage() {
     return (
       <View className='page'>
         <View className='card'>
-          <ErrorState error={query.error} onRetry={() => { if (eventId) void query.refetch(); else void Taro.redirectTo({ url: EVENTS_PAGE }) }} />
+          <ErrorState
+            error={query.error}
+            onRetry={() => {
+              if (eventId) void query.refetch()
+              else void Taro.redirectTo({ url: EVENTS_PAGE })
+            }}
+          />
         </View>
       </View>
     )
@@ -60,7 +66,10 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
   const hasTicket = signup?.status === 'confirmed' || signup?.status === 'attended'
 
   useEffect(() => {
-    if (scrollToTicket && hasTicket) setTimeout(() => { void Taro.pageScrollTo({ selector: '#ev-ticket', duration: 200 }) }, 300)
+    if (scrollToTicket && hasTicket)
+      setTimeout(() => {
+        void Taro.pageScrollTo({ selector: '#ev-ticket', duration: 200 })
+      }, 300)
   }, [scrollToTicket, hasTicket])
 
   const cancelled = event.status === 'cancelled'
@@ -69,7 +78,9 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
   const over = cancelled || event.phase === 'ended'
   const price = couponPrice(event, now)
   // Nothing left to pay (signed up, full, closed): the picked coupon was used or no longer applies.
-  useEffect(() => { if (price === 0) setCoupon(NO_COUPON) }, [price])
+  useEffect(() => {
+    if (price === 0) setCoupon(NO_COUPON)
+  }, [price])
   return (
     <View className='page ev-detail-page'>
       <EventCover className='ev-detail-cover' url={event.coverUrl} title={event.title} />
@@ -81,11 +92,28 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         </View>
         <Text className='ev-detail-title'>{event.title}</Text>
         <Row glyph='时' label={formatEventRange(event.startAt, event.endAt, now)} />
-        {event.mode === 'offline'
-          ? <Row glyph='地' label={event.address} action='复制' onAction={() => { void Taro.setClipboardData({ data: event.address }) }} />
-          : event.onlineLink
-            ? <Row glyph='线' label={event.onlineLink} className='ev-detail-link' action='复制链接' onAction={() => { void Taro.setClipboardData({ data: event.onlineLink }) }} />
-            : <Row glyph='线' label='线上活动，报名成功后可见参会链接' muted />}
+        {event.mode === 'offline' ? (
+          <Row
+            glyph='地'
+            label={event.address}
+            action='复制'
+            onAction={() => {
+              void Taro.setClipboardData({ data: event.address })
+            }}
+          />
+        ) : event.onlineLink ? (
+          <Row
+            glyph='线'
+            label={event.onlineLink}
+            className='ev-detail-link'
+            action='复制链接'
+            onAction={() => {
+              void Taro.setClipboardData({ data: event.onlineLink })
+            }}
+          />
+        ) : (
+          <Row glyph='线' label='线上活动，报名成功后可见参会链接' muted />
+        )}
       </View>
 
       {signup ? <MySignup event={event} signup={signup} /> : null}
@@ -116,7 +144,9 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
       {event.description ? (
         <View className='card ev-detail-desc'>
           <Text className='ev-detail-section'>活动介绍</Text>
-          <Text className='ev-detail-desc-text' userSelect>{event.description}</Text>
+          <Text className='ev-detail-desc-text' userSelect>
+            {event.description}
+          </Text>
         </View>
       ) : null}
 
@@ -124,8 +154,20 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         <View className='card ev-detail-host'>
           <Text className='ev-detail-section'>主理人</Text>
           <View className='ev-detail-host-links'>
-            <View className='btn btn-ghost btn-small ev-detail-host-attendees' onClick={() => { void Taro.navigateTo({ url: attendeesUrl(event.id) }) }}>报名名单</View>
-            <View className='btn btn-ghost btn-small ev-detail-host-scan' onClick={() => { void Taro.navigateTo({ url: scannerUrl(event.id) }) }}>检票</View>
+            <View
+              className='btn btn-ghost btn-small ev-detail-host-attendees'
+              onClick={() => {
+                void Taro.navigateTo({ url: attendeesUrl(event.id) })
+              }}>
+              报名名单
+            </View>
+            <View
+              className='btn btn-ghost btn-small ev-detail-host-scan'
+              onClick={() => {
+                void Taro.navigateTo({ url: scannerUrl(event.id) })
+              }}>
+              检票
+            </View>
           </View>
         </View>
       ) : null}
@@ -133,11 +175,33 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
       {price > 0 ? (
         <View className='card ev-detail-coupon'>
           {/* A held seat is paid for: a free ticket only works at signup. */}
-          <CouponPicker scope='event' eventId={event.id} freeTickets={!seatHeld(event)} priceFen={price} value={coupon.id} onChange={(id, off, picked) => setCoupon({ id, off, free: picked?.kind === 'freeTicket' })} />
+          <CouponPicker
+            scope='event'
+            eventId={event.id}
+            freeTickets={!seatHeld(event)}
+            priceFen={price}
+            value={coupon.id}
+            onChange={(id, off, picked) => setCoupon({ id, off, free: picked?.kind === 'freeTicket' })}
+          />
         </View>
       ) : null}
 
-      <ActionBar event={event} now={now} busy={actions.busy} discountFen={price > 0 ? coupon.off : 0} freeTicket={price > 0 && coupon.free} onSignup={() => { void actions.signup(coupon.id) }} onPay={() => { void actions.pay(coupon.id) }} onCancel={(text, done) => { void actions.cancel(text, done) }} />
+      <ActionBar
+        event={event}
+        now={now}
+        busy={actions.busy}
+        discountFen={price > 0 ? coupon.off : 0}
+        freeTicket={price > 0 && coupon.free}
+        onSignup={() => {
+          void actions.signup(coupon.id)
+        }}
+        onPay={() => {
+          void actions.pay(coupon.id)
+        }}
+        onCancel={(text, done) => {
+          void actions.cancel(text, done)
+        }}
+      />
     </View>
   )
 }
@@ -158,7 +222,12 @@ function couponPrice(event: EventView, now: number): number {
 /** The member's price; with a tier discount, the list price struck through and whose price it is. */
 function PriceBlock({ event }: { event: EventView }) {
   const discounted = event.feeFen > 0 && event.myPriceFen < event.feeFen
-  if (event.feeFen === 0) return <View className='ev-detail-price'><Text className='ev-detail-amount ev-detail-free'>免费</Text></View>
+  if (event.feeFen === 0)
+    return (
+      <View className='ev-detail-price'>
+        <Text className='ev-detail-amount ev-detail-free'>免费</Text>
+      </View>
+    )
   return (
     <View className='ev-detail-price'>
       <View className='ev-detail-price-line'>
@@ -190,8 +259,14 @@ function Row({ glyph, label, muted, className, action, onAction }: RowProps) {
   return (
     <View className={`ev-detail-row ${className ?? ''}`}>
       <Text className='ev-detail-glyph'>{glyph}</Text>
-      <Text className={`ev-detail-row-text ${muted ? 'ev-detail-row-muted' : ''}`} userSelect>{label}</Text>
-      {action ? <Text className='ev-detail-row-action' onClick={onAction}>{action}</Text> : null}
+      <Text className={`ev-detail-row-text ${muted ? 'ev-detail-row-muted' : ''}`} userSelect>
+        {label}
+      </Text>
+      {action ? (
+        <Text className='ev-detail-row-action' onClick={onAction}>
+          {action}
+        </Text>
+      ) : null}
     </View>
   )
 }
@@ -208,7 +283,9 @@ function Fact({ label, value, highlight }: { label: string; value: string; highl
 function DetailSkeleton() {
   return (
     <View className='page ev-detail-page' aria-busy>
-      <View className='ev-detail-cover'><Skeleton width='100%' height={380} /></View>
+      <View className='ev-detail-cover'>
+        <Skeleton width='100%' height={380} />
+      </View>
       <View className='card'>
         <Skeleton width={180} height={36} />
         <Skeleton width='80%' height={44} className='ev-detail-skeleton-gap' />
@@ -218,7 +295,9 @@ function DetailSkeleton() {
       <View className='card'>
         <Skeleton width={200} height={52} />
         <Skeleton width='100%' height={12} className='ev-detail-skeleton-gap' />
-        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={30} className='ev-detail-skeleton-gap' />)}
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} width='100%' height={30} className='ev-detail-skeleton-gap' />
+        ))}
       </View>
     </View>
   )

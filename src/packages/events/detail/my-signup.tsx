@@ -21,9 +21,7 @@ export default function MySignup({ event, signup }: { event: EventView; signup: 
             <Text className='ev-mine-position-label'>位</Text>
           </View>
           <Text className='ev-mine-desc'>
-            {signup.priceFen > 0
-              ? `有人取消时按顺序递补，递补成功后请在 15 分钟内支付 ${formatFen(signup.priceFen)}，我们会通知你`
-              : '有人取消时按顺序递补，递补成功会通知你'}
+            {signup.priceFen > 0 ? `有人取消时按顺序递补，递补成功后请在 15 分钟内支付 ${formatFen(signup.priceFen)}，我们会通知你` : '有人取消时按顺序递补，递补成功会通知你'}
           </Text>
         </View>
       )

@@ -18,7 +18,9 @@ const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
 /** 入场票: the QR code the host scans at the door, and below it the short code to read out or type in. */
 export default function Ticket({ event, signup }: { event: EventView; signup: SignupView }) {
   const attended = signup.status === 'attended'
-  const copy = () => { void Taro.setClipboardData({ data: signup.shortCode }) }
+  const copy = () => {
+    void Taro.setClipboardData({ data: signup.shortCode })
+  }
   return (
     <View id='ev-ticket' className={`ev-ticket ${attended ? 'ev-ticket-used' : ''}`}>
       <View className='ev-ticket-head'>
@@ -35,16 +37,26 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
       <View className='ev-ticket-body'>
         <View className='ev-ticket-qr-box'>
           <Image className='ev-ticket-qr' src={signup.ticketQr} mode='aspectFit' />
-          {attended ? <View className='ev-ticket-stamp'><Text>已签到</Text></View> : null}
+          {attended ? (
+            <View className='ev-ticket-stamp'>
+              <Text>已签到</Text>
+            </View>
+          ) : null}
         </View>
         {signup.shortCode ? (
           <View className={`ev-ticket-short ${attended ? 'ev-ticket-short-used' : ''}`}>
             <Text className='ev-ticket-short-label'>票码</Text>
-            <Text className='ev-ticket-short-code' data-code={signup.shortCode} selectable userSelect>{spaced(signup.shortCode)}</Text>
+            <Text className='ev-ticket-short-code' data-code={signup.shortCode} selectable userSelect>
+              {spaced(signup.shortCode)}
+            </Text>
           </View>
         ) : null}
         <Text className='ev-ticket-hint'>{hintFor(event, signup)}</Text>
-        {attended || !signup.shortCode ? null : <View className='btn btn-ghost btn-small ev-ticket-copy' onClick={copy}>复制票码</View>}
+        {attended || !signup.shortCode ? null : (
+          <View className='btn btn-ghost btn-small ev-ticket-copy' onClick={copy}>
+            复制票码
+          </View>
+        )}
       </View>
     </View>
   )

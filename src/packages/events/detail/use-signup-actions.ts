@@ -16,7 +16,9 @@ export type Busy = 'signup' | 'pay' | 'cancel' | null
 export function useSignupActions(event: EventView, refetch: () => Promise<void>) {
   const [busy, setBusy] = useState<Busy>(null)
   const running = useRef(false)
-  useEffect(() => { void prefetchSubscribeTemplates() }, [])
+  useEffect(() => {
+    void prefetchSubscribeTemplates()
+  }, [])
 
   const run = async (kind: Exclude<Busy, null>, action: () => Promise<'leaving' | void>) => {
     if (running.current) return
@@ -50,16 +52,20 @@ export function useSignupActions(event: EventView, refetch: () => Promise<void>)
   const signup = (couponId?: string | null) => {
     // Asked first, inside the tap (WeChat opens the dialog only from one): reminder, waitlist and cancellation messages.
     const asked = running.current ? null : requestSubscribe(SUBSCRIBE_FOR.eventSignup)
-    return run('signup', async () => { await asked; return afterSeat(await signUpForEvent(withCoupon(couponId))) })
+    return run('signup', async () => {
+      await asked
+      return afterSeat(await signUpForEvent(withCoupon(couponId)))
+    })
   }
   const pay = (couponId?: string | null) => run('pay', async () => afterSeat(await paySeat(withCoupon(couponId))))
   /** doneText: what the toast says afterwards (已取消报名 / 已退出候补). */
-  const cancel = (doneText: string, onDone: () => void) => run('cancel', async () => {
-    await cancelSignup({ eventId: event.id })
-    onDone()
-    await refetch()
-    void Taro.showToast({ title: doneText, icon: 'none', duration: 1500 })
-  })
+  const cancel = (doneText: string, onDone: () => void) =>
+    run('cancel', async () => {
+      await cancelSignup({ eventId: event.id })
+      onDone()
+      await refetch()
+      void Taro.showToast({ title: doneText, icon: 'none', duration: 1500 })
+    })
 
   return { busy, signup, pay, cancel }
 }

@@ -24,9 +24,13 @@ export default function EventsPage() {
   const [when, setWhen] = useState<When>('upcoming')
   const list = usePagedQuery<EventView>(eventListKey(when), (after) => fetchEvents({ when, after }))
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   // Back from a signup or a payment: seats and my status have changed.
-  useDidShow(() => { void list.refetch() })
+  useDidShow(() => {
+    void list.refetch()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -35,16 +39,27 @@ export default function EventsPage() {
     <View className='page ev-list-page'>
       <Segmented className='ev-list-tabs' options={TABS} value={when} onChange={setWhen} />
       {list.loading ? <ListSkeleton /> : null}
-      {!list.loading && list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        when === 'upcoming'
-          ? <EmptyState glyph='活' title='近期没有活动' description='主理人发起活动后会出现在这里，记得常来看看' />
-          : <EmptyState glyph='往' title='还没有往期活动' description='结束的活动会留在这里' />
+      {!list.loading && list.error ? (
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
       ) : null}
-      {list.items.map((event) => <EventCard key={event.id} event={event} />)}
-      {list.items.length > 0
-        ? <ListFooter list={list} />
-        : null}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        when === 'upcoming' ? (
+          <EmptyState glyph='活' title='近期没有活动' description='主理人发起活动后会出现在这里，记得常来看看' />
+        ) : (
+          <EmptyState glyph='往' title='还没有往期活动' description='结束的活动会留在这里' />
+        )
+      ) : null}
+      {list.items.map((event) => (
+        <EventCard key={event.id} event={event} />
+      ))}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }

@@ -17,8 +17,12 @@ import './index.css'
 export default function TicketsPage() {
   const list = usePagedQuery<EventView>(MY_TICKETS_KEY, (after) => fetchMyTickets({ after }))
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
-  useDidShow(() => { void list.refetch() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+  useDidShow(() => {
+    void list.refetch()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -33,10 +37,17 @@ export default function TicketsPage() {
           glyph='票'
           title='还没有报名活动'
           description='报名成功后，入场票会出现在这里'
-          action={<View className='btn btn-primary btn-small ev-tickets-browse' onClick={() => { void Taro.redirectTo({ url: EVENTS_PAGE }) }}>去看看活动</View>}
+          action={
+            <View
+              className='btn btn-primary btn-small ev-tickets-browse'
+              onClick={() => {
+                void Taro.redirectTo({ url: EVENTS_PAGE })
+              }}>
+              去看看活动
+            </View>
+          }
         />
-      }
-    >
+      }>
       {(items) => items.map((event) => <TicketRow key={event.id} event={event} />)}
     </PagedListView>
   )
@@ -46,19 +57,26 @@ export default function TicketsPage() {
 function nextStep(signup: SignupView | null, event: EventView): string {
   if (event.status === 'cancelled') return '活动已取消，已支付的费用将原路退回'
   switch (signup?.status) {
-    case 'confirmed': return event.phase === 'ended' ? '活动已结束' : '查看入场票 ›'
-    case 'attended': return '已签到，感谢参加'
+    case 'confirmed':
+      return event.phase === 'ended' ? '活动已结束' : '查看入场票 ›'
+    case 'attended':
+      return '已签到，感谢参加'
     case 'held':
-    case 'offered': return signup.payBefore ? `请在 ${formatClock(signup.payBefore)} 前支付 ›` : '去支付 ›'
-    case 'waitlisted': return '有人取消时按顺序递补'
-    default: return ''
+    case 'offered':
+      return signup.payBefore ? `请在 ${formatClock(signup.payBefore)} 前支付 ›` : '去支付 ›'
+    case 'waitlisted':
+      return '有人取消时按顺序递补'
+    default:
+      return ''
   }
 }
 
 function TicketRow({ event }: { event: EventView }) {
   const signup = event.mySignup
   const hasTicket = signup?.status === 'confirmed'
-  const open = () => { void Taro.navigateTo({ url: eventDetailUrl(event.id) + (hasTicket ? '&ticket=1' : '') }) }
+  const open = () => {
+    void Taro.navigateTo({ url: eventDetailUrl(event.id) + (hasTicket ? '&ticket=1' : '') })
+  }
   const step = nextStep(signup, event)
   return (
     <View className={`card ev-ticket-row ev-ticket-row-${signup?.status ?? 'none'}`} data-id={event.id} onClick={open}>

@@ -14,8 +14,14 @@ export default function Celebration({ tier, onClose }: { tier: Tier; onClose: ()
       </View>
       <Text className='gc-celebrate-title'>恭喜升级为 {tierLabel(tier)}</Text>
       <Text className='gc-celebrate-desc'>{perks.length > 0 ? '新等级权益已生效：' : '继续打卡，解锁更多权益'}</Text>
-      {perks.map((line) => <Text key={line} className='gc-celebrate-perk'>· {line}</Text>)}
-      <View className='btn btn-primary gc-celebrate-ok' onClick={onClose}>太棒了</View>
+      {perks.map((line) => (
+        <Text key={line} className='gc-celebrate-perk'>
+          · {line}
+        </Text>
+      ))}
+      <View className='btn btn-primary gc-celebrate-ok' onClick={onClose}>
+        太棒了
+      </View>
     </Popup>
   )
 }

@@ -13,7 +13,9 @@ import TierRow from './tier-row'
 import { LEDGER_PAGE, MALL_PAGE, REDEMPTIONS_PAGE } from '../../../services/routes'
 import './index.css'
 
-const open = (url: string) => () => { void Taro.navigateTo({ url }) }
+const open = (url: string) => () => {
+  void Taro.navigateTo({ url })
+}
 
 // Levels celebrated in this run of the app: a summary fetched before the
 // acknowledgement landed must not bring the popup back on the next visit.
@@ -24,15 +26,29 @@ export default function GrowthCenterPage() {
   const celebrating = useCelebration(data)
 
   // Back from the mall or 明细: the balance may have changed.
-  useDidShow(() => { void refetch() })
+  useDidShow(() => {
+    void refetch()
+  })
   usePullDownRefetch(refetch)
   useEffect(() => {
     if (error && data) showError(error)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [error])
 
   if (loading) return <CenterSkeleton />
-  if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+  if (!data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={error}
+            onRetry={() => {
+              void refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
 
   return (
     <View className='page growth-center'>
@@ -55,7 +71,10 @@ export default function GrowthCenterPage() {
       {/* 成长值 is on the progress bar above, next to the level it leads to: not repeated here. */}
       <View className='card gc-stats'>
         <View className='gc-stat'>
-          <Text className='gc-stat-value'>{data.makeupCards}<Text className='gc-stat-unit'> 张</Text></Text>
+          <Text className='gc-stat-value'>
+            {data.makeupCards}
+            <Text className='gc-stat-unit'> 张</Text>
+          </Text>
           <Text className='gc-stat-label'>补卡券</Text>
         </View>
         <View className='gc-stat-divider' />
@@ -88,7 +107,9 @@ function GrowthProgress({ summary }: { summary: GrowthSummary }) {
     return (
       <View className='gc-growth'>
         <ProgressBar percent={100} />
-        <Text className='gc-growth-hint'><Text className='gc-growth-now'>成长值 {formatPoints(growth)}</Text> · 已是最高等级</Text>
+        <Text className='gc-growth-hint'>
+          <Text className='gc-growth-now'>成长值 {formatPoints(growth)}</Text> · 已是最高等级
+        </Text>
       </View>
     )
   }
@@ -101,7 +122,9 @@ function GrowthProgress({ summary }: { summary: GrowthSummary }) {
         <Text>{formatPoints(nextTier.minGrowth)}</Text>
       </View>
       <ProgressBar percent={percent} />
-      <Text className='gc-growth-hint'>再获得 {formatPoints(growthToNext)} 成长值升级为 {tierLabel(nextTier)}</Text>
+      <Text className='gc-growth-hint'>
+        再获得 {formatPoints(growthToNext)} 成长值升级为 {tierLabel(nextTier)}
+      </Text>
     </View>
   )
 }
@@ -109,7 +132,9 @@ function GrowthProgress({ summary }: { summary: GrowthSummary }) {
 function Entry({ glyph, label, tone, onClick }: { glyph: string; label: string; tone: string; onClick: () => void }) {
   return (
     <View className='gc-entry' onClick={onClick}>
-      <View className={`gc-entry-icon gc-entry-${tone}`}><Text>{glyph}</Text></View>
+      <View className={`gc-entry-icon gc-entry-${tone}`}>
+        <Text>{glyph}</Text>
+      </View>
       <Text className='gc-entry-label'>{label}</Text>
     </View>
   )
@@ -132,7 +157,9 @@ function useCelebration(summary: GrowthSummary | undefined) {
     celebrated.add(reached.level)
     setTier(reached)
     acknowledgeCelebration().then(
-      () => { if (latest.current) putGrowthSummary({ ...latest.current, celebrateTier: null }) },
+      () => {
+        if (latest.current) putGrowthSummary({ ...latest.current, celebrateTier: null })
+      },
       // Not acknowledged: the server offers it again next time, which is the right failure.
       () => {}
     )

@@ -20,9 +20,15 @@ export default function TierRow({ tiers, current }: { tiers: Tier[]; current: Ti
               <Text className='gc-tier-name'>{tier.name}</Text>
               <Text className='gc-tier-min'>成长值 {formatPoints(tier.minGrowth)}</Text>
               <View className='gc-tier-perks'>
-                {perks.length > 0
-                  ? perks.map((line) => <Text key={line} className='gc-tier-perk'>{line}</Text>)
-                  : <Text className='gc-tier-perk gc-tier-perk-none'>基础权益</Text>}
+                {perks.length > 0 ? (
+                  perks.map((line) => (
+                    <Text key={line} className='gc-tier-perk'>
+                      {line}
+                    </Text>
+                  ))
+                ) : (
+                  <Text className='gc-tier-perk gc-tier-perk-none'>基础权益</Text>
+                )}
               </View>
             </View>
           )

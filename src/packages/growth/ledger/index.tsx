@@ -22,12 +22,35 @@ export default function LedgerPage() {
           glyph='积'
           title='还没有积分记录'
           description='打卡、完成挑战、被主理人精选都能获得积分和成长值'
-          action={<View className='btn btn-ghost btn-small' onClick={() => { void Taro.navigateBack() }}>返回我的成长</View>}
+          action={
+            <View
+              className='btn btn-ghost btn-small'
+              onClick={() => {
+                void Taro.navigateBack()
+              }}>
+              返回我的成长
+            </View>
+          }
         />
       }
-      footer={!list.hasMore ? <View className='ledger-mall-link' onClick={() => { void Taro.navigateTo({ url: MALL_PAGE }) }}>积分可在积分商城兑换好礼 ›</View> : null}
-    >
-      {(items) => <View className='card ledger-list'>{items.map((entry) => <LedgerRow key={entry.id} entry={entry} />)}</View>}
+      footer={
+        !list.hasMore ? (
+          <View
+            className='ledger-mall-link'
+            onClick={() => {
+              void Taro.navigateTo({ url: MALL_PAGE })
+            }}>
+            积分可在积分商城兑换好礼 ›
+          </View>
+        ) : null
+      }>
+      {(items) => (
+        <View className='card ledger-list'>
+          {items.map((entry) => (
+            <LedgerRow key={entry.id} entry={entry} />
+          ))}
+        </View>
+      )}
     </PagedList>
   )
 }
@@ -43,7 +66,12 @@ function LedgerRow({ entry }: { entry: LedgerEntryView }) {
       </View>
       <View className='ledger-amounts'>
         <Text className={`ledger-points ledger-points-${sign}`}>{points}</Text>
-        {entry.growth !== 0 ? <Text className='ledger-growth'>成长值 {entry.growth > 0 ? '+' : '−'}{formatPoints(Math.abs(entry.growth))}</Text> : null}
+        {entry.growth !== 0 ? (
+          <Text className='ledger-growth'>
+            成长值 {entry.growth > 0 ? '+' : '−'}
+            {formatPoints(Math.abs(entry.growth))}
+          </Text>
+        ) : null}
       </View>
     </View>
   )

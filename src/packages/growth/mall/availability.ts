@@ -1,8 +1,6 @@
 import type { MallItem } from '../../../../types/growth'
 
-export type Availability =
-  | { ok: true }
-  | { ok: false; label: string; reason: string }
+export type Availability = { ok: true } | { ok: false; label: string; reason: string }
 
 /**
  * What the app already knows would fail, said before the member taps.

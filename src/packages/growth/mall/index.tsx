@@ -30,9 +30,13 @@ export default function MallPage() {
 
   const refetchAll = () => Promise.all([items.refetch(), summary.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
-  useReachBottom(() => { void items.loadMore() })
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh what the cache painted
-  useEffect(() => { void refetchAll() }, [])
+  useReachBottom(() => {
+    void items.loadMore()
+  })
+  useEffect(() => {
+    void refetchAll()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh what the cache painted
+  }, [])
   useEffect(() => {
     if (items.refreshError) showError(items.refreshError)
   }, [items.refreshError])
@@ -45,7 +49,9 @@ export default function MallPage() {
     setErrors({})
     setSelected(item)
   }
-  const closeSheet = () => { if (!busy) setSelected(null) }
+  const closeSheet = () => {
+    if (!busy) setSelected(null)
+  }
 
   const onAddressChange = (field: AddressField, value: string) => {
     setAddress((a) => ({ ...a, [field]: value }))
@@ -101,7 +107,13 @@ export default function MallPage() {
         </View>
         <View className='mall-balance-side'>
           {summary.data ? <Text className='mall-balance-tier'>{tierLabel(summary.data.tier)}</Text> : null}
-          <View className='mall-balance-link' onClick={() => { void Taro.navigateTo({ url: REDEMPTIONS_PAGE }) }}>我的兑换 ›</View>
+          <View
+            className='mall-balance-link'
+            onClick={() => {
+              void Taro.navigateTo({ url: REDEMPTIONS_PAGE })
+            }}>
+            我的兑换 ›
+          </View>
         </View>
       </View>
 
@@ -125,8 +137,13 @@ export default function MallPage() {
           address={selected.kind === 'physical' ? trimAddress(address) : null}
           busy={busy}
           retrying={retrying}
-          onConfirm={() => { void confirm() }}
-          onCancel={() => { reset(); setConfirming(false) }}
+          onConfirm={() => {
+            void confirm()
+          }}
+          onCancel={() => {
+            reset()
+            setConfirming(false)
+          }}
         />
       ) : null}
     </View>
@@ -135,12 +152,24 @@ export default function MallPage() {
 
 function MallBody({ items, onOpen }: { items: PagedQuery<MallItem>; onOpen: (item: MallItem) => void }) {
   if (items.loading) return <MallSkeleton />
-  if (items.error) return <View className='card'><ErrorState error={items.error} onRetry={() => { void items.refetch() }} /></View>
+  if (items.error)
+    return (
+      <View className='card'>
+        <ErrorState
+          error={items.error}
+          onRetry={() => {
+            void items.refetch()
+          }}
+        />
+      </View>
+    )
   if (items.items.length === 0) return <EmptyState glyph='礼' title='商城还在上新' description='主理人正在准备好礼，先去打卡攒积分吧' />
   return (
     <View>
       <View className='mall-grid'>
-        {items.items.map((item) => <ItemCard key={item.id} item={item} onOpen={() => onOpen(item)} />)}
+        {items.items.map((item) => (
+          <ItemCard key={item.id} item={item} onOpen={() => onOpen(item)} />
+        ))}
       </View>
       <ListFooter list={items} />
     </View>

@@ -9,15 +9,28 @@ export default function ItemCard({ item, onOpen }: { item: MallItem; onOpen: () 
   return (
     <View className={`mall-card ${soldOut ? 'mall-card-soldout' : ''}`} onClick={onOpen}>
       <View className='mall-card-cover'>
-        {item.imageUrl ? <Image className='mall-card-image' src={item.imageUrl} mode='aspectFill' lazyLoad /> : <View className='mall-card-image mall-card-noimage'><Text>礼</Text></View>}
+        {item.imageUrl ? (
+          <Image className='mall-card-image' src={item.imageUrl} mode='aspectFill' lazyLoad />
+        ) : (
+          <View className='mall-card-image mall-card-noimage'>
+            <Text>礼</Text>
+          </View>
+        )}
         {item.minTierLevel > 1 ? <Text className='mall-tier-tag'>Lv{item.minTierLevel} 专享</Text> : null}
-        {soldOut ? <View className='mall-card-soldout-mask'><Text>已兑完</Text></View> : null}
+        {soldOut ? (
+          <View className='mall-card-soldout-mask'>
+            <Text>已兑完</Text>
+          </View>
+        ) : null}
       </View>
       <View className='mall-card-body'>
         <Text className='mall-card-name'>{item.name}</Text>
         <Text className='mall-card-desc'>{item.description || KIND_LABEL[item.kind]}</Text>
         <View className='mall-card-meta'>
-          <Text className='mall-price'>{formatPoints(item.pricePoints)}<Text className='mall-price-unit'> 积分</Text></Text>
+          <Text className='mall-price'>
+            {formatPoints(item.pricePoints)}
+            <Text className='mall-price-unit'> 积分</Text>
+          </Text>
           <Text className='mall-stock'>剩 {item.stock}</Text>
         </View>
       </View>

@@ -20,12 +20,23 @@ interface ItemSheetProps {
 export default function ItemSheet({ item, availability, address, addressErrors, onAddressChange, onRedeem, onClose }: ItemSheetProps) {
   return (
     <Popup open position='bottom' onClose={onClose} className='mall-sheet'>
-      <View className='mall-sheet-close' onClick={onClose}><Text>×</Text></View>
+      <View className='mall-sheet-close' onClick={onClose}>
+        <Text>×</Text>
+      </View>
       <View className='mall-sheet-head'>
-        {item.imageUrl ? <Image className='mall-sheet-image' src={item.imageUrl} mode='aspectFill' /> : <View className='mall-sheet-image mall-card-noimage'><Text>礼</Text></View>}
+        {item.imageUrl ? (
+          <Image className='mall-sheet-image' src={item.imageUrl} mode='aspectFill' />
+        ) : (
+          <View className='mall-sheet-image mall-card-noimage'>
+            <Text>礼</Text>
+          </View>
+        )}
         <View className='mall-sheet-summary'>
           <Text className='mall-sheet-name'>{item.name}</Text>
-          <Text className='mall-price mall-sheet-price'>{formatPoints(item.pricePoints)}<Text className='mall-price-unit'> 积分</Text></Text>
+          <Text className='mall-price mall-sheet-price'>
+            {formatPoints(item.pricePoints)}
+            <Text className='mall-price-unit'> 积分</Text>
+          </Text>
           <View className='mall-sheet-tags'>
             <Text className='mall-chip'>{KIND_LABEL[item.kind]}</Text>
             {item.minTierLevel > 1 ? <Text className='mall-chip mall-chip-tier'>Lv{item.minTierLevel} 专享</Text> : null}

@@ -26,32 +26,53 @@ export default function RedemptionsPage() {
           glyph='兑'
           title='还没有兑换记录'
           description='积分可以兑换补卡券、社群周边等好礼'
-          action={<View className='btn btn-primary btn-small' onClick={() => { void Taro.redirectTo({ url: MALL_PAGE }) }}>去积分商城</View>}
+          action={
+            <View
+              className='btn btn-primary btn-small'
+              onClick={() => {
+                void Taro.redirectTo({ url: MALL_PAGE })
+              }}>
+              去积分商城
+            </View>
+          }
         />
-      }
-    >
+      }>
       {(items) => items.map((r) => <RedemptionCard key={r.id} redemption={r} />)}
     </PagedList>
   )
 }
 
 function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
-  const copyTracking = () => { void Taro.setClipboardData({ data: r.trackingNo }) }
+  const copyTracking = () => {
+    void Taro.setClipboardData({ data: r.trackingNo })
+  }
   return (
     <View className='card rd-card'>
       <View className='rd-head'>
         <Text className='rd-name'>{r.itemName}</Text>
-        <Tag tone={STATUS_TONE[r.status]} className='rd-status'>{STATUS_LABEL[r.status]}</Tag>
+        <Tag tone={STATUS_TONE[r.status]} className='rd-status'>
+          {STATUS_LABEL[r.status]}
+        </Tag>
       </View>
       <View className='rd-meta'>
         <Text className='rd-time'>{formatDateTime(r.createdAt)}</Text>
         <Text className='rd-cost'>−{formatPoints(r.pricePoints)} 积分</Text>
       </View>
       {r.kind === 'makeupCard' ? <Text className='rd-note'>补卡券已放入「我的成长」，可在挑战中补卡</Text> : null}
-      {r.kind === 'coupon' ? <Text className='rd-note rd-note-coupon' onClick={() => { void Taro.navigateTo({ url: `${COUPONS_PAGE}?tab=mine` }) }}>券已放入「我的卡券」，去看看 ›</Text> : null}
+      {r.kind === 'coupon' ? (
+        <Text
+          className='rd-note rd-note-coupon'
+          onClick={() => {
+            void Taro.navigateTo({ url: `${COUPONS_PAGE}?tab=mine` })
+          }}>
+          券已放入「我的卡券」，去看看 ›
+        </Text>
+      ) : null}
       {r.address ? (
         <View className='rd-address'>
-          <Text>{r.address.name} {maskPhone(r.address.phone)}</Text>
+          <Text>
+            {r.address.name} {maskPhone(r.address.phone)}
+          </Text>
           <Text className='rd-address-line'>{r.address.address}</Text>
         </View>
       ) : null}
@@ -72,7 +93,10 @@ function RedemptionsSkeleton() {
     <View className='page redemptions-page' aria-busy>
       {[0, 1, 2].map((i) => (
         <View key={i} className='card rd-card'>
-          <View className='rd-head'><Skeleton width={280} height={34} /><Skeleton width={96} height={34} /></View>
+          <View className='rd-head'>
+            <Skeleton width={280} height={34} />
+            <Skeleton width={96} height={34} />
+          </View>
           <Skeleton width={360} height={24} className='rd-skeleton-gap' />
         </View>
       ))}

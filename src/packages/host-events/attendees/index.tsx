@@ -32,14 +32,28 @@ export default function AttendeesPage() {
   const refetchAll = () => Promise.all([event.refetch(), list.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
   // Back from the scanner: attendance has moved.
-  useDidShow(() => { void list.refetch() })
+  useDidShow(() => {
+    void list.refetch()
+  })
   useEffect(() => {
     if (list.error && list.data) showError(list.error)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [list.error])
 
   if (list.loading || event.loading) return <AttendeesSkeleton />
-  if (!list.data || !event.data) return <View className='page'><View className='card'><ErrorState error={list.error ?? event.error} onRetry={() => { void refetchAll() }} /></View></View>
+  if (!list.data || !event.data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={list.error ?? event.error}
+            onRetry={() => {
+              void refetchAll()
+            }}
+          />
+        </View>
+      </View>
+    )
   return <Attendees event={event.data} items={list.data.items} counts={list.data} refetch={refetchAll} />
 }
 
@@ -121,7 +135,9 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
           <Text className='hev-att-title'>{event.title}</Text>
           {cancelled ? <Text className='hev-att-cancelled'>已取消</Text> : null}
         </View>
-        <Text className='hev-att-meta'>{formatEventRange(event.startAt, event.endAt)} · {priceLabel(event.feeFen)} · 共 {event.capacity} 个名额</Text>
+        <Text className='hev-att-meta'>
+          {formatEventRange(event.startAt, event.endAt)} · {priceLabel(event.feeFen)} · 共 {event.capacity} 个名额
+        </Text>
         <View className='hev-att-counts'>
           <Count value={counts.confirmed} label='已确认' tone='confirmed' />
           <Count value={counts.held} label='待支付' tone='held' />
@@ -129,20 +145,42 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
           <Count value={counts.attended} label='已签到' tone='attended' />
         </View>
         <View className='hev-att-actions'>
-          <View className={`btn btn-ghost btn-small hev-att-export ${exporting ? 'btn-disabled' : ''}`} onClick={() => { void exportCsv() }}>{exporting ? '导出中…' : '导出 CSV'}</View>
-          {!cancelled ? <View className='btn btn-primary btn-small hev-att-scan' onClick={() => { void Taro.navigateTo({ url: scannerUrl(event.id) }) }}>检票</View> : null}
+          <View
+            className={`btn btn-ghost btn-small hev-att-export ${exporting ? 'btn-disabled' : ''}`}
+            onClick={() => {
+              void exportCsv()
+            }}>
+            {exporting ? '导出中…' : '导出 CSV'}
+          </View>
+          {!cancelled ? (
+            <View
+              className='btn btn-primary btn-small hev-att-scan'
+              onClick={() => {
+                void Taro.navigateTo({ url: scannerUrl(event.id) })
+              }}>
+              检票
+            </View>
+          ) : null}
         </View>
         {saved ? (
           <View className='hev-att-saved'>
             <Text className='hev-att-saved-name'>已生成 {saved.fileName}</Text>
-            <Text className='hev-att-saved-share' onClick={() => { void shareCsv(saved) }}>发送到聊天</Text>
+            <Text
+              className='hev-att-saved-share'
+              onClick={() => {
+                void shareCsv(saved)
+              }}>
+              发送到聊天
+            </Text>
           </View>
         ) : null}
       </View>
 
       <View className='hev-att-filters'>
         {FILTERS.map((f) => (
-          <Text key={f.value} className={`hev-att-filter ${f.value === filter ? 'hev-att-filter-on' : ''}`} onClick={() => setFilter(f.value)}>{f.label}</Text>
+          <Text key={f.value} className={`hev-att-filter ${f.value === filter ? 'hev-att-filter-on' : ''}`} onClick={() => setFilter(f.value)}>
+            {f.label}
+          </Text>
         ))}
       </View>
 
@@ -150,14 +188,38 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
         <EmptyState glyph='名' title={filter === 'all' ? '还没有人报名' : '这一栏还没有人'} description={filter === 'all' ? '成员报名后会出现在这里' : undefined} />
       ) : (
         <View className='card hev-att-list'>
-          {shown.map((a) => <AttendeeRow key={a.signupId} attendee={a} onCheckIn={!cancelled && a.status === 'confirmed' ? () => { void checkIn(a) } : undefined} />)}
+          {shown.map((a) => (
+            <AttendeeRow
+              key={a.signupId}
+              attendee={a}
+              onCheckIn={
+                !cancelled && a.status === 'confirmed'
+                  ? () => {
+                      void checkIn(a)
+                    }
+                  : undefined
+              }
+            />
+          ))}
         </View>
       )}
 
       {!cancelled && event.phase !== 'ended' ? (
         <View className='hev-att-danger'>
-          <Text className='hev-att-edit' onClick={() => { void Taro.navigateTo({ url: eventFormUrl(event.id) }) }}>编辑活动</Text>
-          <Text className='hev-att-cancel-event' onClick={() => { void confirmCancelEvent() }}>取消活动</Text>
+          <Text
+            className='hev-att-edit'
+            onClick={() => {
+              void Taro.navigateTo({ url: eventFormUrl(event.id) })
+            }}>
+            编辑活动
+          </Text>
+          <Text
+            className='hev-att-cancel-event'
+            onClick={() => {
+              void confirmCancelEvent()
+            }}>
+            取消活动
+          </Text>
         </View>
       ) : null}
     </View>
@@ -181,11 +243,18 @@ function AttendeeRow({ attendee, onCheckIn }: { attendee: AttendeeView; onCheckI
       <Avatar url={attendee.avatarUrl} nickname={attendee.nickname} size={72} />
       <View className='hev-att-who'>
         <Text className='hev-att-name'>{attendee.nickname}</Text>
-        <Text className='hev-att-when'>{when}{attendee.priceFen > 0 ? ` · ${priceLabel(attendee.priceFen)}` : ''}</Text>
+        <Text className='hev-att-when'>
+          {when}
+          {attendee.priceFen > 0 ? ` · ${priceLabel(attendee.priceFen)}` : ''}
+        </Text>
       </View>
-      {onCheckIn
-        ? <View className='btn btn-primary btn-small hev-att-checkin' onClick={onCheckIn}>签到</View>
-        : <Text className={`hev-att-status hev-att-status-${attendee.status}`}>{status}</Text>}
+      {onCheckIn ? (
+        <View className='btn btn-primary btn-small hev-att-checkin' onClick={onCheckIn}>
+          签到
+        </View>
+      ) : (
+        <Text className={`hev-att-status hev-att-status-${attendee.status}`}>{status}</Text>
+      )}
     </View>
   )
 }
@@ -202,7 +271,10 @@ function AttendeesSkeleton() {
         {[0, 1, 2, 3].map((i) => (
           <View key={i} className='hev-att-row'>
             <Skeleton width={72} height={72} round />
-            <View className='hev-att-who'><Skeleton width={200} height={28} /><Skeleton width={280} height={22} className='hev-att-skeleton-gap-small' /></View>
+            <View className='hev-att-who'>
+              <Skeleton width={200} height={28} />
+              <Skeleton width={280} height={22} className='hev-att-skeleton-gap-small' />
+            </View>
           </View>
         ))}
       </View>

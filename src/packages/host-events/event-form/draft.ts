@@ -3,7 +3,7 @@ import { chinaTime } from '../../../utils/china-time'
 
 // The form's own shape (numbers stay text while typed, times as China-time
 // date and clock strings from the pickers) and the checks the server makes
-// (cloudfunctions/domain/meetups/schemas.ts and admin.ts), so most mistakes
+// (cloudfunctions/domain/events/schemas.ts and admin.ts), so most mistakes
 // show beside their field before anything is sent.
 
 export interface EventDraft {
@@ -31,7 +31,22 @@ export interface EventDraft {
 }
 
 /** Errors by the server's field names, so an INVALID_INPUT `field` lands on the same line. */
-export type DraftField = 'title' | 'description' | 'coverFileId' | 'startAt' | 'endAt' | 'mode' | 'address' | 'onlineLink' | 'capacity' | 'feeFen' | 'signupDeadline' | 'refundableHoursBefore' | 'feeReturn' | 'circleId' | 'checkinOpensMinutesBefore'
+export type DraftField =
+  | 'title'
+  | 'description'
+  | 'coverFileId'
+  | 'startAt'
+  | 'endAt'
+  | 'mode'
+  | 'address'
+  | 'onlineLink'
+  | 'capacity'
+  | 'feeFen'
+  | 'signupDeadline'
+  | 'refundableHoursBefore'
+  | 'feeReturn'
+  | 'circleId'
+  | 'checkinOpensMinutesBefore'
 export type DraftErrors = Partial<Record<DraftField, string>>
 
 const HOUR_MS = 3600_000
@@ -53,20 +68,46 @@ export function emptyDraft(now: number = Date.now()): EventDraft {
   const start = chinaInstant(day, '14:00')!
   const deadline = chinaInstant(dateOf(start - DAY_MS), '20:00')!
   return {
-    title: '', description: '', mode: 'offline', address: '', onlineLink: '',
-    startDate: day, startTime: '14:00', endDate: day, endTime: '16:00',
-    deadlineDate: dateOf(deadline), deadlineTime: timeOf(deadline),
-    capacity: '30', fee: '0', tierDiscount: true, refundableHours: '24', feeReturn: 'none', circleId: null, checkinOpensMinutes: '120'
+    title: '',
+    description: '',
+    mode: 'offline',
+    address: '',
+    onlineLink: '',
+    startDate: day,
+    startTime: '14:00',
+    endDate: day,
+    endTime: '16:00',
+    deadlineDate: dateOf(deadline),
+    deadlineTime: timeOf(deadline),
+    capacity: '30',
+    fee: '0',
+    tierDiscount: true,
+    refundableHours: '24',
+    feeReturn: 'none',
+    circleId: null,
+    checkinOpensMinutes: '120'
   }
 }
 
 export function eventToDraft(event: EventView): EventDraft {
   return {
-    title: event.title, description: event.description, mode: event.mode, address: event.address, onlineLink: event.onlineLink,
-    startDate: dateOf(event.startAt), startTime: timeOf(event.startAt), endDate: dateOf(event.endAt), endTime: timeOf(event.endAt),
-    deadlineDate: dateOf(event.signupDeadline), deadlineTime: timeOf(event.signupDeadline),
-    capacity: String(event.capacity), fee: fenToYuanText(event.feeFen), tierDiscount: event.tierDiscount,
-    refundableHours: String(event.refundableHoursBefore), feeReturn: event.feeReturn, circleId: event.circleId,
+    title: event.title,
+    description: event.description,
+    mode: event.mode,
+    address: event.address,
+    onlineLink: event.onlineLink,
+    startDate: dateOf(event.startAt),
+    startTime: timeOf(event.startAt),
+    endDate: dateOf(event.endAt),
+    endTime: timeOf(event.endAt),
+    deadlineDate: dateOf(event.signupDeadline),
+    deadlineTime: timeOf(event.signupDeadline),
+    capacity: String(event.capacity),
+    fee: fenToYuanText(event.feeFen),
+    tierDiscount: event.tierDiscount,
+    refundableHours: String(event.refundableHoursBefore),
+    feeReturn: event.feeReturn,
+    circleId: event.circleId,
     checkinOpensMinutes: String(event.checkinOpensMinutesBefore)
   }
 }

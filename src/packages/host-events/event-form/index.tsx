@@ -21,13 +21,25 @@ import './index.css'
 export default function EventFormPage() {
   const router = useRouter()
   const eventId = routeParam(router.params.id)
-  const detail = useQuery<EventView | null>(eventId ? eventKey(eventId) : 'host-events.form.new', () =>
-    eventId ? fetchEvent({ eventId }) : Promise.resolve(null)
-  )
-  useEffect(() => { void Taro.setNavigationBarTitle({ title: eventId ? '编辑活动' : '发起活动' }) }, [eventId])
+  const detail = useQuery<EventView | null>(eventId ? eventKey(eventId) : 'host-events.form.new', () => (eventId ? fetchEvent({ eventId }) : Promise.resolve(null)))
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: eventId ? '编辑活动' : '发起活动' })
+  }, [eventId])
 
   if (detail.loading) return <FormSkeleton />
-  if (detail.data === undefined) return <View className='page'><View className='card'><ErrorState error={detail.error} onRetry={() => { void detail.refetch() }} /></View></View>
+  if (detail.data === undefined)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={detail.error}
+            onRetry={() => {
+              void detail.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
   return <EventForm event={detail.data} />
 }
 
@@ -68,8 +80,8 @@ function EventForm({ event }: { event: EventView | null }) {
     setSaving(true)
     try {
       const saved = event
-        // The cover only when replaced; the fee only when it changed (a locked fee is never re-sent).
-        ? await updateEvent({ eventId: event.id, ...withoutUnchangedFee(input, event), ...(uploaded ? { coverFileId: uploaded } : {}) })
+        ? // The cover only when replaced; the fee only when it changed (a locked fee is never re-sent).
+          await updateEvent({ eventId: event.id, ...withoutUnchangedFee(input, event), ...(uploaded ? { coverFileId: uploaded } : {}) })
         : await createEvent({ ...input, coverFileId: uploaded ?? '' })
       setQueryData(eventKey(saved.id), saved)
       await Taro.showToast({ title: event ? '已保存' : '活动已发布', icon: 'success', duration: 1200 })
@@ -92,32 +104,84 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='hev-form-section'>基本信息</Text>
       <View className='card hev-form-card'>
         <View className='hev-form-cover-row'>
-          <ImagePicker mode='thumb' uploads={picture} url={event?.coverUrl ?? ''} label='封面' boxClassName='hev-form-cover' invalid={Boolean(errors.coverFileId)} emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
+          <ImagePicker
+            mode='thumb'
+            uploads={picture}
+            url={event?.coverUrl ?? ''}
+            label='封面'
+            boxClassName='hev-form-cover'
+            invalid={Boolean(errors.coverFileId)}
+            emptyHint='点击上传，建议 16:9 横图'
+            doneHint='封面已上传，保存后生效'
+          />
           {errors.coverFileId ? <Text className='form-field-error hev-form-stack-error'>{errors.coverFileId}</Text> : null}
         </View>
         <FormField label='标题' error={errors.title}>
-          <Input className='form-field-input field-title' value={draft.title} maxlength={40} placeholder='如：周末徒步·滨江 10 公里' placeholderClass='form-field-placeholder' onInput={(e) => set('title', e.detail.value, ['title'])} />
+          <Input
+            className='form-field-input field-title'
+            value={draft.title}
+            maxlength={40}
+            placeholder='如：周末徒步·滨江 10 公里'
+            placeholderClass='form-field-placeholder'
+            onInput={(e) => set('title', e.detail.value, ['title'])}
+          />
         </FormField>
         <FormField label='介绍' error={errors.description} top>
-          <Textarea className='form-field-textarea field-description' value={draft.description} maxlength={3000} autoHeight placeholder='流程、集合方式、需要准备什么' placeholderClass='form-field-placeholder' onInput={(e) => set('description', e.detail.value, ['description'])} />
+          <Textarea
+            className='form-field-textarea field-description'
+            value={draft.description}
+            maxlength={3000}
+            autoHeight
+            placeholder='流程、集合方式、需要准备什么'
+            placeholderClass='form-field-placeholder'
+            onInput={(e) => set('description', e.detail.value, ['description'])}
+          />
         </FormField>
       </View>
 
       <Text className='hev-form-section'>时间</Text>
       <View className='card hev-form-card'>
-        <WhenField label='开始' error={errors.startAt} date={draft.startDate} time={draft.startTime} className='field-start'
+        <WhenField
+          label='开始'
+          error={errors.startAt}
+          date={draft.startDate}
+          time={draft.startTime}
+          className='field-start'
           onDate={(v) => {
             // Moving the start day carries the end day with it, as a one-day event usually wants.
             setDraft((d) => ({ ...d, startDate: v, endDate: d.endDate === d.startDate ? v : d.endDate }))
             setErrors((e) => ({ ...e, startAt: undefined, endAt: undefined, signupDeadline: undefined }))
           }}
-          onTime={(v) => set('startTime', v, ['startAt', 'endAt', 'signupDeadline'])} />
-        <WhenField label='结束' error={errors.endAt} date={draft.endDate} time={draft.endTime} className='field-end'
-          onDate={(v) => set('endDate', v, ['endAt'])} onTime={(v) => set('endTime', v, ['endAt'])} />
-        <WhenField label='报名截止' error={errors.signupDeadline} date={draft.deadlineDate} time={draft.deadlineTime} className='field-deadline'
-          onDate={(v) => set('deadlineDate', v, ['signupDeadline'])} onTime={(v) => set('deadlineTime', v, ['signupDeadline'])} />
+          onTime={(v) => set('startTime', v, ['startAt', 'endAt', 'signupDeadline'])}
+        />
+        <WhenField
+          label='结束'
+          error={errors.endAt}
+          date={draft.endDate}
+          time={draft.endTime}
+          className='field-end'
+          onDate={(v) => set('endDate', v, ['endAt'])}
+          onTime={(v) => set('endTime', v, ['endAt'])}
+        />
+        <WhenField
+          label='报名截止'
+          error={errors.signupDeadline}
+          date={draft.deadlineDate}
+          time={draft.deadlineTime}
+          className='field-deadline'
+          onDate={(v) => set('deadlineDate', v, ['signupDeadline'])}
+          onTime={(v) => set('deadlineTime', v, ['signupDeadline'])}
+        />
         <FormField label='签到' error={errors.checkinOpensMinutesBefore} prefix='开始前' suffix='分钟起'>
-          <Input className='form-field-input form-field-input-short field-checkin-opens' type='number' value={draft.checkinOpensMinutes} maxlength={4} placeholder='120' placeholderClass='form-field-placeholder' onInput={(e) => set('checkinOpensMinutes', e.detail.value, ['checkinOpensMinutesBefore'])} />
+          <Input
+            className='form-field-input form-field-input-short field-checkin-opens'
+            type='number'
+            value={draft.checkinOpensMinutes}
+            maxlength={4}
+            placeholder='120'
+            placeholderClass='form-field-placeholder'
+            onInput={(e) => set('checkinOpensMinutes', e.detail.value, ['checkinOpensMinutesBefore'])}
+          />
         </FormField>
         <Text className='hev-form-hint hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
       </View>
@@ -125,16 +189,35 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='hev-form-section'>地点</Text>
       <View className='card hev-form-card'>
         <View className='hev-form-chips hev-form-mode'>
-          <Text className={`hev-form-chip mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>线下</Text>
-          <Text className={`hev-form-chip mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>线上</Text>
+          <Text className={`hev-form-chip mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>
+            线下
+          </Text>
+          <Text className={`hev-form-chip mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>
+            线上
+          </Text>
         </View>
         {draft.mode === 'offline' ? (
           <FormField label='地址' error={errors.address} top>
-            <Textarea className='form-field-textarea hev-form-textarea-short field-address' value={draft.address} maxlength={200} autoHeight placeholder='城市、街道、门牌和集合点' placeholderClass='form-field-placeholder' onInput={(e) => set('address', e.detail.value, ['address'])} />
+            <Textarea
+              className='form-field-textarea hev-form-textarea-short field-address'
+              value={draft.address}
+              maxlength={200}
+              autoHeight
+              placeholder='城市、街道、门牌和集合点'
+              placeholderClass='form-field-placeholder'
+              onInput={(e) => set('address', e.detail.value, ['address'])}
+            />
           </FormField>
         ) : (
           <FormField label='链接' error={errors.onlineLink}>
-            <Input className='form-field-input field-online-link' value={draft.onlineLink} maxlength={500} placeholder='https://…（仅报名成功的成员可见）' placeholderClass='form-field-placeholder' onInput={(e) => set('onlineLink', e.detail.value, ['onlineLink'])} />
+            <Input
+              className='form-field-input field-online-link'
+              value={draft.onlineLink}
+              maxlength={500}
+              placeholder='https://…（仅报名成功的成员可见）'
+              placeholderClass='form-field-placeholder'
+              onInput={(e) => set('onlineLink', e.detail.value, ['onlineLink'])}
+            />
           </FormField>
         )}
       </View>
@@ -142,10 +225,27 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='hev-form-section'>名额与费用</Text>
       <View className='card hev-form-card'>
         <FormField label='名额' error={errors.capacity} suffix='人'>
-          <Input className='form-field-input field-capacity' type='number' value={draft.capacity} maxlength={5} placeholder='30' placeholderClass='form-field-placeholder' onInput={(e) => set('capacity', e.detail.value, ['capacity'])} />
+          <Input
+            className='form-field-input field-capacity'
+            type='number'
+            value={draft.capacity}
+            maxlength={5}
+            placeholder='30'
+            placeholderClass='form-field-placeholder'
+            onInput={(e) => set('capacity', e.detail.value, ['capacity'])}
+          />
         </FormField>
         <FormField label='报名费' error={errors.feeFen} suffix='元' hint={feeLocked ? '已有人报名，费用不能再改' : '填 0 为免费活动'}>
-          <Input className='form-field-input field-fee' type='digit' value={draft.fee} maxlength={10} disabled={feeLocked} placeholder='0' placeholderClass='form-field-placeholder' onInput={(e) => set('fee', e.detail.value, ['feeFen', 'feeReturn'])} />
+          <Input
+            className='form-field-input field-fee'
+            type='digit'
+            value={draft.fee}
+            maxlength={10}
+            disabled={feeLocked}
+            placeholder='0'
+            placeholderClass='form-field-placeholder'
+            onInput={(e) => set('fee', e.detail.value, ['feeFen', 'feeReturn'])}
+          />
         </FormField>
         {paid ? (
           <View>
@@ -159,14 +259,27 @@ function EventForm({ event }: { event: EventView | null }) {
               </View>
             </View>
             <FormField label='可退款' error={errors.refundableHoursBefore} prefix='开始前' suffix='小时以上'>
-              <Input className='form-field-input form-field-input-short field-refundable-hours' type='number' value={draft.refundableHours} maxlength={3} placeholder='24' placeholderClass='form-field-placeholder' onInput={(e) => set('refundableHours', e.detail.value, ['refundableHoursBefore'])} />
+              <Input
+                className='form-field-input form-field-input-short field-refundable-hours'
+                type='number'
+                value={draft.refundableHours}
+                maxlength={3}
+                placeholder='24'
+                placeholderClass='form-field-placeholder'
+                onInput={(e) => set('refundableHours', e.detail.value, ['refundableHoursBefore'])}
+              />
             </FormField>
             <View className={`form-field ${errors.feeReturn ? 'form-field-invalid' : ''}`}>
               <View className='hev-form-stack'>
                 <Text className='hev-form-label'>到场返还</Text>
                 <View className='hev-form-chips hev-form-stack-chips'>
                   {FEE_RETURN_OPTIONS.map((o) => (
-                    <Text key={o.value} className={`hev-form-chip fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`} onClick={() => set('feeReturn', o.value, ['feeReturn'])}>{o.label}</Text>
+                    <Text
+                      key={o.value}
+                      className={`hev-form-chip fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`}
+                      onClick={() => set('feeReturn', o.value, ['feeReturn'])}>
+                      {o.label}
+                    </Text>
                   ))}
                 </View>
               </View>
@@ -185,7 +298,11 @@ function EventForm({ event }: { event: EventView | null }) {
         {errors.circleId ? <Text className='form-field-error hev-form-stack-error'>{errors.circleId}</Text> : null}
       </View>
 
-      <View className={`btn btn-primary hev-form-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+      <View
+        className={`btn btn-primary hev-form-save ${saving || uploading ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void save()
+        }}>
         {saving ? '保存中…' : uploading ? '封面上传中…' : event ? '保存修改' : '发布活动'}
       </View>
     </View>
@@ -201,10 +318,14 @@ function CircleChoice({ value, onChange }: { value: string | null; onChange: (ci
   return (
     <View className='form-field hev-form-circle'>
       <View className='hev-form-chips hev-form-circle-chips'>
-        <Text className={`hev-form-chip circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>所有成员</Text>
+        <Text className={`hev-form-chip circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>
+          所有成员
+        </Text>
         {circles.loading ? <Skeleton width={160} height={56} /> : null}
         {choices.map((c) => (
-          <Text key={c.id} className={`hev-form-chip circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>仅「{c.name}」成员</Text>
+          <Text key={c.id} className={`hev-form-chip circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
+            仅「{c.name}」成员
+          </Text>
         ))}
       </View>
       <Text className='hev-form-hint hev-form-circle-hint'>
@@ -224,7 +345,9 @@ function checkinWindowText(draft: EventDraft): string {
 
 /** After the errors render: bring the first one into view (it may be far above the save button). */
 function scrollToFirstError() {
-  setTimeout(() => { void Taro.pageScrollTo({ selector: '.form-field-invalid', duration: 200 }).catch(() => undefined) }, 60)
+  setTimeout(() => {
+    void Taro.pageScrollTo({ selector: '.form-field-invalid', duration: 200 }).catch(() => undefined)
+  }, 60)
 }
 
 function withoutUnchangedFee<T extends { feeFen: number }>(input: T, event: EventView): Omit<T, 'feeFen'> & { feeFen?: number } {
@@ -248,12 +371,12 @@ function WhenField({ label, error, date, time, className, onDate, onTime }: When
   const at = chinaInstant(date, time)
   return (
     <FormField label={label} error={error} className={className}>
-        <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
-          <View className='hev-form-pick hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
-        </Picker>
-        <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-          <View className='hev-form-pick hev-form-pick-time'>{time || '选择时间'}</View>
-        </Picker>
+      <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
+        <View className='hev-form-pick hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
+      </Picker>
+      <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
+        <View className='hev-form-pick hev-form-pick-time'>{time || '选择时间'}</View>
+      </Picker>
     </FormField>
   )
 }
@@ -263,10 +386,14 @@ function FormSkeleton() {
     <View className='page hev-form' aria-busy>
       <View className='card hev-form-card'>
         <Skeleton width={240} height={136} />
-        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />)}
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />
+        ))}
       </View>
       <View className='card hev-form-card'>
-        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />)}
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />
+        ))}
       </View>
     </View>
   )

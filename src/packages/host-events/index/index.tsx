@@ -19,7 +19,9 @@ const TABS: ReadonlyArray<{ value: When; label: string }> = [
   { value: 'upcoming', label: '即将开始' },
   { value: 'past', label: '已结束' }
 ]
-const go = (url: string) => { void Taro.navigateTo({ url }) }
+const go = (url: string) => {
+  void Taro.navigateTo({ url })
+}
 
 /** The host's events: who is coming to each, and the way to the list, the door and the form. */
 export default function HostEventsPage() {
@@ -27,8 +29,12 @@ export default function HostEventsPage() {
   // Its own cache key: the host's list must not repaint the member list's status tags.
   const list = usePagedQuery<EventView>(`host-events.list.${when}`, (after) => fetchEvents({ when, after }))
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
-  useDidShow(() => { void list.refetch() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
+  useDidShow(() => {
+    void list.refetch()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -40,25 +46,38 @@ export default function HostEventsPage() {
           <Text className='hev-title'>活动管理</Text>
           <Text className='hev-sub'>报名、候补、检票一处看清</Text>
         </View>
-        <View className='btn btn-primary btn-small hev-create' onClick={() => go(eventFormUrl())}>＋ 发起活动</View>
+        <View className='btn btn-primary btn-small hev-create' onClick={() => go(eventFormUrl())}>
+          ＋ 发起活动
+        </View>
       </View>
       <Segmented className='hev-tabs' options={TABS} value={when} onChange={setWhen} />
       {list.loading ? <HostListSkeleton /> : null}
-      {!list.loading && list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
+      {!list.loading && list.error ? (
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
+      ) : null}
       {!list.loading && !list.error && list.items.length === 0 ? (
         <EmptyState glyph='活' title={when === 'upcoming' ? '还没有即将开始的活动' : '还没有结束的活动'} description={when === 'upcoming' ? '发起一场线下聚会或线上分享，成员就能报名了' : undefined} />
       ) : null}
-      {list.items.map((event) => <HostEventCard key={event.id} event={event} />)}
-      {list.items.length > 0
-        ? <ListFooter list={list} />
-        : null}
+      {list.items.map((event) => (
+        <HostEventCard key={event.id} event={event} />
+      ))}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }
 
 function HostEventCard({ event }: { event: EventView }) {
   const counts = useAttendees(event.id)
-  useDidShow(() => { void counts.refetch() })
+  useDidShow(() => {
+    void counts.refetch()
+  })
   const cancelled = event.status === 'cancelled'
   const c = counts.data
   const stat = (value: number | undefined, label: string, cls: string) => (
@@ -72,9 +91,15 @@ function HostEventCard({ event }: { event: EventView }) {
       <View className='hev-card-top' onClick={() => go(eventDetailUrl(event.id))}>
         <View className='hev-card-head'>
           <Text className='hev-card-title'>{event.title}</Text>
-          {cancelled ? <Text className='hev-tag hev-tag-cancelled'>已取消</Text> : <Text className={`hev-tag hev-tag-${event.phase}`}>{event.phase === 'upcoming' ? '报名中' : event.phase === 'ongoing' ? '进行中' : '已结束'}</Text>}
+          {cancelled ? (
+            <Text className='hev-tag hev-tag-cancelled'>已取消</Text>
+          ) : (
+            <Text className={`hev-tag hev-tag-${event.phase}`}>{event.phase === 'upcoming' ? '报名中' : event.phase === 'ongoing' ? '进行中' : '已结束'}</Text>
+          )}
         </View>
-        <Text className='hev-card-meta'>{formatEventTime(event.startAt)} · {event.mode === 'online' ? '线上' : '线下'} · {priceLabel(event.feeFen)}</Text>
+        <Text className='hev-card-meta'>
+          {formatEventTime(event.startAt)} · {event.mode === 'online' ? '线上' : '线下'} · {priceLabel(event.feeFen)}
+        </Text>
       </View>
       <View className='hev-stats'>
         {stat(c?.confirmed, `已报名/${event.capacity}`, 'hev-stat-confirmed')}
@@ -83,9 +108,19 @@ function HostEventCard({ event }: { event: EventView }) {
         {stat(c?.attended, '已签到', 'hev-stat-attended')}
       </View>
       <View className='hev-card-actions'>
-        <Text className='hev-card-action hev-open-attendees' onClick={() => go(attendeesUrl(event.id))}>名单</Text>
-        {!cancelled ? <Text className='hev-card-action hev-open-scanner' onClick={() => go(scannerUrl(event.id))}>检票</Text> : null}
-        {!cancelled && event.phase !== 'ended' ? <Text className='hev-card-action hev-open-form' onClick={() => go(eventFormUrl(event.id))}>编辑</Text> : null}
+        <Text className='hev-card-action hev-open-attendees' onClick={() => go(attendeesUrl(event.id))}>
+          名单
+        </Text>
+        {!cancelled ? (
+          <Text className='hev-card-action hev-open-scanner' onClick={() => go(scannerUrl(event.id))}>
+            检票
+          </Text>
+        ) : null}
+        {!cancelled && event.phase !== 'ended' ? (
+          <Text className='hev-card-action hev-open-form' onClick={() => go(eventFormUrl(event.id))}>
+            编辑
+          </Text>
+        ) : null}
       </View>
     </View>
   )

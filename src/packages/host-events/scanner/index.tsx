@@ -10,9 +10,7 @@ import type { AttendeeView, EventView } from '../../../../types/events'
 import { routeParam } from '../../../services/routes'
 import './index.css'
 
-type Result =
-  | { ok: true; attendee: AttendeeView; at: number }
-  | { ok: false; message: string; at: number }
+type Result = { ok: true; attendee: AttendeeView; at: number } | { ok: false; message: string; at: number }
 
 const isWeapp = process.env.TARO_ENV !== 'h5'
 
@@ -92,17 +90,39 @@ export default function ScannerPage() {
 
       <View className='card hev-scan-input-card'>
         {isWeapp ? (
-          <View className={`btn btn-primary hev-scan-camera ${checking ? 'btn-disabled' : ''}`} onClick={() => { if (!checking) void scan() }}>{checking ? '核验中…' : '扫码检票'}</View>
+          <View
+            className={`btn btn-primary hev-scan-camera ${checking ? 'btn-disabled' : ''}`}
+            onClick={() => {
+              if (!checking) void scan()
+            }}>
+            {checking ? '核验中…' : '扫码检票'}
+          </View>
         ) : null}
         {manual ? (
           <View className='hev-scan-manual'>
             <Text className='hev-scan-label'>输入票码</Text>
-            <Textarea className='hev-scan-code' value={code} maxlength={1000} autoHeight placeholder='输入入场票上的 6 位票码，如 7K3 M9P（也可粘贴完整票码）' placeholderClass='hev-scan-placeholder' onInput={(e) => setCode(e.detail.value)} />
+            <Textarea
+              className='hev-scan-code'
+              value={code}
+              maxlength={1000}
+              autoHeight
+              placeholder='输入入场票上的 6 位票码，如 7K3 M9P（也可粘贴完整票码）'
+              placeholderClass='hev-scan-placeholder'
+              onInput={(e) => setCode(e.detail.value)}
+            />
             <Text className='hev-scan-tip'>票码不含 0、O、1、I、L；大小写、空格都可以</Text>
-            <View className={`btn ${isWeapp ? 'btn-ghost' : 'btn-primary'} hev-scan-submit ${checking ? 'btn-disabled' : ''}`} onClick={() => { void checkIn(code) }}>{checking ? '核验中…' : '核销'}</View>
+            <View
+              className={`btn ${isWeapp ? 'btn-ghost' : 'btn-primary'} hev-scan-submit ${checking ? 'btn-disabled' : ''}`}
+              onClick={() => {
+                void checkIn(code)
+              }}>
+              {checking ? '核验中…' : '核销'}
+            </View>
           </View>
         ) : (
-          <Text className='hev-scan-toggle' onClick={() => setManual(true)}>扫不出来？手动输入票码</Text>
+          <Text className='hev-scan-toggle' onClick={() => setManual(true)}>
+            扫不出来？手动输入票码
+          </Text>
         )}
       </View>
 
@@ -126,7 +146,9 @@ function ResultCard({ result }: { result: Result }) {
   if (result.ok) {
     return (
       <View className='card hev-scan-result hev-scan-ok' key={result.at}>
-        <View className='hev-scan-mark hev-scan-mark-ok'><View className='hev-scan-check' /></View>
+        <View className='hev-scan-mark hev-scan-mark-ok'>
+          <View className='hev-scan-check' />
+        </View>
         <Text className='hev-scan-result-title'>签到成功</Text>
         <View className='hev-scan-who'>
           <Avatar url={result.attendee.avatarUrl} nickname={result.attendee.nickname} size={64} />
@@ -138,7 +160,9 @@ function ResultCard({ result }: { result: Result }) {
   }
   return (
     <View className='card hev-scan-result hev-scan-fail' key={result.at}>
-      <View className='hev-scan-mark hev-scan-mark-fail'><Text className='hev-scan-cross'>!</Text></View>
+      <View className='hev-scan-mark hev-scan-mark-fail'>
+        <Text className='hev-scan-cross'>!</Text>
+      </View>
       <Text className='hev-scan-result-title'>不能签到</Text>
       <Text className='hev-scan-reason'>{result.message}</Text>
     </View>

@@ -20,7 +20,10 @@ const QUICK_REASONS = ['活动奖励', '线下打卡补录', '优质分享', '�
 // No answer from the server: the same request id goes out again, so it applies once.
 const UNKNOWN_OUTCOME = new Set(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
 
-interface Done { entry: LedgerEntryView; nickname: string }
+interface Done {
+  entry: LedgerEntryView
+  nickname: string
+}
 
 export default function AdjustPage() {
   const members = usePagedQuery<MemberSegmentView>('hostGrowth.segments.all', (after) => fetchSegments({ after }))
@@ -102,15 +105,35 @@ export default function AdjustPage() {
           <Input className='hg-adjust-search-input' value={search} placeholder='搜索昵称' placeholderClass='hg-placeholder' onInput={(e) => setSearch(e.detail.value)} />
         </View>
         {members.loading ? <MemberSkeleton /> : null}
-        {members.error ? <ErrorState error={members.error} onRetry={() => { void members.refetch() }} /> : null}
+        {members.error ? (
+          <ErrorState
+            error={members.error}
+            onRetry={() => {
+              void members.refetch()
+            }}
+          />
+        ) : null}
         {!members.loading && !members.error ? (
-          <ScrollView scrollY className='hg-adjust-list' onScrollToLower={() => { void members.loadMore() }}>
+          <ScrollView
+            scrollY
+            className='hg-adjust-list'
+            onScrollToLower={() => {
+              void members.loadMore()
+            }}>
             {shown.map((m) => (
-              <RadioRow key={m.openid} on={member?.openid === m.openid} mark='end' className={`hg-adjust-member ${member?.openid === m.openid ? 'hg-adjust-member-on' : ''}`} data={{ openid: m.openid }} onSelect={() => edit('memberOpenid', () => setMember(m))}>
+              <RadioRow
+                key={m.openid}
+                on={member?.openid === m.openid}
+                mark='end'
+                className={`hg-adjust-member ${member?.openid === m.openid ? 'hg-adjust-member-on' : ''}`}
+                data={{ openid: m.openid }}
+                onSelect={() => edit('memberOpenid', () => setMember(m))}>
                 <Avatar url={m.avatarUrl} nickname={m.nickname} size={64} />
                 <View className='hg-adjust-member-text'>
                   <Text className='hg-adjust-member-name'>{m.nickname}</Text>
-                  <Text className='hg-adjust-member-meta'>Lv{m.tierLevel} · 成长值 {formatPoints(m.growth)}</Text>
+                  <Text className='hg-adjust-member-meta'>
+                    Lv{m.tierLevel} · 成长值 {formatPoints(m.growth)}
+                  </Text>
                 </View>
               </RadioRow>
             ))}
@@ -124,26 +147,53 @@ export default function AdjustPage() {
         <View className='hg-row'>
           <Text className='hg-row-label'>方式</Text>
           <View className='hg-chips hg-adjust-sign'>
-            <Text className={`hg-chip sign-grant ${sign === 'grant' ? 'hg-chip-on' : ''}`} onClick={() => edit('points', () => setSign('grant'))}>＋ 增加</Text>
-            <Text className={`hg-chip sign-deduct ${sign === 'deduct' ? 'hg-chip-on hg-chip-deduct' : ''}`} onClick={() => edit('points', () => setSign('deduct'))}>－ 扣除</Text>
+            <Text className={`hg-chip sign-grant ${sign === 'grant' ? 'hg-chip-on' : ''}`} onClick={() => edit('points', () => setSign('grant'))}>
+              ＋ 增加
+            </Text>
+            <Text className={`hg-chip sign-deduct ${sign === 'deduct' ? 'hg-chip-on hg-chip-deduct' : ''}`} onClick={() => edit('points', () => setSign('deduct'))}>
+              － 扣除
+            </Text>
           </View>
         </View>
         <View className={`hg-row ${errors.points ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label'>积分</Text>
-          <Input className='hg-row-input field-points' type='number' value={points} maxlength={7} placeholder='调整多少积分' placeholderClass='hg-placeholder' onInput={(e) => edit('points', () => setPoints(e.detail.value))} />
+          <Input
+            className='hg-row-input field-points'
+            type='number'
+            value={points}
+            maxlength={7}
+            placeholder='调整多少积分'
+            placeholderClass='hg-placeholder'
+            onInput={(e) => edit('points', () => setPoints(e.detail.value))}
+          />
         </View>
         {errors.points ? <Text className='hg-row-error'>{errors.points}</Text> : null}
         <View className={`hg-row ${errors.reason ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label'>原因</Text>
-          <Input className='hg-row-input field-reason' value={reason} maxlength={100} placeholder='成员会在积分明细里看到' placeholderClass='hg-placeholder' onInput={(e) => edit('reason', () => setReason(e.detail.value))} />
+          <Input
+            className='hg-row-input field-reason'
+            value={reason}
+            maxlength={100}
+            placeholder='成员会在积分明细里看到'
+            placeholderClass='hg-placeholder'
+            onInput={(e) => edit('reason', () => setReason(e.detail.value))}
+          />
         </View>
         {errors.reason ? <Text className='hg-row-error'>{errors.reason}</Text> : null}
         <View className='hg-adjust-quick'>
-          {QUICK_REASONS.map((r) => <Text key={r} className='hg-adjust-quick-chip' onClick={() => edit('reason', () => setReason(r))}>{r}</Text>)}
+          {QUICK_REASONS.map((r) => (
+            <Text key={r} className='hg-adjust-quick-chip' onClick={() => edit('reason', () => setReason(r))}>
+              {r}
+            </Text>
+          ))}
         </View>
       </View>
 
-      <View className={`btn btn-primary hg-adjust-submit ${sign === 'deduct' ? 'hg-adjust-submit-deduct' : ''} ${busy ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>
+      <View
+        className={`btn btn-primary hg-adjust-submit ${sign === 'deduct' ? 'hg-adjust-submit-deduct' : ''} ${busy ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void submit()
+        }}>
         {busy ? '提交中…' : `确认${sign === 'grant' ? '增加' : '扣除'}${validAmount ? ` ${formatPoints(amount)} ` : ''}积分`}
       </View>
 
@@ -154,9 +204,14 @@ export default function AdjustPage() {
             <View key={entry.id} className='hg-adjust-done-row'>
               <View className='hg-adjust-done-text'>
                 <Text>{nickname}</Text>
-                <Text className='hg-adjust-done-meta'>{entry.reason} · {formatDateTime(entry.createdAt)}</Text>
+                <Text className='hg-adjust-done-meta'>
+                  {entry.reason} · {formatDateTime(entry.createdAt)}
+                </Text>
               </View>
-              <Text className={entry.points > 0 ? 'hg-plus' : 'hg-minus'}>{entry.points > 0 ? '+' : '−'}{formatPoints(Math.abs(entry.points))}</Text>
+              <Text className={entry.points > 0 ? 'hg-plus' : 'hg-minus'}>
+                {entry.points > 0 ? '+' : '−'}
+                {formatPoints(Math.abs(entry.points))}
+              </Text>
             </View>
           ))}
         </View>
@@ -171,7 +226,9 @@ function MemberSkeleton() {
       {[0, 1, 2].map((i) => (
         <View key={i} className='hg-adjust-member'>
           <Skeleton width={64} height={64} round />
-          <View className='hg-adjust-member-text'><Skeleton width={180} height={28} /></View>
+          <View className='hg-adjust-member-text'>
+            <Skeleton width={180} height={28} />
+          </View>
         </View>
       ))}
     </View>

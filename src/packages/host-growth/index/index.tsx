@@ -18,11 +18,7 @@ interface ConsoleStats {
 const countOf = (page: { items: unknown[]; next: string | null }, filtered?: number) => `${filtered ?? page.items.length}${page.next ? '+' : ''}`
 
 async function loadStats(): Promise<ConsoleStats> {
-  const [shipping, items, members] = await Promise.all([
-    fetchRedemptions({ status: 'awaitingShipment' }),
-    fetchMallItems({}),
-    fetchSegments({})
-  ])
+  const [shipping, items, members] = await Promise.all([fetchRedemptions({ status: 'awaitingShipment' }), fetchMallItems({}), fetchSegments({})])
   return {
     awaitingShipment: countOf(shipping),
     itemsOnSale: countOf(items, items.items.filter((i) => i.active).length),
@@ -40,7 +36,9 @@ const ENTRIES = [
 
 export default function HostGrowthHome() {
   const stats = useQuery<ConsoleStats>('hostGrowth.stats', loadStats)
-  useDidShow(() => { void stats.refetch() })
+  useDidShow(() => {
+    void stats.refetch()
+  })
   usePullDownRefetch(stats.refetch)
 
   return (
@@ -51,20 +49,56 @@ export default function HostGrowthHome() {
       </View>
 
       {stats.error && !stats.data ? (
-        <View className='card'><ErrorState error={stats.error} onRetry={() => { void stats.refetch() }} /></View>
+        <View className='card'>
+          <ErrorState
+            error={stats.error}
+            onRetry={() => {
+              void stats.refetch()
+            }}
+          />
+        </View>
       ) : (
         <View className='card hg-stats'>
-          <Stat label='待发货' value={stats.data?.awaitingShipment} warn={stats.data !== undefined && stats.data.awaitingShipment !== '0'} onClick={() => { void Taro.navigateTo({ url: SHIPPING_PAGE }) }} />
+          <Stat
+            label='待发货'
+            value={stats.data?.awaitingShipment}
+            warn={stats.data !== undefined && stats.data.awaitingShipment !== '0'}
+            onClick={() => {
+              void Taro.navigateTo({ url: SHIPPING_PAGE })
+            }}
+          />
           <View className='hg-stat-divider' />
-          <Stat label='在售商品' value={stats.data?.itemsOnSale} onClick={() => { void Taro.navigateTo({ url: ITEMS_PAGE }) }} />
+          <Stat
+            label='在售商品'
+            value={stats.data?.itemsOnSale}
+            onClick={() => {
+              void Taro.navigateTo({ url: ITEMS_PAGE })
+            }}
+          />
           <View className='hg-stat-divider' />
-          <Stat label='有积分的成员' value={stats.data?.members} onClick={() => { void Taro.navigateTo({ url: SEGMENTS_PAGE }) }} />
+          <Stat
+            label='有积分的成员'
+            value={stats.data?.members}
+            onClick={() => {
+              void Taro.navigateTo({ url: SEGMENTS_PAGE })
+            }}
+          />
         </View>
       )}
 
       <View className='card hg-menu'>
         {ENTRIES.map((entry) => (
-          <MenuRow key={entry.key} className='hg-menu-item' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => { void Taro.navigateTo({ url: entry.url }) }} />
+          <MenuRow
+            key={entry.key}
+            className='hg-menu-item'
+            entry={entry.key}
+            icon={{ glyph: entry.glyph, tone: entry.tone }}
+            title={entry.title}
+            desc={entry.desc}
+            onClick={() => {
+              void Taro.navigateTo({ url: entry.url })
+            }}
+          />
         ))}
       </View>
     </View>

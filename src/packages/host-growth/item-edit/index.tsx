@@ -38,8 +38,10 @@ const itemKey = (id: string) => `hostGrowth.item.${id}`
 function CouponChoice({ value, error, onChange }: { value: string | null; error?: string; onChange: (campaignId: string) => void }) {
   const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => fetchCampaigns({ after })))
   // A campaign published since the list was cached shows up too.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
-  useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
+  useEffect(() => {
+    if (campaigns.data) void campaigns.refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
+  }, [])
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now() || c.id === value)
   return (
     <View className={`hg-row hg-row-top hg-coupon-choice ${error ? 'hg-row-invalid' : ''}`}>
@@ -48,7 +50,9 @@ function CouponChoice({ value, error, onChange }: { value: string | null; error?
         {campaigns.loading ? <Skeleton width={240} height={56} /> : null}
         <View className='hg-chips'>
           {choices.map((c) => (
-            <Text key={c.id} className={`hg-chip coupon-choice ${value === c.id ? 'hg-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>{c.name} · 剩 {Math.max(0, c.stock - c.claimed)}</Text>
+            <Text key={c.id} className={`hg-chip coupon-choice ${value === c.id ? 'hg-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
+              {c.name} · 剩 {Math.max(0, c.stock - c.claimed)}
+            </Text>
           ))}
         </View>
         {!campaigns.loading && choices.length === 0 ? <Text className='hg-edit-hint'>还没有可发放的券：先在「发布优惠券」中创建一个</Text> : null}
@@ -71,11 +75,37 @@ export default function ItemEditPage() {
   const id = safeDecode(router.params.id ?? '')
   const item = useQuery<MallItem | null>(itemKey(id || 'new'), () => (id ? findItem(id) : Promise.resolve(null)))
 
-  useEffect(() => { void Taro.setNavigationBarTitle({ title: id ? '编辑商品' : '新增商品' }) }, [id])
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: id ? '编辑商品' : '新增商品' })
+  }, [id])
 
   if (item.loading) return <EditSkeleton />
-  if (item.data === undefined) return <View className='page'><View className='card'><ErrorState error={item.error} onRetry={() => { void item.refetch() }} /></View></View>
-  if (id && item.data === null) return <View className='page'><View className='card'><ErrorState error={new ApiCallError('NOT_FOUND', '商品不存在或已删除')} onRetry={() => { void item.refetch() }} /></View></View>
+  if (item.data === undefined)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={item.error}
+            onRetry={() => {
+              void item.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
+  if (id && item.data === null)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={new ApiCallError('NOT_FOUND', '商品不存在或已删除')}
+            onRetry={() => {
+              void item.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
   return <ItemForm item={item.data} />
 }
 
@@ -116,7 +146,9 @@ function ItemForm({ item }: { item: MallItem | null }) {
       }
       setQueryData(itemKey(saved.id), saved)
       await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
-      setTimeout(() => { void Taro.navigateBack() }, 700)
+      setTimeout(() => {
+        void Taro.navigateBack()
+      }, 700)
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field]: err.message })
       showError(err)
@@ -132,20 +164,44 @@ function ItemForm({ item }: { item: MallItem | null }) {
         <View className={`hg-row hg-row-top ${errors.imageFileId ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label'>图片</Text>
           <View className='hg-edit-image-wrap'>
-            <ImagePicker mode='thumb' shape='square' uploads={picture} url={item?.imageUrl ?? ''} boxClassName='hg-edit-image' invalid={Boolean(errors.imageFileId)} emptyHint='点击上传，建议方形图片' doneHint='图片已上传，保存后生效' />
+            <ImagePicker
+              mode='thumb'
+              shape='square'
+              uploads={picture}
+              url={item?.imageUrl ?? ''}
+              boxClassName='hg-edit-image'
+              invalid={Boolean(errors.imageFileId)}
+              emptyHint='点击上传，建议方形图片'
+              doneHint='图片已上传，保存后生效'
+            />
           </View>
         </View>
         {errors.imageFileId ? <Text className='hg-row-error'>{errors.imageFileId}</Text> : null}
 
         <View className={`hg-row ${errors.name ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label'>名称</Text>
-          <Input className='hg-row-input field-name' value={draft.name} maxlength={40} placeholder='如：补卡券' placeholderClass='hg-placeholder' onInput={(e) => set('name', e.detail.value, 'name')} />
+          <Input
+            className='hg-row-input field-name'
+            value={draft.name}
+            maxlength={40}
+            placeholder='如：补卡券'
+            placeholderClass='hg-placeholder'
+            onInput={(e) => set('name', e.detail.value, 'name')}
+          />
         </View>
         {errors.name ? <Text className='hg-row-error'>{errors.name}</Text> : null}
 
         <View className={`hg-row hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label'>介绍</Text>
-          <Textarea className='hg-row-textarea field-description' value={draft.description} maxlength={500} autoHeight placeholder='成员兑换前会看到的说明' placeholderClass='hg-placeholder' onInput={(e) => set('description', e.detail.value, 'description')} />
+          <Textarea
+            className='hg-row-textarea field-description'
+            value={draft.description}
+            maxlength={500}
+            autoHeight
+            placeholder='成员兑换前会看到的说明'
+            placeholderClass='hg-placeholder'
+            onInput={(e) => set('description', e.detail.value, 'description')}
+          />
         </View>
         {errors.description ? <Text className='hg-row-error'>{errors.description}</Text> : null}
       </View>
@@ -156,7 +212,9 @@ function ItemForm({ item }: { item: MallItem | null }) {
           <View className='hg-edit-choice'>
             <View className='hg-chips'>
               {KIND_OPTIONS.map((k) => (
-                <Text key={k.kind} className={`hg-chip kind-${k.kind} ${draft.kind === k.kind ? 'hg-chip-on' : ''}`} onClick={() => set('kind', k.kind, 'kind')}>{k.label}</Text>
+                <Text key={k.kind} className={`hg-chip kind-${k.kind} ${draft.kind === k.kind ? 'hg-chip-on' : ''}`} onClick={() => set('kind', k.kind, 'kind')}>
+                  {k.label}
+                </Text>
               ))}
             </View>
             {kindHint ? <Text className='hg-edit-hint'>{kindHint}</Text> : null}
@@ -181,7 +239,11 @@ function ItemForm({ item }: { item: MallItem | null }) {
         <NumberRow label='每人限兑' field='perMemberLimit' value={draft.limit} suffix='次（0 为不限）' error={errors.perMemberLimit} onInput={(v) => set('limit', v, 'perMemberLimit')} />
       </View>
 
-      <View className={`btn btn-primary hg-edit-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+      <View
+        className={`btn btn-primary hg-edit-save ${saving || uploading ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void save()
+        }}>
         {saving ? '保存中…' : uploading ? '图片上传中…' : item ? '保存修改' : '创建并上架'}
       </View>
     </View>
@@ -205,7 +267,11 @@ function EditSkeleton() {
   return (
     <View className='page hg-item-edit' aria-busy>
       <View className='card hg-form'>
-        {[0, 1, 2].map((i) => <View key={i} className='hg-row'><Skeleton width='100%' height={44} /></View>)}
+        {[0, 1, 2].map((i) => (
+          <View key={i} className='hg-row'>
+            <Skeleton width='100%' height={44} />
+          </View>
+        ))}
       </View>
     </View>
   )

@@ -44,7 +44,10 @@ export function draftToInput(draft: ItemDraft, imageFileId: string): { input: Ma
   const errors: ItemErrors = {}
   const num = (field: keyof MallItemInput, raw: string, min: number, max: number, what: string) => {
     const value = whole(raw, min, max, what)
-    if (typeof value === 'string') { errors[field] = value; return 0 }
+    if (typeof value === 'string') {
+      errors[field] = value
+      return 0
+    }
     return value
   }
   const name = draft.name.trim()

@@ -16,14 +16,20 @@ export default function HostItemsPage() {
   const list = useHostItems()
   const [toggling, setToggling] = useState<string | null>(null)
   // Back from the editor: show what was saved.
-  useDidShow(() => { void list.refetch() })
+  useDidShow(() => {
+    void list.refetch()
+  })
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
 
-  const edit = (item?: MallItem) => { void Taro.navigateTo({ url: item ? `${ITEM_EDIT_PAGE}?id=${encodeURIComponent(item.id)}` : ITEM_EDIT_PAGE }) }
+  const edit = (item?: MallItem) => {
+    void Taro.navigateTo({ url: item ? `${ITEM_EDIT_PAGE}?id=${encodeURIComponent(item.id)}` : ITEM_EDIT_PAGE })
+  }
 
   const toggle = async (item: MallItem) => {
     if (toggling) return
@@ -39,43 +45,60 @@ export default function HostItemsPage() {
     }
   }
 
-  const addButton = <View className='btn btn-primary hg-items-add' onClick={() => edit()}>＋ 新增商品</View>
+  const addButton = (
+    <View className='btn btn-primary hg-items-add' onClick={() => edit()}>
+      ＋ 新增商品
+    </View>
+  )
 
   return (
     <PagedListView
       list={list}
       className='hg-items'
       skeleton={<ItemsSkeleton />}
-      empty={<EmptyState glyph='商' title='还没有商品' description='上架补卡券、社群周边或一对一服务，让成员的积分有处可用' action={addButton} />}
-    >
+      empty={<EmptyState glyph='商' title='还没有商品' description='上架补卡券、社群周边或一对一服务，让成员的积分有处可用' action={addButton} />}>
       {(items) => (
         <>
           {addButton}
           {items.map((item) => (
-        <View key={item.id} className={`card hg-item ${item.active ? '' : 'hg-item-off'}`}>
-          <View className='hg-item-main' onClick={() => edit(item)}>
-            {item.imageUrl ? <Image className='hg-item-image' src={item.imageUrl} mode='aspectFill' lazyLoad /> : <View className='hg-item-image hg-item-noimage'><Text>礼</Text></View>}
-            <View className='hg-item-text'>
-              <View className='hg-item-title-row'>
-                <Text className='hg-item-name'>{item.name}</Text>
-                <Text className={`hg-item-state ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
+            <View key={item.id} className={`card hg-item ${item.active ? '' : 'hg-item-off'}`}>
+              <View className='hg-item-main' onClick={() => edit(item)}>
+                {item.imageUrl ? (
+                  <Image className='hg-item-image' src={item.imageUrl} mode='aspectFill' lazyLoad />
+                ) : (
+                  <View className='hg-item-image hg-item-noimage'>
+                    <Text>礼</Text>
+                  </View>
+                )}
+                <View className='hg-item-text'>
+                  <View className='hg-item-title-row'>
+                    <Text className='hg-item-name'>{item.name}</Text>
+                    <Text className={`hg-item-state ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
+                  </View>
+                  <Text className='hg-item-price'>{formatPoints(item.pricePoints)} 积分</Text>
+                  <View className='hg-item-tags'>
+                    <Text className='hg-item-tag'>{KIND_LABEL[item.kind]}</Text>
+                    {item.minTierLevel > 1 ? <Text className='hg-item-tag hg-item-tag-tier'>Lv{item.minTierLevel} 专享</Text> : null}
+                    {item.perMemberLimit > 0 ? <Text className='hg-item-tag'>每人限 {item.perMemberLimit}</Text> : null}
+                  </View>
+                </View>
               </View>
-              <Text className='hg-item-price'>{formatPoints(item.pricePoints)} 积分</Text>
-              <View className='hg-item-tags'>
-                <Text className='hg-item-tag'>{KIND_LABEL[item.kind]}</Text>
-                {item.minTierLevel > 1 ? <Text className='hg-item-tag hg-item-tag-tier'>Lv{item.minTierLevel} 专享</Text> : null}
-                {item.perMemberLimit > 0 ? <Text className='hg-item-tag'>每人限 {item.perMemberLimit}</Text> : null}
+              <View className='hg-item-foot'>
+                <Text className={`hg-item-stock ${item.stock === 0 ? 'hg-item-stock-out' : ''}`}>
+                  库存 {item.stock} · 已兑 {item.redeemedCount}
+                </Text>
+                <View className='btn btn-ghost btn-small hg-item-edit' onClick={() => edit(item)}>
+                  编辑
+                </View>
+                <View
+                  className={`btn btn-small hg-item-toggle ${item.active ? 'hg-item-toggle-off' : 'btn-primary'}`}
+                  onClick={() => {
+                    void toggle(item)
+                  }}>
+                  {toggling === item.id ? '…' : item.active ? '下架' : '上架'}
+                </View>
               </View>
             </View>
-          </View>
-          <View className='hg-item-foot'>
-            <Text className={`hg-item-stock ${item.stock === 0 ? 'hg-item-stock-out' : ''}`}>库存 {item.stock} · 已兑 {item.redeemedCount}</Text>
-            <View className='btn btn-ghost btn-small hg-item-edit' onClick={() => edit(item)}>编辑</View>
-            <View className={`btn btn-small hg-item-toggle ${item.active ? 'hg-item-toggle-off' : 'btn-primary'}`} onClick={() => { void toggle(item) }}>
-              {toggling === item.id ? '…' : item.active ? '下架' : '上架'}
-            </View>
-          </View>
-        </View>
           ))}
         </>
       )}

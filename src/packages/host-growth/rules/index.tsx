@@ -22,7 +22,19 @@ export default function RulesPage() {
   const [saving, setSaving] = useState(false)
 
   if (settings.loading) return <RulesSkeleton />
-  if (!settings.data) return <View className='page'><View className='card'><ErrorState error={settings.error} onRetry={() => { void settings.refetch() }} /></View></View>
+  if (!settings.data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={settings.error}
+            onRetry={() => {
+              void settings.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
 
   const saved = toDraft(settings.data)
   const draft = edited ?? saved
@@ -42,7 +54,11 @@ export default function RulesPage() {
   const setTier = (index: number, field: keyof TierDraft, value: string, path: string) =>
     change({ ...draft, tiers: draft.tiers.map((t, i) => (i === index ? { ...t, [field]: value } : t)) }, [`tiers.${index}.${path}`])
   const addTier = () => change({ ...draft, tiers: [...draft.tiers, newTierDraft(draft.tiers[draft.tiers.length - 1])] }, [])
-  const removeLastTier = () => change({ ...draft, tiers: draft.tiers.slice(0, -1) }, Object.keys(errors).filter((k) => k.startsWith(`tiers.${draft.tiers.length - 1}.`)))
+  const removeLastTier = () =>
+    change(
+      { ...draft, tiers: draft.tiers.slice(0, -1) },
+      Object.keys(errors).filter((k) => k.startsWith(`tiers.${draft.tiers.length - 1}.`))
+    )
 
   const save = async () => {
     if (saving || !dirty) return
@@ -121,7 +137,15 @@ export default function RulesPage() {
         <Text className='hg-section-title-hint'>每笔积分自获得起计算，先到期的先用</Text>
       </View>
       <View className='card hg-expiry'>
-        <MiniField name='expire-months' label='有效期（0 为永不过期）' suffix='个月' value={draft.expireMonths} maxlength={3} error={errors.pointsExpireMonths} onInput={(v) => change({ ...draft, expireMonths: v }, ['pointsExpireMonths'])} />
+        <MiniField
+          name='expire-months'
+          label='有效期（0 为永不过期）'
+          suffix='个月'
+          value={draft.expireMonths}
+          maxlength={3}
+          error={errors.pointsExpireMonths}
+          onInput={(v) => change({ ...draft, expireMonths: v }, ['pointsExpireMonths'])}
+        />
       </View>
 
       <View className='hg-section-title'>
@@ -140,11 +164,19 @@ export default function RulesPage() {
           onRemove={removeLastTier}
         />
       ))}
-      {draft.tiers.length < MAX_TIERS ? <View className='hg-add-tier' onClick={addTier}>＋ 添加 Lv{draft.tiers.length + 1}</View> : null}
+      {draft.tiers.length < MAX_TIERS ? (
+        <View className='hg-add-tier' onClick={addTier}>
+          ＋ 添加 Lv{draft.tiers.length + 1}
+        </View>
+      ) : null}
 
       <View className='hg-savebar-space' />
       <View className='hg-savebar'>
-        <View className={`btn btn-primary hg-rules-save ${dirty && !saving ? '' : 'btn-disabled'}`} onClick={() => { void save() }}>
+        <View
+          className={`btn btn-primary hg-rules-save ${dirty && !saving ? '' : 'btn-disabled'}`}
+          onClick={() => {
+            void save()
+          }}>
           {saving ? '保存中…' : '保存设置'}
         </View>
       </View>
@@ -171,16 +203,45 @@ function TierCard({ index, tier, errors, removable, onChange, onRemove }: TierCa
       <View className='hg-tier-head'>
         <Text className='hg-tier-level'>Lv{index + 1}</Text>
         <Text className='hg-tier-preview'>{preview || '基础权益'}</Text>
-        {removable ? <Text className='hg-tier-remove' onClick={onRemove}>删除</Text> : null}
+        {removable ? (
+          <Text className='hg-tier-remove' onClick={onRemove}>
+            删除
+          </Text>
+        ) : null}
       </View>
       <View className='hg-rule-fields'>
         <MiniField name={`tier-${index}-name`} type='text' label='名称' value={tier.name} maxlength={10} error={err('name')} onInput={(v) => onChange('name', v, 'name')} />
         <MiniField name={`tier-${index}-minGrowth`} label='成长值门槛' value={tier.minGrowth} disabled={index === 0} error={err('minGrowth')} onInput={(v) => onChange('minGrowth', v, 'minGrowth')} />
       </View>
       <View className='hg-rule-fields'>
-        <MiniField name={`tier-${index}-discount`} label='活动减免' suffix='%' value={tier.discount} maxlength={3} error={err('perks.eventDiscountPercent')} onInput={(v) => onChange('discount', v, 'perks.eventDiscountPercent')} />
-        <MiniField name={`tier-${index}-cards`} label='每月补卡' suffix='张' value={tier.cards} maxlength={2} error={err('perks.monthlyMakeupCards')} onInput={(v) => onChange('cards', v, 'perks.monthlyMakeupCards')} />
-        <MiniField name={`tier-${index}-badge`} type='text' label='徽章' placeholder='无' value={tier.badge} maxlength={6} error={err('perks.badge')} onInput={(v) => onChange('badge', v, 'perks.badge')} />
+        <MiniField
+          name={`tier-${index}-discount`}
+          label='活动减免'
+          suffix='%'
+          value={tier.discount}
+          maxlength={3}
+          error={err('perks.eventDiscountPercent')}
+          onInput={(v) => onChange('discount', v, 'perks.eventDiscountPercent')}
+        />
+        <MiniField
+          name={`tier-${index}-cards`}
+          label='每月补卡'
+          suffix='张'
+          value={tier.cards}
+          maxlength={2}
+          error={err('perks.monthlyMakeupCards')}
+          onInput={(v) => onChange('cards', v, 'perks.monthlyMakeupCards')}
+        />
+        <MiniField
+          name={`tier-${index}-badge`}
+          type='text'
+          label='徽章'
+          placeholder='无'
+          value={tier.badge}
+          maxlength={6}
+          error={err('perks.badge')}
+          onInput={(v) => onChange('badge', v, 'perks.badge')}
+        />
       </View>
     </View>
   )

@@ -6,8 +6,18 @@ import { RULES } from '../labels'
 // against the server's own limits (cloudfunctions/domain/growth/schemas.ts).
 // Error keys are the server's field paths, so its answers land on the same field.
 
-export interface RuleDraft { points: string; growth: string; dailyCap: string }
-export interface TierDraft { name: string; minGrowth: string; discount: string; cards: string; badge: string }
+export interface RuleDraft {
+  points: string
+  growth: string
+  dailyCap: string
+}
+export interface TierDraft {
+  name: string
+  minGrowth: string
+  discount: string
+  cards: string
+  badge: string
+}
 export interface SettingsDraft {
   rules: Record<GrowthRule, RuleDraft>
   tiers: TierDraft[]
@@ -23,13 +33,15 @@ export function toDraft(settings: GrowthSettings): SettingsDraft {
     const s = settings.rules[rule]
     rules[rule] = { points: String(s.points), growth: String(s.growth), dailyCap: s.dailyCap === null ? '' : String(s.dailyCap) }
   }
-  const tiers = [...settings.tiers].sort((a, b) => a.level - b.level).map((t) => ({
-    name: t.name,
-    minGrowth: String(t.minGrowth),
-    discount: String(t.perks.eventDiscountPercent),
-    cards: String(t.perks.monthlyMakeupCards),
-    badge: t.perks.badge
-  }))
+  const tiers = [...settings.tiers]
+    .sort((a, b) => a.level - b.level)
+    .map((t) => ({
+      name: t.name,
+      minGrowth: String(t.minGrowth),
+      discount: String(t.perks.eventDiscountPercent),
+      cards: String(t.perks.monthlyMakeupCards),
+      badge: t.perks.badge
+    }))
   return { rules, tiers, expireMonths: String(settings.pointsExpireMonths) }
 }
 
@@ -51,7 +63,10 @@ export function fromDraft(draft: SettingsDraft): { input: UpdateGrowthSettingsIn
   const errors: DraftErrors = {}
   const num = (path: string, raw: string, min: number, max: number, what: string): number => {
     const value = parseWhole(raw, min, max, what)
-    if (typeof value === 'string') { errors[path] = value; return 0 }
+    if (typeof value === 'string') {
+      errors[path] = value
+      return 0
+    }
     return value
   }
 

@@ -20,13 +20,16 @@ type Filter = Segment | 'all'
 
 export default function SegmentsPage() {
   const [filter, setFilter] = useState<Filter>('all')
-  const list = usePagedQuery<MemberSegmentView>(`hostGrowth.segments.${filter}`, (after) =>
-    fetchSegments(filter === 'all' ? { after } : { segment: filter, after }))
+  const list = usePagedQuery<MemberSegmentView>(`hostGrowth.segments.${filter}`, (after) => fetchSegments(filter === 'all' ? { after } : { segment: filter, after }))
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   // list.refetch changes with the key, i.e. with the filter: each switch shows the current list.
   const refetchList = list.refetch
-  useEffect(() => { void refetchList() }, [refetchList])
+  useEffect(() => {
+    void refetchList()
+  }, [refetchList])
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -36,7 +39,9 @@ export default function SegmentsPage() {
   return (
     <View className='page hg-segments'>
       <View className='hg-tabs'>
-        <View className={`hg-tab tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}><Text>全部</Text></View>
+        <View className={`hg-tab tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}>
+          <Text>全部</Text>
+        </View>
         {SEGMENTS.map((s) => (
           <View key={s.segment} className={`hg-tab tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
             <Text>{s.label}</Text>
@@ -46,21 +51,37 @@ export default function SegmentsPage() {
       <Text className='hg-segments-hint'>{hint} · 点击成员可调整积分</Text>
 
       {list.loading || (list.items.length === 0 && list.hasMore && !list.moreFailed) ? <SegmentsSkeleton /> : null}
-      {list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
+      {list.error ? (
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
+      ) : null}
       {!list.loading && !list.error && list.items.length === 0 && !list.hasMore ? (
         <EmptyState glyph='层' title='这一层还没有成员' description='成员打卡、参与活动积累成长值后，会按活跃度自动分层' />
       ) : null}
       {list.items.length > 0 ? (
         <View className='card hg-segments-list'>
           {list.items.map((m) => (
-            <View key={m.openid} className='hg-member' onClick={() => { void Taro.navigateTo({ url: `${ADJUST_PAGE}?openid=${encodeURIComponent(m.openid)}` }) }}>
+            <View
+              key={m.openid}
+              className='hg-member'
+              onClick={() => {
+                void Taro.navigateTo({ url: `${ADJUST_PAGE}?openid=${encodeURIComponent(m.openid)}` })
+              }}>
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={80} />
               <View className='hg-member-text'>
                 <View className='hg-member-name-row'>
                   <Text className='hg-member-name'>{m.nickname}</Text>
                   <Text className='hg-member-tier'>Lv{m.tierLevel}</Text>
                 </View>
-                <Text className='hg-member-meta'>成长值 {formatPoints(m.growth)} · 30 天活跃 {m.activeDays30} 天</Text>
+                <Text className='hg-member-meta'>
+                  成长值 {formatPoints(m.growth)} · 30 天活跃 {m.activeDays30} 天
+                </Text>
               </View>
               <Text className={`hg-member-segment hg-segment-${m.segment}`}>{SEGMENT_LABEL[m.segment]}</Text>
             </View>

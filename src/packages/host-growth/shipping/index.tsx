@@ -24,11 +24,15 @@ export default function ShippingPage() {
   const [tab, setTab] = useState<Tab>('awaitingShipment')
   const list = usePagedQuery<RedemptionView>(`hostGrowth.redemptions.${tab}`, (after) => fetchRedemptions({ status: tab, after }))
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   // Each visit and each tab switch shows the current queue.
   // list.refetch changes with the key, i.e. with the tab.
   const refetchList = list.refetch
-  useEffect(() => { void refetchList() }, [refetchList])
+  useEffect(() => {
+    void refetchList()
+  }, [refetchList])
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -43,13 +47,32 @@ export default function ShippingPage() {
         ))}
       </View>
       {list.loading ? <ShippingSkeleton /> : null}
-      {list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        tab === 'awaitingShipment'
-          ? <EmptyState glyph='发' title='没有待发货的兑换' description='成员兑换实物后会出现在这里，填写快递单号即可发货' />
-          : <EmptyState glyph='递' title='还没有发过货' description='发货后，成员能在「我的兑换」里看到快递单号' />
+      {list.error ? (
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
       ) : null}
-      {list.items.map((r) => <RedemptionCard key={r.id} redemption={r} onShipped={() => { void list.refetch() }} />)}
+      {!list.loading && !list.error && list.items.length === 0 ? (
+        tab === 'awaitingShipment' ? (
+          <EmptyState glyph='发' title='没有待发货的兑换' description='成员兑换实物后会出现在这里，填写快递单号即可发货' />
+        ) : (
+          <EmptyState glyph='递' title='还没有发过货' description='发货后，成员能在「我的兑换」里看到快递单号' />
+        )
+      ) : null}
+      {list.items.map((r) => (
+        <RedemptionCard
+          key={r.id}
+          redemption={r}
+          onShipped={() => {
+            void list.refetch()
+          }}
+        />
+      ))}
       {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
@@ -63,8 +86,14 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
   const ship = async () => {
     if (busy) return
     const no = trackingNo.trim()
-    if (!no) { setError('请填写快递单号'); return }
-    if (no.length > 40) { setError('快递单号最多 40 个字'); return }
+    if (!no) {
+      setError('请填写快递单号')
+      return
+    }
+    if (no.length > 40) {
+      setError('快递单号最多 40 个字')
+      return
+    }
     setBusy(true)
     try {
       await shipRedemption({ redemptionId: r.id, trackingNo: no })
@@ -90,11 +119,15 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
         <Text className='hg-ship-item'>{r.itemName}</Text>
         <Text className='hg-ship-cost'>{formatPoints(r.pricePoints)} 积分</Text>
       </View>
-      <Text className='hg-ship-meta'>{r.member.nickname} · {formatDateTime(r.createdAt)} 兑换</Text>
+      <Text className='hg-ship-meta'>
+        {r.member.nickname} · {formatDateTime(r.createdAt)} 兑换
+      </Text>
       {r.address ? (
         <View className='hg-ship-address' onClick={copyAddress}>
           <View className='hg-ship-address-text'>
-            <Text className='hg-ship-address-who'>{r.address.name} {r.address.phone}</Text>
+            <Text className='hg-ship-address-who'>
+              {r.address.name} {r.address.phone}
+            </Text>
             <Text className='hg-ship-address-line'>{r.address.address}</Text>
           </View>
           <Text className='hg-ship-copy'>复制</Text>
@@ -109,10 +142,21 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
               maxlength={40}
               placeholder='填写快递单号'
               placeholderClass='hg-placeholder'
-              onInput={(e) => { setTrackingNo(e.detail.value); setError(null) }}
-              onConfirm={() => { void ship() }}
+              onInput={(e) => {
+                setTrackingNo(e.detail.value)
+                setError(null)
+              }}
+              onConfirm={() => {
+                void ship()
+              }}
             />
-            <View className={`btn btn-primary btn-small hg-ship-button ${busy ? 'btn-disabled' : ''}`} onClick={() => { void ship() }}>{busy ? '发货中…' : '发货'}</View>
+            <View
+              className={`btn btn-primary btn-small hg-ship-button ${busy ? 'btn-disabled' : ''}`}
+              onClick={() => {
+                void ship()
+              }}>
+              {busy ? '发货中…' : '发货'}
+            </View>
           </View>
           {error ? <Text className='hg-ship-error'>{error}</Text> : null}
         </View>

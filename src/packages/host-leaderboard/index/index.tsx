@@ -39,21 +39,73 @@ export default function HostLeaderboardPage() {
   return (
     <View className='page hlb-page'>
       <Text className='hlb-section'>创建邀请赛</Text>
-      <ContestForm onCreated={() => { void contests.refetch() }} />
+      <ContestForm
+        onCreated={() => {
+          void contests.refetch()
+        }}
+      />
 
       <Text className='hlb-section'>榜单奖励</Text>
-      {week.loading || month.loading ? <View className='card'><Skeleton width='100%' height={240} /></View> : null}
-      {!week.loading && !month.loading && (!week.data || !month.data) ? (
-        <View className='card'><ErrorState error={week.error ?? month.error} onRetry={() => { void week.refetch(); void month.refetch() }} /></View>
+      {week.loading || month.loading ? (
+        <View className='card'>
+          <Skeleton width='100%' height={240} />
+        </View>
       ) : null}
-      {week.data && month.data ? <RewardsForm weekly={week.data.rewards} monthly={month.data.rewards} onSaved={() => { void week.refetch(); void month.refetch() }} /> : null}
+      {!week.loading && !month.loading && (!week.data || !month.data) ? (
+        <View className='card'>
+          <ErrorState
+            error={week.error ?? month.error}
+            onRetry={() => {
+              void week.refetch()
+              void month.refetch()
+            }}
+          />
+        </View>
+      ) : null}
+      {week.data && month.data ? (
+        <RewardsForm
+          weekly={week.data.rewards}
+          monthly={month.data.rewards}
+          onSaved={() => {
+            void week.refetch()
+            void month.refetch()
+          }}
+        />
+      ) : null}
 
       <Text className='hlb-section'>邀请赛</Text>
-      {contests.loading ? <View className='card'><Skeleton width='100%' height={200} /></View> : null}
-      {!contests.loading && contests.error ? <View className='card'><ErrorState error={contests.error} onRetry={() => { void contests.refetch() }} /></View> : null}
-      {!contests.loading && !contests.error && contests.items.length === 0 ? <View className='card hlb-empty'><Text className='muted'>还没有邀请赛，在上面创建第一场</Text></View> : null}
-      {contests.items.map((contest) => <ContestCard key={contest.id} contest={contest} />)}
-      {contests.hasMore ? <View className='hlb-more' onClick={() => { void contests.loadMore() }}><Text>{contests.loadingMore ? '加载中…' : '加载更多'}</Text></View> : null}
+      {contests.loading ? (
+        <View className='card'>
+          <Skeleton width='100%' height={200} />
+        </View>
+      ) : null}
+      {!contests.loading && contests.error ? (
+        <View className='card'>
+          <ErrorState
+            error={contests.error}
+            onRetry={() => {
+              void contests.refetch()
+            }}
+          />
+        </View>
+      ) : null}
+      {!contests.loading && !contests.error && contests.items.length === 0 ? (
+        <View className='card hlb-empty'>
+          <Text className='muted'>还没有邀请赛，在上面创建第一场</Text>
+        </View>
+      ) : null}
+      {contests.items.map((contest) => (
+        <ContestCard key={contest.id} contest={contest} />
+      ))}
+      {contests.hasMore ? (
+        <View
+          className='hlb-more'
+          onClick={() => {
+            void contests.loadMore()
+          }}>
+          <Text>{contests.loadingMore ? '加载中…' : '加载更多'}</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -85,11 +137,16 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
   // The host sees every campaign, prize-only ones too; expired ones cannot be prizes.
   const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => fetchCampaigns({ after })))
   // Back from publishing a campaign: show it.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
-  useEffect(() => { if (campaigns.data) void campaigns.refetch() }, [])
+  useEffect(() => {
+    if (campaigns.data) void campaigns.refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
+  }, [])
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now())
   const choiceLabels = ['不送券', ...choices.map((c) => `${c.name} · 剩 ${Math.max(0, c.stock - c.claimed)} 张`)]
-  const set = (patch: Partial<ContestDraft>) => { setDraft((d) => ({ ...d, ...patch })); setError('') }
+  const set = (patch: Partial<ContestDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setError('')
+  }
   const setAt = <K extends 'prizes' | 'coupons'>(key: K, i: number, value: ContestDraft[K][number]) => {
     const next = [...draft[key]] as ContestDraft[K]
     next[i] = value
@@ -102,11 +159,19 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
     const startAt = chinaInstant(draft.startDate, draft.startTime)
     const endAt = chinaInstant(draft.endDate, draft.endTime)
     const prizes = draft.prizes.map(points)
-    const problem = !title ? '请填写标题'
-      : startAt === null || endAt === null ? '请选择开始和结束时间'
-        : endAt <= startAt ? '结束时间要晚于开始时间'
-          : prizes.some((p) => p === null) ? '奖励积分需为 0–100000 的整数' : ''
-    if (problem) { setError(problem); return }
+    const problem = !title
+      ? '请填写标题'
+      : startAt === null || endAt === null
+        ? '请选择开始和结束时间'
+        : endAt <= startAt
+          ? '结束时间要晚于开始时间'
+          : prizes.some((p) => p === null)
+            ? '奖励积分需为 0–100000 的整数'
+            : ''
+    if (problem) {
+      setError(problem)
+      return
+    }
     setSaving(true)
     try {
       const withCoupons = prizes.map((points, i) => ({ points: points!, couponCampaignId: draft.coupons[i] })) as ContestInput['prizes']
@@ -126,7 +191,14 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
     <View className='card hlb-card hlb-contest-form'>
       <View className='hlb-row'>
         <Text className='hlb-label'>标题</Text>
-        <Input className='hlb-input hlb-title-input' value={draft.title} maxlength={40} placeholder='如：12 月邀请赛' placeholderClass='hlb-placeholder' onInput={(e) => set({ title: e.detail.value })} />
+        <Input
+          className='hlb-input hlb-title-input'
+          value={draft.title}
+          maxlength={40}
+          placeholder='如：12 月邀请赛'
+          placeholderClass='hlb-placeholder'
+          onInput={(e) => set({ title: e.detail.value })}
+        />
       </View>
       <When label='开始' date={draft.startDate} time={draft.startTime} onDate={(v) => set({ startDate: v })} onTime={(v) => set({ startTime: v })} />
       <When label='结束' date={draft.endDate} time={draft.endTime} onDate={(v) => set({ endDate: v })} onTime={(v) => set({ endTime: v })} />
@@ -152,7 +224,13 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
       <Text className='hlb-hint'>均为北京时间；按邀请并激活的好友人数排名，结束后前 3 名获得积分和所选奖品券</Text>
       {choices.length === 0 && !campaigns.loading ? <Text className='hlb-hint'>还没有可作奖品的券：在「发布优惠券」中选择仅作奖品</Text> : null}
       {error ? <Text className='hlb-error'>{error}</Text> : null}
-      <View className={`btn btn-primary hlb-submit hlb-create ${saving ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{saving ? '创建中…' : '创建邀请赛'}</View>
+      <View
+        className={`btn btn-primary hlb-submit hlb-create ${saving ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void submit()
+        }}>
+        {saving ? '创建中…' : '创建邀请赛'}
+      </View>
     </View>
   )
 }
@@ -179,14 +257,21 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
   // Keyed by the values, not the arrays (new on every render), so a reload resets the form without a loop.
   const weeklyKey = weekly.join(',')
   const monthlyKey = monthly.join(',')
-  useEffect(() => { setWeek(weeklyKey ? weeklyKey.split(',') : []) }, [weeklyKey])
-  useEffect(() => { setMonth(monthlyKey ? monthlyKey.split(',') : []) }, [monthlyKey])
+  useEffect(() => {
+    setWeek(weeklyKey ? weeklyKey.split(',') : [])
+  }, [weeklyKey])
+  useEffect(() => {
+    setMonth(monthlyKey ? monthlyKey.split(',') : [])
+  }, [monthlyKey])
 
   const save = async () => {
     if (saving) return
     const w = week.map(points)
     const m = month.map(points)
-    if ([...w, ...m].some((p) => p === null)) { setError('奖励积分需为 0–100000 的整数'); return }
+    if ([...w, ...m].some((p) => p === null)) {
+      setError('奖励积分需为 0–100000 的整数')
+      return
+    }
     setSaving(true)
     try {
       const saved = await setBoardRewards({ weekly: w as number[], monthly: m as number[] })
@@ -204,11 +289,33 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
 
   return (
     <View className='card hlb-card hlb-rewards'>
-      <Places title='周榜' name='weekly' values={week} onChange={(v) => { setWeek(v); setError('') }} />
-      <Places title='月榜' name='monthly' values={month} onChange={(v) => { setMonth(v); setError('') }} />
+      <Places
+        title='周榜'
+        name='weekly'
+        values={week}
+        onChange={(v) => {
+          setWeek(v)
+          setError('')
+        }}
+      />
+      <Places
+        title='月榜'
+        name='monthly'
+        values={month}
+        onChange={(v) => {
+          setMonth(v)
+          setError('')
+        }}
+      />
       <Text className='hlb-hint'>每期结束后按名次发放积分（最多 {MAX_PLACES} 名），新人榜同样适用</Text>
       {error ? <Text className='hlb-error'>{error}</Text> : null}
-      <View className={`btn btn-primary hlb-submit hlb-save-rewards ${saving ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>{saving ? '保存中…' : '保存奖励'}</View>
+      <View
+        className={`btn btn-primary hlb-submit hlb-save-rewards ${saving ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void save()
+        }}>
+        {saving ? '保存中…' : '保存奖励'}
+      </View>
     </View>
   )
 }
@@ -221,13 +328,26 @@ function Places({ title, name, values, onChange }: { title: string; name: string
       {values.map((value, i) => (
         <View key={i} className='hlb-place'>
           <Text className='hlb-place-label'>第 {i + 1} 名</Text>
-          <Input className='hlb-place-input' type='number' value={value} maxlength={6} placeholder='0' placeholderClass='hlb-placeholder'
-            onInput={(e) => onChange(values.map((v, j) => (j === i ? e.detail.value : v)))} />
+          <Input
+            className='hlb-place-input'
+            type='number'
+            value={value}
+            maxlength={6}
+            placeholder='0'
+            placeholderClass='hlb-placeholder'
+            onInput={(e) => onChange(values.map((v, j) => (j === i ? e.detail.value : v)))}
+          />
           <Text className='hlb-place-unit'>积分</Text>
-          <Text className='hlb-place-remove' onClick={() => onChange(values.filter((_, j) => j !== i))}>删除</Text>
+          <Text className='hlb-place-remove' onClick={() => onChange(values.filter((_, j) => j !== i))}>
+            删除
+          </Text>
         </View>
       ))}
-      {values.length < MAX_PLACES ? <Text className='hlb-place-add' onClick={() => onChange([...values, '0'])}>＋ 添加名次</Text> : null}
+      {values.length < MAX_PLACES ? (
+        <Text className='hlb-place-add' onClick={() => onChange([...values, '0'])}>
+          ＋ 添加名次
+        </Text>
+      ) : null}
     </View>
   )
 }

@@ -19,14 +19,26 @@ import './index.css'
 export default function CircleFormPage() {
   const router = useRouter()
   const circleId = safeDecode(router.params.id)
-  const detail = useQuery<CircleDetail | null>(hostCircleKey(circleId || 'new'), () =>
-    circleId ? fetchCircle({ circleId }) : Promise.resolve(null)
-  )
+  const detail = useQuery<CircleDetail | null>(hostCircleKey(circleId || 'new'), () => (circleId ? fetchCircle({ circleId }) : Promise.resolve(null)))
 
-  useEffect(() => { void Taro.setNavigationBarTitle({ title: circleId ? '编辑圈子' : '新建圈子' }) }, [circleId])
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: circleId ? '编辑圈子' : '新建圈子' })
+  }, [circleId])
 
   if (detail.loading) return <FormSkeleton />
-  if (detail.data === undefined) return <View className='page'><View className='card'><ErrorState error={detail.error} onRetry={() => { void detail.refetch() }} /></View></View>
+  if (detail.data === undefined)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={detail.error}
+            onRetry={() => {
+              void detail.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
   return <CircleForm circle={detail.data?.circle ?? null} />
 }
 
@@ -66,7 +78,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
       }
       setQueryData(hostCircleKey(saved.id), { circle: saved, membership: { circleId: saved.id, status: 'none', startedAt: null, endsAt: null, trialUsed: false } })
       await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
-      setTimeout(() => { void Taro.navigateBack() }, 700)
+      setTimeout(() => {
+        void Taro.navigateBack()
+      }, 700)
     } catch (err) {
       if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field.split('.')[0]]: err.message })
       showError(err)
@@ -81,7 +95,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
     try {
       await archiveCircle({ circleId: circle.id })
       await Taro.showToast({ title: '已归档', icon: 'success', duration: 1200 })
-      setTimeout(() => { void Taro.navigateBack() }, 700)
+      setTimeout(() => {
+        void Taro.navigateBack()
+      }, 700)
     } catch (err) {
       showError(err)
     }
@@ -99,10 +115,25 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         </View>
 
         <FormField label='名称' error={errors.name}>
-          <Input className='form-field-input field-name' value={draft.name} maxlength={30} placeholder='如：减脂私教营' placeholderClass='form-field-placeholder' onInput={(e) => set('name', e.detail.value)} />
+          <Input
+            className='form-field-input field-name'
+            value={draft.name}
+            maxlength={30}
+            placeholder='如：减脂私教营'
+            placeholderClass='form-field-placeholder'
+            onInput={(e) => set('name', e.detail.value)}
+          />
         </FormField>
         <FormField label='介绍' error={errors.description} top>
-          <Textarea className='form-field-textarea field-description' value={draft.description} maxlength={2000} autoHeight placeholder='成员加入前会看到：圈子里有什么、适合谁' placeholderClass='form-field-placeholder' onInput={(e) => set('description', e.detail.value)} />
+          <Textarea
+            className='form-field-textarea field-description'
+            value={draft.description}
+            maxlength={2000}
+            autoHeight
+            placeholder='成员加入前会看到：圈子里有什么、适合谁'
+            placeholderClass='form-field-placeholder'
+            onInput={(e) => set('description', e.detail.value)}
+          />
         </FormField>
       </View>
 
@@ -110,14 +141,24 @@ function CircleForm({ circle }: { circle: Circle | null }) {
       <View className='card hf-card'>
         <View className='hf-chips'>
           {KIND_OPTIONS.map((k) => (
-            <Text key={k.value} className={`hf-chip kind-${k.value} ${draft.kind === k.value ? 'hf-chip-on' : ''}`} onClick={() => set('kind', k.value)}>{k.label}</Text>
+            <Text key={k.value} className={`hf-chip kind-${k.value} ${draft.kind === k.value ? 'hf-chip-on' : ''}`} onClick={() => set('kind', k.value)}>
+              {k.label}
+            </Text>
           ))}
         </View>
         {kindHint ? <Text className='hf-hint hf-kind-hint'>{kindHint}</Text> : null}
 
         {draft.kind === 'trialThenPaid' ? (
           <FormField label='试用天数' error={errors.trialDays} suffix='天'>
-            <Input className='form-field-input field-trial-days' type='number' value={draft.trialDays} maxlength={2} placeholder='7' placeholderClass='form-field-placeholder' onInput={(e) => set('trialDays', e.detail.value)} />
+            <Input
+              className='form-field-input field-trial-days'
+              type='number'
+              value={draft.trialDays}
+              maxlength={2}
+              placeholder='7'
+              placeholderClass='form-field-placeholder'
+              onInput={(e) => set('trialDays', e.detail.value)}
+            />
           </FormField>
         ) : null}
 
@@ -126,12 +167,38 @@ function CircleForm({ circle }: { circle: Circle | null }) {
             <Text className='hf-label'>加入问题（选填，最多 {MAX_QUESTIONS} 个）</Text>
             {draft.questions.map((q, i) => (
               <View key={i} className='hf-question'>
-                <Input className='hf-question-input' value={q} maxlength={100} placeholder={`问题 ${i + 1}`} placeholderClass='hf-placeholder' onInput={(e) => { const value = e.detail.value; set('questions', draft.questions.map((old, j) => (j === i ? value : old))) }} />
-                <Text className='hf-question-remove' onClick={() => set('questions', draft.questions.filter((_, j) => j !== i))}>删除</Text>
+                <Input
+                  className='hf-question-input'
+                  value={q}
+                  maxlength={100}
+                  placeholder={`问题 ${i + 1}`}
+                  placeholderClass='hf-placeholder'
+                  onInput={(e) => {
+                    const value = e.detail.value
+                    set(
+                      'questions',
+                      draft.questions.map((old, j) => (j === i ? value : old))
+                    )
+                  }}
+                />
+                <Text
+                  className='hf-question-remove'
+                  onClick={() =>
+                    set(
+                      'questions',
+                      draft.questions.filter((_, j) => j !== i)
+                    )
+                  }>
+                  删除
+                </Text>
               </View>
             ))}
             {errors.questions ? <Text className='hf-error'>{errors.questions}</Text> : null}
-            {draft.questions.length < MAX_QUESTIONS ? <View className='hf-add' onClick={() => set('questions', [...draft.questions, ''])}><Text>＋ 添加问题</Text></View> : null}
+            {draft.questions.length < MAX_QUESTIONS ? (
+              <View className='hf-add' onClick={() => set('questions', [...draft.questions, ''])}>
+                <Text>＋ 添加问题</Text>
+              </View>
+            ) : null}
           </View>
         ) : null}
       </View>
@@ -140,18 +207,37 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         <View>
           <Text className='hf-section'>套餐</Text>
           <View className='card hf-card'>
-            <PlansEditor plans={draft.plans} errors={errors} onChange={(plans) => { setDraft((d) => ({ ...d, plans })); setErrors((e) => ({ ...e, plan: undefined, plans: undefined })) }} />
+            <PlansEditor
+              plans={draft.plans}
+              errors={errors}
+              onChange={(plans) => {
+                setDraft((d) => ({ ...d, plans }))
+                setErrors((e) => ({ ...e, plan: undefined, plans: undefined }))
+              }}
+            />
           </View>
 
           <Text className='hf-section'>退款规则</Text>
           <View className='card hf-card'>
             <FormField label='全额退款' error={errors.fullRefundDays} suffix='天内'>
-              <Input className='form-field-input field-full-refund-days' type='number' value={draft.fullRefundDays} maxlength={2} placeholder='7' placeholderClass='form-field-placeholder' onInput={(e) => set('fullRefundDays', e.detail.value)} />
+              <Input
+                className='form-field-input field-full-refund-days'
+                type='number'
+                value={draft.fullRefundDays}
+                maxlength={2}
+                placeholder='7'
+                placeholderClass='form-field-placeholder'
+                onInput={(e) => set('fullRefundDays', e.detail.value)}
+              />
             </FormField>
             <FormField label='之后'>
               <View className='hf-chips'>
-                <Text className={`hf-chip refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>按剩余天数退</Text>
-                <Text className={`hf-chip refund-none ${draft.refundAfter === 'none' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'none')}>不退</Text>
+                <Text className={`hf-chip refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>
+                  按剩余天数退
+                </Text>
+                <Text className={`hf-chip refund-none ${draft.refundAfter === 'none' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'none')}>
+                  不退
+                </Text>
               </View>
             </FormField>
             <Text className='hf-hint hf-refund-preview'>成员看到：{refundRuleLabel(refundPreview)}</Text>
@@ -159,10 +245,22 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         </View>
       ) : null}
 
-      <View className={`btn btn-primary hf-save ${saving || uploading ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+      <View
+        className={`btn btn-primary hf-save ${saving || uploading ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void save()
+        }}>
         {saving ? '保存中…' : uploading ? '封面上传中…' : circle ? '保存修改' : '创建圈子'}
       </View>
-      {circle && !circle.archived ? <View className='hf-archive' onClick={() => { void archive() }}><Text>归档圈子</Text></View> : null}
+      {circle && !circle.archived ? (
+        <View
+          className='hf-archive'
+          onClick={() => {
+            void archive()
+          }}>
+          <Text>归档圈子</Text>
+        </View>
+      ) : null}
     </View>
   )
 }
@@ -172,7 +270,9 @@ function FormSkeleton() {
     <View className='page hf-page' aria-busy>
       <View className='card hf-card'>
         <Skeleton width={200} height={112} />
-        {[0, 1, 2].map((i) => <Skeleton key={i} width='100%' height={44} className='hf-skeleton-gap' />)}
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} width='100%' height={44} className='hf-skeleton-gap' />
+        ))}
       </View>
     </View>
   )

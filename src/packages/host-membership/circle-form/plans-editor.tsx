@@ -13,8 +13,7 @@ interface PlansEditorProps {
 
 /** Up to five plans: name, length in days and price in yuan (saved as fen). */
 export default function PlansEditor({ plans, errors, onChange }: PlansEditorProps) {
-  const update = (key: string, field: 'name' | 'days' | 'price', value: string) =>
-    onChange(plans.map((p) => (p.key === key ? { ...p, [field]: value } : p)))
+  const update = (key: string, field: 'name' | 'days' | 'price', value: string) => onChange(plans.map((p) => (p.key === key ? { ...p, [field]: value } : p)))
   const remove = (key: string) => onChange(plans.filter((p) => p.key !== key))
   const add = () => onChange([...plans, { key: newPlanKey(), name: '', days: '', price: '' }])
 
@@ -32,24 +31,53 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
               {perDay ? <Text className='hf-plan-per-day'>约 {perDay}</Text> : null}
               {/* More than two decimals: say what will be saved (rounded half up to the fen). */}
               {fen !== null && /\.\d{3,}/.test(plan.price) ? <Text className='hf-plan-rounded'>按 {formatFen(fen)} 保存</Text> : null}
-              <Text className='hf-plan-remove' onClick={() => remove(plan.key)}>删除</Text>
+              <Text className='hf-plan-remove' onClick={() => remove(plan.key)}>
+                删除
+              </Text>
             </View>
             <View className='hf-plan-fields'>
               <MiniField label='名称' error={planErrors.name} grow={2}>
-                <Input className='hf-mini-input plan-name' value={plan.name} maxlength={20} placeholder='月卡' placeholderClass='hf-placeholder' onInput={(e) => update(plan.key, 'name', e.detail.value)} />
+                <Input
+                  className='hf-mini-input plan-name'
+                  value={plan.name}
+                  maxlength={20}
+                  placeholder='月卡'
+                  placeholderClass='hf-placeholder'
+                  onInput={(e) => update(plan.key, 'name', e.detail.value)}
+                />
               </MiniField>
               <MiniField label='天数' error={planErrors.days} suffix='天'>
-                <Input className='hf-mini-input plan-days' type='number' value={plan.days} maxlength={4} placeholder='30' placeholderClass='hf-placeholder' onInput={(e) => update(plan.key, 'days', e.detail.value)} />
+                <Input
+                  className='hf-mini-input plan-days'
+                  type='number'
+                  value={plan.days}
+                  maxlength={4}
+                  placeholder='30'
+                  placeholderClass='hf-placeholder'
+                  onInput={(e) => update(plan.key, 'days', e.detail.value)}
+                />
               </MiniField>
               <MiniField label='价格' error={planErrors.price} prefix='¥' grow={2}>
-                <Input className='hf-mini-input plan-price' type='digit' value={plan.price} maxlength={12} placeholder='99.00' placeholderClass='hf-placeholder' onInput={(e) => update(plan.key, 'price', e.detail.value)} />
+                <Input
+                  className='hf-mini-input plan-price'
+                  type='digit'
+                  value={plan.price}
+                  maxlength={12}
+                  placeholder='99.00'
+                  placeholderClass='hf-placeholder'
+                  onInput={(e) => update(plan.key, 'price', e.detail.value)}
+                />
               </MiniField>
             </View>
           </View>
         )
       })}
       {errors.plans ? <Text className='hf-error'>{errors.plans}</Text> : null}
-      {plans.length < MAX_PLANS ? <View className='hf-add' onClick={add}><Text>＋ 添加套餐</Text></View> : null}
+      {plans.length < MAX_PLANS ? (
+        <View className='hf-add' onClick={add}>
+          <Text>＋ 添加套餐</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -21,12 +21,13 @@ export default function FlaggedPaymentsPage() {
       list={list}
       className='hfl-page'
       skeleton={<FlaggedSkeleton />}
-      empty={<EmptyState glyph='安' title='没有异常支付' description='支付金额与订单不符、或找不到对应订单的支付通知会出现在这里' />}
-    >
+      empty={<EmptyState glyph='安' title='没有异常支付' description='支付金额与订单不符、或找不到对应订单的支付通知会出现在这里' />}>
       {(items) => (
         <>
           <Text className='hfl-note'>以下支付已验签但与订单不符，系统未据此开通会员。请在微信支付商户平台核实后处理（如原路退款）。</Text>
-          {items.map((item) => <FlaggedCard key={item.id} item={item} />)}
+          {items.map((item) => (
+            <FlaggedCard key={item.id} item={item} />
+          ))}
         </>
       )}
     </PagedList>
@@ -34,7 +35,9 @@ export default function FlaggedPaymentsPage() {
 }
 
 function FlaggedCard({ item }: { item: FlaggedPaymentView }) {
-  const copy = () => { void Taro.setClipboardData({ data: item.outTradeNo }) }
+  const copy = () => {
+    void Taro.setClipboardData({ data: item.outTradeNo })
+  }
   const mismatch = item.expectedFen !== null && item.expectedFen !== item.receivedFen
   return (
     <View className='card hfl-card' data-id={item.id}>

@@ -24,11 +24,7 @@ interface Stats {
 const countOf = (page: { items: unknown[]; next: string | null }) => `${page.items.length}${page.next ? '+' : ''}`
 
 async function loadStats(): Promise<Stats> {
-  const [unpaid, refunding, flagged] = await Promise.all([
-    fetchOrders({ status: 'created' }),
-    fetchOrders({ status: 'refunding' }),
-    fetchFlaggedPayments({})
-  ])
+  const [unpaid, refunding, flagged] = await Promise.all([fetchOrders({ status: 'created' }), fetchOrders({ status: 'refunding' }), fetchFlaggedPayments({})])
   return { unpaid: countOf(unpaid), refunding: countOf(refunding), flagged: countOf(flagged) }
 }
 
@@ -37,10 +33,16 @@ export default function HostMembershipHome() {
   const circles = usePagedQuery<Circle>(HOST_CIRCLES_KEY, (after) => fetchCircles({ after }))
   const refetchAll = () => Promise.all([stats.refetch(), circles.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
-  useReachBottom(() => { void circles.loadMore() })
-  useDidShow(() => { if (circles.items.length > 0) void refetchAll() })
+  useReachBottom(() => {
+    void circles.loadMore()
+  })
+  useDidShow(() => {
+    if (circles.items.length > 0) void refetchAll()
+  })
 
-  const go = (url: string) => { void Taro.navigateTo({ url }) }
+  const go = (url: string) => {
+    void Taro.navigateTo({ url })
+  }
 
   return (
     <View className='page hm-home'>
@@ -50,7 +52,14 @@ export default function HostMembershipHome() {
       </View>
 
       {stats.error && !stats.data ? (
-        <View className='card'><ErrorState error={stats.error} onRetry={() => { void stats.refetch() }} /></View>
+        <View className='card'>
+          <ErrorState
+            error={stats.error}
+            onRetry={() => {
+              void stats.refetch()
+            }}
+          />
+        </View>
       ) : (
         <View className='card hm-stats'>
           <Stat label='待支付订单' value={stats.data?.unpaid} onClick={() => go(hostOrdersUrl('created'))} />
@@ -69,19 +78,31 @@ export default function HostMembershipHome() {
 
       <View className='hm-section-head'>
         <Text className='hm-section-title'>圈子</Text>
-        <View className='btn btn-primary btn-small hm-new' onClick={() => go(circleFormUrl())}>＋ 新建圈子</View>
+        <View className='btn btn-primary btn-small hm-new' onClick={() => go(circleFormUrl())}>
+          ＋ 新建圈子
+        </View>
       </View>
       {circles.loading ? (
         <View aria-busy>
           {[0, 1].map((i) => (
             <View key={i} className='card hm-circle'>
               <Skeleton width={120} height={120} />
-              <View className='hm-circle-text'><Skeleton width={240} height={32} /><Skeleton width={320} height={24} className='hm-skeleton-gap' /></View>
+              <View className='hm-circle-text'>
+                <Skeleton width={240} height={32} />
+                <Skeleton width={320} height={24} className='hm-skeleton-gap' />
+              </View>
             </View>
           ))}
         </View>
       ) : circles.error ? (
-        <View className='card'><ErrorState error={circles.error} onRetry={() => { void circles.refetch() }} /></View>
+        <View className='card'>
+          <ErrorState
+            error={circles.error}
+            onRetry={() => {
+              void circles.refetch()
+            }}
+          />
+        </View>
       ) : circles.items.length === 0 ? (
         <View className='card hm-empty'>
           <Text className='hm-empty-title'>还没有圈子</Text>
@@ -89,7 +110,9 @@ export default function HostMembershipHome() {
         </View>
       ) : (
         <View>
-          {circles.items.map((circle) => <CircleRow key={circle.id} circle={circle} onClick={() => go(circleFormUrl(circle.id))} />)}
+          {circles.items.map((circle) => (
+            <CircleRow key={circle.id} circle={circle} onClick={() => go(circleFormUrl(circle.id))} />
+          ))}
           <ListFooter list={circles} />
         </View>
       )}

@@ -24,7 +24,11 @@ const FILTERS: ReadonlyArray<{ value: Filter; label: string }> = [
 const isFilter = (raw: string | undefined): raw is Filter => FILTERS.some((f) => f.value === raw)
 
 type Kind = 'all' | 'membership' | 'event'
-const KINDS: ReadonlyArray<{ value: Kind; label: string }> = [{ value: 'all', label: '全部类型' }, { value: 'membership', label: '会员' }, { value: 'event', label: '活动报名' }]
+const KINDS: ReadonlyArray<{ value: Kind; label: string }> = [
+  { value: 'all', label: '全部类型' },
+  { value: 'membership', label: '会员' },
+  { value: 'event', label: '活动报名' }
+]
 
 export default function HostOrdersPage() {
   const router = useRouter()
@@ -41,7 +45,9 @@ export default function HostOrdersPage() {
       </View>
       <View className='ho-kinds'>
         {KINDS.map((k) => (
-          <Text key={k.value} className={`ho-kind ${k.value === kind ? 'ho-kind-on' : ''}`} data-kind={k.value} onClick={() => setKind(k.value)}>{k.label}</Text>
+          <Text key={k.value} className={`ho-kind ${k.value === kind ? 'ho-kind-on' : ''}`} data-kind={k.value} onClick={() => setKind(k.value)}>
+            {k.label}
+          </Text>
         ))}
       </View>
       {/* One list per filter, so each keeps its own cache and scroll. */}
@@ -51,26 +57,39 @@ export default function HostOrdersPage() {
 }
 
 function OrderList({ filter, kind }: { filter: Filter; kind: Kind }) {
-  const list = usePagedQuery<OrderView>(hostOrdersKey(`${filter}.${kind}`), (after) =>
-    fetchOrders({ ...(filter === 'all' ? {} : { status: filter }), ...(kind === 'all' ? {} : { kind }), after })
-  )
+  const list = usePagedQuery<OrderView>(hostOrdersKey(`${filter}.${kind}`), (after) => fetchOrders({ ...(filter === 'all' ? {} : { status: filter }), ...(kind === 'all' ? {} : { kind }), after }))
   const [refunding, setRefunding] = useState<OrderView | null>(null)
   useListPage(list)
 
   if (list.loading) return <OrdersSkeleton />
-  if (list.error) return <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View>
+  if (list.error)
+    return (
+      <View className='card'>
+        <ErrorState
+          error={list.error}
+          onRetry={() => {
+            void list.refetch()
+          }}
+        />
+      </View>
+    )
   if (list.items.length === 0) {
     return <EmptyState glyph='单' title={filter === 'all' ? '还没有订单' : `没有${ORDER_STATUS_LABEL[filter]}的订单`} description='成员购买圈子套餐后，订单会出现在这里' />
   }
   return (
     <View>
-      {list.items.map((order) => <HostOrderCard key={order.id} order={order} onRefund={setRefunding} />)}
+      {list.items.map((order) => (
+        <HostOrderCard key={order.id} order={order} onRefund={setRefunding} />
+      ))}
       <ListFooter list={list} />
       {refunding ? (
         <RefundSheet
           order={refunding}
           onClose={() => setRefunding(null)}
-          onDone={() => { setRefunding(null); void list.refetch() }}
+          onDone={() => {
+            setRefunding(null)
+            void list.refetch()
+          }}
         />
       ) : null}
     </View>
@@ -88,7 +107,10 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
       </View>
       <View className='ho-body'>
         <View className='ho-what'>
-          <Text className='ho-plan'>{order.circleName} · {order.planName}{order.days > 0 ? `（${order.days} 天）` : ''}</Text>
+          <Text className='ho-plan'>
+            {order.circleName} · {order.planName}
+            {order.days > 0 ? `（${order.days} 天）` : ''}
+          </Text>
           <Text className='ho-time'>下单 {formatOrderTime(order.createdAt)}</Text>
           {order.paidAt !== null ? <Text className='ho-time'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
           <Text className='ho-id'>{order.id}</Text>
@@ -101,7 +123,9 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
       {order.status === 'fulfilled' && remaining > 0 ? (
         <View className='ho-actions'>
           <Text className='ho-remaining'>可退余额 {formatFen(remaining)}</Text>
-          <View className='btn btn-ghost btn-small ho-refund' onClick={() => onRefund(order)}>退款</View>
+          <View className='btn btn-ghost btn-small ho-refund' onClick={() => onRefund(order)}>
+            退款
+          </View>
         </View>
       ) : null}
     </View>
@@ -113,7 +137,10 @@ function OrdersSkeleton() {
     <View aria-busy>
       {[0, 1, 2].map((i) => (
         <View key={i} className='card ho-card'>
-          <View className='ho-head'><Skeleton width={64} height={64} round /><Skeleton width={160} height={30} className='ho-skeleton-name' /></View>
+          <View className='ho-head'>
+            <Skeleton width={64} height={64} round />
+            <Skeleton width={160} height={30} className='ho-skeleton-name' />
+          </View>
           <Skeleton width='80%' height={28} className='ho-skeleton-gap' />
           <Skeleton width='50%' height={24} className='ho-skeleton-gap' />
         </View>

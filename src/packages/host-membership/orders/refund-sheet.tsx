@@ -82,24 +82,63 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
   }
 
   return (
-    <Popup open position='bottom' onClose={() => { if (!busy) onClose() }} className='hr-sheet'>
+    <Popup
+      open
+      position='bottom'
+      onClose={() => {
+        if (!busy) onClose()
+      }}
+      className='hr-sheet'>
       <Text className='hr-title'>退款给 {order.member.nickname}</Text>
-      <Text className='hr-sub'>{order.circleName} · {order.planName} · 实付 {formatFen(order.amountFen)}{order.refundedFen > 0 ? ` · 已退 ${formatFen(order.refundedFen)}` : ''}</Text>
+      <Text className='hr-sub'>
+        {order.circleName} · {order.planName} · 实付 {formatFen(order.amountFen)}
+        {order.refundedFen > 0 ? ` · 已退 ${formatFen(order.refundedFen)}` : ''}
+      </Text>
 
       <View className='hr-field'>
         <Text className='hr-label'>退款金额</Text>
         <View className={`hr-box ${(error && error.includes('金额')) || (fen !== null && fen > remaining) ? 'hr-box-invalid' : ''}`}>
           <Text className='hr-yuan'>¥</Text>
-          <Input className='hr-input hr-amount' type='digit' value={amount} disabled={retrying} maxlength={12} onInput={(e) => { setAmount(e.detail.value); setError(null) }} />
-          <Text className='hr-all' onClick={() => { if (!retrying) setAmount(fenToYuanText(remaining)) }}>全部</Text>
+          <Input
+            className='hr-input hr-amount'
+            type='digit'
+            value={amount}
+            disabled={retrying}
+            maxlength={12}
+            onInput={(e) => {
+              setAmount(e.detail.value)
+              setError(null)
+            }}
+          />
+          <Text
+            className='hr-all'
+            onClick={() => {
+              if (!retrying) setAmount(fenToYuanText(remaining))
+            }}>
+            全部
+          </Text>
         </View>
-        <Text className='hr-hint'>最多可退 {formatFen(remaining)}{isEvent ? '' : '；按剩余天数退款时请自行核算'}</Text>
+        <Text className='hr-hint'>
+          最多可退 {formatFen(remaining)}
+          {isEvent ? '' : '；按剩余天数退款时请自行核算'}
+        </Text>
       </View>
 
       <View className='hr-field'>
         <Text className='hr-label'>退款原因</Text>
         <View className='hr-box'>
-          <Input className='hr-input hr-reason' value={reason} disabled={retrying} maxlength={80} placeholder='如：协商退款、重复购买' placeholderClass='hr-placeholder' onInput={(e) => { setReason(e.detail.value); setError(null) }} />
+          <Input
+            className='hr-input hr-reason'
+            value={reason}
+            disabled={retrying}
+            maxlength={80}
+            placeholder='如：协商退款、重复购买'
+            placeholderClass='hr-placeholder'
+            onInput={(e) => {
+              setReason(e.detail.value)
+              setError(null)
+            }}
+          />
         </View>
       </View>
 
@@ -115,8 +154,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
               on={cancelSignup === option.value}
               disabled={retrying}
               className={`hr-option ${cancelSignup === option.value ? 'hr-option-on' : ''} ${retrying ? 'btn-disabled' : ''}`}
-              onSelect={() => setCancelSignup(option.value)}
-            >
+              onSelect={() => setCancelSignup(option.value)}>
               <View className='hr-option-text'>
                 <Text className='hr-option-title'>{option.title}</Text>
                 <Text className='hr-hint'>{option.hint}</Text>
@@ -130,8 +168,18 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
       {retrying ? <Text className='hr-retry'>上次请求没有得到答复，重试会沿用同一退款单号，不会重复退款</Text> : null}
 
       <View className='hr-actions'>
-        <View className='btn btn-ghost hr-cancel' onClick={() => { if (!busy) onClose() }}>{retrying ? '稍后再试' : '取消'}</View>
-        <View className={`btn btn-danger hr-submit ${busy ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>
+        <View
+          className='btn btn-ghost hr-cancel'
+          onClick={() => {
+            if (!busy) onClose()
+          }}>
+          {retrying ? '稍后再试' : '取消'}
+        </View>
+        <View
+          className={`btn btn-danger hr-submit ${busy ? 'btn-disabled' : ''}`}
+          onClick={() => {
+            void submit()
+          }}>
           {busy ? '提交中…' : retrying ? '重试退款' : `确认退款${fen !== null && fen > 0 && fen <= remaining ? ` ${formatFen(fen)}` : ''}`}
         </View>
       </View>

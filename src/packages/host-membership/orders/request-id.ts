@@ -9,6 +9,8 @@ export function newRefundRequestId(): string {
   if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(bytes)
   // WeChat's JS engine has no Web Crypto; with the time prefix Math.random is unique enough for a retry key.
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  const random = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length]).join('').slice(0, 9)
+  const random = Array.from(bytes, (b) => ALPHABET[b % ALPHABET.length])
+    .join('')
+    .slice(0, 9)
   return `rf-${Date.now().toString(36)}-${random}`.slice(0, 24)
 }

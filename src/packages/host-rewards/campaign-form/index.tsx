@@ -17,9 +17,19 @@ import { createCampaign } from '../../../services/rewards'
 import './index.css'
 
 const DAY_MS = 24 * 3600_000
-const KINDS: ReadonlyArray<{ value: CouponKind; label: string }> = [{ value: 'amountOff', label: '满减' }, { value: 'percentOff', label: '折扣' }, { value: 'freeTicket', label: KIND_LABEL.freeTicket }]
-const SCOPES: ReadonlyArray<{ value: CouponScope; label: string }> = [{ value: 'membership', label: '会员套餐' }, { value: 'event', label: '付费活动' }]
-const CHANNELS: ReadonlyArray<{ value: CampaignChannel; label: string }> = [{ value: 'claim', label: '会员领取' }, { value: 'reward', label: '仅作奖品' }]
+const KINDS: ReadonlyArray<{ value: CouponKind; label: string }> = [
+  { value: 'amountOff', label: '满减' },
+  { value: 'percentOff', label: '折扣' },
+  { value: 'freeTicket', label: KIND_LABEL.freeTicket }
+]
+const SCOPES: ReadonlyArray<{ value: CouponScope; label: string }> = [
+  { value: 'membership', label: '会员套餐' },
+  { value: 'event', label: '付费活动' }
+]
+const CHANNELS: ReadonlyArray<{ value: CampaignChannel; label: string }> = [
+  { value: 'claim', label: '会员领取' },
+  { value: 'reward', label: '仅作奖品' }
+]
 
 interface Draft {
   name: string
@@ -39,9 +49,17 @@ interface Draft {
 
 function emptyDraft(): Draft {
   return {
-    name: '', kind: 'amountOff', amountYuan: '', zhe: '', minSpendYuan: '0',
-    fromDate: chinaTime(Date.now()).format('YYYY-MM-DD'), toDate: chinaTime(Date.now() + 30 * DAY_MS).format('YYYY-MM-DD'),
-    appliesTo: ['membership', 'event'], stock: '100', channel: 'claim', eventId: null
+    name: '',
+    kind: 'amountOff',
+    amountYuan: '',
+    zhe: '',
+    minSpendYuan: '0',
+    fromDate: chinaTime(Date.now()).format('YYYY-MM-DD'),
+    toDate: chinaTime(Date.now() + 30 * DAY_MS).format('YYYY-MM-DD'),
+    appliesTo: ['membership', 'event'],
+    stock: '100',
+    channel: 'claim',
+    eventId: null
   }
 }
 
@@ -97,17 +115,24 @@ export default function CampaignFormPage() {
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
   const [last, setLast] = useState('')
-  const set = (patch: Partial<Draft>) => { setDraft((d) => ({ ...d, ...patch })); setError('') }
+  const set = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }))
+    setError('')
+  }
   const parsed = toInput(draft)
   const preview = typeof parsed === 'string' ? null : parsed
   const free = draft.kind === 'freeTicket'
   // Free tickets may name one upcoming event (the list's first page is plenty for a picker).
   const upcoming = useQuery<Page<EventView>>(`${eventListKey('upcoming')}.all`, () => fetchAllPages((after) => fetchEvents({ when: 'upcoming', after })))
   // An event created since the list was cached shows up too.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
-  useEffect(() => { if (upcoming.data) void upcoming.refetch() }, [])
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the kind switches to a free ticket
-  useEffect(() => { if (free && upcoming.data) void upcoming.refetch() }, [free])
+  useEffect(() => {
+    if (upcoming.data) void upcoming.refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh a list already cached
+  }, [])
+  useEffect(() => {
+    if (free && upcoming.data) void upcoming.refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the kind switches to a free ticket
+  }, [free])
   const events = (upcoming.data?.items ?? []).filter((e) => e.status !== 'cancelled')
   const eventIndex = events.findIndex((e) => e.id === draft.eventId)
   const eventTitle = eventIndex >= 0 ? events[eventIndex].title : undefined
@@ -119,7 +144,10 @@ export default function CampaignFormPage() {
 
   const submit = async () => {
     if (saving) return
-    if (typeof parsed === 'string') { setError(parsed); return }
+    if (typeof parsed === 'string') {
+      setError(parsed)
+      return
+    }
     setSaving(true)
     try {
       const created = await createCampaign(parsed)
@@ -145,7 +173,12 @@ export default function CampaignFormPage() {
         </FormField>
         {free ? (
           <FormField label='活动'>
-            <Picker className='hr-event-picker' mode='selector' range={['任意活动', ...events.map((e) => e.title)]} value={eventIndex + 1} onChange={(e) => set({ eventId: events[Number(e.detail.value) - 1]?.id ?? null })}>
+            <Picker
+              className='hr-event-picker'
+              mode='selector'
+              range={['任意活动', ...events.map((e) => e.title)]}
+              value={eventIndex + 1}
+              onChange={(e) => set({ eventId: events[Number(e.detail.value) - 1]?.id ?? null })}>
               <View className='hr-pick hr-event'>
                 <Text className='hr-event-title'>{eventTitle ?? '任意活动'}</Text>
                 <Text className='hr-chevron'>›</Text>
@@ -154,7 +187,15 @@ export default function CampaignFormPage() {
           </FormField>
         ) : draft.kind === 'amountOff' ? (
           <FormField label='减免'>
-            <Input className='hr-input hr-amount' type='digit' value={draft.amountYuan} maxlength={9} placeholder='20' placeholderClass='hr-placeholder' onInput={(e) => set({ amountYuan: e.detail.value })} />
+            <Input
+              className='hr-input hr-amount'
+              type='digit'
+              value={draft.amountYuan}
+              maxlength={9}
+              placeholder='20'
+              placeholderClass='hr-placeholder'
+              onInput={(e) => set({ amountYuan: e.detail.value })}
+            />
             <Text className='hr-unit'>元</Text>
           </FormField>
         ) : (
@@ -166,7 +207,15 @@ export default function CampaignFormPage() {
         {free ? null : (
           <FormField label='门槛'>
             <Text className='hr-unit hr-unit-before'>满</Text>
-            <Input className='hr-input hr-min' type='digit' value={draft.minSpendYuan} maxlength={9} placeholder='0 为无门槛' placeholderClass='hr-placeholder' onInput={(e) => set({ minSpendYuan: e.detail.value })} />
+            <Input
+              className='hr-input hr-min'
+              type='digit'
+              value={draft.minSpendYuan}
+              maxlength={9}
+              placeholder='0 为无门槛'
+              placeholderClass='hr-placeholder'
+              onInput={(e) => set({ minSpendYuan: e.detail.value })}
+            />
             <Text className='hr-unit'>元可用</Text>
           </FormField>
         )}
@@ -180,15 +229,19 @@ export default function CampaignFormPage() {
           </Picker>
         </FormField>
         <FormField label='适用'>
-          {free ? <Text className='hr-fixed'>活动报名（免费报名一次）</Text> : SCOPES.map((scope) => {
-            const on = draft.appliesTo.includes(scope.value)
-            return (
-              <View key={scope.value} className={`hr-check hr-scope-${scope.value} ${on ? 'hr-check-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggleScope(scope.value)}>
-                <View className='hr-box'>{on ? <Text className='hr-tick'>✓</Text> : null}</View>
-                <Text>{scope.label}</Text>
-              </View>
-            )
-          })}
+          {free ? (
+            <Text className='hr-fixed'>活动报名（免费报名一次）</Text>
+          ) : (
+            SCOPES.map((scope) => {
+              const on = draft.appliesTo.includes(scope.value)
+              return (
+                <View key={scope.value} className={`hr-check hr-scope-${scope.value} ${on ? 'hr-check-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggleScope(scope.value)}>
+                  <View className='hr-box'>{on ? <Text className='hr-tick'>✓</Text> : null}</View>
+                  <Text>{scope.label}</Text>
+                </View>
+              )
+            })
+          )}
         </FormField>
         <FormField label='发放'>
           <Segmented className='hr-channel' options={CHANNELS} value={draft.channel} onChange={(channel) => set({ channel })} />
@@ -200,12 +253,19 @@ export default function CampaignFormPage() {
         </FormField>
         {preview ? (
           <Text className='hr-preview'>
-            预览：{free ? `${KIND_LABEL.freeTicket} · ${eventTitle ?? '任意活动'}` : `${ruleLabel(preview)} · ${scopeLabel(preview.appliesTo)}`} · {validityLabel(preview.validFrom, preview.validTo)}{preview.channel === 'reward' ? ' · 仅作奖品' : ''}
+            预览：{free ? `${KIND_LABEL.freeTicket} · ${eventTitle ?? '任意活动'}` : `${ruleLabel(preview)} · ${scopeLabel(preview.appliesTo)}`} · {validityLabel(preview.validFrom, preview.validTo)}
+            {preview.channel === 'reward' ? ' · 仅作奖品' : ''}
           </Text>
         ) : null}
         <Text className='hr-hint'>有效期按北京时间，从开始日 00:00 到结束日 23:59；{draft.channel === 'reward' ? '奖品每个名次发 1 张，发完为止' : '每位成员限领 1 张'}</Text>
         {error ? <Text className='hr-error'>{error}</Text> : null}
-        <View className={`btn btn-primary hr-submit ${saving ? 'btn-disabled' : ''}`} onClick={() => { void submit() }}>{saving ? '发布中…' : '发布优惠券'}</View>
+        <View
+          className={`btn btn-primary hr-submit ${saving ? 'btn-disabled' : ''}`}
+          onClick={() => {
+            void submit()
+          }}>
+          {saving ? '发布中…' : '发布优惠券'}
+        </View>
         {last ? <Text className='hr-last'>已发布 {last}</Text> : null}
       </View>
     </View>

@@ -17,10 +17,16 @@ export default function BonusEditor({ rows, onChange }: { rows: BonusRow[]; onCh
           <Text className='bonus-text'>天，奖励</Text>
           <Input className='bonus-input bonus-input-wide' type='number' maxlength={5} value={row.points} onInput={(e) => set(row.key, { points: digits(e.detail.value) })} />
           <Text className='bonus-text'>积分</Text>
-          <Text className='bonus-remove' onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>删除</Text>
+          <Text className='bonus-remove' onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+            删除
+          </Text>
         </View>
       ))}
-      {rows.length < MAX_BONUSES ? <View className='bonus-add' onClick={() => onChange([...rows, newBonus()])}><Text>+ 添加一档奖励</Text></View> : null}
+      {rows.length < MAX_BONUSES ? (
+        <View className='bonus-add' onClick={() => onChange([...rows, newBonus()])}>
+          <Text>+ 添加一档奖励</Text>
+        </View>
+      ) : null}
     </View>
   )
 }

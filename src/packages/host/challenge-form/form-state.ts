@@ -142,6 +142,22 @@ export function changesOf(before: Challenge, after: ChallengeInput): Partial<Cha
 export function fieldOf(path: string | undefined): FieldName | null {
   if (!path) return null
   const head = path.split('.')[0] as FieldName
-  return ['title', 'description', 'coverFileId', 'startDate', 'days', 'windowStart', 'windowEnd', 'minTextLength', 'minPhotos', 'maxPhotos',
-    'pointsPerCheckin', 'streakBonuses', 'makeupCardsPerMember', 'minTierLevel'].includes(head) ? head : null
+  return [
+    'title',
+    'description',
+    'coverFileId',
+    'startDate',
+    'days',
+    'windowStart',
+    'windowEnd',
+    'minTextLength',
+    'minPhotos',
+    'maxPhotos',
+    'pointsPerCheckin',
+    'streakBonuses',
+    'makeupCardsPerMember',
+    'minTierLevel'
+  ].includes(head)
+    ? head
+    : null
 }

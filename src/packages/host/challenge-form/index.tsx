@@ -29,9 +29,23 @@ function chinaToday(): string {
 
 function EditChallenge({ id }: { id: string }) {
   const { data, error, loading, refetch } = useChallenge(id)
-  useEffect(() => { void Taro.setNavigationBarTitle({ title: '编辑挑战' }) }, [])
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: '编辑挑战' })
+  }, [])
   if (loading) return <FormSkeleton />
-  if (!data) return <View className='page'><View className='card'><ErrorState error={error} onRetry={() => { void refetch() }} /></View></View>
+  if (!data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={error}
+            onRetry={() => {
+              void refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
   return <ChallengeForm initial={formOf(data.challenge)} editing={data.challenge} />
 }
 
@@ -59,7 +73,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
     if (!coverSlot?.fileId) return
     setForm((f) => ({ ...f, coverFileId: coverSlot.fileId ?? '', coverUrl: coverSlot.url ?? coverSlot.path }))
     setErrors((e) => ({ ...e, coverFileId: undefined }))
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newly finished upload (a new fileId) replaces the form's cover
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a newly finished upload (a new fileId) replaces the form's cover
   }, [coverSlot?.fileId])
 
   const save = async () => {
@@ -89,12 +103,16 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         await Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
         void refetchChallenges()
         // The detail page underneath refetches when shown again.
-        setTimeout(() => { void (cached ? Taro.navigateBack() : Taro.redirectTo({ url: challengeDetailUrl(updated.id) })) }, 800)
+        setTimeout(() => {
+          void (cached ? Taro.navigateBack() : Taro.redirectTo({ url: challengeDetailUrl(updated.id) }))
+        }, 800)
       } else {
         const created = await createChallenge(checked.input)
         void refetchChallenges()
         await Taro.showToast({ title: '挑战已发布', icon: 'success', duration: 1200 })
-        setTimeout(() => { void Taro.redirectTo({ url: challengeDetailUrl(created.id) }) }, 800)
+        setTimeout(() => {
+          void Taro.redirectTo({ url: challengeDetailUrl(created.id) })
+        }, 800)
       }
     } catch (err) {
       const field = err instanceof ApiCallError ? fieldOf(err.field) : null
@@ -122,7 +140,9 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
               placeholderClass='form-placeholder'
               onInput={(e) => set('title', e.detail.value)}
             />
-            <Text className='form-counter'>{[...form.title.trim()].length}/{TITLE_MAX}</Text>
+            <Text className='form-counter'>
+              {[...form.title.trim()].length}/{TITLE_MAX}
+            </Text>
           </View>
         </FormField>
         <FormField layout='column' label='介绍' error={errors.description}>
@@ -199,7 +219,11 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         </FormField>
       </View>
 
-      <View className={`btn btn-primary form-save ${saving || coverBusy ? 'btn-disabled' : ''}`} onClick={() => { void save() }}>
+      <View
+        className={`btn btn-primary form-save ${saving || coverBusy ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void save()
+        }}>
         {saving ? '保存中…' : coverBusy ? '封面上传中…' : editing ? '保存修改' : '发布挑战'}
       </View>
     </View>
@@ -210,8 +234,12 @@ function FormSkeleton() {
   return (
     <View className='page challenge-form' aria-busy>
       <Skeleton width='100%' height={340} className='form-skeleton-block' />
-      <View className='card'><Skeleton width='100%' height={200} /></View>
-      <View className='card'><Skeleton width='100%' height={300} /></View>
+      <View className='card'>
+        <Skeleton width='100%' height={200} />
+      </View>
+      <View className='card'>
+        <Skeleton width='100%' height={300} />
+      </View>
     </View>
   )
 }

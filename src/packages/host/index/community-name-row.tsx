@@ -38,9 +38,16 @@ export default function CommunityNameRow() {
           maxlength={COMMUNITY_NAME_MAX}
           placeholder='如：林教练燃脂俱乐部'
           placeholderClass='host-community-placeholder'
-          onInput={(e) => { setDraft(e.detail.value); setError('') }}
+          onInput={(e) => {
+            setDraft(e.detail.value)
+            setError('')
+          }}
         />
-        <View className={`btn btn-primary btn-small host-community-save ${changed && !saving ? '' : 'btn-disabled'}`} onClick={() => { void save() }}>
+        <View
+          className={`btn btn-primary btn-small host-community-save ${changed && !saving ? '' : 'btn-disabled'}`}
+          onClick={() => {
+            void save()
+          }}>
           {saving ? '保存中…' : '保存'}
         </View>
       </View>

@@ -30,7 +30,17 @@ export default function HostHomePage() {
       </View>
       <View className='card host-home-menu'>
         {ENTRIES.map((entry) => (
-          <MenuRow key={entry.key} className='host-entry' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => { void Taro.navigateTo({ url: entry.url }) }} />
+          <MenuRow
+            key={entry.key}
+            className='host-entry'
+            entry={entry.key}
+            icon={{ glyph: entry.glyph, tone: entry.tone }}
+            title={entry.title}
+            desc={entry.desc}
+            onClick={() => {
+              void Taro.navigateTo({ url: entry.url })
+            }}
+          />
         ))}
       </View>
       <CommunityNameRow />

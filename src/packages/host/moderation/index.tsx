@@ -22,8 +22,12 @@ export default function ModerationPage() {
   const queue = usePagedList<ReportView>(QUEUE_KEY, (after) => fetchModerationQueue({ after }))
   const [busy, setBusy] = useState<string | null>(null)
 
-  usePullDownRefresh(() => { void queue.refetch().finally(() => Taro.stopPullDownRefresh()) })
-  useReachBottom(() => { void queue.loadMore() })
+  usePullDownRefresh(() => {
+    void queue.refetch().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void queue.loadMore()
+  })
   useEffect(() => {
     if (queue.refreshError) showError(queue.refreshError)
   }, [queue.refreshError])
@@ -51,10 +55,17 @@ export default function ModerationPage() {
   return (
     <View className='page moderation'>
       {queue.loading ? <QueueSkeleton /> : null}
-      {queue.error ? <View className='card'><ErrorState error={queue.error} onRetry={() => { void queue.refetch() }} /></View> : null}
-      {!queue.loading && !queue.error && queue.items.length === 0 ? (
-        <EmptyState glyph='审' title='没有待处理的举报' description='成员举报打卡或评论后，会出现在这里等你处理。' />
+      {queue.error ? (
+        <View className='card'>
+          <ErrorState
+            error={queue.error}
+            onRetry={() => {
+              void queue.refetch()
+            }}
+          />
+        </View>
       ) : null}
+      {!queue.loading && !queue.error && queue.items.length === 0 ? <EmptyState glyph='审' title='没有待处理的举报' description='成员举报打卡或评论后，会出现在这里等你处理。' /> : null}
       {queue.items.map((report) => (
         <View key={report.id} className='card report' data-id={report.id}>
           <View className='report-head'>
@@ -64,8 +75,9 @@ export default function ModerationPage() {
           </View>
           <View
             className='report-preview'
-            onClick={() => { if (report.targetType === 'checkin') void Taro.navigateTo({ url: checkinDetailUrl(report.targetId) }) }}
-          >
+            onClick={() => {
+              if (report.targetType === 'checkin') void Taro.navigateTo({ url: checkinDetailUrl(report.targetId) })
+            }}>
             <View className='report-author'>
               <Avatar url={report.preview.author.avatarUrl} nickname={report.preview.author.nickname || '?'} size={56} />
               <Text className='report-author-name'>{report.preview.author.nickname || '未知成员'}</Text>
@@ -82,14 +94,24 @@ export default function ModerationPage() {
             ) : null}
           </View>
           <View className='report-actions'>
-            <View className={`btn btn-small report-dismiss ${busy === report.id ? 'btn-disabled' : ''}`} onClick={() => { void resolve(report, 'dismiss') }}>忽略</View>
-            <View className={`btn btn-small report-hide ${busy === report.id ? 'btn-disabled' : ''}`} onClick={() => { void resolve(report, 'hide') }}>隐藏</View>
+            <View
+              className={`btn btn-small report-dismiss ${busy === report.id ? 'btn-disabled' : ''}`}
+              onClick={() => {
+                void resolve(report, 'dismiss')
+              }}>
+              忽略
+            </View>
+            <View
+              className={`btn btn-small report-hide ${busy === report.id ? 'btn-disabled' : ''}`}
+              onClick={() => {
+                void resolve(report, 'hide')
+              }}>
+              隐藏
+            </View>
           </View>
         </View>
       ))}
-      {queue.items.length > 0 ? (
-        <ListFooter list={queue} />
-      ) : null}
+      {queue.items.length > 0 ? <ListFooter list={queue} /> : null}
     </View>
   )
 }

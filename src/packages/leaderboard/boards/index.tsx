@@ -53,10 +53,12 @@ export default function BoardsPage() {
   }
   const board = useQuery<BoardView>(boardKey(input), () => fetchBoard(input))
   usePullDownRefetch(board.refetch)
-  useDidShow(() => { if (board.data) void board.refetch() })
+  useDidShow(() => {
+    if (board.data) void board.refetch()
+  })
   useEffect(() => {
     if (board.error && board.data) showError(board.error)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
   }, [board.error])
   useEffect(() => {
     if (title) void Taro.setNavigationBarTitle({ title })
@@ -68,7 +70,14 @@ export default function BoardsPage() {
     <View className='page lb-page'>
       {isPoints ? (
         <View className='lb-controls'>
-          <Segmented options={POINTS_TABS} value={kind as PointsKind} onChange={(k) => { setKind(k); if (k === 'pointsAll') setPeriod('current') }} />
+          <Segmented
+            options={POINTS_TABS}
+            value={kind as PointsKind}
+            onChange={(k) => {
+              setKind(k)
+              if (k === 'pointsAll') setPeriod('current')
+            }}
+          />
           <View className='lb-toggles'>
             <View className={`lb-chip lb-newcomers ${newcomers ? 'lb-chip-on' : ''}`} onClick={() => setNewcomers(!newcomers)}>
               <Text>新人榜</Text>
@@ -85,24 +94,43 @@ export default function BoardsPage() {
           </View>
         </View>
       ) : kind !== 'contestInvites' ? (
-        <View className='lb-controls'><Segmented options={CHALLENGE_TABS} value={kind} onChange={setKind} /></View>
+        <View className='lb-controls'>
+          <Segmented options={CHALLENGE_TABS} value={kind} onChange={setKind} />
+        </View>
       ) : null}
 
       {board.loading ? <BoardSkeleton /> : null}
-      {!board.loading && !data && board.error ? <View className='card'><ErrorState error={board.error} onRetry={() => { void board.refetch() }} /></View> : null}
+      {!board.loading && !data && board.error ? (
+        <View className='card'>
+          <ErrorState
+            error={board.error}
+            onRetry={() => {
+              void board.refetch()
+            }}
+          />
+        </View>
+      ) : null}
       {data ? (
         <View>
           <View className='lb-head'>
             <View className='lb-head-row'>
               <Text className='lb-title'>{data.title}</Text>
-              {periodic && period === 'previous' ? (
-                <Text className={`lb-settled ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text>
-              ) : null}
+              {periodic && period === 'previous' ? <Text className={`lb-settled ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text> : null}
             </View>
-            <Text className='lb-period-label'>{data.periodLabel}{data.total > 0 ? ` · ${data.total} 人上榜` : ''}{newcomers && isPoints ? ' · 加入 30 天内' : ''}</Text>
+            <Text className='lb-period-label'>
+              {data.periodLabel}
+              {data.total > 0 ? ` · ${data.total} 人上榜` : ''}
+              {newcomers && isPoints ? ' · 加入 30 天内' : ''}
+            </Text>
             {data.rewards.some((p, i) => p > 0 || data.rewardCoupons[i]) ? (
               <View className='lb-rewards'>
-                {data.rewards.map((points, i) => (points > 0 || data.rewardCoupons[i] ? <Text key={i} className='lb-reward'>{rewardLabel(i + 1, points, data.rewardCoupons[i])}</Text> : null))}
+                {data.rewards.map((points, i) =>
+                  points > 0 || data.rewardCoupons[i] ? (
+                    <Text key={i} className='lb-reward'>
+                      {rewardLabel(i + 1, points, data.rewardCoupons[i])}
+                    </Text>
+                  ) : null
+                )}
               </View>
             ) : null}
           </View>
@@ -114,7 +142,14 @@ export default function BoardsPage() {
               {data.entries.length > 3 ? (
                 <View className='card lb-list'>
                   {data.entries.slice(3).map((entry) => (
-                    <Row key={entry.openid} entry={entry} unit={unit} reward={data.rewards[entry.rank - 1] ?? 0} coupon={data.rewardCoupons[entry.rank - 1] ?? null} mine={entry.openid === data.me?.openid} />
+                    <Row
+                      key={entry.openid}
+                      entry={entry}
+                      unit={unit}
+                      reward={data.rewards[entry.rank - 1] ?? 0}
+                      coupon={data.rewardCoupons[entry.rank - 1] ?? null}
+                      mine={entry.openid === data.me?.openid}
+                    />
                   ))}
                 </View>
               ) : null}
@@ -152,7 +187,10 @@ function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntry
             </View>
             <Text className='lb-podium-name'>{entry.nickname}</Text>
             {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
-            <Text className='lb-podium-score'>{entry.score}<Text className='lb-unit'> {unit}</Text></Text>
+            <Text className='lb-podium-score'>
+              {entry.score}
+              <Text className='lb-unit'> {unit}</Text>
+            </Text>
             {reward > 0 ? <Text className='lb-podium-reward'>+{reward} 积分</Text> : null}
             {coupon ? <Text className='lb-podium-coupon'>+ {coupon}</Text> : null}
             <View className={`lb-step lb-step-${place}`} />
@@ -175,7 +213,10 @@ function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; uni
         </View>
         {reward > 0 || coupon ? <Text className='lb-row-reward'>{[reward > 0 ? `+${reward} 积分` : '', coupon ?? ''].filter(Boolean).join(' + ')}</Text> : null}
       </View>
-      <Text className='lb-row-score'>{entry.score}<Text className='lb-unit'> {unit}</Text></Text>
+      <Text className='lb-row-score'>
+        {entry.score}
+        <Text className='lb-unit'> {unit}</Text>
+      </Text>
     </View>
   )
 }
@@ -187,7 +228,9 @@ function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
       {me ? (
         <View className='lb-mine-body'>
           <Text className='lb-mine-rank'>第 {me.rank} 名</Text>
-          <Text className='lb-mine-score'>{me.score} {unit}</Text>
+          <Text className='lb-mine-score'>
+            {me.score} {unit}
+          </Text>
         </View>
       ) : (
         <View className='lb-mine-body'>
@@ -202,15 +245,24 @@ function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
 function BoardSkeleton() {
   return (
     <View aria-busy>
-      <View className='lb-head'><Skeleton width={240} height={40} /><Skeleton width={320} height={26} className='lb-skeleton-gap' /></View>
+      <View className='lb-head'>
+        <Skeleton width={240} height={40} />
+        <Skeleton width={320} height={26} className='lb-skeleton-gap' />
+      </View>
       <View className='card lb-podium'>
         {[104, 128, 104].map((size, i) => (
-          <View key={i} className='lb-podium-slot'><Skeleton width={size} height={size} round /><Skeleton width={120} height={28} className='lb-skeleton-gap' /></View>
+          <View key={i} className='lb-podium-slot'>
+            <Skeleton width={size} height={size} round />
+            <Skeleton width={120} height={28} className='lb-skeleton-gap' />
+          </View>
         ))}
       </View>
       <View className='card lb-list'>
         {[0, 1, 2, 3].map((i) => (
-          <View key={i} className='lb-row'><Skeleton width={72} height={72} round /><Skeleton width='50%' height={30} className='lb-skeleton-row' /></View>
+          <View key={i} className='lb-row'>
+            <Skeleton width={72} height={72} round />
+            <Skeleton width='50%' height={30} className='lb-skeleton-row' />
+          </View>
         ))}
       </View>
     </View>

@@ -7,7 +7,9 @@ import './contest-card.css'
 
 /** One invite contest: phase, window in China time, prizes (points and any prize coupon); tapping opens its board. */
 export default function ContestCard({ contest }: { contest: ContestView }) {
-  const open = () => { void Taro.navigateTo({ url: boardUrl('contestInvites', { contestId: contest.id, title: contest.title }) }) }
+  const open = () => {
+    void Taro.navigateTo({ url: boardUrl('contestInvites', { contestId: contest.id, title: contest.title }) })
+  }
   return (
     <View className='card ct-card' data-id={contest.id} onClick={open}>
       <View className='ct-card-head'>

@@ -16,7 +16,9 @@ import { fetchContests } from '../../../services/leaderboard'
 export default function ContestsPage() {
   const list = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => fetchContests({ after }))
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -34,14 +36,21 @@ export default function ContestsPage() {
           ))}
         </View>
       ) : null}
-      {!list.loading && list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        <EmptyState glyph='赛' title='还没有邀请赛' description='主理人发起邀请赛后会出现在这里，邀请好友加入就能冲榜赢积分' />
+      {!list.loading && list.error ? (
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
       ) : null}
-      {list.items.map((contest) => <ContestCard key={contest.id} contest={contest} />)}
-      {list.items.length > 0
-        ? <ListFooter list={list} />
-        : null}
+      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='赛' title='还没有邀请赛' description='主理人发起邀请赛后会出现在这里，邀请好友加入就能冲榜赢积分' /> : null}
+      {list.items.map((contest) => (
+        <ContestCard key={contest.id} contest={contest} />
+      ))}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }

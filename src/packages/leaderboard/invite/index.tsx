@@ -33,8 +33,12 @@ export default function InvitePage() {
   }))
 
   // Inviting is how a member enters the contests: their taps ask to hear if they win a prize.
-  useEffect(() => { void prefetchSubscribeTemplates() }, [])
-  const askForPrizeNews = () => { void requestSubscribe(SUBSCRIBE_FOR.contest) }
+  useEffect(() => {
+    void prefetchSubscribeTemplates()
+  }, [])
+  const askForPrizeNews = () => {
+    void requestSubscribe(SUBSCRIBE_FOR.contest)
+  }
 
   const copy = () => {
     askForPrizeNews()
@@ -46,7 +50,16 @@ export default function InvitePage() {
   return (
     <View className='page iv-page'>
       {info.loading ? <PosterSkeleton /> : null}
-      {!info.loading && !info.data && info.error ? <View className='card'><ErrorState error={info.error} onRetry={() => { void info.refetch() }} /></View> : null}
+      {!info.loading && !info.data && info.error ? (
+        <View className='card'>
+          <ErrorState
+            error={info.error}
+            onRetry={() => {
+              void info.refetch()
+            }}
+          />
+        </View>
+      ) : null}
       {info.data ? (
         <View>
           <View className={`iv-poster ${info.data.poster ? 'iv-poster-with-story' : ''}`}>
@@ -72,11 +85,21 @@ export default function InvitePage() {
             </View>
           </View>
           <View className='iv-actions'>
-            <View className='btn btn-ghost iv-copy' onClick={copy}>复制链接</View>
-            {isWeapp ? <Button className='reset-button btn btn-primary iv-share' openType='share' onClick={askForPrizeNews}>分享给好友</Button> : null}
+            <View className='btn btn-ghost iv-copy' onClick={copy}>
+              复制链接
+            </View>
+            {isWeapp ? (
+              <Button className='reset-button btn btn-primary iv-share' openType='share' onClick={askForPrizeNews}>
+                分享给好友
+              </Button>
+            ) : null}
           </View>
           <Text className='iv-rule'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
-          <View className='card iv-contests' onClick={() => { void Taro.navigateTo({ url: CONTESTS_PAGE }) }}>
+          <View
+            className='card iv-contests'
+            onClick={() => {
+              void Taro.navigateTo({ url: CONTESTS_PAGE })
+            }}>
             <Text className='iv-contests-label'>邀请赛</Text>
             <Text className='iv-contests-hint'>邀请冲榜，前 3 名得积分和奖品</Text>
             <Text className='iv-contests-chevron'>›</Text>
@@ -106,12 +129,18 @@ function Stat({ value, label, className }: { value: number; label: string; class
 
 function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
   const list = usePagedQuery<InviteeView>(MY_INVITEES_KEY, (after) => fetchMyInvitees({ after }))
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   usePullDownRefresh(() => {
-    void onRefreshInfo().then(() => list.refetch()).finally(() => Taro.stopPullDownRefresh())
+    void onRefreshInfo()
+      .then(() => list.refetch())
+      .finally(() => Taro.stopPullDownRefresh())
   })
   // Back on the page (a friend may have joined meanwhile): stats first, then the list.
-  useDidShow(() => { void onRefreshInfo().then(() => list.refetch()) })
+  useDidShow(() => {
+    void onRefreshInfo().then(() => list.refetch())
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -119,11 +148,22 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
   return (
     <View>
       <Text className='iv-section'>邀请记录</Text>
-      {list.loading ? <View className='card'><Skeleton width='100%' height={72} /></View> : null}
-      {!list.loading && list.error ? <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View> : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
-        <EmptyState glyph='邀' title='还没有好友通过你加入' description='把海报或链接发给朋友，他们加入后会出现在这里' />
+      {list.loading ? (
+        <View className='card'>
+          <Skeleton width='100%' height={72} />
+        </View>
       ) : null}
+      {!list.loading && list.error ? (
+        <View className='card'>
+          <ErrorState
+            error={list.error}
+            onRetry={() => {
+              void list.refetch()
+            }}
+          />
+        </View>
+      ) : null}
+      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='邀' title='还没有好友通过你加入' description='把海报或链接发给朋友，他们加入后会出现在这里' /> : null}
       {list.items.length > 0 ? (
         <View className='card iv-list'>
           {list.items.map((invitee) => (
@@ -131,7 +171,9 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
               <Avatar url={invitee.avatarUrl} nickname={invitee.nickname} size={80} />
               <View className='iv-invitee-text'>
                 <Text className='iv-invitee-name'>{invitee.nickname}</Text>
-                <Text className='iv-invitee-date'>{formatDay(invitee.joinedAt)}加入{invitee.activatedAt ? ` · ${formatDay(invitee.activatedAt)}激活` : ''}</Text>
+                <Text className='iv-invitee-date'>
+                  {formatDay(invitee.joinedAt)}加入{invitee.activatedAt ? ` · ${formatDay(invitee.activatedAt)}激活` : ''}
+                </Text>
               </View>
               <View className='iv-invitee-side'>
                 <Text className={`iv-status iv-status-${invitee.status}`}>{invitee.status === 'activated' ? '已激活' : '已加入'}</Text>
@@ -141,9 +183,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
           ))}
         </View>
       ) : null}
-      {list.items.length > 0
-        ? <ListFooter list={list} />
-        : null}
+      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }

@@ -31,12 +31,20 @@ export default function ChallengeList({ challenges, unlocked, free }: ChallengeL
           {[0, 1].map((i) => (
             <View key={i} className='cc-row'>
               <Skeleton width={112} height={112} />
-              <View className='cc-row-text'><Skeleton width={280} height={30} /><Skeleton width={200} height={24} className='cc-skeleton-gap' /></View>
+              <View className='cc-row-text'>
+                <Skeleton width={280} height={30} />
+                <Skeleton width={200} height={24} className='cc-skeleton-gap' />
+              </View>
             </View>
           ))}
         </View>
       ) : challenges.error && !challenges.data ? (
-        <ErrorState error={challenges.error} onRetry={() => { void challenges.refetch() }} />
+        <ErrorState
+          error={challenges.error}
+          onRetry={() => {
+            void challenges.refetch()
+          }}
+        />
       ) : items.length === 0 ? (
         <Text className='circle-empty-line'>圈子里还没有挑战，主理人发布后会出现在这里</Text>
       ) : (
@@ -56,7 +64,9 @@ function ChallengeRow({ challenge, unlocked }: { challenge: Challenge; unlocked:
       <Cover className='cc-row-cover' url={challenge.coverUrl} name={challenge.title} />
       <View className='cc-row-text'>
         <Text className='cc-row-title'>{challenge.title}</Text>
-        <Text className='cc-row-meta'>{PHASE_LABEL[challenge.phase]} · 共 {challenge.days} 天 · {challenge.participantCount} 人参加</Text>
+        <Text className='cc-row-meta'>
+          {PHASE_LABEL[challenge.phase]} · 共 {challenge.days} 天 · {challenge.participantCount} 人参加
+        </Text>
       </View>
       {unlocked ? <Text className='cc-row-chevron'>›</Text> : <Lock className='cc-row-lock' />}
     </View>

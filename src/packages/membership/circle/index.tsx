@@ -27,10 +27,24 @@ export default function CirclePage() {
   const refetchAll = () => Promise.all([detail.refetch(), challenges.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
   // Back from paying, a refund or a challenge: access may have changed.
-  useDidShow(() => { if (detail.data) void refetchAll() })
+  useDidShow(() => {
+    if (detail.data) void refetchAll()
+  })
 
   if (detail.loading) return <CircleSkeleton />
-  if (!detail.data) return <View className='page'><View className='card'><ErrorState error={detail.error} onRetry={() => { void detail.refetch() }} /></View></View>
+  if (!detail.data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={detail.error}
+            onRetry={() => {
+              void detail.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
   return <CircleView detail={detail.data} challenges={challenges} renew={router.params.renew === '1'} />
 }
 
@@ -127,7 +141,11 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
             <Text className='circle-trial-title'>先免费体验 {circle.trialDays} 天</Text>
             <Text className='circle-trial-desc'>试用期内可参加全部会员挑战，到期后再决定是否开通</Text>
           </View>
-          <View className={`btn btn-primary btn-small circle-trial-button ${trialBusy ? 'btn-disabled' : ''}`} onClick={() => { void beginTrial() }}>
+          <View
+            className={`btn btn-primary btn-small circle-trial-button ${trialBusy ? 'btn-disabled' : ''}`}
+            onClick={() => {
+              void beginTrial()
+            }}>
             {trialBusy ? '开通中…' : `免费试用 ${circle.trialDays} 天`}
           </View>
         </View>
@@ -137,11 +155,13 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
         <View className='card circle-section circle-plans'>
           <View className='circle-section-head'>
             <Text className='circle-section-title'>{renewing ? '续费套餐' : access ? '开通会员' : '选择套餐'}</Text>
-            {access && picking ? <Text className='circle-section-hint circle-plans-close' onClick={() => setPicking(false)}>收起</Text> : null}
+            {access && picking ? (
+              <Text className='circle-section-hint circle-plans-close' onClick={() => setPicking(false)}>
+                收起
+              </Text>
+            ) : null}
           </View>
-          {access && membership.endsAt !== null ? (
-            <Text className='circle-plans-note'>续费后会员期从 {formatChineseDate(membership.endsAt)} 起顺延</Text>
-          ) : null}
+          {access && membership.endsAt !== null ? <Text className='circle-plans-note'>续费后会员期从 {formatChineseDate(membership.endsAt)} 起顺延</Text> : null}
           <PlanPicker plans={circle.plans} value={planId} onChange={setPlanId} />
           {plan ? <CouponPicker scope='membership' priceFen={plan.priceFen} value={coupon.id} onChange={(id, off) => setCoupon({ id, off })} /> : null}
           <Text className='circle-refund-rule'>{refundRuleLabel(circle)}</Text>

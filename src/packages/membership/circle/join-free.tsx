@@ -41,7 +41,9 @@ export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
       {circle.joinQuestions.length > 0 ? <Text className='circle-join-tip'>回答主理人的问题后即可加入</Text> : <Text className='circle-join-tip'>免费加入，随时参加圈子挑战</Text>}
       {circle.joinQuestions.map((question, i) => (
         <View key={i} className={`join-question ${missing && !answers[i].trim() ? 'join-question-missing' : ''}`}>
-          <Text className='join-question-text'>{i + 1}. {question}</Text>
+          <Text className='join-question-text'>
+            {i + 1}. {question}
+          </Text>
           <Input
             className='join-question-input'
             value={answers[i]}
@@ -56,7 +58,11 @@ export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
         </View>
       ))}
       {missing && !complete ? <Text className='join-error'>请先回答全部问题</Text> : null}
-      <View className={`btn btn-primary circle-join-button ${busy ? 'btn-disabled' : ''}`} onClick={() => { void join() }}>
+      <View
+        className={`btn btn-primary circle-join-button ${busy ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void join()
+        }}>
         {busy ? '加入中…' : '加入圈子'}
       </View>
     </View>

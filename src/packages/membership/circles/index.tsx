@@ -19,28 +19,29 @@ export default function CirclesPage() {
   const mine = useMyMemberships()
   const refetchAll = () => Promise.all([list.refetch(), mine.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   // Back from paying or a trial: member counts and 已加入 marks have changed.
-  useDidShow(() => { void mine.refetch() })
+  useDidShow(() => {
+    void mine.refetch()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
 
   const byCircle = new Map((mine.data ?? []).map((m) => [m.circleId, m]))
   return (
-    <PagedListView
-      list={list}
-      className='circles-page'
-      skeleton={<CirclesSkeleton />}
-      empty={<EmptyState glyph='圈' title='还没有圈子' description='主理人创建圈子后，会在这里出现' />}
-    >
+    <PagedListView list={list} className='circles-page' skeleton={<CirclesSkeleton />} empty={<EmptyState glyph='圈' title='还没有圈子' description='主理人创建圈子后，会在这里出现' />}>
       {(items) => (
         <>
           <View className='circles-intro'>
             <Text className='circles-title'>加入圈子</Text>
             <Text className='circles-desc'>会员专属的挑战和活动，和同伴一起坚持</Text>
           </View>
-          {items.map((circle) => <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />)}
+          {items.map((circle) => (
+            <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />
+          ))}
         </>
       )}
     </PagedListView>
@@ -48,7 +49,9 @@ export default function CirclesPage() {
 }
 
 function CircleCard({ circle, membership }: { circle: Circle; membership?: MembershipView }) {
-  const open = () => { void Taro.navigateTo({ url: circleUrl(circle.id) }) }
+  const open = () => {
+    void Taro.navigateTo({ url: circleUrl(circle.id) })
+  }
   const joined = membership && hasAccess(membership)
   return (
     <View className='card circle-card' data-id={circle.id} onClick={open}>
@@ -61,7 +64,9 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
         </View>
         {circle.description ? <Text className='circle-card-desc'>{circle.description}</Text> : null}
         <View className='circle-card-foot'>
-          <Text className='circle-card-members'><Text className='circle-card-num'>{circle.memberCount}</Text> 位成员</Text>
+          <Text className='circle-card-members'>
+            <Text className='circle-card-num'>{circle.memberCount}</Text> 位成员
+          </Text>
           {joined && membership ? <MembershipTag status={membership.status} /> : <Text className={`circle-card-price circle-card-price-${circle.kind}`}>{priceFromLabel(circle)}</Text>}
         </View>
       </View>
@@ -72,7 +77,10 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
 function CirclesSkeleton() {
   return (
     <View className='page circles-page' aria-busy>
-      <View className='circles-intro'><Skeleton width={200} height={44} /><Skeleton width={420} height={28} className='circles-skeleton-gap' /></View>
+      <View className='circles-intro'>
+        <Skeleton width={200} height={44} />
+        <Skeleton width={420} height={28} className='circles-skeleton-gap' />
+      </View>
       {[0, 1, 2].map((i) => (
         <View key={i} className='card circle-card'>
           <Skeleton width={184} height={184} />

@@ -11,9 +11,13 @@ interface CoverProps {
 export default function Cover({ url, name, className }: CoverProps) {
   return (
     <View className={`ms-cover ${className ?? ''}`}>
-      {url
-        ? <Image className='ms-cover-img' src={url} mode='aspectFill' lazyLoad />
-        : <View className='ms-cover-blank'><Text>{Array.from(name.trim())[0] ?? '圈'}</Text></View>}
+      {url ? (
+        <Image className='ms-cover-img' src={url} mode='aspectFill' lazyLoad />
+      ) : (
+        <View className='ms-cover-blank'>
+          <Text>{Array.from(name.trim())[0] ?? '圈'}</Text>
+        </View>
+      )}
     </View>
   )
 }

@@ -6,7 +6,9 @@ export default function Lock({ className }: { className?: string }) {
   return (
     <View className={`ms-lock ${className ?? ''}`}>
       <View className='ms-lock-shackle' />
-      <View className='ms-lock-body'><View className='ms-lock-hole' /></View>
+      <View className='ms-lock-body'>
+        <View className='ms-lock-hole' />
+      </View>
     </View>
   )
 }

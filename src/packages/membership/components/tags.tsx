@@ -8,7 +8,11 @@ const MEMBER_TONE: Record<Exclude<MembershipStatus, 'none'>, Tone> = { active: '
 
 /** 免费 / 付费 / 可试用 */
 export function KindTag({ kind, className }: { kind: CircleKind; className?: string }) {
-  return <Tag tone={KIND_TONE[kind]} className={className}>{KIND_LABEL[kind]}</Tag>
+  return (
+    <Tag tone={KIND_TONE[kind]} className={className}>
+      {KIND_LABEL[kind]}
+    </Tag>
+  )
 }
 
 /** 待支付 / 已支付 / 已关闭 / 退款中 / 已退款 */

@@ -19,7 +19,9 @@ const formatClock = (at: number) => chinaTime(at).format('HH:mm')
 export function useCheckout() {
   const [busy, setBusy] = useState(false)
   const running = useRef(false)
-  useEffect(() => { void prefetchSubscribeTemplates() }, [])
+  useEffect(() => {
+    void prefetchSubscribeTemplates()
+  }, [])
 
   /** resume: paying an open order from its own page (no "待支付订单" question: that is where the member is). */
   const checkout = async (circleId: string, planId: string, options: { replace?: boolean; couponId?: string | null; resume?: boolean } = {}) => {
@@ -37,7 +39,8 @@ export function useCheckout() {
         const { confirm } = await Taro.showModal({
           title: '你有一笔待支付订单',
           content: `${order.planName} ${formatFen(order.amountFen)}，${formatClock(order.payBefore)} 前支付有效`,
-          confirmText: '继续支付', cancelText: '查看订单'
+          confirmText: '继续支付',
+          cancelText: '查看订单'
         })
         if (!confirm) {
           await Taro.navigateTo({ url: orderUrl(order.id) })

@@ -24,9 +24,13 @@ export default function MyMembershipPage() {
 
   const refetchAll = () => Promise.all([memberships.refetch(), orders.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
-  useReachBottom(() => { void orders.loadMore() })
+  useReachBottom(() => {
+    void orders.loadMore()
+  })
   // Back from paying or renewing: statuses and end dates have moved.
-  useDidShow(() => { if (memberships.data) void refetchAll() })
+  useDidShow(() => {
+    if (memberships.data) void refetchAll()
+  })
   useEffect(() => {
     if (orders.refreshError) showError(orders.refreshError)
   }, [orders.refreshError])
@@ -55,13 +59,27 @@ export default function MyMembershipPage() {
   return (
     <View className='page mine-page'>
       <Text className='mine-section-title'>我的圈子</Text>
-      <Memberships data={memberships.data} error={memberships.error} loading={memberships.loading} onRetry={() => { void memberships.refetch() }} />
+      <Memberships
+        data={memberships.data}
+        error={memberships.error}
+        loading={memberships.loading}
+        onRetry={() => {
+          void memberships.refetch()
+        }}
+      />
 
       <Text className='mine-section-title'>我的订单</Text>
       {orders.loading ? (
         <OrdersSkeleton />
       ) : orders.error ? (
-        <View className='card'><ErrorState error={orders.error} onRetry={() => { void orders.refetch() }} /></View>
+        <View className='card'>
+          <ErrorState
+            error={orders.error}
+            onRetry={() => {
+              void orders.refetch()
+            }}
+          />
+        </View>
       ) : orders.items.length === 0 ? (
         <View className='card mine-empty'>
           <Text className='mine-empty-title'>还没有订单</Text>
@@ -69,7 +87,9 @@ export default function MyMembershipPage() {
         </View>
       ) : (
         <View className='mine-orders'>
-          {orders.items.map((order) => <OrderCard key={order.id} order={order} onRefund={setRefunding} />)}
+          {orders.items.map((order) => (
+            <OrderCard key={order.id} order={order} onRefund={setRefunding} />
+          ))}
           <ListFooter list={orders} />
         </View>
       )}
@@ -83,10 +103,13 @@ export default function MyMembershipPage() {
           busyText='退款中…'
           busy={refundBusy}
           danger
-          onConfirm={() => { void refund() }}
-          onCancel={() => setRefunding(null)}
-        >
-          <DialogText>{refunding.circleName} · {refunding.planName}（实付 {formatFen(refunding.amountFen)}）</DialogText>
+          onConfirm={() => {
+            void refund()
+          }}
+          onCancel={() => setRefunding(null)}>
+          <DialogText>
+            {refunding.circleName} · {refunding.planName}（实付 {formatFen(refunding.amountFen)}）
+          </DialogText>
           <DialogText warn>退款将原路退回，这笔订单购买的会员时长随即扣除，且无法撤销</DialogText>
         </ConfirmDialog>
       ) : null}
@@ -99,7 +122,10 @@ function OrdersSkeleton() {
     <View aria-busy>
       {[0, 1].map((i) => (
         <View key={i} className='card mo-card'>
-          <View className='mo-head'><Skeleton width={300} height={32} /><Skeleton width={90} height={36} /></View>
+          <View className='mo-head'>
+            <Skeleton width={300} height={32} />
+            <Skeleton width={90} height={36} />
+          </View>
           <Skeleton width={360} height={24} className='mine-skeleton-gap' />
         </View>
       ))}

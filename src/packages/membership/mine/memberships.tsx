@@ -23,13 +23,21 @@ export default function Memberships({ data, error, loading, onRetry }: Membershi
         {[0, 1].map((i) => (
           <View key={i} className='mine-row'>
             <Skeleton width={96} height={96} />
-            <View className='mine-row-text'><Skeleton width={240} height={30} /><Skeleton width={300} height={24} className='mine-skeleton-gap' /></View>
+            <View className='mine-row-text'>
+              <Skeleton width={240} height={30} />
+              <Skeleton width={300} height={24} className='mine-skeleton-gap' />
+            </View>
           </View>
         ))}
       </View>
     )
   }
-  if (!data) return <View className='card'><ErrorState error={error} onRetry={onRetry} /></View>
+  if (!data)
+    return (
+      <View className='card'>
+        <ErrorState error={error} onRetry={onRetry} />
+      </View>
+    )
   // A trial that never started counts as nothing to show.
   const shown = data.filter((m) => m.status !== 'none')
   if (shown.length === 0) {
@@ -37,20 +45,30 @@ export default function Memberships({ data, error, loading, onRetry }: Membershi
       <View className='card mine-card mine-empty'>
         <Text className='mine-empty-title'>还没有加入圈子</Text>
         <Text className='mine-empty-desc'>加入圈子，解锁会员专属挑战</Text>
-        <View className='btn btn-primary btn-small mine-empty-action' onClick={() => { void Taro.navigateTo({ url: CIRCLES_PAGE }) }}>去看看圈子</View>
+        <View
+          className='btn btn-primary btn-small mine-empty-action'
+          onClick={() => {
+            void Taro.navigateTo({ url: CIRCLES_PAGE })
+          }}>
+          去看看圈子
+        </View>
       </View>
     )
   }
   return (
     <View className='card mine-card'>
-      {shown.map((m) => <MembershipRow key={m.circleId} membership={m} />)}
+      {shown.map((m) => (
+        <MembershipRow key={m.circleId} membership={m} />
+      ))}
     </View>
   )
 }
 
 function MembershipRow({ membership: m }: { membership: MembershipView }) {
   const renewable = m.plans.length > 0
-  const open = () => { void Taro.navigateTo({ url: circleUrl(m.circleId) }) }
+  const open = () => {
+    void Taro.navigateTo({ url: circleUrl(m.circleId) })
+  }
   const renew = (e: { stopPropagation: () => void }) => {
     e.stopPropagation()
     void Taro.navigateTo({ url: circleUrl(m.circleId, true) })
@@ -66,7 +84,9 @@ function MembershipRow({ membership: m }: { membership: MembershipView }) {
         <Text className='mine-row-end'>{membershipEndLabel(m)}</Text>
       </View>
       {renewable ? (
-        <View className='btn btn-ghost btn-small mine-renew' onClick={renew}>{m.status === 'expired' || m.status === 'refunded' ? '重新开通' : m.status === 'trial' ? '开通' : '续费'}</View>
+        <View className='btn btn-ghost btn-small mine-renew' onClick={renew}>
+          {m.status === 'expired' || m.status === 'refunded' ? '重新开通' : m.status === 'trial' ? '开通' : '续费'}
+        </View>
       ) : null}
     </View>
   )

@@ -14,11 +14,15 @@ interface OrderCardProps {
 /** One of my orders: what, how much, when; 去支付 while open, 申请退款 while refundable. */
 export default function OrderCard({ order, onRefund }: OrderCardProps) {
   const status = orderStatusOf(order)
-  const open = () => { void Taro.navigateTo({ url: orderUrl(order.id) }) }
+  const open = () => {
+    void Taro.navigateTo({ url: orderUrl(order.id) })
+  }
   return (
     <View className='card mo-card' data-id={order.id} onClick={open}>
       <View className='mo-head'>
-        <Text className='mo-title'>{order.circleName} · {order.planName}</Text>
+        <Text className='mo-title'>
+          {order.circleName} · {order.planName}
+        </Text>
         <OrderStatusTag status={status} />
       </View>
       <View className='mo-body'>
@@ -32,13 +36,27 @@ export default function OrderCard({ order, onRefund }: OrderCardProps) {
       {order.refundableFen > 0 ? (
         <View className='mo-actions'>
           <Text className='mo-refundable'>可退 {formatFen(order.refundableFen)}</Text>
-          <View className='btn btn-ghost btn-small mo-refund' onClick={(e) => { e.stopPropagation(); onRefund(order) }}>申请退款</View>
+          <View
+            className='btn btn-ghost btn-small mo-refund'
+            onClick={(e) => {
+              e.stopPropagation()
+              onRefund(order)
+            }}>
+            申请退款
+          </View>
         </View>
       ) : null}
       {canStillPay(order) ? (
         <View className='mo-actions'>
           <Text className='mo-pay-hint'>请在 {formatOrderTime(order.payBefore).slice(11)} 前支付</Text>
-          <View className='btn btn-primary btn-small mo-pay' onClick={(e) => { e.stopPropagation(); open() }}>去支付</View>
+          <View
+            className='btn btn-primary btn-small mo-pay'
+            onClick={(e) => {
+              e.stopPropagation()
+              open()
+            }}>
+            去支付
+          </View>
         </View>
       ) : null}
     </View>

@@ -23,9 +23,33 @@ export default function OrderPage() {
   const order = useOrderStatus(orderId, router.params.after === 'paid')
   usePullDownRefetch(order.refetch)
 
-  if (!orderId) return <View className='page'><View className='card'><ErrorState error={new ApiCallError('NOT_FOUND', '缺少订单号')} onRetry={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }} /></View></View>
+  if (!orderId)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={new ApiCallError('NOT_FOUND', '缺少订单号')}
+            onRetry={() => {
+              void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE })
+            }}
+          />
+        </View>
+      </View>
+    )
   if (order.loading) return <OrderSkeleton />
-  if (!order.data) return <View className='page'><View className='card'><ErrorState error={order.error} onRetry={() => { void order.refetch() }} /></View></View>
+  if (!order.data)
+    return (
+      <View className='page'>
+        <View className='card'>
+          <ErrorState
+            error={order.error}
+            onRetry={() => {
+              void order.refetch()
+            }}
+          />
+        </View>
+      </View>
+    )
   return <OrderDetail order={order.data} polling={order.polling} recheck={order.recheck} />
 }
 
@@ -88,11 +112,17 @@ function PaidHero({ order }: { order: OrderView }) {
   if (!isCircleOrder(order)) {
     return (
       <View className='card order-hero order-hero-success'>
-        <View className='order-mark order-mark-success'><View className='order-check' /></View>
+        <View className='order-mark order-mark-success'>
+          <View className='order-check' />
+        </View>
         <Text className='order-hero-title'>支付成功</Text>
         <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
-        <Text className='order-hero-desc'>「{order.circleName}」{order.planName}已完成</Text>
-        <View className='btn btn-primary order-hero-button' onClick={goBack}>返回</View>
+        <Text className='order-hero-desc'>
+          「{order.circleName}」{order.planName}已完成
+        </Text>
+        <View className='btn btn-primary order-hero-button' onClick={goBack}>
+          返回
+        </View>
       </View>
     )
   }
@@ -104,14 +134,24 @@ function CirclePaidHero({ order }: { order: OrderView }) {
   const membership = circle.data?.membership
   return (
     <View className='card order-hero order-hero-success'>
-      <View className='order-mark order-mark-success'><View className='order-check' /></View>
+      <View className='order-mark order-mark-success'>
+        <View className='order-check' />
+      </View>
       <Text className='order-hero-title'>支付成功</Text>
       <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
       <Text className='order-hero-desc'>
         {membership && membership.status !== 'none' ? `「${order.circleName}」会员 · ${membershipEndLabel(membership)}` : `已开通「${order.circleName}」${order.planName}`}
       </Text>
-      <View className='btn btn-primary order-hero-button order-go-circle' onClick={() => openCircle(order.circleId)}>进入圈子</View>
-      <View className='order-hero-link' onClick={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }}><Text>查看我的会员</Text></View>
+      <View className='btn btn-primary order-hero-button order-go-circle' onClick={() => openCircle(order.circleId)}>
+        进入圈子
+      </View>
+      <View
+        className='order-hero-link'
+        onClick={() => {
+          void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE })
+        }}>
+        <Text>查看我的会员</Text>
+      </View>
     </View>
   )
 }
@@ -172,13 +212,27 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
   }
   return (
     <View className='card order-hero order-hero-waiting'>
-      <View className='order-mark order-mark-waiting'><View className='order-clock' /></View>
+      <View className='order-mark order-mark-waiting'>
+        <View className='order-clock' />
+      </View>
       <Text className='order-hero-title'>待支付</Text>
       <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
       <Text className='order-hero-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
-      <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>{paying ? '正在前往支付…' : '去支付'}</View>
-      <View className={`btn btn-ghost order-hero-button order-cancel ${cancelling ? 'btn-disabled' : ''}`} onClick={() => { void cancel() }}>{cancelling ? '正在取消…' : '取消订单'}</View>
-      <View className={`order-hero-link order-check-paid ${checking ? 'btn-disabled' : ''}`} onClick={() => { void checkPaid() }}>
+      <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>
+        {paying ? '正在前往支付…' : '去支付'}
+      </View>
+      <View
+        className={`btn btn-ghost order-hero-button order-cancel ${cancelling ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void cancel()
+        }}>
+        {cancelling ? '正在取消…' : '取消订单'}
+      </View>
+      <View
+        className={`order-hero-link order-check-paid ${checking ? 'btn-disabled' : ''}`}
+        onClick={() => {
+          void checkPaid()
+        }}>
         <Text>{checking ? '查询中…' : '已经付过款？刷新支付结果'}</Text>
       </View>
     </View>
@@ -194,12 +248,24 @@ const CLOSED_WHY: Record<NonNullable<OrderView['closedReason']>, string> = {
 function ClosedHero({ order }: { order: OrderView }) {
   return (
     <View className='card order-hero order-hero-closed'>
-      <View className='order-mark order-mark-closed'><View className='order-cross' /></View>
+      <View className='order-mark order-mark-closed'>
+        <View className='order-cross' />
+      </View>
       <Text className='order-hero-title'>{order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'}</Text>
       <Text className='order-hero-desc'>{CLOSED_WHY[order.closedReason ?? 'expired']}</Text>
-      {isCircleOrder(order)
-        ? <View className='btn btn-primary order-hero-button' onClick={() => { void Taro.redirectTo({ url: circleUrl(order.circleId) }) }}>重新选择套餐</View>
-        : <View className='btn btn-primary order-hero-button' onClick={goBack}>返回</View>}
+      {isCircleOrder(order) ? (
+        <View
+          className='btn btn-primary order-hero-button'
+          onClick={() => {
+            void Taro.redirectTo({ url: circleUrl(order.circleId) })
+          }}>
+          重新选择套餐
+        </View>
+      ) : (
+        <View className='btn btn-primary order-hero-button' onClick={goBack}>
+          返回
+        </View>
+      )}
     </View>
   )
 }
@@ -208,11 +274,27 @@ function RefundHero({ order }: { order: OrderView }) {
   const done = order.status === 'refunded'
   return (
     <View className='card order-hero order-hero-refund'>
-      <View className='order-mark order-mark-refund'><Text className='order-mark-text'>退</Text></View>
+      <View className='order-mark order-mark-refund'>
+        <Text className='order-mark-text'>退</Text>
+      </View>
       <Text className='order-hero-title'>{done ? '已退款' : '退款处理中'}</Text>
       <Text className='order-hero-amount'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
-      <Text className='order-hero-desc'>{order.paidAfterClose ? '订单关闭后才收到付款，款项已自动原路退回' : done ? (isCircleOrder(order) ? '款项已原路退回，这笔订单购买的会员时长已扣除' : '款项已原路退回') : '退款处理中，款项将原路退回，一般 1–3 个工作日到账'}</Text>
-      <View className='order-hero-link' onClick={() => { void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE }) }}><Text>查看我的会员</Text></View>
+      <Text className='order-hero-desc'>
+        {order.paidAfterClose
+          ? '订单关闭后才收到付款，款项已自动原路退回'
+          : done
+            ? isCircleOrder(order)
+              ? '款项已原路退回，这笔订单购买的会员时长已扣除'
+              : '款项已原路退回'
+            : '退款处理中，款项将原路退回，一般 1–3 个工作日到账'}
+      </Text>
+      <View
+        className='order-hero-link'
+        onClick={() => {
+          void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE })
+        }}>
+        <Text>查看我的会员</Text>
+      </View>
     </View>
   )
 }
@@ -226,7 +308,9 @@ function OrderSkeleton() {
         <Skeleton width={180} height={56} className='order-skeleton-gap' />
       </View>
       <View className='card order-info'>
-        {[0, 1, 2, 3].map((i) => <Skeleton key={i} width='100%' height={30} className='order-skeleton-gap' />)}
+        {[0, 1, 2, 3].map((i) => (
+          <Skeleton key={i} width='100%' height={30} className='order-skeleton-gap' />
+        ))}
       </View>
     </View>
   )

@@ -19,7 +19,10 @@ import './index.css'
 const STATUS_TONE: Record<CouponStatus, Tone> = { available: 'green', locked: 'orange', used: 'grey', expired: 'grey' }
 
 type Tab = 'center' | 'mine'
-const TABS: ReadonlyArray<{ value: Tab; label: string }> = [{ value: 'center', label: '领券中心' }, { value: 'mine', label: '我的优惠券' }]
+const TABS: ReadonlyArray<{ value: Tab; label: string }> = [
+  { value: 'center', label: '领券中心' },
+  { value: 'mine', label: '我的优惠券' }
+]
 
 export default function CouponsPage() {
   const router = useRouter()
@@ -28,9 +31,13 @@ export default function CouponsPage() {
   const mine = usePagedQuery<CouponView>(myCouponsKey(), (after) => fetchMyCoupons({ after }))
   const list = tab === 'center' ? campaigns : mine
   usePullDownRefetch(list.refetch)
-  useReachBottom(() => { void list.loadMore() })
+  useReachBottom(() => {
+    void list.loadMore()
+  })
   // Back from paying with a coupon: its status has moved.
-  useDidShow(() => { void mine.refetch() })
+  useDidShow(() => {
+    void mine.refetch()
+  })
   useEffect(() => {
     if (list.refreshError) showError(list.refreshError)
   }, [list.refreshError])
@@ -38,9 +45,17 @@ export default function CouponsPage() {
   return (
     <View className='page cp-page'>
       <Segmented className='cp-tabs' options={TABS} value={tab} onChange={setTab} />
-      {tab === 'center'
-        ? <Campaigns list={campaigns} onClaimed={() => { void campaigns.refetch(); void mine.refetch() }} />
-        : <MyCoupons list={mine} />}
+      {tab === 'center' ? (
+        <Campaigns
+          list={campaigns}
+          onClaimed={() => {
+            void campaigns.refetch()
+            void mine.refetch()
+          }}
+        />
+      ) : (
+        <MyCoupons list={mine} />
+      )}
     </View>
   )
 }
@@ -49,11 +64,25 @@ function ListState<T>({ list, empty }: { list: PagedQuery<T>; empty: ReactNode }
   if (list.loading) {
     return (
       <View aria-busy>
-        {[0, 1].map((i) => <View key={i} className='card'><Skeleton width='100%' height={150} /></View>)}
+        {[0, 1].map((i) => (
+          <View key={i} className='card'>
+            <Skeleton width='100%' height={150} />
+          </View>
+        ))}
       </View>
     )
   }
-  if (list.error) return <View className='card'><ErrorState error={list.error} onRetry={() => { void list.refetch() }} /></View>
+  if (list.error)
+    return (
+      <View className='card'>
+        <ErrorState
+          error={list.error}
+          onRetry={() => {
+            void list.refetch()
+          }}
+        />
+      </View>
+    )
   if (list.items.length === 0) return empty
   return null
 }
@@ -93,7 +122,13 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
               <Text className='cp-meta'>{validityLabel(campaign.validFrom, campaign.validTo)}</Text>
               <Text className='cp-stock'>{left > 0 ? `剩 ${left} 张` : '已领完'}</Text>
             </View>
-            <View className={`btn btn-small cp-claim ${canClaim ? 'btn-primary' : 'cp-claim-off'}`} onClick={() => { if (canClaim) void claim(campaign) }}>{label}</View>
+            <View
+              className={`btn btn-small cp-claim ${canClaim ? 'btn-primary' : 'cp-claim-off'}`}
+              onClick={() => {
+                if (canClaim) void claim(campaign)
+              }}>
+              {label}
+            </View>
           </View>
         )
       })}
@@ -117,10 +152,18 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
               <Where terms={coupon} />
               <Text className='cp-meta'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
               {ticketToUse ? (
-                <Text className='cp-use' onClick={() => { void Taro.navigateTo({ url: coupon.eventId ? eventDetailUrl(coupon.eventId) : EVENTS_PAGE }) }}>去报名 ›</Text>
+                <Text
+                  className='cp-use'
+                  onClick={() => {
+                    void Taro.navigateTo({ url: coupon.eventId ? eventDetailUrl(coupon.eventId) : EVENTS_PAGE })
+                  }}>
+                  去报名 ›
+                </Text>
               ) : null}
             </View>
-            <Tag tone={STATUS_TONE[coupon.status]} className='cp-tag'>{STATUS_LABEL[coupon.status]}</Tag>
+            <Tag tone={STATUS_TONE[coupon.status]} className='cp-tag'>
+              {STATUS_LABEL[coupon.status]}
+            </Tag>
           </View>
         )
       })}
