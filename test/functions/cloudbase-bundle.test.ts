@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Db } from '@cloudbase/database'
-import { buildFunctions } from '../../scripts/build-functions'
+import { NO_OPENAPI_MESSAGE, buildFunctions } from '../../scripts/build-functions'
 
 const sent: Array<[string, Record<string, unknown>]> = []
 const member = { _id: 'oCloudCaller000000000000001', nickname: '云端用户', avatarFileId: '', role: 'member', joinedAt: 1790000000000, updatedAt: 1790000000000 }
@@ -63,4 +63,17 @@ test('each bundle ships config.json with the 云调用 its modules make (else We
   expect(openapi('payNotify')).toEqual([])
   // Only the documented route ships: no bundle calls the deprecated callWxOpenApi.
   for (const name of ['checkin', 'leaderboard', 'cron']) expect(readFileSync(join(outDir, name, 'index.js'), 'utf8')).not.toContain('callWxOpenApi(')
+})
+
+test('a function config.json permits no 云调用 carries no 云调用 codec, only a stand-in that refuses; one that does carries the codec', () => {
+  // esbuild writes non-ASCII characters as escapes: look for the ASCII run between the two 云调用.
+  const refusal = NO_OPENAPI_MESSAGE.split('云调用')[1]
+  for (const name of ['events', 'membership', 'rewards', 'payNotify']) {
+    const config = JSON.parse(readFileSync(join(outDir, name, 'config.json'), 'utf8'))
+    expect([name, config.permissions.openapi]).toEqual([name, []])
+    expect([name, readFileSync(join(outDir, name, 'index.js'), 'utf8').includes(refusal)]).toEqual([name, true])
+  }
+  const checkin = readFileSync(join(outDir, 'checkin', 'index.js'), 'utf8')
+  expect(checkin.includes(refusal)).toBe(false)
+  expect(JSON.parse(readFileSync(join(outDir, 'checkin', 'config.json'), 'utf8')).permissions.openapi.length).toBeGreaterThan(0)
 })
