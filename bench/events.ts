@@ -11,7 +11,7 @@ export async function benchEvents(): Promise<Record<string, number | boolean>> {
   setRuntime(runtime)
   const now = Date.parse('2026-11-23T10:00:00+08:00')
   const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const host = { openid: 'host', role: 'host' as const }
+  const host = { openid: 'host', role: 'owner' as const }
   const base = {
     description: '',
     coverFileId: '',

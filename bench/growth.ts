@@ -34,7 +34,7 @@ export async function benchGrowth(): Promise<Record<string, number | boolean>> {
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
 
-  const host = { openid: 'host', role: 'host' as const }
+  const host = { openid: 'host', role: 'owner' as const }
   const item = await createMallItem(runtime, host, { name: '补卡券', description: '', imageFileId: '', kind: 'makeupCard', pricePoints: 30, stock: 300, minTierLevel: 1, perMemberLimit: 0 }, now)
   // As the router runs them: a redemption that loses the stock counter's write conflict runs again after a jittered pause.
   const attempts = await Promise.allSettled(

@@ -11,6 +11,7 @@ import * as membership from './membership/index'
 import * as events from './events/index'
 import * as leaderboard from './leaderboard/index'
 import * as rewards from './rewards/index'
+import * as host from './host/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
@@ -19,6 +20,7 @@ import { membershipActions } from './membership/actions'
 import { eventActions } from './events/actions'
 import { leaderboardActions } from './leaderboard/actions'
 import { rewardActions } from './rewards/actions'
+import { hostActions } from './host/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
@@ -28,6 +30,7 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   events: { main: events.main, actions: eventActions },
   leaderboard: { main: leaderboard.main, actions: leaderboardActions },
   rewards: { main: rewards.main, actions: rewardActions },
+  host: { main: host.main, actions: hostActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

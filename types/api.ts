@@ -78,6 +78,7 @@ import type {
   UpdateEventInput
 } from './events'
 import type { CommunitySettings, UpdateCommunityInput } from './community'
+import type { CreateStaffInviteInput, RemoveStaffInput, StaffInvitePreview, StaffInviteTokenInput, StaffInviteView, StaffMemberView, TeamView } from './staff'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
 
 export interface ApiContract {
@@ -194,6 +195,16 @@ export interface ApiContract {
     myCoupons: { input: MyCouponsInput; output: Page<CouponView> }
     // hosts
     createCampaign: { input: CampaignInput; output: CampaignView }
+  }
+  /** The host's operating layer: team, console, members, recall, exports. */
+  host: {
+    // the team (owner), and the invite link a new staff member opens
+    team: { input: Record<string, never>; output: TeamView }
+    createStaffInvite: { input: CreateStaffInviteInput; output: StaffInviteView }
+    revokeStaffInvite: { input: StaffInviteTokenInput; output: { revoked: true } }
+    removeStaff: { input: RemoveStaffInput; output: { removed: true } }
+    previewStaffInvite: { input: StaffInviteTokenInput; output: StaffInvitePreview }
+    acceptStaffInvite: { input: StaffInviteTokenInput; output: StaffMemberView }
   }
 }
 

@@ -1,4 +1,6 @@
-export type Role = 'member' | 'host'
+import type { Role } from './roles'
+
+export type { Role } from './roles'
 
 export interface MemberProfile {
   openid: string

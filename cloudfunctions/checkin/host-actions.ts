@@ -29,27 +29,27 @@ export const EXAMPLE_CHALLENGE = {
 }
 
 export const checkinHostActions: Pick<CheckinActions, HostActionNames> = {
-  createChallenge: { role: 'host', input: s.challengeInput, example: EXAMPLE_CHALLENGE, handle: (input, { runtime, caller, now }) => createChallenge(runtime, caller, input, now) },
+  createChallenge: { role: 'admin', input: s.challengeInput, example: EXAMPLE_CHALLENGE, handle: (input, { runtime, caller, now }) => createChallenge(runtime, caller, input, now) },
   updateChallenge: {
-    role: 'host',
+    role: 'admin',
     input: s.updateChallengeInput,
     example: { challengeId: 'c1', title: '新标题' },
     handle: (input, { runtime, caller, now }) => updateChallenge(runtime, caller, input, now)
   },
-  archiveChallenge: { role: 'host', input: s.challengeIdInput, example: { challengeId: 'c1' }, handle: (input, { runtime, now }) => archiveChallenge(runtime, input.challengeId, now) },
+  archiveChallenge: { role: 'admin', input: s.challengeIdInput, example: { challengeId: 'c1' }, handle: (input, { runtime, now }) => archiveChallenge(runtime, input.challengeId, now) },
   featureCheckin: {
-    role: 'host',
+    role: 'admin',
     input: s.featureInput,
     example: { checkinId: 'k1', featured: true },
     handle: (input, { runtime, caller, now }) => featureCheckin(runtime, caller, input.checkinId, input.featured, now)
   },
   hideCheckin: {
-    role: 'host',
+    role: 'moderator',
     input: s.hideCheckinInput,
     example: { checkinId: 'k1', hidden: true },
     handle: (input, { runtime, caller, now }) => hideCheckin(runtime, caller, input.checkinId, input.hidden, now)
   },
-  hideComment: { role: 'host', input: s.commentIdInput, example: { commentId: 'm1' }, handle: (input, { runtime }) => hideComment(runtime, input.commentId) },
-  moderationQueue: { role: 'host', input: s.pageInput, example: {}, handle: (input, { runtime }) => moderationQueue(runtime, input) },
-  resolveReport: { role: 'host', input: s.resolveReportInput, example: { reportId: 'checkin:k1', resolution: 'dismiss' }, handle: (input, { runtime, now }) => resolveReport(runtime, input, now) }
+  hideComment: { role: 'moderator', input: s.commentIdInput, example: { commentId: 'm1' }, handle: (input, { runtime }) => hideComment(runtime, input.commentId) },
+  moderationQueue: { role: 'moderator', input: s.pageInput, example: {}, handle: (input, { runtime }) => moderationQueue(runtime, input) },
+  resolveReport: { role: 'moderator', input: s.resolveReportInput, example: { reportId: 'checkin:k1', resolution: 'dismiss' }, handle: (input, { runtime, now }) => resolveReport(runtime, input, now) }
 }

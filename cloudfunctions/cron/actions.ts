@@ -18,7 +18,7 @@ const runInput: z.ZodMiniType<CronRunInput> = z.strictObject({
 
 export const cronActions = defineActions('cron', {
   run: {
-    role: 'host',
+    role: 'owner',
     input: runInput,
     example: {},
     handle: (input, { runtime }) => runJobs(runtime, input.jobs)

@@ -37,19 +37,19 @@ export const eventActions = defineActions('events', {
   paySeat: { role: 'member', input: s.signupInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => paySeat(runtime, caller, input.eventId, now, input.couponId) },
   cancelSignup: { role: 'member', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => cancelSignup(runtime, caller, input.eventId, now) },
   myTickets: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, caller, now }) => myTickets(runtime, caller, input, now) },
-  createEvent: { role: 'host', input: s.eventInput, example: EXAMPLE_EVENT, handle: (input, { runtime, caller, now }) => createEvent(runtime, caller, input, now) },
-  updateEvent: { role: 'host', input: s.updateEventInput, example: { eventId: 'e1', capacity: 40 }, handle: (input, { runtime, caller, now }) => updateEvent(runtime, caller, input, now) },
-  cancelEvent: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => cancelEvent(runtime, caller, input.eventId, now) },
-  attendees: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => attendees(runtime, input.eventId) },
-  exportAttendees: { role: 'host', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => exportAttendees(runtime, input.eventId) },
+  createEvent: { role: 'admin', input: s.eventInput, example: EXAMPLE_EVENT, handle: (input, { runtime, caller, now }) => createEvent(runtime, caller, input, now) },
+  updateEvent: { role: 'admin', input: s.updateEventInput, example: { eventId: 'e1', capacity: 40 }, handle: (input, { runtime, caller, now }) => updateEvent(runtime, caller, input, now) },
+  cancelEvent: { role: 'admin', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime, caller, now }) => cancelEvent(runtime, caller, input.eventId, now) },
+  attendees: { role: 'admin', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => attendees(runtime, input.eventId) },
+  exportAttendees: { role: 'admin', input: s.eventIdInput, example: { eventId: 'e1' }, handle: (input, { runtime }) => exportAttendees(runtime, input.eventId) },
   checkInTicket: {
-    role: 'host',
+    role: 'admin',
     input: s.checkInTicketInput,
     example: { eventId: 'e1', ticketCode: 'T1.x.y' },
     handle: (input, { runtime, now }) => checkInTicket(runtime, input.eventId, input.ticketCode, now)
   },
   checkInAttendee: {
-    role: 'host',
+    role: 'admin',
     input: s.checkInAttendeeInput,
     example: { eventId: 'e1', signupId: 'e1:o_member' },
     handle: (input, { runtime, now }) => checkInAttendee(runtime, input.eventId, input.signupId, now)

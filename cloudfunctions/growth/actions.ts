@@ -33,17 +33,17 @@ export const growthActions = defineActions('growth', {
   mallItems: { role: 'member', input: s.pageInput, example: {}, handle: (input, { runtime, caller }) => listMallItems(runtime, caller, input) },
   redeem: { role: 'member', input: s.redeemInput, example: { itemId: 'i1', requestId: 'req-00000001' }, handle: (input, { runtime, caller, now }) => redeem(runtime, caller, input, now) },
   myRedemptions: { role: 'member', input: s.pageInput, example: {}, handle: (input, { runtime, caller }) => myRedemptions(runtime, caller.openid, input) },
-  settings: { role: 'host', input: s.emptyInput, example: {}, handle: (_input, { runtime }) => loadSettings(runtime) },
-  updateSettings: { role: 'host', input: s.updateSettingsInput, example: { pointsExpireMonths: 12 }, handle: (input, { runtime, now }) => updateGrowthSettings(runtime, input, now) },
+  settings: { role: 'admin', input: s.emptyInput, example: {}, handle: (_input, { runtime }) => loadSettings(runtime) },
+  updateSettings: { role: 'admin', input: s.updateSettingsInput, example: { pointsExpireMonths: 12 }, handle: (input, { runtime, now }) => updateGrowthSettings(runtime, input, now) },
   adjustPoints: {
-    role: 'host',
+    role: 'admin',
     input: s.adjustPointsInput,
     example: { memberOpenid: 'o_member', points: 10, reason: '活动奖励', requestId: 'adj-00000001' },
     handle: (input, { runtime, now }) => adjustPoints(runtime, input, now)
   },
-  createMallItem: { role: 'host', input: s.mallItemInput, example: EXAMPLE_ITEM, handle: (input, { runtime, caller, now }) => createMallItem(runtime, caller, input, now) },
-  updateMallItem: { role: 'host', input: s.updateMallItemInput, example: { itemId: 'i1', stock: 10 }, handle: (input, { runtime, caller, now }) => updateMallItem(runtime, caller, input, now) },
-  listRedemptions: { role: 'host', input: s.listRedemptionsInput, example: {}, handle: (input, { runtime }) => listRedemptions(runtime, input) },
-  shipRedemption: { role: 'host', input: s.shipRedemptionInput, example: { redemptionId: 'r1', trackingNo: 'SF123456' }, handle: (input, { runtime }) => shipRedemption(runtime, input) },
-  segments: { role: 'host', input: s.segmentsInput, example: {}, handle: (input, { runtime, now }) => memberSegments(runtime, input, now) }
+  createMallItem: { role: 'admin', input: s.mallItemInput, example: EXAMPLE_ITEM, handle: (input, { runtime, caller, now }) => createMallItem(runtime, caller, input, now) },
+  updateMallItem: { role: 'admin', input: s.updateMallItemInput, example: { itemId: 'i1', stock: 10 }, handle: (input, { runtime, caller, now }) => updateMallItem(runtime, caller, input, now) },
+  listRedemptions: { role: 'admin', input: s.listRedemptionsInput, example: {}, handle: (input, { runtime }) => listRedemptions(runtime, input) },
+  shipRedemption: { role: 'admin', input: s.shipRedemptionInput, example: { redemptionId: 'r1', trackingNo: 'SF123456' }, handle: (input, { runtime }) => shipRedemption(runtime, input) },
+  segments: { role: 'admin', input: s.segmentsInput, example: {}, handle: (input, { runtime, now }) => memberSegments(runtime, input, now) }
 })

@@ -35,7 +35,7 @@ export const leaderboardActions = defineActions('leaderboard', {
   },
   contests: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, now }) => listContests(runtime, input, now) },
   createContest: {
-    role: 'host',
+    role: 'admin',
     input: s.contestInput,
     example: {
       title: '12 月邀请赛',
@@ -49,5 +49,5 @@ export const leaderboardActions = defineActions('leaderboard', {
     },
     handle: (input, { runtime, now }) => createContest(runtime, input, now)
   },
-  setBoardRewards: { role: 'host', input: s.rewardsInput, example: { weekly: [100, 60, 30], monthly: [300, 200, 100] }, handle: (input, { runtime }) => saveBoardRewards(runtime, input) }
+  setBoardRewards: { role: 'admin', input: s.rewardsInput, example: { weekly: [100, 60, 30], monthly: [300, 200, 100] }, handle: (input, { runtime }) => saveBoardRewards(runtime, input) }
 })

@@ -6,7 +6,7 @@ import { communityInput, updateCommunityInput } from '../domain/community/schema
 export const communityActions: Pick<ActionMap<'member'>, 'community' | 'updateCommunity'> = {
   community: { role: 'member', input: communityInput, example: {}, handle: (_input, { runtime }) => loadCommunity(runtime) },
   updateCommunity: {
-    role: 'host',
+    role: 'owner',
     input: updateCommunityInput,
     example: { name: '林教练燃脂俱乐部' },
     handle: (input, { runtime, caller, now }) => saveCommunity(runtime, input, caller.openid, now)

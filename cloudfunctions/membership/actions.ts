@@ -39,15 +39,15 @@ export const membershipActions = defineActions('membership', {
   myMemberships: { role: 'member', input: emptyInput, example: {}, handle: (_input, { runtime, caller, now }) => myMemberships(runtime, caller.openid, now) },
   cancelOrder: { role: 'member', input: s.orderIdInput, example: { orderId: 'M1' }, handle: (input, { runtime, caller }) => cancelOrder(runtime, caller, input.orderId) },
   requestRefund: { role: 'member', input: s.orderIdInput, example: { orderId: 'M1' }, handle: (input, { runtime, caller }) => requestRefund(runtime, caller, input.orderId) },
-  createCircle: { role: 'host', input: s.circleInput, example: EXAMPLE_CIRCLE, handle: (input, { runtime, caller, now }) => createCircle(runtime, caller, input, now) },
-  updateCircle: { role: 'host', input: s.updateCircleInput, example: { circleId: 'c1', name: '新名字' }, handle: (input, { runtime, caller, now }) => updateCircle(runtime, caller, input, now) },
-  archiveCircle: { role: 'host', input: s.circleIdInput, example: { circleId: 'c1' }, handle: (input, { runtime, now }) => archiveCircle(runtime, input.circleId, now) },
-  listOrders: { role: 'host', input: s.listOrdersInput, example: {}, handle: (input, { runtime }) => listOrders(runtime, input) },
+  createCircle: { role: 'admin', input: s.circleInput, example: EXAMPLE_CIRCLE, handle: (input, { runtime, caller, now }) => createCircle(runtime, caller, input, now) },
+  updateCircle: { role: 'admin', input: s.updateCircleInput, example: { circleId: 'c1', name: '新名字' }, handle: (input, { runtime, caller, now }) => updateCircle(runtime, caller, input, now) },
+  archiveCircle: { role: 'admin', input: s.circleIdInput, example: { circleId: 'c1' }, handle: (input, { runtime, now }) => archiveCircle(runtime, input.circleId, now) },
+  listOrders: { role: 'admin', input: s.listOrdersInput, example: {}, handle: (input, { runtime }) => listOrders(runtime, input) },
   refundOrder: {
-    role: 'host',
+    role: 'admin',
     input: s.hostRefundInput,
     example: { orderId: 'M1', amountFen: 100, requestId: 'r0001', reason: '协商退款' },
     handle: (input, { runtime }) => (input.cancelSignup ? refundAndCancelSeat(runtime, input) : hostRefund(runtime, input))
   },
-  flaggedPayments: { role: 'host', input: pageInput, example: {}, handle: (input, { runtime }) => flaggedPayments(runtime, input) }
+  flaggedPayments: { role: 'admin', input: pageInput, example: {}, handle: (input, { runtime }) => flaggedPayments(runtime, input) }
 })

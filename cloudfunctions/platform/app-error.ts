@@ -1,4 +1,5 @@
 import type { ApiError, ErrorCode } from '../../types/result'
+import { forbiddenMessage, type ActionRole } from '../../types/roles'
 
 /** A failure the caller should see as it is: a code and a human (Chinese) message. */
 export class AppError extends Error {
@@ -21,7 +22,7 @@ export class AppError extends Error {
 
 export const errors = {
   unauthenticated: () => new AppError('UNAUTHENTICATED', '请先登录'),
-  forbidden: () => new AppError('FORBIDDEN', '只有主理人可以进行此操作'),
+  forbidden: (needed: ActionRole = 'owner') => new AppError('FORBIDDEN', forbiddenMessage(needed)),
   notFound: (what: string) => new AppError('NOT_FOUND', `${what}不存在`),
   conflict: (message: string) => new AppError('CONFLICT', message),
   busy: () => new AppError('BUSY', '同一时间参与的人太多，这次没有保存，请稍后再试'),

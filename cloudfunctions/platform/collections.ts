@@ -16,7 +16,24 @@ export interface CollectionDeclaration {
 export const COLLECTIONS = {
   members: {
     name: 'members',
-    indexes: [{ name: 'joined', fields: [['joinedAt', 'desc']] }]
+    indexes: [
+      { name: 'joined', fields: [['joinedAt', 'desc']] },
+      /** The team: members holding a role (domain/staff). */
+      { name: 'role', fields: [['role', 'asc']] }
+    ]
+  },
+  /** Single-use links the owner sends to add an admin, moderator or guest. */
+  staffInvites: {
+    name: 'staff_invites',
+    indexes: [
+      {
+        name: 'open',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
   },
   outbox: {
     name: 'outbox',

@@ -12,6 +12,7 @@ import { getRuntime } from './runtime'
 import { ensureMember } from '../domain/members/ensure-member'
 import { InvalidCursorError, isTransactionConflict } from '../ports/store'
 import { withConflictRetries } from './conflict-retries'
+import { hasRole } from '../../types/roles'
 
 export type FunctionMain = (event: unknown, context?: FunctionContext) => Promise<ApiResult<unknown>>
 
@@ -39,11 +40,12 @@ export function createFunction<F extends FunctionName>(name: F, actions: ActionM
       if (!identity) throw errors.unauthenticated()
       const parsed = definition.input.safeParse(rawInput)
       if (!parsed.success) throw describeInputError(parsed.error)
-      const role = runtime.config.hostOpenids.has(identity.openid) ? 'host' : 'member'
-      if (definition.role === 'host' && role !== 'host') throw errors.forbidden()
       const now = runtime.clock.now()
       // A member's first calls may race to create them: that is a conflict like any other.
-      const member = await withConflictRetries(() => ensureMember(runtime, identity.openid, role, now))
+      // The member document carries the role (the owner from configuration, other staff by invite).
+      const member = await withConflictRetries(() => ensureMember(runtime, identity.openid, runtime.config.hostOpenids.has(identity.openid), now))
+      const role = member.role
+      if (!hasRole(role, definition.role)) throw errors.forbidden(definition.role)
       const run = () => definition.handle(parsed.data as never, { caller: { openid: identity.openid, role }, member, runtime, now, requestId })
       const data = definition.retryOnConflict === false ? await run() : await withConflictRetries(run)
       return { ok: true, data }

@@ -2,7 +2,7 @@
 // registry drives the router, the authorization tests and the malformed-input tests.
 import type * as z from 'zod/mini'
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../types/api'
-import type { Role } from '../../types/member'
+import type { ActionRole, Role } from '../../types/roles'
 import type { Runtime } from './runtime'
 import type { MemberDoc } from '../domain/members/member'
 
@@ -22,8 +22,8 @@ export interface ActionContext {
 }
 
 export interface ActionDefinition<F extends FunctionName, A extends ActionName<F>> {
-  /** 'member' lets any signed-in member call it; 'host' only hosts. */
-  role: Role
+  /** The lowest role that may call it ('member': any signed-in member; see types/roles.ts). */
+  role: ActionRole
   input: z.ZodMiniType<ActionInput<F, A>>
   handle(input: ActionInput<F, A>, context: ActionContext): Promise<ActionOutput<F, A>>
   /**

@@ -8,7 +8,7 @@ export const rewardActions = defineActions('rewards', {
   claimCoupon: { role: 'member', input: s.campaignIdInput, example: { campaignId: 'c1' }, handle: (input, { runtime, caller, now }) => claimCoupon(runtime, caller, input.campaignId, now) },
   myCoupons: { role: 'member', input: s.myCouponsInput, example: {}, handle: (input, { runtime, caller, now }) => myCoupons(runtime, caller, input, now) },
   createCampaign: {
-    role: 'host',
+    role: 'admin',
     input: s.campaignInput,
     example: {
       name: '新人立减 20 元',

@@ -22,7 +22,7 @@ const STORIES: Record<string, string[]> = {
 }
 
 export async function seedCheckins(runtime: Runtime, now: number): Promise<void> {
-  const host: Caller = { openid: personaOpenid('host'), role: 'host' }
+  const host: Caller = { openid: personaOpenid('host'), role: 'owner' }
   const today = chinaDate(now)
   const at = (date: string, hour: number) => startOfChinaDate(date) + hour * HOUR
 

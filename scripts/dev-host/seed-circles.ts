@@ -8,7 +8,7 @@ import { personaOpenid } from './personas'
 import { DEMO_PALETTES, gradientPng } from './demo-images'
 
 export async function seedCircles(runtime: Runtime, now: number): Promise<void> {
-  const host = { openid: personaOpenid('host'), role: 'host' as const }
+  const host = { openid: personaOpenid('host'), role: 'owner' as const }
   const cover = async (n: number) => (await runtime.files.save(host.openid, gradientPng(...DEMO_PALETTES[n]), 'image/png')).fileId
   const base = { joinQuestions: [] as string[], fullRefundDays: 7, refundAfter: 'prorata' as const, trialDays: 7 }
   const camp = await createCircle(

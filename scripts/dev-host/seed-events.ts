@@ -8,7 +8,7 @@ import { personaOpenid } from './personas'
 import { DEMO_PALETTES, gradientPng } from './demo-images'
 
 export async function seedEvents(runtime: LocalRuntime, now: number): Promise<void> {
-  const host = { openid: personaOpenid('host'), role: 'host' as const }
+  const host = { openid: personaOpenid('host'), role: 'owner' as const }
   const cover = async (n: number) => (await runtime.files.save(host.openid, gradientPng(...DEMO_PALETTES[n]), 'image/png')).fileId
   const at = (days: number, hour: number) => startOfChinaDate(addDays(chinaDate(now), days)) + hour * 3600_000
   const base = { circleId: null, tierDiscount: true, refundableHoursBefore: 24, onlineLink: '', address: '' }

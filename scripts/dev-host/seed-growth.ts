@@ -15,7 +15,7 @@ export async function seedGrowth(runtime: Runtime, now: number): Promise<void> {
   while ((await moveBoards(runtime)).facts > 0) {
     /* and move the boards, as the timer would */
   }
-  const host = { openid: personaOpenid('host'), role: 'host' as const }
+  const host = { openid: personaOpenid('host'), role: 'owner' as const }
   const image = async (n: number) => (await runtime.files.save(host.openid, gradientPng(...DEMO_PALETTES[n]), 'image/png')).fileId
   const items = [
     { name: '补卡券', description: '错过打卡也不怕：在任意挑战中补一天（最近 3 天内）。', kind: 'makeupCard' as const, pricePoints: 30, stock: 200, minTierLevel: 1, perMemberLimit: 0 },

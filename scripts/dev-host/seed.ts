@@ -32,10 +32,9 @@ async function seedCommunity(runtime: Runtime): Promise<void> {
   const members = runtime.store.collection<MemberDoc>(MEMBERS)
   for (const [index, { persona, nickname }] of SEED_PERSONAS.entries()) {
     const openid = personaOpenid(persona)
-    const role = runtime.config.hostOpenids.has(openid) ? 'host' : 'member'
     // Stagger join dates so the community looks lived in.
     const joinedAt = now - (SEED_PERSONAS.length - index) * 9 * DAY
-    await ensureMember(runtime, openid, role, joinedAt)
+    await ensureMember(runtime, openid, runtime.config.hostOpenids.has(openid), joinedAt)
     await members.update(openid, { set: { nickname, joinedAt } })
   }
   await seedCheckins(runtime, now)

@@ -113,7 +113,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     const data = await Promise.all(
       SEED_PERSONAS.map(async ({ persona, nickname }) => {
         const member = await members.get(personaOpenid(persona))
-        return { persona, nickname: member?.nickname ?? nickname, role: hostOpenids.has(personaOpenid(persona)) ? 'host' : 'member' }
+        return { persona, nickname: member?.nickname ?? nickname, role: member?.role ?? (hostOpenids.has(personaOpenid(persona)) ? 'owner' : 'member') }
       })
     )
     sendJson(res, 200, { ok: true, data })

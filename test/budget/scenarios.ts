@@ -673,6 +673,30 @@ export const ACTION_SCENARIOS: Scenario[] = [
       ).usage
   ),
 
+  // host: the team
+  host('host.team', async (w) => {
+    await w.call('host', 'createStaffInvite', { role: 'moderator' }, HOST)
+    return (await w.measure('host', 'team', {}, HOST)).usage
+  }),
+  host('host.createStaffInvite', async (w) => (await w.measure('host', 'createStaffInvite', { role: 'admin' }, HOST)).usage),
+  host('host.revokeStaffInvite', async (w) => {
+    const invite = await w.call('host', 'createStaffInvite', { role: 'admin' }, HOST)
+    return (await w.measure('host', 'revokeStaffInvite', { token: invite.token }, HOST)).usage
+  }),
+  host('host.removeStaff', async (w) => {
+    const invite = await w.call('host', 'createStaffInvite', { role: 'moderator' }, HOST)
+    await w.call('host', 'acceptStaffInvite', { token: invite.token }, XIAOMEI)
+    return (await w.measure('host', 'removeStaff', { memberId: XIAOMEI }, HOST)).usage
+  }),
+  member('host.previewStaffInvite', async (w) => {
+    const invite = await w.call('host', 'createStaffInvite', { role: 'moderator' }, HOST)
+    return (await w.measure('host', 'previewStaffInvite', { token: invite.token }, XIAOMEI)).usage
+  }),
+  member('host.acceptStaffInvite', async (w) => {
+    const invite = await w.call('host', 'createStaffInvite', { role: 'moderator' }, HOST)
+    return (await w.measure('host', 'acceptStaffInvite', { token: invite.token }, XIAOMEI)).usage
+  }),
+
   // cron, by hand: the host's "run now" (every job) on the seeded community
   scenario('cron.run', 'cron', async (w) => (await w.measure('cron', 'run', {}, HOST)).usage)
 ]

@@ -55,7 +55,7 @@ test('a persona logs in and member.me returns the seeded profile', async () => {
 
 test('the host persona is a host', async () => {
   const { body } = await post('/fn/member', { action: 'me' }, await login('host'))
-  expect(body.data.role).toBe('host')
+  expect(body.data.role).toBe('owner')
 })
 
 test('any persona name works and becomes a member', async () => {
@@ -154,7 +154,7 @@ test('a fresh data folder meets a living community: challenges in every phase, a
 test('the personas list reflects current nicknames', async () => {
   const personas = await (await fetch(host.url + '/dev/personas')).json()
   expect(personas.data.map((p: { persona: string }) => p.persona)).toEqual(['host', 'xiaomei', 'dawei', 'ajie', 'lily'])
-  expect(personas.data[0]).toMatchObject({ role: 'host', nickname: '主理人·林教练' })
+  expect(personas.data[0]).toMatchObject({ role: 'owner', nickname: '主理人·林教练' })
 })
 
 /**

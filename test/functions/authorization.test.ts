@@ -1,25 +1,40 @@
-// For every action in the registry: no caller → UNAUTHENTICATED; every host-only
-// action refused to a member with nothing written; and the role really gates it
-// (the host gets past the check).
+// For every action in the registry and every role: no caller → UNAUTHENTICATED;
+// every role below the one the action declares is refused with FORBIDDEN and
+// nothing written; every role at or above it gets past the check. The roles are
+// the member document's (the owner from HOST_OPENIDS, the rest as an accepted
+// staff invite leaves them).
 import { HOST, callRaw, closeTestRuntime, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import { registeredActions } from './registry'
+import { forbiddenMessage, hasRole, type Role } from '../../types/roles'
+import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
 
 const actions = registeredActions()
-const MEMBER = 'o_test_member'
+const CALLERS: Record<Role, string> = { member: 'o_test_member', guest: 'o_test_guest', moderator: 'o_test_moderator', admin: 'o_test_admin', owner: HOST }
+const ROLES = Object.keys(CALLERS) as Role[]
+const ROLE_GATE_MESSAGES = (['moderator', 'admin', 'owner'] as const).map(forbiddenMessage)
 
 let runtime: TestRuntime
 beforeEach(async () => {
   runtime = useTestRuntime()
-  await callRaw('member', { action: 'me' }, MEMBER)
+  for (const role of ROLES) {
+    await callRaw('member', { action: 'me' }, CALLERS[role])
+    if (role !== 'owner' && role !== 'member') await runtime.store.collection<MemberDoc>(MEMBERS).update(CALLERS[role], { set: { role } })
+  }
 })
 afterEach(() => closeTestRuntime(runtime))
 
-test('the registry is not empty and has host-only actions to check', () => {
-  expect(actions.length).toBeGreaterThanOrEqual(3)
-  expect(actions.some((a) => a.definition.role === 'host')).toBe(true)
+test('the registry has actions for every staff level to check', () => {
+  for (const needed of ['member', 'moderator', 'admin', 'owner']) expect(actions.some((a) => a.definition.role === needed)).toBe(true)
 })
 
-describe.each(actions.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s', (_label, { fn, action, definition }) => {
+test('the roles are what the test thinks they are', async () => {
+  for (const role of ROLES) {
+    const me = (await callRaw('member', { action: 'me' }, CALLERS[role])) as { ok: true; data: { role: Role } }
+    expect(me.data.role).toBe(role)
+  }
+})
+
+describe.each(actions.map((a) => [`${a.fn}.${a.action} (${a.definition.role})`, a] as const))('%s', (_label, { fn, action, definition }) => {
   test('without a caller in the context: UNAUTHENTICATED, nothing written', async () => {
     const before = runtime.store.fingerprint()
     const result = await callRaw(fn, { action, ...(definition.example as object) })
@@ -27,21 +42,19 @@ describe.each(actions.map((a) => [`${a.fn}.${a.action}`, a] as const))('%s', (_l
     expect(runtime.store.fingerprint()).toBe(before)
   })
 
-  if (definition.role === 'host') {
-    test('a member is refused with FORBIDDEN and nothing is written', async () => {
+  const refused = ROLES.filter((role) => !hasRole(role, definition.role))
+  const allowed = ROLES.filter((role) => hasRole(role, definition.role))
+  if (refused.length > 0) {
+    test.each(refused)('the %s role is refused with FORBIDDEN and nothing is written', async (role) => {
       const before = runtime.store.fingerprint()
-      const result = await callRaw(fn, { action, ...(definition.example as object) }, MEMBER)
-      expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '只有主理人可以进行此操作' } })
+      const result = await callRaw(fn, { action, ...(definition.example as object) }, CALLERS[role])
+      expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: forbiddenMessage(definition.role as Exclude<typeof definition.role, 'member'>) } })
       expect(runtime.store.fingerprint()).toBe(before)
     })
-    test('the host passes the role check', async () => {
-      const result = await callRaw(fn, { action, ...(definition.example as object) }, HOST)
-      expect(result.ok || result.error.code).not.toBe('FORBIDDEN')
-    })
-  } else {
-    test('a member may call it', async () => {
-      const result = await callRaw(fn, { action, ...(definition.example as object) }, MEMBER)
-      expect(result.ok || result.error.code).not.toBe('FORBIDDEN')
-    })
   }
+  test.each(allowed)('the %s role gets past the role check', async (role) => {
+    const result = await callRaw(fn, { action, ...(definition.example as object) }, CALLERS[role])
+    // A domain refusal (not in the circle, say) may answer FORBIDDEN; the role gate's words never.
+    if (!result.ok) expect(ROLE_GATE_MESSAGES).not.toContain(result.error.message)
+  })
 })

@@ -20,8 +20,8 @@ describe('member.me', () => {
   })
 
   test('hosts are recognised from configuration, not from anything the caller sends', async () => {
-    expect(ok(await call('member', 'me', {}, HOST)).role).toBe('host')
-    const claimed = await callRaw('member', { action: 'me', role: 'host' }, 'o_member')
+    expect(ok(await call('member', 'me', {}, HOST)).role).toBe('owner')
+    const claimed = await callRaw('member', { action: 'me', role: 'owner' }, 'o_member')
     expect(claimed.ok).toBe(false)
     expect(ok(await call('member', 'me', {}, 'o_member')).role).toBe('member')
   })

@@ -9,6 +9,7 @@ import type { Runtime } from '../../platform/runtime'
 import { chinaDate } from '../time/china-calendar'
 import { assertCircleExists } from '../circles/access'
 import { CHALLENGES, endDateOf, loadChallenge, toChallenge, type ChallengeDoc } from './challenge'
+import { isManager } from '../../../types/roles'
 
 async function checkCover(runtime: Runtime, coverFileId: string, openid: string): Promise<void> {
   if (coverFileId && !(await runtime.files.isUsableBy(coverFileId, openid))) {
@@ -74,7 +75,7 @@ export async function archiveChallenge(runtime: Runtime, challengeId: string, no
 export async function listChallenges(runtime: Runtime, caller: Caller, input: ListChallengesInput, now: number): Promise<Page<Challenge>> {
   const today = chinaDate(now)
   const filter: Filter = {}
-  if (!(input.includeArchived && caller.role === 'host')) filter.archived = false
+  if (!(input.includeArchived && isManager(caller.role))) filter.archived = false
   if (input.circleId) filter.circleId = input.circleId
   const phase = input.phase ?? 'all'
   if (phase === 'upcoming') filter.startDate = { $gt: today }

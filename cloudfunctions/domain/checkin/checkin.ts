@@ -6,6 +6,7 @@ import { errors } from '../../platform/app-error'
 import type { Runtime } from '../../platform/runtime'
 import type { Caller } from '../../platform/define-action'
 import { isCircleMember } from '../circles/access'
+import { isStaff } from '../../../types/roles'
 
 export const CHECKINS = COLLECTIONS.checkins.name
 
@@ -46,7 +47,7 @@ export function checkinId(challengeId: string, openid: string, date: string): st
 
 /** Whether the caller may see this check-in: visible ones to all, others to their author and hosts. */
 export function canSee(checkin: CheckinDoc, caller: Caller): boolean {
-  return checkin.status === 'visible' || checkin.openid === caller.openid || caller.role === 'host'
+  return checkin.status === 'visible' || checkin.openid === caller.openid || isStaff(caller.role)
 }
 
 /**
@@ -57,7 +58,7 @@ export function canSee(checkin: CheckinDoc, caller: Caller): boolean {
 export async function loadVisibleCheckin(runtime: Runtime, id: string, caller: Caller): Promise<CheckinDoc> {
   const checkin = await runtime.store.collection<CheckinDoc>(CHECKINS).get(id)
   if (!checkin || !canSee(checkin, caller)) throw errors.notFound('打卡')
-  const gated = checkin.circleId && caller.role !== 'host' && checkin.openid !== caller.openid
+  const gated = checkin.circleId && !isStaff(caller.role) && checkin.openid !== caller.openid
   if (gated && !(await isCircleMember(runtime, checkin.circleId!, caller.openid, runtime.clock.now()))) throw errors.notFound('打卡')
   return checkin
 }

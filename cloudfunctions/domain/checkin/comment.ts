@@ -11,6 +11,7 @@ import { recordFact } from '../facts/facts'
 import { CHECKINS, loadVisibleCheckin, type CheckinDoc } from './checkin'
 import { commentViews } from './views'
 import { COMMENTS, type CommentDoc } from './comment-doc'
+import { isStaff } from '../../../types/roles'
 
 export async function addComment(runtime: Runtime, caller: Caller, input: AddCommentInput, now: number): Promise<CommentView> {
   const checkin = await loadVisibleCheckin(runtime, input.checkinId, caller)
@@ -61,7 +62,7 @@ export async function takeDownComment(runtime: Runtime, commentId: string, statu
 export async function deleteComment(runtime: Runtime, caller: Caller, commentId: string): Promise<{ deleted: true }> {
   const comment = await runtime.store.collection<CommentDoc>(COMMENTS).get(commentId)
   if (!comment || comment.status === 'deleted') throw errors.notFound('评论')
-  if (comment.openid !== caller.openid && caller.role !== 'host') throw new AppError('FORBIDDEN', '只能删除自己的评论')
+  if (comment.openid !== caller.openid && !isStaff(caller.role)) throw new AppError('FORBIDDEN', '只能删除自己的评论')
   await takeDownComment(runtime, commentId, 'deleted')
   return { deleted: true }
 }

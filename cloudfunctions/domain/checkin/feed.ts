@@ -18,6 +18,7 @@ import { CHALLENGES, type ChallengeDoc } from './challenge'
 import { currentCircleIds, isCircleMember } from '../circles/access'
 import { checkinViews } from './views'
 import type { MemberDoc } from '../members/member'
+import { isStaff } from '../../../types/roles'
 
 export const FEED_PAGE_SIZE = 20
 
@@ -26,7 +27,7 @@ export const FEED_PAGE_SIZE = 20
  * open check-ins and those of the circles they belong to now.
  */
 async function circleScope(runtime: Runtime, caller: Caller): Promise<Filter> {
-  if (caller.role === 'host') return {}
+  if (isStaff(caller.role)) return {}
   return { circleId: { $in: [null, ...(await currentCircleIds(runtime, caller.openid, runtime.clock.now()))] } }
 }
 
@@ -62,7 +63,7 @@ async function feedQuery(runtime: Runtime, input: FeedInput, caller: Caller): Pr
  * Returns the challenge when it was read.
  */
 async function mayReadWall(runtime: Runtime, caller: Caller, challengeId: string, checkins: CheckinDoc[]): Promise<ChallengeDoc | null> {
-  if (caller.role === 'host') return null
+  if (isStaff(caller.role)) return null
   let challenge: ChallengeDoc | null = null
   let circleId: string | null
   if (checkins.length > 0) {

@@ -9,9 +9,10 @@ import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { chinaDate } from '../time/china-calendar'
 import { CHALLENGES, loadChallenge, phaseOn, toChallenge, type ChallengeDoc } from './challenge'
 import { PARTICIPANTS, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
+import { isStaff } from '../../../types/roles'
 
 export async function assertMayTakePart(runtime: Runtime, challenge: ChallengeDoc, caller: Caller, now: number): Promise<void> {
-  if (caller.role === 'host') return
+  if (isStaff(caller.role)) return
   await assertCircleMember(runtime, challenge.circleId, caller.openid, now)
   if ((challenge.minTierLevel ?? 1) > 1) {
     const wallet = await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid)
@@ -52,7 +53,7 @@ async function walletCards(runtime: Runtime, openid: string): Promise<number> {
 }
 
 export async function getChallengeDetail(runtime: Runtime, caller: Caller, challengeId: string, now: number): Promise<ChallengeDetail> {
-  const challenge = await loadChallenge(runtime, challengeId, { allowArchived: caller.role === 'host' })
+  const challenge = await loadChallenge(runtime, challengeId, { allowArchived: isStaff(caller.role) })
   const [participant, access] = await Promise.all([
     runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid)),
     circleAccess(runtime, challenge.circleId, caller.openid, now)
@@ -61,6 +62,6 @@ export async function getChallengeDetail(runtime: Runtime, caller: Caller, chall
     challenge: toChallenge(challenge, runtime, now),
     progress: progressOf(challenge, participant, now, await walletCards(runtime, caller.openid)),
     circleName: access.circleName,
-    inCircle: caller.role === 'host' || access.inCircle
+    inCircle: isStaff(caller.role) || access.inCircle
   }
 }

@@ -17,6 +17,7 @@ import { HOLD_MS, SIGNUPS, loadEvent, priceFor, signupId, toEventView, type Even
 import { createSeatOrder, promoteFromWaitlist, releaseSeat, takeSeat } from './seats'
 import { SEAT_KIND, seatOf } from './seat-order'
 import { toSignupView } from './signup-views'
+import { isManager } from '../../../types/roles'
 
 export async function eventView(runtime: Runtime, caller: Caller, event: EventDoc, now: number): Promise<EventView> {
   const [mine, waitlistCount, myPriceFen, access] = await Promise.all([
@@ -25,7 +26,7 @@ export async function eventView(runtime: Runtime, caller: Caller, event: EventDo
     priceFor(runtime, event, caller.openid),
     circleAccess(runtime, event.circleId, caller.openid, now)
   ])
-  const isHost = caller.role === 'host'
+  const isHost = isManager(caller.role)
   return toEventView(
     runtime,
     event,
@@ -49,7 +50,7 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
   const event = await loadEvent(runtime, eventId)
   if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
   if (now > event.signupDeadline) throw new AppError('CHECKIN_CLOSED', '报名已截止')
-  if (caller.role !== 'host') await assertCircleMember(runtime, event.circleId, caller.openid, now)
+  if (!isManager(caller.role)) await assertCircleMember(runtime, event.circleId, caller.openid, now)
   const freeTicketId = couponId && (await isFreeTicket(runtime, couponId)) ? couponId : null
   const priceFen = freeTicketId ? 0 : await priceFor(runtime, event, caller.openid)
   const id = signupId(eventId, caller.openid)

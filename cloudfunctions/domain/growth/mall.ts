@@ -14,6 +14,7 @@ import type { Runtime } from '../../platform/runtime'
 import { authorsOf } from '../checkin/views'
 import { spend } from './ledger'
 import { WALLETS, walletIn, type WalletDoc } from './wallet'
+import { isManager } from '../../../types/roles'
 
 export const MALL_ITEMS = COLLECTIONS.mallItems.name
 export const REDEMPTIONS = COLLECTIONS.redemptions.name
@@ -107,7 +108,7 @@ export async function updateMallItem(runtime: Runtime, caller: Caller, input: Up
 }
 
 export async function listMallItems(runtime: Runtime, caller: Caller, input: PageInput): Promise<Page<MallItem>> {
-  const filter: Filter = caller.role === 'host' ? {} : { active: true }
+  const filter: Filter = isManager(caller.role) ? {} : { active: true }
   const page = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   return { items: page.items.map((doc) => toItem(doc, runtime)), next: page.next }
 }

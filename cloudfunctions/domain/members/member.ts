@@ -1,11 +1,14 @@
-import type { Role } from '../../../types/member'
+import type { Role } from '../../../types/roles'
 import { COLLECTIONS } from '../../platform/collections'
 
 export interface MemberDoc {
   _id: string // the openid
   nickname: string
   avatarFileId: string
+  /** The member's role: 'owner' kept in step with HOST_OPENIDS; admin, moderator and guest from an accepted staff invite. */
   role: Role
+  /** When the current role was given (absent: since joining). */
+  roleSince?: number
   joinedAt: number
   updatedAt: number
   /** The tier the member's wallet reached, copied here when it rises (absent until the first rise: Lv1). */

@@ -9,6 +9,7 @@ import type { Runtime } from '../../platform/runtime'
 import { CIRCLES } from '../circles/access'
 import { loadCircle, toCircle, type CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, membershipId, toMyMembership, type CircleMemberDoc } from './membership'
+import { isManager } from '../../../types/roles'
 
 function checkPlans(kind: CircleInput['kind'], plans: unknown[]): void {
   if (kind !== 'free' && plans.length === 0) throw new AppError('INVALID_INPUT', '付费圈子至少需要一个套餐', 'plans')
@@ -51,13 +52,13 @@ export async function archiveCircle(runtime: Runtime, circleId: string, now: num
 }
 
 export async function listCircles(runtime: Runtime, caller: Caller, input: PageInput, now: number): Promise<Page<Circle>> {
-  const filter: Filter = caller.role === 'host' ? {} : { archived: false }
+  const filter: Filter = isManager(caller.role) ? {} : { archived: false }
   const page = await runtime.store.collection<CircleDoc>(CIRCLES).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   return { items: await Promise.all(page.items.map((doc) => toCircle(runtime, doc, now))), next: page.next }
 }
 
 export async function getCircleDetail(runtime: Runtime, caller: Caller, circleId: string, now: number): Promise<CircleDetail> {
-  const circle = await loadCircle(runtime, circleId, { allowArchived: caller.role === 'host' })
+  const circle = await loadCircle(runtime, circleId, { allowArchived: isManager(caller.role) })
   const membership = await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(membershipId(circleId, caller.openid))
   return { circle: await toCircle(runtime, circle, now), membership: toMyMembership(circleId, membership, now) }
 }

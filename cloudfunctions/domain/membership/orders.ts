@@ -16,6 +16,7 @@ import { ORDERS, loadOrder, type OrderDoc } from '../orders/order'
 import { settlePayment } from '../orders/settle-payment'
 import { closeOrder } from '../orders/close-order'
 import { openOrder } from '../orders/open-order'
+import { isManager } from '../../../types/roles'
 
 async function circlesOf(runtime: Runtime, orders: OrderDoc[]): Promise<Map<string, CircleDoc>> {
   const ids = [...new Set(orders.map(circleIdOf).filter((id): id is string => Boolean(id)))]
@@ -72,7 +73,7 @@ export async function cancelOrder(runtime: Runtime, caller: Caller, orderId: str
  */
 export async function getOrder(runtime: Runtime, caller: Caller, orderId: string): Promise<OrderView> {
   let order = await loadOrder(runtime, orderId)
-  if (order.openid !== caller.openid && caller.role !== 'host') throw errors.notFound('订单')
+  if (order.openid !== caller.openid && !isManager(caller.role)) throw errors.notFound('订单')
   if (order.status === 'created') {
     const trade = await runtime.payments.query(order._id)
     if (trade.state === 'SUCCESS') {

@@ -17,6 +17,7 @@ import type { Runtime } from '../../platform/runtime'
 // What a coupon can apply to is whatever can be sold: the registered order kinds' scopes.
 import '../orders/installed-kinds'
 import { couponScopes } from '../orders/kinds'
+import { isManager } from '../../../types/roles'
 
 export const CAMPAIGNS = COLLECTIONS.campaigns.name
 export const COUPONS = COLLECTIONS.coupons.name
@@ -83,7 +84,7 @@ export async function createCampaign(runtime: Runtime, input: CampaignInput, now
 
 /** Members see the campaigns they can claim; the host sees prize campaigns too. */
 export async function listCampaigns(runtime: Runtime, caller: Caller, input: PageInput): Promise<Page<CampaignView>> {
-  const filter: Filter = caller.role === 'host' ? {} : { channel: { $ne: 'reward' } }
+  const filter: Filter = isManager(caller.role) ? {} : { channel: { $ne: 'reward' } }
   const page = await runtime.store.collection<CampaignDoc>(CAMPAIGNS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   const mine = await Promise.all(page.items.map((c) => runtime.store.collection<CouponDoc>(COUPONS).get(`${c._id}:${caller.openid}`)))
   const titles = await eventTitles(runtime, page.items)

@@ -12,6 +12,7 @@ import { useMe } from '../../services/member'
 import { showError } from '../../services/show-error'
 import type { ChallengePhase } from '../../../types/checkin'
 import { challengeFormUrl } from '../../services/routes'
+import { isManager } from '../../../types/roles'
 import './index.css'
 
 const PHASES = [
@@ -49,7 +50,7 @@ export default function ChallengesPage() {
     <View className='page challenges-page'>
       <View className='challenges-top'>
         <Segmented className='challenges-switch' options={PHASES} value={phase} onChange={setPhase} />
-        {me?.role === 'host' ? (
+        {isManager(me?.role) ? (
           <View className='challenges-create' onClick={create}>
             <Text>+ 发起挑战</Text>
           </View>

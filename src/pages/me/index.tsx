@@ -14,9 +14,8 @@ import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
 import MenuRow from '../../components/menu-row'
+import { isManager, ROLE_LABELS } from '../../../types/roles'
 import './index.css'
-
-const ROLE_LABEL = { host: '主理人', member: '成员' } as const
 
 export default function MePage() {
   const { data: me, error, loading, refetch } = useMe()
@@ -57,7 +56,7 @@ export default function MePage() {
           <View className='me-profile-text'>
             <View className='me-name-row'>
               <Text className='me-nickname'>{me.nickname}</Text>
-              <Text className={`me-role me-role-${me.role}`}>{ROLE_LABEL[me.role]}</Text>
+              <Text className={`me-role me-role-${me.role}`}>{ROLE_LABELS[me.role]}</Text>
             </View>
             <Text className='me-joined'>{formatChineseDate(me.joinedAt)}加入</Text>
           </View>
@@ -67,8 +66,8 @@ export default function MePage() {
 
       <View className='card me-menu'>
         <GrowthEntry />
-        <MembershipEntries isHost={me?.role === 'host'} />
-        <EventsEntries isHost={me?.role === 'host'} />
+        <MembershipEntries isHost={isManager(me?.role)} />
+        <EventsEntries isHost={isManager(me?.role)} />
         <MenuRow
           className='me-boards-entry'
           title='排行榜'
@@ -93,7 +92,7 @@ export default function MePage() {
             void Taro.navigateTo({ url: COUPONS_PAGE })
           }}
         />
-        {me?.role === 'host' ? (
+        {isManager(me?.role) ? (
           <MenuRow
             className='me-host-campaign-entry'
             title='优惠券活动'
@@ -103,7 +102,7 @@ export default function MePage() {
             }}
           />
         ) : null}
-        {me?.role === 'host' ? (
+        {isManager(me?.role) ? (
           <MenuRow
             className='me-host-leaderboard-entry'
             title='榜单与邀请赛'
@@ -113,7 +112,7 @@ export default function MePage() {
             }}
           />
         ) : null}
-        {me?.role === 'host' ? (
+        {isManager(me?.role) ? (
           <MenuRow
             className='me-host-entry'
             title='主理人后台'

@@ -9,9 +9,8 @@ import { clearQueryCache, useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import { goAfterDevLogin } from '../../../services/dev-login-redirect'
 import { deliverInvite } from '../../../services/member'
+import { ROLE_LABELS } from '../../../../types/roles'
 import './index.css'
-
-const ROLE_LABEL = { host: '主理人', member: '成员' } as const
 
 // H5 against the dev host only: stands in for WeChat telling the function who calls.
 export default function DevLoginPage() {
@@ -71,7 +70,7 @@ export default function DevLoginPage() {
               <Text className='dev-login-nickname'>{p.nickname}</Text>
               <Text className='dev-login-id'>{p.persona}</Text>
             </View>
-            <Text className={`dev-login-role dev-login-role-${p.role}`}>{busy === p.persona ? '登录中…' : ROLE_LABEL[p.role]}</Text>
+            <Text className={`dev-login-role dev-login-role-${p.role}`}>{busy === p.persona ? '登录中…' : ROLE_LABELS[p.role]}</Text>
           </View>
         ))}
       </View>

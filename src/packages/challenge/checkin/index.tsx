@@ -16,6 +16,7 @@ import { useProfilePrompt, type ProfileStep } from '../../../components/profile-
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import { colors } from '../../../styles/tokens'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import { isManager } from '../../../../types/roles'
 import './index.css'
 
 const REPORT_REASONS = ['广告', '盗图/虚假打卡', '不友善', '其他']
@@ -69,7 +70,7 @@ export default function CheckinDetailPage() {
       </View>
     )
 
-  const isHost = me?.role === 'host'
+  const isHost = isManager(me?.role)
   const countComments = (delta: number) => patchCheckin(id, { commentCount: Math.max(0, data.commentCount + delta) }, data)
   const dropComment = (commentId: string) => patchListItems<CommentView>(commentsKey, commentId, () => null)
 

@@ -23,6 +23,7 @@ import ReminderToggle from './reminder-toggle'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { colors } from '../../../styles/tokens'
 import { challengeFormUrl, composeUrl, routeParam, circleUrl } from '../../../services/routes'
+import { isManager } from '../../../../types/roles'
 import './index.css'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
@@ -69,7 +70,7 @@ export default function ChallengeDetailPage() {
     )
 
   const { challenge, progress } = data
-  const isHost = me?.role === 'host'
+  const isHost = isManager(me?.role)
   const put = (next: ChallengeDetail) => {
     setQueryData(challengeKey(id), next)
     challengeChanged(next.challenge)

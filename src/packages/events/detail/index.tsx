@@ -19,6 +19,7 @@ import ActionBar from './action-bar'
 import MySignup from './my-signup'
 import { useSignupActions } from './use-signup-actions'
 import { EVENTS_PAGE, attendeesUrl, scannerUrl, routeParam } from '../../../services/routes'
+import { isManager } from '../../../../types/roles'
 import './index.css'
 
 export default function EventDetailPage() {
@@ -150,7 +151,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
         </View>
       ) : null}
 
-      {me?.role === 'host' ? (
+      {isManager(me?.role) ? (
         <View className='card ev-detail-host'>
           <Text className='ev-detail-section'>主理人</Text>
           <View className='ev-detail-host-links'>

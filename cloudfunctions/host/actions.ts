@@ -1,0 +1,8 @@
+// Cloud function `host`'s actions: the host's operating layer (team, console,
+// members, recall, exports). Each area keeps its actions in its own file.
+import { defineActions } from '../platform/define-action'
+import { staffActions } from './staff-actions'
+
+export const hostActions = defineActions('host', {
+  ...staffActions
+})

@@ -1,0 +1,5 @@
+// Cloud function `host`: the host's operating layer (team, console with numbers, member CRM, recall, exports).
+import { createFunction } from '../platform/create-function'
+import { hostActions } from './actions'
+
+export const main = createFunction('host', hostActions)
