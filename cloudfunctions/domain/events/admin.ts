@@ -12,6 +12,7 @@ import { ORDERS, orderStatusText, type OrderDoc } from '../orders/order'
 import { refundKnownOrder } from '../orders/refunds'
 import { freeTicketHolder, returnCoupon } from '../rewards/coupons'
 import { chinaTime } from '../../ports/clock'
+import { csvDocument, yuan } from '../exports/csv'
 import { EVENTS, SIGNUPS, loadEvent, type EventDoc, type SignupDoc } from './event'
 import { eventView } from './signups'
 import { promoteFromWaitlist } from './seats'
@@ -118,15 +119,6 @@ export async function attendees(runtime: Runtime, eventId: string): Promise<Atte
 
 const STATUS_TEXT: Record<string, string> = { confirmed: '已确认', held: '待支付', offered: '候补待支付', waitlisted: '候补中', attended: '已签到', cancelled: '已取消', expired: '已过期' }
 
-function csvCell(value: string | number): string {
-  const text = String(value)
-  // Neutralise spreadsheet formulas and quote when needed.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
-
-const yuan = (fen: number) => (fen / 100).toFixed(2)
-
 /** The orders behind these signups, read 100 at a time by id. */
 async function ordersOf(runtime: Runtime, signups: SignupDoc[]): Promise<Map<string, OrderDoc>> {
   const ids = [...new Set(signups.map((s) => s.orderId).filter((id): id is string => Boolean(id)))]
@@ -149,7 +141,8 @@ export async function exportAttendees(runtime: Runtime, eventId: string): Promis
   const list = attendeeList(all, authors)
   const bySignup = new Map(all.map((s) => [s._id, s]))
   const paid = (s: SignupDoc) => Boolean(s.orderId && orders.get(s.orderId)?.paidAt)
-  const rows = [['昵称', '状态', '报名时间', '费用（元）', '实付（元）', '退款（元）', '订单状态', '订单号', '签到时间', '候补位置']]
+  const header = ['昵称', '状态', '报名时间', '费用（元）', '实付（元）', '退款（元）', '订单状态', '订单号', '签到时间', '候补位置']
+  const rows: string[][] = []
   const row = (s: SignupDoc, nickname: string, waitlistPosition: number | null) => {
     const order = s.orderId ? orders.get(s.orderId) : undefined
     rows.push(
@@ -171,7 +164,7 @@ export async function exportAttendees(runtime: Runtime, eventId: string): Promis
   for (const s of all) {
     if ((s.status === 'cancelled' || s.status === 'expired') && paid(s)) row(s, authors.get(s.openid)?.nickname ?? s.openid, null)
   }
-  // A BOM so Excel opens the UTF-8 file with Chinese intact.
-  const csv = '\ufeff' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  // A BOM so Excel opens the UTF-8 file with Chinese intact (csv.ts).
+  const csv = csvDocument(header, rows)
   return { filename: `${event.title}-报名名单.csv`, csv }
 }
