@@ -41,7 +41,7 @@ export async function ensureMember(runtime: Runtime, openid: string, isOwner: bo
       await enqueueSubscribeMessage(tx, {
         key: `welcome:${openid}`,
         now,
-        message: welcomeMessage(openid, community.name, now)
+        message: welcomeMessage(openid, community, now)
       })
     })
   } catch (error) {

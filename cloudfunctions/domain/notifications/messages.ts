@@ -9,9 +9,14 @@ const CIRCLE_PAGE = (circleId: string) => `packages/membership/circle/index?id=$
 const EVENT_PAGE = (eventId: string) => `packages/events/detail/index?id=${eventId}`
 export const CHALLENGE_PAGE = (challengeId: string) => `packages/challenge/detail/index?id=${challengeId}`
 
-/** A member's first call: 欢迎加入{community}. */
-export const welcomeMessage = (openid: string, communityName: string, at: number): SubscribeMessage =>
-  subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: `欢迎加入${communityName}`, time2: at } })
+/** A member's first call: the owner's welcome (its first line, cut to a thing's length), else 欢迎加入{community}. */
+export const welcomeMessage = (openid: string, community: { name: string; welcome?: string }, at: number): SubscribeMessage =>
+  subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: welcomeLine(community), time2: at } })
+
+function welcomeLine(community: { name: string; welcome?: string }): string {
+  const first = (community.welcome ?? '').split('\n').find((line) => line.trim() !== '')
+  return first ? first.trim() : `欢迎加入${community.name}`
+}
 
 /** Growth value reached a new tier. */
 export const tierUpMessage = (openid: string, tier: { level: number; name: string }, at: number): SubscribeMessage =>
