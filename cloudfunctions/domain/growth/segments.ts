@@ -11,6 +11,7 @@ import type { Runtime } from '../../platform/runtime'
 import { authorsOf } from '../checkin/views'
 import { addDays, chinaDate } from '../time/china-calendar'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from './wallet'
+import { staffOpenids } from '../staff/staff'
 
 const WINDOW_DAYS = 30
 /** Wallets refreshed per run: about 5 requests each, within 500 a run (the rest the next run). */
@@ -40,7 +41,7 @@ export function segmentAfterActivity(wallet: WalletDoc, tierLevel: number, today
   // Nothing to work out when the wallet already counted today (most grants).
   if (wallet.segmentDay === today && wallet.activeDates?.includes(today) && wallet.tierLevel === tierLevel && wallet.segment) return {}
   const activeDates = recentDatesUpTo(wallet.activeDates ?? [], today, true)
-  return { activeDates, segment: segmentOf(tierLevel, activeDates.length), segmentDay: today }
+  return { activeDates, segment: wallet.segmentOverride ?? segmentOf(tierLevel, activeDates.length), segmentDay: today }
 }
 
 /** Wallets made before segments were stored: their active dates from the ledger. */
@@ -68,7 +69,7 @@ export async function refreshSegments(runtime: Runtime): Promise<{ refreshed: nu
       if (!fresh || fresh.segmentDay === today) return
       const activeDates = recentDates(fresh.activeDates ?? legacy ?? [], now)
       // Read in this transaction, so a whole-document write is one request (an update would read it again).
-      await wallets.set({ ...fresh, activeDates, segment: segmentOf(fresh.tierLevel, activeDates.length), segmentDay: today })
+      await wallets.set({ ...fresh, activeDates, segment: fresh.segmentOverride ?? segmentOf(fresh.tierLevel, activeDates.length), segmentDay: today })
       refreshed++
     })
   }
@@ -77,10 +78,10 @@ export async function refreshSegments(runtime: Runtime): Promise<{ refreshed: nu
 
 export async function memberSegments(runtime: Runtime, input: SegmentsInput, now: number): Promise<Page<MemberSegmentView>> {
   const filter: Filter = input.segment ? { segment: input.segment } : {}
-  const page = await runtime.store.collection<WalletDoc>(WALLETS).find(filter, { sort: [['growth', 'desc']], limit: 50, after: input.after })
-  // Staff (the host openids, as the router decides caller.role) are not members to layer: left out of every segment.
+  const [page, staff] = await Promise.all([runtime.store.collection<WalletDoc>(WALLETS).find(filter, { sort: [['growth', 'desc']], limit: 50, after: input.after }), staffOpenids(runtime)])
+  // Staff (the owner, admins and moderators; guests are members) are not members to layer: left out of every segment.
   // Dropped from the page rather than the query: a page may come back short, and the cursor still goes on.
-  const wallets = page.items.filter((w) => !runtime.config.hostOpenids.has(w._id))
+  const wallets = page.items.filter((w) => !staff.has(w._id))
   const authors = await authorsOf(
     runtime,
     wallets.map((w) => w._id)
@@ -95,7 +96,7 @@ export async function memberSegments(runtime: Runtime, input: SegmentsInput, now
       growth: wallet.growth,
       tierLevel: wallet.tierLevel,
       activeDays30: days,
-      segment: wallet.segment ?? segmentOf(wallet.tierLevel, days)
+      segment: wallet.segmentOverride ?? wallet.segment ?? segmentOf(wallet.tierLevel, days)
     }
   })
   return { items: views, next: page.next }
