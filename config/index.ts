@@ -1,6 +1,10 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { resolve } from 'node:path'
+
+/** The shared contract (types/) holds a few runtime values too (role rules, limits): the app build compiles it like src/. */
+const SHARED_CONTRACT = resolve(__dirname, '..', 'types')
 
 // One Taro config for both targets: the weapp build goes to dist/weapp (what
 // project.config.json points WeChat DevTools at), the H5 build to dist/h5
@@ -23,6 +27,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile: { include: [SHARED_CONTRACT] },
       // Component styles use their own class prefixes, so shared-chunk CSS order cannot matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -31,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       }
     },
     h5: {
+      compile: { include: [SHARED_CONTRACT] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
