@@ -79,6 +79,7 @@ import type {
 } from './events'
 import type { CommunitySettings, UpdateCommunityInput } from './community'
 import type { CreateStaffInviteInput, RemoveStaffInput, StaffInvitePreview, StaffInviteTokenInput, StaffInviteView, StaffMemberView, TeamView } from './staff'
+import type { AnalyticsInput, AnalyticsView, ConvertingCheckinView, GetCheckinInput, TopConvertingInput } from './analytics'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
 
 export interface ApiContract {
@@ -107,7 +108,7 @@ export interface ApiContract {
     postCheckin: { input: PostCheckinInput; output: PostCheckinResult }
     makeupCheckin: { input: MakeupCheckinInput; output: PostCheckinResult }
     feed: { input: FeedInput; output: Page<CheckinView> }
-    getCheckin: { input: CheckinIdInput; output: CheckinView }
+    getCheckin: { input: GetCheckinInput; output: CheckinView }
     toggleLike: { input: CheckinIdInput; output: LikeResult }
     addComment: { input: AddCommentInput; output: CommentView }
     deleteComment: { input: CommentIdInput; output: { deleted: true } }
@@ -205,6 +206,9 @@ export interface ApiContract {
     removeStaff: { input: RemoveStaffInput; output: { removed: true } }
     previewStaffInvite: { input: StaffInviteTokenInput; output: StaffInvitePreview }
     acceptStaffInvite: { input: StaffInviteTokenInput; output: StaffMemberView }
+    // analytics (admin): AARRR, cohorts, completion and revenue, precomputed by cron; check-ins that brought first payments
+    analytics: { input: AnalyticsInput; output: AnalyticsView }
+    topConverting: { input: TopConvertingInput; output: Page<ConvertingCheckinView> }
   }
 }
 

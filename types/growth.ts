@@ -2,7 +2,7 @@
 // tier), tiers with perks, and the points mall. Points are whole numbers.
 import type { PageInput } from './page'
 
-export type GrowthRule = 'checkinPosted' | 'streakReached' | 'challengeCompleted' | 'featuredByHost' | 'commentReceived' | 'eventAttended' | 'inviteActivated' | 'firstPayment'
+export type GrowthRule = 'checkinPosted' | 'streakReached' | 'challengeCompleted' | 'featuredByHost' | 'commentReceived' | 'eventAttended' | 'inviteActivated' | 'firstPayment' | 'testimonialConverted'
 
 export interface RuleSetting {
   /** Points granted; for check-ins and streaks the challenge's own figure is used when it sets one. 0 switches the rule off. */

@@ -10,6 +10,8 @@ import { toggleLike } from '../domain/checkin/likes'
 import { addComment, deleteComment, listComments } from '../domain/checkin/comment'
 import { report } from '../domain/checkin/moderation'
 import * as s from '../domain/checkin/schemas'
+import { recordTouch } from '../domain/analytics/attribution'
+import { getCheckinInput } from '../domain/analytics/schemas'
 
 type CheckinActions = ActionMap<'checkin'>
 type MemberActionNames =
@@ -34,9 +36,14 @@ export const checkinMemberActions: Pick<CheckinActions, MemberActionNames> = {
   feed: { role: 'member', input: s.feedInput, example: { scope: 'all' }, handle: (input, { runtime, caller, member }) => feed(runtime, caller, input, member) },
   getCheckin: {
     role: 'member',
-    input: s.checkinIdInput,
-    example: { checkinId: 'k1' },
-    handle: async (input, { runtime, caller }) => checkinView(runtime, caller, await loadVisibleCheckin(runtime, input.checkinId, caller))
+    input: getCheckinInput,
+    example: { checkinId: 'k1', via: 'share' },
+    // A member who has not paid yet leaves a touch (≤ 2 requests): the analytics credit check-ins that lead to a first payment.
+    handle: async (input, { runtime, caller, now }) => {
+      const checkin = await loadVisibleCheckin(runtime, input.checkinId, caller)
+      await recordTouch(runtime, caller, checkin, input.via ?? 'view', now)
+      return checkinView(runtime, caller, checkin)
+    }
   },
   toggleLike: { role: 'member', input: s.checkinIdInput, example: { checkinId: 'k1' }, handle: (input, { runtime, caller, now }) => toggleLike(runtime, caller, input.checkinId, now) },
   addComment: { role: 'member', input: s.addCommentInput, example: { checkinId: 'k1', text: '加油！' }, handle: (input, { runtime, caller, now }) => addComment(runtime, caller, input, now) },

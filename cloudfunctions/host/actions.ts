@@ -2,7 +2,9 @@
 // members, recall, exports). Each area keeps its actions in its own file.
 import { defineActions } from '../platform/define-action'
 import { staffActions } from './staff-actions'
+import { analyticsActions } from './analytics-actions'
 
 export const hostActions = defineActions('host', {
-  ...staffActions
+  ...staffActions,
+  ...analyticsActions
 })

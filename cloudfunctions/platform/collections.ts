@@ -14,6 +14,25 @@ export interface CollectionDeclaration {
 }
 
 export const COLLECTIONS = {
+  /** Analytics (domain/analytics): a non-paying member's view of a check-in, keyed viewer:checkinId (first view only). */
+  touches: {
+    name: 'attribution_touches',
+    indexes: [
+      {
+        name: 'viewer',
+        fields: [
+          ['viewer', 'asc'],
+          ['at', 'asc']
+        ]
+      }
+    ]
+  },
+  /** One per payer whose first payment a check-in touched within the window, keyed by the payer. */
+  conversions: { name: 'attribution_conversions', indexes: [{ name: 'paid', fields: [['paidAt', 'desc']] }] },
+  /** Per check-in conversion totals, written only by the attribution job; the host's list reads them by score. */
+  checkinConversions: { name: 'checkin_conversions', indexes: [{ name: 'score', fields: [['score', 'desc']] }] },
+  /** Precomputed reports and the analytics jobs' cursors (a handful of documents, written by cron only). */
+  analytics: { name: 'analytics', indexes: [] },
   members: {
     name: 'members',
     indexes: [
@@ -116,6 +135,14 @@ export const COLLECTIONS = {
         fields: [
           ['boards', 'asc'],
           ['processedAt', 'asc']
+        ]
+      },
+      // The attribution job's queue: first payments in the order they happened (domain/analytics).
+      {
+        name: 'typeTime',
+        fields: [
+          ['type', 'asc'],
+          ['createdAt', 'asc']
         ]
       },
       // The oldest fact still on its way to the boards: a period is settled only once none of its facts is.

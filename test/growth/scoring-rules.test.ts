@@ -73,6 +73,11 @@ const CASES: Record<GrowthRule, RuleCase> = {
     // domain/leaderboard/referral.ts: the inviter earns it, keyed by the invitee
     fact: { key: 'o_invitee', refId: 'o_invitee', payload: {} },
     revokedBy: { none: 'an activated invite stays activated' }
+  },
+  testimonialConverted: {
+    // domain/analytics/attribution.ts: the last-touch author earns it, keyed by the payer
+    fact: { key: 'o_payer', refId: 'ck1', payload: { payer: 'o_payer', revenueFen: 9900 } },
+    revokedBy: { none: 'a refund of the payer\'s first payment keeps the author\'s conversion grant' }
   }
 }
 

@@ -27,6 +27,8 @@ export interface FactPayloads {
   'payment.refunded': { circleName: string; grantedAt?: number }
   'event.attended': { eventTitle: string }
   'invite.activated': Record<string, never>
+  /** The author's check-in was the last touch before `payer`'s first payment (domain/analytics): keyed by the payer, once per conversion. */
+  'testimonial.converted': { payer: string; revenueFen: number }
 }
 
 export type FactType = keyof FactPayloads

@@ -29,7 +29,7 @@ export const emptyInput = z.lazy(() => z.strictObject({}) as unknown as z.ZodMin
 export const pageInput: z.ZodMiniType<PageInput> = z.lazy(() => z.strictObject({ after: cursor }))
 
 const ruleSetting = (): z.ZodMiniType<RuleSetting> => z.strictObject({ points: int(0, 100000, '积分'), growth: int(0, 100000, '成长值'), dailyCap: z.nullable(int(1, 1000000, '每日上限')) })
-const ruleNames = ['checkinPosted', 'streakReached', 'challengeCompleted', 'featuredByHost', 'commentReceived', 'eventAttended', 'inviteActivated', 'firstPayment'] as const
+const ruleNames = ['checkinPosted', 'streakReached', 'challengeCompleted', 'featuredByHost', 'commentReceived', 'eventAttended', 'inviteActivated', 'firstPayment', 'testimonialConverted'] as const
 const tier = (): z.ZodMiniType<Tier> =>
   z.strictObject({
     level: int(1, 10, '等级'),

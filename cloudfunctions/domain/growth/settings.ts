@@ -14,7 +14,9 @@ export const DEFAULT_RULES: RuleSettings = {
   commentReceived: { points: 2, growth: 1, dailyCap: 20 },
   eventAttended: { points: 30, growth: 30, dailyCap: null },
   inviteActivated: { points: 50, growth: 30, dailyCap: 200 },
-  firstPayment: { points: 100, growth: 100, dailyCap: null }
+  firstPayment: { points: 100, growth: 100, dailyCap: null },
+  // A check-in that was the last thing a new payer read before paying (domain/analytics); 0 switches it off.
+  testimonialConverted: { points: 50, growth: 20, dailyCap: null }
 }
 
 export const DEFAULT_TIERS: Tier[] = [

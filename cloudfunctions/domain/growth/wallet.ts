@@ -22,6 +22,8 @@ export interface WalletDoc {
   activeDates?: string[]
   /** The host's layering, kept current by grants and by the daily refreshSegments job. */
   segment?: Segment
+  /** The host's manual segment (host.setMemberSegment), kept in `segment` while set; null or absent: worked out daily. */
+  segmentOverride?: Segment | null
   /** The China date the segment was last worked out. */
   segmentDay?: string
   /** Points each rule granted on one China date, for daily caps (absent before caps moved onto the wallet). */
@@ -47,6 +49,7 @@ export type LedgerRule =
   | 'eventAttended'
   | 'inviteActivated'
   | 'firstPayment'
+  | 'testimonialConverted'
   | 'manual'
   | 'redeem'
   | 'expire'

@@ -13,6 +13,8 @@ import { remindEvents } from '../events/jobs'
 import { settleBoards } from '../leaderboard/settle'
 import { moveBoards } from '../leaderboard/move-boards'
 import { sendDueReminders } from '../notifications/reminders'
+import { attributeConversions } from '../analytics/attribution'
+import { refreshAnalytics } from '../analytics/reports'
 
 export interface Job {
   name: string
@@ -20,6 +22,8 @@ export interface Job {
 }
 
 export const JOBS: Job[] = [
+  // First payments credit the check-ins their payers read (domain/analytics); the author's fact is applied just below.
+  { name: 'attributeConversions', run: (runtime) => attributeConversions(runtime) },
   // Facts first, so the messages they queue (tier-ups) go out in the same run,
   // then the boards they move. Each takes a batch that fits a run at 20 ms a request.
   { name: 'applyFacts', run: (runtime) => applyFacts(runtime, { limit: 80 }) },
@@ -35,5 +39,7 @@ export const JOBS: Job[] = [
   // Opt-in check-in reminders (at the challenge's hour; "your streak breaks tonight"), queued before the drain.
   { name: 'remindCheckins', run: (runtime) => sendDueReminders(runtime, 'daily') },
   { name: 'remindStreaks', run: (runtime) => sendDueReminders(runtime, 'streak') },
+  // The host's analytics: once a China day, a bounded walk of the raw documents per run, then the reports.
+  { name: 'refreshAnalytics', run: (runtime) => refreshAnalytics(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

@@ -9,7 +9,8 @@ export const RULES: { rule: GrowthRule; name: string; hint: string }[] = [
   { rule: 'commentReceived', name: '收到评论', hint: '打卡收到其他成员的评论' },
   { rule: 'eventAttended', name: '参加活动', hint: '活动现场签到' },
   { rule: 'inviteActivated', name: '邀请激活', hint: '邀请的新成员完成激活' },
-  { rule: 'firstPayment', name: '首次付费', hint: '成员第一次付费' }
+  { rule: 'firstPayment', name: '首次付费', hint: '成员第一次付费' },
+  { rule: 'testimonialConverted', name: '打卡带来付费', hint: '新成员付费前最后看的是这条打卡（7 天内），奖励作者；设为 0 即关闭' }
 ]
 
 export const KIND_OPTIONS: { kind: MallItemKind; label: string; hint: string }[] = [

@@ -9,7 +9,8 @@ import { commentReceived } from './comment-received'
 import { firstPayment } from './first-payment'
 import { eventAttended } from './event-attended'
 import { inviteActivated } from './invite-activated'
+import { testimonialConverted } from './testimonial-converted'
 
-export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment, eventAttended, inviteActivated]
+export const SCORING_RULES: ScoringRule[] = [checkinPosted, streakReached, challengeCompleted, featuredByHost, commentReceived, firstPayment, eventAttended, inviteActivated, testimonialConverted]
 
 export const RULE_FOR_EVENT = new Map<FactType, ScoringRule>(SCORING_RULES.map((rule) => [rule.counts, rule]))
