@@ -9,9 +9,9 @@ const CIRCLE_PAGE = (circleId: string) => `packages/membership/circle/index?id=$
 const EVENT_PAGE = (eventId: string) => `packages/events/detail/index?id=${eventId}`
 export const CHALLENGE_PAGE = (challengeId: string) => `packages/challenge/detail/index?id=${challengeId}`
 
-/** A member's first call: the owner's welcome (its first line, cut to a thing's length), else 欢迎加入{community}. */
-export const welcomeMessage = (openid: string, community: { name: string; welcome?: string }, at: number): SubscribeMessage =>
-  subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: welcomeLine(community), time2: at } })
+/** A member's first call: the owner's welcome (its first line, cut to a thing's length), else 欢迎加入{community}. Takes the settings, or just the name. */
+export const welcomeMessage = (openid: string, community: string | { name: string; welcome?: string }, at: number): SubscribeMessage =>
+  subscribeMessage({ openid, template: 'welcome', page: 'pages/me/index', data: { thing1: welcomeLine(typeof community === 'string' ? { name: community } : community), time2: at } })
 
 function welcomeLine(community: { name: string; welcome?: string }): string {
   const first = (community.welcome ?? '').split('\n').find((line) => line.trim() !== '')
