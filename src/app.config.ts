@@ -11,7 +11,7 @@ export default defineAppConfig({
       root: 'packages/account',
       // dev-login only makes sense against the dev host: in WeChat the caller's
       // identity comes from the cloud context, so the page is not even built there.
-      pages: isH5 ? ['profile-edit/index', 'dev-login/index'] : ['profile-edit/index']
+      pages: isH5 ? ['profile-edit/index', 'rules/index', 'dev-login/index'] : ['profile-edit/index', 'rules/index']
     },
     // Growth: the member's points, ledger, mall and redemptions; and the host's console for it.
     { root: 'packages/growth', pages: ['center/index', 'ledger/index', 'mall/index', 'redemptions/index'] },
@@ -29,6 +29,8 @@ export default defineAppConfig({
     // Leaderboards, 我的邀请 and invite contests; and the host's contests and board rewards.
     { root: 'packages/leaderboard', pages: ['boards/index', 'invite/index', 'contests/index'] },
     { root: 'packages/host-leaderboard', pages: ['index/index'] },
+    // The team (owner): staff and invite links, the community's settings; and the page a staff invite link opens.
+    { root: 'packages/host-team', pages: ['index/index', 'join/index', 'settings/index'] },
     // Coupons: 领券中心 and 我的优惠券; and the host's campaign form.
     { root: 'packages/rewards', pages: ['coupons/index'] },
     { root: 'packages/host-rewards', pages: ['campaign-form/index'] }

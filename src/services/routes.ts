@@ -11,6 +11,8 @@ export const CHALLENGES_PAGE = '/pages/challenges/index'
 export const ME_PAGE = '/pages/me/index'
 export const PROFILE_EDIT_PAGE = '/packages/account/profile-edit/index'
 export const DEV_LOGIN_PAGE = '/packages/account/dev-login/index'
+/** 群规: the community's rules, readable by every member. */
+export const COMMUNITY_RULES_PAGE = '/packages/account/rules/index'
 
 // Challenges and check-ins, and the host's check-in console
 export const CHALLENGE_DETAIL_PAGE = '/packages/challenge/detail/index'
@@ -81,6 +83,11 @@ export const BOARDS_PAGE = '/packages/leaderboard/boards/index'
 export const INVITE_PAGE = '/packages/leaderboard/invite/index'
 export const CONTESTS_PAGE = '/packages/leaderboard/contests/index'
 export const HOST_LEADERBOARD_PAGE = '/packages/host-leaderboard/index/index'
+
+// The team (owner): staff, invite links, the community's settings; the page a staff invite link opens (types/staff-paths STAFF_JOIN_PATH)
+export const HOST_TEAM_PAGE = '/packages/host-team/index/index'
+export const STAFF_JOIN_PAGE = '/packages/host-team/join/index'
+export const COMMUNITY_SETTINGS_PAGE = '/packages/host-team/settings/index'
 
 /** The board page for a challenge (challengeCheckins / challengeStreak) or a contest (contestInvites). */
 export function boardUrl(kind: BoardKind, ids: { challengeId?: string; contestId?: string; title?: string } = {}): string {

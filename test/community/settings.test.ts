@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
 import { setRuntime, type Runtime } from '../../cloudfunctions/platform/runtime'
-import { COMMUNITY_NAME_MAX, DEFAULT_COMMUNITY_NAME, type CommunitySettings } from '../../types/community'
+import { COMMUNITY_INTRO_MAX, COMMUNITY_NAME_MAX, COMMUNITY_RULES_MAX, COMMUNITY_WELCOME_MAX, DEFAULT_COMMUNITY_NAME, type CommunitySettings } from '../../types/community'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 
 let runtime: TestRuntime
@@ -72,6 +72,9 @@ test('the app falls back to the same default name and limit as the server (types
   const source = readFileSync(join(__dirname, '../../src/services/community.ts'), 'utf8')
   expect(source).toContain(`DEFAULT_COMMUNITY_NAME = '${DEFAULT_COMMUNITY_NAME}'`)
   expect(source).toContain(`COMMUNITY_NAME_MAX = ${COMMUNITY_NAME_MAX}`)
+  expect(source).toContain(`COMMUNITY_INTRO_MAX = ${COMMUNITY_INTRO_MAX}`)
+  expect(source).toContain(`COMMUNITY_RULES_MAX = ${COMMUNITY_RULES_MAX}`)
+  expect(source).toContain(`COMMUNITY_WELCOME_MAX = ${COMMUNITY_WELCOME_MAX}`)
 })
 
 test("a new member's welcome message names the community", async () => {

@@ -16,8 +16,8 @@ export const communityNameSchema = z.string({ error: '社群名称必须是文�
 )
 
 // The same, with line breaks allowed (rules and the welcome are paragraphs).
-// eslint-disable-next-line no-control-regex
 const UNSHOWABLE_IN_TEXT =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u200c\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /** Optional text of at most `max` characters after trimming ('' clears it); `multiline` allows line breaks. */

@@ -7,6 +7,7 @@ import Segmented from '../../components/segmented'
 import ListFooter from '../../components/list-footer'
 import CheckinCard from '../../components/checkin-card'
 import CheckinCardSkeleton from '../../components/checkin-card/card-skeleton'
+import CommunityHeader from '../../components/community-header'
 import { useFeed } from '../../services/checkin'
 import { showError } from '../../services/show-error'
 import { CHALLENGES_PAGE } from '../../services/routes'
@@ -36,6 +37,7 @@ export default function FeedPage() {
 
   return (
     <View className='page feed-page'>
+      <CommunityHeader />
       <View className='feed-switch'>
         <Segmented options={SCOPES} value={scope} onChange={setScope} />
       </View>

@@ -5,7 +5,7 @@ import { useMe } from '../../../services/member'
 import { useCommunityName } from '../../../services/community'
 import CommunityNameRow from './community-name-row'
 import MenuRow from '../../../components/menu-row'
-import { challengeFormUrl, HOST_CHALLENGES_PAGE, HOST_GROWTH_PAGE, MODERATION_PAGE } from '../../../services/routes'
+import { challengeFormUrl, HOST_CHALLENGES_PAGE, HOST_GROWTH_PAGE, HOST_TEAM_PAGE, MODERATION_PAGE } from '../../../services/routes'
 import './index.css'
 
 const ENTRIES = [
@@ -42,6 +42,18 @@ export default function HostHomePage() {
             }}
           />
         ))}
+        {me?.role === 'owner' ? (
+          <MenuRow
+            className='host-entry'
+            entry='team'
+            icon={{ glyph: '团', tone: 'teal' }}
+            title='团队与设置'
+            desc='邀请管理员、审核员和嘉宾；社群名片、群规和欢迎语'
+            onClick={() => {
+              void Taro.navigateTo({ url: HOST_TEAM_PAGE })
+            }}
+          />
+        ) : null}
       </View>
       <CommunityNameRow />
     </View>

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '群规',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '团队',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})
