@@ -78,6 +78,8 @@ import type {
   UpdateEventInput
 } from './events'
 import type { CommunitySettings, UpdateCommunityInput } from './community'
+import type { ClaimGiftResult, InboxInput, InboxMessageView, MarkReadInput, MessageIdInput, UnreadCount } from './inbox'
+import type { AutomationView, CreateRecallCampaignInput, RecallCampaignIdInput, RecallCampaignView, RecallCampaignsInput, UpdateAutomationInput } from './recall'
 import type { CreateStaffInviteInput, RemoveStaffInput, StaffInvitePreview, StaffInviteTokenInput, StaffInviteView, StaffMemberView, TeamView } from './staff'
 import type { AnalyticsInput, AnalyticsView, ConvertingCheckinView, GetCheckinInput, TopConvertingInput } from './analytics'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
@@ -93,6 +95,11 @@ export interface ApiContract {
     recordSubscribeGrants: { input: RecordSubscribeGrantsInput; output: SubscribeGrantsView }
     challengeReminder: { input: ChallengeReminderInput; output: ChallengeReminderView }
     setChallengeReminder: { input: SetChallengeReminderInput; output: ChallengeReminderView }
+    // the message centre (消息): recall and automation messages, gifts claimed from them
+    inbox: { input: InboxInput; output: Page<InboxMessageView> }
+    unreadCount: { input: Record<string, never>; output: UnreadCount }
+    markRead: { input: MarkReadInput; output: UnreadCount }
+    claimGift: { input: MessageIdInput; output: ClaimGiftResult }
     // the community's settings (its name): read by everyone, edited by hosts
     community: { input: Record<string, never>; output: CommunitySettings }
     updateCommunity: { input: UpdateCommunityInput; output: CommunitySettings }
@@ -206,6 +213,12 @@ export interface ApiContract {
     removeStaff: { input: RemoveStaffInput; output: { removed: true } }
     previewStaffInvite: { input: StaffInviteTokenInput; output: StaffInvitePreview }
     acceptStaffInvite: { input: StaffInviteTokenInput; output: StaffMemberView }
+    // recall campaigns to a segment with a holdout, and the automations (admin)
+    createRecallCampaign: { input: CreateRecallCampaignInput; output: RecallCampaignView }
+    recallCampaigns: { input: RecallCampaignsInput; output: Page<RecallCampaignView> }
+    recallCampaign: { input: RecallCampaignIdInput; output: RecallCampaignView }
+    automations: { input: Record<string, never>; output: AutomationView[] }
+    updateAutomation: { input: UpdateAutomationInput; output: AutomationView }
     // analytics (admin): AARRR, cohorts, completion and revenue, precomputed by cron; check-ins that brought first payments
     analytics: { input: AnalyticsInput; output: AnalyticsView }
     topConverting: { input: TopConvertingInput; output: Page<ConvertingCheckinView> }

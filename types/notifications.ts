@@ -14,7 +14,9 @@ export const SUBSCRIBE_TEMPLATE_KEYS = [
   'prizeWon',
   'checkinReminder',
   'streakReminder',
-  'refundResult'
+  'refundResult',
+  /** A message from the community (recall campaigns, automations): the same words as in 消息. */
+  'communityNotice'
 ] as const
 
 export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number]

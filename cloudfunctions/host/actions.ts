@@ -2,9 +2,11 @@
 // members, recall, exports). Each area keeps its actions in its own file.
 import { defineActions } from '../platform/define-action'
 import { staffActions } from './staff-actions'
+import { recallActions } from './recall-actions'
 import { analyticsActions } from './analytics-actions'
 
 export const hostActions = defineActions('host', {
   ...staffActions,
+  ...recallActions,
   ...analyticsActions
 })

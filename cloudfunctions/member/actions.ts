@@ -1,5 +1,6 @@
 import { defineActions } from '../platform/define-action'
 import { communityActions } from './community-actions'
+import { inboxActions } from './inbox-actions'
 import { getProfile, toProfile, updateProfile } from '../domain/members/profile'
 import { markProfilePrompted, markProfilePromptedInput } from '../domain/members/profile-prompt'
 import { meInput, updateProfileInput } from '../domain/members/schemas'
@@ -11,6 +12,7 @@ import { challengeReminderInput, recordSubscribeGrantsInput, setChallengeReminde
 
 export const memberActions = defineActions('member', {
   ...communityActions,
+  ...inboxActions,
   me: {
     role: 'member',
     input: meInput,

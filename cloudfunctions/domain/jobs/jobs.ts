@@ -13,6 +13,8 @@ import { remindEvents } from '../events/jobs'
 import { settleBoards } from '../leaderboard/settle'
 import { moveBoards } from '../leaderboard/move-boards'
 import { sendDueReminders } from '../notifications/reminders'
+import { measureRecalls, sendRecalls } from '../recall/campaigns'
+import { runAutomations } from '../recall/automations'
 import { attributeConversions } from '../analytics/attribution'
 import { refreshAnalytics } from '../analytics/reports'
 
@@ -39,6 +41,10 @@ export const JOBS: Job[] = [
   // Opt-in check-in reminders (at the challenge's hour; "your streak breaks tonight"), queued before the drain.
   { name: 'remindCheckins', run: (runtime) => sendDueReminders(runtime, 'daily') },
   { name: 'remindStreaks', run: (runtime) => sendDueReminders(runtime, 'streak') },
+  // Recall campaigns a batch of their segment per run, the automations (once per member per occurrence), then the campaigns' 1/3/7-day measurements; their subscribe messages go in the drain below.
+  { name: 'sendRecalls', run: (runtime) => sendRecalls(runtime) },
+  { name: 'runAutomations', run: (runtime) => runAutomations(runtime) },
+  { name: 'measureRecalls', run: (runtime) => measureRecalls(runtime) },
   // The host's analytics: once a China day, a bounded walk of the raw documents per run, then the reports.
   { name: 'refreshAnalytics', run: (runtime) => refreshAnalytics(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }

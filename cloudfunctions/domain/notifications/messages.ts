@@ -82,3 +82,10 @@ export const eventReminderMessage = (openid: string, event: EventRef & { where: 
 /** A board or contest prize: the member's place, the coupon in their wallet. */
 export const prizeWonMessage = (openid: string, boardTitle: string, place: number): SubscribeMessage =>
   subscribeMessage({ openid, template: 'prizeWon', page: 'packages/rewards/coupons/index', data: { thing1: `${boardTitle}第 ${place} 名`, thing2: '奖品券已放入你的卡券' } })
+
+/** The message centre's page: where every community notice opens. */
+export const INBOX_PAGE = 'packages/inbox/index/index'
+
+/** A community notice (a recall campaign, an automation): the title and the first words of the message, as in 消息. */
+export const communityNoticeMessage = (openid: string, notice: { title: string; body: string }, at: number): SubscribeMessage =>
+  subscribeMessage({ openid, template: 'communityNotice', page: INBOX_PAGE, data: { thing1: notice.title, thing2: notice.body, time3: at } })
