@@ -81,6 +81,7 @@ import type { CommunitySettings, UpdateCommunityInput } from './community'
 import type { ClaimGiftResult, InboxInput, InboxMessageView, MarkReadInput, MessageIdInput, UnreadCount } from './inbox'
 import type { AutomationView, CreateRecallCampaignInput, RecallCampaignIdInput, RecallCampaignView, RecallCampaignsInput, UpdateAutomationInput } from './recall'
 import type { CreateStaffInviteInput, RemoveStaffInput, StaffInvitePreview, StaffInviteTokenInput, StaffInviteView, StaffMemberView, TeamView } from './staff'
+import type { DashboardView } from './console'
 import type { AnalyticsInput, AnalyticsView, ConvertingCheckinView, GetCheckinInput, TopConvertingInput } from './analytics'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
 
@@ -213,6 +214,8 @@ export interface ApiContract {
     removeStaff: { input: RemoveStaffInput; output: { removed: true } }
     previewStaffInvite: { input: StaffInviteTokenInput; output: StaffInvitePreview }
     acceptStaffInvite: { input: StaffInviteTokenInput; output: StaffMemberView }
+    // the console's numbers (admin): today, the last 7 days and the 7 before, and what waits
+    dashboard: { input: Record<string, never>; output: DashboardView }
     // recall campaigns to a segment with a holdout, and the automations (admin)
     createRecallCampaign: { input: CreateRecallCampaignInput; output: RecallCampaignView }
     recallCampaigns: { input: RecallCampaignsInput; output: Page<RecallCampaignView> }

@@ -2,11 +2,13 @@
 // members, recall, exports). Each area keeps its actions in its own file.
 import { defineActions } from '../platform/define-action'
 import { staffActions } from './staff-actions'
+import { consoleActions } from './console-actions'
 import { recallActions } from './recall-actions'
 import { analyticsActions } from './analytics-actions'
 
 export const hostActions = defineActions('host', {
   ...staffActions,
+  ...consoleActions,
   ...recallActions,
   ...analyticsActions
 })

@@ -37,6 +37,8 @@ export const COLLECTIONS = {
     name: 'members',
     indexes: [
       { name: 'joined', fields: [['joinedAt', 'desc']] },
+      /** Members by their last active day (domain/console keeps lastActiveAt): the 7-day active count and the CRM's 沉默 filter. */
+      { name: 'lastActive', fields: [['lastActiveAt', 'asc']] },
       /** The team: members holding a role (domain/staff). */
       { name: 'role', fields: [['role', 'asc']] }
     ]
@@ -240,7 +242,9 @@ export const COLLECTIONS = {
           ['checkinId', 'asc'],
           ['createdAt', 'desc']
         ]
-      }
+      },
+      // The console's activity scan (domain/console): likes in the order they were given.
+      { name: 'recent', fields: [['createdAt', 'asc']] }
     ]
   },
   comments: {
@@ -421,7 +425,9 @@ export const COLLECTIONS = {
           ['payBefore', 'asc']
         ]
       },
-      { name: 'recent', fields: [['createdAt', 'desc']] }
+      { name: 'recent', fields: [['createdAt', 'desc']] },
+      // The console's day totals (domain/console): payments by when they were paid.
+      { name: 'paid', fields: [['paidAt', 'asc']] }
     ]
   },
   refunds: {
@@ -440,7 +446,9 @@ export const COLLECTIONS = {
           ['status', 'asc'],
           ['nextCheckAt', 'asc']
         ]
-      }
+      },
+      // The console's day totals (domain/console): refunds by when they were asked for.
+      { name: 'recent', fields: [['createdAt', 'asc']] }
     ]
   },
   /** One per member and thing bought (a plan, an event): the member's open order for it, so paying again reuses it. */
@@ -672,7 +680,25 @@ export const COLLECTIONS = {
         ]
       }
     ]
-  }
+  },
+  /** The console's numbers (domain/console): one document per China day, id 'YYYY-MM-DD', written by the timer only. */
+  dailyStats: { name: 'daily_stats', indexes: [] },
+  /** One per member and China day they were active, id `${day}:${openid}`: distinct active members by count. */
+  memberDays: {
+    name: 'member_days',
+    indexes: [
+      { name: 'day', fields: [['day', 'asc']] },
+      {
+        name: 'checkedIn',
+        fields: [
+          ['checkin', 'asc'],
+          ['day', 'asc']
+        ]
+      }
+    ]
+  },
+  /** Where each of the console's activity scans has got to (id: the source). */
+  statsCursors: { name: 'stats_cursors', indexes: [] }
 } as const satisfies Record<string, CollectionDeclaration>
 
 export type CollectionKey = keyof typeof COLLECTIONS

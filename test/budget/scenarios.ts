@@ -696,6 +696,11 @@ export const ACTION_SCENARIOS: Scenario[] = [
     const invite = await w.call('host', 'createStaffInvite', { role: 'moderator' }, HOST)
     return (await w.measure('host', 'acceptStaffInvite', { token: invite.token }, XIAOMEI)).usage
   }),
+  // host: the console's numbers (precomputed by cron; held to 10 requests by test/console/aggregates.test.ts)
+  host('host.dashboard', async (w) => {
+    await w.call('cron', 'run', { jobs: ['refreshDailyStats'] }, HOST)
+    return (await w.measure('host', 'dashboard', {}, HOST)).usage
+  }),
 
   // cron, by hand: the host's "run now" (every job) on the seeded community
   scenario('cron.run', 'cron', async (w) => (await w.measure('cron', 'run', {}, HOST)).usage)
@@ -713,6 +718,21 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
       await w.call('checkin', 'addComment', { checkinId: checkin._id, text: `第 ${i + 1} 条：加油！` }, commenter)
       await w.call('checkin', 'featureCheckin', { checkinId: checkin._id, featured: true }, HOST)
     }
+  },
+  async refreshDailyStats(w) {
+    // A morning on the wall: 60 members check in, a dozen comments and likes, five payments (the payers' day too).
+    const { diet } = await seeded(w)
+    const posted: string[] = []
+    for (let i = 0; i < 60; i++) {
+      const openid = await joined(w, diet._id)
+      posted.push((await post(w, openid, diet._id)).checkin.id)
+    }
+    for (const [i, checkinId] of posted.slice(0, 12).entries()) {
+      await w.call('checkin', 'addComment', { checkinId, text: `第 ${i + 1} 条：加油！` }, XIAOMEI)
+      await w.call('checkin', 'toggleLike', { checkinId }, DAWEI)
+    }
+    for (let i = 0; i < 5; i++) await paidOrder(w, newMember('stats'))
+    w.clock.advance(3 * 60_000)
   },
   async expirePoints(w) {
     // Every seeded grant expires after 12 months.

@@ -27,6 +27,8 @@ export interface FactPayloads {
   'payment.refunded': { circleName: string; grantedAt?: number }
   'event.attended': { eventTitle: string }
   'invite.activated': Record<string, never>
+  /** A free trial of a circle started (counted by the console; no points). */
+  'trial.started': { circleId: string; circleName: string }
   /** The author's check-in was the last touch before `payer`'s first payment (domain/analytics): keyed by the payer, once per conversion. */
   'testimonial.converted': { payer: string; revenueFen: number }
 }

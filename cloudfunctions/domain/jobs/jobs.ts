@@ -12,6 +12,7 @@ import { reconcileRefunds } from '../orders/reconcile-refunds'
 import { remindEvents } from '../events/jobs'
 import { settleBoards } from '../leaderboard/settle'
 import { moveBoards } from '../leaderboard/move-boards'
+import { refreshDailyStats } from '../console/aggregates'
 import { sendDueReminders } from '../notifications/reminders'
 import { measureRecalls, sendRecalls } from '../recall/campaigns'
 import { runAutomations } from '../recall/automations'
@@ -30,6 +31,8 @@ export const JOBS: Job[] = [
   // then the boards they move. Each takes a batch that fits a run at 20 ms a request.
   { name: 'applyFacts', run: (runtime) => applyFacts(runtime, { limit: 80 }) },
   { name: 'moveBoards', run: (runtime) => moveBoards(runtime) },
+  // The console's numbers: activity markers, lastActiveAt, and today's and yesterday's daily_stats (domain/console).
+  { name: 'refreshDailyStats', run: (runtime) => refreshDailyStats(runtime) },
   { name: 'expirePoints', run: (runtime) => expirePoints(runtime) },
   { name: 'refreshSegments', run: (runtime) => refreshSegments(runtime) },
   // Unpaid orders of every kind (an event's lapsed seat hold ends with its order, the seat back to the waitlist).

@@ -16,6 +16,7 @@ import { ORDERS, loadOrder, type OrderDoc } from '../orders/order'
 import { settlePayment } from '../orders/settle-payment'
 import { closeOrder } from '../orders/close-order'
 import { openOrder } from '../orders/open-order'
+import { recordFact } from '../facts/facts'
 import { isManager } from '../../../types/roles'
 
 async function circlesOf(runtime: Runtime, orders: OrderDoc[]): Promise<Map<string, CircleDoc>> {
@@ -141,6 +142,8 @@ export async function startTrial(runtime: Runtime, caller: Caller, circleId: str
     if (current?.trialUsed) throw new AppError('LIMIT_REACHED', '每位成员只能试用一次')
     if (current && current.endsAt > now) throw new AppError('CONFLICT', '你已经是圈子成员')
     await extendMembership(members, circleId, caller.openid, circle.trialDays, now, 'trial')
+    // Once per member and circle (a trial is used once): the console counts trials started from it.
+    await recordFact(tx, { type: 'trial.started', key: `${circleId}:${caller.openid}`, openid: caller.openid, refId: circleId, payload: { circleId, circleName: circle.name }, at: now })
   })
   return membershipView(runtime, circle, (await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(membershipId(circleId, caller.openid)))!, now)
 }
