@@ -50,11 +50,11 @@ type ScoreMove = { kind: 'add'; delta: number } | { kind: 'set'; score: number }
 /**
  * What one fact does to the boards, given the points it was granted. Staff (the
  * owner, admins, moderators) run the community and are not scored: the member
- * documents the batch reads anyway carry their role, so leaving them out costs
- * no request. (A member made staff keeps the board rows they earned before.)
+ * documents the batch reads anyway carry their role (the owner's is kept in step
+ * with HOST_OPENIDS on every call), so leaving them out costs no request. (A member made staff keeps the board rows they earned before.)
  */
-export function boardMovesOf(fact: FactDoc, member: MemberDoc | null, contests: RunningContest[], owners?: ReadonlySet<string>): Array<{ boardId: string; move: ScoreMove }> {
-  if ((member !== null && isStaff(member.role)) || owners?.has(fact.openid)) return []
+export function boardMovesOf(fact: FactDoc, member: MemberDoc | null, contests: RunningContest[]): Array<{ boardId: string; move: ScoreMove }> {
+  if (member !== null && isStaff(member.role)) return []
   const at = fact.createdAt
   const moves: Array<{ boardId: string; move: ScoreMove }> = []
   const granted = fact.granted ?? 0
@@ -146,7 +146,7 @@ async function planBatch(runtime: Runtime, now: number): Promise<PlanDoc | null>
     ),
     pending.items.some((f) => f.type === 'invite.activated') ? runningContests(store, now) : Promise.resolve([])
   ])
-  const factMoves = pending.items.map((fact) => ({ fact, moves: boardMovesOf(fact, members.get(fact.openid) ?? null, contests, runtime.config.hostOpenids) }))
+  const factMoves = pending.items.map((fact) => ({ fact, moves: boardMovesOf(fact, members.get(fact.openid) ?? null, contests) }))
   const entryIds = factMoves.flatMap(({ fact, moves }) => moves.map((m) => `${m.boardId}:${fact.openid}`))
   const entries = await byIds(store.collection<EntryDoc>(ENTRIES), entryIds)
   const before = new Map([...entries].map(([id, e]) => [id, e.score]))
