@@ -348,6 +348,12 @@ export const ACTION_SCENARIOS: Scenario[] = [
     return (await w.measure('checkin', 'joinChallenge', { challengeId: (await seeded(w)).early._id }, openid)).usage
   }),
   member('checkin.getCheckin', async (w) => (await w.measure('checkin', 'getCheckin', { checkinId: (await seeded(w)).xiaomeiCheckin._id }, DAWEI)).usage),
+  // A member who has not paid opens a shared card: the analytics touch (a read and an insert) rides on the view.
+  member('checkin.getCheckin.touch', async (w) => {
+    const viewer = newMember('viewer')
+    await w.call('member', 'me', {}, viewer)
+    return (await w.measure('checkin', 'getCheckin', { checkinId: (await seeded(w)).xiaomeiCheckin._id, via: 'share' }, viewer)).usage
+  }),
   member('checkin.toggleLike', async (w) => {
     const openid = newMember('fan')
     await w.call('member', 'me', {}, openid)
@@ -673,6 +679,17 @@ export const ACTION_SCENARIOS: Scenario[] = [
       ).usage
   ),
 
+  // host: analytics (reports precomputed by cron; the check-ins that brought first payments)
+  host('host.analytics', async (w) => {
+    await w.call('cron', 'run', { jobs: ['refreshAnalytics'] }, HOST)
+    return (await w.measure('host', 'analytics', { period: 30 }, HOST)).usage
+  }),
+  host('host.topConverting', async (w) => {
+    await converted(w, 5)
+    await w.call('cron', 'run', { jobs: ['attributeConversions'] }, HOST)
+    return (await w.measure('host', 'topConverting', {}, HOST)).usage
+  }),
+
   // host: the team
   host('host.team', async (w) => {
     await w.call('host', 'createStaffInvite', { role: 'moderator' }, HOST)
@@ -710,6 +727,16 @@ export const ACTION_SCENARIOS: Scenario[] = [
 
 /** What makes work for each job, through real actions (not counted). */
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
+  async attributeConversions(w) {
+    // 30 new members each read two check-ins, then paid for the camp.
+    await converted(w, 30)
+  },
+  async refreshAnalytics(w) {
+    // The seeded community plus 40 members who joined, checked in and paid: a full walk of every source.
+    const { diet } = await seeded(w)
+    for (let i = 0; i < 40; i++) await post(w, await joined(w, diet._id), diet._id)
+    await converted(w, 10)
+  },
   async applyFacts(w) {
     // Comments and features make facts for the authors, applied by cron.
     const checkins = await w.docs<{ _id: string; openid: string }>('checkins', { status: 'visible' })
@@ -812,6 +839,17 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     for (let i = 0; i < 10; i++) await w.call('events', 'signup', { eventId: online._id }, newMember('remind'))
     w.advanceDays(1.5)
     await w.call('cron', 'run', { jobs: ['remindEvents'] }, HOST)
+  }
+}
+
+/** New members who read two visible check-ins (one from a share card) and then paid (setup). */
+async function converted(w: World, count: number): Promise<void> {
+  const checkins = (await w.docs<{ _id: string }>('checkins', { status: 'visible' })).slice(0, 2)
+  for (let i = 0; i < count; i++) {
+    const payer = newMember('payer')
+    await w.call('checkin', 'getCheckin', { checkinId: checkins[0]._id, via: 'share' }, payer)
+    await w.call('checkin', 'getCheckin', { checkinId: checkins[1]._id }, payer)
+    await paidOrder(w, payer)
   }
 }
 

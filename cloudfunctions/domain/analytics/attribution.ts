@@ -57,8 +57,10 @@ export interface CheckinConversionDoc {
 
 interface CursorDoc {
   _id: string
-  /** createdAt of the last payment.first fact worked through. */
+  /** The facts from this instant on are the queue: createdAt of the last payment.first fact worked through when the queue was last emptied. */
   at: number
+  /** The page cursor within that queue while a run stopped half way (null: the queue was emptied). */
+  after: string | null
 }
 
 const CURSOR_ID = 'attribution-cursor'
@@ -134,27 +136,31 @@ async function creditPayment(runtime: Runtime, fact: FactDoc<'payment.first'>, s
   })
 }
 
-/** The attribution job: first payments since the cursor, in order. */
+/**
+ * The attribution job: first payments since the cursor, in order, a page a run.
+ * The cursor keeps the query's own page cursor while the queue is being worked
+ * through, and moves its start to the last fact's instant once it is empty; the
+ * facts of that instant are looked at again (their conversions guard them) but
+ * not counted as work.
+ */
 export async function attributeConversions(runtime: Runtime): Promise<Record<string, number>> {
   const now = runtime.clock.now()
   const state = runtime.store.collection<CursorDoc>(ANALYTICS)
-  const cursor = (await state.get(CURSOR_ID)) ?? { _id: CURSOR_ID, at: 0 }
+  const cursor = (await state.get(CURSOR_ID)) ?? { _id: CURSOR_ID, at: 0, after: null }
   const page = await runtime.store
     .collection<FactDoc<'payment.first'>>(FACTS)
-    .find({ type: 'payment.first', createdAt: { $gte: cursor.at } }, { sort: [['createdAt', 'asc']], limit: CONVERSIONS_PER_RUN })
+    .find({ type: 'payment.first', createdAt: { $gte: cursor.at } }, { sort: [['createdAt', 'asc']], limit: CONVERSIONS_PER_RUN, after: cursor.after })
   const report = { credited: 0, uncredited: 0 }
   if (page.items.length === 0) return report
   const staff = await staffOpenids(runtime)
-  let at = cursor.at
   for (const fact of page.items) {
-    report[(await creditPayment(runtime, fact, staff, now)) ? 'credited' : 'uncredited']++
-    at = fact.createdAt
+    const credited = await creditPayment(runtime, fact, staff, now)
+    const seenBefore = cursor.after === null && fact.createdAt === cursor.at
+    if (credited) report.credited++
+    else if (!seenBefore) report.uncredited++
   }
-  // The next run starts at the last fact's instant (its own conversion guards a second look); a full page of one instant moves on by a millisecond.
-  const next = page.items.length === CONVERSIONS_PER_RUN && at === cursor.at ? at + 1 : at
-  if (next !== cursor.at) await state.set({ _id: CURSOR_ID, at: next })
-  // A page that ends where the cursor was had nothing new: report no work, so cron's reruns stop.
-  if (page.items.every((f) => f.createdAt === cursor.at) && report.credited === 0) return { credited: 0, uncredited: 0 }
+  const next: CursorDoc = page.next ? { _id: CURSOR_ID, at: cursor.at, after: page.next } : { _id: CURSOR_ID, at: page.items[page.items.length - 1].createdAt, after: null }
+  if (next.at !== cursor.at || next.after !== cursor.after) await state.set(next)
   return report
 }
 
