@@ -89,6 +89,11 @@ export const HOST_TEAM_PAGE = '/packages/host-team/index/index'
 export const STAFF_JOIN_PAGE = '/packages/host-team/join/index'
 export const COMMUNITY_SETTINGS_PAGE = '/packages/host-team/settings/index'
 
+// The host's areas built beside the console hub (members CRM, recall and messages, exports)
+export const HOST_MEMBERS_PAGE = '/packages/host-members/list/index'
+export const HOST_RECALL_PAGE = '/packages/host-recall/index/index'
+export const HOST_EXPORTS_PAGE = '/packages/host-exports/index/index'
+
 /** The board page for a challenge (challengeCheckins / challengeStreak) or a contest (contestInvites). */
 export function boardUrl(kind: BoardKind, ids: { challengeId?: string; contestId?: string; title?: string } = {}): string {
   const params = [`kind=${kind}`]

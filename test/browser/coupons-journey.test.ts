@@ -109,7 +109,8 @@ if (!hasChromium) {
       hikeId = upcoming.items.find((e) => e.title === HIKE)!.id
 
       await harness.loginAs('host')
-      await tap('.me-host-campaign-entry')
+      await tap('.me-host-entry')
+      await tap('.host-entry[data-entry="campaigns"]')
       const name = page.locator('.hr-name input')
       await name.waitFor({ timeout: 15_000 })
       await name.fill(TICKET)

@@ -57,7 +57,8 @@ if (!hasChromium) {
 
     it('the host creates a paid event with 2 seats through the form', async () => {
       await harness.loginAs('host')
-      await page.locator('.me-host-events-entry').click()
+      await page.locator('.me-host-entry').click()
+      await page.locator('.host-entry[data-entry="events"]').click()
       await page.locator('.hev-create').click()
       await page.locator('.field-title input').waitFor({ timeout: 15_000 })
 
@@ -162,7 +163,8 @@ if (!hasChromium) {
       expect(lily.signup.status).toBe('waitlisted')
 
       await harness.loginAs('host')
-      await page.locator('.me-host-events-entry').click()
+      await page.locator('.me-host-entry').click()
+      await page.locator('.host-entry[data-entry="events"]').click()
       await page.locator('.hev-card', { hasText: TITLE }).locator('.hev-open-attendees').click()
       await expect(text('.hev-att-count-confirmed .hev-att-count-num')).resolves.toBe('2')
       await expect(page.locator('.hev-att-row .hev-att-name').allTextContents()).resolves.toEqual(expect.arrayContaining(['小美', '阿杰']))

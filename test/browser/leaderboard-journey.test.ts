@@ -219,7 +219,8 @@ if (!hasChromium) {
     it('the host creates an invite contest and sets board rewards; members see the contest and its board', async () => {
       const hostToken = await harness.tokenFor('host')
       await harness.loginAs('host')
-      await page.locator('.me-host-leaderboard-entry').click()
+      await page.locator('.me-host-entry').click()
+      await page.locator('.host-entry[data-entry="leaderboard"]').click()
       const title = page.locator('.hlb-title-input input')
       await title.waitFor({ timeout: 15_000 })
       await title.fill('12 月邀请赛')

@@ -210,7 +210,8 @@ if (!hasChromium) {
 
     it('shows the host the refunded order', async () => {
       await harness.loginAs('host')
-      await tap('.me-host-membership-entry')
+      await tap('.me-host-entry')
+      await tap('.host-entry[data-entry="membership"]')
       await tap('.hm-menu-item', { hasText: '订单管理' })
       const card = page.locator(`.ho-card[data-id="${orderId}"]`)
       await card.waitFor({ timeout: 15_000 })

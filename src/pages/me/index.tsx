@@ -9,12 +9,12 @@ import EventsEntries from '../../components/events-entries'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
-import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, HOST_LEADERBOARD_PAGE, INVITE_PAGE, CAMPAIGN_FORM_PAGE, COUPONS_PAGE } from '../../services/routes'
+import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE } from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
 import MenuRow from '../../components/menu-row'
-import { isManager, ROLE_LABELS } from '../../../types/roles'
+import { isStaff, ROLE_LABELS } from '../../../types/roles'
 import './index.css'
 
 export default function MePage() {
@@ -66,8 +66,9 @@ export default function MePage() {
 
       <View className='card me-menu'>
         <GrowthEntry />
-        <MembershipEntries isHost={isManager(me?.role)} />
-        <EventsEntries isHost={isManager(me?.role)} />
+        {/* The host's rows live in the console hub (主理人后台): here only the member's own. */}
+        <MembershipEntries isHost={false} />
+        <EventsEntries isHost={false} />
         <MenuRow
           className='me-boards-entry'
           title='排行榜'
@@ -92,31 +93,11 @@ export default function MePage() {
             void Taro.navigateTo({ url: COUPONS_PAGE })
           }}
         />
-        {isManager(me?.role) ? (
-          <MenuRow
-            className='me-host-campaign-entry'
-            title='优惠券活动'
-            hint='发布满减、折扣券'
-            onClick={() => {
-              void Taro.navigateTo({ url: CAMPAIGN_FORM_PAGE })
-            }}
-          />
-        ) : null}
-        {isManager(me?.role) ? (
-          <MenuRow
-            className='me-host-leaderboard-entry'
-            title='榜单与邀请赛'
-            hint='邀请赛、榜单奖励'
-            onClick={() => {
-              void Taro.navigateTo({ url: HOST_LEADERBOARD_PAGE })
-            }}
-          />
-        ) : null}
-        {isManager(me?.role) ? (
+        {me && isStaff(me.role) ? (
           <MenuRow
             className='me-host-entry'
             title='主理人后台'
-            hint='挑战、审核、成长'
+            hint='数据、审核与经营'
             onClick={() => {
               void Taro.navigateTo({ url: HOST_HOME_PAGE })
             }}

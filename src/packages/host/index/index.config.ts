@@ -1,3 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '主理人后台'
+  navigationBarTitleText: '主理人后台',
+  enablePullDownRefresh: true
 })

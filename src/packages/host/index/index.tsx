@@ -1,61 +1,245 @@
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
+import ErrorState from '../../../components/error-state'
+import MenuRow from '../../../components/menu-row'
+import Segmented from '../../../components/segmented'
+import Skeleton from '../../../components/skeleton'
+import type { Tone } from '../../../components/tag'
 import { useMe } from '../../../services/member'
 import { useCommunityName } from '../../../services/community'
+import { useDashboard } from '../../../services/console'
+import { usePullDownRefetch } from '../../../services/use-query'
+import {
+  challengeFormUrl,
+  CAMPAIGN_FORM_PAGE,
+  COMMUNITY_SETTINGS_PAGE,
+  HOST_CHALLENGES_PAGE,
+  HOST_EVENTS_PAGE,
+  HOST_EXPORTS_PAGE,
+  HOST_FLAGGED_PAGE,
+  HOST_GROWTH_PAGE,
+  HOST_LEADERBOARD_PAGE,
+  HOST_MEMBERS_PAGE,
+  HOST_MEMBERSHIP_PAGE,
+  HOST_RECALL_PAGE,
+  HOST_TEAM_PAGE,
+  hostOrdersUrl,
+  MODERATION_PAGE,
+  SHIPPING_PAGE
+} from '../../../services/routes'
+import { formatFen } from '../../../utils/format'
+import { isManager, ROLE_LABELS } from '../../../../types/roles'
+import type { DashboardMetric, DashboardView } from '../../../../types/console'
 import CommunityNameRow from './community-name-row'
-import MenuRow from '../../../components/menu-row'
-import { challengeFormUrl, HOST_CHALLENGES_PAGE, HOST_GROWTH_PAGE, HOST_TEAM_PAGE, MODERATION_PAGE } from '../../../services/routes'
 import './index.css'
 
-const ENTRIES = [
-  { key: 'create', glyph: '＋', title: '发起挑战', desc: '设置天数、打卡规则和积分奖励', url: challengeFormUrl(), tone: 'green' },
-  { key: 'challenges', glyph: '战', title: '挑战管理', desc: '查看、编辑和归档所有挑战', url: HOST_CHALLENGES_PAGE, tone: 'blue' },
-  { key: 'moderation', glyph: '审', title: '审核队列', desc: '处理成员举报的打卡和评论', url: MODERATION_PAGE, tone: 'orange' },
-  { key: 'growth', glyph: '分', title: '成长与商城', desc: '积分规则、等级和积分商城', url: HOST_GROWTH_PAGE, tone: 'purple' }
+type Span = 'today' | 'last7'
+const SPANS = [
+  { value: 'today', label: '今天' },
+  { value: 'last7', label: '近7天' }
 ] as const
 
-/** The host's console: where challenges are made and the wall is kept tidy. */
+/** The number tiles: what each counts, how it reads, and the list it opens. */
+const TILES: Array<{ metric: DashboardMetric; label: string; url: string; format?: (n: number) => string }> = [
+  { metric: 'active', label: '活跃成员', url: HOST_MEMBERS_PAGE },
+  { metric: 'checkins', label: '打卡', url: HOST_CHALLENGES_PAGE },
+  { metric: 'checkinRate', label: '打卡率', url: HOST_CHALLENGES_PAGE, format: (n) => `${(n / 10).toFixed(1)}%` },
+  { metric: 'newMembers', label: '新成员', url: HOST_MEMBERS_PAGE },
+  { metric: 'trials', label: '开始试用', url: HOST_MEMBERSHIP_PAGE },
+  { metric: 'conversions', label: '首次付费', url: hostOrdersUrl() },
+  { metric: 'revenueFen', label: '收入', url: hostOrdersUrl(), format: formatFen },
+  { metric: 'refunds', label: '退款', url: hostOrdersUrl('refunded') },
+  { metric: 'renewals', label: '续费', url: hostOrdersUrl() }
+]
+
+const PENDING: Array<{ key: keyof DashboardView['pending']; label: string; url: string }> = [
+  { key: 'moderation', label: '待审核', url: MODERATION_PAGE },
+  { key: 'shipments', label: '待发货', url: SHIPPING_PAGE },
+  { key: 'flaggedPayments', label: '异常支付', url: HOST_FLAGGED_PAGE },
+  { key: 'renewalsDue', label: '7天内到期', url: HOST_MEMBERSHIP_PAGE }
+]
+
+interface Entry {
+  key: string
+  glyph: string
+  title: string
+  desc: string
+  url: string
+  tone: Tone
+}
+
+/** Every host area, by section; a moderator sees moderation only, the team is the owner's. */
+const SECTIONS: Array<{ key: string; title: string; manager: boolean; entries: Entry[] }> = [
+  {
+    key: 'checkin',
+    title: '挑战与审核',
+    manager: false,
+    entries: [
+      { key: 'create', glyph: '＋', title: '发起挑战', desc: '设置天数、打卡规则和积分奖励', url: challengeFormUrl(), tone: 'green' },
+      { key: 'challenges', glyph: '战', title: '挑战管理', desc: '查看、编辑和归档所有挑战', url: HOST_CHALLENGES_PAGE, tone: 'blue' },
+      { key: 'moderation', glyph: '审', title: '审核队列', desc: '处理成员举报的打卡和评论', url: MODERATION_PAGE, tone: 'orange' }
+    ]
+  },
+  {
+    key: 'business',
+    title: '圈子、活动与收入',
+    manager: true,
+    entries: [
+      { key: 'membership', glyph: '圈', title: '圈子与订单', desc: '圈子、套餐、订单与退款', url: HOST_MEMBERSHIP_PAGE, tone: 'teal' },
+      { key: 'events', glyph: '活', title: '活动管理', desc: '发起活动、名单与检票', url: HOST_EVENTS_PAGE, tone: 'blue' },
+      { key: 'campaigns', glyph: '券', title: '优惠券活动', desc: '发布满减、折扣券', url: CAMPAIGN_FORM_PAGE, tone: 'red' }
+    ]
+  },
+  {
+    key: 'growth',
+    title: '成长与榜单',
+    manager: true,
+    entries: [
+      { key: 'growth', glyph: '分', title: '成长与商城', desc: '积分规则、等级、商城与发货', url: HOST_GROWTH_PAGE, tone: 'purple' },
+      { key: 'leaderboard', glyph: '榜', title: '榜单与邀请赛', desc: '邀请赛、榜单奖励', url: HOST_LEADERBOARD_PAGE, tone: 'gold' }
+    ]
+  },
+  {
+    key: 'members',
+    title: '成员与触达',
+    manager: true,
+    entries: [
+      { key: 'members', glyph: '员', title: '成员管理', desc: '标签、分层、沉默成员', url: HOST_MEMBERS_PAGE, tone: 'green' },
+      { key: 'recall', glyph: '召', title: '消息与召回', desc: '召回活动与自动消息', url: HOST_RECALL_PAGE, tone: 'orange' },
+      { key: 'exports', glyph: '导', title: '数据导出', desc: '成员、订单、积分导出为表格', url: HOST_EXPORTS_PAGE, tone: 'grey' }
+    ]
+  }
+]
+
+const OWNER_ENTRIES: Entry[] = [
+  { key: 'team', glyph: '团', title: '团队', desc: '邀请管理员、审核员和嘉宾', url: HOST_TEAM_PAGE, tone: 'teal' },
+  { key: 'settings', glyph: '设', title: '社群设置', desc: '社群名片、群规和欢迎语', url: COMMUNITY_SETTINGS_PAGE, tone: 'grey' }
+]
+
+const go = (url: string) => {
+  void Taro.navigateTo({ url })
+}
+
+function Change({ now, before }: { now: number; before: number }) {
+  if (now === before) return <Text className='console-tile-change console-change-flat'>持平</Text>
+  const up = now > before
+  const pct = before > 0 ? `${Math.round((Math.abs(now - before) * 100) / before)}%` : '新'
+  return <Text className={`console-tile-change ${up ? 'console-change-up' : 'console-change-down'}`}>{`${up ? '↑' : '↓'} ${pct}`}</Text>
+}
+
+function Numbers({ span }: { span: Span }) {
+  const { data, error, loading, refetch } = useDashboard(true)
+  if (loading) {
+    return (
+      <View className='console-tiles console-tiles-loading'>
+        {TILES.map((tile) => (
+          <View key={tile.metric} className='console-tile'>
+            <Skeleton width='70%' height={40} />
+            <Skeleton width='50%' height={24} className='console-tile-skeleton-label' />
+          </View>
+        ))}
+      </View>
+    )
+  }
+  if (!data) {
+    return (
+      <View className='card'>
+        <ErrorState
+          error={error}
+          onRetry={() => {
+            void refetch()
+          }}
+        />
+      </View>
+    )
+  }
+  return (
+    <>
+      <View className='console-tiles'>
+        {TILES.map((tile) => {
+          const figure = data.figures[tile.metric]
+          const value = span === 'today' ? figure.today : figure.last7
+          return (
+            <View key={tile.metric} className='console-tile' data-metric={tile.metric} onClick={() => go(tile.url)}>
+              <Text className='console-tile-value'>{tile.format ? tile.format(value) : String(value)}</Text>
+              <Text className='console-tile-label'>{tile.label}</Text>
+              {span === 'last7' ? <Change now={figure.last7} before={figure.prev7} /> : null}
+            </View>
+          )
+        })}
+      </View>
+      <View className='console-pending'>
+        {PENDING.map((item) => (
+          <View key={item.key} className={`console-pending-tile ${data.pending[item.key] > 0 ? 'console-pending-due' : ''}`} data-pending={item.key} onClick={() => go(item.url)}>
+            <Text className='console-pending-value'>{data.pending[item.key]}</Text>
+            <Text className='console-pending-label'>{item.label}</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='console-updated'>{span === 'last7' ? '近7天与前7天相比；活跃成员为去重人数，打卡率按人天计' : '数据每隔几分钟由定时任务更新'}</Text>
+    </>
+  )
+}
+
+/** The host's console hub: today's and the week's numbers, what waits, and every host area the caller's role may use. */
 export default function HostHomePage() {
-  const { data: me } = useMe()
+  const { data: me, refetch: refetchMe } = useMe()
   const communityName = useCommunityName()
+  const manager = isManager(me?.role)
+  const { refetch } = useDashboard(manager)
+  const [span, setSpan] = useState<Span>('today')
+  useDidShow(() => {
+    if (manager) void refetch()
+  })
+  usePullDownRefetch(async () => {
+    await Promise.all([refetchMe(), manager ? refetch() : Promise.resolve()])
+  })
+  const sections = SECTIONS.filter((section) => manager || !section.manager).map((section) =>
+    manager ? section : { ...section, title: '审核', entries: section.entries.filter((entry) => entry.key === 'moderation') }
+  )
   return (
     <View className='page host-home'>
       <View className='host-home-hero'>
         {me ? <Avatar url={me.avatarUrl} nickname={me.nickname} size={96} /> : null}
         <View className='host-home-hello'>
           <Text className='host-home-name'>{me ? me.nickname : '主理人'}</Text>
-          <Text className='host-home-sub'>经营{communityName ? `「${communityName}」` : '你的社群'}：挑战、审核与成长</Text>
+          <Text className='host-home-sub'>
+            {me ? `${ROLE_LABELS[me.role]} · ` : ''}经营{communityName ? `「${communityName}」` : '你的社群'}
+          </Text>
         </View>
       </View>
-      <View className='card host-home-menu'>
-        {ENTRIES.map((entry) => (
-          <MenuRow
-            key={entry.key}
-            className='host-entry'
-            entry={entry.key}
-            icon={{ glyph: entry.glyph, tone: entry.tone }}
-            title={entry.title}
-            desc={entry.desc}
-            onClick={() => {
-              void Taro.navigateTo({ url: entry.url })
-            }}
-          />
-        ))}
-        {me?.role === 'owner' ? (
-          <MenuRow
-            className='host-entry'
-            entry='team'
-            icon={{ glyph: '团', tone: 'teal' }}
-            title='团队与设置'
-            desc='邀请管理员、审核员和嘉宾；社群名片、群规和欢迎语'
-            onClick={() => {
-              void Taro.navigateTo({ url: HOST_TEAM_PAGE })
-            }}
-          />
-        ) : null}
-      </View>
-      <CommunityNameRow />
+      {manager ? (
+        <View className='console-numbers'>
+          <View className='console-numbers-head'>
+            <Text className='console-section-title'>经营数据</Text>
+            <Segmented className='console-span' options={SPANS} value={span} onChange={setSpan} />
+          </View>
+          <Numbers span={span} />
+        </View>
+      ) : null}
+      {sections.map((section) => (
+        <View key={section.key} className='console-section'>
+          <Text className='console-section-title'>{section.title}</Text>
+          <View className='card host-home-menu'>
+            {section.entries.map((entry) => (
+              <MenuRow key={entry.key} className='host-entry' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => go(entry.url)} />
+            ))}
+          </View>
+        </View>
+      ))}
+      {me?.role === 'owner' ? (
+        <View className='console-section'>
+          <Text className='console-section-title'>团队与设置</Text>
+          <View className='card host-home-menu'>
+            {OWNER_ENTRIES.map((entry) => (
+              <MenuRow key={entry.key} className='host-entry' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => go(entry.url)} />
+            ))}
+          </View>
+        </View>
+      ) : null}
+      {manager ? <CommunityNameRow /> : null}
     </View>
   )
 }
