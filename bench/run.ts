@@ -6,6 +6,7 @@ import { benchFeed } from './feed'
 import { benchGrowth } from './growth'
 import { benchEvents } from './events'
 import { benchLeaderboard } from './leaderboard'
+import { benchConsole } from './console'
 import { benchRequests } from './requests'
 import { benchBundles } from './bundles'
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await benchGrowth())
   Object.assign(figures, await benchEvents())
   Object.assign(figures, await benchLeaderboard())
+  Object.assign(figures, await benchConsole())
   Object.assign(figures, await benchRequests())
   // Every bundle's size, and its cold require in a fresh node process (median of runs); the max of each first.
   Object.assign(figures, await benchBundles())
