@@ -62,7 +62,7 @@ import type {
   UpdateCircleInput,
   MyOrdersInput
 } from './membership'
-import type { BoardInput, BoardView, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput } from './leaderboard'
+import type { BoardInput, BoardView, ContestIdInput, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput, UpdateContestInput } from './leaderboard'
 import type {
   AttendeeList,
   AttendeeView,
@@ -83,7 +83,8 @@ import type { AutomationView, CreateRecallCampaignInput, RecallCampaignIdInput, 
 import type { CreateStaffInviteInput, RemoveStaffInput, StaffInvitePreview, StaffInviteTokenInput, StaffInviteView, StaffMemberView, TeamView } from './staff'
 import type { DashboardView } from './console'
 import type { AnalyticsInput, AnalyticsView, ConvertingCheckinView, GetCheckinInput, TopConvertingInput } from './analytics'
-import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, MyCouponsInput } from './coupons'
+import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, HostCampaignView, MyCouponsInput, UpdateCampaignInput } from './coupons'
+import type { ExportJobView, ExportsInput, StartExportInput } from './exports'
 
 export interface ApiContract {
   member: {
@@ -195,6 +196,8 @@ export interface ApiContract {
     contests: { input: PageInput; output: Page<ContestView> }
     // hosts
     createContest: { input: ContestInput; output: ContestView }
+    updateContest: { input: UpdateContestInput; output: ContestView }
+    cancelContest: { input: ContestIdInput; output: ContestView }
     setBoardRewards: { input: { weekly: number[]; monthly: number[] }; output: { weekly: number[]; monthly: number[] } }
   }
   rewards: {
@@ -204,6 +207,9 @@ export interface ApiContract {
     myCoupons: { input: MyCouponsInput; output: Page<CouponView> }
     // hosts
     createCampaign: { input: CampaignInput; output: CampaignView }
+    hostCampaigns: { input: PageInput; output: Page<HostCampaignView> }
+    updateCampaign: { input: UpdateCampaignInput; output: HostCampaignView }
+    stopCampaign: { input: CampaignIdInput; output: HostCampaignView }
   }
   /** The host's operating layer: team, console, members, recall, exports. */
   host: {
@@ -216,6 +222,9 @@ export interface ApiContract {
     acceptStaffInvite: { input: StaffInviteTokenInput; output: StaffMemberView }
     // the console's numbers (admin): today, the last 7 days and the 7 before, and what waits
     dashboard: { input: Record<string, never>; output: DashboardView }
+    // exports (admin): a CSV written in the background by cron; the list shows progress and, when done, a link
+    startExport: { input: StartExportInput; output: ExportJobView }
+    exports: { input: ExportsInput; output: Page<ExportJobView> }
     // recall campaigns to a segment with a holdout, and the automations (admin)
     createRecallCampaign: { input: CreateRecallCampaignInput; output: RecallCampaignView }
     recallCampaigns: { input: RecallCampaignsInput; output: Page<RecallCampaignView> }

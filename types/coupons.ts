@@ -40,6 +40,23 @@ export interface CampaignView extends CampaignInput {
   eventTitle: string | null
   /** Whether the caller already holds one. */
   claimedByMe: boolean
+  /** When the host stopped it (no more claims; coupons already claimed stay usable until they expire); null while it runs. */
+  stoppedAt: number | null
+}
+
+/** The host's campaign list: what was claimed (including prizes set aside), used, and is left. */
+export interface HostCampaignView extends CampaignView {
+  used: number
+  remaining: number
+}
+
+/** What a host may change on a campaign; absent fields stay. Stock never below what was claimed. */
+export interface UpdateCampaignInput {
+  campaignId: string
+  name?: string
+  validTo?: number
+  stock?: number
+  minSpendFen?: number
 }
 
 export type CouponStatus = 'available' | 'locked' | 'used' | 'expired'

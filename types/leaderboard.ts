@@ -104,6 +104,17 @@ export interface ContestView extends ContestInput {
   prizes: [ContestPrizeView, ContestPrizeView, ContestPrizeView]
   phase: 'upcoming' | 'running' | 'ended'
   settled: boolean
+  /** Cancelled by the host before it started (its prize coupons went back to their campaigns). */
+  cancelled: boolean
+}
+
+export interface ContestIdInput {
+  contestId: string
+}
+
+/** Before the contest starts: everything it was made with may change (prize coupons are set aside again). */
+export interface UpdateContestInput extends ContestInput {
+  contestId: string
 }
 
 export type MyInvitesInput = PageInput

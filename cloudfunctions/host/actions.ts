@@ -5,10 +5,12 @@ import { staffActions } from './staff-actions'
 import { consoleActions } from './console-actions'
 import { recallActions } from './recall-actions'
 import { analyticsActions } from './analytics-actions'
+import { exportsActions } from './exports-actions'
 
 export const hostActions = defineActions('host', {
   ...staffActions,
   ...consoleActions,
   ...recallActions,
-  ...analyticsActions
+  ...analyticsActions,
+  ...exportsActions
 })

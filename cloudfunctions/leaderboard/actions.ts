@@ -3,7 +3,7 @@ import * as s from '../domain/leaderboard/schemas'
 import { emptyInput, pageInput } from '../domain/growth/schemas'
 import { boardView } from '../domain/leaderboard/board-view'
 import { inviteInfo, myInvitees } from '../domain/leaderboard/referral'
-import { createContest, listContests } from '../domain/leaderboard/contests'
+import { cancelContest, createContest, listContests, updateContest } from '../domain/leaderboard/contests'
 import { saveBoardRewards } from '../domain/leaderboard/rewards'
 import { settleOwnFacts } from '../domain/growth/apply-events'
 
@@ -49,5 +49,22 @@ export const leaderboardActions = defineActions('leaderboard', {
     },
     handle: (input, { runtime, now }) => createContest(runtime, input, now)
   },
+  updateContest: {
+    role: 'admin',
+    input: s.updateContestInput,
+    example: {
+      contestId: 'k1',
+      title: '12 月邀请赛',
+      startAt: Date.parse('2026-12-01T00:00:00+08:00'),
+      endAt: Date.parse('2026-12-31T23:59:59+08:00'),
+      prizes: [
+        { points: 500, couponCampaignId: null },
+        { points: 300, couponCampaignId: null },
+        { points: 100, couponCampaignId: null }
+      ]
+    },
+    handle: (input, { runtime, now }) => updateContest(runtime, input, now)
+  },
+  cancelContest: { role: 'admin', input: s.contestIdInput, example: { contestId: 'k1' }, handle: (input, { runtime, now }) => cancelContest(runtime, input.contestId, now) },
   setBoardRewards: { role: 'admin', input: s.rewardsInput, example: { weekly: [100, 60, 30], monthly: [300, 200, 100] }, handle: (input, { runtime }) => saveBoardRewards(runtime, input) }
 })

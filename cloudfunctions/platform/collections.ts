@@ -596,6 +596,14 @@ export const COLLECTIONS = {
           ['openid', 'asc'],
           ['claimedAt', 'desc']
         ]
+      },
+      // The host's campaign list counts each campaign's used coupons.
+      {
+        name: 'campaignStatus',
+        fields: [
+          ['campaignId', 'asc'],
+          ['status', 'asc']
+        ]
       }
     ]
   },
@@ -698,7 +706,33 @@ export const COLLECTIONS = {
     ]
   },
   /** Where each of the console's activity scans has got to (id: the source). */
-  statsCursors: { name: 'stats_cursors', indexes: [] }
+  statsCursors: { name: 'stats_cursors', indexes: [] },
+  // Background CSV exports (domain/exports): the job with its cursor, and the CSV parts written so far.
+  export_jobs: {
+    name: 'export_jobs',
+    indexes: [
+      { name: 'recent', fields: [['createdAt', 'desc']] },
+      {
+        name: 'open',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      }
+    ]
+  },
+  export_parts: {
+    name: 'export_parts',
+    indexes: [
+      {
+        name: 'job',
+        fields: [
+          ['jobId', 'asc'],
+          ['seq', 'asc']
+        ]
+      }
+    ]
+  }
 } as const satisfies Record<string, CollectionDeclaration>
 
 export type CollectionKey = keyof typeof COLLECTIONS

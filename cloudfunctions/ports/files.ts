@@ -13,6 +13,10 @@ export interface Files {
   allUsableBy(fileIds: string[], openid: string): Promise<boolean>
   /** A URL the app can display. */
   urlFor(fileId: string): string
+  /** Keeps a finished export (a CSV the host downloads) under exports/; answers its file id. Writing the same name again replaces it. */
+  saveExport(name: string, bytes: Buffer): Promise<string>
+  /** Links to download export files, in the order asked ('' for a file that is gone). CloudBase: temporary URLs (getTempFileURL), one request for all. */
+  downloadUrls(fileIds: string[]): Promise<string[]>
 }
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024

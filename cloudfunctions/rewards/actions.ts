@@ -2,6 +2,7 @@ import { defineActions } from '../platform/define-action'
 import * as s from '../domain/rewards/schemas'
 import { pageInput } from '../domain/growth/schemas'
 import { claimCoupon, createCampaign, listCampaigns, myCoupons } from '../domain/rewards/coupons'
+import { hostCampaigns, stopCampaign, updateCampaign } from '../domain/rewards/campaigns'
 
 export const rewardActions = defineActions('rewards', {
   campaigns: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, caller }) => listCampaigns(runtime, caller, input) },
@@ -22,5 +23,13 @@ export const rewardActions = defineActions('rewards', {
       stock: 100
     },
     handle: (input, { runtime, now }) => createCampaign(runtime, input, now)
-  }
+  },
+  hostCampaigns: { role: 'admin', input: pageInput, example: {}, handle: (input, { runtime }) => hostCampaigns(runtime, input) },
+  updateCampaign: {
+    role: 'admin',
+    input: s.updateCampaignInput,
+    example: { campaignId: 'c1', name: '新人立减 30 元', stock: 200 },
+    handle: (input, { runtime, now }) => updateCampaign(runtime, input, now)
+  },
+  stopCampaign: { role: 'admin', input: s.campaignIdInput, example: { campaignId: 'c1' }, handle: (input, { runtime, now }) => stopCampaign(runtime, input.campaignId, now) }
 })

@@ -647,6 +647,14 @@ export const ACTION_SCENARIOS: Scenario[] = [
         )
       ).usage
   ),
+  host('leaderboard.updateContest', async (w) => {
+    const contest = await upcomingContest(w)
+    return (await w.measure('leaderboard', 'updateContest', { ...contest, title: '下月邀请赛（改）' }, HOST)).usage
+  }),
+  host('leaderboard.cancelContest', async (w) => {
+    const { contestId } = await upcomingContest(w)
+    return (await w.measure('leaderboard', 'cancelContest', { contestId }, HOST)).usage
+  }),
   host('leaderboard.setBoardRewards', async (w) => (await w.measure('leaderboard', 'setBoardRewards', { weekly: [100, 60, 30], monthly: [300, 200, 100] }, HOST)).usage),
 
   // rewards
@@ -678,6 +686,30 @@ export const ACTION_SCENARIOS: Scenario[] = [
         )
       ).usage
   ),
+
+  // host: analytics (reports precomputed by cron; the check-ins that brought first payments)
+  host('host.analytics', async (w) => {
+    await w.call('cron', 'run', { jobs: ['refreshAnalytics'] }, HOST)
+    return (await w.measure('host', 'analytics', { period: 30 }, HOST)).usage
+  }),
+  host('host.topConverting', async (w) => {
+    await converted(w, 5)
+    await w.call('cron', 'run', { jobs: ['attributeConversions'] }, HOST)
+    return (await w.measure('host', 'topConverting', {}, HOST)).usage
+  }),
+
+  host('rewards.hostCampaigns', async (w) => (await w.measure('rewards', 'hostCampaigns', {}, HOST)).usage),
+  host('rewards.updateCampaign', async (w) => (await w.measure('rewards', 'updateCampaign', { campaignId: (await seeded(w)).amountOff._id, name: '新人立减 30 元', stock: 500 }, HOST)).usage),
+  host('rewards.stopCampaign', async (w) => (await w.measure('rewards', 'stopCampaign', { campaignId: (await seeded(w)).amountOff._id }, HOST)).usage),
+
+  // host: exports
+  host('host.startExport', async (w) => (await w.measure('host', 'startExport', { kind: 'orders' }, HOST)).usage),
+  host('host.exports', async (w) => {
+    await w.call('host', 'startExport', { kind: 'members' }, HOST)
+    await w.call('cron', 'run', { jobs: ['writeExports'] }, HOST)
+    await w.call('host', 'startExport', { kind: 'points' }, HOST)
+    return (await w.measure('host', 'exports', {}, HOST)).usage
+  }),
 
   // host: analytics (reports precomputed by cron; the check-ins that brought first payments)
   host('host.analytics', async (w) => {
@@ -834,12 +866,41 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     for (const openid of members) await post(w, openid, diet._id)
     w.clock.set(chinaMorning(w, 1, 21 * 60))
   },
+  async writeExports(w) {
+    // Two exports waiting: the members and the orders with their refunds.
+    for (let i = 0; i < 3; i++) await paidOrder(w, newMember('export'))
+    await w.call('host', 'startExport', { kind: 'members' }, HOST)
+    await w.call('host', 'startExport', { kind: 'orders' }, HOST)
+  },
   async drainOutbox(w) {
     const { online } = await seeded(w)
     for (let i = 0; i < 10; i++) await w.call('events', 'signup', { eventId: online._id }, newMember('remind'))
     w.advanceDays(1.5)
     await w.call('cron', 'run', { jobs: ['remindEvents'] }, HOST)
   }
+}
+
+/** New members who read two visible check-ins (one from a share card) and then paid (setup). */
+async function converted(w: World, count: number): Promise<void> {
+  const checkins = (await w.docs<{ _id: string }>('checkins', { status: 'visible' })).slice(0, 2)
+  for (let i = 0; i < count; i++) {
+    const payer = newMember('payer')
+    await w.call('checkin', 'getCheckin', { checkinId: checkins[0]._id, via: 'share' }, payer)
+    await w.call('checkin', 'getCheckin', { checkinId: checkins[1]._id }, payer)
+    await paidOrder(w, payer)
+  }
+}
+
+/** A contest starting next week with a coupon prize set aside (setup). */
+async function upcomingContest(w: World) {
+  const prizes = [
+    { points: 500, couponCampaignId: (await seeded(w)).amountOff._id },
+    { points: 300, couponCampaignId: null },
+    { points: 100, couponCampaignId: null }
+  ] as [{ points: number; couponCampaignId: string | null }, { points: number; couponCampaignId: string | null }, { points: number; couponCampaignId: string | null }]
+  const input = { title: '下月邀请赛', startAt: w.now() + 7 * DAY, endAt: w.now() + 14 * DAY, prizes }
+  const contest = await w.call('leaderboard', 'createContest', input, HOST)
+  return { contestId: contest.id, ...input }
 }
 
 /** New members who read two visible check-ins (one from a share card) and then paid (setup). */

@@ -5,7 +5,7 @@ import { systemClock } from '../../ports/clock'
 import { parseOpenidList, type Runtime } from '../../platform/runtime-shape'
 import { CloudbaseStore } from './cloudbase-store'
 import { WechatNotifier } from './wechat-notifier'
-import { CloudbaseFiles } from './cloudbase-files'
+import { CloudbaseFiles, type CloudStorage } from './cloudbase-files'
 import { WechatContentSafety } from './wechat-content-safety'
 import { WechatPayV3 } from '../wechatpay/wechatpay-v3'
 import { wechatPayConfigFromEnv } from '../wechatpay/config-from-env'
@@ -51,7 +51,7 @@ export function createCloudbaseRuntime(): Runtime {
     store: new CloudbaseStore(app.database()),
     clock: systemClock,
     notifier: new WechatNotifier(app, templates, process.env.WX_MINIPROGRAM_STATE ?? 'formal'),
-    files: new CloudbaseFiles(process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? ''),
+    files: new CloudbaseFiles(process.env.TCB_ENV ?? process.env.SCF_NAMESPACE ?? '', app as unknown as CloudStorage),
     contentSafety: new WechatContentSafety(app, async (fileIds) => {
       const { fileList } = await app.getTempFileURL({ fileList: fileIds })
       return fileList.map((f: { tempFileURL: string }) => f.tempFileURL)

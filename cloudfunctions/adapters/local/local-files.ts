@@ -1,6 +1,6 @@
 // Files on disk under the data folder, served by the dev host at /files/<name>.
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { UploadedFile } from '../../../types/files'
 import type { Files, ImageType } from '../../ports/files'
@@ -58,5 +58,17 @@ export class LocalFiles implements Files {
 
   urlFor(fileId: string): string {
     return fileId.startsWith(PREFIX) ? `/files/${fileId.slice(PREFIX.length)}` : fileId
+  }
+
+  /** exports/<name> under the files folder: the dev host serves it at /files/exports/<name>. */
+  async saveExport(name: string, bytes: Buffer): Promise<string> {
+    if (!/^[\w.-]+\.csv$/.test(name)) throw new Error(`export file name ${name} is not a plain .csv name`)
+    mkdirSync(join(this.directory, 'exports'), { recursive: true })
+    writeFileSync(join(this.directory, 'exports', name), bytes)
+    return `${PREFIX}exports/${name}`
+  }
+
+  async downloadUrls(fileIds: string[]): Promise<string[]> {
+    return fileIds.map((id) => (id.startsWith(PREFIX) && existsSync(join(this.directory, id.slice(PREFIX.length))) ? this.urlFor(id) : ''))
   }
 }

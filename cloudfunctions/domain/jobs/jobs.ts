@@ -14,6 +14,7 @@ import { settleBoards } from '../leaderboard/settle'
 import { moveBoards } from '../leaderboard/move-boards'
 import { refreshDailyStats } from '../console/aggregates'
 import { sendDueReminders } from '../notifications/reminders'
+import { runExports } from '../exports/exports'
 import { measureRecalls, sendRecalls } from '../recall/campaigns'
 import { runAutomations } from '../recall/automations'
 import { attributeConversions } from '../analytics/attribution'
@@ -50,5 +51,7 @@ export const JOBS: Job[] = [
   { name: 'measureRecalls', run: (runtime) => measureRecalls(runtime) },
   // The host's analytics: once a China day, a bounded walk of the raw documents per run, then the reports.
   { name: 'refreshAnalytics', run: (runtime) => refreshAnalytics(runtime) },
+  // The host's CSV exports: at most 10,000 rows a run (about 110 requests), a file once a job is fully read.
+  { name: 'writeExports', run: (runtime) => runExports(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

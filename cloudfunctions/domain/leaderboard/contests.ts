@@ -2,12 +2,13 @@
 // prizes for the top 3 when it ends: points, and optionally a coupon or a free
 // event ticket from one of the host's campaigns.
 import { randomUUID } from 'node:crypto'
-import type { ContestInput, ContestPrize, ContestPrizeView, ContestView } from '../../../types/leaderboard'
+import type { ContestInput, ContestPrize, ContestPrizeView, ContestView, UpdateContestInput } from '../../../types/leaderboard'
 import type { Page, PageInput } from '../../../types/page'
 import { AppError } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Runtime } from '../../platform/runtime'
-import { CAMPAIGNS, reserveCoupons, type CampaignDoc } from '../rewards/coupons'
+import { CAMPAIGNS, releaseCoupon, reserveCoupons, type CampaignDoc } from '../rewards/coupons'
+import type { Transaction } from '../../ports/store'
 
 export const CONTESTS = COLLECTIONS.contests.name
 
@@ -20,6 +21,10 @@ export interface ContestDoc extends Omit<ContestInput, 'prizes'> {
   prizePoints?: [number, number, number]
   settled: boolean
   createdAt: number
+  /** Cancelled before it started: its prize coupons went back (and it is marked settled, so it never settles). */
+  cancelled?: boolean
+  cancelledAt?: number
+  updatedAt?: number
 }
 
 /** The prizes of a contest, including those stored before coupon prizes existed. */
@@ -36,8 +41,8 @@ export async function prizeViews(runtime: Runtime, prizes: Prizes): Promise<[Con
 }
 
 async function toView(runtime: Runtime, doc: ContestDoc, now: number): Promise<ContestView> {
-  const { _id, createdAt: _c, prizePoints: _p, ...rest } = doc
-  return { ...rest, id: _id, prizes: await prizeViews(runtime, prizesOf(doc)), phase: now < doc.startAt ? 'upcoming' : now <= doc.endAt ? 'running' : 'ended' }
+  const { _id, createdAt: _c, prizePoints: _p, cancelledAt: _ca, updatedAt: _u, ...rest } = doc
+  return { ...rest, id: _id, cancelled: doc.cancelled ?? false, prizes: await prizeViews(runtime, prizesOf(doc)), phase: now < doc.startAt ? 'upcoming' : now <= doc.endAt ? 'running' : 'ended' }
 }
 
 /** A coupon prize must exist and still be valid when the contest settles. */
@@ -57,9 +62,8 @@ async function checkPrize(runtime: Runtime, prize: ContestPrize, place: number, 
 export async function createContest(runtime: Runtime, input: ContestInput, now: number): Promise<ContestView> {
   if (input.endAt <= input.startAt) throw new AppError('INVALID_INPUT', '结束时间需晚于开始时间', 'endAt')
   for (const [place, prize] of input.prizes.entries()) await checkPrize(runtime, prize, place, input.endAt)
-  const counts = new Map<string, number>()
-  for (const prize of input.prizes) if (prize.couponCampaignId) counts.set(prize.couponCampaignId, (counts.get(prize.couponCampaignId) ?? 0) + 1)
-  const field = (campaignId: string) => `prizes.${input.prizes.findIndex((p) => p.couponCampaignId === campaignId)}.couponCampaignId`
+  const counts = prizeCounts(input.prizes)
+  const field = prizeField(input.prizes)
   const doc: ContestDoc = { ...input, _id: randomUUID(), settled: false, createdAt: now }
   await runtime.store.transaction(async (tx) => {
     await reserveCoupons(tx, counts, field)
@@ -71,4 +75,70 @@ export async function createContest(runtime: Runtime, input: ContestInput, now: 
 export async function listContests(runtime: Runtime, input: PageInput, now: number): Promise<Page<ContestView>> {
   const page = await runtime.store.collection<ContestDoc>(CONTESTS).find({}, { sort: [['startAt', 'desc']], limit: 20, after: input.after })
   return { items: await Promise.all(page.items.map((d) => toView(runtime, d, now))), next: page.next }
+}
+
+/** How many coupons of each campaign the prizes set aside. */
+function prizeCounts(prizes: Prizes): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const prize of prizes) if (prize.couponCampaignId) counts.set(prize.couponCampaignId, (counts.get(prize.couponCampaignId) ?? 0) + 1)
+  return counts
+}
+
+const prizeField = (prizes: Prizes) => (campaignId: string) => `prizes.${prizes.findIndex((p) => p.couponCampaignId === campaignId)}.couponCampaignId`
+
+/** Inside a transaction: the contest as it is now, still changeable (not started, not cancelled). */
+async function changeable(tx: Transaction, contestId: string, now: number): Promise<ContestDoc> {
+  const doc = await tx.collection<ContestDoc>(CONTESTS).get(contestId)
+  if (!doc) throw new AppError('NOT_FOUND', '邀请赛不存在')
+  if (doc.cancelled) throw new AppError('CONFLICT', '邀请赛已取消')
+  if (now >= doc.startAt) throw new AppError('CONFLICT', '邀请赛已开始，不能修改或取消')
+  return doc
+}
+
+/** Inside a transaction: the prize coupons the contest set aside go back to their campaigns. */
+async function releasePrizes(tx: Transaction, prizes: Prizes): Promise<void> {
+  for (const prize of prizes) if (prize.couponCampaignId) await releaseCoupon(tx, prize.couponCampaignId)
+}
+
+/**
+ * Before it starts: the contest takes its new terms; the prize coupons set
+ * aside for the old prizes go back and those of the new ones are set aside, in
+ * the transaction that stores it (a coupon kept for a place that keeps it is
+ * released and reserved again: no net change).
+ */
+export async function updateContest(runtime: Runtime, input: UpdateContestInput, now: number): Promise<ContestView> {
+  const { contestId, ...terms } = input
+  if (terms.endAt <= terms.startAt) throw new AppError('INVALID_INPUT', '结束时间需晚于开始时间', 'endAt')
+  if (terms.startAt <= now) throw new AppError('INVALID_INPUT', '开始时间需晚于现在', 'startAt')
+  for (const [place, prize] of terms.prizes.entries()) await checkPrize(runtime, prize, place, terms.endAt)
+  const updated = await runtime.store.transaction(async (tx) => {
+    const current = await changeable(tx, contestId, now)
+    await releasePrizes(tx, prizesOf(current))
+    await reserveCoupons(tx, prizeCounts(terms.prizes), prizeField(terms.prizes))
+    const set = { ...terms, updatedAt: now }
+    await tx.collection<ContestDoc>(CONTESTS).update(contestId, { set, unset: current.prizePoints ? ['prizePoints'] : undefined })
+    const { prizePoints: _p, ...rest } = current
+    return { ...rest, ...set } as ContestDoc
+  })
+  return toView(runtime, updated, now)
+}
+
+/**
+ * Before it starts: the contest is cancelled and its prize coupons go back to
+ * their campaigns, once: the release and the mark are one transaction, and a
+ * cancelled contest refuses a second cancel. Points were never set aside.
+ * After it starts: CONFLICT.
+ */
+export async function cancelContest(runtime: Runtime, contestId: string, now: number): Promise<ContestView> {
+  const cancelled = await runtime.store.transaction(async (tx) => {
+    const current = await tx.collection<ContestDoc>(CONTESTS).get(contestId)
+    // Already cancelled: nothing more goes back.
+    if (current?.cancelled) return current
+    await changeable(tx, contestId, now)
+    await releasePrizes(tx, prizesOf(current!))
+    const set = { cancelled: true, cancelledAt: now, settled: true, updatedAt: now }
+    await tx.collection<ContestDoc>(CONTESTS).update(contestId, { set })
+    return { ...current!, ...set }
+  })
+  return toView(runtime, cancelled, now)
 }

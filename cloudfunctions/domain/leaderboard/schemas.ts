@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { BoardInput, ContestInput } from '../../../types/leaderboard'
+import type { BoardInput, ContestIdInput, ContestInput, UpdateContestInput } from '../../../types/leaderboard'
 
 const int = (min: number, max: number, what: string) =>
   z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
@@ -23,17 +23,18 @@ export const boardInput: z.ZodMiniType<BoardInput> = z.lazy(() =>
     newcomers: z.optional(z.boolean({ error: 'newcomers 必须是布尔值' }))
   })
 )
-export const contestInput: z.ZodMiniType<ContestInput> = z.lazy(() =>
-  z.strictObject({
-    title: z.string({ error: '标题必须是文字' }).check(
-      z.maxLength(40, { error: '标题最多 40 个字' }),
-      z.refine((s) => s.trim().length > 0, { error: '请填写标题' })
-    ),
-    startAt: int(1_500_000_000_000, 4_102_444_800_000, '开始时间'),
-    endAt: int(1_500_000_000_000, 4_102_444_800_000, '结束时间'),
-    prizes: z.tuple([prize(1), prize(2), prize(3)], { error: '奖品需为 3 个名次' })
-  })
-)
+const contestFields = () => ({
+  title: z.string({ error: '标题必须是文字' }).check(
+    z.maxLength(40, { error: '标题最多 40 个字' }),
+    z.refine((s) => s.trim().length > 0, { error: '请填写标题' })
+  ),
+  startAt: int(1_500_000_000_000, 4_102_444_800_000, '开始时间'),
+  endAt: int(1_500_000_000_000, 4_102_444_800_000, '结束时间'),
+  prizes: z.tuple([prize(1), prize(2), prize(3)], { error: '奖品需为 3 个名次' })
+})
+export const contestInput: z.ZodMiniType<ContestInput> = z.lazy(() => z.strictObject(contestFields()))
+export const updateContestInput: z.ZodMiniType<UpdateContestInput> = z.lazy(() => z.strictObject({ contestId: id('邀请赛'), ...contestFields() }))
+export const contestIdInput: z.ZodMiniType<ContestIdInput> = z.lazy(() => z.strictObject({ contestId: id('邀请赛') }))
 export const rewardsInput = z.lazy(() =>
   z.strictObject({
     weekly: z.array(int(0, 100000, '周榜奖励')).check(z.maxLength(10, { error: '最多 10 个名次' })),

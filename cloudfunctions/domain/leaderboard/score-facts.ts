@@ -10,6 +10,9 @@ export interface RunningContest {
 }
 
 export async function runningContests(store: Pick<Store, 'collection'>, now: number): Promise<RunningContest[]> {
-  const page = await store.collection<RunningContest & { settled: boolean }>(COLLECTIONS.contests.name).find({ startAt: { $lte: now } }, { sort: [['startAt', 'desc']], limit: 50 })
-  return page.items.filter((c) => c.endAt >= now - 24 * 3600_000)
+  const page = await store
+    .collection<RunningContest & { settled: boolean; cancelled?: boolean }>(COLLECTIONS.contests.name)
+    .find({ startAt: { $lte: now } }, { sort: [['startAt', 'desc']], limit: 50 })
+  // A cancelled contest counts nothing.
+  return page.items.filter((c) => !c.cancelled && c.endAt >= now - 24 * 3600_000)
 }

@@ -26,6 +26,9 @@ export interface CampaignDoc extends CampaignInput {
   _id: string
   claimed: number
   createdAt: number
+  /** Stopped by the host: no more claims (absent or null: running). Claimed coupons stay usable until validTo. */
+  stoppedAt?: number | null
+  updatedAt?: number
 }
 
 export interface CouponDoc {
@@ -38,14 +41,14 @@ export interface CouponDoc {
 }
 
 /** The titles of the events free tickets are for, one read per distinct event. */
-async function eventTitles(runtime: Runtime, campaigns: Array<CampaignDoc | null>): Promise<Map<string, string>> {
+export async function eventTitles(runtime: Runtime, campaigns: Array<CampaignDoc | null>): Promise<Map<string, string>> {
   const ids = [...new Set(campaigns.map((c) => c?.eventId).filter((id): id is string => Boolean(id)))]
   const events = await Promise.all(ids.map((id) => runtime.store.collection<{ _id: string; title: string }>(COLLECTIONS.events.name).get(id)))
   return new Map(ids.map((id, i) => [id, events[i]?.title ?? '']))
 }
 
 function couponView(coupon: CouponDoc, campaign: CampaignDoc, titles: Map<string, string>, now: number): CouponView {
-  const { _id: _c, claimed: _n, createdAt: _t, stock: _s, channel: _ch, eventId, ...terms } = campaign
+  const { _id: _c, claimed: _n, createdAt: _t, stock: _s, channel: _ch, eventId, stoppedAt: _st, updatedAt: _u, ...terms } = campaign
   const expired = coupon.status === 'available' && now > campaign.validTo
   return {
     ...terms,
@@ -58,9 +61,17 @@ function couponView(coupon: CouponDoc, campaign: CampaignDoc, titles: Map<string
   }
 }
 
-function campaignView(doc: CampaignDoc, claimedByMe: boolean, titles: Map<string, string>): CampaignView {
-  const { _id, createdAt: _t, ...rest } = doc
-  return { ...rest, id: _id, channel: doc.channel ?? 'claim', eventId: doc.eventId ?? null, eventTitle: doc.eventId ? (titles.get(doc.eventId) ?? '') : null, claimedByMe }
+export function campaignView(doc: CampaignDoc, claimedByMe: boolean, titles: Map<string, string>): CampaignView {
+  const { _id, createdAt: _t, updatedAt: _u, ...rest } = doc
+  return {
+    ...rest,
+    id: _id,
+    channel: doc.channel ?? 'claim',
+    eventId: doc.eventId ?? null,
+    eventTitle: doc.eventId ? (titles.get(doc.eventId) ?? '') : null,
+    claimedByMe,
+    stoppedAt: doc.stoppedAt ?? null
+  }
 }
 
 /** The signup a free ticket was used for stands where an order id would. */
@@ -88,7 +99,9 @@ export async function listCampaigns(runtime: Runtime, caller: Caller, input: Pag
   const page = await runtime.store.collection<CampaignDoc>(CAMPAIGNS).find(filter, { sort: [['createdAt', 'desc']], limit: 20, after: input.after })
   const mine = await Promise.all(page.items.map((c) => runtime.store.collection<CouponDoc>(COUPONS).get(`${c._id}:${caller.openid}`)))
   const titles = await eventTitles(runtime, page.items)
-  return { items: page.items.map((c, i) => campaignView(c, mine[i] !== null, titles)), next: page.next }
+  const views = page.items.map((c, i) => campaignView(c, mine[i] !== null, titles))
+  // A stopped campaign leaves the members' list (unless they hold one of its coupons).
+  return { items: isManager(caller.role) ? views : views.filter((v) => !v.stoppedAt || v.claimedByMe), next: page.next }
 }
 
 /**
@@ -113,7 +126,8 @@ export async function issueCoupon(
   if (now > campaign.validTo) return 'expired'
   // A reserved coupon (a contest prize) was counted out of the stock when the contest was made.
   if (!options.reserved) {
-    if (campaign.claimed >= campaign.stock) return 'outOfStock'
+    // A stopped campaign gives no more (a prize set aside before it stopped is still given).
+    if (campaign.stoppedAt || campaign.claimed >= campaign.stock) return 'outOfStock'
     await campaigns.update(campaignId, { inc: { claimed: 1 } })
   }
   await coupons.insert({ _id: id, campaignId, openid, status: 'available', orderId: null, claimedAt: now })
@@ -131,6 +145,8 @@ export async function claimCoupon(runtime: Runtime, caller: Caller, campaignId: 
       if (campaign.channel === 'reward') throw new AppError('FORBIDDEN', '这张券只能通过奖励获得')
       if (now > campaign.validTo) throw new AppError('CHECKIN_CLOSED', '活动已结束')
       if (await tx.collection<CouponDoc>(COUPONS).get(id)) return
+      // Read in the same transaction that counts the claim: a stop that lands first refuses it, one that lands after conflicts and the claim re-runs.
+      if (campaign.stoppedAt) throw new AppError('CHECKIN_CLOSED', '活动已停止领取')
       if (campaign.claimed >= campaign.stock) throw new AppError('OUT_OF_STOCK', '优惠券已领完')
       await campaigns.update(campaignId, { inc: { claimed: 1 } })
       await tx.collection<CouponDoc>(COUPONS).insert({ _id: id, campaignId, openid: caller.openid, status: 'available', orderId: null, claimedAt: now })
@@ -160,6 +176,7 @@ export async function reserveCoupons(tx: Transaction, counts: Map<string, number
   for (const [campaignId, count] of counts) {
     const campaign = await campaigns.get(campaignId)
     if (!campaign) throw new AppError('NOT_FOUND', '奖品券不存在', place(campaignId))
+    if (campaign.stoppedAt) throw new AppError('CONFLICT', `「${campaign.name}」已停止发放`, place(campaignId))
     const left = campaign.stock - campaign.claimed
     if (left < count) throw new AppError('OUT_OF_STOCK', `「${campaign.name}」只剩 ${left} 张，不够 ${count} 个名次`, place(campaignId))
     await campaigns.update(campaignId, { inc: { claimed: count } })

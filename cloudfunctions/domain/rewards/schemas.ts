@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { CampaignIdInput, CampaignInput, CouponScope, MyCouponsInput } from '../../../types/coupons'
+import type { CampaignIdInput, CampaignInput, CouponScope, MyCouponsInput, UpdateCampaignInput } from '../../../types/coupons'
 import { couponScopes, kindByCouponScope } from '../orders/kinds'
 
 const int = (min: number, max: number, what: string) =>
@@ -42,5 +42,19 @@ export const myCouponsInput: z.ZodMiniType<MyCouponsInput> = z.lazy(() =>
     usableFor: z.optional(couponScope()),
     eventId: z.optional(id()),
     after: z.optional(z.nullable(z.string().check(z.maxLength(2000))))
+  })
+)
+export const updateCampaignInput: z.ZodMiniType<UpdateCampaignInput> = z.lazy(() =>
+  z.strictObject({
+    campaignId: id(),
+    name: z.optional(
+      z.string({ error: '名称必须是文字' }).check(
+        z.maxLength(30, { error: '名称最多 30 个字' }),
+        z.refine((s) => s.trim().length > 0, { error: '请填写名称' })
+      )
+    ),
+    validTo: z.optional(int(1_500_000_000_000, 4_102_444_800_000, '结束时间')),
+    stock: z.optional(int(1, 1_000_000, '数量')),
+    minSpendFen: z.optional(int(0, 10_000_000, '最低消费（分）'))
   })
 )
