@@ -83,6 +83,27 @@ import type { AutomationView, CreateRecallCampaignInput, RecallCampaignIdInput, 
 import type { CreateStaffInviteInput, RemoveStaffInput, StaffInvitePreview, StaffInviteTokenInput, StaffInviteView, StaffMemberView, TeamView } from './staff'
 import type { DashboardView } from './console'
 import type { AnalyticsInput, AnalyticsView, ConvertingCheckinView, GetCheckinInput, TopConvertingInput } from './analytics'
+import type {
+  AddMemberNoteInput,
+  CrmTag,
+  JoinApplicationView,
+  JoinApplicationsInput,
+  MemberDetail,
+  MemberIdInput,
+  MemberListInput,
+  MemberNoteView,
+  MemberRow,
+  RemoveFromCircleInput,
+  RemoveFromCircleResult,
+  ReviewJoinInput,
+  SetMemberSegmentInput,
+  TagIdInput,
+  TagInput,
+  TagMembersInput,
+  TagMembersResult,
+  UpdateTagInput
+} from './crm'
+import type { Segment as CrmSegment } from './growth'
 import type { CampaignIdInput, CampaignInput, CampaignView, CouponView, HostCampaignView, MyCouponsInput, UpdateCampaignInput } from './coupons'
 import type { ExportJobView, ExportsInput, StartExportInput } from './exports'
 
@@ -220,6 +241,19 @@ export interface ApiContract {
     removeStaff: { input: RemoveStaffInput; output: { removed: true } }
     previewStaffInvite: { input: StaffInviteTokenInput; output: StaffInvitePreview }
     acceptStaffInvite: { input: StaffInviteTokenInput; output: StaffMemberView }
+    // the member CRM (admin): list, a member's page, tags, notes, manual segment, removal, join review
+    members: { input: MemberListInput; output: Page<MemberRow> }
+    memberDetail: { input: MemberIdInput; output: MemberDetail }
+    tags: { input: Record<string, never>; output: CrmTag[] }
+    createTag: { input: TagInput; output: CrmTag }
+    updateTag: { input: UpdateTagInput; output: CrmTag }
+    deleteTag: { input: TagIdInput; output: { deleted: true } }
+    tagMembers: { input: TagMembersInput; output: TagMembersResult }
+    addMemberNote: { input: AddMemberNoteInput; output: MemberNoteView }
+    setMemberSegment: { input: SetMemberSegmentInput; output: { segment: CrmSegment; segmentOverride: CrmSegment | null } }
+    removeFromCircle: { input: RemoveFromCircleInput; output: RemoveFromCircleResult }
+    joinApplications: { input: JoinApplicationsInput; output: Page<JoinApplicationView> }
+    reviewJoin: { input: ReviewJoinInput; output: JoinApplicationView }
     // the console's numbers (admin): today, the last 7 days and the 7 before, and what waits
     dashboard: { input: Record<string, never>; output: DashboardView }
     // exports (admin): a CSV written in the background by cron; the list shows progress and, when done, a link

@@ -33,6 +33,8 @@ export interface CircleInput {
   fullRefundDays: number
   /** After that: a pro-rata refund of the unused days, or none. */
   refundAfter: 'prorata' | 'none'
+  /** Free joins wait for a host's approval (审核); paid circles are not reviewed. Absent: false. */
+  reviewRequired?: boolean
 }
 
 export interface Circle extends Omit<CircleInput, 'plans'> {
@@ -53,6 +55,10 @@ export interface MyMembership {
   startedAt: number | null
   endsAt: number | null
   trialUsed: boolean
+  /** A host removed and blocked the member: no joining or buying again. */
+  blocked?: boolean
+  /** The member's join application, in a circle that reviews joins (审核中 / 已拒绝). */
+  application?: { status: 'pending' | 'approved' | 'rejected'; reason: string | null; answers: string[] } | null
 }
 
 export interface CircleDetail {

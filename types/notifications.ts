@@ -16,7 +16,9 @@ export const SUBSCRIBE_TEMPLATE_KEYS = [
   'streakReminder',
   'refundResult',
   /** A message from the community (recall campaigns, automations): the same words as in 消息. */
-  'communityNotice'
+  'communityNotice',
+  /** A host approved or rejected the member's application to join a circle. */
+  'joinReviewed'
 ] as const
 
 export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number]

@@ -2,6 +2,7 @@
 // members, recall, exports). Each area keeps its actions in its own file.
 import { defineActions } from '../platform/define-action'
 import { staffActions } from './staff-actions'
+import { membersActions } from './members-actions'
 import { consoleActions } from './console-actions'
 import { recallActions } from './recall-actions'
 import { analyticsActions } from './analytics-actions'
@@ -9,6 +10,7 @@ import { exportsActions } from './exports-actions'
 
 export const hostActions = defineActions('host', {
   ...staffActions,
+  ...membersActions,
   ...consoleActions,
   ...recallActions,
   ...analyticsActions,

@@ -677,6 +677,102 @@ export const COLLECTIONS = {
       }
     ]
   },
+  /** Host-defined member tags (domain/crm). */
+  crmTags: { name: 'crm_tags', indexes: [] },
+  /** One document per (tag, member): the tag filter's index (the member also carries its tag ids in `tags`). */
+  memberTags: {
+    name: 'member_tags',
+    indexes: [
+      {
+        name: 'tag',
+        fields: [
+          ['tagId', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** Hosts' notes on a member. */
+  memberNotes: {
+    name: 'member_notes',
+    indexes: [
+      {
+        name: 'member',
+        fields: [
+          ['memberId', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** Join applications of circles that review joins; one per (circle, member). */
+  joinApplications: {
+    name: 'join_applications',
+    indexes: [
+      {
+        name: 'status',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'circleStatus',
+        fields: [
+          ['circleId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
+  },
+  // The message centre (消息, domain/inbox): one document per message, id = the message's idempotency key.
+  inboxMessages: {
+    name: 'inbox_messages',
+    indexes: [
+      {
+        name: 'member',
+        fields: [
+          ['openid', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'unread',
+        fields: [
+          ['openid', 'asc'],
+          ['readAt', 'asc']
+        ]
+      }
+    ]
+  },
+  // Recall campaigns (domain/recall), and one target per (campaign, member): treated or holdout, measured at 1, 3 and 7 days.
+  recallCampaigns: {
+    name: 'recall_campaigns',
+    indexes: [
+      { name: 'recent', fields: [['createdAt', 'desc']] },
+      {
+        name: 'sending',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      }
+    ]
+  },
+  recallTargets: {
+    name: 'recall_targets',
+    indexes: [
+      { name: 'measure', fields: [['nextCheckAt', 'asc']] },
+      {
+        name: 'group',
+        fields: [
+          ['campaignId', 'asc'],
+          ['group', 'asc']
+        ]
+      }
+    ]
+  },
   reminders: {
     name: 'reminders',
     indexes: [

@@ -33,7 +33,8 @@ export const LIMITS: Record<Exclude<BudgetKind, 'batch'>, { requests: number; la
  * Listed here, in the open: anything not here is held to the host budget.
  */
 export const BATCH: Record<string, { requests: number; why: string }> = {
-  'events.cancelEvent': { requests: 200, why: 'cancels every signup of the event and refunds each paid one (per attendee work)' }
+  'events.cancelEvent': { requests: 200, why: 'cancels every signup of the event and refunds each paid one (per attendee work)' },
+  'host.tagMembers': { requests: 310, why: 'tags up to 100 chosen members: a transaction of 3 document operations per member whose tags change (the Store has no multi-document update)' }
 }
 
 export interface Scenario {
@@ -749,6 +750,51 @@ export const ACTION_SCENARIOS: Scenario[] = [
   host('host.dashboard', async (w) => {
     await w.call('cron', 'run', { jobs: ['refreshDailyStats'] }, HOST)
     return (await w.measure('host', 'dashboard', {}, HOST)).usage
+  }),
+
+  // host: the member CRM
+  host('host.members', async (w) => (await w.measure('host', 'members', {}, HOST)).usage),
+  host('host.members.silentSearch', async (w) => (await w.measure('host', 'members', { segment: 'silent', q: '小', active: 'over30d' }, HOST)).usage),
+  host('host.members.tagAndCircle', async (w) => {
+    const tag = await w.call('host', 'createTag', { name: '高意向', color: 'orange' }, HOST)
+    await w.call('host', 'tagMembers', { memberIds: [XIAOMEI, DAWEI], tagId: tag.id, op: 'add' }, HOST)
+    return (await w.measure('host', 'members', { tagId: tag.id, circleId: (await seeded(w)).camp._id, tier: 1 }, HOST)).usage
+  }),
+  host('host.memberDetail', async (w) => {
+    await paidOrder(w, XIAOMEI)
+    await w.call('host', 'addMemberNote', { memberId: XIAOMEI, text: '老朋友' }, HOST)
+    return (await w.measure('host', 'memberDetail', { memberId: XIAOMEI }, HOST)).usage
+  }),
+  host('host.tags', async (w) => (await w.measure('host', 'tags', {}, HOST)).usage),
+  host('host.createTag', async (w) => (await w.measure('host', 'createTag', { name: '高意向', color: 'orange' }, HOST)).usage),
+  host('host.updateTag', async (w) => {
+    const tag = await w.call('host', 'createTag', { name: '高意向', color: 'orange' }, HOST)
+    return (await w.measure('host', 'updateTag', { tagId: tag.id, name: '老朋友', color: 'blue' }, HOST)).usage
+  }),
+  host('host.deleteTag', async (w) => {
+    const tag = await w.call('host', 'createTag', { name: '高意向', color: 'orange' }, HOST)
+    return (await w.measure('host', 'deleteTag', { tagId: tag.id }, HOST)).usage
+  }),
+  scenario('host.tagMembers', 'batch', async (w) => {
+    const tag = await w.call('host', 'createTag', { name: '高意向', color: 'orange' }, HOST)
+    return (await w.measure('host', 'tagMembers', { memberIds: [XIAOMEI, DAWEI, AJIE, LILY], tagId: tag.id, op: 'add' }, HOST)).usage
+  }),
+  host('host.addMemberNote', async (w) => (await w.measure('host', 'addMemberNote', { memberId: XIAOMEI, text: '线下活动认识' }, HOST)).usage),
+  host('host.setMemberSegment', async (w) => (await w.measure('host', 'setMemberSegment', { memberId: XIAOMEI, segment: 'core' }, HOST)).usage),
+  host('host.removeFromCircle', async (w) => {
+    await paidOrder(w, XIAOMEI)
+    return (await w.measure('host', 'removeFromCircle', { memberId: XIAOMEI, circleId: (await seeded(w)).camp._id, block: true, refund: 'full' }, HOST)).usage
+  }),
+  host('host.joinApplications', async (w) => (await w.measure('host', 'joinApplications', {}, HOST)).usage),
+  host('host.reviewJoin', async (w) => {
+    const circle = await w.call(
+      'membership',
+      'createCircle',
+      { name: '审核圈', description: '', coverFileId: '', kind: 'free', trialDays: 7, joinQuestions: ['为什么加入？'], plans: [], fullRefundDays: 0, refundAfter: 'none', reviewRequired: true },
+      HOST
+    )
+    await w.call('membership', 'joinFree', { circleId: circle.id, answers: ['想学习'] }, XIAOMEI)
+    return (await w.measure('host', 'reviewJoin', { applicationId: `${circle.id}:${XIAOMEI}`, decision: 'approve' }, HOST)).usage
   }),
 
   // cron, by hand: the host's "run now" (every job) on the seeded community

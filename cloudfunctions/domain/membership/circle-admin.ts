@@ -10,6 +10,7 @@ import { CIRCLES } from '../circles/access'
 import { loadCircle, toCircle, type CircleDoc } from './circle'
 import { CIRCLE_MEMBERS, membershipId, toMyMembership, type CircleMemberDoc } from './membership'
 import { isManager } from '../../../types/roles'
+import { applicationOf } from '../crm/circles'
 
 function checkPlans(kind: CircleInput['kind'], plans: unknown[]): void {
   if (kind !== 'free' && plans.length === 0) throw new AppError('INVALID_INPUT', '付费圈子至少需要一个套餐', 'plans')
@@ -59,6 +60,13 @@ export async function listCircles(runtime: Runtime, caller: Caller, input: PageI
 
 export async function getCircleDetail(runtime: Runtime, caller: Caller, circleId: string, now: number): Promise<CircleDetail> {
   const circle = await loadCircle(runtime, circleId, { allowArchived: isManager(caller.role) })
-  const membership = await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(membershipId(circleId, caller.openid))
-  return { circle: await toCircle(runtime, circle, now), membership: toMyMembership(circleId, membership, now) }
+  const [membership, application] = await Promise.all([
+    runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(membershipId(circleId, caller.openid)),
+    circle.reviewRequired ? applicationOf(runtime, circleId, caller.openid) : Promise.resolve(null)
+  ])
+  const mine = toMyMembership(circleId, membership, now)
+  return {
+    circle: await toCircle(runtime, circle, now),
+    membership: application ? { ...mine, application: { status: application.status, reason: application.reason, answers: application.answers } } : mine
+  }
 }

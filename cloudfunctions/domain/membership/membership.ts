@@ -22,6 +22,10 @@ export interface CircleMemberDoc {
   expiredNoticeFor: number | null
   /** Set when a refund ended access (the member sees 已退款, not 已过期); cleared by the next payment. */
   endedBy?: 'refund' | null
+  /** A host removed and blocked the member (domain/crm/circles.ts): no joining or buying again. */
+  blocked?: boolean
+  /** The answers to the circle's join questions when the member joined. */
+  answers?: string[]
 }
 
 export { CIRCLE_MEMBERS }
@@ -38,7 +42,8 @@ export function toMyMembership(circleId: string, doc: CircleMemberDoc | null, no
     status: active ? (doc.source === 'trial' ? 'trial' : 'active') : doc.source === 'trial' && doc.startedAt === doc.endsAt ? 'none' : doc.endedBy === 'refund' ? 'refunded' : 'expired',
     startedAt: doc.startedAt,
     endsAt: doc.endsAt === FOREVER ? null : doc.endsAt,
-    trialUsed: doc.trialUsed
+    trialUsed: doc.trialUsed,
+    ...(doc.blocked ? { blocked: true } : {})
   }
 }
 

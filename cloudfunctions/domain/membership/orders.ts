@@ -18,6 +18,7 @@ import { closeOrder } from '../orders/close-order'
 import { openOrder } from '../orders/open-order'
 import { recordFact } from '../facts/facts'
 import { isManager } from '../../../types/roles'
+import { applyToJoin, assertMayBuy, assertNotBlocked } from '../crm/circles'
 
 async function circlesOf(runtime: Runtime, orders: OrderDoc[]): Promise<Map<string, CircleDoc>> {
   const ids = [...new Set(orders.map(circleIdOf).filter((id): id is string => Boolean(id)))]
@@ -40,6 +41,7 @@ export async function createOrder(runtime: Runtime, caller: Caller, circleId: st
   if (circle.kind === 'free') throw new AppError('CONFLICT', '免费圈子无需付费，直接加入即可')
   const plan = circle.plans.find((p) => p.id === planId)
   if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'planId')
+  await assertMayBuy(runtime, circleId, caller.openid)
   const { order, payment, resumed } = await openOrder(runtime, {
     what: `plan:${circleId}:${planId}`,
     openid: caller.openid,
@@ -121,14 +123,20 @@ export async function joinFree(runtime: Runtime, caller: Caller, circleId: strin
   const members = runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
   const id = membershipId(circleId, caller.openid)
   const current = await members.get(id)
+  assertNotBlocked(current)
+  if (circle.reviewRequired && !(current && current.endsAt > now)) {
+    // Reviewed circles: an application a host approves (host.reviewJoin), answers kept with it.
+    const application = await applyToJoin(runtime, circle, caller.openid, answers, now)
+    return { ...membershipView(runtime, circle, current, now), application: { status: application.status, reason: application.reason, answers: application.answers } }
+  }
   if (!current) {
     try {
-      await members.insert({ _id: id, circleId, openid: caller.openid, startedAt: now, endsAt: FOREVER, source: 'free', trialUsed: false, remindedFor: null, expiredNoticeFor: null })
+      await members.insert({ _id: id, circleId, openid: caller.openid, startedAt: now, endsAt: FOREVER, source: 'free', trialUsed: false, remindedFor: null, expiredNoticeFor: null, answers })
     } catch {
       /* joined twice at once: one membership */
     }
   } else if (current.endsAt <= now) {
-    await members.update(id, { set: { endsAt: FOREVER, startedAt: now, source: 'free' } })
+    await members.update(id, { set: { endsAt: FOREVER, startedAt: now, source: 'free', answers } })
   }
   return membershipView(runtime, circle, (await members.get(id))!, now)
 }
@@ -139,6 +147,7 @@ export async function startTrial(runtime: Runtime, caller: Caller, circleId: str
   await runtime.store.transaction(async (tx) => {
     const members = tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
     const current = await members.get(membershipId(circleId, caller.openid))
+    assertNotBlocked(current)
     if (current?.trialUsed) throw new AppError('LIMIT_REACHED', '每位成员只能试用一次')
     if (current && current.endsAt > now) throw new AppError('CONFLICT', '你已经是圈子成员')
     await extendMembership(members, circleId, caller.openid, circle.trialDays, now, 'trial')
@@ -148,7 +157,7 @@ export async function startTrial(runtime: Runtime, caller: Caller, circleId: str
   return membershipView(runtime, circle, (await runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS).get(membershipId(circleId, caller.openid)))!, now)
 }
 
-function membershipView(runtime: Runtime, circle: CircleDoc, doc: CircleMemberDoc, now: number): MembershipView {
+function membershipView(runtime: Runtime, circle: CircleDoc, doc: CircleMemberDoc | null, now: number): MembershipView {
   return { ...toMyMembership(circle._id, doc, now), circleName: circle.name, coverUrl: circle.coverFileId ? runtime.files.urlFor(circle.coverFileId) : '', plans: circle.plans }
 }
 

@@ -23,7 +23,8 @@ const circleFields = () => ({
   joinQuestions: z.array(text(1, 100, '加入问题'), { error: '加入问题格式不正确' }).check(z.maxLength(3, { error: '最多 3 个加入问题' })),
   plans: z.array(plan(), { error: '套餐格式不正确' }).check(z.maxLength(5, { error: '最多 5 个套餐' })),
   fullRefundDays: int(0, 30, '全额退款天数'),
-  refundAfter: z.enum(['prorata', 'none'], { error: '退款规则只能是按剩余天数或不退' })
+  refundAfter: z.enum(['prorata', 'none'], { error: '退款规则只能是按剩余天数或不退' }),
+  reviewRequired: z.optional(z.boolean({ error: '是否审核必须是布尔值' }))
 })
 export const circleInput: z.ZodMiniType<CircleInput> = z.lazy(() => z.strictObject(circleFields()))
 export const updateCircleInput: z.ZodMiniType<UpdateCircleInput> = z.lazy(

@@ -35,6 +35,15 @@ interface CircleRef {
 export const membershipActiveMessage = (openid: string, circle: CircleRef, endsAt: number): SubscribeMessage =>
   subscribeMessage({ openid, template: 'membershipActive', page: CIRCLE_PAGE(circle.circleId), data: { thing1: circle.circleName, time2: endsAt } })
 
+/** A host reviewed the member's application to join a circle: approved, or rejected with the host's reason. */
+export const joinReviewedMessage = (openid: string, circle: CircleRef, approved: boolean, reason: string | null, at: number): SubscribeMessage =>
+  subscribeMessage({
+    openid,
+    template: 'joinReviewed',
+    page: CIRCLE_PAGE(circle.circleId),
+    data: { thing1: circle.circleName, phrase2: approved ? '已通过' : '未通过', thing3: approved ? '欢迎加入，快来看看吧' : reason || '暂不符合加入条件', time4: at }
+  })
+
 /** A membership ends soon. */
 export const renewalReminderMessage = (openid: string, circle: CircleRef, endsAt: number): SubscribeMessage =>
   subscribeMessage({ openid, template: 'renewalReminder', page: CIRCLE_PAGE(circle.circleId), data: { thing1: circle.circleName, time2: endsAt } })
