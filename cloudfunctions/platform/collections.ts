@@ -726,53 +726,6 @@ export const COLLECTIONS = {
       }
     ]
   },
-  // The message centre (消息, domain/inbox): one document per message, id = the message's idempotency key.
-  inboxMessages: {
-    name: 'inbox_messages',
-    indexes: [
-      {
-        name: 'member',
-        fields: [
-          ['openid', 'asc'],
-          ['createdAt', 'desc']
-        ]
-      },
-      {
-        name: 'unread',
-        fields: [
-          ['openid', 'asc'],
-          ['readAt', 'asc']
-        ]
-      }
-    ]
-  },
-  // Recall campaigns (domain/recall), and one target per (campaign, member): treated or holdout, measured at 1, 3 and 7 days.
-  recallCampaigns: {
-    name: 'recall_campaigns',
-    indexes: [
-      { name: 'recent', fields: [['createdAt', 'desc']] },
-      {
-        name: 'sending',
-        fields: [
-          ['status', 'asc'],
-          ['createdAt', 'asc']
-        ]
-      }
-    ]
-  },
-  recallTargets: {
-    name: 'recall_targets',
-    indexes: [
-      { name: 'measure', fields: [['nextCheckAt', 'asc']] },
-      {
-        name: 'group',
-        fields: [
-          ['campaignId', 'asc'],
-          ['group', 'asc']
-        ]
-      }
-    ]
-  },
   reminders: {
     name: 'reminders',
     indexes: [

@@ -24,8 +24,6 @@ export interface WalletDoc {
   segment?: Segment
   /** The host's manual segment (host.setMemberSegment), kept in `segment` while set; null or absent: worked out daily. */
   segmentOverride?: Segment | null
-  /** The host's manual segment (host.setMemberSegment), kept in `segment` while set; null or absent: worked out daily. */
-  segmentOverride?: Segment | null
   /** The China date the segment was last worked out. */
   segmentDay?: string
   /** Points each rule granted on one China date, for daily caps (absent before caps moved onto the wallet). */
