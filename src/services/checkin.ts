@@ -1,4 +1,5 @@
 import type { Page, PageInput } from '../../types/page'
+import type { GetCheckinInput } from '../../types/analytics'
 import type {
   Challenge,
   ChallengeDetail,
@@ -10,7 +11,6 @@ import type {
   ChallengeIdInput,
   ChallengeInput,
   ChallengeProgress,
-  CheckinIdInput,
   CommentIdInput,
   CommentView,
   FeatureInput,
@@ -135,7 +135,7 @@ export function makeupCheckin(input: MakeupCheckinInput): Promise<PostCheckinRes
   return callFunction('checkin', 'makeupCheckin', input)
 }
 
-export function fetchCheckin(input: CheckinIdInput): Promise<CheckinView> {
+export function fetchCheckin(input: GetCheckinInput): Promise<CheckinView> {
   return callFunction('checkin', 'getCheckin', input)
 }
 

@@ -13,6 +13,8 @@ export const PROFILE_EDIT_PAGE = '/packages/account/profile-edit/index'
 export const DEV_LOGIN_PAGE = '/packages/account/dev-login/index'
 /** 群规: the community's rules, readable by every member. */
 export const COMMUNITY_RULES_PAGE = '/packages/account/rules/index'
+/** 消息: the member's message centre (recall and automation messages, gifts). */
+export const INBOX_PAGE = '/packages/inbox/index/index'
 
 // Challenges and check-ins, and the host's check-in console
 export const CHALLENGE_DETAIL_PAGE = '/packages/challenge/detail/index'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
@@ -15,7 +15,7 @@ import type { CheckinView, CommentView, ReportTarget } from '../../../../types/c
 import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import { colors } from '../../../styles/tokens'
-import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import { CHECKIN_DETAIL_PAGE, challengeDetailUrl, routeParam } from '../../../services/routes'
 import { isManager } from '../../../../types/roles'
 import './index.css'
 
@@ -26,7 +26,10 @@ export default function CheckinDetailPage() {
   const { params } = useRouter()
   const id = routeParam(params.id)
   const focusParam = params.comment
-  const checkin = useQuery<CheckinView>(checkinKey(id), () => fetchCheckin({ checkinId: id }))
+  // Opened from a share card (?via=share): the analytics credit the check-in if the reader later pays.
+  const checkin = useQuery<CheckinView>(checkinKey(id), () => fetchCheckin({ checkinId: id, ...(params.via === 'share' ? { via: 'share' as const } : {}) }))
+  // A share card opens the page with via=share: a reader who has not paid leaves a touch marked as a share (host analytics).
+  useShareAppMessage(() => ({ title: checkin.data?.text.slice(0, 30) || '来看看这条打卡', path: `${CHECKIN_DETAIL_PAGE}?id=${encodeURIComponent(id)}&via=share` }))
   const commentsKey = `checkin.comments.${id}`
   const comments = usePagedList<CommentView>(commentsKey, (after) => fetchComments({ checkinId: id, after }))
   const { data: me } = useMe()
