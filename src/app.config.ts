@@ -36,7 +36,9 @@ export default defineAppConfig({
     { root: 'packages/host-rewards', pages: ['campaign-form/index'] },
     // 消息: the member's message centre; and the host's recall campaigns and automations.
     { root: 'packages/inbox', pages: ['index/index'] },
-    { root: 'packages/host-recall', pages: ['index/index'] }
+    { root: 'packages/host-recall', pages: ['index/index'] },
+    // 数据分析: AARRR, cohorts, completion curves, revenue and the check-ins that brought first payments (charts drawn with views).
+    { root: 'packages/host-analytics', pages: ['index/index'] }
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -22,6 +22,8 @@ export const COMPOSE_PAGE = '/packages/challenge/compose/index'
 export const CHECKIN_DETAIL_PAGE = '/packages/challenge/checkin/index'
 export const HOST_HOME_PAGE = '/packages/host/index/index'
 export const HOST_CHALLENGES_PAGE = '/packages/host/challenges/index'
+/** 数据分析: the host's analytics (AARRR, cohorts, completion, revenue, converting check-ins). */
+export const HOST_ANALYTICS = '/packages/host-analytics/index/index'
 export const CHALLENGE_FORM_PAGE = '/packages/host/challenge-form/index'
 export const MODERATION_PAGE = '/packages/host/moderation/index'
 
