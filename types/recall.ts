@@ -12,10 +12,11 @@ export interface CreateRecallCampaignInput {
   requestId: string
   segment: Segment
   /** Member tag to narrow the segment (only when members carry tags). */
-  tag?: string | null
+  tag?: string
   title: string
   body: string
-  gift?: Gift | null
+  /** Left out for no gift. */
+  gift?: Gift
   /** 0–50, default 10. */
   holdoutPercent?: number
 }

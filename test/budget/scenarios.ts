@@ -15,6 +15,7 @@ import type { FunctionName } from '../../types/api'
 import type { ChallengeInput } from '../../types/checkin'
 import type { EventInput } from '../../types/events'
 import { AJIE, DAWEI, DAY, HOST, LILY, World, XIAOMEI } from './world'
+import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
 
 export type BudgetKind = 'member' | 'host' | 'checkin' | 'feed' | 'cron' | 'batch'
 
@@ -797,6 +798,9 @@ export const ACTION_SCENARIOS: Scenario[] = [
     return (await w.measure('host', 'reviewJoin', { applicationId: `${circle.id}:${XIAOMEI}`, decision: 'approve' }, HOST)).usage
   }),
 
+  // the message centre, recall campaigns and automations (recall-scenarios.ts)
+  ...RECALL_SCENARIOS,
+
   // cron, by hand: the host's "run now" (every job) on the seeded community
   scenario('cron.run', 'cron', async (w) => (await w.measure('cron', 'run', {}, HOST)).usage)
 ]
@@ -805,6 +809,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 
 /** What makes work for each job, through real actions (not counted). */
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
+  ...RECALL_BACKLOG,
   async attributeConversions(w) {
     // 30 new members each read two check-ins, then paid for the camp.
     await converted(w, 30)

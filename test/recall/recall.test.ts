@@ -17,6 +17,8 @@ import { chinaDate, addDays } from '../../cloudfunctions/domain/time/china-calen
 import type { Segment } from '../../types/growth'
 
 const DAY = 24 * 3600_000
+/** Documents written straight to the store in setup (only the fields the jobs read). */
+type Loose = { _id: string } & Record<string, unknown>
 let runtime: TestRuntime
 beforeEach(() => {
   runtime = useTestRuntime()
@@ -95,12 +97,12 @@ test('a treated member who checks in after the message counts as returned; lift 
   expect(treated.length).toBeGreaterThan(5)
   expect(holdout.length).toBeGreaterThan(5)
   runtime.clock.advance(3600_000)
-  const checkins = runtime.store.collection(COLLECTIONS.checkins.name)
+  const checkins = runtime.store.collection<Loose>(COLLECTIONS.checkins.name)
   // Half the treated members check in, one holdout member does; a check-in before the send does not count.
   for (const t of treated.slice(0, 4)) await checkins.insert({ openid: t.openid, status: 'visible', createdAt: runtime.clock.now(), challengeId: 'c' })
   await checkins.insert({ openid: holdout[0].openid, status: 'visible', createdAt: runtime.clock.now(), challengeId: 'c' })
   await checkins.insert({ openid: holdout[1].openid, status: 'visible', createdAt: runtime.clock.now() - 5 * DAY, challengeId: 'c' })
-  const orders = runtime.store.collection(COLLECTIONS.orders.name)
+  const orders = runtime.store.collection<Loose>(COLLECTIONS.orders.name)
   await orders.insert({ openid: treated[0].openid, createdAt: runtime.clock.now(), paidAt: runtime.clock.now(), amountFen: 9900, refundedFen: 0, status: 'fulfilled' })
   runtime.clock.advance(DAY)
   await runJobs(runtime, ['measureRecalls'])
@@ -200,9 +202,9 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   await circleMembers.insert({ _id: 'c1:o_trial', circleId: 'c1', openid: 'o_trial', endsAt: runtime.clock.now() + 1.5 * DAY, source: 'trial', ...base })
   await circleMembers.insert({ _id: 'c1:o_paid', circleId: 'c1', openid: 'o_paid', endsAt: runtime.clock.now() + 2.5 * DAY, source: 'paid', ...base })
   // A 5-day streak that broke yesterday in a running challenge.
-  await runtime.store.collection(COLLECTIONS.challenges.name).insert({ _id: 'ch1', title: '早起', startDate: addDays(today, -10), endDate: addDays(today, 10), archived: false })
+  await runtime.store.collection<Loose>(COLLECTIONS.challenges.name).insert({ _id: 'ch1', title: '早起', startDate: addDays(today, -10), endDate: addDays(today, 10), archived: false })
   const participant = newParticipant('ch1', 'o_streak', now)
-  await runtime.store.collection(PARTICIPANTS).insert({ ...participant, doneDates: [-6, -5, -4, -3, -2].map((d) => addDays(today, d)) })
+  await runtime.store.collection<Loose>(PARTICIPANTS).insert({ ...participant, doneDates: [-6, -5, -4, -3, -2].map((d) => addDays(today, d)) })
   await runJobs(runtime, ['runAutomations'])
   await runJobs(runtime, ['runAutomations'])
   const inbox = runtime.store.collection<InboxMessageDoc>(INBOX)

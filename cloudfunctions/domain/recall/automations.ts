@@ -58,6 +58,7 @@ interface StateDoc {
   _id: string
   sent: Partial<Record<AutomationKind, number>>
   welcomeSince?: number
+  welcomeCursor?: string | null
   trialUpTo?: number
   renewalUpTo?: number
   silentCursor?: string | null
@@ -161,21 +162,26 @@ async function send(
 }
 
 async function runWelcome(run: Run, config: AutomationConfig): Promise<void> {
-  const since = run.state.welcomeSince ?? config.enabledAt ?? run.now
-  const page = await run.runtime.store.collection<MemberDoc>(MEMBERS).find({ joinedAt: { $gte: since } }, { sort: [['joinedAt', 'asc']], limit: SCAN })
+  const since = run.state.welcomeSince ?? (config.enabledAt ?? run.now) + 1
+  const page = await run.runtime.store.collection<MemberDoc>(MEMBERS).find({ joinedAt: { $gte: since } }, { sort: [['joinedAt', 'asc']], limit: SCAN, after: run.state.welcomeCursor ?? null })
+  if (page.items.length === 0) return
   const community = await loadCommunity(run.runtime)
-  let upTo = since
   for (const member of page.items) {
-    if (run.left <= 0) break
+    // Out of budget mid-page: the same page again next run (delivery is keyed).
+    if (run.left <= 0) return
     // The subscribe welcome is the one ensure-member queued on the first call (same key): never a second.
     await send(run, 'welcome', config, {
       key: `auto:welcome:${member._id}`,
       openid: member._id,
       subscribe: { key: `welcome:${member._id}`, message: welcomeMessage(member._id, community, member.joinedAt) }
     })
-    upTo = member.joinedAt
   }
-  run.state.welcomeSince = upTo
+  // A full page goes on from its cursor (members who joined in the same millisecond included); the last page moves the watermark past it.
+  if (page.next) run.state.welcomeCursor = page.next
+  else {
+    run.state.welcomeSince = page.items[page.items.length - 1].joinedAt + 1
+    run.state.welcomeCursor = null
+  }
 }
 
 /** Memberships ending within `daysBefore`, from the watermark (ties at the watermark are looked at again: delivery is keyed). */

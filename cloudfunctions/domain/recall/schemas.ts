@@ -23,10 +23,10 @@ export const createRecallCampaignInput: z.ZodMiniType<CreateRecallCampaignInput>
   z.strictObject({
     requestId: z.string({ error: '请求标识无效' }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求标识无效' })),
     segment: segment(),
-    tag: z.optional(z.nullable(id('标签'))),
+    tag: z.optional(id('标签')),
     title: text(20, '标题'),
     body: text(200, '消息内容'),
-    gift: z.optional(z.nullable(gift())),
+    gift: z.optional(gift()),
     holdoutPercent: z.optional(int(0, 50, '对照组比例'))
   })
 )
