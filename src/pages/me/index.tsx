@@ -6,6 +6,7 @@ import ErrorState from '../../components/error-state'
 import GrowthEntry from '../../components/growth-entry'
 import MembershipEntries from '../../components/membership-entries'
 import EventsEntries from '../../components/events-entries'
+import InboxEntry from '../../components/inbox-entry'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
@@ -69,6 +70,7 @@ export default function MePage() {
         {/* The host's rows live in the console hub (主理人后台): here only the member's own. */}
         <MembershipEntries isHost={false} />
         <EventsEntries isHost={false} />
+        <InboxEntry />
         <MenuRow
           className='me-boards-entry'
           title='排行榜'

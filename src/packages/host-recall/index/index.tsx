@@ -1,0 +1,250 @@
+import { useEffect, useState } from 'react'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { View, Text, Input, Textarea, Switch } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import ErrorState from '../../../components/error-state'
+import FormField from '../../../components/form-field'
+import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
+import { AUTOMATIONS_KEY, RECALL_CAMPAIGNS_KEY, createRecallCampaign, fetchAutomations, fetchRecallCampaigns, updateAutomation } from '../../../services/recall'
+import { fetchCampaigns } from '../../../services/rewards'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { colors } from '../../../styles/tokens'
+import { formatChineseDate, formatFen } from '../../../utils/format'
+import type { Segment } from '../../../../types/growth'
+import type { Gift } from '../../../../types/inbox'
+import { DEFAULT_HOLDOUT_PERCENT, RETURN_WINDOW_DAYS, type AutomationView, type RecallCampaignView, type RecallGroupStats } from '../../../../types/recall'
+import './index.css'
+
+const SEGMENTS: ReadonlyArray<{ value: Segment; label: string }> = [
+  { value: 'silent', label: '沉默' },
+  { value: 'ordinary', label: '普通' },
+  { value: 'core', label: '核心' },
+  { value: 'kol', label: 'KOL' }
+]
+const SEGMENT_LABEL: Record<Segment, string> = { silent: '沉默', ordinary: '普通', core: '核心', kol: 'KOL' }
+
+type GiftChoice = 'none' | 'coupon' | 'makeupCard' | 'points'
+const GIFTS: ReadonlyArray<{ value: GiftChoice; label: string }> = [
+  { value: 'none', label: '不送礼' },
+  { value: 'coupon', label: '优惠券' },
+  { value: 'makeupCard', label: '补卡' },
+  { value: 'points', label: '积分' }
+]
+
+const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
+const requestId = () => `recall-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+
+/** 消息与召回: recall campaigns with their treated/holdout comparison, a form to send one, and the automations. */
+export default function HostRecallPage() {
+  const campaigns = usePagedQuery<RecallCampaignView>(RECALL_CAMPAIGNS_KEY, (after) => fetchRecallCampaigns(after))
+  const automations = useQuery(AUTOMATIONS_KEY, fetchAutomations)
+  usePullDownRefetch(async () => {
+    await Promise.all([campaigns.refetch(), automations.refetch()])
+  })
+  useReachBottom(() => {
+    void campaigns.loadMore()
+  })
+  useEffect(() => {
+    if (campaigns.refreshError) showError(campaigns.refreshError)
+  }, [campaigns.refreshError])
+
+  return (
+    <View className='page recall-page'>
+      <CreateForm onCreated={() => void campaigns.refetch()} />
+      <Text className='recall-section-title'>召回活动</Text>
+      {campaigns.loading ? (
+        <View aria-busy>
+          {[0, 1].map((i) => (
+            <View key={i} className='card recall-skeleton'>
+              <Skeleton width='50%' height={32} />
+              <Skeleton width='100%' height={120} />
+            </View>
+          ))}
+        </View>
+      ) : campaigns.error ? (
+        <View className='card'>
+          <ErrorState error={campaigns.error} onRetry={() => void campaigns.refetch()} />
+        </View>
+      ) : campaigns.items.length === 0 ? (
+        <EmptyState glyph='召' title='还没有召回活动' description='选一个分层写一段话，发出后这里会对比收到消息和对照组的回归率' />
+      ) : (
+        campaigns.items.map((campaign) => <CampaignCard key={campaign.id} campaign={campaign} />)
+      )}
+      <Text className='recall-section-title'>自动消息</Text>
+      {automations.loading ? (
+        <View className='card recall-skeleton' aria-busy>
+          <Skeleton width='100%' height={200} />
+        </View>
+      ) : automations.error ? (
+        <View className='card'>
+          <ErrorState error={automations.error} onRetry={() => void automations.refetch()} />
+        </View>
+      ) : (
+        (automations.data ?? []).map((automation) => <AutomationCard key={automation.kind} automation={automation} onSaved={() => void automations.refetch()} />)
+      )}
+    </View>
+  )
+}
+
+function GroupRow({ label, stats, group }: { label: string; stats: RecallGroupStats; group: 'treated' | 'holdout' }) {
+  return (
+    <View className={`recall-group recall-group-${group}`}>
+      <Text className='recall-group-label'>{label}</Text>
+      <Text className='recall-group-members'>{stats.members} 人</Text>
+      <Text className={`recall-${group}-returned`} data-returned={stats.returned}>
+        回归 {stats.returned} 人 · {percent(stats.returnRate)}
+      </Text>
+      <Text className={`recall-${group}-revenue`}>{formatFen(stats.revenueFen)}</Text>
+    </View>
+  )
+}
+
+function CampaignCard({ campaign }: { campaign: RecallCampaignView }) {
+  const lift = campaign.returnLiftPoints
+  return (
+    <View className='card recall-campaign' data-id={campaign.id}>
+      <View className='recall-campaign-head'>
+        <Text className='recall-campaign-title'>{campaign.title}</Text>
+        <Tag tone={campaign.status === 'sent' ? 'green' : 'orange'}>{campaign.status === 'sent' ? '已发送' : '发送中'}</Tag>
+      </View>
+      <Text className='recall-campaign-meta'>
+        {SEGMENT_LABEL[campaign.segment]}成员 · 对照组 {campaign.holdoutPercent}% · {formatChineseDate(campaign.createdAt)}
+      </Text>
+      <GroupRow label='收到消息' stats={campaign.treated} group='treated' />
+      <GroupRow label='对照组' stats={campaign.holdout} group='holdout' />
+      <View className='recall-lift'>
+        <Text className='recall-lift-return'>回归率提升 {lift === null ? '—' : `${lift > 0 ? '+' : ''}${lift} 个百分点`}</Text>
+        <Text className='recall-lift-revenue'>人均收入差 {campaign.revenueLiftPerMemberFen === null ? '—' : formatFen(campaign.revenueLiftPerMemberFen)}</Text>
+      </View>
+      <Text className='recall-campaign-note'>
+        发送后 {RETURN_WINDOW_DAYS} 天内打卡算回归，收入为 {RETURN_WINDOW_DAYS} 天内的付款（扣除退款）；已完成统计 {campaign.measuredFinal}/{campaign.treated.members + campaign.holdout.members} 人
+      </Text>
+    </View>
+  )
+}
+
+function CreateForm({ onCreated }: { onCreated: () => void }) {
+  const [segment, setSegment] = useState<Segment>('silent')
+  const [title, setTitle] = useState('好久不见')
+  const [body, setBody] = useState('')
+  const [giftChoice, setGiftChoice] = useState<GiftChoice>('none')
+  const [couponId, setCouponId] = useState<string | null>(null)
+  const [amount, setAmount] = useState('1')
+  const [holdout, setHoldout] = useState(String(DEFAULT_HOLDOUT_PERCENT))
+  const [sending, setSending] = useState(false)
+  const [id, setId] = useState(requestId)
+  const coupons = useQuery('host:recallCoupons', () => fetchCampaigns({}))
+
+  const gift = (): Gift | undefined => {
+    if (giftChoice === 'coupon') return couponId ? { kind: 'coupon', campaignId: couponId } : undefined
+    if (giftChoice === 'makeupCard') return { kind: 'makeupCard', count: Number(amount) || 1 }
+    if (giftChoice === 'points') return { kind: 'points', points: Number(amount) || 0 }
+    return undefined
+  }
+
+  const send = async () => {
+    if (sending) return
+    if (!body.trim()) return void Taro.showToast({ title: '请填写消息内容', icon: 'none' })
+    if (giftChoice === 'coupon' && !couponId) return void Taro.showToast({ title: '请选择一张优惠券', icon: 'none' })
+    setSending(true)
+    try {
+      await createRecallCampaign({ requestId: id, segment, title: title.trim(), body: body.trim(), gift: gift(), holdoutPercent: Number(holdout) })
+      void Taro.showToast({ title: '已开始发送', icon: 'success' })
+      setBody('')
+      setId(requestId())
+      onCreated()
+    } catch (err) {
+      showError(err)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <View className='card recall-form'>
+      <Text className='recall-form-title'>发起召回</Text>
+      <View className='recall-chips'>
+        {SEGMENTS.map((s) => (
+          <View key={s.value} className={`recall-segment-chip recall-segment-${s.value} ${segment === s.value ? 'recall-chip-on' : ''}`} data-segment={s.value} onClick={() => setSegment(s.value)}>
+            <Text>{s.label}</Text>
+          </View>
+        ))}
+      </View>
+      <FormField label='标题'>
+        <Input className='form-field-input recall-title-input' value={title} maxlength={20} placeholder='最多 20 字' onInput={(e) => setTitle(e.detail.value)} />
+      </FormField>
+      <FormField label='消息' layout='column'>
+        <Textarea className='form-field-textarea recall-body-input' value={body} maxlength={200} placeholder='想对他们说的话，会出现在成员的「消息」里' onInput={(e) => setBody(e.detail.value)} />
+      </FormField>
+      <View className='recall-chips'>
+        {GIFTS.map((g) => (
+          <View key={g.value} className={`recall-gift-chip recall-gift-${g.value} ${giftChoice === g.value ? 'recall-chip-on' : ''}`} onClick={() => setGiftChoice(g.value)}>
+            <Text>{g.label}</Text>
+          </View>
+        ))}
+      </View>
+      {giftChoice === 'coupon' ? (
+        <View className='recall-chips'>
+          {(coupons.data?.items ?? []).length === 0 ? <Text className='recall-hint'>{coupons.loading ? '加载优惠券…' : '还没有优惠券活动，先去创建一个'}</Text> : null}
+          {(coupons.data?.items ?? []).map((c) => (
+            <View key={c.id} className={`recall-coupon-option ${couponId === c.id ? 'recall-chip-on' : ''}`} data-id={c.id} onClick={() => setCouponId(c.id)}>
+              <Text>{c.name}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {giftChoice === 'makeupCard' || giftChoice === 'points' ? (
+        <FormField label={giftChoice === 'points' ? '积分' : '补卡'} suffix={giftChoice === 'points' ? '分' : '张'}>
+          <Input className='form-field-input recall-gift-amount' type='number' value={amount} onInput={(e) => setAmount(e.detail.value)} />
+        </FormField>
+      ) : null}
+      <FormField label='对照组' suffix='%' hint='随机留出这部分成员不发送，用来对比回归率'>
+        <Input className='form-field-input recall-holdout-input' type='number' value={holdout} onInput={(e) => setHoldout(e.detail.value)} />
+      </FormField>
+      <View className={`recall-send-btn ${sending ? 'recall-send-btn-busy' : ''}`} onClick={() => void send()}>
+        <Text>{sending ? '发送中…' : '发送'}</Text>
+      </View>
+    </View>
+  )
+}
+
+function AutomationCard({ automation, onSaved }: { automation: AutomationView; onSaved: () => void }) {
+  const [title, setTitle] = useState(automation.title)
+  const [body, setBody] = useState(automation.body)
+  const [saving, setSaving] = useState(false)
+  const save = async (changes: { enabled?: boolean; title?: string; body?: string }) => {
+    if (saving) return
+    setSaving(true)
+    try {
+      await updateAutomation({ kind: automation.kind, ...changes })
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+      onSaved()
+    } catch (err) {
+      showError(err)
+    } finally {
+      setSaving(false)
+    }
+  }
+  const edited = title !== automation.title || body !== automation.body
+  return (
+    <View className={`card recall-automation recall-automation-${automation.kind}`}>
+      <View className='recall-automation-head'>
+        <View className='recall-automation-text'>
+          <Text className='recall-automation-label'>{automation.label}</Text>
+          <Text className='recall-automation-sent'>已发送 {automation.sent} 条</Text>
+        </View>
+        <Switch className='recall-automation-switch' checked={automation.enabled} color={colors.brand} onChange={(e) => void save({ enabled: e.detail.value })} />
+      </View>
+      <Input className='form-field-input recall-automation-title' value={title} maxlength={20} onInput={(e) => setTitle(e.detail.value)} />
+      <Textarea className='form-field-textarea recall-automation-body' value={body} maxlength={200} autoHeight onInput={(e) => setBody(e.detail.value)} />
+      {edited ? (
+        <View className='recall-automation-save' onClick={() => void save({ title, body })}>
+          <Text>{saving ? '保存中…' : '保存文案'}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,25 @@
+import type { Page } from '../../types/page'
+import type { AutomationView, CreateRecallCampaignInput, RecallCampaignView, UpdateAutomationInput } from '../../types/recall'
+import { callFunction } from './api'
+
+// Recall campaigns and automations (the host's 消息与召回): every call the
+// host-recall pages make, typed from types/recall.
+
+export const RECALL_CAMPAIGNS_KEY = 'host:recallCampaigns'
+export const AUTOMATIONS_KEY = 'host:automations'
+
+export function fetchRecallCampaigns(after: string | null): Promise<Page<RecallCampaignView>> {
+  return callFunction('host', 'recallCampaigns', { after })
+}
+
+export function createRecallCampaign(input: CreateRecallCampaignInput): Promise<RecallCampaignView> {
+  return callFunction('host', 'createRecallCampaign', input)
+}
+
+export function fetchAutomations(): Promise<AutomationView[]> {
+  return callFunction('host', 'automations', {})
+}
+
+export function updateAutomation(input: UpdateAutomationInput): Promise<AutomationView> {
+  return callFunction('host', 'updateAutomation', input)
+}
