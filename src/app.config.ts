@@ -33,7 +33,9 @@ export default defineAppConfig({
     { root: 'packages/host-team', pages: ['index/index', 'join/index', 'settings/index'] },
     // Coupons: 领券中心 and 我的优惠券; and the host's campaign form.
     { root: 'packages/rewards', pages: ['coupons/index'] },
-    { root: 'packages/host-rewards', pages: ['campaign-form/index'] },
+    { root: 'packages/host-rewards', pages: ['campaign-form/index', 'campaigns/index'] },
+    // 数据导出: the host's CSV exports (members, check-ins, orders and refunds, points), written in the background.
+    { root: 'packages/host-exports', pages: ['index/index'] },
     // 消息: the member's message centre; and the host's recall campaigns and automations.
     { root: 'packages/inbox', pages: ['index/index'] },
     { root: 'packages/host-recall', pages: ['index/index'] },

@@ -1,4 +1,5 @@
 import { defineActions } from '../platform/define-action'
+import { isManager } from '../../types/roles'
 import * as s from '../domain/leaderboard/schemas'
 import { emptyInput, pageInput } from '../domain/growth/schemas'
 import { boardView } from '../domain/leaderboard/board-view'
@@ -33,7 +34,7 @@ export const leaderboardActions = defineActions('leaderboard', {
       return myInvitees(runtime, caller.openid, input)
     }
   },
-  contests: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, now }) => listContests(runtime, input, now) },
+  contests: { role: 'member', input: pageInput, example: {}, handle: (input, { runtime, caller, now }) => listContests(runtime, input, now, { withCancelled: isManager(caller.role) }) },
   createContest: {
     role: 'admin',
     input: s.contestInput,

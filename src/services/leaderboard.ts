@@ -1,4 +1,4 @@
-import type { BoardInput, BoardView, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput } from '../../types/leaderboard'
+import type { BoardInput, BoardView, ContestIdInput, ContestInput, ContestView, InviteInfo, InviteeView, MyInvitesInput, UpdateContestInput } from '../../types/leaderboard'
 import type { Page, PageInput } from '../../types/page'
 import { callFunction } from './api'
 
@@ -27,4 +27,14 @@ export function createContest(input: ContestInput): Promise<ContestView> {
 
 export function setBoardRewards(input: { weekly: number[]; monthly: number[] }): Promise<{ weekly: number[]; monthly: number[] }> {
   return callFunction('leaderboard', 'setBoardRewards', input)
+}
+
+/** Before the start: new terms (prize coupons set aside again). */
+export function updateContest(input: UpdateContestInput): Promise<ContestView> {
+  return callFunction('leaderboard', 'updateContest', input)
+}
+
+/** Before the start: cancelled, its prize coupons back to their campaigns. */
+export function cancelContest(input: ContestIdInput): Promise<ContestView> {
+  return callFunction('leaderboard', 'cancelContest', input)
 }

@@ -81,6 +81,10 @@ export const SEGMENTS_PAGE = '/packages/host-growth/segments/index'
 // Coupons and the host's campaigns
 export const COUPONS_PAGE = '/packages/rewards/coupons/index'
 export const CAMPAIGN_FORM_PAGE = '/packages/host-rewards/campaign-form/index'
+/** The host's campaigns: claimed / used / remaining, edit and stop. */
+export const HOST_CAMPAIGNS_PAGE = '/packages/host-rewards/campaigns/index'
+/** The campaign form: new, or editing one (name, end, stock, threshold). */
+export const campaignFormUrl = (campaignId?: string) => (campaignId ? `${CAMPAIGN_FORM_PAGE}?id=${encodeURIComponent(campaignId)}` : CAMPAIGN_FORM_PAGE)
 
 // Leaderboards, invites and contests
 export const BOARDS_PAGE = '/packages/leaderboard/boards/index'

@@ -72,9 +72,11 @@ export async function createContest(runtime: Runtime, input: ContestInput, now: 
   return toView(runtime, doc, now)
 }
 
-export async function listContests(runtime: Runtime, input: PageInput, now: number): Promise<Page<ContestView>> {
+/** Members do not see cancelled contests; the host does (marked cancelled). */
+export async function listContests(runtime: Runtime, input: PageInput, now: number, options: { withCancelled?: boolean } = {}): Promise<Page<ContestView>> {
   const page = await runtime.store.collection<ContestDoc>(CONTESTS).find({}, { sort: [['startAt', 'desc']], limit: 20, after: input.after })
-  return { items: await Promise.all(page.items.map((d) => toView(runtime, d, now))), next: page.next }
+  const shown = options.withCancelled ? page.items : page.items.filter((d) => !d.cancelled)
+  return { items: await Promise.all(shown.map((d) => toView(runtime, d, now))), next: page.next }
 }
 
 /** How many coupons of each campaign the prizes set aside. */

@@ -15,7 +15,8 @@ import type { Page } from '../../../../types/page'
 import { CAMPAIGNS_KEY } from '../../../components/coupon-picker/rules'
 import ContestCard from '../../leaderboard/contests/contest-card'
 import { CONTESTS_KEY, boardKey } from '../../leaderboard/labels'
-import { createContest, fetchBoard, fetchContests, setBoardRewards } from '../../../services/leaderboard'
+import { cancelContest, createContest, fetchBoard, fetchContests, setBoardRewards, updateContest } from '../../../services/leaderboard'
+import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import { fetchCampaigns } from '../../../services/rewards'
 import './index.css'
 
@@ -35,12 +36,33 @@ export default function HostLeaderboardPage() {
   const contests = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => fetchContests({ after }))
   const week = useQuery<BoardView>(boardKey({ kind: 'pointsWeek', period: 'current' }), () => fetchBoard({ kind: 'pointsWeek', period: 'current' }))
   const month = useQuery<BoardView>(boardKey({ kind: 'pointsMonth', period: 'current' }), () => fetchBoard({ kind: 'pointsMonth', period: 'current' }))
+  // 编辑 fills the form above with the contest; 取消 asks first. Both only before the start.
+  const [editing, setEditing] = useState<ContestView | null>(null)
+  const [cancelling, setCancelling] = useState<ContestView | null>(null)
+  const [cancelBusy, setCancelBusy] = useState(false)
+  const confirmCancel = async () => {
+    if (!cancelling) return
+    setCancelBusy(true)
+    try {
+      await cancelContest({ contestId: cancelling.id })
+      void Taro.showToast({ title: '邀请赛已取消', icon: 'success' })
+      setCancelling(null)
+      await contests.refetch()
+    } catch (err) {
+      showError(err)
+    } finally {
+      setCancelBusy(false)
+    }
+  }
 
   return (
     <View className='page hlb-page'>
-      <Text className='hlb-section'>创建邀请赛</Text>
+      <Text className='hlb-section'>{editing ? `编辑「${editing.title}」` : '创建邀请赛'}</Text>
       <ContestForm
+        editing={editing}
+        onCancelEdit={() => setEditing(null)}
         onCreated={() => {
+          setEditing(null)
           void contests.refetch()
         }}
       />
@@ -95,8 +117,43 @@ export default function HostLeaderboardPage() {
         </View>
       ) : null}
       {contests.items.map((contest) => (
-        <ContestCard key={contest.id} contest={contest} />
+        <View key={contest.id} className={`hlb-contest ${contest.cancelled ? 'is-cancelled' : ''}`}>
+          <ContestCard contest={contest} />
+          {contest.cancelled ? (
+            <Text className='hlb-contest-note muted'>已取消，预留的奖品券已退回</Text>
+          ) : contest.phase === 'upcoming' ? (
+            <View className='hlb-contest-actions'>
+              <Text
+                className='btn btn-small btn-ghost hlb-contest-edit'
+                onClick={() => {
+                  setEditing(contest)
+                  void Taro.pageScrollTo({ scrollTop: 0, duration: 200 })
+                }}>
+                编辑
+              </Text>
+              <Text className='btn btn-small btn-danger hlb-contest-cancel' onClick={() => setCancelling(contest)}>
+                取消
+              </Text>
+            </View>
+          ) : null}
+        </View>
       ))}
+      {cancelling ? (
+        <ConfirmDialog
+          title={`取消「${cancelling.title}」？`}
+          confirmText='取消邀请赛'
+          cancelText='再想想'
+          busyText='取消中…'
+          busy={cancelBusy}
+          danger
+          className='hlb-cancel-dialog'
+          onConfirm={() => {
+            void confirmCancel()
+          }}
+          onCancel={() => setCancelling(null)}>
+          <DialogText>邀请赛还没开始，取消后不再计入邀请；为奖品预留的券会退回到各自的优惠券活动。</DialogText>
+        </ConfirmDialog>
+      ) : null}
       {contests.hasMore ? (
         <View
           className='hlb-more'
@@ -130,8 +187,27 @@ function emptyDraft(): ContestDraft {
   return { title: '', startDate: start, startTime: '00:00', endDate: end, endTime: '23:59', prizes: ['500', '300', '100'], coupons: [null, null, null] }
 }
 
-function ContestForm({ onCreated }: { onCreated: () => void }) {
+/** The form filled from a contest being edited (China time). */
+function draftOf(c: ContestView): ContestDraft {
+  const at = (ms: number) => chinaTime(ms)
+  return {
+    title: c.title,
+    startDate: at(c.startAt).format('YYYY-MM-DD'),
+    startTime: at(c.startAt).format('HH:mm'),
+    endDate: at(c.endAt).format('YYYY-MM-DD'),
+    endTime: at(c.endAt).format('HH:mm'),
+    prizes: c.prizes.map((p) => String(p.points)) as Three<string>,
+    coupons: c.prizes.map((p) => p.couponCampaignId) as Three<string | null>
+  }
+}
+
+function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => void; editing: ContestView | null; onCancelEdit: () => void }) {
   const [draft, setDraft] = useState<ContestDraft>(emptyDraft)
+  const editingId = editing?.id ?? ''
+  useEffect(() => {
+    setDraft(editing ? draftOf(editing) : emptyDraft())
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill only when another contest is picked
+  }, [editingId])
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
   // The host sees every campaign, prize-only ones too; expired ones cannot be prizes.
@@ -175,8 +251,9 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
     setSaving(true)
     try {
       const withCoupons = prizes.map((points, i) => ({ points: points!, couponCampaignId: draft.coupons[i] })) as ContestInput['prizes']
-      await createContest({ title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
-      void Taro.showToast({ title: '邀请赛已创建', icon: 'success' })
+      if (editing) await updateContest({ contestId: editing.id, title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
+      else await createContest({ title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
+      void Taro.showToast({ title: editing ? '已保存' : '邀请赛已创建', icon: 'success' })
       setDraft(emptyDraft())
       onCreated()
     } catch (err) {
@@ -229,8 +306,13 @@ function ContestForm({ onCreated }: { onCreated: () => void }) {
         onClick={() => {
           void submit()
         }}>
-        {saving ? '创建中…' : '创建邀请赛'}
+        {editing ? (saving ? '保存中…' : '保存修改') : saving ? '创建中…' : '创建邀请赛'}
       </View>
+      {editing ? (
+        <View className='btn btn-ghost hlb-submit hlb-edit-cancel' onClick={onCancelEdit}>
+          放弃修改
+        </View>
+      ) : null}
     </View>
   )
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import Segmented from '../../../components/segmented'
 import { KIND_LABEL, ruleLabel, scopeLabel, validityLabel } from '../../../components/coupon-picker/rules'
@@ -9,11 +9,12 @@ import { eventListKey, fetchEvents } from '../../../services/events'
 import { showError } from '../../../services/show-error'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
-import type { CampaignChannel, CampaignInput, CouponKind, CouponScope } from '../../../../types/coupons'
+import type { CampaignChannel, CampaignInput, CouponKind, CouponScope, HostCampaignView } from '../../../../types/coupons'
 import type { EventView } from '../../../../types/events'
 import type { Page } from '../../../../types/page'
 import FormField from '../../../components/form-field'
-import { createCampaign } from '../../../services/rewards'
+import { HOST_CAMPAIGNS_KEY, createCampaign, fetchHostCampaigns, updateCampaign } from '../../../services/rewards'
+import { routeParam } from '../../../services/routes'
 import './index.css'
 
 const DAY_MS = 24 * 3600_000
@@ -110,8 +111,40 @@ function freeTicketInput(d: Draft, name: string): CampaignInput | string {
   return { name, kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, validFrom, validTo, appliesTo: ['event'], stock: Number(d.stock), channel: d.channel, eventId: d.eventId }
 }
 
+const fenToYuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2))
+
+/** The form filled from a campaign being edited. */
+function draftOf(c: HostCampaignView): Draft {
+  return {
+    name: c.name,
+    kind: c.kind,
+    amountYuan: c.kind === 'amountOff' ? fenToYuan(c.amountOffFen) : '',
+    zhe: c.kind === 'percentOff' ? String((100 - c.percentOff) / 10) : '',
+    minSpendYuan: fenToYuan(c.minSpendFen),
+    fromDate: chinaTime(c.validFrom).format('YYYY-MM-DD'),
+    toDate: chinaTime(c.validTo).format('YYYY-MM-DD'),
+    appliesTo: c.appliesTo,
+    stock: String(c.stock),
+    channel: c.channel,
+    eventId: c.eventId
+  }
+}
+
 export default function CampaignFormPage() {
+  // ?id=: editing that campaign (name, end, stock, threshold); the rest is fixed once published.
+  const editId = routeParam(useRouter().params.id)
+  const editing = useQuery<HostCampaignView | null>(`${HOST_CAMPAIGNS_KEY}.edit.${editId}`, async () =>
+    editId ? ((await fetchAllPages((after) => fetchHostCampaigns({ after }))).items.find((c) => c.id === editId) ?? null) : null
+  )
+  const [loadedId, setLoadedId] = useState('')
   const [draft, setDraft] = useState<Draft>(emptyDraft)
+  useEffect(() => {
+    if (editing.data && editing.data.id !== loadedId) {
+      setDraft(draftOf(editing.data))
+      setLoadedId(editing.data.id)
+    }
+  }, [editing.data, loadedId])
+  const isEdit = Boolean(editId)
   const [error, setError] = useState('')
   const [saving, setSaving] = useState(false)
   const [last, setLast] = useState('')
@@ -149,6 +182,27 @@ export default function CampaignFormPage() {
       return
     }
     setSaving(true)
+    if (isEdit) {
+      try {
+        const saved = await updateCampaign({
+          campaignId: editId,
+          name: parsed.name,
+          validTo: parsed.validTo,
+          stock: parsed.stock,
+          ...(parsed.kind === 'freeTicket' ? {} : { minSpendFen: parsed.minSpendFen })
+        })
+        void Taro.showToast({ title: '已保存', icon: 'success' })
+        setDraft(draftOf(saved))
+        setLast(`${saved.name}：${ruleLabel(saved)}，${saved.stock} 张（已领 ${saved.claimed}）`)
+        setTimeout(() => void Taro.navigateBack().catch(() => undefined), 600)
+      } catch (err) {
+        if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
+        showError(err)
+      } finally {
+        setSaving(false)
+      }
+      return
+    }
     try {
       const created = await createCampaign(parsed)
       void Taro.showToast({ title: '已发布', icon: 'success' })
@@ -169,7 +223,7 @@ export default function CampaignFormPage() {
           <Input className='hr-input hr-name' value={draft.name} maxlength={30} placeholder='如：新人立减 20 元' placeholderClass='hr-placeholder' onInput={(e) => set({ name: e.detail.value })} />
         </FormField>
         <FormField label='类型'>
-          <Segmented className='hr-kind' options={KINDS} value={draft.kind} onChange={(kind) => set({ kind })} />
+          <Segmented className='hr-kind' options={KINDS} value={draft.kind} onChange={(kind) => (isEdit ? undefined : set({ kind }))} />
         </FormField>
         {free ? (
           <FormField label='活动'>
@@ -220,7 +274,7 @@ export default function CampaignFormPage() {
           </FormField>
         )}
         <FormField label='有效期'>
-          <Picker mode='date' value={draft.fromDate} onChange={(e) => set({ fromDate: String(e.detail.value) })}>
+          <Picker mode='date' disabled={isEdit} value={draft.fromDate} onChange={(e) => set({ fromDate: String(e.detail.value) })}>
             <View className='hr-pick hr-from'>{draft.fromDate}</View>
           </Picker>
           <Text className='hr-unit'>至</Text>
@@ -244,7 +298,7 @@ export default function CampaignFormPage() {
           )}
         </FormField>
         <FormField label='发放'>
-          <Segmented className='hr-channel' options={CHANNELS} value={draft.channel} onChange={(channel) => set({ channel })} />
+          <Segmented className='hr-channel' options={CHANNELS} value={draft.channel} onChange={(channel) => (isEdit ? undefined : set({ channel }))} />
         </FormField>
         {draft.channel === 'reward' ? <Text className='hr-hint hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
         <FormField label='数量'>
@@ -258,13 +312,14 @@ export default function CampaignFormPage() {
           </Text>
         ) : null}
         <Text className='hr-hint'>有效期按北京时间，从开始日 00:00 到结束日 23:59；{draft.channel === 'reward' ? '奖品每个名次发 1 张，发完为止' : '每位成员限领 1 张'}</Text>
+        {isEdit ? <Text className='hr-hint hr-edit-hint'>编辑时可修改名称、结束日期、门槛和数量（不少于已领取的张数）；类型、面额、适用范围和开始日期发布后不能修改。</Text> : null}
         {error ? <Text className='hr-error'>{error}</Text> : null}
         <View
           className={`btn btn-primary hr-submit ${saving ? 'btn-disabled' : ''}`}
           onClick={() => {
             void submit()
           }}>
-          {saving ? '发布中…' : '发布优惠券'}
+          {isEdit ? (saving ? '保存中…' : '保存修改') : saving ? '发布中…' : '发布优惠券'}
         </View>
         {last ? <Text className='hr-last'>已发布 {last}</Text> : null}
       </View>
