@@ -111,6 +111,8 @@ if (!hasChromium) {
       await harness.loginAs('host')
       await tap('.me-host-entry')
       await tap('.host-entry[data-entry="campaigns"]')
+      // The campaigns list first (claimed / used / remaining, 编辑, 停止), then the form.
+      await tap('.hcp-new')
       const name = page.locator('.hr-name input')
       await name.waitFor({ timeout: 15_000 })
       await name.fill(TICKET)

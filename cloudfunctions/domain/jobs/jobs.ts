@@ -51,7 +51,7 @@ export const JOBS: Job[] = [
   { name: 'measureRecalls', run: (runtime) => measureRecalls(runtime) },
   // The host's analytics: once a China day, a bounded walk of the raw documents per run, then the reports.
   { name: 'refreshAnalytics', run: (runtime) => refreshAnalytics(runtime) },
-  // The host's CSV exports: at most 10,000 rows a run (about 110 requests), a file once a job is fully read.
+  // The host's CSV exports: at most 10,000 rows a run (about 130 requests), a file once a job is fully read.
   { name: 'writeExports', run: (runtime) => runExports(runtime) },
   { name: 'drainOutbox', run: (runtime) => drainOutbox(runtime) }
 ]

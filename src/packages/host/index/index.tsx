@@ -13,7 +13,7 @@ import { useDashboard } from '../../../services/console'
 import { usePullDownRefetch } from '../../../services/use-query'
 import {
   challengeFormUrl,
-  CAMPAIGN_FORM_PAGE,
+  HOST_CAMPAIGNS_PAGE,
   COMMUNITY_SETTINGS_PAGE,
   HOST_CHALLENGES_PAGE,
   HOST_EVENTS_PAGE,
@@ -89,7 +89,7 @@ const SECTIONS: Array<{ key: string; title: string; manager: boolean; entries: E
     entries: [
       { key: 'membership', glyph: '圈', title: '圈子与订单', desc: '圈子、套餐、订单与退款', url: HOST_MEMBERSHIP_PAGE, tone: 'teal' },
       { key: 'events', glyph: '活', title: '活动管理', desc: '发起活动、名单与检票', url: HOST_EVENTS_PAGE, tone: 'blue' },
-      { key: 'campaigns', glyph: '券', title: '优惠券活动', desc: '发布满减、折扣券', url: CAMPAIGN_FORM_PAGE, tone: 'red' }
+      { key: 'campaigns', glyph: '券', title: '优惠券活动', desc: '发布、编辑、停止满减和折扣券', url: HOST_CAMPAIGNS_PAGE, tone: 'red' }
     ]
   },
   {
