@@ -39,6 +39,8 @@ export default defineAppConfig({
     // 消息: the member's message centre; and the host's recall campaigns and automations.
     { root: 'packages/inbox', pages: ['index/index'] },
     { root: 'packages/host-recall', pages: ['index/index'] },
+    // 成员管理: the host's member list with filters and batch tags, a member's page, tags, join applications.
+    { root: 'packages/host-members', pages: ['list/index', 'detail/index', 'tags/index', 'applications/index'] },
     // 数据分析: AARRR, cohorts, completion curves, revenue and the check-ins that brought first payments (charts drawn with views).
     { root: 'packages/host-analytics', pages: ['index/index'] }
   ],

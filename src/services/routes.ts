@@ -99,6 +99,9 @@ export const COMMUNITY_SETTINGS_PAGE = '/packages/host-team/settings/index'
 
 // The host's areas built beside the console hub (members CRM, recall and messages, exports)
 export const HOST_MEMBERS_PAGE = '/packages/host-members/list/index'
+export const HOST_MEMBER_PAGE = '/packages/host-members/detail/index'
+export const HOST_TAGS_PAGE = '/packages/host-members/tags/index'
+export const HOST_JOIN_APPLICATIONS_PAGE = '/packages/host-members/applications/index'
 export const HOST_RECALL_PAGE = '/packages/host-recall/index/index'
 export const HOST_EXPORTS_PAGE = '/packages/host-exports/index/index'
 

@@ -23,6 +23,8 @@ export interface CircleDraft {
   plans: PlanDraft[]
   fullRefundDays: string
   refundAfter: CircleInput['refundAfter']
+  /** Free circles only: joins wait for a host's approval. */
+  reviewRequired: boolean
 }
 
 export type DraftErrors = Partial<Record<'name' | 'description' | 'trialDays' | 'questions' | 'plans' | 'fullRefundDays', string>> & {
@@ -50,7 +52,8 @@ export const EMPTY_DRAFT: CircleDraft = {
   questions: [],
   plans: [{ key: 'first', name: '月卡', days: '30', price: '' }],
   fullRefundDays: '7',
-  refundAfter: 'prorata'
+  refundAfter: 'prorata',
+  reviewRequired: false
 }
 
 export function circleToDraft(circle: Circle): CircleDraft {
@@ -62,7 +65,8 @@ export function circleToDraft(circle: Circle): CircleDraft {
     questions: [...circle.joinQuestions],
     plans: circle.plans.map((p) => ({ key: p.id, id: p.id, name: p.name, days: String(p.days), price: fenToYuanText(p.priceFen) })),
     fullRefundDays: String(circle.fullRefundDays),
-    refundAfter: circle.refundAfter
+    refundAfter: circle.refundAfter,
+    reviewRequired: circle.reviewRequired === true
   }
 }
 
@@ -125,7 +129,8 @@ export function draftToInput(draft: CircleDraft): DraftResult {
       joinQuestions: questions,
       plans,
       fullRefundDays: fullRefundDays ?? 0,
-      refundAfter: draft.refundAfter
+      refundAfter: draft.refundAfter,
+      reviewRequired: draft.kind === 'free' && draft.reviewRequired
     },
     errors
   }

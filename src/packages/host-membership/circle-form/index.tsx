@@ -199,6 +199,14 @@ function CircleForm({ circle }: { circle: Circle | null }) {
                 <Text>＋ 添加问题</Text>
               </View>
             ) : null}
+            <View className='hf-chips hf-review-row'>
+              <Text className={`hf-chip review-off ${!draft.reviewRequired ? 'hf-chip-on' : ''}`} onClick={() => set('reviewRequired', false)}>
+                直接加入
+              </Text>
+              <Text className={`hf-chip review-on ${draft.reviewRequired ? 'hf-chip-on' : ''}`} onClick={() => set('reviewRequired', true)}>
+                加入需审核
+              </Text>
+            </View>
           </View>
         ) : null}
       </View>

@@ -70,11 +70,12 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
   const canTrial = circle.kind === 'trialThenPaid' && !access && !membership.trialUsed
 
   const joined = (view: MembershipView) => {
-    const { circleId, status, startedAt, endsAt, trialUsed } = view
+    const { circleId, status, startedAt, endsAt, trialUsed, application } = view
     const wasMember = access
+    const nowMember = status === 'active' || status === 'trial'
     setQueryData<CircleDetail>(circleKey(circle.id), {
-      circle: { ...circle, memberCount: circle.memberCount + (wasMember ? 0 : 1) },
-      membership: { circleId, status, startedAt, endsAt, trialUsed }
+      circle: { ...circle, memberCount: circle.memberCount + (wasMember || !nowMember ? 0 : 1) },
+      membership: { circleId, status, startedAt, endsAt, trialUsed, ...(application ? { application } : {}) }
     })
     void challenges.refetch()
   }
@@ -133,7 +134,21 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
 
       <ChallengeList challenges={challenges} unlocked={access} free={circle.kind === 'free'} />
 
-      {circle.kind === 'free' && !access ? <JoinFree circle={circle} onJoined={joined} /> : null}
+      {!access && membership.blocked ? (
+        <View className='card circle-section circle-blocked'>
+          <Text className='circle-section-title'>无法加入</Text>
+          <Text className='circle-join-tip'>你已被移出该圈子，无法再次加入或购买</Text>
+        </View>
+      ) : null}
+      {circle.kind === 'free' && !access && !membership.blocked && membership.application?.status === 'pending' ? (
+        <View className='card circle-section circle-review-pending'>
+          <Text className='circle-section-title'>审核中</Text>
+          <Text className='circle-join-tip'>已提交加入申请，主理人审核通过后即可加入，结果会通过消息通知你</Text>
+        </View>
+      ) : null}
+      {circle.kind === 'free' && !access && !membership.blocked && membership.application?.status !== 'pending' ? (
+        <JoinFree circle={circle} rejected={membership.application?.status === 'rejected' ? (membership.application.reason ?? '') : null} onJoined={joined} />
+      ) : null}
 
       {canTrial ? (
         <View className='card circle-section circle-trial'>

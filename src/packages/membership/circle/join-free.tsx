@@ -7,11 +7,14 @@ import { joinFreeCircle } from '../../../services/membership'
 
 interface JoinFreeProps {
   circle: Circle
+  /** The host rejected the last application (its reason, maybe ''): shown as 已拒绝, and the member may apply again. */
+  rejected?: string | null
   onJoined: (membership: MembershipView) => void
 }
 
 /** A free circle: answer the host's questions (if any) and join. */
-export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
+export default function JoinFree({ circle, rejected = null, onJoined }: JoinFreeProps) {
+  const review = circle.reviewRequired === true
   const [answers, setAnswers] = useState<string[]>(() => circle.joinQuestions.map(() => ''))
   const [busy, setBusy] = useState(false)
   const [missing, setMissing] = useState(false)
@@ -26,7 +29,7 @@ export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
     setBusy(true)
     try {
       const membership = await joinFreeCircle({ circleId: circle.id, answers: answers.map((a) => a.trim()) })
-      void Taro.showToast({ title: '已加入圈子', icon: 'success' })
+      void Taro.showToast({ title: membership.application?.status === 'pending' ? '已提交申请，等待审核' : '已加入圈子', icon: 'success' })
       onJoined(membership)
     } catch (err) {
       showError(err)
@@ -37,8 +40,15 @@ export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
 
   return (
     <View className='card circle-section circle-join'>
-      <Text className='circle-section-title'>加入圈子</Text>
-      {circle.joinQuestions.length > 0 ? <Text className='circle-join-tip'>回答主理人的问题后即可加入</Text> : <Text className='circle-join-tip'>免费加入，随时参加圈子挑战</Text>}
+      <Text className='circle-section-title'>{review ? '申请加入' : '加入圈子'}</Text>
+      {rejected !== null ? <Text className='circle-join-tip circle-review-rejected'>已拒绝{rejected ? `：${rejected}` : ''}，可以修改回答后重新申请</Text> : null}
+      {review ? (
+        <Text className='circle-join-tip'>这个圈子需要主理人审核，提交申请后请等待结果</Text>
+      ) : circle.joinQuestions.length > 0 ? (
+        <Text className='circle-join-tip'>回答主理人的问题后即可加入</Text>
+      ) : (
+        <Text className='circle-join-tip'>免费加入，随时参加圈子挑战</Text>
+      )}
       {circle.joinQuestions.map((question, i) => (
         <View key={i} className={`join-question ${missing && !answers[i].trim() ? 'join-question-missing' : ''}`}>
           <Text className='join-question-text'>
@@ -63,7 +73,7 @@ export default function JoinFree({ circle, onJoined }: JoinFreeProps) {
         onClick={() => {
           void join()
         }}>
-        {busy ? '加入中…' : '加入圈子'}
+        {busy ? (review ? '提交中…' : '加入中…') : review ? '提交申请' : '加入圈子'}
       </View>
     </View>
   )
