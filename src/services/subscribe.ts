@@ -85,7 +85,9 @@ export const SUBSCRIBE_FOR = {
   contest: ['prizeWon'],
   refund: ['refundResult'],
   challengeJoin: ['checkinReminder', 'streakReminder', 'tierUp'],
-  reminders: ['checkinReminder', 'streakReminder']
+  reminders: ['checkinReminder', 'streakReminder'],
+  /** Claiming a gift in 消息: later community notices (recall, automations) may also come as a WeChat message. */
+  inbox: ['communityNotice']
 } as const satisfies Record<string, readonly SubscribeTemplateKey[]>
 
 /**

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
@@ -6,6 +6,7 @@ import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { INBOX_KEY, UNREAD_KEY, claimGift, fetchInbox, markRead } from '../../../services/inbox'
 import { showError } from '../../../services/show-error'
+import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { setQueryData } from '../../../services/use-query'
 import type { InboxMessageView } from '../../../../types/inbox'
@@ -32,6 +33,10 @@ export default function InboxPage() {
   // Local overrides after a tap (read, claimed) until the next refresh brings them from the server.
   const [local, setLocal] = useState<Record<string, Partial<InboxMessageView>>>({})
   const [claiming, setClaiming] = useState<string | null>(null)
+  // The template ids, loaded before the first 领取 tap (the WeChat dialog must open synchronously in the tap).
+  useEffect(() => {
+    void prefetchSubscribeTemplates()
+  }, [])
 
   const open = async (message: InboxMessageView) => {
     if (message.readAt === null && !local[message.id]?.readAt) {
@@ -47,6 +52,8 @@ export default function InboxPage() {
 
   const claim = async (message: InboxMessageView) => {
     if (claiming) return
+    // First thing in the tap: later notices may also come as a WeChat message.
+    void requestSubscribe(SUBSCRIBE_FOR.inbox)
     setClaiming(message.id)
     try {
       const result = await claimGift(message.id)
