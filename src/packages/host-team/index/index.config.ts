@@ -1,5 +1,7 @@
 export default definePageConfig({
   navigationBarTitleText: '团队',
   enablePullDownRefresh: true,
-  backgroundTextStyle: 'dark'
+  backgroundTextStyle: 'dark',
+  // The share button on an invite link sends it as a card (useShareAppMessage).
+  enableShareAppMessage: true
 })

@@ -8,7 +8,7 @@ import MenuRow from '../../../components/menu-row'
 import Skeleton from '../../../components/skeleton'
 import Tag, { type Tone } from '../../../components/tag'
 import { useCommunityName } from '../../../services/community'
-import { COMMUNITY_SETTINGS_PAGE } from '../../../services/routes'
+import { COMMUNITY_SETTINGS_PAGE, FEED_PAGE } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
 import { TEAM_KEY, createStaffInvite, fetchTeam, removeStaff, revokeStaffInvite } from '../../../services/team'
 import { useQuery } from '../../../services/use-query'
@@ -44,8 +44,9 @@ export default function TeamPage() {
   // The share button on an invite carries its path and role: the card opens the join page.
   useShareAppMessage((res) => {
     const dataset = (res.target as { dataset?: { path?: string; role?: InvitableRole } } | undefined)?.dataset
-    const role = dataset?.role ?? 'moderator'
-    return { title: `邀请你成为${communityName || '社群'}的${ROLE_LABELS[role]}`, path: dataset?.path ?? '' }
+    // The menu's own share (no button): the community, not this owner-only page.
+    if (!dataset?.path || !dataset.role) return { title: communityName || '社群', path: FEED_PAGE }
+    return { title: `邀请你成为${communityName || '社群'}的${ROLE_LABELS[dataset.role]}`, path: dataset.path }
   })
 
   const create = async (role: InvitableRole) => {
