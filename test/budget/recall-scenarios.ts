@@ -3,6 +3,7 @@
 // (sendRecalls, runAutomations, measureRecalls). Spread into scenarios.ts.
 import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { emptyWallet, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
+import type { MemberDoc } from '../../cloudfunctions/domain/members/member'
 import { INBOX, type InboxMessageDoc } from '../../cloudfunctions/domain/inbox/inbox'
 import type { Gift } from '../../types/inbox'
 import { HOST, XIAOMEI, type World } from './world'
@@ -121,6 +122,8 @@ export const RECALL_BACKLOG: Record<string, (w: World) => Promise<void>> = {
     w.advanceDays(0.01)
     // 40 members join after the welcome was switched on: more than one run's batch.
     await silentMembers(w, 40)
+    // 10 of them were last active 20 days ago (silent 14 days; lastActiveAt as the console's job keeps it).
+    for (const openid of (await silentMembers(w, 10)).values()) await w.runtime.embedded.collection<MemberDoc>('members').update(openid, { set: { lastActiveAt: w.now() - 20 * 24 * 3600_000 } })
   },
   async measureRecalls(w) {
     await silentMembers(w, 60)

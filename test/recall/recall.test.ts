@@ -183,6 +183,7 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   const now = runtime.clock.now()
   // Members from before the automations were switched on (no welcome for them).
   ok(await call('member', 'recordSubscribeGrants', { requestId: 'grant-0000001', accepted: ['communityNotice'] }, 'o_silent'))
+  for (const openid of ['o_silent2', 'o_long']) ok(await call('member', 'me', {}, openid))
   runtime.clock.advance(1000)
   for (const kind of ['welcome', 'trialEnding', 'renewalDue', 'silent', 'streakBroken'] as const) ok(await call('host', 'updateAutomation', { kind, enabled: true }, HOST))
   ok(await call('host', 'updateAutomation', { kind: 'silent', title: '想你了', body: '回来打卡吧' }, HOST))
@@ -191,11 +192,11 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   ok(await call('member', 'me', {}, 'o_new'))
   ok(await call('member', 'me', {}, 'o_staff'))
   await runtime.store.collection<MemberDoc>(MEMBERS).update('o_staff', { set: { role: 'admin' } })
-  // Silent 20 days (active dates 20 days ago), one with a grant for the WeChat message, one without.
-  const today = chinaDate(runtime.clock.now())
-  for (const openid of ['o_silent', 'o_silent2', 'o_staff']) {
-    await runtime.store.collection<WalletDoc>(WALLETS).set({ ...emptyWallet(openid, now), activeDates: [addDays(today, -21), addDays(today, -20)], segment: 'ordinary' })
+  // Silent 20 days (last active 20 days ago), one with a grant for the WeChat message, one without; and one silent 40 days (a campaign's business).
+  for (const openid of ['o_silent', 'o_silent2', 'o_staff', 'o_long']) {
+    await runtime.store.collection<Loose>(MEMBERS).update(openid, { set: { lastActiveAt: now - (openid === 'o_long' ? 40 : 20) * DAY } })
   }
+  const today = chinaDate(runtime.clock.now())
   // A trial ending in 1.5 days, a paid membership ending in 2.5 days.
   const circleMembers = runtime.store.collection<CircleMemberDoc>(CIRCLE_MEMBERS)
   const base = { startedAt: now - 5 * DAY, trialUsed: true, remindedFor: null, expiredNoticeFor: null }
@@ -213,6 +214,7 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   expect(await sources('o_staff')).toEqual([])
   expect(await sources('o_silent')).toEqual(['auto:silent'])
   expect(await sources('o_silent2')).toEqual(['auto:silent'])
+  expect(await sources('o_long')).toEqual([])
   expect(await sources('o_trial')).toEqual(['auto:trialEnding'])
   expect(await sources('o_paid')).toEqual(['auto:renewalDue'])
   expect(await sources('o_streak')).toEqual(['auto:streakBroken'])

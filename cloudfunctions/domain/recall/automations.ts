@@ -17,10 +17,9 @@ import { loadCommunity } from '../community/settings'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { CIRCLE_MEMBERS, DAY_MS, type CircleMemberDoc } from '../membership/membership'
 import { CIRCLES } from '../circles/access'
-import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { PARTICIPANTS, MAKEUP_WINDOW_DAYS, type ParticipantDoc } from '../checkin/participant'
 import { CHALLENGES, type ChallengeDoc } from '../checkin/challenge'
-import { addDays, chinaDate, daysBetween } from '../time/china-calendar'
+import { addDays, chinaDate } from '../time/china-calendar'
 import { staffOpenids } from '../staff/staff'
 import { CAMPAIGNS, type CampaignDoc } from '../rewards/coupons'
 import { deliver, giftLabel } from '../inbox/inbox'
@@ -33,6 +32,8 @@ export const AUTOMATION_BATCH = 30
 /** Rows each scan reads per run. */
 const SCAN = 50
 const SILENT_DAYS = 14
+/** Longer silences are the recall campaigns' business (the 沉默 segment). */
+const SILENT_WINDOW_DAYS = 30
 const TRIAL_DAYS_BEFORE = 2
 const RENEWAL_DAYS_BEFORE = 3
 /** A streak this long that broke is worth a make-up card. */
@@ -61,9 +62,8 @@ interface StateDoc {
   welcomeCursor?: string | null
   trialUpTo?: number
   renewalUpTo?: number
-  silentCursor?: string | null
-  /** The China date the silent sweep last finished (one sweep a day). */
-  silentSweptOn?: string
+  /** The lastActiveAt the silent scan goes on from. */
+  silentFrom?: number
   streakCursor?: string | null
   streakSweptOn?: string
 }
@@ -214,25 +214,32 @@ async function runEnding(run: Run, kind: 'trialEnding' | 'renewalDue', config: A
   run.state[field] = upTo
 }
 
-/** Members whose last active day was 14–29 days ago: one message per silent spell (keyed by that last day). One sweep of the wallets a China day. */
+/**
+ * Members whose last activity (members.lastActiveAt, kept by the console's daily
+ * stats job: check-ins, comments, likes) is 14–29 days ago: one message per
+ * silent spell (keyed by that last active day). Read by the lastActive index
+ * from a watermark: lastActiveAt only moves forward, so a member active again
+ * comes back into the window 14 days later, with a new key.
+ */
 async function runSilent(run: Run, config: AutomationConfig): Promise<void> {
-  if (run.state.silentSweptOn === run.today && !run.state.silentCursor) return
-  const page = await run.runtime.store.collection<WalletDoc>(WALLETS).find({}, { sort: [['growth', 'desc']], limit: SCAN, after: run.state.silentCursor ?? null })
-  for (const wallet of page.items) {
-    const last = [...(wallet.activeDates ?? [])].sort().pop()
-    if (!last) continue
-    const days = daysBetween(last, run.today)
-    if (days < SILENT_DAYS || days >= 30) continue
-    // Out of budget mid-page: the same page again next run (delivery is keyed).
-    if (run.left <= 0) return
+  const oldest = run.now - SILENT_WINDOW_DAYS * DAY_MS
+  const from = Math.max(run.state.silentFrom ?? oldest, oldest)
+  const page = await run.runtime.store
+    .collection<MemberDoc & { lastActiveAt?: number }>(MEMBERS)
+    .find({ lastActiveAt: { $gte: from, $lte: run.now - SILENT_DAYS * DAY_MS } }, { sort: [['lastActiveAt', 'asc']], limit: SCAN })
+  let upTo = from
+  for (const member of page.items) {
+    // Out of budget: from this member next run (delivery is keyed).
+    if (run.left <= 0) break
+    const last = member.lastActiveAt!
     await send(run, 'silent', config, {
-      key: `auto:silent:${wallet._id}:${last}`,
-      openid: wallet._id,
-      subscribe: { key: `auto:silent:${wallet._id}:${last}`, message: communityNoticeMessage(wallet._id, config, run.now) }
+      key: `auto:silent:${member._id}:${chinaDate(last)}`,
+      openid: member._id,
+      subscribe: { key: `auto:silent:${member._id}:${chinaDate(last)}`, message: communityNoticeMessage(member._id, config, run.now) }
     })
+    upTo = last
   }
-  run.state.silentCursor = page.next
-  if (page.next === null) run.state.silentSweptOn = run.today
+  run.state.silentFrom = upTo
 }
 
 function streakEndingAt(doneDates: string[], last: string): number {
