@@ -45,7 +45,7 @@ export interface FunnelReport {
   period: AnalyticsPeriod
   /** New members by where they came from. */
   acquisition: Record<AcquisitionSource, number>
-  /** Of the new members at least 7 days in: how many checked in within their first 7 days. */
+  /** Of the new members (eligible: all of them): how many checked in within their first 7 days (those still in their first week count once they do). */
   activation: { eligible: number; activated: number }
   /** Of the new members at least 7 / 30 days in: how many checked in on that day after joining. */
   retention: { day7: { eligible: number; retained: number }; day30: { eligible: number; retained: number } }
