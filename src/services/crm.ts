@@ -43,8 +43,14 @@ export const memberKey = (memberId: string) => `hostMembers.member.${memberId}`
 export const TAGS_KEY = 'hostMembers.tags'
 export const applicationsKey = (status: string) => `hostMembers.applications.${status}`
 
-export function fetchMembers(input: MemberListInput): Promise<Page<MemberRow>> {
-  return callFunction('host', 'members', input)
+/**
+ * A page of the member list. The server checks some filters (search, tier, 最近活跃) on the rows it reads, so a page can come
+ * back empty while its cursor goes on: asked again (a few times) so the list never shows 没有符合条件的成员 too early.
+ */
+export async function fetchMembers(input: MemberListInput): Promise<Page<MemberRow>> {
+  let page = await callFunction('host', 'members', input)
+  for (let i = 0; i < 4 && page.items.length === 0 && page.next; i++) page = await callFunction('host', 'members', { ...input, after: page.next })
+  return page
 }
 export function fetchMemberDetail(memberId: string): Promise<MemberDetail> {
   return callFunction('host', 'memberDetail', { memberId })
