@@ -6,6 +6,19 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
+import { chinaDate, startOfChinaDate } from '../../cloudfunctions/domain/time/china-calendar'
+
+const HOUR = 60 * 60 * 1000
+
+/**
+ * Journeys run in China daytime whenever CI runs them: the dev host's clock and
+ * the page's clock both start at 10:00 China time on today's China date and run
+ * on from there (check-ins close 00:00–05:00; a run after midnight in China
+ * would find every 今日打卡 shut).
+ */
+function daytimeOffset(realNow = Date.now()): number {
+  return startOfChinaDate(chinaDate(realNow)) + 10 * HOUR - realNow
+}
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const ROOT = join(__dirname, '..', '..')
@@ -53,7 +66,16 @@ export async function startHarness(prefix: string): Promise<Harness> {
   const silent = { log: () => {}, error: () => {} }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startDevHost } = require('../../scripts/dev-host/server')
-  const host: { url: string; runtime: { store: Harness['store'] }; close(): Promise<void> } = await startDevHost({ port: 0, dataDir, h5Dir: join(ROOT, 'dist', 'h5'), seed: true, logger: silent })
+  const offset = daytimeOffset()
+  const clock = { now: () => Date.now() + offset }
+  const host: { url: string; runtime: { store: Harness['store'] }; close(): Promise<void> } = await startDevHost({
+    port: 0,
+    dataDir,
+    h5Dir: join(ROOT, 'dist', 'h5'),
+    seed: true,
+    logger: silent,
+    clock
+  })
   let browser: Browser | undefined
   try {
     const { chromium } = await import('playwright-core')
@@ -62,6 +84,8 @@ export async function startHarness(prefix: string): Promise<Harness> {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
     })
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+    // The page's Date runs on the same daytime clock (timers stay real: only the time of day moves).
+    await context.clock.setSystemTime(clock.now())
     const page = await context.newPage()
     const url = host.url.replace(/\/$/, '')
 

@@ -129,16 +129,17 @@ if (!hasChromium) {
 
       await page.goto(`${harness.url}/#/pages/challenges/index`)
       await page.reload()
-      await page.locator('.challenge-card', { hasText: CHALLENGE }).click()
-      await page.locator('.detail-action-main', { hasText: '加入挑战' }).click()
+      // Taps wait for the page to stop sliding in and the button to stay put (a click during the transition lands on nothing).
+      await harness.tap('.challenge-card', { hasText: CHALLENGE })
+      await harness.tap('.detail-action-main', { hasText: '加入挑战' })
       await page.locator('.detail-action-main', { hasText: '今日打卡' }).waitFor({ timeout: 15_000 })
-      await page.locator('.detail-action-main').click()
+      await harness.tap('.detail-action-main', { hasText: '今日打卡' })
       const textarea = page.locator('.compose-textarea textarea')
-      await textarea.waitFor()
+      await textarea.waitFor({ timeout: 15_000 })
       await textarea.fill(POST)
-      await page.locator('.compose-submit').click()
+      await harness.tap('.compose-submit')
       // A first check-in asks for a nickname and avatar once (first-minutes-journey covers it): skipped here.
-      await page.locator('.profile-prompt-skip').click()
+      await harness.tap('.profile-prompt-skip')
       await page.locator('.detail-action-main', { hasText: '今日已打卡' }).waitFor({ timeout: 15_000 })
       newbie = (await harness.call<MemberProfile>(await harness.tokenFor(NEWBIE), 'member', { action: 'me' })).nickname
 
