@@ -689,17 +689,6 @@ export const ACTION_SCENARIOS: Scenario[] = [
       ).usage
   ),
 
-  // host: analytics (reports precomputed by cron; the check-ins that brought first payments)
-  host('host.analytics', async (w) => {
-    await w.call('cron', 'run', { jobs: ['refreshAnalytics'] }, HOST)
-    return (await w.measure('host', 'analytics', { period: 30 }, HOST)).usage
-  }),
-  host('host.topConverting', async (w) => {
-    await converted(w, 5)
-    await w.call('cron', 'run', { jobs: ['attributeConversions'] }, HOST)
-    return (await w.measure('host', 'topConverting', {}, HOST)).usage
-  }),
-
   host('rewards.hostCampaigns', async (w) => (await w.measure('rewards', 'hostCampaigns', {}, HOST)).usage),
   host('rewards.updateCampaign', async (w) => (await w.measure('rewards', 'updateCampaign', { campaignId: (await seeded(w)).amountOff._id, name: '新人立减 30 元', stock: 500 }, HOST)).usage),
   host('rewards.stopCampaign', async (w) => (await w.measure('rewards', 'stopCampaign', { campaignId: (await seeded(w)).amountOff._id }, HOST)).usage),
@@ -928,17 +917,6 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     for (let i = 0; i < 10; i++) await w.call('events', 'signup', { eventId: online._id }, newMember('remind'))
     w.advanceDays(1.5)
     await w.call('cron', 'run', { jobs: ['remindEvents'] }, HOST)
-  }
-}
-
-/** New members who read two visible check-ins (one from a share card) and then paid (setup). */
-async function converted(w: World, count: number): Promise<void> {
-  const checkins = (await w.docs<{ _id: string }>('checkins', { status: 'visible' })).slice(0, 2)
-  for (let i = 0; i < count; i++) {
-    const payer = newMember('payer')
-    await w.call('checkin', 'getCheckin', { checkinId: checkins[0]._id, via: 'share' }, payer)
-    await w.call('checkin', 'getCheckin', { checkinId: checkins[1]._id }, payer)
-    await paidOrder(w, payer)
   }
 }
 
