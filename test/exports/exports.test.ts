@@ -8,6 +8,9 @@ import { CountingStore } from '../../cloudfunctions/adapters/store/counting-stor
 import { COLLECTIONS } from '../../cloudfunctions/platform/collections'
 import { EXPORT_JOBS, EXPORT_PARTS, RUN_ROWS, runExports, type ExportJobDoc } from '../../cloudfunctions/domain/exports/exports'
 import type { MemberDoc } from '../../cloudfunctions/domain/members/member'
+import type { OrderDoc } from '../../cloudfunctions/domain/orders/order'
+import type { RefundDoc } from '../../cloudfunctions/domain/orders/refund-doc'
+import type { CheckinDoc } from '../../cloudfunctions/domain/checkin/checkin'
 import type { ExportJobView } from '../../types/exports'
 import { parseCsv } from './parse-csv'
 
@@ -126,8 +129,8 @@ test('a retried part write is refused by the cursor guard: no duplicate rows', a
 })
 
 test('the orders export lists the refunds after the orders, with whose order each was', async () => {
-  const orders = runtime.store.collection(COLLECTIONS.orders.name)
-  const refunds = runtime.store.collection(COLLECTIONS.refunds.name)
+  const orders = runtime.store.collection<OrderDoc>(COLLECTIONS.orders.name)
+  const refunds = runtime.store.collection<RefundDoc>(COLLECTIONS.refunds.name)
   const now = runtime.clock.now()
   await orders.insert({
     _id: 'ord1',
@@ -161,7 +164,7 @@ test('the orders export lists the refunds after the orders, with whose order eac
 })
 
 test('check-ins carry their photo links; the filters keep rows of their window', async () => {
-  const checkins = runtime.store.collection(COLLECTIONS.checkins.name)
+  const checkins = runtime.store.collection<CheckinDoc>(COLLECTIONS.checkins.name)
   const day = Date.parse('2026-11-20T08:00:00+08:00')
   for (const [i, at] of [day, day + 86_400_000, day + 2 * 86_400_000].entries()) {
     await checkins.insert({
