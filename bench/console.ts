@@ -20,28 +20,31 @@ const RAW_CHECKINS = 200_000
 const DAYS = 14
 const DAY = 24 * 3600_000
 
+/** A raw document written straight into the store (bench data, shaped as the domain stores it). */
+type Row = { _id: string; [field: string]: unknown }
+
 export async function benchConsole(): Promise<Record<string, number>> {
   const now = Date.parse('2026-11-23T10:00:00+08:00')
   const runtime = createLocalRuntime({ dataDir: ':memory:', clock: new FrozenClock(now), hostOpenids: ['o_host'] })
   const today = chinaDate(now)
   const started = process.hrtime.bigint()
   await runtime.store.transaction(async (tx) => {
-    const members = tx.collection(COLLECTIONS.members.name)
-    const circleMembers = tx.collection(COLLECTIONS.circleMembers.name)
+    const members = tx.collection<Row>(COLLECTIONS.members.name)
+    const circleMembers = tx.collection<Row>(COLLECTIONS.circleMembers.name)
     for (let i = 0; i < MEMBERS; i++) {
       const joinedAt = now - (i % 90) * DAY
       await members.insert({ _id: `o${i}`, nickname: `成员${i}`, avatarFileId: '', role: 'member', joinedAt, updatedAt: joinedAt, lastActiveAt: now - (i % 30) * DAY })
       await circleMembers.insert({ _id: `c1:o${i}`, circleId: 'c1', openid: `o${i}`, startedAt: joinedAt, endsAt: now + (i % 60) * DAY + 3600_000, source: 'paid', trialUsed: false })
     }
-    const checkins = tx.collection(COLLECTIONS.checkins.name)
+    const checkins = tx.collection<Row>(COLLECTIONS.checkins.name)
     for (let i = 0; i < RAW_CHECKINS; i++) {
       await checkins.insert({ _id: `k${i}`, challengeId: 'ch1', openid: `o${i % MEMBERS}`, status: i % 100 === 0 ? 'pending' : 'visible', createdAt: now - (i % DAYS) * DAY, featured: false })
     }
-    const reports = tx.collection(COLLECTIONS.reports.name)
+    const reports = tx.collection<Row>(COLLECTIONS.reports.name)
     for (let i = 0; i < 1000; i++) await reports.insert({ _id: `r${i}`, status: i % 3 === 0 ? 'open' : 'resolved', updatedAt: now - i * 60_000 })
-    const redemptions = tx.collection(COLLECTIONS.redemptions.name)
+    const redemptions = tx.collection<Row>(COLLECTIONS.redemptions.name)
     for (let i = 0; i < 2000; i++) await redemptions.insert({ _id: `d${i}`, openid: `o${i}`, status: i % 4 === 0 ? 'awaitingShipment' : 'done', createdAt: now - i * 60_000 })
-    const flagged = tx.collection(COLLECTIONS.flaggedPayments.name)
+    const flagged = tx.collection<Row>(COLLECTIONS.flaggedPayments.name)
     for (let i = 0; i < 200; i++) await flagged.insert({ _id: `f${i}`, createdAt: now - i * 3600_000 })
     const stats = tx.collection<DailyStatsDoc>(DAILY_STATS)
     for (let d = 0; d < DAYS; d++) {
