@@ -41,7 +41,17 @@ test('downloadUrls asks for every link in one getTempFileURL request with a max 
   const { storage, sent } = fakeStorage()
   const files = new CloudbaseFiles('prod-1a2b', storage)
   expect(await files.downloadUrls([FILE, GONE])).toEqual(['https://7072-prod-1a2b-1300000000.tcb.qcloud.la/exports/9b1c.csv?sign=abc&t=1700000000', ''])
-  expect(sent).toEqual([{ op: 'getTempFileURL', body: { fileList: [{ fileID: FILE, maxAge: EXPORT_LINK_SECONDS }, { fileID: GONE, maxAge: EXPORT_LINK_SECONDS }] } }])
+  expect(sent).toEqual([
+    {
+      op: 'getTempFileURL',
+      body: {
+        fileList: [
+          { fileID: FILE, maxAge: EXPORT_LINK_SECONDS },
+          { fileID: GONE, maxAge: EXPORT_LINK_SECONDS }
+        ]
+      }
+    }
+  ])
   expect(await files.downloadUrls([])).toEqual([])
   expect(sent).toHaveLength(1)
 })
