@@ -87,6 +87,18 @@ test('holdout: ~10 % of 1,000 silent members, recorded per member by hash; the h
   expect((await runJobs(runtime, ['sendRecalls'])).jobs[0].counts).toEqual({ sent: 0, heldOut: 0, finished: 0 })
 })
 
+test('a silent campaign reaches members who never earned anything (no wallet), not active ones', async () => {
+  const now = runtime.clock.now()
+  for (const id of ['o_never1', 'o_never2'])
+    await runtime.store.collection<MemberDoc>(MEMBERS).insert({ _id: id, nickname: id, avatarFileId: '', role: 'member', joinedAt: now - 40 * DAY, updatedAt: now })
+  const [active] = await seedMembers(1, 'ordinary', 'o_active')
+  const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-walletless', segment: 'silent', title: '好久不见', body: '回来打个卡吧', holdoutPercent: 0 }, HOST))
+  await sendAll()
+  const targets = (await targetsOf(campaign.id)).map((t) => t.openid).sort()
+  expect(targets).toEqual(['o_never1', 'o_never2'])
+  expect(targets).not.toContain(active)
+})
+
 test('a treated member who checks in after the message counts as returned; lift and revenue by group', async () => {
   const members = await seedMembers(40, 'silent')
   const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-lift-a', segment: 'silent', title: '好久不见', body: '回来打个卡吧', holdoutPercent: 50 }, HOST))

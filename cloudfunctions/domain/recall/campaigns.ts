@@ -26,6 +26,7 @@ import type { Runtime } from '../../platform/runtime'
 import { isConflict } from '../../ports/store'
 import { communityNoticeMessage } from '../notifications/messages'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
+import { MEMBERS, type MemberDoc } from '../members/member'
 import { staffOpenids } from '../staff/staff'
 import { deliverIn, giftLabel, holdsGrant, type Delivery } from '../inbox/inbox'
 
@@ -185,6 +186,13 @@ async function audiencePage(runtime: Runtime, campaign: RecallCampaignDoc): Prom
       .find({ tagId: campaign.tag }, { sort: [['createdAt', 'desc']], limit: SEND_BATCH, after: campaign.cursor })
     const wallets = await Promise.all(page.items.map((t) => runtime.store.collection<WalletDoc>(WALLETS).get(t.memberId)))
     return { openids: page.items.filter((_t, i) => (wallets[i]?.segment ?? 'silent') === campaign.segment).map((t) => t.memberId), next: page.next }
+  }
+  if (campaign.segment === 'silent') {
+    // Silent members may have no wallet at all (joined, never earned anything): the most
+    // important ones to call back. Found from the members, as the member list's 沉默 filter does.
+    const page = await runtime.store.collection<MemberDoc>(MEMBERS).find({}, { sort: [['joinedAt', 'desc']], limit: SEND_BATCH, after: campaign.cursor })
+    const wallets = await Promise.all(page.items.map((m) => runtime.store.collection<WalletDoc>(WALLETS).get(m._id)))
+    return { openids: page.items.filter((_m, i) => (wallets[i]?.segment ?? 'silent') === 'silent').map((m) => m._id), next: page.next }
   }
   const page = await runtime.store.collection<WalletDoc>(WALLETS).find({ segment: campaign.segment }, { sort: [['growth', 'desc']], limit: SEND_BATCH, after: campaign.cursor })
   return { openids: page.items.map((w) => w._id), next: page.next }
