@@ -18,6 +18,8 @@ import {
   HOST_CHALLENGES_PAGE,
   HOST_EVENTS_PAGE,
   HOST_EXPORTS_PAGE,
+  HOST_ANALYTICS,
+  HOST_JOIN_APPLICATIONS_PAGE,
   HOST_FLAGGED_PAGE,
   HOST_GROWTH_PAGE,
   HOST_LEADERBOARD_PAGE,
@@ -106,7 +108,9 @@ const SECTIONS: Array<{ key: string; title: string; manager: boolean; entries: E
     title: '成员与触达',
     manager: true,
     entries: [
+      { key: 'analytics', glyph: '数', title: '数据分析', desc: '拉新、激活、留存、收入与打卡带来的付费', url: HOST_ANALYTICS, tone: 'blue' },
       { key: 'members', glyph: '员', title: '成员管理', desc: '标签、分层、沉默成员', url: HOST_MEMBERS_PAGE, tone: 'green' },
+      { key: 'applications', glyph: '审', title: '入圈审核', desc: '需审核的圈子：查看回答，通过或拒绝', url: HOST_JOIN_APPLICATIONS_PAGE, tone: 'orange' },
       { key: 'recall', glyph: '召', title: '消息与召回', desc: '召回活动与自动消息', url: HOST_RECALL_PAGE, tone: 'orange' },
       { key: 'exports', glyph: '导', title: '数据导出', desc: '成员、订单、积分导出为表格', url: HOST_EXPORTS_PAGE, tone: 'grey' }
     ]
