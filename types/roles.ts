@@ -29,7 +29,7 @@ export function hasRole(role: Role, needed: ActionRole): boolean {
 }
 
 /** Staff run the community: left out of member boards, segments and automations. */
-export function isStaff(role: Role): role is StaffRole {
+export function isStaff(role: Role | undefined): role is StaffRole {
   return role === 'owner' || role === 'admin' || role === 'moderator'
 }
 

@@ -33,14 +33,14 @@ export function threadsOf(comments: CommentView[]): Thread[] {
   return threads
 }
 
-export default function CommentThread({ thread, isHost, actions }: { thread: Thread; isHost: boolean; actions: CommentActions }) {
+export default function CommentThread({ thread, moderates, actions }: { thread: Thread; moderates: boolean; actions: CommentActions }) {
   return (
     <View className='comment-thread'>
-      <CommentRow comment={thread.comment} isHost={isHost} actions={actions} />
+      <CommentRow comment={thread.comment} moderates={moderates} actions={actions} />
       {thread.replies.length > 0 ? (
         <View className='comment-replies'>
           {thread.replies.map((reply) => (
-            <CommentRow key={reply.id} comment={reply} isHost={isHost} actions={actions} reply />
+            <CommentRow key={reply.id} comment={reply} moderates={moderates} actions={actions} reply />
           ))}
         </View>
       ) : null}
@@ -48,7 +48,7 @@ export default function CommentThread({ thread, isHost, actions }: { thread: Thr
   )
 }
 
-function CommentRow({ comment, isHost, actions, reply = false }: { comment: CommentView; isHost: boolean; actions: CommentActions; reply?: boolean }) {
+function CommentRow({ comment, moderates, actions, reply = false }: { comment: CommentView; moderates: boolean; actions: CommentActions; reply?: boolean }) {
   return (
     <View className={`comment ${reply ? 'comment-reply' : ''}`} data-id={comment.id} onLongPress={() => actions.onMore(comment)}>
       <Avatar url={comment.author.avatarUrl} nickname={comment.author.nickname} size={reply ? 52 : 68} />
@@ -71,7 +71,7 @@ function CommentRow({ comment, isHost, actions, reply = false }: { comment: Comm
               删除
             </Text>
           ) : null}
-          {isHost && !comment.mine ? (
+          {moderates && !comment.mine ? (
             <Text className='comment-link' onClick={() => actions.onHide(comment)}>
               隐藏
             </Text>

@@ -16,7 +16,7 @@ import { useProfilePrompt, type ProfileStep } from '../../../components/profile-
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import { colors } from '../../../styles/tokens'
 import { CHECKIN_DETAIL_PAGE, challengeDetailUrl, routeParam } from '../../../services/routes'
-import { isManager } from '../../../../types/roles'
+import { isManager, isStaff } from '../../../../types/roles'
 import './index.css'
 
 const REPORT_REASONS = ['广告', '盗图/虚假打卡', '不友善', '其他']
@@ -73,7 +73,9 @@ export default function CheckinDetailPage() {
       </View>
     )
 
+  // Featuring is the managers' (admin, owner); hiding is moderation, open to moderators too.
   const isHost = isManager(me?.role)
+  const moderates = isStaff(me?.role)
   const countComments = (delta: number) => patchCheckin(id, { commentCount: Math.max(0, data.commentCount + delta) }, data)
   const dropComment = (commentId: string) => patchListItems<CommentView>(commentsKey, commentId, () => null)
 
@@ -179,7 +181,7 @@ export default function CheckinDetailPage() {
             void actions.onDelete(c)
           }
         ])
-      if (isHost && !c.mine)
+      if (moderates && !c.mine)
         options.push([
           '隐藏',
           () => {
@@ -219,7 +221,7 @@ export default function CheckinDetailPage() {
               <Text>{data.featured ? '取消精选' : '设为精选'}</Text>
             </View>
           ) : null}
-          {isHost ? (
+          {moderates ? (
             <View
               className='checkin-tool checkin-tool-danger'
               onClick={() => {
@@ -228,7 +230,7 @@ export default function CheckinDetailPage() {
               <Text>{data.status === 'hidden' ? '恢复显示' : '隐藏'}</Text>
             </View>
           ) : null}
-          {!data.mine && !isHost ? (
+          {!data.mine && !moderates ? (
             <View
               className='checkin-tool'
               onClick={() => {
@@ -253,7 +255,7 @@ export default function CheckinDetailPage() {
         ) : null}
         {!comments.loading && !comments.error && threads.length === 0 ? <Text className='checkin-comments-empty'>还没有评论，来说第一句吧</Text> : null}
         {threads.map((thread) => (
-          <CommentThread key={thread.comment.id} thread={thread} isHost={isHost} actions={actions} />
+          <CommentThread key={thread.comment.id} thread={thread} moderates={moderates} actions={actions} />
         ))}
         {comments.items.length > 0 ? <ListFooter list={comments} /> : null}
       </View>
