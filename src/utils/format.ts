@@ -26,3 +26,8 @@ export function formatDay(at: number, now: number = Date.now()): string {
 export function formatChineseDate(at: number): string {
   return chinaTime(at).format('YYYY年M月D日')
 }
+
+/** 2026年11月23日 09:05 — a moment with its time, in China time. */
+export function formatChineseDateTime(at: number): string {
+  return chinaTime(at).format('YYYY年M月D日 HH:mm')
+}

@@ -50,6 +50,8 @@ export interface Harness {
   call<T>(token: string, name: string, event: object): Promise<T>
   /** Runs the cron function now, as CloudBase's one-minute timer would (boards move there). */
   cron(): Promise<void>
+  /** Moves the dev host's and the page's clocks on together (days later, in one journey). */
+  travel(ms: number): Promise<void>
   /** The dev host's own store: for set-up a journey cannot make through the app (e.g. back-dating a join). */
   store: import('../../cloudfunctions/ports/store').Store
   close(): Promise<void>
@@ -66,7 +68,7 @@ export async function startHarness(prefix: string): Promise<Harness> {
   const silent = { log: () => {}, error: () => {} }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startDevHost } = require('../../scripts/dev-host/server')
-  const offset = daytimeOffset()
+  let offset = daytimeOffset()
   const clock = { now: () => Date.now() + offset }
   const host: { url: string; runtime: { store: Harness['store'] }; close(): Promise<void> } = await startDevHost({
     port: 0,
@@ -169,6 +171,10 @@ export async function startHarness(prefix: string): Promise<Harness> {
       },
       call,
       store: host.runtime.store,
+      async travel(ms) {
+        offset += ms
+        await context.clock.setSystemTime(clock.now())
+      },
       async cron() {
         const res = await fetch(`${url}/dev/cron`, { method: 'POST' })
         if (!res.ok) throw new Error(`cron: ${res.status}`)

@@ -10,6 +10,7 @@ import { APPLICATION_STATUS_LABEL, applicationsKey, fetchJoinApplications, revie
 import { showError } from '../../../services/show-error'
 import type { JoinApplicationStatus, JoinApplicationView } from '../../../../types/crm'
 import RowsSkeleton from '../skeleton'
+import { formatChineseDateTime } from '../../../utils/format'
 import '../styles.css'
 import './index.css'
 
@@ -68,7 +69,7 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
                   <View className='hm-row-main'>
                     <Text className='hm-row-name'>{app.nickname}</Text>
                     <Text className='hm-row-meta'>
-                      申请加入「{app.circleName}」· {new Date(app.createdAt).toLocaleString('zh-CN')}
+                      申请加入「{app.circleName}」· {formatChineseDateTime(app.createdAt)}
                     </Text>
                   </View>
                 </View>

@@ -8,14 +8,14 @@ import Tag from '../../../components/tag'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { REFUND_POLICY, SEGMENTS, SEGMENT_LABEL, TAG_TONE, addMemberNote, fetchMemberDetail, memberKey, removeFromCircle, setMemberSegment } from '../../../services/crm'
 import { showError } from '../../../services/show-error'
-import { formatFen } from '../../../utils/format'
+import { formatChineseDate, formatChineseDateTime, formatFen } from '../../../utils/format'
 import type { MemberCircleRow, MemberDetail, RefundChoice } from '../../../../types/crm'
 import type { Segment } from '../../../../types/growth'
 import RowsSkeleton from '../skeleton'
 import '../styles.css'
 import './index.css'
 
-const day = (at: number) => new Date(at).toLocaleDateString('zh-CN')
+const day = formatChineseDate
 const CIRCLE_STATUS: Record<MemberCircleRow['status'], string> = { active: '会员中', trial: '试用中', ended: '已结束', blocked: '已拉黑' }
 
 export default function HostMemberPage() {
@@ -210,7 +210,7 @@ function Notes({ detail, refetch }: { detail: MemberDetail; refetch: () => Promi
         <View key={n.id} className='hd-note'>
           <Text className='hd-note-text'>{n.text}</Text>
           <Text className='hm-muted'>
-            {n.authorName} · {new Date(n.createdAt).toLocaleString('zh-CN')}
+            {n.authorName} · {formatChineseDateTime(n.createdAt)}
           </Text>
         </View>
       ))}

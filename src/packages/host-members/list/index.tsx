@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
@@ -15,6 +15,7 @@ import { HOST_JOIN_APPLICATIONS_PAGE, HOST_MEMBER_PAGE, HOST_TAGS_PAGE } from '.
 import type { ActiveWithin, MemberListInput, MemberRow } from '../../../../types/crm'
 import type { Segment } from '../../../../types/growth'
 import RowsSkeleton from '../skeleton'
+import { formatChineseDate } from '../../../utils/format'
 import '../styles.css'
 import './index.css'
 
@@ -51,6 +52,7 @@ export default function HostMembersPage() {
   const [selecting, setSelecting] = useState(false)
   const [selected, setSelected] = useState<string[]>([])
   const [tagging, setTagging] = useState(false)
+  const [tagged, setTagged] = useState(0)
   const tags = useQuery(TAGS_KEY, fetchTags)
   const circles = useQuery('hostMembers.circles', () => fetchCircles({}))
   const toggle = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: f[key] === value ? undefined : value }))
@@ -103,6 +105,7 @@ export default function HostMembersPage() {
       <MemberList
         key={JSON.stringify(filters)}
         filters={filters}
+        tagged={tagged}
         selecting={selecting}
         selected={selected}
         onToggle={(id) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length >= 100 ? s : [...s, id]))}
@@ -122,7 +125,8 @@ export default function HostMembersPage() {
             setTagging(false)
             setSelected([])
             setSelecting(false)
-            setFilters((f) => ({ ...f }))
+            // The rows show the tags just given: the list is read again.
+            setTagged((n) => n + 1)
           }}
         />
       </Popup>
@@ -130,10 +134,14 @@ export default function HostMembersPage() {
   )
 }
 
-function MemberList({ filters, selecting, selected, onToggle }: { filters: Filters; selecting: boolean; selected: string[]; onToggle: (id: string) => void }) {
+function MemberList({ filters, selecting, selected, onToggle, tagged }: { filters: Filters; selecting: boolean; selected: string[]; onToggle: (id: string) => void; tagged: number }) {
   const now = useMemo(() => Date.now(), [])
   const input = toInput(filters, now)
   const list = usePagedQuery<MemberRow>(membersKey(JSON.stringify(filters)), (after) => fetchMembers({ ...input, after }))
+  const { refetch } = list
+  useEffect(() => {
+    if (tagged > 0) void refetch()
+  }, [tagged, refetch])
   const filtered = Object.keys(input).length > 0
   return (
     <PagedList
@@ -164,7 +172,7 @@ function MemberList({ filters, selecting, selected, onToggle }: { filters: Filte
                   ))}
                 </View>
                 <Text className='hm-row-meta'>
-                  {new Date(m.joinedAt).toLocaleDateString('zh-CN')} 加入 · {m.lastActiveAt ? `最近活跃 ${new Date(m.lastActiveAt).toLocaleDateString('zh-CN')}` : '暂无活跃'}
+                  {formatChineseDate(m.joinedAt)} 加入 · {m.lastActiveAt ? `最近活跃 ${formatChineseDate(m.lastActiveAt)}` : '暂无活跃'}
                 </Text>
               </View>
             </View>
