@@ -77,7 +77,7 @@ const CASES: Record<GrowthRule, RuleCase> = {
   testimonialConverted: {
     // domain/analytics/attribution.ts: the last-touch author earns it, keyed by the payer
     fact: { key: 'o_payer', refId: 'ck1', payload: { payer: 'o_payer', revenueFen: 9900 } },
-    revokedBy: { none: 'a refund of the payer\'s first payment keeps the author\'s conversion grant' }
+    revokedBy: { none: "a refund of the payer's first payment keeps the author's conversion grant" }
   }
 }
 

@@ -97,7 +97,20 @@ test('editing before the start moves the set-aside coupons to the new prizes', a
   expect(updated.prizes.map((p) => p.couponName)).toEqual(['新奖券', '一等奖券', null])
   expect([await claimed(a.id), await claimed(b.id), await claimed(c.id)]).toEqual([1, 0, 1])
   // Not enough left: refused, nothing moved.
-  const refused = await call('leaderboard', 'updateContest', { contestId: id, ...input, prizes: [{ points: 1, couponCampaignId: c.id }, { points: 1, couponCampaignId: c.id }, { points: 1, couponCampaignId: null }] }, HOST)
+  const refused = await call(
+    'leaderboard',
+    'updateContest',
+    {
+      contestId: id,
+      ...input,
+      prizes: [
+        { points: 1, couponCampaignId: c.id },
+        { points: 1, couponCampaignId: c.id },
+        { points: 1, couponCampaignId: null }
+      ]
+    },
+    HOST
+  )
   expect(refused).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } })
   expect([await claimed(a.id), await claimed(b.id), await claimed(c.id)]).toEqual([1, 0, 1])
 })

@@ -64,7 +64,10 @@ test('edits: name, end and stock; the stock never goes below what was claimed', 
   for (const o of ['o_a', 'o_b', 'o_c']) ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, o))
   const validTo = runtime.clock.now() + 60 * 24 * 3600_000
   expect(ok(await call('rewards', 'updateCampaign', { campaignId: c.id, name: '老友立减', validTo, stock: 3 }, HOST))).toMatchObject({ name: '老友立减', validTo, stock: 3, claimed: 3, remaining: 0 })
-  expect(await call('rewards', 'updateCampaign', { campaignId: c.id, stock: 2 }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'stock', message: '数量不能少于已领取的 3 张' } })
+  expect(await call('rewards', 'updateCampaign', { campaignId: c.id, stock: 2 }, HOST)).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', field: 'stock', message: '数量不能少于已领取的 3 张' }
+  })
   expect(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_d')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK' } })
   expect(await call('rewards', 'updateCampaign', { campaignId: c.id, validTo: c.validFrom - 1 }, HOST)).toMatchObject({ ok: false, error: { field: 'validTo' } })
   expect(await call('rewards', 'updateCampaign', { campaignId: 'nope', name: 'x' }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
