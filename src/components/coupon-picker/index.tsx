@@ -4,9 +4,8 @@ import type { CouponScope, CouponView } from '../../../types/coupons'
 import type { Page } from '../../../types/page'
 import { useQuery } from '../../services/use-query'
 import { formatFen } from '../../utils/format'
-import { discountFen, myCouponsKey, ruleLabel, validityLabel, yuanLabel } from './rules'
 import RadioRow from '../radio-row'
-import { fetchMyCoupons } from '../../services/rewards'
+import { discountFen, fetchMyCoupons, myCouponsKey, ruleLabel, validityLabel, yuanLabel } from '../../services/rewards'
 import './index.css'
 
 interface CouponPickerProps {

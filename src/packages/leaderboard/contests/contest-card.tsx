@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { ContestView } from '../../../../types/leaderboard'
-import { PHASE_LABEL, contestWindow } from '../labels'
+import { PHASE_LABEL, contestWindow } from '../../../services/leaderboard'
 import { boardUrl } from '../../../services/routes'
 import './contest-card.css'
 

@@ -9,9 +9,8 @@ import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
 import type { ContestView } from '../../../../types/leaderboard'
-import { CONTESTS_KEY } from '../labels'
 import ContestCard from './contest-card'
-import { fetchContests } from '../../../services/leaderboard'
+import { CONTESTS_KEY, fetchContests } from '../../../services/leaderboard'
 
 export default function ContestsPage() {
   const list = usePagedQuery<ContestView>(CONTESTS_KEY, (after) => fetchContests({ after }))
