@@ -50,6 +50,8 @@ export interface Harness {
   call<T>(token: string, name: string, event: object): Promise<T>
   /** Runs the cron function now, as CloudBase's one-minute timer would (boards move there). */
   cron(): Promise<void>
+  /** The dev host's (and the page's) clock: 10:00 China time today when the harness started, running on. Times a journey sets up are from this. */
+  now(): number
   /** Moves the dev host's and the page's clocks on together (days later, in one journey). */
   travel(ms: number): Promise<void>
   /** The dev host's own store: for set-up a journey cannot make through the app (e.g. back-dating a join). */
@@ -171,6 +173,7 @@ export async function startHarness(prefix: string): Promise<Harness> {
       },
       call,
       store: host.runtime.store,
+      now: () => clock.now(),
       async travel(ms) {
         offset += ms
         await context.clock.setSystemTime(clock.now())

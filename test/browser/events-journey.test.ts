@@ -195,7 +195,7 @@ if (!hasChromium) {
       await shot('05-scanner-too-early')
 
       // The event now starts within the hour (the dev host keeps real time, so the event moves instead of the clock).
-      const startAt = Date.now() + 3600_000
+      const startAt = harness.now() + 3600_000
       await harness.call(token, 'events', { action: 'updateEvent', eventId, startAt, endAt: startAt + 2 * 3600_000, signupDeadline: startAt - 600_000 })
       await harness.open(`${SCANNER}?id=${encodeURIComponent(eventId)}`)
       await expect(text('.hev-scan-door')).resolves.toMatch(/^签到中 · /)

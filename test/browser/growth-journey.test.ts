@@ -75,7 +75,7 @@ if (!hasChromium) {
 
       await open('/packages/host-growth/rules/index')
       await page.locator('.hg-rule-checkinPosted').waitFor({ timeout: 15_000 })
-      await expect(page.locator('.hg-rule-name').allTextContents()).resolves.toEqual(['打卡', '连续打卡奖励', '完成挑战', '被精选', '收到评论', '参加活动', '邀请激活', '首次付费'])
+      await expect(page.locator('.hg-rule-name').allTextContents()).resolves.toEqual(['打卡', '连续打卡奖励', '完成挑战', '被精选', '收到评论', '参加活动', '邀请激活', '首次付费', '打卡带来付费'])
       await shot('growth-05-host-rules')
     }, 30_000)
 

@@ -127,7 +127,7 @@ if (!hasChromium) {
       await page.locator('.detail-action-main', { hasText: '加入挑战' }).click()
       await page.locator('.detail-action-main', { hasText: '今日打卡' }).waitFor({ timeout: 15_000 })
       // As if they had joined three days ago and not checked in since (the app has no way to travel in time).
-      await harness.store.collection(PARTICIPANTS).update(participantId(challengeId, `dev_${persona}`), { set: { joinedAt: Date.now() - 3 * DAY } })
+      await harness.store.collection(PARTICIPANTS).update(participantId(challengeId, `dev_${persona}`), { set: { joinedAt: harness.now() - 3 * DAY } })
       // No make-up chances yet: the challenge gives none and the wallet is empty.
       await expect(page.locator('.detail-makeup-chip').count()).resolves.toBe(0)
       await page.locator('.detail-action-main').click()

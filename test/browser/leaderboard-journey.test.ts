@@ -52,7 +52,7 @@ if (!hasChromium) {
     it('小美 opens 我的邀请 and copies her share link', async () => {
       // Set up through the API: a prize-only free ticket, and a contest already running that gives it to 1st place.
       const hostToken = await harness.tokenFor('host')
-      const now = Date.now()
+      const now = harness.now()
       prizeId = (
         await harness.call<CampaignView>(hostToken, 'rewards', {
           action: 'createCampaign',
