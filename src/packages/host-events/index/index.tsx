@@ -43,8 +43,8 @@ export default function HostEventsPage() {
     <View className='page hev-page'>
       <View className='hev-head'>
         <View className='hev-head-text'>
-          <Text className='hev-title'>活动管理</Text>
-          <Text className='hev-sub'>报名、候补、检票一处看清</Text>
+          <Text className='page-title'>活动管理</Text>
+          <Text className='page-desc'>报名、候补、检票一处看清</Text>
         </View>
         <View className='btn btn-primary btn-small hev-create' onClick={() => go(eventFormUrl())}>
           ＋ 发起活动

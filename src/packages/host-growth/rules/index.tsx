@@ -8,7 +8,7 @@ import { discountLabel, updateGrowthSettings, SETTINGS_KEY, useGrowthSettings } 
 import { setQueryData } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
 import type { GrowthRule } from '../../../../types/growth'
-import MiniField from '../components/mini-field'
+import MiniField from '../../../components/mini-field'
 import { RULES } from '../labels'
 import { MAX_TIERS, fromDraft, newTierDraft, toDraft, type DraftErrors, type RuleDraft, type SettingsDraft, type TierDraft } from './settings-draft'
 import '../components/form.css'

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react'
 import { View, Text, Input } from '@tarojs/components'
+import MiniField from '../../../components/mini-field'
 import { perDayLabel } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
 import { yuanToFen } from '../money'
@@ -38,33 +38,33 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
             <View className='hf-plan-fields'>
               <MiniField label='名称' error={planErrors.name} grow={2}>
                 <Input
-                  className='hf-mini-input plan-name'
+                  className='mini-field-input plan-name'
                   value={plan.name}
                   maxlength={20}
                   placeholder='月卡'
-                  placeholderClass='hf-placeholder'
+                  placeholderClass='mini-field-placeholder'
                   onInput={(e) => update(plan.key, 'name', e.detail.value)}
                 />
               </MiniField>
               <MiniField label='天数' error={planErrors.days} suffix='天'>
                 <Input
-                  className='hf-mini-input plan-days'
+                  className='mini-field-input plan-days'
                   type='number'
                   value={plan.days}
                   maxlength={4}
                   placeholder='30'
-                  placeholderClass='hf-placeholder'
+                  placeholderClass='mini-field-placeholder'
                   onInput={(e) => update(plan.key, 'days', e.detail.value)}
                 />
               </MiniField>
               <MiniField label='价格' error={planErrors.price} prefix='¥' grow={2}>
                 <Input
-                  className='hf-mini-input plan-price'
+                  className='mini-field-input plan-price'
                   type='digit'
                   value={plan.price}
                   maxlength={12}
                   placeholder='99.00'
-                  placeholderClass='hf-placeholder'
+                  placeholderClass='mini-field-placeholder'
                   onInput={(e) => update(plan.key, 'price', e.detail.value)}
                 />
               </MiniField>
@@ -78,29 +78,6 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
           <Text>＋ 添加套餐</Text>
         </View>
       ) : null}
-    </View>
-  )
-}
-
-interface MiniFieldProps {
-  label: string
-  error?: string
-  prefix?: string
-  suffix?: string
-  grow?: number
-  children: ReactNode
-}
-
-function MiniField({ label, error, prefix, suffix, grow = 1, children }: MiniFieldProps) {
-  return (
-    <View className={`hf-mini ${error ? 'hf-mini-invalid' : ''}`} style={{ flex: grow }}>
-      <Text className='hf-mini-label'>{label}</Text>
-      <View className='hf-mini-box'>
-        {prefix ? <Text className='hf-mini-affix'>{prefix}</Text> : null}
-        {children}
-        {suffix ? <Text className='hf-mini-affix'>{suffix}</Text> : null}
-      </View>
-      {error ? <Text className='hf-mini-error'>{error}</Text> : null}
     </View>
   )
 }

@@ -46,9 +46,9 @@ export default function HostMembershipHome() {
 
   return (
     <View className='page hm-home'>
-      <View className='hm-intro'>
-        <Text className='hm-title'>圈子与订单</Text>
-        <Text className='hm-desc'>付费圈子、套餐与退款规则；订单、退款和异常支付都在这里处理。</Text>
+      <View className='page-intro'>
+        <Text className='page-title'>圈子与订单</Text>
+        <Text className='page-desc hm-desc'>付费圈子、套餐与退款规则；订单、退款和异常支付都在这里处理。</Text>
       </View>
 
       {stats.error && !stats.data ? (

@@ -1,9 +1,12 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import Tag, { type Tone } from '../../../components/tag'
 import type { ContestView } from '../../../../types/leaderboard'
 import { PHASE_LABEL, contestWindow } from '../../../services/leaderboard'
 import { boardUrl } from '../../../services/routes'
 import './contest-card.css'
+
+const PHASE_TONE: Record<ContestView['phase'], Tone> = { upcoming: 'blue', running: 'green', ended: 'grey' }
 
 /** One invite contest: phase, window in China time, prizes (points and any prize coupon); tapping opens its board. */
 export default function ContestCard({ contest }: { contest: ContestView }) {
@@ -14,7 +17,9 @@ export default function ContestCard({ contest }: { contest: ContestView }) {
     <View className='card ct-card' data-id={contest.id} onClick={open}>
       <View className='ct-card-head'>
         <Text className='ct-card-title'>{contest.title}</Text>
-        <Text className={`ct-phase ct-phase-${contest.phase}`}>{contest.settled ? '已结算' : PHASE_LABEL[contest.phase]}</Text>
+        <Tag tone={PHASE_TONE[contest.phase]} className='ct-phase'>
+          {contest.settled ? '已结算' : PHASE_LABEL[contest.phase]}
+        </Tag>
       </View>
       <Text className='ct-card-window'>{contestWindow(contest.startAt, contest.endAt)}（北京时间）</Text>
       <View className='ct-prizes'>

@@ -6,6 +6,7 @@ import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -175,7 +176,9 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
                 </Text>
               </View>
               <View className='iv-invitee-side'>
-                <Text className={`iv-status iv-status-${invitee.status}`}>{invitee.status === 'activated' ? '已激活' : '已加入'}</Text>
+                <Tag tone={invitee.status === 'activated' ? 'green' : 'orange'} className='iv-status'>
+                  {invitee.status === 'activated' ? '已激活' : '已加入'}
+                </Tag>
                 <Text className='iv-invitee-reward'>{invitee.rewardPoints > 0 ? `+${invitee.rewardPoints} 积分` : invitee.status === 'joined' ? '待首次打卡' : '—'}</Text>
               </View>
             </View>

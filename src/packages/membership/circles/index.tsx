@@ -35,9 +35,9 @@ export default function CirclesPage() {
     <PagedListView list={list} className='circles-page' skeleton={<CirclesSkeleton />} empty={<EmptyState glyph='圈' title='还没有圈子' description='主理人创建圈子后，会在这里出现' />}>
       {(items) => (
         <>
-          <View className='circles-intro'>
-            <Text className='circles-title'>加入圈子</Text>
-            <Text className='circles-desc'>会员专属的挑战和活动，和同伴一起坚持</Text>
+          <View className='page-intro circles-intro'>
+            <Text className='page-title'>加入圈子</Text>
+            <Text className='page-desc circles-desc'>会员专属的挑战和活动，和同伴一起坚持</Text>
           </View>
           {items.map((circle) => (
             <CircleCard key={circle.id} circle={circle} membership={byCircle.get(circle.id)} />
@@ -77,7 +77,7 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
 function CirclesSkeleton() {
   return (
     <View className='page circles-page' aria-busy>
-      <View className='circles-intro'>
+      <View className='page-intro circles-intro'>
         <Skeleton width={200} height={44} />
         <Skeleton width={420} height={28} className='circles-skeleton-gap' />
       </View>
