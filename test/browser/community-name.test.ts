@@ -28,6 +28,7 @@ if (!hasChromium) {
       await harness?.close()
     })
 
+    const text = async (selector: string) => ((await page.locator(selector).first().textContent({ timeout: 15_000 })) ?? '').trim()
     const posterName = async () => {
       await harness.open(INVITE_PAGE)
       await page.locator('.iv-poster-code-value').waitFor({ timeout: 15_000 })
@@ -42,22 +43,27 @@ if (!hasChromium) {
       await harness.shot('community-01-poster')
     }, 60_000)
 
-    it('the host renames the community in the console; an empty name is refused with the reason', async () => {
+    it('the owner renames the community on 社群设置; an empty name is refused with the reason; the console says the new name', async () => {
       await harness.loginAs('host')
-      await page.locator('.me-host-entry').click()
-      const input = page.locator('.host-community-input input')
+      await harness.tap('.me-host-entry')
+      await page.locator('.host-home-sub', { hasText: DEMO_COMMUNITY_NAME }).waitFor({ timeout: 15_000 })
+      await expect(text('.host-home-sub')).resolves.toBe(`主理人 · 经营「${DEMO_COMMUNITY_NAME}」`)
+      await harness.tap('.host-entry[data-entry="settings"]')
+      const input = page.locator('.cs-name input')
       await input.waitFor({ timeout: 15_000 })
       await expect(input.inputValue()).resolves.toBe(DEMO_COMMUNITY_NAME)
-      await expect(page.locator('.host-home-sub').textContent()).resolves.toBe(`经营「${DEMO_COMMUNITY_NAME}」：挑战、审核与成长`)
       await input.fill('  ')
-      await page.locator('.host-community-save').click()
-      await expect(page.locator('.host-community-error').textContent({ timeout: 15_000 })).resolves.toBe('请填写社群名称')
+      await harness.tap('.cs-save')
+      await expect(page.locator('.form-field-error').first().textContent({ timeout: 15_000 })).resolves.toBe('请填写社群名称')
       await input.fill(RENAMED)
-      await page.locator('.host-community-save').click()
+      await harness.tap('.cs-save')
+      const token = await harness.tokenFor('xiaomei')
+      const saved = async () => ((await harness.call(token, 'member', { action: 'community' })) as { name: string }).name
+      for (let i = 0; i < 50 && (await saved()) !== RENAMED; i++) await page.waitForTimeout(300)
+      await expect(saved()).resolves.toBe(RENAMED)
+      await harness.open('/packages/host/index/index')
       await page.locator('.host-home-sub', { hasText: RENAMED }).waitFor({ timeout: 15_000 })
       await harness.shot('community-02-host-console')
-      const token = await harness.tokenFor('xiaomei')
-      await expect(harness.call(token, 'member', { action: 'community' })).resolves.toMatchObject({ name: RENAMED })
     }, 60_000)
 
     it("小美's poster carries the new name", async () => {

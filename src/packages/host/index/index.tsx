@@ -34,7 +34,6 @@ import {
 import { formatFen } from '../../../utils/format'
 import { isManager, ROLE_LABELS } from '../../../../types/roles'
 import type { DashboardMetric, DashboardView } from '../../../../types/console'
-import CommunityNameRow from './community-name-row'
 import './index.css'
 
 type Span = 'today' | 'last7'
@@ -243,7 +242,6 @@ export default function HostHomePage() {
           </View>
         </View>
       ) : null}
-      {manager ? <CommunityNameRow /> : null}
     </View>
   )
 }
