@@ -203,7 +203,8 @@ if (!hasChromium) {
       await page.locator('.hev-scan-submit').click()
       await expect(text('.hev-scan-result-title')).resolves.toBe('签到成功')
       await expect(text('.hev-scan-name')).resolves.toBe('小美')
-      await expect(text('.hev-scan-progress-num')).resolves.toBe('1')
+      // The count follows the attendee list, read again after the check-in.
+      await page.locator('.hev-scan-progress-num', { hasText: /^1$/ }).waitFor({ timeout: 15_000 })
       await shot('06-scanner-ok')
 
       await page.locator('.hev-scan-code textarea').fill(shortCode)
