@@ -99,6 +99,15 @@ test('a silent campaign reaches members who never earned anything (no wallet), n
   expect(targets).not.toContain(active)
 })
 
+test('a campaign narrowed by a tag reaches only the tagged members of its segment', async () => {
+  const members = await seedMembers(6, 'silent', 'o_tagged')
+  const tag = ok(await call('host', 'createTag', { name: '待召回', color: 'orange' }, HOST))
+  ok(await call('host', 'tagMembers', { memberIds: members.slice(0, 3), tagId: tag.id, op: 'add' }, HOST))
+  const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-by-tag', segment: 'silent', tag: tag.id, title: '好久不见', body: '回来打个卡吧', holdoutPercent: 0 }, HOST))
+  await sendAll()
+  expect((await targetsOf(campaign.id)).map((t) => t.openid).sort()).toEqual(members.slice(0, 3))
+})
+
 test('a treated member who checks in after the message counts as returned; lift and revenue by group', async () => {
   const members = await seedMembers(40, 'silent')
   const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-lift-a', segment: 'silent', title: '好久不见', body: '回来打个卡吧', holdoutPercent: 50 }, HOST))

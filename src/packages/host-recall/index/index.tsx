@@ -16,6 +16,7 @@ import { formatChineseDate, formatFen } from '../../../utils/format'
 import type { Segment } from '../../../../types/growth'
 import type { Gift } from '../../../../types/inbox'
 import { DEFAULT_HOLDOUT_PERCENT, RETURN_WINDOW_DAYS, type AutomationView, type RecallCampaignView, type RecallGroupStats } from '../../../../types/recall'
+import { TAGS_KEY, fetchTags } from '../../../services/crm'
 import './index.css'
 
 const SEGMENTS: ReadonlyArray<{ value: Segment; label: string }> = [
@@ -137,6 +138,8 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   const [sending, setSending] = useState(false)
   const [id, setId] = useState(requestId)
   const coupons = useQuery('host:recallCoupons', () => fetchCampaigns({}))
+  const tags = useQuery(TAGS_KEY, fetchTags)
+  const [tag, setTag] = useState<string | null>(null)
 
   const gift = (): Gift | undefined => {
     if (giftChoice === 'coupon') return couponId ? { kind: 'coupon', campaignId: couponId } : undefined
@@ -151,7 +154,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
     if (giftChoice === 'coupon' && !couponId) return void Taro.showToast({ title: '请选择一张优惠券', icon: 'none' })
     setSending(true)
     try {
-      await createRecallCampaign({ requestId: id, segment, title: title.trim(), body: body.trim(), gift: gift(), holdoutPercent: Number(holdout) })
+      await createRecallCampaign({ requestId: id, segment, ...(tag ? { tag } : {}), title: title.trim(), body: body.trim(), gift: gift(), holdoutPercent: Number(holdout) })
       void Taro.showToast({ title: '已开始发送', icon: 'success' })
       setBody('')
       setId(requestId())
@@ -173,6 +176,16 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
           </View>
         ))}
       </View>
+      {(tags.data ?? []).length > 0 ? (
+        <View className='recall-chips recall-tags'>
+          <Text className='recall-tags-label'>只发给带标签的成员（可选）</Text>
+          {(tags.data ?? []).map((t) => (
+            <View key={t.id} className={`recall-tag-chip ${tag === t.id ? 'recall-chip-on' : ''}`} data-id={t.id} onClick={() => setTag(tag === t.id ? null : t.id)}>
+              <Text>{t.name}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <FormField label='标题'>
         <Input className='form-field-input recall-title-input' value={title} maxlength={20} placeholder='最多 20 字' onInput={(e) => setTitle(e.detail.value)} />
       </FormField>
