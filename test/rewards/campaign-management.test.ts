@@ -4,6 +4,7 @@
 // go past either.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import type { CampaignInput } from '../../types/coupons'
+import { createCouponCampaign } from '../helpers/coupon-campaign'
 
 let runtime: TestRuntime
 beforeEach(() => {
@@ -12,26 +13,7 @@ beforeEach(() => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
-const campaign = async (overrides: Partial<CampaignInput> = {}) =>
-  ok(
-    await call(
-      'rewards',
-      'createCampaign',
-      {
-        name: '新人立减 20 元',
-        kind: 'amountOff',
-        amountOffFen: 2000,
-        percentOff: 0,
-        minSpendFen: 5000,
-        validFrom: runtime.clock.now() - 1000,
-        validTo: runtime.clock.now() + 30 * 24 * 3600_000,
-        appliesTo: ['membership', 'event'],
-        stock: 10,
-        ...overrides
-      },
-      HOST
-    )
-  )
+const campaign = (overrides: Partial<CampaignInput> = {}) => createCouponCampaign(runtime.clock, overrides)
 
 const hostRow = async (id: string) => ok(await call('rewards', 'hostCampaigns', {}, HOST)).items.find((c) => c.id === id)!
 

@@ -4,6 +4,7 @@
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { CampaignInput } from '../../types/coupons'
+import { createCouponCampaign } from '../helpers/coupon-campaign'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/membership/jobs'
 
@@ -18,26 +19,7 @@ afterEach(async () => {
   await closeTestRuntime(runtime)
 })
 
-const campaign = async (overrides: Partial<CampaignInput> = {}) =>
-  ok(
-    await call(
-      'rewards',
-      'createCampaign',
-      {
-        name: '新人立减 20 元',
-        kind: 'amountOff',
-        amountOffFen: 2000,
-        percentOff: 0,
-        minSpendFen: 5000,
-        validFrom: runtime.clock.now() - 1000,
-        validTo: runtime.clock.now() + 30 * 24 * 3600_000,
-        appliesTo: ['membership', 'event'],
-        stock: 10,
-        ...overrides
-      },
-      HOST
-    )
-  )
+const campaign = (overrides: Partial<CampaignInput> = {}) => createCouponCampaign(runtime.clock, overrides)
 const circle = async () =>
   ok(
     await call(
