@@ -12,6 +12,7 @@ import * as events from './events/index'
 import * as leaderboard from './leaderboard/index'
 import * as rewards from './rewards/index'
 import * as host from './host/index'
+import * as circle from './circle/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
@@ -21,6 +22,7 @@ import { eventActions } from './events/actions'
 import { leaderboardActions } from './leaderboard/actions'
 import { rewardActions } from './rewards/actions'
 import { hostActions } from './host/actions'
+import { circleActions } from './circle/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
@@ -31,6 +33,7 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   leaderboard: { main: leaderboard.main, actions: leaderboardActions },
   rewards: { main: rewards.main, actions: rewardActions },
   host: { main: host.main, actions: hostActions },
+  circle: { main: circle.main, actions: circleActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

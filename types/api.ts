@@ -233,6 +233,10 @@ export interface ApiContract {
     stopCampaign: { input: CampaignIdInput; output: HostCampaignView }
   }
   /** The host's operating layer: team, console, members, recall, exports. */
+  circle: {
+    // posts and announcements
+    // questions and answers
+  }
   host: {
     // the team (owner), and the invite link a new staff member opens
     team: { input: Record<string, never>; output: TeamView }
