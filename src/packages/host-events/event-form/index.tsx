@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import FormLoader from '../../../components/form-loader'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { FEE_RETURN_OPTIONS, eventKey, formatEventTime, refundPolicyLabel, createEvent, fetchEvent, updateEvent } from '../../../services/events'
@@ -26,21 +26,7 @@ export default function EventFormPage() {
     void Taro.setNavigationBarTitle({ title: eventId ? '编辑活动' : '发起活动' })
   }, [eventId])
 
-  if (detail.loading) return <FormSkeleton />
-  if (detail.data === undefined)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={detail.error}
-            onRetry={() => {
-              void detail.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
-  return <EventForm event={detail.data} />
+  return <FormLoader query={detail}>{(event) => <EventForm event={event} />}</FormLoader>
 }
 
 /** Back where the host came from (the console), or to the console when the form was opened directly. */
@@ -100,9 +86,9 @@ function EventForm({ event }: { event: EventView | null }) {
   const paid = preview.feeFen > 0
 
   return (
-    <View className='page hev-form'>
-      <Text className='hev-form-section'>基本信息</Text>
-      <View className='card hev-form-card'>
+    <View className='page form-page'>
+      <Text className='form-page-section'>基本信息</Text>
+      <View className='card form-page-card'>
         <View className='hev-form-cover-row'>
           <ImagePicker
             mode='thumb'
@@ -139,8 +125,8 @@ function EventForm({ event }: { event: EventView | null }) {
         </FormField>
       </View>
 
-      <Text className='hev-form-section'>时间</Text>
-      <View className='card hev-form-card'>
+      <Text className='form-page-section'>时间</Text>
+      <View className='card form-page-card'>
         <WhenField
           label='开始'
           error={errors.startAt}
@@ -186,8 +172,8 @@ function EventForm({ event }: { event: EventView | null }) {
         <Text className='hev-form-hint hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
       </View>
 
-      <Text className='hev-form-section'>地点</Text>
-      <View className='card hev-form-card'>
+      <Text className='form-page-section'>地点</Text>
+      <View className='card form-page-card'>
         <View className='hev-form-chips hev-form-mode'>
           <Text className={`hev-form-chip mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>
             线下
@@ -222,8 +208,8 @@ function EventForm({ event }: { event: EventView | null }) {
         )}
       </View>
 
-      <Text className='hev-form-section'>名额与费用</Text>
-      <View className='card hev-form-card'>
+      <Text className='form-page-section'>名额与费用</Text>
+      <View className='card form-page-card'>
         <FormField label='名额' error={errors.capacity} suffix='人'>
           <Input
             className='form-field-input field-capacity'
@@ -292,8 +278,8 @@ function EventForm({ event }: { event: EventView | null }) {
         ) : null}
       </View>
 
-      <Text className='hev-form-section'>谁可以报名</Text>
-      <View className={`card hev-form-card ${errors.circleId ? 'form-field-invalid' : ''}`}>
+      <Text className='form-page-section'>谁可以报名</Text>
+      <View className={`card form-page-card ${errors.circleId ? 'form-field-invalid' : ''}`}>
         <CircleChoice value={draft.circleId} onChange={(circleId) => set('circleId', circleId, ['circleId'])} />
         {errors.circleId ? <Text className='form-field-error hev-form-stack-error'>{errors.circleId}</Text> : null}
       </View>
@@ -378,23 +364,5 @@ function WhenField({ label, error, date, time, className, onDate, onTime }: When
         <View className='hev-form-pick hev-form-pick-time'>{time || '选择时间'}</View>
       </Picker>
     </FormField>
-  )
-}
-
-function FormSkeleton() {
-  return (
-    <View className='page hev-form' aria-busy>
-      <View className='card hev-form-card'>
-        <Skeleton width={240} height={136} />
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />
-        ))}
-      </View>
-      <View className='card hev-form-card'>
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} width='100%' height={44} className='hev-form-skeleton-gap' />
-        ))}
-      </View>
-    </View>
   )
 }

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
-import Skeleton from '../../../components/skeleton'
+import FormLoader from '../../../components/form-loader'
 import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
 import { setQueryData, useQuery } from '../../../services/use-query'
@@ -25,21 +24,7 @@ export default function CircleFormPage() {
     void Taro.setNavigationBarTitle({ title: circleId ? '编辑圈子' : '新建圈子' })
   }, [circleId])
 
-  if (detail.loading) return <FormSkeleton />
-  if (detail.data === undefined)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={detail.error}
-            onRetry={() => {
-              void detail.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
-  return <CircleForm circle={detail.data?.circle ?? null} />
+  return <FormLoader query={detail}>{(data) => <CircleForm circle={data?.circle ?? null} />}</FormLoader>
 }
 
 function CircleForm({ circle }: { circle: Circle | null }) {
@@ -107,9 +92,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
   const refundPreview = draftToInput(draft).input
 
   return (
-    <View className='page hf-page'>
-      <Text className='hf-section'>基本信息</Text>
-      <View className='card hf-card'>
+    <View className='page form-page'>
+      <Text className='form-page-section'>基本信息</Text>
+      <View className='card form-page-card'>
         <View className='hf-cover-row'>
           <ImagePicker mode='thumb' uploads={picture} url={circle?.coverUrl ?? ''} label='封面' boxClassName='hf-cover' emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
         </View>
@@ -137,8 +122,8 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         </FormField>
       </View>
 
-      <Text className='hf-section'>加入方式</Text>
-      <View className='card hf-card'>
+      <Text className='form-page-section'>加入方式</Text>
+      <View className='card form-page-card'>
         <View className='hf-chips'>
           {KIND_OPTIONS.map((k) => (
             <Text key={k.value} className={`hf-chip kind-${k.value} ${draft.kind === k.value ? 'hf-chip-on' : ''}`} onClick={() => set('kind', k.value)}>
@@ -213,8 +198,8 @@ function CircleForm({ circle }: { circle: Circle | null }) {
 
       {draft.kind !== 'free' ? (
         <View>
-          <Text className='hf-section'>套餐</Text>
-          <View className='card hf-card'>
+          <Text className='form-page-section'>套餐</Text>
+          <View className='card form-page-card'>
             <PlansEditor
               plans={draft.plans}
               errors={errors}
@@ -225,8 +210,8 @@ function CircleForm({ circle }: { circle: Circle | null }) {
             />
           </View>
 
-          <Text className='hf-section'>退款规则</Text>
-          <View className='card hf-card'>
+          <Text className='form-page-section'>退款规则</Text>
+          <View className='card form-page-card'>
             <FormField label='全额退款' error={errors.fullRefundDays} suffix='天内'>
               <Input
                 className='form-field-input field-full-refund-days'
@@ -269,19 +254,6 @@ function CircleForm({ circle }: { circle: Circle | null }) {
           <Text>归档圈子</Text>
         </View>
       ) : null}
-    </View>
-  )
-}
-
-function FormSkeleton() {
-  return (
-    <View className='page hf-page' aria-busy>
-      <View className='card hf-card'>
-        <Skeleton width={200} height={112} />
-        {[0, 1, 2].map((i) => (
-          <Skeleton key={i} width='100%' height={44} className='hf-skeleton-gap' />
-        ))}
-      </View>
     </View>
   )
 }

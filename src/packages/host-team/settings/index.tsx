@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Input, Textarea } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import FormLoader from '../../../components/form-loader'
 import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
-import Skeleton from '../../../components/skeleton'
 import { toApiCallError } from '../../../services/api-error'
 import { COMMUNITY_INTRO_MAX, COMMUNITY_NAME_MAX, COMMUNITY_RULES_MAX, COMMUNITY_WELCOME_MAX, updateCommunity, useCommunity } from '../../../services/community'
 import type { CommunitySettings } from '../../../../types/community'
@@ -16,30 +15,7 @@ type Field = keyof Draft | 'logoFileId'
 /** The owner's settings: name, logo, one-line intro, 群规 and the welcome a new member gets. */
 export default function CommunitySettingsPage() {
   const community = useCommunity()
-  if (community.loading) {
-    return (
-      <View className='page cs-page'>
-        <View className='card cs-card'>
-          <Skeleton width='100%' height={480} />
-        </View>
-      </View>
-    )
-  }
-  if (!community.data) {
-    return (
-      <View className='page cs-page'>
-        <View className='card'>
-          <ErrorState
-            error={community.error}
-            onRetry={() => {
-              void community.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
-  }
-  return <SettingsForm saved={community.data} />
+  return <FormLoader query={community}>{(saved) => <SettingsForm saved={saved} />}</FormLoader>
 }
 
 function SettingsForm({ saved }: { saved: CommunitySettings }) {
@@ -75,9 +51,9 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
 
   const logoUrl = logoRemoved ? '' : saved.logoUrl
   return (
-    <View className='page cs-page'>
-      <Text className='cs-section'>名片</Text>
-      <View className='card cs-card'>
+    <View className='page form-page'>
+      <Text className='form-page-section'>名片</Text>
+      <View className='card form-page-card'>
         <View className='cs-logo-row'>
           <ImagePicker
             mode='thumb'
@@ -119,8 +95,8 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
         </FormField>
       </View>
 
-      <Text className='cs-section'>群规</Text>
-      <View className='card cs-card'>
+      <Text className='form-page-section'>群规</Text>
+      <View className='card form-page-card'>
         <FormField label='群规' error={errors.rules} hint={`成员在动态页可以查看，最多 ${COMMUNITY_RULES_MAX} 字`} layout='column' top>
           <Textarea
             className='form-field-textarea cs-rules'
@@ -134,8 +110,8 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
         </FormField>
       </View>
 
-      <Text className='cs-section'>欢迎语</Text>
-      <View className='card cs-card'>
+      <Text className='form-page-section'>欢迎语</Text>
+      <View className='card form-page-card'>
         <FormField label='欢迎语' error={errors.welcome} hint={`新成员加入时收到，最多 ${COMMUNITY_WELCOME_MAX} 字；微信通知只显示第一行的前 20 字`} layout='column' top>
           <Textarea
             className='form-field-textarea cs-welcome'
