@@ -113,7 +113,7 @@ if (!hasChromium) {
         items: []
       })
 
-      await page.locator('.profile-prompt-input input').fill(NICKNAME)
+      await page.locator('.profile-prompt .nickname-field-input input').fill(NICKNAME)
       const chooser = page.waitForEvent('filechooser')
       await page.locator('.profile-prompt .avatar-picker-button').click()
       await (await chooser).setFiles({ name: 'me.png', mimeType: 'image/png', buffer: makePng(160) })

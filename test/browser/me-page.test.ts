@@ -54,7 +54,7 @@ if (!hasChromium) {
       await shot('02-me')
 
       await page.locator('.menu-row', { hasText: '编辑资料' }).click()
-      const input = page.locator('.profile-edit-input input')
+      const input = page.locator('.profile-edit .nickname-field-input input')
       await input.waitFor()
       await expect(input.inputValue()).resolves.toBe('小美')
 
@@ -65,7 +65,7 @@ if (!hasChromium) {
       await page.locator('.avatar-picker-done').waitFor({ timeout: 15_000 })
 
       await input.fill('  小美爱跑步  ')
-      await expect(page.locator('.profile-edit-counter').textContent()).resolves.toBe('5/20')
+      await expect(page.locator('.profile-edit .nickname-field-counter').textContent()).resolves.toBe('5/20')
       await shot('03-profile-edit')
       // Taro H5 buttons and views are custom elements: click the element itself.
       await page.locator('.profile-edit-save').click()

@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { MemberProfile, UpdateProfileInput } from '../../../types/member'
 import { ApiCallError } from '../../services/api'
 import { skipProfilePrompt, updateProfile, useMe } from '../../services/member'
 import AvatarPicker from '../profile-fields/avatar-picker'
-import { NICKNAME_MAX, nicknameError, nicknameLength } from '../profile-fields/nickname'
+import { nicknameError } from '../profile-fields/nickname'
+import NicknameField from '../profile-fields/nickname-field'
 import { useAvatarUpload } from '../profile-fields/use-avatar-upload'
 import './index.css'
 
@@ -131,27 +132,7 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
           }}
         />
 
-        <View className='profile-prompt-field'>
-          <Text className='profile-prompt-label'>昵称</Text>
-          <Input
-            className='profile-prompt-input'
-            // WeChat's nickname keyboard offers the member's WeChat name; H5 has no such type.
-            type={process.env.TARO_ENV === 'weapp' ? 'nickname' : 'text'}
-            value={typed}
-            maxlength={NICKNAME_MAX}
-            placeholder='怎么称呼你'
-            placeholderClass='profile-prompt-placeholder'
-            onInput={(e) => onNickname(e.detail.value)}
-            // WeChat's nickname keyboard can fill the field without an input event.
-            onBlur={(e) => {
-              if (e.detail.value !== typed) onNickname(e.detail.value)
-            }}
-          />
-          <Text className='profile-prompt-counter'>
-            {nicknameLength(typed)}/{NICKNAME_MAX}
-          </Text>
-        </View>
-        {(localError ?? serverError) ? <Text className='profile-prompt-error'>{localError ?? serverError}</Text> : null}
+        <NicknameField className='profile-prompt-field' value={typed} onChange={onNickname} error={localError ?? serverError} />
 
         <View className={`btn btn-primary profile-prompt-save ${canSave ? '' : 'btn-disabled'}`} onClick={save}>
           {saveLabel}

@@ -72,7 +72,7 @@ describe('profile prompt in the weapp build', () => {
       // The view layer's data for the sheet: what WeChat's <button> and <input> receive.
       // (Taro names props by short keys, so look for the values.)
       expect(Object.values(nodeWithClass(page.instance.data, 'avatar-picker-button') ?? {})).toContain('chooseAvatar')
-      expect(Object.values(nodeWithClass(page.instance.data, 'profile-prompt-input') ?? {})).toContain('nickname')
+      expect(Object.values(nodeWithClass(page.instance.data, 'nickname-field-input') ?? {})).toContain('nickname')
 
       tap(page, '跳过，直接打卡')
       await until(() => rt.callsTo('cloud.callFunction').some((c) => (c.data as { action?: string }).action === 'postCheckin'))

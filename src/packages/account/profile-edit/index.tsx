@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Skeleton from '../../../components/skeleton'
 import ErrorState from '../../../components/error-state'
 import { updateProfile, useMe } from '../../../services/member'
@@ -9,7 +9,8 @@ import { showError } from '../../../services/show-error'
 import { ME_PAGE } from '../../../services/routes'
 import type { UpdateProfileInput } from '../../../../types/member'
 import AvatarPicker from '../../../components/profile-fields/avatar-picker'
-import { NICKNAME_MAX, nicknameError, nicknameLength } from '../../../components/profile-fields/nickname'
+import { nicknameError } from '../../../components/profile-fields/nickname'
+import NicknameField from '../../../components/profile-fields/nickname-field'
 import { useAvatarUpload } from '../../../components/profile-fields/use-avatar-upload'
 import './index.css'
 
@@ -73,27 +74,7 @@ export default function ProfileEditPage() {
         }}
       />
 
-      <View className='card profile-edit-field'>
-        <Text className='profile-edit-label'>昵称</Text>
-        <Input
-          className='profile-edit-input'
-          // WeChat's nickname keyboard offers the member's WeChat name; H5 has no such type.
-          type={process.env.TARO_ENV === 'weapp' ? 'nickname' : 'text'}
-          value={nickname}
-          maxlength={NICKNAME_MAX}
-          placeholder='怎么称呼你'
-          placeholderClass='profile-edit-placeholder'
-          onInput={(e) => onNickname(e.detail.value)}
-          // WeChat's nickname keyboard can fill the field without an input event.
-          onBlur={(e) => {
-            if (e.detail.value !== nickname) onNickname(e.detail.value)
-          }}
-        />
-        <Text className='profile-edit-counter'>
-          {nicknameLength(nickname)}/{NICKNAME_MAX}
-        </Text>
-      </View>
-      {(localError ?? serverError) ? <Text className='profile-edit-error'>{localError ?? serverError}</Text> : null}
+      <NicknameField className='card profile-edit-field' value={nickname} onChange={onNickname} error={localError ?? serverError} />
 
       <View
         className={`btn btn-primary profile-edit-save ${canSave ? '' : 'btn-disabled'}`}
