@@ -1,13 +1,11 @@
-import { useEffect } from 'react'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { MY_TICKETS_KEY, formatClock, formatEventTime, fetchMyTickets } from '../../../services/events'
-import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { useListPage } from '../../../services/use-list-page'
 import type { EventView, SignupView } from '../../../../types/events'
 import EventCover from '../components/event-cover'
 import StatusTag from '../components/status-tag'
@@ -16,16 +14,7 @@ import './index.css'
 
 export default function TicketsPage() {
   const list = usePagedQuery<EventView>(MY_TICKETS_KEY, (after) => fetchMyTickets({ after }))
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
-  useDidShow(() => {
-    void list.refetch()
-  })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list, { refetchOnShow: true })
 
   return (
     <PagedListView

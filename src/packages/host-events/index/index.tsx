@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
@@ -7,9 +7,8 @@ import ListFooter from '../../../components/list-footer'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { formatEventTime, priceLabel, fetchEvents, useAttendees } from '../../../services/events'
-import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { useListPage } from '../../../services/use-list-page'
 import type { EventView } from '../../../../types/events'
 import { attendeesUrl, eventDetailUrl, eventFormUrl, scannerUrl } from '../../../services/routes'
 import './index.css'
@@ -28,16 +27,7 @@ export default function HostEventsPage() {
   const [when, setWhen] = useState<When>('upcoming')
   // Its own cache key: the host's list must not repaint the member list's status tags.
   const list = usePagedQuery<EventView>(`host-events.list.${when}`, (after) => fetchEvents({ when, after }))
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
-  useDidShow(() => {
-    void list.refetch()
-  })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list, { refetchOnShow: true })
 
   return (
     <View className='page hev-page'>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
@@ -8,8 +8,7 @@ import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { formatPoints, fetchSegments } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { useListPage } from '../../../services/use-list-page'
 import type { MemberSegmentView, Segment } from '../../../../types/growth'
 import { SEGMENTS, SEGMENT_LABEL } from '../labels'
 import { ADJUST_PAGE } from '../../../services/routes'
@@ -21,18 +20,7 @@ type Filter = Segment | 'all'
 export default function SegmentsPage() {
   const [filter, setFilter] = useState<Filter>('all')
   const list = usePagedQuery<MemberSegmentView>(`hostGrowth.segments.${filter}`, (after) => fetchSegments(filter === 'all' ? { after } : { segment: filter, after }))
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
-  // list.refetch changes with the key, i.e. with the filter: each switch shows the current list.
-  const refetchList = list.refetch
-  useEffect(() => {
-    void refetchList()
-  }, [refetchList])
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list, { refetchOnKey: true })
 
   const hint = SEGMENTS.find((s) => s.segment === filter)?.hint ?? '按成长值从高到低'
 

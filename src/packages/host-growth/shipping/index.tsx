@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import Taro, { useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text, Input } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
@@ -8,7 +8,7 @@ import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { formatDateTime, formatPoints, fetchRedemptions, shipRedemption } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { useListPage } from '../../../services/use-list-page'
 import { showError } from '../../../services/show-error'
 import type { RedemptionView } from '../../../../types/growth'
 import '../components/form.css'
@@ -23,19 +23,7 @@ const TABS: { tab: Tab; label: string }[] = [
 export default function ShippingPage() {
   const [tab, setTab] = useState<Tab>('awaitingShipment')
   const list = usePagedQuery<RedemptionView>(`hostGrowth.redemptions.${tab}`, (after) => fetchRedemptions({ status: tab, after }))
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
-  // Each visit and each tab switch shows the current queue.
-  // list.refetch changes with the key, i.e. with the tab.
-  const refetchList = list.refetch
-  useEffect(() => {
-    void refetchList()
-  }, [refetchList])
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list, { refetchOnKey: true })
 
   return (
     <View className='page hg-shipping'>
