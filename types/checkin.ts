@@ -37,11 +37,18 @@ export interface ChallengeInput {
   circleId: string | null
   /** Only members at or above this tier level may join (1 for everyone). */
   minTierLevel: number
+  /** Completion rule: days a member must have done, 1..days (absent: every day). */
+  completionDays?: number
+  /** Completion rule: whether days filled with a make-up card count (absent: true). */
+  makeupsCount?: boolean
 }
 
 export type ChallengePhase = 'upcoming' | 'running' | 'ended'
 
 export interface Challenge extends ChallengeInput {
+  /** The completion rule, defaults filled in (see ChallengeInput). */
+  completionDays: number
+  makeupsCount: boolean
   id: string
   coverUrl: string
   /** Last day, China date. */
@@ -71,7 +78,10 @@ export interface ChallengeProgress {
   checkedInToday: boolean
   /** Whether today's window is open now. */
   windowOpen: boolean
+  /** Completed under the challenge's rule (completionDays, makeupsCount, days graded 不合格 left out). */
   completed: boolean
+  /** Days that count toward completion under the rule (the server always sends it). */
+  daysCounted?: number
   doneDays: CheckedDay[]
   /** Missed days a make-up card can still cover (within the last 3 days). */
   makeupableDates: string[]

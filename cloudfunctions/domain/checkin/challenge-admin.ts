@@ -8,6 +8,7 @@ import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { chinaDate } from '../time/china-calendar'
 import { assertCircleExists } from '../circles/access'
+import { completionRuleOf } from './completion'
 import { CHALLENGES, endDateOf, loadChallenge, toChallenge, type ChallengeDoc } from './challenge'
 import { isManager } from '../../../types/roles'
 
@@ -23,6 +24,7 @@ function checkConsistency(input: ChallengeInput): void {
   const bonusDays = input.streakBonuses.map((b) => b.day)
   if (new Set(bonusDays).size !== bonusDays.length) throw new AppError('INVALID_INPUT', '连续打卡奖励的天数不能重复', 'streakBonuses')
   if (bonusDays.some((day) => day > input.days)) throw new AppError('INVALID_INPUT', '连续打卡奖励的天数不能超过挑战天数', 'streakBonuses')
+  if (input.completionDays !== undefined && input.completionDays > input.days) throw new AppError('INVALID_INPUT', '完成所需天数不能超过挑战天数', 'completionDays')
 }
 
 export async function createChallenge(runtime: Runtime, caller: Caller, input: ChallengeInput, now: number): Promise<Challenge> {
@@ -31,6 +33,8 @@ export async function createChallenge(runtime: Runtime, caller: Caller, input: C
   await assertCircleExists(runtime, input.circleId)
   const doc: ChallengeDoc = {
     ...input,
+    // The completion rule's defaults: every day, make-ups counted (challenges stored before the rule read the same through completionRuleOf).
+    ...completionRuleOf(input),
     streakBonuses: [...input.streakBonuses].sort((a, b) => a.day - b.day),
     _id: randomUUID(),
     endDate: endDateOf(input.startDate, input.days),
@@ -49,6 +53,8 @@ export async function updateChallenge(runtime: Runtime, caller: Caller, input: U
   const { challengeId, ...changes } = input
   const current = await loadChallenge(runtime, challengeId, { allowArchived: true })
   const { _id, endDate: _end, archived: _a, participantCount: _p, checkinCount: _c, createdBy: _b, createdAt: _t, updatedAt: _u, ...editable } = current
+  // A challenge whose rule was every day keeps that rule when its length changes.
+  if (changes.days !== undefined && changes.completionDays === undefined && completionRuleOf(current).completionDays >= current.days) changes.completionDays = changes.days
   const next: ChallengeInput = { ...editable, ...changes }
   checkConsistency(next)
   if (changes.coverFileId !== undefined) await checkCover(runtime, changes.coverFileId, caller.openid)

@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../../platform/collections'
 import type { Runtime } from '../../platform/runtime'
 import { errors } from '../../platform/app-error'
 import { addDays, chinaDate, chinaMinuteOfDay, daysBetween, parseClock } from '../time/china-calendar'
+import { completionRuleOf } from './completion'
 
 export const CHALLENGES = COLLECTIONS.challenges.name
 
@@ -48,6 +49,7 @@ export function toChallenge(doc: ChallengeDoc, runtime: Runtime, now: number): C
   const { _id, createdBy: _createdBy, updatedAt: _updatedAt, ...rest } = doc
   return {
     ...rest,
+    ...completionRuleOf(doc),
     id: _id,
     coverUrl: doc.coverFileId ? runtime.files.urlFor(doc.coverFileId) : '',
     phase: phaseOn(doc, chinaDate(now))

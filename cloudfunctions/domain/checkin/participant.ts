@@ -5,6 +5,7 @@ import { COLLECTIONS } from '../../platform/collections'
 import { addDays, chinaDate } from '../time/china-calendar'
 import { isWindowOpen, isWithinChallenge, phaseOn, type ChallengeDoc } from './challenge'
 import { computeStreaks } from './streaks'
+import { countedDates, completionRuleOf } from './completion'
 
 export const PARTICIPANTS = COLLECTIONS.participants.name
 /** How many days back a make-up card reaches. */
@@ -22,6 +23,8 @@ export interface ParticipantDoc {
   completedAt: number | null
   /** Streak bonus days already earned here (absent on participants from before they were kept: see newBonusDays). */
   bonusDays?: number[]
+  /** Days whose check-in the host graded 不合格: they do not count toward completion (written with the review: completion.ts failedDatesAfterReview). */
+  failedDates?: string[]
 }
 
 export function participantId(challengeId: string, openid: string): string {
@@ -68,6 +71,7 @@ export function progressOf(challenge: ChallengeDoc, participant: ParticipantDoc 
   const doneDates = [...(participant?.doneDates ?? [])].sort()
   const makeups = new Set(participant?.makeupDates ?? [])
   const streaks = computeStreaks(doneDates, today)
+  const counted = countedDates(completionRuleOf(challenge), participant).length
   return {
     joined: participant !== null,
     joinedAt: participant?.joinedAt ?? null,
@@ -79,7 +83,8 @@ export function progressOf(challenge: ChallengeDoc, participant: ParticipantDoc 
     today,
     checkedInToday: doneDates.includes(today),
     windowOpen: phaseOn(challenge, today) === 'running' && isWindowOpen(challenge, now),
-    completed: doneDates.length >= challenge.days,
+    completed: counted >= completionRuleOf(challenge).completionDays,
+    daysCounted: counted,
     doneDays: doneDates.map((date) => ({ date, makeup: makeups.has(date) })),
     makeupableDates: makeupableDates(challenge, participant, today, walletCards)
   }

@@ -20,6 +20,7 @@ import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, joinDateOf, makeu
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart } from './participation'
 import { computeStreaks } from './streaks'
+import { isCompleted } from './completion'
 import { checkinView, checkinViews } from './views'
 
 export const MEDIA_CHECKS = COLLECTIONS.mediaChecks.name
@@ -162,13 +163,15 @@ async function store(
         walletCards = wallet.makeupCards - 1
       }
       const streaks = computeStreaks(doneDates, chinaDate(now))
-      const completed = doneDates.length >= challenge.days && participant.completedAt === null
+      const makeupDates = makeup ? [...participant.makeupDates, date] : participant.makeupDates
+      // The challenge's completion rule (completion.ts): days needed, make-ups counted or not, days graded 不合格 left out.
+      const completed = participant.completedAt === null && isCompleted(challenge, { doneDates, makeupDates, failedDates: participant.failedDates })
       const bonusDays = await newBonusDays(tx, challenge, participant, streaks.current, caller.openid)
       const next: ParticipantDoc = {
         ...participant,
         doneDates,
         longestStreak: Math.max(participant.longestStreak, streaks.longest),
-        makeupDates: makeup ? [...participant.makeupDates, date] : participant.makeupDates,
+        makeupDates,
         makeupUsed: participant.makeupUsed + (makeup && !useWalletCard ? 1 : 0),
         completedAt: completed ? now : participant.completedAt,
         bonusDays: [...(participant.bonusDays ?? challenge.streakBonuses.filter((b) => b.day <= participant.longestStreak).map((b) => b.day)), ...bonusDays]

@@ -47,7 +47,9 @@ const challengeFields = () => ({
     .check(z.maxLength(10, { error: '连续打卡奖励最多 10 档' })),
   makeupCardsPerMember: int(0, 30, '补卡次数'),
   circleId: z.nullable(id('圈子')),
-  minTierLevel: int(1, 10, '等级要求')
+  minTierLevel: int(1, 10, '等级要求'),
+  completionDays: z.optional(int(1, 365, '完成天数')),
+  makeupsCount: z.optional(z.boolean({ error: '补卡是否计入必须是布尔值' }))
 })
 
 export const challengeInput: z.ZodMiniType<ChallengeInput> = z.lazy(() => z.strictObject(challengeFields()))

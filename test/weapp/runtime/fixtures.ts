@@ -31,6 +31,8 @@ export const challenge: Challenge = {
   makeupCardsPerMember: 2,
   circleId: null,
   minTierLevel: 0,
+  completionDays: 21,
+  makeupsCount: true,
   phase: 'running',
   archived: false,
   participantCount: 128,
