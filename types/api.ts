@@ -5,6 +5,19 @@ import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGran
 import type { CronRunInput, CronRunReport } from './cron'
 import type { Page, PageInput } from './page'
 import type {
+  AnswerQuestionInput,
+  AskOptionsView,
+  AskQuestionInput,
+  AskQuestionResult,
+  CircleIdOnlyInput,
+  ListQuestionsInput,
+  QuestionIdInput,
+  QuestionQueueInput,
+  QuestionSettingsView,
+  QuestionView,
+  UpdateQuestionSettingsInput
+} from './questions'
+import type {
   AddCommentInput,
   Challenge,
   ChallengeDetail,
@@ -236,6 +249,15 @@ export interface ApiContract {
   circle: {
     // posts and announcements
     // questions and answers
+    askOptions: { input: CircleIdOnlyInput; output: AskOptionsView }
+    askQuestion: { input: AskQuestionInput; output: AskQuestionResult }
+    payQuestion: { input: QuestionIdInput; output: AskQuestionResult }
+    question: { input: QuestionIdInput; output: QuestionView }
+    questions: { input: ListQuestionsInput; output: Page<QuestionView> }
+    questionQueue: { input: QuestionQueueInput; output: Page<QuestionView> }
+    answerQuestion: { input: AnswerQuestionInput; output: QuestionView }
+    questionSettings: { input: CircleIdOnlyInput; output: QuestionSettingsView }
+    updateQuestionSettings: { input: UpdateQuestionSettingsInput; output: QuestionSettingsView }
   }
   host: {
     // the team (owner), and the invite link a new staff member opens

@@ -781,6 +781,46 @@ export const COLLECTIONS = {
         ]
       }
     ]
+  },
+  /** Q&A in a circle (domain/questions): who answers and at what price, one document per circle (id: circleId). */
+  questionSettings: { name: 'question_settings', indexes: [] },
+  /** Questions to a circle's host or guests; the refund job finds open paid ones by refundAt. */
+  questions: {
+    name: 'questions',
+    indexes: [
+      {
+        name: 'circlePublic',
+        fields: [
+          ['circleId', 'asc'],
+          ['visibility', 'asc'],
+          ['status', 'asc'],
+          ['answeredAt', 'desc']
+        ]
+      },
+      {
+        name: 'asker',
+        fields: [
+          ['asker', 'asc'],
+          ['circleId', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'answerer',
+        fields: [
+          ['answerer', 'asc'],
+          ['status', 'asc'],
+          ['publishedAt', 'desc']
+        ]
+      },
+      {
+        name: 'refundDue',
+        fields: [
+          ['status', 'asc'],
+          ['refundAt', 'asc']
+        ]
+      }
+    ]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

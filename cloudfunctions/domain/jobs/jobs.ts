@@ -19,6 +19,7 @@ import { measureRecalls, sendRecalls } from '../recall/campaigns'
 import { runAutomations } from '../recall/automations'
 import { attributeConversions } from '../analytics/attribution'
 import { refreshAnalytics } from '../analytics/reports'
+import { refundUnansweredQuestions } from '../questions/refund-unanswered'
 
 export interface Job {
   name: string
@@ -38,6 +39,8 @@ export const JOBS: Job[] = [
   { name: 'refreshSegments', run: (runtime) => refreshSegments(runtime) },
   // Unpaid orders of every kind (an event's lapsed seat hold ends with its order, the seat back to the waitlist).
   { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },
+  // Paid questions unanswered past the host's N days: refunded once each (domain/questions), before the refunds are reconciled.
+  { name: 'refundUnansweredQuestions', run: (runtime) => refundUnansweredQuestions(runtime) },
   { name: 'reconcileRefunds', run: (runtime) => reconcileRefunds(runtime) },
   { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
   { name: 'remindEvents', run: (runtime) => remindEvents(runtime) },

@@ -3,3 +3,4 @@
 // this file, so every entry point that can meet an order knows every kind.
 import '../membership/plan-order'
 import '../events/seat-order'
+import '../questions/question-order'
