@@ -7,6 +7,18 @@ import { inviteInfo, myInvitees } from '../domain/leaderboard/referral'
 import { cancelContest, createContest, listContests, updateContest } from '../domain/leaderboard/contests'
 import { saveBoardRewards } from '../domain/leaderboard/rewards'
 import { settleOwnFacts } from '../domain/growth/apply-events'
+import type { ContestInput } from '../../types/leaderboard'
+
+const CONTEST_EXAMPLE: ContestInput = {
+  title: '12 月邀请赛',
+  startAt: Date.parse('2026-12-01T00:00:00+08:00'),
+  endAt: Date.parse('2026-12-31T23:59:59+08:00'),
+  prizes: [
+    { points: 500, couponCampaignId: null },
+    { points: 300, couponCampaignId: null },
+    { points: 100, couponCampaignId: null }
+  ]
+}
 
 export const leaderboardActions = defineActions('leaderboard', {
   board: {
@@ -38,32 +50,13 @@ export const leaderboardActions = defineActions('leaderboard', {
   createContest: {
     role: 'admin',
     input: s.contestInput,
-    example: {
-      title: '12 月邀请赛',
-      startAt: Date.parse('2026-12-01T00:00:00+08:00'),
-      endAt: Date.parse('2026-12-31T23:59:59+08:00'),
-      prizes: [
-        { points: 500, couponCampaignId: null },
-        { points: 300, couponCampaignId: null },
-        { points: 100, couponCampaignId: null }
-      ]
-    },
+    example: CONTEST_EXAMPLE,
     handle: (input, { runtime, now }) => createContest(runtime, input, now)
   },
   updateContest: {
     role: 'admin',
     input: s.updateContestInput,
-    example: {
-      contestId: 'k1',
-      title: '12 月邀请赛',
-      startAt: Date.parse('2026-12-01T00:00:00+08:00'),
-      endAt: Date.parse('2026-12-31T23:59:59+08:00'),
-      prizes: [
-        { points: 500, couponCampaignId: null },
-        { points: 300, couponCampaignId: null },
-        { points: 100, couponCampaignId: null }
-      ]
-    },
+    example: { contestId: 'k1', ...CONTEST_EXAMPLE },
     handle: (input, { runtime, now }) => updateContest(runtime, input, now)
   },
   cancelContest: { role: 'admin', input: s.contestIdInput, example: { contestId: 'k1' }, handle: (input, { runtime, now }) => cancelContest(runtime, input.contestId, now) },
