@@ -16,6 +16,7 @@ import type { ChallengeInput } from '../../types/checkin'
 import type { EventInput } from '../../types/events'
 import { AJIE, DAWEI, DAY, HOST, LILY, World, XIAOMEI } from './world'
 import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
+import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
 
 export type BudgetKind = 'member' | 'host' | 'checkin' | 'feed' | 'cron' | 'batch'
 
@@ -790,6 +791,9 @@ export const ACTION_SCENARIOS: Scenario[] = [
   // the message centre, recall campaigns and automations (recall-scenarios.ts)
   ...RECALL_SCENARIOS,
 
+  // Q&A in a circle (question-scenarios.ts)
+  ...QUESTION_SCENARIOS,
+
   // cron, by hand: the host's "run now" (every job) on the seeded community
   scenario('cron.run', 'cron', async (w) => (await w.measure('cron', 'run', {}, HOST)).usage)
 ]
@@ -799,6 +803,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 /** What makes work for each job, through real actions (not counted). */
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
   ...RECALL_BACKLOG,
+  ...QUESTION_BACKLOG,
   async attributeConversions(w) {
     // 30 new members each read two check-ins, then paid for the camp.
     await converted(w, 30)
