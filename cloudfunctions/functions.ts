@@ -13,6 +13,7 @@ import * as leaderboard from './leaderboard/index'
 import * as rewards from './rewards/index'
 import * as host from './host/index'
 import * as circle from './circle/index'
+import * as fission from './fission/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
@@ -23,6 +24,7 @@ import { leaderboardActions } from './leaderboard/actions'
 import { rewardActions } from './rewards/actions'
 import { hostActions } from './host/actions'
 import { circleActions } from './circle/actions'
+import { fissionActions } from './fission/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
@@ -34,6 +36,7 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   rewards: { main: rewards.main, actions: rewardActions },
   host: { main: host.main, actions: hostActions },
   circle: { main: circle.main, actions: circleActions },
+  fission: { main: fission.main, actions: fissionActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

@@ -259,6 +259,13 @@ export interface ApiContract {
     questionSettings: { input: CircleIdOnlyInput; output: QuestionSettingsView }
     updateQuestionSettings: { input: UpdateQuestionSettingsInput; output: QuestionSettingsView }
   }
+  fission: {
+    // 秒杀 flash sales
+    // 拼团 group buying
+    // 送 gifts
+    // 助力 help tasks
+    // 砍价 bargains
+  }
   host: {
     // the team (owner), and the invite link a new staff member opens
     team: { input: Record<string, never>; output: TeamView }
