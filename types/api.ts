@@ -4,6 +4,7 @@ import type { MeInput, MemberProfile, UpdateProfileInput } from './member'
 import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGrantsInput, SetChallengeReminderInput, SubscribeGrantsView, SubscribeTemplates } from './notifications'
 import type { CronRunInput, CronRunReport } from './cron'
 import type { Page, PageInput } from './page'
+import type { CompletionReport, CompletionReportInput } from './completion'
 import type {
   AnswerQuestionInput,
   AskOptionsView,
@@ -157,6 +158,8 @@ export interface ApiContract {
     deleteComment: { input: CommentIdInput; output: { deleted: true } }
     listComments: { input: ListCommentsInput; output: Page<CommentView> }
     report: { input: ReportInput; output: { reported: true } }
+    /** 完成报告: a completer's own report (calendar, streaks, before/after, 点评, invite code for the poster). */
+    completionReport: { input: CompletionReportInput; output: CompletionReport }
     // hosts
     createChallenge: { input: ChallengeInput; output: Challenge }
     updateChallenge: { input: UpdateChallengeInput; output: Challenge }

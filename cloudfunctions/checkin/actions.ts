@@ -1,5 +1,6 @@
 import { defineActions } from '../platform/define-action'
 import { checkinMemberActions } from './member-actions'
 import { checkinHostActions } from './host-actions'
+import { checkinCompletionActions } from './completion-actions'
 
-export const checkinActions = defineActions('checkin', { ...checkinMemberActions, ...checkinHostActions })
+export const checkinActions = defineActions('checkin', { ...checkinMemberActions, ...checkinHostActions, ...checkinCompletionActions })

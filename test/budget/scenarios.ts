@@ -16,6 +16,7 @@ import type { ChallengeInput } from '../../types/checkin'
 import type { EventInput } from '../../types/events'
 import { AJIE, DAWEI, DAY, HOST, LILY, World, XIAOMEI } from './world'
 import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
+import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
 
 export type BudgetKind = 'member' | 'host' | 'checkin' | 'feed' | 'cron' | 'batch'
@@ -790,6 +791,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 
   // the message centre, recall campaigns and automations (recall-scenarios.ts)
   ...RECALL_SCENARIOS,
+  ...COMPLETION_SCENARIOS,
 
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,
@@ -804,6 +806,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
   ...RECALL_BACKLOG,
   ...QUESTION_BACKLOG,
+  ...COMPLETION_BACKLOG,
   async attributeConversions(w) {
     // 30 new members each read two check-ins, then paid for the camp.
     await converted(w, 30)

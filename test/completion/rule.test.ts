@@ -44,6 +44,8 @@ describe('the rule as a function of the participant document', () => {
   test('a day graded 不合格 does not count; a later pass takes it back', () => {
     const p = participant(['2026-12-01', '2026-12-02', '2026-12-03'])
     expect(reviewFails({ grade: '不合格', comment: '照片不清楚' })).toBe(true)
+    expect(reviewFails({ grade: 'fail' })).toBe(true)
+    expect(reviewFails({ grade: 'excellent' })).toBe(false)
     expect(reviewFails({ grade: '优秀' })).toBe(false)
     expect(reviewFails(undefined)).toBe(false)
     expect(reviewFails('不合格')).toBe(false)

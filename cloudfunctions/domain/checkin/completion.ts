@@ -13,8 +13,9 @@ export interface CompletionRule {
   makeupsCount: boolean
 }
 
-/** The grade of a host's review (点评) that keeps its day from counting toward completion. */
+/** The grade of a host's review (点评) that keeps its day from counting toward completion (stored as 'fail'; its label 不合格 is read too). */
 export const FAILING_GRADE = '不合格'
+const FAILING_GRADES: unknown[] = ['fail', FAILING_GRADE]
 
 /** The rule of a challenge, with the defaults for challenges stored before the rule existed (every day, make-ups count). */
 export function completionRuleOf(challenge: Pick<ChallengeInput, 'days' | 'completionDays' | 'makeupsCount'>): CompletionRule {
@@ -25,11 +26,11 @@ export function completionRuleOf(challenge: Pick<ChallengeInput, 'days' | 'compl
 
 /**
  * Whether a check-in's host review keeps its day from counting: true only for a
- * grade of 不合格. Read defensively: check-ins without a review, or with one of
+ * grade of 不合格 ('fail'). Read defensively: check-ins without a review, or with one of
  * another shape, count.
  */
 export function reviewFails(review: unknown): boolean {
-  return typeof review === 'object' && review !== null && (review as { grade?: unknown }).grade === FAILING_GRADE
+  return typeof review === 'object' && review !== null && FAILING_GRADES.includes((review as { grade?: unknown }).grade)
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
   UpdateChallengeInput
 } from '../../../types/checkin'
 import type { PageInput } from '../../../types/page'
+import type { CompletionReportInput } from '../../../types/completion'
 import { fileIdSchema } from '../members/schemas'
 import { isValidDate } from '../time/china-calendar'
 
@@ -60,6 +61,7 @@ export const updateChallengeInput: z.ZodMiniType<UpdateChallengeInput> = z.lazy(
       .check(z.refine((v) => Object.keys(v).length > 1, { error: '请至少修改一项', path: ['challengeId'] })) as unknown as z.ZodMiniType<UpdateChallengeInput>
 )
 export const challengeIdInput: z.ZodMiniType<ChallengeIdInput> = z.lazy(() => z.strictObject({ challengeId: id('挑战') }))
+export const completionReportInput: z.ZodMiniType<CompletionReportInput> = z.lazy(() => z.strictObject({ challengeId: id('挑战'), memberOpenid: z.optional(id('成员')) }))
 export const listChallengesInput: z.ZodMiniType<ListChallengesInput> = z.lazy(() =>
   z.strictObject({
     phase: z.optional(z.enum(['upcoming', 'running', 'ended', 'all'], { error: '阶段只能是 upcoming、running、ended 或 all' })),

@@ -19,6 +19,7 @@ import { measureRecalls, sendRecalls } from '../recall/campaigns'
 import { runAutomations } from '../recall/automations'
 import { attributeConversions } from '../analytics/attribution'
 import { refreshAnalytics } from '../analytics/reports'
+import { tellCompleters } from '../checkin/completion-report'
 import { refundUnansweredQuestions } from '../questions/refund-unanswered'
 
 export interface Job {
@@ -52,6 +53,8 @@ export const JOBS: Job[] = [
   { name: 'sendRecalls', run: (runtime) => sendRecalls(runtime) },
   { name: 'runAutomations', run: (runtime) => runAutomations(runtime) },
   { name: 'measureRecalls', run: (runtime) => measureRecalls(runtime) },
+  // Completers are told their 完成报告 is ready (消息), from the challenge.completed facts (domain/checkin/completion-report).
+  { name: 'tellCompleters', run: (runtime) => tellCompleters(runtime) },
   // The host's analytics: once a China day, a bounded walk of the raw documents per run, then the reports.
   { name: 'refreshAnalytics', run: (runtime) => refreshAnalytics(runtime) },
   // The host's CSV exports: at most 10,000 rows a run (about 130 requests), a file once a job is fully read.
