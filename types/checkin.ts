@@ -2,6 +2,9 @@
 // Dates are China calendar dates 'YYYY-MM-DD' (Asia/Shanghai); instants are epoch ms.
 import type { PageInput } from './page'
 
+/** 押金 forfeits: shared by the completers, or kept by the host. */
+export type ForfeitTo = 'completers' | 'host'
+
 export interface StreakBonus {
   /** Streak length that earns the bonus, e.g. 7 or 21. */
   day: number
@@ -13,6 +16,10 @@ export interface ChallengeInput {
   title: string
   /** Up to 2000 characters. */
   description: string
+  /** 押金 in fen a member pays to join (0 or absent: none; at most 100000). Fixed once anyone has paid. */
+  depositFen?: number
+  /** Where failed members' deposits go: shared equally by the completers, or kept by the host (absent: completers). Stated before anyone pays. */
+  forfeitTo?: ForfeitTo
   /** A file id from the upload endpoint / cloud storage, or '' for none. */
   coverFileId: string
   /** First day, China date 'YYYY-MM-DD'. */

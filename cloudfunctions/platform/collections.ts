@@ -169,6 +169,55 @@ export const COLLECTIONS = {
       }
     ]
   },
+  /** Deposit challenges (domain/deposits): one per (challenge, member) who paid, keyed challengeId:openid; the settlement walks a challenge's by status. */
+  deposits: {
+    name: 'challenge_deposits',
+    indexes: [
+      {
+        name: 'challengeStatus',
+        fields: [
+          ['challengeId', 'asc'],
+          ['status', 'asc'],
+          ['paidAt', 'asc']
+        ]
+      }
+    ]
+  },
+  /** One per deposit challenge (id: challengeId), written by hosts' challenge edits and the settlement job; the job finds the due ones. */
+  depositSettlements: {
+    name: 'deposit_settlements',
+    indexes: [
+      {
+        name: 'due',
+        fields: [
+          ['active', 'asc'],
+          ['dueAt', 'asc']
+        ]
+      }
+    ]
+  },
+  /** A completer's share paid to their WeChat balance (商家转账), one per (challenge, member); the job asks about the unsettled ones. */
+  depositTransfers: {
+    name: 'deposit_transfers',
+    indexes: [
+      {
+        name: 'unsettled',
+        fields: [
+          ['status', 'asc'],
+          ['nextCheckAt', 'asc']
+        ]
+      },
+      /** The host's settlement report counts a challenge's transfers by status. */
+      {
+        name: 'challenge',
+        fields: [
+          ['challengeId', 'asc'],
+          ['status', 'asc'],
+          ['state', 'asc']
+        ]
+      }
+    ]
+  },
   participants: {
     name: 'challenge_participants',
     indexes: [

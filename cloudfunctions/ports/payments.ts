@@ -56,6 +56,49 @@ export interface Payments {
   refund(request: RefundRequest): Promise<'SUCCESS' | 'PROCESSING'>
   /** Asks the provider where a refund stands (after a timeout, or when its notify never came). */
   queryRefund(outRefundNo: string): Promise<RefundState>
+  /** Pays money to a member's WeChat balance (商家转账); the same outBillNo twice is one transfer. */
+  transfer(request: TransferRequest): Promise<TransferState>
+  /** Asks the provider where a transfer stands (NOT_FOUND: it never received it, so it may be sent again under the same outBillNo). */
+  queryTransfer(outBillNo: string): Promise<TransferState>
+}
+
+/** A transfer to a member's WeChat balance (WeChat Pay 商家转账, 发起转账). Amounts in fen. */
+export interface TransferRequest {
+  /** 商户单号: 1–32 of [0-9A-Za-z], unique; reused on every retry, so the member is paid once. */
+  outBillNo: string
+  openid: string
+  amountFen: number
+  /** 转账备注, shown to the member (≤ 32 characters). */
+  remark: string
+  /** 转账场景报备信息, e.g. [{ infoType: '活动名称', infoContent: '…' }, { infoType: '奖励说明', infoContent: '…' }]. */
+  sceneReport: Array<{ infoType: string; infoContent: string }>
+}
+
+/**
+ * Where a transfer stands, in WeChat's words: ACCEPTED / PROCESSING /
+ * TRANSFERING are on their way, WAIT_USER_CONFIRM waits for the member to
+ * confirm in the mini-program (wx.requestMerchantTransfer with packageInfo),
+ * SUCCESS is final, FAIL / CANCELLED are final and paid nothing, CANCELING is
+ * on its way to CANCELLED. NOT_FOUND: the provider never received it.
+ */
+export interface TransferState {
+  status: 'ACCEPTED' | 'PROCESSING' | 'WAIT_USER_CONFIRM' | 'TRANSFERING' | 'SUCCESS' | 'FAIL' | 'CANCELING' | 'CANCELLED' | 'NOT_FOUND'
+  transferBillNo: string
+  amountFen: number
+  /** For WAIT_USER_CONFIRM: the package the mini-program passes to wx.requestMerchantTransfer. */
+  packageInfo?: string
+  failReason?: string
+}
+
+/** The provider refused a transfer for good (a 4xx other than 429): it was not accepted and will not happen under this outBillNo. */
+export class TransferRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+    this.name = 'TransferRefusedError'
+  }
 }
 
 export class InvalidNotifyError extends Error {

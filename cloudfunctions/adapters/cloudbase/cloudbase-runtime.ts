@@ -35,7 +35,9 @@ function lazyWechatPay(): Payments {
     query: (o) => get().query(o),
     close: (o) => get().close(o),
     refund: (r) => get().refund(r),
-    queryRefund: (n) => get().queryRefund(n)
+    queryRefund: (n) => get().queryRefund(n),
+    transfer: (r) => get().transfer(r),
+    queryTransfer: (n) => get().queryTransfer(n)
   }
 }
 

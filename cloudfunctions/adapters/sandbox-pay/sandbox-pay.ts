@@ -6,7 +6,18 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { RefundRefusedError, type ClientPayment, type Payments, type PaymentEvent, type PrepayRequest, type RefundRequest, type RefundState, type TradeState } from '../../ports/payments'
+import {
+  RefundRefusedError,
+  type ClientPayment,
+  type TransferRequest,
+  type TransferState,
+  type Payments,
+  type PaymentEvent,
+  type PrepayRequest,
+  type RefundRequest,
+  type RefundState,
+  type TradeState
+} from '../../ports/payments'
 import type { Store } from '../../ports/store'
 import type { Clock } from '../../ports/clock'
 import { dayjs } from '../../ports/clock'
@@ -195,4 +206,54 @@ export class SandboxPay implements Payments {
     const marker = await this.store.collection<{ _id: string; refundFen: number }>('sandbox_refunds').get(outRefundNo)
     return marker ? { status: 'SUCCESS', refundFen: marker.refundFen } : { status: 'NOT_FOUND', refundFen: 0 }
   }
+
+  /**
+   * 商家转账 in the sandbox: one transfer per outBillNo (the same number again
+   * answers the first transfer, as at WeChat), settled at once: the sandbox
+   * plays a member who confirms (in WeChat the mini-program shows the
+   * confirmation page for WAIT_USER_CONFIRM).
+   */
+  async transfer(request: TransferRequest): Promise<TransferState> {
+    if (!/^[0-9A-Za-z]{1,32}$/.test(request.outBillNo) || request.amountFen <= 0) throw new Error('sandbox transfer: PARAM_ERROR')
+    const transfers = this.store.collection<SandboxTransfer>(SANDBOX_TRANSFERS)
+    const existing = await transfers.get(request.outBillNo)
+    if (existing) return sandboxTransferState(existing)
+    const doc: SandboxTransfer = {
+      _id: request.outBillNo,
+      openid: request.openid,
+      amountFen: request.amountFen,
+      remark: request.remark,
+      transferBillNo: `1330${Date.now()}${randomBytes(4).toString('hex')}`,
+      state: 'SUCCESS',
+      createdAt: this.clock.now()
+    }
+    try {
+      await transfers.insert(doc)
+    } catch {
+      // Two sends of one number at the same moment: the first one stands.
+      return sandboxTransferState((await transfers.get(request.outBillNo))!)
+    }
+    return sandboxTransferState(doc)
+  }
+
+  async queryTransfer(outBillNo: string): Promise<TransferState> {
+    const found = await this.store.collection<SandboxTransfer>(SANDBOX_TRANSFERS).get(outBillNo)
+    return found ? sandboxTransferState(found) : { status: 'NOT_FOUND', transferBillNo: '', amountFen: 0 }
+  }
+}
+
+export const SANDBOX_TRANSFERS = 'sandbox_transfers'
+
+interface SandboxTransfer {
+  _id: string // out_bill_no
+  openid: string
+  amountFen: number
+  remark: string
+  transferBillNo: string
+  state: TransferState['status']
+  createdAt: number
+}
+
+function sandboxTransferState(doc: SandboxTransfer): TransferState {
+  return { status: doc.state, transferBillNo: doc.transferBillNo, amountFen: doc.amountFen }
 }

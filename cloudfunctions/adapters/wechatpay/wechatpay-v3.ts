@@ -2,7 +2,19 @@
 // verified responses, prepay, query, close, refund, and notify verification.
 // The HTTP transport is injected so tests run the real signing code against a
 // fake server that checks signatures and answers with signed responses.
-import { RefundRefusedError, type ClientPayment, type Payments, type PrepayRequest, type RefundRequest, type RefundState, type PaymentEvent, type TradeState } from '../../ports/payments'
+import {
+  RefundRefusedError,
+  TransferRefusedError,
+  type ClientPayment,
+  type TransferRequest,
+  type TransferState,
+  type Payments,
+  type PrepayRequest,
+  type RefundRequest,
+  type RefundState,
+  type PaymentEvent,
+  type TradeState
+} from '../../ports/payments'
 import type { Clock } from '../../ports/clock'
 import { dayjs } from '../../ports/clock'
 import { authorizationHeader, clientPaySign, nonce, verifyWechatpaySignature, type MerchantCredentials } from './v3-crypto'
@@ -45,6 +57,8 @@ export interface WechatPayConfig extends MerchantCredentials {
   baseUrl?: string
   /** Per request; WECHATPAY_TIMEOUT_MS unless set. */
   timeoutMs?: number
+  /** 商家转账's 转账场景ID (merchant platform → 产品中心 → 商家转账); '1000' (现金营销) unless set. */
+  transferSceneId?: string
 }
 
 /** The fields of WeChat Pay's JSON answers (errors, jsapi, 查询订单, refunds) that we read; any may be missing. */
@@ -59,9 +73,29 @@ interface PayAnswer {
   payer?: { openid?: string }
   amount?: { total?: number; refund?: number }
   status?: string
+  // 商家转账 (发起转账, 商户单号查询转账单)
+  out_bill_no?: string
+  transfer_bill_no?: string
+  state?: string
+  transfer_amount?: number
+  package_info?: string
+  fail_reason?: string
 }
 
 const REFUND_STATUSES = ['SUCCESS', 'CLOSED', 'PROCESSING', 'ABNORMAL'] as const
+const TRANSFER_STATES = ['ACCEPTED', 'PROCESSING', 'WAIT_USER_CONFIRM', 'TRANSFERING', 'SUCCESS', 'FAIL', 'CANCELING', 'CANCELLED'] as const
+
+/** A transfer answer (发起转账 or 商户单号查询转账单) in the port's words; an unknown state reads as PROCESSING (asked again later, never re-sent under a new number). */
+function transferState(data: PayAnswer, amountFen: number): TransferState {
+  const status = TRANSFER_STATES.find((known) => known === data.state) ?? 'PROCESSING'
+  return {
+    status,
+    transferBillNo: String(data.transfer_bill_no ?? ''),
+    amountFen: Number(data.transfer_amount ?? amountFen),
+    ...(data.package_info ? { packageInfo: String(data.package_info) } : {}),
+    ...(data.fail_reason ? { failReason: String(data.fail_reason) } : {})
+  }
+}
 
 export class WechatPayError extends Error {
   constructor(
@@ -198,6 +232,44 @@ export class WechatPayV3 implements Payments {
       return { status, refundFen: Number(data.amount?.refund ?? 0) }
     } catch (error) {
       if (error instanceof WechatPayError && error.code === 'RESOURCE_NOT_EXISTS') return { status: 'NOT_FOUND', refundFen: 0 }
+      throw error
+    }
+  }
+
+  /**
+   * 发起转账 (商家转账, 用户确认模式): POST /v3/fund-app/mch-transfer/transfer-bills.
+   * The same out_bill_no is one transfer at WeChat, so a retry never pays twice.
+   * A 4xx other than 429 is WeChat's no for this request (TransferRefusedError);
+   * anything else may have been accepted: the caller asks with queryTransfer.
+   */
+  async transfer(request: TransferRequest): Promise<TransferState> {
+    let data: PayAnswer
+    try {
+      ;({ data } = await this.call('POST', '/v3/fund-app/mch-transfer/transfer-bills', {
+        appid: this.appid,
+        out_bill_no: request.outBillNo,
+        transfer_scene_id: this.config.transferSceneId ?? '1000',
+        openid: request.openid,
+        transfer_amount: request.amountFen,
+        transfer_remark: Array.from(request.remark).slice(0, 32).join(''),
+        notify_url: this.config.notifyUrl,
+        user_recv_perception: '活动奖励',
+        transfer_scene_report_infos: request.sceneReport.map((info) => ({ info_type: info.infoType, info_content: info.infoContent }))
+      }))
+    } catch (error) {
+      if (error instanceof WechatPayError && error.status >= 400 && error.status < 500 && error.status !== 429) throw new TransferRefusedError(error.code, error.message)
+      throw error
+    }
+    return transferState(data, request.amountFen)
+  }
+
+  /** 商户单号查询转账单: GET /v3/fund-app/mch-transfer/transfer-bills/out-bill-no/{out_bill_no}; 404 NOT_FOUND when WeChat never received it. */
+  async queryTransfer(outBillNo: string): Promise<TransferState> {
+    try {
+      const { data } = await this.call('GET', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${encodeURIComponent(outBillNo)}`)
+      return transferState(data, 0)
+    } catch (error) {
+      if (error instanceof WechatPayError && error.status === 404) return { status: 'NOT_FOUND', transferBillNo: '', amountFen: 0 }
       throw error
     }
   }

@@ -11,6 +11,7 @@ import { assertCircleExists } from '../circles/access'
 import { completionRuleOf } from './completion'
 import { CHALLENGES, endDateOf, loadChallenge, toChallenge, type ChallengeDoc } from './challenge'
 import { isManager } from '../../../types/roles'
+import { assertDepositTermsKept, syncDepositSettlement } from '../deposits/views'
 
 async function checkCover(runtime: Runtime, coverFileId: string, openid: string): Promise<void> {
   if (coverFileId && !(await runtime.files.isUsableBy(coverFileId, openid))) {
@@ -46,6 +47,7 @@ export async function createChallenge(runtime: Runtime, caller: Caller, input: C
     updatedAt: now
   }
   await runtime.store.collection<ChallengeDoc>(CHALLENGES).insert(doc)
+  if ((doc.depositFen ?? 0) > 0) await syncDepositSettlement(runtime, doc, now)
   return toChallenge(doc, runtime, now)
 }
 
@@ -59,6 +61,7 @@ export async function updateChallenge(runtime: Runtime, caller: Caller, input: U
   checkConsistency(next)
   if (changes.coverFileId !== undefined) await checkCover(runtime, changes.coverFileId, caller.openid)
   if (changes.circleId !== undefined) await assertCircleExists(runtime, changes.circleId)
+  assertDepositTermsKept(current, changes)
   if (current.checkinCount > 0 && changes.startDate !== undefined && changes.startDate !== current.startDate) {
     throw new AppError('CONFLICT', '已有成员打卡，不能修改开始日期')
   }
@@ -69,7 +72,9 @@ export async function updateChallenge(runtime: Runtime, caller: Caller, input: U
   }
   const set = { ...changes, streakBonuses: [...next.streakBonuses].sort((a, b) => a.day - b.day), endDate: endDateOf(next.startDate, next.days), updatedAt: now }
   await runtime.store.collection<ChallengeDoc>(CHALLENGES).update(challengeId, { set })
-  return toChallenge(await loadChallenge(runtime, challengeId, { allowArchived: true }), runtime, now)
+  const updated = await loadChallenge(runtime, challengeId, { allowArchived: true })
+  if ((current.depositFen ?? 0) > 0 || (updated.depositFen ?? 0) > 0) await syncDepositSettlement(runtime, updated, now)
+  return toChallenge(updated, runtime, now)
 }
 
 export async function archiveChallenge(runtime: Runtime, challengeId: string, now: number): Promise<Challenge> {

@@ -40,6 +40,12 @@ export async function joinChallenge(runtime: Runtime, caller: Caller, challengeI
   const challenge = await loadChallenge(runtime, challengeId)
   if (phaseOn(challenge, chinaDate(now)) === 'ended') throw new AppError('CHECKIN_CLOSED', '挑战已结束，不能再加入')
   await assertMayTakePart(runtime, challenge, caller, now)
+  // A deposit challenge is joined by paying its deposit (checkin.payDeposit): the payment makes the participant.
+  if ((challenge.depositFen ?? 0) > 0) {
+    const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid))
+    if (!participant) throw new AppError('CONFLICT', `这个挑战需要先交押金 ¥${((challenge.depositFen ?? 0) / 100).toFixed(2)} 才能加入`)
+    return progressOf(challenge, participant, now, await walletCards(runtime, caller.openid))
+  }
   // The challenge's counter moves by an atomic increment outside any transaction: every member's join would otherwise lock one document.
   if (await ensureParticipant(runtime, challengeId, caller.openid, now)) {
     await runtime.store.collection<ChallengeDoc>(CHALLENGES).update(challengeId, { inc: { participantCount: 1 } })

@@ -147,6 +147,8 @@ async function store(
     outcome = await runtime.store.transaction(async (tx) => {
       const participants = tx.collection<ParticipantDoc>(PARTICIPANTS)
       const found = await participants.get(participantId(challenge._id, caller.openid))
+      // A deposit challenge is joined only by paying its deposit (its payment makes the participant): a first check-in does not join it.
+      if (!found && (challenge.depositFen ?? 0) > 0) throw new AppError('CONFLICT', '这个挑战需要先交押金才能打卡')
       const participant = found ?? newParticipant(challenge._id, caller.openid, now)
       const doneDates = [...participant.doneDates, date].sort()
       // "第 N 天": the member's N-th check-in day in this challenge (a make-up counts as the next one).

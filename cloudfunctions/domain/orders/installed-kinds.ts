@@ -4,3 +4,4 @@
 import '../membership/plan-order'
 import '../events/seat-order'
 import '../questions/question-order'
+import '../deposits/deposit-order'
