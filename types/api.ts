@@ -3,6 +3,7 @@
 import type { MeInput, MemberProfile, UpdateProfileInput } from './member'
 import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGrantsInput, SetChallengeReminderInput, SubscribeGrantsView, SubscribeTemplates } from './notifications'
 import type { CronRunInput, CronRunReport } from './cron'
+import type { DepositSettlementView, DepositStatusView, PayDepositResult } from './deposits'
 import type { Page, PageInput } from './page'
 import type { CompletionReport, CompletionReportInput } from './completion'
 import type {
@@ -169,6 +170,10 @@ export interface ApiContract {
     hideComment: { input: CommentIdInput; output: { hidden: true } }
     moderationQueue: { input: PageInput; output: Page<ReportView> }
     resolveReport: { input: ResolveReportInput; output: ReportView }
+    // deposit challenges (押金): pay to join, the member's deposit and the pool, the host's settlement report
+    payDeposit: { input: ChallengeIdInput; output: PayDepositResult }
+    depositStatus: { input: ChallengeIdInput; output: DepositStatusView }
+    depositSettlement: { input: ChallengeIdInput; output: DepositSettlementView }
   }
   growth: {
     // members

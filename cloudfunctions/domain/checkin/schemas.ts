@@ -34,6 +34,8 @@ const filled = (message: string) => z.refine<string>((s) => s.trim().length > 0,
 const challengeFields = () => ({
   title: text(40, '标题').check(filled('请填写挑战标题')),
   description: text(2000, '介绍'),
+  depositFen: z.optional(int(0, 100000, '押金')),
+  forfeitTo: z.optional(z.enum(['completers', 'host'], { error: '押金分配只能是 completers（完成者平分）或 host（归主理人）' })),
   coverFileId: fileIdSchema,
   startDate: date,
   days: int(1, 365, '天数'),

@@ -19,6 +19,7 @@ import { measureRecalls, sendRecalls } from '../recall/campaigns'
 import { runAutomations } from '../recall/automations'
 import { attributeConversions } from '../analytics/attribution'
 import { refreshAnalytics } from '../analytics/reports'
+import { settleDeposits } from '../deposits/settle'
 import { tellCompleters } from '../checkin/completion-report'
 import { refundUnansweredQuestions } from '../questions/refund-unanswered'
 
@@ -43,6 +44,8 @@ export const JOBS: Job[] = [
   // Paid questions unanswered past the host's N days: refunded once each (domain/questions), before the refunds are reconciled.
   { name: 'refundUnansweredQuestions', run: (runtime) => refundUnansweredQuestions(runtime) },
   { name: 'reconcileRefunds', run: (runtime) => reconcileRefunds(runtime) },
+  // Deposit challenges past their end (and make-up grace): completers refunded and paid their share of the pool, a batch a run (domain/deposits).
+  { name: 'settleDeposits', run: async (runtime) => ({ ...(await settleDeposits(runtime)) }) },
   { name: 'remindMembershipEnds', run: (runtime) => remindMembershipEnds(runtime) },
   { name: 'remindEvents', run: (runtime) => remindEvents(runtime) },
   { name: 'settleBoards', run: (runtime) => settleBoards(runtime) },
