@@ -1,5 +1,6 @@
 // Check-in challenges and the testimonial feed (客户见证).
 // Dates are China calendar dates 'YYYY-MM-DD' (Asia/Shanghai); instants are epoch ms.
+import type { LockView } from './gating'
 import type { PageInput } from './page'
 
 /** 押金 forfeits: shared by the completers, or kept by the host. */
@@ -65,6 +66,8 @@ export interface Challenge extends ChallengeInput {
   participantCount: number
   checkinCount: number
   createdAt: number
+  /** In member lists: what keeps this member out (null or absent: open to them). */
+  lock?: LockView | null
 }
 
 export interface CheckedDay {
@@ -101,6 +104,8 @@ export interface ChallengeDetail {
   circleName: string | null
   /** Whether the caller may take part as far as the circle goes (true for open challenges and hosts). */
   inCircle: boolean
+  /** What keeps this member out (a circle to join, a tier to reach); null when they may take part. */
+  lock?: LockView | null
 }
 
 export interface Author {

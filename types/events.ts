@@ -1,5 +1,6 @@
 // Offline and online events: signup, capacity, waitlist, fees, tickets.
 // Money is integer fen; instants are epoch ms (shown in China time).
+import type { LockView } from './gating'
 import type { PageInput } from './page'
 import type { ClientPaymentView } from './membership'
 
@@ -33,6 +34,8 @@ export interface EventInput {
   feeReturn: FeeReturn
   /** Door check-in opens this many minutes before the start (0–1440; 120 when absent) and closes at the end. */
   checkinOpensMinutesBefore?: number
+  /** Only members at or above this tier may sign up (1 or absent: everyone); checked with the circle at signup. */
+  minTierLevel?: number
 }
 
 export type EventPhase = 'upcoming' | 'ongoing' | 'ended'
@@ -80,6 +83,8 @@ export interface EventView extends Omit<EventInput, 'onlineLink' | 'checkinOpens
   circleName: string | null
   /** Whether the caller may sign up as far as the circle goes (true for open events and hosts). */
   inCircle: boolean
+  /** What keeps this member from signing up (a circle to join, a tier to reach); null when nothing does. */
+  lock?: LockView | null
 }
 
 export interface SignupResult {

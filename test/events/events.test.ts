@@ -272,7 +272,7 @@ test('a members-only event names its circle, tells a non-member, and lets them i
   )
   const eventId = await create({ circleId: circle.id })
   expect(ok(await call('events', 'getEvent', { eventId }, 'o_a'))).toMatchObject({ circleId: circle.id, circleName: '跑步圈', inCircle: false })
-  expect(await signup(eventId, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '仅圈子成员可参加，请先加入圈子' } })
+  expect(await signup(eventId, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '加入「跑步圈」后可参加', field: 'circleId' } })
   expect(await statuses(eventId)).toEqual([])
   ok(await call('membership', 'joinFree', { circleId: circle.id, answers: [] }, 'o_a'))
   expect(ok(await call('events', 'getEvent', { eventId }, 'o_a')).inCircle).toBe(true)

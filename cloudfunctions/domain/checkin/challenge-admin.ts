@@ -10,7 +10,8 @@ import { chinaDate } from '../time/china-calendar'
 import { assertCircleExists } from '../circles/access'
 import { completionRuleOf } from './completion'
 import { CHALLENGES, endDateOf, loadChallenge, toChallenge, type ChallengeDoc } from './challenge'
-import { isManager } from '../../../types/roles'
+import { isManager, isStaff } from '../../../types/roles'
+import { locksFor } from '../circles/gate'
 import { assertDepositTermsKept, syncDepositSettlement } from '../deposits/views'
 
 async function checkCover(runtime: Runtime, coverFileId: string, openid: string): Promise<void> {
@@ -95,5 +96,7 @@ export async function listChallenges(runtime: Runtime, caller: Caller, input: Li
   // Running needs both bounds; the end bound is checked here so paging stays on the start-date index.
   const page = await runtime.store.collection<ChallengeDoc>(CHALLENGES).find(filter, { sort: [['startDate', 'desc']], limit: 20, after: input.after })
   const items = page.items.filter((doc) => phase !== 'running' || doc.endDate >= today)
-  return { items: items.map((doc) => toChallenge(doc, runtime, now)), next: page.next }
+  // Shown locked with what unlocks them (domain/circles/gate.ts): two or three reads for the page.
+  const locks = await locksFor(runtime, items, caller.openid, now, isStaff(caller.role))
+  return { items: items.map((doc, i) => ({ ...toChallenge(doc, runtime, now), lock: locks[i] })), next: page.next }
 }

@@ -4,20 +4,16 @@ import { isConflict } from '../../ports/store'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
 import { AppError } from '../../platform/app-error'
-import { assertCircleMember, circleAccess } from '../circles/access'
+import { assertUnlocked, lockFor } from '../circles/gate'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { chinaDate } from '../time/china-calendar'
 import { CHALLENGES, loadChallenge, phaseOn, toChallenge, type ChallengeDoc } from './challenge'
 import { PARTICIPANTS, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
 import { isStaff } from '../../../types/roles'
 
+/** A challenge gated by a circle or a tier refuses in the lock's words (domain/circles/gate.ts); staff are never locked out. */
 export async function assertMayTakePart(runtime: Runtime, challenge: ChallengeDoc, caller: Caller, now: number): Promise<void> {
-  if (isStaff(caller.role)) return
-  await assertCircleMember(runtime, challenge.circleId, caller.openid, now)
-  if ((challenge.minTierLevel ?? 1) > 1) {
-    const wallet = await runtime.store.collection<WalletDoc>(WALLETS).get(caller.openid)
-    if ((wallet?.tierLevel ?? 1) < challenge.minTierLevel) throw new AppError('FORBIDDEN', `这个挑战需要达到 Lv${challenge.minTierLevel} 才能参加`)
-  }
+  await assertUnlocked(runtime, challenge, caller.openid, now, isStaff(caller.role))
 }
 
 /**
@@ -62,12 +58,13 @@ export async function getChallengeDetail(runtime: Runtime, caller: Caller, chall
   const challenge = await loadChallenge(runtime, challengeId, { allowArchived: isStaff(caller.role) })
   const [participant, access] = await Promise.all([
     runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid)),
-    circleAccess(runtime, challenge.circleId, caller.openid, now)
+    lockFor(runtime, challenge, caller.openid, now, isStaff(caller.role))
   ])
   return {
     challenge: toChallenge(challenge, runtime, now),
     progress: progressOf(challenge, participant, now, await walletCards(runtime, caller.openid)),
     circleName: access.circleName,
-    inCircle: isStaff(caller.role) || access.inCircle
+    inCircle: isStaff(caller.role) || access.inCircle,
+    lock: access.lock
   }
 }

@@ -1,6 +1,7 @@
 // 活动 — an offline event or an online session (the facts log is `facts`, so
 // "event" means only this). Seats are one counter on the event
 // document, changed only by conditional updates inside transactions.
+import type { LockView } from '../../../types/gating'
 import type { EventInput, EventPhase, EventView, SignupView } from '../../../types/events'
 import { COLLECTIONS } from '../../platform/collections'
 import { errors } from '../../platform/app-error'
@@ -76,7 +77,7 @@ export async function priceFor(runtime: Runtime, event: EventDoc, openid: string
 export function toEventView(
   runtime: Runtime,
   event: EventDoc,
-  extras: { myPriceFen: number; mySignup: SignupView | null; waitlistCount: number; isHost: boolean; circleName: string | null; inCircle: boolean },
+  extras: { myPriceFen: number; mySignup: SignupView | null; waitlistCount: number; isHost: boolean; circleName: string | null; inCircle: boolean; lock?: LockView | null },
   now: number
 ): EventView {
   const { _id, seatsTaken, createdBy: _b, createdAt: _c, updatedAt: _u, onlineLink, ...rest } = event
@@ -94,6 +95,8 @@ export function toEventView(
     myPriceFen: extras.myPriceFen,
     mySignup: extras.mySignup,
     circleName: extras.circleName,
-    inCircle: extras.inCircle
+    inCircle: extras.inCircle,
+    minTierLevel: event.minTierLevel ?? 1,
+    lock: extras.lock ?? null
   }
 }

@@ -28,7 +28,8 @@ const eventFields = () => ({
   circleId: z.nullable(id('圈子')),
   refundableHoursBefore: int(0, 720, '可退款时间'),
   feeReturn: z.enum(['none', 'refund', 'points'], { error: '费用返还只能是不返还、退款或积分' }),
-  checkinOpensMinutesBefore: z.optional(int(0, 1440, '签到提前开放时间（分钟）'))
+  checkinOpensMinutesBefore: z.optional(int(0, 1440, '签到提前开放时间（分钟）')),
+  minTierLevel: z.optional(int(1, 10, '等级要求'))
 })
 export const eventInput: z.ZodMiniType<EventInput> = z.lazy(() => z.strictObject(eventFields()))
 export const updateEventInput: z.ZodMiniType<UpdateEventInput> = z.lazy(

@@ -5,7 +5,7 @@ import type { ClientPayment } from '../../ports/payments'
 import { AppError } from '../../platform/app-error'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
-import { assertCircleMember, circleAccess } from '../circles/access'
+import { assertUnlocked, lockFor } from '../circles/gate'
 import { ORDERS, kindOf, loadOrder, type OrderDoc } from '../orders/order'
 import { beginRefund, finishRefund, refundNoFor } from '../orders/refunds'
 import { orderViewAfterRefund } from '../membership/refunds'
@@ -24,13 +24,15 @@ export async function eventView(runtime: Runtime, caller: Caller, event: EventDo
     runtime.store.collection<SignupDoc>(SIGNUPS).get(signupId(event._id, caller.openid)),
     runtime.store.collection<SignupDoc>(SIGNUPS).count({ eventId: event._id, status: 'waitlisted' }),
     priceFor(runtime, event, caller.openid),
-    circleAccess(runtime, event.circleId, caller.openid, now)
+    lockFor(runtime, event, caller.openid, now, isManager(caller.role))
   ])
   const isHost = isManager(caller.role)
+  // Signed up already: not shown locked (their seat stands).
+  const lock = mine && mine.status !== 'cancelled' && mine.status !== 'expired' ? null : access.lock
   return toEventView(
     runtime,
     event,
-    { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle },
+    { myPriceFen, mySignup: mine ? await toSignupView(runtime, mine) : null, waitlistCount, isHost, circleName: access.circleName, inCircle: isHost || access.inCircle, lock },
     now
   )
 }
@@ -50,7 +52,7 @@ export async function signup(runtime: Runtime, caller: Caller, eventId: string, 
   const event = await loadEvent(runtime, eventId)
   if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消')
   if (now > event.signupDeadline) throw new AppError('CHECKIN_CLOSED', '报名已截止')
-  if (!isManager(caller.role)) await assertCircleMember(runtime, event.circleId, caller.openid, now)
+  await assertUnlocked(runtime, event, caller.openid, now, isManager(caller.role))
   const freeTicketId = couponId && (await isFreeTicket(runtime, couponId)) ? couponId : null
   const priceFen = freeTicketId ? 0 : await priceFor(runtime, event, caller.openid)
   const id = signupId(eventId, caller.openid)
