@@ -5,6 +5,24 @@ import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGran
 import type { CronRunInput, CronRunReport } from './cron'
 import type { DepositSettlementView, DepositStatusView, PayDepositResult } from './deposits'
 import type { Page, PageInput } from './page'
+import type {
+  AddPostCommentInput,
+  AnnouncementReads,
+  AnnouncementReadsInput,
+  CircleContentView,
+  FeaturePostInput,
+  ListPostCommentsInput,
+  ListPostsInput,
+  MarkReadResult,
+  PostCommentIdInput,
+  PostCommentView,
+  PostFileUrls,
+  PostIdInput,
+  PostInput,
+  PostView,
+  SearchPostsInput,
+  UpdatePostInput
+} from './posts'
 import type { CompletionReport, CompletionReportInput } from './completion'
 import type {
   AnswerQuestionInput,
@@ -256,6 +274,21 @@ export interface ApiContract {
   /** The host's operating layer: team, console, members, recall, exports. */
   circle: {
     // posts and announcements
+    circleContent: { input: CircleIdInput; output: CircleContentView }
+    listPosts: { input: ListPostsInput; output: Page<PostView> }
+    searchPosts: { input: SearchPostsInput; output: Page<PostView> }
+    getPost: { input: PostIdInput; output: PostView }
+    createPost: { input: PostInput; output: PostView }
+    updatePost: { input: UpdatePostInput; output: PostView }
+    deletePost: { input: PostIdInput; output: { deleted: true } }
+    featurePost: { input: FeaturePostInput; output: PostView }
+    markAnnouncementRead: { input: PostIdInput; output: MarkReadResult }
+    announcementReads: { input: AnnouncementReadsInput; output: AnnouncementReads }
+    postFileUrls: { input: PostIdInput; output: PostFileUrls }
+    togglePostLike: { input: PostIdInput; output: LikeResult }
+    addPostComment: { input: AddPostCommentInput; output: PostCommentView }
+    listPostComments: { input: ListPostCommentsInput; output: Page<PostCommentView> }
+    deletePostComment: { input: PostCommentIdInput; output: { deleted: true } }
     // questions and answers
     askOptions: { input: CircleIdOnlyInput; output: AskOptionsView }
     askQuestion: { input: AskQuestionInput; output: AskQuestionResult }

@@ -7,3 +7,13 @@ export interface UploadedFile {
   contentType: 'image/jpeg' | 'image/png' | 'image/webp'
   size: number
 }
+
+/** A document uploaded for a circle post (PDF), recognised by its bytes. */
+export interface UploadedDocument {
+  fileId: string
+  /** The name the member's file had, shown beside the size. */
+  name: string
+  url: string
+  contentType: 'application/pdf'
+  size: number
+}

@@ -309,6 +309,105 @@ export const COLLECTIONS = {
       }
     ]
   },
+  /** Circle content (domain/posts): posts and announcements by the host, staff and 嘉宾. */
+  posts: {
+    name: 'posts',
+    indexes: [
+      {
+        name: 'circle',
+        fields: [
+          ['circleId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'featured',
+        fields: [
+          ['circleId', 'asc'],
+          ['featured', 'asc'],
+          ['status', 'asc'],
+          ['featuredAt', 'desc']
+        ]
+      },
+      {
+        name: 'kind',
+        fields: [
+          ['circleId', 'asc'],
+          ['kind', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** A post under one 话题, `${postId}:${topic}` (≤ 3 per post, written by its author): browsing a topic without array queries. */
+  postTopicLinks: {
+    name: 'post_topic_links',
+    indexes: [
+      {
+        name: 'topic',
+        fields: [
+          ['circleId', 'asc'],
+          ['topic', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** A circle's 话题, `${circleId}:${topic}`, written only when an author posts (never by members' actions). */
+  postTopics: {
+    name: 'post_topics',
+    indexes: [
+      {
+        name: 'circle',
+        fields: [
+          ['circleId', 'asc'],
+          ['lastUsedAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** 已读 of an announcement, one per member and post `${postId}:${openid}`: no counter every member writes. */
+  postReads: {
+    name: 'post_reads',
+    indexes: [
+      {
+        name: 'post',
+        fields: [
+          ['postId', 'asc'],
+          ['readAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** Likes of circle posts, `${postId}:${openid}` (the check-in like code, pointed at posts). */
+  postLikes: {
+    name: 'post_likes',
+    indexes: [
+      {
+        name: 'post',
+        fields: [
+          ['postId', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** Comments on circle posts (the check-in comment code, pointed at posts). */
+  postComments: {
+    name: 'post_comments',
+    indexes: [
+      {
+        name: 'post',
+        fields: [
+          ['postId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'asc']
+        ]
+      }
+    ]
+  },
   reports: {
     name: 'reports',
     indexes: [

@@ -23,7 +23,7 @@ import { BodyTooLargeError, readBody, sendError, sendJson } from './http-utils'
 import { bearerToken, loadSessionSecret, signSession, verifySession } from './session'
 import { PERSONA_PATTERN, SEED_PERSONAS, hostOpenidsFrom, personaOpenid } from './personas'
 import { seedIfEmpty } from './seed'
-import { UPLOAD_MESSAGES, readUploadedImage } from './upload'
+import { DOCUMENT_MESSAGES, UPLOAD_MESSAGES, readUploadedDocument, readUploadedImage } from './upload'
 
 export interface DevHostOptions {
   port?: number
@@ -172,6 +172,20 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     }
   }
 
+  /** A document (PDF) for a circle post: sniffed by its bytes, capped at 20 MB. */
+  async function uploadDocument(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const openid = callerOpenid(req)
+    if (!openid) return sendError(res, 401, 'UNAUTHENTICATED', '请先登录')
+    try {
+      const { bytes, contentType, name } = await readUploadedDocument(req)
+      sendJson(res, 200, { ok: true, data: await runtime.files.saveDocument(openid, bytes, contentType, name) })
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', DOCUMENT_MESSAGES.tooLarge)
+      if (error instanceof AppError) return sendJson(res, UPLOAD_STATUS[error.code] ?? 400, { ok: false, error: error.toApiError() })
+      throw error
+    }
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // A malformed percent escape (/fn/%E0%A4%A) or an unparsable target is the caller's mistake: 400, not 500.
     const url = parseTarget(req.url)
@@ -184,6 +198,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
       return callFunction(decodeURIComponent(path.slice(4)), req, res)
     }
     if (path === '/upload' && method === 'POST') return upload(req, res)
+    if (path === '/upload/document' && method === 'POST') return uploadDocument(req, res)
     if (path === '/pay/notify' && method === 'POST') return payNotify(req, res)
     if (path === '/sandbox-pay' && devLogin) return sandboxPayPage(runtime.payments, url, res)
     if (path.startsWith('/files/')) {

@@ -18,6 +18,7 @@ import { AJIE, DAWEI, DAY, HOST, LILY, World, XIAOMEI } from './world'
 import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
+import { POST_SCENARIOS } from './post-scenarios'
 
 export type BudgetKind = 'member' | 'host' | 'checkin' | 'feed' | 'cron' | 'batch'
 
@@ -792,6 +793,9 @@ export const ACTION_SCENARIOS: Scenario[] = [
   // the message centre, recall campaigns and automations (recall-scenarios.ts)
   ...RECALL_SCENARIOS,
   ...COMPLETION_SCENARIOS,
+
+  // a circle's posts and announcements (post-scenarios.ts)
+  ...POST_SCENARIOS,
 
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,

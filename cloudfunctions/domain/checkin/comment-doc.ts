@@ -4,6 +4,18 @@ import { COLLECTIONS } from '../../platform/collections'
 
 export const COMMENTS = COLLECTIONS.comments.name
 
+/** A comment on any target: the target's id sits in the field its place names ('checkinId', 'postId'). */
+export interface TargetCommentDoc {
+  _id: string
+  openid: string
+  parentId: string | null
+  replyToOpenid: string | null
+  text: string
+  createdAt: number
+  status: 'visible' | 'hidden' | 'deleted'
+  [field: string]: unknown
+}
+
 export interface CommentDoc {
   _id: string
   checkinId: string

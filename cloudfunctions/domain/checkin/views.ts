@@ -13,7 +13,8 @@ import { COLLECTIONS } from '../../platform/collections'
 import { CHALLENGES, dayNumberOf, type ChallengeDoc } from './challenge'
 import { loadSettings } from '../growth/settings'
 import type { CheckinDoc } from './checkin'
-import type { CommentDoc } from './comment-doc'
+import { isStaff } from '../../../types/roles'
+import type { CommentDoc, TargetCommentDoc } from './comment-doc'
 
 export const LIKES = COLLECTIONS.likes.name
 
@@ -107,7 +108,10 @@ export async function checkinViews(runtime: Runtime, caller: Caller, checkins: C
       likeCount: c.likeCount,
       commentCount: c.commentCount,
       likedByMe: likes.has(likeId(c._id, caller.openid)),
-      mine: c.openid === caller.openid
+      mine: c.openid === caller.openid,
+      ...(c.status === 'pending' && c.hiddenReason && (c.openid === caller.openid || isStaff(caller.role)) ? { heldReason: c.hiddenReason } : {}),
+      ...(c.integrity && isStaff(caller.role) ? { integrity: { status: c.integrity.status, matchCount: c.integrity.matches.length } } : {}),
+      ...(c.review ? { review: { grade: c.review.grade, comment: c.review.comment, reviewedAt: c.review.reviewedAt } } : {})
     }
   })
 }
@@ -116,14 +120,14 @@ export async function checkinView(runtime: Runtime, caller: Caller, checkin: Che
   return (await checkinViews(runtime, caller, [checkin]))[0]
 }
 
-export async function commentViews(runtime: Runtime, caller: Caller, comments: CommentDoc[]): Promise<CommentView[]> {
+/** Comments on any target as shown, without the target's id: authors (and whom they answer) read at once. */
+export async function targetCommentViews(runtime: Runtime, caller: Caller, comments: TargetCommentDoc[]): Promise<Array<Omit<CommentView, 'checkinId'>>> {
   const authors = await authorsOf(
     runtime,
     comments.flatMap((c) => (c.replyToOpenid ? [c.openid, c.replyToOpenid] : [c.openid]))
   )
   return comments.map((c) => ({
     id: c._id,
-    checkinId: c.checkinId,
     parentId: c.parentId,
     author: authors.get(c.openid)!,
     replyTo: c.replyToOpenid ? authors.get(c.replyToOpenid)! : null,
@@ -131,4 +135,9 @@ export async function commentViews(runtime: Runtime, caller: Caller, comments: C
     createdAt: c.createdAt,
     mine: c.openid === caller.openid
   }))
+}
+
+export async function commentViews(runtime: Runtime, caller: Caller, comments: CommentDoc[]): Promise<CommentView[]> {
+  const views = await targetCommentViews(runtime, caller, comments as unknown as TargetCommentDoc[])
+  return views.map(({ id, ...rest }, i) => ({ id, checkinId: comments[i].checkinId, ...rest }))
 }
