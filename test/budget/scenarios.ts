@@ -18,6 +18,7 @@ import { AJIE, DAWEI, DAY, HOST, LILY, World, XIAOMEI } from './world'
 import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
+import { DEPOSIT_BACKLOG, DEPOSIT_SCENARIOS } from './deposit-scenarios'
 import { POST_SCENARIOS } from './post-scenarios'
 
 export type BudgetKind = 'member' | 'host' | 'checkin' | 'feed' | 'cron' | 'batch'
@@ -799,6 +800,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,
+  ...DEPOSIT_SCENARIOS,
 
   // cron, by hand: the host's "run now" (every job) on the seeded community
   scenario('cron.run', 'cron', async (w) => (await w.measure('cron', 'run', {}, HOST)).usage)
@@ -810,6 +812,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
   ...RECALL_BACKLOG,
   ...QUESTION_BACKLOG,
+  ...DEPOSIT_BACKLOG,
   ...COMPLETION_BACKLOG,
   async attributeConversions(w) {
     // 30 new members each read two check-ins, then paid for the camp.
