@@ -59,6 +59,7 @@ import type {
   ReportInput,
   ReportView,
   ResolveReportInput,
+  ReviewCheckinInput,
   UpdateChallengeInput,
   ChallengeProgress
 } from './checkin'
@@ -188,6 +189,8 @@ export interface ApiContract {
     hideComment: { input: CommentIdInput; output: { hidden: true } }
     moderationQueue: { input: PageInput; output: Page<ReportView> }
     resolveReport: { input: ResolveReportInput; output: ReportView }
+    /** 点评: the host grades a check-in of a challenge with host review (不合格 takes the day off the member's progress). */
+    reviewCheckin: { input: ReviewCheckinInput; output: CheckinView }
     // deposit challenges (押金): pay to join, the member's deposit and the pool, the host's settlement report
     payDeposit: { input: ChallengeIdInput; output: PayDepositResult }
     depositStatus: { input: ChallengeIdInput; output: DepositStatusView }

@@ -45,10 +45,47 @@ export interface ChallengeInput {
   circleId: string | null
   /** Only members at or above this tier level may join (1 for everyone). */
   minTierLevel: number
+  /** Check in only at this place (the member's shared location within radiusM of it); null or absent: anywhere. */
+  geofence?: Geofence | null
+  /** The host grades each check-in (点评); a 不合格 day does not count as done. Absent: off. */
+  hostReview?: boolean
   /** Completion rule: days a member must have done, 1..days (absent: every day). */
   completionDays?: number
   /** Completion rule: whether days filled with a make-up card count (absent: true). */
   makeupsCount?: boolean
+}
+
+/** A place a check-in must be sent from: degrees as the device reports them (GCJ-02 in WeChat), radius in metres (50–5000). */
+export interface Geofence {
+  /** 1–30 characters, shown to members (e.g. 朝阳公园南门). */
+  name: string
+  lat: number
+  lng: number
+  radiusM: number
+}
+
+export type ReviewGrade = 'excellent' | 'pass' | 'fail'
+
+/** The host's 点评 of one check-in, stored on the check-in document as `review`. */
+export interface CheckinReview {
+  grade: ReviewGrade
+  /** Up to 200 characters; may be ''. */
+  comment: string
+  reviewerOpenid: string
+  reviewedAt: number
+}
+
+/** A photo of a held check-in beside the earlier photo it matched (moderation). */
+export interface IntegrityMatchView {
+  photo: Photo
+  match: Photo
+  matchCheckinId: string
+  matchAuthor: Author
+  matchDate: string
+  /** Bits the perceptual hashes differ by (0 = the same picture). */
+  distance: number
+  /** The earlier photo is the same member's, from another day. */
+  sameMember: boolean
 }
 
 export type ChallengePhase = 'upcoming' | 'running' | 'ended'
@@ -144,6 +181,12 @@ export interface CheckinView {
   commentCount: number
   likedByMe: boolean
   mine: boolean
+  /** Why a pending check-in waits (to its author and staff), e.g. a photo that matches an earlier one. */
+  heldReason?: string
+  /** Staff only: the photo integrity check's verdict when it found a match. */
+  integrity?: { status: 'held' | 'approved' | 'rejected'; matchCount: number }
+  /** The host's 点评, when the challenge has host review and it was graded. */
+  review?: { grade: ReviewGrade; comment: string; reviewedAt: number } | null
 }
 
 export interface CommentView {
@@ -171,6 +214,8 @@ export interface ReportView {
   resolution: 'hidden' | 'dismissed' | null
   createdAt: number
   preview: { text: string; author: Author; photos: Photo[] }
+  /** A check-in held by the photo integrity check: each matching photo beside the earlier one. */
+  matches?: IntegrityMatchView[]
 }
 
 // ---- action inputs ----
@@ -195,6 +240,8 @@ export interface PostCheckinInput {
   photoFileIds: string[]
   /** Optional location text, up to 50 characters. */
   location?: string
+  /** The member's shared position (degrees); required by a challenge with a geofence. */
+  coords?: { lat: number; lng: number }
 }
 export interface MakeupCheckinInput extends PostCheckinInput {
   /** The missed China date to make up, within the last 3 days. */
@@ -248,6 +295,12 @@ export interface FeatureInput {
 export interface HideCheckinInput {
   checkinId: string
   hidden: boolean
+}
+export interface ReviewCheckinInput {
+  checkinId: string
+  grade: ReviewGrade
+  /** Up to 200 characters. */
+  comment?: string
 }
 /** 'resolution', not 'action': the event's own 'action' names the function's action. */
 export interface ResolveReportInput {

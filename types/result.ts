@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'CHECKIN_CLOSED'
   | 'LIMIT_REACHED'
   | 'OUT_OF_STOCK'
+  /** A check-in sent from outside the challenge's place (geofence). */
+  | 'OUT_OF_AREA'
   /** Too many members changed the same thing at once; nothing was changed. Safe to retry. */
   | 'BUSY'
   | 'INTERNAL'

@@ -3,9 +3,10 @@ import type { ActionMap } from '../platform/define-action'
 import { archiveChallenge, createChallenge, updateChallenge } from '../domain/checkin/challenge-admin'
 import { featureCheckin, hideCheckin, hideComment, moderationQueue, resolveReport } from '../domain/checkin/moderation'
 import * as s from '../domain/checkin/schemas'
+import { reviewCheckin } from '../domain/checkin/review'
 
 type CheckinActions = ActionMap<'checkin'>
-type HostActionNames = 'createChallenge' | 'updateChallenge' | 'archiveChallenge' | 'featureCheckin' | 'hideCheckin' | 'hideComment' | 'moderationQueue' | 'resolveReport'
+type HostActionNames = 'createChallenge' | 'updateChallenge' | 'archiveChallenge' | 'featureCheckin' | 'hideCheckin' | 'hideComment' | 'moderationQueue' | 'resolveReport' | 'reviewCheckin'
 
 export const EXAMPLE_CHALLENGE = {
   title: '21 天减脂打卡',
@@ -51,5 +52,17 @@ export const checkinHostActions: Pick<CheckinActions, HostActionNames> = {
   },
   hideComment: { role: 'moderator', input: s.commentIdInput, example: { commentId: 'm1' }, handle: (input, { runtime }) => hideComment(runtime, input.commentId) },
   moderationQueue: { role: 'moderator', input: s.pageInput, example: {}, handle: (input, { runtime }) => moderationQueue(runtime, input) },
-  resolveReport: { role: 'moderator', input: s.resolveReportInput, example: { reportId: 'checkin:k1', resolution: 'dismiss' }, handle: (input, { runtime, now }) => resolveReport(runtime, input, now) }
+  resolveReport: {
+    role: 'moderator',
+    input: s.resolveReportInput,
+    example: { reportId: 'checkin:k1', resolution: 'dismiss' },
+    handle: (input, { runtime, now }) => resolveReport(runtime, input, now)
+  },
+  // 点评 decides what counts toward the challenge (a 不合格 day is not done, its points go back): a challenge manager's call, like featuring, not a moderator's.
+  reviewCheckin: {
+    role: 'admin',
+    input: s.reviewCheckinInput,
+    example: { checkinId: 'k1', grade: 'pass', comment: '动作标准，继续保持' },
+    handle: (input, { runtime, caller, now }) => reviewCheckin(runtime, caller, input, now)
+  }
 }

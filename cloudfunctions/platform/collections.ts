@@ -279,8 +279,21 @@ export const COLLECTIONS = {
           ['status', 'asc'],
           ['createdAt', 'desc']
         ]
+      },
+      /** Check-ins whose photos wait for the integrity job (domain/integrity), oldest first. */
+      {
+        name: 'hashQueue',
+        fields: [
+          ['hashState', 'asc'],
+          ['createdAt', 'asc']
+        ]
       }
     ]
+  },
+  /** Perceptual hashes of check-in photos, one document per band of each hash (domain/integrity): a near match shares a band key `k`. */
+  photoHashes: {
+    name: 'photo_hashes',
+    indexes: [{ name: 'band', fields: [['k', 'asc']] }]
   },
   likes: {
     name: 'likes',

@@ -20,7 +20,8 @@ export async function resolveMediaCheck(runtime: Runtime, traceId: string, sugge
     const checkin = await checkins.get(check.checkinId)
     if (!checkin) return null
     const pendingChecks = Math.max(0, checkin.pendingChecks - 1)
-    const becomesVisible = verdict === 'pass' && pendingChecks === 0 && checkin.status === 'pending'
+    // A check-in the photo integrity job holds stays pending until the host decides.
+    const becomesVisible = verdict === 'pass' && pendingChecks === 0 && checkin.status === 'pending' && checkin.integrity?.status !== 'held'
     await checkins.update(checkin._id, { set: { pendingChecks, ...(becomesVisible ? { status: 'visible' } : {}) } })
     return checkin._id
   })

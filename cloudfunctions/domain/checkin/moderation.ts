@@ -1,6 +1,6 @@
 // What hosts do to keep the wall good: feature testimonials (精选), hide
 // check-ins and comments, and work through what members reported.
-import type { CheckinView, ReportInput, ReportView, ResolveReportInput } from '../../../types/checkin'
+import type { Author, CheckinView, IntegrityMatchView, ReportInput, ReportView, ResolveReportInput } from '../../../types/checkin'
 import type { Page, PageInput } from '../../../types/page'
 import { isConflict } from '../../ports/store'
 import { AppError, errors } from '../../platform/app-error'
@@ -64,6 +64,23 @@ export async function setCheckinHidden(runtime: Runtime, checkinId: string, hidd
       await recordFact(tx, { type: 'checkin.revoked', key: checkinId, openid: checkin.openid, refId: checkinId, payload: { reason, challengeId: checkin.challengeId }, at: now })
     }
   })
+}
+
+/**
+ * The host's decision on a check-in the photo integrity job held. Approved: it goes up on the wall (or back to waiting for
+ * WeChat's image check), keeping its day and points. Rejected: it was hidden above (setCheckinHidden: the day leaves the
+ * member's progress and its points are taken back); the verdict is kept for the record.
+ */
+async function decideIntegrity(runtime: Runtime, checkinId: string, status: 'approved' | 'rejected', now: number): Promise<void> {
+  const checkins = runtime.store.collection<CheckinDoc>(CHECKINS)
+  const checkin = await checkins.get(checkinId)
+  if (!checkin?.integrity || checkin.integrity.status !== 'held') return
+  const integrity = { ...checkin.integrity, status, decidedAt: now }
+  if (status === 'approved' && checkin.status === 'pending') {
+    await checkins.updateIf(checkinId, { status: 'pending' }, { set: { integrity, status: checkin.pendingChecks > 0 ? 'pending' : 'visible', hiddenReason: '' } })
+  } else {
+    await checkins.update(checkinId, { set: { integrity } })
+  }
 }
 
 /** The host found nothing wrong with a check-in held while the content check was down: it goes up on the wall. */
@@ -130,10 +147,10 @@ async function reportViews(runtime: Runtime, reports: ReportDoc[]): Promise<Repo
       if (c) comments.set(r.targetId, c)
     }
   }
-  const authors = await authorsOf(
-    runtime,
-    [...checkins.values(), ...comments.values()].map((d) => d.openid)
-  )
+  const authors = await authorsOf(runtime, [
+    ...[...checkins.values(), ...comments.values()].map((d) => d.openid),
+    ...[...checkins.values()].flatMap((c) => (c.integrity?.matches ?? []).map((m) => m.matchOpenid))
+  ])
   return reports.map((r) => {
     const target = r.targetType === 'checkin' ? checkins.get(r.targetId) : comments.get(r.targetId)
     const photos = r.targetType === 'checkin' ? (checkins.get(r.targetId)?.photoFileIds ?? []).map((fileId) => ({ fileId, url: runtime.files.urlFor(fileId) })) : []
@@ -146,9 +163,23 @@ async function reportViews(runtime: Runtime, reports: ReportDoc[]): Promise<Repo
       status: r.status,
       resolution: r.resolution,
       createdAt: r.createdAt,
-      preview: { text: target?.text ?? '（内容已删除）', author: target ? authors.get(target.openid)! : { openid: '', nickname: '', avatarUrl: '', badge: '' }, photos }
+      preview: { text: target?.text ?? '（内容已删除）', author: target ? authors.get(target.openid)! : { openid: '', nickname: '', avatarUrl: '', badge: '' }, photos },
+      ...(r.targetType === 'checkin' && checkins.get(r.targetId)?.integrity ? { matches: matchViews(runtime, checkins.get(r.targetId)!, authors) } : {})
     }
   })
+}
+
+/** Each held photo beside the earlier one it matched (the photo integrity job's finding). */
+function matchViews(runtime: Runtime, checkin: CheckinDoc, authors: Map<string, Author>): IntegrityMatchView[] {
+  return (checkin.integrity?.matches ?? []).map((m) => ({
+    photo: { fileId: m.fileId, url: runtime.files.urlFor(m.fileId) },
+    match: { fileId: m.matchFileId, url: runtime.files.urlFor(m.matchFileId) },
+    matchCheckinId: m.matchCheckinId,
+    matchAuthor: authors.get(m.matchOpenid) ?? { openid: m.matchOpenid, nickname: '', avatarUrl: '', badge: '' },
+    matchDate: m.matchDate,
+    distance: m.distance,
+    sameMember: m.matchOpenid === checkin.openid
+  }))
 }
 
 export async function moderationQueue(runtime: Runtime, input: PageInput): Promise<Page<ReportView>> {
@@ -161,11 +192,19 @@ export async function resolveReport(runtime: Runtime, input: ResolveReportInput,
   const current = await reports.get(input.reportId)
   if (!current) throw errors.notFound('举报')
   if (input.resolution === 'hide') {
-    if (current.targetType === 'checkin') await setCheckinHidden(runtime, current.targetId, true, `举报处理：${current.reason}`, now)
+    if (current.targetType === 'checkin')
+      await setCheckinHidden(
+        runtime,
+        current.targetId,
+        true,
+        current.reporterCount === 0 && current.reason.startsWith('疑似') ? '照片与之前的打卡重复，主理人审核未通过' : `举报处理：${current.reason}`,
+        now
+      )
     else await takeDownComment(runtime, current.targetId, 'hidden')
   } else if (current.targetType === 'checkin') {
     await publishHeld(runtime, current.targetId)
   }
+  if (current.targetType === 'checkin') await decideIntegrity(runtime, current.targetId, input.resolution === 'hide' ? 'rejected' : 'approved', now)
   await reports.update(input.reportId, { set: { status: 'resolved', resolution: input.resolution === 'hide' ? 'hidden' : 'dismissed', updatedAt: now } })
   return (await reportViews(runtime, [(await reports.get(input.reportId))!]))[0]
 }

@@ -20,6 +20,7 @@ import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, joinDateOf, makeu
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart } from './participation'
 import { computeStreaks } from './streaks'
+import { checkGeofence } from '../integrity/geofence'
 import { isCompleted } from './completion'
 import { checkinView, checkinViews } from './views'
 
@@ -84,6 +85,7 @@ async function store(
   await assertMayTakePart(runtime, challenge, caller, now)
   const text = input.text.trim()
   checkRequirements(challenge, text, input.photoFileIds.length)
+  const coords = checkGeofence(challenge.geofence, input.coords)
   if (!(await runtime.files.allUsableBy(input.photoFileIds, caller.openid))) throw new AppError('INVALID_INPUT', '图片无效，请重新上传', 'photoFileIds')
   const id = checkinId(challenge._id, caller.openid, date)
   const checkins = runtime.store.collection<CheckinDoc>(CHECKINS)
@@ -139,7 +141,10 @@ async function store(
     likeCount: 0,
     commentCount: 0,
     challengeTitle: challenge.title,
-    dayNumber: 0
+    dayNumber: 0,
+    // Its photos wait for the integrity job (cron): compared with earlier ones without costing this request anything.
+    ...(input.photoFileIds.length > 0 ? { hashState: 'pending' as const } : {}),
+    ...(coords ? { coords } : {})
   }
   let outcome: { participant: ParticipantDoc; joined: boolean; walletCards: number | null }
   try {

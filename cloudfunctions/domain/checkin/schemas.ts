@@ -15,6 +15,7 @@ import type {
   PostCheckinInput,
   ReportInput,
   ResolveReportInput,
+  ReviewCheckinInput,
   UpdateChallengeInput
 } from '../../../types/checkin'
 import type { PageInput } from '../../../types/page'
@@ -29,6 +30,10 @@ const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '�
 const int = (min: number, max: number, what: string) =>
   z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (max: number, what: string) => z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }))
+const degrees = (min: number, max: number, what: string) =>
+  z
+    .number({ error: `${what}必须是数字` })
+    .check(z.refine(Number.isFinite, { error: `${what}必须是数字` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const filled = (message: string) => z.refine<string>((s) => s.trim().length > 0, { error: message })
 
 const challengeFields = () => ({
@@ -50,6 +55,20 @@ const challengeFields = () => ({
     .check(z.maxLength(10, { error: '连续打卡奖励最多 10 档' })),
   makeupCardsPerMember: int(0, 30, '补卡次数'),
   circleId: z.nullable(id('圈子')),
+  geofence: z.optional(
+    z.nullable(
+      z.strictObject(
+        {
+          name: text(30, '地点名称').check(filled('请填写打卡地点的名称')),
+          lat: degrees(-90, 90, '纬度'),
+          lng: degrees(-180, 180, '经度'),
+          radiusM: int(50, 5000, '打卡范围（米）')
+        },
+        { error: '打卡地点格式不正确' }
+      )
+    )
+  ),
+  hostReview: z.optional(z.boolean({ error: '主理人点评必须是布尔值' })),
   minTierLevel: int(1, 10, '等级要求'),
   completionDays: z.optional(int(1, 365, '完成天数')),
   makeupsCount: z.optional(z.boolean({ error: '补卡是否计入必须是布尔值' }))
@@ -80,7 +99,8 @@ const checkinFields = () => ({
     z.maxLength(9, { error: '最多 9 张图片' }),
     z.refine((ids) => new Set(ids).size === ids.length, { error: '图片不能重复' })
   ),
-  location: z.optional(text(50, '位置'))
+  location: z.optional(text(50, '位置')),
+  coords: z.optional(z.strictObject({ lat: degrees(-90, 90, '纬度'), lng: degrees(-180, 180, '经度') }, { error: '位置格式不正确' }))
 })
 export const postCheckinInput: z.ZodMiniType<PostCheckinInput> = z.lazy(() => z.strictObject(checkinFields()))
 export const makeupCheckinInput: z.ZodMiniType<MakeupCheckinInput> = z.lazy(() => z.strictObject({ ...checkinFields(), date }))
@@ -113,6 +133,13 @@ export const reportInput: z.ZodMiniType<ReportInput> = z.lazy(() =>
 export const featureInput: z.ZodMiniType<FeatureInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), featured: z.boolean({ error: 'featured 必须是布尔值' }) }))
 export const hideCheckinInput: z.ZodMiniType<HideCheckinInput> = z.lazy(() => z.strictObject({ checkinId: id('打卡'), hidden: z.boolean({ error: 'hidden 必须是布尔值' }) }))
 export const pageInput: z.ZodMiniType<PageInput> = z.lazy(() => z.strictObject({ after: cursor }))
+export const reviewCheckinInput: z.ZodMiniType<ReviewCheckinInput> = z.lazy(() =>
+  z.strictObject({
+    checkinId: id('打卡'),
+    grade: z.enum(['excellent', 'pass', 'fail'], { error: '评级只能是 excellent（优秀）、pass（合格）或 fail（不合格）' }),
+    comment: z.optional(text(200, '点评'))
+  })
+)
 export const resolveReportInput: z.ZodMiniType<ResolveReportInput> = z.lazy(() =>
   z.strictObject({
     reportId: id('举报'),

@@ -7,7 +7,8 @@ import { COLLECTIONS } from '../../platform/collections'
 export const SETTINGS_DOC = 'growth'
 
 export const DEFAULT_RULES: RuleSettings = {
-  checkinPosted: { points: 10, growth: 10, dailyCap: null },
+  // At most 50 check-in points a China day however many challenges a member is in (the host can change it or lift it).
+  checkinPosted: { points: 10, growth: 10, dailyCap: 50 },
   streakReached: { points: 50, growth: 30, dailyCap: null },
   challengeCompleted: { points: 100, growth: 100, dailyCap: null },
   featuredByHost: { points: 20, growth: 20, dailyCap: null },

@@ -3,6 +3,7 @@
 // add theirs here (closing unpaid orders, expiring memberships, settling boards).
 import type { Runtime } from '../../platform/runtime'
 import { drainOutbox } from '../outbox/drain-outbox'
+import { checkPhotoIntegrity } from '../integrity/check-photos'
 import { applyFacts } from '../growth/apply-events'
 import { expirePoints } from '../growth/expire-points'
 import { refreshSegments } from '../growth/segments'
@@ -31,6 +32,8 @@ export interface Job {
 export const JOBS: Job[] = [
   // First payments credit the check-ins their payers read (domain/analytics); the author's fact is applied just below.
   { name: 'attributeConversions', run: (runtime) => attributeConversions(runtime) },
+  // New check-ins' photos against earlier ones (domain/integrity): a copied photo is held for the host within the minute.
+  { name: 'checkPhotoIntegrity', run: (runtime) => checkPhotoIntegrity(runtime) },
   // Facts first, so the messages they queue (tier-ups) go out in the same run,
   // then the boards they move. Each takes a batch that fits a run at 20 ms a request.
   { name: 'applyFacts', run: (runtime) => applyFacts(runtime, { limit: 80 }) },
