@@ -3,6 +3,7 @@ import { Image, View, Text } from '@tarojs/components'
 import type { Challenge } from '../../../types/checkin'
 import { formatDateRange } from './dates'
 import { challengeDetailUrl } from '../../services/routes'
+import LockedNotice from '../locked-notice'
 import './index.css'
 
 const PHASE_LABEL = { running: '进行中', upcoming: '未开始', ended: '已结束' } as const
@@ -56,6 +57,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
             </Text>
           ) : null}
         </View>
+        {challenge.lock ? <LockedNotice lock={challenge.lock} compact /> : null}
       </View>
     </View>
   )

@@ -1,5 +1,8 @@
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import type { Challenge, ChallengeProgress } from '../../../../types/checkin'
+import type { LockView } from '../../../../types/gating'
+import { GROWTH_CENTER_PAGE } from '../../../services/routes'
 import { dayLabel } from '../components/china-dates'
 
 interface ActionBarProps {
@@ -8,6 +11,8 @@ interface ActionBarProps {
   /** Members-only and the caller is not in the circle: the way in instead of joining. */
   circleName: string | null
   inCircle: boolean
+  /** What keeps the member out (a tier to reach leads to 我的成长). */
+  lock?: LockView | null
   onOpenCircle: () => void
   joining: boolean
   onJoin: () => void
@@ -15,7 +20,7 @@ interface ActionBarProps {
 }
 
 /** The one thing to do next: join, check in today, or why not now. */
-export default function ActionBar({ challenge, progress, circleName, inCircle, onOpenCircle, joining, onJoin, onCheckin }: ActionBarProps) {
+export default function ActionBar({ challenge, progress, circleName, inCircle, lock, onOpenCircle, joining, onJoin, onCheckin }: ActionBarProps) {
   let label: string
   let hint = ''
   let enabled = false
@@ -27,6 +32,13 @@ export default function ActionBar({ challenge, progress, circleName, inCircle, o
     hint = circleName ? `「${circleName}」成员专属挑战` : '圈子成员专属挑战'
     enabled = true
     action = onOpenCircle
+  } else if (!progress.joined && lock?.kind === 'tier') {
+    label = lock.text
+    hint = `你当前 Lv${lock.myTierLevel}，去我的成长看看怎么升级`
+    enabled = true
+    action = () => {
+      void Taro.navigateTo({ url: GROWTH_CENTER_PAGE })
+    }
   } else if (!progress.joined) {
     label = joining ? '加入中…' : '加入挑战'
     hint = challenge.phase === 'upcoming' ? `${dayLabel(challenge.startDate)}开始，先报名吧` : ''

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Image, View, Text } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
+import LockedNotice from '../../../components/locked-notice'
 import EmptyState from '../../../components/empty-state'
 import ListFooter from '../../../components/list-footer'
 import CheckinCard from '../../../components/checkin-card'
@@ -192,6 +193,11 @@ export default function ChallengeDetailPage() {
           ) : null}
         </View>
 
+        {data.lock && !progress.joined ? (
+          <View className='detail-locked'>
+            <LockedNotice lock={data.lock} />
+          </View>
+        ) : null}
         <ChallengeRules challenge={challenge} />
 
         <Text className='detail-section-title detail-feed-title'>成员打卡</Text>
@@ -238,6 +244,7 @@ export default function ChallengeDetailPage() {
         progress={progress}
         circleName={data.circleName}
         inCircle={data.inCircle}
+        lock={data.lock}
         onOpenCircle={() => {
           if (challenge.circleId) void Taro.navigateTo({ url: circleUrl(challenge.circleId) })
         }}

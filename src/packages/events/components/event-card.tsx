@@ -4,6 +4,7 @@ import type { EventView } from '../../../../types/events'
 import { formatEventTime, priceLabel, seatsLabel } from '../../../services/events'
 import EventCover from './event-cover'
 import StatusTag from './status-tag'
+import LockedNotice from '../../../components/locked-notice'
 import { eventDetailUrl } from '../../../services/routes'
 import './event-card.css'
 
@@ -38,6 +39,7 @@ export default function EventCard({ event }: { event: EventView }) {
           {event.myPriceFen < event.feeFen ? <Text className='ev-card-was'>{priceLabel(event.feeFen)}</Text> : null}
           {!cancelled && event.phase !== 'ended' ? <Text className={`ev-card-seats ${full ? 'ev-card-seats-full' : ''}`}>{seatsLabel(event)}</Text> : null}
         </View>
+        {event.lock && !cancelled && event.phase === 'upcoming' ? <LockedNotice lock={event.lock} compact /> : null}
       </View>
     </View>
   )

@@ -6,7 +6,7 @@ import { formatEventTime, priceLabel, refundDeadline } from '../../../services/e
 import { formatFen } from '../../../utils/format'
 import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import type { Busy } from './use-signup-actions'
-import { circleUrl } from '../../../services/routes'
+import { GROWTH_CENTER_PAGE, circleUrl } from '../../../services/routes'
 
 interface ActionBarProps {
   event: EventView
@@ -115,6 +115,19 @@ function actionsFor(
           void Taro.navigateTo({ url: circleUrl(circleId) })
         },
         className: 'ev-action-join-circle'
+      }
+    ]
+  }
+  // A tier to reach: 我的成长 shows how (the server refuses the signup in the same words).
+  if (event.lock?.kind === 'tier') {
+    return [
+      {
+        label: event.lock.text,
+        kind: 'primary',
+        onClick: () => {
+          void Taro.navigateTo({ url: GROWTH_CENTER_PAGE })
+        },
+        className: 'ev-action-tier'
       }
     ]
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import LockedNotice from '../../../components/locked-notice'
 import ErrorState from '../../../components/error-state'
 import CouponPicker from '../../../components/coupon-picker'
 import ProgressBar from '../../../components/progress-bar'
@@ -139,7 +140,13 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
           {event.circleName ? <Fact label='谁可报名' value={`仅「${event.circleName}」成员${event.inCircle ? '' : '，加入圈子后即可报名'}`} highlight={!event.inCircle} /> : null}
           {over ? null : <Fact label='取消规则' value={refundPolicyLabel(event)} />}
           {event.feeFen > 0 && event.feeReturn !== 'none' ? <Fact label='费用返还' value={feeReturnLabel(event.feeReturn)} highlight /> : null}
+          {(event.minTierLevel ?? 1) > 1 ? <Fact label='等级要求' value={`Lv${event.minTierLevel} 及以上成员`} highlight={event.lock?.kind === 'tier'} /> : null}
         </View>
+        {event.lock && event.phase === 'upcoming' ? (
+          <View className='ev-detail-locked'>
+            <LockedNotice lock={event.lock} />
+          </View>
+        ) : null}
       </View>
 
       {event.description ? (

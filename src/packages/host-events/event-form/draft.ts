@@ -28,6 +28,8 @@ export interface EventDraft {
   checkinOpensMinutes: string
   /** A members-only event: the circle whose current members may sign up; null for everyone. */
   circleId: string | null
+  /** Only members at or above this tier may sign up (1: everyone). */
+  minTierLevel: number
 }
 
 /** Errors by the server's field names, so an INVALID_INPUT `field` lands on the same line. */
@@ -47,6 +49,7 @@ export type DraftField =
   | 'feeReturn'
   | 'circleId'
   | 'checkinOpensMinutesBefore'
+  | 'minTierLevel'
 export type DraftErrors = Partial<Record<DraftField, string>>
 
 const HOUR_MS = 3600_000
@@ -85,7 +88,8 @@ export function emptyDraft(now: number = Date.now()): EventDraft {
     refundableHours: '24',
     feeReturn: 'none',
     circleId: null,
-    checkinOpensMinutes: '120'
+    checkinOpensMinutes: '120',
+    minTierLevel: 1
   }
 }
 
@@ -108,7 +112,8 @@ export function eventToDraft(event: EventView): EventDraft {
     refundableHours: String(event.refundableHoursBefore),
     feeReturn: event.feeReturn,
     circleId: event.circleId,
-    checkinOpensMinutes: String(event.checkinOpensMinutesBefore)
+    checkinOpensMinutes: String(event.checkinOpensMinutesBefore),
+    minTierLevel: event.minTierLevel ?? 1
   }
 }
 
@@ -193,7 +198,8 @@ export function draftToInput(draft: EventDraft, options: { creating: boolean; no
       // Free events have nothing to return.
       feeReturn: feeFen ? draft.feeReturn : 'none',
       circleId: draft.circleId,
-      checkinOpensMinutesBefore: checkinOpensMinutesBefore ?? 0
+      checkinOpensMinutesBefore: checkinOpensMinutesBefore ?? 0,
+      minTierLevel: draft.minTierLevel
     },
     errors
   }

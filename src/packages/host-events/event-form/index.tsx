@@ -18,6 +18,8 @@ import { fetchCircles } from '../../../services/membership'
 import { routeParam, HOST_EVENTS_PAGE } from '../../../services/routes'
 import './index.css'
 
+const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
+
 export default function EventFormPage() {
   const router = useRouter()
   const eventId = routeParam(router.params.id)
@@ -282,6 +284,14 @@ function EventForm({ event }: { event: EventView | null }) {
       <View className={`card form-page-card ${errors.circleId ? 'form-field-invalid' : ''}`}>
         <CircleChoice value={draft.circleId} onChange={(circleId) => set('circleId', circleId, ['circleId'])} />
         {errors.circleId ? <Text className='form-field-error hev-form-stack-error'>{errors.circleId}</Text> : null}
+        <FormField layout='end' label='等级要求' error={errors.minTierLevel} hint='低于此等级的成员看到「达到 LvN 解锁」，不能报名'>
+          <Picker mode='selector' range={TIERS} value={draft.minTierLevel - 1} onChange={(e) => set('minTierLevel', Number(e.detail.value) + 1, ['minTierLevel'])}>
+            <View className='hev-form-tier'>
+              <Text>{TIERS[draft.minTierLevel - 1] ?? `Lv${draft.minTierLevel} 及以上`}</Text>
+              <Text className='hev-form-tier-chevron'>›</Text>
+            </View>
+          </Picker>
+        </FormField>
       </View>
 
       <View
