@@ -4,6 +4,7 @@ import type { MeInput, MemberProfile, UpdateProfileInput } from './member'
 import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGrantsInput, SetChallengeReminderInput, SubscribeGrantsView, SubscribeTemplates } from './notifications'
 import type { CronRunInput, CronRunReport } from './cron'
 import type { DepositSettlementView, DepositStatusView, PayDepositResult } from './deposits'
+import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
 import type { Page, PageInput } from './page'
 import type {
   AddPostCommentInput,
@@ -305,6 +306,12 @@ export interface ApiContract {
   }
   fission: {
     // 秒杀 flash sales
+    createFlashSale: { input: CreateFlashSaleInput; output: HostFlashSaleView }
+    pauseFlashSale: { input: PauseFlashSaleInput; output: HostFlashSaleView }
+    hostFlashSales: { input: PageInput; output: Page<HostFlashSaleView> }
+    flashSales: { input: PageInput; output: Page<FlashSaleView> }
+    flashSale: { input: FlashSaleIdInput; output: FlashSaleView }
+    buyFlashSale: { input: BuyFlashSaleInput; output: BuyFlashSaleResult }
     // 拼团 group buying
     // 送 gifts
     // 助力 help tasks

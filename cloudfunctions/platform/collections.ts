@@ -982,6 +982,42 @@ export const COLLECTIONS = {
         ]
       }
     ]
+  },
+  /** 秒杀 flash sales (domain/plays/flash-sale): the sale, written by hosts only (buyers only read it). */
+  flashSales: {
+    name: 'flash_sales',
+    indexes: [
+      { name: 'ending', fields: [['endAt', 'asc']] },
+      { name: 'recent', fields: [['createdAt', 'desc']] }
+    ]
+  },
+  /** One per unit of a sale's stock (`${saleId}:${n}`), taken by a conditional update: the stock has no counter every buyer writes. */
+  flashSaleSlots: {
+    name: 'flash_sale_slots',
+    indexes: [
+      {
+        name: 'byState',
+        fields: [
+          ['saleId', 'asc'],
+          ['state', 'asc'],
+          ['n', 'asc']
+        ]
+      }
+    ]
+  },
+  /** One per member per sale (`${saleId}:${openid}`): the per-member limit, and the host's measures by count. */
+  flashSaleClaims: {
+    name: 'flash_sale_claims',
+    indexes: [
+      {
+        name: 'byState',
+        fields: [
+          ['saleId', 'asc'],
+          ['state', 'asc'],
+          ['newMember', 'asc']
+        ]
+      }
+    ]
   }
 } as const satisfies Record<string, CollectionDeclaration>
 

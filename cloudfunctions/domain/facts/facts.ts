@@ -31,6 +31,8 @@ export interface FactPayloads {
   'trial.started': { circleId: string; circleName: string }
   /** The author's check-in was the last touch before `payer`'s first payment (domain/analytics): keyed by the payer, once per conversion. */
   'testimonial.converted': { payer: string; revenueFen: number }
+  /** A flash sale's unit was paid for (domain/plays/flash-sale): keyed by the order, for analytics (no points). */
+  'flashSale.purchased': { saleId: string; targetType: string; priceFen: number; newMember: boolean }
 }
 
 export type FactType = keyof FactPayloads
