@@ -23,14 +23,22 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc])
 }
 
-/** A size×size PNG fading diagonally from one RGB colour to another. */
-export function gradientPng(from: [number, number, number], to: [number, number, number], size = 240): Buffer {
+/**
+ * A size×size PNG fading diagonally from one RGB colour to another. With a `scene` number it also carries a few soft
+ * light and dark spots placed by that number, so every demo photo is its own picture (the photo integrity job would
+ * otherwise find the demo members' identical gradients to be copies of each other).
+ */
+export function gradientPng(from: [number, number, number], to: [number, number, number], size = 240, scene?: number): Buffer {
+  let seed = ((scene ?? 0) * 2654435761) >>> 0 || 1
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 0x100000000
+  const spots = scene === undefined ? [] : Array.from({ length: 5 }, () => ({ x: next() * size, y: next() * size, r: (0.12 + next() * 0.2) * size, light: next() < 0.5 ? 70 : -70 }))
   const rows: Buffer[] = []
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 3)
     for (let x = 0; x < size; x++) {
       const t = (x + y) / (2 * (size - 1))
-      for (let c = 0; c < 3; c++) row[1 + x * 3 + c] = Math.round(from[c] + (to[c] - from[c]) * t)
+      const shade = spots.reduce((sum, s) => sum + s.light * Math.exp(-((x - s.x) ** 2 + (y - s.y) ** 2) / (s.r * s.r)), 0)
+      for (let c = 0; c < 3; c++) row[1 + x * 3 + c] = Math.max(0, Math.min(255, Math.round(from[c] + (to[c] - from[c]) * t + shade)))
     }
     rows.push(row)
   }

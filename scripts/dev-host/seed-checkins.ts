@@ -26,9 +26,12 @@ export async function seedCheckins(runtime: Runtime, now: number): Promise<void>
   const today = chinaDate(now)
   const at = (date: string, hour: number) => startOfChinaDate(date) + hour * HOUR
 
+  // Each photo its own picture: the photo integrity job compares them (demo-images.ts).
+  let scenes = 0
   const photo = async (openid: string, n: number) => {
     const [from, to] = DEMO_PALETTES[n % DEMO_PALETTES.length]
-    return (await runtime.files.save(openid, gradientPng(from, to), 'image/png')).fileId
+    scenes += 1
+    return (await runtime.files.save(openid, gradientPng(from, to, 240, scenes), 'image/png')).fileId
   }
   const cover = async (n: number) => photo(host.openid, n)
 

@@ -16,6 +16,7 @@ import type { ChallengeInput } from '../../types/checkin'
 import type { EventInput } from '../../types/events'
 import { AJIE, DAWEI, DAY, HOST, LILY, World, XIAOMEI } from './world'
 import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
+import { jpeg, scene } from '../integrity/images'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
 import { DEPOSIT_BACKLOG, DEPOSIT_SCENARIOS } from './deposit-scenarios'
@@ -237,6 +238,14 @@ const host = (id: string, run: Run) => scenario(id, 'host', run)
 
 /** First-ever, next-day and streak-bonus check-ins, posted on the day and as make-ups. */
 export const CHECKIN_SCENARIOS: Scenario[] = [
+  // A challenge with a place: the position is checked in memory (haversine), no request added.
+  scenario('checkin.postCheckin.geofenced', 'checkin', async (w) => {
+    const geofence = { name: '朝阳公园南门', lat: 39.9339, lng: 116.4786, radiusM: 300 }
+    const challenge = await w.call('checkin', 'createChallenge', { ...newChallenge(w), geofence }, HOST)
+    const openid = await joined(w, challenge.id)
+    const photoFileIds = [await w.photo(openid)]
+    return (await w.measure('checkin', 'postCheckin', { challengeId: challenge.id, text: TEXT, photoFileIds, coords: { lat: 39.9345, lng: 116.4791 } }, openid)).usage
+  }),
   scenario('checkin.postCheckin.first', 'checkin', async (w) => {
     const { diet } = await seeded(w)
     const openid = await joined(w, diet._id)
@@ -401,6 +410,27 @@ export const ACTION_SCENARIOS: Scenario[] = [
     await w.call('checkin', 'report', { targetType: 'checkin', targetId: xiaomeiCheckin._id, reason: '广告' }, DAWEI)
     const queue = await w.call('checkin', 'moderationQueue', {}, HOST)
     return (await w.measure('checkin', 'resolveReport', { reportId: queue.items[0].id, resolution: 'hide' }, HOST)).usage
+  }),
+  // A check-in the photo integrity job held (another member's photo): the host rejects it.
+  host('checkin.resolveReport.integrityHeld', async (w) => {
+    const { diet } = await seeded(w)
+    const photo = jpeg(scene(7), 85)
+    for (const openid of [await joined(w, diet._id), await joined(w, diet._id)]) {
+      const fileId = (await w.runtime.files.save(openid, photo, 'image/jpeg')).fileId
+      await w.call('checkin', 'postCheckin', { challengeId: diet._id, text: TEXT, photoFileIds: [fileId] }, openid)
+      // The seeded wall's photos wait too: run the job until nothing is left.
+      for (let run = 0; run < 20; run++) if ((await w.call('cron', 'run', { jobs: ['checkPhotoIntegrity'] }, HOST)).jobs[0].counts.checkins === 0) break
+    }
+    const queue = await w.call('checkin', 'moderationQueue', {}, HOST)
+    const held = queue.items.find((r) => r.matches && r.matches.length > 0)!
+    return (await w.measure('checkin', 'resolveReport', { reportId: held.id, resolution: 'hide' }, HOST)).usage
+  }),
+  // 点评 不合格 (the heavier grade: the day leaves the progress, the points go back) on a challenge with host review.
+  host('checkin.reviewCheckin', async (w) => {
+    const challenge = await w.call('checkin', 'createChallenge', { ...newChallenge(w), hostReview: true }, HOST)
+    const openid = await joined(w, challenge.id)
+    const { checkin } = await post(w, openid, challenge.id)
+    return (await w.measure('checkin', 'reviewCheckin', { checkinId: checkin.id, grade: 'fail', comment: '照片看不出完成了训练' }, HOST)).usage
   }),
 
   // growth, members
@@ -823,6 +853,15 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     const { diet } = await seeded(w)
     for (let i = 0; i < 40; i++) await post(w, await joined(w, diet._id), diet._id)
     await converted(w, 10)
+  },
+  async checkPhotoIntegrity(w) {
+    // Twelve members post a photo each, the last four copies of the first ones (held), all waiting for the job.
+    const { diet } = await seeded(w)
+    for (let i = 0; i < 12; i++) {
+      const openid = await joined(w, diet._id)
+      const fileId = (await w.runtime.files.save(openid, jpeg(scene(i < 8 ? 300 + i : 300 + i - 8), 80), 'image/jpeg')).fileId
+      await w.call('checkin', 'postCheckin', { challengeId: diet._id, text: TEXT, photoFileIds: [fileId] }, openid)
+    }
   },
   async applyFacts(w) {
     // Comments and features make facts for the authors, applied by cron.

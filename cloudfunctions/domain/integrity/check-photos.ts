@@ -35,8 +35,8 @@ export interface PhotoHashDoc {
   createdAt: number
 }
 
-/** Photos hashed per run: about 30 requests each (a lookup, 27 band documents), well inside a cron run's 500. */
-export const PHOTOS_PER_RUN = 12
+/** Photos hashed per run: about 20 requests each (a lookup, 18 band documents), so the whole cron run stays inside its 500. */
+export const PHOTOS_PER_RUN = 8
 /** Candidates read per lookup: a crowd of near-identical pictures (all-white shots) cannot make a run unbounded. */
 const CANDIDATES = 200
 
