@@ -16,7 +16,7 @@ import { releaseSeat } from '../../events/seats'
 import { SEAT_KIND, seatOrderKind, type SeatItem } from '../../events/seat-order'
 import { PLAN_KIND, planItem, planOrderKind } from '../../membership/plan-order'
 import { flagPayment } from '../../orders/flagged-payments'
-import { registerOrderKind, type AfterCommit, type Fulfilment } from '../../orders/kinds'
+import { registerOrderKind, type AfterCommit, type Fulfilment, type RefundSettled } from '../../orders/kinds'
 import type { OrderDoc, OrderItem, PaidOrder } from '../../orders/order'
 import { refundOrderById } from '../../orders/refunds'
 import { FLASH_CLAIMS, FLASH_SLOTS, type FlashClaimDoc, type FlashSaleDoc, type FlashSlotDoc } from './sale'
@@ -93,13 +93,10 @@ async function fulfilTarget(tx: Transaction, order: PaidOrder, now: number): Pro
   return granted === 'granted' ? {} : { afterCommit: refundUngiven(order, '商品已兑完') }
 }
 
-async function refundTarget(
-  tx: Transaction,
-  order: OrderDoc,
-  refund: { endsAccess: boolean; full: boolean; now: number; purpose: Parameters<NonNullable<typeof planOrderKind.onRefunded>>[1]['purpose'] }
-): Promise<void> {
+async function refundTarget(tx: Transaction, refund: RefundSettled): Promise<void> {
+  const { order } = refund
   const target = flashOf(order).target
-  if (target.kind === PLAN_KIND) return planOrderKind.onRefunded?.(tx, { order: asTarget(order), ...refund })
+  if (target.kind === PLAN_KIND) return planOrderKind.onRefunded?.(tx, { ...refund, order: asTarget(order) })
   if (target.kind === SEAT_KIND) {
     const seat = target as unknown as SeatItem
     const signups = tx.collection<SignupDoc>(SIGNUPS)
@@ -147,7 +144,7 @@ export const flashOrderKind = registerOrderKind({
     const { order, now } = refund
     if (!refund.full && !refund.endsAccess) return
     const item = flashOf(order)
-    await refundTarget(tx, order, refund)
+    await refundTarget(tx, refund)
     const claims = tx.collection<FlashClaimDoc>(FLASH_CLAIMS)
     const claim = await claims.get(item.claimId)
     if (claim && claim.orderId === order._id) await claims.set({ ...claim, state: 'refunded', updatedAt: now })
