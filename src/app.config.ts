@@ -39,6 +39,8 @@ export default defineAppConfig({
     // 消息: the member's message centre; and the host's recall campaigns and automations.
     { root: 'packages/inbox', pages: ['index/index'] },
     { root: 'packages/host-recall', pages: ['index/index'] },
+    // Q&A in a circle: its questions, asking, a question, the answerer's queue (待回答), the host's answerers.
+    { root: 'packages/questions', pages: ['list/index', 'ask/index', 'detail/index', 'queue/index', 'settings/index'] },
     // 成员管理: the host's member list with filters and batch tags, a member's page, tags, join applications.
     { root: 'packages/host-members', pages: ['list/index', 'detail/index', 'tags/index', 'applications/index'] },
     // 数据分析: AARRR, cohorts, completion curves, revenue and the check-ins that brought first payments (charts drawn with views).

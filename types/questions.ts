@@ -73,6 +73,8 @@ export interface QuestionView {
   text: string
   visibility: QuestionVisibility
   priceFen: number
+  /** A paid question unanswered this many days after it reached its answerer is refunded. */
+  refundDays: number
   status: QuestionStatus
   createdAt: number
   publishedAt: number | null

@@ -65,6 +65,17 @@ export const orderUrl = (orderId: string, after?: 'paid' | 'cancelled') => `${OR
 export const circleFormUrl = (circleId?: string) => (circleId ? `${HOST_CIRCLE_FORM_PAGE}?id=${encodeURIComponent(circleId)}` : HOST_CIRCLE_FORM_PAGE)
 export const hostOrdersUrl = (status?: OrderStatus) => (status ? `${HOST_ORDERS_PAGE}?status=${status}` : HOST_ORDERS_PAGE)
 
+// Q&A in a circle (提问): the circle's questions, asking, one question, the answerer's queue, the host's answerers
+export const QUESTIONS_PAGE = '/packages/questions/list/index'
+export const ASK_PAGE = '/packages/questions/ask/index'
+export const QUESTION_PAGE = '/packages/questions/detail/index'
+export const QUESTION_QUEUE_PAGE = '/packages/questions/queue/index'
+export const QUESTION_SETTINGS_PAGE = '/packages/questions/settings/index'
+export const questionsUrl = (circleId: string) => withId(QUESTIONS_PAGE, circleId)
+export const askUrl = (circleId: string) => withId(ASK_PAGE, circleId)
+export const questionUrl = (questionId: string, after?: 'paid' | 'cancelled') => `${withId(QUESTION_PAGE, questionId)}${after ? `&after=${after}` : ''}`
+export const questionSettingsUrl = (circleId: string) => withId(QUESTION_SETTINGS_PAGE, circleId)
+
 // Growth (points, mall) and the host's growth console
 export const GROWTH_CENTER_PAGE = '/packages/growth/center/index'
 export const LEDGER_PAGE = '/packages/growth/ledger/index'

@@ -108,6 +108,7 @@ export function toQuestionView(runtime: Runtime, doc: QuestionDoc, people: Map<s
     text: doc.text,
     visibility: doc.visibility,
     priceFen: doc.priceFen,
+    refundDays: doc.refundDays,
     status: doc.status,
     createdAt: doc.createdAt,
     publishedAt: doc.publishedAt,

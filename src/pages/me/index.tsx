@@ -10,12 +10,12 @@ import InboxEntry from '../../components/inbox-entry'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
-import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE } from '../../services/routes'
+import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE, QUESTION_QUEUE_PAGE } from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
 import MenuRow from '../../components/menu-row'
-import { isStaff, ROLE_LABELS } from '../../../types/roles'
+import { isManager, isStaff, ROLE_LABELS } from '../../../types/roles'
 import './index.css'
 
 export default function MePage() {
@@ -71,6 +71,16 @@ export default function MePage() {
         <MembershipEntries isHost={false} />
         <EventsEntries isHost={false} />
         <InboxEntry />
+        {me && (me.role === 'guest' || isManager(me.role)) ? (
+          <MenuRow
+            className='me-questions-entry'
+            title='待回答'
+            hint='成员向你的提问'
+            onClick={() => {
+              void Taro.navigateTo({ url: QUESTION_QUEUE_PAGE })
+            }}
+          />
+        ) : null}
         <MenuRow
           className='me-boards-entry'
           title='排行榜'

@@ -1,0 +1,64 @@
+import Taro from '@tarojs/taro'
+import { View, Text, Image } from '@tarojs/components'
+import Tag from '../../../components/tag'
+import Skeleton from '../../../components/skeleton'
+import { QUESTION_STATUS } from '../../../services/questions'
+import { questionUrl } from '../../../services/routes'
+import { formatChineseDateTime } from '../../../utils/format'
+import type { QuestionView } from '../../../../types/questions'
+import './question.css'
+
+function Face({ url, name }: { url: string; name: string }) {
+  return url ? (
+    <Image className='qa-face' src={url} mode='aspectFill' />
+  ) : (
+    <View className='qa-face qa-face-blank'>
+      <Text>{Array.from(name)[0] ?? '友'}</Text>
+    </View>
+  )
+}
+
+/** A question in a list: who asked whom, the question, and the answer's first lines (or its status). */
+export default function QuestionCard({ question, showAsker = true }: { question: QuestionView; showAsker?: boolean }) {
+  const status = QUESTION_STATUS[question.status]
+  return (
+    <View className='card qa-card' data-id={question.id} onClick={() => void Taro.navigateTo({ url: questionUrl(question.id) })}>
+      <View className='qa-card-head'>
+        {showAsker ? <Face url={question.asker.avatarUrl} name={question.asker.nickname} /> : null}
+        <Text className='qa-card-who'>
+          {showAsker ? `${question.asker.nickname} 问 ` : '问 '}
+          <Text className='qa-card-answerer'>{question.answerer.nickname}</Text>
+        </Text>
+        {question.visibility === 'private' ? <Tag tone='grey'>私密</Tag> : null}
+        {question.priceFen > 0 ? <Tag tone='gold'>付费</Tag> : null}
+        <Tag tone={status.tone} className='qa-card-status'>
+          {status.label}
+        </Tag>
+      </View>
+      <Text className='qa-card-text'>{question.text}</Text>
+      {question.answer ? (
+        <View className='qa-card-answer'>
+          <Text className='qa-card-answer-label'>{question.answerer.nickname} 答：</Text>
+          <Text className='qa-card-answer-text'>{question.answer.text}</Text>
+        </View>
+      ) : null}
+      <Text className='qa-card-time'>{formatChineseDateTime(question.answer?.answeredAt ?? question.createdAt)}</Text>
+    </View>
+  )
+}
+
+export function QuestionListSkeleton() {
+  return (
+    <View className='page qa-page' aria-busy>
+      {[0, 1, 2].map((i) => (
+        <View key={i} className='card qa-card'>
+          <Skeleton width='50%' height={32} />
+          <Skeleton width='100%' height={28} />
+          <Skeleton width='80%' height={28} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export { Face }

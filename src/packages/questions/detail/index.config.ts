@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '问答详情',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})
