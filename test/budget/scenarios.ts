@@ -19,6 +19,7 @@ import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
 import { jpeg, scene } from '../integrity/images'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
+import { FLASH_SALE_SCENARIOS } from './flash-sale-scenarios'
 import { DEPOSIT_BACKLOG, DEPOSIT_SCENARIOS } from './deposit-scenarios'
 import { POST_SCENARIOS } from './post-scenarios'
 
@@ -39,6 +40,7 @@ export const LIMITS: Record<Exclude<BudgetKind, 'batch'>, { requests: number; la
  * Listed here, in the open: anything not here is held to the host budget.
  */
 export const BATCH: Record<string, { requests: number; why: string }> = {
+  'fission.createFlashSale': { requests: 215, why: 'writes one stock slot document per unit (at most 200, 20 at a time), so buyers never share a stock counter' },
   'events.cancelEvent': { requests: 200, why: 'cancels every signup of the event and refunds each paid one (per attendee work)' },
   'host.tagMembers': { requests: 310, why: 'tags up to 100 chosen members: a transaction of 3 document operations per member whose tags change (the Store has no multi-document update)' }
 }
@@ -830,6 +832,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,
+  ...FLASH_SALE_SCENARIOS,
   ...DEPOSIT_SCENARIOS,
 
   // cron, by hand: the host's "run now" (every job) on the seeded community

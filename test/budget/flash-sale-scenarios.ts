@@ -1,0 +1,75 @@
+// Budget scenarios of 秒杀 flash sales (the fission function's flash-sale
+// actions) and a flash-sale order's payment notify. Spread into scenarios.ts.
+import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
+import { payNotifyMain } from '../../cloudfunctions/functions'
+import { callRaw } from '../helpers/test-runtime'
+import { FLASH_SLOTS } from '../../cloudfunctions/domain/plays/flash-sale/sale'
+import type { CreateFlashSaleInput } from '../../types/flash-sale'
+import { AJIE, HOST, XIAOMEI, type World } from './world'
+import type { Scenario } from './scenarios'
+
+type Run = (world: World) => Promise<MeterReading & { work?: number }>
+const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
+  const [fn, action] = id.split('.')
+  return { id, fn: fn as Scenario['fn'], action, kind, run }
+}
+const member = (id: string, run: Run) => scenario(id, 'member', run)
+const host = (id: string, run: Run) => scenario(id, 'host', run)
+
+let fresh = 0
+const buyer = () => `o_flash_${String(++fresh).padStart(5, '0')}`
+
+async function saleInput(w: World, stock = 50): Promise<CreateFlashSaleInput> {
+  const camp = await w.doc<{ _id: string; plans: Array<{ id: string }> }>('circles', { name: '减脂私教营' })
+  return { target: { type: 'plan', circleId: camp._id, planId: camp.plans[0].id }, title: '月卡限时秒杀', priceFen: 100, stock, startAt: w.now(), endAt: w.now() + 3600_000 }
+}
+
+/** A sale on now (setup), with `taken` units already bought by other members. */
+async function liveSale(w: World, stock = 50, taken = 0): Promise<string> {
+  const sale = await w.call('fission', 'createFlashSale', await saleInput(w, stock), HOST)
+  for (let i = 0; i < taken; i++) await w.call('fission', 'buyFlashSale', { saleId: sale.id }, buyer())
+  return sale.id
+}
+
+export const FLASH_SALE_SCENARIOS: Scenario[] = [
+  scenario('fission.createFlashSale', 'batch', async (w) => (await w.measure('fission', 'createFlashSale', await saleInput(w, 50), HOST)).usage),
+  host('fission.pauseFlashSale', async (w) => (await w.measure('fission', 'pauseFlashSale', { saleId: await liveSale(w, 5, 1), paused: true }, HOST)).usage),
+  host('fission.hostFlashSales', async (w) => {
+    for (let i = 0; i < 5; i++) await liveSale(w, 5, 1)
+    return (await w.measure('fission', 'hostFlashSales', {}, HOST)).usage
+  }),
+  member('fission.flashSales', async (w) => {
+    for (let i = 0; i < 7; i++) await liveSale(w, 5)
+    return (await w.measure('fission', 'flashSales', {}, XIAOMEI)).usage
+  }),
+  member('fission.flashSale', async (w) => (await w.measure('fission', 'flashSale', { saleId: await liveSale(w, 5, 1) }, XIAOMEI)).usage),
+  member('fission.buyFlashSale.first', async (w) => (await w.measure('fission', 'buyFlashSale', { saleId: await liveSale(w, 50) }, AJIE)).usage),
+  member('fission.buyFlashSale.again', async (w) => {
+    const saleId = await liveSale(w, 50)
+    await w.call('fission', 'buyFlashSale', { saleId }, AJIE)
+    return (await w.measure('fission', 'buyFlashSale', { saleId }, AJIE)).usage
+  }),
+  // The longest path: 3 units left, found only by wrapping round the stock, all but one already gone.
+  member('fission.buyFlashSale.lastUnits', async (w) => (await w.measure('fission', 'buyFlashSale', { saleId: await liveSale(w, 50, 47) }, AJIE)).usage),
+  // Sold out but for a unit whose buyer vanished between taking it and writing the order (held 2+ minutes): taken again.
+  member('fission.buyFlashSale.staleHold', async (w) => {
+    const saleId = await liveSale(w, 5, 4)
+    const slots = await w.docs<{ _id: string; state: string }>(FLASH_SLOTS, { saleId, state: 'free' })
+    await w.runtime.store.collection(FLASH_SLOTS).update(slots[0]._id, { set: { state: 'held', orderId: 'M_vanished', openid: 'o_gone', heldAt: w.now() - 3 * 60_000 } })
+    return (await w.measure('fission', 'buyFlashSale', { saleId }, AJIE)).usage
+  }),
+  member('fission.buyFlashSale.soldOut', async (w) => {
+    const saleId = await liveSale(w, 3, 3)
+    const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'buyFlashSale', saleId }, AJIE))
+    if (data.ok || data.error.code !== 'OUT_OF_STOCK') throw new Error('expected 已抢光')
+    return usage
+  }),
+  scenario('payNotify.notify.flashSale', 'member', async (w) => {
+    const saleId = await liveSale(w, 5)
+    const { orderId } = await w.call('fission', 'buyFlashSale', { saleId }, AJIE)
+    const notify = await w.runtime.payments.pay(orderId)
+    const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
+    if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)
+    return usage
+  })
+]
