@@ -5,6 +5,7 @@ import { benchFunctions } from './functions'
 import { benchFeed } from './feed'
 import { benchGrowth } from './growth'
 import { benchEvents } from './events'
+import { benchFlashSale } from './flash-sale'
 import { benchLeaderboard } from './leaderboard'
 import { benchConsole } from './console'
 import { benchRequests } from './requests'
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   Object.assign(figures, await benchFeed())
   Object.assign(figures, await benchGrowth())
   Object.assign(figures, await benchEvents())
+  Object.assign(figures, await benchFlashSale())
   Object.assign(figures, await benchLeaderboard())
   Object.assign(figures, await benchConsole())
   Object.assign(figures, await benchRequests())
