@@ -4,10 +4,6 @@
 import type { ClientPaymentView } from './membership'
 import type { ForfeitTo } from './checkin'
 
-export interface PayDepositInput {
-  challengeId: string
-}
-
 export interface PayDepositResult {
   /** The order (its out_trade_no): the order page shows it after paying. */
   orderId: string
@@ -38,8 +34,8 @@ export interface MyDepositView {
   /** The member's share of the pool (0 until settled, and for the host-keeps rule). */
   shareFen: number
   shareStatus: ShareTransferStatus
-  /** WeChat's package for wx.requestMerchantTransfer while shareStatus is waitConfirm (mini-program only). */
-  sharePackage: string | null
+  /** What wx.requestMerchantTransfer needs while shareStatus is waitConfirm (the member confirms in WeChat; mini-program only). */
+  shareConfirm: { mchId: string; appId: string; package: string } | null
   orderId: string
 }
 

@@ -37,7 +37,10 @@ export async function depositStatus(runtime: Runtime, caller: Caller, challengeI
         refundedFen: Math.min(deposit.amountFen, deposit.refundedFen),
         shareFen,
         shareStatus: shareStatusOf(transfer, shareFen),
-        sharePackage: transfer?.state === 'WAIT_USER_CONFIRM' ? transfer.packageInfo : null,
+        shareConfirm:
+          transfer?.status === 'open' && transfer.state === 'WAIT_USER_CONFIRM' && transfer.packageInfo
+            ? { mchId: runtime.payments.mchid, appId: runtime.payments.appid, package: transfer.packageInfo }
+            : null,
         orderId: deposit.orderId
       }
     : null

@@ -40,7 +40,7 @@ export default function ActionBar({ challenge, progress, circleName, inCircle, l
       void Taro.navigateTo({ url: GROWTH_CENTER_PAGE })
     }
   } else if (!progress.joined) {
-    label = joining ? '加入中…' : '加入挑战'
+    label = joining ? '加入中…' : (challenge.depositFen ?? 0) > 0 ? `交押金 ¥${((challenge.depositFen ?? 0) / 100).toFixed(2)} 加入` : '加入挑战'
     hint = challenge.phase === 'upcoming' ? `${dayLabel(challenge.startDate)}开始，先报名吧` : ''
     enabled = !joining
     action = onJoin

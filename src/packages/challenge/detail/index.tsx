@@ -20,6 +20,9 @@ import ProgressRing from '../components/progress-ring'
 import { dayLabel } from '../components/china-dates'
 import ActionBar from './action-bar'
 import ChallengeRules from './rules'
+import DepositCard from './deposit-card'
+import { payDeposit, waitUntilJoined } from '../../../services/deposits'
+import { openPayment } from '../../../services/payment'
 import ReminderToggle from './reminder-toggle'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { colors } from '../../../styles/tokens'
@@ -77,7 +80,30 @@ export default function ChallengeDetailPage() {
     challengeChanged(next.challenge)
   }
 
+  // A deposit challenge is joined by paying its deposit: the sandbox page on the dev host, WeChat's pay sheet in the mini-program.
+  const payToJoin = async () => {
+    setJoining(true)
+    try {
+      const { payment } = await payDeposit(id)
+      const outcome = await openPayment(payment)
+      if (outcome === 'paid') {
+        // The payment's notify makes the member a participant: read again until it has.
+        const joined = await waitUntilJoined(id)
+        void Taro.showToast({ title: joined ? '押金已支付，已加入挑战' : '支付结果确认中，请稍后刷新', icon: 'none', duration: 2000 })
+      } else if (outcome === 'cancelled') {
+        void Taro.showToast({ title: '已取消支付', icon: 'none' })
+      } else if (outcome === 'failed') {
+        void Taro.showToast({ title: '支付未完成，请重试', icon: 'none' })
+      }
+    } catch (err) {
+      showError(err)
+    } finally {
+      setJoining(false)
+    }
+  }
+
   const join = async () => {
+    if ((challenge.depositFen ?? 0) > 0) return payToJoin()
     // Asked first, inside the tap: the two check-in reminders and tier-ups. Accepting a reminder turns it on.
     const asked = requestSubscribe(SUBSCRIBE_FOR.challengeJoin)
     setJoining(true)
@@ -199,6 +225,8 @@ export default function ChallengeDetailPage() {
           </View>
         ) : null}
         <ChallengeRules challenge={challenge} />
+
+        {(challenge.depositFen ?? 0) > 0 ? <DepositCard challenge={challenge} isHost={isHost} /> : null}
 
         <Text className='detail-section-title detail-feed-title'>成员打卡</Text>
         {feed.loading ? <CheckinCardSkeleton count={1} /> : null}

@@ -1,4 +1,4 @@
-import type { Challenge, ChallengeInput } from '../../../../types/checkin'
+import type { Challenge, ChallengeInput, ForfeitTo } from '../../../../types/checkin'
 
 // The form keeps numbers as typed text (a half-typed "1" or an empty box are
 // normal while editing) and turns them into a ChallengeInput on save.
@@ -25,6 +25,9 @@ export interface FormState {
   bonuses: BonusRow[]
   makeupCardsPerMember: number
   minTierLevel: number
+  /** 押金 in whole yuan as typed ('0': none), and where forfeits go. */
+  depositYuan: string
+  forfeitTo: ForfeitTo
 }
 
 export type FieldName = keyof ChallengeInput
@@ -53,7 +56,9 @@ export function emptyForm(today: string): FormState {
     pointsPerCheckin: '10',
     bonuses: [newBonus('7', '50'), newBonus('21', '200')],
     makeupCardsPerMember: 2,
-    minTierLevel: 1
+    minTierLevel: 1,
+    depositYuan: '0',
+    forfeitTo: 'completers'
   }
 }
 
@@ -73,7 +78,9 @@ export function formOf(challenge: Challenge): FormState {
     pointsPerCheckin: String(challenge.pointsPerCheckin),
     bonuses: challenge.streakBonuses.map((b) => newBonus(String(b.day), String(b.points))),
     makeupCardsPerMember: challenge.makeupCardsPerMember,
-    minTierLevel: challenge.minTierLevel
+    minTierLevel: challenge.minTierLevel,
+    depositYuan: String(Math.floor((challenge.depositFen ?? 0) / 100)),
+    forfeitTo: challenge.forfeitTo ?? 'completers'
   }
 }
 
@@ -105,6 +112,8 @@ export function toInput(form: FormState): { input: ChallengeInput } | { errors: 
   } else if (days !== null && streakBonuses.some((b) => (b.day ?? 0) > days)) {
     errors.streakBonuses = '连续打卡奖励的天数不能超过挑战天数'
   }
+  const depositYuan = int(form.depositYuan || '0')
+  if (depositYuan === null || depositYuan > 1000) errors.depositFen = '押金需在 0–1000 元之间'
   if (Object.keys(errors).length > 0) return { errors }
   return {
     input: {
@@ -123,7 +132,9 @@ export function toInput(form: FormState): { input: ChallengeInput } | { errors: 
       makeupCardsPerMember: form.makeupCardsPerMember,
       // Circles are not built yet: every challenge is open to everyone who meets the tier.
       circleId: null,
-      minTierLevel: form.minTierLevel
+      minTierLevel: form.minTierLevel,
+      depositFen: depositYuan! * 100,
+      forfeitTo: form.forfeitTo
     }
   }
 }
@@ -131,9 +142,11 @@ export function toInput(form: FormState): { input: ChallengeInput } | { errors: 
 /** Only what changed, for updateChallenge (an unchanged start date must not trip the "already has check-ins" rule). */
 export function changesOf(before: Challenge, after: ChallengeInput): Partial<ChallengeInput> {
   const changes: Partial<ChallengeInput> = {}
+  // Challenges stored before deposits existed read as none, shared by completers.
+  const was: Partial<ChallengeInput> = { ...before, depositFen: before.depositFen ?? 0, forfeitTo: before.forfeitTo ?? 'completers' }
   for (const key of Object.keys(after) as FieldName[]) {
     if (key === 'circleId') continue
-    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) (changes as Record<string, unknown>)[key] = after[key]
+    if (JSON.stringify(after[key]) !== JSON.stringify(was[key])) (changes as Record<string, unknown>)[key] = after[key]
   }
   return changes
 }
@@ -156,7 +169,9 @@ export function fieldOf(path: string | undefined): FieldName | null {
     'pointsPerCheckin',
     'streakBonuses',
     'makeupCardsPerMember',
-    'minTierLevel'
+    'minTierLevel',
+    'depositFen',
+    'forfeitTo'
   ].includes(head)
     ? head
     : null

@@ -14,6 +14,7 @@ import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toIn
 import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import DepositFields from './deposit-fields'
 import './index.css'
 
 const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
@@ -59,10 +60,12 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
   const today = chinaToday()
   // Once members have checked in, the schedule is anchored.
   const startLocked = editing !== undefined && editing.checkinCount > 0
+  // Once anyone has paid a deposit, what they paid for holds (the server refuses changes too).
+  const depositLocked = ((editing as (Challenge & { depositors?: number }) | undefined)?.depositors ?? 0) > 0
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((f) => ({ ...f, [key]: value }))
-    const field = (key === 'bonuses' ? 'streakBonuses' : key === 'coverUrl' ? 'coverFileId' : key) as keyof FieldErrors
+    const field = (key === 'bonuses' ? 'streakBonuses' : key === 'coverUrl' ? 'coverFileId' : key === 'depositYuan' ? 'depositFen' : key) as keyof FieldErrors
     if (errors[field] || (key === 'windowEnd' && errors.windowStart) || (key === 'maxPhotos' && errors.minPhotos)) {
       setErrors((e) => ({ ...e, [field]: undefined, ...(key === 'windowEnd' ? { windowStart: undefined } : {}), ...(key === 'maxPhotos' ? { minPhotos: undefined } : {}) }))
     }
@@ -218,6 +221,8 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
           <BonusEditor rows={form.bonuses} onChange={(rows) => set('bonuses', rows)} />
         </FormField>
       </View>
+
+      <DepositFields form={form} errors={errors} locked={depositLocked} set={set} />
 
       <View
         className={`btn btn-primary form-save ${saving || coverBusy ? 'btn-disabled' : ''}`}
