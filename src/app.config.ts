@@ -17,6 +17,8 @@ export default defineAppConfig({
     { root: 'packages/growth', pages: ['center/index', 'ledger/index', 'mall/index', 'redemptions/index'] },
     // Paid circles: list, detail with plans, the order page the pay flow returns to, 我的会员; and the host's console for them.
     { root: 'packages/membership', pages: ['circles/index', 'circle/index', 'order/index', 'mine/index'] },
+    // A circle's content: one post or announcement with its comments, 已读 and reads; the composer for the host and 嘉宾.
+    { root: 'packages/circle-posts', pages: ['post/index', 'compose/index'] },
     { root: 'packages/host-membership', pages: ['index/index', 'circle-form/index', 'orders/index', 'flagged/index'] },
     { root: 'packages/host-growth', pages: ['index/index', 'rules/index', 'items/index', 'item-edit/index', 'adjust/index', 'shipping/index', 'segments/index'] },
     // Events: list, detail with signup/pay/ticket, 我的票; and the host's console, form, attendee list and door scanner.

@@ -62,6 +62,11 @@ export const HOST_FLAGGED_PAGE = '/packages/host-membership/flagged/index'
 export const circleUrl = (circleId: string, renew = false) => `${CIRCLE_PAGE}?id=${encodeURIComponent(circleId)}${renew ? '&renew=1' : ''}`
 /** after: how the member came back from paying: 'paid' (wait for the result) or 'cancelled' (show 待支付 at once). */
 export const orderUrl = (orderId: string, after?: 'paid' | 'cancelled') => `${ORDER_PAGE}?id=${encodeURIComponent(orderId)}${after ? `&after=${after}` : ''}`
+/** A circle's posts and announcements (subpackage packages/circle-posts): one post with comments, and the composer. */
+export const POST_PAGE = '/packages/circle-posts/post/index'
+export const POST_COMPOSE_PAGE = '/packages/circle-posts/compose/index'
+export const postUrl = (postId: string) => `${POST_PAGE}?id=${encodeURIComponent(postId)}`
+export const postComposeUrl = (circleId: string, postId?: string) => `${POST_COMPOSE_PAGE}?circleId=${encodeURIComponent(circleId)}${postId ? `&postId=${encodeURIComponent(postId)}` : ''}`
 export const circleFormUrl = (circleId?: string) => (circleId ? `${HOST_CIRCLE_FORM_PAGE}?id=${encodeURIComponent(circleId)}` : HOST_CIRCLE_FORM_PAGE)
 export const hostOrdersUrl = (status?: OrderStatus) => (status ? `${HOST_ORDERS_PAGE}?status=${status}` : HOST_ORDERS_PAGE)
 

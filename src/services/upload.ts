@@ -18,13 +18,18 @@ export function uploadImage(filePath: string, onProgress?: UploadProgress): Prom
   return process.env.TARO_ENV === 'h5' ? uploadToDevHost(filePath, onProgress) : uploadToCloud(filePath, onProgress)
 }
 
-async function uploadToCloud(filePath: string, onProgress?: UploadProgress): Promise<UploadResult> {
+function uploadToCloud(filePath: string, onProgress?: UploadProgress): Promise<UploadResult> {
+  return uploadFileToCloud(filePath, extensionOf(filePath), onProgress)
+}
+
+/** Any file (a picture, a PDF) into the caller's own folder of cloud storage, with progress (weapp). */
+export async function uploadFileToCloud(filePath: string, extension: string, onProgress?: UploadProgress): Promise<UploadResult> {
   // The functions accept a cloud:// id only under the caller's own folder.
   const openid = await callerOpenid()
   return new Promise((resolve, reject) => {
     // With callbacks wx.cloud.uploadFile returns its task, the only way to get progress.
     const task = Taro.cloud.uploadFile({
-      cloudPath: `uploads/${openid}/${randomName()}.${extensionOf(filePath)}`,
+      cloudPath: `uploads/${openid}/${randomName()}.${extension}`,
       filePath,
       success: (res) => resolve({ fileId: res.fileID, url: res.fileID }),
       fail: () => reject(new ApiCallError('NETWORK', '上传失败，请检查网络后重试'))

@@ -34,7 +34,7 @@ export async function setRole(runtime: TestRuntime, openid: string, role: Role):
 
 export async function addMembership(runtime: TestRuntime, circleId: string, openid: string, endsAt: number): Promise<void> {
   ok(await call('member', 'me', {}, openid))
-  await runtime.store.collection(COLLECTIONS.circleMembers.name).set({
+  await runtime.store.collection<{ _id: string } & Record<string, unknown>>(COLLECTIONS.circleMembers.name).set({
     _id: `${circleId}:${openid}`,
     circleId,
     openid,

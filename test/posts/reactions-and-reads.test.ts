@@ -91,10 +91,9 @@ test('search: Chinese words without spaces, full-width and case folded, every wo
   expect(ok(await search('游泳')).items).toEqual([])
   expect(await search('  ')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请输入搜索词' } })
   // 350 newer posts: the first call reads 3 pages and hands back a cursor that reaches the old match.
-  for (let i = 0; i < 350; i++)
-    await runtime.store
-      .collection(COLLECTIONS.posts.name)
-      .insert({ ...(await runtime.store.collection(COLLECTIONS.posts.name).get(hit.id))!, _id: `filler${i}`, title: '', text: '日常', search: '日常', createdAt: runtime.clock.now() + 1000 + i })
+  const posts = runtime.store.collection<{ _id: string } & Record<string, unknown>>(COLLECTIONS.posts.name)
+  const stored = (await posts.get(hit.id))!
+  for (let i = 0; i < 350; i++) await posts.insert({ ...stored, _id: `filler${i}`, title: '', text: '日常', search: '日常', createdAt: runtime.clock.now() + 1000 + i })
   const first = ok(await search('配速'))
   expect(first.items).toEqual([])
   expect(first.next).not.toBeNull()

@@ -17,6 +17,7 @@ import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
 import ChallengeList from './challenge-list'
 import JoinFree from './join-free'
+import CircleContent, { useCirclePosts } from './content'
 import './index.css'
 
 export default function CirclePage() {
@@ -24,7 +25,8 @@ export default function CirclePage() {
   const circleId = safeDecode(router.params.id)
   const detail = useCircle(circleId)
   const challenges = useCircleChallenges(circleId)
-  const refetchAll = () => Promise.all([detail.refetch(), challenges.refetch()]).then(() => undefined)
+  const posts = useCirclePosts(circleId)
+  const refetchAll = () => Promise.all([detail.refetch(), challenges.refetch(), posts.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
   // Back from paying, a refund or a challenge: access may have changed.
   useDidShow(() => {
@@ -45,16 +47,17 @@ export default function CirclePage() {
         </View>
       </View>
     )
-  return <CircleView detail={detail.data} challenges={challenges} renew={router.params.renew === '1'} />
+  return <CircleView detail={detail.data} challenges={challenges} posts={posts} renew={router.params.renew === '1'} />
 }
 
 interface CircleViewProps {
   detail: CircleDetail
   challenges: ReturnType<typeof useCircleChallenges>
+  posts: ReturnType<typeof useCirclePosts>
   renew: boolean
 }
 
-function CircleView({ detail, challenges, renew }: CircleViewProps) {
+function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
   const { circle, membership } = detail
   const access = hasAccess(membership)
   const paid = circle.kind !== 'free' && circle.plans.length > 0
@@ -78,6 +81,7 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
       membership: { circleId, status, startedAt, endsAt, trialUsed, ...(application ? { application } : {}) }
     })
     void challenges.refetch()
+    void posts.refetch()
   }
 
   const beginTrial = async () => {
@@ -131,6 +135,8 @@ function CircleView({ detail, challenges, renew }: CircleViewProps) {
         <Text className='circle-section-title'>圈子介绍</Text>
         <Text className='circle-desc'>{circle.description || '主理人还没有写介绍'}</Text>
       </View>
+
+      <CircleContent posts={posts} />
 
       <ChallengeList challenges={challenges} unlocked={access} free={circle.kind === 'free'} />
 

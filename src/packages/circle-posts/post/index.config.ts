@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '圈子内容',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})
