@@ -48,6 +48,11 @@ export default defineAppConfig({
     // 数据分析: AARRR, cohorts, completion curves, revenue and the check-ins that brought first payments (charts drawn with views).
     { root: 'packages/host-analytics', pages: ['index/index'] }
   ],
+  // A challenge with a place (geofence) asks for the member's position at check-in (Taro.getLocation → wx.getLocation).
+  permission: {
+    'scope.userLocation': { desc: '在限定地点的挑战中，用于确认你在打卡地点附近' }
+  },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: colors.bg,

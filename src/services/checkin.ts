@@ -15,6 +15,7 @@ import type {
   CommentView,
   FeatureInput,
   HideCheckinInput,
+  ReviewCheckinInput,
   ListCommentsInput,
   MakeupCheckinInput,
   PostCheckinInput,
@@ -173,6 +174,11 @@ export function featureCheckin(input: FeatureInput): Promise<CheckinView> {
 
 export function hideCheckin(input: HideCheckinInput): Promise<CheckinView> {
   return callFunction('checkin', 'hideCheckin', input)
+}
+
+/** 点评 (challenges with host review): 优秀 / 合格 / 不合格 and a comment. */
+export function reviewCheckin(input: ReviewCheckinInput): Promise<CheckinView> {
+  return callFunction('checkin', 'reviewCheckin', input)
 }
 
 export function hideComment(input: CommentIdInput): Promise<{ hidden: true }> {

@@ -10,6 +10,9 @@ import { overflowsClamp } from './text-lines'
 import { checkinDetailUrl } from '../../services/routes'
 import './index.css'
 
+/** The host's 点评 grades, as members read them. */
+const GRADES = { excellent: '优秀', pass: '合格', fail: '不合格' } as const
+
 interface CheckinCardProps {
   checkin: CheckinView
   /** Off inside a challenge's own list, where the title would repeat. */
@@ -64,7 +67,10 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
         {checkin.makeup ? <Text className='checkin-tag checkin-tag-makeup'>补卡</Text> : null}
         {checkin.status === 'pending' ? <Text className='checkin-tag checkin-tag-pending'>审核中</Text> : null}
         {checkin.status === 'hidden' ? <Text className='checkin-tag checkin-tag-hidden'>已隐藏</Text> : null}
+        {checkin.integrity?.status === 'held' ? <Text className='checkin-tag checkin-tag-integrity'>疑似重复图片</Text> : null}
+        {checkin.review ? <Text className={`checkin-tag checkin-tag-grade-${checkin.review.grade}`}>{GRADES[checkin.review.grade]}</Text> : null}
       </View>
+      {checkin.status === 'pending' && checkin.heldReason ? <Text className='checkin-card-held'>{checkin.heldReason}</Text> : null}
 
       {checkin.text ? <Text className={`checkin-card-text ${long && !expanded ? 'checkin-card-text-clamp' : ''}`}>{checkin.text}</Text> : null}
       {long ? (
@@ -74,6 +80,7 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       ) : null}
       <PhotoGrid photos={checkin.photos} />
       {checkin.location ? <Text className='checkin-card-location'>{checkin.location}</Text> : null}
+      {checkin.review?.comment ? <Text className='checkin-card-review'>主理人点评：{checkin.review.comment}</Text> : null}
 
       <View className='checkin-card-actions'>
         <View className={`checkin-action checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>

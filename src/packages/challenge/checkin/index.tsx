@@ -6,12 +6,25 @@ import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
 import ErrorState from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import { ApiCallError } from '../../../services/api'
-import { checkinKey, patchCheckin, putCheckin, addComment, deleteComment, featureCheckin, fetchCheckin, fetchComments, hideCheckin, hideComment, reportContent } from '../../../services/checkin'
+import {
+  checkinKey,
+  patchCheckin,
+  putCheckin,
+  addComment,
+  deleteComment,
+  featureCheckin,
+  fetchCheckin,
+  fetchComments,
+  hideCheckin,
+  hideComment,
+  reportContent,
+  reviewCheckin
+} from '../../../services/checkin'
 import { appendListItem, patchListItems, usePagedList } from '../../../services/checkin-paged'
 import { useMe } from '../../../services/member'
 import { useQuery } from '../../../services/use-query'
 import { showError } from '../../../services/show-error'
-import type { CheckinView, CommentView, ReportTarget } from '../../../../types/checkin'
+import type { CheckinView, CommentView, ReportTarget, ReviewGrade } from '../../../../types/checkin'
 import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
 import { colors } from '../../../styles/tokens'
@@ -38,6 +51,8 @@ export default function CheckinDetailPage() {
   const [focus, setFocus] = useState(focusParam === '1')
   const [sending, setSending] = useState(false)
   const [moderating, setModerating] = useState(false)
+  // 点评 panel (managers): a grade and an optional comment.
+  const [reviewing, setReviewing] = useState<{ grade: ReviewGrade; comment: string } | null>(null)
   // A member still called 成员xxxx is asked for a nickname and avatar before their first comment.
   const profilePrompt = useProfilePrompt('评论')
 
@@ -114,6 +129,12 @@ export default function CheckinDetailPage() {
       if (!confirm) return
     }
     await moderate(() => hideCheckin({ checkinId: id, hidden: hiding }), hiding ? '已隐藏' : '已恢复')
+  }
+
+  const submitReview = async () => {
+    if (!reviewing) return
+    await moderate(() => reviewCheckin({ checkinId: id, grade: reviewing.grade, comment: reviewing.comment.trim() }), '已点评')
+    setReviewing(null)
   }
 
   const onSend = () => {
@@ -221,6 +242,13 @@ export default function CheckinDetailPage() {
               <Text>{data.featured ? '取消精选' : '设为精选'}</Text>
             </View>
           ) : null}
+          {isHost && data.status !== 'hidden' ? (
+            <View
+              className={`checkin-tool ${reviewing ? 'checkin-tool-on' : ''}`}
+              onClick={() => setReviewing(reviewing ? null : { grade: data.review?.grade ?? 'pass', comment: data.review?.comment ?? '' })}>
+              <Text>{data.review ? '改点评' : '点评'}</Text>
+            </View>
+          ) : null}
           {moderates ? (
             <View
               className='checkin-tool checkin-tool-danger'
@@ -241,6 +269,34 @@ export default function CheckinDetailPage() {
           ) : null}
         </View>
       </View>
+
+      {reviewing ? (
+        <View className='card checkin-review'>
+          <Text className='checkin-review-title'>主理人点评</Text>
+          <View className='checkin-review-grades'>
+            {(
+              [
+                ['excellent', '优秀'],
+                ['pass', '合格'],
+                ['fail', '不合格']
+              ] as const
+            ).map(([grade, label]) => (
+              <View key={grade} className={`checkin-review-grade ${reviewing.grade === grade ? 'checkin-review-grade-on' : ''}`} onClick={() => setReviewing({ ...reviewing, grade })}>
+                <Text>{label}</Text>
+              </View>
+            ))}
+          </View>
+          <Input className='checkin-review-input' value={reviewing.comment} maxlength={200} placeholder='写一句点评（选填）' onInput={(e) => setReviewing({ ...reviewing, comment: e.detail.value })} />
+          <Text className='checkin-review-hint'>不合格的一天不计入完成天数，这条打卡的积分会收回。</Text>
+          <View
+            className={`btn btn-small checkin-review-submit ${moderating ? 'btn-disabled' : ''}`}
+            onClick={() => {
+              void submitReview()
+            }}>
+            提交点评
+          </View>
+        </View>
+      ) : null}
 
       <View className='card checkin-comments'>
         <Text className='checkin-comments-title'>评论 {data.commentCount > 0 ? data.commentCount : ''}</Text>

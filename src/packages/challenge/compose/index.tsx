@@ -14,12 +14,13 @@ import { useProfilePrompt, type ProfileStep } from '../../../components/profile-
 import type { ChallengeDetail } from '../../../../types/checkin'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import { currentPosition } from '../../../services/location'
 import './index.css'
 
 const TEXT_MAX = 2000
 const LOCATION_MAX = 50
 
-type Field = 'text' | 'photoFileIds' | 'location' | 'date'
+type Field = 'text' | 'photoFileIds' | 'location' | 'date' | 'coords'
 
 /** Characters as the server counts them: code points of the trimmed text. */
 const lengthOf = (text: string) => [...text.trim()].length
@@ -91,6 +92,8 @@ export default function ComposePage() {
     try {
       await asked
       if (profileStep) await profileStep()
+      // A challenge with a place: the member's position goes with the check-in (the server checks the radius).
+      if (challenge.geofence) input.coords = await currentPosition()
       const result = makeupDate ? await makeupCheckin({ ...input, date: makeupDate }) : await postCheckin(input)
       setQueryData<ChallengeDetail>(challengeKey(challengeId), {
         ...data,
@@ -106,7 +109,7 @@ export default function ComposePage() {
       }
       setTimeout(() => goBack(challengeId), 900)
     } catch (err) {
-      if (err instanceof ApiCallError && err.field && ['text', 'photoFileIds', 'location', 'date'].includes(err.field)) {
+      if (err instanceof ApiCallError && err.field && ['text', 'photoFileIds', 'location', 'date', 'coords'].includes(err.field)) {
         setField(err.field as Field, err.message)
       }
       showError(err)
@@ -183,6 +186,15 @@ export default function ComposePage() {
         />
       </View>
       {errors.location ? <Text className='compose-error'>{errors.location}</Text> : null}
+      {challenge.geofence ? (
+        <View className={`card compose-geofence ${errors.coords ? 'compose-card-error' : ''}`}>
+          <Text className='compose-label'>打卡地点</Text>
+          <Text className='compose-geofence-text'>
+            需在「{challenge.geofence.name}」{challenge.geofence.radiusM} 米内打卡，提交时会获取你的位置
+          </Text>
+        </View>
+      ) : null}
+      {errors.coords ? <Text className='compose-error'>{errors.coords}</Text> : null}
       {errors.date ? <Text className='compose-error'>{errors.date}</Text> : null}
 
       <View className={`btn btn-primary compose-submit ${busy ? 'btn-disabled' : ''}`} onClick={onSubmit}>

@@ -24,6 +24,14 @@ export interface FormState {
   pointsPerCheckin: string
   bonuses: BonusRow[]
   makeupCardsPerMember: number
+  /** 打卡地点 (geofence): on or off, the place's name, its position as typed and the radius in metres. */
+  geofenceOn: boolean
+  placeName: string
+  placeLat: string
+  placeLng: string
+  placeRadius: string
+  /** 主理人点评: the host grades each check-in. */
+  hostReview: boolean
   minTierLevel: number
   /** 押金 in whole yuan as typed ('0': none), and where forfeits go. */
   depositYuan: string
@@ -56,6 +64,12 @@ export function emptyForm(today: string): FormState {
     pointsPerCheckin: '10',
     bonuses: [newBonus('7', '50'), newBonus('21', '200')],
     makeupCardsPerMember: 2,
+    geofenceOn: false,
+    placeName: '',
+    placeLat: '',
+    placeLng: '',
+    placeRadius: '500',
+    hostReview: false,
     minTierLevel: 1,
     depositYuan: '0',
     forfeitTo: 'completers'
@@ -78,6 +92,12 @@ export function formOf(challenge: Challenge): FormState {
     pointsPerCheckin: String(challenge.pointsPerCheckin),
     bonuses: challenge.streakBonuses.map((b) => newBonus(String(b.day), String(b.points))),
     makeupCardsPerMember: challenge.makeupCardsPerMember,
+    geofenceOn: Boolean(challenge.geofence),
+    placeName: challenge.geofence?.name ?? '',
+    placeLat: challenge.geofence ? String(challenge.geofence.lat) : '',
+    placeLng: challenge.geofence ? String(challenge.geofence.lng) : '',
+    placeRadius: String(challenge.geofence?.radiusM ?? 500),
+    hostReview: challenge.hostReview ?? false,
     minTierLevel: challenge.minTierLevel,
     depositYuan: String(Math.floor((challenge.depositFen ?? 0) / 100)),
     forfeitTo: challenge.forfeitTo ?? 'completers'
@@ -114,6 +134,15 @@ export function toInput(form: FormState): { input: ChallengeInput } | { errors: 
   }
   const depositYuan = int(form.depositYuan || '0')
   if (depositYuan === null || depositYuan > 1000) errors.depositFen = '押金需在 0–1000 元之间'
+  if (form.geofenceOn) {
+    const lat = Number(form.placeLat)
+    const lng = Number(form.placeLng)
+    const radius = int(form.placeRadius)
+    if (!form.placeName.trim()) errors.geofence = '请填写打卡地点的名称'
+    else if (form.placeLat.trim() === '' || !Number.isFinite(lat) || lat < -90 || lat > 90 || form.placeLng.trim() === '' || !Number.isFinite(lng) || lng < -180 || lng > 180) {
+      errors.geofence = '请填写正确的经纬度，或点「用我现在的位置」'
+    } else if (radius === null || radius < 50 || radius > 5000) errors.geofence = '打卡范围需在 50–5000 米之间'
+  }
   if (Object.keys(errors).length > 0) return { errors }
   return {
     input: {
@@ -132,6 +161,8 @@ export function toInput(form: FormState): { input: ChallengeInput } | { errors: 
       makeupCardsPerMember: form.makeupCardsPerMember,
       // Circles are not built yet: every challenge is open to everyone who meets the tier.
       circleId: null,
+      geofence: form.geofenceOn ? { name: form.placeName.trim(), lat: Number(form.placeLat), lng: Number(form.placeLng), radiusM: Number(form.placeRadius) } : null,
+      hostReview: form.hostReview,
       minTierLevel: form.minTierLevel,
       depositFen: depositYuan! * 100,
       forfeitTo: form.forfeitTo
@@ -169,6 +200,8 @@ export function fieldOf(path: string | undefined): FieldName | null {
     'pointsPerCheckin',
     'streakBonuses',
     'makeupCardsPerMember',
+    'geofence',
+    'hostReview',
     'minTierLevel',
     'depositFen',
     'forfeitTo'

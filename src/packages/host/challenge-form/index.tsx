@@ -12,6 +12,7 @@ import BonusEditor from './bonus-editor'
 import { NumberInput, Stepper } from './fields'
 import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toInput, type FieldErrors, type FormState } from './form-state'
 import FormField from '../../../components/form-field'
+import IntegrityFields from './integrity-fields'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
 import DepositFields from './deposit-fields'
@@ -223,6 +224,8 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
       </View>
 
       <DepositFields form={form} errors={errors} locked={depositLocked} set={set} />
+
+      <IntegrityFields form={form} errors={errors} set={set} />
 
       <View
         className={`btn btn-primary form-save ${saving || coverBusy ? 'btn-disabled' : ''}`}

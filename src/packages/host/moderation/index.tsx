@@ -34,9 +34,12 @@ export default function ModerationPage() {
 
   const resolve = async (report: ReportView, resolution: 'hide' | 'dismiss') => {
     if (busy) return
+    const integrity = (report.matches ?? []).length > 0
     if (resolution === 'hide') {
       const what = report.targetType === 'checkin' ? '这条打卡' : '这条评论'
-      const { confirm } = await Taro.showModal({ title: `隐藏${what}？`, content: '隐藏后其他成员将看不到它。', confirmText: '隐藏', confirmColor: colors.danger })
+      const { confirm } = integrity
+        ? await Taro.showModal({ title: '驳回这条打卡？', content: '打卡将被隐藏，这一天不再计入进度，所得积分收回。', confirmText: '驳回', confirmColor: colors.danger })
+        : await Taro.showModal({ title: `隐藏${what}？`, content: '隐藏后其他成员将看不到它。', confirmText: '隐藏', confirmColor: colors.danger })
       if (!confirm) return
     }
     setBusy(report.id)
@@ -44,7 +47,8 @@ export default function ModerationPage() {
       await resolveReport({ reportId: report.id, resolution })
       patchListItems<ReportView>(QUEUE_KEY, report.id, () => null)
       if (resolution === 'hide') void refetchLists(FEED_PREFIX)
-      void Taro.showToast({ title: resolution === 'hide' ? '已隐藏' : '已忽略', icon: 'success', duration: 1200 })
+      if (resolution === 'dismiss' && integrity) void refetchLists(FEED_PREFIX)
+      void Taro.showToast({ title: integrity ? (resolution === 'hide' ? '已驳回' : '已通过') : resolution === 'hide' ? '已隐藏' : '已忽略', icon: 'success', duration: 1200 })
     } catch (err) {
       showError(err)
     } finally {
@@ -70,8 +74,9 @@ export default function ModerationPage() {
         <View key={report.id} className='card report' data-id={report.id}>
           <View className='report-head'>
             <Text className={`report-type report-type-${report.targetType}`}>{report.targetType === 'checkin' ? '打卡' : '评论'}</Text>
-            <Text className='report-reason'>举报理由：{report.reason}</Text>
-            <Text className='report-count'>{report.reporterCount} 人举报</Text>
+            {report.matches?.length ? <Text className='report-type report-type-integrity'>疑似重复图片</Text> : null}
+            <Text className='report-reason'>{report.reporterCount > 0 ? `举报理由：${report.reason}` : report.reason}</Text>
+            {report.reporterCount > 0 ? <Text className='report-count'>{report.reporterCount} 人举报</Text> : null}
           </View>
           <View
             className='report-preview'
@@ -93,25 +98,49 @@ export default function ModerationPage() {
               </View>
             ) : null}
           </View>
+          {report.matches?.length ? <PhotoMatches report={report} /> : null}
           <View className='report-actions'>
             <View
               className={`btn btn-small report-dismiss ${busy === report.id ? 'btn-disabled' : ''}`}
               onClick={() => {
                 void resolve(report, 'dismiss')
               }}>
-              忽略
+              {report.matches?.length ? '通过' : '忽略'}
             </View>
             <View
               className={`btn btn-small report-hide ${busy === report.id ? 'btn-disabled' : ''}`}
               onClick={() => {
                 void resolve(report, 'hide')
               }}>
-              隐藏
+              {report.matches?.length ? '驳回' : '隐藏'}
             </View>
           </View>
         </View>
       ))}
       {queue.items.length > 0 ? <ListFooter list={queue} /> : null}
+    </View>
+  )
+}
+
+/** Each held photo beside the earlier photo it matched: the host judges with both in view. */
+function PhotoMatches({ report }: { report: ReportView }) {
+  return (
+    <View className='match-list'>
+      {report.matches!.map((m) => (
+        <View key={`${m.photo.fileId}:${m.match.fileId}`} className='match-row'>
+          <View className='match-side'>
+            <Image className='match-photo' src={m.photo.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [m.photo.url, m.match.url], current: m.photo.url })} />
+            <Text className='match-caption'>本条打卡</Text>
+          </View>
+          <View className='match-side'>
+            <Image className='match-photo' src={m.match.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [m.photo.url, m.match.url], current: m.match.url })} />
+            <Text className='match-caption'>
+              {m.sameMember ? '本人' : m.matchAuthor.nickname || '其他成员'} · {m.matchDate.slice(5).replace('-', '月')}日
+            </Text>
+          </View>
+          <Text className='match-note'>{m.distance === 0 ? '同一张照片' : `高度相似（差异 ${m.distance}/64）`}</Text>
+        </View>
+      ))}
     </View>
   )
 }

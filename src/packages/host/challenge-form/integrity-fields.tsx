@@ -1,0 +1,86 @@
+import { View, Text, Input, Switch } from '@tarojs/components'
+import FormField from '../../../components/form-field'
+import { colors } from '../../../styles/tokens'
+import { currentPosition } from '../../../services/location'
+import { showError } from '../../../services/show-error'
+import type { FieldErrors, FormState } from './form-state'
+import './integrity-fields.css'
+
+/** 打卡地点 (a check-in counts only within the radius of a place) and 主理人点评 (the host grades every check-in). */
+export default function IntegrityFields({ form, errors, set }: { form: FormState; errors: FieldErrors; set: <K extends keyof FormState>(key: K, value: FormState[K]) => void }) {
+  const here = async () => {
+    try {
+      const { lat, lng } = await currentPosition()
+      set('placeLat', lat.toFixed(5))
+      set('placeLng', lng.toFixed(5))
+    } catch (err) {
+      showError(err)
+    }
+  }
+  return (
+    <>
+      <Text className='form-section'>打卡真实性</Text>
+      <View className='card form-card integrity-fields'>
+        <FormField layout='end' label='限定打卡地点' hint={form.geofenceOn ? '成员需分享位置，且在范围内才能打卡' : '不限地点'} error={form.geofenceOn ? undefined : errors.geofence}>
+          <Switch className='integrity-geofence' data-field='geofenceOn' checked={form.geofenceOn} color={colors.brand} onChange={(e) => set('geofenceOn', e.detail.value)} />
+        </FormField>
+        {form.geofenceOn ? (
+          <>
+            <FormField label='地点名称' error={errors.geofence}>
+              <Input
+                className='form-input'
+                data-field='placeName'
+                value={form.placeName}
+                maxlength={30}
+                placeholder='如：朝阳公园南门'
+                placeholderClass='form-placeholder'
+                onInput={(e) => set('placeName', e.detail.value)}
+              />
+            </FormField>
+            <FormField layout='end' label='纬度 / 经度' hint='在地点现场点「用我现在的位置」最准确'>
+              <View className='integrity-coords'>
+                <Input
+                  className='form-number-input integrity-coord'
+                  data-field='placeLat'
+                  type='digit'
+                  value={form.placeLat}
+                  placeholder='纬度'
+                  placeholderClass='form-placeholder'
+                  onInput={(e) => set('placeLat', e.detail.value)}
+                />
+                <Input
+                  className='form-number-input integrity-coord'
+                  data-field='placeLng'
+                  type='digit'
+                  value={form.placeLng}
+                  placeholder='经度'
+                  placeholderClass='form-placeholder'
+                  onInput={(e) => set('placeLng', e.detail.value)}
+                />
+              </View>
+            </FormField>
+            <View className='integrity-here' onClick={() => void here()}>
+              <Text>用我现在的位置</Text>
+            </View>
+            <FormField layout='end' label='打卡范围'>
+              <View className='form-number'>
+                <Input
+                  className='form-number-input'
+                  data-field='placeRadius'
+                  type='number'
+                  value={form.placeRadius}
+                  maxlength={4}
+                  onInput={(e) => set('placeRadius', e.detail.value.replace(/\D/g, ''))}
+                />
+                <Text className='form-unit'>米</Text>
+              </View>
+            </FormField>
+          </>
+        ) : null}
+        <FormField layout='end' label='主理人点评' hint={form.hostReview ? '逐条评为优秀 / 合格 / 不合格；不合格的一天不计入完成' : '不点评'} error={errors.hostReview}>
+          <Switch className='integrity-review' data-field='hostReview' checked={form.hostReview} color={colors.brand} onChange={(e) => set('hostReview', e.detail.value)} />
+        </FormField>
+      </View>
+    </>
+  )
+}
