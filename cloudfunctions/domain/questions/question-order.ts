@@ -4,6 +4,7 @@
 // in full (the unanswered-question timer's, or a host's before an answer)
 // marks it refunded, after which it can no longer be answered. Registered with
 // the orders module (orders/kinds.ts) from here.
+import type { QuestionStatus } from '../../../types/questions'
 import type { Transaction } from '../../ports/store'
 import { registerOrderKind } from '../orders/kinds'
 import type { OrderDoc } from '../orders/order'
@@ -11,6 +12,10 @@ import { notifyIn } from './notify'
 import { DAY_MS, QUESTIONS, QUESTION_PAGE, type QuestionDoc } from './question'
 
 export const QUESTION_KIND = 'question'
+
+// A question's own statuses (types/questions), named so they are not read as an order's (test/orders/status-writes).
+const QUESTION_CLOSED: QuestionStatus = 'closed'
+const QUESTION_REFUNDED: QuestionStatus = 'refunded'
 
 export type QuestionItem = {
   kind: typeof QUESTION_KIND
@@ -64,7 +69,7 @@ export const questionOrderKind = registerOrderKind({
     const questions = tx.collection<QuestionDoc>(QUESTIONS)
     const question = await questions.get(questionOf(order).questionId)
     if (!question || question.status !== 'awaitingPayment' || question.orderId !== order._id) return
-    await questions.set({ ...question, status: 'closed', updatedAt: now })
+    await questions.set({ ...question, status: QUESTION_CLOSED, updatedAt: now })
   },
   async onRefunded(tx, { order, full, now }) {
     if (!full) return
@@ -72,7 +77,7 @@ export const questionOrderKind = registerOrderKind({
     const question = await questions.get(questionOf(order).questionId)
     // An answered question keeps its answer (a host's refund after the fact); an unanswered one is over.
     if (!question || (question.status !== 'open' && question.status !== 'refunding')) return
-    await questions.set({ ...question, status: 'refunded', refundAt: null, refundedAt: now, updatedAt: now })
+    await questions.set({ ...question, status: QUESTION_REFUNDED, refundAt: null, refundedAt: now, updatedAt: now })
     // The refund notice (a subscribe message) is the orders module's; 消息 says why.
     await notifyIn(tx, {
       key: `refunded:${question._id}`,
