@@ -24,6 +24,9 @@ export default defineAppConfig({
     // Events: list, detail with signup/pay/ticket, 我的票; and the host's console, form, attendee list and door scanner.
     { root: 'packages/events', pages: ['list/index', 'detail/index', 'tickets/index'] },
     { root: 'packages/host-events', pages: ['index/index', 'event-form/index', 'attendees/index', 'scanner/index'] },
+    // 秒杀: the member's list of flash sales and one sale with its countdown; the host's console (create, pause, measures).
+    { root: 'packages/flash-sale', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/host-flash-sale', pages: ['index/index'] },
     // Check-in challenges: detail with calendar, the composer and one check-in with its comments.
     { root: 'packages/challenge', pages: ['detail/index', 'compose/index', 'checkin/index'] },
     // The host console: challenges, the challenge form and the moderation queue.

@@ -47,6 +47,12 @@ export const eventFormUrl = (eventId?: string) => (eventId ? withId(HOST_EVENT_F
 export const attendeesUrl = (eventId: string) => withId(HOST_ATTENDEES_PAGE, eventId)
 export const scannerUrl = (eventId: string) => withId(HOST_SCANNER_PAGE, eventId)
 
+// 秒杀 flash sales (members) and the host's flash-sale console
+export const FLASH_SALES_PAGE = '/packages/flash-sale/list/index'
+export const FLASH_SALE_PAGE = '/packages/flash-sale/detail/index'
+export const HOST_FLASH_SALES_PAGE = '/packages/host-flash-sale/index/index'
+export const flashSaleUrl = (saleId: string) => withId(FLASH_SALE_PAGE, saleId)
+
 // Membership and the host's membership console
 export const CIRCLES_PAGE = '/packages/membership/circles/index'
 export const CIRCLE_PAGE = '/packages/membership/circle/index'

@@ -18,7 +18,7 @@ afterEach(async () => {
 })
 
 async function books(saleId: string) {
-  const orders = (await runtime.store.collection<OrderDoc>(ORDERS).find({ kind: 'flashSale' }, { limit: 100 })).items.filter((o) => (o.item as { saleId: string }).saleId === saleId)
+  const orders = (await runtime.store.collection<OrderDoc>(ORDERS).find({ kind: 'flashSale' }, { limit: 100 })).items.filter((o) => (o.item as unknown as { saleId: string }).saleId === saleId)
   const slots = (await runtime.store.collection<FlashSlotDoc>(FLASH_SLOTS).find({ saleId }, { limit: 100 })).items
   const claims = (await runtime.store.collection<FlashClaimDoc>(FLASH_CLAIMS).find({ saleId }, { limit: 100 })).items
   return { orders, slots, claims }

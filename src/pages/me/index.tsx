@@ -10,7 +10,7 @@ import InboxEntry from '../../components/inbox-entry'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
-import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE, QUESTION_QUEUE_PAGE } from '../../services/routes'
+import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE, QUESTION_QUEUE_PAGE, FLASH_SALES_PAGE } from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -103,6 +103,14 @@ export default function MePage() {
           hint='领券中心、我的优惠券'
           onClick={() => {
             void Taro.navigateTo({ url: COUPONS_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-flash-sale-entry'
+          title='限时秒杀'
+          hint='特价限量，每人限抢 1 件'
+          onClick={() => {
+            void Taro.navigateTo({ url: FLASH_SALES_PAGE })
           }}
         />
         {me && isStaff(me.role) ? (

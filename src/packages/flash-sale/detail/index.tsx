@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { View, Text, Button, Input } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import FormField from '../../../components/form-field'
+import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
+import { ApiCallError } from '../../../services/api'
+import { PHASE_LABEL, PHASE_TONE, TARGET_LABEL, buyButton, buyFlashSale, fetchFlashSale, flashSaleKey, formatSaleTime, livePhase, phaseLine, shareTitle } from '../../../services/flash-sale'
+import { openPayment } from '../../../services/payment'
+import { FLASH_SALES_PAGE, flashSaleUrl, routeParam } from '../../../services/routes'
+import { showError } from '../../../services/show-error'
+import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { chinaTime } from '../../../utils/china-time'
+import { formatFen } from '../../../utils/format'
+import type { FlashSaleView } from '../../../../types/flash-sale'
+import type { ShippingAddress } from '../../../../types/growth'
+import { useServerNow } from '../use-server-now'
+import '../flash-sale.css'
+
+const POLL_EVERY_MS = 1500
+const POLL_TIMES = 8
+
+export default function FlashSalePage() {
+  const router = useRouter()
+  const saleId = routeParam(router.params.id)
+  const query = useQuery<FlashSaleView>(flashSaleKey(saleId || 'none'), () => (saleId ? fetchFlashSale({ saleId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少秒杀编号'))))
+  usePullDownRefetch(query.refetch)
+  // Back from paying (the order page or WeChat's pay sheet): the purchase and the stock may have moved.
+  useDidShow(() => {
+    if (saleId) void query.refetch()
+  })
+  useEffect(() => {
+    if (query.error && query.data) showError(query.error)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
+  }, [query.error])
+  const now = useServerNow(query.data)
+  useShareAppMessage(() => (query.data ? { title: shareTitle(query.data, now), path: flashSaleUrl(query.data.id) } : { title: '限时秒杀，每人限 1 件', path: FLASH_SALES_PAGE }))
+
+  if (query.loading) {
+    return (
+      <View className='page fs-page' aria-busy>
+        <View className='card'>
+          <Skeleton width='60%' height={40} />
+          <Skeleton width='100%' height={160} />
+        </View>
+      </View>
+    )
+  }
+  if (!query.data) {
+    return (
+      <View className='page fs-page'>
+        <View className='card'>
+          <ErrorState
+            error={query.error}
+            onRetry={() => {
+              if (saleId) void query.refetch()
+              else void Taro.redirectTo({ url: FLASH_SALES_PAGE })
+            }}
+          />
+        </View>
+      </View>
+    )
+  }
+  return <SaleDetail sale={query.data} now={now} refetch={query.refetch} />
+}
+
+const EMPTY_ADDRESS: ShippingAddress = { name: '', phone: '', address: '' }
+
+function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; refetch: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false)
+  const [address, setAddress] = useState<ShippingAddress>(EMPTY_ADDRESS)
+  const phase = livePhase(sale, now)
+  const button = buyButton(sale, now, busy)
+  // The countdown reached the start (or the end): ask the server where the sale now stands.
+  const started = now >= sale.startAt
+  const ended = now >= sale.endAt
+  useEffect(() => {
+    if (sale.serverNow < sale.startAt && started) void refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once when the start or the end passes
+  }, [started, ended])
+
+  const buy = async () => {
+    if (busy || !button.enabled) return
+    if (sale.needsAddress && (!address.name.trim() || !/^1\d{10}$/.test(address.phone) || address.address.trim().length < 5)) {
+      void Taro.showToast({ title: '请填写收货人、11 位手机号和收货地址', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      const result = await buyFlashSale({ saleId: sale.id, ...(sale.needsAddress ? { address } : {}) })
+      if (result.resumed) void Taro.showToast({ title: '你有一笔待支付订单，继续支付', icon: 'none', duration: 1500 })
+      const outcome = await openPayment(result.payment)
+      if (outcome === 'paid') {
+        const done = await waitForPaid(sale.id)
+        void Taro.showToast({ title: done ? '抢购成功' : '支付结果确认中，请稍后刷新', icon: done ? 'success' : 'none', duration: 2000 })
+      } else if (outcome === 'cancelled' || outcome === 'failed') {
+        void Taro.showToast({ title: `支付未完成，名额保留至 ${chinaTime(result.payBefore).format('HH:mm')}`, icon: 'none', duration: 2500 })
+      }
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(false)
+      void refetch()
+    }
+  }
+
+  return (
+    <View className='page fs-page'>
+      <View className='card fs-hero'>
+        <View className='fs-card-head'>
+          <Tag tone={PHASE_TONE[phase]}>{PHASE_LABEL[phase]}</Tag>
+          <Text className='fs-card-kind'>{TARGET_LABEL[sale.targetType]}</Text>
+        </View>
+        <Text className='fs-hero-title'>{sale.title}</Text>
+        <Text className='fs-card-item'>{sale.itemName}</Text>
+        <View className='fs-price-row'>
+          <Text className='fs-price fs-price-big'>{formatFen(sale.priceFen)}</Text>
+          {sale.originalFen > sale.priceFen ? <Text className='fs-original'>{formatFen(sale.originalFen)}</Text> : null}
+        </View>
+        {phase === 'upcoming' ? (
+          <View className='fs-countdown' aria-label='倒计时'>
+            <Text className='fs-countdown-label'>距开抢</Text>
+            <Text className='fs-countdown-clock'>{phaseLine(sale, now).replace('距开抢 ', '')}</Text>
+          </View>
+        ) : (
+          <Text className='fs-line'>{phaseLine(sale, now)}</Text>
+        )}
+        {phase === 'onSale' ? (
+          <View className='fs-stock' aria-label='剩余库存'>
+            <View className='fs-stock-bar' style={{ width: `${sale.leftPercent}%` }} />
+          </View>
+        ) : null}
+      </View>
+
+      {sale.mine?.status === 'held' && sale.mine.payBefore > now ? (
+        <View className='card fs-mine'>
+          <Text>已为你锁定 1 件，请在 {chinaTime(sale.mine.payBefore).format('HH:mm:ss')} 前完成支付，超时将释放给下一位</Text>
+        </View>
+      ) : null}
+      {sale.mine?.status === 'paid' ? (
+        <View className='card fs-mine fs-mine-paid'>
+          <Text>已抢到，{sale.targetType === 'plan' ? '会员已生效' : sale.targetType === 'event' ? '报名已确认，可在我的票查看' : '可在我的兑换查看'}</Text>
+        </View>
+      ) : null}
+
+      {sale.needsAddress && !sale.mine && phase === 'onSale' ? (
+        <View className='card'>
+          <FormField label='收货人'>
+            <Input className='form-field-input' value={address.name} maxlength={20} placeholder='姓名' onInput={(e) => setAddress({ ...address, name: e.detail.value })} />
+          </FormField>
+          <FormField label='手机号'>
+            <Input className='form-field-input' type='number' value={address.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => setAddress({ ...address, phone: e.detail.value })} />
+          </FormField>
+          <FormField label='地址'>
+            <Input className='form-field-input' value={address.address} maxlength={200} placeholder='省市区和详细地址' onInput={(e) => setAddress({ ...address, address: e.detail.value })} />
+          </FormField>
+        </View>
+      ) : null}
+
+      <View className='card fs-rules'>
+        <Text className='fs-rules-title'>规则</Text>
+        <Text className='fs-rules-line'>
+          开抢：{formatSaleTime(sale.startAt)}，结束：{formatSaleTime(sale.endAt)}（北京时间）
+        </Text>
+        <Text className='fs-rules-line'>共 {sale.stock} 件，每人限抢 1 件；抢到后 5 分钟内未支付，名额自动释放给下一位</Text>
+        <Text className='fs-rules-line'>秒杀价不可叠加优惠券；退款后名额在秒杀结束前会重新开放</Text>
+      </View>
+
+      <View className='fs-bar'>
+        <Button className='btn btn-ghost fs-share' openType='share'>
+          分享
+        </Button>
+        <Button className={`btn btn-primary fs-buy ${button.enabled ? '' : 'btn-disabled'}`} disabled={!button.enabled} onClick={() => void buy()}>
+          {button.label}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** The payment notify may land a moment after the pay sheet closes. */
+async function waitForPaid(saleId: string): Promise<boolean> {
+  for (let i = 0; i < POLL_TIMES; i++) {
+    try {
+      const sale = await fetchFlashSale({ saleId })
+      setQueryData(flashSaleKey(saleId), sale)
+      if (sale.mine?.status === 'paid') return true
+    } catch {
+      // keep trying: the member has paid, a lost answer must not read as a failure
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
+  }
+  return false
+}

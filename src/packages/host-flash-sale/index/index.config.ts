@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '秒杀',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
+})
