@@ -17,6 +17,8 @@ import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
 import ChallengeList from './challenge-list'
 import JoinFree from './join-free'
+import MenuRow from '../../../components/menu-row'
+import { questionsUrl } from '../../../services/routes'
 import CircleContent, { useCirclePosts } from './content'
 import './index.css'
 
@@ -137,6 +139,10 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       </View>
 
       <CircleContent posts={posts} />
+
+      <View className='card circle-section circle-qa'>
+        <MenuRow className='circle-qa-entry' title='问答' hint='向主理人和嘉宾提问' onClick={() => void Taro.navigateTo({ url: questionsUrl(circle.id) })} />
+      </View>
 
       <ChallengeList challenges={challenges} unlocked={access} free={circle.kind === 'free'} />
 
