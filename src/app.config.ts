@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'packages/host-flash-sale', pages: ['index/index'] },
     // Check-in challenges: detail with calendar, the composer and one check-in with its comments.
     { root: 'packages/challenge', pages: ['detail/index', 'compose/index', 'checkin/index'] },
+    // 完成报告: a completer's calendar, before/after, 点评 and the poster that invites.
+    { root: 'packages/challenge-report', pages: ['index/index'] },
     // The host console: challenges, the challenge form and the moderation queue.
     { root: 'packages/host', pages: ['index/index', 'challenges/index', 'challenge-form/index', 'moderation/index'] },
     // Leaderboards, 我的邀请 and invite contests; and the host's contests and board rewards.

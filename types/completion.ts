@@ -51,6 +51,8 @@ export interface CompletionReport {
   /** The member's first and last own photo in the challenge (visible check-ins); null without photos. after is null with a single photo. */
   before: ReportPhoto | null
   after: ReportPhoto | null
+  /** The member's own words for the poster's testimonial: their latest visible check-in here with text, cut to 60 characters ('' without one). */
+  quote: string
   /** The host's 点评 on the member's check-ins here, newest first. */
   reviews: ReportReview[]
   /** The member's invite code, link and QR (a mini-program code in WeChat, '' when it cannot be made), as on the invite poster. */

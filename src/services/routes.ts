@@ -30,6 +30,9 @@ export const MODERATION_PAGE = '/packages/host/moderation/index'
 export const challengeDetailUrl = (challengeId: string) => `${CHALLENGE_DETAIL_PAGE}?id=${encodeURIComponent(challengeId)}`
 export const checkinDetailUrl = (checkinId: string, focusComment = false) => `${CHECKIN_DETAIL_PAGE}?id=${encodeURIComponent(checkinId)}${focusComment ? '&comment=1' : ''}`
 export const composeUrl = (challengeId: string, makeupDate?: string) => `${COMPOSE_PAGE}?challengeId=${encodeURIComponent(challengeId)}${makeupDate ? `&date=${makeupDate}` : ''}`
+/** 完成报告: a completer's report on a challenge, with the poster (subpackage packages/challenge-report). */
+export const COMPLETION_REPORT_PAGE = '/packages/challenge-report/index/index'
+export const completionReportUrl = (challengeId: string) => `${COMPLETION_REPORT_PAGE}?id=${encodeURIComponent(challengeId)}`
 export const challengeFormUrl = (challengeId?: string) => (challengeId ? `${CHALLENGE_FORM_PAGE}?id=${encodeURIComponent(challengeId)}` : CHALLENGE_FORM_PAGE)
 
 // Events and the host's events console

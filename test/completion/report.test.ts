@@ -47,6 +47,7 @@ test('a completer gets their calendar, streaks, days against the rule, before/af
     longestStreak: 3,
     currentStreak: 3,
     challengeEnded: false,
+    quote: '第 25 天的训练完成了',
     reviews: []
   })
   expect(data.doneDays).toEqual([

@@ -25,6 +25,8 @@ import { computeStreaks } from './streaks'
 
 /** Pages of 100 of the member's own check-ins read at most (a 365-day challenge has at most 365). */
 const MAX_PAGES = 4
+/** Characters of the member's own words on the poster. */
+const QUOTE_CHARS = 60
 
 /** The route of the report page (src/services/routes.ts COMPLETION_REPORT_PAGE), for the inbox message. */
 export const REPORT_PATH = '/packages/challenge-report/index/index'
@@ -98,6 +100,10 @@ export async function completionReport(runtime: Runtime, caller: Caller, member:
   const withPhotos = checkins.filter((c) => c.status === 'visible' && c.photoFileIds.length > 0).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.createdAt - b.createdAt))
   const first = withPhotos[0]
   const last = withPhotos.length > 1 ? withPhotos[withPhotos.length - 1] : undefined
+  // The testimonial: the member's latest visible words here (the list is newest first within each status).
+  const said = checkins.filter((c) => c.status === 'visible' && c.text.trim()).sort((a, b) => b.createdAt - a.createdAt || (a.date < b.date ? 1 : -1))[0]
+  const chars = Array.from(said?.text.trim() ?? '')
+  const quote = chars.length > QUOTE_CHARS ? `${chars.slice(0, QUOTE_CHARS).join('')}…` : chars.join('')
   const reviews = checkins
     .map(reviewOf)
     .filter((r): r is ReportReview => r !== null)
@@ -126,6 +132,7 @@ export async function completionReport(runtime: Runtime, caller: Caller, member:
     challengeEnded: phaseOn(challenge, today) === 'ended',
     before: photoOf(runtime, first),
     after: photoOf(runtime, last),
+    quote,
     reviews,
     inviteCode,
     shareUrl: runtime.miniCodes.shareUrl(inviteCode),

@@ -24,6 +24,7 @@ import DepositCard from './deposit-card'
 import { payDeposit, waitUntilJoined } from '../../../services/deposits'
 import { openPayment } from '../../../services/payment'
 import ReminderToggle from './reminder-toggle'
+import ReportEntry from './report-entry'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { colors } from '../../../styles/tokens'
 import { challengeFormUrl, composeUrl, routeParam, circleUrl } from '../../../services/routes'
@@ -200,6 +201,8 @@ export default function ChallengeDetailPage() {
             </View>
           </View>
         ) : null}
+
+        {progress.completed ? <ReportEntry challengeId={id} /> : null}
 
         {progress.joined && challenge.phase !== 'ended' && !challenge.archived ? <ReminderToggle challengeId={id} version={remindersVersion} /> : null}
 

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { Challenge } from '../../../../types/checkin'
+import { completionRuleText } from '../../../services/completion'
 
 /** What a check-in must contain and what it earns, in the host's own numbers. */
 export default function ChallengeRules({ challenge }: { challenge: Challenge }) {
@@ -15,6 +16,7 @@ export default function ChallengeRules({ challenge }: { challenge: Challenge }) 
   // Wallet cards (mall, tier perks) work in every challenge, so 0 here never means "no make-ups at all".
   rows.push(['补卡机会', challenge.makeupCardsPerMember > 0 ? `每人 ${challenge.makeupCardsPerMember} 次，可补最近 3 天；补卡券另计` : '本挑战不送补卡次数，可用补卡券补最近 3 天'])
   if (challenge.minTierLevel > 1) rows.push(['参与要求', `Lv${challenge.minTierLevel} 及以上成员`])
+  rows.push(['完成条件', completionRuleText(challenge)])
   return (
     <View className='card detail-rules'>
       <Text className='detail-section-title'>打卡规则</Text>

@@ -24,6 +24,9 @@ export interface FormState {
   pointsPerCheckin: string
   bonuses: BonusRow[]
   makeupCardsPerMember: number
+  /** 完成条件: days needed as typed ('': all of them), and whether make-up days count. */
+  completionDays: string
+  makeupsCount: boolean
   /** 打卡地点 (geofence): on or off, the place's name, its position as typed and the radius in metres. */
   geofenceOn: boolean
   placeName: string
@@ -64,6 +67,8 @@ export function emptyForm(today: string): FormState {
     pointsPerCheckin: '10',
     bonuses: [newBonus('7', '50'), newBonus('21', '200')],
     makeupCardsPerMember: 2,
+    completionDays: '',
+    makeupsCount: true,
     geofenceOn: false,
     placeName: '',
     placeLat: '',
@@ -92,6 +97,8 @@ export function formOf(challenge: Challenge): FormState {
     pointsPerCheckin: String(challenge.pointsPerCheckin),
     bonuses: challenge.streakBonuses.map((b) => newBonus(String(b.day), String(b.points))),
     makeupCardsPerMember: challenge.makeupCardsPerMember,
+    completionDays: challenge.completionDays >= challenge.days ? '' : String(challenge.completionDays),
+    makeupsCount: challenge.makeupsCount,
     geofenceOn: Boolean(challenge.geofence),
     placeName: challenge.geofence?.name ?? '',
     placeLat: challenge.geofence ? String(challenge.geofence.lat) : '',
@@ -132,6 +139,8 @@ export function toInput(form: FormState): { input: ChallengeInput } | { errors: 
   } else if (days !== null && streakBonuses.some((b) => (b.day ?? 0) > days)) {
     errors.streakBonuses = '连续打卡奖励的天数不能超过挑战天数'
   }
+  const completionDays = form.completionDays.trim() === '' ? days : int(form.completionDays)
+  if (completionDays === null || completionDays < 1 || (days !== null && completionDays > days)) errors.completionDays = `完成所需天数需在 1–${days ?? 365} 之间`
   const depositYuan = int(form.depositYuan || '0')
   if (depositYuan === null || depositYuan > 1000) errors.depositFen = '押金需在 0–1000 元之间'
   if (form.geofenceOn) {
@@ -159,6 +168,8 @@ export function toInput(form: FormState): { input: ChallengeInput } | { errors: 
       pointsPerCheckin: points!,
       streakBonuses: streakBonuses.map((b) => ({ day: b.day!, points: b.points! })).sort((a, b) => a.day - b.day),
       makeupCardsPerMember: form.makeupCardsPerMember,
+      completionDays: completionDays!,
+      makeupsCount: form.makeupsCount,
       // Circles are not built yet: every challenge is open to everyone who meets the tier.
       circleId: null,
       geofence: form.geofenceOn ? { name: form.placeName.trim(), lat: Number(form.placeLat), lng: Number(form.placeLng), radiusM: Number(form.placeRadius) } : null,
@@ -200,6 +211,8 @@ export function fieldOf(path: string | undefined): FieldName | null {
     'pointsPerCheckin',
     'streakBonuses',
     'makeupCardsPerMember',
+    'completionDays',
+    'makeupsCount',
     'geofence',
     'hostReview',
     'minTierLevel',

@@ -15,6 +15,7 @@ import FormField from '../../../components/form-field'
 import IntegrityFields from './integrity-fields'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
+import CompletionFields from './completion-fields'
 import DepositFields from './deposit-fields'
 import './index.css'
 
@@ -222,6 +223,8 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
           <BonusEditor rows={form.bonuses} onChange={(rows) => set('bonuses', rows)} />
         </FormField>
       </View>
+
+      <CompletionFields form={form} errors={errors} set={set} />
 
       <DepositFields form={form} errors={errors} locked={depositLocked} set={set} />
 

@@ -1,0 +1,275 @@
+import type { CompletionReport } from '../../../types/completion'
+import { colors } from '../../styles/tokens'
+
+// The completion poster, drawn on a 2D canvas (WeChat's type="2d" canvas or an
+// H5 <canvas>; both speak the same CanvasRenderingContext2D): a certificate
+// (who completed what, in how many days), the calendar of days done, the
+// member's before/after photos, a testimonial (the host's 点评 or the member's
+// own words) and the invitation (QR or mini-program code and invite code, as
+// the invite poster shows them). Layout in px at a 750 width.
+
+export const POSTER_WIDTH = 750
+
+/** The images the poster shows, already loaded (null: left out). */
+export interface PosterImages {
+  before: CanvasImageSource | null
+  after: CanvasImageSource | null
+  qr: CanvasImageSource | null
+}
+
+type Ctx = CanvasRenderingContext2D
+
+const FONT = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
+const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${FONT}`
+
+const CARD_X = 40
+const CARD_W = POSTER_WIDTH - CARD_X * 2
+const INNER_X = CARD_X + 40
+const INNER_W = CARD_W - 80
+
+/** Lines of at most `width` px, at most `max` lines (the last ends in … when cut). */
+function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
+  for (let i = 0; i < chars.length; i++) {
+    const next = line + chars[i]
+    if (ctx.measureText(next).width > width && line) {
+      if (lines.length === max - 1) {
+        lines.push(`${line.slice(0, -1)}…`)
+        return lines
+      }
+      lines.push(line)
+      line = chars[i]
+    } else line = next
+  }
+  if (line) lines.push(line)
+  return lines
+}
+
+function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: number): void {
+  ctx.beginPath()
+  ctx.moveTo(x + r, y)
+  ctx.arcTo(x + w, y, x + w, y + h, r)
+  ctx.arcTo(x + w, y + h, x, y + h, r)
+  ctx.arcTo(x, y + h, x, y, r)
+  ctx.arcTo(x, y, x + w, y, r)
+  ctx.closePath()
+}
+
+/** An image cropped to fill the box (as mode='aspectFill'). */
+function drawCover(ctx: Ctx, image: CanvasImageSource, x: number, y: number, w: number, h: number): void {
+  const source = image as { width: number; height: number }
+  const sw = source.width || w
+  const sh = source.height || h
+  const scale = Math.max(w / sw, h / sh)
+  const cw = w / scale
+  const ch = h / scale
+  ctx.save()
+  roundRect(ctx, x, y, w, h, 16)
+  ctx.clip()
+  ctx.drawImage(image, (sw - cw) / 2, (sh - ch) / 2, cw, ch, x, y, w, h)
+  ctx.restore()
+}
+
+/** Cells of the day grid: size and columns for the challenge's length. */
+function gridOf(days: number): { cols: number; cell: number; gap: number; rows: number } {
+  const cols = days <= 7 ? days : days <= 42 ? 7 : Math.ceil(Math.sqrt(days * 1.6))
+  const gap = days <= 42 ? 10 : 4
+  const cell = Math.min(64, Math.floor((INNER_W - gap * (cols - 1)) / cols))
+  return { cols, cell, gap, rows: Math.ceil(days / cols) }
+}
+
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number)
+  const at = new Date(Date.UTC(y, m - 1, d) + days * 86_400_000)
+  return `${at.getUTCFullYear()}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-${String(at.getUTCDate()).padStart(2, '0')}`
+}
+
+const dots = (date: string) => date.replace(/-/g, '.')
+
+/** The testimonial: the host's latest 点评 with words, else the member's own. */
+export function testimonialOf(report: CompletionReport): { text: string; by: string } | null {
+  const review = report.reviews.find((r) => r.comment)
+  if (review) return { text: review.comment, by: `主理人点评${review.grade ? ` · ${review.grade}` : ''}` }
+  if (report.quote) return { text: report.quote, by: `${report.member.nickname}的打卡感言` }
+  return null
+}
+
+/** The poster's height for this report (measured with the context's fonts; the canvas is sized before drawing). */
+export function posterHeight(ctx: Ctx, report: CompletionReport, images: PosterImages): number {
+  return posterBody(ctx, report, images, false)
+}
+
+/** Draws the poster; answers its height. */
+export function drawPoster(ctx: Ctx, report: CompletionReport, images: PosterImages): number {
+  return posterBody(ctx, report, images, true)
+}
+
+/** One pass that measures or draws, so the height and the drawing never disagree. */
+function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, draw: boolean): number {
+  const grid = gridOf(report.days)
+  const photos = [
+    images.before && report.before ? { image: images.before, label: `第 ${report.before.dayNumber || 1} 天` } : null,
+    images.after && report.after ? { image: images.after, label: `第 ${report.after.dayNumber || report.daysDone} 天` } : null
+  ].filter((p): p is { image: CanvasImageSource; label: string } => p !== null)
+  const testimonial = testimonialOf(report)
+
+  // Heights first (the background needs the total).
+  const HEAD = 200
+  const gridH = grid.rows * grid.cell + (grid.rows - 1) * grid.gap
+  let y = HEAD + 60 // card content starts
+  const nameY = y
+  y += 56
+  const titleY = y
+  y += 100
+  const statsY = y
+  y += 130
+  const gridY = y
+  y += gridH + 50
+  const photosY = y
+  const photoSize = photos.length === 2 ? (INNER_W - 30) / 2 : 300
+  if (photos.length > 0) y += photoSize + 60
+  const quoteY = y
+  let quoteLines: string[] = []
+  if (testimonial) {
+    ctx.font = font(28)
+    quoteLines = wrap(ctx, `“${testimonial.text}”`, INNER_W - 48, 4)
+  }
+  const quoteH = testimonial ? 48 + quoteLines.length * 42 + 44 : 0
+  if (testimonial) y += quoteH + 40
+  const inviteY = y
+  y += 220
+  const cardBottom = y
+  const height = cardBottom + 50
+  if (!draw) return height
+
+  // Background: brand gradient with the certificate's heading.
+  const bg = ctx.createLinearGradient(0, 0, 0, height)
+  bg.addColorStop(0, colors.brand)
+  bg.addColorStop(1, colors.brandStrong)
+  ctx.fillStyle = bg
+  ctx.fillRect(0, 0, POSTER_WIDTH, height)
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'alphabetic'
+  ctx.fillStyle = colors.brandPale
+  ctx.font = font(26)
+  ctx.fillText(report.communityName, POSTER_WIDTH / 2, 70)
+  ctx.fillStyle = colors.surface
+  ctx.font = font(60, true)
+  ctx.fillText('挑 战 完 成 证 书', POSTER_WIDTH / 2, 150)
+
+  // The card.
+  ctx.fillStyle = colors.surface
+  roundRect(ctx, CARD_X, HEAD, CARD_W, cardBottom - HEAD, 32)
+  ctx.fill()
+  ctx.strokeStyle = colors.gold
+  ctx.lineWidth = 3
+  roundRect(ctx, CARD_X + 14, HEAD + 14, CARD_W - 28, cardBottom - HEAD - 28, 24)
+  ctx.stroke()
+
+  ctx.fillStyle = colors.text
+  ctx.font = font(40, true)
+  ctx.fillText(report.member.nickname, POSTER_WIDTH / 2, nameY + 20)
+  ctx.fillStyle = colors.text2
+  ctx.font = font(30)
+  const title = wrap(ctx, `完成了「${report.challengeTitle}」`, INNER_W, 1)[0] ?? ''
+  ctx.fillText(title, POSTER_WIDTH / 2, titleY + 26)
+  ctx.fillStyle = colors.text3
+  ctx.font = font(24)
+  ctx.fillText(`${dots(report.startDate)} – ${dots(report.endDate)} · 共 ${report.days} 天`, POSTER_WIDTH / 2, titleY + 68)
+
+  // The numbers.
+  const stats: Array<[string, string]> = [
+    [String(report.daysDone), '打卡天数'],
+    [String(report.longestStreak), '最长连续'],
+    [String(report.makeupDays), '补卡天数']
+  ]
+  stats.forEach(([value, label], i) => {
+    const x = INNER_X + (INNER_W / 3) * (i + 0.5)
+    ctx.fillStyle = colors.brand
+    ctx.font = font(56, true)
+    ctx.fillText(value, x, statsY + 50)
+    ctx.fillStyle = colors.text3
+    ctx.font = font(24)
+    ctx.fillText(label, x, statsY + 90)
+  })
+
+  // The days: done, made up (补), missed.
+  const done = new Map(report.doneDays.map((d) => [d.date, d.makeup]))
+  const gridW = grid.cols * grid.cell + (grid.cols - 1) * grid.gap
+  const gridX = (POSTER_WIDTH - gridW) / 2
+  for (let i = 0; i < report.days; i++) {
+    const date = addDays(report.startDate, i)
+    const x = gridX + (i % grid.cols) * (grid.cell + grid.gap)
+    const cy = gridY + Math.floor(i / grid.cols) * (grid.cell + grid.gap)
+    const makeup = done.get(date)
+    ctx.fillStyle = makeup === undefined ? colors.border2 : makeup ? colors.orange : colors.brand
+    roundRect(ctx, x, cy, grid.cell, grid.cell, Math.min(12, grid.cell / 4))
+    ctx.fill()
+    if (grid.cell >= 40) {
+      ctx.fillStyle = makeup === undefined ? colors.text4 : colors.surface
+      ctx.font = font(Math.round(grid.cell * 0.36), true)
+      ctx.fillText(makeup ? '补' : String(Number(date.slice(8))), x + grid.cell / 2, cy + grid.cell * 0.62)
+    }
+  }
+
+  // Before and after.
+  if (photos.length > 0) {
+    const rowW = photos.length * photoSize + (photos.length - 1) * 30
+    photos.forEach((photo, i) => {
+      const x = (POSTER_WIDTH - rowW) / 2 + i * (photoSize + 30)
+      drawCover(ctx, photo.image, x, photosY, photoSize, photoSize)
+      ctx.fillStyle = colors.text2
+      ctx.font = font(24)
+      ctx.fillText(photos.length === 2 ? `${i === 0 ? '开始' : '完成'} · ${photo.label}` : photo.label, x + photoSize / 2, photosY + photoSize + 38)
+    })
+  }
+
+  // The testimonial.
+  if (testimonial) {
+    ctx.fillStyle = colors.brandFaint
+    roundRect(ctx, INNER_X, quoteY, INNER_W, quoteH, 20)
+    ctx.fill()
+    ctx.textAlign = 'left'
+    ctx.fillStyle = colors.text
+    ctx.font = font(28)
+    quoteLines.forEach((line, i) => ctx.fillText(line, INNER_X + 24, quoteY + 56 + i * 42))
+    ctx.textAlign = 'right'
+    ctx.fillStyle = colors.text3
+    ctx.font = font(22)
+    ctx.fillText(`—— ${testimonial.by}`, INNER_X + INNER_W - 24, quoteY + quoteH - 22)
+    ctx.textAlign = 'center'
+  }
+
+  // The invitation: the code to scan and the invite code to type.
+  ctx.strokeStyle = colors.border2
+  ctx.lineWidth = 2
+  ctx.setLineDash([10, 8])
+  ctx.beginPath()
+  ctx.moveTo(INNER_X, inviteY)
+  ctx.lineTo(INNER_X + INNER_W, inviteY)
+  ctx.stroke()
+  ctx.setLineDash([])
+  const qrSize = 160
+  const qrX = INNER_X
+  const qrY = inviteY + 30
+  if (images.qr) {
+    ctx.fillStyle = colors.surface
+    ctx.fillRect(qrX, qrY, qrSize, qrSize)
+    ctx.drawImage(images.qr, qrX, qrY, qrSize, qrSize)
+  }
+  const textX = images.qr ? qrX + qrSize + 32 : INNER_X
+  ctx.textAlign = 'left'
+  ctx.fillStyle = colors.text
+  ctx.font = font(30, true)
+  ctx.fillText(wrap(ctx, `加入${report.communityName}`, INNER_W - (textX - INNER_X), 1)[0] ?? '', textX, qrY + 44)
+  ctx.fillStyle = colors.text2
+  ctx.font = font(24)
+  ctx.fillText(images.qr ? '扫码和我一起打卡挑战' : '打开小程序，输入邀请码加入', textX, qrY + 86)
+  ctx.fillStyle = colors.warnStrong
+  ctx.font = font(26, true)
+  ctx.fillText(`邀请码 ${report.inviteCode}`, textX, qrY + 134)
+  ctx.textAlign = 'center'
+  return height
+}
