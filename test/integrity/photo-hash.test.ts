@@ -5,6 +5,8 @@
 import { BANDS, CROPS, MAX_DISTANCE, bandKeys, hammingDistance, hashPhoto } from '../../cloudfunctions/domain/integrity/photo-hash'
 import { PNG } from '../checkin/checkin-fixtures'
 import { crop, jpeg, resize, scene } from './images'
+import { pngPixels } from '../../cloudfunctions/domain/integrity/png-pixels'
+import { gradientPng } from '../../scripts/dev-host/demo-images'
 
 jest.setTimeout(60_000)
 
@@ -67,4 +69,11 @@ test('a placeholder, a flat picture, a WebP or broken bytes are not compared', (
   expect(hashPhoto(Buffer.from('RIFF\0\0\0\0WEBPVP8 ', 'latin1'))).toBeNull()
   expect(hashPhoto(jpeg(scene(5), 90).subarray(0, 200))).toBeNull()
   expect(hashPhoto(jpeg(scene(5), 90))).toHaveLength(CROPS.length)
+})
+
+test('a PNG (decoded over zlib by png-pixels.ts) hashes as the same picture saved as JPEG', () => {
+  const png = gradientPng([255, 183, 94], [46, 134, 171], 240, 17)
+  const pixels = pngPixels(png, 1e8)!
+  expect(pixels).toMatchObject({ width: 240, height: 240 })
+  expect(distance(png, jpeg(pixels, 80))).toBeLessThanOrEqual(2)
 })

@@ -1,5 +1,5 @@
 // A perceptual hash of a check-in photo (pHash): the picture decoded (JPEG by
-// jpeg-js's decoder alone, PNG by pngjs's synchronous reader), its luminance
+// jpeg-js's decoder alone, PNG by png-pixels.ts over node's zlib), its luminance
 // averaged down to 32×32, a 2-D DCT, and one bit per low frequency: above or
 // below their median. Re-encoding, resizing and a slight crop move few of
 // these 64 bits; a different photo moves about half of them.
@@ -9,6 +9,7 @@
 // within MAX_DISTANCE < BANDS bits of each other agree exactly on at least one
 // band (pigeonhole), so looking up the photo's BANDS keys finds every candidate.
 import type { ImageType } from '../../ports/files'
+import { pngPixels } from './png-pixels'
 
 /** Bits two hashes may differ by and still be the same photo (measured in test/integrity/photo-hash.test.ts). */
 export const MAX_DISTANCE = 8
@@ -39,7 +40,6 @@ export interface Pixels {
 }
 
 type JpegDecode = (bytes: Uint8Array, options: Record<string, unknown>) => Pixels
-type PngRead = (bytes: Buffer) => Pixels
 
 /** The decoders load on the first photo hashed (only the cron function's bundle carries them). */
 export function decodeImage(bytes: Buffer): Pixels | null {
@@ -50,13 +50,7 @@ export function decodeImage(bytes: Buffer): Pixels | null {
     const decode = require('jpeg-js/lib/decoder') as JpegDecode
     return decode(bytes, { useTArray: true, formatAsRGBA: true, tolerantDecoding: true, maxResolutionInMP: MAX_MEGAPIXELS, maxMemoryUsageInMB: MAX_MEMORY_MB })
   }
-  if (type === 'image/png') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const png = require('pngjs/lib/png-sync') as { read: PngRead }
-    const image = png.read(bytes)
-    if (image.width * image.height > MAX_MEGAPIXELS * 1e6) return null
-    return image
-  }
+  if (type === 'image/png') return pngPixels(bytes, MAX_MEGAPIXELS * 1e6)
   // WebP has no decoder here: such photos are not compared (see README).
   return null
 }
