@@ -181,7 +181,7 @@ export interface CheckinView {
   commentCount: number
   likedByMe: boolean
   mine: boolean
-  /** Why a pending check-in waits (to its author and staff), e.g. a photo that matches an earlier one. */
+  /** Why a check-in is off the wall, waiting (pending) or hidden, to its author and staff: e.g. a photo that matches an earlier one. */
   heldReason?: string
   /** Staff only: the photo integrity check's verdict when it found a match. */
   integrity?: { status: 'held' | 'approved' | 'rejected'; matchCount: number }

@@ -55,7 +55,7 @@ test("another member's photo, re-encoded: held off the feed, pending with a reas
 
   const queue = ok(await call('checkin', 'moderationQueue', {}, HOST))
   const report = queue.items.find((r) => r.targetId === copy.id)!
-  expect(report.reason).toBe('疑似盗用照片：与其他成员的打卡照片相同')
+  expect(report.reason).toBe('疑似盗用他人照片')
   expect(report.matches).toEqual([
     expect.objectContaining({
       photo: copy.photos[0],
@@ -84,7 +84,7 @@ test('the same member: a slightly cropped photo from another day is held; two sh
   expect(await checkPhotoIntegrity(runtime)).toMatchObject({ held: 1 })
   expect(await doc(again.id)).toMatchObject({ status: 'pending', hiddenReason: '照片与你之前某天的打卡照片相同，等待主理人审核' })
   const report = ok(await call('checkin', 'moderationQueue', {}, HOST)).items.find((r) => r.targetId === again.id)!
-  expect(report.reason).toBe('疑似重复打卡：照片与本人其他日期的打卡相同')
+  expect(report.reason).toBe('疑似重复使用旧照片')
   expect(report.matches!.every((m) => m.sameMember)).toBe(true)
 })
 

@@ -109,7 +109,7 @@ export async function checkinViews(runtime: Runtime, caller: Caller, checkins: C
       commentCount: c.commentCount,
       likedByMe: likes.has(likeId(c._id, caller.openid)),
       mine: c.openid === caller.openid,
-      ...(c.status === 'pending' && c.hiddenReason && (c.openid === caller.openid || isStaff(caller.role)) ? { heldReason: c.hiddenReason } : {}),
+      ...(c.status !== 'visible' && c.hiddenReason && (c.openid === caller.openid || isStaff(caller.role)) ? { heldReason: c.hiddenReason } : {}),
       ...(c.integrity && isStaff(caller.role) ? { integrity: { status: c.integrity.status, matchCount: c.integrity.matches.length } } : {}),
       ...(c.review ? { review: { grade: c.review.grade, comment: c.review.comment, reviewedAt: c.review.reviewedAt } } : {})
     }

@@ -96,9 +96,11 @@ async function hold(runtime: Runtime, checkin: CheckinDoc, matches: IntegrityMat
       hashState: 'done'
     }
   })
+  // Already hidden by a moderator: the finding is kept on it, nothing is left for the queue.
+  if (checkin.status === 'hidden') return
   const reports = runtime.store.collection<{ _id: string; status: string }>(COLLECTIONS.reports.name)
   const reportId = `checkin:${checkin._id}`
-  const reportReason = sameMember ? '疑似重复打卡：照片与本人其他日期的打卡相同' : '疑似盗用照片：与其他成员的打卡照片相同'
+  const reportReason = sameMember ? '疑似重复使用旧照片' : '疑似盗用他人照片'
   if (await reports.get(reportId)) {
     await reports.update(reportId, { set: { reason: reportReason, status: 'open', resolution: null, updatedAt: now } })
   } else {

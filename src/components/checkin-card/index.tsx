@@ -70,7 +70,7 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
         {checkin.integrity?.status === 'held' ? <Text className='checkin-tag checkin-tag-integrity'>疑似重复图片</Text> : null}
         {checkin.review ? <Text className={`checkin-tag checkin-tag-grade-${checkin.review.grade}`}>{GRADES[checkin.review.grade]}</Text> : null}
       </View>
-      {checkin.status === 'pending' && checkin.heldReason ? <Text className='checkin-card-held'>{checkin.heldReason}</Text> : null}
+      {checkin.status !== 'visible' && checkin.heldReason ? <Text className='checkin-card-held'>{checkin.heldReason}</Text> : null}
 
       {checkin.text ? <Text className={`checkin-card-text ${long && !expanded ? 'checkin-card-text-clamp' : ''}`}>{checkin.text}</Text> : null}
       {long ? (
