@@ -67,7 +67,10 @@ export async function readUploadedDocument(req: IncomingMessage): Promise<{ byte
 
 function safeName(encoded: string): string {
   try {
-    return [...decodeURIComponent(encoded)].filter((c) => c >= ' ' && c !== '/' && c !== '\\').join('').trim()
+    return [...decodeURIComponent(encoded)]
+      .filter((c) => c >= ' ' && c !== '/' && c !== '\\')
+      .join('')
+      .trim()
   } catch {
     return ''
   }
