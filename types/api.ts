@@ -6,6 +6,7 @@ import type { CronRunInput, CronRunReport } from './cron'
 import type { DepositSettlementView, DepositStatusView, PayDepositResult } from './deposits'
 import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
 import type { Page, PageInput } from './page'
+import type { CompletionReport, CompletionReportInput } from './completion'
 import type {
   AddPostCommentInput,
   AnnouncementReads,
@@ -24,7 +25,6 @@ import type {
   SearchPostsInput,
   UpdatePostInput
 } from './posts'
-import type { CompletionReport, CompletionReportInput } from './completion'
 import type {
   AnswerQuestionInput,
   AskOptionsView,

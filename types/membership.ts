@@ -70,9 +70,11 @@ export type OrderStatus = 'created' | 'fulfilled' | 'closed' | 'refunding' | 're
 
 export interface OrderView {
   id: string
-  /** What the order buys: a circle membership or an event seat (then eventId names the event). */
-  kind: 'membership' | 'event'
+  /** What the order buys: a circle membership or an event seat (then eventId names the event); other kinds (a paid question, …) by their registered name. */
+  kind: 'membership' | 'event' | (string & {})
   eventId: string | null
+  /** The page about what it bought, as the kind describes it (an event's, a question's), without the leading slash. */
+  page?: string
   circleId: string
   circleName: string
   planId: string

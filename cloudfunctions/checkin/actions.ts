@@ -1,7 +1,7 @@
 import { defineActions } from '../platform/define-action'
 import { checkinMemberActions } from './member-actions'
 import { checkinHostActions } from './host-actions'
-import { checkinDepositActions } from './deposit-actions'
 import { checkinCompletionActions } from './completion-actions'
+import { checkinDepositActions } from './deposit-actions'
 
-export const checkinActions = defineActions('checkin', { ...checkinMemberActions, ...checkinHostActions, ...checkinCompletionActions, ...checkinDepositActions })
+export const checkinActions = defineActions('checkin', { ...checkinMemberActions, ...checkinHostActions, ...checkinDepositActions, ...checkinCompletionActions })

@@ -118,6 +118,8 @@ if (!hasChromium) {
       await expect(page.locator('.cr-cert-rule').textContent()).resolves.toBe('完成全部 3 天打卡，补卡计入')
       await page.locator('.cr-poster-image').waitFor({ timeout: 20_000 })
       await shot('02-report')
+      await page.locator('.cr-poster').evaluate((el) => el.scrollIntoView({ block: 'start' }))
+      await shot('02b-report-poster-card')
     }, 60_000)
 
     it('the poster is drawn on a canvas (not blank) and downloads as a PNG', async () => {
@@ -170,6 +172,21 @@ if (!hasChromium) {
       expect(told).toHaveLength(1)
       expect(told[0].action).toEqual({ kind: 'page', path: `/packages/challenge-report/index/index?id=${challengeId}` })
     }, 30_000)
+
+    it('the host changes the rule on the challenge form (2 of the 3 days); the challenge page states it', async () => {
+      await harness.loginAs('host')
+      await harness.open(`/packages/host/challenge-form/index?id=${challengeId}`)
+      const days = page.locator('.completion-fields input[type="number"], .completion-fields .form-number-input input').first()
+      await days.waitFor({ timeout: 15_000 })
+      await expect(days.getAttribute('placeholder')).resolves.toBe('全部 3')
+      await days.fill('2')
+      await page.locator('.completion-fields').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot('05-host-form')
+      await page.locator('.challenge-form .form-save').click()
+      await page.locator('.detail-title', { hasText: TITLE }).waitFor({ timeout: 15_000 })
+      const rule = page.locator('.detail-rule', { hasText: '完成条件' }).locator('.detail-rule-value')
+      await expect(rule.textContent({ timeout: 15_000 })).resolves.toBe('完成 3 天中的任意 2 天，补卡计入')
+    }, 60_000)
 
     it('小美, who did not complete it, is refused the report', async () => {
       await harness.loginAs('xiaomei')

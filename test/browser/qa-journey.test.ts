@@ -29,7 +29,6 @@ if (!hasChromium) {
     let harness: Harness
     let page: Harness['page']
     let circleId = ''
-    let questionId = ''
 
     beforeAll(async () => {
       harness = await startHarness('qa-journey-')
@@ -77,9 +76,21 @@ if (!hasChromium) {
       await as('host', 'circle', { action: 'updateQuestionSettings', circleId, answerers: [{ openid: drwang, priceFen: 990, refundDays: 3 }] })
     })
 
+    it('the host sees 王医生 in 答疑设置 with the price in ¥ and the refund days', async () => {
+      await harness.loginAs('host')
+      await harness.open(`/packages/questions/settings/index?id=${encodeURIComponent(circleId)}`)
+      const row = page.locator('.qs-row', { hasText: '王医生' })
+      await row.waitFor({ timeout: 15_000 })
+      await expect(row.locator('.qs-price input').inputValue()).resolves.toBe('9.9')
+      await expect(row.locator('.qs-days input').inputValue()).resolves.toBe('3')
+      await shot('00-settings')
+    })
+
     it('小美 asks 王医生 in the circle’s 问答, sees the price in ¥, and pays at the sandbox', async () => {
       await harness.loginAs('xiaomei')
-      await harness.open(`/packages/questions/list/index?id=${encodeURIComponent(circleId)}`)
+      // From the circle's page: its one 问答 row.
+      await harness.open(`/packages/membership/circle/index?id=${encodeURIComponent(circleId)}`)
+      await tap('.circle-qa-entry')
       await page.locator('.qa-page .empty-state', { hasText: '还没有公开的问答' }).waitFor({ timeout: 15_000 })
       await tap('.qa-ask-btn')
       const row = page.locator('.ask-answerer', { hasText: '王医生' })
@@ -92,12 +103,14 @@ if (!hasChromium) {
       await tap('.ask-submit')
       await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
       await page.locator('#pay', { hasText: '确认支付' }).click()
-      // Back on the order page of the existing payment flow, then to the question.
+      // Back on the order page of the existing payment flow: 支付成功, and 查看 opens the question.
       await page.waitForURL(/packages\/membership\/order/, { timeout: 15_000 })
-      const mine = await as<ListPage<QuestionView>>('xiaomei', 'circle', { action: 'questions', circleId, scope: 'mine' })
-      questionId = mine.items[0].id
-      await harness.open(`/packages/questions/detail/index?id=${encodeURIComponent(questionId)}`)
+      await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+      await shot('02a-order-paid')
+      await tap('.order-hero-open')
       await page.locator('.qd-status', { hasText: '待回答' }).waitFor({ timeout: 15_000 })
+      const mine = await as<ListPage<QuestionView>>('xiaomei', 'circle', { action: 'questions', circleId, scope: 'mine' })
+      expect(page.url()).toContain(`id=${encodeURIComponent(mine.items[0].id)}`)
       await page.locator('.qd-note', { hasText: '等待 王医生 回答' }).waitFor()
       await shot('02-paid-waiting')
     })

@@ -20,8 +20,8 @@ import { measureRecalls, sendRecalls } from '../recall/campaigns'
 import { runAutomations } from '../recall/automations'
 import { attributeConversions } from '../analytics/attribution'
 import { refreshAnalytics } from '../analytics/reports'
-import { settleDeposits } from '../deposits/settle'
 import { tellCompleters } from '../checkin/completion-report'
+import { settleDeposits } from '../deposits/settle'
 import { refundUnansweredQuestions } from '../questions/refund-unanswered'
 
 export interface Job {

@@ -39,6 +39,7 @@ export async function toOrderViews(runtime: Runtime, orders: OrderDoc[], circles
       id: o._id,
       kind: kindOf(o) as OrderView['kind'],
       eventId: about.eventId ?? null,
+      page: about.page,
       circleId: about.circleId ?? '',
       circleName: about.title,
       planId: about.planId ?? '',

@@ -73,8 +73,12 @@ function OrderDetail({ order, polling, recheck }: OrderDetailProps) {
           <Text className='order-info-title'>订单信息</Text>
           <OrderStatusTag status={status} />
         </View>
-        <Row label={isCircleOrder(order) ? '圈子' : '活动'} value={order.circleName} />
-        {isCircleOrder(order) ? <Row label='套餐' value={order.days > 0 ? `${order.planName} · ${order.days} 天` : order.planName} /> : <Row label='类型' value='活动报名费' />}
+        <Row label={isCircleOrder(order) ? '圈子' : order.kind === 'event' ? '活动' : '内容'} value={order.circleName} />
+        {isCircleOrder(order) ? (
+          <Row label='套餐' value={order.days > 0 ? `${order.planName} · ${order.days} 天` : order.planName} />
+        ) : (
+          <Row label='类型' value={order.kind === 'event' ? '活动报名费' : order.planName} />
+        )}
         <Row label='金额' value={formatFen(order.amountFen)} strong />
         {order.refundedFen > 0 ? <Row label='已退款' value={formatFen(order.refundedFen)} /> : null}
         <Row label='订单号' value={order.id} mono />
@@ -120,9 +124,16 @@ function PaidHero({ order }: { order: OrderView }) {
         <Text className='order-hero-desc'>
           「{order.circleName}」{order.planName}已完成
         </Text>
-        <View className='btn btn-primary order-hero-button' onClick={goBack}>
-          返回
-        </View>
+        {/* Another kind (a paid question): its own page; an event seat goes back to the event it was paid from. */}
+        {order.kind !== 'event' && order.page ? (
+          <View className='btn btn-primary order-hero-button order-hero-open' onClick={() => void Taro.redirectTo({ url: `/${order.page}` })}>
+            查看
+          </View>
+        ) : (
+          <View className='btn btn-primary order-hero-button' onClick={goBack}>
+            返回
+          </View>
+        )}
       </View>
     )
   }
