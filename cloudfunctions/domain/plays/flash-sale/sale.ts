@@ -4,7 +4,7 @@
 // rush of buyers spreads over as many documents as there are units and no
 // document is written by every buyer. A member's one purchase is a claim
 // document (`${saleId}:${openid}`) written in the small transaction that makes
-// the order. See README.md in this folder.
+// the order. The design and its request counts: README.md, 秒杀 flash sales.
 import type { FlashSalePhase, StockBand } from '../../../../types/flash-sale'
 import { COLLECTIONS } from '../../../platform/collections'
 import { errors } from '../../../platform/app-error'
@@ -40,8 +40,11 @@ export interface FlashSaleDoc {
   updatedAt: number
 }
 
-/** free → held (taken by a buyer, order being written) → ordered (unpaid order) → sold (paid) → refunded; ordered → free when it lapses. */
-export type SlotState = 'free' | 'held' | 'ordered' | 'sold' | 'refunded'
+/**
+ * free → held (taken by a buyer, the order being written) → ordered (its order, paid or not);
+ * ordered → free when the order closes unpaid or is refunded while the sale runs, → refunded when refunded after it.
+ */
+export type SlotState = 'free' | 'held' | 'ordered' | 'refunded'
 
 export interface FlashSlotDoc {
   _id: string
