@@ -5,6 +5,7 @@ import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGran
 import type { CronRunInput, CronRunReport } from './cron'
 import type { DepositSettlementView, DepositStatusView, PayDepositResult } from './deposits'
 import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
+import type { BuyGiftCardInput, BuyGiftCardResult, GiftCardIdInput, GiftCardView, GiftLogView, GiftPlanOption, HostGiftView, MyWelcomeGiftView, SetWelcomeGiftInput } from './gift'
 import type { Page, PageInput } from './page'
 import type { CompletionReport, CompletionReportInput } from './completion'
 import type {
@@ -314,6 +315,15 @@ export interface ApiContract {
     buyFlashSale: { input: BuyFlashSaleInput; output: BuyFlashSaleResult }
     // 拼团 group buying
     // 送 gifts
+    hostGifts: { input: Record<string, never>; output: HostGiftView }
+    setWelcomeGift: { input: SetWelcomeGiftInput; output: HostGiftView }
+    giftLogs: { input: PageInput; output: Page<GiftLogView> }
+    giftPlans: { input: Record<string, never>; output: GiftPlanOption[] }
+    buyGiftCard: { input: BuyGiftCardInput; output: BuyGiftCardResult }
+    myGiftCards: { input: PageInput; output: Page<GiftCardView> }
+    giftCard: { input: GiftCardIdInput; output: GiftCardView }
+    claimGiftCard: { input: GiftCardIdInput; output: GiftCardView }
+    myWelcomeGift: { input: Record<string, never>; output: MyWelcomeGiftView | null }
     // 助力 help tasks
     // 砍价 bargains
   }

@@ -5,6 +5,7 @@ import { getProfile, toProfile, updateProfile } from '../domain/members/profile'
 import { markProfilePrompted, markProfilePromptedInput } from '../domain/members/profile-prompt'
 import { meInput, updateProfileInput } from '../domain/members/schemas'
 import { attributeInvite } from '../domain/leaderboard/referral'
+import { grantWelcomeGift } from '../domain/plays/gift/welcome'
 import { MEMBERS, type MemberDoc } from '../domain/members/member'
 import { grantsOf, recordGrants, subscribeTemplateIds } from '../domain/notifications/grants'
 import { getChallengeReminder, setChallengeReminder } from '../domain/notifications/reminders'
@@ -21,7 +22,8 @@ export const memberActions = defineActions('member', {
     handle: async (input, { runtime, caller, now }) => {
       if (input.inviteCode) {
         const member = await runtime.store.collection<MemberDoc>(MEMBERS).get(caller.openid)
-        if (member) await attributeInvite(runtime, member, input.inviteCode, now)
+        // A member who just joined through the invite gets the host's welcome gift (domain/plays/gift), once ever.
+        if (member && (await attributeInvite(runtime, member, input.inviteCode, now))) await grantWelcomeGift(runtime, member._id, now)
       }
       return getProfile(runtime, caller.openid)
     }

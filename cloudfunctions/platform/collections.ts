@@ -983,6 +983,55 @@ export const COLLECTIONS = {
       }
     ]
   },
+  /** 送 gifts (domain/plays/gift): the host's welcome gift and the prices cards sold at, one document ('welcome'). */
+  giftSettings: {
+    name: 'gift_settings',
+    indexes: []
+  },
+  /** 礼品卡: one per paid card, its id the claim token; claimed and refunded by conditional writes on it by id. */
+  giftCards: {
+    name: 'gift_cards',
+    indexes: [
+      {
+        name: 'buyer',
+        fields: [
+          ['buyer', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      },
+      {
+        name: 'refundDue',
+        fields: [
+          ['state', 'asc'],
+          ['expiresAt', 'asc']
+        ]
+      },
+      {
+        name: 'measures',
+        fields: [
+          ['state', 'asc'],
+          ['newMember', 'asc']
+        ]
+      },
+      {
+        name: 'byPrice',
+        fields: [
+          ['priceFen', 'asc'],
+          ['state', 'asc']
+        ]
+      }
+    ]
+  },
+  /** The welcome gift of a member who joined through an invite (`_id` = openid): once per invitee, ever. */
+  giftWelcomes: {
+    name: 'gift_welcomes',
+    indexes: [{ name: 'byStatus', fields: [['status', 'asc']] }]
+  },
+  /** The host's log of gifts: purchases, claims, refusals, refunds, welcome gifts. */
+  giftLogs: {
+    name: 'gift_logs',
+    indexes: [{ name: 'recent', fields: [['at', 'desc']] }]
+  },
   /** 秒杀 flash sales (domain/plays/flash-sale): the sale, written by hosts only (buyers only read it). */
   flashSales: {
     name: 'flash_sales',

@@ -23,6 +23,7 @@ import { refreshAnalytics } from '../analytics/reports'
 import { tellCompleters } from '../checkin/completion-report'
 import { settleDeposits } from '../deposits/settle'
 import { refundUnansweredQuestions } from '../questions/refund-unanswered'
+import { refundUnclaimedGiftCards } from '../plays/gift/refund-unclaimed'
 
 export interface Job {
   name: string
@@ -46,6 +47,8 @@ export const JOBS: Job[] = [
   { name: 'closeUnpaidOrders', run: (runtime) => closeUnpaidOrders(runtime) },
   // Paid questions unanswered past the host's N days: refunded once each (domain/questions), before the refunds are reconciled.
   { name: 'refundUnansweredQuestions', run: (runtime) => refundUnansweredQuestions(runtime) },
+  // 礼品卡 unclaimed 30 days after payment: refunded once each to the buyer (domain/plays/gift).
+  { name: 'refundUnclaimedGiftCards', run: (runtime) => refundUnclaimedGiftCards(runtime) },
   { name: 'reconcileRefunds', run: (runtime) => reconcileRefunds(runtime) },
   // Deposit challenges past their end (and make-up grace): completers refunded and paid their share of the pool, a batch a run (domain/deposits).
   { name: 'settleDeposits', run: async (runtime) => ({ ...(await settleDeposits(runtime)) }) },
