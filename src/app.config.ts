@@ -27,6 +27,9 @@ export default defineAppConfig({
     // 秒杀: the member's list of flash sales and one sale with its countdown; the host's console (create, pause, measures).
     { root: 'packages/flash-sale', pages: ['list/index', 'detail/index'] },
     { root: 'packages/host-flash-sale', pages: ['index/index'] },
+    // 砍价: the member's campaigns and one bargain (progress, cutters, 帮我砍一刀, pay); the host's console (create, pause, measures, cut log).
+    { root: 'packages/bargain', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/host-bargain', pages: ['index/index'] },
     // Check-in challenges: detail with calendar, the composer and one check-in with its comments.
     { root: 'packages/challenge', pages: ['detail/index', 'compose/index', 'checkin/index'] },
     // 完成报告: a completer's calendar, before/after, 点评 and the poster that invites.

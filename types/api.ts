@@ -4,6 +4,20 @@ import type { MeInput, MemberProfile, UpdateProfileInput } from './member'
 import type { ChallengeReminderInput, ChallengeReminderView, RecordSubscribeGrantsInput, SetChallengeReminderInput, SubscribeGrantsView, SubscribeTemplates } from './notifications'
 import type { CronRunInput, CronRunReport } from './cron'
 import type { DepositSettlementView, DepositStatusView, PayDepositResult } from './deposits'
+import type {
+  BargainCampaignIdInput,
+  BargainCampaignView,
+  BargainCutLogEntry,
+  BargainCutLogInput,
+  BargainIdInput,
+  BargainView,
+  CreateBargainCampaignInput,
+  CutBargainResult,
+  HostBargainCampaignView,
+  PauseBargainCampaignInput,
+  PayBargainInput,
+  PayBargainResult
+} from './bargain'
 import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
 import type { BuyGiftCardInput, BuyGiftCardResult, GiftCardIdInput, GiftCardView, GiftLogView, GiftPlanOption, HostGiftView, MyWelcomeGiftView, SetWelcomeGiftInput } from './gift'
 import type { Page, PageInput } from './page'
@@ -326,6 +340,16 @@ export interface ApiContract {
     myWelcomeGift: { input: Record<string, never>; output: MyWelcomeGiftView | null }
     // 助力 help tasks
     // 砍价 bargains
+    createBargainCampaign: { input: CreateBargainCampaignInput; output: HostBargainCampaignView }
+    pauseBargainCampaign: { input: PauseBargainCampaignInput; output: HostBargainCampaignView }
+    hostBargainCampaigns: { input: PageInput; output: Page<HostBargainCampaignView> }
+    bargainCutLog: { input: BargainCutLogInput; output: Page<BargainCutLogEntry> }
+    bargainCampaigns: { input: PageInput; output: Page<BargainCampaignView> }
+    bargainCampaign: { input: BargainCampaignIdInput; output: BargainCampaignView }
+    startBargain: { input: BargainCampaignIdInput; output: BargainView }
+    bargain: { input: BargainIdInput; output: BargainView }
+    cutBargain: { input: BargainIdInput; output: CutBargainResult }
+    payBargain: { input: PayBargainInput; output: PayBargainResult }
   }
   host: {
     // the team (owner), and the invite link a new staff member opens

@@ -1067,7 +1067,61 @@ export const COLLECTIONS = {
         ]
       }
     ]
-  }
+  },
+  /** 砍价 bargain campaigns (domain/plays/bargain): written by hosts only. */
+  bargainCampaigns: {
+    name: 'bargain_campaigns',
+    indexes: [
+      { name: 'ending', fields: [['endAt', 'asc']] },
+      { name: 'recent', fields: [['createdAt', 'desc']] }
+    ]
+  },
+  /** One member's bargain: its seed, schedule, cuts and cutters; a cut is one conditional update on it (cuts: c → c + 1). */
+  bargains: {
+    name: 'bargains',
+    indexes: [
+      {
+        name: 'byStatus',
+        fields: [
+          ['campaignId', 'asc'],
+          ['status', 'asc']
+        ]
+      },
+      {
+        name: 'byFloor',
+        fields: [
+          ['campaignId', 'asc'],
+          ['reachedFloor', 'asc']
+        ]
+      }
+    ]
+  },
+  /** One per friend per bargain (`${bargainId}:${openid}`): the one-cut rule and the host's cut log. */
+  bargainCuts: {
+    name: 'bargain_cuts',
+    indexes: [
+      {
+        name: 'log',
+        fields: [
+          ['campaignId', 'asc'],
+          ['state', 'asc'],
+          ['at', 'desc']
+        ]
+      },
+      {
+        name: 'newcomers',
+        fields: [
+          ['campaignId', 'asc'],
+          ['state', 'asc'],
+          ['newMember', 'asc']
+        ]
+      }
+    ]
+  },
+  /** One per member per campaign (`${campaignId}:${openid}`): names the member's one open bargain. */
+  bargainStarts: { name: 'bargain_starts', indexes: [] },
+  /** A friend's cuts in a campaign on one China day (`${campaignId}:${openid}:${date}`): the daily cap. */
+  bargainCaps: { name: 'bargain_caps', indexes: [] }
 } as const satisfies Record<string, CollectionDeclaration>
 
 export type CollectionKey = keyof typeof COLLECTIONS

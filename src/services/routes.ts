@@ -56,6 +56,12 @@ export const FLASH_SALE_PAGE = '/packages/flash-sale/detail/index'
 export const HOST_FLASH_SALES_PAGE = '/packages/host-flash-sale/index/index'
 export const flashSaleUrl = (saleId: string) => withId(FLASH_SALE_PAGE, saleId)
 
+// 砍价 bargains (members: the campaigns and one bargain, the page a share card opens) and the host's bargain console
+export const BARGAINS_PAGE = '/packages/bargain/list/index'
+export const BARGAIN_PAGE = '/packages/bargain/detail/index'
+export const HOST_BARGAINS_PAGE = '/packages/host-bargain/index/index'
+export const bargainUrl = (bargainId: string) => withId(BARGAIN_PAGE, bargainId)
+
 // Membership and the host's membership console
 export const CIRCLES_PAGE = '/packages/membership/circles/index'
 export const CIRCLE_PAGE = '/packages/membership/circle/index'

@@ -20,6 +20,7 @@ import { jpeg, scene } from '../integrity/images'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
 import { FLASH_SALE_SCENARIOS } from './flash-sale-scenarios'
+import { BARGAIN_SCENARIOS } from './bargain-scenarios'
 import { DEPOSIT_BACKLOG, DEPOSIT_SCENARIOS } from './deposit-scenarios'
 import { POST_SCENARIOS } from './post-scenarios'
 
@@ -833,6 +834,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,
   ...FLASH_SALE_SCENARIOS,
+  ...BARGAIN_SCENARIOS,
   ...DEPOSIT_SCENARIOS,
 
   // cron, by hand: the host's "run now" (every job) on the seeded community

@@ -39,6 +39,12 @@ export interface FactPayloads {
   'giftCard.purchased': { cardId: string; circleId: string; planId: string; priceFen: number }
   /** A gift card was claimed, its membership granted to the claimer (the fact's openid): keyed by the card. */
   'giftCard.claimed': { cardId: string; buyer: string; circleId: string; newMember: boolean }
+  /** A member started a bargain (domain/plays/bargain): keyed by the bargain. */
+  'bargain.started': { campaignId: string; bargainId: string; targetType: string; startFen: number; newMember: boolean }
+  /** A friend cut a member's bargain (the fact's openid is the cutter): keyed by the cut (`${bargainId}:${openid}`). */
+  'bargain.cut': { campaignId: string; bargainId: string; starter: string; k: number; amountFen: number; newMember: boolean }
+  /** A bargain's order was paid for: keyed by the order. */
+  'bargain.purchased': { campaignId: string; bargainId: string; targetType: string; priceFen: number; cuts: number }
 }
 
 export type FactType = keyof FactPayloads

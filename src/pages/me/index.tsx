@@ -10,7 +10,7 @@ import InboxEntry from '../../components/inbox-entry'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
-import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE, QUESTION_QUEUE_PAGE, FLASH_SALES_PAGE } from '../../services/routes'
+import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE, QUESTION_QUEUE_PAGE, FLASH_SALES_PAGE, BARGAINS_PAGE } from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -111,6 +111,14 @@ export default function MePage() {
           hint='特价限量，每人限抢 1 件'
           onClick={() => {
             void Taro.navigateTo({ url: FLASH_SALES_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-bargain-entry'
+          title='砍价'
+          hint='好友每人一刀，砍到底价再买'
+          onClick={() => {
+            void Taro.navigateTo({ url: BARGAINS_PAGE })
           }}
         />
         {me && isStaff(me.role) ? (

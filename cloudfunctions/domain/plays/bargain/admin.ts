@@ -1,0 +1,97 @@
+// The host's side of bargains: make a campaign, pause or resume it, list the
+// campaigns with their measures, and read the cut log.
+import { randomUUID } from 'node:crypto'
+import type { BargainCutLogEntry, BargainCutLogInput, CreateBargainCampaignInput, HostBargainCampaignView, PauseBargainCampaignInput } from '../../../../types/bargain'
+import type { Page, PageInput } from '../../../../types/page'
+import { AppError } from '../../../platform/app-error'
+import type { Caller } from '../../../platform/define-action'
+import type { Runtime } from '../../../platform/runtime'
+import { loadCircle } from '../../membership/circle'
+import { EVENTS, type EventDoc } from '../../events/event'
+import { MALL_ITEMS, type MallItemDoc } from '../../growth/mall'
+import { BARGAIN_CAMPAIGNS, BARGAIN_CUTS, loadCampaign, type BargainCampaignDoc, type BargainCutDoc, type BargainTargetDoc } from './bargain'
+import { hostCampaignView } from './views'
+
+/** Campaigns on the host's page (at most 6 requests each). */
+const HOST_PAGE = 3
+/** Cut log rows a page. */
+const LOG_PAGE = 20
+/** The longest a campaign may take new bargains. */
+const MAX_CAMPAIGN_MS = 60 * 24 * 3600_000
+
+async function resolveTarget(runtime: Runtime, input: CreateBargainCampaignInput): Promise<BargainTargetDoc> {
+  const t = input.target
+  if (t.type === 'plan') {
+    const circle = await loadCircle(runtime, t.circleId)
+    if (circle.kind === 'free') throw new AppError('INVALID_INPUT', '免费圈子无需砍价，请选择付费圈子的套餐', 'target')
+    const plan = circle.plans.find((p) => p.id === t.planId)
+    if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'target')
+    return { type: 'plan', circleId: circle._id, circleName: circle.name, planId: plan.id, planName: plan.name, days: plan.days, originalFen: plan.priceFen }
+  }
+  if (t.type === 'event') {
+    const event = await runtime.store.collection<EventDoc>(EVENTS).get(t.eventId)
+    if (!event || event.status !== 'scheduled') throw new AppError('NOT_FOUND', '活动不存在或已取消', 'target')
+    if (input.endAt + input.hours * 3600_000 > event.signupDeadline) throw new AppError('INVALID_INPUT', '砍价（含最后一单的砍价时长）须在活动报名截止前结束', 'endAt')
+    return { type: 'event', eventId: event._id, eventTitle: event.title, originalFen: event.feeFen }
+  }
+  const item = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).get(t.itemId)
+  if (!item || !item.active) throw new AppError('NOT_FOUND', '商品不存在或已下架', 'target')
+  if (item.kind === 'coupon') throw new AppError('INVALID_INPUT', '优惠券商品不能砍价，请在优惠券活动中发放', 'target')
+  return { type: 'mall', itemId: item._id, itemName: item.name, mallKind: item.kind, originalFen: 0 }
+}
+
+export async function createBargainCampaign(runtime: Runtime, caller: Caller, input: CreateBargainCampaignInput, now: number): Promise<HostBargainCampaignView> {
+  if (input.floorFen >= input.startFen) throw new AppError('INVALID_INPUT', '底价要低于起砍价', 'floorFen')
+  if (input.startFen - input.floorFen < input.cuts) throw new AppError('INVALID_INPUT', `每刀至少 1 分：起砍价与底价至少相差 ${input.cuts} 分`, 'cuts')
+  if (input.endAt <= now) throw new AppError('INVALID_INPUT', '结束时间已过', 'endAt')
+  if (input.endAt - now > MAX_CAMPAIGN_MS) throw new AppError('INVALID_INPUT', '砍价活动最长 60 天', 'endAt')
+  const target = await resolveTarget(runtime, input)
+  if (target.originalFen > 0 && input.startFen > target.originalFen) throw new AppError('INVALID_INPUT', '起砍价不能高于原价', 'startFen')
+  const campaign: BargainCampaignDoc = {
+    _id: randomUUID(),
+    title: input.title.trim(),
+    target,
+    startFen: input.startFen,
+    floorFen: input.floorFen,
+    cuts: input.cuts,
+    hours: input.hours,
+    dailyCap: input.dailyCap,
+    endAt: input.endAt,
+    paused: false,
+    createdBy: caller.openid,
+    createdAt: now,
+    updatedAt: now
+  }
+  await runtime.store.collection<BargainCampaignDoc>(BARGAIN_CAMPAIGNS).insert(campaign)
+  return hostCampaignView(runtime, campaign, now)
+}
+
+export async function pauseBargainCampaign(runtime: Runtime, input: PauseBargainCampaignInput, now: number): Promise<HostBargainCampaignView> {
+  const campaign = await loadCampaign(runtime, input.campaignId)
+  if (now >= campaign.endAt) throw new AppError('CONFLICT', '砍价活动已结束')
+  await runtime.store.collection<BargainCampaignDoc>(BARGAIN_CAMPAIGNS).update(campaign._id, { set: { paused: input.paused, updatedAt: now } })
+  return hostCampaignView(runtime, { ...campaign, paused: input.paused, updatedAt: now }, now)
+}
+
+export async function hostBargainCampaigns(runtime: Runtime, input: PageInput, now: number): Promise<Page<HostBargainCampaignView>> {
+  const page = await runtime.store.collection<BargainCampaignDoc>(BARGAIN_CAMPAIGNS).find({}, { sort: [['createdAt', 'desc']], limit: HOST_PAGE, after: input.after })
+  return { items: await Promise.all(page.items.map((c) => hostCampaignView(runtime, c, now))), next: page.next }
+}
+
+/** The host's cut log of a campaign, newest first: who cut whose bargain, which cut, how much, and whether the cutter is new. */
+export async function bargainCutLog(runtime: Runtime, input: BargainCutLogInput): Promise<Page<BargainCutLogEntry>> {
+  const page = await runtime.store.collection<BargainCutDoc>(BARGAIN_CUTS).find({ campaignId: input.campaignId, state: 'done' }, { sort: [['at', 'desc']], limit: LOG_PAGE, after: input.after })
+  return {
+    items: page.items.map((c) => ({
+      id: c._id,
+      bargainId: c.bargainId,
+      starterNickname: c.starterNickname || '微信用户',
+      cutterNickname: c.nickname || '微信用户',
+      k: c.k,
+      amountFen: c.amountFen,
+      newMember: c.newMember,
+      at: c.at
+    })),
+    next: page.next
+  }
+}

@@ -1,0 +1,313 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { View, Text, Button, Input } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import ErrorState from '../../../components/error-state'
+import FormField from '../../../components/form-field'
+import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
+import { ApiCallError } from '../../../services/api'
+import {
+  STATUS_LABEL,
+  STATUS_TONE,
+  TARGET_LABEL,
+  bargainKey,
+  countdown,
+  cutBargain,
+  fetchBargain,
+  formatBargainTime,
+  payBargain,
+  progressLine,
+  progressPercent,
+  shareTitle
+} from '../../../services/bargain'
+import { openPayment } from '../../../services/payment'
+import { BARGAINS_PAGE, bargainUrl, routeParam } from '../../../services/routes'
+import { showError } from '../../../services/show-error'
+import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { chinaTime } from '../../../utils/china-time'
+import { formatFen } from '../../../utils/format'
+import type { BargainView } from '../../../../types/bargain'
+import type { ShippingAddress } from '../../../../types/growth'
+import { useServerNow } from '../use-server-now'
+import BargainPoster from '../poster'
+import shareCard from '../assets/share-card.jpg'
+import '../bargain.css'
+
+const POLL_EVERY_MS = 1500
+const POLL_TIMES = 8
+
+export default function BargainPage() {
+  const router = useRouter()
+  const bargainId = routeParam(router.params.id)
+  const query = useQuery<BargainView>(bargainKey(bargainId || 'none'), () => (bargainId ? fetchBargain({ bargainId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少砍价编号'))))
+  usePullDownRefetch(query.refetch)
+  // Back from paying or from a friend's share: the cuts and the order may have moved.
+  useDidShow(() => {
+    if (bargainId) void query.refetch()
+  })
+  useEffect(() => {
+    if (query.error && query.data) showError(query.error)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
+  }, [query.error])
+  const now = useServerNow(query.data)
+  // The share card: 帮我砍一刀 with how far there is to go, the card image made for bargains, and the bargain's own page.
+  useShareAppMessage(() =>
+    query.data
+      ? { title: shareTitle(query.data), path: bargainUrl(query.data.id), imageUrl: shareCard as string }
+      : { title: '帮我砍一刀，好友每人一刀砍到底价', path: BARGAINS_PAGE, imageUrl: shareCard as string }
+  )
+
+  if (query.loading) {
+    return (
+      <View className='page bg-page' aria-busy>
+        <View className='card'>
+          <Skeleton width='60%' height={40} />
+          <Skeleton width='100%' height={160} />
+        </View>
+      </View>
+    )
+  }
+  if (!query.data) {
+    return (
+      <View className='page bg-page'>
+        <View className='card'>
+          <ErrorState
+            error={query.error}
+            onRetry={() => {
+              if (bargainId) void query.refetch()
+              else void Taro.redirectTo({ url: BARGAINS_PAGE })
+            }}
+          />
+        </View>
+      </View>
+    )
+  }
+  return <BargainDetail bargain={query.data} now={now} refetch={query.refetch} />
+}
+
+const EMPTY_ADDRESS: ShippingAddress = { name: '', phone: '', address: '' }
+
+function grantLine(bargain: BargainView): string {
+  if (bargain.targetType === 'plan') return '会员已生效'
+  if (bargain.targetType === 'event') return '报名已确认，可在我的票查看'
+  return '可在我的兑换查看'
+}
+
+function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: number; refetch: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false)
+  const [address, setAddress] = useState<ShippingAddress>(EMPTY_ADDRESS)
+  const [showPoster, setShowPoster] = useState(false)
+  const expired = bargain.status === 'expired' || (bargain.status === 'open' && now >= bargain.expiresAt)
+  const status = expired ? 'expired' : bargain.status
+  const open = status === 'open'
+  const openOrder = bargain.openOrder && bargain.openOrder.payBefore > now ? bargain.openOrder : null
+
+  const cut = async () => {
+    if (busy) return
+    setBusy(true)
+    try {
+      const result = await cutBargain({ bargainId: bargain.id })
+      void Taro.showModal({
+        title: `你帮 ${bargain.starterNickname || 'TA'} 砍掉了 ${formatFen(result.amountFen)}`,
+        content: result.reachedFloor ? `第 ${result.k} 刀，已经砍到底价 ${formatFen(result.priceFen)}！` : `第 ${result.k} 刀，现价 ${formatFen(result.priceFen)}。你也可以发起自己的砍价。`,
+        showCancel: false,
+        confirmText: '好的'
+      })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(false)
+      void refetch()
+    }
+  }
+
+  const pay = async () => {
+    if (busy) return
+    if (bargain.needsAddress && !openOrder && (!address.name.trim() || !/^1\d{10}$/.test(address.phone) || address.address.trim().length < 5)) {
+      void Taro.showToast({ title: '请填写收货人、11 位手机号和收货地址', icon: 'none' })
+      return
+    }
+    setBusy(true)
+    try {
+      const result = await payBargain({ bargainId: bargain.id, ...(bargain.needsAddress ? { address } : {}) })
+      if (result.resumed) void Taro.showToast({ title: `继续支付下单时的价格 ${formatFen(result.amountFen)}`, icon: 'none', duration: 1500 })
+      const outcome = await openPayment(result.payment)
+      if (outcome === 'paid') {
+        const done = await waitForPaid(bargain.id)
+        void Taro.showToast({ title: done ? '购买成功' : '支付结果确认中，请稍后刷新', icon: done ? 'success' : 'none', duration: 2000 })
+      } else if (outcome === 'cancelled' || outcome === 'failed') {
+        void Taro.showToast({ title: `支付未完成，订单保留至 ${chinaTime(result.payBefore).format('HH:mm')}`, icon: 'none', duration: 2500 })
+      }
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(false)
+      void refetch()
+    }
+  }
+
+  const payLabel = openOrder ? `去支付 ${formatFen(openOrder.amountFen)}` : bargain.reachedFloor ? `底价购买 ${formatFen(bargain.priceFen)}` : `现价购买 ${formatFen(bargain.priceFen)}`
+
+  return (
+    <View className='page bg-page'>
+      <View className='card bg-hero'>
+        <View className='bg-card-head'>
+          <Tag tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Tag>
+          <Text className='bg-card-kind'>{TARGET_LABEL[bargain.targetType]}</Text>
+        </View>
+        <Text className='bg-title bg-hero-title'>{bargain.title}</Text>
+        <Text className='bg-item'>
+          {bargain.itemName} · {bargain.isMine ? '我发起的砍价' : `${bargain.starterNickname || '好友'} 发起的砍价`}
+        </Text>
+        <View className='bg-price-row'>
+          <Text className='bg-price-label'>现价</Text>
+          <Text className='bg-price bg-price-big'>{formatFen(bargain.priceFen)}</Text>
+          <Text className='bg-original'>{formatFen(bargain.startFen)}</Text>
+        </View>
+        <View className='bg-progress' aria-label='砍价进度'>
+          <View className='bg-progress-bar' style={{ width: `${progressPercent(bargain)}%` }} />
+        </View>
+        <Text className='bg-progress-text'>{progressLine(bargain)}</Text>
+        <Text className='bg-line'>
+          {open ? `剩余 ${countdown(bargain.expiresAt, now)} · ` : ''}已有 {bargain.cuts} 位好友帮砍，最多 {bargain.cutsTotal} 刀砍到底价 {formatFen(bargain.floorFen)}
+        </Text>
+      </View>
+
+      {bargain.isMine && openOrder ? (
+        <View className='card bg-note bg-open-order'>
+          <Text>
+            你有一笔待支付订单 {formatFen(openOrder.amountFen)}（下单时的价格），请在 {chinaTime(openOrder.payBefore).format('HH:mm')}{' '}
+            前支付。下单后好友再砍，不会改变这笔订单的价格；订单超时或取消后，可按新的现价重新下单。
+          </Text>
+        </View>
+      ) : null}
+      {status === 'paid' ? (
+        <View className='card bg-note bg-note-done bg-paid'>
+          <Text>{bargain.isMine ? `已购买，${grantLine(bargain)}` : `${bargain.starterNickname || 'TA'} 已经买下了，谢谢你的一刀`}</Text>
+        </View>
+      ) : null}
+      {status === 'expired' ? (
+        <View className='card bg-note'>
+          <Text>
+            这个砍价已于 {formatBargainTime(bargain.expiresAt)} 过期，不能再砍，也不能按砍后价购买{bargain.isMine ? '；可以回到砍价列表重新发起' : ''}
+          </Text>
+        </View>
+      ) : null}
+      {!bargain.isMine && bargain.myCut ? (
+        <View className='card bg-note bg-note-done bg-my-cut'>
+          <Text>
+            你砍了第 {bargain.myCut.k} 刀，砍掉 {formatFen(bargain.myCut.amountFen)}
+          </Text>
+        </View>
+      ) : null}
+      {bargain.paused && open ? (
+        <View className='card bg-note'>
+          <Text>主理人暂停了这个砍价活动，暂时不能砍价{bargain.isMine ? '，仍可按现价购买' : ''}</Text>
+        </View>
+      ) : null}
+
+      {bargain.isMine && bargain.needsAddress && open && !openOrder ? (
+        <View className='card'>
+          <FormField label='收货人'>
+            <Input className='form-field-input' value={address.name} maxlength={20} placeholder='姓名' onInput={(e) => setAddress({ ...address, name: e.detail.value })} />
+          </FormField>
+          <FormField label='手机号'>
+            <Input className='form-field-input' type='number' value={address.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => setAddress({ ...address, phone: e.detail.value })} />
+          </FormField>
+          <FormField label='地址'>
+            <Input className='form-field-input' value={address.address} maxlength={200} placeholder='省市区和详细地址' onInput={(e) => setAddress({ ...address, address: e.detail.value })} />
+          </FormField>
+        </View>
+      ) : null}
+
+      {bargain.isMine && showPoster ? <BargainPoster bargain={bargain} /> : null}
+
+      <View className='card bg-cutters'>
+        <Text className='bg-section-title'>好友帮砍（{bargain.cuts}）</Text>
+        {bargain.cutters.length === 0 ? <Text className='bg-muted'>{bargain.isMine ? '还没有好友帮砍，分享给好友，每人可以帮你砍一刀' : '还没有人帮砍，来砍第一刀吧'}</Text> : null}
+        {bargain.cutters.map((c) => (
+          <View key={c.k} className='bg-cutter'>
+            <Avatar url={c.avatarUrl} nickname={c.nickname} size={72} />
+            <View className='bg-cutter-main'>
+              <Text className='bg-cutter-name'>{c.nickname}</Text>
+              <Text className='bg-cutter-k'>
+                第 {c.k} 刀 · {chinaTime(c.at).format('MM-DD HH:mm')}
+              </Text>
+            </View>
+            <Text className='bg-cutter-amount'>砍掉 {formatFen(c.amountFen)}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='card'>
+        <Text className='bg-section-title'>规则</Text>
+        <Text className='bg-rules-line'>每位好友只能帮同一个砍价砍 1 刀，不能给自己砍；每刀砍掉多少由系统随机决定，越早砍得越多</Text>
+        <Text className='bg-rules-line'>
+          最多 {bargain.cutsTotal} 刀砍到底价 {formatFen(bargain.floorFen)}；有效期至 {formatBargainTime(bargain.expiresAt)}，过期后不能再砍也不能按砍后价购买
+        </Text>
+        <Text className='bg-rules-line'>到期前随时可按现价购买；下单后再砍不改变这笔订单的价格，订单 15 分钟内未支付自动关闭</Text>
+      </View>
+
+      <View className='bg-bar'>
+        {bargain.isMine ? (
+          <>
+            <Button className='btn btn-ghost bg-bar-side bg-poster-button' onClick={() => setShowPoster(!showPoster)}>
+              {showPoster ? '收起海报' : '海报'}
+            </Button>
+            {open && !bargain.reachedFloor && !openOrder ? (
+              <Button className='btn btn-ghost bg-bar-side bg-share' openType='share'>
+                帮我砍一刀
+              </Button>
+            ) : null}
+            <Button className={`btn btn-primary bg-bar-main bg-pay ${open && !busy ? '' : 'btn-disabled'}`} disabled={!open || busy} onClick={() => void pay()}>
+              {open ? payLabel : STATUS_LABEL[status]}
+            </Button>
+          </>
+        ) : (
+          <>
+            <Button className='btn btn-ghost bg-bar-side bg-mine' onClick={() => void Taro.navigateTo({ url: BARGAINS_PAGE })}>
+              我也要砍价
+            </Button>
+            <CutButton bargain={bargain} open={open} busy={busy} onCut={() => void cut()} />
+          </>
+        )}
+      </View>
+    </View>
+  )
+}
+
+function CutButton({ bargain, open, busy, onCut }: { bargain: BargainView; open: boolean; busy: boolean; onCut: () => void }) {
+  const label = bargain.myCut
+    ? `已帮砍 ${formatFen(bargain.myCut.amountFen)}`
+    : !open
+      ? STATUS_LABEL[bargain.status === 'open' ? 'expired' : bargain.status]
+      : bargain.reachedFloor
+        ? '已砍到底价'
+        : bargain.paused
+          ? '活动已暂停'
+          : busy
+            ? '砍价中…'
+            : '帮 TA 砍一刀'
+  const enabled = open && !bargain.myCut && !bargain.reachedFloor && !bargain.paused && !busy
+  return (
+    <Button className={`btn btn-primary bg-bar-main bg-cut ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled} onClick={onCut}>
+      {label}
+    </Button>
+  )
+}
+
+/** The payment notify may land a moment after the pay sheet closes. */
+async function waitForPaid(bargainId: string): Promise<boolean> {
+  for (let i = 0; i < POLL_TIMES; i++) {
+    try {
+      const bargain = await fetchBargain({ bargainId })
+      setQueryData(bargainKey(bargainId), bargain)
+      if (bargain.status === 'paid') return true
+    } catch {
+      // keep trying: the member has paid, a lost answer must not read as a failure
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
+  }
+  return false
+}

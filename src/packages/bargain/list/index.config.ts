@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '砍价',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

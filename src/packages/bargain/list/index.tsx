@@ -1,0 +1,94 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import EmptyState from '../../../components/empty-state'
+import PagedList from '../../../components/paged-list'
+import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
+import { BARGAIN_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, STATUS_LABEL, TARGET_LABEL, fetchBargainCampaigns, formatBargainTime, startBargain } from '../../../services/bargain'
+import { bargainUrl } from '../../../services/routes'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { formatFen } from '../../../utils/format'
+import type { BargainCampaignView } from '../../../../types/bargain'
+import '../bargain.css'
+
+export default function BargainCampaignsPage() {
+  const list = usePagedQuery<BargainCampaignView>(BARGAIN_CAMPAIGNS_KEY, (after) => fetchBargainCampaigns({ after }))
+  const [starting, setStarting] = useState<string | null>(null)
+
+  const open = async (campaign: BargainCampaignView) => {
+    if (campaign.mine) {
+      void Taro.navigateTo({ url: bargainUrl(campaign.mine.bargainId) })
+      return
+    }
+    if (starting) return
+    setStarting(campaign.id)
+    try {
+      const bargain = await startBargain({ campaignId: campaign.id })
+      void list.refetch()
+      void Taro.navigateTo({ url: bargainUrl(bargain.id) })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setStarting(null)
+    }
+  }
+
+  return (
+    <PagedList
+      list={list}
+      className='bg-page'
+      header={
+        <View className='page-intro'>
+          <Text className='page-title'>砍价</Text>
+          <Text className='page-desc'>发起砍价，邀请好友每人帮砍一刀，砍到底价前随时可以按现价购买</Text>
+        </View>
+      }
+      skeleton={
+        <View className='page bg-page' aria-busy>
+          {[0, 1, 2].map((i) => (
+            <View key={i} className='card'>
+              <Skeleton width='100%' height={140} />
+            </View>
+          ))}
+        </View>
+      }
+      empty={<EmptyState glyph='砍' title='暂时没有砍价活动' description='主理人发布砍价后会出现在这里' />}>
+      {(items) =>
+        items.map((campaign) => {
+          const running = campaign.phase === 'running'
+          const label = campaign.mine
+            ? `查看我的砍价 · ${STATUS_LABEL[campaign.mine.status]} ${formatFen(campaign.mine.priceFen)}`
+            : starting === campaign.id
+              ? '发起中…'
+              : running
+                ? '发起砍价'
+                : PHASE_LABEL[campaign.phase]
+          const enabled = Boolean(campaign.mine) || (running && !starting)
+          return (
+            <View key={campaign.id} className='card bg-campaign' data-id={campaign.id}>
+              <View className='bg-card-head'>
+                <Tag tone={PHASE_TONE[campaign.phase]}>{PHASE_LABEL[campaign.phase]}</Tag>
+                <Text className='bg-card-kind'>{TARGET_LABEL[campaign.targetType]}</Text>
+              </View>
+              <Text className='bg-title'>{campaign.title}</Text>
+              <Text className='bg-item'>{campaign.itemName}</Text>
+              <View className='bg-price-row'>
+                <Text className='bg-price-label'>最低砍到</Text>
+                <Text className='bg-price'>{formatFen(campaign.floorFen)}</Text>
+                <Text className='bg-original'>{formatFen(campaign.startFen)}</Text>
+              </View>
+              <Text className='bg-line'>
+                {campaign.cuts} 位好友帮砍即可到底价 · 每次砍价 {campaign.hours} 小时内有效 · {formatBargainTime(campaign.endAt)} 截止发起
+              </Text>
+              <Button className={`btn btn-primary bg-card-action bg-start ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled} onClick={() => void open(campaign)}>
+                {label}
+              </Button>
+            </View>
+          )
+        })
+      }
+    </PagedList>
+  )
+}

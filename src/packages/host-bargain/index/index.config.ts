@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '砍价',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
+})
