@@ -137,7 +137,7 @@ describe('cloudbaserc.json rendered by the CLI renderer with realistic settings'
       for (const value of Object.values(fn.envVariables ?? {})) expect(typeof value).toBe('string')
       expect(environmentBytes(fn.envVariables)).toBeLessThan(SCF_ENV_LIMIT_BYTES)
     }
-    for (const name of ['membership', 'payNotify', 'events', 'cron']) {
+    for (const name of ['membership', 'payNotify', 'events', 'cron', 'checkin', 'host', 'circle', 'fission']) {
       const pay = wechatPayConfigFromEnv(fnEnv(config.functions, name))
       expect(pay.privateKeyPem).toBe(PRIVATE_PEM)
       expect(pay.platformKeys).toEqual({ [SETTINGS.WXPAY_PUBLIC_KEY_ID!]: PUBLIC_PEM })
@@ -170,7 +170,7 @@ describe('cloudbaserc.json rendered by the CLI renderer with realistic settings'
     const names = (fn: string) => Object.keys(fnEnv(config.functions, fn) ?? {}).sort()
     // mediaCheck checks that a push names our mini-program: the appid, when the push's own context does not carry it.
     expect(names('mediaCheck')).toEqual(['WXPAY_APPID'])
-    for (const fn of ['checkin', 'growth', 'leaderboard', 'rewards']) expect(names(fn)).toEqual(['HOST_OPENIDS'])
+    for (const fn of ['growth', 'leaderboard', 'rewards']) expect(names(fn)).toEqual(['HOST_OPENIDS'])
     expect(names('member')).toEqual(['HOST_OPENIDS', 'WX_SUBSCRIBE_TEMPLATES_B64'])
     expect(names('payNotify').every((n) => n.startsWith('WXPAY_'))).toBe(true)
     expect(names('events')).toContain('TICKET_SECRET')

@@ -109,6 +109,8 @@ export function wechatPayConfigFromEnv(env: Readonly<Record<string, string | und
     privateKeyPem: keyPemFromEnvValue('private', privateKey.name, privateKey.value),
     apiV3Key,
     platformKeys,
-    notifyUrl: required(env, 'WXPAY_NOTIFY_URL')
+    notifyUrl: required(env, 'WXPAY_NOTIFY_URL'),
+    // 商家转账's scene (deposit shares): one the merchant has opened; 1000 现金营销 when unset.
+    transferSceneId: env.WXPAY_TRANSFER_SCENE_ID?.trim() || undefined
   }
 }
