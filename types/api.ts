@@ -19,7 +19,7 @@ import type {
   PayBargainResult
 } from './bargain'
 import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
-import type { BuyGiftCardInput, BuyGiftCardResult, GiftCardIdInput, GiftCardView, GiftLogView, GiftPlanOption, HostGiftView, MyWelcomeGiftView, SetWelcomeGiftInput } from './gift'
+import type { BuyGiftCardInput, BuyGiftCardResult, GiftCardIdInput, GiftCardView, GiftLogView, GiftLogsInput, GiftPlanOption, HostGiftView, MyWelcomeGiftView, SetWelcomeGiftInput } from './gift'
 import type { Page, PageInput } from './page'
 import type { CompletionReport, CompletionReportInput } from './completion'
 import type {
@@ -331,7 +331,7 @@ export interface ApiContract {
     // 送 gifts
     hostGifts: { input: Record<string, never>; output: HostGiftView }
     setWelcomeGift: { input: SetWelcomeGiftInput; output: HostGiftView }
-    giftLogs: { input: PageInput; output: Page<GiftLogView> }
+    giftLogs: { input: GiftLogsInput; output: Page<GiftLogView> }
     giftPlans: { input: Record<string, never>; output: GiftPlanOption[] }
     buyGiftCard: { input: BuyGiftCardInput; output: BuyGiftCardResult }
     myGiftCards: { input: PageInput; output: Page<GiftCardView> }

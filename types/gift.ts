@@ -116,5 +116,11 @@ export interface GiftLogView {
   text: string
 }
 
+export interface GiftLogsInput {
+  after?: string | null
+  /** cards (default): purchases, claims, refusals, refunds; welcomes: the welcome gifts given (or not) to invitees. */
+  source?: 'cards' | 'welcomes'
+}
+
 export type GiftCardPage = Page<GiftCardView>
 export type GiftLogPage = Page<GiftLogView>

@@ -19,7 +19,7 @@ export const giftActions: Pick<ActionMap<'fission'>, GiftActionName> = {
       return hostGiftView(settings, await measuresOf(runtime, settings))
     }
   },
-  giftLogs: { role: 'admin', input: s.giftPageInput, example: {}, handle: (input, { runtime }) => giftLogs(runtime, input) },
+  giftLogs: { role: 'admin', input: s.giftLogsInput, example: { source: 'welcomes' }, handle: (input, { runtime }) => giftLogs(runtime, input) },
   giftPlans: { role: 'member', input: s.emptyInput, example: {}, handle: (_input, { runtime }) => giftPlans(runtime) },
   buyGiftCard: {
     role: 'member',

@@ -6,7 +6,6 @@ import { markProfilePrompted, markProfilePromptedInput } from '../domain/members
 import { meInput, updateProfileInput } from '../domain/members/schemas'
 import { attributeInvite } from '../domain/leaderboard/referral'
 import { grantWelcomeGift } from '../domain/plays/gift/welcome'
-import { MEMBERS, type MemberDoc } from '../domain/members/member'
 import { grantsOf, recordGrants, subscribeTemplateIds } from '../domain/notifications/grants'
 import { getChallengeReminder, setChallengeReminder } from '../domain/notifications/reminders'
 import { challengeReminderInput, recordSubscribeGrantsInput, setChallengeReminderInput, subscribeTemplatesInput } from '../domain/notifications/schemas'
@@ -19,12 +18,10 @@ export const memberActions = defineActions('member', {
     input: meInput,
     example: {},
     // The invite code counts only on a member's first login (see referral.ts).
-    handle: async (input, { runtime, caller, now }) => {
-      if (input.inviteCode) {
-        const member = await runtime.store.collection<MemberDoc>(MEMBERS).get(caller.openid)
-        // A member who just joined through the invite gets the host's welcome gift (domain/plays/gift), once ever.
-        if (member && (await attributeInvite(runtime, member, input.inviteCode, now))) await grantWelcomeGift(runtime, member._id, now)
-      }
+    handle: async (input, { runtime, caller, member, now }) => {
+      // The member as this call found or made it (no second read); one who just joined through the invite gets the
+      // host's welcome gift (domain/plays/gift), once ever.
+      if (input.inviteCode && (await attributeInvite(runtime, member, input.inviteCode, now))) await grantWelcomeGift(runtime, member._id, now)
       return getProfile(runtime, caller.openid)
     }
   },

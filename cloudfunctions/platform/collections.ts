@@ -1025,7 +1025,10 @@ export const COLLECTIONS = {
   /** The welcome gift of a member who joined through an invite (`_id` = openid): once per invitee, ever. */
   giftWelcomes: {
     name: 'gift_welcomes',
-    indexes: [{ name: 'byStatus', fields: [['status', 'asc']] }]
+    indexes: [
+      { name: 'byStatus', fields: [['status', 'asc']] },
+      { name: 'recent', fields: [['grantedAt', 'desc']] }
+    ]
   },
   /** The host's log of gifts: purchases, claims, refusals, refunds, welcome gifts. */
   giftLogs: {

@@ -20,6 +20,7 @@ import { jpeg, scene } from '../integrity/images'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
 import { FLASH_SALE_SCENARIOS } from './flash-sale-scenarios'
+import { GIFT_BACKLOG, GIFT_SCENARIOS } from './gift-scenarios'
 import { BARGAIN_SCENARIOS } from './bargain-scenarios'
 import { DEPOSIT_BACKLOG, DEPOSIT_SCENARIOS } from './deposit-scenarios'
 import { POST_SCENARIOS } from './post-scenarios'
@@ -834,6 +835,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,
   ...FLASH_SALE_SCENARIOS,
+  ...GIFT_SCENARIOS,
   ...BARGAIN_SCENARIOS,
   ...DEPOSIT_SCENARIOS,
 
@@ -847,6 +849,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
   ...RECALL_BACKLOG,
   ...QUESTION_BACKLOG,
+  ...GIFT_BACKLOG,
   ...DEPOSIT_BACKLOG,
   ...COMPLETION_BACKLOG,
   async attributeConversions(w) {

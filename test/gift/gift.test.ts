@@ -35,7 +35,7 @@ describe('welcome gift on joining through an invite', () => {
     expect(coupons.items).toHaveLength(1)
     expect(coupons.items[0]).toMatchObject({ campaignId, status: 'available' })
     expect(ok(await call('fission', 'myWelcomeGift', {}, 'o_new1'))).toMatchObject({ type: 'coupon', title: '优惠券「新人礼券」' })
-    expect(await store().collection(FACTS).get('invite.welcomed:o_new1')).toMatchObject({ type: 'invite.welcomed', payload: { inviter: INVITER, giftType: 'coupon' } })
+    expect(await store().collection(FACTS).get('invite.welcomed:o_new1')).toMatchObject({ type: 'invite.welcomed', payload: { giftType: 'coupon' } })
     // The inviter has no coupon and no reward yet: theirs stays on the invitee's activation.
     expect((await store().collection<CouponDoc>(COUPONS).find({ openid: INVITER }, { limit: 10 })).items).toHaveLength(0)
     expect(await store().collection('facts').get('invite.activated:o_new1')).toBeNull()
@@ -82,8 +82,9 @@ describe('welcome gift on joining through an invite', () => {
     await joinThrough(code, 'o_a')
     await joinThrough(code, 'o_b')
     expect(await store().collection(GIFT_WELCOMES).get('o_b')).toMatchObject({ status: 'failed', reason: '优惠券已发完' })
-    const logs = ok(await call('fission', 'giftLogs', {}, HOST))
+    const logs = ok(await call('fission', 'giftLogs', { source: 'welcomes' }, HOST))
     expect(logs.items.map((l) => l.kind).sort()).toEqual(['welcomeFailed', 'welcomed'])
+    expect(logs.items.find((l) => l.kind === 'welcomeFailed')?.text).toBe('通过邀请加入，欢迎礼未发放：优惠券已发完')
     expect(ok(await call('fission', 'hostGifts', {}, HOST)).measures.welcomed).toBe(1)
   })
 

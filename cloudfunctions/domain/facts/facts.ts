@@ -33,8 +33,8 @@ export interface FactPayloads {
   'testimonial.converted': { payer: string; revenueFen: number }
   /** A flash sale's unit was paid for (domain/plays/flash-sale): keyed by the order, for analytics (no points). */
   'flashSale.purchased': { saleId: string; targetType: string; priceFen: number; newMember: boolean }
-  /** A member who joined through an invite got the host's welcome gift (domain/plays/gift): keyed by the invitee, once ever. */
-  'invite.welcomed': { inviter: string; giftType: 'coupon' | 'trial' | 'makeupCard' }
+  /** A member who joined through an invite got the host's welcome gift (domain/plays/gift): keyed by the invitee, once ever (the inviter: the invitee's referral). */
+  'invite.welcomed': { giftType: 'coupon' | 'trial' | 'makeupCard' }
   /** A gift card (礼品卡) was paid for (domain/plays/gift): keyed by the order. */
   'giftCard.purchased': { cardId: string; circleId: string; planId: string; priceFen: number }
   /** A gift card was claimed, its membership granted to the claimer (the fact's openid): keyed by the card. */

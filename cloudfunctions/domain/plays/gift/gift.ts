@@ -29,6 +29,8 @@ export interface GiftSettingsDoc {
   welcome: WelcomeGift
   /** The welcome gift in words, worked out when the host sets it (「新人礼券」, 「减脂私教营 7 天体验」, 「补签卡 ×2」). */
   welcomeTitle: string
+  /** A coupon gift: the campaign's stock and end when the host chose it (the grant counts against these without reading the campaign). */
+  coupon?: { stock: number; validTo: number } | null
   /** Every price a card was sold at (fen), so revenue is a count per price. */
   soldPrices: number[]
   updatedAt: number
@@ -60,8 +62,7 @@ export interface GiftCardDoc {
 }
 
 export interface GiftWelcomeDoc {
-  _id: string // the invitee's openid: once per invitee, ever
-  inviter: string
+  _id: string // the invitee's openid: once per invitee, ever (who invited them: their referral, same id)
   gift: Exclude<WelcomeGift, { type: 'none' }>
   title: string
   status: 'granted' | 'failed'

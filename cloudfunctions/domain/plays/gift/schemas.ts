@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { BuyGiftCardInput, GiftCardIdInput, SetWelcomeGiftInput } from '../../../../types/gift'
+import type { BuyGiftCardInput, GiftCardIdInput, GiftLogsInput, SetWelcomeGiftInput } from '../../../../types/gift'
 import type { PageInput } from '../../../../types/page'
 
 const int = (min: number, max: number, what: string) =>
@@ -31,5 +31,7 @@ export const buyGiftCardInput: z.ZodMiniType<BuyGiftCardInput> = z.lazy(() =>
 export const giftCardIdInput: z.ZodMiniType<GiftCardIdInput> = z.lazy(() => z.strictObject({ cardId: id('礼品卡') }))
 
 export const giftPageInput: z.ZodMiniType<PageInput> = z.lazy(() => z.strictObject({ after }))
+
+export const giftLogsInput: z.ZodMiniType<GiftLogsInput> = z.lazy(() => z.strictObject({ after, source: z.optional(z.enum(['cards', 'welcomes'], { error: '记录来源只能是礼品卡或欢迎礼' })) }))
 
 export const emptyInput: z.ZodMiniType<Record<string, never>> = z.lazy(() => z.strictObject({}))

@@ -15,34 +15,35 @@ import { FACTS, type FactDoc } from '../../facts/facts'
 import { REFERRALS, type ReferralDoc } from '../../leaderboard/referral'
 import { loadCircle } from '../../membership/circle'
 import { CIRCLE_MEMBERS, extendMembership, type CircleMemberDoc } from '../../membership/membership'
-import { CAMPAIGNS, issueCoupon, type CampaignDoc } from '../../rewards/coupons'
+import { CAMPAIGNS, COUPONS, type CampaignDoc, type CouponDoc } from '../../rewards/coupons'
+import type { Transaction } from '../../../ports/store'
 import { WALLETS, emptyWallet, type WalletDoc } from '../../growth/wallet'
-import { GIFT_SETTINGS, GIFT_WELCOMES, WELCOME_ID, loadGiftSettings, logGift, type GiftSettingsDoc, type GiftWelcomeDoc } from './gift'
+import { GIFT_SETTINGS, GIFT_WELCOMES, WELCOME_ID, loadGiftSettings, type GiftSettingsDoc, type GiftWelcomeDoc } from './gift'
 
 type Gift = Exclude<WelcomeGift, { type: 'none' }>
 
 /** The host's choice, checked against what it names, and put in words (1 request for a coupon or a trial). */
-async function titleOf(runtime: Runtime, gift: Gift, now: number): Promise<string> {
-  if (gift.type === 'makeupCard') return `补签卡 ×${gift.count}`
+async function titleOf(runtime: Runtime, gift: Gift, now: number): Promise<{ title: string; coupon?: GiftSettingsDoc['coupon'] }> {
+  if (gift.type === 'makeupCard') return { title: `补签卡 ×${gift.count}` }
   if (gift.type === 'trial') {
     const circle = await loadCircle(runtime, gift.circleId).catch(() => null)
     if (!circle) throw new AppError('NOT_FOUND', '圈子不存在', 'welcome')
     if (circle.kind === 'free') throw new AppError('INVALID_INPUT', '免费圈子无需体验天数，请选择付费圈子', 'welcome')
-    return `「${circle.name}」${gift.days} 天体验`
+    return { title: `「${circle.name}」${gift.days} 天体验` }
   }
   const campaign = await runtime.store.collection<CampaignDoc>(CAMPAIGNS).get(gift.campaignId)
   if (!campaign) throw new AppError('NOT_FOUND', '优惠券活动不存在', 'welcome')
   if (campaign.validTo <= now) throw new AppError('INVALID_INPUT', '这个优惠券活动已过期', 'welcome')
   if (campaign.stoppedAt) throw new AppError('INVALID_INPUT', '这个优惠券活动已停止发放', 'welcome')
-  return `优惠券「${campaign.name}」`
+  return { title: `优惠券「${campaign.name}」`, coupon: { stock: campaign.stock, validTo: campaign.validTo } }
 }
 
 /** 3–4 requests: the settings, what the gift names, the write. */
 export async function setWelcomeGift(runtime: Runtime, caller: Caller, input: SetWelcomeGiftInput, now: number): Promise<GiftSettingsDoc> {
   const settings = await loadGiftSettings(runtime)
   const welcome = input.welcome
-  const welcomeTitle = welcome.type === 'none' ? '' : await titleOf(runtime, welcome, now)
-  const next: GiftSettingsDoc = { ...settings, _id: WELCOME_ID, welcome, welcomeTitle, updatedAt: now, updatedBy: caller.openid }
+  const { title, coupon } = welcome.type === 'none' ? { title: '', coupon: undefined } : await titleOf(runtime, welcome, now)
+  const next: GiftSettingsDoc = { ...settings, _id: WELCOME_ID, welcome, welcomeTitle: title, coupon: coupon ?? null, updatedAt: now, updatedBy: caller.openid }
   await runtime.store.collection<GiftSettingsDoc>(GIFT_SETTINGS).set(next)
   return next
 }
@@ -50,36 +51,49 @@ export async function setWelcomeGift(runtime: Runtime, caller: Caller, input: Se
 type Given = { status: 'granted' } | { status: 'failed'; reason: string }
 
 /**
- * Gives the welcome gift to a member whose invite was just recorded. Never
+ * Inside the welcome's transaction: one coupon of the campaign for the
+ * invitee, in 2 operations: the campaign's counter by one conditional update
+ * (still running, not past its end, below the stock it had when the host chose
+ * it: set the gift again after changing the campaign), and the coupon, whose
+ * key (`${campaignId}:${openid}:welcome`) is new with the welcome document: a
+ * plain insert. (issueCoupon reads both first: two operations more than the
+ * invite join's 20 requests allow.)
+ */
+async function welcomeCoupon(tx: Transaction, gift: Extract<Gift, { type: 'coupon' }>, snapshot: GiftSettingsDoc['coupon'], openid: string, now: number): Promise<Given> {
+  if (!snapshot || now > snapshot.validTo) return { status: 'failed', reason: '优惠券活动已过期' }
+  const counted = await tx.collection<CampaignDoc>(CAMPAIGNS).updateIf(gift.campaignId, { claimed: { $lt: snapshot.stock }, stoppedAt: { $in: [null] } }, { inc: { claimed: 1 } })
+  if (!counted) return { status: 'failed', reason: '优惠券已发完' }
+  await tx.collection<CouponDoc>(COUPONS).insert({ _id: `${gift.campaignId}:${openid}:welcome`, campaignId: gift.campaignId, openid, status: 'available', orderId: null, claimedAt: now })
+  return { status: 'granted' }
+}
+
+/**
+ * Gives the welcome gift to a member whose invite was just recorded (the
+ * referral insert succeeded, so this runs once per invitee; the welcome
+ * document's id makes it so even then: a second insert would abort). Never
  * fails the login that carries it: a gift that cannot be given (the coupons
  * ran out) is recorded as failed for the host, and an error is logged.
- * Requests: the settings and the referral (2), the transaction (at most 7
- * operations), the host's log line (1).
+ * The welcome document is also the host's log line of it (giftLogs with
+ * source 'welcomes'). Requests: the settings (1), the transaction (start,
+ * at most 4 operations, commit): at most 7 on top of the invite join's own 12.
  */
 export async function grantWelcomeGift(runtime: Runtime, invitee: string, now: number): Promise<void> {
   try {
-    const [settings, referral] = await Promise.all([loadGiftSettings(runtime), runtime.store.collection<ReferralDoc>(REFERRALS).get(invitee)])
+    const settings = await loadGiftSettings(runtime)
     const gift = settings.welcome
-    if (gift.type === 'none' || !referral) return
-    const given = await runtime.store.transaction(async (tx): Promise<Given | null> => {
-      const welcomes = tx.collection<GiftWelcomeDoc>(GIFT_WELCOMES)
-      if (await welcomes.get(invitee)) return null
+    if (gift.type === 'none') return
+    const given = await runtime.store.transaction(async (tx): Promise<Given> => {
       let outcome: Given = { status: 'granted' }
-      if (gift.type === 'coupon') {
-        const issued = await issueCoupon(tx, gift.campaignId, invitee, 'welcome', now)
-        if (issued !== 'issued' && issued !== 'already')
-          outcome = { status: 'failed', reason: issued === 'outOfStock' ? '优惠券已发完' : issued === 'expired' ? '优惠券活动已过期' : '优惠券活动不存在' }
-      } else if (gift.type === 'trial') {
-        await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), gift.circleId, invitee, gift.days, now, 'trial')
-      } else {
+      if (gift.type === 'coupon') outcome = await welcomeCoupon(tx, gift, settings.coupon, invitee, now)
+      else if (gift.type === 'trial') await extendMembership(tx.collection<CircleMemberDoc>(CIRCLE_MEMBERS), gift.circleId, invitee, gift.days, now, 'trial')
+      else {
         const wallets = tx.collection<WalletDoc>(WALLETS)
         const wallet = await wallets.get(invitee)
         if (wallet) await wallets.set({ ...wallet, makeupCards: wallet.makeupCards + gift.count, updatedAt: now })
         else await wallets.insert({ ...emptyWallet(invitee, now), makeupCards: gift.count })
       }
-      await welcomes.insert({
+      await tx.collection<GiftWelcomeDoc>(GIFT_WELCOMES).insert({
         _id: invitee,
-        inviter: referral.inviter,
         gift,
         title: settings.welcomeTitle,
         status: outcome.status,
@@ -92,8 +106,8 @@ export async function grantWelcomeGift(runtime: Runtime, invitee: string, now: n
           _id: `invite.welcomed:${invitee}`,
           type: 'invite.welcomed',
           openid: invitee,
-          refId: referral.inviter,
-          payload: { inviter: referral.inviter, giftType: gift.type },
+          refId: invitee,
+          payload: { giftType: gift.type },
           createdAt: now,
           processedAt: null,
           boards: 'pending'
@@ -101,27 +115,16 @@ export async function grantWelcomeGift(runtime: Runtime, invitee: string, now: n
       }
       return outcome
     })
-    if (!given) return
-    await logGift(
-      runtime,
-      {
-        kind: given.status === 'granted' ? 'welcomed' : 'welcomeFailed',
-        openid: invitee,
-        cardId: null,
-        text: given.status === 'granted' ? `通过邀请加入，获得欢迎礼：${settings.welcomeTitle}` : `通过邀请加入，欢迎礼未发放：${given.reason}`,
-        at: now
-      },
-      `welcome:${invitee}`
-    )
+    if (given.status === 'failed') console.error('[gift] welcome gift not given', invitee, given.reason)
   } catch (error) {
     console.error('[gift] welcome gift not given', invitee, (error as Error).message)
   }
 }
 
-/** The caller's welcome gift, if they got one (1–3 requests). */
+/** The caller's welcome gift, if they got one, with who invited them (4 requests). */
 export async function myWelcomeGift(runtime: Runtime, caller: Caller): Promise<MyWelcomeGiftView | null> {
-  const welcome = await runtime.store.collection<GiftWelcomeDoc>(GIFT_WELCOMES).get(caller.openid)
+  const [welcome, referral] = await Promise.all([runtime.store.collection<GiftWelcomeDoc>(GIFT_WELCOMES).get(caller.openid), runtime.store.collection<ReferralDoc>(REFERRALS).get(caller.openid)])
   if (!welcome || welcome.status !== 'granted') return null
-  const authors = await authorsOf(runtime, [welcome.inviter])
-  return { type: welcome.gift.type, title: welcome.title, inviterName: authors.get(welcome.inviter)?.nickname ?? '', grantedAt: welcome.grantedAt }
+  const authors = referral ? await authorsOf(runtime, [referral.inviter]) : new Map<string, { nickname: string }>()
+  return { type: welcome.gift.type, title: welcome.title, inviterName: referral ? (authors.get(referral.inviter)?.nickname ?? '') : '', grantedAt: welcome.grantedAt }
 }
