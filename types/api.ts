@@ -19,6 +19,7 @@ import type {
   PayBargainResult
 } from './bargain'
 import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
+import type { CreateHelpCampaignInput, HelpCampaignIdInput, HelpCampaignView, HelpLogEntry, HelpLogInput, HelpResult, HelpTaskIdInput, HelpTaskView, HostHelpCampaignView, PauseHelpCampaignInput } from './help'
 import type { BuyGiftCardInput, BuyGiftCardResult, GiftCardIdInput, GiftCardView, GiftLogView, GiftLogsInput, GiftPlanOption, HostGiftView, MyWelcomeGiftView, SetWelcomeGiftInput } from './gift'
 import type { Page, PageInput } from './page'
 import type { CompletionReport, CompletionReportInput } from './completion'
@@ -339,6 +340,14 @@ export interface ApiContract {
     claimGiftCard: { input: GiftCardIdInput; output: GiftCardView }
     myWelcomeGift: { input: Record<string, never>; output: MyWelcomeGiftView | null }
     // 助力 help tasks
+    createHelpCampaign: { input: CreateHelpCampaignInput; output: HostHelpCampaignView }
+    pauseHelpCampaign: { input: PauseHelpCampaignInput; output: HostHelpCampaignView }
+    hostHelpCampaigns: { input: PageInput; output: Page<HostHelpCampaignView> }
+    helpLog: { input: HelpLogInput; output: Page<HelpLogEntry> }
+    helpCampaigns: { input: PageInput; output: Page<HelpCampaignView> }
+    startHelpTask: { input: HelpCampaignIdInput; output: HelpTaskView }
+    helpTask: { input: HelpTaskIdInput; output: HelpTaskView }
+    helpFriend: { input: HelpTaskIdInput; output: HelpResult }
     // 砍价 bargains
     createBargainCampaign: { input: CreateBargainCampaignInput; output: HostBargainCampaignView }
     pauseBargainCampaign: { input: PauseBargainCampaignInput; output: HostBargainCampaignView }

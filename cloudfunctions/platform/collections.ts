@@ -1035,6 +1035,75 @@ export const COLLECTIONS = {
     name: 'gift_logs',
     indexes: [{ name: 'recent', fields: [['at', 'desc']] }]
   },
+  /** 助力 help campaigns (domain/plays/help): written by hosts only (members and helpers only read them). */
+  helpCampaigns: {
+    name: 'help_campaigns',
+    indexes: [
+      { name: 'ending', fields: [['endAt', 'asc']] },
+      { name: 'recent', fields: [['createdAt', 'desc']] }
+    ]
+  },
+  /** One per task a member started (`${campaignId}:${openid}:${attempt}`); written by its owner's start and its one completion, never by helpers. */
+  helpTasks: {
+    name: 'help_tasks',
+    indexes: [
+      {
+        name: 'byOwner',
+        fields: [
+          ['campaignId', 'asc'],
+          ['openid', 'asc'],
+          ['attempt', 'desc']
+        ]
+      },
+      {
+        name: 'measures',
+        fields: [
+          ['campaignId', 'asc'],
+          ['status', 'asc'],
+          ['rewardStatus', 'asc']
+        ]
+      }
+    ]
+  },
+  /** One per friend per task (`${taskId}:${openid}`): a task's progress is counted from these; the host's help log. */
+  helps: {
+    name: 'help_records',
+    indexes: [
+      {
+        name: 'byTask',
+        fields: [
+          ['taskId', 'asc'],
+          ['at', 'desc']
+        ]
+      },
+      {
+        name: 'doubles',
+        fields: [
+          ['taskId', 'asc'],
+          ['double', 'asc']
+        ]
+      },
+      {
+        name: 'log',
+        fields: [
+          ['campaignId', 'asc'],
+          ['at', 'desc']
+        ]
+      },
+      {
+        name: 'newMembers',
+        fields: [
+          ['campaignId', 'asc'],
+          ['newMember', 'asc']
+        ]
+      }
+    ]
+  },
+  /** A helper's helps of one campaign on one China day (`${campaignId}:${openid}:${yyyymmdd}`): the daily cap. Read by id only. */
+  helpDaily: {
+    name: 'help_daily',
+    indexes: []
+  },
   /** 秒杀 flash sales (domain/plays/flash-sale): the sale, written by hosts only (buyers only read it). */
   flashSales: {
     name: 'flash_sales',

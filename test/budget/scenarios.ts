@@ -20,6 +20,7 @@ import { jpeg, scene } from '../integrity/images'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
 import { FLASH_SALE_SCENARIOS } from './flash-sale-scenarios'
+import { HELP_SCENARIOS } from './help-scenarios'
 import { GIFT_BACKLOG, GIFT_SCENARIOS } from './gift-scenarios'
 import { BARGAIN_SCENARIOS } from './bargain-scenarios'
 import { DEPOSIT_BACKLOG, DEPOSIT_SCENARIOS } from './deposit-scenarios'
@@ -835,6 +836,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,
   ...FLASH_SALE_SCENARIOS,
+  ...HELP_SCENARIOS,
   ...GIFT_SCENARIOS,
   ...BARGAIN_SCENARIOS,
   ...DEPOSIT_SCENARIOS,

@@ -33,6 +33,10 @@ export interface FactPayloads {
   'testimonial.converted': { payer: string; revenueFen: number }
   /** A flash sale's unit was paid for (domain/plays/flash-sale): keyed by the order, for analytics (no points). */
   'flashSale.purchased': { saleId: string; targetType: string; priceFen: number; newMember: boolean }
+  /** A member started a 助力 help task (domain/plays/help): keyed by the task, for analytics (no points). */
+  'help.started': { campaignId: string; rewardType: string; need: number }
+  /** A task reached N and its reward was given (or was not available: `granted` false): keyed by the task. Each help is a help_records document (who, new member or not). */
+  'help.completed': { campaignId: string; rewardType: string; granted: boolean; need: number; helpers: number }
   /** A member who joined through an invite got the host's welcome gift (domain/plays/gift): keyed by the invitee, once ever (the inviter: the invitee's referral). */
   'invite.welcomed': { giftType: 'coupon' | 'trial' | 'makeupCard' }
   /** A gift card (礼品卡) was paid for (domain/plays/gift): keyed by the order. */
