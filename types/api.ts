@@ -19,6 +19,7 @@ import type {
   PayBargainResult
 } from './bargain'
 import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
+import type { CreateGroupBuyInput, GroupBuyIdInput, GroupBuyLogView, GroupBuyOrderResult, GroupBuyView, GroupIdInput, GroupView, HostGroupBuyView, PauseGroupBuyInput } from './group-buy'
 import type { CreateHelpCampaignInput, HelpCampaignIdInput, HelpCampaignView, HelpLogEntry, HelpLogInput, HelpResult, HelpTaskIdInput, HelpTaskView, HostHelpCampaignView, PauseHelpCampaignInput } from './help'
 import type { BuyGiftCardInput, BuyGiftCardResult, GiftCardIdInput, GiftCardView, GiftLogView, GiftLogsInput, GiftPlanOption, HostGiftView, MyWelcomeGiftView, SetWelcomeGiftInput } from './gift'
 import type { Page, PageInput } from './page'
@@ -329,6 +330,15 @@ export interface ApiContract {
     flashSale: { input: FlashSaleIdInput; output: FlashSaleView }
     buyFlashSale: { input: BuyFlashSaleInput; output: BuyFlashSaleResult }
     // 拼团 group buying
+    createGroupBuy: { input: CreateGroupBuyInput; output: HostGroupBuyView }
+    pauseGroupBuy: { input: PauseGroupBuyInput; output: HostGroupBuyView }
+    hostGroupBuys: { input: PageInput; output: Page<HostGroupBuyView> }
+    groupBuyLogs: { input: GroupBuyIdInput & PageInput; output: Page<GroupBuyLogView> }
+    groupBuys: { input: PageInput; output: Page<GroupBuyView> }
+    groupBuy: { input: GroupBuyIdInput; output: GroupBuyView }
+    groupBuyGroup: { input: GroupIdInput; output: GroupView }
+    startGroupBuy: { input: GroupBuyIdInput; output: GroupBuyOrderResult }
+    joinGroupBuy: { input: GroupIdInput; output: GroupBuyOrderResult }
     // 送 gifts
     hostGifts: { input: Record<string, never>; output: HostGiftView }
     setWelcomeGift: { input: SetWelcomeGiftInput; output: HostGiftView }

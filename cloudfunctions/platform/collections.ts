@@ -1140,6 +1140,87 @@ export const COLLECTIONS = {
       }
     ]
   },
+  /** 拼团 group buys (domain/plays/group-buy): the host's offer, written by hosts only. */
+  groupBuys: {
+    name: 'group_buys',
+    indexes: [{ name: 'recent', fields: [['createdAt', 'desc']] }]
+  },
+  /** One per group a member started; written by its starter's payment and the group's settling only (never by joiners). */
+  groupBuyGroups: {
+    name: 'group_buy_groups',
+    indexes: [
+      {
+        name: 'due',
+        fields: [
+          ['state', 'asc'],
+          ['expiresAt', 'asc']
+        ]
+      },
+      {
+        name: 'byCampaign',
+        fields: [
+          ['campaignId', 'asc'],
+          ['state', 'asc']
+        ]
+      },
+      {
+        name: 'byLeader',
+        fields: [
+          ['campaignId', 'asc'],
+          ['leader', 'asc'],
+          ['createdAt', 'desc']
+        ]
+      }
+    ]
+  },
+  /** One per seat of a group (`${groupId}:${n}`, made by the member who takes it), taken by insert or conditional update: no counter every joiner writes. */
+  groupBuySeats: {
+    name: 'group_buy_seats',
+    indexes: [
+      {
+        name: 'byState',
+        fields: [
+          ['groupId', 'asc'],
+          ['state', 'asc'],
+          ['n', 'asc']
+        ]
+      },
+      {
+        name: 'byCampaign',
+        fields: [
+          ['campaignId', 'asc'],
+          ['state', 'asc'],
+          ['newMember', 'asc']
+        ]
+      },
+      {
+        name: 'byMemberDay',
+        fields: [
+          ['openid', 'asc'],
+          ['day', 'asc'],
+          ['n', 'asc']
+        ]
+      }
+    ]
+  },
+  /** One per member per group (`${groupId}:${openid}`): one seat per WeChat user per group. */
+  groupBuyClaims: {
+    name: 'group_buy_claims',
+    indexes: []
+  },
+  /** What happened in a group buy, for the host (starts, joins, completions, refunds, refusals). */
+  groupBuyLogs: {
+    name: 'group_buy_logs',
+    indexes: [
+      {
+        name: 'byCampaign',
+        fields: [
+          ['campaignId', 'asc'],
+          ['at', 'desc']
+        ]
+      }
+    ]
+  },
   /** 砍价 bargain campaigns (domain/plays/bargain): written by hosts only. */
   bargainCampaigns: {
     name: 'bargain_campaigns',

@@ -20,6 +20,7 @@ import { jpeg, scene } from '../integrity/images'
 import { COMPLETION_BACKLOG, COMPLETION_SCENARIOS } from './completion-scenarios'
 import { QUESTION_BACKLOG, QUESTION_SCENARIOS } from './question-scenarios'
 import { FLASH_SALE_SCENARIOS } from './flash-sale-scenarios'
+import { GROUP_BUY_BACKLOG, GROUP_BUY_SCENARIOS } from './group-buy-scenarios'
 import { HELP_SCENARIOS } from './help-scenarios'
 import { GIFT_BACKLOG, GIFT_SCENARIOS } from './gift-scenarios'
 import { BARGAIN_SCENARIOS } from './bargain-scenarios'
@@ -836,6 +837,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
   // Q&A in a circle (question-scenarios.ts)
   ...QUESTION_SCENARIOS,
   ...FLASH_SALE_SCENARIOS,
+  ...GROUP_BUY_SCENARIOS,
   ...HELP_SCENARIOS,
   ...GIFT_SCENARIOS,
   ...BARGAIN_SCENARIOS,
@@ -851,6 +853,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
 const BACKLOG: Record<string, (w: World) => Promise<void>> = {
   ...RECALL_BACKLOG,
   ...QUESTION_BACKLOG,
+  ...GROUP_BUY_BACKLOG,
   ...GIFT_BACKLOG,
   ...DEPOSIT_BACKLOG,
   ...COMPLETION_BACKLOG,

@@ -33,6 +33,12 @@ export interface FactPayloads {
   'testimonial.converted': { payer: string; revenueFen: number }
   /** A flash sale's unit was paid for (domain/plays/flash-sale): keyed by the order, for analytics (no points). */
   'flashSale.purchased': { saleId: string; targetType: string; priceFen: number; newMember: boolean }
+  /** A member paid to start a group (domain/plays/group-buy): keyed by the order, for analytics (no points). */
+  'groupBuy.started': { campaignId: string; groupId: string; priceFen: number; newMember: boolean }
+  /** A friend paid to join a group: keyed by the order. */
+  'groupBuy.joined': { campaignId: string; groupId: string; priceFen: number; newMember: boolean }
+  /** A group filled (or was filled by 模拟成团, `simulated` seats) and its members were fulfilled: keyed by the group; openid is the starter. */
+  'groupBuy.completed': { campaignId: string; groupId: string; size: number; simulated: number }
   /** A member started a 助力 help task (domain/plays/help): keyed by the task, for analytics (no points). */
   'help.started': { campaignId: string; rewardType: string; need: number }
   /** A task reached N and its reward was given (or was not available: `granted` false): keyed by the task. Each help is a help_records document (who, new member or not). */

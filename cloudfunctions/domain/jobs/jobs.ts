@@ -23,6 +23,7 @@ import { refreshAnalytics } from '../analytics/reports'
 import { tellCompleters } from '../checkin/completion-report'
 import { settleDeposits } from '../deposits/settle'
 import { refundUnansweredQuestions } from '../questions/refund-unanswered'
+import { settleGroupBuys } from '../plays/group-buy/settle'
 import { refundUnclaimedGiftCards } from '../plays/gift/refund-unclaimed'
 
 export interface Job {
@@ -49,6 +50,8 @@ export const JOBS: Job[] = [
   { name: 'refundUnansweredQuestions', run: (runtime) => refundUnansweredQuestions(runtime) },
   // 礼品卡 unclaimed 30 days after payment: refunded once each to the buyer (domain/plays/gift).
   { name: 'refundUnclaimedGiftCards', run: (runtime) => refundUnclaimedGiftCards(runtime) },
+  // 拼团 groups past their time: filled by 模拟成团 when allowed, else every payment refunded once (domain/plays/group-buy).
+  { name: 'settleGroupBuys', run: (runtime) => settleGroupBuys(runtime) },
   { name: 'reconcileRefunds', run: (runtime) => reconcileRefunds(runtime) },
   // Deposit challenges past their end (and make-up grace): completers refunded and paid their share of the pool, a batch a run (domain/deposits).
   { name: 'settleDeposits', run: async (runtime) => ({ ...(await settleDeposits(runtime)) }) },

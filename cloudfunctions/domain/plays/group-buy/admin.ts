@@ -1,0 +1,82 @@
+// The host's side of group buys: make one on a plan of a paid circle or a paid
+// event, pause or resume it (a paused offer starts no new group; groups already
+// running may still fill, or are refunded at their time), list them with their
+// measures, and read what happened (the log).
+import { randomUUID } from 'node:crypto'
+import type { CreateGroupBuyInput, GroupBuyLogView, GroupBuyView, HostGroupBuyView, PauseGroupBuyInput } from '../../../../types/group-buy'
+import type { Page, PageInput } from '../../../../types/page'
+import { AppError } from '../../../platform/app-error'
+import type { Caller } from '../../../platform/define-action'
+import type { Runtime } from '../../../platform/runtime'
+import { loadCircle } from '../../membership/circle'
+import { EVENTS, type EventDoc } from '../../events/event'
+import { GROUP_BUYS, GROUP_LOGS, loadCampaign, type GroupBuyDoc, type GroupLogDoc, type GroupTargetDoc } from './group'
+import { hostCampaignView, memberCampaignView } from './views'
+
+/** Offers on the host's page (5 counts each). */
+const HOST_PAGE = 3
+/** Offers on a member's page (1 query each). */
+const MEMBER_PAGE = 6
+const LOG_PAGE = 20
+
+async function resolveTarget(runtime: Runtime, input: CreateGroupBuyInput, now: number): Promise<GroupTargetDoc> {
+  const t = input.target
+  if (t.type === 'plan') {
+    const circle = await loadCircle(runtime, t.circleId)
+    if (circle.kind === 'free') throw new AppError('INVALID_INPUT', '免费圈子无需拼团，请选择付费圈子的套餐', 'target')
+    const plan = circle.plans.find((p) => p.id === t.planId)
+    if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'target')
+    return { type: 'plan', circleId: circle._id, circleName: circle.name, planId: plan.id, planName: plan.name, days: plan.days, originalFen: plan.priceFen }
+  }
+  const event = await runtime.store.collection<EventDoc>(EVENTS).get(t.eventId)
+  if (!event || event.status !== 'scheduled') throw new AppError('NOT_FOUND', '活动不存在或已取消', 'target')
+  if (event.feeFen <= 0) throw new AppError('INVALID_INPUT', '免费活动无需拼团，请选择付费活动', 'target')
+  if (now + input.limitHours * 3600_000 > event.signupDeadline) throw new AppError('INVALID_INPUT', '成团时限要在活动报名截止前结束', 'limitHours')
+  if (input.size > event.capacity - event.seatsTaken) throw new AppError('INVALID_INPUT', `活动只剩 ${event.capacity - event.seatsTaken} 个名额`, 'size')
+  return { type: 'event', eventId: event._id, eventTitle: event.title, originalFen: event.feeFen }
+}
+
+export async function createGroupBuy(runtime: Runtime, caller: Caller, input: CreateGroupBuyInput, now: number): Promise<HostGroupBuyView> {
+  const target = await resolveTarget(runtime, input, now)
+  if (input.priceFen >= target.originalFen) throw new AppError('INVALID_INPUT', '拼团价要低于原价', 'priceFen')
+  const campaign: GroupBuyDoc = {
+    _id: randomUUID(),
+    title: input.title.trim(),
+    target,
+    priceFen: input.priceFen,
+    size: input.size,
+    limitHours: input.limitHours,
+    allowSimulated: input.allowSimulated,
+    paused: false,
+    createdBy: caller.openid,
+    createdAt: now,
+    updatedAt: now
+  }
+  await runtime.store.collection<GroupBuyDoc>(GROUP_BUYS).insert(campaign)
+  return hostCampaignView(runtime, campaign, now)
+}
+
+export async function pauseGroupBuy(runtime: Runtime, input: PauseGroupBuyInput, now: number): Promise<HostGroupBuyView> {
+  const campaign = await loadCampaign(runtime, input.campaignId)
+  await runtime.store.collection<GroupBuyDoc>(GROUP_BUYS).update(campaign._id, { set: { paused: input.paused, updatedAt: now } })
+  return hostCampaignView(runtime, { ...campaign, paused: input.paused, updatedAt: now }, now)
+}
+
+export async function hostGroupBuys(runtime: Runtime, input: PageInput, now: number): Promise<Page<HostGroupBuyView>> {
+  const page = await runtime.store.collection<GroupBuyDoc>(GROUP_BUYS).find({}, { sort: [['createdAt', 'desc']], limit: HOST_PAGE, after: input.after })
+  return { items: await Promise.all(page.items.map((c) => hostCampaignView(runtime, c, now))), next: page.next }
+}
+
+export async function groupBuyLogs(runtime: Runtime, input: { campaignId: string; after?: string | null }): Promise<Page<GroupBuyLogView>> {
+  const page = await runtime.store.collection<GroupLogDoc>(GROUP_LOGS).find({ campaignId: input.campaignId }, { sort: [['at', 'desc']], limit: LOG_PAGE, after: input.after })
+  return { items: page.items.map((l) => ({ id: l._id, at: l.at, kind: l.kind, groupId: l.groupId, text: l.text })), next: page.next }
+}
+
+export async function listGroupBuys(runtime: Runtime, openid: string, input: PageInput, now: number): Promise<Page<GroupBuyView>> {
+  const page = await runtime.store.collection<GroupBuyDoc>(GROUP_BUYS).find({}, { sort: [['createdAt', 'desc']], limit: MEMBER_PAGE, after: input.after })
+  return { items: await Promise.all(page.items.filter((c) => !c.paused).map((c) => memberCampaignView(runtime, c, openid, now))), next: page.next }
+}
+
+export async function getGroupBuy(runtime: Runtime, openid: string, campaignId: string, now: number): Promise<GroupBuyView> {
+  return memberCampaignView(runtime, await loadCampaign(runtime, campaignId), openid, now)
+}

@@ -1,0 +1,126 @@
+// Budget scenarios of 拼团 group buying (the fission function's group-buy
+// actions), a group-buy seat's payment notify (the last one completes the group
+// and grants every seat) and the settleGroupBuys timer. Spread into scenarios.ts.
+import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
+import { payNotifyMain } from '../../cloudfunctions/functions'
+import { callRaw } from '../helpers/test-runtime'
+import type { CreateGroupBuyInput } from '../../types/group-buy'
+import { AJIE, DAY, HOST, XIAOMEI, type World } from './world'
+import type { Scenario } from './scenarios'
+
+type Run = (world: World) => Promise<MeterReading & { work?: number }>
+const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
+  const [fn, action] = id.split('.')
+  return { id, fn: fn as Scenario['fn'], action, kind, run }
+}
+const member = (id: string, run: Run) => scenario(id, 'member', run)
+const host = (id: string, run: Run) => scenario(id, 'host', run)
+
+let fresh = 0
+const friend = () => `o_group_${String(++fresh).padStart(5, '0')}`
+
+async function offerInput(w: World, size = 3, allowSimulated = false): Promise<CreateGroupBuyInput> {
+  const camp = await w.doc<{ _id: string; plans: Array<{ id: string; priceFen: number }> }>('circles', { name: '减脂私教营' })
+  return { target: { type: 'plan', circleId: camp._id, planId: camp.plans[0].id }, title: '月卡三人团', priceFen: Math.max(1, camp.plans[0].priceFen - 1000), size, limitHours: 24, allowSimulated }
+}
+
+async function offer(w: World, size = 3, allowSimulated = false): Promise<string> {
+  return (await w.call('fission', 'createGroupBuy', await offerInput(w, size, allowSimulated), HOST)).id
+}
+
+async function payNotify(w: World, orderId: string) {
+  const notify = await w.runtime.payments.pay(orderId)
+  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+  if (answer.statusCode >= 300) throw new Error(`payNotify answered ${answer.statusCode}`)
+}
+
+/** A group of `size` started and paid by a fresh member, with `joined` friends paid (setup, not counted). */
+async function openGroup(w: World, campaignId: string, joined = 0): Promise<string> {
+  const started = await w.call('fission', 'startGroupBuy', { campaignId }, friend())
+  await payNotify(w, started.orderId)
+  for (let i = 0; i < joined; i++) {
+    const seat = await w.call('fission', 'joinGroupBuy', { groupId: started.groupId }, friend())
+    await payNotify(w, seat.orderId)
+  }
+  return started.groupId
+}
+
+export const GROUP_BUY_SCENARIOS: Scenario[] = [
+  host('fission.createGroupBuy', async (w) => (await w.measure('fission', 'createGroupBuy', await offerInput(w), HOST)).usage),
+  host('fission.pauseGroupBuy', async (w) => (await w.measure('fission', 'pauseGroupBuy', { campaignId: await offer(w), paused: true }, HOST)).usage),
+  host('fission.hostGroupBuys', async (w) => {
+    for (let i = 0; i < 4; i++) await openGroup(w, await offer(w), 1)
+    return (await w.measure('fission', 'hostGroupBuys', {}, HOST)).usage
+  }),
+  host('fission.groupBuyLogs', async (w) => {
+    const campaignId = await offer(w)
+    for (let i = 0; i < 3; i++) await openGroup(w, campaignId, 2)
+    return (await w.measure('fission', 'groupBuyLogs', { campaignId }, HOST)).usage
+  }),
+  member('fission.groupBuys', async (w) => {
+    for (let i = 0; i < 7; i++) await offer(w)
+    return (await w.measure('fission', 'groupBuys', {}, XIAOMEI)).usage
+  }),
+  member('fission.groupBuy', async (w) => (await w.measure('fission', 'groupBuy', { campaignId: await offer(w) }, XIAOMEI)).usage),
+  member('fission.groupBuyGroup', async (w) => (await w.measure('fission', 'groupBuyGroup', { groupId: await openGroup(w, await offer(w, 10), 8) }, XIAOMEI)).usage),
+  member('fission.startGroupBuy', async (w) => (await w.measure('fission', 'startGroupBuy', { campaignId: await offer(w) }, AJIE)).usage),
+  member('fission.joinGroupBuy.first', async (w) => (await w.measure('fission', 'joinGroupBuy', { groupId: await openGroup(w, await offer(w)) }, AJIE)).usage),
+  member('fission.joinGroupBuy.again', async (w) => {
+    const groupId = await openGroup(w, await offer(w))
+    await w.call('fission', 'joinGroupBuy', { groupId }, AJIE)
+    return (await w.measure('fission', 'joinGroupBuy', { groupId }, AJIE)).usage
+  }),
+  // The longest path: a group of 10 with 7 seats paid and one held by an unpaid friend: the last seat.
+  member('fission.joinGroupBuy.lastSeat', async (w) => {
+    const groupId = await openGroup(w, await offer(w, 10), 7)
+    await w.call('fission', 'joinGroupBuy', { groupId }, friend())
+    return (await w.measure('fission', 'joinGroupBuy', { groupId }, AJIE)).usage
+  }),
+  member('fission.joinGroupBuy.full', async (w) => {
+    const groupId = await openGroup(w, await offer(w, 3), 1)
+    await w.call('fission', 'joinGroupBuy', { groupId }, friend())
+    const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'joinGroupBuy', groupId }, AJIE))
+    if (data.ok || data.error.code !== 'OUT_OF_STOCK') throw new Error('expected 这个团已满')
+    return usage
+  }),
+  // The starter's payment: the seat paid and the group opened (its clock starts).
+  scenario('payNotify.notify.groupBuyStart', 'member', async (w) => {
+    const { orderId } = await w.call('fission', 'startGroupBuy', { campaignId: await offer(w) }, AJIE)
+    const notify = await w.runtime.payments.pay(orderId)
+    const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
+    if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)
+    return usage
+  }),
+  // A seat paid, the group not yet full: the seat is marked paid and the group counted.
+  scenario('payNotify.notify.groupBuy', 'member', async (w) => {
+    const groupId = await openGroup(w, await offer(w, 3))
+    const { orderId } = await w.call('fission', 'joinGroupBuy', { groupId }, AJIE)
+    const notify = await w.runtime.payments.pay(orderId)
+    const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
+    if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)
+    return usage
+  }),
+  // The last seat of a group of 3 paid: the group moves to completing (its seats are granted together by the timer, within the minute).
+  scenario('payNotify.notify.groupBuyFills', 'member', async (w) => {
+    const groupId = await openGroup(w, await offer(w, 3), 1)
+    const { orderId } = await w.call('fission', 'joinGroupBuy', { groupId }, AJIE)
+    const notify = await w.runtime.payments.pay(orderId)
+    const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
+    if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)
+    return usage
+  })
+]
+
+export const GROUP_BUY_BACKLOG: Record<string, (w: World) => Promise<void>> = {
+  async settleGroupBuys(w) {
+    // 14 groups past their time (more than a run's batch of 10): 10 of 3 with 2 paid (refunded), 2 模拟成团 (completed);
+    // and 2 full groups of 10 waiting for their seats to be granted.
+    const refunded = await offer(w, 3)
+    const simulated = await offer(w, 3, true)
+    const full = await offer(w, 10)
+    for (let i = 0; i < 2; i++) await openGroup(w, full, 9)
+    for (let i = 0; i < 10; i++) await openGroup(w, refunded, 1)
+    for (let i = 0; i < 2; i++) await openGroup(w, simulated, 1)
+    w.clock.advance(DAY + 60_000)
+  }
+}
