@@ -11,6 +11,8 @@ import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
 import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE, QUESTION_QUEUE_PAGE, FLASH_SALES_PAGE, BARGAINS_PAGE } from '../../services/routes'
+// 礼品卡 (送 gifts): its own line, so the plays' entries do not all edit one import.
+import { MY_GIFT_CARDS_PAGE } from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -103,6 +105,14 @@ export default function MePage() {
           hint='领券中心、我的优惠券'
           onClick={() => {
             void Taro.navigateTo({ url: COUPONS_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-gift-entry'
+          title='礼品卡'
+          hint='送朋友会员，邀请欢迎礼'
+          onClick={() => {
+            void Taro.navigateTo({ url: MY_GIFT_CARDS_PAGE })
           }}
         />
         <MenuRow

@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员礼品卡',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  enableShareAppMessage: true
+})

@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { View, Text, Button, Input } from '@tarojs/components'
+import ErrorState from '../../../components/error-state'
+import FormField from '../../../components/form-field'
+import RadioRow from '../../../components/radio-row'
+import Segmented from '../../../components/segmented'
+import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
+import { GIFT_PLANS_KEY, HOST_GIFTS_KEY, LOG_KIND_LABEL, LOG_KIND_TONE, fetchGiftLogs, fetchGiftPlans, fetchHostGifts, setWelcomeGift } from '../../../services/gift'
+import { fetchHostCampaigns } from '../../../services/rewards'
+import { showError } from '../../../services/show-error'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { chinaTime } from '../../../utils/china-time'
+import { formatFen } from '../../../utils/format'
+import type { GiftLogView, GiftPlanOption, HostGiftView, WelcomeGift } from '../../../../types/gift'
+import type { HostCampaignView } from '../../../../types/coupons'
+import type { Page } from '../../../../types/page'
+import './index.css'
+
+type GiftType = WelcomeGift['type']
+const TYPES: ReadonlyArray<{ value: GiftType; label: string }> = [
+  { value: 'none', label: '不送' },
+  { value: 'coupon', label: '优惠券' },
+  { value: 'trial', label: '体验天数' },
+  { value: 'makeupCard', label: '补签卡' }
+]
+type LogSource = 'cards' | 'welcomes'
+const SOURCES: ReadonlyArray<{ value: LogSource; label: string }> = [
+  { value: 'cards', label: '礼品卡记录' },
+  { value: 'welcomes', label: '欢迎礼记录' }
+]
+
+/** 礼品卡与邀请礼: the invitee's welcome gift (host-set), the gift cards' measures, and the log (abuse attempts included). */
+export default function HostGiftsPage() {
+  const query = useQuery<HostGiftView>(HOST_GIFTS_KEY, () => fetchHostGifts())
+  usePullDownRefetch(query.refetch)
+  if (query.loading) {
+    return (
+      <View className='page hg-page' aria-busy>
+        <View className='card'>
+          <Skeleton width='100%' height={160} />
+        </View>
+      </View>
+    )
+  }
+  if (!query.data) {
+    return (
+      <View className='page hg-page'>
+        <View className='card'>
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        </View>
+      </View>
+    )
+  }
+  const view = query.data
+  const m = view.measures
+  const measures: Array<[string, string]> = [
+    ['售出', String(m.sold)],
+    ['已领取', String(m.claimed)],
+    ['待领取', String(m.unclaimed)],
+    ['已退款', String(m.refunded)],
+    ['收入', formatFen(m.revenueFen)],
+    ['带来新成员', String(m.newMembers)],
+    ['欢迎礼发放', String(m.welcomed)]
+  ]
+  return (
+    <View className='page hg-page'>
+      <View className='card hg-measures-card'>
+        <Text className='hg-section-title'>礼品卡数据</Text>
+        <Text className='hg-section-desc'>成员买会员送朋友；30 天无人领取自动退款。收入不含已退款</Text>
+        <View className='hg-measures'>
+          {measures.map(([label, value]) => (
+            <View key={label} className='hg-measure' data-measure={label}>
+              <Text className='hg-measure-value'>{value}</Text>
+              <Text className='hg-measure-label'>{label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+      <WelcomeForm view={view} />
+      <GiftLog />
+    </View>
+  )
+}
+
+function WelcomeForm({ view }: { view: HostGiftView }) {
+  const [type, setType] = useState<GiftType>(view.welcome.type)
+  const [campaignId, setCampaignId] = useState(view.welcome.type === 'coupon' ? view.welcome.campaignId : '')
+  const [circleId, setCircleId] = useState(view.welcome.type === 'trial' ? view.welcome.circleId : '')
+  const [days, setDays] = useState(view.welcome.type === 'trial' ? String(view.welcome.days) : '7')
+  const [count, setCount] = useState(view.welcome.type === 'makeupCard' ? String(view.welcome.count) : '1')
+  const [busy, setBusy] = useState(false)
+  const campaigns = useQuery<Page<HostCampaignView>>('gift.host.campaigns', () => fetchHostCampaigns({}))
+  const plans = useQuery<GiftPlanOption[]>(GIFT_PLANS_KEY, () => fetchGiftPlans())
+  const circles = [...new Map((plans.data ?? []).map((p) => [p.circleId, p.circleName])).entries()]
+  const now = Date.now()
+  const usable = (campaigns.data?.items ?? []).filter((c) => c.validTo > now && !c.stoppedAt && c.remaining > 0)
+
+  const save = async () => {
+    let welcome: WelcomeGift
+    if (type === 'coupon') welcome = { type, campaignId }
+    else if (type === 'trial') welcome = { type, circleId, days: Number(days) }
+    else if (type === 'makeupCard') welcome = { type, count: Number(count) }
+    else welcome = { type: 'none' }
+    setBusy(true)
+    try {
+      const saved = await setWelcomeGift({ welcome })
+      setQueryData(HOST_GIFTS_KEY, saved)
+      void Taro.showToast({ title: '已保存', icon: 'success' })
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card hg-welcome'>
+      <Text className='hg-section-title'>邀请欢迎礼</Text>
+      <Text className='hg-section-desc'>好友通过邀请链接加入时立即获得，每人仅一次；邀请人的奖励仍在好友首次打卡或付款后发放</Text>
+      <Text className='hg-current'>当前：{view.welcomeTitle}</Text>
+      <View className='hg-form'>
+        <Segmented options={TYPES} value={type} onChange={setType} className='hg-type' />
+        {type === 'coupon' ? (
+          <View className='hg-options'>
+            {usable.length === 0 ? <Text className='hg-section-desc'>没有可用的优惠券活动，请先在优惠券中创建（发放方式选奖励）</Text> : null}
+            {usable.map((c) => (
+              <RadioRow key={c.id} on={campaignId === c.id} onSelect={() => setCampaignId(c.id)} data={{ id: c.id }}>
+                <Text>
+                  {c.name}（剩 {c.remaining} 张）
+                </Text>
+              </RadioRow>
+            ))}
+          </View>
+        ) : null}
+        {type === 'trial' ? (
+          <View className='hg-options'>
+            {circles.map(([id, name]) => (
+              <RadioRow key={id} on={circleId === id} onSelect={() => setCircleId(id)} className='hg-circle-option' data={{ id }}>
+                <Text>{name}</Text>
+              </RadioRow>
+            ))}
+            <FormField label='体验天数' suffix='天'>
+              <Input className='form-field-input hg-days' type='number' value={days} maxlength={2} onInput={(e) => setDays(e.detail.value)} />
+            </FormField>
+          </View>
+        ) : null}
+        {type === 'makeupCard' ? (
+          <FormField label='补签卡' suffix='张'>
+            <Input className='form-field-input hg-count' type='number' value={count} maxlength={1} onInput={(e) => setCount(e.detail.value)} />
+          </FormField>
+        ) : null}
+        <Button className='btn btn-primary hg-save' disabled={busy} onClick={() => void save()}>
+          {busy ? '保存中…' : '保存欢迎礼'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+function GiftLog() {
+  const [source, setSource] = useState<LogSource>('cards')
+  const list = usePagedQuery<GiftLogView>(`gift.host.logs.${source}`, (after) => fetchGiftLogs({ after, source }))
+  useEffect(() => {
+    void list.refetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per source
+  }, [source])
+  return (
+    <View className='card hg-logs'>
+      <Text className='hg-section-title'>记录</Text>
+      <Text className='hg-section-desc'>购买、领取、退款，以及被拦截的领取（领自己的卡、重复领取）</Text>
+      <Segmented options={SOURCES} value={source} onChange={setSource} className='hg-source' />
+      {list.items.length === 0 && !list.loading ? <Text className='hg-section-desc'>暂无记录</Text> : null}
+      {list.items.map((log) => (
+        <View key={log.id} className='hg-log'>
+          <View className='hg-log-head'>
+            <Tag tone={LOG_KIND_TONE[log.kind]}>{LOG_KIND_LABEL[log.kind]}</Tag>
+            <Text className='hg-log-who'>{log.memberName}</Text>
+            <Text className='hg-log-at'>{chinaTime(log.at).format('MM-DD HH:mm')}</Text>
+          </View>
+          <Text className='hg-log-text'>{log.text}</Text>
+        </View>
+      ))}
+      {list.hasMore ? (
+        <Button className='btn btn-ghost hg-more' disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+          {list.loadingMore ? '加载中…' : '加载更多'}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
