@@ -70,6 +70,33 @@ describe('starting and cutting', () => {
     ok(await cut(b3.id, 'o_f'))
   })
 
+  test('a cut whose function died before taking a place (its cut document left pending) is taken over by the same friend a minute later', async () => {
+    const { campaign } = await planCampaign(runtime)
+    const b = ok(await start(campaign.id, 'o_me'))
+    const at = runtime.clock.now()
+    await runtime.store
+      .collection(BARGAIN_CUTS)
+      .insert({
+        _id: `${b.id}:o_f`,
+        bargainId: b.id,
+        campaignId: campaign.id,
+        starter: 'o_me',
+        starterNickname: '',
+        openid: 'o_f',
+        nickname: '',
+        state: 'pending',
+        k: 0,
+        amountFen: 0,
+        newMember: true,
+        at
+      })
+    expect(await cut(b.id, 'o_f')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } })
+    runtime.clock.advance(MIN)
+    expect(ok(await cut(b.id, 'o_f'))).toMatchObject({ k: 1 })
+    expect(await runtime.store.collection(BARGAIN_CUTS).get(`${b.id}:o_f`)).toMatchObject({ state: 'done', k: 1 })
+    expect(await cut(b.id, 'o_f')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED', message: '你已经帮 TA 砍过一刀了' } })
+  })
+
   test('a paused campaign starts no bargain and takes no cut; resumed, it does; members see campaigns not ended', async () => {
     const { campaign } = await planCampaign(runtime)
     const b = ok(await start(campaign.id, 'o_me'))

@@ -222,9 +222,14 @@ export async function cutBargain(runtime: Runtime, caller: Caller, member: Membe
   try {
     await cuts.insert(pending)
   } catch (error) {
-    await giveCapBack()
-    if (isConflict(error)) throw new AppError('LIMIT_REACHED', '你已经帮 TA 砍过一刀了')
-    throw error
+    // A second tap, or a cut whose function died before taking a place (pending, a minute old, not on the bargain): taken over.
+    const existing = isConflict(error) ? await cuts.get(cutId) : null
+    const stale = existing !== null && existing.state === 'pending' && existing.at <= now - STALE_CLAIM_MS
+    if (!stale || !(await cuts.updateIf(cutId, { state: 'pending', at: existing.at }, { set: { at: now, newMember } }))) {
+      await giveCapBack()
+      if (isConflict(error)) throw new AppError('LIMIT_REACHED', '你已经帮 TA 砍过一刀了')
+      throw error
+    }
   }
 
   // The place: cuts c → c + 1, conditional on c; another friend on c moves this one to c + 1.
