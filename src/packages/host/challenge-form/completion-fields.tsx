@@ -8,7 +8,7 @@ export default function CompletionFields({ form, errors, set }: { form: FormStat
   const days = /^\d+$/.test(form.days.trim()) ? Number(form.days.trim()) : 0
   return (
     <>
-      <Text className='form-section'>完成条件</Text>
+      <Text className='form-page-section'>完成条件</Text>
       <View className='card form-card completion-fields'>
         <FormField
           layout='end'

@@ -16,7 +16,7 @@ export default function DepositFields({ form, errors, locked, set }: { form: For
   const yuan = Number(form.depositYuan || '0')
   return (
     <>
-      <Text className='form-section'>押金（可选）</Text>
+      <Text className='form-page-section'>押金（可选）</Text>
       <View className='card form-card deposit-fields'>
         <FormField layout='end' label='押金' hint={locked ? '已有成员交押金，不能修改' : '0 表示不收押金；成员交押金后才能加入'} error={errors.depositFen}>
           {locked ? <Text className='deposit-locked'>{yuan} 元</Text> : <NumberInput name='depositYuan' value={form.depositYuan} unit='元' onChange={(v) => set('depositYuan', v)} />}

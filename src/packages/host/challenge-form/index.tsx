@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
-import Skeleton from '../../../components/skeleton'
+import FormLoader from '../../../components/form-loader'
 import { ApiCallError } from '../../../services/api'
 import { challengeChanged, refetchChallenges, useChallenge, createChallenge, updateChallenge } from '../../../services/checkin'
 import { showError } from '../../../services/show-error'
@@ -31,25 +30,11 @@ function chinaToday(): string {
 }
 
 function EditChallenge({ id }: { id: string }) {
-  const { data, error, loading, refetch } = useChallenge(id)
+  const query = useChallenge(id)
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: '编辑挑战' })
   }, [])
-  if (loading) return <FormSkeleton />
-  if (!data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={error}
-            onRetry={() => {
-              void refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
-  return <ChallengeForm initial={formOf(data.challenge)} editing={data.challenge} />
+  return <FormLoader query={query}>{(data) => <ChallengeForm initial={formOf(data.challenge)} editing={data.challenge} />}</FormLoader>
 }
 
 function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Challenge }) {
@@ -128,11 +113,11 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
   }
 
   return (
-    <View className='page challenge-form'>
+    <View className='page form-page challenge-form'>
       <ImagePicker mode='cover' uploads={cover} url={form.coverUrl} onRemoveSaved={() => setForm((f) => ({ ...f, coverFileId: '', coverUrl: '' }))} />
       {errors.coverFileId ? <Text className='form-error-block'>{errors.coverFileId}</Text> : null}
 
-      <Text className='form-section'>基本信息</Text>
+      <Text className='form-page-section'>基本信息</Text>
       <View className='card form-card'>
         <FormField layout='column' label='标题' error={errors.title}>
           <View className='form-title-row'>
@@ -163,7 +148,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         </FormField>
       </View>
 
-      <Text className='form-section'>时间安排</Text>
+      <Text className='form-page-section'>时间安排</Text>
       <View className='card form-card'>
         <FormField layout='end' label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
           <Picker mode='date' value={form.startDate} start={editing ? undefined : today} disabled={startLocked} onChange={(e) => set('startDate', String(e.detail.value))}>
@@ -190,7 +175,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         </FormField>
       </View>
 
-      <Text className='form-section'>打卡要求</Text>
+      <Text className='form-page-section'>打卡要求</Text>
       <View className='card form-card'>
         <FormField layout='end' label='最少字数' error={errors.minTextLength}>
           <NumberInput name='minTextLength' value={form.minTextLength} unit='字' maxlength={3} onChange={(v) => set('minTextLength', v)} />
@@ -211,7 +196,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         </FormField>
       </View>
 
-      <Text className='form-section'>积分与补卡</Text>
+      <Text className='form-page-section'>积分与补卡</Text>
       <View className='card form-card'>
         <FormField layout='end' label='每次打卡积分' error={errors.pointsPerCheckin}>
           <NumberInput name='pointsPerCheckin' value={form.pointsPerCheckin} unit='积分' onChange={(v) => set('pointsPerCheckin', v)} />
@@ -236,20 +221,6 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
           void save()
         }}>
         {saving ? '保存中…' : coverBusy ? '封面上传中…' : editing ? '保存修改' : '发布挑战'}
-      </View>
-    </View>
-  )
-}
-
-function FormSkeleton() {
-  return (
-    <View className='page challenge-form' aria-busy>
-      <Skeleton width='100%' height={340} className='form-skeleton-block' />
-      <View className='card'>
-        <Skeleton width='100%' height={200} />
-      </View>
-      <View className='card'>
-        <Skeleton width='100%' height={300} />
       </View>
     </View>
   )

@@ -19,7 +19,7 @@ export default function IntegrityFields({ form, errors, set }: { form: FormState
   }
   return (
     <>
-      <Text className='form-section'>打卡真实性</Text>
+      <Text className='form-page-section'>打卡真实性</Text>
       <View className='card form-card integrity-fields'>
         <FormField layout='end' label='限定打卡地点' hint={form.geofenceOn ? '成员需分享位置，且在范围内才能打卡' : '不限地点'} error={form.geofenceOn ? undefined : errors.geofence}>
           <Switch className='integrity-geofence' data-field='geofenceOn' checked={form.geofenceOn} color={colors.brand} onChange={(e) => set('geofenceOn', e.detail.value)} />
