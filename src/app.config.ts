@@ -27,9 +27,9 @@ export default defineAppConfig({
     // 秒杀: the member's list of flash sales and one sale with its countdown; the host's console (create, pause, measures).
     { root: 'packages/flash-sale', pages: ['list/index', 'detail/index'] },
     { root: 'packages/host-flash-sale', pages: ['index/index'] },
-    // 送: 我的礼品卡 and the welcome gift, buying a gift card, the card a claim link opens; the host's welcome gift, measures and log.
-    { root: 'packages/gift', pages: ['mine/index', 'buy/index', 'card/index'] },
-    { root: 'packages/host-gift', pages: ['index/index'] },
+    // 助力: the member's campaigns and one task (progress, helpers, 帮TA助力, the unlocked reward); the host's console (create, pause, measures, help log).
+    { root: 'packages/help', pages: ['list/index', 'task/index'] },
+    { root: 'packages/host-help', pages: ['index/index'] },
     // 砍价: the member's campaigns and one bargain (progress, cutters, 帮我砍一刀, pay); the host's console (create, pause, measures, cut log).
     { root: 'packages/bargain', pages: ['list/index', 'detail/index'] },
     { root: 'packages/host-bargain', pages: ['index/index'] },

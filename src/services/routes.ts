@@ -56,18 +56,17 @@ export const FLASH_SALE_PAGE = '/packages/flash-sale/detail/index'
 export const HOST_FLASH_SALES_PAGE = '/packages/host-flash-sale/index/index'
 export const flashSaleUrl = (saleId: string) => withId(FLASH_SALE_PAGE, saleId)
 
+// 助力 help tasks (members: the campaigns, one task: the page a share card opens) and the host's help console
+export const HELP_CAMPAIGNS_PAGE = '/packages/help/list/index'
+export const HELP_TASK_PAGE = '/packages/help/task/index'
+export const HOST_HELP_PAGE = '/packages/host-help/index/index'
+export const helpTaskUrl = (taskId: string) => withId(HELP_TASK_PAGE, taskId)
+
 // 砍价 bargains (members: the campaigns and one bargain, the page a share card opens) and the host's bargain console
 export const BARGAINS_PAGE = '/packages/bargain/list/index'
 export const BARGAIN_PAGE = '/packages/bargain/detail/index'
 export const HOST_BARGAINS_PAGE = '/packages/host-bargain/index/index'
 export const bargainUrl = (bargainId: string) => withId(BARGAIN_PAGE, bargainId)
-
-// 送 gifts: 我的礼品卡 (with the welcome gift), 送会员 (buying a card), the card a claim link opens; the host's welcome gift and measures
-export const MY_GIFT_CARDS_PAGE = '/packages/gift/mine/index'
-export const GIFT_BUY_PAGE = '/packages/gift/buy/index'
-export const GIFT_CARD_PAGE = '/packages/gift/card/index'
-export const HOST_GIFTS_PAGE = '/packages/host-gift/index/index'
-export const giftCardUrl = (cardId: string) => withId(GIFT_CARD_PAGE, cardId)
 
 // Membership and the host's membership console
 export const CIRCLES_PAGE = '/packages/membership/circles/index'

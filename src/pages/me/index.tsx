@@ -10,9 +10,18 @@ import InboxEntry from '../../components/inbox-entry'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
 import { showError } from '../../services/show-error'
-import { DEV_LOGIN_PAGE, PROFILE_EDIT_PAGE, HOST_HOME_PAGE, BOARDS_PAGE, INVITE_PAGE, COUPONS_PAGE, QUESTION_QUEUE_PAGE, FLASH_SALES_PAGE, BARGAINS_PAGE } from '../../services/routes'
-// 礼品卡 (送 gifts): its own line, so the plays' entries do not all edit one import.
-import { MY_GIFT_CARDS_PAGE } from '../../services/routes'
+import {
+  DEV_LOGIN_PAGE,
+  PROFILE_EDIT_PAGE,
+  HOST_HOME_PAGE,
+  BOARDS_PAGE,
+  INVITE_PAGE,
+  COUPONS_PAGE,
+  QUESTION_QUEUE_PAGE,
+  FLASH_SALES_PAGE,
+  BARGAINS_PAGE,
+  HELP_CAMPAIGNS_PAGE
+} from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -108,19 +117,19 @@ export default function MePage() {
           }}
         />
         <MenuRow
-          className='me-gift-entry'
-          title='礼品卡'
-          hint='送朋友会员，邀请欢迎礼'
-          onClick={() => {
-            void Taro.navigateTo({ url: MY_GIFT_CARDS_PAGE })
-          }}
-        />
-        <MenuRow
           className='me-flash-sale-entry'
           title='限时秒杀'
           hint='特价限量，每人限抢 1 件'
           onClick={() => {
             void Taro.navigateTo({ url: FLASH_SALES_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-help-entry'
+          title='好友助力'
+          hint='好友点一下，集满解锁奖励'
+          onClick={() => {
+            void Taro.navigateTo({ url: HELP_CAMPAIGNS_PAGE })
           }}
         />
         <MenuRow

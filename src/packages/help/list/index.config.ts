@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '好友助力',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120
+})
