@@ -141,7 +141,7 @@ function CardDetail({ card }: { card: GiftCardView }) {
         {poster ? (
           <View className='gift-poster'>
             <Text className='gift-rules-title'>礼品卡海报</Text>
-            <Image className='gift-poster-image' src={poster} mode='widthFix' />
+            <Image className='gift-poster-image' src={poster} mode='aspectFit' />
             <Button className='btn btn-primary' onClick={() => void saveGiftPoster(poster)}>
               保存海报
             </Button>

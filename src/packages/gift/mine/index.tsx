@@ -33,7 +33,7 @@ export default function MyGiftCardsPage() {
           </View>
           {welcome.data ? (
             <View className='card gift-welcome' aria-label='邀请欢迎礼'>
-              <Text className='gift-welcome-title'>🎁 邀请欢迎礼已到账</Text>
+              <Text className='gift-welcome-title'>邀请欢迎礼已到账</Text>
               <Text className='gift-welcome-line'>{welcome.data.title}</Text>
               <Text className='gift-welcome-line'>
                 {welcome.data.inviterName ? `${welcome.data.inviterName} 邀请你加入，` : ''}

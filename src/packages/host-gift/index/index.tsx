@@ -104,6 +104,7 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
     else if (type === 'trial') welcome = { type, circleId, days: Number(days) }
     else if (type === 'makeupCard') welcome = { type, count: Number(count) }
     else welcome = { type: 'none' }
+    if (busy) return
     setBusy(true)
     try {
       const saved = await setWelcomeGift({ welcome })
@@ -152,7 +153,7 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
             <Input className='form-field-input hg-count' type='number' value={count} maxlength={1} onInput={(e) => setCount(e.detail.value)} />
           </FormField>
         ) : null}
-        <Button className='btn btn-primary hg-save' disabled={busy} onClick={() => void save()}>
+        <Button className='btn btn-primary hg-save' onClick={() => void save()}>
           {busy ? '保存中…' : '保存欢迎礼'}
         </Button>
       </View>
