@@ -27,6 +27,9 @@ export default defineAppConfig({
     // 秒杀: the member's list of flash sales and one sale with its countdown; the host's console (create, pause, measures).
     { root: 'packages/flash-sale', pages: ['list/index', 'detail/index'] },
     { root: 'packages/host-flash-sale', pages: ['index/index'] },
+    // 拼团: the member's offers, one offer (发起拼团), one group (members, 还差 N 人, 参团, share card and poster); the host's console (create, pause, measures, log).
+    { root: 'packages/group-buy', pages: ['list/index', 'detail/index', 'group/index'] },
+    { root: 'packages/host-group-buy', pages: ['index/index'] },
     // 助力: the member's campaigns and one task (progress, helpers, 帮TA助力, the unlocked reward); the host's console (create, pause, measures, help log).
     { root: 'packages/help', pages: ['list/index', 'task/index'] },
     { root: 'packages/host-help', pages: ['index/index'] },

@@ -56,6 +56,14 @@ export const FLASH_SALE_PAGE = '/packages/flash-sale/detail/index'
 export const HOST_FLASH_SALES_PAGE = '/packages/host-flash-sale/index/index'
 export const flashSaleUrl = (saleId: string) => withId(FLASH_SALE_PAGE, saleId)
 
+// 拼团 group buying (members: the offers, one offer to start a group, one group: the page a share card opens) and the host's console
+export const GROUP_BUYS_PAGE = '/packages/group-buy/list/index'
+export const GROUP_BUY_PAGE = '/packages/group-buy/detail/index'
+export const GROUP_PAGE = '/packages/group-buy/group/index'
+export const HOST_GROUP_BUYS_PAGE = '/packages/host-group-buy/index/index'
+export const groupBuyUrl = (campaignId: string) => withId(GROUP_BUY_PAGE, campaignId)
+export const groupUrl = (groupId: string) => withId(GROUP_PAGE, groupId)
+
 // 助力 help tasks (members: the campaigns, one task: the page a share card opens) and the host's help console
 export const HELP_CAMPAIGNS_PAGE = '/packages/help/list/index'
 export const HELP_TASK_PAGE = '/packages/help/task/index'

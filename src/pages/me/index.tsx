@@ -20,6 +20,7 @@ import {
   QUESTION_QUEUE_PAGE,
   FLASH_SALES_PAGE,
   BARGAINS_PAGE,
+  GROUP_BUYS_PAGE,
   HELP_CAMPAIGNS_PAGE
 } from '../../services/routes'
 import { clearToken } from '../../services/session'
@@ -130,6 +131,14 @@ export default function MePage() {
           hint='好友点一下，集满解锁奖励'
           onClick={() => {
             void Taro.navigateTo({ url: HELP_CAMPAIGNS_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-group-buy-entry'
+          title='拼团'
+          hint='邀好友一起买，人满全员开通'
+          onClick={() => {
+            void Taro.navigateTo({ url: GROUP_BUYS_PAGE })
           }}
         />
         <MenuRow

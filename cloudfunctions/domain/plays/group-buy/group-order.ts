@@ -28,10 +28,9 @@ export const groupOrderKind = registerOrderKind({
     const item = groupOf(order)
     const target = item.target
     const base = { title: `拼团·${item.title}`, page: `packages/group-buy/group/index?id=${item.groupId}`, firstPaymentFact: { kind: GROUP_KIND, title: item.title } }
-    if (target.kind === PLAN_KIND) {
-      const plan = target as unknown as ReturnType<typeof planItem>
-      return { ...base, label: plan.planName, circleId: plan.circleId, planId: plan.planId, days: plan.days }
-    }
+    // No circle fields: the order page then shows a paid group seat as paid (查看 opens the group), not as a membership
+    // already running (it starts when the group fills).
+    if (target.kind === PLAN_KIND) return { ...base, label: (target as unknown as ReturnType<typeof planItem>).planName }
     return { ...base, label: '活动报名', eventId: (target as unknown as SeatItem).eventId }
   },
   async fulfil(tx, order, now) {

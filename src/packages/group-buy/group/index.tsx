@@ -1,0 +1,193 @@
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import Avatar from '../../../components/avatar'
+import ErrorState from '../../../components/error-state'
+import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
+import { ApiCallError } from '../../../services/api'
+import { PHASE_LABEL, PHASE_TONE, TARGET_LABEL, fetchGroup, groupKey, joinGroupBuy, mineLine, progressLine, shareTitle } from '../../../services/group-buy'
+import { openPayment, reopenSandboxPayment } from '../../../services/payment'
+import { GROUP_BUYS_PAGE, groupBuyUrl, groupUrl, routeParam } from '../../../services/routes'
+import { showError } from '../../../services/show-error'
+import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { formatFen } from '../../../utils/format'
+import type { GroupView } from '../../../../types/group-buy'
+import { useServerNow } from '../use-server-now'
+import GroupPoster from '../poster'
+import shareCard from '../assets/share-card.jpg'
+import '../group-buy.css'
+
+const POLL_EVERY_MS = 1500
+const POLL_TIMES = 8
+
+// One group, the page its share card opens: the members and the empty seats,
+// 还差 N 人 with the countdown, 参团 (pay) for a friend, the member's own seat,
+// the share card and the poster.
+export default function GroupPage() {
+  const router = useRouter()
+  const groupId = routeParam(router.params.id)
+  const query = useQuery<GroupView>(groupKey(groupId || 'none'), () => (groupId ? fetchGroup({ groupId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少拼团编号'))))
+  usePullDownRefetch(query.refetch)
+  useDidShow(() => {
+    if (groupId) void query.refetch()
+  })
+  useEffect(() => {
+    if (query.error && query.data) showError(query.error)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
+  }, [query.error])
+  const now = useServerNow(query.data)
+  useShareAppMessage(() =>
+    query.data
+      ? { title: shareTitle(query.data), path: groupUrl(query.data.id), imageUrl: shareCard as string }
+      : { title: '一起拼团，人满全员开通', path: GROUP_BUYS_PAGE, imageUrl: shareCard as string }
+  )
+  if (query.loading) {
+    return (
+      <View className='page gb-page' aria-busy>
+        <View className='card'>
+          <Skeleton width='60%' height={40} />
+          <Skeleton width='100%' height={160} />
+        </View>
+      </View>
+    )
+  }
+  if (!query.data) {
+    return (
+      <View className='page gb-page'>
+        <View className='card'>
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        </View>
+      </View>
+    )
+  }
+  return <Group group={query.data} now={now} refetch={query.refetch} />
+}
+
+function Group({ group, now, refetch }: { group: GroupView; now: number; refetch: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false)
+  const [poster, setPoster] = useState(false)
+  const open = group.phase === 'open' && group.expiresAt !== null && now < group.expiresAt
+  const held = group.mine?.status === 'held' && group.mine.payBefore > now
+  const join = async () => {
+    if (busy) return
+    if (held && group.mine) {
+      reopenSandboxPayment(group.mine.orderId)
+      if (process.env.TARO_ENV === 'h5') return
+    }
+    setBusy(true)
+    try {
+      const result = await joinGroupBuy({ groupId: group.id })
+      if (result.resumed) void Taro.showToast({ title: '你有一笔待支付订单，继续支付', icon: 'none', duration: 1500 })
+      const outcome = await openPayment(result.payment)
+      if (outcome === 'paid') {
+        const done = await waitForPaid(group.id)
+        void Taro.showToast({ title: done ? '参团成功' : '支付结果确认中，请稍后刷新', icon: done ? 'success' : 'none', duration: 2000 })
+      } else if (outcome === 'cancelled' || outcome === 'failed') {
+        void Taro.showToast({ title: '支付未完成，名额保留 5 分钟', icon: 'none', duration: 2500 })
+      }
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(false)
+      void refetch()
+    }
+  }
+  const seats = Array.from({ length: group.size }, (_, n) => group.members.find((m) => m.n === n) ?? null)
+  const mine = mineLine(group, now)
+  const action = group.canJoin
+    ? { label: busy ? '处理中…' : `${formatFen(group.priceFen)} 参团`, run: join }
+    : held
+      ? { label: '去支付', run: join }
+      : open && group.mine
+        ? { label: `邀请好友（还差 ${group.missing} 人）`, run: null }
+        : { label: '我也发起一个团', run: () => void Taro.navigateTo({ url: groupBuyUrl(group.campaignId) }) }
+  return (
+    <View className='page gb-page'>
+      <View className='card gb-hero'>
+        <View className='gb-card-head'>
+          <Tag tone={PHASE_TONE[group.phase]}>{PHASE_LABEL[group.phase]}</Tag>
+          <Text className='gb-card-kind'>{TARGET_LABEL[group.targetType]}</Text>
+        </View>
+        <Text className='gb-title gb-hero-title'>{group.title}</Text>
+        <Text className='gb-item'>{group.itemName}</Text>
+        <View className='gb-price-row'>
+          <Text className='gb-price-label'>{group.size} 人拼团价</Text>
+          <Text className='gb-price gb-price-big'>{formatFen(group.priceFen)}</Text>
+          {group.originalFen > group.priceFen ? <Text className='gb-original'>{formatFen(group.originalFen)}</Text> : null}
+        </View>
+        <View className='gb-seats' aria-label='团员'>
+          {seats.map((member, n) =>
+            member ? (
+              <View key={n} className='gb-seat gb-seat-filled'>
+                <Avatar url='' nickname={member.name} size={88} />
+                <Text className='gb-seat-name'>{member.isMe ? '我' : member.name}</Text>
+                <Text className='gb-seat-badge'>{member.isLeader ? '团长' : member.paid ? '已支付' : '待支付'}</Text>
+              </View>
+            ) : (
+              <View key={n} className='gb-seat'>
+                <View className='gb-seat-empty'>?</View>
+                <Text className='gb-seat-name'>{group.phase === 'completed' ? '模拟成团' : '待加入'}</Text>
+              </View>
+            )
+          )}
+        </View>
+        <Text className='gb-progress-text'>{progressLine(group, now)}</Text>
+      </View>
+
+      {mine ? (
+        <View className={`card gb-note gb-mine ${group.mine?.status === 'granted' ? 'gb-note-done' : ''}`}>
+          <Text>{mine}</Text>
+        </View>
+      ) : null}
+
+      {group.phase === 'open' || group.phase === 'completed' ? (
+        poster ? (
+          <GroupPoster group={group} now={now} />
+        ) : (
+          <View className='card'>
+            <Button className='btn btn-ghost gb-poster-open' onClick={() => setPoster(true)}>
+              生成拼团海报
+            </Button>
+          </View>
+        )
+      ) : null}
+
+      <View className='card gb-rules'>
+        <Text className='gb-section-title'>规则</Text>
+        <Text className='gb-rules-line'>凑满 {group.size} 人（含团长）即成团，全员一起开通；到时未满，已付款项自动原路退回</Text>
+        <Text className='gb-rules-line'>每人在同一个团只能占 1 个名额；参团后 5 分钟内未支付，名额释放给其他好友</Text>
+      </View>
+
+      <View className='gb-bar'>
+        <Button className='btn btn-ghost gb-bar-side' openType='share'>
+          分享
+        </Button>
+        {action.run ? (
+          <Button className={`btn btn-primary gb-bar-main gb-join ${busy ? 'btn-disabled' : ''}`} disabled={busy} onClick={() => void action.run?.()}>
+            {action.label}
+          </Button>
+        ) : (
+          <Button className='btn btn-primary gb-bar-main gb-invite' openType='share'>
+            {action.label}
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}
+
+/** The payment notify may land a moment after the pay sheet closes. */
+async function waitForPaid(groupId: string): Promise<boolean> {
+  for (let i = 0; i < POLL_TIMES; i++) {
+    try {
+      const group = await fetchGroup({ groupId })
+      setQueryData(groupKey(groupId), group)
+      if (group.mine && group.mine.status !== 'held') return true
+    } catch {
+      // keep trying: the member has paid, a lost answer must not read as a failure
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
+  }
+  return false
+}
