@@ -27,6 +27,9 @@ export default defineAppConfig({
     // 秒杀: the member's list of flash sales and one sale with its countdown; the host's console (create, pause, measures).
     { root: 'packages/flash-sale', pages: ['list/index', 'detail/index'] },
     { root: 'packages/host-flash-sale', pages: ['index/index'] },
+    // 送: 我的礼品卡 and the welcome gift, buying a gift card, the card a claim link opens; the host's welcome gift, measures and log.
+    { root: 'packages/gift', pages: ['mine/index', 'buy/index', 'card/index'] },
+    { root: 'packages/host-gift', pages: ['index/index'] },
     // 拼团: the member's offers, one offer (发起拼团), one group (members, 还差 N 人, 参团, share card and poster); the host's console (create, pause, measures, log).
     { root: 'packages/group-buy', pages: ['list/index', 'detail/index', 'group/index'] },
     { root: 'packages/host-group-buy', pages: ['index/index'] },

@@ -76,6 +76,13 @@ export const BARGAIN_PAGE = '/packages/bargain/detail/index'
 export const HOST_BARGAINS_PAGE = '/packages/host-bargain/index/index'
 export const bargainUrl = (bargainId: string) => withId(BARGAIN_PAGE, bargainId)
 
+// 送 gifts: 我的礼品卡 (with the welcome gift), 送会员 (buying a card), the card a claim link opens; the host's welcome gift and measures
+export const MY_GIFT_CARDS_PAGE = '/packages/gift/mine/index'
+export const GIFT_BUY_PAGE = '/packages/gift/buy/index'
+export const GIFT_CARD_PAGE = '/packages/gift/card/index'
+export const HOST_GIFTS_PAGE = '/packages/host-gift/index/index'
+export const giftCardUrl = (cardId: string) => withId(GIFT_CARD_PAGE, cardId)
+
 // Membership and the host's membership console
 export const CIRCLES_PAGE = '/packages/membership/circles/index'
 export const CIRCLE_PAGE = '/packages/membership/circle/index'

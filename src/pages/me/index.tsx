@@ -23,6 +23,8 @@ import {
   GROUP_BUYS_PAGE,
   HELP_CAMPAIGNS_PAGE
 } from '../../services/routes'
+// 礼品卡 (送 gifts): its own line, so the plays' entries do not all edit one import.
+import { MY_GIFT_CARDS_PAGE } from '../../services/routes'
 import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
@@ -115,6 +117,14 @@ export default function MePage() {
           hint='领券中心、我的优惠券'
           onClick={() => {
             void Taro.navigateTo({ url: COUPONS_PAGE })
+          }}
+        />
+        <MenuRow
+          className='me-gift-entry'
+          title='礼品卡'
+          hint='送朋友会员，邀请欢迎礼'
+          onClick={() => {
+            void Taro.navigateTo({ url: MY_GIFT_CARDS_PAGE })
           }}
         />
         <MenuRow

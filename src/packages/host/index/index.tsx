@@ -22,6 +22,7 @@ import {
   HOST_JOIN_APPLICATIONS_PAGE,
   HOST_FLAGGED_PAGE,
   HOST_FLASH_SALES_PAGE,
+  HOST_GIFTS_PAGE,
   HOST_GROUP_BUYS_PAGE,
   HOST_BARGAINS_PAGE,
   HOST_HELP_PAGE,
@@ -96,6 +97,7 @@ const SECTIONS: Array<{ key: string; title: string; manager: boolean; entries: E
       { key: 'events', glyph: '活', title: '活动管理', desc: '发起活动、名单与检票', url: HOST_EVENTS_PAGE, tone: 'blue' },
       { key: 'campaigns', glyph: '券', title: '优惠券活动', desc: '发布、编辑、停止满减和折扣券', url: HOST_CAMPAIGNS_PAGE, tone: 'red' },
       { key: 'flashSale', glyph: '秒', title: '秒杀', desc: '限时限量特价：发布、暂停、成交与收入', url: HOST_FLASH_SALES_PAGE, tone: 'red' },
+      { key: 'gift', glyph: '送', title: '礼品卡与邀请礼', desc: '邀请欢迎礼设置；礼品卡售出、领取、退款、收入与记录', url: HOST_GIFTS_PAGE, tone: 'purple' },
       { key: 'groupBuy', glyph: '拼', title: '拼团', desc: '好友成团全员开通：发布、暂停、成团、收入与拼团记录', url: HOST_GROUP_BUYS_PAGE, tone: 'red' },
       { key: 'bargain', glyph: '砍', title: '砍价', desc: '好友帮砍到底价：发布、暂停、成交、收入与砍价记录', url: HOST_BARGAINS_PAGE, tone: 'orange' },
       { key: 'help', glyph: '助', title: '好友助力', desc: '集满好友助力解锁奖励：发布、暂停、完成、发放与助力记录', url: HOST_HELP_PAGE, tone: 'red' }
