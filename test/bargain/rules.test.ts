@@ -10,7 +10,7 @@ import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpa
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
-import { BARGAINS, BARGAIN_CUTS, type BargainDoc } from '../../cloudfunctions/domain/plays/bargain/bargain'
+import { BARGAINS, BARGAIN_CUTS, type BargainCutDoc, type BargainDoc } from '../../cloudfunctions/domain/plays/bargain/bargain'
 import { cutSchedule } from '../../cloudfunctions/domain/plays/bargain/schedule'
 import { HOUR, MIN, createCampaign, cut, mallItem, paidEvent, pay, payFor, planCampaign, start, view } from './fixtures'
 
@@ -74,22 +74,20 @@ describe('starting and cutting', () => {
     const { campaign } = await planCampaign(runtime)
     const b = ok(await start(campaign.id, 'o_me'))
     const at = runtime.clock.now()
-    await runtime.store
-      .collection(BARGAIN_CUTS)
-      .insert({
-        _id: `${b.id}:o_f`,
-        bargainId: b.id,
-        campaignId: campaign.id,
-        starter: 'o_me',
-        starterNickname: '',
-        openid: 'o_f',
-        nickname: '',
-        state: 'pending',
-        k: 0,
-        amountFen: 0,
-        newMember: true,
-        at
-      })
+    await runtime.store.collection<BargainCutDoc>(BARGAIN_CUTS).insert({
+      _id: `${b.id}:o_f`,
+      bargainId: b.id,
+      campaignId: campaign.id,
+      starter: 'o_me',
+      starterNickname: '',
+      openid: 'o_f',
+      nickname: '',
+      state: 'pending',
+      k: 0,
+      amountFen: 0,
+      newMember: true,
+      at
+    })
     expect(await cut(b.id, 'o_f')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } })
     runtime.clock.advance(MIN)
     expect(ok(await cut(b.id, 'o_f'))).toMatchObject({ k: 1 })
