@@ -108,7 +108,8 @@ export async function startHarness(prefix: string): Promise<Harness> {
     }
 
     const tap = async (selector: string, options: { hasText?: string } = {}) => {
-      const target = page.locator(selector, options).first()
+      // A page lower in the stack stays in the DOM, hidden: tap what the member sees.
+      const target = page.locator(selector, options).filter({ visible: true }).first()
       await target.waitFor({ timeout: 15_000 })
       await page.waitForFunction(
         (el) => {

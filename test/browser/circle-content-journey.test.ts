@@ -62,7 +62,8 @@ if (!hasChromium) {
       await shot('01-compose')
       await harness.tap('.compose-post-submit', { hasText: '发布公告' })
       await page.waitForURL(/circle-posts\/post\/index\?id=/, { timeout: 15_000 })
-      postId = decodeURIComponent(new URL(page.url().replace('#', '')).searchParams.get('id') ?? '')
+      postId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())?.[1] ?? '')
+      expect(postId).not.toBe('')
       await page.locator('.post-title', { hasText: TITLE }).waitFor({ timeout: 15_000 })
       await page.locator('.post-file-name', { hasText: '12月训练计划.pdf' }).waitFor({ timeout: 15_000 })
       await page.locator('.post-reads .post-section-title', { hasText: '已读 0 人' }).waitFor({ timeout: 15_000 })
@@ -101,9 +102,9 @@ if (!hasChromium) {
 
     it('she pays 月卡 in the sandbox, reads it whole, taps 已读 and opens the PDF', async () => {
       await harness.tap('.post-lock-button')
-      await page.locator('.circle-name', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
+      await page.locator('.circle-name:visible', { hasText: CIRCLE }).waitFor({ timeout: 15_000 })
       await harness.tap('.plan-card', { hasText: '月卡' })
-      await page.locator('.plan-card-on .plan-card-name', { hasText: '月卡' }).waitFor({ timeout: 15_000 })
+      await page.locator('.plan-card-on .plan-card-name:visible', { hasText: '月卡' }).waitFor({ timeout: 15_000 })
       await harness.tap('.circle-pay-button')
       await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
       await page.locator('#pay', { hasText: '确认支付' }).click()
