@@ -102,7 +102,7 @@ function draw(ctx: CanvasRenderingContext2D, bargain: BargainView): void {
   // Footer
   ctx.fillStyle = c.warmPaper
   ctx.font = font(15, 'bold')
-  ctx.fillText('打开小程序 → 我的 → 砍价，找到我的砍价帮砍一刀', 28, 510)
+  ctx.fillText('打开小程序「我的 → 砍价」，帮我砍一刀', 28, 510)
 }
 
 async function render(bargain: BargainView): Promise<string> {
@@ -172,7 +172,14 @@ export default function BargainPoster({ bargain }: { bargain: BargainView }) {
   return (
     <View className='card bg-poster'>
       {isH5 ? null : <Canvas type='2d' id={CANVAS_ID} className='bg-poster-canvas' />}
-      {src ? <Image className='bg-poster-image' src={src} mode='widthFix' /> : <Text className='bg-muted'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>}
+      {src ? (
+        // The poster's own proportions (375 × 560) held by the frame, so it shows whole on every platform.
+        <View className='bg-poster-frame'>
+          <Image className='bg-poster-image' src={src} mode='aspectFit' showMenuByLongpress />
+        </View>
+      ) : (
+        <Text className='bg-muted'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>
+      )}
       <Button className={`btn btn-primary bg-card-action bg-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src} onClick={() => void save()}>
         保存海报
       </Button>

@@ -221,7 +221,17 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
         </View>
       ) : null}
 
-      {bargain.isMine && showPoster ? <BargainPoster bargain={bargain} /> : null}
+      {bargain.isMine ? (
+        showPoster ? (
+          <BargainPoster bargain={bargain} />
+        ) : (
+          <View className='card bg-poster-entry'>
+            <Button className='btn btn-ghost bg-poster-button' onClick={() => setShowPoster(true)}>
+              生成砍价海报，发朋友圈或群里
+            </Button>
+          </View>
+        )
+      ) : null}
 
       <View className='card bg-cutters'>
         <Text className='bg-section-title'>好友帮砍（{bargain.cuts}）</Text>
@@ -252,9 +262,6 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
       <View className='bg-bar'>
         {bargain.isMine ? (
           <>
-            <Button className='btn btn-ghost bg-bar-side bg-poster-button' onClick={() => setShowPoster(!showPoster)}>
-              {showPoster ? '收起海报' : '海报'}
-            </Button>
             {open && !bargain.reachedFloor && !openOrder ? (
               <Button className='btn btn-ghost bg-bar-side bg-share' openType='share'>
                 帮我砍一刀

@@ -248,7 +248,7 @@ function CampaignCard({ campaign, onChanged }: { campaign: HostBargainCampaignVi
       </View>
       <View className='hb-row'>
         {campaign.phase !== 'ended' ? (
-          <Button className={`btn btn-small btn-ghost hb-pause ${busy ? 'btn-disabled' : ''}`} disabled={busy} onClick={() => void toggle()}>
+          <Button className={`btn btn-small btn-ghost hb-pause ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void toggle()}>
             {campaign.paused ? '恢复' : '暂停'}
           </Button>
         ) : null}
