@@ -171,7 +171,7 @@ export default function HelpPoster({ task, onClose }: { task: HelpTaskView; onCl
         <Button className='btn btn-ghost hp-poster-close' onClick={onClose}>
           收起
         </Button>
-        <Button className={`btn btn-primary hp-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src} onClick={() => void save()}>
+        <Button className={`btn btn-primary hp-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src || undefined} onClick={() => void save()}>
           保存海报
         </Button>
       </View>

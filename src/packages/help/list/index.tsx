@@ -66,7 +66,7 @@ function CampaignCard({ campaign }: { campaign: HelpCampaignView }) {
       <Text className='hp-line'>
         {campaign.need} 位好友助力即可解锁{campaign.newMemberDouble ? ' · 新成员助力算 2 位' : ''} · {formatHelpTime(campaign.endAt)} 截止
       </Text>
-      <Button className={`btn btn-primary hp-start ${canStart && !busy ? '' : 'btn-disabled'}`} disabled={!canStart || busy} onClick={() => void open()}>
+      <Button className={`btn btn-primary hp-start ${canStart && !busy ? '' : 'btn-disabled'}`} disabled={!canStart || busy || undefined} onClick={() => void open()}>
         {campaign.mineTaskId ? '查看我的助力' : busy ? '发起中…' : '发起助力'}
       </Button>
     </View>

@@ -180,7 +180,7 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
             </Button>
             <Button
               className={`btn btn-primary hp-bar-main hp-help ${task.status === 'open' && !task.helpedByMe && !busy ? '' : 'btn-disabled'}`}
-              disabled={task.status !== 'open' || task.helpedByMe || busy}
+              disabled={task.status !== 'open' || task.helpedByMe || busy || undefined}
               onClick={() => void help()}>
               {task.helpedByMe ? '已助力' : task.status === 'open' ? (busy ? '助力中…' : '帮TA助力') : STATUS_LABEL[task.status]}
             </Button>

@@ -188,7 +188,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       <FormField label='活动持续' layout='column'>
         <Segmented className='hhp-run' options={RUNS} value={runFor} onChange={setRunFor} />
       </FormField>
-      <Button className={`btn btn-primary hhp-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending} onClick={() => void submit()}>
+      <Button className={`btn btn-primary hhp-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending || undefined} onClick={() => void submit()}>
         {sending ? '发布中…' : '发布助力'}
       </Button>
     </View>
@@ -233,7 +233,7 @@ function CampaignCard({ campaign, onChanged }: { campaign: HostHelpCampaignView;
           {showLog ? '收起记录' : '助力记录'}
         </Button>
         {campaign.phase !== 'ended' ? (
-          <Button className={`btn btn-small btn-ghost hhp-pause ${busy ? 'btn-disabled' : ''}`} disabled={busy} onClick={() => void toggle()}>
+          <Button className={`btn btn-small btn-ghost hhp-pause ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void toggle()}>
             {campaign.paused ? '恢复' : '暂停'}
           </Button>
         ) : null}
