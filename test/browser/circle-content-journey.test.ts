@@ -1,7 +1,7 @@
 // Browser journey for a circle's content, in the H5 build on the dev host: the
 // host posts a pinned announcement with a PDF in 减脂私教营 (upload progress,
 // the file named with its size) → Lily, not a member, sees it listed locked and,
-// opened, only its title and 加入「减脂私教营」（¥99 起）解锁 → she pays 月卡 in
+// opened, only its title and 加入「减脂私教营」（¥99.00 起）解锁 → she pays 月卡 in
 // the sandbox → the announcement opens whole; she taps 标记已读 and opens the PDF
 // (a link only members get) → the host sees 已读 1 人 with her.
 // Screenshots: test/artifacts/circle-content-*.png and /work/notes/shots/posts-*.png.
@@ -78,14 +78,14 @@ if (!hasChromium) {
       await harness.tap('.circle-content-tab', { hasText: '公告' })
       const card = page.locator('.post-card-locked', { hasText: TITLE })
       await card.waitFor({ timeout: 15_000 })
-      await expect(card.locator('.post-card-lock-label').textContent()).resolves.toBe('加入「减脂私教营」（¥99 起）解锁')
+      await expect(card.locator('.post-card-lock-label').textContent()).resolves.toBe('加入「减脂私教营」（¥99.00 起）解锁')
       await expect(card.locator('.post-card-counts').textContent()).resolves.toContain('1 个文件')
       await page.locator('.circle-content').scrollIntoViewIfNeeded()
       await shot('circle-locked')
 
       await harness.tap('.post-card-locked', { hasText: TITLE })
       await page.locator('.post-lock-box').waitFor({ timeout: 15_000 })
-      await expect(page.locator('.post-lock-button').textContent()).resolves.toBe('加入「减脂私教营」（¥99 起）解锁')
+      await expect(page.locator('.post-lock-button').textContent()).resolves.toBe('加入「减脂私教营」（¥99.00 起）解锁')
       await expect(page.locator('.post-page').textContent()).resolves.not.toContain('直播')
       await expect(page.locator('.post-file').count()).resolves.toBe(0)
       await shot('locked')

@@ -56,12 +56,12 @@ test('every role and membership state sees a post whole or locked, by the same r
       ok(await call('circle', 'circleContent', { circleId: circle.id }, who)).pinned[0]
     ]) {
       expect(view).toMatchObject({ id: post.id, teaser: '十二月训练计划', text: '', photos: [], files: [], link: null, photoCount: 1, fileCount: 1 })
-      expect(view.locked).toEqual({ reason: 'join', circleId: circle.id, circleName: '跑者精进营', priceFen: 9900, label: '加入「跑者精进营」（¥99 起）解锁' })
+      expect(view.locked).toEqual({ reason: 'join', circleId: circle.id, circleName: '跑者精进营', priceFen: 9900, label: '加入「跑者精进营」（¥99.00 起）解锁' })
       expect(JSON.stringify(view)).not.toContain('间歇跑')
       expect(JSON.stringify(view)).not.toContain('local://')
     }
     // Nothing past the teaser: file links, comments, likes, 已读.
-    const refusal = { ok: false, error: { code: 'FORBIDDEN', message: '仅圈子成员可查看，加入「跑者精进营」（¥99 起）解锁' } }
+    const refusal = { ok: false, error: { code: 'FORBIDDEN', message: '仅圈子成员可查看，加入「跑者精进营」（¥99.00 起）解锁' } }
     expect(await call('circle', 'postFileUrls', { postId: post.id }, who)).toMatchObject(refusal)
     expect(await call('circle', 'listPostComments', { postId: post.id }, who)).toMatchObject(refusal)
     expect(await call('circle', 'addPostComment', { postId: post.id, text: '看看' }, who)).toMatchObject(refusal)

@@ -42,8 +42,9 @@ export function canEdit(viewer: Viewer, post: PostDoc): boolean {
   return viewer.manager || post.openid === viewer.openid
 }
 
+/** ¥ with the fen, as every price in the app reads (¥99.00). */
 function formatPrice(fen: number): string {
-  return fen % 100 === 0 ? `¥${fen / 100}` : `¥${(fen / 100).toFixed(2)}`
+  return `¥${(fen / 100).toFixed(2)}`
 }
 
 /** What unlocks the circle for a non-member: 加入「圈名」 with its lowest price. */
