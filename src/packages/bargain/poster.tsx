@@ -180,7 +180,7 @@ export default function BargainPoster({ bargain }: { bargain: BargainView }) {
       ) : (
         <Text className='bg-muted'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>
       )}
-      <Button className={`btn btn-primary bg-card-action bg-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src} onClick={() => void save()}>
+      <Button className={`btn btn-primary bg-card-action bg-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src || undefined} onClick={() => void save()}>
         保存海报
       </Button>
     </View>

@@ -267,7 +267,7 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
                 帮我砍一刀
               </Button>
             ) : null}
-            <Button className={`btn btn-primary bg-bar-main bg-pay ${open && !busy ? '' : 'btn-disabled'}`} disabled={!open || busy} onClick={() => void pay()}>
+            <Button className={`btn btn-primary bg-bar-main bg-pay ${open && !busy ? '' : 'btn-disabled'}`} disabled={!open || busy || undefined} onClick={() => void pay()}>
               {open ? payLabel : STATUS_LABEL[status]}
             </Button>
           </>
@@ -298,7 +298,7 @@ function CutButton({ bargain, open, busy, onCut }: { bargain: BargainView; open:
             : '帮 TA 砍一刀'
   const enabled = open && !bargain.myCut && !bargain.reachedFloor && !bargain.paused && !busy
   return (
-    <Button className={`btn btn-primary bg-bar-main bg-cut ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled} onClick={onCut}>
+    <Button className={`btn btn-primary bg-bar-main bg-cut ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled || undefined} onClick={onCut}>
       {label}
     </Button>
   )

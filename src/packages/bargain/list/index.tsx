@@ -82,7 +82,7 @@ export default function BargainCampaignsPage() {
               <Text className='bg-line'>
                 {campaign.cuts} 位好友帮砍即可到底价 · 每次砍价 {campaign.hours} 小时内有效 · {formatBargainTime(campaign.endAt)} 截止发起
               </Text>
-              <Button className={`btn btn-primary bg-card-action bg-start ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled} onClick={() => void open(campaign)}>
+              <Button className={`btn btn-primary bg-card-action bg-start ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled || undefined} onClick={() => void open(campaign)}>
                 {label}
               </Button>
             </View>

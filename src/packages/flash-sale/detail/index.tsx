@@ -171,7 +171,7 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
         <Button className='btn btn-ghost fs-share' openType='share'>
           分享
         </Button>
-        <Button className={`btn btn-primary fs-buy ${button.enabled ? '' : 'btn-disabled'}`} disabled={!button.enabled} onClick={() => void buy()}>
+        <Button className={`btn btn-primary fs-buy ${button.enabled ? '' : 'btn-disabled'}`} disabled={!button.enabled || undefined} onClick={() => void buy()}>
           {button.label}
         </Button>
       </View>

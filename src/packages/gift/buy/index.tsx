@@ -92,7 +92,7 @@ export default function BuyGiftCardPage() {
         <Text className='gift-rules-line'>领取人获得该套餐的会员天数，已是会员的顺延</Text>
       </View>
       <View className='gift-bar'>
-        <Button className={`btn btn-primary gift-pay ${plan ? '' : 'btn-disabled'}`} disabled={!plan || busy} onClick={() => void buy()}>
+        <Button className={`btn btn-primary gift-pay ${plan ? '' : 'btn-disabled'}`} disabled={!plan || busy || undefined} onClick={() => void buy()}>
           {busy ? '下单中…' : plan ? `去支付 ${planLabel(plan).split('）')[1]}` : '请选择套餐'}
         </Button>
       </View>

@@ -127,7 +127,7 @@ function CardDetail({ card }: { card: GiftCardView }) {
             </Button>
           </>
         ) : card.standing === 'claimable' ? (
-          <Button className={`btn btn-primary gift-claim ${busy ? 'btn-disabled' : ''}`} disabled={busy} onClick={() => void claim()}>
+          <Button className={`btn btn-primary gift-claim ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void claim()}>
             {busy ? '领取中…' : '立即领取'}
           </Button>
         ) : (

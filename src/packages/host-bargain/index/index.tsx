@@ -197,7 +197,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       <FormField label='活动发起期' layout='column'>
         <Segmented className='hb-runs' options={RUNS} value={runs} onChange={setRuns} />
       </FormField>
-      <Button className={`btn btn-primary hb-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending} onClick={() => void submit()}>
+      <Button className={`btn btn-primary hb-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending || undefined} onClick={() => void submit()}>
         {sending ? '发布中…' : '发布砍价'}
       </Button>
     </View>

@@ -181,7 +181,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       <FormField label='持续' layout='column'>
         <Segmented className='hfs-lengths' options={LENGTHS} value={length} onChange={setLength} />
       </FormField>
-      <Button className={`btn btn-primary hfs-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending} onClick={() => void submit()}>
+      <Button className={`btn btn-primary hfs-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending || undefined} onClick={() => void submit()}>
         {sending ? '发布中…' : '发布秒杀'}
       </Button>
     </View>
@@ -222,7 +222,7 @@ function SaleCard({ sale, onChanged }: { sale: HostFlashSaleView; onChanged: () 
         <Measure label='新成员' value={String(m.newMembers)} />
       </View>
       {sale.phase !== 'ended' ? (
-        <Button className={`btn btn-small btn-ghost hfs-pause ${busy ? 'btn-disabled' : ''}`} disabled={busy} onClick={() => void toggle()}>
+        <Button className={`btn btn-small btn-ghost hfs-pause ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void toggle()}>
           {sale.paused ? '恢复' : '暂停'}
         </Button>
       ) : null}

@@ -185,7 +185,7 @@ function GiftLog() {
         </View>
       ))}
       {list.hasMore ? (
-        <Button className='btn btn-ghost hg-more' disabled={list.loadingMore} onClick={() => void list.loadMore()}>
+        <Button className='btn btn-ghost hg-more' disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
           {list.loadingMore ? '加载中…' : '加载更多'}
         </Button>
       ) : null}
