@@ -1178,6 +1178,13 @@ export const COLLECTIONS = {
     name: 'group_buy_seats',
     indexes: [
       {
+        name: 'byGroup',
+        fields: [
+          ['groupId', 'asc'],
+          ['n', 'asc']
+        ]
+      },
+      {
         name: 'byState',
         fields: [
           ['groupId', 'asc'],
