@@ -80,6 +80,19 @@ describe('a group fills: every member fulfilled together', () => {
   })
 })
 
+describe('a refund after the group filled', () => {
+  test('the host refunds one member of a completed group: their membership ends, the others keep theirs, revenue drops', async () => {
+    const { circleId, campaign } = await planGroupBuy({ size: 2 })
+    const { orders } = await paidGroup(runtime, campaign.id, 'o_a', ['o_b'])
+    await settleGroupBuys(runtime)
+    ok(await call('membership', 'refundOrder', { orderId: orders[1], amountFen: 6900, requestId: 'rf-b', reason: '协商退款' }, HOST))
+    expect(await order(orders[1])).toMatchObject({ status: 'refunded', refundedFen: 6900 })
+    expect(await membership(circleId, 'o_b')).toMatchObject({ status: 'refunded' })
+    expect(await membership(circleId, 'o_a')).toMatchObject({ status: 'active' })
+    expect((await hostView(campaign.id)).measures).toMatchObject({ completed: 1, revenueFen: 6900 })
+  })
+})
+
 describe('a group times out: every payment refunded, once', () => {
   test('2 of 3 paid at 24 h: the timer (run twice, and twice at once) refunds both once; the order pages say 已退款; no membership', async () => {
     const { circleId, campaign } = await planGroupBuy()
