@@ -142,11 +142,17 @@ describe('each reward through its own capability', () => {
     expect(await task(mine.id, 'o_owner')).toMatchObject({ status: 'completed', reward: { status: 'granted', message: '已为你报名「周末徒步」' } })
     const signup = await runtime.store.collection<SignupDoc>(SIGNUPS).get(`${eventId}:o_owner`)
     expect(signup).toMatchObject({ status: 'confirmed', priceFen: 0, orderId: null })
+    expect(mine.expiresAt).toBe(runtime.clock.now() + 24 * HOUR)
     const tickets = ok(await call('events', 'myTickets', {}, 'o_owner')).items
     expect(tickets.map((t) => t.id)).toEqual([eventId])
     expect(await call('fission', 'startHelpTask', { campaignId: campaign.id }, 'o_owner')).toMatchObject({ ok: true, data: { id: mine.id } })
     ok(await call('events', 'signup', { eventId }, 'o_other'))
     expect(await call('fission', 'startHelpTask', { campaignId: campaign.id }, 'o_other')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '你已报名这个活动，无需助力' } })
+  })
+
+  test('an event seat task never outlives the campaign (which ends before the signup deadline)', async () => {
+    const { campaign } = await eventHelp(runtime, { need: 2, taskHours: 48, endAt: runtime.clock.now() + 10 * HOUR })
+    expect((await start(campaign.id, 'o_owner')).expiresAt).toBe(runtime.clock.now() + 10 * HOUR)
   })
 
   test('a full event: the task completes, the reward says why it is not given, and the host counts no reward', async () => {

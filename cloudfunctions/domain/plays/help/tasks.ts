@@ -110,8 +110,9 @@ export async function startHelpTask(runtime: Runtime, caller: Caller, member: Me
     need: campaign.need,
     newMemberDouble: campaign.newMemberDouble,
     status: 'open',
-    // A task runs its own hours even past the campaign's end (its friends were promised them).
-    expiresAt: now + campaign.taskHours * HOUR,
+    // A task runs its own hours even past the campaign's end (its friends were promised them); an event's seat
+    // only until the campaign's end, which is before the event's signup deadline.
+    expiresAt: campaign.reward.type === 'event' ? Math.min(now + campaign.taskHours * HOUR, campaign.endAt) : now + campaign.taskHours * HOUR,
     createdAt: now,
     completedAt: null,
     rewardStatus: null,
