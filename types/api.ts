@@ -20,7 +20,18 @@ import type {
 } from './bargain'
 import type { BuyFlashSaleInput, BuyFlashSaleResult, CreateFlashSaleInput, FlashSaleIdInput, FlashSaleView, HostFlashSaleView, PauseFlashSaleInput } from './flash-sale'
 import type { CreateGroupBuyInput, GroupBuyIdInput, GroupBuyLogView, GroupBuyOrderResult, GroupBuyView, GroupIdInput, GroupView, HostGroupBuyView, PauseGroupBuyInput } from './group-buy'
-import type { CreateHelpCampaignInput, HelpCampaignIdInput, HelpCampaignView, HelpLogEntry, HelpLogInput, HelpResult, HelpTaskIdInput, HelpTaskView, HostHelpCampaignView, PauseHelpCampaignInput } from './help'
+import type {
+  CreateHelpCampaignInput,
+  HelpCampaignIdInput,
+  HelpCampaignView,
+  HelpLogEntry,
+  HelpLogInput,
+  HelpResult,
+  HelpTaskIdInput,
+  HelpTaskView,
+  HostHelpCampaignView,
+  PauseHelpCampaignInput
+} from './help'
 import type { BuyGiftCardInput, BuyGiftCardResult, GiftCardIdInput, GiftCardView, GiftLogView, GiftLogsInput, GiftPlanOption, HostGiftView, MyWelcomeGiftView, SetWelcomeGiftInput } from './gift'
 import type { Page, PageInput } from './page'
 import type { CompletionReport, CompletionReportInput } from './completion'
