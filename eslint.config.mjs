@@ -63,7 +63,16 @@ export default tseslint.config(
           { group: ['**/cloudfunctions', '**/cloudfunctions/**'], message: 'src/ 不导入 cloudfunctions/：前后端共享的只有 types/ 中的契约。' },
           { group: ['@cloudbase/node-sdk/*'], message: CLOUDBASE_SDK.message }
         ]
-      })
+      }),
+      // Taro's H5 Button styles any button carrying `disabled`, even disabled="false"
+      // (60 % white text): pass it only when true.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='Button'] > JSXAttribute[name.name='disabled'] > JSXExpressionContainer > :not(LogicalExpression[operator='||'][right.name='undefined'])",
+          message: 'Button 的 disabled 写成 {条件 || undefined}：Taro H5 会把 disabled="false" 也画成禁用样式。'
+        }
+      ]
     }
   },
   {

@@ -182,7 +182,7 @@ export default function GroupPoster({ group, now }: { group: GroupView; now: num
     <View className='card gb-poster'>
       {isH5 ? null : <Canvas type='2d' id={CANVAS_ID} className='gb-poster-canvas' />}
       {src ? <Image className='gb-poster-image' src={src} mode='widthFix' /> : <Text className='gb-muted'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>}
-      <Button className={`btn btn-primary gb-card-action gb-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src} onClick={() => void save()}>
+      <Button className={`btn btn-primary gb-card-action gb-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src || undefined} onClick={() => void save()}>
         保存海报
       </Button>
     </View>

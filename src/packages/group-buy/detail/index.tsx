@@ -114,7 +114,7 @@ function Offer({ offer, refetch }: { offer: GroupBuyView; refetch: () => Promise
         <Button className='btn btn-ghost gb-bar-side' openType='share'>
           分享
         </Button>
-        <Button className={`btn btn-primary gb-bar-main gb-start ${offer.paused || busy ? 'btn-disabled' : ''}`} disabled={offer.paused || busy} onClick={() => void start()}>
+        <Button className={`btn btn-primary gb-bar-main gb-start ${offer.paused || busy ? 'btn-disabled' : ''}`} disabled={offer.paused || busy || undefined} onClick={() => void start()}>
           {offer.paused ? '暂停开团' : busy ? '处理中…' : `发起拼团 ${formatFen(offer.priceFen)}`}
         </Button>
       </View>

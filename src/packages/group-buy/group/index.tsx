@@ -164,7 +164,7 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
           分享
         </Button>
         {action.run ? (
-          <Button className={`btn btn-primary gb-bar-main gb-join ${busy ? 'btn-disabled' : ''}`} disabled={busy} onClick={() => void action.run?.()}>
+          <Button className={`btn btn-primary gb-bar-main gb-join ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void action.run?.()}>
             {action.label}
           </Button>
         ) : (

@@ -172,7 +172,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       <FormField label='到时未满' layout='column' hint='模拟成团：已付款的团员照常开通，空位由你补齐'>
         <Segmented className='hgb-simulate' options={SIMULATE} value={simulate} onChange={setSimulate} />
       </FormField>
-      <Button className={`btn btn-primary hgb-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending} onClick={() => void submit()}>
+      <Button className={`btn btn-primary hgb-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending || undefined} onClick={() => void submit()}>
         {sending ? '发布中…' : '发布拼团'}
       </Button>
     </View>
