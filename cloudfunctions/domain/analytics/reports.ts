@@ -18,6 +18,8 @@ import type { ParticipantDoc } from '../checkin/participant'
 import { planOf, PLAN_KIND } from '../membership/plan-order'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { kindOf, ORDERS, type OrderDoc } from '../orders/order'
+import { kindFor } from '../orders/kinds'
+import '../orders/installed-kinds'
 import type { ReferralDoc } from '../leaderboard/referral'
 import { staffOpenids } from '../staff/staff'
 import { addDays, chinaDate, daysBetween } from '../time/china-calendar'
@@ -132,8 +134,12 @@ export function foldPage(acc: Accumulator, phase: Phase, docs: BaseDoc[], staff:
         const plan = planOf(o)
         acc.orders.push([o.openid, o.paidAt, o.amountFen, o.refundedFen ?? 0, plan.circleId, plan.circleName, plan.planId, plan.planName])
       } else {
-        const title = typeof o.item?.title === 'string' ? o.item.title : '活动'
-        acc.orders.push([o.openid, o.paidAt, o.amountFen, o.refundedFen ?? 0, `${kindOf(o)}`, '活动报名', `${kindOf(o)}:${String(o.item?.eventId ?? o.eventId ?? '')}`, title])
+        // Other kinds grouped by the kind (活动报名, 付费提问, 秒杀, 拼团, 礼品卡, 砍价), each item by its title; deposits are not revenue.
+        const kind = kindFor(o)
+        if (kind.heldMoney) continue
+        const title = typeof o.item?.title === 'string' ? o.item.title : kind.couponLabel
+        const itemId = String(o.item?.eventId ?? o.eventId ?? o.item?.saleId ?? o.item?.campaignId ?? title)
+        acc.orders.push([o.openid, o.paidAt, o.amountFen, o.refundedFen ?? 0, kind.kind, kind.couponLabel, `${kind.kind}:${itemId}`, title])
       }
     }
   }

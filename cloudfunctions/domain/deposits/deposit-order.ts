@@ -30,6 +30,7 @@ export const depositOrderKind = registerOrderKind({
   // No campaign names this scope (types/coupons.ts does not offer it), so no coupon ever applies to a deposit.
   couponScope: 'deposit',
   couponLabel: '挑战押金',
+  heldMoney: true,
   describe(order) {
     const item = depositOf(order)
     return {

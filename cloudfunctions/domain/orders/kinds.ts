@@ -51,8 +51,10 @@ export interface OrderKind {
   kind: string
   /** Coupons whose campaign `appliesTo` names this scope apply to it. */
   couponScope: string
-  /** For refusals: 这张优惠券不能用于{couponLabel}. */
+  /** What the kind sells, in Chinese: in refusals (这张优惠券不能用于{couponLabel}) and as the revenue report's group for it. */
   couponLabel: string
+  /** Money held for the member rather than earned (a deposit): left out of the revenue reports. */
+  heldMoney?: true
   describe(order: OrderDoc): OrderDescription
   /** Inside the settling transaction: grants what the order buys (idempotence is the settlement's: it runs once per order). */
   fulfil(tx: Transaction, order: PaidOrder, now: number): Promise<Fulfilment>
