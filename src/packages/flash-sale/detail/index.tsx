@@ -15,7 +15,7 @@ import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { FlashSaleView } from '../../../../types/flash-sale'
 import type { ShippingAddress } from '../../../../types/growth'
-import { useServerNow } from '../use-server-now'
+import { useServerNow } from '../../../services/use-server-now'
 import '../flash-sale.css'
 
 const POLL_EVERY_MS = 1500

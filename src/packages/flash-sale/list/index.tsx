@@ -9,7 +9,7 @@ import { flashSaleUrl } from '../../../services/routes'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { formatFen } from '../../../utils/format'
 import type { FlashSaleView } from '../../../../types/flash-sale'
-import { useServerNow } from '../use-server-now'
+import { useServerNow } from '../../../services/use-server-now'
 import '../flash-sale.css'
 
 export default function FlashSalesPage() {
