@@ -68,7 +68,7 @@ if (!hasChromium) {
       const card = page.locator('.fs-card', { hasText: TITLE })
       await card.waitFor({ timeout: 15_000 })
       await expect(card.locator('.tag').textContent()).resolves.toBe('即将开始')
-      await expect(card.locator('.fs-line').textContent()).resolves.toMatch(/^距开抢 00:(09|10):\d\d$/)
+      await expect(card.locator('.play-line').textContent()).resolves.toMatch(/^距开抢 00:(09|10):\d\d$/)
       await shot('02-list')
       await card.click()
       const clock = page.locator('.fs-countdown-clock')
@@ -90,8 +90,8 @@ if (!hasChromium) {
         await shot('debug-on-sale')
         throw e
       })
-      await expect(page.locator('.fs-card-head .tag').textContent()).resolves.toBe('立即抢购')
-      await expect(page.locator('.fs-line').textContent()).resolves.toMatch(/^库存充足 · 约剩 100% · 距结束/)
+      await expect(page.locator('.play-head .tag').textContent()).resolves.toBe('立即抢购')
+      await expect(page.locator('.play-line').textContent()).resolves.toMatch(/^库存充足 · 约剩 100% · 距结束/)
       await shot('04-on-sale')
       await harness.tap('.fs-buy', { hasText: '立即抢购' })
       await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
@@ -106,7 +106,7 @@ if (!hasChromium) {
     it('the sale shows one fewer and 已抢到; the host sees it sold, paid and the revenue', async () => {
       await harness.open(`/packages/flash-sale/detail/index?id=${saleId}`)
       await page.locator('.fs-buy', { hasText: '已抢到' }).waitFor({ timeout: 15_000 })
-      await expect(page.locator('.fs-line').textContent()).resolves.toMatch(/约剩 80%/)
+      await expect(page.locator('.play-line').textContent()).resolves.toMatch(/约剩 80%/)
       await expect(page.locator('.fs-mine-paid').textContent()).resolves.toContain('会员已生效')
       await shot('07-bought')
       await harness.loginAs('host')

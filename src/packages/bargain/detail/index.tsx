@@ -1,12 +1,9 @@
-import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import ErrorState from '../../../components/error-state'
 import FormField from '../../../components/form-field'
-import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
-import { ApiCallError } from '../../../services/api'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
 import {
   STATUS_LABEL,
   STATUS_TONE,
@@ -24,7 +21,7 @@ import {
 import { openPayment } from '../../../services/payment'
 import { BARGAINS_PAGE, bargainUrl, routeParam } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
-import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { setQueryData } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { BargainView } from '../../../../types/bargain'
@@ -39,17 +36,7 @@ const POLL_TIMES = 8
 
 export default function BargainPage() {
   const router = useRouter()
-  const bargainId = routeParam(router.params.id)
-  const query = useQuery<BargainView>(bargainKey(bargainId || 'none'), () => (bargainId ? fetchBargain({ bargainId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少砍价编号'))))
-  usePullDownRefetch(query.refetch)
-  // Back from paying or from a friend's share: the cuts and the order may have moved.
-  useDidShow(() => {
-    if (bargainId) void query.refetch()
-  })
-  useEffect(() => {
-    if (query.error && query.data) showError(query.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
-  }, [query.error])
+  const query = usePlayQuery<BargainView>(routeParam(router.params.id), { key: bargainKey, fetch: (bargainId) => fetchBargain({ bargainId }), missing: '缺少砍价编号', listUrl: BARGAINS_PAGE })
   const now = useServerNow(query.data)
   // The share card: 帮我砍一刀 with how far there is to go, the card image made for bargains, and the bargain's own page.
   useShareAppMessage(() =>
@@ -57,33 +44,7 @@ export default function BargainPage() {
       ? { title: shareTitle(query.data), path: bargainUrl(query.data.id), imageUrl: shareCard as string }
       : { title: '帮我砍一刀，好友每人一刀砍到底价', path: BARGAINS_PAGE, imageUrl: shareCard as string }
   )
-
-  if (query.loading) {
-    return (
-      <View className='page bg-page' aria-busy>
-        <View className='card'>
-          <Skeleton width='60%' height={40} />
-          <Skeleton width='100%' height={160} />
-        </View>
-      </View>
-    )
-  }
-  if (!query.data) {
-    return (
-      <View className='page bg-page'>
-        <View className='card'>
-          <ErrorState
-            error={query.error}
-            onRetry={() => {
-              if (bargainId) void query.refetch()
-              else void Taro.redirectTo({ url: BARGAINS_PAGE })
-            }}
-          />
-        </View>
-      </View>
-    )
-  }
-  return <BargainDetail bargain={query.data} now={now} refetch={query.refetch} />
+  return <PlayQueryPage query={query}>{(bargain) => <BargainDetail bargain={bargain} now={now} refetch={query.refetch} />}</PlayQueryPage>
 }
 
 const EMPTY_ADDRESS: ShippingAddress = { name: '', phone: '', address: '' }
@@ -150,32 +111,25 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
   const payLabel = openOrder ? `去支付 ${formatFen(openOrder.amountFen)}` : bargain.reachedFloor ? `底价购买 ${formatFen(bargain.priceFen)}` : `现价购买 ${formatFen(bargain.priceFen)}`
 
   return (
-    <View className='page bg-page'>
+    <View className='page play-page'>
       <View className='card bg-hero'>
-        <View className='bg-card-head'>
-          <Tag tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Tag>
-          <Text className='bg-card-kind'>{TARGET_LABEL[bargain.targetType]}</Text>
-        </View>
-        <Text className='bg-title bg-hero-title'>{bargain.title}</Text>
-        <Text className='bg-item'>
-          {bargain.itemName} · {bargain.isMine ? '我发起的砍价' : `${bargain.starterNickname || '好友'} 发起的砍价`}
-        </Text>
-        <View className='bg-price-row'>
-          <Text className='bg-price-label'>现价</Text>
-          <Text className='bg-price bg-price-big'>{formatFen(bargain.priceFen)}</Text>
-          <Text className='bg-original'>{formatFen(bargain.startFen)}</Text>
-        </View>
-        <View className='bg-progress' aria-label='砍价进度'>
-          <View className='bg-progress-bar' style={{ width: `${progressPercent(bargain)}%` }} />
-        </View>
-        <Text className='bg-progress-text'>{progressLine(bargain)}</Text>
-        <Text className='bg-line'>
+        <PlayHeader
+          tone={STATUS_TONE[status]}
+          status={STATUS_LABEL[status]}
+          kind={TARGET_LABEL[bargain.targetType]}
+          title={bargain.title}
+          subtitle={`${bargain.itemName} · ${bargain.isMine ? '我发起的砍价' : `${bargain.starterNickname || '好友'} 发起的砍价`}`}
+          price={{ fen: bargain.priceFen, listFen: bargain.startFen, label: '现价' }}
+          hero
+        />
+        <PlayProgress label='砍价进度' percent={progressPercent(bargain)} text={progressLine(bargain)} />
+        <Text className='play-line'>
           {open ? `剩余 ${countdown(bargain.expiresAt, now)} · ` : ''}已有 {bargain.cuts} 位好友帮砍，最多 {bargain.cutsTotal} 刀砍到底价 {formatFen(bargain.floorFen)}
         </Text>
       </View>
 
       {bargain.isMine && openOrder ? (
-        <View className='card bg-note bg-open-order'>
+        <View className='card play-note bg-open-order'>
           <Text>
             你有一笔待支付订单 {formatFen(openOrder.amountFen)}（下单时的价格），请在 {chinaTime(openOrder.payBefore).format('HH:mm')}{' '}
             前支付。下单后好友再砍，不会改变这笔订单的价格；订单超时或取消后，可按新的现价重新下单。
@@ -183,26 +137,26 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
         </View>
       ) : null}
       {status === 'paid' ? (
-        <View className='card bg-note bg-note-done bg-paid'>
+        <View className='card play-note play-note-done bg-paid'>
           <Text>{bargain.isMine ? `已购买，${grantLine(bargain)}` : `${bargain.starterNickname || 'TA'} 已经买下了，谢谢你的一刀`}</Text>
         </View>
       ) : null}
       {status === 'expired' ? (
-        <View className='card bg-note'>
+        <View className='card play-note'>
           <Text>
             这个砍价已于 {formatBargainTime(bargain.expiresAt)} 过期，不能再砍，也不能按砍后价购买{bargain.isMine ? '；可以回到砍价列表重新发起' : ''}
           </Text>
         </View>
       ) : null}
       {!bargain.isMine && bargain.myCut ? (
-        <View className='card bg-note bg-note-done bg-my-cut'>
+        <View className='card play-note play-note-done bg-my-cut'>
           <Text>
             你砍了第 {bargain.myCut.k} 刀，砍掉 {formatFen(bargain.myCut.amountFen)}
           </Text>
         </View>
       ) : null}
       {bargain.paused && open ? (
-        <View className='card bg-note'>
+        <View className='card play-note'>
           <Text>主理人暂停了这个砍价活动，暂时不能砍价{bargain.isMine ? '，仍可按现价购买' : ''}</Text>
         </View>
       ) : null}
@@ -234,8 +188,8 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
       ) : null}
 
       <View className='card bg-cutters'>
-        <Text className='bg-section-title'>好友帮砍（{bargain.cuts}）</Text>
-        {bargain.cutters.length === 0 ? <Text className='bg-muted'>{bargain.isMine ? '还没有好友帮砍，分享给好友，每人可以帮你砍一刀' : '还没有人帮砍，来砍第一刀吧'}</Text> : null}
+        <Text className='play-section-title'>好友帮砍（{bargain.cuts}）</Text>
+        {bargain.cutters.length === 0 ? <Text className='play-muted'>{bargain.isMine ? '还没有好友帮砍，分享给好友，每人可以帮你砍一刀' : '还没有人帮砍，来砍第一刀吧'}</Text> : null}
         {bargain.cutters.map((c) => (
           <View key={c.k} className='bg-cutter'>
             <Avatar url={c.avatarUrl} nickname={c.nickname} size={72} />
@@ -250,36 +204,35 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
         ))}
       </View>
 
-      <View className='card'>
-        <Text className='bg-section-title'>规则</Text>
-        <Text className='bg-rules-line'>每位好友只能帮同一个砍价砍 1 刀，不能给自己砍；每刀砍掉多少由系统随机决定，越早砍得越多</Text>
-        <Text className='bg-rules-line'>
-          最多 {bargain.cutsTotal} 刀砍到底价 {formatFen(bargain.floorFen)}；有效期至 {formatBargainTime(bargain.expiresAt)}，过期后不能再砍也不能按砍后价购买
-        </Text>
-        <Text className='bg-rules-line'>到期前随时可按现价购买；下单后再砍不改变这笔订单的价格，订单 15 分钟内未支付自动关闭</Text>
-      </View>
+      <PlayRules
+        lines={[
+          '每位好友只能帮同一个砍价砍 1 刀，不能给自己砍；每刀砍掉多少由系统随机决定，越早砍得越多',
+          `最多 ${bargain.cutsTotal} 刀砍到底价 ${formatFen(bargain.floorFen)}；有效期至 ${formatBargainTime(bargain.expiresAt)}，过期后不能再砍也不能按砍后价购买`,
+          '到期前随时可按现价购买；下单后再砍不改变这笔订单的价格，订单 15 分钟内未支付自动关闭'
+        ]}
+      />
 
-      <View className='bg-bar'>
+      <PlayActionBar>
         {bargain.isMine ? (
           <>
             {open && !bargain.reachedFloor && !openOrder ? (
-              <Button className='btn btn-ghost bg-bar-side bg-share' openType='share'>
+              <Button className='btn btn-ghost play-bar-side bg-share' openType='share'>
                 帮我砍一刀
               </Button>
             ) : null}
-            <Button className={`btn btn-primary bg-bar-main bg-pay ${open && !busy ? '' : 'btn-disabled'}`} disabled={!open || busy || undefined} onClick={() => void pay()}>
+            <Button className={`btn btn-primary play-bar-main bg-pay ${open && !busy ? '' : 'btn-disabled'}`} disabled={!open || busy || undefined} onClick={() => void pay()}>
               {open ? payLabel : STATUS_LABEL[status]}
             </Button>
           </>
         ) : (
           <>
-            <Button className='btn btn-ghost bg-bar-side bg-mine' onClick={() => void Taro.navigateTo({ url: BARGAINS_PAGE })}>
+            <Button className='btn btn-ghost play-bar-side bg-mine' onClick={() => void Taro.navigateTo({ url: BARGAINS_PAGE })}>
               我也要砍价
             </Button>
             <CutButton bargain={bargain} open={open} busy={busy} onCut={() => void cut()} />
           </>
         )}
-      </View>
+      </PlayActionBar>
     </View>
   )
 }
@@ -298,7 +251,7 @@ function CutButton({ bargain, open, busy, onCut }: { bargain: BargainView; open:
             : '帮 TA 砍一刀'
   const enabled = open && !bargain.myCut && !bargain.reachedFloor && !bargain.paused && !busy
   return (
-    <Button className={`btn btn-primary bg-bar-main bg-cut ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled || undefined} onClick={onCut}>
+    <Button className={`btn btn-primary play-bar-main bg-cut ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled || undefined} onClick={onCut}>
       {label}
     </Button>
   )

@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
+import { PlayHeader, PlayListSkeleton } from '../../../components/play-page'
 import { BARGAIN_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, STATUS_LABEL, TARGET_LABEL, fetchBargainCampaigns, formatBargainTime, startBargain } from '../../../services/bargain'
 import { bargainUrl } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
@@ -38,22 +37,14 @@ export default function BargainCampaignsPage() {
   return (
     <PagedList
       list={list}
-      className='bg-page'
+      className='play-page'
       header={
         <View className='page-intro'>
           <Text className='page-title'>砍价</Text>
           <Text className='page-desc'>发起砍价，邀请好友每人帮砍一刀，砍到底价前随时可以按现价购买</Text>
         </View>
       }
-      skeleton={
-        <View className='page bg-page' aria-busy>
-          {[0, 1, 2].map((i) => (
-            <View key={i} className='card'>
-              <Skeleton width='100%' height={140} />
-            </View>
-          ))}
-        </View>
-      }
+      skeleton={<PlayListSkeleton height={140} />}
       empty={<EmptyState glyph='砍' title='暂时没有砍价活动' description='主理人发布砍价后会出现在这里' />}>
       {(items) =>
         items.map((campaign) => {
@@ -68,21 +59,18 @@ export default function BargainCampaignsPage() {
           const enabled = Boolean(campaign.mine) || (running && !starting)
           return (
             <View key={campaign.id} className='card bg-campaign' data-id={campaign.id}>
-              <View className='bg-card-head'>
-                <Tag tone={PHASE_TONE[campaign.phase]}>{PHASE_LABEL[campaign.phase]}</Tag>
-                <Text className='bg-card-kind'>{TARGET_LABEL[campaign.targetType]}</Text>
-              </View>
-              <Text className='bg-title'>{campaign.title}</Text>
-              <Text className='bg-item'>{campaign.itemName}</Text>
-              <View className='bg-price-row'>
-                <Text className='bg-price-label'>最低砍到</Text>
-                <Text className='bg-price'>{formatFen(campaign.floorFen)}</Text>
-                <Text className='bg-original'>{formatFen(campaign.startFen)}</Text>
-              </View>
-              <Text className='bg-line'>
+              <PlayHeader
+                tone={PHASE_TONE[campaign.phase]}
+                status={PHASE_LABEL[campaign.phase]}
+                kind={TARGET_LABEL[campaign.targetType]}
+                title={campaign.title}
+                subtitle={campaign.itemName}
+                price={{ fen: campaign.floorFen, listFen: campaign.startFen, label: '最低砍到' }}
+              />
+              <Text className='play-line'>
                 {campaign.cuts} 位好友帮砍即可到底价 · 每次砍价 {campaign.hours} 小时内有效 · {formatBargainTime(campaign.endAt)} 截止发起
               </Text>
-              <Button className={`btn btn-primary bg-card-action bg-start ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled || undefined} onClick={() => void open(campaign)}>
+              <Button className={`btn btn-primary play-card-action bg-start ${enabled ? '' : 'btn-disabled'}`} disabled={!enabled || undefined} onClick={() => void open(campaign)}>
                 {label}
               </Button>
             </View>

@@ -1,21 +1,19 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
 import FormField from '../../../components/form-field'
-import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
-import { ApiCallError } from '../../../services/api'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
 import { PHASE_LABEL, PHASE_TONE, TARGET_LABEL, buyButton, buyFlashSale, fetchFlashSale, flashSaleKey, formatSaleTime, livePhase, phaseLine, shareTitle } from '../../../services/flash-sale'
 import { openPayment } from '../../../services/payment'
 import { FLASH_SALES_PAGE, flashSaleUrl, routeParam } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
-import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { setQueryData } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
-import { formatFen } from '../../../utils/format'
 import type { FlashSaleView } from '../../../../types/flash-sale'
 import type { ShippingAddress } from '../../../../types/growth'
 import { useServerNow } from '../../../services/use-server-now'
+import FlashSalePoster from '../poster'
+import shareCard from '../assets/share-card.jpg'
 import '../flash-sale.css'
 
 const POLL_EVERY_MS = 1500
@@ -23,52 +21,21 @@ const POLL_TIMES = 8
 
 export default function FlashSalePage() {
   const router = useRouter()
-  const saleId = routeParam(router.params.id)
-  const query = useQuery<FlashSaleView>(flashSaleKey(saleId || 'none'), () => (saleId ? fetchFlashSale({ saleId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少秒杀编号'))))
-  usePullDownRefetch(query.refetch)
-  // Back from paying (the order page or WeChat's pay sheet): the purchase and the stock may have moved.
-  useDidShow(() => {
-    if (saleId) void query.refetch()
-  })
-  useEffect(() => {
-    if (query.error && query.data) showError(query.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
-  }, [query.error])
+  const query = usePlayQuery<FlashSaleView>(routeParam(router.params.id), { key: flashSaleKey, fetch: (saleId) => fetchFlashSale({ saleId }), missing: '缺少秒杀编号', listUrl: FLASH_SALES_PAGE })
   const now = useServerNow(query.data)
-  useShareAppMessage(() => (query.data ? { title: shareTitle(query.data, now), path: flashSaleUrl(query.data.id) } : { title: '限时秒杀，每人限 1 件', path: FLASH_SALES_PAGE }))
-
-  if (query.loading) {
-    return (
-      <View className='page fs-page' aria-busy>
-        <View className='card'>
-          <Skeleton width='60%' height={40} />
-          <Skeleton width='100%' height={160} />
-        </View>
-      </View>
-    )
-  }
-  if (!query.data) {
-    return (
-      <View className='page fs-page'>
-        <View className='card'>
-          <ErrorState
-            error={query.error}
-            onRetry={() => {
-              if (saleId) void query.refetch()
-              else void Taro.redirectTo({ url: FLASH_SALES_PAGE })
-            }}
-          />
-        </View>
-      </View>
-    )
-  }
-  return <SaleDetail sale={query.data} now={now} refetch={query.refetch} />
+  useShareAppMessage(() =>
+    query.data
+      ? { title: shareTitle(query.data, now), path: flashSaleUrl(query.data.id), imageUrl: shareCard as string }
+      : { title: '限时秒杀，每人限 1 件', path: FLASH_SALES_PAGE, imageUrl: shareCard as string }
+  )
+  return <PlayQueryPage query={query}>{(sale) => <SaleDetail sale={sale} now={now} refetch={query.refetch} />}</PlayQueryPage>
 }
 
 const EMPTY_ADDRESS: ShippingAddress = { name: '', phone: '', address: '' }
 
 function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; refetch: () => Promise<void> }) {
   const [busy, setBusy] = useState(false)
+  const [poster, setPoster] = useState(false)
   const [address, setAddress] = useState<ShippingAddress>(EMPTY_ADDRESS)
   const phase = livePhase(sale, now)
   const button = buyButton(sale, now, busy)
@@ -106,40 +73,35 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
   }
 
   return (
-    <View className='page fs-page'>
+    <View className='page play-page'>
       <View className='card fs-hero'>
-        <View className='fs-card-head'>
-          <Tag tone={PHASE_TONE[phase]}>{PHASE_LABEL[phase]}</Tag>
-          <Text className='fs-card-kind'>{TARGET_LABEL[sale.targetType]}</Text>
-        </View>
-        <Text className='fs-hero-title'>{sale.title}</Text>
-        <Text className='fs-card-item'>{sale.itemName}</Text>
-        <View className='fs-price-row'>
-          <Text className='fs-price fs-price-big'>{formatFen(sale.priceFen)}</Text>
-          {sale.originalFen > sale.priceFen ? <Text className='fs-original'>{formatFen(sale.originalFen)}</Text> : null}
-        </View>
+        <PlayHeader
+          tone={PHASE_TONE[phase]}
+          status={PHASE_LABEL[phase]}
+          kind={TARGET_LABEL[sale.targetType]}
+          title={sale.title}
+          subtitle={sale.itemName}
+          price={{ fen: sale.priceFen, listFen: sale.originalFen }}
+          hero
+        />
         {phase === 'upcoming' ? (
           <View className='fs-countdown' aria-label='倒计时'>
             <Text className='fs-countdown-label'>距开抢</Text>
             <Text className='fs-countdown-clock'>{phaseLine(sale, now).replace('距开抢 ', '')}</Text>
           </View>
         ) : (
-          <Text className='fs-line'>{phaseLine(sale, now)}</Text>
+          <Text className='play-line'>{phaseLine(sale, now)}</Text>
         )}
-        {phase === 'onSale' ? (
-          <View className='fs-stock' aria-label='剩余库存'>
-            <View className='fs-stock-bar' style={{ width: `${sale.leftPercent}%` }} />
-          </View>
-        ) : null}
+        {phase === 'onSale' ? <PlayProgress label='剩余库存' percent={sale.leftPercent} /> : null}
       </View>
 
       {sale.mine?.status === 'held' && sale.mine.payBefore > now ? (
-        <View className='card fs-mine'>
+        <View className='card play-note fs-mine'>
           <Text>已为你锁定 1 件，请在 {chinaTime(sale.mine.payBefore).format('HH:mm:ss')} 前完成支付，超时将释放给下一位</Text>
         </View>
       ) : null}
       {sale.mine?.status === 'paid' ? (
-        <View className='card fs-mine fs-mine-paid'>
+        <View className='card play-note play-note-done fs-mine fs-mine-paid'>
           <Text>已抢到，{sale.targetType === 'plan' ? '会员已生效' : sale.targetType === 'event' ? '报名已确认，可在我的票查看' : '可在我的兑换查看'}</Text>
         </View>
       ) : null}
@@ -158,23 +120,27 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
         </View>
       ) : null}
 
-      <View className='card fs-rules'>
-        <Text className='fs-rules-title'>规则</Text>
-        <Text className='fs-rules-line'>
-          开抢：{formatSaleTime(sale.startAt)}，结束：{formatSaleTime(sale.endAt)}（北京时间）
-        </Text>
-        <Text className='fs-rules-line'>共 {sale.stock} 件，每人限抢 1 件；抢到后 5 分钟内未支付，名额自动释放给下一位</Text>
-        <Text className='fs-rules-line'>秒杀价不可叠加优惠券；退款后名额在秒杀结束前会重新开放</Text>
-      </View>
+      <PlayRules
+        lines={[
+          `开抢：${formatSaleTime(sale.startAt)}，结束：${formatSaleTime(sale.endAt)}（北京时间）`,
+          `共 ${sale.stock} 件，每人限抢 1 件；抢到后 5 分钟内未支付，名额自动释放给下一位`,
+          '秒杀价不可叠加优惠券；退款后名额在秒杀结束前会重新开放'
+        ]}
+      />
 
-      <View className='fs-bar'>
-        <Button className='btn btn-ghost fs-share' openType='share'>
+      {poster ? <FlashSalePoster sale={sale} now={now} onClose={() => setPoster(false)} /> : null}
+
+      <PlayActionBar>
+        <Button className='btn btn-ghost play-bar-side fs-share' openType='share'>
           分享
         </Button>
-        <Button className={`btn btn-primary fs-buy ${button.enabled ? '' : 'btn-disabled'}`} disabled={!button.enabled || undefined} onClick={() => void buy()}>
+        <Button className='btn btn-ghost play-bar-side fs-poster-open' onClick={() => setPoster(true)}>
+          生成海报
+        </Button>
+        <Button className={`btn btn-primary play-bar-main fs-buy ${button.enabled ? '' : 'btn-disabled'}`} disabled={!button.enabled || undefined} onClick={() => void buy()}>
           {button.label}
         </Button>
-      </View>
+      </PlayActionBar>
     </View>
   )
 }

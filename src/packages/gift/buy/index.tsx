@@ -2,10 +2,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
 import FormField from '../../../components/form-field'
+import { PlayActionBar, PlayQueryPage, PlayRules } from '../../../components/play-page'
 import RadioRow from '../../../components/radio-row'
-import Skeleton from '../../../components/skeleton'
 import { GIFT_PLANS_KEY, buyGiftCard, fetchGiftPlans, planLabel } from '../../../services/gift'
 import { openPayment } from '../../../services/payment'
 import { giftCardUrl } from '../../../services/routes'
@@ -17,29 +16,13 @@ import '../gift.css'
 /** 送会员: pick a plan of a paid circle, a few words, pay; then share the card (its page opens after paying). */
 export default function BuyGiftCardPage() {
   const plans = useQuery<GiftPlanOption[]>(GIFT_PLANS_KEY, () => fetchGiftPlans())
+  return <PlayQueryPage query={{ ...plans, retry: () => void plans.refetch() }}>{(options) => <BuyForm options={options} />}</PlayQueryPage>
+}
+
+function BuyForm({ options }: { options: GiftPlanOption[] }) {
   const [picked, setPicked] = useState<string>('')
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
-
-  if (plans.loading) {
-    return (
-      <View className='page gift-page' aria-busy>
-        <View className='card'>
-          <Skeleton width='100%' height={160} />
-        </View>
-      </View>
-    )
-  }
-  if (!plans.data) {
-    return (
-      <View className='page gift-page'>
-        <View className='card'>
-          <ErrorState error={plans.error} onRetry={() => void plans.refetch()} />
-        </View>
-      </View>
-    )
-  }
-  const options = plans.data
   const keyOf = (p: GiftPlanOption) => `${p.circleId}:${p.planId}`
   const plan = options.find((p) => keyOf(p) === picked) ?? null
 
@@ -61,7 +44,7 @@ export default function BuyGiftCardPage() {
   }
 
   return (
-    <View className='page gift-page'>
+    <View className='page play-page'>
       <View className='page-intro'>
         <Text className='page-title'>送会员礼品卡</Text>
         <Text className='page-desc'>付款后得到一张礼品卡，分享给朋友，第一个领取的人获得会员</Text>
@@ -72,7 +55,7 @@ export default function BuyGiftCardPage() {
         </View>
       ) : (
         <View className='card gift-plans'>
-          <Text className='gift-rules-title'>选择会员套餐</Text>
+          <Text className='play-section-title'>选择会员套餐</Text>
           {options.map((p) => (
             <RadioRow key={keyOf(p)} on={picked === keyOf(p)} onSelect={() => setPicked(keyOf(p))} className='gift-plan-option' data={{ plan: p.planName }}>
               <Text>{planLabel(p)}</Text>
@@ -85,17 +68,12 @@ export default function BuyGiftCardPage() {
           <Input className='form-field-input gift-message-input' value={message} maxlength={40} placeholder='一起打卡，一起变好' onInput={(e) => setMessage(e.detail.value)} />
         </FormField>
       </View>
-      <View className='card gift-rules'>
-        <Text className='gift-rules-title'>规则</Text>
-        <Text className='gift-rules-line'>每张礼品卡只能被领取一次，先到先得；自己不能领取自己送出的卡</Text>
-        <Text className='gift-rules-line'>付款后 30 天内无人领取，全额原路退回</Text>
-        <Text className='gift-rules-line'>领取人获得该套餐的会员天数，已是会员的顺延</Text>
-      </View>
-      <View className='gift-bar'>
-        <Button className={`btn btn-primary gift-pay ${plan ? '' : 'btn-disabled'}`} disabled={!plan || busy || undefined} onClick={() => void buy()}>
+      <PlayRules lines={['每张礼品卡只能被领取一次，先到先得；自己不能领取自己送出的卡', '付款后 30 天内无人领取，全额原路退回', '领取人获得该套餐的会员天数，已是会员的顺延']} />
+      <PlayActionBar>
+        <Button className={`btn btn-primary play-bar-main gift-pay ${plan ? '' : 'btn-disabled'}`} disabled={!plan || busy || undefined} onClick={() => void buy()}>
           {busy ? '下单中…' : plan ? `去支付 ${planLabel(plan).split('）')[1]}` : '请选择套餐'}
         </Button>
-      </View>
+      </PlayActionBar>
     </View>
   )
 }

@@ -2,8 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
+import { PlayHeader, PlayListSkeleton } from '../../../components/play-page'
 import { MY_GIFT_CARDS_KEY, MY_WELCOME_KEY, STATE_TONE, fetchMyGiftCards, fetchMyWelcomeGift, stateLabel, stateLine } from '../../../services/gift'
 import { GIFT_BUY_PAGE, giftCardUrl } from '../../../services/routes'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -24,7 +23,7 @@ export default function MyGiftCardsPage() {
   return (
     <PagedList
       list={list}
-      className='gift-page'
+      className='play-page'
       header={
         <View>
           <View className='page-intro'>
@@ -48,27 +47,19 @@ export default function MyGiftCardsPage() {
           </View>
         </View>
       }
-      skeleton={
-        <View className='page gift-page' aria-busy>
-          {[0, 1].map((i) => (
-            <View key={i} className='card'>
-              <Skeleton width='100%' height={100} />
-            </View>
-          ))}
-        </View>
-      }
+      skeleton={<PlayListSkeleton cards={2} height={100} />}
       empty={<EmptyState glyph='礼' title='还没有送出礼品卡' description='选一个会员套餐送给朋友，一起打卡' />}>
       {(items) =>
         items.map((card) => (
           <View key={card.id} className='card gift-card' data-id={card.id} onClick={() => void Taro.navigateTo({ url: giftCardUrl(card.id) })}>
-            <View className='gift-card-head'>
-              <Tag tone={STATE_TONE[card.state]}>{stateLabel(card, now)}</Tag>
-              <Text className='gift-price'>{formatFen(card.priceFen)}</Text>
-            </View>
-            <Text className='gift-card-title'>
-              {card.circleName}·{card.planName}
-            </Text>
-            <Text className='gift-card-line'>{stateLine(card)}</Text>
+            <PlayHeader
+              tone={STATE_TONE[card.state]}
+              status={stateLabel(card, now)}
+              kind={<Text className='gift-price'>{formatFen(card.priceFen)}</Text>}
+              title={`${card.circleName}·${card.planName}`}
+              subtitle={stateLine(card)}
+              subtitleClassName='play-line'
+            />
           </View>
         ))
       }

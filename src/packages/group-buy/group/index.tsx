@@ -1,16 +1,13 @@
-import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import ErrorState from '../../../components/error-state'
-import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
-import { ApiCallError } from '../../../services/api'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
 import { PHASE_LABEL, PHASE_TONE, TARGET_LABEL, fetchGroup, groupKey, joinGroupBuy, mineLine, progressLine, shareTitle } from '../../../services/group-buy'
 import { openPayment, reopenSandboxPayment } from '../../../services/payment'
 import { GROUP_BUYS_PAGE, groupBuyUrl, groupUrl, routeParam } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
-import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
+import { setQueryData } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
 import type { GroupView } from '../../../../types/group-buy'
 import { useServerNow } from '../../../services/use-server-now'
@@ -26,42 +23,14 @@ const POLL_TIMES = 8
 // the share card and the poster.
 export default function GroupPage() {
   const router = useRouter()
-  const groupId = routeParam(router.params.id)
-  const query = useQuery<GroupView>(groupKey(groupId || 'none'), () => (groupId ? fetchGroup({ groupId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少拼团编号'))))
-  usePullDownRefetch(query.refetch)
-  useDidShow(() => {
-    if (groupId) void query.refetch()
-  })
-  useEffect(() => {
-    if (query.error && query.data) showError(query.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
-  }, [query.error])
+  const query = usePlayQuery<GroupView>(routeParam(router.params.id), { key: groupKey, fetch: (groupId) => fetchGroup({ groupId }), missing: '缺少拼团编号', listUrl: GROUP_BUYS_PAGE })
   const now = useServerNow(query.data)
   useShareAppMessage(() =>
     query.data
       ? { title: shareTitle(query.data), path: groupUrl(query.data.id), imageUrl: shareCard as string }
       : { title: '一起拼团，人满全员开通', path: GROUP_BUYS_PAGE, imageUrl: shareCard as string }
   )
-  if (query.loading) {
-    return (
-      <View className='page gb-page' aria-busy>
-        <View className='card'>
-          <Skeleton width='60%' height={40} />
-          <Skeleton width='100%' height={160} />
-        </View>
-      </View>
-    )
-  }
-  if (!query.data) {
-    return (
-      <View className='page gb-page'>
-        <View className='card'>
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        </View>
-      </View>
-    )
-  }
-  return <Group group={query.data} now={now} refetch={query.refetch} />
+  return <PlayQueryPage query={query}>{(group) => <Group group={group} now={now} refetch={query.refetch} />}</PlayQueryPage>
 }
 
 function Group({ group, now, refetch }: { group: GroupView; now: number; refetch: () => Promise<void> }) {
@@ -103,19 +72,17 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
         ? { label: `邀请好友（还差 ${group.missing} 人）`, run: null }
         : { label: '我也发起一个团', run: () => void Taro.navigateTo({ url: groupBuyUrl(group.campaignId) }) }
   return (
-    <View className='page gb-page'>
+    <View className='page play-page'>
       <View className='card gb-hero'>
-        <View className='gb-card-head'>
-          <Tag tone={PHASE_TONE[group.phase]}>{PHASE_LABEL[group.phase]}</Tag>
-          <Text className='gb-card-kind'>{TARGET_LABEL[group.targetType]}</Text>
-        </View>
-        <Text className='gb-title gb-hero-title'>{group.title}</Text>
-        <Text className='gb-item'>{group.itemName}</Text>
-        <View className='gb-price-row'>
-          <Text className='gb-price-label'>{group.size} 人拼团价</Text>
-          <Text className='gb-price gb-price-big'>{formatFen(group.priceFen)}</Text>
-          {group.originalFen > group.priceFen ? <Text className='gb-original'>{formatFen(group.originalFen)}</Text> : null}
-        </View>
+        <PlayHeader
+          tone={PHASE_TONE[group.phase]}
+          status={PHASE_LABEL[group.phase]}
+          kind={TARGET_LABEL[group.targetType]}
+          title={group.title}
+          subtitle={group.itemName}
+          price={{ fen: group.priceFen, listFen: group.originalFen, label: `${group.size} 人拼团价` }}
+          hero
+        />
         <View className='gb-seats' aria-label='团员'>
           {seats.map((member, n) =>
             member ? (
@@ -132,11 +99,11 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
             )
           )}
         </View>
-        <Text className='gb-progress-text'>{progressLine(group, now)}</Text>
+        <PlayProgress label='成团进度' text={progressLine(group, now)} />
       </View>
 
       {mine ? (
-        <View className={`card gb-note gb-mine ${group.mine?.status === 'granted' ? 'gb-note-done' : ''}`}>
+        <View className={`card play-note gb-mine ${group.mine?.status === 'granted' ? 'play-note-done' : ''}`}>
           <Text>{mine}</Text>
         </View>
       ) : null}
@@ -153,26 +120,22 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
         )
       ) : null}
 
-      <View className='card gb-rules'>
-        <Text className='gb-section-title'>规则</Text>
-        <Text className='gb-rules-line'>凑满 {group.size} 人（含团长）即成团，全员一起开通；到时未满，已付款项自动原路退回</Text>
-        <Text className='gb-rules-line'>每人在同一个团只能占 1 个名额；参团后 5 分钟内未支付，名额释放给其他好友</Text>
-      </View>
+      <PlayRules lines={[`凑满 ${group.size} 人（含团长）即成团，全员一起开通；到时未满，已付款项自动原路退回`, '每人在同一个团只能占 1 个名额；参团后 5 分钟内未支付，名额释放给其他好友']} />
 
-      <View className='gb-bar'>
-        <Button className='btn btn-ghost gb-bar-side' openType='share'>
+      <PlayActionBar>
+        <Button className='btn btn-ghost play-bar-side' openType='share'>
           分享
         </Button>
         {action.run ? (
-          <Button className={`btn btn-primary gb-bar-main gb-join ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void action.run?.()}>
+          <Button className={`btn btn-primary play-bar-main gb-join ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void action.run?.()}>
             {action.label}
           </Button>
         ) : (
-          <Button className='btn btn-primary gb-bar-main gb-invite' openType='share'>
+          <Button className='btn btn-primary play-bar-main gb-invite' openType='share'>
             {action.label}
           </Button>
         )}
-      </View>
+      </PlayActionBar>
     </View>
   )
 }

@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
+import { PlayHeader, PlayListSkeleton } from '../../../components/play-page'
 import { HELP_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, REWARD_LABEL, fetchHelpCampaigns, formatHelpTime, startHelpTask } from '../../../services/help'
 import { helpTaskUrl } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
@@ -17,22 +16,14 @@ export default function HelpCampaignsPage() {
   return (
     <PagedList
       list={list}
-      className='hp-page'
+      className='play-page'
       header={
         <View className='page-intro'>
           <Text className='page-title'>好友助力</Text>
           <Text className='page-desc'>发起助力，邀请好友帮你点一下，集满人数即可解锁奖励</Text>
         </View>
       }
-      skeleton={
-        <View className='page hp-page' aria-busy>
-          {[0, 1, 2].map((i) => (
-            <View key={i} className='card'>
-              <Skeleton width='100%' height={120} />
-            </View>
-          ))}
-        </View>
-      }
+      skeleton={<PlayListSkeleton />}
       empty={<EmptyState glyph='助' title='暂时没有助力活动' description='主理人发布助力活动后会出现在这里' />}>
       {(items) => items.map((campaign) => <CampaignCard key={campaign.id} campaign={campaign} />)}
     </PagedList>
@@ -57,16 +48,18 @@ function CampaignCard({ campaign }: { campaign: HelpCampaignView }) {
   const canStart = campaign.phase === 'open' || campaign.mineTaskId !== null
   return (
     <View className='card hp-card' data-id={campaign.id}>
-      <View className='hp-card-head'>
-        <Tag tone={PHASE_TONE[campaign.phase]}>{PHASE_LABEL[campaign.phase]}</Tag>
-        <Text className='hp-card-kind'>{REWARD_LABEL[campaign.rewardType]}</Text>
-      </View>
-      <Text className='hp-card-title'>{campaign.title}</Text>
-      <Text className='hp-card-reward'>{campaign.rewardName}</Text>
-      <Text className='hp-line'>
+      <PlayHeader
+        tone={PHASE_TONE[campaign.phase]}
+        status={PHASE_LABEL[campaign.phase]}
+        kind={REWARD_LABEL[campaign.rewardType]}
+        title={campaign.title}
+        subtitle={campaign.rewardName}
+        subtitleClassName='hp-card-reward'
+      />
+      <Text className='play-line'>
         {campaign.need} 位好友助力即可解锁{campaign.newMemberDouble ? ' · 新成员助力算 2 位' : ''} · {formatHelpTime(campaign.endAt)} 截止
       </Text>
-      <Button className={`btn btn-primary hp-start ${canStart && !busy ? '' : 'btn-disabled'}`} disabled={!canStart || busy || undefined} onClick={() => void open()}>
+      <Button className={`btn btn-primary play-card-action hp-start ${canStart && !busy ? '' : 'btn-disabled'}`} disabled={!canStart || busy || undefined} onClick={() => void open()}>
         {campaign.mineTaskId ? '查看我的助力' : busy ? '发起中…' : '发起助力'}
       </Button>
     </View>

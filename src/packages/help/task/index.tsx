@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import ErrorState from '../../../components/error-state'
-import ProgressBar from '../../../components/progress-bar'
-import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
-import { ApiCallError } from '../../../services/api'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
 import { STATUS_LABEL, STATUS_TONE, fetchHelpTask, formatHelpTime, helpFriend, helpTaskKey, progressLine, shareTitle, timeLeft } from '../../../services/help'
 import { COUPONS_PAGE, HELP_CAMPAIGNS_PAGE, MY_MEMBERSHIP_PAGE, MY_TICKETS_PAGE, helpTaskUrl, routeParam } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
-import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import type { HelpRewardType, HelpTaskView } from '../../../../types/help'
 import shareCard from '../assets/share-card.jpg'
 import HelpPoster from '../poster'
@@ -27,49 +22,14 @@ const SLOTS_SHOWN = 6
 
 export default function HelpTaskPage() {
   const router = useRouter()
-  const taskId = routeParam(router.params.id)
-  const query = useQuery<HelpTaskView>(helpTaskKey(taskId || 'none'), () => (taskId ? fetchHelpTask({ taskId }) : Promise.reject(new ApiCallError('NOT_FOUND', '缺少助力编号'))))
-  usePullDownRefetch(query.refetch)
-  // Back from sharing: friends may have helped meanwhile.
-  useDidShow(() => {
-    if (taskId) void query.refetch()
-  })
-  useEffect(() => {
-    if (query.error && query.data) showError(query.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
-  }, [query.error])
+  // Back from sharing, friends may have helped meanwhile: usePlayQuery fetches again when the page shows.
+  const query = usePlayQuery<HelpTaskView>(routeParam(router.params.id), { key: helpTaskKey, fetch: (taskId) => fetchHelpTask({ taskId }), missing: '缺少助力编号', listUrl: HELP_CAMPAIGNS_PAGE })
   useShareAppMessage(() =>
     query.data
       ? { title: shareTitle(query.data), path: helpTaskUrl(query.data.id), imageUrl: shareCard as string }
       : { title: '帮我助力，好友点一下就能解锁奖励', path: HELP_CAMPAIGNS_PAGE, imageUrl: shareCard as string }
   )
-
-  if (query.loading) {
-    return (
-      <View className='page hp-page' aria-busy>
-        <View className='card'>
-          <Skeleton width='60%' height={40} />
-          <Skeleton width='100%' height={160} />
-        </View>
-      </View>
-    )
-  }
-  if (!query.data) {
-    return (
-      <View className='page hp-page'>
-        <View className='card'>
-          <ErrorState
-            error={query.error}
-            onRetry={() => {
-              if (taskId) void query.refetch()
-              else void Taro.redirectTo({ url: HELP_CAMPAIGNS_PAGE })
-            }}
-          />
-        </View>
-      </View>
-    )
-  }
-  return <TaskDetail task={query.data} refetch={query.refetch} />
+  return <PlayQueryPage query={query}>{(task) => <TaskDetail task={task} refetch={query.refetch} />}</PlayQueryPage>
 }
 
 function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Promise<void> }) {
@@ -94,21 +54,24 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
   }
 
   return (
-    <View className='page hp-page'>
+    <View className='page play-page'>
       <View className='card hp-hero'>
-        <View className='hp-card-head'>
-          <View className='hp-owner'>
-            <Avatar url={task.owner.avatarUrl} nickname={task.owner.nickname} size={64} />
-            <Text className='hp-owner-name'>{task.isOwner ? '我的助力' : `${task.owner.nickname} 邀你助力`}</Text>
-          </View>
-          <Tag tone={STATUS_TONE[task.status]}>{STATUS_LABEL[task.status]}</Tag>
-        </View>
-        <Text className='hp-hero-title'>{task.title}</Text>
-        <Text className='hp-card-reward'>{task.rewardName}</Text>
+        <PlayHeader
+          lead={
+            <View className='hp-owner'>
+              <Avatar url={task.owner.avatarUrl} nickname={task.owner.nickname} size={64} />
+              <Text className='hp-owner-name'>{task.isOwner ? '我的助力' : `${task.owner.nickname} 邀你助力`}</Text>
+            </View>
+          }
+          tone={STATUS_TONE[task.status]}
+          status={STATUS_LABEL[task.status]}
+          title={task.title}
+          subtitle={task.rewardName}
+          subtitleClassName='hp-card-reward'
+          hero
+        />
         <Text className='hp-left'>{progressLine(task)}</Text>
-        <View className='hp-progress' aria-label='助力进度'>
-          <ProgressBar percent={percent} />
-        </View>
+        <PlayProgress label='助力进度' percent={percent} />
         <Text className='hp-count'>
           {task.points}/{task.need} 人{task.status === 'open' ? ` · ${timeLeft(task)}` : ''}
         </Text>
@@ -127,7 +90,7 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
       ) : null}
 
       <View className='card'>
-        <Text className='hp-helpers-title'>{task.helperCount > 0 ? `${task.helperCount} 位好友已助力` : '还没有好友助力'}</Text>
+        <Text className='play-section-title'>{task.helperCount > 0 ? `${task.helperCount} 位好友已助力` : '还没有好友助力'}</Text>
         <View className='hp-helpers'>
           {task.helpers.map((h, i) => (
             <View key={`${h.at}-${i}`} className='hp-helper'>
@@ -145,48 +108,46 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
         </View>
       </View>
 
-      <View className='card hp-rules'>
-        <Text className='hp-rules-title'>规则</Text>
-        <Text className='hp-rules-line'>
-          {task.need} 位好友助力即可解锁{task.rewardName}
-          {task.newMemberDouble ? '；新加入的成员助力算 2 位' : ''}
-        </Text>
-        <Text className='hp-rules-line'>每位好友只能为同一个任务助力 1 次，不能给自己助力，每人每天助力次数有限</Text>
-        <Text className='hp-rules-line'>{formatHelpTime(task.expiresAt)} 前有效（北京时间），过期未集满可重新发起</Text>
-      </View>
+      <PlayRules
+        lines={[
+          `${task.need} 位好友助力即可解锁${task.rewardName}${task.newMemberDouble ? '；新加入的成员助力算 2 位' : ''}`,
+          '每位好友只能为同一个任务助力 1 次，不能给自己助力，每人每天助力次数有限',
+          `${formatHelpTime(task.expiresAt)} 前有效（北京时间），过期未集满可重新发起`
+        ]}
+      />
 
       {poster ? <HelpPoster task={task} onClose={() => setPoster(false)} /> : null}
 
-      <View className='hp-bar'>
+      <PlayActionBar>
         {task.isOwner ? (
           <>
-            <Button className='btn btn-ghost hp-bar-side hp-poster-open' onClick={() => setPoster(true)}>
+            <Button className='btn btn-ghost play-bar-side hp-poster-open' onClick={() => setPoster(true)}>
               生成海报
             </Button>
             {task.status === 'open' ? (
-              <Button className='btn btn-primary hp-bar-main hp-share' openType='share'>
+              <Button className='btn btn-primary play-bar-main hp-share' openType='share'>
                 邀请好友助力
               </Button>
             ) : (
-              <Button className='btn btn-primary hp-bar-main' onClick={() => void Taro.navigateTo({ url: HELP_CAMPAIGNS_PAGE })}>
+              <Button className='btn btn-primary play-bar-main' onClick={() => void Taro.navigateTo({ url: HELP_CAMPAIGNS_PAGE })}>
                 {task.status === 'completed' ? '看看其他助力' : '重新发起'}
               </Button>
             )}
           </>
         ) : (
           <>
-            <Button className='btn btn-ghost hp-bar-side hp-mine' onClick={() => void Taro.navigateTo({ url: HELP_CAMPAIGNS_PAGE })}>
+            <Button className='btn btn-ghost play-bar-side hp-mine' onClick={() => void Taro.navigateTo({ url: HELP_CAMPAIGNS_PAGE })}>
               我也要领
             </Button>
             <Button
-              className={`btn btn-primary hp-bar-main hp-help ${task.status === 'open' && !task.helpedByMe && !busy ? '' : 'btn-disabled'}`}
+              className={`btn btn-primary play-bar-main hp-help ${task.status === 'open' && !task.helpedByMe && !busy ? '' : 'btn-disabled'}`}
               disabled={task.status !== 'open' || task.helpedByMe || busy || undefined}
               onClick={() => void help()}>
               {task.helpedByMe ? '已助力' : task.status === 'open' ? (busy ? '助力中…' : '帮TA助力') : STATUS_LABEL[task.status]}
             </Button>
           </>
         )}
-      </View>
+      </PlayActionBar>
     </View>
   )
 }

@@ -1,0 +1,149 @@
+import { useEffect, type ReactNode } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import ErrorState from '../error-state'
+import ProgressBar from '../progress-bar'
+import Skeleton from '../skeleton'
+import Tag, { type Tone } from '../tag'
+import { ApiCallError } from '../../services/api'
+import { showError } from '../../services/show-error'
+import { usePullDownRefetch, useQuery, type QueryState } from '../../services/use-query'
+import { formatFen } from '../../utils/format'
+import './index.css'
+
+/**
+ * The shared parts of the growth plays' member pages (秒杀, 拼团, 砍价, 助力, 礼品卡). Each play keeps its own content
+ * (seats, cutters, helpers, countdown, address form) in its page; these give the frame around it one look.
+ */
+
+export interface PlayQuery<T> extends QueryState<T> {
+  /** 重试 on the error card: fetch again, or back to the play's list when the page was opened without an id. */
+  retry: () => void
+}
+
+/**
+ * One play object by the id in the route: pull-to-refresh, a refetch when the page shows again (back from paying or
+ * sharing, things may have moved), and a toast when a refresh fails while the page still shows the last answer.
+ */
+export function usePlayQuery<T>(id: string, options: { key: (id: string) => string; fetch: (id: string) => Promise<T>; missing: string; listUrl: string }): PlayQuery<T> {
+  const query = useQuery<T>(options.key(id || 'none'), () => (id ? options.fetch(id) : Promise.reject(new ApiCallError('NOT_FOUND', options.missing))))
+  usePullDownRefetch(query.refetch)
+  useDidShow(() => {
+    if (id) void query.refetch()
+  })
+  useEffect(() => {
+    if (query.error && query.data) showError(query.error)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
+  }, [query.error])
+  const retry = () => {
+    if (id) void query.refetch()
+    else void Taro.redirectTo({ url: options.listUrl })
+  }
+  return { ...query, retry }
+}
+
+/** The page around a play query: the skeleton while loading, the error card with 重试, else the play's own content. */
+export function PlayQueryPage<T>({ query, className, skeletonHeight, children }: { query: PlayQuery<T>; className?: string; skeletonHeight?: number; children: (data: T) => ReactNode }) {
+  if (query.loading) {
+    return (
+      <View className={`page play-page ${className ?? ''}`} aria-busy>
+        <View className='card'>
+          {skeletonHeight ? null : <Skeleton width='60%' height={40} />}
+          <Skeleton width='100%' height={skeletonHeight ?? 160} />
+        </View>
+      </View>
+    )
+  }
+  if (query.data === undefined) {
+    return (
+      <View className={`page play-page ${className ?? ''}`}>
+        <View className='card'>
+          <ErrorState error={query.error} onRetry={query.retry} />
+        </View>
+      </View>
+    )
+  }
+  return <>{children(query.data)}</>
+}
+
+/** The skeleton of a play's list (PagedList's skeleton): a few grey cards. */
+export function PlayListSkeleton({ cards = 3, height = 120, className }: { cards?: number; height?: number; className?: string }) {
+  return (
+    <View className={`page play-page ${className ?? ''}`} aria-busy>
+      {Array.from({ length: cards }, (_, i) => (
+        <View key={i} className='card'>
+          <Skeleton width='100%' height={height} />
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/**
+ * The head of a play card (in a list or as the page's hero): the status tag with the kind beside it (or a lead, such
+ * as the owner, before it), the title, a subtitle, and the price with the struck list price.
+ */
+export function PlayHeader(props: {
+  tone: Tone
+  status: string
+  kind?: ReactNode
+  lead?: ReactNode
+  title?: string
+  hero?: boolean
+  subtitle?: ReactNode
+  subtitleClassName?: string
+  price?: { fen: number; listFen?: number; label?: string }
+}) {
+  const { tone, status, kind, lead, title, hero, subtitle, subtitleClassName, price } = props
+  const tag = <Tag tone={tone}>{status}</Tag>
+  return (
+    <>
+      <View className='play-head'>
+        {lead ?? tag}
+        {lead ? tag : typeof kind === 'string' ? <Text className='play-kind'>{kind}</Text> : (kind ?? null)}
+      </View>
+      {title ? <Text className={`play-title ${hero ? 'play-title-hero' : ''}`}>{title}</Text> : null}
+      {subtitle ? <Text className={subtitleClassName ?? 'play-item'}>{subtitle}</Text> : null}
+      {price ? (
+        <View className='play-price-row'>
+          {price.label ? <Text className='play-price-label'>{price.label}</Text> : null}
+          <Text className={`play-price ${hero ? 'play-price-big' : ''}`}>{formatFen(price.fen)}</Text>
+          {price.listFen !== undefined && price.listFen > price.fen ? <Text className='play-list-price'>{formatFen(price.listFen)}</Text> : null}
+        </View>
+      ) : null}
+    </>
+  )
+}
+
+/** How far the play has got: a red bar (when there is a percent) and the line under it. */
+export function PlayProgress({ label, percent, text }: { label: string; percent?: number; text?: ReactNode }) {
+  return (
+    <>
+      {percent !== undefined ? (
+        <View className='play-progress' aria-label={label}>
+          <ProgressBar percent={percent} />
+        </View>
+      ) : null}
+      {text ? <Text className='play-progress-text'>{text}</Text> : null}
+    </>
+  )
+}
+
+/** The 规则 card: one line a rule. */
+export function PlayRules({ lines, className }: { lines: ReactNode[]; className?: string }) {
+  return (
+    <View className={`card play-rules ${className ?? ''}`}>
+      <Text className='play-section-title'>规则</Text>
+      {lines.map((line, i) => (
+        <Text key={i} className='play-rules-line'>
+          {line}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+/** The bar fixed at the bottom: a ghost side button (btn play-bar-side) and the main one (btn play-bar-main). */
+export function PlayActionBar({ children }: { children: ReactNode }) {
+  return <View className='play-bar'>{children}</View>
+}
