@@ -18,5 +18,9 @@ export const colors = {
   border2: '#e6e8eb',
   orange: '#f08a24',
   gold: '#f5b700',
-  warnStrong: '#7a4b00'
+  warnStrong: '#7a4b00',
+  // The growth plays' posters (components/play-poster).
+  dangerStrong: '#d4380d',
+  dangerFaint: '#fff5f4',
+  warnFaint: '#fff8ec'
 } as const

@@ -1,5 +1,6 @@
 import type { CompletionReport } from '../../../types/completion'
 import { colors } from '../../styles/tokens'
+import { drawCover, font, roundRect, wrap, type Ctx } from '../../components/play-poster/draw'
 
 // The completion poster, drawn on a 2D canvas (WeChat's type="2d" canvas or an
 // H5 <canvas>; both speak the same CanvasRenderingContext2D): a certificate
@@ -17,60 +18,10 @@ export interface PosterImages {
   qr: CanvasImageSource | null
 }
 
-type Ctx = CanvasRenderingContext2D
-
-const FONT = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
-const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${FONT}`
-
 const CARD_X = 40
 const CARD_W = POSTER_WIDTH - CARD_X * 2
 const INNER_X = CARD_X + 40
 const INNER_W = CARD_W - 80
-
-/** Lines of at most `width` px, at most `max` lines (the last ends in … when cut). */
-function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim())
-  for (let i = 0; i < chars.length; i++) {
-    const next = line + chars[i]
-    if (ctx.measureText(next).width > width && line) {
-      if (lines.length === max - 1) {
-        lines.push(`${line.slice(0, -1)}…`)
-        return lines
-      }
-      lines.push(line)
-      line = chars[i]
-    } else line = next
-  }
-  if (line) lines.push(line)
-  return lines
-}
-
-function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: number): void {
-  ctx.beginPath()
-  ctx.moveTo(x + r, y)
-  ctx.arcTo(x + w, y, x + w, y + h, r)
-  ctx.arcTo(x + w, y + h, x, y + h, r)
-  ctx.arcTo(x, y + h, x, y, r)
-  ctx.arcTo(x, y, x + w, y, r)
-  ctx.closePath()
-}
-
-/** An image cropped to fill the box (as mode='aspectFill'). */
-function drawCover(ctx: Ctx, image: CanvasImageSource, x: number, y: number, w: number, h: number): void {
-  const source = image as { width: number; height: number }
-  const sw = source.width || w
-  const sh = source.height || h
-  const scale = Math.max(w / sw, h / sh)
-  const cw = w / scale
-  const ch = h / scale
-  ctx.save()
-  roundRect(ctx, x, y, w, h, 16)
-  ctx.clip()
-  ctx.drawImage(image, (sw - cw) / 2, (sh - ch) / 2, cw, ch, x, y, w, h)
-  ctx.restore()
-}
 
 /** Cells of the day grid: size and columns for the challenge's length. */
 function gridOf(days: number): { cols: number; cell: number; gap: number; rows: number } {

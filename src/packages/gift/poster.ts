@@ -1,45 +1,16 @@
-import Taro from '@tarojs/taro'
 import type { GiftCardView } from '../../../types/gift'
 import { colors } from '../../styles/tokens'
 import { formatFen } from '../../utils/format'
+import { font, roundRect, wrap, type Ctx } from '../../components/play-poster/draw'
+import { renderPoster, savePoster } from '../../components/play-poster/render'
 
-// The gift card's poster, drawn on a 2D canvas (WeChat's type="2d" canvas or an
-// H5 <canvas>, the same CanvasRenderingContext2D), as the completion poster is
-// (packages/challenge-report, copied in small: subpackages share no code): who
-// gives what, the words, and how to claim. 750 px wide.
+// The gift card's poster, drawn with the play-poster kit (the WeChat type="2d"
+// canvas or an H5 off-screen <canvas>): who gives what, the words, and how to
+// claim. 750 px wide.
 
 export const POSTER_CANVAS_ID = 'gift-poster-canvas'
 const WIDTH = 750
 const HEIGHT = 1000
-const SCALE = 2
-const FONT = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
-const font = (size: number, bold = false) => `${bold ? 'bold ' : ''}${size}px ${FONT}`
-
-type Ctx = CanvasRenderingContext2D
-
-function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: number): void {
-  ctx.beginPath()
-  ctx.moveTo(x + r, y)
-  ctx.arcTo(x + w, y, x + w, y + h, r)
-  ctx.arcTo(x + w, y + h, x, y + h, r)
-  ctx.arcTo(x, y + h, x, y, r)
-  ctx.arcTo(x, y, x + w, y, r)
-  ctx.closePath()
-}
-
-/** At most `max` lines of `width` px (the last ends in … when cut). */
-function wrap(ctx: Ctx, text: string, width: number, max: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const ch of Array.from(text.trim())) {
-    if (ctx.measureText(line + ch).width > width && line) {
-      if (lines.length === max - 1) return [...lines, `${line.slice(0, -1)}…`]
-      lines.push(line)
-      line = ch
-    } else line += ch
-  }
-  return line ? [...lines, line] : lines
-}
 
 export function drawGiftPoster(ctx: Ctx, card: GiftCardView): void {
   const bg = ctx.createLinearGradient(0, 0, WIDTH, HEIGHT)
@@ -92,62 +63,12 @@ export function drawGiftPoster(ctx: Ctx, card: GiftCardView): void {
   ctx.fillText('打开小程序里的分享链接即可领取，30 天内有效', WIDTH / 2, 910)
 }
 
-interface WeappCanvas {
-  width: number
-  height: number
-  getContext(kind: '2d'): CanvasRenderingContext2D
-}
-
-function weappCanvas(): Promise<WeappCanvas> {
-  return new Promise((resolve, reject) => {
-    Taro.createSelectorQuery()
-      .select(`#${POSTER_CANVAS_ID}`)
-      .fields({ node: true, size: true })
-      .exec((res: Array<{ node?: WeappCanvas } | null>) => {
-        const node = res?.[0]?.node
-        if (node) resolve(node)
-        else reject(new Error('海报画布还没有准备好，请稍后再试'))
-      })
-  })
-}
-
-function paint(canvas: { width: number; height: number; getContext(kind: '2d'): CanvasRenderingContext2D | null }, card: GiftCardView): void {
-  const ctx = canvas.getContext('2d')
-  if (!ctx) throw new Error('无法绘制海报')
-  canvas.width = WIDTH * SCALE
-  canvas.height = HEIGHT * SCALE
-  ctx.setTransform(SCALE, 0, 0, SCALE, 0, 0)
-  drawGiftPoster(ctx, card)
-}
-
 /** The poster as an image: a data URL (H5) or a temp file (WeChat). */
-export async function renderGiftPoster(card: GiftCardView): Promise<string> {
-  if (process.env.TARO_ENV === 'h5') {
-    const canvas = document.createElement('canvas')
-    paint(canvas, card)
-    return canvas.toDataURL('image/png')
-  }
-  const canvas = await weappCanvas()
-  paint(canvas, card)
-  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: canvas as unknown as Taro.Canvas, fileType: 'png', destWidth: WIDTH * SCALE, destHeight: HEIGHT * SCALE })
-  return tempFilePath
+export function renderGiftPoster(card: GiftCardView): Promise<string> {
+  return renderPoster(POSTER_CANVAS_ID, WIDTH, HEIGHT, (ctx) => drawGiftPoster(ctx, card))
 }
 
 /** Saves the poster: the album in WeChat (a refused scope leads to the settings), a download in H5. */
-export async function saveGiftPoster(src: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const link = document.createElement('a')
-    link.href = src
-    link.download = '会员礼品卡.png'
-    link.click()
-    return
-  }
-  try {
-    await Taro.saveImageToPhotosAlbum({ filePath: src })
-    void Taro.showToast({ title: '已保存到相册', icon: 'success' })
-  } catch (err) {
-    const message = (err as { errMsg?: string } | undefined)?.errMsg ?? ''
-    if (message.includes('auth')) void Taro.openSetting()
-    else if (!message.includes('cancel')) void Taro.showToast({ title: '保存失败，请稍后再试', icon: 'none' })
-  }
+export function saveGiftPoster(src: string): Promise<void> {
+  return savePoster(src, '会员礼品卡')
 }

@@ -1,180 +1,40 @@
-import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Button, Canvas, Image, Text, View } from '@tarojs/components'
+import PlayPoster, { PLAY_BODY, PLAY_POSTER, drawPlayFrame, font, mutedLine, progressBar, strongLine, wrap, type Ctx } from '../../components/play-poster'
+import { colors } from '../../styles/tokens'
 import { progressLine } from '../../services/help'
 import type { HelpTaskView } from '../../../types/help'
 
-// The help task's poster (助力海报): drawn on a canvas like the completion
-// report's (packages/challenge-report), for posting where a share card cannot
-// go (朋友圈, groups as a picture): whose task, the reward, the progress, 帮我助力.
-// WeChat: the page's type="2d" canvas → a temp file → the album. H5: an
-// off-screen <canvas> → a data URL, downloaded as a PNG.
+// The help task's poster (助力海报), drawn with the play-poster kit, for posting
+// where a share card cannot go (朋友圈, groups as a picture): whose task, the
+// reward, the progress, 帮我助力.
 
-const CANVAS_ID = 'help-poster-canvas'
-const WIDTH = 375
-const HEIGHT = 560
-const SCALE = 2
-const isH5 = process.env.TARO_ENV === 'h5'
-
-/** The poster's colours, read from the token sheet at run time (no colour is written here). */
-function tokens(): { danger: string; dangerStrong: string; paper: string; warmPaper: string; text: string; muted: string; track: string } {
-  const fallback = { danger: 'red', dangerStrong: 'firebrick', paper: 'white', warmPaper: 'ivory', text: 'black', muted: 'gray', track: 'mistyrose' }
-  if (!isH5) return fallback
-  const css = getComputedStyle(document.documentElement)
-  const read = (name: string, other: string) => css.getPropertyValue(name).trim() || other
-  return {
-    danger: read('--danger', fallback.danger),
-    dangerStrong: read('--danger-strong', fallback.dangerStrong),
-    paper: read('--surface', fallback.paper),
-    warmPaper: read('--warn-faint', fallback.warmPaper),
-    text: read('--text', fallback.text),
-    muted: read('--text-3', fallback.muted),
-    track: read('--danger-faint', fallback.track)
-  }
-}
-
-function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const ch of Array.from(text)) {
-    if (ctx.measureText(line + ch).width > maxWidth && line) {
-      lines.push(line)
-      line = ch
-    } else line += ch
-  }
-  if (line) lines.push(line)
-  return lines.slice(0, 2)
-}
-
-/** A rounded rectangle path (arcTo: WeChat's older canvas has no roundRect). */
-function rounded(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
-  ctx.beginPath()
-  ctx.moveTo(x + r, y)
-  ctx.arcTo(x + w, y, x + w, y + h, r)
-  ctx.arcTo(x + w, y + h, x, y + h, r)
-  ctx.arcTo(x, y + h, x, y, r)
-  ctx.arcTo(x, y, x + w, y, r)
-  ctx.closePath()
-}
-
-function draw(ctx: CanvasRenderingContext2D, task: HelpTaskView): void {
-  const c = tokens()
-  const font = (size: number, weight = 'normal') => `${weight} ${size}px "PingFang SC", "WenQuanYi Micro Hei", sans-serif`
-  ctx.fillStyle = c.danger
-  ctx.fillRect(0, 0, WIDTH, HEIGHT)
-  ctx.fillStyle = c.paper
-  ctx.font = font(44, 'bold')
-  ctx.fillText('帮我助力', 28, 78)
-  ctx.font = font(16)
-  ctx.fillText(`${task.owner.nickname || '我'} 邀你点一下，集满 ${task.need} 人解锁奖励`, 30, 110)
-  ctx.fillStyle = c.paper
-  rounded(ctx, 20, 136, WIDTH - 40, 330, 16)
-  ctx.fill()
-  ctx.fillStyle = c.text
-  ctx.font = font(20, 'bold')
-  wrap(ctx, task.title, WIDTH - 88).forEach((line, i) => ctx.fillText(line, 44, 180 + i * 28))
-  ctx.fillStyle = c.muted
-  ctx.font = font(14)
-  ctx.fillText('奖励', 44, 250)
-  ctx.fillStyle = c.danger
-  ctx.font = font(22, 'bold')
-  wrap(ctx, task.rewardName, WIDTH - 88).forEach((line, i) => ctx.fillText(line, 44, 282 + i * 28))
-  const track = WIDTH - 88
-  ctx.fillStyle = c.track
-  rounded(ctx, 44, 344, track, 14, 7)
-  ctx.fill()
-  ctx.fillStyle = c.danger
-  rounded(ctx, 44, 344, Math.max(14, (track * task.points) / task.need), 14, 7)
-  ctx.fill()
-  ctx.fillStyle = c.dangerStrong
-  ctx.font = font(18, 'bold')
-  ctx.fillText(progressLine(task), 44, 392)
-  ctx.fillStyle = c.muted
-  ctx.font = font(13)
-  ctx.fillText(`已有 ${task.helperCount} 位好友助力${task.newMemberDouble ? ' · 新成员助力算 2 位' : ''}`, 44, 424)
-  ctx.fillStyle = c.warmPaper
-  ctx.font = font(15, 'bold')
-  ctx.fillText('打开小程序 → 我的 → 好友助力，帮我点一下', 28, 510)
-}
-
-type CanvasNode = { width: number; height: number; getContext(kind: '2d'): CanvasRenderingContext2D }
-
-async function render(task: HelpTaskView): Promise<string> {
-  if (isH5) {
-    const canvas = document.createElement('canvas')
-    canvas.width = WIDTH * SCALE
-    canvas.height = HEIGHT * SCALE
-    const ctx = canvas.getContext('2d')
-    if (!ctx) throw new Error('无法绘制海报')
-    ctx.setTransform(SCALE, 0, 0, SCALE, 0, 0)
-    draw(ctx, task)
-    return canvas.toDataURL('image/png')
-  }
-  const canvas = await new Promise<CanvasNode>((resolve, reject) => {
-    Taro.createSelectorQuery()
-      .select(`#${CANVAS_ID}`)
-      .fields({ node: true, size: true })
-      .exec((res: Array<{ node?: CanvasNode } | null>) => {
-        const node = res?.[0]?.node
-        if (node) resolve(node)
-        else reject(new Error('海报画布还没有准备好，请稍后再试'))
-      })
+function draw(ctx: Ctx, task: HelpTaskView): void {
+  drawPlayFrame(ctx, {
+    heading: '帮我助力',
+    subline: `${task.owner.nickname || '我'} 邀你点一下，集满 ${task.need} 人解锁奖励`,
+    title: task.title,
+    price: null,
+    footer: '打开小程序 → 我的 → 好友助力，帮我点一下'
   })
-  canvas.width = WIDTH * SCALE
-  canvas.height = HEIGHT * SCALE
-  const ctx = canvas.getContext('2d')
-  ctx.setTransform(SCALE, 0, 0, SCALE, 0, 0)
-  draw(ctx, task)
-  const { tempFilePath } = await Taro.canvasToTempFilePath({ canvas: canvas as unknown as Taro.Canvas, fileType: 'png', destWidth: WIDTH * SCALE, destHeight: HEIGHT * SCALE })
-  return tempFilePath
+  const { x, width } = PLAY_BODY
+  mutedLine(ctx, '奖励', x, 250)
+  ctx.fillStyle = colors.danger
+  ctx.font = font(22, true)
+  wrap(ctx, task.rewardName, width, 2).forEach((line, i) => ctx.fillText(line, x, 282 + i * 28))
+  progressBar(ctx, x, 344, width, (task.points / Math.max(1, task.need)) * 100)
+  strongLine(ctx, progressLine(task), x, 392, 18)
+  mutedLine(ctx, `已有 ${task.helperCount} 位好友助力${task.newMemberDouble ? ' · 新成员助力算 2 位' : ''}`, x, 424, 13)
 }
 
 export default function HelpPoster({ task, onClose }: { task: HelpTaskView; onClose: () => void }) {
-  const [src, setSrc] = useState<string | null>(null)
-  const [failed, setFailed] = useState(false)
-  useEffect(() => {
-    // After the page has painted: WeChat's canvas node exists only then.
-    const timer = setTimeout(() => {
-      render(task).then(setSrc, (err: unknown) => {
-        console.error('[help poster]', err)
-        setFailed(true)
-      })
-    }, 50)
-    return () => clearTimeout(timer)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- drawn again when the progress moves
-  }, [task.id, task.points])
-
-  const save = async () => {
-    if (!src) return
-    if (isH5) {
-      const link = document.createElement('a')
-      link.href = src
-      link.download = `${task.title}-助力海报.png`
-      document.body.appendChild(link)
-      link.click()
-      link.remove()
-      return
-    }
-    try {
-      await Taro.saveImageToPhotosAlbum({ filePath: src })
-      void Taro.showToast({ title: '已保存到相册', icon: 'success' })
-    } catch {
-      void Taro.showToast({ title: '保存失败，请在设置中允许保存到相册', icon: 'none' })
-    }
-  }
-
   return (
-    <View className='card hp-poster'>
-      {isH5 ? null : <Canvas type='2d' id={CANVAS_ID} className='hp-poster-canvas' />}
-      {src ? <Image className='hp-poster-image' src={src} mode='widthFix' /> : <Text className='hp-line'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>}
-      <View className='hp-poster-actions'>
-        <Button className='btn btn-ghost hp-poster-close' onClick={onClose}>
-          收起
-        </Button>
-        <Button className={`btn btn-primary hp-poster-save ${src ? '' : 'btn-disabled'}`} disabled={!src || undefined} onClick={() => void save()}>
-          保存海报
-        </Button>
-      </View>
-    </View>
+    <PlayPoster
+      canvasId='help-poster-canvas'
+      prefix='hp-poster'
+      {...PLAY_POSTER}
+      draw={(ctx) => draw(ctx, task)}
+      fileName={`${task.title}-助力海报`}
+      redrawOn={[task.id, task.points]}
+      onClose={onClose}
+    />
   )
 }
