@@ -1,19 +1,11 @@
 // Budget scenarios of 砍价 bargains (the fission function's bargain actions) and
 // a bargain order's payment notify. Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { callRaw } from '../helpers/test-runtime'
 import type { CreateBargainCampaignInput } from '../../types/bargain'
 import { AJIE, DAWEI, HOST, LILY, XIAOMEI, type World } from './world'
+import { scenario, member, host } from '../plays/budget'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
 
 let fresh = 0
 const friend = () => `o_cutter_${String(++fresh).padStart(5, '0')}`

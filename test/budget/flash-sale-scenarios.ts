@@ -1,20 +1,12 @@
 // Budget scenarios of 秒杀 flash sales (the fission function's flash-sale
 // actions) and a flash-sale order's payment notify. Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { callRaw } from '../helpers/test-runtime'
 import { FLASH_SLOTS } from '../../cloudfunctions/domain/plays/flash-sale/sale'
 import type { CreateFlashSaleInput } from '../../types/flash-sale'
 import { AJIE, HOST, XIAOMEI, type World } from './world'
+import { scenario, member, host } from '../plays/budget'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
 
 let fresh = 0
 const buyer = () => `o_flash_${String(++fresh).padStart(5, '0')}`

@@ -2,20 +2,12 @@
 // join that gives the welcome gift (member.me with an invite code), a gift-card
 // order's payment notify, and the refundUnclaimedGiftCards cron job. Spread
 // into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { callRaw } from '../helpers/test-runtime'
 import type { WelcomeGift } from '../../types/gift'
 import { AJIE, DAY, HOST, LILY, XIAOMEI, type World } from './world'
+import { scenario, member, host } from '../plays/budget'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
 
 let fresh = 0
 const someone = () => `o_gift_${String(++fresh).padStart(5, '0')}`

@@ -1,20 +1,12 @@
 // Budget scenarios of 拼团 group buying (the fission function's group-buy
 // actions), a group-buy seat's payment notify (the last one completes the group
 // and grants every seat) and the settleGroupBuys timer. Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { callRaw } from '../helpers/test-runtime'
 import type { CreateGroupBuyInput } from '../../types/group-buy'
 import { AJIE, DAY, HOST, XIAOMEI, type World } from './world'
+import { scenario, member, host } from '../plays/budget'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
 
 let fresh = 0
 const friend = () => `o_group_${String(++fresh).padStart(5, '0')}`

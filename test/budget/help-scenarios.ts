@@ -1,19 +1,13 @@
 // Budget scenarios of 助力 help tasks (the fission function's help actions).
 // Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { callRaw } from '../helpers/test-runtime'
 import { HELPS, type HelpDoc } from '../../cloudfunctions/domain/plays/help/help'
 import type { CreateHelpCampaignInput, HelpRewardInput } from '../../types/help'
 import { AJIE, DAWEI, HOST, LILY, XIAOMEI, type World } from './world'
+import { host, member } from '../plays/budget'
+import { paidEventInput } from '../plays/fixtures'
 import type { Scenario } from './scenarios'
 
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
 const HOUR = 3600_000
 
 let fresh = 0
@@ -41,29 +35,7 @@ async function couponReward(w: World): Promise<HelpRewardInput> {
 }
 
 async function eventReward(w: World): Promise<HelpRewardInput> {
-  const start = w.now() + 7 * 24 * HOUR
-  const event = await w.call(
-    'events',
-    'createEvent',
-    {
-      title: '周末徒步',
-      description: '',
-      coverFileId: '',
-      startAt: start,
-      endAt: start + 3 * HOUR,
-      mode: 'offline',
-      address: '香山公园东门',
-      onlineLink: '',
-      capacity: 20,
-      feeFen: 5000,
-      tierDiscount: false,
-      signupDeadline: start - HOUR,
-      circleId: null,
-      refundableHoursBefore: 24,
-      feeReturn: 'none'
-    },
-    HOST
-  )
+  const event = await w.call('events', 'createEvent', paidEventInput(w.now()), HOST)
   return { type: 'event', eventId: event.id }
 }
 

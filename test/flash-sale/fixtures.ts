@@ -3,59 +3,18 @@ import { HOST, call, ok, type TestRuntime } from '../helpers/test-runtime'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import type { CreateFlashSaleInput, FlashSaleTarget } from '../../types/flash-sale'
 import type { EventInput } from '../../types/events'
+import { paidCircleInput, paidEventInput } from '../plays/fixtures'
 
 export const MIN = 60_000
 export const HOUR = 60 * MIN
 
 export async function paidCircle(): Promise<{ circleId: string; planId: string }> {
-  const circle = ok(
-    await call(
-      'membership',
-      'createCircle',
-      {
-        name: '私教营',
-        description: '',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      HOST
-    )
-  )
+  const circle = ok(await call('membership', 'createCircle', paidCircleInput('私教营'), HOST))
   return { circleId: circle.id, planId: circle.plans[0].id }
 }
 
 export async function paidEvent(runtime: TestRuntime, overrides: Partial<EventInput> = {}): Promise<string> {
-  const start = runtime.clock.now() + 7 * 24 * HOUR
-  return ok(
-    await call(
-      'events',
-      'createEvent',
-      {
-        title: '周末徒步',
-        description: '',
-        coverFileId: '',
-        startAt: start,
-        endAt: start + 3 * HOUR,
-        mode: 'offline',
-        address: '香山公园东门',
-        onlineLink: '',
-        capacity: 20,
-        feeFen: 5000,
-        tierDiscount: false,
-        signupDeadline: start - HOUR,
-        circleId: null,
-        refundableHoursBefore: 24,
-        feeReturn: 'none',
-        ...overrides
-      },
-      HOST
-    )
-  ).id
+  return ok(await call('events', 'createEvent', paidEventInput(runtime.clock.now(), overrides), HOST)).id
 }
 
 export async function mallItem(kind: 'physical' | 'virtual' | 'makeupCard' = 'makeupCard', stock = 10): Promise<string> {

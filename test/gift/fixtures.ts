@@ -2,28 +2,12 @@
 import { HOST, call, ok, type TestRuntime } from '../helpers/test-runtime'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import type { WelcomeGift } from '../../types/gift'
+import { paidCircleInput } from '../plays/fixtures'
 
 export const DAY = 24 * 3600_000
 
 export async function paidCircle(name = '减脂私教营'): Promise<{ circleId: string; planId: string }> {
-  const circle = ok(
-    await call(
-      'membership',
-      'createCircle',
-      {
-        name,
-        description: '',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      HOST
-    )
-  )
+  const circle = ok(await call('membership', 'createCircle', paidCircleInput(name), HOST))
   return { circleId: circle.id, planId: circle.plans[0].id }
 }
 

@@ -6,9 +6,7 @@ import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
 import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
-import { loadCircle } from '../../membership/circle'
-import { EVENTS, type EventDoc } from '../../events/event'
-import { MALL_ITEMS, type MallItemDoc } from '../../growth/mall'
+import { loadEventTarget, loadMallTarget, loadPlanTarget } from '../sold-target/resolve'
 import { BARGAIN_CAMPAIGNS, BARGAIN_CUTS, loadCampaign, type BargainCampaignDoc, type BargainCutDoc, type BargainTargetDoc } from './bargain'
 import { hostCampaignView } from './views'
 
@@ -21,23 +19,13 @@ const MAX_CAMPAIGN_MS = 60 * 24 * 3600_000
 
 async function resolveTarget(runtime: Runtime, input: CreateBargainCampaignInput): Promise<BargainTargetDoc> {
   const t = input.target
-  if (t.type === 'plan') {
-    const circle = await loadCircle(runtime, t.circleId)
-    if (circle.kind === 'free') throw new AppError('INVALID_INPUT', '免费圈子无需砍价，请选择付费圈子的套餐', 'target')
-    const plan = circle.plans.find((p) => p.id === t.planId)
-    if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'target')
-    return { type: 'plan', circleId: circle._id, circleName: circle.name, planId: plan.id, planName: plan.name, days: plan.days, originalFen: plan.priceFen }
-  }
+  if (t.type === 'plan') return loadPlanTarget(runtime, t, '砍价')
   if (t.type === 'event') {
-    const event = await runtime.store.collection<EventDoc>(EVENTS).get(t.eventId)
-    if (!event || event.status !== 'scheduled') throw new AppError('NOT_FOUND', '活动不存在或已取消', 'target')
+    const { event, target } = await loadEventTarget(runtime, t.eventId)
     if (input.endAt + input.hours * 3600_000 > event.signupDeadline) throw new AppError('INVALID_INPUT', '砍价（含最后一单的砍价时长）须在活动报名截止前结束', 'endAt')
-    return { type: 'event', eventId: event._id, eventTitle: event.title, originalFen: event.feeFen }
+    return target
   }
-  const item = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).get(t.itemId)
-  if (!item || !item.active) throw new AppError('NOT_FOUND', '商品不存在或已下架', 'target')
-  if (item.kind === 'coupon') throw new AppError('INVALID_INPUT', '优惠券商品不能砍价，请在优惠券活动中发放', 'target')
-  return { type: 'mall', itemId: item._id, itemName: item.name, mallKind: item.kind, originalFen: 0 }
+  return (await loadMallTarget(runtime, t.itemId, '砍价')).target
 }
 
 export async function createBargainCampaign(runtime: Runtime, caller: Caller, input: CreateBargainCampaignInput, now: number): Promise<HostBargainCampaignView> {

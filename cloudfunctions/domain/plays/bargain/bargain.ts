@@ -12,6 +12,7 @@ import type { BargainStatus } from '../../../../types/bargain'
 import { COLLECTIONS } from '../../../platform/collections'
 import { errors } from '../../../platform/app-error'
 import type { Runtime } from '../../../platform/runtime'
+import { itemNameOf, type SoldTargetDoc } from '../sold-target/target'
 
 export const BARGAIN_CAMPAIGNS = COLLECTIONS.bargainCampaigns.name
 export const BARGAINS = COLLECTIONS.bargains.name
@@ -26,10 +27,8 @@ export const MAX_CUTS = 50
 /** A start or an order claim whose function died before writing its document is taken over after this long. */
 export const STALE_CLAIM_MS = 60_000
 
-export type BargainTargetDoc =
-  | { type: 'plan'; circleId: string; circleName: string; planId: string; planName: string; days: number; originalFen: number }
-  | { type: 'event'; eventId: string; eventTitle: string; originalFen: number }
-  | { type: 'mall'; itemId: string; itemName: string; mallKind: string; originalFen: number }
+export type BargainTargetDoc = SoldTargetDoc
+export { itemNameOf }
 
 export interface BargainCampaignDoc {
   _id: string
@@ -133,10 +132,6 @@ export async function loadBargain(runtime: Runtime, bargainId: string): Promise<
   const bargain = await runtime.store.collection<BargainDoc>(BARGAINS).get(bargainId)
   if (!bargain) throw errors.notFound('砍价')
   return bargain
-}
-
-export function itemNameOf(target: BargainTargetDoc): string {
-  return target.type === 'plan' ? `${target.circleName}·${target.planName}` : target.type === 'event' ? target.eventTitle : target.itemName
 }
 
 export function statusOf(bargain: BargainDoc, now: number): BargainStatus {

@@ -57,7 +57,8 @@ import {
   type CutterEntry
 } from './bargain'
 import { cutAfter, cutSchedule, newSeed } from './schedule'
-import { BARGAIN_KIND, targetItem, type BargainItem } from './bargain-order'
+import { targetItem } from '../sold-target/target'
+import { BARGAIN_KIND, type BargainItem } from './bargain-order'
 import { myBargainIn, needsAddress, toBargainView, toCampaignView } from './views'
 
 /** Campaigns on a member's page (2 requests each for the member's own bargain). */
@@ -317,7 +318,7 @@ export async function payBargain(runtime: Runtime, caller: Caller, input: PayBar
         campaignId: bargain.campaignId,
         title: bargain.title,
         cuts: bargain.cuts,
-        target: targetItem(bargain, bargain.target.type === 'mall' && bargain.target.mallKind === 'physical' ? (input.address ?? null) : null)
+        target: targetItem(bargain.target, bargain.openid, input.address ?? null)
       }
       const order = newOrder({ id: orderId, item, openid: caller.openid, listPriceFen: price, payBefore: Math.min(now + BARGAIN_PAY_WINDOW_MS, bargain.expiresAt), now })
       await orders.insert(order)

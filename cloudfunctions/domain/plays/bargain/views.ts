@@ -3,6 +3,7 @@
 // (the bargain document alone holds them), and for hosts the measures by counts.
 import type { BargainCampaignView, BargainMeasures, BargainView, HostBargainCampaignView } from '../../../../types/bargain'
 import type { Runtime } from '../../../platform/runtime'
+import { needsAddress as isPhysical } from '../sold-target/target'
 import { BARGAINS, BARGAIN_CUTS, BARGAIN_PAY_WINDOW_MS, BARGAIN_STARTS, itemNameOf, priceOf, startIdOf, statusOf, type BargainCampaignDoc, type BargainDoc, type BargainStartDoc } from './bargain'
 
 export function phaseOf(campaign: BargainCampaignDoc, now: number): BargainCampaignView['phase'] {
@@ -10,7 +11,7 @@ export function phaseOf(campaign: BargainCampaignDoc, now: number): BargainCampa
   return campaign.paused ? 'paused' : 'running'
 }
 
-export const needsAddress = (campaign: Pick<BargainCampaignDoc, 'target'>) => campaign.target.type === 'mall' && campaign.target.mallKind === 'physical'
+export const needsAddress = (campaign: Pick<BargainCampaignDoc, 'target'>) => isPhysical(campaign.target)
 
 export function toCampaignView(campaign: BargainCampaignDoc, mine: BargainDoc | null, now: number): BargainCampaignView {
   const status = mine ? statusOf(mine, now) : null

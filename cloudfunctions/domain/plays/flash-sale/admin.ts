@@ -6,9 +6,7 @@ import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
 import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
-import { loadCircle } from '../../membership/circle'
-import { EVENTS, type EventDoc } from '../../events/event'
-import { MALL_ITEMS, type MallItemDoc } from '../../growth/mall'
+import { loadEventTarget, loadMallTarget, loadPlanTarget } from '../sold-target/resolve'
 import { FLASH_SALES, FLASH_SLOTS, MAX_STOCK, loadSale, slotIdOf, type FlashSaleDoc, type FlashSlotDoc, type FlashTargetDoc } from './sale'
 import { hostSaleView } from './views'
 
@@ -22,25 +20,16 @@ const SLOT_WRITES_AT_ONCE = 20
 /** The thing on sale, checked and named from its own capability. */
 async function resolveTarget(runtime: Runtime, input: CreateFlashSaleInput): Promise<FlashTargetDoc> {
   const t = input.target
-  if (t.type === 'plan') {
-    const circle = await loadCircle(runtime, t.circleId)
-    if (circle.kind === 'free') throw new AppError('INVALID_INPUT', '免费圈子无需秒杀，请选择付费圈子的套餐', 'target')
-    const plan = circle.plans.find((p) => p.id === t.planId)
-    if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'target')
-    return { type: 'plan', circleId: circle._id, circleName: circle.name, planId: plan.id, planName: plan.name, days: plan.days, originalFen: plan.priceFen }
-  }
+  if (t.type === 'plan') return loadPlanTarget(runtime, t, '秒杀')
   if (t.type === 'event') {
-    const event = await runtime.store.collection<EventDoc>(EVENTS).get(t.eventId)
-    if (!event || event.status !== 'scheduled') throw new AppError('NOT_FOUND', '活动不存在或已取消', 'target')
+    const { event, target } = await loadEventTarget(runtime, t.eventId)
     if (input.endAt > event.signupDeadline) throw new AppError('INVALID_INPUT', '秒杀须在活动报名截止前结束', 'endAt')
     if (input.stock > event.capacity - event.seatsTaken) throw new AppError('INVALID_INPUT', `活动只剩 ${event.capacity - event.seatsTaken} 个名额`, 'stock')
-    return { type: 'event', eventId: event._id, eventTitle: event.title, originalFen: event.feeFen }
+    return target
   }
-  const item = await runtime.store.collection<MallItemDoc>(MALL_ITEMS).get(t.itemId)
-  if (!item || !item.active) throw new AppError('NOT_FOUND', '商品不存在或已下架', 'target')
-  if (item.kind === 'coupon') throw new AppError('INVALID_INPUT', '优惠券商品不能秒杀，请在优惠券活动中发放', 'target')
+  const { item, target } = await loadMallTarget(runtime, t.itemId, '秒杀')
   if (input.stock > item.stock) throw new AppError('INVALID_INPUT', `商品只剩 ${item.stock} 件`, 'stock')
-  return { type: 'mall', itemId: item._id, itemName: item.name, mallKind: item.kind, originalFen: 0 }
+  return target
 }
 
 export async function createFlashSale(runtime: Runtime, caller: Caller, input: CreateFlashSaleInput, now: number): Promise<HostFlashSaleView> {

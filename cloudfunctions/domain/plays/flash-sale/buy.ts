@@ -23,7 +23,8 @@ import { SIGNUPS, signupId, type SignupDoc } from '../../events/event'
 import { assertMayBuy } from '../../crm/circles'
 import { ORDERS, newOrder, newOutTradeNo, type OrderDoc } from '../../orders/order'
 import { prepayOrder } from '../../orders/open-order'
-import { FLASH_KIND, targetItem, type FlashItem } from './flash-order'
+import { needsAddress, targetItem } from '../sold-target/target'
+import { FLASH_KIND, type FlashItem } from './flash-order'
 import { FLASH_CLAIMS, FLASH_PAY_WINDOW_MS, FLASH_SALES, FLASH_SLOTS, STALE_HOLD_MS, claimIdOf, itemNameOf, loadSale, type FlashClaimDoc, type FlashSaleDoc, type FlashSlotDoc } from './sale'
 import { memberSaleView } from './views'
 
@@ -95,7 +96,7 @@ export async function buyFlashSale(runtime: Runtime, caller: Caller, member: Mem
   if (sale.paused) throw new AppError('CONFLICT', '秒杀已暂停，请稍后再来')
   if (now < sale.startAt) throw new AppError('CHECKIN_CLOSED', '秒杀还没开始，请留意倒计时')
   const target = sale.target
-  if (target.type === 'mall' && target.mallKind === 'physical' && !input.address) throw new AppError('INVALID_INPUT', '实物商品请填写收货地址', 'address')
+  if (needsAddress(target) && !input.address) throw new AppError('INVALID_INPUT', '实物商品请填写收货地址', 'address')
   const claimId = claimIdOf(sale._id, caller.openid)
   const claims = runtime.store.collection<FlashClaimDoc>(FLASH_CLAIMS)
   const again = await answerClaim(runtime, sale, await claims.get(claimId), now)
@@ -117,7 +118,7 @@ export async function buyFlashSale(runtime: Runtime, caller: Caller, member: Mem
     title: sale.title,
     endAt: sale.endAt,
     newMember,
-    target: targetItem(sale, caller.openid, target.type === 'mall' && target.mallKind === 'physical' ? (input.address ?? null) : null)
+    target: targetItem(sale.target, caller.openid, input.address ?? null)
   }
   const draft = newOrder({ id: orderId, item, openid: caller.openid, listPriceFen: sale.priceFen, payBefore: now + FLASH_PAY_WINDOW_MS, now })
   let outcome: { order: OrderDoc } | { other: FlashClaimDoc } | { lost: true }

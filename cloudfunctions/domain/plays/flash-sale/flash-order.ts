@@ -1,30 +1,19 @@
 // The flash-sale order kind. What a flash-sale order buys is another kind's
 // item (a plan, an event seat) or a mall item, bought at the sale's price: this
-// kind delegates to that capability's own fulfilment and refund (the plan kind
-// extends the membership, the seat kind confirms a seat, the mall records the
-// redemption) and keeps only the sale's own books: the unit's slot and the
-// member's claim. An unpaid order closing (5 minutes, the orders module's
+// kind delegates to that capability's own fulfilment and refund
+// (../sold-target/target-order.ts: the plan kind extends the membership, the
+// seat kind confirms a seat, the mall records the redemption) and keeps only
+// the sale's own books: the unit's slot and the member's claim. An unpaid order closing (5 minutes, the orders module's
 // close-unpaid timer) frees its unit for the next buyer. A refund takes back
 // what the order granted; the unit goes back on sale only while the sale has
 // not ended. Registered with the orders module from here (installed-kinds.ts).
-import type { ShippingAddress } from '../../../../types/growth'
-import type { Transaction } from '../../../ports/store'
 import { recordFact } from '../../facts/facts'
-import { grantPaidMallItem, revokePaidMallItem } from '../../growth/paid-redemption'
-import { SIGNUPS, signupId, type SignupDoc } from '../../events/event'
-import { releaseSeat } from '../../events/seats'
-import { SEAT_KIND, seatOrderKind, type SeatItem } from '../../events/seat-order'
-import { PLAN_KIND, planItem, planOrderKind } from '../../membership/plan-order'
-import { flagPayment } from '../../orders/flagged-payments'
-import { registerOrderKind, type AfterCommit, type Fulfilment, type RefundSettled } from '../../orders/kinds'
-import type { OrderDoc, OrderItem, PaidOrder } from '../../orders/order'
-import { refundOrderById } from '../../orders/refunds'
-import { FLASH_CLAIMS, FLASH_SLOTS, type FlashClaimDoc, type FlashSaleDoc, type FlashSlotDoc } from './sale'
+import { registerOrderKind } from '../../orders/kinds'
+import type { OrderDoc, OrderItem } from '../../orders/order'
+import { describeTarget, soldTarget } from '../sold-target/target-order'
+import { FLASH_CLAIMS, FLASH_SLOTS, type FlashClaimDoc, type FlashSlotDoc } from './sale'
 
 export const FLASH_KIND = 'flashSale'
-export const MALL_TARGET = 'mall'
-
-export type MallTargetItem = { kind: typeof MALL_TARGET; itemId: string; itemName: string; address: ShippingAddress | null }
 
 export type FlashItem = {
   kind: typeof FLASH_KIND
@@ -41,73 +30,7 @@ export type FlashItem = {
 
 export const flashOf = (order: Pick<OrderDoc, 'item'>): FlashItem => order.item as unknown as FlashItem
 
-/** The item an order of this sale buys, in its capability's own shape. */
-export function targetItem(sale: FlashSaleDoc, openid: string, address: ShippingAddress | null): OrderItem {
-  const t = sale.target
-  if (t.type === 'plan') return planItem({ circleId: t.circleId, circleName: t.circleName, planId: t.planId, planName: t.planName, days: t.days })
-  if (t.type === 'event') return { kind: SEAT_KIND, eventId: t.eventId, signupId: signupId(t.eventId, openid), title: t.eventTitle } satisfies SeatItem
-  return { kind: MALL_TARGET, itemId: t.itemId, itemName: t.itemName, address } satisfies MallTargetItem
-}
-
-/** The same order as its target's own kind sees it. */
-const asTarget = <T extends Omit<OrderDoc, 'status'>>(order: T): T => ({ ...order, item: flashOf(order).target })
-const mallRedemptionId = (orderId: string) => `flash:${orderId}`
-
-/** The money goes back when the thing could not be given at payment (the event or the mall ran out), and the host sees why. */
-function refundUngiven(order: PaidOrder, reason: string): AfterCommit {
-  return async (runtime) => {
-    await flagPayment(runtime, { outTradeNo: order._id, transactionId: order.transactionId, kind: 'noseat' }, `${reason}，已自动退款`, order.amountFen, order.amountFen)
-    await refundOrderById(runtime, { orderId: order._id, amountFen: order.amountFen, requestId: 'ungiven', reason, purpose: 'noSeat' }).catch((error) => console.error('[flash] refund failed', error))
-  }
-}
-
-async function fulfilTarget(tx: Transaction, order: PaidOrder, now: number): Promise<Fulfilment> {
-  const target = flashOf(order).target
-  if (target.kind === PLAN_KIND) return planOrderKind.fulfil(tx, asTarget(order), now)
-  if (target.kind === SEAT_KIND) {
-    // The seat kind confirms a signup it finds, taking a seat when one is free: the buyer's signup is made
-    // (or reopened) without a seat, and the seat kind's own rule takes it, or sends the money back when full.
-    const seat = target as unknown as SeatItem
-    const signups = tx.collection<SignupDoc>(SIGNUPS)
-    const existing = await signups.get(seat.signupId)
-    if (existing && ['held', 'offered', 'confirmed', 'attended'].includes(existing.status)) return { afterCommit: refundUngiven(order, '你已报名该活动') }
-    const signup: SignupDoc = {
-      _id: seat.signupId,
-      eventId: seat.eventId,
-      openid: order.openid,
-      status: 'expired',
-      priceFen: order.amountFen,
-      payBefore: null,
-      orderId: order._id,
-      waitlistedAt: null,
-      attendedAt: null,
-      couponId: null,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now
-    }
-    await signups.set(signup)
-    return seatOrderKind.fulfil(tx, asTarget(order), now)
-  }
-  const mall = target as unknown as MallTargetItem
-  const granted = await grantPaidMallItem(tx, { openid: order.openid, itemId: mall.itemId, redemptionId: mallRedemptionId(order._id), address: mall.address, now })
-  return granted === 'granted' ? {} : { afterCommit: refundUngiven(order, '商品已兑完') }
-}
-
-async function refundTarget(tx: Transaction, refund: RefundSettled): Promise<void> {
-  const { order } = refund
-  const target = flashOf(order).target
-  if (target.kind === PLAN_KIND) return planOrderKind.onRefunded?.(tx, { ...refund, order: asTarget(order) })
-  if (target.kind === SEAT_KIND) {
-    const seat = target as unknown as SeatItem
-    const signups = tx.collection<SignupDoc>(SIGNUPS)
-    const signup = await signups.get(seat.signupId)
-    if (!signup || signup.orderId !== order._id || (signup.status !== 'confirmed' && signup.status !== 'held')) return
-    await signups.set({ ...signup, status: 'cancelled', payBefore: null, updatedAt: refund.now })
-    await releaseSeat(tx, seat.eventId)
-    return
-  }
-  await revokePaidMallItem(tx, mallRedemptionId(order._id), refund.now)
-}
+const { fulfilTarget, refundTarget } = soldTarget({ targetOf: (order) => flashOf(order).target, mallPrefix: 'flash', log: 'flash' })
 
 export const flashOrderKind = registerOrderKind({
   kind: FLASH_KIND,
@@ -115,14 +38,8 @@ export const flashOrderKind = registerOrderKind({
   couponLabel: '秒杀',
   describe(order) {
     const item = flashOf(order)
-    const target = item.target
     const base = { title: `秒杀·${item.title}`, page: `packages/flash-sale/detail/index?id=${item.saleId}`, firstPaymentFact: { kind: FLASH_KIND, title: item.title } }
-    if (target.kind === PLAN_KIND) {
-      const plan = target as unknown as ReturnType<typeof planItem>
-      return { ...base, label: plan.planName, circleId: plan.circleId, planId: plan.planId, days: plan.days }
-    }
-    if (target.kind === SEAT_KIND) return { ...base, label: '活动报名', eventId: (target as unknown as SeatItem).eventId }
-    return { ...base, label: '积分商城' }
+    return { ...base, ...describeTarget(item.target) }
   },
   async fulfil(tx, order, now) {
     const item = flashOf(order)

@@ -9,6 +9,7 @@ import type { FlashSalePhase, StockBand } from '../../../../types/flash-sale'
 import { COLLECTIONS } from '../../../platform/collections'
 import { errors } from '../../../platform/app-error'
 import type { Runtime } from '../../../platform/runtime'
+import { itemNameOf, type SoldTargetDoc } from '../sold-target/target'
 
 export const FLASH_SALES = COLLECTIONS.flashSales.name
 export const FLASH_SLOTS = COLLECTIONS.flashSaleSlots.name
@@ -21,10 +22,8 @@ export const STALE_HOLD_MS = 2 * 60_000
 /** Units per sale: one slot document each, written when the sale is made. */
 export const MAX_STOCK = 200
 
-export type FlashTargetDoc =
-  | { type: 'plan'; circleId: string; circleName: string; planId: string; planName: string; days: number; originalFen: number }
-  | { type: 'event'; eventId: string; eventTitle: string; originalFen: number }
-  | { type: 'mall'; itemId: string; itemName: string; mallKind: string; originalFen: number }
+export type FlashTargetDoc = SoldTargetDoc
+export { itemNameOf }
 
 export interface FlashSaleDoc {
   _id: string
@@ -81,10 +80,6 @@ export async function loadSale(runtime: Runtime, saleId: string): Promise<FlashS
   const sale = await runtime.store.collection<FlashSaleDoc>(FLASH_SALES).get(saleId)
   if (!sale) throw errors.notFound('秒杀活动')
   return sale
-}
-
-export function itemNameOf(target: FlashTargetDoc): string {
-  return target.type === 'plan' ? `${target.circleName}·${target.planName}` : target.type === 'event' ? target.eventTitle : target.itemName
 }
 
 /** The phase a member sees; `left` is the free units (null when not counted). */

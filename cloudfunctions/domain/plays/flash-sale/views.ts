@@ -3,6 +3,7 @@
 // purchase by id, and for hosts the measures by counts on the claims.
 import type { FlashSaleMeasures, FlashSaleView, HostFlashSaleView } from '../../../../types/flash-sale'
 import type { Runtime } from '../../../platform/runtime'
+import { needsAddress } from '../sold-target/target'
 import { FLASH_CLAIMS, FLASH_SLOTS, claimIdOf, itemNameOf, phaseOf, stockBand, type FlashClaimDoc, type FlashSaleDoc } from './sale'
 
 export function countFree(runtime: Runtime, saleId: string): Promise<number> {
@@ -25,7 +26,7 @@ export function toSaleView(sale: FlashSaleDoc, left: number, claim: FlashClaimDo
     phase: phaseOf(sale, now, left),
     stockBand: band,
     leftPercent: percent,
-    needsAddress: sale.target.type === 'mall' && sale.target.mallKind === 'physical',
+    needsAddress: needsAddress(sale.target),
     mine,
     serverNow: now
   }

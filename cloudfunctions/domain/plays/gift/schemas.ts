@@ -1,11 +1,7 @@
 import * as z from 'zod/mini'
 import type { BuyGiftCardInput, GiftCardIdInput, GiftLogsInput, SetWelcomeGiftInput } from '../../../../types/gift'
 import type { PageInput } from '../../../../types/page'
-
-const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
-const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
-const after = z.optional(z.nullable(z.string({ error: '分页标记必须是文字' }).check(z.maxLength(2000, { error: '分页标记太长' }))))
+import { int, id, after } from '../sold-target/schemas'
 
 const welcome = z.discriminatedUnion(
   'type',

@@ -8,8 +8,7 @@ import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
 import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
-import { loadCircle } from '../../membership/circle'
-import { EVENTS, type EventDoc } from '../../events/event'
+import { loadEventTarget, loadPlanTarget } from '../sold-target/resolve'
 import { GROUP_BUYS, GROUP_LOGS, loadCampaign, type GroupBuyDoc, type GroupLogDoc, type GroupTargetDoc } from './group'
 import { hostCampaignView, memberCampaignView } from './views'
 
@@ -21,19 +20,12 @@ const LOG_PAGE = 20
 
 async function resolveTarget(runtime: Runtime, input: CreateGroupBuyInput, now: number): Promise<GroupTargetDoc> {
   const t = input.target
-  if (t.type === 'plan') {
-    const circle = await loadCircle(runtime, t.circleId)
-    if (circle.kind === 'free') throw new AppError('INVALID_INPUT', '免费圈子无需拼团，请选择付费圈子的套餐', 'target')
-    const plan = circle.plans.find((p) => p.id === t.planId)
-    if (!plan) throw new AppError('NOT_FOUND', '套餐不存在', 'target')
-    return { type: 'plan', circleId: circle._id, circleName: circle.name, planId: plan.id, planName: plan.name, days: plan.days, originalFen: plan.priceFen }
-  }
-  const event = await runtime.store.collection<EventDoc>(EVENTS).get(t.eventId)
-  if (!event || event.status !== 'scheduled') throw new AppError('NOT_FOUND', '活动不存在或已取消', 'target')
+  if (t.type === 'plan') return loadPlanTarget(runtime, t, '拼团')
+  const { event, target } = await loadEventTarget(runtime, t.eventId)
   if (event.feeFen <= 0) throw new AppError('INVALID_INPUT', '免费活动无需拼团，请选择付费活动', 'target')
   if (now + input.limitHours * 3600_000 > event.signupDeadline) throw new AppError('INVALID_INPUT', '成团时限要在活动报名截止前结束', 'limitHours')
   if (input.size > event.capacity - event.seatsTaken) throw new AppError('INVALID_INPUT', `活动只剩 ${event.capacity - event.seatsTaken} 个名额`, 'size')
-  return { type: 'event', eventId: event._id, eventTitle: event.title, originalFen: event.feeFen }
+  return target
 }
 
 export async function createGroupBuy(runtime: Runtime, caller: Caller, input: CreateGroupBuyInput, now: number): Promise<HostGroupBuyView> {

@@ -11,9 +11,8 @@
 // seat was given. Registered with the orders module from here
 // (installed-kinds.ts).
 import { recordFact } from '../../facts/facts'
-import type { SeatItem } from '../../events/seat-order'
-import { PLAN_KIND, planItem } from '../../membership/plan-order'
 import { registerOrderKind } from '../../orders/kinds'
+import { describeTarget } from '../sold-target/target-order'
 import { GROUP_KIND, groupOf, refundTarget } from './grant'
 import { settleGroup, writeLog } from './settle'
 import { GROUPS, GROUP_CLAIMS, GROUP_SEATS, type ClaimDoc, type GroupDoc, type SeatDoc } from './group'
@@ -26,12 +25,10 @@ export const groupOrderKind = registerOrderKind({
   couponLabel: '拼团',
   describe(order) {
     const item = groupOf(order)
-    const target = item.target
     const base = { title: `拼团·${item.title}`, page: `packages/group-buy/group/index?id=${item.groupId}`, firstPaymentFact: { kind: GROUP_KIND, title: item.title } }
     // No circle fields: the order page then shows a paid group seat as paid (查看 opens the group), not as a membership
     // already running (it starts when the group fills).
-    if (target.kind === PLAN_KIND) return { ...base, label: (target as unknown as ReturnType<typeof planItem>).planName }
-    return { ...base, label: '活动报名', eventId: (target as unknown as SeatItem).eventId }
+    return { ...base, ...describeTarget(item.target, true) }
   },
   async fulfil(tx, order, now) {
     // The seat is paid; what it buys waits for the group (settle.ts, right after this commit).

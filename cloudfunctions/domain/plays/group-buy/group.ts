@@ -11,6 +11,7 @@ import type { GroupPhase } from '../../../../types/group-buy'
 import { COLLECTIONS } from '../../../platform/collections'
 import { errors } from '../../../platform/app-error'
 import type { Runtime } from '../../../platform/runtime'
+import { itemNameOf, type EventTargetDoc, type PlanTargetDoc } from '../sold-target/target'
 
 export const GROUP_BUYS = COLLECTIONS.groupBuys.name
 export const GROUPS = COLLECTIONS.groupBuyGroups.name
@@ -29,9 +30,8 @@ export const MAX_LIMIT_HOURS = 72
 export const STARTS_PER_DAY = 3
 export const JOINS_PER_DAY = 10
 
-export type GroupTargetDoc =
-  | { type: 'plan'; circleId: string; circleName: string; planId: string; planName: string; days: number; originalFen: number }
-  | { type: 'event'; eventId: string; eventTitle: string; originalFen: number }
+export type GroupTargetDoc = PlanTargetDoc | EventTargetDoc
+export { itemNameOf }
 
 export interface GroupBuyDoc {
   _id: string
@@ -114,10 +114,6 @@ export async function loadGroup(runtime: Runtime, groupId: string): Promise<Grou
   const group = await runtime.store.collection<GroupDoc>(GROUPS).get(groupId)
   if (!group) throw errors.notFound('拼团')
   return group
-}
-
-export function itemNameOf(target: GroupTargetDoc): string {
-  return target.type === 'plan' ? `${target.circleName}·${target.planName}` : target.eventTitle
 }
 
 /** What a member sees of a group's state (the in-between states read as where they lead). */

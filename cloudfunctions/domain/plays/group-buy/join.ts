@@ -24,7 +24,8 @@ import { assertMayBuy } from '../../crm/circles'
 import { ORDERS, newOrder, newOutTradeNo, type OrderDoc } from '../../orders/order'
 import { prepayOrder } from '../../orders/open-order'
 import { chinaDate } from '../../time/china-calendar'
-import { GROUP_KIND, targetItem, type GroupItem } from './grant'
+import { targetItem } from '../sold-target/target'
+import { GROUP_KIND, type GroupItem } from './grant'
 import {
   GROUPS,
   GROUP_CLAIMS,
@@ -84,7 +85,7 @@ function orderFor(campaign: GroupBuyDoc, group: Pick<GroupDoc, '_id'>, n: number
     n,
     title: campaign.title,
     newMember: member.joinedAt >= campaign.createdAt,
-    target: targetItem(campaign, caller.openid)
+    target: targetItem(campaign.target, caller.openid, null)
   }
   return newOrder({ id: orderId, item, openid: caller.openid, listPriceFen: campaign.priceFen, payBefore, now })
 }
