@@ -1,14 +1,20 @@
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import ErrorState from '../error-state'
+import PagedList from '../paged-list'
+import FormField from '../form-field'
 import ProgressBar from '../progress-bar'
 import Skeleton from '../skeleton'
 import Tag, { type Tone } from '../tag'
 import { ApiCallError } from '../../services/api'
 import { showError } from '../../services/show-error'
-import { usePullDownRefetch, useQuery, type QueryState } from '../../services/use-query'
+import { openPayment } from '../../services/payment'
+import type { PagedQuery } from '../../services/use-paged-query'
+import { setQueryData, usePullDownRefetch, useQuery, type QueryState } from '../../services/use-query'
 import { formatFen } from '../../utils/format'
+import type { ClientPaymentView } from '../../../types/membership'
+import type { ShippingAddress } from '../../../types/growth'
 import './index.css'
 
 /**
@@ -146,4 +152,115 @@ export function PlayRules({ lines, className }: { lines: ReactNode[]; className?
 /** The bar fixed at the bottom: a ghost side button (btn play-bar-side) and the main one (btn play-bar-main). */
 export function PlayActionBar({ children }: { children: ReactNode }) {
   return <View className='play-bar'>{children}</View>
+}
+
+/**
+ * A play's button that calls the server: one call at a time (busy), a failure shown as a toast, and the page fetched
+ * again afterwards whatever happened (the stock, the seats or the cuts may have moved meanwhile).
+ */
+export function usePlayAction(refetch: () => Promise<void>): { busy: boolean; run: (task: () => Promise<void>) => Promise<void> } {
+  const [busy, setBusy] = useState(false)
+  const run = async (task: () => Promise<void>) => {
+    if (busy) return
+    setBusy(true)
+    try {
+      await task()
+    } catch (err) {
+      showError(err)
+    } finally {
+      setBusy(false)
+      void refetch()
+    }
+  }
+  return { busy, run }
+}
+
+const POLL_EVERY_MS = 1500
+const POLL_TIMES = 8
+
+/**
+ * The pay sheet of a play's order, then its outcome: paid → wait for the payment notify (it may land a moment after the
+ * sheet closes) and say so; not paid → say how long the place is kept.
+ */
+export async function payPlayOrder<T>(payment: ClientPaymentView, options: { key: string; fetch: () => Promise<T>; paid: (view: T) => boolean; success: string; unpaid: string }): Promise<void> {
+  const outcome = await openPayment(payment)
+  if (outcome === 'paid') {
+    const done = await pollUntil(options)
+    void Taro.showToast({ title: done ? options.success : '支付结果确认中，请稍后刷新', icon: done ? 'success' : 'none', duration: 2000 })
+  } else if (outcome === 'cancelled' || outcome === 'failed') {
+    void Taro.showToast({ title: options.unpaid, icon: 'none', duration: 2500 })
+  }
+}
+
+async function pollUntil<T>({ key, fetch, paid }: { key: string; fetch: () => Promise<T>; paid: (view: T) => boolean }): Promise<boolean> {
+  for (let i = 0; i < POLL_TIMES; i++) {
+    try {
+      const view = await fetch()
+      setQueryData(key, view)
+      if (paid(view)) return true
+    } catch {
+      // keep trying: the member has paid, a lost answer must not read as a failure
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
+  }
+  return false
+}
+
+export const EMPTY_ADDRESS: ShippingAddress = { name: '', phone: '', address: '' }
+
+/** A physical item's address is complete (the server checks it again); else a toast says what is missing. */
+export function addressReady(address: ShippingAddress): boolean {
+  if (address.name.trim() && /^1\d{10}$/.test(address.phone) && address.address.trim().length >= 5) return true
+  void Taro.showToast({ title: '请填写收货人、11 位手机号和收货地址', icon: 'none' })
+  return false
+}
+
+/** 收货人 / 手机号 / 地址 for a play whose item is shipped. */
+export function PlayAddress({ value, onChange }: { value: ShippingAddress; onChange: (value: ShippingAddress) => void }) {
+  return (
+    <View className='card play-address'>
+      <FormField label='收货人'>
+        <Input className='form-field-input' value={value.name} maxlength={20} placeholder='姓名' onInput={(e) => onChange({ ...value, name: e.detail.value })} />
+      </FormField>
+      <FormField label='手机号'>
+        <Input className='form-field-input' type='number' value={value.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => onChange({ ...value, phone: e.detail.value })} />
+      </FormField>
+      <FormField label='地址'>
+        <Input className='form-field-input' value={value.address} maxlength={200} placeholder='省市区和详细地址' onInput={(e) => onChange({ ...value, address: e.detail.value })} />
+      </FormField>
+    </View>
+  )
+}
+
+/** A play's list page: the title and one line on how the play works, the play's cards, a skeleton and the empty state. */
+export function PlayList<T>({
+  list,
+  title,
+  desc,
+  empty,
+  skeletonHeight,
+  children
+}: {
+  list: PagedQuery<T>
+  title: string
+  desc: string
+  empty: ReactNode
+  skeletonHeight?: number
+  children: (items: T[]) => ReactNode
+}) {
+  return (
+    <PagedList
+      list={list}
+      className='play-page'
+      header={
+        <View className='page-intro'>
+          <Text className='page-title'>{title}</Text>
+          <Text className='page-desc'>{desc}</Text>
+        </View>
+      }
+      skeleton={<PlayListSkeleton height={skeletonHeight} />}
+      empty={empty}>
+      {children}
+    </PagedList>
+  )
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import FormField from '../../../components/form-field'
-import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, EMPTY_ADDRESS, PlayAddress, addressReady, payPlayOrder, usePlayAction, usePlayQuery } from '../../../components/play-page'
 import {
   STATUS_LABEL,
   STATUS_TONE,
@@ -18,10 +17,7 @@ import {
   progressPercent,
   shareTitle
 } from '../../../services/bargain'
-import { openPayment } from '../../../services/payment'
 import { BARGAINS_PAGE, bargainUrl, routeParam } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
-import { setQueryData } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { BargainView } from '../../../../types/bargain'
@@ -30,9 +26,6 @@ import { useServerNow } from '../../../services/use-server-now'
 import BargainPoster from '../poster'
 import shareCard from '../assets/share-card.jpg'
 import '../bargain.css'
-
-const POLL_EVERY_MS = 1500
-const POLL_TIMES = 8
 
 export default function BargainPage() {
   const router = useRouter()
@@ -47,8 +40,6 @@ export default function BargainPage() {
   return <PlayQueryPage query={query}>{(bargain) => <BargainDetail bargain={bargain} now={now} refetch={query.refetch} />}</PlayQueryPage>
 }
 
-const EMPTY_ADDRESS: ShippingAddress = { name: '', phone: '', address: '' }
-
 function grantLine(bargain: BargainView): string {
   if (bargain.targetType === 'plan') return '会员已生效'
   if (bargain.targetType === 'event') return '报名已确认，可在我的票查看'
@@ -56,7 +47,7 @@ function grantLine(bargain: BargainView): string {
 }
 
 function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: number; refetch: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = usePlayAction(refetch)
   const [address, setAddress] = useState<ShippingAddress>(EMPTY_ADDRESS)
   const [showPoster, setShowPoster] = useState(false)
   const expired = bargain.status === 'expired' || (bargain.status === 'open' && now >= bargain.expiresAt)
@@ -64,10 +55,8 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
   const open = status === 'open'
   const openOrder = bargain.openOrder && bargain.openOrder.payBefore > now ? bargain.openOrder : null
 
-  const cut = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
+  const cut = () =>
+    run(async () => {
       const result = await cutBargain({ bargainId: bargain.id })
       void Taro.showModal({
         title: `你帮 ${bargain.starterNickname || 'TA'} 砍掉了 ${formatFen(result.amountFen)}`,
@@ -75,37 +64,22 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
         showCancel: false,
         confirmText: '好的'
       })
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-      void refetch()
-    }
-  }
+    })
 
-  const pay = async () => {
+  const pay = () => {
     if (busy) return
-    if (bargain.needsAddress && !openOrder && (!address.name.trim() || !/^1\d{10}$/.test(address.phone) || address.address.trim().length < 5)) {
-      void Taro.showToast({ title: '请填写收货人、11 位手机号和收货地址', icon: 'none' })
-      return
-    }
-    setBusy(true)
-    try {
+    if (bargain.needsAddress && !openOrder && !addressReady(address)) return
+    void run(async () => {
       const result = await payBargain({ bargainId: bargain.id, ...(bargain.needsAddress ? { address } : {}) })
       if (result.resumed) void Taro.showToast({ title: `继续支付下单时的价格 ${formatFen(result.amountFen)}`, icon: 'none', duration: 1500 })
-      const outcome = await openPayment(result.payment)
-      if (outcome === 'paid') {
-        const done = await waitForPaid(bargain.id)
-        void Taro.showToast({ title: done ? '购买成功' : '支付结果确认中，请稍后刷新', icon: done ? 'success' : 'none', duration: 2000 })
-      } else if (outcome === 'cancelled' || outcome === 'failed') {
-        void Taro.showToast({ title: `支付未完成，订单保留至 ${chinaTime(result.payBefore).format('HH:mm')}`, icon: 'none', duration: 2500 })
-      }
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-      void refetch()
-    }
+      await payPlayOrder(result.payment, {
+        key: bargainKey(bargain.id),
+        fetch: () => fetchBargain({ bargainId: bargain.id }),
+        paid: (view) => view.status === 'paid',
+        success: '购买成功',
+        unpaid: `支付未完成，订单保留至 ${chinaTime(result.payBefore).format('HH:mm')}`
+      })
+    })
   }
 
   const payLabel = openOrder ? `去支付 ${formatFen(openOrder.amountFen)}` : bargain.reachedFloor ? `底价购买 ${formatFen(bargain.priceFen)}` : `现价购买 ${formatFen(bargain.priceFen)}`
@@ -161,19 +135,7 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
         </View>
       ) : null}
 
-      {bargain.isMine && bargain.needsAddress && open && !openOrder ? (
-        <View className='card'>
-          <FormField label='收货人'>
-            <Input className='form-field-input' value={address.name} maxlength={20} placeholder='姓名' onInput={(e) => setAddress({ ...address, name: e.detail.value })} />
-          </FormField>
-          <FormField label='手机号'>
-            <Input className='form-field-input' type='number' value={address.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => setAddress({ ...address, phone: e.detail.value })} />
-          </FormField>
-          <FormField label='地址'>
-            <Input className='form-field-input' value={address.address} maxlength={200} placeholder='省市区和详细地址' onInput={(e) => setAddress({ ...address, address: e.detail.value })} />
-          </FormField>
-        </View>
-      ) : null}
+      {bargain.isMine && bargain.needsAddress && open && !openOrder ? <PlayAddress value={address} onChange={setAddress} /> : null}
 
       {bargain.isMine ? (
         showPoster ? (
@@ -220,7 +182,7 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
                 帮我砍一刀
               </Button>
             ) : null}
-            <Button className={`btn btn-primary play-bar-main bg-pay ${open && !busy ? '' : 'btn-disabled'}`} disabled={!open || busy || undefined} onClick={() => void pay()}>
+            <Button className={`btn btn-primary play-bar-main bg-pay ${open && !busy ? '' : 'btn-disabled'}`} disabled={!open || busy || undefined} onClick={pay}>
               {open ? payLabel : STATUS_LABEL[status]}
             </Button>
           </>
@@ -255,19 +217,4 @@ function CutButton({ bargain, open, busy, onCut }: { bargain: BargainView; open:
       {label}
     </Button>
   )
-}
-
-/** The payment notify may land a moment after the pay sheet closes. */
-async function waitForPaid(bargainId: string): Promise<boolean> {
-  for (let i = 0; i < POLL_TIMES; i++) {
-    try {
-      const bargain = await fetchBargain({ bargainId })
-      setQueryData(bargainKey(bargainId), bargain)
-      if (bargain.status === 'paid') return true
-    } catch {
-      // keep trying: the member has paid, a lost answer must not read as a failure
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
-  }
-  return false
 }

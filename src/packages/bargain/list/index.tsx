@@ -2,8 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import PagedList from '../../../components/paged-list'
-import { PlayHeader, PlayListSkeleton } from '../../../components/play-page'
+import { PlayHeader, PlayList } from '../../../components/play-page'
 import { BARGAIN_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, STATUS_LABEL, TARGET_LABEL, fetchBargainCampaigns, formatBargainTime, startBargain } from '../../../services/bargain'
 import { bargainUrl } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
@@ -35,16 +34,11 @@ export default function BargainCampaignsPage() {
   }
 
   return (
-    <PagedList
+    <PlayList
       list={list}
-      className='play-page'
-      header={
-        <View className='page-intro'>
-          <Text className='page-title'>砍价</Text>
-          <Text className='page-desc'>发起砍价，邀请好友每人帮砍一刀，砍到底价前随时可以按现价购买</Text>
-        </View>
-      }
-      skeleton={<PlayListSkeleton height={140} />}
+      title='砍价'
+      desc='发起砍价，邀请好友每人帮砍一刀，砍到底价前随时可以按现价购买'
+      skeletonHeight={140}
       empty={<EmptyState glyph='砍' title='暂时没有砍价活动' description='主理人发布砍价后会出现在这里' />}>
       {(items) =>
         items.map((campaign) => {
@@ -77,6 +71,6 @@ export default function BargainCampaignsPage() {
           )
         })
       }
-    </PagedList>
+    </PlayList>
   )
 }

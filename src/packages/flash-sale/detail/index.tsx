@@ -1,13 +1,9 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
-import FormField from '../../../components/form-field'
-import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
+import { View, Text, Button } from '@tarojs/components'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, EMPTY_ADDRESS, PlayAddress, addressReady, payPlayOrder, usePlayAction, usePlayQuery } from '../../../components/play-page'
 import { PHASE_LABEL, PHASE_TONE, TARGET_LABEL, buyButton, buyFlashSale, fetchFlashSale, flashSaleKey, formatSaleTime, livePhase, phaseLine, shareTitle } from '../../../services/flash-sale'
-import { openPayment } from '../../../services/payment'
 import { FLASH_SALES_PAGE, flashSaleUrl, routeParam } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
-import { setQueryData } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import type { FlashSaleView } from '../../../../types/flash-sale'
 import type { ShippingAddress } from '../../../../types/growth'
@@ -15,9 +11,6 @@ import { useServerNow } from '../../../services/use-server-now'
 import FlashSalePoster from '../poster'
 import shareCard from '../assets/share-card.jpg'
 import '../flash-sale.css'
-
-const POLL_EVERY_MS = 1500
-const POLL_TIMES = 8
 
 export default function FlashSalePage() {
   const router = useRouter()
@@ -31,10 +24,8 @@ export default function FlashSalePage() {
   return <PlayQueryPage query={query}>{(sale) => <SaleDetail sale={sale} now={now} refetch={query.refetch} />}</PlayQueryPage>
 }
 
-const EMPTY_ADDRESS: ShippingAddress = { name: '', phone: '', address: '' }
-
 function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; refetch: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = usePlayAction(refetch)
   const [poster, setPoster] = useState(false)
   const [address, setAddress] = useState<ShippingAddress>(EMPTY_ADDRESS)
   const phase = livePhase(sale, now)
@@ -47,29 +38,22 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once when the start or the end passes
   }, [started, ended])
 
-  const buy = async () => {
-    if (busy || !button.enabled) return
-    if (sale.needsAddress && (!address.name.trim() || !/^1\d{10}$/.test(address.phone) || address.address.trim().length < 5)) {
-      void Taro.showToast({ title: '请填写收货人、11 位手机号和收货地址', icon: 'none' })
-      return
-    }
-    setBusy(true)
-    try {
+  const buy = () =>
+    run(async () => {
       const result = await buyFlashSale({ saleId: sale.id, ...(sale.needsAddress ? { address } : {}) })
       if (result.resumed) void Taro.showToast({ title: '你有一笔待支付订单，继续支付', icon: 'none', duration: 1500 })
-      const outcome = await openPayment(result.payment)
-      if (outcome === 'paid') {
-        const done = await waitForPaid(sale.id)
-        void Taro.showToast({ title: done ? '抢购成功' : '支付结果确认中，请稍后刷新', icon: done ? 'success' : 'none', duration: 2000 })
-      } else if (outcome === 'cancelled' || outcome === 'failed') {
-        void Taro.showToast({ title: `支付未完成，名额保留至 ${chinaTime(result.payBefore).format('HH:mm')}`, icon: 'none', duration: 2500 })
-      }
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-      void refetch()
-    }
+      await payPlayOrder(result.payment, {
+        key: flashSaleKey(sale.id),
+        fetch: () => fetchFlashSale({ saleId: sale.id }),
+        paid: (view) => view.mine?.status === 'paid',
+        success: '抢购成功',
+        unpaid: `支付未完成，名额保留至 ${chinaTime(result.payBefore).format('HH:mm')}`
+      })
+    })
+  const tryBuy = () => {
+    if (busy || !button.enabled) return
+    if (sale.needsAddress && !addressReady(address)) return
+    void buy()
   }
 
   return (
@@ -106,19 +90,7 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
         </View>
       ) : null}
 
-      {sale.needsAddress && !sale.mine && phase === 'onSale' ? (
-        <View className='card'>
-          <FormField label='收货人'>
-            <Input className='form-field-input' value={address.name} maxlength={20} placeholder='姓名' onInput={(e) => setAddress({ ...address, name: e.detail.value })} />
-          </FormField>
-          <FormField label='手机号'>
-            <Input className='form-field-input' type='number' value={address.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => setAddress({ ...address, phone: e.detail.value })} />
-          </FormField>
-          <FormField label='地址'>
-            <Input className='form-field-input' value={address.address} maxlength={200} placeholder='省市区和详细地址' onInput={(e) => setAddress({ ...address, address: e.detail.value })} />
-          </FormField>
-        </View>
-      ) : null}
+      {sale.needsAddress && !sale.mine && phase === 'onSale' ? <PlayAddress value={address} onChange={setAddress} /> : null}
 
       <PlayRules
         lines={[
@@ -137,25 +109,10 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
         <Button className='btn btn-ghost play-bar-side fs-poster-open' onClick={() => setPoster(true)}>
           生成海报
         </Button>
-        <Button className={`btn btn-primary play-bar-main fs-buy ${button.enabled ? '' : 'btn-disabled'}`} disabled={!button.enabled || undefined} onClick={() => void buy()}>
+        <Button className={`btn btn-primary play-bar-main fs-buy ${button.enabled ? '' : 'btn-disabled'}`} disabled={!button.enabled || undefined} onClick={tryBuy}>
           {button.label}
         </Button>
       </PlayActionBar>
     </View>
   )
-}
-
-/** The payment notify may land a moment after the pay sheet closes. */
-async function waitForPaid(saleId: string): Promise<boolean> {
-  for (let i = 0; i < POLL_TIMES; i++) {
-    try {
-      const sale = await fetchFlashSale({ saleId })
-      setQueryData(flashSaleKey(saleId), sale)
-      if (sale.mine?.status === 'paid') return true
-    } catch {
-      // keep trying: the member has paid, a lost answer must not read as a failure
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
-  }
-  return false
 }

@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import PagedList from '../../../components/paged-list'
-import { PlayHeader, PlayListSkeleton } from '../../../components/play-page'
+import { PlayHeader, PlayList } from '../../../components/play-page'
 import { FLASH_SALES_KEY, PHASE_LABEL, PHASE_TONE, TARGET_LABEL, fetchFlashSales, livePhase, phaseLine } from '../../../services/flash-sale'
 import { flashSaleUrl } from '../../../services/routes'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -14,16 +13,10 @@ export default function FlashSalesPage() {
   const list = usePagedQuery<FlashSaleView>(FLASH_SALES_KEY, (after) => fetchFlashSales({ after }))
   const now = useServerNow(list.items[0])
   return (
-    <PagedList
+    <PlayList
       list={list}
-      className='play-page'
-      header={
-        <View className='page-intro'>
-          <Text className='page-title'>限时秒杀</Text>
-          <Text className='page-desc'>限时限量的特价，每人限抢 1 件，抢到后 5 分钟内完成支付</Text>
-        </View>
-      }
-      skeleton={<PlayListSkeleton />}
+      title='限时秒杀'
+      desc='限时限量的特价，每人限抢 1 件，抢到后 5 分钟内完成支付'
       empty={<EmptyState glyph='秒' title='暂时没有秒杀' description='主理人发布秒杀后会出现在这里，记得早点来' />}>
       {(items) =>
         items.map((sale) => {
@@ -43,6 +36,6 @@ export default function FlashSalesPage() {
           )
         })
       }
-    </PagedList>
+    </PlayList>
   )
 }

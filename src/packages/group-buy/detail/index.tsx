@@ -1,11 +1,9 @@
-import { useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { PlayActionBar, PlayHeader, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
+import { PlayActionBar, PlayHeader, PlayQueryPage, PlayRules, usePlayAction, usePlayQuery } from '../../../components/play-page'
 import { TARGET_LABEL, fetchGroupBuy, groupBuyKey, offerShareTitle, startGroupBuy } from '../../../services/group-buy'
 import { openPayment } from '../../../services/payment'
 import { GROUP_BUYS_PAGE, groupBuyUrl, groupUrl, routeParam } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { GroupBuyView } from '../../../../types/group-buy'
@@ -26,22 +24,14 @@ export default function GroupBuyPage() {
 }
 
 function Offer({ offer, refetch }: { offer: GroupBuyView; refetch: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false)
-  const start = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
+  const { busy, run } = usePlayAction(refetch)
+  const start = () =>
+    run(async () => {
       const result = await startGroupBuy({ campaignId: offer.id })
       const outcome = await openPayment(result.payment)
       if (outcome === 'paid') void Taro.redirectTo({ url: groupUrl(result.groupId) })
       else if (outcome === 'cancelled' || outcome === 'failed') void Taro.showToast({ title: `支付未完成，请在 ${chinaTime(result.payBefore).format('HH:mm')} 前支付`, icon: 'none', duration: 2500 })
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-      void refetch()
-    }
-  }
+    })
   return (
     <View className='page play-page'>
       <View className='card gb-hero'>

@@ -2,21 +2,16 @@ import { useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, payPlayOrder, usePlayAction, usePlayQuery } from '../../../components/play-page'
 import { PHASE_LABEL, PHASE_TONE, TARGET_LABEL, fetchGroup, groupKey, joinGroupBuy, mineLine, progressLine, shareTitle } from '../../../services/group-buy'
-import { openPayment, reopenSandboxPayment } from '../../../services/payment'
+import { reopenSandboxPayment } from '../../../services/payment'
 import { GROUP_BUYS_PAGE, groupBuyUrl, groupUrl, routeParam } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
-import { setQueryData } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
 import type { GroupView } from '../../../../types/group-buy'
 import { useServerNow } from '../../../services/use-server-now'
 import GroupPoster from '../poster'
 import shareCard from '../assets/share-card.jpg'
 import '../group-buy.css'
-
-const POLL_EVERY_MS = 1500
-const POLL_TIMES = 8
 
 // One group, the page its share card opens: the members and the empty seats,
 // 还差 N 人 with the countdown, 参团 (pay) for a friend, the member's own seat,
@@ -34,33 +29,27 @@ export default function GroupPage() {
 }
 
 function Group({ group, now, refetch }: { group: GroupView; now: number; refetch: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = usePlayAction(refetch)
   const [poster, setPoster] = useState(false)
   const open = group.phase === 'open' && group.expiresAt !== null && now < group.expiresAt
   const held = group.mine?.status === 'held' && group.mine.payBefore > now
-  const join = async () => {
+  const join = () => {
     if (busy) return
     if (held && group.mine) {
       reopenSandboxPayment(group.mine.orderId)
       if (process.env.TARO_ENV === 'h5') return
     }
-    setBusy(true)
-    try {
+    void run(async () => {
       const result = await joinGroupBuy({ groupId: group.id })
       if (result.resumed) void Taro.showToast({ title: '你有一笔待支付订单，继续支付', icon: 'none', duration: 1500 })
-      const outcome = await openPayment(result.payment)
-      if (outcome === 'paid') {
-        const done = await waitForPaid(group.id)
-        void Taro.showToast({ title: done ? '参团成功' : '支付结果确认中，请稍后刷新', icon: done ? 'success' : 'none', duration: 2000 })
-      } else if (outcome === 'cancelled' || outcome === 'failed') {
-        void Taro.showToast({ title: '支付未完成，名额保留 5 分钟', icon: 'none', duration: 2500 })
-      }
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-      void refetch()
-    }
+      await payPlayOrder(result.payment, {
+        key: groupKey(group.id),
+        fetch: () => fetchGroup({ groupId: group.id }),
+        paid: (view) => Boolean(view.mine && view.mine.status !== 'held'),
+        success: '参团成功',
+        unpaid: '支付未完成，名额保留 5 分钟'
+      })
+    })
   }
   const seats = Array.from({ length: group.size }, (_, n) => group.members.find((m) => m.n === n) ?? null)
   const mine = mineLine(group, now)
@@ -138,19 +127,4 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
       </PlayActionBar>
     </View>
   )
-}
-
-/** The payment notify may land a moment after the pay sheet closes. */
-async function waitForPaid(groupId: string): Promise<boolean> {
-  for (let i = 0; i < POLL_TIMES; i++) {
-    try {
-      const group = await fetchGroup({ groupId })
-      setQueryData(groupKey(groupId), group)
-      if (group.mine && group.mine.status !== 'held') return true
-    } catch {
-      // keep trying: the member has paid, a lost answer must not read as a failure
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS))
-  }
-  return false
 }

@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import PagedList from '../../../components/paged-list'
-import { PlayHeader, PlayListSkeleton } from '../../../components/play-page'
+import { PlayHeader, PlayList } from '../../../components/play-page'
 import { GROUP_BUYS_KEY, TARGET_LABEL, fetchGroupBuys } from '../../../services/group-buy'
 import { groupBuyUrl } from '../../../services/routes'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -12,16 +11,10 @@ import '../group-buy.css'
 export default function GroupBuysPage() {
   const list = usePagedQuery<GroupBuyView>(GROUP_BUYS_KEY, (after) => fetchGroupBuys({ after }))
   return (
-    <PagedList
+    <PlayList
       list={list}
-      className='play-page'
-      header={
-        <View className='page-intro'>
-          <Text className='page-title'>拼团</Text>
-          <Text className='page-desc'>发起拼团并支付，邀请好友参团；人满即全员开通，到时未满自动退款</Text>
-        </View>
-      }
-      skeleton={<PlayListSkeleton />}
+      title='拼团'
+      desc='发起拼团并支付，邀请好友参团；人满即全员开通，到时未满自动退款'
       empty={<EmptyState glyph='拼' title='暂时没有拼团' description='主理人发布拼团后会出现在这里' />}>
       {(items) =>
         items.map((offer) => (
@@ -40,6 +33,6 @@ export default function GroupBuysPage() {
           </View>
         ))
       }
-    </PagedList>
+    </PlayList>
   )
 }

@@ -2,8 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import PagedList from '../../../components/paged-list'
-import { PlayHeader, PlayListSkeleton } from '../../../components/play-page'
+import { PlayHeader, PlayList } from '../../../components/play-page'
 import { HELP_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, REWARD_LABEL, fetchHelpCampaigns, formatHelpTime, startHelpTask } from '../../../services/help'
 import { helpTaskUrl } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
@@ -14,19 +13,13 @@ import '../help.css'
 export default function HelpCampaignsPage() {
   const list = usePagedQuery<HelpCampaignView>(HELP_CAMPAIGNS_KEY, (after) => fetchHelpCampaigns({ after }))
   return (
-    <PagedList
+    <PlayList
       list={list}
-      className='play-page'
-      header={
-        <View className='page-intro'>
-          <Text className='page-title'>好友助力</Text>
-          <Text className='page-desc'>发起助力，邀请好友帮你点一下，集满人数即可解锁奖励</Text>
-        </View>
-      }
-      skeleton={<PlayListSkeleton />}
+      title='好友助力'
+      desc='发起助力，邀请好友帮你点一下，集满人数即可解锁奖励'
       empty={<EmptyState glyph='助' title='暂时没有助力活动' description='主理人发布助力活动后会出现在这里' />}>
       {(items) => items.map((campaign) => <CampaignCard key={campaign.id} campaign={campaign} />)}
-    </PagedList>
+    </PlayList>
   )
 }
 

@@ -2,10 +2,9 @@ import { useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayQuery } from '../../../components/play-page'
+import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, usePlayAction, usePlayQuery } from '../../../components/play-page'
 import { STATUS_LABEL, STATUS_TONE, fetchHelpTask, formatHelpTime, helpFriend, helpTaskKey, progressLine, shareTitle, timeLeft } from '../../../services/help'
 import { COUPONS_PAGE, HELP_CAMPAIGNS_PAGE, MY_MEMBERSHIP_PAGE, MY_TICKETS_PAGE, helpTaskUrl, routeParam } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
 import type { HelpRewardType, HelpTaskView } from '../../../../types/help'
 import shareCard from '../assets/share-card.jpg'
 import HelpPoster from '../poster'
@@ -33,25 +32,17 @@ export default function HelpTaskPage() {
 }
 
 function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Promise<void> }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = usePlayAction(refetch)
   const [poster, setPoster] = useState(false)
   const percent = (task.points / task.need) * 100
   const slots = task.status === 'open' ? Math.min(SLOTS_SHOWN, task.left) : 0
 
-  const help = async () => {
-    if (busy) return
-    setBusy(true)
-    try {
+  const help = () =>
+    run(async () => {
       const result = await helpFriend({ taskId: task.id })
       const title = result.completed ? '助力成功，TA 的奖励已解锁' : result.weight > 1 ? '助力成功，新成员算 2 位' : '助力成功'
       void Taro.showToast({ title, icon: 'success', duration: 2000 })
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-      void refetch()
-    }
-  }
+    })
 
   return (
     <View className='page play-page'>
