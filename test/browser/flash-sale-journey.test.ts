@@ -4,9 +4,10 @@
 // countdown (即将开始, the button says when it opens); time moves to the start
 // (harness.travel); he taps 立即抢购, pays on the sandbox's 模拟支付 page and
 // is back on the order page, paid; the sale now says 已抢到 with one unit fewer
-// (约剩 80%), and the host sees it sold, paid and the revenue.
+// (约剩 80%), and the host sees it sold, paid and the revenue. Before the start
+// he makes the sale's poster (生成海报, drawn with components/play-poster).
 // Screenshots: test/artifacts/flash-*.png and /work/notes/shots/flash-*.png.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
 
@@ -81,6 +82,20 @@ if (!hasChromium) {
       await expect(page.locator('.fs-buy').getAttribute('class')).resolves.toContain('btn-disabled')
       await shot('03-countdown')
     }, 90_000)
+
+    it('he makes the sale poster (生成海报): drawn on a canvas with the start time, shown as an image to save', async () => {
+      await harness.tap('.fs-poster-open')
+      const poster = page.locator('.fs-poster-image')
+      await poster.waitFor({ timeout: 15_000 })
+      const src = (await poster.locator('img').getAttribute('src')) ?? ''
+      expect(src).toMatch(/^data:image\/png;base64,/)
+      writeFileSync(join(SHOTS, 'flash-03c-poster-image.png'), Buffer.from(src.split(',')[1], 'base64'))
+      await expect(page.locator('.fs-poster-save').getAttribute('class')).resolves.not.toContain('btn-disabled')
+      await poster.evaluate((el) => el.scrollIntoView({ block: 'center' }))
+      await shot('03b-poster')
+      await harness.tap('.fs-poster-close')
+      await expect(page.locator('.fs-poster-image').count()).resolves.toBe(0)
+    }, 60_000)
 
     it('at the start he taps 立即抢购, pays on the sandbox page and is back on the order, paid', async () => {
       await harness.travel(11 * MIN) // the start is rounded to the whole minute after 10 分钟后
