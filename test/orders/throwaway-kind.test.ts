@@ -145,7 +145,7 @@ test('a coupon for another kind is refused in that kind’s words; one for stick
 test("a campaign may name the new kind's coupon scope with no edit to rewards: the scopes are the registered kinds'", async () => {
   const input = { name: '贴纸立减', kind: 'amountOff' as const, amountOffFen: 100, percentOff: 0, minSpendFen: 0, validFrom: 1_800_000_000_000, validTo: 1_800_000_001_000, stock: 10 }
   expect(ok(await call('rewards', 'createCampaign', { ...input, appliesTo: ['stickers'] as never }, HOST))).toMatchObject({ appliesTo: ['stickers'] })
-  const refused = await call('rewards', 'createCampaign', { ...input, appliesTo: ['groupBuy'] as never }, HOST)
+  const refused = await call('rewards', 'createCampaign', { ...input, appliesTo: ['lottery'] as never }, HOST) // a kind nobody registered
   expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'appliesTo.0' } })
   expect((refused as { error: { message: string } }).error.message).toMatch(/^适用范围只能是.*贴纸/)
 })
