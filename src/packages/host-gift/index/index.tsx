@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button, Input } from '@tarojs/components'
 import ErrorState from '../../../components/error-state'
+import { LogRow, MeasureGrid, PlayLog } from '../../../components/play-admin'
 import FormField from '../../../components/form-field'
 import RadioRow from '../../../components/radio-row'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
-import Tag from '../../../components/tag'
 import { GIFT_PLANS_KEY, HOST_GIFTS_KEY, LOG_KIND_LABEL, LOG_KIND_TONE, fetchGiftLogs, fetchGiftPlans, fetchHostGifts, setWelcomeGift } from '../../../services/gift'
 import { fetchHostCampaigns } from '../../../services/rewards'
 import { showError } from '../../../services/show-error'
-import { usePagedQuery } from '../../../services/use-paged-query'
 import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
@@ -56,28 +55,23 @@ export default function HostGiftsPage() {
   }
   const view = query.data
   const m = view.measures
-  const measures: Array<[string, string]> = [
-    ['售出', String(m.sold)],
-    ['已领取', String(m.claimed)],
-    ['待领取', String(m.unclaimed)],
-    ['已退款', String(m.refunded)],
-    ['收入', formatFen(m.revenueFen)],
-    ['带来新成员', String(m.newMembers)],
-    ['欢迎礼发放', String(m.welcomed)]
-  ]
   return (
     <View className='page hg-page'>
       <View className='card hg-measures-card'>
         <Text className='hg-section-title'>礼品卡数据</Text>
         <Text className='hg-section-desc'>成员买会员送朋友；30 天无人领取自动退款。收入不含已退款</Text>
-        <View className='hg-measures'>
-          {measures.map(([label, value]) => (
-            <View key={label} className='hg-measure' data-measure={label}>
-              <Text className='hg-measure-value'>{value}</Text>
-              <Text className='hg-measure-label'>{label}</Text>
-            </View>
-          ))}
-        </View>
+        <MeasureGrid
+          wrap
+          measures={[
+            ['售出', m.sold],
+            ['已领取', m.claimed],
+            ['待领取', m.unclaimed],
+            ['已退款', m.refunded],
+            ['收入', formatFen(m.revenueFen)],
+            ['带来新成员', m.newMembers],
+            ['欢迎礼发放', m.welcomed]
+          ]}
+        />
       </View>
       <WelcomeForm view={view} />
       <GiftLog />
@@ -163,32 +157,18 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
 
 function GiftLog() {
   const [source, setSource] = useState<LogSource>('cards')
-  const list = usePagedQuery<GiftLogView>(`gift.host.logs.${source}`, (after) => fetchGiftLogs({ after, source }))
-  useEffect(() => {
-    void list.refetch()
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per source
-  }, [source])
   return (
     <View className='card hg-logs'>
       <Text className='hg-section-title'>记录</Text>
       <Text className='hg-section-desc'>购买、领取、退款，以及被拦截的领取（领自己的卡、重复领取）</Text>
       <Segmented options={SOURCES} value={source} onChange={setSource} className='hg-source' />
-      {list.items.length === 0 && !list.loading ? <Text className='hg-section-desc'>暂无记录</Text> : null}
-      {list.items.map((log) => (
-        <View key={log.id} className='hg-log'>
-          <View className='hg-log-head'>
-            <Tag tone={LOG_KIND_TONE[log.kind]}>{LOG_KIND_LABEL[log.kind]}</Tag>
-            <Text className='hg-log-who'>{log.memberName}</Text>
-            <Text className='hg-log-at'>{chinaTime(log.at).format('MM-DD HH:mm')}</Text>
-          </View>
-          <Text className='hg-log-text'>{log.text}</Text>
-        </View>
-      ))}
-      {list.hasMore ? (
-        <Button className='btn btn-ghost hg-more' disabled={list.loadingMore || undefined} onClick={() => void list.loadMore()}>
-          {list.loadingMore ? '加载中…' : '加载更多'}
-        </Button>
-      ) : null}
+      <PlayLog<GiftLogView>
+        key={source}
+        queryKey={`gift.host.logs.${source}`}
+        fetchPage={(after) => fetchGiftLogs({ after, source })}
+        empty='暂无记录'
+        row={(log) => <LogRow tag={{ tone: LOG_KIND_TONE[log.kind], label: LOG_KIND_LABEL[log.kind] }} text={log.memberName} meta={chinaTime(log.at).format('MM-DD HH:mm')} detail={log.text} />}
+      />
     </View>
   )
 }
