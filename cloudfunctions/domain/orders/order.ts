@@ -62,6 +62,15 @@ export type ClosedReason = 'expired' | 'replaced' | 'cancelled'
 /** The order in the instant between its payment and its fulfilment (never stored). */
 export type PaidOrder = Omit<OrderDoc, 'status'> & { status: 'paid' }
 
+/**
+ * A fulfilled order as another kind's fulfil reads it, for a grant made later
+ * than the payment (拼团 grants every seat when the group fills). Not a move:
+ * nothing of the order's status is written.
+ */
+export function asPaidForGrant(order: OrderDoc): PaidOrder {
+  return { ...order, status: 'paid' }
+}
+
 export interface Payment {
   paidAt: number
   transactionId: string

@@ -12,7 +12,7 @@ import { recordFact } from '../../facts/facts'
 import { registerOrderKind } from '../../orders/kinds'
 import type { OrderDoc, OrderItem } from '../../orders/order'
 import { describeTarget, soldTarget } from '../sold-target/target-order'
-import { BARGAINS, type BargainDoc } from './bargain'
+import { BARGAINS, BARGAIN_OPEN, BARGAIN_PAID, BARGAIN_REFUNDED, type BargainDoc } from './bargain'
 
 export const BARGAIN_KIND = 'bargain'
 
@@ -44,7 +44,7 @@ export const bargainOrderKind = registerOrderKind({
     const item = bargainOf(order)
     const fulfilment = await fulfilTarget(tx, order, now)
     // Field operations, conditional on this order: a friend's cut (a conditional update outside any transaction) is never overwritten.
-    await tx.collection<BargainDoc>(BARGAINS).updateIf(item.bargainId, { orderId: order._id, status: 'open' }, { set: { status: 'paid', paidFen: order.amountFen, updatedAt: now } })
+    await tx.collection<BargainDoc>(BARGAINS).updateIf(item.bargainId, { orderId: order._id, status: BARGAIN_OPEN }, { set: { status: BARGAIN_PAID, paidFen: order.amountFen, updatedAt: now } })
     await recordFact(tx, {
       type: 'bargain.purchased',
       key: order._id,
@@ -60,7 +60,7 @@ export const bargainOrderKind = registerOrderKind({
     if (!refund.full && !refund.endsAccess) return
     const item = bargainOf(order)
     await refundTarget(tx, refund)
-    await tx.collection<BargainDoc>(BARGAINS).updateIf(item.bargainId, { orderId: order._id, status: 'paid' }, { set: { status: 'refunded', updatedAt: now } })
+    await tx.collection<BargainDoc>(BARGAINS).updateIf(item.bargainId, { orderId: order._id, status: BARGAIN_PAID }, { set: { status: BARGAIN_REFUNDED, updatedAt: now } })
   },
   async onClosed(tx, order, _reason, now) {
     // Lapsed unpaid or cancelled: the bargain may open another order, at its price then.

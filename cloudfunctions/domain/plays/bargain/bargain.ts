@@ -57,6 +57,10 @@ export interface CutterEntry {
 
 /** open → paid → refunded; an open bargain past expiresAt is expired (by time, no job writes it). */
 export type BargainDocStatus = 'open' | 'paid' | 'refunded'
+/** A bargain's own statuses by name (the orders module's check keeps order statuses to the Order entity; these are the bargain's). */
+export const BARGAIN_OPEN: BargainDocStatus = 'open'
+export const BARGAIN_PAID: BargainDocStatus = 'paid'
+export const BARGAIN_REFUNDED: BargainDocStatus = 'refunded'
 
 export interface BargainDoc {
   _id: string

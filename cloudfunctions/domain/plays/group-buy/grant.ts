@@ -4,7 +4,7 @@
 // once its group is full (settle.ts), one small transaction per seat.
 import type { Runtime } from '../../../platform/runtime'
 import type { AfterCommit } from '../../orders/kinds'
-import { ORDERS, type OrderDoc, type OrderItem } from '../../orders/order'
+import { ORDERS, asPaidForGrant, type OrderDoc, type OrderItem } from '../../orders/order'
 import { soldTarget } from '../sold-target/target-order'
 import { GROUP_SEATS, type SeatDoc } from './group'
 
@@ -47,7 +47,7 @@ export async function grantSeat(runtime: Runtime, seatId: string): Promise<void>
     const order = await orders.get(seat.orderId)
     if (!order || order.status !== 'fulfilled') return
     const item = groupOf(order)
-    const given = await fulfilTarget(tx, { ...order, status: 'paid' }, now)
+    const given = await fulfilTarget(tx, asPaidForGrant(order), now)
     await seats.set({ ...seat, state: 'granted' })
     if (given.item) await orders.set({ ...order, item: { ...item, target: given.item } })
     after = given.afterCommit
