@@ -5,17 +5,24 @@
 // over 8 document operations; the feed ≤ 6; a host action ≤ 20 unless listed in
 // BATCH; a cron job run ≤ 500 (10 s at 20 ms a request), and run again it picks
 // up where it left off. Prints one JSON line per scenario for the table.
+// The same run also proves every query the scenarios make is served by a
+// declared index (collections.ts): equality fields first, then the sort keys
+// ending with the `_id` tie-breaker the Store adds (index-coverage.ts).
 import { JOBS } from '../../cloudfunctions/domain/jobs/jobs'
 import { registeredActions } from '../functions/registry'
+import { formatQuery, type RecordedQuery } from '../../cloudfunctions/adapters/store/counting-store'
 import { ALL_SCENARIOS, BATCH, CRON_SCENARIOS, LIMITS, overBudget, runScenarios, tableLine, type ScenarioResult } from './scenarios'
+import { coverage, distinctQueries } from './index-coverage'
 
 jest.setTimeout(600_000)
 
 let results: Map<string, ScenarioResult>
+let queries: Array<RecordedQuery & { scenario: string }>
 
 beforeAll(async () => {
   const list = await runScenarios()
   results = new Map(list.map((r) => [r.id, r]))
+  queries = list.flatMap((r) => r.worldQueries.map((q) => ({ ...q, scenario: r.id })))
   console.log(['request budget, one line per scenario:', ...list.map(tableLine)].join('\n'))
 })
 
@@ -75,4 +82,21 @@ describe.each(CRON_SCENARIOS.map((s) => [s.id] as const))('%s', (id) => {
     // Each later run does only what is left: the runs reach one that finds nothing to do.
     expect({ id, lastRunWork: reruns[reruns.length - 1]?.work }).toEqual({ id, lastRunWork: 0 })
   })
+})
+
+test('every query the scenarios make is served by a declared index', () => {
+  expect(queries.length).toBeGreaterThan(0)
+  const uncovered = distinctQueries(queries).filter((q) => !coverage(q).covered)
+  if (uncovered.length > 0) {
+    console.log(
+      [
+        'queries no declared index serves:',
+        ...uncovered.map((q) => {
+          const where = queries.find((x) => formatQuery(x) === formatQuery(q))
+          return `  ${formatQuery(q)}   (e.g. in ${where?.scenario})`
+        })
+      ].join('\n')
+    )
+  }
+  expect(uncovered.map(formatQuery)).toEqual([])
 })
