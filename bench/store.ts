@@ -1,7 +1,7 @@
 // Embedded store figures: bulk insert rate, an indexed first page and a deep
 // keyset page, and conditional updates.
 import { EmbeddedStore } from '../cloudfunctions/adapters/store/embedded-store'
-import type { CollectionDeclaration } from '../cloudfunctions/platform/collections'
+import type { CollectionDeclaration } from '../cloudfunctions/platform/collection-indexes'
 import { percentile, round, timeEach } from './stats'
 
 const DOCS = 100_000

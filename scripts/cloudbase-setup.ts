@@ -4,7 +4,7 @@
 // Needs TCB_ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY, and
 // @cloudbase/manager-node (installed on demand by the deploy script, not a
 // project dependency: nothing else needs it).
-import { allCollections, indexKeys, type CollectionDeclaration } from '../cloudfunctions/platform/collections'
+import { allCollections, indexKeys, type CollectionDeclaration } from '../cloudfunctions/platform/collection-indexes'
 
 export interface IndexRequest {
   collection: string

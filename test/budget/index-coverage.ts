@@ -12,7 +12,7 @@
 //   walk the whole collection in `_id` order: it needs an index that leads with a
 //   bounded field, which cannot serve `_id` order, so it is uncovered.
 import type { SortDirection } from '../../cloudfunctions/ports/store'
-import { allCollections, indexKeys, type CollectionDeclaration } from '../../cloudfunctions/platform/collections'
+import { allCollections, indexKeys, type CollectionDeclaration } from '../../cloudfunctions/platform/collection-indexes'
 import type { RecordedQuery } from '../../cloudfunctions/adapters/store/counting-store'
 
 export interface Coverage {

@@ -10,7 +10,7 @@ import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/mem
 import { CIRCLES, CIRCLE_MEMBERS } from '../../cloudfunctions/domain/circles/access'
 import { DEFAULT_TIERS, SETTINGS_CACHE_MS, loadSettings, saveSettings } from '../../cloudfunctions/domain/growth/settings'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/store/embedded-store'
-import { allCollections } from '../../cloudfunctions/platform/collections'
+import { allCollections } from '../../cloudfunctions/platform/collection-indexes'
 import type { FeedInput } from '../../types/checkin'
 import { CHINA_10AM, createChallenge, post, uploadPhoto } from './checkin-fixtures'
 import { KeywordContentSafety } from '../../cloudfunctions/adapters/local/keyword-content-safety'

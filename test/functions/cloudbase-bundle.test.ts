@@ -39,6 +39,9 @@ test('each bundle is self-contained: the CloudBase SDK external, no embedded dat
   expect(code).toContain('@cloudbase/node-sdk')
   expect(code).not.toContain('better-sqlite3')
   expect(code).not.toContain('EmbeddedStore')
+  // The collections' index declarations are for the setup script and the embedded store (platform/collection-indexes.ts).
+  expect(code).toMatch(/name:\s*["']members["']/)
+  expect(code).not.toContain('memberUnprocessed')
   const pkg = JSON.parse(readFileSync(join(outDir, 'member', 'package.json'), 'utf8'))
   expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
 })

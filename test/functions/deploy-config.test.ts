@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FUNCTION_NAMES, PLATFORM_FUNCTION_NAMES } from '../../cloudfunctions/functions'
-import { allCollections } from '../../cloudfunctions/platform/collections'
+import { allCollections } from '../../cloudfunctions/platform/collection-indexes'
 import { indexRequests } from '../../scripts/cloudbase-setup'
 import { generateKeyPairSync } from 'node:crypto'
 import { tmpdir } from 'node:os'

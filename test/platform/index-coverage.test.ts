@@ -3,7 +3,7 @@
 // query the code makes is served by a declared index is checked in
 // test/budget/request-budget.test.ts, from the one run of the budget scenarios
 // (running them twice cost CI three minutes).
-import { allCollections, indexKeys } from '../../cloudfunctions/platform/collections'
+import { allCollections, indexKeys } from '../../cloudfunctions/platform/collection-indexes'
 import { indexRequests } from '../../scripts/cloudbase-setup'
 
 test("every declared index ends with the _id tie-breaker, in the last key's direction", () => {

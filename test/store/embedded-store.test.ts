@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/store/embedded-store'
-import { allCollections } from '../../cloudfunctions/platform/collections'
+import { allCollections } from '../../cloudfunctions/platform/collection-indexes'
 import { StoreUsageError } from '../../cloudfunctions/ports/store'
 import { storeContract } from './store-contract'
 

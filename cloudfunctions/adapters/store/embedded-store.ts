@@ -24,7 +24,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { BaseDoc, Collection, DocOps, Filter, FieldCondition, FindOptions, Scalar, SortDirection, Store, Transaction, UpdateOps } from '../../ports/store'
 import { InvalidCursorError, StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES } from '../../ports/store'
-import { indexKeys, type CollectionDeclaration } from '../../platform/collections'
+import { indexKeys, type CollectionDeclaration } from '../../platform/collection-indexes'
 import { applyUpdate, clampLimit, decodeCursor, encodeCursor, matchesFilter, normalizeSort } from './document-ops'
 
 export interface EmbeddedStoreOptions {
