@@ -33,33 +33,19 @@ const rootPackage: { dependencies: Record<string, string> } = packageJson
 const OUT = join(__dirname, '..', 'dist', 'functions')
 
 /**
- * protobufjs/minimal looks for long.js (`require("long")` in a try, null when absent) to
- * represent 64-bit fields; the two 云调用 messages (adapters/cloudbase/wechat-openapi.ts)
- * have none, so the bundle gets an empty module instead of 11 KB of long.js, and
- * protobufjs takes the absent branch it was written for.
- */
-const noLongJs: Plugin = {
-  name: 'no-long-js',
-  setup(b) {
-    b.onResolve({ filter: /^long$/ }, () => ({ path: 'long', namespace: 'no-long-js' }))
-    b.onLoad({ filter: /.*/, namespace: 'no-long-js' }, () => ({ contents: 'module.exports = null', loader: 'js' }))
-  }
-}
-
-/**
  * A function whose modules make no 云调用 gets an empty config.json permissions.openapi, so
  * WeChat would refuse any 云调用 it tried (-604101). Its bundle carries no protobuf codec
- * for that route either (protobufjs/minimal, ~24 KB, imported only by
- * adapters/cloudbase/wechat-openapi.ts): a stand-in whose Reader and Writer refuse.
+ * for that route either (pbf, ~8 KB, imported only by
+ * adapters/cloudbase/wechat-openapi.ts): a stand-in whose reader and writer refuse.
  */
 export const NO_OPENAPI_MESSAGE = 'this function makes no 云调用 (config.json permits none), so its bundle has no 云调用 codec'
 const noOpenApiCodec: Plugin = {
   name: 'no-openapi-codec',
   setup(b) {
-    b.onResolve({ filter: /^protobufjs\/minimal$/ }, () => ({ path: 'protobufjs/minimal', namespace: 'no-openapi-codec' }))
+    b.onResolve({ filter: /^pbf$/ }, () => ({ path: 'pbf', namespace: 'no-openapi-codec' }))
     b.onLoad({ filter: /.*/, namespace: 'no-openapi-codec' }, () => ({
-      contents: `const refuse = () => { throw new Error(${JSON.stringify(NO_OPENAPI_MESSAGE)}) }
-module.exports = { Reader: { create: refuse }, Writer: { create: refuse } }`,
+      contents: `function refuse() { throw new Error(${JSON.stringify(NO_OPENAPI_MESSAGE)}) }
+module.exports = { PbfReader: refuse, PbfWriter: refuse }`,
       loader: 'js'
     }))
   }
@@ -84,7 +70,7 @@ export function bundleOptions(name: string, outfile: string, { openapi = true }:
     legalComments: 'none',
     define: { 'process.env.APP_RUNTIME': '"cloudbase"' },
     external: ['@cloudbase/node-sdk', 'better-sqlite3'],
-    plugins: openapi ? [noLongJs] : [noLongJs, noOpenApiCodec],
+    plugins: openapi ? [] : [noOpenApiCodec],
     logLevel: 'warning'
   } satisfies BuildOptions
 }
