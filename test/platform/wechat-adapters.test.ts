@@ -8,7 +8,7 @@
 import { WechatContentSafety } from '../../cloudfunctions/adapters/cloudbase/wechat-content-safety'
 import { WechatNotifier } from '../../cloudfunctions/adapters/cloudbase/wechat-notifier'
 import { WechatMiniCodes } from '../../cloudfunctions/adapters/cloudbase/wechat-mini-codes'
-import { WxOpenApiError, type CompatibleOpenApiTransport } from '../../cloudfunctions/adapters/cloudbase/wechat-openapi'
+import { WxOpenApiError, decodeOpenApiResponse, type CompatibleOpenApiTransport } from '../../cloudfunctions/adapters/cloudbase/wechat-openapi'
 import { NotifyError } from '../../cloudfunctions/ports/notifier'
 
 type Answer = { contentType?: string; body?: Buffer | string; errorCode?: number; gateway?: { status: number; json: object } }
@@ -211,5 +211,17 @@ describe('mini-program codes', () => {
     await expect(new WechatMiniCodes(sdk).inviteImage('x')).rejects.toThrow('41030')
     answer = () => NO_PERMISSION
     await expect(new WechatMiniCodes(sdk).inviteImage('x')).rejects.toThrow('-604101')
+  })
+})
+
+describe('the CommOpenApiResp codec', () => {
+  test('reads every field of a whole answer, a negative errorCode included', () => {
+    const whole = encodeResponse({ contentType: 'image/png', body: Buffer.from([1, 2, 3]), errorCode: -604101 })
+    expect(decodeOpenApiResponse(whole)).toEqual({ respData: Buffer.from([1, 2, 3]), contentType: 'image/png', errorCode: -604101, httpCode: 200 })
+  })
+  test('refuses an answer cut short and bytes that are not protobuf (the gateway JSON)', () => {
+    const whole = encodeResponse({ contentType: 'application/json', body: '{"errcode":0}' })
+    expect(() => decodeOpenApiResponse(whole.subarray(0, 5))).toThrow()
+    expect(() => decodeOpenApiResponse(Buffer.from(JSON.stringify({ code: 'INVALID_PARAM', message: 'x' })))).toThrow()
   })
 })
