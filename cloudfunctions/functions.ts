@@ -13,6 +13,7 @@ import * as leaderboard from './leaderboard/index'
 import * as rewards from './rewards/index'
 import * as host from './host/index'
 import * as circle from './circle/index'
+import * as questions from './questions/index'
 import * as fission from './fission/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
@@ -24,6 +25,7 @@ import { leaderboardActions } from './leaderboard/actions'
 import { rewardActions } from './rewards/actions'
 import { hostActions } from './host/actions'
 import { circleActions } from './circle/actions'
+import { questionsFunctionActions } from './questions/actions'
 import { fissionActions } from './fission/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
@@ -36,6 +38,7 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   rewards: { main: rewards.main, actions: rewardActions },
   host: { main: host.main, actions: hostActions },
   circle: { main: circle.main, actions: circleActions },
+  questions: { main: questions.main, actions: questionsFunctionActions },
   fission: { main: fission.main, actions: fissionActions },
   cron: { main: cron.main, actions: cronActions }
 }

@@ -321,6 +321,9 @@ export interface ApiContract {
     addPostComment: { input: AddPostCommentInput; output: PostCommentView }
     listPostComments: { input: ListPostCommentsInput; output: Page<PostCommentView> }
     deletePostComment: { input: PostCommentIdInput; output: { deleted: true } }
+  }
+  /** paid questions and answers (问答): asking, paying, answering, the host's answerer settings (domain/questions). */
+  questions: {
     // questions and answers
     askOptions: { input: CircleIdOnlyInput; output: AskOptionsView }
     askQuestion: { input: AskQuestionInput; output: AskQuestionResult }

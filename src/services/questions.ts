@@ -13,39 +13,39 @@ export const askOptionsKey = (circleId: string) => `questions:ask:${circleId}`
 export const questionSettingsKey = (circleId: string) => `questions:settings:${circleId}`
 
 export function fetchQuestions(circleId: string, scope: 'answered' | 'mine', after: string | null): Promise<Page<QuestionView>> {
-  return callFunction('circle', 'questions', { circleId, scope, after })
+  return callFunction('questions', 'questions', { circleId, scope, after })
 }
 
 export function fetchQuestion(questionId: string): Promise<QuestionView> {
-  return callFunction('circle', 'question', { questionId })
+  return callFunction('questions', 'question', { questionId })
 }
 
 export function fetchQueue(status: 'open' | 'answered', after: string | null): Promise<Page<QuestionView>> {
-  return callFunction('circle', 'questionQueue', { status, after })
+  return callFunction('questions', 'questionQueue', { status, after })
 }
 
 export function fetchAskOptions(circleId: string): Promise<AskOptionsView> {
-  return callFunction('circle', 'askOptions', { circleId })
+  return callFunction('questions', 'askOptions', { circleId })
 }
 
 export function askQuestion(input: AskQuestionInput): Promise<AskQuestionResult> {
-  return callFunction('circle', 'askQuestion', input)
+  return callFunction('questions', 'askQuestion', input)
 }
 
 export function payQuestion(questionId: string): Promise<AskQuestionResult> {
-  return callFunction('circle', 'payQuestion', { questionId })
+  return callFunction('questions', 'payQuestion', { questionId })
 }
 
 export function answerQuestion(input: AnswerQuestionInput): Promise<QuestionView> {
-  return callFunction('circle', 'answerQuestion', input)
+  return callFunction('questions', 'answerQuestion', input)
 }
 
 export function fetchQuestionSettings(circleId: string): Promise<QuestionSettingsView> {
-  return callFunction('circle', 'questionSettings', { circleId })
+  return callFunction('questions', 'questionSettings', { circleId })
 }
 
 export function updateQuestionSettings(input: UpdateQuestionSettingsInput): Promise<QuestionSettingsView> {
-  return callFunction('circle', 'updateQuestionSettings', input)
+  return callFunction('questions', 'updateQuestionSettings', input)
 }
 
 /** 免费 or ¥9.90 / 次. */

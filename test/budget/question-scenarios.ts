@@ -23,7 +23,7 @@ async function qa(w: World): Promise<{ circleId: string }> {
   const link = await w.call('host', 'createStaffInvite', { role: 'guest' }, HOST)
   await w.call('host', 'acceptStaffInvite', { token: link.token }, LILY)
   await w.call(
-    'circle',
+    'questions',
     'updateQuestionSettings',
     {
       circleId: circle._id,
@@ -40,7 +40,7 @@ async function qa(w: World): Promise<{ circleId: string }> {
 const TEXT = '跑完膝盖外侧疼，需要停跑吗？'
 
 async function ask(w: World, circleId: string, answererOpenid: string, visibility: 'public' | 'private' = 'public') {
-  return w.call('circle', 'askQuestion', { circleId, answererOpenid, text: TEXT, visibility, requestId: rid() }, AJIE)
+  return w.call('questions', 'askQuestion', { circleId, answererOpenid, text: TEXT, visibility, requestId: rid() }, AJIE)
 }
 
 async function pay(w: World, orderId: string): Promise<void> {
@@ -60,70 +60,70 @@ async function paidQuestion(w: World, circleId: string): Promise<string> {
 async function answered(w: World, circleId: string, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const { question } = await ask(w, circleId, HOST)
-    await w.call('circle', 'answerQuestion', { questionId: question.id, text: '循序渐进，先减量。', photoFileIds: [] }, HOST)
+    await w.call('questions', 'answerQuestion', { questionId: question.id, text: '循序渐进，先减量。', photoFileIds: [] }, HOST)
   }
 }
 
 export const QUESTION_SCENARIOS: Scenario[] = [
-  member('circle.askOptions', async (w) => {
+  member('questions.askOptions', async (w) => {
     const { circleId } = await qa(w)
-    return (await w.measure('circle', 'askOptions', { circleId }, AJIE)).usage
+    return (await w.measure('questions', 'askOptions', { circleId }, AJIE)).usage
   }),
-  member('circle.askQuestion.free', async (w) => {
+  member('questions.askQuestion.free', async (w) => {
     const { circleId } = await qa(w)
-    return (await w.measure('circle', 'askQuestion', { circleId, answererOpenid: HOST, text: TEXT, visibility: 'public', requestId: rid() }, AJIE)).usage
+    return (await w.measure('questions', 'askQuestion', { circleId, answererOpenid: HOST, text: TEXT, visibility: 'public', requestId: rid() }, AJIE)).usage
   }),
-  member('circle.askQuestion.paid', async (w) => {
+  member('questions.askQuestion.paid', async (w) => {
     const { circleId } = await qa(w)
-    return (await w.measure('circle', 'askQuestion', { circleId, answererOpenid: LILY, text: TEXT, visibility: 'private', requestId: rid() }, AJIE)).usage
+    return (await w.measure('questions', 'askQuestion', { circleId, answererOpenid: LILY, text: TEXT, visibility: 'private', requestId: rid() }, AJIE)).usage
   }),
-  member('circle.payQuestion', async (w) => {
+  member('questions.payQuestion', async (w) => {
     const { circleId } = await qa(w)
     const { question } = await ask(w, circleId, LILY)
-    return (await w.measure('circle', 'payQuestion', { questionId: question.id }, AJIE)).usage
+    return (await w.measure('questions', 'payQuestion', { questionId: question.id }, AJIE)).usage
   }),
-  member('circle.question', async (w) => {
+  member('questions.question', async (w) => {
     const { circleId } = await qa(w)
     const { question } = await ask(w, circleId, HOST)
-    await w.call('circle', 'answerQuestion', { questionId: question.id, text: '循序渐进，先减量。', photoFileIds: [] }, HOST)
-    return (await w.measure('circle', 'question', { questionId: question.id }, AJIE)).usage
+    await w.call('questions', 'answerQuestion', { questionId: question.id, text: '循序渐进，先减量。', photoFileIds: [] }, HOST)
+    return (await w.measure('questions', 'question', { questionId: question.id }, AJIE)).usage
   }),
-  member('circle.question.awaitingPayment', async (w) => {
+  member('questions.question.awaitingPayment', async (w) => {
     // Back from paying: the order still unpaid here, so the provider is asked (and settles it).
     const { circleId } = await qa(w)
     const { question } = await ask(w, circleId, LILY)
     await w.runtime.payments.pay(question.orderId!)
-    return (await w.measure('circle', 'question', { questionId: question.id }, AJIE)).usage
+    return (await w.measure('questions', 'question', { questionId: question.id }, AJIE)).usage
   }),
-  member('circle.questions.answered', async (w) => {
+  member('questions.questions.answered', async (w) => {
     const { circleId } = await qa(w)
     await answered(w, circleId, 22)
-    return (await w.measure('circle', 'questions', { circleId, scope: 'answered' }, AJIE)).usage
+    return (await w.measure('questions', 'questions', { circleId, scope: 'answered' }, AJIE)).usage
   }),
-  member('circle.questions.mine', async (w) => {
+  member('questions.questions.mine', async (w) => {
     const { circleId } = await qa(w)
     await answered(w, circleId, 3)
     await paidQuestion(w, circleId)
-    return (await w.measure('circle', 'questions', { circleId, scope: 'mine' }, AJIE)).usage
+    return (await w.measure('questions', 'questions', { circleId, scope: 'mine' }, AJIE)).usage
   }),
-  member('circle.questionQueue', async (w) => {
+  member('questions.questionQueue', async (w) => {
     const { circleId } = await qa(w)
     for (let i = 0; i < 3; i++) await paidQuestion(w, circleId)
-    return (await w.measure('circle', 'questionQueue', { status: 'open' }, LILY)).usage
+    return (await w.measure('questions', 'questionQueue', { status: 'open' }, LILY)).usage
   }),
-  member('circle.answerQuestion', async (w) => {
+  member('questions.answerQuestion', async (w) => {
     const { circleId } = await qa(w)
     const questionId = await paidQuestion(w, circleId)
     await w.call('member', 'recordSubscribeGrants', { requestId: rid(), accepted: ['communityNotice'] }, AJIE)
-    return (await w.measure('circle', 'answerQuestion', { questionId, text: '先停跑一周，做髂胫束拉伸。', photoFileIds: [await w.photo(LILY)] }, LILY)).usage
+    return (await w.measure('questions', 'answerQuestion', { questionId, text: '先停跑一周，做髂胫束拉伸。', photoFileIds: [await w.photo(LILY)] }, LILY)).usage
   }),
-  host('circle.questionSettings', async (w) => {
+  host('questions.questionSettings', async (w) => {
     const { circleId } = await qa(w)
-    return (await w.measure('circle', 'questionSettings', { circleId }, HOST)).usage
+    return (await w.measure('questions', 'questionSettings', { circleId }, HOST)).usage
   }),
-  host('circle.updateQuestionSettings', async (w) => {
+  host('questions.updateQuestionSettings', async (w) => {
     const { circleId } = await qa(w)
-    return (await w.measure('circle', 'updateQuestionSettings', { circleId, answerers: [{ openid: LILY, priceFen: 1990, refundDays: 3 }] }, HOST)).usage
+    return (await w.measure('questions', 'updateQuestionSettings', { circleId, answerers: [{ openid: LILY, priceFen: 1990, refundDays: 3 }] }, HOST)).usage
   }),
   scenario('payNotify.notify.question', 'member', async (w) => {
     const { circleId } = await qa(w)

@@ -9,7 +9,7 @@ const CIRCLE = 'circle_example'
 const QUESTION = 'q_example'
 
 export const questionActions: Pick<
-  ActionMap<'circle'>,
+  ActionMap<'questions'>,
   'askOptions' | 'askQuestion' | 'payQuestion' | 'question' | 'questions' | 'questionQueue' | 'answerQuestion' | 'questionSettings' | 'updateQuestionSettings'
 > = {
   askOptions: { role: 'member', input: circleIdOnlyInput, example: { circleId: CIRCLE }, handle: (input, { runtime, caller, now }) => askOptions(runtime, caller, input.circleId, now) },
