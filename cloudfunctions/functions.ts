@@ -15,6 +15,8 @@ import * as host from './host/index'
 import * as circle from './circle/index'
 import * as questions from './questions/index'
 import * as fission from './fission/index'
+import * as gifts from './gifts/index'
+import * as sales from './sales/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
@@ -27,6 +29,8 @@ import { hostActions } from './host/actions'
 import { circleActions } from './circle/actions'
 import { questionsFunctionActions } from './questions/actions'
 import { fissionActions } from './fission/actions'
+import { giftsActions } from './gifts/actions'
+import { salesActions } from './sales/actions'
 
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
@@ -40,6 +44,8 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   circle: { main: circle.main, actions: circleActions },
   questions: { main: questions.main, actions: questionsFunctionActions },
   fission: { main: fission.main, actions: fissionActions },
+  gifts: { main: gifts.main, actions: giftsActions },
+  sales: { main: sales.main, actions: salesActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

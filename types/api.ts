@@ -336,33 +336,6 @@ export interface ApiContract {
     updateQuestionSettings: { input: UpdateQuestionSettingsInput; output: QuestionSettingsView }
   }
   fission: {
-    // 秒杀 flash sales
-    createFlashSale: { input: CreateFlashSaleInput; output: HostFlashSaleView }
-    pauseFlashSale: { input: PauseFlashSaleInput; output: HostFlashSaleView }
-    hostFlashSales: { input: PageInput; output: Page<HostFlashSaleView> }
-    flashSales: { input: PageInput; output: Page<FlashSaleView> }
-    flashSale: { input: FlashSaleIdInput; output: FlashSaleView }
-    buyFlashSale: { input: BuyFlashSaleInput; output: BuyFlashSaleResult }
-    // 拼团 group buying
-    createGroupBuy: { input: CreateGroupBuyInput; output: HostGroupBuyView }
-    pauseGroupBuy: { input: PauseGroupBuyInput; output: HostGroupBuyView }
-    hostGroupBuys: { input: PageInput; output: Page<HostGroupBuyView> }
-    groupBuyLogs: { input: GroupBuyIdInput & PageInput; output: Page<GroupBuyLogView> }
-    groupBuys: { input: PageInput; output: Page<GroupBuyView> }
-    groupBuy: { input: GroupBuyIdInput; output: GroupBuyView }
-    groupBuyGroup: { input: GroupIdInput; output: GroupView }
-    startGroupBuy: { input: GroupBuyIdInput; output: GroupBuyOrderResult }
-    joinGroupBuy: { input: GroupIdInput; output: GroupBuyOrderResult }
-    // 送 gifts
-    hostGifts: { input: Record<string, never>; output: HostGiftView }
-    setWelcomeGift: { input: SetWelcomeGiftInput; output: HostGiftView }
-    giftLogs: { input: GiftLogsInput; output: Page<GiftLogView> }
-    giftPlans: { input: Record<string, never>; output: GiftPlanOption[] }
-    buyGiftCard: { input: BuyGiftCardInput; output: BuyGiftCardResult }
-    myGiftCards: { input: PageInput; output: Page<GiftCardView> }
-    giftCard: { input: GiftCardIdInput; output: GiftCardView }
-    claimGiftCard: { input: GiftCardIdInput; output: GiftCardView }
-    myWelcomeGift: { input: Record<string, never>; output: MyWelcomeGiftView | null }
     // 助力 help tasks
     createHelpCampaign: { input: CreateHelpCampaignInput; output: HostHelpCampaignView }
     pauseHelpCampaign: { input: PauseHelpCampaignInput; output: HostHelpCampaignView }
@@ -383,6 +356,39 @@ export interface ApiContract {
     bargain: { input: BargainIdInput; output: BargainView }
     cutBargain: { input: BargainIdInput; output: CutBargainResult }
     payBargain: { input: PayBargainInput; output: PayBargainResult }
+  }
+  /** 送 gifts: gift cards bought for a friend and claimed, and the invite welcome gift (domain/plays/gift). */
+  gifts: {
+    // 送 gifts
+    hostGifts: { input: Record<string, never>; output: HostGiftView }
+    setWelcomeGift: { input: SetWelcomeGiftInput; output: HostGiftView }
+    giftLogs: { input: GiftLogsInput; output: Page<GiftLogView> }
+    giftPlans: { input: Record<string, never>; output: GiftPlanOption[] }
+    buyGiftCard: { input: BuyGiftCardInput; output: BuyGiftCardResult }
+    myGiftCards: { input: PageInput; output: Page<GiftCardView> }
+    giftCard: { input: GiftCardIdInput; output: GiftCardView }
+    claimGiftCard: { input: GiftCardIdInput; output: GiftCardView }
+    myWelcomeGift: { input: Record<string, never>; output: MyWelcomeGiftView | null }
+  }
+  /** timed and group prices: 秒杀 flash sales and 拼团 group buying (domain/plays/flash-sale, group-buy). */
+  sales: {
+    // 秒杀 flash sales
+    createFlashSale: { input: CreateFlashSaleInput; output: HostFlashSaleView }
+    pauseFlashSale: { input: PauseFlashSaleInput; output: HostFlashSaleView }
+    hostFlashSales: { input: PageInput; output: Page<HostFlashSaleView> }
+    flashSales: { input: PageInput; output: Page<FlashSaleView> }
+    flashSale: { input: FlashSaleIdInput; output: FlashSaleView }
+    buyFlashSale: { input: BuyFlashSaleInput; output: BuyFlashSaleResult }
+    // 拼团 group buying
+    createGroupBuy: { input: CreateGroupBuyInput; output: HostGroupBuyView }
+    pauseGroupBuy: { input: PauseGroupBuyInput; output: HostGroupBuyView }
+    hostGroupBuys: { input: PageInput; output: Page<HostGroupBuyView> }
+    groupBuyLogs: { input: GroupBuyIdInput & PageInput; output: Page<GroupBuyLogView> }
+    groupBuys: { input: PageInput; output: Page<GroupBuyView> }
+    groupBuy: { input: GroupBuyIdInput; output: GroupBuyView }
+    groupBuyGroup: { input: GroupIdInput; output: GroupView }
+    startGroupBuy: { input: GroupBuyIdInput; output: GroupBuyOrderResult }
+    joinGroupBuy: { input: GroupIdInput; output: GroupBuyOrderResult }
   }
   host: {
     // the team (owner), and the invite link a new staff member opens

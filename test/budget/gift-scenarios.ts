@@ -26,7 +26,7 @@ async function pay(w: World, orderId: string): Promise<void> {
 /** A paid card of the camp's plan bought by `buyer` (setup). */
 async function paidCard(w: World, buyer = someone()): Promise<string> {
   const { circleId, planId } = await camp(w)
-  const bought = await w.call('fission', 'buyGiftCard', { circleId, planId, message: '一起练' }, buyer)
+  const bought = await w.call('gifts', 'buyGiftCard', { circleId, planId, message: '一起练' }, buyer)
   await pay(w, bought.orderId)
   return bought.cardId
 }
@@ -55,7 +55,7 @@ async function welcome(w: World, kind: WelcomeGift['type']): Promise<void> {
     gift = { type: 'coupon', campaignId: c.id }
   } else if (kind === 'trial') gift = { type: 'trial', circleId: (await camp(w)).circleId, days: 7 }
   else if (kind === 'makeupCard') gift = { type: 'makeupCard', count: 2 }
-  await w.call('fission', 'setWelcomeGift', { welcome: gift }, HOST)
+  await w.call('gifts', 'setWelcomeGift', { welcome: gift }, HOST)
 }
 
 /** A new WeChat user's first call, carrying Lily's invite code: the member is made, the invite recorded, the welcome gift given. */
@@ -68,67 +68,67 @@ async function inviteJoin(w: World, kind: WelcomeGift['type']) {
 }
 
 export const GIFT_SCENARIOS: Scenario[] = [
-  host('fission.setWelcomeGift', async (w) => (await w.measure('fission', 'setWelcomeGift', { welcome: { type: 'trial', circleId: (await camp(w)).circleId, days: 7 } }, HOST)).usage),
+  host('gifts.setWelcomeGift', async (w) => (await w.measure('gifts', 'setWelcomeGift', { welcome: { type: 'trial', circleId: (await camp(w)).circleId, days: 7 } }, HOST)).usage),
   // The measures with cards at ten prices (the most the settings count revenue by).
-  host('fission.hostGifts', async (w) => {
+  host('gifts.hostGifts', async (w) => {
     await paidCard(w)
     const settings = w.runtime.store.collection('gift_settings')
     await settings.update('welcome', { set: { soldPrices: [9900, 100, 200, 300, 400, 500, 600, 700, 800, 900] } })
-    return (await w.measure('fission', 'hostGifts', {}, HOST)).usage
+    return (await w.measure('gifts', 'hostGifts', {}, HOST)).usage
   }),
-  host('fission.giftLogs', async (w) => {
+  host('gifts.giftLogs', async (w) => {
     for (let i = 0; i < 12; i++) await paidCard(w)
-    return (await w.measure('fission', 'giftLogs', {}, HOST)).usage
+    return (await w.measure('gifts', 'giftLogs', {}, HOST)).usage
   }),
-  host('fission.giftLogs.welcomes', async (w) => {
+  host('gifts.giftLogs.welcomes', async (w) => {
     await welcome(w, 'makeupCard')
     const { code } = await w.call('leaderboard', 'myInvite', {}, LILY)
     for (let i = 0; i < 12; i++) await w.call('member', 'me', { inviteCode: code }, someone())
-    return (await w.measure('fission', 'giftLogs', { source: 'welcomes' }, HOST)).usage
+    return (await w.measure('gifts', 'giftLogs', { source: 'welcomes' }, HOST)).usage
   }),
-  member('fission.giftPlans', async (w) => (await w.measure('fission', 'giftPlans', {}, XIAOMEI)).usage),
-  member('fission.buyGiftCard.first', async (w) => (await w.measure('fission', 'buyGiftCard', { ...(await camp(w)), message: '送你一个月' }, AJIE)).usage),
-  member('fission.buyGiftCard.again', async (w) => {
-    await w.call('fission', 'buyGiftCard', await camp(w), AJIE)
-    return (await w.measure('fission', 'buyGiftCard', await camp(w), AJIE)).usage
+  member('gifts.giftPlans', async (w) => (await w.measure('gifts', 'giftPlans', {}, XIAOMEI)).usage),
+  member('gifts.buyGiftCard.first', async (w) => (await w.measure('gifts', 'buyGiftCard', { ...(await camp(w)), message: '送你一个月' }, AJIE)).usage),
+  member('gifts.buyGiftCard.again', async (w) => {
+    await w.call('gifts', 'buyGiftCard', await camp(w), AJIE)
+    return (await w.measure('gifts', 'buyGiftCard', await camp(w), AJIE)).usage
   }),
-  member('fission.myGiftCards', async (w) => {
+  member('gifts.myGiftCards', async (w) => {
     for (let i = 0; i < 11; i++) {
       const cardId = await paidCard(w, AJIE)
-      if (i % 2 === 0) await w.call('fission', 'claimGiftCard', { cardId }, someone())
+      if (i % 2 === 0) await w.call('gifts', 'claimGiftCard', { cardId }, someone())
     }
-    return (await w.measure('fission', 'myGiftCards', {}, AJIE)).usage
+    return (await w.measure('gifts', 'myGiftCards', {}, AJIE)).usage
   }),
-  member('fission.giftCard', async (w) => (await w.measure('fission', 'giftCard', { cardId: await paidCard(w, AJIE) }, XIAOMEI)).usage),
-  member('fission.claimGiftCard.newMember', async (w) => (await w.measure('fission', 'claimGiftCard', { cardId: await paidCard(w, AJIE) }, someone())).usage),
+  member('gifts.giftCard', async (w) => (await w.measure('gifts', 'giftCard', { cardId: await paidCard(w, AJIE) }, XIAOMEI)).usage),
+  member('gifts.claimGiftCard.newMember', async (w) => (await w.measure('gifts', 'claimGiftCard', { cardId: await paidCard(w, AJIE) }, someone())).usage),
   // 小美 is already in the camp: her membership is extended.
-  member('fission.claimGiftCard.extends', async (w) => (await w.measure('fission', 'claimGiftCard', { cardId: await paidCard(w, AJIE) }, XIAOMEI)).usage),
-  member('fission.claimGiftCard.taken', async (w) => {
+  member('gifts.claimGiftCard.extends', async (w) => (await w.measure('gifts', 'claimGiftCard', { cardId: await paidCard(w, AJIE) }, XIAOMEI)).usage),
+  member('gifts.claimGiftCard.taken', async (w) => {
     const cardId = await paidCard(w, AJIE)
-    await w.call('fission', 'claimGiftCard', { cardId }, someone())
+    await w.call('gifts', 'claimGiftCard', { cardId }, someone())
     const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'claimGiftCard', cardId }, XIAOMEI))
     if (data.ok || data.error.code !== 'CONFLICT') throw new Error('expected 已被领取')
     return usage
   }),
-  member('fission.claimGiftCard.ownCard', async (w) => {
+  member('gifts.claimGiftCard.ownCard', async (w) => {
     const cardId = await paidCard(w, AJIE)
     const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'claimGiftCard', cardId }, AJIE))
     if (data.ok || data.error.code !== 'FORBIDDEN') throw new Error('expected the buyer refused')
     return usage
   }),
-  member('fission.myWelcomeGift', async (w) => {
+  member('gifts.myWelcomeGift', async (w) => {
     await welcome(w, 'makeupCard')
     const { code } = await w.call('leaderboard', 'myInvite', {}, LILY)
     const newcomer = someone()
     await w.call('member', 'me', { inviteCode: code }, newcomer)
-    return (await w.measure('fission', 'myWelcomeGift', {}, newcomer)).usage
+    return (await w.measure('gifts', 'myWelcomeGift', {}, newcomer)).usage
   }),
   member('member.me.inviteWelcomeCoupon', (w) => inviteJoin(w, 'coupon')),
   member('member.me.inviteWelcomeTrial', (w) => inviteJoin(w, 'trial')),
   member('member.me.inviteWelcomeMakeupCard', (w) => inviteJoin(w, 'makeupCard')),
   member('member.me.inviteNoWelcome', (w) => inviteJoin(w, 'none')),
   scenario('payNotify.notify.giftCard', 'member', async (w) => {
-    const { orderId } = await w.call('fission', 'buyGiftCard', await camp(w), AJIE)
+    const { orderId } = await w.call('gifts', 'buyGiftCard', await camp(w), AJIE)
     const notify = await w.runtime.payments.pay(orderId)
     const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
     if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)

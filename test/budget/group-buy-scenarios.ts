@@ -17,7 +17,7 @@ async function offerInput(w: World, size = 3, allowSimulated = false): Promise<C
 }
 
 async function offer(w: World, size = 3, allowSimulated = false): Promise<string> {
-  return (await w.call('fission', 'createGroupBuy', await offerInput(w, size, allowSimulated), HOST)).id
+  return (await w.call('sales', 'createGroupBuy', await offerInput(w, size, allowSimulated), HOST)).id
 }
 
 async function payNotify(w: World, orderId: string) {
@@ -28,56 +28,56 @@ async function payNotify(w: World, orderId: string) {
 
 /** A group of `size` started and paid by a fresh member, with `joined` friends paid (setup, not counted). */
 async function openGroup(w: World, campaignId: string, joined = 0): Promise<string> {
-  const started = await w.call('fission', 'startGroupBuy', { campaignId }, friend())
+  const started = await w.call('sales', 'startGroupBuy', { campaignId }, friend())
   await payNotify(w, started.orderId)
   for (let i = 0; i < joined; i++) {
-    const seat = await w.call('fission', 'joinGroupBuy', { groupId: started.groupId }, friend())
+    const seat = await w.call('sales', 'joinGroupBuy', { groupId: started.groupId }, friend())
     await payNotify(w, seat.orderId)
   }
   return started.groupId
 }
 
 export const GROUP_BUY_SCENARIOS: Scenario[] = [
-  host('fission.createGroupBuy', async (w) => (await w.measure('fission', 'createGroupBuy', await offerInput(w), HOST)).usage),
-  host('fission.pauseGroupBuy', async (w) => (await w.measure('fission', 'pauseGroupBuy', { campaignId: await offer(w), paused: true }, HOST)).usage),
-  host('fission.hostGroupBuys', async (w) => {
+  host('sales.createGroupBuy', async (w) => (await w.measure('sales', 'createGroupBuy', await offerInput(w), HOST)).usage),
+  host('sales.pauseGroupBuy', async (w) => (await w.measure('sales', 'pauseGroupBuy', { campaignId: await offer(w), paused: true }, HOST)).usage),
+  host('sales.hostGroupBuys', async (w) => {
     for (let i = 0; i < 4; i++) await openGroup(w, await offer(w), 1)
-    return (await w.measure('fission', 'hostGroupBuys', {}, HOST)).usage
+    return (await w.measure('sales', 'hostGroupBuys', {}, HOST)).usage
   }),
-  host('fission.groupBuyLogs', async (w) => {
+  host('sales.groupBuyLogs', async (w) => {
     const campaignId = await offer(w)
     for (let i = 0; i < 3; i++) await openGroup(w, campaignId, 2)
-    return (await w.measure('fission', 'groupBuyLogs', { campaignId }, HOST)).usage
+    return (await w.measure('sales', 'groupBuyLogs', { campaignId }, HOST)).usage
   }),
-  member('fission.groupBuys', async (w) => {
+  member('sales.groupBuys', async (w) => {
     for (let i = 0; i < 7; i++) await offer(w)
-    return (await w.measure('fission', 'groupBuys', {}, XIAOMEI)).usage
+    return (await w.measure('sales', 'groupBuys', {}, XIAOMEI)).usage
   }),
-  member('fission.groupBuy', async (w) => (await w.measure('fission', 'groupBuy', { campaignId: await offer(w) }, XIAOMEI)).usage),
-  member('fission.groupBuyGroup', async (w) => (await w.measure('fission', 'groupBuyGroup', { groupId: await openGroup(w, await offer(w, 10), 8) }, XIAOMEI)).usage),
-  member('fission.startGroupBuy', async (w) => (await w.measure('fission', 'startGroupBuy', { campaignId: await offer(w) }, AJIE)).usage),
-  member('fission.joinGroupBuy.first', async (w) => (await w.measure('fission', 'joinGroupBuy', { groupId: await openGroup(w, await offer(w)) }, AJIE)).usage),
-  member('fission.joinGroupBuy.again', async (w) => {
+  member('sales.groupBuy', async (w) => (await w.measure('sales', 'groupBuy', { campaignId: await offer(w) }, XIAOMEI)).usage),
+  member('sales.groupBuyGroup', async (w) => (await w.measure('sales', 'groupBuyGroup', { groupId: await openGroup(w, await offer(w, 10), 8) }, XIAOMEI)).usage),
+  member('sales.startGroupBuy', async (w) => (await w.measure('sales', 'startGroupBuy', { campaignId: await offer(w) }, AJIE)).usage),
+  member('sales.joinGroupBuy.first', async (w) => (await w.measure('sales', 'joinGroupBuy', { groupId: await openGroup(w, await offer(w)) }, AJIE)).usage),
+  member('sales.joinGroupBuy.again', async (w) => {
     const groupId = await openGroup(w, await offer(w))
-    await w.call('fission', 'joinGroupBuy', { groupId }, AJIE)
-    return (await w.measure('fission', 'joinGroupBuy', { groupId }, AJIE)).usage
+    await w.call('sales', 'joinGroupBuy', { groupId }, AJIE)
+    return (await w.measure('sales', 'joinGroupBuy', { groupId }, AJIE)).usage
   }),
   // The longest path: a group of 10 with 7 seats paid and one held by an unpaid friend: the last seat.
-  member('fission.joinGroupBuy.lastSeat', async (w) => {
+  member('sales.joinGroupBuy.lastSeat', async (w) => {
     const groupId = await openGroup(w, await offer(w, 10), 7)
-    await w.call('fission', 'joinGroupBuy', { groupId }, friend())
-    return (await w.measure('fission', 'joinGroupBuy', { groupId }, AJIE)).usage
+    await w.call('sales', 'joinGroupBuy', { groupId }, friend())
+    return (await w.measure('sales', 'joinGroupBuy', { groupId }, AJIE)).usage
   }),
-  member('fission.joinGroupBuy.full', async (w) => {
+  member('sales.joinGroupBuy.full', async (w) => {
     const groupId = await openGroup(w, await offer(w, 3), 1)
-    await w.call('fission', 'joinGroupBuy', { groupId }, friend())
+    await w.call('sales', 'joinGroupBuy', { groupId }, friend())
     const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'joinGroupBuy', groupId }, AJIE))
     if (data.ok || data.error.code !== 'OUT_OF_STOCK') throw new Error('expected 这个团已满')
     return usage
   }),
   // The starter's payment: the seat paid and the group opened (its clock starts).
   scenario('payNotify.notify.groupBuyStart', 'member', async (w) => {
-    const { orderId } = await w.call('fission', 'startGroupBuy', { campaignId: await offer(w) }, AJIE)
+    const { orderId } = await w.call('sales', 'startGroupBuy', { campaignId: await offer(w) }, AJIE)
     const notify = await w.runtime.payments.pay(orderId)
     const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
     if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)
@@ -86,7 +86,7 @@ export const GROUP_BUY_SCENARIOS: Scenario[] = [
   // A seat paid, the group not yet full: the seat is marked paid and the group counted.
   scenario('payNotify.notify.groupBuy', 'member', async (w) => {
     const groupId = await openGroup(w, await offer(w, 3))
-    const { orderId } = await w.call('fission', 'joinGroupBuy', { groupId }, AJIE)
+    const { orderId } = await w.call('sales', 'joinGroupBuy', { groupId }, AJIE)
     const notify = await w.runtime.payments.pay(orderId)
     const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
     if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)
@@ -95,7 +95,7 @@ export const GROUP_BUY_SCENARIOS: Scenario[] = [
   // The last seat of a group of 3 paid: the group moves to completing (its seats are granted together by the timer, within the minute).
   scenario('payNotify.notify.groupBuyFills', 'member', async (w) => {
     const groupId = await openGroup(w, await offer(w, 3), 1)
-    const { orderId } = await w.call('fission', 'joinGroupBuy', { groupId }, AJIE)
+    const { orderId } = await w.call('sales', 'joinGroupBuy', { groupId }, AJIE)
     const notify = await w.runtime.payments.pay(orderId)
     const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
     if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)

@@ -44,7 +44,7 @@ export const LIMITS: Record<Exclude<BudgetKind, 'batch'>, { requests: number; la
  * Listed here, in the open: anything not here is held to the host budget.
  */
 export const BATCH: Record<string, { requests: number; why: string }> = {
-  'fission.createFlashSale': { requests: 215, why: 'writes one stock slot document per unit (at most 200, 20 at a time), so buyers never share a stock counter' },
+  'sales.createFlashSale': { requests: 215, why: 'writes one stock slot document per unit (at most 200, 20 at a time), so buyers never share a stock counter' },
   'events.cancelEvent': { requests: 200, why: 'cancels every signup of the event and refunds each paid one (per attendee work)' },
   'host.tagMembers': { requests: 310, why: 'tags up to 100 chosen members: a transaction of 3 document operations per member whose tags change (the Store has no multi-document update)' }
 }

@@ -25,7 +25,7 @@ export async function mallItem(kind: 'physical' | 'virtual' | 'makeupCard' = 'ma
 
 export async function createSale(runtime: TestRuntime, target: FlashSaleTarget, overrides: Partial<CreateFlashSaleInput> = {}) {
   const now = runtime.clock.now()
-  return ok(await call('fission', 'createFlashSale', { target, title: '限时秒杀', priceFen: 990, stock: 50, startAt: now + HOUR, endAt: now + 2 * HOUR, ...overrides }, HOST))
+  return ok(await call('sales', 'createFlashSale', { target, title: '限时秒杀', priceFen: 990, stock: 50, startAt: now + HOUR, endAt: now + 2 * HOUR, ...overrides }, HOST))
 }
 
 export async function planSale(runtime: TestRuntime, overrides: Partial<CreateFlashSaleInput> = {}) {

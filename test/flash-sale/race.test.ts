@@ -27,7 +27,7 @@ async function books(saleId: string) {
 test('1,000 concurrent buyers for 50 in stock: exactly 50 orders, one per member, every slot names its order', async () => {
   const { sale } = await planSale(runtime, { stock: 50 })
   runtime.clock.advance(HOUR)
-  const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => call('fission', 'buyFlashSale', { saleId: sale.id }, `o_rush_${i}`)))
+  const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => call('sales', 'buyFlashSale', { saleId: sale.id }, `o_rush_${i}`)))
   const won = results.filter((r) => r.ok)
   expect(won).toHaveLength(50)
   const codes = new Set(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code)))
@@ -44,16 +44,16 @@ test('1,000 concurrent buyers for 50 in stock: exactly 50 orders, one per member
       .map((c) => c.orderId)
       .sort()
   ).toEqual(orders.map((o) => o._id).sort())
-  const view = await call('fission', 'flashSale', { saleId: sale.id }, 'o_late')
+  const view = await call('sales', 'flashSale', { saleId: sale.id }, 'o_late')
   expect(view).toMatchObject({ ok: true, data: { phase: 'soldOut', stockBand: 'none' } })
-  expect(await call('fission', 'buyFlashSale', { saleId: sale.id }, 'o_late')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK', message: '已抢光，下次早点来' } })
+  expect(await call('sales', 'buyFlashSale', { saleId: sale.id }, 'o_late')).toMatchObject({ ok: false, error: { code: 'OUT_OF_STOCK', message: '已抢光，下次早点来' } })
 }, 120_000)
 
 test('20 taps of one member at once, among 100 others: at most one order for that member, answered again to every tap that got through', async () => {
   const { sale } = await planSale(runtime, { stock: 10 })
   runtime.clock.advance(HOUR)
-  const taps = Array.from({ length: 20 }, () => call('fission', 'buyFlashSale', { saleId: sale.id }, 'o_twice'))
-  const others = Array.from({ length: 100 }, (_, i) => call('fission', 'buyFlashSale', { saleId: sale.id }, `o_other_${i}`))
+  const taps = Array.from({ length: 20 }, () => call('sales', 'buyFlashSale', { saleId: sale.id }, 'o_twice'))
+  const others = Array.from({ length: 100 }, (_, i) => call('sales', 'buyFlashSale', { saleId: sale.id }, `o_other_${i}`))
   const [mine] = await Promise.all([Promise.all(taps), Promise.all(others)])
   // 120 buyers for 10 units: whether this member is among the winners is the race's to decide (it
   // depends on the machine's timing); what the rules promise is one order at most, the same to every tap.
@@ -67,6 +67,6 @@ test('20 taps of one member at once, among 100 others: at most one order for tha
   // go after the others had looked) or names an order; a later buyer takes the free ones.
   expect(slots.filter((s) => s.state === 'held')).toHaveLength(0)
   expect(slots.filter((s) => s.state === 'free').length + orders.length).toBe(10)
-  for (let i = 0; i < 10 - orders.length; i++) expect(await call('fission', 'buyFlashSale', { saleId: sale.id }, `o_late_${i}`)).toMatchObject({ ok: true })
+  for (let i = 0; i < 10 - orders.length; i++) expect(await call('sales', 'buyFlashSale', { saleId: sale.id }, `o_late_${i}`)).toMatchObject({ ok: true })
   expect((await books(sale.id)).orders).toHaveLength(10)
 }, 60_000)

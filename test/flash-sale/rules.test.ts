@@ -20,10 +20,10 @@ afterEach(async () => {
   await closeTestRuntime(runtime)
 })
 
-const buy = (saleId: string, openid: string) => call('fission', 'buyFlashSale', { saleId }, openid)
-const view = async (saleId: string, openid = 'o_look') => ok(await call('fission', 'flashSale', { saleId }, openid))
+const buy = (saleId: string, openid: string) => call('sales', 'buyFlashSale', { saleId }, openid)
+const view = async (saleId: string, openid = 'o_look') => ok(await call('sales', 'flashSale', { saleId }, openid))
 const order = async (orderId: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(orderId))!
-const hostView = async (saleId: string) => ok(await call('fission', 'hostFlashSales', {}, HOST)).items.find((s) => s.id === saleId)!
+const hostView = async (saleId: string) => ok(await call('sales', 'hostFlashSales', {}, HOST)).items.find((s) => s.id === saleId)!
 const refund = (orderId: string, amountFen: number) => call('membership', 'refundOrder', { orderId, amountFen, requestId: `rf${orderId.slice(-6)}`, reason: '协商退款' }, HOST)
 
 describe('the window and pause', () => {
@@ -43,14 +43,14 @@ describe('the window and pause', () => {
   test('a paused sale sells nothing and shows 已暂停; resumed, it sells again; members list only sales not ended', async () => {
     const { sale } = await planSale(runtime, { stock: 5 })
     runtime.clock.advance(HOUR)
-    expect(ok(await call('fission', 'pauseFlashSale', { saleId: sale.id, paused: true }, HOST))).toMatchObject({ paused: true, phase: 'paused' })
+    expect(ok(await call('sales', 'pauseFlashSale', { saleId: sale.id, paused: true }, HOST))).toMatchObject({ paused: true, phase: 'paused' })
     expect(await buy(sale.id, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '秒杀已暂停，请稍后再来' } })
-    ok(await call('fission', 'pauseFlashSale', { saleId: sale.id, paused: false }, HOST))
+    ok(await call('sales', 'pauseFlashSale', { saleId: sale.id, paused: false }, HOST))
     ok(await buy(sale.id, 'o_a'))
-    expect(ok(await call('fission', 'flashSales', {}, 'o_a')).items.map((s) => s.id)).toEqual([sale.id])
+    expect(ok(await call('sales', 'flashSales', {}, 'o_a')).items.map((s) => s.id)).toEqual([sale.id])
     runtime.clock.advance(HOUR)
-    expect(ok(await call('fission', 'flashSales', {}, 'o_a')).items).toEqual([])
-    expect(await call('fission', 'pauseFlashSale', { saleId: sale.id, paused: true }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(ok(await call('sales', 'flashSales', {}, 'o_a')).items).toEqual([])
+    expect(await call('sales', 'pauseFlashSale', { saleId: sale.id, paused: true }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
   test('the host cannot sell a plan at or above its price, more seats than are free, or a window that ends before it starts', async () => {
@@ -59,13 +59,13 @@ describe('the window and pause', () => {
     const eventId = await paidEvent(runtime, { capacity: 3 })
     const now = runtime.clock.now()
     const base = { title: '限时秒杀', priceFen: 990, stock: 4, startAt: now + HOUR, endAt: now + 2 * HOUR }
-    expect(await call('fission', 'createFlashSale', { ...base, target: { type: 'event', eventId } }, HOST)).toMatchObject({ ok: false, error: { field: 'stock', message: '活动只剩 3 个名额' } })
-    expect(await call('fission', 'createFlashSale', { ...base, stock: 2, priceFen: 5000, target: { type: 'event', eventId } }, HOST)).toMatchObject({
+    expect(await call('sales', 'createFlashSale', { ...base, target: { type: 'event', eventId } }, HOST)).toMatchObject({ ok: false, error: { field: 'stock', message: '活动只剩 3 个名额' } })
+    expect(await call('sales', 'createFlashSale', { ...base, stock: 2, priceFen: 5000, target: { type: 'event', eventId } }, HOST)).toMatchObject({
       ok: false,
       error: { field: 'priceFen', message: '秒杀价要低于原价' }
     })
-    expect(await call('fission', 'createFlashSale', { ...base, stock: 2, endAt: now + HOUR, target: { type: 'event', eventId } }, HOST)).toMatchObject({ ok: false, error: { field: 'endAt' } })
-    expect(await call('fission', 'createFlashSale', { ...base, stock: 2, target: { type: 'event', eventId } }, 'o_member')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('sales', 'createFlashSale', { ...base, stock: 2, endAt: now + HOUR, target: { type: 'event', eventId } }, HOST)).toMatchObject({ ok: false, error: { field: 'endAt' } })
+    expect(await call('sales', 'createFlashSale', { ...base, stock: 2, target: { type: 'event', eventId } }, 'o_member')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
 
@@ -186,7 +186,7 @@ describe('paying fulfils through the item’s own kind; a refund takes it back',
     runtime.clock.advance(HOUR)
     expect(await buy(sale.id, 'o_a')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'address' } })
     const address = { name: '小美', phone: '13800000000', address: '上海市徐汇区某路 1 号' }
-    const bought = ok(await call('fission', 'buyFlashSale', { saleId: sale.id, address }, 'o_a'))
+    const bought = ok(await call('sales', 'buyFlashSale', { saleId: sale.id, address }, 'o_a'))
     await pay(runtime, bought.orderId)
     expect(ok(await call('growth', 'myRedemptions', {}, 'o_a')).items).toMatchObject([{ status: 'awaitingShipment', address }])
   })

@@ -24,7 +24,7 @@ export async function campaign(runtime: TestRuntime, stock = 100): Promise<strin
 }
 
 export async function setWelcome(welcome: WelcomeGift) {
-  return ok(await call('fission', 'setWelcomeGift', { welcome }, HOST))
+  return ok(await call('gifts', 'setWelcomeGift', { welcome }, HOST))
 }
 
 /** The inviter's code (made on first ask). */
@@ -46,7 +46,7 @@ export async function pay(runtime: TestRuntime, orderId: string): Promise<void> 
 /** A gift card bought and paid for by `buyer`. */
 export async function paidCard(runtime: TestRuntime, buyer: string, circle?: { circleId: string; planId: string }, message = '一起变更好') {
   const { circleId, planId } = circle ?? (await paidCircle())
-  const bought = ok(await call('fission', 'buyGiftCard', { circleId, planId, message }, buyer))
+  const bought = ok(await call('gifts', 'buyGiftCard', { circleId, planId, message }, buyer))
   await pay(runtime, bought.orderId)
   return { circleId, planId, cardId: bought.cardId, orderId: bought.orderId }
 }

@@ -34,7 +34,7 @@ describe('welcome gift on joining through an invite', () => {
     const coupons = await store().collection<CouponDoc>(COUPONS).find({ openid: 'o_new1' }, { limit: 10 })
     expect(coupons.items).toHaveLength(1)
     expect(coupons.items[0]).toMatchObject({ campaignId, status: 'available' })
-    expect(ok(await call('fission', 'myWelcomeGift', {}, 'o_new1'))).toMatchObject({ type: 'coupon', title: '优惠券「新人礼券」' })
+    expect(ok(await call('gifts', 'myWelcomeGift', {}, 'o_new1'))).toMatchObject({ type: 'coupon', title: '优惠券「新人礼券」' })
     expect(await store().collection(FACTS).get('invite.welcomed:o_new1')).toMatchObject({ type: 'invite.welcomed', payload: { giftType: 'coupon' } })
     // The inviter has no coupon and no reward yet: theirs stays on the invitee's activation.
     expect((await store().collection<CouponDoc>(COUPONS).find({ openid: INVITER }, { limit: 10 })).items).toHaveLength(0)
@@ -57,14 +57,14 @@ describe('welcome gift on joining through an invite', () => {
     await joinThrough(code, 'o_new3')
     await joinThrough(code, 'o_new3')
     expect((await store().collection<WalletDoc>(WALLETS).get('o_new3'))?.makeupCards).toBe(2)
-    expect(ok(await call('fission', 'myWelcomeGift', {}, 'o_new3'))).toMatchObject({ type: 'makeupCard', title: '补签卡 ×2' })
+    expect(ok(await call('gifts', 'myWelcomeGift', {}, 'o_new3'))).toMatchObject({ type: 'makeupCard', title: '补签卡 ×2' })
   })
 
   test('no gift for a member who joined without an invite, nor for one whose invite did not count', async () => {
     await setWelcome({ type: 'makeupCard', count: 1 })
     ok(await call('member', 'me', {}, 'o_plain'))
     expect(await store().collection(GIFT_WELCOMES).get('o_plain')).toBeNull()
-    expect(ok(await call('fission', 'myWelcomeGift', {}, 'o_plain'))).toBeNull()
+    expect(ok(await call('gifts', 'myWelcomeGift', {}, 'o_plain'))).toBeNull()
     // An existing member opening an invite link later is not attributed, so gets nothing.
     runtime.clock.advance(DAY)
     await joinThrough(await inviteCodeOf(INVITER), 'o_plain')
@@ -82,16 +82,16 @@ describe('welcome gift on joining through an invite', () => {
     await joinThrough(code, 'o_a')
     await joinThrough(code, 'o_b')
     expect(await store().collection(GIFT_WELCOMES).get('o_b')).toMatchObject({ status: 'failed', reason: '优惠券已发完' })
-    const logs = ok(await call('fission', 'giftLogs', { source: 'welcomes' }, HOST))
+    const logs = ok(await call('gifts', 'giftLogs', { source: 'welcomes' }, HOST))
     expect(logs.items.map((l) => l.kind).sort()).toEqual(['welcomeFailed', 'welcomed'])
     expect(logs.items.find((l) => l.kind === 'welcomeFailed')?.text).toBe('通过邀请加入，欢迎礼未发放：优惠券已发完')
-    expect(ok(await call('fission', 'hostGifts', {}, HOST)).measures.welcomed).toBe(1)
+    expect(ok(await call('gifts', 'hostGifts', {}, HOST)).measures.welcomed).toBe(1)
   })
 
   test('the settings are checked: a free circle, a missing campaign, bad counts', async () => {
-    expect(await call('fission', 'setWelcomeGift', { welcome: { type: 'coupon', campaignId: 'nope' } }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await call('fission', 'setWelcomeGift', { welcome: { type: 'makeupCard', count: 9 } }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await call('fission', 'setWelcomeGift', { welcome: { type: 'makeupCard', count: 1 } }, 'o_member')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('gifts', 'setWelcomeGift', { welcome: { type: 'coupon', campaignId: 'nope' } }, HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await call('gifts', 'setWelcomeGift', { welcome: { type: 'makeupCard', count: 9 } }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('gifts', 'setWelcomeGift', { welcome: { type: 'makeupCard', count: 1 } }, 'o_member')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
 
@@ -102,7 +102,7 @@ describe('gift cards (礼品卡)', () => {
     expect(order).toMatchObject({ kind: 'giftCard', status: 'fulfilled', amountFen: 9900, openid: 'o_buyer' })
     // Paying bought the buyer nothing for themselves.
     expect(await membership(circleId, 'o_buyer')).toBeNull()
-    const seen = ok(await call('fission', 'giftCard', { cardId }, 'o_friend'))
+    const seen = ok(await call('gifts', 'giftCard', { cardId }, 'o_friend'))
     expect(seen).toMatchObject({
       state: 'unclaimed',
       standing: 'claimable',
@@ -112,29 +112,29 @@ describe('gift cards (礼品卡)', () => {
       message: '一起变更好',
       claimPath: `packages/gift/card/index?id=${cardId}`
     })
-    const claimed = ok(await call('fission', 'claimGiftCard', { cardId }, 'o_friend'))
+    const claimed = ok(await call('gifts', 'claimGiftCard', { cardId }, 'o_friend'))
     expect(claimed).toMatchObject({ state: 'claimed', standing: 'claimedByYou' })
     const m = await membership(circleId, 'o_friend')
     expect(m).toMatchObject({ source: 'paid', endsAt: runtime.clock.now() + 30 * DAY })
     // Claiming again is answered, not granted twice.
-    ok(await call('fission', 'claimGiftCard', { cardId }, 'o_friend'))
+    ok(await call('gifts', 'claimGiftCard', { cardId }, 'o_friend'))
     expect((await membership(circleId, 'o_friend'))!.endsAt).toBe(m!.endsAt)
-    const mine = ok(await call('fission', 'myGiftCards', {}, 'o_buyer'))
+    const mine = ok(await call('gifts', 'myGiftCards', {}, 'o_buyer'))
     expect(mine.items).toHaveLength(1)
     expect(mine.items[0]).toMatchObject({ state: 'claimed', standing: 'mine', claimedByName: expect.any(String) })
     expect(await store().collection(FACTS).get(`giftCard.claimed:${cardId}`)).toMatchObject({ openid: 'o_friend', payload: { buyer: 'o_buyer', newMember: true } })
     expect(await store().collection(FACTS).get(`giftCard.purchased:${orderId}`)).toMatchObject({ openid: 'o_buyer' })
-    const host = ok(await call('fission', 'hostGifts', {}, HOST))
+    const host = ok(await call('gifts', 'hostGifts', {}, HOST))
     expect(host.measures).toMatchObject({ sold: 1, claimed: 1, unclaimed: 0, refunded: 0, revenueFen: 9900, newMembers: 1 })
   })
 
   test('the buyer cannot claim their own card; a second claimer is refused; both logged for the host', async () => {
     const { cardId } = await paidCard(runtime, 'o_buyer')
-    expect(await call('fission', 'claimGiftCard', { cardId }, 'o_buyer')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能领取自己送出的礼品卡，分享给好友吧' } })
-    ok(await call('fission', 'claimGiftCard', { cardId }, 'o_first'))
-    expect(await call('fission', 'claimGiftCard', { cardId }, 'o_second')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '礼品卡已被领取，每张卡只能领取一次' } })
-    expect(ok(await call('fission', 'giftCard', { cardId }, 'o_second')).standing).toBe('claimedByOther')
-    const kinds = ok(await call('fission', 'giftLogs', {}, HOST)).items.map((l) => l.kind)
+    expect(await call('gifts', 'claimGiftCard', { cardId }, 'o_buyer')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能领取自己送出的礼品卡，分享给好友吧' } })
+    ok(await call('gifts', 'claimGiftCard', { cardId }, 'o_first'))
+    expect(await call('gifts', 'claimGiftCard', { cardId }, 'o_second')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '礼品卡已被领取，每张卡只能领取一次' } })
+    expect(ok(await call('gifts', 'giftCard', { cardId }, 'o_second')).standing).toBe('claimedByOther')
+    const kinds = ok(await call('gifts', 'giftLogs', {}, HOST)).items.map((l) => l.kind)
     expect(kinds.filter((k) => k === 'refused')).toHaveLength(2)
     expect(kinds).toContain('bought')
     expect(kinds).toContain('claimed')
@@ -143,11 +143,11 @@ describe('gift cards (礼品卡)', () => {
   test('an existing member claiming extends their membership and is not a new member', async () => {
     const circle = await paidCircle()
     const first = await paidCard(runtime, 'o_buyer', circle)
-    ok(await call('fission', 'claimGiftCard', { cardId: first.cardId }, 'o_friend'))
+    ok(await call('gifts', 'claimGiftCard', { cardId: first.cardId }, 'o_friend'))
     const second = await paidCard(runtime, 'o_buyer2', circle)
-    ok(await call('fission', 'claimGiftCard', { cardId: second.cardId }, 'o_friend'))
+    ok(await call('gifts', 'claimGiftCard', { cardId: second.cardId }, 'o_friend'))
     expect((await membership(circle.circleId, 'o_friend'))!.endsAt).toBe(runtime.clock.now() + 60 * DAY)
-    expect(ok(await call('fission', 'hostGifts', {}, HOST)).measures).toMatchObject({ claimed: 2, newMembers: 1, revenueFen: 19800 })
+    expect(ok(await call('gifts', 'hostGifts', {}, HOST)).measures).toMatchObject({ claimed: 2, newMembers: 1, revenueFen: 19800 })
   })
 
   test('unclaimed after 30 days: refunded once by the timer run twice; nothing was granted, nothing taken; claim refused after', async () => {
@@ -155,24 +155,24 @@ describe('gift cards (礼品卡)', () => {
     runtime.clock.advance(29 * DAY)
     expect(await runTimer()).toMatchObject({ refunded: 0 })
     runtime.clock.advance(DAY)
-    expect(ok(await call('fission', 'giftCard', { cardId }, 'o_late')).standing).toBe('expired')
-    expect(await call('fission', 'claimGiftCard', { cardId }, 'o_late')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(ok(await call('gifts', 'giftCard', { cardId }, 'o_late')).standing).toBe('expired')
+    expect(await call('gifts', 'claimGiftCard', { cardId }, 'o_late')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     const [one, two] = [await runTimer(), await runTimer()]
     expect(one).toMatchObject({ refunded: 1 })
     expect(two).toMatchObject({ refunded: 0 })
     expect(await store().collection<OrderDoc>(ORDERS).get(orderId)).toMatchObject({ status: 'refunded', refundedFen: 9900 })
     expect(await store().collection<GiftCardDoc>(GIFT_CARDS).get(cardId)).toMatchObject({ state: 'refunded', claimedBy: null })
     expect((await store().collection('refunds').find({ orderId }, { limit: 10 })).items).toHaveLength(1)
-    expect(await call('fission', 'claimGiftCard', { cardId }, 'o_late')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '礼品卡已过期，费用已退还给赠送人' } })
+    expect(await call('gifts', 'claimGiftCard', { cardId }, 'o_late')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '礼品卡已过期，费用已退还给赠送人' } })
     expect(await membership(circleId, 'o_late')).toBeNull()
     expect(await membership(circleId, 'o_buyer')).toBeNull()
-    expect(ok(await call('fission', 'myGiftCards', {}, 'o_buyer')).items[0]).toMatchObject({ state: 'refunded', standing: 'refunded' })
-    expect(ok(await call('fission', 'hostGifts', {}, HOST)).measures).toMatchObject({ sold: 1, claimed: 0, refunded: 1, revenueFen: 0 })
+    expect(ok(await call('gifts', 'myGiftCards', {}, 'o_buyer')).items[0]).toMatchObject({ state: 'refunded', standing: 'refunded' })
+    expect(ok(await call('gifts', 'hostGifts', {}, HOST)).measures).toMatchObject({ sold: 1, claimed: 0, refunded: 1, revenueFen: 0 })
   })
 
   test('a claimed card is never refunded by the timer', async () => {
     const { cardId, orderId } = await paidCard(runtime, 'o_buyer')
-    ok(await call('fission', 'claimGiftCard', { cardId }, 'o_friend'))
+    ok(await call('gifts', 'claimGiftCard', { cardId }, 'o_friend'))
     runtime.clock.advance(31 * DAY)
     expect(await runTimer()).toMatchObject({ refunded: 0 })
     expect(await store().collection<OrderDoc>(ORDERS).get(orderId)).toMatchObject({ status: 'fulfilled', refundedFen: 0 })
@@ -180,11 +180,11 @@ describe('gift cards (礼品卡)', () => {
 
   test('an unpaid card is no card: nothing to claim; a second tap answers the same order', async () => {
     const { circleId, planId } = await paidCircle()
-    const a = ok(await call('fission', 'buyGiftCard', { circleId, planId }, 'o_buyer'))
-    const b = ok(await call('fission', 'buyGiftCard', { circleId, planId }, 'o_buyer'))
+    const a = ok(await call('gifts', 'buyGiftCard', { circleId, planId }, 'o_buyer'))
+    const b = ok(await call('gifts', 'buyGiftCard', { circleId, planId }, 'o_buyer'))
     expect(b).toMatchObject({ orderId: a.orderId, cardId: a.cardId, resumed: true })
-    expect(await call('fission', 'claimGiftCard', { cardId: a.cardId }, 'o_friend')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(ok(await call('fission', 'myGiftCards', {}, 'o_buyer')).items).toHaveLength(0)
+    expect(await call('gifts', 'claimGiftCard', { cardId: a.cardId }, 'o_friend')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(ok(await call('gifts', 'myGiftCards', {}, 'o_buyer')).items).toHaveLength(0)
   })
 
   test('gift plans list the paid circles only; a free circle cannot be given', async () => {
@@ -197,8 +197,8 @@ describe('gift cards (礼品卡)', () => {
         HOST
       )
     )
-    const plans = ok(await call('fission', 'giftPlans', {}, 'o_buyer'))
+    const plans = ok(await call('gifts', 'giftPlans', {}, 'o_buyer'))
     expect(plans.map((p) => p.circleId)).toEqual([circleId])
-    expect(await call('fission', 'buyGiftCard', { circleId: free.id, planId: 'x' }, 'o_buyer')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('gifts', 'buyGiftCard', { circleId: free.id, planId: 'x' }, 'o_buyer')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })

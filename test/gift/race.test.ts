@@ -18,7 +18,7 @@ afterEach(async () => {
 
 test('two friends claim one card at once: one wins, the other is refused, one membership', async () => {
   const { circleId, cardId } = await paidCard(runtime, 'o_buyer')
-  const [a, b] = await Promise.all([call('fission', 'claimGiftCard', { cardId }, 'o_a'), call('fission', 'claimGiftCard', { cardId }, 'o_b')])
+  const [a, b] = await Promise.all([call('gifts', 'claimGiftCard', { cardId }, 'o_a'), call('gifts', 'claimGiftCard', { cardId }, 'o_b')])
   expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)
   const loser = a.ok ? b : a
   expect(loser).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
@@ -30,7 +30,7 @@ test('two friends claim one card at once: one wins, the other is refused, one me
 
 test('50 claimers at once (with the buyer among them): one membership, every other answer a refusal', async () => {
   const { circleId, cardId } = await paidCard(runtime, 'o_buyer')
-  const results = await Promise.all([call('fission', 'claimGiftCard', { cardId }, 'o_buyer'), ...Array.from({ length: 50 }, (_, i) => call('fission', 'claimGiftCard', { cardId }, `o_rush_${i}`))])
+  const results = await Promise.all([call('gifts', 'claimGiftCard', { cardId }, 'o_buyer'), ...Array.from({ length: 50 }, (_, i) => call('gifts', 'claimGiftCard', { cardId }, `o_rush_${i}`))])
   expect(results.filter((r) => r.ok)).toHaveLength(1)
   expect(results[0]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   const codes = new Set(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code)))
@@ -42,7 +42,7 @@ test('a claim racing the timer refund on the last day: claimed and not refunded,
   for (let round = 0; round < 5; round++) {
     const { circleId, cardId, orderId } = await paidCard(runtime, `o_buyer_${round}`)
     runtime.clock.advance(30 * DAY)
-    const [claim] = await Promise.all([call('fission', 'claimGiftCard', { cardId }, `o_friend_${round}`), runTimer()])
+    const [claim] = await Promise.all([call('gifts', 'claimGiftCard', { cardId }, `o_friend_${round}`), runTimer()])
     const card = (await runtime.store.collection<GiftCardDoc>(GIFT_CARDS).get(cardId))!
     const order = (await runtime.store.collection<OrderDoc>(ORDERS).get(orderId))!
     const member = await runtime.store.collection(CIRCLE_MEMBERS).find({ circleId }, { limit: 10 })

@@ -6,7 +6,7 @@ import { HOUR, MIN, paidCircle, paidEvent, pay } from '../flash-sale/fixtures'
 export { HOUR, MIN, paidCircle, paidEvent, pay }
 
 export async function createGroupBuy(target: GroupBuyTarget, overrides: Partial<CreateGroupBuyInput> = {}) {
-  return ok(await call('fission', 'createGroupBuy', { target, title: '月卡三人团', priceFen: 6900, size: 3, limitHours: 24, allowSimulated: false, ...overrides }, HOST))
+  return ok(await call('sales', 'createGroupBuy', { target, title: '月卡三人团', priceFen: 6900, size: 3, limitHours: 24, allowSimulated: false, ...overrides }, HOST))
 }
 
 export async function planGroupBuy(overrides: Partial<CreateGroupBuyInput> = {}) {
@@ -14,9 +14,9 @@ export async function planGroupBuy(overrides: Partial<CreateGroupBuyInput> = {})
   return { circleId, planId, campaign: await createGroupBuy({ type: 'plan', circleId, planId }, overrides) }
 }
 
-export const start = (campaignId: string, openid: string) => call('fission', 'startGroupBuy', { campaignId }, openid)
-export const join = (groupId: string, openid: string) => call('fission', 'joinGroupBuy', { groupId }, openid)
-export const groupOf = async (groupId: string, openid = 'o_look') => ok(await call('fission', 'groupBuyGroup', { groupId }, openid))
+export const start = (campaignId: string, openid: string) => call('sales', 'startGroupBuy', { campaignId }, openid)
+export const join = (groupId: string, openid: string) => call('sales', 'joinGroupBuy', { groupId }, openid)
+export const groupOf = async (groupId: string, openid = 'o_look') => ok(await call('sales', 'groupBuyGroup', { groupId }, openid))
 
 /** A group started and paid by `leader`, with `friends` joined and paid. */
 export async function paidGroup(runtime: TestRuntime, campaignId: string, leader: string, friends: string[] = []) {

@@ -55,7 +55,7 @@ test('a group of 3, 10 friends joining at once: exactly 2 seats taken, 3 paid, a
   expect(paidFen).toBe(keptFen + refundedFen)
   const members = await Promise.all(seats.map(async (s) => ok(await call('membership', 'getCircle', { circleId }, s.openid!)).membership))
   expect(members.every((m) => m?.status === 'active')).toBe(true)
-  expect(ok(await call('fission', 'groupBuyGroup', { groupId: started.groupId }, 'o_friend_9'))).toMatchObject({ phase: 'completed', paidCount: 3, missing: 0 })
+  expect(ok(await call('sales', 'groupBuyGroup', { groupId: started.groupId }, 'o_friend_9'))).toMatchObject({ phase: 'completed', paidCount: 3, missing: 0 })
 }, 60_000)
 
 test('money: 4 groups of 3, a rush on each; two fill, one is half-paid and times out, one 模拟成团 offer fills at its time; paid = fulfilled + refunded', async () => {

@@ -24,8 +24,8 @@ afterEach(async () => {
 
 const order = async (orderId: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(orderId))!
 const membership = async (circleId: string, openid: string) => ok(await call('membership', 'getCircle', { circleId }, openid)).membership
-const hostView = async (campaignId: string) => ok(await call('fission', 'hostGroupBuys', {}, HOST)).items.find((c) => c.id === campaignId)!
-const logs = async (campaignId: string) => ok(await call('fission', 'groupBuyLogs', { campaignId }, HOST)).items
+const hostView = async (campaignId: string) => ok(await call('sales', 'hostGroupBuys', {}, HOST)).items.find((c) => c.id === campaignId)!
+const logs = async (campaignId: string) => ok(await call('sales', 'groupBuyLogs', { campaignId }, HOST)).items
 const seats = async (groupId: string) => (await runtime.store.collection<SeatDoc>(GROUP_SEATS).find({ groupId }, { sort: [['n', 'asc']], limit: 20 })).items
 const refundsAtProvider = async () => (await runtime.store.collection('sandbox_refunds').find({}, { limit: 100 })).items.length
 
@@ -126,7 +126,7 @@ describe('a group times out: every payment refunded, once', () => {
     expect(late.payBefore).toBe(runtime.clock.now() + 2 * MIN)
     runtime.clock.advance(2 * MIN)
     await settleGroupBuys(runtime)
-    expect(ok(await call('fission', 'groupBuyGroup', { groupId }, 'o_b'))).toMatchObject({ phase: 'failed' })
+    expect(ok(await call('sales', 'groupBuyGroup', { groupId }, 'o_b'))).toMatchObject({ phase: 'failed' })
     // WeChat delivers o_b's payment just now (paid in the last second): it is refunded as well.
     await pay(runtime, late.orderId)
     expect(await order(late.orderId)).toMatchObject({ status: 'refunded' })
@@ -152,15 +152,15 @@ describe('pause, one seat per member, caps', () => {
     const { campaign } = await planGroupBuy({ size: 2 })
     const started = ok(await start(campaign.id, 'o_a'))
     await pay(runtime, started.orderId)
-    expect(ok(await call('fission', 'pauseGroupBuy', { campaignId: campaign.id, paused: true }, HOST))).toMatchObject({ paused: true })
+    expect(ok(await call('sales', 'pauseGroupBuy', { campaignId: campaign.id, paused: true }, HOST))).toMatchObject({ paused: true })
     expect(await start(campaign.id, 'o_c')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '拼团已暂停，暂不能开新团' } })
-    expect(ok(await call('fission', 'groupBuys', {}, 'o_c')).items).toEqual([])
+    expect(ok(await call('sales', 'groupBuys', {}, 'o_c')).items).toEqual([])
     const b = ok(await join(started.groupId, 'o_b'))
     await pay(runtime, b.orderId)
     expect(await groupOf(started.groupId)).toMatchObject({ phase: 'completed' })
-    ok(await call('fission', 'pauseGroupBuy', { campaignId: campaign.id, paused: false }, HOST))
+    ok(await call('sales', 'pauseGroupBuy', { campaignId: campaign.id, paused: false }, HOST))
     ok(await start(campaign.id, 'o_c'))
-    expect(await call('fission', 'pauseGroupBuy', { campaignId: campaign.id, paused: true }, 'o_c')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('sales', 'pauseGroupBuy', { campaignId: campaign.id, paused: true }, 'o_c')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   test('the starter cannot join their own group; a friend’s second tap answers the same order; paid, a friend cannot take a second seat', async () => {
@@ -209,9 +209,9 @@ describe('pause, one seat per member, caps', () => {
   test('the host cannot price at or above the original, nor a group of 1 or 11', async () => {
     const { campaign, circleId, planId } = await planGroupBuy()
     const base = { target: { type: 'plan' as const, circleId, planId }, title: '拼团', priceFen: 9900, size: 3, limitHours: 24, allowSimulated: false }
-    expect(await call('fission', 'createGroupBuy', base, HOST)).toMatchObject({ ok: false, error: { field: 'priceFen', message: '拼团价要低于原价' } })
-    expect(await call('fission', 'createGroupBuy', { ...base, priceFen: 100, size: 1 }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'size' } })
-    expect(await call('fission', 'createGroupBuy', { ...base, priceFen: 100, size: 11 }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'size' } })
+    expect(await call('sales', 'createGroupBuy', base, HOST)).toMatchObject({ ok: false, error: { field: 'priceFen', message: '拼团价要低于原价' } })
+    expect(await call('sales', 'createGroupBuy', { ...base, priceFen: 100, size: 1 }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'size' } })
+    expect(await call('sales', 'createGroupBuy', { ...base, priceFen: 100, size: 11 }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'size' } })
     expect(campaign.id).toBeTruthy()
   })
 })

@@ -6,7 +6,7 @@ import { buyFlashSale, getFlashSale, listFlashSales } from '../domain/plays/flas
 
 const HOUR = 3600_000
 
-export const flashSaleActions: Pick<ActionMap<'fission'>, 'createFlashSale' | 'pauseFlashSale' | 'hostFlashSales' | 'flashSales' | 'flashSale' | 'buyFlashSale'> = {
+export const flashSaleActions: Pick<ActionMap<'sales'>, 'createFlashSale' | 'pauseFlashSale' | 'hostFlashSales' | 'flashSales' | 'flashSale' | 'buyFlashSale'> = {
   createFlashSale: {
     role: 'admin',
     input: s.createFlashSaleInput,

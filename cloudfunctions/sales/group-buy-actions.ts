@@ -6,7 +6,7 @@ import { joinGroupBuy, startGroupBuy } from '../domain/plays/group-buy/join'
 import { groupView } from '../domain/plays/group-buy/views'
 
 export const groupBuyActions: Pick<
-  ActionMap<'fission'>,
+  ActionMap<'sales'>,
   'createGroupBuy' | 'pauseGroupBuy' | 'hostGroupBuys' | 'groupBuyLogs' | 'groupBuys' | 'groupBuy' | 'groupBuyGroup' | 'startGroupBuy' | 'joinGroupBuy'
 > = {
   createGroupBuy: {

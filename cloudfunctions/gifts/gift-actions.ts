@@ -8,7 +8,7 @@ import { myWelcomeGift, setWelcomeGift } from '../domain/plays/gift/welcome'
 
 type GiftActionName = 'hostGifts' | 'setWelcomeGift' | 'giftLogs' | 'giftPlans' | 'buyGiftCard' | 'myGiftCards' | 'giftCard' | 'claimGiftCard' | 'myWelcomeGift'
 
-export const giftActions: Pick<ActionMap<'fission'>, GiftActionName> = {
+export const giftActions: Pick<ActionMap<'gifts'>, GiftActionName> = {
   hostGifts: { role: 'admin', input: s.emptyInput, example: {}, handle: (_input, { runtime }) => hostGifts(runtime) },
   setWelcomeGift: {
     role: 'admin',
