@@ -84,25 +84,25 @@ export function shareTitle(sale: FlashSaleView, now: number): string {
 // Server calls (fission)
 
 export function fetchFlashSales(input: PageInput): Promise<Page<FlashSaleView>> {
-  return callFunction('fission', 'flashSales', input)
+  return callFunction('sales', 'flashSales', input)
 }
 
 export function fetchFlashSale(input: FlashSaleIdInput): Promise<FlashSaleView> {
-  return callFunction('fission', 'flashSale', input)
+  return callFunction('sales', 'flashSale', input)
 }
 
 export function buyFlashSale(input: BuyFlashSaleInput): Promise<BuyFlashSaleResult> {
-  return callFunction('fission', 'buyFlashSale', input)
+  return callFunction('sales', 'buyFlashSale', input)
 }
 
 export function fetchHostFlashSales(input: PageInput): Promise<Page<HostFlashSaleView>> {
-  return callFunction('fission', 'hostFlashSales', input)
+  return callFunction('sales', 'hostFlashSales', input)
 }
 
 export function createFlashSale(input: CreateFlashSaleInput): Promise<HostFlashSaleView> {
-  return callFunction('fission', 'createFlashSale', input)
+  return callFunction('sales', 'createFlashSale', input)
 }
 
 export function pauseFlashSale(input: PauseFlashSaleInput): Promise<HostFlashSaleView> {
-  return callFunction('fission', 'pauseFlashSale', input)
+  return callFunction('sales', 'pauseFlashSale', input)
 }

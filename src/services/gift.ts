@@ -78,37 +78,37 @@ export const planLabel = (plan: GiftPlanOption) => `${plan.circleName}·${plan.p
 // Server calls (fission)
 
 export function fetchMyGiftCards(input: PageInput): Promise<Page<GiftCardView>> {
-  return callFunction('fission', 'myGiftCards', input)
+  return callFunction('gifts', 'myGiftCards', input)
 }
 
 export function fetchGiftCard(input: GiftCardIdInput): Promise<GiftCardView> {
-  return callFunction('fission', 'giftCard', input)
+  return callFunction('gifts', 'giftCard', input)
 }
 
 export function claimGiftCard(input: GiftCardIdInput): Promise<GiftCardView> {
-  return callFunction('fission', 'claimGiftCard', input)
+  return callFunction('gifts', 'claimGiftCard', input)
 }
 
 export function fetchGiftPlans(): Promise<GiftPlanOption[]> {
-  return callFunction('fission', 'giftPlans', {})
+  return callFunction('gifts', 'giftPlans', {})
 }
 
 export function buyGiftCard(input: BuyGiftCardInput): Promise<BuyGiftCardResult> {
-  return callFunction('fission', 'buyGiftCard', input)
+  return callFunction('gifts', 'buyGiftCard', input)
 }
 
 export function fetchMyWelcomeGift(): Promise<MyWelcomeGiftView | null> {
-  return callFunction('fission', 'myWelcomeGift', {})
+  return callFunction('gifts', 'myWelcomeGift', {})
 }
 
 export function fetchHostGifts(): Promise<HostGiftView> {
-  return callFunction('fission', 'hostGifts', {})
+  return callFunction('gifts', 'hostGifts', {})
 }
 
 export function setWelcomeGift(input: SetWelcomeGiftInput): Promise<HostGiftView> {
-  return callFunction('fission', 'setWelcomeGift', input)
+  return callFunction('gifts', 'setWelcomeGift', input)
 }
 
 export function fetchGiftLogs(input: GiftLogsInput): Promise<Page<GiftLogView>> {
-  return callFunction('fission', 'giftLogs', input)
+  return callFunction('gifts', 'giftLogs', input)
 }
