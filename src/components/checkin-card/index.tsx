@@ -50,11 +50,11 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       <View className='checkin-card-head'>
         <Avatar url={checkin.author.avatarUrl} nickname={checkin.author.nickname} size={80} />
         <View className='checkin-card-who'>
-          <View className='checkin-card-name-row'>
-            <Text className='checkin-card-name'>{checkin.author.nickname}</Text>
+          <View className='checkin-card-name ellipsis-row'>
+            <Text className='checkin-card-name ellipsis'>{checkin.author.nickname}</Text>
             {checkin.author.badge ? <Text className='checkin-card-badge'>{checkin.author.badge}</Text> : null}
           </View>
-          <Text className='checkin-card-meta'>
+          <Text className='checkin-card-meta ellipsis'>
             {formatPostedAt(checkin.createdAt)}
             {showChallenge ? ` · ${checkin.challengeTitle}` : ''}
           </Text>

@@ -17,7 +17,7 @@ export default function CommunityHeader() {
       )}
       <View className='community-header-text'>
         <Text className='community-header-name'>{data.name}</Text>
-        {data.intro ? <Text className='community-header-intro'>{data.intro}</Text> : null}
+        {data.intro ? <Text className='community-header-intro ellipsis'>{data.intro}</Text> : null}
       </View>
       {data.rules ? (
         <View

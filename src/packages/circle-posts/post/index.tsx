@@ -229,7 +229,7 @@ function Unlocked({ post }: { post: PostView }) {
           }}>
           <Text className='post-file-badge'>PDF</Text>
           <View className='post-file-main'>
-            <Text className='post-file-name'>{f.name}</Text>
+            <Text className='post-file-name ellipsis'>{f.name}</Text>
             <Text className='post-file-size'>{formatFileSize(f.size)}</Text>
           </View>
           <Text className='post-file-open'>{opening === f.fileId ? '打开中…' : '打开'}</Text>
@@ -281,7 +281,7 @@ function ReadStats({ post }: { post: PostView }) {
         {readers.map((r) => (
           <View key={r.author.openid} className='post-reader'>
             <Avatar url={r.author.avatarUrl} nickname={r.author.nickname} size={56} />
-            <Text className='post-reader-name'>{r.author.nickname}</Text>
+            <Text className='post-reader-name ellipsis'>{r.author.nickname}</Text>
           </View>
         ))}
       </View>

@@ -24,14 +24,14 @@ export default function EventCard({ event }: { event: EventView }) {
         <StatusTag signup={event.mySignup} className='ev-card-mine' />
       </EventCover>
       <View className='ev-card-body'>
-        <Text className='ev-card-title'>{event.title}</Text>
+        <Text className='ev-card-title ellipsis'>{event.title}</Text>
         <View className='ev-card-line'>
           <Text className='ev-card-icon'>时</Text>
           <Text className='ev-card-text'>{formatEventTime(event.startAt)}</Text>
         </View>
         <View className='ev-card-line'>
           <Text className='ev-card-icon'>{event.mode === 'online' ? '线' : '地'}</Text>
-          <Text className='ev-card-text ev-card-place'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
+          <Text className='ev-card-text ev-card-place ellipsis'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
         </View>
         <View className='ev-card-foot'>
           {event.circleName ? <Text className={`ev-card-circle ${event.inCircle ? '' : 'ev-card-circle-locked'}`}>{event.inCircle ? '圈子专属' : '圈子专属 · 未加入'}</Text> : null}

@@ -77,7 +77,7 @@ function TicketRow({ event }: { event: EventView }) {
         <Text className='ev-ticket-row-time'>{formatEventTime(event.startAt)}</Text>
         <View className='ev-ticket-row-foot'>
           <StatusTag signup={signup} />
-          {step ? <Text className={`ev-ticket-row-step ${hasTicket || signup?.status === 'held' || signup?.status === 'offered' ? 'ev-ticket-row-step-go' : ''}`}>{step}</Text> : null}
+          {step ? <Text className={`ev-ticket-row-step ellipsis ${hasTicket || signup?.status === 'held' || signup?.status === 'offered' ? 'ev-ticket-row-step-go' : ''}`}>{step}</Text> : null}
         </View>
       </View>
     </View>

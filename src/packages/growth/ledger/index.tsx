@@ -61,7 +61,7 @@ function LedgerRow({ entry }: { entry: LedgerEntryView }) {
   return (
     <View className='ledger-row'>
       <View className='ledger-main'>
-        <Text className='ledger-reason'>{entry.reason}</Text>
+        <Text className='ledger-reason ellipsis'>{entry.reason}</Text>
         <Text className='ledger-time'>{formatDateTime(entry.createdAt)}</Text>
       </View>
       <View className='ledger-amounts'>

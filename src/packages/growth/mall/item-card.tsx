@@ -25,7 +25,7 @@ export default function ItemCard({ item, onOpen }: { item: MallItem; onOpen: () 
       </View>
       <View className='mall-card-body'>
         <Text className='mall-card-name'>{item.name}</Text>
-        <Text className='mall-card-desc'>{item.description || KIND_LABEL[item.kind]}</Text>
+        <Text className='mall-card-desc ellipsis'>{item.description || KIND_LABEL[item.kind]}</Text>
         <View className='mall-card-meta'>
           <Text className='mall-price'>
             {formatPoints(item.pricePoints)}

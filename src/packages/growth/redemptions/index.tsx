@@ -49,7 +49,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
   return (
     <View className='card rd-card'>
       <View className='rd-head'>
-        <Text className='rd-name'>{r.itemName}</Text>
+        <Text className='rd-name ellipsis'>{r.itemName}</Text>
         <Tag tone={STATUS_TONE[r.status]} className='rd-status'>
           {STATUS_LABEL[r.status]}
         </Tag>

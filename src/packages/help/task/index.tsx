@@ -86,14 +86,14 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
           {task.helpers.map((h, i) => (
             <View key={`${h.at}-${i}`} className='hp-helper'>
               <Avatar url={h.avatarUrl} nickname={h.nickname} size={80} />
-              <Text className='hp-helper-name'>{h.nickname}</Text>
+              <Text className='hp-helper-name ellipsis'>{h.nickname}</Text>
               {h.weight > 1 ? <Text className='hp-helper-double'>新成员 ×2</Text> : null}
             </View>
           ))}
           {Array.from({ length: slots }, (_, i) => (
             <View key={`slot-${i}`} className='hp-helper'>
               <View className='hp-slot'>?</View>
-              <Text className='hp-helper-name'>待助力</Text>
+              <Text className='hp-helper-name ellipsis'>待助力</Text>
             </View>
           ))}
         </View>

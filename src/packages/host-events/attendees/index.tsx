@@ -164,7 +164,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
         </View>
         {saved ? (
           <View className='hev-att-saved'>
-            <Text className='hev-att-saved-name'>已生成 {saved.fileName}</Text>
+            <Text className='hev-att-saved-name ellipsis'>已生成 {saved.fileName}</Text>
             <Text
               className='hev-att-saved-share'
               onClick={() => {
@@ -242,7 +242,7 @@ function AttendeeRow({ attendee, onCheckIn }: { attendee: AttendeeView; onCheckI
     <View className='hev-att-row' data-status={attendee.status}>
       <Avatar url={attendee.avatarUrl} nickname={attendee.nickname} size={72} />
       <View className='hev-att-who'>
-        <Text className='hev-att-name'>{attendee.nickname}</Text>
+        <Text className='hev-att-name ellipsis'>{attendee.nickname}</Text>
         <Text className='hev-att-when'>
           {when}
           {attendee.priceFen > 0 ? ` · ${priceLabel(attendee.priceFen)}` : ''}

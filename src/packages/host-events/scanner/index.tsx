@@ -132,7 +132,7 @@ export default function ScannerPage() {
           {history.slice(1).map((h, i) => (
             <View key={`${h.at}-${i}`} className='hev-scan-history-row'>
               <Text className={`hev-scan-dot ${h.ok ? 'hev-scan-dot-ok' : 'hev-scan-dot-fail'}`} />
-              <Text className='hev-scan-history-text'>{h.ok ? `${h.attendee.nickname} 签到成功` : h.message}</Text>
+              <Text className='hev-scan-history-text ellipsis'>{h.ok ? `${h.attendee.nickname} 签到成功` : h.message}</Text>
               <Text className='hev-scan-history-time'>{chinaTime(h.at).format('HH:mm:ss')}</Text>
             </View>
           ))}

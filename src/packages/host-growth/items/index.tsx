@@ -72,7 +72,7 @@ export default function HostItemsPage() {
                 )}
                 <View className='hg-item-text'>
                   <View className='hg-item-title-row'>
-                    <Text className='hg-item-name'>{item.name}</Text>
+                    <Text className='hg-item-name ellipsis'>{item.name}</Text>
                     <Text className={`hg-item-state ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
                   </View>
                   <Text className='hg-item-price'>{formatPoints(item.pricePoints)} 积分</Text>

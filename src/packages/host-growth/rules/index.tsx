@@ -202,7 +202,7 @@ function TierCard({ index, tier, errors, removable, onChange, onRemove }: TierCa
     <View className={`card hg-tier hg-tier-${index + 1}`}>
       <View className='hg-tier-head'>
         <Text className='hg-tier-level'>Lv{index + 1}</Text>
-        <Text className='hg-tier-preview'>{preview || '基础权益'}</Text>
+        <Text className='hg-tier-preview ellipsis'>{preview || '基础权益'}</Text>
         {removable ? (
           <Text className='hg-tier-remove' onClick={onRemove}>
             删除

@@ -63,8 +63,8 @@ export default function SegmentsPage() {
               }}>
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={80} />
               <View className='hg-member-text'>
-                <View className='hg-member-name-row'>
-                  <Text className='hg-member-name'>{m.nickname}</Text>
+                <View className='hg-member-name ellipsis-row'>
+                  <Text className='hg-member-name ellipsis'>{m.nickname}</Text>
                   <Text className='hg-member-tier'>Lv{m.tierLevel}</Text>
                 </View>
                 <Text className='hg-member-meta'>

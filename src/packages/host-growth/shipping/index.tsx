@@ -104,7 +104,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
   return (
     <View className='card hg-ship-card' data-id={r.id}>
       <View className='hg-ship-head'>
-        <Text className='hg-ship-item'>{r.itemName}</Text>
+        <Text className='hg-ship-item ellipsis'>{r.itemName}</Text>
         <Text className='hg-ship-cost'>{formatPoints(r.pricePoints)} 积分</Text>
       </View>
       <Text className='hg-ship-meta'>

@@ -288,7 +288,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
               <Text className='hlb-prize-unit'>积分</Text>
               <Picker className='hlb-prize-picker' mode='selector' range={choiceLabels} value={picked + 1} onChange={(e) => setAt('coupons', i, choices[Number(e.detail.value) - 1]?.id ?? null)}>
                 <View className={`hlb-prize-coupon ${picked >= 0 ? 'hlb-prize-coupon-on' : ''}`}>
-                  <Text className='hlb-prize-coupon-name'>{picked >= 0 ? choices[picked].name : '不送券'}</Text>
+                  <Text className='hlb-prize-coupon-name ellipsis'>{picked >= 0 ? choices[picked].name : '不送券'}</Text>
                   <Text className='hlb-prize-chevron'>›</Text>
                 </View>
               </Picker>

@@ -126,7 +126,7 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
       <Cover className='hm-circle-cover' url={circle.coverUrl} name={circle.name} />
       <View className='hm-circle-text'>
         <View className='hm-circle-head'>
-          <Text className='hm-circle-name'>{circle.name}</Text>
+          <Text className='hm-circle-name ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
           {circle.archived ? <Text className='hm-archived'>已归档</Text> : null}
         </View>

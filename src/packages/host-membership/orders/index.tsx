@@ -102,7 +102,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
     <View className='card ho-card' data-id={order.id}>
       <View className='ho-head'>
         <Avatar url='' nickname={order.member.nickname} size={64} />
-        <Text className='ho-member'>{order.member.nickname}</Text>
+        <Text className='ho-member ellipsis'>{order.member.nickname}</Text>
         <OrderStatusTag status={orderStatusOf(order)} />
       </View>
       <View className='ho-body'>

@@ -233,7 +233,7 @@ export default function CampaignFormPage() {
               value={eventIndex + 1}
               onChange={(e) => set({ eventId: events[Number(e.detail.value) - 1]?.id ?? null })}>
               <View className='hr-pick hr-event'>
-                <Text className='hr-event-title'>{eventTitle ?? '任意活动'}</Text>
+                <Text className='hr-event-title ellipsis'>{eventTitle ?? '任意活动'}</Text>
                 <Text className='hr-chevron'>›</Text>
               </View>
             </Picker>

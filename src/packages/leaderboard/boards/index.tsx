@@ -184,14 +184,14 @@ function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntry
               <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={place === 1 ? 128 : 104} />
               <Text className={`lb-medal lb-medal-${Math.min(entry.rank, 3)}`}>{entry.rank}</Text>
             </View>
-            <Text className='lb-podium-name'>{entry.nickname}</Text>
+            <Text className='lb-podium-name ellipsis'>{entry.nickname}</Text>
             {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
             <Text className='lb-podium-score'>
               {entry.score}
               <Text className='lb-unit'> {unit}</Text>
             </Text>
             {reward > 0 ? <Text className='lb-podium-reward'>+{reward} 积分</Text> : null}
-            {coupon ? <Text className='lb-podium-coupon'>+ {coupon}</Text> : null}
+            {coupon ? <Text className='lb-podium-coupon ellipsis'>+ {coupon}</Text> : null}
             <View className={`lb-step lb-step-${place}`} />
           </View>
         )
@@ -206,8 +206,8 @@ function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; uni
       <Text className='lb-row-rank'>{entry.rank}</Text>
       <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={72} />
       <View className='lb-row-text'>
-        <View className='lb-row-name-line'>
-          <Text className='lb-row-name'>{entry.nickname}</Text>
+        <View className='lb-row-name ellipsis-line'>
+          <Text className='lb-row-name ellipsis'>{entry.nickname}</Text>
           {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
         </View>
         {reward > 0 || coupon ? <Text className='lb-row-reward'>{[reward > 0 ? `+${reward} 积分` : '', coupon ?? ''].filter(Boolean).join(' + ')}</Text> : null}

@@ -170,7 +170,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
             <View key={invitee.openid} className={`iv-invitee iv-invitee-${invitee.status}`} data-openid={invitee.openid}>
               <Avatar url={invitee.avatarUrl} nickname={invitee.nickname} size={80} />
               <View className='iv-invitee-text'>
-                <Text className='iv-invitee-name'>{invitee.nickname}</Text>
+                <Text className='iv-invitee-name ellipsis'>{invitee.nickname}</Text>
                 <Text className='iv-invitee-date'>
                   {formatDay(invitee.joinedAt)}加入{invitee.activatedAt ? ` · ${formatDay(invitee.activatedAt)}激活` : ''}
                 </Text>

@@ -63,7 +63,7 @@ function ChallengeRow({ challenge, unlocked }: { challenge: Challenge; unlocked:
     <View className={`cc-row ${unlocked ? '' : 'cc-row-locked'}`} data-id={challenge.id} onClick={open}>
       <Cover className='cc-row-cover' url={challenge.coverUrl} name={challenge.title} />
       <View className='cc-row-text'>
-        <Text className='cc-row-title'>{challenge.title}</Text>
+        <Text className='cc-row-title ellipsis'>{challenge.title}</Text>
         <Text className='cc-row-meta'>
           {PHASE_LABEL[challenge.phase]} · 共 {challenge.days} 天 · {challenge.participantCount} 人参加
         </Text>

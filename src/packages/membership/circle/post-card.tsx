@@ -57,7 +57,7 @@ export default function PostCard({ post }: { post: PostView }) {
           {post.files.map((f) => (
             <View key={f.fileId} className='post-card-file'>
               <Text className='post-card-file-badge'>PDF</Text>
-              <Text className='post-card-file-name'>{f.name}</Text>
+              <Text className='post-card-file-name ellipsis'>{f.name}</Text>
             </View>
           ))}
           {post.link ? <Text className='post-card-link'>🔗 {post.link.title}</Text> : null}

@@ -58,7 +58,7 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
       <Cover className='circle-card-cover' url={circle.coverUrl} name={circle.name} />
       <View className='circle-card-body'>
         <View className='circle-card-head'>
-          <Text className='circle-card-name'>{circle.name}</Text>
+          <Text className='circle-card-name ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
           {circle.archived ? <Text className='circle-card-archived'>已归档</Text> : null}
         </View>

@@ -78,7 +78,7 @@ function MembershipRow({ membership: m }: { membership: MembershipView }) {
       <Cover className='mine-row-cover' url={m.coverUrl} name={m.circleName} />
       <View className='mine-row-text'>
         <View className='mine-row-head'>
-          <Text className='mine-row-name'>{m.circleName}</Text>
+          <Text className='mine-row-name ellipsis'>{m.circleName}</Text>
           <MembershipTag status={m.status} />
         </View>
         <Text className='mine-row-end'>{membershipEndLabel(m)}</Text>

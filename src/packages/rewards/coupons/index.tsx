@@ -174,7 +174,7 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
 /** 会员、活动可用; a free ticket: 任意活动可用 or the one event it admits to. */
 function Where({ terms }: { terms: Pick<CouponView, 'kind' | 'appliesTo' | 'eventId' | 'eventTitle'> }) {
   if (terms.kind !== 'freeTicket') return <Text className='cp-meta'>{scopeLabel(terms.appliesTo)}</Text>
-  return <Text className={`cp-meta ${terms.eventId ? 'cp-ticket-event' : ''}`}>{ticketScopeLabel(terms.eventId, terms.eventTitle ?? undefined)}</Text>
+  return <Text className={`cp-meta ${terms.eventId ? 'cp-ticket-event ellipsis' : ''}`}>{ticketScopeLabel(terms.eventId, terms.eventTitle ?? undefined)}</Text>
 }
 
 function CouponFace({ terms }: { terms: Pick<CouponView, 'kind' | 'amountOffFen' | 'percentOff' | 'minSpendFen'> }) {
