@@ -6,6 +6,8 @@ import type { FunctionMain } from './platform/create-function'
 import * as member from './member/index'
 import * as cron from './cron/index'
 import * as checkin from './checkin/index'
+import * as challenges from './challenges/index'
+import * as deposits from './deposits/index'
 import * as growth from './growth/index'
 import * as membership from './membership/index'
 import * as events from './events/index'
@@ -20,6 +22,8 @@ import * as sales from './sales/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
 import { checkinActions } from './checkin/actions'
+import { challengesActions } from './challenges/actions'
+import { depositsActions } from './deposits/actions'
 import { growthActions } from './growth/actions'
 import { membershipActions } from './membership/actions'
 import { eventActions } from './events/actions'
@@ -35,6 +39,8 @@ import { salesActions } from './sales/actions'
 export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: ActionMap<F> } } = {
   member: { main: member.main, actions: memberActions },
   checkin: { main: checkin.main, actions: checkinActions },
+  challenges: { main: challenges.main, actions: challengesActions },
+  deposits: { main: deposits.main, actions: depositsActions },
   growth: { main: growth.main, actions: growthActions },
   membership: { main: membership.main, actions: membershipActions },
   events: { main: events.main, actions: eventActions },

@@ -208,6 +208,10 @@ export interface ApiContract {
     listComments: { input: ListCommentsInput; output: Page<CommentView> }
     report: { input: ReportInput; output: { reported: true } }
     /** 完成报告: a completer's own report (calendar, streaks, before/after, 点评, invite code for the poster). */
+    /** 点评: the host grades a check-in of a challenge with host review (不合格 takes the day off the member's progress). */
+  }
+  /** a challenge's setup and moderation by hosts (domain/checkin/challenge-admin, moderation) and the completer's 完成报告 (completion-report). */
+  challenges: {
     completionReport: { input: CompletionReportInput; output: CompletionReport }
     // hosts
     createChallenge: { input: ChallengeInput; output: Challenge }
@@ -218,8 +222,10 @@ export interface ApiContract {
     hideComment: { input: CommentIdInput; output: { hidden: true } }
     moderationQueue: { input: PageInput; output: Page<ReportView> }
     resolveReport: { input: ResolveReportInput; output: ReportView }
-    /** 点评: the host grades a check-in of a challenge with host review (不合格 takes the day off the member's progress). */
     reviewCheckin: { input: ReviewCheckinInput; output: CheckinView }
+  }
+  /** deposit challenges (押金): paying the deposit to join, the member's view of the deposit and the pool, and the host's settlement report (domain/deposits). */
+  deposits: {
     // deposit challenges (押金): pay to join, the member's deposit and the pool, the host's settlement report
     payDeposit: { input: ChallengeIdInput; output: PayDepositResult }
     depositStatus: { input: ChallengeIdInput; output: DepositStatusView }

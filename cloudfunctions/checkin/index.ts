@@ -1,5 +1,4 @@
-// Cloud function `checkin`: challenges, check-ins, the testimonial feed, likes,
-// comments, reports and moderation.
+// Cloud function `checkin`: a member's check-ins and the feed (posting, make-up cards, likes, comments, reports). Hosts' challenge setup and moderation are `challenges`, deposits are `deposits`.
 import { createFunction } from '../platform/create-function'
 import { checkinActions } from './actions'
 

@@ -1,6 +1,6 @@
 // Analytics: the AARRR funnel, cohorts, completion curves and revenue (precomputed
 // by the refreshAnalytics cron job), and the check-ins that brought first payments
-// (the attributeConversions job). Reads only: featuring goes through checkin.featureCheckin.
+// (the attributeConversions job). Reads only: featuring goes through challenges.featureCheckin.
 import type { ActionMap } from '../platform/define-action'
 import { topConverting } from '../domain/analytics/attribution'
 import { analyticsView } from '../domain/analytics/reports'

@@ -157,38 +157,38 @@ export function reportContent(input: ReportInput): Promise<{ reported: true }> {
 }
 
 export function createChallenge(input: ChallengeInput): Promise<Challenge> {
-  return callFunction('checkin', 'createChallenge', input)
+  return callFunction('challenges', 'createChallenge', input)
 }
 
 export function updateChallenge(input: UpdateChallengeInput): Promise<Challenge> {
-  return callFunction('checkin', 'updateChallenge', input)
+  return callFunction('challenges', 'updateChallenge', input)
 }
 
 export function archiveChallenge(input: ChallengeIdInput): Promise<Challenge> {
-  return callFunction('checkin', 'archiveChallenge', input)
+  return callFunction('challenges', 'archiveChallenge', input)
 }
 
 export function featureCheckin(input: FeatureInput): Promise<CheckinView> {
-  return callFunction('checkin', 'featureCheckin', input)
+  return callFunction('challenges', 'featureCheckin', input)
 }
 
 export function hideCheckin(input: HideCheckinInput): Promise<CheckinView> {
-  return callFunction('checkin', 'hideCheckin', input)
+  return callFunction('challenges', 'hideCheckin', input)
 }
 
 /** 点评 (challenges with host review): 优秀 / 合格 / 不合格 and a comment. */
 export function reviewCheckin(input: ReviewCheckinInput): Promise<CheckinView> {
-  return callFunction('checkin', 'reviewCheckin', input)
+  return callFunction('challenges', 'reviewCheckin', input)
 }
 
 export function hideComment(input: CommentIdInput): Promise<{ hidden: true }> {
-  return callFunction('checkin', 'hideComment', input)
+  return callFunction('challenges', 'hideComment', input)
 }
 
 export function fetchModerationQueue(input: PageInput): Promise<Page<ReportView>> {
-  return callFunction('checkin', 'moderationQueue', input)
+  return callFunction('challenges', 'moderationQueue', input)
 }
 
 export function resolveReport(input: ResolveReportInput): Promise<ReportView> {
-  return callFunction('checkin', 'resolveReport', input)
+  return callFunction('challenges', 'resolveReport', input)
 }

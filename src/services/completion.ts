@@ -5,10 +5,10 @@ import { callFunction } from './api'
 // 完成报告: the completer's report and the words the challenge page, the host's
 // form and the report share (pages call these, never callFunction).
 
-export const completionReportKey = (challengeId: string) => `checkin.completionReport.${challengeId}`
+export const completionReportKey = (challengeId: string) => `challenges.completionReport.${challengeId}`
 
 export function fetchCompletionReport(challengeId: string): Promise<CompletionReport> {
-  return callFunction('checkin', 'completionReport', { challengeId })
+  return callFunction('challenges', 'completionReport', { challengeId })
 }
 
 /** The completion rule in words: 完成全部 21 天 / 完成 21 天中的 18 天, and whether make-ups count. */

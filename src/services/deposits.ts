@@ -13,20 +13,20 @@ import { formatFen } from '../utils/format'
 // report. Used by the challenge detail page and the host's report.
 
 export const depositKey = (challengeId: string) => `checkin.deposit.${challengeId}`
-export const settlementKey = (challengeId: string) => `checkin.depositSettlement.${challengeId}`
+export const settlementKey = (challengeId: string) => `deposits.depositSettlement.${challengeId}`
 
 /** The deposit, the rule, the pool so far and the member's outcome (only for a challenge with a deposit). */
 export function useDepositStatus(challengeId: string, enabled: boolean) {
-  return useQuery<DepositStatusView | null>(depositKey(challengeId), () => (enabled ? callFunction('checkin', 'depositStatus', { challengeId }) : Promise.resolve(null)))
+  return useQuery<DepositStatusView | null>(depositKey(challengeId), () => (enabled ? callFunction('deposits', 'depositStatus', { challengeId }) : Promise.resolve(null)))
 }
 
 export function useDepositSettlement(challengeId: string) {
-  return useQuery<DepositSettlementView>(settlementKey(challengeId), () => callFunction('checkin', 'depositSettlement', { challengeId }))
+  return useQuery<DepositSettlementView>(settlementKey(challengeId), () => callFunction('deposits', 'depositSettlement', { challengeId }))
 }
 
 /** 交押金并加入: the deposit order (the open one again when there is one). */
 export function payDeposit(challengeId: string): Promise<PayDepositResult> {
-  return callFunction('checkin', 'payDeposit', { challengeId })
+  return callFunction('deposits', 'payDeposit', { challengeId })
 }
 
 /** After WeChat's pay sheet: the notify makes the member a participant; the challenge is read again (up to 5 times, a second apart) until it has. */
@@ -35,7 +35,7 @@ export async function waitUntilJoined(challengeId: string): Promise<boolean> {
     const detail: ChallengeDetail = await callFunction('checkin', 'getChallenge', { challengeId })
     setQueryData(challengeKey(challengeId), detail)
     if (detail.progress.joined) {
-      setQueryData(depositKey(challengeId), await callFunction('checkin', 'depositStatus', { challengeId }))
+      setQueryData(depositKey(challengeId), await callFunction('deposits', 'depositStatus', { challengeId }))
       return true
     }
     await new Promise((resolve) => setTimeout(resolve, 1000))

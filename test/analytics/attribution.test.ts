@@ -63,8 +63,8 @@ test('first touch and last touch are both credited, with the revenue, and the la
     ])
   )
   expect(top.items.find((i) => i.checkinId === b)!.authorOpenid).toBe(BOB)
-  // The host features the best one through checkin.featureCheckin.
-  ok(await call('checkin', 'featureCheckin', { checkinId: b, featured: true }, HOST))
+  // The host features the best one through challenges.featureCheckin.
+  ok(await call('challenges', 'featureCheckin', { checkinId: b, featured: true }, HOST))
   expect(ok(await call('host', 'topConverting', {}, HOST)).items.find((i) => i.checkinId === b)!.featured).toBe(true)
   // Members may not read it.
   expect((await call('host', 'topConverting', {}, VIEWER)).ok).toBe(false)

@@ -40,7 +40,7 @@ function challenge(w: World, days: number): ChallengeInput {
 
 /** A member who checked in with a photo on every day of the challenge but the last (setup), left on its last day. */
 async function almostDone(w: World, days: number): Promise<{ challengeId: string; openid: string }> {
-  const { id: challengeId } = await w.call('checkin', 'createChallenge', challenge(w, days), HOST)
+  const { id: challengeId } = await w.call('challenges', 'createChallenge', challenge(w, days), HOST)
   fresh += 1
   const openid = `budget_completion_${fresh}`
   await w.call('member', 'me', {}, openid)
@@ -56,20 +56,20 @@ export const COMPLETION_SCENARIOS: Scenario[] = [
     const { challengeId, openid } = await almostDone(w, 3)
     return (await w.measure('checkin', 'postCheckin', { challengeId, text: TEXT, photoFileIds: [await w.photo(openid)] }, openid)).usage
   }),
-  scenario('checkin.completionReport', 'member', async (w) => {
+  scenario('challenges.completionReport', 'member', async (w) => {
     const { challengeId, openid } = await almostDone(w, 21)
     const { checkin } = await w.call('checkin', 'postCheckin', { challengeId, text: TEXT, photoFileIds: [await w.photo(openid)] }, openid)
     // The host's 点评 as the review capability stores it on the check-in (written directly: setup).
     await w.runtime.embedded.collection('checkins').update(checkin.id, { set: { review: { grade: 'excellent', comment: '坚持得很好', reviewerOpenid: HOST, reviewedAt: w.now() } } })
     w.advanceDays(1)
-    return (await w.measure('checkin', 'completionReport', { challengeId }, openid)).usage
+    return (await w.measure('challenges', 'completionReport', { challengeId }, openid)).usage
   })
 ]
 
 export const COMPLETION_BACKLOG: Record<string, (w: World) => Promise<void>> = {
   async tellCompleters(w) {
     // 60 members complete a one-day challenge: more than one run's batch.
-    const { id: challengeId } = await w.call('checkin', 'createChallenge', { ...challenge(w, 1), streakBonuses: [] }, HOST)
+    const { id: challengeId } = await w.call('challenges', 'createChallenge', { ...challenge(w, 1), streakBonuses: [] }, HOST)
     for (let i = 0; i < 60; i++) {
       fresh += 1
       const openid = `budget_completion_${fresh}`

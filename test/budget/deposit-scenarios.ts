@@ -54,11 +54,11 @@ async function pay(w: World, orderId: string): Promise<void> {
 
 /** A deposit challenge with `members` paid depositors, the first `completers` of whom checked in (setup). */
 async function paidUp(w: World, members: number, completers: number): Promise<{ challengeId: string; openids: string[] }> {
-  const { id: challengeId } = await w.call('checkin', 'createChallenge', depositChallenge(w), HOST)
+  const { id: challengeId } = await w.call('challenges', 'createChallenge', depositChallenge(w), HOST)
   const openids: string[] = []
   for (let i = 0; i < members; i++) {
     const openid = await newMember(w)
-    await pay(w, (await w.call('checkin', 'payDeposit', { challengeId }, openid)).orderId)
+    await pay(w, (await w.call('deposits', 'payDeposit', { challengeId }, openid)).orderId)
     if (i < completers) await w.call('checkin', 'postCheckin', { challengeId, text: '早起打卡', photoFileIds: [] }, openid)
     openids.push(openid)
   }
@@ -74,31 +74,31 @@ async function settled(w: World): Promise<{ challengeId: string; openids: string
 }
 
 export const DEPOSIT_SCENARIOS: Scenario[] = [
-  scenario('checkin.payDeposit', 'member', async (w) => {
-    const { id: challengeId } = await w.call('checkin', 'createChallenge', depositChallenge(w), HOST)
-    return (await w.measure('checkin', 'payDeposit', { challengeId }, await newMember(w))).usage
+  scenario('deposits.payDeposit', 'member', async (w) => {
+    const { id: challengeId } = await w.call('challenges', 'createChallenge', depositChallenge(w), HOST)
+    return (await w.measure('deposits', 'payDeposit', { challengeId }, await newMember(w))).usage
   }),
-  scenario('checkin.payDeposit.resumed', 'member', async (w) => {
-    const { id: challengeId } = await w.call('checkin', 'createChallenge', depositChallenge(w), HOST)
+  scenario('deposits.payDeposit.resumed', 'member', async (w) => {
+    const { id: challengeId } = await w.call('challenges', 'createChallenge', depositChallenge(w), HOST)
     const openid = await newMember(w)
-    await w.call('checkin', 'payDeposit', { challengeId }, openid)
-    return (await w.measure('checkin', 'payDeposit', { challengeId }, openid)).usage
+    await w.call('deposits', 'payDeposit', { challengeId }, openid)
+    return (await w.measure('deposits', 'payDeposit', { challengeId }, openid)).usage
   }),
   scenario('payNotify.notify.deposit', 'member', async (w) => {
-    const { id: challengeId } = await w.call('checkin', 'createChallenge', depositChallenge(w), HOST)
-    const { orderId } = await w.call('checkin', 'payDeposit', { challengeId }, await newMember(w))
+    const { id: challengeId } = await w.call('challenges', 'createChallenge', depositChallenge(w), HOST)
+    const { orderId } = await w.call('deposits', 'payDeposit', { challengeId }, await newMember(w))
     const notify = await w.runtime.payments.pay(orderId)
     const { data, usage } = await w.measureWork(() => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false }))
     if (data.statusCode >= 300) throw new Error(`payNotify answered ${data.statusCode}`)
     return usage
   }),
-  scenario('checkin.depositStatus', 'member', async (w) => {
+  scenario('deposits.depositStatus', 'member', async (w) => {
     const { challengeId, openids } = await settled(w)
-    return (await w.measure('checkin', 'depositStatus', { challengeId }, openids[0])).usage
+    return (await w.measure('deposits', 'depositStatus', { challengeId }, openids[0])).usage
   }),
-  scenario('checkin.depositSettlement', 'host', async (w) => {
+  scenario('deposits.depositSettlement', 'host', async (w) => {
     const { challengeId } = await settled(w)
-    return (await w.measure('checkin', 'depositSettlement', { challengeId }, HOST)).usage
+    return (await w.measure('deposits', 'depositSettlement', { challengeId }, HOST)).usage
   })
 ]
 

@@ -226,7 +226,7 @@ async function fullFeed(w: World, featured: boolean): Promise<void> {
     const { checkin } = await post(w, openid, diet._id, ids.length % 2 === 0)
     ids.push(checkin.id)
   }
-  if (featured) for (const id of ids.slice(0, 25)) await w.call('checkin', 'featureCheckin', { checkinId: id, featured: true }, HOST)
+  if (featured) for (const id of ids.slice(0, 25)) await w.call('challenges', 'featureCheckin', { checkinId: id, featured: true }, HOST)
 }
 
 // ---------------------------------------------------------------- scenario builders
@@ -247,7 +247,7 @@ export const CHECKIN_SCENARIOS: Scenario[] = [
   // A challenge with a place: the position is checked in memory (haversine), no request added.
   scenario('checkin.postCheckin.geofenced', 'checkin', async (w) => {
     const geofence = { name: '朝阳公园南门', lat: 39.9339, lng: 116.4786, radiusM: 300 }
-    const challenge = await w.call('checkin', 'createChallenge', { ...newChallenge(w), geofence }, HOST)
+    const challenge = await w.call('challenges', 'createChallenge', { ...newChallenge(w), geofence }, HOST)
     const openid = await joined(w, challenge.id)
     const photoFileIds = [await w.photo(openid)]
     return (await w.measure('checkin', 'postCheckin', { challengeId: challenge.id, text: TEXT, photoFileIds, coords: { lat: 39.9345, lng: 116.4791 } }, openid)).usage
@@ -394,31 +394,31 @@ export const ACTION_SCENARIOS: Scenario[] = [
   member('checkin.report', async (w) => (await w.measure('checkin', 'report', { targetType: 'checkin', targetId: (await seeded(w)).xiaomeiCheckin._id, reason: '广告' }, DAWEI)).usage),
 
   // checkin, host
-  host('checkin.createChallenge', async (w) => (await w.measure('checkin', 'createChallenge', newChallenge(w), HOST)).usage),
-  host('checkin.updateChallenge', async (w) => (await w.measure('checkin', 'updateChallenge', { challengeId: (await seeded(w)).diet._id, title: '21 天减脂打卡·第二期' }, HOST)).usage),
-  host('checkin.archiveChallenge', async (w) => (await w.measure('checkin', 'archiveChallenge', { challengeId: (await seeded(w)).early._id }, HOST)).usage),
-  host('checkin.featureCheckin', async (w) => {
+  host('challenges.createChallenge', async (w) => (await w.measure('challenges', 'createChallenge', newChallenge(w), HOST)).usage),
+  host('challenges.updateChallenge', async (w) => (await w.measure('challenges', 'updateChallenge', { challengeId: (await seeded(w)).diet._id, title: '21 天减脂打卡·第二期' }, HOST)).usage),
+  host('challenges.archiveChallenge', async (w) => (await w.measure('challenges', 'archiveChallenge', { challengeId: (await seeded(w)).early._id }, HOST)).usage),
+  host('challenges.featureCheckin', async (w) => {
     const checkin = await w.doc<{ _id: string }>('checkins', { status: 'visible', featured: false })
-    return (await w.measure('checkin', 'featureCheckin', { checkinId: checkin._id, featured: true }, HOST)).usage
+    return (await w.measure('challenges', 'featureCheckin', { checkinId: checkin._id, featured: true }, HOST)).usage
   }),
-  host('checkin.hideCheckin', async (w) => (await w.measure('checkin', 'hideCheckin', { checkinId: (await seeded(w)).xiaomeiCheckin._id, hidden: true }, HOST)).usage),
-  host('checkin.hideComment', async (w) => {
+  host('challenges.hideCheckin', async (w) => (await w.measure('challenges', 'hideCheckin', { checkinId: (await seeded(w)).xiaomeiCheckin._id, hidden: true }, HOST)).usage),
+  host('challenges.hideComment', async (w) => {
     const comment = await w.doc<{ _id: string }>('comments', {})
-    return (await w.measure('checkin', 'hideComment', { commentId: comment._id }, HOST)).usage
+    return (await w.measure('challenges', 'hideComment', { commentId: comment._id }, HOST)).usage
   }),
-  host('checkin.moderationQueue', async (w) => {
+  host('challenges.moderationQueue', async (w) => {
     const { xiaomeiCheckin } = await seeded(w)
     for (const reporter of [DAWEI, AJIE]) await w.call('checkin', 'report', { targetType: 'checkin', targetId: xiaomeiCheckin._id, reason: '广告' }, reporter)
-    return (await w.measure('checkin', 'moderationQueue', {}, HOST)).usage
+    return (await w.measure('challenges', 'moderationQueue', {}, HOST)).usage
   }),
-  host('checkin.resolveReport', async (w) => {
+  host('challenges.resolveReport', async (w) => {
     const { xiaomeiCheckin } = await seeded(w)
     await w.call('checkin', 'report', { targetType: 'checkin', targetId: xiaomeiCheckin._id, reason: '广告' }, DAWEI)
-    const queue = await w.call('checkin', 'moderationQueue', {}, HOST)
-    return (await w.measure('checkin', 'resolveReport', { reportId: queue.items[0].id, resolution: 'hide' }, HOST)).usage
+    const queue = await w.call('challenges', 'moderationQueue', {}, HOST)
+    return (await w.measure('challenges', 'resolveReport', { reportId: queue.items[0].id, resolution: 'hide' }, HOST)).usage
   }),
   // A check-in the photo integrity job held (another member's photo): the host rejects it.
-  host('checkin.resolveReport.integrityHeld', async (w) => {
+  host('challenges.resolveReport.integrityHeld', async (w) => {
     const { diet } = await seeded(w)
     const photo = jpeg(scene(7), 85)
     for (const openid of [await joined(w, diet._id), await joined(w, diet._id)]) {
@@ -427,16 +427,16 @@ export const ACTION_SCENARIOS: Scenario[] = [
       // The seeded wall's photos wait too: run the job until nothing is left.
       for (let run = 0; run < 20; run++) if ((await w.call('cron', 'run', { jobs: ['checkPhotoIntegrity'] }, HOST)).jobs[0].counts.checkins === 0) break
     }
-    const queue = await w.call('checkin', 'moderationQueue', {}, HOST)
+    const queue = await w.call('challenges', 'moderationQueue', {}, HOST)
     const held = queue.items.find((r) => r.matches && r.matches.length > 0)!
-    return (await w.measure('checkin', 'resolveReport', { reportId: held.id, resolution: 'hide' }, HOST)).usage
+    return (await w.measure('challenges', 'resolveReport', { reportId: held.id, resolution: 'hide' }, HOST)).usage
   }),
   // 点评 不合格 (the heavier grade: the day leaves the progress, the points go back) on a challenge with host review.
-  host('checkin.reviewCheckin', async (w) => {
-    const challenge = await w.call('checkin', 'createChallenge', { ...newChallenge(w), hostReview: true }, HOST)
+  host('challenges.reviewCheckin', async (w) => {
+    const challenge = await w.call('challenges', 'createChallenge', { ...newChallenge(w), hostReview: true }, HOST)
     const openid = await joined(w, challenge.id)
     const { checkin } = await post(w, openid, challenge.id)
-    return (await w.measure('checkin', 'reviewCheckin', { checkinId: checkin.id, grade: 'fail', comment: '照片看不出完成了训练' }, HOST)).usage
+    return (await w.measure('challenges', 'reviewCheckin', { checkinId: checkin.id, grade: 'fail', comment: '照片看不出完成了训练' }, HOST)).usage
   }),
 
   // growth, members
@@ -882,7 +882,7 @@ const BACKLOG: Record<string, (w: World) => Promise<void>> = {
     for (const [i, checkin] of checkins.slice(0, 12).entries()) {
       const commenter = [XIAOMEI, DAWEI, AJIE, LILY].find((o) => o !== checkin.openid)!
       await w.call('checkin', 'addComment', { checkinId: checkin._id, text: `第 ${i + 1} 条：加油！` }, commenter)
-      await w.call('checkin', 'featureCheckin', { checkinId: checkin._id, featured: true }, HOST)
+      await w.call('challenges', 'featureCheckin', { checkinId: checkin._id, featured: true }, HOST)
     }
   },
   async refreshDailyStats(w) {

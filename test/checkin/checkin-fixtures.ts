@@ -32,7 +32,7 @@ export function challengeInput(overrides: Partial<ChallengeInput> = {}): Challen
 }
 
 export async function createChallenge(overrides: Partial<ChallengeInput> = {}): Promise<string> {
-  return ok(await call('checkin', 'createChallenge', challengeInput(overrides), HOST)).id
+  return ok(await call('challenges', 'createChallenge', challengeInput(overrides), HOST)).id
 }
 
 export async function uploadPhoto(runtime: TestRuntime, openid: string): Promise<string> {

@@ -41,22 +41,22 @@ describe('a content-check outage', () => {
     expect(checkin.status).toBe('pending')
     expect(ok(await feed('o_x', 'all')).items).toEqual([])
     expect(ok(await feed('o_a', 'all')).items.map((c) => [c.id, c.status])).toEqual([[checkin.id, 'pending']])
-    const queue = ok(await call('checkin', 'moderationQueue', {}, HOST)).items
+    const queue = ok(await call('challenges', 'moderationQueue', {}, HOST)).items
     expect(queue.map((r) => [r.targetType, r.targetId, r.reason])).toEqual([['checkin', checkin.id, HELD_FOR_REVIEW]])
     // Posting again the same day finds it: nothing lost, nothing doubled.
     runtime.contentSafety = new KeywordContentSafety()
     expect(ok(await post(challengeId, 'o_a', '今天跑了五公里')).checkin.id).toBe(checkin.id)
     // The host finds nothing wrong: dismissing the queue entry publishes it.
-    ok(await call('checkin', 'resolveReport', { reportId: queue[0].id, resolution: 'dismiss' }, HOST))
+    ok(await call('challenges', 'resolveReport', { reportId: queue[0].id, resolution: 'dismiss' }, HOST))
     expect(ok(await feed('o_x', 'all')).items.map((c) => c.id)).toEqual([checkin.id])
-    expect(ok(await call('checkin', 'moderationQueue', {}, HOST)).items).toEqual([])
+    expect(ok(await call('challenges', 'moderationQueue', {}, HOST)).items).toEqual([])
   })
 
   test('the host may also take a held check-in down instead: hidden, its points taken back', async () => {
     runtime.contentSafety = down
     const { checkin } = ok(await post(challengeId, 'o_b', '今天跑了五公里'))
-    const queue = ok(await call('checkin', 'moderationQueue', {}, HOST)).items
-    ok(await call('checkin', 'resolveReport', { reportId: queue[0].id, resolution: 'hide' }, HOST))
+    const queue = ok(await call('challenges', 'moderationQueue', {}, HOST)).items
+    ok(await call('challenges', 'resolveReport', { reportId: queue[0].id, resolution: 'hide' }, HOST))
     expect(ok(await feed('o_x', 'all')).items).toEqual([])
     expect(ok(await feed('o_b', 'member')).items.map((c) => [c.id, c.status])).toEqual([[checkin.id, 'hidden']])
   })

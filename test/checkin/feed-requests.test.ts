@@ -56,7 +56,7 @@ async function fillWall(count: number): Promise<string[]> {
 describe('requests per page', () => {
   test('every scope, first and next page, within 6 even on a cold instance (the settings read is the only extra)', async () => {
     const ids = await fillWall(25)
-    for (const id of ids.slice(0, 22)) ok(await call('checkin', 'featureCheckin', { checkinId: id, featured: true }, HOST))
+    for (const id of ids.slice(0, 22)) ok(await call('challenges', 'featureCheckin', { checkinId: id, featured: true }, HOST))
     const scopes: Array<[FeedInput, number, string?]> = [
       // the member read, circles, the page, authors, likes (own pending: the member document lists none)
       [{ scope: 'all' }, 5],

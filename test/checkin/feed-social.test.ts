@@ -49,8 +49,8 @@ describe('feeds', () => {
     expect(ok(await feed('o_x', { scope: 'challenge', challengeId })).items.map((c) => c.id)).toEqual([a.id])
     expect(ok(await feed('o_x', { scope: 'member', authorOpenid: 'o_b' })).items.map((c) => c.challengeTitle)).toEqual(['早起打卡'])
     expect(ok(await feed('o_x', { scope: 'featured' })).items).toEqual([])
-    expect(await call('checkin', 'featureCheckin', { checkinId: a.id, featured: true }, 'o_b')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    ok(await call('checkin', 'featureCheckin', { checkinId: a.id, featured: true }, HOST))
+    expect(await call('challenges', 'featureCheckin', { checkinId: a.id, featured: true }, 'o_b')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    ok(await call('challenges', 'featureCheckin', { checkinId: a.id, featured: true }, HOST))
     const featured = ok(await feed('o_x', { scope: 'featured' })).items
     expect(featured.map((c) => [c.id, c.featured])).toEqual([[a.id, true]])
     expect(featured[0].author).toMatchObject({ openid: 'o_a', nickname: '成员o_a' })
@@ -98,7 +98,7 @@ describe('comments', () => {
     expect(await call('checkin', 'deleteComment', { commentId: mine.id }, 'o_b')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只能删除自己的评论' } })
     ok(await call('checkin', 'deleteComment', { commentId: mine.id }, 'o_a'))
     const other = ok(await call('checkin', 'addComment', { checkinId: checkin.id, text: '第二条评论' }, 'o_b'))
-    ok(await call('checkin', 'hideComment', { commentId: other.id }, HOST))
+    ok(await call('challenges', 'hideComment', { commentId: other.id }, HOST))
     expect(ok(await call('checkin', 'listComments', { checkinId: checkin.id }, 'o_x')).items).toEqual([])
     expect(ok(await call('checkin', 'getCheckin', { checkinId: checkin.id }, 'o_x')).commentCount).toBe(0)
   })
@@ -115,13 +115,13 @@ describe('reports and moderation', () => {
     ok(await call('checkin', 'report', { targetType: 'checkin', targetId: checkin.id, reason: '照片是网上的' }, 'o_a'))
     ok(await call('checkin', 'report', { targetType: 'checkin', targetId: checkin.id, reason: '照片是网上的' }, 'o_a'))
     ok(await call('checkin', 'report', { targetType: 'checkin', targetId: checkin.id, reason: '盗图' }, 'o_b'))
-    expect(await call('checkin', 'moderationQueue', {}, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const queue = ok(await call('checkin', 'moderationQueue', {}, HOST)).items
+    expect(await call('challenges', 'moderationQueue', {}, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const queue = ok(await call('challenges', 'moderationQueue', {}, HOST)).items
     expect(queue).toHaveLength(1)
     expect(queue[0]).toMatchObject({ targetType: 'checkin', reporterCount: 2, reason: '盗图', status: 'open', preview: { author: { openid: 'o_cheat' } } })
-    const resolved = ok(await call('checkin', 'resolveReport', { reportId: queue[0].id, resolution: 'hide' }, HOST))
+    const resolved = ok(await call('challenges', 'resolveReport', { reportId: queue[0].id, resolution: 'hide' }, HOST))
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'hidden' })
-    expect(ok(await call('checkin', 'moderationQueue', {}, HOST)).items).toEqual([])
+    expect(ok(await call('challenges', 'moderationQueue', {}, HOST)).items).toEqual([])
     expect(ok(await feed('o_x', { scope: 'all' })).items).toEqual([])
     expect(await call('checkin', 'getCheckin', { checkinId: checkin.id }, 'o_x')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     // The author still sees it, marked hidden; the day no longer counts.
@@ -133,16 +133,16 @@ describe('reports and moderation', () => {
   test('a dismissed report leaves the check-in alone', async () => {
     const { checkin } = ok(await post(challengeId, 'o_fine'))
     ok(await call('checkin', 'report', { targetType: 'checkin', targetId: checkin.id, reason: '看不顺眼' }, 'o_a'))
-    const [item] = ok(await call('checkin', 'moderationQueue', {}, HOST)).items
-    ok(await call('checkin', 'resolveReport', { reportId: item.id, resolution: 'dismiss' }, HOST))
+    const [item] = ok(await call('challenges', 'moderationQueue', {}, HOST)).items
+    ok(await call('challenges', 'resolveReport', { reportId: item.id, resolution: 'dismiss' }, HOST))
     expect(ok(await feed('o_x', { scope: 'all' })).items).toHaveLength(1)
   })
 
   test('hiding and showing again restores the day', async () => {
     const { checkin } = ok(await post(challengeId, 'o_a'))
-    ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
+    ok(await call('challenges', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
     expect(ok(await call('checkin', 'getChallenge', { challengeId }, 'o_a')).progress.daysDone).toBe(0)
-    ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: false }, HOST))
+    ok(await call('challenges', 'hideCheckin', { checkinId: checkin.id, hidden: false }, HOST))
     expect(ok(await call('checkin', 'getChallenge', { challengeId }, 'o_a')).progress.daysDone).toBe(1)
   })
 })

@@ -165,10 +165,10 @@ describe('make-up cards and streak facts', () => {
 describe('challenges', () => {
   test('hosts create, edit and archive; members see only what is live', async () => {
     const id = await createChallenge()
-    const updated = ok(await call('checkin', 'updateChallenge', { challengeId: id, title: '21 天减脂·第二期', days: 30 }, HOST))
+    const updated = ok(await call('challenges', 'updateChallenge', { challengeId: id, title: '21 天减脂·第二期', days: 30 }, HOST))
     expect(updated).toMatchObject({ title: '21 天减脂·第二期', days: 30, endDate: '2026-12-19', phase: 'running' })
     expect(ok(await call('checkin', 'listChallenges', { phase: 'running' }, 'o_a')).items.map((c) => c.id)).toEqual([id])
-    ok(await call('checkin', 'archiveChallenge', { challengeId: id }, HOST))
+    ok(await call('challenges', 'archiveChallenge', { challengeId: id }, HOST))
     expect(ok(await call('checkin', 'listChallenges', {}, 'o_a')).items).toEqual([])
     expect(await call('checkin', 'getChallenge', { challengeId: id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(ok(await call('checkin', 'listChallenges', { includeArchived: true }, HOST)).items[0]).toMatchObject({ id, archived: true })
@@ -186,7 +186,7 @@ describe('challenges', () => {
 
   test('inconsistent settings are refused with the field named', async () => {
     const bad = async (overrides: object, field: string) =>
-      expect(await call('checkin', 'createChallenge', { ...(await import('./checkin-fixtures')).challengeInput(overrides) }, HOST)).toMatchObject({
+      expect(await call('challenges', 'createChallenge', { ...(await import('./checkin-fixtures')).challengeInput(overrides) }, HOST)).toMatchObject({
         ok: false,
         error: { code: 'INVALID_INPUT', field }
       })

@@ -15,6 +15,6 @@ test('the check-in that completes stays in the check-in budget; the report in th
     if (r.limit.largestTx !== undefined) expect([r.id, r.largestTx <= r.limit.largestTx]).toEqual([r.id, true])
     expect(r.queries.filter((q) => !coverage(q).covered)).toEqual([])
   }
-  const report = results.find((r) => r.id === 'checkin.completionReport')!
+  const report = results.find((r) => r.id === 'challenges.completionReport')!
   expect(report.requests).toBeLessThanOrEqual(20)
 })

@@ -14,7 +14,7 @@ beforeEach(() => {
 })
 afterEach(() => closeTestRuntime(runtime))
 
-const report = (challengeId: string, openid: string, memberOpenid?: string) => call('checkin', 'completionReport', { challengeId, ...(memberOpenid ? { memberOpenid } : {}) }, openid)
+const report = (challengeId: string, openid: string, memberOpenid?: string) => call('challenges', 'completionReport', { challengeId, ...(memberOpenid ? { memberOpenid } : {}) }, openid)
 const onDay = async (id: string, day: number, openid: string, photos = 0) => {
   runtime.clock.set(`2026-11-${day}T09:00:00+08:00`)
   const photoFileIds: string[] = []

@@ -107,14 +107,14 @@ describe('the rule through the check-in function', () => {
   })
 
   test('hosts set the rule; it cannot exceed the days; old challenges get the defaults', async () => {
-    expect(await call('checkin', 'createChallenge', { ...(await import('../checkin/checkin-fixtures')).challengeInput({ days: 7, completionDays: 8 }) }, HOST)).toMatchObject({
+    expect(await call('challenges', 'createChallenge', { ...(await import('../checkin/checkin-fixtures')).challengeInput({ days: 7, completionDays: 8 }) }, HOST)).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', field: 'completionDays' }
     })
     const id = await createChallenge({ days: 21, completionDays: 18, makeupsCount: false })
-    expect(ok(await call('checkin', 'updateChallenge', { challengeId: id, completionDays: 20 }, HOST))).toMatchObject({ completionDays: 20, makeupsCount: false })
+    expect(ok(await call('challenges', 'updateChallenge', { challengeId: id, completionDays: 20 }, HOST))).toMatchObject({ completionDays: 20, makeupsCount: false })
     const all = await createChallenge({ days: 21 })
-    expect(ok(await call('checkin', 'updateChallenge', { challengeId: all, days: 14 }, HOST))).toMatchObject({ days: 14, completionDays: 14 })
+    expect(ok(await call('challenges', 'updateChallenge', { challengeId: all, days: 14 }, HOST))).toMatchObject({ days: 14, completionDays: 14 })
     await runtime.store.collection(CHALLENGES).update(all, { unset: ['completionDays', 'makeupsCount'] })
     expect(ok(await call('checkin', 'getChallenge', { challengeId: all }, 'o_a')).challenge).toMatchObject({ completionDays: 14, makeupsCount: true })
   })

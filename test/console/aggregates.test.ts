@@ -35,7 +35,7 @@ const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => ({
 })
 
 async function challenge(): Promise<string> {
-  return ok(await call('checkin', 'createChallenge', challengeInput({ windowStart: '00:00', windowEnd: '23:59' }), HOST)).id
+  return ok(await call('challenges', 'createChallenge', challengeInput({ windowStart: '00:00', windowEnd: '23:59' }), HOST)).id
 }
 
 async function member(openid: string, challengeId: string) {

@@ -33,12 +33,12 @@ const DAYS = ['2026-11-24', '2026-11-25', '2026-11-26']
 
 async function depositChallenge(overrides: Partial<ChallengeInput> = {}): Promise<string> {
   const input = challengeInput({ title: '3 天早起押金挑战', startDate: DAYS[0], days: 3, streakBonuses: [], minTextLength: 0, depositFen: DEPOSIT, ...overrides })
-  return ok(await call('checkin', 'createChallenge', input, HOST)).id
+  return ok(await call('challenges', 'createChallenge', input, HOST)).id
 }
 
 /** Pays the deposit the way a member does: the order, then the sandbox's signed notify through payNotify. */
 async function payDeposit(challengeId: string, openid: string): Promise<string> {
-  const { orderId } = ok(await call('checkin', 'payDeposit', { challengeId }, openid))
+  const { orderId } = ok(await call('deposits', 'payDeposit', { challengeId }, openid))
   const notify = await runtime.payments.pay(orderId)
   const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
   expect(answer.statusCode).toBeLessThan(300)
@@ -103,23 +103,23 @@ describe('joining a deposit challenge is paying its deposit', () => {
     const detail = ok(await call('checkin', 'getChallenge', { challengeId: id }, 'o_a'))
     expect(detail.progress.joined).toBe(true)
     expect(detail.challenge.participantCount).toBe(1)
-    const status = ok(await call('checkin', 'depositStatus', { challengeId: id }, 'o_a'))
+    const status = ok(await call('deposits', 'depositStatus', { challengeId: id }, 'o_a'))
     expect(status).toMatchObject({ depositFen: DEPOSIT, forfeitTo: 'completers', poolFen: DEPOSIT, depositors: 1, settled: false, mine: { outcome: 'held', amountFen: DEPOSIT } })
     expect(status.rule).toBe('完成全部 3 天打卡即算完成挑战（补卡计入）')
     // The order was priced on the server from the challenge; paying again is refused.
     const order = (await runtime.store.collection<OrderDoc>('orders').get(status.mine!.orderId))!
     expect(order).toMatchObject({ kind: 'deposit', amountFen: DEPOSIT, status: 'fulfilled' })
-    expect(await call('checkin', 'payDeposit', { challengeId: id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '你已交押金，已在挑战中' } })
+    expect(await call('deposits', 'payDeposit', { challengeId: id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '你已交押金，已在挑战中' } })
   })
 
   test('the deposit terms are fixed once anyone has paid', async () => {
     const id = await depositChallenge()
-    ok(await call('checkin', 'updateChallenge', { challengeId: id, depositFen: 2000, forfeitTo: 'host' }, HOST))
+    ok(await call('challenges', 'updateChallenge', { challengeId: id, depositFen: 2000, forfeitTo: 'host' }, HOST))
     await payDeposit(id, 'o_a')
-    expect(await call('checkin', 'updateChallenge', { challengeId: id, depositFen: 500 }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect(await call('checkin', 'updateChallenge', { challengeId: id, days: 5 }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    ok(await call('checkin', 'updateChallenge', { challengeId: id, description: '早起喝水' }, HOST))
-    expect(ok(await call('checkin', 'depositStatus', { challengeId: id }, 'o_a'))).toMatchObject({ depositFen: 2000, forfeitTo: 'host' })
+    expect(await call('challenges', 'updateChallenge', { challengeId: id, depositFen: 500 }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await call('challenges', 'updateChallenge', { challengeId: id, days: 5 }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    ok(await call('challenges', 'updateChallenge', { challengeId: id, description: '早起喝水' }, HOST))
+    expect(ok(await call('deposits', 'depositStatus', { challengeId: id }, 'o_a'))).toMatchObject({ depositFen: 2000, forfeitTo: 'host' })
   })
 })
 
@@ -153,15 +153,15 @@ describe('the settlement', () => {
       ['o_c', 'fulfilled', 0]
     ])
     // Members see their outcome.
-    expect(ok(await call('checkin', 'depositStatus', { challengeId: id }, 'o_a'))).toMatchObject({
+    expect(ok(await call('deposits', 'depositStatus', { challengeId: id }, 'o_a'))).toMatchObject({
       settled: true,
       completers: 2,
       failed: 1,
       mine: { outcome: 'completed', refundedFen: 1000, shareFen: 500, shareStatus: 'paid' }
     })
-    expect(ok(await call('checkin', 'depositStatus', { challengeId: id }, 'o_c')).mine).toMatchObject({ outcome: 'failed', refundedFen: 0, shareFen: 0 })
+    expect(ok(await call('deposits', 'depositStatus', { challengeId: id }, 'o_c')).mine).toMatchObject({ outcome: 'failed', refundedFen: 0, shareFen: 0 })
     // The host's report.
-    expect(ok(await call('checkin', 'depositSettlement', { challengeId: id }, HOST))).toMatchObject({
+    expect(ok(await call('deposits', 'depositSettlement', { challengeId: id }, HOST))).toMatchObject({
       status: 'settled',
       depositsInFen: 3000,
       refundsFen: 2000,
@@ -173,7 +173,7 @@ describe('the settlement', () => {
       transfers: { paid: 2, waiting: 0, failed: 0 },
       balanced: true
     })
-    expect(await call('checkin', 'depositSettlement', { challengeId: id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('deposits', 'depositSettlement', { challengeId: id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // Run again, twice: nothing moves.
     await settle(2)
     const again = await expectBalanced(id)
@@ -193,7 +193,7 @@ describe('the settlement', () => {
     await settle()
     const b = await expectBalanced(id)
     expect(Object.fromEntries(b.transfers.map((t) => [t.openid, t.amountFen]))).toEqual({ o_b: 334, o_a: 333, o_c: 333 })
-    expect(ok(await call('checkin', 'depositSettlement', { challengeId: id }, HOST))).toMatchObject({ shareBaseFen: 333, remainderFen: 1, sharesFen: 1000 })
+    expect(ok(await call('deposits', 'depositSettlement', { challengeId: id }, HOST))).toMatchObject({ shareBaseFen: 333, remainderFen: 1, sharesFen: 1000 })
   })
 
   test('the host keeps the pool when the host chose so: completers are refunded, nobody gets a share', async () => {
@@ -225,7 +225,7 @@ describe('the settlement', () => {
     await checkInOn(id, 'o_b', DAYS.slice(0, 1))
     ok(await call('membership', 'refundOrder', { orderId: orderB, amountFen: DEPOSIT, requestId: 'quit000001', reason: '成员退出' }, HOST))
     expect(await runtime.store.collection('challenge_participants').get(`${id}:o_b`)).toBeNull()
-    expect(ok(await call('checkin', 'depositStatus', { challengeId: id }, 'o_b'))).toMatchObject({ poolFen: 2000, depositors: 2, mine: { outcome: 'withdrawn', refundedFen: 1000 } })
+    expect(ok(await call('deposits', 'depositStatus', { challengeId: id }, 'o_b'))).toMatchObject({ poolFen: 2000, depositors: 2, mine: { outcome: 'withdrawn', refundedFen: 1000 } })
     runtime.clock.set(chinaAt(DAYS[1]))
     expect(await call('checkin', 'postCheckin', { challengeId: id, text: '再打卡', photoFileIds: [] }, 'o_b')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     await checkInOn(id, 'o_a', DAYS)

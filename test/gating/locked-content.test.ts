@@ -63,8 +63,8 @@ async function setTier(openid: string, tierLevel: number) {
 
 test('a circle challenge is locked for outsiders with the circle and its lowest price; joining is refused in those words', async () => {
   const circle = ok(await call('membership', 'createCircle', paidCircle, HOST))
-  const challenge = ok(await call('checkin', 'createChallenge', { ...challengeInput(), circleId: circle.id }, HOST))
-  const open = ok(await call('checkin', 'createChallenge', { ...challengeInput(), title: '公开挑战' }, HOST))
+  const challenge = ok(await call('challenges', 'createChallenge', { ...challengeInput(), circleId: circle.id }, HOST))
+  const open = ok(await call('challenges', 'createChallenge', { ...challengeInput(), title: '公开挑战' }, HOST))
   const list = ok(await call('checkin', 'listChallenges', {}, 'o_a'))
   const lockOf = (id: string) => list.items.find((c) => c.id === id)!.lock
   expect(lockOf(challenge.id)).toEqual({ kind: 'circle', circleId: circle.id, circleName: '减脂私教营', lowestPriceFen: 9900, text: '加入「减脂私教营」后可参加' })
@@ -79,7 +79,7 @@ test('a circle challenge is locked for outsiders with the circle and its lowest 
 })
 
 test('a tier challenge is locked below the tier (达到 LvN 解锁), open at it', async () => {
-  const challenge = ok(await call('checkin', 'createChallenge', { ...challengeInput(), minTierLevel: 3 }, HOST))
+  const challenge = ok(await call('challenges', 'createChallenge', { ...challengeInput(), minTierLevel: 3 }, HOST))
   await setTier('o_a', 2)
   expect(ok(await call('checkin', 'getChallenge', { challengeId: challenge.id }, 'o_a')).lock).toEqual({ kind: 'tier', tierLevel: 3, myTierLevel: 2, text: '达到 Lv3 解锁' })
   expect(ok(await call('checkin', 'listChallenges', {}, 'o_a')).items.find((c) => c.id === challenge.id)!.lock).toMatchObject({ kind: 'tier', tierLevel: 3 })

@@ -57,7 +57,7 @@ test('a revoked check-in gives its own points back even while older grants owe u
   await applyFacts(runtime)
   ok(await adjust('o_r', -30, 'spend-some-0001'))
   expect(await wallet('o_r')).toMatchObject({ points: 30, unsettledSpent: 30 })
-  ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
+  ok(await call('challenges', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
   await applyFacts(runtime)
   const grants = (await entries('o_r')).filter((e) => e.points > 0).sort((a, b) => a.createdAt - b.createdAt)
   // The old grant paid the 30 spent (still owed, unsettled); the check-in's own 10 went back.

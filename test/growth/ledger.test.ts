@@ -76,10 +76,10 @@ test('a check-in hidden for cheating gives its points back, once; growth stays',
   const { checkin } = ok(await post(id, 'o_cheat'))
   await applyFacts(runtime)
   expect((await wallet('o_cheat')).points).toBe(10)
-  ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
+  ok(await call('challenges', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
   await applyFacts(runtime)
-  ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: false }, HOST))
-  ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
+  ok(await call('challenges', 'hideCheckin', { checkinId: checkin.id, hidden: false }, HOST))
+  ok(await call('challenges', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
   await applyFacts(runtime)
   expect(await wallet('o_cheat')).toMatchObject({ points: 0, growth: 10 })
   expect(ok(await call('growth', 'ledger', {}, 'o_cheat')).items.map((e) => [e.rule, e.points])).toEqual([

@@ -144,7 +144,7 @@ test('a hidden check-in among 1,000 older grants gives its own points back witho
   await applyFacts(runtime)
   ok(await redeemItem('o_hide', 995, 'redeem-hide-0001'))
   expect(await expectAddsUp('o_hide')).toMatchObject({ points: 15 })
-  ok(await call('checkin', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
+  ok(await call('challenges', 'hideCheckin', { checkinId: checkin.id, hidden: true }, HOST))
   const counting = new CountingStore(runtime.store)
   const { usage } = await counting.measure(() => applyFacts({ ...runtime, store: counting } as unknown as Runtime))
   // Only the grants from the check-in on are read before the transaction, and the transaction is small.

@@ -53,7 +53,7 @@ test("another member's photo, re-encoded: held off the feed, pending with a reas
   expect(ok(await call('checkin', 'getCheckin', { checkinId: copy.id }, HOST)).integrity).toEqual({ status: 'held', matchCount: 1 })
   expect((await call('checkin', 'getCheckin', { checkinId: copy.id }, 'o_someone_else')).ok).toBe(false)
 
-  const queue = ok(await call('checkin', 'moderationQueue', {}, HOST))
+  const queue = ok(await call('challenges', 'moderationQueue', {}, HOST))
   const report = queue.items.find((r) => r.targetId === copy.id)!
   expect(report.reason).toBe('疑似盗用他人照片')
   expect(report.matches).toEqual([
@@ -83,7 +83,7 @@ test('the same member: a slightly cropped photo from another day is held; two sh
   const again = await postWith(challengeId, A, [await upload(A, jpeg(crop(photo, 0.05, 0.04), 75))])
   expect(await checkPhotoIntegrity(runtime)).toMatchObject({ held: 1 })
   expect(await doc(again.id)).toMatchObject({ status: 'pending', hiddenReason: '照片与你之前某天的打卡照片相同，等待主理人审核' })
-  const report = ok(await call('checkin', 'moderationQueue', {}, HOST)).items.find((r) => r.targetId === again.id)!
+  const report = ok(await call('challenges', 'moderationQueue', {}, HOST)).items.find((r) => r.targetId === again.id)!
   expect(report.reason).toBe('疑似重复使用旧照片')
   expect(report.matches!.every((m) => m.sameMember)).toBe(true)
 })
@@ -103,14 +103,14 @@ async function heldCopy(): Promise<{ challengeId: string; copyId: string; report
   await checkPhotoIntegrity(runtime)
   const copy = await postWith(challengeId, B, [await upload(B, jpeg(photo, 60))])
   await checkPhotoIntegrity(runtime)
-  const reportId = ok(await call('checkin', 'moderationQueue', {}, HOST)).items.find((r) => r.targetId === copy.id)!.id
+  const reportId = ok(await call('challenges', 'moderationQueue', {}, HOST)).items.find((r) => r.targetId === copy.id)!.id
   return { challengeId, copyId: copy.id, reportId }
 }
 
 test('approve: the held check-in goes up on the wall and keeps its day; its points were granted at posting and stay', async () => {
   const { challengeId, copyId, reportId } = await heldCopy()
   expect((await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, B)))!.doneDates).toHaveLength(1)
-  const resolved = ok(await call('checkin', 'resolveReport', { reportId, resolution: 'dismiss' }, HOST))
+  const resolved = ok(await call('challenges', 'resolveReport', { reportId, resolution: 'dismiss' }, HOST))
   expect(resolved).toMatchObject({ status: 'resolved', resolution: 'dismissed' })
   expect(await doc(copyId)).toMatchObject({ status: 'visible', hiddenReason: '', integrity: { status: 'approved' } })
   expect(await feedIds(A)).toContain(copyId)
@@ -123,7 +123,7 @@ test('approve: the held check-in goes up on the wall and keeps its day; its poin
 test('reject: hidden, the day leaves the progress, the points are taken back', async () => {
   const { challengeId, copyId, reportId } = await heldCopy()
   expect(ok(await call('growth', 'summary', {}, B)).points).toBe(10)
-  const resolved = ok(await call('checkin', 'resolveReport', { reportId, resolution: 'hide' }, HOST))
+  const resolved = ok(await call('challenges', 'resolveReport', { reportId, resolution: 'hide' }, HOST))
   expect(resolved.resolution).toBe('hidden')
   expect(await doc(copyId)).toMatchObject({ status: 'hidden', hiddenReason: '照片与之前的打卡重复，主理人审核未通过', integrity: { status: 'rejected' } })
   expect((await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, B)))!.doneDates).toEqual([])

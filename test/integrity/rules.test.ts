@@ -81,7 +81,7 @@ describe('geofence', () => {
   test('a challenge without a place ignores a position; a malformed place or position is refused', async () => {
     const id = await createChallenge()
     expect((await send(id, outside)).ok).toBe(true)
-    expect(await call('checkin', 'createChallenge', { ...(await import('../checkin/checkin-fixtures')).challengeInput(), geofence: { ...geofence, radiusM: 10 } }, HOST)).toMatchObject({
+    expect(await call('challenges', 'createChallenge', { ...(await import('../checkin/checkin-fixtures')).challengeInput(), geofence: { ...geofence, radiusM: 10 } }, HOST)).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: '打卡范围（米）不能小于 50' }
     })
@@ -93,7 +93,7 @@ describe('geofence', () => {
 })
 
 describe('点评 (host review)', () => {
-  const review = (checkinId: string, grade: 'excellent' | 'pass' | 'fail', comment = '') => call('checkin', 'reviewCheckin', { checkinId, grade, comment }, HOST)
+  const review = (checkinId: string, grade: 'excellent' | 'pass' | 'fail', comment = '') => call('challenges', 'reviewCheckin', { checkinId, grade, comment }, HOST)
   const progress = async (challengeId: string) => ok(await call('checkin', 'getChallenge', { challengeId }, M)).progress
 
   test('优秀 and 合格 count; 不合格 takes the day off (days done, streak) and the points back; 合格 again returns the day, not the points', async () => {
@@ -128,6 +128,6 @@ describe('点评 (host review)', () => {
     expect(await review(checkin.id, 'pass')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '这个挑战没有开启主理人点评' } })
     const reviewed = await createChallenge({ title: '点评挑战', hostReview: true })
     const other = ok(await post(reviewed, 'o_member_n')).checkin
-    expect(await call('checkin', 'reviewCheckin', { checkinId: other.id, grade: 'pass' }, M)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('challenges', 'reviewCheckin', { checkinId: other.id, grade: 'pass' }, M)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

@@ -310,7 +310,7 @@ test("the caller sees their own rank even far down, and the newcomers' view list
   expect(fresh.title).toBe('新人周榜')
   // One newcomer pulls ahead: far down the list, the others share rank 2.
   const featured = ok(await call('checkin', 'feed', { scope: 'all' }, 'o_59')).items.find((c) => c.author.openid === 'o_59')!
-  ok(await call('checkin', 'featureCheckin', { checkinId: featured.id, featured: true }, HOST))
+  ok(await call('challenges', 'featureCheckin', { checkinId: featured.id, featured: true }, HOST))
   await drain()
   const ahead = ok(await board('o_00', { kind: 'pointsWeek', newcomers: true }))
   expect(ahead.entries[0]).toMatchObject({ openid: 'o_59', rank: 1 })
@@ -345,7 +345,7 @@ test('challenge boards count check-ins and the current streak; a hidden check-in
     ['o_b', 2, 2],
     ['o_c', 1, 3]
   ])
-  ok(await call('checkin', 'hideCheckin', { checkinId: posted.o_a[0], hidden: true }, HOST))
+  ok(await call('challenges', 'hideCheckin', { checkinId: posted.o_a[0], hidden: true }, HOST))
   await drain()
   const after = ok(await board('o_b', { kind: 'challengeCheckins', challengeId: id }))
   // o_a is back to 2 (reached again when the check-in was hidden, so o_b, there first, is listed first).
@@ -396,7 +396,7 @@ test("a hidden check-in's points come off the points boards of the week and mont
   )
   // Hidden a week later: the boards of its own week and month lose it, this week's keep the newer check-in.
   runtime.clock.set('2026-12-02T09:00:00+08:00')
-  ok(await call('checkin', 'hideCheckin', { checkinId: cheat, hidden: true }, HOST))
+  ok(await call('challenges', 'hideCheckin', { checkinId: cheat, hidden: true }, HOST))
   await drain()
   await drain()
   expect(await boardScores(runtime.store, 'points:week:2026-11-23')).toEqual(new Map([['o_b', 10]]))
@@ -474,10 +474,10 @@ describe('referral', () => {
     expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toMatchObject({ featured: false, photoUrl: expect.stringContaining('/files/'), quote: expect.stringMatching(/^第一天.{37}…$/) })
     runtime.clock.advance(24 * 3600_000)
     ok(await post(id, 'o_p', '第二天：没带相机，只写几句话记录一下今天的训练'))
-    ok(await call('checkin', 'featureCheckin', { checkinId: first.id, featured: true }, HOST))
+    ok(await call('challenges', 'featureCheckin', { checkinId: first.id, featured: true }, HOST))
     expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toMatchObject({ featured: true })
     // A newer photo from a members-only challenge stays inside its circle.
-    ok(await call('checkin', 'featureCheckin', { checkinId: first.id, featured: false }, HOST))
+    ok(await call('challenges', 'featureCheckin', { checkinId: first.id, featured: false }, HOST))
     const circle = ok(
       await call(
         'membership',

@@ -71,7 +71,7 @@ test('the server prices the order; the client cannot send an amount', async () =
 
 test('a valid notify fulfils once and opens circle-scoped content; 20 concurrent copies change nothing more', async () => {
   const c = await circle()
-  const challenge = ok(await call('checkin', 'createChallenge', challengeInput({ circleId: c.id, startDate: '2026-11-23' }), HOST))
+  const challenge = ok(await call('challenges', 'createChallenge', challengeInput({ circleId: c.id, startDate: '2026-11-23' }), HOST))
   expect(await call('checkin', 'joinChallenge', { challengeId: challenge.id }, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   const order = await buy(c.id, c.plans[0].id)
   const notify = await notifyFor(order.id)
@@ -235,12 +235,12 @@ test('circle settings are checked', async () => {
 
 test("check-ins of a members-only challenge are seen only by the circle's current members and hosts, on every feed and by id", async () => {
   const c = await circle()
-  const gated = ok(await call('checkin', 'createChallenge', challengeInput({ circleId: c.id, startDate: '2026-11-23' }), HOST))
-  const open = ok(await call('checkin', 'createChallenge', challengeInput({ title: '公开挑战', startDate: '2026-11-23' }), HOST))
+  const gated = ok(await call('challenges', 'createChallenge', challengeInput({ circleId: c.id, startDate: '2026-11-23' }), HOST))
+  const open = ok(await call('challenges', 'createChallenge', challengeInput({ title: '公开挑战', startDate: '2026-11-23' }), HOST))
   await deliver(await notifyFor((await buy(c.id, c.plans[0].id, 'o_a')).id))
   ok(await call('checkin', 'joinChallenge', { challengeId: gated.id }, 'o_a'))
   const inside = ok(await call('checkin', 'postCheckin', { challengeId: gated.id, text: '圈内打卡，今天练了腿', photoFileIds: [] }, 'o_a')).checkin
-  ok(await call('checkin', 'featureCheckin', { checkinId: inside.id, featured: true }, HOST))
+  ok(await call('challenges', 'featureCheckin', { checkinId: inside.id, featured: true }, HOST))
   ok(await call('checkin', 'joinChallenge', { challengeId: open.id }, 'o_b'))
   const outside = ok(await call('checkin', 'postCheckin', { challengeId: open.id, text: '公开打卡，今天跑了五公里', photoFileIds: [] }, 'o_b')).checkin
   const ids = async (openid: string, input: object) => ok(await call('checkin', 'feed', input as never, openid)).items.map((x) => x.id)
@@ -259,8 +259,8 @@ test("check-ins of a members-only challenge are seen only by the circle's curren
   expect(ok(await call('checkin', 'getChallenge', { challengeId: open.id }, 'o_b'))).toMatchObject({ circleName: null, inCircle: true })
 
   // With check-ins posted, the challenge's audience is fixed: opening it up (or closing it) is refused.
-  expect(await call('checkin', 'updateChallenge', { challengeId: gated.id, circleId: null }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-  expect(await call('checkin', 'updateChallenge', { challengeId: open.id, circleId: c.id }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  expect(await call('challenges', 'updateChallenge', { challengeId: gated.id, circleId: null }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+  expect(await call('challenges', 'updateChallenge', { challengeId: open.id, circleId: c.id }, HOST)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
 
   // The member and the host see both.
   expect((await ids('o_a', { scope: 'all' })).sort()).toEqual([inside.id, outside.id].sort())

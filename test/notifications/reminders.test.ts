@@ -39,7 +39,7 @@ const grant = (openid: string) => call('member', 'recordSubscribeGrants', { requ
 const post = async (openid: string, challengeId: string) => ok(await call('checkin', 'postCheckin', { challengeId, text: '早起打卡', photoFileIds: [] }, openid))
 
 async function setup(): Promise<string> {
-  const challenge = ok(await call('checkin', 'createChallenge', challengeInput, HOST))
+  const challenge = ok(await call('challenges', 'createChallenge', challengeInput, HOST))
   for (const openid of [A, B, C, D]) ok(await call('checkin', 'joinChallenge', { challengeId: challenge.id }, openid))
   await post(A, challenge.id)
   await post(B, challenge.id)

@@ -51,9 +51,9 @@ test('a moderator may hide a check-in but is refused creating a challenge and re
   const challengeId = await createChallenge()
   const checkinId = ok(await post(challengeId, 'o_member')).checkin.id
   await giveRole('o_mod', 'moderator')
-  ok(await call('checkin', 'hideCheckin', { checkinId, hidden: true }, 'o_mod'))
+  ok(await call('challenges', 'hideCheckin', { checkinId, hidden: true }, 'o_mod'))
   const example = <F extends keyof typeof FUNCTIONS>(fn: F, action: string) => (FUNCTIONS[fn].actions as Record<string, { example: object }>)[action].example
-  expect(await callRaw('checkin', { action: 'createChallenge', ...example('checkin', 'createChallenge') }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await callRaw('checkin', { action: 'createChallenge', ...example('challenges', 'createChallenge') }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await callRaw('membership', { action: 'refundOrder', ...example('membership', 'refundOrder') }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 
@@ -103,7 +103,7 @@ test('removeStaff returns them to member and their next host call is refused', a
   await giveRole('o_mod', 'moderator')
   ok(await call('host', 'removeStaff', { memberId: 'o_mod' }, HOST))
   expect(await roleOf('o_mod')).toBe('member')
-  expect(await call('checkin', 'hideCheckin', { checkinId, hidden: true }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await call('challenges', 'hideCheckin', { checkinId, hidden: true }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(ok(await call('host', 'team', {}, HOST)).staff.map((s) => s.openid)).toEqual([HOST])
 })
 

@@ -36,7 +36,7 @@ export async function joinChallenge(runtime: Runtime, caller: Caller, challengeI
   const challenge = await loadChallenge(runtime, challengeId)
   if (phaseOn(challenge, chinaDate(now)) === 'ended') throw new AppError('CHECKIN_CLOSED', '挑战已结束，不能再加入')
   await assertMayTakePart(runtime, challenge, caller, now)
-  // A deposit challenge is joined by paying its deposit (checkin.payDeposit): the payment makes the participant.
+  // A deposit challenge is joined by paying its deposit (deposits.payDeposit): the payment makes the participant.
   if ((challenge.depositFen ?? 0) > 0) {
     const participant = await runtime.store.collection<ParticipantDoc>(PARTICIPANTS).get(participantId(challengeId, caller.openid))
     if (!participant) throw new AppError('CONFLICT', `这个挑战需要先交押金 ¥${((challenge.depositFen ?? 0) / 100).toFixed(2)} 才能加入`)

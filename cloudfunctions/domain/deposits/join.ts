@@ -1,4 +1,4 @@
-// 交押金并加入 (checkin.payDeposit): the challenge's deposit as an order of the
+// 交押金并加入 (deposits.payDeposit): the challenge's deposit as an order of the
 // deposit kind (deposit-order.ts), priced here from the challenge.
 import type { PayDepositResult } from '../../../types/deposits'
 import { AppError } from '../../platform/app-error'

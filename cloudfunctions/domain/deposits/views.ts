@@ -20,7 +20,7 @@ function shareStatusOf(transfer: TransferDoc | null, shareFen: number): ShareTra
   return transfer.state === 'WAIT_USER_CONFIRM' ? 'waitConfirm' : 'sending'
 }
 
-/** checkin.depositStatus: about 5 requests with the router's member read, at any size. */
+/** deposits.depositStatus: about 5 requests with the router's member read, at any size. */
 export async function depositStatus(runtime: Runtime, caller: Caller, challengeId: string): Promise<DepositStatusView> {
   const challenge = (await loadChallenge(runtime, challengeId, { allowArchived: isStaff(caller.role) })) as DepositChallengeDoc
   if ((challenge.depositFen ?? 0) <= 0) throw new AppError('NOT_FOUND', '这个挑战没有押金')
@@ -61,7 +61,7 @@ export async function depositStatus(runtime: Runtime, caller: Caller, challengeI
   }
 }
 
-/** checkin.depositSettlement (admin): the settlement document and the transfers by status (4 requests with the member read). */
+/** deposits.depositSettlement (admin): the settlement document and the transfers by status (4 requests with the member read). */
 export async function depositSettlement(runtime: Runtime, challengeId: string): Promise<DepositSettlementView> {
   const settlement = await runtime.store.collection<SettlementDoc>(DEPOSIT_SETTLEMENTS).get(challengeId)
   if (!settlement) throw new AppError('NOT_FOUND', '这个挑战没有押金结算')

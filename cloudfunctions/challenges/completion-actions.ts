@@ -3,7 +3,7 @@ import type { ActionMap } from '../platform/define-action'
 import { completionReport } from '../domain/checkin/completion-report'
 import * as s from '../domain/checkin/schemas'
 
-export const checkinCompletionActions: Pick<ActionMap<'checkin'>, 'completionReport'> = {
+export const checkinCompletionActions: Pick<ActionMap<'challenges'>, 'completionReport'> = {
   completionReport: {
     role: 'member',
     input: s.completionReportInput,

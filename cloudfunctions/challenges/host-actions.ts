@@ -5,7 +5,7 @@ import { featureCheckin, hideCheckin, hideComment, moderationQueue, resolveRepor
 import * as s from '../domain/checkin/schemas'
 import { reviewCheckin } from '../domain/checkin/review'
 
-type CheckinActions = ActionMap<'checkin'>
+type CheckinActions = ActionMap<'challenges'>
 type HostActionNames = 'createChallenge' | 'updateChallenge' | 'archiveChallenge' | 'featureCheckin' | 'hideCheckin' | 'hideComment' | 'moderationQueue' | 'resolveReport' | 'reviewCheckin'
 
 export const EXAMPLE_CHALLENGE = {

@@ -5,7 +5,7 @@ import { payDeposit } from '../domain/deposits/join'
 import { depositSettlement, depositStatus } from '../domain/deposits/views'
 import * as s from '../domain/checkin/schemas'
 
-type CheckinActions = ActionMap<'checkin'>
+type CheckinActions = ActionMap<'deposits'>
 type DepositActionNames = 'payDeposit' | 'depositStatus' | 'depositSettlement'
 
 export const checkinDepositActions: Pick<CheckinActions, DepositActionNames> = {
