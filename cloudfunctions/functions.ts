@@ -14,6 +14,7 @@ import * as events from './events/index'
 import * as leaderboard from './leaderboard/index'
 import * as rewards from './rewards/index'
 import * as host from './host/index'
+import * as marketing from './marketing/index'
 import * as circle from './circle/index'
 import * as questions from './questions/index'
 import * as fission from './fission/index'
@@ -30,6 +31,7 @@ import { eventActions } from './events/actions'
 import { leaderboardActions } from './leaderboard/actions'
 import { rewardActions } from './rewards/actions'
 import { hostActions } from './host/actions'
+import { marketingActions } from './marketing/actions'
 import { circleActions } from './circle/actions'
 import { questionsFunctionActions } from './questions/actions'
 import { fissionActions } from './fission/actions'
@@ -47,6 +49,7 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   leaderboard: { main: leaderboard.main, actions: leaderboardActions },
   rewards: { main: rewards.main, actions: rewardActions },
   host: { main: host.main, actions: hostActions },
+  marketing: { main: marketing.main, actions: marketingActions },
   circle: { main: circle.main, actions: circleActions },
   questions: { main: questions.main, actions: questionsFunctionActions },
   fission: { main: fission.main, actions: fissionActions },

@@ -309,7 +309,7 @@ export interface ApiContract {
     updateCampaign: { input: UpdateCampaignInput; output: HostCampaignView }
     stopCampaign: { input: CampaignIdInput; output: HostCampaignView }
   }
-  /** The host's operating layer: team, console, members, recall, exports. */
+  /** A circle's content: posts, announcements, likes and comments (domain/posts). */
   circle: {
     // posts and announcements
     circleContent: { input: CircleIdInput; output: CircleContentView }
@@ -396,6 +396,7 @@ export interface ApiContract {
     startGroupBuy: { input: GroupBuyIdInput; output: GroupBuyOrderResult }
     joinGroupBuy: { input: GroupIdInput; output: GroupBuyOrderResult }
   }
+  /** The host's operating layer: team, console, members, exports. */
   host: {
     // the team (owner), and the invite link a new staff member opens
     team: { input: Record<string, never>; output: TeamView }
@@ -422,6 +423,9 @@ export interface ApiContract {
     // exports (admin): a CSV written in the background by cron; the list shows progress and, when done, a link
     startExport: { input: StartExportInput; output: ExportJobView }
     exports: { input: ExportsInput; output: Page<ExportJobView> }
+  }
+  /** the host's reach: recall campaigns and automations (召回, domain/recall) and the analytics of who joins, stays and pays (数据分析, domain/analytics). */
+  marketing: {
     // recall campaigns to a segment with a holdout, and the automations (admin)
     createRecallCampaign: { input: CreateRecallCampaignInput; output: RecallCampaignView }
     recallCampaigns: { input: RecallCampaignsInput; output: Page<RecallCampaignView> }

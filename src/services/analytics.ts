@@ -4,13 +4,13 @@ import { callFunction } from './api'
 
 // The host's analytics: reports precomputed by cron, and the check-ins that brought first payments.
 
-export const analyticsKey = (period: AnalyticsPeriod) => `host.analytics.${period}`
-export const TOP_CONVERTING_KEY = 'host.topConverting'
+export const analyticsKey = (period: AnalyticsPeriod) => `marketing.analytics.${period}`
+export const TOP_CONVERTING_KEY = 'marketing.topConverting'
 
 export function fetchAnalytics(period: AnalyticsPeriod): Promise<AnalyticsView> {
-  return callFunction('host', 'analytics', { period })
+  return callFunction('marketing', 'analytics', { period })
 }
 
 export function fetchTopConverting(after: string | null): Promise<Page<ConvertingCheckinView>> {
-  return callFunction('host', 'topConverting', { after })
+  return callFunction('marketing', 'topConverting', { after })
 }

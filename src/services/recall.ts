@@ -9,17 +9,17 @@ export const RECALL_CAMPAIGNS_KEY = 'host:recallCampaigns'
 export const AUTOMATIONS_KEY = 'host:automations'
 
 export function fetchRecallCampaigns(after: string | null): Promise<Page<RecallCampaignView>> {
-  return callFunction('host', 'recallCampaigns', { after })
+  return callFunction('marketing', 'recallCampaigns', { after })
 }
 
 export function createRecallCampaign(input: CreateRecallCampaignInput): Promise<RecallCampaignView> {
-  return callFunction('host', 'createRecallCampaign', input)
+  return callFunction('marketing', 'createRecallCampaign', input)
 }
 
 export function fetchAutomations(): Promise<AutomationView[]> {
-  return callFunction('host', 'automations', {})
+  return callFunction('marketing', 'automations', {})
 }
 
 export function updateAutomation(input: UpdateAutomationInput): Promise<AutomationView> {
-  return callFunction('host', 'updateAutomation', input)
+  return callFunction('marketing', 'updateAutomation', input)
 }

@@ -55,7 +55,7 @@ test('first touch and last touch are both credited, with the revenue, and the la
   expect(await pointsOf(BOB, 'testimonialConverted')).toEqual([50])
   expect(await pointsOf(ALICE, 'testimonialConverted')).toEqual([])
 
-  const top = ok(await call('host', 'topConverting', {}, HOST))
+  const top = ok(await call('marketing', 'topConverting', {}, HOST))
   expect(top.items.map((i) => [i.checkinId, i.firstTouch, i.lastTouch, i.revenueFen])).toEqual(
     expect.arrayContaining([
       [a, 1, 0, 9900],
@@ -65,9 +65,9 @@ test('first touch and last touch are both credited, with the revenue, and the la
   expect(top.items.find((i) => i.checkinId === b)!.authorOpenid).toBe(BOB)
   // The host features the best one through challenges.featureCheckin.
   ok(await call('challenges', 'featureCheckin', { checkinId: b, featured: true }, HOST))
-  expect(ok(await call('host', 'topConverting', {}, HOST)).items.find((i) => i.checkinId === b)!.featured).toBe(true)
+  expect(ok(await call('marketing', 'topConverting', {}, HOST)).items.find((i) => i.checkinId === b)!.featured).toBe(true)
   // Members may not read it.
-  expect((await call('host', 'topConverting', {}, VIEWER)).ok).toBe(false)
+  expect((await call('marketing', 'topConverting', {}, VIEWER)).ok).toBe(false)
 })
 
 test('the window is 7 China days: a touch 7 days before the payment counts, 8 days before does not', async () => {

@@ -48,7 +48,7 @@ test('the funnel, cohorts and revenue equal a recount from the raw documents', a
   ok(await call('membership', 'refundOrder', { orderId: circle2Order, amountFen: 5000, requestId: 'refund-00000001', reason: '协商退款' }, HOST))
   await drain(runtime, ['refreshAnalytics'])
 
-  const view = ok(await call('host', 'analytics', { period: 30 }, HOST))
+  const view = ok(await call('marketing', 'analytics', { period: 30 }, HOST))
   expect(view.computedAt).not.toBeNull()
   const today = chinaDate(runtime.clock.now())
 

@@ -28,7 +28,7 @@ test('other kinds are grouped by their name and item; deposits are not revenue',
   await paidOrder('M_deposit_1', { kind: 'deposit', challengeId: 'ch1', title: '21 天早起', endDate: '2026-11-22' } as OrderItem, 5000, 'o_buyer')
   await drain(runtime, ['refreshAnalytics'])
 
-  const view = ok(await call('host', 'analytics', { period: 30 }, HOST))
+  const view = ok(await call('marketing', 'analytics', { period: 30 }, HOST))
   expect(view.revenue!.byCircle).toEqual([
     { circleId: circle.circleId, name: '减脂训练营', fen: 9900 },
     { circleId: 'flashSale', name: '秒杀', fen: 1980 }

@@ -52,7 +52,7 @@ async function messageFor(w: World, gift: Gift | null): Promise<string> {
 async function recallCampaign(w: World): Promise<string> {
   fresh += 1
   const campaign = await w.call(
-    'host',
+    'marketing',
     'createRecallCampaign',
     { requestId: `budget-recall-${fresh}`, segment: 'silent', title: '好久不见', body: '回来打个卡吧', gift: { kind: 'makeupCard', count: 1 } },
     HOST
@@ -86,27 +86,27 @@ export const RECALL_SCENARIOS: Scenario[] = [
     const id = await messageFor(w, { kind: 'coupon', campaignId: campaign._id })
     return (await w.measure('member', 'claimGift', { messageId: id }, XIAOMEI)).usage
   }),
-  scenario('host.createRecallCampaign', async (w) => {
+  scenario('marketing.createRecallCampaign', async (w) => {
     const campaign = await w.doc<{ _id: string }>('campaigns', { kind: 'amountOff' })
     return (
       await w.measure(
-        'host',
+        'marketing',
         'createRecallCampaign',
         { requestId: 'budget-recall-create', segment: 'silent', title: '好久不见', body: '回来打个卡吧', gift: { kind: 'coupon', campaignId: campaign._id } },
         HOST
       )
     ).usage
   }),
-  scenario('host.recallCampaigns', async (w) => {
+  scenario('marketing.recallCampaigns', async (w) => {
     for (let i = 0; i < 3; i++) await recallCampaign(w)
-    return (await w.measure('host', 'recallCampaigns', {}, HOST)).usage
+    return (await w.measure('marketing', 'recallCampaigns', {}, HOST)).usage
   }),
-  scenario('host.recallCampaign', async (w) => (await w.measure('host', 'recallCampaign', { campaignId: await recallCampaign(w) }, HOST)).usage),
-  scenario('host.automations', async (w) => {
-    await w.call('host', 'updateAutomation', { kind: 'silent', enabled: true }, HOST)
-    return (await w.measure('host', 'automations', {}, HOST)).usage
+  scenario('marketing.recallCampaign', async (w) => (await w.measure('marketing', 'recallCampaign', { campaignId: await recallCampaign(w) }, HOST)).usage),
+  scenario('marketing.automations', async (w) => {
+    await w.call('marketing', 'updateAutomation', { kind: 'silent', enabled: true }, HOST)
+    return (await w.measure('marketing', 'automations', {}, HOST)).usage
   }),
-  scenario('host.updateAutomation', async (w) => (await w.measure('host', 'updateAutomation', { kind: 'welcome', enabled: true, title: '欢迎你', body: '先去参加一个打卡挑战吧' }, HOST)).usage)
+  scenario('marketing.updateAutomation', async (w) => (await w.measure('marketing', 'updateAutomation', { kind: 'welcome', enabled: true, title: '欢迎你', body: '先去参加一个打卡挑战吧' }, HOST)).usage)
 ]
 
 /** Backlogs of the recall cron jobs (not counted). */
@@ -118,7 +118,7 @@ export const RECALL_BACKLOG: Record<string, (w: World) => Promise<void>> = {
     await recallCampaign(w)
   },
   async runAutomations(w) {
-    for (const kind of ['welcome', 'silent', 'trialEnding', 'renewalDue', 'streakBroken'] as const) await w.call('host', 'updateAutomation', { kind, enabled: true }, HOST)
+    for (const kind of ['welcome', 'silent', 'trialEnding', 'renewalDue', 'streakBroken'] as const) await w.call('marketing', 'updateAutomation', { kind, enabled: true }, HOST)
     w.advanceDays(0.01)
     // 40 members join after the welcome was switched on: more than one run's batch.
     await silentMembers(w, 40)

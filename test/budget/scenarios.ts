@@ -743,14 +743,14 @@ export const ACTION_SCENARIOS: Scenario[] = [
   }),
 
   // host: analytics (reports precomputed by cron; the check-ins that brought first payments)
-  host('host.analytics', async (w) => {
+  host('marketing.analytics', async (w) => {
     await w.call('cron', 'run', { jobs: ['refreshAnalytics'] }, HOST)
-    return (await w.measure('host', 'analytics', { period: 30 }, HOST)).usage
+    return (await w.measure('marketing', 'analytics', { period: 30 }, HOST)).usage
   }),
-  host('host.topConverting', async (w) => {
+  host('marketing.topConverting', async (w) => {
     await converted(w, 5)
     await w.call('cron', 'run', { jobs: ['attributeConversions'] }, HOST)
-    return (await w.measure('host', 'topConverting', {}, HOST)).usage
+    return (await w.measure('marketing', 'topConverting', {}, HOST)).usage
   }),
 
   // host: the team

@@ -65,7 +65,7 @@ test('holdout: ~10 % of 1,000 silent members, recorded per member by hash; the h
   // One of them is an admin, and the host has a silent wallet too: neither is targeted.
   await runtime.store.collection<MemberDoc>(MEMBERS).update(members[5], { set: { role: 'admin' } })
   await runtime.store.collection<WalletDoc>(WALLETS).insert({ ...emptyWallet(HOST, runtime.clock.now()), segment: 'silent' })
-  const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-1000-a', segment: 'silent', title: '好久不见', body: '回来打个卡吧' }, HOST))
+  const campaign = ok(await call('marketing', 'createRecallCampaign', { requestId: 'recall-1000-a', segment: 'silent', title: '好久不见', body: '回来打个卡吧' }, HOST))
   expect(campaign.holdoutPercent).toBe(10)
   // Two cron runs at once, then the rest one by one.
   await Promise.all([runJobs(runtime, ['sendRecalls']), runJobs(runtime, ['sendRecalls'])])
@@ -81,7 +81,7 @@ test('holdout: ~10 % of 1,000 silent members, recorded per member by hash; the h
   const messages = await runtime.store.collection<InboxMessageDoc>(INBOX).count({ source: 'recall' })
   expect(messages).toBe(999 - holdout.length)
   for (const t of holdout.slice(0, 20)) expect(await runtime.store.collection(INBOX).get(`recall:${campaign.id}:${t.openid}`)).toBeNull()
-  const view = ok(await call('host', 'recallCampaign', { campaignId: campaign.id }, HOST))
+  const view = ok(await call('marketing', 'recallCampaign', { campaignId: campaign.id }, HOST))
   expect(view).toMatchObject({ status: 'sent', treated: { members: 999 - holdout.length }, holdout: { members: holdout.length } })
   // Sending again sends nothing.
   expect((await runJobs(runtime, ['sendRecalls'])).jobs[0].counts).toEqual({ sent: 0, heldOut: 0, finished: 0 })
@@ -92,7 +92,7 @@ test('a silent campaign reaches members who never earned anything (no wallet), n
   for (const id of ['o_never1', 'o_never2'])
     await runtime.store.collection<MemberDoc>(MEMBERS).insert({ _id: id, nickname: id, avatarFileId: '', role: 'member', joinedAt: now - 40 * DAY, updatedAt: now })
   const [active] = await seedMembers(1, 'ordinary', 'o_active')
-  const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-walletless', segment: 'silent', title: '好久不见', body: '回来打个卡吧', holdoutPercent: 0 }, HOST))
+  const campaign = ok(await call('marketing', 'createRecallCampaign', { requestId: 'recall-walletless', segment: 'silent', title: '好久不见', body: '回来打个卡吧', holdoutPercent: 0 }, HOST))
   await sendAll()
   const targets = (await targetsOf(campaign.id)).map((t) => t.openid).sort()
   expect(targets).toEqual(['o_never1', 'o_never2'])
@@ -103,14 +103,14 @@ test('a campaign narrowed by a tag reaches only the tagged members of its segmen
   const members = await seedMembers(6, 'silent', 'o_tagged')
   const tag = ok(await call('host', 'createTag', { name: '待召回', color: 'orange' }, HOST))
   ok(await call('host', 'tagMembers', { memberIds: members.slice(0, 3), tagId: tag.id, op: 'add' }, HOST))
-  const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-by-tag', segment: 'silent', tag: tag.id, title: '好久不见', body: '回来打个卡吧', holdoutPercent: 0 }, HOST))
+  const campaign = ok(await call('marketing', 'createRecallCampaign', { requestId: 'recall-by-tag', segment: 'silent', tag: tag.id, title: '好久不见', body: '回来打个卡吧', holdoutPercent: 0 }, HOST))
   await sendAll()
   expect((await targetsOf(campaign.id)).map((t) => t.openid).sort()).toEqual(members.slice(0, 3))
 })
 
 test('a treated member who checks in after the message counts as returned; lift and revenue by group', async () => {
   const members = await seedMembers(40, 'silent')
-  const campaign = ok(await call('host', 'createRecallCampaign', { requestId: 'recall-lift-a', segment: 'silent', title: '好久不见', body: '回来打个卡吧', holdoutPercent: 50 }, HOST))
+  const campaign = ok(await call('marketing', 'createRecallCampaign', { requestId: 'recall-lift-a', segment: 'silent', title: '好久不见', body: '回来打个卡吧', holdoutPercent: 50 }, HOST))
   await sendAll()
   const targets = await targetsOf(campaign.id)
   const treated = targets.filter((t) => t.group === 'treated')
@@ -127,7 +127,7 @@ test('a treated member who checks in after the message counts as returned; lift 
   await orders.insert({ openid: treated[0].openid, createdAt: runtime.clock.now(), paidAt: runtime.clock.now(), amountFen: 9900, refundedFen: 0, status: 'fulfilled' })
   runtime.clock.advance(DAY)
   await runJobs(runtime, ['measureRecalls'])
-  let view = ok(await call('host', 'recallCampaign', { campaignId: campaign.id }, HOST))
+  let view = ok(await call('marketing', 'recallCampaign', { campaignId: campaign.id }, HOST))
   expect(view.treated).toMatchObject({ members: treated.length, returned: 4, revenueFen: 9900 })
   expect(view.holdout).toMatchObject({ members: holdout.length, returned: 1, revenueFen: 0 })
   expect(view.returnLiftPoints).toBeCloseTo(Math.round((4 / treated.length - 1 / holdout.length) * 1000) / 10)
@@ -136,12 +136,12 @@ test('a treated member who checks in after the message counts as returned; lift 
   runtime.clock.advance(7 * DAY)
   await runJobs(runtime, ['measureRecalls'])
   await runJobs(runtime, ['measureRecalls'])
-  view = ok(await call('host', 'recallCampaign', { campaignId: campaign.id }, HOST))
+  view = ok(await call('marketing', 'recallCampaign', { campaignId: campaign.id }, HOST))
   expect(view.treated.returned).toBe(4)
   expect(view.holdout.returned).toBe(1)
   expect(view.treated.revenueFen).toBe(9900)
   expect(view.measuredFinal).toBe(targets.length)
-  const list = ok(await call('host', 'recallCampaigns', {}, HOST))
+  const list = ok(await call('marketing', 'recallCampaigns', {}, HOST))
   expect(list.items[0]).toMatchObject({ id: campaign.id, treated: { returned: 4 }, holdout: { returned: 1 } })
   expect(members).toHaveLength(40)
 })
@@ -168,14 +168,14 @@ test('inbox: unread count, markRead (own messages only), and a gift claimed twic
   )
   ok(
     await call(
-      'host',
+      'marketing',
       'createRecallCampaign',
       { requestId: 'recall-gift-a', segment: 'silent', title: '送你一张券', body: '回来看看', gift: { kind: 'coupon', campaignId: coupon.id }, holdoutPercent: 0 },
       HOST
     )
   )
   ok(
-    await call('host', 'createRecallCampaign', { requestId: 'recall-gift-b', segment: 'silent', title: '送你补卡', body: '回来打卡', gift: { kind: 'makeupCard', count: 2 }, holdoutPercent: 0 }, HOST)
+    await call('marketing', 'createRecallCampaign', { requestId: 'recall-gift-b', segment: 'silent', title: '送你补卡', body: '回来打卡', gift: { kind: 'makeupCard', count: 2 }, holdoutPercent: 0 }, HOST)
   )
   await sendAll()
   expect(ok(await call('member', 'unreadCount', {}, a))).toEqual({ unread: 2 })
@@ -206,8 +206,8 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   ok(await call('member', 'recordSubscribeGrants', { requestId: 'grant-0000001', accepted: ['communityNotice'] }, 'o_silent'))
   for (const openid of ['o_silent2', 'o_long']) ok(await call('member', 'me', {}, openid))
   runtime.clock.advance(1000)
-  for (const kind of ['welcome', 'trialEnding', 'renewalDue', 'silent', 'streakBroken'] as const) ok(await call('host', 'updateAutomation', { kind, enabled: true }, HOST))
-  ok(await call('host', 'updateAutomation', { kind: 'silent', title: '想你了', body: '回来打卡吧' }, HOST))
+  for (const kind of ['welcome', 'trialEnding', 'renewalDue', 'silent', 'streakBroken'] as const) ok(await call('marketing', 'updateAutomation', { kind, enabled: true }, HOST))
+  ok(await call('marketing', 'updateAutomation', { kind: 'silent', title: '想你了', body: '回来打卡吧' }, HOST))
   runtime.clock.advance(1000)
   // A new member joins (welcome); an admin joins too (never).
   ok(await call('member', 'me', {}, 'o_new'))
@@ -243,7 +243,7 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   expect((await inbox.find({ openid: 'o_streak' }, { limit: 1 })).items[0].action).toEqual({ kind: 'gift', gift: { kind: 'makeupCard', count: 1 } })
   // The WeChat notice only where granted.
   expect(await runtime.store.collection(OUTBOX).count({ 'payload.template': 'communityNotice' })).toBe(1)
-  const views = ok(await call('host', 'automations', {}, HOST))
+  const views = ok(await call('marketing', 'automations', {}, HOST))
   expect(views.find((v) => v.kind === 'silent')!.sent).toBe(2)
   // A later day: still once per occurrence.
   runtime.clock.advance(DAY)

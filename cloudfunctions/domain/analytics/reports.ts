@@ -5,7 +5,7 @@
 // PAGES_PER_RUN pages a run, folding each page into a compact accumulator kept
 // in one state document (cron is its only writer; no member action touches it).
 // When the walk is done it writes the reports: one document per period's funnel
-// and one each for cohorts, completion and revenue, so host.analytics reads
+// and one each for cohorts, completion and revenue, so marketing.analytics reads
 // them in one request.
 import type { AcquisitionSource, AnalyticsPeriod, AnalyticsView, CohortRow, CompletionCurve, FunnelReport, RevenueReport } from '../../../types/analytics'
 import { ANALYTICS_PERIODS } from '../../../types/analytics'
@@ -320,7 +320,7 @@ export async function refreshAnalytics(runtime: Runtime): Promise<Record<string,
   return { pages, reports }
 }
 
-/** host.analytics: the period's funnel and the three reports, in one request. */
+/** marketing.analytics: the period's funnel and the three reports, in one request. */
 export async function analyticsView(runtime: Runtime, period: AnalyticsPeriod): Promise<AnalyticsView> {
   const ids = [reportId.funnel(period), reportId.cohorts, reportId.completion, reportId.revenue]
   const page = await runtime.store.collection<ReportDoc<unknown>>(ANALYTICS).find({ _id: { $in: ids } }, { limit: ids.length })

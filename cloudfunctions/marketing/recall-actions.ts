@@ -4,7 +4,7 @@ import { createRecallCampaign, recallCampaign, recallCampaigns } from '../domain
 import { automations, updateAutomation } from '../domain/recall/automations'
 import { automationsInput, createRecallCampaignInput, recallCampaignIdInput, recallCampaignsInput, updateAutomationInput } from '../domain/recall/schemas'
 
-export const recallActions: Pick<ActionMap<'host'>, 'createRecallCampaign' | 'recallCampaigns' | 'recallCampaign' | 'automations' | 'updateAutomation'> = {
+export const recallActions: Pick<ActionMap<'marketing'>, 'createRecallCampaign' | 'recallCampaigns' | 'recallCampaign' | 'automations' | 'updateAutomation'> = {
   createRecallCampaign: {
     role: 'admin',
     input: createRecallCampaignInput,

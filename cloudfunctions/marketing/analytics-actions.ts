@@ -6,7 +6,7 @@ import { topConverting } from '../domain/analytics/attribution'
 import { analyticsView } from '../domain/analytics/reports'
 import { analyticsInput, topConvertingInput } from '../domain/analytics/schemas'
 
-export const analyticsActions: Pick<ActionMap<'host'>, 'analytics' | 'topConverting'> = {
+export const analyticsActions: Pick<ActionMap<'marketing'>, 'analytics' | 'topConverting'> = {
   analytics: { role: 'admin', input: analyticsInput, example: { period: 30 }, handle: (input, { runtime }) => analyticsView(runtime, input.period) },
   topConverting: { role: 'admin', input: topConvertingInput, example: {}, handle: (input, { runtime }) => topConverting(runtime, input.after) }
 }
