@@ -9,7 +9,7 @@ export default function CheckinCardSkeleton({ count = 3 }: { count?: number }) {
         <View key={i} className='card checkin-card'>
           <View className='checkin-card-head'>
             <Skeleton width={80} height={80} round />
-            <View className='checkin-card-who'>
+            <View className='checkin-card-who fill-col'>
               <Skeleton width={200} height={30} className='checkin-card-skeleton-line' />
               <Skeleton width={320} height={24} />
             </View>

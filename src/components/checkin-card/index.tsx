@@ -49,7 +49,7 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
     <View className={`card checkin-card ${detail ? 'checkin-card-detail' : ''}`} data-id={checkin.id} onClick={() => open()}>
       <View className='checkin-card-head'>
         <Avatar url={checkin.author.avatarUrl} nickname={checkin.author.nickname} size={80} />
-        <View className='checkin-card-who'>
+        <View className='checkin-card-who fill-col'>
           <View className='checkin-card-name ellipsis-row'>
             <Text className='checkin-card-name ellipsis'>{checkin.author.nickname}</Text>
             {checkin.author.badge ? <Text className='checkin-card-badge'>{checkin.author.badge}</Text> : null}

@@ -15,7 +15,7 @@ export default function CommunityHeader() {
       ) : (
         <View className='community-header-logo community-header-initial'>{Array.from(data.name)[0] ?? '社'}</View>
       )}
-      <View className='community-header-text'>
+      <View className='community-header-text fill-col'>
         <Text className='community-header-name'>{data.name}</Text>
         {data.intro ? <Text className='community-header-intro ellipsis'>{data.intro}</Text> : null}
       </View>

@@ -83,7 +83,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
                   onChange(coupon.id, cut, coupon)
                   setOpen(false)
                 }}>
-                <View className='coupon-option-main'>
+                <View className='coupon-option-main fill-col'>
                   <Text className='coupon-option-name'>{coupon.name}</Text>
                   <Text className='coupon-option-rule'>
                     {ruleLabel(coupon)} · {validityLabel(coupon.validFrom, coupon.validTo)}
@@ -103,7 +103,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
               onChange(null, 0, null)
               setOpen(false)
             }}>
-            <View className='coupon-option-main'>
+            <View className='coupon-option-main fill-col'>
               <Text className='coupon-option-name'>不使用优惠券</Text>
             </View>
           </RadioRow>

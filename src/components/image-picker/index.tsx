@@ -155,7 +155,7 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
         {shown ? <Image className='image-thumb-img' src={shown} mode='aspectFill' /> : <Text className='image-thumb-plus'>＋</Text>}
         {slot?.error ? <View className='image-thumb-failed' /> : null}
       </View>
-      <View className='image-thumb-status'>
+      <View className='image-thumb-status fill-col'>
         {label ? <Text className='image-thumb-label'>{label}</Text> : null}
         {busy ? (
           <View className='image-thumb-progress'>

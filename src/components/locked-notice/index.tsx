@@ -27,7 +27,7 @@ export default function LockedNotice({ lock, compact = false }: { lock: LockView
       <View className='locked-notice-icon'>
         <Text>锁</Text>
       </View>
-      <View className='locked-notice-text'>
+      <View className='locked-notice-text fill-col'>
         <Text className='locked-notice-title'>{lock.text}</Text>
         <Text className='locked-notice-detail'>{unlock.detail}</Text>
       </View>

@@ -30,7 +30,7 @@ export default function MenuRow({ title, hint, hintClassName, desc, icon, classN
         </View>
       ) : null}
       {rich ? (
-        <View className={`menu-row-text ${icon ? 'menu-row-text-after-icon' : ''}`}>
+        <View className={`menu-row-text fill-col ${icon ? 'menu-row-text-after-icon' : ''}`}>
           <Text className='menu-row-title'>{title}</Text>
           {desc ? <Text className='menu-row-desc'>{desc}</Text> : null}
         </View>

@@ -195,7 +195,7 @@ export function PlayCard(props: {
   }
   return (
     <View className={`card pa-card ${props.className}`} data-id={props.id}>
-      <View className='pa-card-head'>
+      <View className='pa-card-head row-between'>
         <Tag tone={props.tag.tone}>{props.tag.label}</Tag>
         <Text className='pa-card-kind'>{props.kind}</Text>
       </View>

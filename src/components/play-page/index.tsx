@@ -104,7 +104,7 @@ export function PlayHeader(props: {
   const tag = <Tag tone={tone}>{status}</Tag>
   return (
     <>
-      <View className='play-head'>
+      <View className='play-head row-between'>
         {lead ?? tag}
         {lead ? tag : typeof kind === 'string' ? <Text className='play-kind'>{kind}</Text> : (kind ?? null)}
       </View>

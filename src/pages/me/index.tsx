@@ -68,7 +68,7 @@ export default function MePage() {
       {me ? (
         <View className='card me-profile' onClick={openEditor}>
           <Avatar url={me.avatarUrl} nickname={me.nickname} size={136} />
-          <View className='me-profile-text'>
+          <View className='me-profile-text fill-col'>
             <View className='me-name-row'>
               <Text className='me-nickname ellipsis'>{me.nickname}</Text>
               <Text className={`me-role me-role-${me.role}`}>{ROLE_LABELS[me.role]}</Text>

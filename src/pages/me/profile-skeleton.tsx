@@ -6,7 +6,7 @@ export default function ProfileSkeleton() {
   return (
     <View className='card me-profile' aria-busy>
       <Skeleton width={136} height={136} round />
-      <View className='me-profile-text'>
+      <View className='me-profile-text fill-col'>
         <Skeleton width={240} height={40} className='me-skeleton-line' />
         <Skeleton width={320} height={28} />
       </View>

@@ -66,7 +66,7 @@ export default function DevLoginPage() {
               void login(p.persona)
             }}>
             <Avatar url='' nickname={p.nickname} size={80} />
-            <View className='dev-login-persona-text'>
+            <View className='dev-login-persona-text fill-col'>
               <Text className='dev-login-nickname'>{p.nickname}</Text>
               <Text className='dev-login-id'>{p.persona}</Text>
             </View>
@@ -106,7 +106,7 @@ function PersonaSkeleton() {
       {[0, 1, 2].map((i) => (
         <View key={i} className='dev-login-persona'>
           <Skeleton width={80} height={80} round />
-          <View className='dev-login-persona-text'>
+          <View className='dev-login-persona-text fill-col'>
             <Skeleton width={200} height={32} />
           </View>
         </View>

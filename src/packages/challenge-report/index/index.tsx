@@ -92,12 +92,12 @@ function Report({ report }: { report: CompletionReport }) {
         <Stat className='cr-stat-makeup' value={report.makeupDays} unit='天' label='补卡' />
       </View>
 
-      <Text className='cr-section'>打卡日历</Text>
+      <Text className='cr-section section-title'>打卡日历</Text>
       <View className='card'>
         <DaysGrid startDate={report.startDate} days={report.days} doneDays={report.doneDays} />
       </View>
 
-      <Text className='cr-section'>前后对比</Text>
+      <Text className='cr-section section-title'>前后对比</Text>
       <View className='card cr-compare'>
         {report.before ? (
           <View className='cr-compare-row'>
@@ -109,7 +109,7 @@ function Report({ report }: { report: CompletionReport }) {
         )}
       </View>
 
-      <Text className='cr-section'>主理人点评</Text>
+      <Text className='cr-section section-title'>主理人点评</Text>
       <View className='card cr-reviews'>
         {report.reviews.length === 0 ? <Text className='cr-muted'>主理人还没有点评你的打卡</Text> : null}
         {report.reviews.map((review) => (
@@ -127,7 +127,7 @@ function Report({ report }: { report: CompletionReport }) {
         ))}
       </View>
 
-      <Text className='cr-section'>分享海报</Text>
+      <Text className='cr-section section-title'>分享海报</Text>
       <PosterCard report={report} />
     </View>
   )

@@ -224,7 +224,7 @@ export default function CheckinDetailPage() {
   return (
     <View className='page checkin-detail'>
       <CheckinCard checkin={data} detail />
-      <View className='checkin-detail-tools'>
+      <View className='checkin-detail-tools row-between'>
         <Text
           className='checkin-detail-link'
           onClick={() => {
@@ -232,7 +232,7 @@ export default function CheckinDetailPage() {
           }}>
           查看挑战 ›
         </Text>
-        <View className='checkin-detail-tools-right'>
+        <View className='checkin-detail-tools row-between-right'>
           {isHost ? (
             <View
               className={`checkin-tool ${data.featured ? 'checkin-tool-on' : ''}`}

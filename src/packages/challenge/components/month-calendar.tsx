@@ -40,7 +40,7 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
 
   return (
     <View className='month-calendar'>
-      <View className='month-calendar-head'>
+      <View className='month-calendar-head row-between'>
         <View
           className={`month-calendar-nav ${canPrev ? '' : 'month-calendar-nav-off'}`}
           onClick={() => {

@@ -118,7 +118,7 @@ function Report({ report }: { report: DepositSettlementView }) {
   const statusText = { open: '未到结算时间', classifying: '结算中', paying: '退款与分成发放中', settled: report.balanced ? '已结算 · 账目平衡' : '已结算 · 账目不平，请核对' }[report.status]
   return (
     <View className='deposit-report'>
-      <View className='deposit-report-head'>
+      <View className='deposit-report-head row-between'>
         <Text className='deposit-report-title'>结算报告</Text>
         <Text className={`deposit-report-status ${report.status === 'settled' && !report.balanced ? 'deposit-report-bad' : ''}`}>{statusText}</Text>
       </View>

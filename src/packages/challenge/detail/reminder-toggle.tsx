@@ -45,7 +45,7 @@ export default function ReminderToggle({ challengeId, version }: { challengeId: 
   }
 
   const row = (kind: 'daily' | 'streak', title: string, hint: string) => (
-    <View className='reminder-row' onClick={() => toggle(kind)}>
+    <View className='reminder-row row-between' onClick={() => toggle(kind)}>
       <View className='reminder-text'>
         <Text className='reminder-title'>{title}</Text>
         <Text className='reminder-hint'>{hint}</Text>

@@ -188,7 +188,7 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
                 {files.map((f) => (
                   <View key={f.key} className='compose-post-file'>
                     <Text className='compose-post-file-badge'>PDF</Text>
-                    <View className='compose-post-file-main'>
+                    <View className='compose-post-file-main fill-col'>
                       <Text className='compose-post-file-name ellipsis'>{f.name}</Text>
                       <Text className={`compose-post-file-size ${f.error ? 'compose-post-file-error' : ''}`}>{f.error ?? (f.fileId ? formatFileSize(f.size) : `上传中 ${f.percent}%`)}</Text>
                       {!f.fileId && !f.error ? <ProgressBar percent={f.percent} /> : null}

@@ -83,7 +83,7 @@ function PostBody({ post }: { post: PostView }) {
       <View className='card post-main'>
         <View className='post-head'>
           <Avatar url={post.author.avatarUrl} nickname={post.author.nickname} size={80} />
-          <View className='post-who'>
+          <View className='post-who fill-col'>
             <View className='post-name-row'>
               <Text className='post-name'>{post.author.nickname}</Text>
               {post.authorLabel ? <Tag tone={post.authorLabel === '嘉宾' ? 'purple' : 'green'}>{post.authorLabel}</Tag> : null}
@@ -228,7 +228,7 @@ function Unlocked({ post }: { post: PostView }) {
             void open(f.fileId)
           }}>
           <Text className='post-file-badge'>PDF</Text>
-          <View className='post-file-main'>
+          <View className='post-file-main fill-col'>
             <Text className='post-file-name ellipsis'>{f.name}</Text>
             <Text className='post-file-size'>{formatFileSize(f.size)}</Text>
           </View>
@@ -352,7 +352,7 @@ function Comments({ post }: { post: PostView }) {
       {comments.items.map((c) => (
         <View key={c.id} className={`post-comment ${c.parentId ? 'post-comment-reply' : ''}`} onClick={() => void more(c)}>
           <Avatar url={c.author.avatarUrl} nickname={c.author.nickname} size={c.parentId ? 48 : 60} />
-          <View className='post-comment-main'>
+          <View className='post-comment-main fill-col'>
             <Text className='post-comment-name'>
               {c.author.nickname}
               {c.replyTo ? ` 回复 ${c.replyTo.nickname}` : ''}
@@ -386,7 +386,7 @@ function PostSkeleton() {
       <View className='card post-main'>
         <View className='post-head'>
           <Skeleton width={80} height={80} round />
-          <View className='post-who'>
+          <View className='post-who fill-col'>
             <Skeleton width={180} height={30} />
             <Skeleton width={240} height={24} className='post-skeleton-gap' />
           </View>

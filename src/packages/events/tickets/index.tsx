@@ -70,7 +70,7 @@ function TicketRow({ event }: { event: EventView }) {
   return (
     <View className={`card ev-ticket-row ev-ticket-row-${signup?.status ?? 'none'}`} data-id={event.id} onClick={open}>
       <EventCover className='ev-ticket-row-cover' url={event.coverUrl} title={event.title} />
-      <View className='ev-ticket-row-body'>
+      <View className='ev-ticket-row-body fill-col'>
         <View className='ev-ticket-row-head'>
           <Text className='ev-ticket-row-title'>{event.title}</Text>
         </View>
@@ -90,7 +90,7 @@ function TicketsSkeleton() {
       {[0, 1, 2].map((i) => (
         <View key={i} className='card ev-ticket-row'>
           <Skeleton width={168} height={168} />
-          <View className='ev-ticket-row-body'>
+          <View className='ev-ticket-row-body fill-col'>
             <Skeleton width='80%' height={32} />
             <Skeleton width='60%' height={26} className='ev-tickets-skeleton-gap' />
             <Skeleton width={140} height={34} className='ev-tickets-skeleton-gap' />

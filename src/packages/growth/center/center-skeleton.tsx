@@ -13,7 +13,7 @@ export default function CenterSkeleton() {
       </View>
       <View className='card gc-stats'>
         {[0, 1].map((i) => (
-          <View key={i} className='gc-stat'>
+          <View key={i} className='gc-stat stat-tile'>
             <Skeleton width={80} height={40} />
             <Skeleton width={100} height={24} className='gc-skeleton-gap-sm' />
           </View>
@@ -21,7 +21,7 @@ export default function CenterSkeleton() {
       </View>
       <View className='card gc-entries'>
         {[0, 1, 2].map((i) => (
-          <View key={i} className='gc-entry'>
+          <View key={i} className='gc-entry stat-tile'>
             <Skeleton width={88} height={88} round />
             <Skeleton width={110} height={26} className='gc-skeleton-gap-sm' />
           </View>

@@ -53,7 +53,7 @@ export default function GrowthCenterPage() {
   return (
     <View className='page growth-center'>
       <View className='gc-hero'>
-        <View className='gc-hero-top'>
+        <View className='gc-hero-top row-between'>
           <Text className='gc-hero-label'>我的积分</Text>
           <Text className='gc-tier-badge'>{tierLabel(data.tier)}</Text>
         </View>
@@ -70,17 +70,17 @@ export default function GrowthCenterPage() {
 
       {/* 成长值 is on the progress bar above, next to the level it leads to: not repeated here. */}
       <View className='card gc-stats'>
-        <View className='gc-stat'>
-          <Text className='gc-stat-value'>
+        <View className='gc-stat stat-tile'>
+          <Text className='gc-stat stat-tile-value'>
             {data.makeupCards}
-            <Text className='gc-stat-unit'> 张</Text>
+            <Text className='gc-stat stat-tile-unit'> 张</Text>
           </Text>
-          <Text className='gc-stat-label'>补卡券</Text>
+          <Text className='gc-stat stat-tile-label'>补卡券</Text>
         </View>
-        <View className='gc-stat-divider' />
-        <View className='gc-stat'>
+        <View className='gc-stat stat-tile-divider' />
+        <View className='gc-stat stat-tile'>
           <Text className={`gc-stat-value ${data.expiringSoon > 0 ? 'gc-stat-warn' : ''}`}>{formatPoints(data.expiringSoon)}</Text>
-          <Text className='gc-stat-label'>30 天内过期</Text>
+          <Text className='gc-stat stat-tile-label'>30 天内过期</Text>
         </View>
       </View>
 
@@ -131,11 +131,11 @@ function GrowthProgress({ summary }: { summary: GrowthSummary }) {
 
 function Entry({ glyph, label, tone, onClick }: { glyph: string; label: string; tone: string; onClick: () => void }) {
   return (
-    <View className='gc-entry' onClick={onClick}>
+    <View className='gc-entry stat-tile' onClick={onClick}>
       <View className={`gc-entry-icon gc-entry-${tone}`}>
         <Text>{glyph}</Text>
       </View>
-      <Text className='gc-entry-label'>{label}</Text>
+      <Text className='gc-entry stat-tile-label'>{label}</Text>
     </View>
   )
 }

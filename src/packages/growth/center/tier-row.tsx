@@ -13,7 +13,7 @@ export default function TierRow({ tiers, current }: { tiers: Tier[]; current: Ti
           const state = tier.level === current.level ? 'current' : tier.level < current.level ? 'reached' : 'locked'
           return (
             <View key={tier.level} className={`gc-tier gc-tier-${state}`}>
-              <View className='gc-tier-head'>
+              <View className='gc-tier-head row-between'>
                 <Text className='gc-tier-level'>Lv{tier.level}</Text>
                 {state === 'current' ? <Text className='gc-tier-tag'>当前</Text> : null}
               </View>

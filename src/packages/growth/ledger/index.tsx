@@ -60,7 +60,7 @@ function LedgerRow({ entry }: { entry: LedgerEntryView }) {
   const points = entry.points > 0 ? `+${formatPoints(entry.points)}` : entry.points < 0 ? `−${formatPoints(-entry.points)}` : '0'
   return (
     <View className='ledger-row'>
-      <View className='ledger-main'>
+      <View className='ledger-main fill-col'>
         <Text className='ledger-reason ellipsis'>{entry.reason}</Text>
         <Text className='ledger-time'>{formatDateTime(entry.createdAt)}</Text>
       </View>
@@ -83,7 +83,7 @@ function LedgerSkeleton() {
       <View className='card ledger-list'>
         {[0, 1, 2, 3, 4, 5].map((i) => (
           <View key={i} className='ledger-row'>
-            <View className='ledger-main'>
+            <View className='ledger-main fill-col'>
               <Skeleton width={320} height={30} />
               <Skeleton width={180} height={24} className='ledger-skeleton-gap' />
             </View>

@@ -100,7 +100,7 @@ export default function MallPage() {
 
   return (
     <View className='page mall-page'>
-      <View className='card mall-balance'>
+      <View className='card mall-balance row-between'>
         <View className='mall-balance-main'>
           <Text className='mall-balance-label'>可用积分</Text>
           {summary.data ? <Text className='mall-balance-points'>{formatPoints(points)}</Text> : <Skeleton width={160} height={56} />}

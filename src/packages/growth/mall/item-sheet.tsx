@@ -31,7 +31,7 @@ export default function ItemSheet({ item, availability, address, addressErrors, 
             <Text>礼</Text>
           </View>
         )}
-        <View className='mall-sheet-summary'>
+        <View className='mall-sheet-summary fill-col'>
           <Text className='mall-sheet-name'>{item.name}</Text>
           <Text className='mall-price mall-sheet-price'>
             {formatPoints(item.pricePoints)}

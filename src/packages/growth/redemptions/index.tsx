@@ -48,7 +48,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
   }
   return (
     <View className='card rd-card'>
-      <View className='rd-head'>
+      <View className='rd-head row-between'>
         <Text className='rd-name ellipsis'>{r.itemName}</Text>
         <Tag tone={STATUS_TONE[r.status]} className='rd-status'>
           {STATUS_LABEL[r.status]}
@@ -93,7 +93,7 @@ function RedemptionsSkeleton() {
     <View className='page redemptions-page' aria-busy>
       {[0, 1, 2].map((i) => (
         <View key={i} className='card rd-card'>
-          <View className='rd-head'>
+          <View className='rd-head row-between'>
             <Skeleton width={280} height={34} />
             <Skeleton width={96} height={34} />
           </View>

@@ -16,7 +16,7 @@ export function BarChart({ bars, tone = 'brand' }: { bars: Bar[]; tone?: 'brand'
   return (
     <View className='ha-bars'>
       {bars.map((bar) => (
-        <View key={bar.label} className='ha-bar-col'>
+        <View key={bar.label} className='ha-bar-col fill-col'>
           <Text className='ha-bar-caption'>{bar.caption}</Text>
           <View className='ha-bar-track'>
             <View className={`ha-bar ha-bar-${tone}`} style={{ height: `${Math.round((bar.value / max) * 100)}%` }} />

@@ -52,7 +52,7 @@ export default function HostAnalyticsPage() {
       ) : null}
       {view?.funnel ? <FunnelCard funnel={view.funnel} /> : null}
 
-      <Text className='ha-section'>带来付费的打卡</Text>
+      <Text className='ha-section section-title'>带来付费的打卡</Text>
       <Text className='ha-note'>新成员付费前 7 天内看过的打卡：首次触达与最后触达各记一次</Text>
       {top.loading ? <Loading /> : null}
       {!top.loading && top.error ? (
@@ -76,13 +76,13 @@ export default function HostAnalyticsPage() {
 
       {view?.funnel ? (
         <>
-          <Text className='ha-section'>留存（按加入周）</Text>
+          <Text className='ha-section section-title'>留存（按加入周）</Text>
           <View className='card ha-card'>
             {view.cohorts.length === 0 ? <Text className='muted'>最近 9 周没有新成员</Text> : <CohortTable rows={view.cohorts} />}
             <Text className='ha-note'>每格：该周加入的成员在第 N 周仍有打卡的比例</Text>
           </View>
 
-          <Text className='ha-section'>挑战完成曲线</Text>
+          <Text className='ha-section section-title'>挑战完成曲线</Text>
           {view.completion.length === 0 ? (
             <View className='card'>
               <EmptyState glyph='挑' title='还没有挑战数据' description='有成员参加挑战并打卡后显示每天的打卡比例' />
@@ -91,7 +91,7 @@ export default function HostAnalyticsPage() {
             view.completion.slice(0, 5).map((curve) => <CompletionCard key={curve.challengeId} curve={curve} />)
           )}
 
-          <Text className='ha-section'>收入</Text>
+          <Text className='ha-section section-title'>收入</Text>
           {view.revenue && view.revenue.byMonth.length > 0 ? (
             <View className='card ha-card'>
               <BarChart bars={view.revenue.byMonth.map((m) => ({ label: `${Number(m.month.slice(5))}月`, value: m.fen, caption: formatFen(m.fen) }))} />
@@ -148,7 +148,7 @@ function FunnelCard({ funnel }: { funnel: FunnelReport }) {
   const { revenue, retention, referral } = funnel
   return (
     <>
-      <Text className='ha-section'>AARRR 漏斗</Text>
+      <Text className='ha-section section-title'>AARRR 漏斗</Text>
       <View className='card ha-card'>
         <Funnel
           steps={[
@@ -209,7 +209,7 @@ function ConvertingRow({ item, onFeatured }: { item: ConvertingCheckinView; onFe
         {item.challengeTitle ? ` · ${item.challengeTitle}` : ''}
       </Text>
       <Text className='ha-conv-text'>{item.text}</Text>
-      <View className='ha-conv-foot'>
+      <View className='ha-conv-foot row-between'>
         <Text className='muted'>
           首次触达 {item.firstTouch} · 最后触达 {item.lastTouch} · {formatFen(item.revenueFen)}
         </Text>

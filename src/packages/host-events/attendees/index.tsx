@@ -228,7 +228,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
 
 function Count({ value, label, tone }: { value: number; label: string; tone: string }) {
   return (
-    <View className={`hev-att-count hev-att-count-${tone}`}>
+    <View className={`hev-att-count stat-tile hev-att-count-${tone}`}>
       <Text className='hev-att-count-num'>{value}</Text>
       <Text className='hev-att-count-label'>{label}</Text>
     </View>
@@ -241,7 +241,7 @@ function AttendeeRow({ attendee, onCheckIn }: { attendee: AttendeeView; onCheckI
   return (
     <View className='hev-att-row' data-status={attendee.status}>
       <Avatar url={attendee.avatarUrl} nickname={attendee.nickname} size={72} />
-      <View className='hev-att-who'>
+      <View className='hev-att-who fill-col'>
         <Text className='hev-att-name ellipsis'>{attendee.nickname}</Text>
         <Text className='hev-att-when'>
           {when}
@@ -271,7 +271,7 @@ function AttendeesSkeleton() {
         {[0, 1, 2, 3].map((i) => (
           <View key={i} className='hev-att-row'>
             <Skeleton width={72} height={72} round />
-            <View className='hev-att-who'>
+            <View className='hev-att-who fill-col'>
               <Skeleton width={200} height={28} />
               <Skeleton width={280} height={22} className='hev-att-skeleton-gap-small' />
             </View>

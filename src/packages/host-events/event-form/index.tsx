@@ -239,7 +239,7 @@ function EventForm({ event }: { event: EventView | null }) {
           <View>
             <View className='form-field'>
               <View className='form-field-row'>
-                <View className='hev-form-switch-text'>
+                <View className='hev-form-switch-text fill-col'>
                   <Text className='hev-form-label'>会员等级折扣</Text>
                   <Text className='hev-form-hint'>按成员等级权益打折（成长体系中设置）</Text>
                 </View>

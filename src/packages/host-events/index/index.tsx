@@ -32,7 +32,7 @@ export default function HostEventsPage() {
   return (
     <View className='page hev-page'>
       <View className='hev-head'>
-        <View className='hev-head-text'>
+        <View className='hev-head-text fill-col'>
           <Text className='page-title'>活动管理</Text>
           <Text className='page-desc'>报名、候补、检票一处看清</Text>
         </View>
@@ -71,7 +71,7 @@ function HostEventCard({ event }: { event: EventView }) {
   const cancelled = event.status === 'cancelled'
   const c = counts.data
   const stat = (value: number | undefined, label: string, cls: string) => (
-    <View className={`hev-stat ${cls}`}>
+    <View className={`hev-stat stat-tile ${cls}`}>
       <Text className='hev-stat-num'>{value ?? '–'}</Text>
       <Text className='hev-stat-label'>{label}</Text>
     </View>

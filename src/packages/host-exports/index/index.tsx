@@ -83,7 +83,7 @@ export default function HostExportsPage() {
       header={
         <>
           {buttons}
-          <Text className='hex-section'>导出记录</Text>
+          <Text className='hex-section section-title'>导出记录</Text>
         </>
       }
       skeleton={
@@ -123,7 +123,7 @@ function JobRow({ job }: { job: ExportJobView }) {
       ) : null}
       {job.status === 'failed' ? <Text className='hex-job-error'>{job.error ?? '导出失败，请重试'}</Text> : null}
       {job.status === 'done' ? (
-        <View className='hex-job-done'>
+        <View className='hex-job-done row-between'>
           <Text className='hex-job-progress muted'>共 {job.rowsDone} 行</Text>
           {job.url ? <DownloadLink url={job.url} fileName={job.fileName} /> : <Text className='muted'>文件已过期，请重新导出</Text>}
         </View>

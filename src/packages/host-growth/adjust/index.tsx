@@ -129,7 +129,7 @@ export default function AdjustPage() {
                 data={{ openid: m.openid }}
                 onSelect={() => edit('memberOpenid', () => setMember(m))}>
                 <Avatar url={m.avatarUrl} nickname={m.nickname} size={64} />
-                <View className='hg-adjust-member-text'>
+                <View className='hg-adjust-member-text fill-col'>
                   <Text className='hg-adjust-member-name'>{m.nickname}</Text>
                   <Text className='hg-adjust-member-meta'>
                     Lv{m.tierLevel} · 成长值 {formatPoints(m.growth)}
@@ -202,7 +202,7 @@ export default function AdjustPage() {
           <Text className='hg-adjust-done-title'>本次已调整</Text>
           {done.map(({ entry, nickname }) => (
             <View key={entry.id} className='hg-adjust-done-row'>
-              <View className='hg-adjust-done-text'>
+              <View className='hg-adjust-done-text fill-col'>
                 <Text>{nickname}</Text>
                 <Text className='hg-adjust-done-meta'>
                   {entry.reason} · {formatDateTime(entry.createdAt)}
@@ -226,7 +226,7 @@ function MemberSkeleton() {
       {[0, 1, 2].map((i) => (
         <View key={i} className='hg-adjust-member'>
           <Skeleton width={64} height={64} round />
-          <View className='hg-adjust-member-text'>
+          <View className='hg-adjust-member-text fill-col'>
             <Skeleton width={180} height={28} />
           </View>
         </View>

@@ -70,7 +70,7 @@ export default function HostItemsPage() {
                     <Text>礼</Text>
                   </View>
                 )}
-                <View className='hg-item-text'>
+                <View className='hg-item-text fill-col'>
                   <View className='hg-item-title-row'>
                     <Text className='hg-item-name ellipsis'>{item.name}</Text>
                     <Text className={`hg-item-state ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
@@ -113,7 +113,7 @@ function ItemsSkeleton() {
         <View key={i} className='card hg-item'>
           <View className='hg-item-main'>
             <Skeleton width={144} height={144} />
-            <View className='hg-item-text'>
+            <View className='hg-item-text fill-col'>
               <Skeleton width={260} height={32} />
               <Skeleton width={140} height={28} className='hg-item-skeleton-gap' />
             </View>

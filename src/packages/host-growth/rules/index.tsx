@@ -90,7 +90,7 @@ export default function RulesPage() {
       </View>
       <View className='card hg-rule-table'>
         <View className='hg-rule-row hg-rule-header'>
-          <Text className='hg-rule-label'>行为</Text>
+          <Text className='hg-rule-label fill-col'>行为</Text>
           <Text className='hg-rule-col'>积分</Text>
           <Text className='hg-rule-col'>成长值</Text>
           <Text className='hg-rule-col'>每日上限</Text>
@@ -115,7 +115,7 @@ export default function RulesPage() {
           return (
             <View key={rule} className={`hg-rule hg-rule-${rule}`}>
               <View className='hg-rule-row'>
-                <View className='hg-rule-label'>
+                <View className='hg-rule-label fill-col'>
                   <View className='hg-rule-name-row'>
                     <Text className='hg-rule-name'>{name}</Text>
                     {off ? <Text className='hg-rule-off'>已关闭</Text> : null}
@@ -253,7 +253,7 @@ function RulesSkeleton() {
       <View className='card hg-rule-table'>
         {[0, 1, 2, 3, 4].map((i) => (
           <View key={i} className='hg-rule-row'>
-            <View className='hg-rule-label'>
+            <View className='hg-rule-label fill-col'>
               <Skeleton width={140} height={30} />
               <Skeleton width={220} height={20} className='hg-skeleton-gap' />
             </View>

@@ -62,7 +62,7 @@ export default function SegmentsPage() {
                 void Taro.navigateTo({ url: `${ADJUST_PAGE}?openid=${encodeURIComponent(m.openid)}` })
               }}>
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={80} />
-              <View className='hg-member-text'>
+              <View className='hg-member-text fill-col'>
                 <View className='hg-member-name ellipsis-row'>
                   <Text className='hg-member-name ellipsis'>{m.nickname}</Text>
                   <Text className='hg-member-tier'>Lv{m.tierLevel}</Text>
@@ -87,7 +87,7 @@ function SegmentsSkeleton() {
       {[0, 1, 2, 3].map((i) => (
         <View key={i} className='hg-member'>
           <Skeleton width={80} height={80} round />
-          <View className='hg-member-text'>
+          <View className='hg-member-text fill-col'>
             <Skeleton width={180} height={30} />
             <Skeleton width={300} height={24} className='hg-member-skeleton-gap' />
           </View>

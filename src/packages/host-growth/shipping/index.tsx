@@ -103,7 +103,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
 
   return (
     <View className='card hg-ship-card' data-id={r.id}>
-      <View className='hg-ship-head'>
+      <View className='hg-ship-head row-between'>
         <Text className='hg-ship-item ellipsis'>{r.itemName}</Text>
         <Text className='hg-ship-cost'>{formatPoints(r.pricePoints)} 积分</Text>
       </View>
@@ -112,7 +112,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
       </Text>
       {r.address ? (
         <View className='hg-ship-address' onClick={copyAddress}>
-          <View className='hg-ship-address-text'>
+          <View className='hg-ship-address-text fill-col'>
             <Text className='hg-ship-address-who'>
               {r.address.name} {r.address.phone}
             </Text>

@@ -55,7 +55,7 @@ export default function HostLeaderboardPage() {
 
   return (
     <View className='page hlb-page'>
-      <Text className='hlb-section'>{editing ? `编辑「${editing.title}」` : '创建邀请赛'}</Text>
+      <Text className='hlb-section section-title'>{editing ? `编辑「${editing.title}」` : '创建邀请赛'}</Text>
       <ContestForm
         editing={editing}
         onCancelEdit={() => setEditing(null)}
@@ -65,7 +65,7 @@ export default function HostLeaderboardPage() {
         }}
       />
 
-      <Text className='hlb-section'>榜单奖励</Text>
+      <Text className='hlb-section section-title'>榜单奖励</Text>
       {week.loading || month.loading ? (
         <View className='card'>
           <Skeleton width='100%' height={240} />
@@ -93,7 +93,7 @@ export default function HostLeaderboardPage() {
         />
       ) : null}
 
-      <Text className='hlb-section'>邀请赛</Text>
+      <Text className='hlb-section section-title'>邀请赛</Text>
       {contests.loading ? (
         <View className='card'>
           <Skeleton width='100%' height={200} />

@@ -66,7 +66,7 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
               <View key={app.id} className='card ja-card' data-id={app.id}>
                 <View className='ja-head'>
                   <Avatar url={app.avatarUrl} nickname={app.nickname} size={64} />
-                  <View className='hm-row-main'>
+                  <View className='hm-row-main fill-col'>
                     <Text className='hm-row-name'>{app.nickname}</Text>
                     <Text className='hm-row-meta'>
                       申请加入「{app.circleName}」· {formatChineseDateTime(app.createdAt)}

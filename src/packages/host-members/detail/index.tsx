@@ -55,7 +55,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
     <View className='page hd-page'>
       <View className='card hd-head'>
         <Avatar url={member.avatarUrl} nickname={member.nickname} size={112} />
-        <View className='hm-row-main'>
+        <View className='hm-row-main fill-col'>
           <Text className='hm-row-name'>{member.nickname}</Text>
           <View className='hm-row-tags'>
             {member.roleLabel ? <Tag tone='gold'>{member.roleLabel}</Tag> : null}

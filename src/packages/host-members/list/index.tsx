@@ -111,7 +111,7 @@ export default function HostMembersPage() {
         onToggle={(id) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : s.length >= 100 ? s : [...s, id]))}
       />
       {selecting ? (
-        <View className='hm-batch-bar'>
+        <View className='hm-batch-bar row-between'>
           <Text className='hm-batch-count'>已选 {selected.length} 人</Text>
           <View className={`btn btn-primary hm-batch-tag ${selected.length === 0 ? 'btn-disabled' : ''}`} onClick={() => selected.length > 0 && setTagging(true)}>
             打标签
@@ -159,7 +159,7 @@ function MemberList({ filters, selecting, selected, onToggle, tagged }: { filter
               onClick={() => (selecting ? onToggle(m.memberId) : void Taro.navigateTo({ url: `${HOST_MEMBER_PAGE}?id=${encodeURIComponent(m.memberId)}` }))}>
               {selecting ? <Text className={`hm-row-check ${selected.includes(m.memberId) ? 'hm-row-check-on' : ''}`}>{selected.includes(m.memberId) ? '✓' : ''}</Text> : null}
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={72} />
-              <View className='hm-row-main'>
+              <View className='hm-row-main fill-col'>
                 <Text className='hm-row-name'>{m.nickname}</Text>
                 <View className='hm-row-tags'>
                   {m.roleLabel ? <Tag tone='gold'>{m.roleLabel}</Tag> : null}

@@ -63,9 +63,9 @@ export default function HostMembershipHome() {
       ) : (
         <View className='card hm-stats'>
           <Stat label='待支付订单' value={stats.data?.unpaid} onClick={() => go(hostOrdersUrl('created'))} />
-          <View className='hm-stat-divider' />
+          <View className='hm-stat stat-tile-divider' />
           <Stat label='退款中' value={stats.data?.refunding} warn={stats.data !== undefined && stats.data.refunding !== '0'} onClick={() => go(hostOrdersUrl('refunding'))} />
-          <View className='hm-stat-divider' />
+          <View className='hm-stat stat-tile-divider' />
           <Stat label='异常支付' value={stats.data?.flagged} warn={stats.data !== undefined && stats.data.flagged !== '0'} onClick={() => go(HOST_FLAGGED_PAGE)} />
         </View>
       )}
@@ -76,7 +76,7 @@ export default function HostMembershipHome() {
         <MenuItem glyph='览' tone='blue' title='成员视角' desc='以成员身份浏览圈子列表' onClick={() => go(CIRCLES_PAGE)} />
       </View>
 
-      <View className='hm-section-head'>
+      <View className='hm-section-head row-between'>
         <Text className='hm-section-title'>圈子</Text>
         <View className='btn btn-primary btn-small hm-new' onClick={() => go(circleFormUrl())}>
           ＋ 新建圈子
@@ -87,7 +87,7 @@ export default function HostMembershipHome() {
           {[0, 1].map((i) => (
             <View key={i} className='card hm-circle'>
               <Skeleton width={120} height={120} />
-              <View className='hm-circle-text'>
+              <View className='hm-circle-text fill-col'>
                 <Skeleton width={240} height={32} />
                 <Skeleton width={320} height={24} className='hm-skeleton-gap' />
               </View>
@@ -124,7 +124,7 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
   return (
     <View className={`card hm-circle ${circle.archived ? 'hm-circle-archived' : ''}`} data-id={circle.id} onClick={onClick}>
       <Cover className='hm-circle-cover' url={circle.coverUrl} name={circle.name} />
-      <View className='hm-circle-text'>
+      <View className='hm-circle-text fill-col'>
         <View className='hm-circle-head'>
           <Text className='hm-circle-name ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
@@ -141,9 +141,9 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
 
 function Stat({ label, value, warn, onClick }: { label: string; value?: string; warn?: boolean; onClick: () => void }) {
   return (
-    <View className='hm-stat' onClick={onClick}>
+    <View className='hm-stat stat-tile' onClick={onClick}>
       {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hm-stat-value ${warn ? 'hm-stat-warn' : ''}`}>{value}</Text>}
-      <Text className='hm-stat-label'>{label}</Text>
+      <Text className='hm-stat stat-tile-label'>{label}</Text>
     </View>
   )
 }

@@ -106,7 +106,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
         <OrderStatusTag status={orderStatusOf(order)} />
       </View>
       <View className='ho-body'>
-        <View className='ho-what'>
+        <View className='ho-what fill-col'>
           <Text className='ho-plan'>
             {order.circleName} · {order.planName}
             {order.days > 0 ? `（${order.days} 天）` : ''}
@@ -121,7 +121,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
         </View>
       </View>
       {order.status === 'fulfilled' && remaining > 0 ? (
-        <View className='ho-actions'>
+        <View className='ho-actions card-foot'>
           <Text className='ho-remaining'>可退余额 {formatFen(remaining)}</Text>
           <View className='btn btn-ghost btn-small ho-refund' onClick={() => onRefund(order)}>
             退款

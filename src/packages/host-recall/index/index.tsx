@@ -107,7 +107,7 @@ function CampaignCard({ campaign }: { campaign: RecallCampaignView }) {
   const lift = campaign.returnLiftPoints
   return (
     <View className='card recall-campaign' data-id={campaign.id}>
-      <View className='recall-campaign-head'>
+      <View className='recall-campaign-head row-between'>
         <Text className='recall-campaign-title'>{campaign.title}</Text>
         <Tag tone={campaign.status === 'sent' ? 'green' : 'orange'}>{campaign.status === 'sent' ? '已发送' : '发送中'}</Tag>
       </View>
@@ -244,7 +244,7 @@ function AutomationCard({ automation, onSaved }: { automation: AutomationView; o
   const edited = title !== automation.title || body !== automation.body
   return (
     <View className={`card recall-automation recall-automation-${automation.kind}`}>
-      <View className='recall-automation-head'>
+      <View className='recall-automation-head row-between'>
         <View className='recall-automation-text'>
           <Text className='recall-automation-label'>{automation.label}</Text>
           <Text className='recall-automation-sent'>已发送 {automation.sent} 条</Text>

@@ -96,23 +96,23 @@ function CampaignRow({ campaign: c, onStop }: { campaign: HostCampaignView; onSt
   const expired = c.validTo < Date.now()
   return (
     <View className={`card hcp-row ${c.stoppedAt ? 'is-stopped' : ''}`}>
-      <View className='hcp-head'>
+      <View className='hcp-head row-between'>
         <Text className='hcp-name'>{c.name}</Text>
         {c.stoppedAt ? <Tag tone='grey'>已停止</Tag> : expired ? <Tag tone='grey'>已过期</Tag> : c.channel === 'reward' ? <Tag tone='orange'>仅作奖品</Tag> : <Tag tone='green'>领取中</Tag>}
       </View>
       <Text className='hcp-rule muted'>
         {ruleLabel(c)} · {validityLabel(c.validFrom, c.validTo)}
       </Text>
-      <View className='hcp-counts'>
-        <View className='hcp-count'>
+      <View className='hcp-count stat-tiles'>
+        <View className='hcp-count stat-tile'>
           <Text className='hcp-figure'>{c.claimed}</Text>
           <Text className='hcp-label muted'>已领取</Text>
         </View>
-        <View className='hcp-count'>
+        <View className='hcp-count stat-tile'>
           <Text className='hcp-figure'>{c.used}</Text>
           <Text className='hcp-label muted'>已使用</Text>
         </View>
-        <View className='hcp-count'>
+        <View className='hcp-count stat-tile'>
           <Text className='hcp-figure'>{c.remaining}</Text>
           <Text className='hcp-label muted'>剩余</Text>
         </View>

@@ -178,7 +178,7 @@ export default function TeamPage() {
           <View className='card team-invites'>
             {team.data.invites.map((invite) => (
               <View key={invite.token} className='team-invite' data-token={invite.token}>
-                <View className='team-invite-text'>
+                <View className='team-invite-text fill-col'>
                   <Text className='team-invite-role'>{ROLE_LABELS[invite.role]}</Text>
                   <Text className='team-invite-expiry'>{until(invite.expiresAt)} 前有效</Text>
                 </View>

@@ -185,7 +185,7 @@ function Numbers({ span }: { span: Span }) {
       </View>
       <View className='console-pending'>
         {PENDING.map((item) => (
-          <View key={item.key} className={`console-pending-tile ${data.pending[item.key] > 0 ? 'console-pending-due' : ''}`} data-pending={item.key} onClick={() => go(item.url)}>
+          <View key={item.key} className={`console-pending-tile stat-tile ${data.pending[item.key] > 0 ? 'console-pending-due' : ''}`} data-pending={item.key} onClick={() => go(item.url)}>
             <Text className='console-pending-value'>{data.pending[item.key]}</Text>
             <Text className='console-pending-label'>{item.label}</Text>
           </View>
@@ -225,8 +225,8 @@ export default function HostHomePage() {
       </View>
       {manager ? (
         <View className='console-numbers'>
-          <View className='console-numbers-head'>
-            <Text className='console-section-title'>经营数据</Text>
+          <View className='console-numbers-head row-between'>
+            <Text className='console-section-title section-title'>经营数据</Text>
             <Segmented className='console-span' options={SPANS} value={span} onChange={setSpan} />
           </View>
           <Numbers span={span} />
@@ -234,7 +234,7 @@ export default function HostHomePage() {
       ) : null}
       {sections.map((section) => (
         <View key={section.key} className='console-section'>
-          <Text className='console-section-title'>{section.title}</Text>
+          <Text className='console-section-title section-title'>{section.title}</Text>
           <View className='card host-home-menu'>
             {section.entries.map((entry) => (
               <MenuRow key={entry.key} className='host-entry' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => go(entry.url)} />
@@ -244,7 +244,7 @@ export default function HostHomePage() {
       ))}
       {me?.role === 'owner' ? (
         <View className='console-section'>
-          <Text className='console-section-title'>团队与设置</Text>
+          <Text className='console-section-title section-title'>团队与设置</Text>
           <View className='card host-home-menu'>
             {OWNER_ENTRIES.map((entry) => (
               <MenuRow key={entry.key} className='host-entry' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => go(entry.url)} />

@@ -77,7 +77,7 @@ export default function BoardsPage() {
               if (k === 'pointsAll') setPeriod('current')
             }}
           />
-          <View className='lb-toggles'>
+          <View className='lb-toggles row-between'>
             <View className={`lb-chip lb-newcomers ${newcomers ? 'lb-chip-on' : ''}`} onClick={() => setNewcomers(!newcomers)}>
               <Text>新人榜</Text>
             </View>
@@ -175,11 +175,11 @@ function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntry
     <View className='card lb-podium'>
       {order.map((entry, i) => {
         const place = [2, 1, 3][i]
-        if (!entry) return <View key={place} className='lb-podium-slot' />
+        if (!entry) return <View key={place} className='lb-podium-slot fill-col' />
         const reward = rewards[entry.rank - 1] ?? 0
         const coupon = coupons[entry.rank - 1] ?? null
         return (
-          <View key={entry.openid} className={`lb-podium-slot lb-podium-${place} ${entry.openid === mine ? 'lb-podium-mine' : ''}`} data-rank={entry.rank}>
+          <View key={entry.openid} className={`lb-podium-slot fill-col lb-podium-${place} ${entry.openid === mine ? 'lb-podium-mine' : ''}`} data-rank={entry.rank}>
             <View className='lb-podium-avatar'>
               <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={place === 1 ? 128 : 104} />
               <Text className={`lb-medal lb-medal-${Math.min(entry.rank, 3)}`}>{entry.rank}</Text>
@@ -205,7 +205,7 @@ function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; uni
     <View className={`lb-row ${mine ? 'lb-row-mine' : ''}`} data-rank={entry.rank}>
       <Text className='lb-row-rank'>{entry.rank}</Text>
       <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={72} />
-      <View className='lb-row-text'>
+      <View className='lb-row-text fill-col'>
         <View className='lb-row-name ellipsis-line'>
           <Text className='lb-row-name ellipsis'>{entry.nickname}</Text>
           {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
@@ -250,7 +250,7 @@ function BoardSkeleton() {
       </View>
       <View className='card lb-podium'>
         {[104, 128, 104].map((size, i) => (
-          <View key={i} className='lb-podium-slot'>
+          <View key={i} className='lb-podium-slot fill-col'>
             <Skeleton width={size} height={size} round />
             <Skeleton width={120} height={28} className='lb-skeleton-gap' />
           </View>

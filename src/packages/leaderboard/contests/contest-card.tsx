@@ -24,7 +24,7 @@ export default function ContestCard({ contest }: { contest: ContestView }) {
       <Text className='ct-card-window'>{contestWindow(contest.startAt, contest.endAt)}（北京时间）</Text>
       <View className='ct-prizes'>
         {contest.prizes.map((prize, i) => (
-          <View key={i} className={`ct-prize ct-prize-${i + 1}`}>
+          <View key={i} className={`ct-prize fill-col ct-prize-${i + 1}`}>
             <Text className='ct-prize-place'>第 {i + 1} 名</Text>
             {prize.points > 0 || !prize.couponName ? <Text className='ct-prize-points'>+{prize.points}</Text> : null}
             {prize.couponName ? (
@@ -36,7 +36,7 @@ export default function ContestCard({ contest }: { contest: ContestView }) {
           </View>
         ))}
       </View>
-      <View className='ct-card-foot'>
+      <View className='ct-card-foot row-between'>
         <Text className='ct-card-rule'>按邀请并激活的好友人数排名</Text>
         <Text className='ct-card-link'>查看榜单 ›</Text>
       </View>

@@ -120,7 +120,7 @@ export default function InvitePage() {
 
 function Stat({ value, label, className }: { value: number; label: string; className: string }) {
   return (
-    <View className={`iv-stat ${className}`}>
+    <View className={`iv-stat stat-tile ${className}`}>
       <Text className='iv-stat-value'>{value}</Text>
       <Text className='iv-stat-label'>{label}</Text>
     </View>
@@ -147,7 +147,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
 
   return (
     <View>
-      <Text className='iv-section'>邀请记录</Text>
+      <Text className='iv-section section-title'>邀请记录</Text>
       {list.loading ? (
         <View className='card'>
           <Skeleton width='100%' height={72} />
@@ -169,7 +169,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
           {list.items.map((invitee) => (
             <View key={invitee.openid} className={`iv-invitee iv-invitee-${invitee.status}`} data-openid={invitee.openid}>
               <Avatar url={invitee.avatarUrl} nickname={invitee.nickname} size={80} />
-              <View className='iv-invitee-text'>
+              <View className='iv-invitee-text fill-col'>
                 <Text className='iv-invitee-name ellipsis'>{invitee.nickname}</Text>
                 <Text className='iv-invitee-date'>
                   {formatDay(invitee.joinedAt)}加入{invitee.activatedAt ? ` · ${formatDay(invitee.activatedAt)}激活` : ''}

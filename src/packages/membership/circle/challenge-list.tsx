@@ -31,7 +31,7 @@ export default function ChallengeList({ challenges, unlocked, free }: ChallengeL
           {[0, 1].map((i) => (
             <View key={i} className='cc-row'>
               <Skeleton width={112} height={112} />
-              <View className='cc-row-text'>
+              <View className='cc-row-text fill-col'>
                 <Skeleton width={280} height={30} />
                 <Skeleton width={200} height={24} className='cc-skeleton-gap' />
               </View>
@@ -62,7 +62,7 @@ function ChallengeRow({ challenge, unlocked }: { challenge: Challenge; unlocked:
   return (
     <View className={`cc-row ${unlocked ? '' : 'cc-row-locked'}`} data-id={challenge.id} onClick={open}>
       <Cover className='cc-row-cover' url={challenge.coverUrl} name={challenge.title} />
-      <View className='cc-row-text'>
+      <View className='cc-row-text fill-col'>
         <Text className='cc-row-title ellipsis'>{challenge.title}</Text>
         <Text className='cc-row-meta'>
           {PHASE_LABEL[challenge.phase]} · 共 {challenge.days} 天 · {challenge.participantCount} 人参加

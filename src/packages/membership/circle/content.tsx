@@ -155,7 +155,7 @@ function PostsSkeleton() {
         <View key={i} className='post-card'>
           <View className='post-card-head'>
             <Skeleton width={64} height={64} round />
-            <View className='post-card-who'>
+            <View className='post-card-who fill-col'>
               <Skeleton width={160} height={26} />
               <Skeleton width={120} height={22} className='circle-skeleton-gap' />
             </View>

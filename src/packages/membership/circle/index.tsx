@@ -164,7 +164,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
 
       {canTrial ? (
         <View className='card circle-section circle-trial'>
-          <View className='circle-trial-text'>
+          <View className='circle-trial-text fill-col'>
             <Text className='circle-trial-title'>先免费体验 {circle.trialDays} 天</Text>
             <Text className='circle-trial-desc'>试用期内可参加全部会员挑战，到期后再决定是否开通</Text>
           </View>
@@ -196,8 +196,8 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       ) : null}
 
       {showPicker && plan ? (
-        <View className='circle-pay-bar'>
-          <View className='circle-pay-total'>
+        <View className='circle-pay-bar bottom-bar'>
+          <View className='circle-pay-total fill-col'>
             <Text className='circle-pay-label'>{plan.name} · 合计</Text>
             <Text className='circle-pay-amount'>{formatFen(plan.priceFen - coupon.off)}</Text>
             {coupon.off > 0 ? <Text className='circle-pay-discount'>优惠 −{formatFen(coupon.off)}</Text> : null}

@@ -15,7 +15,7 @@ export default function PostCard({ post }: { post: PostView }) {
     <View className={`post-card ${post.locked ? 'post-card-locked' : ''}`} onClick={open}>
       <View className='post-card-head'>
         <Avatar url={post.author.avatarUrl} nickname={post.author.nickname} size={64} />
-        <View className='post-card-who'>
+        <View className='post-card-who fill-col'>
           <View className='post-card-name-row'>
             <Text className='post-card-name'>{post.author.nickname}</Text>
             {post.authorLabel ? <Tag tone={post.authorLabel === '嘉宾' ? 'purple' : 'green'}>{post.authorLabel}</Tag> : null}

@@ -56,14 +56,14 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
   return (
     <View className='card circle-card' data-id={circle.id} onClick={open}>
       <Cover className='circle-card-cover' url={circle.coverUrl} name={circle.name} />
-      <View className='circle-card-body'>
+      <View className='circle-card-body fill-col'>
         <View className='circle-card-head'>
           <Text className='circle-card-name ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
           {circle.archived ? <Text className='circle-card-archived'>已归档</Text> : null}
         </View>
         {circle.description ? <Text className='circle-card-desc'>{circle.description}</Text> : null}
-        <View className='circle-card-foot'>
+        <View className='circle-card-foot row-between'>
           <Text className='circle-card-members'>
             <Text className='circle-card-num'>{circle.memberCount}</Text> 位成员
           </Text>
@@ -84,7 +84,7 @@ function CirclesSkeleton() {
       {[0, 1, 2].map((i) => (
         <View key={i} className='card circle-card'>
           <Skeleton width={184} height={184} />
-          <View className='circle-card-body'>
+          <View className='circle-card-body fill-col'>
             <Skeleton width={260} height={34} />
             <Skeleton width='90%' height={26} className='circles-skeleton-gap' />
             <Skeleton width={200} height={26} className='circles-skeleton-gap' />

@@ -122,7 +122,7 @@ function OrdersSkeleton() {
     <View aria-busy>
       {[0, 1].map((i) => (
         <View key={i} className='card mo-card'>
-          <View className='mo-head'>
+          <View className='mo-head row-between'>
             <Skeleton width={300} height={32} />
             <Skeleton width={90} height={36} />
           </View>

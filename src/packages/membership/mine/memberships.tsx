@@ -23,7 +23,7 @@ export default function Memberships({ data, error, loading, onRetry }: Membershi
         {[0, 1].map((i) => (
           <View key={i} className='mine-row'>
             <Skeleton width={96} height={96} />
-            <View className='mine-row-text'>
+            <View className='mine-row-text fill-col'>
               <Skeleton width={240} height={30} />
               <Skeleton width={300} height={24} className='mine-skeleton-gap' />
             </View>
@@ -76,7 +76,7 @@ function MembershipRow({ membership: m }: { membership: MembershipView }) {
   return (
     <View className={`mine-row mine-row-${m.status}`} data-circle={m.circleName} onClick={open}>
       <Cover className='mine-row-cover' url={m.coverUrl} name={m.circleName} />
-      <View className='mine-row-text'>
+      <View className='mine-row-text fill-col'>
         <View className='mine-row-head'>
           <Text className='mine-row-name ellipsis'>{m.circleName}</Text>
           <MembershipTag status={m.status} />

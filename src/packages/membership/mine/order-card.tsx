@@ -19,7 +19,7 @@ export default function OrderCard({ order, onRefund }: OrderCardProps) {
   }
   return (
     <View className='card mo-card' data-id={order.id} onClick={open}>
-      <View className='mo-head'>
+      <View className='mo-head row-between'>
         <Text className='mo-title ellipsis'>
           {order.circleName} · {order.planName}
         </Text>
@@ -34,7 +34,7 @@ export default function OrderCard({ order, onRefund }: OrderCardProps) {
       </View>
       {order.refundedFen > 0 ? <Text className='mo-refunded'>已退款 {formatFen(order.refundedFen)}</Text> : null}
       {order.refundableFen > 0 ? (
-        <View className='mo-actions'>
+        <View className='mo-actions card-foot'>
           <Text className='mo-refundable'>可退 {formatFen(order.refundableFen)}</Text>
           <View
             className='btn btn-ghost btn-small mo-refund'
@@ -47,7 +47,7 @@ export default function OrderCard({ order, onRefund }: OrderCardProps) {
         </View>
       ) : null}
       {canStillPay(order) ? (
-        <View className='mo-actions'>
+        <View className='mo-actions card-foot'>
           <Text className='mo-pay-hint'>请在 {formatOrderTime(order.payBefore).slice(11)} 前支付</Text>
           <View
             className='btn btn-primary btn-small mo-pay'

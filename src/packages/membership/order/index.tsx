@@ -69,7 +69,7 @@ function OrderDetail({ order, polling, recheck }: OrderDetailProps) {
       {order.status === 'refunding' || order.status === 'refunded' ? <RefundHero order={order} /> : null}
 
       <View className='card order-info'>
-        <View className='order-info-head'>
+        <View className='order-info-head row-between'>
           <Text className='order-info-title'>订单信息</Text>
           <OrderStatusTag status={status} />
         </View>

@@ -114,7 +114,7 @@ export default function AskPage() {
             <RadioRow key={a.openid} on={chosen?.openid === a.openid} onSelect={() => setAnswerer(a.openid)} mark='end' className='ask-answerer' data={{ openid: a.openid }}>
               <View className='ask-answerer-row'>
                 <Face url={a.avatarUrl} name={a.nickname} />
-                <View className='ask-answerer-text'>
+                <View className='ask-answerer-text fill-col'>
                   <View className='ask-answerer-name'>
                     <Text>{a.nickname}</Text>
                     {a.roleLabel ? <Tag tone={a.roleLabel === '嘉宾' ? 'purple' : 'green'}>{a.roleLabel}</Tag> : null}

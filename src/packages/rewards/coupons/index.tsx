@@ -115,7 +115,7 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
         return (
           <View key={campaign.id} className={`cp-card cp-campaign ${canClaim ? '' : 'cp-card-dim'}`} data-id={campaign.id}>
             <CouponFace terms={campaign} />
-            <View className='cp-body'>
+            <View className='cp-body fill-col'>
               <Text className='cp-name'>{campaign.name}</Text>
               <Where terms={campaign} />
               <Text className='cp-meta'>{validityLabel(campaign.validFrom, campaign.validTo)}</Text>
@@ -146,7 +146,7 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
         return (
           <View key={coupon.id} className={`cp-card cp-coupon ${dim ? 'cp-card-dim' : ''}`} data-id={coupon.id}>
             <CouponFace terms={coupon} />
-            <View className='cp-body'>
+            <View className='cp-body fill-col'>
               <Text className='cp-name'>{coupon.name}</Text>
               <Where terms={coupon} />
               <Text className='cp-meta'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
