@@ -51,9 +51,7 @@ export interface SignupView {
   payBefore: number | null
   /** 1-based place in the waitlist. */
   waitlistPosition: number | null
-  /** QR code (SVG data URL) of the signed ticket, for confirmed signups. */
-  ticketQr: string
-  /** The signed ticket itself (what the QR code holds). */
+  /** The signed ticket, for confirmed signups ('' otherwise): what the ticket's QR code holds (drawn by the app, src/packages/events/detail/ticket-qr.ts). */
   ticketCode: string
   /** 6 characters (no 0/O/1/I/L), unique in the event, for the host to type at the door; '' without a ticket. */
   shortCode: string

@@ -105,7 +105,10 @@ if (!hasChromium) {
       await page.locator('.ev-action-signup').click()
       await payInSandbox()
       await page.locator('.ev-ticket').waitFor({ timeout: 15_000 })
-      await expect(page.locator('.ev-ticket-qr img').getAttribute('src')).resolves.toMatch(/^data:image\/svg\+xml;base64,/)
+      // The app draws the QR code from the signed ticket (src/packages/events/detail/ticket-qr.ts): an SVG of the code's modules.
+      const qrSrc = (await page.locator('.ev-ticket-qr img').getAttribute('src')) ?? ''
+      expect(qrSrc).toMatch(/^data:image\/svg\+xml;base64,/)
+      expect(Buffer.from(qrSrc.split(',')[1], 'base64').toString()).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"[\s\S]*<path [^>]*d="M/)
       // Under the QR, in large letters: the 6-character code to read out at the door.
       shortCode = (await page.locator('.ev-ticket-short-code').getAttribute('data-code')) ?? ''
       expect(shortCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/)

@@ -2,7 +2,7 @@ import type { SignupView } from '../../../types/events'
 import type { Runtime } from '../../platform/runtime'
 import { SIGNUPS, type SignupDoc } from './event'
 import { ensureShortCode } from './short-codes'
-import { issueTicket, ticketQr } from './tickets'
+import { issueTicket } from './tickets'
 
 /** 1-based place among the event's waitlisted signups. */
 export async function waitlistPosition(runtime: Runtime, signup: SignupDoc): Promise<number | null> {
@@ -23,7 +23,6 @@ export async function toSignupView(runtime: Runtime, signup: SignupDoc): Promise
     priceFen: signup.priceFen,
     payBefore: signup.status === 'held' || signup.status === 'offered' ? signup.payBefore : null,
     waitlistPosition: await waitlistPosition(runtime, signup),
-    ticketQr: hasTicket ? await ticketQr(code) : '',
     ticketCode: code,
     shortCode,
     orderId: signup.orderId,

@@ -29,18 +29,3 @@ export function readTicket(code: string, secret: string): TicketClaims | null {
     return null
   }
 }
-
-/**
- * The QR code as an SVG data URL: vector, small, and rendered by <Image> in WeChat and H5 alike.
- * Encoder and SVG renderer are loaded by path, as QRCode.toString(code, { type: 'svg' }) uses them
- * (same output), so the bundle leaves out qrcode's PNG renderer and pngjs; and loaded at the first
- * ticket shown, so a cold start that shows none does not build the encoder's tables.
- */
-export async function ticketQr(code: string): Promise<string> {
-  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
-  const { create } = require('qrcode/lib/core/qrcode') as typeof import('qrcode/lib/core/qrcode')
-  const { render } = require('qrcode/lib/renderer/svg-tag') as typeof import('qrcode/lib/renderer/svg-tag')
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  const svg = render(create(code, { errorCorrectionLevel: 'M' }), { margin: 1 })
-  return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`
-}

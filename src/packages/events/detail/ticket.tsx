@@ -1,8 +1,10 @@
 import Taro from '@tarojs/taro'
+import { useMemo } from 'react'
 import { Image, View, Text } from '@tarojs/components'
 import type { EventView, SignupView } from '../../../../types/events'
 import { formatEventRange } from '../../../services/events'
 import { chinaTime } from '../../../utils/china-time'
+import { ticketQrImage } from './ticket-qr'
 import './ticket.css'
 
 function hintFor(event: EventView, signup: SignupView): string {
@@ -18,6 +20,7 @@ const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`
 /** 入场票: the QR code the host scans at the door, and below it the short code to read out or type in. */
 export default function Ticket({ event, signup }: { event: EventView; signup: SignupView }) {
   const attended = signup.status === 'attended'
+  const qr = useMemo(() => (signup.ticketCode ? ticketQrImage(signup.ticketCode) : ''), [signup.ticketCode])
   const copy = () => {
     void Taro.setClipboardData({ data: signup.shortCode })
   }
@@ -36,7 +39,7 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
       </View>
       <View className='ev-ticket-body'>
         <View className='ev-ticket-qr-box'>
-          <Image className='ev-ticket-qr' src={signup.ticketQr} mode='aspectFit' />
+          <Image className='ev-ticket-qr' src={qr} mode='aspectFit' />
           {attended ? (
             <View className='ev-ticket-stamp'>
               <Text>已签到</Text>
