@@ -4,24 +4,21 @@
 // once its group is full (settle.ts), one small transaction per seat.
 import type { Runtime } from '../../../platform/runtime'
 import type { AfterCommit } from '../../orders/kinds'
-import { ORDERS, asPaidForGrant, type OrderDoc, type OrderItem } from '../../orders/order'
-import { soldTarget } from '../sold-target/target-order'
+import { ORDERS, asPaidForGrant, type OrderDoc } from '../../orders/order'
+import { soldTarget, type SoldItem } from '../sold-target/target-order'
 import { GROUP_SEATS, type SeatDoc } from './group'
 
 export const GROUP_KIND = 'groupBuy'
 
-export type GroupItem = {
-  kind: typeof GROUP_KIND
+/** `target`: what the seat buys, as its own capability words it (a plan item, a seat item). */
+export type GroupItem = SoldItem<typeof GROUP_KIND> & {
   campaignId: string
   groupId: string
   seatId: string
   claimId: string
   /** 0: the starter. */
   n: number
-  title: string
   newMember: boolean
-  /** What the seat buys, as its own capability words it (a plan item, a seat item). */
-  target: OrderItem
 }
 
 export const groupOf = (order: Pick<OrderDoc, 'item'>): GroupItem => order.item as unknown as GroupItem

@@ -12,7 +12,7 @@
 // (installed-kinds.ts).
 import { recordFact } from '../../facts/facts'
 import { registerOrderKind } from '../../orders/kinds'
-import { describeTarget } from '../sold-target/target-order'
+import { describeSold } from '../sold-target/target-order'
 import { GROUP_KIND, groupOf, refundTarget } from './grant'
 import { settleGroup, writeLog } from './settle'
 import { GROUPS, GROUP_CLAIMS, GROUP_SEATS, type ClaimDoc, type GroupDoc, type SeatDoc } from './group'
@@ -23,13 +23,9 @@ export const groupOrderKind = registerOrderKind({
   kind: GROUP_KIND,
   couponScope: 'groupBuy',
   couponLabel: '拼团',
-  describe(order) {
-    const item = groupOf(order)
-    const base = { title: `拼团·${item.title}`, page: `packages/group-buy/group/index?id=${item.groupId}`, firstPaymentFact: { kind: GROUP_KIND, title: item.title } }
-    // No circle fields: the order page then shows a paid group seat as paid (查看 opens the group), not as a membership
-    // already running (it starts when the group fills).
-    return { ...base, ...describeTarget(item.target, true) }
-  },
+  // Bare (no circle fields): the order page then shows a paid group seat as paid (查看 opens the group), not as a
+  // membership already running (it starts when the group fills).
+  describe: (order) => describeSold('拼团', groupOf(order), `packages/group-buy/group/index?id=${groupOf(order).groupId}`, true),
   async fulfil(tx, order, now) {
     // The seat is paid; what it buys waits for the group (settle.ts, right after this commit).
     const item = groupOf(order)

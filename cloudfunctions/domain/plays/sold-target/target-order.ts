@@ -11,7 +11,7 @@ import { releaseSeat } from '../../events/seats'
 import { SEAT_KIND, seatOrderKind, type SeatItem } from '../../events/seat-order'
 import { PLAN_KIND, planItem, planOrderKind } from '../../membership/plan-order'
 import { flagPayment } from '../../orders/flagged-payments'
-import type { AfterCommit, Fulfilment, OrderDescription, RefundSettled } from '../../orders/kinds'
+import { registerOrderKind, type AfterCommit, type Fulfilment, type OrderDescription, type OrderKind, type RefundSettled } from '../../orders/kinds'
 import type { OrderDoc, OrderItem, PaidOrder } from '../../orders/order'
 import { refundOrderById } from '../../orders/refunds'
 import type { MallTargetItem } from './target'
@@ -101,6 +101,63 @@ export function soldTarget(options: SoldTargetOptions): SoldTarget {
   }
 
   return { asTarget, fulfilTarget, refundTarget }
+}
+
+/** What every play's item that sells a target carries: the play's title for it and the target itself. */
+export type SoldItem<K extends string = string> = {
+  kind: K
+  title: string
+  /** What the order buys, as its own capability words it (a plan item, a seat item, a mall item). */
+  target: OrderItem
+}
+
+/** How an order of a play describes itself: 「秒杀·<title>」, the play's page, the target's label (and its circle or event unless `bare`). */
+export function describeSold(kindName: string, item: SoldItem, page: string, bare = false): OrderDescription {
+  const base = { title: `${kindName}·${item.title}`, page, firstPaymentFact: { kind: item.kind, title: item.title } }
+  return { ...base, ...describeTarget(item.target, bare) }
+}
+
+export type SoldKindOptions<I extends SoldItem> = Omit<SoldTargetOptions, 'targetOf'> & {
+  kind: I['kind']
+  couponScope: string
+  /** The play's name in Chinese: the coupon label, and the order title's prefix (秒杀·…). */
+  couponLabel: string
+  /** The play's page for this order's item. */
+  page(item: I): string
+  /** Inside the settling transaction, after the target was given: the play's own books for a paid order. */
+  paid(tx: Transaction, order: PaidOrder, item: I, now: number): Promise<void>
+  /** Inside the refund's settling transaction, after the target was taken back (a refund in full or ending access only). */
+  refunded(tx: Transaction, refund: RefundSettled, item: I): Promise<void>
+  /** Inside the closing transaction: what the unpaid order held in the play (a unit, the bargain's open order). */
+  closed(tx: Transaction, order: OrderDoc, item: I, now: number): Promise<void>
+}
+
+/**
+ * Registers the order kind of a play that sells its target when paid (秒杀, 砍价): the target is given and taken
+ * back through its own kind, and the play keeps only its books (`paid`, `refunded`, `closed`).
+ */
+export function registerSoldKind<I extends SoldItem>(options: SoldKindOptions<I>): OrderKind {
+  const { kind, couponScope, couponLabel } = options
+  const itemOf = (order: Pick<OrderDoc, 'item'>): I => order.item as unknown as I
+  const { fulfilTarget, refundTarget } = soldTarget({ ...options, targetOf: (order) => itemOf(order).target })
+  return registerOrderKind({
+    kind,
+    couponScope,
+    couponLabel,
+    describe: (order) => describeSold(couponLabel, itemOf(order), options.page(itemOf(order))),
+    async fulfil(tx, order, now) {
+      const item = itemOf(order)
+      const fulfilment = await fulfilTarget(tx, order, now)
+      await options.paid(tx, order, item, now)
+      return { ...fulfilment, item: { ...item, target: fulfilment.item ?? item.target } }
+    },
+    async onRefunded(tx, refund) {
+      if (!refund.full && !refund.endsAccess) return
+      await refundTarget(tx, refund)
+      await options.refunded(tx, refund, itemOf(refund.order))
+    },
+    onClosed: (tx, order, _reason, now) => options.closed(tx, order, itemOf(order), now)
+  })
 }
 
 /**
