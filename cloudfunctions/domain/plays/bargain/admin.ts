@@ -1,13 +1,13 @@
 // The host's side of bargains: make a campaign, pause or resume it, list the
 // campaigns with their measures, and read the cut log.
-import { randomUUID } from 'node:crypto'
 import type { BargainCutLogEntry, BargainCutLogInput, CreateBargainCampaignInput, HostBargainCampaignView, PauseBargainCampaignInput } from '../../../../types/bargain'
 import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
 import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
 import { loadEventTarget, loadMallTarget, loadPlanTarget } from '../sold-target/resolve'
-import { BARGAIN_CAMPAIGNS, BARGAIN_CUTS, loadCampaign, type BargainCampaignDoc, type BargainCutDoc, type BargainTargetDoc } from './bargain'
+import { BARGAIN_CAMPAIGNS, BARGAIN_CUTS, loadCampaign, type BargainCutDoc, type BargainTargetDoc } from './bargain'
+import { campaignHost } from '../campaign/host'
 import { hostCampaignView } from './views'
 
 /** Campaigns on the host's page (at most 6 requests each). */
@@ -16,6 +16,8 @@ const HOST_PAGE = 3
 const LOG_PAGE = 20
 /** The longest a campaign may take new bargains. */
 const MAX_CAMPAIGN_MS = 60 * 24 * 3600_000
+
+const host = campaignHost({ collection: BARGAIN_CAMPAIGNS, hostPage: HOST_PAGE, view: hostCampaignView, ended: '砍价活动已结束' })
 
 async function resolveTarget(runtime: Runtime, input: CreateBargainCampaignInput): Promise<BargainTargetDoc> {
   const t = input.target
@@ -35,36 +37,16 @@ export async function createBargainCampaign(runtime: Runtime, caller: Caller, in
   if (input.endAt - now > MAX_CAMPAIGN_MS) throw new AppError('INVALID_INPUT', '砍价活动最长 60 天', 'endAt')
   const target = await resolveTarget(runtime, input)
   if (target.originalFen > 0 && input.startFen > target.originalFen) throw new AppError('INVALID_INPUT', '起砍价不能高于原价', 'startFen')
-  const campaign: BargainCampaignDoc = {
-    _id: randomUUID(),
-    title: input.title.trim(),
-    target,
-    startFen: input.startFen,
-    floorFen: input.floorFen,
-    cuts: input.cuts,
-    hours: input.hours,
-    dailyCap: input.dailyCap,
-    endAt: input.endAt,
-    paused: false,
-    createdBy: caller.openid,
-    createdAt: now,
-    updatedAt: now
-  }
-  await runtime.store.collection<BargainCampaignDoc>(BARGAIN_CAMPAIGNS).insert(campaign)
-  return hostCampaignView(runtime, campaign, now)
+  // The host's terms as given (the input is strict), with the target resolved.
+  return host.create(runtime, caller, { ...input, target }, now)
 }
 
 export async function pauseBargainCampaign(runtime: Runtime, input: PauseBargainCampaignInput, now: number): Promise<HostBargainCampaignView> {
   const campaign = await loadCampaign(runtime, input.campaignId)
-  if (now >= campaign.endAt) throw new AppError('CONFLICT', '砍价活动已结束')
-  await runtime.store.collection<BargainCampaignDoc>(BARGAIN_CAMPAIGNS).update(campaign._id, { set: { paused: input.paused, updatedAt: now } })
-  return hostCampaignView(runtime, { ...campaign, paused: input.paused, updatedAt: now }, now)
+  return host.setPaused(runtime, campaign, input.paused, now)
 }
 
-export async function hostBargainCampaigns(runtime: Runtime, input: PageInput, now: number): Promise<Page<HostBargainCampaignView>> {
-  const page = await runtime.store.collection<BargainCampaignDoc>(BARGAIN_CAMPAIGNS).find({}, { sort: [['createdAt', 'desc']], limit: HOST_PAGE, after: input.after })
-  return { items: await Promise.all(page.items.map((c) => hostCampaignView(runtime, c, now))), next: page.next }
-}
+export const hostBargainCampaigns = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostBargainCampaignView>> => host.hostPage(runtime, input, now)
 
 /** The host's cut log of a campaign, newest first: who cut whose bargain, which cut, how much, and whether the cutter is new. */
 export async function bargainCutLog(runtime: Runtime, input: BargainCutLogInput): Promise<Page<BargainCutLogEntry>> {

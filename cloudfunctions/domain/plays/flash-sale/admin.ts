@@ -8,6 +8,7 @@ import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
 import { loadEventTarget, loadMallTarget, loadPlanTarget } from '../sold-target/resolve'
 import { FLASH_SALES, FLASH_SLOTS, MAX_STOCK, loadSale, slotIdOf, type FlashSaleDoc, type FlashSlotDoc, type FlashTargetDoc } from './sale'
+import { campaignHost } from '../campaign/host'
 import { hostSaleView } from './views'
 
 /** Sales on the host's page (4 counts each). */
@@ -16,6 +17,8 @@ const HOST_PAGE = 4
 const MAX_WINDOW_MS = 30 * 24 * 3600_000
 /** Slot documents written at once while a sale is made. */
 const SLOT_WRITES_AT_ONCE = 20
+
+const host = campaignHost({ collection: FLASH_SALES, hostPage: HOST_PAGE, view: hostSaleView, ended: '秒杀已结束' })
 
 /** The thing on sale, checked and named from its own capability. */
 async function resolveTarget(runtime: Runtime, input: CreateFlashSaleInput): Promise<FlashTargetDoc> {
@@ -66,12 +69,7 @@ export async function createFlashSale(runtime: Runtime, caller: Caller, input: C
 
 export async function pauseFlashSale(runtime: Runtime, input: PauseFlashSaleInput, now: number): Promise<HostFlashSaleView> {
   const sale = await loadSale(runtime, input.saleId)
-  if (now >= sale.endAt) throw new AppError('CONFLICT', '秒杀已结束')
-  await runtime.store.collection<FlashSaleDoc>(FLASH_SALES).update(sale._id, { set: { paused: input.paused, updatedAt: now } })
-  return hostSaleView(runtime, { ...sale, paused: input.paused, updatedAt: now }, now)
+  return host.setPaused(runtime, sale, input.paused, now)
 }
 
-export async function hostFlashSales(runtime: Runtime, input: PageInput, now: number): Promise<Page<HostFlashSaleView>> {
-  const page = await runtime.store.collection<FlashSaleDoc>(FLASH_SALES).find({}, { sort: [['createdAt', 'desc']], limit: HOST_PAGE, after: input.after })
-  return { items: await Promise.all(page.items.map((sale) => hostSaleView(runtime, sale, now))), next: page.next }
-}
+export const hostFlashSales = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostFlashSaleView>> => host.hostPage(runtime, input, now)

@@ -2,7 +2,6 @@
 // event, pause or resume it (a paused offer starts no new group; groups already
 // running may still fill, or are refunded at their time), list them with their
 // measures, and read what happened (the log).
-import { randomUUID } from 'node:crypto'
 import type { CreateGroupBuyInput, GroupBuyLogView, GroupBuyView, HostGroupBuyView, PauseGroupBuyInput } from '../../../../types/group-buy'
 import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
@@ -10,6 +9,7 @@ import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
 import { loadEventTarget, loadPlanTarget } from '../sold-target/resolve'
 import { GROUP_BUYS, GROUP_LOGS, loadCampaign, type GroupBuyDoc, type GroupLogDoc, type GroupTargetDoc } from './group'
+import { campaignHost } from '../campaign/host'
 import { hostCampaignView, memberCampaignView } from './views'
 
 /** Offers on the host's page (5 counts each). */
@@ -17,6 +17,8 @@ const HOST_PAGE = 3
 /** Offers on a member's page (1 query each). */
 const MEMBER_PAGE = 6
 const LOG_PAGE = 20
+
+const host = campaignHost({ collection: GROUP_BUYS, hostPage: HOST_PAGE, view: hostCampaignView })
 
 async function resolveTarget(runtime: Runtime, input: CreateGroupBuyInput, now: number): Promise<GroupTargetDoc> {
   const t = input.target
@@ -31,33 +33,16 @@ async function resolveTarget(runtime: Runtime, input: CreateGroupBuyInput, now: 
 export async function createGroupBuy(runtime: Runtime, caller: Caller, input: CreateGroupBuyInput, now: number): Promise<HostGroupBuyView> {
   const target = await resolveTarget(runtime, input, now)
   if (input.priceFen >= target.originalFen) throw new AppError('INVALID_INPUT', '拼团价要低于原价', 'priceFen')
-  const campaign: GroupBuyDoc = {
-    _id: randomUUID(),
-    title: input.title.trim(),
-    target,
-    priceFen: input.priceFen,
-    size: input.size,
-    limitHours: input.limitHours,
-    allowSimulated: input.allowSimulated,
-    paused: false,
-    createdBy: caller.openid,
-    createdAt: now,
-    updatedAt: now
-  }
-  await runtime.store.collection<GroupBuyDoc>(GROUP_BUYS).insert(campaign)
-  return hostCampaignView(runtime, campaign, now)
+  // The host's terms as given (the input is strict), with the target resolved.
+  return host.create(runtime, caller, { ...input, target }, now)
 }
 
 export async function pauseGroupBuy(runtime: Runtime, input: PauseGroupBuyInput, now: number): Promise<HostGroupBuyView> {
   const campaign = await loadCampaign(runtime, input.campaignId)
-  await runtime.store.collection<GroupBuyDoc>(GROUP_BUYS).update(campaign._id, { set: { paused: input.paused, updatedAt: now } })
-  return hostCampaignView(runtime, { ...campaign, paused: input.paused, updatedAt: now }, now)
+  return host.setPaused(runtime, campaign, input.paused, now)
 }
 
-export async function hostGroupBuys(runtime: Runtime, input: PageInput, now: number): Promise<Page<HostGroupBuyView>> {
-  const page = await runtime.store.collection<GroupBuyDoc>(GROUP_BUYS).find({}, { sort: [['createdAt', 'desc']], limit: HOST_PAGE, after: input.after })
-  return { items: await Promise.all(page.items.map((c) => hostCampaignView(runtime, c, now))), next: page.next }
-}
+export const hostGroupBuys = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostGroupBuyView>> => host.hostPage(runtime, input, now)
 
 export async function groupBuyLogs(runtime: Runtime, input: { campaignId: string; after?: string | null }): Promise<Page<GroupBuyLogView>> {
   const page = await runtime.store.collection<GroupLogDoc>(GROUP_LOGS).find({ campaignId: input.campaignId }, { sort: [['at', 'desc']], limit: LOG_PAGE, after: input.after })

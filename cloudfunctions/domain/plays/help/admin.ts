@@ -2,7 +2,6 @@
 // its own capability), pause or resume it, list them with their measures, and
 // read the help log (every help: who helped whose task, counted how much, new
 // member or not).
-import { randomUUID } from 'node:crypto'
 import type { CreateHelpCampaignInput, HelpLogEntry, HelpLogInput, HostHelpCampaignView, PauseHelpCampaignInput } from '../../../../types/help'
 import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
@@ -11,7 +10,8 @@ import type { Runtime } from '../../../platform/runtime'
 import { loadCircle } from '../../membership/circle'
 import { EVENTS, type EventDoc } from '../../events/event'
 import { CAMPAIGNS, type CampaignDoc } from '../../rewards/coupons'
-import { HELPS, HELP_CAMPAIGNS, loadHelpCampaign, type HelpCampaignDoc, type HelpDoc, type HelpRewardDoc } from './help'
+import { HELPS, HELP_CAMPAIGNS, loadHelpCampaign, type HelpDoc, type HelpRewardDoc } from './help'
+import { campaignHost } from '../campaign/host'
 import { hostCampaignView } from './views'
 
 /** Campaigns on the host's page (5 counts each). */
@@ -19,6 +19,8 @@ const HOST_PAGE = 3
 /** The longest a campaign may run. */
 const MAX_WINDOW_MS = 90 * 24 * 3600_000
 const LOG_PAGE = 30
+
+const host = campaignHost({ collection: HELP_CAMPAIGNS, hostPage: HOST_PAGE, view: hostCampaignView, ended: '助力活动已结束' })
 
 async function resolveReward(runtime: Runtime, input: CreateHelpCampaignInput, now: number): Promise<HelpRewardDoc> {
   const r = input.reward
@@ -45,35 +47,16 @@ export async function createHelpCampaign(runtime: Runtime, caller: Caller, input
   if (input.endAt <= now) throw new AppError('INVALID_INPUT', '结束时间已过', 'endAt')
   if (input.endAt - now > MAX_WINDOW_MS) throw new AppError('INVALID_INPUT', '助力活动最长 90 天', 'endAt')
   const reward = await resolveReward(runtime, input, now)
-  const campaign: HelpCampaignDoc = {
-    _id: randomUUID(),
-    title: input.title.trim(),
-    reward,
-    need: input.need,
-    newMemberDouble: input.newMemberDouble,
-    dailyCap: input.dailyCap,
-    taskHours: input.taskHours,
-    endAt: input.endAt,
-    paused: false,
-    createdBy: caller.openid,
-    createdAt: now,
-    updatedAt: now
-  }
-  await runtime.store.collection<HelpCampaignDoc>(HELP_CAMPAIGNS).insert(campaign)
-  return hostCampaignView(runtime, campaign, now)
+  // The host's terms as given (the input is strict), with the reward resolved.
+  return host.create(runtime, caller, { ...input, reward }, now)
 }
 
 export async function pauseHelpCampaign(runtime: Runtime, input: PauseHelpCampaignInput, now: number): Promise<HostHelpCampaignView> {
   const campaign = await loadHelpCampaign(runtime, input.campaignId)
-  if (now >= campaign.endAt) throw new AppError('CONFLICT', '助力活动已结束')
-  await runtime.store.collection<HelpCampaignDoc>(HELP_CAMPAIGNS).update(campaign._id, { set: { paused: input.paused, updatedAt: now } })
-  return hostCampaignView(runtime, { ...campaign, paused: input.paused, updatedAt: now }, now)
+  return host.setPaused(runtime, campaign, input.paused, now)
 }
 
-export async function hostHelpCampaigns(runtime: Runtime, input: PageInput, now: number): Promise<Page<HostHelpCampaignView>> {
-  const page = await runtime.store.collection<HelpCampaignDoc>(HELP_CAMPAIGNS).find({}, { sort: [['createdAt', 'desc']], limit: HOST_PAGE, after: input.after })
-  return { items: await Promise.all(page.items.map((c) => hostCampaignView(runtime, c, now))), next: page.next }
-}
+export const hostHelpCampaigns = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostHelpCampaignView>> => host.hostPage(runtime, input, now)
 
 export async function helpLog(runtime: Runtime, input: HelpLogInput): Promise<Page<HelpLogEntry>> {
   const page = await runtime.store.collection<HelpDoc>(HELPS).find({ campaignId: input.campaignId }, { sort: [['at', 'desc']], limit: LOG_PAGE, after: input.after })
