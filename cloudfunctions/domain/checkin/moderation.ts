@@ -12,22 +12,10 @@ import { CHECKINS, HELD_FOR_REVIEW, loadVisibleCheckin, type CheckinDoc } from '
 import { takeDownComment } from './comment'
 import { COMMENTS, type CommentDoc } from './comment-doc'
 import { PARTICIPANTS, participantId, type ParticipantDoc } from './participant'
+import { REPORTS, type ReportDoc } from './report-doc'
 import { authorsOf, checkinView } from './views'
 
-export const REPORTS = COLLECTIONS.reports.name
 export const REPORT_MARKS = COLLECTIONS.reportMarks.name
-
-interface ReportDoc {
-  _id: string
-  targetType: 'checkin' | 'comment'
-  targetId: string
-  reason: string
-  reporterCount: number
-  status: 'open' | 'resolved'
-  resolution: 'hidden' | 'dismissed' | null
-  createdAt: number
-  updatedAt: number
-}
 
 async function loadCheckin(runtime: Runtime, checkinId: string): Promise<CheckinDoc> {
   const checkin = await runtime.store.collection<CheckinDoc>(CHECKINS).get(checkinId)

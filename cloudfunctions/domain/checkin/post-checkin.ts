@@ -19,6 +19,7 @@ import { CHECKINS, HELD_FOR_REVIEW, PINNED_PENDING, checkinId, type CheckinDoc }
 import { MAKEUP_WINDOW_DAYS, PARTICIPANTS, challengeCardsLeft, joinDateOf, makeupCardsLeft, newParticipant, participantId, progressOf, type ParticipantDoc } from './participant'
 import { WALLETS, type WalletDoc } from '../growth/wallet'
 import { assertMayTakePart } from './participation'
+import { reportHeldCheckin } from './report-doc'
 import { computeStreaks } from './streaks'
 import { checkGeofence } from '../integrity/geofence'
 import { isCompleted } from './completion'
@@ -114,7 +115,7 @@ async function store(
     console.error('[postCheckin] content check unavailable, holding for review:', (error as Error)?.message ?? error)
     held = true
     traces = []
-    await holdForReview(runtime, id, now)
+    await reportHeldCheckin(runtime, id, HELD_FOR_REVIEW, now)
   }
   // WeChat's verdicts arrive later by trace id. Recorded before the check-in: one that never lands leaves a trace that matches nothing.
   for (const trace of traces) {
@@ -238,26 +239,4 @@ export async function makeupCheckin(runtime: Runtime, caller: Caller, member: Me
     throw new AppError('LIMIT_REACHED', '补卡次数已用完')
   }
   return store(runtime, caller, member, challenge, input, input.date, true, now, { participant, walletCards })
-}
-
-/** Lists a held check-in in the host's moderation queue (an open report on it, as a member's report would be). */
-async function holdForReview(runtime: Runtime, checkinId: string, now: number): Promise<void> {
-  const reportId = `checkin:${checkinId}`
-  try {
-    await runtime.store.collection<{ _id: string }>(COLLECTIONS.reports.name).insert({
-      _id: reportId,
-      targetType: 'checkin',
-      targetId: checkinId,
-      reason: HELD_FOR_REVIEW,
-      reporterCount: 0,
-      status: 'open',
-      resolution: null,
-      createdAt: now,
-      updatedAt: now
-    } as {
-      _id: string
-    })
-  } catch (error) {
-    if (!isConflict(error)) throw error
-  }
 }

@@ -14,6 +14,7 @@ import type { Runtime } from '../../platform/runtime'
 import { COLLECTIONS } from '../../platform/collections'
 import { isConflict } from '../../ports/store'
 import { CHECKINS, PINNED_PENDING, duplicateReason, type CheckinDoc, type IntegrityMatch } from '../checkin/checkin'
+import { REPORTS, checkinReportId, reportHeldCheckin, type ReportDoc } from '../checkin/report-doc'
 import { MEMBERS, type MemberDoc } from '../members/member'
 import { CROPS, MAX_DISTANCE, bandKeys, hammingDistance, hashPhoto } from './photo-hash'
 
@@ -98,31 +99,12 @@ async function hold(runtime: Runtime, checkin: CheckinDoc, matches: IntegrityMat
   })
   // Already hidden by a moderator: the finding is kept on it, nothing is left for the queue.
   if (checkin.status === 'hidden') return
-  const reports = runtime.store.collection<{ _id: string; status: string }>(COLLECTIONS.reports.name)
-  const reportId = `checkin:${checkin._id}`
+  const reports = runtime.store.collection<ReportDoc>(REPORTS)
+  const reportId = checkinReportId(checkin._id)
   const reportReason = sameMember ? '疑似重复使用旧照片' : '疑似盗用他人照片'
   if (await reports.get(reportId)) {
     await reports.update(reportId, { set: { reason: reportReason, status: 'open', resolution: null, updatedAt: now } })
-  } else {
-    try {
-      await reports.insert({
-        _id: reportId,
-        targetType: 'checkin',
-        targetId: checkin._id,
-        reason: reportReason,
-        reporterCount: 0,
-        status: 'open',
-        resolution: null,
-        createdAt: now,
-        updatedAt: now
-      } as {
-        _id: string
-        status: string
-      })
-    } catch (error) {
-      if (!isConflict(error)) throw error
-    }
-  }
+  } else await reportHeldCheckin(runtime, checkin._id, reportReason, now)
   // Pinned on the author's wall as the content check's pending ones are, so they see it waiting.
   if (visible) {
     const members = runtime.store.collection<MemberDoc>(MEMBERS)

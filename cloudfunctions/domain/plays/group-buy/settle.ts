@@ -48,6 +48,17 @@ const paidSeats = (runtime: Runtime, groupId: string) =>
     .find({ groupId, state: 'paid' }, { sort: [['n', 'asc']], limit: MAX_SIZE })
     .then((p) => p.items)
 
+/** Where an open group goes now, and its log line: full, filled by 模拟成团 at its time, or failed at its time; null while it stays open. */
+function openOutcome(group: GroupDoc, paid: number, now: number): { to: GroupState; extra?: Partial<GroupDoc>; key: string; kind: GroupLogDoc['kind']; text: string } | null {
+  if (paid >= group.size) return { to: 'completing', key: 'completed', kind: 'completed', text: `${group.leaderName} 的团已满 ${group.size} 人，成团` }
+  if (group.expiresAt === null || now < group.expiresAt) return null
+  if (group.allowSimulated && paid >= 1) {
+    const text = `${group.leaderName} 的团到时 ${paid}/${group.size} 人，模拟成团补齐 ${group.size - paid} 人`
+    return { to: 'completing', extra: { simulated: group.size - paid }, key: 'completed', kind: 'simulated', text }
+  }
+  return { to: 'expiring', key: 'expired', kind: 'expired', text: `${group.leaderName} 的团到时 ${paid}/${group.size} 人未成团，${paid} 笔付款自动退款` }
+}
+
 /** Settles one group as far as it can go now; returns the state it is left in. */
 export async function settleGroup(runtime: Runtime, groupId: string, options: { grant?: boolean; work?: SettleWork } = {}): Promise<GroupState | 'gone'> {
   const work = options.work ?? { seats: 0 }
@@ -55,48 +66,11 @@ export async function settleGroup(runtime: Runtime, groupId: string, options: { 
   let group = await runtime.store.collection<GroupDoc>(GROUPS).get(groupId)
   if (!group) return 'gone'
   if (group.state === 'open') {
-    const seats = runtime.store.collection<SeatDoc>(GROUP_SEATS)
-    const paid = await seats.count({ groupId, state: { $in: ['paid', 'granted'] } })
-    let next: GroupDoc | null
-    if (paid >= group.size) {
-      next = await move(runtime, group, 'completing')
-      if (next)
-        await writeLog(runtime, {
-          key: 'completed',
-          campaignId: group.campaignId,
-          groupId,
-          kind: 'completed',
-          openid: group.leader,
-          text: `${group.leaderName} 的团已满 ${group.size} 人，成团`,
-          at: now
-        })
-    } else if (group.expiresAt !== null && now >= group.expiresAt) {
-      if (group.allowSimulated && paid >= 1) {
-        next = await move(runtime, group, 'completing', { simulated: group.size - paid })
-        if (next)
-          await writeLog(runtime, {
-            key: 'completed',
-            campaignId: group.campaignId,
-            groupId,
-            kind: 'simulated',
-            openid: group.leader,
-            text: `${group.leaderName} 的团到时 ${paid}/${group.size} 人，模拟成团补齐 ${group.size - paid} 人`,
-            at: now
-          })
-      } else {
-        next = await move(runtime, group, 'expiring')
-        if (next)
-          await writeLog(runtime, {
-            key: 'expired',
-            campaignId: group.campaignId,
-            groupId,
-            kind: 'expired',
-            openid: group.leader,
-            text: `${group.leaderName} 的团到时 ${paid}/${group.size} 人未成团，${paid} 笔付款自动退款`,
-            at: now
-          })
-      }
-    } else return 'open'
+    const paid = await runtime.store.collection<SeatDoc>(GROUP_SEATS).count({ groupId, state: { $in: ['paid', 'granted'] } })
+    const outcome = openOutcome(group, paid, now)
+    if (!outcome) return 'open'
+    const next = await move(runtime, group, outcome.to, outcome.extra)
+    if (next) await writeLog(runtime, { key: outcome.key, campaignId: group.campaignId, groupId, kind: outcome.kind, openid: group.leader, text: outcome.text, at: now })
     // Lost the move to another settler: carry on from where it left the group.
     group = next ?? (await runtime.store.collection<GroupDoc>(GROUPS).get(groupId))!
   }
