@@ -50,7 +50,7 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       <View className='checkin-card-head'>
         <Avatar url={checkin.author.avatarUrl} nickname={checkin.author.nickname} size={80} />
         <View className='checkin-card-who fill-col'>
-          <View className='checkin-card-name ellipsis-row'>
+          <View className='checkin-card-name-row'>
             <Text className='checkin-card-name ellipsis'>{checkin.author.nickname}</Text>
             {checkin.author.badge ? <Text className='checkin-card-badge'>{checkin.author.badge}</Text> : null}
           </View>
@@ -63,12 +63,12 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       </View>
 
       <View className='checkin-card-tags'>
-        <Text className='checkin-tag checkin-tag-day'>第 {checkin.dayNumber} 天</Text>
-        {checkin.makeup ? <Text className='checkin-tag checkin-tag-makeup'>补卡</Text> : null}
-        {checkin.status === 'pending' ? <Text className='checkin-tag checkin-tag-pending'>审核中</Text> : null}
-        {checkin.status === 'hidden' ? <Text className='checkin-tag checkin-tag-hidden'>已隐藏</Text> : null}
-        {checkin.integrity?.status === 'held' ? <Text className='checkin-tag checkin-tag-integrity'>疑似重复图片</Text> : null}
-        {checkin.review ? <Text className={`checkin-tag checkin-tag-grade-${checkin.review.grade}`}>{GRADES[checkin.review.grade]}</Text> : null}
+        <Text className='checkin-tag tag checkin-tag-day'>第 {checkin.dayNumber} 天</Text>
+        {checkin.makeup ? <Text className='checkin-tag tag checkin-tag-makeup'>补卡</Text> : null}
+        {checkin.status === 'pending' ? <Text className='checkin-tag tag checkin-tag-pending'>审核中</Text> : null}
+        {checkin.status === 'hidden' ? <Text className='checkin-tag tag checkin-tag-hidden'>已隐藏</Text> : null}
+        {checkin.integrity?.status === 'held' ? <Text className='checkin-tag tag checkin-tag-integrity'>疑似重复图片</Text> : null}
+        {checkin.review ? <Text className={`checkin-tag tag checkin-tag-grade-${checkin.review.grade}`}>{GRADES[checkin.review.grade]}</Text> : null}
       </View>
       {checkin.status !== 'visible' && checkin.heldReason ? <Text className='checkin-card-held'>{checkin.heldReason}</Text> : null}
 

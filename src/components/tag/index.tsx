@@ -1,6 +1,5 @@
 import { Text } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import './index.css'
 
 /** The tones in app.css: a colour on its soft fill (gold is white on the gold gradient). */
 export type Tone = 'green' | 'warn' | 'orange' | 'blue' | 'purple' | 'teal' | 'red' | 'grey' | 'gold'

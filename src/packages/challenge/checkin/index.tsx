@@ -232,7 +232,7 @@ export default function CheckinDetailPage() {
           }}>
           查看挑战 ›
         </Text>
-        <View className='checkin-detail-tools row-between-right'>
+        <View className='checkin-detail-tools-right'>
           {isHost ? (
             <View
               className={`checkin-tool ${data.featured ? 'checkin-tool-on' : ''}`}

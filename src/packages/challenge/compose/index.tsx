@@ -124,9 +124,9 @@ export default function ComposePage() {
       <View className='compose-head'>
         <Text className='compose-challenge'>{challenge.title}</Text>
         <View className='compose-day-row'>
-          <Text className='compose-day'>第 {dayNumber} 天</Text>
+          <Text className='compose-day tone-green tag'>第 {dayNumber} 天</Text>
           {makeupDate ? (
-            <Text className='compose-makeup'>
+            <Text className='compose-makeup tone-blue tag'>
               补卡 · {dayLabel(makeupDate)}
               {makeupDate === addDays(progress.today, -1) ? '（昨天）' : ''}
             </Text>

@@ -71,16 +71,16 @@ export default function GrowthCenterPage() {
       {/* 成长值 is on the progress bar above, next to the level it leads to: not repeated here. */}
       <View className='card gc-stats'>
         <View className='gc-stat stat-tile'>
-          <Text className='gc-stat stat-tile-value'>
+          <Text className='gc-stat-value'>
             {data.makeupCards}
-            <Text className='gc-stat stat-tile-unit'> 张</Text>
+            <Text className='gc-stat-unit'> 张</Text>
           </Text>
-          <Text className='gc-stat stat-tile-label'>补卡券</Text>
+          <Text className='gc-stat-label'>补卡券</Text>
         </View>
-        <View className='gc-stat stat-tile-divider' />
+        <View className='gc-stat-divider' />
         <View className='gc-stat stat-tile'>
           <Text className={`gc-stat-value ${data.expiringSoon > 0 ? 'gc-stat-warn' : ''}`}>{formatPoints(data.expiringSoon)}</Text>
-          <Text className='gc-stat stat-tile-label'>30 天内过期</Text>
+          <Text className='gc-stat-label'>30 天内过期</Text>
         </View>
       </View>
 
@@ -135,7 +135,7 @@ function Entry({ glyph, label, tone, onClick }: { glyph: string; label: string; 
       <View className={`gc-entry-icon gc-entry-${tone}`}>
         <Text>{glyph}</Text>
       </View>
-      <Text className='gc-entry stat-tile-label'>{label}</Text>
+      <Text className='gc-entry-label'>{label}</Text>
     </View>
   )
 }

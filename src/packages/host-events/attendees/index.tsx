@@ -133,7 +133,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
       <View className='card hev-att-head'>
         <View className='hev-att-title-row'>
           <Text className='hev-att-title'>{event.title}</Text>
-          {cancelled ? <Text className='hev-att-cancelled'>已取消</Text> : null}
+          {cancelled ? <Text className='hev-att-cancelled tag'>已取消</Text> : null}
         </View>
         <Text className='hev-att-meta'>
           {formatEventRange(event.startAt, event.endAt)} · {priceLabel(event.feeFen)} · 共 {event.capacity} 个名额
@@ -253,7 +253,7 @@ function AttendeeRow({ attendee, onCheckIn }: { attendee: AttendeeView; onCheckI
           签到
         </View>
       ) : (
-        <Text className={`hev-att-status hev-att-status-${attendee.status}`}>{status}</Text>
+        <Text className={`hev-att-status tag hev-att-status-${attendee.status}`}>{status}</Text>
       )}
     </View>
   )

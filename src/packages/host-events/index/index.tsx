@@ -82,9 +82,9 @@ function HostEventCard({ event }: { event: EventView }) {
         <View className='hev-card-head'>
           <Text className='hev-card-title ellipsis'>{event.title}</Text>
           {cancelled ? (
-            <Text className='hev-tag hev-tag-cancelled'>已取消</Text>
+            <Text className='hev-tag tone-green tag hev-tag-cancelled'>已取消</Text>
           ) : (
-            <Text className={`hev-tag hev-tag-${event.phase}`}>{event.phase === 'upcoming' ? '报名中' : event.phase === 'ongoing' ? '进行中' : '已结束'}</Text>
+            <Text className={`hev-tag tone-green tag hev-tag-${event.phase}`}>{event.phase === 'upcoming' ? '报名中' : event.phase === 'ongoing' ? '进行中' : '已结束'}</Text>
           )}
         </View>
         <Text className='hev-card-meta'>

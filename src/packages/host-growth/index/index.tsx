@@ -67,7 +67,7 @@ export default function HostGrowthHome() {
               void Taro.navigateTo({ url: SHIPPING_PAGE })
             }}
           />
-          <View className='hg-stat stat-tile-divider' />
+          <View className='hg-stat-divider' />
           <Stat
             label='在售商品'
             value={stats.data?.itemsOnSale}
@@ -75,7 +75,7 @@ export default function HostGrowthHome() {
               void Taro.navigateTo({ url: ITEMS_PAGE })
             }}
           />
-          <View className='hg-stat stat-tile-divider' />
+          <View className='hg-stat-divider' />
           <Stat
             label='有积分的成员'
             value={stats.data?.members}
@@ -109,7 +109,7 @@ function Stat({ label, value, warn, onClick }: { label: string; value?: string; 
   return (
     <View className='hg-stat stat-tile' onClick={onClick}>
       {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hg-stat-value ${warn ? 'hg-stat-warn' : ''}`}>{value}</Text>}
-      <Text className='hg-stat stat-tile-label'>{label}</Text>
+      <Text className='hg-stat-label'>{label}</Text>
     </View>
   )
 }

@@ -63,7 +63,7 @@ export default function SegmentsPage() {
               }}>
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={80} />
               <View className='hg-member-text fill-col'>
-                <View className='hg-member-name ellipsis-row'>
+                <View className='hg-member-name-row'>
                   <Text className='hg-member-name ellipsis'>{m.nickname}</Text>
                   <Text className='hg-member-tier'>Lv{m.tierLevel}</Text>
                 </View>

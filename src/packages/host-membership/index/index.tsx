@@ -63,9 +63,9 @@ export default function HostMembershipHome() {
       ) : (
         <View className='card hm-stats'>
           <Stat label='待支付订单' value={stats.data?.unpaid} onClick={() => go(hostOrdersUrl('created'))} />
-          <View className='hm-stat stat-tile-divider' />
+          <View className='hm-stat-divider' />
           <Stat label='退款中' value={stats.data?.refunding} warn={stats.data !== undefined && stats.data.refunding !== '0'} onClick={() => go(hostOrdersUrl('refunding'))} />
-          <View className='hm-stat stat-tile-divider' />
+          <View className='hm-stat-divider' />
           <Stat label='异常支付' value={stats.data?.flagged} warn={stats.data !== undefined && stats.data.flagged !== '0'} onClick={() => go(HOST_FLAGGED_PAGE)} />
         </View>
       )}
@@ -143,7 +143,7 @@ function Stat({ label, value, warn, onClick }: { label: string; value?: string; 
   return (
     <View className='hm-stat stat-tile' onClick={onClick}>
       {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hm-stat-value ${warn ? 'hm-stat-warn' : ''}`}>{value}</Text>}
-      <Text className='hm-stat stat-tile-label'>{label}</Text>
+      <Text className='hm-stat-label'>{label}</Text>
     </View>
   )
 }

@@ -103,7 +103,7 @@ function CampaignRow({ campaign: c, onStop }: { campaign: HostCampaignView; onSt
       <Text className='hcp-rule muted'>
         {ruleLabel(c)} · {validityLabel(c.validFrom, c.validTo)}
       </Text>
-      <View className='hcp-count stat-tiles'>
+      <View className='hcp-counts'>
         <View className='hcp-count stat-tile'>
           <Text className='hcp-figure'>{c.claimed}</Text>
           <Text className='hcp-label muted'>已领取</Text>

@@ -73,8 +73,8 @@ export default function ModerationPage() {
       {queue.items.map((report) => (
         <View key={report.id} className='card report' data-id={report.id}>
           <View className='report-head'>
-            <Text className={`report-type report-type-${report.targetType}`}>{report.targetType === 'checkin' ? '打卡' : '评论'}</Text>
-            {report.matches?.length ? <Text className='report-type report-type-integrity'>疑似重复图片</Text> : null}
+            <Text className={`report-type tag report-type-${report.targetType}`}>{report.targetType === 'checkin' ? '打卡' : '评论'}</Text>
+            {report.matches?.length ? <Text className='report-type tag report-type-integrity'>疑似重复图片</Text> : null}
             <Text className='report-reason ellipsis'>{report.reporterCount > 0 ? `举报理由：${report.reason}` : report.reason}</Text>
             {report.reporterCount > 0 ? <Text className='report-count'>{report.reporterCount} 人举报</Text> : null}
           </View>

@@ -91,7 +91,7 @@ export default function InboxPage() {
                 <Text className='inbox-message-body'>{message.body}</Text>
                 {gift ? (
                   <View className='inbox-gift row-between'>
-                    <Text className='inbox-gift row-between-label'>{message.giftLabel ? `礼物 · ${message.giftLabel}` : '礼物'}</Text>
+                    <Text className='inbox-gift-label'>{message.giftLabel ? `礼物 · ${message.giftLabel}` : '礼物'}</Text>
                     <View
                       className={`inbox-claim-btn ${claimed ? 'inbox-claim-btn-done' : ''}`}
                       onClick={(e) => {

@@ -114,7 +114,7 @@ export default function BoardsPage() {
           <View className='lb-head'>
             <View className='lb-head-row'>
               <Text className='lb-title'>{data.title}</Text>
-              {periodic && period === 'previous' ? <Text className={`lb-settled ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text> : null}
+              {periodic && period === 'previous' ? <Text className={`lb-settled tag ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text> : null}
             </View>
             <Text className='lb-period-label'>
               {data.periodLabel}
@@ -206,7 +206,7 @@ function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; uni
       <Text className='lb-row-rank'>{entry.rank}</Text>
       <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={72} />
       <View className='lb-row-text fill-col'>
-        <View className='lb-row-name ellipsis-line'>
+        <View className='lb-row-name-line'>
           <Text className='lb-row-name ellipsis'>{entry.nickname}</Text>
           {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
         </View>
