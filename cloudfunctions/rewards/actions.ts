@@ -1,7 +1,8 @@
 import { defineActions } from '../platform/define-action'
 import * as s from '../domain/rewards/schemas'
 import { pageInput } from '../domain/growth/schemas'
-import { claimCoupon, createCampaign, listCampaigns, myCoupons } from '../domain/rewards/coupons'
+import { claimCoupon, listCampaigns, myCoupons } from '../domain/rewards/coupons'
+import { createCampaign } from '../domain/rewards/campaign-admin'
 import { hostCampaigns, stopCampaign, updateCampaign } from '../domain/rewards/campaigns'
 
 export const rewardActions = defineActions('rewards', {

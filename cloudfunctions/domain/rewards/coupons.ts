@@ -5,7 +5,6 @@
 // are not claimable: their coupons are given as prizes, one per prize key. A
 // free ticket is used by the signup it admits, and comes back if that signup is
 // cancelled.
-import { randomUUID } from 'node:crypto'
 import type { CampaignInput, CampaignView, CouponView, MyCouponsInput } from '../../../types/coupons'
 import type { Page, PageInput } from '../../../types/page'
 import type { Filter, Transaction } from '../../ports/store'
@@ -14,9 +13,6 @@ import { AppError, errors } from '../../platform/app-error'
 import { COLLECTIONS } from '../../platform/collections'
 import type { Caller } from '../../platform/define-action'
 import type { Runtime } from '../../platform/runtime'
-// What a coupon can apply to is whatever can be sold: the registered order kinds' scopes.
-import '../orders/installed-kinds'
-import { couponScopes } from '../orders/kinds'
 import { isManager } from '../../../types/roles'
 
 export const CAMPAIGNS = COLLECTIONS.campaigns.name
@@ -76,22 +72,6 @@ export function campaignView(doc: CampaignDoc, claimedByMe: boolean, titles: Map
 
 /** The signup a free ticket was used for stands where an order id would. */
 export const freeTicketHolder = (signupId: string) => `signup:${signupId}`
-
-export async function createCampaign(runtime: Runtime, input: CampaignInput, now: number): Promise<CampaignView> {
-  if (input.validTo <= input.validFrom) throw new AppError('INVALID_INPUT', '有效期结束需晚于开始', 'validTo')
-  if (input.kind === 'amountOff' && input.amountOffFen <= 0) throw new AppError('INVALID_INPUT', '请填写减免金额', 'amountOffFen')
-  if (input.kind === 'percentOff' && (input.percentOff < 1 || input.percentOff > 99)) throw new AppError('INVALID_INPUT', '折扣需在 1%–99% 之间', 'percentOff')
-  if (input.kind === 'freeTicket' && (input.appliesTo.length !== 1 || input.appliesTo[0] !== 'event')) throw new AppError('INVALID_INPUT', '免费票只能用于活动报名', 'appliesTo')
-  if (input.kind !== 'freeTicket' && input.eventId) throw new AppError('INVALID_INPUT', '只有免费票可以指定活动', 'eventId')
-  if (input.appliesTo.length === 0) throw new AppError('INVALID_INPUT', '请选择适用范围', 'appliesTo')
-  const scopes = couponScopes()
-  if (input.appliesTo.some((scope) => !scopes.includes(scope))) throw new AppError('INVALID_INPUT', '适用范围不存在', 'appliesTo')
-  if (input.eventId && !(await runtime.store.collection(COLLECTIONS.events.name).get(input.eventId))) throw errors.notFound('活动')
-  const terms = input.kind === 'freeTicket' ? { ...input, amountOffFen: 0, percentOff: 0, minSpendFen: 0 } : input
-  const doc: CampaignDoc = { ...terms, channel: input.channel ?? 'claim', eventId: input.eventId ?? null, _id: randomUUID(), claimed: 0, createdAt: now }
-  await runtime.store.collection<CampaignDoc>(CAMPAIGNS).insert(doc)
-  return campaignView(doc, false, await eventTitles(runtime, [doc]))
-}
 
 /** Members see the campaigns they can claim; the host sees prize campaigns too. */
 export async function listCampaigns(runtime: Runtime, caller: Caller, input: PageInput): Promise<Page<CampaignView>> {
