@@ -5,6 +5,9 @@ import type { ActionMap } from './platform/define-action'
 import type { FunctionMain } from './platform/create-function'
 import * as member from './member/index'
 import * as cron from './cron/index'
+import * as settle from './settle/index'
+import * as insights from './insights/index'
+import * as photoCheck from './photoCheck/index'
 import * as checkin from './checkin/index'
 import * as challenges from './challenges/index'
 import * as deposits from './deposits/index'
@@ -22,6 +25,9 @@ import * as gifts from './gifts/index'
 import * as sales from './sales/index'
 import { memberActions } from './member/actions'
 import { cronActions } from './cron/actions'
+import { settleActions } from './settle/actions'
+import { insightsActions } from './insights/actions'
+import { photoCheckActions } from './photoCheck/actions'
 import { checkinActions } from './checkin/actions'
 import { challengesActions } from './challenges/actions'
 import { depositsActions } from './deposits/actions'
@@ -55,6 +61,9 @@ export const FUNCTIONS: { [F in FunctionName]: { main: FunctionMain; actions: Ac
   fission: { main: fission.main, actions: fissionActions },
   gifts: { main: gifts.main, actions: giftsActions },
   sales: { main: sales.main, actions: salesActions },
+  settle: { main: settle.main, actions: settleActions },
+  insights: { main: insights.main, actions: insightsActions },
+  photoCheck: { main: photoCheck.main, actions: photoCheckActions },
   cron: { main: cron.main, actions: cronActions }
 }
 

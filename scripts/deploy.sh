@@ -8,7 +8,8 @@
 #   2. bundle the functions;
 #   3. collections and indexes (scripts/cloudbase-setup.ts), before any function runs;
 #   4. every function without a trigger, one by one;
-#   5. the functions with triggers (cron and its timer) last, so the timer only
+#   5. the functions with triggers (the timer functions: settle, photoCheck,
+#      insights, cron) last, so a timer only
 #      fires once collections, indexes and every other function are live.
 # Needs TCB_ENV_ID, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, HOST_OPENIDS and
 # TICKET_SECRET; WeChat Pay and subscribe-message settings as in the README.

@@ -190,7 +190,17 @@ export interface ApiContract {
     community: { input: Record<string, never>; output: CommunitySettings }
     updateCommunity: { input: UpdateCommunityInput; output: CommunitySettings }
   }
+  /** The timer functions (domain/jobs/jobs.ts): each runs its own jobs every minute; `run` runs named ones on demand. */
   cron: {
+    run: { input: CronRunInput; output: CronRunReport }
+  }
+  settle: {
+    run: { input: CronRunInput; output: CronRunReport }
+  }
+  insights: {
+    run: { input: CronRunInput; output: CronRunReport }
+  }
+  photoCheck: {
     run: { input: CronRunInput; output: CronRunReport }
   }
   checkin: {

@@ -23,6 +23,7 @@ import { BodyTooLargeError, readBody, sendError, sendJson } from './http-utils'
 import { bearerToken, loadSessionSecret, signSession, verifySession } from './session'
 import { PERSONA_PATTERN, SEED_PERSONAS, hostOpenidsFrom, personaOpenid } from './personas'
 import { seedIfEmpty } from './seed'
+import { TIMER_FUNCTION_NAMES } from '../../cloudfunctions/domain/jobs/jobs'
 import { DOCUMENT_MESSAGES, UPLOAD_MESSAGES, readUploadedDocument, readUploadedImage } from './upload'
 
 export interface DevHostOptions {
@@ -125,9 +126,23 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
     sendJson(res, 200, { ok: true, data: { outbox: queued.items, delivered: delivered.items } })
   }
 
+  /**
+   * Every timer function, one after another, through the same entry the CloudBase timer
+   * trigger calls (no caller in the context); on CloudBase each runs on its own minute timer.
+   * The order (domain/jobs/jobs.ts) ends with `cron`, whose outbox drain sends what the others queued.
+   */
+  async function runTimers(triggerName: string) {
+    const jobs = []
+    for (const fn of TIMER_FUNCTION_NAMES) {
+      const result = await FUNCTIONS[fn].main({ Type: 'Timer', TriggerName: triggerName, Time: new Date(runtime.clock.now()).toISOString() }, localTimerContext(randomUUID()))
+      if (!result.ok) return result
+      jobs.push(...(result.data as { jobs: unknown[] }).jobs)
+    }
+    return { ok: true as const, data: { startedAt: runtime.clock.now(), jobs } }
+  }
+
   async function runCron(res: ServerResponse): Promise<void> {
-    // The same entry the CloudBase timer trigger calls, with no caller in the context.
-    sendJson(res, 200, await FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev', Time: new Date(runtime.clock.now()).toISOString() }, localTimerContext(randomUUID())))
+    sendJson(res, 200, await runTimers('dev'))
   }
 
   async function mediaCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -239,7 +254,7 @@ export async function startDevHost(options: DevHostOptions = {}): Promise<DevHos
   const timer =
     cronEvery > 0
       ? setInterval(() => {
-          FUNCTIONS.cron.main({ Type: 'Timer', TriggerName: 'dev-interval' }, localTimerContext(randomUUID())).catch((error) => logger.error('[dev-host] cron failed', error))
+          runTimers('dev-interval').catch((error) => logger.error('[dev-host] timer functions failed', error))
         }, cronEvery)
       : null
   timer?.unref()

@@ -1,7 +1,7 @@
 // Shared steps for the analytics tests: a paid circle, paying for it through the sandbox provider, cron runs.
 import { HOST, call, ok, type TestRuntime } from '../helpers/test-runtime'
 import { payNotifyMain } from '../../cloudfunctions/functions'
-import { runJobs } from '../../cloudfunctions/domain/jobs/run-jobs'
+import { runJobsByName } from '../../cloudfunctions/domain/jobs/jobs'
 
 export async function paidCircle(): Promise<{ circleId: string; planId: string; priceFen: number }> {
   const circle = ok(
@@ -36,7 +36,7 @@ export async function pay(runtime: TestRuntime, circle: { circleId: string; plan
 /** Runs the named jobs until they report no work (at most 30 runs). */
 export async function drain(runtime: TestRuntime, jobs: string[]): Promise<void> {
   for (let i = 0; i < 30; i++) {
-    const report = await runJobs(runtime, jobs)
+    const report = await runJobsByName(runtime, jobs)
     const failed = report.jobs.find((j) => !j.ok)
     if (failed) throw new Error(`${failed.job}: ${failed.error}`)
     if (report.jobs.every((j) => Object.values(j.counts).every((n) => n === 0))) return

@@ -69,7 +69,7 @@ async function paidUp(w: World, members: number, completers: number): Promise<{ 
 async function settled(w: World): Promise<{ challengeId: string; openids: string[] }> {
   const done = await paidUp(w, 3, 2)
   w.advanceDays(1)
-  for (let run = 0; run < 3; run++) await w.call('cron', 'run', { jobs: ['settleDeposits'] }, HOST)
+  for (let run = 0; run < 3; run++) await w.call('settle', 'run', { jobs: ['settleDeposits'] }, HOST)
   return done
 }
 

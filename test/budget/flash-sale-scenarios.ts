@@ -52,7 +52,7 @@ export const FLASH_SALE_SCENARIOS: Scenario[] = [
   }),
   member('sales.buyFlashSale.soldOut', async (w) => {
     const saleId = await liveSale(w, 3, 3)
-    const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'buyFlashSale', saleId }, AJIE))
+    const { data, usage } = await w.measureWork(() => callRaw('sales', { action: 'buyFlashSale', saleId }, AJIE))
     if (data.ok || data.error.code !== 'OUT_OF_STOCK') throw new Error('expected 已抢光')
     return usage
   }),

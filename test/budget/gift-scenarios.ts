@@ -106,13 +106,13 @@ export const GIFT_SCENARIOS: Scenario[] = [
   member('gifts.claimGiftCard.taken', async (w) => {
     const cardId = await paidCard(w, AJIE)
     await w.call('gifts', 'claimGiftCard', { cardId }, someone())
-    const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'claimGiftCard', cardId }, XIAOMEI))
+    const { data, usage } = await w.measureWork(() => callRaw('gifts', { action: 'claimGiftCard', cardId }, XIAOMEI))
     if (data.ok || data.error.code !== 'CONFLICT') throw new Error('expected 已被领取')
     return usage
   }),
   member('gifts.claimGiftCard.ownCard', async (w) => {
     const cardId = await paidCard(w, AJIE)
-    const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'claimGiftCard', cardId }, AJIE))
+    const { data, usage } = await w.measureWork(() => callRaw('gifts', { action: 'claimGiftCard', cardId }, AJIE))
     if (data.ok || data.error.code !== 'FORBIDDEN') throw new Error('expected the buyer refused')
     return usage
   }),

@@ -71,7 +71,7 @@ export const GROUP_BUY_SCENARIOS: Scenario[] = [
   member('sales.joinGroupBuy.full', async (w) => {
     const groupId = await openGroup(w, await offer(w, 3), 1)
     await w.call('sales', 'joinGroupBuy', { groupId }, friend())
-    const { data, usage } = await w.measureWork(() => callRaw('fission', { action: 'joinGroupBuy', groupId }, AJIE))
+    const { data, usage } = await w.measureWork(() => callRaw('sales', { action: 'joinGroupBuy', groupId }, AJIE))
     if (data.ok || data.error.code !== 'OUT_OF_STOCK') throw new Error('expected 这个团已满')
     return usage
   }),

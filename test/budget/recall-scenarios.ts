@@ -12,7 +12,7 @@ import type { Scenario } from './scenarios'
 type Run = (world: World) => Promise<MeterReading & { work?: number }>
 const scenario = (id: string, run: Run): Scenario => {
   const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind: fn === 'host' ? 'host' : 'member', run }
+  return { id, fn: fn as Scenario['fn'], action, kind: fn === 'host' || fn === 'marketing' ? 'host' : 'member', run }
 }
 
 let fresh = 0
@@ -62,7 +62,7 @@ async function recallCampaign(w: World): Promise<string> {
 
 async function sendAll(w: World): Promise<void> {
   for (let run = 0; run < 20; run++) {
-    const report = await w.call('cron', 'run', { jobs: ['sendRecalls'] }, HOST)
+    const report = await w.call('insights', 'run', { jobs: ['sendRecalls'] }, HOST)
     if (report.jobs[0].counts.finished) return
   }
 }
@@ -106,7 +106,10 @@ export const RECALL_SCENARIOS: Scenario[] = [
     await w.call('marketing', 'updateAutomation', { kind: 'silent', enabled: true }, HOST)
     return (await w.measure('marketing', 'automations', {}, HOST)).usage
   }),
-  scenario('marketing.updateAutomation', async (w) => (await w.measure('marketing', 'updateAutomation', { kind: 'welcome', enabled: true, title: '欢迎你', body: '先去参加一个打卡挑战吧' }, HOST)).usage)
+  scenario(
+    'marketing.updateAutomation',
+    async (w) => (await w.measure('marketing', 'updateAutomation', { kind: 'welcome', enabled: true, title: '欢迎你', body: '先去参加一个打卡挑战吧' }, HOST)).usage
+  )
 ]
 
 /** Backlogs of the recall cron jobs (not counted). */

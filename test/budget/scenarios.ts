@@ -9,7 +9,7 @@
 // fails until every action has one). Batch-shaped host actions that need more
 // than the host budget are listed in BATCH with their reason, never silently.
 import { payNotifyMain } from '../../cloudfunctions/functions'
-import { JOBS } from '../../cloudfunctions/domain/jobs/jobs'
+import { JOBS, TIMER_FUNCTION_NAMES, timerFunctionOf } from '../../cloudfunctions/domain/jobs/jobs'
 import { formatQuery, type MeterReading, type RecordedQuery } from '../../cloudfunctions/adapters/store/counting-store'
 import type { FunctionName } from '../../types/api'
 import type { ChallengeInput } from '../../types/checkin'
@@ -425,7 +425,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
       const fileId = (await w.runtime.files.save(openid, photo, 'image/jpeg')).fileId
       await w.call('checkin', 'postCheckin', { challengeId: diet._id, text: TEXT, photoFileIds: [fileId] }, openid)
       // The seeded wall's photos wait too: run the job until nothing is left.
-      for (let run = 0; run < 20; run++) if ((await w.call('cron', 'run', { jobs: ['checkPhotoIntegrity'] }, HOST)).jobs[0].counts.checkins === 0) break
+      for (let run = 0; run < 20; run++) if ((await w.call('photoCheck', 'run', { jobs: ['checkPhotoIntegrity'] }, HOST)).jobs[0].counts.checkins === 0) break
     }
     const queue = await w.call('challenges', 'moderationQueue', {}, HOST)
     const held = queue.items.find((r) => r.matches && r.matches.length > 0)!
@@ -737,19 +737,19 @@ export const ACTION_SCENARIOS: Scenario[] = [
   host('host.startExport', async (w) => (await w.measure('host', 'startExport', { kind: 'orders' }, HOST)).usage),
   host('host.exports', async (w) => {
     await w.call('host', 'startExport', { kind: 'members' }, HOST)
-    await w.call('cron', 'run', { jobs: ['writeExports'] }, HOST)
+    await w.call('insights', 'run', { jobs: ['writeExports'] }, HOST)
     await w.call('host', 'startExport', { kind: 'points' }, HOST)
     return (await w.measure('host', 'exports', {}, HOST)).usage
   }),
 
   // host: analytics (reports precomputed by cron; the check-ins that brought first payments)
   host('marketing.analytics', async (w) => {
-    await w.call('cron', 'run', { jobs: ['refreshAnalytics'] }, HOST)
+    await w.call('insights', 'run', { jobs: ['refreshAnalytics'] }, HOST)
     return (await w.measure('marketing', 'analytics', { period: 30 }, HOST)).usage
   }),
   host('marketing.topConverting', async (w) => {
     await converted(w, 5)
-    await w.call('cron', 'run', { jobs: ['attributeConversions'] }, HOST)
+    await w.call('insights', 'run', { jobs: ['attributeConversions'] }, HOST)
     return (await w.measure('marketing', 'topConverting', {}, HOST)).usage
   }),
 
@@ -778,7 +778,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
   }),
   // host: the console's numbers (precomputed by cron; held to 10 requests by test/console/aggregates.test.ts)
   host('host.dashboard', async (w) => {
-    await w.call('cron', 'run', { jobs: ['refreshDailyStats'] }, HOST)
+    await w.call('insights', 'run', { jobs: ['refreshDailyStats'] }, HOST)
     return (await w.measure('host', 'dashboard', {}, HOST)).usage
   }),
 
@@ -843,8 +843,8 @@ export const ACTION_SCENARIOS: Scenario[] = [
   ...BARGAIN_SCENARIOS,
   ...DEPOSIT_SCENARIOS,
 
-  // cron, by hand: the host's "run now" (every job) on the seeded community
-  scenario('cron.run', 'cron', async (w) => (await w.measure('cron', 'run', {}, HOST)).usage)
+  // each timer function, by hand: the host's "run now" (every job of it) on the seeded community
+  ...TIMER_FUNCTION_NAMES.map((fn) => scenario(`${fn}.run`, 'cron', async (w) => (await w.measure(fn, 'run', {}, HOST)).usage))
 ]
 
 // ---------------------------------------------------------------- cron jobs
@@ -1036,7 +1036,7 @@ async function drainPoints(w: World): Promise<void> {
 
 export const CRON_SCENARIOS: Scenario[] = JOBS.map((job) => ({
   id: `cron.job.${job.name}`,
-  fn: 'cron' as const,
+  fn: timerFunctionOf(job.name),
   action: job.name,
   kind: 'cron' as const,
   job: job.name,
@@ -1044,7 +1044,7 @@ export const CRON_SCENARIOS: Scenario[] = JOBS.map((job) => ({
     const prepare = BACKLOG[job.name]
     if (!prepare) throw new Error(`no backlog scenario for cron job ${job.name}`)
     await prepare(w)
-    const { data, usage } = await w.measure('cron', 'run', { jobs: [job.name] }, HOST)
+    const { data, usage } = await w.measure(timerFunctionOf(job.name), 'run', { jobs: [job.name] }, HOST)
     const report = data.jobs[0]
     if (!report.ok) throw new Error(`cron job ${job.name} failed: ${report.error}`)
     return { ...usage, work: workDone(report.counts) }
@@ -1065,7 +1065,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     if (scenario.job) {
       result.reruns = []
       for (let run = 0; run < 5; run++) {
-        const again = await world.measure('cron', 'run', { jobs: [scenario.job] }, HOST)
+        const again = await world.measure(timerFunctionOf(scenario.job), 'run', { jobs: [scenario.job] }, HOST)
         const report = again.data.jobs[0]
         if (!report.ok) throw new Error(`cron job ${scenario.job} failed when run again: ${report.error}`)
         result.reruns.push({ requests: again.usage.requests, work: workDone(report.counts) })

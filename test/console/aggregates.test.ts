@@ -59,7 +59,7 @@ async function addModerator() {
   ok(await call('host', 'acceptStaffInvite', { token: invite.token }, MOD))
 }
 
-const runStats = async () => ok(await call('cron', 'run', { jobs: ['refreshDailyStats'] }, HOST)).jobs[0]
+const runStats = async () => ok(await call('insights', 'run', { jobs: ['refreshDailyStats'] }, HOST)).jobs[0]
 const dashboard = async () => ok(await call('host', 'dashboard', {}, HOST))
 const all = async <T>(name: string) => {
   const items: T[] = []
@@ -209,7 +209,7 @@ test('a check-in at 23:59 and one at 00:01 China time land on different China da
 test('the dashboard reads at most 10 store requests on the seeded community', async () => {
   const world = await World.open()
   try {
-    await world.call('cron', 'run', { jobs: ['refreshDailyStats'] }, WORLD_HOST)
+    await world.call('insights', 'run', { jobs: ['refreshDailyStats'] }, WORLD_HOST)
     const { data, usage } = await world.measure('host', 'dashboard', {}, WORLD_HOST)
     expect(usage.requests).toBeLessThanOrEqual(10)
     expect(data.figures.checkins.last7).toBeGreaterThan(0)

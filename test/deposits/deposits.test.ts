@@ -54,7 +54,7 @@ async function checkInOn(challengeId: string, openid: string, dates: string[]): 
 
 async function settle(runs = 1): Promise<void> {
   for (let i = 0; i < runs; i++) {
-    const report = ok(await call('cron', 'run', { jobs: ['settleDeposits'] }, HOST))
+    const report = ok(await call('settle', 'run', { jobs: ['settleDeposits'] }, HOST))
     expect(report.jobs[0].ok).toBe(true)
   }
 }
@@ -252,7 +252,7 @@ describe('the settlement', () => {
     }
     await settle()
     runtime.payments.transfer = transfer
-    const results = await Promise.all([1, 2, 3].map(() => call('cron', 'run', { jobs: ['settleDeposits'] }, HOST)))
+    const results = await Promise.all([1, 2, 3].map(() => call('settle', 'run', { jobs: ['settleDeposits'] }, HOST)))
     for (const result of results) expect(ok(result).jobs[0].ok).toBe(true)
     runtime.clock.advance(10 * 60_000)
     await settle(2)

@@ -31,7 +31,7 @@ async function jobs(): Promise<ExportJobView[]> {
 }
 
 async function cronRun(): Promise<Record<string, number>> {
-  const report = ok(await call('cron', 'run', { jobs: ['writeExports'] }, HOST))
+  const report = ok(await call('insights', 'run', { jobs: ['writeExports'] }, HOST))
   expect(report.jobs[0].ok).toBe(true)
   return report.jobs[0].counts
 }

@@ -1,10 +1,11 @@
 // The artifact CloudBase runs: the bundled `member` function, loaded as CloudBase
 // loads it, with the caller in a CloudBase-shaped context. Only the SDK's
 // network transport is replaced; the database client serialises real requests.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { Db } from '@cloudbase/database'
 import { NO_OPENAPI_MESSAGE, buildFunctions } from '../../scripts/build-functions'
+import { FUNCTION_NAMES, PLATFORM_FUNCTION_NAMES } from '../../cloudfunctions/functions'
 
 const sent: Array<[string, Record<string, unknown>]> = []
 const member = { _id: 'oCloudCaller000000000000001', nickname: '云端用户', avatarFileId: '', role: 'member', joinedAt: 1790000000000, updatedAt: 1790000000000 }
@@ -79,4 +80,9 @@ test('a function config.json permits no 云调用 carries no 云调用 codec, on
   const checkin = readFileSync(join(outDir, 'checkin', 'index.js'), 'utf8')
   expect(checkin.includes(refusal)).toBe(false)
   expect(JSON.parse(readFileSync(join(outDir, 'checkin', 'config.json'), 'utf8')).permissions.openapi.length).toBeGreaterThan(0)
+})
+
+test('every function bundle stays within 150 KB: a capability that outgrows it gets its own function (npm run bench reports each size)', () => {
+  const sizes = [...FUNCTION_NAMES, ...PLATFORM_FUNCTION_NAMES].map((name) => [name, statSync(join(outDir, name, 'index.js')).size] as const)
+  expect(sizes.filter(([, bytes]) => bytes > 150 * 1024)).toEqual([])
 })

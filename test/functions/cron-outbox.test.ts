@@ -5,7 +5,9 @@ import { LEASE_MS, MAX_ATTEMPTS, backoffAfter, drainOutbox } from '../../cloudfu
 import { NOTIFICATIONS } from '../../cloudfunctions/adapters/local/local-notifier'
 import { NotifyError, type SubscribeMessage } from '../../cloudfunctions/ports/notifier'
 import { localContextFor, localTimerContext } from '../../cloudfunctions/platform/caller'
-import { JOB_NAMES } from '../../cloudfunctions/domain/jobs/run-jobs'
+import { CRON_JOBS } from '../../cloudfunctions/domain/jobs/community-jobs'
+
+const JOB_NAMES = CRON_JOBS.map((job) => job.name)
 
 const timer = { Type: 'Timer', TriggerName: 'every-minute', Time: '2026-11-23T02:00:00Z' }
 const message = (openid: string): SubscribeMessage => ({ openid, template: 'welcome', data: { thing1: '欢迎' } })

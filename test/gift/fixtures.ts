@@ -53,7 +53,7 @@ export async function paidCard(runtime: TestRuntime, buyer: string, circle?: { c
 
 /** Runs the timer's jobs as the cron function does. */
 export async function runTimer(): Promise<Record<string, number>> {
-  const report = ok(await call('cron', 'run', { jobs: ['refundUnclaimedGiftCards', 'reconcileRefunds'] }, HOST))
+  const report = ok(await call('settle', 'run', { jobs: ['refundUnclaimedGiftCards', 'reconcileRefunds'] }, HOST))
   const job = report.jobs.find((j) => j.job === 'refundUnclaimedGiftCards')!
   if (!job.ok) throw new Error(job.error)
   return job.counts

@@ -75,7 +75,7 @@ test('money: 4 groups of 3, a rush on each; two fill, one is half-paid and times
     await Promise.all((g >= 2 ? won.slice(0, 1) : won).map((id) => pay(runtime, id)))
   }
   runtime.clock.advance(24 * HOUR)
-  await call('cron', 'run', { jobs: ['closeUnpaidOrders', 'settleGroupBuys'] }, 'o_test_host')
+  await call('settle', 'run', { jobs: ['closeUnpaidOrders', 'settleGroupBuys'] }, 'o_test_host')
   await settleGroupBuys(runtime)
   const { paid, fulfilled, paidFen, keptFen, refundedFen, orders } = await books()
   expect(paid).toHaveLength(3 + 3 + 2 + 2)

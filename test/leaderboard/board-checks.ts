@@ -3,7 +3,7 @@
 // what lies beneath it (its entries, the ledger, the check-ins).
 import type { BaseDoc, Store } from '../../cloudfunctions/ports/store'
 import type { Runtime } from '../../cloudfunctions/platform/runtime'
-import { runJobs } from '../../cloudfunctions/domain/jobs/run-jobs'
+import { runJobsByName } from '../../cloudfunctions/domain/jobs/jobs'
 import { ENTRIES, boardIds, type EntryDoc } from '../../cloudfunctions/domain/leaderboard/boards'
 import { BUCKET, RANK_COUNTS, bucketOf, type CountsDoc } from '../../cloudfunctions/domain/leaderboard/rank-counts'
 import { FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
@@ -24,7 +24,7 @@ export async function readAll<T extends BaseDoc>(store: Store, name: string, fil
 /** Runs the cron jobs that apply facts and move boards until neither has work left. */
 export async function drainBoards(runtime: Runtime, maxRuns = 500): Promise<{ runs: number }> {
   for (let runs = 1; runs <= maxRuns; runs++) {
-    const report = await runJobs(runtime, ['applyFacts', 'moveBoards'])
+    const report = await runJobsByName(runtime, ['applyFacts', 'moveBoards'])
     const failed = report.jobs.find((j) => !j.ok)
     if (failed) throw new Error(`cron job ${failed.job} failed: ${failed.error}`)
     const [apply, move] = report.jobs

@@ -14,7 +14,7 @@ import { RANK_COUNTS, coarseId, type CountsDoc } from '../../cloudfunctions/doma
 import { FACTS, type FactDoc, type FactType } from '../../cloudfunctions/domain/facts/facts'
 import { MEMBERS } from '../../cloudfunctions/domain/members/member'
 import { WALLETS, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
-import { runJobs } from '../../cloudfunctions/domain/jobs/run-jobs'
+import { runJobsByName } from '../../cloudfunctions/domain/jobs/jobs'
 import { EmbeddedStore } from '../../cloudfunctions/adapters/store/embedded-store'
 import { allCollections } from '../../cloudfunctions/platform/collection-indexes'
 import { FrozenClock } from '../../cloudfunctions/ports/clock'
@@ -199,7 +199,7 @@ describe('the board mover', () => {
     expect(first.batches).toBeGreaterThanOrEqual(Math.ceil(90 / FACTS_PER_BATCH))
     const once = await boardState(runtime.store)
     expect(await moveBoards(runtime, { batches: 100 })).toEqual({ facts: 0, entries: 0, batches: 0 })
-    expect(await runJobs(runtime, ['moveBoards'])).toMatchObject({ jobs: [{ ok: true, counts: { facts: 0 } }] })
+    expect(await runJobsByName(runtime, ['moveBoards'])).toMatchObject({ jobs: [{ ok: true, counts: { facts: 0 } }] })
     expect(await boardState(runtime.store)).toEqual(once)
     expect((await runtime.store.collection<FactDoc>(FACTS).get('unapplied'))!.boards).toBe('pending')
     expect(await histogramProblems(runtime.store)).toEqual([])
@@ -424,7 +424,7 @@ test('settlement stores the final board and grants the top places once, however 
   runtime.clock.set('2026-11-30T00:00:01+08:00')
   expect(await settleBoards(runtime)).toEqual({ settled: 2, waiting: 0 }) // the week and its newcomers' view
   expect(await settleBoards(runtime)).toEqual({ settled: 0, waiting: 0 })
-  expect((await runJobs(runtime)).jobs.find((j) => j.job === 'settleBoards')!.counts).toEqual({ settled: 0, waiting: 0 })
+  expect((await runJobsByName(runtime)).jobs.find((j) => j.job === 'settleBoards')!.counts).toEqual({ settled: 0, waiting: 0 })
   const wallet = async (o: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(o))!.points
   expect(await wallet('o_a')).toBe(10 + 100 + 100) // 1st on both the weekly and the newcomers' board
   expect(await wallet('o_b')).toBe(10 + 50 + 50)
@@ -450,11 +450,11 @@ test("settlement waits for the closing week's facts to reach its board (a backlo
   runtime.clock.set('2026-11-29T23:58:00+08:00') // Sunday night
   for (let i = 0; i < 60; i++) ok(await post(id, `o_${String(i).padStart(2, '0')}`))
   runtime.clock.set('2026-11-30T00:00:30+08:00') // the first cron run of the new week
-  const first = await runJobs(runtime)
+  const first = await runJobsByName(runtime)
   expect(first.jobs.find((j) => j.job === 'settleBoards')!.counts).toMatchObject({ settled: 0, waiting: 2 })
   expect((await runtime.store.collection<BoardDoc>(BOARDS).get('points:week:2026-11-23'))!.settled).toBe(false)
   await drain()
-  await runJobs(runtime)
+  await runJobsByName(runtime)
   const stored = await runtime.store.collection<BoardDoc>(BOARDS).get('points:week:2026-11-23')
   // Everyone scored 10 last week: the stored results should be the top 50 of 60, all tied at rank 1.
   expect(stored!.settled).toBe(true)

@@ -201,7 +201,7 @@ test('a paid question left unanswered is refunded after N days, once, however of
   })
   expect(ok(await call('member', 'inbox', {}, MEMBER)).items[0]).toMatchObject({ title: '「减脂训练营」提问已退款' })
   // Through the cron function as the timer runs it, too: nothing more.
-  ok(await call('cron', 'run', { jobs: ['refundUnansweredQuestions'] }, HOST))
+  ok(await call('settle', 'run', { jobs: ['refundUnansweredQuestions'] }, HOST))
   expect((await runtime.payments.trade(orderId!))!.refundedFen).toBe(990)
 })
 

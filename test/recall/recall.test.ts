@@ -3,7 +3,7 @@
 // sending (sequential and concurrent cron runs), return and revenue lift, once
 // per occurrence for automations, never to staff, unread counts and gifts.
 import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { runJobs } from '../../cloudfunctions/domain/jobs/run-jobs'
+import { runJobsByName } from '../../cloudfunctions/domain/jobs/jobs'
 import { WALLETS, emptyWallet, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
 import { INBOX, type InboxMessageDoc } from '../../cloudfunctions/domain/inbox/inbox'
@@ -42,7 +42,7 @@ async function seedMembers(count: number, segment: Segment, prefix = 'o_m'): Pro
 
 async function sendAll(): Promise<number> {
   for (let run = 1; run <= 100; run++) {
-    const report = await runJobs(runtime, ['sendRecalls'])
+    const report = await runJobsByName(runtime, ['sendRecalls'])
     if (Object.values(report.jobs[0].counts).every((n) => n === 0)) return run
   }
   throw new Error('sending never finished')
@@ -68,7 +68,7 @@ test('holdout: ~10 % of 1,000 silent members, recorded per member by hash; the h
   const campaign = ok(await call('marketing', 'createRecallCampaign', { requestId: 'recall-1000-a', segment: 'silent', title: '好久不见', body: '回来打个卡吧' }, HOST))
   expect(campaign.holdoutPercent).toBe(10)
   // Two cron runs at once, then the rest one by one.
-  await Promise.all([runJobs(runtime, ['sendRecalls']), runJobs(runtime, ['sendRecalls'])])
+  await Promise.all([runJobsByName(runtime, ['sendRecalls']), runJobsByName(runtime, ['sendRecalls'])])
   await sendAll()
   const targets = await targetsOf(campaign.id)
   // 1,000 members and the host's wallet, less the admin and the host.
@@ -84,7 +84,7 @@ test('holdout: ~10 % of 1,000 silent members, recorded per member by hash; the h
   const view = ok(await call('marketing', 'recallCampaign', { campaignId: campaign.id }, HOST))
   expect(view).toMatchObject({ status: 'sent', treated: { members: 999 - holdout.length }, holdout: { members: holdout.length } })
   // Sending again sends nothing.
-  expect((await runJobs(runtime, ['sendRecalls'])).jobs[0].counts).toEqual({ sent: 0, heldOut: 0, finished: 0 })
+  expect((await runJobsByName(runtime, ['sendRecalls'])).jobs[0].counts).toEqual({ sent: 0, heldOut: 0, finished: 0 })
 })
 
 test('a silent campaign reaches members who never earned anything (no wallet), not active ones', async () => {
@@ -126,7 +126,7 @@ test('a treated member who checks in after the message counts as returned; lift 
   const orders = runtime.store.collection<Loose>(COLLECTIONS.orders.name)
   await orders.insert({ openid: treated[0].openid, createdAt: runtime.clock.now(), paidAt: runtime.clock.now(), amountFen: 9900, refundedFen: 0, status: 'fulfilled' })
   runtime.clock.advance(DAY)
-  await runJobs(runtime, ['measureRecalls'])
+  await runJobsByName(runtime, ['measureRecalls'])
   let view = ok(await call('marketing', 'recallCampaign', { campaignId: campaign.id }, HOST))
   expect(view.treated).toMatchObject({ members: treated.length, returned: 4, revenueFen: 9900 })
   expect(view.holdout).toMatchObject({ members: holdout.length, returned: 1, revenueFen: 0 })
@@ -134,8 +134,8 @@ test('a treated member who checks in after the message counts as returned; lift 
   expect(view.revenueLiftPerMemberFen).toBe(Math.round(9900 / treated.length))
   // Measured again at 3 and 7 days: nothing counted twice; the windows close.
   runtime.clock.advance(7 * DAY)
-  await runJobs(runtime, ['measureRecalls'])
-  await runJobs(runtime, ['measureRecalls'])
+  await runJobsByName(runtime, ['measureRecalls'])
+  await runJobsByName(runtime, ['measureRecalls'])
   view = ok(await call('marketing', 'recallCampaign', { campaignId: campaign.id }, HOST))
   expect(view.treated.returned).toBe(4)
   expect(view.holdout.returned).toBe(1)
@@ -175,7 +175,12 @@ test('inbox: unread count, markRead (own messages only), and a gift claimed twic
     )
   )
   ok(
-    await call('marketing', 'createRecallCampaign', { requestId: 'recall-gift-b', segment: 'silent', title: '送你补卡', body: '回来打卡', gift: { kind: 'makeupCard', count: 2 }, holdoutPercent: 0 }, HOST)
+    await call(
+      'marketing',
+      'createRecallCampaign',
+      { requestId: 'recall-gift-b', segment: 'silent', title: '送你补卡', body: '回来打卡', gift: { kind: 'makeupCard', count: 2 }, holdoutPercent: 0 },
+      HOST
+    )
   )
   await sendAll()
   expect(ok(await call('member', 'unreadCount', {}, a))).toEqual({ unread: 2 })
@@ -227,8 +232,8 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   await runtime.store.collection<Loose>(COLLECTIONS.challenges.name).insert({ _id: 'ch1', title: '早起', startDate: addDays(today, -10), endDate: addDays(today, 10), archived: false })
   const participant = newParticipant('ch1', 'o_streak', now)
   await runtime.store.collection<Loose>(PARTICIPANTS).insert({ ...participant, doneDates: [-6, -5, -4, -3, -2].map((d) => addDays(today, d)) })
-  await runJobs(runtime, ['runAutomations'])
-  await runJobs(runtime, ['runAutomations'])
+  await runJobsByName(runtime, ['runAutomations'])
+  await runJobsByName(runtime, ['runAutomations'])
   const inbox = runtime.store.collection<InboxMessageDoc>(INBOX)
   const sources = async (openid: string) => (await inbox.find({ openid }, { limit: 20 })).items.map((m) => m.source).sort()
   expect(await sources('o_new')).toEqual(['auto:welcome'])
@@ -247,7 +252,7 @@ test('automations: each sends once per member per occurrence (cron run twice), i
   expect(views.find((v) => v.kind === 'silent')!.sent).toBe(2)
   // A later day: still once per occurrence.
   runtime.clock.advance(DAY)
-  await runJobs(runtime, ['runAutomations'])
+  await runJobsByName(runtime, ['runAutomations'])
   expect(await sources('o_silent')).toEqual(['auto:silent'])
   expect(await sources('o_trial')).toEqual(['auto:trialEnding'])
 })
