@@ -1,5 +1,5 @@
 // 秒杀: 1,000 buyers at the same instant for 50 units on the embedded (strict)
-// store, every call through the fission function's real entry point and counted
+// store, every call through the sales function's real entry point and counted
 // by the request-counting store as CloudBase would be sent it. Oversold must be
 // 0: more orders than units, or a member with two, or a unit naming no order.
 import { randomUUID } from 'node:crypto'
@@ -21,7 +21,7 @@ export async function benchFlashSale(): Promise<Record<string, number>> {
   const runtime = createLocalRuntime({ dataDir: ':memory:', clock, hostOpenids: ['host'] })
   const counting = new CountingStore(runtime.store)
   setRuntime({ ...runtime, store: counting })
-  const call = async <T>(fn: 'membership' | 'fission' | 'member', event: Record<string, unknown>, openid: string): Promise<T> => {
+  const call = async <T>(fn: 'membership' | 'sales' | 'member', event: Record<string, unknown>, openid: string): Promise<T> => {
     const answer = (await FUNCTIONS[fn].main(event, localContextFor(openid, fn, randomUUID()))) as ApiResult<T>
     if (!answer.ok) throw new Error(`${fn}.${String(event.action)}: ${answer.error.message}`)
     return answer.data
@@ -44,7 +44,7 @@ export async function benchFlashSale(): Promise<Record<string, number>> {
   )
   const now = clock.now()
   const sale = await call<{ id: string }>(
-    'fission',
+    'sales',
     {
       action: 'createFlashSale',
       target: { type: 'plan', circleId: circle.id, planId: circle.plans[0].id },
@@ -66,7 +66,7 @@ export async function benchFlashSale(): Promise<Record<string, number>> {
   const rush = await Promise.all(
     buyers.map(async (openid) => {
       const measured = await counting.measure(
-        () => FUNCTIONS.fission.main({ action: 'buyFlashSale', saleId: sale.id }, localContextFor(openid, 'fission', randomUUID())) as Promise<ApiResult<unknown>>
+        () => FUNCTIONS.sales.main({ action: 'buyFlashSale', saleId: sale.id }, localContextFor(openid, 'sales', randomUUID())) as Promise<ApiResult<unknown>>
       )
       if (measured.result.ok) lastOrderAt = process.hrtime.bigint()
       return measured

@@ -63,7 +63,7 @@ if (!hasChromium) {
 
     it('the host sets up a 3-day challenge starting today; 阿杰 joins it', async () => {
       const host = await harness.tokenFor('host')
-      const challenge = await harness.call<Challenge>(host, 'checkin', {
+      const challenge = await harness.call<Challenge>(host, 'challenges', {
         action: 'createChallenge',
         title: TITLE,
         description: '连续 3 天早起，拍下窗外的天色',

@@ -58,7 +58,7 @@ if (!hasChromium) {
 
     it('the host sets a ¥10 deposit, shared by the completers; the form shows it', async () => {
       const host = await harness.tokenFor('host')
-      const challenge = await harness.call<Challenge>(host, 'checkin', {
+      const challenge = await harness.call<Challenge>(host, 'challenges', {
         action: 'createChallenge',
         title: TITLE,
         description: '连续两天 23 点前睡觉，打卡记录',
@@ -120,7 +120,7 @@ if (!hasChromium) {
 
     it('大伟 pays too; 小美 checks in on both days, 大伟 only on the first', async () => {
       const dawei = await harness.tokenFor('dawei')
-      const { orderId } = await harness.call<PayDepositResult>(dawei, 'checkin', { action: 'payDeposit', challengeId })
+      const { orderId } = await harness.call<PayDepositResult>(dawei, 'deposits', { action: 'payDeposit', challengeId })
       const paid = await fetch(`${harness.url}/dev/sandbox-pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order: orderId }) })
       expect(paid.ok).toBe(true)
       await harness.call(dawei, 'checkin', { action: 'postCheckin', challengeId, text: '第一天 22 点半睡了', photoFileIds: [] })
@@ -136,7 +136,7 @@ if (!hasChromium) {
       // Past the last day's window (make-ups do not count here, so no grace): the one-minute timer settles it.
       await harness.travel(DAY)
       await harness.cron()
-      const xiaomei = await harness.call<DepositStatusView>(await harness.tokenFor('xiaomei'), 'checkin', { action: 'depositStatus', challengeId })
+      const xiaomei = await harness.call<DepositStatusView>(await harness.tokenFor('xiaomei'), 'deposits', { action: 'depositStatus', challengeId })
       expect(xiaomei).toMatchObject({ settled: true, completers: 1, failed: 1, mine: { outcome: 'completed', refundedFen: 1000, shareFen: 1000, shareStatus: 'paid' } })
 
       await harness.loginAs('xiaomei')
@@ -160,7 +160,7 @@ if (!hasChromium) {
     }, 90_000)
 
     it('the host sees the settlement report: deposits in = refunds + shares + host share', async () => {
-      const report = await harness.call<DepositSettlementView>(await harness.tokenFor('host'), 'checkin', { action: 'depositSettlement', challengeId })
+      const report = await harness.call<DepositSettlementView>(await harness.tokenFor('host'), 'deposits', { action: 'depositSettlement', challengeId })
       expect(report).toMatchObject({
         status: 'settled',
         depositsInFen: 2000,

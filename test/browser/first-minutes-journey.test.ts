@@ -63,7 +63,7 @@ if (!hasChromium) {
           circleId: null,
           minTierLevel: 1
         }
-        challengeIds[title] = (await harness.call<Challenge>(hostToken, 'checkin', { action: 'createChallenge', ...input })).id
+        challengeIds[title] = (await harness.call<Challenge>(hostToken, 'challenges', { action: 'createChallenge', ...input })).id
       }
     }, 180_000)
 

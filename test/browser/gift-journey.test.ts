@@ -99,7 +99,7 @@ if (!hasChromium) {
 
     it('she cannot claim her own card', async () => {
       const token = await harness.tokenFor('xiaomei')
-      await expect(harness.call(token, 'fission', { action: 'claimGiftCard', cardId })).rejects.toThrow('不能领取自己送出的礼品卡')
+      await expect(harness.call(token, 'gifts', { action: 'claimGiftCard', cardId })).rejects.toThrow('不能领取自己送出的礼品卡')
     })
 
     it('a friend opens the claim link as a new WeChat user, claims it and is a member', async () => {

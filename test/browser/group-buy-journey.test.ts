@@ -78,7 +78,7 @@ if (!hasChromium) {
       campaignId = (await card.getAttribute('data-id')) ?? ''
       expect(campaignId).not.toBe('')
       await expect(card.locator('.pa-measure', { hasText: '开团' }).locator('.pa-measure-value').textContent()).resolves.toBe('0')
-      const hostOffer = await as<{ items: Array<{ id: string; target?: unknown }> }>('host', 'fission', { action: 'hostGroupBuys' })
+      const hostOffer = await as<{ items: Array<{ id: string; target?: unknown }> }>('host', 'sales', { action: 'hostGroupBuys' })
       expect(hostOffer.items.some((o) => o.id === campaignId)).toBe(true)
       const circles = await as<{ items: Array<{ id: string; name: string }> }>('host', 'membership', { action: 'listCircles' }).catch(() => ({ items: [] }))
       circleId = circles.items.find((c) => c.name === '减脂私教营')?.id ?? ''
@@ -127,18 +127,18 @@ if (!hasChromium) {
       await page.locator('.gb-poster-image').waitFor({ timeout: 15_000 })
       await page.locator('.gb-poster-image').evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await shot('08-poster')
-      const group = await as<GroupView>('xiaomei', 'fission', { action: 'groupBuyGroup', groupId })
+      const group = await as<GroupView>('xiaomei', 'sales', { action: 'groupBuyGroup', groupId })
       expect(group.members.map((m) => m.name)).toEqual(['小美', '大伟', '阿杰'])
       if (circleId) for (const persona of ['xiaomei', 'dawei', 'ajie']) expect(await membership(persona)).toMatchObject({ status: 'active' })
-      else for (const persona of ['xiaomei', 'dawei', 'ajie']) expect((await as<GroupView>(persona, 'fission', { action: 'groupBuyGroup', groupId })).mine).toMatchObject({ status: 'granted' })
+      else for (const persona of ['xiaomei', 'dawei', 'ajie']) expect((await as<GroupView>(persona, 'sales', { action: 'groupBuyGroup', groupId })).mine).toMatchObject({ status: 'granted' })
     }, 180_000)
 
     it('another group times out: 24 h later the timer refunds every payment and the order pages say 已退款', async () => {
-      const offer = await as<GroupBuyView>('lily', 'fission', { action: 'groupBuy', campaignId })
+      const offer = await as<GroupBuyView>('lily', 'sales', { action: 'groupBuy', campaignId })
       expect(offer.size).toBe(3)
-      const started = await as<GroupBuyOrderResult>('lily', 'fission', { action: 'startGroupBuy', campaignId })
+      const started = await as<GroupBuyOrderResult>('lily', 'sales', { action: 'startGroupBuy', campaignId })
       await sandboxPay(started.orderId)
-      const joined = await as<GroupBuyOrderResult>('xiaomei', 'fission', { action: 'joinGroupBuy', groupId: started.groupId })
+      const joined = await as<GroupBuyOrderResult>('xiaomei', 'sales', { action: 'joinGroupBuy', groupId: started.groupId })
       await sandboxPay(joined.orderId)
       await harness.travel(24 * HOUR + 2 * 60_000)
       await harness.cron()

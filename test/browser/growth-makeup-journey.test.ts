@@ -54,7 +54,7 @@ if (!hasChromium) {
         circleId: null,
         minTierLevel: 1
       }
-      const challenge = await harness.call<Challenge>(hostToken, 'checkin', { action: 'createChallenge', ...input })
+      const challenge = await harness.call<Challenge>(hostToken, 'challenges', { action: 'createChallenge', ...input })
       challengeId = challenge.id
     }, 180_000)
 

@@ -44,7 +44,7 @@ if (!hasChromium) {
       harness = await startHarness('integrity-journey-')
       page = harness.page
       const host = await harness.tokenFor('host')
-      const created = await harness.call<{ id: string }>(host, 'checkin', {
+      const created = await harness.call<{ id: string }>(host, 'challenges', {
         action: 'createChallenge',
         title: TITLE,
         description: '每天练 30 分钟，拍一张训练照',

@@ -73,7 +73,7 @@ if (!hasChromium) {
       const { order } = await as<CreateOrderResult>('xiaomei', 'membership', { action: 'createOrder', circleId, planId: monthly.id })
       await sandboxPay(order.id)
       const drwang = (await as<{ openid: string }>('drwang', 'member', { action: 'me' })).openid
-      await as('host', 'circle', { action: 'updateQuestionSettings', circleId, answerers: [{ openid: drwang, priceFen: 990, refundDays: 3 }] })
+      await as('host', 'questions', { action: 'updateQuestionSettings', circleId, answerers: [{ openid: drwang, priceFen: 990, refundDays: 3 }] })
     })
 
     it('the host sees 王医生 in 答疑设置 with the price in ¥ and the refund days', async () => {
@@ -109,7 +109,7 @@ if (!hasChromium) {
       await shot('02a-order-paid')
       await tap('.order-hero-open')
       await page.locator('.qd-status', { hasText: '待回答' }).waitFor({ timeout: 15_000 })
-      const mine = await as<ListPage<QuestionView>>('xiaomei', 'circle', { action: 'questions', circleId, scope: 'mine' })
+      const mine = await as<ListPage<QuestionView>>('xiaomei', 'questions', { action: 'questions', circleId, scope: 'mine' })
       expect(page.url()).toContain(`id=${encodeURIComponent(mine.items[0].id)}`)
       await page.locator('.qd-note', { hasText: '等待 王医生 回答' }).waitFor()
       await shot('02-paid-waiting')
@@ -140,7 +140,7 @@ if (!hasChromium) {
     })
 
     it('a paid question left unanswered is refunded 3 days later by the timer, and says so', async () => {
-      const asked = await as<AskQuestionResult>('xiaomei', 'circle', {
+      const asked = await as<AskQuestionResult>('xiaomei', 'questions', {
         action: 'askQuestion',
         circleId,
         answererOpenid: (await as<{ openid: string }>('drwang', 'member', { action: 'me' })).openid,
@@ -151,14 +151,14 @@ if (!hasChromium) {
       await sandboxPay(asked.question.orderId!)
       await harness.travel(3 * DAY + 5 * 60_000)
       await harness.cron()
-      const after = await as<QuestionView>('xiaomei', 'circle', { action: 'question', questionId: asked.question.id })
+      const after = await as<QuestionView>('xiaomei', 'questions', { action: 'question', questionId: asked.question.id })
       expect(after.status).toBe('refunded')
       await harness.open(`/packages/questions/detail/index?id=${encodeURIComponent(asked.question.id)}`)
       await page.locator('.qd-status', { hasText: '已退款' }).waitFor({ timeout: 15_000 })
       await page.locator('.qd-refunded', { hasText: '¥9.90 已原路退回' }).waitFor()
       await shot('06-refunded')
       // The answered one kept its money; the refunded one cannot be answered any more.
-      await expect(as('drwang', 'circle', { action: 'answerQuestion', questionId: asked.question.id, text: '晚了', photoFileIds: [] })).rejects.toThrow('不能再回答')
+      await expect(as('drwang', 'questions', { action: 'answerQuestion', questionId: asked.question.id, text: '晚了', photoFileIds: [] })).rejects.toThrow('不能再回答')
     })
 
     it('Lily, outside the circle, sees its challenge locked with what unlocks it', async () => {

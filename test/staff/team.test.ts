@@ -53,7 +53,7 @@ test('a moderator may hide a check-in but is refused creating a challenge and re
   await giveRole('o_mod', 'moderator')
   ok(await call('challenges', 'hideCheckin', { checkinId, hidden: true }, 'o_mod'))
   const example = <F extends keyof typeof FUNCTIONS>(fn: F, action: string) => (FUNCTIONS[fn].actions as Record<string, { example: object }>)[action].example
-  expect(await callRaw('checkin', { action: 'createChallenge', ...example('challenges', 'createChallenge') }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  expect(await callRaw('challenges', { action: 'createChallenge', ...example('challenges', 'createChallenge') }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   expect(await callRaw('membership', { action: 'refundOrder', ...example('membership', 'refundOrder') }, 'o_mod')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 })
 
