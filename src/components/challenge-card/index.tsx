@@ -36,14 +36,14 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
       </View>
       <View className='challenge-card-body'>
         <Text className='challenge-card-title'>{challenge.title}</Text>
-        <Text className='challenge-card-dates'>
+        <Text className='challenge-card-dates text-meta'>
           {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
         </Text>
         <View className='challenge-card-stats'>
-          <Text className='challenge-card-stat'>
+          <Text className='challenge-card-stat text-soft'>
             <Text className='challenge-card-num'>{challenge.participantCount}</Text> 人参加
           </Text>
-          <Text className='challenge-card-stat'>
+          <Text className='challenge-card-stat text-soft'>
             <Text className='challenge-card-num'>{challenge.checkinCount}</Text> 次打卡
           </Text>
           {onEdit ? (

@@ -51,10 +51,10 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
         <Avatar url={checkin.author.avatarUrl} nickname={checkin.author.nickname} size={80} />
         <View className='checkin-card-who fill-col'>
           <View className='checkin-card-name-row'>
-            <Text className='checkin-card-name ellipsis'>{checkin.author.nickname}</Text>
+            <Text className='checkin-card-name text-title ellipsis'>{checkin.author.nickname}</Text>
             {checkin.author.badge ? <Text className='checkin-card-badge'>{checkin.author.badge}</Text> : null}
           </View>
-          <Text className='checkin-card-meta ellipsis'>
+          <Text className='checkin-card-meta text-meta ellipsis'>
             {formatPostedAt(checkin.createdAt)}
             {showChallenge ? ` · ${checkin.challengeTitle}` : ''}
           </Text>
@@ -80,7 +80,7 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       ) : null}
       <PhotoGrid photos={checkin.photos} />
       {checkin.location ? <Text className='checkin-card-location'>{checkin.location}</Text> : null}
-      {checkin.review?.comment ? <Text className='checkin-card-review'>主理人点评：{checkin.review.comment}</Text> : null}
+      {checkin.review?.comment ? <Text className='checkin-card-review text-soft'>主理人点评：{checkin.review.comment}</Text> : null}
 
       <View className='checkin-card-actions'>
         <View className={`checkin-action checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>

@@ -16,8 +16,8 @@ export default function CommunityHeader() {
         <View className='community-header-logo community-header-initial'>{Array.from(data.name)[0] ?? '社'}</View>
       )}
       <View className='community-header-text fill-col'>
-        <Text className='community-header-name'>{data.name}</Text>
-        {data.intro ? <Text className='community-header-intro ellipsis'>{data.intro}</Text> : null}
+        <Text className='community-header-name text-title'>{data.name}</Text>
+        {data.intro ? <Text className='community-header-intro text-note ellipsis'>{data.intro}</Text> : null}
       </View>
       {data.rules ? (
         <View

@@ -61,7 +61,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
         onClick={() => {
           if (coupons.length > 0) setOpen(!open)
         }}>
-        <Text className='coupon-picker-label'>优惠券</Text>
+        <Text className='coupon-picker-label text-body'>优惠券</Text>
         <Text className={`coupon-picker-summary ${picked ? 'coupon-picker-summary-on' : ''} ${usable.length > 0 && !picked ? 'coupon-picker-summary-hint' : ''}`}>{summary}</Text>
         {coupons.length > 0 ? <Text className='coupon-picker-chevron'>{open ? '⌃' : '›'}</Text> : null}
       </View>
@@ -84,11 +84,11 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
                   setOpen(false)
                 }}>
                 <View className='coupon-option-main fill-col'>
-                  <Text className='coupon-option-name'>{coupon.name}</Text>
+                  <Text className='coupon-option-name text-name'>{coupon.name}</Text>
                   <Text className='coupon-option-rule'>
                     {ruleLabel(coupon)} · {validityLabel(coupon.validFrom, coupon.validTo)}
                   </Text>
-                  {cut === 0 ? <Text className='coupon-option-why'>满 {yuanLabel(coupon.minSpendFen)} 可用</Text> : null}
+                  {cut === 0 ? <Text className='coupon-option-why text-note'>满 {yuanLabel(coupon.minSpendFen)} 可用</Text> : null}
                 </View>
                 {cut > 0 ? <Text className='coupon-option-cut'>{coupon.kind === 'freeTicket' ? '免费' : `−${formatFen(cut)}`}</Text> : null}
               </RadioRow>
@@ -104,7 +104,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
               setOpen(false)
             }}>
             <View className='coupon-option-main fill-col'>
-              <Text className='coupon-option-name'>不使用优惠券</Text>
+              <Text className='coupon-option-name text-name'>不使用优惠券</Text>
             </View>
           </RadioRow>
         </View>

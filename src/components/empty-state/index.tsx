@@ -19,7 +19,7 @@ export default function EmptyState({ glyph, title, description, action }: EmptyS
         <Text className='empty-state-glyph'>{glyph}</Text>
       </View>
       <Text className='empty-state-title'>{title}</Text>
-      {description ? <Text className='empty-state-desc'>{description}</Text> : null}
+      {description ? <Text className='empty-state-desc text-desc'>{description}</Text> : null}
       {action ? <View className='empty-state-action'>{action}</View> : null}
     </View>
   )

@@ -13,7 +13,7 @@ export default function ErrorState({ error, onRetry }: ErrorStateProps) {
     <View className='error-state'>
       <View className='error-state-mark'>!</View>
       <Text className='error-state-title'>加载失败</Text>
-      <Text className='error-state-desc'>{toApiCallError(error).message}</Text>
+      <Text className='error-state-desc text-desc'>{toApiCallError(error).message}</Text>
       <View className='btn btn-ghost btn-small error-state-retry' onClick={onRetry}>
         重新加载
       </View>

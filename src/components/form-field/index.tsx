@@ -32,14 +32,14 @@ export default function FormField({ label, error, hint, prefix, suffix, layout =
   return (
     <View className={`form-field form-field-${layout} ${top ? 'form-field-top' : ''} ${error ? 'form-field-invalid' : ''} ${className ?? ''}`}>
       <View className='form-field-row'>
-        <Text className='form-field-label'>{label}</Text>
+        <Text className='form-field-label text-body'>{label}</Text>
         <View className='form-field-control'>
           {prefix ? <Text className='form-field-prefix'>{prefix}</Text> : null}
           {children}
-          {suffix ? <Text className='form-field-suffix'>{suffix}</Text> : null}
+          {suffix ? <Text className='form-field-suffix text-desc'>{suffix}</Text> : null}
         </View>
       </View>
-      {error ? <Text className='form-field-error'>{error}</Text> : hint ? <Text className='form-field-hint'>{hint}</Text> : null}
+      {error ? <Text className='form-field-error text-meta'>{error}</Text> : hint ? <Text className='form-field-hint'>{hint}</Text> : null}
     </View>
   )
 }

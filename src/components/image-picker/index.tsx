@@ -80,7 +80,7 @@ function Grid({ uploads }: { uploads: ImageUploads }) {
               void uploads.pick()
             }}>
             <View className='photo-picker-plus' />
-            <Text className='photo-picker-add-text'>
+            <Text className='photo-picker-add-text text-faint'>
               {slots.length}/{max}
             </Text>
           </View>
@@ -110,7 +110,7 @@ function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建�
         ) : (
           <View className='cover-picker-empty'>
             <View className='cover-picker-plus' />
-            <Text className='cover-picker-empty-text'>{placeholder}</Text>
+            <Text className='cover-picker-empty-text text-desc'>{placeholder}</Text>
           </View>
         )}
         {busy ? (
@@ -156,11 +156,11 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
         {slot?.error ? <View className='image-thumb-failed' /> : null}
       </View>
       <View className='image-thumb-status fill-col'>
-        {label ? <Text className='image-thumb-label'>{label}</Text> : null}
+        {label ? <Text className='image-thumb-label text-body'>{label}</Text> : null}
         {busy ? (
           <View className='image-thumb-progress'>
             <ProgressBar percent={slot.percent} />
-            <Text className='image-thumb-hint'>上传中 {Math.round(slot.percent)}%</Text>
+            <Text className='image-thumb-hint text-meta'>上传中 {Math.round(slot.percent)}%</Text>
           </View>
         ) : slot?.error ? (
           <View className='image-thumb-progress'>
@@ -175,7 +175,7 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
             </Text>
           </View>
         ) : (
-          <Text className='image-thumb-hint'>{slot?.fileId ? doneHint : shown ? '点击图片更换' : emptyHint}</Text>
+          <Text className='image-thumb-hint text-meta'>{slot?.fileId ? doneHint : shown ? '点击图片更换' : emptyHint}</Text>
         )}
       </View>
     </View>

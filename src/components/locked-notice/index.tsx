@@ -29,7 +29,7 @@ export default function LockedNotice({ lock, compact = false }: { lock: LockView
       </View>
       <View className='locked-notice-text fill-col'>
         <Text className='locked-notice-title'>{lock.text}</Text>
-        <Text className='locked-notice-detail'>{unlock.detail}</Text>
+        <Text className='locked-notice-detail text-meta'>{unlock.detail}</Text>
       </View>
       <View className='btn btn-primary btn-small locked-notice-btn' onClick={go}>
         <Text>{unlock.button}</Text>

@@ -26,12 +26,12 @@ interface MiniFieldProps {
 export default function MiniField({ label, error, prefix, suffix, grow, disabled, children, name, value, onInput, placeholder, type = 'number', maxlength = 9 }: MiniFieldProps) {
   return (
     <View className={`mini-field ${error ? 'mini-field-invalid' : ''} ${disabled ? 'mini-field-disabled' : ''}`} style={grow ? { flex: grow } : undefined}>
-      <Text className='mini-field-label'>{label}</Text>
+      <Text className='mini-field-label text-note'>{label}</Text>
       <View className='mini-field-box'>
         {prefix ? <Text className='mini-field-prefix'>{prefix}</Text> : null}
         {children ?? (
           <Input
-            className={`mini-field-input ${name ? `field-${name}` : ''}`}
+            className={`mini-field-input text-body ${name ? `field-${name}` : ''}`}
             type={type}
             value={value}
             maxlength={maxlength}
@@ -41,7 +41,7 @@ export default function MiniField({ label, error, prefix, suffix, grow, disabled
             onInput={(e) => onInput?.(e.detail.value)}
           />
         )}
-        {suffix ? <Text className='mini-field-suffix'>{suffix}</Text> : null}
+        {suffix ? <Text className='mini-field-suffix text-faint'>{suffix}</Text> : null}
       </View>
       {error ? <Text className='mini-field-error'>{error}</Text> : null}
     </View>

@@ -77,7 +77,7 @@ export function PlayForm(props: {
   }
   return (
     <View className={`card ${props.className}`}>
-      <Text className='pa-form-title'>{props.title}</Text>
+      <Text className='pa-form-title text-title'>{props.title}</Text>
       {props.children}
       <Button className={`btn btn-primary pa-submit ${sending ? 'btn-disabled' : ''}`} disabled={sending || undefined} onClick={() => void submit()}>
         {sending ? '发布中…' : props.submitLabel}
@@ -131,7 +131,7 @@ export function TargetPicker<K extends string, C extends { key: string; name: st
           <RadioRow key={c.key} on={choice.picked === c.key} onSelect={() => choice.setPicked(c.key)} className='pa-candidate' data={{ key: c.key }}>
             <View className='pa-candidate-body'>
               <Text className='pa-candidate-name'>{c.name}</Text>
-              <Text className='pa-candidate-detail'>{c.detail}</Text>
+              <Text className='pa-candidate-detail text-note'>{c.detail}</Text>
             </View>
           </RadioRow>
         ))}
@@ -148,8 +148,8 @@ export function MeasureGrid({ measures, wrap }: { measures: readonly Measure[]; 
     <View className={`pa-measures ${wrap ? 'pa-measures-wrap' : ''}`}>
       {measures.map(([label, value]) => (
         <View key={label} className='pa-measure' data-measure={label}>
-          <Text className='pa-measure-value'>{value}</Text>
-          <Text className='pa-measure-label'>{label}</Text>
+          <Text className='pa-measure-value text-title'>{value}</Text>
+          <Text className='pa-measure-label text-note'>{label}</Text>
         </View>
       ))}
     </View>
@@ -197,12 +197,12 @@ export function PlayCard(props: {
     <View className={`card pa-card ${props.className}`} data-id={props.id}>
       <View className='pa-card-head row-between'>
         <Tag tone={props.tag.tone}>{props.tag.label}</Tag>
-        <Text className='pa-card-kind'>{props.kind}</Text>
+        <Text className='pa-card-kind text-note'>{props.kind}</Text>
       </View>
-      <Text className='pa-card-title' onClick={props.onOpen}>
+      <Text className='pa-card-title text-title' onClick={props.onOpen}>
         {props.title}
       </Text>
-      <Text className='pa-card-line'>{props.line}</Text>
+      <Text className='pa-card-line text-soft'>{props.line}</Text>
       <MeasureGrid measures={props.measures} />
       <View className='pa-actions'>
         {props.ended ? null : (
@@ -228,9 +228,9 @@ export function LogRow(props: { text: ReactNode; meta?: ReactNode; tag?: { tone:
       <View className='pa-log-head'>
         {props.tag ? <Tag tone={props.tag.tone}>{props.tag.label}</Tag> : null}
         <Text className='pa-log-text'>{props.text}</Text>
-        {props.meta !== undefined ? <Text className={`pa-log-meta ${props.highlight ? 'pa-log-new' : ''}`}>{props.meta}</Text> : null}
+        {props.meta !== undefined ? <Text className={`pa-log-meta text-note ${props.highlight ? 'pa-log-new' : ''}`}>{props.meta}</Text> : null}
       </View>
-      {props.detail !== undefined ? <Text className='pa-log-detail'>{props.detail}</Text> : null}
+      {props.detail !== undefined ? <Text className='pa-log-detail text-soft'>{props.detail}</Text> : null}
     </View>
   )
 }

@@ -106,9 +106,9 @@ export function PlayHeader(props: {
     <>
       <View className='play-head row-between'>
         {lead ?? tag}
-        {lead ? tag : typeof kind === 'string' ? <Text className='play-kind'>{kind}</Text> : (kind ?? null)}
+        {lead ? tag : typeof kind === 'string' ? <Text className='play-kind text-note'>{kind}</Text> : (kind ?? null)}
       </View>
-      {title ? <Text className={`play-title ${hero ? 'play-title-hero' : ''}`}>{title}</Text> : null}
+      {title ? <Text className={`play-title text-title ${hero ? 'play-title-hero' : ''}`}>{title}</Text> : null}
       {subtitle ? <Text className={subtitleClassName ?? 'play-item'}>{subtitle}</Text> : null}
       {price ? (
         <View className='play-price-row'>
@@ -141,7 +141,7 @@ export function PlayRules({ lines, className }: { lines: ReactNode[]; className?
     <View className={`card play-rules ${className ?? ''}`}>
       <Text className='play-section-title'>规则</Text>
       {lines.map((line, i) => (
-        <Text key={i} className='play-rules-line'>
+        <Text key={i} className='play-rules-line text-soft'>
           {line}
         </Text>
       ))}

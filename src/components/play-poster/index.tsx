@@ -50,7 +50,7 @@ export default function PlayPoster({ canvasId, width, height, draw, fileName, re
           <Image className={cls('-image')} src={src} mode='aspectFit' showMenuByLongpress />
         </View>
       ) : (
-        <Text className='play-poster-note'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>
+        <Text className='play-poster-note text-meta'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>
       )}
       <View className='play-poster-actions'>
         {onClose ? (

@@ -58,12 +58,12 @@ export default function AvatarPicker({ currentUrl, nickname, upload, onPicked }:
 }
 
 function UploadStatus({ upload }: { upload: AvatarUpload | null }) {
-  if (!upload) return <Text className='avatar-picker-hint'>点击更换头像</Text>
-  if (upload.fileId) return <Text className='avatar-picker-hint avatar-picker-done'>头像已上传，保存后生效</Text>
+  if (!upload) return <Text className='avatar-picker-hint text-meta'>点击更换头像</Text>
+  if (upload.fileId) return <Text className='avatar-picker-hint text-meta avatar-picker-done'>头像已上传，保存后生效</Text>
   return (
     <View className='avatar-picker-progress'>
       <ProgressBar percent={upload.percent} />
-      <Text className='avatar-picker-hint'>上传中 {upload.percent}%</Text>
+      <Text className='avatar-picker-hint text-meta'>上传中 {upload.percent}%</Text>
     </View>
   )
 }

@@ -119,7 +119,7 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
       />
       <View className='profile-prompt-sheet'>
         <Text className='profile-prompt-title'>设置头像和昵称</Text>
-        <Text className='profile-prompt-desc'>
+        <Text className='profile-prompt-desc text-desc'>
           你的{purpose}会带着头像和昵称出现在动态里，现在显示为「{me.nickname}」。换一个，让大家认识你。
         </Text>
 
@@ -140,7 +140,7 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
         <View className='profile-prompt-skip' onClick={skip}>
           <Text>{working === 'skip' ? '请稍候…' : `跳过，直接${purpose}`}</Text>
         </View>
-        <Text className='profile-prompt-later'>以后也可以在「我的 › 编辑资料」里修改</Text>
+        <Text className='profile-prompt-later text-faint'>以后也可以在「我的 › 编辑资料」里修改</Text>
       </View>
     </View>
   )

@@ -25,11 +25,11 @@ export default function DaysGrid({ startDate, days, doneDays }: { startDate: str
       })}
       <View className='days-grid-legend'>
         <View className='days-grid-key days-grid-done' />
-        <Text className='days-grid-key-label'>已打卡</Text>
+        <Text className='days-grid-key-label text-note'>已打卡</Text>
         <View className='days-grid-key days-grid-makeup' />
-        <Text className='days-grid-key-label'>补卡</Text>
+        <Text className='days-grid-key-label text-note'>补卡</Text>
         <View className='days-grid-key days-grid-missed' />
-        <Text className='days-grid-key-label'>未打卡</Text>
+        <Text className='days-grid-key-label text-note'>未打卡</Text>
       </View>
     </View>
   )

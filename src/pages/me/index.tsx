@@ -73,7 +73,7 @@ export default function MePage() {
               <Text className='me-nickname ellipsis'>{me.nickname}</Text>
               <Text className={`me-role me-role-${me.role}`}>{ROLE_LABELS[me.role]}</Text>
             </View>
-            <Text className='me-joined'>{formatChineseDate(me.joinedAt)}加入</Text>
+            <Text className='me-joined text-meta'>{formatChineseDate(me.joinedAt)}加入</Text>
           </View>
           <Text className='me-chevron'>›</Text>
         </View>

@@ -44,7 +44,7 @@ export default function DevLoginPage() {
     <View className='page dev-login'>
       <View className='dev-login-intro'>
         <Text className='dev-login-title'>本地开发登录</Text>
-        <Text className='dev-login-desc'>选择一个身份进入。在微信里由云开发识别用户，不会出现这一页。</Text>
+        <Text className='dev-login-desc text-desc'>选择一个身份进入。在微信里由云开发识别用户，不会出现这一页。</Text>
       </View>
 
       <View className='card dev-login-list'>
@@ -68,14 +68,14 @@ export default function DevLoginPage() {
             <Avatar url='' nickname={p.nickname} size={80} />
             <View className='dev-login-persona-text fill-col'>
               <Text className='dev-login-nickname'>{p.nickname}</Text>
-              <Text className='dev-login-id'>{p.persona}</Text>
+              <Text className='dev-login-id text-faint'>{p.persona}</Text>
             </View>
             <Text className={`dev-login-role dev-login-role-${p.role}`}>{busy === p.persona ? '登录中…' : ROLE_LABELS[p.role]}</Text>
           </View>
         ))}
       </View>
 
-      <Text className='dev-login-section'>或输入任意身份名（新成员）</Text>
+      <Text className='dev-login-section text-meta'>或输入任意身份名（新成员）</Text>
       <View className='card dev-login-custom'>
         <Input
           className='dev-login-input'

@@ -35,7 +35,7 @@ export default function CommunityRulesPage() {
             {data.logoUrl ? <Image className='rules-logo' src={data.logoUrl} mode='aspectFill' /> : null}
             <View className='rules-head-text'>
               <Text className='rules-name'>{data.name}</Text>
-              {data.intro ? <Text className='rules-intro'>{data.intro}</Text> : null}
+              {data.intro ? <Text className='rules-intro text-meta'>{data.intro}</Text> : null}
             </View>
           </View>
           {data.rules ? (

@@ -105,24 +105,24 @@ function Report({ report }: { report: CompletionReport }) {
             {report.after ? <Photo url={report.after.url} label={`完成 · 第 ${report.after.dayNumber} 天`} /> : null}
           </View>
         ) : (
-          <Text className='cr-muted'>这次挑战没有带图片的打卡，下次记得拍下开始和完成的样子</Text>
+          <Text className='cr-muted text-desc'>这次挑战没有带图片的打卡，下次记得拍下开始和完成的样子</Text>
         )}
       </View>
 
       <Text className='cr-section section-title'>主理人点评</Text>
       <View className='card cr-reviews'>
-        {report.reviews.length === 0 ? <Text className='cr-muted'>主理人还没有点评你的打卡</Text> : null}
+        {report.reviews.length === 0 ? <Text className='cr-muted text-desc'>主理人还没有点评你的打卡</Text> : null}
         {report.reviews.map((review) => (
           <View key={review.checkinId} className='cr-review'>
             <View className='cr-review-head'>
-              <Text className='cr-review-date'>{dots(review.date)}</Text>
+              <Text className='cr-review-date text-meta'>{dots(review.date)}</Text>
               {review.grade ? (
                 <Tag tone={review.grade === '不合格' ? 'red' : review.grade === '优秀' ? 'gold' : 'green'} className='cr-review-grade'>
                   {review.grade}
                 </Tag>
               ) : null}
             </View>
-            {review.comment ? <Text className='cr-review-comment'>{review.comment}</Text> : null}
+            {review.comment ? <Text className='cr-review-comment text-body'>{review.comment}</Text> : null}
           </View>
         ))}
       </View>
@@ -198,10 +198,10 @@ function PosterCard({ report }: { report: CompletionReport }) {
       ) : (
         <View className='cr-poster-drawing' aria-busy>
           <Skeleton width='100%' height={640} />
-          <Text className='cr-muted cr-poster-hint'>海报生成中…</Text>
+          <Text className='cr-muted text-desc cr-poster-hint'>海报生成中…</Text>
         </View>
       )}
-      <Text className='cr-poster-note'>海报上有你的邀请码{report.qrImage ? '和二维码' : ''}，好友扫码加入后你会获得邀请奖励</Text>
+      <Text className='cr-poster-note text-note'>海报上有你的邀请码{report.qrImage ? '和二维码' : ''}，好友扫码加入后你会获得邀请奖励</Text>
       <View className='cr-actions'>
         <View
           className={`btn btn-primary cr-save ${poster && !saving ? '' : 'btn-disabled'}`}
@@ -231,9 +231,9 @@ function Stat({ value, unit, label, className }: { value: number; unit: string; 
     <View className={`cr-stat ${className}`}>
       <Text className='cr-stat-value'>
         {value}
-        <Text className='cr-stat-unit'>{unit}</Text>
+        <Text className='cr-stat-unit text-meta'>{unit}</Text>
       </Text>
-      <Text className='cr-stat-label'>{label}</Text>
+      <Text className='cr-stat-label text-note'>{label}</Text>
     </View>
   )
 }
@@ -249,7 +249,7 @@ function Photo({ url, label }: { url: string; label: string }) {
           void Taro.previewImage({ urls: [url] })
         }}
       />
-      <Text className='cr-photo-label'>{label}</Text>
+      <Text className='cr-photo-label text-soft'>{label}</Text>
     </View>
   )
 }

@@ -56,28 +56,28 @@ function CommentRow({ comment, moderates, actions, reply = false }: { comment: C
         <View className='comment-head'>
           <Text className='comment-name'>{comment.author.nickname}</Text>
           {comment.author.badge ? <Text className='comment-badge'>{comment.author.badge}</Text> : null}
-          <Text className='comment-time'>{formatPostedAt(comment.createdAt)}</Text>
+          <Text className='comment-time text-faint'>{formatPostedAt(comment.createdAt)}</Text>
         </View>
-        <Text className='comment-text' onClick={() => actions.onReply(comment)}>
+        <Text className='comment-text text-body' onClick={() => actions.onReply(comment)}>
           {reply && comment.replyTo ? <Text className='comment-reply-to'>回复 @{comment.replyTo.nickname}：</Text> : null}
           {comment.text}
         </Text>
         <View className='comment-links'>
-          <Text className='comment-link' onClick={() => actions.onReply(comment)}>
+          <Text className='comment-link text-note' onClick={() => actions.onReply(comment)}>
             回复
           </Text>
           {comment.mine ? (
-            <Text className='comment-link comment-link-danger' onClick={() => actions.onDelete(comment)}>
+            <Text className='comment-link text-note comment-link-danger' onClick={() => actions.onDelete(comment)}>
               删除
             </Text>
           ) : null}
           {moderates && !comment.mine ? (
-            <Text className='comment-link' onClick={() => actions.onHide(comment)}>
+            <Text className='comment-link text-note' onClick={() => actions.onHide(comment)}>
               隐藏
             </Text>
           ) : null}
           {!comment.mine ? (
-            <Text className='comment-link' onClick={() => actions.onReport(comment)}>
+            <Text className='comment-link text-note' onClick={() => actions.onReport(comment)}>
               举报
             </Text>
           ) : null}

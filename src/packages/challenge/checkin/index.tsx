@@ -235,7 +235,7 @@ export default function CheckinDetailPage() {
         <View className='checkin-detail-tools-right'>
           {isHost ? (
             <View
-              className={`checkin-tool ${data.featured ? 'checkin-tool-on' : ''}`}
+              className={`checkin-tool text-soft ${data.featured ? 'checkin-tool-on' : ''}`}
               onClick={() => {
                 void toggleFeatured()
               }}>
@@ -244,14 +244,14 @@ export default function CheckinDetailPage() {
           ) : null}
           {isHost && data.status !== 'hidden' ? (
             <View
-              className={`checkin-tool ${reviewing ? 'checkin-tool-on' : ''}`}
+              className={`checkin-tool text-soft ${reviewing ? 'checkin-tool-on' : ''}`}
               onClick={() => setReviewing(reviewing ? null : { grade: data.review?.grade ?? 'pass', comment: data.review?.comment ?? '' })}>
               <Text>{data.review ? '改点评' : '点评'}</Text>
             </View>
           ) : null}
           {moderates ? (
             <View
-              className='checkin-tool checkin-tool-danger'
+              className='checkin-tool text-soft checkin-tool-danger'
               onClick={() => {
                 void toggleHidden()
               }}>
@@ -260,7 +260,7 @@ export default function CheckinDetailPage() {
           ) : null}
           {!data.mine && !moderates ? (
             <View
-              className='checkin-tool'
+              className='checkin-tool text-soft'
               onClick={() => {
                 void report('checkin', id)
               }}>
@@ -281,13 +281,13 @@ export default function CheckinDetailPage() {
                 ['fail', '不合格']
               ] as const
             ).map(([grade, label]) => (
-              <View key={grade} className={`checkin-review-grade ${reviewing.grade === grade ? 'checkin-review-grade-on' : ''}`} onClick={() => setReviewing({ ...reviewing, grade })}>
+              <View key={grade} className={`checkin-review-grade text-soft ${reviewing.grade === grade ? 'checkin-review-grade-on' : ''}`} onClick={() => setReviewing({ ...reviewing, grade })}>
                 <Text>{label}</Text>
               </View>
             ))}
           </View>
           <Input className='checkin-review-input' value={reviewing.comment} maxlength={200} placeholder='写一句点评（选填）' onInput={(e) => setReviewing({ ...reviewing, comment: e.detail.value })} />
-          <Text className='checkin-review-hint'>不合格的一天不计入完成天数，这条打卡的积分会收回。</Text>
+          <Text className='checkin-review-hint text-note'>不合格的一天不计入完成天数，这条打卡的积分会收回。</Text>
           <View
             className={`btn btn-small checkin-review-submit ${moderating ? 'btn-disabled' : ''}`}
             onClick={() => {
@@ -299,7 +299,7 @@ export default function CheckinDetailPage() {
       ) : null}
 
       <View className='card checkin-comments'>
-        <Text className='checkin-comments-title'>评论 {data.commentCount > 0 ? data.commentCount : ''}</Text>
+        <Text className='checkin-comments-title text-title'>评论 {data.commentCount > 0 ? data.commentCount : ''}</Text>
         {comments.loading ? <Text className='checkin-comments-empty'>评论加载中…</Text> : null}
         {comments.error ? (
           <ErrorState

@@ -48,7 +48,7 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
           }}>
           ‹
         </View>
-        <Text className='month-calendar-title'>{monthLabel(month)}</Text>
+        <Text className='month-calendar-title text-title'>{monthLabel(month)}</Text>
         <View
           className={`month-calendar-nav ${canNext ? '' : 'month-calendar-nav-off'}`}
           onClick={() => {
@@ -59,7 +59,7 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
       </View>
       <View className='month-calendar-grid'>
         {WEEKDAYS.map((w) => (
-          <Text key={w} className='month-calendar-weekday'>
+          <Text key={w} className='month-calendar-weekday text-faint'>
             {w}
           </Text>
         ))}
@@ -85,19 +85,19 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
         })}
       </View>
       <View className='month-calendar-legend'>
-        <View className='month-calendar-key'>
+        <View className='month-calendar-key text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-done' />
           <Text>已打卡</Text>
         </View>
-        <View className='month-calendar-key'>
+        <View className='month-calendar-key text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-makeup' />
           <Text>补卡</Text>
         </View>
-        <View className='month-calendar-key'>
+        <View className='month-calendar-key text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-missed' />
           <Text>未打卡</Text>
         </View>
-        <View className='month-calendar-key'>
+        <View className='month-calendar-key text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-today' />
           <Text>今天</Text>
         </View>

@@ -30,7 +30,7 @@ export default function ProgressRing({ done, total, size = 200 }: ProgressRingPr
       <View className='progress-ring-hole'>
         <Text className='progress-ring-value'>
           {done}
-          <Text className='progress-ring-total'>/{total}</Text>
+          <Text className='progress-ring-total text-desc'>/{total}</Text>
         </Text>
         <Text className='progress-ring-label'>已打卡天数</Text>
       </View>

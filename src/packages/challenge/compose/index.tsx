@@ -132,7 +132,7 @@ export default function ComposePage() {
             </Text>
           ) : null}
         </View>
-        {makeupDate ? <Text className='compose-makeup-hint'>将使用 1 次补卡机会（剩 {progress.makeupCardsLeft} 次）</Text> : null}
+        {makeupDate ? <Text className='compose-makeup-hint text-meta'>将使用 1 次补卡机会（剩 {progress.makeupCardsLeft} 次）</Text> : null}
       </View>
 
       <View className={`card compose-card ${errors.text ? 'compose-card-error' : ''}`}>
@@ -161,7 +161,7 @@ export default function ComposePage() {
       {challenge.maxPhotos > 0 ? (
         <View className={`card compose-card ${errors.photoFileIds ? 'compose-card-error' : ''}`}>
           <View className='compose-label-row'>
-            <Text className='compose-label'>照片</Text>
+            <Text className='compose-label text-name'>照片</Text>
             <Text className='compose-label-hint'>
               {challenge.minPhotos > 0 ? `至少 ${challenge.minPhotos} 张，` : ''}最多 {challenge.maxPhotos} 张
             </Text>
@@ -172,7 +172,7 @@ export default function ComposePage() {
       {errors.photoFileIds ? <Text className='compose-error'>{errors.photoFileIds}</Text> : null}
 
       <View className={`card compose-location ${errors.location ? 'compose-card-error' : ''}`}>
-        <Text className='compose-label'>位置</Text>
+        <Text className='compose-label text-name'>位置</Text>
         <Input
           className='compose-location-input'
           value={location}
@@ -188,8 +188,8 @@ export default function ComposePage() {
       {errors.location ? <Text className='compose-error'>{errors.location}</Text> : null}
       {challenge.geofence ? (
         <View className={`card compose-geofence ${errors.coords ? 'compose-card-error' : ''}`}>
-          <Text className='compose-label'>打卡地点</Text>
-          <Text className='compose-geofence-text'>
+          <Text className='compose-label text-name'>打卡地点</Text>
+          <Text className='compose-geofence-text text-soft'>
             需在「{challenge.geofence.name}」{challenge.geofence.radiusM} 米内打卡，提交时会获取你的位置
           </Text>
         </View>

@@ -60,7 +60,7 @@ export default function ActionBar({ challenge, progress, circleName, inCircle, l
   }
   return (
     <View className='detail-action-bar'>
-      {hint ? <Text className='detail-action-hint'>{hint}</Text> : null}
+      {hint ? <Text className='detail-action-hint text-meta'>{hint}</Text> : null}
       <View
         className={`btn btn-primary detail-action-main ${enabled ? '' : 'btn-disabled'}`}
         onClick={() => {

@@ -45,7 +45,7 @@ export default function DepositCard({ challenge, isHost }: { challenge: Challeng
   return (
     <View className='card deposit-card'>
       <View className='deposit-head'>
-        <Text className='detail-section-title deposit-title'>押金挑战</Text>
+        <Text className='detail-section-title text-title deposit-title'>押金挑战</Text>
         <Text className='deposit-amount'>{formatFen(data.depositFen)}</Text>
       </View>
       <View className='detail-rule'>
@@ -130,7 +130,7 @@ function Report({ report }: { report: DepositSettlementView }) {
               <Text className='detail-rule-value'>{value}</Text>
             </View>
           ))}
-          <Text className='deposit-report-identity'>
+          <Text className='deposit-report-identity text-meta'>
             押金收入 {formatFen(report.depositsInFen)} = 退还 {formatFen(report.refundsFen)} + 分成 {formatFen(report.sharesFen)} + 主理人 {formatFen(report.hostFen)}
           </Text>
         </>

@@ -161,14 +161,14 @@ export default function ChallengeDetailPage() {
             {challenge.archived ? <Text className='detail-phase detail-phase-archived'>已归档</Text> : null}
           </View>
           <Text className='detail-title'>{challenge.title}</Text>
-          <Text className='detail-dates'>
+          <Text className='detail-dates text-desc'>
             {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
           </Text>
           <View className='detail-stats'>
-            <Text className='detail-stat'>
+            <Text className='detail-stat text-soft'>
               <Text className='detail-stat-num'>{challenge.participantCount}</Text> 人参加
             </Text>
-            <Text className='detail-stat'>
+            <Text className='detail-stat text-soft'>
               <Text className='detail-stat-num'>{challenge.checkinCount}</Text> 次打卡
             </Text>
           </View>
@@ -210,7 +210,7 @@ export default function ChallengeDetailPage() {
           <MonthCalendar challenge={challenge} progress={progress} onMakeup={(date) => open(composeUrl(id, date))} />
           {progress.makeupableDates.length > 0 && challenge.phase !== 'upcoming' ? (
             <View className='detail-makeup'>
-              <Text className='detail-makeup-title'>漏打的日子可以补卡（剩 {progress.makeupCardsLeft} 次）</Text>
+              <Text className='detail-makeup-title text-soft'>漏打的日子可以补卡（剩 {progress.makeupCardsLeft} 次）</Text>
               <View className='detail-makeup-list'>
                 {progress.makeupableDates.map((date) => (
                   <View key={date} className='detail-makeup-chip' data-date={date} onClick={() => open(composeUrl(id, date))}>
@@ -231,7 +231,7 @@ export default function ChallengeDetailPage() {
 
         {(challenge.depositFen ?? 0) > 0 ? <DepositCard challenge={challenge} isHost={isHost} /> : null}
 
-        <Text className='detail-section-title detail-feed-title'>成员打卡</Text>
+        <Text className='detail-section-title text-title detail-feed-title'>成员打卡</Text>
         {feed.loading ? <CheckinCardSkeleton count={1} /> : null}
         {feed.error instanceof ApiCallError && feed.error.code === 'FORBIDDEN' && challenge.circleId ? (
           // Members-only: the wall is for the circle; the way in is its page.
@@ -294,9 +294,9 @@ function ProgressStat({ value, unit, label }: { value: number; unit: string; lab
     <View className='detail-progress-stat'>
       <Text className='detail-progress-value'>
         {value}
-        <Text className='detail-progress-unit'> {unit}</Text>
+        <Text className='detail-progress-unit text-note'> {unit}</Text>
       </Text>
-      <Text className='detail-progress-label'>{label}</Text>
+      <Text className='detail-progress-label text-note'>{label}</Text>
     </View>
   )
 }

@@ -48,7 +48,7 @@ export default function ReminderToggle({ challengeId, version }: { challengeId: 
     <View className='reminder-row row-between' onClick={() => toggle(kind)}>
       <View className='reminder-text'>
         <Text className='reminder-title'>{title}</Text>
-        <Text className='reminder-hint'>{hint}</Text>
+        <Text className='reminder-hint text-meta'>{hint}</Text>
       </View>
       <Text className={`reminder-switch ${state[kind] ? 'reminder-on' : ''}`}>{state[kind] ? '已开启' : '开启'}</Text>
     </View>

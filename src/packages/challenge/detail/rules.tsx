@@ -19,7 +19,7 @@ export default function ChallengeRules({ challenge }: { challenge: Challenge }) 
   rows.push(['完成条件', completionRuleText(challenge)])
   return (
     <View className='card detail-rules'>
-      <Text className='detail-section-title'>打卡规则</Text>
+      <Text className='detail-section-title text-title'>打卡规则</Text>
       {rows.map(([label, value]) => (
         <View key={label} className='detail-rule'>
           <Text className='detail-rule-label'>{label}</Text>

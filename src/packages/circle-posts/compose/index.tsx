@@ -177,7 +177,7 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
           <Textarea className='form-field-textarea compose-post-text' value={text} maxlength={TEXT_MAX} autoHeight placeholder='分享干货、计划或通知…' onInput={(e) => setText(e.detail.value)} />
         </FormField>
         {editing ? (
-          <Text className='compose-post-note'>图片和文件保持不变</Text>
+          <Text className='compose-post-note text-meta'>图片和文件保持不变</Text>
         ) : (
           <>
             <FormField label='图片' layout='column' hint='最多 9 张'>
@@ -190,7 +190,7 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
                     <Text className='compose-post-file-badge'>PDF</Text>
                     <View className='compose-post-file-main fill-col'>
                       <Text className='compose-post-file-name ellipsis'>{f.name}</Text>
-                      <Text className={`compose-post-file-size ${f.error ? 'compose-post-file-error' : ''}`}>{f.error ?? (f.fileId ? formatFileSize(f.size) : `上传中 ${f.percent}%`)}</Text>
+                      <Text className={`compose-post-file-size text-note ${f.error ? 'compose-post-file-error' : ''}`}>{f.error ?? (f.fileId ? formatFileSize(f.size) : `上传中 ${f.percent}%`)}</Text>
                       {!f.fileId && !f.error ? <ProgressBar percent={f.percent} /> : null}
                     </View>
                     <Text className='compose-post-file-remove' onClick={() => setFiles((all) => all.filter((x) => x.key !== f.key))}>

@@ -85,7 +85,7 @@ function PostBody({ post }: { post: PostView }) {
           <Avatar url={post.author.avatarUrl} nickname={post.author.nickname} size={80} />
           <View className='post-who fill-col'>
             <View className='post-name-row'>
-              <Text className='post-name'>{post.author.nickname}</Text>
+              <Text className='post-name text-title'>{post.author.nickname}</Text>
               {post.authorLabel ? <Tag tone={post.authorLabel === '嘉宾' ? 'purple' : 'green'}>{post.authorLabel}</Tag> : null}
             </View>
             <Text className='post-time'>{formatChineseDateTime(post.createdAt)}</Text>
@@ -160,9 +160,9 @@ function Locked({ post }: { post: PostView }) {
     <View className='post-locked'>
       {!post.title ? <Text className='post-text'>{post.teaser}</Text> : null}
       <View className='post-lock-box'>
-        <Text className='post-lock-title'>🔒 {lock.reason === 'join' ? '圈子成员专属内容' : '等级专属内容'}</Text>
+        <Text className='post-lock-title text-title'>🔒 {lock.reason === 'join' ? '圈子成员专属内容' : '等级专属内容'}</Text>
         {post.photoCount + post.fileCount > 0 ? (
-          <Text className='post-lock-counts'>
+          <Text className='post-lock-counts text-desc'>
             含 {post.photoCount > 0 ? `${post.photoCount} 张图片` : ''}
             {post.photoCount > 0 && post.fileCount > 0 ? '、' : ''}
             {post.fileCount > 0 ? `${post.fileCount} 个文件` : ''}
@@ -229,8 +229,8 @@ function Unlocked({ post }: { post: PostView }) {
           }}>
           <Text className='post-file-badge'>PDF</Text>
           <View className='post-file-main fill-col'>
-            <Text className='post-file-name ellipsis'>{f.name}</Text>
-            <Text className='post-file-size'>{formatFileSize(f.size)}</Text>
+            <Text className='post-file-name text-body ellipsis'>{f.name}</Text>
+            <Text className='post-file-size text-meta'>{formatFileSize(f.size)}</Text>
           </View>
           <Text className='post-file-open'>{opening === f.fileId ? '打开中…' : '打开'}</Text>
         </View>
@@ -242,7 +242,7 @@ function Unlocked({ post }: { post: PostView }) {
             void Taro.setClipboardData({ data: post.link!.url })
           }}>
           <Text className='post-link-title'>🔗 {post.link.title}</Text>
-          <Text className='post-link-url'>{post.link.url}（点击复制链接）</Text>
+          <Text className='post-link-url text-note'>{post.link.url}（点击复制链接）</Text>
         </View>
       ) : null}
     </View>
@@ -276,7 +276,7 @@ function ReadStats({ post }: { post: PostView }) {
   return (
     <View className='card post-reads'>
       <Text className='post-section-title'>已读 {readCount} 人</Text>
-      {readers.length === 0 ? <Text className='post-empty'>还没有成员标记已读</Text> : null}
+      {readers.length === 0 ? <Text className='post-empty text-desc'>还没有成员标记已读</Text> : null}
       <View className='post-readers'>
         {readers.map((r) => (
           <View key={r.author.openid} className='post-reader'>
@@ -348,16 +348,16 @@ function Comments({ post }: { post: PostView }) {
           }}
         />
       ) : null}
-      {!comments.loading && !comments.error && comments.items.length === 0 ? <Text className='post-empty'>还没有评论，来说第一句吧</Text> : null}
+      {!comments.loading && !comments.error && comments.items.length === 0 ? <Text className='post-empty text-desc'>还没有评论，来说第一句吧</Text> : null}
       {comments.items.map((c) => (
         <View key={c.id} className={`post-comment ${c.parentId ? 'post-comment-reply' : ''}`} onClick={() => void more(c)}>
           <Avatar url={c.author.avatarUrl} nickname={c.author.nickname} size={c.parentId ? 48 : 60} />
           <View className='post-comment-main fill-col'>
-            <Text className='post-comment-name'>
+            <Text className='post-comment-name text-meta'>
               {c.author.nickname}
               {c.replyTo ? ` 回复 ${c.replyTo.nickname}` : ''}
             </Text>
-            <Text className='post-comment-text'>{c.text}</Text>
+            <Text className='post-comment-text text-body'>{c.text}</Text>
           </View>
         </View>
       ))}

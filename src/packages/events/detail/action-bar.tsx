@@ -40,7 +40,7 @@ export default function ActionBar({ event, now, busy, onSignup, onPay, onCancel,
     <View className='ev-bar bottom-bar'>
       <View className='ev-bar-price'>
         <Text className={`ev-bar-amount ${price === 0 ? 'ev-bar-free' : ''}`}>{priceLabel(price)}</Text>
-        {event.feeFen > 0 && price < event.feeFen ? <Text className='ev-bar-was'>{formatFen(event.feeFen)}</Text> : null}
+        {event.feeFen > 0 && price < event.feeFen ? <Text className='ev-bar-was text-faint'>{formatFen(event.feeFen)}</Text> : null}
       </View>
       <View className='ev-bar-actions'>
         {actions.map((a) => (

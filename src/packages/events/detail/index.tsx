@@ -129,7 +129,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
             ) : (
               <Text className={`ev-detail-seats-left ${event.seatsLeft === 0 ? 'ev-detail-seats-full' : ''}`}>{seatsLabel(event)}</Text>
             )}
-            <Text className='ev-detail-seats-sub'>
+            <Text className='ev-detail-seats-sub text-note'>
               {over ? `共 ${event.capacity} 个名额` : `${taken}/${event.capacity} 已报名${event.waitlistCount > 0 ? ` · ${event.waitlistCount} 人候补` : ''}`}
             </Text>
           </View>
@@ -151,7 +151,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
 
       {event.description ? (
         <View className='card ev-detail-desc'>
-          <Text className='ev-detail-section'>活动介绍</Text>
+          <Text className='ev-detail-section text-title'>活动介绍</Text>
           <Text className='ev-detail-desc-text' userSelect>
             {event.description}
           </Text>
@@ -160,7 +160,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
 
       {isManager(me?.role) ? (
         <View className='card ev-detail-host'>
-          <Text className='ev-detail-section'>主理人</Text>
+          <Text className='ev-detail-section text-title'>主理人</Text>
           <View className='ev-detail-host-links'>
             <View
               className='btn btn-ghost btn-small ev-detail-host-attendees'
@@ -243,7 +243,7 @@ function PriceBlock({ event }: { event: EventView }) {
         {discounted ? <Text className='ev-detail-was'>{formatFen(event.feeFen)}</Text> : null}
       </View>
       {discounted ? <TierPriceTag /> : null}
-      {!discounted && event.tierDiscount ? <Text className='ev-detail-tier-hint'>升级会员等级可享折扣</Text> : null}
+      {!discounted && event.tierDiscount ? <Text className='ev-detail-tier-hint text-note'>升级会员等级可享折扣</Text> : null}
     </View>
   )
 }
@@ -267,7 +267,7 @@ function Row({ glyph, label, muted, className, action, onAction }: RowProps) {
   return (
     <View className={`ev-detail-row ${className ?? ''}`}>
       <Text className='ev-detail-glyph'>{glyph}</Text>
-      <Text className={`ev-detail-row-text ${muted ? 'ev-detail-row-muted' : ''}`} userSelect>
+      <Text className={`ev-detail-row-text text-body ${muted ? 'ev-detail-row-muted' : ''}`} userSelect>
         {label}
       </Text>
       {action ? (
@@ -282,7 +282,7 @@ function Row({ glyph, label, muted, className, action, onAction }: RowProps) {
 function Fact({ label, value, highlight }: { label: string; value: string; highlight?: boolean }) {
   return (
     <View className='ev-detail-fact'>
-      <Text className='ev-detail-fact-label'>{label}</Text>
+      <Text className='ev-detail-fact-label text-desc'>{label}</Text>
       <Text className={`ev-detail-fact-value ${highlight ? 'ev-detail-fact-highlight' : ''}`}>{value}</Text>
     </View>
   )

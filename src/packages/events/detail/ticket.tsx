@@ -48,13 +48,13 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
         </View>
         {signup.shortCode ? (
           <View className={`ev-ticket-short ${attended ? 'ev-ticket-short-used' : ''}`}>
-            <Text className='ev-ticket-short-label'>票码</Text>
+            <Text className='ev-ticket-short-label text-note'>票码</Text>
             <Text className='ev-ticket-short-code' data-code={signup.shortCode} selectable userSelect>
               {spaced(signup.shortCode)}
             </Text>
           </View>
         ) : null}
-        <Text className='ev-ticket-hint'>{hintFor(event, signup)}</Text>
+        <Text className='ev-ticket-hint text-soft'>{hintFor(event, signup)}</Text>
         {attended || !signup.shortCode ? null : (
           <View className='btn btn-ghost btn-small ev-ticket-copy' onClick={copy}>
             复制票码

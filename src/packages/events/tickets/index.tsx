@@ -72,12 +72,12 @@ function TicketRow({ event }: { event: EventView }) {
       <EventCover className='ev-ticket-row-cover' url={event.coverUrl} title={event.title} />
       <View className='ev-ticket-row-body fill-col'>
         <View className='ev-ticket-row-head'>
-          <Text className='ev-ticket-row-title'>{event.title}</Text>
+          <Text className='ev-ticket-row-title text-title'>{event.title}</Text>
         </View>
-        <Text className='ev-ticket-row-time'>{formatEventTime(event.startAt)}</Text>
+        <Text className='ev-ticket-row-time text-soft'>{formatEventTime(event.startAt)}</Text>
         <View className='ev-ticket-row-foot'>
           <StatusTag signup={signup} />
-          {step ? <Text className={`ev-ticket-row-step ellipsis ${hasTicket || signup?.status === 'held' || signup?.status === 'offered' ? 'ev-ticket-row-step-go' : ''}`}>{step}</Text> : null}
+          {step ? <Text className={`ev-ticket-row-step text-meta ellipsis ${hasTicket || signup?.status === 'held' || signup?.status === 'offered' ? 'ev-ticket-row-step-go' : ''}`}>{step}</Text> : null}
         </View>
       </View>
     </View>

@@ -75,7 +75,7 @@ function CardDetail({ card }: { card: GiftCardView }) {
 
       <View className='card'>
         <PlayHeader tone={STATE_TONE[card.state]} status={stateLabel(card, now)} kind={`${chinaTime(card.expiresAt).format('MM月DD日')} 前有效`} />
-        <Text className='gift-standing gift-standing-line'>{STANDING_LINE[card.standing]}</Text>
+        <Text className='gift-standing text-soft gift-standing-line'>{STANDING_LINE[card.standing]}</Text>
       </View>
 
       <PlayRules lines={['每张礼品卡只能被领取一次，先到先得；领取后会员立即生效，已是会员的顺延', '赠送人不能领取自己的卡；30 天内无人领取，费用原路退还给赠送人']} />

@@ -33,8 +33,8 @@ export default function MyGiftCardsPage() {
           {welcome.data ? (
             <View className='card gift-welcome' aria-label='邀请欢迎礼'>
               <Text className='gift-welcome-title'>邀请欢迎礼已到账</Text>
-              <Text className='gift-welcome-line'>{welcome.data.title}</Text>
-              <Text className='gift-welcome-line'>
+              <Text className='gift-welcome-line text-soft'>{welcome.data.title}</Text>
+              <Text className='gift-welcome-line text-soft'>
                 {welcome.data.inviterName ? `${welcome.data.inviterName} 邀请你加入，` : ''}
                 {chinaTime(welcome.data.grantedAt).format('MM月DD日')} 到账
               </Text>

@@ -52,7 +52,7 @@ function Offer({ offer, refetch }: { offer: GroupBuyView; refetch: () => Promise
           {offer.myGroupIds.map((id, i) => (
             <View key={id} className='gb-group-row row-between gb-my-group' onClick={() => void Taro.navigateTo({ url: groupUrl(id) })}>
               <Text>第 {offer.myGroupIds.length - i} 个团</Text>
-              <Text className='play-muted'>查看进度 ›</Text>
+              <Text className='play-muted text-meta'>查看进度 ›</Text>
             </View>
           ))}
         </View>

@@ -73,14 +73,14 @@ export default function GrowthCenterPage() {
         <View className='gc-stat stat-tile'>
           <Text className='gc-stat-value'>
             {data.makeupCards}
-            <Text className='gc-stat-unit'> 张</Text>
+            <Text className='gc-stat-unit text-meta'> 张</Text>
           </Text>
-          <Text className='gc-stat-label'>补卡券</Text>
+          <Text className='gc-stat-label text-meta'>补卡券</Text>
         </View>
         <View className='gc-stat-divider' />
         <View className='gc-stat stat-tile'>
           <Text className={`gc-stat-value ${data.expiringSoon > 0 ? 'gc-stat-warn' : ''}`}>{formatPoints(data.expiringSoon)}</Text>
-          <Text className='gc-stat-label'>30 天内过期</Text>
+          <Text className='gc-stat-label text-meta'>30 天内过期</Text>
         </View>
       </View>
 
@@ -92,7 +92,7 @@ export default function GrowthCenterPage() {
 
       <View className='gc-section'>
         <Text className='gc-section-title'>等级权益</Text>
-        <Text className='gc-section-hint'>成长值只增不减，决定你的等级</Text>
+        <Text className='gc-section-hint text-faint'>成长值只增不减，决定你的等级</Text>
       </View>
       <TierRow tiers={data.tiers} current={data.tier} />
 

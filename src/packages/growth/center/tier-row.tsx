@@ -17,17 +17,17 @@ export default function TierRow({ tiers, current }: { tiers: Tier[]; current: Ti
                 <Text className='gc-tier-level'>Lv{tier.level}</Text>
                 {state === 'current' ? <Text className='gc-tier-tag'>当前</Text> : null}
               </View>
-              <Text className='gc-tier-name'>{tier.name}</Text>
-              <Text className='gc-tier-min'>成长值 {formatPoints(tier.minGrowth)}</Text>
+              <Text className='gc-tier-name text-name'>{tier.name}</Text>
+              <Text className='gc-tier-min text-faint'>成长值 {formatPoints(tier.minGrowth)}</Text>
               <View className='gc-tier-perks'>
                 {perks.length > 0 ? (
                   perks.map((line) => (
-                    <Text key={line} className='gc-tier-perk'>
+                    <Text key={line} className='gc-tier-perk text-soft'>
                       {line}
                     </Text>
                   ))
                 ) : (
-                  <Text className='gc-tier-perk gc-tier-perk-none'>基础权益</Text>
+                  <Text className='gc-tier-perk text-soft gc-tier-perk-none'>基础权益</Text>
                 )}
               </View>
             </View>

@@ -61,13 +61,13 @@ function LedgerRow({ entry }: { entry: LedgerEntryView }) {
   return (
     <View className='ledger-row'>
       <View className='ledger-main fill-col'>
-        <Text className='ledger-reason ellipsis'>{entry.reason}</Text>
+        <Text className='ledger-reason text-body ellipsis'>{entry.reason}</Text>
         <Text className='ledger-time'>{formatDateTime(entry.createdAt)}</Text>
       </View>
       <View className='ledger-amounts'>
         <Text className={`ledger-points ledger-points-${sign}`}>{points}</Text>
         {entry.growth !== 0 ? (
-          <Text className='ledger-growth'>
+          <Text className='ledger-growth text-faint'>
             成长值 {entry.growth > 0 ? '+' : '−'}
             {formatPoints(Math.abs(entry.growth))}
           </Text>

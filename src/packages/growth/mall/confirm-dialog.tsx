@@ -35,7 +35,7 @@ export default function RedeemConfirm({ item, balance, address, busy, retrying, 
         </View>
       </View>
       {address ? (
-        <View className='mall-confirm-address'>
+        <View className='mall-confirm-address text-soft'>
           <Text>
             寄往：{address.name} {maskPhone(address.phone)}
           </Text>

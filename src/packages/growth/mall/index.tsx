@@ -102,7 +102,7 @@ export default function MallPage() {
     <View className='page mall-page'>
       <View className='card mall-balance row-between'>
         <View className='mall-balance-main'>
-          <Text className='mall-balance-label'>可用积分</Text>
+          <Text className='mall-balance-label text-meta'>可用积分</Text>
           {summary.data ? <Text className='mall-balance-points'>{formatPoints(points)}</Text> : <Skeleton width={160} height={56} />}
         </View>
         <View className='mall-balance-side'>

@@ -24,14 +24,14 @@ export default function ItemCard({ item, onOpen }: { item: MallItem; onOpen: () 
         ) : null}
       </View>
       <View className='mall-card-body'>
-        <Text className='mall-card-name'>{item.name}</Text>
-        <Text className='mall-card-desc ellipsis'>{item.description || KIND_LABEL[item.kind]}</Text>
+        <Text className='mall-card-name text-body'>{item.name}</Text>
+        <Text className='mall-card-desc text-faint ellipsis'>{item.description || KIND_LABEL[item.kind]}</Text>
         <View className='mall-card-meta'>
           <Text className='mall-price'>
             {formatPoints(item.pricePoints)}
             <Text className='mall-price-unit'> 积分</Text>
           </Text>
-          <Text className='mall-stock'>剩 {item.stock}</Text>
+          <Text className='mall-stock text-faint'>剩 {item.stock}</Text>
         </View>
       </View>
     </View>

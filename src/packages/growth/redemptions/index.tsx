@@ -49,7 +49,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
   return (
     <View className='card rd-card'>
       <View className='rd-head row-between'>
-        <Text className='rd-name ellipsis'>{r.itemName}</Text>
+        <Text className='rd-name text-title ellipsis'>{r.itemName}</Text>
         <Tag tone={STATUS_TONE[r.status]} className='rd-status'>
           {STATUS_LABEL[r.status]}
         </Tag>
@@ -69,7 +69,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
         </Text>
       ) : null}
       {r.address ? (
-        <View className='rd-address'>
+        <View className='rd-address text-soft'>
           <Text>
             {r.address.name} {maskPhone(r.address.phone)}
           </Text>

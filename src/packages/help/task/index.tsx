@@ -63,7 +63,7 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
         />
         <Text className='hp-left'>{progressLine(task)}</Text>
         <PlayProgress label='助力进度' percent={percent} />
-        <Text className='hp-count'>
+        <Text className='hp-count text-meta'>
           {task.points}/{task.need} 人{task.status === 'open' ? ` · ${timeLeft(task)}` : ''}
         </Text>
       </View>

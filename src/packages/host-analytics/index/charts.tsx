@@ -17,11 +17,11 @@ export function BarChart({ bars, tone = 'brand' }: { bars: Bar[]; tone?: 'brand'
     <View className='ha-bars'>
       {bars.map((bar) => (
         <View key={bar.label} className='ha-bar-col fill-col'>
-          <Text className='ha-bar-caption'>{bar.caption}</Text>
+          <Text className='ha-bar-caption text-note'>{bar.caption}</Text>
           <View className='ha-bar-track'>
             <View className={`ha-bar ha-bar-${tone}`} style={{ height: `${Math.round((bar.value / max) * 100)}%` }} />
           </View>
-          <Text className='ha-bar-label'>{bar.label}</Text>
+          <Text className='ha-bar-label text-note'>{bar.label}</Text>
         </View>
       ))}
     </View>
@@ -35,7 +35,7 @@ export function Funnel({ steps }: { steps: Array<{ label: string; value: number;
     <View className='ha-funnel'>
       {steps.map((step) => (
         <View key={step.label} className='ha-funnel-row'>
-          <Text className='ha-funnel-label'>{step.label}</Text>
+          <Text className='ha-funnel-label text-soft'>{step.label}</Text>
           <View className='ha-funnel-track'>
             <View className='ha-funnel-bar' style={{ width: `${Math.max(2, Math.round((step.value / top) * 100))}%` }} />
           </View>

@@ -37,7 +37,7 @@ export default function HostAnalyticsPage() {
   return (
     <View className='page ha-page'>
       <Segmented options={PERIODS} value={period} onChange={setPeriod} className='ha-periods' />
-      {view?.computedAt ? <Text className='ha-note'>数据每天凌晨更新 · 更新于 {chinaTime(view.computedAt).format('MM-DD HH:mm')}</Text> : null}
+      {view?.computedAt ? <Text className='ha-note text-note'>数据每天凌晨更新 · 更新于 {chinaTime(view.computedAt).format('MM-DD HH:mm')}</Text> : null}
 
       {report.loading ? <Loading /> : null}
       {!report.loading && !view ? (
@@ -53,7 +53,7 @@ export default function HostAnalyticsPage() {
       {view?.funnel ? <FunnelCard funnel={view.funnel} /> : null}
 
       <Text className='ha-section section-title'>带来付费的打卡</Text>
-      <Text className='ha-note'>新成员付费前 7 天内看过的打卡：首次触达与最后触达各记一次</Text>
+      <Text className='ha-note text-note'>新成员付费前 7 天内看过的打卡：首次触达与最后触达各记一次</Text>
       {top.loading ? <Loading /> : null}
       {!top.loading && top.error ? (
         <View className='card'>
@@ -69,7 +69,7 @@ export default function HostAnalyticsPage() {
         <ConvertingRow key={item.checkinId} item={item} onFeatured={() => void top.refetch()} />
       ))}
       {top.hasMore ? (
-        <View className='ha-more' onClick={() => void top.loadMore()}>
+        <View className='ha-more text-meta' onClick={() => void top.loadMore()}>
           <Text>{top.loadingMore ? '加载中…' : '加载更多'}</Text>
         </View>
       ) : null}
@@ -79,7 +79,7 @@ export default function HostAnalyticsPage() {
           <Text className='ha-section section-title'>留存（按加入周）</Text>
           <View className='card ha-card'>
             {view.cohorts.length === 0 ? <Text className='muted'>最近 9 周没有新成员</Text> : <CohortTable rows={view.cohorts} />}
-            <Text className='ha-note'>每格：该周加入的成员在第 N 周仍有打卡的比例</Text>
+            <Text className='ha-note text-note'>每格：该周加入的成员在第 N 周仍有打卡的比例</Text>
           </View>
 
           <Text className='ha-section section-title'>挑战完成曲线</Text>
@@ -137,8 +137,8 @@ function Loading() {
 function Stat({ label, value }: { label: string; value: string }) {
   return (
     <View className='ha-stat'>
-      <Text className='ha-stat-value'>{value}</Text>
-      <Text className='ha-stat-label'>{label}</Text>
+      <Text className='ha-stat-value text-name'>{value}</Text>
+      <Text className='ha-stat-label text-note'>{label}</Text>
     </View>
   )
 }
@@ -179,11 +179,11 @@ function FunnelCard({ funnel }: { funnel: FunnelReport }) {
 function CompletionCard({ curve }: { curve: CompletionCurve }) {
   return (
     <View className='card ha-card'>
-      <Text className='ha-card-title'>
+      <Text className='ha-card-title text-name'>
         {curve.title} · {curve.participants} 人参加
       </Text>
       <BarChart tone='soft' bars={curve.byDay.map((share, i) => ({ label: i % 7 === 0 || i === curve.byDay.length - 1 ? `${i + 1}` : '', value: share, caption: '' }))} />
-      <Text className='ha-note'>每根柱子：第 N 天打卡的参与者比例（首日 {Math.round((curve.byDay[0] ?? 0) * 100)}%）</Text>
+      <Text className='ha-note text-note'>每根柱子：第 N 天打卡的参与者比例（首日 {Math.round((curve.byDay[0] ?? 0) * 100)}%）</Text>
     </View>
   )
 }
@@ -204,11 +204,11 @@ function ConvertingRow({ item, onFeatured }: { item: ConvertingCheckinView; onFe
   }
   return (
     <View className='card ha-card ha-conv' onClick={() => void Taro.navigateTo({ url: checkinDetailUrl(item.checkinId) })}>
-      <Text className='ha-card-title'>
+      <Text className='ha-card-title text-name'>
         {item.authorNickname}
         {item.challengeTitle ? ` · ${item.challengeTitle}` : ''}
       </Text>
-      <Text className='ha-conv-text'>{item.text}</Text>
+      <Text className='ha-conv-text text-soft'>{item.text}</Text>
       <View className='ha-conv-foot row-between'>
         <Text className='muted'>
           首次触达 {item.firstTouch} · 最后触达 {item.lastTouch} · {formatFen(item.revenueFen)}

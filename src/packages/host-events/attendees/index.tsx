@@ -135,7 +135,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
           <Text className='hev-att-title'>{event.title}</Text>
           {cancelled ? <Text className='hev-att-cancelled tag'>已取消</Text> : null}
         </View>
-        <Text className='hev-att-meta'>
+        <Text className='hev-att-meta text-meta'>
           {formatEventRange(event.startAt, event.endAt)} · {priceLabel(event.feeFen)} · 共 {event.capacity} 个名额
         </Text>
         <View className='hev-att-counts'>
@@ -230,7 +230,7 @@ function Count({ value, label, tone }: { value: number; label: string; tone: str
   return (
     <View className={`hev-att-count stat-tile hev-att-count-${tone}`}>
       <Text className='hev-att-count-num'>{value}</Text>
-      <Text className='hev-att-count-label'>{label}</Text>
+      <Text className='hev-att-count-label text-note'>{label}</Text>
     </View>
   )
 }
@@ -243,7 +243,7 @@ function AttendeeRow({ attendee, onCheckIn }: { attendee: AttendeeView; onCheckI
       <Avatar url={attendee.avatarUrl} nickname={attendee.nickname} size={72} />
       <View className='hev-att-who fill-col'>
         <Text className='hev-att-name ellipsis'>{attendee.nickname}</Text>
-        <Text className='hev-att-when'>
+        <Text className='hev-att-when text-note'>
           {when}
           {attendee.priceFen > 0 ? ` · ${priceLabel(attendee.priceFen)}` : ''}
         </Text>

@@ -102,7 +102,7 @@ function EventForm({ event }: { event: EventView | null }) {
             emptyHint='点击上传，建议 16:9 横图'
             doneHint='封面已上传，保存后生效'
           />
-          {errors.coverFileId ? <Text className='form-field-error hev-form-stack-error'>{errors.coverFileId}</Text> : null}
+          {errors.coverFileId ? <Text className='form-field-error text-meta hev-form-stack-error'>{errors.coverFileId}</Text> : null}
         </View>
         <FormField label='标题' error={errors.title}>
           <Input
@@ -171,7 +171,7 @@ function EventForm({ event }: { event: EventView | null }) {
             onInput={(e) => set('checkinOpensMinutes', e.detail.value, ['checkinOpensMinutesBefore'])}
           />
         </FormField>
-        <Text className='hev-form-hint hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
+        <Text className='hev-form-hint text-meta hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
       </View>
 
       <Text className='form-page-section'>地点</Text>
@@ -240,8 +240,8 @@ function EventForm({ event }: { event: EventView | null }) {
             <View className='form-field'>
               <View className='form-field-row'>
                 <View className='hev-form-switch-text fill-col'>
-                  <Text className='hev-form-label'>会员等级折扣</Text>
-                  <Text className='hev-form-hint'>按成员等级权益打折（成长体系中设置）</Text>
+                  <Text className='hev-form-label text-body'>会员等级折扣</Text>
+                  <Text className='hev-form-hint text-meta'>按成员等级权益打折（成长体系中设置）</Text>
                 </View>
                 <Switch className='field-tier-discount' checked={draft.tierDiscount} color={colors.brand} onChange={(e) => set('tierDiscount', e.detail.value)} />
               </View>
@@ -259,7 +259,7 @@ function EventForm({ event }: { event: EventView | null }) {
             </FormField>
             <View className={`form-field ${errors.feeReturn ? 'form-field-invalid' : ''}`}>
               <View className='hev-form-stack'>
-                <Text className='hev-form-label'>到场返还</Text>
+                <Text className='hev-form-label text-body'>到场返还</Text>
                 <View className='hev-form-chips hev-form-stack-chips'>
                   {FEE_RETURN_OPTIONS.map((o) => (
                     <Text
@@ -271,9 +271,9 @@ function EventForm({ event }: { event: EventView | null }) {
                   ))}
                 </View>
               </View>
-              {errors.feeReturn ? <Text className='form-field-error hev-form-stack-error'>{errors.feeReturn}</Text> : null}
+              {errors.feeReturn ? <Text className='form-field-error text-meta hev-form-stack-error'>{errors.feeReturn}</Text> : null}
             </View>
-            <Text className='hev-form-hint hev-form-note'>
+            <Text className='hev-form-hint text-meta hev-form-note'>
               {FEE_RETURN_OPTIONS.find((o) => o.value === draft.feeReturn)?.hint}；成员看到：{refundPolicyLabel(preview)}
             </Text>
           </View>
@@ -283,10 +283,10 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='form-page-section'>谁可以报名</Text>
       <View className={`card form-page-card ${errors.circleId ? 'form-field-invalid' : ''}`}>
         <CircleChoice value={draft.circleId} onChange={(circleId) => set('circleId', circleId, ['circleId'])} />
-        {errors.circleId ? <Text className='form-field-error hev-form-stack-error'>{errors.circleId}</Text> : null}
+        {errors.circleId ? <Text className='form-field-error text-meta hev-form-stack-error'>{errors.circleId}</Text> : null}
         <FormField layout='end' label='等级要求' error={errors.minTierLevel} hint='低于此等级的成员看到「达到 LvN 解锁」，不能报名'>
           <Picker mode='selector' range={TIERS} value={draft.minTierLevel - 1} onChange={(e) => set('minTierLevel', Number(e.detail.value) + 1, ['minTierLevel'])}>
-            <View className='hev-form-tier'>
+            <View className='hev-form-tier text-body'>
               <Text>{TIERS[draft.minTierLevel - 1] ?? `Lv${draft.minTierLevel} 及以上`}</Text>
               <Text className='hev-form-tier-chevron'>›</Text>
             </View>
@@ -324,7 +324,7 @@ function CircleChoice({ value, onChange }: { value: string | null; onChange: (ci
           </Text>
         ))}
       </View>
-      <Text className='hev-form-hint hev-form-circle-hint'>
+      <Text className='hev-form-hint text-meta hev-form-circle-hint'>
         {picked ? `只有「${picked.name}」的当前成员（付费、试用或免费加入）可以报名，其他人会看到加入圈子的入口` : '社群里的任何成员都可以报名'}
       </Text>
     </View>
@@ -368,10 +368,10 @@ function WhenField({ label, error, date, time, className, onDate, onTime }: When
   return (
     <FormField label={label} error={error} className={className}>
       <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
-        <View className='hev-form-pick hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
+        <View className='hev-form-pick text-body hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
       </Picker>
       <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-        <View className='hev-form-pick hev-form-pick-time'>{time || '选择时间'}</View>
+        <View className='hev-form-pick text-body hev-form-pick-time'>{time || '选择时间'}</View>
       </Picker>
     </FormField>
   )

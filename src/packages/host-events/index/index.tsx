@@ -73,7 +73,7 @@ function HostEventCard({ event }: { event: EventView }) {
   const stat = (value: number | undefined, label: string, cls: string) => (
     <View className={`hev-stat stat-tile ${cls}`}>
       <Text className='hev-stat-num'>{value ?? '–'}</Text>
-      <Text className='hev-stat-label'>{label}</Text>
+      <Text className='hev-stat-label text-note'>{label}</Text>
     </View>
   )
   return (
@@ -87,7 +87,7 @@ function HostEventCard({ event }: { event: EventView }) {
             <Text className={`hev-tag tone-green tag hev-tag-${event.phase}`}>{event.phase === 'upcoming' ? '报名中' : event.phase === 'ongoing' ? '进行中' : '已结束'}</Text>
           )}
         </View>
-        <Text className='hev-card-meta'>
+        <Text className='hev-card-meta text-meta'>
           {formatEventTime(event.startAt)} · {event.mode === 'online' ? '线上' : '线下'} · {priceLabel(event.feeFen)}
         </Text>
       </View>

@@ -78,7 +78,7 @@ export default function ScannerPage() {
     <View className='page hev-scan-page'>
       <View className='card hev-scan-head'>
         <Text className='hev-scan-title'>{event.data?.title ?? '检票'}</Text>
-        {event.data ? <Text className='hev-scan-meta'>{formatEventRange(event.data.startAt, event.data.endAt)}</Text> : null}
+        {event.data ? <Text className='hev-scan-meta text-meta'>{formatEventRange(event.data.startAt, event.data.endAt)}</Text> : null}
         {door ? <Text className={`hev-scan-door ${door.open ? 'hev-scan-door-open' : 'hev-scan-door-shut'}`}>{door.text}</Text> : null}
         <View className='hev-scan-progress'>
           <Text className='hev-scan-progress-num'>{c ? c.attended : '–'}</Text>
@@ -100,7 +100,7 @@ export default function ScannerPage() {
         ) : null}
         {manual ? (
           <View className='hev-scan-manual'>
-            <Text className='hev-scan-label'>输入票码</Text>
+            <Text className='hev-scan-label text-name'>输入票码</Text>
             <Textarea
               className='hev-scan-code'
               value={code}
@@ -110,7 +110,7 @@ export default function ScannerPage() {
               placeholderClass='hev-scan-placeholder'
               onInput={(e) => setCode(e.detail.value)}
             />
-            <Text className='hev-scan-tip'>票码不含 0、O、1、I、L；大小写、空格都可以</Text>
+            <Text className='hev-scan-tip text-note'>票码不含 0、O、1、I、L；大小写、空格都可以</Text>
             <View
               className={`btn ${isWeapp ? 'btn-ghost' : 'btn-primary'} hev-scan-submit ${checking ? 'btn-disabled' : ''}`}
               onClick={() => {
@@ -128,12 +128,12 @@ export default function ScannerPage() {
 
       {history.length > 1 ? (
         <View className='card hev-scan-history'>
-          <Text className='hev-scan-section'>本次检票记录</Text>
+          <Text className='hev-scan-section text-name'>本次检票记录</Text>
           {history.slice(1).map((h, i) => (
             <View key={`${h.at}-${i}`} className='hev-scan-history-row'>
               <Text className={`hev-scan-dot ${h.ok ? 'hev-scan-dot-ok' : 'hev-scan-dot-fail'}`} />
               <Text className='hev-scan-history-text ellipsis'>{h.ok ? `${h.attendee.nickname} 签到成功` : h.message}</Text>
-              <Text className='hev-scan-history-time'>{chinaTime(h.at).format('HH:mm:ss')}</Text>
+              <Text className='hev-scan-history-time text-note'>{chinaTime(h.at).format('HH:mm:ss')}</Text>
             </View>
           ))}
         </View>
@@ -154,7 +154,7 @@ function ResultCard({ result }: { result: Result }) {
           <Avatar url={result.attendee.avatarUrl} nickname={result.attendee.nickname} size={64} />
           <Text className='hev-scan-name'>{result.attendee.nickname}</Text>
         </View>
-        <Text className='hev-scan-result-desc'>{chinaTime(result.at).format('HH:mm:ss')} 核销</Text>
+        <Text className='hev-scan-result-desc text-meta'>{chinaTime(result.at).format('HH:mm:ss')} 核销</Text>
       </View>
     )
   }

@@ -58,7 +58,7 @@ export default function HostExportsPage() {
 
   const buttons = (
     <View className='card hex-kinds'>
-      <Text className='hex-note'>导出在后台进行，数据多时需要几分钟；完成后在下方下载 CSV（Excel 可直接打开）。</Text>
+      <Text className='hex-note text-meta'>导出在后台进行，数据多时需要几分钟；完成后在下方下载 CSV（Excel 可直接打开）。</Text>
       {EXPORT_KINDS.map((kind) => (
         <View
           key={kind}
@@ -67,7 +67,7 @@ export default function HostExportsPage() {
             void start(kind)
           }}>
           <View className='hex-kind-text'>
-            <Text className='hex-kind-title'>{EXPORT_LABELS[kind]}</Text>
+            <Text className='hex-kind-title text-name'>{EXPORT_LABELS[kind]}</Text>
             <Text className='hex-kind-hint muted'>{HINTS[kind]}</Text>
           </View>
           <Text className='btn btn-small hex-kind-button'>{starting === kind ? '开始中…' : '导出'}</Text>
@@ -110,7 +110,7 @@ function JobRow({ job }: { job: ExportJobView }) {
   return (
     <View className={`hex-job hex-job-${job.status}`} data-kind={job.kind}>
       <View className='hex-job-head'>
-        <Text className='hex-job-title'>{job.label}</Text>
+        <Text className='hex-job-title text-name'>{job.label}</Text>
         <Text className='hex-job-time muted'>{chinaTime(job.createdAt).format('M月D日 HH:mm')}</Text>
       </View>
       {running(job) ? (

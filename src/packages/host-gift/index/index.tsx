@@ -59,7 +59,7 @@ export default function HostGiftsPage() {
     <View className='page hg-page'>
       <View className='card hg-measures-card'>
         <Text className='hg-section-title'>礼品卡数据</Text>
-        <Text className='hg-section-desc'>成员买会员送朋友；30 天无人领取自动退款。收入不含已退款</Text>
+        <Text className='hg-section-desc text-meta'>成员买会员送朋友；30 天无人领取自动退款。收入不含已退款</Text>
         <MeasureGrid
           wrap
           measures={[
@@ -114,13 +114,13 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
   return (
     <View className='card hg-welcome'>
       <Text className='hg-section-title'>邀请欢迎礼</Text>
-      <Text className='hg-section-desc'>好友通过邀请链接加入时立即获得，每人仅一次；邀请人的奖励仍在好友首次打卡或付款后发放</Text>
-      <Text className='hg-current'>当前：{view.welcomeTitle}</Text>
+      <Text className='hg-section-desc text-meta'>好友通过邀请链接加入时立即获得，每人仅一次；邀请人的奖励仍在好友首次打卡或付款后发放</Text>
+      <Text className='hg-current text-soft'>当前：{view.welcomeTitle}</Text>
       <View className='hg-form'>
         <Segmented options={TYPES} value={type} onChange={setType} className='hg-type' />
         {type === 'coupon' ? (
           <View className='hg-options'>
-            {usable.length === 0 ? <Text className='hg-section-desc'>没有可用的优惠券活动，请先在优惠券中创建（发放方式选奖励）</Text> : null}
+            {usable.length === 0 ? <Text className='hg-section-desc text-meta'>没有可用的优惠券活动，请先在优惠券中创建（发放方式选奖励）</Text> : null}
             {usable.map((c) => (
               <RadioRow key={c.id} on={campaignId === c.id} onSelect={() => setCampaignId(c.id)} data={{ id: c.id }}>
                 <Text>
@@ -160,7 +160,7 @@ function GiftLog() {
   return (
     <View className='card hg-logs'>
       <Text className='hg-section-title'>记录</Text>
-      <Text className='hg-section-desc'>购买、领取、退款，以及被拦截的领取（领自己的卡、重复领取）</Text>
+      <Text className='hg-section-desc text-meta'>购买、领取、退款，以及被拦截的领取（领自己的卡、重复领取）</Text>
       <Segmented options={SOURCES} value={source} onChange={setSource} className='hg-source' />
       <PlayLog<GiftLogView>
         key={source}

@@ -98,7 +98,7 @@ export default function AdjustPage() {
     <View className='page hg-adjust'>
       <View className='hg-section-title'>
         <Text className='hg-section-title-text'>选择成员</Text>
-        {member ? <Text className='hg-section-title-hint'>已选：{member.nickname}</Text> : null}
+        {member ? <Text className='hg-section-title-hint text-faint'>已选：{member.nickname}</Text> : null}
       </View>
       <View className={`card hg-adjust-members ${errors.memberOpenid ? 'hg-adjust-invalid' : ''}`}>
         <View className='hg-adjust-search'>
@@ -130,8 +130,8 @@ export default function AdjustPage() {
                 onSelect={() => edit('memberOpenid', () => setMember(m))}>
                 <Avatar url={m.avatarUrl} nickname={m.nickname} size={64} />
                 <View className='hg-adjust-member-text fill-col'>
-                  <Text className='hg-adjust-member-name'>{m.nickname}</Text>
-                  <Text className='hg-adjust-member-meta'>
+                  <Text className='hg-adjust-member-name text-body'>{m.nickname}</Text>
+                  <Text className='hg-adjust-member-meta text-faint'>
                     Lv{m.tierLevel} · 成长值 {formatPoints(m.growth)}
                   </Text>
                 </View>
@@ -145,7 +145,7 @@ export default function AdjustPage() {
 
       <View className='card hg-form'>
         <View className='hg-row'>
-          <Text className='hg-row-label'>方式</Text>
+          <Text className='hg-row-label text-body'>方式</Text>
           <View className='hg-chips hg-adjust-sign'>
             <Text className={`hg-chip sign-grant ${sign === 'grant' ? 'hg-chip-on' : ''}`} onClick={() => edit('points', () => setSign('grant'))}>
               ＋ 增加
@@ -156,7 +156,7 @@ export default function AdjustPage() {
           </View>
         </View>
         <View className={`hg-row ${errors.points ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label'>积分</Text>
+          <Text className='hg-row-label text-body'>积分</Text>
           <Input
             className='hg-row-input field-points'
             type='number'
@@ -169,7 +169,7 @@ export default function AdjustPage() {
         </View>
         {errors.points ? <Text className='hg-row-error'>{errors.points}</Text> : null}
         <View className={`hg-row ${errors.reason ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label'>原因</Text>
+          <Text className='hg-row-label text-body'>原因</Text>
           <Input
             className='hg-row-input field-reason'
             value={reason}
@@ -199,12 +199,12 @@ export default function AdjustPage() {
 
       {done.length > 0 ? (
         <View className='card hg-adjust-done'>
-          <Text className='hg-adjust-done-title'>本次已调整</Text>
+          <Text className='hg-adjust-done-title text-desc'>本次已调整</Text>
           {done.map(({ entry, nickname }) => (
             <View key={entry.id} className='hg-adjust-done-row'>
               <View className='hg-adjust-done-text fill-col'>
                 <Text>{nickname}</Text>
-                <Text className='hg-adjust-done-meta'>
+                <Text className='hg-adjust-done-meta text-faint'>
                   {entry.reason} · {formatDateTime(entry.createdAt)}
                 </Text>
               </View>

@@ -44,7 +44,7 @@ function CouponChoice({ value, error, onChange }: { value: string | null; error?
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now() || c.id === value)
   return (
     <View className={`hg-row hg-row-top hg-coupon-choice ${error ? 'hg-row-invalid' : ''}`}>
-      <Text className='hg-row-label'>发放的券</Text>
+      <Text className='hg-row-label text-body'>发放的券</Text>
       <View className='hg-edit-choice'>
         {campaigns.loading ? <Skeleton width={240} height={56} /> : null}
         <View className='hg-chips'>
@@ -54,7 +54,7 @@ function CouponChoice({ value, error, onChange }: { value: string | null; error?
             </Text>
           ))}
         </View>
-        {!campaigns.loading && choices.length === 0 ? <Text className='hg-edit-hint'>还没有可发放的券：先在「发布优惠券」中创建一个</Text> : null}
+        {!campaigns.loading && choices.length === 0 ? <Text className='hg-edit-hint text-meta'>还没有可发放的券：先在「发布优惠券」中创建一个</Text> : null}
         {error ? <Text className='hg-row-error'>{error}</Text> : null}
       </View>
     </View>
@@ -161,7 +161,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
     <View className='page hg-item-edit'>
       <View className='card hg-form'>
         <View className={`hg-row hg-row-top ${errors.imageFileId ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label'>图片</Text>
+          <Text className='hg-row-label text-body'>图片</Text>
           <View className='hg-edit-image-wrap'>
             <ImagePicker
               mode='thumb'
@@ -178,7 +178,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
         {errors.imageFileId ? <Text className='hg-row-error'>{errors.imageFileId}</Text> : null}
 
         <View className={`hg-row ${errors.name ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label'>名称</Text>
+          <Text className='hg-row-label text-body'>名称</Text>
           <Input
             className='hg-row-input field-name'
             value={draft.name}
@@ -191,7 +191,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
         {errors.name ? <Text className='hg-row-error'>{errors.name}</Text> : null}
 
         <View className={`hg-row hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label'>介绍</Text>
+          <Text className='hg-row-label text-body'>介绍</Text>
           <Textarea
             className='hg-row-textarea field-description'
             value={draft.description}
@@ -207,7 +207,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
 
       <View className='card hg-form'>
         <View className='hg-row hg-row-top'>
-          <Text className='hg-row-label'>类型</Text>
+          <Text className='hg-row-label text-body'>类型</Text>
           <View className='hg-edit-choice'>
             <View className='hg-chips'>
               {KIND_OPTIONS.map((k) => (
@@ -216,7 +216,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
                 </Text>
               ))}
             </View>
-            {kindHint ? <Text className='hg-edit-hint'>{kindHint}</Text> : null}
+            {kindHint ? <Text className='hg-edit-hint text-meta'>{kindHint}</Text> : null}
           </View>
         </View>
         {draft.kind === 'coupon' ? <CouponChoice value={draft.couponCampaignId} error={errors.couponCampaignId} onChange={(id) => set('couponCampaignId', id, 'couponCampaignId')} /> : null}
@@ -225,7 +225,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
         <NumberRow label='库存' field='stock' value={draft.stock} suffix='件' error={errors.stock} onInput={(v) => set('stock', v, 'stock')} />
 
         <View className='hg-row hg-row-top'>
-          <Text className='hg-row-label'>兑换门槛</Text>
+          <Text className='hg-row-label text-body'>兑换门槛</Text>
           <View className='hg-chips'>
             {tiers.map((t) => (
               <Text key={t.level} className={`hg-chip tier-${t.level} ${draft.minTierLevel === t.level ? 'hg-chip-on' : ''}`} onClick={() => set('minTierLevel', t.level, 'minTierLevel')}>
@@ -253,7 +253,7 @@ function NumberRow({ label, field, value, suffix, error, onInput }: { label: str
   return (
     <>
       <View className={`hg-row ${error ? 'hg-row-invalid' : ''}`}>
-        <Text className='hg-row-label'>{label}</Text>
+        <Text className='hg-row-label text-body'>{label}</Text>
         <Input className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onInput={(e) => onInput(e.detail.value)} />
         <Text className='hg-row-suffix'>{suffix}</Text>
       </View>

@@ -73,7 +73,7 @@ export default function HostItemsPage() {
                 <View className='hg-item-text fill-col'>
                   <View className='hg-item-title-row'>
                     <Text className='hg-item-name ellipsis'>{item.name}</Text>
-                    <Text className={`hg-item-state ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
+                    <Text className={`hg-item-state text-note ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
                   </View>
                   <Text className='hg-item-price'>{formatPoints(item.pricePoints)} 积分</Text>
                   <View className='hg-item-tags'>
@@ -84,7 +84,7 @@ export default function HostItemsPage() {
                 </View>
               </View>
               <View className='hg-item-foot'>
-                <Text className={`hg-item-stock ${item.stock === 0 ? 'hg-item-stock-out' : ''}`}>
+                <Text className={`hg-item-stock text-meta ${item.stock === 0 ? 'hg-item-stock-out' : ''}`}>
                   库存 {item.stock} · 已兑 {item.redeemedCount}
                 </Text>
                 <View className='btn btn-ghost btn-small hg-item-edit' onClick={() => edit(item)}>

@@ -86,10 +86,10 @@ export default function RulesPage() {
     <View className='page hg-rules'>
       <View className='hg-section-title'>
         <Text className='hg-section-title-text'>获取规则</Text>
-        <Text className='hg-section-title-hint'>都填 0 即关闭；上限留空为不限</Text>
+        <Text className='hg-section-title-hint text-faint'>都填 0 即关闭；上限留空为不限</Text>
       </View>
       <View className='card hg-rule-table'>
-        <View className='hg-rule-row hg-rule-header'>
+        <View className='hg-rule-row hg-rule-header text-faint'>
           <Text className='hg-rule-label fill-col'>行为</Text>
           <Text className='hg-rule-col'>积分</Text>
           <Text className='hg-rule-col'>成长值</Text>
@@ -134,7 +134,7 @@ export default function RulesPage() {
 
       <View className='hg-section-title'>
         <Text className='hg-section-title-text'>积分有效期</Text>
-        <Text className='hg-section-title-hint'>每笔积分自获得起计算，先到期的先用</Text>
+        <Text className='hg-section-title-hint text-faint'>每笔积分自获得起计算，先到期的先用</Text>
       </View>
       <View className='card hg-expiry'>
         <MiniField
@@ -150,7 +150,7 @@ export default function RulesPage() {
 
       <View className='hg-section-title'>
         <Text className='hg-section-title-text'>等级与权益</Text>
-        <Text className='hg-section-title-hint'>成长值达到门槛即升级</Text>
+        <Text className='hg-section-title-hint text-faint'>成长值达到门槛即升级</Text>
       </View>
       {errors.tiers ? <Text className='hg-error-line'>{errors.tiers}</Text> : null}
       {draft.tiers.map((tier, i) => (
@@ -202,7 +202,7 @@ function TierCard({ index, tier, errors, removable, onChange, onRemove }: TierCa
     <View className={`card hg-tier hg-tier-${index + 1}`}>
       <View className='hg-tier-head'>
         <Text className='hg-tier-level'>Lv{index + 1}</Text>
-        <Text className='hg-tier-preview ellipsis'>{preview || '基础权益'}</Text>
+        <Text className='hg-tier-preview text-meta ellipsis'>{preview || '基础权益'}</Text>
         {removable ? (
           <Text className='hg-tier-remove' onClick={onRemove}>
             删除

@@ -105,7 +105,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
     <View className='card hg-ship-card' data-id={r.id}>
       <View className='hg-ship-head row-between'>
         <Text className='hg-ship-item ellipsis'>{r.itemName}</Text>
-        <Text className='hg-ship-cost'>{formatPoints(r.pricePoints)} 积分</Text>
+        <Text className='hg-ship-cost text-meta'>{formatPoints(r.pricePoints)} 积分</Text>
       </View>
       <Text className='hg-ship-meta'>
         {r.member.nickname} · {formatDateTime(r.createdAt)} 兑换
@@ -116,7 +116,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
             <Text className='hg-ship-address-who'>
               {r.address.name} {r.address.phone}
             </Text>
-            <Text className='hg-ship-address-line'>{r.address.address}</Text>
+            <Text className='hg-ship-address-line text-soft'>{r.address.address}</Text>
           </View>
           <Text className='hg-ship-copy'>复制</Text>
         </View>

@@ -154,7 +154,7 @@ export default function HostLeaderboardPage() {
       ) : null}
       {contests.hasMore ? (
         <View
-          className='hlb-more'
+          className='hlb-more text-desc'
           onClick={() => {
             void contests.loadMore()
           }}>
@@ -265,7 +265,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
   return (
     <View className='card hlb-card hlb-contest-form'>
       <View className='hlb-row'>
-        <Text className='hlb-label'>标题</Text>
+        <Text className='hlb-label text-body'>标题</Text>
         <Input
           className='hlb-input hlb-title-input'
           value={draft.title}
@@ -278,17 +278,17 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
       <When label='开始' date={draft.startDate} time={draft.startTime} onDate={(v) => set({ startDate: v })} onTime={(v) => set({ startTime: v })} />
       <When label='结束' date={draft.endDate} time={draft.endTime} onDate={(v) => set({ endDate: v })} onTime={(v) => set({ endTime: v })} />
       <View className='hlb-prizes'>
-        <Text className='hlb-label'>奖励</Text>
+        <Text className='hlb-label text-body'>奖励</Text>
         {draft.prizes.map((value, i) => {
           const picked = choices.findIndex((c) => c.id === draft.coupons[i])
           return (
             <View key={i} className={`hlb-prize hlb-prize-place-${i + 1}`}>
               <Text className='hlb-prize-place'>第 {i + 1} 名</Text>
               <Input className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onInput={(e) => setAt('prizes', i, e.detail.value)} />
-              <Text className='hlb-prize-unit'>积分</Text>
+              <Text className='hlb-prize-unit text-meta'>积分</Text>
               <Picker className='hlb-prize-picker' mode='selector' range={choiceLabels} value={picked + 1} onChange={(e) => setAt('coupons', i, choices[Number(e.detail.value) - 1]?.id ?? null)}>
                 <View className={`hlb-prize-coupon ${picked >= 0 ? 'hlb-prize-coupon-on' : ''}`}>
-                  <Text className='hlb-prize-coupon-name ellipsis'>{picked >= 0 ? choices[picked].name : '不送券'}</Text>
+                  <Text className='hlb-prize-coupon-name text-meta ellipsis'>{picked >= 0 ? choices[picked].name : '不送券'}</Text>
                   <Text className='hlb-prize-chevron'>›</Text>
                 </View>
               </Picker>
@@ -296,8 +296,8 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
           )
         })}
       </View>
-      <Text className='hlb-hint'>均为北京时间；按邀请并激活的好友人数排名，结束后前 3 名获得积分和所选奖品券</Text>
-      {choices.length === 0 && !campaigns.loading ? <Text className='hlb-hint'>还没有可作奖品的券：在「发布优惠券」中选择仅作奖品</Text> : null}
+      <Text className='hlb-hint text-meta'>均为北京时间；按邀请并激活的好友人数排名，结束后前 3 名获得积分和所选奖品券</Text>
+      {choices.length === 0 && !campaigns.loading ? <Text className='hlb-hint text-meta'>还没有可作奖品的券：在「发布优惠券」中选择仅作奖品</Text> : null}
       {error ? <Text className='hlb-error'>{error}</Text> : null}
       <View
         className={`btn btn-primary hlb-submit hlb-create ${saving ? 'btn-disabled' : ''}`}
@@ -318,12 +318,12 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
 function When({ label, date, time, onDate, onTime }: { label: string; date: string; time: string; onDate: (v: string) => void; onTime: (v: string) => void }) {
   return (
     <View className='hlb-row'>
-      <Text className='hlb-label'>{label}</Text>
+      <Text className='hlb-label text-body'>{label}</Text>
       <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
-        <View className='hlb-pick'>{date}</View>
+        <View className='hlb-pick text-body'>{date}</View>
       </Picker>
       <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-        <View className='hlb-pick hlb-pick-time'>{time}</View>
+        <View className='hlb-pick text-body hlb-pick-time'>{time}</View>
       </Picker>
     </View>
   )
@@ -387,7 +387,7 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
           setError('')
         }}
       />
-      <Text className='hlb-hint'>每期结束后按名次发放积分（最多 {MAX_PLACES} 名），新人榜同样适用</Text>
+      <Text className='hlb-hint text-meta'>每期结束后按名次发放积分（最多 {MAX_PLACES} 名），新人榜同样适用</Text>
       {error ? <Text className='hlb-error'>{error}</Text> : null}
       <View
         className={`btn btn-primary hlb-submit hlb-save-rewards ${saving ? 'btn-disabled' : ''}`}
@@ -403,8 +403,8 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
 function Places({ title, name, values, onChange }: { title: string; name: string; values: string[]; onChange: (values: string[]) => void }) {
   return (
     <View className={`hlb-places hlb-places-${name}`}>
-      <Text className='hlb-places-title'>{title}</Text>
-      {values.length === 0 ? <Text className='hlb-hint'>未设置奖励</Text> : null}
+      <Text className='hlb-places-title text-name'>{title}</Text>
+      {values.length === 0 ? <Text className='hlb-hint text-meta'>未设置奖励</Text> : null}
       {values.map((value, i) => (
         <View key={i} className='hlb-place'>
           <Text className='hlb-place-label'>第 {i + 1} 名</Text>
@@ -417,7 +417,7 @@ function Places({ title, name, values, onChange }: { title: string; name: string
             placeholderClass='hlb-placeholder'
             onInput={(e) => onChange(values.map((v, j) => (j === i ? e.detail.value : v)))}
           />
-          <Text className='hlb-place-unit'>积分</Text>
+          <Text className='hlb-place-unit text-meta'>积分</Text>
           <Text className='hlb-place-remove' onClick={() => onChange(values.filter((_, j) => j !== i))}>
             删除
           </Text>

@@ -68,18 +68,18 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
                   <Avatar url={app.avatarUrl} nickname={app.nickname} size={64} />
                   <View className='hm-row-main fill-col'>
                     <Text className='hm-row-name'>{app.nickname}</Text>
-                    <Text className='hm-row-meta'>
+                    <Text className='hm-row-meta text-meta'>
                       申请加入「{app.circleName}」· {formatChineseDateTime(app.createdAt)}
                     </Text>
                   </View>
                 </View>
                 {app.questions.map((q, i) => (
                   <View key={i} className='ja-qa'>
-                    <Text className='ja-q'>{q}</Text>
+                    <Text className='ja-q text-meta'>{q}</Text>
                     <Text className='ja-a'>{app.answers[i] || '（未回答）'}</Text>
                   </View>
                 ))}
-                {app.reason ? <Text className='hm-muted'>拒绝理由：{app.reason}</Text> : null}
+                {app.reason ? <Text className='hm-muted text-meta'>拒绝理由：{app.reason}</Text> : null}
                 {app.status === 'pending' ? (
                   <View className='hm-actions'>
                     <View className='btn btn-primary ja-approve' onClick={() => void decide(app, 'approve')}>

@@ -66,7 +66,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
               </Tag>
             ))}
           </View>
-          <Text className='hm-row-meta'>
+          <Text className='hm-row-meta text-meta'>
             {day(member.joinedAt)} 加入 · {member.lastActiveAt ? `最近活跃 ${day(member.lastActiveAt)}` : '暂无活跃'}
           </Text>
         </View>
@@ -74,15 +74,15 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
 
       <View className='card'>
         <Text className='hm-section-title'>成长</Text>
-        <View className='hm-line'>
+        <View className='hm-line text-soft'>
           <Text>积分</Text>
           <Text>{detail.points}</Text>
         </View>
-        <View className='hm-line'>
+        <View className='hm-line text-soft'>
           <Text>成长值</Text>
           <Text>{detail.growth}</Text>
         </View>
-        <View className='hm-line'>
+        <View className='hm-line text-soft'>
           <Text>分层</Text>
           <Text>
             {SEGMENT_LABEL[member.segment]}
@@ -103,16 +103,16 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
 
       <View className='card'>
         <Text className='hm-section-title'>邀请</Text>
-        <View className='hm-line'>
+        <View className='hm-line text-soft'>
           <Text>邀请人</Text>
           <Text>{detail.invitedBy ? detail.invitedBy.nickname : '无'}</Text>
         </View>
-        <View className='hm-line'>
+        <View className='hm-line text-soft'>
           <Text>邀请了</Text>
           <Text>{detail.invitees.count} 人</Text>
         </View>
         {detail.invitees.first.map((i) => (
-          <Text key={i.memberId} className='hm-muted'>
+          <Text key={i.memberId} className='hm-muted text-meta'>
             {i.nickname} · {day(i.joinedAt)}
           </Text>
         ))}
@@ -120,9 +120,9 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
 
       <View className='card'>
         <Text className='hm-section-title'>打卡 · 共 {detail.checkins.total} 次</Text>
-        {detail.checkins.challenges.length === 0 ? <Text className='hm-muted'>还没有参加挑战</Text> : null}
+        {detail.checkins.challenges.length === 0 ? <Text className='hm-muted text-meta'>还没有参加挑战</Text> : null}
         {detail.checkins.challenges.map((c) => (
-          <View key={c.challengeId} className='hm-line'>
+          <View key={c.challengeId} className='hm-line text-soft'>
             <Text>{c.title}</Text>
             <Text>
               {c.checkins} 次 · 连续 {c.currentStreak} 天 · 最长 {c.bestStreak} 天
@@ -133,9 +133,9 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
 
       <View className='card'>
         <Text className='hm-section-title'>圈子</Text>
-        {detail.circles.length === 0 ? <Text className='hm-muted'>没有加入圈子</Text> : null}
+        {detail.circles.length === 0 ? <Text className='hm-muted text-meta'>没有加入圈子</Text> : null}
         {detail.circles.map((c) => (
-          <View key={c.circleId} className='hm-line'>
+          <View key={c.circleId} className='hm-line text-soft'>
             <Text>
               {c.circleName} · {CIRCLE_STATUS[c.status]}
             </Text>
@@ -150,10 +150,10 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
 
       <View className='card'>
         <Text className='hm-section-title'>订单 · 实付 {formatFen(detail.orders.paidFen)}</Text>
-        {detail.orders.refundedFen > 0 ? <Text className='hm-muted'>已退款 {formatFen(detail.orders.refundedFen)}</Text> : null}
-        {detail.orders.recent.length === 0 ? <Text className='hm-muted'>还没有订单</Text> : null}
+        {detail.orders.refundedFen > 0 ? <Text className='hm-muted text-meta'>已退款 {formatFen(detail.orders.refundedFen)}</Text> : null}
+        {detail.orders.recent.length === 0 ? <Text className='hm-muted text-meta'>还没有订单</Text> : null}
         {detail.orders.recent.map((o) => (
-          <View key={o.id} className='hm-line'>
+          <View key={o.id} className='hm-line text-soft'>
             <Text>{o.title}</Text>
             <Text>
               {formatFen(o.amountFen)}
@@ -165,9 +165,9 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
 
       <View className='card'>
         <Text className='hm-section-title'>活动</Text>
-        {detail.events.length === 0 ? <Text className='hm-muted'>还没有报名活动</Text> : null}
+        {detail.events.length === 0 ? <Text className='hm-muted text-meta'>还没有报名活动</Text> : null}
         {detail.events.map((e) => (
-          <View key={e.eventId} className='hm-line'>
+          <View key={e.eventId} className='hm-line text-soft'>
             <Text>{e.title}</Text>
             <Text>{e.startAt ? day(e.startAt) : ''}</Text>
           </View>
@@ -205,11 +205,11 @@ function Notes({ detail, refetch }: { detail: MemberDetail; refetch: () => Promi
       <View className={`btn btn-primary hm-note-save ${busy || !text.trim() ? 'btn-disabled' : ''}`} onClick={() => void save()}>
         {busy ? '保存中…' : '添加备注'}
       </View>
-      {detail.notes.length === 0 ? <Text className='hm-muted'>还没有备注</Text> : null}
+      {detail.notes.length === 0 ? <Text className='hm-muted text-meta'>还没有备注</Text> : null}
       {detail.notes.map((n) => (
         <View key={n.id} className='hd-note'>
           <Text className='hd-note-text'>{n.text}</Text>
-          <Text className='hm-muted'>
+          <Text className='hm-muted text-meta'>
             {n.authorName} · {formatChineseDateTime(n.createdAt)}
           </Text>
         </View>
@@ -253,7 +253,7 @@ function RemoveDialog({ memberId, circle, onClose, onDone }: { memberId: string;
           </Text>
         ))}
       </View>
-      <Text className='hd-policy'>{REFUND_POLICY[refund]}</Text>
+      <Text className='hd-policy text-soft'>{REFUND_POLICY[refund]}</Text>
       <Text className={`hm-chip hd-block ${block ? 'hm-chip-on' : ''}`} onClick={() => setBlock((b) => !b)}>
         {block ? '✓ ' : ''}同时拉黑：不能再加入或购买此圈子
       </Text>

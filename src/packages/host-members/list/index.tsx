@@ -171,7 +171,7 @@ function MemberList({ filters, selecting, selected, onToggle, tagged }: { filter
                     </Tag>
                   ))}
                 </View>
-                <Text className='hm-row-meta'>
+                <Text className='hm-row-meta text-meta'>
                   {formatChineseDate(m.joinedAt)} 加入 · {m.lastActiveAt ? `最近活跃 ${formatChineseDate(m.lastActiveAt)}` : '暂无活跃'}
                 </Text>
               </View>
@@ -211,7 +211,7 @@ function BatchTagSheet({ memberIds, onDone }: { memberIds: string[]; onDone: () 
           移除标签
         </Text>
       </View>
-      {(tags.data ?? []).length === 0 ? <Text className='hm-muted'>还没有标签，请先在「标签管理」里创建</Text> : null}
+      {(tags.data ?? []).length === 0 ? <Text className='hm-muted text-meta'>还没有标签，请先在「标签管理」里创建</Text> : null}
       <View className='hm-tag-choices'>
         {(tags.data ?? []).map((t) => (
           <View key={t.id} className='hm-tag-choice' data-id={t.id} onClick={() => void apply(t.id)}>

@@ -88,7 +88,7 @@ export default function HostTagsPage() {
       {tags.data && tags.data.length > 0 ? (
         <View className='card'>
           {tags.data.map((t) => (
-            <View key={t.id} className='hm-line ht-row'>
+            <View key={t.id} className='hm-line text-soft ht-row'>
               <Tag tone={TAG_TONE[t.color]}>{t.name}</Tag>
               <View className='ht-row-actions'>
                 <Text

@@ -131,7 +131,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
             </Text>
           ))}
         </View>
-        {kindHint ? <Text className='hf-hint hf-kind-hint'>{kindHint}</Text> : null}
+        {kindHint ? <Text className='hf-hint text-meta hf-kind-hint'>{kindHint}</Text> : null}
 
         {draft.kind === 'trialThenPaid' ? (
           <FormField label='试用天数' error={errors.trialDays} suffix='天'>
@@ -149,7 +149,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
 
         {draft.kind === 'free' ? (
           <View className='hf-questions'>
-            <Text className='hf-label'>加入问题（选填，最多 {MAX_QUESTIONS} 个）</Text>
+            <Text className='hf-label text-body'>加入问题（选填，最多 {MAX_QUESTIONS} 个）</Text>
             {draft.questions.map((q, i) => (
               <View key={i} className='hf-question'>
                 <Input
@@ -233,7 +233,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
                 </Text>
               </View>
             </FormField>
-            <Text className='hf-hint hf-refund-preview'>成员看到：{refundRuleLabel(refundPreview)}</Text>
+            <Text className='hf-hint text-meta hf-refund-preview'>成员看到：{refundRuleLabel(refundPreview)}</Text>
           </View>
         </View>
       ) : null}

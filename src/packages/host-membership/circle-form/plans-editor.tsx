@@ -38,7 +38,7 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
             <View className='hf-plan-fields'>
               <MiniField label='名称' error={planErrors.name} grow={2}>
                 <Input
-                  className='mini-field-input plan-name'
+                  className='mini-field-input text-body plan-name'
                   value={plan.name}
                   maxlength={20}
                   placeholder='月卡'
@@ -48,7 +48,7 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
               </MiniField>
               <MiniField label='天数' error={planErrors.days} suffix='天'>
                 <Input
-                  className='mini-field-input plan-days'
+                  className='mini-field-input text-body plan-days'
                   type='number'
                   value={plan.days}
                   maxlength={4}
@@ -59,7 +59,7 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
               </MiniField>
               <MiniField label='价格' error={planErrors.price} prefix='¥' grow={2}>
                 <Input
-                  className='mini-field-input plan-price'
+                  className='mini-field-input text-body plan-price'
                   type='digit'
                   value={plan.price}
                   maxlength={12}

@@ -24,7 +24,7 @@ export default function FlaggedPaymentsPage() {
       empty={<EmptyState glyph='安' title='没有异常支付' description='支付金额与订单不符、或找不到对应订单的支付通知会出现在这里' />}>
       {(items) => (
         <>
-          <Text className='hfl-note'>以下支付已验签但与订单不符，系统未据此开通会员。请在微信支付商户平台核实后处理（如原路退款）。</Text>
+          <Text className='hfl-note text-meta'>以下支付已验签但与订单不符，系统未据此开通会员。请在微信支付商户平台核实后处理（如原路退款）。</Text>
           {items.map((item) => (
             <FlaggedCard key={item.id} item={item} />
           ))}
@@ -43,26 +43,26 @@ function FlaggedCard({ item }: { item: FlaggedPaymentView }) {
     <View className='card hfl-card' data-id={item.id}>
       <View className='hfl-head'>
         <Text className='hfl-reason'>{item.reason}</Text>
-        <Text className='hfl-time'>{formatOrderTime(item.createdAt)}</Text>
+        <Text className='hfl-time text-faint'>{formatOrderTime(item.createdAt)}</Text>
       </View>
       <View className='hfl-trade' onClick={copy}>
-        <Text className='hfl-trade-label'>商户订单号</Text>
+        <Text className='hfl-trade-label text-meta'>商户订单号</Text>
         <Text className='hfl-trade-no'>{item.outTradeNo}</Text>
         <Text className='hfl-copy'>复制</Text>
       </View>
       <View className='hfl-amounts'>
         <View className='hfl-amount'>
-          <Text className='hfl-amount-label'>应收</Text>
-          <Text className='hfl-amount-value'>{item.expectedFen === null ? '无对应订单' : formatFen(item.expectedFen)}</Text>
+          <Text className='hfl-amount-label text-note'>应收</Text>
+          <Text className='hfl-amount-value text-title'>{item.expectedFen === null ? '无对应订单' : formatFen(item.expectedFen)}</Text>
         </View>
         <View className='hfl-amount'>
-          <Text className='hfl-amount-label'>实收</Text>
-          <Text className={`hfl-amount-value ${mismatch || item.expectedFen === null ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen)}</Text>
+          <Text className='hfl-amount-label text-note'>实收</Text>
+          <Text className={`hfl-amount-value text-title ${mismatch || item.expectedFen === null ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen)}</Text>
         </View>
         {item.expectedFen !== null ? (
           <View className='hfl-amount'>
-            <Text className='hfl-amount-label'>差额</Text>
-            <Text className={`hfl-amount-value ${mismatch ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen - item.expectedFen)}</Text>
+            <Text className='hfl-amount-label text-note'>差额</Text>
+            <Text className={`hfl-amount-value text-title ${mismatch ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen - item.expectedFen)}</Text>
           </View>
         ) : null}
       </View>

@@ -106,7 +106,7 @@ export default function HostMembershipHome() {
       ) : circles.items.length === 0 ? (
         <View className='card hm-empty'>
           <Text className='hm-empty-title'>还没有圈子</Text>
-          <Text className='hm-empty-desc'>新建一个免费或付费圈子，把会员专属挑战放进去</Text>
+          <Text className='hm-empty-desc text-meta'>新建一个免费或付费圈子，把会员专属挑战放进去</Text>
         </View>
       ) : (
         <View>
@@ -126,11 +126,11 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
       <Cover className='hm-circle-cover' url={circle.coverUrl} name={circle.name} />
       <View className='hm-circle-text fill-col'>
         <View className='hm-circle-head'>
-          <Text className='hm-circle-name ellipsis'>{circle.name}</Text>
+          <Text className='hm-circle-name text-title ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
           {circle.archived ? <Text className='hm-archived'>已归档</Text> : null}
         </View>
-        <Text className='hm-circle-meta'>
+        <Text className='hm-circle-meta text-meta'>
           {circle.memberCount} 位成员 · {circle.kind === 'free' ? '免费加入' : `${circle.plans.length} 个套餐 · ${priceFromLabel(circle)}`}
         </Text>
       </View>
@@ -143,7 +143,7 @@ function Stat({ label, value, warn, onClick }: { label: string; value?: string; 
   return (
     <View className='hm-stat stat-tile' onClick={onClick}>
       {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hm-stat-value ${warn ? 'hm-stat-warn' : ''}`}>{value}</Text>}
-      <Text className='hm-stat-label'>{label}</Text>
+      <Text className='hm-stat-label text-meta'>{label}</Text>
     </View>
   )
 }

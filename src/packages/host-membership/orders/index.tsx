@@ -45,7 +45,7 @@ export default function HostOrdersPage() {
       </View>
       <View className='ho-kinds'>
         {KINDS.map((k) => (
-          <Text key={k.value} className={`ho-kind ${k.value === kind ? 'ho-kind-on' : ''}`} data-kind={k.value} onClick={() => setKind(k.value)}>
+          <Text key={k.value} className={`ho-kind text-soft ${k.value === kind ? 'ho-kind-on' : ''}`} data-kind={k.value} onClick={() => setKind(k.value)}>
             {k.label}
           </Text>
         ))}
@@ -102,12 +102,12 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
     <View className='card ho-card' data-id={order.id}>
       <View className='ho-head'>
         <Avatar url='' nickname={order.member.nickname} size={64} />
-        <Text className='ho-member ellipsis'>{order.member.nickname}</Text>
+        <Text className='ho-member text-title ellipsis'>{order.member.nickname}</Text>
         <OrderStatusTag status={orderStatusOf(order)} />
       </View>
       <View className='ho-body'>
         <View className='ho-what fill-col'>
-          <Text className='ho-plan'>
+          <Text className='ho-plan text-body'>
             {order.circleName} · {order.planName}
             {order.days > 0 ? `（${order.days} 天）` : ''}
           </Text>
@@ -122,7 +122,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
       </View>
       {order.status === 'fulfilled' && remaining > 0 ? (
         <View className='ho-actions card-foot'>
-          <Text className='ho-remaining'>可退余额 {formatFen(remaining)}</Text>
+          <Text className='ho-remaining text-soft'>可退余额 {formatFen(remaining)}</Text>
           <View className='btn btn-ghost btn-small ho-refund' onClick={() => onRefund(order)}>
             退款
           </View>

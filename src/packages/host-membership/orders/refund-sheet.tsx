@@ -90,7 +90,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
       }}
       className='hr-sheet'>
       <Text className='hr-title'>退款给 {order.member.nickname}</Text>
-      <Text className='hr-sub'>
+      <Text className='hr-sub text-meta'>
         {order.circleName} · {order.planName} · 实付 {formatFen(order.amountFen)}
         {order.refundedFen > 0 ? ` · 已退 ${formatFen(order.refundedFen)}` : ''}
       </Text>
@@ -118,7 +118,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
             全部
           </Text>
         </View>
-        <Text className='hr-hint'>
+        <Text className='hr-hint text-faint'>
           最多可退 {formatFen(remaining)}
           {isEvent ? '' : '；按剩余天数退款时请自行核算'}
         </Text>
@@ -156,8 +156,8 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
               className={`hr-option ${cancelSignup === option.value ? 'hr-option-on' : ''} ${retrying ? 'btn-disabled' : ''}`}
               onSelect={() => setCancelSignup(option.value)}>
               <View className='hr-option-text'>
-                <Text className='hr-option-title'>{option.title}</Text>
-                <Text className='hr-hint'>{option.hint}</Text>
+                <Text className='hr-option-title text-body'>{option.title}</Text>
+                <Text className='hr-hint text-faint'>{option.hint}</Text>
               </View>
             </RadioRow>
           ))}

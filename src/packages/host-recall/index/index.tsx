@@ -55,7 +55,7 @@ export default function HostRecallPage() {
   return (
     <View className='page recall-page'>
       <CreateForm onCreated={() => void campaigns.refetch()} />
-      <Text className='recall-section-title'>召回活动</Text>
+      <Text className='recall-section-title text-title'>召回活动</Text>
       {campaigns.loading ? (
         <View aria-busy>
           {[0, 1].map((i) => (
@@ -74,7 +74,7 @@ export default function HostRecallPage() {
       ) : (
         campaigns.items.map((campaign) => <CampaignCard key={campaign.id} campaign={campaign} />)
       )}
-      <Text className='recall-section-title'>自动消息</Text>
+      <Text className='recall-section-title text-title'>自动消息</Text>
       {automations.loading ? (
         <View className='card recall-skeleton' aria-busy>
           <Skeleton width='100%' height={200} />
@@ -92,7 +92,7 @@ export default function HostRecallPage() {
 
 function GroupRow({ label, stats, group }: { label: string; stats: RecallGroupStats; group: 'treated' | 'holdout' }) {
   return (
-    <View className={`recall-group recall-group-${group}`}>
+    <View className={`recall-group text-soft recall-group-${group}`}>
       <Text className='recall-group-label'>{label}</Text>
       <Text className='recall-group-members'>{stats.members} 人</Text>
       <Text className={`recall-${group}-returned`} data-returned={stats.returned}>
@@ -108,7 +108,7 @@ function CampaignCard({ campaign }: { campaign: RecallCampaignView }) {
   return (
     <View className='card recall-campaign' data-id={campaign.id}>
       <View className='recall-campaign-head row-between'>
-        <Text className='recall-campaign-title'>{campaign.title}</Text>
+        <Text className='recall-campaign-title text-title'>{campaign.title}</Text>
         <Tag tone={campaign.status === 'sent' ? 'green' : 'orange'}>{campaign.status === 'sent' ? '已发送' : '发送中'}</Tag>
       </View>
       <Text className='recall-campaign-meta'>
@@ -168,7 +168,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
 
   return (
     <View className='card recall-form'>
-      <Text className='recall-form-title'>发起召回</Text>
+      <Text className='recall-form-title text-title'>发起召回</Text>
       <View className='recall-chips'>
         {SEGMENTS.map((s) => (
           <View key={s.value} className={`recall-segment-chip recall-segment-${s.value} ${segment === s.value ? 'recall-chip-on' : ''}`} data-segment={s.value} onClick={() => setSegment(s.value)}>
@@ -178,7 +178,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       </View>
       {(tags.data ?? []).length > 0 ? (
         <View className='recall-chips recall-tags'>
-          <Text className='recall-tags-label'>只发给带标签的成员（可选）</Text>
+          <Text className='recall-tags-label text-meta'>只发给带标签的成员（可选）</Text>
           {(tags.data ?? []).map((t) => (
             <View key={t.id} className={`recall-tag-chip ${tag === t.id ? 'recall-chip-on' : ''}`} data-id={t.id} onClick={() => setTag(tag === t.id ? null : t.id)}>
               <Text>{t.name}</Text>
@@ -201,9 +201,9 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       </View>
       {giftChoice === 'coupon' ? (
         <View className='recall-chips'>
-          {(coupons.data?.items ?? []).length === 0 ? <Text className='recall-hint'>{coupons.loading ? '加载优惠券…' : '还没有优惠券活动，先去创建一个'}</Text> : null}
+          {(coupons.data?.items ?? []).length === 0 ? <Text className='recall-hint text-meta'>{coupons.loading ? '加载优惠券…' : '还没有优惠券活动，先去创建一个'}</Text> : null}
           {(coupons.data?.items ?? []).map((c) => (
-            <View key={c.id} className={`recall-coupon-option ${couponId === c.id ? 'recall-chip-on' : ''}`} data-id={c.id} onClick={() => setCouponId(c.id)}>
+            <View key={c.id} className={`recall-coupon-option text-soft ${couponId === c.id ? 'recall-chip-on' : ''}`} data-id={c.id} onClick={() => setCouponId(c.id)}>
               <Text>{c.name}</Text>
             </View>
           ))}
@@ -246,8 +246,8 @@ function AutomationCard({ automation, onSaved }: { automation: AutomationView; o
     <View className={`card recall-automation recall-automation-${automation.kind}`}>
       <View className='recall-automation-head row-between'>
         <View className='recall-automation-text'>
-          <Text className='recall-automation-label'>{automation.label}</Text>
-          <Text className='recall-automation-sent'>已发送 {automation.sent} 条</Text>
+          <Text className='recall-automation-label text-name'>{automation.label}</Text>
+          <Text className='recall-automation-sent text-note'>已发送 {automation.sent} 条</Text>
         </View>
         <Switch className='recall-automation-switch' checked={automation.enabled} color={colors.brand} onChange={(e) => void save({ enabled: e.detail.value })} />
       </View>

@@ -299,7 +299,7 @@ export default function CampaignFormPage() {
         <FormField label='发放'>
           <Segmented className='hr-channel' options={CHANNELS} value={draft.channel} onChange={(channel) => (isEdit ? undefined : set({ channel }))} />
         </FormField>
-        {draft.channel === 'reward' ? <Text className='hr-hint hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
+        {draft.channel === 'reward' ? <Text className='hr-hint text-note hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
         <FormField label='数量'>
           <Input className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onInput={(e) => set({ stock: e.detail.value })} />
           <Text className='hr-unit'>张</Text>
@@ -310,8 +310,8 @@ export default function CampaignFormPage() {
             {preview.channel === 'reward' ? ' · 仅作奖品' : ''}
           </Text>
         ) : null}
-        <Text className='hr-hint'>有效期按北京时间，从开始日 00:00 到结束日 23:59；{draft.channel === 'reward' ? '奖品每个名次发 1 张，发完为止' : '每位成员限领 1 张'}</Text>
-        {isEdit ? <Text className='hr-hint hr-edit-hint'>编辑时可修改名称、结束日期、门槛和数量（不少于已领取的张数）；类型、面额、适用范围和开始日期发布后不能修改。</Text> : null}
+        <Text className='hr-hint text-note'>有效期按北京时间，从开始日 00:00 到结束日 23:59；{draft.channel === 'reward' ? '奖品每个名次发 1 张，发完为止' : '每位成员限领 1 张'}</Text>
+        {isEdit ? <Text className='hr-hint text-note hr-edit-hint'>编辑时可修改名称、结束日期、门槛和数量（不少于已领取的张数）；类型、面额、适用范围和开始日期发布后不能修改。</Text> : null}
         {error ? <Text className='hr-error'>{error}</Text> : null}
         <View
           className={`btn btn-primary hr-submit ${saving ? 'btn-disabled' : ''}`}

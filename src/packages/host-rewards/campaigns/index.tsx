@@ -97,7 +97,7 @@ function CampaignRow({ campaign: c, onStop }: { campaign: HostCampaignView; onSt
   return (
     <View className={`card hcp-row ${c.stoppedAt ? 'is-stopped' : ''}`}>
       <View className='hcp-head row-between'>
-        <Text className='hcp-name'>{c.name}</Text>
+        <Text className='hcp-name text-title'>{c.name}</Text>
         {c.stoppedAt ? <Tag tone='grey'>已停止</Tag> : expired ? <Tag tone='grey'>已过期</Tag> : c.channel === 'reward' ? <Tag tone='orange'>仅作奖品</Tag> : <Tag tone='green'>领取中</Tag>}
       </View>
       <Text className='hcp-rule muted'>

@@ -95,7 +95,7 @@ export default function TeamPage() {
 
   return (
     <View className='page team-page'>
-      <Text className='team-section'>团队成员</Text>
+      <Text className='team-section text-meta'>团队成员</Text>
       {team.loading ? (
         <View className='card'>
           <Skeleton width='100%' height={200} />
@@ -133,7 +133,7 @@ export default function TeamPage() {
         </View>
       ) : null}
 
-      <Text className='team-section'>邀请</Text>
+      <Text className='team-section text-meta'>邀请</Text>
       <View className='card team-roles'>
         {INVITABLE_ROLES.map((role) => (
           <View key={role} className='team-role' data-role={role}>
@@ -154,11 +154,11 @@ export default function TeamPage() {
 
       {created ? (
         <View className='card team-new-invite'>
-          <Text className='team-new-title'>{ROLE_LABELS[created.role]}邀请链接已生成</Text>
+          <Text className='team-new-title text-name'>{ROLE_LABELS[created.role]}邀请链接已生成</Text>
           <Text className='team-invite-link' selectable>
             {linkText(created)}
           </Text>
-          <Text className='team-new-hint'>链接只能使用一次，{until(created.expiresAt)} 前有效</Text>
+          <Text className='team-new-hint text-note'>链接只能使用一次，{until(created.expiresAt)} 前有效</Text>
           <View className='team-new-actions'>
             <View className='btn btn-ghost team-invite-copy' onClick={() => copy(created)}>
               复制链接
@@ -174,13 +174,13 @@ export default function TeamPage() {
 
       {team.data && team.data.invites.length > 0 ? (
         <View>
-          <Text className='team-section'>未使用的邀请</Text>
+          <Text className='team-section text-meta'>未使用的邀请</Text>
           <View className='card team-invites'>
             {team.data.invites.map((invite) => (
               <View key={invite.token} className='team-invite' data-token={invite.token}>
                 <View className='team-invite-text fill-col'>
-                  <Text className='team-invite-role'>{ROLE_LABELS[invite.role]}</Text>
-                  <Text className='team-invite-expiry'>{until(invite.expiresAt)} 前有效</Text>
+                  <Text className='team-invite-role text-name'>{ROLE_LABELS[invite.role]}</Text>
+                  <Text className='team-invite-expiry text-note'>{until(invite.expiresAt)} 前有效</Text>
                 </View>
                 <View className='btn btn-ghost btn-small team-invite-copy-open' onClick={() => copy(invite)}>
                   复制

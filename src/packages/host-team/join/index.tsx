@@ -74,10 +74,10 @@ export default function JoinTeamPage() {
           <Tag tone='blue' className='join-role'>
             {ROLE_LABELS[invite.role]}可以
           </Tag>
-          <Text className='join-duties-text'>{ROLE_DUTIES[invite.role]}</Text>
+          <Text className='join-duties-text text-soft'>{ROLE_DUTIES[invite.role]}</Text>
         </View>
         <Text className='join-expiry'>链接 {chinaTime(invite.expiresAt).format('M月D日 HH:mm')} 前有效，只能使用一次</Text>
-        {invite.alreadyStaff && !joined ? <Text className='join-note'>你已是团队成员，这个链接请留给受邀的人</Text> : null}
+        {invite.alreadyStaff && !joined ? <Text className='join-note text-note'>你已是团队成员，这个链接请留给受邀的人</Text> : null}
         {refusal ? <Text className='join-error'>{refusal}</Text> : null}
         <View
           className={`btn btn-primary join-accept ${accepting || joined || invite.alreadyStaff ? 'btn-disabled' : ''}`}

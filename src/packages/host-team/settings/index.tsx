@@ -71,7 +71,7 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
               移除标志
             </Text>
           ) : null}
-          {errors.logoFileId ? <Text className='form-field-error'>{errors.logoFileId}</Text> : null}
+          {errors.logoFileId ? <Text className='form-field-error text-meta'>{errors.logoFileId}</Text> : null}
         </View>
         <FormField label='名称' error={errors.name}>
           <Input

@@ -20,7 +20,7 @@ export function Stepper({ value, min, max, onChange, unit, name }: { value: numb
         }}>
         −
       </View>
-      <Text className='form-stepper-value'>
+      <Text className='form-stepper-value text-body'>
         {value}
         {unit ? ` ${unit}` : ''}
       </Text>

@@ -152,7 +152,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
       <View className='card form-card'>
         <FormField layout='end' label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
           <Picker mode='date' value={form.startDate} start={editing ? undefined : today} disabled={startLocked} onChange={(e) => set('startDate', String(e.detail.value))}>
-            <View className={`form-picker ${startLocked ? 'form-picker-off' : ''}`}>
+            <View className={`form-picker text-body ${startLocked ? 'form-picker-off' : ''}`}>
               {form.startDate === today ? <Text className='form-today'>今天</Text> : null}
               <Text>{form.startDate}</Text>
               <Text className='form-chevron'>›</Text>
@@ -165,11 +165,11 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         <FormField layout='end' label='每日打卡时间' error={errors.windowStart ?? errors.windowEnd}>
           <View className='form-window'>
             <Picker mode='time' value={form.windowStart} onChange={(e) => set('windowStart', String(e.detail.value))}>
-              <View className='form-time'>{form.windowStart}</View>
+              <View className='form-time text-body'>{form.windowStart}</View>
             </Picker>
-            <Text className='form-window-dash'>至</Text>
+            <Text className='form-window-dash text-desc'>至</Text>
             <Picker mode='time' value={form.windowEnd} onChange={(e) => set('windowEnd', String(e.detail.value))}>
-              <View className='form-time'>{form.windowEnd}</View>
+              <View className='form-time text-body'>{form.windowEnd}</View>
             </Picker>
           </View>
         </FormField>
@@ -188,7 +188,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         </FormField>
         <FormField layout='end' label='参与等级' error={errors.minTierLevel}>
           <Picker mode='selector' range={TIERS} value={form.minTierLevel - 1} onChange={(e) => set('minTierLevel', Number(e.detail.value) + 1)}>
-            <View className='form-picker'>
+            <View className='form-picker text-body'>
               <Text>{TIERS[form.minTierLevel - 1] ?? `Lv${form.minTierLevel} 及以上`}</Text>
               <Text className='form-chevron'>›</Text>
             </View>

@@ -34,7 +34,7 @@ export default function HostChallengesPage() {
   return (
     <View className='page host-challenges'>
       <View className='host-challenges-top row-between'>
-        <Text className='host-challenges-count'>{list.items.length > 0 ? `共 ${list.items.length}${list.hasMore ? '+' : ''} 个挑战` : ''}</Text>
+        <Text className='host-challenges-count text-desc'>{list.items.length > 0 ? `共 ${list.items.length}${list.hasMore ? '+' : ''} 个挑战` : ''}</Text>
         <View className='btn btn-primary btn-small' onClick={create}>
           + 发起挑战
         </View>

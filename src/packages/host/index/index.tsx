@@ -177,7 +177,7 @@ function Numbers({ span }: { span: Span }) {
           return (
             <View key={tile.metric} className='console-tile' data-metric={tile.metric} onClick={() => go(tile.url)}>
               <Text className='console-tile-value'>{tile.format ? tile.format(value) : String(value)}</Text>
-              <Text className='console-tile-label'>{tile.label}</Text>
+              <Text className='console-tile-label text-meta'>{tile.label}</Text>
               {span === 'last7' ? <Change now={figure.last7} before={figure.prev7} /> : null}
             </View>
           )
@@ -187,11 +187,11 @@ function Numbers({ span }: { span: Span }) {
         {PENDING.map((item) => (
           <View key={item.key} className={`console-pending-tile stat-tile ${data.pending[item.key] > 0 ? 'console-pending-due' : ''}`} data-pending={item.key} onClick={() => go(item.url)}>
             <Text className='console-pending-value'>{data.pending[item.key]}</Text>
-            <Text className='console-pending-label'>{item.label}</Text>
+            <Text className='console-pending-label text-note'>{item.label}</Text>
           </View>
         ))}
       </View>
-      <Text className='console-updated'>{span === 'last7' ? '近7天与前7天相比；活跃成员为去重人数，打卡率按人天计' : '数据每隔几分钟由定时任务更新'}</Text>
+      <Text className='console-updated text-faint'>{span === 'last7' ? '近7天与前7天相比；活跃成员为去重人数，打卡率按人天计' : '数据每隔几分钟由定时任务更新'}</Text>
     </>
   )
 }
@@ -218,7 +218,7 @@ export default function HostHomePage() {
         {me ? <Avatar url={me.avatarUrl} nickname={me.nickname} size={96} /> : null}
         <View className='host-home-hello'>
           <Text className='host-home-name'>{me ? me.nickname : '主理人'}</Text>
-          <Text className='host-home-sub'>
+          <Text className='host-home-sub text-meta'>
             {me ? `${ROLE_LABELS[me.role]} · ` : ''}经营{communityName ? `「${communityName}」` : '你的社群'}
           </Text>
         </View>

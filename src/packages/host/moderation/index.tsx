@@ -86,15 +86,15 @@ export default function ModerationPage() {
             <View className='report-author'>
               <Avatar url={report.preview.author.avatarUrl} nickname={report.preview.author.nickname || '?'} size={56} />
               <Text className='report-author-name'>{report.preview.author.nickname || '未知成员'}</Text>
-              <Text className='report-time'>{formatPostedAt(report.createdAt)}</Text>
+              <Text className='report-time text-faint'>{formatPostedAt(report.createdAt)}</Text>
             </View>
-            <Text className='report-text'>{report.preview.text}</Text>
+            <Text className='report-text text-body'>{report.preview.text}</Text>
             {report.preview.photos.length > 0 ? (
               <View className='report-photos'>
                 {report.preview.photos.slice(0, 4).map((photo) => (
                   <Image key={photo.fileId} className='report-photo' src={photo.url} mode='aspectFill' />
                 ))}
-                {report.preview.photos.length > 4 ? <Text className='report-more'>+{report.preview.photos.length - 4}</Text> : null}
+                {report.preview.photos.length > 4 ? <Text className='report-more text-meta'>+{report.preview.photos.length - 4}</Text> : null}
               </View>
             ) : null}
           </View>
@@ -130,11 +130,11 @@ function PhotoMatches({ report }: { report: ReportView }) {
         <View key={`${m.photo.fileId}:${m.match.fileId}`} className='match-row'>
           <View className='match-side'>
             <Image className='match-photo' src={m.photo.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [m.photo.url, m.match.url], current: m.photo.url })} />
-            <Text className='match-caption'>本条打卡</Text>
+            <Text className='match-caption text-note'>本条打卡</Text>
           </View>
           <View className='match-side'>
             <Image className='match-photo' src={m.match.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [m.photo.url, m.match.url], current: m.match.url })} />
-            <Text className='match-caption'>
+            <Text className='match-caption text-note'>
               {m.sameMember ? '本人' : m.matchAuthor.nickname || '其他成员'} · {m.matchDate.slice(5).replace('-', '月')}日
             </Text>
           </View>

@@ -85,8 +85,8 @@ export default function InboxPage() {
                 }}>
                 <View className='inbox-message-head'>
                   {unread ? <View className='inbox-unread-dot' /> : null}
-                  <Text className='inbox-message-title'>{message.title}</Text>
-                  <Text className='inbox-message-time'>{formatChineseDate(message.createdAt)}</Text>
+                  <Text className='inbox-message-title text-title'>{message.title}</Text>
+                  <Text className='inbox-message-time text-note'>{formatChineseDate(message.createdAt)}</Text>
                 </View>
                 <Text className='inbox-message-body'>{message.body}</Text>
                 {gift ? (

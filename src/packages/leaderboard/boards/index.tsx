@@ -116,7 +116,7 @@ export default function BoardsPage() {
               <Text className='lb-title'>{data.title}</Text>
               {periodic && period === 'previous' ? <Text className={`lb-settled tag ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text> : null}
             </View>
-            <Text className='lb-period-label'>
+            <Text className='lb-period-label text-desc'>
               {data.periodLabel}
               {data.total > 0 ? ` · ${data.total} 人上榜` : ''}
               {newcomers && isPoints ? ' · 加入 30 天内' : ''}
@@ -184,11 +184,11 @@ function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntry
               <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={place === 1 ? 128 : 104} />
               <Text className={`lb-medal lb-medal-${Math.min(entry.rank, 3)}`}>{entry.rank}</Text>
             </View>
-            <Text className='lb-podium-name ellipsis'>{entry.nickname}</Text>
+            <Text className='lb-podium-name text-name ellipsis'>{entry.nickname}</Text>
             {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
             <Text className='lb-podium-score'>
               {entry.score}
-              <Text className='lb-unit'> {unit}</Text>
+              <Text className='lb-unit text-note'> {unit}</Text>
             </Text>
             {reward > 0 ? <Text className='lb-podium-reward'>+{reward} 积分</Text> : null}
             {coupon ? <Text className='lb-podium-coupon ellipsis'>+ {coupon}</Text> : null}
@@ -207,14 +207,14 @@ function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; uni
       <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={72} />
       <View className='lb-row-text fill-col'>
         <View className='lb-row-name-line'>
-          <Text className='lb-row-name ellipsis'>{entry.nickname}</Text>
+          <Text className='lb-row-name text-body ellipsis'>{entry.nickname}</Text>
           {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
         </View>
         {reward > 0 || coupon ? <Text className='lb-row-reward'>{[reward > 0 ? `+${reward} 积分` : '', coupon ?? ''].filter(Boolean).join(' + ')}</Text> : null}
       </View>
-      <Text className='lb-row-score'>
+      <Text className='lb-row-score text-title'>
         {entry.score}
-        <Text className='lb-unit'> {unit}</Text>
+        <Text className='lb-unit text-note'> {unit}</Text>
       </Text>
     </View>
   )

@@ -21,11 +21,11 @@ export default function ContestCard({ contest }: { contest: ContestView }) {
           {contest.settled ? '已结算' : PHASE_LABEL[contest.phase]}
         </Tag>
       </View>
-      <Text className='ct-card-window'>{contestWindow(contest.startAt, contest.endAt)}（北京时间）</Text>
+      <Text className='ct-card-window text-meta'>{contestWindow(contest.startAt, contest.endAt)}（北京时间）</Text>
       <View className='ct-prizes'>
         {contest.prizes.map((prize, i) => (
           <View key={i} className={`ct-prize fill-col ct-prize-${i + 1}`}>
-            <Text className='ct-prize-place'>第 {i + 1} 名</Text>
+            <Text className='ct-prize-place text-note'>第 {i + 1} 名</Text>
             {prize.points > 0 || !prize.couponName ? <Text className='ct-prize-points'>+{prize.points}</Text> : null}
             {prize.couponName ? (
               <View className='ct-prize-coupon'>

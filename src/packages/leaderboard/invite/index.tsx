@@ -94,7 +94,7 @@ export default function InvitePage() {
               </Button>
             ) : null}
           </View>
-          <Text className='iv-rule'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
+          <Text className='iv-rule text-meta'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
           <View
             className='card iv-contests'
             onClick={() => {
@@ -122,7 +122,7 @@ function Stat({ value, label, className }: { value: number; label: string; class
   return (
     <View className={`iv-stat stat-tile ${className}`}>
       <Text className='iv-stat-value'>{value}</Text>
-      <Text className='iv-stat-label'>{label}</Text>
+      <Text className='iv-stat-label text-meta'>{label}</Text>
     </View>
   )
 }

@@ -24,7 +24,7 @@ export default function ChallengeList({ challenges, unlocked, free }: ChallengeL
     <View className='card circle-section circle-challenges'>
       <View className='circle-section-head'>
         <Text className='circle-section-title'>{free ? '圈子挑战' : '会员专属挑战'}</Text>
-        {!unlocked && items.length > 0 ? <Text className='circle-section-hint circle-locked-hint'>加入后解锁</Text> : null}
+        {!unlocked && items.length > 0 ? <Text className='circle-section-hint text-meta circle-locked-hint'>加入后解锁</Text> : null}
       </View>
       {challenges.loading ? (
         <View aria-busy>
@@ -63,8 +63,8 @@ function ChallengeRow({ challenge, unlocked }: { challenge: Challenge; unlocked:
     <View className={`cc-row ${unlocked ? '' : 'cc-row-locked'}`} data-id={challenge.id} onClick={open}>
       <Cover className='cc-row-cover' url={challenge.coverUrl} name={challenge.title} />
       <View className='cc-row-text fill-col'>
-        <Text className='cc-row-title ellipsis'>{challenge.title}</Text>
-        <Text className='cc-row-meta'>
+        <Text className='cc-row-title text-title ellipsis'>{challenge.title}</Text>
+        <Text className='cc-row-meta text-meta'>
           {PHASE_LABEL[challenge.phase]} · 共 {challenge.days} 天 · {challenge.participantCount} 人参加
         </Text>
       </View>

@@ -66,7 +66,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
                 void Taro.navigateTo({ url: postUrl(p.id) })
               }}>
               <Tag tone='orange'>置顶</Tag>
-              <Text className='circle-pinned-title ellipsis'>{p.teaser || '公告'}</Text>
+              <Text className='circle-pinned-title text-body ellipsis'>{p.teaser || '公告'}</Text>
               {p.locked ? <Text className='circle-pinned-lock'>🔒</Text> : !p.readByMe ? <Text className='circle-pinned-dot' /> : null}
             </View>
           ))}
@@ -113,7 +113,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
           ))}
         </ScrollView>
       )}
-      {'q' in view ? <Text className='circle-section-hint'>搜索「{view.q}」的结果</Text> : null}
+      {'q' in view ? <Text className='circle-section-hint text-meta'>搜索「{view.q}」的结果</Text> : null}
 
       {content.error && !data ? (
         <ErrorState

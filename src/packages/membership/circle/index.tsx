@@ -116,7 +116,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
           <Text className='circle-name'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
         </View>
-        <Text className='circle-meta'>
+        <Text className='circle-meta text-desc'>
           {circle.memberCount} 位成员{paid && !access ? ` · ${formatFen(lowestPlan(circle.plans)!.priceFen)} 起` : ''}
           {circle.kind === 'trialThenPaid' ? ` · 可免费试用 ${circle.trialDays} 天` : ''}
         </Text>
@@ -149,13 +149,13 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       {!access && membership.blocked ? (
         <View className='card circle-section circle-blocked'>
           <Text className='circle-section-title'>无法加入</Text>
-          <Text className='circle-join-tip'>你已被移出该圈子，无法再次加入或购买</Text>
+          <Text className='circle-join-tip text-desc'>你已被移出该圈子，无法再次加入或购买</Text>
         </View>
       ) : null}
       {circle.kind === 'free' && !access && !membership.blocked && membership.application?.status === 'pending' ? (
         <View className='card circle-section circle-review-pending'>
           <Text className='circle-section-title'>审核中</Text>
-          <Text className='circle-join-tip'>已提交加入申请，主理人审核通过后即可加入，结果会通过消息通知你</Text>
+          <Text className='circle-join-tip text-desc'>已提交加入申请，主理人审核通过后即可加入，结果会通过消息通知你</Text>
         </View>
       ) : null}
       {circle.kind === 'free' && !access && !membership.blocked && membership.application?.status !== 'pending' ? (
@@ -165,8 +165,8 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       {canTrial ? (
         <View className='card circle-section circle-trial'>
           <View className='circle-trial-text fill-col'>
-            <Text className='circle-trial-title'>先免费体验 {circle.trialDays} 天</Text>
-            <Text className='circle-trial-desc'>试用期内可参加全部会员挑战，到期后再决定是否开通</Text>
+            <Text className='circle-trial-title text-title'>先免费体验 {circle.trialDays} 天</Text>
+            <Text className='circle-trial-desc text-meta'>试用期内可参加全部会员挑战，到期后再决定是否开通</Text>
           </View>
           <View
             className={`btn btn-primary btn-small circle-trial-button ${trialBusy ? 'btn-disabled' : ''}`}
@@ -183,7 +183,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
           <View className='circle-section-head'>
             <Text className='circle-section-title'>{renewing ? '续费套餐' : access ? '开通会员' : '选择套餐'}</Text>
             {access && picking ? (
-              <Text className='circle-section-hint circle-plans-close' onClick={() => setPicking(false)}>
+              <Text className='circle-section-hint text-meta circle-plans-close' onClick={() => setPicking(false)}>
                 收起
               </Text>
             ) : null}
@@ -191,14 +191,14 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
           {access && membership.endsAt !== null ? <Text className='circle-plans-note'>续费后会员期从 {formatChineseDate(membership.endsAt)} 起顺延</Text> : null}
           <PlanPicker plans={circle.plans} value={planId} onChange={setPlanId} />
           {plan ? <CouponPicker scope='membership' priceFen={plan.priceFen} value={coupon.id} onChange={(id, off) => setCoupon({ id, off })} /> : null}
-          <Text className='circle-refund-rule'>{refundRuleLabel(circle)}</Text>
+          <Text className='circle-refund-rule text-meta'>{refundRuleLabel(circle)}</Text>
         </View>
       ) : null}
 
       {showPicker && plan ? (
         <View className='circle-pay-bar bottom-bar'>
           <View className='circle-pay-total fill-col'>
-            <Text className='circle-pay-label'>{plan.name} · 合计</Text>
+            <Text className='circle-pay-label text-meta'>{plan.name} · 合计</Text>
             <Text className='circle-pay-amount'>{formatFen(plan.priceFen - coupon.off)}</Text>
             {coupon.off > 0 ? <Text className='circle-pay-discount'>优惠 −{formatFen(coupon.off)}</Text> : null}
           </View>

@@ -41,17 +41,17 @@ export default function JoinFree({ circle, rejected = null, onJoined }: JoinFree
   return (
     <View className='card circle-section circle-join'>
       <Text className='circle-section-title'>{review ? '申请加入' : '加入圈子'}</Text>
-      {rejected !== null ? <Text className='circle-join-tip circle-review-rejected'>已拒绝{rejected ? `：${rejected}` : ''}，可以修改回答后重新申请</Text> : null}
+      {rejected !== null ? <Text className='circle-join-tip text-desc circle-review-rejected'>已拒绝{rejected ? `：${rejected}` : ''}，可以修改回答后重新申请</Text> : null}
       {review ? (
-        <Text className='circle-join-tip'>这个圈子需要主理人审核，提交申请后请等待结果</Text>
+        <Text className='circle-join-tip text-desc'>这个圈子需要主理人审核，提交申请后请等待结果</Text>
       ) : circle.joinQuestions.length > 0 ? (
-        <Text className='circle-join-tip'>回答主理人的问题后即可加入</Text>
+        <Text className='circle-join-tip text-desc'>回答主理人的问题后即可加入</Text>
       ) : (
-        <Text className='circle-join-tip'>免费加入，随时参加圈子挑战</Text>
+        <Text className='circle-join-tip text-desc'>免费加入，随时参加圈子挑战</Text>
       )}
       {circle.joinQuestions.map((question, i) => (
         <View key={i} className={`join-question ${missing && !answers[i].trim() ? 'join-question-missing' : ''}`}>
-          <Text className='join-question-text'>
+          <Text className='join-question-text text-body'>
             {i + 1}. {question}
           </Text>
           <Input

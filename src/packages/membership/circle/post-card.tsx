@@ -17,14 +17,14 @@ export default function PostCard({ post }: { post: PostView }) {
         <Avatar url={post.author.avatarUrl} nickname={post.author.nickname} size={64} />
         <View className='post-card-who fill-col'>
           <View className='post-card-name-row'>
-            <Text className='post-card-name'>{post.author.nickname}</Text>
+            <Text className='post-card-name text-name'>{post.author.nickname}</Text>
             {post.authorLabel ? <Tag tone={post.authorLabel === '嘉宾' ? 'purple' : 'green'}>{post.authorLabel}</Tag> : null}
           </View>
-          <Text className='post-card-time'>{formatChineseDate(post.createdAt)}</Text>
+          <Text className='post-card-time text-faint'>{formatChineseDate(post.createdAt)}</Text>
         </View>
         {post.featured ? <Tag tone='gold'>精华</Tag> : null}
       </View>
-      {post.title ? <Text className='post-card-title'>{post.title}</Text> : null}
+      {post.title ? <Text className='post-card-title text-title'>{post.title}</Text> : null}
       {post.locked ? (
         <View className='post-card-lock'>
           {!post.title ? <Text className='post-card-teaser'>{post.teaser}</Text> : null}
@@ -33,7 +33,7 @@ export default function PostCard({ post }: { post: PostView }) {
             <Text className='post-card-lock-label'>{post.locked.label}</Text>
           </View>
           {post.photoCount + post.fileCount > 0 ? (
-            <Text className='post-card-counts'>
+            <Text className='post-card-counts text-meta'>
               {post.photoCount > 0 ? `${post.photoCount} 张图片 ` : ''}
               {post.fileCount > 0 ? `${post.fileCount} 个文件` : ''}
             </Text>
@@ -51,7 +51,7 @@ export default function PostCard({ post }: { post: PostView }) {
               {post.photos.slice(0, 3).map((p) => (
                 <Image key={p.fileId} className='post-card-photo' src={p.url} mode='aspectFill' />
               ))}
-              {post.photos.length > 3 ? <Text className='post-card-more'>+{post.photos.length - 3}</Text> : null}
+              {post.photos.length > 3 ? <Text className='post-card-more text-meta'>+{post.photos.length - 3}</Text> : null}
             </View>
           ) : null}
           {post.files.map((f) => (
@@ -69,7 +69,7 @@ export default function PostCard({ post }: { post: PostView }) {
             #{t}
           </Text>
         ))}
-        <View className='post-card-stats'>
+        <View className='post-card-stats text-meta'>
           <Text>赞 {post.likeCount}</Text>
           <Text>评论 {post.commentCount}</Text>
         </View>

@@ -62,9 +62,9 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
           <KindTag kind={circle.kind} />
           {circle.archived ? <Text className='circle-card-archived'>已归档</Text> : null}
         </View>
-        {circle.description ? <Text className='circle-card-desc'>{circle.description}</Text> : null}
+        {circle.description ? <Text className='circle-card-desc text-meta'>{circle.description}</Text> : null}
         <View className='circle-card-foot row-between'>
-          <Text className='circle-card-members'>
+          <Text className='circle-card-members text-soft'>
             <Text className='circle-card-num'>{circle.memberCount}</Text> 位成员
           </Text>
           {joined && membership ? <MembershipTag status={membership.status} /> : <Text className={`circle-card-price circle-card-price-${circle.kind}`}>{priceFromLabel(circle)}</Text>}

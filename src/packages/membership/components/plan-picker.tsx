@@ -23,11 +23,11 @@ export default function PlanPicker({ plans, value, onChange }: PlanPickerProps) 
             {best?.id === plan.id ? <Text className='plan-card-best'>最划算</Text> : null}
             <View className='plan-card-main fill-col'>
               <Text className='plan-card-name'>{plan.name}</Text>
-              <Text className='plan-card-days'>{daysLabel(plan.days)}</Text>
+              <Text className='plan-card-days text-meta'>{daysLabel(plan.days)}</Text>
             </View>
             <View className='plan-card-price'>
               <Text className='plan-card-amount'>{formatFen(plan.priceFen)}</Text>
-              <Text className='plan-card-per-day'>约 {perDayLabel(plan)}</Text>
+              <Text className='plan-card-per-day text-note'>约 {perDayLabel(plan)}</Text>
             </View>
           </RadioRow>
         )

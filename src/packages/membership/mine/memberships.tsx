@@ -43,8 +43,8 @@ export default function Memberships({ data, error, loading, onRetry }: Membershi
   if (shown.length === 0) {
     return (
       <View className='card mine-card mine-empty'>
-        <Text className='mine-empty-title'>还没有加入圈子</Text>
-        <Text className='mine-empty-desc'>加入圈子，解锁会员专属挑战</Text>
+        <Text className='mine-empty-title text-title'>还没有加入圈子</Text>
+        <Text className='mine-empty-desc text-meta'>加入圈子，解锁会员专属挑战</Text>
         <View
           className='btn btn-primary btn-small mine-empty-action'
           onClick={() => {
@@ -78,10 +78,10 @@ function MembershipRow({ membership: m }: { membership: MembershipView }) {
       <Cover className='mine-row-cover' url={m.coverUrl} name={m.circleName} />
       <View className='mine-row-text fill-col'>
         <View className='mine-row-head'>
-          <Text className='mine-row-name ellipsis'>{m.circleName}</Text>
+          <Text className='mine-row-name text-title ellipsis'>{m.circleName}</Text>
           <MembershipTag status={m.status} />
         </View>
-        <Text className='mine-row-end'>{membershipEndLabel(m)}</Text>
+        <Text className='mine-row-end text-meta'>{membershipEndLabel(m)}</Text>
       </View>
       {renewable ? (
         <View className='btn btn-ghost btn-small mine-renew' onClick={renew}>

@@ -20,7 +20,7 @@ export default function OrderCard({ order, onRefund }: OrderCardProps) {
   return (
     <View className='card mo-card' data-id={order.id} onClick={open}>
       <View className='mo-head row-between'>
-        <Text className='mo-title ellipsis'>
+        <Text className='mo-title text-title ellipsis'>
           {order.circleName} · {order.planName}
         </Text>
         <OrderStatusTag status={status} />

@@ -121,7 +121,7 @@ function PaidHero({ order }: { order: OrderView }) {
         </View>
         <Text className='order-hero-title'>支付成功</Text>
         <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
-        <Text className='order-hero-desc'>
+        <Text className='order-hero-desc text-desc'>
           「{order.circleName}」{order.planName}已完成
         </Text>
         {/* Another kind (a paid question): its own page; an event seat goes back to the event it was paid from. */}
@@ -150,7 +150,7 @@ function CirclePaidHero({ order }: { order: OrderView }) {
       </View>
       <Text className='order-hero-title'>支付成功</Text>
       <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
-      <Text className='order-hero-desc'>
+      <Text className='order-hero-desc text-desc'>
         {membership && membership.status !== 'none' ? `「${order.circleName}」会员 · ${membershipEndLabel(membership)}` : `已开通「${order.circleName}」${order.planName}`}
       </Text>
       <View className='btn btn-primary order-hero-button order-go-circle' onClick={() => openCircle(order.circleId)}>
@@ -217,7 +217,7 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
         <View className='order-spinner' />
         <Text className='order-hero-title'>正在确认支付结果…</Text>
         <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
-        <Text className='order-hero-desc'>支付结果通常几秒内到达</Text>
+        <Text className='order-hero-desc text-desc'>支付结果通常几秒内到达</Text>
       </View>
     )
   }
@@ -228,7 +228,7 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
       </View>
       <Text className='order-hero-title'>待支付</Text>
       <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
-      <Text className='order-hero-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
+      <Text className='order-hero-desc text-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
       <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>
         {paying ? '正在前往支付…' : '去支付'}
       </View>
@@ -263,7 +263,7 @@ function ClosedHero({ order }: { order: OrderView }) {
         <View className='order-cross' />
       </View>
       <Text className='order-hero-title'>{order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'}</Text>
-      <Text className='order-hero-desc'>{CLOSED_WHY[order.closedReason ?? 'expired']}</Text>
+      <Text className='order-hero-desc text-desc'>{CLOSED_WHY[order.closedReason ?? 'expired']}</Text>
       {isCircleOrder(order) ? (
         <View
           className='btn btn-primary order-hero-button'
@@ -290,7 +290,7 @@ function RefundHero({ order }: { order: OrderView }) {
       </View>
       <Text className='order-hero-title'>{done ? '已退款' : '退款处理中'}</Text>
       <Text className='order-hero-amount'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
-      <Text className='order-hero-desc'>
+      <Text className='order-hero-desc text-desc'>
         {order.paidAfterClose
           ? '订单关闭后才收到付款，款项已自动原路退回'
           : done

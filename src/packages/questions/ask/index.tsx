@@ -115,11 +115,11 @@ export default function AskPage() {
               <View className='ask-answerer-row'>
                 <Face url={a.avatarUrl} name={a.nickname} />
                 <View className='ask-answerer-text fill-col'>
-                  <View className='ask-answerer-name'>
+                  <View className='ask-answerer-name text-name'>
                     <Text>{a.nickname}</Text>
                     {a.roleLabel ? <Tag tone={a.roleLabel === '嘉宾' ? 'purple' : 'green'}>{a.roleLabel}</Tag> : null}
                   </View>
-                  <Text className='ask-answerer-terms'>{a.priceFen > 0 ? `${a.refundDays} 天内未回答，全额退款` : '免费提问'}</Text>
+                  <Text className='ask-answerer-terms text-meta'>{a.priceFen > 0 ? `${a.refundDays} 天内未回答，全额退款` : '免费提问'}</Text>
                 </View>
                 <Text className={`ask-answerer-price ${a.priceFen > 0 ? 'ask-answerer-paid' : ''}`}>{priceLabel(a.priceFen)}</Text>
               </View>
@@ -131,7 +131,7 @@ export default function AskPage() {
       <Text className='form-page-section'>你的问题</Text>
       <View className='card'>
         <Textarea
-          className='ask-text'
+          className='ask-text text-body'
           value={text}
           maxlength={500}
           placeholder='描述你的情况和想问的问题（至少 5 个字）'
@@ -142,8 +142,8 @@ export default function AskPage() {
         />
         <Text className='ask-count'>{Array.from(text).length}/500</Text>
         <Segmented className='ask-visibility' options={VISIBILITY} value={visibility} onChange={setVisibility} />
-        <Text className='ask-hint'>{visibility === 'public' ? '回答后，圈子成员都能看到这个问答' : '只有你、回答者和主理人能看到'}</Text>
-        {error ? <Text className='form-field-error ask-error'>{error}</Text> : null}
+        <Text className='ask-hint text-meta'>{visibility === 'public' ? '回答后，圈子成员都能看到这个问答' : '只有你、回答者和主理人能看到'}</Text>
+        {error ? <Text className='form-field-error text-meta ask-error'>{error}</Text> : null}
       </View>
 
       <View className='qa-bottom'>

@@ -12,7 +12,7 @@ function Face({ url, name }: { url: string; name: string }) {
   return url ? (
     <Image className='qa-face' src={url} mode='aspectFill' />
   ) : (
-    <View className='qa-face qa-face-blank'>
+    <View className='qa-face qa-face-blank text-meta'>
       <Text>{Array.from(name)[0] ?? '友'}</Text>
     </View>
   )
@@ -25,7 +25,7 @@ export default function QuestionCard({ question, showAsker = true }: { question:
     <View className='card qa-card' data-id={question.id} onClick={() => void Taro.navigateTo({ url: questionUrl(question.id) })}>
       <View className='qa-card-head'>
         {showAsker ? <Face url={question.asker.avatarUrl} name={question.asker.nickname} /> : null}
-        <Text className='qa-card-who'>
+        <Text className='qa-card-who text-desc'>
           {showAsker ? `${question.asker.nickname} 问 ` : '问 '}
           <Text className='qa-card-answerer'>{question.answerer.nickname}</Text>
         </Text>
@@ -35,7 +35,7 @@ export default function QuestionCard({ question, showAsker = true }: { question:
           {status.label}
         </Tag>
       </View>
-      <Text className='qa-card-text'>{question.text}</Text>
+      <Text className='qa-card-text text-title'>{question.text}</Text>
       {question.answer ? (
         <View className='qa-card-answer'>
           <Text className='qa-card-answer-label'>{question.answerer.nickname} 答：</Text>

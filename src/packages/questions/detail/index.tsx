@@ -77,7 +77,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
       <View className='card qd-question'>
         <View className='qa-card-head'>
           <Face url={q.asker.avatarUrl} name={q.asker.nickname} />
-          <Text className='qa-card-who'>
+          <Text className='qa-card-who text-desc'>
             {q.asker.nickname} 问 <Text className='qa-card-answerer'>{q.answerer.nickname}</Text>
           </Text>
           {q.visibility === 'private' ? <Tag tone='grey'>私密</Tag> : <Tag tone='teal'>公开</Tag>}
@@ -96,11 +96,11 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
         <View className='card qd-answer'>
           <View className='qa-card-head'>
             <Face url={q.answerer.avatarUrl} name={q.answerer.nickname} />
-            <Text className='qa-card-who'>
+            <Text className='qa-card-who text-desc'>
               <Text className='qa-card-answerer'>{q.answerer.nickname}</Text> {q.answerer.roleLabel ? `· ${q.answerer.roleLabel}` : ''} 的回答
             </Text>
           </View>
-          <Text className='qd-answer-text'>{q.answer.text}</Text>
+          <Text className='qd-answer-text text-body'>{q.answer.text}</Text>
           {q.answer.photoUrls.length > 0 ? (
             <View className='qd-photos'>
               {q.answer.photoUrls.map((url) => (
@@ -115,7 +115,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
       {q.status === 'open' && !q.canAnswer ? (
         <View className='card qd-note'>
           <Text>等待 {q.answerer.nickname} 回答</Text>
-          {q.refundAt ? <Text className='qd-note-sub'>{formatChineseDateTime(q.refundAt)} 前未回答将自动全额退款</Text> : null}
+          {q.refundAt ? <Text className='qd-note-sub text-meta'>{formatChineseDateTime(q.refundAt)} 前未回答将自动全额退款</Text> : null}
         </View>
       ) : null}
       {q.status === 'awaitingPayment' ? (
@@ -125,7 +125,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
             {paying ? '处理中…' : `去支付 ${formatFen(q.priceFen)}`}
           </View>
           {q.orderId && process.env.TARO_ENV === 'h5' ? (
-            <Text className='qd-note-sub' onClick={() => reopenSandboxPayment(q.orderId!)}>
+            <Text className='qd-note-sub text-meta' onClick={() => reopenSandboxPayment(q.orderId!)}>
               已在模拟支付页付款？下拉刷新查看
             </Text>
           ) : null}
@@ -136,13 +136,13 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
           <Text>
             {q.answerer.nickname} 未在 {q.refundDays} 天内回答
           </Text>
-          <Text className='qd-note-sub'>{q.status === 'refunded' ? `${formatFen(q.priceFen)} 已原路退回` : `${formatFen(q.priceFen)} 退款处理中`}，这个问题已关闭</Text>
+          <Text className='qd-note-sub text-meta'>{q.status === 'refunded' ? `${formatFen(q.priceFen)} 已原路退回` : `${formatFen(q.priceFen)} 退款处理中`}，这个问题已关闭</Text>
         </View>
       ) : null}
       {q.status === 'closed' ? (
         <View className='card qd-note'>
           <Text>支付超时，问题已关闭</Text>
-          <Text className='qd-note-sub'>可以重新提问</Text>
+          <Text className='qd-note-sub text-meta'>可以重新提问</Text>
         </View>
       ) : null}
 
@@ -173,10 +173,10 @@ function AnswerForm({ q, onAnswered }: { q: QuestionView; onAnswered: (next: Que
   }
   return (
     <View className='card qd-form'>
-      <Text className='qd-form-title'>你的回答</Text>
-      {q.refundAt ? <Text className='qd-note-sub'>付费提问：请在 {formatChineseDateTime(q.refundAt)} 前回答，逾期将自动退款给提问者</Text> : null}
+      <Text className='qd-form-title text-title'>你的回答</Text>
+      {q.refundAt ? <Text className='qd-note-sub text-meta'>付费提问：请在 {formatChineseDateTime(q.refundAt)} 前回答，逾期将自动退款给提问者</Text> : null}
       <Textarea
-        className='qd-form-text'
+        className='qd-form-text text-body'
         value={text}
         maxlength={2000}
         placeholder='写下你的回答'
@@ -186,7 +186,7 @@ function AnswerForm({ q, onAnswered }: { q: QuestionView; onAnswered: (next: Que
         }}
       />
       <ImagePicker mode='grid' uploads={uploads} />
-      {error ? <Text className='form-field-error qd-form-error'>{error}</Text> : null}
+      {error ? <Text className='form-field-error text-meta qd-form-error'>{error}</Text> : null}
       <View className={`btn btn-primary qd-form-submit ${sending || uploads.uploading ? 'btn-disabled' : ''}`} onClick={() => void submit()}>
         {sending ? '提交中…' : uploads.uploading ? '图片上传中…' : '提交回答'}
       </View>

@@ -85,7 +85,7 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
         <View key={row.openid} className='card form-page-card qs-row' data-openid={row.openid}>
           <View className='qa-card-head'>
             <Face url={row.avatarUrl} name={row.nickname} />
-            <Text className='qa-card-who qa-card-answerer'>{row.nickname}</Text>
+            <Text className='qa-card-who text-desc qa-card-answerer'>{row.nickname}</Text>
             {row.roleLabel ? <Tag tone={row.roleLabel === '嘉宾' ? 'purple' : 'green'}>{row.roleLabel}</Tag> : null}
             <Text className='qs-remove' onClick={() => setRows((all) => all.filter((r) => r.openid !== row.openid))}>
               移除
@@ -94,11 +94,11 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
           <View className='qs-fields'>
             <View className='qs-field'>
               <Text className='qs-label'>每次提问 ¥</Text>
-              <Input className='qs-input qs-price' type='digit' value={row.price} placeholder='0 为免费' onInput={(e) => change(row.openid, { price: e.detail.value })} />
+              <Input className='qs-input text-body qs-price' type='digit' value={row.price} placeholder='0 为免费' onInput={(e) => change(row.openid, { price: e.detail.value })} />
             </View>
             <View className='qs-field'>
               <Text className='qs-label'>未回答退款</Text>
-              <Input className='qs-input qs-days' type='number' value={row.days} onInput={(e) => change(row.openid, { days: e.detail.value })} />
+              <Input className='qs-input text-body qs-days' type='number' value={row.days} onInput={(e) => change(row.openid, { days: e.detail.value })} />
               <Text className='qs-label'>天</Text>
             </View>
           </View>
@@ -112,11 +112,11 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
           .map((c) => (
             <View key={c.openid} className='qs-candidate' data-openid={c.openid} onClick={() => setRows((all) => [...all, { ...c, price: '0', days: '7' }])}>
               <Text>+ {c.nickname}</Text>
-              {c.roleLabel ? <Text className='qs-candidate-role'>{c.roleLabel}</Text> : null}
+              {c.roleLabel ? <Text className='qs-candidate-role text-note'>{c.roleLabel}</Text> : null}
             </View>
           ))}
       </View>
-      {error ? <Text className='form-field-error qs-error'>{error}</Text> : null}
+      {error ? <Text className='form-field-error text-meta qs-error'>{error}</Text> : null}
       <View className={`btn btn-primary qs-save ${saving ? 'btn-disabled' : ''}`} onClick={() => void save()}>
         {saving ? '保存中…' : '保存'}
       </View>

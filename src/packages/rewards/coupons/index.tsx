@@ -116,9 +116,9 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
           <View key={campaign.id} className={`cp-card cp-campaign ${canClaim ? '' : 'cp-card-dim'}`} data-id={campaign.id}>
             <CouponFace terms={campaign} />
             <View className='cp-body fill-col'>
-              <Text className='cp-name'>{campaign.name}</Text>
+              <Text className='cp-name text-title'>{campaign.name}</Text>
               <Where terms={campaign} />
-              <Text className='cp-meta'>{validityLabel(campaign.validFrom, campaign.validTo)}</Text>
+              <Text className='cp-meta text-note'>{validityLabel(campaign.validFrom, campaign.validTo)}</Text>
               <Text className='cp-stock'>{left > 0 ? `剩 ${left} 张` : '已领完'}</Text>
             </View>
             <View
@@ -147,9 +147,9 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
           <View key={coupon.id} className={`cp-card cp-coupon ${dim ? 'cp-card-dim' : ''}`} data-id={coupon.id}>
             <CouponFace terms={coupon} />
             <View className='cp-body fill-col'>
-              <Text className='cp-name'>{coupon.name}</Text>
+              <Text className='cp-name text-title'>{coupon.name}</Text>
               <Where terms={coupon} />
-              <Text className='cp-meta'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
+              <Text className='cp-meta text-note'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
               {ticketToUse ? (
                 <Text
                   className='cp-use'
@@ -173,8 +173,8 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
 
 /** 会员、活动可用; a free ticket: 任意活动可用 or the one event it admits to. */
 function Where({ terms }: { terms: Pick<CouponView, 'kind' | 'appliesTo' | 'eventId' | 'eventTitle'> }) {
-  if (terms.kind !== 'freeTicket') return <Text className='cp-meta'>{scopeLabel(terms.appliesTo)}</Text>
-  return <Text className={`cp-meta ${terms.eventId ? 'cp-ticket-event ellipsis' : ''}`}>{ticketScopeLabel(terms.eventId, terms.eventTitle ?? undefined)}</Text>
+  if (terms.kind !== 'freeTicket') return <Text className='cp-meta text-note'>{scopeLabel(terms.appliesTo)}</Text>
+  return <Text className={`cp-meta text-note ${terms.eventId ? 'cp-ticket-event ellipsis' : ''}`}>{ticketScopeLabel(terms.eventId, terms.eventTitle ?? undefined)}</Text>
 }
 
 function CouponFace({ terms }: { terms: Pick<CouponView, 'kind' | 'amountOffFen' | 'percentOff' | 'minSpendFen'> }) {
