@@ -1,5 +1,6 @@
 // Input schemas of the check-in actions, checked against the contract in types/checkin.ts.
 import * as z from 'zod/mini'
+import { id, int } from '../input/fields'
 import type {
   AddCommentInput,
   ChallengeIdInput,
@@ -23,12 +24,9 @@ import type { CompletionReportInput } from '../../../types/completion'
 import { fileIdSchema } from '../members/schemas'
 import { isValidDate } from '../time/china-calendar'
 
-const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
 const cursor = z.optional(z.nullable(z.string().check(z.maxLength(2000, { error: '分页参数太长' }))))
 const date = z.string().check(z.maxLength(10), z.refine(isValidDate, { error: '日期格式应为 YYYY-MM-DD' }))
 const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:mm' }))
-const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (max: number, what: string) => z.string({ error: `${what}必须是文字` }).check(z.maxLength(max, { error: `${what}最多 ${max} 个字` }))
 const degrees = (min: number, max: number, what: string) =>
   z

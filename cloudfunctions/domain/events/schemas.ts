@@ -1,16 +1,9 @@
 import * as z from 'zod/mini'
+import { id, int, text } from '../input/fields'
 import type { CheckInAttendeeInput, CheckInTicketInput, EventIdInput, EventInput, ListEventsInput, SignupInput, UpdateEventInput } from '../../../types/events'
 import { fileIdSchema } from '../members/schemas'
 
-const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
-const text = (min: number, max: number, what: string) =>
-  z.string({ error: `${what}必须是文字` }).check(
-    z.maxLength(max, { error: `${what}最多 ${max} 个字` }),
-    z.refine((s) => s.trim().length >= min, { error: `请填写${what}` })
-  )
 const instant = (what: string) => int(1_500_000_000_000, 4_102_444_800_000, what)
-const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
 
 const eventFields = () => ({
   title: text(1, 40, '活动标题'),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { int } from '../input/fields'
 import type {
   AdjustPointsInput,
   ListRedemptionsInput,
@@ -14,8 +15,6 @@ import type {
 import type { PageInput } from '../../../types/page'
 import { fileIdSchema } from '../members/schemas'
 
-const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (min: number, max: number, what: string) =>
   z.string({ error: `${what}必须是文字` }).check(
     z.maxLength(max, { error: `${what}最多 ${max} 个字` }),

@@ -1,15 +1,13 @@
 import * as z from 'zod/mini'
+import { id, int } from '../input/fields'
 import type { AnswerQuestionInput, AskQuestionInput, CircleIdOnlyInput, ListQuestionsInput, QuestionIdInput, QuestionQueueInput, UpdateQuestionSettingsInput } from '../../../types/questions'
 import { fileIdSchema } from '../members/schemas'
 
-const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const text = (min: number, max: number, what: string) =>
   z.string({ error: `${what}必须是文字` }).check(
     z.maxLength(max, { error: `${what}最多 ${max} 个字` }),
     z.refine((s) => s.trim().length >= min, { error: min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}` })
   )
-const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
 const after = z.optional(z.nullable(z.string({ error: '分页标记必须是文字' }).check(z.maxLength(2000, { error: '分页标记太长' }))))
 const requestId = z.string({ error: '请求标识必须是文字' }).check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求标识格式不正确' }))
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { int } from '../input/fields'
 import type { Gift } from '../../../types/inbox'
 import { AUTOMATION_KINDS, type CreateRecallCampaignInput, type RecallCampaignIdInput, type RecallCampaignsInput, type UpdateAutomationInput } from '../../../types/recall'
 
@@ -7,8 +8,6 @@ const text = (max: number, what: string) =>
     z.maxLength(max, { error: `${what}最多 ${max} 个字` }),
     z.refine((s) => s.trim().length > 0, { error: `请填写${what}` })
   )
-const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const id = (what: string) => z.string({ error: `${what}无效` }).check(z.minLength(1, { error: `请选择${what}` }), z.maxLength(200, { error: `${what}无效` }))
 const segment = () => z.enum(['kol', 'core', 'ordinary', 'silent'], { error: '分层只能是 KOL、核心、普通或沉默' })
 

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini'
+import { int } from '../input/fields'
 import type { CampaignIdInput, CampaignInput, CouponScope, MyCouponsInput, UpdateCampaignInput } from '../../../types/coupons'
 import { couponScopes, kindByCouponScope } from '../orders/kinds'
 
-const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
 const id = () => z.string().check(z.minLength(1), z.maxLength(200))
 
 /**

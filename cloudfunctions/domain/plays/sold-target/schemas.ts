@@ -1,9 +1,8 @@
 // The input pieces every play's schemas are made of, with their Chinese messages.
 import * as z from 'zod/mini'
+import { id, int } from '../../input/fields'
+export { id, int }
 
-export const int = (min: number, max: number, what: string) =>
-  z.number({ error: `${what}必须是数字` }).check(z.int({ error: `${what}必须是整数` }), z.gte(min, { error: `${what}不能小于 ${min}` }), z.lte(max, { error: `${what}不能大于 ${max}` }))
-export const id = (what: string) => z.string({ error: `${what}必须是文字` }).check(z.minLength(1, { error: `缺少${what}` }), z.maxLength(200, { error: `${what}太长` }))
 export const text = (min: number, max: number, what: string) =>
   z.string({ error: `${what}必须是文字` }).check(
     z.maxLength(max, { error: `${what}最多 ${max} 个字` }),
