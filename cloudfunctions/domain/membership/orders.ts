@@ -13,7 +13,7 @@ import { CIRCLE_MEMBERS, FOREVER, extendMembership, membershipId, toMyMembership
 import { circleIdOf, toOrderViews } from './order'
 import { PLAN_KIND, planItem, planOf } from './plan-order'
 import { ORDERS, loadOrder, type OrderDoc } from '../orders/order'
-import { settlePayment } from '../orders/settle-payment'
+import { settleFromProvider } from '../orders/settle-payment'
 import { closeOrder } from '../orders/close-order'
 import { openOrder } from '../orders/open-order'
 import { recordFact } from '../facts/facts'
@@ -77,20 +77,7 @@ export async function cancelOrder(runtime: Runtime, caller: Caller, orderId: str
 export async function getOrder(runtime: Runtime, caller: Caller, orderId: string): Promise<OrderView> {
   let order = await loadOrder(runtime, orderId)
   if (order.openid !== caller.openid && !isManager(caller.role)) throw errors.notFound('订单')
-  if (order.status === 'created') {
-    const trade = await runtime.payments.query(order._id)
-    if (trade.state === 'SUCCESS') {
-      await settlePayment(runtime, {
-        outTradeNo: order._id,
-        transactionId: trade.transactionId,
-        amountFen: trade.amountFen,
-        appid: trade.appid,
-        mchid: trade.mchid,
-        payerOpenid: trade.payerOpenid || undefined
-      })
-      order = await loadOrder(runtime, orderId)
-    }
-  }
+  if (order.status === 'created' && (await settleFromProvider(runtime, order._id))) order = await loadOrder(runtime, orderId)
   return (await views(runtime, [order]))[0]
 }
 

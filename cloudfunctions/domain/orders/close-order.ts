@@ -7,7 +7,7 @@ import { returnCoupon } from './order-coupons'
 import './installed-kinds'
 import { kindFor, type AfterCommit } from './kinds'
 import { ORDERS, closeOrderDoc, type ClosedReason, type OrderDoc } from './order'
-import { settlePayment } from './settle-payment'
+import { paidFactOf, settlePayment } from './settle-payment'
 
 export type ProviderClose = { state: 'closed' } | { state: 'paid'; trade: TradeState } | { state: 'paying' }
 
@@ -61,15 +61,7 @@ export async function closeOrder(runtime: Runtime, orderId: string, reason: Clos
   const atProvider = await closeAtProvider(runtime, orderId)
   if (atProvider.state === 'paying') return 'paying'
   if (atProvider.state === 'paid') {
-    const { trade } = atProvider
-    await settlePayment(runtime, {
-      outTradeNo: orderId,
-      transactionId: trade.transactionId,
-      amountFen: trade.amountFen,
-      appid: trade.appid,
-      mchid: trade.mchid,
-      payerOpenid: trade.payerOpenid || undefined
-    })
+    await settlePayment(runtime, paidFactOf(orderId, atProvider.trade))
     return 'settled'
   }
   return (await closeOrderHere(runtime, orderId, reason)) ? 'closed' : 'gone'

@@ -7,6 +7,7 @@
 // once and flagged, and the coupon stays with the order that replaced it. A
 // payer who is not the order's member is flagged for the host.
 import type { Runtime } from '../../platform/runtime'
+import type { TradeState } from '../../ports/payments'
 import { recordFact } from '../facts/facts'
 import { markCouponUsed } from './order-coupons'
 import { flagPayment } from './flagged-payments'
@@ -27,6 +28,22 @@ export interface PaidFact {
 }
 
 export type SettleResult = 'fulfilled' | 'already' | 'flagged' | 'refunded'
+
+/** The payment a provider's query reports for an order. */
+export function paidFactOf(outTradeNo: string, trade: TradeState): PaidFact {
+  return { outTradeNo, transactionId: trade.transactionId, amountFen: trade.amountFen, appid: trade.appid, mchid: trade.mchid, payerOpenid: trade.payerOpenid || undefined }
+}
+
+/**
+ * A member back from paying an order still unpaid here: the provider is asked directly and a payment it reports is
+ * settled now, so a lost notify never leaves a paying member waiting. True when the provider said paid.
+ */
+export async function settleFromProvider(runtime: Runtime, orderId: string): Promise<boolean> {
+  const trade = await runtime.payments.query(orderId)
+  if (trade.state !== 'SUCCESS') return false
+  await settlePayment(runtime, paidFactOf(orderId, trade))
+  return true
+}
 
 const flag = (runtime: Runtime, fact: PaidFact, kind: string, reason: string, expectedFen: number | null) =>
   flagPayment(runtime, { outTradeNo: fact.outTradeNo, transactionId: fact.transactionId, kind }, reason, expectedFen, fact.amountFen)

@@ -20,7 +20,7 @@ import '../orders/installed-kinds'
 import { ORDERS, PAY_WINDOW_MS, newOrder, newOutTradeNo, type OrderDoc } from '../orders/order'
 import { prepayOrder } from '../orders/open-order'
 import { priceOrder } from '../orders/pricing'
-import { settlePayment } from '../orders/settle-payment'
+import { settleFromProvider } from '../orders/settle-payment'
 import { notifyIn } from './notify'
 import { QUESTION_KIND, tellAnswerer, type QuestionItem } from './question-order'
 import { QUESTIONS, assertMayEnterQa, loadReadable, peopleOf, personView, toQuestionView, toQuestionViews, type QuestionDoc } from './question'
@@ -131,19 +131,8 @@ async function viewOne(runtime: Runtime, doc: QuestionDoc, caller: Caller): Prom
  */
 export async function getQuestion(runtime: Runtime, caller: Caller, questionId: string, now: number): Promise<QuestionView> {
   let question = await loadReadable(runtime, caller, questionId, now)
-  if (question.status === 'awaitingPayment' && question.orderId && question.asker === caller.openid) {
-    const trade = await runtime.payments.query(question.orderId)
-    if (trade.state === 'SUCCESS') {
-      await settlePayment(runtime, {
-        outTradeNo: question.orderId,
-        transactionId: trade.transactionId,
-        amountFen: trade.amountFen,
-        appid: trade.appid,
-        mchid: trade.mchid,
-        payerOpenid: trade.payerOpenid || undefined
-      })
-      question = (await runtime.store.collection<QuestionDoc>(QUESTIONS).get(questionId))!
-    }
+  if (question.status === 'awaitingPayment' && question.orderId && question.asker === caller.openid && (await settleFromProvider(runtime, question.orderId))) {
+    question = (await runtime.store.collection<QuestionDoc>(QUESTIONS).get(questionId))!
   }
   return viewOne(runtime, question, caller)
 }
