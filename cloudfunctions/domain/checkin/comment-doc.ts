@@ -4,8 +4,8 @@ import { COLLECTIONS } from '../../platform/collections'
 
 export const COMMENTS = COLLECTIONS.comments.name
 
-/** A comment on any target: the target's id sits in the field its place names ('checkinId', 'postId'). */
-export interface TargetCommentDoc {
+/** What every comment has, whatever it is on. */
+interface CommentFields {
   _id: string
   openid: string
   parentId: string | null
@@ -13,16 +13,14 @@ export interface TargetCommentDoc {
   text: string
   createdAt: number
   status: 'visible' | 'hidden' | 'deleted'
+}
+
+/** A comment on any target: the target's id sits in the field its place names ('checkinId', 'postId'). */
+export interface TargetCommentDoc extends CommentFields {
   [field: string]: unknown
 }
 
-export interface CommentDoc {
-  _id: string
+/** A comment on a check-in. */
+export interface CommentDoc extends CommentFields {
   checkinId: string
-  openid: string
-  parentId: string | null
-  replyToOpenid: string | null
-  text: string
-  createdAt: number
-  status: 'visible' | 'hidden' | 'deleted'
 }

@@ -18,13 +18,8 @@ export function entryId(openid: string, rule: LedgerRule, refId: string): string
   return `${openid}:${rule}:${refId}`
 }
 
-export interface GrantRequest {
-  openid: string
-  rule: LedgerRule
-  refId: string
-  reason: string
-  points: number
-  growth: number
+/** A grant: who, by which rule, for what (the ledger entry's own fields), and its limits. */
+export interface GrantRequest extends Pick<LedgerEntryDoc, 'openid' | 'rule' | 'refId' | 'reason' | 'points' | 'growth'> {
   dailyCap: number | null
   /** Months until these points expire; 0 for never. */
   expireMonths: number

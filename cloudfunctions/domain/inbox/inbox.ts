@@ -50,14 +50,9 @@ export async function giftLabel(runtime: Runtime, gift: Gift | null | undefined)
   return `「${campaign.name}」优惠券`
 }
 
-export interface Delivery {
+/** A message to deliver: the stored message's own fields, its idempotency key (the message's id) and when. */
+export interface Delivery extends Pick<InboxMessageDoc, 'openid' | 'title' | 'body' | 'action' | 'giftLabel' | 'source'> {
   key: string
-  openid: string
-  title: string
-  body: string
-  action: InboxAction | null
-  giftLabel: string | null
-  source: string
   now: number
   /** The subscribe message, sent only when the member holds a grant for its template (the outbox spends it). */
   subscribe?: { key: string; message: SubscribeMessage }

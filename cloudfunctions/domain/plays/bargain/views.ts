@@ -3,7 +3,7 @@
 // (the bargain document alone holds them), and for hosts the measures by counts.
 import type { BargainCampaignView, BargainMeasures, BargainView, HostBargainCampaignView } from '../../../../types/bargain'
 import type { Runtime } from '../../../platform/runtime'
-import { needsAddress as isPhysical } from '../sold-target/target'
+import { needsAddress as isPhysical, targetView } from '../sold-target/target'
 import { BARGAINS, BARGAIN_CUTS, BARGAIN_PAY_WINDOW_MS, BARGAIN_STARTS, itemNameOf, priceOf, startIdOf, statusOf, type BargainCampaignDoc, type BargainDoc, type BargainStartDoc } from './bargain'
 
 export function phaseOf(campaign: BargainCampaignDoc, now: number): BargainCampaignView['phase'] {
@@ -18,9 +18,7 @@ export function toCampaignView(campaign: BargainCampaignDoc, mine: BargainDoc | 
   return {
     id: campaign._id,
     title: campaign.title,
-    targetType: campaign.target.type,
-    itemName: itemNameOf(campaign.target),
-    originalFen: campaign.target.originalFen,
+    ...targetView(campaign.target),
     startFen: campaign.startFen,
     floorFen: campaign.floorFen,
     cuts: campaign.cuts,

@@ -3,8 +3,8 @@
 // purchase by id, and for hosts the measures by counts on the claims.
 import type { FlashSaleMeasures, FlashSaleView, HostFlashSaleView } from '../../../../types/flash-sale'
 import type { Runtime } from '../../../platform/runtime'
-import { needsAddress } from '../sold-target/target'
-import { FLASH_CLAIMS, FLASH_SLOTS, claimIdOf, itemNameOf, phaseOf, stockBand, type FlashClaimDoc, type FlashSaleDoc } from './sale'
+import { needsAddress, targetView } from '../sold-target/target'
+import { FLASH_CLAIMS, FLASH_SLOTS, claimIdOf, phaseOf, stockBand, type FlashClaimDoc, type FlashSaleDoc } from './sale'
 
 export function countFree(runtime: Runtime, saleId: string): Promise<number> {
   return runtime.store.collection(FLASH_SLOTS).count({ saleId, state: 'free' })
@@ -16,9 +16,7 @@ export function toSaleView(sale: FlashSaleDoc, left: number, claim: FlashClaimDo
   return {
     id: sale._id,
     title: sale.title,
-    targetType: sale.target.type,
-    itemName: itemNameOf(sale.target),
-    originalFen: sale.target.originalFen,
+    ...targetView(sale.target),
     priceFen: sale.priceFen,
     stock: sale.stock,
     startAt: sale.startAt,

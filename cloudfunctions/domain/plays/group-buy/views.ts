@@ -3,15 +3,14 @@
 // hosts the measures by counts on the groups and seats.
 import type { GroupBuyMeasures, GroupBuyView, GroupView, HostGroupBuyView } from '../../../../types/group-buy'
 import type { Runtime } from '../../../platform/runtime'
-import { GROUPS, GROUP_SEATS, itemNameOf, loadCampaign, loadGroup, phaseOf, type GroupBuyDoc, type GroupDoc, type SeatDoc } from './group'
+import { targetView } from '../sold-target/target'
+import { GROUPS, GROUP_SEATS, loadCampaign, loadGroup, phaseOf, type GroupBuyDoc, type GroupDoc, type SeatDoc } from './group'
 
 export function toCampaignView(campaign: GroupBuyDoc, myGroupIds: string[], now: number): GroupBuyView {
   return {
     id: campaign._id,
     title: campaign.title,
-    targetType: campaign.target.type,
-    itemName: itemNameOf(campaign.target),
-    originalFen: campaign.target.originalFen,
+    ...targetView(campaign.target),
     priceFen: campaign.priceFen,
     size: campaign.size,
     limitHours: campaign.limitHours,
@@ -58,9 +57,7 @@ export async function groupView(runtime: Runtime, groupId: string, openid: strin
     id: group._id,
     campaignId: campaign._id,
     title: campaign.title,
-    itemName: itemNameOf(campaign.target),
-    targetType: campaign.target.type,
-    originalFen: campaign.target.originalFen,
+    ...targetView(campaign.target),
     priceFen: campaign.priceFen,
     size: group.size,
     phase,

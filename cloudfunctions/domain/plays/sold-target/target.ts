@@ -33,6 +33,11 @@ export function itemNameOf(target: SoldTargetDoc): string {
   return target.type === 'plan' ? `${target.circleName}·${target.planName}` : target.type === 'event' ? target.eventTitle : target.itemName
 }
 
+/** What a play's card shows of its target: its type, its name as members read it, and its own price. */
+export function targetView<T extends SoldTargetDoc>(target: T): { targetType: T['type']; itemName: string; originalFen: number } {
+  return { targetType: target.type, itemName: itemNameOf(target), originalFen: target.originalFen }
+}
+
 /** A physical mall item is sent: the buyer gives an address. */
 export const needsAddress = (t: SoldTargetDoc) => t.type === 'mall' && t.mallKind === 'physical'
 
