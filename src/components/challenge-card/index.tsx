@@ -25,7 +25,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
         {challenge.coverUrl ? (
           <Image className='challenge-card-cover-img' src={challenge.coverUrl} mode='aspectFill' lazyLoad />
         ) : (
-          <View className='challenge-card-cover-blank'>
+          <View className='challenge-card-cover-blank row'>
             <Text>{Array.from(challenge.title)[0] ?? '战'}</Text>
           </View>
         )}
@@ -39,7 +39,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
         <Text className='challenge-card-dates text-meta'>
           {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
         </Text>
-        <View className='challenge-card-stats'>
+        <View className='challenge-card-stats row'>
           <Text className='challenge-card-stat text-soft'>
             <Text className='challenge-card-num'>{challenge.participantCount}</Text> 人参加
           </Text>

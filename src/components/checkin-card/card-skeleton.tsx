@@ -7,7 +7,7 @@ export default function CheckinCardSkeleton({ count = 3 }: { count?: number }) {
     <View aria-busy>
       {Array.from({ length: count }, (_, i) => (
         <View key={i} className='card checkin-card'>
-          <View className='checkin-card-head'>
+          <View className='checkin-card-head row'>
             <Skeleton width={80} height={80} round />
             <View className='checkin-card-who fill-col'>
               <Skeleton width={200} height={30} className='checkin-card-skeleton-line' />

@@ -47,10 +47,10 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
 
   return (
     <View className={`card checkin-card ${detail ? 'checkin-card-detail' : ''}`} data-id={checkin.id} onClick={() => open()}>
-      <View className='checkin-card-head'>
+      <View className='checkin-card-head row'>
         <Avatar url={checkin.author.avatarUrl} nickname={checkin.author.nickname} size={80} />
         <View className='checkin-card-who fill-col'>
-          <View className='checkin-card-name-row'>
+          <View className='checkin-card-name-row row'>
             <Text className='checkin-card-name text-title ellipsis'>{checkin.author.nickname}</Text>
             {checkin.author.badge ? <Text className='checkin-card-badge'>{checkin.author.badge}</Text> : null}
           </View>
@@ -83,11 +83,11 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       {checkin.review?.comment ? <Text className='checkin-card-review text-soft'>主理人点评：{checkin.review.comment}</Text> : null}
 
       <View className='checkin-card-actions'>
-        <View className={`checkin-action checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>
+        <View className={`checkin-action row checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>
           <View className='checkin-heart' />
           <Text className='checkin-action-count'>{checkin.likeCount > 0 ? checkin.likeCount : '赞'}</Text>
         </View>
-        <View className='checkin-action checkin-comment' onClick={comment}>
+        <View className='checkin-action row checkin-comment' onClick={comment}>
           <View className='checkin-bubble' />
           <Text className='checkin-action-count'>{checkin.commentCount > 0 ? checkin.commentCount : '评论'}</Text>
         </View>

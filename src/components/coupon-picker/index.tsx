@@ -57,7 +57,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
   return (
     <View className='coupon-picker'>
       <View
-        className='coupon-picker-row'
+        className='coupon-picker-row row'
         onClick={() => {
           if (coupons.length > 0) setOpen(!open)
         }}>
@@ -77,7 +77,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
                 disabled={cut === 0}
                 mark='end'
                 tone='danger'
-                className={`coupon-option ${on ? 'coupon-option-on' : ''} ${cut === 0 ? 'coupon-option-off' : ''}`}
+                className={`coupon-option row ${on ? 'coupon-option-on' : ''} ${cut === 0 ? 'coupon-option-off' : ''}`}
                 data={{ id: coupon.id }}
                 onSelect={() => {
                   onChange(coupon.id, cut, coupon)
@@ -98,7 +98,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
             on={value === null}
             mark='end'
             tone='danger'
-            className={`coupon-option coupon-option-none ${value === null ? 'coupon-option-on' : ''}`}
+            className={`coupon-option row coupon-option-none ${value === null ? 'coupon-option-on' : ''}`}
             onSelect={() => {
               onChange(null, 0, null)
               setOpen(false)

@@ -14,7 +14,7 @@ interface EmptyStateProps {
 export default function EmptyState({ glyph, title, description, action }: EmptyStateProps) {
   return (
     <View className='empty-state'>
-      <View className='empty-state-badge'>
+      <View className='empty-state-badge row'>
         <View className='empty-state-ring' />
         <Text className='empty-state-glyph'>{glyph}</Text>
       </View>

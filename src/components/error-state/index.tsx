@@ -11,7 +11,7 @@ interface ErrorStateProps {
 export default function ErrorState({ error, onRetry }: ErrorStateProps) {
   return (
     <View className='error-state'>
-      <View className='error-state-mark'>!</View>
+      <View className='error-state-mark row'>!</View>
       <Text className='error-state-title'>加载失败</Text>
       <Text className='error-state-desc text-desc'>{toApiCallError(error).message}</Text>
       <View className='btn btn-ghost btn-small error-state-retry' onClick={onRetry}>

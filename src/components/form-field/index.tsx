@@ -31,9 +31,9 @@ interface FormFieldProps {
 export default function FormField({ label, error, hint, prefix, suffix, layout = 'inline', top, className, children }: FormFieldProps) {
   return (
     <View className={`form-field form-field-${layout} ${top ? 'form-field-top' : ''} ${error ? 'form-field-invalid' : ''} ${className ?? ''}`}>
-      <View className='form-field-row'>
+      <View className='form-field-row row'>
         <Text className='form-field-label text-body'>{label}</Text>
-        <View className='form-field-control'>
+        <View className='form-field-control row'>
           {prefix ? <Text className='form-field-prefix'>{prefix}</Text> : null}
           {children}
           {suffix ? <Text className='form-field-suffix text-desc'>{suffix}</Text> : null}

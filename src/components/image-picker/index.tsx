@@ -66,7 +66,7 @@ function Grid({ uploads }: { uploads: ImageUploads }) {
             ) : null}
             <Failure slot={slot} prefix='photo-picker' onRetry={uploads.retry} />
             {slot.fileId ? <View className='photo-picker-done' /> : null}
-            <View className='photo-picker-remove' onClick={() => uploads.remove(slot.key)}>
+            <View className='photo-picker-remove row' onClick={() => uploads.remove(slot.key)}>
               <Text>×</Text>
             </View>
           </View>
@@ -146,9 +146,9 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
   const shown = slot?.path ?? url
   const busy = slot !== undefined && !slot.fileId && !slot.error
   return (
-    <View className='image-thumb'>
+    <View className='image-thumb row'>
       <View
-        className={`image-thumb-box image-thumb-${shape} ${invalid ? 'image-thumb-invalid form-field-invalid' : ''} ${boxClassName ?? ''}`}
+        className={`image-thumb-box row image-thumb-${shape} ${invalid ? 'image-thumb-invalid form-field-invalid' : ''} ${boxClassName ?? ''}`}
         onClick={() => {
           void uploads.pick()
         }}>

@@ -24,7 +24,7 @@ export default function LockedNotice({ lock, compact = false }: { lock: LockView
   }
   return (
     <View className={`locked-notice ${compact ? 'locked-notice-compact' : ''}`} data-lock={lock.kind}>
-      <View className='locked-notice-icon'>
+      <View className='locked-notice-icon row'>
         <Text>锁</Text>
       </View>
       <View className='locked-notice-text fill-col'>

@@ -25,7 +25,7 @@ export default function MenuRow({ title, hint, hintClassName, desc, icon, classN
   return (
     <View className={`menu-row ${rich ? 'menu-row-rich' : ''} ${className ?? ''}`} data-entry={entry} onClick={onClick}>
       {icon ? (
-        <View className={`menu-row-icon tone-${icon.tone}`}>
+        <View className={`menu-row-icon row tone-${icon.tone}`}>
           <Text>{icon.glyph}</Text>
         </View>
       ) : null}

@@ -27,7 +27,7 @@ export default function MiniField({ label, error, prefix, suffix, grow, disabled
   return (
     <View className={`mini-field ${error ? 'mini-field-invalid' : ''} ${disabled ? 'mini-field-disabled' : ''}`} style={grow ? { flex: grow } : undefined}>
       <Text className='mini-field-label text-note'>{label}</Text>
-      <View className='mini-field-box'>
+      <View className='mini-field-box row'>
         {prefix ? <Text className='mini-field-prefix'>{prefix}</Text> : null}
         {children ?? (
           <Input

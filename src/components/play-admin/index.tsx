@@ -204,7 +204,7 @@ export function PlayCard(props: {
       </Text>
       <Text className='pa-card-line text-soft'>{props.line}</Text>
       <MeasureGrid measures={props.measures} />
-      <View className='pa-actions'>
+      <View className='pa-actions row'>
         {props.ended ? null : (
           <Button className={`btn btn-small btn-ghost pa-pause ${busy ? 'btn-disabled' : ''}`} disabled={busy || undefined} onClick={() => void toggle()}>
             {props.paused ? resumeLabel : pauseLabel}
@@ -224,8 +224,8 @@ export function PlayCard(props: {
 /** One line of a log: an optional tag, what happened, when (or a note) on the right, and a detail under it. */
 export function LogRow(props: { text: ReactNode; meta?: ReactNode; tag?: { tone: Tone; label: string }; detail?: ReactNode; highlight?: boolean }) {
   return (
-    <View className='pa-log-row'>
-      <View className='pa-log-head'>
+    <View className='pa-log-row divided'>
+      <View className='pa-log-head row'>
         {props.tag ? <Tag tone={props.tag.tone}>{props.tag.label}</Tag> : null}
         <Text className='pa-log-text'>{props.text}</Text>
         {props.meta !== undefined ? <Text className={`pa-log-meta text-note ${props.highlight ? 'pa-log-new' : ''}`}>{props.meta}</Text> : null}

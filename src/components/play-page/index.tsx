@@ -151,7 +151,7 @@ export function PlayRules({ lines, className }: { lines: ReactNode[]; className?
 
 /** The bar fixed at the bottom: a ghost side button (btn play-bar-side) and the main one (btn play-bar-main). */
 export function PlayActionBar({ children }: { children: ReactNode }) {
-  return <View className='play-bar'>{children}</View>
+  return <View className='play-bar row'>{children}</View>
 }
 
 /**

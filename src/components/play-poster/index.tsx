@@ -52,7 +52,7 @@ export default function PlayPoster({ canvasId, width, height, draw, fileName, re
       ) : (
         <Text className='play-poster-note text-meta'>{failed ? '海报生成失败，请稍后再试' : '海报生成中…'}</Text>
       )}
-      <View className='play-poster-actions'>
+      <View className='play-poster-actions row'>
         {onClose ? (
           <Button className={`btn btn-ghost ${cls('-close')}`} onClick={onClose}>
             收起

@@ -20,8 +20,8 @@ export default function AvatarPicker({ currentUrl, nickname, upload, onPicked }:
   const face = (
     <View className='avatar-picker-face'>
       <Avatar url={upload?.preview ?? currentUrl} nickname={nickname} size={176} />
-      <View className='avatar-picker-camera'>
-        <View className='avatar-picker-camera-body'>
+      <View className='avatar-picker-camera row'>
+        <View className='avatar-picker-camera-body row'>
           <View className='avatar-picker-camera-lens' />
         </View>
       </View>

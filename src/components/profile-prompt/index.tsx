@@ -137,7 +137,7 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
         <View className={`btn btn-primary profile-prompt-save ${canSave ? '' : 'btn-disabled'}`} onClick={save}>
           {saveLabel}
         </View>
-        <View className='profile-prompt-skip' onClick={skip}>
+        <View className='profile-prompt-skip row' onClick={skip}>
           <Text>{working === 'skip' ? '请稍候…' : `跳过，直接${purpose}`}</Text>
         </View>
         <Text className='profile-prompt-later text-faint'>以后也可以在「我的 › 编辑资料」里修改</Text>

@@ -21,7 +21,7 @@ interface RadioRowProps {
 /** One choice of a radio group: a row with a round mark; the page lays out what it says. */
 export default function RadioRow({ on, onSelect, disabled, mark = 'start', tone = 'brand', className, data, children }: RadioRowProps) {
   const dataset = Object.fromEntries(Object.entries(data ?? {}).map(([key, value]) => [`data-${key}`, value]))
-  const dot = <View className={`radio-row-mark ${on ? `radio-row-mark-on radio-row-${tone}` : ''}`}>{on ? <View className='radio-row-dot' /> : null}</View>
+  const dot = <View className={`radio-row-mark row ${on ? `radio-row-mark-on radio-row-${tone}` : ''}`}>{on ? <View className='radio-row-dot' /> : null}</View>
   return (
     <View
       className={`radio-row ${className ?? ''}`}

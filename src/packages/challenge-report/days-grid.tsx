@@ -18,12 +18,12 @@ export default function DaysGrid({ startDate, days, doneDays }: { startDate: str
         const makeup = done.get(date)
         const state = makeup === undefined ? 'missed' : makeup ? 'makeup' : 'done'
         return (
-          <View key={date} className={`days-grid-cell days-grid-${state}`} data-date={date}>
+          <View key={date} className={`days-grid-cell row days-grid-${state}`} data-date={date}>
             <Text className='days-grid-day'>{makeup ? '补' : Number(date.slice(8))}</Text>
           </View>
         )
       })}
-      <View className='days-grid-legend'>
+      <View className='days-grid-legend row'>
         <View className='days-grid-key days-grid-done' />
         <Text className='days-grid-key-label text-note'>已打卡</Text>
         <View className='days-grid-key days-grid-makeup' />

@@ -6,7 +6,7 @@ export default function RowsSkeleton({ rows = 6 }: { rows?: number }) {
   return (
     <View className='card hm-skeleton'>
       {Array.from({ length: rows }, (_, i) => (
-        <View key={i} className='hm-skeleton-row'>
+        <View key={i} className='hm-skeleton-row row'>
           <Skeleton width={72} height={72} round />
           <View className='hm-skeleton-text'>
             <Skeleton width='40%' height={28} />

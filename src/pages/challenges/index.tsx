@@ -48,10 +48,10 @@ export default function ChallengesPage() {
 
   return (
     <View className='page challenges-page'>
-      <View className='challenges-top'>
+      <View className='challenges-top row'>
         <Segmented className='challenges-switch' options={PHASES} value={phase} onChange={setPhase} />
         {isManager(me?.role) ? (
-          <View className='challenges-create' onClick={create}>
+          <View className='challenges-create row' onClick={create}>
             <Text>+ 发起挑战</Text>
           </View>
         ) : null}

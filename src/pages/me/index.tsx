@@ -66,10 +66,10 @@ export default function MePage() {
         </View>
       ) : null}
       {me ? (
-        <View className='card me-profile' onClick={openEditor}>
+        <View className='card me-profile row' onClick={openEditor}>
           <Avatar url={me.avatarUrl} nickname={me.nickname} size={136} />
           <View className='me-profile-text fill-col'>
-            <View className='me-name-row'>
+            <View className='me-name-row row'>
               <Text className='me-nickname ellipsis'>{me.nickname}</Text>
               <Text className={`me-role me-role-${me.role}`}>{ROLE_LABELS[me.role]}</Text>
             </View>

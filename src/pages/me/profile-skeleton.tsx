@@ -4,7 +4,7 @@ import Skeleton from '../../components/skeleton'
 /** The profile card's shape while 我的 loads, so nothing jumps when it arrives. */
 export default function ProfileSkeleton() {
   return (
-    <View className='card me-profile' aria-busy>
+    <View className='card me-profile row' aria-busy>
       <Skeleton width={136} height={136} round />
       <View className='me-profile-text fill-col'>
         <Skeleton width={240} height={40} className='me-skeleton-line' />

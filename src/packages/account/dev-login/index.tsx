@@ -60,7 +60,7 @@ export default function DevLoginPage() {
         {personas.data?.map((p) => (
           <View
             key={p.persona}
-            className='dev-login-persona'
+            className='dev-login-persona row divided'
             data-persona={p.persona}
             onClick={() => {
               void login(p.persona)
@@ -76,7 +76,7 @@ export default function DevLoginPage() {
       </View>
 
       <Text className='dev-login-section text-meta'>或输入任意身份名（新成员）</Text>
-      <View className='card dev-login-custom'>
+      <View className='card dev-login-custom row'>
         <Input
           className='dev-login-input'
           value={custom}
@@ -104,7 +104,7 @@ function PersonaSkeleton() {
   return (
     <View>
       {[0, 1, 2].map((i) => (
-        <View key={i} className='dev-login-persona'>
+        <View key={i} className='dev-login-persona row divided'>
           <Skeleton width={80} height={80} round />
           <View className='dev-login-persona-text fill-col'>
             <Skeleton width={200} height={32} />

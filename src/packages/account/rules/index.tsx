@@ -31,7 +31,7 @@ export default function CommunityRulesPage() {
       ) : null}
       {data ? (
         <View className='card rules-card'>
-          <View className='rules-head'>
+          <View className='rules-head row'>
             {data.logoUrl ? <Image className='rules-logo' src={data.logoUrl} mode='aspectFill' /> : null}
             <View className='rules-head-text'>
               <Text className='rules-name'>{data.name}</Text>

@@ -114,7 +114,7 @@ function Report({ report }: { report: CompletionReport }) {
         {report.reviews.length === 0 ? <Text className='cr-muted text-desc'>主理人还没有点评你的打卡</Text> : null}
         {report.reviews.map((review) => (
           <View key={review.checkinId} className='cr-review'>
-            <View className='cr-review-head'>
+            <View className='cr-review-head row'>
               <Text className='cr-review-date text-meta'>{dots(review.date)}</Text>
               {review.grade ? (
                 <Tag tone={review.grade === '不合格' ? 'red' : review.grade === '优秀' ? 'gold' : 'green'} className='cr-review-grade'>

@@ -325,7 +325,7 @@ export default function CheckinDetailPage() {
             </Text>
           </View>
         ) : null}
-        <View className='comment-bar-row'>
+        <View className='comment-bar-row row'>
           <Input
             className='comment-bar-input'
             value={draft}
@@ -338,7 +338,7 @@ export default function CheckinDetailPage() {
             onBlur={() => setFocus(false)}
             onConfirm={onSend}
           />
-          <View className={`comment-bar-send ${draft.trim() && !sending ? '' : 'comment-bar-send-off'}`} onClick={onSend}>
+          <View className={`comment-bar-send row ${draft.trim() && !sending ? '' : 'comment-bar-send-off'}`} onClick={onSend}>
             <Text>{sending ? '发送中' : '发送'}</Text>
           </View>
         </View>

@@ -42,7 +42,7 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
     <View className='month-calendar'>
       <View className='month-calendar-head row-between'>
         <View
-          className={`month-calendar-nav ${canPrev ? '' : 'month-calendar-nav-off'}`}
+          className={`month-calendar-nav row ${canPrev ? '' : 'month-calendar-nav-off'}`}
           onClick={() => {
             if (canPrev) setMonth(addMonths(month, -1))
           }}>
@@ -50,7 +50,7 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
         </View>
         <Text className='month-calendar-title text-title'>{monthLabel(month)}</Text>
         <View
-          className={`month-calendar-nav ${canNext ? '' : 'month-calendar-nav-off'}`}
+          className={`month-calendar-nav row ${canNext ? '' : 'month-calendar-nav-off'}`}
           onClick={() => {
             if (canNext) setMonth(addMonths(month, 1))
           }}>
@@ -75,7 +75,7 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
               onClick={() => {
                 if (canMakeup) onMakeup?.(date)
               }}>
-              <View className='month-calendar-day'>
+              <View className='month-calendar-day row'>
                 <Text>{Number(date.slice(8))}</Text>
               </View>
               {state === 'makeup' ? <Text className='month-calendar-mark'>补</Text> : null}
@@ -85,19 +85,19 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
         })}
       </View>
       <View className='month-calendar-legend'>
-        <View className='month-calendar-key text-note'>
+        <View className='month-calendar-key row text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-done' />
           <Text>已打卡</Text>
         </View>
-        <View className='month-calendar-key text-note'>
+        <View className='month-calendar-key row text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-makeup' />
           <Text>补卡</Text>
         </View>
-        <View className='month-calendar-key text-note'>
+        <View className='month-calendar-key row text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-missed' />
           <Text>未打卡</Text>
         </View>
-        <View className='month-calendar-key text-note'>
+        <View className='month-calendar-key row text-note'>
           <View className='month-calendar-swatch month-calendar-swatch-today' />
           <Text>今天</Text>
         </View>

@@ -123,7 +123,7 @@ export default function ComposePage() {
     <View className='page compose'>
       <View className='compose-head'>
         <Text className='compose-challenge'>{challenge.title}</Text>
-        <View className='compose-day-row'>
+        <View className='compose-day-row row'>
           <Text className='compose-day tone-green tag'>第 {dayNumber} 天</Text>
           {makeupDate ? (
             <Text className='compose-makeup tone-blue tag'>
@@ -171,7 +171,7 @@ export default function ComposePage() {
       ) : null}
       {errors.photoFileIds ? <Text className='compose-error'>{errors.photoFileIds}</Text> : null}
 
-      <View className={`card compose-location ${errors.location ? 'compose-card-error' : ''}`}>
+      <View className={`card compose-location row ${errors.location ? 'compose-card-error' : ''}`}>
         <Text className='compose-label text-name'>位置</Text>
         <Input
           className='compose-location-input'

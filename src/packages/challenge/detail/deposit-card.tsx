@@ -79,7 +79,7 @@ function MyOutcome({ view }: { view: DepositStatusView }) {
   const mine = view.mine!
   const tone = mine.outcome === 'completed' ? 'green' : mine.outcome === 'failed' ? 'red' : 'grey'
   return (
-    <View className={`deposit-mine deposit-mine-${mine.outcome}`}>
+    <View className={`deposit-mine row deposit-mine-${mine.outcome}`}>
       <Tag tone={tone}>{{ held: '挑战中', completed: '已完成', failed: '未完成', withdrawn: '已退出' }[mine.outcome]}</Tag>
       <Text className='deposit-mine-line'>{outcomeLine(mine)}</Text>
       {mine.shareConfirm ? (

@@ -148,7 +148,7 @@ export default function ChallengeDetailPage() {
         {challenge.coverUrl ? (
           <Image className='detail-cover-img' src={challenge.coverUrl} mode='aspectFill' />
         ) : (
-          <View className='detail-cover-blank'>
+          <View className='detail-cover-blank row'>
             <Text>{Array.from(challenge.title)[0] ?? '战'}</Text>
           </View>
         )}
@@ -192,7 +192,7 @@ export default function ChallengeDetailPage() {
         </View>
 
         {progress.joined ? (
-          <View className='card detail-progress'>
+          <View className='card detail-progress row'>
             <ProgressRing done={progress.daysDone} total={progress.daysTotal} size={200} />
             <View className='detail-progress-stats'>
               <ProgressStat value={progress.currentStreak} unit='天' label='当前连续' />

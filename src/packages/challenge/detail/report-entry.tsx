@@ -11,7 +11,7 @@ export default function ReportEntry({ challengeId }: { challengeId: string }) {
       onClick={() => {
         void Taro.navigateTo({ url: completionReportUrl(challengeId) })
       }}>
-      <View className='report-entry-badge'>
+      <View className='report-entry-badge row'>
         <Text>证</Text>
       </View>
       <View className='report-entry-text'>

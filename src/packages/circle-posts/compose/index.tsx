@@ -186,7 +186,7 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
             <FormField label='文件' layout='column' error={errors.files} hint='PDF，20MB 以内，最多 9 个'>
               <View className='compose-post-files'>
                 {files.map((f) => (
-                  <View key={f.key} className='compose-post-file'>
+                  <View key={f.key} className='compose-post-file row'>
                     <Text className='compose-post-file-badge'>PDF</Text>
                     <View className='compose-post-file-main fill-col'>
                       <Text className='compose-post-file-name ellipsis'>{f.name}</Text>

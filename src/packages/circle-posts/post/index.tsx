@@ -81,10 +81,10 @@ function PostBody({ post }: { post: PostView }) {
   return (
     <View className='page post-page'>
       <View className='card post-main'>
-        <View className='post-head'>
+        <View className='post-head row'>
           <Avatar url={post.author.avatarUrl} nickname={post.author.nickname} size={80} />
           <View className='post-who fill-col'>
-            <View className='post-name-row'>
+            <View className='post-name-row row'>
               <Text className='post-name text-title'>{post.author.nickname}</Text>
               {post.authorLabel ? <Tag tone={post.authorLabel === '嘉宾' ? 'purple' : 'green'}>{post.authorLabel}</Tag> : null}
             </View>
@@ -223,7 +223,7 @@ function Unlocked({ post }: { post: PostView }) {
       {post.files.map((f) => (
         <View
           key={f.fileId}
-          className='post-file'
+          className='post-file row'
           onClick={() => {
             void open(f.fileId)
           }}>
@@ -362,7 +362,7 @@ function Comments({ post }: { post: PostView }) {
         </View>
       ))}
       {comments.items.length > 0 ? <ListFooter list={comments} /> : null}
-      <View className='post-comment-bar'>
+      <View className='post-comment-bar row'>
         <Input
           className='post-comment-input'
           value={draft}
@@ -384,7 +384,7 @@ function PostSkeleton() {
   return (
     <View className='page post-page' aria-busy>
       <View className='card post-main'>
-        <View className='post-head'>
+        <View className='post-head row'>
           <Skeleton width={80} height={80} round />
           <View className='post-who fill-col'>
             <Skeleton width={180} height={30} />

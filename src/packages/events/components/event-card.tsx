@@ -25,11 +25,11 @@ export default function EventCard({ event }: { event: EventView }) {
       </EventCover>
       <View className='ev-card-body'>
         <Text className='ev-card-title ellipsis'>{event.title}</Text>
-        <View className='ev-card-line'>
+        <View className='ev-card-line row'>
           <Text className='ev-card-icon'>时</Text>
           <Text className='ev-card-text'>{formatEventTime(event.startAt)}</Text>
         </View>
-        <View className='ev-card-line'>
+        <View className='ev-card-line row'>
           <Text className='ev-card-icon'>{event.mode === 'online' ? '线' : '地'}</Text>
           <Text className='ev-card-text ev-card-place ellipsis'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
         </View>

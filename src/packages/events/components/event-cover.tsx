@@ -16,7 +16,7 @@ export default function EventCover({ url, title, className, children }: EventCov
       {url ? (
         <Image className='ev-cover-img' src={url} mode='aspectFill' lazyLoad />
       ) : (
-        <View className='ev-cover-blank'>
+        <View className='ev-cover-blank row'>
           <Text>{Array.from(title.trim())[0] ?? '活'}</Text>
         </View>
       )}

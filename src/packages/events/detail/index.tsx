@@ -88,7 +88,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
       <EventCover className='ev-detail-cover' url={event.coverUrl} title={event.title} />
 
       <View className='card ev-detail-head'>
-        <View className='ev-detail-tags'>
+        <View className='ev-detail-tags row'>
           <Text className={`ev-detail-mode tone-green tag ev-detail-mode-${event.mode}`}>{event.mode === 'online' ? '线上' : '线下'}</Text>
           {cancelled ? <Text className='ev-detail-cancelled'>活动已取消</Text> : <Text className={`ev-detail-countdown ev-detail-countdown-${event.phase}`}>{countdownLabel(event, now)}</Text>}
         </View>

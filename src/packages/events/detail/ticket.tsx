@@ -32,7 +32,7 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
         <Text className='ev-ticket-meta'>{formatEventRange(event.startAt, event.endAt)}</Text>
         <Text className='ev-ticket-meta'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
       </View>
-      <View className='ev-ticket-tear'>
+      <View className='ev-ticket-tear row'>
         <View className='ev-ticket-notch ev-ticket-notch-left' />
         <View className='ev-ticket-dash' />
         <View className='ev-ticket-notch ev-ticket-notch-right' />

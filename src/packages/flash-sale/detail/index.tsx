@@ -69,7 +69,7 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
           hero
         />
         {phase === 'upcoming' ? (
-          <View className='fs-countdown' aria-label='倒计时'>
+          <View className='fs-countdown row' aria-label='倒计时'>
             <Text className='fs-countdown-label'>距开抢</Text>
             <Text className='fs-countdown-clock'>{phaseLine(sale, now).replace('距开抢 ', '')}</Text>
           </View>

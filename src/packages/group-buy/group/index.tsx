@@ -82,7 +82,7 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
               </View>
             ) : (
               <View key={n} className='gb-seat'>
-                <View className='gb-seat-empty'>?</View>
+                <View className='gb-seat-empty row'>?</View>
                 <Text className='gb-seat-name ellipsis'>{group.phase === 'completed' ? '模拟成团' : '待加入'}</Text>
               </View>
             )

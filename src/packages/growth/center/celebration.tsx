@@ -8,7 +8,7 @@ export default function Celebration({ tier, onClose }: { tier: Tier; onClose: ()
   const perks = perkLines(tier)
   return (
     <Popup open position='center' onClose={onClose} className='gc-celebrate'>
-      <View className='gc-celebrate-burst'>
+      <View className='gc-celebrate-burst row'>
         <View className='gc-celebrate-ring' />
         <Text className='gc-celebrate-level'>Lv{tier.level}</Text>
       </View>

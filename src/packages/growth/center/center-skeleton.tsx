@@ -11,7 +11,7 @@ export default function CenterSkeleton() {
         <Skeleton width='100%' height={12} className='gc-skeleton-gap' />
         <Skeleton width={360} height={24} className='gc-skeleton-gap' />
       </View>
-      <View className='card gc-stats'>
+      <View className='card gc-stats row'>
         {[0, 1].map((i) => (
           <View key={i} className='gc-stat stat-tile'>
             <Skeleton width={80} height={40} />

@@ -62,14 +62,14 @@ export default function GrowthCenterPage() {
       </View>
 
       {data.expiringSoon > 0 ? (
-        <View className='gc-expiring' onClick={open(MALL_PAGE)}>
+        <View className='gc-expiring row' onClick={open(MALL_PAGE)}>
           <Text className='gc-expiring-text'>有 {formatPoints(data.expiringSoon)} 积分将在 30 天内过期，去商城兑换</Text>
           <Text className='gc-expiring-go'>›</Text>
         </View>
       ) : null}
 
       {/* 成长值 is on the progress bar above, next to the level it leads to: not repeated here. */}
-      <View className='card gc-stats'>
+      <View className='card gc-stats row'>
         <View className='gc-stat stat-tile'>
           <Text className='gc-stat-value'>
             {data.makeupCards}
@@ -132,7 +132,7 @@ function GrowthProgress({ summary }: { summary: GrowthSummary }) {
 function Entry({ glyph, label, tone, onClick }: { glyph: string; label: string; tone: string; onClick: () => void }) {
   return (
     <View className='gc-entry stat-tile' onClick={onClick}>
-      <View className={`gc-entry-icon gc-entry-${tone}`}>
+      <View className={`gc-entry-icon row gc-entry-${tone}`}>
         <Text>{glyph}</Text>
       </View>
       <Text className='gc-entry-label'>{label}</Text>

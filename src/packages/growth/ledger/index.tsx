@@ -59,7 +59,7 @@ function LedgerRow({ entry }: { entry: LedgerEntryView }) {
   const sign = entry.points > 0 ? 'plus' : entry.points < 0 ? 'minus' : 'zero'
   const points = entry.points > 0 ? `+${formatPoints(entry.points)}` : entry.points < 0 ? `−${formatPoints(-entry.points)}` : '0'
   return (
-    <View className='ledger-row'>
+    <View className='ledger-row row divided'>
       <View className='ledger-main fill-col'>
         <Text className='ledger-reason text-body ellipsis'>{entry.reason}</Text>
         <Text className='ledger-time'>{formatDateTime(entry.createdAt)}</Text>
@@ -82,7 +82,7 @@ function LedgerSkeleton() {
     <View className='page ledger-page' aria-busy>
       <View className='card ledger-list'>
         {[0, 1, 2, 3, 4, 5].map((i) => (
-          <View key={i} className='ledger-row'>
+          <View key={i} className='ledger-row row divided'>
             <View className='ledger-main fill-col'>
               <Skeleton width={320} height={30} />
               <Skeleton width={180} height={24} className='ledger-skeleton-gap' />

@@ -13,7 +13,7 @@ export default function AddressForm({ value, errors, onChange }: AddressFormProp
   return (
     <View className='mall-address'>
       <Text className='mall-address-title'>收货信息</Text>
-      <View className={`mall-field ${errors.name ? 'mall-field-invalid' : ''}`}>
+      <View className={`mall-field row ${errors.name ? 'mall-field-invalid' : ''}`}>
         <Text className='mall-field-label'>收货人</Text>
         <Input
           className='mall-field-input mall-input-name'
@@ -25,7 +25,7 @@ export default function AddressForm({ value, errors, onChange }: AddressFormProp
         />
       </View>
       {errors.name ? <Text className='mall-field-error'>{errors.name}</Text> : null}
-      <View className={`mall-field ${errors.phone ? 'mall-field-invalid' : ''}`}>
+      <View className={`mall-field row ${errors.phone ? 'mall-field-invalid' : ''}`}>
         <Text className='mall-field-label'>手机号</Text>
         <Input
           className='mall-field-input mall-input-phone'
@@ -38,7 +38,7 @@ export default function AddressForm({ value, errors, onChange }: AddressFormProp
         />
       </View>
       {errors.phone ? <Text className='mall-field-error'>{errors.phone}</Text> : null}
-      <View className={`mall-field mall-field-area ${errors.address ? 'mall-field-invalid' : ''}`}>
+      <View className={`mall-field row mall-field-area ${errors.address ? 'mall-field-invalid' : ''}`}>
         <Text className='mall-field-label'>地址</Text>
         <Textarea
           className='mall-field-textarea mall-input-address'

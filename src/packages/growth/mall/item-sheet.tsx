@@ -20,7 +20,7 @@ interface ItemSheetProps {
 export default function ItemSheet({ item, availability, address, addressErrors, onAddressChange, onRedeem, onClose }: ItemSheetProps) {
   return (
     <Popup open position='bottom' onClose={onClose} className='mall-sheet'>
-      <View className='mall-sheet-close' onClick={onClose}>
+      <View className='mall-sheet-close row' onClick={onClose}>
         <Text>×</Text>
       </View>
       <View className='mall-sheet-head'>

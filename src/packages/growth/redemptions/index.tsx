@@ -78,7 +78,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
       ) : null}
       {r.status === 'awaitingShipment' ? <Text className='rd-note rd-note-wait'>主理人会尽快为你发货</Text> : null}
       {r.status === 'shipped' && r.trackingNo ? (
-        <View className='rd-tracking' onClick={copyTracking}>
+        <View className='rd-tracking row' onClick={copyTracking}>
           <Text className='rd-tracking-label'>快递单号</Text>
           <Text className='rd-tracking-no'>{r.trackingNo}</Text>
           <Text className='rd-tracking-copy'>复制</Text>

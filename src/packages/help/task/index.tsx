@@ -49,7 +49,7 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
       <View className='card hp-hero'>
         <PlayHeader
           lead={
-            <View className='hp-owner'>
+            <View className='hp-owner row'>
               <Avatar url={task.owner.avatarUrl} nickname={task.owner.nickname} size={64} />
               <Text className='hp-owner-name'>{task.isOwner ? '我的助力' : `${task.owner.nickname} 邀你助力`}</Text>
             </View>
@@ -92,7 +92,7 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
           ))}
           {Array.from({ length: slots }, (_, i) => (
             <View key={`slot-${i}`} className='hp-helper'>
-              <View className='hp-slot'>?</View>
+              <View className='hp-slot row'>?</View>
               <Text className='hp-helper-name ellipsis'>待助力</Text>
             </View>
           ))}

@@ -34,7 +34,7 @@ export function Funnel({ steps }: { steps: Array<{ label: string; value: number;
   return (
     <View className='ha-funnel'>
       {steps.map((step) => (
-        <View key={step.label} className='ha-funnel-row'>
+        <View key={step.label} className='ha-funnel-row row'>
           <Text className='ha-funnel-label text-soft'>{step.label}</Text>
           <View className='ha-funnel-track'>
             <View className='ha-funnel-bar' style={{ width: `${Math.max(2, Math.round((step.value / top) * 100))}%` }} />
@@ -56,7 +56,7 @@ export function CohortTable({ rows }: { rows: CohortRow[] }) {
   const weeks = rows[0]?.active.length ?? 9
   return (
     <View className='ha-cohort'>
-      <View className='ha-cohort-row'>
+      <View className='ha-cohort-row row'>
         <Text className='ha-cohort-week ha-cohort-head'>加入周</Text>
         <Text className='ha-cohort-size ha-cohort-head'>人数</Text>
         {Array.from({ length: weeks }, (_, w) => (
@@ -66,7 +66,7 @@ export function CohortTable({ rows }: { rows: CohortRow[] }) {
         ))}
       </View>
       {rows.map((row) => (
-        <View key={row.week} className='ha-cohort-row'>
+        <View key={row.week} className='ha-cohort-row row'>
           <Text className='ha-cohort-week'>{row.week.slice(5)}</Text>
           <Text className='ha-cohort-size'>{row.size}</Text>
           {row.active.map((n, w) => {

@@ -131,7 +131,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
   return (
     <View className='page hev-att-page'>
       <View className='card hev-att-head'>
-        <View className='hev-att-title-row'>
+        <View className='hev-att-title-row row'>
           <Text className='hev-att-title'>{event.title}</Text>
           {cancelled ? <Text className='hev-att-cancelled tag'>已取消</Text> : null}
         </View>
@@ -163,7 +163,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
           ) : null}
         </View>
         {saved ? (
-          <View className='hev-att-saved'>
+          <View className='hev-att-saved row'>
             <Text className='hev-att-saved-name ellipsis'>已生成 {saved.fileName}</Text>
             <Text
               className='hev-att-saved-share'
@@ -239,7 +239,7 @@ function AttendeeRow({ attendee, onCheckIn }: { attendee: AttendeeView; onCheckI
   const status = attendee.status === 'waitlisted' && attendee.waitlistPosition ? `候补第 ${attendee.waitlistPosition} 位` : SIGNUP_STATUS_LABEL[attendee.status]
   const when = attendee.attendedAt ? `${formatDateTime(attendee.attendedAt)} 签到` : `${formatDateTime(attendee.createdAt)} 报名`
   return (
-    <View className='hev-att-row' data-status={attendee.status}>
+    <View className='hev-att-row row divided' data-status={attendee.status}>
       <Avatar url={attendee.avatarUrl} nickname={attendee.nickname} size={72} />
       <View className='hev-att-who fill-col'>
         <Text className='hev-att-name ellipsis'>{attendee.nickname}</Text>
@@ -269,7 +269,7 @@ function AttendeesSkeleton() {
       </View>
       <View className='card hev-att-list'>
         {[0, 1, 2, 3].map((i) => (
-          <View key={i} className='hev-att-row'>
+          <View key={i} className='hev-att-row row divided'>
             <Skeleton width={72} height={72} round />
             <View className='hev-att-who fill-col'>
               <Skeleton width={200} height={28} />

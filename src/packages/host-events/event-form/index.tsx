@@ -238,7 +238,7 @@ function EventForm({ event }: { event: EventView | null }) {
         {paid ? (
           <View>
             <View className='form-field'>
-              <View className='form-field-row'>
+              <View className='form-field-row row'>
                 <View className='hev-form-switch-text fill-col'>
                   <Text className='hev-form-label text-body'>会员等级折扣</Text>
                   <Text className='hev-form-hint text-meta'>按成员等级权益打折（成长体系中设置）</Text>
@@ -286,7 +286,7 @@ function EventForm({ event }: { event: EventView | null }) {
         {errors.circleId ? <Text className='form-field-error text-meta hev-form-stack-error'>{errors.circleId}</Text> : null}
         <FormField layout='end' label='等级要求' error={errors.minTierLevel} hint='低于此等级的成员看到「达到 LvN 解锁」，不能报名'>
           <Picker mode='selector' range={TIERS} value={draft.minTierLevel - 1} onChange={(e) => set('minTierLevel', Number(e.detail.value) + 1, ['minTierLevel'])}>
-            <View className='hev-form-tier text-body'>
+            <View className='hev-form-tier row text-body'>
               <Text>{TIERS[draft.minTierLevel - 1] ?? `Lv${draft.minTierLevel} 及以上`}</Text>
               <Text className='hev-form-tier-chevron'>›</Text>
             </View>

@@ -31,7 +31,7 @@ export default function HostEventsPage() {
 
   return (
     <View className='page hev-page'>
-      <View className='hev-head'>
+      <View className='hev-head row'>
         <View className='hev-head-text fill-col'>
           <Text className='page-title'>活动管理</Text>
           <Text className='page-desc'>报名、候补、检票一处看清</Text>
@@ -79,7 +79,7 @@ function HostEventCard({ event }: { event: EventView }) {
   return (
     <View className={`card hev-card ${cancelled ? 'hev-card-cancelled' : ''}`} data-id={event.id}>
       <View className='hev-card-top' onClick={() => go(eventDetailUrl(event.id))}>
-        <View className='hev-card-head'>
+        <View className='hev-card-head row'>
           <Text className='hev-card-title ellipsis'>{event.title}</Text>
           {cancelled ? (
             <Text className='hev-tag tone-green tag hev-tag-cancelled'>已取消</Text>

@@ -130,7 +130,7 @@ export default function ScannerPage() {
         <View className='card hev-scan-history'>
           <Text className='hev-scan-section text-name'>本次检票记录</Text>
           {history.slice(1).map((h, i) => (
-            <View key={`${h.at}-${i}`} className='hev-scan-history-row'>
+            <View key={`${h.at}-${i}`} className='hev-scan-history-row row divided'>
               <Text className={`hev-scan-dot ${h.ok ? 'hev-scan-dot-ok' : 'hev-scan-dot-fail'}`} />
               <Text className='hev-scan-history-text ellipsis'>{h.ok ? `${h.attendee.nickname} 签到成功` : h.message}</Text>
               <Text className='hev-scan-history-time text-note'>{chinaTime(h.at).format('HH:mm:ss')}</Text>
@@ -146,11 +146,11 @@ function ResultCard({ result }: { result: Result }) {
   if (result.ok) {
     return (
       <View className='card hev-scan-result hev-scan-ok' key={result.at}>
-        <View className='hev-scan-mark hev-scan-mark-ok'>
+        <View className='hev-scan-mark row hev-scan-mark-ok'>
           <View className='hev-scan-check' />
         </View>
         <Text className='hev-scan-result-title'>签到成功</Text>
-        <View className='hev-scan-who'>
+        <View className='hev-scan-who row'>
           <Avatar url={result.attendee.avatarUrl} nickname={result.attendee.nickname} size={64} />
           <Text className='hev-scan-name'>{result.attendee.nickname}</Text>
         </View>
@@ -160,7 +160,7 @@ function ResultCard({ result }: { result: Result }) {
   }
   return (
     <View className='card hev-scan-result hev-scan-fail' key={result.at}>
-      <View className='hev-scan-mark hev-scan-mark-fail'>
+      <View className='hev-scan-mark row hev-scan-mark-fail'>
         <Text className='hev-scan-cross'>!</Text>
       </View>
       <Text className='hev-scan-result-title'>不能签到</Text>

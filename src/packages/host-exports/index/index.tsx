@@ -62,7 +62,7 @@ export default function HostExportsPage() {
       {EXPORT_KINDS.map((kind) => (
         <View
           key={kind}
-          className={`hex-kind hex-export-${kind} ${starting === kind ? 'is-busy' : ''}`}
+          className={`hex-kind row divided hex-export-${kind} ${starting === kind ? 'is-busy' : ''}`}
           onClick={() => {
             void start(kind)
           }}>
@@ -108,7 +108,7 @@ export default function HostExportsPage() {
 function JobRow({ job }: { job: ExportJobView }) {
   const percent = job.estimatedTotal > 0 ? (job.rowsDone / job.estimatedTotal) * 100 : job.status === 'done' ? 100 : 0
   return (
-    <View className={`hex-job hex-job-${job.status}`} data-kind={job.kind}>
+    <View className={`hex-job divided hex-job-${job.status}`} data-kind={job.kind}>
       <View className='hex-job-head'>
         <Text className='hex-job-title text-name'>{job.label}</Text>
         <Text className='hex-job-time muted'>{chinaTime(job.createdAt).format('M月D日 HH:mm')}</Text>

@@ -125,7 +125,7 @@ export default function AdjustPage() {
                 key={m.openid}
                 on={member?.openid === m.openid}
                 mark='end'
-                className={`hg-adjust-member ${member?.openid === m.openid ? 'hg-adjust-member-on' : ''}`}
+                className={`hg-adjust-member row divided ${member?.openid === m.openid ? 'hg-adjust-member-on' : ''}`}
                 data={{ openid: m.openid }}
                 onSelect={() => edit('memberOpenid', () => setMember(m))}>
                 <Avatar url={m.avatarUrl} nickname={m.nickname} size={64} />
@@ -144,7 +144,7 @@ export default function AdjustPage() {
       {errors.memberOpenid ? <Text className='hg-error-line hg-adjust-error'>{errors.memberOpenid}</Text> : null}
 
       <View className='card hg-form'>
-        <View className='hg-row'>
+        <View className='hg-row row divided'>
           <Text className='hg-row-label text-body'>方式</Text>
           <View className='hg-chips hg-adjust-sign'>
             <Text className={`hg-chip sign-grant ${sign === 'grant' ? 'hg-chip-on' : ''}`} onClick={() => edit('points', () => setSign('grant'))}>
@@ -155,7 +155,7 @@ export default function AdjustPage() {
             </Text>
           </View>
         </View>
-        <View className={`hg-row ${errors.points ? 'hg-row-invalid' : ''}`}>
+        <View className={`hg-row row divided ${errors.points ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>积分</Text>
           <Input
             className='hg-row-input field-points'
@@ -168,7 +168,7 @@ export default function AdjustPage() {
           />
         </View>
         {errors.points ? <Text className='hg-row-error'>{errors.points}</Text> : null}
-        <View className={`hg-row ${errors.reason ? 'hg-row-invalid' : ''}`}>
+        <View className={`hg-row row divided ${errors.reason ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>原因</Text>
           <Input
             className='hg-row-input field-reason'
@@ -201,7 +201,7 @@ export default function AdjustPage() {
         <View className='card hg-adjust-done'>
           <Text className='hg-adjust-done-title text-desc'>本次已调整</Text>
           {done.map(({ entry, nickname }) => (
-            <View key={entry.id} className='hg-adjust-done-row'>
+            <View key={entry.id} className='hg-adjust-done-row row divided'>
               <View className='hg-adjust-done-text fill-col'>
                 <Text>{nickname}</Text>
                 <Text className='hg-adjust-done-meta text-faint'>
@@ -224,7 +224,7 @@ function MemberSkeleton() {
   return (
     <View>
       {[0, 1, 2].map((i) => (
-        <View key={i} className='hg-adjust-member'>
+        <View key={i} className='hg-adjust-member row divided'>
           <Skeleton width={64} height={64} round />
           <View className='hg-adjust-member-text fill-col'>
             <Skeleton width={180} height={28} />

@@ -58,7 +58,7 @@ export default function HostGrowthHome() {
           />
         </View>
       ) : (
-        <View className='card hg-stats'>
+        <View className='card hg-stats row'>
           <Stat
             label='待发货'
             value={stats.data?.awaitingShipment}

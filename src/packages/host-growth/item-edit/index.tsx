@@ -43,7 +43,7 @@ function CouponChoice({ value, error, onChange }: { value: string | null; error?
   }, [])
   const choices = (campaigns.data?.items ?? []).filter((c) => c.validTo > Date.now() || c.id === value)
   return (
-    <View className={`hg-row hg-row-top hg-coupon-choice ${error ? 'hg-row-invalid' : ''}`}>
+    <View className={`hg-row row divided hg-row-top hg-coupon-choice ${error ? 'hg-row-invalid' : ''}`}>
       <Text className='hg-row-label text-body'>发放的券</Text>
       <View className='hg-edit-choice'>
         {campaigns.loading ? <Skeleton width={240} height={56} /> : null}
@@ -160,7 +160,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
   return (
     <View className='page hg-item-edit'>
       <View className='card hg-form'>
-        <View className={`hg-row hg-row-top ${errors.imageFileId ? 'hg-row-invalid' : ''}`}>
+        <View className={`hg-row row divided hg-row-top ${errors.imageFileId ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>图片</Text>
           <View className='hg-edit-image-wrap'>
             <ImagePicker
@@ -177,7 +177,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
         </View>
         {errors.imageFileId ? <Text className='hg-row-error'>{errors.imageFileId}</Text> : null}
 
-        <View className={`hg-row ${errors.name ? 'hg-row-invalid' : ''}`}>
+        <View className={`hg-row row divided ${errors.name ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>名称</Text>
           <Input
             className='hg-row-input field-name'
@@ -190,7 +190,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
         </View>
         {errors.name ? <Text className='hg-row-error'>{errors.name}</Text> : null}
 
-        <View className={`hg-row hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
+        <View className={`hg-row row divided hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>介绍</Text>
           <Textarea
             className='hg-row-textarea field-description'
@@ -206,7 +206,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
       </View>
 
       <View className='card hg-form'>
-        <View className='hg-row hg-row-top'>
+        <View className='hg-row row divided hg-row-top'>
           <Text className='hg-row-label text-body'>类型</Text>
           <View className='hg-edit-choice'>
             <View className='hg-chips'>
@@ -224,7 +224,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
         <NumberRow label='兑换积分' field='pricePoints' value={draft.price} suffix='积分' error={errors.pricePoints} onInput={(v) => set('price', v, 'pricePoints')} />
         <NumberRow label='库存' field='stock' value={draft.stock} suffix='件' error={errors.stock} onInput={(v) => set('stock', v, 'stock')} />
 
-        <View className='hg-row hg-row-top'>
+        <View className='hg-row row divided hg-row-top'>
           <Text className='hg-row-label text-body'>兑换门槛</Text>
           <View className='hg-chips'>
             {tiers.map((t) => (
@@ -252,7 +252,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
 function NumberRow({ label, field, value, suffix, error, onInput }: { label: string; field: string; value: string; suffix: string; error?: string; onInput: (v: string) => void }) {
   return (
     <>
-      <View className={`hg-row ${error ? 'hg-row-invalid' : ''}`}>
+      <View className={`hg-row row divided ${error ? 'hg-row-invalid' : ''}`}>
         <Text className='hg-row-label text-body'>{label}</Text>
         <Input className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onInput={(e) => onInput(e.detail.value)} />
         <Text className='hg-row-suffix'>{suffix}</Text>
@@ -267,7 +267,7 @@ function EditSkeleton() {
     <View className='page hg-item-edit' aria-busy>
       <View className='card hg-form'>
         {[0, 1, 2].map((i) => (
-          <View key={i} className='hg-row'>
+          <View key={i} className='hg-row row divided'>
             <Skeleton width='100%' height={44} />
           </View>
         ))}

@@ -66,12 +66,12 @@ export default function HostItemsPage() {
                 {item.imageUrl ? (
                   <Image className='hg-item-image' src={item.imageUrl} mode='aspectFill' lazyLoad />
                 ) : (
-                  <View className='hg-item-image hg-item-noimage'>
+                  <View className='hg-item-image hg-item-noimage row'>
                     <Text>礼</Text>
                   </View>
                 )}
                 <View className='hg-item-text fill-col'>
-                  <View className='hg-item-title-row'>
+                  <View className='hg-item-title-row row'>
                     <Text className='hg-item-name ellipsis'>{item.name}</Text>
                     <Text className={`hg-item-state text-note ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
                   </View>
@@ -83,7 +83,7 @@ export default function HostItemsPage() {
                   </View>
                 </View>
               </View>
-              <View className='hg-item-foot'>
+              <View className='hg-item-foot row'>
                 <Text className={`hg-item-stock text-meta ${item.stock === 0 ? 'hg-item-stock-out' : ''}`}>
                   库存 {item.stock} · 已兑 {item.redeemedCount}
                 </Text>

@@ -89,7 +89,7 @@ export default function RulesPage() {
         <Text className='hg-section-title-hint text-faint'>都填 0 即关闭；上限留空为不限</Text>
       </View>
       <View className='card hg-rule-table'>
-        <View className='hg-rule-row hg-rule-header text-faint'>
+        <View className='hg-rule-row row hg-rule-header text-faint'>
           <Text className='hg-rule-label fill-col'>行为</Text>
           <Text className='hg-rule-col'>积分</Text>
           <Text className='hg-rule-col'>成长值</Text>
@@ -113,10 +113,10 @@ export default function RulesPage() {
             </View>
           )
           return (
-            <View key={rule} className={`hg-rule hg-rule-${rule}`}>
-              <View className='hg-rule-row'>
+            <View key={rule} className={`hg-rule divided hg-rule-${rule}`}>
+              <View className='hg-rule-row row'>
                 <View className='hg-rule-label fill-col'>
-                  <View className='hg-rule-name-row'>
+                  <View className='hg-rule-name-row row'>
                     <Text className='hg-rule-name'>{name}</Text>
                     {off ? <Text className='hg-rule-off'>已关闭</Text> : null}
                   </View>
@@ -165,7 +165,7 @@ export default function RulesPage() {
         />
       ))}
       {draft.tiers.length < MAX_TIERS ? (
-        <View className='hg-add-tier' onClick={addTier}>
+        <View className='hg-add-tier row' onClick={addTier}>
           ＋ 添加 Lv{draft.tiers.length + 1}
         </View>
       ) : null}
@@ -200,7 +200,7 @@ function TierCard({ index, tier, errors, removable, onChange, onRemove }: TierCa
   const preview = [discount ? `活动 ${discount}` : '', cards > 0 ? `每月补卡 ${cards} 张` : '', tier.badge.trim() ? `徽章「${tier.badge.trim()}」` : ''].filter(Boolean).join(' · ')
   return (
     <View className={`card hg-tier hg-tier-${index + 1}`}>
-      <View className='hg-tier-head'>
+      <View className='hg-tier-head row'>
         <Text className='hg-tier-level'>Lv{index + 1}</Text>
         <Text className='hg-tier-preview text-meta ellipsis'>{preview || '基础权益'}</Text>
         {removable ? (
@@ -252,7 +252,7 @@ function RulesSkeleton() {
     <View className='page hg-rules' aria-busy>
       <View className='card hg-rule-table'>
         {[0, 1, 2, 3, 4].map((i) => (
-          <View key={i} className='hg-rule-row'>
+          <View key={i} className='hg-rule-row row'>
             <View className='hg-rule-label fill-col'>
               <Skeleton width={140} height={30} />
               <Skeleton width={220} height={20} className='hg-skeleton-gap' />

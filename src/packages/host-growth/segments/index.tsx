@@ -27,11 +27,11 @@ export default function SegmentsPage() {
   return (
     <View className='page hg-segments'>
       <View className='hg-tabs'>
-        <View className={`hg-tab tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}>
+        <View className={`hg-tab row tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}>
           <Text>全部</Text>
         </View>
         {SEGMENTS.map((s) => (
-          <View key={s.segment} className={`hg-tab tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
+          <View key={s.segment} className={`hg-tab row tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
             <Text>{s.label}</Text>
           </View>
         ))}
@@ -57,13 +57,13 @@ export default function SegmentsPage() {
           {list.items.map((m) => (
             <View
               key={m.openid}
-              className='hg-member'
+              className='hg-member row divided'
               onClick={() => {
                 void Taro.navigateTo({ url: `${ADJUST_PAGE}?openid=${encodeURIComponent(m.openid)}` })
               }}>
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={80} />
               <View className='hg-member-text fill-col'>
-                <View className='hg-member-name-row'>
+                <View className='hg-member-name-row row'>
                   <Text className='hg-member-name ellipsis'>{m.nickname}</Text>
                   <Text className='hg-member-tier'>Lv{m.tierLevel}</Text>
                 </View>
@@ -85,7 +85,7 @@ function SegmentsSkeleton() {
   return (
     <View className='card hg-segments-list' aria-busy>
       {[0, 1, 2, 3].map((i) => (
-        <View key={i} className='hg-member'>
+        <View key={i} className='hg-member row divided'>
           <Skeleton width={80} height={80} round />
           <View className='hg-member-text fill-col'>
             <Skeleton width={180} height={30} />

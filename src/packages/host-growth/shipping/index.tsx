@@ -29,7 +29,7 @@ export default function ShippingPage() {
     <View className='page hg-shipping'>
       <View className='hg-tabs'>
         {TABS.map((t) => (
-          <View key={t.tab} className={`hg-tab tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
+          <View key={t.tab} className={`hg-tab row tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
             <Text>{t.label}</Text>
           </View>
         ))}
@@ -111,7 +111,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
         {r.member.nickname} · {formatDateTime(r.createdAt)} 兑换
       </Text>
       {r.address ? (
-        <View className='hg-ship-address' onClick={copyAddress}>
+        <View className='hg-ship-address row' onClick={copyAddress}>
           <View className='hg-ship-address-text fill-col'>
             <Text className='hg-ship-address-who'>
               {r.address.name} {r.address.phone}
@@ -123,7 +123,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
       ) : null}
       {r.status === 'awaitingShipment' ? (
         <View>
-          <View className={`hg-ship-form ${error ? 'hg-ship-form-invalid' : ''}`}>
+          <View className={`hg-ship-form row ${error ? 'hg-ship-form-invalid' : ''}`}>
             <Input
               className='hg-ship-input'
               value={trackingNo}
@@ -149,7 +149,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
           {error ? <Text className='hg-ship-error'>{error}</Text> : null}
         </View>
       ) : (
-        <View className='hg-ship-done'>
+        <View className='hg-ship-done row'>
           <Text className='hg-ship-done-label'>快递单号</Text>
           <Text className='hg-ship-done-no'>{r.trackingNo}</Text>
         </View>

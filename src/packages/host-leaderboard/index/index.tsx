@@ -264,7 +264,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
 
   return (
     <View className='card hlb-card hlb-contest-form'>
-      <View className='hlb-row'>
+      <View className='hlb-row row'>
         <Text className='hlb-label text-body'>标题</Text>
         <Input
           className='hlb-input hlb-title-input'
@@ -282,12 +282,12 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
         {draft.prizes.map((value, i) => {
           const picked = choices.findIndex((c) => c.id === draft.coupons[i])
           return (
-            <View key={i} className={`hlb-prize hlb-prize-place-${i + 1}`}>
+            <View key={i} className={`hlb-prize row hlb-prize-place-${i + 1}`}>
               <Text className='hlb-prize-place'>第 {i + 1} 名</Text>
               <Input className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onInput={(e) => setAt('prizes', i, e.detail.value)} />
               <Text className='hlb-prize-unit text-meta'>积分</Text>
               <Picker className='hlb-prize-picker' mode='selector' range={choiceLabels} value={picked + 1} onChange={(e) => setAt('coupons', i, choices[Number(e.detail.value) - 1]?.id ?? null)}>
-                <View className={`hlb-prize-coupon ${picked >= 0 ? 'hlb-prize-coupon-on' : ''}`}>
+                <View className={`hlb-prize-coupon row ${picked >= 0 ? 'hlb-prize-coupon-on' : ''}`}>
                   <Text className='hlb-prize-coupon-name text-meta ellipsis'>{picked >= 0 ? choices[picked].name : '不送券'}</Text>
                   <Text className='hlb-prize-chevron'>›</Text>
                 </View>
@@ -317,7 +317,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
 
 function When({ label, date, time, onDate, onTime }: { label: string; date: string; time: string; onDate: (v: string) => void; onTime: (v: string) => void }) {
   return (
-    <View className='hlb-row'>
+    <View className='hlb-row row'>
       <Text className='hlb-label text-body'>{label}</Text>
       <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
         <View className='hlb-pick text-body'>{date}</View>
@@ -406,7 +406,7 @@ function Places({ title, name, values, onChange }: { title: string; name: string
       <Text className='hlb-places-title text-name'>{title}</Text>
       {values.length === 0 ? <Text className='hlb-hint text-meta'>未设置奖励</Text> : null}
       {values.map((value, i) => (
-        <View key={i} className='hlb-place'>
+        <View key={i} className='hlb-place row'>
           <Text className='hlb-place-label'>第 {i + 1} 名</Text>
           <Input
             className='hlb-place-input'

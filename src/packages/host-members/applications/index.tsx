@@ -64,7 +64,7 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
           <View>
             {items.map((app) => (
               <View key={app.id} className='card ja-card' data-id={app.id}>
-                <View className='ja-head'>
+                <View className='ja-head row'>
                   <Avatar url={app.avatarUrl} nickname={app.nickname} size={64} />
                   <View className='hm-row-main fill-col'>
                     <Text className='hm-row-name'>{app.nickname}</Text>

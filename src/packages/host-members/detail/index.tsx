@@ -53,7 +53,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
   }
   return (
     <View className='page hd-page'>
-      <View className='card hd-head'>
+      <View className='card hd-head row'>
         <Avatar url={member.avatarUrl} nickname={member.nickname} size={112} />
         <View className='hm-row-main fill-col'>
           <Text className='hm-row-name'>{member.nickname}</Text>

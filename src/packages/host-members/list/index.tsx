@@ -64,7 +64,7 @@ export default function HostMembersPage() {
 
   return (
     <View className='page hm-page'>
-      <View className='hm-search-bar'>
+      <View className='hm-search-bar row'>
         <Input
           className='hm-search'
           value={draft}
@@ -154,10 +154,10 @@ function MemberList({ filters, selecting, selected, onToggle, tagged }: { filter
           {items.map((m) => (
             <View
               key={m.memberId}
-              className='hm-row'
+              className='hm-row row divided'
               data-id={m.memberId}
               onClick={() => (selecting ? onToggle(m.memberId) : void Taro.navigateTo({ url: `${HOST_MEMBER_PAGE}?id=${encodeURIComponent(m.memberId)}` }))}>
-              {selecting ? <Text className={`hm-row-check ${selected.includes(m.memberId) ? 'hm-row-check-on' : ''}`}>{selected.includes(m.memberId) ? '✓' : ''}</Text> : null}
+              {selecting ? <Text className={`hm-row-check row ${selected.includes(m.memberId) ? 'hm-row-check-on' : ''}`}>{selected.includes(m.memberId) ? '✓' : ''}</Text> : null}
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={72} />
               <View className='hm-row-main fill-col'>
                 <Text className='hm-row-name'>{m.nickname}</Text>

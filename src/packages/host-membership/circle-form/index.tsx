@@ -95,7 +95,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
     <View className='page form-page'>
       <Text className='form-page-section'>基本信息</Text>
       <View className='card form-page-card'>
-        <View className='hf-cover-row'>
+        <View className='hf-cover-row row'>
           <ImagePicker mode='thumb' uploads={picture} url={circle?.coverUrl ?? ''} label='封面' boxClassName='hf-cover' emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
         </View>
 
@@ -151,7 +151,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
           <View className='hf-questions'>
             <Text className='hf-label text-body'>加入问题（选填，最多 {MAX_QUESTIONS} 个）</Text>
             {draft.questions.map((q, i) => (
-              <View key={i} className='hf-question'>
+              <View key={i} className='hf-question row'>
                 <Input
                   className='hf-question-input'
                   value={q}
@@ -180,7 +180,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
             ))}
             {errors.questions ? <Text className='hf-error'>{errors.questions}</Text> : null}
             {draft.questions.length < MAX_QUESTIONS ? (
-              <View className='hf-add' onClick={() => set('questions', [...draft.questions, ''])}>
+              <View className='hf-add row' onClick={() => set('questions', [...draft.questions, ''])}>
                 <Text>＋ 添加问题</Text>
               </View>
             ) : null}

@@ -26,7 +26,7 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
         const perDay = fen !== null && fen > 0 && Number.isInteger(days) && days > 0 ? perDayLabel({ priceFen: fen, days }) : ''
         return (
           <View key={plan.key} className='hf-plan' data-plan-index={i}>
-            <View className='hf-plan-head'>
+            <View className='hf-plan-head row'>
               <Text className='hf-plan-index'>套餐 {i + 1}</Text>
               {perDay ? <Text className='hf-plan-per-day'>约 {perDay}</Text> : null}
               {/* More than two decimals: say what will be saved (rounded half up to the fen). */}
@@ -74,7 +74,7 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
       })}
       {errors.plans ? <Text className='hf-error'>{errors.plans}</Text> : null}
       {plans.length < MAX_PLANS ? (
-        <View className='hf-add' onClick={add}>
+        <View className='hf-add row' onClick={add}>
           <Text>＋ 添加套餐</Text>
         </View>
       ) : null}

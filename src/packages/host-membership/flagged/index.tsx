@@ -45,7 +45,7 @@ function FlaggedCard({ item }: { item: FlaggedPaymentView }) {
         <Text className='hfl-reason'>{item.reason}</Text>
         <Text className='hfl-time text-faint'>{formatOrderTime(item.createdAt)}</Text>
       </View>
-      <View className='hfl-trade' onClick={copy}>
+      <View className='hfl-trade row' onClick={copy}>
         <Text className='hfl-trade-label text-meta'>商户订单号</Text>
         <Text className='hfl-trade-no'>{item.outTradeNo}</Text>
         <Text className='hfl-copy'>复制</Text>

@@ -61,7 +61,7 @@ export default function HostMembershipHome() {
           />
         </View>
       ) : (
-        <View className='card hm-stats'>
+        <View className='card hm-stats row'>
           <Stat label='待支付订单' value={stats.data?.unpaid} onClick={() => go(hostOrdersUrl('created'))} />
           <View className='hm-stat-divider' />
           <Stat label='退款中' value={stats.data?.refunding} warn={stats.data !== undefined && stats.data.refunding !== '0'} onClick={() => go(hostOrdersUrl('refunding'))} />
@@ -85,7 +85,7 @@ export default function HostMembershipHome() {
       {circles.loading ? (
         <View aria-busy>
           {[0, 1].map((i) => (
-            <View key={i} className='card hm-circle'>
+            <View key={i} className='card hm-circle row'>
               <Skeleton width={120} height={120} />
               <View className='hm-circle-text fill-col'>
                 <Skeleton width={240} height={32} />
@@ -122,10 +122,10 @@ export default function HostMembershipHome() {
 
 function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void }) {
   return (
-    <View className={`card hm-circle ${circle.archived ? 'hm-circle-archived' : ''}`} data-id={circle.id} onClick={onClick}>
+    <View className={`card hm-circle row ${circle.archived ? 'hm-circle-archived' : ''}`} data-id={circle.id} onClick={onClick}>
       <Cover className='hm-circle-cover' url={circle.coverUrl} name={circle.name} />
       <View className='hm-circle-text fill-col'>
-        <View className='hm-circle-head'>
+        <View className='hm-circle-head row'>
           <Text className='hm-circle-name text-title ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
           {circle.archived ? <Text className='hm-archived'>已归档</Text> : null}

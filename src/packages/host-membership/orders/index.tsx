@@ -38,7 +38,7 @@ export default function HostOrdersPage() {
     <View className='page ho-page'>
       <View className='ho-tabs'>
         {FILTERS.map((f) => (
-          <View key={f.value} className={`ho-tab ${f.value === filter ? 'ho-tab-on' : ''}`} data-status={f.value} onClick={() => setFilter(f.value)}>
+          <View key={f.value} className={`ho-tab row ${f.value === filter ? 'ho-tab-on' : ''}`} data-status={f.value} onClick={() => setFilter(f.value)}>
             <Text>{f.label}</Text>
           </View>
         ))}
@@ -100,7 +100,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
   const remaining = order.amountFen - order.refundedFen
   return (
     <View className='card ho-card' data-id={order.id}>
-      <View className='ho-head'>
+      <View className='ho-head row'>
         <Avatar url='' nickname={order.member.nickname} size={64} />
         <Text className='ho-member text-title ellipsis'>{order.member.nickname}</Text>
         <OrderStatusTag status={orderStatusOf(order)} />
@@ -137,7 +137,7 @@ function OrdersSkeleton() {
     <View aria-busy>
       {[0, 1, 2].map((i) => (
         <View key={i} className='card ho-card'>
-          <View className='ho-head'>
+          <View className='ho-head row'>
             <Skeleton width={64} height={64} round />
             <Skeleton width={160} height={30} className='ho-skeleton-name' />
           </View>

@@ -97,7 +97,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
 
       <View className='hr-field'>
         <Text className='hr-label'>退款金额</Text>
-        <View className={`hr-box ${(error && error.includes('金额')) || (fen !== null && fen > remaining) ? 'hr-box-invalid' : ''}`}>
+        <View className={`hr-box row ${(error && error.includes('金额')) || (fen !== null && fen > remaining) ? 'hr-box-invalid' : ''}`}>
           <Text className='hr-yuan'>¥</Text>
           <Input
             className='hr-input hr-amount'
@@ -126,7 +126,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
 
       <View className='hr-field'>
         <Text className='hr-label'>退款原因</Text>
-        <View className='hr-box'>
+        <View className='hr-box row'>
           <Input
             className='hr-input hr-reason'
             value={reason}

@@ -92,7 +92,7 @@ export default function HostRecallPage() {
 
 function GroupRow({ label, stats, group }: { label: string; stats: RecallGroupStats; group: 'treated' | 'holdout' }) {
   return (
-    <View className={`recall-group text-soft recall-group-${group}`}>
+    <View className={`recall-group row text-soft recall-group-${group}`}>
       <Text className='recall-group-label'>{label}</Text>
       <Text className='recall-group-members'>{stats.members} 人</Text>
       <Text className={`recall-${group}-returned`} data-returned={stats.returned}>

@@ -232,7 +232,7 @@ export default function CampaignFormPage() {
               range={['任意活动', ...events.map((e) => e.title)]}
               value={eventIndex + 1}
               onChange={(e) => set({ eventId: events[Number(e.detail.value) - 1]?.id ?? null })}>
-              <View className='hr-pick hr-event'>
+              <View className='hr-pick hr-event row'>
                 <Text className='hr-event-title ellipsis'>{eventTitle ?? '任意活动'}</Text>
                 <Text className='hr-chevron'>›</Text>
               </View>
@@ -288,8 +288,8 @@ export default function CampaignFormPage() {
             SCOPES.map((scope) => {
               const on = draft.appliesTo.includes(scope.value)
               return (
-                <View key={scope.value} className={`hr-check hr-scope-${scope.value} ${on ? 'hr-check-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggleScope(scope.value)}>
-                  <View className='hr-box'>{on ? <Text className='hr-tick'>✓</Text> : null}</View>
+                <View key={scope.value} className={`hr-check row hr-scope-${scope.value} ${on ? 'hr-check-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggleScope(scope.value)}>
+                  <View className='hr-box row'>{on ? <Text className='hr-tick'>✓</Text> : null}</View>
                   <Text>{scope.label}</Text>
                 </View>
               )

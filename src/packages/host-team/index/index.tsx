@@ -177,7 +177,7 @@ export default function TeamPage() {
           <Text className='team-section text-meta'>未使用的邀请</Text>
           <View className='card team-invites'>
             {team.data.invites.map((invite) => (
-              <View key={invite.token} className='team-invite' data-token={invite.token}>
+              <View key={invite.token} className='team-invite row divided' data-token={invite.token}>
                 <View className='team-invite-text fill-col'>
                   <Text className='team-invite-role text-name'>{ROLE_LABELS[invite.role]}</Text>
                   <Text className='team-invite-expiry text-note'>{until(invite.expiresAt)} 前有效</Text>

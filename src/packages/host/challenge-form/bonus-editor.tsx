@@ -11,7 +11,7 @@ export default function BonusEditor({ rows, onChange }: { rows: BonusRow[]; onCh
     <View className='bonus-editor'>
       {rows.length === 0 ? <Text className='bonus-empty'>还没有连续打卡奖励</Text> : null}
       {rows.map((row) => (
-        <View key={row.key} className='bonus-row'>
+        <View key={row.key} className='bonus-row row'>
           <Text className='bonus-text'>连续</Text>
           <Input className='bonus-input' type='number' maxlength={3} value={row.day} onInput={(e) => set(row.key, { day: digits(e.detail.value) })} />
           <Text className='bonus-text'>天，奖励</Text>
@@ -23,7 +23,7 @@ export default function BonusEditor({ rows, onChange }: { rows: BonusRow[]; onCh
         </View>
       ))}
       {rows.length < MAX_BONUSES ? (
-        <View className='bonus-add' onClick={() => onChange([...rows, newBonus()])}>
+        <View className='bonus-add row' onClick={() => onChange([...rows, newBonus()])}>
           <Text>+ 添加一档奖励</Text>
         </View>
       ) : null}

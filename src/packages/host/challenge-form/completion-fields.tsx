@@ -15,7 +15,7 @@ export default function CompletionFields({ form, errors, set }: { form: FormStat
           label='完成所需天数'
           hint={form.completionDays.trim() ? `打满 ${form.completionDays.trim()} 天即算完成` : `留空：需完成全部 ${days || '—'} 天`}
           error={errors.completionDays}>
-          <View className='form-number'>
+          <View className='form-number row'>
             <Input
               className='form-number-input'
               data-field='completionDays'

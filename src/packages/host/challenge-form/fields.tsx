@@ -2,7 +2,7 @@ import { View, Text, Input } from '@tarojs/components'
 
 export function NumberInput({ value, onChange, unit, name, maxlength = 4 }: { value: string; onChange: (v: string) => void; unit?: string; name: string; maxlength?: number }) {
   return (
-    <View className='form-number'>
+    <View className='form-number row'>
       <Input className='form-number-input' data-field={name} type='number' value={value} maxlength={maxlength} onInput={(e) => onChange(e.detail.value.replace(/\D/g, ''))} />
       {unit ? <Text className='form-unit'>{unit}</Text> : null}
     </View>
@@ -12,9 +12,9 @@ export function NumberInput({ value, onChange, unit, name, maxlength = 4 }: { va
 /** − value + for small counts (photos, make-up cards). */
 export function Stepper({ value, min, max, onChange, unit, name }: { value: number; min: number; max: number; onChange: (v: number) => void; unit?: string; name: string }) {
   return (
-    <View className='form-stepper' data-field={name}>
+    <View className='form-stepper row' data-field={name}>
       <View
-        className={`form-stepper-btn ${value <= min ? 'form-stepper-off' : ''}`}
+        className={`form-stepper-btn row ${value <= min ? 'form-stepper-off' : ''}`}
         onClick={() => {
           if (value > min) onChange(value - 1)
         }}>
@@ -25,7 +25,7 @@ export function Stepper({ value, min, max, onChange, unit, name }: { value: numb
         {unit ? ` ${unit}` : ''}
       </Text>
       <View
-        className={`form-stepper-btn ${value >= max ? 'form-stepper-off' : ''}`}
+        className={`form-stepper-btn row ${value >= max ? 'form-stepper-off' : ''}`}
         onClick={() => {
           if (value < max) onChange(value + 1)
         }}>

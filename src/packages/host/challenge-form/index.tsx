@@ -120,7 +120,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
       <Text className='form-page-section'>基本信息</Text>
       <View className='card form-card'>
         <FormField layout='column' label='标题' error={errors.title}>
-          <View className='form-title-row'>
+          <View className='form-title-row row'>
             <Input
               className='form-input form-title-input'
               data-field='title'
@@ -152,7 +152,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
       <View className='card form-card'>
         <FormField layout='end' label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
           <Picker mode='date' value={form.startDate} start={editing ? undefined : today} disabled={startLocked} onChange={(e) => set('startDate', String(e.detail.value))}>
-            <View className={`form-picker text-body ${startLocked ? 'form-picker-off' : ''}`}>
+            <View className={`form-picker row text-body ${startLocked ? 'form-picker-off' : ''}`}>
               {form.startDate === today ? <Text className='form-today'>今天</Text> : null}
               <Text>{form.startDate}</Text>
               <Text className='form-chevron'>›</Text>
@@ -163,7 +163,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
           <NumberInput name='days' value={form.days} unit='天' maxlength={3} onChange={(v) => set('days', v)} />
         </FormField>
         <FormField layout='end' label='每日打卡时间' error={errors.windowStart ?? errors.windowEnd}>
-          <View className='form-window'>
+          <View className='form-window row'>
             <Picker mode='time' value={form.windowStart} onChange={(e) => set('windowStart', String(e.detail.value))}>
               <View className='form-time text-body'>{form.windowStart}</View>
             </Picker>
@@ -188,7 +188,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         </FormField>
         <FormField layout='end' label='参与等级' error={errors.minTierLevel}>
           <Picker mode='selector' range={TIERS} value={form.minTierLevel - 1} onChange={(e) => set('minTierLevel', Number(e.detail.value) + 1)}>
-            <View className='form-picker text-body'>
+            <View className='form-picker row text-body'>
               <Text>{TIERS[form.minTierLevel - 1] ?? `Lv${form.minTierLevel} 及以上`}</Text>
               <Text className='form-chevron'>›</Text>
             </View>

@@ -63,7 +63,7 @@ export default function IntegrityFields({ form, errors, set }: { form: FormState
               <Text>用我现在的位置</Text>
             </View>
             <FormField layout='end' label='打卡范围'>
-              <View className='form-number'>
+              <View className='form-number row'>
                 <Input
                   className='form-number-input'
                   data-field='placeRadius'

@@ -214,7 +214,7 @@ export default function HostHomePage() {
   )
   return (
     <View className='page host-home'>
-      <View className='host-home-hero'>
+      <View className='host-home-hero row'>
         {me ? <Avatar url={me.avatarUrl} nickname={me.nickname} size={96} /> : null}
         <View className='host-home-hello'>
           <Text className='host-home-name'>{me ? me.nickname : '主理人'}</Text>

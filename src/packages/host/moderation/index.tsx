@@ -72,7 +72,7 @@ export default function ModerationPage() {
       {!queue.loading && !queue.error && queue.items.length === 0 ? <EmptyState glyph='审' title='没有待处理的举报' description='成员举报打卡或评论后，会出现在这里等你处理。' /> : null}
       {queue.items.map((report) => (
         <View key={report.id} className='card report' data-id={report.id}>
-          <View className='report-head'>
+          <View className='report-head row'>
             <Text className={`report-type tag report-type-${report.targetType}`}>{report.targetType === 'checkin' ? '打卡' : '评论'}</Text>
             {report.matches?.length ? <Text className='report-type tag report-type-integrity'>疑似重复图片</Text> : null}
             <Text className='report-reason ellipsis'>{report.reporterCount > 0 ? `举报理由：${report.reason}` : report.reason}</Text>
@@ -83,14 +83,14 @@ export default function ModerationPage() {
             onClick={() => {
               if (report.targetType === 'checkin') void Taro.navigateTo({ url: checkinDetailUrl(report.targetId) })
             }}>
-            <View className='report-author'>
+            <View className='report-author row'>
               <Avatar url={report.preview.author.avatarUrl} nickname={report.preview.author.nickname || '?'} size={56} />
               <Text className='report-author-name'>{report.preview.author.nickname || '未知成员'}</Text>
               <Text className='report-time text-faint'>{formatPostedAt(report.createdAt)}</Text>
             </View>
             <Text className='report-text text-body'>{report.preview.text}</Text>
             {report.preview.photos.length > 0 ? (
-              <View className='report-photos'>
+              <View className='report-photos row'>
                 {report.preview.photos.slice(0, 4).map((photo) => (
                   <Image key={photo.fileId} className='report-photo' src={photo.url} mode='aspectFill' />
                 ))}

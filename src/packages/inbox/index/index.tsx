@@ -83,7 +83,7 @@ export default function InboxPage() {
                 onClick={() => {
                   void open(message)
                 }}>
-                <View className='inbox-message-head'>
+                <View className='inbox-message-head row'>
                   {unread ? <View className='inbox-unread-dot' /> : null}
                   <Text className='inbox-message-title text-title'>{message.title}</Text>
                   <Text className='inbox-message-time text-note'>{formatChineseDate(message.createdAt)}</Text>

@@ -112,7 +112,7 @@ export default function BoardsPage() {
       {data ? (
         <View>
           <View className='lb-head'>
-            <View className='lb-head-row'>
+            <View className='lb-head-row row'>
               <Text className='lb-title'>{data.title}</Text>
               {periodic && period === 'previous' ? <Text className={`lb-settled tag ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text> : null}
             </View>
@@ -202,11 +202,11 @@ function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntry
 
 function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; unit: string; reward: number; coupon: string | null; mine: boolean }) {
   return (
-    <View className={`lb-row ${mine ? 'lb-row-mine' : ''}`} data-rank={entry.rank}>
+    <View className={`lb-row row divided ${mine ? 'lb-row-mine' : ''}`} data-rank={entry.rank}>
       <Text className='lb-row-rank'>{entry.rank}</Text>
       <Avatar url={entry.avatarUrl} nickname={entry.nickname} size={72} />
       <View className='lb-row-text fill-col'>
-        <View className='lb-row-name-line'>
+        <View className='lb-row-name-line row'>
           <Text className='lb-row-name text-body ellipsis'>{entry.nickname}</Text>
           {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
         </View>
@@ -222,7 +222,7 @@ function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; uni
 
 function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
   return (
-    <View className='lb-mine'>
+    <View className='lb-mine row'>
       <Text className='lb-mine-label'>我的排名</Text>
       {me ? (
         <View className='lb-mine-body'>
@@ -258,7 +258,7 @@ function BoardSkeleton() {
       </View>
       <View className='card lb-list'>
         {[0, 1, 2, 3].map((i) => (
-          <View key={i} className='lb-row'>
+          <View key={i} className='lb-row row divided'>
             <Skeleton width={72} height={72} round />
             <Skeleton width='50%' height={30} className='lb-skeleton-row' />
           </View>

@@ -79,7 +79,7 @@ export default function InvitePage() {
               </View>
             ) : null}
             <Text className='iv-poster-hint'>{info.data.qrImage ? (isWeapp ? '微信扫码进入小程序' : '扫码或打开链接加入') : '小程序码暂时无法生成，请把邀请码告诉好友'}</Text>
-            <View className='iv-poster-code'>
+            <View className='iv-poster-code row'>
               <Text className='iv-poster-code-label'>我的邀请码</Text>
               <Text className='iv-poster-code-value'>{info.data.code}</Text>
             </View>
@@ -96,7 +96,7 @@ export default function InvitePage() {
           </View>
           <Text className='iv-rule text-meta'>好友通过你的邀请加入，完成首次打卡或首次付费后，你将获得积分奖励</Text>
           <View
-            className='card iv-contests'
+            className='card iv-contests row'
             onClick={() => {
               void Taro.navigateTo({ url: CONTESTS_PAGE })
             }}>
@@ -167,7 +167,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
       {list.items.length > 0 ? (
         <View className='card iv-list'>
           {list.items.map((invitee) => (
-            <View key={invitee.openid} className={`iv-invitee iv-invitee-${invitee.status}`} data-openid={invitee.openid}>
+            <View key={invitee.openid} className={`iv-invitee row divided iv-invitee-${invitee.status}`} data-openid={invitee.openid}>
               <Avatar url={invitee.avatarUrl} nickname={invitee.nickname} size={80} />
               <View className='iv-invitee-text fill-col'>
                 <Text className='iv-invitee-name ellipsis'>{invitee.nickname}</Text>

@@ -29,7 +29,7 @@ export default function ChallengeList({ challenges, unlocked, free }: ChallengeL
       {challenges.loading ? (
         <View aria-busy>
           {[0, 1].map((i) => (
-            <View key={i} className='cc-row'>
+            <View key={i} className='cc-row row'>
               <Skeleton width={112} height={112} />
               <View className='cc-row-text fill-col'>
                 <Skeleton width={280} height={30} />
@@ -60,7 +60,7 @@ function ChallengeRow({ challenge, unlocked }: { challenge: Challenge; unlocked:
     else void Taro.showToast({ title: '加入圈子后即可参加', icon: 'none' })
   }
   return (
-    <View className={`cc-row ${unlocked ? '' : 'cc-row-locked'}`} data-id={challenge.id} onClick={open}>
+    <View className={`cc-row row ${unlocked ? '' : 'cc-row-locked'}`} data-id={challenge.id} onClick={open}>
       <Cover className='cc-row-cover' url={challenge.coverUrl} name={challenge.title} />
       <View className='cc-row-text fill-col'>
         <Text className='cc-row-title text-title ellipsis'>{challenge.title}</Text>

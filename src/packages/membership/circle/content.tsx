@@ -61,7 +61,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
           {data.pinned.map((p) => (
             <View
               key={p.id}
-              className='circle-pinned-row'
+              className='circle-pinned-row row'
               onClick={() => {
                 void Taro.navigateTo({ url: postUrl(p.id) })
               }}>
@@ -73,7 +73,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
         </View>
       ) : null}
 
-      <View className='circle-content-search'>
+      <View className='circle-content-search row'>
         <Input
           className='circle-content-search-input'
           value={draft}
@@ -153,7 +153,7 @@ function PostsSkeleton() {
     <View className='circle-content-list' aria-busy>
       {[0, 1].map((i) => (
         <View key={i} className='post-card'>
-          <View className='post-card-head'>
+          <View className='post-card-head row'>
             <Skeleton width={64} height={64} round />
             <View className='post-card-who fill-col'>
               <Skeleton width={160} height={26} />

@@ -112,7 +112,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       <Cover className='circle-hero' url={circle.coverUrl} name={circle.name} />
 
       <View className='card circle-head'>
-        <View className='circle-head-row'>
+        <View className='circle-head-row row'>
           <Text className='circle-name'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
         </View>
@@ -121,7 +121,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
           {circle.kind === 'trialThenPaid' ? ` · 可免费试用 ${circle.trialDays} 天` : ''}
         </Text>
         {membership.status !== 'none' ? (
-          <View className={`circle-status circle-status-${membership.status}`}>
+          <View className={`circle-status row circle-status-${membership.status}`}>
             <MembershipTag status={membership.status} />
             <Text className='circle-status-end'>{membershipEndLabel(membership)}</Text>
             {paid && access && !picking ? (
@@ -163,7 +163,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       ) : null}
 
       {canTrial ? (
-        <View className='card circle-section circle-trial'>
+        <View className='card circle-section circle-trial row'>
           <View className='circle-trial-text fill-col'>
             <Text className='circle-trial-title text-title'>先免费体验 {circle.trialDays} 天</Text>
             <Text className='circle-trial-desc text-meta'>试用期内可参加全部会员挑战，到期后再决定是否开通</Text>

@@ -13,10 +13,10 @@ export default function PostCard({ post }: { post: PostView }) {
   }
   return (
     <View className={`post-card ${post.locked ? 'post-card-locked' : ''}`} onClick={open}>
-      <View className='post-card-head'>
+      <View className='post-card-head row'>
         <Avatar url={post.author.avatarUrl} nickname={post.author.nickname} size={64} />
         <View className='post-card-who fill-col'>
-          <View className='post-card-name-row'>
+          <View className='post-card-name-row row'>
             <Text className='post-card-name text-name'>{post.author.nickname}</Text>
             {post.authorLabel ? <Tag tone={post.authorLabel === '嘉宾' ? 'purple' : 'green'}>{post.authorLabel}</Tag> : null}
           </View>
@@ -28,7 +28,7 @@ export default function PostCard({ post }: { post: PostView }) {
       {post.locked ? (
         <View className='post-card-lock'>
           {!post.title ? <Text className='post-card-teaser'>{post.teaser}</Text> : null}
-          <View className='post-card-lock-box'>
+          <View className='post-card-lock-box row'>
             <Text className='post-card-lock-icon'>🔒</Text>
             <Text className='post-card-lock-label'>{post.locked.label}</Text>
           </View>
@@ -47,7 +47,7 @@ export default function PostCard({ post }: { post: PostView }) {
             </Text>
           ) : null}
           {post.photos.length > 0 ? (
-            <View className='post-card-photos'>
+            <View className='post-card-photos row'>
               {post.photos.slice(0, 3).map((p) => (
                 <Image key={p.fileId} className='post-card-photo' src={p.url} mode='aspectFill' />
               ))}
@@ -55,7 +55,7 @@ export default function PostCard({ post }: { post: PostView }) {
             </View>
           ) : null}
           {post.files.map((f) => (
-            <View key={f.fileId} className='post-card-file'>
+            <View key={f.fileId} className='post-card-file row'>
               <Text className='post-card-file-badge'>PDF</Text>
               <Text className='post-card-file-name ellipsis'>{f.name}</Text>
             </View>
@@ -63,7 +63,7 @@ export default function PostCard({ post }: { post: PostView }) {
           {post.link ? <Text className='post-card-link'>🔗 {post.link.title}</Text> : null}
         </View>
       )}
-      <View className='post-card-foot'>
+      <View className='post-card-foot row'>
         {post.topics.map((t) => (
           <Text key={t} className='post-card-topic'>
             #{t}

@@ -57,7 +57,7 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
     <View className='card circle-card' data-id={circle.id} onClick={open}>
       <Cover className='circle-card-cover' url={circle.coverUrl} name={circle.name} />
       <View className='circle-card-body fill-col'>
-        <View className='circle-card-head'>
+        <View className='circle-card-head row'>
           <Text className='circle-card-name ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
           {circle.archived ? <Text className='circle-card-archived'>已归档</Text> : null}

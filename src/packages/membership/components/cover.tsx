@@ -14,7 +14,7 @@ export default function Cover({ url, name, className }: CoverProps) {
       {url ? (
         <Image className='ms-cover-img' src={url} mode='aspectFill' lazyLoad />
       ) : (
-        <View className='ms-cover-blank'>
+        <View className='ms-cover-blank row'>
           <Text>{Array.from(name.trim())[0] ?? '圈'}</Text>
         </View>
       )}

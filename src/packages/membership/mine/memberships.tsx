@@ -21,7 +21,7 @@ export default function Memberships({ data, error, loading, onRetry }: Membershi
     return (
       <View className='card mine-card' aria-busy>
         {[0, 1].map((i) => (
-          <View key={i} className='mine-row'>
+          <View key={i} className='mine-row row'>
             <Skeleton width={96} height={96} />
             <View className='mine-row-text fill-col'>
               <Skeleton width={240} height={30} />
@@ -74,10 +74,10 @@ function MembershipRow({ membership: m }: { membership: MembershipView }) {
     void Taro.navigateTo({ url: circleUrl(m.circleId, true) })
   }
   return (
-    <View className={`mine-row mine-row-${m.status}`} data-circle={m.circleName} onClick={open}>
+    <View className={`mine-row row mine-row-${m.status}`} data-circle={m.circleName} onClick={open}>
       <Cover className='mine-row-cover' url={m.coverUrl} name={m.circleName} />
       <View className='mine-row-text fill-col'>
-        <View className='mine-row-head'>
+        <View className='mine-row-head row'>
           <Text className='mine-row-name text-title ellipsis'>{m.circleName}</Text>
           <MembershipTag status={m.status} />
         </View>

@@ -112,10 +112,10 @@ export default function AskPage() {
         <View className='card ask-answerers'>
           {answerers.map((a) => (
             <RadioRow key={a.openid} on={chosen?.openid === a.openid} onSelect={() => setAnswerer(a.openid)} mark='end' className='ask-answerer' data={{ openid: a.openid }}>
-              <View className='ask-answerer-row'>
+              <View className='ask-answerer-row row'>
                 <Face url={a.avatarUrl} name={a.nickname} />
                 <View className='ask-answerer-text fill-col'>
-                  <View className='ask-answerer-name text-name'>
+                  <View className='ask-answerer-name row text-name'>
                     <Text>{a.nickname}</Text>
                     {a.roleLabel ? <Tag tone={a.roleLabel === '嘉宾' ? 'purple' : 'green'}>{a.roleLabel}</Tag> : null}
                   </View>

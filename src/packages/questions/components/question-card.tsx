@@ -12,7 +12,7 @@ function Face({ url, name }: { url: string; name: string }) {
   return url ? (
     <Image className='qa-face' src={url} mode='aspectFill' />
   ) : (
-    <View className='qa-face qa-face-blank text-meta'>
+    <View className='qa-face qa-face-blank row text-meta'>
       <Text>{Array.from(name)[0] ?? '友'}</Text>
     </View>
   )
@@ -23,7 +23,7 @@ export default function QuestionCard({ question, showAsker = true }: { question:
   const status = QUESTION_STATUS[question.status]
   return (
     <View className='card qa-card' data-id={question.id} onClick={() => void Taro.navigateTo({ url: questionUrl(question.id) })}>
-      <View className='qa-card-head'>
+      <View className='qa-card-head row'>
         {showAsker ? <Face url={question.asker.avatarUrl} name={question.asker.nickname} /> : null}
         <Text className='qa-card-who text-desc'>
           {showAsker ? `${question.asker.nickname} 问 ` : '问 '}

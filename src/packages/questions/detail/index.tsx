@@ -75,7 +75,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
   return (
     <View className={`page qd-page qd-page-${q.status}`}>
       <View className='card qd-question'>
-        <View className='qa-card-head'>
+        <View className='qa-card-head row'>
           <Face url={q.asker.avatarUrl} name={q.asker.nickname} />
           <Text className='qa-card-who text-desc'>
             {q.asker.nickname} 问 <Text className='qa-card-answerer'>{q.answerer.nickname}</Text>
@@ -94,7 +94,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
 
       {q.answer ? (
         <View className='card qd-answer'>
-          <View className='qa-card-head'>
+          <View className='qa-card-head row'>
             <Face url={q.answerer.avatarUrl} name={q.answerer.nickname} />
             <Text className='qa-card-who text-desc'>
               <Text className='qa-card-answerer'>{q.answerer.nickname}</Text> {q.answerer.roleLabel ? `· ${q.answerer.roleLabel}` : ''} 的回答

@@ -83,7 +83,7 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
       ) : null}
       {rows.map((row) => (
         <View key={row.openid} className='card form-page-card qs-row' data-openid={row.openid}>
-          <View className='qa-card-head'>
+          <View className='qa-card-head row'>
             <Face url={row.avatarUrl} name={row.nickname} />
             <Text className='qa-card-who text-desc qa-card-answerer'>{row.nickname}</Text>
             {row.roleLabel ? <Tag tone={row.roleLabel === '嘉宾' ? 'purple' : 'green'}>{row.roleLabel}</Tag> : null}
@@ -92,11 +92,11 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
             </Text>
           </View>
           <View className='qs-fields'>
-            <View className='qs-field'>
+            <View className='qs-field row'>
               <Text className='qs-label'>每次提问 ¥</Text>
               <Input className='qs-input text-body qs-price' type='digit' value={row.price} placeholder='0 为免费' onInput={(e) => change(row.openid, { price: e.detail.value })} />
             </View>
-            <View className='qs-field'>
+            <View className='qs-field row'>
               <Text className='qs-label'>未回答退款</Text>
               <Input className='qs-input text-body qs-days' type='number' value={row.days} onInput={(e) => change(row.openid, { days: e.detail.value })} />
               <Text className='qs-label'>天</Text>
@@ -110,7 +110,7 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
         {view.candidates
           .filter((c) => !named.has(c.openid))
           .map((c) => (
-            <View key={c.openid} className='qs-candidate' data-openid={c.openid} onClick={() => setRows((all) => [...all, { ...c, price: '0', days: '7' }])}>
+            <View key={c.openid} className='qs-candidate row' data-openid={c.openid} onClick={() => setRows((all) => [...all, { ...c, price: '0', days: '7' }])}>
               <Text>+ {c.nickname}</Text>
               {c.roleLabel ? <Text className='qs-candidate-role text-note'>{c.roleLabel}</Text> : null}
             </View>

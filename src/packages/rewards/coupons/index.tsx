@@ -113,7 +113,7 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
         const label = prizeOnly ? '仅作奖品' : campaign.claimedByMe ? '已领取' : ended ? '已结束' : left === 0 ? '已抢光' : claiming === campaign.id ? '领取中…' : '领取'
         const canClaim = !prizeOnly && !campaign.claimedByMe && !ended && left > 0
         return (
-          <View key={campaign.id} className={`cp-card cp-campaign ${canClaim ? '' : 'cp-card-dim'}`} data-id={campaign.id}>
+          <View key={campaign.id} className={`cp-card row cp-campaign ${canClaim ? '' : 'cp-card-dim'}`} data-id={campaign.id}>
             <CouponFace terms={campaign} />
             <View className='cp-body fill-col'>
               <Text className='cp-name text-title'>{campaign.name}</Text>
@@ -144,7 +144,7 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
         const dim = coupon.status === 'used' || coupon.status === 'expired'
         const ticketToUse = coupon.kind === 'freeTicket' && coupon.status === 'available' && coupon.validFrom <= Date.now()
         return (
-          <View key={coupon.id} className={`cp-card cp-coupon ${dim ? 'cp-card-dim' : ''}`} data-id={coupon.id}>
+          <View key={coupon.id} className={`cp-card row cp-coupon ${dim ? 'cp-card-dim' : ''}`} data-id={coupon.id}>
             <CouponFace terms={coupon} />
             <View className='cp-body fill-col'>
               <Text className='cp-name text-title'>{coupon.name}</Text>
