@@ -34,7 +34,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
         {challenge.circleId ? <Text className='challenge-card-circle'>圈子专属</Text> : null}
         {challenge.minTierLevel > 1 ? <Text className='challenge-card-tier'>Lv{challenge.minTierLevel} 起</Text> : null}
       </View>
-      <View className='challenge-card-body'>
+      <View className='challenge-card-body col'>
         <Text className='challenge-card-title'>{challenge.title}</Text>
         <Text className='challenge-card-dates text-meta'>
           {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
@@ -48,7 +48,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
           </Text>
           {onEdit ? (
             <Text
-              className='challenge-card-edit'
+              className='challenge-card-edit text-accent'
               onClick={(e) => {
                 e.stopPropagation()
                 onEdit()

@@ -83,11 +83,11 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       {checkin.review?.comment ? <Text className='checkin-card-review text-soft'>主理人点评：{checkin.review.comment}</Text> : null}
 
       <View className='checkin-card-actions'>
-        <View className={`checkin-action row checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>
+        <View className={`checkin-action text-label row checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>
           <View className='checkin-heart' />
           <Text className='checkin-action-count'>{checkin.likeCount > 0 ? checkin.likeCount : '赞'}</Text>
         </View>
-        <View className='checkin-action row checkin-comment' onClick={comment}>
+        <View className='checkin-action text-label row checkin-comment' onClick={comment}>
           <View className='checkin-bubble' />
           <Text className='checkin-action-count'>{checkin.commentCount > 0 ? checkin.commentCount : '评论'}</Text>
         </View>

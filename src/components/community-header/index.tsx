@@ -21,7 +21,7 @@ export default function CommunityHeader() {
       </View>
       {data.rules ? (
         <View
-          className='community-header-rules'
+          className='community-header-rules text-small'
           onClick={() => {
             void Taro.navigateTo({ url: COMMUNITY_RULES_PAGE })
           }}>

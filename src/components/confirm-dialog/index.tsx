@@ -28,7 +28,7 @@ export default function ConfirmDialog({ title, figure, children, confirmText, bu
   return (
     <Popup open position='center' className={`confirm-dialog ${className ?? ''}`}>
       <Text className='confirm-dialog-title'>{title}</Text>
-      {figure ? <Text className='confirm-dialog-figure'>{figure}</Text> : null}
+      {figure ? <Text className='confirm-dialog-figure num-bold'>{figure}</Text> : null}
       {children}
       <View className='confirm-dialog-actions'>
         <View
@@ -52,5 +52,5 @@ export default function ConfirmDialog({ title, figure, children, confirmText, bu
 
 /** A centred line of explanation; `warn` for what the member loses. */
 export function DialogText({ warn, children }: { warn?: boolean; children: ReactNode }) {
-  return <Text className={`confirm-dialog-text ${warn ? 'confirm-dialog-warn' : ''}`}>{children}</Text>
+  return <Text className={`confirm-dialog-text text-label ${warn ? 'confirm-dialog-warn' : ''}`}>{children}</Text>
 }

@@ -66,7 +66,7 @@ export default function CouponPicker({ scope, priceFen, eventId, freeTickets = t
         {coupons.length > 0 ? <Text className='coupon-picker-chevron'>{open ? '⌃' : '›'}</Text> : null}
       </View>
       {open ? (
-        <View className='coupon-picker-list' role='radiogroup'>
+        <View className='coupon-picker-list col' role='radiogroup'>
           {coupons.map((coupon) => {
             const cut = discountFen(coupon, priceFen)
             const on = coupon.id === value

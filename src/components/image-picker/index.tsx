@@ -57,7 +57,7 @@ function Grid({ uploads }: { uploads: ImageUploads }) {
           <View className='photo-picker-tile'>
             <Image className='photo-picker-img' src={slot.path} mode='aspectFill' />
             {!slot.fileId && !slot.error ? (
-              <View className='photo-picker-veil'>
+              <View className='photo-picker-veil col'>
                 <Text className='photo-picker-percent'>{Math.round(slot.percent)}%</Text>
                 <View className='photo-picker-bar'>
                   <ProgressBar percent={slot.percent} />
@@ -75,7 +75,7 @@ function Grid({ uploads }: { uploads: ImageUploads }) {
       {slots.length < max ? (
         <View className='photo-picker-cell'>
           <View
-            className='photo-picker-tile photo-picker-add'
+            className='photo-picker-tile photo-picker-add col'
             onClick={() => {
               void uploads.pick()
             }}>
@@ -108,13 +108,13 @@ function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建�
         {shown ? (
           <Image className='cover-picker-img' src={shown} mode='aspectFill' />
         ) : (
-          <View className='cover-picker-empty'>
+          <View className='cover-picker-empty col'>
             <View className='cover-picker-plus' />
             <Text className='cover-picker-empty-text text-desc'>{placeholder}</Text>
           </View>
         )}
         {busy ? (
-          <View className='cover-picker-veil'>
+          <View className='cover-picker-veil col'>
             <Text className='cover-picker-percent'>上传中 {Math.round(slot.percent)}%</Text>
             <View className='cover-picker-bar'>
               <ProgressBar percent={slot.percent} />
@@ -126,13 +126,13 @@ function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建�
       {shown && !busy ? (
         <View className='cover-picker-actions'>
           <Text
-            className='cover-picker-link'
+            className='cover-picker-link text-link'
             onClick={() => {
               void uploads.pick()
             }}>
             更换
           </Text>
-          <Text className='cover-picker-link cover-picker-remove' onClick={remove}>
+          <Text className='cover-picker-link text-link cover-picker-remove' onClick={remove}>
             移除
           </Text>
         </View>
@@ -158,15 +158,15 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
       <View className='image-thumb-status fill-col'>
         {label ? <Text className='image-thumb-label text-body'>{label}</Text> : null}
         {busy ? (
-          <View className='image-thumb-progress'>
+          <View className='image-thumb-progress col'>
             <ProgressBar percent={slot.percent} />
             <Text className='image-thumb-hint text-meta'>上传中 {Math.round(slot.percent)}%</Text>
           </View>
         ) : slot?.error ? (
-          <View className='image-thumb-progress'>
-            <Text className='image-thumb-error'>{slot.error}</Text>
+          <View className='image-thumb-progress col'>
+            <Text className='image-thumb-error text-error'>{slot.error}</Text>
             <Text
-              className='image-thumb-retry'
+              className='image-thumb-retry text-accent'
               onClick={() => {
                 if (slot.retryable) uploads.retry(slot.key)
                 else void uploads.pick()

@@ -32,7 +32,7 @@ export default function MenuRow({ title, hint, hintClassName, desc, icon, classN
       {rich ? (
         <View className={`menu-row-text fill-col ${icon ? 'menu-row-text-after-icon' : ''}`}>
           <Text className='menu-row-title'>{title}</Text>
-          {desc ? <Text className='menu-row-desc'>{desc}</Text> : null}
+          {desc ? <Text className='menu-row-desc text-quiet'>{desc}</Text> : null}
         </View>
       ) : (
         <Text className='menu-row-label'>{title}</Text>

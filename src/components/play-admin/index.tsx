@@ -120,7 +120,7 @@ export function TargetPicker<K extends string, C extends { key: string; name: st
   return (
     <View className='pa-picker'>
       <Segmented className='pa-types' options={types} value={choice.type} onChange={choice.setType} />
-      <View className='pa-candidates'>
+      <View className='pa-candidates col'>
         {candidates.loading ? <Skeleton width='100%' height={80} /> : null}
         {candidates.data && candidates.data.length === 0 ? (
           <Text className='muted'>
@@ -129,8 +129,8 @@ export function TargetPicker<K extends string, C extends { key: string; name: st
         ) : null}
         {(candidates.data ?? []).map((c) => (
           <RadioRow key={c.key} on={choice.picked === c.key} onSelect={() => choice.setPicked(c.key)} className='pa-candidate' data={{ key: c.key }}>
-            <View className='pa-candidate-body'>
-              <Text className='pa-candidate-name'>{c.name}</Text>
+            <View className='pa-candidate-body col'>
+              <Text className='pa-candidate-name text-value'>{c.name}</Text>
               <Text className='pa-candidate-detail text-note'>{c.detail}</Text>
             </View>
           </RadioRow>
@@ -147,7 +147,7 @@ export function MeasureGrid({ measures, wrap }: { measures: readonly Measure[]; 
   return (
     <View className={`pa-measures ${wrap ? 'pa-measures-wrap' : ''}`}>
       {measures.map(([label, value]) => (
-        <View key={label} className='pa-measure' data-measure={label}>
+        <View key={label} className='pa-measure col' data-measure={label}>
           <Text className='pa-measure-value text-title'>{value}</Text>
           <Text className='pa-measure-label text-note'>{label}</Text>
         </View>
@@ -224,7 +224,7 @@ export function PlayCard(props: {
 /** One line of a log: an optional tag, what happened, when (or a note) on the right, and a detail under it. */
 export function LogRow(props: { text: ReactNode; meta?: ReactNode; tag?: { tone: Tone; label: string }; detail?: ReactNode; highlight?: boolean }) {
   return (
-    <View className='pa-log-row divided'>
+    <View className='pa-log-row col divided'>
       <View className='pa-log-head row'>
         {props.tag ? <Tag tone={props.tag.tone}>{props.tag.label}</Tag> : null}
         <Text className='pa-log-text'>{props.text}</Text>

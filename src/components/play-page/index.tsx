@@ -112,9 +112,9 @@ export function PlayHeader(props: {
       {subtitle ? <Text className={subtitleClassName ?? 'play-item'}>{subtitle}</Text> : null}
       {price ? (
         <View className='play-price-row'>
-          {price.label ? <Text className='play-price-label'>{price.label}</Text> : null}
+          {price.label ? <Text className='play-price-label text-error'>{price.label}</Text> : null}
           <Text className={`play-price ${hero ? 'play-price-big' : ''}`}>{formatFen(price.fen)}</Text>
-          {price.listFen !== undefined && price.listFen > price.fen ? <Text className='play-list-price'>{formatFen(price.listFen)}</Text> : null}
+          {price.listFen !== undefined && price.listFen > price.fen ? <Text className='play-list-price text-quiet'>{formatFen(price.listFen)}</Text> : null}
         </View>
       ) : null}
     </>
@@ -139,7 +139,7 @@ export function PlayProgress({ label, percent, text }: { label: string; percent?
 export function PlayRules({ lines, className }: { lines: ReactNode[]; className?: string }) {
   return (
     <View className={`card play-rules ${className ?? ''}`}>
-      <Text className='play-section-title'>规则</Text>
+      <Text className='play-section-title text-value'>规则</Text>
       {lines.map((line, i) => (
         <Text key={i} className='play-rules-line text-soft'>
           {line}

@@ -61,7 +61,7 @@ function UploadStatus({ upload }: { upload: AvatarUpload | null }) {
   if (!upload) return <Text className='avatar-picker-hint text-meta'>点击更换头像</Text>
   if (upload.fileId) return <Text className='avatar-picker-hint text-meta avatar-picker-done'>头像已上传，保存后生效</Text>
   return (
-    <View className='avatar-picker-progress'>
+    <View className='avatar-picker-progress col'>
       <ProgressBar percent={upload.percent} />
       <Text className='avatar-picker-hint text-meta'>上传中 {upload.percent}%</Text>
     </View>

@@ -31,11 +31,11 @@ export default function NicknameField({ value, onChange, error, className }: Nic
             if (e.detail.value !== value) onChange(e.detail.value)
           }}
         />
-        <Text className='nickname-field-counter'>
+        <Text className='nickname-field-counter text-quiet'>
           {nicknameLength(value)}/{NICKNAME_MAX}
         </Text>
       </View>
-      {error ? <Text className='nickname-field-error'>{error}</Text> : null}
+      {error ? <Text className='nickname-field-error text-error'>{error}</Text> : null}
     </>
   )
 }

@@ -117,7 +117,7 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
           if (!working) onCancel()
         }}
       />
-      <View className='profile-prompt-sheet'>
+      <View className='profile-prompt-sheet col'>
         <Text className='profile-prompt-title'>设置头像和昵称</Text>
         <Text className='profile-prompt-desc text-desc'>
           你的{purpose}会带着头像和昵称出现在动态里，现在显示为「{me.nickname}」。换一个，让大家认识你。
@@ -137,7 +137,7 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
         <View className={`btn btn-primary profile-prompt-save ${canSave ? '' : 'btn-disabled'}`} onClick={save}>
           {saveLabel}
         </View>
-        <View className='profile-prompt-skip row' onClick={skip}>
+        <View className='profile-prompt-skip text-prose row' onClick={skip}>
           <Text>{working === 'skip' ? '请稍候…' : `跳过，直接${purpose}`}</Text>
         </View>
         <Text className='profile-prompt-later text-faint'>以后也可以在「我的 › 编辑资料」里修改</Text>

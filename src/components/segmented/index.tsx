@@ -15,7 +15,7 @@ export default function Segmented<V extends string>({ options, value, onChange, 
       {options.map((option) => (
         <View
           key={option.value}
-          className={`segmented-item row ${option.value === value ? 'segmented-item-active' : ''}`}
+          className={`segmented-item text-prose row ${option.value === value ? 'segmented-item-active' : ''}`}
           onClick={() => {
             if (option.value !== value) onChange(option.value)
           }}>

@@ -8,7 +8,7 @@ export default function RowsSkeleton({ rows = 6 }: { rows?: number }) {
       {Array.from({ length: rows }, (_, i) => (
         <View key={i} className='hm-skeleton-row row'>
           <Skeleton width={72} height={72} round />
-          <View className='hm-skeleton-text'>
+          <View className='hm-skeleton-text col'>
             <Skeleton width='40%' height={28} />
             <Skeleton width='70%' height={24} />
           </View>

@@ -82,7 +82,7 @@ function ChallengeSkeleton() {
       {[0, 1].map((i) => (
         <View key={i} className='card challenge-card'>
           <Skeleton width='100%' height={260} />
-          <View className='challenge-card-body'>
+          <View className='challenge-card-body col'>
             <Skeleton width={360} height={34} className='challenges-skeleton-line' />
             <Skeleton width={280} height={24} />
           </View>

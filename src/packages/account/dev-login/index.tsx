@@ -42,7 +42,7 @@ export default function DevLoginPage() {
 
   return (
     <View className='page dev-login'>
-      <View className='dev-login-intro'>
+      <View className='dev-login-intro col'>
         <Text className='dev-login-title'>本地开发登录</Text>
         <Text className='dev-login-desc text-desc'>选择一个身份进入。在微信里由云开发识别用户，不会出现这一页。</Text>
       </View>

@@ -33,13 +33,13 @@ export default function CommunityRulesPage() {
         <View className='card rules-card'>
           <View className='rules-head row'>
             {data.logoUrl ? <Image className='rules-logo' src={data.logoUrl} mode='aspectFill' /> : null}
-            <View className='rules-head-text'>
+            <View className='rules-head-text col'>
               <Text className='rules-name'>{data.name}</Text>
               {data.intro ? <Text className='rules-intro text-meta'>{data.intro}</Text> : null}
             </View>
           </View>
           {data.rules ? (
-            <Text className='rules-text' selectable>
+            <Text className='rules-text text-prose' selectable>
               {data.rules}
             </Text>
           ) : (

@@ -150,12 +150,12 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
       ) : null}
 
       <View className='card bg-cutters'>
-        <Text className='play-section-title'>好友帮砍（{bargain.cuts}）</Text>
+        <Text className='play-section-title text-value'>好友帮砍（{bargain.cuts}）</Text>
         {bargain.cutters.length === 0 ? <Text className='play-muted text-meta'>{bargain.isMine ? '还没有好友帮砍，分享给好友，每人可以帮你砍一刀' : '还没有人帮砍，来砍第一刀吧'}</Text> : null}
         {bargain.cutters.map((c) => (
           <View key={c.k} className='bg-cutter row divided'>
             <Avatar url={c.avatarUrl} nickname={c.nickname} size={72} />
-            <View className='bg-cutter-main'>
+            <View className='bg-cutter-main col'>
               <Text className='bg-cutter-name text-body'>{c.nickname}</Text>
               <Text className='bg-cutter-k text-note'>
                 第 {c.k} 刀 · {chinaTime(c.at).format('MM-DD HH:mm')}

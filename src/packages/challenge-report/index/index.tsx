@@ -70,7 +70,7 @@ export default function CompletionReportPage() {
 function Report({ report }: { report: CompletionReport }) {
   return (
     <View className='page cr-page'>
-      <View className='cr-cert'>
+      <View className='cr-cert col'>
         <Text className='cr-cert-community'>{report.communityName}</Text>
         <Text className='cr-cert-heading'>挑战完成</Text>
         <Text className='cr-cert-name'>{report.member.nickname}</Text>
@@ -196,7 +196,7 @@ function PosterCard({ report }: { report: CompletionReport }) {
       ) : failed ? (
         <ErrorState error={failed} onRetry={draw} />
       ) : (
-        <View className='cr-poster-drawing' aria-busy>
+        <View className='cr-poster-drawing col' aria-busy>
           <Skeleton width='100%' height={640} />
           <Text className='cr-muted text-desc cr-poster-hint'>海报生成中…</Text>
         </View>
@@ -228,7 +228,7 @@ function PosterCard({ report }: { report: CompletionReport }) {
 
 function Stat({ value, unit, label, className }: { value: number; unit: string; label: string; className: string }) {
   return (
-    <View className={`cr-stat ${className}`}>
+    <View className={`cr-stat col ${className}`}>
       <Text className='cr-stat-value'>
         {value}
         <Text className='cr-stat-unit text-meta'>{unit}</Text>
@@ -240,7 +240,7 @@ function Stat({ value, unit, label, className }: { value: number; unit: string; 
 
 function Photo({ url, label }: { url: string; label: string }) {
   return (
-    <View className='cr-photo'>
+    <View className='cr-photo col'>
       <Image
         className='cr-photo-image'
         src={url}

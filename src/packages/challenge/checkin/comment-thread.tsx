@@ -54,7 +54,7 @@ function CommentRow({ comment, moderates, actions, reply = false }: { comment: C
       <Avatar url={comment.author.avatarUrl} nickname={comment.author.nickname} size={reply ? 52 : 68} />
       <View className='comment-main'>
         <View className='comment-head row'>
-          <Text className='comment-name'>{comment.author.nickname}</Text>
+          <Text className='comment-name text-label'>{comment.author.nickname}</Text>
           {comment.author.badge ? <Text className='comment-badge'>{comment.author.badge}</Text> : null}
           <Text className='comment-time text-faint'>{formatPostedAt(comment.createdAt)}</Text>
         </View>

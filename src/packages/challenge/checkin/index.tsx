@@ -226,7 +226,7 @@ export default function CheckinDetailPage() {
       <CheckinCard checkin={data} detail />
       <View className='checkin-detail-tools row-between'>
         <Text
-          className='checkin-detail-link'
+          className='checkin-detail-link text-link'
           onClick={() => {
             void Taro.navigateTo({ url: challengeDetailUrl(data.challengeId) })
           }}>
@@ -272,7 +272,7 @@ export default function CheckinDetailPage() {
 
       {reviewing ? (
         <View className='card checkin-review'>
-          <Text className='checkin-review-title'>主理人点评</Text>
+          <Text className='checkin-review-title text-value'>主理人点评</Text>
           <View className='checkin-review-grades'>
             {(
               [

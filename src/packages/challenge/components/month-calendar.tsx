@@ -64,18 +64,18 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
           </Text>
         ))}
         {monthGrid(month).map((date, i) => {
-          if (!date) return <View key={`blank-${i}`} className='month-calendar-cell' />
+          if (!date) return <View key={`blank-${i}`} className='month-calendar-cell col' />
           const state = stateOf(date, challenge, progress, done)
           const canMakeup = state === 'missed' && makeupable.has(date) && onMakeup !== undefined
           return (
             <View
               key={date}
-              className={`month-calendar-cell month-calendar-${state} ${canMakeup ? 'month-calendar-makeupable' : ''}`}
+              className={`month-calendar-cell col month-calendar-${state} ${canMakeup ? 'month-calendar-makeupable' : ''}`}
               data-date={date}
               onClick={() => {
                 if (canMakeup) onMakeup?.(date)
               }}>
-              <View className='month-calendar-day row'>
+              <View className='month-calendar-day text-value row'>
                 <Text>{Number(date.slice(8))}</Text>
               </View>
               {state === 'makeup' ? <Text className='month-calendar-mark'>补</Text> : null}

@@ -27,7 +27,7 @@ export default function ProgressRing({ done, total, size = 200 }: ProgressRingPr
       <View className='progress-ring-clip progress-ring-clip-left'>
         <View className='progress-ring-half progress-ring-half-left' style={{ transform: `rotate(${left}deg)` }} />
       </View>
-      <View className='progress-ring-hole'>
+      <View className='progress-ring-hole col'>
         <Text className='progress-ring-value'>
           {done}
           <Text className='progress-ring-total text-desc'>/{total}</Text>

@@ -121,7 +121,7 @@ export default function ComposePage() {
 
   return (
     <View className='page compose'>
-      <View className='compose-head'>
+      <View className='compose-head col'>
         <Text className='compose-challenge'>{challenge.title}</Text>
         <View className='compose-day-row row'>
           <Text className='compose-day tone-green tag'>第 {dayNumber} 天</Text>
@@ -149,27 +149,27 @@ export default function ComposePage() {
           }}
         />
         <View className='compose-count-row'>
-          <Text className={`compose-count ${short > 0 ? 'compose-count-short' : 'compose-count-ok'}`}>{challenge.minTextLength > 0 ? (short > 0 ? `还差 ${short} 字` : '字数已达标') : ''}</Text>
-          <Text className='compose-count'>
+          <Text className={`compose-count text-quiet ${short > 0 ? 'compose-count-short' : 'compose-count-ok'}`}>{challenge.minTextLength > 0 ? (short > 0 ? `还差 ${short} 字` : '字数已达标') : ''}</Text>
+          <Text className='compose-count text-quiet'>
             {length}
             {challenge.minTextLength > 0 ? ` / 至少 ${challenge.minTextLength}` : ''}
           </Text>
         </View>
       </View>
-      {errors.text ? <Text className='compose-error'>{errors.text}</Text> : null}
+      {errors.text ? <Text className='compose-error text-error'>{errors.text}</Text> : null}
 
       {challenge.maxPhotos > 0 ? (
         <View className={`card compose-card ${errors.photoFileIds ? 'compose-card-error' : ''}`}>
           <View className='compose-label-row'>
             <Text className='compose-label text-name'>照片</Text>
-            <Text className='compose-label-hint'>
+            <Text className='compose-label-hint text-quiet'>
               {challenge.minPhotos > 0 ? `至少 ${challenge.minPhotos} 张，` : ''}最多 {challenge.maxPhotos} 张
             </Text>
           </View>
           <ImagePicker mode='grid' uploads={photos} />
         </View>
       ) : null}
-      {errors.photoFileIds ? <Text className='compose-error'>{errors.photoFileIds}</Text> : null}
+      {errors.photoFileIds ? <Text className='compose-error text-error'>{errors.photoFileIds}</Text> : null}
 
       <View className={`card compose-location row ${errors.location ? 'compose-card-error' : ''}`}>
         <Text className='compose-label text-name'>位置</Text>
@@ -185,7 +185,7 @@ export default function ComposePage() {
           }}
         />
       </View>
-      {errors.location ? <Text className='compose-error'>{errors.location}</Text> : null}
+      {errors.location ? <Text className='compose-error text-error'>{errors.location}</Text> : null}
       {challenge.geofence ? (
         <View className={`card compose-geofence ${errors.coords ? 'compose-card-error' : ''}`}>
           <Text className='compose-label text-name'>打卡地点</Text>
@@ -194,8 +194,8 @@ export default function ComposePage() {
           </Text>
         </View>
       ) : null}
-      {errors.coords ? <Text className='compose-error'>{errors.coords}</Text> : null}
-      {errors.date ? <Text className='compose-error'>{errors.date}</Text> : null}
+      {errors.coords ? <Text className='compose-error text-error'>{errors.coords}</Text> : null}
+      {errors.date ? <Text className='compose-error text-error'>{errors.date}</Text> : null}
 
       <View className={`btn btn-primary compose-submit ${busy ? 'btn-disabled' : ''}`} onClick={onSubmit}>
         {submitLabel}

@@ -59,7 +59,7 @@ export default function ActionBar({ challenge, progress, circleName, inCircle, l
     action = onCheckin
   }
   return (
-    <View className='detail-action-bar'>
+    <View className='detail-action-bar col'>
       {hint ? <Text className='detail-action-hint text-meta'>{hint}</Text> : null}
       <View
         className={`btn btn-primary detail-action-main ${enabled ? '' : 'btn-disabled'}`}

@@ -81,7 +81,7 @@ function MyOutcome({ view }: { view: DepositStatusView }) {
   return (
     <View className={`deposit-mine row deposit-mine-${mine.outcome}`}>
       <Tag tone={tone}>{{ held: '挑战中', completed: '已完成', failed: '未完成', withdrawn: '已退出' }[mine.outcome]}</Tag>
-      <Text className='deposit-mine-line'>{outcomeLine(mine)}</Text>
+      <Text className='deposit-mine-line text-value'>{outcomeLine(mine)}</Text>
       {mine.shareConfirm ? (
         <View
           className='btn btn-primary btn-small deposit-claim'
@@ -119,7 +119,7 @@ function Report({ report }: { report: DepositSettlementView }) {
   return (
     <View className='deposit-report'>
       <View className='deposit-report-head row-between'>
-        <Text className='deposit-report-title'>结算报告</Text>
+        <Text className='deposit-report-title text-value'>结算报告</Text>
         <Text className={`deposit-report-status ${report.status === 'settled' && !report.balanced ? 'deposit-report-bad' : ''}`}>{statusText}</Text>
       </View>
       {report.status === 'open' ? null : (

@@ -155,7 +155,7 @@ export default function ChallengeDetailPage() {
       </View>
 
       <View className='page detail-body'>
-        <View className='card detail-head'>
+        <View className='card detail-head col'>
           <View className='detail-badges'>
             <Text className={`detail-phase detail-phase-${challenge.phase}`}>{PHASE_LABEL[challenge.phase]}</Text>
             {challenge.archived ? <Text className='detail-phase detail-phase-archived'>已归档</Text> : null}
@@ -172,7 +172,7 @@ export default function ChallengeDetailPage() {
               <Text className='detail-stat-num'>{challenge.checkinCount}</Text> 次打卡
             </Text>
           </View>
-          {challenge.description ? <Text className='detail-desc'>{challenge.description}</Text> : null}
+          {challenge.description ? <Text className='detail-desc text-prose'>{challenge.description}</Text> : null}
           {isHost ? (
             <View className='detail-host'>
               <View className='btn btn-ghost btn-small detail-host-btn' onClick={() => open(challengeFormUrl(id))}>
@@ -291,7 +291,7 @@ export default function ChallengeDetailPage() {
 
 function ProgressStat({ value, unit, label }: { value: number; unit: string; label: string }) {
   return (
-    <View className='detail-progress-stat'>
+    <View className='detail-progress-stat col'>
       <Text className='detail-progress-value'>
         {value}
         <Text className='detail-progress-unit text-note'> {unit}</Text>
@@ -306,7 +306,7 @@ function DetailSkeleton() {
     <View className='challenge-detail' aria-busy>
       <Skeleton width='100%' height={360} />
       <View className='page detail-body'>
-        <View className='card detail-head'>
+        <View className='card detail-head col'>
           <Skeleton width={120} height={36} className='detail-skeleton-line' />
           <Skeleton width={420} height={44} className='detail-skeleton-line' />
           <Skeleton width={300} height={26} className='detail-skeleton-line' />

@@ -46,11 +46,11 @@ export default function ReminderToggle({ challengeId, version }: { challengeId: 
 
   const row = (kind: 'daily' | 'streak', title: string, hint: string) => (
     <View className='reminder-row row-between' onClick={() => toggle(kind)}>
-      <View className='reminder-text'>
+      <View className='reminder-text col'>
         <Text className='reminder-title'>{title}</Text>
         <Text className='reminder-hint text-meta'>{hint}</Text>
       </View>
-      <Text className={`reminder-switch ${state[kind] ? 'reminder-on' : ''}`}>{state[kind] ? '已开启' : '开启'}</Text>
+      <Text className={`reminder-switch text-label ${state[kind] ? 'reminder-on' : ''}`}>{state[kind] ? '已开启' : '开启'}</Text>
     </View>
   )
 

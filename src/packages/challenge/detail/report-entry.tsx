@@ -14,7 +14,7 @@ export default function ReportEntry({ challengeId }: { challengeId: string }) {
       <View className='report-entry-badge row'>
         <Text>证</Text>
       </View>
-      <View className='report-entry-text'>
+      <View className='report-entry-text col'>
         <Text className='report-entry-title'>你已完成挑战</Text>
         <Text className='report-entry-desc'>查看完成报告，生成海报邀请好友</Text>
       </View>

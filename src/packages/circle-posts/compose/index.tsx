@@ -184,16 +184,16 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
               <ImagePicker mode='grid' uploads={photos} />
             </FormField>
             <FormField label='文件' layout='column' error={errors.files} hint='PDF，20MB 以内，最多 9 个'>
-              <View className='compose-post-files'>
+              <View className='compose-post-files col'>
                 {files.map((f) => (
                   <View key={f.key} className='compose-post-file row'>
                     <Text className='compose-post-file-badge'>PDF</Text>
                     <View className='compose-post-file-main fill-col'>
-                      <Text className='compose-post-file-name ellipsis'>{f.name}</Text>
+                      <Text className='compose-post-file-name text-value ellipsis'>{f.name}</Text>
                       <Text className={`compose-post-file-size text-note ${f.error ? 'compose-post-file-error' : ''}`}>{f.error ?? (f.fileId ? formatFileSize(f.size) : `上传中 ${f.percent}%`)}</Text>
                       {!f.fileId && !f.error ? <ProgressBar percent={f.percent} /> : null}
                     </View>
-                    <Text className='compose-post-file-remove' onClick={() => setFiles((all) => all.filter((x) => x.key !== f.key))}>
+                    <Text className='compose-post-file-remove text-error' onClick={() => setFiles((all) => all.filter((x) => x.key !== f.key))}>
                       删除
                     </Text>
                   </View>

@@ -88,7 +88,7 @@ function PostBody({ post }: { post: PostView }) {
               <Text className='post-name text-title'>{post.author.nickname}</Text>
               {post.authorLabel ? <Tag tone={post.authorLabel === '嘉宾' ? 'purple' : 'green'}>{post.authorLabel}</Tag> : null}
             </View>
-            <Text className='post-time'>{formatChineseDateTime(post.createdAt)}</Text>
+            <Text className='post-time text-quiet'>{formatChineseDateTime(post.createdAt)}</Text>
           </View>
           {post.pinned ? <Tag tone='orange'>置顶公告</Tag> : null}
           {post.featured ? <Tag tone='gold'>精华</Tag> : null}
@@ -109,7 +109,7 @@ function PostBody({ post }: { post: PostView }) {
       {!post.locked ? (
         <View className='post-actions'>
           <View
-            className={`post-action ${post.likedByMe ? 'post-action-on' : ''}`}
+            className={`post-action text-label ${post.likedByMe ? 'post-action-on' : ''}`}
             onClick={() => {
               void run(() => togglePostLike(post))
             }}>
@@ -119,7 +119,7 @@ function PostBody({ post }: { post: PostView }) {
           </View>
           {post.pinned ? (
             <View
-              className={`post-action post-read ${post.readByMe ? 'post-action-on' : ''}`}
+              className={`post-action text-label post-read ${post.readByMe ? 'post-action-on' : ''}`}
               onClick={() => {
                 if (!post.readByMe) void run(() => markAnnouncementRead(post))
               }}>
@@ -129,14 +129,14 @@ function PostBody({ post }: { post: PostView }) {
           {post.canEdit ? (
             <>
               <View
-                className='post-action'
+                className='post-action text-label'
                 onClick={() => {
                   void Taro.navigateTo({ url: postComposeUrl(post.circleId, post.id) })
                 }}>
                 <Text>编辑</Text>
               </View>
               <View
-                className='post-action post-action-danger'
+                className='post-action text-label post-action-danger'
                 onClick={() => {
                   void remove()
                 }}>
@@ -159,7 +159,7 @@ function Locked({ post }: { post: PostView }) {
   return (
     <View className='post-locked'>
       {!post.title ? <Text className='post-text'>{post.teaser}</Text> : null}
-      <View className='post-lock-box'>
+      <View className='post-lock-box col'>
         <Text className='post-lock-title text-title'>🔒 {lock.reason === 'join' ? '圈子成员专属内容' : '等级专属内容'}</Text>
         {post.photoCount + post.fileCount > 0 ? (
           <Text className='post-lock-counts text-desc'>
@@ -232,12 +232,12 @@ function Unlocked({ post }: { post: PostView }) {
             <Text className='post-file-name text-body ellipsis'>{f.name}</Text>
             <Text className='post-file-size text-meta'>{formatFileSize(f.size)}</Text>
           </View>
-          <Text className='post-file-open'>{opening === f.fileId ? '打开中…' : '打开'}</Text>
+          <Text className='post-file-open text-link'>{opening === f.fileId ? '打开中…' : '打开'}</Text>
         </View>
       ))}
       {post.link ? (
         <View
-          className='post-link'
+          className='post-link col'
           onClick={() => {
             void Taro.setClipboardData({ data: post.link!.url })
           }}>
@@ -255,7 +255,7 @@ function ManagerTools({ post, run }: { post: PostView; run: (work: () => Promise
   if (!isManager(me?.role)) return null
   return (
     <View
-      className={`post-action post-manage ${post.featured ? 'post-action-on' : ''}`}
+      className={`post-action text-label post-manage ${post.featured ? 'post-action-on' : ''}`}
       onClick={() => {
         void run(async () => {
           putPost(await featurePost({ postId: post.id, featured: !post.featured }))
@@ -279,9 +279,9 @@ function ReadStats({ post }: { post: PostView }) {
       {readers.length === 0 ? <Text className='post-empty text-desc'>还没有成员标记已读</Text> : null}
       <View className='post-readers'>
         {readers.map((r) => (
-          <View key={r.author.openid} className='post-reader'>
+          <View key={r.author.openid} className='post-reader col'>
             <Avatar url={r.author.avatarUrl} nickname={r.author.nickname} size={56} />
-            <Text className='post-reader-name ellipsis'>{r.author.nickname}</Text>
+            <Text className='post-reader-name text-small ellipsis'>{r.author.nickname}</Text>
           </View>
         ))}
       </View>

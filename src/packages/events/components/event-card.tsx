@@ -27,17 +27,17 @@ export default function EventCard({ event }: { event: EventView }) {
         <Text className='ev-card-title ellipsis'>{event.title}</Text>
         <View className='ev-card-line row'>
           <Text className='ev-card-icon'>时</Text>
-          <Text className='ev-card-text'>{formatEventTime(event.startAt)}</Text>
+          <Text className='ev-card-text text-label'>{formatEventTime(event.startAt)}</Text>
         </View>
         <View className='ev-card-line row'>
           <Text className='ev-card-icon'>{event.mode === 'online' ? '线' : '地'}</Text>
-          <Text className='ev-card-text ev-card-place ellipsis'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
+          <Text className='ev-card-text text-label ev-card-place ellipsis'>{event.mode === 'online' ? '线上活动' : event.address}</Text>
         </View>
         <View className='ev-card-foot'>
           {event.circleName ? <Text className={`ev-card-circle ${event.inCircle ? '' : 'ev-card-circle-locked'}`}>{event.inCircle ? '圈子专属' : '圈子专属 · 未加入'}</Text> : null}
-          <Text className={`ev-card-price ${event.feeFen === 0 ? 'ev-card-free' : ''}`}>{priceLabel(event.myPriceFen)}</Text>
-          {event.myPriceFen < event.feeFen ? <Text className='ev-card-was'>{priceLabel(event.feeFen)}</Text> : null}
-          {!cancelled && event.phase !== 'ended' ? <Text className={`ev-card-seats ${full ? 'ev-card-seats-full' : ''}`}>{seatsLabel(event)}</Text> : null}
+          <Text className={`ev-card-price num-bold ${event.feeFen === 0 ? 'ev-card-free' : ''}`}>{priceLabel(event.myPriceFen)}</Text>
+          {event.myPriceFen < event.feeFen ? <Text className='ev-card-was text-quiet'>{priceLabel(event.feeFen)}</Text> : null}
+          {!cancelled && event.phase !== 'ended' ? <Text className={`ev-card-seats text-accent ${full ? 'ev-card-seats-full' : ''}`}>{seatsLabel(event)}</Text> : null}
         </View>
         {event.lock && !cancelled && event.phase === 'upcoming' ? <LockedNotice lock={event.lock} compact /> : null}
       </View>

@@ -38,8 +38,8 @@ export default function ActionBar({ event, now, busy, onSignup, onPay, onCancel,
 
   return (
     <View className='ev-bar bottom-bar'>
-      <View className='ev-bar-price'>
-        <Text className={`ev-bar-amount ${price === 0 ? 'ev-bar-free' : ''}`}>{priceLabel(price)}</Text>
+      <View className='ev-bar-price col'>
+        <Text className={`ev-bar-amount num-bold ${price === 0 ? 'ev-bar-free' : ''}`}>{priceLabel(price)}</Text>
         {event.feeFen > 0 && price < event.feeFen ? <Text className='ev-bar-was text-faint'>{formatFen(event.feeFen)}</Text> : null}
       </View>
       <View className='ev-bar-actions'>

@@ -90,7 +90,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
       <View className='card ev-detail-head'>
         <View className='ev-detail-tags row'>
           <Text className={`ev-detail-mode tone-green tag ev-detail-mode-${event.mode}`}>{event.mode === 'online' ? '线上' : '线下'}</Text>
-          {cancelled ? <Text className='ev-detail-cancelled'>活动已取消</Text> : <Text className={`ev-detail-countdown ev-detail-countdown-${event.phase}`}>{countdownLabel(event, now)}</Text>}
+          {cancelled ? <Text className='ev-detail-cancelled text-error'>活动已取消</Text> : <Text className={`ev-detail-countdown ev-detail-countdown-${event.phase}`}>{countdownLabel(event, now)}</Text>}
         </View>
         <Text className='ev-detail-title'>{event.title}</Text>
         <Row glyph='时' label={formatEventRange(event.startAt, event.endAt, now)} />
@@ -123,7 +123,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
       <View className='card ev-detail-facts'>
         <View className='ev-detail-price-row'>
           <PriceBlock event={event} />
-          <View className='ev-detail-seats'>
+          <View className='ev-detail-seats col'>
             {over ? (
               <Text className='ev-detail-seats-left ev-detail-seats-over'>{cancelled ? '已取消' : `${taken} 人报名`}</Text>
             ) : (
@@ -152,7 +152,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
       {event.description ? (
         <View className='card ev-detail-desc'>
           <Text className='ev-detail-section text-title'>活动介绍</Text>
-          <Text className='ev-detail-desc-text' userSelect>
+          <Text className='ev-detail-desc-text text-prose' userSelect>
             {event.description}
           </Text>
         </View>
@@ -232,14 +232,14 @@ function PriceBlock({ event }: { event: EventView }) {
   const discounted = event.feeFen > 0 && event.myPriceFen < event.feeFen
   if (event.feeFen === 0)
     return (
-      <View className='ev-detail-price'>
-        <Text className='ev-detail-amount ev-detail-free'>免费</Text>
+      <View className='ev-detail-price col'>
+        <Text className='ev-detail-amount num-bold ev-detail-free'>免费</Text>
       </View>
     )
   return (
-    <View className='ev-detail-price'>
+    <View className='ev-detail-price col'>
       <View className='ev-detail-price-line'>
-        <Text className='ev-detail-amount'>{formatFen(event.myPriceFen)}</Text>
+        <Text className='ev-detail-amount num-bold'>{formatFen(event.myPriceFen)}</Text>
         {discounted ? <Text className='ev-detail-was'>{formatFen(event.feeFen)}</Text> : null}
       </View>
       {discounted ? <TierPriceTag /> : null}
@@ -271,7 +271,7 @@ function Row({ glyph, label, muted, className, action, onAction }: RowProps) {
         {label}
       </Text>
       {action ? (
-        <Text className='ev-detail-row-action' onClick={onAction}>
+        <Text className='ev-detail-row-action text-accent' onClick={onAction}>
           {action}
         </Text>
       ) : null}
@@ -283,7 +283,7 @@ function Fact({ label, value, highlight }: { label: string; value: string; highl
   return (
     <View className='ev-detail-fact'>
       <Text className='ev-detail-fact-label text-desc'>{label}</Text>
-      <Text className={`ev-detail-fact-value ${highlight ? 'ev-detail-fact-highlight' : ''}`}>{value}</Text>
+      <Text className={`ev-detail-fact-value text-value ${highlight ? 'ev-detail-fact-highlight' : ''}`}>{value}</Text>
     </View>
   )
 }

@@ -13,11 +13,11 @@ export default function MySignup({ event, signup }: { event: EventView; signup: 
       return <PayWindow signup={signup} />
     case 'waitlisted':
       return (
-        <View className='card ev-mine ev-mine-waitlisted'>
+        <View className='card ev-mine col ev-mine-waitlisted'>
           <Text className='ev-mine-kicker text-title'>候补中</Text>
           <View className='ev-mine-position'>
             <Text className='ev-mine-position-label'>第</Text>
-            <Text className='ev-mine-position-num'>{signup.waitlistPosition ?? '–'}</Text>
+            <Text className='ev-mine-position-num num-bold'>{signup.waitlistPosition ?? '–'}</Text>
             <Text className='ev-mine-position-label'>位</Text>
           </View>
           <Text className='ev-mine-desc text-soft'>
@@ -39,19 +39,19 @@ function PayWindow({ signup }: { signup: SignupView }) {
   const offered = signup.status === 'offered'
   if (signup.payBefore !== null && left <= 0) {
     return (
-      <View className='card ev-mine ev-mine-expired'>
+      <View className='card ev-mine col ev-mine-expired'>
         <Text className='ev-mine-kicker text-title'>支付超时</Text>
         <Text className='ev-mine-desc text-soft'>超过支付时限，名额已释放给其他人，未支付不会扣款</Text>
       </View>
     )
   }
   return (
-    <View className='card ev-mine ev-mine-pay'>
+    <View className='card ev-mine col ev-mine-pay'>
       <Text className='ev-mine-kicker text-title'>{offered ? '候补成功，名额已为你保留' : '名额已为你保留'}</Text>
       {signup.payBefore !== null ? (
-        <View className='ev-mine-timer'>
+        <View className='ev-mine-timer col'>
           <Text className='ev-mine-timer-label text-note'>剩余支付时间</Text>
-          <Text className='ev-mine-timer-num'>{formatMmSs(left)}</Text>
+          <Text className='ev-mine-timer-num num-bold'>{formatMmSs(left)}</Text>
         </View>
       ) : null}
       <Text className='ev-mine-desc text-soft'>

@@ -26,7 +26,7 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
   }
   return (
     <View id='ev-ticket' className={`ev-ticket ${attended ? 'ev-ticket-used' : ''}`}>
-      <View className='ev-ticket-head'>
+      <View className='ev-ticket-head col'>
         <Text className='ev-ticket-kicker'>入场票</Text>
         <Text className='ev-ticket-title'>{event.title}</Text>
         <Text className='ev-ticket-meta'>{formatEventRange(event.startAt, event.endAt)}</Text>
@@ -37,7 +37,7 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
         <View className='ev-ticket-dash' />
         <View className='ev-ticket-notch ev-ticket-notch-right' />
       </View>
-      <View className='ev-ticket-body'>
+      <View className='ev-ticket-body col'>
         <View className='ev-ticket-qr-box'>
           <Image className='ev-ticket-qr' src={qr} mode='aspectFit' />
           {attended ? (
@@ -47,7 +47,7 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
           ) : null}
         </View>
         {signup.shortCode ? (
-          <View className={`ev-ticket-short ${attended ? 'ev-ticket-short-used' : ''}`}>
+          <View className={`ev-ticket-short col ${attended ? 'ev-ticket-short-used' : ''}`}>
             <Text className='ev-ticket-short-label text-note'>票码</Text>
             <Text className='ev-ticket-short-code' data-code={signup.shortCode} selectable userSelect>
               {spaced(signup.shortCode)}

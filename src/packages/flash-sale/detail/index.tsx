@@ -70,8 +70,8 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
         />
         {phase === 'upcoming' ? (
           <View className='fs-countdown row' aria-label='倒计时'>
-            <Text className='fs-countdown-label'>距开抢</Text>
-            <Text className='fs-countdown-clock'>{phaseLine(sale, now).replace('距开抢 ', '')}</Text>
+            <Text className='fs-countdown-label text-error'>距开抢</Text>
+            <Text className='fs-countdown-clock num-bold'>{phaseLine(sale, now).replace('距开抢 ', '')}</Text>
           </View>
         ) : (
           <Text className='play-line'>{phaseLine(sale, now)}</Text>

@@ -55,7 +55,7 @@ function BuyForm({ options }: { options: GiftPlanOption[] }) {
         </View>
       ) : (
         <View className='card gift-plans'>
-          <Text className='play-section-title'>选择会员套餐</Text>
+          <Text className='play-section-title text-value'>选择会员套餐</Text>
           {options.map((p) => (
             <RadioRow key={keyOf(p)} on={picked === keyOf(p)} onSelect={() => setPicked(keyOf(p))} className='gift-plan-option' data={{ plan: p.planName }}>
               <Text>{planLabel(p)}</Text>

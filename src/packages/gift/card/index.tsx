@@ -64,7 +64,7 @@ function CardDetail({ card }: { card: GiftCardView }) {
   const mine = card.standing === 'mine'
   return (
     <View className='page play-page'>
-      <View className='gift-hero' aria-label='礼品卡'>
+      <View className='gift-hero col' aria-label='礼品卡'>
         <Text className='gift-hero-from'>{card.buyerName || '好友'} 送你一份心意</Text>
         <Text className='gift-hero-title'>{card.circleName}</Text>
         <Text className='gift-hero-plan'>
@@ -105,8 +105,8 @@ function CardDetail({ card }: { card: GiftCardView }) {
 
       <Popup open={poster !== null} position='center' onClose={() => setPoster(null)}>
         {poster ? (
-          <View className='gift-poster'>
-            <Text className='play-section-title'>礼品卡海报</Text>
+          <View className='gift-poster col'>
+            <Text className='play-section-title text-value'>礼品卡海报</Text>
             <Image className='gift-poster-image' src={poster} mode='aspectFit' />
             <Button className='btn btn-primary' onClick={() => void saveGiftPoster(poster)}>
               保存海报

@@ -31,7 +31,7 @@ export default function MyGiftCardsPage() {
             <Text className='page-desc'>买一份会员送给朋友，分享领取链接，先领到的人获得会员；30 天内没人领取自动退款</Text>
           </View>
           {welcome.data ? (
-            <View className='card gift-welcome' aria-label='邀请欢迎礼'>
+            <View className='card gift-welcome col' aria-label='邀请欢迎礼'>
               <Text className='gift-welcome-title'>邀请欢迎礼已到账</Text>
               <Text className='gift-welcome-line text-soft'>{welcome.data.title}</Text>
               <Text className='gift-welcome-line text-soft'>

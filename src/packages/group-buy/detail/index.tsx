@@ -48,7 +48,7 @@ function Offer({ offer, refetch }: { offer: GroupBuyView; refetch: () => Promise
 
       {offer.myGroupIds.length > 0 ? (
         <View className='card'>
-          <Text className='play-section-title'>我发起的团</Text>
+          <Text className='play-section-title text-value'>我发起的团</Text>
           {offer.myGroupIds.map((id, i) => (
             <View key={id} className='gb-group-row divided row-between gb-my-group' onClick={() => void Taro.navigateTo({ url: groupUrl(id) })}>
               <Text>第 {offer.myGroupIds.length - i} 个团</Text>

@@ -75,15 +75,15 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
         <View className='gb-seats' aria-label='团员'>
           {seats.map((member, n) =>
             member ? (
-              <View key={n} className='gb-seat gb-seat-filled'>
+              <View key={n} className='gb-seat col gb-seat-filled'>
                 <Avatar url='' nickname={member.name} size={88} />
-                <Text className='gb-seat-name ellipsis'>{member.isMe ? '我' : member.name}</Text>
+                <Text className='gb-seat-name text-small ellipsis'>{member.isMe ? '我' : member.name}</Text>
                 <Text className='gb-seat-badge'>{member.isLeader ? '团长' : member.paid ? '已支付' : '待支付'}</Text>
               </View>
             ) : (
-              <View key={n} className='gb-seat'>
+              <View key={n} className='gb-seat col'>
                 <View className='gb-seat-empty row'>?</View>
-                <Text className='gb-seat-name ellipsis'>{group.phase === 'completed' ? '模拟成团' : '待加入'}</Text>
+                <Text className='gb-seat-name text-small ellipsis'>{group.phase === 'completed' ? '模拟成团' : '待加入'}</Text>
               </View>
             )
           )}

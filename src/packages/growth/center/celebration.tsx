@@ -7,7 +7,7 @@ import Popup from '../../../components/popup'
 export default function Celebration({ tier, onClose }: { tier: Tier; onClose: () => void }) {
   const perks = perkLines(tier)
   return (
-    <Popup open position='center' onClose={onClose} className='gc-celebrate'>
+    <Popup open position='center' onClose={onClose} className='gc-celebrate col'>
       <View className='gc-celebrate-burst row'>
         <View className='gc-celebrate-ring' />
         <Text className='gc-celebrate-level'>Lv{tier.level}</Text>
@@ -15,7 +15,7 @@ export default function Celebration({ tier, onClose }: { tier: Tier; onClose: ()
       <Text className='gc-celebrate-title'>恭喜升级为 {tierLabel(tier)}</Text>
       <Text className='gc-celebrate-desc text-desc'>{perks.length > 0 ? '新等级权益已生效：' : '继续打卡，解锁更多权益'}</Text>
       {perks.map((line) => (
-        <Text key={line} className='gc-celebrate-perk'>
+        <Text key={line} className='gc-celebrate-perk text-prose'>
           · {line}
         </Text>
       ))}

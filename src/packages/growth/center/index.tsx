@@ -57,7 +57,7 @@ export default function GrowthCenterPage() {
           <Text className='gc-hero-label'>我的积分</Text>
           <Text className='gc-tier-badge'>{tierLabel(data.tier)}</Text>
         </View>
-        <Text className='gc-points'>{formatPoints(data.points)}</Text>
+        <Text className='gc-points num-bold'>{formatPoints(data.points)}</Text>
         <GrowthProgress summary={data} />
       </View>
 
@@ -71,7 +71,7 @@ export default function GrowthCenterPage() {
       {/* 成长值 is on the progress bar above, next to the level it leads to: not repeated here. */}
       <View className='card gc-stats row'>
         <View className='gc-stat stat-tile'>
-          <Text className='gc-stat-value'>
+          <Text className='gc-stat-value num'>
             {data.makeupCards}
             <Text className='gc-stat-unit text-meta'> 张</Text>
           </Text>
@@ -79,7 +79,7 @@ export default function GrowthCenterPage() {
         </View>
         <View className='gc-stat-divider' />
         <View className='gc-stat stat-tile'>
-          <Text className={`gc-stat-value ${data.expiringSoon > 0 ? 'gc-stat-warn' : ''}`}>{formatPoints(data.expiringSoon)}</Text>
+          <Text className={`gc-stat-value num ${data.expiringSoon > 0 ? 'gc-stat-warn' : ''}`}>{formatPoints(data.expiringSoon)}</Text>
           <Text className='gc-stat-label text-meta'>30 天内过期</Text>
         </View>
       </View>
@@ -135,7 +135,7 @@ function Entry({ glyph, label, tone, onClick }: { glyph: string; label: string; 
       <View className={`gc-entry-icon row gc-entry-${tone}`}>
         <Text>{glyph}</Text>
       </View>
-      <Text className='gc-entry-label'>{label}</Text>
+      <Text className='gc-entry-label text-value'>{label}</Text>
     </View>
   )
 }

@@ -12,14 +12,14 @@ export default function TierRow({ tiers, current }: { tiers: Tier[]; current: Ti
           const perks = perkLines(tier)
           const state = tier.level === current.level ? 'current' : tier.level < current.level ? 'reached' : 'locked'
           return (
-            <View key={tier.level} className={`gc-tier gc-tier-${state}`}>
+            <View key={tier.level} className={`gc-tier col gc-tier-${state}`}>
               <View className='gc-tier-head row-between'>
                 <Text className='gc-tier-level'>Lv{tier.level}</Text>
                 {state === 'current' ? <Text className='gc-tier-tag'>当前</Text> : null}
               </View>
               <Text className='gc-tier-name text-name'>{tier.name}</Text>
               <Text className='gc-tier-min text-faint'>成长值 {formatPoints(tier.minGrowth)}</Text>
-              <View className='gc-tier-perks'>
+              <View className='gc-tier-perks col'>
                 {perks.length > 0 ? (
                   perks.map((line) => (
                     <Text key={line} className='gc-tier-perk text-soft'>

@@ -36,7 +36,7 @@ export default function LedgerPage() {
       footer={
         !list.hasMore ? (
           <View
-            className='ledger-mall-link'
+            className='ledger-mall-link text-accent'
             onClick={() => {
               void Taro.navigateTo({ url: MALL_PAGE })
             }}>
@@ -62,10 +62,10 @@ function LedgerRow({ entry }: { entry: LedgerEntryView }) {
     <View className='ledger-row row divided'>
       <View className='ledger-main fill-col'>
         <Text className='ledger-reason text-body ellipsis'>{entry.reason}</Text>
-        <Text className='ledger-time'>{formatDateTime(entry.createdAt)}</Text>
+        <Text className='ledger-time text-quiet'>{formatDateTime(entry.createdAt)}</Text>
       </View>
-      <View className='ledger-amounts'>
-        <Text className={`ledger-points ledger-points-${sign}`}>{points}</Text>
+      <View className='ledger-amounts col'>
+        <Text className={`ledger-points num ledger-points-${sign}`}>{points}</Text>
         {entry.growth !== 0 ? (
           <Text className='ledger-growth text-faint'>
             成长值 {entry.growth > 0 ? '+' : '−'}

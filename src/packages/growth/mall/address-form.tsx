@@ -14,7 +14,7 @@ export default function AddressForm({ value, errors, onChange }: AddressFormProp
     <View className='mall-address'>
       <Text className='mall-address-title'>收货信息</Text>
       <View className={`mall-field row ${errors.name ? 'mall-field-invalid' : ''}`}>
-        <Text className='mall-field-label'>收货人</Text>
+        <Text className='mall-field-label text-prose'>收货人</Text>
         <Input
           className='mall-field-input mall-input-name'
           value={value.name}
@@ -24,9 +24,9 @@ export default function AddressForm({ value, errors, onChange }: AddressFormProp
           onInput={(e) => onChange('name', e.detail.value)}
         />
       </View>
-      {errors.name ? <Text className='mall-field-error'>{errors.name}</Text> : null}
+      {errors.name ? <Text className='mall-field-error text-error'>{errors.name}</Text> : null}
       <View className={`mall-field row ${errors.phone ? 'mall-field-invalid' : ''}`}>
-        <Text className='mall-field-label'>手机号</Text>
+        <Text className='mall-field-label text-prose'>手机号</Text>
         <Input
           className='mall-field-input mall-input-phone'
           type='number'
@@ -37,9 +37,9 @@ export default function AddressForm({ value, errors, onChange }: AddressFormProp
           onInput={(e) => onChange('phone', e.detail.value)}
         />
       </View>
-      {errors.phone ? <Text className='mall-field-error'>{errors.phone}</Text> : null}
+      {errors.phone ? <Text className='mall-field-error text-error'>{errors.phone}</Text> : null}
       <View className={`mall-field row mall-field-area ${errors.address ? 'mall-field-invalid' : ''}`}>
-        <Text className='mall-field-label'>地址</Text>
+        <Text className='mall-field-label text-prose'>地址</Text>
         <Textarea
           className='mall-field-textarea mall-input-address'
           value={value.address}
@@ -50,7 +50,7 @@ export default function AddressForm({ value, errors, onChange }: AddressFormProp
           onInput={(e) => onChange('address', e.detail.value)}
         />
       </View>
-      {errors.address ? <Text className='mall-field-error'>{errors.address}</Text> : null}
+      {errors.address ? <Text className='mall-field-error text-error'>{errors.address}</Text> : null}
     </View>
   )
 }

@@ -101,14 +101,14 @@ export default function MallPage() {
   return (
     <View className='page mall-page'>
       <View className='card mall-balance row-between'>
-        <View className='mall-balance-main'>
+        <View className='mall-balance-main col'>
           <Text className='mall-balance-label text-meta'>可用积分</Text>
-          {summary.data ? <Text className='mall-balance-points'>{formatPoints(points)}</Text> : <Skeleton width={160} height={56} />}
+          {summary.data ? <Text className='mall-balance-points num-bold'>{formatPoints(points)}</Text> : <Skeleton width={160} height={56} />}
         </View>
-        <View className='mall-balance-side'>
+        <View className='mall-balance-side col'>
           {summary.data ? <Text className='mall-balance-tier'>{tierLabel(summary.data.tier)}</Text> : null}
           <View
-            className='mall-balance-link'
+            className='mall-balance-link text-label'
             onClick={() => {
               void Taro.navigateTo({ url: REDEMPTIONS_PAGE })
             }}>

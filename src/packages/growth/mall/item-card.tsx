@@ -27,7 +27,7 @@ export default function ItemCard({ item, onOpen }: { item: MallItem; onOpen: () 
         <Text className='mall-card-name text-body'>{item.name}</Text>
         <Text className='mall-card-desc text-faint ellipsis'>{item.description || KIND_LABEL[item.kind]}</Text>
         <View className='mall-card-meta'>
-          <Text className='mall-price'>
+          <Text className='mall-price num-bold'>
             {formatPoints(item.pricePoints)}
             <Text className='mall-price-unit'> 积分</Text>
           </Text>

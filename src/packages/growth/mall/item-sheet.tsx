@@ -33,22 +33,22 @@ export default function ItemSheet({ item, availability, address, addressErrors, 
         )}
         <View className='mall-sheet-summary fill-col'>
           <Text className='mall-sheet-name'>{item.name}</Text>
-          <Text className='mall-price mall-sheet-price'>
+          <Text className='mall-price num-bold mall-sheet-price'>
             {formatPoints(item.pricePoints)}
             <Text className='mall-price-unit'> 积分</Text>
           </Text>
           <View className='mall-sheet-tags'>
-            <Text className='mall-chip'>{KIND_LABEL[item.kind]}</Text>
-            {item.minTierLevel > 1 ? <Text className='mall-chip mall-chip-tier'>Lv{item.minTierLevel} 专享</Text> : null}
-            {item.perMemberLimit > 0 ? <Text className='mall-chip'>每人限兑 {item.perMemberLimit}</Text> : null}
-            <Text className='mall-chip'>剩 {item.stock}</Text>
+            <Text className='mall-chip text-small'>{KIND_LABEL[item.kind]}</Text>
+            {item.minTierLevel > 1 ? <Text className='mall-chip text-small mall-chip-tier'>Lv{item.minTierLevel} 专享</Text> : null}
+            {item.perMemberLimit > 0 ? <Text className='mall-chip text-small'>每人限兑 {item.perMemberLimit}</Text> : null}
+            <Text className='mall-chip text-small'>剩 {item.stock}</Text>
           </View>
         </View>
       </View>
-      {item.description ? <Text className='mall-sheet-desc'>{item.description}</Text> : null}
-      {item.kind === 'makeupCard' ? <Text className='mall-sheet-note'>兑换后自动放入「我的成长」，可在任意挑战中补卡。</Text> : null}
-      {item.kind === 'virtual' ? <Text className='mall-sheet-note'>兑换后主理人会与你联系安排。</Text> : null}
-      {item.kind === 'coupon' ? <Text className='mall-sheet-note'>兑换后自动放入「我的卡券」，报名活动或开通会员时可用。</Text> : null}
+      {item.description ? <Text className='mall-sheet-desc text-prose'>{item.description}</Text> : null}
+      {item.kind === 'makeupCard' ? <Text className='mall-sheet-note text-accent'>兑换后自动放入「我的成长」，可在任意挑战中补卡。</Text> : null}
+      {item.kind === 'virtual' ? <Text className='mall-sheet-note text-accent'>兑换后主理人会与你联系安排。</Text> : null}
+      {item.kind === 'coupon' ? <Text className='mall-sheet-note text-accent'>兑换后自动放入「我的卡券」，报名活动或开通会员时可用。</Text> : null}
       {item.kind === 'physical' ? <AddressForm value={address} errors={addressErrors} onChange={onAddressChange} /> : null}
       <View className={`btn btn-primary mall-sheet-redeem ${availability.ok ? '' : 'btn-disabled'}`} onClick={onRedeem}>
         {availability.ok ? '立即兑换' : availability.label}

@@ -56,12 +56,12 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
       </View>
       <View className='rd-meta'>
         <Text className='rd-time'>{formatDateTime(r.createdAt)}</Text>
-        <Text className='rd-cost'>−{formatPoints(r.pricePoints)} 积分</Text>
+        <Text className='rd-cost num'>−{formatPoints(r.pricePoints)} 积分</Text>
       </View>
-      {r.kind === 'makeupCard' ? <Text className='rd-note'>补卡券已放入「我的成长」，可在挑战中补卡</Text> : null}
+      {r.kind === 'makeupCard' ? <Text className='rd-note text-accent'>补卡券已放入「我的成长」，可在挑战中补卡</Text> : null}
       {r.kind === 'coupon' ? (
         <Text
-          className='rd-note rd-note-coupon'
+          className='rd-note text-accent rd-note-coupon'
           onClick={() => {
             void Taro.navigateTo({ url: `${COUPONS_PAGE}?tab=mine` })
           }}>
@@ -69,18 +69,18 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
         </Text>
       ) : null}
       {r.address ? (
-        <View className='rd-address text-soft'>
+        <View className='rd-address col text-soft'>
           <Text>
             {r.address.name} {maskPhone(r.address.phone)}
           </Text>
           <Text className='rd-address-line'>{r.address.address}</Text>
         </View>
       ) : null}
-      {r.status === 'awaitingShipment' ? <Text className='rd-note rd-note-wait'>主理人会尽快为你发货</Text> : null}
+      {r.status === 'awaitingShipment' ? <Text className='rd-note text-accent rd-note-wait'>主理人会尽快为你发货</Text> : null}
       {r.status === 'shipped' && r.trackingNo ? (
         <View className='rd-tracking row' onClick={copyTracking}>
           <Text className='rd-tracking-label'>快递单号</Text>
-          <Text className='rd-tracking-no'>{r.trackingNo}</Text>
+          <Text className='rd-tracking-no num'>{r.trackingNo}</Text>
           <Text className='rd-tracking-copy'>复制</Text>
         </View>
       ) : null}

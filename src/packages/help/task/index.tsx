@@ -51,7 +51,7 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
           lead={
             <View className='hp-owner row'>
               <Avatar url={task.owner.avatarUrl} nickname={task.owner.nickname} size={64} />
-              <Text className='hp-owner-name'>{task.isOwner ? '我的助力' : `${task.owner.nickname} 邀你助力`}</Text>
+              <Text className='hp-owner-name text-label'>{task.isOwner ? '我的助力' : `${task.owner.nickname} 邀你助力`}</Text>
             </View>
           }
           tone={STATUS_TONE[task.status]}
@@ -81,19 +81,19 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
       ) : null}
 
       <View className='card'>
-        <Text className='play-section-title'>{task.helperCount > 0 ? `${task.helperCount} 位好友已助力` : '还没有好友助力'}</Text>
+        <Text className='play-section-title text-value'>{task.helperCount > 0 ? `${task.helperCount} 位好友已助力` : '还没有好友助力'}</Text>
         <View className='hp-helpers'>
           {task.helpers.map((h, i) => (
-            <View key={`${h.at}-${i}`} className='hp-helper'>
+            <View key={`${h.at}-${i}`} className='hp-helper col'>
               <Avatar url={h.avatarUrl} nickname={h.nickname} size={80} />
-              <Text className='hp-helper-name ellipsis'>{h.nickname}</Text>
+              <Text className='hp-helper-name text-small ellipsis'>{h.nickname}</Text>
               {h.weight > 1 ? <Text className='hp-helper-double'>新成员 ×2</Text> : null}
             </View>
           ))}
           {Array.from({ length: slots }, (_, i) => (
-            <View key={`slot-${i}`} className='hp-helper'>
+            <View key={`slot-${i}`} className='hp-helper col'>
               <View className='hp-slot row'>?</View>
-              <Text className='hp-helper-name ellipsis'>待助力</Text>
+              <Text className='hp-helper-name text-small ellipsis'>待助力</Text>
             </View>
           ))}
         </View>

@@ -39,7 +39,7 @@ export function Funnel({ steps }: { steps: Array<{ label: string; value: number;
           <View className='ha-funnel-track'>
             <View className='ha-funnel-bar' style={{ width: `${Math.max(2, Math.round((step.value / top) * 100))}%` }} />
           </View>
-          <Text className='ha-funnel-value'>
+          <Text className='ha-funnel-value text-small'>
             {step.value}
             {step.note ? ` · ${step.note}` : ''}
           </Text>
@@ -58,7 +58,7 @@ export function CohortTable({ rows }: { rows: CohortRow[] }) {
     <View className='ha-cohort'>
       <View className='ha-cohort-row row'>
         <Text className='ha-cohort-week ha-cohort-head'>加入周</Text>
-        <Text className='ha-cohort-size ha-cohort-head'>人数</Text>
+        <Text className='ha-cohort-size text-small ha-cohort-head'>人数</Text>
         {Array.from({ length: weeks }, (_, w) => (
           <Text key={w} className='ha-cohort-cell ha-cohort-head'>
             W{w}
@@ -68,7 +68,7 @@ export function CohortTable({ rows }: { rows: CohortRow[] }) {
       {rows.map((row) => (
         <View key={row.week} className='ha-cohort-row row'>
           <Text className='ha-cohort-week'>{row.week.slice(5)}</Text>
-          <Text className='ha-cohort-size'>{row.size}</Text>
+          <Text className='ha-cohort-size text-small'>{row.size}</Text>
           {row.active.map((n, w) => {
             if (n === null) return <Text key={w} className='ha-cohort-cell ha-heat-none' />
             const share = row.size === 0 ? 0 : n / row.size

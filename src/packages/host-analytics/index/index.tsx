@@ -136,7 +136,7 @@ function Loading() {
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
-    <View className='ha-stat'>
+    <View className='ha-stat col'>
       <Text className='ha-stat-value text-name'>{value}</Text>
       <Text className='ha-stat-label text-note'>{label}</Text>
     </View>

@@ -166,7 +166,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
           <View className='hev-att-saved row'>
             <Text className='hev-att-saved-name ellipsis'>已生成 {saved.fileName}</Text>
             <Text
-              className='hev-att-saved-share'
+              className='hev-att-saved-share text-link'
               onClick={() => {
                 void shareCsv(saved)
               }}>
@@ -178,7 +178,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
 
       <View className='hev-att-filters'>
         {FILTERS.map((f) => (
-          <Text key={f.value} className={`hev-att-filter ${f.value === filter ? 'hev-att-filter-on' : ''}`} onClick={() => setFilter(f.value)}>
+          <Text key={f.value} className={`hev-att-filter text-label ${f.value === filter ? 'hev-att-filter-on' : ''}`} onClick={() => setFilter(f.value)}>
             {f.label}
           </Text>
         ))}
@@ -229,7 +229,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
 function Count({ value, label, tone }: { value: number; label: string; tone: string }) {
   return (
     <View className={`hev-att-count stat-tile hev-att-count-${tone}`}>
-      <Text className='hev-att-count-num'>{value}</Text>
+      <Text className='hev-att-count-num num-bold'>{value}</Text>
       <Text className='hev-att-count-label text-note'>{label}</Text>
     </View>
   )

@@ -81,8 +81,8 @@ export default function ScannerPage() {
         {event.data ? <Text className='hev-scan-meta text-meta'>{formatEventRange(event.data.startAt, event.data.endAt)}</Text> : null}
         {door ? <Text className={`hev-scan-door ${door.open ? 'hev-scan-door-open' : 'hev-scan-door-shut'}`}>{door.text}</Text> : null}
         <View className='hev-scan-progress'>
-          <Text className='hev-scan-progress-num'>{c ? c.attended : '–'}</Text>
-          <Text className='hev-scan-progress-of'>/ {c ? c.confirmed : '–'} 已签到</Text>
+          <Text className='hev-scan-progress-num num-bold'>{c ? c.attended : '–'}</Text>
+          <Text className='hev-scan-progress-of text-label'>/ {c ? c.confirmed : '–'} 已签到</Text>
         </View>
       </View>
 
@@ -99,7 +99,7 @@ export default function ScannerPage() {
           </View>
         ) : null}
         {manual ? (
-          <View className='hev-scan-manual'>
+          <View className='hev-scan-manual col'>
             <Text className='hev-scan-label text-name'>输入票码</Text>
             <Textarea
               className='hev-scan-code'
@@ -120,7 +120,7 @@ export default function ScannerPage() {
             </View>
           </View>
         ) : (
-          <Text className='hev-scan-toggle' onClick={() => setManual(true)}>
+          <Text className='hev-scan-toggle text-label' onClick={() => setManual(true)}>
             扫不出来？手动输入票码
           </Text>
         )}
@@ -132,8 +132,8 @@ export default function ScannerPage() {
           {history.slice(1).map((h, i) => (
             <View key={`${h.at}-${i}`} className='hev-scan-history-row row divided'>
               <Text className={`hev-scan-dot ${h.ok ? 'hev-scan-dot-ok' : 'hev-scan-dot-fail'}`} />
-              <Text className='hev-scan-history-text ellipsis'>{h.ok ? `${h.attendee.nickname} 签到成功` : h.message}</Text>
-              <Text className='hev-scan-history-time text-note'>{chinaTime(h.at).format('HH:mm:ss')}</Text>
+              <Text className='hev-scan-history-text text-value ellipsis'>{h.ok ? `${h.attendee.nickname} 签到成功` : h.message}</Text>
+              <Text className='hev-scan-history-time num text-note'>{chinaTime(h.at).format('HH:mm:ss')}</Text>
             </View>
           ))}
         </View>
@@ -145,7 +145,7 @@ export default function ScannerPage() {
 function ResultCard({ result }: { result: Result }) {
   if (result.ok) {
     return (
-      <View className='card hev-scan-result hev-scan-ok' key={result.at}>
+      <View className='card hev-scan-result col hev-scan-ok' key={result.at}>
         <View className='hev-scan-mark row hev-scan-mark-ok'>
           <View className='hev-scan-check' />
         </View>
@@ -159,7 +159,7 @@ function ResultCard({ result }: { result: Result }) {
     )
   }
   return (
-    <View className='card hev-scan-result hev-scan-fail' key={result.at}>
+    <View className='card hev-scan-result col hev-scan-fail' key={result.at}>
       <View className='hev-scan-mark row hev-scan-mark-fail'>
         <Text className='hev-scan-cross'>!</Text>
       </View>

@@ -66,7 +66,7 @@ export default function HostExportsPage() {
           onClick={() => {
             void start(kind)
           }}>
-          <View className='hex-kind-text'>
+          <View className='hex-kind-text col'>
             <Text className='hex-kind-title text-name'>{EXPORT_LABELS[kind]}</Text>
             <Text className='hex-kind-hint muted'>{HINTS[kind]}</Text>
           </View>
@@ -108,7 +108,7 @@ export default function HostExportsPage() {
 function JobRow({ job }: { job: ExportJobView }) {
   const percent = job.estimatedTotal > 0 ? (job.rowsDone / job.estimatedTotal) * 100 : job.status === 'done' ? 100 : 0
   return (
-    <View className={`hex-job divided hex-job-${job.status}`} data-kind={job.kind}>
+    <View className={`hex-job col divided hex-job-${job.status}`} data-kind={job.kind}>
       <View className='hex-job-head'>
         <Text className='hex-job-title text-name'>{job.label}</Text>
         <Text className='hex-job-time muted'>{chinaTime(job.createdAt).format('M月D日 HH:mm')}</Text>
@@ -121,7 +121,7 @@ function JobRow({ job }: { job: ExportJobView }) {
           </Text>
         </>
       ) : null}
-      {job.status === 'failed' ? <Text className='hex-job-error'>{job.error ?? '导出失败，请重试'}</Text> : null}
+      {job.status === 'failed' ? <Text className='hex-job-error text-error'>{job.error ?? '导出失败，请重试'}</Text> : null}
       {job.status === 'done' ? (
         <View className='hex-job-done row-between'>
           <Text className='hex-job-progress muted'>共 {job.rowsDone} 行</Text>

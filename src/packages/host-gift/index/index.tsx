@@ -58,7 +58,7 @@ export default function HostGiftsPage() {
   return (
     <View className='page hg-page'>
       <View className='card hg-measures-card'>
-        <Text className='hg-section-title'>礼品卡数据</Text>
+        <Text className='hg-section-title text-value'>礼品卡数据</Text>
         <Text className='hg-section-desc text-meta'>成员买会员送朋友；30 天无人领取自动退款。收入不含已退款</Text>
         <MeasureGrid
           wrap
@@ -113,7 +113,7 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
 
   return (
     <View className='card hg-welcome'>
-      <Text className='hg-section-title'>邀请欢迎礼</Text>
+      <Text className='hg-section-title text-value'>邀请欢迎礼</Text>
       <Text className='hg-section-desc text-meta'>好友通过邀请链接加入时立即获得，每人仅一次；邀请人的奖励仍在好友首次打卡或付款后发放</Text>
       <Text className='hg-current text-soft'>当前：{view.welcomeTitle}</Text>
       <View className='hg-form'>
@@ -159,7 +159,7 @@ function GiftLog() {
   const [source, setSource] = useState<LogSource>('cards')
   return (
     <View className='card hg-logs'>
-      <Text className='hg-section-title'>记录</Text>
+      <Text className='hg-section-title text-value'>记录</Text>
       <Text className='hg-section-desc text-meta'>购买、领取、退款，以及被拦截的领取（领自己的卡、重复领取）</Text>
       <Segmented options={SOURCES} value={source} onChange={setSource} className='hg-source' />
       <PlayLog<GiftLogView>

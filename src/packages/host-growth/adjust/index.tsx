@@ -141,16 +141,16 @@ export default function AdjustPage() {
           </ScrollView>
         ) : null}
       </View>
-      {errors.memberOpenid ? <Text className='hg-error-line hg-adjust-error'>{errors.memberOpenid}</Text> : null}
+      {errors.memberOpenid ? <Text className='hg-error-line text-error hg-adjust-error'>{errors.memberOpenid}</Text> : null}
 
       <View className='card hg-form'>
         <View className='hg-row row divided'>
           <Text className='hg-row-label text-body'>方式</Text>
           <View className='hg-chips hg-adjust-sign'>
-            <Text className={`hg-chip sign-grant ${sign === 'grant' ? 'hg-chip-on' : ''}`} onClick={() => edit('points', () => setSign('grant'))}>
+            <Text className={`hg-chip text-label sign-grant ${sign === 'grant' ? 'hg-chip-on' : ''}`} onClick={() => edit('points', () => setSign('grant'))}>
               ＋ 增加
             </Text>
-            <Text className={`hg-chip sign-deduct ${sign === 'deduct' ? 'hg-chip-on hg-chip-deduct' : ''}`} onClick={() => edit('points', () => setSign('deduct'))}>
+            <Text className={`hg-chip text-label sign-deduct ${sign === 'deduct' ? 'hg-chip-on hg-chip-deduct' : ''}`} onClick={() => edit('points', () => setSign('deduct'))}>
               － 扣除
             </Text>
           </View>
@@ -167,7 +167,7 @@ export default function AdjustPage() {
             onInput={(e) => edit('points', () => setPoints(e.detail.value))}
           />
         </View>
-        {errors.points ? <Text className='hg-row-error'>{errors.points}</Text> : null}
+        {errors.points ? <Text className='hg-row-error text-error'>{errors.points}</Text> : null}
         <View className={`hg-row row divided ${errors.reason ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>原因</Text>
           <Input
@@ -179,10 +179,10 @@ export default function AdjustPage() {
             onInput={(e) => edit('reason', () => setReason(e.detail.value))}
           />
         </View>
-        {errors.reason ? <Text className='hg-row-error'>{errors.reason}</Text> : null}
+        {errors.reason ? <Text className='hg-row-error text-error'>{errors.reason}</Text> : null}
         <View className='hg-adjust-quick'>
           {QUICK_REASONS.map((r) => (
-            <Text key={r} className='hg-adjust-quick-chip' onClick={() => edit('reason', () => setReason(r))}>
+            <Text key={r} className='hg-adjust-quick-chip text-small' onClick={() => edit('reason', () => setReason(r))}>
               {r}
             </Text>
           ))}

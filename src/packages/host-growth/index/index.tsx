@@ -43,7 +43,7 @@ export default function HostGrowthHome() {
 
   return (
     <View className='page hg-home'>
-      <View className='hg-home-intro'>
+      <View className='hg-home-intro col'>
         <Text className='hg-home-title'>成长与商城</Text>
         <Text className='hg-home-desc text-desc'>用积分和等级激励成员持续打卡，用商城让积分有处可用。</Text>
       </View>
@@ -108,7 +108,7 @@ export default function HostGrowthHome() {
 function Stat({ label, value, warn, onClick }: { label: string; value?: string; warn?: boolean; onClick: () => void }) {
   return (
     <View className='hg-stat stat-tile' onClick={onClick}>
-      {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hg-stat-value ${warn ? 'hg-stat-warn' : ''}`}>{value}</Text>}
+      {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hg-stat-value num ${warn ? 'hg-stat-warn' : ''}`}>{value}</Text>}
       <Text className='hg-stat-label text-meta'>{label}</Text>
     </View>
   )

@@ -49,13 +49,13 @@ function CouponChoice({ value, error, onChange }: { value: string | null; error?
         {campaigns.loading ? <Skeleton width={240} height={56} /> : null}
         <View className='hg-chips'>
           {choices.map((c) => (
-            <Text key={c.id} className={`hg-chip coupon-choice ${value === c.id ? 'hg-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
+            <Text key={c.id} className={`hg-chip text-label coupon-choice ${value === c.id ? 'hg-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
               {c.name} · 剩 {Math.max(0, c.stock - c.claimed)}
             </Text>
           ))}
         </View>
         {!campaigns.loading && choices.length === 0 ? <Text className='hg-edit-hint text-meta'>还没有可发放的券：先在「发布优惠券」中创建一个</Text> : null}
-        {error ? <Text className='hg-row-error'>{error}</Text> : null}
+        {error ? <Text className='hg-row-error text-error'>{error}</Text> : null}
       </View>
     </View>
   )
@@ -175,7 +175,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
             />
           </View>
         </View>
-        {errors.imageFileId ? <Text className='hg-row-error'>{errors.imageFileId}</Text> : null}
+        {errors.imageFileId ? <Text className='hg-row-error text-error'>{errors.imageFileId}</Text> : null}
 
         <View className={`hg-row row divided ${errors.name ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>名称</Text>
@@ -188,7 +188,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
             onInput={(e) => set('name', e.detail.value, 'name')}
           />
         </View>
-        {errors.name ? <Text className='hg-row-error'>{errors.name}</Text> : null}
+        {errors.name ? <Text className='hg-row-error text-error'>{errors.name}</Text> : null}
 
         <View className={`hg-row row divided hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>介绍</Text>
@@ -202,7 +202,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
             onInput={(e) => set('description', e.detail.value, 'description')}
           />
         </View>
-        {errors.description ? <Text className='hg-row-error'>{errors.description}</Text> : null}
+        {errors.description ? <Text className='hg-row-error text-error'>{errors.description}</Text> : null}
       </View>
 
       <View className='card hg-form'>
@@ -211,7 +211,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
           <View className='hg-edit-choice'>
             <View className='hg-chips'>
               {KIND_OPTIONS.map((k) => (
-                <Text key={k.kind} className={`hg-chip kind-${k.kind} ${draft.kind === k.kind ? 'hg-chip-on' : ''}`} onClick={() => set('kind', k.kind, 'kind')}>
+                <Text key={k.kind} className={`hg-chip text-label kind-${k.kind} ${draft.kind === k.kind ? 'hg-chip-on' : ''}`} onClick={() => set('kind', k.kind, 'kind')}>
                   {k.label}
                 </Text>
               ))}
@@ -228,7 +228,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
           <Text className='hg-row-label text-body'>兑换门槛</Text>
           <View className='hg-chips'>
             {tiers.map((t) => (
-              <Text key={t.level} className={`hg-chip tier-${t.level} ${draft.minTierLevel === t.level ? 'hg-chip-on' : ''}`} onClick={() => set('minTierLevel', t.level, 'minTierLevel')}>
+              <Text key={t.level} className={`hg-chip text-label tier-${t.level} ${draft.minTierLevel === t.level ? 'hg-chip-on' : ''}`} onClick={() => set('minTierLevel', t.level, 'minTierLevel')}>
                 {t.level === 1 ? '所有人' : `Lv${t.level} ${t.name}`}
               </Text>
             ))}
@@ -255,9 +255,9 @@ function NumberRow({ label, field, value, suffix, error, onInput }: { label: str
       <View className={`hg-row row divided ${error ? 'hg-row-invalid' : ''}`}>
         <Text className='hg-row-label text-body'>{label}</Text>
         <Input className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onInput={(e) => onInput(e.detail.value)} />
-        <Text className='hg-row-suffix'>{suffix}</Text>
+        <Text className='hg-row-suffix text-quiet'>{suffix}</Text>
       </View>
-      {error ? <Text className='hg-row-error'>{error}</Text> : null}
+      {error ? <Text className='hg-row-error text-error'>{error}</Text> : null}
     </>
   )
 }

@@ -77,9 +77,9 @@ export default function HostItemsPage() {
                   </View>
                   <Text className='hg-item-price'>{formatPoints(item.pricePoints)} 积分</Text>
                   <View className='hg-item-tags'>
-                    <Text className='hg-item-tag'>{KIND_LABEL[item.kind]}</Text>
-                    {item.minTierLevel > 1 ? <Text className='hg-item-tag hg-item-tag-tier'>Lv{item.minTierLevel} 专享</Text> : null}
-                    {item.perMemberLimit > 0 ? <Text className='hg-item-tag'>每人限 {item.perMemberLimit}</Text> : null}
+                    <Text className='hg-item-tag text-small'>{KIND_LABEL[item.kind]}</Text>
+                    {item.minTierLevel > 1 ? <Text className='hg-item-tag text-small hg-item-tag-tier'>Lv{item.minTierLevel} 专享</Text> : null}
+                    {item.perMemberLimit > 0 ? <Text className='hg-item-tag text-small'>每人限 {item.perMemberLimit}</Text> : null}
                   </View>
                 </View>
               </View>

@@ -152,7 +152,7 @@ export default function RulesPage() {
         <Text className='hg-section-title-text'>等级与权益</Text>
         <Text className='hg-section-title-hint text-faint'>成长值达到门槛即升级</Text>
       </View>
-      {errors.tiers ? <Text className='hg-error-line'>{errors.tiers}</Text> : null}
+      {errors.tiers ? <Text className='hg-error-line text-error'>{errors.tiers}</Text> : null}
       {draft.tiers.map((tier, i) => (
         <TierCard
           key={i}

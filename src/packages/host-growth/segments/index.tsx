@@ -27,16 +27,16 @@ export default function SegmentsPage() {
   return (
     <View className='page hg-segments'>
       <View className='hg-tabs'>
-        <View className={`hg-tab row tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}>
+        <View className={`hg-tab text-label row tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}>
           <Text>全部</Text>
         </View>
         {SEGMENTS.map((s) => (
-          <View key={s.segment} className={`hg-tab row tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
+          <View key={s.segment} className={`hg-tab text-label row tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
             <Text>{s.label}</Text>
           </View>
         ))}
       </View>
-      <Text className='hg-segments-hint'>{hint} · 点击成员可调整积分</Text>
+      <Text className='hg-segments-hint text-quiet'>{hint} · 点击成员可调整积分</Text>
 
       {list.loading || (list.items.length === 0 && list.hasMore && !list.moreFailed) ? <SegmentsSkeleton /> : null}
       {list.error ? (
@@ -67,7 +67,7 @@ export default function SegmentsPage() {
                   <Text className='hg-member-name ellipsis'>{m.nickname}</Text>
                   <Text className='hg-member-tier'>Lv{m.tierLevel}</Text>
                 </View>
-                <Text className='hg-member-meta'>
+                <Text className='hg-member-meta text-quiet'>
                   成长值 {formatPoints(m.growth)} · 30 天活跃 {m.activeDays30} 天
                 </Text>
               </View>

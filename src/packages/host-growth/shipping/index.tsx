@@ -29,7 +29,7 @@ export default function ShippingPage() {
     <View className='page hg-shipping'>
       <View className='hg-tabs'>
         {TABS.map((t) => (
-          <View key={t.tab} className={`hg-tab row tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
+          <View key={t.tab} className={`hg-tab text-label row tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
             <Text>{t.label}</Text>
           </View>
         ))}
@@ -107,7 +107,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
         <Text className='hg-ship-item ellipsis'>{r.itemName}</Text>
         <Text className='hg-ship-cost text-meta'>{formatPoints(r.pricePoints)} 积分</Text>
       </View>
-      <Text className='hg-ship-meta'>
+      <Text className='hg-ship-meta text-quiet'>
         {r.member.nickname} · {formatDateTime(r.createdAt)} 兑换
       </Text>
       {r.address ? (
@@ -146,7 +146,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
               {busy ? '发货中…' : '发货'}
             </View>
           </View>
-          {error ? <Text className='hg-ship-error'>{error}</Text> : null}
+          {error ? <Text className='hg-ship-error text-error'>{error}</Text> : null}
         </View>
       ) : (
         <View className='hg-ship-done row'>

@@ -283,7 +283,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
           const picked = choices.findIndex((c) => c.id === draft.coupons[i])
           return (
             <View key={i} className={`hlb-prize row hlb-prize-place-${i + 1}`}>
-              <Text className='hlb-prize-place'>第 {i + 1} 名</Text>
+              <Text className='hlb-prize-place text-label'>第 {i + 1} 名</Text>
               <Input className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onInput={(e) => setAt('prizes', i, e.detail.value)} />
               <Text className='hlb-prize-unit text-meta'>积分</Text>
               <Picker className='hlb-prize-picker' mode='selector' range={choiceLabels} value={picked + 1} onChange={(e) => setAt('coupons', i, choices[Number(e.detail.value) - 1]?.id ?? null)}>
@@ -298,7 +298,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
       </View>
       <Text className='hlb-hint text-meta'>均为北京时间；按邀请并激活的好友人数排名，结束后前 3 名获得积分和所选奖品券</Text>
       {choices.length === 0 && !campaigns.loading ? <Text className='hlb-hint text-meta'>还没有可作奖品的券：在「发布优惠券」中选择仅作奖品</Text> : null}
-      {error ? <Text className='hlb-error'>{error}</Text> : null}
+      {error ? <Text className='hlb-error text-error'>{error}</Text> : null}
       <View
         className={`btn btn-primary hlb-submit hlb-create ${saving ? 'btn-disabled' : ''}`}
         onClick={() => {
@@ -388,7 +388,7 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
         }}
       />
       <Text className='hlb-hint text-meta'>每期结束后按名次发放积分（最多 {MAX_PLACES} 名），新人榜同样适用</Text>
-      {error ? <Text className='hlb-error'>{error}</Text> : null}
+      {error ? <Text className='hlb-error text-error'>{error}</Text> : null}
       <View
         className={`btn btn-primary hlb-submit hlb-save-rewards ${saving ? 'btn-disabled' : ''}`}
         onClick={() => {
@@ -407,7 +407,7 @@ function Places({ title, name, values, onChange }: { title: string; name: string
       {values.length === 0 ? <Text className='hlb-hint text-meta'>未设置奖励</Text> : null}
       {values.map((value, i) => (
         <View key={i} className='hlb-place row'>
-          <Text className='hlb-place-label'>第 {i + 1} 名</Text>
+          <Text className='hlb-place-label text-label'>第 {i + 1} 名</Text>
           <Input
             className='hlb-place-input'
             type='number'
@@ -418,13 +418,13 @@ function Places({ title, name, values, onChange }: { title: string; name: string
             onInput={(e) => onChange(values.map((v, j) => (j === i ? e.detail.value : v)))}
           />
           <Text className='hlb-place-unit text-meta'>积分</Text>
-          <Text className='hlb-place-remove' onClick={() => onChange(values.filter((_, j) => j !== i))}>
+          <Text className='hlb-place-remove text-error' onClick={() => onChange(values.filter((_, j) => j !== i))}>
             删除
           </Text>
         </View>
       ))}
       {values.length < MAX_PLACES ? (
-        <Text className='hlb-place-add' onClick={() => onChange([...values, '0'])}>
+        <Text className='hlb-place-add text-link' onClick={() => onChange([...values, '0'])}>
           ＋ 添加名次
         </Text>
       ) : null}

@@ -22,7 +22,7 @@ export default function JoinApplicationsPage() {
     <View className='page ja-page'>
       <View className='ja-tabs'>
         {STATUSES.map((s) => (
-          <Text key={s} className={`hm-chip ja-tab ja-tab-${s} ${s === status ? 'hm-chip-on' : ''}`} onClick={() => setStatus(s)}>
+          <Text key={s} className={`hm-chip text-small ja-tab ja-tab-${s} ${s === status ? 'hm-chip-on' : ''}`} onClick={() => setStatus(s)}>
             {APPLICATION_STATUS_LABEL[s]}
           </Text>
         ))}
@@ -67,16 +67,16 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
                 <View className='ja-head row'>
                   <Avatar url={app.avatarUrl} nickname={app.nickname} size={64} />
                   <View className='hm-row-main fill-col'>
-                    <Text className='hm-row-name'>{app.nickname}</Text>
+                    <Text className='hm-row-name text-value'>{app.nickname}</Text>
                     <Text className='hm-row-meta text-meta'>
                       申请加入「{app.circleName}」· {formatChineseDateTime(app.createdAt)}
                     </Text>
                   </View>
                 </View>
                 {app.questions.map((q, i) => (
-                  <View key={i} className='ja-qa'>
+                  <View key={i} className='ja-qa col'>
                     <Text className='ja-q text-meta'>{q}</Text>
-                    <Text className='ja-a'>{app.answers[i] || '（未回答）'}</Text>
+                    <Text className='ja-a text-value'>{app.answers[i] || '（未回答）'}</Text>
                   </View>
                 ))}
                 {app.reason ? <Text className='hm-muted text-meta'>拒绝理由：{app.reason}</Text> : null}
@@ -97,7 +97,7 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
       </PagedList>
       <Popup open={rejecting !== null} position='bottom' onClose={() => setRejecting(null)}>
         <View className='ja-sheet'>
-          <Text className='hm-section-title'>拒绝理由（会告知申请人）</Text>
+          <Text className='hm-section-title text-value'>拒绝理由（会告知申请人）</Text>
           <Input className='ja-reason' value={reason} maxlength={60} placeholder='例如：名额已满' onInput={(e) => setReason(e.detail.value)} />
           <View className={`btn btn-primary ja-reject-confirm ${busy ? 'btn-disabled' : ''}`} onClick={() => rejecting && void decide(rejecting, 'reject', reason.trim() || undefined)}>
             确认拒绝

@@ -56,7 +56,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
       <View className='card hd-head row'>
         <Avatar url={member.avatarUrl} nickname={member.nickname} size={112} />
         <View className='hm-row-main fill-col'>
-          <Text className='hm-row-name'>{member.nickname}</Text>
+          <Text className='hm-row-name text-value'>{member.nickname}</Text>
           <View className='hm-row-tags'>
             {member.roleLabel ? <Tag tone='gold'>{member.roleLabel}</Tag> : null}
             <Tag tone='blue'>Lv{member.tierLevel}</Tag>
@@ -73,7 +73,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
       </View>
 
       <View className='card'>
-        <Text className='hm-section-title'>成长</Text>
+        <Text className='hm-section-title text-value'>成长</Text>
         <View className='hm-line text-soft'>
           <Text>积分</Text>
           <Text>{detail.points}</Text>
@@ -91,18 +91,18 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
         </View>
         <View className='hd-segments'>
           {SEGMENTS.map((s) => (
-            <Text key={s} className={`hm-chip hd-segment hd-segment-${s} ${member.segmentOverride === s ? 'hm-chip-on' : ''}`} onClick={() => void override(s)}>
+            <Text key={s} className={`hm-chip text-small hd-segment hd-segment-${s} ${member.segmentOverride === s ? 'hm-chip-on' : ''}`} onClick={() => void override(s)}>
               {SEGMENT_LABEL[s]}
             </Text>
           ))}
-          <Text className={`hm-chip hd-segment-auto ${member.segmentOverride === null ? 'hm-chip-on' : ''}`} onClick={() => void override(null)}>
+          <Text className={`hm-chip text-small hd-segment-auto ${member.segmentOverride === null ? 'hm-chip-on' : ''}`} onClick={() => void override(null)}>
             自动
           </Text>
         </View>
       </View>
 
       <View className='card'>
-        <Text className='hm-section-title'>邀请</Text>
+        <Text className='hm-section-title text-value'>邀请</Text>
         <View className='hm-line text-soft'>
           <Text>邀请人</Text>
           <Text>{detail.invitedBy ? detail.invitedBy.nickname : '无'}</Text>
@@ -119,7 +119,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
       </View>
 
       <View className='card'>
-        <Text className='hm-section-title'>打卡 · 共 {detail.checkins.total} 次</Text>
+        <Text className='hm-section-title text-value'>打卡 · 共 {detail.checkins.total} 次</Text>
         {detail.checkins.challenges.length === 0 ? <Text className='hm-muted text-meta'>还没有参加挑战</Text> : null}
         {detail.checkins.challenges.map((c) => (
           <View key={c.challengeId} className='hm-line text-soft'>
@@ -132,7 +132,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
       </View>
 
       <View className='card'>
-        <Text className='hm-section-title'>圈子</Text>
+        <Text className='hm-section-title text-value'>圈子</Text>
         {detail.circles.length === 0 ? <Text className='hm-muted text-meta'>没有加入圈子</Text> : null}
         {detail.circles.map((c) => (
           <View key={c.circleId} className='hm-line text-soft'>
@@ -149,7 +149,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
       </View>
 
       <View className='card'>
-        <Text className='hm-section-title'>订单 · 实付 {formatFen(detail.orders.paidFen)}</Text>
+        <Text className='hm-section-title text-value'>订单 · 实付 {formatFen(detail.orders.paidFen)}</Text>
         {detail.orders.refundedFen > 0 ? <Text className='hm-muted text-meta'>已退款 {formatFen(detail.orders.refundedFen)}</Text> : null}
         {detail.orders.recent.length === 0 ? <Text className='hm-muted text-meta'>还没有订单</Text> : null}
         {detail.orders.recent.map((o) => (
@@ -164,7 +164,7 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
       </View>
 
       <View className='card'>
-        <Text className='hm-section-title'>活动</Text>
+        <Text className='hm-section-title text-value'>活动</Text>
         {detail.events.length === 0 ? <Text className='hm-muted text-meta'>还没有报名活动</Text> : null}
         {detail.events.map((e) => (
           <View key={e.eventId} className='hm-line text-soft'>
@@ -200,15 +200,15 @@ function Notes({ detail, refetch }: { detail: MemberDetail; refetch: () => Promi
   }
   return (
     <View className='card hd-notes'>
-      <Text className='hm-section-title'>备注</Text>
+      <Text className='hm-section-title text-value'>备注</Text>
       <Textarea className='hd-note-input hm-note-input' value={text} maxlength={500} placeholder='添加备注（仅主理人和管理员可见）' onInput={(e) => setText(e.detail.value)} />
       <View className={`btn btn-primary hm-note-save ${busy || !text.trim() ? 'btn-disabled' : ''}`} onClick={() => void save()}>
         {busy ? '保存中…' : '添加备注'}
       </View>
       {detail.notes.length === 0 ? <Text className='hm-muted text-meta'>还没有备注</Text> : null}
       {detail.notes.map((n) => (
-        <View key={n.id} className='hd-note'>
-          <Text className='hd-note-text'>{n.text}</Text>
+        <View key={n.id} className='hd-note col'>
+          <Text className='hd-note-text text-value'>{n.text}</Text>
           <Text className='hm-muted text-meta'>
             {n.authorName} · {formatChineseDateTime(n.createdAt)}
           </Text>
@@ -248,13 +248,13 @@ function RemoveDialog({ memberId, circle, onClose, onDone }: { memberId: string;
       className='hd-remove-dialog'>
       <View className='hd-refund-choices'>
         {choices.map((c) => (
-          <Text key={c} className={`hm-chip hd-refund hd-refund-${c} ${refund === c ? 'hm-chip-on' : ''}`} onClick={() => setRefund(c)}>
+          <Text key={c} className={`hm-chip text-small hd-refund hd-refund-${c} ${refund === c ? 'hm-chip-on' : ''}`} onClick={() => setRefund(c)}>
             {c === 'none' ? '不退款' : c === 'prorated' ? '按剩余天数' : '全额退款'}
           </Text>
         ))}
       </View>
       <Text className='hd-policy text-soft'>{REFUND_POLICY[refund]}</Text>
-      <Text className={`hm-chip hd-block ${block ? 'hm-chip-on' : ''}`} onClick={() => setBlock((b) => !b)}>
+      <Text className={`hm-chip text-small hd-block ${block ? 'hm-chip-on' : ''}`} onClick={() => setBlock((b) => !b)}>
         {block ? '✓ ' : ''}同时拉黑：不能再加入或购买此圈子
       </Text>
     </ConfirmDialog>

@@ -57,7 +57,7 @@ export default function HostMembersPage() {
   const circles = useQuery('hostMembers.circles', () => fetchCircles({}))
   const toggle = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: f[key] === value ? undefined : value }))
   const chip = (key: string, on: boolean, label: string, onClick: () => void, extra = '') => (
-    <Text key={key} className={`hm-chip ${extra} ${on ? 'hm-chip-on' : ''}`} onClick={onClick}>
+    <Text key={key} className={`hm-chip text-small ${extra} ${on ? 'hm-chip-on' : ''}`} onClick={onClick}>
       {label}
     </Text>
   )
@@ -74,7 +74,7 @@ export default function HostMembersPage() {
           onInput={(e) => setDraft(e.detail.value)}
           onConfirm={() => setFilters((f) => ({ ...f, q: draft.trim() }))}
         />
-        <Text className='hm-search-go' onClick={() => setFilters((f) => ({ ...f, q: draft.trim() }))}>
+        <Text className='hm-search-go text-link' onClick={() => setFilters((f) => ({ ...f, q: draft.trim() }))}>
           搜索
         </Text>
       </View>
@@ -112,7 +112,7 @@ export default function HostMembersPage() {
       />
       {selecting ? (
         <View className='hm-batch-bar row-between'>
-          <Text className='hm-batch-count'>已选 {selected.length} 人</Text>
+          <Text className='hm-batch-count text-value'>已选 {selected.length} 人</Text>
           <View className={`btn btn-primary hm-batch-tag ${selected.length === 0 ? 'btn-disabled' : ''}`} onClick={() => selected.length > 0 && setTagging(true)}>
             打标签
           </View>
@@ -160,7 +160,7 @@ function MemberList({ filters, selecting, selected, onToggle, tagged }: { filter
               {selecting ? <Text className={`hm-row-check row ${selected.includes(m.memberId) ? 'hm-row-check-on' : ''}`}>{selected.includes(m.memberId) ? '✓' : ''}</Text> : null}
               <Avatar url={m.avatarUrl} nickname={m.nickname} size={72} />
               <View className='hm-row-main fill-col'>
-                <Text className='hm-row-name'>{m.nickname}</Text>
+                <Text className='hm-row-name text-value'>{m.nickname}</Text>
                 <View className='hm-row-tags'>
                   {m.roleLabel ? <Tag tone='gold'>{m.roleLabel}</Tag> : null}
                   <Tag tone={m.segment === 'silent' ? 'grey' : 'green'}>{SEGMENT_LABEL[m.segment]}</Tag>
@@ -202,12 +202,12 @@ function BatchTagSheet({ memberIds, onDone }: { memberIds: string[]; onDone: () 
   }
   return (
     <View className='hm-sheet'>
-      <Text className='hm-section-title'>给 {memberIds.length} 位成员打标签</Text>
+      <Text className='hm-section-title text-value'>给 {memberIds.length} 位成员打标签</Text>
       <View className='hm-ops'>
-        <Text className={`hm-chip hm-op-add ${op === 'add' ? 'hm-chip-on' : ''}`} onClick={() => setOp('add')}>
+        <Text className={`hm-chip text-small hm-op-add ${op === 'add' ? 'hm-chip-on' : ''}`} onClick={() => setOp('add')}>
           添加标签
         </Text>
-        <Text className={`hm-chip hm-op-remove ${op === 'remove' ? 'hm-chip-on' : ''}`} onClick={() => setOp('remove')}>
+        <Text className={`hm-chip text-small hm-op-remove ${op === 'remove' ? 'hm-chip-on' : ''}`} onClick={() => setOp('remove')}>
           移除标签
         </Text>
       </View>

@@ -53,7 +53,7 @@ export default function HostTagsPage() {
   return (
     <View className='page ht-page'>
       <View className='card ht-form'>
-        <Text className='hm-section-title'>{editing ? `修改「${editing.name}」` : '新建标签'}</Text>
+        <Text className='hm-section-title text-value'>{editing ? `修改「${editing.name}」` : '新建标签'}</Text>
         <Input className='ht-name' value={name} maxlength={12} placeholder='标签名称，最多 12 个字' onInput={(e) => setName(e.detail.value)} />
         <View className='ht-colors'>
           {TAG_COLORS.map((c) => (

@@ -126,7 +126,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
       <View className='card form-page-card'>
         <View className='hf-chips'>
           {KIND_OPTIONS.map((k) => (
-            <Text key={k.value} className={`hf-chip kind-${k.value} ${draft.kind === k.value ? 'hf-chip-on' : ''}`} onClick={() => set('kind', k.value)}>
+            <Text key={k.value} className={`hf-chip text-label kind-${k.value} ${draft.kind === k.value ? 'hf-chip-on' : ''}`} onClick={() => set('kind', k.value)}>
               {k.label}
             </Text>
           ))}
@@ -167,7 +167,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
                   }}
                 />
                 <Text
-                  className='hf-question-remove'
+                  className='hf-question-remove text-error'
                   onClick={() =>
                     set(
                       'questions',
@@ -178,17 +178,17 @@ function CircleForm({ circle }: { circle: Circle | null }) {
                 </Text>
               </View>
             ))}
-            {errors.questions ? <Text className='hf-error'>{errors.questions}</Text> : null}
+            {errors.questions ? <Text className='hf-error text-error'>{errors.questions}</Text> : null}
             {draft.questions.length < MAX_QUESTIONS ? (
-              <View className='hf-add row' onClick={() => set('questions', [...draft.questions, ''])}>
+              <View className='hf-add text-link row' onClick={() => set('questions', [...draft.questions, ''])}>
                 <Text>＋ 添加问题</Text>
               </View>
             ) : null}
             <View className='hf-chips hf-review-row'>
-              <Text className={`hf-chip review-off ${!draft.reviewRequired ? 'hf-chip-on' : ''}`} onClick={() => set('reviewRequired', false)}>
+              <Text className={`hf-chip text-label review-off ${!draft.reviewRequired ? 'hf-chip-on' : ''}`} onClick={() => set('reviewRequired', false)}>
                 直接加入
               </Text>
-              <Text className={`hf-chip review-on ${draft.reviewRequired ? 'hf-chip-on' : ''}`} onClick={() => set('reviewRequired', true)}>
+              <Text className={`hf-chip text-label review-on ${draft.reviewRequired ? 'hf-chip-on' : ''}`} onClick={() => set('reviewRequired', true)}>
                 加入需审核
               </Text>
             </View>
@@ -225,10 +225,10 @@ function CircleForm({ circle }: { circle: Circle | null }) {
             </FormField>
             <FormField label='之后'>
               <View className='hf-chips'>
-                <Text className={`hf-chip refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>
+                <Text className={`hf-chip text-label refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>
                   按剩余天数退
                 </Text>
-                <Text className={`hf-chip refund-none ${draft.refundAfter === 'none' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'none')}>
+                <Text className={`hf-chip text-label refund-none ${draft.refundAfter === 'none' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'none')}>
                   不退
                 </Text>
               </View>

@@ -27,11 +27,11 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
         return (
           <View key={plan.key} className='hf-plan' data-plan-index={i}>
             <View className='hf-plan-head row'>
-              <Text className='hf-plan-index'>套餐 {i + 1}</Text>
+              <Text className='hf-plan-index text-value'>套餐 {i + 1}</Text>
               {perDay ? <Text className='hf-plan-per-day'>约 {perDay}</Text> : null}
               {/* More than two decimals: say what will be saved (rounded half up to the fen). */}
               {fen !== null && /\.\d{3,}/.test(plan.price) ? <Text className='hf-plan-rounded'>按 {formatFen(fen)} 保存</Text> : null}
-              <Text className='hf-plan-remove' onClick={() => remove(plan.key)}>
+              <Text className='hf-plan-remove text-error' onClick={() => remove(plan.key)}>
                 删除
               </Text>
             </View>
@@ -72,9 +72,9 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
           </View>
         )
       })}
-      {errors.plans ? <Text className='hf-error'>{errors.plans}</Text> : null}
+      {errors.plans ? <Text className='hf-error text-error'>{errors.plans}</Text> : null}
       {plans.length < MAX_PLANS ? (
-        <View className='hf-add row' onClick={add}>
+        <View className='hf-add text-link row' onClick={add}>
           <Text>＋ 添加套餐</Text>
         </View>
       ) : null}

@@ -51,18 +51,18 @@ function FlaggedCard({ item }: { item: FlaggedPaymentView }) {
         <Text className='hfl-copy'>复制</Text>
       </View>
       <View className='hfl-amounts'>
-        <View className='hfl-amount'>
+        <View className='hfl-amount col'>
           <Text className='hfl-amount-label text-note'>应收</Text>
-          <Text className='hfl-amount-value text-title'>{item.expectedFen === null ? '无对应订单' : formatFen(item.expectedFen)}</Text>
+          <Text className='hfl-amount-value num text-title'>{item.expectedFen === null ? '无对应订单' : formatFen(item.expectedFen)}</Text>
         </View>
-        <View className='hfl-amount'>
+        <View className='hfl-amount col'>
           <Text className='hfl-amount-label text-note'>实收</Text>
-          <Text className={`hfl-amount-value text-title ${mismatch || item.expectedFen === null ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen)}</Text>
+          <Text className={`hfl-amount-value num text-title ${mismatch || item.expectedFen === null ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen)}</Text>
         </View>
         {item.expectedFen !== null ? (
-          <View className='hfl-amount'>
+          <View className='hfl-amount col'>
             <Text className='hfl-amount-label text-note'>差额</Text>
-            <Text className={`hfl-amount-value text-title ${mismatch ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen - item.expectedFen)}</Text>
+            <Text className={`hfl-amount-value num text-title ${mismatch ? 'hfl-amount-bad' : ''}`}>{formatFen(item.receivedFen - item.expectedFen)}</Text>
           </View>
         ) : null}
       </View>

@@ -104,7 +104,7 @@ export default function HostMembershipHome() {
           />
         </View>
       ) : circles.items.length === 0 ? (
-        <View className='card hm-empty'>
+        <View className='card hm-empty col'>
           <Text className='hm-empty-title'>还没有圈子</Text>
           <Text className='hm-empty-desc text-meta'>新建一个免费或付费圈子，把会员专属挑战放进去</Text>
         </View>
@@ -134,7 +134,7 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
           {circle.memberCount} 位成员 · {circle.kind === 'free' ? '免费加入' : `${circle.plans.length} 个套餐 · ${priceFromLabel(circle)}`}
         </Text>
       </View>
-      <Text className='hm-edit'>编辑</Text>
+      <Text className='hm-edit text-link'>编辑</Text>
     </View>
   )
 }
@@ -142,7 +142,7 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
 function Stat({ label, value, warn, onClick }: { label: string; value?: string; warn?: boolean; onClick: () => void }) {
   return (
     <View className='hm-stat stat-tile' onClick={onClick}>
-      {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hm-stat-value ${warn ? 'hm-stat-warn' : ''}`}>{value}</Text>}
+      {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hm-stat-value num-bold ${warn ? 'hm-stat-warn' : ''}`}>{value}</Text>}
       <Text className='hm-stat-label text-meta'>{label}</Text>
     </View>
   )

@@ -38,7 +38,7 @@ export default function HostOrdersPage() {
     <View className='page ho-page'>
       <View className='ho-tabs'>
         {FILTERS.map((f) => (
-          <View key={f.value} className={`ho-tab row ${f.value === filter ? 'ho-tab-on' : ''}`} data-status={f.value} onClick={() => setFilter(f.value)}>
+          <View key={f.value} className={`ho-tab text-label row ${f.value === filter ? 'ho-tab-on' : ''}`} data-status={f.value} onClick={() => setFilter(f.value)}>
             <Text>{f.label}</Text>
           </View>
         ))}
@@ -111,12 +111,12 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
             {order.circleName} · {order.planName}
             {order.days > 0 ? `（${order.days} 天）` : ''}
           </Text>
-          <Text className='ho-time'>下单 {formatOrderTime(order.createdAt)}</Text>
-          {order.paidAt !== null ? <Text className='ho-time'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
+          <Text className='ho-time num text-quiet'>下单 {formatOrderTime(order.createdAt)}</Text>
+          {order.paidAt !== null ? <Text className='ho-time num text-quiet'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
           <Text className='ho-id'>{order.id}</Text>
         </View>
-        <View className='ho-money'>
-          <Text className='ho-amount'>{formatFen(order.amountFen)}</Text>
+        <View className='ho-money col'>
+          <Text className='ho-amount num-bold'>{formatFen(order.amountFen)}</Text>
           {order.refundedFen > 0 ? <Text className='ho-refunded'>已退 {formatFen(order.refundedFen)}</Text> : null}
         </View>
       </View>

@@ -96,7 +96,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
       </Text>
 
       <View className='hr-field'>
-        <Text className='hr-label'>退款金额</Text>
+        <Text className='hr-label text-label'>退款金额</Text>
         <View className={`hr-box row ${(error && error.includes('金额')) || (fen !== null && fen > remaining) ? 'hr-box-invalid' : ''}`}>
           <Text className='hr-yuan'>¥</Text>
           <Input
@@ -111,7 +111,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
             }}
           />
           <Text
-            className='hr-all'
+            className='hr-all text-link'
             onClick={() => {
               if (!retrying) setAmount(fenToYuanText(remaining))
             }}>
@@ -125,7 +125,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
       </View>
 
       <View className='hr-field'>
-        <Text className='hr-label'>退款原因</Text>
+        <Text className='hr-label text-label'>退款原因</Text>
         <View className='hr-box row'>
           <Input
             className='hr-input hr-reason'
@@ -144,7 +144,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
 
       {isEvent ? (
         <View className='hr-field hr-seat'>
-          <Text className='hr-label'>报名名额</Text>
+          <Text className='hr-label text-label'>报名名额</Text>
           {[
             { value: true, title: '退款并取消报名', hint: '名额释放，候补成员自动递补，原电子票失效' },
             { value: false, title: '仅退款（保留名额）', hint: '成员仍可凭票入场，如部分退款、差价补偿' }
@@ -164,7 +164,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
         </View>
       ) : null}
 
-      {error ? <Text className='hr-error'>{error}</Text> : null}
+      {error ? <Text className='hr-error text-error'>{error}</Text> : null}
       {retrying ? <Text className='hr-retry'>上次请求没有得到答复，重试会沿用同一退款单号，不会重复退款</Text> : null}
 
       <View className='hr-actions'>

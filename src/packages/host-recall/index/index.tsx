@@ -59,7 +59,7 @@ export default function HostRecallPage() {
       {campaigns.loading ? (
         <View aria-busy>
           {[0, 1].map((i) => (
-            <View key={i} className='card recall-skeleton'>
+            <View key={i} className='card recall-skeleton col'>
               <Skeleton width='50%' height={32} />
               <Skeleton width='100%' height={120} />
             </View>
@@ -76,7 +76,7 @@ export default function HostRecallPage() {
       )}
       <Text className='recall-section-title text-title'>自动消息</Text>
       {automations.loading ? (
-        <View className='card recall-skeleton' aria-busy>
+        <View className='card recall-skeleton col' aria-busy>
           <Skeleton width='100%' height={200} />
         </View>
       ) : automations.error ? (
@@ -106,7 +106,7 @@ function GroupRow({ label, stats, group }: { label: string; stats: RecallGroupSt
 function CampaignCard({ campaign }: { campaign: RecallCampaignView }) {
   const lift = campaign.returnLiftPoints
   return (
-    <View className='card recall-campaign' data-id={campaign.id}>
+    <View className='card recall-campaign col' data-id={campaign.id}>
       <View className='recall-campaign-head row-between'>
         <Text className='recall-campaign-title text-title'>{campaign.title}</Text>
         <Tag tone={campaign.status === 'sent' ? 'green' : 'orange'}>{campaign.status === 'sent' ? '已发送' : '发送中'}</Tag>
@@ -167,7 +167,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <View className='card recall-form'>
+    <View className='card recall-form col'>
       <Text className='recall-form-title text-title'>发起召回</Text>
       <View className='recall-chips'>
         {SEGMENTS.map((s) => (
@@ -243,9 +243,9 @@ function AutomationCard({ automation, onSaved }: { automation: AutomationView; o
   }
   const edited = title !== automation.title || body !== automation.body
   return (
-    <View className={`card recall-automation recall-automation-${automation.kind}`}>
+    <View className={`card recall-automation col recall-automation-${automation.kind}`}>
       <View className='recall-automation-head row-between'>
-        <View className='recall-automation-text'>
+        <View className='recall-automation-text col'>
           <Text className='recall-automation-label text-name'>{automation.label}</Text>
           <Text className='recall-automation-sent text-note'>已发送 {automation.sent} 条</Text>
         </View>

@@ -232,7 +232,7 @@ export default function CampaignFormPage() {
               range={['任意活动', ...events.map((e) => e.title)]}
               value={eventIndex + 1}
               onChange={(e) => set({ eventId: events[Number(e.detail.value) - 1]?.id ?? null })}>
-              <View className='hr-pick hr-event row'>
+              <View className='hr-pick text-value hr-event row'>
                 <Text className='hr-event-title ellipsis'>{eventTitle ?? '任意活动'}</Text>
                 <Text className='hr-chevron'>›</Text>
               </View>
@@ -249,17 +249,17 @@ export default function CampaignFormPage() {
               placeholderClass='hr-placeholder'
               onInput={(e) => set({ amountYuan: e.detail.value })}
             />
-            <Text className='hr-unit'>元</Text>
+            <Text className='hr-unit text-prose'>元</Text>
           </FormField>
         ) : (
           <FormField label='折扣'>
             <Input className='hr-input hr-zhe' type='digit' value={draft.zhe} maxlength={3} placeholder='8.5' placeholderClass='hr-placeholder' onInput={(e) => set({ zhe: e.detail.value })} />
-            <Text className='hr-unit'>折</Text>
+            <Text className='hr-unit text-prose'>折</Text>
           </FormField>
         )}
         {free ? null : (
           <FormField label='门槛'>
-            <Text className='hr-unit hr-unit-before'>满</Text>
+            <Text className='hr-unit text-prose hr-unit-before'>满</Text>
             <Input
               className='hr-input hr-min'
               type='digit'
@@ -269,21 +269,21 @@ export default function CampaignFormPage() {
               placeholderClass='hr-placeholder'
               onInput={(e) => set({ minSpendYuan: e.detail.value })}
             />
-            <Text className='hr-unit'>元可用</Text>
+            <Text className='hr-unit text-prose'>元可用</Text>
           </FormField>
         )}
         <FormField label='有效期'>
           <Picker mode='date' disabled={isEdit} value={draft.fromDate} onChange={(e) => set({ fromDate: String(e.detail.value) })}>
-            <View className='hr-pick hr-from'>{draft.fromDate}</View>
+            <View className='hr-pick text-value hr-from'>{draft.fromDate}</View>
           </Picker>
-          <Text className='hr-unit'>至</Text>
+          <Text className='hr-unit text-prose'>至</Text>
           <Picker mode='date' value={draft.toDate} onChange={(e) => set({ toDate: String(e.detail.value) })}>
-            <View className='hr-pick hr-to'>{draft.toDate}</View>
+            <View className='hr-pick text-value hr-to'>{draft.toDate}</View>
           </Picker>
         </FormField>
         <FormField label='适用'>
           {free ? (
-            <Text className='hr-fixed'>活动报名（免费报名一次）</Text>
+            <Text className='hr-fixed text-prose'>活动报名（免费报名一次）</Text>
           ) : (
             SCOPES.map((scope) => {
               const on = draft.appliesTo.includes(scope.value)
@@ -302,7 +302,7 @@ export default function CampaignFormPage() {
         {draft.channel === 'reward' ? <Text className='hr-hint text-note hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
         <FormField label='数量'>
           <Input className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onInput={(e) => set({ stock: e.detail.value })} />
-          <Text className='hr-unit'>张</Text>
+          <Text className='hr-unit text-prose'>张</Text>
         </FormField>
         {preview ? (
           <Text className='hr-preview'>
@@ -320,7 +320,7 @@ export default function CampaignFormPage() {
           }}>
           {isEdit ? (saving ? '保存中…' : '保存修改') : saving ? '发布中…' : '发布优惠券'}
         </View>
-        {last ? <Text className='hr-last'>已发布 {last}</Text> : null}
+        {last ? <Text className='hr-last text-accent'>已发布 {last}</Text> : null}
       </View>
     </View>
   )

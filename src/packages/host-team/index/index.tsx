@@ -153,9 +153,9 @@ export default function TeamPage() {
       </View>
 
       {created ? (
-        <View className='card team-new-invite'>
+        <View className='card team-new-invite col'>
           <Text className='team-new-title text-name'>{ROLE_LABELS[created.role]}邀请链接已生成</Text>
-          <Text className='team-invite-link' selectable>
+          <Text className='team-invite-link text-small' selectable>
             {linkText(created)}
           </Text>
           <Text className='team-new-hint text-note'>链接只能使用一次，{until(created.expiresAt)} 前有效</Text>

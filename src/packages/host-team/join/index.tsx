@@ -52,7 +52,7 @@ export default function JoinTeamPage() {
   if (preview.loading) {
     return (
       <View className='page join-page'>
-        <View className='card join-card'>
+        <View className='card join-card col'>
           <Skeleton width='60%' height={40} />
           <Skeleton width='100%' height={160} className='join-skeleton' />
         </View>
@@ -64,13 +64,13 @@ export default function JoinTeamPage() {
   const invite = preview.data
   return (
     <View className='page join-page'>
-      <View className='card join-card'>
+      <View className='card join-card col'>
         <Text className='join-community'>{invite.communityName}</Text>
-        <Text className='join-line'>
+        <Text className='join-line text-prose'>
           {invite.invitedBy} 邀请你成为
           <Text className='join-role-name'>{ROLE_LABELS[invite.role]}</Text>
         </Text>
-        <View className='join-duties'>
+        <View className='join-duties col'>
           <Tag tone='blue' className='join-role'>
             {ROLE_LABELS[invite.role]}可以
           </Tag>
@@ -78,7 +78,7 @@ export default function JoinTeamPage() {
         </View>
         <Text className='join-expiry'>链接 {chinaTime(invite.expiresAt).format('M月D日 HH:mm')} 前有效，只能使用一次</Text>
         {invite.alreadyStaff && !joined ? <Text className='join-note text-note'>你已是团队成员，这个链接请留给受邀的人</Text> : null}
-        {refusal ? <Text className='join-error'>{refusal}</Text> : null}
+        {refusal ? <Text className='join-error text-error'>{refusal}</Text> : null}
         <View
           className={`btn btn-primary join-accept ${accepting || joined || invite.alreadyStaff ? 'btn-disabled' : ''}`}
           onClick={() => {
@@ -94,9 +94,9 @@ export default function JoinTeamPage() {
 function Refused({ message }: { message: string }) {
   return (
     <View className='page join-page'>
-      <View className='card join-card join-refused'>
+      <View className='card join-card col join-refused'>
         <View className='join-refused-mark'>!</View>
-        <Text className='join-error join-refused-text'>{message}</Text>
+        <Text className='join-error text-error join-refused-text'>{message}</Text>
         <View
           className='btn btn-ghost join-home'
           onClick={() => {

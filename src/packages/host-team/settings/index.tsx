@@ -67,7 +67,7 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
             doneHint='标志已上传，保存后生效'
           />
           {logoUrl && !uploaded ? (
-            <Text className='cs-logo-remove' onClick={() => setLogoRemoved(true)}>
+            <Text className='cs-logo-remove text-error' onClick={() => setLogoRemoved(true)}>
               移除标志
             </Text>
           ) : null}

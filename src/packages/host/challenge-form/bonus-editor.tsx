@@ -9,21 +9,21 @@ export default function BonusEditor({ rows, onChange }: { rows: BonusRow[]; onCh
   const digits = (v: string) => v.replace(/\D/g, '')
   return (
     <View className='bonus-editor'>
-      {rows.length === 0 ? <Text className='bonus-empty'>还没有连续打卡奖励</Text> : null}
+      {rows.length === 0 ? <Text className='bonus-empty text-quiet'>还没有连续打卡奖励</Text> : null}
       {rows.map((row) => (
         <View key={row.key} className='bonus-row row'>
-          <Text className='bonus-text'>连续</Text>
+          <Text className='bonus-text text-label'>连续</Text>
           <Input className='bonus-input' type='number' maxlength={3} value={row.day} onInput={(e) => set(row.key, { day: digits(e.detail.value) })} />
-          <Text className='bonus-text'>天，奖励</Text>
+          <Text className='bonus-text text-label'>天，奖励</Text>
           <Input className='bonus-input bonus-input-wide' type='number' maxlength={5} value={row.points} onInput={(e) => set(row.key, { points: digits(e.detail.value) })} />
-          <Text className='bonus-text'>积分</Text>
-          <Text className='bonus-remove' onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+          <Text className='bonus-text text-label'>积分</Text>
+          <Text className='bonus-remove text-error' onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
             删除
           </Text>
         </View>
       ))}
       {rows.length < MAX_BONUSES ? (
-        <View className='bonus-add row' onClick={() => onChange([...rows, newBonus()])}>
+        <View className='bonus-add text-link row' onClick={() => onChange([...rows, newBonus()])}>
           <Text>+ 添加一档奖励</Text>
         </View>
       ) : null}

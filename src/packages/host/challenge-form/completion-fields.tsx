@@ -26,7 +26,7 @@ export default function CompletionFields({ form, errors, set }: { form: FormStat
               placeholderClass='form-placeholder'
               onInput={(e) => set('completionDays', e.detail.value.replace(/\D/g, ''))}
             />
-            <Text className='form-unit'>天</Text>
+            <Text className='form-unit text-label'>天</Text>
           </View>
         </FormField>
         <FormField layout='end' label='补卡计入完成' hint={form.makeupsCount ? '补卡的日子算作完成天数' : '只有当天打卡才算完成天数'} error={errors.makeupsCount}>

@@ -4,7 +4,7 @@ export function NumberInput({ value, onChange, unit, name, maxlength = 4 }: { va
   return (
     <View className='form-number row'>
       <Input className='form-number-input' data-field={name} type='number' value={value} maxlength={maxlength} onInput={(e) => onChange(e.detail.value.replace(/\D/g, ''))} />
-      {unit ? <Text className='form-unit'>{unit}</Text> : null}
+      {unit ? <Text className='form-unit text-label'>{unit}</Text> : null}
     </View>
   )
 }

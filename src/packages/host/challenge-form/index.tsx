@@ -115,7 +115,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
   return (
     <View className='page form-page challenge-form'>
       <ImagePicker mode='cover' uploads={cover} url={form.coverUrl} onRemoveSaved={() => setForm((f) => ({ ...f, coverFileId: '', coverUrl: '' }))} />
-      {errors.coverFileId ? <Text className='form-error-block'>{errors.coverFileId}</Text> : null}
+      {errors.coverFileId ? <Text className='form-error-block text-error'>{errors.coverFileId}</Text> : null}
 
       <Text className='form-page-section'>基本信息</Text>
       <View className='card form-card'>
@@ -130,7 +130,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
               placeholderClass='form-placeholder'
               onInput={(e) => set('title', e.detail.value)}
             />
-            <Text className='form-counter'>
+            <Text className='form-counter text-quiet'>
               {[...form.title.trim()].length}/{TITLE_MAX}
             </Text>
           </View>

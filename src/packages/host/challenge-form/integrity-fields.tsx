@@ -59,7 +59,7 @@ export default function IntegrityFields({ form, errors, set }: { form: FormState
                 />
               </View>
             </FormField>
-            <View className='integrity-here' onClick={() => void here()}>
+            <View className='integrity-here text-accent' onClick={() => void here()}>
               <Text>用我现在的位置</Text>
             </View>
             <FormField layout='end' label='打卡范围'>
@@ -72,7 +72,7 @@ export default function IntegrityFields({ form, errors, set }: { form: FormState
                   maxlength={4}
                   onInput={(e) => set('placeRadius', e.detail.value.replace(/\D/g, ''))}
                 />
-                <Text className='form-unit'>米</Text>
+                <Text className='form-unit text-label'>米</Text>
               </View>
             </FormField>
           </>

@@ -148,7 +148,7 @@ function Numbers({ span }: { span: Span }) {
     return (
       <View className='console-tiles console-tiles-loading'>
         {TILES.map((tile) => (
-          <View key={tile.metric} className='console-tile'>
+          <View key={tile.metric} className='console-tile col'>
             <Skeleton width='70%' height={40} />
             <Skeleton width='50%' height={24} className='console-tile-skeleton-label' />
           </View>
@@ -175,7 +175,7 @@ function Numbers({ span }: { span: Span }) {
           const figure = data.figures[tile.metric]
           const value = span === 'today' ? figure.today : figure.last7
           return (
-            <View key={tile.metric} className='console-tile' data-metric={tile.metric} onClick={() => go(tile.url)}>
+            <View key={tile.metric} className='console-tile col' data-metric={tile.metric} onClick={() => go(tile.url)}>
               <Text className='console-tile-value'>{tile.format ? tile.format(value) : String(value)}</Text>
               <Text className='console-tile-label text-meta'>{tile.label}</Text>
               {span === 'last7' ? <Change now={figure.last7} before={figure.prev7} /> : null}
@@ -216,7 +216,7 @@ export default function HostHomePage() {
     <View className='page host-home'>
       <View className='host-home-hero row'>
         {me ? <Avatar url={me.avatarUrl} nickname={me.nickname} size={96} /> : null}
-        <View className='host-home-hello'>
+        <View className='host-home-hello col'>
           <Text className='host-home-name'>{me ? me.nickname : '主理人'}</Text>
           <Text className='host-home-sub text-meta'>
             {me ? `${ROLE_LABELS[me.role]} · ` : ''}经营{communityName ? `「${communityName}」` : '你的社群'}

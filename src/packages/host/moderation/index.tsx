@@ -75,8 +75,8 @@ export default function ModerationPage() {
           <View className='report-head row'>
             <Text className={`report-type tag report-type-${report.targetType}`}>{report.targetType === 'checkin' ? '打卡' : '评论'}</Text>
             {report.matches?.length ? <Text className='report-type tag report-type-integrity'>疑似重复图片</Text> : null}
-            <Text className='report-reason ellipsis'>{report.reporterCount > 0 ? `举报理由：${report.reason}` : report.reason}</Text>
-            {report.reporterCount > 0 ? <Text className='report-count'>{report.reporterCount} 人举报</Text> : null}
+            <Text className='report-reason text-value ellipsis'>{report.reporterCount > 0 ? `举报理由：${report.reason}` : report.reason}</Text>
+            {report.reporterCount > 0 ? <Text className='report-count text-error'>{report.reporterCount} 人举报</Text> : null}
           </View>
           <View
             className='report-preview'
@@ -85,7 +85,7 @@ export default function ModerationPage() {
             }}>
             <View className='report-author row'>
               <Avatar url={report.preview.author.avatarUrl} nickname={report.preview.author.nickname || '?'} size={56} />
-              <Text className='report-author-name'>{report.preview.author.nickname || '未知成员'}</Text>
+              <Text className='report-author-name text-label'>{report.preview.author.nickname || '未知成员'}</Text>
               <Text className='report-time text-faint'>{formatPostedAt(report.createdAt)}</Text>
             </View>
             <Text className='report-text text-body'>{report.preview.text}</Text>
@@ -128,11 +128,11 @@ function PhotoMatches({ report }: { report: ReportView }) {
     <View className='match-list'>
       {report.matches!.map((m) => (
         <View key={`${m.photo.fileId}:${m.match.fileId}`} className='match-row'>
-          <View className='match-side'>
+          <View className='match-side col'>
             <Image className='match-photo' src={m.photo.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [m.photo.url, m.match.url], current: m.photo.url })} />
             <Text className='match-caption text-note'>本条打卡</Text>
           </View>
-          <View className='match-side'>
+          <View className='match-side col'>
             <Image className='match-photo' src={m.match.url} mode='aspectFill' onClick={() => void Taro.previewImage({ urls: [m.photo.url, m.match.url], current: m.match.url })} />
             <Text className='match-caption text-note'>
               {m.sameMember ? '本人' : m.matchAuthor.nickname || '其他成员'} · {m.matchDate.slice(5).replace('-', '月')}日

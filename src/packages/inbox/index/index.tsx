@@ -17,7 +17,7 @@ function InboxSkeleton() {
   return (
     <View className='page inbox-page' aria-busy>
       {[0, 1, 2].map((i) => (
-        <View key={i} className='card inbox-skeleton'>
+        <View key={i} className='card inbox-skeleton col'>
           <Skeleton width='40%' height={32} />
           <Skeleton width='100%' height={28} />
           <Skeleton width='70%' height={28} />
@@ -69,7 +69,7 @@ export default function InboxPage() {
   return (
     <PagedList list={list} className='inbox-page' skeleton={<InboxSkeleton />} empty={<EmptyState glyph='信' title='还没有消息' description='社群的通知、礼物和提醒会出现在这里' />}>
       {(items) => (
-        <View className='inbox-list'>
+        <View className='inbox-list col'>
           {items.map((item) => {
             const message = { ...item, ...local[item.id] }
             const unread = message.readAt === null
@@ -78,7 +78,7 @@ export default function InboxPage() {
             return (
               <View
                 key={message.id}
-                className={`card inbox-message ${unread ? 'inbox-message-unread' : ''}`}
+                className={`card inbox-message col ${unread ? 'inbox-message-unread' : ''}`}
                 data-id={message.id}
                 onClick={() => {
                   void open(message)
@@ -88,7 +88,7 @@ export default function InboxPage() {
                   <Text className='inbox-message-title text-title'>{message.title}</Text>
                   <Text className='inbox-message-time text-note'>{formatChineseDate(message.createdAt)}</Text>
                 </View>
-                <Text className='inbox-message-body'>{message.body}</Text>
+                <Text className='inbox-message-body text-prose'>{message.body}</Text>
                 {gift ? (
                   <View className='inbox-gift row-between'>
                     <Text className='inbox-gift-label'>{message.giftLabel ? `礼物 · ${message.giftLabel}` : '礼物'}</Text>
@@ -102,7 +102,7 @@ export default function InboxPage() {
                     </View>
                   </View>
                 ) : null}
-                {message.action?.kind === 'page' ? <Text className='inbox-message-link'>查看详情 ›</Text> : null}
+                {message.action?.kind === 'page' ? <Text className='inbox-message-link text-accent'>查看详情 ›</Text> : null}
               </View>
             )
           })}

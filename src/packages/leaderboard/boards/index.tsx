@@ -78,13 +78,13 @@ export default function BoardsPage() {
             }}
           />
           <View className='lb-toggles row-between'>
-            <View className={`lb-chip lb-newcomers ${newcomers ? 'lb-chip-on' : ''}`} onClick={() => setNewcomers(!newcomers)}>
+            <View className={`lb-chip text-label lb-newcomers ${newcomers ? 'lb-chip-on' : ''}`} onClick={() => setNewcomers(!newcomers)}>
               <Text>新人榜</Text>
             </View>
             {periodic ? (
               <View className='lb-periods'>
                 {PERIODS.map((p) => (
-                  <View key={p.value} className={`lb-period lb-period-${p.value} ${p.value === period ? 'lb-period-on' : ''}`} onClick={() => setPeriod(p.value)}>
+                  <View key={p.value} className={`lb-period text-label lb-period-${p.value} ${p.value === period ? 'lb-period-on' : ''}`} onClick={() => setPeriod(p.value)}>
                     <Text>{p.label}</Text>
                   </View>
                 ))}
@@ -111,7 +111,7 @@ export default function BoardsPage() {
       ) : null}
       {data ? (
         <View>
-          <View className='lb-head'>
+          <View className='lb-head col'>
             <View className='lb-head-row row'>
               <Text className='lb-title'>{data.title}</Text>
               {periodic && period === 'previous' ? <Text className={`lb-settled tag ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text> : null}
@@ -244,7 +244,7 @@ function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
 function BoardSkeleton() {
   return (
     <View aria-busy>
-      <View className='lb-head'>
+      <View className='lb-head col'>
         <Skeleton width={240} height={40} />
         <Skeleton width={320} height={26} className='lb-skeleton-gap' />
       </View>

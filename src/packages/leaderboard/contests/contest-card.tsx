@@ -37,8 +37,8 @@ export default function ContestCard({ contest }: { contest: ContestView }) {
         ))}
       </View>
       <View className='ct-card-foot row-between'>
-        <Text className='ct-card-rule'>按邀请并激活的好友人数排名</Text>
-        <Text className='ct-card-link'>查看榜单 ›</Text>
+        <Text className='ct-card-rule text-quiet'>按邀请并激活的好友人数排名</Text>
+        <Text className='ct-card-link text-link'>查看榜单 ›</Text>
       </View>
     </View>
   )

@@ -62,7 +62,7 @@ export default function InvitePage() {
       ) : null}
       {info.data ? (
         <View>
-          <View className={`iv-poster ${info.data.poster ? 'iv-poster-with-story' : ''}`}>
+          <View className={`iv-poster col ${info.data.poster ? 'iv-poster-with-story' : ''}`}>
             <Text className='iv-poster-community'>{communityName}</Text>
             <Text className='iv-poster-line'>邀请你一起打卡、成长</Text>
             {info.data.poster ? (
@@ -70,7 +70,7 @@ export default function InvitePage() {
               <View className='iv-story'>
                 <Image className='iv-story-photo' src={info.data.poster.photoUrl} mode='aspectFill' />
                 {info.data.poster.featured ? <Text className='iv-story-tag'>精选打卡</Text> : null}
-                <Text className='iv-story-quote'>“{info.data.poster.quote}”</Text>
+                <Text className='iv-story-quote text-value'>“{info.data.poster.quote}”</Text>
               </View>
             ) : null}
             {info.data.qrImage ? (
@@ -171,11 +171,11 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
               <Avatar url={invitee.avatarUrl} nickname={invitee.nickname} size={80} />
               <View className='iv-invitee-text fill-col'>
                 <Text className='iv-invitee-name ellipsis'>{invitee.nickname}</Text>
-                <Text className='iv-invitee-date'>
+                <Text className='iv-invitee-date text-quiet'>
                   {formatDay(invitee.joinedAt)}加入{invitee.activatedAt ? ` · ${formatDay(invitee.activatedAt)}激活` : ''}
                 </Text>
               </View>
-              <View className='iv-invitee-side'>
+              <View className='iv-invitee-side col'>
                 <Tag tone={invitee.status === 'activated' ? 'green' : 'orange'} className='iv-status'>
                   {invitee.status === 'activated' ? '已激活' : '已加入'}
                 </Tag>
@@ -192,7 +192,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
 
 function PosterSkeleton() {
   return (
-    <View aria-busy className='iv-poster iv-poster-skeleton'>
+    <View aria-busy className='iv-poster col iv-poster-skeleton'>
       <Skeleton width={200} height={40} />
       <Skeleton width={360} height={360} className='iv-skeleton-gap' />
       <Skeleton width={280} height={36} className='iv-skeleton-gap' />

@@ -57,7 +57,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
       </View>
 
       {data && data.pinned.length > 0 ? (
-        <View className='circle-pinned'>
+        <View className='circle-pinned col'>
           {data.pinned.map((p) => (
             <View
               key={p.id}
@@ -85,7 +85,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
         />
         {'q' in view ? (
           <Text
-            className='circle-content-search-clear'
+            className='circle-content-search-clear text-link'
             onClick={() => {
               setDraft('')
               search('')
@@ -102,12 +102,12 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
       {'q' in view ? null : (
         <ScrollView scrollX className='circle-content-tabs' enableFlex>
           {TABS.map((t) => (
-            <Text key={t.value} className={`circle-content-tab ${'tab' in view && view.tab === t.value ? 'circle-content-tab-on' : ''}`} onClick={() => setView({ tab: t.value })}>
+            <Text key={t.value} className={`circle-content-tab text-label ${'tab' in view && view.tab === t.value ? 'circle-content-tab-on' : ''}`} onClick={() => setView({ tab: t.value })}>
               {t.label}
             </Text>
           ))}
           {(data?.topics ?? []).map((topic) => (
-            <Text key={topic} className={`circle-content-tab ${'topic' in view && view.topic === topic ? 'circle-content-tab-on' : ''}`} onClick={() => setView({ topic })}>
+            <Text key={topic} className={`circle-content-tab text-label ${'topic' in view && view.topic === topic ? 'circle-content-tab-on' : ''}`} onClick={() => setView({ topic })}>
               #{topic}
             </Text>
           ))}

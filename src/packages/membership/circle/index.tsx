@@ -123,7 +123,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
         {membership.status !== 'none' ? (
           <View className={`circle-status row circle-status-${membership.status}`}>
             <MembershipTag status={membership.status} />
-            <Text className='circle-status-end'>{membershipEndLabel(membership)}</Text>
+            <Text className='circle-status-end text-label'>{membershipEndLabel(membership)}</Text>
             {paid && access && !picking ? (
               <View className='btn btn-ghost btn-small circle-renew' onClick={() => setPicking(true)}>
                 {membership.status === 'trial' ? '开通会员' : '续费'}
@@ -135,7 +135,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
 
       <View className='card circle-section'>
         <Text className='circle-section-title'>圈子介绍</Text>
-        <Text className='circle-desc'>{circle.description || '主理人还没有写介绍'}</Text>
+        <Text className='circle-desc text-prose'>{circle.description || '主理人还没有写介绍'}</Text>
       </View>
 
       <CircleContent posts={posts} />
@@ -188,7 +188,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
               </Text>
             ) : null}
           </View>
-          {access && membership.endsAt !== null ? <Text className='circle-plans-note'>续费后会员期从 {formatChineseDate(membership.endsAt)} 起顺延</Text> : null}
+          {access && membership.endsAt !== null ? <Text className='circle-plans-note text-accent'>续费后会员期从 {formatChineseDate(membership.endsAt)} 起顺延</Text> : null}
           <PlanPicker plans={circle.plans} value={planId} onChange={setPlanId} />
           {plan ? <CouponPicker scope='membership' priceFen={plan.priceFen} value={coupon.id} onChange={(id, off) => setCoupon({ id, off })} /> : null}
           <Text className='circle-refund-rule text-meta'>{refundRuleLabel(circle)}</Text>
@@ -199,7 +199,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
         <View className='circle-pay-bar bottom-bar'>
           <View className='circle-pay-total fill-col'>
             <Text className='circle-pay-label text-meta'>{plan.name} · 合计</Text>
-            <Text className='circle-pay-amount'>{formatFen(plan.priceFen - coupon.off)}</Text>
+            <Text className='circle-pay-amount num-bold'>{formatFen(plan.priceFen - coupon.off)}</Text>
             {coupon.off > 0 ? <Text className='circle-pay-discount'>优惠 −{formatFen(coupon.off)}</Text> : null}
           </View>
           <View className={`btn btn-primary circle-pay-button ${paying ? 'btn-disabled' : ''}`} onClick={pay}>

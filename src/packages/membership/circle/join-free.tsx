@@ -67,7 +67,7 @@ export default function JoinFree({ circle, rejected = null, onJoined }: JoinFree
           />
         </View>
       ))}
-      {missing && !complete ? <Text className='join-error'>请先回答全部问题</Text> : null}
+      {missing && !complete ? <Text className='join-error text-error'>请先回答全部问题</Text> : null}
       <View
         className={`btn btn-primary circle-join-button ${busy ? 'btn-disabled' : ''}`}
         onClick={() => {

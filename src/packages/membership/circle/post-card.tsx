@@ -27,7 +27,7 @@ export default function PostCard({ post }: { post: PostView }) {
       {post.title ? <Text className='post-card-title text-title'>{post.title}</Text> : null}
       {post.locked ? (
         <View className='post-card-lock'>
-          {!post.title ? <Text className='post-card-teaser'>{post.teaser}</Text> : null}
+          {!post.title ? <Text className='post-card-teaser text-prose'>{post.teaser}</Text> : null}
           <View className='post-card-lock-box row'>
             <Text className='post-card-lock-icon'>🔒</Text>
             <Text className='post-card-lock-label'>{post.locked.label}</Text>
@@ -57,7 +57,7 @@ export default function PostCard({ post }: { post: PostView }) {
           {post.files.map((f) => (
             <View key={f.fileId} className='post-card-file row'>
               <Text className='post-card-file-badge'>PDF</Text>
-              <Text className='post-card-file-name ellipsis'>{f.name}</Text>
+              <Text className='post-card-file-name text-value ellipsis'>{f.name}</Text>
             </View>
           ))}
           {post.link ? <Text className='post-card-link'>🔗 {post.link.title}</Text> : null}

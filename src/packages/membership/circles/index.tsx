@@ -67,7 +67,7 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
           <Text className='circle-card-members text-soft'>
             <Text className='circle-card-num'>{circle.memberCount}</Text> 位成员
           </Text>
-          {joined && membership ? <MembershipTag status={membership.status} /> : <Text className={`circle-card-price circle-card-price-${circle.kind}`}>{priceFromLabel(circle)}</Text>}
+          {joined && membership ? <MembershipTag status={membership.status} /> : <Text className={`circle-card-price num-bold circle-card-price-${circle.kind}`}>{priceFromLabel(circle)}</Text>}
         </View>
       </View>
     </View>

@@ -25,8 +25,8 @@ export default function PlanPicker({ plans, value, onChange }: PlanPickerProps) 
               <Text className='plan-card-name'>{plan.name}</Text>
               <Text className='plan-card-days text-meta'>{daysLabel(plan.days)}</Text>
             </View>
-            <View className='plan-card-price'>
-              <Text className='plan-card-amount'>{formatFen(plan.priceFen)}</Text>
+            <View className='plan-card-price col'>
+              <Text className='plan-card-amount num-bold'>{formatFen(plan.priceFen)}</Text>
               <Text className='plan-card-per-day text-note'>约 {perDayLabel(plan)}</Text>
             </View>
           </RadioRow>

@@ -81,7 +81,7 @@ export default function MyMembershipPage() {
           />
         </View>
       ) : orders.items.length === 0 ? (
-        <View className='card mine-empty'>
+        <View className='card mine-empty col'>
           <Text className='mine-empty-title text-title'>还没有订单</Text>
           <Text className='mine-empty-desc text-meta'>开通付费圈子后，订单会出现在这里</Text>
         </View>

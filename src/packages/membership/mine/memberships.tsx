@@ -42,7 +42,7 @@ export default function Memberships({ data, error, loading, onRetry }: Membershi
   const shown = data.filter((m) => m.status !== 'none')
   if (shown.length === 0) {
     return (
-      <View className='card mine-card mine-empty'>
+      <View className='card mine-card mine-empty col'>
         <Text className='mine-empty-title text-title'>还没有加入圈子</Text>
         <Text className='mine-empty-desc text-meta'>加入圈子，解锁会员专属挑战</Text>
         <View

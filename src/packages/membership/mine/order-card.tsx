@@ -26,16 +26,16 @@ export default function OrderCard({ order, onRefund }: OrderCardProps) {
         <OrderStatusTag status={status} />
       </View>
       <View className='mo-body'>
-        <View className='mo-times'>
-          <Text className='mo-time'>下单 {formatOrderTime(order.createdAt)}</Text>
-          {order.paidAt !== null ? <Text className='mo-time'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
+        <View className='mo-times col'>
+          <Text className='mo-time num text-quiet'>下单 {formatOrderTime(order.createdAt)}</Text>
+          {order.paidAt !== null ? <Text className='mo-time num text-quiet'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
         </View>
-        <Text className='mo-amount'>{formatFen(order.amountFen)}</Text>
+        <Text className='mo-amount num-bold'>{formatFen(order.amountFen)}</Text>
       </View>
       {order.refundedFen > 0 ? <Text className='mo-refunded'>已退款 {formatFen(order.refundedFen)}</Text> : null}
       {order.refundableFen > 0 ? (
         <View className='mo-actions card-foot'>
-          <Text className='mo-refundable'>可退 {formatFen(order.refundableFen)}</Text>
+          <Text className='mo-refundable text-link'>可退 {formatFen(order.refundableFen)}</Text>
           <View
             className='btn btn-ghost btn-small mo-refund'
             onClick={(e) => {

@@ -115,12 +115,12 @@ function openCircle(circleId: string) {
 function PaidHero({ order }: { order: OrderView }) {
   if (!isCircleOrder(order)) {
     return (
-      <View className='card order-hero order-hero-success'>
+      <View className='card order-hero col order-hero-success'>
         <View className='order-mark order-mark-success'>
           <View className='order-check' />
         </View>
         <Text className='order-hero-title'>支付成功</Text>
-        <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+        <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
         <Text className='order-hero-desc text-desc'>
           「{order.circleName}」{order.planName}已完成
         </Text>
@@ -144,12 +144,12 @@ function CirclePaidHero({ order }: { order: OrderView }) {
   const circle = useCircle(order.circleId)
   const membership = circle.data?.membership
   return (
-    <View className='card order-hero order-hero-success'>
+    <View className='card order-hero col order-hero-success'>
       <View className='order-mark order-mark-success'>
         <View className='order-check' />
       </View>
       <Text className='order-hero-title'>支付成功</Text>
-      <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+      <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
       <Text className='order-hero-desc text-desc'>
         {membership && membership.status !== 'none' ? `「${order.circleName}」会员 · ${membershipEndLabel(membership)}` : `已开通「${order.circleName}」${order.planName}`}
       </Text>
@@ -213,21 +213,21 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
   if (!payable) return null
   if (polling) {
     return (
-      <View className='card order-hero order-hero-waiting'>
+      <View className='card order-hero col order-hero-waiting'>
         <View className='order-spinner' />
         <Text className='order-hero-title'>正在确认支付结果…</Text>
-        <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+        <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
         <Text className='order-hero-desc text-desc'>支付结果通常几秒内到达</Text>
       </View>
     )
   }
   return (
-    <View className='card order-hero order-hero-waiting'>
+    <View className='card order-hero col order-hero-waiting'>
       <View className='order-mark order-mark-waiting'>
         <View className='order-clock' />
       </View>
       <Text className='order-hero-title'>待支付</Text>
-      <Text className='order-hero-amount'>{formatFen(order.amountFen)}</Text>
+      <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
       <Text className='order-hero-desc text-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
       <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>
         {paying ? '正在前往支付…' : '去支付'}
@@ -258,7 +258,7 @@ const CLOSED_WHY: Record<NonNullable<OrderView['closedReason']>, string> = {
 
 function ClosedHero({ order }: { order: OrderView }) {
   return (
-    <View className='card order-hero order-hero-closed'>
+    <View className='card order-hero col order-hero-closed'>
       <View className='order-mark order-mark-closed'>
         <View className='order-cross' />
       </View>
@@ -284,12 +284,12 @@ function ClosedHero({ order }: { order: OrderView }) {
 function RefundHero({ order }: { order: OrderView }) {
   const done = order.status === 'refunded'
   return (
-    <View className='card order-hero order-hero-refund'>
+    <View className='card order-hero col order-hero-refund'>
       <View className='order-mark order-mark-refund'>
         <Text className='order-mark-text'>退</Text>
       </View>
       <Text className='order-hero-title'>{done ? '已退款' : '退款处理中'}</Text>
-      <Text className='order-hero-amount'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
+      <Text className='order-hero-amount num-bold'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
       <Text className='order-hero-desc text-desc'>
         {order.paidAfterClose
           ? '订单关闭后才收到付款，款项已自动原路退回'
@@ -313,7 +313,7 @@ function RefundHero({ order }: { order: OrderView }) {
 function OrderSkeleton() {
   return (
     <View className='page order-page' aria-busy>
-      <View className='card order-hero'>
+      <View className='card order-hero col'>
         <Skeleton width={120} height={120} round />
         <Skeleton width={240} height={40} className='order-skeleton-gap' />
         <Skeleton width={180} height={56} className='order-skeleton-gap' />

@@ -140,7 +140,7 @@ export default function AskPage() {
             if (error) setError('')
           }}
         />
-        <Text className='ask-count'>{Array.from(text).length}/500</Text>
+        <Text className='ask-count text-quiet'>{Array.from(text).length}/500</Text>
         <Segmented className='ask-visibility' options={VISIBILITY} value={visibility} onChange={setVisibility} />
         <Text className='ask-hint text-meta'>{visibility === 'public' ? '回答后，圈子成员都能看到这个问答' : '只有你、回答者和主理人能看到'}</Text>
         {error ? <Text className='form-field-error text-meta ask-error'>{error}</Text> : null}

@@ -38,11 +38,11 @@ export default function QuestionCard({ question, showAsker = true }: { question:
       <Text className='qa-card-text text-title'>{question.text}</Text>
       {question.answer ? (
         <View className='qa-card-answer'>
-          <Text className='qa-card-answer-label'>{question.answerer.nickname} 答：</Text>
-          <Text className='qa-card-answer-text'>{question.answer.text}</Text>
+          <Text className='qa-card-answer-label text-link'>{question.answerer.nickname} 答：</Text>
+          <Text className='qa-card-answer-text text-label'>{question.answer.text}</Text>
         </View>
       ) : null}
-      <Text className='qa-card-time'>{formatChineseDateTime(question.answer?.answeredAt ?? question.createdAt)}</Text>
+      <Text className='qa-card-time text-quiet'>{formatChineseDateTime(question.answer?.answeredAt ?? question.createdAt)}</Text>
     </View>
   )
 }

@@ -86,7 +86,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
           </Tag>
         </View>
         <Text className='qd-text'>{q.text}</Text>
-        <Text className='qa-card-time'>
+        <Text className='qa-card-time text-quiet'>
           {formatChineseDateTime(q.createdAt)}
           {q.priceFen > 0 ? ` · 付费提问 ${priceLabel(q.priceFen).replace(' / 次', '')}` : ''}
         </Text>
@@ -108,18 +108,18 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
               ))}
             </View>
           ) : null}
-          <Text className='qa-card-time'>{formatChineseDateTime(q.answer.answeredAt)}</Text>
+          <Text className='qa-card-time text-quiet'>{formatChineseDateTime(q.answer.answeredAt)}</Text>
         </View>
       ) : null}
 
       {q.status === 'open' && !q.canAnswer ? (
-        <View className='card qd-note'>
+        <View className='card qd-note col text-prose'>
           <Text>等待 {q.answerer.nickname} 回答</Text>
           {q.refundAt ? <Text className='qd-note-sub text-meta'>{formatChineseDateTime(q.refundAt)} 前未回答将自动全额退款</Text> : null}
         </View>
       ) : null}
       {q.status === 'awaitingPayment' ? (
-        <View className='card qd-note'>
+        <View className='card qd-note col text-prose'>
           <Text>支付后问题才会发给 {q.answerer.nickname}</Text>
           <View className={`btn btn-primary qd-pay ${paying ? 'btn-disabled' : ''}`} onClick={() => void pay()}>
             {paying ? '处理中…' : `去支付 ${formatFen(q.priceFen)}`}
@@ -132,7 +132,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
         </View>
       ) : null}
       {q.status === 'refunding' || q.status === 'refunded' ? (
-        <View className='card qd-note qd-refunded'>
+        <View className='card qd-note col text-prose qd-refunded'>
           <Text>
             {q.answerer.nickname} 未在 {q.refundDays} 天内回答
           </Text>
@@ -140,7 +140,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
         </View>
       ) : null}
       {q.status === 'closed' ? (
-        <View className='card qd-note'>
+        <View className='card qd-note col text-prose'>
           <Text>支付超时，问题已关闭</Text>
           <Text className='qd-note-sub text-meta'>可以重新提问</Text>
         </View>

@@ -50,7 +50,7 @@ export default function QuestionsPage() {
         header={
           <View>
             {me.data && isManager(me.data.role) ? (
-              <Text className='qa-host-link' onClick={() => void Taro.navigateTo({ url: questionSettingsUrl(circleId) })}>
+              <Text className='qa-host-link text-link' onClick={() => void Taro.navigateTo({ url: questionSettingsUrl(circleId) })}>
                 答疑设置：谁来回答、价格与退款天数 ›
               </Text>
             ) : null}

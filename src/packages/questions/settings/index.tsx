@@ -93,13 +93,13 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
           </View>
           <View className='qs-fields'>
             <View className='qs-field row'>
-              <Text className='qs-label'>每次提问 ¥</Text>
+              <Text className='qs-label text-label'>每次提问 ¥</Text>
               <Input className='qs-input text-body qs-price' type='digit' value={row.price} placeholder='0 为免费' onInput={(e) => change(row.openid, { price: e.detail.value })} />
             </View>
             <View className='qs-field row'>
-              <Text className='qs-label'>未回答退款</Text>
+              <Text className='qs-label text-label'>未回答退款</Text>
               <Input className='qs-input text-body qs-days' type='number' value={row.days} onInput={(e) => change(row.openid, { days: e.detail.value })} />
-              <Text className='qs-label'>天</Text>
+              <Text className='qs-label text-label'>天</Text>
             </View>
           </View>
         </View>
@@ -110,7 +110,7 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
         {view.candidates
           .filter((c) => !named.has(c.openid))
           .map((c) => (
-            <View key={c.openid} className='qs-candidate row' data-openid={c.openid} onClick={() => setRows((all) => [...all, { ...c, price: '0', days: '7' }])}>
+            <View key={c.openid} className='qs-candidate text-link row' data-openid={c.openid} onClick={() => setRows((all) => [...all, { ...c, price: '0', days: '7' }])}>
               <Text>+ {c.nickname}</Text>
               {c.roleLabel ? <Text className='qs-candidate-role text-note'>{c.roleLabel}</Text> : null}
             </View>

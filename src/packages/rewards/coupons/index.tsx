@@ -103,7 +103,7 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
   }
   const now = Date.now()
   return (
-    <View className='cp-list'>
+    <View className='cp-list col'>
       <ListState list={list} empty={<EmptyState glyph='券' title='暂时没有可领的券' description='主理人发布优惠活动后会出现在这里' />} />
       {list.items.map((campaign) => {
         const left = Math.max(0, campaign.stock - campaign.claimed)
@@ -138,7 +138,7 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
 
 function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
   return (
-    <View className='cp-list'>
+    <View className='cp-list col'>
       <ListState list={list} empty={<EmptyState glyph='券' title='还没有优惠券' description='在领券中心领取后，开通会员或报名活动时可以使用' />} />
       {list.items.map((coupon) => {
         const dim = coupon.status === 'used' || coupon.status === 'expired'
@@ -152,7 +152,7 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
               <Text className='cp-meta text-note'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
               {ticketToUse ? (
                 <Text
-                  className='cp-use'
+                  className='cp-use text-accent'
                   onClick={() => {
                     void Taro.navigateTo({ url: coupon.eventId ? eventDetailUrl(coupon.eventId) : EVENTS_PAGE })
                   }}>
@@ -179,7 +179,7 @@ function Where({ terms }: { terms: Pick<CouponView, 'kind' | 'appliesTo' | 'even
 
 function CouponFace({ terms }: { terms: Pick<CouponView, 'kind' | 'amountOffFen' | 'percentOff' | 'minSpendFen'> }) {
   return (
-    <View className={`cp-face ${terms.kind === 'freeTicket' ? 'cp-face-ticket' : ''}`}>
+    <View className={`cp-face col ${terms.kind === 'freeTicket' ? 'cp-face-ticket' : ''}`}>
       <Text className='cp-face-figure'>{faceLabel(terms)}</Text>
       <Text className='cp-face-rule'>{ruleLabel(terms)}</Text>
     </View>
