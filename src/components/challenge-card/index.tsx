@@ -35,7 +35,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
         {challenge.minTierLevel > 1 ? <Text className='challenge-card-tier'>Lv{challenge.minTierLevel} 起</Text> : null}
       </View>
       <View className='challenge-card-body col'>
-        <Text className='challenge-card-title'>{challenge.title}</Text>
+        <Text className='challenge-card-title text-strong'>{challenge.title}</Text>
         <Text className='challenge-card-dates text-meta'>
           {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
         </Text>

@@ -27,7 +27,7 @@ interface ConfirmDialogProps {
 export default function ConfirmDialog({ title, figure, children, confirmText, busyText, busy, cancelText = '取消', danger, onConfirm, onCancel, className }: ConfirmDialogProps) {
   return (
     <Popup open position='center' className={`confirm-dialog ${className ?? ''}`}>
-      <Text className='confirm-dialog-title'>{title}</Text>
+      <Text className='confirm-dialog-title text-strong'>{title}</Text>
       {figure ? <Text className='confirm-dialog-figure num-bold'>{figure}</Text> : null}
       {children}
       <View className='confirm-dialog-actions'>

@@ -18,7 +18,7 @@ export default function EmptyState({ glyph, title, description, action }: EmptyS
         <View className='empty-state-ring' />
         <Text className='empty-state-glyph'>{glyph}</Text>
       </View>
-      <Text className='empty-state-title'>{title}</Text>
+      <Text className='empty-state-title text-strong'>{title}</Text>
       {description ? <Text className='empty-state-desc text-desc'>{description}</Text> : null}
       {action ? <View className='empty-state-action'>{action}</View> : null}
     </View>

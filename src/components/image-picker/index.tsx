@@ -57,7 +57,7 @@ function Grid({ uploads }: { uploads: ImageUploads }) {
           <View className='photo-picker-tile'>
             <Image className='photo-picker-img' src={slot.path} mode='aspectFill' />
             {!slot.fileId && !slot.error ? (
-              <View className='photo-picker-veil col'>
+              <View className='photo-picker-veil abs-fill col'>
                 <Text className='photo-picker-percent'>{Math.round(slot.percent)}%</Text>
                 <View className='photo-picker-bar'>
                   <ProgressBar percent={slot.percent} />
@@ -114,7 +114,7 @@ function Cover({ uploads, url, onRemoveSaved, placeholder = '上传封面（建�
           </View>
         )}
         {busy ? (
-          <View className='cover-picker-veil col'>
+          <View className='cover-picker-veil abs-fill col'>
             <Text className='cover-picker-percent'>上传中 {Math.round(slot.percent)}%</Text>
             <View className='cover-picker-bar'>
               <ProgressBar percent={slot.percent} />
@@ -153,7 +153,7 @@ function Thumb({ uploads, url, label, shape = 'wide', emptyHint, doneHint, inval
           void uploads.pick()
         }}>
         {shown ? <Image className='image-thumb-img' src={shown} mode='aspectFill' /> : <Text className='image-thumb-plus'>＋</Text>}
-        {slot?.error ? <View className='image-thumb-failed' /> : null}
+        {slot?.error ? <View className='image-thumb-failed abs-fill' /> : null}
       </View>
       <View className='image-thumb-status fill-col'>
         {label ? <Text className='image-thumb-label text-body'>{label}</Text> : null}

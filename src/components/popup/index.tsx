@@ -17,8 +17,8 @@ export default function Popup({ open, position, onClose, className, children }: 
   if (!open) return null
   return (
     // catchMove: dragging the mask must not scroll the page under it in WeChat; the sheet itself may scroll.
-    <View className='popup' catchMove>
-      <View className='popup-mask' onClick={() => onClose?.()} />
+    <View className='popup fixed-fill' catchMove>
+      <View className='popup-mask abs-fill' onClick={() => onClose?.()} />
       <View className={`popup-body popup-${position} ${className ?? ''}`}>{children}</View>
     </View>
   )

@@ -108,17 +108,17 @@ function ProfilePromptSheet({ me, purpose, onCancel, onContinue }: SheetProps) {
   const saveLabel = working === 'save' ? '保存中…' : uploading ? '头像上传中…' : `保存并${purpose}`
 
   return (
-    <View className='profile-prompt'>
+    <View className='profile-prompt fixed-fill'>
       {/* catchMove: dragging the mask must not scroll the page under it in WeChat. */}
       <View
-        className='profile-prompt-mask'
+        className='profile-prompt-mask abs-fill'
         catchMove
         onClick={() => {
           if (!working) onCancel()
         }}
       />
       <View className='profile-prompt-sheet col'>
-        <Text className='profile-prompt-title'>设置头像和昵称</Text>
+        <Text className='profile-prompt-title text-bold'>设置头像和昵称</Text>
         <Text className='profile-prompt-desc text-desc'>
           你的{purpose}会带着头像和昵称出现在动态里，现在显示为「{me.nickname}」。换一个，让大家认识你。
         </Text>

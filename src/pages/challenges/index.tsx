@@ -48,7 +48,7 @@ export default function ChallengesPage() {
 
   return (
     <View className='page challenges-page'>
-      <View className='challenges-top row'>
+      <View className='challenges-top page-top-bar row'>
         <Segmented className='challenges-switch' options={PHASES} value={phase} onChange={setPhase} />
         {isManager(me?.role) ? (
           <View className='challenges-create row' onClick={create}>

@@ -38,7 +38,7 @@ export default function FeedPage() {
   return (
     <View className='page feed-page'>
       <CommunityHeader />
-      <View className='feed-switch'>
+      <View className='feed-switch page-top-bar'>
         <Segmented options={SCOPES} value={scope} onChange={setScope} />
       </View>
       {feed.loading ? <CheckinCardSkeleton /> : null}

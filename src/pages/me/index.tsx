@@ -70,7 +70,7 @@ export default function MePage() {
           <Avatar url={me.avatarUrl} nickname={me.nickname} size={136} />
           <View className='me-profile-text fill-col'>
             <View className='me-name-row row'>
-              <Text className='me-nickname ellipsis'>{me.nickname}</Text>
+              <Text className='me-nickname text-strong ellipsis'>{me.nickname}</Text>
               <Text className={`me-role me-role-${me.role}`}>{ROLE_LABELS[me.role]}</Text>
             </View>
             <Text className='me-joined text-meta'>{formatChineseDate(me.joinedAt)}加入</Text>

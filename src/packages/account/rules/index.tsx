@@ -34,7 +34,7 @@ export default function CommunityRulesPage() {
           <View className='rules-head row'>
             {data.logoUrl ? <Image className='rules-logo' src={data.logoUrl} mode='aspectFill' /> : null}
             <View className='rules-head-text col'>
-              <Text className='rules-name'>{data.name}</Text>
+              <Text className='rules-name text-strong'>{data.name}</Text>
               {data.intro ? <Text className='rules-intro text-meta'>{data.intro}</Text> : null}
             </View>
           </View>

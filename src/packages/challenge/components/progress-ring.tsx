@@ -28,7 +28,7 @@ export default function ProgressRing({ done, total, size = 200 }: ProgressRingPr
         <View className='progress-ring-half progress-ring-half-left' style={{ transform: `rotate(${left}deg)` }} />
       </View>
       <View className='progress-ring-hole col'>
-        <Text className='progress-ring-value'>
+        <Text className='progress-ring-value text-bold'>
           {done}
           <Text className='progress-ring-total text-desc'>/{total}</Text>
         </Text>

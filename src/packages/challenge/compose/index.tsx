@@ -122,7 +122,7 @@ export default function ComposePage() {
   return (
     <View className='page compose'>
       <View className='compose-head col'>
-        <Text className='compose-challenge'>{challenge.title}</Text>
+        <Text className='compose-challenge text-strong'>{challenge.title}</Text>
         <View className='compose-day-row row'>
           <Text className='compose-day tone-green tag'>第 {dayNumber} 天</Text>
           {makeupDate ? (
@@ -137,7 +137,7 @@ export default function ComposePage() {
 
       <View className={`card compose-card ${errors.text ? 'compose-card-error' : ''}`}>
         <Textarea
-          className='compose-textarea'
+          className='compose-textarea textarea-plain'
           value={text}
           maxlength={TEXT_MAX}
           autoHeight

@@ -160,7 +160,7 @@ export default function ChallengeDetailPage() {
             <Text className={`detail-phase detail-phase-${challenge.phase}`}>{PHASE_LABEL[challenge.phase]}</Text>
             {challenge.archived ? <Text className='detail-phase detail-phase-archived'>已归档</Text> : null}
           </View>
-          <Text className='detail-title'>{challenge.title}</Text>
+          <Text className='detail-title text-bold'>{challenge.title}</Text>
           <Text className='detail-dates text-desc'>
             {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
           </Text>
@@ -292,7 +292,7 @@ export default function ChallengeDetailPage() {
 function ProgressStat({ value, unit, label }: { value: number; unit: string; label: string }) {
   return (
     <View className='detail-progress-stat col'>
-      <Text className='detail-progress-value'>
+      <Text className='detail-progress-value text-bold'>
         {value}
         <Text className='detail-progress-unit text-note'> {unit}</Text>
       </Text>

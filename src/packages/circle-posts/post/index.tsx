@@ -93,7 +93,7 @@ function PostBody({ post }: { post: PostView }) {
           {post.pinned ? <Tag tone='orange'>置顶公告</Tag> : null}
           {post.featured ? <Tag tone='gold'>精华</Tag> : null}
         </View>
-        {post.title ? <Text className='post-title'>{post.title}</Text> : null}
+        {post.title ? <Text className='post-title text-bold'>{post.title}</Text> : null}
         {post.locked ? <Locked post={post} /> : <Unlocked post={post} />}
         {post.topics.length > 0 ? (
           <View className='post-topics'>
@@ -275,7 +275,7 @@ function ReadStats({ post }: { post: PostView }) {
   const { readCount, readers } = reads.data
   return (
     <View className='card post-reads'>
-      <Text className='post-section-title'>已读 {readCount} 人</Text>
+      <Text className='post-section-title text-strong'>已读 {readCount} 人</Text>
       {readers.length === 0 ? <Text className='post-empty text-desc'>还没有成员标记已读</Text> : null}
       <View className='post-readers'>
         {readers.map((r) => (
@@ -338,7 +338,7 @@ function Comments({ post }: { post: PostView }) {
   }
   return (
     <View className='card post-comments'>
-      <Text className='post-section-title'>评论 {post.commentCount > 0 ? post.commentCount : ''}</Text>
+      <Text className='post-section-title text-strong'>评论 {post.commentCount > 0 ? post.commentCount : ''}</Text>
       {comments.loading ? <Skeleton width='100%' height={60} /> : null}
       {comments.error ? (
         <ErrorState

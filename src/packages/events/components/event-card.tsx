@@ -24,7 +24,7 @@ export default function EventCard({ event }: { event: EventView }) {
         <StatusTag signup={event.mySignup} className='ev-card-mine' />
       </EventCover>
       <View className='ev-card-body'>
-        <Text className='ev-card-title ellipsis'>{event.title}</Text>
+        <Text className='ev-card-title text-strong ellipsis'>{event.title}</Text>
         <View className='ev-card-line row'>
           <Text className='ev-card-icon'>时</Text>
           <Text className='ev-card-text text-label'>{formatEventTime(event.startAt)}</Text>

@@ -92,7 +92,7 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
           <Text className={`ev-detail-mode tone-green tag ev-detail-mode-${event.mode}`}>{event.mode === 'online' ? '线上' : '线下'}</Text>
           {cancelled ? <Text className='ev-detail-cancelled text-error'>活动已取消</Text> : <Text className={`ev-detail-countdown ev-detail-countdown-${event.phase}`}>{countdownLabel(event, now)}</Text>}
         </View>
-        <Text className='ev-detail-title'>{event.title}</Text>
+        <Text className='ev-detail-title text-bold'>{event.title}</Text>
         <Row glyph='时' label={formatEventRange(event.startAt, event.endAt, now)} />
         {event.mode === 'offline' ? (
           <Row

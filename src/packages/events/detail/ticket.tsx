@@ -49,7 +49,7 @@ export default function Ticket({ event, signup }: { event: EventView; signup: Si
         {signup.shortCode ? (
           <View className={`ev-ticket-short col ${attended ? 'ev-ticket-short-used' : ''}`}>
             <Text className='ev-ticket-short-label text-note'>票码</Text>
-            <Text className='ev-ticket-short-code' data-code={signup.shortCode} selectable userSelect>
+            <Text className='ev-ticket-short-code text-bold' data-code={signup.shortCode} selectable userSelect>
               {spaced(signup.shortCode)}
             </Text>
           </View>

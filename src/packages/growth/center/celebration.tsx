@@ -12,7 +12,7 @@ export default function Celebration({ tier, onClose }: { tier: Tier; onClose: ()
         <View className='gc-celebrate-ring' />
         <Text className='gc-celebrate-level'>Lv{tier.level}</Text>
       </View>
-      <Text className='gc-celebrate-title'>恭喜升级为 {tierLabel(tier)}</Text>
+      <Text className='gc-celebrate-title text-bold'>恭喜升级为 {tierLabel(tier)}</Text>
       <Text className='gc-celebrate-desc text-desc'>{perks.length > 0 ? '新等级权益已生效：' : '继续打卡，解锁更多权益'}</Text>
       {perks.map((line) => (
         <Text key={line} className='gc-celebrate-perk text-prose'>

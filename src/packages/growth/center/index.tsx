@@ -71,7 +71,7 @@ export default function GrowthCenterPage() {
       {/* 成长值 is on the progress bar above, next to the level it leads to: not repeated here. */}
       <View className='card gc-stats row'>
         <View className='gc-stat stat-tile'>
-          <Text className='gc-stat-value num'>
+          <Text className='gc-stat-value text-strong num'>
             {data.makeupCards}
             <Text className='gc-stat-unit text-meta'> 张</Text>
           </Text>
@@ -79,7 +79,7 @@ export default function GrowthCenterPage() {
         </View>
         <View className='gc-stat-divider' />
         <View className='gc-stat stat-tile'>
-          <Text className={`gc-stat-value num ${data.expiringSoon > 0 ? 'gc-stat-warn' : ''}`}>{formatPoints(data.expiringSoon)}</Text>
+          <Text className={`gc-stat-value text-strong num ${data.expiringSoon > 0 ? 'gc-stat-warn' : ''}`}>{formatPoints(data.expiringSoon)}</Text>
           <Text className='gc-stat-label text-meta'>30 天内过期</Text>
         </View>
       </View>

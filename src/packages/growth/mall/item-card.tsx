@@ -18,7 +18,7 @@ export default function ItemCard({ item, onOpen }: { item: MallItem; onOpen: () 
         )}
         {item.minTierLevel > 1 ? <Text className='mall-tier-tag'>Lv{item.minTierLevel} 专享</Text> : null}
         {soldOut ? (
-          <View className='mall-card-soldout-mask row'>
+          <View className='mall-card-soldout-mask abs-fill row'>
             <Text>已兑完</Text>
           </View>
         ) : null}

@@ -32,7 +32,7 @@ export default function ItemSheet({ item, availability, address, addressErrors, 
           </View>
         )}
         <View className='mall-sheet-summary fill-col'>
-          <Text className='mall-sheet-name'>{item.name}</Text>
+          <Text className='mall-sheet-name text-strong'>{item.name}</Text>
           <Text className='mall-price num-bold mall-sheet-price'>
             {formatPoints(item.pricePoints)}
             <Text className='mall-price-unit'> 积分</Text>

@@ -80,7 +80,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
       {r.status === 'shipped' && r.trackingNo ? (
         <View className='rd-tracking row' onClick={copyTracking}>
           <Text className='rd-tracking-label'>快递单号</Text>
-          <Text className='rd-tracking-no num'>{r.trackingNo}</Text>
+          <Text className='rd-tracking-no text-strong num'>{r.trackingNo}</Text>
           <Text className='rd-tracking-copy'>复制</Text>
         </View>
       ) : null}

@@ -132,7 +132,7 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
     <View className='page hev-att-page'>
       <View className='card hev-att-head'>
         <View className='hev-att-title-row row'>
-          <Text className='hev-att-title'>{event.title}</Text>
+          <Text className='hev-att-title text-bold'>{event.title}</Text>
           {cancelled ? <Text className='hev-att-cancelled tag'>已取消</Text> : null}
         </View>
         <Text className='hev-att-meta text-meta'>

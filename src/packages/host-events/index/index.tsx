@@ -80,7 +80,7 @@ function HostEventCard({ event }: { event: EventView }) {
     <View className={`card hev-card ${cancelled ? 'hev-card-cancelled' : ''}`} data-id={event.id}>
       <View className='hev-card-top' onClick={() => go(eventDetailUrl(event.id))}>
         <View className='hev-card-head row'>
-          <Text className='hev-card-title ellipsis'>{event.title}</Text>
+          <Text className='hev-card-title text-strong ellipsis'>{event.title}</Text>
           {cancelled ? (
             <Text className='hev-tag tone-green tag hev-tag-cancelled'>已取消</Text>
           ) : (

@@ -77,7 +77,7 @@ export default function ScannerPage() {
   return (
     <View className='page hev-scan-page'>
       <View className='card hev-scan-head'>
-        <Text className='hev-scan-title'>{event.data?.title ?? '检票'}</Text>
+        <Text className='hev-scan-title text-bold'>{event.data?.title ?? '检票'}</Text>
         {event.data ? <Text className='hev-scan-meta text-meta'>{formatEventRange(event.data.startAt, event.data.endAt)}</Text> : null}
         {door ? <Text className={`hev-scan-door ${door.open ? 'hev-scan-door-open' : 'hev-scan-door-shut'}`}>{door.text}</Text> : null}
         <View className='hev-scan-progress'>
@@ -149,10 +149,10 @@ function ResultCard({ result }: { result: Result }) {
         <View className='hev-scan-mark row hev-scan-mark-ok'>
           <View className='hev-scan-check' />
         </View>
-        <Text className='hev-scan-result-title'>签到成功</Text>
+        <Text className='hev-scan-result-title text-bold'>签到成功</Text>
         <View className='hev-scan-who row'>
           <Avatar url={result.attendee.avatarUrl} nickname={result.attendee.nickname} size={64} />
-          <Text className='hev-scan-name'>{result.attendee.nickname}</Text>
+          <Text className='hev-scan-name text-strong'>{result.attendee.nickname}</Text>
         </View>
         <Text className='hev-scan-result-desc text-meta'>{chinaTime(result.at).format('HH:mm:ss')} 核销</Text>
       </View>
@@ -163,7 +163,7 @@ function ResultCard({ result }: { result: Result }) {
       <View className='hev-scan-mark row hev-scan-mark-fail'>
         <Text className='hev-scan-cross'>!</Text>
       </View>
-      <Text className='hev-scan-result-title'>不能签到</Text>
+      <Text className='hev-scan-result-title text-bold'>不能签到</Text>
       <Text className='hev-scan-reason'>{result.message}</Text>
     </View>
   )

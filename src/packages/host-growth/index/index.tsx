@@ -108,7 +108,7 @@ export default function HostGrowthHome() {
 function Stat({ label, value, warn, onClick }: { label: string; value?: string; warn?: boolean; onClick: () => void }) {
   return (
     <View className='hg-stat stat-tile' onClick={onClick}>
-      {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hg-stat-value num ${warn ? 'hg-stat-warn' : ''}`}>{value}</Text>}
+      {value === undefined ? <Skeleton width={64} height={44} /> : <Text className={`hg-stat-value text-strong num ${warn ? 'hg-stat-warn' : ''}`}>{value}</Text>}
       <Text className='hg-stat-label text-meta'>{label}</Text>
     </View>
   )

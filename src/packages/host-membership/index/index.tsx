@@ -128,7 +128,7 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
         <View className='hm-circle-head row'>
           <Text className='hm-circle-name text-title ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
-          {circle.archived ? <Text className='hm-archived'>已归档</Text> : null}
+          {circle.archived ? <Text className='hm-archived tone-muted tag'>已归档</Text> : null}
         </View>
         <Text className='hm-circle-meta text-meta'>
           {circle.memberCount} 位成员 · {circle.kind === 'free' ? '免费加入' : `${circle.plans.length} 个套餐 · ${priceFromLabel(circle)}`}

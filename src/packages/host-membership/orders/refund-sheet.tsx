@@ -89,7 +89,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
         if (!busy) onClose()
       }}
       className='hr-sheet'>
-      <Text className='hr-title'>退款给 {order.member.nickname}</Text>
+      <Text className='hr-title text-strong'>退款给 {order.member.nickname}</Text>
       <Text className='hr-sub text-meta'>
         {order.circleName} · {order.planName} · 实付 {formatFen(order.amountFen)}
         {order.refundedFen > 0 ? ` · 已退 ${formatFen(order.refundedFen)}` : ''}

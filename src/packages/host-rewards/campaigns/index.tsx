@@ -105,15 +105,15 @@ function CampaignRow({ campaign: c, onStop }: { campaign: HostCampaignView; onSt
       </Text>
       <View className='hcp-counts'>
         <View className='hcp-count stat-tile'>
-          <Text className='hcp-figure'>{c.claimed}</Text>
+          <Text className='hcp-figure text-strong'>{c.claimed}</Text>
           <Text className='hcp-label muted'>已领取</Text>
         </View>
         <View className='hcp-count stat-tile'>
-          <Text className='hcp-figure'>{c.used}</Text>
+          <Text className='hcp-figure text-strong'>{c.used}</Text>
           <Text className='hcp-label muted'>已使用</Text>
         </View>
         <View className='hcp-count stat-tile'>
-          <Text className='hcp-figure'>{c.remaining}</Text>
+          <Text className='hcp-figure text-strong'>{c.remaining}</Text>
           <Text className='hcp-label muted'>剩余</Text>
         </View>
       </View>

@@ -65,7 +65,7 @@ export default function JoinTeamPage() {
   return (
     <View className='page join-page'>
       <View className='card join-card col'>
-        <Text className='join-community'>{invite.communityName}</Text>
+        <Text className='join-community text-strong'>{invite.communityName}</Text>
         <Text className='join-line text-prose'>
           {invite.invitedBy} 邀请你成为
           <Text className='join-role-name'>{ROLE_LABELS[invite.role]}</Text>

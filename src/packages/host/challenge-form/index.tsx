@@ -137,7 +137,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         </FormField>
         <FormField layout='column' label='介绍' error={errors.description}>
           <Textarea
-            className='form-textarea'
+            className='form-textarea textarea-plain'
             value={form.description}
             maxlength={DESCRIPTION_MAX}
             autoHeight

@@ -176,7 +176,7 @@ function Numbers({ span }: { span: Span }) {
           const value = span === 'today' ? figure.today : figure.last7
           return (
             <View key={tile.metric} className='console-tile col' data-metric={tile.metric} onClick={() => go(tile.url)}>
-              <Text className='console-tile-value'>{tile.format ? tile.format(value) : String(value)}</Text>
+              <Text className='console-tile-value text-strong'>{tile.format ? tile.format(value) : String(value)}</Text>
               <Text className='console-tile-label text-meta'>{tile.label}</Text>
               {span === 'last7' ? <Change now={figure.last7} before={figure.prev7} /> : null}
             </View>
@@ -217,7 +217,7 @@ export default function HostHomePage() {
       <View className='host-home-hero row'>
         {me ? <Avatar url={me.avatarUrl} nickname={me.nickname} size={96} /> : null}
         <View className='host-home-hello col'>
-          <Text className='host-home-name'>{me ? me.nickname : '主理人'}</Text>
+          <Text className='host-home-name text-strong'>{me ? me.nickname : '主理人'}</Text>
           <Text className='host-home-sub text-meta'>
             {me ? `${ROLE_LABELS[me.role]} · ` : ''}经营{communityName ? `「${communityName}」` : '你的社群'}
           </Text>

@@ -113,7 +113,7 @@ export default function BoardsPage() {
         <View>
           <View className='lb-head col'>
             <View className='lb-head-row row'>
-              <Text className='lb-title'>{data.title}</Text>
+              <Text className='lb-title text-bold'>{data.title}</Text>
               {periodic && period === 'previous' ? <Text className={`lb-settled tag ${data.settled ? 'lb-settled-on' : ''}`}>{data.settled ? '已结算' : '结算中'}</Text> : null}
             </View>
             <Text className='lb-period-label text-desc'>

@@ -16,7 +16,7 @@ export default function ContestCard({ contest }: { contest: ContestView }) {
   return (
     <View className='card ct-card' data-id={contest.id} onClick={open}>
       <View className='ct-card-head row'>
-        <Text className='ct-card-title ellipsis'>{contest.title}</Text>
+        <Text className='ct-card-title text-strong ellipsis'>{contest.title}</Text>
         <Tag tone={PHASE_TONE[contest.phase]} className='ct-phase'>
           {contest.settled ? '已结算' : PHASE_LABEL[contest.phase]}
         </Tag>

@@ -121,7 +121,7 @@ export default function InvitePage() {
 function Stat({ value, label, className }: { value: number; label: string; className: string }) {
   return (
     <View className={`iv-stat stat-tile ${className}`}>
-      <Text className='iv-stat-value'>{value}</Text>
+      <Text className='iv-stat-value text-bold'>{value}</Text>
       <Text className='iv-stat-label text-meta'>{label}</Text>
     </View>
   )

@@ -23,7 +23,7 @@ export default function ChallengeList({ challenges, unlocked, free }: ChallengeL
   return (
     <View className='card circle-section circle-challenges'>
       <View className='circle-section-head'>
-        <Text className='circle-section-title'>{free ? '圈子挑战' : '会员专属挑战'}</Text>
+        <Text className='circle-section-title text-strong'>{free ? '圈子挑战' : '会员专属挑战'}</Text>
         {!unlocked && items.length > 0 ? <Text className='circle-section-hint text-meta circle-locked-hint'>加入后解锁</Text> : null}
       </View>
       {challenges.loading ? (

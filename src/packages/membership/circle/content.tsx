@@ -44,7 +44,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
   return (
     <View className='card circle-section circle-content'>
       <View className='circle-section-head'>
-        <Text className='circle-section-title'>圈子内容</Text>
+        <Text className='circle-section-title text-strong'>圈子内容</Text>
         {data?.canPost ? (
           <View
             className='btn btn-primary btn-small circle-content-compose'

@@ -113,7 +113,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
 
       <View className='card circle-head'>
         <View className='circle-head-row row'>
-          <Text className='circle-name'>{circle.name}</Text>
+          <Text className='circle-name text-bold'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
         </View>
         <Text className='circle-meta text-desc'>
@@ -134,7 +134,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       </View>
 
       <View className='card circle-section'>
-        <Text className='circle-section-title'>圈子介绍</Text>
+        <Text className='circle-section-title text-strong'>圈子介绍</Text>
         <Text className='circle-desc text-prose'>{circle.description || '主理人还没有写介绍'}</Text>
       </View>
 
@@ -148,13 +148,13 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
 
       {!access && membership.blocked ? (
         <View className='card circle-section circle-blocked'>
-          <Text className='circle-section-title'>无法加入</Text>
+          <Text className='circle-section-title text-strong'>无法加入</Text>
           <Text className='circle-join-tip text-desc'>你已被移出该圈子，无法再次加入或购买</Text>
         </View>
       ) : null}
       {circle.kind === 'free' && !access && !membership.blocked && membership.application?.status === 'pending' ? (
         <View className='card circle-section circle-review-pending'>
-          <Text className='circle-section-title'>审核中</Text>
+          <Text className='circle-section-title text-strong'>审核中</Text>
           <Text className='circle-join-tip text-desc'>已提交加入申请，主理人审核通过后即可加入，结果会通过消息通知你</Text>
         </View>
       ) : null}
@@ -181,7 +181,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       {showPicker ? (
         <View className='card circle-section circle-plans'>
           <View className='circle-section-head'>
-            <Text className='circle-section-title'>{renewing ? '续费套餐' : access ? '开通会员' : '选择套餐'}</Text>
+            <Text className='circle-section-title text-strong'>{renewing ? '续费套餐' : access ? '开通会员' : '选择套餐'}</Text>
             {access && picking ? (
               <Text className='circle-section-hint text-meta circle-plans-close' onClick={() => setPicking(false)}>
                 收起

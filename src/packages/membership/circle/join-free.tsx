@@ -40,7 +40,7 @@ export default function JoinFree({ circle, rejected = null, onJoined }: JoinFree
 
   return (
     <View className='card circle-section circle-join'>
-      <Text className='circle-section-title'>{review ? '申请加入' : '加入圈子'}</Text>
+      <Text className='circle-section-title text-strong'>{review ? '申请加入' : '加入圈子'}</Text>
       {rejected !== null ? <Text className='circle-join-tip text-desc circle-review-rejected'>已拒绝{rejected ? `：${rejected}` : ''}，可以修改回答后重新申请</Text> : null}
       {review ? (
         <Text className='circle-join-tip text-desc'>这个圈子需要主理人审核，提交申请后请等待结果</Text>

@@ -58,14 +58,14 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
       <Cover className='circle-card-cover' url={circle.coverUrl} name={circle.name} />
       <View className='circle-card-body fill-col'>
         <View className='circle-card-head row'>
-          <Text className='circle-card-name ellipsis'>{circle.name}</Text>
+          <Text className='circle-card-name text-strong ellipsis'>{circle.name}</Text>
           <KindTag kind={circle.kind} />
-          {circle.archived ? <Text className='circle-card-archived'>已归档</Text> : null}
+          {circle.archived ? <Text className='circle-card-archived tone-muted tag'>已归档</Text> : null}
         </View>
         {circle.description ? <Text className='circle-card-desc text-meta'>{circle.description}</Text> : null}
         <View className='circle-card-foot row-between'>
           <Text className='circle-card-members text-soft'>
-            <Text className='circle-card-num'>{circle.memberCount}</Text> 位成员
+            <Text className='circle-card-num text-strong'>{circle.memberCount}</Text> 位成员
           </Text>
           {joined && membership ? <MembershipTag status={membership.status} /> : <Text className={`circle-card-price num-bold circle-card-price-${circle.kind}`}>{priceFromLabel(circle)}</Text>}
         </View>

@@ -22,7 +22,7 @@ export default function PlanPicker({ plans, value, onChange }: PlanPickerProps) 
           <RadioRow key={plan.id} on={on} className={`plan-card ${on ? 'plan-card-on' : ''}`} data={{ plan: plan.name }} onSelect={() => onChange(plan.id)}>
             {best?.id === plan.id ? <Text className='plan-card-best'>最划算</Text> : null}
             <View className='plan-card-main fill-col'>
-              <Text className='plan-card-name'>{plan.name}</Text>
+              <Text className='plan-card-name text-strong'>{plan.name}</Text>
               <Text className='plan-card-days text-meta'>{daysLabel(plan.days)}</Text>
             </View>
             <View className='plan-card-price col'>

@@ -58,7 +58,7 @@ export default function MyMembershipPage() {
 
   return (
     <View className='page mine-page'>
-      <Text className='mine-section-title'>我的圈子</Text>
+      <Text className='mine-section-title text-strong'>我的圈子</Text>
       <Memberships
         data={memberships.data}
         error={memberships.error}
@@ -68,7 +68,7 @@ export default function MyMembershipPage() {
         }}
       />
 
-      <Text className='mine-section-title'>我的订单</Text>
+      <Text className='mine-section-title text-strong'>我的订单</Text>
       {orders.loading ? (
         <OrdersSkeleton />
       ) : orders.error ? (

@@ -119,7 +119,7 @@ function PaidHero({ order }: { order: OrderView }) {
         <View className='order-mark order-mark-success'>
           <View className='order-check' />
         </View>
-        <Text className='order-hero-title'>支付成功</Text>
+        <Text className='order-hero-title text-bold'>支付成功</Text>
         <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
         <Text className='order-hero-desc text-desc'>
           「{order.circleName}」{order.planName}已完成
@@ -148,7 +148,7 @@ function CirclePaidHero({ order }: { order: OrderView }) {
       <View className='order-mark order-mark-success'>
         <View className='order-check' />
       </View>
-      <Text className='order-hero-title'>支付成功</Text>
+      <Text className='order-hero-title text-bold'>支付成功</Text>
       <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
       <Text className='order-hero-desc text-desc'>
         {membership && membership.status !== 'none' ? `「${order.circleName}」会员 · ${membershipEndLabel(membership)}` : `已开通「${order.circleName}」${order.planName}`}
@@ -215,7 +215,7 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
     return (
       <View className='card order-hero col order-hero-waiting'>
         <View className='order-spinner' />
-        <Text className='order-hero-title'>正在确认支付结果…</Text>
+        <Text className='order-hero-title text-bold'>正在确认支付结果…</Text>
         <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
         <Text className='order-hero-desc text-desc'>支付结果通常几秒内到达</Text>
       </View>
@@ -226,7 +226,7 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
       <View className='order-mark order-mark-waiting'>
         <View className='order-clock' />
       </View>
-      <Text className='order-hero-title'>待支付</Text>
+      <Text className='order-hero-title text-bold'>待支付</Text>
       <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
       <Text className='order-hero-desc text-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
       <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>
@@ -262,7 +262,7 @@ function ClosedHero({ order }: { order: OrderView }) {
       <View className='order-mark order-mark-closed'>
         <View className='order-cross' />
       </View>
-      <Text className='order-hero-title'>{order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'}</Text>
+      <Text className='order-hero-title text-bold'>{order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'}</Text>
       <Text className='order-hero-desc text-desc'>{CLOSED_WHY[order.closedReason ?? 'expired']}</Text>
       {isCircleOrder(order) ? (
         <View
@@ -288,7 +288,7 @@ function RefundHero({ order }: { order: OrderView }) {
       <View className='order-mark order-mark-refund'>
         <Text className='order-mark-text'>退</Text>
       </View>
-      <Text className='order-hero-title'>{done ? '已退款' : '退款处理中'}</Text>
+      <Text className='order-hero-title text-bold'>{done ? '已退款' : '退款处理中'}</Text>
       <Text className='order-hero-amount num-bold'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
       <Text className='order-hero-desc text-desc'>
         {order.paidAfterClose

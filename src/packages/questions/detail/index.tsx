@@ -85,7 +85,7 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
             {status.label}
           </Tag>
         </View>
-        <Text className='qd-text'>{q.text}</Text>
+        <Text className='qd-text text-strong'>{q.text}</Text>
         <Text className='qa-card-time text-quiet'>
           {formatChineseDateTime(q.createdAt)}
           {q.priceFen > 0 ? ` · 付费提问 ${priceLabel(q.priceFen).replace(' / 次', '')}` : ''}
