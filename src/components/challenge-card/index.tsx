@@ -29,8 +29,8 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
             <Text>{Array.from(challenge.title)[0] ?? '战'}</Text>
           </View>
         )}
-        <Text className={`challenge-card-phase challenge-card-phase-${challenge.phase}`}>{PHASE_LABEL[challenge.phase]}</Text>
-        {challenge.archived ? <Text className='challenge-card-archived'>已归档</Text> : null}
+        <Text className={`challenge-card-phase pill-badge challenge-card-phase-${challenge.phase}`}>{PHASE_LABEL[challenge.phase]}</Text>
+        {challenge.archived ? <Text className='challenge-card-archived pill-badge'>已归档</Text> : null}
         {challenge.circleId ? <Text className='challenge-card-circle'>圈子专属</Text> : null}
         {challenge.minTierLevel > 1 ? <Text className='challenge-card-tier'>Lv{challenge.minTierLevel} 起</Text> : null}
       </View>

@@ -59,7 +59,7 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
             {showChallenge ? ` · ${checkin.challengeTitle}` : ''}
           </Text>
         </View>
-        {checkin.featured ? <Text className='checkin-card-featured'>精选</Text> : null}
+        {checkin.featured ? <Text className='checkin-card-featured pill-badge'>精选</Text> : null}
       </View>
 
       <View className='checkin-card-tags'>
