@@ -3,7 +3,7 @@
 // (the bargain document alone holds them), and for hosts the measures by counts.
 import type { BargainCampaignView, BargainMeasures, BargainView, HostBargainCampaignView } from '../../../../types/bargain'
 import type { Runtime } from '../../../platform/runtime'
-import { needsAddress as isPhysical, targetView } from '../sold-target/target'
+import { needsAddress as isPhysical, campaignHead } from '../sold-target/target'
 import { BARGAINS, BARGAIN_CUTS, BARGAIN_PAY_WINDOW_MS, BARGAIN_STARTS, itemNameOf, priceOf, startIdOf, statusOf, type BargainCampaignDoc, type BargainDoc, type BargainStartDoc } from './bargain'
 
 export function phaseOf(campaign: BargainCampaignDoc, now: number): BargainCampaignView['phase'] {
@@ -16,15 +16,7 @@ export const needsAddress = (campaign: Pick<BargainCampaignDoc, 'target'>) => is
 export function toCampaignView(campaign: BargainCampaignDoc, mine: BargainDoc | null, now: number): BargainCampaignView {
   const status = mine ? statusOf(mine, now) : null
   return {
-    id: campaign._id,
-    title: campaign.title,
-    ...targetView(campaign.target),
-    startFen: campaign.startFen,
-    floorFen: campaign.floorFen,
-    cuts: campaign.cuts,
-    hours: campaign.hours,
-    dailyCap: campaign.dailyCap,
-    endAt: campaign.endAt,
+    ...campaignHead(campaign, ['startFen', 'floorFen', 'cuts', 'hours', 'dailyCap', 'endAt']),
     phase: phaseOf(campaign, now),
     needsAddress: needsAddress(campaign),
     mine: mine && status && status !== 'expired' ? { bargainId: mine._id, status, priceFen: priceOf(mine) } : null,

@@ -3,7 +3,7 @@
 // purchase by id, and for hosts the measures by counts on the claims.
 import type { FlashSaleMeasures, FlashSaleView, HostFlashSaleView } from '../../../../types/flash-sale'
 import type { Runtime } from '../../../platform/runtime'
-import { needsAddress, targetView } from '../sold-target/target'
+import { needsAddress, campaignHead } from '../sold-target/target'
 import { FLASH_CLAIMS, FLASH_SLOTS, claimIdOf, phaseOf, stockBand, type FlashClaimDoc, type FlashSaleDoc } from './sale'
 
 export function countFree(runtime: Runtime, saleId: string): Promise<number> {
@@ -14,13 +14,7 @@ export function toSaleView(sale: FlashSaleDoc, left: number, claim: FlashClaimDo
   const { band, percent } = stockBand(sale.stock, left)
   const mine = claim && claim.state !== 'released' ? { status: claim.state, orderId: claim.orderId, payBefore: claim.payBefore } : null
   return {
-    id: sale._id,
-    title: sale.title,
-    ...targetView(sale.target),
-    priceFen: sale.priceFen,
-    stock: sale.stock,
-    startAt: sale.startAt,
-    endAt: sale.endAt,
+    ...campaignHead(sale, ['priceFen', 'stock', 'startAt', 'endAt']),
     phase: phaseOf(sale, now, left),
     stockBand: band,
     leftPercent: percent,

@@ -3,19 +3,12 @@
 // hosts the measures by counts on the groups and seats.
 import type { GroupBuyMeasures, GroupBuyView, GroupView, HostGroupBuyView } from '../../../../types/group-buy'
 import type { Runtime } from '../../../platform/runtime'
-import { targetView } from '../sold-target/target'
+import { targetView, campaignHead } from '../sold-target/target'
 import { GROUPS, GROUP_SEATS, loadCampaign, loadGroup, phaseOf, type GroupBuyDoc, type GroupDoc, type SeatDoc } from './group'
 
 export function toCampaignView(campaign: GroupBuyDoc, myGroupIds: string[], now: number): GroupBuyView {
   return {
-    id: campaign._id,
-    title: campaign.title,
-    ...targetView(campaign.target),
-    priceFen: campaign.priceFen,
-    size: campaign.size,
-    limitHours: campaign.limitHours,
-    allowSimulated: campaign.allowSimulated,
-    paused: campaign.paused,
+    ...campaignHead(campaign, ['priceFen', 'size', 'limitHours', 'allowSimulated', 'paused']),
     myGroupIds,
     serverNow: now
   }

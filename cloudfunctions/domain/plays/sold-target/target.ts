@@ -38,6 +38,15 @@ export function targetView<T extends SoldTargetDoc>(target: T): { targetType: T[
   return { targetType: target.type, itemName: itemNameOf(target), originalFen: target.originalFen }
 }
 
+/** The head of a play campaign's card: its id and title, what targetView shows of its target, and the named fields as stored. */
+export function campaignHead<D extends { _id: string; title: string; target: SoldTargetDoc }, K extends keyof D>(
+  campaign: D,
+  fields: readonly K[] = []
+): { id: string; title: string; targetType: D['target']['type']; itemName: string; originalFen: number } & Pick<D, K> {
+  const copied = Object.fromEntries(fields.map((field) => [field, campaign[field]])) as Pick<D, K>
+  return { id: campaign._id, title: campaign.title, ...targetView(campaign.target), ...copied }
+}
+
 /** A physical mall item is sent: the buyer gives an address. */
 export const needsAddress = (t: SoldTargetDoc) => t.type === 'mall' && t.mallKind === 'physical'
 
