@@ -229,7 +229,7 @@ function PosterCard({ report }: { report: CompletionReport }) {
 function Stat({ value, unit, label, className }: { value: number; unit: string; label: string; className: string }) {
   return (
     <View className={`cr-stat col ${className}`}>
-      <Text className='cr-stat-value'>
+      <Text className='cr-stat-value text-score'>
         {value}
         <Text className='cr-stat-unit text-meta'>{unit}</Text>
       </Text>

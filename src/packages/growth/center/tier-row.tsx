@@ -14,7 +14,7 @@ export default function TierRow({ tiers, current }: { tiers: Tier[]; current: Ti
           return (
             <View key={tier.level} className={`gc-tier col gc-tier-${state}`}>
               <View className='gc-tier-head row-between'>
-                <Text className='gc-tier-level'>Lv{tier.level}</Text>
+                <Text className='gc-tier-level text-score'>Lv{tier.level}</Text>
                 {state === 'current' ? <Text className='gc-tier-tag'>当前</Text> : null}
               </View>
               <Text className='gc-tier-name text-name'>{tier.name}</Text>

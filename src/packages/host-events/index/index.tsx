@@ -72,7 +72,7 @@ function HostEventCard({ event }: { event: EventView }) {
   const c = counts.data
   const stat = (value: number | undefined, label: string, cls: string) => (
     <View className={`hev-stat stat-tile ${cls}`}>
-      <Text className='hev-stat-num num-bold'>{value ?? '–'}</Text>
+      <Text className='hev-stat-num text-amount num-bold'>{value ?? '–'}</Text>
       <Text className='hev-stat-label text-note'>{label}</Text>
     </View>
   )

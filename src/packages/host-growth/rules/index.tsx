@@ -201,7 +201,7 @@ function TierCard({ index, tier, errors, removable, onChange, onRemove }: TierCa
   return (
     <View className={`card hg-tier hg-tier-${index + 1}`}>
       <View className='hg-tier-head row'>
-        <Text className='hg-tier-level'>Lv{index + 1}</Text>
+        <Text className='hg-tier-level text-score'>Lv{index + 1}</Text>
         <Text className='hg-tier-preview text-meta ellipsis'>{preview || '基础权益'}</Text>
         {removable ? (
           <Text className='hg-tier-remove' onClick={onRemove}>

@@ -116,7 +116,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
           <Text className='ho-id'>{order.id}</Text>
         </View>
         <View className='ho-money col'>
-          <Text className='ho-amount num-bold'>{formatFen(order.amountFen)}</Text>
+          <Text className='ho-amount text-amount num-bold'>{formatFen(order.amountFen)}</Text>
           {order.refundedFen > 0 ? <Text className='ho-refunded'>已退 {formatFen(order.refundedFen)}</Text> : null}
         </View>
       </View>

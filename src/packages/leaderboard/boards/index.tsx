@@ -186,7 +186,7 @@ function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntry
             </View>
             <Text className='lb-podium-name text-name ellipsis'>{entry.nickname}</Text>
             {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
-            <Text className='lb-podium-score'>
+            <Text className='lb-podium-score text-score'>
               {entry.score}
               <Text className='lb-unit text-note'> {unit}</Text>
             </Text>

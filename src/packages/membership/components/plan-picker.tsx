@@ -26,7 +26,7 @@ export default function PlanPicker({ plans, value, onChange }: PlanPickerProps) 
               <Text className='plan-card-days text-meta'>{daysLabel(plan.days)}</Text>
             </View>
             <View className='plan-card-price col'>
-              <Text className='plan-card-amount num-bold'>{formatFen(plan.priceFen)}</Text>
+              <Text className='plan-card-amount text-amount num-bold'>{formatFen(plan.priceFen)}</Text>
               <Text className='plan-card-per-day text-note'>约 {perDayLabel(plan)}</Text>
             </View>
           </RadioRow>

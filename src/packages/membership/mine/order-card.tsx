@@ -30,7 +30,7 @@ export default function OrderCard({ order, onRefund }: OrderCardProps) {
           <Text className='mo-time num text-quiet'>下单 {formatOrderTime(order.createdAt)}</Text>
           {order.paidAt !== null ? <Text className='mo-time num text-quiet'>支付 {formatOrderTime(order.paidAt)}</Text> : null}
         </View>
-        <Text className='mo-amount num-bold'>{formatFen(order.amountFen)}</Text>
+        <Text className='mo-amount text-amount num-bold'>{formatFen(order.amountFen)}</Text>
       </View>
       {order.refundedFen > 0 ? <Text className='mo-refunded'>已退款 {formatFen(order.refundedFen)}</Text> : null}
       {order.refundableFen > 0 ? (
