@@ -5,7 +5,7 @@ import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
 import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
-import { loadEventTarget, loadMallTarget, loadPlanTarget } from '../sold-target/resolve'
+import { resolveSoldTarget } from '../sold-target/resolve'
 import { BARGAIN_CAMPAIGNS, BARGAIN_CUTS, loadCampaign, type BargainCutDoc, type BargainTargetDoc } from './bargain'
 import { campaignHost } from '../campaign/host'
 import { hostCampaignView } from './views'
@@ -17,17 +17,14 @@ const LOG_PAGE = 20
 /** The longest a campaign may take new bargains. */
 const MAX_CAMPAIGN_MS = 60 * 24 * 3600_000
 
-const host = campaignHost({ collection: BARGAIN_CAMPAIGNS, hostPage: HOST_PAGE, view: hostCampaignView, ended: '砍价活动已结束' })
+const host = campaignHost({ collection: BARGAIN_CAMPAIGNS, hostPage: HOST_PAGE, view: hostCampaignView, load: loadCampaign, ended: '砍价活动已结束' })
 
-async function resolveTarget(runtime: Runtime, input: CreateBargainCampaignInput): Promise<BargainTargetDoc> {
-  const t = input.target
-  if (t.type === 'plan') return loadPlanTarget(runtime, t, '砍价')
-  if (t.type === 'event') {
-    const { event, target } = await loadEventTarget(runtime, t.eventId)
-    if (input.endAt + input.hours * 3600_000 > event.signupDeadline) throw new AppError('INVALID_INPUT', '砍价（含最后一单的砍价时长）须在活动报名截止前结束', 'endAt')
-    return target
-  }
-  return (await loadMallTarget(runtime, t.itemId, '砍价')).target
+function resolveTarget(runtime: Runtime, input: CreateBargainCampaignInput): Promise<BargainTargetDoc> {
+  return resolveSoldTarget(runtime, input.target, '砍价', {
+    event: (event) => {
+      if (input.endAt + input.hours * 3600_000 > event.signupDeadline) throw new AppError('INVALID_INPUT', '砍价（含最后一单的砍价时长）须在活动报名截止前结束', 'endAt')
+    }
+  })
 }
 
 export async function createBargainCampaign(runtime: Runtime, caller: Caller, input: CreateBargainCampaignInput, now: number): Promise<HostBargainCampaignView> {
@@ -41,10 +38,7 @@ export async function createBargainCampaign(runtime: Runtime, caller: Caller, in
   return host.create(runtime, caller, { ...input, target }, now)
 }
 
-export async function pauseBargainCampaign(runtime: Runtime, input: PauseBargainCampaignInput, now: number): Promise<HostBargainCampaignView> {
-  const campaign = await loadCampaign(runtime, input.campaignId)
-  return host.setPaused(runtime, campaign, input.paused, now)
-}
+export const pauseBargainCampaign = (runtime: Runtime, input: PauseBargainCampaignInput, now: number): Promise<HostBargainCampaignView> => host.setPaused(runtime, input.campaignId, input.paused, now)
 
 export const hostBargainCampaigns = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostBargainCampaignView>> => host.hostPage(runtime, input, now)
 

@@ -22,6 +22,8 @@ export type CampaignHostOptions<D extends HostCampaignDoc, V> = {
   hostPage: number
   /** The play's host view of one campaign. */
   view: (runtime: Runtime, campaign: D, now: number) => Promise<V>
+  /** The play's campaign by id (its own NOT_FOUND refusal). */
+  load: (runtime: Runtime, id: string) => Promise<D>
   /** For a timed play: the refusal when the host pauses or resumes a campaign that ended (砍价活动已结束). */
   ended?: string
 }
@@ -30,7 +32,7 @@ export type CampaignHost<D extends HostCampaignDoc, V> = {
   /** Stores the host's new campaign (running, made by the caller now) and returns its host view. */
   create(runtime: Runtime, caller: Caller, terms: Terms<D>, now: number): Promise<V>
   /** Pauses or resumes a campaign (refused once it ended); returns its host view as it now is. */
-  setPaused(runtime: Runtime, campaign: D, paused: boolean, now: number): Promise<V>
+  setPaused(runtime: Runtime, campaignId: string, paused: boolean, now: number): Promise<V>
   /** The host's page of campaigns, newest first. */
   hostPage(runtime: Runtime, input: PageInput, now: number): Promise<Page<V>>
 }
@@ -43,7 +45,8 @@ export function campaignHost<D extends HostCampaignDoc, V>(options: CampaignHost
       await runtime.store.collection<D>(collection).insert(campaign)
       return view(runtime, campaign, now)
     },
-    async setPaused(runtime, campaign, paused, now) {
+    async setPaused(runtime, campaignId, paused, now) {
+      const campaign = await options.load(runtime, campaignId)
       if (options.ended && campaign.endAt !== undefined && now >= campaign.endAt) throw new AppError('CONFLICT', options.ended)
       await runtime.store.collection<D>(collection).update(campaign._id, { set: { paused, updatedAt: now } })
       return view(runtime, { ...campaign, paused, updatedAt: now }, now)

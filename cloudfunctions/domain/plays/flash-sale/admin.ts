@@ -6,7 +6,7 @@ import type { Page, PageInput } from '../../../../types/page'
 import { AppError } from '../../../platform/app-error'
 import type { Caller } from '../../../platform/define-action'
 import type { Runtime } from '../../../platform/runtime'
-import { loadEventTarget, loadMallTarget, loadPlanTarget } from '../sold-target/resolve'
+import { resolveSoldTarget } from '../sold-target/resolve'
 import { FLASH_SALES, FLASH_SLOTS, MAX_STOCK, loadSale, slotIdOf, type FlashSaleDoc, type FlashSlotDoc, type FlashTargetDoc } from './sale'
 import { campaignHost } from '../campaign/host'
 import { hostSaleView } from './views'
@@ -18,21 +18,19 @@ const MAX_WINDOW_MS = 30 * 24 * 3600_000
 /** Slot documents written at once while a sale is made. */
 const SLOT_WRITES_AT_ONCE = 20
 
-const host = campaignHost({ collection: FLASH_SALES, hostPage: HOST_PAGE, view: hostSaleView, ended: '秒杀已结束' })
+const host = campaignHost({ collection: FLASH_SALES, hostPage: HOST_PAGE, view: hostSaleView, load: loadSale, ended: '秒杀已结束' })
 
 /** The thing on sale, checked and named from its own capability. */
-async function resolveTarget(runtime: Runtime, input: CreateFlashSaleInput): Promise<FlashTargetDoc> {
-  const t = input.target
-  if (t.type === 'plan') return loadPlanTarget(runtime, t, '秒杀')
-  if (t.type === 'event') {
-    const { event, target } = await loadEventTarget(runtime, t.eventId)
-    if (input.endAt > event.signupDeadline) throw new AppError('INVALID_INPUT', '秒杀须在活动报名截止前结束', 'endAt')
-    if (input.stock > event.capacity - event.seatsTaken) throw new AppError('INVALID_INPUT', `活动只剩 ${event.capacity - event.seatsTaken} 个名额`, 'stock')
-    return target
-  }
-  const { item, target } = await loadMallTarget(runtime, t.itemId, '秒杀')
-  if (input.stock > item.stock) throw new AppError('INVALID_INPUT', `商品只剩 ${item.stock} 件`, 'stock')
-  return target
+function resolveTarget(runtime: Runtime, input: CreateFlashSaleInput): Promise<FlashTargetDoc> {
+  return resolveSoldTarget(runtime, input.target, '秒杀', {
+    event: (event) => {
+      if (input.endAt > event.signupDeadline) throw new AppError('INVALID_INPUT', '秒杀须在活动报名截止前结束', 'endAt')
+      if (input.stock > event.capacity - event.seatsTaken) throw new AppError('INVALID_INPUT', `活动只剩 ${event.capacity - event.seatsTaken} 个名额`, 'stock')
+    },
+    mall: (item) => {
+      if (input.stock > item.stock) throw new AppError('INVALID_INPUT', `商品只剩 ${item.stock} 件`, 'stock')
+    }
+  })
 }
 
 export async function createFlashSale(runtime: Runtime, caller: Caller, input: CreateFlashSaleInput, now: number): Promise<HostFlashSaleView> {
@@ -67,9 +65,6 @@ export async function createFlashSale(runtime: Runtime, caller: Caller, input: C
   return hostSaleView(runtime, { ...sale, paused: false }, now)
 }
 
-export async function pauseFlashSale(runtime: Runtime, input: PauseFlashSaleInput, now: number): Promise<HostFlashSaleView> {
-  const sale = await loadSale(runtime, input.saleId)
-  return host.setPaused(runtime, sale, input.paused, now)
-}
+export const pauseFlashSale = (runtime: Runtime, input: PauseFlashSaleInput, now: number): Promise<HostFlashSaleView> => host.setPaused(runtime, input.saleId, input.paused, now)
 
 export const hostFlashSales = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostFlashSaleView>> => host.hostPage(runtime, input, now)

@@ -18,7 +18,7 @@ const HOST_PAGE = 3
 const MEMBER_PAGE = 6
 const LOG_PAGE = 20
 
-const host = campaignHost({ collection: GROUP_BUYS, hostPage: HOST_PAGE, view: hostCampaignView })
+const host = campaignHost({ collection: GROUP_BUYS, hostPage: HOST_PAGE, view: hostCampaignView, load: loadCampaign })
 
 async function resolveTarget(runtime: Runtime, input: CreateGroupBuyInput, now: number): Promise<GroupTargetDoc> {
   const t = input.target
@@ -37,10 +37,7 @@ export async function createGroupBuy(runtime: Runtime, caller: Caller, input: Cr
   return host.create(runtime, caller, { ...input, target }, now)
 }
 
-export async function pauseGroupBuy(runtime: Runtime, input: PauseGroupBuyInput, now: number): Promise<HostGroupBuyView> {
-  const campaign = await loadCampaign(runtime, input.campaignId)
-  return host.setPaused(runtime, campaign, input.paused, now)
-}
+export const pauseGroupBuy = (runtime: Runtime, input: PauseGroupBuyInput, now: number): Promise<HostGroupBuyView> => host.setPaused(runtime, input.campaignId, input.paused, now)
 
 export const hostGroupBuys = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostGroupBuyView>> => host.hostPage(runtime, input, now)
 

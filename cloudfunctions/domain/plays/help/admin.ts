@@ -20,7 +20,7 @@ const HOST_PAGE = 3
 const MAX_WINDOW_MS = 90 * 24 * 3600_000
 const LOG_PAGE = 30
 
-const host = campaignHost({ collection: HELP_CAMPAIGNS, hostPage: HOST_PAGE, view: hostCampaignView, ended: '助力活动已结束' })
+const host = campaignHost({ collection: HELP_CAMPAIGNS, hostPage: HOST_PAGE, view: hostCampaignView, load: loadHelpCampaign, ended: '助力活动已结束' })
 
 async function resolveReward(runtime: Runtime, input: CreateHelpCampaignInput, now: number): Promise<HelpRewardDoc> {
   const r = input.reward
@@ -51,10 +51,7 @@ export async function createHelpCampaign(runtime: Runtime, caller: Caller, input
   return host.create(runtime, caller, { ...input, reward }, now)
 }
 
-export async function pauseHelpCampaign(runtime: Runtime, input: PauseHelpCampaignInput, now: number): Promise<HostHelpCampaignView> {
-  const campaign = await loadHelpCampaign(runtime, input.campaignId)
-  return host.setPaused(runtime, campaign, input.paused, now)
-}
+export const pauseHelpCampaign = (runtime: Runtime, input: PauseHelpCampaignInput, now: number): Promise<HostHelpCampaignView> => host.setPaused(runtime, input.campaignId, input.paused, now)
 
 export const hostHelpCampaigns = (runtime: Runtime, input: PageInput, now: number): Promise<Page<HostHelpCampaignView>> => host.hostPage(runtime, input, now)
 
