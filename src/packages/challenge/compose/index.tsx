@@ -149,7 +149,9 @@ export default function ComposePage() {
           }}
         />
         <View className='compose-count-row'>
-          <Text className={`compose-count text-quiet ${short > 0 ? 'compose-count-short' : 'compose-count-ok'}`}>{challenge.minTextLength > 0 ? (short > 0 ? `还差 ${short} 字` : '字数已达标') : ''}</Text>
+          <Text className={`compose-count text-quiet ${short > 0 ? 'compose-count-short' : 'compose-count-ok'}`}>
+            {challenge.minTextLength > 0 ? (short > 0 ? `还差 ${short} 字` : '字数已达标') : ''}
+          </Text>
           <Text className='compose-count text-quiet'>
             {length}
             {challenge.minTextLength > 0 ? ` / 至少 ${challenge.minTextLength}` : ''}

@@ -90,7 +90,11 @@ function EventDetail({ event, refetch, scrollToTicket }: { event: EventView; ref
       <View className='card ev-detail-head'>
         <View className='ev-detail-tags row'>
           <Text className={`ev-detail-mode tone-green tag ev-detail-mode-${event.mode}`}>{event.mode === 'online' ? '线上' : '线下'}</Text>
-          {cancelled ? <Text className='ev-detail-cancelled text-error'>活动已取消</Text> : <Text className={`ev-detail-countdown ev-detail-countdown-${event.phase}`}>{countdownLabel(event, now)}</Text>}
+          {cancelled ? (
+            <Text className='ev-detail-cancelled text-error'>活动已取消</Text>
+          ) : (
+            <Text className={`ev-detail-countdown ev-detail-countdown-${event.phase}`}>{countdownLabel(event, now)}</Text>
+          )}
         </View>
         <Text className='ev-detail-title text-bold'>{event.title}</Text>
         <Row glyph='时' label={formatEventRange(event.startAt, event.endAt, now)} />
