@@ -77,7 +77,9 @@ function TicketRow({ event }: { event: EventView }) {
         <Text className='ev-ticket-row-time text-soft'>{formatEventTime(event.startAt)}</Text>
         <View className='ev-ticket-row-foot row'>
           <StatusTag signup={signup} />
-          {step ? <Text className={`ev-ticket-row-step text-meta ellipsis ${hasTicket || signup?.status === 'held' || signup?.status === 'offered' ? 'ev-ticket-row-step-go' : ''}`}>{step}</Text> : null}
+          {step ? (
+            <Text className={`ev-ticket-row-step text-meta ellipsis ${hasTicket || signup?.status === 'held' || signup?.status === 'offered' ? 'ev-ticket-row-step-go' : ''}`}>{step}</Text>
+          ) : null}
         </View>
       </View>
     </View>
