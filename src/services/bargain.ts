@@ -1,23 +1,10 @@
-import type { Page, PageInput } from '../../types/page'
-import type {
-  BargainCampaignIdInput,
-  BargainCampaignView,
-  BargainCutLogEntry,
-  BargainCutLogInput,
-  BargainIdInput,
-  BargainStatus,
-  BargainView,
-  CreateBargainCampaignInput,
-  CutBargainResult,
-  HostBargainCampaignView,
-  PauseBargainCampaignInput,
-  PayBargainInput,
-  PayBargainResult
-} from '../../types/bargain'
+import type { BargainCampaignView, BargainStatus, BargainView } from '../../types/bargain'
 import type { Tone } from '../components/tag'
-import { callFunction } from './api'
+import { callAction } from './api'
 import { chinaTime } from '../utils/china-time'
-import { formatFen } from '../utils/format'
+import { countdown, formatFen } from '../utils/format'
+
+export { countdown }
 
 // 砍价 bargains in the client, for the member pages (packages/bargain) and the
 // host's (packages/host-bargain): cache keys, the words for each state, the
@@ -47,17 +34,6 @@ export function progressPercent(b: Pick<BargainView, 'cutFen' | 'startFen' | 'fl
   return total <= 0 ? 100 : Math.min(100, Math.round((b.cutFen / total) * 100))
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** 23:04:05 (or 2 天 03:04:05) until `at`. */
-export function countdown(at: number, now: number): string {
-  const left = Math.max(0, at - now)
-  const days = Math.floor(left / 86_400_000)
-  const rest = left % 86_400_000
-  const clock = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor((rest % 3_600_000) / 60_000))}:${pad(Math.floor((rest % 60_000) / 1000))}`
-  return days > 0 ? `${days} 天 ${clock}` : clock
-}
-
 /** 12月06日 20:00 (China time). */
 export const formatBargainTime = (at: number) => chinaTime(at).format('MM月DD日 HH:mm')
 
@@ -69,42 +45,13 @@ export function shareTitle(b: Pick<BargainView, 'itemName' | 'priceFen' | 'leftF
 
 // Server calls (fission)
 
-export function fetchBargainCampaigns(input: PageInput): Promise<Page<BargainCampaignView>> {
-  return callFunction('fission', 'bargainCampaigns', input)
-}
-
-export function fetchBargainCampaign(input: BargainCampaignIdInput): Promise<BargainCampaignView> {
-  return callFunction('fission', 'bargainCampaign', input)
-}
-
-export function startBargain(input: BargainCampaignIdInput): Promise<BargainView> {
-  return callFunction('fission', 'startBargain', input)
-}
-
-export function fetchBargain(input: BargainIdInput): Promise<BargainView> {
-  return callFunction('fission', 'bargain', input)
-}
-
-export function cutBargain(input: BargainIdInput): Promise<CutBargainResult> {
-  return callFunction('fission', 'cutBargain', input)
-}
-
-export function payBargain(input: PayBargainInput): Promise<PayBargainResult> {
-  return callFunction('fission', 'payBargain', input)
-}
-
-export function fetchHostBargainCampaigns(input: PageInput): Promise<Page<HostBargainCampaignView>> {
-  return callFunction('fission', 'hostBargainCampaigns', input)
-}
-
-export function createBargainCampaign(input: CreateBargainCampaignInput): Promise<HostBargainCampaignView> {
-  return callFunction('fission', 'createBargainCampaign', input)
-}
-
-export function pauseBargainCampaign(input: PauseBargainCampaignInput): Promise<HostBargainCampaignView> {
-  return callFunction('fission', 'pauseBargainCampaign', input)
-}
-
-export function fetchBargainCutLog(input: BargainCutLogInput): Promise<Page<BargainCutLogEntry>> {
-  return callFunction('fission', 'bargainCutLog', input)
-}
+export const fetchBargainCampaigns = callAction('fission', 'bargainCampaigns')
+export const fetchBargainCampaign = callAction('fission', 'bargainCampaign')
+export const startBargain = callAction('fission', 'startBargain')
+export const fetchBargain = callAction('fission', 'bargain')
+export const cutBargain = callAction('fission', 'cutBargain')
+export const payBargain = callAction('fission', 'payBargain')
+export const fetchHostBargainCampaigns = callAction('fission', 'hostBargainCampaigns')
+export const createBargainCampaign = callAction('fission', 'createBargainCampaign')
+export const pauseBargainCampaign = callAction('fission', 'pauseBargainCampaign')
+export const fetchBargainCutLog = callAction('fission', 'bargainCutLog')

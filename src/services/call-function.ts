@@ -50,3 +50,8 @@ async function callDevHost<T>(name: string, event: object): Promise<ApiResult<T>
     throw new ApiCallError('INTERNAL', `服务异常（${res.status}），请稍后重试`)
   }
 }
+
+/** One action as a function of its input, typed by the contract: `export const fetchFlashSales = callAction('sales', 'flashSales')`. */
+export function callAction<F extends FunctionName, A extends ActionName<F>>(name: F, action: A): (input: ActionInput<F, A>) => Promise<ActionOutput<F, A>> {
+  return (input) => callFunction(name, action, input)
+}

@@ -1,19 +1,10 @@
-import type { Page, PageInput } from '../../types/page'
-import type {
-  BuyFlashSaleInput,
-  BuyFlashSaleResult,
-  CreateFlashSaleInput,
-  FlashSaleIdInput,
-  FlashSalePhase,
-  FlashSaleView,
-  HostFlashSaleView,
-  PauseFlashSaleInput,
-  StockBand
-} from '../../types/flash-sale'
+import type { FlashSalePhase, FlashSaleView, StockBand } from '../../types/flash-sale'
 import type { Tone } from '../components/tag'
-import { callFunction } from './api'
+import { callAction } from './api'
 import { chinaTime } from '../utils/china-time'
-import { formatFen } from '../utils/format'
+import { countdown, formatFen } from '../utils/format'
+
+export { countdown }
 
 // 秒杀 flash sales in the client, for the member pages (packages/flash-sale)
 // and the host's (packages/host-flash-sale): cache keys, the countdown and the
@@ -37,17 +28,6 @@ export function livePhase(sale: FlashSaleView, now: number): FlashSalePhase {
   if (now >= sale.endAt) return 'ended'
   if (sale.phase === 'paused' || sale.phase === 'soldOut') return sale.phase
   return now < sale.startAt ? 'upcoming' : 'onSale'
-}
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** 2 天 03:04:05 / 03:04:05 until `at`. */
-export function countdown(at: number, now: number): string {
-  const left = Math.max(0, at - now)
-  const days = Math.floor(left / 86_400_000)
-  const rest = left % 86_400_000
-  const clock = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor((rest % 3_600_000) / 60_000))}:${pad(Math.floor((rest % 60_000) / 1000))}`
-  return days > 0 ? `${days} 天 ${clock}` : clock
 }
 
 /** 12月06日 20:00 (China time). */
@@ -83,26 +63,9 @@ export function shareTitle(sale: FlashSaleView, now: number): string {
 
 // Server calls (fission)
 
-export function fetchFlashSales(input: PageInput): Promise<Page<FlashSaleView>> {
-  return callFunction('sales', 'flashSales', input)
-}
-
-export function fetchFlashSale(input: FlashSaleIdInput): Promise<FlashSaleView> {
-  return callFunction('sales', 'flashSale', input)
-}
-
-export function buyFlashSale(input: BuyFlashSaleInput): Promise<BuyFlashSaleResult> {
-  return callFunction('sales', 'buyFlashSale', input)
-}
-
-export function fetchHostFlashSales(input: PageInput): Promise<Page<HostFlashSaleView>> {
-  return callFunction('sales', 'hostFlashSales', input)
-}
-
-export function createFlashSale(input: CreateFlashSaleInput): Promise<HostFlashSaleView> {
-  return callFunction('sales', 'createFlashSale', input)
-}
-
-export function pauseFlashSale(input: PauseFlashSaleInput): Promise<HostFlashSaleView> {
-  return callFunction('sales', 'pauseFlashSale', input)
-}
+export const fetchFlashSales = callAction('sales', 'flashSales')
+export const fetchFlashSale = callAction('sales', 'flashSale')
+export const buyFlashSale = callAction('sales', 'buyFlashSale')
+export const fetchHostFlashSales = callAction('sales', 'hostFlashSales')
+export const createFlashSale = callAction('sales', 'createFlashSale')
+export const pauseFlashSale = callAction('sales', 'pauseFlashSale')

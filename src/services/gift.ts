@@ -1,22 +1,6 @@
-import type { Page, PageInput } from '../../types/page'
-import type {
-  BuyGiftCardInput,
-  BuyGiftCardResult,
-  GiftCardIdInput,
-  GiftCardStanding,
-  GiftCardState,
-  GiftCardView,
-  GiftLogKind,
-  GiftLogView,
-  GiftLogsInput,
-  GiftPlanOption,
-  HostGiftView,
-  MyWelcomeGiftView,
-  SetWelcomeGiftInput,
-  WelcomeGift
-} from '../../types/gift'
+import type { GiftCardStanding, GiftCardState, GiftCardView, GiftLogKind, GiftPlanOption, HostGiftView, MyWelcomeGiftView, WelcomeGift } from '../../types/gift'
 import type { Tone } from '../components/tag'
-import { callFunction } from './api'
+import { callAction, callFunction } from './api'
 import { chinaTime } from '../utils/china-time'
 import { formatFen } from '../utils/format'
 
@@ -77,25 +61,15 @@ export const planLabel = (plan: GiftPlanOption) => `${plan.circleName}·${plan.p
 
 // Server calls (fission)
 
-export function fetchMyGiftCards(input: PageInput): Promise<Page<GiftCardView>> {
-  return callFunction('gifts', 'myGiftCards', input)
-}
-
-export function fetchGiftCard(input: GiftCardIdInput): Promise<GiftCardView> {
-  return callFunction('gifts', 'giftCard', input)
-}
-
-export function claimGiftCard(input: GiftCardIdInput): Promise<GiftCardView> {
-  return callFunction('gifts', 'claimGiftCard', input)
-}
+export const fetchMyGiftCards = callAction('gifts', 'myGiftCards')
+export const fetchGiftCard = callAction('gifts', 'giftCard')
+export const claimGiftCard = callAction('gifts', 'claimGiftCard')
 
 export function fetchGiftPlans(): Promise<GiftPlanOption[]> {
   return callFunction('gifts', 'giftPlans', {})
 }
 
-export function buyGiftCard(input: BuyGiftCardInput): Promise<BuyGiftCardResult> {
-  return callFunction('gifts', 'buyGiftCard', input)
-}
+export const buyGiftCard = callAction('gifts', 'buyGiftCard')
 
 export function fetchMyWelcomeGift(): Promise<MyWelcomeGiftView | null> {
   return callFunction('gifts', 'myWelcomeGift', {})
@@ -105,10 +79,5 @@ export function fetchHostGifts(): Promise<HostGiftView> {
   return callFunction('gifts', 'hostGifts', {})
 }
 
-export function setWelcomeGift(input: SetWelcomeGiftInput): Promise<HostGiftView> {
-  return callFunction('gifts', 'setWelcomeGift', input)
-}
-
-export function fetchGiftLogs(input: GiftLogsInput): Promise<Page<GiftLogView>> {
-  return callFunction('gifts', 'giftLogs', input)
-}
+export const setWelcomeGift = callAction('gifts', 'setWelcomeGift')
+export const fetchGiftLogs = callAction('gifts', 'giftLogs')

@@ -1,19 +1,9 @@
-import type { Page, PageInput } from '../../types/page'
-import type {
-  CreateGroupBuyInput,
-  GroupBuyIdInput,
-  GroupBuyLogView,
-  GroupBuyOrderResult,
-  GroupBuyView,
-  GroupIdInput,
-  GroupPhase,
-  GroupView,
-  HostGroupBuyView,
-  PauseGroupBuyInput
-} from '../../types/group-buy'
+import type { GroupBuyView, GroupPhase, GroupView } from '../../types/group-buy'
 import type { Tone } from '../components/tag'
-import { callFunction } from './api'
-import { formatFen } from '../utils/format'
+import { callAction } from './api'
+import { countdown, formatFen } from '../utils/format'
+
+export { countdown }
 
 // 拼团 group buying in the client, for the member pages (packages/group-buy)
 // and the host's (packages/host-group-buy): cache keys, the words for each
@@ -29,17 +19,6 @@ export const groupBuyLogsKey = (campaignId: string) => `groupBuy.logs.${campaign
 export const PHASE_LABEL: Record<GroupPhase, string> = { pending: '待团长支付', open: '拼团中', completed: '已成团', failed: '未成团', abandoned: '已取消' }
 export const PHASE_TONE: Record<GroupPhase, Tone> = { pending: 'orange', open: 'red', completed: 'green', failed: 'grey', abandoned: 'grey' }
 export const TARGET_LABEL: Record<GroupBuyView['targetType'], string> = { plan: '会员', event: '活动名额' }
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** 23:59:59 / 1 天 02:03:04 until `at`. */
-export function countdown(at: number, now: number): string {
-  const left = Math.max(0, at - now)
-  const days = Math.floor(left / 86_400_000)
-  const rest = left % 86_400_000
-  const clock = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor((rest % 3_600_000) / 60_000))}:${pad(Math.floor((rest % 60_000) / 1000))}`
-  return days > 0 ? `${days} 天 ${clock}` : clock
-}
 
 /** The line under a group's members: 还差 2 人 · 剩余 23:59:59, or how it ended. */
 export function progressLine(group: GroupView, now: number): string {
@@ -73,12 +52,12 @@ export const offerShareTitle = (offer: GroupBuyView) => `【${offer.size} 人团
 
 // Server calls (fission)
 
-export const fetchGroupBuys = (input: PageInput): Promise<Page<GroupBuyView>> => callFunction('sales', 'groupBuys', input)
-export const fetchGroupBuy = (input: GroupBuyIdInput): Promise<GroupBuyView> => callFunction('sales', 'groupBuy', input)
-export const fetchGroup = (input: GroupIdInput): Promise<GroupView> => callFunction('sales', 'groupBuyGroup', input)
-export const startGroupBuy = (input: GroupBuyIdInput): Promise<GroupBuyOrderResult> => callFunction('sales', 'startGroupBuy', input)
-export const joinGroupBuy = (input: GroupIdInput): Promise<GroupBuyOrderResult> => callFunction('sales', 'joinGroupBuy', input)
-export const fetchHostGroupBuys = (input: PageInput): Promise<Page<HostGroupBuyView>> => callFunction('sales', 'hostGroupBuys', input)
-export const createGroupBuy = (input: CreateGroupBuyInput): Promise<HostGroupBuyView> => callFunction('sales', 'createGroupBuy', input)
-export const pauseGroupBuy = (input: PauseGroupBuyInput): Promise<HostGroupBuyView> => callFunction('sales', 'pauseGroupBuy', input)
-export const fetchGroupBuyLogs = (input: GroupBuyIdInput & PageInput): Promise<Page<GroupBuyLogView>> => callFunction('sales', 'groupBuyLogs', input)
+export const fetchGroupBuys = callAction('sales', 'groupBuys')
+export const fetchGroupBuy = callAction('sales', 'groupBuy')
+export const fetchGroup = callAction('sales', 'groupBuyGroup')
+export const startGroupBuy = callAction('sales', 'startGroupBuy')
+export const joinGroupBuy = callAction('sales', 'joinGroupBuy')
+export const fetchHostGroupBuys = callAction('sales', 'hostGroupBuys')
+export const createGroupBuy = callAction('sales', 'createGroupBuy')
+export const pauseGroupBuy = callAction('sales', 'pauseGroupBuy')
+export const fetchGroupBuyLogs = callAction('sales', 'groupBuyLogs')

@@ -1,20 +1,6 @@
-import type { Page, PageInput } from '../../types/page'
-import type {
-  CreateHelpCampaignInput,
-  HelpCampaignIdInput,
-  HelpCampaignView,
-  HelpLogEntry,
-  HelpLogInput,
-  HelpResult,
-  HelpRewardType,
-  HelpTaskIdInput,
-  HelpTaskStatus,
-  HelpTaskView,
-  HostHelpCampaignView,
-  PauseHelpCampaignInput
-} from '../../types/help'
+import type { HelpCampaignView, HelpRewardType, HelpTaskStatus, HelpTaskView } from '../../types/help'
 import type { Tone } from '../components/tag'
-import { callFunction } from './api'
+import { callAction } from './api'
 import { chinaTime } from '../utils/china-time'
 
 // 助力 help tasks in the client, for the member pages (packages/help) and the
@@ -60,34 +46,11 @@ export function shareTitle(task: HelpTaskView): string {
 
 // Server calls (fission)
 
-export function fetchHelpCampaigns(input: PageInput): Promise<Page<HelpCampaignView>> {
-  return callFunction('fission', 'helpCampaigns', input)
-}
-
-export function startHelpTask(input: HelpCampaignIdInput): Promise<HelpTaskView> {
-  return callFunction('fission', 'startHelpTask', input)
-}
-
-export function fetchHelpTask(input: HelpTaskIdInput): Promise<HelpTaskView> {
-  return callFunction('fission', 'helpTask', input)
-}
-
-export function helpFriend(input: HelpTaskIdInput): Promise<HelpResult> {
-  return callFunction('fission', 'helpFriend', input)
-}
-
-export function fetchHostHelpCampaigns(input: PageInput): Promise<Page<HostHelpCampaignView>> {
-  return callFunction('fission', 'hostHelpCampaigns', input)
-}
-
-export function createHelpCampaign(input: CreateHelpCampaignInput): Promise<HostHelpCampaignView> {
-  return callFunction('fission', 'createHelpCampaign', input)
-}
-
-export function pauseHelpCampaign(input: PauseHelpCampaignInput): Promise<HostHelpCampaignView> {
-  return callFunction('fission', 'pauseHelpCampaign', input)
-}
-
-export function fetchHelpLog(input: HelpLogInput): Promise<Page<HelpLogEntry>> {
-  return callFunction('fission', 'helpLog', input)
-}
+export const fetchHelpCampaigns = callAction('fission', 'helpCampaigns')
+export const startHelpTask = callAction('fission', 'startHelpTask')
+export const fetchHelpTask = callAction('fission', 'helpTask')
+export const helpFriend = callAction('fission', 'helpFriend')
+export const fetchHostHelpCampaigns = callAction('fission', 'hostHelpCampaigns')
+export const createHelpCampaign = callAction('fission', 'createHelpCampaign')
+export const pauseHelpCampaign = callAction('fission', 'pauseHelpCampaign')
+export const fetchHelpLog = callAction('fission', 'helpLog')

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { toApiCallError } from './api-error'
 
@@ -12,4 +13,15 @@ export function showError(err: unknown): void {
   if (error.code === 'UNAUTHENTICATED') return
   // WeChat truncates toasts with icon none after two lines (~28 characters).
   void Taro.showToast({ title: error.message || '出了点问题，请稍后重试', icon: 'none', duration: 2500 })
+}
+
+/**
+ * A refresh that failed while the page already shows its data (`shown`; a paged list's refreshError always is)
+ * is a toast, not a blank page; once per new error.
+ */
+export function useRefreshErrorToast(error: unknown, shown: unknown = true): void {
+  useEffect(() => {
+    if (error && shown) showError(error)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; shown only decides whether the page already shows something
+  }, [error])
 }

@@ -31,3 +31,14 @@ export function formatChineseDate(at: number): string {
 export function formatChineseDateTime(at: number): string {
   return chinaTime(at).format('YYYY年M月D日 HH:mm')
 }
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The time left until `at`: 03:04:05, or 2 天 03:04:05 (the plays' countdowns). */
+export function countdown(at: number, now: number): string {
+  const left = Math.max(0, at - now)
+  const days = Math.floor(left / 86_400_000)
+  const rest = left % 86_400_000
+  const clock = `${pad(Math.floor(rest / 3_600_000))}:${pad(Math.floor((rest % 3_600_000) / 60_000))}:${pad(Math.floor((rest % 60_000) / 1000))}`
+  return days > 0 ? `${days} 天 ${clock}` : clock
+}

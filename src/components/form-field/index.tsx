@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
+import { TextArea, TextInput } from '../text-input'
 import './index.css'
 
 interface FormFieldProps {
@@ -41,5 +42,28 @@ export default function FormField({ label, error, hint, prefix, suffix, layout =
       </View>
       {error ? <Text className='form-field-error text-meta'>{error}</Text> : hint ? <Text className='form-field-hint'>{hint}</Text> : null}
     </View>
+  )
+}
+
+type FieldFrame = Omit<FormFieldProps, 'children' | 'className'> & {
+  /** The control's own class beside the shared look: the hook journeys and styles select (field-title, cs-name). */
+  name: string
+}
+
+/** A labelled one-line text field of a host form: FormField around a TextInput with the shared input look. */
+export function InputField({ label, error, hint, prefix, suffix, layout, top, name, short, ...input }: FieldFrame & Omit<ComponentProps<typeof TextInput>, 'className'> & { short?: boolean }) {
+  return (
+    <FormField label={label} error={error} hint={hint} prefix={prefix} suffix={suffix} layout={layout} top={top}>
+      <TextInput className={`form-field-input ${short ? 'form-field-input-short' : ''} ${name}`} placeholderClass='form-field-placeholder' {...input} />
+    </FormField>
+  )
+}
+
+/** A labelled text area of a host form, aligned to the top and growing with its text. */
+export function TextAreaField({ label, error, hint, prefix, suffix, layout, top = true, name, ...input }: FieldFrame & Omit<ComponentProps<typeof TextArea>, 'className'>) {
+  return (
+    <FormField label={label} error={error} hint={hint} prefix={prefix} suffix={suffix} layout={layout} top={top}>
+      <TextArea className={`form-field-textarea ${name}`} placeholderClass='form-field-placeholder' autoHeight {...input} />
+    </FormField>
   )
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
-import ErrorState from '../error-state'
+import { ErrorPage } from '../error-state'
 import Skeleton from '../skeleton'
 import type { QueryState } from '../../services/use-query'
 
@@ -13,19 +13,7 @@ interface FormLoaderProps<T> {
 /** A host form's first paint: a skeleton while what it edits loads, the reason and a retry when that fails, then the form. */
 export default function FormLoader<T>({ query, children }: FormLoaderProps<T>) {
   if (query.loading) return <FormSkeleton />
-  if (query.data === undefined)
-    return (
-      <View className='page form-page'>
-        <View className='card'>
-          <ErrorState
-            error={query.error}
-            onRetry={() => {
-              void query.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (query.data === undefined) return <ErrorPage error={query.error} onRetry={query.refetch} className='form-page' />
   return <>{children(query.data)}</>
 }
 

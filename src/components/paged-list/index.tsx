@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { PagedQuery } from '../../services/use-paged-query'
 import { useListPage } from '../../services/use-list-page'
-import ErrorState from '../error-state'
+import { ErrorCard } from '../error-state'
 import ListFooter from '../list-footer'
 
 interface PagedListProps<T> {
@@ -19,6 +19,8 @@ interface PagedListProps<T> {
   header?: ReactNode
   /** Under the list footer once there are items (a link onward). */
   footer?: ReactNode
+  /** Keep the header (tabs) on screen above the skeleton while a list loads, instead of the skeleton alone. */
+  headerWhileLoading?: boolean
 }
 
 /**
@@ -32,21 +34,22 @@ export default function PagedList<T>(props: PagedListProps<T>) {
 }
 
 /** The same states without the page hooks, for a page that refreshes on its own terms (e.g. on every show). */
-export function PagedListView<T>({ list, skeleton, empty, children, className, header, footer }: PagedListProps<T>) {
-  if (list.loading) return <>{skeleton}</>
+export function PagedListView<T>({ list, skeleton, empty, children, className, header, footer, headerWhileLoading }: PagedListProps<T>) {
   const page = `page ${className ?? ''}`
+  if (list.loading)
+    return headerWhileLoading ? (
+      <View className={page}>
+        {header}
+        {skeleton}
+      </View>
+    ) : (
+      <>{skeleton}</>
+    )
   if (list.error) {
     return (
       <View className={page}>
         {header}
-        <View className='card'>
-          <ErrorState
-            error={list.error}
-            onRetry={() => {
-              void list.refetch()
-            }}
-          />
-        </View>
+        <ErrorCard error={list.error} onRetry={list.refetch} />
       </View>
     )
   }

@@ -3,15 +3,17 @@ import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../empty-state'
+import FormField from '../form-field'
 import PagedList from '../paged-list'
 import RadioRow from '../radio-row'
 import Segmented from '../segmented'
 import Skeleton from '../skeleton'
 import Tag from '../tag'
+import { TextInput } from '../text-input'
 import type { Tone } from '../tag'
 import { showError } from '../../services/show-error'
+import { useSubmit } from '../../services/use-submit'
 import { usePagedQuery } from '../../services/use-paged-query'
-import type { PagedQuery } from '../../services/use-paged-query'
 import { useQuery } from '../../services/use-query'
 import type { Page } from '../../../types/page'
 import './index.css'
@@ -24,14 +26,30 @@ import './index.css'
 export { SALE_TYPES, eventCandidates, mallCandidates, planCandidates, saleCandidates } from './targets'
 export type { Candidate, EventTarget, MallTarget, PlanTarget, SaleTarget } from './targets'
 
-/** The page: the create form on top, then the campaigns (skeleton, error, empty as PagedList does). */
-export function HostPlayList<T>(props: { list: PagedQuery<T>; className: string; form: ReactNode; empty: { glyph: string; title: string; description: string }; children: (items: T[]) => ReactNode }) {
-  const { list, className, form, empty, children } = props
+/** What a campaign's card shows; HostPlayList adds its id, paused state, class and the refetch after a change. */
+export type PlayCardSpec = Omit<PlayCardProps, 'className' | 'id' | 'paused' | 'onChanged'>
+
+/**
+ * The page: the create form on top, then the campaigns as PlayCards (skeleton, error, empty as PagedList does).
+ * A created or paused campaign refetches the list.
+ */
+export function HostPlayList<T extends { id: string; paused: boolean }>(props: {
+  queryKey: string
+  fetchPage: (after: string | null) => Promise<Page<T>>
+  className: string
+  cardClassName: string
+  form: (onCreated: () => void) => ReactNode
+  empty: { glyph: string; title: string; description: string }
+  card: (item: T) => PlayCardSpec
+}) {
+  const { className, empty } = props
+  const list = usePagedQuery<T>(props.queryKey, props.fetchPage)
+  const refetch = () => void list.refetch()
   return (
     <PagedList
       list={list}
       className={className}
-      header={form}
+      header={props.form(refetch)}
       skeleton={
         <View className={`page ${className}`} aria-busy>
           {[0, 1].map((i) => (
@@ -42,8 +60,17 @@ export function HostPlayList<T>(props: { list: PagedQuery<T>; className: string;
         </View>
       }
       empty={<EmptyState glyph={empty.glyph} title={empty.title} description={empty.description} />}>
-      {children}
+      {(items) => items.map((item) => <PlayCard key={item.id} className={props.cardClassName} id={item.id} paused={item.paused} onChanged={refetch} {...props.card(item)} />)}
     </PagedList>
+  )
+}
+
+/** The campaign's title, optional: the share card and the lists show it; left empty, the server's default names the item (or the reward). */
+export function PlayTitleField(props: { className: string; value: string; onValue: (value: string) => void; placeholder: string; fallback?: string }) {
+  return (
+    <FormField label='标题' hint={`分享卡片和列表上显示，留空用${props.fallback ?? '商品名'}`}>
+      <TextInput className={`form-field-input ${props.className}`} value={props.value} maxlength={30} placeholder={props.placeholder} onValue={props.onValue} />
+    </FormField>
   )
 }
 
@@ -156,8 +183,7 @@ export function MeasureGrid({ measures, wrap }: { measures: readonly Measure[]; 
   )
 }
 
-/** A campaign on the host page: status tag and kind, title, its terms, measures, pause/resume and an optional log. */
-export function PlayCard(props: {
+interface PlayCardProps {
   className: string
   id: string
   tag: { tone: Tone; label: string }
@@ -177,21 +203,19 @@ export function PlayCard(props: {
   pauseLabels?: readonly [pause: string, resume: string]
   /** The log under the card, behind a toggle: its button and the log itself. */
   log?: { label: string; render: () => ReactNode }
-}) {
-  const [busy, setBusy] = useState(false)
+}
+
+/** A campaign on the host page: status tag and kind, title, its terms, measures, pause/resume and an optional log. */
+export function PlayCard(props: PlayCardProps) {
+  const { busy, run } = useSubmit()
   const [showLog, setShowLog] = useState(false)
   const [pauseLabel, resumeLabel] = props.pauseLabels ?? ['暂停', '恢复']
   const toggle = async () => {
     if (busy) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await props.onPause(!props.paused)
       props.onChanged()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className={`card pa-card ${props.className}`} data-id={props.id}>

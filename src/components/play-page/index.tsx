@@ -1,14 +1,15 @@
-import { useEffect, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
-import ErrorState from '../error-state'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../text-input'
+import { ErrorCard } from '../error-state'
 import PagedList from '../paged-list'
 import FormField from '../form-field'
 import ProgressBar from '../progress-bar'
 import Skeleton from '../skeleton'
 import Tag, { type Tone } from '../tag'
 import { ApiCallError } from '../../services/api'
-import { showError } from '../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../services/show-error'
 import { openPayment } from '../../services/payment'
 import type { PagedQuery } from '../../services/use-paged-query'
 import { setQueryData, usePullDownRefetch, useQuery, type QueryState } from '../../services/use-query'
@@ -37,10 +38,7 @@ export function usePlayQuery<T>(id: string, options: { key: (id: string) => stri
   useDidShow(() => {
     if (id) void query.refetch()
   })
-  useEffect(() => {
-    if (query.error && query.data) showError(query.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error
-  }, [query.error])
+  useRefreshErrorToast(query.error, query.data)
   const retry = () => {
     if (id) void query.refetch()
     else void Taro.redirectTo({ url: options.listUrl })
@@ -63,9 +61,7 @@ export function PlayQueryPage<T>({ query, className, skeletonHeight, children }:
   if (query.data === undefined) {
     return (
       <View className={`page play-page ${className ?? ''}`}>
-        <View className='card'>
-          <ErrorState error={query.error} onRetry={query.retry} />
-        </View>
+        <ErrorCard error={query.error} onRetry={query.retry} />
       </View>
     )
   }
@@ -220,13 +216,13 @@ export function PlayAddress({ value, onChange }: { value: ShippingAddress; onCha
   return (
     <View className='card play-address'>
       <FormField label='收货人'>
-        <Input className='form-field-input' value={value.name} maxlength={20} placeholder='姓名' onInput={(e) => onChange({ ...value, name: e.detail.value })} />
+        <TextInput className='form-field-input' value={value.name} maxlength={20} placeholder='姓名' onValue={(v) => onChange({ ...value, name: v })} />
       </FormField>
       <FormField label='手机号'>
-        <Input className='form-field-input' type='number' value={value.phone} maxlength={11} placeholder='11 位手机号' onInput={(e) => onChange({ ...value, phone: e.detail.value })} />
+        <TextInput className='form-field-input' type='number' value={value.phone} maxlength={11} placeholder='11 位手机号' onValue={(v) => onChange({ ...value, phone: v })} />
       </FormField>
       <FormField label='地址'>
-        <Input className='form-field-input' value={value.address} maxlength={200} placeholder='省市区和详细地址' onInput={(e) => onChange({ ...value, address: e.detail.value })} />
+        <TextInput className='form-field-input' value={value.address} maxlength={200} placeholder='省市区和详细地址' onValue={(v) => onChange({ ...value, address: v })} />
       </FormField>
     </View>
   )

@@ -1,15 +1,14 @@
-import { useEffect, useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../components/empty-state'
-import ErrorState from '../../components/error-state'
+import { PagedListView } from '../../components/paged-list'
 import Segmented from '../../components/segmented'
-import ListFooter from '../../components/list-footer'
 import Skeleton from '../../components/skeleton'
 import ChallengeCard from '../../components/challenge-card'
 import { useChallenges } from '../../services/checkin'
 import { useMe } from '../../services/member'
-import { showError } from '../../services/show-error'
+import { useListPage } from '../../services/use-list-page'
 import type { ChallengePhase } from '../../../types/checkin'
 import { challengeFormUrl } from '../../services/routes'
 import { isManager } from '../../../types/roles'
@@ -32,47 +31,31 @@ export default function ChallengesPage() {
   const list = useChallenges(phase)
   const { data: me } = useMe()
 
-  usePullDownRefresh(() => {
-    void list.refetch().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list)
 
   const create = () => {
     void Taro.navigateTo({ url: challengeFormUrl() })
   }
 
   return (
-    <View className='page challenges-page'>
-      <View className='challenges-top page-top-bar row'>
-        <Segmented className='challenges-switch' options={PHASES} value={phase} onChange={setPhase} />
-        {isManager(me?.role) ? (
-          <View className='challenges-create row' onClick={create}>
-            <Text>+ 发起挑战</Text>
-          </View>
-        ) : null}
-      </View>
-      {list.loading ? <ChallengeSkeleton /> : null}
-      {list.error ? (
-        <View className='card'>
-          <ErrorState
-            error={list.error}
-            onRetry={() => {
-              void list.refetch()
-            }}
-          />
+    <PagedListView
+      list={list}
+      className='challenges-page'
+      header={
+        <View className='challenges-top page-top-bar row'>
+          <Segmented className='challenges-switch' options={PHASES} value={phase} onChange={setPhase} />
+          {isManager(me?.role) ? (
+            <View className='challenges-create row' onClick={create}>
+              <Text>+ 发起挑战</Text>
+            </View>
+          ) : null}
         </View>
-      ) : null}
-      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='战' {...EMPTY[phase]} /> : null}
-      {list.items.map((challenge) => (
-        <ChallengeCard key={challenge.id} challenge={challenge} />
-      ))}
-      {list.items.length > 0 ? <ListFooter list={list} /> : null}
-    </View>
+      }
+      headerWhileLoading
+      skeleton={<ChallengeSkeleton />}
+      empty={<EmptyState glyph='战' {...EMPTY[phase]} />}>
+      {(items) => items.map((challenge) => <ChallengeCard key={challenge.id} challenge={challenge} />)}
+    </PagedListView>
   )
 }
 

@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import EmptyState from '../../components/empty-state'
-import ErrorState from '../../components/error-state'
+import EmptyAction from '../../components/empty-state/action'
+import { ErrorCard } from '../../components/error-state'
 import Segmented from '../../components/segmented'
 import ListFooter from '../../components/list-footer'
 import CheckinCard from '../../components/checkin-card'
 import CheckinCardSkeleton from '../../components/checkin-card/card-skeleton'
 import CommunityHeader from '../../components/community-header'
 import { useFeed } from '../../services/checkin'
-import { showError } from '../../services/show-error'
+import { useRefreshErrorToast } from '../../services/show-error'
 import { CHALLENGES_PAGE } from '../../services/routes'
 import './index.css'
 
@@ -31,9 +32,7 @@ export default function FeedPage() {
     void feed.loadMore()
   })
   // With cards already on screen a failed refresh is a toast, not a blank page.
-  useEffect(() => {
-    if (feed.refreshError) showError(feed.refreshError)
-  }, [feed.refreshError])
+  useRefreshErrorToast(feed.refreshError)
 
   return (
     <View className='page feed-page'>
@@ -42,16 +41,7 @@ export default function FeedPage() {
         <Segmented options={SCOPES} value={scope} onChange={setScope} />
       </View>
       {feed.loading ? <CheckinCardSkeleton /> : null}
-      {feed.error ? (
-        <View className='card'>
-          <ErrorState
-            error={feed.error}
-            onRetry={() => {
-              void feed.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {feed.error ? <ErrorCard error={feed.error} onRetry={feed.refetch} /> : null}
       {!feed.loading && !feed.error && feed.items.length === 0 ? <FeedEmpty scope={scope} /> : null}
       {feed.items.map((checkin) => (
         <CheckinCard key={checkin.id} checkin={checkin} />
@@ -70,15 +60,7 @@ function FeedEmpty({ scope }: { scope: Scope }) {
       glyph='卡'
       title='还没有打卡动态'
       description='加入一个挑战，完成第一次打卡，大家的打卡会出现在这里，可以点赞和评论。'
-      action={
-        <View
-          className='btn btn-primary btn-small'
-          onClick={() => {
-            void Taro.switchTab({ url: CHALLENGES_PAGE })
-          }}>
-          去看看挑战
-        </View>
-      }
+      action={<EmptyAction label='去看看挑战' onClick={() => Taro.switchTab({ url: CHALLENGES_PAGE })} />}
     />
   )
 }

@@ -1,15 +1,14 @@
-import { useEffect } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../components/avatar'
-import ErrorState from '../../components/error-state'
+import { ErrorCard } from '../../components/error-state'
 import GrowthEntry from '../../components/growth-entry'
 import MembershipEntries from '../../components/membership-entries'
 import EventsEntries from '../../components/events-entries'
 import InboxEntry from '../../components/inbox-entry'
 import { useMe } from '../../services/member'
 import { usePullDownRefetch } from '../../services/use-query'
-import { showError } from '../../services/show-error'
+import { useRefreshErrorToast } from '../../services/show-error'
 import {
   DEV_LOGIN_PAGE,
   PROFILE_EDIT_PAGE,
@@ -29,8 +28,28 @@ import { clearToken } from '../../services/session'
 import { formatChineseDate } from '../../utils/format'
 import ProfileSkeleton from './profile-skeleton'
 import MenuRow from '../../components/menu-row'
-import { isManager, isStaff, ROLE_LABELS } from '../../../types/roles'
+import { isManager, isStaff, ROLE_LABELS, type Role } from '../../../types/roles'
 import './index.css'
+
+/** The member's menu, in order: a play adds its row here (className is the hook journeys select by). */
+const MENU_ROWS: { className: string; title: string; hint: string; url: string; shows?: (role: Role) => boolean }[] = [
+  {
+    className: 'me-questions-entry',
+    title: '待回答',
+    hint: '成员向你的提问',
+    url: QUESTION_QUEUE_PAGE,
+    shows: (role) => role === 'guest' || isManager(role)
+  },
+  { className: 'me-boards-entry', title: '排行榜', hint: '周榜、月榜与新人榜', url: BOARDS_PAGE },
+  { className: 'me-invite-entry', title: '我的邀请', hint: '邀请好友得积分', url: INVITE_PAGE },
+  { className: 'me-coupons-entry', title: '优惠券', hint: '领券中心、我的优惠券', url: COUPONS_PAGE },
+  { className: 'me-gift-entry', title: '礼品卡', hint: '送朋友会员，邀请欢迎礼', url: MY_GIFT_CARDS_PAGE },
+  { className: 'me-flash-sale-entry', title: '限时秒杀', hint: '特价限量，每人限抢 1 件', url: FLASH_SALES_PAGE },
+  { className: 'me-help-entry', title: '好友助力', hint: '好友点一下，集满解锁奖励', url: HELP_CAMPAIGNS_PAGE },
+  { className: 'me-group-buy-entry', title: '拼团', hint: '邀好友一起买，人满全员开通', url: GROUP_BUYS_PAGE },
+  { className: 'me-bargain-entry', title: '砍价', hint: '好友每人一刀，砍到底价再买', url: BARGAINS_PAGE },
+  { className: 'me-host-entry', title: '主理人后台', hint: '数据、审核与经营', url: HOST_HOME_PAGE, shows: isStaff }
+]
 
 export default function MePage() {
   const { data: me, error, loading, refetch } = useMe()
@@ -42,10 +61,7 @@ export default function MePage() {
   usePullDownRefetch(refetch)
 
   // With a profile already on screen a failed refresh is a toast, not a blank page.
-  useEffect(() => {
-    if (error && me) showError(error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
-  }, [error])
+  useRefreshErrorToast(error, me)
 
   const openEditor = () => {
     void Taro.navigateTo({ url: PROFILE_EDIT_PAGE })
@@ -55,16 +71,7 @@ export default function MePage() {
     <View className='page me-page'>
       <View className='me-hero' />
       {loading ? <ProfileSkeleton /> : null}
-      {!loading && !me && error ? (
-        <View className='card'>
-          <ErrorState
-            error={error}
-            onRetry={() => {
-              void refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {!loading && !me && error ? <ErrorCard error={error} onRetry={refetch} /> : null}
       {me ? (
         <View className='card me-profile row' onClick={openEditor}>
           <Avatar url={me.avatarUrl} nickname={me.nickname} size={136} />
@@ -85,90 +92,17 @@ export default function MePage() {
         <MembershipEntries isHost={false} />
         <EventsEntries isHost={false} />
         <InboxEntry />
-        {me && (me.role === 'guest' || isManager(me.role)) ? (
+        {MENU_ROWS.filter((row) => !row.shows || (me ? row.shows(me.role) : false)).map((row) => (
           <MenuRow
-            className='me-questions-entry'
-            title='待回答'
-            hint='成员向你的提问'
+            key={row.className}
+            className={row.className}
+            title={row.title}
+            hint={row.hint}
             onClick={() => {
-              void Taro.navigateTo({ url: QUESTION_QUEUE_PAGE })
+              void Taro.navigateTo({ url: row.url })
             }}
           />
-        ) : null}
-        <MenuRow
-          className='me-boards-entry'
-          title='排行榜'
-          hint='周榜、月榜与新人榜'
-          onClick={() => {
-            void Taro.navigateTo({ url: BOARDS_PAGE })
-          }}
-        />
-        <MenuRow
-          className='me-invite-entry'
-          title='我的邀请'
-          hint='邀请好友得积分'
-          onClick={() => {
-            void Taro.navigateTo({ url: INVITE_PAGE })
-          }}
-        />
-        <MenuRow
-          className='me-coupons-entry'
-          title='优惠券'
-          hint='领券中心、我的优惠券'
-          onClick={() => {
-            void Taro.navigateTo({ url: COUPONS_PAGE })
-          }}
-        />
-        <MenuRow
-          className='me-gift-entry'
-          title='礼品卡'
-          hint='送朋友会员，邀请欢迎礼'
-          onClick={() => {
-            void Taro.navigateTo({ url: MY_GIFT_CARDS_PAGE })
-          }}
-        />
-        <MenuRow
-          className='me-flash-sale-entry'
-          title='限时秒杀'
-          hint='特价限量，每人限抢 1 件'
-          onClick={() => {
-            void Taro.navigateTo({ url: FLASH_SALES_PAGE })
-          }}
-        />
-        <MenuRow
-          className='me-help-entry'
-          title='好友助力'
-          hint='好友点一下，集满解锁奖励'
-          onClick={() => {
-            void Taro.navigateTo({ url: HELP_CAMPAIGNS_PAGE })
-          }}
-        />
-        <MenuRow
-          className='me-group-buy-entry'
-          title='拼团'
-          hint='邀好友一起买，人满全员开通'
-          onClick={() => {
-            void Taro.navigateTo({ url: GROUP_BUYS_PAGE })
-          }}
-        />
-        <MenuRow
-          className='me-bargain-entry'
-          title='砍价'
-          hint='好友每人一刀，砍到底价再买'
-          onClick={() => {
-            void Taro.navigateTo({ url: BARGAINS_PAGE })
-          }}
-        />
-        {me && isStaff(me.role) ? (
-          <MenuRow
-            className='me-host-entry'
-            title='主理人后台'
-            hint='数据、审核与经营'
-            onClick={() => {
-              void Taro.navigateTo({ url: HOST_HOME_PAGE })
-            }}
-          />
-        ) : null}
+        ))}
         <MenuRow title='编辑资料' hint='头像、昵称' onClick={openEditor} />
         {process.env.TARO_ENV === 'h5' ? <SwitchPersonaItem /> : null}
       </View>

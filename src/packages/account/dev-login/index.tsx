@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import Avatar from '../../../components/avatar'
 import Skeleton from '../../../components/skeleton'
 import ErrorState from '../../../components/error-state'
@@ -49,14 +50,7 @@ export default function DevLoginPage() {
 
       <View className='card dev-login-list'>
         {personas.loading ? <PersonaSkeleton /> : null}
-        {!personas.loading && !personas.data ? (
-          <ErrorState
-            error={personas.error}
-            onRetry={() => {
-              void personas.refetch()
-            }}
-          />
-        ) : null}
+        {!personas.loading && !personas.data ? <ErrorState error={personas.error} onRetry={personas.refetch} /> : null}
         {personas.data?.map((p) => (
           <View
             key={p.persona}
@@ -77,13 +71,13 @@ export default function DevLoginPage() {
 
       <Text className='dev-login-section text-meta'>或输入任意身份名（新成员）</Text>
       <View className='card dev-login-custom row'>
-        <Input
+        <TextInput
           className='dev-login-input'
           value={custom}
           maxlength={32}
           placeholder='字母、数字、_ 或 -'
           placeholderClass='dev-login-placeholder'
-          onInput={(e) => setCustom(e.detail.value)}
+          onValue={(value) => setCustom(value)}
           onConfirm={() => {
             if (customValid) void login(customName)
           }}

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import Skeleton from '../../../components/skeleton'
-import ErrorState from '../../../components/error-state'
+import { ErrorPage } from '../../../components/error-state'
 import { updateProfile, useMe } from '../../../services/member'
 import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
@@ -23,19 +23,7 @@ export default function ProfileEditPage() {
   const { upload, uploading, start } = useAvatarUpload()
 
   if (loading) return <EditSkeleton />
-  if (!me)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={error}
-            onRetry={() => {
-              void refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!me) return <ErrorPage error={error} onRetry={refetch} />
 
   const nickname = typed ?? me.nickname
   const localError = typed === null ? null : nicknameError(nickname)

@@ -1,6 +1,6 @@
 import { View, Text, Image } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { useCommunity } from '../../../services/community'
 import { usePullDownRefetch } from '../../../services/use-query'
@@ -19,16 +19,7 @@ export default function CommunityRulesPage() {
           <Skeleton width='100%' height={240} className='rules-skeleton' />
         </View>
       ) : null}
-      {!data && !community.loading ? (
-        <View className='card'>
-          <ErrorState
-            error={community.error}
-            onRetry={() => {
-              void community.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {!data && !community.loading ? <ErrorCard error={community.error} onRetry={community.refetch} /> : null}
       {data ? (
         <View className='card rules-card'>
           <View className='rules-head row'>

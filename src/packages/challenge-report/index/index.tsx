@@ -2,13 +2,14 @@ import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Canvas, Image, Text, View } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import EmptyAction from '../../../components/empty-state/action'
+import ErrorState, { ErrorCard } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { ApiCallError } from '../../../services/api'
 import { completionReportKey, completionRuleText, fetchCompletionReport, invitePath, reportShareTitle } from '../../../services/completion'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import { formatChineseDate } from '../../../utils/format'
 import type { CompletionReport } from '../../../../types/completion'
@@ -41,25 +42,10 @@ export default function CompletionReportPage() {
             glyph='证'
             title='还没有完成报告'
             description={(report.error as ApiCallError).message}
-            action={
-              <View
-                className='btn btn-primary btn-small'
-                onClick={() => {
-                  void Taro.redirectTo({ url: challengeDetailUrl(id) })
-                }}>
-                回到挑战
-              </View>
-            }
+            action={<EmptyAction label='回到挑战' onClick={() => Taro.redirectTo({ url: challengeDetailUrl(id) })} />}
           />
         ) : (
-          <View className='card'>
-            <ErrorState
-              error={report.error}
-              onRetry={() => {
-                void report.refetch()
-              }}
-            />
-          </View>
+          <ErrorCard error={report.error} onRetry={report.refetch} />
         )}
       </View>
     )
@@ -136,7 +122,7 @@ function Report({ report }: { report: CompletionReport }) {
 function PosterCard({ report }: { report: CompletionReport }) {
   const [poster, setPoster] = useState<RenderedPoster | null>(null)
   const [failed, setFailed] = useState<unknown>(null)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
   const [albumDenied, setAlbumDenied] = useState(false)
 
   const draw = useCallback(() => {
@@ -160,8 +146,7 @@ function PosterCard({ report }: { report: CompletionReport }) {
       downloadPoster(poster, `${report.challengeTitle}-完成海报`)
       return
     }
-    setSaving(true)
-    try {
+    await run(async () => {
       const outcome = await savePosterToAlbum(poster)
       if (outcome === 'saved') {
         setAlbumDenied(false)
@@ -173,11 +158,7 @@ function PosterCard({ report }: { report: CompletionReport }) {
           if ((await savePosterToAlbum(poster)) === 'saved') void Taro.showToast({ title: '已保存到相册', icon: 'success' })
         }
       }
-    } catch (err) {
-      showError(err)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

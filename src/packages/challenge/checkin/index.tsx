@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
-import ErrorState from '../../../components/error-state'
+import ErrorState, { ErrorPage } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import { ApiCallError } from '../../../services/api'
 import {
@@ -23,7 +24,7 @@ import {
 import { appendListItem, patchListItems, usePagedList } from '../../../services/checkin-paged'
 import { useMe } from '../../../services/member'
 import { useQuery } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import type { CheckinView, CommentView, ReportTarget, ReviewGrade } from '../../../../types/checkin'
 import { useProfilePrompt, type ProfileStep } from '../../../components/profile-prompt'
 import CommentThread, { threadsOf, type CommentActions } from './comment-thread'
@@ -62,10 +63,7 @@ export default function CheckinDetailPage() {
   useReachBottom(() => {
     void comments.loadMore()
   })
-  useEffect(() => {
-    if (checkin.error && checkin.data) showError(checkin.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
-  }, [checkin.error])
+  useRefreshErrorToast(checkin.error, checkin.data)
 
   const data = checkin.data
   if (checkin.loading)
@@ -74,19 +72,7 @@ export default function CheckinDetailPage() {
         <CheckinCardSkeleton count={1} />
       </View>
     )
-  if (!data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={checkin.error}
-            onRetry={() => {
-              void checkin.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!data) return <ErrorPage error={checkin.error} onRetry={checkin.refetch} />
 
   // Featuring is the managers' (admin, owner); hiding is moderation, open to moderators too.
   const isHost = isManager(me?.role)
@@ -286,7 +272,7 @@ export default function CheckinDetailPage() {
               </View>
             ))}
           </View>
-          <Input className='checkin-review-input' value={reviewing.comment} maxlength={200} placeholder='写一句点评（选填）' onInput={(e) => setReviewing({ ...reviewing, comment: e.detail.value })} />
+          <TextInput className='checkin-review-input' value={reviewing.comment} maxlength={200} placeholder='写一句点评（选填）' onValue={(value) => setReviewing({ ...reviewing, comment: value })} />
           <Text className='checkin-review-hint text-note'>不合格的一天不计入完成天数，这条打卡的积分会收回。</Text>
           <View
             className={`btn btn-small checkin-review-submit ${moderating ? 'btn-disabled' : ''}`}
@@ -301,14 +287,7 @@ export default function CheckinDetailPage() {
       <View className='card checkin-comments'>
         <Text className='checkin-comments-title text-title'>评论 {data.commentCount > 0 ? data.commentCount : ''}</Text>
         {comments.loading ? <Text className='checkin-comments-empty'>评论加载中…</Text> : null}
-        {comments.error ? (
-          <ErrorState
-            error={comments.error}
-            onRetry={() => {
-              void comments.refetch()
-            }}
-          />
-        ) : null}
+        {comments.error ? <ErrorState error={comments.error} onRetry={comments.refetch} /> : null}
         {!comments.loading && !comments.error && threads.length === 0 ? <Text className='checkin-comments-empty'>还没有评论，来说第一句吧</Text> : null}
         {threads.map((thread) => (
           <CommentThread key={thread.comment.id} thread={thread} moderates={moderates} actions={actions} />
@@ -326,7 +305,7 @@ export default function CheckinDetailPage() {
           </View>
         ) : null}
         <View className='comment-bar-row row'>
-          <Input
+          <TextInput
             className='comment-bar-input'
             value={draft}
             maxlength={COMMENT_MAX}
@@ -334,7 +313,7 @@ export default function CheckinDetailPage() {
             confirmType='send'
             placeholder={replyTo ? `回复 @${replyTo.author.nickname}` : '说点什么，鼓励一下…'}
             placeholderClass='comment-bar-placeholder'
-            onInput={(e) => setDraft(e.detail.value)}
+            onValue={(value) => setDraft(value)}
             onBlur={() => setFocus(false)}
             onConfirm={onSend}
           />

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Textarea, Input } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { View, Text } from '@tarojs/components'
+import { TextInput, TextArea } from '../../../components/text-input'
+import { ErrorPage } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { challengeKey, checkinPosted, useChallenge, makeupCheckin, postCheckin } from '../../../services/checkin'
@@ -43,19 +44,7 @@ export default function ComposePage() {
   const profilePrompt = useProfilePrompt(makeupDate ? '补卡' : '打卡')
 
   if (loading) return <ComposeSkeleton />
-  if (!data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={error}
-            onRetry={() => {
-              void refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!data) return <ErrorPage error={error} onRetry={refetch} />
 
   const { challenge, progress } = data
   const length = lengthOf(text)
@@ -136,15 +125,15 @@ export default function ComposePage() {
       </View>
 
       <View className={`card compose-card ${errors.text ? 'compose-card-error' : ''}`}>
-        <Textarea
+        <TextArea
           className='compose-textarea textarea-plain'
           value={text}
           maxlength={TEXT_MAX}
           autoHeight
           placeholder={`${makeupDate ? '那天' : '今天'}做了什么？${challenge.minTextLength > 0 ? `至少 ${challenge.minTextLength} 个字` : '说说你的收获'}`}
           placeholderClass='compose-placeholder'
-          onInput={(e) => {
-            setText(e.detail.value)
+          onValue={(value) => {
+            setText(value)
             if (errors.text) setField('text')
           }}
         />
@@ -175,14 +164,14 @@ export default function ComposePage() {
 
       <View className={`card compose-location row ${errors.location ? 'compose-card-error' : ''}`}>
         <Text className='compose-label text-name'>位置</Text>
-        <Input
+        <TextInput
           className='compose-location-input'
           value={location}
           maxlength={LOCATION_MAX}
           placeholder='选填，如：奥林匹克森林公园'
           placeholderClass='compose-placeholder'
-          onInput={(e) => {
-            setLocation(e.detail.value)
+          onValue={(value) => {
+            setLocation(value)
             if (errors.location) setField('location')
           }}
         />

@@ -3,7 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 import type { Challenge } from '../../../../types/checkin'
 import type { DepositSettlementView, DepositStatusView } from '../../../../types/deposits'
 import Skeleton from '../../../components/skeleton'
-import ErrorState from '../../../components/error-state'
+import ErrorState, { ErrorCard } from '../../../components/error-state'
 import Tag from '../../../components/tag'
 import { FORFEIT_LABEL, confirmShare, outcomeLine, useDepositSettlement, useDepositStatus } from '../../../services/deposits'
 import { formatFen } from '../../../utils/format'
@@ -31,16 +31,7 @@ export default function DepositCard({ challenge, isHost }: { challenge: Challeng
     )
   }
   if (!data) {
-    return (
-      <View className='card deposit-card'>
-        <ErrorState
-          error={error}
-          onRetry={() => {
-            void refetch()
-          }}
-        />
-      </View>
-    )
+    return <ErrorCard error={error} onRetry={refetch} className='deposit-card' />
   }
   return (
     <View className='card deposit-card'>
@@ -97,7 +88,7 @@ function MyOutcome({ view }: { view: DepositStatusView }) {
 
 function SettlementReport({ challengeId }: { challengeId: string }) {
   const { data, error, refetch } = useDepositSettlement(challengeId)
-  if (!data) return error ? <ErrorState error={error} onRetry={() => void refetch()} /> : null
+  if (!data) return error ? <ErrorState error={error} onRetry={refetch} /> : null
   return <Report report={data} />
 }
 

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Image, View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { ErrorPage, ErrorCard } from '../../../components/error-state'
 import LockedNotice from '../../../components/locked-notice'
 import EmptyState from '../../../components/empty-state'
+import EmptyAction from '../../../components/empty-state/action'
 import ListFooter from '../../../components/list-footer'
 import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
@@ -13,7 +14,7 @@ import { ApiCallError } from '../../../services/api'
 import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed, archiveChallenge, joinChallenge } from '../../../services/checkin'
 import { useMe, setChallengeReminder } from '../../../services/member'
 import { setQueryData } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import type { ChallengeDetail } from '../../../../types/checkin'
 import MonthCalendar from '../components/month-calendar'
 import ProgressRing from '../components/progress-ring'
@@ -54,25 +55,10 @@ export default function ChallengeDetailPage() {
   useReachBottom(() => {
     void feed.loadMore()
   })
-  useEffect(() => {
-    if (error && data) showError(error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
-  }, [error])
+  useRefreshErrorToast(error, data)
 
   if (loading) return <DetailSkeleton />
-  if (!data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={error}
-            onRetry={() => {
-              void refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!data) return <ErrorPage error={error} onRetry={refetch} />
 
   const { challenge, progress } = data
   const isHost = isManager(me?.role)
@@ -240,26 +226,11 @@ export default function ChallengeDetailPage() {
               glyph='锁'
               title='仅圈子成员可见'
               description={feed.error.message}
-              action={
-                <View
-                  className='btn btn-primary btn-small detail-join-circle'
-                  onClick={() => {
-                    void Taro.navigateTo({ url: circleUrl(challenge.circleId!) })
-                  }}>
-                  去加入圈子
-                </View>
-              }
+              action={<EmptyAction label='去加入圈子' className='detail-join-circle' onClick={() => Taro.navigateTo({ url: circleUrl(challenge.circleId!) })} />}
             />
           </View>
         ) : feed.error ? (
-          <View className='card'>
-            <ErrorState
-              error={feed.error}
-              onRetry={() => {
-                void feed.refetch()
-              }}
-            />
-          </View>
+          <ErrorCard error={feed.error} onRetry={feed.refetch} />
         ) : null}
         {!feed.loading && !feed.error && feed.items.length === 0 ? (
           <EmptyState glyph='卡' title='还没有人打卡' description={challenge.phase === 'upcoming' ? '挑战开始后，大家的打卡会出现在这里。' : '成为第一个打卡的人吧。'} />

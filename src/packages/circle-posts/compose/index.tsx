@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Textarea, Input } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { View, Text } from '@tarojs/components'
+import { TextInput, TextArea } from '../../../components/text-input'
+import { ErrorPage } from '../../../components/error-state'
 import FormField from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import ProgressBar from '../../../components/progress-bar'
@@ -52,19 +53,7 @@ function EditLoader({ circleId, postId }: { circleId: string; postId: string }) 
         </View>
       </View>
     )
-  if (!post.data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={post.error}
-            onRetry={() => {
-              void post.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!post.data) return <ErrorPage error={post.error} onRetry={post.refetch} />
   return <Composer circleId={circleId} editing={post.data} />
 }
 
@@ -165,16 +154,16 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
           />
         ) : null}
         <FormField label='标题' layout='column' hint='选填；不写则以正文第一行作为标题'>
-          <Input
+          <TextInput
             className='form-field-input compose-post-title'
             value={title}
             maxlength={60}
             placeholder={kind === 'announcement' ? '公告标题' : '一句话说清主题'}
-            onInput={(e) => setTitle(e.detail.value)}
+            onValue={(value) => setTitle(value)}
           />
         </FormField>
         <FormField label='正文' layout='column' error={errors.text} hint={`${[...text].length}/${TEXT_MAX}`}>
-          <Textarea className='form-field-textarea compose-post-text' value={text} maxlength={TEXT_MAX} autoHeight placeholder='分享干货、计划或通知…' onInput={(e) => setText(e.detail.value)} />
+          <TextArea className='form-field-textarea compose-post-text' value={text} maxlength={TEXT_MAX} autoHeight placeholder='分享干货、计划或通知…' onValue={(value) => setText(value)} />
         </FormField>
         {editing ? (
           <Text className='compose-post-note text-meta'>图片和文件保持不变</Text>
@@ -212,11 +201,11 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
           </>
         )}
         <FormField label='链接' layout='column' error={errors.link} hint='选填'>
-          <Input className='form-field-input' value={linkUrl} maxlength={500} placeholder='https://' onInput={(e) => setLinkUrl(e.detail.value)} />
-          <Input className='form-field-input compose-post-link-title' value={linkTitle} maxlength={60} placeholder='链接标题' onInput={(e) => setLinkTitle(e.detail.value)} />
+          <TextInput className='form-field-input' value={linkUrl} maxlength={500} placeholder='https://' onValue={(value) => setLinkUrl(value)} />
+          <TextInput className='form-field-input compose-post-link-title' value={linkTitle} maxlength={60} placeholder='链接标题' onValue={(value) => setLinkTitle(value)} />
         </FormField>
         <FormField label='话题' layout='column' error={errors.topics} hint='最多 3 个，用空格分开，如：训练 饮食'>
-          <Input className='form-field-input' value={topics} maxlength={40} placeholder='#话题#' onInput={(e) => setTopics(e.detail.value)} />
+          <TextInput className='form-field-input' value={topics} maxlength={40} placeholder='#话题#' onValue={(value) => setTopics(value)} />
         </FormField>
         <FormField label='谁能看' layout='column' hint='等级不够的成员会看到「达到 LvN 解锁」'>
           <Segmented options={TIERS} value={tier as (typeof TIERS)[number]['value']} onChange={setTier} />

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { View, Text, Image, Input } from '@tarojs/components'
+import { View, Text, Image } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import Avatar from '../../../components/avatar'
-import ErrorState from '../../../components/error-state'
+import ErrorState, { ErrorPage } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import Tag from '../../../components/tag'
@@ -40,19 +41,7 @@ export default function PostPage() {
   })
 
   if (post.loading) return <PostSkeleton />
-  if (!post.data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={post.error}
-            onRetry={() => {
-              void post.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!post.data) return <ErrorPage error={post.error} onRetry={post.refetch} />
   return <PostBody post={post.data} />
 }
 
@@ -340,14 +329,7 @@ function Comments({ post }: { post: PostView }) {
     <View className='card post-comments'>
       <Text className='post-section-title text-strong'>评论 {post.commentCount > 0 ? post.commentCount : ''}</Text>
       {comments.loading ? <Skeleton width='100%' height={60} /> : null}
-      {comments.error ? (
-        <ErrorState
-          error={comments.error}
-          onRetry={() => {
-            void comments.refetch()
-          }}
-        />
-      ) : null}
+      {comments.error ? <ErrorState error={comments.error} onRetry={comments.refetch} /> : null}
       {!comments.loading && !comments.error && comments.items.length === 0 ? <Text className='post-empty text-desc'>还没有评论，来说第一句吧</Text> : null}
       {comments.items.map((c) => (
         <View key={c.id} className={`post-comment ${c.parentId ? 'post-comment-reply' : ''}`} onClick={() => void more(c)}>
@@ -363,13 +345,13 @@ function Comments({ post }: { post: PostView }) {
       ))}
       {comments.items.length > 0 ? <ListFooter list={comments} /> : null}
       <View className='post-comment-bar row'>
-        <Input
+        <TextInput
           className='post-comment-input'
           value={draft}
           maxlength={500}
           confirmType='send'
           placeholder={replyTo ? `回复 @${replyTo.author.nickname}` : '写下你的想法…'}
-          onInput={(e) => setDraft(e.detail.value)}
+          onValue={(value) => setDraft(value)}
           onConfirm={() => void send()}
         />
         <View className={`post-comment-send ${draft.trim() && !sending ? '' : 'post-comment-send-off'}`} onClick={() => void send()}>

@@ -10,7 +10,7 @@ import { ApiCallError } from '../../../services/api'
 import { countdownLabel, eventKey, feeReturnLabel, formatEventRange, formatEventTime, refundPolicyLabel, seatsLabel, fetchEvent } from '../../../services/events'
 import { useGrowthSummary } from '../../../services/growth'
 import { useMe } from '../../../services/member'
-import { showError } from '../../../services/show-error'
+import { useRefreshErrorToast } from '../../../services/show-error'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
 import type { EventView } from '../../../../types/events'
@@ -32,10 +32,7 @@ export default function EventDetailPage() {
   useDidShow(() => {
     void query.refetch()
   })
-  useEffect(() => {
-    if (query.error && query.data) showError(query.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
-  }, [query.error])
+  useRefreshErrorToast(query.error, query.data)
 
   if (query.loading) return <DetailSkeleton />
   if (!query.data) {

@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'react'
-import { useDidShow, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
 import { View } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import { PagedListView } from '../../../components/paged-list'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { eventListKey, fetchEvents } from '../../../services/events'
-import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { useListPage } from '../../../services/use-list-page'
 import type { EventView } from '../../../../types/events'
 import EventCard from '../components/event-card'
 import './index.css'
@@ -23,44 +20,25 @@ const TABS: ReadonlyArray<{ value: When; label: string }> = [
 export default function EventsPage() {
   const [when, setWhen] = useState<When>('upcoming')
   const list = usePagedQuery<EventView>(eventListKey(when), (after) => fetchEvents({ when, after }))
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
   // Back from a signup or a payment: seats and my status have changed.
-  useDidShow(() => {
-    void list.refetch()
-  })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useListPage(list, { refetchOnShow: true })
 
   return (
-    <View className='page ev-list-page'>
-      <Segmented className='ev-list-tabs' options={TABS} value={when} onChange={setWhen} />
-      {list.loading ? <ListSkeleton /> : null}
-      {!list.loading && list.error ? (
-        <View className='card'>
-          <ErrorState
-            error={list.error}
-            onRetry={() => {
-              void list.refetch()
-            }}
-          />
-        </View>
-      ) : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
+    <PagedListView
+      list={list}
+      className='ev-list-page'
+      header={<Segmented className='ev-list-tabs' options={TABS} value={when} onChange={setWhen} />}
+      headerWhileLoading
+      skeleton={<ListSkeleton />}
+      empty={
         when === 'upcoming' ? (
           <EmptyState glyph='活' title='近期没有活动' description='主理人发起活动后会出现在这里，记得常来看看' />
         ) : (
           <EmptyState glyph='往' title='还没有往期活动' description='结束的活动会留在这里' />
         )
-      ) : null}
-      {list.items.map((event) => (
-        <EventCard key={event.id} event={event} />
-      ))}
-      {list.items.length > 0 ? <ListFooter list={list} /> : null}
-    </View>
+      }>
+      {(items) => items.map((event) => <EventCard key={event.id} event={event} />)}
+    </PagedListView>
   )
 }
 

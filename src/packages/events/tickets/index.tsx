@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
+import EmptyAction from '../../../components/empty-state/action'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { MY_TICKETS_KEY, formatClock, formatEventTime, fetchMyTickets } from '../../../services/events'
@@ -26,15 +27,7 @@ export default function TicketsPage() {
           glyph='票'
           title='还没有报名活动'
           description='报名成功后，入场票会出现在这里'
-          action={
-            <View
-              className='btn btn-primary btn-small ev-tickets-browse'
-              onClick={() => {
-                void Taro.redirectTo({ url: EVENTS_PAGE })
-              }}>
-              去看看活动
-            </View>
-          }
+          action={<EmptyAction label='去看看活动' className='ev-tickets-browse' onClick={() => Taro.redirectTo({ url: EVENTS_PAGE })} />}
         />
       }>
       {(items) => items.map((event) => <TicketRow key={event.id} event={event} />)}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { PlayActionBar, PlayHeader, PlayProgress, PlayQueryPage, PlayRules, EMPTY_ADDRESS, PlayAddress, addressReady, payPlayOrder, usePlayAction, usePlayQuery } from '../../../components/play-page'
-import { PHASE_LABEL, PHASE_TONE, TARGET_LABEL, buyButton, buyFlashSale, fetchFlashSale, flashSaleKey, formatSaleTime, livePhase, phaseLine, shareTitle } from '../../../services/flash-sale'
+import { PlayActionBar, PlayProgress, PlayQueryPage, PlayRules, EMPTY_ADDRESS, PlayAddress, addressReady, payPlayOrder, usePlayAction, usePlayQuery } from '../../../components/play-page'
+import { buyButton, buyFlashSale, fetchFlashSale, flashSaleKey, formatSaleTime, livePhase, phaseLine, shareTitle } from '../../../services/flash-sale'
 import { FLASH_SALES_PAGE, flashSaleUrl, routeParam } from '../../../services/routes'
 import { chinaTime } from '../../../utils/china-time'
 import type { FlashSaleView } from '../../../../types/flash-sale'
@@ -10,6 +10,7 @@ import type { ShippingAddress } from '../../../../types/growth'
 import { useServerNow } from '../../../services/use-server-now'
 import FlashSalePoster from '../poster'
 import shareCard from '../assets/share-card.jpg'
+import SaleHeader from '../sale-header'
 import '../flash-sale.css'
 
 export default function FlashSalePage() {
@@ -59,15 +60,7 @@ function SaleDetail({ sale, now, refetch }: { sale: FlashSaleView; now: number; 
   return (
     <View className='page play-page'>
       <View className='card fs-hero'>
-        <PlayHeader
-          tone={PHASE_TONE[phase]}
-          status={PHASE_LABEL[phase]}
-          kind={TARGET_LABEL[sale.targetType]}
-          title={sale.title}
-          subtitle={sale.itemName}
-          price={{ fen: sale.priceFen, listFen: sale.originalFen }}
-          hero
-        />
+        <SaleHeader sale={sale} phase={phase} hero />
         {phase === 'upcoming' ? (
           <View className='fs-countdown row' aria-label='倒计时'>
             <Text className='fs-countdown-label text-error'>距开抢</Text>

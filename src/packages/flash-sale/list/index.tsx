@@ -1,12 +1,13 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import { PlayHeader, PlayList } from '../../../components/play-page'
-import { FLASH_SALES_KEY, PHASE_LABEL, PHASE_TONE, TARGET_LABEL, fetchFlashSales, livePhase, phaseLine } from '../../../services/flash-sale'
+import { PlayList } from '../../../components/play-page'
+import { FLASH_SALES_KEY, fetchFlashSales, livePhase, phaseLine } from '../../../services/flash-sale'
 import { flashSaleUrl } from '../../../services/routes'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { FlashSaleView } from '../../../../types/flash-sale'
 import { useServerNow } from '../../../services/use-server-now'
+import SaleHeader from '../sale-header'
 import '../flash-sale.css'
 
 export default function FlashSalesPage() {
@@ -23,14 +24,7 @@ export default function FlashSalesPage() {
           const phase = livePhase(sale, now)
           return (
             <View key={sale.id} className='card fs-card' data-id={sale.id} onClick={() => void Taro.navigateTo({ url: flashSaleUrl(sale.id) })}>
-              <PlayHeader
-                tone={PHASE_TONE[phase]}
-                status={PHASE_LABEL[phase]}
-                kind={TARGET_LABEL[sale.targetType]}
-                title={sale.title}
-                subtitle={sale.itemName}
-                price={{ fen: sale.priceFen, listFen: sale.originalFen }}
-              />
+              <SaleHeader sale={sale} phase={phase} />
               <Text className='play-line'>{phaseLine(sale, now)}</Text>
             </View>
           )

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
 import FormField from '../../../components/form-field'
 import { PlayActionBar, PlayQueryPage, PlayRules } from '../../../components/play-page'
@@ -8,7 +9,7 @@ import RadioRow from '../../../components/radio-row'
 import { GIFT_PLANS_KEY, buyGiftCard, fetchGiftPlans, planLabel } from '../../../services/gift'
 import { openPayment } from '../../../services/payment'
 import { giftCardUrl } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { useQuery } from '../../../services/use-query'
 import type { GiftPlanOption } from '../../../../types/gift'
 import '../gift.css'
@@ -22,25 +23,20 @@ export default function BuyGiftCardPage() {
 function BuyForm({ options }: { options: GiftPlanOption[] }) {
   const [picked, setPicked] = useState<string>('')
   const [message, setMessage] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const keyOf = (p: GiftPlanOption) => `${p.circleId}:${p.planId}`
   const plan = options.find((p) => keyOf(p) === picked) ?? null
 
   const buy = async () => {
     if (!plan || busy) return
-    setBusy(true)
-    try {
+    await run(async () => {
       const result = await buyGiftCard({ circleId: plan.circleId, planId: plan.planId, message: message.trim() })
       if (result.resumed) void Taro.showToast({ title: '你有一笔待支付的礼品卡订单，继续支付', icon: 'none', duration: 1500 })
       const outcome = await openPayment(result.payment)
       // WeChat's pay sheet answered here; the sandbox page sends the member to the order page, whose 查看 opens the card.
       if (outcome === 'paid') void Taro.redirectTo({ url: giftCardUrl(result.cardId) })
       else if (outcome === 'cancelled' || outcome === 'failed') void Taro.showToast({ title: '支付未完成，可在订单中继续支付', icon: 'none', duration: 2000 })
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -65,7 +61,7 @@ function BuyForm({ options }: { options: GiftPlanOption[] }) {
       )}
       <View className='card'>
         <FormField label='赠言' hint='选填，最多 40 字，写在礼品卡上'>
-          <Input className='form-field-input gift-message-input' value={message} maxlength={40} placeholder='一起打卡，一起变好' onInput={(e) => setMessage(e.detail.value)} />
+          <TextInput className='form-field-input gift-message-input' value={message} maxlength={40} placeholder='一起打卡，一起变好' onValue={(value) => setMessage(value)} />
         </FormField>
       </View>
       <PlayRules lines={['每张礼品卡只能被领取一次，先到先得；自己不能领取自己送出的卡', '付款后 30 天内无人领取，全额原路退回', '领取人获得该套餐的会员天数，已是会员的顺延']} />

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { ErrorPage } from '../../../components/error-state'
 import ProgressBar from '../../../components/progress-bar'
 import { formatPoints, putGrowthSummary, tierLabel, useGrowthSummary, acknowledgeCelebration } from '../../../services/growth'
 import { usePullDownRefetch } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { useRefreshErrorToast } from '../../../services/show-error'
 import type { GrowthSummary, Tier } from '../../../../types/growth'
 import Celebration from './celebration'
 import CenterSkeleton from './center-skeleton'
@@ -30,25 +30,10 @@ export default function GrowthCenterPage() {
     void refetch()
   })
   usePullDownRefetch(refetch)
-  useEffect(() => {
-    if (error && data) showError(error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
-  }, [error])
+  useRefreshErrorToast(error, data)
 
   if (loading) return <CenterSkeleton />
-  if (!data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={error}
-            onRetry={() => {
-              void refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!data) return <ErrorPage error={error} onRetry={refetch} />
 
   return (
     <View className='page growth-center'>

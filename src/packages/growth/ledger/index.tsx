@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
+import EmptyAction from '../../../components/empty-state/action'
 import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { formatDateTime, formatPoints, fetchLedger } from '../../../services/growth'
@@ -22,15 +23,7 @@ export default function LedgerPage() {
           glyph='积'
           title='还没有积分记录'
           description='打卡、完成挑战、被主理人精选都能获得积分和成长值'
-          action={
-            <View
-              className='btn btn-ghost btn-small'
-              onClick={() => {
-                void Taro.navigateBack()
-              }}>
-              返回我的成长
-            </View>
-          }
+          action={<EmptyAction label='返回我的成长' ghost onClick={() => Taro.navigateBack()} />}
         />
       }
       footer={

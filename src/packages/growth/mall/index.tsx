@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { formatPoints, tierLabel, useGrowthSummary, fetchMallItems } from '../../../services/growth'
 import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { useRefreshErrorToast } from '../../../services/show-error'
 import type { MallItem, ShippingAddress } from '../../../../types/growth'
 import { addressErrors, savedAddress, saveAddress, trimAddress, type AddressErrors, type AddressField } from './address'
 import { availabilityOf } from './availability'
@@ -37,9 +37,7 @@ export default function MallPage() {
     void refetchAll()
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once on mount: refresh what the cache painted
   }, [])
-  useEffect(() => {
-    if (items.refreshError) showError(items.refreshError)
-  }, [items.refreshError])
+  useRefreshErrorToast(items.refreshError)
 
   const points = summary.data?.points ?? 0
   const tierLevel = summary.data?.tier.level ?? 1
@@ -152,17 +150,7 @@ export default function MallPage() {
 
 function MallBody({ items, onOpen }: { items: PagedQuery<MallItem>; onOpen: (item: MallItem) => void }) {
   if (items.loading) return <MallSkeleton />
-  if (items.error)
-    return (
-      <View className='card'>
-        <ErrorState
-          error={items.error}
-          onRetry={() => {
-            void items.refetch()
-          }}
-        />
-      </View>
-    )
+  if (items.error) return <ErrorCard error={items.error} onRetry={items.refetch} />
   if (items.items.length === 0) return <EmptyState glyph='礼' title='商城还在上新' description='主理人正在准备好礼，先去打卡攒积分吧' />
   return (
     <View>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
+import EmptyAction from '../../../components/empty-state/action'
 import PagedList from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { formatDateTime, formatPoints, fetchMyRedemptions } from '../../../services/growth'
@@ -26,15 +27,7 @@ export default function RedemptionsPage() {
           glyph='兑'
           title='还没有兑换记录'
           description='积分可以兑换补卡券、社群周边等好礼'
-          action={
-            <View
-              className='btn btn-primary btn-small'
-              onClick={() => {
-                void Taro.redirectTo({ url: MALL_PAGE })
-              }}>
-              去积分商城
-            </View>
-          }
+          action={<EmptyAction label='去积分商城' onClick={() => Taro.redirectTo({ url: MALL_PAGE })} />}
         />
       }>
       {(items) => items.map((r) => <RedemptionCard key={r.id} redemption={r} />)}

@@ -1,11 +1,10 @@
-import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import { PlayHeader, PlayList } from '../../../components/play-page'
 import { HELP_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, REWARD_LABEL, fetchHelpCampaigns, formatHelpTime, startHelpTask } from '../../../services/help'
 import { helpTaskUrl } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { HelpCampaignView } from '../../../../types/help'
 import '../help.css'
@@ -24,19 +23,14 @@ export default function HelpCampaignsPage() {
 }
 
 function CampaignCard({ campaign }: { campaign: HelpCampaignView }) {
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const open = async () => {
     if (busy) return
     if (campaign.mineTaskId && campaign.phase !== 'open') return void Taro.navigateTo({ url: helpTaskUrl(campaign.mineTaskId) })
-    setBusy(true)
-    try {
+    await run(async () => {
       const task = await startHelpTask({ campaignId: campaign.id })
       void Taro.navigateTo({ url: helpTaskUrl(task.id) })
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   const canStart = campaign.phase === 'open' || campaign.mineTaskId !== null
   return (

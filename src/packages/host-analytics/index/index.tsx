@@ -2,13 +2,13 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { analyticsKey, fetchAnalytics, fetchTopConverting, TOP_CONVERTING_KEY } from '../../../services/analytics'
 import { featureCheckin } from '../../../services/checkin'
 import { checkinDetailUrl } from '../../../services/routes'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
@@ -40,11 +40,7 @@ export default function HostAnalyticsPage() {
       {view?.computedAt ? <Text className='ha-note text-note'>数据每天凌晨更新 · 更新于 {chinaTime(view.computedAt).format('MM-DD HH:mm')}</Text> : null}
 
       {report.loading ? <Loading /> : null}
-      {!report.loading && !view ? (
-        <View className='card'>
-          <ErrorState error={report.error} onRetry={() => void report.refetch()} />
-        </View>
-      ) : null}
+      {!report.loading && !view ? <ErrorCard error={report.error} onRetry={report.refetch} /> : null}
       {view && !view.funnel ? (
         <View className='card'>
           <EmptyState glyph='数' title='数据还在计算' description='定时任务每天汇总一次，首次汇总完成后这里会显示漏斗、留存和收入' />
@@ -55,11 +51,7 @@ export default function HostAnalyticsPage() {
       <Text className='ha-section section-title'>带来付费的打卡</Text>
       <Text className='ha-note text-note'>新成员付费前 7 天内看过的打卡：首次触达与最后触达各记一次</Text>
       {top.loading ? <Loading /> : null}
-      {!top.loading && top.error ? (
-        <View className='card'>
-          <ErrorState error={top.error} onRetry={() => void top.refetch()} />
-        </View>
-      ) : null}
+      {!top.loading && top.error ? <ErrorCard error={top.error} onRetry={top.refetch} /> : null}
       {!top.loading && !top.error && top.items.length === 0 ? (
         <View className='card'>
           <EmptyState glyph='转' title='还没有打卡带来付费' description='非付费成员看过打卡后 7 天内首次付费，这里就会出现那条打卡' />
@@ -189,18 +181,13 @@ function CompletionCard({ curve }: { curve: CompletionCurve }) {
 }
 
 function ConvertingRow({ item, onFeatured }: { item: ConvertingCheckinView; onFeatured: () => void }) {
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
   const feature = async () => {
-    setSaving(true)
-    try {
+    await run(async () => {
       await featureCheckin({ checkinId: item.checkinId, featured: true })
       await Taro.showToast({ title: '已设为精选', icon: 'success' })
       onFeatured()
-    } catch (error) {
-      showError(error)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
   return (
     <View className='card ha-card ha-conv' onClick={() => void Taro.navigateTo({ url: checkinDetailUrl(item.checkinId) })}>

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormField from '../../../components/form-field'
-import { HostPlayList, LogRow, PlayCard, PlayForm, PlayLog, SALE_TYPES, TargetPicker, saleCandidates, useTargetChoice } from '../../../components/play-admin'
+import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, SALE_TYPES, TargetPicker, saleCandidates, useTargetChoice } from '../../../components/play-admin'
 import Segmented from '../../../components/segmented'
 import {
   HOST_BARGAINS_KEY,
@@ -15,7 +15,6 @@ import {
   formatBargainTime,
   pauseBargainCampaign
 } from '../../../services/bargain'
-import { usePagedQuery } from '../../../services/use-paged-query'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { BargainCutLogEntry, HostBargainCampaignView } from '../../../../types/bargain'
@@ -34,41 +33,32 @@ const RUNS: ReadonlyArray<{ value: Runs; label: string }> = [
 ]
 
 export default function HostBargainsPage() {
-  const list = usePagedQuery<HostBargainCampaignView>(HOST_BARGAINS_KEY, (after) => fetchHostBargainCampaigns({ after }))
-  const refetch = () => void list.refetch()
   return (
     <HostPlayList
-      list={list}
+      queryKey={HOST_BARGAINS_KEY}
+      fetchPage={(after) => fetchHostBargainCampaigns({ after })}
       className='hb-page'
-      form={<CreateForm onCreated={refetch} />}
-      empty={{ glyph: '砍', title: '还没有砍价活动', description: '在上面选一个套餐、活动或商品，设好起砍价、底价和刀数即可发布' }}>
-      {(items) =>
-        items.map((campaign) => (
-          <PlayCard
-            key={campaign.id}
-            className='hb-sale'
-            id={campaign.id}
-            tag={{ tone: PHASE_TONE[campaign.phase], label: PHASE_LABEL[campaign.phase] }}
-            kind={TARGET_LABEL[campaign.targetType]}
-            title={campaign.title}
-            line={`${campaign.itemName} · ${formatFen(campaign.startFen)} 砍到 ${formatFen(campaign.floorFen)} · ${campaign.cuts} 刀 · 每次 ${campaign.hours} 小时 · 每人每天 ${campaign.dailyCap} 刀 · ${formatBargainTime(campaign.endAt)} 截止发起`}
-            measures={[
-              ['发起', campaign.measures.started],
-              ['砍到底价', campaign.measures.reachedFloor],
-              ['已支付', campaign.measures.paid],
-              [campaign.measures.revenueCapped ? '收入(前100单)' : '收入', formatFen(campaign.measures.revenueFen)],
-              ['新成员', campaign.measures.newMembers],
-              ['总刀数', campaign.measures.cuts]
-            ]}
-            paused={campaign.paused}
-            ended={campaign.phase === 'ended'}
-            onPause={(paused) => pauseBargainCampaign({ campaignId: campaign.id, paused })}
-            onChanged={refetch}
-            log={{ label: '砍价记录', render: () => <CutLog campaignId={campaign.id} /> }}
-          />
-        ))
-      }
-    </HostPlayList>
+      cardClassName='hb-sale'
+      form={(onCreated) => <CreateForm onCreated={onCreated} />}
+      empty={{ glyph: '砍', title: '还没有砍价活动', description: '在上面选一个套餐、活动或商品，设好起砍价、底价和刀数即可发布' }}
+      card={(campaign: HostBargainCampaignView) => ({
+        tag: { tone: PHASE_TONE[campaign.phase], label: PHASE_LABEL[campaign.phase] },
+        kind: TARGET_LABEL[campaign.targetType],
+        title: campaign.title,
+        line: `${campaign.itemName} · ${formatFen(campaign.startFen)} 砍到 ${formatFen(campaign.floorFen)} · ${campaign.cuts} 刀 · 每次 ${campaign.hours} 小时 · 每人每天 ${campaign.dailyCap} 刀 · ${formatBargainTime(campaign.endAt)} 截止发起`,
+        measures: [
+          ['发起', campaign.measures.started],
+          ['砍到底价', campaign.measures.reachedFloor],
+          ['已支付', campaign.measures.paid],
+          [campaign.measures.revenueCapped ? '收入(前100单)' : '收入', formatFen(campaign.measures.revenueFen)],
+          ['新成员', campaign.measures.newMembers],
+          ['总刀数', campaign.measures.cuts]
+        ],
+        ended: campaign.phase === 'ended',
+        onPause: (paused) => pauseBargainCampaign({ campaignId: campaign.id, paused }),
+        log: { label: '砍价记录', render: () => <CutLog campaignId={campaign.id} /> }
+      })}
+    />
   )
 }
 
@@ -119,20 +109,18 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         onCreated()
       }}>
       <TargetPicker choice={choice} types={SALE_TYPES} verb='砍价' />
-      <FormField label='标题' hint='分享卡片和列表上显示，留空用商品名'>
-        <Input className='form-field-input hb-title' value={title} maxlength={30} placeholder='如：月卡砍到 9.9 元' onInput={(e) => setTitle(e.detail.value)} />
-      </FormField>
+      <PlayTitleField className='hb-title' value={title} placeholder='如：月卡砍到 9.9 元' onValue={setTitle} />
       <FormField label='起砍价' prefix='¥' hint={chosen && chosen.priceFen > 0 ? `留空按原价 ${formatFen(chosen.priceFen)}` : '商品起始价格'}>
-        <Input className='form-field-input hb-start' type='digit' value={start} placeholder='0.00' onInput={(e) => setStart(e.detail.value)} />
+        <TextInput className='form-field-input hb-start' type='digit' value={start} placeholder='0.00' onValue={(value) => setStart(value)} />
       </FormField>
       <FormField label='底价' prefix='¥' hint='砍到底价后不能再砍'>
-        <Input className='form-field-input hb-floor' type='digit' value={floor} placeholder='0.00' onInput={(e) => setFloor(e.detail.value)} />
+        <TextInput className='form-field-input hb-floor' type='digit' value={floor} placeholder='0.00' onValue={(value) => setFloor(value)} />
       </FormField>
       <FormField label='刀数' suffix='刀' hint='最多这么多位好友即可砍到底价（2–50），每刀金额由系统随机决定'>
-        <Input className='form-field-input hb-cuts' type='number' value={cuts} maxlength={2} onInput={(e) => setCuts(e.detail.value)} />
+        <TextInput className='form-field-input hb-cuts' type='number' value={cuts} maxlength={2} onValue={(value) => setCuts(value)} />
       </FormField>
       <FormField label='每人每天' suffix='刀' hint='一位好友每天在本活动里最多帮砍几次'>
-        <Input className='form-field-input hb-cap' type='number' value={cap} maxlength={2} onInput={(e) => setCap(e.detail.value)} />
+        <TextInput className='form-field-input hb-cap' type='number' value={cap} maxlength={2} onValue={(value) => setCap(value)} />
       </FormField>
       <FormField label='每次砍价有效' layout='column'>
         <Segmented className='hb-hours' options={HOURS} value={hours} onChange={setHours} />

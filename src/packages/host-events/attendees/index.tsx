@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorPage } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { SIGNUP_STATUS_LABEL, eventKey, formatEventRange, priceLabel, cancelEvent, checkInAttendee, exportAttendees, fetchEvent, useAttendees } from '../../../services/events'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import { toApiCallError } from '../../../services/api-error'
 import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { formatDateTime } from '../../../services/growth'
@@ -35,25 +35,10 @@ export default function AttendeesPage() {
   useDidShow(() => {
     void list.refetch()
   })
-  useEffect(() => {
-    if (list.error && list.data) showError(list.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
-  }, [list.error])
+  useRefreshErrorToast(list.error, list.data)
 
   if (list.loading || event.loading) return <AttendeesSkeleton />
-  if (!list.data || !event.data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={list.error ?? event.error}
-            onRetry={() => {
-              void refetchAll()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!list.data || !event.data) return <ErrorPage error={list.error ?? event.error} onRetry={refetchAll} />
   return <Attendees event={event.data} items={list.data.items} counts={list.data} refetch={refetchAll} />
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
+import { View, Text, Picker, Switch } from '@tarojs/components'
+import { TextArea } from '../../../components/text-input'
 import FormLoader from '../../../components/form-loader'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
@@ -12,7 +13,7 @@ import type { Circle } from '../../../../types/membership'
 import type { Page } from '../../../../types/page'
 import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
 import { colors } from '../../../styles/tokens'
-import FormField from '../../../components/form-field'
+import FormField, { InputField, TextAreaField } from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import { fetchCircles } from '../../../services/membership'
 import { routeParam, HOST_EVENTS_PAGE } from '../../../services/routes'
@@ -37,6 +38,9 @@ function leave() {
   else void Taro.redirectTo({ url: HOST_EVENTS_PAGE })
 }
 
+/** The draft's text fields (what an input edits as typed). */
+type TextField = { [K in keyof EventDraft]: EventDraft[K] extends string ? K : never }[keyof EventDraft]
+
 function EventForm({ event }: { event: EventView | null }) {
   const [draft, setDraft] = useState<EventDraft>(() => (event ? eventToDraft(event) : emptyDraft()))
   const [errors, setErrors] = useState<DraftErrors>({})
@@ -51,6 +55,14 @@ function EventForm({ event }: { event: EventView | null }) {
     setDraft((d) => ({ ...d, [field]: value }))
     if (clears.length > 0) setErrors((e) => ({ ...e, ...Object.fromEntries(clears.map((c) => [c, undefined])) }))
   }
+  // A text field's value and setter; typing clears the errors it answers.
+  const bind = (field: TextField, clears: DraftField[]) => ({ value: draft[field], onValue: (v: string) => set(field, v, clears) })
+  const when = (date: TextField, time: TextField, clears: DraftField[]) => ({
+    date: draft[date],
+    time: draft[time],
+    onDate: (v: string) => set(date, v, clears),
+    onTime: (v: string) => set(time, v, clears)
+  })
 
   const save = async () => {
     if (saving || uploading) return
@@ -104,27 +116,8 @@ function EventForm({ event }: { event: EventView | null }) {
           />
           {errors.coverFileId ? <Text className='form-field-error text-meta hev-form-stack-error'>{errors.coverFileId}</Text> : null}
         </View>
-        <FormField label='标题' error={errors.title}>
-          <Input
-            className='form-field-input field-title'
-            value={draft.title}
-            maxlength={40}
-            placeholder='如：周末徒步·滨江 10 公里'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('title', e.detail.value, ['title'])}
-          />
-        </FormField>
-        <FormField label='介绍' error={errors.description} top>
-          <Textarea
-            className='form-field-textarea field-description'
-            value={draft.description}
-            maxlength={3000}
-            autoHeight
-            placeholder='流程、集合方式、需要准备什么'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('description', e.detail.value, ['description'])}
-          />
-        </FormField>
+        <InputField label='标题' error={errors.title} name='field-title' maxlength={40} placeholder='如：周末徒步·滨江 10 公里' {...bind('title', ['title'])} />
+        <TextAreaField label='介绍' error={errors.description} name='field-description' maxlength={3000} placeholder='流程、集合方式、需要准备什么' {...bind('description', ['description'])} />
       </View>
 
       <Text className='form-page-section'>时间</Text>
@@ -142,99 +135,64 @@ function EventForm({ event }: { event: EventView | null }) {
           }}
           onTime={(v) => set('startTime', v, ['startAt', 'endAt', 'signupDeadline'])}
         />
-        <WhenField
-          label='结束'
-          error={errors.endAt}
-          date={draft.endDate}
-          time={draft.endTime}
-          className='field-end'
-          onDate={(v) => set('endDate', v, ['endAt'])}
-          onTime={(v) => set('endTime', v, ['endAt'])}
+        <WhenField label='结束' error={errors.endAt} className='field-end' {...when('endDate', 'endTime', ['endAt'])} />
+        <WhenField label='报名截止' error={errors.signupDeadline} className='field-deadline' {...when('deadlineDate', 'deadlineTime', ['signupDeadline'])} />
+        <InputField
+          label='签到'
+          error={errors.checkinOpensMinutesBefore}
+          prefix='开始前'
+          suffix='分钟起'
+          name='field-checkin-opens'
+          short
+          type='number'
+          maxlength={4}
+          placeholder='120'
+          {...bind('checkinOpensMinutes', ['checkinOpensMinutesBefore'])}
         />
-        <WhenField
-          label='报名截止'
-          error={errors.signupDeadline}
-          date={draft.deadlineDate}
-          time={draft.deadlineTime}
-          className='field-deadline'
-          onDate={(v) => set('deadlineDate', v, ['signupDeadline'])}
-          onTime={(v) => set('deadlineTime', v, ['signupDeadline'])}
-        />
-        <FormField label='签到' error={errors.checkinOpensMinutesBefore} prefix='开始前' suffix='分钟起'>
-          <Input
-            className='form-field-input form-field-input-short field-checkin-opens'
-            type='number'
-            value={draft.checkinOpensMinutes}
-            maxlength={4}
-            placeholder='120'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('checkinOpensMinutes', e.detail.value, ['checkinOpensMinutesBefore'])}
-          />
-        </FormField>
         <Text className='hev-form-hint text-meta hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
       </View>
 
       <Text className='form-page-section'>地点</Text>
       <View className='card form-page-card'>
         <View className='hev-form-chips hev-form-mode'>
-          <Text className={`hev-form-chip text-label mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>
+          <Text className={`hev-form-chip mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>
             线下
           </Text>
-          <Text className={`hev-form-chip text-label mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>
+          <Text className={`hev-form-chip mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>
             线上
           </Text>
         </View>
         {draft.mode === 'offline' ? (
           <FormField label='地址' error={errors.address} top>
-            <Textarea
+            <TextArea
               className='form-field-textarea hev-form-textarea-short field-address'
-              value={draft.address}
               maxlength={200}
               autoHeight
               placeholder='城市、街道、门牌和集合点'
               placeholderClass='form-field-placeholder'
-              onInput={(e) => set('address', e.detail.value, ['address'])}
+              {...bind('address', ['address'])}
             />
           </FormField>
         ) : (
-          <FormField label='链接' error={errors.onlineLink}>
-            <Input
-              className='form-field-input field-online-link'
-              value={draft.onlineLink}
-              maxlength={500}
-              placeholder='https://…（仅报名成功的成员可见）'
-              placeholderClass='form-field-placeholder'
-              onInput={(e) => set('onlineLink', e.detail.value, ['onlineLink'])}
-            />
-          </FormField>
+          <InputField label='链接' error={errors.onlineLink} name='field-online-link' maxlength={500} placeholder='https://…（仅报名成功的成员可见）' {...bind('onlineLink', ['onlineLink'])} />
         )}
       </View>
 
       <Text className='form-page-section'>名额与费用</Text>
       <View className='card form-page-card'>
-        <FormField label='名额' error={errors.capacity} suffix='人'>
-          <Input
-            className='form-field-input field-capacity'
-            type='number'
-            value={draft.capacity}
-            maxlength={5}
-            placeholder='30'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('capacity', e.detail.value, ['capacity'])}
-          />
-        </FormField>
-        <FormField label='报名费' error={errors.feeFen} suffix='元' hint={feeLocked ? '已有人报名，费用不能再改' : '填 0 为免费活动'}>
-          <Input
-            className='form-field-input field-fee'
-            type='digit'
-            value={draft.fee}
-            maxlength={10}
-            disabled={feeLocked}
-            placeholder='0'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('fee', e.detail.value, ['feeFen', 'feeReturn'])}
-          />
-        </FormField>
+        <InputField label='名额' error={errors.capacity} suffix='人' name='field-capacity' type='number' maxlength={5} placeholder='30' {...bind('capacity', ['capacity'])} />
+        <InputField
+          label='报名费'
+          error={errors.feeFen}
+          suffix='元'
+          hint={feeLocked ? '已有人报名，费用不能再改' : '填 0 为免费活动'}
+          name='field-fee'
+          type='digit'
+          maxlength={10}
+          disabled={feeLocked}
+          placeholder='0'
+          {...bind('fee', ['feeFen', 'feeReturn'])}
+        />
         {paid ? (
           <View>
             <View className='form-field'>
@@ -246,25 +204,26 @@ function EventForm({ event }: { event: EventView | null }) {
                 <Switch className='field-tier-discount' checked={draft.tierDiscount} color={colors.brand} onChange={(e) => set('tierDiscount', e.detail.value)} />
               </View>
             </View>
-            <FormField label='可退款' error={errors.refundableHoursBefore} prefix='开始前' suffix='小时以上'>
-              <Input
-                className='form-field-input form-field-input-short field-refundable-hours'
-                type='number'
-                value={draft.refundableHours}
-                maxlength={3}
-                placeholder='24'
-                placeholderClass='form-field-placeholder'
-                onInput={(e) => set('refundableHours', e.detail.value, ['refundableHoursBefore'])}
-              />
-            </FormField>
+            <InputField
+              label='可退款'
+              error={errors.refundableHoursBefore}
+              prefix='开始前'
+              suffix='小时以上'
+              name='field-refundable-hours'
+              short
+              type='number'
+              maxlength={3}
+              placeholder='24'
+              {...bind('refundableHours', ['refundableHoursBefore'])}
+            />
             <View className={`form-field ${errors.feeReturn ? 'form-field-invalid' : ''}`}>
-              <View className='hev-form-stack col'>
+              <View className='hev-form-stack'>
                 <Text className='hev-form-label text-body'>到场返还</Text>
                 <View className='hev-form-chips hev-form-stack-chips'>
                   {FEE_RETURN_OPTIONS.map((o) => (
                     <Text
                       key={o.value}
-                      className={`hev-form-chip text-label fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`}
+                      className={`hev-form-chip fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`}
                       onClick={() => set('feeReturn', o.value, ['feeReturn'])}>
                       {o.label}
                     </Text>
@@ -314,12 +273,12 @@ function CircleChoice({ value, onChange }: { value: string | null; onChange: (ci
   return (
     <View className='form-field hev-form-circle'>
       <View className='hev-form-chips hev-form-circle-chips'>
-        <Text className={`hev-form-chip text-label circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>
+        <Text className={`hev-form-chip circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>
           所有成员
         </Text>
         {circles.loading ? <Skeleton width={160} height={56} /> : null}
         {choices.map((c) => (
-          <Text key={c.id} className={`hev-form-chip text-label circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
+          <Text key={c.id} className={`hev-form-chip circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
             仅「{c.name}」成员
           </Text>
         ))}
@@ -368,10 +327,10 @@ function WhenField({ label, error, date, time, className, onDate, onTime }: When
   return (
     <FormField label={label} error={error} className={className}>
       <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
-        <View className='hev-form-pick num text-body hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
+        <View className='hev-form-pick text-body hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
       </Picker>
       <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-        <View className='hev-form-pick num text-body hev-form-pick-time'>{time || '选择时间'}</View>
+        <View className='hev-form-pick text-body hev-form-pick-time'>{time || '选择时间'}</View>
       </Picker>
     </FormField>
   )

@@ -2,8 +2,7 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import { PagedListView } from '../../../components/paged-list'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { formatEventTime, priceLabel, fetchEvents, useAttendees } from '../../../services/events'
@@ -30,36 +29,30 @@ export default function HostEventsPage() {
   useListPage(list, { refetchOnShow: true })
 
   return (
-    <View className='page hev-page'>
-      <View className='hev-head row'>
-        <View className='hev-head-text fill-col'>
-          <Text className='page-title'>活动管理</Text>
-          <Text className='page-desc'>报名、候补、检票一处看清</Text>
-        </View>
-        <View className='btn btn-primary btn-small hev-create' onClick={() => go(eventFormUrl())}>
-          ＋ 发起活动
-        </View>
-      </View>
-      <Segmented className='hev-tabs' options={TABS} value={when} onChange={setWhen} />
-      {list.loading ? <HostListSkeleton /> : null}
-      {!list.loading && list.error ? (
-        <View className='card'>
-          <ErrorState
-            error={list.error}
-            onRetry={() => {
-              void list.refetch()
-            }}
-          />
-        </View>
-      ) : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
+    <PagedListView
+      list={list}
+      className='hev-page'
+      header={
+        <>
+          <View className='hev-head row'>
+            <View className='hev-head-text fill-col'>
+              <Text className='page-title'>活动管理</Text>
+              <Text className='page-desc'>报名、候补、检票一处看清</Text>
+            </View>
+            <View className='btn btn-primary btn-small hev-create' onClick={() => go(eventFormUrl())}>
+              ＋ 发起活动
+            </View>
+          </View>
+          <Segmented className='hev-tabs' options={TABS} value={when} onChange={setWhen} />
+        </>
+      }
+      headerWhileLoading
+      skeleton={<HostListSkeleton />}
+      empty={
         <EmptyState glyph='活' title={when === 'upcoming' ? '还没有即将开始的活动' : '还没有结束的活动'} description={when === 'upcoming' ? '发起一场线下聚会或线上分享，成员就能报名了' : undefined} />
-      ) : null}
-      {list.items.map((event) => (
-        <HostEventCard key={event.id} event={event} />
-      ))}
-      {list.items.length > 0 ? <ListFooter list={list} /> : null}
-    </View>
+      }>
+      {(items) => items.map((event) => <HostEventCard key={event.id} event={event} />)}
+    </PagedListView>
   )
 }
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextArea } from '../../../components/text-input'
 import Avatar from '../../../components/avatar'
 import { toApiCallError } from '../../../services/api-error'
 import { eventKey, formatEventRange, checkInTicket, fetchEvent, useAttendees } from '../../../services/events'
@@ -101,14 +102,14 @@ export default function ScannerPage() {
         {manual ? (
           <View className='hev-scan-manual col'>
             <Text className='hev-scan-label text-name'>输入票码</Text>
-            <Textarea
+            <TextArea
               className='hev-scan-code'
               value={code}
               maxlength={1000}
               autoHeight
               placeholder='输入入场票上的 6 位票码，如 7K3 M9P（也可粘贴完整票码）'
               placeholderClass='hev-scan-placeholder'
-              onInput={(e) => setCode(e.detail.value)}
+              onValue={(value) => setCode(value)}
             />
             <Text className='hev-scan-tip text-note'>票码不含 0、O、1、I、L；大小写、空格都可以</Text>
             <View

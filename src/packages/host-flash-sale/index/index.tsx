@@ -1,12 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormField from '../../../components/form-field'
-import { HostPlayList, PlayCard, PlayForm, SALE_TYPES, TargetPicker, saleCandidates, useTargetChoice } from '../../../components/play-admin'
+import { HostPlayList, PlayTitleField, PlayForm, SALE_TYPES, TargetPicker, saleCandidates, useTargetChoice } from '../../../components/play-admin'
 import Segmented from '../../../components/segmented'
 import { HOST_FLASH_SALES_KEY, PHASE_LABEL, PHASE_TONE, TARGET_LABEL, createFlashSale, fetchHostFlashSales, formatSaleTime, pauseFlashSale } from '../../../services/flash-sale'
 import { flashSaleUrl } from '../../../services/routes'
-import { usePagedQuery } from '../../../services/use-paged-query'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { HostFlashSaleView } from '../../../../types/flash-sale'
@@ -37,40 +36,31 @@ function startFor(choice: StartChoice, now: number): number {
 }
 
 export default function HostFlashSalesPage() {
-  const list = usePagedQuery<HostFlashSaleView>(HOST_FLASH_SALES_KEY, (after) => fetchHostFlashSales({ after }))
-  const refetch = () => void list.refetch()
   return (
     <HostPlayList
-      list={list}
+      queryKey={HOST_FLASH_SALES_KEY}
+      fetchPage={(after) => fetchHostFlashSales({ after })}
       className='hfs-page'
-      form={<CreateForm onCreated={refetch} />}
-      empty={{ glyph: '秒', title: '还没有秒杀', description: '在上面选一个套餐、活动或商品，设好价格、库存和时间即可开抢' }}>
-      {(items) =>
-        items.map((sale) => (
-          <PlayCard
-            key={sale.id}
-            className='hfs-sale'
-            id={sale.id}
-            tag={{ tone: PHASE_TONE[sale.phase], label: PHASE_LABEL[sale.phase] }}
-            kind={TARGET_LABEL[sale.targetType]}
-            title={sale.title}
-            onOpen={() => void Taro.navigateTo({ url: flashSaleUrl(sale.id) })}
-            line={`${sale.itemName} · ${formatFen(sale.priceFen)} · ${formatSaleTime(sale.startAt)}–${formatSaleTime(sale.endAt)}`}
-            measures={[
-              ['参与', sale.measures.started],
-              ['售出', `${sale.measures.sold}/${sale.stock}`],
-              ['已支付', sale.measures.paid],
-              ['收入', formatFen(sale.measures.revenueFen)],
-              ['新成员', sale.measures.newMembers]
-            ]}
-            paused={sale.paused}
-            ended={sale.phase === 'ended'}
-            onPause={(paused) => pauseFlashSale({ saleId: sale.id, paused })}
-            onChanged={refetch}
-          />
-        ))
-      }
-    </HostPlayList>
+      cardClassName='hfs-sale'
+      form={(onCreated) => <CreateForm onCreated={onCreated} />}
+      empty={{ glyph: '秒', title: '还没有秒杀', description: '在上面选一个套餐、活动或商品，设好价格、库存和时间即可开抢' }}
+      card={(sale: HostFlashSaleView) => ({
+        tag: { tone: PHASE_TONE[sale.phase], label: PHASE_LABEL[sale.phase] },
+        kind: TARGET_LABEL[sale.targetType],
+        title: sale.title,
+        onOpen: () => void Taro.navigateTo({ url: flashSaleUrl(sale.id) }),
+        line: `${sale.itemName} · ${formatFen(sale.priceFen)} · ${formatSaleTime(sale.startAt)}–${formatSaleTime(sale.endAt)}`,
+        measures: [
+          ['参与', sale.measures.started],
+          ['售出', `${sale.measures.sold}/${sale.stock}`],
+          ['已支付', sale.measures.paid],
+          ['收入', formatFen(sale.measures.revenueFen)],
+          ['新成员', sale.measures.newMembers]
+        ],
+        ended: sale.phase === 'ended',
+        onPause: (paused) => pauseFlashSale({ saleId: sale.id, paused })
+      })}
+    />
   )
 }
 
@@ -112,14 +102,12 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         onCreated()
       }}>
       <TargetPicker choice={choice} types={SALE_TYPES} verb='秒杀' />
-      <FormField label='标题' hint='分享卡片和列表上显示，留空用商品名'>
-        <Input className='form-field-input hfs-title' value={title} maxlength={30} placeholder='如：月卡限时 9.9 元' onInput={(e) => setTitle(e.detail.value)} />
-      </FormField>
+      <PlayTitleField className='hfs-title' value={title} placeholder='如：月卡限时 9.9 元' onValue={setTitle} />
       <FormField label='秒杀价' prefix='¥'>
-        <Input className='form-field-input hfs-price' type='digit' value={price} placeholder='0.00' onInput={(e) => setPrice(e.detail.value)} />
+        <TextInput className='form-field-input hfs-price' type='digit' value={price} placeholder='0.00' onValue={(value) => setPrice(value)} />
       </FormField>
       <FormField label='库存' suffix='件' hint='每人限抢 1 件；5 分钟未支付自动释放'>
-        <Input className='form-field-input hfs-stock' type='number' value={stock} maxlength={3} onInput={(e) => setStock(e.detail.value)} />
+        <TextInput className='form-field-input hfs-stock' type='number' value={stock} maxlength={3} onValue={(value) => setStock(value)} />
       </FormField>
       <FormField label='开抢' layout='column'>
         <Segmented className='hfs-starts' options={STARTS} value={start} onChange={setStart} />

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Button, Input } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { View, Text, Button } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
+import { ErrorPage } from '../../../components/error-state'
 import { LogRow, MeasureGrid, PlayLog } from '../../../components/play-admin'
 import FormField from '../../../components/form-field'
 import RadioRow from '../../../components/radio-row'
@@ -9,7 +10,7 @@ import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { GIFT_PLANS_KEY, HOST_GIFTS_KEY, LOG_KIND_LABEL, LOG_KIND_TONE, fetchGiftLogs, fetchGiftPlans, fetchHostGifts, setWelcomeGift } from '../../../services/gift'
 import { fetchHostCampaigns } from '../../../services/rewards'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { setQueryData, usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
@@ -45,13 +46,7 @@ export default function HostGiftsPage() {
     )
   }
   if (!query.data) {
-    return (
-      <View className='page hg-page'>
-        <View className='card'>
-          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-        </View>
-      </View>
-    )
+    return <ErrorPage error={query.error} onRetry={query.refetch} className='hg-page' />
   }
   const view = query.data
   const m = view.measures
@@ -85,7 +80,7 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
   const [circleId, setCircleId] = useState(view.welcome.type === 'trial' ? view.welcome.circleId : '')
   const [days, setDays] = useState(view.welcome.type === 'trial' ? String(view.welcome.days) : '7')
   const [count, setCount] = useState(view.welcome.type === 'makeupCard' ? String(view.welcome.count) : '1')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const campaigns = useQuery<Page<HostCampaignView>>('gift.host.campaigns', () => fetchHostCampaigns({}))
   const plans = useQuery<GiftPlanOption[]>(GIFT_PLANS_KEY, () => fetchGiftPlans())
   const circles = [...new Map((plans.data ?? []).map((p) => [p.circleId, p.circleName])).entries()]
@@ -99,16 +94,11 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
     else if (type === 'makeupCard') welcome = { type, count: Number(count) }
     else welcome = { type: 'none' }
     if (busy) return
-    setBusy(true)
-    try {
+    await run(async () => {
       const saved = await setWelcomeGift({ welcome })
       setQueryData(HOST_GIFTS_KEY, saved)
       void Taro.showToast({ title: '已保存', icon: 'success' })
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -138,13 +128,13 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
               </RadioRow>
             ))}
             <FormField label='体验天数' suffix='天'>
-              <Input className='form-field-input hg-days' type='number' value={days} maxlength={2} onInput={(e) => setDays(e.detail.value)} />
+              <TextInput className='form-field-input hg-days' type='number' value={days} maxlength={2} onValue={(value) => setDays(value)} />
             </FormField>
           </View>
         ) : null}
         {type === 'makeupCard' ? (
           <FormField label='补签卡' suffix='张'>
-            <Input className='form-field-input hg-count' type='number' value={count} maxlength={1} onInput={(e) => setCount(e.detail.value)} />
+            <TextInput className='form-field-input hg-count' type='number' value={count} maxlength={1} onValue={(value) => setCount(value)} />
           </FormField>
         ) : null}
         <Button className='btn btn-primary hg-save' onClick={() => void save()}>

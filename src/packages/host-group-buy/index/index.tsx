@@ -1,13 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormField from '../../../components/form-field'
-import { HostPlayList, LogRow, PlayCard, PlayForm, PlayLog, TargetPicker, eventCandidates, planCandidates, useTargetChoice } from '../../../components/play-admin'
+import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, TargetPicker, eventCandidates, planCandidates, useTargetChoice } from '../../../components/play-admin'
 import type { Candidate, EventTarget, PlanTarget } from '../../../components/play-admin'
 import Segmented from '../../../components/segmented'
 import { HOST_GROUP_BUYS_KEY, TARGET_LABEL, createGroupBuy, fetchGroupBuyLogs, fetchHostGroupBuys, groupBuyLogsKey, pauseGroupBuy } from '../../../services/group-buy'
 import { groupBuyUrl } from '../../../services/routes'
-import { usePagedQuery } from '../../../services/use-paged-query'
 import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { GroupBuyLogView, GroupBuyTarget, HostGroupBuyView } from '../../../../types/group-buy'
@@ -45,41 +44,32 @@ type Target = PlanTarget | EventTarget
 const candidatesFor = (type: TargetType): Promise<Array<Candidate<Target>>> => (type === 'plan' ? planCandidates() : eventCandidates((e) => e.feeFen > 0))
 
 export default function HostGroupBuysPage() {
-  const list = usePagedQuery<HostGroupBuyView>(HOST_GROUP_BUYS_KEY, (after) => fetchHostGroupBuys({ after }))
-  const refetch = () => void list.refetch()
   return (
     <HostPlayList
-      list={list}
+      queryKey={HOST_GROUP_BUYS_KEY}
+      fetchPage={(after) => fetchHostGroupBuys({ after })}
       className='hgb-page'
-      form={<CreateForm onCreated={refetch} />}
-      empty={{ glyph: '拼', title: '还没有拼团', description: '在上面选一个套餐或付费活动，设好人数、拼团价和时限即可发布' }}>
-      {(items) =>
-        items.map((offer) => (
-          <PlayCard
-            key={offer.id}
-            className='hgb-sale'
-            id={offer.id}
-            tag={offer.paused ? { tone: 'orange', label: '已暂停' } : { tone: 'red', label: '进行中' }}
-            kind={TARGET_LABEL[offer.targetType]}
-            title={offer.title}
-            onOpen={() => void Taro.navigateTo({ url: groupBuyUrl(offer.id) })}
-            line={`${offer.itemName} · ${offer.size} 人 · ${formatFen(offer.priceFen)} · ${offer.limitHours} 小时 · ${offer.allowSimulated ? '允许模拟成团' : '不成团退款'}`}
-            measures={[
-              ['开团', offer.measures.started],
-              ['成团', offer.measures.completed],
-              ['未成团', offer.measures.failed],
-              ['收入', formatFen(offer.measures.revenueFen)],
-              ['新成员', offer.measures.newMembers]
-            ]}
-            paused={offer.paused}
-            onPause={(paused) => pauseGroupBuy({ campaignId: offer.id, paused })}
-            onChanged={refetch}
-            pauseLabels={['暂停开团', '恢复开团']}
-            log={{ label: '拼团记录', render: () => <Logs campaignId={offer.id} /> }}
-          />
-        ))
-      }
-    </HostPlayList>
+      cardClassName='hgb-sale'
+      form={(onCreated) => <CreateForm onCreated={onCreated} />}
+      empty={{ glyph: '拼', title: '还没有拼团', description: '在上面选一个套餐或付费活动，设好人数、拼团价和时限即可发布' }}
+      card={(offer: HostGroupBuyView) => ({
+        tag: offer.paused ? { tone: 'orange', label: '已暂停' } : { tone: 'red', label: '进行中' },
+        kind: TARGET_LABEL[offer.targetType],
+        title: offer.title,
+        onOpen: () => void Taro.navigateTo({ url: groupBuyUrl(offer.id) }),
+        line: `${offer.itemName} · ${offer.size} 人 · ${formatFen(offer.priceFen)} · ${offer.limitHours} 小时 · ${offer.allowSimulated ? '允许模拟成团' : '不成团退款'}`,
+        measures: [
+          ['开团', offer.measures.started],
+          ['成团', offer.measures.completed],
+          ['未成团', offer.measures.failed],
+          ['收入', formatFen(offer.measures.revenueFen)],
+          ['新成员', offer.measures.newMembers]
+        ],
+        onPause: (paused) => pauseGroupBuy({ campaignId: offer.id, paused }),
+        pauseLabels: ['暂停开团', '恢复开团'],
+        log: { label: '拼团记录', render: () => <Logs campaignId={offer.id} /> }
+      })}
+    />
   )
 }
 
@@ -118,11 +108,9 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         onCreated()
       }}>
       <TargetPicker choice={choice} types={TYPES} verb='拼团' />
-      <FormField label='标题' hint='分享卡片和列表上显示，留空用商品名'>
-        <Input className='form-field-input hgb-title' value={title} maxlength={30} placeholder='如：月卡三人团' onInput={(e) => setTitle(e.detail.value)} />
-      </FormField>
+      <PlayTitleField className='hgb-title' value={title} placeholder='如：月卡三人团' onValue={setTitle} />
       <FormField label='拼团价' prefix='¥' hint='每人支付的价格，要低于原价'>
-        <Input className='form-field-input hgb-price' type='digit' value={price} placeholder='0.00' onInput={(e) => setPrice(e.detail.value)} />
+        <TextInput className='form-field-input hgb-price' type='digit' value={price} placeholder='0.00' onValue={(value) => setPrice(value)} />
       </FormField>
       <FormField label='成团人数' layout='column'>
         <Segmented className='hgb-sizes' options={SIZES} value={size} onChange={setSize} />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, ScrollView } from '@tarojs/components'
+import { View, Text, ScrollView } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import Avatar from '../../../components/avatar'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
@@ -102,17 +103,10 @@ export default function AdjustPage() {
       </View>
       <View className={`card hg-adjust-members ${errors.memberOpenid ? 'hg-adjust-invalid' : ''}`}>
         <View className='hg-adjust-search'>
-          <Input className='hg-adjust-search-input' value={search} placeholder='搜索昵称' placeholderClass='hg-placeholder' onInput={(e) => setSearch(e.detail.value)} />
+          <TextInput className='hg-adjust-search-input' value={search} placeholder='搜索昵称' placeholderClass='hg-placeholder' onValue={(value) => setSearch(value)} />
         </View>
         {members.loading ? <MemberSkeleton /> : null}
-        {members.error ? (
-          <ErrorState
-            error={members.error}
-            onRetry={() => {
-              void members.refetch()
-            }}
-          />
-        ) : null}
+        {members.error ? <ErrorState error={members.error} onRetry={members.refetch} /> : null}
         {!members.loading && !members.error ? (
           <ScrollView
             scrollY
@@ -157,26 +151,26 @@ export default function AdjustPage() {
         </View>
         <View className={`hg-row row divided ${errors.points ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>积分</Text>
-          <Input
+          <TextInput
             className='hg-row-input field-points'
             type='number'
             value={points}
             maxlength={7}
             placeholder='调整多少积分'
             placeholderClass='hg-placeholder'
-            onInput={(e) => edit('points', () => setPoints(e.detail.value))}
+            onValue={(value) => edit('points', () => setPoints(value))}
           />
         </View>
         {errors.points ? <Text className='hg-row-error text-error'>{errors.points}</Text> : null}
         <View className={`hg-row row divided ${errors.reason ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>原因</Text>
-          <Input
+          <TextInput
             className='hg-row-input field-reason'
             value={reason}
             maxlength={100}
             placeholder='成员会在积分明细里看到'
             placeholderClass='hg-placeholder'
-            onInput={(e) => edit('reason', () => setReason(e.detail.value))}
+            onValue={(value) => edit('reason', () => setReason(value))}
           />
         </View>
         {errors.reason ? <Text className='hg-row-error text-error'>{errors.reason}</Text> : null}

@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import MenuRow from '../../../components/menu-row'
@@ -49,14 +49,7 @@ export default function HostGrowthHome() {
       </View>
 
       {stats.error && !stats.data ? (
-        <View className='card'>
-          <ErrorState
-            error={stats.error}
-            onRetry={() => {
-              void stats.refetch()
-            }}
-          />
-        </View>
+        <ErrorCard error={stats.error} onRetry={stats.refetch} />
       ) : (
         <View className='card hg-stats row'>
           <Stat

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { View, Text } from '@tarojs/components'
+import { TextInput, TextArea } from '../../../components/text-input'
+import { ErrorPage } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { ApiCallError } from '../../../services/api'
@@ -79,32 +80,8 @@ export default function ItemEditPage() {
   }, [id])
 
   if (item.loading) return <EditSkeleton />
-  if (item.data === undefined)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={item.error}
-            onRetry={() => {
-              void item.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
-  if (id && item.data === null)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={new ApiCallError('NOT_FOUND', '商品不存在或已删除')}
-            onRetry={() => {
-              void item.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (item.data === undefined) return <ErrorPage error={item.error} onRetry={item.refetch} />
+  if (id && item.data === null) return <ErrorPage error={new ApiCallError('NOT_FOUND', '商品不存在或已删除')} onRetry={item.refetch} />
   return <ItemForm item={item.data} />
 }
 
@@ -179,27 +156,20 @@ function ItemForm({ item }: { item: MallItem | null }) {
 
         <View className={`hg-row row divided ${errors.name ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>名称</Text>
-          <Input
-            className='hg-row-input field-name'
-            value={draft.name}
-            maxlength={40}
-            placeholder='如：补卡券'
-            placeholderClass='hg-placeholder'
-            onInput={(e) => set('name', e.detail.value, 'name')}
-          />
+          <TextInput className='hg-row-input field-name' value={draft.name} maxlength={40} placeholder='如：补卡券' placeholderClass='hg-placeholder' onValue={(value) => set('name', value, 'name')} />
         </View>
         {errors.name ? <Text className='hg-row-error text-error'>{errors.name}</Text> : null}
 
         <View className={`hg-row row divided hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
           <Text className='hg-row-label text-body'>介绍</Text>
-          <Textarea
+          <TextArea
             className='hg-row-textarea field-description'
             value={draft.description}
             maxlength={500}
             autoHeight
             placeholder='成员兑换前会看到的说明'
             placeholderClass='hg-placeholder'
-            onInput={(e) => set('description', e.detail.value, 'description')}
+            onValue={(value) => set('description', value, 'description')}
           />
         </View>
         {errors.description ? <Text className='hg-row-error text-error'>{errors.description}</Text> : null}
@@ -254,7 +224,7 @@ function NumberRow({ label, field, value, suffix, error, onInput }: { label: str
     <>
       <View className={`hg-row row divided ${error ? 'hg-row-invalid' : ''}`}>
         <Text className='hg-row-label text-body'>{label}</Text>
-        <Input className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onInput={(e) => onInput(e.detail.value)} />
+        <TextInput className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onValue={(value) => onInput(value)} />
         <Text className='hg-row-suffix text-quiet'>{suffix}</Text>
       </View>
       {error ? <Text className='hg-row-error text-error'>{error}</Text> : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
@@ -6,7 +6,7 @@ import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { formatPoints, updateMallItem, useHostItems } from '../../../services/growth'
 import { usePullDownRefetch } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import type { MallItem } from '../../../../types/growth'
 import { KIND_LABEL } from '../labels'
 import { ITEM_EDIT_PAGE } from '../../../services/routes'
@@ -23,9 +23,7 @@ export default function HostItemsPage() {
   useReachBottom(() => {
     void list.loadMore()
   })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useRefreshErrorToast(list.refreshError)
 
   const edit = (item?: MallItem) => {
     void Taro.navigateTo({ url: item ? `${ITEM_EDIT_PAGE}?id=${encodeURIComponent(item.id)}` : ITEM_EDIT_PAGE })

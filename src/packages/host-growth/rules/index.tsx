@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
+import { ErrorPage } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { discountLabel, updateGrowthSettings, SETTINGS_KEY, useGrowthSettings } from '../../../services/growth'
@@ -22,19 +23,7 @@ export default function RulesPage() {
   const [saving, setSaving] = useState(false)
 
   if (settings.loading) return <RulesSkeleton />
-  if (!settings.data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={settings.error}
-            onRetry={() => {
-              void settings.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!settings.data) return <ErrorPage error={settings.error} onRetry={settings.refetch} />
 
   const saved = toDraft(settings.data)
   const draft = edited ?? saved
@@ -101,14 +90,14 @@ export default function RulesPage() {
           const fieldErrors = (['points', 'growth', 'dailyCap'] as const).map((f) => errors[`rules.${rule}.${f}`]).filter(Boolean)
           const cell = (field: keyof RuleDraft, placeholder = '0') => (
             <View className={`hg-rule-cell ${errors[`rules.${rule}.${field}`] ? 'hg-rule-cell-invalid' : ''}`}>
-              <Input
+              <TextInput
                 className={`hg-rule-input field-rule-${rule}-${field}`}
                 type='number'
                 value={d[field]}
                 maxlength={7}
                 placeholder={placeholder}
                 placeholderClass='hg-placeholder'
-                onInput={(e) => setRule(rule, field, e.detail.value)}
+                onValue={(value) => setRule(rule, field, value)}
               />
             </View>
           )

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { PagedListView } from '../../../components/paged-list'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { formatPoints, fetchSegments } from '../../../services/growth'
@@ -25,36 +25,39 @@ export default function SegmentsPage() {
   const hint = SEGMENTS.find((s) => s.segment === filter)?.hint ?? '按成长值从高到低'
 
   return (
-    <View className='page hg-segments'>
-      <View className='hg-tabs'>
-        <View className={`hg-tab text-label row tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}>
-          <Text>全部</Text>
-        </View>
-        {SEGMENTS.map((s) => (
-          <View key={s.segment} className={`hg-tab text-label row tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
-            <Text>{s.label}</Text>
+    <PagedListView
+      list={list}
+      className='hg-segments'
+      header={
+        <>
+          <View className='hg-tabs'>
+            <View className={`hg-tab text-label row tab-all ${filter === 'all' ? 'hg-tab-on' : ''}`} onClick={() => setFilter('all')}>
+              <Text>全部</Text>
+            </View>
+            {SEGMENTS.map((s) => (
+              <View key={s.segment} className={`hg-tab text-label row tab-${s.segment} ${filter === s.segment ? 'hg-tab-on' : ''}`} onClick={() => setFilter(s.segment)}>
+                <Text>{s.label}</Text>
+              </View>
+            ))}
           </View>
-        ))}
-      </View>
-      <Text className='hg-segments-hint text-quiet'>{hint} · 点击成员可调整积分</Text>
-
-      {list.loading || (list.items.length === 0 && list.hasMore && !list.moreFailed) ? <SegmentsSkeleton /> : null}
-      {list.error ? (
-        <View className='card'>
-          <ErrorState
-            error={list.error}
-            onRetry={() => {
-              void list.refetch()
-            }}
-          />
-        </View>
-      ) : null}
-      {!list.loading && !list.error && list.items.length === 0 && !list.hasMore ? (
-        <EmptyState glyph='层' title='这一层还没有成员' description='成员打卡、参与活动积累成长值后，会按活跃度自动分层' />
-      ) : null}
-      {list.items.length > 0 ? (
+          <Text className='hg-segments-hint text-quiet'>{hint} · 点击成员可调整积分</Text>
+        </>
+      }
+      headerWhileLoading
+      skeleton={<SegmentsSkeleton />}
+      empty={
+        // A first page may come back empty with more to fetch: still loading, or its retry.
+        !list.hasMore ? (
+          <EmptyState glyph='层' title='这一层还没有成员' description='成员打卡、参与活动积累成长值后，会按活跃度自动分层' />
+        ) : list.moreFailed ? (
+          <ListFooter list={list} />
+        ) : (
+          <SegmentsSkeleton />
+        )
+      }>
+      {(items) => (
         <View className='card hg-segments-list'>
-          {list.items.map((m) => (
+          {items.map((m) => (
             <View
               key={m.openid}
               className='hg-member row divided'
@@ -75,9 +78,8 @@ export default function SegmentsPage() {
             </View>
           ))}
         </View>
-      ) : null}
-      {list.items.length > 0 || list.moreFailed ? <ListFooter list={list} /> : null}
-    </View>
+      )}
+    </PagedListView>
   )
 }
 

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { formatDateTime, formatPoints, fetchRedemptions, shipRedemption } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useListPage } from '../../../services/use-list-page'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import type { RedemptionView } from '../../../../types/growth'
 import '../components/form.css'
 import './index.css'
@@ -26,50 +26,45 @@ export default function ShippingPage() {
   useListPage(list, { refetchOnKey: true })
 
   return (
-    <View className='page hg-shipping'>
-      <View className='hg-tabs'>
-        {TABS.map((t) => (
-          <View key={t.tab} className={`hg-tab text-label row tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
-      {list.loading ? <ShippingSkeleton /> : null}
-      {list.error ? (
-        <View className='card'>
-          <ErrorState
-            error={list.error}
-            onRetry={() => {
-              void list.refetch()
-            }}
-          />
+    <PagedListView
+      list={list}
+      className='hg-shipping'
+      header={
+        <View className='hg-tabs'>
+          {TABS.map((t) => (
+            <View key={t.tab} className={`hg-tab text-label row tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
+              <Text>{t.label}</Text>
+            </View>
+          ))}
         </View>
-      ) : null}
-      {!list.loading && !list.error && list.items.length === 0 ? (
+      }
+      headerWhileLoading
+      skeleton={<ShippingSkeleton />}
+      empty={
         tab === 'awaitingShipment' ? (
           <EmptyState glyph='发' title='没有待发货的兑换' description='成员兑换实物后会出现在这里，填写快递单号即可发货' />
         ) : (
           <EmptyState glyph='递' title='还没有发过货' description='发货后，成员能在「我的兑换」里看到快递单号' />
         )
-      ) : null}
-      {list.items.map((r) => (
-        <RedemptionCard
-          key={r.id}
-          redemption={r}
-          onShipped={() => {
-            void list.refetch()
-          }}
-        />
-      ))}
-      {list.items.length > 0 ? <ListFooter list={list} /> : null}
-    </View>
+      }>
+      {(items) =>
+        items.map((r) => (
+          <RedemptionCard
+            key={r.id}
+            redemption={r}
+            onShipped={() => {
+              void list.refetch()
+            }}
+          />
+        ))
+      }
+    </PagedListView>
   )
 }
 
 function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionView; onShipped: () => void }) {
   const [trackingNo, setTrackingNo] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, error, setError, run } = useSubmit()
 
   const ship = async () => {
     if (busy) return
@@ -82,19 +77,17 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
       setError('快递单号最多 40 个字')
       return
     }
-    setBusy(true)
-    try {
-      await shipRedemption({ redemptionId: r.id, trackingNo: no })
-      void Taro.showToast({ title: '已发货', icon: 'success', duration: 1200 })
-      onShipped()
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
-      showError(err)
-      // Shipped elsewhere (another host, another tab): the queue is stale.
-      if (err instanceof ApiCallError && err.code === 'CONFLICT') onShipped()
-    } finally {
-      setBusy(false)
-    }
+    await run(
+      async () => {
+        await shipRedemption({ redemptionId: r.id, trackingNo: no })
+        void Taro.showToast({ title: '已发货', icon: 'success', duration: 1200 })
+        onShipped()
+      },
+      (err) => {
+        // Shipped elsewhere (another host, another tab): the queue is stale.
+        if (err instanceof ApiCallError && err.code === 'CONFLICT') onShipped()
+      }
+    )
   }
 
   const copyAddress = () => {
@@ -124,15 +117,15 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
       {r.status === 'awaitingShipment' ? (
         <View>
           <View className={`hg-ship-form row ${error ? 'hg-ship-form-invalid' : ''}`}>
-            <Input
+            <TextInput
               className='hg-ship-input'
               value={trackingNo}
               maxlength={40}
               placeholder='填写快递单号'
               placeholderClass='hg-placeholder'
-              onInput={(e) => {
-                setTrackingNo(e.detail.value)
-                setError(null)
+              onValue={(value) => {
+                setTrackingNo(value)
+                setError('')
               }}
               onConfirm={() => {
                 void ship()

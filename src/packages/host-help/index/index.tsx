@@ -1,14 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormField from '../../../components/form-field'
-import { HostPlayList, LogRow, PlayCard, PlayForm, PlayLog, TargetPicker, useTargetChoice } from '../../../components/play-admin'
+import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, TargetPicker, useTargetChoice } from '../../../components/play-admin'
 import Segmented from '../../../components/segmented'
 import { fetchEvents } from '../../../services/events'
 import { HOST_HELP_KEY, PHASE_LABEL, PHASE_TONE, REWARD_LABEL, createHelpCampaign, fetchHelpLog, fetchHostHelpCampaigns, formatHelpTime, helpLogKey, pauseHelpCampaign } from '../../../services/help'
 import { fetchCircles } from '../../../services/membership'
 import { faceLabel, fetchHostCampaigns } from '../../../services/rewards'
-import { usePagedQuery } from '../../../services/use-paged-query'
 import type { HelpLogEntry, HelpRewardInput, HelpRewardType, HostHelpCampaignView } from '../../../../types/help'
 
 const TYPES: ReadonlyArray<{ value: HelpRewardType; label: string }> = [
@@ -66,40 +65,31 @@ async function candidatesFor(type: HelpRewardType): Promise<Candidate[]> {
 }
 
 export default function HostHelpPage() {
-  const list = usePagedQuery<HostHelpCampaignView>(HOST_HELP_KEY, (after) => fetchHostHelpCampaigns({ after }))
-  const refetch = () => void list.refetch()
   return (
     <HostPlayList
-      list={list}
+      queryKey={HOST_HELP_KEY}
+      fetchPage={(after) => fetchHostHelpCampaigns({ after })}
       className='hhp-page'
-      form={<CreateForm onCreated={refetch} />}
-      empty={{ glyph: '助', title: '还没有助力活动', description: '在上面选一个奖励，设好人数和时间，成员就能邀请好友助力' }}>
-      {(items) =>
-        items.map((campaign) => (
-          <PlayCard
-            key={campaign.id}
-            className='hhp-campaign'
-            id={campaign.id}
-            tag={{ tone: PHASE_TONE[campaign.phase], label: PHASE_LABEL[campaign.phase] }}
-            kind={REWARD_LABEL[campaign.rewardType]}
-            title={campaign.title}
-            line={`${campaign.rewardName} · ${campaign.need} 人${campaign.newMemberDouble ? '（新成员算 2 位）' : ''} · 每人每日 ${campaign.dailyCap} 次 · 任务 ${campaign.taskHours} 小时 · ${formatHelpTime(campaign.endAt)} 截止`}
-            measures={[
-              ['发起', campaign.measures.started],
-              ['完成', campaign.measures.completed],
-              ['奖励发放', campaign.measures.rewardsGranted],
-              ['新成员', campaign.measures.newMembers],
-              ['助力次数', campaign.measures.helps]
-            ]}
-            paused={campaign.paused}
-            ended={campaign.phase === 'ended'}
-            onPause={(paused) => pauseHelpCampaign({ campaignId: campaign.id, paused })}
-            onChanged={refetch}
-            log={{ label: '助力记录', render: () => <HelpLog campaignId={campaign.id} /> }}
-          />
-        ))
-      }
-    </HostPlayList>
+      cardClassName='hhp-campaign'
+      form={(onCreated) => <CreateForm onCreated={onCreated} />}
+      empty={{ glyph: '助', title: '还没有助力活动', description: '在上面选一个奖励，设好人数和时间，成员就能邀请好友助力' }}
+      card={(campaign: HostHelpCampaignView) => ({
+        tag: { tone: PHASE_TONE[campaign.phase], label: PHASE_LABEL[campaign.phase] },
+        kind: REWARD_LABEL[campaign.rewardType],
+        title: campaign.title,
+        line: `${campaign.rewardName} · ${campaign.need} 人${campaign.newMemberDouble ? '（新成员算 2 位）' : ''} · 每人每日 ${campaign.dailyCap} 次 · 任务 ${campaign.taskHours} 小时 · ${formatHelpTime(campaign.endAt)} 截止`,
+        measures: [
+          ['发起', campaign.measures.started],
+          ['完成', campaign.measures.completed],
+          ['奖励发放', campaign.measures.rewardsGranted],
+          ['新成员', campaign.measures.newMembers],
+          ['助力次数', campaign.measures.helps]
+        ],
+        ended: campaign.phase === 'ended',
+        onPause: (paused) => pauseHelpCampaign({ campaignId: campaign.id, paused }),
+        log: { label: '助力记录', render: () => <HelpLog campaignId={campaign.id} /> }
+      })}
+    />
   )
 }
 
@@ -148,20 +138,18 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       <TargetPicker choice={choice} types={TYPES} verb='作为奖励' />
       {type === 'trial' ? (
         <FormField label='体验天数' suffix='天'>
-          <Input className='form-field-input hhp-days' type='number' value={days} maxlength={2} onInput={(e) => setDays(e.detail.value)} />
+          <TextInput className='form-field-input hhp-days' type='number' value={days} maxlength={2} onValue={(value) => setDays(value)} />
         </FormField>
       ) : null}
-      <FormField label='标题' hint='分享卡片和列表上显示，留空用奖励名'>
-        <Input className='form-field-input hhp-title' value={title} maxlength={30} placeholder='如：邀 3 位好友助力领 20 元券' onInput={(e) => setTitle(e.detail.value)} />
-      </FormField>
+      <PlayTitleField className='hhp-title' value={title} placeholder='如：邀 3 位好友助力领 20 元券' onValue={setTitle} fallback='奖励名' />
       <FormField label='助力人数' suffix='人' hint='集满即解锁奖励，每人只发一次'>
-        <Input className='form-field-input hhp-need' type='number' value={need} maxlength={2} onInput={(e) => setNeed(e.detail.value)} />
+        <TextInput className='form-field-input hhp-need' type='number' value={need} maxlength={2} onValue={(value) => setNeed(value)} />
       </FormField>
       <FormField label='新成员' layout='column'>
         <Segmented className='hhp-double' options={DOUBLES} value={double} onChange={setDouble} />
       </FormField>
       <FormField label='每人每日' suffix='次' hint='一位好友每天最多为几个任务助力'>
-        <Input className='form-field-input hhp-cap' type='number' value={cap} maxlength={2} onInput={(e) => setCap(e.detail.value)} />
+        <TextInput className='form-field-input hhp-cap' type='number' value={cap} maxlength={2} onValue={(value) => setCap(value)} />
       </FormField>
       <FormField label='任务时长' layout='column'>
         <Segmented className='hhp-task-hours' options={TASK_LENGTHS} value={taskHours} onChange={setTaskHours} />

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input, Picker } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { View, Text, Picker } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
+import ErrorState, { ErrorCard } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
-import { ApiCallError } from '../../../services/api'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
@@ -99,16 +100,7 @@ export default function HostLeaderboardPage() {
           <Skeleton width='100%' height={200} />
         </View>
       ) : null}
-      {!contests.loading && contests.error ? (
-        <View className='card'>
-          <ErrorState
-            error={contests.error}
-            onRetry={() => {
-              void contests.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {!contests.loading && contests.error ? <ErrorCard error={contests.error} onRetry={contests.refetch} /> : null}
       {!contests.loading && !contests.error && contests.items.length === 0 ? (
         <View className='card hlb-empty'>
           <Text className='muted'>还没有邀请赛，在上面创建第一场</Text>
@@ -206,8 +198,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
     setDraft(editing ? draftOf(editing) : emptyDraft())
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill only when another contest is picked
   }, [editingId])
-  const [error, setError] = useState('')
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, error, setError, run } = useSubmit()
   // The host sees every campaign, prize-only ones too; expired ones cannot be prizes.
   const campaigns = useQuery<Page<CampaignView>>(`${CAMPAIGNS_KEY}.all`, () => fetchAllPages((after) => fetchCampaigns({ after })))
   // Back from publishing a campaign: show it.
@@ -246,33 +237,27 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
       setError(problem)
       return
     }
-    setSaving(true)
-    try {
+    await run(async () => {
       const withCoupons = prizes.map((points, i) => ({ points: points!, couponCampaignId: draft.coupons[i] })) as ContestInput['prizes']
       if (editing) await updateContest({ contestId: editing.id, title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
       else await createContest({ title, startAt: startAt!, endAt: endAt!, prizes: withCoupons })
       void Taro.showToast({ title: editing ? '已保存' : '邀请赛已创建', icon: 'success' })
       setDraft(emptyDraft())
       onCreated()
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
-      showError(err)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
     <View className='card hlb-card hlb-contest-form'>
       <View className='hlb-row row'>
         <Text className='hlb-label text-body'>标题</Text>
-        <Input
+        <TextInput
           className='hlb-input hlb-title-input'
           value={draft.title}
           maxlength={40}
           placeholder='如：12 月邀请赛'
           placeholderClass='hlb-placeholder'
-          onInput={(e) => set({ title: e.detail.value })}
+          onValue={(value) => set({ title: value })}
         />
       </View>
       <When label='开始' date={draft.startDate} time={draft.startTime} onDate={(v) => set({ startDate: v })} onTime={(v) => set({ startTime: v })} />
@@ -284,7 +269,7 @@ function ContestForm({ onCreated, editing, onCancelEdit }: { onCreated: () => vo
           return (
             <View key={i} className={`hlb-prize row hlb-prize-place-${i + 1}`}>
               <Text className='hlb-prize-place text-label'>第 {i + 1} 名</Text>
-              <Input className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onInput={(e) => setAt('prizes', i, e.detail.value)} />
+              <TextInput className={`hlb-prize-input hlb-prize-${i + 1}`} type='number' value={value} maxlength={6} onValue={(value) => setAt('prizes', i, value)} />
               <Text className='hlb-prize-unit text-meta'>积分</Text>
               <Picker className='hlb-prize-picker' mode='selector' range={choiceLabels} value={picked + 1} onChange={(e) => setAt('coupons', i, choices[Number(e.detail.value) - 1]?.id ?? null)}>
                 <View className={`hlb-prize-coupon row ${picked >= 0 ? 'hlb-prize-coupon-on' : ''}`}>
@@ -332,8 +317,7 @@ function When({ label, date, time, onDate, onTime }: { label: string; date: stri
 function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: number[]; onSaved: () => void }) {
   const [week, setWeek] = useState<string[]>(() => weekly.map(String))
   const [month, setMonth] = useState<string[]>(() => monthly.map(String))
-  const [error, setError] = useState('')
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, error, setError, run } = useSubmit()
   // Keyed by the values, not the arrays (new on every render), so a reload resets the form without a loop.
   const weeklyKey = weekly.join(',')
   const monthlyKey = monthly.join(',')
@@ -352,19 +336,13 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
       setError('奖励积分需为 0–100000 的整数')
       return
     }
-    setSaving(true)
-    try {
+    await run(async () => {
       const saved = await setBoardRewards({ weekly: w as number[], monthly: m as number[] })
       setWeek(saved.weekly.map(String))
       setMonth(saved.monthly.map(String))
       void Taro.showToast({ title: '已保存', icon: 'success' })
       onSaved()
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
-      showError(err)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
@@ -408,14 +386,14 @@ function Places({ title, name, values, onChange }: { title: string; name: string
       {values.map((value, i) => (
         <View key={i} className='hlb-place row'>
           <Text className='hlb-place-label text-label'>第 {i + 1} 名</Text>
-          <Input
+          <TextInput
             className='hlb-place-input'
             type='number'
             value={value}
             maxlength={6}
             placeholder='0'
             placeholderClass='hlb-placeholder'
-            onInput={(e) => onChange(values.map((v, j) => (j === i ? e.detail.value : v)))}
+            onValue={(value) => onChange(values.map((v, j) => (j === i ? value : v)))}
           />
           <Text className='hlb-place-unit text-meta'>积分</Text>
           <Text className='hlb-place-remove text-error' onClick={() => onChange(values.filter((_, j) => j !== i))}>

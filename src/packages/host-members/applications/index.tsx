@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
 import Popup from '../../../components/popup'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { APPLICATION_STATUS_LABEL, applicationsKey, fetchJoinApplications, reviewJoin } from '../../../services/crm'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import type { JoinApplicationStatus, JoinApplicationView } from '../../../../types/crm'
 import RowsSkeleton from '../skeleton'
 import { formatChineseDateTime } from '../../../utils/format'
@@ -36,21 +37,16 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
   const list = usePagedQuery<JoinApplicationView>(applicationsKey(status), (after) => fetchJoinApplications({ status, after }))
   const [rejecting, setRejecting] = useState<JoinApplicationView | null>(null)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const decide = async (app: JoinApplicationView, decision: 'approve' | 'reject', why?: string) => {
     if (busy) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await reviewJoin({ applicationId: app.id, decision, ...(why ? { reason: why } : {}) })
       void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已拒绝', icon: 'success' })
       setRejecting(null)
       setReason('')
       await list.refetch()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <>
@@ -98,7 +94,7 @@ function Applications({ status }: { status: JoinApplicationStatus }) {
       <Popup open={rejecting !== null} position='bottom' onClose={() => setRejecting(null)}>
         <View className='ja-sheet'>
           <Text className='hm-section-title text-value'>拒绝理由（会告知申请人）</Text>
-          <Input className='ja-reason' value={reason} maxlength={60} placeholder='例如：名额已满' onInput={(e) => setReason(e.detail.value)} />
+          <TextInput className='ja-reason' value={reason} maxlength={60} placeholder='例如：名额已满' onValue={(value) => setReason(value)} />
           <View className={`btn btn-primary ja-reject-confirm ${busy ? 'btn-disabled' : ''}`} onClick={() => rejecting && void decide(rejecting, 'reject', reason.trim() || undefined)}>
             确认拒绝
           </View>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextArea } from '../../../components/text-input'
 import Avatar from '../../../components/avatar'
 import ConfirmDialog from '../../../components/confirm-dialog'
-import ErrorState from '../../../components/error-state'
+import { ErrorPage } from '../../../components/error-state'
 import Tag from '../../../components/tag'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { REFUND_POLICY, SEGMENTS, SEGMENT_LABEL, TAG_TONE, addMemberNote, fetchMemberDetail, memberKey, removeFromCircle, setMemberSegment } from '../../../services/crm'
@@ -24,19 +25,7 @@ export default function HostMemberPage() {
   const detail = useQuery(memberKey(memberId), () => fetchMemberDetail(memberId))
   usePullDownRefetch(detail.refetch)
   if (detail.loading) return <RowsSkeleton rows={5} />
-  if (detail.error || !detail.data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={detail.error}
-            onRetry={() => {
-              void detail.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (detail.error || !detail.data) return <ErrorPage error={detail.error} onRetry={detail.refetch} />
   return <MemberView detail={detail.data} refetch={detail.refetch} />
 }
 
@@ -201,7 +190,7 @@ function Notes({ detail, refetch }: { detail: MemberDetail; refetch: () => Promi
   return (
     <View className='card hd-notes'>
       <Text className='hm-section-title text-value'>备注</Text>
-      <Textarea className='hd-note-input hm-note-input' value={text} maxlength={500} placeholder='添加备注（仅主理人和管理员可见）' onInput={(e) => setText(e.detail.value)} />
+      <TextArea className='hd-note-input hm-note-input' value={text} maxlength={500} placeholder='添加备注（仅主理人和管理员可见）' onValue={(value) => setText(value)} />
       <View className={`btn btn-primary hm-note-save ${busy || !text.trim() ? 'btn-disabled' : ''}`} onClick={() => void save()}>
         {busy ? '保存中…' : '添加备注'}
       </View>

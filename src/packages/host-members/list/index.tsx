@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
@@ -10,7 +11,7 @@ import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery } from '../../../services/use-query'
 import { ACTIVE_LABEL, SEGMENTS, SEGMENT_LABEL, TAGS_KEY, TAG_TONE, fetchMembers, fetchTags, membersKey, tagMembers } from '../../../services/crm'
 import { fetchCircles } from '../../../services/membership'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { HOST_JOIN_APPLICATIONS_PAGE, HOST_MEMBER_PAGE, HOST_TAGS_PAGE } from '../../../services/routes'
 import type { ActiveWithin, MemberListInput, MemberRow } from '../../../../types/crm'
 import type { Segment } from '../../../../types/growth'
@@ -65,13 +66,13 @@ export default function HostMembersPage() {
   return (
     <View className='page hm-page'>
       <View className='hm-search-bar row'>
-        <Input
+        <TextInput
           className='hm-search'
           value={draft}
           placeholder='搜索昵称'
           confirmType='search'
           maxlength={20}
-          onInput={(e) => setDraft(e.detail.value)}
+          onValue={(value) => setDraft(value)}
           onConfirm={() => setFilters((f) => ({ ...f, q: draft.trim() }))}
         />
         <Text className='hm-search-go text-link' onClick={() => setFilters((f) => ({ ...f, q: draft.trim() }))}>
@@ -186,19 +187,14 @@ function MemberList({ filters, selecting, selected, onToggle, tagged }: { filter
 function BatchTagSheet({ memberIds, onDone }: { memberIds: string[]; onDone: () => void }) {
   const tags = useQuery(TAGS_KEY, fetchTags)
   const [op, setOp] = useState<'add' | 'remove'>('add')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const apply = async (tagId: string) => {
     if (busy) return
-    setBusy(true)
-    try {
+    await run(async () => {
       const { changed } = await tagMembers({ memberIds, tagId, op })
       void Taro.showToast({ title: changed > 0 ? `已更新 ${changed} 人` : '无需更新', icon: 'success' })
       onDone()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className='hm-sheet'>

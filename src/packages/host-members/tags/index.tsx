@@ -1,12 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import Tag from '../../../components/tag'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { TAGS_KEY, TAG_COLOR_LABEL, TAG_TONE, createTag, deleteTag, fetchTags, updateTag } from '../../../services/crm'
 import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { TAG_COLORS, type CrmTag, type TagColor } from '../../../../types/crm'
 import RowsSkeleton from '../skeleton'
 import '../styles.css'
@@ -18,7 +20,7 @@ export default function HostTagsPage() {
   const [editing, setEditing] = useState<CrmTag | null>(null)
   const [name, setName] = useState('')
   const [color, setColor] = useState<TagColor>('green')
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
 
   const reset = () => {
     setEditing(null)
@@ -27,17 +29,12 @@ export default function HostTagsPage() {
   }
   const save = async () => {
     if (busy || !name.trim()) return
-    setBusy(true)
-    try {
+    await run(async () => {
       if (editing) await updateTag({ tagId: editing.id, name: name.trim(), color })
       else await createTag({ name: name.trim(), color })
       reset()
       await tags.refetch()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   const remove = async (tag: CrmTag) => {
     const { confirm } = await Taro.showModal({ title: `删除标签「${tag.name}」？`, content: '成员身上的这个标签会一起消失' })
@@ -54,7 +51,7 @@ export default function HostTagsPage() {
     <View className='page ht-page'>
       <View className='card ht-form'>
         <Text className='hm-section-title text-value'>{editing ? `修改「${editing.name}」` : '新建标签'}</Text>
-        <Input className='ht-name' value={name} maxlength={12} placeholder='标签名称，最多 12 个字' onInput={(e) => setName(e.detail.value)} />
+        <TextInput className='ht-name' value={name} maxlength={12} placeholder='标签名称，最多 12 个字' onValue={(value) => setName(value)} />
         <View className='ht-colors'>
           {TAG_COLORS.map((c) => (
             <View key={c} className={`ht-color ${color === c ? 'ht-color-on' : ''}`} onClick={() => setColor(c)}>
@@ -74,16 +71,7 @@ export default function HostTagsPage() {
         </View>
       </View>
       {tags.loading ? <RowsSkeleton rows={3} /> : null}
-      {tags.error ? (
-        <View className='card'>
-          <ErrorState
-            error={tags.error}
-            onRetry={() => {
-              void tags.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {tags.error ? <ErrorCard error={tags.error} onRetry={tags.refetch} /> : null}
       {tags.data && tags.data.length === 0 ? <EmptyState glyph='签' title='还没有标签' description='创建标签后，可以在成员列表里批量打标签' /> : null}
       {tags.data && tags.data.length > 0 ? (
         <View className='card'>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormLoader from '../../../components/form-loader'
 import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
@@ -12,7 +13,7 @@ import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, 
 import PlansEditor from './plans-editor'
 import { colors } from '../../../styles/tokens'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
-import FormField from '../../../components/form-field'
+import FormField, { InputField, TextAreaField } from '../../../components/form-field'
 import './index.css'
 
 export default function CircleFormPage() {
@@ -99,27 +100,16 @@ function CircleForm({ circle }: { circle: Circle | null }) {
           <ImagePicker mode='thumb' uploads={picture} url={circle?.coverUrl ?? ''} label='封面' boxClassName='hf-cover' emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
         </View>
 
-        <FormField label='名称' error={errors.name}>
-          <Input
-            className='form-field-input field-name'
-            value={draft.name}
-            maxlength={30}
-            placeholder='如：减脂私教营'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('name', e.detail.value)}
-          />
-        </FormField>
-        <FormField label='介绍' error={errors.description} top>
-          <Textarea
-            className='form-field-textarea field-description'
-            value={draft.description}
-            maxlength={2000}
-            autoHeight
-            placeholder='成员加入前会看到：圈子里有什么、适合谁'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('description', e.detail.value)}
-          />
-        </FormField>
+        <InputField label='名称' error={errors.name} name='field-name' value={draft.name} maxlength={30} placeholder='如：减脂私教营' onValue={(value) => set('name', value)} />
+        <TextAreaField
+          label='介绍'
+          error={errors.description}
+          name='field-description'
+          value={draft.description}
+          maxlength={2000}
+          placeholder='成员加入前会看到：圈子里有什么、适合谁'
+          onValue={(value) => set('description', value)}
+        />
       </View>
 
       <Text className='form-page-section'>加入方式</Text>
@@ -134,17 +124,17 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         {kindHint ? <Text className='hf-hint text-meta hf-kind-hint'>{kindHint}</Text> : null}
 
         {draft.kind === 'trialThenPaid' ? (
-          <FormField label='试用天数' error={errors.trialDays} suffix='天'>
-            <Input
-              className='form-field-input field-trial-days'
-              type='number'
-              value={draft.trialDays}
-              maxlength={2}
-              placeholder='7'
-              placeholderClass='form-field-placeholder'
-              onInput={(e) => set('trialDays', e.detail.value)}
-            />
-          </FormField>
+          <InputField
+            label='试用天数'
+            error={errors.trialDays}
+            suffix='天'
+            name='field-trial-days'
+            type='number'
+            value={draft.trialDays}
+            maxlength={2}
+            placeholder='7'
+            onValue={(value) => set('trialDays', value)}
+          />
         ) : null}
 
         {draft.kind === 'free' ? (
@@ -152,14 +142,13 @@ function CircleForm({ circle }: { circle: Circle | null }) {
             <Text className='hf-label text-body'>加入问题（选填，最多 {MAX_QUESTIONS} 个）</Text>
             {draft.questions.map((q, i) => (
               <View key={i} className='hf-question row'>
-                <Input
+                <TextInput
                   className='hf-question-input'
                   value={q}
                   maxlength={100}
                   placeholder={`问题 ${i + 1}`}
                   placeholderClass='hf-placeholder'
-                  onInput={(e) => {
-                    const value = e.detail.value
+                  onValue={(value) => {
                     set(
                       'questions',
                       draft.questions.map((old, j) => (j === i ? value : old))
@@ -212,17 +201,17 @@ function CircleForm({ circle }: { circle: Circle | null }) {
 
           <Text className='form-page-section'>退款规则</Text>
           <View className='card form-page-card'>
-            <FormField label='全额退款' error={errors.fullRefundDays} suffix='天内'>
-              <Input
-                className='form-field-input field-full-refund-days'
-                type='number'
-                value={draft.fullRefundDays}
-                maxlength={2}
-                placeholder='7'
-                placeholderClass='form-field-placeholder'
-                onInput={(e) => set('fullRefundDays', e.detail.value)}
-              />
-            </FormField>
+            <InputField
+              label='全额退款'
+              error={errors.fullRefundDays}
+              suffix='天内'
+              name='field-full-refund-days'
+              type='number'
+              value={draft.fullRefundDays}
+              maxlength={2}
+              placeholder='7'
+              onValue={(value) => set('fullRefundDays', value)}
+            />
             <FormField label='之后'>
               <View className='hf-chips'>
                 <Text className={`hf-chip text-label refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>

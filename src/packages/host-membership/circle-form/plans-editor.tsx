@@ -1,4 +1,5 @@
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import MiniField from '../../../components/mini-field'
 import { perDayLabel } from '../../../services/membership'
 import { formatFen } from '../../../utils/format'
@@ -37,35 +38,35 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
             </View>
             <View className='hf-plan-fields'>
               <MiniField label='名称' error={planErrors.name} grow={2}>
-                <Input
+                <TextInput
                   className='mini-field-input text-body plan-name'
                   value={plan.name}
                   maxlength={20}
                   placeholder='月卡'
                   placeholderClass='mini-field-placeholder'
-                  onInput={(e) => update(plan.key, 'name', e.detail.value)}
+                  onValue={(value) => update(plan.key, 'name', value)}
                 />
               </MiniField>
               <MiniField label='天数' error={planErrors.days} suffix='天'>
-                <Input
+                <TextInput
                   className='mini-field-input text-body plan-days'
                   type='number'
                   value={plan.days}
                   maxlength={4}
                   placeholder='30'
                   placeholderClass='mini-field-placeholder'
-                  onInput={(e) => update(plan.key, 'days', e.detail.value)}
+                  onValue={(value) => update(plan.key, 'days', value)}
                 />
               </MiniField>
               <MiniField label='价格' error={planErrors.price} prefix='¥' grow={2}>
-                <Input
+                <TextInput
                   className='mini-field-input text-body plan-price'
                   type='digit'
                   value={plan.price}
                   maxlength={12}
                   placeholder='99.00'
                   placeholderClass='mini-field-placeholder'
-                  onInput={(e) => update(plan.key, 'price', e.detail.value)}
+                  onValue={(value) => update(plan.key, 'price', value)}
                 />
               </MiniField>
             </View>

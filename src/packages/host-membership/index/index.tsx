@@ -1,6 +1,6 @@
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -52,14 +52,7 @@ export default function HostMembershipHome() {
       </View>
 
       {stats.error && !stats.data ? (
-        <View className='card'>
-          <ErrorState
-            error={stats.error}
-            onRetry={() => {
-              void stats.refetch()
-            }}
-          />
-        </View>
+        <ErrorCard error={stats.error} onRetry={stats.refetch} />
       ) : (
         <View className='card hm-stats row'>
           <Stat label='待支付订单' value={stats.data?.unpaid} onClick={() => go(hostOrdersUrl('created'))} />
@@ -95,14 +88,7 @@ export default function HostMembershipHome() {
           ))}
         </View>
       ) : circles.error ? (
-        <View className='card'>
-          <ErrorState
-            error={circles.error}
-            onRetry={() => {
-              void circles.refetch()
-            }}
-          />
-        </View>
+        <ErrorCard error={circles.error} onRetry={circles.refetch} />
       ) : circles.items.length === 0 ? (
         <View className='card hm-empty col'>
           <Text className='hm-empty-title'>还没有圈子</Text>

@@ -3,7 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -62,17 +62,7 @@ function OrderList({ filter, kind }: { filter: Filter; kind: Kind }) {
   useListPage(list)
 
   if (list.loading) return <OrdersSkeleton />
-  if (list.error)
-    return (
-      <View className='card'>
-        <ErrorState
-          error={list.error}
-          onRetry={() => {
-            void list.refetch()
-          }}
-        />
-      </View>
-    )
+  if (list.error) return <ErrorCard error={list.error} onRetry={list.refetch} />
   if (list.items.length === 0) {
     return <EmptyState glyph='单' title={filter === 'all' ? '还没有订单' : `没有${ORDER_STATUS_LABEL[filter]}的订单`} description='成员购买圈子套餐后，订单会出现在这里' />
   }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import { toApiCallError } from '../../../services/api-error'
 import { showError } from '../../../services/show-error'
 import { formatFen } from '../../../utils/format'
@@ -99,14 +100,14 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
         <Text className='hr-label text-label'>退款金额</Text>
         <View className={`hr-box row ${(error && error.includes('金额')) || (fen !== null && fen > remaining) ? 'hr-box-invalid' : ''}`}>
           <Text className='hr-yuan'>¥</Text>
-          <Input
+          <TextInput
             className='hr-input hr-amount'
             type='digit'
             value={amount}
             disabled={retrying}
             maxlength={12}
-            onInput={(e) => {
-              setAmount(e.detail.value)
+            onValue={(value) => {
+              setAmount(value)
               setError(null)
             }}
           />
@@ -126,16 +127,16 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
 
       <View className='hr-field'>
         <Text className='hr-label text-label'>退款原因</Text>
-        <View className='hr-box row'>
-          <Input
+        <View className='hr-box row row'>
+          <TextInput
             className='hr-input hr-reason'
             value={reason}
             disabled={retrying}
             maxlength={80}
             placeholder='如：协商退款、重复购买'
             placeholderClass='hr-placeholder'
-            onInput={(e) => {
-              setReason(e.detail.value)
+            onValue={(value) => {
+              setReason(value)
               setError(null)
             }}
           />

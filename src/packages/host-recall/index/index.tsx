@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
-import { View, Text, Input, Textarea, Switch } from '@tarojs/components'
+import { View, Text, Switch } from '@tarojs/components'
+import { TextInput, TextArea } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import FormField from '../../../components/form-field'
 import Skeleton from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { AUTOMATIONS_KEY, RECALL_CAMPAIGNS_KEY, createRecallCampaign, fetchAutomations, fetchRecallCampaigns, updateAutomation } from '../../../services/recall'
 import { fetchCampaigns } from '../../../services/rewards'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import { colors } from '../../../styles/tokens'
@@ -48,9 +50,7 @@ export default function HostRecallPage() {
   useReachBottom(() => {
     void campaigns.loadMore()
   })
-  useEffect(() => {
-    if (campaigns.refreshError) showError(campaigns.refreshError)
-  }, [campaigns.refreshError])
+  useRefreshErrorToast(campaigns.refreshError)
 
   return (
     <View className='page recall-page'>
@@ -66,9 +66,7 @@ export default function HostRecallPage() {
           ))}
         </View>
       ) : campaigns.error ? (
-        <View className='card'>
-          <ErrorState error={campaigns.error} onRetry={() => void campaigns.refetch()} />
-        </View>
+        <ErrorCard error={campaigns.error} onRetry={campaigns.refetch} />
       ) : campaigns.items.length === 0 ? (
         <EmptyState glyph='召' title='还没有召回活动' description='选一个分层写一段话，发出后这里会对比收到消息和对照组的回归率' />
       ) : (
@@ -80,9 +78,7 @@ export default function HostRecallPage() {
           <Skeleton width='100%' height={200} />
         </View>
       ) : automations.error ? (
-        <View className='card'>
-          <ErrorState error={automations.error} onRetry={() => void automations.refetch()} />
-        </View>
+        <ErrorCard error={automations.error} onRetry={automations.refetch} />
       ) : (
         (automations.data ?? []).map((automation) => <AutomationCard key={automation.kind} automation={automation} onSaved={() => void automations.refetch()} />)
       )}
@@ -187,10 +183,10 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         </View>
       ) : null}
       <FormField label='标题'>
-        <Input className='form-field-input recall-title-input' value={title} maxlength={20} placeholder='最多 20 字' onInput={(e) => setTitle(e.detail.value)} />
+        <TextInput className='form-field-input recall-title-input' value={title} maxlength={20} placeholder='最多 20 字' onValue={(value) => setTitle(value)} />
       </FormField>
       <FormField label='消息' layout='column'>
-        <Textarea className='form-field-textarea recall-body-input' value={body} maxlength={200} placeholder='想对他们说的话，会出现在成员的「消息」里' onInput={(e) => setBody(e.detail.value)} />
+        <TextArea className='form-field-textarea recall-body-input' value={body} maxlength={200} placeholder='想对他们说的话，会出现在成员的「消息」里' onValue={(value) => setBody(value)} />
       </FormField>
       <View className='recall-chips'>
         {GIFTS.map((g) => (
@@ -211,11 +207,11 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
       ) : null}
       {giftChoice === 'makeupCard' || giftChoice === 'points' ? (
         <FormField label={giftChoice === 'points' ? '积分' : '补卡'} suffix={giftChoice === 'points' ? '分' : '张'}>
-          <Input className='form-field-input recall-gift-amount' type='number' value={amount} onInput={(e) => setAmount(e.detail.value)} />
+          <TextInput className='form-field-input recall-gift-amount' type='number' value={amount} onValue={(value) => setAmount(value)} />
         </FormField>
       ) : null}
       <FormField label='对照组' suffix='%' hint='随机留出这部分成员不发送，用来对比回归率'>
-        <Input className='form-field-input recall-holdout-input' type='number' value={holdout} onInput={(e) => setHoldout(e.detail.value)} />
+        <TextInput className='form-field-input recall-holdout-input' type='number' value={holdout} onValue={(value) => setHoldout(value)} />
       </FormField>
       <View className={`recall-send-btn ${sending ? 'recall-send-btn-busy' : ''}`} onClick={() => void send()}>
         <Text>{sending ? '发送中…' : '发送'}</Text>
@@ -227,19 +223,14 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
 function AutomationCard({ automation, onSaved }: { automation: AutomationView; onSaved: () => void }) {
   const [title, setTitle] = useState(automation.title)
   const [body, setBody] = useState(automation.body)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
   const save = async (changes: { enabled?: boolean; title?: string; body?: string }) => {
     if (saving) return
-    setSaving(true)
-    try {
+    await run(async () => {
       await updateAutomation({ kind: automation.kind, ...changes })
       void Taro.showToast({ title: '已保存', icon: 'success' })
       onSaved()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
   const edited = title !== automation.title || body !== automation.body
   return (
@@ -251,8 +242,8 @@ function AutomationCard({ automation, onSaved }: { automation: AutomationView; o
         </View>
         <Switch className='recall-automation-switch' checked={automation.enabled} color={colors.brand} onChange={(e) => void save({ enabled: e.detail.value })} />
       </View>
-      <Input className='form-field-input recall-automation-title' value={title} maxlength={20} onInput={(e) => setTitle(e.detail.value)} />
-      <Textarea className='form-field-textarea recall-automation-body' value={body} maxlength={200} autoHeight onInput={(e) => setBody(e.detail.value)} />
+      <TextInput className='form-field-input recall-automation-title' value={title} maxlength={20} onValue={(value) => setTitle(value)} />
+      <TextArea className='form-field-textarea recall-automation-body' value={body} maxlength={200} autoHeight onValue={(value) => setBody(value)} />
       {edited ? (
         <View className='recall-automation-save' onClick={() => void save({ title, body })}>
           <Text>{saving ? '保存中…' : '保存文案'}</Text>

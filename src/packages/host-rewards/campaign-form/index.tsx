@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import Segmented from '../../../components/segmented'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
-import { ApiCallError } from '../../../services/api'
 import { eventListKey, fetchEvents } from '../../../services/events'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
 import type { CampaignChannel, CampaignInput, CouponKind, CouponScope, HostCampaignView } from '../../../../types/coupons'
@@ -144,8 +144,7 @@ export default function CampaignFormPage() {
     }
   }, [editing.data, loadedId])
   const isEdit = Boolean(editId)
-  const [error, setError] = useState('')
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, error, setError, run } = useSubmit()
   const [last, setLast] = useState('')
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }))
@@ -180,9 +179,8 @@ export default function CampaignFormPage() {
       setError(parsed)
       return
     }
-    setSaving(true)
-    if (isEdit) {
-      try {
+    await run(async () => {
+      if (isEdit) {
         const saved = await updateCampaign({
           campaignId: editId,
           name: parsed.name,
@@ -194,32 +192,20 @@ export default function CampaignFormPage() {
         setDraft(draftOf(saved))
         setLast(`${saved.name}：${ruleLabel(saved)}，${saved.stock} 张（已领 ${saved.claimed}）`)
         setTimeout(() => void Taro.navigateBack().catch(() => undefined), 600)
-      } catch (err) {
-        if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
-        showError(err)
-      } finally {
-        setSaving(false)
+        return
       }
-      return
-    }
-    try {
       const created = await createCampaign(parsed)
       void Taro.showToast({ title: '已发布', icon: 'success' })
       setDraft(emptyDraft())
       setError('')
       setLast(`${created.name}：${ruleLabel(created)}，${created.stock} 张`)
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT') setError(err.message)
-      showError(err)
-    } finally {
-      setSaving(false)
-    }
+    })
   }
   return (
     <View className='page hr-page'>
       <View className='card hr-card'>
         <FormField label='名称'>
-          <Input className='hr-input hr-name' value={draft.name} maxlength={30} placeholder='如：新人立减 20 元' placeholderClass='hr-placeholder' onInput={(e) => set({ name: e.detail.value })} />
+          <TextInput className='hr-input hr-name' value={draft.name} maxlength={30} placeholder='如：新人立减 20 元' placeholderClass='hr-placeholder' onValue={(value) => set({ name: value })} />
         </FormField>
         <FormField label='类型'>
           <Segmented className='hr-kind' options={KINDS} value={draft.kind} onChange={(kind) => (isEdit ? undefined : set({ kind }))} />
@@ -240,34 +226,34 @@ export default function CampaignFormPage() {
           </FormField>
         ) : draft.kind === 'amountOff' ? (
           <FormField label='减免'>
-            <Input
+            <TextInput
               className='hr-input hr-amount'
               type='digit'
               value={draft.amountYuan}
               maxlength={9}
               placeholder='20'
               placeholderClass='hr-placeholder'
-              onInput={(e) => set({ amountYuan: e.detail.value })}
+              onValue={(value) => set({ amountYuan: value })}
             />
             <Text className='hr-unit text-prose'>元</Text>
           </FormField>
         ) : (
           <FormField label='折扣'>
-            <Input className='hr-input hr-zhe' type='digit' value={draft.zhe} maxlength={3} placeholder='8.5' placeholderClass='hr-placeholder' onInput={(e) => set({ zhe: e.detail.value })} />
+            <TextInput className='hr-input hr-zhe' type='digit' value={draft.zhe} maxlength={3} placeholder='8.5' placeholderClass='hr-placeholder' onValue={(value) => set({ zhe: value })} />
             <Text className='hr-unit text-prose'>折</Text>
           </FormField>
         )}
         {free ? null : (
           <FormField label='门槛'>
             <Text className='hr-unit text-prose hr-unit-before'>满</Text>
-            <Input
+            <TextInput
               className='hr-input hr-min'
               type='digit'
               value={draft.minSpendYuan}
               maxlength={9}
               placeholder='0 为无门槛'
               placeholderClass='hr-placeholder'
-              onInput={(e) => set({ minSpendYuan: e.detail.value })}
+              onValue={(value) => set({ minSpendYuan: value })}
             />
             <Text className='hr-unit text-prose'>元可用</Text>
           </FormField>
@@ -301,7 +287,7 @@ export default function CampaignFormPage() {
         </FormField>
         {draft.channel === 'reward' ? <Text className='hr-hint text-note hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
         <FormField label='数量'>
-          <Input className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onInput={(e) => set({ stock: e.detail.value })} />
+          <TextInput className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onValue={(value) => set({ stock: value })} />
           <Text className='hr-unit text-prose'>张</Text>
         </FormField>
         {preview ? (

@@ -8,7 +8,7 @@ import Skeleton from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { campaignFormUrl } from '../../../services/routes'
 import { HOST_CAMPAIGNS_KEY, fetchHostCampaigns, ruleLabel, stopCampaign, validityLabel } from '../../../services/rewards'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { HostCampaignView } from '../../../../types/coupons'
 import './index.css'
@@ -19,7 +19,7 @@ import './index.css'
 export default function HostCampaignsPage() {
   const list = usePagedQuery<HostCampaignView>(HOST_CAMPAIGNS_KEY, (after) => fetchHostCampaigns({ after }))
   const [stopping, setStopping] = useState<HostCampaignView | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   // Back from the form: the edit shows.
   useDidShow(() => {
     void list.refetch()
@@ -27,17 +27,12 @@ export default function HostCampaignsPage() {
 
   const confirmStop = async () => {
     if (!stopping) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await stopCampaign({ campaignId: stopping.id })
       void Taro.showToast({ title: '已停止领取', icon: 'success' })
       setStopping(null)
       await list.refetch()
-    } catch (error) {
-      showError(error)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const header = (

@@ -3,13 +3,14 @@ import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import MenuRow from '../../../components/menu-row'
 import Skeleton from '../../../components/skeleton'
 import Tag, { type Tone } from '../../../components/tag'
 import { useCommunityName } from '../../../services/community'
 import { COMMUNITY_SETTINGS_PAGE, FEED_PAGE } from '../../../services/routes'
 import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { TEAM_KEY, createStaffInvite, fetchTeam, removeStaff, revokeStaffInvite } from '../../../services/team'
 import { useQuery } from '../../../services/use-query'
 import { chinaTime } from '../../../utils/china-time'
@@ -35,7 +36,7 @@ export default function TeamPage() {
   const [created, setCreated] = useState<StaffInviteView | null>(null)
   const [creating, setCreating] = useState<InvitableRole | null>(null)
   const [removing, setRemoving] = useState<StaffMemberView | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
 
   usePullDownRefresh(() => {
     void team.refetch().finally(() => Taro.stopPullDownRefresh())
@@ -80,17 +81,12 @@ export default function TeamPage() {
 
   const remove = async () => {
     if (!removing) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await removeStaff(removing.openid)
       setRemoving(null)
       void Taro.showToast({ title: '已移除', icon: 'success', duration: 1200 })
       void team.refetch()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -101,16 +97,7 @@ export default function TeamPage() {
           <Skeleton width='100%' height={200} />
         </View>
       ) : null}
-      {!team.loading && !team.data && team.error ? (
-        <View className='card'>
-          <ErrorState
-            error={team.error}
-            onRetry={() => {
-              void team.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {!team.loading && !team.data && team.error ? <ErrorCard error={team.error} onRetry={team.refetch} /> : null}
       {team.data ? (
         <View className='card team-staff'>
           {team.data.staff.map((member) => (

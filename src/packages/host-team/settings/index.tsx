@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import FormLoader from '../../../components/form-loader'
-import FormField from '../../../components/form-field'
+import { InputField, TextAreaField } from '../../../components/form-field'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import { toApiCallError } from '../../../services/api-error'
 import { COMMUNITY_INTRO_MAX, COMMUNITY_NAME_MAX, COMMUNITY_RULES_MAX, COMMUNITY_WELCOME_MAX, updateCommunity, useCommunity } from '../../../services/community'
@@ -73,56 +73,48 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
           ) : null}
           {errors.logoFileId ? <Text className='form-field-error text-meta'>{errors.logoFileId}</Text> : null}
         </View>
-        <FormField label='名称' error={errors.name}>
-          <Input
-            className='form-field-input cs-name'
-            value={draft.name}
-            maxlength={COMMUNITY_NAME_MAX}
-            placeholder='如：林教练燃脂俱乐部'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('name', e.detail.value)}
-          />
-        </FormField>
-        <FormField label='简介' error={errors.intro} hint={`一句话，最多 ${COMMUNITY_INTRO_MAX} 字，显示在名称下面`} layout='column'>
-          <Input
-            className='form-field-input cs-intro'
-            value={draft.intro}
-            maxlength={COMMUNITY_INTRO_MAX}
-            placeholder='如：每天一起练，21 天养成运动习惯'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('intro', e.detail.value)}
-          />
-        </FormField>
+        <InputField label='名称' error={errors.name} name='cs-name' value={draft.name} maxlength={COMMUNITY_NAME_MAX} placeholder='如：林教练燃脂俱乐部' onValue={(value) => set('name', value)} />
+        <InputField
+          label='简介'
+          error={errors.intro}
+          hint={`一句话，最多 ${COMMUNITY_INTRO_MAX} 字，显示在名称下面`}
+          layout='column'
+          name='cs-intro'
+          value={draft.intro}
+          maxlength={COMMUNITY_INTRO_MAX}
+          placeholder='如：每天一起练，21 天养成运动习惯'
+          onValue={(value) => set('intro', value)}
+        />
       </View>
 
       <Text className='form-page-section'>群规</Text>
       <View className='card form-page-card'>
-        <FormField label='群规' error={errors.rules} hint={`成员在动态页可以查看，最多 ${COMMUNITY_RULES_MAX} 字`} layout='column' top>
-          <Textarea
-            className='form-field-textarea cs-rules'
-            value={draft.rules}
-            maxlength={COMMUNITY_RULES_MAX}
-            autoHeight
-            placeholder='如：一、友善交流；二、不发广告；三、打卡照片请用自己拍的'
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('rules', e.detail.value)}
-          />
-        </FormField>
+        <TextAreaField
+          label='群规'
+          error={errors.rules}
+          hint={`成员在动态页可以查看，最多 ${COMMUNITY_RULES_MAX} 字`}
+          layout='column'
+          name='cs-rules'
+          value={draft.rules}
+          maxlength={COMMUNITY_RULES_MAX}
+          placeholder='如：一、友善交流；二、不发广告；三、打卡照片请用自己拍的'
+          onValue={(value) => set('rules', value)}
+        />
       </View>
 
       <Text className='form-page-section'>欢迎语</Text>
       <View className='card form-page-card'>
-        <FormField label='欢迎语' error={errors.welcome} hint={`新成员加入时收到，最多 ${COMMUNITY_WELCOME_MAX} 字；微信通知只显示第一行的前 20 字`} layout='column' top>
-          <Textarea
-            className='form-field-textarea cs-welcome'
-            value={draft.welcome}
-            maxlength={COMMUNITY_WELCOME_MAX}
-            autoHeight
-            placeholder={`留空则为：欢迎加入${draft.name || '社群'}`}
-            placeholderClass='form-field-placeholder'
-            onInput={(e) => set('welcome', e.detail.value)}
-          />
-        </FormField>
+        <TextAreaField
+          label='欢迎语'
+          error={errors.welcome}
+          hint={`新成员加入时收到，最多 ${COMMUNITY_WELCOME_MAX} 字；微信通知只显示第一行的前 20 字`}
+          layout='column'
+          name='cs-welcome'
+          value={draft.welcome}
+          maxlength={COMMUNITY_WELCOME_MAX}
+          placeholder={`留空则为：欢迎加入${draft.name || '社群'}`}
+          onValue={(value) => set('welcome', value)}
+        />
       </View>
 
       <View

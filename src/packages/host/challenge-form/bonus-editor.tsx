@@ -1,4 +1,5 @@
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import { newBonus, type BonusRow } from './form-state'
 
 const MAX_BONUSES = 10
@@ -13,9 +14,9 @@ export default function BonusEditor({ rows, onChange }: { rows: BonusRow[]; onCh
       {rows.map((row) => (
         <View key={row.key} className='bonus-row row'>
           <Text className='bonus-text text-label'>连续</Text>
-          <Input className='bonus-input' type='number' maxlength={3} value={row.day} onInput={(e) => set(row.key, { day: digits(e.detail.value) })} />
+          <TextInput className='bonus-input' type='number' maxlength={3} value={row.day} onValue={(value) => set(row.key, { day: digits(value) })} />
           <Text className='bonus-text text-label'>天，奖励</Text>
-          <Input className='bonus-input bonus-input-wide' type='number' maxlength={5} value={row.points} onInput={(e) => set(row.key, { points: digits(e.detail.value) })} />
+          <TextInput className='bonus-input bonus-input-wide' type='number' maxlength={5} value={row.points} onValue={(value) => set(row.key, { points: digits(value) })} />
           <Text className='bonus-text text-label'>积分</Text>
           <Text className='bonus-remove text-error' onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
             删除

@@ -1,4 +1,5 @@
-import { View, Text, Input, Switch } from '@tarojs/components'
+import { View, Text, Switch } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormField from '../../../components/form-field'
 import { colors } from '../../../styles/tokens'
 import type { FieldErrors, FormState } from './form-state'
@@ -16,7 +17,7 @@ export default function CompletionFields({ form, errors, set }: { form: FormStat
           hint={form.completionDays.trim() ? `打满 ${form.completionDays.trim()} 天即算完成` : `留空：需完成全部 ${days || '—'} 天`}
           error={errors.completionDays}>
           <View className='form-number row'>
-            <Input
+            <TextInput
               className='form-number-input'
               data-field='completionDays'
               type='number'
@@ -24,7 +25,7 @@ export default function CompletionFields({ form, errors, set }: { form: FormStat
               maxlength={3}
               placeholder={days ? `全部 ${days}` : '全部'}
               placeholderClass='form-placeholder'
-              onInput={(e) => set('completionDays', e.detail.value.replace(/\D/g, ''))}
+              onValue={(value) => set('completionDays', value.replace(/\D/g, ''))}
             />
             <Text className='form-unit text-label'>天</Text>
           </View>

@@ -1,9 +1,10 @@
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 
 export function NumberInput({ value, onChange, unit, name, maxlength = 4 }: { value: string; onChange: (v: string) => void; unit?: string; name: string; maxlength?: number }) {
   return (
     <View className='form-number row'>
-      <Input className='form-number-input' data-field={name} type='number' value={value} maxlength={maxlength} onInput={(e) => onChange(e.detail.value.replace(/\D/g, ''))} />
+      <TextInput className='form-number-input' data-field={name} type='number' value={value} maxlength={maxlength} onValue={(value) => onChange(value.replace(/\D/g, ''))} />
       {unit ? <Text className='form-unit text-label'>{unit}</Text> : null}
     </View>
   )

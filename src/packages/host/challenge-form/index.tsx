@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
+import { TextInput, TextArea } from '../../../components/text-input'
 import FormLoader from '../../../components/form-loader'
 import { ApiCallError } from '../../../services/api'
 import { challengeChanged, refetchChallenges, useChallenge, createChallenge, updateChallenge } from '../../../services/checkin'
@@ -121,14 +122,14 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
       <View className='card form-card'>
         <FormField layout='column' label='标题' error={errors.title}>
           <View className='form-title-row row'>
-            <Input
+            <TextInput
               className='form-input form-title-input'
               data-field='title'
               value={form.title}
               maxlength={TITLE_MAX}
               placeholder='例如：21 天早起打卡'
               placeholderClass='form-placeholder'
-              onInput={(e) => set('title', e.detail.value)}
+              onValue={(value) => set('title', value)}
             />
             <Text className='form-counter text-quiet'>
               {[...form.title.trim()].length}/{TITLE_MAX}
@@ -136,14 +137,14 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
           </View>
         </FormField>
         <FormField layout='column' label='介绍' error={errors.description}>
-          <Textarea
+          <TextArea
             className='form-textarea textarea-plain'
             value={form.description}
             maxlength={DESCRIPTION_MAX}
             autoHeight
             placeholder='挑战的目标、怎么打卡、完成后有什么收获'
             placeholderClass='form-placeholder'
-            onInput={(e) => set('description', e.detail.value)}
+            onValue={(value) => set('description', value)}
           />
         </FormField>
       </View>

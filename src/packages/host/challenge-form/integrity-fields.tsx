@@ -1,4 +1,5 @@
-import { View, Text, Input, Switch } from '@tarojs/components'
+import { View, Text, Switch } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormField from '../../../components/form-field'
 import { colors } from '../../../styles/tokens'
 import { currentPosition } from '../../../services/location'
@@ -27,35 +28,35 @@ export default function IntegrityFields({ form, errors, set }: { form: FormState
         {form.geofenceOn ? (
           <>
             <FormField label='地点名称' error={errors.geofence}>
-              <Input
+              <TextInput
                 className='form-input'
                 data-field='placeName'
                 value={form.placeName}
                 maxlength={30}
                 placeholder='如：朝阳公园南门'
                 placeholderClass='form-placeholder'
-                onInput={(e) => set('placeName', e.detail.value)}
+                onValue={(value) => set('placeName', value)}
               />
             </FormField>
             <FormField layout='end' label='纬度 / 经度' hint='在地点现场点「用我现在的位置」最准确'>
               <View className='integrity-coords'>
-                <Input
+                <TextInput
                   className='form-number-input integrity-coord'
                   data-field='placeLat'
                   type='digit'
                   value={form.placeLat}
                   placeholder='纬度'
                   placeholderClass='form-placeholder'
-                  onInput={(e) => set('placeLat', e.detail.value)}
+                  onValue={(value) => set('placeLat', value)}
                 />
-                <Input
+                <TextInput
                   className='form-number-input integrity-coord'
                   data-field='placeLng'
                   type='digit'
                   value={form.placeLng}
                   placeholder='经度'
                   placeholderClass='form-placeholder'
-                  onInput={(e) => set('placeLng', e.detail.value)}
+                  onValue={(value) => set('placeLng', value)}
                 />
               </View>
             </FormField>
@@ -64,13 +65,13 @@ export default function IntegrityFields({ form, errors, set }: { form: FormState
             </View>
             <FormField layout='end' label='打卡范围'>
               <View className='form-number row'>
-                <Input
+                <TextInput
                   className='form-number-input'
                   data-field='placeRadius'
                   type='number'
                   value={form.placeRadius}
                   maxlength={4}
-                  onInput={(e) => set('placeRadius', e.detail.value.replace(/\D/g, ''))}
+                  onValue={(value) => set('placeRadius', value.replace(/\D/g, ''))}
                 />
                 <Text className='form-unit text-label'>米</Text>
               </View>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import MenuRow from '../../../components/menu-row'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
@@ -157,16 +157,7 @@ function Numbers({ span }: { span: Span }) {
     )
   }
   if (!data) {
-    return (
-      <View className='card'>
-        <ErrorState
-          error={error}
-          onRetry={() => {
-            void refetch()
-          }}
-        />
-      </View>
-    )
+    return <ErrorCard error={error} onRetry={refetch} />
   }
   return (
     <>

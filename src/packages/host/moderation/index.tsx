@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Image, View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import { formatPostedAt } from '../../../components/checkin-card/time'
 import { FEED_PREFIX, fetchModerationQueue, resolveReport } from '../../../services/checkin'
 import { patchListItems, refetchLists, usePagedList } from '../../../services/checkin-paged'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import type { ReportView } from '../../../../types/checkin'
 import { colors } from '../../../styles/tokens'
 import { checkinDetailUrl } from '../../../services/routes'
@@ -28,9 +28,7 @@ export default function ModerationPage() {
   useReachBottom(() => {
     void queue.loadMore()
   })
-  useEffect(() => {
-    if (queue.refreshError) showError(queue.refreshError)
-  }, [queue.refreshError])
+  useRefreshErrorToast(queue.refreshError)
 
   const resolve = async (report: ReportView, resolution: 'hide' | 'dismiss') => {
     if (busy) return
@@ -59,16 +57,7 @@ export default function ModerationPage() {
   return (
     <View className='page moderation'>
       {queue.loading ? <QueueSkeleton /> : null}
-      {queue.error ? (
-        <View className='card'>
-          <ErrorState
-            error={queue.error}
-            onRetry={() => {
-              void queue.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {queue.error ? <ErrorCard error={queue.error} onRetry={queue.refetch} /> : null}
       {!queue.loading && !queue.error && queue.items.length === 0 ? <EmptyState glyph='审' title='没有待处理的举报' description='成员举报打卡或评论后，会出现在这里等你处理。' /> : null}
       {queue.items.map((report) => (
         <View key={report.id} className='card report' data-id={report.id}>

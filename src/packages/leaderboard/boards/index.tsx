@@ -3,10 +3,10 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
-import { showError } from '../../../services/show-error'
+import { useRefreshErrorToast } from '../../../services/show-error'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
 import type { BoardEntryView, BoardInput, BoardKind, BoardView } from '../../../../types/leaderboard'
 import { SCORE_UNIT, boardKey, fetchBoard, rewardLabel } from '../../../services/leaderboard'
@@ -55,10 +55,7 @@ export default function BoardsPage() {
   useDidShow(() => {
     if (board.data) void board.refetch()
   })
-  useEffect(() => {
-    if (board.error && board.data) showError(board.error)
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- toast once per new error; data only decides whether the page already shows something
-  }, [board.error])
+  useRefreshErrorToast(board.error, board.data)
   useEffect(() => {
     if (title) void Taro.setNavigationBarTitle({ title })
   }, [title])
@@ -99,16 +96,7 @@ export default function BoardsPage() {
       ) : null}
 
       {board.loading ? <BoardSkeleton /> : null}
-      {!board.loading && !data && board.error ? (
-        <View className='card'>
-          <ErrorState
-            error={board.error}
-            onRetry={() => {
-              void board.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {!board.loading && !data && board.error ? <ErrorCard error={board.error} onRetry={board.refetch} /> : null}
       {data ? (
         <View>
           <View className='lb-head col'>

@@ -3,12 +3,12 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useShareAppMessag
 import { View, Text, Image, Button } from '@tarojs/components'
 import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useQuery } from '../../../services/use-query'
 import { formatDay } from '../../../utils/format'
@@ -50,16 +50,7 @@ export default function InvitePage() {
   return (
     <View className='page iv-page'>
       {info.loading ? <PosterSkeleton /> : null}
-      {!info.loading && !info.data && info.error ? (
-        <View className='card'>
-          <ErrorState
-            error={info.error}
-            onRetry={() => {
-              void info.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {!info.loading && !info.data && info.error ? <ErrorCard error={info.error} onRetry={info.refetch} /> : null}
       {info.data ? (
         <View>
           <View className={`iv-poster col ${info.data.poster ? 'iv-poster-with-story' : ''}`}>
@@ -141,9 +132,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
   useDidShow(() => {
     void onRefreshInfo().then(() => list.refetch())
   })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useRefreshErrorToast(list.refreshError)
 
   return (
     <View>
@@ -153,16 +142,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
           <Skeleton width='100%' height={72} />
         </View>
       ) : null}
-      {!list.loading && list.error ? (
-        <View className='card'>
-          <ErrorState
-            error={list.error}
-            onRetry={() => {
-              void list.refetch()
-            }}
-          />
-        </View>
-      ) : null}
+      {!list.loading && list.error ? <ErrorCard error={list.error} onRetry={list.refetch} /> : null}
       {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='邀' title='还没有好友通过你加入' description='把海报或链接发给朋友，他们加入后会出现在这里' /> : null}
       {list.items.length > 0 ? (
         <View className='card iv-list'>

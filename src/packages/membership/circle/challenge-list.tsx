@@ -39,12 +39,7 @@ export default function ChallengeList({ challenges, unlocked, free }: ChallengeL
           ))}
         </View>
       ) : challenges.error && !challenges.data ? (
-        <ErrorState
-          error={challenges.error}
-          onRetry={() => {
-            void challenges.refetch()
-          }}
-        />
+        <ErrorState error={challenges.error} onRetry={challenges.refetch} />
       ) : items.length === 0 ? (
         <Text className='circle-empty-line'>圈子里还没有挑战，主理人发布后会出现在这里</Text>
       ) : (

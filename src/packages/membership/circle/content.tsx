@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
-import { View, Text, Input, ScrollView } from '@tarojs/components'
+import { View, Text, ScrollView } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
@@ -74,13 +75,13 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
       ) : null}
 
       <View className='circle-content-search row'>
-        <Input
+        <TextInput
           className='circle-content-search-input'
           value={draft}
           maxlength={30}
           confirmType='search'
           placeholder='搜索圈子内容'
-          onInput={(e) => setDraft(e.detail.value)}
+          onValue={(value) => setDraft(value)}
           onConfirm={(e) => search(e.detail.value)}
         />
         {'q' in view ? (
@@ -115,14 +116,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
       )}
       {'q' in view ? <Text className='circle-section-hint text-meta'>搜索「{view.q}」的结果</Text> : null}
 
-      {content.error && !data ? (
-        <ErrorState
-          error={content.error}
-          onRetry={() => {
-            void content.refetch()
-          }}
-        />
-      ) : null}
+      {content.error && !data ? <ErrorState error={content.error} onRetry={content.refetch} /> : null}
       <PagedListView
         list={list}
         className='circle-content-list'

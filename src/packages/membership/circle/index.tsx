@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { ErrorPage } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { SUBSCRIBE_FOR, requestSubscribe } from '../../../services/subscribe'
 import { showError } from '../../../services/show-error'
@@ -36,19 +36,7 @@ export default function CirclePage() {
   })
 
   if (detail.loading) return <CircleSkeleton />
-  if (!detail.data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={detail.error}
-            onRetry={() => {
-              void detail.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!detail.data) return <ErrorPage error={detail.error} onRetry={detail.refetch} />
   return <CircleView detail={detail.data} challenges={challenges} posts={posts} renew={router.params.renew === '1'} />
 }
 

@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import type { Circle, MembershipView } from '../../../../types/membership'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { joinFreeCircle } from '../../../services/membership'
 
 interface JoinFreeProps {
@@ -16,7 +17,7 @@ interface JoinFreeProps {
 export default function JoinFree({ circle, rejected = null, onJoined }: JoinFreeProps) {
   const review = circle.reviewRequired === true
   const [answers, setAnswers] = useState<string[]>(() => circle.joinQuestions.map(() => ''))
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const [missing, setMissing] = useState(false)
   const complete = answers.every((a) => a.trim().length > 0)
 
@@ -26,16 +27,11 @@ export default function JoinFree({ circle, rejected = null, onJoined }: JoinFree
       setMissing(true)
       return
     }
-    setBusy(true)
-    try {
+    await run(async () => {
       const membership = await joinFreeCircle({ circleId: circle.id, answers: answers.map((a) => a.trim()) })
       void Taro.showToast({ title: membership.application?.status === 'pending' ? '已提交申请，等待审核' : '已加入圈子', icon: 'success' })
       onJoined(membership)
-    } catch (err) {
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -54,14 +50,13 @@ export default function JoinFree({ circle, rejected = null, onJoined }: JoinFree
           <Text className='join-question-text text-body'>
             {i + 1}. {question}
           </Text>
-          <Input
+          <TextInput
             className='join-question-input'
             value={answers[i]}
             maxlength={200}
             placeholder='写下你的回答'
             placeholderClass='join-placeholder'
-            onInput={(e) => {
-              const value = e.detail.value
+            onValue={(value) => {
               setAnswers((prev) => prev.map((a, j) => (j === i ? value : a)))
             }}
           />

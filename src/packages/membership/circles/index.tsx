@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
@@ -7,7 +6,7 @@ import Skeleton from '../../../components/skeleton'
 import { hasAccess, priceFromLabel, fetchCircles, CIRCLES_KEY, useMyMemberships } from '../../../services/membership'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { useRefreshErrorToast } from '../../../services/show-error'
 import type { Circle, MembershipView } from '../../../../types/membership'
 import Cover from '../components/cover'
 import { KindTag, MembershipTag } from '../components/tags'
@@ -26,9 +25,7 @@ export default function CirclesPage() {
   useDidShow(() => {
     void mine.refetch()
   })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
+  useRefreshErrorToast(list.refreshError)
 
   const byCircle = new Map((mine.data ?? []).map((m) => [m.circleId, m]))
   return (

@@ -1,11 +1,11 @@
 import { SUBSCRIBE_FOR, requestSubscribe } from '../../../services/subscribe'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { showError } from '../../../services/show-error'
+import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
@@ -31,9 +31,7 @@ export default function MyMembershipPage() {
   useDidShow(() => {
     if (memberships.data) void refetchAll()
   })
-  useEffect(() => {
-    if (orders.refreshError) showError(orders.refreshError)
-  }, [orders.refreshError])
+  useRefreshErrorToast(orders.refreshError)
 
   const refund = async () => {
     if (!refunding || refundBusy) return
@@ -72,14 +70,7 @@ export default function MyMembershipPage() {
       {orders.loading ? (
         <OrdersSkeleton />
       ) : orders.error ? (
-        <View className='card'>
-          <ErrorState
-            error={orders.error}
-            onRetry={() => {
-              void orders.refetch()
-            }}
-          />
-        </View>
+        <ErrorCard error={orders.error} onRetry={orders.refetch} />
       ) : orders.items.length === 0 ? (
         <View className='card mine-empty col'>
           <Text className='mine-empty-title text-title'>还没有订单</Text>

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { ErrorCard } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { membershipEndLabel } from '../../../services/membership'
 import type { MembershipView } from '../../../../types/membership'
@@ -32,12 +32,7 @@ export default function Memberships({ data, error, loading, onRetry }: Membershi
       </View>
     )
   }
-  if (!data)
-    return (
-      <View className='card'>
-        <ErrorState error={error} onRetry={onRetry} />
-      </View>
-    )
+  if (!data) return <ErrorCard error={error} onRetry={onRetry} />
   // A trial that never started counts as nothing to show.
   const shown = data.filter((m) => m.status !== 'none')
   if (shown.length === 0) {

@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import ErrorState, { ErrorPage } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { showError } from '../../../services/show-error'
@@ -37,19 +37,7 @@ export default function OrderPage() {
       </View>
     )
   if (order.loading) return <OrderSkeleton />
-  if (!order.data)
-    return (
-      <View className='page'>
-        <View className='card'>
-          <ErrorState
-            error={order.error}
-            onRetry={() => {
-              void order.refetch()
-            }}
-          />
-        </View>
-      </View>
-    )
+  if (!order.data) return <ErrorPage error={order.error} onRetry={order.refetch} />
   return <OrderDetail order={order.data} polling={order.polling} recheck={order.recheck} />
 }
 
@@ -115,15 +103,7 @@ function openCircle(circleId: string) {
 function PaidHero({ order }: { order: OrderView }) {
   if (!isCircleOrder(order)) {
     return (
-      <View className='card order-hero col order-hero-success'>
-        <View className='order-mark order-mark-success'>
-          <View className='order-check' />
-        </View>
-        <Text className='order-hero-title text-bold'>支付成功</Text>
-        <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
-        <Text className='order-hero-desc text-desc'>
-          「{order.circleName}」{order.planName}已完成
-        </Text>
+      <Hero tone='success' mark={<View className='order-check' />} title='支付成功' amountFen={order.amountFen} desc={`「${order.circleName}」${order.planName}已完成`}>
         {/* Another kind (a paid question): its own page; an event seat goes back to the event it was paid from. */}
         {order.kind !== 'event' && order.page ? (
           <View className='btn btn-primary order-hero-button order-hero-open' onClick={() => void Taro.redirectTo({ url: `/${order.page}` })}>
@@ -134,7 +114,7 @@ function PaidHero({ order }: { order: OrderView }) {
             返回
           </View>
         )}
-      </View>
+      </Hero>
     )
   }
   return <CirclePaidHero order={order} />
@@ -144,26 +124,17 @@ function CirclePaidHero({ order }: { order: OrderView }) {
   const circle = useCircle(order.circleId)
   const membership = circle.data?.membership
   return (
-    <View className='card order-hero col order-hero-success'>
-      <View className='order-mark order-mark-success'>
-        <View className='order-check' />
-      </View>
-      <Text className='order-hero-title text-bold'>支付成功</Text>
-      <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
-      <Text className='order-hero-desc text-desc'>
-        {membership && membership.status !== 'none' ? `「${order.circleName}」会员 · ${membershipEndLabel(membership)}` : `已开通「${order.circleName}」${order.planName}`}
-      </Text>
+    <Hero
+      tone='success'
+      mark={<View className='order-check' />}
+      title='支付成功'
+      amountFen={order.amountFen}
+      desc={membership && membership.status !== 'none' ? `「${order.circleName}」会员 · ${membershipEndLabel(membership)}` : `已开通「${order.circleName}」${order.planName}`}>
       <View className='btn btn-primary order-hero-button order-go-circle' onClick={() => openCircle(order.circleId)}>
         进入圈子
       </View>
-      <View
-        className='order-hero-link'
-        onClick={() => {
-          void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE })
-        }}>
-        <Text>查看我的会员</Text>
-      </View>
-    </View>
+      <MembershipLink />
+    </Hero>
   )
 }
 
@@ -212,23 +183,10 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
 
   if (!payable) return null
   if (polling) {
-    return (
-      <View className='card order-hero col order-hero-waiting'>
-        <View className='order-spinner' />
-        <Text className='order-hero-title text-bold'>正在确认支付结果…</Text>
-        <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
-        <Text className='order-hero-desc text-desc'>支付结果通常几秒内到达</Text>
-      </View>
-    )
+    return <Hero tone='waiting' title='正在确认支付结果…' amountFen={order.amountFen} desc='支付结果通常几秒内到达' />
   }
   return (
-    <View className='card order-hero col order-hero-waiting'>
-      <View className='order-mark order-mark-waiting'>
-        <View className='order-clock' />
-      </View>
-      <Text className='order-hero-title text-bold'>待支付</Text>
-      <Text className='order-hero-amount num-bold'>{formatFen(order.amountFen)}</Text>
-      <Text className='order-hero-desc text-desc'>请在 {formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭</Text>
+    <Hero tone='waiting' mark={<View className='order-clock' />} title='待支付' amountFen={order.amountFen} desc={`请在 ${formatOrderTime(order.payBefore).slice(11)} 前完成支付，超时订单将自动关闭`}>
       <View className={`btn btn-primary order-hero-button order-pay ${paying ? 'btn-disabled' : ''}`} onClick={payAgain}>
         {paying ? '正在前往支付…' : '去支付'}
       </View>
@@ -246,7 +204,7 @@ function WaitingHero({ order, polling, recheck }: OrderDetailProps) {
         }}>
         <Text>{checking ? '查询中…' : '已经付过款？刷新支付结果'}</Text>
       </View>
-    </View>
+    </Hero>
   )
 }
 
@@ -258,12 +216,7 @@ const CLOSED_WHY: Record<NonNullable<OrderView['closedReason']>, string> = {
 
 function ClosedHero({ order }: { order: OrderView }) {
   return (
-    <View className='card order-hero col order-hero-closed'>
-      <View className='order-mark order-mark-closed'>
-        <View className='order-cross' />
-      </View>
-      <Text className='order-hero-title text-bold'>{order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'}</Text>
-      <Text className='order-hero-desc text-desc'>{CLOSED_WHY[order.closedReason ?? 'expired']}</Text>
+    <Hero tone='closed' mark={<View className='order-cross' />} title={order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'} desc={CLOSED_WHY[order.closedReason ?? 'expired']}>
       {isCircleOrder(order) ? (
         <View
           className='btn btn-primary order-hero-button'
@@ -277,35 +230,49 @@ function ClosedHero({ order }: { order: OrderView }) {
           返回
         </View>
       )}
-    </View>
+    </Hero>
   )
 }
 
 function RefundHero({ order }: { order: OrderView }) {
   const done = order.status === 'refunded'
   return (
-    <View className='card order-hero col order-hero-refund'>
-      <View className='order-mark order-mark-refund'>
-        <Text className='order-mark-text'>退</Text>
-      </View>
-      <Text className='order-hero-title text-bold'>{done ? '已退款' : '退款处理中'}</Text>
-      <Text className='order-hero-amount num-bold'>{formatFen(done ? order.refundedFen : order.amountFen - order.refundedFen)}</Text>
-      <Text className='order-hero-desc text-desc'>
-        {order.paidAfterClose
+    <Hero
+      tone='refund'
+      mark={<Text className='order-mark-text'>退</Text>}
+      title={done ? '已退款' : '退款处理中'}
+      amountFen={done ? order.refundedFen : order.amountFen - order.refundedFen}
+      desc={
+        order.paidAfterClose
           ? '订单关闭后才收到付款，款项已自动原路退回'
           : done
             ? isCircleOrder(order)
               ? '款项已原路退回，这笔订单购买的会员时长已扣除'
               : '款项已原路退回'
-            : '退款处理中，款项将原路退回，一般 1–3 个工作日到账'}
-      </Text>
-      <View
-        className='order-hero-link'
-        onClick={() => {
-          void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE })
-        }}>
-        <Text>查看我的会员</Text>
-      </View>
+            : '退款处理中，款项将原路退回，一般 1–3 个工作日到账'
+      }>
+      <MembershipLink />
+    </Hero>
+  )
+}
+
+/** The card on top of an order: a mark in the status's tone (a spinner without one), the title, the amount, a line, then the way on. */
+function Hero(props: { tone: 'success' | 'waiting' | 'closed' | 'refund'; mark?: ReactNode; title: string; amountFen?: number; desc: string; children?: ReactNode }) {
+  return (
+    <View className={`card order-hero col order-hero-${props.tone}`}>
+      {props.mark ? <View className={`order-mark order-mark-${props.tone}`}>{props.mark}</View> : <View className='order-spinner' />}
+      <Text className='order-hero-title text-bold'>{props.title}</Text>
+      {props.amountFen !== undefined ? <Text className='order-hero-amount num-bold'>{formatFen(props.amountFen)}</Text> : null}
+      <Text className='order-hero-desc text-desc'>{props.desc}</Text>
+      {props.children}
+    </View>
+  )
+}
+
+function MembershipLink() {
+  return (
+    <View className='order-hero-link' onClick={() => void Taro.redirectTo({ url: MY_MEMBERSHIP_PAGE })}>
+      <Text>查看我的会员</Text>
     </View>
   )
 }

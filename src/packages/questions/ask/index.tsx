@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Textarea } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextArea } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
+import EmptyAction from '../../../components/empty-state/action'
+import { ErrorPage } from '../../../components/error-state'
 import RadioRow from '../../../components/radio-row'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
@@ -55,21 +57,11 @@ export default function AskPage() {
             glyph='锁'
             title='加入圈子后才能提问'
             description={options.error.message}
-            action={
-              <View className='btn btn-primary btn-small' onClick={() => void Taro.navigateTo({ url: circleUrl(circleId) })}>
-                去加入圈子
-              </View>
-            }
+            action={<EmptyAction label='去加入圈子' onClick={() => Taro.navigateTo({ url: circleUrl(circleId) })} />}
           />
         </View>
       )
-    return (
-      <View className='page ask-page'>
-        <View className='card'>
-          <ErrorState error={options.error} onRetry={() => void options.refetch()} />
-        </View>
-      </View>
-    )
+    return <ErrorPage error={options.error} onRetry={options.refetch} className='ask-page' />
   }
   const answerers = options.data.answerers
   const chosen = answerers.find((a) => a.openid === answerer) ?? (answerers.length === 1 ? answerers[0] : undefined)
@@ -130,13 +122,13 @@ export default function AskPage() {
 
       <Text className='form-page-section'>你的问题</Text>
       <View className='card'>
-        <Textarea
+        <TextArea
           className='ask-text text-body'
           value={text}
           maxlength={500}
           placeholder='描述你的情况和想问的问题（至少 5 个字）'
-          onInput={(e) => {
-            setText(e.detail.value)
+          onValue={(value) => {
+            setText(value)
             if (error) setError('')
           }}
         />

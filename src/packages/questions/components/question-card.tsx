@@ -47,6 +47,17 @@ export default function QuestionCard({ question, showAsker = true }: { question:
   )
 }
 
+/** Questions one under another, as the lists (a circle's 问答, the answerer's queue) show them. */
+export function QuestionList({ questions }: { questions: QuestionView[] }) {
+  return (
+    <View className='qa-list'>
+      {questions.map((q) => (
+        <QuestionCard key={q.id} question={q} />
+      ))}
+    </View>
+  )
+}
+
 export function QuestionListSkeleton() {
   return (
     <View className='page qa-page' aria-busy>

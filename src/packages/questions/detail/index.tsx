@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Textarea, Image } from '@tarojs/components'
-import ErrorState from '../../../components/error-state'
+import { View, Text, Image } from '@tarojs/components'
+import { TextArea } from '../../../components/text-input'
+import { ErrorPage } from '../../../components/error-state'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import Skeleton from '../../../components/skeleton'
 import Tag from '../../../components/tag'
@@ -43,14 +44,7 @@ export default function QuestionPage() {
         </View>
       </View>
     )
-  if (!question.data)
-    return (
-      <View className='page qd-page'>
-        <View className='card'>
-          <ErrorState error={question.error} onRetry={() => void question.refetch()} />
-        </View>
-      </View>
-    )
+  if (!question.data) return <ErrorPage error={question.error} onRetry={question.refetch} className='qd-page' />
   return <QuestionDetail q={question.data} onChange={(next) => setQueryData(questionKey(questionId), next)} />
 }
 
@@ -175,13 +169,13 @@ function AnswerForm({ q, onAnswered }: { q: QuestionView; onAnswered: (next: Que
     <View className='card qd-form'>
       <Text className='qd-form-title text-title'>你的回答</Text>
       {q.refundAt ? <Text className='qd-note-sub text-meta'>付费提问：请在 {formatChineseDateTime(q.refundAt)} 前回答，逾期将自动退款给提问者</Text> : null}
-      <Textarea
+      <TextArea
         className='qd-form-text text-body'
         value={text}
         maxlength={2000}
         placeholder='写下你的回答'
-        onInput={(e) => {
-          setText(e.detail.value)
+        onValue={(value) => {
+          setText(value)
           if (error) setError('')
         }}
       />

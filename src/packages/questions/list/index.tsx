@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
+import EmptyAction from '../../../components/empty-state/action'
 import PagedList from '../../../components/paged-list'
 import Segmented from '../../../components/segmented'
 import { ApiCallError } from '../../../services/api'
@@ -11,7 +12,7 @@ import { askUrl, circleUrl, questionSettingsUrl, routeParam } from '../../../ser
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { isManager } from '../../../../types/roles'
 import type { QuestionView } from '../../../../types/questions'
-import QuestionCard, { QuestionListSkeleton } from '../components/question-card'
+import { QuestionList, QuestionListSkeleton } from '../components/question-card'
 import '../components/question.css'
 
 const SCOPES = [
@@ -33,11 +34,7 @@ export default function QuestionsPage() {
           glyph='锁'
           title='仅圈子成员可见'
           description='加入圈子后，可以向主理人和嘉宾提问，也能看到大家的精选问答'
-          action={
-            <View className='btn btn-primary btn-small' onClick={() => void Taro.navigateTo({ url: circleUrl(circleId) })}>
-              去加入圈子
-            </View>
-          }
+          action={<EmptyAction label='去加入圈子' onClick={() => Taro.navigateTo({ url: circleUrl(circleId) })} />}
         />
       </View>
     )
@@ -64,13 +61,7 @@ export default function QuestionsPage() {
             <EmptyState glyph='问' title='你还没有提过问题' description='点下方「提问」，向主理人或嘉宾请教' />
           )
         }>
-        {(items) => (
-          <View className='qa-list'>
-            {items.map((q) => (
-              <QuestionCard key={q.id} question={q} />
-            ))}
-          </View>
-        )}
+        {(items) => <QuestionList questions={items} />}
       </PagedList>
       <View className='qa-bottom'>
         <View className='btn btn-primary qa-ask-btn' onClick={() => void Taro.navigateTo({ url: askUrl(circleId) })}>

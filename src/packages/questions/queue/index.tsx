@@ -1,12 +1,11 @@
 import { useState } from 'react'
-import { View } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
 import Segmented from '../../../components/segmented'
 import { fetchQueue, queueKey } from '../../../services/questions'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { QuestionView } from '../../../../types/questions'
-import QuestionCard, { QuestionListSkeleton } from '../components/question-card'
+import { QuestionList, QuestionListSkeleton } from '../components/question-card'
 import '../components/question.css'
 
 const TABS = [
@@ -27,13 +26,7 @@ export default function QueuePage() {
       empty={
         status === 'open' ? <EmptyState glyph='答' title='没有待回答的问题' description='成员向你提问后会出现在这里，也会在「消息」里通知你' /> : <EmptyState glyph='答' title='还没有回答过问题' />
       }>
-      {(items) => (
-        <View className='qa-list'>
-          {items.map((q) => (
-            <QuestionCard key={q.id} question={q} />
-          ))}
-        </View>
-      )}
+      {(items) => <QuestionList questions={items} />}
     </PagedList>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View, Text, Input } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
+import { TextInput } from '../../../components/text-input'
 import FormLoader from '../../../components/form-loader'
 import Tag from '../../../components/tag'
 import { fetchQuestionSettings, questionSettingsKey, updateQuestionSettings } from '../../../services/questions'
@@ -94,11 +95,11 @@ function SettingsForm({ view }: { view: QuestionSettingsView }) {
           <View className='qs-fields'>
             <View className='qs-field row'>
               <Text className='qs-label text-label'>每次提问 ¥</Text>
-              <Input className='qs-input text-body qs-price' type='digit' value={row.price} placeholder='0 为免费' onInput={(e) => change(row.openid, { price: e.detail.value })} />
+              <TextInput className='qs-input text-body qs-price' type='digit' value={row.price} placeholder='0 为免费' onValue={(value) => change(row.openid, { price: value })} />
             </View>
             <View className='qs-field row'>
               <Text className='qs-label text-label'>未回答退款</Text>
-              <Input className='qs-input text-body qs-days' type='number' value={row.days} onInput={(e) => change(row.openid, { days: e.detail.value })} />
+              <TextInput className='qs-input text-body qs-days' type='number' value={row.days} onValue={(value) => change(row.openid, { days: value })} />
               <Text className='qs-label text-label'>天</Text>
             </View>
           </View>

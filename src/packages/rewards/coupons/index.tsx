@@ -1,14 +1,13 @@
-import { useEffect, useState, type ReactNode } from 'react'
-import Taro, { useDidShow, useReachBottom, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
-import ErrorState from '../../../components/error-state'
-import ListFooter from '../../../components/list-footer'
+import { PagedListView } from '../../../components/paged-list'
 import Segmented from '../../../components/segmented'
 import Skeleton from '../../../components/skeleton'
 import { showError } from '../../../services/show-error'
-import { usePagedQuery, type PagedQuery } from '../../../services/use-paged-query'
-import { usePullDownRefetch } from '../../../services/use-query'
+import { usePagedQuery } from '../../../services/use-paged-query'
+import { useListPage } from '../../../services/use-list-page'
 import type { CampaignView, CouponStatus, CouponView } from '../../../../types/coupons'
 import Tag, { type Tone } from '../../../components/tag'
 import { CAMPAIGNS_KEY, STATUS_LABEL, claimCoupon, faceLabel, fetchCampaigns, fetchMyCoupons, myCouponsKey, ruleLabel, scopeLabel, ticketScopeLabel, validityLabel } from '../../../services/rewards'
@@ -28,65 +27,46 @@ export default function CouponsPage() {
   const [tab, setTab] = useState<Tab>(router.params.tab === 'mine' ? 'mine' : 'center')
   const campaigns = usePagedQuery<CampaignView>(CAMPAIGNS_KEY, (after) => fetchCampaigns({ after }))
   const mine = usePagedQuery<CouponView>(myCouponsKey(), (after) => fetchMyCoupons({ after }))
-  const list = tab === 'center' ? campaigns : mine
-  usePullDownRefetch(list.refetch)
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  useListPage<CampaignView | CouponView>(tab === 'center' ? campaigns : mine)
   // Back from paying with a coupon: its status has moved.
   useDidShow(() => {
     void mine.refetch()
   })
-  useEffect(() => {
-    if (list.refreshError) showError(list.refreshError)
-  }, [list.refreshError])
 
-  return (
-    <View className='page cp-page'>
-      <Segmented className='cp-tabs' options={TABS} value={tab} onChange={setTab} />
-      {tab === 'center' ? (
+  // Both tabs' lists: the tabs stay on top while a list loads.
+  const frame = { className: 'cp-page', header: <Segmented className='cp-tabs' options={TABS} value={tab} onChange={setTab} />, headerWhileLoading: true, skeleton: <ListSkeleton /> }
+  return tab === 'center' ? (
+    <PagedListView list={campaigns} {...frame} empty={<EmptyState glyph='券' title='暂时没有可领的券' description='主理人发布优惠活动后会出现在这里' />}>
+      {(items) => (
         <Campaigns
-          list={campaigns}
+          items={items}
           onClaimed={() => {
             void campaigns.refetch()
             void mine.refetch()
           }}
         />
-      ) : (
-        <MyCoupons list={mine} />
       )}
+    </PagedListView>
+  ) : (
+    <PagedListView list={mine} {...frame} empty={<EmptyState glyph='券' title='还没有优惠券' description='在领券中心领取后，开通会员或报名活动时可以使用' />}>
+      {(items) => <MyCoupons items={items} />}
+    </PagedListView>
+  )
+}
+
+function ListSkeleton() {
+  return (
+    <View aria-busy>
+      {[0, 1].map((i) => (
+        <View key={i} className='card'>
+          <Skeleton width='100%' height={150} />
+        </View>
+      ))}
     </View>
   )
 }
 
-function ListState<T>({ list, empty }: { list: PagedQuery<T>; empty: ReactNode }) {
-  if (list.loading) {
-    return (
-      <View aria-busy>
-        {[0, 1].map((i) => (
-          <View key={i} className='card'>
-            <Skeleton width='100%' height={150} />
-          </View>
-        ))}
-      </View>
-    )
-  }
-  if (list.error)
-    return (
-      <View className='card'>
-        <ErrorState
-          error={list.error}
-          onRetry={() => {
-            void list.refetch()
-          }}
-        />
-      </View>
-    )
-  if (list.items.length === 0) return empty
-  return null
-}
-
-function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClaimed: () => void }) {
+function Campaigns({ items, onClaimed }: { items: CampaignView[]; onClaimed: () => void }) {
   const [claiming, setClaiming] = useState<string | null>(null)
   const claim = async (campaign: CampaignView) => {
     if (claiming) return
@@ -104,8 +84,7 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
   const now = Date.now()
   return (
     <View className='cp-list col'>
-      <ListState list={list} empty={<EmptyState glyph='券' title='暂时没有可领的券' description='主理人发布优惠活动后会出现在这里' />} />
-      {list.items.map((campaign) => {
+      {items.map((campaign) => {
         const left = Math.max(0, campaign.stock - campaign.claimed)
         const ended = now > campaign.validTo
         // Prize-only campaigns reach this list only for the host: they are given, not claimed.
@@ -131,16 +110,14 @@ function Campaigns({ list, onClaimed }: { list: PagedQuery<CampaignView>; onClai
           </View>
         )
       })}
-      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }
 
-function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
+function MyCoupons({ items }: { items: CouponView[] }) {
   return (
     <View className='cp-list col'>
-      <ListState list={list} empty={<EmptyState glyph='券' title='还没有优惠券' description='在领券中心领取后，开通会员或报名活动时可以使用' />} />
-      {list.items.map((coupon) => {
+      {items.map((coupon) => {
         const dim = coupon.status === 'used' || coupon.status === 'expired'
         const ticketToUse = coupon.kind === 'freeTicket' && coupon.status === 'available' && coupon.validFrom <= Date.now()
         return (
@@ -166,7 +143,6 @@ function MyCoupons({ list }: { list: PagedQuery<CouponView> }) {
           </View>
         )
       })}
-      {list.items.length > 0 ? <ListFooter list={list} /> : null}
     </View>
   )
 }
