@@ -187,13 +187,13 @@ function Failure({ slot, prefix, onRetry }: { slot: ImageSlot; prefix: 'photo-pi
   if (!slot.error) return null
   return (
     <View
-      className={`${prefix}-veil ${prefix}-failed`}
+      className={`${prefix}-veil ${prefix}-failed abs-fill col`}
       onClick={(e) => {
         e.stopPropagation()
         if (slot.retryable) onRetry(slot.key)
       }}>
       <Text className={prefix === 'photo-picker' ? 'photo-picker-failed-text' : 'cover-picker-error'}>{slot.error}</Text>
-      {slot.retryable ? <Text className={`${prefix}-retry`}>点击重试</Text> : null}
+      {slot.retryable ? <Text className={`${prefix}-retry ${prefix === 'photo-picker' ? 'pill-badge' : ''}`}>点击重试</Text> : null}
     </View>
   )
 }

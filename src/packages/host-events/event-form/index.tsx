@@ -155,10 +155,10 @@ function EventForm({ event }: { event: EventView | null }) {
       <Text className='form-page-section'>地点</Text>
       <View className='card form-page-card'>
         <View className='hev-form-chips hev-form-mode'>
-          <Text className={`hev-form-chip mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>
+          <Text className={`hev-form-chip text-label mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>
             线下
           </Text>
-          <Text className={`hev-form-chip mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>
+          <Text className={`hev-form-chip text-label mode-online ${draft.mode === 'online' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'online', ['address', 'onlineLink'])}>
             线上
           </Text>
         </View>
@@ -217,13 +217,13 @@ function EventForm({ event }: { event: EventView | null }) {
               {...bind('refundableHours', ['refundableHoursBefore'])}
             />
             <View className={`form-field ${errors.feeReturn ? 'form-field-invalid' : ''}`}>
-              <View className='hev-form-stack'>
+              <View className='hev-form-stack col'>
                 <Text className='hev-form-label text-body'>到场返还</Text>
                 <View className='hev-form-chips hev-form-stack-chips'>
                   {FEE_RETURN_OPTIONS.map((o) => (
                     <Text
                       key={o.value}
-                      className={`hev-form-chip fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`}
+                      className={`hev-form-chip text-label fee-return-${o.value} ${draft.feeReturn === o.value ? 'hev-form-chip-on' : ''}`}
                       onClick={() => set('feeReturn', o.value, ['feeReturn'])}>
                       {o.label}
                     </Text>
@@ -273,12 +273,12 @@ function CircleChoice({ value, onChange }: { value: string | null; onChange: (ci
   return (
     <View className='form-field hev-form-circle'>
       <View className='hev-form-chips hev-form-circle-chips'>
-        <Text className={`hev-form-chip circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>
+        <Text className={`hev-form-chip text-label circle-everyone ${value === null ? 'hev-form-chip-on' : ''}`} onClick={() => onChange(null)}>
           所有成员
         </Text>
         {circles.loading ? <Skeleton width={160} height={56} /> : null}
         {choices.map((c) => (
-          <Text key={c.id} className={`hev-form-chip circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
+          <Text key={c.id} className={`hev-form-chip text-label circle-choice ${value === c.id ? 'hev-form-chip-on' : ''}`} data-id={c.id} onClick={() => onChange(c.id)}>
             仅「{c.name}」成员
           </Text>
         ))}
@@ -327,10 +327,10 @@ function WhenField({ label, error, date, time, className, onDate, onTime }: When
   return (
     <FormField label={label} error={error} className={className}>
       <Picker mode='date' value={date} onChange={(e) => onDate(String(e.detail.value))}>
-        <View className='hev-form-pick text-body hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
+        <View className='hev-form-pick num text-body hev-form-pick-date'>{at !== null ? formatEventTime(at).replace(/ \d{2}:\d{2}$/, '') : '选择日期'}</View>
       </Picker>
       <Picker mode='time' value={time} onChange={(e) => onTime(String(e.detail.value))}>
-        <View className='hev-form-pick text-body hev-form-pick-time'>{time || '选择时间'}</View>
+        <View className='hev-form-pick num text-body hev-form-pick-time'>{time || '选择时间'}</View>
       </Picker>
     </FormField>
   )
