@@ -260,7 +260,7 @@ function RefundHero({ order }: { order: OrderView }) {
 function Hero(props: { tone: 'success' | 'waiting' | 'closed' | 'refund'; mark?: ReactNode; title: string; amountFen?: number; desc: string; children?: ReactNode }) {
   return (
     <View className={`card order-hero col order-hero-${props.tone}`}>
-      {props.mark ? <View className={`order-mark order-mark-${props.tone}`}>{props.mark}</View> : <View className='order-spinner' />}
+      {props.mark ? <View className={`order-mark row order-mark-${props.tone}`}>{props.mark}</View> : <View className='order-spinner' />}
       <Text className='order-hero-title text-bold'>{props.title}</Text>
       {props.amountFen !== undefined ? <Text className='order-hero-amount num-bold'>{formatFen(props.amountFen)}</Text> : null}
       <Text className='order-hero-desc text-desc'>{props.desc}</Text>
