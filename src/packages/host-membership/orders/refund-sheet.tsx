@@ -127,7 +127,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
 
       <View className='hr-field'>
         <Text className='hr-label text-label'>退款原因</Text>
-        <View className='hr-box row row'>
+        <View className='hr-box row'>
           <TextInput
             className='hr-input hr-reason'
             value={reason}
