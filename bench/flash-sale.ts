@@ -65,9 +65,7 @@ export async function benchFlashSale(): Promise<Record<string, number>> {
   let lastOrderAt = started
   const rush = await Promise.all(
     buyers.map(async (openid) => {
-      const measured = await counting.measure(
-        () => FUNCTIONS.sales.main({ action: 'buyFlashSale', saleId: sale.id }, localContextFor(openid, 'sales', randomUUID())) as Promise<ApiResult<unknown>>
-      )
+      const measured = await counting.measure(() => FUNCTIONS.sales.main({ action: 'buyFlashSale', saleId: sale.id }, localContextFor(openid, 'sales', randomUUID())) as Promise<ApiResult<unknown>>)
       if (measured.result.ok) lastOrderAt = process.hrtime.bigint()
       return measured
     })
