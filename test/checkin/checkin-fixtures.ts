@@ -1,6 +1,7 @@
 // Shared setup for check-in tests: a host-made challenge and members with uploaded photos.
 import type { ChallengeInput } from '../../types/checkin'
 import { HOST, call, ok, type TestRuntime } from '../helpers/test-runtime'
+import { EXAMPLE_CHALLENGE } from '../../cloudfunctions/challenges/host-actions'
 
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 
@@ -8,25 +9,14 @@ export const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000100000001
 export const CHINA_10AM = Date.parse('2026-11-23T10:00:00+08:00')
 
 export function challengeInput(overrides: Partial<ChallengeInput> = {}): ChallengeInput {
+  // The action's own example, started earlier and with the streak bonuses these tests count on.
   return {
-    title: '21 天减脂打卡',
-    description: '每天记录饮食和运动',
-    coverFileId: '',
+    ...EXAMPLE_CHALLENGE,
     startDate: '2026-11-20',
-    days: 21,
-    windowStart: '05:00',
-    windowEnd: '23:59',
-    minTextLength: 5,
-    minPhotos: 0,
-    maxPhotos: 9,
-    pointsPerCheckin: 10,
     streakBonuses: [
       { day: 3, points: 30 },
       { day: 7, points: 70 }
     ],
-    makeupCardsPerMember: 2,
-    circleId: null,
-    minTierLevel: 1,
     ...overrides
   }
 }
