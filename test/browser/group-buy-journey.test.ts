@@ -167,8 +167,16 @@ if (!hasChromium) {
       await expect(value('未成团')).resolves.toBe('1')
       await expect(value('收入')).resolves.toBe('¥207.00')
       await expect(card.locator('.pa-pause').textContent()).resolves.toBe('暂停开团')
-      await harness.tap('.pa-log-toggle')
-      await card.locator('.pa-log-row', { hasText: '成团' }).first().waitFor({ timeout: 15_000 })
+      // Under load a tap can land while the card is still settling: the toggle says 收起记录 once the log is open.
+      const toggle = card.locator('.pa-log-toggle')
+      for (let attempt = 0; attempt < 3 && (await toggle.textContent()) !== '收起记录'; attempt++) {
+        await harness.tap('.pa-log-toggle')
+        await toggle
+          .filter({ hasText: '收起记录' })
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined)
+      }
+      await card.locator('.pa-log-row', { hasText: '成团' }).first().waitFor({ timeout: 30_000 })
       await card.evaluate((el) => el.scrollIntoView({ block: 'start' }))
       await shot('12-host-measures')
     }, 90_000)
