@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { ComponentProps, ReactNode } from 'react'
+import Segmented from '../segmented'
 import { TextArea, TextInput } from '../text-input'
 import './index.css'
 
@@ -64,6 +65,23 @@ export function TextAreaField({ label, error, hint, prefix, suffix, layout, top 
   return (
     <FormField label={label} error={error} hint={hint} prefix={prefix} suffix={suffix} layout={layout} top={top}>
       <TextArea className={`form-field-textarea ${name}`} placeholderClass='form-field-placeholder' autoHeight {...input} />
+    </FormField>
+  )
+}
+
+/** A labelled choice among a few options of a host form: FormField (label above) around a Segmented switch. */
+export function ChoiceField<V extends string>({
+  label,
+  hint,
+  error,
+  name,
+  options,
+  value,
+  onChange
+}: Omit<FieldFrame, 'layout' | 'prefix' | 'suffix' | 'top'> & Omit<ComponentProps<typeof Segmented<V>>, 'className'>) {
+  return (
+    <FormField label={label} hint={hint} error={error} layout='column'>
+      <Segmented className={name} options={options} value={value} onChange={onChange} />
     </FormField>
   )
 }
