@@ -51,8 +51,9 @@ async function couponFor(appliesTo: string[], openid = 'o_a'): Promise<string> {
   return `${campaignId}:${openid}`
 }
 
-test('its coupon scope comes from its registration, next to the built-in kinds', () => {
+test('its coupon scope is its kind, next to the built-in kinds; money held for the member (a deposit) takes no coupon', () => {
   expect(couponScopes()).toEqual(expect.arrayContaining(['membership', 'event', 'stickers']))
+  expect(couponScopes()).not.toContain('deposit')
 })
 
 test('bought, paid through the signed sandbox notify (once, however often it is replayed), then refunded in full', async () => {
@@ -148,4 +149,6 @@ test("a campaign may name the new kind's coupon scope with no edit to rewards: t
   const refused = await call('rewards', 'createCampaign', { ...input, appliesTo: ['lottery'] as never }, HOST) // a kind nobody registered
   expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'appliesTo.0' } })
   expect((refused as { error: { message: string } }).error.message).toMatch(/^适用范围只能是.*贴纸/)
+  // A deposit is registered but held money: no campaign may discount it.
+  expect(await call('rewards', 'createCampaign', { ...input, appliesTo: ['deposit'] as never }, HOST)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', field: 'appliesTo.0' } })
 })

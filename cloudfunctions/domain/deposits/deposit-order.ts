@@ -27,8 +27,6 @@ export const depositOf = (order: Pick<OrderDoc, 'item'>): DepositItem => order.i
 
 export const depositOrderKind = registerOrderKind({
   kind: DEPOSIT_KIND,
-  // No campaign names this scope (types/coupons.ts does not offer it), so no coupon ever applies to a deposit.
-  couponScope: 'deposit',
   couponLabel: '挑战押金',
   heldMoney: true,
   describe(order) {

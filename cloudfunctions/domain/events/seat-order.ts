@@ -51,7 +51,6 @@ async function confirmPaidSeat(tx: Transaction, orderId: string, seat: SeatItem,
 
 export const seatOrderKind = registerOrderKind({
   kind: SEAT_KIND,
-  couponScope: 'event',
   couponLabel: '活动报名',
   describe(order) {
     const seat = seatOf(order)

@@ -65,7 +65,6 @@ async function shortenMembership(tx: Transaction, order: OrderDoc, now: number):
 
 export const planOrderKind = registerOrderKind({
   kind: PLAN_KIND,
-  couponScope: 'membership',
   couponLabel: '会员',
   describe(order) {
     const plan = planOf(order)

@@ -47,13 +47,11 @@ export interface RefundSettled {
 }
 
 export interface OrderKind {
-  /** Stored on the order (`kind`, `item.kind`); also the order list filter. */
+  /** Stored on the order (`kind`, `item.kind`); also the order list filter and the coupon scope: coupons whose campaign `appliesTo` names the kind apply to it. */
   kind: string
-  /** Coupons whose campaign `appliesTo` names this scope apply to it. */
-  couponScope: string
   /** What the kind sells, in Chinese: in refusals (这张优惠券不能用于{couponLabel}) and as the revenue report's group for it. */
   couponLabel: string
-  /** Money held for the member rather than earned (a deposit): left out of the revenue reports. */
+  /** Money held for the member rather than earned (a deposit): left out of the revenue reports, and no coupon applies to it. */
   heldMoney?: true
   describe(order: OrderDoc): OrderDescription
   /** Inside the settling transaction: grants what the order buys (idempotence is the settlement's: it runs once per order). */
@@ -70,7 +68,6 @@ const KINDS = new Map<string, OrderKind>()
 export function registerOrderKind(kind: OrderKind): OrderKind {
   const existing = KINDS.get(kind.kind)
   if (existing && existing !== kind) throw new Error(`order kind ${kind.kind} registered twice`)
-  if ([...KINDS.values()].some((k) => k !== existing && k.couponScope === kind.couponScope)) throw new Error(`coupon scope ${kind.couponScope} taken`)
   KINDS.set(kind.kind, kind)
   return kind
 }
@@ -84,11 +81,13 @@ export function orderKind(kind: string | undefined): OrderKind {
 
 export const kindFor = (order: Pick<OrderDoc, 'kind'>): OrderKind => orderKind(order.kind)
 
-/** Every coupon scope a campaign may name, from the registered kinds. */
+/** Every coupon scope a campaign may name: the registered kinds, but not money held for the member (a deposit is not discounted). */
 export function couponScopes(): string[] {
-  return [...KINDS.values()].map((k) => k.couponScope)
+  return [...KINDS.values()].filter((k) => !k.heldMoney).map((k) => k.kind)
 }
 
+/** The kind a coupon scope names, if one is registered and takes coupons. */
 export function kindByCouponScope(scope: string): OrderKind | undefined {
-  return [...KINDS.values()].find((k) => k.couponScope === scope)
+  const kind = KINDS.get(scope)
+  return kind && !kind.heldMoney ? kind : undefined
 }

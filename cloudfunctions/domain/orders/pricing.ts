@@ -11,6 +11,6 @@ export async function priceOrder(tx: Transaction, order: OrderDoc, now: number):
   const listPriceFen = order.listPriceFen ?? order.amountFen
   if (!order.couponId) return { ...order, amountFen: listPriceFen, discountFen: 0 }
   const kind = kindFor(order)
-  const discountFen = await lockCoupon(tx, order.couponId, order.openid, { scope: kind.couponScope, label: kind.couponLabel }, listPriceFen, order._id, now)
+  const discountFen = await lockCoupon(tx, order.couponId, order.openid, { scope: kind.kind, label: kind.couponLabel }, listPriceFen, order._id, now)
   return { ...order, amountFen: listPriceFen - discountFen, discountFen }
 }

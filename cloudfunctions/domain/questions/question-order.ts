@@ -43,7 +43,6 @@ export async function tellAnswerer(tx: Transaction, question: QuestionDoc, circl
 
 export const questionOrderKind = registerOrderKind({
   kind: QUESTION_KIND,
-  couponScope: 'question',
   couponLabel: '付费提问',
   describe(order) {
     const item = questionOf(order)

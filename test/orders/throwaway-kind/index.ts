@@ -25,7 +25,6 @@ const itemOf = (order: Omit<OrderDoc, 'status'>) => order.item as unknown as Sti
 
 export const stickerKind = registerOrderKind({
   kind: STICKER_KIND,
-  couponScope: 'stickers',
   couponLabel: '贴纸',
   describe: (order) => ({
     title: itemOf(order).name,

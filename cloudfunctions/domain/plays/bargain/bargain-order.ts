@@ -23,10 +23,8 @@ export type BargainItem = SoldItem<typeof BARGAIN_KIND> & {
 
 export const bargainOrderKind = registerSoldKind<BargainItem>({
   kind: BARGAIN_KIND,
-  couponScope: 'bargain',
   couponLabel: '砍价',
-  mallPrefix: 'bargain',
-  log: 'bargain',
+  tag: 'bargain',
   page: (item) => `packages/bargain/detail/index?id=${item.bargainId}`,
   async paid(tx, order, item, now) {
     // Field operations, conditional on this order: a friend's cut (a conditional update outside any transaction) is never overwritten.

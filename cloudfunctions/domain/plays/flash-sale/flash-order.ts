@@ -9,26 +9,22 @@
 // not ended. Registered with the orders module from here (installed-kinds.ts), through
 // the sold-target kind (registerSoldKind).
 import { recordFact } from '../../facts/facts'
-import { registerSoldKind, type SoldItem } from '../sold-target/target-order'
+import { registerSoldKind, type ClaimedItem } from '../sold-target/target-order'
 import { FLASH_CLAIMS, FLASH_SLOTS, type FlashClaimDoc, type FlashSlotDoc } from './sale'
 
 export const FLASH_KIND = 'flashSale'
 
-export type FlashItem = SoldItem<typeof FLASH_KIND> & {
+export type FlashItem = ClaimedItem<typeof FLASH_KIND> & {
   saleId: string
   slotId: string
-  claimId: string
   /** When the sale ends: a refund before it puts the unit back on sale, after it does not. */
   endAt: number
-  newMember: boolean
 }
 
 export const flashOrderKind = registerSoldKind<FlashItem>({
   kind: FLASH_KIND,
-  couponScope: 'flashSale',
   couponLabel: '秒杀',
-  mallPrefix: 'flash',
-  log: 'flash',
+  tag: 'flash',
   page: (item) => `packages/flash-sale/detail/index?id=${item.saleId}`,
   async paid(tx, order, item, now) {
     const claims = tx.collection<FlashClaimDoc>(FLASH_CLAIMS)

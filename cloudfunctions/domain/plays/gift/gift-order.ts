@@ -54,7 +54,6 @@ export function newCard(order: Pick<OrderDoc, '_id' | 'openid' | 'amountFen' | '
 
 export const giftOrderKind = registerOrderKind({
   kind: GIFT_KIND,
-  couponScope: 'giftCard',
   couponLabel: '礼品卡',
   describe(order) {
     const item = giftOf(order)

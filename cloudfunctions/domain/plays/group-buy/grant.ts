@@ -5,26 +5,24 @@
 import type { Runtime } from '../../../platform/runtime'
 import type { AfterCommit } from '../../orders/kinds'
 import { ORDERS, asPaidForGrant, type OrderDoc } from '../../orders/order'
-import { soldTarget, type SoldItem } from '../sold-target/target-order'
+import { soldTarget, type ClaimedItem } from '../sold-target/target-order'
 import { GROUP_SEATS, type SeatDoc } from './group'
 
 export const GROUP_KIND = 'groupBuy'
 
 /** `target`: what the seat buys, as its own capability words it (a plan item, a seat item). */
-export type GroupItem = SoldItem<typeof GROUP_KIND> & {
+export type GroupItem = ClaimedItem<typeof GROUP_KIND> & {
   campaignId: string
   groupId: string
   seatId: string
-  claimId: string
   /** 0: the starter. */
   n: number
-  newMember: boolean
 }
 
 export const groupOf = (order: Pick<OrderDoc, 'item'>): GroupItem => order.item as unknown as GroupItem
 
 // A seat the event could not give is refunded here (the seat is granted after its payment, not at it).
-const { fulfilTarget, refundTarget } = soldTarget({ targetOf: (order) => groupOf(order).target, mallPrefix: 'group', log: 'group', seatFullReason: '活动名额已满' })
+const { fulfilTarget, refundTarget } = soldTarget({ targetOf: (order) => groupOf(order).target, tag: 'group', seatFullReason: '活动名额已满' })
 export { refundTarget }
 
 /**

@@ -21,7 +21,6 @@ export { GROUP_KIND }
 
 export const groupOrderKind = registerOrderKind({
   kind: GROUP_KIND,
-  couponScope: 'groupBuy',
   couponLabel: '拼团',
   // Bare (no circle fields): the order page then shows a paid group seat as paid (查看 opens the group), not as a
   // membership already running (it starts when the group fills).

@@ -19,10 +19,8 @@ import type { MallTargetItem } from './target'
 export type SoldTargetOptions = {
   /** The play's order item's target (what the order buys, in its capability's own shape). */
   targetOf: (order: Pick<OrderDoc, 'item'>) => OrderItem
-  /** Prefix of the mall redemption's id (`<prefix>:<orderId>`). */
-  mallPrefix: string
-  /** Tag of the play in the log. */
-  log: string
+  /** The play's short tag: the prefix of its mall redemptions' ids (`<tag>:<orderId>`) and its name in the server log. */
+  tag: string
   /** When set, a seat the event could not give is refunded by the play with this reason (not by the seat kind). */
   seatFullReason?: string
 }
@@ -37,19 +35,19 @@ export type SoldTarget = {
 }
 
 /** The money goes back when the thing could not be given (the event or the mall ran out), and the host sees why. */
-function refundUngiven(order: Pick<OrderDoc, '_id' | 'transactionId' | 'amountFen' | 'refundedFen'>, reason: string, log: string): AfterCommit {
+function refundUngiven(order: Pick<OrderDoc, '_id' | 'transactionId' | 'amountFen' | 'refundedFen'>, reason: string, tag: string): AfterCommit {
   return async (runtime) => {
     await flagPayment(runtime, { outTradeNo: order._id, transactionId: order.transactionId, kind: 'noseat' }, `${reason}，已自动退款`, order.amountFen, order.amountFen)
     await refundOrderById(runtime, { orderId: order._id, amountFen: order.amountFen - order.refundedFen, requestId: 'ungiven', reason, purpose: 'noSeat' }).catch((error) =>
-      console.error(`[${log}] refund failed`, error)
+      console.error(`[${tag}] refund failed`, error)
     )
   }
 }
 
 export function soldTarget(options: SoldTargetOptions): SoldTarget {
-  const { targetOf, log } = options
+  const { targetOf, tag } = options
   const asTarget = <T extends Omit<OrderDoc, 'status'>>(order: T): T => ({ ...order, item: targetOf(order) })
-  const mallRedemptionId = (orderId: string) => `${options.mallPrefix}:${orderId}`
+  const mallRedemptionId = (orderId: string) => `${tag}:${orderId}`
 
   async function fulfilTarget(tx: Transaction, order: PaidOrder, now: number): Promise<Fulfilment> {
     const target = targetOf(order)
@@ -60,7 +58,7 @@ export function soldTarget(options: SoldTargetOptions): SoldTarget {
       const seat = target as unknown as SeatItem
       const signups = tx.collection<SignupDoc>(SIGNUPS)
       const existing = await signups.get(seat.signupId)
-      if (existing && ['held', 'offered', 'confirmed', 'attended'].includes(existing.status)) return { afterCommit: refundUngiven(order, '你已报名该活动', log) }
+      if (existing && ['held', 'offered', 'confirmed', 'attended'].includes(existing.status)) return { afterCommit: refundUngiven(order, '你已报名该活动', tag) }
       await signups.set({
         _id: seat.signupId,
         eventId: seat.eventId,
@@ -77,11 +75,11 @@ export function soldTarget(options: SoldTargetOptions): SoldTarget {
       })
       const done = await seatOrderKind.fulfil(tx, asTarget(order), now)
       if (!options.seatFullReason) return done
-      return { item: done.item, afterCommit: done.afterCommit ? refundUngiven(order, options.seatFullReason, log) : undefined }
+      return { item: done.item, afterCommit: done.afterCommit ? refundUngiven(order, options.seatFullReason, tag) : undefined }
     }
     const mall = target as unknown as MallTargetItem
     const granted = await grantPaidMallItem(tx, { openid: order.openid, itemId: mall.itemId, redemptionId: mallRedemptionId(order._id), address: mall.address, now })
-    return granted === 'granted' ? {} : { afterCommit: refundUngiven(order, '商品已兑完', log) }
+    return granted === 'granted' ? {} : { afterCommit: refundUngiven(order, '商品已兑完', tag) }
   }
 
   async function refundTarget(tx: Transaction, refund: RefundSettled): Promise<void> {
@@ -111,6 +109,12 @@ export type SoldItem<K extends string = string> = {
   target: OrderItem
 }
 
+/** A play's item that the member holds a claim for (one unit of a sale, one seat of a group): the claim, and whether the member joined the community for this play (the host's 拉新 count). */
+export type ClaimedItem<K extends string = string> = SoldItem<K> & {
+  claimId: string
+  newMember: boolean
+}
+
 /** How an order of a play describes itself: 「秒杀·<title>」, the play's page, the target's label (and its circle or event unless `bare`). */
 export function describeSold(kindName: string, item: SoldItem, page: string, bare = false): OrderDescription {
   const base = { title: `${kindName}·${item.title}`, page, firstPaymentFact: { kind: item.kind, title: item.title } }
@@ -119,7 +123,6 @@ export function describeSold(kindName: string, item: SoldItem, page: string, bar
 
 export type SoldKindOptions<I extends SoldItem> = Omit<SoldTargetOptions, 'targetOf'> & {
   kind: I['kind']
-  couponScope: string
   /** The play's name in Chinese: the coupon label, and the order title's prefix (秒杀·…). */
   couponLabel: string
   /** The play's page for this order's item. */
@@ -137,12 +140,11 @@ export type SoldKindOptions<I extends SoldItem> = Omit<SoldTargetOptions, 'targe
  * back through its own kind, and the play keeps only its books (`paid`, `refunded`, `closed`).
  */
 export function registerSoldKind<I extends SoldItem>(options: SoldKindOptions<I>): OrderKind {
-  const { kind, couponScope, couponLabel } = options
+  const { kind, couponLabel } = options
   const itemOf = (order: Pick<OrderDoc, 'item'>): I => order.item as unknown as I
   const { fulfilTarget, refundTarget } = soldTarget({ ...options, targetOf: (order) => itemOf(order).target })
   return registerOrderKind({
     kind,
-    couponScope,
     couponLabel,
     describe: (order) => describeSold(couponLabel, itemOf(order), options.page(itemOf(order))),
     async fulfil(tx, order, now) {
