@@ -27,6 +27,24 @@ export function wrap(ctx: Ctx, text: string, width: number, max: number): string
   return line ? [...lines, line] : lines
 }
 
+/** A line of words in one colour and size (the canvas keeps its alignment and baseline). */
+export function textLine(ctx: Ctx, text: string, x: number, y: number, color: string, size: number, bold = false): void {
+  ctx.fillStyle = color
+  ctx.font = font(size, bold)
+  ctx.fillText(text, x, y)
+}
+
+/** A centred poster's ground: a two-colour gradient over the whole canvas (top to bottom, or corner to corner); text centred on it. */
+export function gradientGround(ctx: Ctx, width: number, height: number, from: string, to: string, diagonal = false): void {
+  const bg = ctx.createLinearGradient(0, 0, diagonal ? width : 0, height)
+  bg.addColorStop(0, from)
+  bg.addColorStop(1, to)
+  ctx.fillStyle = bg
+  ctx.fillRect(0, 0, width, height)
+  ctx.textAlign = 'center'
+  ctx.textBaseline = 'alphabetic'
+}
+
 /** A rounded rectangle path (arcTo: WeChat's older canvas has no roundRect). */
 export function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: number): void {
   ctx.beginPath()
@@ -127,14 +145,10 @@ export function drawPlayFrame(ctx: Ctx, frame: PlayPosterFrame): void {
 
 /** A muted line inside the card (原价 …, 已有 N 位好友 …). */
 export function mutedLine(ctx: Ctx, text: string, x: number, y: number, size = 14): void {
-  ctx.fillStyle = colors.text3
-  ctx.font = font(size)
-  ctx.fillText(text, x, y)
+  textLine(ctx, text, x, y, colors.text3, size)
 }
 
 /** A strong line in the play's deep red (the progress words). */
 export function strongLine(ctx: Ctx, text: string, x: number, y: number, size = 16): void {
-  ctx.fillStyle = colors.dangerStrong
-  ctx.font = font(size, true)
-  ctx.fillText(text, x, y)
+  textLine(ctx, text, x, y, colors.dangerStrong, size, true)
 }

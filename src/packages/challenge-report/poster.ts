@@ -1,6 +1,6 @@
 import type { CompletionReport } from '../../../types/completion'
 import { colors } from '../../styles/tokens'
-import { drawCover, font, roundRect, wrap, type Ctx } from '../../components/play-poster/draw'
+import { drawCover, font, gradientGround, roundRect, textLine, wrap, type Ctx } from '../../components/play-poster/draw'
 
 // The completion poster, drawn on a 2D canvas (WeChat's type="2d" canvas or an
 // H5 <canvas>; both speak the same CanvasRenderingContext2D): a certificate
@@ -96,19 +96,9 @@ function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, dr
   if (!draw) return height
 
   // Background: brand gradient with the certificate's heading.
-  const bg = ctx.createLinearGradient(0, 0, 0, height)
-  bg.addColorStop(0, colors.brand)
-  bg.addColorStop(1, colors.brandStrong)
-  ctx.fillStyle = bg
-  ctx.fillRect(0, 0, POSTER_WIDTH, height)
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'alphabetic'
-  ctx.fillStyle = colors.brandPale
-  ctx.font = font(26)
-  ctx.fillText(report.communityName, POSTER_WIDTH / 2, 70)
-  ctx.fillStyle = colors.surface
-  ctx.font = font(60, true)
-  ctx.fillText('挑 战 完 成 证 书', POSTER_WIDTH / 2, 150)
+  gradientGround(ctx, POSTER_WIDTH, height, colors.brand, colors.brandStrong)
+  textLine(ctx, report.communityName, POSTER_WIDTH / 2, 70, colors.brandPale, 26)
+  textLine(ctx, '挑 战 完 成 证 书', POSTER_WIDTH / 2, 150, colors.surface, 60, true)
 
   // The card.
   ctx.fillStyle = colors.surface
@@ -119,16 +109,12 @@ function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, dr
   roundRect(ctx, CARD_X + 14, HEAD + 14, CARD_W - 28, cardBottom - HEAD - 28, 24)
   ctx.stroke()
 
-  ctx.fillStyle = colors.text
-  ctx.font = font(40, true)
-  ctx.fillText(report.member.nickname, POSTER_WIDTH / 2, nameY + 20)
+  textLine(ctx, report.member.nickname, POSTER_WIDTH / 2, nameY + 20, colors.text, 40, true)
   ctx.fillStyle = colors.text2
   ctx.font = font(30)
   const title = wrap(ctx, `完成了「${report.challengeTitle}」`, INNER_W, 1)[0] ?? ''
   ctx.fillText(title, POSTER_WIDTH / 2, titleY + 26)
-  ctx.fillStyle = colors.text3
-  ctx.font = font(24)
-  ctx.fillText(`${dots(report.startDate)} – ${dots(report.endDate)} · 共 ${report.days} 天`, POSTER_WIDTH / 2, titleY + 68)
+  textLine(ctx, `${dots(report.startDate)} – ${dots(report.endDate)} · 共 ${report.days} 天`, POSTER_WIDTH / 2, titleY + 68, colors.text3, 24)
 
   // The numbers.
   const stats: Array<[string, string]> = [
@@ -138,12 +124,8 @@ function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, dr
   ]
   stats.forEach(([value, label], i) => {
     const x = INNER_X + (INNER_W / 3) * (i + 0.5)
-    ctx.fillStyle = colors.brand
-    ctx.font = font(56, true)
-    ctx.fillText(value, x, statsY + 50)
-    ctx.fillStyle = colors.text3
-    ctx.font = font(24)
-    ctx.fillText(label, x, statsY + 90)
+    textLine(ctx, value, x, statsY + 50, colors.brand, 56, true)
+    textLine(ctx, label, x, statsY + 90, colors.text3, 24)
   })
 
   // The days: done, made up (补), missed.
@@ -159,9 +141,7 @@ function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, dr
     roundRect(ctx, x, cy, grid.cell, grid.cell, Math.min(12, grid.cell / 4))
     ctx.fill()
     if (grid.cell >= 40) {
-      ctx.fillStyle = makeup === undefined ? colors.text4 : colors.surface
-      ctx.font = font(Math.round(grid.cell * 0.36), true)
-      ctx.fillText(makeup ? '补' : String(Number(date.slice(8))), x + grid.cell / 2, cy + grid.cell * 0.62)
+      textLine(ctx, makeup ? '补' : String(Number(date.slice(8))), x + grid.cell / 2, cy + grid.cell * 0.62, makeup === undefined ? colors.text4 : colors.surface, Math.round(grid.cell * 0.36), true)
     }
   }
 
@@ -171,9 +151,7 @@ function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, dr
     photos.forEach((photo, i) => {
       const x = (POSTER_WIDTH - rowW) / 2 + i * (photoSize + 30)
       drawCover(ctx, photo.image, x, photosY, photoSize, photoSize)
-      ctx.fillStyle = colors.text2
-      ctx.font = font(24)
-      ctx.fillText(photos.length === 2 ? `${i === 0 ? '开始' : '完成'} · ${photo.label}` : photo.label, x + photoSize / 2, photosY + photoSize + 38)
+      textLine(ctx, photos.length === 2 ? `${i === 0 ? '开始' : '完成'} · ${photo.label}` : photo.label, x + photoSize / 2, photosY + photoSize + 38, colors.text2, 24)
     })
   }
 
@@ -187,9 +165,7 @@ function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, dr
     ctx.font = font(28)
     quoteLines.forEach((line, i) => ctx.fillText(line, INNER_X + 24, quoteY + 56 + i * 42))
     ctx.textAlign = 'right'
-    ctx.fillStyle = colors.text3
-    ctx.font = font(22)
-    ctx.fillText(`—— ${testimonial.by}`, INNER_X + INNER_W - 24, quoteY + quoteH - 22)
+    textLine(ctx, `—— ${testimonial.by}`, INNER_X + INNER_W - 24, quoteY + quoteH - 22, colors.text3, 22)
     ctx.textAlign = 'center'
   }
 
@@ -215,12 +191,8 @@ function posterBody(ctx: Ctx, report: CompletionReport, images: PosterImages, dr
   ctx.fillStyle = colors.text
   ctx.font = font(30, true)
   ctx.fillText(wrap(ctx, `加入${report.communityName}`, INNER_W - (textX - INNER_X), 1)[0] ?? '', textX, qrY + 44)
-  ctx.fillStyle = colors.text2
-  ctx.font = font(24)
-  ctx.fillText(images.qr ? '扫码和我一起打卡挑战' : '打开小程序，输入邀请码加入', textX, qrY + 86)
-  ctx.fillStyle = colors.warnStrong
-  ctx.font = font(26, true)
-  ctx.fillText(`邀请码 ${report.inviteCode}`, textX, qrY + 134)
+  textLine(ctx, images.qr ? '扫码和我一起打卡挑战' : '打开小程序，输入邀请码加入', textX, qrY + 86, colors.text2, 24)
+  textLine(ctx, `邀请码 ${report.inviteCode}`, textX, qrY + 134, colors.warnStrong, 26, true)
   ctx.textAlign = 'center'
   return height
 }

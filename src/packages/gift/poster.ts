@@ -1,7 +1,7 @@
 import type { GiftCardView } from '../../../types/gift'
 import { colors } from '../../styles/tokens'
 import { formatFen } from '../../utils/format'
-import { font, roundRect, wrap, type Ctx } from '../../components/play-poster/draw'
+import { font, gradientGround, roundRect, textLine, wrap, type Ctx } from '../../components/play-poster/draw'
 import { renderPoster, savePoster } from '../../components/play-poster/render'
 
 // The gift card's poster, drawn with the play-poster kit (the WeChat type="2d"
@@ -13,18 +13,9 @@ const WIDTH = 750
 const HEIGHT = 1000
 
 export function drawGiftPoster(ctx: Ctx, card: GiftCardView): void {
-  const bg = ctx.createLinearGradient(0, 0, WIDTH, HEIGHT)
-  bg.addColorStop(0, colors.orange)
-  bg.addColorStop(1, colors.danger)
-  ctx.fillStyle = bg
-  ctx.fillRect(0, 0, WIDTH, HEIGHT)
-  ctx.textAlign = 'center'
-  ctx.textBaseline = 'alphabetic'
-  ctx.fillStyle = colors.surface
-  ctx.font = font(30)
-  ctx.fillText(`${card.buyerName || '好友'} 送你一份心意`, WIDTH / 2, 110)
-  ctx.font = font(56, true)
-  ctx.fillText('会员礼品卡', WIDTH / 2, 190)
+  gradientGround(ctx, WIDTH, HEIGHT, colors.orange, colors.danger, true)
+  textLine(ctx, `${card.buyerName || '好友'} 送你一份心意`, WIDTH / 2, 110, colors.surface, 30)
+  textLine(ctx, '会员礼品卡', WIDTH / 2, 190, colors.surface, 56, true)
 
   // The card: a ribbon across a white card, then what it gives.
   const x = 70
@@ -44,23 +35,16 @@ export function drawGiftPoster(ctx: Ctx, card: GiftCardView): void {
   ctx.fillStyle = colors.text
   ctx.font = font(44, true)
   wrap(ctx, card.circleName, w - 80, 2).forEach((line, i) => ctx.fillText(line, WIDTH / 2, y + 260 + i * 54))
-  ctx.fillStyle = colors.text2
-  ctx.font = font(32)
-  ctx.fillText(`${card.planName} · ${card.days} 天会员`, WIDTH / 2, y + 370)
-  ctx.fillStyle = colors.danger
-  ctx.font = font(30, true)
-  ctx.fillText(`价值 ${formatFen(card.priceFen)}`, WIDTH / 2, y + 420)
+  textLine(ctx, `${card.planName} · ${card.days} 天会员`, WIDTH / 2, y + 370, colors.text2, 32)
+  textLine(ctx, `价值 ${formatFen(card.priceFen)}`, WIDTH / 2, y + 420, colors.danger, 30, true)
   if (card.message) {
     ctx.fillStyle = colors.text3
     ctx.font = font(28)
     wrap(ctx, `“${card.message}”`, w - 100, 1).forEach((line) => ctx.fillText(line, WIDTH / 2, y + 475))
   }
 
-  ctx.fillStyle = colors.surface
-  ctx.font = font(32, true)
-  ctx.fillText('先到先得 · 第一位领取的朋友获得会员', WIDTH / 2, 850)
-  ctx.font = font(26)
-  ctx.fillText('打开小程序里的分享链接即可领取，30 天内有效', WIDTH / 2, 910)
+  textLine(ctx, '先到先得 · 第一位领取的朋友获得会员', WIDTH / 2, 850, colors.surface, 32, true)
+  textLine(ctx, '打开小程序里的分享链接即可领取，30 天内有效', WIDTH / 2, 910, colors.surface, 26)
 }
 
 /** The poster as an image: a data URL (H5) or a temp file (WeChat). */
