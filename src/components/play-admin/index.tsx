@@ -3,13 +3,12 @@ import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import EmptyState from '../empty-state'
-import FormField from '../form-field'
+import { InputField } from '../form-field'
 import PagedList from '../paged-list'
 import RadioRow from '../radio-row'
 import Segmented from '../segmented'
 import Skeleton from '../skeleton'
 import Tag from '../tag'
-import { TextInput } from '../text-input'
 import type { Tone } from '../tag'
 import { showError } from '../../services/show-error'
 import { useSubmit } from '../../services/use-submit'
@@ -68,10 +67,32 @@ export function HostPlayList<T extends { id: string; paused: boolean }>(props: {
 /** The campaign's title, optional: the share card and the lists show it; left empty, the server's default names the item (or the reward). */
 export function PlayTitleField(props: { className: string; value: string; onValue: (value: string) => void; placeholder: string; fallback?: string }) {
   return (
-    <FormField label='标题' hint={`分享卡片和列表上显示，留空用${props.fallback ?? '商品名'}`}>
-      <TextInput className={`form-field-input ${props.className}`} value={props.value} maxlength={30} placeholder={props.placeholder} onValue={props.onValue} />
-    </FormField>
+    <InputField
+      label='标题'
+      hint={`分享卡片和列表上显示，留空用${props.fallback ?? '商品名'}`}
+      name={props.className}
+      value={props.value}
+      maxlength={30}
+      placeholder={props.placeholder}
+      onValue={props.onValue}
+    />
   )
+}
+
+/**
+ * The typed-in fields of a create form (title, price, counts) as typed, each bound to its input by field(name);
+ * published() puts them back as they started and refetches the list (the Segmented choices keep theirs).
+ */
+export function usePlayFields<K extends string>(initial: Record<K, string>, onCreated: () => void) {
+  const [values, setValues] = useState(initial)
+  return {
+    values,
+    field: (key: K) => ({ value: values[key], onValue: (value: string) => setValues((now) => ({ ...now, [key]: value })) }),
+    published: () => {
+      setValues(initial)
+      onCreated()
+    }
+  }
 }
 
 /** The create form's card: title, the page's fields, and the publish button (busy, toast, error shown). */

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { TextInput } from '../../../components/text-input'
-import FormField from '../../../components/form-field'
-import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, SALE_TYPES, TargetPicker, saleCandidates, useTargetChoice } from '../../../components/play-admin'
-import Segmented from '../../../components/segmented'
+import { ChoiceField, InputField } from '../../../components/form-field'
+import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, SALE_TYPES, TargetPicker, saleCandidates, usePlayFields, useTargetChoice } from '../../../components/play-admin'
+import { unitOptions, type OptionValue } from '../../../components/segmented/options'
 import {
   HOST_BARGAINS_KEY,
   PHASE_LABEL,
@@ -19,18 +18,8 @@ import { chinaTime } from '../../../utils/china-time'
 import { formatFen } from '../../../utils/format'
 import type { BargainCutLogEntry, HostBargainCampaignView } from '../../../../types/bargain'
 
-type Hours = '24' | '48' | '72'
-const HOURS: ReadonlyArray<{ value: Hours; label: string }> = [
-  { value: '24', label: '24 小时' },
-  { value: '48', label: '48 小时' },
-  { value: '72', label: '72 小时' }
-]
-type Runs = '3' | '7' | '14'
-const RUNS: ReadonlyArray<{ value: Runs; label: string }> = [
-  { value: '3', label: '3 天' },
-  { value: '7', label: '7 天' },
-  { value: '14', label: '14 天' }
-]
+const HOURS = unitOptions(['24', '48', '72'] as const, '小时')
+const RUNS = unitOptions(['3', '7', '14'] as const, '天')
 
 export default function HostBargainsPage() {
   return (
@@ -66,13 +55,10 @@ const yuanToFen = (text: string) => Math.round(Number(text) * 100)
 
 function CreateForm({ onCreated }: { onCreated: () => void }) {
   const choice = useTargetChoice('hostBargain', 'plan', saleCandidates)
-  const [title, setTitle] = useState('')
-  const [start, setStart] = useState('')
-  const [floor, setFloor] = useState('')
-  const [cuts, setCuts] = useState('10')
-  const [cap, setCap] = useState('3')
-  const [hours, setHours] = useState<Hours>('24')
-  const [runs, setRuns] = useState<Runs>('7')
+  const fields = usePlayFields({ title: '', start: '', floor: '', cuts: '10', cap: '3' }, onCreated)
+  const { title, start, floor, cuts, cap } = fields.values
+  const [hours, setHours] = useState<OptionValue<typeof HOURS>>('24')
+  const [runs, setRuns] = useState<OptionValue<typeof RUNS>>('7')
   const { chosen } = choice
 
   const publish = () => {
@@ -98,36 +84,23 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <PlayForm
-      className='hb-form'
-      title='发起砍价'
-      submitLabel='发布砍价'
-      publish={publish}
-      onPublished={() => {
-        setTitle('')
-        setFloor('')
-        onCreated()
-      }}>
+    <PlayForm className='hb-form' title='发起砍价' submitLabel='发布砍价' publish={publish} onPublished={fields.published}>
       <TargetPicker choice={choice} types={SALE_TYPES} verb='砍价' />
-      <PlayTitleField className='hb-title' value={title} placeholder='如：月卡砍到 9.9 元' onValue={setTitle} />
-      <FormField label='起砍价' prefix='¥' hint={chosen && chosen.priceFen > 0 ? `留空按原价 ${formatFen(chosen.priceFen)}` : '商品起始价格'}>
-        <TextInput className='form-field-input hb-start' type='digit' value={start} placeholder='0.00' onValue={(value) => setStart(value)} />
-      </FormField>
-      <FormField label='底价' prefix='¥' hint='砍到底价后不能再砍'>
-        <TextInput className='form-field-input hb-floor' type='digit' value={floor} placeholder='0.00' onValue={(value) => setFloor(value)} />
-      </FormField>
-      <FormField label='刀数' suffix='刀' hint='最多这么多位好友即可砍到底价（2–50），每刀金额由系统随机决定'>
-        <TextInput className='form-field-input hb-cuts' type='number' value={cuts} maxlength={2} onValue={(value) => setCuts(value)} />
-      </FormField>
-      <FormField label='每人每天' suffix='刀' hint='一位好友每天在本活动里最多帮砍几次'>
-        <TextInput className='form-field-input hb-cap' type='number' value={cap} maxlength={2} onValue={(value) => setCap(value)} />
-      </FormField>
-      <FormField label='每次砍价有效' layout='column'>
-        <Segmented className='hb-hours' options={HOURS} value={hours} onChange={setHours} />
-      </FormField>
-      <FormField label='活动发起期' layout='column'>
-        <Segmented className='hb-runs' options={RUNS} value={runs} onChange={setRuns} />
-      </FormField>
+      <PlayTitleField className='hb-title' placeholder='如：月卡砍到 9.9 元' {...fields.field('title')} />
+      <InputField
+        label='起砍价'
+        prefix='¥'
+        hint={chosen && chosen.priceFen > 0 ? `留空按原价 ${formatFen(chosen.priceFen)}` : '商品起始价格'}
+        name='hb-start'
+        type='digit'
+        placeholder='0.00'
+        {...fields.field('start')}
+      />
+      <InputField label='底价' prefix='¥' hint='砍到底价后不能再砍' name='hb-floor' type='digit' placeholder='0.00' {...fields.field('floor')} />
+      <InputField label='刀数' suffix='刀' hint='最多这么多位好友即可砍到底价（2–50），每刀金额由系统随机决定' name='hb-cuts' type='number' maxlength={2} {...fields.field('cuts')} />
+      <InputField label='每人每天' suffix='刀' hint='一位好友每天在本活动里最多帮砍几次' name='hb-cap' type='number' maxlength={2} {...fields.field('cap')} />
+      <ChoiceField label='每次砍价有效' name='hb-hours' options={HOURS} value={hours} onChange={setHours} />
+      <ChoiceField label='活动发起期' name='hb-runs' options={RUNS} value={runs} onChange={setRuns} />
     </PlayForm>
   )
 }

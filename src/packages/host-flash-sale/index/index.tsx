@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { TextInput } from '../../../components/text-input'
-import FormField from '../../../components/form-field'
-import { HostPlayList, PlayTitleField, PlayForm, SALE_TYPES, TargetPicker, saleCandidates, useTargetChoice } from '../../../components/play-admin'
-import Segmented from '../../../components/segmented'
+import { ChoiceField, InputField } from '../../../components/form-field'
+import { HostPlayList, PlayTitleField, PlayForm, SALE_TYPES, TargetPicker, saleCandidates, usePlayFields, useTargetChoice } from '../../../components/play-admin'
+import { optionsOf } from '../../../components/segmented/options'
 import { HOST_FLASH_SALES_KEY, PHASE_LABEL, PHASE_TONE, TARGET_LABEL, createFlashSale, fetchHostFlashSales, formatSaleTime, pauseFlashSale } from '../../../services/flash-sale'
 import { flashSaleUrl } from '../../../services/routes'
 import { chinaTime } from '../../../utils/china-time'
@@ -11,12 +10,7 @@ import { formatFen } from '../../../utils/format'
 import type { HostFlashSaleView } from '../../../../types/flash-sale'
 
 type StartChoice = 'now' | 'in10' | 'in60' | 'tonight'
-const STARTS: ReadonlyArray<{ value: StartChoice; label: string }> = [
-  { value: 'now', label: '立即' },
-  { value: 'in10', label: '10 分钟后' },
-  { value: 'in60', label: '1 小时后' },
-  { value: 'tonight', label: '今晚 20:00' }
-]
+const STARTS = optionsOf<StartChoice>({ now: '立即', in10: '10 分钟后', in60: '1 小时后', tonight: '今晚 20:00' })
 type Length = '30m' | '1h' | '3h' | '1d'
 const LENGTHS: ReadonlyArray<{ value: Length; label: string; ms: number }> = [
   { value: '30m', label: '30 分钟', ms: 30 * 60_000 },
@@ -66,9 +60,8 @@ export default function HostFlashSalesPage() {
 
 function CreateForm({ onCreated }: { onCreated: () => void }) {
   const choice = useTargetChoice('hostFlashSale', 'plan', saleCandidates)
-  const [title, setTitle] = useState('')
-  const [price, setPrice] = useState('')
-  const [stock, setStock] = useState('50')
+  const fields = usePlayFields({ title: '', price: '', stock: '50' }, onCreated)
+  const { title, price, stock } = fields.values
   const [start, setStart] = useState<StartChoice>('in10')
   const [length, setLength] = useState<Length>('1h')
   const { chosen } = choice
@@ -91,30 +84,13 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <PlayForm
-      className='hfs-form'
-      title='发起秒杀'
-      submitLabel='发布秒杀'
-      publish={publish}
-      onPublished={() => {
-        setTitle('')
-        setPrice('')
-        onCreated()
-      }}>
+    <PlayForm className='hfs-form' title='发起秒杀' submitLabel='发布秒杀' publish={publish} onPublished={fields.published}>
       <TargetPicker choice={choice} types={SALE_TYPES} verb='秒杀' />
-      <PlayTitleField className='hfs-title' value={title} placeholder='如：月卡限时 9.9 元' onValue={setTitle} />
-      <FormField label='秒杀价' prefix='¥'>
-        <TextInput className='form-field-input hfs-price' type='digit' value={price} placeholder='0.00' onValue={(value) => setPrice(value)} />
-      </FormField>
-      <FormField label='库存' suffix='件' hint='每人限抢 1 件；5 分钟未支付自动释放'>
-        <TextInput className='form-field-input hfs-stock' type='number' value={stock} maxlength={3} onValue={(value) => setStock(value)} />
-      </FormField>
-      <FormField label='开抢' layout='column'>
-        <Segmented className='hfs-starts' options={STARTS} value={start} onChange={setStart} />
-      </FormField>
-      <FormField label='持续' layout='column'>
-        <Segmented className='hfs-lengths' options={LENGTHS} value={length} onChange={setLength} />
-      </FormField>
+      <PlayTitleField className='hfs-title' placeholder='如：月卡限时 9.9 元' {...fields.field('title')} />
+      <InputField label='秒杀价' prefix='¥' name='hfs-price' type='digit' placeholder='0.00' {...fields.field('price')} />
+      <InputField label='库存' suffix='件' hint='每人限抢 1 件；5 分钟未支付自动释放' name='hfs-stock' type='number' maxlength={3} {...fields.field('stock')} />
+      <ChoiceField label='开抢' name='hfs-starts' options={STARTS} value={start} onChange={setStart} />
+      <ChoiceField label='持续' name='hfs-lengths' options={LENGTHS} value={length} onChange={setLength} />
     </PlayForm>
   )
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import { TextInput } from '../../../components/text-input'
 import { ErrorPage } from '../../../components/error-state'
 import { LogRow, MeasureGrid, PlayLog } from '../../../components/play-admin'
-import FormField from '../../../components/form-field'
+import { InputField } from '../../../components/form-field'
 import RadioRow from '../../../components/radio-row'
 import Segmented from '../../../components/segmented'
+import { optionsOf } from '../../../components/segmented/options'
 import Skeleton from '../../../components/skeleton'
 import { GIFT_PLANS_KEY, HOST_GIFTS_KEY, LOG_KIND_LABEL, LOG_KIND_TONE, fetchGiftLogs, fetchGiftPlans, fetchHostGifts, setWelcomeGift } from '../../../services/gift'
 import { fetchHostCampaigns } from '../../../services/rewards'
@@ -20,17 +20,9 @@ import type { Page } from '../../../../types/page'
 import './index.css'
 
 type GiftType = WelcomeGift['type']
-const TYPES: ReadonlyArray<{ value: GiftType; label: string }> = [
-  { value: 'none', label: '不送' },
-  { value: 'coupon', label: '优惠券' },
-  { value: 'trial', label: '体验天数' },
-  { value: 'makeupCard', label: '补签卡' }
-]
+const TYPES = optionsOf<GiftType>({ none: '不送', coupon: '优惠券', trial: '体验天数', makeupCard: '补签卡' })
 type LogSource = 'cards' | 'welcomes'
-const SOURCES: ReadonlyArray<{ value: LogSource; label: string }> = [
-  { value: 'cards', label: '礼品卡记录' },
-  { value: 'welcomes', label: '欢迎礼记录' }
-]
+const SOURCES = optionsOf<LogSource>({ cards: '礼品卡记录', welcomes: '欢迎礼记录' })
 
 /** 礼品卡与邀请礼: the invitee's welcome gift (host-set), the gift cards' measures, and the log (abuse attempts included). */
 export default function HostGiftsPage() {
@@ -127,16 +119,10 @@ function WelcomeForm({ view }: { view: HostGiftView }) {
                 <Text>{name}</Text>
               </RadioRow>
             ))}
-            <FormField label='体验天数' suffix='天'>
-              <TextInput className='form-field-input hg-days' type='number' value={days} maxlength={2} onValue={(value) => setDays(value)} />
-            </FormField>
+            <InputField label='体验天数' suffix='天' name='hg-days' type='number' value={days} maxlength={2} onValue={setDays} />
           </View>
         ) : null}
-        {type === 'makeupCard' ? (
-          <FormField label='补签卡' suffix='张'>
-            <TextInput className='form-field-input hg-count' type='number' value={count} maxlength={1} onValue={(value) => setCount(value)} />
-          </FormField>
-        ) : null}
+        {type === 'makeupCard' ? <InputField label='补签卡' suffix='张' name='hg-count' type='number' value={count} maxlength={1} onValue={setCount} /> : null}
         <Button className='btn btn-primary hg-save' onClick={() => void save()}>
           {busy ? '保存中…' : '保存欢迎礼'}
         </Button>

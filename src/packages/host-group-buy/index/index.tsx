@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { TextInput } from '../../../components/text-input'
-import FormField from '../../../components/form-field'
-import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, TargetPicker, eventCandidates, planCandidates, useTargetChoice } from '../../../components/play-admin'
+import { ChoiceField, InputField } from '../../../components/form-field'
+import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, TargetPicker, eventCandidates, planCandidates, usePlayFields, useTargetChoice } from '../../../components/play-admin'
 import type { Candidate, EventTarget, PlanTarget } from '../../../components/play-admin'
-import Segmented from '../../../components/segmented'
+import { optionsOf, unitOptions, type OptionValue } from '../../../components/segmented/options'
 import { HOST_GROUP_BUYS_KEY, TARGET_LABEL, createGroupBuy, fetchGroupBuyLogs, fetchHostGroupBuys, groupBuyLogsKey, pauseGroupBuy } from '../../../services/group-buy'
 import { groupBuyUrl } from '../../../services/routes'
 import { chinaTime } from '../../../utils/china-time'
@@ -16,29 +15,13 @@ import type { GroupBuyLogView, GroupBuyTarget, HostGroupBuyView } from '../../..
 // (groups started, completed, failed, revenue, new members) with its log.
 
 type TargetType = GroupBuyTarget['type']
-const TYPES: ReadonlyArray<{ value: TargetType; label: string }> = [
-  { value: 'plan', label: '会员套餐' },
-  { value: 'event', label: '付费活动' }
-]
-type Size = '2' | '3' | '5' | '10'
-const SIZES: ReadonlyArray<{ value: Size; label: string }> = [
-  { value: '2', label: '2 人' },
-  { value: '3', label: '3 人' },
-  { value: '5', label: '5 人' },
-  { value: '10', label: '10 人' }
-]
-type Limit = '6' | '12' | '24' | '48'
-const LIMITS: ReadonlyArray<{ value: Limit; label: string }> = [
-  { value: '6', label: '6 小时' },
-  { value: '12', label: '12 小时' },
-  { value: '24', label: '24 小时' },
-  { value: '48', label: '48 小时' }
-]
+const TYPES = optionsOf<TargetType>({ plan: '会员套餐', event: '付费活动' })
+const SIZES = unitOptions(['2', '3', '5', '10'] as const, '人')
+const LIMITS = unitOptions(['6', '12', '24', '48'] as const, '小时')
+type Size = OptionValue<typeof SIZES>
+type Limit = OptionValue<typeof LIMITS>
 type Simulate = 'no' | 'yes'
-const SIMULATE: ReadonlyArray<{ value: Simulate; label: string }> = [
-  { value: 'no', label: '不成团就退款' },
-  { value: 'yes', label: '允许模拟成团' }
-]
+const SIMULATE = optionsOf<Simulate>({ no: '不成团就退款', yes: '允许模拟成团' })
 
 type Target = PlanTarget | EventTarget
 const candidatesFor = (type: TargetType): Promise<Array<Candidate<Target>>> => (type === 'plan' ? planCandidates() : eventCandidates((e) => e.feeFen > 0))
@@ -75,8 +58,8 @@ export default function HostGroupBuysPage() {
 
 function CreateForm({ onCreated }: { onCreated: () => void }) {
   const choice = useTargetChoice('hostGroupBuy', 'plan', candidatesFor)
-  const [title, setTitle] = useState('')
-  const [price, setPrice] = useState('')
+  const fields = usePlayFields({ title: '', price: '' }, onCreated)
+  const { title, price } = fields.values
   const [size, setSize] = useState<Size>('3')
   const [limit, setLimit] = useState<Limit>('24')
   const [simulate, setSimulate] = useState<Simulate>('no')
@@ -97,30 +80,13 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <PlayForm
-      className='hgb-form'
-      title='发起拼团'
-      submitLabel='发布拼团'
-      publish={publish}
-      onPublished={() => {
-        setTitle('')
-        setPrice('')
-        onCreated()
-      }}>
+    <PlayForm className='hgb-form' title='发起拼团' submitLabel='发布拼团' publish={publish} onPublished={fields.published}>
       <TargetPicker choice={choice} types={TYPES} verb='拼团' />
-      <PlayTitleField className='hgb-title' value={title} placeholder='如：月卡三人团' onValue={setTitle} />
-      <FormField label='拼团价' prefix='¥' hint='每人支付的价格，要低于原价'>
-        <TextInput className='form-field-input hgb-price' type='digit' value={price} placeholder='0.00' onValue={(value) => setPrice(value)} />
-      </FormField>
-      <FormField label='成团人数' layout='column'>
-        <Segmented className='hgb-sizes' options={SIZES} value={size} onChange={setSize} />
-      </FormField>
-      <FormField label='成团时限' layout='column' hint='从团长支付起算'>
-        <Segmented className='hgb-limits' options={LIMITS} value={limit} onChange={setLimit} />
-      </FormField>
-      <FormField label='到时未满' layout='column' hint='模拟成团：已付款的团员照常开通，空位由你补齐'>
-        <Segmented className='hgb-simulate' options={SIMULATE} value={simulate} onChange={setSimulate} />
-      </FormField>
+      <PlayTitleField className='hgb-title' placeholder='如：月卡三人团' {...fields.field('title')} />
+      <InputField label='拼团价' prefix='¥' hint='每人支付的价格，要低于原价' name='hgb-price' type='digit' placeholder='0.00' {...fields.field('price')} />
+      <ChoiceField label='成团人数' name='hgb-sizes' options={SIZES} value={size} onChange={setSize} />
+      <ChoiceField label='成团时限' hint='从团长支付起算' name='hgb-limits' options={LIMITS} value={limit} onChange={setLimit} />
+      <ChoiceField label='到时未满' hint='模拟成团：已付款的团员照常开通，空位由你补齐' name='hgb-simulate' options={SIMULATE} value={simulate} onChange={setSimulate} />
     </PlayForm>
   )
 }

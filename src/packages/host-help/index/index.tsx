@@ -1,38 +1,19 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { TextInput } from '../../../components/text-input'
-import FormField from '../../../components/form-field'
-import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, TargetPicker, useTargetChoice } from '../../../components/play-admin'
-import Segmented from '../../../components/segmented'
+import { ChoiceField, InputField } from '../../../components/form-field'
+import { HostPlayList, PlayTitleField, LogRow, PlayForm, PlayLog, TargetPicker, usePlayFields, useTargetChoice } from '../../../components/play-admin'
+import { optionsOf, unitOptions, type OptionValue } from '../../../components/segmented/options'
 import { fetchEvents } from '../../../services/events'
 import { HOST_HELP_KEY, PHASE_LABEL, PHASE_TONE, REWARD_LABEL, createHelpCampaign, fetchHelpLog, fetchHostHelpCampaigns, formatHelpTime, helpLogKey, pauseHelpCampaign } from '../../../services/help'
 import { fetchCircles } from '../../../services/membership'
 import { faceLabel, fetchHostCampaigns } from '../../../services/rewards'
 import type { HelpLogEntry, HelpRewardInput, HelpRewardType, HostHelpCampaignView } from '../../../../types/help'
 
-const TYPES: ReadonlyArray<{ value: HelpRewardType; label: string }> = [
-  { value: 'coupon', label: '优惠券' },
-  { value: 'event', label: '活动名额' },
-  { value: 'trial', label: '圈子体验' }
-]
+const TYPES = optionsOf<HelpRewardType>({ coupon: '优惠券', event: '活动名额', trial: '圈子体验' })
 type Double = 'yes' | 'no'
-const DOUBLES: ReadonlyArray<{ value: Double; label: string }> = [
-  { value: 'yes', label: '新成员算 2 位' },
-  { value: 'no', label: '都算 1 位' }
-]
-type TaskLength = '24' | '48' | '72'
-const TASK_LENGTHS: ReadonlyArray<{ value: TaskLength; label: string }> = [
-  { value: '24', label: '24 小时' },
-  { value: '48', label: '48 小时' },
-  { value: '72', label: '72 小时' }
-]
-type RunFor = '3' | '7' | '14' | '30'
-const RUNS: ReadonlyArray<{ value: RunFor; label: string }> = [
-  { value: '3', label: '3 天' },
-  { value: '7', label: '7 天' },
-  { value: '14', label: '14 天' },
-  { value: '30', label: '30 天' }
-]
+const DOUBLES = optionsOf<Double>({ yes: '新成员算 2 位', no: '都算 1 位' })
+const TASK_LENGTHS = unitOptions(['24', '48', '72'] as const, '小时')
+const RUNS = unitOptions(['3', '7', '14', '30'] as const, '天')
 const DAY = 24 * 3600_000
 
 interface Candidate {
@@ -95,13 +76,11 @@ export default function HostHelpPage() {
 
 function CreateForm({ onCreated }: { onCreated: () => void }) {
   const choice = useTargetChoice('hostHelp', 'coupon', candidatesFor)
-  const [title, setTitle] = useState('')
-  const [days, setDays] = useState('7')
-  const [need, setNeed] = useState('3')
+  const fields = usePlayFields({ title: '', days: '7', need: '3', cap: '3' }, onCreated)
+  const { title, days, need, cap } = fields.values
   const [double, setDouble] = useState<Double>('yes')
-  const [cap, setCap] = useState('3')
-  const [taskHours, setTaskHours] = useState<TaskLength>('24')
-  const [runFor, setRunFor] = useState<RunFor>('7')
+  const [taskHours, setTaskHours] = useState<OptionValue<typeof TASK_LENGTHS>>('24')
+  const [runFor, setRunFor] = useState<OptionValue<typeof RUNS>>('7')
   const { chosen, type } = choice
 
   const publish = () => {
@@ -126,37 +105,15 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <PlayForm
-      className='hhp-form'
-      title='发起好友助力'
-      submitLabel='发布助力'
-      publish={publish}
-      onPublished={() => {
-        setTitle('')
-        onCreated()
-      }}>
+    <PlayForm className='hhp-form' title='发起好友助力' submitLabel='发布助力' publish={publish} onPublished={fields.published}>
       <TargetPicker choice={choice} types={TYPES} verb='作为奖励' />
-      {type === 'trial' ? (
-        <FormField label='体验天数' suffix='天'>
-          <TextInput className='form-field-input hhp-days' type='number' value={days} maxlength={2} onValue={(value) => setDays(value)} />
-        </FormField>
-      ) : null}
-      <PlayTitleField className='hhp-title' value={title} placeholder='如：邀 3 位好友助力领 20 元券' onValue={setTitle} fallback='奖励名' />
-      <FormField label='助力人数' suffix='人' hint='集满即解锁奖励，每人只发一次'>
-        <TextInput className='form-field-input hhp-need' type='number' value={need} maxlength={2} onValue={(value) => setNeed(value)} />
-      </FormField>
-      <FormField label='新成员' layout='column'>
-        <Segmented className='hhp-double' options={DOUBLES} value={double} onChange={setDouble} />
-      </FormField>
-      <FormField label='每人每日' suffix='次' hint='一位好友每天最多为几个任务助力'>
-        <TextInput className='form-field-input hhp-cap' type='number' value={cap} maxlength={2} onValue={(value) => setCap(value)} />
-      </FormField>
-      <FormField label='任务时长' layout='column'>
-        <Segmented className='hhp-task-hours' options={TASK_LENGTHS} value={taskHours} onChange={setTaskHours} />
-      </FormField>
-      <FormField label='活动持续' layout='column'>
-        <Segmented className='hhp-run' options={RUNS} value={runFor} onChange={setRunFor} />
-      </FormField>
+      {type === 'trial' ? <InputField label='体验天数' suffix='天' name='hhp-days' type='number' maxlength={2} {...fields.field('days')} /> : null}
+      <PlayTitleField className='hhp-title' placeholder='如：邀 3 位好友助力领 20 元券' fallback='奖励名' {...fields.field('title')} />
+      <InputField label='助力人数' suffix='人' hint='集满即解锁奖励，每人只发一次' name='hhp-need' type='number' maxlength={2} {...fields.field('need')} />
+      <ChoiceField label='新成员' name='hhp-double' options={DOUBLES} value={double} onChange={setDouble} />
+      <InputField label='每人每日' suffix='次' hint='一位好友每天最多为几个任务助力' name='hhp-cap' type='number' maxlength={2} {...fields.field('cap')} />
+      <ChoiceField label='任务时长' name='hhp-task-hours' options={TASK_LENGTHS} value={taskHours} onChange={setTaskHours} />
+      <ChoiceField label='活动持续' name='hhp-run' options={RUNS} value={runFor} onChange={setRunFor} />
     </PlayForm>
   )
 }
