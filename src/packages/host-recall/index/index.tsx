@@ -4,12 +4,13 @@ import { View, Text, Switch } from '@tarojs/components'
 import { TextInput, TextArea } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
 import { ErrorCard } from '../../../components/error-state'
-import FormField from '../../../components/form-field'
+import { InputField, TextAreaField } from '../../../components/form-field'
+import { optionsOf } from '../../../components/segmented/options'
 import Skeleton from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { AUTOMATIONS_KEY, RECALL_CAMPAIGNS_KEY, createRecallCampaign, fetchAutomations, fetchRecallCampaigns, updateAutomation } from '../../../services/recall'
 import { fetchCampaigns } from '../../../services/rewards'
-import { showError, useRefreshErrorToast } from '../../../services/show-error'
+import { useRefreshErrorToast } from '../../../services/show-error'
 import { useSubmit } from '../../../services/use-submit'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { usePullDownRefetch, useQuery } from '../../../services/use-query'
@@ -21,21 +22,11 @@ import { DEFAULT_HOLDOUT_PERCENT, RETURN_WINDOW_DAYS, type AutomationView, type 
 import { TAGS_KEY, fetchTags } from '../../../services/crm'
 import './index.css'
 
-const SEGMENTS: ReadonlyArray<{ value: Segment; label: string }> = [
-  { value: 'silent', label: '沉默' },
-  { value: 'ordinary', label: '普通' },
-  { value: 'core', label: '核心' },
-  { value: 'kol', label: 'KOL' }
-]
 const SEGMENT_LABEL: Record<Segment, string> = { silent: '沉默', ordinary: '普通', core: '核心', kol: 'KOL' }
+const SEGMENTS = optionsOf(SEGMENT_LABEL)
 
 type GiftChoice = 'none' | 'coupon' | 'makeupCard' | 'points'
-const GIFTS: ReadonlyArray<{ value: GiftChoice; label: string }> = [
-  { value: 'none', label: '不送礼' },
-  { value: 'coupon', label: '优惠券' },
-  { value: 'makeupCard', label: '补卡' },
-  { value: 'points', label: '积分' }
-]
+const GIFTS = optionsOf<GiftChoice>({ none: '不送礼', coupon: '优惠券', makeupCard: '补卡', points: '积分' })
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`)
 const requestId = () => `recall-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -131,7 +122,7 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
   const [couponId, setCouponId] = useState<string | null>(null)
   const [amount, setAmount] = useState('1')
   const [holdout, setHoldout] = useState(String(DEFAULT_HOLDOUT_PERCENT))
-  const [sending, setSending] = useState(false)
+  const { busy: sending, run } = useSubmit()
   const [id, setId] = useState(requestId)
   const coupons = useQuery('host:recallCoupons', () => fetchCampaigns({}))
   const tags = useQuery(TAGS_KEY, fetchTags)
@@ -148,18 +139,13 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
     if (sending) return
     if (!body.trim()) return void Taro.showToast({ title: '请填写消息内容', icon: 'none' })
     if (giftChoice === 'coupon' && !couponId) return void Taro.showToast({ title: '请选择一张优惠券', icon: 'none' })
-    setSending(true)
-    try {
+    await run(async () => {
       await createRecallCampaign({ requestId: id, segment, ...(tag ? { tag } : {}), title: title.trim(), body: body.trim(), gift: gift(), holdoutPercent: Number(holdout) })
       void Taro.showToast({ title: '已开始发送', icon: 'success' })
       setBody('')
       setId(requestId())
       onCreated()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
@@ -182,12 +168,8 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
           ))}
         </View>
       ) : null}
-      <FormField label='标题'>
-        <TextInput className='form-field-input recall-title-input' value={title} maxlength={20} placeholder='最多 20 字' onValue={(value) => setTitle(value)} />
-      </FormField>
-      <FormField label='消息' layout='column'>
-        <TextArea className='form-field-textarea recall-body-input' value={body} maxlength={200} placeholder='想对他们说的话，会出现在成员的「消息」里' onValue={(value) => setBody(value)} />
-      </FormField>
+      <InputField label='标题' name='recall-title-input' value={title} maxlength={20} placeholder='最多 20 字' onValue={setTitle} />
+      <TextAreaField label='消息' layout='column' top={false} name='recall-body-input' value={body} maxlength={200} placeholder='想对他们说的话，会出现在成员的「消息」里' onValue={setBody} />
       <View className='recall-chips'>
         {GIFTS.map((g) => (
           <View key={g.value} className={`recall-gift-chip recall-gift-${g.value} ${giftChoice === g.value ? 'recall-chip-on' : ''}`} onClick={() => setGiftChoice(g.value)}>
@@ -206,13 +188,9 @@ function CreateForm({ onCreated }: { onCreated: () => void }) {
         </View>
       ) : null}
       {giftChoice === 'makeupCard' || giftChoice === 'points' ? (
-        <FormField label={giftChoice === 'points' ? '积分' : '补卡'} suffix={giftChoice === 'points' ? '分' : '张'}>
-          <TextInput className='form-field-input recall-gift-amount' type='number' value={amount} onValue={(value) => setAmount(value)} />
-        </FormField>
+        <InputField label={giftChoice === 'points' ? '积分' : '补卡'} suffix={giftChoice === 'points' ? '分' : '张'} name='recall-gift-amount' type='number' value={amount} onValue={setAmount} />
       ) : null}
-      <FormField label='对照组' suffix='%' hint='随机留出这部分成员不发送，用来对比回归率'>
-        <TextInput className='form-field-input recall-holdout-input' type='number' value={holdout} onValue={(value) => setHoldout(value)} />
-      </FormField>
+      <InputField label='对照组' suffix='%' hint='随机留出这部分成员不发送，用来对比回归率' name='recall-holdout-input' type='number' value={holdout} onValue={setHoldout} />
       <View className={`recall-send-btn ${sending ? 'recall-send-btn-busy' : ''}`} onClick={() => void send()}>
         <Text>{sending ? '发送中…' : '发送'}</Text>
       </View>

@@ -5,7 +5,8 @@ import { View, Text } from '@tarojs/components'
 import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
 import Skeleton from '../../../components/skeleton'
-import { showError, useRefreshErrorToast } from '../../../services/show-error'
+import { useRefreshErrorToast } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { setQueryData, usePullDownRefetch } from '../../../services/use-query'
 import { formatFen } from '../../../utils/format'
@@ -20,7 +21,7 @@ export default function MyMembershipPage() {
   const memberships = useMyMemberships()
   const orders = usePagedQuery<OrderView>(MY_ORDERS_KEY, (after) => fetchMyOrders({ kind: 'membership', after }))
   const [refunding, setRefunding] = useState<OrderView | null>(null)
-  const [refundBusy, setRefundBusy] = useState(false)
+  const { busy: refundBusy, run } = useSubmit()
 
   const refetchAll = () => Promise.all([memberships.refetch(), orders.refetch()]).then(() => undefined)
   usePullDownRefetch(refetchAll)
@@ -37,8 +38,7 @@ export default function MyMembershipPage() {
     if (!refunding || refundBusy) return
     // Asked inside the tap (no await before it): the refund notice when the money is back.
     const asked = requestSubscribe(SUBSCRIBE_FOR.refund)
-    setRefundBusy(true)
-    try {
+    await run(async () => {
       await asked
       const order = await requestRefund({ orderId: refunding.id })
       setQueryData(orderKey(order.id), order)
@@ -47,11 +47,7 @@ export default function MyMembershipPage() {
       // Access ends with the refund: the circle must be re-read wherever it shows.
       setQueryData(circleKey(order.circleId), undefined)
       await refetchAll()
-    } catch (err) {
-      showError(err)
-    } finally {
-      setRefundBusy(false)
-    }
+    })
   }
 
   return (
