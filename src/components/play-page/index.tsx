@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { TextInput } from '../text-input'
+import EmptyState from '../empty-state'
 import { ErrorCard } from '../error-state'
 import PagedList from '../paged-list'
 import FormField from '../form-field'
@@ -86,8 +87,8 @@ export function PlayListSkeleton({ cards = 3, height = 120, className }: { cards
  * as the owner, before it), the title, a subtitle, and the price with the struck list price.
  */
 export function PlayHeader(props: {
-  tone: Tone
-  status: string
+  /** The status tag, as PlayCard's and LogRow's. */
+  tag: { tone: Tone; label: string }
   kind?: ReactNode
   lead?: ReactNode
   title?: string
@@ -96,8 +97,8 @@ export function PlayHeader(props: {
   subtitleClassName?: string
   price?: { fen: number; listFen?: number; label?: string }
 }) {
-  const { tone, status, kind, lead, title, hero, subtitle, subtitleClassName, price } = props
-  const tag = <Tag tone={tone}>{status}</Tag>
+  const { kind, lead, title, hero, subtitle, subtitleClassName, price } = props
+  const tag = <Tag tone={props.tag.tone}>{props.tag.label}</Tag>
   return (
     <>
       <View className='play-head row-between'>
@@ -228,19 +229,23 @@ export function PlayAddress({ value, onChange }: { value: ShippingAddress; onCha
   )
 }
 
-/** A play's list page: the title and one line on how the play works, the play's cards, a skeleton and the empty state. */
+/**
+ * A play's list page: the title and one line on how the play works, the play's cards, a skeleton, and while there is
+ * none the play's glyph over 暂时没有{title} (the host has not published one yet).
+ */
 export function PlayList<T>({
   list,
   title,
+  glyph,
   desc,
-  empty,
   skeletonHeight,
   children
 }: {
   list: PagedQuery<T>
   title: string
+  /** The play's character in the empty state: 秒, 拼, 砍, 助. */
+  glyph: string
   desc: string
-  empty: ReactNode
   skeletonHeight?: number
   children: (items: T[]) => ReactNode
 }) {
@@ -255,7 +260,7 @@ export function PlayList<T>({
         </View>
       }
       skeleton={<PlayListSkeleton height={skeletonHeight} />}
-      empty={empty}>
+      empty={<EmptyState glyph={glyph} title={`暂时没有${title}`} description={`主理人发布${title}后会出现在这里`} />}>
       {children}
     </PagedList>
   )

@@ -6,8 +6,7 @@ import type { FlashSalePhase, FlashSaleView } from '../../../types/flash-sale'
 export default function SaleHeader({ sale, phase, hero }: { sale: FlashSaleView; phase: FlashSalePhase; hero?: boolean }) {
   return (
     <PlayHeader
-      tone={PHASE_TONE[phase]}
-      status={PHASE_LABEL[phase]}
+      tag={{ tone: PHASE_TONE[phase], label: PHASE_LABEL[phase] }}
       kind={TARGET_LABEL[sale.targetType]}
       title={sale.title}
       subtitle={sale.itemName}

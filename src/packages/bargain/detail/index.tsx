@@ -88,8 +88,7 @@ function BargainDetail({ bargain, now, refetch }: { bargain: BargainView; now: n
     <View className='page play-page'>
       <View className='card bg-hero'>
         <PlayHeader
-          tone={STATUS_TONE[status]}
-          status={STATUS_LABEL[status]}
+          tag={{ tone: STATUS_TONE[status], label: STATUS_LABEL[status] }}
           kind={TARGET_LABEL[bargain.targetType]}
           title={bargain.title}
           subtitle={`${bargain.itemName} · ${bargain.isMine ? '我发起的砍价' : `${bargain.starterNickname || '好友'} 发起的砍价`}`}

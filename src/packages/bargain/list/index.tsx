@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import EmptyState from '../../../components/empty-state'
 import { PlayHeader, PlayList } from '../../../components/play-page'
 import { BARGAIN_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, STATUS_LABEL, TARGET_LABEL, fetchBargainCampaigns, formatBargainTime, startBargain } from '../../../services/bargain'
 import { bargainUrl } from '../../../services/routes'
@@ -34,12 +33,7 @@ export default function BargainCampaignsPage() {
   }
 
   return (
-    <PlayList
-      list={list}
-      title='砍价'
-      desc='发起砍价，邀请好友每人帮砍一刀，砍到底价前随时可以按现价购买'
-      skeletonHeight={140}
-      empty={<EmptyState glyph='砍' title='暂时没有砍价活动' description='主理人发布砍价后会出现在这里' />}>
+    <PlayList list={list} title='砍价' glyph='砍' desc='发起砍价，邀请好友每人帮砍一刀，砍到底价前随时可以按现价购买' skeletonHeight={140}>
       {(items) =>
         items.map((campaign) => {
           const running = campaign.phase === 'running'
@@ -54,8 +48,7 @@ export default function BargainCampaignsPage() {
           return (
             <View key={campaign.id} className='card bg-campaign' data-id={campaign.id}>
               <PlayHeader
-                tone={PHASE_TONE[campaign.phase]}
-                status={PHASE_LABEL[campaign.phase]}
+                tag={{ tone: PHASE_TONE[campaign.phase], label: PHASE_LABEL[campaign.phase] }}
                 kind={TARGET_LABEL[campaign.targetType]}
                 title={campaign.title}
                 subtitle={campaign.itemName}

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import EmptyState from '../../../components/empty-state'
 import { PlayList } from '../../../components/play-page'
 import { FLASH_SALES_KEY, fetchFlashSales, livePhase, phaseLine } from '../../../services/flash-sale'
 import { flashSaleUrl } from '../../../services/routes'
@@ -14,11 +13,7 @@ export default function FlashSalesPage() {
   const list = usePagedQuery<FlashSaleView>(FLASH_SALES_KEY, (after) => fetchFlashSales({ after }))
   const now = useServerNow(list.items[0])
   return (
-    <PlayList
-      list={list}
-      title='限时秒杀'
-      desc='限时限量的特价，每人限抢 1 件，抢到后 5 分钟内完成支付'
-      empty={<EmptyState glyph='秒' title='暂时没有秒杀' description='主理人发布秒杀后会出现在这里，记得早点来' />}>
+    <PlayList list={list} title='限时秒杀' glyph='秒' desc='限时限量的特价，每人限抢 1 件，抢到后 5 分钟内完成支付'>
       {(items) =>
         items.map((sale) => {
           const phase = livePhase(sale, now)

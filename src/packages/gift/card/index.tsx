@@ -74,7 +74,7 @@ function CardDetail({ card }: { card: GiftCardView }) {
       </View>
 
       <View className='card'>
-        <PlayHeader tone={STATE_TONE[card.state]} status={stateLabel(card, now)} kind={`${chinaTime(card.expiresAt).format('MM月DD日')} 前有效`} />
+        <PlayHeader tag={{ tone: STATE_TONE[card.state], label: stateLabel(card, now) }} kind={`${chinaTime(card.expiresAt).format('MM月DD日')} 前有效`} />
         <Text className='gift-standing text-soft gift-standing-line'>{STANDING_LINE[card.standing]}</Text>
       </View>
 

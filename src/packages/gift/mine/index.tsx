@@ -53,8 +53,7 @@ export default function MyGiftCardsPage() {
         items.map((card) => (
           <View key={card.id} className='card gift-card' data-id={card.id} onClick={() => void Taro.navigateTo({ url: giftCardUrl(card.id) })}>
             <PlayHeader
-              tone={STATE_TONE[card.state]}
-              status={stateLabel(card, now)}
+              tag={{ tone: STATE_TONE[card.state], label: stateLabel(card, now) }}
               kind={<Text className='gift-price'>{formatFen(card.priceFen)}</Text>}
               title={`${card.circleName}·${card.planName}`}
               subtitle={stateLine(card)}

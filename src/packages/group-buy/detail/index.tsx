@@ -36,8 +36,7 @@ function Offer({ offer, refetch }: { offer: GroupBuyView; refetch: () => Promise
     <View className='page play-page'>
       <View className='card gb-hero'>
         <PlayHeader
-          tone={offer.paused ? 'orange' : 'red'}
-          status={offer.paused ? '已暂停' : `${offer.size} 人团`}
+          tag={{ tone: offer.paused ? 'orange' : 'red', label: offer.paused ? '已暂停' : `${offer.size} 人团` }}
           kind={TARGET_LABEL[offer.targetType]}
           title={offer.title}
           subtitle={offer.itemName}

@@ -64,8 +64,7 @@ function Group({ group, now, refetch }: { group: GroupView; now: number; refetch
     <View className='page play-page'>
       <View className='card gb-hero'>
         <PlayHeader
-          tone={PHASE_TONE[group.phase]}
-          status={PHASE_LABEL[group.phase]}
+          tag={{ tone: PHASE_TONE[group.phase], label: PHASE_LABEL[group.phase] }}
           kind={TARGET_LABEL[group.targetType]}
           title={group.title}
           subtitle={group.itemName}

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import EmptyState from '../../../components/empty-state'
 import { PlayHeader, PlayList } from '../../../components/play-page'
 import { GROUP_BUYS_KEY, TARGET_LABEL, fetchGroupBuys } from '../../../services/group-buy'
 import { groupBuyUrl } from '../../../services/routes'
@@ -11,17 +10,12 @@ import '../group-buy.css'
 export default function GroupBuysPage() {
   const list = usePagedQuery<GroupBuyView>(GROUP_BUYS_KEY, (after) => fetchGroupBuys({ after }))
   return (
-    <PlayList
-      list={list}
-      title='拼团'
-      desc='发起拼团并支付，邀请好友参团；人满即全员开通，到时未满自动退款'
-      empty={<EmptyState glyph='拼' title='暂时没有拼团' description='主理人发布拼团后会出现在这里' />}>
+    <PlayList list={list} title='拼团' glyph='拼' desc='发起拼团并支付，邀请好友参团；人满即全员开通，到时未满自动退款'>
       {(items) =>
         items.map((offer) => (
           <View key={offer.id} className='card gb-card' data-id={offer.id} onClick={() => void Taro.navigateTo({ url: groupBuyUrl(offer.id) })}>
             <PlayHeader
-              tone='red'
-              status={`${offer.size} 人团`}
+              tag={{ tone: 'red', label: `${offer.size} 人团` }}
               kind={TARGET_LABEL[offer.targetType]}
               title={offer.title}
               subtitle={offer.itemName}

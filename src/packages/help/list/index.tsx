@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
-import EmptyState from '../../../components/empty-state'
 import { PlayHeader, PlayList } from '../../../components/play-page'
 import { HELP_CAMPAIGNS_KEY, PHASE_LABEL, PHASE_TONE, REWARD_LABEL, fetchHelpCampaigns, formatHelpTime, startHelpTask } from '../../../services/help'
 import { helpTaskUrl } from '../../../services/routes'
@@ -12,11 +11,7 @@ import '../help.css'
 export default function HelpCampaignsPage() {
   const list = usePagedQuery<HelpCampaignView>(HELP_CAMPAIGNS_KEY, (after) => fetchHelpCampaigns({ after }))
   return (
-    <PlayList
-      list={list}
-      title='好友助力'
-      desc='发起助力，邀请好友帮你点一下，集满人数即可解锁奖励'
-      empty={<EmptyState glyph='助' title='暂时没有助力活动' description='主理人发布助力活动后会出现在这里' />}>
+    <PlayList list={list} title='好友助力' glyph='助' desc='发起助力，邀请好友帮你点一下，集满人数即可解锁奖励'>
       {(items) => items.map((campaign) => <CampaignCard key={campaign.id} campaign={campaign} />)}
     </PlayList>
   )
@@ -36,8 +31,7 @@ function CampaignCard({ campaign }: { campaign: HelpCampaignView }) {
   return (
     <View className='card hp-card' data-id={campaign.id}>
       <PlayHeader
-        tone={PHASE_TONE[campaign.phase]}
-        status={PHASE_LABEL[campaign.phase]}
+        tag={{ tone: PHASE_TONE[campaign.phase], label: PHASE_LABEL[campaign.phase] }}
         kind={REWARD_LABEL[campaign.rewardType]}
         title={campaign.title}
         subtitle={campaign.rewardName}

@@ -54,8 +54,7 @@ function TaskDetail({ task, refetch }: { task: HelpTaskView; refetch: () => Prom
               <Text className='hp-owner-name text-label'>{task.isOwner ? '我的助力' : `${task.owner.nickname} 邀你助力`}</Text>
             </View>
           }
-          tone={STATUS_TONE[task.status]}
-          status={STATUS_LABEL[task.status]}
+          tag={{ tone: STATUS_TONE[task.status], label: STATUS_LABEL[task.status] }}
           title={task.title}
           subtitle={task.rewardName}
           subtitleClassName='hp-card-reward'
