@@ -68,6 +68,7 @@ const PENDING: Array<{ key: keyof DashboardView['pending']; label: string; url: 
 ]
 
 interface Entry {
+  section: string
   key: string
   glyph: string
   title: string
@@ -76,59 +77,37 @@ interface Entry {
   tone: Tone
 }
 
-/** Every host area, by section; a moderator sees moderation only, the team is the owner's. */
-const SECTIONS: Array<{ key: string; title: string; manager: boolean; entries: Entry[] }> = [
-  {
-    key: 'checkin',
-    title: '挑战与审核',
-    manager: false,
-    entries: [
-      { key: 'create', glyph: '＋', title: '发起挑战', desc: '设置天数、打卡规则和积分奖励', url: challengeFormUrl(), tone: 'green' },
-      { key: 'challenges', glyph: '战', title: '挑战管理', desc: '查看、编辑和归档所有挑战', url: HOST_CHALLENGES_PAGE, tone: 'blue' },
-      { key: 'moderation', glyph: '审', title: '审核队列', desc: '处理成员举报的打卡和评论', url: MODERATION_PAGE, tone: 'orange' }
-    ]
-  },
-  {
-    key: 'business',
-    title: '圈子、活动与收入',
-    manager: true,
-    entries: [
-      { key: 'membership', glyph: '圈', title: '圈子与订单', desc: '圈子、套餐、订单与退款', url: HOST_MEMBERSHIP_PAGE, tone: 'teal' },
-      { key: 'events', glyph: '活', title: '活动管理', desc: '发起活动、名单与检票', url: HOST_EVENTS_PAGE, tone: 'blue' },
-      { key: 'campaigns', glyph: '券', title: '优惠券活动', desc: '发布、编辑、停止满减和折扣券', url: HOST_CAMPAIGNS_PAGE, tone: 'red' },
-      { key: 'flashSale', glyph: '秒', title: '秒杀', desc: '限时限量特价：发布、暂停、成交与收入', url: HOST_FLASH_SALES_PAGE, tone: 'red' },
-      { key: 'gift', glyph: '送', title: '礼品卡与邀请礼', desc: '邀请欢迎礼设置；礼品卡售出、领取、退款、收入与记录', url: HOST_GIFTS_PAGE, tone: 'purple' },
-      { key: 'groupBuy', glyph: '拼', title: '拼团', desc: '好友成团全员开通：发布、暂停、成团、收入与拼团记录', url: HOST_GROUP_BUYS_PAGE, tone: 'red' },
-      { key: 'bargain', glyph: '砍', title: '砍价', desc: '好友帮砍到底价：发布、暂停、成交、收入与砍价记录', url: HOST_BARGAINS_PAGE, tone: 'orange' },
-      { key: 'help', glyph: '助', title: '好友助力', desc: '集满好友助力解锁奖励：发布、暂停、完成、发放与助力记录', url: HOST_HELP_PAGE, tone: 'red' }
-    ]
-  },
-  {
-    key: 'growth',
-    title: '成长与榜单',
-    manager: true,
-    entries: [
-      { key: 'growth', glyph: '分', title: '成长与商城', desc: '积分规则、等级、商城与发货', url: HOST_GROWTH_PAGE, tone: 'purple' },
-      { key: 'leaderboard', glyph: '榜', title: '榜单与邀请赛', desc: '邀请赛、榜单奖励', url: HOST_LEADERBOARD_PAGE, tone: 'gold' }
-    ]
-  },
-  {
-    key: 'members',
-    title: '成员与触达',
-    manager: true,
-    entries: [
-      { key: 'analytics', glyph: '数', title: '数据分析', desc: '拉新、激活、留存、收入与打卡带来的付费', url: HOST_ANALYTICS, tone: 'blue' },
-      { key: 'members', glyph: '员', title: '成员管理', desc: '标签、分层、沉默成员', url: HOST_MEMBERS_PAGE, tone: 'green' },
-      { key: 'applications', glyph: '审', title: '入圈审核', desc: '需审核的圈子：查看回答，通过或拒绝', url: HOST_JOIN_APPLICATIONS_PAGE, tone: 'orange' },
-      { key: 'recall', glyph: '召', title: '消息与召回', desc: '召回活动与自动消息', url: HOST_RECALL_PAGE, tone: 'orange' },
-      { key: 'exports', glyph: '导', title: '数据导出', desc: '成员、订单、积分导出为表格', url: HOST_EXPORTS_PAGE, tone: 'grey' }
-    ]
-  }
+/** The console's sections, in order, and who sees each: a moderator sees moderation only, the team is the owner's. */
+const SECTIONS: Array<{ key: string; title: string; audience: 'moderator' | 'manager' | 'owner' }> = [
+  { key: 'checkin', title: '挑战与审核', audience: 'moderator' },
+  { key: 'business', title: '圈子、活动与收入', audience: 'manager' },
+  { key: 'growth', title: '成长与榜单', audience: 'manager' },
+  { key: 'members', title: '成员与触达', audience: 'manager' },
+  { key: 'owner', title: '团队与设置', audience: 'owner' }
 ]
 
-const OWNER_ENTRIES: Entry[] = [
-  { key: 'team', glyph: '团', title: '团队', desc: '邀请管理员、审核员和嘉宾', url: HOST_TEAM_PAGE, tone: 'teal' },
-  { key: 'settings', glyph: '设', title: '社群设置', desc: '社群名片、群规和欢迎语', url: COMMUNITY_SETTINGS_PAGE, tone: 'grey' }
+/** Every host area, each under its section. */
+const ENTRIES: Entry[] = [
+  { section: 'checkin', key: 'create', glyph: '＋', title: '发起挑战', desc: '设置天数、打卡规则和积分奖励', url: challengeFormUrl(), tone: 'green' },
+  { section: 'checkin', key: 'challenges', glyph: '战', title: '挑战管理', desc: '查看、编辑和归档所有挑战', url: HOST_CHALLENGES_PAGE, tone: 'blue' },
+  { section: 'checkin', key: 'moderation', glyph: '审', title: '审核队列', desc: '处理成员举报的打卡和评论', url: MODERATION_PAGE, tone: 'orange' },
+  { section: 'business', key: 'membership', glyph: '圈', title: '圈子与订单', desc: '圈子、套餐、订单与退款', url: HOST_MEMBERSHIP_PAGE, tone: 'teal' },
+  { section: 'business', key: 'events', glyph: '活', title: '活动管理', desc: '发起活动、名单与检票', url: HOST_EVENTS_PAGE, tone: 'blue' },
+  { section: 'business', key: 'campaigns', glyph: '券', title: '优惠券活动', desc: '发布、编辑、停止满减和折扣券', url: HOST_CAMPAIGNS_PAGE, tone: 'red' },
+  { section: 'business', key: 'flashSale', glyph: '秒', title: '秒杀', desc: '限时限量特价：发布、暂停、成交与收入', url: HOST_FLASH_SALES_PAGE, tone: 'red' },
+  { section: 'business', key: 'gift', glyph: '送', title: '礼品卡与邀请礼', desc: '邀请欢迎礼设置；礼品卡售出、领取、退款、收入与记录', url: HOST_GIFTS_PAGE, tone: 'purple' },
+  { section: 'business', key: 'groupBuy', glyph: '拼', title: '拼团', desc: '好友成团全员开通：发布、暂停、成团、收入与拼团记录', url: HOST_GROUP_BUYS_PAGE, tone: 'red' },
+  { section: 'business', key: 'bargain', glyph: '砍', title: '砍价', desc: '好友帮砍到底价：发布、暂停、成交、收入与砍价记录', url: HOST_BARGAINS_PAGE, tone: 'orange' },
+  { section: 'business', key: 'help', glyph: '助', title: '好友助力', desc: '集满好友助力解锁奖励：发布、暂停、完成、发放与助力记录', url: HOST_HELP_PAGE, tone: 'red' },
+  { section: 'growth', key: 'growth', glyph: '分', title: '成长与商城', desc: '积分规则、等级、商城与发货', url: HOST_GROWTH_PAGE, tone: 'purple' },
+  { section: 'growth', key: 'leaderboard', glyph: '榜', title: '榜单与邀请赛', desc: '邀请赛、榜单奖励', url: HOST_LEADERBOARD_PAGE, tone: 'gold' },
+  { section: 'members', key: 'analytics', glyph: '数', title: '数据分析', desc: '拉新、激活、留存、收入与打卡带来的付费', url: HOST_ANALYTICS, tone: 'blue' },
+  { section: 'members', key: 'members', glyph: '员', title: '成员管理', desc: '标签、分层、沉默成员', url: HOST_MEMBERS_PAGE, tone: 'green' },
+  { section: 'members', key: 'applications', glyph: '审', title: '入圈审核', desc: '需审核的圈子：查看回答，通过或拒绝', url: HOST_JOIN_APPLICATIONS_PAGE, tone: 'orange' },
+  { section: 'members', key: 'recall', glyph: '召', title: '消息与召回', desc: '召回活动与自动消息', url: HOST_RECALL_PAGE, tone: 'orange' },
+  { section: 'members', key: 'exports', glyph: '导', title: '数据导出', desc: '成员、订单、积分导出为表格', url: HOST_EXPORTS_PAGE, tone: 'grey' },
+  { section: 'owner', key: 'team', glyph: '团', title: '团队', desc: '邀请管理员、审核员和嘉宾', url: HOST_TEAM_PAGE, tone: 'teal' },
+  { section: 'owner', key: 'settings', glyph: '设', title: '社群设置', desc: '社群名片、群规和欢迎语', url: COMMUNITY_SETTINGS_PAGE, tone: 'grey' }
 ]
 
 const go = (url: string) => {
@@ -200,9 +179,11 @@ export default function HostHomePage() {
   usePullDownRefetch(async () => {
     await Promise.all([refetchMe(), manager ? refetch() : Promise.resolve()])
   })
-  const sections = SECTIONS.filter((section) => manager || !section.manager).map((section) =>
-    manager ? section : { ...section, title: '审核', entries: section.entries.filter((entry) => entry.key === 'moderation') }
-  )
+  const sees = { moderator: true, manager, owner: me?.role === 'owner' }
+  const sections = SECTIONS.filter((section) => sees[section.audience]).map((section) => {
+    const entries = ENTRIES.filter((entry) => entry.section === section.key)
+    return manager ? { ...section, entries } : { ...section, title: '审核', entries: entries.filter((entry) => entry.key === 'moderation') }
+  })
   return (
     <View className='page host-home'>
       <View className='host-home-hero row'>
@@ -233,16 +214,6 @@ export default function HostHomePage() {
           </View>
         </View>
       ))}
-      {me?.role === 'owner' ? (
-        <View className='console-section'>
-          <Text className='console-section-title section-title'>团队与设置</Text>
-          <View className='card host-home-menu'>
-            {OWNER_ENTRIES.map((entry) => (
-              <MenuRow key={entry.key} className='host-entry' entry={entry.key} icon={{ glyph: entry.glyph, tone: entry.tone }} title={entry.title} desc={entry.desc} onClick={() => go(entry.url)} />
-            ))}
-          </View>
-        </View>
-      ) : null}
     </View>
   )
 }
