@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { TextArea } from '../../../components/text-input'
@@ -18,6 +18,31 @@ import './index.css'
 
 const day = formatChineseDate
 const CIRCLE_STATUS: Record<MemberCircleRow['status'], string> = { active: '会员中', trial: '试用中', ended: '已结束', blocked: '已拉黑' }
+
+/** A card of the member's page: its heading, then what it lists, or a grey line when there is nothing. */
+function Section({ title, empty, children }: { title: string; empty?: string | null; children: ReactNode }) {
+  return (
+    <View className='card'>
+      <Text className='hm-section-title text-value'>{title}</Text>
+      {empty ? <Muted>{empty}</Muted> : null}
+      {children}
+    </View>
+  )
+}
+
+/** One line of a section: what on the left, its figure on the right. */
+function Line({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <View className='hm-line text-soft'>
+      <Text>{label}</Text>
+      <Text>{children}</Text>
+    </View>
+  )
+}
+
+function Muted({ children }: { children: ReactNode }) {
+  return <Text className='hm-muted text-meta'>{children}</Text>
+}
 
 export default function HostMemberPage() {
   const router = useRouter()
@@ -61,23 +86,13 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
         </View>
       </View>
 
-      <View className='card'>
-        <Text className='hm-section-title text-value'>成长</Text>
-        <View className='hm-line text-soft'>
-          <Text>积分</Text>
-          <Text>{detail.points}</Text>
-        </View>
-        <View className='hm-line text-soft'>
-          <Text>成长值</Text>
-          <Text>{detail.growth}</Text>
-        </View>
-        <View className='hm-line text-soft'>
-          <Text>分层</Text>
-          <Text>
-            {SEGMENT_LABEL[member.segment]}
-            {member.segmentOverride ? '（手动）' : '（自动）'}
-          </Text>
-        </View>
+      <Section title='成长'>
+        <Line label='积分'>{detail.points}</Line>
+        <Line label='成长值'>{detail.growth}</Line>
+        <Line label='分层'>
+          {SEGMENT_LABEL[member.segment]}
+          {member.segmentOverride ? '（手动）' : '（自动）'}
+        </Line>
         <View className='hd-segments'>
           {SEGMENTS.map((s) => (
             <Text key={s} className={`hm-chip text-small hd-segment hd-segment-${s} ${member.segmentOverride === s ? 'hm-chip-on' : ''}`} onClick={() => void override(s)}>
@@ -88,41 +103,27 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
             自动
           </Text>
         </View>
-      </View>
+      </Section>
 
-      <View className='card'>
-        <Text className='hm-section-title text-value'>邀请</Text>
-        <View className='hm-line text-soft'>
-          <Text>邀请人</Text>
-          <Text>{detail.invitedBy ? detail.invitedBy.nickname : '无'}</Text>
-        </View>
-        <View className='hm-line text-soft'>
-          <Text>邀请了</Text>
-          <Text>{detail.invitees.count} 人</Text>
-        </View>
+      <Section title='邀请'>
+        <Line label='邀请人'>{detail.invitedBy ? detail.invitedBy.nickname : '无'}</Line>
+        <Line label='邀请了'>{detail.invitees.count} 人</Line>
         {detail.invitees.first.map((i) => (
-          <Text key={i.memberId} className='hm-muted text-meta'>
+          <Muted key={i.memberId}>
             {i.nickname} · {day(i.joinedAt)}
-          </Text>
+          </Muted>
         ))}
-      </View>
+      </Section>
 
-      <View className='card'>
-        <Text className='hm-section-title text-value'>打卡 · 共 {detail.checkins.total} 次</Text>
-        {detail.checkins.challenges.length === 0 ? <Text className='hm-muted text-meta'>还没有参加挑战</Text> : null}
+      <Section title={`打卡 · 共 ${detail.checkins.total} 次`} empty={detail.checkins.challenges.length === 0 ? '还没有参加挑战' : null}>
         {detail.checkins.challenges.map((c) => (
-          <View key={c.challengeId} className='hm-line text-soft'>
-            <Text>{c.title}</Text>
-            <Text>
-              {c.checkins} 次 · 连续 {c.currentStreak} 天 · 最长 {c.bestStreak} 天
-            </Text>
-          </View>
+          <Line key={c.challengeId} label={c.title}>
+            {c.checkins} 次 · 连续 {c.currentStreak} 天 · 最长 {c.bestStreak} 天
+          </Line>
         ))}
-      </View>
+      </Section>
 
-      <View className='card'>
-        <Text className='hm-section-title text-value'>圈子</Text>
-        {detail.circles.length === 0 ? <Text className='hm-muted text-meta'>没有加入圈子</Text> : null}
+      <Section title='圈子' empty={detail.circles.length === 0 ? '没有加入圈子' : null}>
         {detail.circles.map((c) => (
           <View key={c.circleId} className='hm-line text-soft'>
             <Text>
@@ -135,33 +136,25 @@ function MemberView({ detail, refetch }: { detail: MemberDetail; refetch: () => 
             ) : null}
           </View>
         ))}
-      </View>
+      </Section>
 
-      <View className='card'>
-        <Text className='hm-section-title text-value'>订单 · 实付 {formatFen(detail.orders.paidFen)}</Text>
-        {detail.orders.refundedFen > 0 ? <Text className='hm-muted text-meta'>已退款 {formatFen(detail.orders.refundedFen)}</Text> : null}
-        {detail.orders.recent.length === 0 ? <Text className='hm-muted text-meta'>还没有订单</Text> : null}
+      <Section title={`订单 · 实付 ${formatFen(detail.orders.paidFen)}`} empty={detail.orders.recent.length === 0 ? '还没有订单' : null}>
+        {detail.orders.refundedFen > 0 ? <Muted>已退款 {formatFen(detail.orders.refundedFen)}</Muted> : null}
         {detail.orders.recent.map((o) => (
-          <View key={o.id} className='hm-line text-soft'>
-            <Text>{o.title}</Text>
-            <Text>
-              {formatFen(o.amountFen)}
-              {o.refundedFen > 0 ? ` · 退 ${formatFen(o.refundedFen)}` : ''}
-            </Text>
-          </View>
+          <Line key={o.id} label={o.title}>
+            {formatFen(o.amountFen)}
+            {o.refundedFen > 0 ? ` · 退 ${formatFen(o.refundedFen)}` : ''}
+          </Line>
         ))}
-      </View>
+      </Section>
 
-      <View className='card'>
-        <Text className='hm-section-title text-value'>活动</Text>
-        {detail.events.length === 0 ? <Text className='hm-muted text-meta'>还没有报名活动</Text> : null}
+      <Section title='活动' empty={detail.events.length === 0 ? '还没有报名活动' : null}>
         {detail.events.map((e) => (
-          <View key={e.eventId} className='hm-line text-soft'>
-            <Text>{e.title}</Text>
-            <Text>{e.startAt ? day(e.startAt) : ''}</Text>
-          </View>
+          <Line key={e.eventId} label={e.title}>
+            {e.startAt ? day(e.startAt) : ''}
+          </Line>
         ))}
-      </View>
+      </Section>
 
       <Notes detail={detail} refetch={refetch} />
 
@@ -194,13 +187,13 @@ function Notes({ detail, refetch }: { detail: MemberDetail; refetch: () => Promi
       <View className={`btn btn-primary hm-note-save ${busy || !text.trim() ? 'btn-disabled' : ''}`} onClick={() => void save()}>
         {busy ? '保存中…' : '添加备注'}
       </View>
-      {detail.notes.length === 0 ? <Text className='hm-muted text-meta'>还没有备注</Text> : null}
+      {detail.notes.length === 0 ? <Muted>还没有备注</Muted> : null}
       {detail.notes.map((n) => (
         <View key={n.id} className='hd-note col'>
           <Text className='hd-note-text text-value'>{n.text}</Text>
-          <Text className='hm-muted text-meta'>
+          <Muted>
             {n.authorName} · {formatChineseDateTime(n.createdAt)}
-          </Text>
+          </Muted>
         </View>
       ))}
     </View>
