@@ -8,7 +8,7 @@ import { useQuery, usePullDownRefetch } from '../../../services/use-query'
 import { priceFromLabel, fetchCircles, fetchFlaggedPayments, fetchOrders, HOST_CIRCLES_KEY, HOST_STATS_KEY } from '../../../services/membership'
 import type { Circle } from '../../../../types/membership'
 import Cover from '../../membership/components/cover'
-import { KindTag } from '../../membership/components/tags'
+import CircleTitle from '../../membership/components/circle-title'
 import MenuRow from '../../../components/menu-row'
 import type { Tone } from '../../../components/tag'
 import { CIRCLES_PAGE, HOST_FLAGGED_PAGE, circleFormUrl, hostOrdersUrl } from '../../../services/routes'
@@ -111,11 +111,7 @@ function CircleRow({ circle, onClick }: { circle: Circle; onClick: () => void })
     <View className={`card hm-circle row ${circle.archived ? 'hm-circle-archived' : ''}`} data-id={circle.id} onClick={onClick}>
       <Cover className='hm-circle-cover' url={circle.coverUrl} name={circle.name} />
       <View className='hm-circle-text fill-col'>
-        <View className='hm-circle-head row'>
-          <Text className='hm-circle-name text-title ellipsis'>{circle.name}</Text>
-          <KindTag kind={circle.kind} />
-          {circle.archived ? <Text className='hm-archived tone-muted tag'>已归档</Text> : null}
-        </View>
+        <CircleTitle circle={circle} nameClass='text-title' />
         <Text className='hm-circle-meta text-meta'>
           {circle.memberCount} 位成员 · {circle.kind === 'free' ? '免费加入' : `${circle.plans.length} 个套餐 · ${priceFromLabel(circle)}`}
         </Text>

@@ -9,7 +9,8 @@ import { usePullDownRefetch } from '../../../services/use-query'
 import { useRefreshErrorToast } from '../../../services/show-error'
 import type { Circle, MembershipView } from '../../../../types/membership'
 import Cover from '../components/cover'
-import { KindTag, MembershipTag } from '../components/tags'
+import CircleTitle from '../components/circle-title'
+import { MembershipTag } from '../components/tags'
 import { circleUrl } from '../../../services/routes'
 import './index.css'
 
@@ -54,11 +55,7 @@ function CircleCard({ circle, membership }: { circle: Circle; membership?: Membe
     <View className='card circle-card' data-id={circle.id} onClick={open}>
       <Cover className='circle-card-cover' url={circle.coverUrl} name={circle.name} />
       <View className='circle-card-body fill-col'>
-        <View className='circle-card-head row'>
-          <Text className='circle-card-name text-strong ellipsis'>{circle.name}</Text>
-          <KindTag kind={circle.kind} />
-          {circle.archived ? <Text className='circle-card-archived tone-muted tag'>已归档</Text> : null}
-        </View>
+        <CircleTitle circle={circle} nameClass='circle-card-name text-strong' />
         {circle.description ? <Text className='circle-card-desc text-meta'>{circle.description}</Text> : null}
         <View className='circle-card-foot row-between'>
           <Text className='circle-card-members text-soft'>
