@@ -5,6 +5,7 @@ import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import { ErrorPage } from '../../../components/error-state'
 import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
 import { SIGNUP_STATUS_LABEL, eventKey, formatEventRange, priceLabel, cancelEvent, checkInAttendee, exportAttendees, fetchEvent, useAttendees } from '../../../services/events'
 import { showError, useRefreshErrorToast } from '../../../services/show-error'
 import { toApiCallError } from '../../../services/api-error'
@@ -118,7 +119,11 @@ function Attendees({ event, items, counts, refetch }: AttendeesProps) {
       <View className='card hev-att-head'>
         <View className='hev-att-title-row row'>
           <Text className='hev-att-title text-bold'>{event.title}</Text>
-          {cancelled ? <Text className='hev-att-cancelled tag'>已取消</Text> : null}
+          {cancelled ? (
+            <Tag tone='red' className='hev-att-cancelled'>
+              已取消
+            </Tag>
+          ) : null}
         </View>
         <Text className='hev-att-meta text-meta'>
           {formatEventRange(event.startAt, event.endAt)} · {priceLabel(event.feeFen)} · 共 {event.capacity} 个名额

@@ -4,6 +4,7 @@ import { View, Text, Image } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Skeleton from '../../../components/skeleton'
+import Tag from '../../../components/tag'
 import { formatPoints, updateMallItem, useHostItems } from '../../../services/growth'
 import { usePullDownRefetch } from '../../../services/use-query'
 import { showError, useRefreshErrorToast } from '../../../services/show-error'
@@ -71,13 +72,25 @@ export default function HostItemsPage() {
                 <View className='hg-item-text fill-col'>
                   <View className='hg-item-title-row row'>
                     <Text className='hg-item-name ellipsis'>{item.name}</Text>
-                    <Text className={`hg-item-state text-note ${item.active ? 'hg-item-state-on' : ''}`}>{item.active ? '在售' : '已下架'}</Text>
+                    <Tag tone={item.active ? 'green' : 'grey'} className='hg-item-state'>
+                      {item.active ? '在售' : '已下架'}
+                    </Tag>
                   </View>
                   <Text className='hg-item-price'>{formatPoints(item.pricePoints)} 积分</Text>
                   <View className='hg-item-tags'>
-                    <Text className='hg-item-tag text-small'>{KIND_LABEL[item.kind]}</Text>
-                    {item.minTierLevel > 1 ? <Text className='hg-item-tag text-small hg-item-tag-tier'>Lv{item.minTierLevel} 专享</Text> : null}
-                    {item.perMemberLimit > 0 ? <Text className='hg-item-tag text-small'>每人限 {item.perMemberLimit}</Text> : null}
+                    <Tag tone='grey' className='hg-item-tag'>
+                      {KIND_LABEL[item.kind]}
+                    </Tag>
+                    {item.minTierLevel > 1 ? (
+                      <Tag tone='warn' className='hg-item-tag'>
+                        Lv{item.minTierLevel} 专享
+                      </Tag>
+                    ) : null}
+                    {item.perMemberLimit > 0 ? (
+                      <Tag tone='grey' className='hg-item-tag'>
+                        每人限 {item.perMemberLimit}
+                      </Tag>
+                    ) : null}
                   </View>
                 </View>
               </View>
