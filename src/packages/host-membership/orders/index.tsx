@@ -95,7 +95,7 @@ function HostOrderCard({ order, onRefund }: { order: OrderView; onRefund: (order
         <Text className='ho-member text-title ellipsis'>{order.member.nickname}</Text>
         <OrderStatusTag status={orderStatusOf(order)} />
       </View>
-      <View className='ho-body'>
+      <View className='ho-body row'>
         <View className='ho-what fill-col'>
           <Text className='ho-plan text-body'>
             {order.circleName} · {order.planName}

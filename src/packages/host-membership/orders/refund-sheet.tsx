@@ -48,6 +48,11 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
   const sending = useRef(false)
 
   const fen = yuanToFen(amount)
+  /** A field's typing: its new text, and the error goes (it spoke of what was there before). */
+  const typed = (set: (value: string) => void) => (value: string) => {
+    set(value)
+    setError(null)
+  }
   const submit = async () => {
     if (sending.current) return
     // A retry sends exactly what was sent before (the order may already show it refunded).
@@ -100,17 +105,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
         <Text className='hr-label text-label'>退款金额</Text>
         <View className={`hr-box row ${(error && error.includes('金额')) || (fen !== null && fen > remaining) ? 'hr-box-invalid' : ''}`}>
           <Text className='hr-yuan'>¥</Text>
-          <TextInput
-            className='hr-input hr-amount'
-            type='digit'
-            value={amount}
-            disabled={retrying}
-            maxlength={12}
-            onValue={(value) => {
-              setAmount(value)
-              setError(null)
-            }}
-          />
+          <TextInput className='hr-input hr-amount' type='digit' value={amount} disabled={retrying} maxlength={12} onValue={typed(setAmount)} />
           <Text
             className='hr-all text-link'
             onClick={() => {
@@ -135,10 +130,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
             maxlength={80}
             placeholder='如：协商退款、重复购买'
             placeholderClass='hr-placeholder'
-            onValue={(value) => {
-              setReason(value)
-              setError(null)
-            }}
+            onValue={typed(setReason)}
           />
         </View>
       </View>
@@ -166,7 +158,7 @@ export default function RefundSheet({ order, onDone, onClose }: RefundSheetProps
       ) : null}
 
       {error ? <Text className='hr-error text-error'>{error}</Text> : null}
-      {retrying ? <Text className='hr-retry'>上次请求没有得到答复，重试会沿用同一退款单号，不会重复退款</Text> : null}
+      {retrying ? <Text className='hr-retry text-warn'>上次请求没有得到答复，重试会沿用同一退款单号，不会重复退款</Text> : null}
 
       <View className='hr-actions'>
         <View
