@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import './index.css'
 
 interface SkeletonProps {
@@ -17,4 +18,41 @@ export default function Skeleton({ width, height, round, className }: SkeletonPr
     borderRadius: round ? '50%' : Taro.pxTransform(8)
   }
   return <View className={`skeleton ${className ?? ''}`} style={style} />
+}
+
+/** Who wrote a post or comment, while it loads: the round avatar, then the name over a longer grey line. */
+export function AuthorSkeleton({ avatar, widths, className }: { avatar: number; widths: [number, number]; className?: string }) {
+  return (
+    <View className={`author-skeleton row ${className ?? ''}`}>
+      <Skeleton width={avatar} height={avatar} round />
+      <View className='fill-col'>
+        <Skeleton width={widths[0]} height={Math.round(avatar * 0.375)} />
+        <Skeleton width={widths[1]} height={Math.round(avatar * 0.3)} className='skeleton-gap' />
+      </View>
+    </View>
+  )
+}
+
+/** A list page while its first page loads: `count` cards (`card ${card}`), each drawn by children, on `.page ${page}`. */
+export function CardsSkeleton({ page, card, count = 3, children }: { page: string; card: string; count?: number; children: ReactNode }) {
+  return (
+    <View className={`page ${page}`} aria-busy>
+      {Array.from({ length: count }, (_, i) => (
+        <View key={i} className={`card ${card}`}>
+          {children}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** A card of text while it loads: a heading line, then body lines of the given widths. */
+export function TextSkeleton({ widths }: { widths: string[] }) {
+  return (
+    <>
+      {widths.map((width, i) => (
+        <Skeleton key={i} width={width} height={i === 0 ? 32 : 28} />
+      ))}
+    </>
+  )
 }

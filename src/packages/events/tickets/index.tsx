@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import EmptyAction from '../../../components/empty-state/action'
 import { PagedListView } from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
+import Skeleton, { CardsSkeleton } from '../../../components/skeleton'
 import { MY_TICKETS_KEY, formatClock, formatEventTime, fetchMyTickets } from '../../../services/events'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useListPage } from '../../../services/use-list-page'
@@ -81,17 +81,13 @@ function TicketRow({ event }: { event: EventView }) {
 
 function TicketsSkeleton() {
   return (
-    <View className='page ev-tickets-page' aria-busy>
-      {[0, 1, 2].map((i) => (
-        <View key={i} className='card ev-ticket-row'>
-          <Skeleton width={168} height={168} />
-          <View className='ev-ticket-row-body fill-col'>
-            <Skeleton width='80%' height={32} />
-            <Skeleton width='60%' height={26} className='ev-tickets-skeleton-gap' />
-            <Skeleton width={140} height={34} className='ev-tickets-skeleton-gap' />
-          </View>
-        </View>
-      ))}
-    </View>
+    <CardsSkeleton page='ev-tickets-page' card='ev-ticket-row'>
+      <Skeleton width={168} height={168} />
+      <View className='ev-ticket-row-body fill-col'>
+        <Skeleton width='80%' height={32} />
+        <Skeleton width='60%' height={26} className='skeleton-gap' />
+        <Skeleton width={140} height={34} className='skeleton-gap' />
+      </View>
+    </CardsSkeleton>
   )
 }

@@ -78,7 +78,7 @@ function LedgerSkeleton() {
           <View key={i} className='ledger-row row divided'>
             <View className='ledger-main fill-col'>
               <Skeleton width={320} height={30} />
-              <Skeleton width={180} height={24} className='ledger-skeleton-gap' />
+              <Skeleton width={180} height={24} className='skeleton-gap' />
             </View>
             <Skeleton width={80} height={36} />
           </View>

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import EmptyAction from '../../../components/empty-state/action'
 import PagedList from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
+import Skeleton, { CardsSkeleton } from '../../../components/skeleton'
 import { formatDateTime, formatPoints, fetchMyRedemptions } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import type { RedemptionStatus, RedemptionView } from '../../../../types/growth'
@@ -83,16 +83,12 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
 
 function RedemptionsSkeleton() {
   return (
-    <View className='page redemptions-page' aria-busy>
-      {[0, 1, 2].map((i) => (
-        <View key={i} className='card rd-card'>
-          <View className='rd-head row-between'>
-            <Skeleton width={280} height={34} />
-            <Skeleton width={96} height={34} />
-          </View>
-          <Skeleton width={360} height={24} className='rd-skeleton-gap' />
-        </View>
-      ))}
-    </View>
+    <CardsSkeleton page='redemptions-page' card='rd-card'>
+      <View className='rd-head row-between'>
+        <Skeleton width={280} height={34} />
+        <Skeleton width={96} height={34} />
+      </View>
+      <Skeleton width={360} height={24} className='skeleton-gap' />
+    </CardsSkeleton>
   )
 }

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
+import { CardsSkeleton, TextSkeleton } from '../../../components/skeleton'
 import { INBOX_KEY, UNREAD_KEY, claimGift, fetchInbox, markRead } from '../../../services/inbox'
 import { showError } from '../../../services/show-error'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
@@ -15,15 +15,9 @@ import './index.css'
 
 function InboxSkeleton() {
   return (
-    <View className='page inbox-page' aria-busy>
-      {[0, 1, 2].map((i) => (
-        <View key={i} className='card inbox-skeleton col'>
-          <Skeleton width='40%' height={32} />
-          <Skeleton width='100%' height={28} />
-          <Skeleton width='70%' height={28} />
-        </View>
-      ))}
-    </View>
+    <CardsSkeleton page='inbox-page' card='inbox-skeleton col'>
+      <TextSkeleton widths={['40%', '100%', '70%']} />
+    </CardsSkeleton>
   )
 }
 

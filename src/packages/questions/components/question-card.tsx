@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import Tag from '../../../components/tag'
-import Skeleton from '../../../components/skeleton'
+import { CardsSkeleton, TextSkeleton } from '../../../components/skeleton'
 import { QUESTION_STATUS } from '../../../services/questions'
 import { questionUrl } from '../../../services/routes'
 import { formatChineseDateTime } from '../../../utils/format'
@@ -60,15 +60,9 @@ export function QuestionList({ questions }: { questions: QuestionView[] }) {
 
 export function QuestionListSkeleton() {
   return (
-    <View className='page qa-page' aria-busy>
-      {[0, 1, 2].map((i) => (
-        <View key={i} className='card qa-card'>
-          <Skeleton width='50%' height={32} />
-          <Skeleton width='100%' height={28} />
-          <Skeleton width='80%' height={28} />
-        </View>
-      ))}
-    </View>
+    <CardsSkeleton page='qa-page' card='qa-card'>
+      <TextSkeleton widths={['50%', '100%', '80%']} />
+    </CardsSkeleton>
   )
 }
 
