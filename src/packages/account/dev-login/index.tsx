@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { TextInput } from '../../../components/text-input'
+import InputBar from '../../../components/input-bar'
 import Avatar from '../../../components/avatar'
 import Skeleton from '../../../components/skeleton'
 import ErrorState from '../../../components/error-state'
@@ -40,12 +40,15 @@ export default function DevLoginPage() {
 
   const customName = custom.trim()
   const customValid = PERSONA_PATTERN.test(customName)
+  const enter = () => {
+    if (customValid) void login(customName)
+  }
 
   return (
     <View className='page dev-login'>
-      <View className='dev-login-intro col'>
-        <Text className='dev-login-title'>本地开发登录</Text>
-        <Text className='dev-login-desc text-desc'>选择一个身份进入。在微信里由云开发识别用户，不会出现这一页。</Text>
+      <View className='page-intro'>
+        <Text className='page-title'>本地开发登录</Text>
+        <Text className='page-desc'>选择一个身份进入。在微信里由云开发识别用户，不会出现这一页。</Text>
       </View>
 
       <View className='card dev-login-list'>
@@ -70,26 +73,11 @@ export default function DevLoginPage() {
       </View>
 
       <Text className='dev-login-section text-meta'>或输入任意身份名（新成员）</Text>
-      <View className='card dev-login-custom row'>
-        <TextInput
-          className='dev-login-input'
-          value={custom}
-          maxlength={32}
-          placeholder='字母、数字、_ 或 -'
-          placeholderClass='dev-login-placeholder'
-          onValue={(value) => setCustom(value)}
-          onConfirm={() => {
-            if (customValid) void login(customName)
-          }}
-        />
-        <View
-          className={`btn btn-primary btn-small dev-login-go ${customValid && !busy ? '' : 'btn-disabled'}`}
-          onClick={() => {
-            if (customValid) void login(customName)
-          }}>
+      <InputBar className='card dev-login-custom' inputClass='dev-login-input' value={custom} maxlength={32} placeholder='字母、数字、_ 或 -' onValue={setCustom} onSubmit={enter}>
+        <View className={`btn btn-primary btn-small dev-login-go ${customValid && !busy ? '' : 'btn-disabled'}`} onClick={enter}>
           进入
         </View>
-      </View>
+      </InputBar>
     </View>
   )
 }

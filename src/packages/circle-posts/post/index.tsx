@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
-import { TextInput } from '../../../components/text-input'
+import InputBar from '../../../components/input-bar'
 import Avatar from '../../../components/avatar'
 import ErrorState, { ErrorPage } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
-import Skeleton from '../../../components/skeleton'
+import Skeleton, { AuthorSkeleton } from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { appendListItem, patchListItems } from '../../../services/checkin-paged'
 import {
@@ -344,20 +344,19 @@ function Comments({ post }: { post: PostView }) {
         </View>
       ))}
       {comments.items.length > 0 ? <ListFooter list={comments} /> : null}
-      <View className='post-comment-bar row'>
-        <TextInput
-          className='post-comment-input'
-          value={draft}
-          maxlength={500}
-          confirmType='send'
-          placeholder={replyTo ? `回复 @${replyTo.author.nickname}` : '写下你的想法…'}
-          onValue={(value) => setDraft(value)}
-          onConfirm={() => void send()}
-        />
+      <InputBar
+        className='post-comment-bar'
+        inputClass='post-comment-input'
+        value={draft}
+        maxlength={500}
+        confirmType='send'
+        placeholder={replyTo ? `回复 @${replyTo.author.nickname}` : '写下你的想法…'}
+        onValue={setDraft}
+        onSubmit={() => void send()}>
         <View className={`post-comment-send ${draft.trim() && !sending ? '' : 'post-comment-send-off'}`} onClick={() => void send()}>
           <Text>{sending ? '发送中' : '发送'}</Text>
         </View>
-      </View>
+      </InputBar>
     </View>
   )
 }
@@ -366,16 +365,10 @@ function PostSkeleton() {
   return (
     <View className='page post-page' aria-busy>
       <View className='card post-main'>
-        <View className='post-head row'>
-          <Skeleton width={80} height={80} round />
-          <View className='post-who fill-col'>
-            <Skeleton width={180} height={30} />
-            <Skeleton width={240} height={24} className='post-skeleton-gap' />
-          </View>
-        </View>
-        <Skeleton width='60%' height={36} className='post-skeleton-gap' />
-        <Skeleton width='100%' height={28} className='post-skeleton-gap' />
-        <Skeleton width='90%' height={28} className='post-skeleton-gap' />
+        <AuthorSkeleton avatar={80} widths={[180, 240]} />
+        <Skeleton width='60%' height={36} className='skeleton-gap' />
+        <Skeleton width='100%' height={28} className='skeleton-gap' />
+        <Skeleton width='90%' height={28} className='skeleton-gap' />
       </View>
     </View>
   )

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { View, Text, ScrollView } from '@tarojs/components'
-import { TextInput } from '../../../components/text-input'
+import InputBar from '../../../components/input-bar'
 import EmptyState from '../../../components/empty-state'
 import ErrorState from '../../../components/error-state'
-import Skeleton from '../../../components/skeleton'
+import Skeleton, { AuthorSkeleton } from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { PagedListView } from '../../../components/paged-list'
 import { usePosts, useCircleContent } from '../../../services/posts'
@@ -74,16 +74,15 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
         </View>
       ) : null}
 
-      <View className='circle-content-search row'>
-        <TextInput
-          className='circle-content-search-input'
-          value={draft}
-          maxlength={30}
-          confirmType='search'
-          placeholder='搜索圈子内容'
-          onValue={(value) => setDraft(value)}
-          onConfirm={(e) => search(e.detail.value)}
-        />
+      <InputBar
+        className='circle-content-search'
+        inputClass='circle-content-search-input'
+        value={draft}
+        maxlength={30}
+        confirmType='search'
+        placeholder='搜索圈子内容'
+        onValue={setDraft}
+        onSubmit={() => search(draft)}>
         {'q' in view ? (
           <Text
             className='circle-content-search-clear text-link'
@@ -98,7 +97,7 @@ export default function CircleContent({ posts }: { posts: ReturnType<typeof useC
             搜索
           </Text>
         )}
-      </View>
+      </InputBar>
 
       {'q' in view ? null : (
         <ScrollView scrollX className='circle-content-tabs' enableFlex>
@@ -147,13 +146,7 @@ function PostsSkeleton() {
     <View className='circle-content-list' aria-busy>
       {[0, 1].map((i) => (
         <View key={i} className='post-card'>
-          <View className='post-card-head row'>
-            <Skeleton width={64} height={64} round />
-            <View className='post-card-who fill-col'>
-              <Skeleton width={160} height={26} />
-              <Skeleton width={120} height={22} className='circle-skeleton-gap' />
-            </View>
-          </View>
+          <AuthorSkeleton avatar={64} widths={[160, 120]} />
           <Skeleton width='100%' height={26} className='circle-skeleton-gap' />
           <Skeleton width='70%' height={26} className='circle-skeleton-gap' />
         </View>
