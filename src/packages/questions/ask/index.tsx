@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { TextArea } from '../../../components/text-input'
+import Composer, { useDraft } from '../../../components/composer'
 import EmptyState from '../../../components/empty-state'
 import EmptyAction from '../../../components/empty-state/action'
 import { ErrorPage } from '../../../components/error-state'
 import RadioRow from '../../../components/radio-row'
 import Segmented from '../../../components/segmented'
-import Skeleton from '../../../components/skeleton'
+import Skeleton, { CardsSkeleton } from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { ApiCallError } from '../../../services/api'
 import { openPayment } from '../../../services/payment'
@@ -32,22 +32,19 @@ export default function AskPage() {
   const circleId = routeParam(useRouter().params.id)
   const options = useQuery(askOptionsKey(circleId), () => fetchAskOptions(circleId))
   const [answerer, setAnswerer] = useState<string | null>(null)
-  const [text, setText] = useState('')
   const [visibility, setVisibility] = useState<QuestionVisibility>('public')
   const [sending, setSending] = useState(false)
-  const [error, setError] = useState('')
+  const draft = useDraft()
   // One request id per question typed: a retried tap makes one question.
   const requestId = useRef(newRequestId('ask'))
 
   if (options.loading)
     return (
-      <View className='page ask-page' aria-busy>
-        <View className='card'>
-          <Skeleton width='40%' height={32} />
-          <Skeleton width='100%' height={96} />
-          <Skeleton width='100%' height={96} />
-        </View>
-      </View>
+      <CardsSkeleton page='ask-page' card='' count={1}>
+        <Skeleton width='40%' height={32} />
+        <Skeleton width='100%' height={96} />
+        <Skeleton width='100%' height={96} />
+      </CardsSkeleton>
     )
   if (!options.data) {
     if (options.error instanceof ApiCallError && options.error.code === 'FORBIDDEN')
@@ -65,13 +62,13 @@ export default function AskPage() {
   }
   const answerers = options.data.answerers
   const chosen = answerers.find((a) => a.openid === answerer) ?? (answerers.length === 1 ? answerers[0] : undefined)
-  const trimmed = text.trim()
+  const trimmed = draft.text.trim()
 
   const submit = async () => {
     if (sending) return
-    if (!chosen) return setError('请选择向谁提问')
-    if (trimmed.length < 5) return setError('问题至少 5 个字')
-    setError('')
+    if (!chosen) return draft.setError('请选择向谁提问')
+    if (trimmed.length < 5) return draft.setError('问题至少 5 个字')
+    draft.setError('')
     // First in the tap: the answer may also come as a WeChat message.
     void requestSubscribe(SUBSCRIBE_FOR.inbox)
     setSending(true)
@@ -86,7 +83,7 @@ export default function AskPage() {
       if (outcome === 'redirected') return
       void Taro.redirectTo({ url: questionUrl(result.question.id, outcome === 'paid' ? 'paid' : 'cancelled') })
     } catch (err) {
-      if (err instanceof ApiCallError && err.field === 'text') setError(err.message)
+      if (err instanceof ApiCallError && err.field === 'text') draft.setError(err.message)
       else showError(err)
     } finally {
       setSending(false)
@@ -122,20 +119,10 @@ export default function AskPage() {
 
       <Text className='form-page-section'>你的问题</Text>
       <View className='card'>
-        <TextArea
-          className='ask-text text-body'
-          value={text}
-          maxlength={500}
-          placeholder='描述你的情况和想问的问题（至少 5 个字）'
-          onValue={(value) => {
-            setText(value)
-            if (error) setError('')
-          }}
-        />
-        <Text className='ask-count text-quiet'>{Array.from(text).length}/500</Text>
-        <Segmented className='ask-visibility' options={VISIBILITY} value={visibility} onChange={setVisibility} />
-        <Text className='ask-hint text-meta'>{visibility === 'public' ? '回答后，圈子成员都能看到这个问答' : '只有你、回答者和主理人能看到'}</Text>
-        {error ? <Text className='form-field-error text-meta ask-error'>{error}</Text> : null}
+        <Composer draft={draft} className='ask-text' maxlength={500} placeholder='描述你的情况和想问的问题（至少 5 个字）' counted>
+          <Segmented className='ask-visibility' options={VISIBILITY} value={visibility} onChange={setVisibility} />
+          <Text className='ask-hint text-meta'>{visibility === 'public' ? '回答后，圈子成员都能看到这个问答' : '只有你、回答者和主理人能看到'}</Text>
+        </Composer>
       </View>
 
       <View className='qa-bottom'>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
-import { TextArea } from '../../../components/text-input'
+import Composer, { useDraft } from '../../../components/composer'
 import { ErrorPage } from '../../../components/error-state'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import Skeleton from '../../../components/skeleton'
@@ -146,19 +146,18 @@ function QuestionDetail({ q, onChange }: { q: QuestionView; onChange: (next: Que
 }
 
 function AnswerForm({ q, onAnswered }: { q: QuestionView; onAnswered: (next: QuestionView) => void }) {
-  const [text, setText] = useState('')
+  const draft = useDraft()
   const [sending, setSending] = useState(false)
-  const [error, setError] = useState('')
   const uploads = useImageUploads(9)
   const submit = async () => {
     if (sending || uploads.uploading) return
-    if (!text.trim()) return setError('请填写回答')
+    if (!draft.text.trim()) return draft.setError('请填写回答')
     setSending(true)
     try {
-      onAnswered(await answerQuestion({ questionId: q.id, text: text.trim(), photoFileIds: uploads.fileIds }))
+      onAnswered(await answerQuestion({ questionId: q.id, text: draft.text.trim(), photoFileIds: uploads.fileIds }))
       void Taro.showToast({ title: '已回答', icon: 'success' })
     } catch (err) {
-      if (err instanceof ApiCallError && (err.field === 'text' || err.field === 'photoFileIds')) setError(err.message)
+      if (err instanceof ApiCallError && (err.field === 'text' || err.field === 'photoFileIds')) draft.setError(err.message)
       else showError(err)
       if (err instanceof ApiCallError && err.code === 'CONFLICT') onAnswered(await fetchQuestion(q.id))
     } finally {
@@ -169,18 +168,9 @@ function AnswerForm({ q, onAnswered }: { q: QuestionView; onAnswered: (next: Que
     <View className='card qd-form'>
       <Text className='qd-form-title text-title'>你的回答</Text>
       {q.refundAt ? <Text className='qd-note-sub text-meta'>付费提问：请在 {formatChineseDateTime(q.refundAt)} 前回答，逾期将自动退款给提问者</Text> : null}
-      <TextArea
-        className='qd-form-text text-body'
-        value={text}
-        maxlength={2000}
-        placeholder='写下你的回答'
-        onValue={(value) => {
-          setText(value)
-          if (error) setError('')
-        }}
-      />
-      <ImagePicker mode='grid' uploads={uploads} />
-      {error ? <Text className='form-field-error text-meta qd-form-error'>{error}</Text> : null}
+      <Composer draft={draft} className='qd-form-text' maxlength={2000} placeholder='写下你的回答'>
+        <ImagePicker mode='grid' uploads={uploads} />
+      </Composer>
       <View className={`btn btn-primary qd-form-submit ${sending || uploads.uploading ? 'btn-disabled' : ''}`} onClick={() => void submit()}>
         {sending ? '提交中…' : uploads.uploading ? '图片上传中…' : '提交回答'}
       </View>
