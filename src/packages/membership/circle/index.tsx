@@ -12,7 +12,8 @@ import type { CircleDetail, MembershipView } from '../../../../types/membership'
 import CouponPicker from '../../../components/coupon-picker'
 import Cover from '../components/cover'
 import PlanPicker from '../components/plan-picker'
-import { KindTag, MembershipTag } from '../components/tags'
+import CircleTitle from '../components/circle-title'
+import { MembershipTag } from '../components/tags'
 import { useCheckout } from '../components/use-checkout'
 import { safeDecode } from '../params'
 import ChallengeList from './challenge-list'
@@ -100,10 +101,7 @@ function CircleView({ detail, challenges, posts, renew }: CircleViewProps) {
       <Cover className='circle-hero' url={circle.coverUrl} name={circle.name} />
 
       <View className='card circle-head'>
-        <View className='circle-head-row row'>
-          <Text className='circle-name text-bold'>{circle.name}</Text>
-          <KindTag kind={circle.kind} />
-        </View>
+        <CircleTitle circle={circle} nameClass='circle-name text-bold' />
         <Text className='circle-meta text-desc'>
           {circle.memberCount} 位成员{paid && !access ? ` · ${formatFen(lowestPlan(circle.plans)!.priceFen)} 起` : ''}
           {circle.kind === 'trialThenPaid' ? ` · 可免费试用 ${circle.trialDays} 天` : ''}
