@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Image, View, Text } from '@tarojs/components'
+import type { ReactNode } from 'react'
 import type { Challenge } from '../../../types/checkin'
 import { formatDateRange } from './dates'
 import { challengeDetailUrl } from '../../services/routes'
@@ -12,6 +13,29 @@ interface ChallengeCardProps {
   challenge: Challenge
   /** Host console: show 已归档 and an edit link. */
   onEdit?: () => void
+}
+
+/**
+ * What a challenge's card and its page both say under the title: the dates and days, then how many joined and checked in
+ * (children at the end of that row). Classes are `${name}-dates`, `-stats`, `-stat` and `-stat-num`; `big` for the page.
+ */
+export function ChallengeFacts({ challenge, name, big, children }: { challenge: Challenge; name: string; big?: boolean; children?: ReactNode }) {
+  return (
+    <>
+      <Text className={`${name}-dates ${big ? 'text-desc' : 'text-meta'}`}>
+        {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
+      </Text>
+      <View className={`${name}-stats row`}>
+        <Text className={`${name}-stat text-soft`}>
+          <Text className={`${name}-stat-num`}>{challenge.participantCount}</Text> 人参加
+        </Text>
+        <Text className={`${name}-stat text-soft`}>
+          <Text className={`${name}-stat-num`}>{challenge.checkinCount}</Text> 次打卡
+        </Text>
+        {children}
+      </View>
+    </>
+  )
 }
 
 /** A challenge in a list: cover, title, dates and how lively it is. */
@@ -36,16 +60,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
       </View>
       <View className='challenge-card-body col'>
         <Text className='challenge-card-title text-strong'>{challenge.title}</Text>
-        <Text className='challenge-card-dates text-meta'>
-          {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
-        </Text>
-        <View className='challenge-card-stats row'>
-          <Text className='challenge-card-stat text-soft'>
-            <Text className='challenge-card-num'>{challenge.participantCount}</Text> 人参加
-          </Text>
-          <Text className='challenge-card-stat text-soft'>
-            <Text className='challenge-card-num'>{challenge.checkinCount}</Text> 次打卡
-          </Text>
+        <ChallengeFacts challenge={challenge} name='challenge-card'>
           {onEdit ? (
             <Text
               className='challenge-card-edit text-accent'
@@ -56,7 +71,7 @@ export default function ChallengeCard({ challenge, onEdit }: ChallengeCardProps)
               编辑
             </Text>
           ) : null}
-        </View>
+        </ChallengeFacts>
         {challenge.lock ? <LockedNotice lock={challenge.lock} compact /> : null}
       </View>
     </View>

@@ -8,6 +8,14 @@ const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日']
 
 type DayState = 'outside' | 'done' | 'makeup' | 'missed' | 'today' | 'future' | 'past'
 
+/** The key under the grid: the swatch of each day state that needs one, and its name. */
+const LEGEND: Array<[DayState, string]> = [
+  ['done', '已打卡'],
+  ['makeup', '补卡'],
+  ['missed', '未打卡'],
+  ['today', '今天']
+]
+
 interface MonthCalendarProps {
   challenge: Pick<Challenge, 'startDate' | 'endDate'>
   progress: ChallengeProgress
@@ -85,22 +93,12 @@ export default function MonthCalendar({ challenge, progress, onMakeup }: MonthCa
         })}
       </View>
       <View className='month-calendar-legend'>
-        <View className='month-calendar-key row text-note'>
-          <View className='month-calendar-swatch month-calendar-swatch-done' />
-          <Text>已打卡</Text>
-        </View>
-        <View className='month-calendar-key row text-note'>
-          <View className='month-calendar-swatch month-calendar-swatch-makeup' />
-          <Text>补卡</Text>
-        </View>
-        <View className='month-calendar-key row text-note'>
-          <View className='month-calendar-swatch month-calendar-swatch-missed' />
-          <Text>未打卡</Text>
-        </View>
-        <View className='month-calendar-key row text-note'>
-          <View className='month-calendar-swatch month-calendar-swatch-today' />
-          <Text>今天</Text>
-        </View>
+        {LEGEND.map(([state, label]) => (
+          <View key={state} className='month-calendar-key row text-note'>
+            <View className={`month-calendar-swatch month-calendar-swatch-${state}`} />
+            <Text>{label}</Text>
+          </View>
+        ))}
       </View>
     </View>
   )

@@ -9,7 +9,7 @@ import ListFooter from '../../../components/list-footer'
 import CheckinCard from '../../../components/checkin-card'
 import CheckinCardSkeleton from '../../../components/checkin-card/card-skeleton'
 import Skeleton from '../../../components/skeleton'
-import { formatDateRange } from '../../../components/challenge-card/dates'
+import { ChallengeFacts } from '../../../components/challenge-card'
 import { ApiCallError } from '../../../services/api'
 import { challengeChanged, challengeKey, refetchChallenges, useChallenge, useFeed, archiveChallenge, joinChallenge } from '../../../services/checkin'
 import { useMe, setChallengeReminder } from '../../../services/member'
@@ -147,17 +147,7 @@ export default function ChallengeDetailPage() {
             {challenge.archived ? <Text className='detail-phase detail-phase-archived'>已归档</Text> : null}
           </View>
           <Text className='detail-title text-bold'>{challenge.title}</Text>
-          <Text className='detail-dates text-desc'>
-            {formatDateRange(challenge.startDate, challenge.endDate)} · 共 {challenge.days} 天
-          </Text>
-          <View className='detail-stats'>
-            <Text className='detail-stat text-soft'>
-              <Text className='detail-stat-num'>{challenge.participantCount}</Text> 人参加
-            </Text>
-            <Text className='detail-stat text-soft'>
-              <Text className='detail-stat-num'>{challenge.checkinCount}</Text> 次打卡
-            </Text>
-          </View>
+          <ChallengeFacts challenge={challenge} name='detail' big />
           {challenge.description ? <Text className='detail-desc text-prose'>{challenge.description}</Text> : null}
           {isHost ? (
             <View className='detail-host'>
@@ -199,7 +189,7 @@ export default function ChallengeDetailPage() {
               <Text className='detail-makeup-title text-soft'>漏打的日子可以补卡（剩 {progress.makeupCardsLeft} 次）</Text>
               <View className='detail-makeup-list'>
                 {progress.makeupableDates.map((date) => (
-                  <View key={date} className='detail-makeup-chip' data-date={date} onClick={() => open(composeUrl(id, date))}>
+                  <View key={date} className='detail-makeup-chip tone-blue' data-date={date} onClick={() => open(composeUrl(id, date))}>
                     <Text>补卡 {dayLabel(date)}</Text>
                   </View>
                 ))}

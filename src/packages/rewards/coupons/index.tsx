@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
@@ -92,22 +92,22 @@ function Campaigns({ items, onClaimed }: { items: CampaignView[]; onClaimed: () 
         const label = prizeOnly ? '仅作奖品' : campaign.claimedByMe ? '已领取' : ended ? '已结束' : left === 0 ? '已抢光' : claiming === campaign.id ? '领取中…' : '领取'
         const canClaim = !prizeOnly && !campaign.claimedByMe && !ended && left > 0
         return (
-          <View key={campaign.id} className={`cp-card row cp-campaign ${canClaim ? '' : 'cp-card-dim'}`} data-id={campaign.id}>
-            <CouponFace terms={campaign} />
-            <View className='cp-body fill-col'>
-              <Text className='cp-name text-title'>{campaign.name}</Text>
-              <Where terms={campaign} />
-              <Text className='cp-meta text-note'>{validityLabel(campaign.validFrom, campaign.validTo)}</Text>
-              <Text className='cp-stock'>{left > 0 ? `剩 ${left} 张` : '已领完'}</Text>
-            </View>
-            <View
-              className={`btn btn-small cp-claim ${canClaim ? 'btn-primary' : 'cp-claim-off'}`}
-              onClick={() => {
-                if (canClaim) void claim(campaign)
-              }}>
-              {label}
-            </View>
-          </View>
+          <CouponCard
+            key={campaign.id}
+            terms={campaign}
+            kind='campaign'
+            dim={!canClaim}
+            end={
+              <View
+                className={`btn btn-small cp-claim ${canClaim ? 'btn-primary' : 'cp-claim-off'}`}
+                onClick={() => {
+                  if (canClaim) void claim(campaign)
+                }}>
+                {label}
+              </View>
+            }>
+            <Text className='cp-stock'>{left > 0 ? `剩 ${left} 张` : '已领完'}</Text>
+          </CouponCard>
         )
       })}
     </View>
@@ -121,28 +121,46 @@ function MyCoupons({ items }: { items: CouponView[] }) {
         const dim = coupon.status === 'used' || coupon.status === 'expired'
         const ticketToUse = coupon.kind === 'freeTicket' && coupon.status === 'available' && coupon.validFrom <= Date.now()
         return (
-          <View key={coupon.id} className={`cp-card row cp-coupon ${dim ? 'cp-card-dim' : ''}`} data-id={coupon.id}>
-            <CouponFace terms={coupon} />
-            <View className='cp-body fill-col'>
-              <Text className='cp-name text-title'>{coupon.name}</Text>
-              <Where terms={coupon} />
-              <Text className='cp-meta text-note'>{validityLabel(coupon.validFrom, coupon.validTo)}</Text>
-              {ticketToUse ? (
-                <Text
-                  className='cp-use text-accent'
-                  onClick={() => {
-                    void Taro.navigateTo({ url: coupon.eventId ? eventDetailUrl(coupon.eventId) : EVENTS_PAGE })
-                  }}>
-                  去报名 ›
-                </Text>
-              ) : null}
-            </View>
-            <Tag tone={STATUS_TONE[coupon.status]} className='cp-tag'>
-              {STATUS_LABEL[coupon.status]}
-            </Tag>
-          </View>
+          <CouponCard
+            key={coupon.id}
+            terms={coupon}
+            kind='coupon'
+            dim={dim}
+            end={
+              <Tag tone={STATUS_TONE[coupon.status]} className='cp-tag'>
+                {STATUS_LABEL[coupon.status]}
+              </Tag>
+            }>
+            {ticketToUse ? (
+              <Text
+                className='cp-use text-accent'
+                onClick={() => {
+                  void Taro.navigateTo({ url: coupon.eventId ? eventDetailUrl(coupon.eventId) : EVENTS_PAGE })
+                }}>
+                去报名 ›
+              </Text>
+            ) : null}
+          </CouponCard>
         )
       })}
+    </View>
+  )
+}
+
+type Terms = Pick<CouponView, 'id' | 'name' | 'validFrom' | 'validTo' | 'kind' | 'appliesTo' | 'eventId' | 'eventTitle' | 'amountOffFen' | 'percentOff' | 'minSpendFen'>
+
+/** A campaign to claim or a coupon held, drawn as a ticket: its face, name, where and until when it is good, what the list adds, and its end (the claim button, the status). */
+function CouponCard({ terms, kind, dim, end, children }: { terms: Terms; kind: 'campaign' | 'coupon'; dim: boolean; end: ReactNode; children: ReactNode }) {
+  return (
+    <View className={`cp-card row cp-${kind} ${dim ? 'cp-card-dim' : ''}`} data-id={terms.id}>
+      <CouponFace terms={terms} />
+      <View className='cp-body fill-col'>
+        <Text className='cp-name text-title'>{terms.name}</Text>
+        <Where terms={terms} />
+        <Text className='cp-meta text-note'>{validityLabel(terms.validFrom, terms.validTo)}</Text>
+        {children}
+      </View>
+      {end}
     </View>
   )
 }
