@@ -52,7 +52,7 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
         <View className='checkin-card-who fill-col'>
           <View className='checkin-card-name-row row'>
             <Text className='checkin-card-name text-title ellipsis'>{checkin.author.nickname}</Text>
-            {checkin.author.badge ? <Text className='checkin-card-badge'>{checkin.author.badge}</Text> : null}
+            {checkin.author.badge ? <Text className='tag tag-mini tone-warn checkin-card-badge'>{checkin.author.badge}</Text> : null}
           </View>
           <Text className='checkin-card-meta text-meta ellipsis'>
             {formatPostedAt(checkin.createdAt)}
@@ -80,11 +80,11 @@ export default function CheckinCard({ checkin, showChallenge = true, detail = fa
       ) : null}
       <PhotoGrid photos={checkin.photos} />
       {checkin.location ? <Text className='checkin-card-location'>{checkin.location}</Text> : null}
-      {checkin.review?.comment ? <Text className='checkin-card-review text-soft'>主理人点评：{checkin.review.comment}</Text> : null}
+      {checkin.review?.comment ? <Text className='checkin-card-review soft-box text-soft'>主理人点评：{checkin.review.comment}</Text> : null}
 
       <View className='checkin-card-actions'>
         <View className={`checkin-action text-label row checkin-like ${checkin.likedByMe ? 'checkin-like-on' : ''}`} onClick={like}>
-          <View className='checkin-heart' />
+          <View className='css-glyph checkin-heart' />
           <Text className='checkin-action-count'>{checkin.likeCount > 0 ? checkin.likeCount : '赞'}</Text>
         </View>
         <View className='checkin-action text-label row checkin-comment' onClick={comment}>

@@ -45,7 +45,7 @@ export default function ChallengesPage() {
         <View className='challenges-top page-top-bar row'>
           <Segmented className='challenges-switch' options={PHASES} value={phase} onChange={setPhase} />
           {isManager(me?.role) ? (
-            <View className='challenges-create row' onClick={create}>
+            <View className='btn btn-primary challenges-create' onClick={create}>
               <Text>+ 发起挑战</Text>
             </View>
           ) : null}

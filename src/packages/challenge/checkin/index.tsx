@@ -272,7 +272,13 @@ export default function CheckinDetailPage() {
               </View>
             ))}
           </View>
-          <TextInput className='checkin-review-input' value={reviewing.comment} maxlength={200} placeholder='写一句点评（选填）' onValue={(value) => setReviewing({ ...reviewing, comment: value })} />
+          <TextInput
+            className='checkin-review-input soft-box'
+            value={reviewing.comment}
+            maxlength={200}
+            placeholder='写一句点评（选填）'
+            onValue={(value) => setReviewing({ ...reviewing, comment: value })}
+          />
           <Text className='checkin-review-hint text-note'>不合格的一天不计入完成天数，这条打卡的积分会收回。</Text>
           <View
             className={`btn btn-small checkin-review-submit ${moderating ? 'btn-disabled' : ''}`}
@@ -317,7 +323,7 @@ export default function CheckinDetailPage() {
             onBlur={() => setFocus(false)}
             onConfirm={onSend}
           />
-          <View className={`comment-bar-send row ${draft.trim() && !sending ? '' : 'comment-bar-send-off'}`} onClick={onSend}>
+          <View className={`btn btn-primary comment-bar-send ${draft.trim() && !sending ? '' : 'btn-disabled'}`} onClick={onSend}>
             <Text>{sending ? '发送中' : '发送'}</Text>
           </View>
         </View>

@@ -113,7 +113,7 @@ export default function BoardsPage() {
               <View className='lb-rewards'>
                 {data.rewards.map((points, i) =>
                   points > 0 || data.rewardCoupons[i] ? (
-                    <Text key={i} className='lb-reward'>
+                    <Text key={i} className='tag tone-warn lb-reward'>
                       {rewardLabel(i + 1, points, data.rewardCoupons[i])}
                     </Text>
                   ) : null
@@ -173,7 +173,7 @@ function Podium({ entries, unit, rewards, coupons, mine }: { entries: BoardEntry
               <Text className={`lb-medal lb-medal-${Math.min(entry.rank, 3)}`}>{entry.rank}</Text>
             </View>
             <Text className='lb-podium-name text-name ellipsis'>{entry.nickname}</Text>
-            {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
+            {entry.badge ? <Text className='tag tag-mini tone-green lb-badge'>{entry.badge}</Text> : null}
             <Text className='lb-podium-score text-score'>
               {entry.score}
               <Text className='lb-unit text-note'> {unit}</Text>
@@ -196,7 +196,7 @@ function Row({ entry, unit, reward, coupon, mine }: { entry: BoardEntryView; uni
       <View className='lb-row-text fill-col'>
         <View className='lb-row-name-line row'>
           <Text className='lb-row-name text-body ellipsis'>{entry.nickname}</Text>
-          {entry.badge ? <Text className='lb-badge'>{entry.badge}</Text> : null}
+          {entry.badge ? <Text className='tag tag-mini tone-green lb-badge'>{entry.badge}</Text> : null}
         </View>
         {reward > 0 || coupon ? <Text className='lb-row-reward'>{[reward > 0 ? `+${reward} 积分` : '', coupon ?? ''].filter(Boolean).join(' + ')}</Text> : null}
       </View>
@@ -214,7 +214,7 @@ function MyRankBar({ me, unit }: { me: BoardEntryView | null; unit: string }) {
       <Text className='lb-mine-label'>我的排名</Text>
       {me ? (
         <View className='lb-mine-body'>
-          <Text className='lb-mine-rank'>第 {me.rank} 名</Text>
+          <Text className='lb-mine-rank num-bold'>第 {me.rank} 名</Text>
           <Text className='lb-mine-score'>
             {me.score} {unit}
           </Text>

@@ -216,7 +216,7 @@ const CLOSED_WHY: Record<NonNullable<OrderView['closedReason']>, string> = {
 
 function ClosedHero({ order }: { order: OrderView }) {
   return (
-    <Hero tone='closed' mark={<View className='order-cross' />} title={order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'} desc={CLOSED_WHY[order.closedReason ?? 'expired']}>
+    <Hero tone='closed' mark={<View className='css-glyph order-cross' />} title={order.closedReason === 'cancelled' ? '订单已取消' : '订单已关闭'} desc={CLOSED_WHY[order.closedReason ?? 'expired']}>
       {isCircleOrder(order) ? (
         <View
           className='btn btn-primary order-hero-button'
