@@ -14,10 +14,18 @@ import type { Page } from '../../../../types/page'
 import { chinaInstant, draftToInput, emptyDraft, eventToDraft, type DraftErrors, type DraftField, type EventDraft } from './draft'
 import { colors } from '../../../styles/tokens'
 import FormField, { InputField, TextAreaField } from '../../../components/form-field'
-import ImagePicker, { useImageUploads } from '../../../components/image-picker'
+import FormSection from '../../../components/form-field/form-section'
+import { useImageUploads } from '../../../components/image-picker'
+import ImageField from '../../../components/form-field/image-field'
 import { fetchCircles } from '../../../services/membership'
 import { routeParam, HOST_EVENTS_PAGE } from '../../../services/routes'
 import './index.css'
+
+/** 开始前 [N] 分钟起 / 小时以上: the short counts of units before the start (签到 opens, refunds close), with the error each answers. */
+const BEFORE_START = {
+  checkinOpensMinutes: { label: '签到', unit: '分钟起', name: 'field-checkin-opens', maxlength: 4, placeholder: '120', error: 'checkinOpensMinutesBefore' },
+  refundableHours: { label: '可退款', unit: '小时以上', name: 'field-refundable-hours', maxlength: 3, placeholder: '24', error: 'refundableHoursBefore' }
+} as const satisfies Record<string, { error: DraftField } & Record<string, unknown>>
 
 const TIERS = ['Lv1 · 所有成员', 'Lv2 及以上', 'Lv3 及以上', 'Lv4 及以上']
 
@@ -64,6 +72,24 @@ function EventForm({ event }: { event: EventView | null }) {
     onTime: (v: string) => set(time, v, clears)
   })
 
+  const beforeStart = (field: keyof typeof BEFORE_START) => {
+    const f = BEFORE_START[field]
+    return (
+      <InputField
+        label={f.label}
+        error={errors[f.error]}
+        prefix='开始前'
+        suffix={f.unit}
+        name={f.name}
+        short
+        type='number'
+        maxlength={f.maxlength}
+        placeholder={f.placeholder}
+        {...bind(field, [f.error])}
+      />
+    )
+  }
+
   const save = async () => {
     if (saving || uploading) return
     if (picture.failed) {
@@ -101,27 +127,21 @@ function EventForm({ event }: { event: EventView | null }) {
 
   return (
     <View className='page form-page'>
-      <Text className='form-page-section'>基本信息</Text>
-      <View className='card form-page-card'>
-        <View className='hev-form-cover-row'>
-          <ImagePicker
-            mode='thumb'
-            uploads={picture}
-            url={event?.coverUrl ?? ''}
-            label='封面'
-            boxClassName='hev-form-cover'
-            invalid={Boolean(errors.coverFileId)}
-            emptyHint='点击上传，建议 16:9 横图'
-            doneHint='封面已上传，保存后生效'
-          />
-          {errors.coverFileId ? <Text className='form-field-error text-meta hev-form-stack-error'>{errors.coverFileId}</Text> : null}
-        </View>
+      <FormSection title='基本信息'>
+        <ImageField
+          uploads={picture}
+          url={event?.coverUrl ?? ''}
+          label='封面'
+          boxClassName='hev-form-cover'
+          emptyHint='点击上传，建议 16:9 横图'
+          doneHint='封面已上传，保存后生效'
+          error={errors.coverFileId}
+        />
         <InputField label='标题' error={errors.title} name='field-title' maxlength={40} placeholder='如：周末徒步·滨江 10 公里' {...bind('title', ['title'])} />
         <TextAreaField label='介绍' error={errors.description} name='field-description' maxlength={3000} placeholder='流程、集合方式、需要准备什么' {...bind('description', ['description'])} />
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>时间</Text>
-      <View className='card form-page-card'>
+      <FormSection title='时间'>
         <WhenField
           label='开始'
           error={errors.startAt}
@@ -137,23 +157,11 @@ function EventForm({ event }: { event: EventView | null }) {
         />
         <WhenField label='结束' error={errors.endAt} className='field-end' {...when('endDate', 'endTime', ['endAt'])} />
         <WhenField label='报名截止' error={errors.signupDeadline} className='field-deadline' {...when('deadlineDate', 'deadlineTime', ['signupDeadline'])} />
-        <InputField
-          label='签到'
-          error={errors.checkinOpensMinutesBefore}
-          prefix='开始前'
-          suffix='分钟起'
-          name='field-checkin-opens'
-          short
-          type='number'
-          maxlength={4}
-          placeholder='120'
-          {...bind('checkinOpensMinutes', ['checkinOpensMinutesBefore'])}
-        />
+        {beforeStart('checkinOpensMinutes')}
         <Text className='hev-form-hint text-meta hev-form-note'>均为北京时间；报名截止后不能再报名或取消；签到{checkinWindowText(draft)}</Text>
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>地点</Text>
-      <View className='card form-page-card'>
+      <FormSection title='地点'>
         <View className='hev-form-chips hev-form-mode'>
           <Text className={`hev-form-chip text-label mode-offline ${draft.mode === 'offline' ? 'hev-form-chip-on' : ''}`} onClick={() => set('mode', 'offline', ['address', 'onlineLink'])}>
             线下
@@ -176,10 +184,9 @@ function EventForm({ event }: { event: EventView | null }) {
         ) : (
           <InputField label='链接' error={errors.onlineLink} name='field-online-link' maxlength={500} placeholder='https://…（仅报名成功的成员可见）' {...bind('onlineLink', ['onlineLink'])} />
         )}
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>名额与费用</Text>
-      <View className='card form-page-card'>
+      <FormSection title='名额与费用'>
         <InputField label='名额' error={errors.capacity} suffix='人' name='field-capacity' type='number' maxlength={5} placeholder='30' {...bind('capacity', ['capacity'])} />
         <InputField
           label='报名费'
@@ -204,18 +211,7 @@ function EventForm({ event }: { event: EventView | null }) {
                 <Switch className='field-tier-discount' checked={draft.tierDiscount} color={colors.brand} onChange={(e) => set('tierDiscount', e.detail.value)} />
               </View>
             </View>
-            <InputField
-              label='可退款'
-              error={errors.refundableHoursBefore}
-              prefix='开始前'
-              suffix='小时以上'
-              name='field-refundable-hours'
-              short
-              type='number'
-              maxlength={3}
-              placeholder='24'
-              {...bind('refundableHours', ['refundableHoursBefore'])}
-            />
+            {beforeStart('refundableHours')}
             <View className={`form-field ${errors.feeReturn ? 'form-field-invalid' : ''}`}>
               <View className='hev-form-stack col'>
                 <Text className='hev-form-label text-body'>到场返还</Text>
@@ -237,10 +233,9 @@ function EventForm({ event }: { event: EventView | null }) {
             </Text>
           </View>
         ) : null}
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>谁可以报名</Text>
-      <View className={`card form-page-card ${errors.circleId ? 'form-field-invalid' : ''}`}>
+      <FormSection title='谁可以报名' className={`form-page-card ${errors.circleId ? 'form-field-invalid' : ''}`}>
         <CircleChoice value={draft.circleId} onChange={(circleId) => set('circleId', circleId, ['circleId'])} />
         {errors.circleId ? <Text className='form-field-error text-meta hev-form-stack-error'>{errors.circleId}</Text> : null}
         <FormField layout='end' label='等级要求' error={errors.minTierLevel} hint='低于此等级的成员看到「达到 LvN 解锁」，不能报名'>
@@ -251,7 +246,7 @@ function EventForm({ event }: { event: EventView | null }) {
             </View>
           </Picker>
         </FormField>
-      </View>
+      </FormSection>
 
       <View
         className={`btn btn-primary hev-form-save ${saving || uploading ? 'btn-disabled' : ''}`}

@@ -12,9 +12,17 @@ import { safeDecode } from '../../membership/params'
 import { EMPTY_DRAFT, KIND_OPTIONS, MAX_QUESTIONS, circleToDraft, draftToInput, type CircleDraft, type DraftErrors } from './draft'
 import PlansEditor from './plans-editor'
 import { colors } from '../../../styles/tokens'
-import ImagePicker, { useImageUploads } from '../../../components/image-picker'
+import { useImageUploads } from '../../../components/image-picker'
+import ImageField from '../../../components/form-field/image-field'
 import FormField, { InputField, TextAreaField } from '../../../components/form-field'
+import FormSection from '../../../components/form-field/form-section'
 import './index.css'
+
+/** The two day counts of a circle (试用 N 天, N 天内全额退款): two digits, a week by default. */
+const DAY_FIELDS = {
+  trialDays: { label: '试用天数', suffix: '天', name: 'field-trial-days' },
+  fullRefundDays: { label: '全额退款', suffix: '天内', name: 'field-full-refund-days' }
+} as const
 
 export default function CircleFormPage() {
   const router = useRouter()
@@ -89,16 +97,18 @@ function CircleForm({ circle }: { circle: Circle | null }) {
     }
   }
 
+  const daysField = (field: keyof typeof DAY_FIELDS) => {
+    const f = DAY_FIELDS[field]
+    return <InputField label={f.label} error={errors[field]} suffix={f.suffix} name={f.name} type='number' value={draft[field]} maxlength={2} placeholder='7' onValue={(value) => set(field, value)} />
+  }
+
   const kindHint = KIND_OPTIONS.find((k) => k.value === draft.kind)?.hint
   const refundPreview = draftToInput(draft).input
 
   return (
     <View className='page form-page'>
-      <Text className='form-page-section'>基本信息</Text>
-      <View className='card form-page-card'>
-        <View className='hf-cover-row row'>
-          <ImagePicker mode='thumb' uploads={picture} url={circle?.coverUrl ?? ''} label='封面' boxClassName='hf-cover' emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
-        </View>
+      <FormSection title='基本信息'>
+        <ImageField uploads={picture} url={circle?.coverUrl ?? ''} label='封面' boxClassName='hf-cover' emptyHint='点击上传，建议 16:9 横图' doneHint='封面已上传，保存后生效' />
 
         <InputField label='名称' error={errors.name} name='field-name' value={draft.name} maxlength={30} placeholder='如：减脂私教营' onValue={(value) => set('name', value)} />
         <TextAreaField
@@ -110,10 +120,9 @@ function CircleForm({ circle }: { circle: Circle | null }) {
           placeholder='成员加入前会看到：圈子里有什么、适合谁'
           onValue={(value) => set('description', value)}
         />
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>加入方式</Text>
-      <View className='card form-page-card'>
+      <FormSection title='加入方式'>
         <View className='hf-chips'>
           {KIND_OPTIONS.map((k) => (
             <Text key={k.value} className={`hf-chip text-label kind-${k.value} ${draft.kind === k.value ? 'hf-chip-on' : ''}`} onClick={() => set('kind', k.value)}>
@@ -123,19 +132,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
         </View>
         {kindHint ? <Text className='hf-hint text-meta hf-kind-hint'>{kindHint}</Text> : null}
 
-        {draft.kind === 'trialThenPaid' ? (
-          <InputField
-            label='试用天数'
-            error={errors.trialDays}
-            suffix='天'
-            name='field-trial-days'
-            type='number'
-            value={draft.trialDays}
-            maxlength={2}
-            placeholder='7'
-            onValue={(value) => set('trialDays', value)}
-          />
-        ) : null}
+        {draft.kind === 'trialThenPaid' ? daysField('trialDays') : null}
 
         {draft.kind === 'free' ? (
           <View className='hf-questions'>
@@ -183,12 +180,11 @@ function CircleForm({ circle }: { circle: Circle | null }) {
             </View>
           </View>
         ) : null}
-      </View>
+      </FormSection>
 
       {draft.kind !== 'free' ? (
         <View>
-          <Text className='form-page-section'>套餐</Text>
-          <View className='card form-page-card'>
+          <FormSection title='套餐'>
             <PlansEditor
               plans={draft.plans}
               errors={errors}
@@ -197,21 +193,10 @@ function CircleForm({ circle }: { circle: Circle | null }) {
                 setErrors((e) => ({ ...e, plan: undefined, plans: undefined }))
               }}
             />
-          </View>
+          </FormSection>
 
-          <Text className='form-page-section'>退款规则</Text>
-          <View className='card form-page-card'>
-            <InputField
-              label='全额退款'
-              error={errors.fullRefundDays}
-              suffix='天内'
-              name='field-full-refund-days'
-              type='number'
-              value={draft.fullRefundDays}
-              maxlength={2}
-              placeholder='7'
-              onValue={(value) => set('fullRefundDays', value)}
-            />
+          <FormSection title='退款规则'>
+            {daysField('fullRefundDays')}
             <FormField label='之后'>
               <View className='hf-chips'>
                 <Text className={`hf-chip text-label refund-prorata ${draft.refundAfter === 'prorata' ? 'hf-chip-on' : ''}`} onClick={() => set('refundAfter', 'prorata')}>
@@ -223,7 +208,7 @@ function CircleForm({ circle }: { circle: Circle | null }) {
               </View>
             </FormField>
             <Text className='hf-hint text-meta hf-refund-preview'>成员看到：{refundRuleLabel(refundPreview)}</Text>
-          </View>
+          </FormSection>
         </View>
       ) : null}
 

@@ -6,6 +6,22 @@ import { formatFen } from '../../../utils/format'
 import { yuanToFen } from '../money'
 import { MAX_PLANS, newPlanKey, type DraftErrors, type PlanDraft } from './draft'
 
+/** A plan's three boxes in a row: 名称, 天数 (天) and 价格 (¥). */
+const PLAN_FIELDS: ReadonlyArray<{
+  field: 'name' | 'days' | 'price'
+  label: string
+  type: 'text' | 'number' | 'digit'
+  maxlength: number
+  placeholder: string
+  prefix?: string
+  suffix?: string
+  grow?: number
+}> = [
+  { field: 'name', label: '名称', type: 'text', maxlength: 20, placeholder: '月卡', grow: 2 },
+  { field: 'days', label: '天数', type: 'number', maxlength: 4, placeholder: '30', suffix: '天' },
+  { field: 'price', label: '价格', type: 'digit', maxlength: 12, placeholder: '99.00', prefix: '¥', grow: 2 }
+]
+
 interface PlansEditorProps {
   plans: PlanDraft[]
   errors: DraftErrors
@@ -14,7 +30,7 @@ interface PlansEditorProps {
 
 /** Up to five plans: name, length in days and price in yuan (saved as fen). */
 export default function PlansEditor({ plans, errors, onChange }: PlansEditorProps) {
-  const update = (key: string, field: 'name' | 'days' | 'price', value: string) => onChange(plans.map((p) => (p.key === key ? { ...p, [field]: value } : p)))
+  const update = (key: string, field: (typeof PLAN_FIELDS)[number]['field'], value: string) => onChange(plans.map((p) => (p.key === key ? { ...p, [field]: value } : p)))
   const remove = (key: string) => onChange(plans.filter((p) => p.key !== key))
   const add = () => onChange([...plans, { key: newPlanKey(), name: '', days: '', price: '' }])
 
@@ -37,38 +53,19 @@ export default function PlansEditor({ plans, errors, onChange }: PlansEditorProp
               </Text>
             </View>
             <View className='hf-plan-fields'>
-              <MiniField label='名称' error={planErrors.name} grow={2}>
-                <TextInput
-                  className='mini-field-input text-body plan-name'
-                  value={plan.name}
-                  maxlength={20}
-                  placeholder='月卡'
-                  placeholderClass='mini-field-placeholder'
-                  onValue={(value) => update(plan.key, 'name', value)}
-                />
-              </MiniField>
-              <MiniField label='天数' error={planErrors.days} suffix='天'>
-                <TextInput
-                  className='mini-field-input text-body plan-days'
-                  type='number'
-                  value={plan.days}
-                  maxlength={4}
-                  placeholder='30'
-                  placeholderClass='mini-field-placeholder'
-                  onValue={(value) => update(plan.key, 'days', value)}
-                />
-              </MiniField>
-              <MiniField label='价格' error={planErrors.price} prefix='¥' grow={2}>
-                <TextInput
-                  className='mini-field-input text-body plan-price'
-                  type='digit'
-                  value={plan.price}
-                  maxlength={12}
-                  placeholder='99.00'
-                  placeholderClass='mini-field-placeholder'
-                  onValue={(value) => update(plan.key, 'price', value)}
-                />
-              </MiniField>
+              {PLAN_FIELDS.map((f) => (
+                <MiniField key={f.field} label={f.label} error={planErrors[f.field]} prefix={f.prefix} suffix={f.suffix} grow={f.grow}>
+                  <TextInput
+                    className={`mini-field-input text-body plan-${f.field}`}
+                    type={f.type}
+                    value={plan[f.field]}
+                    maxlength={f.maxlength}
+                    placeholder={f.placeholder}
+                    placeholderClass='mini-field-placeholder'
+                    onValue={(value) => update(plan.key, f.field, value)}
+                  />
+                </MiniField>
+              ))}
             </View>
           </View>
         )

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import FormLoader from '../../../components/form-loader'
 import { InputField, TextAreaField } from '../../../components/form-field'
-import ImagePicker, { useImageUploads } from '../../../components/image-picker'
+import FormSection from '../../../components/form-field/form-section'
+import { useImageUploads } from '../../../components/image-picker'
+import ImageField from '../../../components/form-field/image-field'
 import { toApiCallError } from '../../../services/api-error'
 import { COMMUNITY_INTRO_MAX, COMMUNITY_NAME_MAX, COMMUNITY_RULES_MAX, COMMUNITY_WELCOME_MAX, updateCommunity, useCommunity } from '../../../services/community'
 import type { CommunitySettings } from '../../../../types/community'
@@ -11,6 +13,24 @@ import './index.css'
 
 type Draft = Pick<CommunitySettings, 'name' | 'intro' | 'rules' | 'welcome'>
 type Field = keyof Draft | 'logoFileId'
+
+/** 群规 and 欢迎语: each a section of one long text, in the same shape. */
+const LONG_TEXTS: ReadonlyArray<{ field: 'rules' | 'welcome'; label: string; hint: string; max: number; placeholder: (name: string) => string }> = [
+  {
+    field: 'rules',
+    label: '群规',
+    hint: `成员在动态页可以查看，最多 ${COMMUNITY_RULES_MAX} 字`,
+    max: COMMUNITY_RULES_MAX,
+    placeholder: () => '如：一、友善交流；二、不发广告；三、打卡照片请用自己拍的'
+  },
+  {
+    field: 'welcome',
+    label: '欢迎语',
+    hint: `新成员加入时收到，最多 ${COMMUNITY_WELCOME_MAX} 字；微信通知只显示第一行的前 20 字`,
+    max: COMMUNITY_WELCOME_MAX,
+    placeholder: (name) => `留空则为：欢迎加入${name || '社群'}`
+  }
+]
 
 /** The owner's settings: name, logo, one-line intro, 群规 and the welcome a new member gets. */
 export default function CommunitySettingsPage() {
@@ -52,27 +72,14 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
   const logoUrl = logoRemoved ? '' : saved.logoUrl
   return (
     <View className='page form-page'>
-      <Text className='form-page-section'>名片</Text>
-      <View className='card form-page-card'>
-        <View className='cs-logo-row'>
-          <ImagePicker
-            mode='thumb'
-            uploads={logo}
-            url={logoUrl}
-            label='标志'
-            shape='square'
-            boxClassName='cs-logo'
-            invalid={Boolean(errors.logoFileId)}
-            emptyHint='点击上传，建议正方形'
-            doneHint='标志已上传，保存后生效'
-          />
+      <FormSection title='名片'>
+        <ImageField uploads={logo} url={logoUrl} label='标志' shape='square' boxClassName='cs-logo' emptyHint='点击上传，建议正方形' doneHint='标志已上传，保存后生效' error={errors.logoFileId}>
           {logoUrl && !uploaded ? (
             <Text className='cs-logo-remove text-error' onClick={() => setLogoRemoved(true)}>
               移除标志
             </Text>
           ) : null}
-          {errors.logoFileId ? <Text className='form-field-error text-meta'>{errors.logoFileId}</Text> : null}
-        </View>
+        </ImageField>
         <InputField label='名称' error={errors.name} name='cs-name' value={draft.name} maxlength={COMMUNITY_NAME_MAX} placeholder='如：林教练燃脂俱乐部' onValue={(value) => set('name', value)} />
         <InputField
           label='简介'
@@ -85,37 +92,23 @@ function SettingsForm({ saved }: { saved: CommunitySettings }) {
           placeholder='如：每天一起练，21 天养成运动习惯'
           onValue={(value) => set('intro', value)}
         />
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>群规</Text>
-      <View className='card form-page-card'>
-        <TextAreaField
-          label='群规'
-          error={errors.rules}
-          hint={`成员在动态页可以查看，最多 ${COMMUNITY_RULES_MAX} 字`}
-          layout='column'
-          name='cs-rules'
-          value={draft.rules}
-          maxlength={COMMUNITY_RULES_MAX}
-          placeholder='如：一、友善交流；二、不发广告；三、打卡照片请用自己拍的'
-          onValue={(value) => set('rules', value)}
-        />
-      </View>
-
-      <Text className='form-page-section'>欢迎语</Text>
-      <View className='card form-page-card'>
-        <TextAreaField
-          label='欢迎语'
-          error={errors.welcome}
-          hint={`新成员加入时收到，最多 ${COMMUNITY_WELCOME_MAX} 字；微信通知只显示第一行的前 20 字`}
-          layout='column'
-          name='cs-welcome'
-          value={draft.welcome}
-          maxlength={COMMUNITY_WELCOME_MAX}
-          placeholder={`留空则为：欢迎加入${draft.name || '社群'}`}
-          onValue={(value) => set('welcome', value)}
-        />
-      </View>
+      {LONG_TEXTS.map((t) => (
+        <FormSection key={t.field} title={t.label}>
+          <TextAreaField
+            label={t.label}
+            error={errors[t.field]}
+            hint={t.hint}
+            layout='column'
+            name={`cs-${t.field}`}
+            value={draft[t.field]}
+            maxlength={t.max}
+            placeholder={t.placeholder(draft.name)}
+            onValue={(value) => set(t.field, value)}
+          />
+        </FormSection>
+      ))}
 
       <View
         className={`btn btn-primary cs-save ${saving || uploading ? 'btn-disabled' : ''}`}

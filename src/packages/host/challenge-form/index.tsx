@@ -12,6 +12,7 @@ import BonusEditor from './bonus-editor'
 import { NumberInput, Stepper } from './fields'
 import { DESCRIPTION_MAX, TITLE_MAX, changesOf, emptyForm, fieldOf, formOf, toInput, type FieldErrors, type FormState } from './form-state'
 import FormField from '../../../components/form-field'
+import FormSection from '../../../components/form-field/form-section'
 import IntegrityFields from './integrity-fields'
 import ImagePicker, { useImageUploads } from '../../../components/image-picker'
 import { challengeDetailUrl, routeParam } from '../../../services/routes'
@@ -118,8 +119,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
       <ImagePicker mode='cover' uploads={cover} url={form.coverUrl} onRemoveSaved={() => setForm((f) => ({ ...f, coverFileId: '', coverUrl: '' }))} />
       {errors.coverFileId ? <Text className='form-error-block text-error'>{errors.coverFileId}</Text> : null}
 
-      <Text className='form-page-section'>基本信息</Text>
-      <View className='card form-card'>
+      <FormSection title='基本信息' className='form-card'>
         <FormField layout='column' label='标题' error={errors.title}>
           <View className='form-title-row row'>
             <TextInput
@@ -147,10 +147,9 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
             onValue={(value) => set('description', value)}
           />
         </FormField>
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>时间安排</Text>
-      <View className='card form-card'>
+      <FormSection title='时间安排' className='form-card'>
         <FormField layout='end' label='开始日期' hint={startLocked ? '已有打卡，不能修改' : undefined} error={errors.startDate}>
           <Picker mode='date' value={form.startDate} start={editing ? undefined : today} disabled={startLocked} onChange={(e) => set('startDate', String(e.detail.value))}>
             <View className={`form-picker row text-body ${startLocked ? 'form-picker-off' : ''}`}>
@@ -174,10 +173,9 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
             </Picker>
           </View>
         </FormField>
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>打卡要求</Text>
-      <View className='card form-card'>
+      <FormSection title='打卡要求' className='form-card'>
         <FormField layout='end' label='最少字数' error={errors.minTextLength}>
           <NumberInput name='minTextLength' value={form.minTextLength} unit='字' maxlength={3} onChange={(v) => set('minTextLength', v)} />
         </FormField>
@@ -195,10 +193,9 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
             </View>
           </Picker>
         </FormField>
-      </View>
+      </FormSection>
 
-      <Text className='form-page-section'>积分与补卡</Text>
-      <View className='card form-card'>
+      <FormSection title='积分与补卡' className='form-card'>
         <FormField layout='end' label='每次打卡积分' error={errors.pointsPerCheckin}>
           <NumberInput name='pointsPerCheckin' value={form.pointsPerCheckin} unit='积分' onChange={(v) => set('pointsPerCheckin', v)} />
         </FormField>
@@ -208,7 +205,7 @@ function ChallengeForm({ initial, editing }: { initial: FormState; editing?: Cha
         <FormField layout='column' label='连续打卡奖励' error={errors.streakBonuses}>
           <BonusEditor rows={form.bonuses} onChange={(rows) => set('bonuses', rows)} />
         </FormField>
-      </View>
+      </FormSection>
 
       <CompletionFields form={form} errors={errors} set={set} />
 
