@@ -9,9 +9,10 @@ import { ApiCallError } from '../../../services/api'
 import { formatDateTime, formatPoints, adjustPoints, fetchSegments } from '../../../services/growth'
 import { newRequestId } from '../../../services/request-id'
 import { usePagedQuery } from '../../../services/use-paged-query'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import type { LedgerEntryView, MemberSegmentView } from '../../../../types/growth'
 import '../components/form.css'
+import SectionTitle from '../components/section-title'
 import RadioRow from '../../../components/radio-row'
 import './index.css'
 
@@ -34,7 +35,7 @@ export default function AdjustPage() {
   const [points, setPoints] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useSubmit()
   const [done, setDone] = useState<Done[]>([])
   const requestId = useRef<string | null>(null)
 
@@ -72,35 +73,26 @@ export default function AdjustPage() {
     setErrors(found)
     if (Object.keys(found).length > 0 || !member) return
 
-    requestId.current ??= newRequestId('adj')
-    setBusy(true)
-    try {
-      const entry = await adjustPoints({
-        memberOpenid: member.openid,
-        points: sign === 'grant' ? amount : -amount,
-        reason: why,
-        requestId: requestId.current
-      })
-      requestId.current = null
-      setDone((d) => [{ entry, nickname: member.nickname }, ...d])
-      setPoints('')
-      setReason('')
-      void Taro.showToast({ title: sign === 'grant' ? '积分已发放' : '积分已扣除', icon: 'success', duration: 1500 })
-    } catch (err) {
-      if (!(err instanceof ApiCallError) || !UNKNOWN_OUTCOME.has(err.code)) requestId.current = null
-      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field as Field]: err.message })
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    const id = (requestId.current ??= newRequestId('adj'))
+    await run(
+      async () => {
+        const entry = await adjustPoints({ memberOpenid: member.openid, points: sign === 'grant' ? amount : -amount, reason: why, requestId: id })
+        requestId.current = null
+        setDone((d) => [{ entry, nickname: member.nickname }, ...d])
+        setPoints('')
+        setReason('')
+        void Taro.showToast({ title: sign === 'grant' ? '积分已发放' : '积分已扣除', icon: 'success', duration: 1500 })
+      },
+      (err) => {
+        if (!(err instanceof ApiCallError) || !UNKNOWN_OUTCOME.has(err.code)) requestId.current = null
+        if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field as Field]: err.message })
+      }
+    )
   }
 
   return (
     <View className='page hg-adjust'>
-      <View className='hg-section-title'>
-        <Text className='hg-section-title-text'>选择成员</Text>
-        {member ? <Text className='hg-section-title-hint text-faint'>已选：{member.nickname}</Text> : null}
-      </View>
+      <SectionTitle title='选择成员' hint={member ? `已选：${member.nickname}` : undefined} />
       <View className={`card hg-adjust-members ${errors.memberOpenid ? 'hg-adjust-invalid' : ''}`}>
         <View className='hg-adjust-search'>
           <TextInput className='hg-adjust-search-input' value={search} placeholder='搜索昵称' placeholderClass='hg-placeholder' onValue={(value) => setSearch(value)} />

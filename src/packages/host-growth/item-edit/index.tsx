@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { TextInput, TextArea } from '../../../components/text-input'
@@ -137,8 +137,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
   return (
     <View className='page hg-item-edit'>
       <View className='card hg-form'>
-        <View className={`hg-row row divided hg-row-top ${errors.imageFileId ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label text-body'>图片</Text>
+        <Row label='图片' top error={errors.imageFileId}>
           <View className='hg-edit-image-wrap'>
             <ImagePicker
               mode='thumb'
@@ -151,17 +150,13 @@ function ItemForm({ item }: { item: MallItem | null }) {
               doneHint='图片已上传，保存后生效'
             />
           </View>
-        </View>
-        {errors.imageFileId ? <Text className='hg-row-error text-error'>{errors.imageFileId}</Text> : null}
+        </Row>
 
-        <View className={`hg-row row divided ${errors.name ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label text-body'>名称</Text>
+        <Row label='名称' error={errors.name}>
           <TextInput className='hg-row-input field-name' value={draft.name} maxlength={40} placeholder='如：补卡券' placeholderClass='hg-placeholder' onValue={(value) => set('name', value, 'name')} />
-        </View>
-        {errors.name ? <Text className='hg-row-error text-error'>{errors.name}</Text> : null}
+        </Row>
 
-        <View className={`hg-row row divided hg-row-top ${errors.description ? 'hg-row-invalid' : ''}`}>
-          <Text className='hg-row-label text-body'>介绍</Text>
+        <Row label='介绍' top error={errors.description}>
           <TextArea
             className='hg-row-textarea field-description'
             value={draft.description}
@@ -171,13 +166,11 @@ function ItemForm({ item }: { item: MallItem | null }) {
             placeholderClass='hg-placeholder'
             onValue={(value) => set('description', value, 'description')}
           />
-        </View>
-        {errors.description ? <Text className='hg-row-error text-error'>{errors.description}</Text> : null}
+        </Row>
       </View>
 
       <View className='card hg-form'>
-        <View className='hg-row row divided hg-row-top'>
-          <Text className='hg-row-label text-body'>类型</Text>
+        <Row label='类型' top>
           <View className='hg-edit-choice'>
             <View className='hg-chips'>
               {KIND_OPTIONS.map((k) => (
@@ -188,14 +181,13 @@ function ItemForm({ item }: { item: MallItem | null }) {
             </View>
             {kindHint ? <Text className='hg-edit-hint text-meta'>{kindHint}</Text> : null}
           </View>
-        </View>
+        </Row>
         {draft.kind === 'coupon' ? <CouponChoice value={draft.couponCampaignId} error={errors.couponCampaignId} onChange={(id) => set('couponCampaignId', id, 'couponCampaignId')} /> : null}
 
         <NumberRow label='兑换积分' field='pricePoints' value={draft.price} suffix='积分' error={errors.pricePoints} onInput={(v) => set('price', v, 'pricePoints')} />
         <NumberRow label='库存' field='stock' value={draft.stock} suffix='件' error={errors.stock} onInput={(v) => set('stock', v, 'stock')} />
 
-        <View className='hg-row row divided hg-row-top'>
-          <Text className='hg-row-label text-body'>兑换门槛</Text>
+        <Row label='兑换门槛' top>
           <View className='hg-chips'>
             {tiers.map((t) => (
               <Text key={t.level} className={`hg-chip text-label tier-${t.level} ${draft.minTierLevel === t.level ? 'hg-chip-on' : ''}`} onClick={() => set('minTierLevel', t.level, 'minTierLevel')}>
@@ -203,7 +195,7 @@ function ItemForm({ item }: { item: MallItem | null }) {
               </Text>
             ))}
           </View>
-        </View>
+        </Row>
 
         <NumberRow label='每人限兑' field='perMemberLimit' value={draft.limit} suffix='次（0 为不限）' error={errors.perMemberLimit} onInput={(v) => set('limit', v, 'perMemberLimit')} />
       </View>
@@ -221,11 +213,20 @@ function ItemForm({ item }: { item: MallItem | null }) {
 
 function NumberRow({ label, field, value, suffix, error, onInput }: { label: string; field: string; value: string; suffix: string; error?: string; onInput: (v: string) => void }) {
   return (
+    <Row label={label} error={error}>
+      <TextInput className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onValue={(value) => onInput(value)} />
+      <Text className='hg-row-suffix text-quiet'>{suffix}</Text>
+    </Row>
+  )
+}
+
+/** One line of the item form: its label on the left, the control beside it, the error under the line. */
+function Row({ label, error, top, children }: { label: string; error?: string; top?: boolean; children: ReactNode }) {
+  return (
     <>
-      <View className={`hg-row row divided ${error ? 'hg-row-invalid' : ''}`}>
+      <View className={`hg-row row divided ${top ? 'hg-row-top' : ''} ${error ? 'hg-row-invalid' : ''}`}>
         <Text className='hg-row-label text-body'>{label}</Text>
-        <TextInput className={`hg-row-input field-${field}`} type='number' value={value} maxlength={7} placeholder='0' placeholderClass='hg-placeholder' onValue={(value) => onInput(value)} />
-        <Text className='hg-row-suffix text-quiet'>{suffix}</Text>
+        {children}
       </View>
       {error ? <Text className='hg-row-error text-error'>{error}</Text> : null}
     </>

@@ -7,12 +7,13 @@ import Skeleton from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { discountLabel, updateGrowthSettings, SETTINGS_KEY, useGrowthSettings } from '../../../services/growth'
 import { setQueryData } from '../../../services/use-query'
-import { showError } from '../../../services/show-error'
+import { useSubmit } from '../../../services/use-submit'
 import type { GrowthRule } from '../../../../types/growth'
 import MiniField from '../../../components/mini-field'
 import { RULES } from '../labels'
 import { MAX_TIERS, fromDraft, newTierDraft, toDraft, type DraftErrors, type RuleDraft, type SettingsDraft, type TierDraft } from './settings-draft'
 import '../components/form.css'
+import SectionTitle from '../components/section-title'
 import './index.css'
 
 export default function RulesPage() {
@@ -20,7 +21,7 @@ export default function RulesPage() {
   // null until the host edits: the form follows the loaded settings.
   const [edited, setEdited] = useState<SettingsDraft | null>(null)
   const [errors, setErrors] = useState<DraftErrors>({})
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, run } = useSubmit()
 
   if (settings.loading) return <RulesSkeleton />
   if (!settings.data) return <ErrorPage error={settings.error} onRetry={settings.refetch} />
@@ -57,26 +58,22 @@ export default function RulesPage() {
       void Taro.showToast({ title: '请检查标红的项', icon: 'none' })
       return
     }
-    setSaving(true)
-    try {
-      const next = await updateGrowthSettings(input)
-      setQueryData(SETTINGS_KEY, next)
-      setEdited(null)
-      void Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
-    } catch (err) {
-      if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field]: err.message })
-      showError(err)
-    } finally {
-      setSaving(false)
-    }
+    await run(
+      async () => {
+        const next = await updateGrowthSettings(input)
+        setQueryData(SETTINGS_KEY, next)
+        setEdited(null)
+        void Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
+      },
+      (err) => {
+        if (err instanceof ApiCallError && err.code === 'INVALID_INPUT' && err.field) setErrors({ [err.field]: err.message })
+      }
+    )
   }
 
   return (
     <View className='page hg-rules'>
-      <View className='hg-section-title'>
-        <Text className='hg-section-title-text'>获取规则</Text>
-        <Text className='hg-section-title-hint text-faint'>都填 0 即关闭；上限留空为不限</Text>
-      </View>
+      <SectionTitle title='获取规则' hint='都填 0 即关闭；上限留空为不限' />
       <View className='card hg-rule-table'>
         <View className='hg-rule-row row hg-rule-header text-faint'>
           <Text className='hg-rule-label fill-col'>行为</Text>
@@ -121,10 +118,7 @@ export default function RulesPage() {
         })}
       </View>
 
-      <View className='hg-section-title'>
-        <Text className='hg-section-title-text'>积分有效期</Text>
-        <Text className='hg-section-title-hint text-faint'>每笔积分自获得起计算，先到期的先用</Text>
-      </View>
+      <SectionTitle title='积分有效期' hint='每笔积分自获得起计算，先到期的先用' />
       <View className='card hg-expiry'>
         <MiniField
           name='expire-months'
@@ -137,10 +131,7 @@ export default function RulesPage() {
         />
       </View>
 
-      <View className='hg-section-title'>
-        <Text className='hg-section-title-text'>等级与权益</Text>
-        <Text className='hg-section-title-hint text-faint'>成长值达到门槛即升级</Text>
-      </View>
+      <SectionTitle title='等级与权益' hint='成长值达到门槛即升级' />
       {errors.tiers ? <Text className='hg-error-line text-error'>{errors.tiers}</Text> : null}
       {draft.tiers.map((tier, i) => (
         <TierCard
