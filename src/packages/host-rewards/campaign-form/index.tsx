@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text, Picker } from '@tarojs/components'
-import { TextInput } from '../../../components/text-input'
 import Segmented from '../../../components/segmented'
 import { fetchAllPages } from '../../../services/fetch-all-pages'
 import { eventListKey, fetchEvents } from '../../../services/events'
@@ -11,7 +10,7 @@ import { chinaTime } from '../../../utils/china-time'
 import type { CampaignChannel, CampaignInput, CouponKind, CouponScope, HostCampaignView } from '../../../../types/coupons'
 import type { EventView } from '../../../../types/events'
 import type { Page } from '../../../../types/page'
-import FormField from '../../../components/form-field'
+import FormField, { InputField } from '../../../components/form-field'
 import { HOST_CAMPAIGNS_KEY, KIND_LABEL, createCampaign, fetchHostCampaigns, ruleLabel, scopeLabel, updateCampaign, validityLabel } from '../../../services/rewards'
 import { routeParam } from '../../../services/routes'
 import './index.css'
@@ -30,6 +29,15 @@ const CHANNELS: ReadonlyArray<{ value: CampaignChannel; label: string }> = [
   { value: 'claim', label: '会员领取' },
   { value: 'reward', label: '仅作奖品' }
 ]
+
+/** The typed fields, each a line of the card: 减免 [20] 元, 满 [0] 元可用, [100] 张. */
+const TEXT_FIELDS = {
+  name: { label: '名称', name: 'hr-name', maxlength: 30, placeholder: '如：新人立减 20 元' },
+  amountYuan: { label: '减免', name: 'hr-amount', type: 'digit', maxlength: 9, placeholder: '20', suffix: '元' },
+  zhe: { label: '折扣', name: 'hr-zhe', type: 'digit', maxlength: 3, placeholder: '8.5', suffix: '折' },
+  minSpendYuan: { label: '门槛', name: 'hr-min', type: 'digit', maxlength: 9, placeholder: '0 为无门槛', prefix: '满', suffix: '元可用' },
+  stock: { label: '数量', name: 'hr-stock', type: 'number', maxlength: 6, placeholder: '100', suffix: '张' }
+} as const
 
 interface Draft {
   name: string
@@ -168,6 +176,8 @@ export default function CampaignFormPage() {
   const eventIndex = events.findIndex((e) => e.id === draft.eventId)
   const eventTitle = eventIndex >= 0 ? events[eventIndex].title : undefined
 
+  const textField = (field: keyof typeof TEXT_FIELDS) => <InputField {...TEXT_FIELDS[field]} value={draft[field]} onValue={(value) => set({ [field]: value })} />
+
   const toggleScope = (scope: CouponScope) => {
     const on = draft.appliesTo.includes(scope)
     set({ appliesTo: on ? draft.appliesTo.filter((s) => s !== scope) : SCOPES.map((s) => s.value).filter((s) => s === scope || draft.appliesTo.includes(s)) })
@@ -204,9 +214,7 @@ export default function CampaignFormPage() {
   return (
     <View className='page hr-page'>
       <View className='card hr-card'>
-        <FormField label='名称'>
-          <TextInput className='hr-input hr-name' value={draft.name} maxlength={30} placeholder='如：新人立减 20 元' placeholderClass='hr-placeholder' onValue={(value) => set({ name: value })} />
-        </FormField>
+        {textField('name')}
         <FormField label='类型'>
           <Segmented className='hr-kind' options={KINDS} value={draft.kind} onChange={(kind) => (isEdit ? undefined : set({ kind }))} />
         </FormField>
@@ -225,39 +233,11 @@ export default function CampaignFormPage() {
             </Picker>
           </FormField>
         ) : draft.kind === 'amountOff' ? (
-          <FormField label='减免'>
-            <TextInput
-              className='hr-input hr-amount'
-              type='digit'
-              value={draft.amountYuan}
-              maxlength={9}
-              placeholder='20'
-              placeholderClass='hr-placeholder'
-              onValue={(value) => set({ amountYuan: value })}
-            />
-            <Text className='hr-unit text-prose'>元</Text>
-          </FormField>
+          textField('amountYuan')
         ) : (
-          <FormField label='折扣'>
-            <TextInput className='hr-input hr-zhe' type='digit' value={draft.zhe} maxlength={3} placeholder='8.5' placeholderClass='hr-placeholder' onValue={(value) => set({ zhe: value })} />
-            <Text className='hr-unit text-prose'>折</Text>
-          </FormField>
+          textField('zhe')
         )}
-        {free ? null : (
-          <FormField label='门槛'>
-            <Text className='hr-unit text-prose hr-unit-before'>满</Text>
-            <TextInput
-              className='hr-input hr-min'
-              type='digit'
-              value={draft.minSpendYuan}
-              maxlength={9}
-              placeholder='0 为无门槛'
-              placeholderClass='hr-placeholder'
-              onValue={(value) => set({ minSpendYuan: value })}
-            />
-            <Text className='hr-unit text-prose'>元可用</Text>
-          </FormField>
-        )}
+        {free ? null : textField('minSpendYuan')}
         <FormField label='有效期'>
           <Picker mode='date' disabled={isEdit} value={draft.fromDate} onChange={(e) => set({ fromDate: String(e.detail.value) })}>
             <View className='hr-pick text-value hr-from'>{draft.fromDate}</View>
@@ -286,10 +266,7 @@ export default function CampaignFormPage() {
           <Segmented className='hr-channel' options={CHANNELS} value={draft.channel} onChange={(channel) => (isEdit ? undefined : set({ channel }))} />
         </FormField>
         {draft.channel === 'reward' ? <Text className='hr-hint text-note hr-channel-hint'>仅作奖品的券不在领券中心展示，只作为邀请赛奖品发给获奖成员</Text> : null}
-        <FormField label='数量'>
-          <TextInput className='hr-input hr-stock' type='number' value={draft.stock} maxlength={6} placeholder='100' placeholderClass='hr-placeholder' onValue={(value) => set({ stock: value })} />
-          <Text className='hr-unit text-prose'>张</Text>
-        </FormField>
+        {textField('stock')}
         {preview ? (
           <Text className='hr-preview'>
             预览：{free ? `${KIND_LABEL.freeTicket} · ${eventTitle ?? '任意活动'}` : `${ruleLabel(preview)} · ${scopeLabel(preview.appliesTo)}`} · {validityLabel(preview.validFrom, preview.validTo)}
