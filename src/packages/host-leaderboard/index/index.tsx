@@ -347,24 +347,21 @@ function RewardsForm({ weekly, monthly, onSaved }: { weekly: number[]; monthly: 
 
   return (
     <View className='card hlb-card hlb-rewards'>
-      <Places
-        title='周榜'
-        name='weekly'
-        values={week}
-        onChange={(v) => {
-          setWeek(v)
-          setError('')
-        }}
-      />
-      <Places
-        title='月榜'
-        name='monthly'
-        values={month}
-        onChange={(v) => {
-          setMonth(v)
-          setError('')
-        }}
-      />
+      {[
+        { title: '周榜', name: 'weekly', values: week, setValues: setWeek },
+        { title: '月榜', name: 'monthly', values: month, setValues: setMonth }
+      ].map((board) => (
+        <Places
+          key={board.name}
+          title={board.title}
+          name={board.name}
+          values={board.values}
+          onChange={(v) => {
+            board.setValues(v)
+            setError('')
+          }}
+        />
+      ))}
       <Text className='hlb-hint text-meta'>每期结束后按名次发放积分（最多 {MAX_PLACES} 名），新人榜同样适用</Text>
       {error ? <Text className='hlb-error text-error'>{error}</Text> : null}
       <View
