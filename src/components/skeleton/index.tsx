@@ -33,13 +33,30 @@ export function AuthorSkeleton({ avatar, widths, className }: { avatar: number; 
   )
 }
 
-/** A list page while its first page loads: `count` cards (`card ${card}`), each drawn by children, on `.page ${page}`. */
-export function CardsSkeleton({ page, card, count = 3, children }: { page: string; card: string; count?: number; children: ReactNode }) {
+/** A card's placeholder blocks top to bottom, each [width, height] (a % width or design px). */
+export type SkeletonLines = ReadonlyArray<readonly [number | string, number]>
+
+/** Blocks stacked with the gap between lines: a card of plain lines while it loads. */
+export function LinesSkeleton({ lines }: { lines: SkeletonLines }) {
   return (
-    <View className={`page ${page}`} aria-busy>
+    <>
+      {lines.map(([width, height], i) => (
+        <Skeleton key={i} width={width} height={height} className={i > 0 ? 'skeleton-gap' : ''} />
+      ))}
+    </>
+  )
+}
+
+/**
+ * A list page while its first page loads: `count` cards (`card ${card}`), each drawn by children or, when it is plain
+ * lines, by `lines`; on `.page ${page}`, or bare under a header the list keeps on screen while loading (no `page`).
+ */
+export function CardsSkeleton({ page, card = '', count = 3, lines, children }: { page?: string; card?: string; count?: number; lines?: SkeletonLines; children?: ReactNode }) {
+  return (
+    <View className={page === undefined ? '' : `page ${page}`} aria-busy>
       {Array.from({ length: count }, (_, i) => (
         <View key={i} className={`card ${card}`}>
-          {children}
+          {lines ? <LinesSkeleton lines={lines} /> : children}
         </View>
       ))}
     </View>

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
 import Segmented from '../../../components/segmented'
-import Skeleton from '../../../components/skeleton'
+import { CardsSkeleton, type SkeletonLines } from '../../../components/skeleton'
 import { formatEventTime, priceLabel, fetchEvents, useAttendees } from '../../../services/events'
 import { usePagedQuery } from '../../../services/use-paged-query'
 import { useListPage } from '../../../services/use-list-page'
@@ -16,6 +16,12 @@ type When = 'upcoming' | 'past'
 const TABS: ReadonlyArray<{ value: When; label: string }> = [
   { value: 'upcoming', label: '即将开始' },
   { value: 'past', label: '已结束' }
+]
+/** An event's card while the list loads: its title, time and place, the four counts. */
+const CARD_LINES: SkeletonLines = [
+  ['70%', 36],
+  ['50%', 26],
+  ['100%', 96]
 ]
 const go = (url: string) => {
   void Taro.navigateTo({ url })
@@ -47,7 +53,7 @@ export default function HostEventsPage() {
         </>
       }
       headerWhileLoading
-      skeleton={<HostListSkeleton />}
+      skeleton={<CardsSkeleton card='hev-card' count={2} lines={CARD_LINES} />}
       empty={
         <EmptyState glyph='活' title={when === 'upcoming' ? '还没有即将开始的活动' : '还没有结束的活动'} description={when === 'upcoming' ? '发起一场线下聚会或线上分享，成员就能报名了' : undefined} />
       }>
@@ -105,20 +111,6 @@ function HostEventCard({ event }: { event: EventView }) {
           </Text>
         ) : null}
       </View>
-    </View>
-  )
-}
-
-function HostListSkeleton() {
-  return (
-    <View aria-busy>
-      {[0, 1].map((i) => (
-        <View key={i} className='card hev-card'>
-          <Skeleton width='70%' height={36} />
-          <Skeleton width='50%' height={26} className='hev-skeleton-gap' />
-          <Skeleton width='100%' height={96} className='hev-skeleton-gap' />
-        </View>
-      ))}
     </View>
   )
 }

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
 import ProgressBar from '../../../components/progress-bar'
-import Skeleton from '../../../components/skeleton'
+import { CardsSkeleton } from '../../../components/skeleton'
 import { EXPORTS_KEY, fetchExports, startExport } from '../../../services/exports'
 import { showError } from '../../../services/show-error'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -86,13 +86,7 @@ export default function HostExportsPage() {
           <Text className='hex-section section-title'>导出记录</Text>
         </>
       }
-      skeleton={
-        <View className='page hex-page'>
-          <View className='card'>
-            <Skeleton width='100%' height={320} />
-          </View>
-        </View>
-      }
+      skeleton={<CardsSkeleton page='hex-page' count={1} lines={[['100%', 320]]} />}
       empty={<EmptyState glyph='导' title='还没有导出' description='点上面的按钮导出第一份表格' />}>
       {(items) => (
         <View className='card hex-jobs'>

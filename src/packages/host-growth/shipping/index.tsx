@@ -1,10 +1,10 @@
-import { useState } from 'react'
+import { useState, type ComponentProps } from 'react'
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { TextInput } from '../../../components/text-input'
 import EmptyState from '../../../components/empty-state'
 import { PagedListView } from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
+import { CardsSkeleton, type SkeletonLines } from '../../../components/skeleton'
 import { ApiCallError } from '../../../services/api'
 import { formatDateTime, formatPoints, fetchRedemptions, shipRedemption } from '../../../services/growth'
 import { usePagedQuery } from '../../../services/use-paged-query'
@@ -15,9 +15,18 @@ import '../components/form.css'
 import './index.css'
 
 type Tab = 'awaitingShipment' | 'shipped'
-const TABS: { tab: Tab; label: string }[] = [
-  { tab: 'awaitingShipment', label: '待发货' },
-  { tab: 'shipped', label: '已发货' }
+/** Each tab, in order: its label, and what its list says while empty. */
+const TABS: Record<Tab, { label: string; empty: ComponentProps<typeof EmptyState> }> = {
+  awaitingShipment: { label: '待发货', empty: { glyph: '发', title: '没有待发货的兑换', description: '成员兑换实物后会出现在这里，填写快递单号即可发货' } },
+  shipped: { label: '已发货', empty: { glyph: '递', title: '还没有发过货', description: '发货后，成员能在「我的兑换」里看到快递单号' } }
+}
+const TAB_ORDER = Object.keys(TABS) as Tab[]
+
+/** A redemption's card while the list loads: the item, who and when, the address. */
+const CARD_LINES: SkeletonLines = [
+  [300, 34],
+  [240, 24],
+  ['100%', 100]
 ]
 
 export default function ShippingPage() {
@@ -31,22 +40,16 @@ export default function ShippingPage() {
       className='hg-shipping'
       header={
         <View className='hg-tabs'>
-          {TABS.map((t) => (
-            <View key={t.tab} className={`hg-tab text-label row tab-${t.tab} ${tab === t.tab ? 'hg-tab-on' : ''}`} onClick={() => setTab(t.tab)}>
-              <Text>{t.label}</Text>
+          {TAB_ORDER.map((t) => (
+            <View key={t} className={`hg-tab text-label row tab-${t} ${tab === t ? 'hg-tab-on' : ''}`} onClick={() => setTab(t)}>
+              <Text>{TABS[t].label}</Text>
             </View>
           ))}
         </View>
       }
       headerWhileLoading
-      skeleton={<ShippingSkeleton />}
-      empty={
-        tab === 'awaitingShipment' ? (
-          <EmptyState glyph='发' title='没有待发货的兑换' description='成员兑换实物后会出现在这里，填写快递单号即可发货' />
-        ) : (
-          <EmptyState glyph='递' title='还没有发过货' description='发货后，成员能在「我的兑换」里看到快递单号' />
-        )
-      }>
+      skeleton={<CardsSkeleton card='hg-ship-card' count={2} lines={CARD_LINES} />}
+      empty={<EmptyState {...TABS[tab].empty} />}>
       {(items) =>
         items.map((r) => (
           <RedemptionCard
@@ -111,7 +114,7 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
             </Text>
             <Text className='hg-ship-address-line text-soft'>{r.address.address}</Text>
           </View>
-          <Text className='hg-ship-copy'>复制</Text>
+          <Text className='hg-ship-copy text-info'>复制</Text>
         </View>
       ) : null}
       {r.status === 'awaitingShipment' ? (
@@ -147,20 +150,6 @@ function RedemptionCard({ redemption: r, onShipped }: { redemption: RedemptionVi
           <Text className='hg-ship-done-no'>{r.trackingNo}</Text>
         </View>
       )}
-    </View>
-  )
-}
-
-function ShippingSkeleton() {
-  return (
-    <View aria-busy>
-      {[0, 1].map((i) => (
-        <View key={i} className='card hg-ship-card'>
-          <Skeleton width={300} height={34} />
-          <Skeleton width={240} height={24} className='hg-ship-skeleton-gap' />
-          <Skeleton width='100%' height={100} className='hg-ship-skeleton-gap' />
-        </View>
-      ))}
     </View>
   )
 }

@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components'
 import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
-import Skeleton from '../../../components/skeleton'
+import { CardsSkeleton } from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { campaignFormUrl } from '../../../services/routes'
 import { HOST_CAMPAIGNS_KEY, fetchHostCampaigns, ruleLabel, stopCampaign, validityLabel } from '../../../services/rewards'
@@ -51,13 +51,7 @@ export default function HostCampaignsPage() {
         list={list}
         className='hcp-page'
         header={header}
-        skeleton={
-          <View className='page hcp-page'>
-            <View className='card'>
-              <Skeleton width='100%' height={360} />
-            </View>
-          </View>
-        }
+        skeleton={<CardsSkeleton page='hcp-page' count={1} lines={[['100%', 360]]} />}
         empty={<EmptyState glyph='券' title='还没有优惠券活动' description='发布第一张券，成员可在领券中心领取' />}>
         {(items) => (
           <>

@@ -5,7 +5,7 @@ import Avatar from '../../../components/avatar'
 import ConfirmDialog, { DialogText } from '../../../components/confirm-dialog'
 import { ErrorCard } from '../../../components/error-state'
 import MenuRow from '../../../components/menu-row'
-import Skeleton from '../../../components/skeleton'
+import { CardsSkeleton } from '../../../components/skeleton'
 import Tag, { type Tone } from '../../../components/tag'
 import { useCommunityName } from '../../../services/community'
 import { COMMUNITY_SETTINGS_PAGE, FEED_PAGE } from '../../../services/routes'
@@ -92,11 +92,7 @@ export default function TeamPage() {
   return (
     <View className='page team-page'>
       <Text className='team-section text-meta'>团队成员</Text>
-      {team.loading ? (
-        <View className='card'>
-          <Skeleton width='100%' height={200} />
-        </View>
-      ) : null}
+      {team.loading ? <CardsSkeleton count={1} lines={[['100%', 200]]} /> : null}
       {!team.loading && !team.data && team.error ? <ErrorCard error={team.error} onRetry={team.refetch} /> : null}
       {team.data ? (
         <View className='card team-staff'>

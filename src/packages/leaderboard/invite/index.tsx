@@ -5,7 +5,7 @@ import Avatar from '../../../components/avatar'
 import EmptyState from '../../../components/empty-state'
 import { ErrorCard } from '../../../components/error-state'
 import ListFooter from '../../../components/list-footer'
-import Skeleton from '../../../components/skeleton'
+import Skeleton, { CardsSkeleton } from '../../../components/skeleton'
 import Tag from '../../../components/tag'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
 import { showError, useRefreshErrorToast } from '../../../services/show-error'
@@ -137,11 +137,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
   return (
     <View>
       <Text className='iv-section section-title'>邀请记录</Text>
-      {list.loading ? (
-        <View className='card'>
-          <Skeleton width='100%' height={72} />
-        </View>
-      ) : null}
+      {list.loading ? <CardsSkeleton count={1} lines={[['100%', 72]]} /> : null}
       {!list.loading && list.error ? <ErrorCard error={list.error} onRetry={list.refetch} /> : null}
       {!list.loading && !list.error && list.items.length === 0 ? <EmptyState glyph='邀' title='还没有好友通过你加入' description='把海报或链接发给朋友，他们加入后会出现在这里' /> : null}
       {list.items.length > 0 ? (
@@ -159,7 +155,7 @@ function Invitees({ onRefreshInfo }: { onRefreshInfo: () => Promise<void> }) {
                 <Tag tone={invitee.status === 'activated' ? 'green' : 'orange'} className='iv-status'>
                   {invitee.status === 'activated' ? '已激活' : '已加入'}
                 </Tag>
-                <Text className='iv-invitee-reward'>{invitee.rewardPoints > 0 ? `+${invitee.rewardPoints} 积分` : invitee.status === 'joined' ? '待首次打卡' : '—'}</Text>
+                <Text className='iv-invitee-reward text-warn'>{invitee.rewardPoints > 0 ? `+${invitee.rewardPoints} 积分` : invitee.status === 'joined' ? '待首次打卡' : '—'}</Text>
               </View>
             </View>
           ))}
