@@ -36,12 +36,12 @@ export default function FormField({ label, error, hint, prefix, suffix, layout =
       <View className='form-field-row row'>
         <Text className='form-field-label text-body'>{label}</Text>
         <View className='form-field-control row'>
-          {prefix ? <Text className='form-field-prefix'>{prefix}</Text> : null}
+          {prefix ? <Text className='form-field-prefix text-desc'>{prefix}</Text> : null}
           {children}
           {suffix ? <Text className='form-field-suffix text-desc'>{suffix}</Text> : null}
         </View>
       </View>
-      {error ? <Text className='form-field-error text-meta'>{error}</Text> : hint ? <Text className='form-field-hint'>{hint}</Text> : null}
+      {error ? <Text className='form-field-error text-meta'>{error}</Text> : hint ? <Text className='form-field-hint text-meta'>{hint}</Text> : null}
     </View>
   )
 }
