@@ -62,14 +62,3 @@ export function CardsSkeleton({ page, card = '', count = 3, lines, children }: {
     </View>
   )
 }
-
-/** A card of text while it loads: a heading line, then body lines of the given widths. */
-export function TextSkeleton({ widths }: { widths: string[] }) {
-  return (
-    <>
-      {widths.map((width, i) => (
-        <Skeleton key={i} width={width} height={i === 0 ? 32 : 28} />
-      ))}
-    </>
-  )
-}

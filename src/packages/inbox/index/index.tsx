@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import EmptyState from '../../../components/empty-state'
 import PagedList from '../../../components/paged-list'
-import { CardsSkeleton, TextSkeleton } from '../../../components/skeleton'
+import { CardsSkeleton } from '../../../components/skeleton'
 import { INBOX_KEY, UNREAD_KEY, claimGift, fetchInbox, markRead } from '../../../services/inbox'
 import { showError } from '../../../services/show-error'
 import { SUBSCRIBE_FOR, prefetchSubscribeTemplates, requestSubscribe } from '../../../services/subscribe'
@@ -15,9 +15,14 @@ import './index.css'
 
 function InboxSkeleton() {
   return (
-    <CardsSkeleton page='inbox-page' card='inbox-skeleton col'>
-      <TextSkeleton widths={['40%', '100%', '70%']} />
-    </CardsSkeleton>
+    <CardsSkeleton
+      page='inbox-page'
+      lines={[
+        ['40%', 32],
+        ['100%', 28],
+        ['70%', 28]
+      ]}
+    />
   )
 }
 

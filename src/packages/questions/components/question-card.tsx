@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text, Image } from '@tarojs/components'
 import Tag from '../../../components/tag'
-import { CardsSkeleton, TextSkeleton } from '../../../components/skeleton'
+import { CardsSkeleton } from '../../../components/skeleton'
 import { QUESTION_STATUS } from '../../../services/questions'
 import { questionUrl } from '../../../services/routes'
 import { formatChineseDateTime } from '../../../utils/format'
@@ -60,9 +60,15 @@ export function QuestionList({ questions }: { questions: QuestionView[] }) {
 
 export function QuestionListSkeleton() {
   return (
-    <CardsSkeleton page='qa-page' card='qa-card'>
-      <TextSkeleton widths={['50%', '100%', '80%']} />
-    </CardsSkeleton>
+    <CardsSkeleton
+      page='qa-page'
+      card='qa-card'
+      lines={[
+        ['50%', 32],
+        ['100%', 28],
+        ['80%', 28]
+      ]}
+    />
   )
 }
 
