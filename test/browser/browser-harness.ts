@@ -20,7 +20,8 @@ function daytimeOffset(realNow = Date.now()): number {
   return startOfChinaDate(chinaDate(realNow)) + 10 * HOUR - realNow
 }
 
-export const CHROMIUM = '/usr/bin/chromium'
+/** Debian's Chromium; CHROMIUM_PATH names another (or, set to a missing file, shows how the journeys skip themselves). */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 export const ROOT = join(__dirname, '..', '..')
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts')
 export const hasChromium = existsSync(CHROMIUM)
