@@ -10,10 +10,8 @@ import type { ShippingAddress } from './growth'
 /** What is bargained for: a plan of a paid circle, a seat of an event, or a points-mall item (sold for money here). */
 export type BargainTarget = { type: 'plan'; circleId: string; planId: string } | { type: 'event'; eventId: string } | { type: 'mall'; itemId: string }
 
-export interface CreateBargainCampaignInput {
-  target: BargainTarget
-  /** 2–30 characters; on the card and the share title. */
-  title: string
+/** How a campaign's bargains run: the same when the host creates it and when anyone views it. */
+export interface BargainTerms {
   /** The price a bargain starts at, in fen. */
   startFen: number
   /** The lowest price, reached by the N-th cut, in fen (at least 1). */
@@ -26,6 +24,12 @@ export interface CreateBargainCampaignInput {
   dailyCap: number
   /** After this no new bargain starts (bargains already started run their own hours). */
   endAt: number
+}
+
+export interface CreateBargainCampaignInput extends BargainTerms {
+  target: BargainTarget
+  /** 2–30 characters; on the card and the share title. */
+  title: string
 }
 
 export interface BargainCampaignIdInput {
@@ -55,19 +59,13 @@ export interface BargainCutLogInput {
 /** open: can be cut and paid; floor reached but unpaid is still open; paid; refunded; expired: its hours ran out unpaid. */
 export type BargainStatus = 'open' | 'paid' | 'refunded' | 'expired'
 
-export interface BargainCampaignView {
+export interface BargainCampaignView extends BargainTerms {
   id: string
   title: string
   targetType: BargainTarget['type']
   itemName: string
   /** What it costs elsewhere (the plan's price, the event fee), 0 for a mall item. */
   originalFen: number
-  startFen: number
-  floorFen: number
-  cuts: number
-  hours: number
-  dailyCap: number
-  endAt: number
   /** running, paused or ended (no new bargains). */
   phase: 'running' | 'paused' | 'ended'
   needsAddress: boolean

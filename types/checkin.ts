@@ -189,9 +189,9 @@ export interface CheckinView {
   review?: { grade: ReviewGrade; comment: string; reviewedAt: number } | null
 }
 
-export interface CommentView {
+/** One comment of a thread (under a check-in or a circle post): two levels, a reply names whom it answers. */
+export interface ThreadComment {
   id: string
-  checkinId: string
   /** The top-level comment this replies to; null for a top-level comment. */
   parentId: string | null
   author: Author
@@ -199,6 +199,10 @@ export interface CommentView {
   text: string
   createdAt: number
   mine: boolean
+}
+
+export interface CommentView extends ThreadComment {
+  checkinId: string
 }
 
 export type ReportTarget = 'checkin' | 'comment'

@@ -10,7 +10,8 @@ export type CouponKind = 'amountOff' | 'percentOff' | 'freeTicket'
 export type CampaignChannel = 'claim' | 'reward'
 export type CouponScope = 'membership' | 'event'
 
-export interface CampaignInput {
+/** What a coupon gives and when, the same on its campaign and on every coupon claimed from it. */
+export interface CouponTerms {
   /** 1–30 characters, e.g. 新人立减 20 元. */
   name: string
   kind: CouponKind
@@ -23,6 +24,9 @@ export interface CampaignInput {
   validFrom: number
   validTo: number
   appliesTo: CouponScope[]
+}
+
+export interface CampaignInput extends CouponTerms {
   /** Coupons members can claim, or prizes that can be given. */
   stock: number
   /** Default claim. */
@@ -61,17 +65,9 @@ export interface UpdateCampaignInput {
 
 export type CouponStatus = 'available' | 'locked' | 'used' | 'expired'
 
-export interface CouponView {
+export interface CouponView extends CouponTerms {
   id: string
   campaignId: string
-  name: string
-  kind: CouponKind
-  amountOffFen: number
-  percentOff: number
-  minSpendFen: number
-  validFrom: number
-  validTo: number
-  appliesTo: CouponScope[]
   /** freeTicket: the one event it admits to, or null for any. */
   eventId: string | null
   /** That event's title ('' if the event is gone); null for any event. */

@@ -1,7 +1,7 @@
 // A circle's content (知识星球-style): posts by the host, staff and 嘉宾, pinned
 // announcements with per-member reads, 精华, topics, likes, comments and search.
 // Instants are epoch ms; money is integer fen.
-import type { Author, Photo } from './checkin'
+import type { Author, Photo, ThreadComment } from './checkin'
 import type { PageInput } from './page'
 import type { UploadedDocument } from './files'
 
@@ -191,13 +191,6 @@ export interface PostCommentIdInput {
   commentId: string
 }
 
-export interface PostCommentView {
-  id: string
+export interface PostCommentView extends ThreadComment {
   postId: string
-  parentId: string | null
-  author: Author
-  replyTo: Author | null
-  text: string
-  createdAt: number
-  mine: boolean
 }
