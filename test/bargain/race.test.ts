@@ -2,7 +2,7 @@
 // bargain at once each take their own place k (no two cuts share an index,
 // the price never passes the floor), a friend tapping many times cuts once,
 // and paying while friends cut fixes the order at one price seen by the server.
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { BARGAINS, BARGAIN_CUTS, type BargainCutDoc, type BargainDoc } from '../../cloudfunctions/domain/plays/bargain/bargain'
 import { cutAfter } from '../../cloudfunctions/domain/plays/bargain/schedule'
@@ -10,13 +10,7 @@ import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { cut, planCampaign, start } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const bargainDoc = async (id: string) => (await runtime.store.collection<BargainDoc>(BARGAINS).get(id))!
 const cutDocs = async (bargainId: string) =>

@@ -4,7 +4,7 @@
 // the order opened leaves its price), what paying grants for each kind of
 // item through that item's own kind and what a refund takes back, and the
 // host's pause, measures and cut log. Every test ends with the books checked whole.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
@@ -15,13 +15,7 @@ import { cutSchedule } from '../../cloudfunctions/domain/plays/bargain/schedule'
 import { HOUR, MIN, createCampaign, cut, mallItem, paidEvent, pay, payFor, planCampaign, start, view } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const doc = async (bargainId: string) => (await runtime.store.collection<BargainDoc>(BARGAINS).get(bargainId))!
 const order = async (orderId: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(orderId))!

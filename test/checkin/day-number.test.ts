@@ -2,15 +2,12 @@
 // in this challenge (days done including this one), as 小打卡 shows it — not
 // the challenge's day. It is worked out from the participant document inside
 // the check-in's transaction and stored on the check-in.
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { CHECKINS, type CheckinDoc } from '../../cloudfunctions/domain/checkin/checkin'
 import { createChallenge, post } from './checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const stored = (id: string) =>
   runtime.store

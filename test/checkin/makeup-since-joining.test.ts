@@ -3,15 +3,12 @@
 // member who joined today has nothing to make up (a first-day member must not
 // get a 3-day streak), both in what the app is offered and in what the server
 // accepts.
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { CHECKINS } from '../../cloudfunctions/domain/checkin/checkin'
 import { createChallenge, post } from './checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const join = (challengeId: string, openid: string) => call('checkin', 'joinChallenge', { challengeId }, openid)
 const makeup = (challengeId: string, openid: string, date: string) => call('checkin', 'makeupCheckin', { challengeId, date, text: '补上漏打的那一天', photoFileIds: [] }, openid)

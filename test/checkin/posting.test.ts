@@ -1,16 +1,12 @@
 // Posting check-ins: China days with the server in UTC, windows, requirements,
 // idempotency under a 50-request race, make-up cards, streak facts, content checks.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
 import { CHECKINS } from '../../cloudfunctions/domain/checkin/checkin'
 import { CHINA_10AM, createChallenge, post, uploadPhoto } from './checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const events = async (type: string) => (await runtime.store.collection<FactDoc>(FACTS).find({ type }, { limit: 100 })).items
 

@@ -1,18 +1,14 @@
 // 完成报告: a completer's own report (calendar, streaks, days against the rule,
 // before/after photos, the host's 点评, invite code); refused to members who have
 // not completed and for anyone else's report; the completer is told once in 消息.
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { CHECKINS, type CheckinDoc } from '../../cloudfunctions/domain/checkin/checkin'
 import { INBOX, type InboxMessageDoc } from '../../cloudfunctions/domain/inbox/inbox'
 import { tellCompleters } from '../../cloudfunctions/domain/checkin/completion-report'
 import { createChallenge, post, uploadPhoto } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T09:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r), { at: '2026-11-23T09:00:00+08:00' })
 
 const report = (challengeId: string, openid: string, memberOpenid?: string) => call('challenges', 'completionReport', { challengeId, ...(memberOpenid ? { memberOpenid } : {}) }, openid)
 const onDay = async (id: string, day: number, openid: string, photos = 0) => {

@@ -1,6 +1,6 @@
 // The completion rule: completionDays of days (default every day), make-up days
 // counted or not (default counted), and a day the host graded 不合格 not counted.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
 import { PARTICIPANTS, participantId, type ParticipantDoc } from '../../cloudfunctions/domain/checkin/participant'
 import { CHALLENGES } from '../../cloudfunctions/domain/checkin/challenge'
@@ -8,11 +8,7 @@ import { completionRuleOf, countedDates, failedDatesAfterReview, isCompleted, re
 import { createChallenge, post } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T09:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r), { at: '2026-11-23T09:00:00+08:00' })
 
 const progress = async (id: string, openid = 'o_a') => ok(await call('checkin', 'getChallenge', { challengeId: id }, openid)).progress
 const completions = async () => (await runtime.store.collection<FactDoc>(FACTS).find({ type: 'challenge.completed' }, { limit: 100 })).items

@@ -4,7 +4,7 @@
 // then cron until facts and boards are drained, and a crowd liking one check-in.
 // A BUSY answer (the router's conflict retries spent) is retried by the client,
 // as the app does; every request must finally succeed, and nothing counts twice.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import type { ApiResult } from '../../types/result'
 import { setRuntime } from '../../cloudfunctions/platform/runtime'
 import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
@@ -16,11 +16,7 @@ import { boardIds } from '../../cloudfunctions/domain/leaderboard/boards'
 import { boardScores, drainBoards, histogramProblems, pointsBoardsFromLedger, readAll, undrainedFacts } from '../leaderboard/board-checks'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-25T08:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r), { at: '2026-11-25T08:00:00+08:00' })
 
 /** Sends every request at once; answers BUSY are sent again (after a short random pause) until each succeeds. */
 async function crowd<T>(members: string[], send: (openid: string) => Promise<ApiResult<T>>, maxRounds = 20): Promise<{ results: Map<string, T>; retried: number; rounds: number }> {

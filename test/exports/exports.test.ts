@@ -3,7 +3,7 @@
 // the header once and every row once, even when a run is retried.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { CountingStore } from '../../cloudfunctions/adapters/store/counting-store'
 import { COLLECTIONS } from '../../cloudfunctions/platform/collections'
 import { EXPORT_JOBS, EXPORT_PARTS, RUN_ROWS, runExports, type ExportJobDoc } from '../../cloudfunctions/domain/exports/exports'
@@ -15,10 +15,7 @@ import type { ExportJobView } from '../../types/exports'
 import { parseCsv } from './parse-csv'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 /** The file behind a done job's local link (/files/exports/<job>.csv). */
 function fileOf(job: ExportJobView): string {

@@ -2,20 +2,14 @@
 // instant for 50 units get exactly 50 orders, nobody two, and the stock's
 // slots, the claims and the orders agree; double taps of one member make one
 // order.
-import { call, closeTestRuntime, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { FLASH_CLAIMS, FLASH_SLOTS, type FlashClaimDoc, type FlashSlotDoc } from '../../cloudfunctions/domain/plays/flash-sale/sale'
 import { HOUR, planSale } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 async function books(saleId: string) {
   const orders = (await runtime.store.collection<OrderDoc>(ORDERS).find({ kind: 'flashSale' }, { limit: 100 })).items.filter((o) => (o.item as unknown as { saleId: string }).saleId === saleId)

@@ -2,7 +2,7 @@
 // next buyer, the one-per-member limit, what paying grants for each kind of
 // item (through that item's own kind), what a refund takes back and whether
 // the unit goes back on sale. Every test ends with the books checked whole.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
@@ -12,13 +12,7 @@ import { FLASH_SLOTS, type FlashSlotDoc } from '../../cloudfunctions/domain/play
 import { HOUR, MIN, createSale, mallItem, paidEvent, pay, planSale } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const buy = (saleId: string, openid: string) => call('sales', 'buyFlashSale', { saleId }, openid)
 const view = async (saleId: string, openid = 'o_look') => ok(await call('sales', 'flashSale', { saleId }, openid))

@@ -1,4 +1,4 @@
-import { HOST, call, callRaw, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, callRaw, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { FUNCTIONS } from '../../cloudfunctions/functions'
 import { OUTBOX, enqueueSubscribeMessage, type OutboxDoc } from '../../cloudfunctions/domain/outbox/outbox'
 import { LEASE_MS, MAX_ATTEMPTS, backoffAfter, drainOutbox } from '../../cloudfunctions/domain/outbox/drain-outbox'
@@ -15,10 +15,7 @@ const message = (openid: string): SubscribeMessage => ({ openid, template: 'welc
 const grantWelcome = (openid: string, count = 1) => runtime.store.collection('subscribe_grants').set({ _id: `${openid}:welcome`, openid, template: 'welcome', count, updatedAt: 0 } as never)
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const outbox = () => runtime.store.collection<OutboxDoc>(OUTBOX)
 

@@ -1,7 +1,7 @@
 // For every action in the registry: malformed events (wrong types, missing or
 // unknown fields, huge strings, unknown action, non-object events) answer a
 // typed error and write nothing, not even the first-call member record.
-import { HOST, callRaw, closeTestRuntime, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, callRaw, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { FUNCTION_NAMES } from '../../cloudfunctions/functions'
 import { registeredActions } from './registry'
 
@@ -10,10 +10,7 @@ const HUGE = 'x'.repeat(200_000)
 const WRONG_TYPES: unknown[] = [42, true, null, [], {}, HUGE]
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 function expectTypedError(result: { ok: boolean; error?: { code: string; message: string } }, code: string) {
   expect(result.ok).toBe(false)

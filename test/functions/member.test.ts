@@ -1,4 +1,4 @@
-import { HOST, START, call, callRaw, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, START, call, callRaw, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { MEMBERS } from '../../cloudfunctions/domain/members/member'
 import { isWellFormedText, nicknameError, nicknameLength } from '../../types/nickname'
@@ -6,10 +6,7 @@ import { isWellFormedText, nicknameError, nicknameLength } from '../../types/nic
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 describe('member.me', () => {
   test('creates the member on the first call with a default nickname and the member role', async () => {

@@ -2,14 +2,11 @@
 // nickname and avatar, before their first check-in or comment. Whether to ask
 // comes with their profile (member.me), and skipping is remembered on the
 // member document, so a second device does not ask again.
-import { START, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { START, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { MEMBERS, type MemberDoc } from '../../cloudfunctions/domain/members/member'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 describe('the profile prompt', () => {
   test('a brand-new member with the default nickname and no avatar is to be asked', async () => {

@@ -1,6 +1,6 @@
 // 送 gifts on the strict embedded store: the invitee's welcome gift (each type, once, only through an invite) and
 // gift memberships (礼品卡): bought, claimed once, refused to the buyer and after expiry, refunded once after 30 days.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { COUPONS, type CouponDoc } from '../../cloudfunctions/domain/rewards/coupons'
@@ -11,13 +11,7 @@ import { GIFT_CARDS, GIFT_WELCOMES, type GiftCardDoc } from '../../cloudfunction
 import { DAY, campaign, inviteCodeOf, joinThrough, paidCard, paidCircle, runTimer, setWelcome } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const INVITER = 'o_lily'
 const store = () => runtime.store

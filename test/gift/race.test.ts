@@ -1,6 +1,6 @@
 // A card claimed by many at the same instant on the strict embedded twin: exactly one wins, the others are told it
 // is taken, one membership is granted; and a claim racing the timer's refund ends one way only.
-import { call, closeTestRuntime, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { CIRCLE_MEMBERS } from '../../cloudfunctions/domain/membership/membership'
@@ -8,13 +8,7 @@ import { GIFT_CARDS, type GiftCardDoc } from '../../cloudfunctions/domain/plays/
 import { DAY, paidCard, runTimer } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 test('two friends claim one card at once: one wins, the other is refused, one membership', async () => {
   const { circleId, cardId } = await paidCard(runtime, 'o_buyer')

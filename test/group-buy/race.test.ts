@@ -1,7 +1,7 @@
 // The group-buy race on the strict embedded twin: a group of 3 with 10 friends
 // joining at the same instant gets exactly 2 joiners (3 members), all paid and
 // fulfilled together, and the money adds up: paid = fulfilled + refunded.
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { settleGroupBuys } from '../../cloudfunctions/domain/plays/group-buy/settle'
@@ -9,13 +9,7 @@ import { GROUP_SEATS, type SeatDoc } from '../../cloudfunctions/domain/plays/gro
 import { HOUR, join, pay, planGroupBuy, start } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 async function books() {
   const orders = (await runtime.store.collection<OrderDoc>(ORDERS).find({ kind: 'groupBuy' }, { limit: 200 })).items

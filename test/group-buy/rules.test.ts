@@ -3,7 +3,7 @@
 // pause; one seat per member per group (the starter cannot join their own);
 // the daily caps; an unpaid seat let go after 5 minutes; event seats; a payment
 // that lands after the group failed. Every test ends with the books checked whole.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
@@ -14,13 +14,7 @@ import { GROUPS, GROUP_SEATS, type GroupDoc, type SeatDoc } from '../../cloudfun
 import { HOUR, MIN, createGroupBuy, groupOf, join, paidEvent, paidGroup, pay, planGroupBuy, start } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const order = async (orderId: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(orderId))!
 const membership = async (circleId: string, openid: string) => ok(await call('membership', 'getCircle', { circleId }, openid)).membership

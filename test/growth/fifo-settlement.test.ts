@@ -2,7 +2,7 @@
 // wallet's unsettled amount, which the oldest grants owe; expiry settles it and
 // expires only what each grant truly has left, the summary's "expiring soon"
 // counts the same, and a revoked check-in still gives its own points back first.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { expirePoints } from '../../cloudfunctions/domain/growth/expire-points'
 import { trueRemaining } from '../../cloudfunctions/domain/growth/ledger'
@@ -10,11 +10,7 @@ import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../clou
 import { CHINA_10AM, createChallenge, post } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const DAY = 24 * 3600_000
 const wallet = async (openid: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))!

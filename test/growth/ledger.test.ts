@@ -1,20 +1,16 @@
 // The ledger: replayed facts grant nothing new, daily caps follow China days,
 // points expire first-in-first-out, a revoked check-in gives its points back,
 // and a new tier is celebrated exactly once.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { expirePoints } from '../../cloudfunctions/domain/growth/expire-points'
 import { recordFact } from '../../cloudfunctions/domain/facts/facts'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
-import { CHINA_10AM, createChallenge, post } from '../checkin/checkin-fixtures'
+import { createChallenge, post } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const wallet = async (openid: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))!
 const ledgerSum = async (openid: string) => (await runtime.store.collection<LedgerEntryDoc>(LEDGER).find({ openid }, { limit: 100 })).items.reduce((s, e) => s + e.points, 0)

@@ -2,18 +2,13 @@
 // per-member counter document read and written in the redemption's own
 // transaction, so parallel taps (interleaving as CloudBase requests do) can
 // never redeem more than the limit, and points and stock agree with what was redeemed.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
-import { CHINA_10AM } from '../checkin/checkin-fixtures'
 
 jest.setTimeout(60_000)
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const item = (overrides: object = {}) => ({
   name: '新人礼包',

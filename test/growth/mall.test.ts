@@ -1,16 +1,12 @@
 // The points mall: atomic redemption under a 200-member race for 50 units,
 // balances that always add up to the ledger, physical items with shipping, and
 // a make-up card bought with points used in a challenge.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { CHINA_10AM, createChallenge } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const item = (overrides: object = {}) => ({
   name: '补卡券',

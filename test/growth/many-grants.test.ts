@@ -2,7 +2,7 @@
 // 100: spending walks every unspent grant in order, and after every ledger
 // operation what the grants still hold less the unsettled spending equals the
 // wallet; expiry never expires points that were spent, so later earnings survive.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expirePoints } from '../../cloudfunctions/domain/growth/expire-points'
 import { grantAll, type GrantRequest } from '../../cloudfunctions/domain/growth/ledger'
 import { DEFAULT_TIERS } from '../../cloudfunctions/domain/growth/settings'
@@ -15,11 +15,7 @@ import { CHINA_10AM, createChallenge, post } from '../checkin/checkin-fixtures'
 jest.setTimeout(120_000)
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const DAY = 24 * 3600_000
 const wallet = async (openid: string) => (await runtime.store.collection<WalletDoc>(WALLETS).get(openid))!

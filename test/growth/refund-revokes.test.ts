@@ -2,7 +2,7 @@
 // points and growth value, the tier (and with it the tier's perks), and its
 // place on the points boards. A refund of an order that was not the first
 // payment takes nothing; applying the refund again changes nothing.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { recordFact, FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
 import { moveBoards } from '../../cloudfunctions/domain/leaderboard/move-boards'
@@ -13,11 +13,7 @@ import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { CHINA_10AM } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const DAY = 24 * 3600_000
 

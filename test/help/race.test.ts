@@ -3,7 +3,7 @@
 // counted exactly; the last helps racing grant the reward once; one friend's
 // many taps count once; a helper's daily cap holds across tasks tapped at once;
 // many tasks completing at once on one coupon campaign give exactly its stock.
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { CAMPAIGNS, COUPONS, type CampaignDoc, type CouponDoc } from '../../cloudfunctions/domain/rewards/coupons'
@@ -11,13 +11,7 @@ import { HELPS, HELP_DAILY, HELP_TASKS, type HelpDoc, type HelpTaskDoc } from '.
 import { couponHelp, help, start, task } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const couponsOf = async (campaignId: string) => (await runtime.store.collection<CouponDoc>(COUPONS).find({ campaignId }, { limit: 100 })).items
 const completions = async (taskId: string) => runtime.store.collection(FACTS).count({ type: 'help.completed', refId: taskId.split(':')[0] })

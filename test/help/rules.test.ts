@@ -3,7 +3,7 @@
 // by one friend and help over the daily cap refused; a task expires; a paused
 // campaign takes no starts or helps; each reward through its own capability;
 // the host's measures and log; the facts.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
@@ -11,13 +11,7 @@ import { HELP_TASKS, type HelpTaskDoc } from '../../cloudfunctions/domain/plays/
 import { DAY, HOUR, couponHelp, eventHelp, existing, help, start, task, trialHelp } from './fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const coupons = async (openid: string) => ok(await call('rewards', 'myCoupons', {}, openid)).items
 const hostView = async (campaignId: string) => ok(await call('fission', 'hostHelpCampaigns', {}, HOST)).items.find((c) => c.id === campaignId)!

@@ -27,6 +27,33 @@ export async function closeTestRuntime(runtime: TestRuntime): Promise<void> {
   await runtime.store.close()
 }
 
+export interface PerTestOptions {
+  /** Where the clock stands when each test starts (START, China 10:00 on 2026-11-23, unless given). */
+  at?: number | string
+  /** Runs after each test on its runtime before it is closed (`expectMoneyAddsUp`: the books checked whole). */
+  check?: (runtime: TestRuntime) => Promise<void>
+}
+
+/**
+ * A fresh runtime for every test of the file: made and installed before each test and handed to `use`
+ * (`let runtime: TestRuntime; freshRuntimePerTest((r) => (runtime = r))`), checked and closed after it.
+ */
+export function freshRuntimePerTest(use: (runtime: TestRuntime) => void, options: PerTestOptions = {}): void {
+  let runtime: TestRuntime
+  beforeEach(() => {
+    runtime = useTestRuntime()
+    if (options.at !== undefined) runtime.clock.set(options.at)
+    use(runtime)
+  })
+  afterEach(async () => {
+    try {
+      await options.check?.(runtime)
+    } finally {
+      await closeTestRuntime(runtime)
+    }
+  })
+}
+
 /** Calls a function's real entry point with openid in the context, as CloudBase would. */
 export function callRaw(fn: FunctionName, event: unknown, openid?: string): Promise<ApiResult<unknown>> {
   const context = openid ? localContextFor(openid, fn, randomUUID()) : { request_id: randomUUID() }

@@ -4,7 +4,7 @@
 // side. The same member's photos of one day never count against each other.
 // Approve puts it on the wall with its day and points; reject hides it, takes
 // the day off the member's progress and the points back.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { CHECKINS, type CheckinDoc } from '../../cloudfunctions/domain/checkin/checkin'
 import { PARTICIPANTS, participantId, type ParticipantDoc } from '../../cloudfunctions/domain/checkin/participant'
 import { checkPhotoIntegrity } from '../../cloudfunctions/domain/integrity/check-photos'
@@ -15,11 +15,7 @@ import { crop, jpeg, scene } from './images'
 jest.setTimeout(120_000)
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const A = 'o_member_a'
 const B = 'o_member_b'

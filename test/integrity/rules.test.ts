@@ -2,7 +2,7 @@
 // host can change it), a geofenced challenge (inside, outside, no location),
 // and the host's 点评 (a 不合格 day is not a done day and its points go back;
 // re-graded 合格 the day returns, the points taken stay taken).
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { CHECKINS, type CheckinDoc } from '../../cloudfunctions/domain/checkin/checkin'
 import { DEFAULT_RULES } from '../../cloudfunctions/domain/growth/settings'
 import { distanceMetres } from '../../cloudfunctions/domain/integrity/geofence'
@@ -10,11 +10,7 @@ import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { CHINA_10AM, createChallenge, post } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set(CHINA_10AM)
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const M = 'o_member_m'
 const DAY = 86_400_000

@@ -1,15 +1,11 @@
 // Before an invite contest starts the host may edit or cancel it: the prize
 // coupons it set aside go back to their campaigns, once. After it starts: CONFLICT.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { settleBoards } from '../../cloudfunctions/domain/leaderboard/settle'
 import type { ContestInput } from '../../types/leaderboard'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-25T10:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r), { at: '2026-11-25T10:00:00+08:00' })
 
 const DAY = 24 * 3600_000
 

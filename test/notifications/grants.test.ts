@@ -1,4 +1,4 @@
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { enqueueSubscribeMessage, OUTBOX, type OutboxDoc } from '../../cloudfunctions/domain/outbox/outbox'
 import { drainOutbox } from '../../cloudfunctions/domain/outbox/drain-outbox'
 import { NOTIFICATIONS } from '../../cloudfunctions/adapters/local/local-notifier'
@@ -7,10 +7,7 @@ import { subscribeMessage } from '../../cloudfunctions/domain/notifications/form
 import { NotifyError } from '../../cloudfunctions/ports/notifier'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const message = (openid: string) => subscribeMessage({ openid, template: 'eventReminder', data: { thing1: '周末徒步', time2: runtime.clock.now(), thing3: '线上活动' } })
 const enqueue = (key: string, openid = 'o_a') => enqueueSubscribeMessage(runtime.store, { key, message: message(openid), now: runtime.clock.now() })

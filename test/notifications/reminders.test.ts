@@ -1,15 +1,12 @@
 // The two opt-in check-in reminders, on a frozen clock in China time (the tests run in UTC).
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { OUTBOX, type OutboxDoc } from '../../cloudfunctions/domain/outbox/outbox'
 import { drainOutbox } from '../../cloudfunctions/domain/outbox/drain-outbox'
 import { REMINDERS, sendDueReminders } from '../../cloudfunctions/domain/notifications/reminders'
 import type { ChallengeInput } from '../../types/checkin'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const china = (at: string) => Date.parse(`${at}+08:00`)
 const challengeInput: ChallengeInput = {

@@ -1,14 +1,11 @@
 // 我的邀请 when WeChat cannot make the mini-program code (a -604101, an outage):
 // the page still loads, with the text code and no QR image.
-import { call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import type { MiniCodes } from '../../cloudfunctions/ports/mini-codes'
 import { WxOpenApiError } from '../../cloudfunctions/adapters/cloudbase/wechat-openapi'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 test('a failed wxacode.getUnlimited leaves the invite info whole, with an empty qrImage', async () => {
   const failing: MiniCodes = {

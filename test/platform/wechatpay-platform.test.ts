@@ -7,7 +7,7 @@ import { WechatPayV3, WechatPayError, WECHATPAY_TIMEOUT_MS, type HttpRequest, ty
 import { rsaSign, signatureMessage } from '../../cloudfunctions/adapters/wechatpay/v3-crypto'
 import { CLOSE_RETRY_MS, closeUnpaidOrders } from '../../cloudfunctions/domain/membership/jobs'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/membership/order'
-import { closeTestRuntime, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -18,10 +18,7 @@ const platform = keyPair()
 const KEY_ID = 'PUB_KEY_ID_0112300001092025'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 function signed(status: number, body: object | ''): HttpResponse {
   const text = body === '' ? '' : JSON.stringify(body)

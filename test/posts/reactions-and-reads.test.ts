@@ -1,15 +1,12 @@
 // Announcements' 已读 (one document per member, never a shared counter), 精华,
 // topics, keyword search, and likes and comments through the check-in code, on
 // the strict twin with concurrent taps.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { COLLECTIONS } from '../../cloudfunctions/platform/collections'
 import { ADMIN, GUEST, MEMBER, MODERATOR, OUTSIDER, TRIAL, addMembership, circleWithPeople, DAY } from './posts-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const base = (circleId: string) => ({ circleId, kind: 'post' as const, text: '', photoFileIds: [], files: [], topics: [] as string[] })
 

@@ -2,16 +2,12 @@
 // never put the stock below what was claimed, and stopping: no more claims,
 // while claimed coupons stay usable. Claims racing a stop or a stock cut never
 // go past either.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import type { CampaignInput } from '../../types/coupons'
 import { createCouponCampaign } from '../helpers/coupon-campaign'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const campaign = (overrides: Partial<CampaignInput> = {}) => createCouponCampaign(runtime.clock, overrides)
 
