@@ -1,35 +1,18 @@
 // Shared steps for the analytics tests: a paid circle, paying for it through the sandbox provider, cron runs.
-import { HOST, call, ok, type TestRuntime } from '../helpers/test-runtime'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { call, ok, type TestRuntime } from '../helpers/test-runtime'
+import { payOrder } from '../helpers/pay'
+import { createCircle } from '../helpers/circle'
 import { runJobsByName } from '../../cloudfunctions/domain/jobs/jobs'
 
 export async function paidCircle(): Promise<{ circleId: string; planId: string; priceFen: number }> {
-  const circle = ok(
-    await call(
-      'membership',
-      'createCircle',
-      {
-        name: '减脂训练营',
-        description: '每周直播 + 打卡监督',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      HOST
-    )
-  )
+  const circle = await createCircle()
   return { circleId: circle.id, planId: circle.plans[0].id, priceFen: 9900 }
 }
 
 /** Orders and pays (the provider's notify delivered): the member's payment.first fact when it is their first. */
 export async function pay(runtime: TestRuntime, circle: { circleId: string; planId: string }, openid: string): Promise<string> {
   const { order } = ok(await call('membership', 'createOrder', { circleId: circle.circleId, planId: circle.planId }, openid))
-  const notify = await runtime.payments.pay(order.id)
-  await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+  await payOrder(runtime, order.id)
   return order.id
 }
 

@@ -3,36 +3,19 @@
 // the raw documents; running the timer again changes nothing; China days split
 // at China midnight whatever the server's zone; staff are not members; and the
 // dashboard stays within 10 store requests.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { payOrderOk } from '../helpers/pay'
+import { createCircle } from '../helpers/circle'
 import { challengeInput } from '../checkin/checkin-fixtures'
 import { DAILY_STATS, MEMBER_DAYS, type DailyStatsDoc } from '../../cloudfunctions/domain/console/aggregates'
 import { chinaDate, startOfChinaDate } from '../../cloudfunctions/domain/time/china-calendar'
-import type { CircleInput } from '../../types/membership'
 import { World, HOST as WORLD_HOST } from '../budget/world'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 const DAY = 24 * 3600_000
 const MOD = 'o_mod'
-
-const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => ({
-  name: '减脂训练营',
-  description: '每周直播 + 打卡监督',
-  coverFileId: '',
-  kind: 'paid',
-  trialDays: 7,
-  joinQuestions: [],
-  plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-  fullRefundDays: 7,
-  refundAfter: 'prorata',
-  ...overrides
-})
 
 async function challenge(): Promise<string> {
   return ok(await call('challenges', 'createChallenge', challengeInput({ windowStart: '00:00', windowEnd: '23:59' }), HOST)).id
@@ -47,9 +30,7 @@ const post = async (challengeId: string, openid: string) => ok(await call('check
 
 async function pay(circleId: string, planId: string, openid: string): Promise<string> {
   const { order } = ok(await call('membership', 'createOrder', { circleId, planId }, openid))
-  const notify = await runtime.payments.pay(order.id)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  expect(answer.statusCode).toBeLessThan(300)
+  await payOrderOk(runtime, order.id)
   return order.id
 }
 
@@ -120,11 +101,11 @@ test('the dashboard equals a recount from the raw documents; running the timer a
   ok(await call('checkin', 'toggleLike', { checkinId: a }, 'o_d'))
   ok(await call('checkin', 'toggleLike', { checkinId: a }, MOD))
   // Money: a first payment, a renewal while it runs, a partial refund; a trial elsewhere.
-  const camp = ok(await call('membership', 'createCircle', circleInput(), HOST))
+  const camp = await createCircle()
   const first = await pay(camp.id, camp.plans[0].id, 'o_b')
   await pay(camp.id, camp.plans[0].id, 'o_b')
   ok(await call('membership', 'refundOrder', { orderId: first, amountFen: 1000, requestId: 'console-refund-0001', reason: '协商退款' }, HOST))
-  const breakfast = ok(await call('membership', 'createCircle', circleInput({ name: '早餐圈', kind: 'trialThenPaid' }), HOST))
+  const breakfast = await createCircle({ name: '早餐圈', kind: 'trialThenPaid' })
   ok(await call('membership', 'startTrial', { circleId: breakfast.id }, 'o_c'))
   ok(await call('member', 'me', {}, 'o_e')) // joined, did nothing
   await runStats()

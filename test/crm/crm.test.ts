@@ -3,40 +3,23 @@
 // removal with a full refund (access gone, the money adds up), a blocked member
 // refused at every door, and join review (idempotent, one membership however
 // many admins approve at once, answers kept).
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { payOrder } from '../helpers/pay'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
+import { PLANS, createCircle } from '../helpers/circle'
 import type { CircleInput } from '../../types/membership'
 import { MEMBERS } from '../../cloudfunctions/domain/members/member'
 import { WALLETS, emptyWallet, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { refreshSegments } from '../../cloudfunctions/domain/growth/segments'
 import { CIRCLE_MEMBERS } from '../../cloudfunctions/domain/membership/membership'
 import { INBOX } from '../../cloudfunctions/domain/inbox/inbox'
-import { payNotifyMain } from '../../cloudfunctions/functions'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const DAY = 24 * 3600_000
-const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => ({
-  name: '读书会',
-  description: '每周一本书',
-  coverFileId: '',
-  kind: 'free',
-  trialDays: 7,
-  joinQuestions: [],
-  plans: [],
-  fullRefundDays: 7,
-  refundAfter: 'prorata',
-  ...overrides
-})
-const circle = async (overrides: Partial<CircleInput> = {}) => ok(await call('membership', 'createCircle', circleInput(overrides), HOST))
+/** 读书会, a free circle (the tests that need it paid say so). */
+const circle = (overrides: Partial<CircleInput> = {}) => createCircle({ name: '读书会', description: '每周一本书', kind: 'free', plans: [], ...overrides })
 const join = async (openid: string, nickname = openid) => {
   ok(await call('member', 'updateProfile', { nickname }, openid))
 }
@@ -109,10 +92,9 @@ test('a manual segment survives the daily segment job; null goes back to automat
 })
 
 async function paidMember(openid = 'o_a') {
-  const c = ok(await call('membership', 'createCircle', circleInput({ kind: 'paid', plans: [{ name: '月卡', days: 30, priceFen: 9900 }] }), HOST))
+  const c = await circle({ kind: 'paid', plans: [PLANS.month] })
   const { order } = ok(await call('membership', 'createOrder', { circleId: c.id, planId: c.plans[0].id }, openid))
-  const notify = await runtime.payments.pay(order.id)
-  await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+  await payOrder(runtime, order.id)
   return { c, order }
 }
 

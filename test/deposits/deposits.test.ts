@@ -5,7 +5,6 @@
 // leaves the pool with the host; and the books balance:
 //   deposits in = refunds + shares + host share,
 // under retries, two timer runs and concurrent runs on the strict twin.
-import { payNotifyMain } from '../../cloudfunctions/functions'
 import type { DepositDoc, SettlementDoc, TransferDoc } from '../../cloudfunctions/domain/deposits/deposit-doc'
 import { outBillNoFor, settlesAt } from '../../cloudfunctions/domain/deposits/deposit-doc'
 import type { OrderDoc } from '../../cloudfunctions/domain/orders/order'
@@ -14,17 +13,12 @@ import { SANDBOX_TRANSFERS } from '../../cloudfunctions/adapters/sandbox-pay/san
 import type { ChallengeInput } from '../../types/checkin'
 import type { Filter } from '../../cloudfunctions/ports/store'
 import { challengeInput } from '../checkin/checkin-fixtures'
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { payOrderOk } from '../helpers/pay'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const DEPOSIT = 1000
 /** China 10:00 on a date. */
@@ -39,9 +33,7 @@ async function depositChallenge(overrides: Partial<ChallengeInput> = {}): Promis
 /** Pays the deposit the way a member does: the order, then the sandbox's signed notify through payNotify. */
 async function payDeposit(challengeId: string, openid: string): Promise<string> {
   const { orderId } = ok(await call('deposits', 'payDeposit', { challengeId }, openid))
-  const notify = await runtime.payments.pay(orderId)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  expect(answer.statusCode).toBeLessThan(300)
+  await payOrderOk(runtime, orderId)
   return orderId
 }
 

@@ -10,6 +10,7 @@ import { loadSandboxKeys, type SandboxPay } from '../../cloudfunctions/adapters/
 import { encryptResource } from '../../cloudfunctions/adapters/wechatpay/v3-crypto'
 import { COLLECTIONS } from '../../cloudfunctions/platform/collections'
 import { HTML, JPEG, PNG, WEBP, WEBP_LOSSLESS, bigPng } from './images'
+import { circleInput } from '../helpers/circle'
 
 const silent = { log: () => {}, error: () => {} }
 /** fetch's body types want a plain ArrayBuffer view, not Node's Buffer type. */
@@ -259,22 +260,7 @@ describe('bad input over HTTP answers a typed error, never 500, and writes nothi
 
   /** A paid circle and a member's open order on the dev host, with the sandbox's signing keys. */
   async function openOrder() {
-    const circle = await post(
-      '/fn/membership',
-      {
-        action: 'createCircle',
-        name: '夜跑会员',
-        description: '每周三夜跑',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      await login('host')
-    )
+    const circle = await post('/fn/membership', { action: 'createCircle', ...circleInput({ name: '夜跑会员', description: '每周三夜跑' }) }, await login('host'))
     expect(circle.body.error).toBeUndefined()
     const member = await login('ajie')
     const created = await post('/fn/membership', { action: 'createOrder', circleId: circle.body.data.id, planId: circle.body.data.plans[0].id }, member)

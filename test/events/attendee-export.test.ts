@@ -1,36 +1,15 @@
 // The attendee CSV lets a host reconcile money: what each member paid, what
 // was refunded (yuan, from fen), and the order's status — paid signups that
 // were cancelled and refunded stay on the sheet.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { payOrder } from '../helpers/pay'
 import type { EventInput } from '../../types/events'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { eventInput as sharedEventInput } from '../helpers/event'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
-const START = Date.parse('2026-12-06T14:00:00+08:00')
-const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山',
-  description: '',
-  coverFileId: '',
-  startAt: START,
-  endAt: START + 3 * 3600_000,
-  mode: 'offline',
-  address: '北京市海淀区香山公园东门',
-  onlineLink: '',
-  capacity: 10,
-  feeFen: 2000,
-  tierDiscount: false,
-  signupDeadline: START - 3600_000,
-  circleId: null,
-  refundableHoursBefore: 24,
-  feeReturn: 'none',
-  ...overrides
-})
+const eventInput = (overrides: Partial<EventInput> = {}) => sharedEventInput({ capacity: 10, feeFen: 2000, ...overrides })
 
 function parse(csv: string): Array<Record<string, string>> {
   const [head, ...rows] = csv
@@ -54,8 +33,7 @@ test('the CSV shows what each member paid, what was refunded and the order statu
     const s = ok(await call('events', 'signup', { eventId }, openid))
     orders[openid] = s.signup.orderId!
     if (openid === 'o_d') continue // held, not paid yet
-    const notify = await runtime.payments.pay(orders[openid])
-    await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+    await payOrder(runtime, orders[openid])
   }
   // The host returns ¥5 of 小贝's fee; 小晨 cancels in time and gets all of it back.
   ok(await call('membership', 'refundOrder', { orderId: orders.o_b, amountFen: 500, requestId: 'partial', reason: '迟到补偿' }, HOST))

@@ -2,44 +2,19 @@
 // says otherwise) until the end. Outside it a check-in — by the signed ticket,
 // its short code or the attendee's name — is refused with the reason and the
 // time it opens, and nothing is written: no attendance, no refund, no points.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import type { EventInput } from '../../types/events'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { EVENT_START as START, EVENT_END as END, eventInput as sharedEventInput } from '../helpers/event'
+import { payOrder } from '../helpers/pay'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
-const START = Date.parse('2026-12-06T14:00:00+08:00')
-const END = START + 3 * 3600_000
-const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山',
-  description: '',
-  coverFileId: '',
-  startAt: START,
-  endAt: END,
-  mode: 'offline',
-  address: '北京市海淀区香山公园东门',
-  onlineLink: '',
-  capacity: 50,
-  feeFen: 2000,
-  tierDiscount: false,
-  signupDeadline: START - 3600_000,
-  circleId: null,
-  refundableHoursBefore: 24,
-  feeReturn: 'refund',
-  ...overrides
-})
+const eventInput = (overrides: Partial<EventInput> = {}) => sharedEventInput({ feeFen: 2000, feeReturn: 'refund', ...overrides })
 const create = async (overrides: Partial<EventInput> = {}) => ok(await call('events', 'createEvent', eventInput(overrides), HOST)).id
-const pay = async (orderId: string) => {
-  const notify = await runtime.payments.pay(orderId)
-  return payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-}
+const pay = (orderId: string) => payOrder(runtime, orderId)
 
 /** o_a signs up and pays; returns the ticket (token and short code) and the order. */
 async function paidTicket(eventId: string) {

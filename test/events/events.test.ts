@@ -1,10 +1,11 @@
 // Events on the embedded database with the sandbox provider: never oversold
 // under a 500-signup race, waitlist promotion for free and paid events, holds
 // that lapse with a frozen clock, cancellation refunds, tickets at the door.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { EventInput } from '../../types/events'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { EVENT_START as START, eventInput } from '../helpers/event'
+import { payOrder } from '../helpers/pay'
 import { SIGNUPS, EVENTS, type EventDoc, type SignupDoc } from '../../cloudfunctions/domain/events/event'
 import { remindEvents } from '../../cloudfunctions/domain/events/jobs'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
@@ -12,42 +13,13 @@ import { issueTicket } from '../../cloudfunctions/domain/events/tickets'
 import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 
+// The books add up after every test here, the races included (test/helpers/money-invariants.ts).
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(async () => {
-  // The books add up after every test here, the races included (test/helpers/money-invariants.ts).
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
-const START = Date.parse('2026-12-06T14:00:00+08:00')
-const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山',
-  description: '一起走 10 公里',
-  coverFileId: '',
-  startAt: START,
-  endAt: START + 3 * 3600_000,
-  mode: 'offline',
-  address: '北京市海淀区香山公园东门',
-  onlineLink: '',
-  capacity: 50,
-  feeFen: 0,
-  tierDiscount: false,
-  signupDeadline: START - 3600_000,
-  circleId: null,
-  refundableHoursBefore: 24,
-  feeReturn: 'none',
-  ...overrides
-})
 const create = async (overrides: Partial<EventInput> = {}) => ok(await call('events', 'createEvent', eventInput(overrides), HOST)).id
 const signup = (eventId: string, openid: string) => call('events', 'signup', { eventId }, openid)
-const pay = async (orderId: string) => {
-  const notify = await runtime.payments.pay(orderId)
-  return payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-}
+const pay = (orderId: string) => payOrder(runtime, orderId)
 const statuses = async (eventId: string) => (await runtime.store.collection<SignupDoc>(SIGNUPS).find({ eventId }, { limit: 100 })).items.map((s) => s.status)
 async function seatsMatchRecords(eventId: string): Promise<boolean> {
   const event = (await runtime.store.collection<EventDoc>(EVENTS).get(eventId))!

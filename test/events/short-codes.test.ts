@@ -2,39 +2,18 @@
 // from an alphabet without 0/O/1/I/L, unique per event, the same on every view.
 // The scanner takes it or the signed token; the attendee list checks a member
 // in by name. All three go through one door rule: the window, and used once.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { payOrder } from '../helpers/pay'
 import type { EventInput } from '../../types/events'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { EVENT_START as START, eventInput as sharedEventInput } from '../helpers/event'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
 import { SHORT_CODE_ALPHABET, TICKET_CODES, ensureShortCode } from '../../cloudfunctions/domain/events/short-codes'
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
-const START = Date.parse('2026-12-06T14:00:00+08:00')
-const eventInput = (overrides: Partial<EventInput> = {}): EventInput => ({
-  title: '周末徒步·香山',
-  description: '',
-  coverFileId: '',
-  startAt: START,
-  endAt: START + 3 * 3600_000,
-  mode: 'offline',
-  address: '北京市海淀区香山公园东门',
-  onlineLink: '',
-  capacity: 300,
-  feeFen: 0,
-  tierDiscount: false,
-  signupDeadline: START - 3600_000,
-  circleId: null,
-  refundableHoursBefore: 24,
-  feeReturn: 'none',
-  ...overrides
-})
+const eventInput = (overrides: Partial<EventInput> = {}) => sharedEventInput({ capacity: 300, ...overrides })
 const create = async (overrides: Partial<EventInput> = {}) => ok(await call('events', 'createEvent', eventInput(overrides), HOST)).id
 const mine = async (eventId: string, openid: string) => ok(await call('events', 'getEvent', { eventId }, openid)).mySignup!
 const atTheDoor = () => runtime.clock.set(START - 30 * 60_000)
@@ -144,8 +123,7 @@ describe('at the door', () => {
   test('concurrent door check-ins of one ticket (token, short code and by name at once): exactly one succeeds, one refund, one attendance', async () => {
     const eventId = await create({ feeFen: 2000, feeReturn: 'refund' })
     const s = ok(await call('events', 'signup', { eventId }, 'o_a'))
-    const notify = await runtime.payments.pay(s.signup.orderId!)
-    await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+    await payOrder(runtime, s.signup.orderId!)
     const ticket = await mine(eventId, 'o_a')
     atTheDoor()
     const tries = await Promise.all(

@@ -2,55 +2,30 @@
 // unlocks them (the circle's name and lowest plan price, or the tier), in
 // lists and on their pages, and the server refuses joining or signing up in
 // the same words. Staff are never locked out; a member who unlocks it sees it open.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { PLANS, createCircle } from '../helpers/circle'
+import { eventInput as sharedEventInput } from '../helpers/event'
 import { challengeInput } from '../checkin/checkin-fixtures'
 import { WALLETS, emptyWallet, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import type { CircleInput } from '../../types/membership'
 import type { EventInput } from '../../types/events'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r))
 
-const paidCircle: CircleInput = {
-  name: '减脂私教营',
-  description: '付费私教圈',
-  coverFileId: '',
-  kind: 'paid',
-  trialDays: 7,
-  joinQuestions: [],
-  plans: [
-    { name: '季卡', days: 90, priceFen: 26900 },
-    { name: '月卡', days: 30, priceFen: 9900 }
-  ],
-  fullRefundDays: 7,
-  refundAfter: 'prorata'
-}
+/** 减脂私教营: paid, a 季卡 listed before the cheaper 月卡. */
+const paidCircle = (overrides: Partial<CircleInput> = {}) =>
+  createCircle({
+    name: '减脂私教营',
+    description: '付费私教圈',
+    plans: [PLANS.quarter, PLANS.month],
+    ...overrides
+  })
 
+/** A free hike in 滨江 of 10 seats, five days from now. */
 function eventInput(overrides: Partial<EventInput> = {}): EventInput {
   const start = runtime.clock.now() + 5 * 24 * 3600_000
-  return {
-    title: '周末徒步',
-    description: '',
-    coverFileId: '',
-    startAt: start,
-    endAt: start + 3600_000,
-    mode: 'offline',
-    address: '滨江',
-    onlineLink: '',
-    capacity: 10,
-    feeFen: 0,
-    tierDiscount: false,
-    signupDeadline: start - 3600_000,
-    circleId: null,
-    refundableHoursBefore: 24,
-    feeReturn: 'none',
-    ...overrides
-  }
+  return sharedEventInput({ title: '周末徒步', startAt: start, endAt: start + 3600_000, address: '滨江', capacity: 10, signupDeadline: start - 3600_000, ...overrides })
 }
 
 /** The member's tier as the growth system would have raised it (their wallet, written directly: setup). */
@@ -62,7 +37,7 @@ async function setTier(openid: string, tierLevel: number) {
 }
 
 test('a circle challenge is locked for outsiders with the circle and its lowest price; joining is refused in those words', async () => {
-  const circle = ok(await call('membership', 'createCircle', paidCircle, HOST))
+  const circle = await paidCircle()
   const challenge = ok(await call('challenges', 'createChallenge', { ...challengeInput(), circleId: circle.id }, HOST))
   const open = ok(await call('challenges', 'createChallenge', { ...challengeInput(), title: '公开挑战' }, HOST))
   const list = ok(await call('checkin', 'listChallenges', {}, 'o_a'))
@@ -93,7 +68,7 @@ test('a tier challenge is locked below the tier (达到 LvN 解锁), open at it'
 })
 
 test('events take a tier as well as a circle: locked in the list and on the page, refused at signup, open once unlocked', async () => {
-  const circle = ok(await call('membership', 'createCircle', { ...paidCircle, kind: 'free', plans: [] }, HOST))
+  const circle = await paidCircle({ kind: 'free', plans: [] })
   const inCircle = ok(await call('events', 'createEvent', eventInput({ circleId: circle.id }), HOST))
   const tiered = ok(await call('events', 'createEvent', eventInput({ title: 'Lv2 专享', minTierLevel: 2 }), HOST))
   await setTier('o_a', 1)

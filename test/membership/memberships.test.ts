@@ -2,8 +2,9 @@
 // server-priced orders, signed notifies that fulfil once (even 20 at a time),
 // refused and flagged mismatches, lost notifies settled by query, renewals,
 // refunds within their limits, trials, and unpaid orders closed at 30 minutes.
-import { HOST, call, callRaw, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, callRaw, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
+import { PLANS, circleInput as sharedCircleInput } from '../helpers/circle'
 import type { CircleInput } from '../../types/membership'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { ORDERS } from '../../cloudfunctions/domain/membership/order'
@@ -13,37 +14,14 @@ import { applyFacts } from '../../cloudfunctions/domain/growth/apply-events'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { challengeInput } from '../checkin/checkin-fixtures'
 
+// The books add up after every test here, the races included (test/helpers/money-invariants.ts).
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(async () => {
-  // The books add up after every test here, the races included (test/helpers/money-invariants.ts).
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const DAY = 24 * 3600_000
-const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => ({
-  name: '减脂训练营',
-  description: '每周直播 + 打卡监督',
-  coverFileId: '',
-  kind: 'paid',
-  trialDays: 7,
-  joinQuestions: [],
-  plans: [
-    { name: '月卡', days: 30, priceFen: 9900 },
-    { name: '年卡', days: 365, priceFen: 36500 }
-  ],
-  fullRefundDays: 7,
-  refundAfter: 'prorata',
-  ...overrides
-})
-
-async function circle(overrides: Partial<CircleInput> = {}) {
-  return ok(await call('membership', 'createCircle', circleInput(overrides), HOST))
-}
+/** 减脂训练营 with a 月卡 and a 年卡. */
+const circleInput = (overrides: Partial<CircleInput> = {}) => sharedCircleInput({ plans: [PLANS.month, PLANS.year], ...overrides })
+const circle = async (overrides: Partial<CircleInput> = {}) => ok(await call('membership', 'createCircle', circleInput(overrides), HOST))
 
 async function buy(circleId: string, planId: string, openid = 'o_a') {
   const { order } = ok(await call('membership', 'createOrder', { circleId, planId }, openid))

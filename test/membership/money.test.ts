@@ -1,8 +1,12 @@
 // Money that always adds up (issue 13, items 1–4, 7, 8, 10, 11), on the strict
 // embedded database with the sandbox provider. Every test ends with the books
 // checked whole (test/helpers/money-invariants.ts).
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
+import { createCircle } from '../helpers/circle'
+import { createCouponCampaign } from '../helpers/coupon-campaign'
+import { createEvent } from '../helpers/event'
+import { deliverNotify, payOrder } from '../helpers/pay'
 import type { CampaignInput } from '../../types/coupons'
 import type { EventInput } from '../../types/events'
 import { payNotifyMain } from '../../cloudfunctions/functions'
@@ -15,85 +19,14 @@ import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { SIGNUPS, type SignupDoc } from '../../cloudfunctions/domain/events/event'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const DAY = 24 * 3600_000
-const circle = async () =>
-  ok(
-    await call(
-      'membership',
-      'createCircle',
-      {
-        name: '私教营',
-        description: '',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      HOST
-    )
-  )
-const campaign = async (overrides: Partial<CampaignInput> = {}) =>
-  ok(
-    await call(
-      'rewards',
-      'createCampaign',
-      {
-        name: '立减',
-        kind: 'amountOff',
-        amountOffFen: 300,
-        percentOff: 0,
-        minSpendFen: 0,
-        validFrom: runtime.clock.now() - 1000,
-        validTo: runtime.clock.now() + 30 * DAY,
-        appliesTo: ['membership', 'event'],
-        stock: 10,
-        ...overrides
-      },
-      HOST
-    )
-  )
+const circle = () => createCircle({ name: '私教营', description: '' })
+const campaign = (overrides: Partial<CampaignInput> = {}) => createCouponCampaign(runtime.clock, { name: '立减', amountOffFen: 300, minSpendFen: 0, ...overrides })
 const claim = async (campaignId: string, openid = 'o_a') => ok(await call('rewards', 'claimCoupon', { campaignId }, openid))
-const START = Date.parse('2026-12-06T14:00:00+08:00')
-const paidEvent = async (overrides: Partial<EventInput> = {}) =>
-  ok(
-    await call(
-      'events',
-      'createEvent',
-      {
-        title: '周末徒步',
-        description: '',
-        coverFileId: '',
-        startAt: START,
-        endAt: START + 3 * 3600_000,
-        mode: 'offline',
-        address: '香山公园东门',
-        onlineLink: '',
-        capacity: 1,
-        feeFen: 2000,
-        tierDiscount: false,
-        signupDeadline: START - 3600_000,
-        circleId: null,
-        refundableHoursBefore: 24,
-        feeReturn: 'none',
-        ...overrides
-      },
-      HOST
-    )
-  ).id
-const deliverNotify = (notify: { headers: Record<string, string>; body: string }) => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-const pay = async (orderId: string) => deliverNotify(await runtime.payments.pay(orderId))
+const paidEvent = async (overrides: Partial<EventInput> = {}) => (await createEvent({ title: '周末徒步', address: '香山公园东门', capacity: 1, feeFen: 2000, ...overrides })).id
+const pay = (orderId: string) => payOrder(runtime, orderId)
 const order = async (orderId: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(orderId))!
 const membership = async (circleId: string, openid = 'o_a') => ok(await call('membership', 'getCircle', { circleId }, openid)).membership
 const flags = async () => ok(await call('membership', 'flaggedPayments', {}, HOST)).items.map((f) => `${f.outTradeNo}:${f.reason}`)

@@ -1,43 +1,20 @@
 // Orders written before the orders module (membership fields on every order,
 // placeholders on event orders, no `item`) are read as they are, with no
 // migration: paid, viewed and refunded like new ones.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { createCircle } from '../helpers/circle'
+import { EVENT_START, createEvent } from '../helpers/event'
+import { payOrder } from '../helpers/pay'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const DAY = 24 * 3600_000
-const deliverNotify = (notify: { headers: Record<string, string>; body: string }) => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
 
 test('an old membership order (no kind, no item) is paid, shown and refunded by its plan fields', async () => {
-  const circle = ok(
-    await call(
-      'membership',
-      'createCircle',
-      {
-        name: '私教营',
-        description: '',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      HOST
-    )
-  )
+  const circle = await createCircle({ name: '私教营', description: '' })
   const now = runtime.clock.now()
   const id = 'M20261123100000legacy01'
   await runtime.store.collection<OrderDoc>(ORDERS).insert({
@@ -60,7 +37,7 @@ test('an old membership order (no kind, no item) is paid, shown and refunded by 
     periodEnd: null
   })
   await runtime.payments.prepay({ outTradeNo: id, description: '私教营·月卡', amountFen: 9900, payerOpenid: 'o_a', expiresAt: now + 30 * 60_000 })
-  expect((await deliverNotify(await runtime.payments.pay(id))).statusCode).toBe(200)
+  expect((await payOrder(runtime, id)).statusCode).toBe(200)
   expect(ok(await call('membership', 'getCircle', { circleId: circle.id }, 'o_a')).membership).toMatchObject({ status: 'active', endsAt: now + 30 * DAY })
   expect(ok(await call('membership', 'getOrder', { orderId: id }, 'o_a'))).toMatchObject({
     kind: 'membership',
@@ -76,31 +53,7 @@ test('an old membership order (no kind, no item) is paid, shown and refunded by 
 })
 
 test('an old event order (placeholders, title in circleName) is shown and refunded with its seat', async () => {
-  const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const event = ok(
-    await call(
-      'events',
-      'createEvent',
-      {
-        title: '周末徒步',
-        description: '',
-        coverFileId: '',
-        startAt: start,
-        endAt: start + 3600_000,
-        mode: 'offline',
-        address: '香山',
-        onlineLink: '',
-        capacity: 2,
-        feeFen: 2000,
-        tierDiscount: false,
-        signupDeadline: start - 3600_000,
-        circleId: null,
-        refundableHoursBefore: 24,
-        feeReturn: 'none'
-      },
-      HOST
-    )
-  )
+  const event = await createEvent({ title: '周末徒步', endAt: EVENT_START + 3600_000, address: '香山', capacity: 2, feeFen: 2000 })
   const held = ok(await call('events', 'signup', { eventId: event.id }, 'o_a'))
   // Rewrite the new order as the old code wrote it.
   const orders = runtime.store.collection<OrderDoc>(ORDERS)
@@ -118,7 +71,7 @@ test('an old event order (placeholders, title in circleName) is shown and refund
     periodStart: null,
     periodEnd: null
   })
-  expect((await deliverNotify(await runtime.payments.pay(held.signup.orderId!))).statusCode).toBe(200)
+  expect((await payOrder(runtime, held.signup.orderId!)).statusCode).toBe(200)
   expect(ok(await call('events', 'getEvent', { eventId: event.id }, 'o_a')).mySignup!.status).toBe('confirmed')
   expect(ok(await call('membership', 'getOrder', { orderId: held.signup.orderId! }, 'o_a'))).toMatchObject({
     kind: 'event',

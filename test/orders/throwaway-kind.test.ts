@@ -2,9 +2,10 @@
 // its order kind from its own folder (./throwaway-kind) and is bought, paid
 // through the sandbox notify, refunded and closed by the orders module, its
 // coupons applied by scope, with no other capability's files touched.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { createCircle } from '../helpers/circle'
+import { deliverNotify, payOrder } from '../helpers/pay'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { couponScopes } from '../../cloudfunctions/domain/orders/kinds'
@@ -14,16 +15,8 @@ import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { STICKER_PACKS, STICKER_RELEASES, buyStickers, type StickerPackDoc } from './throwaway-kind'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
-const deliverNotify = (notify: { headers: Record<string, string>; body: string }) => payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
 const order = async (id: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(id))!
 const pack = async (id: string) => runtime.store.collection<StickerPackDoc>(STICKER_PACKS).get(id)
 
@@ -92,7 +85,7 @@ test('bought, paid through the signed sandbox notify (once, however often it is 
 
 test('a partial refund leaves it fulfilled (partly refunded) and keeps what it bought', async () => {
   const { order: bought } = await buyStickers(runtime, 'o_a', 'dogs')
-  expect((await deliverNotify(await runtime.payments.pay(bought._id))).statusCode).toBe(200)
+  expect((await payOrder(runtime, bought._id)).statusCode).toBe(200)
   expect(ok(await call('membership', 'refundOrder', { orderId: bought._id, amountFen: 200, requestId: 'part1', reason: '部分退款' }, HOST))).toMatchObject({ status: 'fulfilled', refundedFen: 200 })
   expect(await pack(bought._id)).toMatchObject({ status: 'owned' })
 })
@@ -119,24 +112,7 @@ test('a coupon for another kind is refused in that kind’s words; one for stick
   const membershipOnly = await couponFor(['membership'])
   await expect(buyStickers(runtime, 'o_a', 'cats', membershipOnly)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '这张优惠券不能用于贴纸' })
   const stickersOnly = await couponFor(['stickers'], 'o_b')
-  const circle = ok(
-    await call(
-      'membership',
-      'createCircle',
-      {
-        name: '私教营',
-        description: '',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      HOST
-    )
-  )
+  const circle = await createCircle({ name: '私教营', description: '' })
   expect(await call('membership', 'createOrder', { circleId: circle.id, planId: circle.plans[0].id, couponId: stickersOnly }, 'o_b')).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT', message: '这张优惠券不能用于会员' }

@@ -3,6 +3,7 @@ import type { CircleInput } from '../../types/membership'
 import type { Role } from '../../types/roles'
 import { COLLECTIONS } from '../../cloudfunctions/platform/collections'
 import { HOST, call, ok, type TestRuntime } from '../helpers/test-runtime'
+import { circleInput as sharedCircleInput } from '../helpers/circle'
 
 export const DAY = 24 * 3600_000
 export const ADMIN = 'o_admin'
@@ -14,18 +15,8 @@ export const EXPIRED = 'o_expired'
 export const OUTSIDER = 'o_outsider'
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 
-export const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => ({
-  name: '跑者精进营',
-  description: '主理人的训练计划与答疑',
-  coverFileId: '',
-  kind: 'trialThenPaid',
-  trialDays: 7,
-  joinQuestions: [],
-  plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-  fullRefundDays: 7,
-  refundAfter: 'prorata',
-  ...overrides
-})
+/** 跑者精进营: a 7-day trial, then the paid 月卡. */
+export const circleInput = (overrides: Partial<CircleInput> = {}): CircleInput => sharedCircleInput({ name: '跑者精进营', description: '主理人的训练计划与答疑', kind: 'trialThenPaid', ...overrides })
 
 export async function setRole(runtime: TestRuntime, openid: string, role: Role): Promise<void> {
   ok(await call('member', 'me', {}, openid))

@@ -1,16 +1,13 @@
 // Circle content is members' content: by role, membership state and id probing,
 // a post's body, photos, files and link reach only who may see them; everyone
 // else sees it locked with its teaser and what unlocks it.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { payOrder } from '../helpers/pay'
 import type { PostView } from '../../types/posts'
-import { payNotifyMain } from '../../cloudfunctions/functions'
 import { ADMIN, DAY, EXPIRED, GUEST, MEMBER, MODERATOR, OUTSIDER, TRIAL, circleWithPeople, uploadPdf, uploadPhoto } from './posts-fixtures'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(() => closeTestRuntime(runtime))
+freshRuntimePerTest((r) => (runtime = r))
 
 async function hostPost(circleId: string, extra: Partial<Parameters<typeof call<'circle', 'createPost'>>[2]> = {}): Promise<PostView> {
   const pdf = await uploadPdf(runtime, HOST)
@@ -82,8 +79,7 @@ test('a trial that ends locks the content again; paying unlocks it', async () =>
   expect(ok(await call('circle', 'getPost', { postId: post.id }, TRIAL)).locked).toMatchObject({ reason: 'join' })
   expect(await call('circle', 'postFileUrls', { postId: post.id }, TRIAL)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   const { order } = ok(await call('membership', 'createOrder', { circleId: circle.id, planId: circle.plans[0].id }, TRIAL))
-  const notify = await runtime.payments.pay(order.id)
-  await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
+  await payOrder(runtime, order.id)
   expect(ok(await call('circle', 'getPost', { postId: post.id }, TRIAL)).locked).toBeNull()
 })
 

@@ -2,24 +2,18 @@
 // through the orders module, the refund of a paid question left unanswered
 // past the host's N days (once, however often or concurrently the timer runs),
 // and the answer racing that refund. The books add up after every test.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { payOrderOk } from '../helpers/pay'
+import { createCircle } from '../helpers/circle'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
-import { payNotifyMain } from '../../cloudfunctions/functions'
 import { refundUnansweredQuestions } from '../../cloudfunctions/domain/questions/refund-unanswered'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/orders/close-unpaid'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 import { REFUNDS, type RefundDoc } from '../../cloudfunctions/domain/orders/refund-doc'
 import { QUESTIONS, type QuestionDoc } from '../../cloudfunctions/domain/questions/question'
-import type { CircleInput } from '../../types/membership'
 
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-})
-afterEach(async () => {
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const DAY = 24 * 3600_000
 const GUEST = 'o_guest'
@@ -27,24 +21,12 @@ const MEMBER = 'o_member'
 const OTHER = 'o_other_member'
 const OUTSIDER = 'o_outsider'
 
-const circleInput = (): CircleInput => ({
-  name: '减脂训练营',
-  description: '每周直播 + 打卡监督',
-  coverFileId: '',
-  kind: 'free',
-  trialDays: 7,
-  joinQuestions: [],
-  plans: [],
-  fullRefundDays: 7,
-  refundAfter: 'prorata'
-})
-
 let seq = 0
 const rid = () => `req-${String(++seq).padStart(8, '0')}`
 
 /** A free circle with two members, a guest (through the staff invite) named as a paid answerer (¥9.90, 7 days) and the host as a free one. */
 async function world(price = 990) {
-  const circle = ok(await call('membership', 'createCircle', circleInput(), HOST))
+  const circle = await createCircle({ kind: 'free', plans: [] })
   const link = ok(await call('host', 'createStaffInvite', { role: 'guest' }, HOST))
   ok(await call('host', 'acceptStaffInvite', { token: link.token }, GUEST))
   for (const openid of [MEMBER, OTHER]) ok(await call('membership', 'joinFree', { circleId: circle.id, answers: [] }, openid))
@@ -71,9 +53,7 @@ async function ask(circleId: string, answererOpenid: string, visibility: 'public
 }
 
 async function pay(orderId: string) {
-  const notify = await runtime.payments.pay(orderId)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  expect(answer.statusCode).toBeLessThan(300)
+  await payOrderOk(runtime, orderId)
 }
 
 async function paidQuestion(circleId: string, visibility: 'public' | 'private' = 'public') {

@@ -1,51 +1,26 @@
 // Coupons: claims never exceed the stock under concurrency; the server applies
 // one per order, marks it used with the payment, and returns it when the order
 // closes unpaid or is refunded in full.
-import { HOST, call, closeTestRuntime, ok, useTestRuntime, type TestRuntime } from '../helpers/test-runtime'
+import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import type { CampaignInput } from '../../types/coupons'
 import { createCouponCampaign } from '../helpers/coupon-campaign'
-import { payNotifyMain } from '../../cloudfunctions/functions'
+import { PLANS, createCircle } from '../helpers/circle'
+import { EVENT_START, createEvent } from '../helpers/event'
+import { payOrder } from '../helpers/pay'
+import type { EventInput } from '../../types/events'
 import { closeUnpaidOrders } from '../../cloudfunctions/domain/membership/jobs'
 
+// The books add up after every test here, the races included (test/helpers/money-invariants.ts).
 let runtime: TestRuntime
-beforeEach(() => {
-  runtime = useTestRuntime()
-  runtime.clock.set('2026-11-23T10:00:00+08:00')
-})
-afterEach(async () => {
-  // The books add up after every test here, the races included (test/helpers/money-invariants.ts).
-  await expectMoneyAddsUp(runtime)
-  await closeTestRuntime(runtime)
-})
+freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
 
 const campaign = (overrides: Partial<CampaignInput> = {}) => createCouponCampaign(runtime.clock, overrides)
-const circle = async () =>
-  ok(
-    await call(
-      'membership',
-      'createCircle',
-      {
-        name: '私教营',
-        description: '',
-        coverFileId: '',
-        kind: 'paid',
-        trialDays: 7,
-        joinQuestions: [],
-        plans: [
-          { name: '月卡', days: 30, priceFen: 9900 },
-          { name: '季卡', days: 90, priceFen: 26900 }
-        ],
-        fullRefundDays: 7,
-        refundAfter: 'prorata'
-      },
-      HOST
-    )
-  )
-const deliver = async (orderId: string) => {
-  const notify = await runtime.payments.pay(orderId)
-  return payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-}
+const circle = () => createCircle({ name: '私教营', description: '', plans: [PLANS.month, PLANS.quarter] })
+const deliver = (orderId: string) => payOrder(runtime, orderId)
+/** A ¥80 event of 5 seats in 上海, an hour long, signups open until it starts. */
+const shanghaiEvent = (overrides: Partial<EventInput> = {}) =>
+  createEvent({ title: '徒步', endAt: EVENT_START + 3600_000, address: '上海', capacity: 5, feeFen: 8000, signupDeadline: EVENT_START, ...overrides })
 
 test('100 members claiming 10 coupons at once: exactly 10 get one; claiming twice gives the same coupon', async () => {
   const c = await campaign()
@@ -115,31 +90,7 @@ test('minimum spend, scope, validity and percent-off rules', async () => {
 })
 
 test('an event fee takes a coupon too, and gets it back when the seat hold lapses', async () => {
-  const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const event = ok(
-    await call(
-      'events',
-      'createEvent',
-      {
-        title: '徒步',
-        description: '',
-        coverFileId: '',
-        startAt: start,
-        endAt: start + 3600_000,
-        mode: 'offline',
-        address: '上海',
-        onlineLink: '',
-        capacity: 5,
-        feeFen: 8000,
-        tierDiscount: false,
-        signupDeadline: start,
-        circleId: null,
-        refundableHoursBefore: 24,
-        feeReturn: 'none'
-      },
-      HOST
-    )
-  )
+  const event = await shanghaiEvent()
   const c = await campaign()
   const coupon = ok(await call('rewards', 'claimCoupon', { campaignId: c.id }, 'o_a'))
   const held = ok(await call('events', 'signup', { eventId: event.id, couponId: coupon.id }, 'o_a'))
@@ -152,32 +103,7 @@ test('an event fee takes a coupon too, and gets it back when the seat hold lapse
 })
 
 describe('free event tickets', () => {
-  const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const paidEvent = async (capacity = 5) =>
-    ok(
-      await call(
-        'events',
-        'createEvent',
-        {
-          title: '读书会',
-          description: '',
-          coverFileId: '',
-          startAt: start,
-          endAt: start + 3600_000,
-          mode: 'offline',
-          address: '上海',
-          onlineLink: '',
-          capacity,
-          feeFen: 8000,
-          tierDiscount: false,
-          signupDeadline: start,
-          circleId: null,
-          refundableHoursBefore: 24,
-          feeReturn: 'none'
-        },
-        HOST
-      )
-    )
+  const paidEvent = (capacity = 5) => shanghaiEvent({ title: '读书会', capacity })
   const freeTicket = (overrides: Partial<CampaignInput> = {}) =>
     campaign({ name: '免费活动票', kind: 'freeTicket', amountOffFen: 0, percentOff: 0, minSpendFen: 0, appliesTo: ['event'], ...overrides })
 
@@ -252,31 +178,7 @@ describe('free event tickets', () => {
 
 test('the host lists orders by kind (memberships, event fees) and status', async () => {
   const k = await circle()
-  const start = Date.parse('2026-12-06T14:00:00+08:00')
-  const event = ok(
-    await call(
-      'events',
-      'createEvent',
-      {
-        title: '徒步',
-        description: '',
-        coverFileId: '',
-        startAt: start,
-        endAt: start + 3600_000,
-        mode: 'offline',
-        address: '上海',
-        onlineLink: '',
-        capacity: 5,
-        feeFen: 8000,
-        tierDiscount: false,
-        signupDeadline: start,
-        circleId: null,
-        refundableHoursBefore: 24,
-        feeReturn: 'none'
-      },
-      HOST
-    )
-  )
+  const event = await shanghaiEvent()
   const membership = ok(await call('membership', 'createOrder', { circleId: k.id, planId: k.plans[0].id }, 'o_a')).order
   const seat = ok(await call('events', 'signup', { eventId: event.id }, 'o_b')).signup
   await deliver(membership.id)
