@@ -13,6 +13,7 @@ import { INSIDE_COST, OUTSIDE_COST, TRANSACTION_COST } from '../../cloudfunction
 import { StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, StoreUsageError, TRANSACTION_CONFLICT_RETRIES } from '../../cloudfunctions/ports/store'
 import { CloudbaseEmulator, TcbError, wireDb } from './cloudbase-emulator'
 import { storeContract } from './store-contract'
+import { holdOpen } from './hold-open'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- node-sdk's wire params and Db are untyped, as in cloudbase-emulator.ts */
 type Sent = [string, Record<string, any>]
@@ -402,20 +403,7 @@ describe('request costs: what each Store call sends on the wire equals request-c
   })
 
   test('a write conflict: every attempt costs start + its requests; only the last one rolls back (runTransaction retries without abortTransaction)', async () => {
-    let release!: () => void
-    const paused = new Promise<void>((r) => {
-      release = r
-    })
-    let locked!: () => void
-    const isLocked = new Promise<void>((r) => {
-      locked = r
-    })
-    const holder = store.transaction(async (tx) => {
-      await tx.collection<Item>('c').update('a', { inc: { n: 1 } })
-      locked()
-      await paused
-    })
-    await isLocked
+    const { release, holder } = await holdOpen(store, (tx) => tx.collection<Item>('c').update('a', { inc: { n: 1 } }))
     const sent = await sentBy(() =>
       store.transaction(async (tx) => {
         await tx.collection<Item>('c').update('a', { inc: { n: 10 } })

@@ -1,6 +1,7 @@
 // The Store contract: the same cases against every adapter available. An adapter
 // that passes these behaves the same for every rule built on it.
 import type { Store } from '../../cloudfunctions/ports/store'
+import { gate, holdOpen } from './hold-open'
 import { StoreConflictError, StoreTransactionAbortedError, StoreTransactionConflictError, TRANSACTION_CONFLICT_RETRIES, isTransactionConflict } from '../../cloudfunctions/ports/store'
 
 interface Item {
@@ -257,26 +258,20 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
 
     test('a transaction reads a snapshot: a write committed after it started is not seen, and writing that document conflicts', async () => {
       await items().insert({ _id: 'snap', group: 'g', score: 1, at: 1 })
-      let release!: () => void
-      const paused = new Promise<void>((r) => {
-        release = r
-      })
-      let started!: () => void
-      const hasStarted = new Promise<void>((r) => {
-        started = r
-      })
+      const paused = gate()
+      const started = gate()
       const seen: number[] = []
       let attempts = 0
       const slow = store.transaction(async (tx) => {
         attempts++
         seen.push((await tx.collection<Item>(name).get('snap'))!.score)
-        started()
-        await paused
+        started.open()
+        await paused.opened
         await tx.collection<Item>(name).update('snap', { inc: { score: 100 } })
       })
-      await hasStarted
+      await started.opened
       await items().update('snap', { inc: { score: 10 } })
-      release()
+      paused.open()
       await slow
       // The first attempt read 1 and its write conflicted with the newer version; the retry read 11.
       expect(seen).toEqual([1, 11])
@@ -286,20 +281,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
 
     test('two open transactions writing one document: the second fails at once, and is retried a bounded number of times', async () => {
       await items().insert({ _id: 'hot', group: 'g', score: 0, at: 0 })
-      let release!: () => void
-      const paused = new Promise<void>((r) => {
-        release = r
-      })
-      let locked!: () => void
-      const isLocked = new Promise<void>((r) => {
-        locked = r
-      })
-      const holder = store.transaction(async (tx) => {
-        await tx.collection<Item>(name).update('hot', { inc: { score: 1 } })
-        locked()
-        await paused
-      })
-      await isLocked
+      const { release, holder } = await holdOpen(store, (tx) => tx.collection<Item>(name).update('hot', { inc: { score: 1 } }))
       let attempts = 0
       const contender = store.transaction(async (tx) => {
         attempts++
@@ -314,20 +296,7 @@ export function storeContract(adapterName: string, open: () => Promise<Store>, c
 
     test('a write outside transactions to a document an open transaction holds waits for it, then applies', async () => {
       await items().insert({ _id: 'queued', group: 'g', score: 0, at: 0 })
-      let release!: () => void
-      const paused = new Promise<void>((r) => {
-        release = r
-      })
-      let locked!: () => void
-      const isLocked = new Promise<void>((r) => {
-        locked = r
-      })
-      const holder = store.transaction(async (tx) => {
-        await tx.collection<Item>(name).update('queued', { inc: { score: 1 } })
-        locked()
-        await paused
-      })
-      await isLocked
+      const { release, holder } = await holdOpen(store, (tx) => tx.collection<Item>(name).update('queued', { inc: { score: 1 } }))
       const outside = items().update('queued', { inc: { score: 10 } })
       // Nobody outside sees the open transaction's write.
       expect((await items().get('queued'))?.score).toBe(0)
