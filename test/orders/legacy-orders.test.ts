@@ -6,6 +6,7 @@ import { expectMoneyAddsUp } from '../helpers/money-invariants'
 import { createCircle } from '../helpers/circle'
 import { EVENT_START, createEvent } from '../helpers/event'
 import { payOrder } from '../helpers/pay'
+import { legacyMembershipOrder } from '../helpers/legacy-order'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/orders/order'
 
 let runtime: TestRuntime
@@ -17,25 +18,7 @@ test('an old membership order (no kind, no item) is paid, shown and refunded by 
   const circle = await createCircle({ name: '私教营', description: '' })
   const now = runtime.clock.now()
   const id = 'M20261123100000legacy01'
-  await runtime.store.collection<OrderDoc>(ORDERS).insert({
-    _id: id,
-    openid: 'o_a',
-    circleId: circle.id,
-    circleName: circle.name,
-    planId: circle.plans[0].id,
-    planName: '月卡',
-    days: 30,
-    amountFen: 9900,
-    couponId: null,
-    refundedFen: 0,
-    status: 'created',
-    createdAt: now,
-    payBefore: now + 30 * 60_000,
-    paidAt: null,
-    transactionId: '',
-    periodStart: null,
-    periodEnd: null
-  })
+  await runtime.store.collection<OrderDoc>(ORDERS).insert(legacyMembershipOrder({ _id: id, circleId: circle.id, circleName: circle.name, planId: circle.plans[0].id, createdAt: now }))
   await runtime.payments.prepay({ outTradeNo: id, description: '私教营·月卡', amountFen: 9900, payerOpenid: 'o_a', expiresAt: now + 30 * 60_000 })
   expect((await payOrder(runtime, id)).statusCode).toBe(200)
   expect(ok(await call('membership', 'getCircle', { circleId: circle.id }, 'o_a')).membership).toMatchObject({ status: 'active', endsAt: now + 30 * DAY })

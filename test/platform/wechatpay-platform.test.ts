@@ -8,6 +8,7 @@ import { rsaSign, signatureMessage } from '../../cloudfunctions/adapters/wechatp
 import { CLOSE_RETRY_MS, closeUnpaidOrders } from '../../cloudfunctions/domain/membership/jobs'
 import { ORDERS, type OrderDoc } from '../../cloudfunctions/domain/membership/order'
 import { freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
+import { legacyMembershipOrder } from '../helpers/legacy-order'
 
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
@@ -106,25 +107,7 @@ describe('the WeChat Pay adapter', () => {
 describe('closing unpaid orders never stalls', () => {
   async function seedOrder(id: string, minutesOverdue: number) {
     const now = runtime.clock.now()
-    await runtime.store.collection<OrderDoc>(ORDERS).insert({
-      _id: id,
-      openid: 'o_a',
-      circleId: 'c',
-      circleName: '圈子',
-      planId: 'p',
-      planName: '月卡',
-      days: 30,
-      amountFen: 9900,
-      couponId: null,
-      refundedFen: 0,
-      status: 'created',
-      createdAt: now - (30 + minutesOverdue) * 60_000,
-      payBefore: now - minutesOverdue * 60_000,
-      paidAt: null,
-      transactionId: '',
-      periodStart: null,
-      periodEnd: null
-    } as OrderDoc)
+    await runtime.store.collection<OrderDoc>(ORDERS).insert(legacyMembershipOrder({ _id: id, circleId: 'c', circleName: '圈子', planId: 'p', createdAt: now - (30 + minutesOverdue) * 60_000 }))
   }
   const statusOf = async (id: string) => (await runtime.store.collection<OrderDoc>(ORDERS).get(id))!
 
