@@ -30,3 +30,13 @@ export async function uploadPhoto(runtime: TestRuntime, openid: string): Promise
 }
 
 export const post = (challengeId: string, openid: string, text = '今天完成了训练，感觉很好', photoFileIds: string[] = []) => call('checkin', 'postCheckin', { challengeId, text, photoFileIds }, openid)
+
+/** The member posts at 08:00 China time on each date in turn (the clock left on the last one); the last post's answer. */
+export async function postOnDays(runtime: TestRuntime, challengeId: string, dates: string[], openid = 'o_a') {
+  let answer
+  for (const date of dates) {
+    runtime.clock.set(`${date}T08:00:00+08:00`)
+    answer = ok(await post(challengeId, openid))
+  }
+  return answer!
+}

@@ -3,7 +3,7 @@
 import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { FACTS, type FactDoc } from '../../cloudfunctions/domain/facts/facts'
 import { CHECKINS } from '../../cloudfunctions/domain/checkin/checkin'
-import { CHINA_10AM, createChallenge, post, uploadPhoto } from './checkin-fixtures'
+import { CHINA_10AM, createChallenge, post, postOnDays, uploadPhoto } from './checkin-fixtures'
 
 let runtime: TestRuntime
 freshRuntimePerTest((r) => (runtime = r))
@@ -95,12 +95,7 @@ describe('idempotency', () => {
 describe('make-up cards and streak facts', () => {
   test('a missed day within the last 3 days is filled by a card and the streak survives', async () => {
     const id = await createChallenge({ startDate: '2026-11-18' })
-    runtime.clock.set('2026-11-20T08:00:00+08:00')
-    ok(await post(id, 'o_a'))
-    runtime.clock.set('2026-11-21T08:00:00+08:00')
-    ok(await post(id, 'o_a'))
-    runtime.clock.set('2026-11-23T08:00:00+08:00')
-    const today = ok(await post(id, 'o_a'))
+    const today = await postOnDays(runtime, id, ['2026-11-20', '2026-11-21', '2026-11-23'])
     expect(today.progress).toMatchObject({ currentStreak: 1, makeupableDates: ['2026-11-22'] })
     const made = ok(await call('checkin', 'makeupCheckin', { challengeId: id, date: '2026-11-22', text: '昨天忘了打卡，补上', photoFileIds: [] }, 'o_a'))
     expect(made.checkin).toMatchObject({ makeup: true, date: '2026-11-22', dayNumber: 4 }) // the member's 4th day done

@@ -28,6 +28,21 @@ async function completedChallenge() {
   return id
 }
 
+/** o_a's check-ins in the challenge, the visible ones first, newest first. */
+const newestFirst = async (challengeId: string) =>
+  (
+    await runtime.store.collection<CheckinDoc>(CHECKINS).find(
+      { challengeId, openid: 'o_a' },
+      {
+        sort: [
+          ['status', 'asc'],
+          ['createdAt', 'desc']
+        ],
+        limit: 10
+      }
+    )
+  ).items
+
 test('a completer gets their calendar, streaks, days against the rule, before/after photos and invite code', async () => {
   const id = await completedChallenge()
   const data = ok(await report(id, 'o_a'))
@@ -64,18 +79,7 @@ test('a completer gets their calendar, streaks, days against the rule, before/af
 test("the host's 点评 is on the report (read defensively), newest first", async () => {
   const id = await completedChallenge()
   const checkins = runtime.store.collection<CheckinDoc & { review?: unknown }>(CHECKINS)
-  const [first, second] = (
-    await checkins.find(
-      { challengeId: id, openid: 'o_a' },
-      {
-        sort: [
-          ['status', 'asc'],
-          ['createdAt', 'desc']
-        ],
-        limit: 10
-      }
-    )
-  ).items
+  const [first, second] = await newestFirst(id)
   await checkins.update(first._id, { set: { review: { grade: 'excellent', comment: '坚持得很好，动作标准', reviewerOpenid: 'host', reviewedAt: 2000 } } })
   await checkins.update(second._id, { set: { review: 'not an object' } })
   const data = ok(await report(id, 'o_a'))
@@ -85,18 +89,7 @@ test("the host's 点评 is on the report (read defensively), newest first", asyn
 test('a day graded 不合格 on its check-in is left out, and the report refused when that leaves the member short', async () => {
   const id = await completedChallenge()
   const checkins = runtime.store.collection<CheckinDoc & { review?: unknown }>(CHECKINS)
-  const day = (
-    await checkins.find(
-      { challengeId: id, openid: 'o_a' },
-      {
-        sort: [
-          ['status', 'asc'],
-          ['createdAt', 'desc']
-        ],
-        limit: 10
-      }
-    )
-  ).items[0]
+  const [day] = await newestFirst(id)
   await checkins.update(day._id, { set: { review: { grade: 'fail', comment: '照片与打卡内容不符', reviewerOpenid: 'host', reviewedAt: 3000 } } })
   expect(await report(id, 'o_a')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '完成挑战后才能查看完成报告（已完成 2/3 天）' } })
 })
