@@ -9,6 +9,7 @@ import { WALLETS, type WalletDoc } from '../../cloudfunctions/domain/growth/wall
 import { FACTS } from '../../cloudfunctions/domain/facts/facts'
 import { GIFT_CARDS, GIFT_WELCOMES, type GiftCardDoc } from '../../cloudfunctions/domain/plays/gift/gift'
 import { DAY, campaign, inviteCodeOf, joinThrough, paidCard, paidCircle, runTimer, setWelcome } from './fixtures'
+import { createCircle } from '../helpers/circle'
 
 let runtime: TestRuntime
 freshRuntimePerTest((r) => (runtime = r), { check: expectMoneyAddsUp })
@@ -183,14 +184,7 @@ describe('gift cards (礼品卡)', () => {
 
   test('gift plans list the paid circles only; a free circle cannot be given', async () => {
     const { circleId } = await paidCircle()
-    const free = ok(
-      await call(
-        'membership',
-        'createCircle',
-        { name: '晨跑群', description: '', coverFileId: '', kind: 'free', trialDays: 1, joinQuestions: [], plans: [], fullRefundDays: 0, refundAfter: 'none' },
-        HOST
-      )
-    )
+    const free = await createCircle({ name: '晨跑群', description: '', kind: 'free', trialDays: 1, plans: [], fullRefundDays: 0, refundAfter: 'none' })
     const plans = ok(await call('gifts', 'giftPlans', {}, 'o_buyer'))
     expect(plans.map((p) => p.circleId)).toEqual([circleId])
     expect(await call('gifts', 'buyGiftCard', { circleId: free.id, planId: 'x' }, 'o_buyer')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

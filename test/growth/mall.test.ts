@@ -4,6 +4,7 @@
 import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helpers/test-runtime'
 import { LEDGER, WALLETS, type LedgerEntryDoc, type WalletDoc } from '../../cloudfunctions/domain/growth/wallet'
 import { CHINA_10AM, createChallenge } from '../checkin/checkin-fixtures'
+import { createRewardCampaign } from '../helpers/coupon-campaign'
 
 let runtime: TestRuntime
 freshRuntimePerTest((r) => (runtime = r))
@@ -124,25 +125,7 @@ test('segments layer members by tier and recent activity', async () => {
 
 test('a coupon item gives one coupon per redemption, in the same transaction as the points it costs', async () => {
   const now = runtime.clock.now()
-  const campaign = ok(
-    await call(
-      'rewards',
-      'createCampaign',
-      {
-        name: '活动立减 10 元',
-        kind: 'amountOff',
-        amountOffFen: 1000,
-        percentOff: 0,
-        minSpendFen: 0,
-        validFrom: now,
-        validTo: now + 30 * 24 * 3600_000,
-        appliesTo: ['event'],
-        stock: 1,
-        channel: 'reward'
-      },
-      HOST
-    )
-  )
+  const campaign = await createRewardCampaign(runtime.clock, { name: '活动立减 10 元', amountOffFen: 1000, stock: 1 })
   expect(await call('growth', 'createMallItem', item({ kind: 'coupon' }), HOST)).toMatchObject({ ok: false, error: { field: 'couponCampaignId' } })
   expect(await call('growth', 'createMallItem', item({ kind: 'coupon', couponCampaignId: 'nope' }), HOST)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'couponCampaignId' } })
   expect(await call('growth', 'createMallItem', item({ kind: 'physical', couponCampaignId: campaign.id }), HOST)).toMatchObject({ ok: false, error: { field: 'couponCampaignId' } })
@@ -161,25 +144,7 @@ test('a coupon item gives one coupon per redemption, in the same transaction as 
   expect(ok(await call('growth', 'mallItems', {}, 'o_b')).items.find((i) => i.id === coupon.id)).toMatchObject({ stock: 4 })
   expect(await balancesMatchLedger()).toBe(true)
   // Past the campaign's validity, a coupon item is refused before any points move.
-  const later = ok(
-    await call(
-      'rewards',
-      'createCampaign',
-      {
-        name: '限时券',
-        kind: 'amountOff',
-        amountOffFen: 500,
-        percentOff: 0,
-        minSpendFen: 0,
-        validFrom: now,
-        validTo: now + 3600_000,
-        appliesTo: ['event'],
-        stock: 10,
-        channel: 'reward'
-      },
-      HOST
-    )
-  )
+  const later = await createRewardCampaign(runtime.clock, { name: '限时券', amountOffFen: 500, validTo: now + 3600_000, stock: 10 })
   const shortLived = ok(await call('growth', 'createMallItem', item({ name: '限时券', kind: 'coupon', couponCampaignId: later.id, pricePoints: 10 }), HOST))
   runtime.clock.advance(2 * 3600_000)
   expect(await call('growth', 'redeem', { itemId: shortLived.id, requestId: 'coupon-0003' }, 'o_b')).toMatchObject({ ok: false, error: { message: '这张券已过期，不能再兑换' } })

@@ -25,3 +25,8 @@ export async function createCouponCampaign(clock: Clock, overrides: Partial<Camp
     )
   )
 }
+
+/** A prize campaign for events (channel 'reward': hidden from members, handed out by a contest or the mall), no minimum spend, valid from now for 30 days. */
+export async function createRewardCampaign(clock: Clock, overrides: Partial<CampaignInput> = {}) {
+  return createCouponCampaign(clock, { minSpendFen: 0, validFrom: clock.now(), appliesTo: ['event'], channel: 'reward', ...overrides })
+}

@@ -23,6 +23,8 @@ import type { BaseDoc, Collection, Store } from '../../cloudfunctions/ports/stor
 import { createChallenge, post, uploadPhoto } from '../checkin/checkin-fixtures'
 import { OUTBOX } from '../../cloudfunctions/domain/outbox/outbox'
 import { boardScores, boardState, drainBoards, histogramProblems, pointsBoardsFromLedger, readAll, undrainedFacts } from './board-checks'
+import { createRewardCampaign } from '../helpers/coupon-campaign'
+import { createCircle } from '../helpers/circle'
 
 let runtime: TestRuntime
 beforeEach(() => {
@@ -478,14 +480,7 @@ describe('referral', () => {
     expect(ok(await call('leaderboard', 'myInvite', {}, 'o_p')).poster).toMatchObject({ featured: true })
     // A newer photo from a members-only challenge stays inside its circle.
     ok(await call('challenges', 'featureCheckin', { checkinId: first.id, featured: false }, HOST))
-    const circle = ok(
-      await call(
-        'membership',
-        'createCircle',
-        { name: '跑团', description: '', coverFileId: '', kind: 'free', trialDays: 7, joinQuestions: [], plans: [], fullRefundDays: 0, refundAfter: 'none' },
-        HOST
-      )
-    )
+    const circle = await createCircle({ name: '跑团', description: '', kind: 'free', plans: [], fullRefundDays: 0, refundAfter: 'none' })
     ok(await call('membership', 'joinFree', { circleId: circle.id, answers: [] }, 'o_p'))
     const gated = await createChallenge({ circleId: circle.id })
     runtime.clock.advance(3600_000)
@@ -554,26 +549,8 @@ describe('referral', () => {
   test('contest prizes can carry a coupon or a free event ticket: set aside at creation, given to the top places once, the rest put back', async () => {
     const id = await createChallenge()
     const now = runtime.clock.now()
-    const campaign = async (name: string, stock: number, kind: 'amountOff' | 'freeTicket', validTo = now + 30 * 24 * 3600_000) =>
-      ok(
-        await call(
-          'rewards',
-          'createCampaign',
-          {
-            name,
-            kind,
-            amountOffFen: kind === 'amountOff' ? 2000 : 0,
-            percentOff: 0,
-            minSpendFen: 0,
-            validFrom: now,
-            validTo,
-            appliesTo: ['event'],
-            stock,
-            channel: 'reward'
-          },
-          HOST
-        )
-      )
+    const campaign = (name: string, stock: number, kind: 'amountOff' | 'freeTicket', validTo = now + 30 * 24 * 3600_000) =>
+      createRewardCampaign(runtime.clock, { name, kind, amountOffFen: kind === 'amountOff' ? 2000 : 0, validTo, stock })
     const claimed = async (campaignId: string) => ok(await call('rewards', 'campaigns', {}, HOST)).items.find((c) => c.id === campaignId)!.claimed
     const ticket = await campaign('免费活动票', 1, 'freeTicket')
     const cash = await campaign('活动立减 20 元', 5, 'amountOff')
@@ -651,25 +628,7 @@ describe('referral', () => {
 
   test('a contest nobody entered puts all its prize coupons back when it ends', async () => {
     const now = runtime.clock.now()
-    const cash = ok(
-      await call(
-        'rewards',
-        'createCampaign',
-        {
-          name: '活动立减 20 元',
-          kind: 'amountOff',
-          amountOffFen: 2000,
-          percentOff: 0,
-          minSpendFen: 0,
-          validFrom: now,
-          validTo: now + 30 * 24 * 3600_000,
-          appliesTo: ['event'],
-          stock: 3,
-          channel: 'reward'
-        },
-        HOST
-      )
-    )
+    const cash = await createRewardCampaign(runtime.clock, { name: '活动立减 20 元', stock: 3 })
     ok(
       await call(
         'leaderboard',
