@@ -3,29 +3,23 @@ import { HOST, call, ok, freshRuntimePerTest, type TestRuntime } from '../helper
 import { OUTBOX, type OutboxDoc } from '../../cloudfunctions/domain/outbox/outbox'
 import { drainOutbox } from '../../cloudfunctions/domain/outbox/drain-outbox'
 import { REMINDERS, sendDueReminders } from '../../cloudfunctions/domain/notifications/reminders'
-import type { ChallengeInput } from '../../types/checkin'
+import { challengeInput } from '../checkin/checkin-fixtures'
 
 let runtime: TestRuntime
 freshRuntimePerTest((r) => (runtime = r))
 
 const china = (at: string) => Date.parse(`${at}+08:00`)
-const challengeInput: ChallengeInput = {
+const earlyRiser = challengeInput({
   title: '二十一天早睡早起挑战·第二季·坚持就是胜利',
   description: '每天早起',
-  coverFileId: '',
   startDate: '2026-11-23',
   days: 30,
   windowStart: '07:00',
   windowEnd: '22:00',
   minTextLength: 2,
-  minPhotos: 0,
-  maxPhotos: 9,
-  pointsPerCheckin: 10,
   streakBonuses: [],
-  makeupCardsPerMember: 0,
-  circleId: null,
-  minTierLevel: 1
-}
+  makeupCardsPerMember: 0
+})
 const A = 'o_rem_a',
   B = 'o_rem_b',
   C = 'o_rem_c',
@@ -36,7 +30,7 @@ const grant = (openid: string) => call('member', 'recordSubscribeGrants', { requ
 const post = async (openid: string, challengeId: string) => ok(await call('checkin', 'postCheckin', { challengeId, text: '早起打卡', photoFileIds: [] }, openid))
 
 async function setup(): Promise<string> {
-  const challenge = ok(await call('challenges', 'createChallenge', challengeInput, HOST))
+  const challenge = ok(await call('challenges', 'createChallenge', earlyRiser, HOST))
   for (const openid of [A, B, C, D]) ok(await call('checkin', 'joinChallenge', { challengeId: challenge.id }, openid))
   await post(A, challenge.id)
   await post(B, challenge.id)
