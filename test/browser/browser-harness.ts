@@ -45,10 +45,14 @@ export interface Harness {
   open(path: string): Promise<void>
   /** Signs in through the dev login page as this persona and waits for 我的. */
   loginAs(persona: string): Promise<void>
+  /** Signs in under a name nobody seeded, typed on the dev login page as a first-time member would, and waits for 我的. */
+  loginNew(persona: string): Promise<void>
   /** A session token for calling the dev host directly (set-up steps that are not under test). */
   tokenFor(persona: string): Promise<string>
   /** POST /fn/<name> as that token. */
   call<T>(token: string, name: string, event: object): Promise<T>
+  /** The sandbox pays the order as its 确认支付 would, without the page (set-up that is not under test). */
+  sandboxPay(orderId: string): Promise<void>
   /** Runs the cron function now, as CloudBase's one-minute timer would (boards move there). */
   cron(): Promise<void>
   /** The dev host's (and the page's) clock: 10:00 China time today when the harness started, running on. Times a journey sets up are from this. */
@@ -108,6 +112,13 @@ export async function startHarness(prefix: string): Promise<Harness> {
       await page.goto(`${url}/?visit=${++visit}#${path}`)
     }
 
+    /** A fresh document on the login page with no session, as after 切换身份. */
+    const loginPage = async () => {
+      await fresh(DEV_LOGIN)
+      await page.evaluate(() => localStorage.clear())
+      await fresh(DEV_LOGIN)
+    }
+
     const tap = async (selector: string, options: { hasText?: string } = {}) => {
       // A page lower in the stack stays in the DOM, hidden: tap what the member sees.
       const target = page.locator(selector, options).filter({ visible: true }).first()
@@ -159,13 +170,16 @@ export async function startHarness(prefix: string): Promise<Harness> {
         await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
       },
       async loginAs(persona) {
-        // A fresh document on the login page with no session, as after 切换身份.
-        await fresh(DEV_LOGIN)
-        await page.evaluate(() => localStorage.clear())
-        await fresh(DEV_LOGIN)
+        await loginPage()
         const choice = page.locator(`.dev-login-persona[data-persona="${persona}"]`)
         await choice.waitFor({ timeout: 15_000 })
         await choice.click()
+        await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
+      },
+      async loginNew(persona) {
+        await loginPage()
+        await page.locator('.dev-login-input input').fill(persona)
+        await page.locator('.dev-login-go').click()
         await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
       },
       open: fresh,
@@ -174,6 +188,11 @@ export async function startHarness(prefix: string): Promise<Harness> {
         return ((await res.json()) as { data: { token: string } }).data.token
       },
       call,
+      async sandboxPay(orderId) {
+        const res = await fetch(`${url}/dev/sandbox-pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order: orderId }) })
+        const body = (await res.json()) as { ok: boolean }
+        if (!body.ok) throw new Error(`sandbox-pay ${orderId}: ${JSON.stringify(body)}`)
+      },
       store: host.runtime.store,
       now: () => clock.now(),
       async travel(ms) {

@@ -13,7 +13,7 @@ const TITLE = '12 月私教营训练安排'
 const BODY = '本月每周二、四晚 8 点直播，训练计划见附件 PDF。'
 const PDF = Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n${'%'.repeat(2000)}\ntrailer << /Root 1 0 R >>\n%%EOF\n`)
 
-describeJourney('circle content: a pinned announcement with a PDF, locked to non-members, read after paying', { prefix: 'circle-content' }, ({ harness, page, shot }) => {
+describeJourney('circle content: a pinned announcement with a PDF, locked to non-members, read after paying', { prefix: 'circle-content' }, ({ harness, page, shot, payOnSandbox }) => {
   let circleId = ''
   let postId = ''
 
@@ -83,9 +83,7 @@ describeJourney('circle content: a pinned announcement with a PDF, locked to non
     await harness.tap('.plan-card', { hasText: '月卡' })
     await page.locator('.plan-card-on .plan-card-name:visible', { hasText: '月卡' }).waitFor({ timeout: 15_000 })
     await harness.tap('.circle-pay-button')
-    await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox()
 
     await harness.open(`/packages/membership/circle/index?id=${encodeURIComponent(circleId)}`)
     const pinned = page.locator('.circle-pinned-row', { hasText: TITLE })

@@ -17,7 +17,7 @@ const CAMPAIGN = '新人立减 20 元'
 const HIKE = '周末徒步·滨江 10 公里'
 const TICKET = '免费活动票·周末徒步'
 
-describeJourney('coupons: claim, apply to a membership plan, pay the discounted price, used', { prefix: 'coupons' }, ({ harness, page, shot }) => {
+describeJourney('coupons: claim, apply to a membership plan, pay the discounted price, used', { prefix: 'coupons' }, ({ harness, page, shot, payOnSandbox }) => {
   let orderId = ''
 
   const text = (selector: string) => page.locator(selector).first().textContent({ timeout: 15_000 })
@@ -67,9 +67,7 @@ describeJourney('coupons: claim, apply to a membership plan, pay the discounted 
     orderId = new URL(page.url()).searchParams.get('order') ?? ''
     await expect(page.locator('.amount').textContent()).resolves.toBe('¥79.00')
     await shot('04-sandbox-pay')
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.waitForURL(/packages\/membership\/order\/index\?id=/, { timeout: 15_000 })
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox()
 
     const order = await harness.call<OrderView>(await harness.tokenFor('lily'), 'membership', { action: 'getOrder', orderId })
     expect(order).toMatchObject({ status: 'fulfilled', listPriceFen: 9900, discountFen: 2000, amountFen: 7900 })

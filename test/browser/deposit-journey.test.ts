@@ -7,15 +7,13 @@
 // her share (a transfer to her WeChat balance, the sandbox's); 大伟's page
 // says 押金未退; the host sees the settlement report with the books balanced.
 // Screenshots: test/artifacts/deposit-*.png and /work/notes/shots/deposit-*.png.
-import type { Challenge } from '../../types/checkin'
 import type { DepositSettlementView, DepositStatusView, PayDepositResult } from '../../types/deposits'
 import { describeJourney } from './journey'
 
 const DAY = 24 * 3600_000
 const TITLE = '两天早睡押金挑战'
-const chinaDate = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10)
 
-describeJourney('deposit challenges: pay to join, check in, settled after the end in the H5 build', { prefix: 'deposit' }, ({ harness, page, shot }) => {
+describeJourney('deposit challenges: pay to join, check in, settled after the end in the H5 build', { prefix: 'deposit' }, ({ harness, page, shot, payOnSandbox, createChallenge }) => {
   let challengeId = ''
 
   const detail = () => harness.open(`/packages/challenge/detail/index?id=${challengeId}`)
@@ -33,26 +31,13 @@ describeJourney('deposit challenges: pay to join, check in, settled after the en
   }
 
   it('the host sets a ¥10 deposit, shared by the completers; the form shows it', async () => {
-    const host = await harness.tokenFor('host')
-    const challenge = await harness.call<Challenge>(host, 'challenges', {
-      action: 'createChallenge',
+    const challenge = await createChallenge({
       title: TITLE,
       description: '连续两天 23 点前睡觉，打卡记录',
       depositFen: 1000,
       forfeitTo: 'completers',
-      coverFileId: '',
-      startDate: chinaDate(harness.now()),
       days: 2,
-      windowStart: '00:00',
-      windowEnd: '23:59',
       minTextLength: 2,
-      minPhotos: 0,
-      maxPhotos: 9,
-      pointsPerCheckin: 10,
-      streakBonuses: [],
-      makeupCardsPerMember: 0,
-      circleId: null,
-      minTierLevel: 1,
       completionDays: 2,
       makeupsCount: false
     })
@@ -80,11 +65,7 @@ describeJourney('deposit challenges: pay to join, check in, settled after the en
     await shot('01-terms')
 
     await page.locator('.detail-action-main', { hasText: '交押金 ¥10.00 加入' }).click()
-    await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
-    await shot('02-sandbox-pay')
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.waitForURL(/packages\/membership\/order\/index\?id=/, { timeout: 15_000 })
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox(() => shot('02-sandbox-pay'))
     await expect(text('.order-hero-amount')).resolves.toBe('¥10.00')
     await shot('03-paid')
 

@@ -23,7 +23,7 @@ const ATTENDEES = '/packages/host-events/attendees/index'
 /** MM-DD HH:mm in China time, as the door's refusal says it. */
 const chinaClock = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ')
 
-describeJourney('events: signup, capacity, waitlist, fees and tickets in the H5 build', { prefix: 'events' }, ({ harness, page, shot }) => {
+describeJourney('events: signup, capacity, waitlist, fees and tickets in the H5 build', { prefix: 'events' }, ({ harness, page, shot, payOnSandbox }) => {
   let eventId = ''
   let shortCode = ''
 
@@ -32,9 +32,7 @@ describeJourney('events: signup, capacity, waitlist, fees and tickets in the H5 
 
   /** 模拟支付: confirm on the sandbox page, which returns to the order page (支付成功), then back to the event. */
   const payInSandbox = async () => {
-    await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox()
     await detail()
   }
 

@@ -9,7 +9,6 @@
 // - a deep link opened with no session lands on its page after the login;
 // - 我的成长 shows 成长值 once, and 加入圈子 promises no 直播答疑.
 // Screenshots go to test/artifacts/first-minutes-*.png.
-import type { Challenge, ChallengeInput } from '../../types/checkin'
 import type { EventView } from '../../types/events'
 import type { MemberProfile } from '../../types/member'
 import type { Page as ListPage } from '../../types/page'
@@ -27,46 +26,14 @@ const LONG_POST = [
   '希望能坚持满二十一天，到时候再来看看自己的变化，也谢谢群里的伙伴们每天互相提醒！'
 ].join('\n')
 const SHORT_POST = '今天喝够了八杯水'
-const DEV_LOGIN = '/packages/account/dev-login/index'
-const DAY = 86_400_000
-const chinaDate = (offsetDays = 0) => new Date(Date.now() + 8 * 3600e3 + offsetDays * DAY).toISOString().slice(0, 10)
 
-describeJourney("a member's first minutes in the H5 build", { prefix: 'first-minutes' }, ({ harness, page, shot }) => {
+describeJourney("a member's first minutes in the H5 build", { prefix: 'first-minutes' }, ({ harness, page, shot, createChallenge }) => {
   const challengeIds: Record<string, string> = {}
 
   beforeAll(async () => {
-    const hostToken = await harness.tokenFor('host')
-    for (const title of [RUN, WATER]) {
-      const input: ChallengeInput = {
-        title,
-        description: '新人也能轻松完成的小挑战。',
-        coverFileId: '',
-        startDate: chinaDate(),
-        days: 21,
-        windowStart: '00:00',
-        windowEnd: '23:59',
-        minTextLength: 5,
-        minPhotos: 0,
-        maxPhotos: 9,
-        pointsPerCheckin: 10,
-        streakBonuses: [],
-        makeupCardsPerMember: 0,
-        circleId: null,
-        minTierLevel: 1
-      }
-      challengeIds[title] = (await harness.call<Challenge>(hostToken, 'challenges', { action: 'createChallenge', ...input })).id
-    }
+    for (const title of [RUN, WATER]) challengeIds[title] = (await createChallenge({ title, description: '新人也能轻松完成的小挑战。' })).id
   }, 180_000)
 
-  /** Signs in under a name nobody seeded, as a first-time member types it on the dev login page. */
-  const loginNew = async (persona: string) => {
-    await harness.open(DEV_LOGIN)
-    await page.evaluate(() => localStorage.clear())
-    await harness.open(DEV_LOGIN)
-    await page.locator('.dev-login-input input').fill(persona)
-    await page.locator('.dev-login-go').click()
-    await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
-  }
   const me = async (persona: string) => harness.call<MemberProfile>(await harness.tokenFor(persona), 'member', { action: 'me' })
 
   /** Opens the challenge, joins it and opens today's composer with the text filled in. */
@@ -82,7 +49,7 @@ describeJourney("a member's first minutes in the H5 build", { prefix: 'first-min
   }
 
   it("a brand-new member's first check-in asks for a nickname and avatar; it posts under the new name; the second check-in does not ask", async () => {
-    await loginNew('newbie01')
+    await harness.loginNew('newbie01')
     await expect(page.locator('.me-nickname').textContent()).resolves.toBe('成员ie01')
 
     await composeIn(RUN, LONG_POST)
@@ -128,7 +95,7 @@ describeJourney("a member's first minutes in the H5 build", { prefix: 'first-min
   }, 90_000)
 
   it('a member who skips before a first comment is not asked again, even on another phone', async () => {
-    await loginNew('newbie02')
+    await harness.loginNew('newbie02')
     await harness.open('/pages/feed/index')
     const card = page.locator('.feed-page .checkin-card', { hasText: '第一次打卡' }).first()
     await card.waitFor({ timeout: 15_000 })
@@ -150,7 +117,7 @@ describeJourney("a member's first minutes in the H5 build", { prefix: 'first-min
     await expect(me('newbie02')).resolves.toMatchObject({ nickname: '成员ie02', askProfile: false })
 
     // Another phone: a fresh document with cleared storage knows only what the server says.
-    await loginNew('newbie02')
+    await harness.loginNew('newbie02')
     await harness.open(`/packages/challenge/checkin/index?id=${checkinId}`)
     await page.locator('.comment-bar-input input').waitFor({ timeout: 15_000 })
     await page.locator('.comment-bar-input input').fill('明天我也来打卡')

@@ -12,14 +12,11 @@ import { describeJourney } from './journey'
 const MIN = 60_000
 const TITLE = '私教月卡限时秒杀'
 
-describeJourney('flash sale: the host publishes, a member watches the countdown, buys at the start and pays', { prefix: 'flash' }, ({ harness, page, shot, saveImage }) => {
+describeJourney('flash sale: the host publishes, a member watches the countdown, buys at the start and pays', { prefix: 'flash' }, ({ harness, page, shot, openHostTool, saveImage, payOnSandbox }) => {
   let saleId = ''
 
   it('the host publishes a sale of a plan from the console: 即将开始 with its numbers at zero', async () => {
-    await harness.loginAs('host')
-    await harness.open('/packages/host/index/index')
-    await harness.tap('.menu-row', { hasText: '秒杀' })
-    await page.locator('.hfs-form').waitFor({ timeout: 15_000 })
+    await openHostTool('秒杀', '.hfs-form')
     await harness.tap('.pa-candidate', { hasText: '减脂私教营' })
     await page.locator('.hfs-title input').fill(TITLE)
     await page.locator('.hfs-price input').fill('9.9')
@@ -84,11 +81,7 @@ describeJourney('flash sale: the host publishes, a member watches the countdown,
     await expect(page.locator('.play-line').textContent()).resolves.toMatch(/^库存充足 · 约剩 100% · 距结束/)
     await shot('04-on-sale')
     await harness.tap('.fs-buy', { hasText: '立即抢购' })
-    await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
-    await shot('05-sandbox-pay')
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.waitForURL(/packages\/membership\/order\/index\?id=/, { timeout: 15_000 })
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox(() => shot('05-sandbox-pay'))
     await expect(page.locator('.order-hero-amount').first().textContent()).resolves.toBe('¥9.90')
     await shot('06-paid')
   }, 90_000)

@@ -14,7 +14,7 @@ import type { MembershipView } from '../../types/membership'
 const FRIEND = 'gift-friend'
 const NEWCOMER = 'gift-newcomer'
 
-describeJourney('gifts: a member gives a membership card, a friend claims it; an invited newcomer gets the welcome gift', { prefix: 'gift' }, ({ harness, page, shot }) => {
+describeJourney('gifts: a member gives a membership card, a friend claims it; an invited newcomer gets the welcome gift', { prefix: 'gift' }, ({ harness, page, shot, openHostTool, payOnSandbox }) => {
   let cardId = ''
 
   /** A WeChat user the app has never seen: a fresh browser on `path`, sent to log in first, then back to `path`. */
@@ -29,10 +29,7 @@ describeJourney('gifts: a member gives a membership card, a friend claims it; an
   }
 
   it('the host sets the welcome gift: 补签卡 ×2 for whoever joins through an invite', async () => {
-    await harness.loginAs('host')
-    await harness.open('/packages/host/index/index')
-    await harness.tap('.menu-row', { hasText: '礼品卡与邀请礼' })
-    await page.locator('.hg-welcome').waitFor({ timeout: 15_000 })
+    await openHostTool('礼品卡与邀请礼', '.hg-welcome')
     await expect(page.locator('.hg-current').textContent()).resolves.toBe('当前：未设置')
     await harness.tap('.hg-type .segmented-item', { hasText: '补签卡' })
     await page.locator('.hg-count input').fill('2')
@@ -49,10 +46,7 @@ describeJourney('gifts: a member gives a membership card, a friend claims it; an
     await page.locator('.gift-message-input input').fill('一起瘦下来！')
     await shot('02-buy')
     await harness.tap('.gift-pay', { hasText: '去支付 ¥99.00' })
-    await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.waitForURL(/packages\/membership\/order\/index\?id=/, { timeout: 15_000 })
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox()
     await shot('03-paid')
     await harness.tap('.order-hero-open', { hasText: '查看' })
     await page.waitForURL(/packages\/gift\/card\/index\?id=/, { timeout: 15_000 })

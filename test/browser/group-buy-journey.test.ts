@@ -14,22 +14,15 @@ import type { GroupBuyOrderResult, GroupBuyView, GroupView } from '../../types/g
 const HOUR = 3600_000
 const TITLE = '私教月卡三人团'
 
-describeJourney('group buying: a group fills through the share link; another times out and is refunded', { prefix: 'group-buy' }, ({ harness, page, shot }) => {
+describeJourney('group buying: a group fills through the share link; another times out and is refunded', { prefix: 'group-buy' }, ({ harness, page, shot, openHostTool, payOnSandbox }) => {
   let campaignId = ''
   let groupId = ''
   let circleId = ''
 
   const as = async <T>(persona: string, fn: string, event: object): Promise<T> => harness.call<T>(await harness.tokenFor(persona), fn, event)
-  const sandboxPay = async (orderId: string) => {
-    const res = await fetch(`${harness.url}/dev/sandbox-pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order: orderId }) })
-    expect(((await res.json()) as { ok: boolean }).ok).toBe(true)
-  }
   /** Pays on the sandbox's 模拟支付 page and lands on the order page, paid; 查看 opens the group. */
-  const payOnSandbox = async (name: string) => {
-    await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.waitForURL(/packages\/membership\/order\/index\?id=/, { timeout: 15_000 })
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+  const payAndOpenGroup = async (name: string) => {
+    await payOnSandbox()
     await expect(page.locator('.order-hero-amount').first().textContent()).resolves.toBe('¥69.00')
     await shot(name)
     await harness.tap('.order-hero-open', { hasText: '查看' })
@@ -38,10 +31,7 @@ describeJourney('group buying: a group fills through the share link; another tim
   const membership = async (persona: string) => (await as<{ membership: { status: string } | null }>(persona, 'membership', { action: 'getCircle', circleId })).membership
 
   it('the host publishes a 3-person group price on a plan from the console', async () => {
-    await harness.loginAs('host')
-    await harness.open('/packages/host/index/index')
-    await harness.tap('.menu-row', { hasText: '拼团' })
-    await page.locator('.hgb-form').waitFor({ timeout: 15_000 })
+    await openHostTool('拼团', '.hgb-form')
     await harness.tap('.pa-candidate', { hasText: '减脂私教营' })
     await page.locator('.hgb-title input').fill(TITLE)
     await page.locator('.hgb-price input').fill('69')
@@ -70,7 +60,7 @@ describeJourney('group buying: a group fills through the share link; another tim
     await page.locator('.gb-start', { hasText: '发起拼团 ¥69.00' }).waitFor({ timeout: 15_000 })
     await shot('02-offer')
     await harness.tap('.gb-start')
-    await payOnSandbox('03-started-paid')
+    await payAndOpenGroup('03-started-paid')
     await expect(page.locator('.play-progress-text').textContent()).resolves.toMatch(/^还差 2 人 · 剩余 23:5\d:\d\d$/)
     await expect(page.locator('.gb-seat-badge').first().textContent()).resolves.toBe('团长')
     groupId = decodeURIComponent(/[?&]id=([^&#]+)/.exec(page.url())?.[1] ?? '')
@@ -88,7 +78,7 @@ describeJourney('group buying: a group fills through the share link; another tim
       await page.locator('.gb-join', { hasText: '¥69.00 参团' }).waitFor({ timeout: 15_000 })
       if (persona === 'dawei') await shot('05-share-link-join')
       await harness.tap('.gb-join')
-      await payOnSandbox(`06-${persona}-paid`)
+      await payAndOpenGroup(`06-${persona}-paid`)
       if (missing) await expect(page.locator('.play-progress-text').textContent()).resolves.toMatch(new RegExp(`^${missing}`))
     }
     await expect(page.locator('.tag').first().textContent()).resolves.toBe('已成团')
@@ -113,9 +103,9 @@ describeJourney('group buying: a group fills through the share link; another tim
     const offer = await as<GroupBuyView>('lily', 'sales', { action: 'groupBuy', campaignId })
     expect(offer.size).toBe(3)
     const started = await as<GroupBuyOrderResult>('lily', 'sales', { action: 'startGroupBuy', campaignId })
-    await sandboxPay(started.orderId)
+    await harness.sandboxPay(started.orderId)
     const joined = await as<GroupBuyOrderResult>('xiaomei', 'sales', { action: 'joinGroupBuy', groupId: started.groupId })
-    await sandboxPay(joined.orderId)
+    await harness.sandboxPay(joined.orderId)
     await harness.travel(24 * HOUR + 2 * 60_000)
     await harness.cron()
     await harness.cron() // a second run refunds nothing twice

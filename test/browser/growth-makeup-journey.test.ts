@@ -4,48 +4,34 @@
 // the points and growth it earned → they redeem a 补卡券 in the mall → back in
 // the challenge (which gives no make-up chances of its own) the card fills
 // yesterday, shown with 补 in the calendar, and the wallet's card is spent.
-import type { ChallengeDetail, ChallengeInput, Challenge } from '../../types/checkin'
+import type { ChallengeDetail } from '../../types/checkin'
+import { addDays, chinaDate } from '../../cloudfunctions/domain/time/china-calendar'
 import type { GrowthSummary } from '../../types/growth'
 import { describeJourney } from './journey'
 import { PARTICIPANTS, participantId } from '../../cloudfunctions/domain/checkin/participant'
 
 const TITLE = '补卡挑战'
-const DEV_LOGIN = '/packages/account/dev-login/index'
 const GROWTH_CENTER = '/packages/growth/center/index'
 const DAY = 86_400_000
 
-const chinaDate = (offsetDays = 0) => new Date(Date.now() + 8 * 3600e3 + offsetDays * DAY).toISOString().slice(0, 10)
-
-describeJourney('growth: a check-in earns points, a mall 补卡券 fills a missed day (H5 build)', { prefix: 'growth-makeup' }, ({ harness, page, shot }) => {
+describeJourney('growth: a check-in earns points, a mall 补卡券 fills a missed day (H5 build)', { prefix: 'growth-makeup' }, ({ harness, page, shot, createChallenge }) => {
   let challengeId = ''
   let memberToken = ''
   // A persona nobody seeded: every number starts from what this journey does.
   const persona = `mk${Date.now().toString(36).slice(-4)}`
-  const today = chinaDate()
-  const yesterday = chinaDate(-1)
+  const today = chinaDate(Date.now())
+  const yesterday = addDays(today, -1)
   let before = { points: 0, growth: 0, cards: 0 }
 
   beforeAll(async () => {
-    const hostToken = await harness.tokenFor('host')
-    const input: ChallengeInput = {
+    const challenge = await createChallenge({
       title: TITLE,
-      description: '',
-      coverFileId: '',
-      startDate: chinaDate(-3),
-      days: 21,
-      windowStart: '00:00',
-      windowEnd: '23:59',
+      startDate: addDays(today, -3),
       minTextLength: 2,
-      minPhotos: 0,
-      maxPhotos: 9,
       pointsPerCheckin: 20,
-      streakBonuses: [],
       // No make-up chances of its own: only a card from the mall can fill a missed day.
-      makeupCardsPerMember: 0,
-      circleId: null,
-      minTierLevel: 1
-    }
-    const challenge = await harness.call<Challenge>(hostToken, 'challenges', { action: 'createChallenge', ...input })
+      makeupCardsPerMember: 0
+    })
     challengeId = challenge.id
   }, 180_000)
 
@@ -86,12 +72,7 @@ describeJourney('growth: a check-in earns points, a mall 补卡券 fills a misse
 
   it('a new member signs in, joins and checks in today; 我的成长 shows +20 points and +10 growth', async () => {
     // Signs in under a new name on the dev login page (as a first-time member would).
-    await harness.open(DEV_LOGIN)
-    await page.evaluate(() => localStorage.clear())
-    await harness.open(DEV_LOGIN)
-    await page.locator('.dev-login-input input').fill(persona)
-    await page.locator('.dev-login-go').click()
-    await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
+    await harness.loginNew(persona)
     memberToken = await harness.tokenFor(persona)
 
     // 30 points from the host, so the check-in's 20 plus these afford the 30-point 补卡券 either way.
@@ -152,7 +133,7 @@ describeJourney('growth: a check-in earns points, a mall 补卡券 fills a misse
     const chip = page.locator(`.detail-makeup-chip[data-date="${yesterday}"]`)
     await chip.waitFor({ timeout: 15_000 })
     // They joined 3 days ago: every day missed since (all in the window) can be made up.
-    await expect(page.locator('.detail-makeup-chip').evaluateAll((els) => els.map((el) => el.getAttribute('data-date')))).resolves.toEqual([chinaDate(-3), chinaDate(-2), yesterday])
+    await expect(page.locator('.detail-makeup-chip').evaluateAll((els) => els.map((el) => el.getAttribute('data-date')))).resolves.toEqual([addDays(today, -3), addDays(today, -2), yesterday])
     await expect(page.locator('.detail-makeup-title').textContent()).resolves.toBe('漏打的日子可以补卡（剩 1 次）')
     await chip.click()
 

@@ -13,7 +13,7 @@ const DAY = 24 * 3600_000
 const TITLE = '邀 3 位好友助力领 20 元券'
 const COUPON = '助力专享 20 元券'
 
-describeJourney('help: the host publishes, a member starts a task, friends open the link and help, the reward unlocks', { prefix: 'help' }, ({ harness, page, shot }) => {
+describeJourney('help: the host publishes, a member starts a task, friends open the link and help, the reward unlocks', { prefix: 'help' }, ({ harness, page, shot, openHostTool }) => {
   let taskPath = ''
 
   it('the host publishes a help campaign with a reward coupon from the console', async () => {
@@ -32,10 +32,7 @@ describeJourney('help: the host publishes, a member starts a task, friends open 
       stock: 50,
       channel: 'reward'
     })
-    await harness.loginAs('host')
-    await harness.open('/packages/host/index/index')
-    await harness.tap('.menu-row', { hasText: '好友助力' })
-    await page.locator('.hhp-form').waitFor({ timeout: 15_000 })
+    await openHostTool('好友助力', '.hhp-form')
     await harness.tap('.pa-candidate', { hasText: COUPON })
     await page.locator('.hhp-title input').fill(TITLE)
     await page.locator('.hhp-need input').fill('3')

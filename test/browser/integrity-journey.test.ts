@@ -8,13 +8,12 @@
 import { describeJourney } from './journey'
 import { CHECKINS, type CheckinDoc } from '../../cloudfunctions/domain/checkin/checkin'
 import { MODERATION_PAGE, checkinDetailUrl, composeUrl } from '../../src/services/routes'
-import { chinaDate } from '../../cloudfunctions/domain/time/china-calendar'
 import { jpeg, scene } from '../integrity/images'
 
 const TITLE = '每日健身打卡'
 const PHOTO = scene(12, 640, 480)
 
-describeJourney('check-in integrity in the H5 build', { prefix: 'integrity' }, ({ harness, page, shot }) => {
+describeJourney('check-in integrity in the H5 build', { prefix: 'integrity' }, ({ harness, page, shot, createChallenge }) => {
   let challengeId = ''
   let original = ''
   let copy = ''
@@ -27,25 +26,7 @@ describeJourney('check-in integrity in the H5 build', { prefix: 'integrity' }, (
   }
 
   beforeAll(async () => {
-    const host = await harness.tokenFor('host')
-    const created = await harness.call<{ id: string }>(host, 'challenges', {
-      action: 'createChallenge',
-      title: TITLE,
-      description: '每天练 30 分钟，拍一张训练照',
-      coverFileId: '',
-      startDate: chinaDate(harness.now()),
-      days: 21,
-      windowStart: '00:00',
-      windowEnd: '23:59',
-      minTextLength: 5,
-      minPhotos: 1,
-      maxPhotos: 9,
-      pointsPerCheckin: 10,
-      streakBonuses: [],
-      makeupCardsPerMember: 0,
-      circleId: null,
-      minTierLevel: 1
-    })
+    const created = await createChallenge({ title: TITLE, description: '每天练 30 分钟，拍一张训练照', minPhotos: 1 })
     challengeId = created.id
     // 小美's own photo, posted through the functions (set-up: her check-in is not what is under test).
     const xiaomei = await harness.tokenFor('xiaomei')

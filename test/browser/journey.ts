@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import type { Challenge, ChallengeInput } from '../../types/checkin'
 import { chinaDate } from '../../cloudfunctions/domain/time/china-calendar'
+import { EXAMPLE_CHALLENGE } from '../../cloudfunctions/challenges/host-actions'
 import { ARTIFACTS, CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
 
 /** Where screenshots are also saved for the people reviewing the work, when /work/notes exists (not in CI). */
@@ -32,9 +33,10 @@ export interface Journey {
    */
   payOnSandbox(onSandbox?: () => Promise<unknown>): Promise<void>
   /**
-   * The host makes a challenge through the functions (set-up, not under test): open all day
-   * (00:00–23:59) from today, 21 days, 5 characters, no photo needed, 10 points a check-in, no
-   * streak bonus, no make-up card, open to everyone; `input` says what this journey needs otherwise.
+   * The host makes a challenge through the functions (set-up, not under test): the action's own
+   * example (21 days, 5 characters, no photo needed, 10 points a check-in, open to everyone), but
+   * from today, open all day (00:00–23:59), with no streak bonus and no make-up card; `input` says
+   * what this journey needs otherwise.
    */
   createChallenge(input: Partial<ChallengeInput> & { title: string }): Promise<Challenge>
 }
@@ -115,20 +117,11 @@ export function describeJourney(title: string, options: JourneyOptions, body: (j
       async createChallenge(input) {
         return harness.call<Challenge>(await harness.tokenFor('host'), 'challenges', {
           action: 'createChallenge',
-          description: '',
-          coverFileId: '',
+          ...EXAMPLE_CHALLENGE,
           startDate: chinaDate(harness.now()),
-          days: 21,
           windowStart: '00:00',
-          windowEnd: '23:59',
-          minTextLength: 5,
-          minPhotos: 0,
-          maxPhotos: 9,
-          pointsPerCheckin: 10,
           streakBonuses: [],
           makeupCardsPerMember: 0,
-          circleId: null,
-          minTierLevel: 1,
           ...input
         })
       }

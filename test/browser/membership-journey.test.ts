@@ -14,7 +14,7 @@ import { describeJourney } from './journey'
 const CIRCLE = '减脂私教营'
 const CHALLENGE = '私教营·14 天控糖'
 
-describeJourney('paid circles: preview, WeChat Pay sandbox, members-only challenge, refund in the H5 build', { prefix: 'membership' }, ({ harness, page, shot }) => {
+describeJourney('paid circles: preview, WeChat Pay sandbox, members-only challenge, refund in the H5 build', { prefix: 'membership' }, ({ harness, page, shot, payOnSandbox }) => {
   let circleId = ''
   let orderId = ''
 
@@ -129,8 +129,7 @@ describeJourney('paid circles: preview, WeChat Pay sandbox, members-only challen
     await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
     renewalId = new URL(page.url()).searchParams.get('order') ?? ''
     expect(renewalId).not.toBe(orderId)
-    await page.locator('#pay', { hasText: '确认支付' }).click()
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox()
     const detail = await lilyCall<CircleDetail>({ action: 'getCircle', circleId })
     const first = await lilyCall<OrderView>({ action: 'getOrder', orderId })
     expect(detail.membership.endsAt! - first.paidAt!).toBe(60 * 24 * 3600_000)

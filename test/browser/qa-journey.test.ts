@@ -17,24 +17,11 @@ const CIRCLE = '减脂私教营'
 const CHALLENGE = '私教营·14 天控糖'
 const DAY = 24 * 3600_000
 
-describeJourney('Q&A with a guest, a refund of an unanswered question, and locked content in the H5 build', { prefix: 'qa' }, ({ harness, page, shot }) => {
+describeJourney('Q&A with a guest, a refund of an unanswered question, and locked content in the H5 build', { prefix: 'qa' }, ({ harness, page, shot, payOnSandbox }) => {
   let circleId = ''
 
   const tap = (selector: string, options: { hasText?: string } = {}) => harness.tap(selector, options)
-  /** Signs in as a persona the seed does not have, through the login page's 任意身份名 field. */
-  const loginNew = async (persona: string) => {
-    await harness.open('/packages/account/dev-login/index')
-    await page.evaluate(() => localStorage.clear())
-    await harness.open('/packages/account/dev-login/index')
-    await page.locator('.dev-login-input input').fill(persona)
-    await page.locator('.dev-login-go').click()
-    await page.locator('.me-nickname').waitFor({ timeout: 15_000 })
-  }
   const as = async <T>(persona: string, fn: string, event: object): Promise<T> => harness.call<T>(await harness.tokenFor(persona), fn, event)
-  const sandboxPay = async (orderId: string) => {
-    const res = await fetch(`${harness.url}/dev/sandbox-pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order: orderId }) })
-    expect(((await res.json()) as { ok: boolean }).ok).toBe(true)
-  }
 
   it('sets up: a guest by the owner’s link, a paying member, the guest named a paid answerer', async () => {
     const link = await as<{ token: string }>('host', 'host', { action: 'createStaffInvite', role: 'guest' })
@@ -45,7 +32,7 @@ describeJourney('Q&A with a guest, a refund of an unanswered question, and locke
     const detail = await as<CircleDetail>('xiaomei', 'membership', { action: 'getCircle', circleId })
     const monthly = detail.circle.plans.find((p) => p.name === '月卡')!
     const { order } = await as<CreateOrderResult>('xiaomei', 'membership', { action: 'createOrder', circleId, planId: monthly.id })
-    await sandboxPay(order.id)
+    await harness.sandboxPay(order.id)
     const drwang = (await as<{ openid: string }>('drwang', 'member', { action: 'me' })).openid
     await as('host', 'questions', { action: 'updateQuestionSettings', circleId, answerers: [{ openid: drwang, priceFen: 990, refundDays: 3 }] })
   })
@@ -75,11 +62,8 @@ describeJourney('Q&A with a guest, a refund of an unanswered question, and locke
     await expect(page.locator('.ask-submit').textContent()).resolves.toBe('支付 ¥9.90 并提问')
     await shot('01-ask')
     await tap('.ask-submit')
-    await page.waitForURL(/\/sandbox-pay\?order=/, { timeout: 15_000 })
-    await page.locator('#pay', { hasText: '确认支付' }).click()
     // Back on the order page of the existing payment flow: 支付成功, and 查看 opens the question.
-    await page.waitForURL(/packages\/membership\/order/, { timeout: 15_000 })
-    await page.locator('.order-hero-title', { hasText: '支付成功' }).waitFor({ timeout: 15_000 })
+    await payOnSandbox()
     await shot('02a-order-paid')
     await tap('.order-hero-open')
     await page.locator('.qd-status', { hasText: '待回答' }).waitFor({ timeout: 15_000 })
@@ -90,7 +74,7 @@ describeJourney('Q&A with a guest, a refund of an unanswered question, and locke
   })
 
   it('王医生 finds it under 我的 → 待回答 and answers', async () => {
-    await loginNew('drwang')
+    await harness.loginNew('drwang')
     await tap('.me-questions-entry')
     const card = page.locator('.qa-card', { hasText: '晚上饿得睡不着' })
     await card.waitFor({ timeout: 15_000 })
@@ -122,7 +106,7 @@ describeJourney('Q&A with a guest, a refund of an unanswered question, and locke
       visibility: 'private',
       requestId: 'journey-unanswered-1'
     })
-    await sandboxPay(asked.question.orderId!)
+    await harness.sandboxPay(asked.question.orderId!)
     await harness.travel(3 * DAY + 5 * 60_000)
     await harness.cron()
     const after = await as<QuestionView>('xiaomei', 'questions', { action: 'question', questionId: asked.question.id })
