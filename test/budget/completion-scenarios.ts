@@ -2,40 +2,26 @@
 // that meets the rule (it also tells the completer in 消息) and a completer's
 // report on a 21-day challenge with a photo every day and a host's 点评.
 // Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import type { ChallengeInput } from '../../types/checkin'
 import { HOST, type World } from './world'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
+import { challengeInput } from '../checkin/checkin-fixtures'
+import { scenario } from '../plays/budget'
 
 const TEXT = '今天拉伸 15 分钟，肩颈轻松多了。'
 let fresh = 0
 
 function challenge(w: World, days: number): ChallengeInput {
-  return {
+  return challengeInput({
     title: `${days} 天拉伸`,
     description: '每天拉伸 10 分钟',
-    coverFileId: '',
     startDate: w.today(),
     days,
     windowStart: '00:00',
-    windowEnd: '23:59',
-    minTextLength: 5,
-    minPhotos: 0,
-    maxPhotos: 9,
-    pointsPerCheckin: 10,
     streakBonuses: [{ day: days, points: 100 }],
-    makeupCardsPerMember: 2,
-    circleId: null,
-    minTierLevel: 1,
     completionDays: days,
     makeupsCount: true
-  }
+  })
 }
 
 /** A member who checked in with a photo on every day of the challenge but the last (setup), left on its last day. */

@@ -2,17 +2,13 @@
 // (and resuming an open deposit order), its payment notify, the member's
 // deposit view after the settlement, the host's settlement report, and the
 // settleDeposits job on a challenge that just ended. Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import type { ChallengeInput } from '../../types/checkin'
 import { HOST, type World } from './world'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
+import { challengeInput } from '../checkin/checkin-fixtures'
+import { payOrderOk } from '../helpers/pay'
+import { scenario } from '../plays/budget'
 
 let fresh = 0
 const newMember = async (w: World) => {
@@ -24,33 +20,22 @@ const newMember = async (w: World) => {
 
 /** A one-day challenge today with a ¥20 deposit (make-ups not counted: it settles right after today's window). */
 function depositChallenge(w: World): ChallengeInput {
-  return {
+  return challengeInput({
     title: '今日早起押金挑战',
     description: '早起打卡，完成者平分未完成者的押金',
     depositFen: 2000,
     forfeitTo: 'completers',
-    coverFileId: '',
     startDate: w.today(),
     days: 1,
     windowStart: '00:00',
-    windowEnd: '23:59',
     minTextLength: 0,
-    minPhotos: 0,
-    maxPhotos: 9,
-    pointsPerCheckin: 10,
     streakBonuses: [],
     makeupCardsPerMember: 0,
-    circleId: null,
-    minTierLevel: 1,
     makeupsCount: false
-  }
+  })
 }
 
-async function pay(w: World, orderId: string): Promise<void> {
-  const notify = await w.runtime.payments.pay(orderId)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  if (answer.statusCode >= 300) throw new Error(`payNotify answered ${answer.statusCode}`)
-}
+const pay = (w: World, orderId: string) => payOrderOk(w.runtime, orderId)
 
 /** A deposit challenge with `members` paid depositors, the first `completers` of whom checked in (setup). */
 async function paidUp(w: World, members: number, completers: number): Promise<{ challengeId: string; openids: string[] }> {

@@ -8,6 +8,7 @@ import type { WelcomeGift } from '../../types/gift'
 import { AJIE, DAY, HOST, LILY, XIAOMEI, type World } from './world'
 import { scenario, member, host } from '../plays/budget'
 import type { Scenario } from './scenarios'
+import { payOrderOk } from '../helpers/pay'
 
 let fresh = 0
 const someone = () => `o_gift_${String(++fresh).padStart(5, '0')}`
@@ -17,11 +18,7 @@ async function camp(w: World): Promise<{ circleId: string; planId: string }> {
   return { circleId: circle._id, planId: circle.plans[0].id }
 }
 
-async function pay(w: World, orderId: string): Promise<void> {
-  const notify = await w.runtime.payments.pay(orderId)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  if (answer.statusCode >= 300) throw new Error(`payNotify answered ${answer.statusCode}`)
-}
+const pay = (w: World, orderId: string) => payOrderOk(w.runtime, orderId)
 
 /** A paid card of the camp's plan bought by `buyer` (setup). */
 async function paidCard(w: World, buyer = someone()): Promise<string> {

@@ -7,6 +7,7 @@ import type { CreateGroupBuyInput } from '../../types/group-buy'
 import { AJIE, DAY, HOST, XIAOMEI, type World } from './world'
 import { scenario, member, host } from '../plays/budget'
 import type { Scenario } from './scenarios'
+import { payOrderOk } from '../helpers/pay'
 
 let fresh = 0
 const friend = () => `o_group_${String(++fresh).padStart(5, '0')}`
@@ -20,11 +21,7 @@ async function offer(w: World, size = 3, allowSimulated = false): Promise<string
   return (await w.call('sales', 'createGroupBuy', await offerInput(w, size, allowSimulated), HOST)).id
 }
 
-async function payNotify(w: World, orderId: string) {
-  const notify = await w.runtime.payments.pay(orderId)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  if (answer.statusCode >= 300) throw new Error(`payNotify answered ${answer.statusCode}`)
-}
+const payNotify = (w: World, orderId: string) => payOrderOk(w.runtime, orderId)
 
 /** A group of `size` started and paid by a fresh member, with `joined` friends paid (setup, not counted). */
 async function openGroup(w: World, campaignId: string, joined = 0): Promise<string> {

@@ -1,17 +1,9 @@
 // Budget scenarios of a circle's content (the circle function's post actions):
 // posts and announcements by the host and a 嘉宾 in the free runners' circle
 // (阿杰 is a member), read by a member. Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { AJIE, HOST, LILY, type World } from './world'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
+import { member, host } from '../plays/budget'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 

@@ -1,18 +1,11 @@
 // Budget scenarios of Q&A in a circle (the circle function's question actions),
 // the question order's payment notify, and the refundUnansweredQuestions cron
 // job. Spread into scenarios.ts.
-import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import { payNotifyMain } from '../../cloudfunctions/functions'
 import { AJIE, DAY, HOST, LILY, type World } from './world'
 import type { Scenario } from './scenarios'
-
-type Run = (world: World) => Promise<MeterReading & { work?: number }>
-const scenario = (id: string, kind: Scenario['kind'], run: Run): Scenario => {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
+import { payOrderOk } from '../helpers/pay'
+import { scenario, member, host } from '../plays/budget'
 
 let fresh = 0
 const rid = () => `budget-q-${String(++fresh).padStart(6, '0')}`
@@ -43,11 +36,7 @@ async function ask(w: World, circleId: string, answererOpenid: string, visibilit
   return w.call('questions', 'askQuestion', { circleId, answererOpenid, text: TEXT, visibility, requestId: rid() }, AJIE)
 }
 
-async function pay(w: World, orderId: string): Promise<void> {
-  const notify = await w.runtime.payments.pay(orderId)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  if (answer.statusCode >= 300) throw new Error(`payNotify answered ${answer.statusCode}`)
-}
+const pay = (w: World, orderId: string) => payOrderOk(w.runtime, orderId)
 
 /** A paid question to Lily, paid (setup). */
 async function paidQuestion(w: World, circleId: string): Promise<string> {

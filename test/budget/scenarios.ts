@@ -14,6 +14,11 @@ import { formatQuery, type MeterReading, type RecordedQuery } from '../../cloudf
 import type { FunctionName } from '../../types/api'
 import type { ChallengeInput } from '../../types/checkin'
 import type { EventInput } from '../../types/events'
+import { circleInput } from '../helpers/circle'
+import { challengeInput } from '../checkin/checkin-fixtures'
+import { payOrderOk } from '../helpers/pay'
+import { host, member, scenario } from '../plays/budget'
+import { eventInput } from '../helpers/event'
 import { AJIE, DAWEI, DAY, HOST, LILY, World, XIAOMEI } from './world'
 import { RECALL_BACKLOG, RECALL_SCENARIOS } from './recall-scenarios'
 import { jpeg, scene } from '../integrity/images'
@@ -168,52 +173,27 @@ async function grantPoints(w: World, openid: string, points: number) {
 async function paidOrder(w: World, openid: string): Promise<string> {
   const { camp } = await seeded(w)
   const { order } = await w.call('membership', 'createOrder', { circleId: camp._id, planId: camp.plans[0].id }, openid)
-  const notify = await w.runtime.payments.pay(order.id)
-  const answer = await payNotifyMain({ headers: notify.headers, body: notify.body, isBase64Encoded: false })
-  if (answer.statusCode >= 300) throw new Error(`payNotify answered ${answer.statusCode}`)
+  await payOrderOk(w.runtime, order.id)
   return order.id
 }
 
 function futureEvent(w: World, overrides: Partial<EventInput> = {}): EventInput {
   const start = w.now() + 10 * DAY
-  return {
-    title: '周末徒步·香山',
+  return eventInput({
     description: '一起走 10 公里',
-    coverFileId: '',
     startAt: start,
     endAt: start + 3 * 3600_000,
-    mode: 'offline',
-    address: '北京市海淀区香山公园东门',
-    onlineLink: '',
     capacity: 30,
     feeFen: 5000,
     tierDiscount: true,
     signupDeadline: start - 3600_000,
-    circleId: null,
-    refundableHoursBefore: 24,
     feeReturn: 'refund',
     ...overrides
-  }
+  })
 }
 
 function newChallenge(w: World): ChallengeInput {
-  return {
-    title: '30 天拉伸',
-    description: '每天拉伸 10 分钟',
-    coverFileId: '',
-    startDate: w.today(),
-    days: 30,
-    windowStart: '05:00',
-    windowEnd: '23:59',
-    minTextLength: 5,
-    minPhotos: 0,
-    maxPhotos: 9,
-    pointsPerCheckin: 10,
-    streakBonuses: [{ day: 7, points: 50 }],
-    makeupCardsPerMember: 2,
-    circleId: null,
-    minTierLevel: 1
-  }
+  return challengeInput({ title: '30 天拉伸', description: '每天拉伸 10 分钟', startDate: w.today(), days: 30, streakBonuses: [{ day: 7, points: 50 }] })
 }
 
 /** Enough check-ins (and featured ones) that the feed has a second page. */
@@ -231,14 +211,7 @@ async function fullFeed(w: World, featured: boolean): Promise<void> {
 
 // ---------------------------------------------------------------- scenario builders
 
-type Run = (w: World) => Promise<MeterReading>
-
-function scenario(id: string, kind: BudgetKind, run: Run): Scenario {
-  const [fn, action] = id.split('.')
-  return { id, fn: fn as Scenario['fn'], action, kind, run }
-}
-const member = (id: string, run: Run) => scenario(id, 'member', run)
-const host = (id: string, run: Run) => scenario(id, 'host', run)
+// scenario, member and host: test/plays/budget.ts, shared with every <x>-scenarios.ts.
 
 // ---------------------------------------------------------------- check-ins
 
@@ -565,28 +538,7 @@ export const ACTION_SCENARIOS: Scenario[] = [
   }),
 
   // membership, host
-  host(
-    'membership.createCircle',
-    async (w) =>
-      (
-        await w.measure(
-          'membership',
-          'createCircle',
-          {
-            name: '减脂训练营',
-            description: '每周直播 + 打卡监督',
-            coverFileId: '',
-            kind: 'paid',
-            trialDays: 7,
-            joinQuestions: [],
-            plans: [{ name: '月卡', days: 30, priceFen: 9900 }],
-            fullRefundDays: 7,
-            refundAfter: 'prorata'
-          },
-          HOST
-        )
-      ).usage
-  ),
+  host('membership.createCircle', async (w) => (await w.measure('membership', 'createCircle', circleInput(), HOST)).usage),
   host('membership.updateCircle', async (w) => (await w.measure('membership', 'updateCircle', { circleId: (await seeded(w)).camp._id, name: '减脂私教营·冬季' }, HOST)).usage),
   host('membership.archiveCircle', async (w) => (await w.measure('membership', 'archiveCircle', { circleId: (await seeded(w)).breakfast._id }, HOST)).usage),
   host('membership.listOrders', async (w) => {

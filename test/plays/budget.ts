@@ -1,4 +1,4 @@
-// The budget scenario makers every play's test/budget/<play>-scenarios.ts uses.
+// The budget scenario makers every test/budget/<x>-scenarios.ts uses (every play's, posts', questions', deposits', …).
 import type { MeterReading } from '../../cloudfunctions/adapters/store/counting-store'
 import type { World } from '../budget/world'
 import type { Scenario } from '../budget/scenarios'
