@@ -201,8 +201,17 @@ function Composer({ circleId, editing }: { circleId: string; editing?: PostView 
           </>
         )}
         <FormField label='链接' layout='column' error={errors.link} hint='选填'>
-          <TextInput className='form-field-input' value={linkUrl} maxlength={500} placeholder='https://' onValue={(value) => setLinkUrl(value)} />
-          <TextInput className='form-field-input compose-post-link-title' value={linkTitle} maxlength={60} placeholder='链接标题' onValue={(value) => setLinkTitle(value)} />
+          <View className='fill-col compose-post-link'>
+            <TextInput className='form-field-input' placeholderClass='form-field-placeholder' value={linkUrl} maxlength={500} placeholder='https://' onValue={(value) => setLinkUrl(value)} />
+            <TextInput
+              className='form-field-input compose-post-link-title'
+              placeholderClass='form-field-placeholder'
+              value={linkTitle}
+              maxlength={60}
+              placeholder='链接标题'
+              onValue={(value) => setLinkTitle(value)}
+            />
+          </View>
         </FormField>
         <FormField label='话题' layout='column' error={errors.topics} hint='最多 3 个，用空格分开，如：训练 饮食'>
           <TextInput className='form-field-input' value={topics} maxlength={40} placeholder='#话题#' onValue={(value) => setTopics(value)} />
