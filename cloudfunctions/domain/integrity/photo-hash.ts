@@ -70,11 +70,14 @@ function shrink(image: Pixels, cut: number): Float64Array {
   const y0 = Math.round(image.height * cut)
   const width = image.width - 2 * x0
   const height = image.height - 2 * y0
+  // Each column's cell, worked out once rather than per pixel.
+  const columns = new Int32Array(width)
+  for (let x = 0; x < width; x++) columns[x] = Math.min(SIZE - 1, Math.floor((x * SIZE) / width))
   for (let y = 0; y < height; y++) {
     const row = Math.min(SIZE - 1, Math.floor((y * SIZE) / height)) * SIZE
     for (let x = 0; x < width; x++) {
       const i = ((y + y0) * image.width + x + x0) * 4
-      const cell = row + Math.min(SIZE - 1, Math.floor((x * SIZE) / width))
+      const cell = row + columns[x]
       sums[cell] += 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]
       counts[cell] += 1
     }
