@@ -12,7 +12,7 @@ import { chinaDate } from '../../cloudfunctions/domain/time/china-calendar'
 import { EXAMPLE_CHALLENGE } from '../../cloudfunctions/challenges/host-actions'
 import { ARTIFACTS, CHROMIUM, hasChromium, startHarness, type Harness } from './browser-harness'
 
-/** Where screenshots are also saved for the people reviewing the work, when /work/notes exists (not in CI). */
+/** Where screenshots are also saved for the people reviewing the work, when /work/notes exists and this is not CI (.ci/run sets CI: a second full-page shot of every step costs it time). */
 const NOTES_SHOTS = '/work/notes/shots'
 const HOST_CONSOLE = '/packages/host/index/index'
 
@@ -21,7 +21,7 @@ export interface Journey {
   harness: Harness
   /** The harness's page, under the same rule. */
   page: Page
-  /** Saves test/artifacts/<prefix>-<name>.png, and a full-page copy in /work/notes/shots/ when /work/notes exists. */
+  /** Saves test/artifacts/<prefix>-<name>.png, and a full-page copy in /work/notes/shots/ when /work/notes exists (outside CI). */
   shot(name: string): Promise<void>
   /** Saves an image the app made (a poster) as <prefix>-<name>.png beside the screenshots. */
   saveImage(name: string, png: Buffer): void
@@ -73,7 +73,7 @@ export function describeJourney(title: string, options: JourneyOptions, body: (j
   }
   describe(title, () => {
     let started: Harness | undefined
-    const notes = existsSync(join(NOTES_SHOTS, '..'))
+    const notes = !process.env.CI && existsSync(join(NOTES_SHOTS, '..'))
 
     beforeAll(async () => {
       started = await startHarness(`${options.prefix}-journey-`)
